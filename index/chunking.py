@@ -1,0 +1,111 @@
+"""Sentence splitting and chunking with exact character offsets."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pysbd
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ChunkSpec:
+    """Chunking settings; they are recorded in the manifest because changing them changes every vector."""
+
+    max_chars: int = 600
+    overlap_sentences: int = 1
+
+    def to_dict(self) -> dict[str, int]:
+        return {"max_chars": self.max_chars, "overlap_sentences": self.overlap_sentences}
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A window of consecutive sentences of one document.
+
+    ``first_sentence``/``last_sentence`` index the document's sentence list (end exclusive), which lets
+    answer selection work sentence by sentence inside a retrieved chunk.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    first_sentence: int
+    last_sentence: int
+
+    @property
+    def content_hash(self) -> str:
+        return text_hash(self.text)
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentences as trimmed spans of ``text``.
+
+    Paragraphs are split first because headings and captions ("Twitter vs India") carry no full stop
+    and would otherwise be glued to the next sentence; pysbd then splits each paragraph.
+    """
+    spans: list[Span] = []
+    para_start = 0
+    bounds = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)]
+    bounds.append((len(text), len(text)))
+    for gap_start, gap_end in bounds:
+        paragraph = text[para_start:gap_start]
+        if paragraph.strip():
+            cursor = 0
+            for piece in _segmenter().segment(paragraph):
+                # Locate each sentence ourselves: pysbd's spans are right for plain text, but searching
+                # forward from the cursor keeps offsets exact even where it normalises a piece.
+                found = paragraph.find(piece.sent.strip(), cursor)
+                if found < 0:
+                    found = piece.start
+                span = _trim(text, para_start + found, para_start + found + len(piece.sent.strip()))
+                if span is not None:
+                    spans.append(span)
+                    cursor = span.end - para_start
+        para_start = gap_end
+    return spans
+
+
+def chunk_sentences(doc_id: str, text: str, sentences: list[Span], spec: ChunkSpec) -> list[Chunk]:
+    """Greedy windows of whole sentences up to ``max_chars``, overlapping by whole sentences."""
+    chunks: list[Chunk] = []
+    i = 0
+    n = len(sentences)
+    while i < n:
+        j = i + 1
+        while j < n and sentences[j].end - sentences[i].start <= spec.max_chars:
+            j += 1
+        start, end = sentences[i].start, sentences[j - 1].end
+        chunks.append(Chunk(doc_id, start, end, text[start:end], i, j))
+        if j >= n:
+            break
+        i = max(i + 1, j - spec.overlap_sentences)
+    return chunks

@@ -1,0 +1,200 @@
+"""Loading articles and their metadata from the corpus folder."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date as _date
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+
+log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+_DATE_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_TITLE_MAX = 120
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article as indexed.
+
+    ``text`` is the body with any metadata header removed; ``body_offset`` is where that body begins in
+    the file, so an offset into ``text`` plus ``body_offset`` points into the file on disk.
+    """
+
+    doc_id: str
+    title: str
+    date: str | None
+    url: str | None
+    source: str | None
+    text: str
+    body_offset: int
+    sha256: str
+    filename: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "date": self.date,
+            "url": self.url,
+            "source": self.source,
+            "filename": self.filename,
+            "sha256": self.sha256,
+            "body_offset": self.body_offset,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        return cls(
+            doc_id=data["doc_id"],
+            title=data["title"],
+            date=data.get("date"),
+            url=data.get("url"),
+            source=data.get("source"),
+            text=data["text"],
+            body_offset=int(data.get("body_offset", 0)),
+            sha256=data["sha256"],
+            filename=data.get("filename", data["doc_id"]),
+        )
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    filename: str
+    reason: str
+
+
+def _normalise_date(value: object) -> str | None:
+    """Front matter dates arrive as ``date`` objects or strings; keep ISO text or nothing."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, _date):
+        return value.isoformat()[:10]
+    text = str(value).strip()
+    match = re.match(r"(\d{4}-\d{2}-\d{2})", text)
+    return match.group(1) if match else None
+
+
+def _clean_str(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _first_line_title(body: str) -> str:
+    """The first non-empty line (a Markdown heading loses its hashes), cut to a readable length.
+
+    A seed article runs its first paragraph on one line, so a long line is cut at its first sentence end
+    or a word boundary rather than shown whole.
+    """
+    for line in body.splitlines():
+        line = _HEADING.sub("", line).strip()
+        if not line:
+            continue
+        if len(line) <= _TITLE_MAX:
+            return line
+        sentence_end = re.search(r"[.!?](\s|$)", line[:_TITLE_MAX])
+        if sentence_end and sentence_end.start() > 20:
+            return line[: sentence_end.start() + 1]
+        cut = line[:_TITLE_MAX].rsplit(" ", 1)[0]
+        return cut + "…"
+    return ""
+
+
+def parse_article(raw: str, doc_id: str, filename: str) -> Document:
+    """Split metadata from body: YAML front matter, else a ``date YYYY-MM-DD`` header, else none."""
+    meta: dict[str, Any] = {}
+    body = raw
+    body_offset = 0
+    if raw.lstrip("\ufeff").startswith("---"):
+        post = frontmatter.loads(raw)
+        if post.metadata:
+            meta = dict(post.metadata)
+            body = post.content
+            # python-frontmatter strips the body; find where it really starts so offsets stay exact.
+            body_offset = raw.find(body) if body else len(raw)
+            if body_offset < 0:
+                body_offset = 0
+                body = raw
+    else:
+        header = _DATE_HEADER.match(raw)
+        if header:
+            meta["date"] = header.group(1)
+            body_offset = header.end()
+            body = raw[body_offset:]
+    title = _clean_str(meta.get("title")) or _first_line_title(body) or doc_id
+    return Document(
+        doc_id=doc_id,
+        title=title,
+        date=_normalise_date(meta.get("date")),
+        url=_clean_str(meta.get("url") or meta.get("link")),
+        source=_clean_str(meta.get("source")),
+        text=body,
+        body_offset=body_offset,
+        sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        filename=filename,
+    )
+
+
+def article_paths(corpus_dir: Path) -> list[Path]:
+    """Article files in a stable order (doc ids are file stems, so order decides nothing but output)."""
+    if not corpus_dir.is_dir():
+        return []
+    return sorted(
+        p for p in corpus_dir.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+    )
+
+
+def load_article(path: Path) -> Document:
+    """Read one article; raises ``ValueError`` with a readable reason when it can't be used."""
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except OSError as exc:
+        raise ValueError(f"cannot read: {exc.strerror or exc}") from exc
+    if "\x00" in raw:
+        raise ValueError("binary file (contains NUL bytes)")
+    try:
+        doc = parse_article(raw, path.stem, path.name)
+    except Exception as exc:  # malformed YAML front matter and the like
+        raise ValueError(f"bad front matter: {exc}") from exc
+    if not doc.text.strip():
+        raise ValueError("empty article")
+    return doc
+
+
+def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[SkippedFile]]:
+    """Load every article; a bad file is reported and skipped so one file never stops a build."""
+    docs: list[Document] = []
+    skipped: list[SkippedFile] = []
+    seen: dict[str, str] = {}
+    for path in article_paths(corpus_dir):
+        try:
+            doc = load_article(path)
+        except ValueError as exc:
+            log.warning("skipping %s: %s", path.name, exc)
+            skipped.append(SkippedFile(path.name, str(exc)))
+            continue
+        if doc.doc_id in seen:
+            reason = f"duplicate doc id {doc.doc_id!r} (already loaded from {seen[doc.doc_id]})"
+            log.warning("skipping %s: %s", path.name, reason)
+            skipped.append(SkippedFile(path.name, reason))
+            continue
+        seen[doc.doc_id] = path.name
+        docs.append(doc)
+    return docs, skipped
+
+
+def doc_ids(docs: Iterable[Document]) -> set[str]:
+    return {d.doc_id for d in docs}

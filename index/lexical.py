@@ -1,0 +1,79 @@
+"""Lexical analysis shared by the BM25 index and answer selection, so both see the same terms."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import Stemmer
+
+# Numbers keep their inner separators ("1,178", "69A", "24/7"); words keep inner apostrophes and hyphens
+# split so "round-the-clock" matches "round the clock".
+_TOKEN = re.compile(r"\d[\d,./]*\d[a-z]*|\d[a-z]*|[a-z]+(?:'[a-z]+)?", re.IGNORECASE)
+_STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN) | {
+    "s", "did", "does", "do", "said", "say", "says", "many", "much", "what", "which", "who", "whom",
+    "when", "where", "why", "how", "whose", "also", "according",
+}
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+def _normalise(token: str) -> str:
+    token = token.lower()
+    if token[0].isdigit():
+        return token.replace(",", "")
+    if token.endswith("'s"):
+        token = token[:-2]
+    return token.replace("'", "")
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed, lower-cased content terms with stop words removed."""
+    words = [_normalise(t) for t in _TOKEN.findall(text)]
+    words = [w for w in words if w and w not in _STOPWORDS]
+    return _stemmer().stemWords(words) if words else []
+
+
+def build_bm25(texts: Sequence[str]) -> bm25s.BM25:
+    retriever = bm25s.BM25()
+    # bm25s cannot index an empty token list; a placeholder term matches no real query.
+    retriever.index([terms(t) or ["\x00"] for t in texts], show_progress=False)
+    return retriever
+
+
+def save_bm25(retriever: bm25s.BM25, folder: Path) -> None:
+    retriever.save(str(folder))
+
+
+def load_bm25(folder: Path) -> bm25s.BM25:
+    return bm25s.BM25.load(str(folder), mmap=False)
+
+
+def bm25_top(retriever: bm25s.BM25, query_terms: list[str], k: int, n_docs: int) -> list[tuple[int, float]]:
+    """Top-k (row, score) with positive scores only; unknown terms are simply ignored."""
+    known = [t for t in query_terms if t in retriever.vocab_dict]
+    if not known or n_docs == 0:
+        return []
+    scores = retriever.get_scores(known)
+    k = min(k, n_docs)
+    top = np.argpartition(-scores, k - 1)[:k]
+    top = top[np.argsort(-scores[top])]
+    return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+
+def document_frequencies(units: Iterable[str]) -> tuple[int, dict[str, int]]:
+    """How many units (sentences) contain each term, for IDF weighting during answer selection."""
+    df: Counter[str] = Counter()
+    n = 0
+    for text in units:
+        n += 1
+        df.update(set(terms(text)))
+    return n, dict(df)

@@ -1,0 +1,134 @@
+"""A complete index read into memory from one build folder."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import bm25s
+import faiss
+import numpy as np
+
+from index import store
+from index.documents import Document
+from index.lexical import load_bm25
+from index.vectors import read_faiss
+
+FIX = "dispute-bot index build"
+
+
+class IndexLoadError(RuntimeError):
+    """The index is missing or damaged; the message names the file and the command that fixes it."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"The index file {path} {problem}. Rebuild the index with: {FIX}")
+
+
+class IndexMissingError(IndexLoadError):
+    def __init__(self, index_dir: Path) -> None:
+        self.path = index_dir
+        self.problem = "does not exist"
+        RuntimeError.__init__(self, f"No index found at {index_dir}. Build it with: {FIX}")
+
+
+@dataclass
+class LoadedIndex:
+    folder: Path
+    manifest: dict[str, Any]
+    docs: list[Document]
+    doc_index: dict[str, int]
+    chunks: list[dict[str, Any]]
+    chunk_doc: np.ndarray  # chunk row -> doc row
+    sentence_spans: np.ndarray  # (n, 3): doc row, start, end
+    doc_first_sentence: np.ndarray  # doc row -> global row of its first sentence
+    sentence_vectors: np.ndarray
+    faiss: faiss.Index
+    bm25: bm25s.BM25
+    idf: dict[str, float]
+    unknown_idf: float
+    events: list[dict[str, Any]]
+
+    @property
+    def model(self) -> str:
+        return str(self.manifest["model"])
+
+    @property
+    def built_at(self) -> str:
+        return str(self.manifest.get("built_at", ""))
+
+    def sentence_text(self, row: int) -> str:
+        doc_row, start, end = self.sentence_spans[row]
+        return self.docs[int(doc_row)].text[int(start) : int(end)]
+
+    def chunk_sentence_rows(self, chunk_row: int) -> range:
+        chunk = self.chunks[chunk_row]
+        base = int(self.doc_first_sentence[int(self.chunk_doc[chunk_row])])
+        return range(base + int(chunk["first_sentence"]), base + int(chunk["last_sentence"]))
+
+
+def _file(folder: Path, name: str) -> Path:
+    path = folder / name
+    if not path.exists():
+        raise IndexLoadError(path, "is missing")
+    return path
+
+
+def load_index(index_dir: Path) -> LoadedIndex:
+    """Read every file of the live build; any problem becomes an ``IndexLoadError``."""
+    folder = store.live_dir(index_dir)
+    if folder is None:
+        raise IndexMissingError(index_dir)
+    current = ""
+    try:
+        current = store.MANIFEST
+        manifest = json.loads(_file(folder, current).read_text(encoding="utf-8"))
+        if manifest.get("format") != store.FORMAT_VERSION:
+            raise IndexLoadError(folder / current, f"has format {manifest.get('format')!r}, "
+                                 f"this version reads {store.FORMAT_VERSION}")
+        current = store.DOCS
+        docs = [Document.from_dict(d) for d in store.read_jsonl(_file(folder, current))]
+        current = store.CHUNKS
+        chunks = store.read_jsonl(_file(folder, current))
+        current = store.SENTENCES
+        spans = np.load(_file(folder, current), allow_pickle=False)
+        current = store.SENTENCE_VECTORS
+        sentence_vectors = np.load(_file(folder, current), allow_pickle=False)
+        current = store.FAISS
+        index = read_faiss(_file(folder, current))
+        current = store.BM25
+        bm25 = load_bm25(_file(folder, current))
+        current = store.TERMS
+        terms = json.loads(_file(folder, current).read_text(encoding="utf-8"))
+        current = store.EVENTS
+        events_path = folder / current
+        events = store.read_jsonl(events_path) if events_path.exists() else []
+    except IndexLoadError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError, json.JSONDecodeError) as exc:
+        raise IndexLoadError(folder / current, f"cannot be read ({type(exc).__name__}: {exc})") from exc
+
+    doc_index = {d.doc_id: i for i, d in enumerate(docs)}
+    try:
+        chunk_doc = np.array([doc_index[c["doc_id"]] for c in chunks], dtype=np.int64)
+    except KeyError as exc:
+        raise IndexLoadError(folder / store.CHUNKS, f"names an unknown document {exc}") from exc
+    if index.ntotal != len(chunks):
+        raise IndexLoadError(folder / store.FAISS, f"holds {index.ntotal} vectors for {len(chunks)} chunks")
+    if spans.ndim != 2 or spans.shape[1] != 3 or len(sentence_vectors) != len(spans):
+        raise IndexLoadError(folder / store.SENTENCE_VECTORS, "does not match sentences.npy")
+    counts = np.bincount(spans[:, 0], minlength=len(docs)) if len(spans) else np.zeros(len(docs), np.int64)
+    first = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+    units = max(int(terms.get("units", 0)), 1)
+    df: dict[str, int] = terms.get("df", {})
+    idf = {t: math.log(1 + (units - n + 0.5) / (n + 0.5)) for t, n in df.items()}
+    return LoadedIndex(
+        folder=folder, manifest=manifest, docs=docs, doc_index=doc_index, chunks=chunks,
+        chunk_doc=chunk_doc, sentence_spans=spans, doc_first_sentence=first,
+        sentence_vectors=np.ascontiguousarray(sentence_vectors, dtype=np.float32), faiss=index,
+        bm25=bm25, idf=idf, unknown_idf=math.log(1 + (units + 0.5) / 0.5), events=events,
+    )

@@ -1,0 +1,97 @@
+"""Platform-neutral result types.
+
+Every renderer (Discord embeds, Slack Block Kit, plain text, JSON) consumes these and nothing else, so a
+new chat client never needs to know how retrieval works.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A verbatim quote and where it came from.
+
+    ``start``/``end`` are character offsets into the article text as stored in the index (``docs.jsonl``),
+    so ``text[start:end] == quote`` always holds; that is what makes a quote checkable.
+    """
+
+    doc_id: str
+    title: str
+    date: str | None
+    url: str | None
+    quote: str
+    start: int
+    end: int
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An extractive answer; ``answered`` is False when the articles don't support one."""
+
+    question: str
+    text: str
+    answered: bool
+    citations: list[Citation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "answered": self.answered,
+            "citations": [c.to_dict() for c in self.citations],
+        }
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk with its fused score (higher is better)."""
+
+    chunk_index: int
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One dated event. ``date`` is ``YYYY-MM-DD``, or ``YYYY-MM`` when only the month is known."""
+
+    date: str
+    summary: str
+    citations: list[Citation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date, "summary": self.summary, "citations": [c.to_dict() for c in self.citations]}
+
+
+@dataclass(frozen=True)
+class Timeline:
+    events: list[TimelineEvent]
+    topic: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"events": [e.to_dict() for e in self.events]}
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """One indexed article, as listed by ``sources``."""
+
+    doc_id: str
+    title: str
+    date: str | None
+    url: str | None
+    source: str | None
+    chunks: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
