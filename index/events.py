@@ -1,18 +1,168 @@
 """Dated events for the timeline, extracted at index time.
 
-PLACEHOLDER: the timeline issue replaces this with real extraction. The builder calls
-``extract_events(docs, sentences)`` and stores what it returns in ``events.jsonl``.
+Every sentence that mentions a date we can place on the calendar becomes one record per date it
+mentions; a sentence like "orders issued on January 31 were obeyed on February 8" reports two events, so
+it is filed under both, and each record notes whether its date is the sentence's own (``primary``) or
+only modifies a noun (``reference``, "the January 26 violence") so the timeline can prefer the former as
+a summary. Records are merged across articles at query time (``retrieval.timeline``), where the topic
+filter has to look at single sentences anyway.
+
+A date is never invented: a yearless date needs a year from the text, the article date or the corpus
+period (see ``_year_anchor``), a weekday needs the article date, and anything else is left out.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from index.chunking import Span
+from index.chunking import Span, split_sentences
+from index.dates import (
+    CorpusWindow,
+    Mention,
+    corpus_window,
+    find_mentions,
+    nearest_month,
+    nearest_year,
+    resolve_weekday,
+)
 from index.documents import Document
 
-EVENTS_VERSION = 0
+EVENTS_VERSION = 1
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
+YEAR_SOURCES = ("text", "article", "nearby", "corpus")
+
+
+@dataclass(frozen=True)
+class _Located:
+    """A mention with its sentence and its absolute offset in the article."""
+
+    mention: Mention
+    sentence: Span
+    offset: int
+    paragraph: int
+
+
+def _paragraph_of(text: str) -> list[int]:
+    return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+
+def _locate(doc: Document, spans: list[Span]) -> list[_Located]:
+    starts = _paragraph_of(doc.text)
+    found: list[_Located] = []
+    for span in spans:
+        paragraph = sum(1 for s in starts if s <= span.start) - 1
+        for mention in find_mentions(doc.text[span.start : span.end]):
+            found.append(_Located(mention, span, span.start + mention.start, paragraph))
+    return found
+
+
+def _anchor_of(m: Mention) -> date | None:
+    """A mention that carries its own year, as a point in time other mentions can take a year from."""
+    if m.year is None or m.month is None:
+        return None
+    return date(m.year, m.month, m.day or 15)
+
+
+def _year_anchor(item: _Located, doc_date: date | None, located: list[_Located]) -> tuple[date, str] | None:
+    """Where a yearless date takes its year from, in order of trust.
+
+    A dated year in the same paragraph comes first (an article from 2021 recounting "5 March 2019 ...
+    on March 7" means 2019), then the article's own date, then the nearest dated year anywhere in the
+    article. ``None`` leaves the corpus window as the last resort.
+    """
+    dated = [(abs(o.offset - item.offset), a, o.paragraph) for o in located if (a := _anchor_of(o.mention))]
+    same_paragraph = [(dist, a) for dist, a, p in dated if p == item.paragraph]
+    if same_paragraph:
+        return min(same_paragraph)[1], "nearby"
+    if doc_date is not None:
+        return doc_date, "article"
+    if dated:
+        return min((dist, a) for dist, a, _ in dated)[1], "nearby"
+    return None
+
+
+def _resolve(
+    item: _Located, doc_date: date | None, located: list[_Located], window: CorpusWindow | None
+) -> tuple[str, str, str] | None:
+    """(ISO date or month, how, where the year came from), or ``None`` when it cannot be placed."""
+    m = item.mention
+    if m.kind == "weekday":
+        if doc_date is None or m.weekday is None:
+            return None
+        return resolve_weekday(m.weekday, doc_date, m.qualifier, m.future).isoformat(), "weekday", "article"
+    assert m.month is not None
+    how = {"day": "explicit", "month": "month", "named-day": "named-day"}[m.kind]
+    if m.year is not None:
+        if m.day is None:
+            return f"{m.year:04d}-{m.month:02d}", how, "text"
+        return date(m.year, m.month, m.day).isoformat(), how, "text"
+    anchor = _year_anchor(item, doc_date, located)
+    if anchor is not None:
+        point, source = anchor
+        if m.day is None:
+            return nearest_month(m.month, point, m.future), how, source
+        resolved = nearest_year(m.month, m.day, point, m.future)
+        return (resolved.isoformat(), how, source) if resolved else None
+    year = window.year_for(m.month, m.day) if window else None
+    if year is None:
+        return None
+    if m.day is None:
+        return f"{year:04d}-{m.month:02d}", how, "corpus"
+    return date(year, m.month, m.day).isoformat(), how, "corpus"
+
+
+def _record_rank(record: dict[str, Any]) -> tuple[int, int, int]:
+    """Lower is better: a date the sentence is about, with a trusted year, stated outright."""
+    hows = ("explicit", "named-day", "weekday", "month")
+    return (
+        record["role"] != "primary",
+        YEAR_SOURCES.index(record["year_from"]),
+        hows.index(record["how"]),
+    )
+
+
+def _parse_doc_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> list[dict[str, Any]]:
-    return []
+    """One record per (sentence, date): ``date``, ``doc_id``, ``start``/``end``/``quote`` of the sentence,
+    ``how`` (explicit, weekday, named-day, month), ``year_from``, ``role`` and the ``mention`` text."""
+    located = {d.doc_id: _locate(d, sentences.get(d.doc_id) or split_sentences(d.text)) for d in docs}
+    doc_dates = {d.doc_id: _parse_doc_date(d.date) for d in docs}
+    known = [d for d in doc_dates.values() if d is not None]
+    if not known:  # no dated article: the period the explicit full dates span
+        known = [
+            date(m.year, m.month, m.day)
+            for items in located.values() for it in items
+            if (m := it.mention).kind == "day" and m.year is not None and m.month and m.day
+        ]
+    window = corpus_window(known)
+
+    records: list[dict[str, Any]] = []
+    for doc in docs:
+        best: dict[tuple[int, str], dict[str, Any]] = {}
+        for item in located[doc.doc_id]:
+            resolved = _resolve(item, doc_dates[doc.doc_id], located[doc.doc_id], window)
+            if resolved is None:
+                continue
+            when, how, year_from = resolved
+            span = item.sentence
+            record = {
+                "date": when, "doc_id": doc.doc_id, "start": span.start, "end": span.end,
+                "quote": doc.text[span.start : span.end], "how": how, "year_from": year_from,
+                "role": item.mention.role, "mention": item.mention.text,
+            }
+            key = (span.start, when)
+            if key not in best or _record_rank(record) < _record_rank(best[key]):
+                best[key] = record
+        records.extend(sorted(best.values(), key=lambda r: (r["start"], r["date"])))
+    return records

@@ -15,10 +15,20 @@ import Stemmer
 # Numbers keep their inner separators ("1,178", "69A", "24/7"); words keep inner apostrophes and hyphens
 # split so "round-the-clock" matches "round the clock".
 _TOKEN = re.compile(r"\d[\d,./]*\d[a-z]*|\d[a-z]*|[a-z]+(?:'[a-z]+)?", re.IGNORECASE)
-_STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN) | {
-    "s", "did", "does", "do", "said", "say", "says", "many", "much", "what", "which", "who", "whom",
-    "when", "where", "why", "how", "whose", "also", "according",
-}
+# bm25s ships only 33 stop words; questions are full of auxiliaries and pronouns that would otherwise
+# count as evidence ("were", "its"), so the usual English function words are added.
+_STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN) | frozenset(
+    """
+    s t d ll m re ve did does do doing done said say says saying many much what which who whom whose when
+    where why how also according were been being am has have having had would could should can may might
+    must shall about above after again against all any because before below between both down during each
+    few from further here i me my myself we our ours you your yours he him his she her hers its itself them
+    themselves those than too very just only own same so some other over under out up off once more most
+    nor until while whether yet ever us
+    """.split()
+)
+# An all-caps acronym is a name, not a function word: "IT" in "IT Act", "US" for the country.
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 
 
 @lru_cache(maxsize=1)
@@ -37,8 +47,11 @@ def _normalise(token: str) -> str:
 
 def terms(text: str) -> list[str]:
     """Stemmed, lower-cased content terms with stop words removed."""
-    words = [_normalise(t) for t in _TOKEN.findall(text)]
-    words = [w for w in words if w and w not in _STOPWORDS]
+    words: list[str] = []
+    for token in _TOKEN.findall(text):
+        word = _normalise(token)
+        if word and (word not in _STOPWORDS or _ACRONYM.match(token)):
+            words.append(word)
     return _stemmer().stemWords(words) if words else []
 
 

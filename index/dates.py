@@ -1,0 +1,247 @@
+"""Finding date mentions in a sentence and resolving them to calendar dates.
+
+dateparser reads what a mention says (which month, day and, if written, year). What a mention *means*
+depends on where the article sits in time, which no library can know, so those rules live here and are
+tested on their own: which year a yearless date falls in, which Monday "on Monday" is, which year a
+named day like Republic Day belongs to.
+
+Only forms that name a month or a weekday are recognised. Bare numbers ("1,178", "24/7", "Section 69A",
+"2021" alone) and slash dates (ambiguous between day-first and month-first) never become dates, and a
+month name must be capitalised, which keeps the modal verb "may" out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import dateparser
+
+_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTH = rf"(?:(?:{_FULL})\b|(?:{_ABBR})\b\.?)"
+_YEAR = r"(?:19|20)\d{2}"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Days whose date is fixed by name. The corpus is about India, so "Independence Day" is India's.
+NAMED_DAYS: dict[str, tuple[int, int]] = {
+    "republic day": (1, 26),
+    "independence day": (8, 15),
+    "gandhi jayanti": (10, 2),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "valentine's day": (2, 14),
+}
+_NAMED = "|".join(n.replace("'", "['’]").title().replace("['’]S", "['’]s") for n in NAMED_DAYS)
+
+# One pattern per form; the group names say which form matched.
+_PATTERNS = [
+    rf"(?<![\d-])(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?![\d-])",
+    rf"(?<![\w.,/-])(?P<dmy>{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+(?P<y1>{_YEAR})(?!\d))?)",
+    rf"(?<!\w)(?P<mdy>{_MONTH}\s+{_DAY}(?![\d/:]|[.,]\d)(?:,?\s+(?P<y2>{_YEAR})(?!\d))?)",
+    rf"(?<!\w)(?P<my>{_MONTH},?\s+(?P<y3>{_YEAR})(?!\d))",
+    rf"(?<!\w)(?i:in|during|since|until|till|by|from|early|late|mid|end of|beginning of|start of)[\s-]+"
+    rf"(?P<m>{_FULL})\b(?!,?\s*\d)",
+    rf"(?<!\w)(?:(?P<wq>(?i:this past|this coming|last|next|this|coming))\s+)?"
+    rf"(?P<wd>{'|'.join(_WEEKDAYS)})(?!\w)",
+    rf"(?<!\w)(?P<nd>{_NAMED})(?:,?\s+(?P<ny>{_YEAR})(?!\d))?(?!\w)",
+]
+_MENTION = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are|am)\s+(?:scheduled|set|expected|due|slated|likely|going)\s+to|to be held)\b",
+    re.IGNORECASE,
+)
+_NOT_A_DAY = {"good", "black", "super", "cyber", "ash", "holy", "easter", "maundy"}
+# After these a date is an adverbial ("on February 8 said"), so a following word doesn't make it a modifier.
+_TEMPORAL_PREPS = {"on", "since", "from", "until", "till", "by", "before", "after", "in", "during",
+                   "beginning", "starting", "through", "dated", "mid", "early", "late"}
+_FUNCTION_WORDS = {
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no",
+    "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this",
+    "to", "was", "will", "with", "when", "while", "after", "before", "following", "saying", "said",
+    "says", "he", "she", "we", "i", "you", "its", "his", "her", "our", "had", "has", "have", "were",
+    "would", "could", "should", "may", "might", "can", "did", "also", "amid", "where", "which", "who",
+}
+_PREV_WORD = re.compile(r"([A-Za-z]+)[\s-]*$")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A date expression in a sentence, as written (no year guessed yet).
+
+    ``kind`` is ``day`` (a day of a month), ``month``, ``weekday`` or ``named-day``. ``role`` is
+    ``reference`` when the date modifies a noun ("the January 26 violence"), i.e. the sentence may be
+    about something else that happened later; otherwise ``primary``.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    qualifier: str = ""
+    future: bool = False
+    role: str = "primary"
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> datetime | None:
+    """dateparser on a mention; a fixed leap-year base makes a missing year recognisable and Feb 29 valid."""
+    return dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"RELATIVE_BASE": datetime(2000, 1, 1), "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"},
+    )
+
+
+def _role(sentence: str, start: int, end: int) -> str:
+    after = sentence[end:]
+    if after.startswith(("'s", "’s")):
+        return "reference"
+    prev = _PREV_WORD.search(sentence[:start])
+    prev_word = prev.group(1).lower() if prev else ""
+    nxt = _NEXT_WORD.match(after)
+    if nxt and nxt.group(1).islower() and nxt.group(1) not in _FUNCTION_WORDS:
+        return "primary" if prev_word in _TEMPORAL_PREPS else "reference"
+    return "primary"
+
+
+def _is_future(sentence: str, start: int) -> bool:
+    """A future auxiliary in the same clause before the date ("will meet on Friday")."""
+    clause_start = max(sentence.rfind(c, 0, start) for c in ",;:") + 1
+    return bool(_FUTURE.search(sentence, clause_start, start))
+
+
+def _build(match: re.Match[str], sentence: str) -> Mention | None:
+    g = match.groupdict()
+    start, end = match.span()
+    if g["iy"]:
+        kind, text, year = "day", match.group(0), int(g["iy"])
+    elif g["dmy"] or g["mdy"]:
+        kind, text = "day", g["dmy"] or g["mdy"]
+        year = int(g["y1"] or g["y2"]) if (g["y1"] or g["y2"]) else None
+    elif g["my"]:
+        kind, text, year = "month", g["my"], int(g["y3"])
+    elif g["m"]:
+        start = match.start("m")
+        kind, text, year = "month", g["m"], None
+    elif g["wd"]:
+        prev = _PREV_WORD.search(sentence[: match.start("wd")])
+        if prev and prev.group(1).lower() in _NOT_A_DAY:
+            return None
+        qualifier = (g["wq"] or "").lower().replace("this past", "last").replace("this coming", "next")
+        qualifier = "next" if qualifier == "coming" else qualifier
+        return Mention(start, end, match.group(0), "weekday", weekday=_WEEKDAYS.index(g["wd"]),
+                       qualifier=qualifier, future=qualifier == "next" or _is_future(sentence, start),
+                       role=_role(sentence, start, end))
+    else:
+        name = re.sub("’", "'", g["nd"]).lower()
+        month, day = NAMED_DAYS[name]
+        year = int(g["ny"]) if g["ny"] else None
+        return Mention(start, end, match.group(0), "named-day", month, day, year,
+                       future=_is_future(sentence, start), role=_role(sentence, start, end))
+    parsed = _parse(text)
+    if parsed is None:
+        return None
+    return Mention(start, end, sentence[start:end], kind, parsed.month, parsed.day if kind == "day" else None,
+                   year, future=_is_future(sentence, start), role=_role(sentence, start, end))
+
+
+def find_mentions(sentence: str) -> list[Mention]:
+    """Every date mention in a sentence, left to right.
+
+    A weekday written next to a full date ("Wednesday, February 10") adds nothing and could disagree
+    with it, so it is dropped.
+    """
+    mentions = [m for m in (_build(x, sentence) for x in _MENTION.finditer(sentence)) if m is not None]
+    days = [m for m in mentions if m.kind == "day"]
+    return [
+        m for m in mentions
+        if m.kind != "weekday" or not any(d.start - m.end <= 3 and m.start - d.end <= 3 for d in days)
+    ]
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def nearest_year(month: int, day: int, anchor: date, future: bool = False) -> date | None:
+    """A yearless day: the occurrence nearest the anchor (ties go to the past, as news reports the past);
+    in a future-tense clause, the first occurrence on or after the anchor."""
+    candidates = [d for y in range(anchor.year - 1, anchor.year + 2) if (d := _valid(y, month, day))]
+    if future:
+        later = [d for d in candidates if d >= anchor]
+        return min(later) if later else None
+    return min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor), default=None)
+
+
+def nearest_month(month: int, anchor: date, future: bool = False) -> str:
+    """A yearless month ("in January"): the nearest such month to the anchor, as ``YYYY-MM``."""
+    here = anchor.year * 12 + anchor.month - 1
+    years = range(anchor.year - 1, anchor.year + 2)
+    options = [y * 12 + month - 1 for y in years]
+    if future:
+        options = [o for o in options if o >= here]
+    best = min(options, key=lambda o: (abs(o - here), o > here))
+    return f"{best // 12:04d}-{best % 12 + 1:02d}"
+
+
+def resolve_weekday(weekday: int, anchor: date, qualifier: str = "", future: bool = False) -> date:
+    """A weekday relative to the article date.
+
+    Plain "on Monday" is the most recent Monday on or before the anchor, so an article dated on a
+    Wednesday that says "on Wednesday" means that same day. "last Monday" is strictly before the anchor,
+    "next Monday" strictly after, and a future-tense clause means the next one on or after the anchor.
+    """
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if qualifier == "last":
+        return anchor - timedelta(days=back or 7)
+    if qualifier == "next":
+        return anchor + timedelta(days=ahead or 7)
+    if future:
+        return anchor + timedelta(days=ahead)
+    return anchor - timedelta(days=back)
+
+
+@dataclass(frozen=True)
+class CorpusWindow:
+    """The period a corpus covers, for a yearless date in an article with no date and no year at all.
+
+    Such a date gets the one year that puts it inside the window; if no year or several years do, it gets
+    none and stays out of the timeline.
+    """
+
+    start: date
+    end: date
+
+    def year_for(self, month: int, day: int | None = None) -> int | None:
+        fits = []
+        for year in range(self.start.year, self.end.year + 1):
+            if day is None:
+                first, last = date(year, month, 1), date(year + month // 12, month % 12 + 1, 1)
+                if first <= self.end and last > self.start:
+                    fits.append(year)
+            elif (d := _valid(year, month, day)) and self.start <= d <= self.end:
+                fits.append(year)
+        return fits[0] if len(fits) == 1 else None
+
+
+def corpus_window(dates: list[date], slack_days: int = 92) -> CorpusWindow | None:
+    """From the known dates, widened by about a quarter year each way (reports trail events by weeks)."""
+    if not dates:
+        return None
+    slack = timedelta(days=slack_days)
+    return CorpusWindow(min(dates) - slack, max(dates) + slack)

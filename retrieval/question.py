@@ -1,0 +1,70 @@
+"""What a question asks for, read from its wording alone.
+
+The kind decides which sentences make a good answer: a count question wants figures, a "when" question
+wants dates. Nothing here knows about any particular article or question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from index.lexical import terms
+
+
+class Kind(Enum):
+    COUNT = "count"
+    WHEN = "when"
+    WHO = "who"
+    WHERE = "where"
+    WHY = "why"
+    OTHER = "other"
+
+
+_COUNT = re.compile(r"\bhow\s+(?:many|much)\b(?P<focus>[^?.!]*)", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"\b(?:number|count|total)\s+of\b(?P<focus>[^?.!]*)", re.IGNORECASE)
+_WHEN = re.compile(r"\b(?:when|what\s+(?:date|day|time|year|month)|which\s+(?:date|day|year|month))\b",
+                   re.IGNORECASE)
+_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
+_WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
+_WHY = re.compile(r"\bwhy\b", re.IGNORECASE)
+# The focus of "how many X were ..." ends at the first verb-like word.
+_FOCUS_END = re.compile(
+    r"\b(?:are|is|was|were|be|been|did|do|does|has|have|had|will|would|could|can|should|may|might|got|get)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    kind: Kind
+    terms: list[str]
+    focus: list[str]  # stemmed terms of the thing being counted, for count questions
+
+
+def _focus_terms(fragment: str) -> list[str]:
+    cut = _FOCUS_END.search(fragment)
+    head = fragment[: cut.start()] if cut else fragment
+    found = terms(head)
+    if not found:  # "how many were ..." : fall back to what follows
+        found = terms(fragment)
+    return found[:4]
+
+
+def analyse(text: str) -> Question:
+    """Classify by the interrogative; a question may be a bare phrase ("accounts blocked")."""
+    words = terms(text)
+    match = _COUNT.search(text) or _NUMBER_OF.search(text)
+    if match:
+        return Question(text, Kind.COUNT, words, _focus_terms(match.group("focus")))
+    if _WHEN.search(text):
+        return Question(text, Kind.WHEN, words, [])
+    if _WHO.search(text):
+        return Question(text, Kind.WHO, words, [])
+    if _WHERE.search(text):
+        return Question(text, Kind.WHERE, words, [])
+    if _WHY.search(text):
+        return Question(text, Kind.WHY, words, [])
+    return Question(text, Kind.OTHER, words, [])

@@ -1,0 +1,73 @@
+"""Shortening a long sentence to the part that answers, without changing a word of it."""
+
+from __future__ import annotations
+
+import re
+
+from index.lexical import terms
+
+ELLIPSIS = "…"
+_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[—–-]\s|\s(?=\"|“)")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Clause spans; each keeps its trailing punctuation so windows read naturally."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for match in _CLAUSE_END.finditer(text):
+        spans.append((begin, match.end()))
+        begin = match.end()
+    spans.append((begin, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        e -= 1
+    return s, e
+
+
+def trim_to_window(
+    text: str, keep: set[str], budget: int, must: tuple[int, int] | None = None
+) -> tuple[str, tuple[int, int]]:
+    """Return the text to show and the (start, end) of the verbatim slice inside ``text``.
+
+    Short sentences come back whole. A long one is cut to the run of clauses holding the most question
+    terms (and always ``must``, e.g. the figure a count question asks for, when it fits); ellipses mark each
+    cut, and the offsets always describe the exact quoted slice.
+    """
+    if len(text) <= budget:
+        return text, (0, len(text))
+    clauses = _clauses(text)
+    weight = [len(keep.intersection(terms(text[s:e]))) for s, e in clauses]
+    best: tuple[int, int] | None = None
+    best_value = (-1, -1)
+    for i in range(len(clauses)):
+        for j in range(i, len(clauses)):
+            s, e = _strip(text, clauses[i][0], clauses[j][1])
+            cost = (e - s) + (len(ELLIPSIS) + 1 if s > 0 else 0) + (len(ELLIPSIS) if e < len(text) else 0)
+            if cost > budget:
+                break
+            if must is not None and not (s <= must[0] and must[1] <= e):
+                continue
+            # Most question terms first, then the most surrounding context that still fits.
+            value = (sum(weight[i : j + 1]), e - s)
+            if value > best_value:
+                best, best_value = (i, j), value
+    if best is None and must is not None:
+        return trim_to_window(text, keep, budget)
+    if best is None:  # not even one clause fits: cut at a word boundary
+        cut = text.rfind(" ", 0, max(budget - len(ELLIPSIS), 1))
+        end = cut if cut > 0 else budget - len(ELLIPSIS)
+        s, e = _strip(text, 0, end)
+        return text[s:e] + ELLIPSIS, (s, e)
+    i, j = best
+    s, e = _strip(text, clauses[i][0], clauses[j][1])
+    shown = text[s:e]
+    if s > 0:
+        shown = ELLIPSIS + " " + shown
+    if e < len(text):
+        shown = shown + ELLIPSIS
+    return shown, (s, e)
