@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -150,112 +151,126 @@ def build_index(
 
     Raises ``store.BuildInProgress`` when another build holds the lock.
     """
+    with store.build_lock(index_dir):
+        return build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,
+                            spec=spec, full=full, progress=progress)
+
+
+def build_locked(
+    corpus_dir: Path,
+    index_dir: Path,
+    *,
+    model: str,
+    encoder_provider: EncoderProvider,
+    spec: ChunkSpec | None = None,
+    full: bool = False,
+    progress: ProgressCallback | None = None,
+) -> BuildReport:
+    """``build_index`` for a caller that already holds the build lock (to change the corpus and rebuild
+    as one step)."""
     spec = spec or ChunkSpec()
     started = time.perf_counter()
-    with store.build_lock(index_dir):
-        live = store.live_dir(index_dir)
-        docs, skipped = load_corpus(corpus_dir)
-        cache, old_manifest = _load_cache(None if full else live, model, spec)
-        old_docs: dict[str, str] = (old_manifest or {}).get("docs", {}) if live else {}
-        new_docs = {d.doc_id: d.sha256 for d in docs}
-        added = sorted(set(new_docs) - set(old_docs))
-        removed = sorted(set(old_docs) - set(new_docs))
-        changed = sorted(k for k in set(new_docs) & set(old_docs) if new_docs[k] != old_docs[k])
+    live = store.live_dir(index_dir)
+    docs, skipped = load_corpus(corpus_dir)
+    cache, old_manifest = _load_cache(None if full else live, model, spec)
+    old_docs: dict[str, str] = (old_manifest or {}).get("docs", {}) if live else {}
+    new_docs = {d.doc_id: d.sha256 for d in docs}
+    added = sorted(set(new_docs) - set(old_docs))
+    removed = sorted(set(old_docs) - set(new_docs))
+    changed = sorted(k for k in set(new_docs) & set(old_docs) if new_docs[k] != old_docs[k])
 
-        if (
-            not full
-            and old_manifest is not None
-            and cache.rows
-            and not (added or removed or changed)
-            and old_manifest.get("events_version") == EVENTS_VERSION
-        ):
-            counts = old_manifest.get("counts", {})
-            return BuildReport(
-                docs=len(docs), chunks=counts.get("chunks", 0), sentences=counts.get("sentences", 0),
-                embedded_chunks=0, reused_chunks=counts.get("chunks", 0), embedded_sentences=0,
-                removed_docs=[], added_docs=[], changed_docs=[], events=counts.get("events", 0),
-                seconds=time.perf_counter() - started, unchanged=True, skipped=skipped,
-                faiss_factory=old_manifest.get("faiss_factory", ""),
-            )
-
-        sentences: dict[str, list[Span]] = {}
-        chunks: list[Chunk] = []
-        sentence_rows: list[tuple[int, int, int]] = []
-        for doc_idx, doc in enumerate(docs):
-            spans = split_sentences(doc.text)
-            sentences[doc.doc_id] = spans
-            sentence_rows.extend((doc_idx, s.start, s.end) for s in spans)
-            chunks.extend(chunk_sentences(doc.doc_id, doc.text, spans, spec))
-            if progress:
-                progress("chunking", doc_idx + 1, len(docs))
-        sentence_texts = [docs[d].text[s:e] for d, s, e in sentence_rows]
-
-        chunk_vectors, embedded_chunks = _embed([c.text for c in chunks], cache, encoder_provider, progress)
-        sentence_vectors, embedded_sentences = _embed(sentence_texts, cache, encoder_provider, progress)
-
-        faiss_index, factory = build_faiss(chunk_vectors)
-        bm25 = build_bm25([c.text for c in chunks])
-        n_units, df = document_frequencies(sentence_texts)
-        events = extract_events(docs, sentences)
-        if progress:
-            progress("writing", 0, 1)
-
-        tmp = store.new_build_folder(index_dir)
-        try:
-            store.write_jsonl(tmp / store.DOCS, [d.to_dict() for d in docs])
-            store.write_jsonl(
-                tmp / store.CHUNKS,
-                [
-                    {
-                        "id": i,
-                        "doc_id": c.doc_id,
-                        "start": c.start,
-                        "end": c.end,
-                        "first_sentence": c.first_sentence,
-                        "last_sentence": c.last_sentence,
-                        "hash": c.content_hash,
-                        "text": c.text,
-                    }
-                    for i, c in enumerate(chunks)
-                ],
-            )
-            np.save(tmp / store.SENTENCES, np.asarray(sentence_rows, dtype=np.int64).reshape(-1, 3),
-                    allow_pickle=False)
-            np.save(tmp / store.CHUNK_VECTORS, chunk_vectors, allow_pickle=False)
-            np.save(tmp / store.SENTENCE_VECTORS, sentence_vectors, allow_pickle=False)
-            write_faiss(faiss_index, tmp / store.FAISS)
-            (tmp / store.BM25).mkdir()
-            save_bm25(bm25, tmp / store.BM25)
-            store.write_json(tmp / store.TERMS, {"units": n_units, "df": df})
-            store.write_jsonl(tmp / store.EVENTS, events)
-            seconds = time.perf_counter() - started
-            manifest = {
-                **_settings_key(model, spec),
-                "dimension": int(chunk_vectors.shape[1]),
-                "faiss_factory": factory,
-                "docs": new_docs,
-                "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                "build_seconds": round(seconds, 3),
-                "events_version": EVENTS_VERSION,
-                "counts": {
-                    "docs": len(docs),
-                    "chunks": len(chunks),
-                    "sentences": len(sentence_rows),
-                    "events": len(events),
-                },
-            }
-            # The manifest is written last: a folder without one is never a complete build.
-            store.write_json(tmp / store.MANIFEST, manifest)
-            store.publish(index_dir, tmp)
-        except BaseException:
-            import shutil
-
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
+    if (
+        not full
+        and old_manifest is not None
+        and cache.rows
+        and not (added or removed or changed)
+        and old_manifest.get("events_version") == EVENTS_VERSION
+    ):
+        counts = old_manifest.get("counts", {})
         return BuildReport(
-            docs=len(docs), chunks=len(chunks), sentences=len(sentence_rows),
-            embedded_chunks=embedded_chunks, reused_chunks=len(chunks) - embedded_chunks,
-            embedded_sentences=embedded_sentences, removed_docs=removed, added_docs=added,
-            changed_docs=changed, events=len(events), seconds=time.perf_counter() - started,
-            unchanged=False, skipped=skipped, faiss_factory=factory,
+            docs=len(docs), chunks=counts.get("chunks", 0), sentences=counts.get("sentences", 0),
+            embedded_chunks=0, reused_chunks=counts.get("chunks", 0), embedded_sentences=0,
+            removed_docs=[], added_docs=[], changed_docs=[], events=counts.get("events", 0),
+            seconds=time.perf_counter() - started, unchanged=True, skipped=skipped,
+            faiss_factory=old_manifest.get("faiss_factory", ""),
         )
+
+    sentences: dict[str, list[Span]] = {}
+    chunks: list[Chunk] = []
+    sentence_rows: list[tuple[int, int, int]] = []
+    for doc_idx, doc in enumerate(docs):
+        spans = split_sentences(doc.text)
+        sentences[doc.doc_id] = spans
+        sentence_rows.extend((doc_idx, s.start, s.end) for s in spans)
+        chunks.extend(chunk_sentences(doc.doc_id, doc.text, spans, spec))
+        if progress:
+            progress("chunking", doc_idx + 1, len(docs))
+    sentence_texts = [docs[d].text[s:e] for d, s, e in sentence_rows]
+
+    chunk_vectors, embedded_chunks = _embed([c.text for c in chunks], cache, encoder_provider, progress)
+    sentence_vectors, embedded_sentences = _embed(sentence_texts, cache, encoder_provider, progress)
+
+    faiss_index, factory = build_faiss(chunk_vectors)
+    bm25 = build_bm25([c.text for c in chunks])
+    n_units, df = document_frequencies(sentence_texts)
+    events = extract_events(docs, sentences)
+    if progress:
+        progress("writing", 0, 1)
+
+    tmp = store.new_build_folder(index_dir)
+    try:
+        store.write_jsonl(tmp / store.DOCS, [d.to_dict() for d in docs])
+        store.write_jsonl(
+            tmp / store.CHUNKS,
+            [
+                {
+                    "id": i,
+                    "doc_id": c.doc_id,
+                    "start": c.start,
+                    "end": c.end,
+                    "first_sentence": c.first_sentence,
+                    "last_sentence": c.last_sentence,
+                    "hash": c.content_hash,
+                    "text": c.text,
+                }
+                for i, c in enumerate(chunks)
+            ],
+        )
+        np.save(tmp / store.SENTENCES, np.asarray(sentence_rows, dtype=np.int64).reshape(-1, 3),
+                allow_pickle=False)
+        np.save(tmp / store.CHUNK_VECTORS, chunk_vectors, allow_pickle=False)
+        np.save(tmp / store.SENTENCE_VECTORS, sentence_vectors, allow_pickle=False)
+        write_faiss(faiss_index, tmp / store.FAISS)
+        (tmp / store.BM25).mkdir()
+        save_bm25(bm25, tmp / store.BM25)
+        store.write_json(tmp / store.TERMS, {"units": n_units, "df": df})
+        store.write_jsonl(tmp / store.EVENTS, events)
+        seconds = time.perf_counter() - started
+        manifest = {
+            **_settings_key(model, spec),
+            "dimension": int(chunk_vectors.shape[1]),
+            "faiss_factory": factory,
+            "docs": new_docs,
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "build_seconds": round(seconds, 3),
+            "events_version": EVENTS_VERSION,
+            "counts": {
+                "docs": len(docs),
+                "chunks": len(chunks),
+                "sentences": len(sentence_rows),
+                "events": len(events),
+            },
+        }
+        # The manifest is written last: a folder without one is never a complete build.
+        store.write_json(tmp / store.MANIFEST, manifest)
+        store.publish(index_dir, tmp)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return BuildReport(
+        docs=len(docs), chunks=len(chunks), sentences=len(sentence_rows),
+        embedded_chunks=embedded_chunks, reused_chunks=len(chunks) - embedded_chunks,
+        embedded_sentences=embedded_sentences, removed_docs=removed, added_docs=added,
+        changed_docs=changed, events=len(events), seconds=time.perf_counter() - started,
+        unchanged=False, skipped=skipped, faiss_factory=factory,
+    )

@@ -70,7 +70,8 @@ class TimelineEvent:
     citations: list[Citation] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"date": self.date, "summary": self.summary, "citations": [c.to_dict() for c in self.citations]}
+        citations = [c.to_dict() for c in self.citations]
+        return {"date": self.date, "summary": self.summary, "citations": citations}
 
 
 @dataclass(frozen=True)

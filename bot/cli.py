@@ -1,0 +1,157 @@
+"""``dispute-bot``: the command line. Heavy imports (torch, faiss) happen inside commands, so ``--help``
+answers instantly."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.core import CommandCore
+    from bot.results import Result
+    from bot.settings import Settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dispute-bot",
+        description="Answers questions about the February 2021 Twitter-India blocking dispute, with cited "
+        "passages from news articles.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="start the bot (Discord/Slack when tokens are set, else a terminal chat)")
+    run.add_argument("--platform", choices=["auto", "discord", "slack", "terminal"], default="auto")
+    run.add_argument("--http", action="store_true", help="Slack: serve HTTP events instead of Socket Mode")
+    run.add_argument("--port", type=int, default=3000, help="Slack HTTP mode port (default 3000)")
+
+    ask = sub.add_parser("ask", help="answer one question, or JSON lines from stdin with --json")
+    ask.add_argument("question", nargs="?", help="the question; omit with --json to read stdin")
+    ask.add_argument("--json", action="store_true", help="JSON output (one object per line)")
+
+    sources = sub.add_parser("sources", help="list the indexed articles")
+    sources.add_argument("--json", action="store_true")
+
+    timeline = sub.add_parser("timeline", help="dated events from the articles")
+    timeline.add_argument("--topic", help="only events about this topic")
+    timeline.add_argument("--json", action="store_true")
+
+    index = sub.add_parser("index", help="build and manage the article index")
+    isub = index.add_subparsers(dest="index_command", required=True)
+    build = isub.add_parser("build", help="build or update the index from the corpus folder")
+    build.add_argument("--full", action="store_true", help="re-embed everything, ignoring cached vectors")
+    build.add_argument("--json", action="store_true")
+    add = isub.add_parser("add", help="copy articles into the corpus and update the index")
+    add.add_argument("files", nargs="+", type=Path)
+    add.add_argument("--json", action="store_true")
+    remove = isub.add_parser("remove", help="remove an article (by doc id) and update the index")
+    remove.add_argument("doc_id")
+    remove.add_argument("--json", action="store_true")
+    status = isub.add_parser("status", help="what the index holds")
+    status.add_argument("--json", action="store_true")
+    return parser
+
+
+def _emit(result: Result, as_json: bool) -> int:
+    from bot.render.plain import render
+    from bot.results import Notice
+
+    if as_json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        print(render(result))
+    return 1 if isinstance(result, Notice) else 0
+
+
+def _core(settings: Settings) -> CommandCore:
+    from bot.wiring import build_core
+
+    return build_core(settings)
+
+
+def _ask(settings: Settings, question: str | None, as_json: bool) -> int:
+    core = _core(settings)
+    try:
+        if question is not None:
+            return _emit(asyncio.run(core.ask(question)), as_json)
+        if not as_json:
+            print("dispute-bot ask: give a question, or use --json to read JSON lines from stdin",
+                  file=sys.stderr)
+            return 2
+        return asyncio.run(_ask_lines(core))
+    finally:
+        core.close()
+
+
+async def _ask_lines(core: CommandCore) -> int:
+    """One JSON object out per line in, in order; a bad line gets an error object, never a crash."""
+    status = 0
+    for n, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            payload: Any = json.loads(line)
+            question = payload.get("question") if isinstance(payload, dict) else None
+            if not isinstance(question, str):
+                raise ValueError('expected an object like {"question": "..."}')
+        except ValueError as exc:
+            print(json.dumps({"line": n, "error": "invalid", "message": str(exc)}), flush=True)
+            status = 1
+            continue
+        result = await core.ask(question)
+        print(json.dumps(result.to_dict(), ensure_ascii=False), flush=True)
+    return status
+
+
+def _index(settings: Settings, args: argparse.Namespace) -> int:
+    from bot import index_commands
+
+    return index_commands.run(settings, args)
+
+
+def _run(settings: Settings, args: argparse.Namespace) -> int:
+    from bot import runner
+
+    return runner.run(settings, platform=args.platform, http=args.http, port=args.port)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from pydantic import ValidationError
+
+    from bot.settings import Settings
+    from bot.wiring import configure_logging
+
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        print(f"dispute-bot: bad setting: {exc}", file=sys.stderr)
+        return 2
+    configure_logging(settings, quiet=args.command != "run")
+    try:
+        if args.command == "run":
+            return _run(settings, args)
+        if args.command == "ask":
+            return _ask(settings, args.question, args.json)
+        if args.command == "index":
+            return _index(settings, args)
+        core = _core(settings)
+        try:
+            if args.command == "sources":
+                return _emit(asyncio.run(core.sources()), args.json)
+            if args.command == "timeline":
+                return _emit(asyncio.run(core.timeline(args.topic)), args.json)
+        finally:
+            core.close()
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

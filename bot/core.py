@@ -1,0 +1,192 @@
+"""The command core: every chat command, its validation and its permission check, written once.
+
+Adapters translate platform events into these calls and render what comes back. All CPU work (encoding,
+search, builds) runs in worker threads so an adapter's event loop keeps its heartbeats and its 3-second
+acknowledgements. Questions and builds use separate pools: a rebuild never delays an answer, and
+questions keep being served from the old index until the new one is published.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from bot.actors import Actor, ModeratorPolicy
+from bot.results import IndexChange, IndexStatus, Notice, NoticeKind, SourcesList
+from bot.validation import InvalidInput, clean_question, clean_topic
+from index import store
+from index.builder import build_index
+from index.embedding import EncoderProvider
+from index.manage import Upload, add_articles, index_status, remove_article
+from retrieval.engine import Engine
+from retrieval.loaded import IndexLoadError
+from retrieval.types import Answer, Timeline
+
+log = logging.getLogger(__name__)
+audit = logging.getLogger("dispute_bot.audit")
+
+T = TypeVar("T")
+
+APOLOGY = "Sorry, something went wrong while handling that. The error has been logged."
+BUSY = "An index rebuild is already running; try again when it has finished."
+FORBIDDEN = "Only moderators can {what}."
+
+
+@dataclass(frozen=True)
+class CoreConfig:
+    corpus_dir: Path
+    index_dir: Path
+    model: str
+    max_article_bytes: int = 1_000_000
+    max_question_chars: int = 1000
+
+
+class CommandCore:
+    def __init__(
+        self, config: CoreConfig, encoder_provider: EncoderProvider, moderators: ModeratorPolicy,
+        query_workers: int = 2,
+    ) -> None:
+        self.config = config
+        self.moderators = moderators
+        self._encoder_provider = encoder_provider
+        self.engine = Engine(config.index_dir, encoder_provider)
+        self._queries = ThreadPoolExecutor(max_workers=query_workers, thread_name_prefix="query")
+        self._builds = ThreadPoolExecutor(max_workers=1, thread_name_prefix="build")
+        self._build_guard = threading.Lock()
+
+    def close(self) -> None:
+        self._queries.shutdown(wait=False, cancel_futures=True)
+        self._builds.shutdown(wait=True)
+
+    async def _run(self, pool: ThreadPoolExecutor, fn: Callable[[], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(pool, fn)
+
+    async def warm_up(self) -> None:
+        """Load the index and the model before the first user waits for them."""
+        def load() -> None:
+            _ = self.engine.index
+            self.engine.encode_query("warm up")
+
+        await self._run(self._queries, load)
+
+    # -- everyone -----------------------------------------------------------------------------------
+
+    async def ask(self, question: str | None, actor: Actor | None = None) -> Answer | Notice:
+        try:
+            cleaned = clean_question(question, self.config.max_question_chars)
+        except InvalidInput as exc:
+            return Notice(NoticeKind.INVALID, str(exc))
+        return await self._guarded("ask", lambda: self.engine.ask(cleaned))
+
+    async def timeline(self, topic: str | None = None, actor: Actor | None = None) -> Timeline | Notice:
+        try:
+            cleaned = clean_topic(topic, self.config.max_question_chars)
+        except InvalidInput as exc:
+            return Notice(NoticeKind.INVALID, str(exc))
+        return await self._guarded("timeline", lambda: self.engine.timeline(cleaned))
+
+    async def sources(self, actor: Actor | None = None) -> SourcesList | Notice:
+        return await self._guarded("sources", lambda: SourcesList(self.engine.sources()))
+
+    async def status(self, actor: Actor | None = None) -> IndexStatus | Notice:
+        def read() -> IndexStatus:
+            info = index_status(self.config.index_dir)
+            if not info["exists"]:
+                raise IndexLoadError(self.config.index_dir, "does not exist")
+            return IndexStatus(docs=info["docs"], chunks=info["chunks"], model=str(info["model"]),
+                               built_at=str(info["built_at"]), faiss_factory=str(info["faiss_factory"]),
+                               folder=str(info["folder"]))
+
+        return await self._guarded("status", read)
+
+    async def _guarded(self, what: str, fn: Callable[[], T]) -> T | Notice:
+        try:
+            return await self._run(self._queries, fn)
+        except IndexLoadError as exc:
+            log.error("%s failed: %s", what, exc)
+            return Notice(NoticeKind.UNAVAILABLE, f"The article index is not available: {exc}")
+        except Exception:
+            log.exception("%s failed", what)
+            return Notice(NoticeKind.FAILED, APOLOGY)
+
+    # -- moderators ---------------------------------------------------------------------------------
+
+    def is_moderator(self, actor: Actor) -> bool:
+        return self.moderators.allows(actor)
+
+    def _refuse(self, actor: Actor, what: str) -> Notice | None:
+        if self.is_moderator(actor):
+            return None
+        audit.warning("refused %s for %s: not a moderator", what, actor.describe())
+        return Notice(NoticeKind.FORBIDDEN, FORBIDDEN.format(what=what))
+
+    async def reindex(self, actor: Actor, full: bool = False) -> IndexChange | Notice:
+        refusal = self._refuse(actor, "rebuild the index")
+        if refusal:
+            return refusal
+        audit.info("reindex (full=%s) by %s", full, actor.describe())
+        return await self._build("reindex", actor, lambda: IndexChange("reindex", build_index(
+            self.config.corpus_dir, self.config.index_dir, model=self.config.model,
+            encoder_provider=self._encoder_provider, full=full).to_dict()))
+
+    async def add_articles(self, actor: Actor, uploads: list[Upload]) -> IndexChange | Notice:
+        refusal = self._refuse(actor, "add articles")
+        if refusal:
+            return refusal
+        if not uploads:
+            return Notice(NoticeKind.INVALID, "Attach a .txt or .md article to add.")
+        audit.info("add %s by %s", ", ".join(u.name for u in uploads), actor.describe())
+
+        def run() -> IndexChange | Notice:
+            outcome = add_articles(
+                uploads, self.config.corpus_dir, self.config.index_dir, model=self.config.model,
+                encoder_provider=self._encoder_provider, max_bytes=self.config.max_article_bytes,
+            )
+            if outcome.report is None:
+                reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in outcome.rejected)
+                return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}")
+            return IndexChange("add", outcome.report.to_dict(), outcome.rejected)
+
+        return await self._build("add", actor, run)
+
+    async def remove_article(self, actor: Actor, doc_id: str) -> IndexChange | Notice:
+        refusal = self._refuse(actor, "remove articles")
+        if refusal:
+            return refusal
+        audit.info("remove %s by %s", doc_id, actor.describe())
+
+        def run() -> IndexChange | Notice:
+            try:
+                report = remove_article(doc_id, self.config.corpus_dir, self.config.index_dir,
+                                        model=self.config.model, encoder_provider=self._encoder_provider)
+            except KeyError:
+                return Notice(NoticeKind.INVALID, f"There is no article with id {doc_id!r}; see /sources.")
+            return IndexChange("remove", report.to_dict())
+
+        return await self._build("remove", actor, run)
+
+    async def _build(
+        self, what: str, actor: Actor, fn: Callable[[], IndexChange | Notice]
+    ) -> IndexChange | Notice:
+        # The in-process guard answers a second request at once; the file lock in ``store`` covers
+        # builds started by other processes (the CLI while the bot runs).
+        if not self._build_guard.acquire(blocking=False):
+            return Notice(NoticeKind.BUSY, BUSY)
+        try:
+            result = await self._run(self._builds, fn)
+        except store.BuildInProgress:
+            return Notice(NoticeKind.BUSY, BUSY)
+        except Exception:
+            log.exception("%s by %s failed; the previous index is still serving", what, actor.describe())
+            return Notice(NoticeKind.FAILED, APOLOGY + " The previous index is still being used.")
+        finally:
+            self._build_guard.release()
+        if isinstance(result, IndexChange):
+            audit.info("%s by %s done: %s", what, actor.describe(), result.summary().splitlines()[0])
+        return result

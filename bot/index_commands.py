@@ -1,0 +1,90 @@
+"""``dispute-bot index build|add|remove|status``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from bot.progress import build_progress
+from bot.results import IndexChange
+from bot.settings import Settings
+from index import store
+from index.builder import build_index
+from index.embedding import lazy_encoder
+from index.manage import Upload, add_articles, index_status, remove_article
+
+BUSY = "dispute-bot: an index build is already running; try again when it has finished."
+
+
+def _print(data: dict[str, Any], text: str, as_json: bool) -> None:
+    print(json.dumps(data, ensure_ascii=False) if as_json else text)
+
+
+def _status_text(info: dict[str, Any]) -> str:
+    if not info["exists"]:
+        return f"No index at {info['index_dir']}. Build it with: dispute-bot index build"
+    running = " (a build is running)" if info["build_running"] else ""
+    return (f"{info['docs']} articles, {info['chunks']} chunks, {info['events']} dated events\n"
+            f"model {info['model']} (dim {info['dimension']}), FAISS {info['faiss_factory']}\n"
+            f"built {info['built_at']} in {info['build_seconds']} s{running}\n{info['folder']}")
+
+
+def build(settings: Settings, full: bool = False, as_json: bool = False) -> int:
+    with build_progress() as progress:
+        report = build_index(settings.corpus_dir, settings.index_dir, model=settings.embedding_model,
+                             encoder_provider=lazy_encoder(settings.embedding_model), full=full,
+                             progress=progress)
+    change = IndexChange("build", report.to_dict())
+    _print(change.to_dict(), change.summary(), as_json)
+    return 0
+
+
+def run(settings: Settings, args: argparse.Namespace) -> int:
+    command = args.index_command
+    try:
+        if command == "status":
+            info = index_status(settings.index_dir)
+            _print(info, _status_text(info), args.json)
+            return 0 if info["exists"] else 1
+        if command == "build":
+            return build(settings, full=args.full, as_json=args.json)
+        if command == "add":
+            uploads: list[Upload] = []
+            unreadable: list[dict[str, str]] = []
+            for path in args.files:
+                try:
+                    uploads.append(Upload(path.name, path.read_bytes()))
+                except OSError as exc:
+                    unreadable.append({"file": str(path), "reason": exc.strerror or str(exc)})
+            with build_progress() as progress:
+                outcome = add_articles(uploads, settings.corpus_dir, settings.index_dir,
+                                       model=settings.embedding_model,
+                                       encoder_provider=lazy_encoder(settings.embedding_model),
+                                       max_bytes=settings.max_article_bytes, progress=progress)
+            rejected = unreadable + outcome.rejected
+            if outcome.report is None:
+                data = {"error": "invalid", "rejected": rejected}
+                text = "Nothing was added.\n" + "\n".join(f"Refused {r['file']}: {r['reason']}" for r in rejected)
+                _print(data, text, args.json)
+                return 1
+            change = IndexChange("add", outcome.report.to_dict(), rejected)
+            _print(change.to_dict(), change.summary(), args.json)
+            return 1 if rejected else 0
+        if command == "remove":
+            try:
+                report = remove_article(args.doc_id, settings.corpus_dir, settings.index_dir,
+                                        model=settings.embedding_model,
+                                        encoder_provider=lazy_encoder(settings.embedding_model))
+            except KeyError:
+                message = f"No article with id {args.doc_id!r} in {settings.corpus_dir}"
+                _print({"error": "invalid", "message": message}, f"dispute-bot: {message}", args.json)
+                return 1
+            change = IndexChange("remove", report.to_dict())
+            _print(change.to_dict(), change.summary(), args.json)
+            return 0
+    except store.BuildInProgress:
+        print(BUSY, file=sys.stderr)
+        return 3
+    return 2

@@ -1,0 +1,93 @@
+"""What the command core hands to a renderer, beyond the retrieval types.
+
+A renderer gets one of: ``Answer``, ``Timeline``, ``SourcesList``, ``IndexChange``, ``IndexStatus`` or
+``Notice``. ``Notice`` covers every refusal and error; chat renderers show it privately (ephemeral).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from retrieval.types import Answer, SourceInfo, Timeline
+
+
+class NoticeKind(Enum):
+    INVALID = "invalid"  # the user's input was not usable
+    FORBIDDEN = "forbidden"  # not allowed (moderators only)
+    BUSY = "busy"  # a rebuild is already running
+    UNAVAILABLE = "unavailable"  # no index, or it is damaged
+    FAILED = "failed"  # an unexpected error; details are in the log, not in chat
+
+
+@dataclass(frozen=True)
+class Notice:
+    kind: NoticeKind
+    text: str
+
+    @property
+    def ephemeral(self) -> bool:
+        return True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"error": self.kind.value, "message": self.text}
+
+
+@dataclass(frozen=True)
+class SourcesList:
+    sources: list[SourceInfo]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"sources": [s.to_dict() for s in self.sources]}
+
+
+@dataclass(frozen=True)
+class IndexChange:
+    """A finished build (reindex, add, remove), with the counts moderators care about."""
+
+    action: str
+    report: dict[str, Any]
+    rejected: list[dict[str, str]] = field(default_factory=list)  # files refused, with reasons
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.report, "rejected": self.rejected}
+
+    def summary(self) -> str:
+        r = self.report
+        if r.get("unchanged"):
+            text = f"Index already up to date: {r['docs']} articles, {r['chunks']} chunks."
+        else:
+            text = (
+                f"Index rebuilt in {r['seconds']:.1f} s: {r['docs']} articles, {r['chunks']} chunks "
+                f"({r['embedded_chunks']} embedded, {r['reused_chunks']} reused)."
+            )
+            changes = [
+                f"{label}: {', '.join(r[key])}"
+                for key, label in (("added_doc_ids", "added"), ("changed_doc_ids", "changed"),
+                                   ("removed_doc_ids", "removed"))
+                if r.get(key)
+            ]
+            if changes:
+                text += " " + "; ".join(changes) + "."
+        for item in self.rejected:
+            text += f"\nRefused {item['file']}: {item['reason']}"
+        for item in r.get("skipped", []):
+            text += f"\nSkipped {item['file']}: {item['reason']}"
+        return text
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    docs: int
+    chunks: int
+    model: str
+    built_at: str
+    faiss_factory: str
+    folder: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+Result = Answer | Timeline | SourcesList | IndexChange | IndexStatus | Notice

@@ -1,0 +1,82 @@
+"""``dispute-bot run``: make sure an index exists, then serve the platforms that have tokens."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+from bot.core import CommandCore
+from bot.settings import Settings
+from bot.wiring import build_core
+from index import store
+from retrieval.loaded import IndexLoadError, load_index
+
+log = logging.getLogger(__name__)
+
+
+def ensure_index(settings: Settings) -> bool:
+    """Build the index on first run; report a damaged one clearly instead of starting half-broken."""
+    if store.live_dir(settings.index_dir) is None:
+        from bot.index_commands import build
+
+        print(f"No index at {settings.index_dir} yet: building it from {settings.corpus_dir} ...",
+              file=sys.stderr)
+        try:
+            build(settings)
+        except store.BuildInProgress:
+            print("Another process is building the index; waiting is not supported, try again shortly.",
+                  file=sys.stderr)
+            return False
+    try:
+        load_index(settings.index_dir)
+    except IndexLoadError as exc:
+        print(f"dispute-bot: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
+def choose_platforms(settings: Settings, platform: str) -> list[str]:
+    if platform != "auto":
+        return [platform]
+    chosen = [name for name, present in (("discord", settings.has_discord), ("slack", settings.has_slack))
+              if present]
+    return chosen or ["terminal"]
+
+
+async def _serve(core: CommandCore, settings: Settings, platforms: list[str], http: bool, port: int) -> None:
+    jobs = []
+    if "discord" in platforms:
+        from bot.discord.app import serve_discord
+
+        jobs.append(serve_discord(core, settings))
+    if "slack" in platforms:
+        from bot.slack.app import serve_slack
+
+        jobs.append(serve_slack(core, settings, http=http, port=port))
+    if "terminal" in platforms:
+        from bot.terminal import chat
+
+        jobs.append(chat(core))
+    await core.warm_up()
+    await asyncio.gather(*jobs)
+
+
+def run(settings: Settings, platform: str = "auto", http: bool = False, port: int = 3000) -> int:
+    platforms = choose_platforms(settings, platform)
+    for name, present in (("discord", settings.has_discord), ("slack", settings.has_slack)):
+        if name in platforms and not present:
+            token = "DISCORD_TOKEN" if name == "discord" else "SLACK_BOT_TOKEN"
+            print(f"dispute-bot: --platform {name} needs {token} (see .env.example)", file=sys.stderr)
+            return 2
+    if not ensure_index(settings):
+        return 1
+    core = build_core(settings)
+    log.info("starting: %s", ", ".join(platforms))
+    try:
+        asyncio.run(_serve(core, settings, platforms, http, port))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        core.close()
+    return 0

@@ -1,0 +1,63 @@
+"""The one place configuration is read: environment variables and ``.env``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from index.embedding import DEFAULT_MODEL
+
+DISCORD_API_DEFAULT = "https://discord.com/api/v10"
+SLACK_API_DEFAULT = "https://slack.com/api/"
+
+
+class Settings(BaseSettings):
+    """Tokens are ``SecretStr``: printing or logging the settings shows ``**********``, never a token."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    corpus_dir: Path = Path("corpus")
+    index_dir: Path = Path("var/index")
+    embedding_model: str = DEFAULT_MODEL
+    max_article_bytes: int = Field(default=1_000_000, gt=0)
+    max_question_chars: int = Field(default=1000, gt=0)
+    log_level: str = "INFO"
+
+    discord_token: SecretStr | None = None
+    discord_guild_id: int | None = None
+    discord_moderator_role_ids: list[int] = Field(default_factory=list)
+    discord_api_base: str = DISCORD_API_DEFAULT
+    discord_gateway_url: str | None = None
+
+    slack_bot_token: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_api_url: str = SLACK_API_DEFAULT
+    slack_moderator_ids: list[str] = Field(default_factory=list)
+
+    @field_validator("discord_moderator_role_ids", "slack_moderator_ids", mode="before")
+    @classmethod
+    def _comma_list(cls, value: object) -> object:
+        """Accept ``1,2,3`` as well as JSON lists, since that is how people write lists in ``.env``."""
+        if isinstance(value, str | int):
+            text = str(value).strip()
+            if text.startswith("["):
+                return value
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
+
+    @field_validator("discord_token", "slack_bot_token", "slack_app_token", "slack_signing_secret",
+                     "discord_guild_id", "discord_gateway_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def has_discord(self) -> bool:
+        return self.discord_token is not None
+
+    @property
+    def has_slack(self) -> bool:
+        return self.slack_bot_token is not None

@@ -1,0 +1,61 @@
+"""The terminal chat: the same command core as the chat platforms, for trying the bot locally."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from bot.actors import LOCAL_USER
+from bot.core import CommandCore
+from bot.render.plain import render
+from bot.results import Result
+
+HELP = """Ask a question about the February 2021 Twitter-India blocking dispute, or use a command:
+  /timeline [topic]  dated events, optionally about a topic
+  /sources           the indexed articles
+  /reindex           rebuild the index from the corpus folder
+  /help              this help
+  /quit              leave (Ctrl-D works too)"""
+
+
+async def handle_line(core: CommandCore, line: str) -> str | None:
+    """The reply to one line of input; ``None`` means the user asked to leave."""
+    text = line.strip()
+    if not text:
+        return ""
+    if not text.startswith("/"):
+        return render(await core.ask(text, LOCAL_USER))
+    command, _, rest = text[1:].partition(" ")
+    command = command.lower()
+    result: Result
+    if command in ("quit", "exit", "q"):
+        return None
+    if command in ("help", "h", "?"):
+        return HELP
+    if command == "sources":
+        result = await core.sources(LOCAL_USER)
+    elif command == "timeline":
+        result = await core.timeline(rest or None, LOCAL_USER)
+    elif command == "reindex":
+        result = await core.reindex(LOCAL_USER, full=rest.strip() == "--full")
+    elif command == "ask":
+        result = await core.ask(rest, LOCAL_USER)
+    else:
+        return f"Unknown command /{command}. Type /help for the list."
+    return render(result)
+
+
+async def chat(core: CommandCore, read: Callable[[str], str] = input, write: Callable[[str], None] = print) -> None:
+    write("dispute-bot: ask about the 2021 Twitter-India blocking dispute. /help for commands, /quit to leave.")
+    loop = asyncio.get_running_loop()
+    while True:
+        try:
+            line = await loop.run_in_executor(None, read, "\n> ")
+        except (EOFError, KeyboardInterrupt):
+            write("")
+            return
+        reply = await handle_line(core, line)
+        if reply is None:
+            return
+        if reply:
+            write(reply)

@@ -1,0 +1,43 @@
+"""Building the command core from settings: the one place settings meet the rest of the code."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.actors import ModeratorPolicy
+from bot.core import CommandCore, CoreConfig
+from bot.settings import Settings
+from index.embedding import lazy_encoder
+
+
+def configure_logging(settings: Settings, quiet: bool = False) -> None:
+    """Logs go to stderr; one-shot commands log only warnings so their output stays readable."""
+    level = getattr(logging, settings.log_level.upper(), logging.INFO)
+    logging.basicConfig(
+        level=max(level, logging.WARNING) if quiet else level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # Third-party loggers that echo request URLs at DEBUG could carry tokens: keep them at WARNING.
+    for noisy in ("discord.http", "slack_sdk", "slack_bolt", "aiohttp.access", "urllib3", "httpx"):
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger(noisy).level))
+
+
+def core_config(settings: Settings) -> CoreConfig:
+    return CoreConfig(
+        corpus_dir=settings.corpus_dir,
+        index_dir=settings.index_dir,
+        model=settings.embedding_model,
+        max_article_bytes=settings.max_article_bytes,
+        max_question_chars=settings.max_question_chars,
+    )
+
+
+def moderator_policy(settings: Settings) -> ModeratorPolicy:
+    return ModeratorPolicy(
+        user_ids=frozenset(f"slack:{u}" for u in settings.slack_moderator_ids),
+        role_ids=frozenset(str(r) for r in settings.discord_moderator_role_ids),
+    )
+
+
+def build_core(settings: Settings) -> CommandCore:
+    return CommandCore(core_config(settings), lazy_encoder(settings.embedding_model), moderator_policy(settings))

@@ -1,0 +1,163 @@
+"""Moderator operations on the corpus: add, remove, status. Each change and its rebuild are one step
+under the build lock, so two moderators can never interleave a half-applied change."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from index import store
+from index.builder import BuildReport, ProgressCallback, build_locked
+from index.chunking import ChunkSpec
+from index.documents import ARTICLE_SUFFIXES, parse_article
+from index.embedding import EncoderProvider
+
+log = logging.getLogger(__name__)
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class Upload:
+    """An article as received: its file name (as the user gave it) and raw bytes."""
+
+    name: str
+    data: bytes
+
+
+@dataclass
+class AddOutcome:
+    report: BuildReport | None
+    stored: list[str] = field(default_factory=list)  # file names written into the corpus
+    rejected: list[dict[str, str]] = field(default_factory=list)
+
+
+def safe_filename(name: str) -> str:
+    """A plain file name for the corpus: no folders, no hidden files, only .txt/.md."""
+    base = Path(name.replace("\\", "/")).name
+    stem, suffix = os.path.splitext(base)
+    stem = _UNSAFE.sub("-", stem).strip(".-_")
+    if suffix.lower() not in ARTICLE_SUFFIXES:
+        allowed = " and ".join(ARTICLE_SUFFIXES)
+        raise ValueError(f"only {allowed} files can be added (got {suffix or 'no extension'!r})")
+    if not stem:
+        raise ValueError("the file name has no usable characters")
+    return f"{stem[:100]}{suffix.lower()}"
+
+
+def check_upload(upload: Upload, max_bytes: int) -> str:
+    """The corpus file name for an acceptable upload; ``ValueError`` with the reason otherwise."""
+    filename = safe_filename(upload.name)
+    if len(upload.data) > max_bytes:
+        raise ValueError(f"{len(upload.data):,} bytes is over the {max_bytes:,}-byte limit")
+    try:
+        raw = upload.data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    if "\x00" in raw:
+        raise ValueError("binary file (contains NUL bytes)")
+    try:
+        doc = parse_article(raw, Path(filename).stem, filename)
+    except Exception as exc:  # malformed YAML front matter and the like
+        raise ValueError(f"bad front matter: {exc}") from exc
+    if not doc.text.strip():
+        raise ValueError("the article is empty")
+    return filename
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".upload-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def add_articles(
+    uploads: list[Upload],
+    corpus_dir: Path,
+    index_dir: Path,
+    *,
+    model: str,
+    encoder_provider: EncoderProvider,
+    max_bytes: int,
+    spec: ChunkSpec | None = None,
+    progress: ProgressCallback | None = None,
+) -> AddOutcome:
+    """Copy the acceptable uploads into the corpus and rebuild; a file with the same name is replaced.
+
+    Raises ``store.BuildInProgress`` (and changes nothing) when another build is running.
+    """
+    outcome = AddOutcome(report=None)
+    accepted: list[tuple[str, bytes]] = []
+    for upload in uploads:
+        try:
+            accepted.append((check_upload(upload, max_bytes), upload.data))
+        except ValueError as exc:
+            outcome.rejected.append({"file": upload.name, "reason": str(exc)})
+    if not accepted:
+        return outcome
+    with store.build_lock(index_dir):
+        corpus_dir.mkdir(parents=True, exist_ok=True)
+        for filename, data in accepted:
+            _write_atomically(corpus_dir / filename, data)
+            outcome.stored.append(filename)
+        outcome.report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,
+                                      spec=spec, progress=progress)
+    return outcome
+
+
+def remove_article(
+    doc_id: str,
+    corpus_dir: Path,
+    index_dir: Path,
+    *,
+    model: str,
+    encoder_provider: EncoderProvider,
+    spec: ChunkSpec | None = None,
+) -> BuildReport:
+    """Delete the article whose file stem is ``doc_id`` and rebuild; ``KeyError`` if there is none."""
+    with store.build_lock(index_dir):
+        matches = [corpus_dir / f"{doc_id}{suffix}" for suffix in ARTICLE_SUFFIXES]
+        found = [p for p in matches if p.is_file()]
+        if not found or "/" in doc_id or doc_id.startswith("."):
+            raise KeyError(doc_id)
+        for path in found:
+            path.unlink()
+        return build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider, spec=spec)
+
+
+def index_status(index_dir: Path) -> dict[str, Any]:
+    """What is being served, read from the manifest alone (cheap: no vectors are loaded)."""
+    live = store.live_dir(index_dir)
+    if live is None:
+        running = store.is_build_running(index_dir)
+        return {"exists": False, "index_dir": str(index_dir), "build_running": running}
+    manifest = json.loads((live / store.MANIFEST).read_text(encoding="utf-8"))
+    counts = manifest.get("counts", {})
+    return {
+        "exists": True,
+        "index_dir": str(index_dir),
+        "folder": str(live),
+        "docs": counts.get("docs", len(manifest.get("docs", {}))),
+        "chunks": counts.get("chunks", 0),
+        "sentences": counts.get("sentences", 0),
+        "events": counts.get("events", 0),
+        "model": manifest.get("model"),
+        "dimension": manifest.get("dimension"),
+        "faiss_factory": manifest.get("faiss_factory"),
+        "built_at": manifest.get("built_at"),
+        "build_seconds": manifest.get("build_seconds"),
+        "build_running": store.is_build_running(index_dir),
+    }

@@ -1,0 +1,51 @@
+"""Command cores over real indexes, for the adapter and core tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.actors import ModeratorPolicy
+from bot.core import CommandCore, CoreConfig
+from index.builder import build_index
+from index.embedding import DEFAULT_MODEL, EncoderProvider
+
+CoreFactory = Callable[..., CommandCore]
+
+
+@pytest.fixture
+def make_core(encoder_provider: EncoderProvider) -> Iterator[CoreFactory]:
+    """``make_core(index_dir, corpus_dir, moderators=ModeratorPolicy(...))``; closed after the test."""
+    made: list[CommandCore] = []
+
+    def factory(index_dir: Path, corpus_dir: Path, moderators: ModeratorPolicy | None = None,
+                **config: object) -> CommandCore:
+        core = CommandCore(
+            CoreConfig(corpus_dir=corpus_dir, index_dir=index_dir, model=DEFAULT_MODEL, **config),  # type: ignore[arg-type]
+            encoder_provider,
+            moderators or ModeratorPolicy(),
+        )
+        made.append(core)
+        return core
+
+    yield factory
+    for core in made:
+        core.close()
+
+
+@pytest.fixture
+def seed_core(make_core: CoreFactory, seed_index_dir: Path) -> CommandCore:
+    """A core answering from the shared seed index. Read-only: moderator commands need ``writable_core``."""
+    return make_core(seed_index_dir, Path("/nonexistent-corpus"))
+
+
+@pytest.fixture
+def writable_core(
+    make_core: CoreFactory, corpus_copy: Path, tmp_path: Path, encoder_provider: EncoderProvider
+) -> CommandCore:
+    """A core over its own corpus copy and index, built before the test; safe to reindex or add to."""
+    index_dir = tmp_path / "index"
+    build_index(corpus_copy, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider)
+    return make_core(index_dir, corpus_copy, ModeratorPolicy(user_ids=frozenset({"test:mod"})))
