@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from index.embedding import DEFAULT_MODEL
 
@@ -27,7 +29,8 @@ class Settings(BaseSettings):
 
     discord_token: SecretStr | None = None
     discord_guild_id: int | None = None
-    discord_moderator_role_ids: list[int] = Field(default_factory=list)
+    # NoDecode: a list in .env is written "1,2,3", not JSON; the validator below splits it.
+    discord_moderator_role_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     discord_api_base: str = DISCORD_API_DEFAULT
     discord_gateway_url: str | None = None
 
@@ -35,7 +38,7 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
     slack_api_url: str = SLACK_API_DEFAULT
-    slack_moderator_ids: list[str] = Field(default_factory=list)
+    slack_moderator_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     @field_validator("discord_moderator_role_ids", "slack_moderator_ids", mode="before")
     @classmethod
@@ -44,7 +47,7 @@ class Settings(BaseSettings):
         if isinstance(value, str | int):
             text = str(value).strip()
             if text.startswith("["):
-                return value
+                return json.loads(text)
             return [part.strip() for part in text.split(",") if part.strip()]
         return value
 

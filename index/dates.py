@@ -124,6 +124,7 @@ def _is_future(sentence: str, start: int) -> bool:
 def _build(match: re.Match[str], sentence: str) -> Mention | None:
     g = match.groupdict()
     start, end = match.span()
+    year: int | None
     if g["iy"]:
         kind, text, year = "day", match.group(0), int(g["iy"])
     elif g["dmy"] or g["mdy"]:
@@ -136,7 +137,10 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
         kind, text, year = "month", g["m"], None
     elif g["wd"]:
         prev = _PREV_WORD.search(sentence[: match.start("wd")])
-        if prev and prev.group(1).lower() in _NOT_A_DAY:
+        prev_word = prev.group(1).lower() if prev else ""
+        nxt = _NEXT_WORD.match(sentence, end)
+        # "Good Friday" is a feast, "the Sunday Guardian" a newspaper; "on Monday Twitter said" is a day.
+        if prev_word in _NOT_A_DAY or (nxt and nxt.group(1)[0].isupper() and prev_word != "on" and not g["wq"]):
             return None
         qualifier = (g["wq"] or "").lower().replace("this past", "last").replace("this coming", "next")
         qualifier = "next" if qualifier == "coming" else qualifier

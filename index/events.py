@@ -68,14 +68,21 @@ def _anchor_of(m: Mention) -> date | None:
     return date(m.year, m.month, m.day or 15)
 
 
-def _year_anchor(item: _Located, doc_date: date | None, located: list[_Located]) -> tuple[date, str] | None:
+def _anchors(located: list[_Located]) -> list[tuple[int, date, int]]:
+    """(offset, point in time, paragraph) of every mention that carries its own year."""
+    return [(o.offset, a, o.paragraph) for o in located if (a := _anchor_of(o.mention))]
+
+
+def _year_anchor(
+    item: _Located, doc_date: date | None, anchors: list[tuple[int, date, int]]
+) -> tuple[date, str] | None:
     """Where a yearless date takes its year from, in order of trust.
 
     A dated year in the same paragraph comes first (an article from 2021 recounting "5 March 2019 ...
     on March 7" means 2019), then the article's own date, then the nearest dated year anywhere in the
     article. ``None`` leaves the corpus window as the last resort.
     """
-    dated = [(abs(o.offset - item.offset), a, o.paragraph) for o in located if (a := _anchor_of(o.mention))]
+    dated = [(abs(offset - item.offset), a, p) for offset, a, p in anchors]
     same_paragraph = [(dist, a) for dist, a, p in dated if p == item.paragraph]
     if same_paragraph:
         return min(same_paragraph)[1], "nearby"
@@ -87,7 +94,7 @@ def _year_anchor(item: _Located, doc_date: date | None, located: list[_Located])
 
 
 def _resolve(
-    item: _Located, doc_date: date | None, located: list[_Located], window: CorpusWindow | None
+    item: _Located, doc_date: date | None, anchors: list[tuple[int, date, int]], window: CorpusWindow | None
 ) -> tuple[str, str, str] | None:
     """(ISO date or month, how, where the year came from), or ``None`` when it cannot be placed."""
     m = item.mention
@@ -101,7 +108,7 @@ def _resolve(
         if m.day is None:
             return f"{m.year:04d}-{m.month:02d}", how, "text"
         return date(m.year, m.month, m.day).isoformat(), how, "text"
-    anchor = _year_anchor(item, doc_date, located)
+    anchor = _year_anchor(item, doc_date, anchors)
     if anchor is not None:
         point, source = anchor
         if m.day is None:
@@ -150,8 +157,9 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
     records: list[dict[str, Any]] = []
     for doc in docs:
         best: dict[tuple[int, str], dict[str, Any]] = {}
+        anchors = _anchors(located[doc.doc_id])
         for item in located[doc.doc_id]:
-            resolved = _resolve(item, doc_dates[doc.doc_id], located[doc.doc_id], window)
+            resolved = _resolve(item, doc_dates[doc.doc_id], anchors, window)
             if resolved is None:
                 continue
             when, how, year_from = resolved

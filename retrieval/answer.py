@@ -211,8 +211,10 @@ def decline(index: LoadedIndex, question: Question, ranked: list[Scored]) -> Ans
     if len(subject) > 120:
         subject = subject[:119].rstrip() + "…"
     text = f"The articles don't say. I found nothing in them that answers “{subject}”."
-    closest = [_citation(index, s.row, *(int(v) for v in index.sentence_spans[s.row][1:]), s.score)
-               for s in ranked[:DECLINE_SHOWN]]
+    closest: list[Citation] = []
+    for item in ranked[:DECLINE_SHOWN]:
+        _, start, end = (int(v) for v in index.sentence_spans[item.row])
+        closest.append(_citation(index, item.row, start, end, item.score))
     if closest:
         text += " The closest passages are below."
     return Answer(question.text, text, False, closest)

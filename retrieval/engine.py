@@ -77,8 +77,8 @@ class Engine:
 
     def sources(self) -> list[SourceInfo]:
         index = self.index
-        counts = np.bincount(index.chunk_doc, minlength=len(index.docs)) if len(index.chunks) else []
+        counts = np.bincount(index.chunk_doc, minlength=len(index.docs)) if len(index.chunks) else None
         return [
-            SourceInfo(d.doc_id, d.title, d.date, d.url, d.source, int(counts[i]) if len(counts) else 0)
+            SourceInfo(d.doc_id, d.title, d.date, d.url, d.source, int(counts[i]) if counts is not None else 0)
             for i, d in enumerate(index.docs)
         ]

@@ -115,11 +115,13 @@ def _collect(
             continue
         relevance: float | None = 1.0
         if topic:
+            dense = None
             row = _sentence_row(index, doc_row, int(record["start"])) if vector is not None else None
-            dense = float(index.sentence_vectors[row] @ vector) if row is not None and vector is not None else None
+            if row is not None and vector is not None:
+                dense = float(index.sentence_vectors[row] @ vector)
             relevance = topic_relevance(dense, lexical_overlap(index, topic_terms, record["quote"]))
-            if relevance is None:
-                continue
+        if relevance is None:
+            continue
         cited = _Cited(record, doc_row, relevance)
         key = (doc_row, int(record["start"]))
         group = by_date[str(record["date"])]

@@ -1,0 +1,188 @@
+"""Date resolution rules and event extraction, on small made-up articles (no index, no model)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+
+from index.chunking import split_sentences
+from index.dates import (
+    CorpusWindow,
+    corpus_window,
+    find_mentions,
+    nearest_month,
+    nearest_year,
+    resolve_weekday,
+)
+from index.documents import Document
+from index.events import EVENTS_VERSION, extract_events
+
+WED = date(2021, 2, 10)  # a Wednesday
+
+
+def doc(text: str, when: str | None = None, doc_id: str = "a") -> Document:
+    return Document(doc_id=doc_id, title=doc_id, date=when, url=None, source=None, text=text, body_offset=0,
+                    sha256="0" * 64, filename=f"{doc_id}.txt")
+
+
+def events(*docs: Document) -> list[dict[str, Any]]:
+    return extract_events(list(docs), {d.doc_id: split_sentences(d.text) for d in docs})
+
+
+def dates(*docs: Document) -> list[str]:
+    return [e["date"] for e in events(*docs)]
+
+
+# --- weekday relative to a known date ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("weekday", "qualifier", "future", "expected"),
+    [
+        (0, "", False, date(2021, 2, 8)),  # "on Monday" in a Wednesday article: two days before
+        (2, "", False, WED),  # "on Wednesday" in a Wednesday article: that same day
+        (3, "", False, date(2021, 2, 4)),  # "on Thursday": last week's
+        (2, "last", False, date(2021, 2, 3)),
+        (0, "next", False, date(2021, 2, 15)),
+        (4, "", True, date(2021, 2, 12)),  # "will meet on Friday"
+        (2, "", True, WED),
+    ],
+)
+def test_resolve_weekday(weekday: int, qualifier: str, future: bool, expected: date) -> None:
+    assert resolve_weekday(weekday, WED, qualifier, future) == expected
+
+
+def test_weekday_needs_an_article_date() -> None:
+    text = "Twitter released a blog post on Wednesday responding to the orders."
+    assert dates(doc(text, "2021-02-10")) == ["2021-02-10"]
+    assert dates(doc(text, "2021-02-12")) == ["2021-02-10"]
+    assert dates(doc(text)) == []
+    assert dates(doc("Officials will meet Twitter on Friday.", "2021-02-10")) == ["2021-02-12"]
+    assert dates(doc("Twitter's Monday statement came late.", "2021-02-10")) == ["2021-02-08"]
+
+
+def test_weekday_next_to_a_full_date_defers_to_it() -> None:
+    found = events(doc("On Tuesday, February 9, 2021, the ministry wrote again.", "2021-03-01"))
+    assert [(e["date"], e["how"]) for e in found] == [("2021-02-09", "explicit")]
+
+
+# --- missing year ------------------------------------------------------------------------------------
+
+
+def test_nearest_year() -> None:
+    assert nearest_year(2, 8, WED) == date(2021, 2, 8)
+    assert nearest_year(12, 28, date(2021, 1, 5)) == date(2020, 12, 28)
+    assert nearest_year(1, 5, date(2020, 12, 28)) == date(2021, 1, 5)
+    assert nearest_year(2, 8, WED, future=True) == date(2022, 2, 8)
+    assert nearest_year(2, 15, WED, future=True) == date(2021, 2, 15)
+
+
+def test_missing_year_from_article_date() -> None:
+    found = events(doc("Twitter said on February 8 that it was cooperating.", "2021-02-10"))
+    assert [(e["date"], e["year_from"]) for e in found] == [("2021-02-08", "article")]
+    assert dates(doc("The talks began on December 28.", "2021-01-05")) == ["2020-12-28"]
+
+
+def test_missing_year_from_nearby_dates_in_an_undated_article() -> None:
+    text = "The order came on 31 January 2021.\n\nTwitter replied on Feb. 8 and met officials on March 2."
+    found = events(doc(text))
+    assert [(e["date"], e["year_from"]) for e in found] == [
+        ("2021-01-31", "text"), ("2021-02-08", "nearby"), ("2021-03-02", "nearby"),
+    ]
+
+
+def test_a_year_in_the_same_paragraph_beats_the_article_date() -> None:
+    text = "On 5 March 2019 the rules were proposed, and on March 7 they were published."
+    assert dates(doc(text, "2021-02-10")) == ["2019-03-05", "2019-03-07"]
+
+
+def test_no_year_anywhere_stays_out() -> None:
+    assert dates(doc("Twitter said on February 8 that it was cooperating.")) == []
+
+
+def test_corpus_window_gives_the_only_year_that_fits() -> None:
+    undated = doc("Twitter said on February 8 that it was cooperating.", doc_id="b")
+    dated = doc("The ministry wrote to Twitter.", "2021-02-10")
+    assert [(e["date"], e["year_from"]) for e in events(dated, undated)] == [("2021-02-08", "corpus")]
+    older = doc("Another letter.", "2019-06-01", doc_id="c")
+    assert events(dated, undated, older) == []  # 2019, 2020 and 2021 all fit: no guess
+
+
+def test_corpus_window_year_for() -> None:
+    window = corpus_window([date(2021, 2, 10)])
+    assert window is not None
+    assert window.year_for(2, 8) == 2021
+    assert window.year_for(12) == 2020
+    assert window.year_for(8, 15) is None
+    assert CorpusWindow(date(2019, 1, 1), date(2021, 12, 31)).year_for(2, 8) is None
+
+
+# --- month only and named days ---------------------------------------------------------------------
+
+
+def test_month_only() -> None:
+    found = events(doc("The rules were notified in January 2021 after talks.", "2021-03-01"))
+    assert [(e["date"], e["how"]) for e in found] == [("2021-01", "month")]
+    assert dates(doc("Protests grew in December and spread.", "2021-02-10")) == ["2020-12"]
+    assert nearest_month(1, WED) == "2021-01"
+    assert nearest_month(3, WED, future=True) == "2021-03"
+
+
+def test_named_day() -> None:
+    found = events(doc("Twitter acted after the violence on Republic Day.", "2021-02-10"))
+    assert [(e["date"], e["how"], e["role"]) for e in found] == [("2021-01-26", "named-day", "primary")]
+    assert dates(doc("Republic Day 2020 passed quietly.")) == ["2020-01-26"]
+    assert [m.role for m in find_mentions("It followed the Republic Day violence.")] == ["reference"]
+
+
+# --- false positives -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twitter officials may face a seven-year jail term.",
+        "Blocking was ordered under Section 69A of the IT Act.",
+        "The Centre asked Twitter to block 1,178 accounts.",
+        "Our global team provided 24/7 coverage.",
+        "The law was amended in 2021 and again in 2000.",
+        "Twitter has complied with many orders this week and earlier this month.",
+        "Sales on Good Friday and on Mondays were slow.",
+        "The Sunday Guardian reported that the ministry was unhappy.",
+        "The government said it had no comment.",
+        "About 500 accounts, 2 of them verified, were blocked 3 times.",
+    ],
+)
+def test_false_positives(text: str) -> None:
+    assert events(doc(text, "2021-02-10")) == []
+
+
+def test_february_30_is_not_a_date() -> None:
+    assert dates(doc("It was due on February 30.", "2021-02-10")) == []
+
+
+# --- records ---------------------------------------------------------------------------------------
+
+
+def test_records_quote_whole_sentences_and_serialise() -> None:
+    text = "Intro line.\n\nOrders issued on January 31 were obeyed on February 8. Nothing else."
+    found = events(doc(text, "2021-02-10"))
+    assert [e["date"] for e in found] == ["2021-01-31", "2021-02-08"]  # one record per date
+    for e in found:
+        assert text[e["start"] : e["end"]] == e["quote"]
+        assert e["quote"] == "Orders issued on January 31 were obeyed on February 8."
+    json.dumps(found)
+
+
+def test_roles_and_one_record_per_sentence_and_date() -> None:
+    text = "The Centre is annoyed over the January 26 violence, which began on January 26."
+    found = events(doc(text, "2021-02-10"))
+    assert len(found) == 1 and found[0]["role"] == "primary"
+    assert [m.role for m in find_mentions("It came in the wake of January 26 violence.")] == ["reference"]
+
+
+def test_version_bumped() -> None:
+    assert EVENTS_VERSION == 1

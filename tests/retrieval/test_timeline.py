@@ -1,0 +1,141 @@
+"""The timeline over real indexes: a small made-up corpus for the rules, the seed corpus for the story."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from index.builder import build_index
+from index.embedding import DEFAULT_MODEL, Encoder, EncoderProvider
+from retrieval.loaded import LoadedIndex, load_index
+from retrieval.timeline import build_timeline
+from retrieval.types import Timeline
+
+ARTICLES = {
+    "a.txt": (
+        "date 2021-02-10\n"
+        "The ministry met Twitter executives on February 9 to discuss the blocking orders.\n\n"
+        "Tractor rallies turned violent in Delhi on 26 January 2021.\n\n"
+        "In December 2020 the farmers began camping at the borders of the capital."
+    ),
+    "b.txt": (
+        "date 2021-02-12\n"
+        "Twitter's executives held a meeting with the ministry on Tuesday about blocking orders.\n\n"
+        "The company also said the weather had been cold."
+    ),
+    "c.txt": "A statement with no date at all says Twitter values free expression.",
+}
+
+
+@pytest.fixture(scope="module")
+def small_index(tmp_path_factory: pytest.TempPathFactory, encoder_provider: EncoderProvider) -> LoadedIndex:
+    corpus = tmp_path_factory.mktemp("timeline") / "corpus"
+    corpus.mkdir()
+    for name, text in ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    index_dir = corpus.parent / "index"
+    build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider)
+    return load_index(index_dir)
+
+
+@pytest.fixture(scope="module")
+def seed(seed_index_dir: Path) -> LoadedIndex:
+    return load_index(seed_index_dir)
+
+
+def topic_timeline(index: LoadedIndex, encoder: Encoder, topic: str) -> Timeline:
+    return build_timeline(index, topic, encoder.encode([topic])[0])
+
+
+def assert_quotes_verbatim(index: LoadedIndex, timeline: Timeline) -> None:
+    for event in timeline.events:
+        assert event.summary in [c.quote for c in event.citations]
+        for c in event.citations:
+            assert index.docs[index.doc_index[c.doc_id]].text[c.start : c.end] == c.quote
+
+
+def test_merges_reports_of_one_date_and_orders_chronologically(small_index: LoadedIndex) -> None:
+    timeline = build_timeline(small_index)
+    assert [e.date for e in timeline.events] == ["2020-12", "2021-01-26", "2021-02-09"]
+    meeting = timeline.events[-1]
+    assert {c.doc_id for c in meeting.citations} == {"a", "b"}  # Feb 9 stated outright and as "Tuesday"
+    assert "February 9" in meeting.summary  # the outright date is preferred to the weekday
+    assert_quotes_verbatim(small_index, timeline)
+
+
+def test_json_shape(small_index: LoadedIndex) -> None:
+    data = json.loads(json.dumps(build_timeline(small_index).to_dict()))
+    assert set(data) == {"events"}
+    event = data["events"][0]
+    assert set(event) == {"date", "summary", "citations"}
+    assert {"doc_id", "quote", "start", "end"} <= set(event["citations"][0])
+
+
+def test_limit_keeps_best_supported_in_date_order(small_index: LoadedIndex) -> None:
+    timeline = build_timeline(small_index, limit=1)
+    assert [e.date for e in timeline.events] == ["2021-02-09"]  # reported by two articles
+    assert build_timeline(small_index, limit=0).events == []
+
+
+def test_topic_filter(small_index: LoadedIndex, encoder: Encoder) -> None:
+    assert [e.date for e in topic_timeline(small_index, encoder, "violence at the tractor rally").events] == [
+        "2021-01-26"
+    ]
+    assert [e.date for e in topic_timeline(small_index, encoder, "meeting about blocking orders").events] == [
+        "2021-02-09"
+    ]
+    assert topic_timeline(small_index, encoder, "capital of France").events == []
+    assert topic_timeline(small_index, encoder, "cold weather").events == []  # undated sentence stays out
+
+
+def test_topic_without_vector_falls_back_to_words(small_index: LoadedIndex) -> None:
+    assert [e.date for e in build_timeline(small_index, "tractor rallies").events] == ["2021-01-26"]
+    assert build_timeline(small_index, "capital of France").events == []
+    assert build_timeline(small_index, "   ").topic is None
+
+
+def test_stale_records_are_skipped(small_index: LoadedIndex) -> None:
+    good = small_index.events[0]
+    broken = [
+        {**good, "quote": good["quote"] + "x"},
+        {**good, "doc_id": "missing"},
+        {**good, "date": "someday"},
+        {k: v for k, v in good.items() if k != "start"},
+    ]
+    timeline = build_timeline(dataclasses.replace(small_index, events=broken))
+    assert timeline.events == []
+
+
+def test_seed_corpus_timeline(seed: LoadedIndex) -> None:
+    timeline = build_timeline(seed)
+    by_date = {e.date: e for e in timeline.events}
+    dates = [e.date for e in timeline.events]
+    assert dates == sorted(dates)
+    required = ["2021-01-26", "2021-02-08", "2021-02-10"]
+    assert [d for d in dates if d in required] == required
+    quotes = {d: " ".join(c.quote for c in by_date[d].citations) for d in required}
+    assert "26 January 2021" in by_date["2021-01-26"].summary
+    assert "Republic Day" in quotes["2021-01-26"] and "January 26 violence" in quotes["2021-01-26"]
+    assert "cooperating" in by_date["2021-02-08"].summary
+    assert "blog post" in by_date["2021-02-10"].summary
+    assert "February 10" in quotes["2021-02-10"]
+    assert_quotes_verbatim(seed, timeline)
+
+
+def test_seed_undated_statements_stay_out(seed: LoadedIndex) -> None:
+    cited = " ".join(c.quote for e in build_timeline(seed).events for c in e.citations)
+    # The article with no date says "on Wednesday" and "earlier this month": neither can be placed.
+    assert "scheduled to meet Information Technology Minister on Wednesday" not in cited
+    assert "earlier this month" not in cited
+    assert "This week" not in cited
+
+
+def test_seed_topic_filter(seed: LoadedIndex, encoder: Encoder) -> None:
+    assert "2021-01-26" in [e.date for e in topic_timeline(seed, encoder, "Republic Day violence").events]
+    assert topic_timeline(seed, encoder, "capital of France").events == []
+    blog = topic_timeline(seed, encoder, "Twitter blog post")
+    assert "2021-02-10" in [e.date for e in blog.events]
+    assert all(0 < c.score <= 2 for e in blog.events for c in e.citations)
