@@ -13,6 +13,8 @@ from typing import Any
 
 import frontmatter
 
+from index.chunking import split_sentences
+
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -91,24 +93,30 @@ def _clean_str(value: object) -> str | None:
     return text or None
 
 
+# Photo credits and captions often open a scraped article; they say nothing about its subject.
+_CAPTION = re.compile(r"^(?:file|representational|representative)\s+(?:image|photo|picture|pic)\b|^image\s*:",
+                      re.IGNORECASE)
+
+
 def _first_line_title(body: str) -> str:
-    """The first non-empty line (a Markdown heading loses its hashes), cut to a readable length.
+    """The first non-empty, non-caption line (a Markdown heading loses its hashes), cut to a readable length.
 
     A seed article runs its first paragraph on one line, so a long line is cut at its first sentence end
-    or a word boundary rather than shown whole.
+    (found by the same sentence splitter the chunker uses, so "Inc." does not end it) or a word boundary.
     """
-    for line in body.splitlines():
-        line = _HEADING.sub("", line).strip()
-        if not line:
-            continue
-        if len(line) <= _TITLE_MAX:
-            return line
-        sentence_end = re.search(r"[.!?](\s|$)", line[:_TITLE_MAX])
-        if sentence_end and sentence_end.start() > 20:
-            return line[: sentence_end.start() + 1]
-        cut = line[:_TITLE_MAX].rsplit(" ", 1)[0]
-        return cut + "…"
-    return ""
+    lines = [_HEADING.sub("", line).strip() for line in body.splitlines()]
+    lines = [line for line in lines if line]
+    useful = [line for line in lines if not _CAPTION.match(line)] or lines
+    if not useful:
+        return ""
+    line = useful[0]
+    if len(line) <= _TITLE_MAX:
+        return line
+    spans = split_sentences(line)
+    if spans and 20 < spans[0].end <= _TITLE_MAX:
+        return line[spans[0].start : spans[0].end]
+    cut = line[: _TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
 
 
 def parse_article(raw: str, doc_id: str, filename: str) -> Document:

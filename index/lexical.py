@@ -123,6 +123,8 @@ _STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN) | frozenset(
         "more",
         "most",
         "nor",
+        "since",
+        "around",
         "until",
         "while",
         "whether",

@@ -7,6 +7,7 @@ windows of a long one), each carried with the offsets that locate it in its arti
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -57,7 +58,37 @@ def _coverage(index: LoadedIndex, question_terms: set[str], sentence: str) -> fl
     return sum(weights[t] for t in present) / sum(weights.values())
 
 
-def _kind_bonus(index: LoadedIndex, question: Question, sentence: str) -> float:
+Encode = Callable[[list[str]], np.ndarray]
+# Words either side of a figure that say what it counts ("asked Twitter to block 257 accounts using the").
+FIGURE_CONTEXT = 3
+MAX_FIGURE_WINDOWS = 16
+
+
+def _figure_context_scores(
+    question: Question, query_vector: np.ndarray, texts: list[str], encode: Encode | None
+) -> dict[str, float]:
+    """For count questions: how close each sentence's best figure context is to the question in meaning.
+
+    Whole-sentence similarity can't tell "block 257 accounts" from "suspended 500 accounts" when both
+    sit in long sentences about blocking; a few words around the figure can. One small batch per question.
+    """
+    if encode is None or question.kind is not Kind.COUNT:
+        return {}
+    windows: list[tuple[str, str]] = []
+    for text in texts:
+        for fig in figures_near(text, question.focus):
+            windows.append((text, window_around(text, fig, FIGURE_CONTEXT)))
+    windows = windows[:MAX_FIGURE_WINDOWS]
+    if not windows:
+        return {}
+    sims = encode([w for _, w in windows]) @ query_vector.astype(np.float32)
+    best: dict[str, float] = {}
+    for (text, _), sim in zip(windows, sims.tolist(), strict=True):
+        best[text] = max(best.get(text, -1.0), float(sim))
+    return best
+
+
+def _kind_bonus(index: LoadedIndex, question: Question, sentence: str, context: dict[str, float]) -> float:
     if question.kind is Kind.COUNT:
         found = figures_near(sentence, question.focus)
         if not found:
@@ -66,16 +97,23 @@ def _kind_bonus(index: LoadedIndex, question: Question, sentence: str) -> float:
         # shares a sentence with them.
         qterms = set(question.terms)
         local = max(_coverage(index, qterms, window_around(sentence, f)) for f in found)
-        return 0.1 + 0.3 * local
+        return 0.1 + 0.35 * local + 0.4 * context.get(sentence, 0.0)
     if question.kind is Kind.WHEN:
         return 0.2 if has_date(sentence) else -0.05
     return 0.0
 
 
 def score_sentences(
-    index: LoadedIndex, question: Question, query_vector: np.ndarray, passages: list[Passage]
+    index: LoadedIndex,
+    question: Question,
+    query_vector: np.ndarray,
+    passages: list[Passage],
+    encode: Encode | None = None,
 ) -> list[Scored]:
-    """Every sentence of the retrieved passages, best first; a sentence repeated verbatim counts once."""
+    """Every sentence of the retrieved passages, best first; a sentence repeated verbatim counts once.
+
+    ``encode`` (the query encoder) lets count questions judge each figure by its immediate context.
+    """
     rows: list[int] = []
     seen_rows: set[int] = set()
     rank_of: dict[int, int] = {}
@@ -89,18 +127,23 @@ def score_sentences(
         return []
     dense = index.sentence_vectors[rows] @ query_vector.astype(np.float32)
     qterms = set(question.terms)
-    scored: list[Scored] = []
+    candidates: list[tuple[int, float, str]] = []
     seen_text: set[str] = set()
     for row, sim in zip(rows, dense.tolist(), strict=True):
         text = index.sentence_text(row)
         key = " ".join(text.lower().split())
-        if key in seen_text:
-            continue
-        seen_text.add(key)
+        if key not in seen_text:
+            seen_text.add(key)
+            candidates.append((row, float(sim), text))
+    context = _figure_context_scores(question, query_vector, [t for _, _, t in candidates], encode)
+    scored: list[Scored] = []
+    for row, sim, text in candidates:
         cov = _coverage(index, qterms, text)
+        # For a count, the words around the figure (in the bonus) matter more than the whole sentence's.
+        weight = 0.25 if question.kind is Kind.COUNT else 0.5
         # Passage rank is a weak prior: the fused search already saw the surrounding context.
-        score = 0.5 * sim + 0.5 * cov + _kind_bonus(index, question, text) - 0.01 * rank_of[row]
-        scored.append(Scored(row, float(sim), cov, score, text))
+        score = 0.5 * sim + weight * cov + _kind_bonus(index, question, text, context) - 0.01 * rank_of[row]
+        scored.append(Scored(row, sim, cov, score, text))
     scored.sort(key=lambda s: -s.score)
     return scored
 

@@ -67,7 +67,7 @@ class Engine:
         question = analyse(text)
         vector = self.encode_query(text)
         passages = hybrid_search(index, vector, question.terms, PASSAGES)
-        ranked = score_sentences(index, question, vector, passages)
+        ranked = score_sentences(index, question, vector, passages, self.encoder.encode)
         return compose(index, question, ranked)
 
     def timeline(self, topic: str | None = None) -> Timeline:

@@ -41,7 +41,7 @@ class Question:
     text: str
     kind: Kind
     terms: list[str]
-    focus: list[str]  # stemmed terms of the thing being counted, for count questions
+    focus: list[str]  # the counted thing (head noun of "how many X"), for count questions
 
 
 def _focus_terms(fragment: str) -> list[str]:
@@ -49,8 +49,9 @@ def _focus_terms(fragment: str) -> list[str]:
     head = fragment[: cut.start()] if cut else fragment
     found = terms(head)
     if not found:  # "how many were ..." : fall back to what follows
-        found = terms(fragment)
-    return found[:4]
+        found = terms(fragment)[:1]
+    # The head of an English noun phrase is its last word: "Twitter accounts" counts accounts.
+    return found[-1:]
 
 
 def analyse(text: str) -> Question:

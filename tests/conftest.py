@@ -16,8 +16,8 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from index.builder import build_index  # noqa: E402
-from index.embedding import DEFAULT_MODEL, Encoder, EncoderProvider, SentenceTransformerEncoder  # noqa: E402
+from index.builder import build_index
+from index.embedding import DEFAULT_MODEL, Encoder, EncoderProvider, SentenceTransformerEncoder
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CORPUS = ROOT / "corpus"
@@ -47,3 +47,15 @@ def corpus_copy(tmp_path: Path) -> Iterator[Path]:
     target = tmp_path / "corpus"
     shutil.copytree(SEED_CORPUS, target)
     yield target
+
+
+@pytest.fixture
+def built_copy(corpus_copy: Path, seed_index_dir: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """(corpus, index_dir): a writable corpus copy with its own already-built index, made by copying the
+    session's seed build instead of embedding again. Incremental builds from here reuse every vector."""
+    live = seed_index_dir.resolve()
+    index_dir = tmp_path / "index"
+    target = tmp_path / "index.builds" / live.name
+    shutil.copytree(live, target)
+    index_dir.symlink_to(target, target_is_directory=True)
+    return corpus_copy, index_dir

@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index import store
+from index.builder import build_index
+from index.chunking import ChunkSpec
+from index.embedding import DEFAULT_MODEL, Encoder
+from index.manage import Upload, add_articles, index_status, remove_article
+from retrieval.loaded import load_index
+from tests.index.conftest import CountingEncoder, FailingEncoder
+
+NEW_ARTICLE = """---
+title: Twitter appoints grievance officer
+date: 2021-05-29
+url: https://example.org/grievance
+---
+Twitter named an interim resident grievance officer for India. The appointment followed the new IT Rules that
+took effect in May 2021. The ministry had warned that the platform could lose its legal shield.
+"""
+
+
+def _build(corpus: Path, index_dir: Path, enc: Encoder, **kw: object) -> dict[str, object]:
+    report = build_index(corpus, index_dir, model=kw.pop("model", DEFAULT_MODEL),  # type: ignore[arg-type]
+                         encoder_provider=lambda: enc, **kw)  # type: ignore[arg-type]
+    return report.to_dict()
+
+
+def test_first_build_embeds_everything_and_writes_a_complete_index(
+    corpus_copy: Path, tmp_path: Path, encoder: Encoder
+) -> None:
+    enc = CountingEncoder(encoder)
+    report = _build(corpus_copy, tmp_path / "index", enc)
+    assert report["docs"] == 4 and report["chunks"] == report["embedded_chunks"] > 0
+    assert report["reused_chunks"] == 0 and report["removed_docs"] == 0
+    assert {"docs", "chunks", "embedded_chunks", "reused_chunks", "removed_docs", "seconds"} <= set(report)
+    live = store.live_dir(tmp_path / "index")
+    assert live is not None
+    manifest = json.loads((live / store.MANIFEST).read_text())
+    assert manifest["model"] == DEFAULT_MODEL and manifest["dimension"] == 384
+    assert manifest["faiss_factory"] and manifest["built_at"] and len(manifest["docs"]) == 4
+    assert not list(live.rglob("*.pkl")) and not list(live.rglob("*.pickle"))
+    index = load_index(tmp_path / "index")
+    for chunk in index.chunks:
+        doc = index.docs[index.doc_index[chunk["doc_id"]]]
+        assert doc.text[chunk["start"]:chunk["end"]] == chunk["text"]
+
+
+def test_adding_one_article_embeds_only_its_text(built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    corpus_copy, index_dir = built_copy
+    first = index_status(index_dir)
+    enc = CountingEncoder(encoder)
+    outcome = add_articles([Upload("grievance.md", NEW_ARTICLE.encode())], corpus_copy, index_dir,
+                           model=DEFAULT_MODEL, encoder_provider=lambda: enc, max_bytes=100_000)
+    assert outcome.report is not None
+    report = outcome.report.to_dict()
+    assert report["docs"] == 5 and report["added_doc_ids"] == ["grievance"]
+    assert report["reused_chunks"] == first["chunks"]
+    assert report["embedded_chunks"] == report["chunks"] - first["chunks"] >= 1
+    # Only the new article's chunks and sentences went through the model.
+    assert enc.encoded == report["embedded_chunks"] + report["embedded_sentences"]
+    assert report["embedded_sentences"] <= 4
+    assert (corpus_copy / "grievance.md").read_text() == NEW_ARTICLE
+    assert index_status(index_dir)["docs"] == 5
+
+
+def test_unchanged_corpus_is_not_rebuilt_and_full_rebuild_re_embeds(
+    built_copy: tuple[Path, Path], encoder: Encoder
+) -> None:
+    corpus_copy, index_dir = built_copy
+    first = index_status(index_dir)
+    folder = store.live_dir(index_dir)
+    enc = CountingEncoder(encoder)
+    again = _build(corpus_copy, index_dir, enc)
+    assert again["unchanged"] and enc.encoded == 0 and store.live_dir(index_dir) == folder
+    full = _build(corpus_copy, index_dir, enc, full=True)
+    assert full["embedded_chunks"] == first["chunks"] and store.live_dir(index_dir) != folder
+
+
+def test_removing_an_article(built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    corpus_copy, index_dir = built_copy
+    doc_id = sorted(p.stem for p in corpus_copy.iterdir())[1]
+    enc = CountingEncoder(encoder)
+    report = remove_article(doc_id, corpus_copy, index_dir, model=DEFAULT_MODEL,
+                            encoder_provider=lambda: enc).to_dict()
+    assert report["removed_docs"] == 1 and report["removed_doc_ids"] == [doc_id]
+    assert report["docs"] == 3 and report["embedded_chunks"] == 0 and enc.encoded == 0
+    assert doc_id not in load_index(index_dir).doc_index
+    with pytest.raises(KeyError):
+        remove_article("no-such-doc", corpus_copy, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: enc)
+
+
+@pytest.mark.parametrize("change", ["model", "chunking"])
+def test_changing_model_or_chunking_re_embeds_everything(
+    built_copy: tuple[Path, Path], encoder: Encoder, change: str
+) -> None:
+    corpus_copy, index_dir = built_copy
+    first = index_status(index_dir)
+    enc = CountingEncoder(encoder)
+    kwargs: dict[str, object] = (
+        {"model": "another-model"} if change == "model" else {"spec": ChunkSpec(max_chars=300)}
+    )
+    report = _build(corpus_copy, index_dir, enc, **kwargs)
+    assert report["reused_chunks"] == 0 and report["embedded_chunks"] == report["chunks"]
+    assert change != "model" or report["chunks"] == first["chunks"]
+    assert json.loads((store.live_dir(index_dir) / store.MANIFEST).read_text())[  # type: ignore[operator]
+        "model" if change == "model" else "chunking"] == kwargs.get("model", ChunkSpec(max_chars=300).to_dict())
+
+
+def test_failed_build_keeps_the_previous_index_and_leaves_no_debris(
+    built_copy: tuple[Path, Path], encoder: Encoder
+) -> None:
+    corpus_copy, index_dir = built_copy
+    before = store.live_dir(index_dir)
+    (corpus_copy / "new.md").write_text(NEW_ARTICLE * 3, encoding="utf-8")
+    with pytest.raises(RuntimeError, match="encoder crashed"):
+        _build(corpus_copy, index_dir, FailingEncoder(encoder, after=0))
+    assert store.live_dir(index_dir) == before
+    assert "new" not in load_index(index_dir).doc_index
+    assert not list(store.builds_dir(index_dir).glob(".tmp-*"))
+
+
+def test_one_build_at_a_time(corpus_copy: Path, tmp_path: Path, encoder: Encoder) -> None:
+    index_dir = tmp_path / "index"
+    with store.build_lock(index_dir):
+        assert store.is_build_running(index_dir)
+        with pytest.raises(store.BuildInProgress):
+            _build(corpus_copy, index_dir, CountingEncoder(encoder))
+    assert not store.is_build_running(index_dir)
+
+
+def test_upload_checks(corpus_copy: Path, tmp_path: Path, encoder: Encoder) -> None:
+    enc = CountingEncoder(encoder)
+    uploads = [
+        Upload("report.pdf", b"%PDF-1.4"), Upload("latin1.txt", "caf\xe9".encode("latin-1")),
+        Upload("empty.md", b"  \n"), Upload("huge.txt", b"a" * 2000), Upload("../../etc/evil.txt", b"Fine text."),
+    ]
+    outcome = add_articles(uploads, corpus_copy, tmp_path / "index", model=DEFAULT_MODEL,
+                           encoder_provider=lambda: enc, max_bytes=1000)
+    reasons = {r["file"]: r["reason"] for r in outcome.rejected}
+    assert set(reasons) == {"report.pdf", "latin1.txt", "empty.md", "huge.txt"}
+    assert "only .txt and .md" in reasons["report.pdf"] and "UTF-8" in reasons["latin1.txt"]
+    assert "empty" in reasons["empty.md"] and "limit" in reasons["huge.txt"]
+    assert outcome.stored == ["evil.txt"] and (corpus_copy / "evil.txt").exists()  # no path escapes
+    assert not (tmp_path / "etc").exists()
+
+
+def test_a_plain_index_folder_is_replaced_by_the_first_atomic_build(
+    built_copy: tuple[Path, Path], encoder: Encoder
+) -> None:
+    corpus_copy, index_dir = built_copy
+    live = store.live_dir(index_dir)
+    assert live is not None
+    index_dir.unlink()
+    shutil.copytree(live, index_dir)  # e.g. an index copied by hand from another machine
+    (corpus_copy / "new.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    report = _build(corpus_copy, index_dir, CountingEncoder(encoder))
+    assert report["docs"] == 5 and index_dir.is_symlink() and report["reused_chunks"] > 0

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from index.chunking import ChunkSpec, chunk_sentences, split_sentences
+from index.documents import load_corpus
+
+SEED = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def test_sentence_spans_are_exact_slices_of_every_seed_article() -> None:
+    docs, _ = load_corpus(SEED)
+    for doc in docs:
+        spans = split_sentences(doc.text)
+        assert spans
+        for span in spans:
+            piece = doc.text[span.start:span.end]
+            assert piece == piece.strip() and piece
+        assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+
+
+def test_abbreviations_do_not_split_sentences() -> None:
+    text = "Twitter Inc. on Monday met Mr. Sawhney at 4 p.m. in Delhi. They talked for an hour."
+    spans = split_sentences(text)
+    assert [text[s.start:s.end] for s in spans] == [
+        "Twitter Inc. on Monday met Mr. Sawhney at 4 p.m. in Delhi.", "They talked for an hour."]
+
+
+def test_paragraph_breaks_end_sentences() -> None:
+    text = "Twitter vs India\n\nThe ministry wrote again."
+    assert [text[s.start:s.end] for s in split_sentences(text)] == ["Twitter vs India", "The ministry wrote again."]
+
+
+def test_chunks_hold_whole_sentences_with_overlap_and_exact_offsets() -> None:
+    text = " ".join(f"Sentence number {i} talks about blocking orders and accounts." for i in range(30))
+    spans = split_sentences(text)
+    chunks = chunk_sentences("d", text, spans, ChunkSpec(max_chars=200, overlap_sentences=1))
+    assert len(chunks) > 3
+    for chunk in chunks:
+        assert text[chunk.start:chunk.end] == chunk.text
+        assert len(chunk.text) <= 200
+    for a, b in itertools.pairwise(chunks):
+        assert b.first_sentence == a.last_sentence - 1  # one sentence of overlap
+    assert chunks[0].first_sentence == 0 and chunks[-1].last_sentence == len(spans)
+
+
+def test_a_sentence_longer_than_the_limit_is_its_own_chunk() -> None:
+    long = "word " * 200 + "end."
+    text = f"Short one. {long} Short two."
+    spans = split_sentences(text)
+    chunks = chunk_sentences("d", text, spans, ChunkSpec(max_chars=100, overlap_sentences=1))
+    assert any(c.text == long.strip() for c in chunks)
+    assert all(text[c.start:c.end] == c.text for c in chunks)

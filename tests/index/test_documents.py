@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.documents import load_article, load_corpus, parse_article
+
+SEED = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def test_front_matter_gives_metadata_and_exact_body_offset(tmp_path: Path) -> None:
+    raw = "---\ntitle: Talks stall\ndate: 2021-02-11\nurl: https://example.org/a\nsource: Example\n---\n\nBody here.\n"
+    path = tmp_path / "a.md"
+    path.write_text(raw, encoding="utf-8")
+    doc = load_article(path)
+    assert (doc.doc_id, doc.title, doc.date, doc.url, doc.source) == (
+        "a", "Talks stall", "2021-02-11", "https://example.org/a", "Example")
+    assert raw[doc.body_offset:].startswith(doc.text)
+    assert doc.text.strip() == "Body here."
+
+
+def test_date_header_as_in_the_seed_article() -> None:
+    doc = load_article(next(SEED.glob("000_*.txt")))
+    assert doc.date == "2021-02-10"
+    assert doc.text.startswith("The Indian government said")
+    assert "date 2021" not in doc.title
+
+
+def test_title_falls_back_to_heading_or_first_sentence() -> None:
+    md = parse_article("# Koo gains users\n\nMinisters joined Koo.", "k", "k.md")
+    assert md.title == "Koo gains users" and md.date is None
+    long_line = "New Delhi: Twitter Inc. on Monday reached out to the government " + "seeking dialogue " * 10 + "."
+    txt = parse_article(long_line, "t", "t.txt")
+    assert txt.title.startswith("New Delhi: Twitter Inc. on Monday")  # "Inc." does not end the title
+    assert len(txt.title) <= 120
+
+
+def test_caption_line_is_not_the_title() -> None:
+    doc = parse_article("File image: A minister\n\nThe minister refused a meeting.", "c", "c.txt")
+    assert doc.title == "The minister refused a meeting."
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"\xff\xfe\x00bad", "not UTF-8"), (b"text\x00more", "NUL"), (b"   \n", "empty"),
+     (b"---\ntitle: [unclosed\n---\nbody", "front matter")],
+)
+def test_unusable_files_are_reported_and_skipped(tmp_path: Path, content: bytes, reason: str) -> None:
+    (tmp_path / "good.txt").write_text("Twitter met the ministry.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(content)
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")  # not an article type: ignored, not reported
+    docs, skipped = load_corpus(tmp_path)
+    assert [d.doc_id for d in docs] == ["good"]
+    assert [s.filename for s in skipped] == ["bad.txt"]
+    assert reason in skipped[0].reason
+
+
+def test_same_stem_twice_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("One.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Two.", encoding="utf-8")
+    docs, skipped = load_corpus(tmp_path)
+    assert len(docs) == 1 and "duplicate doc id" in skipped[0].reason

@@ -1,0 +1,71 @@
+"""Answers from the seed index: grounded, short, cited, and declined when the articles don't say."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.answer import MAX_CHARS
+from retrieval.engine import Engine
+from retrieval.types import Answer
+
+QUESTIONS = [
+    "Which app are union ministers moving to?",
+    "What did the ministry say about the blog post?",
+    "Why did Twitter refuse to block journalists?",
+    "How many notices did the ministry send to Twitter?",
+    "When did Twitter publish its blog post?",
+]
+
+
+def _assert_grounded(engine: Engine, answer: Answer) -> None:
+    index = engine.index
+    for c in answer.citations:
+        doc = index.docs[index.doc_index[c.doc_id]]
+        assert doc.text[c.start:c.end] == c.quote
+        assert c.title == doc.title and c.date == doc.date and c.url == doc.url
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_answers_are_short_verbatim_and_cited(seed_engine: Engine, question: str) -> None:
+    answer = seed_engine.ask(question)
+    assert answer.answered, answer.text
+    assert len(answer.text) <= MAX_CHARS
+    assert 1 <= len(answer.citations) <= 3
+    _assert_grounded(seed_engine, answer)
+    # Every quote appears in the answer text, and the answer adds nothing but markers and ellipses.
+    rest = answer.text
+    for n, c in enumerate(answer.citations, start=1):
+        assert c.quote in rest
+        rest = rest.replace(c.quote, "").replace(f"[{n}]", "")
+    assert set(rest) <= set(" …")
+
+
+def test_count_question_gathers_each_figure_with_its_context(seed_engine: Engine) -> None:
+    answer = seed_engine.ask("How many Twitter accounts did the government order to be blocked?")
+    assert answer.answered
+    assert "257" in answer.text and "1,178" in answer.text
+    assert len({c.doc_id for c in answer.citations}) >= 2
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the capital of France?", "Who won the 2018 FIFA World Cup final?", "How much was Twitter fined?",
+     "What did Elon Musk say about the dispute?", "What is the price of Bitcoin today?", "hello there"],
+)
+def test_unsupported_questions_are_declined_with_the_closest_passages(seed_engine: Engine, question: str) -> None:
+    answer = seed_engine.ask(question)
+    assert not answer.answered
+    assert answer.text.startswith("The articles don't say")
+    assert len(answer.citations) <= 2
+    _assert_grounded(seed_engine, answer)
+
+
+def test_a_paraphrase_with_few_shared_words_still_finds_the_answer(seed_engine: Engine) -> None:
+    answer = seed_engine.ask("Since when has Twitter enforced its rules round the clock?")
+    assert answer.answered and "26 January 2021" in answer.text
+
+
+def test_headings_and_captions_are_never_the_answer(seed_engine: Engine) -> None:
+    answer = seed_engine.ask("Who is Ravi Shankar Prasad?")
+    assert answer.answered
+    assert not answer.text.startswith("File image")

@@ -1,0 +1,64 @@
+"""The pure pieces of answer composition: question kinds, figures, clause trimming."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.figures import figures, figures_near, has_date
+from retrieval.question import Kind, analyse
+from retrieval.quotes import ELLIPSIS, trim_to_window
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("How many accounts were blocked?", Kind.COUNT), ("how much was the fine", Kind.COUNT),
+     ("What is the number of notices sent?", Kind.COUNT), ("When did the talks start?", Kind.WHEN),
+     ("On what date was the post published?", Kind.WHEN), ("Who leads the talks?", Kind.WHO),
+     ("Why did Twitter refuse?", Kind.WHY), ("What app is promoted?", Kind.OTHER)],
+)
+def test_question_kinds(question: str, kind: Kind) -> None:
+    assert analyse(question).kind is kind
+
+
+def test_count_focus_is_the_counted_thing() -> None:
+    assert analyse("How many Twitter accounts were ordered blocked?").focus == ["account"]
+    assert analyse("How many of the orders were emergency orders?").focus == ["order"]
+
+
+def test_figures_skip_years_dates_hashtags_and_sections() -> None:
+    found = [f.text for f in figures("On 26 January 2021, 1,178 accounts and two orders; #Tag2021 Section 69A, 24/7")]
+    assert found == ["1,178", "two"]
+    assert [f.value for f in figures("more than 500 accounts, 12.5 percent")] == [500.0, 12.5]
+
+
+def test_figures_near_requires_the_counted_thing_close_by() -> None:
+    sentence = "The ministry sent three notices, the latest asking it to block 1,178 accounts."
+    assert [f.text for f in figures_near(sentence, ["account"])] == ["1,178"]
+    assert [f.text for f in figures_near(sentence, ["notic"])] == ["three"]
+    assert figures_near(sentence, ["employe"]) == []
+
+
+def test_dates() -> None:
+    assert has_date("Beginning on 26 January 2021, the team worked.")
+    assert has_date("Twitter said on February 8 that it was cooperating.")
+    assert has_date("It met on Wednesday.")
+    assert not has_date("It may meet the minister soon.")
+
+
+def test_short_text_is_kept_whole() -> None:
+    assert trim_to_window("Koo is an app.", {"koo"}, 100) == ("Koo is an app.", (0, 14))
+
+
+def test_long_sentence_is_cut_to_the_clauses_with_the_terms() -> None:
+    text = ("After a long meeting on Monday, officials said, according to people familiar with the talks, "
+            "that Twitter would block 257 accounts, which it later restored, and that more talks were due.")
+    shown, (s, e) = trim_to_window(text, {"block", "account"}, 90)
+    assert "block 257 accounts" in shown and len(shown) <= 90
+    assert shown.strip(ELLIPSIS + " ") == text[s:e]
+
+
+def test_must_span_is_kept_when_trimming() -> None:
+    text = "The government, which had asked for many things, said 250 accounts, all of them bots, were not removed."
+    start = text.index("250")
+    shown, (s, e) = trim_to_window(text, {"govern"}, 60, must=(start, start + 3))
+    assert "250" in shown and s <= start < e

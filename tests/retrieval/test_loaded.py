@@ -1,0 +1,46 @@
+"""Damaged or missing index files give one clear message naming the file and the fix."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from index import store
+from retrieval.loaded import IndexLoadError, IndexMissingError, load_index
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:50])
+
+
+def _garbage(path: Path) -> None:
+    path.write_text("{not json")
+
+
+def _delete(path: Path) -> None:
+    path.unlink()
+
+
+@pytest.mark.parametrize(
+    ("name", "damage"),
+    [(store.FAISS, _truncate), (store.MANIFEST, _garbage), (store.CHUNKS, _delete), (store.CHUNKS, _garbage),
+     (store.SENTENCE_VECTORS, _truncate), (store.DOCS, _delete)],
+)
+def test_damaged_file_is_named_with_the_fix(
+    built_copy: tuple[Path, Path], name: str, damage: Callable[[Path], None]
+) -> None:
+    _, index_dir = built_copy
+    live = store.live_dir(index_dir)
+    assert live is not None
+    damage(live / name)
+    with pytest.raises(IndexLoadError) as info:
+        load_index(index_dir)
+    message = str(info.value)
+    assert name in message and "dispute-bot index build" in message
+
+
+def test_missing_index(tmp_path: Path) -> None:
+    with pytest.raises(IndexMissingError, match="dispute-bot index build"):
+        load_index(tmp_path / "nothing-here")
