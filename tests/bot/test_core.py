@@ -1,0 +1,147 @@
+"""The command core: validation, permissions, builds, and answering while a rebuild runs."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.actors import Actor, ModeratorPolicy
+from bot.core import CommandCore
+from bot.results import IndexChange, Notice, NoticeKind, SourcesList
+from index import store
+from index.manage import Upload
+from retrieval.types import Answer, Timeline
+from tests.bot.conftest import CoreFactory
+
+MOD = Actor("discord", "42", "mod", role_ids=frozenset({"777"}))
+ADMIN = Actor("slack", "U1", "admin", platform_admin=True)
+MEMBER = Actor("discord", "43", "member", role_ids=frozenset({"1"}))
+
+
+@pytest.fixture
+def mod_core(make_core: CoreFactory, built_copy: tuple[Path, Path]) -> CommandCore:
+    corpus, index_dir = built_copy
+    return make_core(index_dir, corpus, ModeratorPolicy(role_ids=frozenset({"777"})))
+
+
+async def test_ask_answers_and_validates(seed_core: CommandCore) -> None:
+    answer = await seed_core.ask("Which app is the government promoting?")
+    assert isinstance(answer, Answer) and answer.answered and "Koo" in answer.text
+    empty = await seed_core.ask("   ")
+    assert isinstance(empty, Notice) and empty.kind is NoticeKind.INVALID and empty.ephemeral
+    long = await seed_core.ask("why " * 400)
+    assert isinstance(long, Notice) and "characters" in long.text
+
+
+async def test_sources_and_timeline(seed_core: CommandCore) -> None:
+    sources = await seed_core.sources()
+    assert isinstance(sources, SourcesList) and len(sources.sources) == 4
+    assert all(s.chunks > 0 and s.title for s in sources.sources)
+    timeline = await seed_core.timeline(None)
+    assert isinstance(timeline, Timeline)
+    dates = [e.date for e in timeline.events]
+    assert dates == sorted(dates) and {"2021-01-26", "2021-02-08", "2021-02-10"} <= set(dates)
+
+
+def test_moderator_policy() -> None:
+    policy = ModeratorPolicy(user_ids=frozenset({"slack:U9"}), role_ids=frozenset({"777"}))
+    assert policy.allows(MOD) and policy.allows(ADMIN)
+    assert policy.allows(Actor("slack", "U9")) and not policy.allows(Actor("discord", "U9"))
+    assert not policy.allows(MEMBER)
+
+
+async def test_non_moderators_are_refused_and_logged(
+    mod_core: CommandCore, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="dispute_bot.audit")
+    for result in (await mod_core.reindex(MEMBER), await mod_core.add_articles(MEMBER, [Upload("a.md", b"x")]),
+                   await mod_core.remove_article(MEMBER, "000")):
+        assert isinstance(result, Notice) and result.kind is NoticeKind.FORBIDDEN and result.ephemeral
+        assert "Only moderators" in result.text
+    assert "refused rebuild the index for discord:43" in caplog.text
+
+
+async def test_moderator_adds_an_article_and_it_is_answerable(
+    mod_core: CommandCore, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="dispute_bot.audit")
+    article = ("---\ntitle: Koo downloads surge\ndate: 2021-02-12\n---\n"
+               "Koo said its downloads crossed three million after ministers joined the platform.\n")
+    result = await mod_core.add_articles(MOD, [Upload("koo-surge.md", article.encode()), Upload("x.pdf", b"%")])
+    assert isinstance(result, IndexChange)
+    assert result.report["docs"] == 5 and result.report["added_doc_ids"] == ["koo-surge"]
+    assert result.rejected and result.rejected[0]["file"] == "x.pdf"
+    assert "Refused x.pdf" in result.summary()
+    answer = await mod_core.ask("How many downloads did Koo have after ministers joined?")
+    assert isinstance(answer, Answer) and answer.answered and "three million" in answer.text
+    assert "add koo-surge.md, x.pdf by discord:42 (mod)" in caplog.text
+    removed = await mod_core.remove_article(MOD, "koo-surge")
+    assert isinstance(removed, IndexChange) and removed.report["removed_doc_ids"] == ["koo-surge"]
+    missing = await mod_core.remove_article(MOD, "koo-surge")
+    assert isinstance(missing, Notice) and missing.kind is NoticeKind.INVALID
+
+
+async def test_second_build_is_told_one_is_running(mod_core: CommandCore) -> None:
+    with store.build_lock(mod_core.config.index_dir):  # e.g. `dispute-bot index build` in another process
+        result = await mod_core.reindex(MOD)
+    assert isinstance(result, Notice) and result.kind is NoticeKind.BUSY
+
+
+async def test_questions_during_a_rebuild_are_answered_from_the_old_index(mod_core: CommandCore) -> None:
+    """A full rebuild (re-embedding everything) runs in the build thread while questions keep coming."""
+    before = mod_core.engine.index.folder
+    rebuild = asyncio.create_task(mod_core.reindex(ADMIN, full=True))
+    answers: list[Answer | Notice] = []
+    during = 0
+    started = time.monotonic()
+    while not rebuild.done() and time.monotonic() - started < 120:
+        answers.append(await mod_core.ask("Which app is the government promoting?"))
+        during += store.is_build_running(mod_core.config.index_dir)
+    result = await rebuild
+    assert isinstance(result, IndexChange) and result.report["embedded_chunks"] == result.report["chunks"]
+    assert during >= 1, "no question was asked while the build was running"
+    assert all(isinstance(a, Answer) and a.answered and "Koo" in a.text for a in answers)
+    after = await mod_core.ask("Which app is the government promoting?")
+    assert isinstance(after, Answer) and mod_core.engine.index.folder != before
+
+
+async def test_questions_from_another_thread_during_a_rebuild(mod_core: CommandCore) -> None:
+    """The same from a plain thread, as a second adapter or the CLI would."""
+    failures: list[str] = []
+    stop = threading.Event()
+    asked = 0
+
+    def ask_repeatedly() -> None:
+        nonlocal asked
+        while not stop.is_set():
+            answer = mod_core.engine.ask("How many accounts did Twitter permanently suspend?")
+            asked += 1
+            if not (answer.answered and "500" in answer.text):
+                failures.append(answer.text)
+
+    worker = threading.Thread(target=ask_repeatedly)
+    worker.start()
+    try:
+        result = await mod_core.reindex(ADMIN, full=True)
+    finally:
+        stop.set()
+        worker.join()
+    assert isinstance(result, IndexChange)
+    assert asked > 0 and failures == []
+
+
+async def test_unexpected_errors_become_an_apology(
+    seed_core: CommandCore, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def boom(text: str) -> Answer:
+        raise ZeroDivisionError("internal detail")
+
+    monkeypatch.setattr(seed_core.engine, "ask", boom)
+    result = await seed_core.ask("Which app?")
+    assert isinstance(result, Notice) and result.kind is NoticeKind.FAILED
+    assert "internal detail" not in result.text and "ZeroDivisionError" in caplog.text

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.validation import InvalidInput, clean_question, clean_topic, strip_control
+
+
+def test_control_and_invisible_characters_are_removed() -> None:
+    assert strip_control("how\x00 many\u200b acc\x1b[31mounts\r\nwere\tblocked?\u202e") == \
+        "how many acc[31mounts were blocked?"
+
+
+@pytest.mark.parametrize("text", [None, "", "   ", "\x00\x01", "???", "\n\t"])
+def test_empty_questions_get_a_helpful_message(text: str | None) -> None:
+    with pytest.raises(InvalidInput, match="Please ask a question"):
+        clean_question(text, 1000)
+
+
+def test_long_questions_are_refused_with_the_limit() -> None:
+    with pytest.raises(InvalidInput, match=r"1,500 characters.*under 1,000"):
+        clean_question("a" * 1500, 1000)
+    assert clean_question("  why?  ", 1000) == "why?"
+
+
+def test_topic_may_be_empty() -> None:
+    assert clean_topic("  ", 100) is None
+    assert clean_topic(" Koo\x00 app ", 100) == "Koo app"
+    with pytest.raises(InvalidInput):
+        clean_topic("x" * 101, 100)
