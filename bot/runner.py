@@ -71,6 +71,8 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
             return 2
     if not ensure_index(settings):
         return 1
+    if platforms == ["terminal"] and logging.getLogger().level > logging.DEBUG:
+        logging.getLogger().setLevel(logging.WARNING)  # a chat in the terminal, not a log viewer
     core = build_core(settings)
     log.info("starting: %s", ", ".join(platforms))
     try:
