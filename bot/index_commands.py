@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import logging
 import sys
 from typing import Any
 
@@ -16,6 +18,14 @@ from index.embedding import lazy_encoder
 from index.manage import Upload, add_articles, index_status, remove_article
 
 BUSY = "dispute-bot: an index build is already running; try again when it has finished."
+audit = logging.getLogger("dispute_bot.audit")
+
+
+def _who() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli:unknown"
 
 
 def _print(data: dict[str, Any], text: str, as_json: bool) -> None:
@@ -43,6 +53,10 @@ def build(settings: Settings, full: bool = False, as_json: bool = False) -> int:
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
     command = args.index_command
+    if command != "status":
+        detail = {"add": lambda: " ".join(str(f) for f in args.files), "remove": lambda: args.doc_id,
+                  "build": lambda: "--full" if args.full else ""}[command]()
+        audit.info("index %s%s by %s", command, f" {detail}" if detail else "", _who())
     try:
         if command == "status":
             info = index_status(settings.index_dir)
