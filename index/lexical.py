@@ -153,6 +153,8 @@ def _normalise(token: str) -> str:
 
 def terms(text: str) -> list[str]:
     """Stemmed, lower-cased content terms with stop words removed."""
+    if not any(ch.islower() for ch in text):
+        text = text.lower()  # SHOUTED TEXT has no acronyms to tell apart
     words: list[str] = []
     for token in _TOKEN.findall(text):
         word = _normalise(token)

@@ -34,7 +34,8 @@ def render_timeline(timeline: Timeline) -> str:
     for event in timeline.events:
         lines.append(f"{event.date}  {event.summary}")
         for c in event.citations:
-            lines.append(f"            — {source_line(c)}")
+            quote = "" if c.quote == event.summary else f"“{c.quote}” "
+            lines.append(f"            — {quote}({source_line(c)})")
     return "\n".join(lines)
 
 

@@ -19,6 +19,7 @@ def test_lexical_terms_keep_figures_sections_and_acronyms() -> None:
     assert terms("Section 69A of the IT Act: 1,178 accounts were blocked") == [
         "section", "69a", "it", "act", "1178", "account", "block"]
     assert terms("what did it say?") == []
+    assert terms("HOW MANY ACCOUNTS DID IT BLOCK") == ["account", "block"]
 
 
 def test_hybrid_search_returns_distinct_scored_passages(seed_index_dir: Path, encoder: Encoder) -> None:
