@@ -69,6 +69,13 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
             token = "DISCORD_TOKEN" if name == "discord" else "SLACK_BOT_TOKEN"
             print(f"dispute-bot: --platform {name} needs {token} (see .env.example)", file=sys.stderr)
             return 2
+    if "slack" in platforms:
+        from bot.slack.app import setup_problem
+
+        problem = setup_problem(settings, http)
+        if problem:  # before the index and the model load, so a setup mistake is reported at once
+            print(f"dispute-bot: {problem} (see .env.example)", file=sys.stderr)
+            return 2
     if not ensure_index(settings):
         return 1
     if platforms == ["terminal"] and logging.getLogger().level > logging.DEBUG:

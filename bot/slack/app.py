@@ -1,0 +1,129 @@
+"""Building the Bolt app and serving it over Socket Mode or HTTP.
+
+One ``AsyncApp`` serves both modes. Socket Mode (``SLACK_APP_TOKEN``) needs no public URL; HTTP mode
+serves ``/slack/events`` with Bolt's aiohttp adapter and verifies every request's signature with
+``SLACK_SIGNING_SECRET`` (Bolt answers 401 to a bad or stale one). ``SLACK_API_URL`` is the Web API base
+for Enterprise Grid / GovSlack deployments and proxies, and lets tests point the app at a stub.
+Tokens are read from ``Settings`` only and never logged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_bolt.app.async_server import AsyncSlackAppServer
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.core import CommandCore
+from bot.settings import Settings
+from bot.slack.handlers import SlackHandlers
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+
+
+class SlackSetupError(SystemExit):
+    """Missing or unusable settings: exits with the message, not a traceback."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"dispute-bot: {message} (see docs/slack.md)")
+
+
+def setup_problem(settings: Settings, http: bool) -> str | None:
+    """Why the settings can't serve Slack in the chosen mode, or None when they can."""
+    if settings.slack_bot_token is None:
+        return "Slack needs SLACK_BOT_TOKEN (the xoxb- bot token)"
+    if http and settings.slack_signing_secret is None:
+        return "--http needs SLACK_SIGNING_SECRET to verify that requests come from Slack"
+    if not http and settings.slack_app_token is None:
+        return "Slack needs SLACK_APP_TOKEN (an xapp- token with connections:write) for Socket Mode, or --http"
+    return None
+
+
+def build_client(settings: Settings) -> AsyncWebClient:
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    return AsyncWebClient(token=token, base_url=settings.slack_api_url)
+
+
+def build_app(core: CommandCore, settings: Settings, client: AsyncWebClient | None = None) -> AsyncApp:
+    """The Bolt app with every listener registered; ``client`` defaults to one built from the settings."""
+    client = client or build_client(settings)
+    if not client.token:
+        raise SlackSetupError("Slack needs SLACK_BOT_TOKEN (the xoxb- bot token)")
+    secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
+    # An explicit secret ("" in Socket Mode, where Bolt skips signature checks) keeps Bolt from reading the
+    # environment behind the settings' back.
+    app = AsyncApp(name="dispute-bot", client=client, signing_secret=secret)
+    SlackHandlers(core, client).register(app)
+    return app
+
+
+async def start_http(app: AsyncApp, host: str = "0.0.0.0", port: int = 3000) -> web.AppRunner:
+    """Serve ``app`` at ``EVENTS_PATH`` on ``host:port`` (0 picks a free port); ``cleanup()`` stops it."""
+    server = AsyncSlackAppServer(port=port, path=EVENTS_PATH, app=app, host=host)
+    runner = web.AppRunner(server.web_app, access_log=None, shutdown_timeout=5.0)
+    await runner.setup()
+    await web.TCPSite(runner, host, port).start()
+    return runner
+
+
+def socket_mode_handler(app: AsyncApp, settings: Settings) -> AsyncSocketModeHandler:
+    """The Socket Mode connection for ``app``; ``apps.connections.open`` goes through the app's client,
+    so ``SLACK_API_URL`` applies to it too."""
+    if settings.slack_app_token is None:
+        raise SlackSetupError("Socket Mode needs SLACK_APP_TOKEN")
+    token = settings.slack_app_token.get_secret_value()
+    if not token.startswith("xapp-"):
+        log.warning("SLACK_APP_TOKEN does not look like an app-level token (xapp-…)")
+    return AsyncSocketModeHandler(app, app_token=token, web_client=app.client)
+
+
+async def check_bot_token(client: AsyncWebClient) -> None:
+    """Fail at start-up, with a clear message, when Slack rejects the bot token; a network problem only
+    warns, since Slack may simply be unreachable for a moment."""
+    try:
+        identity = await client.auth_test()
+    except SlackApiError as exc:
+        error = exc.response.get("error")
+        if error in ("invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"):
+            raise SlackSetupError(f"Slack rejected SLACK_BOT_TOKEN ({error})") from None
+        log.warning("auth.test failed (%s); starting anyway", error)
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        log.warning("could not reach the Slack Web API at %s (%s); starting anyway", client.base_url,
+                    type(exc).__name__)
+    else:
+        log.info("Slack: signed in as %s in %s", identity.get("user"), identity.get("team"))
+
+
+async def serve_slack(
+    core: CommandCore, settings: Settings, *, http: bool = False, port: int = 3000, host: str = "0.0.0.0"
+) -> None:
+    """Serve Slack until cancelled: Socket Mode when SLACK_APP_TOKEN is set (and not ``http``), else HTTP
+    on ``host:port`` (all interfaces by default: Slack must reach it, usually through a TLS proxy)."""
+    problem = setup_problem(settings, http)
+    if problem:
+        raise SlackSetupError(problem)
+    app = build_app(core, settings)
+    await check_bot_token(app.client)
+    if http:
+        runner = await start_http(app, host=host, port=port)
+        log.info("Slack: HTTP mode, listening on %s:%d at %s", host, port, EVENTS_PATH)
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await runner.cleanup()
+    else:
+        handler = socket_mode_handler(app, settings)
+        await handler.connect_async()
+        log.info("Slack: connected in Socket Mode")
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await handler.close_async()

@@ -1,0 +1,97 @@
+"""Downloading articles a moderator shared with the bot, for ``add``.
+
+Slack serves file contents only to a request carrying a token with ``files:read``: ``files.info`` gives
+``url_private_download`` and an authenticated GET fetches it. The bot token is sent only over HTTPS, or to
+the same origin as the configured Web API base (a local proxy or a test stub); it is never logged.
+Files are checked for type and size before they are downloaded, and a download stops at the size limit.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from index.documents import ARTICLE_SUFFIXES
+from index.manage import Upload
+
+log = logging.getLogger(__name__)
+
+DOWNLOAD_TIMEOUT = 30.0
+
+
+class DownloadError(Exception):
+    """A reason to show the moderator, next to the file's name."""
+
+
+def _origin(url: str) -> tuple[str, str | None, int | None]:
+    parts = urlsplit(url)
+    return parts.scheme.lower(), parts.hostname, parts.port
+
+
+def may_send_token(url: str, api_base: str) -> bool:
+    """HTTPS anywhere Slack points us, or plain HTTP only to the Web API's own origin."""
+    scheme = urlsplit(url).scheme.lower()
+    return scheme == "https" or (scheme == "http" and _origin(url) == _origin(api_base))
+
+
+async def _download(client: AsyncWebClient, session: aiohttp.ClientSession, url: str, max_bytes: int) -> bytes:
+    headers = {"Authorization": f"Bearer {client.token or ''}"}
+    ssl = client.ssl if client.ssl is not None else True
+    async with session.get(url, headers=headers, proxy=client.proxy, ssl=ssl) as response:
+        if response.status != 200:
+            raise DownloadError(f"download failed (HTTP {response.status})")
+        if response.content_type == "text/html":
+            raise DownloadError("Slack sent a web page instead of the file; does the app have files:read?")
+        data = bytearray()
+        async for chunk in response.content.iter_chunked(64 * 1024):
+            data += chunk
+            if len(data) > max_bytes:
+                raise DownloadError(f"larger than the {max_bytes:,}-byte limit")
+        return bytes(data)
+
+
+async def _file_info(client: AsyncWebClient, shared: dict[str, Any]) -> dict[str, Any]:
+    try:
+        response = await client.files_info(file=str(shared["id"]))
+    except SlackApiError as exc:
+        raise DownloadError(f"files.info failed ({exc.response.get('error')})") from exc
+    info = response.get("file")
+    return info if isinstance(info, dict) else {}
+
+
+async def fetch_uploads(
+    client: AsyncWebClient, shared_files: list[dict[str, Any]], max_bytes: int
+) -> tuple[list[Upload], list[dict[str, str]]]:
+    """The shared files as ``Upload``s, plus ``{"file", "reason"}`` for each one that could not be used."""
+    uploads: list[Upload] = []
+    rejected: list[dict[str, str]] = []
+    timeout = aiohttp.ClientTimeout(total=DOWNLOAD_TIMEOUT)
+    async with aiohttp.ClientSession(timeout=timeout, trust_env=False) as session:
+        for shared in shared_files:
+            name = str(shared.get("name") or shared.get("title") or shared.get("id") or "file")
+            try:
+                if PurePosixPath(name).suffix.lower() not in ARTICLE_SUFFIXES:
+                    raise DownloadError(f"only {' and '.join(ARTICLE_SUFFIXES)} files can be added")
+                info = await _file_info(client, shared)
+                name = str(info.get("name") or name)
+                size = int(info.get("size") or 0)
+                if size > max_bytes:
+                    raise DownloadError(f"{size:,} bytes is over the {max_bytes:,}-byte limit")
+                url = str(info.get("url_private_download") or info.get("url_private") or "")
+                if not url:
+                    raise DownloadError("Slack gave no download address for it")
+                if not may_send_token(url, client.base_url):
+                    raise DownloadError("its download address is neither HTTPS nor the configured Slack API")
+                uploads.append(Upload(name=name, data=await _download(client, session, url, max_bytes)))
+            except DownloadError as exc:
+                rejected.append({"file": name, "reason": str(exc)})
+            except (aiohttp.ClientError, TimeoutError) as exc:
+                log.warning("downloading %s failed: %s", name, type(exc).__name__)
+                rejected.append({"file": name, "reason": "the download failed"})
+    return uploads, rejected

@@ -1,0 +1,199 @@
+"""Bolt listeners: slash commands, mentions, DMs and thread follow-ups, each turned into one core call.
+
+Slash commands ``ack()`` before anything else and answer through ``respond()`` (the ``response_url``), so
+the 3-second deadline never depends on the index; events are acknowledged by Bolt before the listener
+runs. Every listener catches its own exceptions: the details go to the log, the user gets a short
+ephemeral apology, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.actors import Actor
+from bot.core import APOLOGY, CommandCore
+from bot.results import IndexChange, Notice, NoticeKind, Result
+from bot.slack.files import fetch_uploads
+from bot.slack.memory import BoundedSet
+from bot.slack.render import SlackMessage, plain_from_slack, render
+from bot.slack.users import UserDirectory
+
+log = logging.getLogger(__name__)
+
+Run = Callable[[Actor, str], Awaitable[Result]]
+ANSWERED_SUBTYPES = (None, "file_share", "thread_broadcast")  # edits, joins, bot posts etc. are ignored
+ADD_HINT = "To add articles, share .txt or .md files with me in a direct message with the text `add`."
+
+
+class SlackHandlers:
+    def __init__(self, core: CommandCore, client: AsyncWebClient, memory: int = 5000) -> None:
+        self.core = core
+        self.users = UserDirectory(client)
+        self.threads = BoundedSet(memory)  # (channel, thread_ts) the bot answered in
+        self.seen = BoundedSet(memory)  # (channel, ts) of messages already handled
+
+    def register(self, app: AsyncApp) -> None:
+        app.command("/ask")(self.ask)
+        app.command("/timeline")(self.timeline)
+        app.command("/sources")(self.sources)
+        app.command("/reindex")(self.reindex)
+        app.event("app_mention")(self.on_mention)
+        app.event("message")(self.on_message)
+        app.error(self.on_error)
+
+    # -- slash commands ------------------------------------------------------------------------------
+
+    async def ask(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+        await self._slash(ack, command, respond, "ask", lambda actor, text: self.core.ask(text, actor))
+
+    async def timeline(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+        await self._slash(ack, command, respond, "timeline", lambda actor, text: self.core.timeline(text, actor))
+
+    async def sources(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+        await self._slash(ack, command, respond, "sources", lambda actor, _: self.core.sources(actor))
+
+    async def reindex(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+        async def run(actor: Actor, text: str) -> Result:
+            words = text.lower().split()
+            if any(w != "full" for w in words):
+                return Notice(NoticeKind.INVALID, "Usage: /reindex [full]")
+            return await self.core.reindex(actor, full="full" in words)
+
+        await self._slash(ack, command, respond, "reindex", run, moderator_command=True)
+
+    async def _slash(
+        self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, name: str, run: Run,
+        moderator_command: bool = False,
+    ) -> None:
+        await ack()  # first, always: Slack shows an error to the user after 3 seconds without it
+        user = str(command.get("user_id") or "")
+        try:
+            actor = await self.users.actor(user, lookup=moderator_command)
+            result = await run(actor, plain_from_slack(str(command.get("text") or "")))
+            await self._respond(respond, render(result, show_question=True))
+        except Exception:
+            log.exception("/%s from %s failed", name, user)
+            await self._respond(respond, SlackMessage(APOLOGY, ephemeral=True), fallible=True)
+
+    async def _respond(self, respond: AsyncRespond, message: SlackMessage, fallible: bool = False) -> None:
+        response_type = "ephemeral" if message.ephemeral else "in_channel"
+        try:
+            reply = await respond(text=message.text, blocks=message.blocks or None, response_type=response_type,
+                                  unfurl_links=False, unfurl_media=False)
+            if reply.status_code != 200 and message.blocks:
+                log.error("Slack refused a reply (HTTP %s: %.200s); sending plain text", reply.status_code, reply.body)
+                await respond(text=message.text, response_type=response_type)
+        except Exception:
+            if not fallible:
+                raise
+            log.exception("could not send a reply through response_url")
+
+    # -- events --------------------------------------------------------------------------------------
+
+    async def on_mention(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        if event.get("bot_id") or event.get("subtype") or not event.get("user"):
+            return
+        await self._answer(event, client, plain_from_slack(str(event.get("text") or ""), context.bot_user_id))
+
+    async def on_message(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        if event.get("subtype") not in ANSWERED_SUBTYPES or event.get("bot_id") or event.get("hidden"):
+            return
+        user = event.get("user")
+        if not user or user == context.bot_user_id:
+            return
+        text = plain_from_slack(str(event.get("text") or ""), context.bot_user_id)
+        is_dm = event.get("channel_type") == "im"
+        has_files = bool(event.get("files")) or event.get("subtype") == "file_share"
+        if is_dm and text.lower() == "add":
+            await self._add(event, client)
+        elif has_files:
+            if is_dm and self.seen.claim(_key(event)):
+                await self._post(client, event, SlackMessage(ADD_HINT, ephemeral=True))
+        elif is_dm or (event.get("thread_ts") and (event.get("channel"), event.get("thread_ts")) in self.threads):
+            await self._answer(event, client, text)
+
+    async def on_error(self, error: Exception) -> None:
+        log.error("unhandled error in a Slack listener: %s", type(error).__name__, exc_info=error)
+
+    async def _answer(self, event: dict[str, Any], client: AsyncWebClient, text: str) -> None:
+        if not self.seen.claim(_key(event)):
+            return  # the same post arrives as app_mention and message.*; answer once
+        self.threads.add((event.get("channel"), _thread(event)))
+        await self._guarded(event, client, "a question", lambda: self._ask(event, text))
+
+    async def _ask(self, event: dict[str, Any], text: str) -> tuple[SlackMessage, bool]:
+        result = await self.core.ask(text, await self.users.actor(str(event["user"])))
+        message = render(result, show_question=False)
+        return message, message.ephemeral
+
+    async def _add(self, event: dict[str, Any], client: AsyncWebClient) -> None:
+        if self.seen.claim(_key(event)):
+            await self._guarded(event, client, "add", lambda: self._add_files(event, client))
+
+    async def _add_files(self, event: dict[str, Any], client: AsyncWebClient) -> tuple[SlackMessage, bool]:
+        actor = await self.users.actor(str(event["user"]), lookup=True)
+        result: Result
+        if not self.core.is_moderator(actor):
+            result = await self.core.add_articles(actor, [])  # the core refuses (and audits it); no download
+        else:
+            files = [f for f in event.get("files") or [] if isinstance(f, dict)]
+            uploads, problems = await fetch_uploads(client, files, self.core.config.max_article_bytes)
+            if uploads or not problems:
+                result = await self.core.add_articles(actor, uploads)
+            else:
+                result = Notice(NoticeKind.INVALID, "Nothing was added.")
+            if problems and isinstance(result, IndexChange):
+                result = replace(result, rejected=[*problems, *result.rejected])
+            elif problems and isinstance(result, Notice):
+                reasons = "; ".join(f"{p['file']}: {p['reason']}" for p in problems)
+                result = Notice(result.kind, f"{result.text} {reasons}")
+        return render(result), isinstance(result, Notice)
+
+    async def _guarded(
+        self, event: dict[str, Any], client: AsyncWebClient, what: str,
+        work: Callable[[], Awaitable[tuple[SlackMessage, bool]]],
+    ) -> None:
+        try:
+            message, private = await work()
+            await self._post(client, event, replace(message, ephemeral=private))
+        except Exception:
+            log.exception("%s from %s in %s failed", what, event.get("user"), event.get("channel"))
+            try:
+                await self._post(client, event, SlackMessage(APOLOGY, ephemeral=True))
+            except Exception:
+                log.exception("could not send the apology")
+
+    async def _post(self, client: AsyncWebClient, event: dict[str, Any], message: SlackMessage) -> None:
+        """In the thread of ``event``; ephemeral messages only to its author. Refused blocks → plain text."""
+        kwargs: dict[str, Any] = {"channel": event["channel"], "thread_ts": _thread(event)}
+        if message.ephemeral:
+            send = client.chat_postEphemeral
+            kwargs["user"] = event["user"]
+        else:
+            send = client.chat_postMessage
+            kwargs.update(unfurl_links=False, unfurl_media=False)
+        try:
+            await send(**kwargs, **message.payload())
+        except SlackApiError as exc:
+            if exc.response.get("error") != "invalid_blocks" or not message.blocks:
+                raise
+            log.error("Slack refused the blocks of a reply (%s); sending plain text", exc.response.get("errors"))
+            await send(**kwargs, text=message.text)
+
+
+def _key(event: dict[str, Any]) -> tuple[Any, Any]:
+    return event.get("channel"), event.get("ts")
+
+
+def _thread(event: dict[str, Any]) -> Any:
+    return event.get("thread_ts") or event.get("ts")

@@ -1,0 +1,222 @@
+"""Block Kit rendering of command results, within Slack's limits and with mrkdwn escaped.
+
+Pure functions, so every limit is testable without Slack. Each string that came from a user or an article
+goes through ``escape``: Slack turns ``<!everyone>``, ``<@U…>`` or ``<url|label>`` into pings and links only
+when ``<`` and ``>`` arrive unescaped, so escaping ``&``, ``<`` and ``>`` is what stops a question or an
+article from pinging a workspace or disguising a link. Links are built here, and only from http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.render import plain
+from bot.results import IndexChange, IndexStatus, Notice, Result, SourcesList
+from retrieval.types import Answer, Citation, Timeline, TimelineEvent
+
+SECTION_LIMIT = 3000  # characters in one section's text (Slack rejects more with invalid_blocks)
+CONTEXT_LIMIT = 2000  # kept below the 3,000 of a text object: context lines are meant to be short
+MAX_BLOCKS = 50  # blocks in one message
+FALLBACK_LIMIT = 3000  # the notification/fallback ``text``; Slack allows 40,000 but nobody reads that
+LABEL_LIMIT = 200  # an article title shown as a link label
+URL_LIMIT = 1000
+MAX_ANSWER_SECTIONS = 5
+MAX_EVENT_SOURCES = 3
+
+_SAFE_URL = re.compile(r"https?://[^\s<>|\"\x00-\x1f]+", re.IGNORECASE)
+_SLACK_MARKUP = re.compile(r"<([^<>]*)>")
+
+
+@dataclass(frozen=True)
+class SlackMessage:
+    """What is posted: Block Kit ``blocks`` plus the plain ``text`` fallback used by notifications."""
+
+    text: str
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+    ephemeral: bool = False  # only the asker should see it (refusals, errors, moderator reports)
+
+    def payload(self) -> dict[str, Any]:
+        return {"text": self.text, "blocks": self.blocks} if self.blocks else {"text": self.text}
+
+
+# -- text ------------------------------------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    """The three characters Slack's mrkdwn treats as control characters, as Slack documents them."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def plain_from_slack(text: str, drop_user: str | None = None) -> str:
+    """Incoming message or command text as the user meant it: markup resolved to labels, entities decoded.
+
+    ``drop_user`` (the bot's own user id) removes mentions of the bot, so ``@bot what …`` asks ``what …``.
+    """
+
+    def resolve(match: re.Match[str]) -> str:
+        target, _, label = match.group(1).partition("|")
+        if target.startswith("@"):
+            return "" if drop_user and target[1:] == drop_user else "@" + (label.lstrip("@") or target[1:])
+        if target.startswith("#"):
+            return "#" + (label or target[1:])
+        if target.startswith("!"):  # <!here>, <!everyone>, <!subteam^S1|@team>, <!date^…|fallback>
+            return label or "@" + target[1:].split("^")[0]
+        return label or target  # <url> or <url|label>
+
+    text = _SLACK_MARKUP.sub(resolve, text)
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return " ".join(text.split())
+
+
+def _safe_cut(text: str, limit: int) -> int:
+    """An index at most ``limit`` that does not split an entity such as ``&amp;``."""
+    amp = text.rfind("&", max(0, limit - 4), limit)
+    if amp != -1 and text.find(";", amp, limit) == -1:
+        return amp
+    return limit
+
+
+def clip(text: str, limit: int) -> str:
+    """Escaped ``text`` shortened to ``limit`` characters, ending in ``…`` when something was cut."""
+    if len(text) <= limit:
+        return text
+    return text[: _safe_cut(text, limit - 1)].rstrip() + "…"
+
+
+def split_text(text: str, limit: int = SECTION_LIMIT) -> list[str]:
+    """Escaped ``text`` in pieces of at most ``limit`` characters, cut at line breaks or spaces if possible."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit)
+        if cut < limit // 2:
+            cut = text.rfind(" ", 0, limit)
+        if cut < limit // 2:
+            cut = _safe_cut(text, limit)
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    pieces.append(text)
+    return [p for p in pieces if p.strip()]
+
+
+def link(url: str | None, label: str) -> str:
+    """``<url|label>`` for an http(s) URL, else the escaped label: an article can't smuggle in other markup."""
+    shown = clip(escape(" ".join(label.split()) or "untitled"), LABEL_LIMIT)
+    if url and len(url) <= URL_LIMIT and _SAFE_URL.fullmatch(url):
+        return f"<{url.replace('&', '&amp;')}|{shown}>"
+    return shown
+
+
+def _section(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}}
+
+
+def _context(text: str) -> dict[str, Any]:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(text, CONTEXT_LIMIT)}]}
+
+
+def _fallback(result: Result) -> str:
+    return clip(escape(plain.render(result)), FALLBACK_LIMIT)
+
+
+def _text_sections(escaped: str, max_sections: int) -> list[dict[str, Any]]:
+    pieces = split_text(escaped) or ["_(empty)_"]
+    if len(pieces) > max_sections:
+        pieces = pieces[:max_sections]
+        pieces[-1] = clip(pieces[-1] + " …", SECTION_LIMIT)
+    return [_section(p) for p in pieces]
+
+
+def _pack(items: list[str], budget: int, noun: str, sep: str) -> list[dict[str, Any]]:
+    """One section per item when they fit in ``budget`` blocks; otherwise items share sections."""
+    if len(items) <= budget:
+        return [_section(item) for item in items]
+    sections: list[str] = []
+    for i, item in enumerate(items):
+        item = clip(item, SECTION_LIMIT)
+        if sections and len(sections[-1]) + len(sep) + len(item) <= SECTION_LIMIT:
+            sections[-1] += sep + item
+        elif len(sections) < budget - 1:
+            sections.append(item)
+        else:
+            note = _context(f"…and {len(items) - i} more {noun} not shown.")
+            return [*(_section(s) for s in sections), note]
+    return [_section(s) for s in sections]
+
+
+# -- results ---------------------------------------------------------------------------------------
+
+
+def _citation(n: int, c: Citation) -> str:
+    head = f"*[{n}]* {link(c.url, c.title or c.doc_id)}"
+    if c.date:
+        head += f" · {escape(c.date)}"
+    quote = "\n".join(f"> {line}" for line in escape(f"“{c.quote}”").splitlines() if line.strip())
+    return head + "\n" + clip(quote, SECTION_LIMIT - len(head) - 1)
+
+
+def render_answer(answer: Answer, show_question: bool = True) -> SlackMessage:
+    """The answer, then each cited quote with its title, date and link."""
+    blocks: list[dict[str, Any]] = []
+    if show_question and answer.question:
+        blocks.append(_context(f"*Question:* {escape(answer.question)}"))
+    blocks.extend(_text_sections(escape(answer.text), MAX_ANSWER_SECTIONS))
+    citations = answer.citations
+    if citations:
+        heading = "*Sources*" if answer.answered else "*Closest passages* (they do not answer the question)"
+        blocks.append(_context(heading))
+        room = MAX_BLOCKS - len(blocks)
+        shown = citations if len(citations) <= room else citations[: room - 1]
+        blocks.extend(_section(_citation(n, c)) for n, c in enumerate(shown, start=1))
+        if len(shown) < len(citations):
+            blocks.append(_context(f"…and {len(citations) - len(shown)} more sources not shown."))
+    return SlackMessage(_fallback(answer), blocks)
+
+
+def _event(event: TimelineEvent) -> str:
+    lines = [f"*{escape(event.date)}*  {escape(event.summary)}"]
+    for c in event.citations[:MAX_EVENT_SOURCES]:
+        lines.append(f"      — {link(c.url, c.title or c.doc_id)}" + (f" · {escape(c.date)}" if c.date else ""))
+    return "\n".join(lines)
+
+
+def render_timeline(timeline: Timeline) -> SlackMessage:
+    about = f" about “{escape(timeline.topic)}”" if timeline.topic else ""
+    if not timeline.events:
+        return SlackMessage(_fallback(timeline), [_section(f"The articles give no dated events{about}.")])
+    count = len(timeline.events)
+    header = _section(f"*Timeline{about}*: {count} dated event{'s' if count != 1 else ''}")
+    items = [_event(e) for e in timeline.events]
+    return SlackMessage(_fallback(timeline), [header, *_pack(items, MAX_BLOCKS - 1, "events", "\n\n")])
+
+
+def render_sources(sources: SourcesList) -> SlackMessage:
+    if not sources.sources:
+        return SlackMessage("No articles are indexed.", [_section("No articles are indexed.")])
+    items = []
+    for s in sources.sources:
+        meta = " · ".join(escape(x) for x in (s.date or "undated", s.source, s.doc_id) if x)
+        items.append(f"• {link(s.url, s.title or s.doc_id)} ({meta}; {s.chunks} chunks)")
+    header = _section(f"*{len(items)} indexed articles*")
+    return SlackMessage(_fallback(sources), [header, *_pack(items, MAX_BLOCKS - 1, "articles", "\n")])
+
+
+def render_notice(notice: Notice) -> SlackMessage:
+    return SlackMessage(clip(escape(notice.text), FALLBACK_LIMIT), ephemeral=True)
+
+
+def render(result: Result, show_question: bool = True) -> SlackMessage:
+    """Any core result as a Slack message; ``Notice`` and moderator reports are marked ephemeral."""
+    if isinstance(result, Answer):
+        return render_answer(result, show_question)
+    if isinstance(result, Timeline):
+        return render_timeline(result)
+    if isinstance(result, SourcesList):
+        return render_sources(result)
+    if isinstance(result, Notice):
+        return render_notice(result)
+    if isinstance(result, IndexChange | IndexStatus):
+        escaped = escape(plain.render(result))
+        return SlackMessage(clip(escaped, FALLBACK_LIMIT), _text_sections(escaped, 10), ephemeral=True)
+    raise TypeError(f"cannot render {type(result).__name__}")

@@ -1,0 +1,55 @@
+"""Who a Slack user is, in the core's terms: ``Actor`` with ``platform_admin`` from ``users.info``.
+
+The adapter only reports facts (admin/owner); ``ModeratorPolicy`` in the core decides. Lookups are cached
+briefly so a burst of moderator commands costs one API call, and a promotion or demotion in the workspace
+takes effect within minutes. Only moderator commands look users up: asking questions needs no API call.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import OrderedDict
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.actors import Actor
+
+log = logging.getLogger(__name__)
+
+
+class UserDirectory:
+    def __init__(self, client: AsyncWebClient, ttl: float = 300.0, max_entries: int = 1000) -> None:
+        self._client = client
+        self._ttl = ttl
+        self._max = max_entries
+        self._cache: OrderedDict[str, tuple[float, Actor]] = OrderedDict()
+
+    async def actor(self, user_id: str, lookup: bool = False) -> Actor:
+        """The actor for ``user_id``; with ``lookup`` its admin status comes from ``users.info`` (cached)."""
+        if not lookup:
+            return Actor(platform="slack", user_id=user_id)
+        now = time.monotonic()
+        cached = self._cache.get(user_id)
+        if cached and now - cached[0] < self._ttl:
+            self._cache.move_to_end(user_id)
+            return cached[1]
+        actor = await self._look_up(user_id)
+        self._cache[user_id] = (now, actor)
+        self._cache.move_to_end(user_id)
+        while len(self._cache) > self._max:
+            self._cache.popitem(last=False)
+        return actor
+
+    async def _look_up(self, user_id: str) -> Actor:
+        try:
+            response = await self._client.users_info(user=user_id)
+        except SlackApiError as exc:
+            # Not fatal: the user may still be a moderator by id. Missing users:read shows up here.
+            log.warning("users.info for %s failed (%s); treating them as a non-admin", user_id,
+                        exc.response.get("error"))
+            return Actor(platform="slack", user_id=user_id)
+        user = response.get("user") or {}
+        admin = any(bool(user.get(flag)) for flag in ("is_admin", "is_owner", "is_primary_owner"))
+        return Actor(platform="slack", user_id=user_id, name=str(user.get("name") or ""), platform_admin=admin)

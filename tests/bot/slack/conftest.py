@@ -1,0 +1,64 @@
+"""Slack fixtures: a stub Slack on 127.0.0.1 and the real Bolt app pointed at it through ``SLACK_API_URL``."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+from pydantic import SecretStr
+from slack_bolt.async_app import AsyncApp
+
+from bot.core import CommandCore
+from bot.settings import Settings
+from bot.slack.app import build_app
+from index import store
+from tests.bot.slack.slack_requests import SIGNING_SECRET
+from tests.bot.slack.stub_slack import BOT_TOKEN, StubSlack
+
+USERS: dict[str, dict[str, Any]] = {
+    "UASKER": {"id": "UASKER", "name": "asker"},
+    "UADMIN": {"id": "UADMIN", "name": "admin", "is_admin": True},
+    "UOWNER": {"id": "UOWNER", "name": "owner", "is_owner": True},
+    "UMOD": {"id": "UMOD", "name": "listed-moderator"},
+}
+
+
+@pytest_asyncio.fixture(loop_scope="function")
+async def stub() -> AsyncIterator[StubSlack]:
+    """Fails the test if the app sent anything Slack would refuse (oversized blocks, no text …)."""
+    slack = StubSlack()
+    await slack.start()
+    slack.users.update(USERS)
+    yield slack
+    await slack.stop()
+    assert not slack.rejected, f"Slack would have refused these messages: {slack.rejected}"
+
+
+@pytest.fixture
+def slack_settings(stub: StubSlack) -> Settings:
+    return Settings(_env_file=None, slack_bot_token=SecretStr(BOT_TOKEN),  # type: ignore[call-arg]
+                    slack_signing_secret=SecretStr(SIGNING_SECRET), slack_api_url=stub.api_url)
+
+
+@pytest.fixture
+def make_app(slack_settings: Settings) -> Callable[[CommandCore], AsyncApp]:
+    return lambda core: build_app(core, slack_settings)
+
+
+@pytest.fixture
+def seed_app(seed_core: CommandCore, make_app: Callable[[CommandCore], AsyncApp]) -> AsyncApp:
+    return make_app(seed_core)
+
+
+@pytest.fixture
+def copied_index(seed_index_dir: Path, corpus_copy: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """``(index_dir, corpus_dir)``: a private copy of the seed index, writable without a full build."""
+    live = store.live_dir(seed_index_dir)
+    assert live is not None
+    index_dir = tmp_path / "index"
+    shutil.copytree(live, index_dir)
+    return index_dir, corpus_copy

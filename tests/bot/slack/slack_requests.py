@@ -1,0 +1,110 @@
+"""Slack request payloads, signed the way Slack signs them (``SignatureVerifier``), for Bolt's dispatcher."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlencode
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+from slack_sdk.signature import SignatureVerifier
+
+from tests.bot.slack.stub_slack import APP_ID, BOT_USER_ID, TEAM_ID, StubSlack
+
+SIGNING_SECRET = "stub-signing-secret"
+FORM = "application/x-www-form-urlencoded"
+JSON = "application/json"
+
+_ids = itertools.count(1)
+
+
+def signed_headers(body: str, content_type: str, secret: str = SIGNING_SECRET,
+                   timestamp: int | None = None) -> dict[str, str]:
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+    assert signature
+    return {"content-type": content_type, "x-slack-request-timestamp": ts, "x-slack-signature": signature}
+
+
+def slash_payload(stub: StubSlack, command: str, text: str = "", user: str = "UASKER",
+                  channel: str = "C1") -> dict[str, str]:
+    key = f"r{next(_ids)}"
+    return {
+        "token": "legacy", "team_id": TEAM_ID, "team_domain": "stub", "channel_id": channel, "channel_name": "general",
+        "user_id": user, "user_name": user.lower(), "command": command, "text": text, "api_app_id": APP_ID,
+        "is_enterprise_install": "false", "response_url": stub.response_url(key), "trigger_id": f"trig{key}",
+    }
+
+
+def event_payload(event: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "token": "legacy", "team_id": TEAM_ID, "api_app_id": APP_ID, "event": event, "type": "event_callback",
+        "event_id": f"Ev{next(_ids)}", "event_time": int(time.time()),
+        "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
+    }
+
+
+def message_event(text: str, *, user: str = "UASKER", channel: str = "C1", ts: str | None = None,
+                  thread_ts: str | None = None, kind: str = "message", channel_type: str = "channel",
+                  **extra: Any) -> dict[str, Any]:
+    event: dict[str, Any] = {"type": kind, "user": user, "text": text, "channel": channel, "channel_type": channel_type,
+             "ts": ts or f"1699999999.{next(_ids):06d}", "team": TEAM_ID, **extra}
+    if thread_ts:
+        event["thread_ts"] = thread_ts
+    if kind == "app_mention":
+        event.pop("channel_type")
+    return event
+
+
+def form_body(payload: dict[str, str]) -> str:
+    return urlencode(payload)
+
+
+def bolt_request(body: str, headers: dict[str, str]) -> AsyncBoltRequest:
+    """What Bolt's HTTP adapters build from a request."""
+    converted: dict[str, str | Sequence[str]] = dict(headers)
+    return AsyncBoltRequest(body=body, headers=converted)
+
+
+async def dispatch(app: AsyncApp, body: str, content_type: str, **sign: Any) -> BoltResponse:
+    return await app.async_dispatch(bolt_request(body, signed_headers(body, content_type, **sign)))
+
+
+async def slash(app: AsyncApp, payload: dict[str, str]) -> BoltResponse:
+    return await dispatch(app, form_body(payload), FORM)
+
+
+async def send_event(app: AsyncApp, event: dict[str, Any]) -> BoltResponse:
+    return await dispatch(app, json.dumps(event_payload(event)), JSON)
+
+
+def strings(value: Any) -> list[str]:
+    """Every string inside a message (text, block texts, …), for checks that must cover all of it."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() if k != "_key" for s in strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    return []
+
+
+def shown_text(message: dict[str, Any]) -> str:
+    return "\n".join(strings({"text": message.get("text"), "blocks": message.get("blocks")}))
+
+
+async def reply_to(stub: StubSlack, payload: dict[str, str], timeout: float = 20.0) -> dict[str, Any]:
+    """The message the app posted to this slash command's response_url."""
+    key = payload["response_url"].rsplit("/", 1)[1]
+    await stub.wait_for(lambda: any(r["_key"] == key for r in stub.responses), timeout)
+    return next(r for r in stub.responses if r["_key"] == key)
+
+
+async def posts_in(stub: StubSlack, method: str, count: int = 1, timeout: float = 20.0) -> list[dict[str, Any]]:
+    await stub.wait_for(lambda: len(stub.posted(method)) >= count, timeout)
+    return stub.posted(method)

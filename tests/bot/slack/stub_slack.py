@@ -1,0 +1,263 @@
+"""A stand-in for Slack on 127.0.0.1: the Web API, response_url webhooks, file downloads and Socket Mode.
+
+It records every call and enforces the message limits Slack enforces (``invalid_blocks``, ``no_text``,
+``msg_too_long``), written here independently of ``bot.slack.render`` so a renderer bug can't hide behind
+a validator with the same bug. ``rejected`` lists every refused message; the fixture fails a test that
+leaves any there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+BOT_TOKEN = "xoxb-stub-bot-token"
+APP_TOKEN = "xapp-stub-app-token"
+TEAM_ID = "T0STUB"
+BOT_USER_ID = "UBOT"
+BOT_ID = "BBOT"
+APP_ID = "ASTUB"
+
+MAX_BLOCKS = 50
+SECTION_TEXT = 3000
+SECTION_FIELD = 2000
+HEADER_TEXT = 150
+CONTEXT_ELEMENTS = 10
+TEXT_OBJECT = 3000
+MESSAGE_TEXT = 40000
+BLOCK_TYPES = {"section", "context", "divider", "header", "actions", "image", "rich_text", "input", "file", "video"}
+
+
+def _text_object(obj: Any, limit: int, where: str, plain_only: bool = False) -> list[str]:
+    if not isinstance(obj, dict) or obj.get("type") not in (("plain_text",) if plain_only else ("plain_text",
+                                                                                                  "mrkdwn")):
+        return [f"invalid text object [json-pointer:{where}]"]
+    text = obj.get("text")
+    if not isinstance(text, str) or not text:
+        return [f"must be more than 0 characters [json-pointer:{where}/text]"]
+    if len(text) > limit:
+        return [f"must be less than {limit + 1} characters [json-pointer:{where}/text]"]
+    return []
+
+
+def block_errors(blocks: Any) -> list[str]:
+    """Slack's checks on a message's blocks, as far as this bot can trip them."""
+    if not isinstance(blocks, list):
+        return ["must be an array [json-pointer:/blocks]"]
+    errors = [f"no more than {MAX_BLOCKS} items allowed [json-pointer:/blocks]"] if len(blocks) > MAX_BLOCKS else []
+    block_ids: set[str] = set()
+    for i, block in enumerate(blocks):
+        where = f"/blocks/{i}"
+        kind = block.get("type") if isinstance(block, dict) else None
+        if kind not in BLOCK_TYPES:
+            errors.append(f"unsupported type [json-pointer:{where}/type]")
+            continue
+        if "block_id" in block:
+            if block["block_id"] in block_ids or len(block["block_id"]) > 255:
+                errors.append(f"invalid block_id [json-pointer:{where}/block_id]")
+            block_ids.add(block["block_id"])
+        if kind == "section":
+            fields = block.get("fields")
+            if "text" not in block and not fields:
+                errors.append(f"must provide text or fields [json-pointer:{where}]")
+            if "text" in block:
+                errors += _text_object(block["text"], SECTION_TEXT, f"{where}/text")
+            if fields:
+                if len(fields) > 10:
+                    errors.append(f"no more than 10 items allowed [json-pointer:{where}/fields]")
+                for j, item in enumerate(fields):
+                    errors += _text_object(item, SECTION_FIELD, f"{where}/fields/{j}")
+        elif kind == "header":
+            errors += _text_object(block.get("text"), HEADER_TEXT, f"{where}/text", plain_only=True)
+        elif kind == "context":
+            elements = block.get("elements")
+            if not isinstance(elements, list) or not 1 <= len(elements) <= CONTEXT_ELEMENTS:
+                errors.append(f"must have 1 to {CONTEXT_ELEMENTS} elements [json-pointer:{where}/elements]")
+            else:
+                for j, element in enumerate(elements):
+                    errors += _text_object(element, TEXT_OBJECT, f"{where}/elements/{j}")
+    return errors
+
+
+def message_error(message: dict[str, Any]) -> tuple[str, list[str]] | None:
+    """``(error, details)`` as Slack would refuse the message, or None."""
+    blocks = message.get("blocks")
+    if isinstance(blocks, str):  # form-encoded calls send blocks as JSON text
+        blocks = json.loads(blocks)
+    text = message.get("text")
+    if not text and not blocks:
+        return "no_text", []
+    if text and len(text) > MESSAGE_TEXT:
+        return "msg_too_long", []
+    if blocks is not None:
+        errors = block_errors(blocks)
+        if errors:
+            return "invalid_blocks", errors
+    return None
+
+
+@dataclass
+class ApiCall:
+    method: str
+    params: dict[str, Any]
+    token: str | None
+
+
+class StubSlack:
+    def __init__(self) -> None:
+        self.calls: list[ApiCall] = []
+        self.responses: list[dict[str, Any]] = []  # bodies posted to response_url, with "_key"
+        self.rejected: list[tuple[str, str, list[str]]] = []  # (where, error, details)
+        self.acks: list[dict[str, Any]] = []  # Socket Mode frames the app sent back
+        self.downloads: list[tuple[str, bool]] = []  # (file id, carried the bot token)
+        self.users: dict[str, dict[str, Any]] = {}
+        self.files: dict[str, tuple[dict[str, Any], bytes]] = {}
+        self.port = 0
+        self._ts = itertools.count(1)
+        self._sockets: list[web.WebSocketResponse] = []
+        self._changed = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+
+    # -- lifecycle and helpers -----------------------------------------------------------------------
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_route("*", "/api/{method}", self._api)
+        app.router.add_post("/respond/{key}", self._respond)
+        app.router.add_get("/files/{id}/{name}", self._file)
+        app.router.add_get("/link/", self._socket)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+
+    async def stop(self) -> None:
+        for ws in list(self._sockets):
+            await ws.close()
+        if self._runner:
+            await self._runner.cleanup()
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    def response_url(self, key: str) -> str:
+        return f"http://127.0.0.1:{self.port}/respond/{key}"
+
+    def add_file(self, file_id: str, name: str, data: bytes) -> None:
+        url = f"http://127.0.0.1:{self.port}/files/{file_id}/{name}"
+        meta = {"id": file_id, "name": name, "size": len(data), "mimetype": "text/plain",
+                "url_private": url, "url_private_download": url}
+        self.files[file_id] = (meta, data)
+
+    def posted(self, *methods: str) -> list[dict[str, Any]]:
+        return [c.params for c in self.calls if c.method in methods]
+
+    def messages(self) -> list[dict[str, Any]]:
+        """Everything the app sent for people to read: chat posts and response_url replies."""
+        return [*self.posted("chat.postMessage", "chat.postEphemeral"), *self.responses]
+
+    async def wait_for(self, predicate: Callable[[], bool], timeout: float = 20.0) -> None:
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(predicate), timeout)
+
+    async def push(self, envelope: dict[str, Any]) -> None:
+        """Send a Socket Mode envelope down every open connection."""
+        for ws in self._sockets:
+            await ws.send_json(envelope)
+
+    @property
+    def connected(self) -> int:
+        return len(self._sockets)
+
+    async def _notify(self) -> None:
+        async with self._changed:
+            self._changed.notify_all()
+
+    # -- endpoints -----------------------------------------------------------------------------------
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params: dict[str, Any] = dict(request.query)
+        if request.can_read_body:
+            if request.content_type == "application/json":
+                params.update(await request.json())
+            else:
+                params.update({k: v for k, v in (await request.post()).items() if isinstance(v, str)})
+        bearer = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+        token = bearer or params.pop("token", None)
+        self.calls.append(ApiCall(method, params, token))
+        result = self._answer(method, params, token)
+        await self._notify()
+        return web.json_response(result)
+
+    def _answer(self, method: str, params: dict[str, Any], token: str | None) -> dict[str, Any]:
+        if method == "apps.connections.open":
+            if token != APP_TOKEN:
+                return {"ok": False, "error": "not_allowed_token_type"}
+            return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/link/?ticket=stub"}
+        if token != BOT_TOKEN:
+            return {"ok": False, "error": "invalid_auth"}
+        if method == "auth.test":
+            return {"ok": True, "url": "https://stub.slack.test/", "team": "Stub", "user": "dispute-bot",
+                    "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "is_enterprise_install": False}
+        if method in ("chat.postMessage", "chat.postEphemeral"):
+            refusal = message_error(params)
+            if refusal:
+                self.rejected.append((method, *refusal))
+                return {"ok": False, "error": refusal[0], "errors": refusal[1]}
+            ts = f"1700000000.{next(self._ts):06d}"
+            return {"ok": True, "channel": params.get("channel"), "ts": ts, "message_ts": ts}
+        if method == "users.info":
+            user = self.users.get(str(params.get("user")))
+            return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+        if method == "files.info":
+            found = self.files.get(str(params.get("file")))
+            return {"ok": True, "file": found[0]} if found else {"ok": False, "error": "file_not_found"}
+        return {"ok": False, "error": "unknown_method"}
+
+    async def _respond(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.responses.append({**body, "_key": request.match_info["key"]})
+        refusal = message_error(body)
+        if refusal:
+            self.rejected.append(("response_url", *refusal))
+        await self._notify()
+        if refusal:
+            return web.Response(status=400, text=refusal[0])
+        return web.Response(text="ok")
+
+    async def _file(self, request: web.Request) -> web.Response:
+        file_id = request.match_info["id"]
+        authorized = request.headers.get("Authorization") == f"Bearer {BOT_TOKEN}"
+        self.downloads.append((file_id, authorized))
+        await self._notify()
+        if not authorized:  # what Slack does: a sign-in page, not an error status
+            return web.Response(text="<html>Sign in to Slack</html>", content_type="text/html")
+        found = self.files.get(file_id)
+        if not found:
+            return web.Response(status=404)
+        return web.Response(body=found[1], content_type="text/plain")
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(autoping=True)
+        await ws.prepare(request)
+        self._sockets.append(ws)
+        await ws.send_json({"type": "hello", "num_connections": 1, "connection_info": {"app_id": APP_ID},
+                            "debug_info": {"host": "stub", "approximate_connection_time": 3600}})
+        await self._notify()
+        try:
+            async for frame in ws:
+                if frame.type == WSMsgType.TEXT:
+                    self.acks.append(json.loads(frame.data))
+                    await self._notify()
+        finally:
+            self._sockets.remove(ws)
+        return ws

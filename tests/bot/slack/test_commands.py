@@ -1,0 +1,136 @@
+"""Slash commands through Bolt's real dispatcher, signed requests, answers posted to a stub response_url."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from slack_bolt.async_app import AsyncApp
+
+from bot.actors import Actor, ModeratorPolicy
+from bot.core import APOLOGY, CommandCore
+from bot.results import Notice
+from bot.slack.render import SlackMessage
+from retrieval.types import Answer
+from tests.bot.conftest import CoreFactory
+from tests.bot.slack.slack_requests import (
+    message_event,
+    posts_in,
+    reply_to,
+    send_event,
+    shown_text,
+    slash,
+    slash_payload,
+)
+from tests.bot.slack.stub_slack import StubSlack
+
+pytestmark = pytest.mark.asyncio(loop_scope="function")
+
+
+async def test_ask_acks_at_once_then_answers_with_cited_facts(
+    stub: StubSlack, seed_app: AsyncApp, seed_core: CommandCore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = asyncio.Event()
+    real_ask = seed_core.ask
+
+    async def slow_ask(question: str | None, actor: Actor | None = None) -> Answer | Notice:
+        await gate.wait()  # the answer can't start until the acknowledgement is back
+        return await real_ask(question, actor)
+
+    monkeypatch.setattr(seed_core, "ask", slow_ask)
+    payload = slash_payload(stub, "/ask", "how many accounts were ordered blocked?")
+    started = time.monotonic()
+    ack = await slash(seed_app, payload)
+    assert ack.status == 200 and ack.body == ""
+    assert time.monotonic() - started < 3.0
+    assert not stub.responses
+    gate.set()
+
+    reply = await reply_to(stub, payload)
+    assert reply["response_type"] == "in_channel"
+    shown = shown_text(reply)
+    assert "257" in shown and "1,178" in shown
+    assert "257" in reply["text"] and "1,178" in reply["text"]  # the plain fallback carries the facts too
+    quotes = [b["text"]["text"] for b in reply["blocks"] if b["type"] == "section" and "*[1]*" in b["text"]["text"]]
+    assert quotes and "\n> “" in quotes[0] and "2021-02-10" in shown
+
+
+async def test_timeline_and_sources(stub: StubSlack, seed_app: AsyncApp) -> None:
+    sources = slash_payload(stub, "/sources")
+    timeline = slash_payload(stub, "/timeline", "blocking orders")
+    await slash(seed_app, sources)
+    await slash(seed_app, timeline)
+    listed = await reply_to(stub, sources)
+    assert "4 indexed articles" in shown_text(listed) and listed["response_type"] == "in_channel"
+    assert (await reply_to(stub, timeline))["text"]
+
+
+async def test_empty_question_is_refused_privately(stub: StubSlack, seed_app: AsyncApp) -> None:
+    payload = slash_payload(stub, "/ask", "   ")
+    await slash(seed_app, payload)
+    reply = await reply_to(stub, payload)
+    assert reply["response_type"] == "ephemeral" and "Please ask a question" in reply["text"]
+
+
+async def test_non_moderator_reindex_is_refused_ephemerally(stub: StubSlack, seed_app: AsyncApp) -> None:
+    payload = slash_payload(stub, "/reindex", user="UASKER")
+    await slash(seed_app, payload)
+    reply = await reply_to(stub, payload)
+    assert reply["response_type"] == "ephemeral"
+    assert reply["text"] == "Only moderators can rebuild the index."
+    assert [c.params["user"] for c in stub.calls if c.method == "users.info"] == ["UASKER"]
+
+
+async def test_admins_owners_and_listed_ids_may_reindex(
+    stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
+    copied_index: tuple[Path, Path],
+) -> None:
+    core = make_core(*copied_index, ModeratorPolicy(user_ids=frozenset({"slack:UMOD"})))
+    app = make_app(core)
+    for user in ("UADMIN", "UOWNER", "UMOD"):
+        payload = slash_payload(stub, "/reindex", user=user)
+        await slash(app, payload)
+        reply = await reply_to(stub, payload, timeout=60)
+        assert reply["response_type"] == "ephemeral"
+        assert reply["text"].startswith("Index already up to date: 4 articles"), reply["text"]
+    usage = slash_payload(stub, "/reindex", "everything now", user="UADMIN")
+    await slash(app, usage)
+    assert (await reply_to(stub, usage))["text"] == "Usage: /reindex [full]"
+    assert len([c for c in stub.calls if c.method == "users.info"]) == 3  # UADMIN's second lookup was cached
+
+
+async def test_unexpected_error_is_logged_and_apologised_for(
+    stub: StubSlack, seed_app: AsyncApp, seed_core: CommandCore, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def broken(question: str | None, actor: Actor | None = None) -> Answer | Notice:
+        raise RuntimeError("internal detail /srv/secret/path")
+
+    monkeypatch.setattr(seed_core, "ask", broken)
+    payload = slash_payload(stub, "/ask", "anything?")
+    with caplog.at_level(logging.ERROR, logger="bot.slack"):
+        await slash(seed_app, payload)
+        reply = await reply_to(stub, payload)
+    assert reply["response_type"] == "ephemeral" and reply["text"] == APOLOGY
+    assert "internal detail" in caplog.text and "internal detail" not in shown_text(reply)
+
+
+async def test_oversized_replies_are_refused_by_the_stub_and_fall_back_to_text(
+    stub: StubSlack, seed_app: AsyncApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    too_big = SlackMessage("plain fallback", [{"type": "divider"}] * 51)
+    monkeypatch.setattr("bot.slack.handlers.render", lambda result, show_question=True: too_big)
+    question = "how many accounts were ordered blocked?"
+    await slash(seed_app, slash_payload(stub, "/ask", question))
+    await stub.wait_for(lambda: len(stub.responses) == 2)
+    assert [("blocks" in r, r["text"]) for r in stub.responses] == [(True, "plain fallback"), (False, "plain fallback")]
+    await send_event(seed_app, message_event(question, channel="D1", channel_type="im"))
+    posts = await posts_in(stub, "chat.postMessage", 2)
+    assert [("blocks" in p, p["text"]) for p in posts] == [(True, "plain fallback"), (False, "plain fallback")]
+    assert [(where, error) for where, error, _ in stub.rejected] == [("response_url", "invalid_blocks"),
+                                                                      ("chat.postMessage", "invalid_blocks")]
+    stub.rejected.clear()  # expected here; any other test leaving a refusal fails

@@ -1,0 +1,101 @@
+"""Mentions, DMs, thread follow-ups and moderators' ``add`` uploads, as Events API requests through Bolt."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from slack_bolt.async_app import AsyncApp
+
+from bot.core import CommandCore
+from tests.bot.conftest import CoreFactory
+from tests.bot.slack.slack_requests import message_event, posts_in, send_event, shown_text
+from tests.bot.slack.stub_slack import BOT_TOKEN, BOT_USER_ID, StubSlack
+
+pytestmark = pytest.mark.asyncio(loop_scope="function")
+
+QUESTION = "how many accounts were ordered blocked?"
+KOO = b"""---
+title: Koo downloads surge
+date: 2021-02-11
+url: https://news.example/koo
+---
+Koo, the Indian microblogging app, said on 11 February 2021 that it had crossed three million users.
+"""
+
+
+async def test_mention_is_answered_in_its_thread_and_follow_ups_need_no_mention(
+    stub: StubSlack, seed_app: AsyncApp
+) -> None:
+    mention = message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="100.1")
+    assert (await send_event(seed_app, mention)).status == 200
+    [answer] = await posts_in(stub, "chat.postMessage")
+    assert answer["channel"] == "C1" and answer["thread_ts"] == "100.1"
+    assert "257" in shown_text(answer) and "Question:" not in shown_text(answer)
+
+    # Ignored: other threads, plain channel chatter, edits, bots (ourselves included).
+    for event in (
+        message_event("and who ordered it?", thread_ts="999.9"),
+        message_event("lunch?"),
+        message_event("edited", thread_ts="100.1", subtype="message_changed"),
+        message_event("bot chatter", thread_ts="100.1", bot_id="BOTHER"),
+        message_event("my own answer", thread_ts="100.1", user=BOT_USER_ID),
+    ):
+        assert (await send_event(seed_app, event)).status == 200
+
+    # A follow-up in the bot's thread, then one that also mentions the bot (two events, one answer).
+    await send_event(seed_app, message_event("and who ordered the 1,178 accounts blocked?", thread_ts="100.1"))
+    await posts_in(stub, "chat.postMessage", 2)
+    both = {"text": f"<@{BOT_USER_ID}> what did Twitter say?", "thread_ts": "100.1", "ts": "100.5"}
+    await send_event(seed_app, message_event(kind="app_mention", **both))
+    await send_event(seed_app, message_event(**both))
+    posts = await posts_in(stub, "chat.postMessage", 3)
+    await send_event(seed_app, message_event(QUESTION, channel="D1", channel_type="im", ts="200.1"))
+    posts = await posts_in(stub, "chat.postMessage", 4)
+    assert [(p["channel"], p["thread_ts"]) for p in posts] == [("C1", "100.1")] * 3 + [("D1", "200.1")]
+
+
+async def test_empty_mention_gets_a_private_hint(stub: StubSlack, seed_app: AsyncApp) -> None:
+    await send_event(seed_app, message_event(f"<@{BOT_USER_ID}>", kind="app_mention", ts="300.1"))
+    [hint] = await posts_in(stub, "chat.postEphemeral")
+    assert hint["user"] == "UASKER" and hint["thread_ts"] == "300.1" and "Please ask a question" in hint["text"]
+    assert not stub.posted("chat.postMessage")
+
+
+def share(text: str, user: str, *files: tuple[str, str]) -> dict[str, object]:
+    return message_event(text, user=user, channel="D9", channel_type="im", subtype="file_share",
+                         files=[{"id": fid, "name": name} for fid, name in files])
+
+
+async def test_moderator_adds_articles_by_sharing_them_in_a_dm(
+    stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
+    copied_index: tuple[Path, Path], caplog: pytest.LogCaptureFixture,
+) -> None:
+    core = make_core(*copied_index)
+    app = make_app(core)
+    stub.add_file("F1", "koo.md", KOO)
+    stub.add_file("F2", "photo.png", b"\x89PNG")
+    with caplog.at_level(logging.DEBUG):
+        event = share("add", "UADMIN", ("F1", "koo.md"), ("F2", "photo.png"))
+        await send_event(app, event)
+        [reply] = await posts_in(stub, "chat.postMessage", timeout=60)
+    assert reply["thread_ts"] == event["ts"] and reply["channel"] == "D9"
+    assert "added: koo" in reply["text"] and "Refused photo.png: only .txt and .md" in reply["text"]
+    assert stub.downloads == [("F1", True)]  # fetched with the bot token; the .png never downloaded
+    assert BOT_TOKEN not in caplog.text
+    assert "koo" in {s.doc_id for s in (await core.sources()).sources}  # type: ignore[union-attr]
+
+
+async def test_non_moderators_cannot_add_and_nothing_is_downloaded(
+    stub: StubSlack, seed_app: AsyncApp
+) -> None:
+    stub.add_file("F1", "koo.md", KOO)
+    await send_event(seed_app, share("add", "UASKER", ("F1", "koo.md")))
+    [refusal] = await posts_in(stub, "chat.postEphemeral")
+    assert refusal["text"] == "Only moderators can add articles." and refusal["user"] == "UASKER"
+    await send_event(seed_app, share("", "UADMIN", ("F1", "koo.md")))  # shared without "add"
+    hint = (await posts_in(stub, "chat.postEphemeral", 2))[1]
+    assert "with the text `add`" in hint["text"]
+    assert not stub.downloads and not stub.posted("files.info", "chat.postMessage")

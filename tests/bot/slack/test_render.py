@@ -1,0 +1,127 @@
+"""Block Kit rendering: Slack's limits hold for any size of result, and nothing unescaped gets through.
+Also: the shipped manifest declares what the app serves.
+
+The limits are checked with the stub's own validator (``block_errors``), not the renderer's constants.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from bot.results import IndexChange, Notice, NoticeKind, SourcesList
+from bot.slack.render import clip, escape, link, plain_from_slack, render, split_text
+from retrieval.types import Answer, Citation, SourceInfo, Timeline, TimelineEvent
+from tests.bot.slack.slack_requests import strings
+from tests.bot.slack.stub_slack import block_errors, message_error
+from tests.conftest import ROOT
+
+EVIL = "<!everyone> <!channel> <!here> <@U123> <https://evil.example|click> &amp;"
+PINGS = re.compile(r"<[!@#]|<https?://evil")
+
+
+def citation(n: int, quote: str = "A quote.", url: str | None = "https://news.example/a?x=1&y=2") -> Citation:
+    return Citation(doc_id=f"doc{n}", title=f"Title {n} {EVIL}", date="2021-02-10", url=url, quote=quote,
+                    start=0, end=len(quote), score=1.0)
+
+
+def assert_valid(message: dict[str, object] | object) -> None:
+    payload = message.payload() if hasattr(message, "payload") else message
+    assert isinstance(payload, dict)
+    assert message_error(payload) is None, message_error(payload)
+    assert payload["text"], "every message needs a plain-text fallback"
+    assert len(str(payload["text"])) <= 3000
+    for text in strings(payload):
+        assert not PINGS.search(text), text
+
+
+def test_escape_and_links() -> None:
+    assert escape("a & <b> <!everyone>") == "a &amp; &lt;b&gt; &lt;!everyone&gt;"
+    assert link("https://x.example/p?a=1&b=2", "T <!here>") == "<https://x.example/p?a=1&amp;b=2|T &lt;!here&gt;>"
+    for bad in ("javascript:alert(1)", "https://x.example/|<!everyone>", "https://x.example/a>b", "ftp://x", ""):
+        assert link(bad, "Title") == "Title"
+    assert link(None, "") == "untitled"
+
+
+def test_clip_never_splits_an_entity() -> None:
+    text = escape("x" * 10 + "&" * 10)
+    for limit in range(5, 30):
+        clipped = clip(text, limit)
+        assert len(clipped) <= limit
+        assert re.fullmatch(r"x*(?:&amp;)*", clipped.removesuffix("…"))
+    pieces = split_text(escape("word&word " * 1000), 3000)
+    assert all(len(p) <= 3000 for p in pieces)
+    assert "".join(pieces).count("&amp;") == 1000
+
+
+def test_incoming_text_is_read_as_the_user_meant_it() -> None:
+    raw = "<@UBOT> what about <@U2|ravi> in <#C1|general>, <https://a.example|this> &amp; &lt;b&gt; <!everyone>?"
+    assert plain_from_slack(raw, "UBOT") == "what about @ravi in #general, this & <b> @everyone?"
+    assert plain_from_slack("<@UBOT>", "UBOT") == ""
+
+
+def test_answer_lists_each_quote_with_title_date_and_link() -> None:
+    answer = Answer("q <!everyone>?", "257 accounts [1].", True, [citation(1, "MeitY asked Twitter to block 257.")])
+    message = render(answer)
+    assert_valid(message)
+    body = "\n".join(strings(message.blocks))
+    assert "q &lt;!everyone&gt;?" in body
+    assert "<https://news.example/a?x=1&amp;y=2|Title 1 &lt;!everyone&gt;" in body
+    assert "2021-02-10" in body and "> “MeitY asked Twitter to block 257.”" in body
+    assert not message.ephemeral
+
+
+def test_oversized_answer_stays_within_limits() -> None:
+    many = [citation(n, f"{EVIL} " * 400 + "\nsecond line") for n in range(80)]
+    answer = Answer(EVIL * 50, EVIL * 2000, True, many)
+    message = render(answer)
+    assert_valid(message)
+    assert len(message.blocks) == 50
+    assert "more sources not shown" in strings(message.blocks)[-1]
+
+
+def test_long_timeline_and_source_lists_stay_within_limits() -> None:
+    events = [TimelineEvent("2021-02-10", f"Event {n} {EVIL} " * 20, [citation(n), citation(n + 1)])
+              for n in range(300)]
+    message = render(Timeline(events, topic=EVIL))
+    assert_valid(message)
+    assert "more events not shown" in strings(message.blocks)[-1]
+    sources = SourcesList([SourceInfo(f"d{n}", f"T {EVIL}", None, None, EVIL, 3) for n in range(2000)])
+    assert_valid(render(sources))
+    assert_valid(render(Timeline([])))
+    assert_valid(render(SourcesList([])))
+
+
+def test_notices_and_reports_are_private() -> None:
+    notice = render(Notice(NoticeKind.FORBIDDEN, f"Only moderators {EVIL}"))
+    assert notice.ephemeral and not notice.blocks
+    assert_valid(notice)
+    report = {"unchanged": False, "seconds": 1.5, "docs": 5, "chunks": 40, "embedded_chunks": 3,
+              "reused_chunks": 37, "added_doc_ids": ["koo"]}
+    change = render(IndexChange("add", report, [{"file": "a.png", "reason": EVIL}]))
+    assert change.ephemeral
+    assert_valid(change)
+
+
+@pytest.mark.parametrize("blocks, error", [
+    ([{"type": "divider"}] * 51, "no more than 50 items"),
+    ([{"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3001}}], "less than 3001"),
+    ([{"type": "context", "elements": []}], "1 to 10 elements"),
+    ([{"type": "header", "text": {"type": "mrkdwn", "text": "x"}}], "invalid text object"),
+])
+def test_stub_refuses_what_slack_refuses(blocks: list[dict[str, object]], error: str) -> None:
+    assert any(error in e for e in block_errors(blocks))
+    assert message_error({"text": "t", "blocks": blocks}) is not None
+
+
+def test_manifest_matches_the_app() -> None:
+    manifest = yaml.safe_load((ROOT / "slack" / "manifest.yml").read_text(encoding="utf-8"))
+    assert [c["command"] for c in manifest["features"]["slash_commands"]] == ["/ask", "/timeline", "/sources",
+                                                                            "/reindex"]
+    assert {"app_mention", "message.im"} <= set(manifest["settings"]["event_subscriptions"]["bot_events"])
+    scopes = set(manifest["oauth_config"]["scopes"]["bot"])
+    assert {"commands", "chat:write", "app_mentions:read", "im:history", "files:read", "users:read"} <= scopes
+    assert manifest["settings"]["socket_mode_enabled"] is True
+    assert len(manifest["display_information"]["description"]) <= 140

@@ -1,0 +1,132 @@
+"""Signature checks, real HTTP on loopback through Bolt's aiohttp adapter, and Socket Mode over a websocket."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import socket
+import time
+
+import aiohttp
+import pytest
+from pydantic import SecretStr
+from slack_bolt.async_app import AsyncApp
+
+from bot.core import CommandCore
+from bot.settings import Settings
+from bot.slack.app import EVENTS_PATH, SlackSetupError, serve_slack, start_http
+from tests.bot.slack.slack_requests import (
+    FORM,
+    JSON,
+    bolt_request,
+    dispatch,
+    event_payload,
+    form_body,
+    message_event,
+    posts_in,
+    reply_to,
+    shown_text,
+    signed_headers,
+    slash_payload,
+)
+from tests.bot.slack.stub_slack import APP_TOKEN, BOT_USER_ID, StubSlack
+
+pytestmark = pytest.mark.asyncio(loop_scope="function")
+
+QUESTION = "how many accounts were ordered blocked?"
+
+
+async def test_bad_or_stale_signatures_get_401(stub: StubSlack, seed_app: AsyncApp) -> None:
+    body = form_body(slash_payload(stub, "/ask", QUESTION))
+    assert (await dispatch(seed_app, body, FORM, secret="not-the-secret")).status == 401
+    assert (await dispatch(seed_app, body, FORM, timestamp=int(time.time()) - 600)).status == 401
+    tampered = await seed_app.async_dispatch(bolt_request(body.replace("how", "who"), signed_headers(body, FORM)))
+    assert tampered.status == 401
+    await asyncio.sleep(0.2)
+    assert not stub.calls and not stub.responses  # rejected before auth.test or any listener ran
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def test_http_mode_over_loopback(stub: StubSlack, seed_app: AsyncApp) -> None:
+    runner = await start_http(seed_app, host="127.0.0.1", port=0)
+    url = f"http://127.0.0.1:{runner.addresses[0][1]}{EVENTS_PATH}"
+    try:
+        async with aiohttp.ClientSession() as http:
+            payload = slash_payload(stub, "/ask", QUESTION)
+            body = form_body(payload)
+            async with http.post(url, data=body, headers=signed_headers(body, FORM)) as response:
+                assert response.status == 200
+            assert "257" in (await reply_to(stub, payload))["text"]
+            async with http.post(url, data=body, headers=signed_headers(body, FORM, secret="wrong")) as response:
+                assert response.status == 401
+            challenge = json.dumps({"type": "url_verification", "challenge": "c-123", "token": "legacy"})
+            async with http.post(url, data=challenge, headers=signed_headers(challenge, JSON)) as response:
+                assert response.status == 200 and (await response.json())["challenge"] == "c-123"
+    finally:
+        await runner.cleanup()
+
+
+async def test_serve_slack_http_mode(stub: StubSlack, seed_core: CommandCore, slack_settings: Settings) -> None:
+    port = _free_port()
+    task = asyncio.create_task(serve_slack(seed_core, slack_settings, http=True, host="127.0.0.1", port=port))
+    payload = slash_payload(stub, "/sources")
+    body = form_body(payload)
+    try:
+        async with aiohttp.ClientSession() as http:
+            for _ in range(100):
+                with contextlib.suppress(aiohttp.ClientConnectionError):
+                    async with http.post(f"http://127.0.0.1:{port}{EVENTS_PATH}", data=body,
+                                         headers=signed_headers(body, FORM)) as response:
+                        assert response.status == 200
+                        break
+                await asyncio.sleep(0.05)
+        assert "4 indexed articles" in shown_text(await reply_to(stub, payload))
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+async def test_socket_mode(stub: StubSlack, seed_core: CommandCore, slack_settings: Settings) -> None:
+    settings = slack_settings.model_copy(update={"slack_app_token": SecretStr(APP_TOKEN),
+                                                 "slack_signing_secret": None})
+    task = asyncio.create_task(serve_slack(seed_core, settings))
+    try:
+        await stub.wait_for(lambda: stub.connected > 0)
+        assert [c.token for c in stub.calls if c.method == "apps.connections.open"] == [APP_TOKEN]
+        command = slash_payload(stub, "/ask", QUESTION)
+        mention = message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="500.1")
+        await stub.push({"envelope_id": "env-cmd", "type": "slash_commands", "accepts_response_payload": True,
+                         "payload": command})
+        await stub.push({"envelope_id": "env-evt", "type": "events_api", "accepts_response_payload": False,
+                         "payload": event_payload(mention), "retry_attempt": 0, "retry_reason": ""})
+        await stub.wait_for(lambda: {"env-cmd", "env-evt"} <= {a.get("envelope_id") for a in stub.acks})
+        assert all("payload" not in a for a in stub.acks)  # plain acknowledgements; answers come separately
+        assert "257" in (await reply_to(stub, command))["text"]
+        [post] = await posts_in(stub, "chat.postMessage")
+        assert post["thread_ts"] == "500.1" and "257" in post["text"]
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+    await stub.wait_for(lambda: stub.connected == 0, timeout=5)
+
+
+async def test_missing_settings_are_explained(seed_core: CommandCore, slack_settings: Settings) -> None:
+    no_secret = slack_settings.model_copy(update={"slack_signing_secret": None})
+    with pytest.raises(SlackSetupError, match="--http needs SLACK_SIGNING_SECRET"):
+        await serve_slack(seed_core, no_secret, http=True)
+    with pytest.raises(SlackSetupError, match="SLACK_APP_TOKEN"):
+        await serve_slack(seed_core, slack_settings)
+    bad_token = slack_settings.model_copy(update={"slack_bot_token": SecretStr("xoxb-wrong"),
+                                                  "slack_app_token": SecretStr(APP_TOKEN)})
+    with pytest.raises(SlackSetupError, match=r"rejected SLACK_BOT_TOKEN \(invalid_auth\)") as raised:
+        await serve_slack(seed_core, bad_token)
+    assert "xoxb-wrong" not in str(raised.value)
+
