@@ -17,6 +17,8 @@ def configure_logging(settings: Settings, quiet: bool = False) -> None:
         level=max(level, logging.WARNING) if quiet else level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # Moderator actions are always recorded, even when a one-shot command keeps other logs quiet.
+    logging.getLogger("dispute_bot.audit").setLevel(logging.INFO)
     # Third-party loggers that echo request URLs at DEBUG could carry tokens: keep them at WARNING.
     for noisy in ("discord.http", "slack_sdk", "slack_bolt", "aiohttp.access", "urllib3", "httpx"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger(noisy).level))
@@ -40,4 +42,5 @@ def moderator_policy(settings: Settings) -> ModeratorPolicy:
 
 
 def build_core(settings: Settings) -> CommandCore:
-    return CommandCore(core_config(settings), lazy_encoder(settings.embedding_model), moderator_policy(settings))
+    encoder = lazy_encoder(settings.embedding_model, settings.index_dir)  # ONNX export of the live index if any
+    return CommandCore(core_config(settings), encoder, moderator_policy(settings))

@@ -20,6 +20,7 @@ from index.documents import Document, SkippedFile, load_corpus
 from index.embedding import EncoderProvider
 from index.events import EVENTS_VERSION, extract_events
 from index.lexical import build_bm25, document_frequencies, save_bm25
+from index.onnx_export import prepare_query_encoder
 from index.vectors import build_faiss, write_faiss
 
 log = logging.getLogger(__name__)
@@ -245,11 +246,14 @@ def build_locked(
         save_bm25(bm25, tmp / store.BM25)
         store.write_json(tmp / store.TERMS, {"units": n_units, "df": df})
         store.write_jsonl(tmp / store.EVENTS, events)
+        # Questions are encoded by this ONNX export when present (no torch in the query process).
+        query_encoder = prepare_query_encoder(model, tmp, None if full else live)
         seconds = time.perf_counter() - started
         manifest = {
             **_settings_key(model, spec),
             "dimension": int(chunk_vectors.shape[1]),
             "faiss_factory": factory,
+            "query_encoder": query_encoder,
             "docs": new_docs,
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "build_seconds": round(seconds, 3),

@@ -1,0 +1,194 @@
+"""The benchmark sections; each returns markdown. ``bench.__main__`` runs them and writes the report."""
+
+from __future__ import annotations
+
+import gc
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from bench import build, cold, faiss_choice, scale
+from bench.baseline import Baseline
+from bench.cold_baseline import save as save_baseline
+from bench.common import DevItem, fmt, table
+from bench.latency import Latency, measure_baseline, measure_engine, same_answers
+from index import store
+from index.embedding import DEFAULT_MODEL, Encoder, OnnxEncoder, resolve_model_path
+from index.onnx_export import QUERY_ENCODER_DIR, export_query_encoder, model_fingerprint, read_meta
+from retrieval.engine import Engine
+
+SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000}
+
+
+@dataclass
+class Context:
+    torch: Encoder
+    items: list[DevItem]
+    passes: int
+    seed_index: Path
+    notes: list[str] = field(default_factory=list)
+    served: dict[str, Path] = field(default_factory=dict)  # size label -> index folder
+
+    def onnx(self, variant: str = "onnx", threads: int = 1) -> OnnxEncoder:
+        if variant == "onnx":
+            live = store.live_dir(self.seed_index)
+            assert live is not None
+            return OnnxEncoder(live / QUERY_ENCODER_DIR, threads)
+        folder = scale.BENCH_DIR / "exports" / variant
+        meta = read_meta(folder)
+        if meta is None or meta.get("fingerprint") != model_fingerprint(resolve_model_path(DEFAULT_MODEL)):
+            export_query_encoder(DEFAULT_MODEL, folder, variant)
+        return OnnxEncoder(folder, threads)
+
+
+def current_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def encoders(ctx: Context) -> str:
+    """Per-question latency on the seed corpus for each query encoder, beside the baseline and dev score."""
+    base = Baseline.build(ctx.torch, scale.SEED_CORPUS)
+    save_baseline(base.texts, base.index)
+    b = measure_baseline(base, ctx.items, ctx.passes)
+    variants: list[tuple[str, Encoder]] = [
+        ("ours, torch encoder", ctx.torch),
+        ("ours, ONNX fp32, 1 thread (default)", ctx.onnx("onnx", 1)),
+        ("ours, ONNX fp32, 2 threads", ctx.onnx("onnx", 2)),
+        ("ours, ONNX int8 (per-channel), 1 thread", ctx.onnx("onnx-int8", 1)),
+    ]
+    results: list[tuple[str, Latency]] = [(label, measure_engine(ctx.seed_index, enc, ctx.items, ctx.passes))
+                                          for label, enc in variants]
+    torch_result = results[0][1]
+    rows = [["baseline (tutorial stack)", fmt(b.encode_p50, 2), fmt(b.p50, 2), fmt(b.p95, 2),
+             f"{b.score}/{b.total}", "–", "1.0×"]]
+    for label, r in results:
+        rows.append([label, fmt(r.encode_p50, 2), fmt(r.p50, 2), fmt(r.p95, 2), f"{r.score}/{r.total}",
+                     f"{same_answers(r, torch_result)}/{r.total}", f"{b.p50 / r.p50:.1f}×"])
+    stages = results[1][1].stages
+    ctx.notes.append("Seed corpus, default encoder, p50 per stage (ms): "
+                     + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()) + ".")
+    return table(["query path", "encode p50 ms", "question p50 ms", "p95 ms", "dev score",
+                  "same answer as torch", "baseline p50 / ours"], rows)
+
+
+def _served(ctx: Context, label: str) -> Path:
+    if label == "seed":
+        return ctx.seed_index
+    n = SIZES[label]
+    if n <= 10_000:
+        path, _ = scale.encoded_index(n, lambda: ctx.onnx("onnx", 2))
+        return path
+    fit = scale.BENCH_DIR / "encoded-10000" / "index"
+    if store.live_dir(fit) is None:
+        scale.encoded_index(10_000, lambda: ctx.onnx("onnx", 2))
+    return scale.synthetic_index(n, ctx.seed_index, fit)
+
+
+def queries(ctx: Context, enc: Encoder) -> np.ndarray:
+    path = scale.BENCH_DIR / "queries.npy"
+    if path.exists():
+        return np.load(path)
+    live = store.live_dir(ctx.seed_index)
+    assert live is not None
+    dev = enc.encode([i.question for i in ctx.items])
+    seed_sentences = np.load(live / store.SENTENCE_VECTORS)
+    fit = scale.BENCH_DIR / "encoded-10000" / "index"
+    mean, chol = scale._gaussian(fit)
+    draws = np.random.default_rng(99).standard_normal((300, len(mean))) @ chol.T + mean
+    draws /= np.linalg.norm(draws, axis=1, keepdims=True)
+    q = faiss_choice.queries_for(dev, seed_sentences, draws)
+    np.save(path, q)
+    return q
+
+
+def _recall(served: faiss.Index, exact: faiss.Index, q: np.ndarray) -> float:
+    _, truth = exact.search(q, 10)
+    _, got = served.search(q, 10)
+    return float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(got, truth, strict=True)]))
+
+
+def scaled(ctx: Context, labels: list[str]) -> str:
+    """The default query path at each corpus size, against the baseline over the same passages."""
+    enc = ctx.onnx("onnx", 1)
+    rows = []
+    for label in ["seed", *labels]:
+        folder = _served(ctx, label)
+        ctx.served[label] = folder
+        live = store.live_dir(folder)
+        assert live is not None
+        gc.collect()
+        before = current_rss_mb()
+        start = time.perf_counter()
+        engine = Engine(folder, lambda: enc)
+        served = engine.index
+        load_s = time.perf_counter() - start
+        rss = current_rss_mb() - before
+        r = measure_engine(folder, enc, ctx.items, ctx.passes, engine)
+        chunk_vectors = np.load(live / store.CHUNK_VECTORS, mmap_mode="r")
+        base = Baseline.over(ctx.torch, [c["text"] for c in served.chunks], np.asarray(chunk_vectors))
+        b = measure_baseline(base, ctx.items, ctx.passes)
+        recall = _recall(served.faiss, base.index, queries(ctx, enc)) if label != "seed" else 1.0
+        manifest = json.loads((live / store.MANIFEST).read_text())
+        vectors = "encoded" if label in ("seed", "10k") else "synthetic"
+        rows.append([f"{label} ({len(served.chunks):,})", vectors, f"`{manifest.get('faiss_factory')}`",
+                     fmt(load_s, 1), fmt(rss, 0), fmt(r.stages["search"], 2), fmt(r.p50, 2), fmt(r.p95, 2),
+                     f"{r.score}/{r.total}", f"{recall:.3f}", fmt(b.p50, 1), f"{b.p50 / r.p50:.1f}×"])
+        del served, base, chunk_vectors, engine
+        gc.collect()
+    return table(["chunks", "vectors", "FAISS", "load s", "RSS MB", "search p50 ms", "question p50 ms",
+                  "p95 ms", "dev score", "recall@10", "baseline p50 ms", "baseline / ours"], rows)
+
+
+def faiss_section(ctx: Context, labels: list[str]) -> str:
+    rows = []
+    for label in labels:
+        if label not in ("100k", "1M"):
+            continue
+        folder = ctx.served.get(label) or _served(ctx, label)
+        vectors = np.load(folder / store.CHUNK_VECTORS)
+        q = queries(ctx, ctx.onnx("onnx", 1))
+        plans = [("Flat", []), ("HNSW32,Flat", ["efSearch=64", "efSearch=128", "efSearch=256", "efSearch=512"]),
+                 ("IVF1024,Flat" if label == "100k" else "IVF4096,Flat", ["nprobe=16", "nprobe=64", "nprobe=256"])]
+        for res in faiss_choice.compare(vectors, q, plans, scale.BENCH_DIR / "faiss"):
+            rows.append([label, f"`{res.factory}`", res.params or "exact", fmt(res.build_s, 0), fmt(res.size_mb, 0),
+                         fmt(res.p50_ms, 2), fmt(res.p95_ms, 2), f"{res.recall10:.3f}"])
+        del vectors
+        gc.collect()
+    return table(["chunks", "factory", "search setting", "build s", "size MB", "p50 ms (k=64)", "p95 ms",
+                  "recall@10"], rows)
+
+
+def builds(ctx: Context, n_articles: int) -> str:
+    rows = []
+    for res in (build.baseline_build(ctx.torch, n_articles),
+                build.full_build("torch", ctx.torch, n_articles),
+                build.full_build("onnx", ctx.onnx("onnx", 2), n_articles)):
+        label = {"baseline": "baseline (500-char chunks, torch, FlatIP)", "torch": "ours, torch encoder",
+                 "onnx": "ours, ONNX fp32 encoder (2 threads)"}[res.label]
+        rows.append([label, f"{res.chunks:,}", f"{res.texts:,}", fmt(res.seconds, 1), fmt(res.chunks_per_s, 1)])
+    text = table([f"full build, seed + {n_articles} articles", "chunks", "vectors computed", "seconds",
+                  "chunks/s"], rows)
+    inc_rows = []
+    enc = ctx.onnx("onnx", 2)
+    corpus_dirs = [(f"seed + {n_articles} articles", scale.BENCH_DIR / f"build-{n_articles}" / "corpus",
+                    scale.BENCH_DIR / f"build-{n_articles}" / "index-onnx")]
+    if "10k" in ctx.served:
+        corpus_dirs.append(("10k chunks", scale.BENCH_DIR / "encoded-10000" / "corpus", ctx.served["10k"]))
+    for label, corpus, index_dir in corpus_dirs:
+        added, removed, embedded = build.add_and_remove(corpus, index_dir, enc)
+        inc_rows.append([label, str(embedded), fmt(added, 2), fmt(removed, 2)])
+    return text + "\n\n" + table(["incremental, one article", "chunks embedded", "add s", "remove s"], inc_rows)
+
+
+def cold_section(ctx: Context, repeats: int, with_scaled: bool) -> str:
+    scaled_dirs = {k: v for k, v in ctx.served.items() if k in ("100k", "1M")} if with_scaled else {}
+    rows = [[r.label, fmt(r.seconds, 2), fmt(r.seconds_cached, 2), fmt(r.rss_mb, 0)]
+            for r in cold.run_all(ctx.seed_index, scaled_dirs, repeats)]
+    return table(["process", "cold s (env as is)", "cold s (bytecode cached)", "peak RSS MB"], rows)

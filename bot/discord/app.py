@@ -1,0 +1,140 @@
+"""The Discord client: intents, endpoints, command sync, and ``serve_discord`` for ``dispute-bot run``.
+
+Intents are the non-privileged Guilds, Guild Messages and DM Messages, plus the privileged Message
+Content intent when the application has it enabled: without it the bot still answers slash commands,
+mentions and DMs, but not un-mentioned follow-ups in its threads. If Discord refuses the privileged
+intent (close code 4014) the bot logs how to enable it and reconnects without it instead of failing.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+import yarl
+from discord import app_commands
+from discord.gateway import DiscordWebSocket
+from discord.http import Route
+
+from bot.core import CommandCore
+from bot.discord.commands import register
+from bot.discord.messages import Conversations
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DISCORD_GATEWAY_DEFAULT = "wss://gateway.discord.gg/"
+INVITE_SCOPES = ("bot", "applications.commands")
+INVITE_PERMISSIONS = discord.Permissions(
+    view_channel=True,
+    send_messages=True,
+    send_messages_in_threads=True,
+    create_public_threads=True,  # threads on the bot's own replies, for follow-up questions
+    embed_links=True,  # answers are embeds
+    read_message_history=True,  # needed to reply to a message
+)
+
+
+def invite_url(application_id: int, guild_id: int | None = None) -> str:
+    """The URL a server admin opens to add the bot, with the scopes and permissions it needs."""
+    guild = discord.Object(guild_id) if guild_id else discord.utils.MISSING
+    return discord.utils.oauth_url(application_id, permissions=INVITE_PERMISSIONS, scopes=INVITE_SCOPES, guild=guild)
+
+
+def apply_endpoints(settings: Settings) -> None:
+    """Point discord.py at ``DISCORD_API_BASE`` and ``DISCORD_GATEWAY_URL`` (a proxy, or the tests' fake).
+
+    discord.py keeps both in class attributes, so this is process-wide: REST, interaction callbacks and
+    webhooks all go through ``Route.BASE``; a plain ``Client`` connects straight to the default gateway.
+    """
+    Route.BASE = settings.discord_api_base.rstrip("/")
+    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url or DISCORD_GATEWAY_DEFAULT)
+
+
+def bot_intents(message_content: bool) -> discord.Intents:
+    intents = discord.Intents.none()
+    intents.guilds = True  # servers, channels, roles (role-based moderators), threads
+    intents.guild_messages = True  # mentions and thread follow-ups
+    intents.dm_messages = True
+    intents.message_content = message_content  # privileged; see the module docstring
+    return intents
+
+
+class DisputeBot(discord.Client):
+    """A client whose commands and message handling all go through one ``CommandCore``."""
+
+    def __init__(self, core: CommandCore, settings: Settings, *, message_content: bool = True,
+                 **options: Any) -> None:
+        # The bot has no voice features: skip discord.py's warnings about missing voice libraries.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
+        # No mention in anything the bot sends can ping: not @everyone, roles, users or the replied-to user.
+        super().__init__(intents=bot_intents(message_content), allowed_mentions=discord.AllowedMentions.none(),
+                         **options)
+        self.core = core
+        self.settings = settings
+        self.tree: app_commands.CommandTree[discord.Client] = app_commands.CommandTree(self)
+        register(self.tree, core)
+        self.conversations = Conversations(self, core)
+
+    async def setup_hook(self) -> None:
+        if self.application_id:
+            log.info("invite the bot with: %s", invite_url(self.application_id, self.settings.discord_guild_id))
+        await self.sync_commands()
+
+    async def sync_commands(self) -> None:
+        """Register the slash commands: with one guild (instant, for testing) or globally.
+
+        Global commands can take a while to show up in clients; a guild's appear at once.
+        """
+        guild_id = self.settings.discord_guild_id
+        where = f"in guild {guild_id}" if guild_id else "globally"
+        try:
+            if guild_id:
+                guild = discord.Object(guild_id)
+                self.tree.copy_global_to(guild=guild)
+                synced = await self.tree.sync(guild=guild)
+            else:
+                synced = await self.tree.sync()
+        except discord.HTTPException as exc:
+            log.error("could not register the slash commands %s (is the bot in that server, invited with the "
+                      "applications.commands scope?): %s", where, exc)
+            return
+        log.info("registered %d slash commands %s", len(synced), where)
+
+    async def on_ready(self) -> None:
+        log.info("connected to Discord as %s in %d servers", self.user, len(self.guilds))
+
+    async def on_message(self, message: discord.Message) -> None:
+        await self.conversations.handle(message)
+
+
+def build_bot(core: CommandCore, settings: Settings, *, message_content: bool = True,
+              **options: Any) -> DisputeBot:
+    """A ready-to-start bot for ``settings``' endpoints; ``options`` go to ``discord.Client``."""
+    apply_endpoints(settings)
+    return DisputeBot(core, settings, message_content=message_content, **options)
+
+
+async def serve_discord(core: CommandCore, settings: Settings) -> None:
+    """Run the bot until it is closed or cancelled. The token is only handed to discord.py, never logged."""
+    if settings.discord_token is None:
+        raise SystemExit("dispute-bot: DISCORD_TOKEN is not set")
+    token = settings.discord_token.get_secret_value()
+    message_content = True
+    while True:
+        bot = build_bot(core, settings, message_content=message_content)
+        try:
+            async with bot:
+                await bot.start(token)
+            return
+        except discord.LoginFailure:
+            raise SystemExit("dispute-bot: Discord rejected DISCORD_TOKEN; copy the bot token again from the "
+                             "Developer Portal (Bot → Reset Token)") from None
+        except discord.PrivilegedIntentsRequired:
+            if not message_content:
+                raise
+            log.warning("the Message Content intent is not enabled for this application, so follow-ups in the "
+                        "bot's threads need a mention; enable it under Developer Portal → Bot → Privileged "
+                        "Gateway Intents. Reconnecting without it.")
+            message_content = False

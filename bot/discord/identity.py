@@ -1,0 +1,22 @@
+"""Discord users → platform-neutral ``Actor``s; the core, not the adapter, decides what they may do."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.actors import Actor
+
+
+def actor_for(user: discord.User | discord.Member) -> Actor:
+    """The facts the core's moderator policy needs: role ids and whether the member has Manage Server.
+
+    Manage Server counts from the permissions Discord resolved for an interaction (exact even when the
+    guild is not cached) or from the cached roles. Role ids come from the guild's role cache, which the
+    Guilds intent fills; the @everyone role is left out so it can never make everybody a moderator.
+    """
+    if not isinstance(user, discord.Member):
+        return Actor(platform="discord", user_id=str(user.id), name=str(user))
+    resolved = user.resolved_permissions
+    admin = user.guild_permissions.manage_guild or bool(resolved and resolved.manage_guild)
+    roles = frozenset(str(role.id) for role in user.roles if not role.is_default())
+    return Actor(platform="discord", user_id=str(user.id), name=str(user), role_ids=roles, platform_admin=admin)

@@ -1,0 +1,105 @@
+"""Questions asked in ordinary messages: mentions, DMs, and follow-ups in threads the bot started.
+
+A mention in a server channel is answered with a reply, and the bot then opens a thread on its reply so
+the conversation can go on there: messages in a thread the bot started are answered without a new
+mention. Such threads are recognised by their owner (the bot), or by the ids remembered since start-up
+for threads not in the cache. Reading un-mentioned thread messages needs the Message Content intent;
+without it Discord sends them with empty content and they are skipped (mentions and DMs always work).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+from collections import OrderedDict
+
+import discord
+
+from bot.core import APOLOGY, CommandCore
+from bot.discord.identity import actor_for
+from bot.discord.render import Outgoing, clip, render
+from retrieval.types import Answer
+
+log = logging.getLogger(__name__)
+
+NONE = discord.AllowedMentions.none()
+ANSWERED_TYPES = (discord.MessageType.default, discord.MessageType.reply)
+THREAD_NAME_LIMIT = 100
+
+
+class Conversations:
+    """Decides which messages address the bot, and answers them."""
+
+    def __init__(self, client: discord.Client, core: CommandCore, remembered_threads: int = 10_000) -> None:
+        self.client = client
+        self.core = core
+        self._threads: OrderedDict[int, None] = OrderedDict()
+        self._remembered = remembered_threads
+
+    def remember_thread(self, thread_id: int) -> None:
+        self._threads[thread_id] = None
+        while len(self._threads) > self._remembered:
+            self._threads.popitem(last=False)
+
+    def is_bot_thread(self, channel: object) -> bool:
+        me = self.client.user
+        if getattr(channel, "id", None) in self._threads:
+            return True
+        return isinstance(channel, discord.Thread) and me is not None and channel.owner_id == me.id
+
+    def question_in(self, message: discord.Message) -> str | None:
+        """The question ``message`` asks the bot (its own mention removed), or None if not addressed to it.
+
+        Messages from bots (this one included), webhooks and system messages are never addressed; a mention
+        of @everyone or of a role is not a mention of the bot.
+        """
+        me = self.client.user
+        if me is None or message.author.bot or message.author.id == me.id or message.webhook_id:
+            return None
+        if message.type not in ANSWERED_TYPES:
+            return None
+        mentioned = any(user.id == me.id for user in message.mentions)
+        direct = message.guild is None
+        if not (mentioned or direct or self.is_bot_thread(message.channel)):
+            return None
+        text = " ".join(re.sub(rf"<@!?{me.id}>", " ", message.content).split())
+        if not text and not (mentioned or direct):
+            return None  # a thread message without content (no Message Content intent): nothing to answer
+        return text
+
+    async def handle(self, message: discord.Message) -> None:
+        question = self.question_in(message)
+        if question is None:
+            return
+        try:
+            with contextlib.suppress(discord.HTTPException):
+                await message.channel.typing()  # shows "dispute-bot is typing…" until the reply arrives
+            result = await self.core.ask(question, actor_for(message.author))
+            reply = await self.send(message, render(result))
+            if isinstance(result, Answer) and self._can_open_thread(message):
+                await self._open_thread(reply, question)
+        except Exception:
+            log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
+            with contextlib.suppress(Exception):
+                await message.reply(APOLOGY, mention_author=False, allowed_mentions=NONE)
+
+    async def send(self, message: discord.Message, outgoing: list[Outgoing]) -> discord.Message:
+        """Reply to ``message`` with the first part (without pinging its author); the rest follow it."""
+        reply = await message.reply(**outgoing[0].send_kwargs(), mention_author=False)
+        for part in outgoing[1:]:
+            await message.channel.send(**part.send_kwargs())
+        return reply
+
+    @staticmethod
+    def _can_open_thread(message: discord.Message) -> bool:
+        return message.guild is not None and isinstance(message.channel, discord.TextChannel)
+
+    async def _open_thread(self, reply: discord.Message, question: str) -> None:
+        try:
+            thread = await reply.create_thread(name=clip(question, THREAD_NAME_LIMIT) or "Question",
+                                               auto_archive_duration=1440)
+        except discord.HTTPException as exc:  # usually a missing Create Public Threads permission
+            log.info("could not open a thread on message %s: %s", reply.id, exc)
+            return
+        self.remember_thread(thread.id)

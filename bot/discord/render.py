@@ -1,0 +1,250 @@
+"""Results → Discord messages that Discord always accepts.
+
+Discord rejects a whole message (HTTP 400, code 50035) when any part breaks a limit, and discord.py checks
+only the 10-embed one, so every limit is enforced here, in pure functions the tests run without a network.
+Long results are clipped at a word boundary (ending in "…") or split over a few messages; nothing is ever
+sent that Discord would refuse. Article and user text is markdown-escaped so a quote shows verbatim and
+cannot break the layout; pings are prevented separately, by sending with ``allowed_mentions=none``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+
+from bot.render.plain import render_status
+from bot.results import IndexChange, IndexStatus, Notice, Result, SourcesList
+from retrieval.types import Answer, Citation, Timeline, TimelineEvent
+
+CONTENT_LIMIT = 2000
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_COUNT_LIMIT = 25
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+AUTHOR_LIMIT = 256
+EMBEDS_PER_MESSAGE = 10
+EMBED_TOTAL_LIMIT = 6000  # every embed of one message together
+
+# Our own, tighter choices: a reply should be readable, not merely accepted.
+MAX_CITATIONS = 10
+ANSWER_TEXT_LIMIT = 2048
+PAGE_LIMIT = 4000  # one page of a list (timeline, sources) per embed
+MAX_MESSAGES = 3  # a long list is cut after this many messages rather than flooding the channel
+
+ELLIPSIS = "…"
+_URL = re.compile(r"^https?://[^\s()<>\[\]]+$")
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One message to send; ``ephemeral`` is honoured where the platform allows it (interactions)."""
+
+    content: str | None = None
+    embeds: tuple[discord.Embed, ...] = ()
+    ephemeral: bool = False
+
+    def send_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {"allowed_mentions": discord.AllowedMentions.none()}
+        if self.content:
+            kwargs["content"] = self.content
+        if self.embeds:
+            kwargs["embeds"] = list(self.embeds)
+        return kwargs
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` within ``limit`` characters, cut at a word boundary when one is near, marked with "…"."""
+    if len(text) <= limit:
+        return text
+    if limit <= len(ELLIPSIS):
+        return ELLIPSIS[:limit]
+    cut = text[: limit - len(ELLIPSIS)]
+    space = cut.rfind(" ")
+    if space > len(cut) * 0.7:
+        cut = cut[:space]
+    cut = cut.rstrip()
+    if (len(cut) - len(cut.rstrip("\\"))) % 2:  # never leave half of a markdown escape behind
+        cut = cut[:-1]
+    return cut + ELLIPSIS
+
+
+def safe(text: str, limit: int, *, keep_lines: bool = False) -> str:
+    """User or article text, shown literally (markdown escaped), within ``limit``; runs of whitespace
+    become one space unless ``keep_lines``."""
+    if not keep_lines:
+        text = " ".join(text.split())
+    return clip(discord.utils.escape_markdown(text), limit)
+
+
+def link(label: str, url: str | None) -> str:
+    """A masked link when ``url`` is a plain http(s) URL; only the label otherwise (no odd schemes)."""
+    if url and len(url) <= 512 and _URL.match(url):
+        return f"[{label}]({url})"
+    return label
+
+
+def fit_embed(embed: discord.Embed) -> discord.Embed:
+    """Enforce every per-embed limit on ``embed`` (in place); over 6,000 in total, the longest text shrinks
+    first, so a huge quote is cut before a title is touched."""
+    parts: dict[str, str] = {
+        "title": clip(embed.title or "", TITLE_LIMIT),
+        "description": clip(embed.description or "", DESCRIPTION_LIMIT),
+        "footer": clip(embed.footer.text or "", FOOTER_LIMIT),
+        "author": clip(embed.author.name or "", AUTHOR_LIMIT),
+    }
+    fields = embed.fields[:FIELD_COUNT_LIMIT]
+    inline = [bool(f.inline) for f in fields]
+    for i, f in enumerate(fields):  # Discord refuses empty field names and values
+        parts[f"name{i}"] = clip(f.name or "\u200b", FIELD_NAME_LIMIT)
+        parts[f"value{i}"] = clip(f.value or "\u200b", FIELD_VALUE_LIMIT)
+    while (excess := sum(len(text) for text in parts.values()) - EMBED_TOTAL_LIMIT) > 0:
+        key = max(parts, key=lambda k: len(parts[k]))
+        parts[key] = clip(parts[key], max(1, len(parts[key]) - excess))
+    embed.title = parts["title"] or None
+    embed.description = parts["description"] or None
+    if parts["footer"]:
+        embed.set_footer(text=parts["footer"], icon_url=embed.footer.icon_url)
+    if parts["author"]:
+        embed.set_author(name=parts["author"], url=embed.author.url, icon_url=embed.author.icon_url)
+    embed.clear_fields()
+    for i, is_inline in enumerate(inline):
+        embed.add_field(name=parts[f"name{i}"], value=parts[f"value{i}"], inline=is_inline)
+    return embed
+
+
+def problems(message: Outgoing) -> list[str]:
+    """Every Discord limit ``message`` breaks (empty when Discord would accept it)."""
+    found: list[str] = []
+    if message.content and len(message.content) > CONTENT_LIMIT:
+        found.append(f"content has {len(message.content)} characters")
+    if not message.content and not message.embeds:
+        found.append("empty message")
+    if len(message.embeds) > EMBEDS_PER_MESSAGE:
+        found.append(f"{len(message.embeds)} embeds")
+    total = sum(len(e) for e in message.embeds)
+    if total > EMBED_TOTAL_LIMIT:
+        found.append(f"embeds total {total} characters")
+    for n, e in enumerate(message.embeds):
+        checks = [("title", e.title, TITLE_LIMIT), ("description", e.description, DESCRIPTION_LIMIT),
+                  ("footer", e.footer.text, FOOTER_LIMIT), ("author", e.author.name, AUTHOR_LIMIT)]
+        if len(e.fields) > FIELD_COUNT_LIMIT:
+            found.append(f"embed {n} has {len(e.fields)} fields")
+        for f in e.fields:
+            checks += [("field name", f.name, FIELD_NAME_LIMIT), ("field value", f.value, FIELD_VALUE_LIMIT)]
+            if not f.name or not f.value:
+                found.append(f"embed {n} has an empty field")
+        found += [f"embed {n} {what} has {len(text)} characters" for what, text, limit in checks
+                  if text and len(text) > limit]
+    return found
+
+
+# -- results ----------------------------------------------------------------------------------------
+
+
+def _citation_value(c: Citation, limit: int) -> str:
+    source = f"{c.date or 'undated'} · {link('Read the article', c.url) if c.url else c.doc_id}"
+    room = limit - len(source) - 3  # the quote marks and the line break
+    if room < 20:  # a pathological source line: keep the quote, drop the source details
+        source, room = c.doc_id[:40], limit - min(len(c.doc_id), 40) - 3
+    return clip(f"“{safe(c.quote, max(room, 1))}”\n{source}", limit)
+
+
+def render_answer(answer: Answer) -> list[Outgoing]:
+    shown = answer.citations[:MAX_CITATIONS]
+    embed = discord.Embed(
+        title=safe(answer.question, TITLE_LIMIT) or None,
+        description=safe(answer.text, ANSWER_TEXT_LIMIT, keep_lines=True) or "\u200b",
+        colour=discord.Colour.blurple() if answer.answered else discord.Colour.light_grey(),
+    )
+    footer = ("Quotes are verbatim from the indexed news articles." if answer.answered
+              else "No passage answers this directly; these are the closest ones.")
+    if len(answer.citations) > len(shown):
+        footer += f" {len(answer.citations) - len(shown)} more sources not shown."
+    embed.set_footer(text=footer)
+    names = [clip(f"[{n}] " + safe(c.title or c.doc_id, FIELD_NAME_LIMIT), FIELD_NAME_LIMIT)
+             for n, c in enumerate(shown, start=1)]
+    room = EMBED_TOTAL_LIMIT - len(embed) - sum(len(name) for name in names)
+    per_value = min(FIELD_VALUE_LIMIT, room // max(1, len(shown)))
+    for name, c in zip(names, shown, strict=True):
+        embed.add_field(name=name, value=_citation_value(c, per_value), inline=False)
+    return [Outgoing(embeds=(fit_embed(embed),))]
+
+
+def _event_line(event: TimelineEvent) -> str:
+    sources = [link(safe(c.title or c.doc_id, 80), c.url) for c in event.citations[:2]]
+    if len(event.citations) > 2:
+        sources.append(f"+{len(event.citations) - 2} more")
+    line = f"**{safe(event.date, 20)}** — “{safe(event.summary, 600)}”"
+    return line + (f" — {' · '.join(sources)}" if sources else "")
+
+
+def paged(title: str, lines: Sequence[str], noun: str, hint: str, colour: discord.Colour) -> list[Outgoing]:
+    """Lines over at most ``MAX_MESSAGES`` messages of one embed each; a footer says what was left out."""
+    pages: list[list[str]] = []
+    size = 0
+    for line in (clip(line, PAGE_LIMIT) for line in lines):
+        if pages and size + 1 + len(line) <= PAGE_LIMIT:
+            pages[-1].append(line)
+            size += 1 + len(line)
+        else:
+            pages.append([line])
+            size = len(line)
+    shown = pages[:MAX_MESSAGES]
+    hidden = len(lines) - sum(len(page) for page in shown)
+    embeds = [discord.Embed(title=clip(title if n == 0 else f"{title} (continued)", 200),
+                            description="\n".join(page), colour=colour) for n, page in enumerate(shown)]
+    if hidden:
+        embeds[-1].set_footer(text=clip(f"{hidden} more {noun} not shown; {hint}", 200))
+    return [Outgoing(embeds=(fit_embed(e),)) for e in embeds]
+
+
+def render_timeline(timeline: Timeline) -> list[Outgoing]:
+    title = "Timeline" + (f": {safe(timeline.topic, 150)}" if timeline.topic else "")
+    if not timeline.events:
+        about = f" about “{safe(timeline.topic, 300)}”" if timeline.topic else ""
+        return [Outgoing(embeds=(discord.Embed(title=clip(title, 200), description=(
+            f"The articles give no dated events{about}."), colour=discord.Colour.teal()),))]
+    return paged(title, [_event_line(e) for e in timeline.events], "events",
+                 "narrow it down with /timeline topic:…", discord.Colour.teal())
+
+
+def render_sources(sources: SourcesList) -> list[Outgoing]:
+    if not sources.sources:
+        return [Outgoing(embeds=(discord.Embed(title="Sources", description="No articles are indexed."),))]
+    lines = []
+    for s in sources.sources:
+        meta = " · ".join(x for x in (s.date or "undated", safe(s.source or "", 80), f"{s.chunks} chunks") if x)
+        doc_id = s.doc_id.replace("`", "'")[:100]
+        lines.append(f"`{doc_id}` {link(safe(s.title or s.doc_id, 200), s.url)} ({meta})")
+    return paged(f"Sources: {len(sources.sources)} articles", lines, "articles",
+                 "the full list is in the index folder.", discord.Colour.dark_grey())
+
+
+_CHANGE_TITLES = {"reindex": "Index rebuilt", "add": "Articles added", "remove": "Article removed"}
+
+
+def render(result: Result) -> list[Outgoing]:
+    """The messages for ``result``: never empty, each one within every Discord limit."""
+    if isinstance(result, Answer):
+        return render_answer(result)
+    if isinstance(result, Timeline):
+        return render_timeline(result)
+    if isinstance(result, SourcesList):
+        return render_sources(result)
+    if isinstance(result, IndexChange):
+        embed = discord.Embed(title=_CHANGE_TITLES.get(result.action, "Index changed"),
+                              description=safe(result.summary(), DESCRIPTION_LIMIT, keep_lines=True),
+                              colour=discord.Colour.green())
+        return [Outgoing(embeds=(fit_embed(embed),))]
+    if isinstance(result, IndexStatus):
+        embed = discord.Embed(title="Index status", description=safe(render_status(result), DESCRIPTION_LIMIT))
+        return [Outgoing(embeds=(fit_embed(embed),))]
+    if isinstance(result, Notice):
+        return [Outgoing(content=clip(result.text, CONTENT_LIMIT) or "…", ephemeral=result.ephemeral)]
+    raise TypeError(f"cannot render {type(result).__name__}")

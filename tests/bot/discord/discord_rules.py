@@ -1,0 +1,87 @@
+"""Discord's server-side rules, written independently of the bot's renderer so they check it.
+
+discord.py checks only the 10-embed limit itself; Discord refuses everything else with HTTP 400 and code
+50035 ("Invalid Form Body"), listing each problem under its path, which is what ``message_errors`` returns.
+``pings`` says whom a message would notify, following Discord's ``allowed_mentions`` rules.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+EMBED_LIMITS = {"title": 256, "description": 4096}
+COMMAND_NAME = re.compile(r"^[-_\w]{1,32}$")
+
+
+def _too_long(errors: dict[str, str], path: str, text: str | None, limit: int) -> int:
+    text = text or ""
+    if len(text) > limit:
+        errors[path] = f"BASE_TYPE_MAX_LENGTH: Must be {limit} or fewer in length."
+    return len(text)
+
+
+def message_errors(body: dict[str, Any]) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    content = body.get("content")
+    embeds = body.get("embeds") or []
+    _too_long(errors, "content", content, 2000)
+    if len(embeds) > 10:
+        errors["embeds"] = "BASE_TYPE_MAX_LENGTH: Must be 10 or fewer in length."
+    total = 0
+    for i, embed in enumerate(embeds):
+        for key, limit in EMBED_LIMITS.items():
+            total += _too_long(errors, f"embeds.{i}.{key}", embed.get(key), limit)
+        total += _too_long(errors, f"embeds.{i}.footer.text", (embed.get("footer") or {}).get("text"), 2048)
+        total += _too_long(errors, f"embeds.{i}.author.name", (embed.get("author") or {}).get("name"), 256)
+        fields = embed.get("fields") or []
+        if len(fields) > 25:
+            errors[f"embeds.{i}.fields"] = "BASE_TYPE_MAX_LENGTH: Must be 25 or fewer in length."
+        for j, field in enumerate(fields):
+            for key, limit in (("name", 256), ("value", 1024)):
+                if not field.get(key):
+                    errors[f"embeds.{i}.fields.{j}.{key}"] = "BASE_TYPE_REQUIRED: This field is required"
+                total += _too_long(errors, f"embeds.{i}.fields.{j}.{key}", field.get(key), limit)
+    if total > 6000:
+        errors["embeds"] = "MAX_EMBED_SIZE_EXCEEDED: Embed size exceeds maximum size of 6000"
+    return errors
+
+
+def is_empty(body: dict[str, Any]) -> bool:
+    return not body.get("content") and not body.get("embeds") and not body.get("attachments")
+
+
+def pings(body: dict[str, Any], replied_user_id: str | None = None) -> list[str]:
+    """Who Discord would notify. Without ``allowed_mentions`` everything in the content pings."""
+    allowed = body.get("allowed_mentions")
+    content = body.get("content") or ""
+    parse = {"everyone", "users", "roles"} if allowed is None else set(allowed.get("parse", []))
+    users = set(allowed.get("users", [])) if allowed else set()
+    roles = set(allowed.get("roles", [])) if allowed else set()
+    found = [f"@{m}" for m in re.findall(r"@(everyone|here)", content) if "everyone" in parse]
+    found += [f"user {u}" for u in re.findall(r"<@!?(\d+)>", content) if "users" in parse or u in users]
+    found += [f"role {r}" for r in re.findall(r"<@&(\d+)>", content) if "roles" in parse or r in roles]
+    if replied_user_id and (allowed is None or allowed.get("replied_user", False)):
+        found.append(f"replied user {replied_user_id}")
+    return found
+
+
+def command_errors(commands: list[dict[str, Any]]) -> dict[str, str]:
+    """What Discord checks when commands are registered: names, descriptions, required options first."""
+    errors: dict[str, str] = {}
+    for i, command in enumerate(commands):
+        name = command.get("name", "")
+        if not COMMAND_NAME.match(name) or name != name.lower():
+            errors[f"{i}.name"] = "APPLICATION_COMMAND_INVALID_NAME"
+        if not 1 <= len(command.get("description") or "") <= 100:
+            errors[f"{i}.description"] = "BASE_TYPE_BAD_LENGTH: Must be between 1 and 100 in length."
+        seen_optional = False
+        for j, option in enumerate(command.get("options") or []):
+            if not COMMAND_NAME.match(option.get("name", "")):
+                errors[f"{i}.options.{j}.name"] = "APPLICATION_COMMAND_INVALID_NAME"
+            if not 1 <= len(option.get("description") or "") <= 100:
+                errors[f"{i}.options.{j}.description"] = "BASE_TYPE_BAD_LENGTH"
+            if option.get("required") and seen_optional:
+                errors[f"{i}.options.{j}.required"] = "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID"
+            seen_optional = seen_optional or not option.get("required")
+    return errors

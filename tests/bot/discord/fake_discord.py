@@ -1,0 +1,140 @@
+"""A small fake Discord on 127.0.0.1: REST under ``/api/v10`` (see ``fake_rest``) and a gateway websocket.
+
+It runs in its own thread with its own event loop, like the real service, so it keeps time independently
+of the bot: if the bot's loop stalls, heartbeats stop arriving here and interaction callbacks miss the
+3-second deadline. The gateway speaks plain JSON text frames: HELLO, heartbeat ACKs, READY and
+GUILD_CREATE after IDENTIFY, then whatever dispatches a test pushes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from aiohttp import WSMsgType, web
+
+from tests.bot.discord import payloads as p
+from tests.bot.discord.fake_rest import FakeRest, InteractionState, Sent
+
+T = TypeVar("T")
+MESSAGE_CONTENT_INTENT = 1 << 15
+
+
+class FakeDiscord(FakeRest):
+    def __init__(self, heartbeat_interval: float = 41.25, allow_message_content: bool = True,
+                 deadline: float = 3.0, announce_threads: bool = True) -> None:
+        super().__init__(deadline, announce_threads)
+        self.heartbeat_interval = heartbeat_interval
+        self.allow_message_content = allow_message_content
+        self.heartbeats: list[float] = []
+        self.identifies: list[dict[str, Any]] = []
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="fake-discord", daemon=True)
+        self._ws: web.WebSocketResponse | None = None
+        self._seq = 0
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    # -- lifecycle (called from the test's thread) ------------------------------------------------------
+
+    def start(self) -> FakeDiscord:
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
+        return self
+
+    def stop(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._stop(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+
+    @property
+    def api_base(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/v10"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/gateway/"
+
+    def file_url(self, name: str, data: bytes) -> str:
+        self.files[name] = data
+        return f"http://127.0.0.1:{self.port}/attachments/{name}"
+
+    async def _start(self) -> None:
+        app = web.Application()
+        app.router.add_get("/gateway/", self._gateway)
+        app.router.add_get("/attachments/{name}", self._attachment)
+        app.router.add_route("*", "/api/v10/{path:.*}", self._rest)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+
+    async def _stop(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # -- test-facing helpers (awaitable from any event loop) ----------------------------------------------
+
+    async def _in_loop(self, coro: Any) -> Any:
+        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(coro, self._loop))
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        if event == "INTERACTION_CREATE":
+            self.interactions[data["token"]] = InteractionState(data, time.monotonic())
+        await self._in_loop(self._send_dispatch(event, data))
+
+    async def wait_for(self, predicate: Callable[[], T | None], timeout: float = 15.0) -> T:
+        deadline = time.monotonic() + timeout
+        while True:
+            value = predicate()
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting; rejected={self.rejected} unexpected={self.unexpected}")
+            await asyncio.sleep(0.02)
+
+    def visible(self, token: str) -> list[Sent]:
+        return [m for m in self.messages if m.interaction == token and not m.deleted]
+
+    async def answers(self, token: str, timeout: float = 15.0) -> list[Sent]:
+        """The messages an interaction ended with, once it is no longer "thinking…"."""
+        state = self.interactions[token]
+        await self.wait_for(lambda: state.stage in ("resolved", "deleted") and self.visible(token), timeout)
+        await asyncio.sleep(0.1)  # let further parts of a split answer arrive
+        return self.visible(token)
+
+    # -- gateway ------------------------------------------------------------------------------------------
+
+    async def _send_dispatch(self, event: str, data: dict[str, Any]) -> None:
+        assert self._ws is not None, "the bot is not connected"
+        self._seq += 1
+        await self._ws.send_str(json.dumps({"op": 0, "t": event, "s": self._seq, "d": data}))
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self._ws = ws
+        await ws.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": int(self.heartbeat_interval * 1000)}}))
+        async for msg in ws:
+            if msg.type != WSMsgType.TEXT:
+                continue
+            frame = json.loads(msg.data)
+            if frame["op"] == 1:
+                self.heartbeats.append(time.monotonic())
+                await ws.send_str(json.dumps({"op": 11}))
+            elif frame["op"] == 2:
+                self.identifies.append(frame["d"])
+                if frame["d"]["intents"] & MESSAGE_CONTENT_INTENT and not self.allow_message_content:
+                    await ws.close(code=4014, message=b"Disallowed intent(s).")
+                    break
+                await self._send_dispatch("READY", p.ready(self.gateway_url))
+                await self._send_dispatch("GUILD_CREATE", p.guild())
+        return ws
+

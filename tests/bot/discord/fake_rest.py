@@ -1,0 +1,238 @@
+"""The REST half of the fake Discord: Discord's endpoints, its limits and its interaction rules.
+
+Message payloads are checked against Discord's limits and refused with 400 / 50035 like the real API.
+An interaction callback later than the 3-second deadline gets 404 / 10062 "Unknown interaction". The first
+follow-up after a deferral resolves the "thinking…" message and inherits the deferral's ephemerality.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from tests.bot.discord import payloads as p
+from tests.bot.discord.discord_rules import command_errors, is_empty, message_errors, pings
+
+
+@dataclass
+class Sent:
+    """A message the bot made visible, as Discord would show it."""
+
+    id: str
+    channel_id: str
+    body: dict[str, Any]
+    ephemeral: bool
+    at: float
+    interaction: str | None = None  # token of the interaction it answers
+    reply_to: str | None = None
+    pings: list[str] = field(default_factory=list)
+    deleted: bool = False
+
+    @property
+    def content(self) -> str:
+        return self.body.get("content") or ""
+
+    @property
+    def embeds(self) -> list[dict[str, Any]]:
+        return list(self.body.get("embeds") or [])
+
+    def text(self) -> str:
+        """Everything a reader sees, for assertions about facts."""
+        parts = [self.content]
+        for e in self.embeds:
+            parts += [e.get("title") or "", e.get("description") or "", (e.get("footer") or {}).get("text") or ""]
+            parts += [f"{f['name']}\n{f['value']}" for f in e.get("fields") or []]
+        return "\n".join(parts)
+
+
+@dataclass
+class InteractionState:
+    payload: dict[str, Any]
+    dispatched_at: float
+    stage: str = "new"  # new → loading (deferred) → resolved; or deleted
+    deferred_ephemeral: bool = False
+    callback_at: float | None = None
+
+
+def json_response(data: Any, status: int = 200) -> web.Response:
+    # discord.py parses JSON only when the Content-Type is exactly application/json.
+    return web.Response(body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"})
+
+
+class FakeRest:
+    """Records everything the bot does through REST, for the tests to inspect."""
+
+    def __init__(self, deadline: float = 3.0, announce_threads: bool = True) -> None:
+        self.deadline = deadline
+        self.announce_threads = announce_threads
+        self.messages: list[Sent] = []
+        self.rejected: list[tuple[str, dict[str, str]]] = []
+        self.unexpected: list[str] = []
+        self.synced: dict[str, list[dict[str, Any]]] = {}
+        self.threads: list[dict[str, Any]] = []
+        self.files: dict[str, bytes] = {}
+        self.file_requests: list[str] = []
+        self.interactions: dict[str, InteractionState] = {}
+
+    async def _send_dispatch(self, event: str, data: dict[str, Any]) -> None:
+        raise NotImplementedError  # the gateway's job
+
+    async def _attachment(self, request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        self.file_requests.append(name)
+        if name not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[name], headers={"Content-Type": "text/plain"})
+
+    async def _body(self, request: web.Request) -> Any:
+        if request.content_type.startswith("multipart/"):
+            form = await request.post()
+            return json.loads(str(form.get("payload_json") or "{}"))
+        return await request.json() if request.can_read_body else {}
+
+    async def _rest(self, request: web.Request) -> web.StreamResponse:
+        method, parts = request.method, request.match_info["path"].split("/")
+        body = await self._body(request)
+        public = parts[0] in ("interactions", "webhooks")
+        if not public and request.headers.get("Authorization") != f"Bot {p.TOKEN}":
+            return json_response({"message": "401: Unauthorized", "code": 0}, 401)
+        route = (method, *parts)
+        match route:
+            case ("GET", "users", "@me"):
+                return json_response(p.BOT_USER)
+            case ("GET", "oauth2", "applications", "@me"):
+                return json_response(p.application())
+            case ("PUT", "applications", _, "commands") | ("PUT", "applications", _, "guilds", _, "commands"):
+                return self._sync("/".join(parts), body)
+            case ("POST", "interactions", _, token, "callback"):
+                return self._callback(token, body)
+            case ("POST", "webhooks", _, token):
+                return self._followup(token, body)
+            case ("PATCH", "webhooks", _, token, "messages", "@original"):
+                return self._followup(token, body, edit=True)
+            case ("DELETE", "webhooks", _, token, "messages", "@original"):
+                return self._delete_original(token)
+            case ("POST", "channels", channel_id, "typing"):
+                return web.Response(status=204)
+            case ("POST", "channels", channel_id, "messages"):
+                return self._create_message(channel_id, body)
+            case ("POST", "channels", channel_id, "messages", message_id, "threads"):
+                return await self._create_thread(channel_id, message_id, body)
+        self.unexpected.append(f"{method} /{'/'.join(parts)}")
+        return json_response({"message": "404: Not Found", "code": 0}, 404)
+
+    def _invalid(self, where: str, errors: dict[str, str]) -> web.Response:
+        self.rejected.append((where, errors))
+        return json_response({"code": 50035, "message": "Invalid Form Body", "errors": errors}, 400)
+
+    def _check(self, where: str, body: dict[str, Any]) -> web.Response | None:
+        errors = message_errors(body)
+        if errors:
+            return self._invalid(where, errors)
+        if is_empty(body):
+            self.rejected.append((where, {"": "empty"}))
+            return json_response({"code": 50006, "message": "Cannot send an empty message"}, 400)
+        return None
+
+    def _sync(self, path: str, commands: list[dict[str, Any]]) -> web.Response:
+        errors = command_errors(commands)
+        if errors:
+            return self._invalid(path, errors)
+        guild_id = path.split("/")[3] if "/guilds/" in f"/{path}" else None
+        self.synced[guild_id or "global"] = commands
+        return json_response([{**c, "id": p.snowflake(), "application_id": str(p.APP_ID), "version": p.snowflake(),
+                       "guild_id": guild_id, "type": c.get("type", 1), "default_member_permissions": None,
+                       "nsfw": False} for c in commands])
+
+    def _record(self, channel_id: str, body: dict[str, Any], ephemeral: bool, token: str | None = None,
+                reply_to: str | None = None, replied_user: str | None = None) -> Sent:
+        sent = Sent(p.snowflake(), channel_id, body, ephemeral, time.monotonic(), token, reply_to,
+                    pings(body, replied_user))
+        self.messages.append(sent)
+        return sent
+
+    def _messagejson_response(self, sent: Sent) -> dict[str, Any]:
+        return {"id": sent.id, "channel_id": sent.channel_id, "guild_id": str(p.GUILD_ID), "author": p.BOT_USER,
+                "content": sent.content, "embeds": sent.embeds, "flags": 64 if sent.ephemeral else 0, "type": 0,
+                "timestamp": p.TIMESTAMP, "edited_timestamp": None, "tts": False, "mention_everyone": False,
+                "mentions": [], "mention_roles": [], "attachments": [], "pinned": False, "components": []}
+
+    def _callback(self, token: str, body: dict[str, Any]) -> web.Response:
+        state = self.interactions.get(token)
+        now = time.monotonic()
+        if state is None or now - state.dispatched_at > self.deadline:
+            return json_response({"message": "Unknown interaction", "code": 10062}, 404)
+        if state.stage != "new":
+            return json_response({"message": "Interaction has already been acknowledged.", "code": 40060}, 400)
+        data = body.get("data") or {}
+        ephemeral = bool(data.get("flags", 0) & 64)
+        state.callback_at = now
+        result: dict[str, Any] = {"interaction": {"id": state.payload["id"], "type": 2,
+                                                  "response_message_loading": body["type"] == 5,
+                                                  "response_message_ephemeral": ephemeral},
+                                  "resource": {"type": body["type"]}}
+        if body["type"] == 5:
+            state.stage, state.deferred_ephemeral = "loading", ephemeral
+        elif body["type"] == 4:
+            problem = self._check(f"callback {token}", data)
+            if problem:
+                return problem
+            state.stage = "resolved"
+            sent = self._record(state.payload["channel_id"], data, ephemeral, token)
+            result["resource"]["message"] = self._messagejson_response(sent)
+        return json_response(result)
+
+    def _followup(self, token: str, body: dict[str, Any], edit: bool = False) -> web.Response:
+        state = self.interactions.get(token)
+        if state is None or state.stage == "new":
+            return json_response({"message": "Unknown Webhook", "code": 10015}, 404)
+        problem = self._check(f"webhook {token}", body)
+        if problem:
+            return problem
+        if state.stage == "loading":  # resolves "thinking…"; the deferral decided who sees it
+            state.stage = "resolved"
+            ephemeral = state.deferred_ephemeral
+        elif edit:
+            original = next(m for m in self.messages if m.interaction == token)
+            original.body = {**original.body, **body}
+            return json_response(self._messagejson_response(original))
+        else:
+            ephemeral = bool(body.get("flags", 0) & 64)
+        sent = self._record(state.payload["channel_id"], body, ephemeral, token)
+        return json_response(self._messagejson_response(sent))
+
+    def _delete_original(self, token: str) -> web.Response:
+        state = self.interactions.get(token)
+        if state is None or state.stage == "new":
+            return json_response({"message": "Unknown Message", "code": 10008}, 404)
+        if state.stage == "resolved":
+            next(m for m in self.messages if m.interaction == token).deleted = True
+        state.stage = "deleted"
+        return web.Response(status=204)
+
+    def _create_message(self, channel_id: str, body: dict[str, Any]) -> web.Response:
+        problem = self._check(f"channel {channel_id}", body)
+        if problem:
+            return problem
+        reference = (body.get("message_reference") or {}).get("message_id")
+        replied = str(p.USER_ID) if reference else None
+        sent = self._record(channel_id, body, False, reply_to=reference and str(reference), replied_user=replied)
+        return json_response(self._messagejson_response(sent))
+
+    async def _create_thread(self, channel_id: str, message_id: str, body: dict[str, Any]) -> web.Response:
+        if not 1 <= len(body.get("name") or "") <= 100:
+            return self._invalid(f"thread {message_id}", {"name": "BASE_TYPE_BAD_LENGTH"})
+        thread = {"id": message_id, "guild_id": str(p.GUILD_ID), "parent_id": channel_id, "owner_id": str(p.BOT_ID),
+                  "name": body["name"], "type": 11, "last_message_id": None, "rate_limit_per_user": 0,
+                  "message_count": 0, "member_count": 1, "total_message_sent": 0, "flags": 0,
+                  "thread_metadata": {"archived": False, "auto_archive_duration": body.get("auto_archive_duration",
+                                                                                           1440),
+                                      "archive_timestamp": p.TIMESTAMP, "locked": False}}
+        self.threads.append(thread)
+        if self.announce_threads:  # Discord does; without it the bot must remember its threads itself
+            await self._send_dispatch("THREAD_CREATE", {**thread, "newly_created": True})
+        return json_response(thread)

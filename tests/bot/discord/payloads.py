@@ -1,0 +1,120 @@
+"""Discord API payloads as the real service sends them, for the fake Discord and the tests.
+
+discord.py 2.7 reads some payloads strictly (an interaction needs ``member.flags``,
+``attachment_size_limit``, ``version`` and ``token``), so these carry every field it reads.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+APP_ID = 1_100_000_000_000_000_001
+BOT_ID = APP_ID
+GUILD_ID = 1_100_000_000_000_000_002
+CHANNEL_ID = 1_100_000_000_000_000_003
+OWNER_ID = 1_100_000_000_000_000_004
+MOD_ROLE_ID = 1_100_000_000_000_000_005
+OTHER_ROLE_ID = 1_100_000_000_000_000_006
+USER_ID = 1_100_000_000_000_000_007
+OTHER_BOT_ID = 1_100_000_000_000_000_008
+TOKEN = "fake-bot-token.never-real"
+TIMESTAMP = "2021-02-10T12:00:00.000000+00:00"
+
+MANAGE_GUILD = 1 << 5
+MEMBER_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16) | (1 << 31)  # view, send, embed, history, /
+
+_ids = itertools.count(1_200_000_000_000_000_000)
+
+
+def snowflake() -> str:
+    return str(next(_ids))
+
+
+def user(user_id: int = USER_ID, name: str = "member", bot: bool = False) -> dict[str, Any]:
+    return {"id": str(user_id), "username": name, "discriminator": "0", "global_name": None, "avatar": None,
+            "bot": bot, "public_flags": 0}
+
+
+BOT_USER = user(BOT_ID, "dispute-bot", bot=True)
+
+
+def application() -> dict[str, Any]:
+    return {"id": str(APP_ID), "name": "dispute-bot", "icon": None, "description": "", "rpc_origins": [],
+            "bot_public": True, "bot_require_code_grant": False, "owner": user(OWNER_ID, "owner"),
+            "summary": "", "verify_key": "0" * 64, "team": None, "flags": 0, "bot": BOT_USER}
+
+
+def role(role_id: int, name: str, permissions: int = 0, position: int = 1) -> dict[str, Any]:
+    return {"id": str(role_id), "name": name, "permissions": str(permissions), "position": position, "color": 0,
+            "hoist": False, "managed": False, "mentionable": False, "flags": 0}
+
+
+def guild() -> dict[str, Any]:
+    return {
+        "id": str(GUILD_ID), "name": "Test server", "icon": None, "owner_id": str(OWNER_ID), "afk_timeout": 300,
+        "verification_level": 0, "default_message_notifications": 0, "explicit_content_filter": 0,
+        "mfa_level": 0, "features": [], "emojis": [], "stickers": [], "large": False, "unavailable": False,
+        "member_count": 3, "joined_at": TIMESTAMP, "premium_tier": 0, "preferred_locale": "en-US",
+        "roles": [role(GUILD_ID, "@everyone", MEMBER_PERMISSIONS, 0), role(MOD_ROLE_ID, "Fact checkers"),
+                  role(OTHER_ROLE_ID, "Readers")],
+        "channels": [{"id": str(CHANNEL_ID), "type": 0, "name": "general", "position": 0, "guild_id": str(GUILD_ID),
+                      "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None,
+                      "rate_limit_per_user": 0, "last_message_id": None}],
+        "threads": [], "members": [], "voice_states": [], "presences": [], "stage_instances": [],
+        "guild_scheduled_events": [], "soundboard_sounds": [],
+    }
+
+
+def ready(gateway_url: str) -> dict[str, Any]:
+    return {"v": 10, "user": BOT_USER, "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
+            "session_id": "fake-session", "resume_gateway_url": gateway_url, "shard": [0, 1],
+            "application": {"id": str(APP_ID), "flags": 0}, "private_channels": [], "relationships": []}
+
+
+def member(user_id: int = USER_ID, roles: tuple[int, ...] = (), permissions: int = MEMBER_PERMISSIONS,
+           name: str = "member") -> dict[str, Any]:
+    return {"user": user(user_id, name), "roles": [str(r) for r in roles], "permissions": str(permissions),
+            "joined_at": TIMESTAMP, "deaf": False, "mute": False, "flags": 0, "pending": False, "nick": None,
+            "avatar": None, "premium_since": None, "communication_disabled_until": None}
+
+
+def attachment(filename: str, url: str, size: int) -> dict[str, Any]:
+    return {"id": snowflake(), "filename": filename, "size": size, "url": url, "proxy_url": url,
+            "content_type": "text/plain; charset=utf-8"}
+
+
+def slash(name: str, options: dict[str, Any] | None = None, *, user_id: int = USER_ID, roles: tuple[int, ...] = (),
+          permissions: int = MEMBER_PERMISSIONS, files: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """An INTERACTION_CREATE for ``/name`` with string/bool ``options`` and attachment options ``files``."""
+    types = {str: 3, bool: 5}
+    opts = [{"name": k, "type": types[type(v)], "value": v} for k, v in (options or {}).items()]
+    data: dict[str, Any] = {"id": snowflake(), "name": name, "type": 1, "options": opts}
+    if files:
+        opts += [{"name": k, "type": 11, "value": a["id"]} for k, a in files.items()]
+        data["resolved"] = {"attachments": {a["id"]: a for a in files.values()}}
+    return {
+        "id": snowflake(), "application_id": str(APP_ID), "type": 2, "data": data, "guild_id": str(GUILD_ID),
+        "channel": {"id": str(CHANNEL_ID), "type": 0, "name": "general", "guild_id": str(GUILD_ID), "position": 0,
+                    "permission_overwrites": [], "nsfw": False, "parent_id": None},
+        "channel_id": str(CHANNEL_ID), "member": member(user_id, roles, permissions), "token": f"itoken-{snowflake()}",
+        "version": 1, "app_permissions": str(MEMBER_PERMISSIONS | (1 << 34) | (1 << 38)), "locale": "en-US",
+        "guild_locale": "en-US", "entitlements": [], "authorizing_integration_owners": {"0": str(GUILD_ID)},
+        "context": 0, "attachment_size_limit": 8 * 1024 * 1024,
+    }
+
+
+def message(content: str, *, channel_id: int = CHANNEL_ID, author: dict[str, Any] | None = None,
+            mentions: list[dict[str, Any]] | None = None, guild: bool = True, mention_everyone: bool = False,
+            message_type: int = 0) -> dict[str, Any]:
+    """A MESSAGE_CREATE payload (``guild=False`` for a DM)."""
+    payload: dict[str, Any] = {
+        "id": snowflake(), "channel_id": str(channel_id), "author": author or user(), "content": content,
+        "timestamp": TIMESTAMP, "edited_timestamp": None, "tts": False, "mention_everyone": mention_everyone,
+        "mentions": mentions or [], "mention_roles": [], "attachments": [], "embeds": [], "pinned": False,
+        "type": message_type, "flags": 0, "components": [],
+    }
+    if guild:
+        payload["guild_id"] = str(GUILD_ID)
+        payload["member"] = {k: v for k, v in member().items() if k != "user"}
+    return payload

@@ -1,0 +1,120 @@
+"""Slash commands through the real discord.py code path, against the fake Discord."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from bot.core import APOLOGY, CommandCore
+from bot.discord.app import DisputeBot
+from tests.bot.discord import payloads as p
+from tests.bot.discord.conftest import BotStarter
+from tests.bot.discord.fake_discord import FakeDiscord
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def run(fake: FakeDiscord, name: str, options: dict[str, object] | None = None, **kw: object) -> list:
+    interaction = p.slash(name, options, **kw)  # type: ignore[arg-type]
+    await fake.dispatch("INTERACTION_CREATE", interaction)
+    return await fake.answers(interaction["token"])
+
+
+async def test_commands_are_synced_to_the_guild_with_descriptions(bot: DisputeBot, fake: FakeDiscord) -> None:
+    commands = {c["name"]: c for c in fake.synced[str(p.GUILD_ID)]}
+    assert set(commands) == {"ask", "timeline", "sources", "reindex", "add-article", "remove-article"}
+    assert all(c["description"] for c in commands.values())
+    assert [o["name"] for o in commands["ask"]["options"]] == ["question"]
+    assert commands["ask"]["options"][0]["description"]
+    assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_ask_defers_then_answers_with_facts_and_citations(bot: DisputeBot, fake: FakeDiscord) -> None:
+    interaction = p.slash("ask", {"question": "How many accounts was Twitter ordered to block?"})
+    await fake.dispatch("INTERACTION_CREATE", interaction)
+    [answer] = await fake.answers(interaction["token"])
+    state = fake.interactions[interaction["token"]]
+    assert state.callback_at is not None and state.callback_at - state.dispatched_at < 1.0
+    assert not answer.ephemeral and not answer.pings
+    embed = answer.embeds[0]
+    assert "257" in answer.text() or "1,178" in answer.text()
+    assert embed["fields"], "citations are shown"
+    field = embed["fields"][0]
+    assert field["name"].startswith("[1] ")
+    assert ("“" in field["value"] and "Read the article" in field["value"]) or "undated" in field["value"]
+    assert fake.rejected == []
+
+
+async def test_empty_question_is_refused_ephemerally(bot: DisputeBot, fake: FakeDiscord) -> None:
+    [notice] = await run(fake, "ask", {"question": "  ?! "})
+    assert notice.ephemeral and "Please ask a question" in notice.content
+    assert not notice.embeds
+
+
+async def test_reindex_by_non_moderator_is_refused_ephemerally(bot: DisputeBot, fake: FakeDiscord) -> None:
+    [notice] = await run(fake, "reindex", roles=(p.OTHER_ROLE_ID,))
+    assert notice.ephemeral
+    assert notice.content == "Only moderators can rebuild the index."
+
+
+async def test_timeline_and_sources(bot: DisputeBot, fake: FakeDiscord) -> None:
+    [sources] = await run(fake, "sources")
+    assert "4 articles" in sources.text() and "000_23ab69559cfb75aa" in sources.text()
+    timeline = await run(fake, "timeline", {"topic": "blocking order"})
+    assert timeline and timeline[0].embeds[0]["title"].startswith("Timeline")
+    assert fake.rejected == []
+
+
+async def test_unexpected_error_is_logged_and_apologised_for(
+    bot: DisputeBot, fake: FakeDiscord, discord_core: CommandCore, caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def broken(actor: object = None) -> None:
+        raise RuntimeError("secret internals /etc/passwd")
+
+    monkeypatch.setattr(discord_core, "sources", broken)
+    with caplog.at_level(logging.ERROR):
+        [notice] = await run(fake, "sources")
+    assert notice.ephemeral and notice.content == APOLOGY
+    assert "Traceback" not in notice.content and "passwd" not in notice.content
+    assert any("secret internals" in r.getMessage() or r.exc_info for r in caplog.records)
+
+
+async def test_moderator_role_can_reindex(
+    start_bot: BotStarter, writable_discord_core: CommandCore, fake: FakeDiscord
+) -> None:
+    await start_bot(writable_discord_core, fake)
+    [report] = await run(fake, "reindex", roles=(p.MOD_ROLE_ID,))
+    assert report.ephemeral
+    assert "Index already up to date: 4 articles" in report.text()
+
+
+async def test_manage_server_permission_makes_a_moderator(
+    start_bot: BotStarter, writable_discord_core: CommandCore, fake: FakeDiscord
+) -> None:
+    await start_bot(writable_discord_core, fake)
+    article = (b"---\ntitle: Twitter restores accounts\ndate: 2021-02-12\nurl: https://example.org/restore\n---\n"
+               b"Twitter said on Friday it had restored 97 percent of the accounts it had withheld in India.\n")
+    url = fake.file_url("restore.md", article)
+    file = p.attachment("restore.md", url, len(article))
+    [report] = await run(fake, "add-article", files={"file": file}, permissions=p.MEMBER_PERMISSIONS | p.MANAGE_GUILD)
+    assert report.ephemeral and "added: restore" in report.text(), report.text()
+    assert fake.file_requests == ["restore.md"]
+    [answer] = await run(fake, "ask", {"question": "What share of the withheld accounts did Twitter restore?"})
+    assert "97 percent" in answer.text()
+
+
+async def test_add_article_by_non_moderator_never_downloads(bot: DisputeBot, fake: FakeDiscord) -> None:
+    url = fake.file_url("x.txt", b"some article")
+    [notice] = await run(fake, "add-article", files={"file": p.attachment("x.txt", url, 12)})
+    assert notice.ephemeral and notice.content == "Only moderators can add articles."
+    assert fake.file_requests == []
+
+
+async def test_oversized_attachment_is_refused_without_downloading(bot: DisputeBot, fake: FakeDiscord) -> None:
+    url = fake.file_url("big.txt", b"x")
+    file = p.attachment("big.txt", url, 5_000_000)
+    [notice] = await run(fake, "add-article", files={"file": file}, roles=(p.MOD_ROLE_ID,))
+    assert notice.ephemeral and "5,000,000 bytes" in notice.content
+    assert fake.file_requests == []

@@ -1,0 +1,96 @@
+"""Connection-level behaviour: heartbeats during slow work, the privileged intent fallback, start-up."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import logging
+import time
+
+import pytest
+
+from bot.core import CommandCore
+from bot.discord.app import serve_discord
+from tests.bot.discord import payloads as p
+from tests.bot.discord.conftest import BotStarter, FakeFactory, settings_for
+from tests.bot.discord.fake_discord import MESSAGE_CONTENT_INTENT, FakeDiscord
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+WORK_SECONDS = 2.0
+BEAT = 0.1
+
+
+def beats_between(fake: FakeDiscord, start: float, end: float) -> list[float]:
+    return [t for t in fake.heartbeats if start <= t <= end]
+
+
+async def test_heartbeats_continue_while_a_question_is_computed(
+    start_bot: BotStarter, discord_core: CommandCore, make_fake: FakeFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = make_fake(heartbeat_interval=BEAT)
+    await start_bot(discord_core, fake)
+    real_ask = discord_core.engine.ask
+
+    def slow_ask(text: str) -> object:
+        end = time.monotonic() + WORK_SECONDS
+        while time.monotonic() < end:  # pure-Python CPU work, holding the GIL as much as Python lets it
+            sum(range(1000))
+        return real_ask(text)
+
+    monkeypatch.setattr(discord_core.engine, "ask", slow_ask)
+    interaction = p.slash("ask", {"question": "How many accounts was Twitter ordered to block?"})
+    await fake.dispatch("INTERACTION_CREATE", interaction)
+    [answer] = await fake.answers(interaction["token"], timeout=20)
+    state = fake.interactions[interaction["token"]]
+    assert state.callback_at is not None
+    assert state.callback_at - state.dispatched_at < 0.5, "deferred at once, well inside the 3-second deadline"
+    assert answer.at - state.callback_at >= WORK_SECONDS
+    beats = [state.callback_at, *beats_between(fake, state.callback_at, answer.at), answer.at]
+    assert len(beats) - 2 >= WORK_SECONDS / BEAT / 2, f"only {len(beats) - 2} heartbeats while computing"
+    assert max(b - a for a, b in itertools.pairwise(beats)) < 0.6, "the heartbeat never stalled"
+    assert "257" in answer.text() or "1,178" in answer.text()
+
+    # Control: the measurement does catch a stalled loop (what synchronous CPU work on the loop would do).
+    start = time.monotonic()
+    time.sleep(1.0)
+    end = time.monotonic()
+    await asyncio.sleep(0.3)
+    assert len(beats_between(fake, start + 0.15, end)) == 0
+
+
+async def test_without_the_message_content_intent_it_reconnects_without_it(
+    discord_core: CommandCore, make_fake: FakeFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake = make_fake(allow_message_content=False)
+    caplog.set_level(logging.DEBUG)
+    task = asyncio.create_task(serve_discord(discord_core, settings_for(fake)))
+    try:
+        await fake.wait_for(lambda: len(fake.identifies) >= 2)
+        first, second = fake.identifies
+        assert first["intents"] & MESSAGE_CONTENT_INTENT and not second["intents"] & MESSAGE_CONTENT_INTENT
+        asked = p.message(f"<@{p.BOT_ID}> Under which section of the IT Act?", mentions=[p.BOT_USER])
+        await fake.dispatch("MESSAGE_CREATE", asked)
+        reply = await fake.wait_for(lambda: next((m for m in fake.messages if m.reply_to == asked["id"]), None))
+        assert "69A" in reply.text(), "mentions still work without the intent"
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+    assert "Message Content intent is not enabled" in caplog.text
+    assert p.TOKEN not in caplog.text, "the token is never logged, even at DEBUG"
+    assert f"client_id={p.APP_ID}&scope=bot+applications.commands" in caplog.text, "the invite URL is logged"
+
+
+async def test_a_rejected_token_stops_with_a_clear_message(discord_core: CommandCore, fake: FakeDiscord) -> None:
+    with pytest.raises(SystemExit, match="Discord rejected DISCORD_TOKEN"):
+        await serve_discord(discord_core, settings_for(fake, discord_token="not-the-token"))
+
+
+async def test_without_a_guild_commands_sync_globally(
+    start_bot: BotStarter, discord_core: CommandCore, fake: FakeDiscord
+) -> None:
+    await start_bot(discord_core, fake, settings=settings_for(fake, discord_guild_id=None))
+    assert list(fake.synced) == ["global"] and len(fake.synced["global"]) == 6
+

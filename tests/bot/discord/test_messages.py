@@ -1,0 +1,99 @@
+"""Mentions, DMs and thread follow-ups through the real discord.py code path, against the fake Discord."""
+
+from __future__ import annotations
+
+import discord
+import pytest
+
+from bot.core import CommandCore
+from bot.discord.app import DisputeBot
+from tests.bot.discord import payloads as p
+from tests.bot.discord.conftest import BotStarter, FakeFactory
+from tests.bot.discord.fake_discord import FakeDiscord
+from tests.bot.discord.fake_rest import Sent
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+MENTION = f"<@{p.BOT_ID}>"
+QUESTION = "how many accounts was Twitter ordered to block?"
+
+
+async def say(fake: FakeDiscord, content: str, **kw: object) -> dict[str, object]:
+    message = p.message(content, **kw)  # type: ignore[arg-type]
+    await fake.dispatch("MESSAGE_CREATE", message)
+    return message
+
+
+async def reply_to(fake: FakeDiscord, message: dict[str, object]) -> Sent:
+    return await fake.wait_for(lambda: next((m for m in fake.messages if m.reply_to == message["id"]), None))
+
+
+@pytest.mark.parametrize("announce_threads", [True, False], ids=["thread-announced", "thread-remembered"])
+async def test_mention_gets_a_reply_and_a_thread_for_follow_ups(
+    start_bot: BotStarter, discord_core: CommandCore, make_fake: FakeFactory, announce_threads: bool
+) -> None:
+    fake = make_fake(announce_threads=announce_threads)
+    bot = await start_bot(discord_core, fake)
+    asked = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    reply = await reply_to(fake, asked)
+    assert reply.channel_id == str(p.CHANNEL_ID) and str(reply.body["message_reference"]["message_id"]) == asked["id"]
+    assert reply.embeds[0]["title"] == QUESTION, "the bot's own mention is stripped from the question"
+    assert "257" in reply.text() or "1,178" in reply.text()
+    assert reply.pings == [], "replying does not even ping the asker"
+
+    [thread] = await fake.wait_for(lambda: fake.threads)
+    assert thread["id"] == reply.id and thread["name"] == QUESTION
+    await fake.wait_for(lambda: bot.conversations.is_bot_thread(discord.Object(int(thread["id"]))))
+    follow_up = await say(fake, "Under which section of the IT Act?", channel_id=int(thread["id"]))
+    answer = await reply_to(fake, follow_up)
+    assert answer.channel_id == thread["id"] and "69A" in answer.text()
+    assert len(fake.threads) == 1, "no thread inside a thread"
+    assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_dm_is_answered_without_a_mention(bot: DisputeBot, fake: FakeDiscord) -> None:
+    asked = await say(fake, QUESTION, guild=False, channel_id=p.CHANNEL_ID + 100)
+    reply = await reply_to(fake, asked)
+    assert reply.channel_id == str(p.CHANNEL_ID + 100)
+    assert "257" in reply.text() or "1,178" in reply.text()
+    assert fake.threads == []
+
+
+async def test_mention_without_a_question_gets_a_hint(bot: DisputeBot, fake: FakeDiscord) -> None:
+    asked = await say(fake, f"<@!{p.BOT_ID}>  ", mentions=[p.BOT_USER])
+    reply = await reply_to(fake, asked)
+    assert "Please ask a question" in reply.content and reply.pings == []
+    assert fake.threads == []
+
+
+async def test_ignores_bots_itself_and_messages_not_addressed_to_it(bot: DisputeBot, fake: FakeDiscord) -> None:
+    ignored = [
+        await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER], author=p.user(p.OTHER_BOT_ID, "x", bot=True)),
+        await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER], author=p.BOT_USER),
+        await say(fake, QUESTION),
+        await say(fake, f"@everyone {QUESTION}", mention_everyone=True),
+        await say(fake, f"{MENTION} pinned", mentions=[p.BOT_USER], message_type=6),
+    ]
+    barrier = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    await reply_to(fake, barrier)
+    replied = {m.reply_to for m in fake.messages}
+    assert replied == {barrier["id"]}, [m["content"] for m in ignored if m["id"] in replied]
+
+
+async def test_hostile_mentions_never_ping(bot: DisputeBot, fake: FakeDiscord) -> None:
+    hostile = f"@everyone @here <@&{p.MOD_ROLE_ID}> <@{p.USER_ID}> {QUESTION}"
+    asked = await say(fake, f"{MENTION} {hostile}", mentions=[p.BOT_USER])
+    await reply_to(fake, asked)
+    interaction = p.slash("ask", {"question": hostile})
+    await fake.dispatch("INTERACTION_CREATE", interaction)
+    await fake.answers(interaction["token"])
+    # A notice that echoes user text in the message content (not an embed): the riskiest case.
+    removal = p.slash("remove-article", {"article_id": f"@everyone <@&{p.MOD_ROLE_ID}>"}, roles=(p.MOD_ROLE_ID,))
+    await fake.dispatch("INTERACTION_CREATE", removal)
+    [notice] = await fake.answers(removal["token"])
+    assert "@everyone" in notice.content and notice.ephemeral
+    assert len(fake.messages) >= 3
+    for sent in fake.messages:
+        assert sent.body["allowed_mentions"] == {"parse": []} or sent.body["allowed_mentions"] == {
+            "parse": [], "replied_user": False}
+        assert sent.pings == []

@@ -1,0 +1,110 @@
+"""The Discord renderer alone: every result fits every Discord limit, checked two independent ways."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.discord.app import INVITE_PERMISSIONS, invite_url
+from bot.discord.render import (
+    EMBED_TOTAL_LIMIT,
+    MAX_MESSAGES,
+    Outgoing,
+    clip,
+    fit_embed,
+    link,
+    problems,
+    render,
+    safe,
+)
+from bot.results import IndexChange, Notice, NoticeKind, SourcesList
+from retrieval.types import Answer, Citation, SourceInfo, Timeline, TimelineEvent
+from tests.bot.discord import payloads as p
+from tests.bot.discord.discord_rules import message_errors
+
+
+def huge_citation(n: int) -> Citation:
+    return Citation(doc_id=f"doc_{n}", title="A *very* long _title_ @everyone " * 30, date="2021-02-10",
+                    url="https://example.org/" + "a" * 300, quote="Twitter said **257** accounts `x` " * 200,
+                    start=0, end=10, score=1.0)
+
+
+def huge_answer() -> Answer:
+    return Answer(question="@everyone why? " * 200, text="The order covered 257 accounts [1]. @here " * 600,
+                  answered=True, citations=[huge_citation(n) for n in range(40)])
+
+
+def accepted(message: Outgoing) -> bool:
+    """Both the renderer's own check and the fake Discord's independent rules accept ``message``."""
+    body = {"content": message.content, "embeds": [e.to_dict() for e in message.embeds]}
+    return problems(message) == [] and message_errors(body) == {}
+
+
+def test_huge_answer_fits_every_limit() -> None:
+    [message] = render(huge_answer())
+    assert accepted(message)
+    embed = message.embeds[0]
+    assert len(embed) <= EMBED_TOTAL_LIMIT and len(embed.fields) == 10
+    assert embed.footer.text and "30 more sources not shown" in embed.footer.text
+    assert all(f.value and f.value.startswith("“Twitter said \\*\\*257\\*\\*") for f in embed.fields)
+    assert message.content is None, "nothing user- or article-written goes into pingable content"
+
+
+def test_pathological_embed_is_cut_to_fit() -> None:
+    embed = discord.Embed(title="t" * 999, description="d" * 9999)
+    embed.set_footer(text="f" * 5000)
+    embed.set_author(name="a" * 999)
+    for _ in range(40):
+        embed.add_field(name="n" * 999, value="v" * 9999)
+    embed.add_field(name="", value="")
+    message = Outgoing(embeds=(fit_embed(embed),))
+    assert accepted(message), problems(message)
+    assert len(embed.fields) == 25
+
+
+def test_long_timeline_is_split_then_cut_with_a_note() -> None:
+    events = [TimelineEvent(f"2021-02-{n % 28 + 1:02d}", f"Event {n}: " + "words " * 60,
+                            [huge_citation(n), huge_citation(n + 1), huge_citation(n + 2)]) for n in range(500)]
+    messages = render(Timeline(events, topic="blocking"))
+    assert len(messages) == MAX_MESSAGES and all(accepted(m) for m in messages)
+    last = messages[-1].embeds[0]
+    assert last.footer.text and "more events not shown" in last.footer.text
+    assert messages[1].embeds[0].title == "Timeline: blocking (continued)"
+    shown = sum((m.embeds[0].description or "").count("**2021-") for m in messages)
+    assert f"{500 - shown} more events" in last.footer.text
+
+
+def test_sources_and_index_change_and_notice() -> None:
+    infos = [SourceInfo(f"doc_{n}", "Title " * 50, None, "javascript:alert(1)", "Site", 3) for n in range(300)]
+    assert all(accepted(m) for m in render(SourcesList(infos)))
+    assert "javascript:" not in "".join(m.embeds[0].description or "" for m in render(SourcesList(infos)))
+    change = IndexChange("add", {"unchanged": False, "seconds": 1.0, "docs": 5, "chunks": 30, "embedded_chunks": 3,
+                                 "reused_chunks": 27, "added_doc_ids": ["x_y"] * 900},
+                         [{"file": "bad.pdf", "reason": "only .txt"}] * 200)
+    [message] = render(change)
+    assert accepted(message) and message.embeds[0].title == "Articles added"
+    [notice] = render(Notice(NoticeKind.FORBIDDEN, "Only moderators can rebuild the index." * 100))
+    assert notice.ephemeral and accepted(notice) and not notice.embeds
+
+
+def test_article_text_shows_literally_and_links_are_safe() -> None:
+    assert safe("**bold** _x_ `code`", 100) == "\\*\\*bold\\*\\* \\_x\\_ \\`code\\`"
+    assert link("label", "https://example.org/a_b") == "[label](https://example.org/a_b)"
+    for bad in ("javascript:alert(1)", "https://x.org/a b", "https://x.org/)(", None):
+        assert link("label", bad) == "label"
+
+
+def test_clip_cuts_at_words_and_never_leaves_half_an_escape() -> None:
+    assert clip("short", 10) == "short"
+    assert clip("alpha beta gamma delta epsilon", 24) == "alpha beta gamma delta…"
+    assert clip("abcdefghij", 5) == "abcd…"
+    assert clip("ab\\*cd", 4) == "ab…", "a lone escaping backslash is dropped"
+    assert clip("ab\\\\cd", 5) == "ab\\\\…", "an escaped backslash is kept whole"
+
+
+def test_invite_url_has_the_scopes_and_permissions() -> None:
+    url = invite_url(p.APP_ID, p.GUILD_ID)
+    assert url.startswith(f"https://discord.com/oauth2/authorize?client_id={p.APP_ID}")
+    assert "scope=bot+applications.commands" in url and f"permissions={INVITE_PERMISSIONS.value}" in url
+    assert f"guild_id={p.GUILD_ID}" in url
+    assert INVITE_PERMISSIONS.value == 309237730304  # the number given in docs/discord.md
+    assert not INVITE_PERMISSIONS.administrator and not INVITE_PERMISSIONS.mention_everyone
