@@ -19,7 +19,7 @@ from index.chunking import Chunk, ChunkSpec, Span, chunk_sentences, split_senten
 from index.documents import Document, SkippedFile, load_corpus
 from index.embedding import EncoderProvider
 from index.events import EVENTS_VERSION, extract_events
-from index.lexical import build_bm25, document_frequencies, save_bm25
+from index.lexical import TERMS_VERSION, build_bm25, document_frequencies, save_bm25
 from index.onnx_export import prepare_query_encoder
 from index.vectors import build_faiss, write_faiss
 
@@ -80,6 +80,19 @@ class _VectorCache:
 
 def _settings_key(model: str, spec: ChunkSpec) -> dict[str, Any]:
     return {"model": model, "chunking": spec.to_dict(), "format": store.FORMAT_VERSION}
+
+
+def _derived_key() -> dict[str, Any]:
+    """Versions of what is derived from the text without the model: a change rebuilds without re-embedding."""
+    return {"events_version": EVENTS_VERSION, "terms_version": TERMS_VERSION}
+
+
+def _read_manifest(folder: Path) -> dict[str, Any] | None:
+    try:
+        manifest: dict[str, Any] = json.loads((folder / store.MANIFEST).read_text(encoding="utf-8"))
+        return manifest
+    except (OSError, ValueError):
+        return None
 
 
 def _load_cache(live: Path | None, model: str, spec: ChunkSpec) -> tuple[_VectorCache, dict[str, Any] | None]:
@@ -174,6 +187,8 @@ def build_locked(
     live = store.live_dir(index_dir)
     docs, skipped = load_corpus(corpus_dir)
     cache, old_manifest = _load_cache(None if full else live, model, spec)
+    if full and live is not None:  # nothing is reused, but the report still says what changed
+        old_manifest = _read_manifest(live)
     old_docs: dict[str, str] = (old_manifest or {}).get("docs", {}) if live else {}
     new_docs = {d.doc_id: d.sha256 for d in docs}
     added = sorted(set(new_docs) - set(old_docs))
@@ -185,7 +200,8 @@ def build_locked(
         and old_manifest is not None
         and cache.rows
         and not (added or removed or changed)
-        and old_manifest.get("events_version") == EVENTS_VERSION
+        and all(old_manifest.get(k) == v for k, v in _derived_key().items())
+        and "query_encoder" in old_manifest
     ):
         counts = old_manifest.get("counts", {})
         return BuildReport(
@@ -257,7 +273,7 @@ def build_locked(
             "docs": new_docs,
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "build_seconds": round(seconds, 3),
-            "events_version": EVENTS_VERSION,
+            **_derived_key(),
             "counts": {
                 "docs": len(docs),
                 "chunks": len(chunks),

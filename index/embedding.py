@@ -39,11 +39,18 @@ def resolve_model_path(model: str) -> str:
     return model
 
 
+def offline_env() -> None:
+    """Before transformers is imported: never reach a model hub, and no weight-loading progress bars in
+    the middle of a CLI's output (they are read once, at import)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+
+
 class SentenceTransformerEncoder:
     def __init__(self, model: str, device: str = "cpu") -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        offline_env()
         from sentence_transformers import SentenceTransformer
 
         path = resolve_model_path(model)

@@ -151,6 +151,11 @@ def _normalise(token: str) -> str:
     return token.replace("'", "")
 
 
+# Bump when ``terms`` changes: the lexical index and term statistics of an unchanged corpus are then
+# rebuilt (vectors are reused; they do not depend on it).
+TERMS_VERSION = 2
+
+
 def terms(text: str) -> list[str]:
     """Stemmed, lower-cased content terms with stop words removed."""
     if not any(ch.islower() for ch in text):

@@ -102,11 +102,12 @@ def _probe_inputs(tokenizer_file: Path, max_len: int) -> dict[str, Any]:
 
 def export_query_encoder(model: str, out_dir: Path, variant: str = DEFAULT_VARIANT) -> dict[str, Any]:
     """Export ``model`` into ``out_dir`` and verify it; returns the metadata written to ``encoder.json``."""
+    from index.embedding import OnnxEncoder, offline_env, resolve_model_path
+
+    offline_env()
     import numpy as np
     import torch
     from transformers import AutoModel
-
-    from index.embedding import OnnxEncoder, resolve_model_path
 
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}")

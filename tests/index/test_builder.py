@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from index import store
+from index import builder, store
 from index.builder import build_index
 from index.chunking import ChunkSpec
 from index.embedding import DEFAULT_MODEL, Encoder
@@ -79,6 +79,21 @@ def test_unchanged_corpus_is_not_rebuilt_and_full_rebuild_re_embeds(
     assert again["unchanged"] and enc.encoded == 0 and store.live_dir(index_dir) == folder
     full = _build(corpus_copy, index_dir, enc, full=True)
     assert full["embedded_chunks"] == first["chunks"] and store.live_dir(index_dir) != folder
+    assert full["added_doc_ids"] == full["changed_doc_ids"] == full["removed_doc_ids"] == []  # nothing changed
+
+
+@pytest.mark.parametrize("version", ["TERMS_VERSION", "EVENTS_VERSION"])
+def test_new_text_rules_rebuild_without_re_embedding(
+    built_copy: tuple[Path, Path], encoder: Encoder, monkeypatch: pytest.MonkeyPatch, version: str
+) -> None:
+    corpus_copy, index_dir = built_copy
+    folder = store.live_dir(index_dir)
+    monkeypatch.setattr(builder, version, 999)
+    enc = CountingEncoder(encoder)
+    report = _build(corpus_copy, index_dir, enc)
+    assert not report["unchanged"] and enc.encoded == 0 and report["embedded_chunks"] == 0
+    assert store.live_dir(index_dir) != folder
+    assert _build(corpus_copy, index_dir, enc)["unchanged"]
 
 
 def test_removing_an_article(built_copy: tuple[Path, Path], encoder: Encoder) -> None:
