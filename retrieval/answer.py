@@ -150,7 +150,11 @@ def score_sentences(
 
 def is_supported(best: Scored) -> bool:
     """Off-topic questions almost always carry a word the articles never use (its IDF is then the highest
-    possible), which keeps coverage low even when the embedding finds a vaguely similar sentence."""
+    possible), which keeps coverage low even when the embedding finds a vaguely similar sentence.
+
+    A stricter floor for questions with such a word was tried and dropped: it declined more paraphrases
+    ("send" for "sent", "accuse" for "allegation") than made-up questions.
+    """
     if best.coverage >= MIN_COVERAGE and best.dense + best.coverage >= MIN_COMBINED:
         return True
     return best.dense >= MIN_DENSE_ALONE
@@ -227,6 +231,9 @@ def _pick(question: Question, ranked: list[Scored]) -> list[Scored]:
 
 def compose(index: LoadedIndex, question: Question, ranked: list[Scored]) -> Answer:
     answerable = [r for r in ranked if is_answer_like(r.text)]
+    if question.kind is Kind.COUNT:
+        # "How many" is answered by a figure; sentences without one near the counted thing only look related.
+        answerable = [r for r in answerable if figures_near(r.text, question.focus)]
     if not answerable or not is_supported(answerable[0]):
         return decline(index, question, ranked)
     parts: list[str] = []

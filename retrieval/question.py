@@ -36,6 +36,13 @@ _FOCUS_END = re.compile(
 )
 
 
+# Words that ask for an answer ("give numbers", "please explain") rather than say what it is about; left
+# in, they count against every sentence's coverage although no article would contain them.
+_REQUEST_WORDS = frozenset(
+    terms("give tell show list explain describe please number numbers details summarize summarise know want")
+)
+
+
 @dataclass(frozen=True)
 class Question:
     text: str
@@ -56,7 +63,7 @@ def _focus_terms(fragment: str) -> list[str]:
 
 def analyse(text: str) -> Question:
     """Classify by the interrogative; a question may be a bare phrase ("accounts blocked")."""
-    words = terms(text)
+    words = [w for w in terms(text) if w not in _REQUEST_WORDS] or terms(text)
     match = _COUNT.search(text) or _NUMBER_OF.search(text)
     if match:
         return Question(text, Kind.COUNT, words, _focus_terms(match.group("focus")))

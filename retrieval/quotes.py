@@ -29,6 +29,29 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _words_around(text: str, must: tuple[int, int], budget: int) -> tuple[str, tuple[int, int]]:
+    """No run of whole clauses holding ``must`` fits: grow a window of words around it instead."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    inside = [i for i, (s, e) in enumerate(words) if e > must[0] and s < must[1]]
+    if not inside:
+        return trim_to_window(text, set(), budget)
+    lo, hi = inside[0], inside[-1]
+
+    def cost(lo: int, hi: int) -> int:
+        s, e = words[lo][0], words[hi][1]
+        return (e - s) + (len(ELLIPSIS) + 1 if s > 0 else 0) + (len(ELLIPSIS) if e < len(text) else 0)
+
+    grew = True
+    while grew:  # alternate sides so the figure stays near the middle
+        grew = False
+        if hi + 1 < len(words) and cost(lo, hi + 1) <= budget:
+            hi, grew = hi + 1, True
+        if lo > 0 and cost(lo - 1, hi) <= budget:
+            lo, grew = lo - 1, True
+    s, e = _strip(text, words[lo][0], words[hi][1])
+    return (ELLIPSIS + " " if s > 0 else "") + text[s:e] + (ELLIPSIS if e < len(text) else ""), (s, e)
+
+
 def trim_to_window(
     text: str, keep: set[str], budget: int, must: tuple[int, int] | None = None
 ) -> tuple[str, tuple[int, int]]:
@@ -57,7 +80,7 @@ def trim_to_window(
             if value > best_value:
                 best, best_value = (i, j), value
     if best is None and must is not None:
-        return trim_to_window(text, keep, budget)
+        return _words_around(text, must, budget)
     if best is None:  # not even one clause fits: cut at a word boundary
         cut = text.rfind(" ", 0, max(budget - len(ELLIPSIS), 1))
         end = cut if cut > 0 else budget - len(ELLIPSIS)

@@ -60,6 +60,11 @@ def test_unsupported_questions_are_declined_with_the_closest_passages(seed_engin
     _assert_grounded(seed_engine, answer)
 
 
+@pytest.mark.parametrize("question", ["How many Twitter employees were arrested?", "How many staff does Koo have?"])
+def test_a_count_question_without_any_figure_for_it_is_declined(seed_engine: Engine, question: str) -> None:
+    assert not seed_engine.ask(question).answered
+
+
 def test_a_paraphrase_with_few_shared_words_still_finds_the_answer(seed_engine: Engine) -> None:
     answer = seed_engine.ask("Since when has Twitter enforced its rules round the clock?")
     assert answer.answered and "26 January 2021" in answer.text

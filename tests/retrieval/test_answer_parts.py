@@ -62,3 +62,18 @@ def test_must_span_is_kept_when_trimming() -> None:
     start = text.index("250")
     shown, (s, e) = trim_to_window(text, {"govern"}, 60, must=(start, start + 3))
     assert "250" in shown and s <= start < e
+
+
+def test_must_span_in_a_clause_too_long_to_fit_is_kept_with_words_around_it() -> None:
+    text = ("The ministry has sent three notices to Twitter, the latest one asking the company to block 1,178 "
+            "accounts believed to be linked to sympathisers and those backed by others abroad.")
+    start = text.index("1,178")
+    shown, (s, e) = trim_to_window(text, {"notic"}, 70, must=(start, start + 5))
+    assert "block 1,178 accounts" in shown and len(shown) <= 70
+    assert shown.startswith(ELLIPSIS) and shown.endswith(ELLIPSIS)
+    assert shown.strip(ELLIPSIS + " ") == text[s:e]
+
+
+def test_request_words_do_not_count_as_what_the_question_is_about() -> None:
+    assert analyse("How many accounts were blocked? Give numbers please.").terms == ["account", "block"]
+    assert analyse("Tell me").terms  # nothing else to go on: keep them
