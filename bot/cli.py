@@ -103,8 +103,11 @@ async def _ask_lines(core: CommandCore) -> int:
             print(json.dumps({"line": n, "error": "invalid", "message": str(exc)}), flush=True)
             status = 1
             continue
-        result = await core.ask(question)
-        print(json.dumps(result.to_dict(), ensure_ascii=False), flush=True)
+        out = (await core.ask(question)).to_dict()
+        if "error" in out:  # a refused question (empty, too long): say which one
+            out = {"line": n, "question": question, **out}
+            status = 1
+        print(json.dumps(out, ensure_ascii=False), flush=True)
     return status
 
 

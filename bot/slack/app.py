@@ -10,7 +10,10 @@ Tokens are read from ``Settings`` only and never logged.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import os
+from collections.abc import Iterator
 
 import aiohttp
 from aiohttp import web
@@ -52,6 +55,18 @@ def build_client(settings: Settings) -> AsyncWebClient:
     return AsyncWebClient(token=token, base_url=settings.slack_api_url)
 
 
+@contextlib.contextmanager
+def _without_oauth_env() -> Iterator[None]:
+    """Bolt turns on its OAuth installation flow by itself when SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are
+    in the environment (common on a Slack developer's machine), and then ignores the bot token. This app is
+    a single-workspace install with a bot token, so Bolt must not see them while it is built."""
+    hidden = {k: os.environ.pop(k) for k in ("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET") if k in os.environ}
+    try:
+        yield
+    finally:
+        os.environ.update(hidden)
+
+
 def build_app(core: CommandCore, settings: Settings, client: AsyncWebClient | None = None) -> AsyncApp:
     """The Bolt app with every listener registered; ``client`` defaults to one built from the settings."""
     client = client or build_client(settings)
@@ -60,7 +75,8 @@ def build_app(core: CommandCore, settings: Settings, client: AsyncWebClient | No
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     # An explicit secret ("" in Socket Mode, where Bolt skips signature checks) keeps Bolt from reading the
     # environment behind the settings' back.
-    app = AsyncApp(name="dispute-bot", client=client, signing_secret=secret)
+    with _without_oauth_env():
+        app = AsyncApp(name="dispute-bot", client=client, signing_secret=secret)
     SlackHandlers(core, client).register(app)
     return app
 

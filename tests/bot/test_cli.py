@@ -45,7 +45,7 @@ def test_ask_json_lines(env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
     assert set(first["citations"][0]) == {"doc_id", "title", "date", "url", "quote", "start", "end", "score"}
     assert second["answered"] is False and second["answer"].startswith("The articles don't say")
     assert bad["error"] == "invalid" and bad["line"] == 3
-    assert empty["error"] == "invalid"
+    assert empty["error"] == "invalid" and empty["line"] == 5 and empty["question"] == " "
 
 
 def test_sources_and_status_json(env: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
 import socket
 import time
 
@@ -15,7 +16,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.core import CommandCore
 from bot.settings import Settings
-from bot.slack.app import EVENTS_PATH, SlackSetupError, serve_slack, start_http
+from bot.slack.app import EVENTS_PATH, SlackSetupError, build_app, serve_slack, start_http
 from tests.bot.slack.slack_requests import (
     FORM,
     JSON,
@@ -130,3 +131,14 @@ async def test_missing_settings_are_explained(seed_core: CommandCore, slack_sett
         await serve_slack(seed_core, bad_token)
     assert "xoxb-wrong" not in str(raised.value)
 
+
+
+async def test_oauth_variables_in_the_environment_do_not_replace_the_bot_token(
+    seed_core: CommandCore, slack_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SLACK_CLIENT_ID", "111.222")
+    monkeypatch.setenv("SLACK_CLIENT_SECRET", "from-another-app")
+    app = build_app(seed_core, slack_settings)
+    assert app.oauth_flow is None
+    assert app.client.token == slack_settings.slack_bot_token.get_secret_value()  # type: ignore[union-attr]
+    assert os.environ["SLACK_CLIENT_ID"] == "111.222"  # put back for anything else in the process
