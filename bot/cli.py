@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -153,6 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             core.close()
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``dispute-bot timeline | head``): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     return 2
 
 

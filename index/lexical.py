@@ -10,6 +10,7 @@ from pathlib import Path
 
 import bm25s
 import numpy as np
+import simplemma
 import Stemmer
 
 # Numbers keep their inner separators ("1,178", "69A", "24/7"); words keep inner apostrophes and hyphens
@@ -153,7 +154,14 @@ def _normalise(token: str) -> str:
 
 # Bump when ``terms`` changes: the lexical index and term statistics of an unchanged corpus are then
 # rebuilt (vectors are reused; they do not depend on it).
-TERMS_VERSION = 2
+TERMS_VERSION = 3
+
+
+@lru_cache(maxsize=65_536)
+def _lemma(word: str) -> str:
+    """Dictionary form before stemming: a stemmer can't see that "withheld" is "withhold", "took" is "take"
+    or "told" is "tell", and questions and articles often use different forms of the same verb."""
+    return simplemma.lemmatize(word, lang="en") if word.isalpha() else word
 
 
 def terms(text: str) -> list[str]:
@@ -164,7 +172,7 @@ def terms(text: str) -> list[str]:
     for token in _TOKEN.findall(text):
         word = _normalise(token)
         if word and (word not in _STOPWORDS or _ACRONYM.match(token)):
-            words.append(word)
+            words.append(_lemma(word))
     return _stemmer().stemWords(words) if words else []
 
 

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from index.lexical import terms
+
+
+def test_forms_of_one_word_share_a_term() -> None:
+    assert terms("Twitter withheld accounts") == terms("twitter withholds account")
+    assert terms("the ministry told Twitter") == terms("ministries tell twitter")
+    assert terms("accounts were blocked") == terms("blocking an account")[::-1]
+
+
+def test_stop_words_go_and_acronyms_stay() -> None:
+    assert terms("what is the IT Act") == ["it", "act"]
+    assert terms("it is what it is") == []
+    assert terms("WHAT IS THE CAPITAL") == terms("what is the capital")  # shouting is not acronyms
+
+
+def test_figures_keep_their_digits() -> None:
+    assert "1178" in terms("block 1,178 accounts")
