@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,20 +13,20 @@ from typing import Any
 import numpy as np
 
 from index import store
-from index.chunking import Chunk, ChunkSpec, Span, chunk_sentences, split_sentences, text_hash
-from index.documents import Document, SkippedFile, load_corpus
+from index.chunking import Chunk, ChunkSpec, Span, chunk_sentences, split_sentences
+from index.documents import SkippedFile, load_corpus
 from index.embedding import EncoderProvider
 from index.events import EVENTS_VERSION, extract_events
+from index.figures import figure_windows
 from index.lexical import TERMS_VERSION, build_bm25, document_frequencies, save_bm25
 from index.onnx_export import prepare_query_encoder
+from index.vector_cache import ProgressCallback, embed, load_cache, read_manifest, settings_key
 from index.vectors import build_faiss, write_faiss
 
 log = logging.getLogger(__name__)
 
-# stage name, items done, items total
-ProgressCallback = Callable[[str, int, int], None]
-
-ENCODE_BATCH = 64
+# Bump when what is stored about figures changes (``index.figures``).
+FIGURES_VERSION = 1
 
 
 @dataclass
@@ -68,87 +66,9 @@ class BuildReport:
         }
 
 
-@dataclass
-class _VectorCache:
-    """Vectors of the live index by content hash: only text never embedded with this model is encoded."""
-
-    rows: dict[str, np.ndarray] = field(default_factory=dict)
-
-    def get(self, key: str) -> np.ndarray | None:
-        return self.rows.get(key)
-
-
-def _settings_key(model: str, spec: ChunkSpec) -> dict[str, Any]:
-    return {"model": model, "chunking": spec.to_dict(), "format": store.FORMAT_VERSION}
-
-
 def _derived_key() -> dict[str, Any]:
     """Versions of what is derived from the text without the model: a change rebuilds without re-embedding."""
-    return {"events_version": EVENTS_VERSION, "terms_version": TERMS_VERSION}
-
-
-def _read_manifest(folder: Path) -> dict[str, Any] | None:
-    try:
-        manifest: dict[str, Any] = json.loads((folder / store.MANIFEST).read_text(encoding="utf-8"))
-        return manifest
-    except (OSError, ValueError):
-        return None
-
-
-def _load_cache(live: Path | None, model: str, spec: ChunkSpec) -> tuple[_VectorCache, dict[str, Any] | None]:
-    if live is None:
-        return _VectorCache(), None
-    try:
-        manifest = json.loads((live / store.MANIFEST).read_text(encoding="utf-8"))
-        if {k: manifest.get(k) for k in ("model", "chunking", "format")} != _settings_key(model, spec):
-            log.info("model or chunking changed since the last build: every chunk is embedded again")
-            return _VectorCache(), manifest
-        cache = _VectorCache()
-        chunk_rows = store.read_jsonl(live / store.CHUNKS)
-        chunk_vecs = np.load(live / store.CHUNK_VECTORS, mmap_mode="r", allow_pickle=False)
-        for row, vec in zip(chunk_rows, chunk_vecs, strict=True):
-            cache.rows[row["hash"]] = np.array(vec)
-        docs = [Document.from_dict(d) for d in store.read_jsonl(live / store.DOCS)]
-        spans = np.load(live / store.SENTENCES, allow_pickle=False)
-        sent_vecs = np.load(live / store.SENTENCE_VECTORS, mmap_mode="r", allow_pickle=False)
-        for (doc_idx, start, end), vec in zip(spans, sent_vecs, strict=True):
-            cache.rows[text_hash(docs[int(doc_idx)].text[int(start):int(end)])] = np.array(vec)
-        return cache, manifest
-    except (OSError, ValueError, KeyError, json.JSONDecodeError) as exc:
-        log.warning("cannot reuse vectors from %s (%s): embedding everything", live, exc)
-        return _VectorCache(), None
-
-
-def _embed(
-    texts: list[str],
-    cache: _VectorCache,
-    encoder_provider: EncoderProvider,
-    progress: ProgressCallback | None,
-) -> tuple[np.ndarray, int]:
-    """Vectors for ``texts`` in order, encoding each distinct uncached text once."""
-    keys = [text_hash(t) for t in texts]
-    missing: dict[str, str] = {}
-    for key, text in zip(keys, texts, strict=True):
-        if cache.get(key) is None and key not in missing:
-            missing[key] = text
-    fresh: dict[str, np.ndarray] = {}
-    if missing:
-        encoder = encoder_provider()
-        items = list(missing.items())
-        # Longest first: batches of similar length waste less padding, and the ETA starts pessimistic.
-        items.sort(key=lambda kv: len(kv[1]), reverse=True)
-        for i in range(0, len(items), ENCODE_BATCH):
-            batch = items[i : i + ENCODE_BATCH]
-            vecs = encoder.encode([t for _, t in batch], batch_size=ENCODE_BATCH)
-            for (key, _), vec in zip(batch, vecs, strict=True):
-                fresh[key] = vec
-            if progress:
-                progress("embedding", min(i + ENCODE_BATCH, len(items)), len(items))
-    cache.rows.update(fresh)
-    if not keys:
-        return np.zeros((0, encoder_provider().dimension), dtype=np.float32), 0
-    matrix = np.vstack([cache.rows[k] for k in keys]).astype(np.float32)
-    return matrix, len(missing)
+    return {"events_version": EVENTS_VERSION, "terms_version": TERMS_VERSION, "figures_version": FIGURES_VERSION}
 
 
 def build_index(
@@ -186,9 +106,9 @@ def build_locked(
     started = time.perf_counter()
     live = store.live_dir(index_dir)
     docs, skipped = load_corpus(corpus_dir)
-    cache, old_manifest = _load_cache(None if full else live, model, spec)
+    cache, old_manifest = load_cache(None if full else live, model, spec)
     if full and live is not None:  # nothing is reused, but the report still says what changed
-        old_manifest = _read_manifest(live)
+        old_manifest = read_manifest(live)
     old_docs: dict[str, str] = (old_manifest or {}).get("docs", {}) if live else {}
     new_docs = {d.doc_id: d.sha256 for d in docs}
     added = sorted(set(new_docs) - set(old_docs))
@@ -224,8 +144,17 @@ def build_locked(
             progress("chunking", doc_idx + 1, len(docs))
     sentence_texts = [docs[d].text[s:e] for d, s, e in sentence_rows]
 
-    chunk_vectors, embedded_chunks = _embed([c.text for c in chunks], cache, encoder_provider, progress)
-    sentence_vectors, embedded_sentences = _embed(sentence_texts, cache, encoder_provider, progress)
+    figure_rows: list[tuple[int, int, int]] = []
+    window_texts: list[str] = []
+    for row, text in enumerate(sentence_texts):
+        for fig, window in figure_windows(text):
+            figure_rows.append((row, fig.start, fig.end))
+            window_texts.append(window)
+
+    chunk_vectors, embedded_chunks = embed([c.text for c in chunks], cache, encoder_provider, progress)
+    sentence_vectors, embedded_sentences = embed(sentence_texts, cache, encoder_provider, progress)
+    # What each figure is a figure of, for count questions (see ``retrieval.answer``).
+    figure_vectors, _ = embed(window_texts, cache, encoder_provider, progress)
 
     faiss_index, factory = build_faiss(chunk_vectors)
     bm25 = build_bm25([c.text for c in chunks])
@@ -257,6 +186,8 @@ def build_locked(
                 allow_pickle=False)
         np.save(tmp / store.CHUNK_VECTORS, chunk_vectors, allow_pickle=False)
         np.save(tmp / store.SENTENCE_VECTORS, sentence_vectors, allow_pickle=False)
+        np.save(tmp / store.FIGURES, np.asarray(figure_rows, dtype=np.int64).reshape(-1, 3), allow_pickle=False)
+        np.save(tmp / store.FIGURE_VECTORS, figure_vectors, allow_pickle=False)
         write_faiss(faiss_index, tmp / store.FAISS)
         (tmp / store.BM25).mkdir()
         save_bm25(bm25, tmp / store.BM25)
@@ -266,7 +197,7 @@ def build_locked(
         query_encoder = prepare_query_encoder(model, tmp, None if full else live)
         seconds = time.perf_counter() - started
         manifest = {
-            **_settings_key(model, spec),
+            **settings_key(model, spec),
             "dimension": int(chunk_vectors.shape[1]),
             "faiss_factory": factory,
             "query_encoder": query_encoder,

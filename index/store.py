@@ -28,6 +28,10 @@ CHUNKS = "chunks.jsonl"
 SENTENCES = "sentences.npy"
 CHUNK_VECTORS = "chunk_vectors.npy"
 SENTENCE_VECTORS = "sentence_vectors.npy"
+# Optional (builds before them lack both): (sentence row, start, end) of each figure, and the vectors of
+# the words around it.
+FIGURES = "figures.npy"
+FIGURE_VECTORS = "figure_vectors.npy"
 FAISS = "faiss.index"
 BM25 = "bm25"
 TERMS = "terms.json"

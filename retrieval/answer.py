@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
+from index.figures import WINDOW_WORDS, figures_near, has_date, window_around
 from index.lexical import terms
-from retrieval.figures import figures_near, has_date, window_around
 from retrieval.loaded import LoadedIndex
 from retrieval.question import Kind, Question
 from retrieval.quotes import trim_to_window
@@ -49,41 +50,55 @@ class Scored:
     text: str
 
 
+@lru_cache(maxsize=65_536)
+def _sentence_terms(sentence: str) -> frozenset[str]:
+    """Every question reads the same corpus sentences again: tokenize each once per process."""
+    return frozenset(terms(sentence))
+
+
 def _coverage(index: LoadedIndex, question_terms: set[str], sentence: str) -> float:
     """Share of the question's IDF weight the sentence contains: rare words count most."""
     if not question_terms:
         return 0.0
     weights = {t: index.idf.get(t, index.unknown_idf) for t in question_terms}
-    present = question_terms.intersection(terms(sentence))
+    present = question_terms.intersection(_sentence_terms(sentence))
     return sum(weights[t] for t in present) / sum(weights.values())
 
 
 Encode = Callable[[list[str]], np.ndarray]
-# Words either side of a figure that say what it counts ("asked Twitter to block 257 accounts using the").
-FIGURE_CONTEXT = 3
 MAX_FIGURE_WINDOWS = 16
 
 
 def _figure_context_scores(
-    question: Question, query_vector: np.ndarray, texts: list[str], encode: Encode | None
+    index: LoadedIndex, question: Question, query_vector: np.ndarray, candidates: list[tuple[int, str]],
+    encode: Encode | None,
 ) -> dict[str, float]:
     """For count questions: how close each sentence's best figure context is to the question in meaning.
 
     Whole-sentence similarity can't tell "block 257 accounts" from "suspended 500 accounts" when both
-    sit in long sentences about blocking; a few words around the figure can. One small batch per question.
+    sit in long sentences about blocking; a few words around the figure can. Their vectors are made at
+    build time; only an index built without them needs one small encoding batch per question.
     """
-    if encode is None or question.kind is not Kind.COUNT:
+    if question.kind is not Kind.COUNT:
         return {}
+    stored: list[tuple[str, int]] = []
     windows: list[tuple[str, str]] = []
-    for text in texts:
+    for row, text in candidates:
         for fig in figures_near(text, question.focus):
-            windows.append((text, window_around(text, fig, FIGURE_CONTEXT)))
-    windows = windows[:MAX_FIGURE_WINDOWS]
-    if not windows:
-        return {}
-    sims = encode([w for _, w in windows]) @ query_vector.astype(np.float32)
+            found = index.figure_rows.get((row, fig.start))
+            if found is not None:
+                stored.append((text, found))
+            elif len(windows) < MAX_FIGURE_WINDOWS:
+                windows.append((text, window_around(text, fig, WINDOW_WORDS)))
+    query = query_vector.astype(np.float32)
+    sims: list[tuple[str, float]] = []
+    if stored:
+        vectors = index.figure_vectors[[i for _, i in stored]] @ query
+        sims += zip([t for t, _ in stored], vectors.tolist(), strict=True)
+    if windows and encode is not None:
+        sims += zip([t for t, _ in windows], (encode([w for _, w in windows]) @ query).tolist(), strict=True)
     best: dict[str, float] = {}
-    for (text, _), sim in zip(windows, sims.tolist(), strict=True):
+    for text, sim in sims:
         best[text] = max(best.get(text, -1.0), float(sim))
     return best
 
@@ -135,7 +150,7 @@ def score_sentences(
         if key not in seen_text:
             seen_text.add(key)
             candidates.append((row, float(sim), text))
-    context = _figure_context_scores(question, query_vector, [t for _, _, t in candidates], encode)
+    context = _figure_context_scores(index, question, query_vector, [(r, t) for r, _, t in candidates], encode)
     scored: list[Scored] = []
     for row, sim, text in candidates:
         cov = _coverage(index, qterms, text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,10 @@ class LoadedIndex:
     idf: dict[str, float]
     unknown_idf: float
     events: list[dict[str, Any]]
+    # (sentence row, figure start) -> row of ``figure_vectors``; empty for builds made before figures were
+    # stored, whose count questions then encode the figure contexts themselves.
+    figure_rows: dict[tuple[int, int], int] = field(default_factory=dict)
+    figure_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
 
     @property
     def model(self) -> str:
@@ -107,6 +111,13 @@ def load_index(index_dir: Path) -> LoadedIndex:
         current = store.EVENTS
         events_path = folder / current
         events = store.read_jsonl(events_path) if events_path.exists() else []
+        current = store.FIGURES
+        figures = np.zeros((0, 3), dtype=np.int64)
+        figure_vectors = np.zeros((0, sentence_vectors.shape[1]), dtype=np.float32)
+        if (folder / current).exists():
+            figures = np.load(folder / current, allow_pickle=False)
+            current = store.FIGURE_VECTORS
+            figure_vectors = np.load(_file(folder, current), allow_pickle=False)
     except IndexLoadError:
         raise
     except (OSError, ValueError, KeyError, TypeError, RuntimeError, json.JSONDecodeError) as exc:
@@ -121,6 +132,8 @@ def load_index(index_dir: Path) -> LoadedIndex:
         raise IndexLoadError(folder / store.FAISS, f"holds {index.ntotal} vectors for {len(chunks)} chunks")
     if spans.ndim != 2 or spans.shape[1] != 3 or len(sentence_vectors) != len(spans):
         raise IndexLoadError(folder / store.SENTENCE_VECTORS, "does not match sentences.npy")
+    if figures.ndim != 2 or figures.shape[1] != 3 or len(figures) != len(figure_vectors):
+        raise IndexLoadError(folder / store.FIGURE_VECTORS, "does not match figures.npy")
     counts = np.bincount(spans[:, 0], minlength=len(docs)) if len(spans) else np.zeros(len(docs), np.int64)
     first = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
     units = max(int(terms.get("units", 0)), 1)
@@ -131,4 +144,6 @@ def load_index(index_dir: Path) -> LoadedIndex:
         chunk_doc=chunk_doc, sentence_spans=spans, doc_first_sentence=first,
         sentence_vectors=np.ascontiguousarray(sentence_vectors, dtype=np.float32), faiss=index,
         bm25=bm25, idf=idf, unknown_idf=math.log(1 + (units + 0.5) / 0.5), events=events,
+        figure_rows={(int(row), int(start)): i for i, (row, start, _) in enumerate(figures.tolist())},
+        figure_vectors=np.ascontiguousarray(figure_vectors, dtype=np.float32),
     )

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+from index import store
+from index.embedding import Encoder
 from retrieval.answer import MAX_CHARS
 from retrieval.engine import Engine
 from retrieval.types import Answer
+from tests.index.conftest import CountingEncoder
 
 QUESTIONS = [
     "Which app are union ministers moving to?",
@@ -74,3 +80,31 @@ def test_headings_and_captions_are_never_the_answer(seed_engine: Engine) -> None
     answer = seed_engine.ask("Who is Ravi Shankar Prasad?")
     assert answer.answered
     assert not answer.text.startswith("File image")
+
+
+def _copy_of(index_dir: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "index"
+    shutil.copytree(index_dir.resolve(), copy)
+    return copy
+
+
+def test_count_questions_encode_only_the_question(seed_index_dir: Path, encoder: Encoder) -> None:
+    """The words around each figure were embedded at build time; the question is the only new text."""
+    counting = CountingEncoder(encoder)
+    answer = Engine(seed_index_dir, lambda: counting).ask("How many accounts were ordered blocked?")
+    assert answer.answered and "257" in answer.text and "1,178" in answer.text
+    assert counting.encoded == 1
+
+
+def test_an_index_built_before_figures_were_stored_still_answers_counts(
+    seed_index_dir: Path, encoder: Encoder, tmp_path: Path
+) -> None:
+    copy = _copy_of(seed_index_dir, tmp_path)
+    live = store.live_dir(copy)
+    assert live is not None
+    (live / store.FIGURES).unlink()
+    (live / store.FIGURE_VECTORS).unlink()
+    counting = CountingEncoder(encoder)
+    answer = Engine(copy, lambda: counting).ask("How many accounts were ordered blocked?")
+    assert answer.answered and "257" in answer.text and "1,178" in answer.text
+    assert counting.encoded > 1  # the figure contexts were encoded on the fly

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.figures import figures, figures_near, has_date
+from index.figures import figures, figures_near, has_date
 from retrieval.question import Kind, analyse
 from retrieval.quotes import ELLIPSIS, trim_to_window
 

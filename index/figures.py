@@ -1,9 +1,14 @@
-"""Spotting figures and dates inside a sentence, for count and "when" questions."""
+"""Spotting figures and dates inside a sentence, for count and "when" questions.
+
+It lives in ``index`` because the words around each figure are embedded at build time (a count question
+then needs no extra encoding); ``retrieval`` uses the same functions to read sentences at question time.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.lexical import terms
 
@@ -49,6 +54,12 @@ class Figure:
 
 def figures(sentence: str) -> list[Figure]:
     """Numbers in the sentence, written as digits or words; years, dates and hashtags are not figures."""
+    return list(_figures(sentence))
+
+
+# Answering one question reads the same few hundred sentences several times: remember the results.
+@lru_cache(maxsize=16_384)
+def _figures(sentence: str) -> tuple[Figure, ...]:
     dates = [(m.start(), m.end()) for m in _DATE.finditer(sentence)]
     found: list[Figure] = []
     for match in _NUMBER.finditer(sentence):
@@ -65,28 +76,35 @@ def figures(sentence: str) -> list[Figure]:
                 continue
             value = float(_NUMBER_WORDS[word])
         found.append(Figure(value, match.group(0), match.start(), match.end()))
-    return found
+    return tuple(found)
 
 
 def figures_near(sentence: str, focus: list[str]) -> list[Figure]:
     """Figures within a few words of a focus term; with no focus, every figure."""
-    all_figures = figures(sentence)
-    if not focus:
+    return list(_figures_near(sentence, tuple(focus)))
+
+
+@lru_cache(maxsize=65_536)
+def _word_terms(word: str) -> frozenset[str]:
+    return frozenset(terms(word))
+
+
+@lru_cache(maxsize=16_384)
+def _figures_near(sentence: str, focus: tuple[str, ...]) -> tuple[Figure, ...]:
+    all_figures = _figures(sentence)
+    if not focus or not all_figures:
         return all_figures
     wanted = set(focus)
-    positions: list[int] = []
     words = list(re.finditer(r"\S+", sentence))
-    for i, w in enumerate(words):
-        if wanted.intersection(terms(w.group(0))):
-            positions.append(i)
+    positions = [i for i, w in enumerate(words) if wanted.intersection(_word_terms(w.group(0)))]
     if not positions:
-        return []
+        return ()
     near: list[Figure] = []
     for fig in all_figures:
         idx = next((i for i, w in enumerate(words) if w.start() <= fig.start < w.end()), None)
         if idx is not None and any(abs(idx - p) <= NEAR for p in positions):
             near.append(fig)
-    return near
+    return tuple(near)
 
 
 def window_around(sentence: str, figure: Figure, words: int = NEAR) -> str:
@@ -94,6 +112,15 @@ def window_around(sentence: str, figure: Figure, words: int = NEAR) -> str:
     before = sentence[: figure.start].split()[-words:]
     after = sentence[figure.end :].split()[:words]
     return " ".join([*before, figure.text, *after])
+
+
+# Words either side of a figure that say what it counts ("asked Twitter to block 257 accounts using the").
+WINDOW_WORDS = 3
+
+
+def figure_windows(sentence: str) -> list[tuple[Figure, str]]:
+    """Each figure of the sentence with the few words around it: the texts embedded at build time."""
+    return [(fig, window_around(sentence, fig, WINDOW_WORDS)) for fig in figures(sentence)]
 
 
 def has_date(sentence: str) -> bool:

@@ -1,0 +1,117 @@
+"""Reusing the live index's vectors: text already embedded with the same model is never encoded again.
+
+Every embedded text (chunk, sentence, the words around a figure) is keyed by its content hash, so an
+article that did not change costs nothing on the next build, and adding one article to N embeds only its
+own text. A change of model, chunking or file format invalidates everything (the manifest records them).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from index import store
+from index.chunking import ChunkSpec, text_hash
+from index.documents import Document
+from index.embedding import EncoderProvider
+from index.figures import WINDOW_WORDS, Figure, window_around
+
+log = logging.getLogger(__name__)
+
+ENCODE_BATCH = 64
+# stage name, items done, items total
+ProgressCallback = Callable[[str, int, int], None]
+
+
+@dataclass
+class VectorCache:
+    rows: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def get(self, key: str) -> np.ndarray | None:
+        return self.rows.get(key)
+
+
+def settings_key(model: str, spec: ChunkSpec) -> dict[str, Any]:
+    """What the vectors depend on: any change re-embeds everything."""
+    return {"model": model, "chunking": spec.to_dict(), "format": store.FORMAT_VERSION}
+
+
+def read_manifest(folder: Path) -> dict[str, Any] | None:
+    try:
+        manifest: dict[str, Any] = json.loads((folder / store.MANIFEST).read_text(encoding="utf-8"))
+        return manifest
+    except (OSError, ValueError):
+        return None
+
+
+def _remember(cache: VectorCache, texts: list[str], vectors: np.ndarray) -> None:
+    for text, vec in zip(texts, vectors, strict=True):
+        cache.rows[text_hash(text)] = np.array(vec)
+
+
+def load_cache(live: Path | None, model: str, spec: ChunkSpec) -> tuple[VectorCache, dict[str, Any] | None]:
+    """The live build's vectors by content hash, and its manifest; empty when they can't be reused."""
+    if live is None:
+        return VectorCache(), None
+    try:
+        manifest = json.loads((live / store.MANIFEST).read_text(encoding="utf-8"))
+        if {k: manifest.get(k) for k in ("model", "chunking", "format")} != settings_key(model, spec):
+            log.info("model or chunking changed since the last build: every chunk is embedded again")
+            return VectorCache(), manifest
+        cache = VectorCache()
+        chunk_rows = store.read_jsonl(live / store.CHUNKS)
+        chunk_vecs = np.load(live / store.CHUNK_VECTORS, mmap_mode="r", allow_pickle=False)
+        _remember(cache, [row["text"] for row in chunk_rows], chunk_vecs)
+        docs = [Document.from_dict(d) for d in store.read_jsonl(live / store.DOCS)]
+        spans = np.load(live / store.SENTENCES, allow_pickle=False)
+        sentences = [docs[int(d)].text[int(s) : int(e)] for d, s, e in spans]
+        _remember(cache, sentences, np.load(live / store.SENTENCE_VECTORS, mmap_mode="r", allow_pickle=False))
+        if (live / store.FIGURES).exists():
+            windows = [
+                window_around(sentences[int(row)], Figure(0.0, sentences[int(row)][s:e], int(s), int(e)),
+                              WINDOW_WORDS)
+                for row, s, e in np.load(live / store.FIGURES, allow_pickle=False)
+            ]
+            _remember(cache, windows, np.load(live / store.FIGURE_VECTORS, mmap_mode="r", allow_pickle=False))
+        return cache, manifest
+    except (OSError, ValueError, KeyError, IndexError, json.JSONDecodeError) as exc:
+        log.warning("cannot reuse vectors from %s (%s): embedding everything", live, exc)
+        return VectorCache(), None
+
+
+def embed(
+    texts: list[str],
+    cache: VectorCache,
+    encoder_provider: EncoderProvider,
+    progress: ProgressCallback | None,
+) -> tuple[np.ndarray, int]:
+    """Vectors for ``texts`` in order, encoding each distinct uncached text once."""
+    keys = [text_hash(t) for t in texts]
+    missing: dict[str, str] = {}
+    for key, text in zip(keys, texts, strict=True):
+        if cache.get(key) is None and key not in missing:
+            missing[key] = text
+    fresh: dict[str, np.ndarray] = {}
+    if missing:
+        encoder = encoder_provider()
+        items = list(missing.items())
+        # Longest first: batches of similar length waste less padding, and the ETA starts pessimistic.
+        items.sort(key=lambda kv: len(kv[1]), reverse=True)
+        for i in range(0, len(items), ENCODE_BATCH):
+            batch = items[i : i + ENCODE_BATCH]
+            vecs = encoder.encode([t for _, t in batch], batch_size=ENCODE_BATCH)
+            for (key, _), vec in zip(batch, vecs, strict=True):
+                fresh[key] = vec
+            if progress:
+                progress("embedding", min(i + ENCODE_BATCH, len(items)), len(items))
+    cache.rows.update(fresh)
+    if not keys:
+        return np.zeros((0, encoder_provider().dimension), dtype=np.float32), 0
+    matrix = np.vstack([cache.rows[k] for k in keys]).astype(np.float32)
+    return matrix, len(missing)
