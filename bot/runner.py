@@ -10,24 +10,37 @@ from bot.core import CommandCore
 from bot.settings import Settings
 from bot.wiring import build_core
 from index import store
+from index.builder import pending_changes
 from retrieval.loaded import IndexLoadError, load_index
 
 log = logging.getLogger(__name__)
 
 
 def ensure_index(settings: Settings) -> bool:
-    """Build the index on first run; report a damaged one clearly instead of starting half-broken."""
-    if store.live_dir(settings.index_dir) is None:
-        from bot.index_commands import build
+    """Build the index on first run, bring it up to date when the articles or the index format changed
+    while the bot was down, and report a damaged one clearly instead of starting half-broken."""
+    from bot.index_commands import build
 
-        print(f"No index at {settings.index_dir} yet: building it from {settings.corpus_dir} ...",
-              file=sys.stderr)
+    fresh = store.live_dir(settings.index_dir) is None
+    reasons = [] if fresh else pending_changes(settings.corpus_dir, settings.index_dir,
+                                               model=settings.embedding_model)
+    if fresh or reasons:
+        what = (f"No index at {settings.index_dir} yet: building it" if fresh
+                else f"Updating the index ({'; '.join(reasons)})")
+        print(f"{what} from {settings.corpus_dir} ...", file=sys.stderr)
         try:
             build(settings)
         except store.BuildInProgress:
-            print("Another process is building the index; waiting is not supported, try again shortly.",
+            print("Another process is building the index; "
+                  + ("try again shortly." if fresh else "serving the current one meanwhile."), file=sys.stderr)
+            if fresh:
+                return False
+        except Exception as exc:  # the last good index keeps serving; the next start tries again
+            if fresh:
+                raise
+            log.exception("updating the index failed")
+            print(f"Could not update the index ({type(exc).__name__}: {exc}); serving the last good one.",
                   file=sys.stderr)
-            return False
     try:
         load_index(settings.index_dir)
     except IndexLoadError as exc:

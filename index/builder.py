@@ -71,6 +71,28 @@ def _derived_key() -> dict[str, Any]:
     return {"events_version": EVENTS_VERSION, "terms_version": TERMS_VERSION, "figures_version": FIGURES_VERSION}
 
 
+def pending_changes(corpus_dir: Path, index_dir: Path, *, model: str, spec: ChunkSpec | None = None) -> list[str]:
+    """Why the live index differs from what a build would make now (empty when it is current).
+
+    Reads only the manifest and the corpus, so a bot can check at start-up, cheaply, whether articles were
+    added while it was down or the code now builds differently.
+    """
+    live = store.live_dir(index_dir)
+    manifest = read_manifest(live) if live is not None else None
+    if manifest is None:
+        return ["there is no readable index"]
+    reasons = []
+    expected = settings_key(model, spec or ChunkSpec())
+    if {k: manifest.get(k) for k in expected} != expected:
+        reasons.append("the model or chunking settings changed")
+    if any(manifest.get(k) != v for k, v in _derived_key().items()) or "query_encoder" not in manifest:
+        reasons.append("it was built by an older version")
+    docs, _ = load_corpus(corpus_dir)
+    if {d.doc_id: d.sha256 for d in docs} != manifest.get("docs", {}):
+        reasons.append("the articles changed")
+    return reasons
+
+
 def build_index(
     corpus_dir: Path,
     index_dir: Path,

@@ -1,0 +1,52 @@
+"""Start-up: the index is brought up to date before the bot serves, and a failed update is survivable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot import runner
+from bot.settings import Settings
+from index import builder, store
+from index.embedding import DEFAULT_MODEL
+
+
+def _settings(corpus: Path, index_dir: Path) -> Settings:
+    return Settings(_env_file=None, corpus_dir=corpus, index_dir=index_dir)  # type: ignore[call-arg]
+
+
+def test_articles_added_while_down_are_indexed_at_start(built_copy: tuple[Path, Path],
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    corpus, index_dir = built_copy
+    assert builder.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == []
+    (corpus / "late.md").write_text("---\ntitle: Late news\n---\nKoo crossed three million downloads.\n")
+    assert builder.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == ["the articles changed"]
+    assert runner.ensure_index(_settings(corpus, index_dir))
+    assert "Updating the index (the articles changed)" in capsys.readouterr().err
+    assert builder.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == []
+
+
+def test_an_index_from_an_older_version_or_another_model_is_pending(
+    built_copy: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, index_dir = built_copy
+    assert builder.pending_changes(corpus, index_dir, model="/models/other") == [
+        "the model or chunking settings changed"]
+    monkeypatch.setattr(builder, "TERMS_VERSION", 999)
+    assert builder.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == ["it was built by an older version"]
+
+
+def test_a_failed_update_keeps_the_last_good_index(built_copy: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    corpus, index_dir = built_copy
+    live = store.live_dir(index_dir)
+    (corpus / "late.md").write_text("Koo crossed three million downloads after ministers joined.\n")
+
+    def broken(*args: object, **kwargs: object) -> int:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("bot.index_commands.build", broken)
+    assert runner.ensure_index(_settings(corpus, index_dir))
+    assert "serving the last good one" in capsys.readouterr().err
+    assert store.live_dir(index_dir) == live
