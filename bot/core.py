@@ -50,11 +50,14 @@ class CoreConfig:
 class CommandCore:
     def __init__(
         self, config: CoreConfig, encoder_provider: EncoderProvider, moderators: ModeratorPolicy,
-        query_workers: int = 2,
+        query_workers: int = 2, build_encoder_provider: EncoderProvider | None = None,
     ) -> None:
+        """``encoder_provider`` encodes questions; ``build_encoder_provider`` (default: the same) embeds
+        articles. They differ in the bot: questions go through the fast ONNX export, while article vectors
+        come from the model itself, so they are the same whichever way an article was added."""
         self.config = config
         self.moderators = moderators
-        self._encoder_provider = encoder_provider
+        self._encoder_provider = build_encoder_provider or encoder_provider
         self.engine = Engine(config.index_dir, encoder_provider)
         self._queries = ThreadPoolExecutor(max_workers=query_workers, thread_name_prefix="query")
         self._builds = ThreadPoolExecutor(max_workers=1, thread_name_prefix="build")

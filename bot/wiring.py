@@ -44,5 +44,6 @@ def moderator_policy(settings: Settings) -> ModeratorPolicy:
 
 
 def build_core(settings: Settings) -> CommandCore:
-    encoder = lazy_encoder(settings.embedding_model, settings.index_dir)  # ONNX export of the live index if any
-    return CommandCore(core_config(settings), encoder, moderator_policy(settings))
+    queries = lazy_encoder(settings.embedding_model, settings.index_dir)  # ONNX export of the live index if any
+    builds = lazy_encoder(settings.embedding_model)  # the model itself, loaded only if a moderator rebuilds
+    return CommandCore(core_config(settings), queries, moderator_policy(settings), build_encoder_provider=builds)
