@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+from index.embedding import DEFAULT_MODEL, SentenceTransformerEncoder, offline_env
 
-from bench import scale, suite
-from bench.common import dev_items, load_average, machine, now
-from index.embedding import DEFAULT_MODEL, SentenceTransformerEncoder
+offline_env()
+
+from bench import scale, suite  # noqa: E402 (after the environment is set)
+from bench.common import dev_items, load_average, machine, now  # noqa: E402
+from index.onnx_export import DEFAULT_VARIANT  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 SECTIONS = ("encoders", "scale", "faiss", "build", "cold")
@@ -47,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG
 
     sizes = [] if args.quick or args.sizes == "none" else [s for s in args.sizes.split(",") if s]
     unknown = [s for s in sizes if s not in suite.SIZES]
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         parts.append((title, run()))  # type: ignore[operator]
 
     section("encoders", "Per question on the seed corpus, by query encoder (warm)", lambda: suite.encoders(ctx))
-    section("scale", "Per question at scale (default: ONNX fp32 query encoder, warm)",
+    section("scale", f"Per question at scale (default query encoder `{DEFAULT_VARIANT}`, warm)",
             lambda: suite.scaled(ctx, sizes))
     section("faiss", "FAISS index choice (chunk vectors of the scaled indexes, one query at a time)",
             lambda: suite.faiss_section(ctx, sizes))

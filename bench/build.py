@@ -51,7 +51,13 @@ def add_and_remove(corpus: Path, index_dir: Path, encoder: Encoder) -> tuple[flo
     path = corpus / "zz_bench_added.txt"
     path.unlink(missing_ok=True)
     build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)  # settle
-    path.write_text(article(424242), encoding="utf-8")
+    for i in range(2):  # an untimed round first: it re-exports the query encoder if the variant changed
+        path.write_text(article(424242 + i), encoding="utf-8")  # a new text each time: nothing to reuse
+        added, removed, embedded = _add_remove(corpus, index_dir, encoder, path)
+    return added, removed, embedded
+
+
+def _add_remove(corpus: Path, index_dir: Path, encoder: Encoder, path: Path) -> tuple[float, float, int]:
     try:
         start = time.perf_counter()
         report = build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)

@@ -100,6 +100,14 @@ def fmt(value: float, digits: int = 1) -> str:
     return f"{value:.{digits}f}"
 
 
+def ratio(ours: float, baseline: float) -> str:
+    """Ours / baseline, with the speed-up it means: ``0.21 (4.8× faster)``."""
+    if not baseline or ours != ours or baseline != baseline:
+        return "–"
+    r = ours / baseline
+    return f"{r:.2f} ({1 / r:.1f}× faster)" if r < 1 else f"{r:.2f} ({r:.1f}× slower)"
+
+
 def table(header: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(r) + " |" for r in rows]

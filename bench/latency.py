@@ -70,7 +70,7 @@ def stage_p50(engine: Engine, encoder: Encoder, items: list[DevItem], passes: in
             t1 = time.perf_counter()
             passages = hybrid_search(index, vector, question.terms, PASSAGES)
             t2 = time.perf_counter()
-            ranked = score_sentences(index, question, vector, passages)
+            ranked = score_sentences(index, question, vector, passages, encoder.encode)
             t3 = time.perf_counter()
             compose(index, question, ranked)
             t4 = time.perf_counter()

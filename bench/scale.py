@@ -95,6 +95,7 @@ def synthetic_index(n_chunks: int, seed_dir: Path, fit_from: Path, factory: str 
                            "seed": _seed_key(seed_dir)}
     stamp = folder / "bench-key.json"
     if stamp.exists() and {k: v for k, v in json.loads(stamp.read_text()).items() if k in key} == key:
+        _from_seed(folder, seed_dir)
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -150,7 +151,24 @@ def synthetic_index(n_chunks: int, seed_dir: Path, fit_from: Path, factory: str 
     _write(folder, seed, manifest, docs, chunks, spans, sent, chunk_vectors, sentence_terms, factory)
     key["seconds"] = round(time.perf_counter() - started, 1)
     stamp.write_text(json.dumps(key))
+    _from_seed(folder, seed_dir)
     return folder
+
+
+def _from_seed(folder: Path, seed_dir: Path) -> None:
+    """The seed build's query encoder export and figure vectors, linked in (again) on every use, as the seed
+    build may be newer than the synthetic index. Synthetic docs state no figures and the seed's sentences
+    keep their row numbers, so the seed's figures are the whole index's."""
+    seed = store.live_dir(seed_dir)
+    assert seed is not None
+    shutil.rmtree(folder / QUERY_ENCODER_DIR, ignore_errors=True)
+    items = [p for p in (seed / QUERY_ENCODER_DIR).glob("*") if p.is_file()]
+    items += [seed / name for name in (store.FIGURES, store.FIGURE_VECTORS) if (seed / name).exists()]
+    for item in items:
+        target = folder / item.relative_to(seed)
+        target.parent.mkdir(exist_ok=True)
+        target.unlink(missing_ok=True)
+        os.link(item, target)
 
 
 def _write(folder: Path, seed: Path, manifest: dict[str, Any], docs: list[dict[str, Any]],
@@ -190,10 +208,6 @@ def _write(folder: Path, seed: Path, manifest: dict[str, Any], docs: list[dict[s
             df[t] = df.get(t, 0) + 1
     store.write_json(folder / store.TERMS, {"units": len(sentence_terms), "df": df})
     shutil.copy2(seed / store.EVENTS, folder / store.EVENTS)
-    if (seed / QUERY_ENCODER_DIR).is_dir():
-        (folder / QUERY_ENCODER_DIR).mkdir()
-        for item in (seed / QUERY_ENCODER_DIR).iterdir():
-            os.link(item, folder / QUERY_ENCODER_DIR / item.name)
     manifest = {**manifest, "faiss_factory": used, "synthetic": True, "faiss_build_seconds": round(faiss_seconds, 1),
                 "counts": {**manifest.get("counts", {}), "docs": len(docs), "chunks": len(chunks),
                            "sentences": len(spans)}}

@@ -13,7 +13,13 @@ import pytest
 
 from index import onnx_export, store
 from index.embedding import DEFAULT_MODEL, Encoder, OnnxEncoder, lazy_encoder, onnx_export_for
-from index.onnx_export import QUERY_ENCODER_DIR, prepare_query_encoder
+from index.onnx_export import (
+    DEFAULT_VARIANT,
+    MIN_COSINE,
+    QUERY_ENCODER_DIR,
+    export_query_encoder,
+    prepare_query_encoder,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = [json.loads(line)["question"] for line in (ROOT / "tests" / "dev.jsonl").read_text().splitlines()]
@@ -28,18 +34,29 @@ def _live(index_dir: Path) -> Path:
 def test_build_exports_query_encoder(seed_index_dir: Path) -> None:
     live = _live(seed_index_dir)
     manifest = json.loads((live / store.MANIFEST).read_text())
-    assert manifest["query_encoder"] == "onnx"
+    assert manifest["query_encoder"] == DEFAULT_VARIANT
     assert (live / QUERY_ENCODER_DIR / "model.onnx").exists()
 
 
-def test_onnx_vectors_match_torch(seed_index_dir: Path, encoder: Encoder) -> None:
-    onnx = OnnxEncoder(_live(seed_index_dir) / QUERY_ENCODER_DIR)
+def _check_against_torch(onnx: OnnxEncoder, encoder: Encoder, min_cosine: float) -> None:
     batch = onnx.encode(QUESTIONS)  # padded batch, reordered by length inside
     single = np.vstack([onnx.encode([q]) for q in QUESTIONS])
     reference = encoder.encode(QUESTIONS)
     assert batch.dtype == np.float32 and batch.shape == reference.shape
-    assert np.min(np.sum(batch * reference, axis=1)) > 0.9999
-    assert np.allclose(batch, single, atol=1e-5)
+    assert np.min(np.sum(batch * reference, axis=1)) > min_cosine
+    # Dynamic int8 quantizes activations per batch, so a question in a batch differs a little from alone.
+    assert np.min(np.sum(batch * single, axis=1)) > min_cosine
+    if min_cosine >= 0.9999:
+        assert np.allclose(batch, single, atol=1e-5)
+
+
+def test_shipped_export_matches_torch(seed_index_dir: Path, encoder: Encoder) -> None:
+    _check_against_torch(OnnxEncoder(_live(seed_index_dir) / QUERY_ENCODER_DIR), encoder, MIN_COSINE[DEFAULT_VARIANT])
+
+
+def test_float32_export_equals_torch(tmp_path: Path, encoder: Encoder) -> None:
+    export_query_encoder(DEFAULT_MODEL, tmp_path, "onnx")
+    _check_against_torch(OnnxEncoder(tmp_path), encoder, 0.9999)
 
 
 def test_lazy_encoder_prefers_the_export_of_the_same_model(seed_index_dir: Path) -> None:
@@ -54,7 +71,7 @@ def test_reuse_links_the_previous_export(seed_index_dir: Path, tmp_path: Path,
 
     monkeypatch.setattr(onnx_export, "export_query_encoder", no_export)
     live = _live(seed_index_dir)
-    assert prepare_query_encoder(DEFAULT_MODEL, tmp_path, live) == "onnx"
+    assert prepare_query_encoder(DEFAULT_MODEL, tmp_path, live) == DEFAULT_VARIANT
     old, new = live / QUERY_ENCODER_DIR / "model.onnx", tmp_path / QUERY_ENCODER_DIR / "model.onnx"
     assert os.stat(old).st_ino == os.stat(new).st_ino
 
