@@ -29,7 +29,7 @@ from index.chunking import text_hash
 from index.embedding import DEFAULT_MODEL, EncoderProvider
 from index.lexical import terms
 from index.onnx_export import QUERY_ENCODER_DIR
-from index.vectors import build_faiss, write_faiss
+from index.vectors import build_faiss, choose_factory, write_faiss
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
@@ -95,6 +95,7 @@ def synthetic_index(n_chunks: int, seed_dir: Path, fit_from: Path, factory: str 
                            "seed": _seed_key(seed_dir)}
     stamp = folder / "bench-key.json"
     if stamp.exists() and {k: v for k, v in json.loads(stamp.read_text()).items() if k in key} == key:
+        _refresh_faiss(folder, factory)
         _from_seed(folder, seed_dir)
         return folder
     shutil.rmtree(folder, ignore_errors=True)
@@ -153,6 +154,20 @@ def synthetic_index(n_chunks: int, seed_dir: Path, fit_from: Path, factory: str 
     stamp.write_text(json.dumps(key))
     _from_seed(folder, seed_dir)
     return folder
+
+
+def _refresh_faiss(folder: Path, factory: str | None) -> None:
+    """The served index type changed since the cache was made (``index.vectors``): rebuild only that file."""
+    manifest = json.loads((folder / store.MANIFEST).read_text(encoding="utf-8"))
+    vectors = np.load(folder / store.CHUNK_VECTORS, mmap_mode="r")
+    wanted = factory or choose_factory(len(vectors))
+    if manifest.get("faiss_factory") == wanted:
+        return
+    started = time.perf_counter()
+    index, used = build_faiss(np.ascontiguousarray(vectors, dtype=np.float32), wanted)
+    write_faiss(index, folder / store.FAISS)
+    manifest.update(faiss_factory=used, faiss_build_seconds=round(time.perf_counter() - started, 1))
+    store.write_json(folder / store.MANIFEST, manifest)
 
 
 def _from_seed(folder: Path, seed_dir: Path) -> None:

@@ -19,7 +19,7 @@ from index.embedding import EncoderProvider
 from index.events import EVENTS_VERSION, extract_events
 from index.figures import figure_windows
 from index.lexical import TERMS_VERSION, build_bm25, document_frequencies, save_bm25
-from index.onnx_export import prepare_query_encoder
+from index.onnx_export import DEFAULT_VARIANT, prepare_query_encoder
 from index.vector_cache import ProgressCallback, embed, load_cache, read_manifest, settings_key
 from index.vectors import build_faiss, write_faiss
 
@@ -71,6 +71,12 @@ def _derived_key() -> dict[str, Any]:
     return {"events_version": EVENTS_VERSION, "terms_version": TERMS_VERSION, "figures_version": FIGURES_VERSION}
 
 
+def _query_encoder_current(manifest: dict[str, Any]) -> bool:
+    """The build exported the query encoder this version ships ("torch": the export failed; it is tried
+    again when the articles next change, not on every start)."""
+    return manifest.get("query_encoder") in (DEFAULT_VARIANT, "torch")
+
+
 def pending_changes(corpus_dir: Path, index_dir: Path, *, model: str, spec: ChunkSpec | None = None) -> list[str]:
     """Why the live index differs from what a build would make now (empty when it is current).
 
@@ -85,7 +91,7 @@ def pending_changes(corpus_dir: Path, index_dir: Path, *, model: str, spec: Chun
     expected = settings_key(model, spec or ChunkSpec())
     if {k: manifest.get(k) for k in expected} != expected:
         reasons.append("the model or chunking settings changed")
-    if any(manifest.get(k) != v for k, v in _derived_key().items()) or "query_encoder" not in manifest:
+    if any(manifest.get(k) != v for k, v in _derived_key().items()) or not _query_encoder_current(manifest):
         reasons.append("it was built by an older version")
     docs, _ = load_corpus(corpus_dir)
     if {d.doc_id: d.sha256 for d in docs} != manifest.get("docs", {}):
@@ -143,7 +149,7 @@ def build_locked(
         and cache.rows
         and not (added or removed or changed)
         and all(old_manifest.get(k) == v for k, v in _derived_key().items())
-        and "query_encoder" in old_manifest
+        and _query_encoder_current(old_manifest)
     ):
         counts = old_manifest.get("counts", {})
         return BuildReport(

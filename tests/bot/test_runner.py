@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,15 @@ def test_a_failed_update_keeps_the_last_good_index(built_copy: tuple[Path, Path]
     assert runner.ensure_index(_settings(corpus, index_dir))
     assert "serving the last good one" in capsys.readouterr().err
     assert store.live_dir(index_dir) == live
+
+
+def test_an_index_with_another_query_encoder_is_pending(built_copy: tuple[Path, Path]) -> None:
+    corpus, index_dir = built_copy
+    manifest_path = index_dir / store.MANIFEST
+    manifest = json.loads(manifest_path.read_text())
+    manifest["query_encoder"] = "an-older-export"
+    manifest_path.write_text(json.dumps(manifest))
+    assert builder.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == ["it was built by an older version"]
+    manifest["query_encoder"] = "torch"  # a failed export is retried with the next change, not at every start
+    manifest_path.write_text(json.dumps(manifest))
+    assert builder.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == []
