@@ -165,7 +165,9 @@ def _refresh_faiss(folder: Path, factory: str | None) -> None:
         return
     started = time.perf_counter()
     index, used = build_faiss(np.ascontiguousarray(vectors, dtype=np.float32), wanted)
-    write_faiss(index, folder / store.FAISS)
+    # A new file, not a rewrite: the old one may be hard-linked into ``bench-faiss/`` as a cached variant.
+    write_faiss(index, folder / "faiss.index.new")
+    os.replace(folder / "faiss.index.new", folder / store.FAISS)
     manifest.update(faiss_factory=used, faiss_build_seconds=round(time.perf_counter() - started, 1))
     store.write_json(folder / store.MANIFEST, manifest)
 
