@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from index.embedding import DEFAULT_MODEL, OnnxEncoder, lazy_encoder
 from retrieval.engine import Engine
 
 DEV = Path(__file__).resolve().parents[1] / "dev.jsonl"
@@ -19,7 +22,15 @@ def _passes(item: dict[str, object], answered: bool, text: str) -> bool:
     return answered and all(x in text for x in needed_all) and (not needed_any or any(x in text for x in needed_any))
 
 
-def test_dev_set_quality(seed_engine: Engine) -> None:
+@pytest.fixture(scope="module")
+def shipped_engine(seed_index_dir: Path) -> Engine:
+    """Questions encoded as the bot encodes them: by the (int8) ONNX export in the index folder."""
+    return Engine(seed_index_dir, lazy_encoder(DEFAULT_MODEL, seed_index_dir))
+
+
+@pytest.mark.parametrize("engine_name", ["seed_engine", "shipped_engine"])
+def test_dev_set_quality(engine_name: str, request: pytest.FixtureRequest) -> None:
+    seed_engine: Engine = request.getfixturevalue(engine_name)
     items = [json.loads(line) for line in DEV.read_text().splitlines() if line.strip()]
     answerable = [i for i in items if i["answerable"]]
     declines = [i for i in items if not i["answerable"]]
@@ -31,6 +42,8 @@ def test_dev_set_quality(seed_engine: Engine) -> None:
             print(f"MISS {item['id']}: {item['question']} -> {answer.text[:200]}")
     good = sum(results[i["id"]] for i in answerable)
     declined = sum(results[i["id"]] for i in declines)
-    print(f"\ndev quality: {good}/{len(answerable)} answerable, {declined}/{len(declines)} declined")
+    print(f"\ndev quality ({engine_name}): {good}/{len(answerable)} answerable, {declined}/{len(declines)} declined")
     assert good >= 13
+    if engine_name == "shipped_engine":
+        assert isinstance(seed_engine.encoder, OnnxEncoder)  # not silently the torch fallback
     assert declined == len(declines)
