@@ -17,7 +17,7 @@ from index import store
 from index.embedding import Encoder, EncoderProvider
 from retrieval.answer import compose, score_sentences
 from retrieval.loaded import LoadedIndex, load_index
-from retrieval.question import analyse
+from retrieval.question import Kind, analyse
 from retrieval.search import hybrid_search
 from retrieval.timeline import build_timeline
 from retrieval.types import Answer, Passage, SourceInfo, Timeline
@@ -66,7 +66,9 @@ class Engine:
         index = self.index
         question = analyse(text)
         vector = self.encode_query(text)
-        passages = hybrid_search(index, vector, question.terms, PASSAGES)
+        # A count gathers every figure the articles give, so it reads further down the ranking.
+        depth = PASSAGES * 2 if question.kind is Kind.COUNT else PASSAGES
+        passages = hybrid_search(index, vector, question.terms, depth)
         ranked = score_sentences(index, question, vector, passages, self.encoder.encode)
         return compose(index, question, ranked)
 
