@@ -77,6 +77,19 @@ def _query_encoder_current(manifest: dict[str, Any]) -> bool:
     return manifest.get("query_encoder") in (DEFAULT_VARIANT, "torch")
 
 
+def _stale_reasons(manifest: dict[str, Any], docs: dict[str, str], model: str, spec: ChunkSpec) -> list[str]:
+    """Why an index with ``manifest`` differs from a build of articles ``docs`` (id -> hash) now."""
+    reasons = []
+    expected = settings_key(model, spec)
+    if {k: manifest.get(k) for k in expected} != expected:
+        reasons.append("the model or chunking settings changed")
+    if any(manifest.get(k) != v for k, v in _derived_key().items()) or not _query_encoder_current(manifest):
+        reasons.append("it was built by an older version")
+    if docs != manifest.get("docs", {}):
+        reasons.append("the articles changed")
+    return reasons
+
+
 def pending_changes(corpus_dir: Path, index_dir: Path, *, model: str, spec: ChunkSpec | None = None) -> list[str]:
     """Why the live index differs from what a build would make now (empty when it is current).
 
@@ -87,16 +100,8 @@ def pending_changes(corpus_dir: Path, index_dir: Path, *, model: str, spec: Chun
     manifest = read_manifest(live) if live is not None else None
     if manifest is None:
         return ["there is no readable index"]
-    reasons = []
-    expected = settings_key(model, spec or ChunkSpec())
-    if {k: manifest.get(k) for k in expected} != expected:
-        reasons.append("the model or chunking settings changed")
-    if any(manifest.get(k) != v for k, v in _derived_key().items()) or not _query_encoder_current(manifest):
-        reasons.append("it was built by an older version")
     docs, _ = load_corpus(corpus_dir)
-    if {d.doc_id: d.sha256 for d in docs} != manifest.get("docs", {}):
-        reasons.append("the articles changed")
-    return reasons
+    return _stale_reasons(manifest, {d.doc_id: d.sha256 for d in docs}, model, spec or ChunkSpec())
 
 
 def build_index(
@@ -134,23 +139,10 @@ def build_locked(
     started = time.perf_counter()
     live = store.live_dir(index_dir)
     docs, skipped = load_corpus(corpus_dir)
-    cache, old_manifest = load_cache(None if full else live, model, spec)
-    if full and live is not None:  # nothing is reused, but the report still says what changed
-        old_manifest = read_manifest(live)
-    old_docs: dict[str, str] = (old_manifest or {}).get("docs", {}) if live else {}
     new_docs = {d.doc_id: d.sha256 for d in docs}
-    added = sorted(set(new_docs) - set(old_docs))
-    removed = sorted(set(old_docs) - set(new_docs))
-    changed = sorted(k for k in set(new_docs) & set(old_docs) if new_docs[k] != old_docs[k])
-
-    if (
-        not full
-        and old_manifest is not None
-        and cache.rows
-        and not (added or removed or changed)
-        and all(old_manifest.get(k) == v for k, v in _derived_key().items())
-        and _query_encoder_current(old_manifest)
-    ):
+    old_manifest = read_manifest(live) if live is not None else None
+    # Checked on the manifest before any vector is read: an unchanged corpus costs almost nothing.
+    if not full and old_manifest is not None and not _stale_reasons(old_manifest, new_docs, model, spec):
         counts = old_manifest.get("counts", {})
         return BuildReport(
             docs=len(docs), chunks=counts.get("chunks", 0), sentences=counts.get("sentences", 0),
@@ -159,6 +151,12 @@ def build_locked(
             seconds=time.perf_counter() - started, unchanged=True, skipped=skipped,
             faiss_factory=old_manifest.get("faiss_factory", ""),
         )
+
+    cache, _ = load_cache(None if full else live, model, spec)
+    old_docs: dict[str, str] = (old_manifest or {}).get("docs", {})
+    added = sorted(set(new_docs) - set(old_docs))
+    removed = sorted(set(old_docs) - set(new_docs))
+    changed = sorted(k for k in set(new_docs) & set(old_docs) if new_docs[k] != old_docs[k])
 
     sentences: dict[str, list[Span]] = {}
     chunks: list[Chunk] = []

@@ -18,6 +18,8 @@ from index.lexical import load_bm25
 from index.vectors import read_faiss
 
 FIX = "dispute-bot index build"
+# A damaged file in an index whose articles did not change: only a full build rewrites every file.
+FIX_DAMAGED = "dispute-bot index build --full"
 
 
 class IndexLoadError(RuntimeError):
@@ -26,7 +28,7 @@ class IndexLoadError(RuntimeError):
     def __init__(self, path: Path, problem: str) -> None:
         self.path = path
         self.problem = problem
-        super().__init__(f"The index file {path} {problem}. Rebuild the index with: {FIX}")
+        super().__init__(f"The index file {path} {problem}. Rebuild the index with: {FIX_DAMAGED}")
 
 
 class IndexMissingError(IndexLoadError):

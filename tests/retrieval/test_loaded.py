@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from index import store
+from index.builder import build_index
+from index.embedding import DEFAULT_MODEL, Encoder
 from retrieval.loaded import IndexLoadError, IndexMissingError, load_index
 
 
@@ -29,16 +31,19 @@ def _delete(path: Path) -> None:
      (store.SENTENCE_VECTORS, _truncate), (store.DOCS, _delete)],
 )
 def test_damaged_file_is_named_with_the_fix(
-    built_copy: tuple[Path, Path], name: str, damage: Callable[[Path], None]
+    built_copy: tuple[Path, Path], name: str, damage: Callable[[Path], None], encoder: Encoder
 ) -> None:
-    _, index_dir = built_copy
+    corpus, index_dir = built_copy
     live = store.live_dir(index_dir)
     assert live is not None
     damage(live / name)
     with pytest.raises(IndexLoadError) as info:
         load_index(index_dir)
     message = str(info.value)
-    assert name in message and "dispute-bot index build" in message
+    assert name in message and "dispute-bot index build --full" in message
+    # The fix it names works: a full build replaces every file.
+    build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder, full=True)
+    assert load_index(index_dir).chunks
 
 
 def test_missing_index(tmp_path: Path) -> None:
