@@ -50,9 +50,13 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
         return None
 
 
-def _remember(cache: VectorCache, texts: list[str], vectors: np.ndarray) -> None:
-    for text, vec in zip(texts, vectors, strict=True):
-        cache.rows[text_hash(text)] = np.array(vec)
+def _vectors(path: Path) -> np.ndarray:
+    return np.load(path, mmap_mode="r", allow_pickle=False)
+
+
+def _remember(cache: VectorCache, keys: list[str], vectors: np.ndarray) -> None:
+    for key, vec in zip(keys, vectors, strict=True):
+        cache.rows[key] = np.array(vec)
 
 
 def load_cache(live: Path | None, model: str, spec: ChunkSpec) -> tuple[VectorCache, dict[str, Any] | None]:
@@ -66,19 +70,19 @@ def load_cache(live: Path | None, model: str, spec: ChunkSpec) -> tuple[VectorCa
             return VectorCache(), manifest
         cache = VectorCache()
         chunk_rows = store.read_jsonl(live / store.CHUNKS)
-        chunk_vecs = np.load(live / store.CHUNK_VECTORS, mmap_mode="r", allow_pickle=False)
-        _remember(cache, [row["text"] for row in chunk_rows], chunk_vecs)
+        chunk_vecs = _vectors(live / store.CHUNK_VECTORS)
+        _remember(cache, [row["hash"] for row in chunk_rows], chunk_vecs)  # hashed when it was built
         docs = [Document.from_dict(d) for d in store.read_jsonl(live / store.DOCS)]
         spans = np.load(live / store.SENTENCES, allow_pickle=False)
         sentences = [docs[int(d)].text[int(s) : int(e)] for d, s, e in spans]
-        _remember(cache, sentences, np.load(live / store.SENTENCE_VECTORS, mmap_mode="r", allow_pickle=False))
+        _remember(cache, [text_hash(t) for t in sentences], _vectors(live / store.SENTENCE_VECTORS))
         if (live / store.FIGURES).exists():
             windows = [
                 window_around(sentences[int(row)], Figure(0.0, sentences[int(row)][s:e], int(s), int(e)),
                               WINDOW_WORDS)
                 for row, s, e in np.load(live / store.FIGURES, allow_pickle=False)
             ]
-            _remember(cache, windows, np.load(live / store.FIGURE_VECTORS, mmap_mode="r", allow_pickle=False))
+            _remember(cache, [text_hash(w) for w in windows], _vectors(live / store.FIGURE_VECTORS))
         return cache, manifest
     except (OSError, ValueError, KeyError, IndexError, json.JSONDecodeError) as exc:
         log.warning("cannot reuse vectors from %s (%s): embedding everything", live, exc)
