@@ -7,11 +7,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.baseline import Baseline
 from bench.scale import BENCH_DIR, distractor_corpus
 from bench.synthetic import article
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, Encoder
+from retrieval.baseline import Baseline
 
 
 @dataclass

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.baseline import Baseline
 from bench.common import DevItem, percentiles
 from index.embedding import Encoder
 from retrieval.answer import compose, score_sentences
+from retrieval.baseline import Baseline
 from retrieval.engine import PASSAGES, Engine
 from retrieval.question import analyse
 from retrieval.search import hybrid_search

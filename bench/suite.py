@@ -13,13 +13,13 @@ import faiss
 import numpy as np
 
 from bench import build, cold, faiss_choice, scale
-from bench.baseline import Baseline
 from bench.cold_baseline import save as save_baseline
 from bench.common import DevItem, fmt, ratio, table
 from bench.latency import Latency, measure_baseline, measure_engine, same_answers
 from index import store
 from index.embedding import DEFAULT_MODEL, Encoder, OnnxEncoder, resolve_model_path
 from index.onnx_export import DEFAULT_VARIANT, export_query_encoder, model_fingerprint, read_meta
+from retrieval.baseline import Baseline
 from retrieval.engine import Engine
 
 SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000}

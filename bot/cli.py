@@ -42,6 +42,13 @@ def _parser() -> argparse.ArgumentParser:
     timeline.add_argument("--topic", help="only events about this topic")
     timeline.add_argument("--json", action="store_true")
 
+    evaluate = sub.add_parser("eval", help="score question files (JSON lines) against the index")
+    evaluate.add_argument("files", nargs="+", type=Path, help="question files, e.g. ../shared/eval/dev.jsonl")
+    evaluate.add_argument("--add", nargs="+", type=Path, default=[], metavar="ARTICLE",
+                          help="score against a scratch copy with these articles added (the index is untouched)")
+    evaluate.add_argument("--no-baseline", action="store_true", help="skip the tutorial baseline")
+    evaluate.add_argument("--json", action="store_true")
+
     index = sub.add_parser("index", help="build and manage the article index")
     isub = index.add_subparsers(dest="index_command", required=True)
     build = isub.add_parser("build", help="build or update the index from the corpus folder")
@@ -144,6 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _ask(settings, args.question, args.json)
         if args.command == "index":
             return _index(settings, args)
+        if args.command == "eval":
+            from bot import eval_command
+
+            return eval_command.main(settings, args.files, args.add, args.json, not args.no_baseline)
         core = _core(settings)
         try:
             if args.command == "sources":

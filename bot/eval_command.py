@@ -1,0 +1,59 @@
+"""``dispute-bot eval``: how well the bot answers a question file, beside the tutorial baseline.
+
+With ``--add`` the articles go into a scratch copy of the corpus and index, so a moderator can see what an
+article would do before adding it, and the live index is never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from bot.settings import Settings
+from index.builder import build_index
+from index.embedding import lazy_encoder
+from index.manage import Upload, add_articles
+from index.scratch import scratch_copy
+from retrieval.baseline import Baseline
+from retrieval.engine import Engine
+from retrieval.evaluate import EvalReport, evaluate, load_questions, summary
+
+
+def _prepare(settings: Settings, articles: list[Path], work: Path) -> tuple[Path, Path]:
+    corpus, index_dir = scratch_copy(settings.corpus_dir, settings.index_dir, work)
+    provider = lazy_encoder(settings.embedding_model)
+    uploads = [Upload(p.name, p.read_bytes()) for p in articles]
+    outcome = add_articles(uploads, corpus, index_dir, model=settings.embedding_model, encoder_provider=provider,
+                           max_bytes=settings.max_article_bytes)
+    if outcome.rejected:
+        raise ValueError("; ".join(f"{r['file']}: {r['reason']}" for r in outcome.rejected))
+    if outcome.report is None:  # nothing accepted and no index yet
+        build_index(corpus, index_dir, model=settings.embedding_model, encoder_provider=provider)
+    return corpus, index_dir
+
+
+def run_eval(settings: Settings, files: list[Path], articles: list[Path], baseline: bool = True) -> EvalReport:
+    questions = load_questions(files)
+    with tempfile.TemporaryDirectory(prefix="dispute-bot-eval-") as tmp:
+        corpus, index_dir = (_prepare(settings, articles, Path(tmp)) if articles
+                             else (settings.corpus_dir, settings.index_dir))
+        # Questions are encoded exactly as the bot encodes them (the index's ONNX export when present).
+        engine = Engine(index_dir, lazy_encoder(settings.embedding_model, index_dir))
+        tutorial = Baseline.build(lazy_encoder(settings.embedding_model)(), corpus) if baseline else None
+        return evaluate(questions, engine.ask, tutorial.top if tutorial else None)
+
+
+def main(settings: Settings, files: list[Path], articles: list[Path], as_json: bool, baseline: bool) -> int:
+    missing = [str(p) for p in [*files, *articles] if not p.is_file()]
+    if missing:
+        print(f"dispute-bot eval: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    try:
+        report = run_eval(settings, files, articles, baseline)
+    except ValueError as exc:
+        print(f"dispute-bot eval: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(report.to_dict(), ensure_ascii=False) if as_json else summary(report))
+    return 0
