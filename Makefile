@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run test lint typecheck unit bench clean
+.PHONY: install run test lint typecheck unit bench train clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -23,7 +23,7 @@ run: install
 	$(BIN)/dispute-bot run
 
 lint: install
-	$(BIN)/ruff check bot retrieval index tests bench
+	$(BIN)/ruff check bot retrieval index tests bench training
 
 typecheck: install
 	$(BIN)/mypy
@@ -32,6 +32,10 @@ unit: install
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
+
+# Refit the answer model (retrieval/answer_model.json) and print its held-out figures.
+train: install
+	$(BIN)/python -m training.fit
 
 bench: install
 	$(BIN)/python -m bench

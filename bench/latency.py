@@ -11,9 +11,10 @@ import numpy as np
 
 from bench.common import DevItem, percentiles
 from index.embedding import Encoder
-from retrieval.answer import compose, score_sentences
+from retrieval.answer import compose, is_answer_like
 from retrieval.baseline import Baseline
 from retrieval.engine import PASSAGES, Engine
+from retrieval.features import FEATURES, candidates
 from retrieval.question import analyse
 from retrieval.search import hybrid_search
 
@@ -59,9 +60,9 @@ def measure_engine(index_dir: Path, encoder: Encoder, items: list[DevItem], pass
 
 
 def stage_p50(engine: Engine, encoder: Encoder, items: list[DevItem], passes: int) -> dict[str, float]:
-    """Where a question's time goes: encode, hybrid search, sentence scoring, composing."""
+    """Where a question's time goes: encode, hybrid search, candidate features, model and composing."""
     index = engine.index
-    stages: dict[str, list[float]] = {"encode": [], "search": [], "score": [], "compose": []}
+    stages: dict[str, list[float]] = {"encode": [], "search": [], "features": [], "compose": []}
     for _ in range(max(1, passes // 2)):
         for item in items:
             t0 = time.perf_counter()
@@ -70,9 +71,9 @@ def stage_p50(engine: Engine, encoder: Encoder, items: list[DevItem], passes: in
             t1 = time.perf_counter()
             passages = hybrid_search(index, vector, question.terms, PASSAGES)
             t2 = time.perf_counter()
-            ranked = score_sentences(index, question, vector, passages, encoder.encode)
+            found = candidates(index, question, vector, passages, encoder.encode, is_answer_like)
             t3 = time.perf_counter()
-            compose(index, question, ranked)
+            compose(index, question, found, engine.model.probabilities(found.matrix, FEATURES), engine.model)
             t4 = time.perf_counter()
             for name, ms in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
                 stages[name].append(ms * 1000)

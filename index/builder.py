@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from index import store
+from index.aliases import ALIASES_VERSION, mine_aliases
 from index.chunking import Chunk, ChunkSpec, Span, chunk_sentences, split_sentences
 from index.documents import SkippedFile, load_corpus
 from index.embedding import EncoderProvider
@@ -68,7 +69,8 @@ class BuildReport:
 
 def _derived_key() -> dict[str, Any]:
     """Versions of what is derived from the text without the model: a change rebuilds without re-embedding."""
-    return {"events_version": EVENTS_VERSION, "terms_version": TERMS_VERSION, "figures_version": FIGURES_VERSION}
+    return {"events_version": EVENTS_VERSION, "terms_version": TERMS_VERSION, "figures_version": FIGURES_VERSION,
+            "aliases_version": ALIASES_VERSION}
 
 
 def _query_encoder_current(manifest: dict[str, Any]) -> bool:
@@ -219,6 +221,7 @@ def build_locked(
         save_bm25(bm25, tmp / store.BM25)
         store.write_json(tmp / store.TERMS, {"units": n_units, "df": df})
         store.write_jsonl(tmp / store.EVENTS, events)
+        store.write_json(tmp / store.ALIASES, mine_aliases(d.text for d in docs))
         # Questions are encoded by this ONNX export when present (no torch in the query process).
         query_encoder = prepare_query_encoder(model, tmp, None if full else live)
         seconds = time.perf_counter() - started

@@ -36,6 +36,8 @@ FAISS = "faiss.index"
 BM25 = "bm25"
 TERMS = "terms.json"
 EVENTS = "events.jsonl"
+# Optional (older builds lack it): aliases the articles define, short-form term -> long-form terms.
+ALIASES = "aliases.json"
 
 REQUIRED_FILES = (MANIFEST, DOCS, CHUNKS, SENTENCES, CHUNK_VECTORS, SENTENCE_VECTORS, FAISS, BM25, TERMS)
 

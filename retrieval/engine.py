@@ -15,9 +15,11 @@ import numpy as np
 
 from index import store
 from index.embedding import Encoder, EncoderProvider
-from retrieval.answer import compose, score_sentences
+from retrieval import ranker
+from retrieval.answer import compose, is_answer_like
+from retrieval.features import FEATURES, Candidates, candidates
 from retrieval.loaded import LoadedIndex, load_index
-from retrieval.question import Kind, analyse
+from retrieval.question import Kind, Question, analyse
 from retrieval.search import hybrid_search
 from retrieval.timeline import build_timeline
 from retrieval.types import Answer, Passage, SourceInfo, Timeline
@@ -28,11 +30,13 @@ PASSAGES = 16
 
 
 class Engine:
-    def __init__(self, index_dir: Path, encoder_provider: EncoderProvider) -> None:
+    def __init__(self, index_dir: Path, encoder_provider: EncoderProvider,
+                 model: ranker.AnswerModel | None = None) -> None:
         self.index_dir = index_dir
         self._encoder_provider = encoder_provider
         self._lock = threading.Lock()
         self._index: LoadedIndex | None = None
+        self._model = model
 
     @property
     def index(self) -> LoadedIndex:
@@ -51,6 +55,13 @@ class Engine:
             return self._index
 
     @property
+    def model(self) -> ranker.AnswerModel:
+        """The shipped answer model unless one was given (training scores candidates before any exists)."""
+        if self._model is None:
+            self._model = ranker.load()
+        return self._model
+
+    @property
     def encoder(self) -> Encoder:
         return self._encoder_provider()
 
@@ -62,15 +73,21 @@ class Engine:
         question = analyse(text)
         return hybrid_search(index, self.encode_query(text), question.terms, k)
 
-    def ask(self, text: str) -> Answer:
-        index = self.index
+    def candidates(self, text: str, index: LoadedIndex | None = None) -> tuple[Question, Candidates]:
+        """The question read, and every sentence it considers with its features (what training fits on)."""
+        index = index or self.index
         question = analyse(text)
         vector = self.encode_query(text)
         # A count gathers every figure the articles give, so it reads further down the ranking.
         depth = PASSAGES * 2 if question.kind is Kind.COUNT else PASSAGES
         passages = hybrid_search(index, vector, question.terms, depth)
-        ranked = score_sentences(index, question, vector, passages, self.encoder.encode)
-        return compose(index, question, ranked)
+        return question, candidates(index, question, vector, passages, self.encoder.encode, is_answer_like)
+
+    def ask(self, text: str) -> Answer:
+        index = self.index
+        question, found = self.candidates(text, index)
+        probs = self.model.probabilities(found.matrix, FEATURES)
+        return compose(index, question, found, probs, self.model)
 
     def timeline(self, topic: str | None = None) -> Timeline:
         index = self.index

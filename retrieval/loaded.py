@@ -58,6 +58,8 @@ class LoadedIndex:
     # stored, whose count questions then encode the figure contexts themselves.
     figure_rows: dict[tuple[int, int], int] = field(default_factory=dict)
     figure_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    # Short form -> the long form's terms ("meiti" -> ministri electron inform technolog), mined at build time.
+    aliases: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def model(self) -> str:
@@ -113,6 +115,8 @@ def load_index(index_dir: Path) -> LoadedIndex:
         current = store.EVENTS
         events_path = folder / current
         events = store.read_jsonl(events_path) if events_path.exists() else []
+        current = store.ALIASES
+        aliases = json.loads((folder / current).read_text(encoding="utf-8")) if (folder / current).exists() else {}
         current = store.FIGURES
         figures = np.zeros((0, 3), dtype=np.int64)
         figure_vectors = np.zeros((0, sentence_vectors.shape[1]), dtype=np.float32)
@@ -147,5 +151,5 @@ def load_index(index_dir: Path) -> LoadedIndex:
         sentence_vectors=np.ascontiguousarray(sentence_vectors, dtype=np.float32), faiss=index,
         bm25=bm25, idf=idf, unknown_idf=math.log(1 + (units + 0.5) / 0.5), events=events,
         figure_rows={(int(row), int(start)): i for i, (row, start, _) in enumerate(figures.tolist())},
-        figure_vectors=np.ascontiguousarray(figure_vectors, dtype=np.float32),
+        figure_vectors=np.ascontiguousarray(figure_vectors, dtype=np.float32), aliases=aliases,
     )

@@ -19,16 +19,28 @@ class Kind(Enum):
     WHO = "who"
     WHERE = "where"
     WHY = "why"
+    NAME = "name"  # which/what + noun: a proper name is expected ("What app ...", "which law ...")
     OTHER = "other"
 
 
-_COUNT = re.compile(r"\bhow\s+(?:many|much)\b(?P<focus>[^?.!]*)", re.IGNORECASE)
+_COUNT = re.compile(
+    r"\b(?:how\s+(?:many|much)|what\s+(?:percentage|share|proportion|fraction))\b(?P<focus>[^?.!]*)",
+    re.IGNORECASE,
+)
+# A measure ("how long", "how fast") wants a figure too, but what follows is not the counted thing.
+_MEASURE = re.compile(r"\bhow\s+(?:long|big|large|fast|far|old|soon|often)\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\b(?:number|count|total)\s+of\b(?P<focus>[^?.!]*)", re.IGNORECASE)
 _WHEN = re.compile(r"\b(?:when|what\s+(?:date|day|time|year|month)|which\s+(?:date|day|year|month))\b",
                    re.IGNORECASE)
 _WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
 _WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
-_WHY = re.compile(r"\bwhy\b", re.IGNORECASE)
+_WHY = re.compile(r"\b(?:why|what\s+(?:reason|reasons|prompted|led|caused)|for\s+what\s+reason)\b", re.IGNORECASE)
+_NAME = re.compile(
+    r"\b(?:which|what(?!\s+(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|about|if|happened)\b))"
+    r"\s+[a-z]",
+    re.IGNORECASE,
+)
+_NAME_OF = re.compile(r"\bname\s+of\b|\bcalled\b|\bnamed\b", re.IGNORECASE)
 # The focus of "how many X were ..." ends at the first verb-like word.
 _FOCUS_END = re.compile(
     r"\b(?:are|is|was|were|be|been|did|do|does|has|have|had|will|would|could|can|should|may|might|got|get)\b",
@@ -67,6 +79,8 @@ def analyse(text: str) -> Question:
     match = _COUNT.search(text) or _NUMBER_OF.search(text)
     if match:
         return Question(text, Kind.COUNT, words, _focus_terms(match.group("focus")))
+    if _MEASURE.search(text):
+        return Question(text, Kind.COUNT, words, [])
     if _WHEN.search(text):
         return Question(text, Kind.WHEN, words, [])
     if _WHO.search(text):
@@ -75,4 +89,6 @@ def analyse(text: str) -> Question:
         return Question(text, Kind.WHERE, words, [])
     if _WHY.search(text):
         return Question(text, Kind.WHY, words, [])
+    if _NAME.search(text) or _NAME_OF.search(text):
+        return Question(text, Kind.NAME, words, [])
     return Question(text, Kind.OTHER, words, [])

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from index.aliases import expand_terms
 from index.lexical import bm25_top
 from retrieval.loaded import LoadedIndex
 from retrieval.types import Passage
@@ -36,7 +37,9 @@ def hybrid_search(
     """Top-k distinct chunks; a chunk whose text repeats an earlier one (a syndicated copy) is dropped."""
     depth = max(4 * k, 32)
     dense = dense_top(index, query_vector, depth)
-    lexical = bm25_top(index.bm25, query_terms, depth, len(index.chunks))
+    lexical = bm25_top(index.bm25, expand_terms(query_terms, index.aliases), depth, len(index.chunks))
+    dense_rank = {r: i for i, (r, _) in enumerate(dense)}
+    lexical_rank = {r: i for i, (r, _) in enumerate(lexical)}
     fused = rrf_fuse([[r for r, _ in dense], [r for r, _ in lexical]])
     passages: list[Passage] = []
     seen: set[str] = set()
@@ -45,7 +48,8 @@ def hybrid_search(
         if chunk["hash"] in seen:
             continue
         seen.add(chunk["hash"])
-        passages.append(Passage(row, chunk["doc_id"], chunk["start"], chunk["end"], chunk["text"], score))
+        passages.append(Passage(row, chunk["doc_id"], chunk["start"], chunk["end"], chunk["text"], score,
+                                dense_rank.get(row, -1), lexical_rank.get(row, -1)))
         if len(passages) == k:
             break
     return passages

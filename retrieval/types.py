@@ -59,6 +59,8 @@ class Passage:
     end: int
     text: str
     score: float
+    dense_rank: int = -1  # rank in the dense (FAISS) list, -1 when absent from it
+    lexical_rank: int = -1  # rank in the BM25 list, -1 when absent from it
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,232 @@
+"""Features of each candidate sentence for a question: what the answer model reads.
+
+Every feature carries over to any article: similarity in meaning (alone and with its neighbours), how much
+of the question's rare vocabulary it holds (aliases counted), where the retrievers ranked its passage, and
+whether it carries what the question asks for (a figure the question doesn't state, a date, a new name, a
+reason, a place). Question-level features (how well the best candidate matches, how much of the question
+the articles never mention) let one probability threshold decline for any question.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from index.figures import WINDOW_WORDS, figures_near, window_around
+from index.lexical import terms
+from retrieval.loaded import LoadedIndex
+from retrieval.question import Kind, Question
+from retrieval.signals import carries, new_figures, new_names
+from retrieval.types import Passage
+
+Encode = Callable[[list[str]], np.ndarray]
+
+KINDS = [k.value for k in Kind]
+FEATURES = [
+    "dense", "dense_ctx", "dense_gap", "dense_rank", "passage_rank", "chunk_dense_rank", "chunk_lexical_rank",
+    "coverage", "coverage_gap", "coverage_ctx", "matched_share", "focus_present", "figure_near_focus",
+    "figure_context", "figure_local_coverage", "answer_like", "log_words", "has_quote", "doc_first",
+    "type_match", *[f"type_match_{k}" for k in KINDS], "type_x_dense", "type_x_coverage", "novel_share",
+    "novel_terms", "q_max_dense", "q_max_coverage", "q_unknown_share",
+    "q_log_terms", *[f"kind_{k}" for k in KINDS], "cross",
+]
+INDEX = {name: i for i, name in enumerate(FEATURES)}
+MAX_FIGURE_WINDOWS = 16
+
+
+@lru_cache(maxsize=65_536)
+def sentence_terms(sentence: str) -> frozenset[str]:
+    """Every question reads the same corpus sentences again: tokenize each once per process."""
+    return frozenset(terms(sentence))
+
+
+class Coverage:
+    """Share of the question's IDF weight a text holds; an alias counts as the form it stands for."""
+
+    def __init__(self, index: LoadedIndex, question_terms: list[str]) -> None:
+        self.terms = sorted(set(question_terms))
+        self.weights = np.array([index.idf.get(t, index.unknown_idf) for t in self.terms])
+        self.total = float(self.weights.sum())
+        self.alternatives: dict[str, list[frozenset[str]]] = {t: [frozenset([t])] for t in self.terms}
+        qset = set(self.terms)
+        for short, long_terms in index.aliases.items():
+            if short in qset:
+                self.alternatives[short].append(frozenset(long_terms))
+            if all(t in qset for t in long_terms):
+                for t in long_terms:
+                    self.alternatives[t].append(frozenset([short]))
+        unknown = [w for t, w in zip(self.terms, self.weights, strict=True) if t not in index.idf]
+        self.unknown_share = float(sum(unknown) / self.total) if self.total else 1.0
+
+    def present(self, words: frozenset[str]) -> list[bool]:
+        return [any(alt <= words for alt in self.alternatives[t]) for t in self.terms]
+
+    def of(self, words: frozenset[str]) -> tuple[float, float]:
+        """(IDF-weighted share, plain share) of the question's terms found in ``words``."""
+        if not self.terms:
+            return 0.0, 0.0
+        hits = np.array(self.present(words), dtype=bool)
+        return float(self.weights[hits].sum() / self.total), float(hits.mean())
+
+
+@dataclass
+class Candidates:
+    """The sentences one question reads, best passages first, and their feature rows."""
+
+    rows: list[int]
+    texts: list[str]
+    matrix: np.ndarray  # (len(rows), len(FEATURES))
+
+    def column(self, name: str) -> np.ndarray:
+        return self.matrix[:, INDEX[name]]
+
+
+def _rows_of(index: LoadedIndex, passages: list[Passage]) -> tuple[list[int], list[str], list[Passage]]:
+    """Distinct sentences of the passages (a sentence repeated verbatim counts once) with their passage."""
+    rows: list[int] = []
+    texts: list[str] = []
+    owner: list[Passage] = []
+    seen_rows: set[int] = set()
+    seen_text: set[str] = set()
+    for passage in passages:
+        for row in index.chunk_sentence_rows(passage.chunk_index):
+            if row in seen_rows:
+                continue
+            seen_rows.add(row)
+            text = index.sentence_text(row)
+            key = " ".join(text.lower().split())
+            if key in seen_text:
+                continue
+            seen_text.add(key)
+            rows.append(row)
+            texts.append(text)
+            owner.append(passage)
+    return rows, texts, owner
+
+
+def _neighbours(index: LoadedIndex, row: int) -> list[int]:
+    doc = index.sentence_spans[row][0]
+    return [r for r in (row - 1, row, row + 1) if 0 <= r < len(index.sentence_spans)
+            and index.sentence_spans[r][0] == doc]
+
+
+def _figure_context(
+    index: LoadedIndex, question: Question, query: np.ndarray, rows: list[int], texts: list[str],
+    encode: Encode | None,
+) -> np.ndarray:
+    """For figure questions: how close the few words around each figure are to the question in meaning.
+
+    Whole-sentence similarity can't tell "block 257 accounts" from "suspended 500 accounts" when both sit
+    in long sentences about blocking; the words around the figure can. Their vectors are made at build
+    time; only an index built without them needs one small encoding batch per question.
+    """
+    out = np.zeros(len(rows), dtype=np.float32)
+    if question.kind is not Kind.COUNT:
+        return out
+    pending: list[tuple[int, str]] = []
+    for i, (row, text) in enumerate(zip(rows, texts, strict=True)):
+        for fig in figures_near(text, []):
+            stored = index.figure_rows.get((row, fig.start))
+            if stored is not None:
+                out[i] = max(out[i], float(index.figure_vectors[stored] @ query))
+            elif len(pending) < MAX_FIGURE_WINDOWS:
+                pending.append((i, window_around(text, fig, WINDOW_WORDS)))
+    if pending and encode is not None:
+        sims = encode([w for _, w in pending]) @ query
+        for (i, _), sim in zip(pending, sims.tolist(), strict=True):
+            out[i] = max(out[i], float(sim))
+    return out
+
+
+def _type_match(kind: Kind, text: str, question: str) -> float:
+    info = carries(text)
+    if kind is Kind.COUNT:
+        return float(new_figures(text, question) > 0)
+    if kind is Kind.WHEN:
+        return float(info.has_date or info.has_weekday or info.has_relative_time) + 0.5 * info.has_year
+    if kind in (Kind.WHO, Kind.NAME):
+        return float(new_names(text, question) > 0)
+    if kind is Kind.WHERE:
+        return float(info.has_place)
+    if kind is Kind.WHY:
+        return float(info.has_reason)
+    return 0.0
+
+
+def candidates(
+    index: LoadedIndex, question: Question, query_vector: np.ndarray, passages: list[Passage],
+    encode: Encode | None = None, is_answer_like: Callable[[str], bool] = lambda _: True,
+) -> Candidates:
+    rows, texts, owner = _rows_of(index, passages)
+    n = len(rows)
+    matrix = np.zeros((n, len(FEATURES)), dtype=np.float32)
+    if not n:
+        return Candidates(rows, texts, matrix)
+    query = query_vector.astype(np.float32)
+    vectors = index.sentence_vectors
+    dense = vectors[rows] @ query
+    ctx = np.array([vectors[_neighbours(index, r)].sum(axis=0) for r in rows], dtype=np.float32)
+    ctx /= np.maximum(np.linalg.norm(ctx, axis=1, keepdims=True), 1e-6)
+    dense_ctx = ctx @ query
+    cover = Coverage(index, question.terms)
+    cov = np.array([cover.of(sentence_terms(t)) for t in texts], dtype=np.float32).reshape(n, 2)
+    cov_ctx = np.array([cover.of(frozenset().union(*(sentence_terms(index.sentence_text(r))
+                                                     for r in _neighbours(index, row))))[0] for row in rows])
+    order = np.argsort(-dense, kind="stable")
+    dense_rank = np.empty(n)
+    dense_rank[order] = np.arange(n)
+    passage_rank = {p.chunk_index: i for i, p in enumerate(passages)}
+    figure_ctx = _figure_context(index, question, query, rows, texts, encode)
+    qterms = set(question.terms)
+    first_rows = set(index.doc_first_sentence.tolist())
+
+    def inv(rank: int) -> float:
+        return 1.0 / (1.0 + rank) if rank >= 0 else 0.0
+
+    col = INDEX
+    matrix[:, col["dense"]] = dense
+    matrix[:, col["dense_ctx"]] = dense_ctx
+    matrix[:, col["dense_gap"]] = dense - dense.max()
+    matrix[:, col["dense_rank"]] = 1.0 / (1.0 + dense_rank)
+    matrix[:, col["coverage"]] = cov[:, 0]
+    matrix[:, col["coverage_gap"]] = cov[:, 0] - cov[:, 0].max()
+    matrix[:, col["coverage_ctx"]] = cov_ctx
+    matrix[:, col["matched_share"]] = cov[:, 1]
+    matrix[:, col["figure_context"]] = figure_ctx
+    matrix[:, col["q_max_dense"]] = float(dense.max())
+    matrix[:, col["q_max_coverage"]] = float(cov[:, 0].max())
+    matrix[:, col["q_unknown_share"]] = cover.unknown_share
+    matrix[:, col["q_log_terms"]] = math.log1p(len(qterms))
+    matrix[:, col[f"kind_{question.kind.value}"]] = 1.0
+    for i, (row, text, passage) in enumerate(zip(rows, texts, owner, strict=True)):
+        matrix[i, col["passage_rank"]] = inv(passage_rank[passage.chunk_index])
+        matrix[i, col["chunk_dense_rank"]] = inv(passage.dense_rank)
+        matrix[i, col["chunk_lexical_rank"]] = inv(passage.lexical_rank)
+        words = sentence_terms(text)
+        if question.focus:
+            matrix[i, col["focus_present"]] = float(bool(set(question.focus) & words))
+            near = figures_near(text, question.focus)
+            matrix[i, col["figure_near_focus"]] = float(bool(near))
+            if near:
+                local = max(cover.of(sentence_terms(window_around(text, f)))[0] for f in near)
+                matrix[i, col["figure_local_coverage"]] = local
+        matrix[i, col["answer_like"]] = float(is_answer_like(text))
+        info = carries(text)
+        matrix[i, col["log_words"]] = math.log1p(info.words)
+        matrix[i, col["has_quote"]] = float(info.has_quote)
+        matrix[i, col["doc_first"]] = float(row in first_rows)
+        match = _type_match(question.kind, text, question.text)
+        matrix[i, col["type_match"]] = match
+        matrix[i, col[f"type_match_{question.kind.value}"]] = match
+        # An answer says something the question doesn't: a sentence made only of the question's own words
+        # is about the question, not an answer to it.
+        novel = len(words - qterms)
+        matrix[i, col["novel_share"]] = novel / max(len(words), 1)
+        matrix[i, col["novel_terms"]] = math.log1p(novel)
+    matrix[:, col["type_x_dense"]] = matrix[:, col["type_match"]] * dense
+    matrix[:, col["type_x_coverage"]] = matrix[:, col["type_match"]] * cov[:, 0]
+    return Candidates(rows, texts, matrix)

@@ -1,0 +1,68 @@
+"""The answer model: features in, the probability that a sentence answers the question out.
+
+A standardised logistic regression whose weights live in ``answer_model.json`` beside this file, written by
+``make train`` (``training/fit.py``). Nothing here is fitted by hand: to change how answers are chosen,
+change the features or the training questions and refit.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+WEIGHTS = Path(__file__).with_name("answer_model.json")
+
+
+@dataclass(frozen=True)
+class AnswerModel:
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    threshold: float  # answer when the best sentence's probability reaches this (chosen on held-out data)
+    sure_decline: float  # below this, say plainly that the articles don't answer
+    meta: dict[str, Any]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AnswerModel:
+        n = len(data["features"])
+        mean, scale, coef = (np.asarray(data[k], dtype=np.float64) for k in ("mean", "scale", "coef"))
+        if any(a.shape != (n,) for a in (mean, scale, coef)):
+            raise ValueError("answer model: mean, scale and coef must each have one value per feature")
+        return cls(tuple(data["features"]), mean, scale, coef, float(data["intercept"]), float(data["threshold"]),
+                   float(data.get("sure_decline", 0.0)), dict(data.get("meta", {})))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "features": list(self.features), "mean": self.mean.round(6).tolist(),
+            "scale": self.scale.round(6).tolist(), "coef": self.coef.round(6).tolist(),
+            "intercept": round(self.intercept, 6), "threshold": round(self.threshold, 4),
+            "sure_decline": round(self.sure_decline, 4), "meta": self.meta,
+        }
+
+    def probabilities(self, matrix: np.ndarray, names: list[str]) -> np.ndarray:
+        """One probability per row of ``matrix`` (columns named by ``names``); unused columns are ignored."""
+        if not len(matrix):
+            return np.zeros(0)
+        position = {name: i for i, name in enumerate(names)}
+        missing = [f for f in self.features if f not in position]
+        if missing:
+            raise ValueError(f"answer model needs features the candidates lack: {missing}")
+        x = matrix[:, [position[f] for f in self.features]].astype(np.float64)
+        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def save(model: AnswerModel, path: Path = WEIGHTS) -> None:
+    path.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = WEIGHTS) -> AnswerModel:
+    return AnswerModel.from_dict(json.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,78 @@
+"""What kind of information a sentence carries, read from its surface: figures, dates, names, reasons.
+
+These say whether a sentence *could* answer a kind of question ("how many" wants a figure the question
+doesn't already state); the answer model weighs them against similarity. None of it names a word of any
+particular article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index.figures import figures, has_date
+
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_RELATIVE_TIME = re.compile(
+    r"\b(?:today|yesterday|tomorrow|this\s+(?:week|month|year)|last\s+(?:week|month|year)|next\s+(?:week|month|year)"
+    r"|(?:hours?|days?|weeks?|months?)\s+(?:ago|later|after|before|earlier))\b",
+    re.IGNORECASE,
+)
+_REASON = re.compile(
+    r"\b(?:because|due\s+to|owing\s+to|citing|cited|as\s+a\s+result|in\s+order\s+to|so\s+that|since|"
+    r"after|over\s+(?:concerns?|fears?)|for\s+(?:allegedly|spreading|failing|violating)|reason|"
+    r"on\s+the\s+grounds?|amid|following|to\s+(?:prevent|stop|protect|curb|avoid))\b",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(r"\b(?:in|at|from|near|outside|inside)\s+(?:the\s+)?[A-Z][a-z]+")
+_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*\b|\b[A-Z]{2,}[a-z]?[A-Z]*\b")
+_QUOTE = re.compile(r"[\"“”]")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class Carries:
+    figures: frozenset[float]
+    has_date: bool
+    has_weekday: bool
+    has_year: bool
+    has_relative_time: bool
+    names: frozenset[str]  # capitalised words past the sentence start, lower-cased
+    has_reason: bool
+    has_place: bool
+    has_quote: bool
+    words: int
+
+
+@lru_cache(maxsize=65_536)
+def carries(sentence: str) -> Carries:
+    return Carries(
+        figures=frozenset(f.value for f in figures(sentence)),
+        has_date=has_date(sentence),
+        has_weekday=_WEEKDAY.search(sentence) is not None,
+        has_year=_YEAR.search(sentence) is not None,
+        has_relative_time=_RELATIVE_TIME.search(sentence) is not None,
+        names=frozenset(m.group(0).lower() for m in _CAPITAL.finditer(sentence) if m.start() > 0),
+        has_reason=_REASON.search(sentence) is not None,
+        has_place=_PLACE.search(sentence) is not None,
+        has_quote=_QUOTE.search(sentence) is not None,
+        words=len(_WORD.findall(sentence)),
+    )
+
+
+@lru_cache(maxsize=4096)
+def question_words(question: str) -> frozenset[str]:
+    """Every word of the question, lower-cased: a name or figure the question states is not news."""
+    return frozenset(w.lower() for w in _WORD.findall(question))
+
+
+def new_names(sentence: str, question: str) -> int:
+    asked = question_words(question)
+    return sum(1 for n in carries(sentence).names if n not in asked)
+
+
+def new_figures(sentence: str, question: str) -> int:
+    asked = {f.value for f in figures(question)}
+    return len(carries(sentence).figures - asked)

@@ -1,0 +1,58 @@
+"""Which questions the answer model learns from, grouped by the article they are about.
+
+A group is one article (asked about in an index of the seed corpus plus that article, as when a moderator
+adds it) or the seed corpus itself. Groups are the unit of held-out measurement: the model that scores a
+group never saw that group's questions.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from retrieval.evaluate import EvalQuestion, load_questions
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = "seed"
+OFF_TOPIC = "offtopic"
+EVAL_PREFIX = "eval:"  # groups named so are measured, never fitted on
+
+
+@dataclass
+class Group:
+    name: str
+    article: Path | None  # added to the seed corpus; None for questions about the seed corpus itself
+    questions: list[EvalQuestion] = field(default_factory=list)
+    held_out_only: bool = False  # an eval article: measured, never fitted on
+
+
+def _article_groups(folder: Path, held_out_only: bool = False) -> list[Group]:
+    groups = []
+    for questions in sorted(folder.glob("*.jsonl")):
+        article = questions.with_suffix(".md")
+        if article.exists():
+            name = f"{EVAL_PREFIX}{questions.stem}" if held_out_only else questions.stem
+            groups.append(Group(name, article, load_questions([questions]), held_out_only))
+    return groups
+
+
+def collect(shared: Path = SHARED) -> list[Group]:
+    seed_files = [p for p in (shared / "eval" / "dev.jsonl", shared / "eval" / "dev_more.jsonl") if p.exists()]
+    if not seed_files:
+        seed_files = [ROOT / "tests" / "dev.jsonl"]
+    groups = [
+        Group(SEED, None, load_questions(seed_files)),
+        Group(OFF_TOPIC, None, load_questions([ROOT / "training" / "offtopic.jsonl"])),
+    ]
+    groups += _article_groups(ROOT / "training" / "articles")
+    if (shared / "train").is_dir():
+        groups += _article_groups(shared / "train")
+    if (shared / "eval" / "articles").is_dir():
+        groups += _article_groups(shared / "eval" / "articles", held_out_only=True)
+    return groups
+
+
+def describe(groups: list[Group]) -> str:
+    return json.dumps({g.name: len(g.questions) for g in groups})
