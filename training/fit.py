@@ -54,12 +54,16 @@ def best_p(item: Item, probs: np.ndarray) -> float:
 
 
 def choose_threshold(rows: list[tuple[Item, np.ndarray, bool]]) -> float:
-    """The threshold that gets the most questions right: an answer holding the fact, or a decline."""
+    """The threshold with the best balanced score: the share of answerable questions answered with the fact
+    plus the share of unanswerable ones declined. Balanced, because the training questions are mostly
+    answerable while a wrong answer to an unanswerable question costs users' trust as much as a miss."""
+    answerable = [(best_p(it, p), holds) for it, p, holds in rows if it.question.answerable]
+    unanswerable = [best_p(it, p) for it, p, _ in rows if not it.question.answerable]
     scores = []
     for t in GRID:
-        right = sum((best_p(it, p) >= t and holds) if it.question.answerable else best_p(it, p) < t
-                    for it, p, holds in rows)
-        scores.append(right)
+        hit = sum(p >= t and holds for p, holds in answerable) / max(len(answerable), 1)
+        declined = sum(p < t for p in unanswerable) / max(len(unanswerable), 1)
+        scores.append(round(hit + declined, 6))
     best = max(scores)
     # The middle of the best plateau: the choice least sensitive to where exactly the boundary lies.
     plateau = [t for t, s in zip(GRID, scores, strict=True) if s == best]
@@ -77,37 +81,37 @@ def sure_decline(rows: list[tuple[Item, np.ndarray, bool]], threshold: float) ->
     return best
 
 
-def holds_if_answered(item: Item, probs: np.ndarray, model: AnswerModel) -> bool:
-    forced = AnswerModel(model.features, model.mean, model.scale, model.coef, model.intercept, 0.0, 0.0, {})
-    answer = compose(item.index, item.analysed, item.found, probs, forced)
-    return score_one(item.question, answer).answer_holds
+def holds_at_zero(item: Item, probs: np.ndarray) -> bool:
+    """Whether the answer the bot would give, were it never to decline, holds the fact."""
+    always = AnswerModel(tuple(USED), np.zeros(1), np.ones(1), np.zeros(1), 0.0, 0.0, 0.0, {})
+    return score_one(item.question, compose(item.index, item.analysed, item.found, probs, always)).answer_holds
 
 
-def held_out(items: list[Item], c: float) -> tuple[EvalReport, dict[str, EvalReport]]:
-    """Leave-one-group-out: out-of-fold probabilities, then each group's threshold from the others."""
-    groups = sorted({it.group for it in items})
+def out_of_fold(items: list[Item], c: float) -> dict[int, np.ndarray]:
+    """Item position -> probabilities from a model fitted without the item's group (eval groups are never
+    fitted on, so every model may score them)."""
     fitted = [it for it in items if not it.group.startswith(EVAL_PREFIX)]
-    oof: dict[int, tuple[np.ndarray, bool]] = {}
-    for g in groups:
+    out: dict[int, np.ndarray] = {}
+    for g in sorted({it.group for it in items}):
         model = fit([it for it in fitted if it.group != g], c)
-        for i, it in enumerate(items):
-            if it.group == g:
-                p = probs_of(model, it)
-                oof[i] = (p, holds_if_answered(it, p, model))
-    total = EvalReport()
+        out.update({i: probs_of(model, it) for i, it in enumerate(items) if it.group == g})
+    return out
+
+
+def held_out(items: list[Item], c: float) -> tuple[list[tuple[Item, np.ndarray, bool]], dict[str, EvalReport]]:
+    """Leave-one-group-out: out-of-fold probabilities, then each group scored with a threshold chosen on
+    the other groups only. Returns the pooled out-of-fold rows (for the shipped threshold) and the reports."""
+    probs = out_of_fold(items, c)
+    rows = [(it, probs[i], holds_at_zero(it, probs[i])) for i, it in enumerate(items)]
     per_group: dict[str, EvalReport] = {}
-    for g in groups:
-        others = [(it, *oof[i]) for i, it in enumerate(items) if it.group != g and not it.group.startswith(EVAL_PREFIX)]
+    for g in sorted({it.group for it in items}):
+        others = [r for r in rows if r[0].group != g and not r[0].group.startswith(EVAL_PREFIX)]
         t = choose_threshold(others)
-        model = AnswerModel(tuple(USED), np.zeros(1), np.ones(1), np.zeros(1), 0.0, t, sure_decline(others, t), {})
-        report = EvalReport()
-        for i, it in enumerate(items):
-            if it.group == g:
-                answer = compose(it.index, it.analysed, it.found, oof[i][0], model)
-                report.results.append(score_one(it.question, answer))
-        per_group[g] = report
-        total.results += report.results
-    return total, per_group
+        judge = AnswerModel(tuple(USED), np.zeros(1), np.ones(1), np.zeros(1), 0.0, t, sure_decline(others, t), {})
+        report = per_group.setdefault(g, EvalReport())
+        for it, p, _ in (r for r in rows if r[0].group == g):
+            report.results.append(score_one(it.question, compose(it.index, it.analysed, it.found, p, judge)))
+    return [r for r in rows if not r[0].group.startswith(EVAL_PREFIX)], per_group
 
 
 def _kind(group: str) -> str:
@@ -138,28 +142,19 @@ def main(argv: list[str] | None = None) -> int:
     items = build_items(groups, encoder)
     results = {}
     for c in args.c:
-        total, per_group = held_out(items, c)
-        results[c] = (total, per_group)
-        t = total.totals()
+        results[c] = held_out(items, c)
+        t = EvalReport([r for rep in results[c][1].values() for r in rep.results]).totals()
         print(f"C={c}: held-out answer {t['answer_holds']}/{t['answerable']}, declined "
               f"{t['declined']}/{t['unanswerable']}, top-3 {t['top3_holds']}/{t['answerable']}")
-    c = max(results, key=lambda k: sum(r.correct for r in results[k][0].results))
-    total, per_group = results[c]
+    c = max(results, key=lambda k: sum(r.correct for rep in results[k][1].values() for r in rep.results))
+    pooled, per_group = results[c]
     summary = summarise(per_group)
     print(json.dumps(summary, indent=1))
-    fitted = [it for it in items if not it.group.startswith(EVAL_PREFIX)]
-    model = fit(fitted, c)
-    rows = [(it, probs_of(model, it), False) for it in fitted]
+    final = fit([it for it in items if not it.group.startswith(EVAL_PREFIX)], c)
     # The shipped threshold comes from held-out probabilities, never from the fitted model's own.
-    oof_rows = []
-    for g in sorted({it.group for it in fitted}):
-        fold = fit([it for it in fitted if it.group != g], c)
-        oof_rows += [(it, p, holds_if_answered(it, p, fold)) for it in fitted if it.group == g
-                     for p in [probs_of(fold, it)]]
-    threshold = choose_threshold(oof_rows)
-    del rows
-    model = AnswerModel(model.features, model.mean, model.scale, model.coef, model.intercept, threshold,
-                        sure_decline(oof_rows, threshold), {
+    threshold = choose_threshold(pooled)
+    model = AnswerModel(final.features, final.mean, final.scale, final.coef, final.intercept, threshold,
+                        sure_decline(pooled, threshold), {
                             "fitted": datetime.now(UTC).isoformat(timespec="seconds"), "C": c,
                             "groups": {g.name: len(g.questions) for g in groups},
                             "held_out": summary,

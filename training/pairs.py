@@ -16,9 +16,10 @@ from pathlib import Path
 import numpy as np
 
 from index.embedding import DEFAULT_MODEL, SentenceTransformerEncoder
+from retrieval import ranker
 from training.dataset import WORK, build_items
-from training.fit import fit, probs_of
-from training.groups import EVAL_PREFIX, collect
+from training.fit import out_of_fold
+from training.groups import collect
 
 PAIRS = WORK / "pairs.jsonl"
 
@@ -31,24 +32,22 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING)
     groups = collect()
     items = build_items(groups, SentenceTransformerEncoder(DEFAULT_MODEL))
-    fitted = [it for it in items if not it.group.startswith(EVAL_PREFIX)]
+    first = out_of_fold(items, float(ranker.load().meta.get("C", 0.3)))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     n = 0
     with args.out.open("w", encoding="utf-8") as fh:
-        for g in sorted({it.group for it in items}):
-            model = fit([it for it in fitted if it.group != g], 1.0)
-            for it in (it for it in items if it.group == g):
-                order = np.argsort(-probs_of(model, it), kind="stable")
-                rank = np.empty(len(order), dtype=int)
-                rank[order] = np.arange(len(order))
-                for i, text in enumerate(it.found.texts):
-                    if rank[i] < args.top or it.labels[i]:
-                        fh.write(json.dumps({
-                            "group": g, "qid": it.question.id, "question": it.question.question,
-                            "sentence": text, "label": int(it.labels[i]), "stage1_rank": int(rank[i]),
-                            "answerable": it.question.answerable,
-                        }, ensure_ascii=False) + "\n")
-                        n += 1
+        for k, it in enumerate(items):
+            order = np.argsort(-first[k], kind="stable")
+            rank = np.empty(len(order), dtype=int)
+            rank[order] = np.arange(len(order))
+            for i, text in enumerate(it.found.texts):
+                if rank[i] < args.top or it.labels[i]:
+                    fh.write(json.dumps({
+                        "group": it.group, "qid": it.question.id, "question": it.question.question,
+                        "sentence": text, "label": int(it.labels[i]), "stage1_rank": int(rank[i]),
+                        "answerable": it.question.answerable,
+                    }, ensure_ascii=False) + "\n")
+                    n += 1
     print(f"wrote {n} pairs to {args.out}")
     return 0
 

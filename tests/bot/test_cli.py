@@ -104,3 +104,37 @@ def test_help_and_sources_do_not_load_torch(env: tuple[Path, Path]) -> None:
         out = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
                              check=True, env={**__import__("os").environ}).stdout
         assert out.strip().endswith("False"), (args, out[-300:])
+
+
+def test_eval_scores_a_question_file_against_a_scratch_copy_with_an_article_added(
+    env: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus, index_dir = env
+    live_before = index_dir.resolve()
+    article = tmp_path / "zephyr_app.md"
+    article.write_text(
+        "---\ntitle: Zephyr app passes 2.5 million users\ndate: 2021-02-14\n---\n"
+        "The messaging app Zephyr said on Sunday that it had passed 2.5 million registered users, a month "
+        "after it was launched by a small team in Pune. The company said most of the new users joined after "
+        "several celebrities promoted the app. Zephyr plans to hire 40 engineers this year.\n",
+        encoding="utf-8")
+    questions = tmp_path / "q.jsonl"
+    questions.write_text("\n".join(json.dumps(q) for q in [
+        {"id": "z1", "question": "How many registered users does Zephyr have?", "answers_any": ["2.5 million"],
+         "answerable": True},
+        {"id": "z2", "question": "Who won the cricket world cup in 2011?", "answerable": False},
+    ]) + "\n", encoding="utf-8")
+    assert main(["eval", str(questions), "--add", str(article), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    by_id = {q["id"]: q for q in report["questions"]}
+    assert by_id["z1"]["top_holds"] and by_id["z1"]["baseline_top3"] is not None
+    assert by_id["z2"]["answered"] is False
+    assert report["totals"]["answerable"] == 1 and report["totals"]["unanswerable"] == 1
+    # The scratch copy took the article; the live corpus and index did not.
+    assert not (corpus / article.name).exists() and index_dir.resolve() == live_before
+
+
+def test_eval_reports_missing_files_as_a_usage_error(env: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+                                                      ) -> None:
+    assert main(["eval", "no-such.jsonl", "--no-baseline"]) == 2
+    assert "no such file" in capsys.readouterr().err

@@ -14,7 +14,10 @@ from retrieval.quotes import ELLIPSIS, trim_to_window
     [("How many accounts were blocked?", Kind.COUNT), ("how much was the fine", Kind.COUNT),
      ("What is the number of notices sent?", Kind.COUNT), ("When did the talks start?", Kind.WHEN),
      ("On what date was the post published?", Kind.WHEN), ("Who leads the talks?", Kind.WHO),
-     ("Why did Twitter refuse?", Kind.WHY), ("What app is promoted?", Kind.OTHER)],
+     ("Why did Twitter refuse?", Kind.WHY), ("What app is promoted?", Kind.NAME),
+     ("Which law was invoked?", Kind.NAME), ("What did the minister say?", Kind.OTHER),
+     ("how long did the shutdown last", Kind.COUNT), ("for what reason was it banned", Kind.WHY),
+     ("what percentage of posts were removed", Kind.COUNT)],
 )
 def test_question_kinds(question: str, kind: Kind) -> None:
     assert analyse(question).kind is kind

@@ -1,0 +1,50 @@
+"""Scoring rules of ``dispute-bot eval``: the gold-string match and the totals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from retrieval.evaluate import EvalQuestion, contains, evaluate, holds, load_questions
+from retrieval.types import Answer, Citation
+
+
+def test_gold_strings_match_on_word_boundaries_ignoring_commas_quotes_and_case() -> None:
+    assert contains("asked Twitter to block 1178 “accounts”", "1,178")
+    assert contains("The IT Act, Section 69A", "section 69a")
+    assert not contains("block 12570 accounts", "257")
+    assert not contains("anything", "")
+
+
+def test_answers_all_needs_every_string_and_answers_any_one() -> None:
+    both = EvalQuestion("x", "q", True, answers_all=("257", "1,178"))
+    assert holds("257 and 1,178", both) and not holds("only 257", both)
+    anyone = EvalQuestion("y", "q", True, answers_any=("Koo", "Tooter"))
+    assert holds("ministers moved to Koo", anyone) and not holds("nothing", anyone)
+
+
+def test_a_bad_line_names_its_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "q.jsonl"
+    path.write_text(json.dumps({"id": "a", "question": "ok?", "answers_any": ["x"]}) + "\n{broken\n")
+    with pytest.raises(ValueError, match=r"q\.jsonl:2"):
+        load_questions([path])
+    path.write_text(json.dumps({"id": "a", "question": "no gold", "answerable": True}) + "\n")
+    with pytest.raises(ValueError, match="answers_any"):
+        load_questions([path])
+
+
+def test_totals_count_answers_quotes_declines_and_the_baseline() -> None:
+    questions = [EvalQuestion("a", "how many?", True, answers_any=("257",), source="f"),
+                 EvalQuestion("b", "off topic?", False, source="f"),
+                 EvalQuestion("c", "who?", True, answers_any=("Sawhney",), source="f")]
+    quote = Citation("d", "t", None, None, "Sawhney will meet", 0, 17, 0.1)
+    replies = {"how many?": Answer("how many?", "block 257 accounts [1]", True, []),
+               "off topic?": Answer("off topic?", "The articles don't say.", False, []),
+               "who?": Answer("who?", "I couldn't find a clear answer.", False, [quote])}
+    report = evaluate(questions, replies.__getitem__, lambda q: ["257 accounts", "x"] if "many" in q else ["y"])
+    t = report.totals()
+    assert (t["answer_holds"], t["top3_holds"], t["declined"], t["wrongly_declined"]) == (1, 1, 1, 1)
+    assert (t["baseline_top1"], t["baseline_top3"]) == (1, 1)
+    assert [r.correct for r in report.results] == [True, True, False]
