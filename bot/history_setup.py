@@ -36,7 +36,7 @@ def vote_key(settings: Settings) -> bytes:
     stay changeable across restarts. Other databases are shared between machines, so they need the setting."""
     if settings.feedback_hmac_key is not None:
         return settings.feedback_hmac_key.get_secret_value().encode()
-    database = _sqlite_file(settings.database_url)
+    database = _sqlite_file(settings.database_url.get_secret_value())
     if database is None:
         raise HistorySetupError("FEEDBACK_HMAC_KEY must be set when DATABASE_URL is not a SQLite file")
     path = database.parent / KEY_FILE
@@ -58,8 +58,9 @@ def build_history(settings: Settings) -> History:
     if mode is HistoryMode.OFF:
         return History()
     try:
-        store = Store(settings.database_url, vote_key(settings), mode, settings.history_retention_days)
-    except sa.exc.SQLAlchemyError as exc:
+        store = Store(settings.database_url.get_secret_value(), vote_key(settings), mode,
+                      settings.history_retention_days)
+    except (sa.exc.SQLAlchemyError, OSError) as exc:
         raise HistorySetupError(f"cannot open DATABASE_URL ({type(exc).__name__}: {str(exc).splitlines()[0]})") \
             from None
     return History(store)

@@ -41,7 +41,7 @@ class Settings(BaseSettings):
     slack_moderator_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     # Conversation history: stored answers, votes, the knowledge-gap report (bot/store, bot/history_setup).
-    database_url: str = "sqlite:///var/bot.db"
+    database_url: SecretStr = SecretStr("sqlite:///var/bot.db")  # a PostgreSQL URL may hold a password
     history_mode: Literal["full", "anonymized", "off"] = "full"
     history_retention_days: int = Field(default=90, gt=0)
     feedback_hmac_key: SecretStr | None = None  # unset with SQLite: a random key is kept next to the database
