@@ -7,6 +7,7 @@ from typing import Any
 
 from retrieval.types import Citation
 
+SHOWN_GROUPS = 10  # the JSON report has every group; text shows the largest
 THANKS = "Thanks for the feedback."
 CHANGED = "Thanks, your vote is changed."
 GONE = "Thanks. That answer is too old to take feedback any more."
@@ -84,9 +85,13 @@ class GapReport:
             out.append("Declined questions: not grouped (HISTORY_MODE=anonymized stores no question text).")
         elif self.declined_clusters:
             out.append("Declined questions, grouped by similarity:")
-            for cluster in self.declined_clusters:
+            for cluster in self.declined_clusters[:SHOWN_GROUPS]:
                 examples = " | ".join(f"“{e}”" for e in cluster.examples)
                 out.append(f"  {cluster.count}× {examples}")
+            hidden = self.declined_clusters[SHOWN_GROUPS:]
+            if hidden:
+                out.append(f"  …and {len(hidden)} more groups ({sum(c.count for c in hidden)} questions); "
+                           "--json lists them all.")
         else:
             out.append("Declined questions: none.")
         if self.down_voted:

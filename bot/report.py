@@ -16,7 +16,6 @@ DEFAULT_WINDOW = "7d"
 # Average-linkage cosine distance under which two declined questions are taken to ask about the same thing
 # (MiniLM: paraphrases sit around 0.1-0.3, questions on different topics above 0.5).
 CLUSTER_DISTANCE = 0.4
-MAX_CLUSTERS = 10
 EXAMPLES = 3
 DOWN_VOTED = 5
 QUOTE_CHARS = 200
@@ -59,7 +58,7 @@ def cluster(questions: Sequence[str], encode: Encode, distance: float = CLUSTER_
         distinct = list(dict.fromkeys(m.strip() for m in members))
         clusters.append(GapCluster(len(members), distinct[:EXAMPLES]))
     clusters.sort(key=lambda c: (-c.count, c.examples[0].lower()))
-    return clusters[:MAX_CLUSTERS]
+    return clusters
 
 
 def build_report(store: Store, window: str, since: datetime, encode: Encode) -> GapReport:
