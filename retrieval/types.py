@@ -43,6 +43,8 @@ class Answer:
     searched_for: str | None = None
     # The next-best passages the answer did not quote, offered to someone who marks it wrong; not in JSON.
     alternatives: list[Citation] = field(default_factory=list, compare=False)
+    # Set by the bot once the answer is stored: feedback buttons refer to it.
+    answer_id: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
