@@ -35,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?", help="the question; omit with --json to read stdin")
     ask.add_argument("--json", action="store_true", help="JSON output (one object per line)")
 
+    report = sub.add_parser("report", help="knowledge gaps: answer rate, declined questions, down-voted answers")
+    report.add_argument("--since", default="7d", help="period to cover: 7d, 24h, 2w, 30m (default 7d)")
+    report.add_argument("--json", action="store_true")
+
     sources = sub.add_parser("sources", help="list the indexed articles")
     sources.add_argument("--json", action="store_true")
 
@@ -98,6 +102,7 @@ def _ask(settings: Settings, question: str | None, as_json: bool) -> int:
 
 async def _ask_lines(core: CommandCore) -> int:
     """One JSON object out per line in, in order; a bad line gets an error object, never a crash."""
+
     status = 0
     for n, line in enumerate(sys.stdin, start=1):
         if not line.strip():
@@ -107,11 +112,16 @@ async def _ask_lines(core: CommandCore) -> int:
             question = payload.get("question") if isinstance(payload, dict) else None
             if not isinstance(question, str):
                 raise ValueError('expected an object like {"question": "..."}')
+            # Lines with the same "conversation" id are one conversation, in order: follow-ups lean on it.
+            conversation = payload.get("conversation")
+            if conversation is not None and not isinstance(conversation, str | int):
+                raise ValueError('"conversation" must be a string')
         except ValueError as exc:
             print(json.dumps({"line": n, "error": "invalid", "message": str(exc)}), flush=True)
             status = 1
             continue
-        out = (await core.ask(question)).to_dict()
+        key = f"cli:{conversation}" if conversation is not None else None
+        out = (await core.ask(question, None, key)).to_dict()
         if "error" in out:  # a refused question (empty, too long): say which one
             out = {"line": n, "question": question, **out}
             status = 1
@@ -161,6 +171,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _emit(asyncio.run(core.sources()), args.json)
             if args.command == "timeline":
                 return _emit(asyncio.run(core.timeline(args.topic)), args.json)
+            if args.command == "report":
+                from bot.actors import LOCAL_USER
+
+                return _emit(asyncio.run(core.report(LOCAL_USER, args.since)), args.json)
         finally:
             core.close()
     except KeyboardInterrupt:

@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from bot.actors import Actor, ModeratorPolicy
+from bot.history import History
+from bot.history_results import Feedback, GapReport
+from bot.report import BadWindow
 from bot.results import IndexChange, IndexStatus, Notice, NoticeKind, SourcesList
 from bot.validation import InvalidInput, clean_question, clean_topic
 from index import store
@@ -51,6 +54,7 @@ class CommandCore:
     def __init__(
         self, config: CoreConfig, encoder_provider: EncoderProvider, moderators: ModeratorPolicy,
         query_workers: int = 2, build_encoder_provider: EncoderProvider | None = None,
+        history: History | None = None,
     ) -> None:
         """``encoder_provider`` encodes questions; ``build_encoder_provider`` (default: the same) embeds
         articles. They differ in the bot: questions go through the fast ONNX export, while article vectors
@@ -62,10 +66,13 @@ class CommandCore:
         self._queries = ThreadPoolExecutor(max_workers=query_workers, thread_name_prefix="query")
         self._builds = ThreadPoolExecutor(max_workers=1, thread_name_prefix="build")
         self._build_guard = threading.Lock()
+        # Conversations (follow-ups), stored answers and feedback; without a store nothing is recorded.
+        self.history = history or History()
 
     def close(self) -> None:
         self._queries.shutdown(wait=False, cancel_futures=True)
         self._builds.shutdown(wait=True)
+        self.history.close()
 
     async def _run(self, pool: ThreadPoolExecutor, fn: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(pool, fn)
@@ -80,12 +87,20 @@ class CommandCore:
 
     # -- everyone -----------------------------------------------------------------------------------
 
-    async def ask(self, question: str | None, actor: Actor | None = None) -> Answer | Notice:
+    async def ask(
+        self, question: str | None, actor: Actor | None = None, conversation: str | None = None
+    ) -> Answer | Notice:
+        """``conversation`` names the thread, DM or session the question was asked in (see
+        ``bot.conversations``): a follow-up there is searched with words from its earlier turns."""
         try:
             cleaned = clean_question(question, self.config.max_question_chars)
         except InvalidInput as exc:
             return Notice(NoticeKind.INVALID, str(exc))
-        return await self._guarded("ask", lambda: self.engine.ask(cleaned))
+        context = self.history.context(conversation)
+        result = await self._guarded("ask", lambda: self.engine.ask(cleaned, context))
+        if isinstance(result, Answer):
+            result = await self.history.record(cleaned, result, actor, conversation, self.engine)
+        return result
 
     async def timeline(self, topic: str | None = None, actor: Actor | None = None) -> Timeline | Notice:
         try:
@@ -116,6 +131,39 @@ class CommandCore:
             return Notice(NoticeKind.UNAVAILABLE, f"The article index is not available: {exc}")
         except Exception:
             log.exception("%s failed", what)
+            return Notice(NoticeKind.FAILED, APOLOGY)
+
+    # -- conversations and feedback -----------------------------------------------------------------
+
+    def continue_conversation(self, old: str, new: str) -> None:
+        """The conversation keyed ``old`` goes on under ``new`` (a question in a channel whose answer got a
+        thread: follow-ups in the thread continue it)."""
+        self.history.rename(old, new)
+
+    async def vote(self, actor: Actor, answer_id: str, value: int) -> Feedback | Notice:
+        """A 👍 (+1) or 👎 (-1) on a stored answer; a second vote by the same person replaces the first."""
+        if value not in (1, -1) or not answer_id:
+            return Notice(NoticeKind.INVALID, "That feedback button is not valid.")
+        try:
+            return await self.history.vote(actor, answer_id, value)
+        except Exception:
+            log.exception("recording a vote failed")
+            return Notice(NoticeKind.FAILED, APOLOGY)
+
+    async def report(self, actor: Actor, since: str | None = None) -> GapReport | Notice:
+        """Moderators: answer rate, declined questions grouped by meaning, most down-voted answers."""
+        refusal = self._refuse(actor, "see the knowledge-gap report")
+        if refusal:
+            return refusal
+        if not self.history.records:
+            return Notice(NoticeKind.UNAVAILABLE, "Nothing is recorded (HISTORY_MODE=off), so there is no report.")
+        audit.info("report (%s) by %s", since or "default period", actor.describe())
+        try:
+            return await self.history.report(since, self.engine.encoder.encode)
+        except BadWindow as exc:
+            return Notice(NoticeKind.INVALID, str(exc))
+        except Exception:
+            log.exception("the report failed")
             return Notice(NoticeKind.FAILED, APOLOGY)
 
     # -- moderators ---------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """What the command core hands to a renderer, beyond the retrieval types.
 
-A renderer gets one of: ``Answer``, ``Timeline``, ``SourcesList``, ``IndexChange``, ``IndexStatus`` or
-``Notice``. ``Notice`` covers every refusal and error; chat renderers show it privately (ephemeral).
+A renderer gets one of: ``Answer``, ``Timeline``, ``SourcesList``, ``IndexChange``, ``IndexStatus``,
+``Notice``, or (``bot.history_results``) ``Feedback`` and ``GapReport``. ``Notice`` covers every refusal and
+error; chat renderers show it privately (ephemeral).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from bot.history_results import Feedback, GapReport
 from retrieval.types import Answer, SourceInfo, Timeline
 
 
@@ -90,4 +92,4 @@ class IndexStatus:
         return dict(self.__dict__)
 
 
-Result = Answer | Timeline | SourcesList | IndexChange | IndexStatus | Notice
+Result = Answer | Timeline | SourcesList | IndexChange | IndexStatus | Notice | Feedback | GapReport

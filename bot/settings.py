@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -40,6 +40,12 @@ class Settings(BaseSettings):
     slack_api_url: str = SLACK_API_DEFAULT
     slack_moderator_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
+    # Conversation history: stored answers, votes, the knowledge-gap report (bot/store, bot/history_setup).
+    database_url: SecretStr = SecretStr("sqlite:///var/bot.db")  # a PostgreSQL URL may hold a password
+    history_mode: Literal["full", "anonymized", "off"] = "full"
+    history_retention_days: int = Field(default=90, gt=0)
+    feedback_hmac_key: SecretStr | None = None  # unset with SQLite: a random key is kept next to the database
+
     @field_validator("discord_moderator_role_ids", "slack_moderator_ids", mode="before")
     @classmethod
     def _comma_list(cls, value: object) -> object:
@@ -52,7 +58,7 @@ class Settings(BaseSettings):
         return value
 
     @field_validator("discord_token", "slack_bot_token", "slack_app_token", "slack_signing_secret",
-                     "discord_guild_id", "discord_gateway_url", mode="before")
+                     "discord_guild_id", "discord_gateway_url", "feedback_hmac_key", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import Callable
 
 from bot.actors import LOCAL_USER
@@ -14,17 +15,19 @@ HELP = """Ask a question about the February 2021 Twitter-India blocking dispute,
   /timeline [topic]  dated events, optionally about a topic
   /sources           the indexed articles
   /reindex           rebuild the index from the corpus folder
+  /report [7d]       answer rate, unanswered questions, down-voted answers
   /help              this help
   /quit              leave (Ctrl-D works too)"""
 
 
-async def handle_line(core: CommandCore, line: str) -> str | None:
-    """The reply to one line of input; ``None`` means the user asked to leave."""
+async def handle_line(core: CommandCore, line: str, session: str | None = None) -> str | None:
+    """The reply to one line of input; ``None`` means the user asked to leave. Questions with the same
+    ``session`` are one conversation, so follow-ups lean on the earlier ones."""
     text = line.strip()
     if not text:
         return ""
     if not text.startswith("/"):
-        return render(await core.ask(text, LOCAL_USER))
+        return render(await core.ask(text, LOCAL_USER, session))
     command, _, rest = text[1:].partition(" ")
     command = command.lower()
     result: Result
@@ -39,7 +42,9 @@ async def handle_line(core: CommandCore, line: str) -> str | None:
     elif command == "reindex":
         result = await core.reindex(LOCAL_USER, full=rest.strip() == "--full")
     elif command == "ask":
-        result = await core.ask(rest, LOCAL_USER)
+        result = await core.ask(rest, LOCAL_USER, session)
+    elif command == "report":
+        result = await core.report(LOCAL_USER, rest.strip() or None)
     else:
         return f"Unknown command /{command}. Type /help for the list."
     return render(result)
@@ -48,13 +53,14 @@ async def handle_line(core: CommandCore, line: str) -> str | None:
 async def chat(core: CommandCore, read: Callable[[str], str] = input, write: Callable[[str], None] = print) -> None:
     write("dispute-bot: ask about the 2021 Twitter-India blocking dispute. /help for commands, /quit to leave.")
     loop = asyncio.get_running_loop()
+    session = f"terminal:{uuid.uuid4().hex}"  # one chat session is one conversation
     while True:
         try:
             line = await loop.run_in_executor(None, read, "\n> ")
         except (EOFError, KeyboardInterrupt):
             write("")
             return
-        reply = await handle_line(core, line)
+        reply = await handle_line(core, line, session)
         if reply is None:
             return
         if reply:

@@ -6,6 +6,7 @@ import logging
 
 from bot.actors import ModeratorPolicy
 from bot.core import CommandCore, CoreConfig
+from bot.history_setup import build_history
 from bot.settings import Settings
 from index.embedding import lazy_encoder
 
@@ -46,4 +47,5 @@ def moderator_policy(settings: Settings) -> ModeratorPolicy:
 def build_core(settings: Settings) -> CommandCore:
     queries = lazy_encoder(settings.embedding_model, settings.index_dir)  # ONNX export of the live index if any
     builds = lazy_encoder(settings.embedding_model)  # the model itself, loaded only if a moderator rebuilds
-    return CommandCore(core_config(settings), queries, moderator_policy(settings), build_encoder_provider=builds)
+    return CommandCore(core_config(settings), queries, moderator_policy(settings), build_encoder_provider=builds,
+                       history=build_history(settings))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -16,8 +17,11 @@ import numpy as np
 from index import store
 from index.embedding import Encoder, EncoderProvider
 from retrieval import ranker
+from retrieval.alternatives import next_best
 from retrieval.answer import compose, is_answer_like
 from retrieval.features import FEATURES, Candidates, candidates
+from retrieval.followup import FollowupContext
+from retrieval.followup_search import FollowUp, follow_up
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.question import Kind, Question, analyse
 from retrieval.search import hybrid_search
@@ -73,21 +77,37 @@ class Engine:
         question = analyse(text)
         return hybrid_search(index, self.encode_query(text), question.terms, k)
 
-    def candidates(self, text: str, index: LoadedIndex | None = None) -> tuple[Question, Candidates]:
-        """The question read, and every sentence it considers with its features (what training fits on)."""
-        index = index or self.index
+    def _retrieve(self, text: str, index: LoadedIndex, context: FollowupContext | None
+                  ) -> tuple[Question, np.ndarray, list[Passage], FollowUp | None]:
         question = analyse(text)
         vector = self.encode_query(text)
         # A count gathers every figure the articles give, so it reads further down the ranking.
         depth = PASSAGES * 2 if question.kind is Kind.COUNT else PASSAGES
         passages = hybrid_search(index, vector, question.terms, depth)
+        # -- follow-ups: the answer reads the passages of the raw and the expanded search, fused --
+        followup: FollowUp | None = None
+        if context is not None:
+            followup = follow_up(index, question, vector, context, self.encode_query, depth)
+            if followup is not None:
+                question, vector, passages = followup.question, followup.vector, followup.passages
+        return question, vector, passages, followup
+
+    def candidates(self, text: str, index: LoadedIndex | None = None) -> tuple[Question, Candidates]:
+        """The question read, and every sentence it considers with its features (what training fits on)."""
+        index = index or self.index
+        question, vector, passages, _ = self._retrieve(text, index, None)
         return question, candidates(index, question, vector, passages, self.encoder.encode, is_answer_like)
 
-    def ask(self, text: str) -> Answer:
+    def ask(self, text: str, context: FollowupContext | None = None) -> Answer:
+        """``context``: the conversation's earlier turns; a question that leans on them is also searched
+        for with words borrowed from them (``retrieval.followup``)."""
         index = self.index
-        question, found = self.candidates(text, index)
+        question, vector, passages, followup = self._retrieve(text, index, context)
+        found = candidates(index, question, vector, passages, self.encoder.encode, is_answer_like)
         probs = self.model.probabilities(found.matrix, FEATURES)
-        return compose(index, question, found, probs, self.model)
+        answer = compose(index, question, found, probs, self.model)
+        answer = replace(answer, alternatives=next_best(index, passages, vector, answer))  # offered after a 👎
+        return followup.finish(answer) if followup is not None else answer
 
     def timeline(self, topic: str | None = None) -> Timeline:
         index = self.index

@@ -39,14 +39,23 @@ class Answer:
     text: str
     answered: bool
     citations: list[Citation] = field(default_factory=list)
+    # A follow-up searched with words from earlier turns: what was searched for, shown with the answer.
+    searched_for: str | None = None
+    # The next-best passages the answer did not quote, offered to someone who marks it wrong; not in JSON.
+    alternatives: list[Citation] = field(default_factory=list, compare=False)
+    # Set by the bot once the answer is stored: feedback buttons refer to it.
+    answer_id: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "question": self.question,
             "answer": self.text,
             "answered": self.answered,
             "citations": [c.to_dict() for c in self.citations],
         }
+        if self.searched_for is not None:
+            out["searched_for"] = self.searched_for
+        return out
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from discord.http import Route
 
 from bot.core import CommandCore
 from bot.discord.commands import register
+from bot.discord.feedback import FeedbackButton
 from bot.discord.messages import Conversations
 from bot.settings import Settings
 
@@ -76,6 +77,8 @@ class DisputeBot(discord.Client):
         self.tree: app_commands.CommandTree[discord.Client] = app_commands.CommandTree(self)
         register(self.tree, core)
         self.conversations = Conversations(self, core)
+        # 👍/👎 on answers sent before a restart still reach the core: routed by custom_id, not by message.
+        self.add_dynamic_items(FeedbackButton)
 
     async def setup_hook(self) -> None:
         if self.application_id:

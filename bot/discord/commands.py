@@ -18,7 +18,7 @@ from discord import app_commands
 
 from bot.actors import Actor
 from bot.core import APOLOGY, CommandCore
-from bot.discord.identity import actor_for
+from bot.discord.identity import actor_for, conversation_key
 from bot.discord.render import Outgoing, render
 from bot.results import IndexChange, Notice, NoticeKind, Result
 from index.manage import Upload
@@ -88,7 +88,8 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore) 
     @tree.command(name="ask", description="Ask about the Feb 2021 Twitter vs Government of India blocking dispute")
     @app_commands.describe(question="Your question, e.g. How many accounts was Twitter ordered to block?")
     async def ask(interaction: Interaction, question: str) -> None:
-        await respond(interaction, lambda actor: core.ask(question, actor))
+        conversation = conversation_key(interaction.channel)
+        await respond(interaction, lambda actor: core.ask(question, actor, conversation))
 
     @tree.command(name="timeline", description="Dated events of the dispute, with quotes from the articles")
     @app_commands.describe(topic="Only events about this, e.g. Section 69A (leave empty for all)")
@@ -113,6 +114,11 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore) 
     @app_commands.describe(article_id="The article id shown by /sources")
     async def remove_article(interaction: Interaction, article_id: str) -> None:
         await respond(interaction, lambda actor: core.remove_article(actor, article_id.strip()), private=True)
+
+    @tree.command(name="report", description="Moderators: answer rate, unanswered questions, down-voted answers")
+    @app_commands.describe(since="The period to cover, e.g. 7d, 24h or 2w (default 7d)")
+    async def report(interaction: Interaction, since: str | None = None) -> None:
+        await respond(interaction, lambda actor: core.report(actor, since), private=True)
 
     @tree.error
     async def on_error(interaction: Interaction, error: app_commands.AppCommandError) -> None:

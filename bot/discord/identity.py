@@ -20,3 +20,13 @@ def actor_for(user: discord.User | discord.Member) -> Actor:
     admin = user.guild_permissions.manage_guild or bool(resolved and resolved.manage_guild)
     roles = frozenset(str(role.id) for role in user.roles if not role.is_default())
     return Actor(platform="discord", user_id=str(user.id), name=str(user), role_ids=roles, platform_admin=admin)
+
+
+def conversation_key(channel: object) -> str | None:
+    """The conversation a message or command belongs to: a thread or a DM. A plain channel is not one
+    conversation (many people ask unrelated things there); a question there starts one in its thread."""
+    if isinstance(channel, discord.Thread):
+        return f"discord:thread:{channel.id}"
+    if isinstance(channel, discord.DMChannel | discord.GroupChannel):
+        return f"discord:dm:{channel.id}"
+    return None

@@ -17,7 +17,7 @@ from collections import OrderedDict
 import discord
 
 from bot.core import APOLOGY, CommandCore
-from bot.discord.identity import actor_for
+from bot.discord.identity import actor_for, conversation_key
 from bot.discord.render import Outgoing, clip, render
 from retrieval.types import Answer
 
@@ -75,10 +75,14 @@ class Conversations:
         try:
             with contextlib.suppress(discord.HTTPException):
                 await message.channel.typing()  # shows "dispute-bot is typing…" until the reply arrives
-            result = await self.core.ask(question, actor_for(message.author))
+            # A question in a plain channel starts a conversation that goes on in the thread on the reply.
+            conversation = conversation_key(message.channel) or f"discord:message:{message.id}"
+            result = await self.core.ask(question, actor_for(message.author), conversation)
             reply = await self.send(message, render(result))
             if isinstance(result, Answer) and self._can_open_thread(message):
-                await self._open_thread(reply, question)
+                thread_id = await self._open_thread(reply, question)
+                if thread_id is not None:
+                    self.core.continue_conversation(conversation, f"discord:thread:{thread_id}")
         except Exception:
             log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
             with contextlib.suppress(Exception):
@@ -95,11 +99,12 @@ class Conversations:
     def _can_open_thread(message: discord.Message) -> bool:
         return message.guild is not None and isinstance(message.channel, discord.TextChannel)
 
-    async def _open_thread(self, reply: discord.Message, question: str) -> None:
+    async def _open_thread(self, reply: discord.Message, question: str) -> int | None:
         try:
             thread = await reply.create_thread(name=clip(question, THREAD_NAME_LIMIT) or "Question",
                                                auto_archive_duration=1440)
         except discord.HTTPException as exc:  # usually a missing Create Public Threads permission
             log.info("could not open a thread on message %s: %s", reply.id, exc)
-            return
+            return None
         self.remember_thread(thread.id)
+        return thread.id

@@ -16,6 +16,7 @@ from typing import Any
 
 import discord
 
+from bot.history_results import Feedback, GapReport
 from bot.render.plain import render_status
 from bot.results import IndexChange, IndexStatus, Notice, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
@@ -48,6 +49,7 @@ class Outgoing:
     content: str | None = None
     embeds: tuple[discord.Embed, ...] = ()
     ephemeral: bool = False
+    feedback: str | None = None  # answer id: the message gets 👍/👎 buttons (``bot.discord.feedback``)
 
     def send_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {"allowed_mentions": discord.AllowedMentions.none()}
@@ -55,6 +57,10 @@ class Outgoing:
             kwargs["content"] = self.content
         if self.embeds:
             kwargs["embeds"] = list(self.embeds)
+        if self.feedback:
+            from bot.discord.feedback import feedback_view  # a view needs the running loop: build it here
+
+            kwargs["view"] = feedback_view(self.feedback)
         return kwargs
 
 
@@ -164,6 +170,8 @@ def render_answer(answer: Answer) -> list[Outgoing]:
     )
     footer = ("Quotes are verbatim from the indexed news articles." if answer.answered
               else "No passage answers this directly; these are the closest ones.")
+    if answer.searched_for:  # a follow-up, searched with words from earlier in the conversation
+        footer = clip(f"Searched for: {' '.join(answer.searched_for.split())}", 400) + "\n" + footer
     if len(answer.citations) > len(shown):
         footer += f" {len(answer.citations) - len(shown)} more sources not shown."
     embed.set_footer(text=footer)
@@ -173,7 +181,26 @@ def render_answer(answer: Answer) -> list[Outgoing]:
     per_value = min(FIELD_VALUE_LIMIT, room // max(1, len(shown)))
     for name, c in zip(names, shown, strict=True):
         embed.add_field(name=name, value=_citation_value(c, per_value), inline=False)
-    return [Outgoing(embeds=(fit_embed(embed),))]
+    return [Outgoing(embeds=(fit_embed(embed),), feedback=answer.answer_id)]
+
+
+def render_feedback(feedback: Feedback) -> list[Outgoing]:
+    """The clicker's thanks; after a 👎, the next-best passages as quotes."""
+    if not feedback.alternatives:
+        return [Outgoing(content=clip(feedback.text, CONTENT_LIMIT), ephemeral=True)]
+    embed = discord.Embed(title="Other passages", colour=discord.Colour.light_grey())
+    for n, c in enumerate(feedback.alternatives[:MAX_CITATIONS], start=1):
+        embed.add_field(name=clip(f"[{n}] " + safe(c.title or c.doc_id, FIELD_NAME_LIMIT), FIELD_NAME_LIMIT),
+                        value=_citation_value(c, FIELD_VALUE_LIMIT), inline=False)
+    return [Outgoing(content=clip(feedback.text, CONTENT_LIMIT), embeds=(fit_embed(embed),), ephemeral=True)]
+
+
+def render_report(report: GapReport) -> list[Outgoing]:
+    lines = [safe(line, PAGE_LIMIT, keep_lines=True) for line in report.lines()]
+    pages = paged("Knowledge gaps", lines[1:], "lines", "narrow it down with /report since:…",
+                  discord.Colour.orange())
+    return [Outgoing(content=clip(lines[0], CONTENT_LIMIT), embeds=p.embeds, ephemeral=True) if n == 0
+            else Outgoing(embeds=p.embeds, ephemeral=True) for n, p in enumerate(pages)]
 
 
 def _event_line(event: TimelineEvent) -> str:
@@ -247,4 +274,8 @@ def render(result: Result) -> list[Outgoing]:
         return [Outgoing(embeds=(fit_embed(embed),))]
     if isinstance(result, Notice):
         return [Outgoing(content=clip(result.text, CONTENT_LIMIT) or "…", ephemeral=result.ephemeral)]
+    if isinstance(result, Feedback):
+        return render_feedback(result)
+    if isinstance(result, GapReport):
+        return render_report(result)
     raise TypeError(f"cannot render {type(result).__name__}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.history_results import Feedback, GapReport
 from bot.results import IndexChange, IndexStatus, Notice, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline
 
@@ -17,6 +18,8 @@ def source_line(c: Citation) -> str:
 
 def render_answer(answer: Answer) -> str:
     lines = [answer.text, ""]
+    if answer.searched_for:  # a follow-up, searched with words from earlier in the conversation
+        lines[1:1] = [f"(Searched for: {answer.searched_for})"]
     heading = "Sources:" if answer.answered else "Closest passages:"
     if answer.citations:
         lines.append(heading)
@@ -67,4 +70,9 @@ def render(result: Result) -> str:
         return render_status(result)
     if isinstance(result, Notice):
         return result.text
+    if isinstance(result, Feedback):
+        more = [f"[{n}] “{c.quote}”\n    — {source_line(c)}" for n, c in enumerate(result.alternatives, start=1)]
+        return "\n".join([result.text, *more])
+    if isinstance(result, GapReport):
+        return "\n".join(result.lines())
     raise TypeError(f"cannot render {type(result).__name__}")

@@ -9,6 +9,7 @@ ephemeral apology, never a traceback.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
@@ -25,7 +26,7 @@ from bot.core import APOLOGY, CommandCore
 from bot.results import IndexChange, Notice, NoticeKind, Result
 from bot.slack.files import fetch_uploads
 from bot.slack.memory import BoundedSet
-from bot.slack.render import SlackMessage, plain_from_slack, render
+from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, plain_from_slack, render
 from bot.slack.users import UserDirectory
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,8 @@ class SlackHandlers:
         app.command("/timeline")(self.timeline)
         app.command("/sources")(self.sources)
         app.command("/reindex")(self.reindex)
+        app.command("/report")(self.report)
+        app.action(re.compile(f"^(?:{'|'.join(FEEDBACK_ACTIONS)})$"))(self.feedback)
         app.event("app_mention")(self.on_mention)
         app.event("message")(self.on_message)
         app.error(self.on_error)
@@ -54,7 +57,8 @@ class SlackHandlers:
     # -- slash commands ------------------------------------------------------------------------------
 
     async def ask(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
-        await self._slash(ack, command, respond, "ask", lambda actor, text: self.core.ask(text, actor))
+        conversation = _conversation(str(command.get("channel_id") or ""), None)
+        await self._slash(ack, command, respond, "ask", lambda actor, text: self.core.ask(text, actor, conversation))
 
     async def timeline(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
         await self._slash(ack, command, respond, "timeline", lambda actor, text: self.core.timeline(text, actor))
@@ -70,6 +74,26 @@ class SlackHandlers:
             return await self.core.reindex(actor, full="full" in words)
 
         await self._slash(ack, command, respond, "reindex", run, moderator_command=True)
+
+    async def report(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+        await self._slash(ack, command, respond, "report", lambda actor, text: self.core.report(actor, text or None),
+                          moderator_command=True)
+
+    async def feedback(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
+                       respond: AsyncRespond) -> None:
+        """A 👍/👎 click: acknowledged first; the thanks (and after a 👎 the next-best passages) go only to the
+        person who clicked, as a new ephemeral message, so the shared answer never shows a vote."""
+        await ack()
+        user = str((body.get("user") or {}).get("id") or "")
+        try:
+            result = await self.core.vote(Actor(platform="slack", user_id=user), str(action.get("value") or ""),
+                                          FEEDBACK_ACTIONS.get(str(action.get("action_id")), 0))
+            message = render(result)
+            await respond(text=message.text, blocks=message.blocks or None, response_type="ephemeral",
+                          replace_original=False)
+        except Exception:
+            log.exception("feedback from %s failed", user)
+            await self._respond(respond, SlackMessage(APOLOGY, ephemeral=True), fallible=True)
 
     async def _slash(
         self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, name: str, run: Run,
@@ -132,7 +156,8 @@ class SlackHandlers:
         await self._guarded(event, client, "a question", lambda: self._ask(event, text))
 
     async def _ask(self, event: dict[str, Any], text: str) -> tuple[SlackMessage, bool]:
-        result = await self.core.ask(text, await self.users.actor(str(event["user"])))
+        conversation = _conversation(str(event.get("channel") or ""), _thread(event), event.get("channel_type"))
+        result = await self.core.ask(text, await self.users.actor(str(event["user"])), conversation)
         message = render(result, show_question=False)
         return message, message.ephemeral
 
@@ -197,3 +222,10 @@ def _key(event: dict[str, Any]) -> tuple[Any, Any]:
 
 def _thread(event: dict[str, Any]) -> Any:
     return event.get("thread_ts") or event.get("ts")
+
+
+def _conversation(channel: str, thread: Any, channel_type: Any = None) -> str | None:
+    """A DM is one conversation; in a channel, each thread is (a slash command there has no thread: none)."""
+    if channel_type == "im" or channel.startswith("D"):
+        return f"slack:dm:{channel}"
+    return f"slack:thread:{channel}:{thread}" if thread else None

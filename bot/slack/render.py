@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.history_results import Feedback, GapReport
 from bot.render import plain
 from bot.results import IndexChange, IndexStatus, Notice, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
@@ -24,6 +25,7 @@ LABEL_LIMIT = 200  # an article title shown as a link label
 URL_LIMIT = 1000
 MAX_ANSWER_SECTIONS = 5
 MAX_EVENT_SOURCES = 3
+FEEDBACK_ACTIONS = {"feedback_up": 1, "feedback_down": -1}  # action_id -> vote; the button value is the answer id
 
 _SAFE_URL = re.compile(r"https?://[^\s<>|\"\x00-\x1f]+", re.IGNORECASE)
 _SLACK_MARKUP = re.compile(r"<([^<>]*)>")
@@ -162,16 +164,40 @@ def render_answer(answer: Answer, show_question: bool = True) -> SlackMessage:
     if show_question and answer.question:
         blocks.append(_context(f"*Question:* {escape(answer.question)}"))
     blocks.extend(_text_sections(escape(answer.text), MAX_ANSWER_SECTIONS))
+    if answer.searched_for:  # a follow-up, searched with words from earlier in the thread
+        blocks.append(_context(f"_Searched for:_ {escape(' '.join(answer.searched_for.split()))}"))
+    buttons = [feedback_buttons(answer.answer_id)] if answer.answer_id else []
     citations = answer.citations
     if citations:
         heading = "*Sources*" if answer.answered else "*Closest passages* (they do not answer the question)"
         blocks.append(_context(heading))
-        room = MAX_BLOCKS - len(blocks)
+        room = MAX_BLOCKS - len(blocks) - len(buttons)
         shown = citations if len(citations) <= room else citations[: room - 1]
         blocks.extend(_section(_citation(n, c)) for n, c in enumerate(shown, start=1))
         if len(shown) < len(citations):
             blocks.append(_context(f"…and {len(citations) - len(shown)} more sources not shown."))
-    return SlackMessage(_fallback(answer), blocks)
+    return SlackMessage(_fallback(answer), blocks + buttons)
+
+
+def feedback_buttons(answer_id: str) -> dict[str, Any]:
+    """👍/👎 for the answer; the votes go to the core and never show on the shared message."""
+    def button(action_id: str, text: str) -> dict[str, Any]:
+        return {"type": "button", "action_id": action_id, "value": answer_id,
+                "text": {"type": "plain_text", "text": text, "emoji": True}}
+
+    return {"type": "actions", "block_id": f"feedback:{answer_id}"[:255],
+            "elements": [button("feedback_up", "👍 Helpful"), button("feedback_down", "👎 Not helpful")]}
+
+
+def render_feedback(feedback: Feedback) -> SlackMessage:
+    blocks = [_section(escape(feedback.text))]
+    blocks += [_section(_citation(n, c)) for n, c in enumerate(feedback.alternatives[:MAX_BLOCKS - 1], start=1)]
+    return SlackMessage(clip(escape(feedback.text), FALLBACK_LIMIT), blocks, ephemeral=True)
+
+
+def render_report(report: GapReport) -> SlackMessage:
+    escaped = escape("\n".join(report.lines()))
+    return SlackMessage(clip(escaped, FALLBACK_LIMIT), _text_sections(escaped, 10), ephemeral=True)
 
 
 def _event(event: TimelineEvent) -> str:
@@ -216,6 +242,10 @@ def render(result: Result, show_question: bool = True) -> SlackMessage:
         return render_sources(result)
     if isinstance(result, Notice):
         return render_notice(result)
+    if isinstance(result, Feedback):
+        return render_feedback(result)
+    if isinstance(result, GapReport):
+        return render_report(result)
     if isinstance(result, IndexChange | IndexStatus):
         escaped = escape(plain.render(result))
         return SlackMessage(clip(escaped, FALLBACK_LIMIT), _text_sections(escaped, 10), ephemeral=True)

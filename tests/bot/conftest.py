@@ -9,6 +9,8 @@ import pytest
 
 from bot.actors import ModeratorPolicy
 from bot.core import CommandCore, CoreConfig
+from bot.history import History
+from bot.store import HistoryMode, Store
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, EncoderProvider
 
@@ -21,11 +23,12 @@ def make_core(encoder_provider: EncoderProvider) -> Iterator[CoreFactory]:
     made: list[CommandCore] = []
 
     def factory(index_dir: Path, corpus_dir: Path, moderators: ModeratorPolicy | None = None,
-                **config: object) -> CommandCore:
+                history: History | None = None, **config: object) -> CommandCore:
         core = CommandCore(
             CoreConfig(corpus_dir=corpus_dir, index_dir=index_dir, model=DEFAULT_MODEL, **config),  # type: ignore[arg-type]
             encoder_provider,
             moderators or ModeratorPolicy(),
+            history=history,
         )
         made.append(core)
         return core
@@ -49,3 +52,18 @@ def writable_core(
     index_dir = tmp_path / "index"
     build_index(corpus_copy, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider)
     return make_core(index_dir, corpus_copy, ModeratorPolicy(user_ids=frozenset({"test:mod"})))
+
+
+HistoryFactory = Callable[..., History]
+VOTE_KEY = b"test-vote-key"
+
+
+@pytest.fixture
+def make_history(tmp_path: Path) -> HistoryFactory:
+    """``make_history(mode=HistoryMode.FULL, path=None)``: a History over a real SQLite file (default
+    ``tmp_path/bot.db``); the core that receives it closes it."""
+
+    def factory(mode: HistoryMode = HistoryMode.FULL, path: Path | None = None) -> History:
+        return History(Store(f"sqlite:///{path or tmp_path / 'bot.db'}", VOTE_KEY, mode))
+
+    return factory

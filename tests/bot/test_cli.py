@@ -21,6 +21,9 @@ def env(monkeypatch: pytest.MonkeyPatch, built_copy: tuple[Path, Path], tmp_path
     monkeypatch.chdir(tmp_path)  # no stray .env from the developer's checkout
     monkeypatch.setenv("CORPUS_DIR", str(corpus))
     monkeypatch.setenv("INDEX_DIR", str(index_dir))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'bot.db'}")
+    for name in ("HISTORY_MODE", "FEEDBACK_HMAC_KEY", "HISTORY_RETENTION_DAYS"):
+        monkeypatch.delenv(name, raising=False)
     return corpus, index_dir
 
 
@@ -138,3 +141,38 @@ def test_eval_reports_missing_files_as_a_usage_error(env: tuple[Path, Path], cap
                                                       ) -> None:
     assert main(["eval", "no-such.jsonl", "--no-baseline"]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_ask_json_conversations_and_the_report(env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = [{"question": "Who is Ajay Prakash Sawhney?", "conversation": "a"},
+             {"question": "and when is he expected to meet Twitter?", "conversation": "a"},
+             {"question": "and when is he expected to meet Twitter?", "conversation": "b"},
+             {"question": "What is the capital of France?"},
+             {"question": "anything", "conversation": ["not", "a", "string"]}]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(json.dumps(x) for x in lines) + "\n"))
+    assert main(["ask", "--json"]) == 1  # the last line is refused
+    first, follow_up, elsewhere, france, bad = (json.loads(x) for x in capsys.readouterr().out.splitlines())
+    assert "searched_for" not in first and "searched_for" not in elsewhere
+    assert follow_up["searched_for"].startswith("and when is he expected to meet Twitter?")
+    assert "Sawhney" in follow_up["searched_for"]
+    assert not france["answered"] and bad["error"] == "invalid" and bad["line"] == 5
+    assert (tmp_path / "bot.db").exists() and (tmp_path / "feedback_hmac.key").stat().st_mode & 0o077 == 0
+
+    assert main(["report", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["questions"], report["declined"], report["expanded_follow_ups"]) == (4, 1, 1)
+    assert report["declined_groups"] == [{"count": 1, "examples": ["What is the capital of France?"]}]
+    assert main(["report", "--since", "30d"]) == 0
+    assert "answer rate 75%" in capsys.readouterr().out
+    assert main(["report", "--since", "soon"]) == 1
+    assert "like 7d" in capsys.readouterr().out
+
+
+def test_history_off_stores_nothing(env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("HISTORY_MODE", "off")
+    assert main(["ask", "What app is the government promoting as an alternative to Twitter?"]) == 0
+    assert not (tmp_path / "bot.db").exists()
+    assert main(["report"]) == 1
+    assert "HISTORY_MODE=off" in capsys.readouterr().out

@@ -138,7 +138,7 @@ async def test_questions_from_another_thread_during_a_rebuild(mod_core: CommandC
 async def test_unexpected_errors_become_an_apology(
     seed_core: CommandCore, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def boom(text: str) -> Answer:
+    def boom(text: str, context: object = None) -> Answer:
         raise ZeroDivisionError("internal detail")
 
     monkeypatch.setattr(seed_core.engine, "ask", boom)

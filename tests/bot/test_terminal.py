@@ -27,3 +27,12 @@ async def test_chat_loop_ends_on_eof(seed_core: CommandCore) -> None:
 
     await chat(seed_core, read, out.append)
     assert any("4 articles" in line for line in out)
+
+
+async def test_one_session_is_one_conversation(seed_core: CommandCore) -> None:
+    await handle_line(seed_core, "Who is Ajay Prakash Sawhney?", "terminal:s1")
+    reply = await handle_line(seed_core, "and when is he expected to meet Twitter?", "terminal:s1") or ""
+    assert "(Searched for: and when is he expected to meet Twitter?" in reply and "Sawhney" in reply
+    other = await handle_line(seed_core, "and when is he expected to meet Twitter?", "terminal:s2") or ""
+    assert "Searched for" not in other
+    assert "Only moderators" not in (await handle_line(seed_core, "/report") or "")  # the local user may

@@ -44,6 +44,35 @@ def message_errors(body: dict[str, Any]) -> dict[str, str]:
                 total += _too_long(errors, f"embeds.{i}.fields.{j}.{key}", field.get(key), limit)
     if total > 6000:
         errors["embeds"] = "MAX_EMBED_SIZE_EXCEEDED: Embed size exceeds maximum size of 6000"
+    errors.update(component_errors(body.get("components") or []))
+    return errors
+
+
+def component_errors(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """Action rows of buttons, as Discord checks them: at most 5 rows of 5, custom ids unique and at most 100
+    characters, labels at most 80, every non-link button with a custom id."""
+    errors: dict[str, str] = {}
+    if len(rows) > 5:
+        errors["components"] = "BASE_TYPE_MAX_LENGTH: Must be 5 or fewer in length."
+    seen: set[str] = set()
+    for i, row in enumerate(rows):
+        if row.get("type") != 1:
+            errors[f"components.{i}.type"] = "UNION_TYPE_CHOICES: Value of field \"type\" must be one of (1,)."
+        children = row.get("components") or []
+        if not 1 <= len(children) <= 5:
+            errors[f"components.{i}.components"] = "BASE_TYPE_BAD_LENGTH: Must be between 1 and 5 in length."
+        for j, button in enumerate(children):
+            where = f"components.{i}.components.{j}"
+            custom_id = button.get("custom_id")
+            if button.get("style") != 5 and not custom_id:
+                errors[f"{where}.custom_id"] = "BASE_TYPE_REQUIRED: This field is required"
+            if custom_id and (len(custom_id) > 100 or custom_id in seen):
+                errors[f"{where}.custom_id"] = "COMPONENT_CUSTOM_ID_DUPLICATED or too long"
+            seen.add(custom_id or "")
+            if len(button.get("label") or "") > 80:
+                errors[f"{where}.label"] = "BASE_TYPE_MAX_LENGTH: Must be 80 or fewer in length."
+            if not button.get("label") and not button.get("emoji"):
+                errors[f"{where}"] = "a button needs a label or an emoji"
     return errors
 
 

@@ -155,11 +155,16 @@ class FakeRest:
         self.messages.append(sent)
         return sent
 
+    def message_json(self, sent: Sent) -> dict[str, Any]:
+        """The message as Discord sends it in payloads (e.g. in a component interaction)."""
+        return self._messagejson_response(sent)
+
     def _messagejson_response(self, sent: Sent) -> dict[str, Any]:
         return {"id": sent.id, "channel_id": sent.channel_id, "guild_id": str(p.GUILD_ID), "author": p.BOT_USER,
                 "content": sent.content, "embeds": sent.embeds, "flags": 64 if sent.ephemeral else 0, "type": 0,
                 "timestamp": p.TIMESTAMP, "edited_timestamp": None, "tts": False, "mention_everyone": False,
-                "mentions": [], "mention_roles": [], "attachments": [], "pinned": False, "components": []}
+                "mentions": [], "mention_roles": [], "attachments": [], "pinned": False,
+                "components": sent.body.get("components") or []}
 
     def _callback(self, token: str, body: dict[str, Any]) -> web.Response:
         state = self.interactions.get(token)

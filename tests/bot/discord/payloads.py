@@ -118,3 +118,19 @@ def message(content: str, *, channel_id: int = CHANNEL_ID, author: dict[str, Any
         payload["guild_id"] = str(GUILD_ID)
         payload["member"] = {k: v for k, v in member().items() if k != "user"}
     return payload
+
+
+def button_click(custom_id: str, message: dict[str, Any], *, user_id: int = USER_ID,
+                 roles: tuple[int, ...] = ()) -> dict[str, Any]:
+    """An INTERACTION_CREATE for a click on the button ``custom_id`` of ``message`` (a message payload)."""
+    return {
+        "id": snowflake(), "application_id": str(APP_ID), "type": 3,
+        "data": {"custom_id": custom_id, "component_type": 2}, "guild_id": str(GUILD_ID),
+        "channel": {"id": message["channel_id"], "type": 0, "name": "general", "guild_id": str(GUILD_ID),
+                    "position": 0, "permission_overwrites": [], "nsfw": False, "parent_id": None},
+        "channel_id": message["channel_id"], "member": member(user_id, roles), "message": message,
+        "token": f"itoken-{snowflake()}", "version": 1, "app_permissions": str(MEMBER_PERMISSIONS),
+        "locale": "en-US", "guild_locale": "en-US", "entitlements": [],
+        "authorizing_integration_owners": {"0": str(GUILD_ID)}, "context": 0,
+        "attachment_size_limit": 8 * 1024 * 1024,
+    }

@@ -33,11 +33,11 @@ async def test_heartbeats_continue_while_a_question_is_computed(
     await start_bot(discord_core, fake)
     real_ask = discord_core.engine.ask
 
-    def slow_ask(text: str) -> object:
+    def slow_ask(text: str, context: object = None) -> object:
         end = time.monotonic() + WORK_SECONDS
         while time.monotonic() < end:  # pure-Python CPU work, holding the GIL as much as Python lets it
             sum(range(1000))
-        return real_ask(text)
+        return real_ask(text, context)  # type: ignore[arg-type]
 
     monkeypatch.setattr(discord_core.engine, "ask", slow_ask)
     interaction = p.slash("ask", {"question": "How many accounts was Twitter ordered to block?"})
@@ -92,5 +92,5 @@ async def test_without_a_guild_commands_sync_globally(
     start_bot: BotStarter, discord_core: CommandCore, fake: FakeDiscord
 ) -> None:
     await start_bot(discord_core, fake, settings=settings_for(fake, discord_guild_id=None))
-    assert list(fake.synced) == ["global"] and len(fake.synced["global"]) == 6
+    assert list(fake.synced) == ["global"] and len(fake.synced["global"]) == 7
 

@@ -28,7 +28,7 @@ async def test_the_fake_refuses_what_discord_refuses(fake: FakeDiscord) -> None:
 async def test_huge_answer_by_slash_command_and_by_mention(
     bot: DisputeBot, fake: FakeDiscord, discord_core: CommandCore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(discord_core.engine, "ask", lambda text: huge_answer())
+    monkeypatch.setattr(discord_core.engine, "ask", lambda text, context=None: huge_answer())
     interaction = p.slash("ask", {"question": "anything"})
     await fake.dispatch("INTERACTION_CREATE", interaction)
     [answer] = await fake.answers(interaction["token"])

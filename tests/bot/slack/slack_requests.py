@@ -108,3 +108,24 @@ async def reply_to(stub: StubSlack, payload: dict[str, str], timeout: float = 20
 async def posts_in(stub: StubSlack, method: str, count: int = 1, timeout: float = 20.0) -> list[dict[str, Any]]:
     await stub.wait_for(lambda: len(stub.posted(method)) >= count, timeout)
     return stub.posted(method)
+
+
+def block_action(stub: StubSlack, action_id: str, value: str, *, user: str = "UASKER", channel: str = "C1",
+                 message: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A ``block_actions`` payload for a click on a button, as Slack sends it (form field ``payload``)."""
+    key = f"a{next(_ids)}"
+    return {
+        "type": "block_actions", "token": "legacy", "api_app_id": APP_ID, "trigger_id": f"trig{key}",
+        "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": TEAM_ID},
+        "team": {"id": TEAM_ID, "domain": "stub"}, "channel": {"id": channel, "name": "general"},
+        "container": {"type": "message", "message_ts": "1700000000.000001", "channel_id": channel,
+                      "is_ephemeral": False},
+        "message": message or {"type": "message", "ts": "1700000000.000001", "text": "answer"},
+        "response_url": stub.response_url(key), "is_enterprise_install": False,
+        "actions": [{"type": "button", "action_id": action_id, "block_id": f"feedback:{value}", "value": value,
+                     "text": {"type": "plain_text", "text": "x"}, "action_ts": str(time.time())}],
+    }
+
+
+async def click(app: AsyncApp, payload: dict[str, Any], **sign: Any) -> BoltResponse:
+    return await dispatch(app, form_body({"payload": json.dumps(payload)}), FORM, **sign)

@@ -75,6 +75,23 @@ def block_errors(blocks: Any) -> list[str]:
                     errors += _text_object(item, SECTION_FIELD, f"{where}/fields/{j}")
         elif kind == "header":
             errors += _text_object(block.get("text"), HEADER_TEXT, f"{where}/text", plain_only=True)
+        elif kind == "actions":
+            elements = block.get("elements")
+            if not isinstance(elements, list) or not 1 <= len(elements) <= 25:
+                errors.append(f"must have 1 to 25 elements [json-pointer:{where}/elements]")
+                continue
+            action_ids: set[str] = set()
+            for j, element in enumerate(elements):
+                action_id = element.get("action_id")
+                if element.get("type") != "button" or not isinstance(action_id, str) or len(action_id) > 255:
+                    errors.append(f"invalid button [json-pointer:{where}/elements/{j}]")
+                    continue
+                if action_id in action_ids:
+                    errors.append(f"duplicate action_id [json-pointer:{where}/elements/{j}/action_id]")
+                action_ids.add(action_id)
+                errors += _text_object(element.get("text"), 75, f"{where}/elements/{j}/text", plain_only=True)
+                if len(str(element.get("value") or "")) > 2000:
+                    errors.append(f"must be less than 2001 characters [json-pointer:{where}/elements/{j}/value]")
         elif kind == "context":
             elements = block.get("elements")
             if not isinstance(elements, list) or not 1 <= len(elements) <= CONTEXT_ELEMENTS:

@@ -37,9 +37,10 @@ async def test_ask_acks_at_once_then_answers_with_cited_facts(
     gate = asyncio.Event()
     real_ask = seed_core.ask
 
-    async def slow_ask(question: str | None, actor: Actor | None = None) -> Answer | Notice:
+    async def slow_ask(question: str | None, actor: Actor | None = None, conversation: str | None = None
+                       ) -> Answer | Notice:
         await gate.wait()  # the answer can't start until the acknowledgement is back
-        return await real_ask(question, actor)
+        return await real_ask(question, actor, conversation)
 
     monkeypatch.setattr(seed_core, "ask", slow_ask)
     payload = slash_payload(stub, "/ask", "how many accounts were ordered blocked?")
@@ -107,7 +108,8 @@ async def test_unexpected_error_is_logged_and_apologised_for(
     stub: StubSlack, seed_app: AsyncApp, seed_core: CommandCore, monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    async def broken(question: str | None, actor: Actor | None = None) -> Answer | Notice:
+    async def broken(question: str | None, actor: Actor | None = None, conversation: str | None = None
+                     ) -> Answer | Notice:
         raise RuntimeError("internal detail /srv/secret/path")
 
     monkeypatch.setattr(seed_core, "ask", broken)

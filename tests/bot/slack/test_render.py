@@ -119,7 +119,8 @@ def test_stub_refuses_what_slack_refuses(blocks: list[dict[str, object]], error:
 def test_manifest_matches_the_app() -> None:
     manifest = yaml.safe_load((ROOT / "slack" / "manifest.yml").read_text(encoding="utf-8"))
     assert [c["command"] for c in manifest["features"]["slash_commands"]] == ["/ask", "/timeline", "/sources",
-                                                                            "/reindex"]
+                                                                            "/reindex", "/report"]
+    assert manifest["settings"]["interactivity"]["is_enabled"] is True  # the feedback buttons
     assert {"app_mention", "message.im"} <= set(manifest["settings"]["event_subscriptions"]["bot_events"])
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"commands", "chat:write", "app_mentions:read", "im:history", "files:read", "users:read"} <= scopes

@@ -1,0 +1,93 @@
+"""What the bot remembers of each conversation: the last few turns, for follow-up questions.
+
+A conversation is a Discord thread or DM, a Slack thread or DM, one terminal session, or the
+``dispute-bot ask --json`` lines that carry the same ``"conversation"`` id; adapters name it with a key
+such as ``"discord:thread:123"``. ``ConversationMemory`` is the interface the core uses; the in-process
+``RecentTurns`` keeps it bounded (least recently used conversations are forgotten first, and turns older
+than the time-to-live are dropped), so a long-running bot's memory stays flat. A later implementation can
+keep the same interface over the shared store.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable
+from typing import Protocol
+
+from retrieval.followup import MAX_TURNS, FollowupContext, Turn
+from retrieval.types import Answer
+
+TTL_SECONDS = 3600.0
+MAX_CONVERSATIONS = 10_000
+
+
+class ConversationMemory(Protocol):
+    def context(self, key: str) -> FollowupContext | None: ...
+
+    def remember(self, key: str, turn: Turn) -> None: ...
+
+    def rename(self, old: str, new: str) -> None: ...
+
+
+def turn_for(question: str, answer: Answer) -> Turn:
+    """The turn to remember: what was searched for (a follow-up carries its borrowed words on to the next
+    one), and what the answer cited; a declined answer's "closest passages" were not cited."""
+    searched = answer.searched_for or question
+    if not answer.answered:
+        return Turn(searched, answered=False)
+    return Turn(searched, tuple(dict.fromkeys(c.doc_id for c in answer.citations)),
+                tuple(c.quote for c in answer.citations), True)
+
+
+class RecentTurns:
+    """Thread-safe, bounded in-process memory of the last ``turns`` turns per conversation."""
+
+    def __init__(self, turns: int = MAX_TURNS, ttl: float = TTL_SECONDS, max_conversations: int = MAX_CONVERSATIONS,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._turns = turns
+        self._ttl = ttl
+        self._max = max_conversations
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._items: OrderedDict[str, deque[tuple[float, Turn]]] = OrderedDict()
+
+    def _fresh(self, key: str) -> deque[tuple[float, Turn]] | None:
+        found = self._items.get(key)
+        if found is None:
+            return None
+        cutoff = self._clock() - self._ttl
+        while found and found[0][0] < cutoff:
+            found.popleft()
+        if not found:
+            del self._items[key]
+            return None
+        return found
+
+    def context(self, key: str) -> FollowupContext | None:
+        with self._lock:
+            found = self._fresh(key)
+            if found is None:
+                return None
+            self._items.move_to_end(key)
+            return FollowupContext(tuple(turn for _, turn in found))
+
+    def remember(self, key: str, turn: Turn) -> None:
+        with self._lock:
+            found = self._fresh(key)
+            if found is None:
+                found = self._items[key] = deque(maxlen=self._turns)
+            found.append((self._clock(), turn))
+            self._items.move_to_end(key)
+            while len(self._items) > self._max:
+                self._items.popitem(last=False)
+
+    def rename(self, old: str, new: str) -> None:
+        with self._lock:
+            found = self._items.pop(old, None)
+            if found is not None:
+                self._items[new] = found
+
+    def __len__(self) -> int:
+        return len(self._items)

@@ -1,0 +1,135 @@
+"""The core's memory of conversations and answers: follow-up context, the store, votes and the report.
+
+The command core calls this; it calls the store. All store work runs on one dedicated thread (SQLite has one
+writer anyway), never on an adapter's event loop. A store failure is logged and costs only the feedback
+buttons of that answer: the answer itself is always delivered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from typing import Any, TypeVar
+
+import numpy as np
+
+from bot.actors import Actor
+from bot.conversations import ConversationMemory, RecentTurns, turn_for
+from bot.history_results import CHANGED, GONE, THANKS, Feedback, GapReport
+from bot.report import build_report, parse_window
+from bot.store import AnswerRecord, Store, VoteOutcome, utcnow
+from retrieval.engine import Engine
+from retrieval.followup import FollowupContext
+from retrieval.loaded import LoadedIndex
+from retrieval.types import Answer, Citation
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def _chunk_id(index: LoadedIndex, citation: Citation) -> int | None:
+    doc_row = index.doc_index.get(citation.doc_id)
+    if doc_row is None:
+        return None
+    for row in np.flatnonzero(index.chunk_doc == doc_row).tolist():
+        chunk = index.chunks[row]
+        if chunk["start"] <= citation.start < chunk["end"]:
+            return int(chunk.get("id", row))
+    return None
+
+
+def _citation_from(data: dict[str, Any]) -> Citation | None:
+    try:
+        return Citation(**{k: data[k] for k in ("doc_id", "title", "date", "url", "quote", "start", "end", "score")})
+    except (KeyError, TypeError):
+        return None
+
+
+class History:
+    def __init__(self, store: Store | None = None, memory: ConversationMemory | None = None) -> None:
+        self.store = store
+        self.memory: ConversationMemory = memory or RecentTurns()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+        if self.store is not None:
+            self.store.close()
+
+    async def _run(self, fn: Callable[[], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._pool, fn)
+
+    @property
+    def records(self) -> bool:
+        return self.store is not None
+
+    def context(self, conversation: str | None) -> FollowupContext | None:
+        return self.memory.context(conversation) if conversation else None
+
+    def rename(self, old: str, new: str) -> None:
+        self.memory.rename(old, new)
+        if self.store is not None:
+            store = self.store
+            self._pool.submit(store.rename_conversation, old, new)
+
+    async def record(self, question: str, answer: Answer, actor: Actor | None, conversation: str | None,
+                     engine: Engine) -> Answer:
+        """Remember the turn and store the answer; the answer comes back with its id (for feedback)."""
+        if conversation:
+            self.memory.remember(conversation, turn_for(question, answer))
+        if self.store is None:
+            return answer
+        store = self.store
+        answer_id = uuid.uuid4().hex
+
+        def write() -> bool:
+            index = engine.index
+            cited = [{"doc_id": c.doc_id, "chunk": _chunk_id(index, c), "start": c.start, "end": c.end}
+                     for c in (answer.citations if answer.answered else [])]
+            return store.record_answer(AnswerRecord(
+                id=answer_id, platform=actor.platform if actor else "cli", conversation=conversation,
+                question=question, answered=answer.answered, cited=cited, index_build=index.folder.name,
+                searched_for=answer.searched_for,
+                quote=answer.citations[0].quote if answer.answered and answer.citations else None,
+                alternatives=[c.to_dict() for c in answer.alternatives],
+            ))
+
+        try:
+            stored = await self._run(write)
+        except Exception:
+            log.exception("could not store an answer; it is delivered without feedback buttons")
+            return answer
+        return replace(answer, answer_id=answer_id) if stored else answer
+
+    async def vote(self, actor: Actor, answer_id: str, value: int) -> Feedback:
+        if self.store is None:
+            return Feedback(value, THANKS)
+        store = self.store
+
+        def write() -> tuple[VoteOutcome, list[dict[str, Any]]]:
+            outcome = store.vote(answer_id, actor.platform, actor.user_id, value)
+            more = store.alternatives(answer_id) if value < 0 and outcome is not VoteOutcome.UNKNOWN_ANSWER else []
+            return outcome, more or []
+
+        outcome, more = await self._run(write)
+        if outcome is VoteOutcome.UNKNOWN_ANSWER:
+            return Feedback(value, GONE)
+        text = CHANGED if outcome is VoteOutcome.CHANGED else THANKS
+        alternatives = [c for c in (_citation_from(d) for d in more) if c is not None]
+        if value < 0:
+            text += (" Here are the next-best passages I found; they may answer it better:" if alternatives
+                     else " I found no other passages on this.")
+        return Feedback(value, text, alternatives)
+
+    async def report(self, window_text: str | None, encode: Callable[[list[str]], np.ndarray]) -> GapReport:
+        """Raises ``BadWindow`` for an unreadable period; needs a store (see ``records``)."""
+        window, length = parse_window(window_text)
+        if self.store is None:
+            raise RuntimeError("no store")
+        store = self.store
+        since = utcnow() - length
+        return await self._run(lambda: build_report(store, window, since, encode))

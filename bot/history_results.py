@@ -1,0 +1,105 @@
+"""Results of the conversation-history commands: a vote's acknowledgement and the knowledge-gap report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from retrieval.types import Citation
+
+SHOWN_GROUPS = 10  # the JSON report has every group; text shows the largest
+THANKS = "Thanks for the feedback."
+CHANGED = "Thanks, your vote is changed."
+GONE = "Thanks. That answer is too old to take feedback any more."
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """Shown only to the person who clicked: a thanks, and after a 👎 the next-best passages."""
+
+    vote: int  # +1 or -1
+    text: str
+    alternatives: list[Citation] = field(default_factory=list)
+
+    @property
+    def ephemeral(self) -> bool:
+        return True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"vote": self.vote, "message": self.text, "alternatives": [c.to_dict() for c in self.alternatives]}
+
+
+@dataclass(frozen=True)
+class GapCluster:
+    count: int
+    examples: list[str]
+
+
+@dataclass(frozen=True)
+class DownVoted:
+    down: int
+    up: int
+    answered: bool
+    question: str | None
+    quote: str | None
+
+
+@dataclass(frozen=True)
+class GapReport:
+    """What moderators need to decide which articles to add."""
+
+    since: str  # ISO time (UTC) the report starts at
+    window: str  # as asked, e.g. "7d"
+    questions: int
+    answered: int
+    expanded: int  # follow-ups searched with words from earlier turns
+    declined_clusters: list[GapCluster]
+    down_voted: list[DownVoted]
+    anonymized: bool = False  # question text is not stored, so declined questions can't be grouped
+
+    @property
+    def ephemeral(self) -> bool:
+        return True
+
+    @property
+    def answer_rate(self) -> float | None:
+        return self.answered / self.questions if self.questions else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "since": self.since, "window": self.window, "questions": self.questions, "answered": self.answered,
+            "declined": self.questions - self.answered, "answer_rate": self.answer_rate,
+            "expanded_follow_ups": self.expanded, "anonymized": self.anonymized,
+            "declined_groups": [{"count": c.count, "examples": c.examples} for c in self.declined_clusters],
+            "most_down_voted": [{"down": d.down, "up": d.up, "answered": d.answered, "question": d.question,
+                                 "quote": d.quote} for d in self.down_voted],
+        }
+
+    def lines(self) -> list[str]:
+        """The report as plain lines; each renderer escapes and lays them out for its platform."""
+        rate = f"{self.answer_rate:.0%}" if self.answer_rate is not None else "n/a"
+        out = [f"Knowledge gaps since {self.since} UTC (last {self.window})",
+               f"Questions: {self.questions}; answered {self.answered}, declined {self.questions - self.answered} "
+               f"(answer rate {rate}); follow-ups expanded with earlier turns: {self.expanded}."]
+        if self.anonymized:
+            out.append("Declined questions: not grouped (HISTORY_MODE=anonymized stores no question text).")
+        elif self.declined_clusters:
+            out.append("Declined questions, grouped by similarity:")
+            for cluster in self.declined_clusters[:SHOWN_GROUPS]:
+                examples = " | ".join(f"“{e}”" for e in cluster.examples)
+                out.append(f"  {cluster.count}× {examples}")
+            hidden = self.declined_clusters[SHOWN_GROUPS:]
+            if hidden:
+                out.append(f"  …and {len(hidden)} more groups ({sum(c.count for c in hidden)} questions); "
+                           "--json lists them all.")
+        else:
+            out.append("Declined questions: none.")
+        if self.down_voted:
+            out.append("Most down-voted answers:")
+            for d in self.down_voted:
+                asked = f"“{d.question}”" if d.question else "(question not stored)"
+                quote = f" → “{d.quote}”" if d.quote else ""
+                out.append(f"  👎 {d.down} 👍 {d.up}: {asked}{quote}")
+        else:
+            out.append("Down-voted answers: none.")
+        return out

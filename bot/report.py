@@ -1,0 +1,75 @@
+"""The knowledge-gap report: how often the bot answers, which questions it declines (grouped by meaning, so
+moderators see topics rather than a list), and which answers people marked wrong."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+
+import numpy as np
+
+from bot.history_results import DownVoted, GapCluster, GapReport
+from bot.store import HistoryMode, Store
+
+DEFAULT_WINDOW = "7d"
+# Average-linkage cosine distance under which two declined questions are taken to ask about the same thing
+# (MiniLM: paraphrases sit around 0.1-0.3, questions on different topics above 0.5).
+CLUSTER_DISTANCE = 0.4
+EXAMPLES = 3
+DOWN_VOTED = 5
+QUOTE_CHARS = 200
+_WINDOW = re.compile(r"^\s*(\d{1,5})\s*([mhdw])\s*$", re.IGNORECASE)
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+Encode = Callable[[list[str]], np.ndarray]
+
+
+class BadWindow(ValueError):
+    pass
+
+
+def parse_window(text: str | None) -> tuple[str, timedelta]:
+    """``"7d"`` → 7 days; minutes, hours, days or weeks."""
+    text = (text or DEFAULT_WINDOW).strip() or DEFAULT_WINDOW
+    match = _WINDOW.match(text)
+    if not match or int(match.group(1)) == 0:
+        raise BadWindow(f"Give the period as a number and a unit, like 7d, 24h, 2w or 30m (not {text[:40]!r}).")
+    amount, unit = int(match.group(1)), match.group(2).lower()
+    return f"{amount}{unit}", timedelta(**{_UNITS[unit]: amount})
+
+
+def cluster(questions: Sequence[str], encode: Encode, distance: float = CLUSTER_DISTANCE) -> list[GapCluster]:
+    """Groups of questions close in meaning, largest first, each with a few distinct examples."""
+    if not questions:
+        return []
+    if len(questions) == 1:
+        return [GapCluster(1, [questions[0]])]
+    from sklearn.cluster import AgglomerativeClustering  # a second's import, paid only by the report
+
+    vectors = np.asarray(encode(list(questions)), dtype=np.float32)
+    labels = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                     distance_threshold=distance).fit_predict(vectors)
+    groups: dict[int, list[str]] = {}
+    for label, question in zip(labels.tolist(), questions, strict=True):
+        groups.setdefault(int(label), []).append(question)
+    clusters = []
+    for members in groups.values():
+        distinct = list(dict.fromkeys(m.strip() for m in members))
+        clusters.append(GapCluster(len(members), distinct[:EXAMPLES]))
+    clusters.sort(key=lambda c: (-c.count, c.examples[0].lower()))
+    return clusters
+
+
+def build_report(store: Store, window: str, since: datetime, encode: Encode) -> GapReport:
+    rows = store.answers_since(since)
+    declined = [r.question for r in rows if not r.answered and r.question]
+    anonymized = store.mode is not HistoryMode.FULL
+    down = [DownVoted(int(r.down), int(r.up), bool(r.answered), r.question,
+                      (r.quote[:QUOTE_CHARS] + "…" if r.quote and len(r.quote) > QUOTE_CHARS else r.quote))
+            for r in store.most_down_voted(since, DOWN_VOTED)]
+    return GapReport(
+        since=since.replace(microsecond=0).isoformat(sep=" "), window=window, questions=len(rows),
+        answered=sum(1 for r in rows if r.answered), expanded=sum(1 for r in rows if r.expanded),
+        declined_clusters=[] if anonymized else cluster(declined, encode), down_voted=down, anonymized=anonymized,
+    )

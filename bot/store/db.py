@@ -1,0 +1,203 @@
+"""The one store for answers, votes and conversation turns (SQLAlchemy 2, SQLite by default).
+
+Every method is synchronous and does blocking I/O: the command core calls them from its single store thread,
+never from an event loop. SQLite gets WAL (readers never wait for the writer), a busy timeout and foreign
+keys; the schema is created and migrated on open (``migrations.py``). Nothing here is SQLite-only SQL, so
+``DATABASE_URL`` can name PostgreSQL instead.
+
+What is kept depends on the history mode (see ``HistoryMode``); user ids are never stored, only an HMAC of
+them, keyed by a secret from the settings, so a vote can be changed by its author but not traced to them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from bot.store.migrations import migrate
+from bot.store.tables import answers, votes
+
+log = logging.getLogger(__name__)
+
+PRUNE_EVERY = timedelta(hours=1)
+
+
+class HistoryMode(Enum):
+    FULL = "full"  # questions, answers and votes
+    ANONYMIZED = "anonymized"  # the same without the question text (nor what a follow-up searched for)
+    OFF = "off"  # nothing is stored
+
+
+class VoteOutcome(Enum):
+    RECORDED = "recorded"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    UNKNOWN_ANSWER = "unknown"  # pruned, or never recorded
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    id: str
+    platform: str
+    conversation: str | None
+    question: str
+    answered: bool
+    cited: list[dict[str, Any]]
+    index_build: str
+    searched_for: str | None = None
+    quote: str | None = None
+    alternatives: list[dict[str, Any]] = field(default_factory=list)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)  # naive UTC: the same on every database
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    """WAL, a busy timeout and enforced foreign keys; and transactions that really begin (pysqlite would
+    otherwise run DDL outside them, so a half-applied migration could be left behind)."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+def open_engine(url: str) -> Engine:
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(parsed)
+        _sqlite_setup(engine)
+        return engine
+    return sa.create_engine(parsed, pool_pre_ping=True)
+
+
+class Store:
+    def __init__(self, url: str, vote_key: bytes, mode: HistoryMode = HistoryMode.FULL,
+                 retention_days: int = 90, clock: Callable[[], datetime] = utcnow) -> None:
+        if not vote_key:
+            raise ValueError("the vote HMAC key must not be empty")
+        self.mode = mode
+        self.retention = timedelta(days=retention_days)
+        self._key = vote_key
+        self._clock = clock
+        self.engine = open_engine(url)
+        self.version = migrate(self.engine)
+        self._pruned_at: datetime | None = None
+        self.prune()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def voter(self, platform: str, user_id: str) -> str:
+        return hmac.new(self._key, f"{platform}:{user_id}".encode(), hashlib.sha256).hexdigest()
+
+    # -- writes --------------------------------------------------------------------------------------
+
+    def record_answer(self, record: AnswerRecord) -> bool:
+        if self.mode is HistoryMode.OFF:
+            return False
+        full = self.mode is HistoryMode.FULL
+        with self.engine.begin() as conn:
+            conn.execute(sa.insert(answers).values(
+                id=record.id, created_at=self._clock(), platform=record.platform,
+                conversation=record.conversation, question=record.question if full else None,
+                answered=record.answered, cited=record.cited, index_build=record.index_build,
+                expanded=record.searched_for is not None, searched_for=record.searched_for if full else None,
+                quote=record.quote, alternatives=record.alternatives,
+            ))
+        self._maybe_prune()
+        return True
+
+    def vote(self, answer_id: str, platform: str, user_id: str, value: int) -> VoteOutcome:
+        """One vote per person and answer; a second click with the other vote changes it."""
+        if value not in (1, -1):
+            raise ValueError("a vote is +1 or -1")
+        voter = self.voter(platform, user_id)
+        key = (votes.c.answer_id == answer_id) & (votes.c.voter == voter)
+        for _ in range(2):  # a concurrent first vote by the same person: the second try updates it
+            try:
+                with self.engine.begin() as conn:
+                    if conn.scalar(sa.select(answers.c.id).where(answers.c.id == answer_id)) is None:
+                        return VoteOutcome.UNKNOWN_ANSWER
+                    previous = conn.scalar(sa.select(votes.c.vote).where(key))
+                    if previous == value:
+                        return VoteOutcome.UNCHANGED
+                    if previous is None:
+                        conn.execute(sa.insert(votes).values(answer_id=answer_id, voter=voter, vote=value,
+                                                             created_at=self._clock()))
+                        return VoteOutcome.RECORDED
+                    conn.execute(sa.update(votes).where(key).values(vote=value, created_at=self._clock()))
+                    return VoteOutcome.CHANGED
+            except IntegrityError:
+                continue
+        raise RuntimeError("could not record the vote")
+
+    def rename_conversation(self, old: str, new: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(sa.update(answers).where(answers.c.conversation == old).values(conversation=new))
+
+    def prune(self) -> int:
+        """Delete answers (and their votes) older than the retention period."""
+        cutoff = self._clock() - self.retention
+        with self.engine.begin() as conn:
+            old = sa.select(answers.c.id).where(answers.c.created_at < cutoff)
+            conn.execute(sa.delete(votes).where(votes.c.answer_id.in_(old)))
+            deleted = conn.execute(sa.delete(answers).where(answers.c.created_at < cutoff)).rowcount
+        self._pruned_at = self._clock()
+        if deleted:
+            log.info("pruned %d answers older than %d days", deleted, self.retention.days)
+        return int(deleted or 0)
+
+    def _maybe_prune(self) -> None:
+        if self._pruned_at is None or self._clock() - self._pruned_at >= PRUNE_EVERY:
+            self.prune()
+
+    # -- reads ---------------------------------------------------------------------------------------
+
+    def alternatives(self, answer_id: str) -> list[dict[str, Any]] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(answers.c.alternatives).where(answers.c.id == answer_id)).first()
+        return None if row is None else list(row[0] or [])
+
+    def answers_since(self, since: datetime) -> list[sa.Row[Any]]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(sa.select(answers.c.id, answers.c.answered, answers.c.expanded,
+                                               answers.c.question).where(answers.c.created_at >= since)))
+
+    def most_down_voted(self, since: datetime, limit: int) -> list[sa.Row[Any]]:
+        """Answers given since ``since`` with at least one 👎, most 👎 first (then fewest 👍)."""
+        down = sa.func.sum(sa.case((votes.c.vote < 0, 1), else_=0)).label("down")
+        up = sa.func.sum(sa.case((votes.c.vote > 0, 1), else_=0)).label("up")
+        query = (sa.select(answers.c.id, answers.c.question, answers.c.quote, answers.c.answered, down, up)
+                 .join(votes, votes.c.answer_id == answers.c.id)
+                 .where(answers.c.created_at >= since)
+                 .group_by(answers.c.id, answers.c.question, answers.c.quote, answers.c.answered)
+                 .having(down > 0)
+                 .order_by(down.desc(), up.asc(), answers.c.id)
+                 .limit(limit))
+        with self.engine.connect() as conn:
+            return list(conn.execute(query))

@@ -1,0 +1,80 @@
+"""Versioned schema: ordered migrations, each applied once and recorded in ``schema_version``.
+
+Each migration builds its own DDL with SQLAlchemy constructs (never raw SQL), so the same steps run on SQLite
+and PostgreSQL. To change the schema, append a migration with the next number (and update ``tables.py``);
+never edit one that has shipped. Migrations run in one transaction per step at start-up, in every process
+that opens the store; a second process finding a step already applied simply skips it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+
+from bot.store.tables import schema_version
+
+log = logging.getLogger(__name__)
+
+Step = Callable[[Connection], None]
+
+
+def _v1_answers_and_votes(conn: Connection) -> None:
+    meta = sa.MetaData()
+    sa.Table(
+        "answers", meta,
+        sa.Column("id", sa.String(32), primary_key=True),
+        sa.Column("created_at", sa.DateTime, nullable=False, index=True),
+        sa.Column("platform", sa.String(16), nullable=False),
+        sa.Column("conversation", sa.String(200), nullable=True, index=True),
+        sa.Column("question", sa.Text, nullable=True),
+        sa.Column("answered", sa.Boolean, nullable=False),
+        sa.Column("cited", sa.JSON, nullable=False),
+        sa.Column("index_build", sa.String(200), nullable=False),
+        sa.Column("expanded", sa.Boolean, nullable=False),
+        sa.Column("searched_for", sa.Text, nullable=True),
+        sa.Column("quote", sa.Text, nullable=True),
+        sa.Column("alternatives", sa.JSON, nullable=False),
+    )
+    sa.Table(
+        "votes", meta,
+        sa.Column("answer_id", sa.String(32), sa.ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("voter", sa.String(64), primary_key=True),
+        sa.Column("vote", sa.SmallInteger, nullable=False),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+    )
+    meta.create_all(conn)
+
+
+MIGRATIONS: list[tuple[int, str, Step]] = [
+    (1, "answers and votes", _v1_answers_and_votes),
+]
+
+
+def current_version(conn: Connection) -> int:
+    return int(conn.scalar(sa.select(sa.func.max(schema_version.c.version))) or 0)
+
+
+def migrate(engine: Engine) -> int:
+    """Bring the schema up to the newest version; returns it."""
+    schema_version.create(engine, checkfirst=True)
+    for number, name, step in MIGRATIONS:
+        try:
+            with engine.begin() as conn:
+                if current_version(conn) >= number:
+                    continue
+                step(conn)
+                conn.execute(sa.insert(schema_version).values(
+                    version=number, name=name, applied_at=datetime.now(UTC).replace(tzinfo=None)))
+            log.info("store schema migrated to version %d (%s)", number, name)
+        except (IntegrityError, OperationalError, ProgrammingError):
+            # Another process applied the same step first: fine if the version says so, an error otherwise.
+            with engine.connect() as conn:
+                if current_version(conn) < number:
+                    raise
+    with engine.connect() as conn:
+        return current_version(conn)

@@ -1,0 +1,40 @@
+"""The next-best passages: what someone who found the answer wrong (a 👎) is offered instead.
+
+They come from the same search as the answer, so offering them costs nothing at click time and still works
+after the index has changed: the best sentence of each retrieved passage the answer did not quote.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from retrieval.loaded import LoadedIndex
+from retrieval.types import Answer, Citation, Passage
+
+NEXT_BEST = 3
+
+
+def _overlaps(passage: Passage, citations: list[Citation]) -> bool:
+    return any(c.doc_id == passage.doc_id and c.start < passage.end and c.end > passage.start for c in citations)
+
+
+def next_best(
+    index: LoadedIndex, passages: list[Passage], query_vector: np.ndarray, answer: Answer, k: int = NEXT_BEST
+) -> list[Citation]:
+    found: list[Citation] = []
+    query = query_vector.astype(np.float32)
+    for passage in passages:
+        if len(found) == k:
+            break
+        if _overlaps(passage, answer.citations):
+            continue
+        rows = list(index.chunk_sentence_rows(passage.chunk_index))
+        if not rows:
+            continue
+        sims = index.sentence_vectors[rows] @ query
+        row = rows[int(np.argmax(sims))]
+        doc_row, start, end = (int(v) for v in index.sentence_spans[row])
+        doc = index.docs[doc_row]
+        found.append(Citation(doc_id=doc.doc_id, title=doc.title, date=doc.date, url=doc.url,
+                              quote=doc.text[start:end], start=start, end=end, score=round(float(sims.max()), 4)))
+    return found

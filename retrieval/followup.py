@@ -1,0 +1,239 @@
+"""Follow-up questions: when a question leans on earlier turns, and what to search for instead.
+
+"Who is Ajay Prakash Sawhney?" then "and when is he expected to meet Twitter?": the second question names
+nobody, so on its own it retrieves whatever mentions meetings. These pure functions decide whether a question
+leans on the conversation (``detect``) and, if so, which words of the earlier turns to add (``expand``).
+
+Detection reads grammar and the index's statistics, never a list of topics: an opener that continues a
+thought ("and …", "what about …"), a pronoun with nothing in the question for it to refer to, or a question
+with no distinctive term of its own (every term is common in the articles, or it is very short), where
+"distinctive" is judged with the index's IDF. A standalone question is left alone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from index.lexical import terms
+
+MAX_TURNS = 3
+# Earlier words added to a follow-up: enough to name what "he" or "it" was, few enough to keep the new
+# question's own words in charge.
+MAX_QUESTION_TERMS = 3
+MAX_ANSWER_TERMS = 1
+# Each older turn counts half as much as the one after it.
+DECAY = 0.5
+# Words from the cited sentences describe the previous answer, not the question: they count less.
+ANSWER_WEIGHT = 0.6
+# A term is distinctive when at most this share of the index's units (sentences) contains it, or at most
+# ``MIN_DISTINCT_DF`` of them in a small corpus, where any share is a handful of sentences.
+DISTINCT_SHARE = 0.02
+MIN_DISTINCT_DF = 2
+# Terms in more than this share of the units say nothing about which passage is meant ("Twitter" here).
+COMMON_SHARE = 0.15
+VERY_SHORT = 2  # content terms
+# A name at most this many words from the words asked about stands in apposition to them ("the app Koo").
+APPOSITION = 1
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,./]*")
+_PERSONAL = frozenset(
+    ["he", "she", "it", "they", "him", "her", "them", "his", "hers", "its", "their", "theirs", "himself",
+     "herself", "itself", "themselves"]
+)
+_DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "there"])
+_PREPOSITIONS = frozenset(
+    ["about", "on", "of", "with", "for", "to", "from", "after", "before", "by", "in", "at", "over", "against",
+     "like", "into", "than", "behind", "under"]
+)
+# Words that continue the previous question rather than start a new one.
+_OPENERS = re.compile(
+    r"^\s*(?:and|but|also|so|then|plus|what\s+about|how\s+about|what\s+else|and\s+what|anything\s+else)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One earlier question of the conversation, as searched, and what its answer cited."""
+
+    question: str
+    doc_ids: tuple[str, ...] = ()
+    sentences: tuple[str, ...] = ()
+    answered: bool = True
+
+
+@dataclass(frozen=True)
+class FollowupContext:
+    """The earlier turns of one conversation, oldest first (at most ``MAX_TURNS`` are used)."""
+
+    turns: tuple[Turn, ...] = ()
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """What a follow-up is searched for in addition to its own words."""
+
+    text: str  # the question plus the borrowed words, for the dense encoder and for people to read
+    added: tuple[str, ...]  # the borrowed words as they were written
+    weights: Mapping[str, float] = field(default_factory=dict)  # borrowed lexical term -> weight (0..1]
+    favoured_docs: tuple[str, ...] = ()  # articles the previous answer cited
+    # Names the previous answer put right next to the words it was asked about ("the app Koo"): most
+    # likely what "it" now refers to, so the answer layer treats them as the question's own words.
+    answer_terms: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Detection:
+    follow_up: bool
+    reasons: tuple[str, ...]
+
+
+def idf_for_df(df: float, units: int) -> float:
+    """The IDF the index gives a term found in ``df`` of ``units`` units (same formula as the index)."""
+    return math.log(1 + (units - df + 0.5) / (df + 0.5))
+
+
+def units_from_unknown(unknown_idf: float) -> int:
+    """The index's unit count, recovered from the IDF it gives an unseen term (``log(1 + (n + .5) / .5)``)."""
+    return max(1, round((math.exp(unknown_idf) - 1) * 0.5 - 0.5))
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _unresolved_reference(text: str) -> str | None:
+    """A pronoun or pronominal demonstrative the question itself gives no antecedent for.
+
+    A capitalised name earlier in the question ("Did Twitter say it …") is taken as the antecedent; a
+    demonstrative is pronominal after a preposition or at the end ("on that", "with those?"), not when it
+    introduces a noun or a relative clause ("accounts that were blocked").
+    """
+    words = _words(text)
+    named = False
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if i > 0 and word[0].isupper() and lower not in _PERSONAL and word.upper() != "I":
+            named = True
+        if lower in _PERSONAL and not named:
+            return word
+        if lower in _DEMONSTRATIVE:
+            before = words[i - 1].lower() if i else ""
+            if i == len(words) - 1 or before in _PREPOSITIONS:
+                return word
+    return None
+
+
+def detect(text: str, idf: Mapping[str, float], unknown_idf: float, context: FollowupContext | None) -> Detection:
+    """Whether ``text`` leans on the earlier turns, and why (for logs and tests)."""
+    if context is None or not context.turns:
+        return Detection(False, ())
+    reasons: list[str] = []
+    if _OPENERS.match(text):
+        reasons.append("continues the previous question")
+    reference = _unresolved_reference(text)
+    if reference:
+        reasons.append(f"“{reference}” refers to something earlier")
+    own = set(terms(text))
+    units = units_from_unknown(unknown_idf)
+    distinct_floor = idf_for_df(max(MIN_DISTINCT_DF, DISTINCT_SHARE * units), units)
+    # A word the articles never use is distinctive too: it names something new ("France"), not "it".
+    if not any(idf.get(t, unknown_idf) >= distinct_floor for t in own):
+        reasons.append("very short" if len(own) <= VERY_SHORT else "no distinctive term of its own")
+    return Detection(bool(reasons), tuple(reasons))
+
+
+def _names(
+    sentence: str, idf: Mapping[str, float], floor: float, asked: set[str]
+) -> list[tuple[str, str, float, int]]:
+    """(word, term, idf, distance in words to the nearest asked term) for each capitalised word of
+    ``sentence`` that does not start it (a name, not a sentence opener) and that the index knows."""
+    words = _words(sentence)
+    asked_at = [i for i, w in enumerate(words) if asked.intersection(terms(w))]
+    found: list[tuple[str, str, float, int]] = []
+    for i, word in enumerate(words[1:], start=1):
+        if not word[0].isupper():
+            continue
+        distance = min((abs(i - j) for j in asked_at), default=len(words))
+        for term in terms(word):
+            value = idf.get(term)
+            if value is not None and value >= floor and term not in asked:
+                found.append((word, term, value, distance))
+    return found
+
+
+def _weighted_words(text: str, idf: Mapping[str, float], floor: float) -> list[tuple[str, str, float]]:
+    """(surface word, term, idf) for each word of ``text`` the index knows and that is not too common."""
+    found: list[tuple[str, str, float]] = []
+    for word in _words(text):
+        for term in terms(word):
+            value = idf.get(term)
+            if value is not None and value >= floor:
+                found.append((word, term, value))
+    return found
+
+
+def expand(
+    text: str, idf: Mapping[str, float], unknown_idf: float, context: FollowupContext | None
+) -> Expansion | None:
+    """The words to add to a follow-up, weighted by rarity and recency; None for a standalone question."""
+    detection = detect(text, idf, unknown_idf, context)
+    if not detection.follow_up or context is None:
+        return None
+    own = set(terms(text))
+    units = units_from_unknown(unknown_idf)
+    floor = idf_for_df(COMMON_SHARE * units, units)
+    top = max(idf.values(), default=1.0) or 1.0
+    turns = list(context.turns[-MAX_TURNS:])
+    candidates: dict[str, tuple[float, str, int]] = {}  # term -> (weight, surface word, order)
+    answer_terms: dict[str, tuple[float, str, int]] = {}
+    appositive: set[str] = set()
+    order = 0
+    for age, turn in enumerate(reversed(turns)):
+        recency = DECAY**age
+        for word, term, value in _weighted_words(turn.question, idf, floor):
+            order += 1
+            weight = recency * value / top
+            if term not in own and weight > candidates.get(term, (0.0, "", 0))[0]:
+                candidates[term] = (weight, word, order)
+        if age == 0:
+            # From the previous answer only names ("Koo", "MeitY"): what "it" or "he" most often stands for;
+            # the name next to the question's own words is most likely the one the answer was about.
+            asked = set(terms(turn.question))
+            for sentence in turn.sentences:
+                for word, term, value, distance in _names(sentence, idf, floor, asked):
+                    order += 1
+                    weight = ANSWER_WEIGHT * value / top / (1 + distance)
+                    if term not in own and term not in candidates and weight > answer_terms.get(term, (0, "", 0))[0]:
+                        answer_terms[term] = (weight, word, order)
+                        if distance <= APPOSITION:
+                            appositive.add(term)
+    chosen = sorted(candidates.items(), key=lambda kv: -kv[1][0])[:MAX_QUESTION_TERMS]
+    chosen += sorted(answer_terms.items(), key=lambda kv: -kv[1][0])[:MAX_ANSWER_TERMS]
+    if not chosen:
+        return None
+    chosen.sort(key=lambda kv: kv[1][2])  # in the order they were written, so the words read naturally
+    added = tuple(_dedupe(word for _, (_, word, _) in chosen))
+    last_answered = next((t for t in reversed(turns) if t.answered and t.doc_ids), None)
+    return Expansion(
+        text=f"{text.strip()} {' '.join(added)}",
+        added=added,
+        weights={term: round(weight, 4) for term, (weight, _, _) in chosen},
+        favoured_docs=last_answered.doc_ids if last_answered else (),
+        answer_terms=tuple(term for term, _ in chosen if term in appositive),
+        reasons=detection.reasons,
+    )
+
+
+def _dedupe(words: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for word in words:
+        if word.lower() not in seen:
+            seen.add(word.lower())
+            out.append(word)
+    return out

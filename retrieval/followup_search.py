@@ -1,0 +1,111 @@
+"""Searching for a follow-up: the raw question and its expansion, fused by weighted reciprocal rank.
+
+The raw question keeps its own rankings, so a wrong guess about what "it" meant can add passages but never
+remove the ones the question finds by itself. The expanded question adds a dense ranking (the question with
+the borrowed words) and a lexical one (borrowed terms weighted below the question's own). The articles the
+previous answer cited get a ranking of their own, at half weight: a follow-up usually stays with them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from index.lexical import bm25_top
+from retrieval.followup import Expansion, FollowupContext, expand
+from retrieval.loaded import LoadedIndex
+from retrieval.question import Question
+from retrieval.search import RRF_K, dense_top
+from retrieval.types import Answer, Passage
+
+FAVOURED_WEIGHT = 0.5
+
+
+def weighted_rrf(rankings: Sequence[tuple[Sequence[int], float]], k: int = RRF_K) -> list[tuple[int, float]]:
+    scores: dict[int, float] = defaultdict(float)
+    for ranking, weight in rankings:
+        for rank, item in enumerate(ranking):
+            scores[item] += weight / (k + rank + 1)
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def weighted_bm25(index: LoadedIndex, weights: Mapping[str, float], depth: int) -> list[int]:
+    """Rows by the weighted sum of each term's BM25 score: a borrowed term counts less than an own one."""
+    known = {t: w for t, w in weights.items() if t in index.bm25.vocab_dict and w > 0}
+    n = len(index.chunks)
+    if not known or n == 0:
+        return []
+    total = np.zeros(n, dtype=np.float64)
+    for term, weight in known.items():
+        total += weight * np.asarray(index.bm25.get_scores([term]), dtype=np.float64)[:n]
+    depth = min(depth, n)
+    top = np.argpartition(-total, depth - 1)[:depth]
+    top = top[np.argsort(-total[top], kind="stable")]
+    return [int(i) for i in top if total[i] > 0]
+
+
+def followup_search(
+    index: LoadedIndex, raw_vector: np.ndarray, raw_terms: list[str], expanded_vector: np.ndarray,
+    expansion: Expansion, k: int,
+) -> list[Passage]:
+    """Top-k distinct chunks for a follow-up; syndicated copies (same text) count once, as in hybrid search."""
+    depth = max(4 * k, 32)
+    raw_dense = [r for r, _ in dense_top(index, raw_vector, depth)]
+    raw_lexical = [r for r, _ in bm25_top(index.bm25, raw_terms, depth, len(index.chunks))]
+    expanded_dense = [r for r, _ in dense_top(index, expanded_vector, depth)]
+    expanded_lexical = weighted_bm25(index, {**expansion.weights, **dict.fromkeys(raw_terms, 1.0)}, depth)
+    expanded = [row for row, _ in weighted_rrf([(expanded_dense, 1.0), (expanded_lexical, 1.0)])]
+    favoured = set(expansion.favoured_docs)
+    cited_first = [row for row in expanded if index.chunks[row]["doc_id"] in favoured]
+    fused = weighted_rrf([(raw_dense, 1.0), (raw_lexical, 1.0), (expanded_dense, 1.0), (expanded_lexical, 1.0),
+                          (cited_first, FAVOURED_WEIGHT)])
+    # The answer model reads each passage's place in the dense and lexical lists: the expanded search's.
+    dense_rank = {r: i for i, r in enumerate(expanded_dense)}
+    lexical_rank = {r: i for i, r in enumerate(expanded_lexical)}
+    passages: list[Passage] = []
+    seen: set[str] = set()
+    for row, score in fused:
+        chunk = index.chunks[row]
+        if chunk["hash"] in seen:
+            continue
+        seen.add(chunk["hash"])
+        passages.append(Passage(row, chunk["doc_id"], chunk["start"], chunk["end"], chunk["text"], score,
+                                dense_rank.get(row, -1), lexical_rank.get(row, -1)))
+        if len(passages) == k:
+            break
+    return passages
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A follow-up's search: what the answer layer reads instead of the raw question's passages."""
+
+    expansion: Expansion
+    question: Question
+    vector: np.ndarray
+    passages: list[Passage]
+
+    def finish(self, answer: Answer) -> Answer:
+        """The answer, saying what was searched for."""
+        return replace(answer, searched_for=self.expansion.text)
+
+
+def follow_up(
+    index: LoadedIndex, question: Question, vector: np.ndarray, context: FollowupContext,
+    encode: Callable[[str], np.ndarray], k: int,
+) -> FollowUp | None:
+    """None for a standalone question, which is then answered exactly as without a conversation."""
+    expansion = expand(question.text, index.idf, index.unknown_idf, context)
+    if expansion is None:
+        return None
+    expanded_vector = encode(expansion.text)
+    passages = followup_search(index, vector, question.terms, expanded_vector, expansion, k)
+    # The answer layer judges sentences against the expanded meaning, and takes the name the previous answer
+    # gave for what is now "it" as one of the question's own words; the borrowed question words only steer
+    # the search (as own words they would make every sentence look short of evidence).
+    borrowed = [t for t in expansion.answer_terms if t not in question.terms]
+    scored = replace(question, terms=[*question.terms, *borrowed]) if borrowed else question
+    return FollowUp(expansion, scored, expanded_vector, passages)

@@ -1,0 +1,99 @@
+"""Feedback buttons as signed ``block_actions`` requests through Bolt, follow-ups in threads, and /report."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from slack_bolt.async_app import AsyncApp
+
+from bot.actors import ModeratorPolicy
+from bot.core import CommandCore
+from tests.bot.conftest import CoreFactory, HistoryFactory
+from tests.bot.slack.slack_requests import (
+    block_action,
+    click,
+    message_event,
+    posts_in,
+    reply_to,
+    send_event,
+    shown_text,
+    slash,
+    slash_payload,
+)
+from tests.bot.slack.stub_slack import StubSlack
+
+pytestmark = pytest.mark.asyncio(loop_scope="function")
+NOWHERE = Path("/nonexistent-corpus")
+
+
+@pytest.fixture
+def history_app(make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+                make_app: Callable[[CommandCore], AsyncApp]) -> AsyncApp:
+    core = make_core(seed_index_dir, NOWHERE, ModeratorPolicy(user_ids=frozenset({"slack:UMOD"})),
+                     history=make_history())
+    return make_app(core)
+
+
+def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e for b in message.get("blocks") or [] if b["type"] == "actions" for e in b["elements"]]
+
+
+async def response(stub: StubSlack, payload: dict[str, Any]) -> dict[str, Any]:
+    key = payload["response_url"].rsplit("/", 1)[1]
+    await stub.wait_for(lambda: any(r["_key"] == key for r in stub.responses))
+    return next(r for r in stub.responses if r["_key"] == key)
+
+
+async def test_votes_are_acked_first_and_answered_only_to_the_clicker(stub: StubSlack, history_app: AsyncApp) -> None:
+    asked = slash_payload(stub, "/ask", "What app is the government promoting as an alternative to Twitter?")
+    await slash(history_app, asked)
+    answer = await reply_to(stub, asked)
+    up, down = buttons(answer)
+    assert (up["action_id"], down["action_id"]) == ("feedback_up", "feedback_down") and up["value"] == down["value"]
+
+    started = time.monotonic()
+    thanks_click = block_action(stub, "feedback_up", up["value"])
+    ack = await click(history_app, thanks_click)
+    assert ack.status == 200 and time.monotonic() - started < 3.0
+    thanks = await response(stub, thanks_click)
+    assert thanks["response_type"] == "ephemeral" and thanks["replace_original"] is False
+    assert thanks["text"].startswith("Thanks")
+
+    change = block_action(stub, "feedback_down", down["value"])
+    assert (await click(history_app, change)).status == 200
+    changed = await response(stub, change)
+    assert changed["response_type"] == "ephemeral" and "changed" in changed["text"]
+    assert "next-best passages" in shown_text(changed) and "*[1]*" in shown_text(changed)
+
+    forged = block_action(stub, "feedback_up", up["value"])
+    assert (await click(history_app, forged, secret="wrong-secret")).status == 401  # unsigned clicks are refused
+    assert not any(r["_key"] == forged["response_url"].rsplit("/", 1)[1] for r in stub.responses)
+
+
+async def test_follow_up_in_a_thread_is_expanded_and_says_so(stub: StubSlack, history_app: AsyncApp) -> None:
+    first = message_event("<@UBOT> Who is Ajay Prakash Sawhney?", kind="app_mention")
+    await send_event(history_app, first)
+    await posts_in(stub, "chat.postMessage", 1)
+    follow = message_event("and when is he expected to meet Twitter?", thread_ts=first["ts"])
+    await send_event(history_app, follow)
+    second = (await posts_in(stub, "chat.postMessage", 2))[1]
+    assert "Searched for:" in shown_text(second) and "Sawhney" in shown_text(second)
+    assert buttons(second)
+
+
+async def test_report_is_for_moderators_only(stub: StubSlack, history_app: AsyncApp) -> None:
+    asked = slash_payload(stub, "/ask", "What is the capital of France?")
+    await slash(history_app, asked)
+    await reply_to(stub, asked)
+    refused = slash_payload(stub, "/report", user="UASKER")
+    await slash(history_app, refused)
+    assert (await reply_to(stub, refused))["text"] == "Only moderators can see the knowledge-gap report."
+    report = slash_payload(stub, "/report", "7d", user="UMOD")
+    await slash(history_app, report)
+    shown = await reply_to(stub, report, timeout=60)
+    assert shown["response_type"] == "ephemeral"
+    assert "answer rate 0%" in shown_text(shown) and "capital of France" in shown_text(shown)

@@ -1,0 +1,57 @@
+"""The in-process conversation memory: last three turns, least recently used forgotten first, one-hour TTL."""
+
+from __future__ import annotations
+
+from bot.conversations import RecentTurns, turn_for
+from retrieval.followup import Turn
+from retrieval.types import Answer, Citation
+
+
+class Tick:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_keeps_the_last_three_turns_in_order() -> None:
+    memory = RecentTurns(clock=Tick())
+    for n in range(5):
+        memory.remember("c", Turn(f"q{n}"))
+    context = memory.context("c")
+    assert context is not None and [t.question for t in context.turns] == ["q2", "q3", "q4"]
+    assert memory.context("other") is None
+
+
+def test_least_recently_used_conversation_is_forgotten_first() -> None:
+    memory = RecentTurns(max_conversations=2, clock=Tick())
+    memory.remember("a", Turn("qa"))
+    memory.remember("b", Turn("qb"))
+    assert memory.context("a") is not None  # "a" is now the most recently used
+    memory.remember("c", Turn("qc"))
+    assert memory.context("b") is None and memory.context("a") is not None and len(memory) == 2
+
+
+def test_turns_expire_after_the_ttl_and_conversations_can_move() -> None:
+    tick = Tick()
+    memory = RecentTurns(ttl=3600, clock=tick)
+    memory.remember("a", Turn("old"))
+    tick.now += 3000
+    memory.remember("a", Turn("new"))
+    tick.now += 1000  # "old" is 4000 s old, "new" 1000 s
+    context = memory.context("a")
+    assert context is not None and [t.question for t in context.turns] == ["new"]
+    memory.rename("a", "thread")
+    assert memory.context("a") is None and memory.context("thread") is not None
+    tick.now += 3601
+    assert memory.context("thread") is None and len(memory) == 0
+
+
+def test_a_turn_keeps_what_was_searched_for_and_only_real_citations() -> None:
+    cited = Citation("d1", "t", None, None, "Quote one.", 0, 10, 1.0)
+    answered = Answer("and when?", "x", True, [cited, cited], searched_for="and when? Sawhney")
+    turn = turn_for("and when?", answered)
+    assert turn.question == "and when? Sawhney" and turn.doc_ids == ("d1",) and turn.answered
+    declined = turn_for("what?", Answer("what?", "The articles don't say.", False, [cited]))
+    assert declined.doc_ids == () and declined.sentences == () and not declined.answered

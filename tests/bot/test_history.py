@@ -1,0 +1,151 @@
+"""Conversations, stored answers, votes and the knowledge-gap report, through the command core."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from bot.actors import Actor, ModeratorPolicy
+from bot.history_results import Feedback, GapReport
+from bot.results import Notice, NoticeKind
+from bot.store import AnswerRecord, HistoryMode, Store, utcnow
+from bot.store.tables import answers
+from retrieval.types import Answer
+from tests.bot.conftest import VOTE_KEY, CoreFactory, HistoryFactory
+
+MOD = Actor("slack", "UMOD", platform_admin=True)
+MEMBER = Actor("slack", "UMEMBER")
+NOWHERE = Path("/nonexistent-corpus")
+
+
+async def test_follow_ups_lean_on_their_own_conversation_only(
+    make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory, tmp_path: Path
+) -> None:
+    core = make_core(seed_index_dir, NOWHERE, history=make_history())
+    first = await core.ask("Who is Ajay Prakash Sawhney?", MEMBER, "slack:thread:C1:1")
+    second = await core.ask("and when is he expected to meet Twitter?", MEMBER, "slack:thread:C1:1")
+    other = await core.ask("and when is he expected to meet Twitter?", MEMBER, "slack:thread:C1:2")
+    alone = await core.ask("and when is he expected to meet Twitter?", MEMBER)
+    assert isinstance(first, Answer) and isinstance(second, Answer)
+    assert isinstance(other, Answer) and isinstance(alone, Answer)
+    assert second.searched_for and "Sawhney" in second.searched_for
+    assert other.searched_for is None and alone.searched_for is None
+    standalone = await core.ask("How many accounts did Twitter permanently suspend?", MEMBER, "slack:thread:C1:1")
+    assert isinstance(standalone, Answer) and standalone.searched_for is None and "500" in standalone.text
+    assert first.answer_id and second.answer_id and first.answer_id != second.answer_id
+    store = core.history.store
+    assert store is not None
+    with store.engine.connect() as conn:
+        rows = {r.id: r for r in conn.execute(sa.select(answers))}
+    assert rows[second.answer_id].expanded and rows[second.answer_id].conversation == "slack:thread:C1:1"
+    assert rows[second.answer_id].searched_for == second.searched_for
+    assert not rows[first.answer_id].expanded and rows[first.answer_id].platform == "slack"
+    cited = rows[first.answer_id].cited
+    assert cited and all(isinstance(c["chunk"], int) and c["doc_id"] for c in cited)
+    assert rows[first.answer_id].index_build == Path(seed_index_dir).resolve().name
+
+
+async def test_votes_change_and_a_down_vote_offers_the_next_best_passages(
+    make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory
+) -> None:
+    core = make_core(seed_index_dir, NOWHERE, history=make_history())
+    answer = await core.ask("What app is the government promoting as an alternative to Twitter?", MEMBER)
+    assert isinstance(answer, Answer) and answer.answer_id
+    up = await core.vote(MEMBER, answer.answer_id, 1)
+    assert isinstance(up, Feedback) and up.text.startswith("Thanks") and not up.alternatives
+    down = await core.vote(MEMBER, answer.answer_id, -1)
+    assert isinstance(down, Feedback) and "changed" in down.text and down.alternatives
+    quoted = {(c.doc_id, c.start) for c in answer.citations}
+    assert all((c.doc_id, c.start) not in quoted for c in down.alternatives)
+    gone = await core.vote(MEMBER, "0" * 32, 1)
+    assert isinstance(gone, Feedback) and "too old" in gone.text
+    bad = await core.vote(MEMBER, answer.answer_id, 7)
+    assert isinstance(bad, Notice) and bad.kind is NoticeKind.INVALID
+
+
+async def test_off_mode_records_nothing_and_shows_no_buttons(make_core: CoreFactory, seed_index_dir: Path) -> None:
+    core = make_core(seed_index_dir, NOWHERE)  # no store: HISTORY_MODE=off
+    first = await core.ask("Who is Ajay Prakash Sawhney?", MEMBER, "c")
+    second = await core.ask("and when is he expected to meet Twitter?", MEMBER, "c")
+    assert isinstance(first, Answer) and first.answer_id is None
+    assert isinstance(second, Answer) and second.searched_for  # follow-ups still work, in memory only
+    report = await core.report(MOD)
+    assert isinstance(report, Notice) and "HISTORY_MODE=off" in report.text
+
+
+def seed(path: Path, mode: HistoryMode = HistoryMode.FULL) -> None:
+    """Three declined questions about rain, two about Wimbledon, two answers (one down-voted), one expanded
+    follow-up, and one declined question from long ago that the default week leaves out."""
+    now = utcnow()
+    clock_value = [now - timedelta(days=30)]
+    store = Store(f"sqlite:///{path}", VOTE_KEY, mode, retention_days=90, clock=lambda: clock_value[0])
+
+    def add(n: int, question: str, answered: bool, searched_for: str | None = None, quote: str | None = None) -> str:
+        answer_id = f"{n:032x}"
+        store.record_answer(AnswerRecord(answer_id, "discord", None, question, answered, [], "build", searched_for,
+                                         quote))
+        return answer_id
+
+    add(99, "Is it snowing in Delhi today?", False)
+    clock_value[0] = now - timedelta(hours=1)
+    for n, q in enumerate(["Is it going to rain in Mumbai this weekend?", "Will it rain in Mumbai tomorrow?",
+                           "What is the weather forecast for Mumbai?"]):
+        add(n, q, False)
+    add(10, "Who won the men's singles title at Wimbledon in 2019?", False)
+    add(11, "Who won Wimbledon in 2019?", False)
+    good = add(20, "What app is the government promoting?", True, quote="the government has decided to promote Koo")
+    bad = add(21, "How many accounts were blocked?", True, searched_for="How many accounts were blocked? Koo",
+              quote="Twitter said it had permanently suspended more than 500 accounts")
+    for user, value in (("U1", -1), ("U2", -1), ("U3", 1)):
+        store.vote(bad, "slack", user, value)
+    store.vote(good, "slack", "U1", 1)
+    store.close()
+
+
+async def test_report_on_a_seeded_database(make_core: CoreFactory, seed_index_dir: Path,
+                                           make_history: HistoryFactory, tmp_path: Path) -> None:
+    seed(tmp_path / "bot.db")
+    core = make_core(seed_index_dir, NOWHERE, ModeratorPolicy(), history=make_history())
+    report = await core.report(MOD, "7d")
+    assert isinstance(report, GapReport)
+    assert (report.questions, report.answered, report.expanded) == (7, 2, 1)
+    assert report.answer_rate == pytest.approx(2 / 7)
+    groups = [(c.count, c.examples) for c in report.declined_clusters]
+    assert groups[0][0] == 3 and all("Mumbai" in e for e in groups[0][1])
+    assert groups[1][0] == 2 and all("Wimbledon" in e for e in groups[1][1])
+    assert len(groups) == 2, "the old Delhi question is outside the week"
+    [worst, *_] = report.down_voted
+    assert (worst.down, worst.up, worst.question) == (2, 1, "How many accounts were blocked?")
+    assert worst.quote and "500 accounts" in worst.quote
+    assert len(report.down_voted) == 1
+    month = await core.report(MOD, "60d")
+    assert isinstance(month, GapReport) and month.questions == 8
+    assert "answer rate 29%" in "\n".join(report.lines())
+    refused = await core.report(MEMBER, "7d")
+    assert isinstance(refused, Notice) and refused.kind is NoticeKind.FORBIDDEN
+    bad = await core.report(MOD, "last tuesday")
+    assert isinstance(bad, Notice) and bad.kind is NoticeKind.INVALID and "7d" in bad.text
+
+
+async def test_anonymized_report_counts_but_does_not_group(make_core: CoreFactory, seed_index_dir: Path,
+                                                          make_history: HistoryFactory, tmp_path: Path) -> None:
+    seed(tmp_path / "bot.db", HistoryMode.ANONYMIZED)
+    core = make_core(seed_index_dir, NOWHERE, history=make_history(HistoryMode.ANONYMIZED))
+    report = await core.report(MOD)
+    assert isinstance(report, GapReport) and report.anonymized and report.declined_clusters == []
+    assert report.questions == 7 and report.down_voted[0].question is None
+    assert "HISTORY_MODE=anonymized" in "\n".join(report.lines())
+
+
+def test_window_parsing() -> None:
+    from bot.report import BadWindow, parse_window
+
+    assert parse_window(None) == ("7d", timedelta(days=7))
+    assert parse_window(" 24H ") == ("24h", timedelta(hours=24))
+    assert parse_window("2w")[1] == timedelta(weeks=2)
+    for bad in ("0d", "7", "d", "7y", "-1d"):
+        with pytest.raises(BadWindow):
+            parse_window(bad)

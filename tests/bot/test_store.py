@@ -1,0 +1,123 @@
+"""The store on real SQLite files: schema versions, WAL, history modes, hashed votes, pruning."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from bot.store import AnswerRecord, HistoryMode, Store, VoteOutcome
+from bot.store.migrations import MIGRATIONS
+from bot.store.tables import answers, votes
+
+KEY = b"k" * 32
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 1, 1, 12, 0, 0)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def record(answer_id: str, question: str = "who blocked what?", answered: bool = True,
+           searched_for: str | None = None, conversation: str | None = "discord:thread:1") -> AnswerRecord:
+    return AnswerRecord(id=answer_id, platform="discord", conversation=conversation, question=question,
+                        answered=answered, cited=[{"doc_id": "d1", "chunk": 3, "start": 0, "end": 10}],
+                        index_build="build-1", searched_for=searched_for, quote="A quoted sentence.",
+                        alternatives=[{"doc_id": "d2", "quote": "Another sentence."}])
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def test_created_migrated_and_reopened_with_wal(tmp_path: Path) -> None:
+    path = tmp_path / "nested" / "bot.db"
+    store = Store(f"sqlite:///{path}", KEY)
+    assert store.version == len(MIGRATIONS) == 1
+    store.close()
+    again = Store(f"sqlite:///{path}", KEY)  # already migrated: nothing to do, nothing lost
+    assert again.version == 1
+    again.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert [r[0] for r in conn.execute("SELECT version FROM schema_version")] == [1]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"answers", "votes", "schema_version"} <= tables
+
+
+def test_full_mode_keeps_questions_and_votes_never_keep_user_ids(tmp_path: Path, clock: Clock) -> None:
+    path = tmp_path / "bot.db"
+    store = Store(f"sqlite:///{path}", KEY, clock=clock)
+    assert store.record_answer(record("a" * 32, searched_for="and when? Sawhney"))
+    assert store.vote("a" * 32, "discord", "1100000000000000007", 1) is VoteOutcome.RECORDED
+    assert store.vote("a" * 32, "discord", "1100000000000000007", 1) is VoteOutcome.UNCHANGED
+    assert store.vote("a" * 32, "discord", "1100000000000000007", -1) is VoteOutcome.CHANGED
+    assert store.vote("a" * 32, "slack", "U123", -1) is VoteOutcome.RECORDED
+    assert store.vote("b" * 32, "slack", "U123", -1) is VoteOutcome.UNKNOWN_ANSWER
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(answers)).one()
+        cast = list(conn.execute(sa.select(votes.c.voter, votes.c.vote)))
+    assert row.question == "who blocked what?" and row.expanded and row.searched_for == "and when? Sawhney"
+    assert row.cited == [{"doc_id": "d1", "chunk": 3, "start": 0, "end": 10}] and row.index_build == "build-1"
+    assert sorted(v for _, v in cast) == [-1, -1]  # the first voter's 👍 became a 👎: one row each
+    assert store.voter("discord", "1100000000000000007") in {voter for voter, _ in cast}
+    store.close()
+    raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("bot.db"))
+    assert b"1100000000000000007" not in raw and b"U123" not in raw
+
+
+def test_anonymized_mode_keeps_no_question_text(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'bot.db'}", KEY, HistoryMode.ANONYMIZED)
+    store.record_answer(record("c" * 32, question="my secret question", searched_for="my secret question plus"))
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(answers)).one()
+    assert row.question is None and row.searched_for is None and row.expanded
+    assert row.quote == "A quoted sentence."  # article text, not the user's
+    store.close()
+
+
+def test_off_mode_stores_nothing(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'bot.db'}", KEY, HistoryMode.OFF)
+    assert not store.record_answer(record("d" * 32))
+    assert store.answers_since(datetime(2000, 1, 1)) == []
+    store.close()
+
+
+def test_old_answers_and_their_votes_are_pruned(tmp_path: Path, clock: Clock) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'bot.db'}", KEY, retention_days=90, clock=clock)
+    store.record_answer(record("e" * 32))
+    store.vote("e" * 32, "slack", "U1", -1)
+    clock.now += timedelta(days=60)
+    store.record_answer(record("f" * 32))
+    clock.now += timedelta(days=31)
+    assert store.prune() == 1
+    with store.engine.connect() as conn:
+        assert [r.id for r in conn.execute(sa.select(answers.c.id))] == ["f" * 32]
+        assert conn.scalar(sa.select(sa.func.count()).select_from(votes)) == 0
+    store.close()
+
+
+def test_conversation_renamed_and_down_votes_ranked(tmp_path: Path, clock: Clock) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'bot.db'}", KEY, clock=clock)
+    for n, answer_id in enumerate(("1" * 32, "2" * 32, "3" * 32)):
+        store.record_answer(record(answer_id, question=f"question {n}", conversation="discord:message:9"))
+    store.rename_conversation("discord:message:9", "discord:thread:9")
+    for user in ("U1", "U2"):
+        store.vote("2" * 32, "slack", user, -1)
+    store.vote("1" * 32, "slack", "U3", -1)
+    store.vote("1" * 32, "slack", "U4", 1)
+    store.vote("3" * 32, "slack", "U5", 1)
+    ranked = store.most_down_voted(clock.now - timedelta(days=1), 5)
+    assert [(r.question, r.down, r.up) for r in ranked] == [("question 1", 2, 0), ("question 0", 1, 1)]
+    with store.engine.connect() as conn:
+        assert {r[0] for r in conn.execute(sa.select(answers.c.conversation))} == {"discord:thread:9"}
+    assert store.alternatives("2" * 32) == [{"doc_id": "d2", "quote": "Another sentence."}]
+    assert store.alternatives("9" * 32) is None
+    store.close()
