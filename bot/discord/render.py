@@ -16,6 +16,7 @@ from typing import Any
 
 import discord
 
+from bot.render.dates import shown_date
 from bot.render.plain import render_status
 from bot.results import IndexChange, IndexStatus, Notice, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
@@ -148,7 +149,8 @@ def problems(message: Outgoing) -> list[str]:
 
 
 def _citation_value(c: Citation, limit: int) -> str:
-    source = f"{c.date or 'undated'} · {link('Read the article', c.url) if c.url else c.doc_id}"
+    when = shown_date(c.date, c.date_estimated) or "undated"
+    source = f"{when} · {link('Read the article', c.url) if c.url else c.doc_id}"
     room = limit - len(source) - 3  # the quote marks and the line break
     if room < 20:  # a pathological source line: keep the quote, drop the source details
         source, room = c.doc_id[:40], limit - min(len(c.doc_id), 40) - 3
@@ -180,7 +182,7 @@ def _event_line(event: TimelineEvent) -> str:
     sources = [link(safe(c.title or c.doc_id, 80), c.url) for c in event.citations[:2]]
     if len(event.citations) > 2:
         sources.append(f"+{len(event.citations) - 2} more")
-    line = f"**{safe(event.date, 20)}** — “{safe(event.summary, 600)}”"
+    line = f"**{safe(shown_date(event.date, event.date_estimated) or '', 60)}** — “{safe(event.summary, 600)}”"
     return line + (f" — {' · '.join(sources)}" if sources else "")
 
 
@@ -219,7 +221,8 @@ def render_sources(sources: SourcesList) -> list[Outgoing]:
         return [Outgoing(embeds=(discord.Embed(title="Sources", description="No articles are indexed."),))]
     lines = []
     for s in sources.sources:
-        meta = " · ".join(x for x in (s.date or "undated", safe(s.source or "", 80), f"{s.chunks} chunks") if x)
+        when = shown_date(s.date, s.date_estimated) or "undated"
+        meta = " · ".join(x for x in (when, safe(s.source or "", 80), f"{s.chunks} chunks") if x)
         doc_id = s.doc_id.replace("`", "'")[:100]
         lines.append(f"`{doc_id}` {link(safe(s.title or s.doc_id, 200), s.url)} ({meta})")
     return paged(f"Sources: {len(sources.sources)} articles", lines, "articles",
