@@ -41,14 +41,18 @@ def _parser() -> argparse.ArgumentParser:
     timeline = sub.add_parser("timeline", help="dated events from the articles")
     timeline.add_argument("--topic", help="only events about this topic")
     timeline.add_argument("--json", action="store_true")
+    timeline.add_argument("--png", type=Path, metavar="FILE", help="also write the timeline as a picture")
 
     index = sub.add_parser("index", help="build and manage the article index")
     isub = index.add_subparsers(dest="index_command", required=True)
     build = isub.add_parser("build", help="build or update the index from the corpus folder")
     build.add_argument("--full", action="store_true", help="re-embed everything, ignoring cached vectors")
     build.add_argument("--json", action="store_true")
-    add = isub.add_parser("add", help="copy articles into the corpus and update the index")
-    add.add_argument("files", nargs="+", type=Path)
+    add = isub.add_parser("add", help="add articles (files, or web pages by URL) and update the index")
+    add.add_argument("files", nargs="+", metavar="FILE_OR_URL",
+                     help=".txt/.md files, or http(s) addresses of news pages to fetch")
+    add.add_argument("--force", action="store_true",
+                     help="add a web page even if its address or text is already in the index")
     add.add_argument("--json", action="store_true")
     remove = isub.add_parser("remove", help="remove an article (by doc id) and update the index")
     remove.add_argument("doc_id")

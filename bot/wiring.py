@@ -8,6 +8,7 @@ from bot.actors import ModeratorPolicy
 from bot.core import CommandCore, CoreConfig
 from bot.settings import Settings
 from index.embedding import lazy_encoder
+from index.fetch import FetchOptions
 
 
 def configure_logging(settings: Settings, quiet: bool = False) -> None:
@@ -33,6 +34,7 @@ def core_config(settings: Settings) -> CoreConfig:
         model=settings.embedding_model,
         max_article_bytes=settings.max_article_bytes,
         max_question_chars=settings.max_question_chars,
+        fetch=FetchOptions(allow_private=settings.allow_private_urls),
     )
 
 

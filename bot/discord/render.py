@@ -9,9 +9,10 @@ cannot break the layout; pings are prevented separately, by sending with ``allow
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import discord
@@ -49,6 +50,7 @@ class Outgoing:
     content: str | None = None
     embeds: tuple[discord.Embed, ...] = ()
     ephemeral: bool = False
+    files: tuple[tuple[str, bytes], ...] = ()  # (file name, data) attachments
 
     def send_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {"allowed_mentions": discord.AllowedMentions.none()}
@@ -56,7 +58,24 @@ class Outgoing:
             kwargs["content"] = self.content
         if self.embeds:
             kwargs["embeds"] = list(self.embeds)
+        if self.files:  # a discord.File is read once, so each send gets fresh ones
+            kwargs["files"] = [discord.File(io.BytesIO(data), filename=name) for name, data in self.files]
         return kwargs
+
+
+def with_picture(messages: list[Outgoing], filename: str, png: bytes) -> list[Outgoing]:
+    """``messages`` with the picture attached to the first one and shown inside its embed."""
+    first = messages[0]
+    if first.embeds:
+        first.embeds[0].set_image(url=f"attachment://{filename}")
+    return [replace(first, files=(*first.files, (filename, png))), *messages[1:]]
+
+
+def without_files(message: Outgoing) -> Outgoing:
+    """``message`` with its attachments (and embed images pointing at them) left out."""
+    embeds = tuple(discord.Embed.from_dict({k: v for k, v in e.to_dict().items() if k != "image"})
+                   for e in message.embeds)
+    return replace(message, embeds=embeds, files=())
 
 
 def clip(text: str, limit: int) -> str:
