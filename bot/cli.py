@@ -73,6 +73,29 @@ def _emit(result: Result, as_json: bool) -> int:
     return 1 if isinstance(result, Notice) else 0
 
 
+def _write_png(result: Result, path: Path) -> int:
+    """``timeline --png FILE``: the picture next to the text. Messages go to stderr, so ``--json`` output
+    stays one clean object."""
+    from bot.render.timeline_png import render_png
+    from retrieval.types import Timeline
+
+    if not isinstance(result, Timeline):
+        return 1
+    if not result.events:
+        print(f"dispute-bot: no dated events, so no picture was written to {path}", file=sys.stderr)
+        return 1
+    try:
+        data = render_png(result)
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        print(f"dispute-bot: could not write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"Wrote the timeline picture to {path} ({len(data):,} bytes).", file=sys.stderr)
+    return 0
+
+
 def _core(settings: Settings) -> CommandCore:
     from bot.wiring import build_core
 
@@ -153,7 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.command == "sources":
                 return _emit(asyncio.run(core.sources()), args.json)
             if args.command == "timeline":
-                return _emit(asyncio.run(core.timeline(args.topic)), args.json)
+                result = asyncio.run(core.timeline(args.topic))
+                status = _emit(result, args.json)
+                return max(status, _write_png(result, args.png)) if args.png else status
         finally:
             core.close()
     except KeyboardInterrupt:

@@ -23,7 +23,7 @@ from bot.validation import InvalidInput, clean_question, clean_topic
 from index import store
 from index.builder import build_index
 from index.embedding import EncoderProvider
-from index.fetch import FetchOptions
+from index.fetch_types import FetchOptions
 from index.manage import Upload, add_articles, index_status, remove_article
 from index.web_article import WebArticle, fetch_articles
 from retrieval.engine import Engine

@@ -17,7 +17,7 @@ from bot.settings import Settings
 from index import store
 from index.builder import build_index
 from index.embedding import lazy_encoder
-from index.fetch import FetchOptions
+from index.fetch_types import FetchOptions
 from index.manage import Upload, add_articles, index_status, remove_article
 from index.web_article import fetch_articles
 

@@ -8,7 +8,7 @@ from bot.actors import ModeratorPolicy
 from bot.core import CommandCore, CoreConfig
 from bot.settings import Settings
 from index.embedding import lazy_encoder
-from index.fetch import FetchOptions
+from index.fetch_types import FetchOptions
 
 
 def configure_logging(settings: Settings, quiet: bool = False) -> None:

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from dataclasses import dataclass
-from importlib import metadata
 
 import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
@@ -23,50 +21,13 @@ from aiohttp.resolver import ThreadedResolver
 from yarl import URL
 
 from index.address_policy import AddressPolicy, parse_address
+from index.fetch_types import USER_AGENT, FetchError, FetchOptions, Page
+
+__all__ = ["USER_AGENT", "AddressRefused", "FetchError", "FetchOptions", "Page", "VettingResolver", "fetch_page"]
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 REDIRECTS = (301, 302, 303, 307, 308)
 MAX_URL_CHARS = 2000
-
-
-def _user_agent() -> str:
-    try:
-        version = metadata.version("dispute-bot")
-    except metadata.PackageNotFoundError:
-        version = "dev"
-    return f"dispute-bot/{version} (news article fetcher; a moderator asked to add this page)"
-
-
-USER_AGENT = _user_agent()
-
-
-@dataclass(frozen=True)
-class FetchOptions:
-    """Limits of one fetch. The defaults are the production ones; tests pass short timeouts."""
-
-    allow_private: bool = False
-    allowed_networks: tuple[str, ...] = ()  # CIDR exceptions to the public-only rule
-    total_timeout: float = 20.0
-    connect_timeout: float = 5.0
-    max_bytes: int = 5_000_000
-    max_redirects: int = 3
-    user_agent: str = USER_AGENT
-
-    @property
-    def policy(self) -> AddressPolicy:
-        return AddressPolicy(self.allow_private, self.allowed_networks)
-
-
-@dataclass(frozen=True)
-class Page:
-    url: str  # as the moderator gave it
-    final_url: str  # after redirects: the page's real address
-    body: bytes
-    charset: str | None  # from the Content-Type header, when the server named one
-
-
-class FetchError(Exception):
-    """Why a page was not fetched, in words for the moderator (no stack trace, no internals)."""
 
 
 class AddressRefused(OSError):

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from index.fetch import FetchError, FetchOptions, Page, fetch_page
+from index.fetch_types import FetchError, FetchOptions, Page
 
 T = TypeVar("T")
 RunInThread = Callable[[Callable[[], T]], Awaitable[T]]
@@ -124,6 +124,8 @@ async def fetch_articles(
     Fetching is network I/O on the caller's event loop; extraction runs through ``run_in_thread`` (a
     worker thread by default) so an event loop serving chat stays responsive.
     """
+    from index.fetch import fetch_page  # aiohttp, loaded only when a page is added
+
     run = run_in_thread or _to_thread
     articles: list[WebArticle] = []
     rejected: list[dict[str, str]] = []

@@ -32,6 +32,7 @@ LABEL_GAP_PX = 6  # between two labels' boxes
 LEGEND_LINE_PX = 20
 FONT = 9.5
 SUMMARY_CHARS = 80
+MAX_EVENTS = 40  # more would make a picture too tall to read; the text reply lists them all
 EVENT_COLOUR, ARTICLE_COLOUR, TEXT_COLOUR = "#1d3557", "#e76f51", "#222222"
 
 
@@ -101,11 +102,14 @@ def spread(wanted: list[float], spacing: float, low: float, high: float) -> list
 
 
 def _fit(text: str, renderer: RendererBase, figure: Figure, width_px: float) -> str:
-    """``text`` shortened, word by word, until it is at most ``width_px`` wide in the label font."""
+    """``text`` shortened at a word boundary until it is at most ``width_px`` wide in the label font."""
     probe = figure.text(0, 0, text, fontsize=FONT)
-    while probe.get_window_extent(renderer).width > width_px and len(text) > 8:
-        text = _brief(text[:-1].rstrip("…"), len(text) - 2)
+    width = probe.get_window_extent(renderer).width
+    while width > width_px and len(text) > 8:
+        keep = max(8, min(len(text) - 2, int(len(text) * width_px / width)))  # proportional first guess
+        text = _brief(text.rstrip("…"), keep)
         probe.set_text(text)
+        width = probe.get_window_extent(renderer).width
     probe.remove()
     return text
 
@@ -116,7 +120,8 @@ def timeline_figure(timeline: Timeline) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    placed = sorted((_Placed(e, *_span(e.date)) for e in timeline.events), key=lambda p: (p.middle, p.start))
+    placed = sorted((_Placed(e, *_span(e.date)) for e in timeline.events[:MAX_EVENTS]),
+                    key=lambda p: (p.middle, p.start))
     numbers = _numbers([p.event for p in placed])
     line_px = FONT * DPI / 72 * 1.35
     spacing = line_px + LABEL_GAP_PX
@@ -130,9 +135,10 @@ def timeline_figure(timeline: Timeline) -> Figure:
                        1 - (LEFT_PX + RIGHT_PX) / WIDTH_PX, axis_px / height_px))
     title = "Timeline of the dispute" + (f": {_brief(timeline.topic, 60)}" if timeline.topic else "")
     fig.text(LEFT_PX / WIDTH_PX, 1 - 28 / height_px, title, fontsize=15, weight="bold", color=TEXT_COLOUR)
+    shown = (f"{len(placed)} dated events" if len(placed) == len(timeline.events)
+             else f"the first {len(placed)} of {len(timeline.events)} dated events")
     fig.text(LEFT_PX / WIDTH_PX, 1 - 50 / height_px,
-             f"{len(placed)} dated events from {len(numbers)} articles · ~ marks an estimated date",
-             fontsize=FONT, color="#555555")
+             f"{shown} from {len(numbers)} articles · ~ marks an estimated date", fontsize=FONT, color="#555555")
 
     dates = [p.start for p in placed] + [p.end for p in placed]
     dates += [d for _, c in numbers.values() if (d := _article_date(c))]
