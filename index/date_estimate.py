@@ -29,16 +29,17 @@ from index.events import mention_context, resolve_mention, year_anchors
 
 def estimate_dates(docs: list[Document], sentences: dict[str, list[Span]], today: date | None = None) -> list[Document]:
     """``docs`` with an estimated date on each undated article that allows one; the others unchanged."""
-    if all(d.date for d in docs):
+    undated = {d.doc_id for d in docs if not d.date}
+    if not undated:
         return docs
-    located, window = mention_context(docs, sentences)
+    located, window = mention_context(docs, sentences, only=undated)
     latest_allowed = (today or date.today()).isoformat()
     out: list[Document] = []
     for doc in docs:
         if doc.date:
             out.append(doc)
             continue
-        items = located[doc.doc_id]
+        items = located.get(doc.doc_id, [])
         anchors = year_anchors(items)
         candidates = []
         for item in items:

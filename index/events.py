@@ -148,12 +148,14 @@ def _record_rank(record: dict[str, Any]) -> tuple[int, int, int]:
 
 
 def mention_context(
-    docs: list[Document], sentences: dict[str, list[Span]]
+    docs: list[Document], sentences: dict[str, list[Span]], only: set[str] | None = None
 ) -> tuple[dict[str, list[Located]], CorpusWindow | None]:
-    """Every article's located date mentions, and the period the corpus covers (from the given, not the
-    estimated, article dates; with none, from the full dates the articles mention)."""
-    located = {d.doc_id: locate_mentions(d, sentences.get(d.doc_id) or split_sentences(d.text)) for d in docs}
+    """The located date mentions of every article (or of those in ``only``), and the period the corpus
+    covers: from the given, not the estimated, article dates; with none, from the full dates that all the
+    articles mention."""
     known = [d for doc in docs if not doc.date_estimated and (d := parse_doc_date(doc.date)) is not None]
+    wanted = docs if only is None or not known else [d for d in docs if d.doc_id in only]
+    located = {d.doc_id: locate_mentions(d, sentences.get(d.doc_id) or split_sentences(d.text)) for d in wanted}
     if not known:  # no dated article: the period the explicit full dates span
         known = [
             date(m.year, m.month, m.day)
