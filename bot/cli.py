@@ -45,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     timeline = sub.add_parser("timeline", help="dated events from the articles")
     timeline.add_argument("--topic", help="only events about this topic")
     timeline.add_argument("--json", action="store_true")
+    timeline.add_argument("--png", type=Path, metavar="FILE", help="also write the timeline as a picture")
 
     evaluate = sub.add_parser("eval", help="score question files (JSON lines) against the index")
     evaluate.add_argument("files", nargs="+", type=Path, help="question files, e.g. ../shared/eval/dev.jsonl")
@@ -58,8 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     build = isub.add_parser("build", help="build or update the index from the corpus folder")
     build.add_argument("--full", action="store_true", help="re-embed everything, ignoring cached vectors")
     build.add_argument("--json", action="store_true")
-    add = isub.add_parser("add", help="copy articles into the corpus and update the index")
-    add.add_argument("files", nargs="+", type=Path)
+    add = isub.add_parser("add", help="add articles (files, or web pages by URL) and update the index")
+    add.add_argument("files", nargs="+", metavar="FILE_OR_URL",
+                     help=".txt/.md files, or http(s) addresses of news pages to fetch")
+    add.add_argument("--force", action="store_true",
+                     help="add a web page even if its address or text is already in the index")
     add.add_argument("--json", action="store_true")
     remove = isub.add_parser("remove", help="remove an article (by doc id) and update the index")
     remove.add_argument("doc_id")
@@ -78,6 +82,29 @@ def _emit(result: Result, as_json: bool) -> int:
     else:
         print(render(result))
     return 1 if isinstance(result, Notice) else 0
+
+
+def _write_png(result: Result, path: Path) -> int:
+    """``timeline --png FILE``: the picture next to the text. Messages go to stderr, so ``--json`` output
+    stays one clean object."""
+    from bot.render.timeline_png import render_png
+    from retrieval.types import Timeline
+
+    if not isinstance(result, Timeline):
+        return 1
+    if not result.events:
+        print(f"dispute-bot: no dated events, so no picture was written to {path}", file=sys.stderr)
+        return 1
+    try:
+        data = render_png(result)
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        print(f"dispute-bot: could not write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"Wrote the timeline picture to {path} ({len(data):,} bytes).", file=sys.stderr)
+    return 0
 
 
 def _core(settings: Settings) -> CommandCore:
@@ -170,7 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.command == "sources":
                 return _emit(asyncio.run(core.sources()), args.json)
             if args.command == "timeline":
-                return _emit(asyncio.run(core.timeline(args.topic)), args.json)
+                result = asyncio.run(core.timeline(args.topic))
+                status = _emit(result, args.json)
+                return max(status, _write_png(result, args.png)) if args.png else status
             if args.command == "report":
                 from bot.actors import LOCAL_USER
 

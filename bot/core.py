@@ -11,9 +11,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,7 +26,9 @@ from bot.validation import InvalidInput, clean_question, clean_topic
 from index import store
 from index.builder import build_index
 from index.embedding import EncoderProvider
+from index.fetch_types import FetchOptions
 from index.manage import Upload, add_articles, index_status, remove_article
+from index.web_article import WebArticle, fetch_articles
 from retrieval.engine import Engine
 from retrieval.loaded import IndexLoadError
 from retrieval.types import Answer, Timeline
@@ -48,6 +50,7 @@ class CoreConfig:
     model: str
     max_article_bytes: int = 1_000_000
     max_question_chars: int = 1000
+    fetch: FetchOptions = field(default_factory=FetchOptions)  # articles added by URL
 
 
 class CommandCore:
@@ -186,23 +189,39 @@ class CommandCore:
             self.config.corpus_dir, self.config.index_dir, model=self.config.model,
             encoder_provider=self._encoder_provider, full=full).to_dict()))
 
-    async def add_articles(self, actor: Actor, uploads: list[Upload]) -> IndexChange | Notice:
+    async def add_articles(
+        self, actor: Actor, uploads: list[Upload], urls: Sequence[str] = (), force: bool = False
+    ) -> IndexChange | Notice:
+        """Add uploaded files and the articles at ``urls`` (fetched here, on the event loop; extracted in a
+        worker thread) in one rebuild. ``force`` adds pages already in the corpus anyway."""
         refusal = self._refuse(actor, "add articles")
         if refusal:
             return refusal
-        if not uploads:
-            return Notice(NoticeKind.INVALID, "Attach a .txt or .md article to add.")
-        audit.info("add %s by %s", ", ".join(u.name for u in uploads), actor.describe())
+        if not uploads and not urls:
+            return Notice(NoticeKind.INVALID, "Attach a .txt or .md article, or give a web page's address, to add.")
+        names = [u.name for u in uploads] + list(urls)
+        audit.info("add %s%s by %s", ", ".join(names), " (force)" if force else "", actor.describe())
+        fetched: list[WebArticle] = []
+        problems: list[dict[str, str]] = []
+        if urls:
+            fetched, problems = await fetch_articles(urls, self.config.fetch,
+                                                     lambda fn: self._run(self._queries, fn))
+            if not fetched and not uploads:
+                reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in problems)
+                audit.info("add by %s: nothing added (%s)", actor.describe(), reasons)
+                return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}")
 
         def run() -> IndexChange | Notice:
             outcome = add_articles(
                 uploads, self.config.corpus_dir, self.config.index_dir, model=self.config.model,
                 encoder_provider=self._encoder_provider, max_bytes=self.config.max_article_bytes,
+                web_articles=fetched, force=force,
             )
+            rejected = problems + outcome.rejected
             if outcome.report is None:
-                reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in outcome.rejected)
+                reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in rejected)
                 return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}")
-            return IndexChange("add", outcome.report.to_dict(), outcome.rejected)
+            return IndexChange("add", outcome.report.to_dict(), rejected)
 
         return await self._build("add", actor, run)
 

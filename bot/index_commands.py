@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import getpass
 import json
 import logging
 import sys
+from pathlib import Path
 from typing import Any
 
 from bot.progress import build_progress
@@ -15,7 +17,9 @@ from bot.settings import Settings
 from index import store
 from index.builder import build_index
 from index.embedding import lazy_encoder
+from index.fetch_types import FetchOptions
 from index.manage import Upload, add_articles, index_status, remove_article
+from index.web_article import fetch_articles
 
 BUSY = "dispute-bot: an index build is already running; try again when it has finished."
 audit = logging.getLogger("dispute_bot.audit")
@@ -51,10 +55,51 @@ def build(settings: Settings, full: bool = False, as_json: bool = False) -> int:
     return 0
 
 
+def is_url(text: str) -> bool:
+    """A command-line argument naming a web page rather than a file (any ``scheme://``, so that an
+    unsupported scheme is refused with a reason instead of being looked for on disk)."""
+    return "://" in text
+
+
+def add(settings: Settings, args: argparse.Namespace) -> int:
+    """``index add FILE_OR_URL... [--force]``: files and web pages, one rebuild for all of them."""
+    uploads: list[Upload] = []
+    rejected: list[dict[str, str]] = []
+    for item in args.files:
+        if is_url(item):
+            continue
+        path = Path(item)
+        try:
+            uploads.append(Upload(path.name, path.read_bytes()))
+        except OSError as exc:
+            rejected.append({"file": str(path), "reason": exc.strerror or str(exc)})
+    urls = [item for item in args.files if is_url(item)]
+    fetched, problems = (asyncio.run(fetch_articles(urls, FetchOptions(allow_private=settings.allow_private_urls)))
+                         if urls else ([], []))
+    rejected += problems
+    with build_progress() as progress:
+        outcome = add_articles(uploads, settings.corpus_dir, settings.index_dir, model=settings.embedding_model,
+                               encoder_provider=lazy_encoder(settings.embedding_model),
+                               max_bytes=settings.max_article_bytes, progress=progress, web_articles=fetched,
+                               force=args.force)
+    rejected += outcome.rejected
+    hint = "\nAdd a page that is already indexed anyway with --force." if any(
+        "duplicate_of" in r for r in rejected) else ""
+    if outcome.report is None:
+        data = {"error": "invalid", "rejected": rejected}
+        text = "Nothing was added.\n" + "\n".join(f"Refused {r['file']}: {r['reason']}" for r in rejected)
+        _print(data, text + hint, args.json)
+        return 1
+    change = IndexChange("add", outcome.report.to_dict(), rejected)
+    _print(change.to_dict(), change.summary() + hint, args.json)
+    return 1 if rejected else 0
+
+
 def run(settings: Settings, args: argparse.Namespace) -> int:
     command = args.index_command
     if command != "status":
-        detail = {"add": lambda: " ".join(str(f) for f in args.files), "remove": lambda: args.doc_id,
+        detail = {"add": lambda: " ".join(args.files) + (" --force" if args.force else ""),
+                  "remove": lambda: args.doc_id,
                   "build": lambda: "--full" if args.full else ""}[command]()
         audit.info("index %s%s by %s", command, f" {detail}" if detail else "", _who())
     try:
@@ -65,27 +110,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         if command == "build":
             return build(settings, full=args.full, as_json=args.json)
         if command == "add":
-            uploads: list[Upload] = []
-            unreadable: list[dict[str, str]] = []
-            for path in args.files:
-                try:
-                    uploads.append(Upload(path.name, path.read_bytes()))
-                except OSError as exc:
-                    unreadable.append({"file": str(path), "reason": exc.strerror or str(exc)})
-            with build_progress() as progress:
-                outcome = add_articles(uploads, settings.corpus_dir, settings.index_dir,
-                                       model=settings.embedding_model,
-                                       encoder_provider=lazy_encoder(settings.embedding_model),
-                                       max_bytes=settings.max_article_bytes, progress=progress)
-            rejected = unreadable + outcome.rejected
-            if outcome.report is None:
-                data = {"error": "invalid", "rejected": rejected}
-                text = "Nothing was added.\n" + "\n".join(f"Refused {r['file']}: {r['reason']}" for r in rejected)
-                _print(data, text, args.json)
-                return 1
-            change = IndexChange("add", outcome.report.to_dict(), rejected)
-            _print(change.to_dict(), change.summary(), args.json)
-            return 1 if rejected else 0
+            return add(settings, args)
         if command == "remove":
             try:
                 report = remove_article(args.doc_id, settings.corpus_dir, settings.index_dir,

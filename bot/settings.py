@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     embedding_model: str = DEFAULT_MODEL
     max_article_bytes: int = Field(default=1_000_000, gt=0)
     max_question_chars: int = Field(default=1000, gt=0)
+    # Articles added by URL may come from private, loopback and link-local addresses (an intranet, tests).
+    allow_private_urls: bool = False
     log_level: str = "INFO"
 
     discord_token: SecretStr | None = None

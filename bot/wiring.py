@@ -9,6 +9,7 @@ from bot.core import CommandCore, CoreConfig
 from bot.history_setup import build_history
 from bot.settings import Settings
 from index.embedding import lazy_encoder
+from index.fetch_types import FetchOptions
 
 
 def configure_logging(settings: Settings, quiet: bool = False) -> None:
@@ -34,6 +35,7 @@ def core_config(settings: Settings) -> CoreConfig:
         model=settings.embedding_model,
         max_article_bytes=settings.max_article_bytes,
         max_question_chars=settings.max_question_chars,
+        fetch=FetchOptions(allow_private=settings.allow_private_urls),
     )
 
 

@@ -15,6 +15,7 @@ import numpy as np
 from index import store
 from index.aliases import ALIASES_VERSION, mine_aliases
 from index.chunking import Chunk, ChunkSpec, Span, chunk_sentences, split_sentences
+from index.date_estimate import estimate_dates
 from index.documents import SkippedFile, load_corpus
 from index.embedding import EncoderProvider
 from index.events import EVENTS_VERSION, extract_events
@@ -187,6 +188,7 @@ def build_locked(
     faiss_index, factory = build_faiss(chunk_vectors)
     bm25 = build_bm25([c.text for c in chunks])
     n_units, df = document_frequencies(sentence_texts)
+    docs = estimate_dates(docs, sentences)  # undated articles: see index/date_estimate.py
     events = extract_events(docs, sentences)
     if progress:
         progress("writing", 0, 1)

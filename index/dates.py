@@ -5,7 +5,8 @@ depends on where the article sits in time, which no library can know, so those r
 tested on their own: which year a yearless date falls in, which Monday "on Monday" is, which year a
 named day like Republic Day belongs to.
 
-Only forms that name a month or a weekday are recognised. Bare numbers ("1,178", "24/7", "Section 69A",
+Only forms that name a month or a weekday, and weeks relative to the article ("this week", "last week"),
+are recognised. Bare numbers ("1,178", "24/7", "Section 69A",
 "2021" alone) and slash dates (ambiguous between day-first and month-first) never become dates, and a
 month name must be capitalised, which keeps the modal verb "may" out.
 """
@@ -50,6 +51,7 @@ _PATTERNS = [
     rf"(?<!\w)(?:(?P<wq>(?i:this past|this coming|last|next|this|coming))\s+)?"
     rf"(?P<wd>{'|'.join(_WEEKDAYS)})(?!\w)",
     rf"(?<!\w)(?P<nd>{_NAMED})(?:,?\s+(?P<ny>{_YEAR})(?!\d))?(?!\w)",
+    r"(?<!\w)(?P<wk>(?i:this|last|next|past|coming|previous))\s+week(?!\w)",
 ]
 _MENTION = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 _FUTURE = re.compile(
@@ -75,7 +77,8 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 class Mention:
     """A date expression in a sentence, as written (no year guessed yet).
 
-    ``kind`` is ``day`` (a day of a month), ``month``, ``weekday`` or ``named-day``. ``role`` is
+    ``kind`` is ``day`` (a day of a month), ``month``, ``weekday``, ``named-day`` or ``week`` ("this week",
+    "last week", "next week"; ``qualifier`` says which). ``role`` is
     ``reference`` when the date modifies a noun ("the January 26 violence"), i.e. the sentence may be
     about something else that happened later; otherwise ``primary``.
     """
@@ -135,6 +138,11 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
     elif g["m"]:
         start = match.start("m")
         kind, text, year = "month", g["m"], None
+    elif g["wk"]:
+        word = g["wk"].lower()
+        qualifier = {"past": "last", "previous": "last", "coming": "next"}.get(word, word)
+        return Mention(start, end, match.group(0), "week", qualifier=qualifier,
+                       future=qualifier == "next" or _is_future(sentence, start), role=_role(sentence, start, end))
     elif g["wd"]:
         prev = _PREV_WORD.search(sentence[: match.start("wd")])
         prev_word = prev.group(1).lower() if prev else ""
@@ -218,6 +226,13 @@ def resolve_weekday(weekday: int, anchor: date, qualifier: str = "", future: boo
     if future:
         return anchor + timedelta(days=ahead)
     return anchor - timedelta(days=back)
+
+
+def resolve_week(anchor: date, qualifier: str = "this") -> tuple[date, date]:
+    """The Monday-to-Sunday week "this week" (or "last"/"next week") means, seen from the article date."""
+    monday = anchor - timedelta(days=anchor.weekday())
+    monday += timedelta(weeks={"last": -1, "next": 1}.get(qualifier, 0))
+    return monday, monday + timedelta(days=6)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,8 @@ class Document:
 
     ``text`` is the body with any metadata header removed; ``body_offset`` is where that body begins in
     the file, so an offset into ``text`` plus ``body_offset`` points into the file on disk.
+    ``date_estimated`` says ``date`` was not given but estimated from the text at build time
+    (``index.date_estimate``); everything that shows such a date marks it as estimated.
     """
 
     doc_id: str
@@ -40,12 +42,14 @@ class Document:
     body_offset: int
     sha256: str
     filename: str
+    date_estimated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "doc_id": self.doc_id,
             "title": self.title,
             "date": self.date,
+            "date_estimated": self.date_estimated,
             "url": self.url,
             "source": self.source,
             "filename": self.filename,
@@ -66,6 +70,7 @@ class Document:
             body_offset=int(data.get("body_offset", 0)),
             sha256=data["sha256"],
             filename=data.get("filename", data["doc_id"]),
+            date_estimated=bool(data.get("date_estimated", False)),
         )
 
 

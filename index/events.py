@@ -8,7 +8,10 @@ a summary. Records are merged across articles at query time (``retrieval.timelin
 filter has to look at single sentences anyway.
 
 A date is never invented: a yearless date needs a year from the text, the article date or the corpus
-period (see ``_year_anchor``), a weekday needs the article date, and anything else is left out.
+period (see ``_year_anchor``), a weekday or a week ("this week") needs the article date, and anything
+else is left out. An estimated article date (``index.date_estimate``) places weekdays and weeks only,
+and the records it places say so (``year_from`` "estimated", ``estimated`` true); years of yearless dates
+never come from it, since it was itself derived from those dates.
 """
 
 from __future__ import annotations
@@ -26,19 +29,20 @@ from index.dates import (
     find_mentions,
     nearest_month,
     nearest_year,
+    resolve_week,
     resolve_weekday,
 )
 from index.documents import Document
 
-EVENTS_VERSION = 1
+EVENTS_VERSION = 2
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
-YEAR_SOURCES = ("text", "article", "nearby", "corpus")
+YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")
 
 
 @dataclass(frozen=True)
-class _Located:
+class Located:
     """A mention with its sentence and its absolute offset in the article."""
 
     mention: Mention
@@ -51,13 +55,13 @@ def _paragraph_of(text: str) -> list[int]:
     return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
 
 
-def _locate(doc: Document, spans: list[Span]) -> list[_Located]:
+def locate_mentions(doc: Document, spans: list[Span]) -> list[Located]:
     starts = _paragraph_of(doc.text)
-    found: list[_Located] = []
+    found: list[Located] = []
     for span in spans:
         paragraph = sum(1 for s in starts if s <= span.start) - 1
         for mention in find_mentions(doc.text[span.start : span.end]):
-            found.append(_Located(mention, span, span.start + mention.start, paragraph))
+            found.append(Located(mention, span, span.start + mention.start, paragraph))
     return found
 
 
@@ -68,13 +72,13 @@ def _anchor_of(m: Mention) -> date | None:
     return date(m.year, m.month, m.day or 15)
 
 
-def _anchors(located: list[_Located]) -> list[tuple[int, date, int]]:
+def year_anchors(located: list[Located]) -> list[tuple[int, date, int]]:
     """(offset, point in time, paragraph) of every mention that carries its own year."""
     return [(o.offset, a, o.paragraph) for o in located if (a := _anchor_of(o.mention))]
 
 
 def _year_anchor(
-    item: _Located, doc_date: date | None, anchors: list[tuple[int, date, int]]
+    item: Located, doc_date: date | None, anchors: list[tuple[int, date, int]]
 ) -> tuple[date, str] | None:
     """Where a yearless date takes its year from, in order of trust.
 
@@ -93,15 +97,25 @@ def _year_anchor(
     return None
 
 
-def _resolve(
-    item: _Located, doc_date: date | None, anchors: list[tuple[int, date, int]], window: CorpusWindow | None
+def resolve_mention(
+    item: Located, doc_date: date | None, anchors: list[tuple[int, date, int]], window: CorpusWindow | None,
+    estimated: bool = False,
 ) -> tuple[str, str, str] | None:
-    """(ISO date or month, how, where the year came from), or ``None`` when it cannot be placed."""
+    """(ISO date, month or week ``start/end``, how, where the year came from), or ``None`` when it cannot
+    be placed. With ``estimated``, ``doc_date`` is an estimate and places only weekdays and weeks."""
     m = item.mention
-    if m.kind == "weekday":
-        if doc_date is None or m.weekday is None:
+    if m.kind in ("weekday", "week"):
+        if doc_date is None:
             return None
-        return resolve_weekday(m.weekday, doc_date, m.qualifier, m.future).isoformat(), "weekday", "article"
+        source = "estimated" if estimated else "article"
+        if m.kind == "week":
+            monday, sunday = resolve_week(doc_date, m.qualifier or "this")
+            return f"{monday.isoformat()}/{sunday.isoformat()}", "week", source
+        if m.weekday is None:
+            return None
+        return resolve_weekday(m.weekday, doc_date, m.qualifier, m.future).isoformat(), "weekday", source
+    if estimated:
+        doc_date = None
     assert m.month is not None
     how = {"day": "explicit", "month": "month", "named-day": "named-day"}[m.kind]
     if m.year is not None:
@@ -125,7 +139,7 @@ def _resolve(
 
 def _record_rank(record: dict[str, Any]) -> tuple[int, int, int]:
     """Lower is better: a date the sentence is about, with a trusted year, stated outright."""
-    hows = ("explicit", "named-day", "weekday", "month")
+    hows = ("explicit", "named-day", "weekday", "week", "month")
     return (
         record["role"] != "primary",
         YEAR_SOURCES.index(record["year_from"]),
@@ -133,7 +147,25 @@ def _record_rank(record: dict[str, Any]) -> tuple[int, int, int]:
     )
 
 
-def _parse_doc_date(value: str | None) -> date | None:
+def mention_context(
+    docs: list[Document], sentences: dict[str, list[Span]], only: set[str] | None = None
+) -> tuple[dict[str, list[Located]], CorpusWindow | None]:
+    """The located date mentions of every article (or of those in ``only``), and the period the corpus
+    covers: from the given, not the estimated, article dates; with none, from the full dates that all the
+    articles mention."""
+    known = [d for doc in docs if not doc.date_estimated and (d := parse_doc_date(doc.date)) is not None]
+    wanted = docs if only is None or not known else [d for d in docs if d.doc_id in only]
+    located = {d.doc_id: locate_mentions(d, sentences.get(d.doc_id) or split_sentences(d.text)) for d in wanted}
+    if not known:  # no dated article: the period the explicit full dates span
+        known = [
+            date(m.year, m.month, m.day)
+            for items in located.values() for it in items
+            if (m := it.mention).kind == "day" and m.year is not None and m.month and m.day
+        ]
+    return located, corpus_window(known)
+
+
+def parse_doc_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
     except ValueError:
@@ -142,24 +174,17 @@ def _parse_doc_date(value: str | None) -> date | None:
 
 def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> list[dict[str, Any]]:
     """One record per (sentence, date): ``date``, ``doc_id``, ``start``/``end``/``quote`` of the sentence,
-    ``how`` (explicit, weekday, named-day, month), ``year_from``, ``role`` and the ``mention`` text."""
-    located = {d.doc_id: _locate(d, sentences.get(d.doc_id) or split_sentences(d.text)) for d in docs}
-    doc_dates = {d.doc_id: _parse_doc_date(d.date) for d in docs}
-    known = [d for d in doc_dates.values() if d is not None]
-    if not known:  # no dated article: the period the explicit full dates span
-        known = [
-            date(m.year, m.month, m.day)
-            for items in located.values() for it in items
-            if (m := it.mention).kind == "day" and m.year is not None and m.month and m.day
-        ]
-    window = corpus_window(known)
+    ``how`` (explicit, weekday, week, named-day, month), ``year_from``, ``estimated``, ``role`` and the
+    ``mention`` text."""
+    located, window = mention_context(docs, sentences)
+    doc_dates = {d.doc_id: parse_doc_date(d.date) for d in docs}
 
     records: list[dict[str, Any]] = []
     for doc in docs:
         best: dict[tuple[int, str], dict[str, Any]] = {}
-        anchors = _anchors(located[doc.doc_id])
+        anchors = year_anchors(located[doc.doc_id])
         for item in located[doc.doc_id]:
-            resolved = _resolve(item, doc_dates[doc.doc_id], anchors, window)
+            resolved = resolve_mention(item, doc_dates[doc.doc_id], anchors, window, doc.date_estimated)
             if resolved is None:
                 continue
             when, how, year_from = resolved
@@ -167,7 +192,7 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
             record = {
                 "date": when, "doc_id": doc.doc_id, "start": span.start, "end": span.end,
                 "quote": doc.text[span.start : span.end], "how": how, "year_from": year_from,
-                "role": item.mention.role, "mention": item.mention.text,
+                "estimated": year_from == "estimated", "role": item.mention.role, "mention": item.mention.text,
             }
             key = (span.start, when)
             if key not in best or _record_rank(record) < _record_rank(best[key]):

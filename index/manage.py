@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,10 @@ from typing import Any
 from index import store
 from index.builder import BuildReport, ProgressCallback, build_locked
 from index.chunking import ChunkSpec
-from index.documents import ARTICLE_SUFFIXES, parse_article
+from index.documents import ARTICLE_SUFFIXES, load_corpus, parse_article
+from index.duplicates import DuplicateFinder
 from index.embedding import EncoderProvider
+from index.web_article import WebArticle
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +87,23 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def _screen(pages: list[tuple[WebArticle, str, bytes]], corpus_dir: Path,
+            outcome: AddOutcome) -> list[tuple[str, bytes]]:
+    """The fetched pages that are neither at an address already in the corpus nor nearly the same text as
+    an article in it (or as one accepted before them in this batch); the others are refused by id."""
+    finder = DuplicateFinder(load_corpus(corpus_dir)[0])
+    kept: list[tuple[str, bytes]] = []
+    for article, filename, data in pages:
+        duplicate = finder.find(article.urls, article.text)
+        if duplicate is not None:
+            outcome.rejected.append({"file": article.requested_url, "duplicate_of": duplicate.doc_id,
+                                     "reason": f"already in the index as {duplicate.doc_id} ({duplicate.why})"})
+            continue
+        finder.add(Path(filename).stem, article.urls, article.text)
+        kept.append((filename, data))
+    return kept
+
+
 def add_articles(
     uploads: list[Upload],
     corpus_dir: Path,
@@ -94,10 +114,15 @@ def add_articles(
     max_bytes: int,
     spec: ChunkSpec | None = None,
     progress: ProgressCallback | None = None,
+    web_articles: Sequence[WebArticle] = (),
+    force: bool = False,
 ) -> AddOutcome:
-    """Copy the acceptable uploads into the corpus and rebuild; a file with the same name is replaced.
+    """Copy the acceptable uploads and fetched pages into the corpus and rebuild once.
 
-    Raises ``store.BuildInProgress`` (and changes nothing) when another build is running.
+    A file with the same name is replaced (a page's file name comes from its address). A fetched page
+    already in the corpus, by address or nearly the same text, is refused unless ``force``; uploaded
+    files are the moderator's own and are never screened. Raises ``store.BuildInProgress`` (and changes
+    nothing) when another build is running.
     """
     outcome = AddOutcome(report=None)
     accepted: list[tuple[str, bytes]] = []
@@ -106,13 +131,26 @@ def add_articles(
             accepted.append((check_upload(upload, max_bytes), upload.data))
         except ValueError as exc:
             outcome.rejected.append({"file": upload.name, "reason": str(exc)})
-    if not accepted:
+    pages: list[tuple[WebArticle, str, bytes]] = []
+    for article in web_articles:
+        upload = Upload(article.filename(), article.markdown().encode("utf-8"))
+        try:
+            pages.append((article, check_upload(upload, max_bytes), upload.data))
+        except ValueError as exc:
+            outcome.rejected.append({"file": article.requested_url, "reason": str(exc)})
+    if not accepted and not pages:
         return outcome
     with store.build_lock(index_dir):
         corpus_dir.mkdir(parents=True, exist_ok=True)
         for filename, data in accepted:
             _write_atomically(corpus_dir / filename, data)
             outcome.stored.append(filename)
+        kept = [(name, data) for _, name, data in pages] if force else _screen(pages, corpus_dir, outcome)
+        for filename, data in kept:
+            _write_atomically(corpus_dir / filename, data)
+            outcome.stored.append(filename)
+        if not outcome.stored:
+            return outcome
         outcome.report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,
                                       spec=spec, progress=progress)
     return outcome

@@ -46,7 +46,7 @@ def _citation(index: LoadedIndex, row: int, start: int, end: int, score: float) 
     doc = index.docs[int(index.sentence_spans[row][0])]
     return Citation(
         doc_id=doc.doc_id, title=doc.title, date=doc.date, url=doc.url,
-        quote=doc.text[start:end], start=start, end=end, score=round(score, 4),
+        quote=doc.text[start:end], start=start, end=end, score=round(score, 4), date_estimated=doc.date_estimated,
     )
 
 

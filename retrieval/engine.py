@@ -118,6 +118,7 @@ class Engine:
         index = self.index
         counts = np.bincount(index.chunk_doc, minlength=len(index.docs)) if len(index.chunks) else None
         return [
-            SourceInfo(d.doc_id, d.title, d.date, d.url, d.source, int(counts[i]) if counts is not None else 0)
+            SourceInfo(d.doc_id, d.title, d.date, d.url, d.source, int(counts[i]) if counts is not None else 0,
+                       date_estimated=d.date_estimated)
             for i, d in enumerate(index.docs)
         ]

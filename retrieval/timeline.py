@@ -29,8 +29,8 @@ MIN_DENSE_WITHOUT_OVERLAP = 0.45
 # Without a topic vector, at least half of the topic's (IDF-weighted) terms must be in the sentence.
 MIN_LEXICAL_ONLY = 0.5
 
-_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
-_HOWS = ("explicit", "named-day", "weekday", "month")
+_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2}(?:/\d{4}-\d{2}-\d{2})?)?$")
+_HOWS = ("explicit", "named-day", "weekday", "week", "month")
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def _citation(index: LoadedIndex, cited: _Cited) -> Citation:
     doc = index.docs[cited.doc_row]
     r = cited.record
     return Citation(doc.doc_id, doc.title, doc.date, doc.url, r["quote"], int(r["start"]), int(r["end"]),
-                    round(cited.relevance, 4))
+                    round(cited.relevance, 4), date_estimated=doc.date_estimated)
 
 
 def build_timeline(
@@ -143,7 +143,8 @@ def build_timeline(
     """Events in date order, one per date, each citing every sentence that reports it.
 
     The summary is the best citation (most on topic, then a sentence whose own date this is, with the
-    most trusted year). A month-only date (``2021-01``) sorts before the days of that month. When there
+    most trusted year). A month-only date (``2021-01``) sorts before the days of that month, and a week
+    (``2021-02-08/2021-02-14``) right after its Monday. When there
     are more than ``limit`` dates, the best supported ones are kept (most relevant, then most articles).
     """
     topic = topic.strip() if topic and topic.strip() else None
@@ -153,7 +154,8 @@ def build_timeline(
         key=lambda d: (groups[d][0].rank[0], -len({c.doc_row for c in groups[d]}), groups[d][0].rank[1:], d),
     )[: max(limit, 0)]
     events = [
-        TimelineEvent(when, groups[when][0].record["quote"], [_citation(index, c) for c in groups[when]])
+        TimelineEvent(when, groups[when][0].record["quote"], [_citation(index, c) for c in groups[when]],
+                      date_estimated=all(c.record.get("estimated") for c in groups[when]))
         for when in sorted(chosen)
     ]
     return Timeline(events, topic)

@@ -15,7 +15,8 @@ class Citation:
     """A verbatim quote and where it came from.
 
     ``start``/``end`` are character offsets into the article text as stored in the index (``docs.jsonl``),
-    so ``text[start:end] == quote`` always holds; that is what makes a quote checkable.
+    so ``text[start:end] == quote`` always holds; that is what makes a quote checkable. ``date`` is the
+    article's date; ``date_estimated`` says the article gave none and it was estimated from its text.
     """
 
     doc_id: str
@@ -26,6 +27,7 @@ class Citation:
     start: int
     end: int
     score: float
+    date_estimated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -74,15 +76,19 @@ class Passage:
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    """One dated event. ``date`` is ``YYYY-MM-DD``, or ``YYYY-MM`` when only the month is known."""
+    """One dated event. ``date`` is ``YYYY-MM-DD``, ``YYYY-MM`` when only the month is known, or a week
+    ``YYYY-MM-DD/YYYY-MM-DD`` (Monday to Sunday, from "this week"). ``date_estimated``: every report of it
+    was placed through an estimated article date."""
 
     date: str
     summary: str
     citations: list[Citation] = field(default_factory=list)
+    date_estimated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         citations = [c.to_dict() for c in self.citations]
-        return {"date": self.date, "summary": self.summary, "citations": citations}
+        return {"date": self.date, "date_estimated": self.date_estimated, "summary": self.summary,
+                "citations": citations}
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,7 @@ class SourceInfo:
     url: str | None
     source: str | None
     chunks: int
+    date_estimated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -18,6 +18,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, Encoder, EncoderProvider, SentenceTransformerEncoder
+from tests.news_site import news_site  # noqa: F401  (a fixture: the fictional news site on 127.0.0.1)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CORPUS = ROOT / "corpus"

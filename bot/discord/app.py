@@ -33,6 +33,7 @@ INVITE_PERMISSIONS = discord.Permissions(
     send_messages_in_threads=True,
     create_public_threads=True,  # threads on the bot's own replies, for follow-up questions
     embed_links=True,  # answers are embeds
+    attach_files=True,  # the timeline picture
     read_message_history=True,  # needed to reply to a message
 )
 

@@ -19,18 +19,22 @@ from discord import app_commands
 from bot.actors import Actor
 from bot.core import APOLOGY, CommandCore
 from bot.discord.identity import actor_for, conversation_key
-from bot.discord.render import Outgoing, render
+from bot.discord.render import Outgoing, render, with_picture, without_files
+from bot.render.picture import FILENAME, timeline_png
 from bot.results import IndexChange, Notice, NoticeKind, Result
 from index.manage import Upload
+from retrieval.types import Timeline
 
 log = logging.getLogger(__name__)
 
 Interaction = discord.Interaction[discord.Client]
 Work = Callable[[Actor], Awaitable[Result]]
+MAX_URLS = 5
 
 
 async def respond(interaction: Interaction, work: Work, *, private: bool = False) -> None:
-    """Defer, run ``work`` for the user, deliver the result; an unexpected error becomes an apology."""
+    """Defer, run ``work`` for the user, deliver the result; an unexpected error becomes an apology.
+    A timeline with events also gets its picture, unless rendering it fails (then only the text)."""
     await interaction.response.defer(thinking=True, ephemeral=private)
     command = interaction.command.qualified_name if interaction.command else "?"
     try:
@@ -38,7 +42,10 @@ async def respond(interaction: Interaction, work: Work, *, private: bool = False
     except Exception:
         log.exception("/%s by %s failed", command, interaction.user.id)
         result = Notice(NoticeKind.FAILED, APOLOGY)
-    await deliver(interaction, render(result), private=private)
+    messages = render(result)
+    if isinstance(result, Timeline) and (png := await timeline_png(result)) is not None:
+        messages = with_picture(messages, FILENAME, png)
+    await deliver(interaction, messages, private=private)
 
 
 async def deliver(interaction: Interaction, messages: list[Outgoing], *, private: bool) -> None:
@@ -47,9 +54,22 @@ async def deliver(interaction: Interaction, messages: list[Outgoing], *, private
     if first.ephemeral and not private:
         # The deferred message is public and would stay so: replace it with a private follow-up.
         await interaction.delete_original_response()
-    await interaction.followup.send(**first.send_kwargs(), ephemeral=first.ephemeral or private)
+    await _send(interaction, first, ephemeral=first.ephemeral or private)
     for message in rest:
-        await interaction.followup.send(**message.send_kwargs(), ephemeral=message.ephemeral or private)
+        await _send(interaction, message, ephemeral=message.ephemeral or private)
+
+
+async def _send(interaction: Interaction, message: Outgoing, *, ephemeral: bool) -> None:
+    """A follow-up; one whose attachment is refused (no Attach Files permission, too large) goes out again
+    without it, since the text is the answer and the picture only illustrates it."""
+    try:
+        await interaction.followup.send(**message.send_kwargs(), ephemeral=ephemeral)
+    except discord.HTTPException as exc:
+        if not message.files:
+            raise
+        log.warning("Discord refused the attachment of a reply (%s %s); sending the text only", exc.status,
+                    exc.text)
+        await interaction.followup.send(**without_files(message).send_kwargs(), ephemeral=ephemeral)
 
 
 async def apologise(interaction: Interaction) -> None:
@@ -64,22 +84,30 @@ async def apologise(interaction: Interaction) -> None:
         log.warning("could not send the apology for interaction %s", interaction.id)
 
 
-async def read_upload(core: CommandCore, actor: Actor, attachment: discord.Attachment) -> IndexChange | Notice:
-    """Download an attached article and add it. Refusals come first, so a non-moderator never makes the
-    bot download anything, and a file over the size limit is refused without being downloaded."""
+async def read_upload(
+    core: CommandCore, actor: Actor, attachment: discord.Attachment | None, url: str | None = None
+) -> IndexChange | Notice:
+    """Add an attached article and/or the pages at ``url`` (addresses separated by spaces). Refusals come
+    first, so a non-moderator never makes the bot download or fetch anything, and a file over the size
+    limit is refused without being downloaded."""
     if not core.is_moderator(actor):
         return await core.add_articles(actor, [])  # the core refuses and audits the attempt
-    limit = core.config.max_article_bytes
-    if attachment.size > limit:
-        log.info("refused %s from %s: %d bytes", attachment.filename, actor.describe(), attachment.size)
-        return Notice(NoticeKind.INVALID, f"{attachment.filename} is {attachment.size:,} bytes; articles can be "
-                                          f"at most {limit:,} bytes.")
-    try:
-        data = await attachment.read()
-    except discord.HTTPException as exc:
-        log.warning("could not download %s: %s", attachment.filename, exc)
-        return Notice(NoticeKind.INVALID, f"Could not download {attachment.filename}; please try again.")
-    return await core.add_articles(actor, [Upload(attachment.filename, data)])
+    urls = (url or "").split()
+    if len(urls) > MAX_URLS:
+        return Notice(NoticeKind.INVALID, f"Give at most {MAX_URLS} addresses at a time.")
+    uploads: list[Upload] = []
+    if attachment is not None:
+        limit = core.config.max_article_bytes
+        if attachment.size > limit:
+            log.info("refused %s from %s: %d bytes", attachment.filename, actor.describe(), attachment.size)
+            return Notice(NoticeKind.INVALID, f"{attachment.filename} is {attachment.size:,} bytes; articles can "
+                                              f"be at most {limit:,} bytes.")
+        try:
+            uploads.append(Upload(attachment.filename, await attachment.read()))
+        except discord.HTTPException as exc:
+            log.warning("could not download %s: %s", attachment.filename, exc)
+            return Notice(NoticeKind.INVALID, f"Could not download {attachment.filename}; please try again.")
+    return await core.add_articles(actor, uploads, urls)
 
 
 def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore) -> None:
@@ -105,10 +133,12 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore) 
     async def reindex(interaction: Interaction, full: bool = False) -> None:
         await respond(interaction, lambda actor: core.reindex(actor, full=full), private=True)
 
-    @tree.command(name="add-article", description="Moderators: add a .txt or .md news article to the index")
-    @app_commands.describe(file="The article as a UTF-8 .txt or .md file (front matter for title/date/url)")
-    async def add_article(interaction: Interaction, file: discord.Attachment) -> None:
-        await respond(interaction, lambda actor: read_upload(core, actor, file), private=True)
+    @tree.command(name="add-article", description="Moderators: add a news article, as a .txt/.md file or by URL")
+    @app_commands.describe(file="The article as a UTF-8 .txt or .md file (front matter for title/date/url)",
+                           url="The address of a news page to fetch (http or https; several: separate by spaces)")
+    async def add_article(interaction: Interaction, file: discord.Attachment | None = None,
+                          url: str | None = None) -> None:
+        await respond(interaction, lambda actor: read_upload(core, actor, file, url), private=True)
 
     @tree.command(name="remove-article", description="Moderators: remove an article by its id (see /sources)")
     @app_commands.describe(article_id="The article id shown by /sources")

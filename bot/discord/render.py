@@ -9,14 +9,16 @@ cannot break the layout; pings are prevented separately, by sending with ``allow
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import discord
 
 from bot.history_results import Feedback, GapReport
+from bot.render.dates import shown_date
 from bot.render.plain import render_status
 from bot.results import IndexChange, IndexStatus, Notice, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
@@ -50,6 +52,7 @@ class Outgoing:
     embeds: tuple[discord.Embed, ...] = ()
     ephemeral: bool = False
     feedback: str | None = None  # answer id: the message gets 👍/👎 buttons (``bot.discord.feedback``)
+    files: tuple[tuple[str, bytes], ...] = ()  # (file name, data) attachments
 
     def send_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {"allowed_mentions": discord.AllowedMentions.none()}
@@ -61,7 +64,24 @@ class Outgoing:
             from bot.discord.feedback import feedback_view  # a view needs the running loop: build it here
 
             kwargs["view"] = feedback_view(self.feedback)
+        if self.files:  # a discord.File is read once, so each send gets fresh ones
+            kwargs["files"] = [discord.File(io.BytesIO(data), filename=name) for name, data in self.files]
         return kwargs
+
+
+def with_picture(messages: list[Outgoing], filename: str, png: bytes) -> list[Outgoing]:
+    """``messages`` with the picture attached to the first one and shown inside its embed."""
+    first = messages[0]
+    if first.embeds:
+        first.embeds[0].set_image(url=f"attachment://{filename}")
+    return [replace(first, files=(*first.files, (filename, png))), *messages[1:]]
+
+
+def without_files(message: Outgoing) -> Outgoing:
+    """``message`` with its attachments (and embed images pointing at them) left out."""
+    embeds = tuple(discord.Embed.from_dict({k: v for k, v in e.to_dict().items() if k != "image"})
+                   for e in message.embeds)
+    return replace(message, embeds=embeds, files=())
 
 
 def clip(text: str, limit: int) -> str:
@@ -154,7 +174,8 @@ def problems(message: Outgoing) -> list[str]:
 
 
 def _citation_value(c: Citation, limit: int) -> str:
-    source = f"{c.date or 'undated'} · {link('Read the article', c.url) if c.url else c.doc_id}"
+    when = shown_date(c.date, c.date_estimated) or "undated"
+    source = f"{when} · {link('Read the article', c.url) if c.url else c.doc_id}"
     room = limit - len(source) - 3  # the quote marks and the line break
     if room < 20:  # a pathological source line: keep the quote, drop the source details
         source, room = c.doc_id[:40], limit - min(len(c.doc_id), 40) - 3
@@ -207,7 +228,7 @@ def _event_line(event: TimelineEvent) -> str:
     sources = [link(safe(c.title or c.doc_id, 80), c.url) for c in event.citations[:2]]
     if len(event.citations) > 2:
         sources.append(f"+{len(event.citations) - 2} more")
-    line = f"**{safe(event.date, 20)}** — “{safe(event.summary, 600)}”"
+    line = f"**{safe(shown_date(event.date, event.date_estimated) or '', 60)}** — “{safe(event.summary, 600)}”"
     return line + (f" — {' · '.join(sources)}" if sources else "")
 
 
@@ -246,7 +267,8 @@ def render_sources(sources: SourcesList) -> list[Outgoing]:
         return [Outgoing(embeds=(discord.Embed(title="Sources", description="No articles are indexed."),))]
     lines = []
     for s in sources.sources:
-        meta = " · ".join(x for x in (s.date or "undated", safe(s.source or "", 80), f"{s.chunks} chunks") if x)
+        when = shown_date(s.date, s.date_estimated) or "undated"
+        meta = " · ".join(x for x in (when, safe(s.source or "", 80), f"{s.chunks} chunks") if x)
         doc_id = s.doc_id.replace("`", "'")[:100]
         lines.append(f"`{doc_id}` {link(safe(s.title or s.doc_id, 200), s.url)} ({meta})")
     return paged(f"Sources: {len(sources.sources)} articles", lines, "articles",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.history_results import Feedback, GapReport
+from bot.render.dates import shown_date
 from bot.results import IndexChange, IndexStatus, Notice, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline
 
@@ -10,7 +11,7 @@ from retrieval.types import Answer, Citation, Timeline
 def source_line(c: Citation) -> str:
     parts = [c.title or c.doc_id]
     if c.date:
-        parts.append(c.date)
+        parts.append(shown_date(c.date, c.date_estimated) or c.date)
     if c.url:
         parts.append(c.url)
     return " · ".join(parts)
@@ -35,7 +36,7 @@ def render_timeline(timeline: Timeline) -> str:
         return f"The articles give no dated events{about}."
     lines: list[str] = []
     for event in timeline.events:
-        lines.append(f"{event.date}  {event.summary}")
+        lines.append(f"{shown_date(event.date, event.date_estimated)}  {event.summary}")
         for c in event.citations:
             quote = "" if c.quote == event.summary else f"“{c.quote}” "
             lines.append(f"            — {quote}({source_line(c)})")
@@ -47,7 +48,7 @@ def render_sources(sources: SourcesList) -> str:
         return "No articles are indexed."
     lines = [f"{len(sources.sources)} articles:"]
     for s in sources.sources:
-        meta = " · ".join(x for x in (s.date or "undated", s.source, s.url) if x)
+        meta = " · ".join(x for x in (shown_date(s.date, s.date_estimated) or "undated", s.source, s.url) if x)
         lines.append(f"- {s.doc_id}: {s.title} ({meta}; {s.chunks} chunks)")
     return "\n".join(lines)
 

@@ -23,17 +23,30 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.actors import Actor
 from bot.core import APOLOGY, CommandCore
+from bot.render.picture import FILENAME, timeline_png
 from bot.results import IndexChange, Notice, NoticeKind, Result
 from bot.slack.files import fetch_uploads
 from bot.slack.memory import BoundedSet
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, plain_from_slack, render
 from bot.slack.users import UserDirectory
+from retrieval.types import Timeline
 
 log = logging.getLogger(__name__)
 
 Run = Callable[[Actor, str], Awaitable[Result]]
 ANSWERED_SUBTYPES = (None, "file_share", "thread_broadcast")  # edits, joins, bot posts etc. are ignored
-ADD_HINT = "To add articles, share .txt or .md files with me in a direct message with the text `add`."
+ADD_HINT = ("To add articles, share .txt or .md files with me in a direct message with the text `add`, or send "
+            "`add` followed by the address of a news page.")
+ADD_USAGE = "Usage: `add <https://…>` (the address of a news page), or `add` with .txt or .md files attached."
+MAX_URLS = 5
+# A link as Slack sends it (<https://x|label>, the label being only what is shown), or a bare address.
+_LINK = re.compile(r"<(https?://[^|>\s]+)(?:\|[^>]*)?>|(?<![<|\w])(https?://[^\s<>|]+)", re.IGNORECASE)
+
+
+def links_in(raw: str) -> list[str]:
+    """The addresses in a message's raw text, link targets rather than their labels, entities decoded."""
+    found = [m.group(1) or m.group(2) for m in _LINK.finditer(raw)]
+    return [u.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">") for u in found]
 
 
 class SlackHandlers:
@@ -60,8 +73,31 @@ class SlackHandlers:
         conversation = _conversation(str(command.get("channel_id") or ""), None)
         await self._slash(ack, command, respond, "ask", lambda actor, text: self.core.ask(text, actor, conversation))
 
-    async def timeline(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
-        await self._slash(ack, command, respond, "timeline", lambda actor, text: self.core.timeline(text, actor))
+    async def timeline(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
+                       client: AsyncWebClient) -> None:
+        async def run(actor: Actor, text: str) -> Result:
+            result = await self.core.timeline(text, actor)
+            if isinstance(result, Timeline):
+                pictures.append(result)
+            return result
+
+        pictures: list[Timeline] = []
+        await self._slash(ack, command, respond, "timeline", run)
+        for timeline in pictures:  # after the text, which never waits for the picture
+            await self._upload_picture(client, str(command.get("channel_id") or ""), timeline)
+
+    async def _upload_picture(self, client: AsyncWebClient, channel: str, timeline: Timeline) -> None:
+        """Share the timeline picture in the channel; any failure is logged and the text reply stands."""
+        png = await timeline_png(timeline)
+        if png is None or not channel:
+            return
+        title = "Timeline" + (f": {timeline.topic}" if timeline.topic else "")
+        try:
+            await client.files_upload_v2(channel=channel, file=png, filename=FILENAME, title=title[:200],
+                                         alt_txt="Dated events of the dispute on a time axis")
+        except Exception as exc:  # SlackApiError (not_in_channel, missing_scope …) or a network error
+            error = exc.response.get("error") if isinstance(exc, SlackApiError) else type(exc).__name__
+            log.warning("the timeline picture was not shared in %s: %s", channel, error)
 
     async def sources(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
         await self._slash(ack, command, respond, "sources", lambda actor, _: self.core.sources(actor))
@@ -135,10 +171,11 @@ class SlackHandlers:
         user = event.get("user")
         if not user or user == context.bot_user_id:
             return
-        text = plain_from_slack(str(event.get("text") or ""), context.bot_user_id)
+        raw = str(event.get("text") or "")
+        text = plain_from_slack(raw, context.bot_user_id)
         is_dm = event.get("channel_type") == "im"
         has_files = bool(event.get("files")) or event.get("subtype") == "file_share"
-        if is_dm and text.lower() == "add":
+        if is_dm and (text.lower() == "add" or (text.lower().startswith("add ") and links_in(raw))):
             await self._add(event, client)
         elif has_files:
             if is_dm and self.seen.claim(_key(event)):
@@ -166,15 +203,23 @@ class SlackHandlers:
             await self._guarded(event, client, "add", lambda: self._add_files(event, client))
 
     async def _add_files(self, event: dict[str, Any], client: AsyncWebClient) -> tuple[SlackMessage, bool]:
+        """``add`` in a DM: the files shared with it and the pages whose addresses follow it."""
         actor = await self.users.actor(str(event["user"]), lookup=True)
+        raw = str(event.get("text") or "")
+        urls = links_in(raw)
+        # words other than "add", the links and mentions: there should be none
+        leftover = [w for w in plain_from_slack(_LINK.sub(" ", raw)).split() if not w.startswith("@")][1:]
         result: Result
         if not self.core.is_moderator(actor):
             result = await self.core.add_articles(actor, [])  # the core refuses (and audits it); no download
+        elif leftover or len(urls) > MAX_URLS:
+            result = Notice(NoticeKind.INVALID, ADD_USAGE if len(urls) <= MAX_URLS
+                            else f"Give at most {MAX_URLS} addresses at a time.")
         else:
             files = [f for f in event.get("files") or [] if isinstance(f, dict)]
             uploads, problems = await fetch_uploads(client, files, self.core.config.max_article_bytes)
-            if uploads or not problems:
-                result = await self.core.add_articles(actor, uploads)
+            if uploads or urls or not problems:
+                result = await self.core.add_articles(actor, uploads, urls)
             else:
                 result = Notice(NoticeKind.INVALID, "Nothing was added.")
             if problems and isinstance(result, IndexChange):

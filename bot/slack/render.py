@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.history_results import Feedback, GapReport
 from bot.render import plain
+from bot.render.dates import shown_date
 from bot.results import IndexChange, IndexStatus, Notice, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
 
@@ -153,7 +154,7 @@ def _pack(items: list[str], budget: int, noun: str, sep: str) -> list[dict[str, 
 def _citation(n: int, c: Citation) -> str:
     head = f"*[{n}]* {link(c.url, c.title or c.doc_id)}"
     if c.date:
-        head += f" · {escape(c.date)}"
+        head += f" · {escape(shown_date(c.date, c.date_estimated) or c.date)}"
     quote = "\n".join(f"> {line}" for line in escape(f"“{c.quote}”").splitlines() if line.strip())
     return head + "\n" + clip(quote, SECTION_LIMIT - len(head) - 1)
 
@@ -201,9 +202,10 @@ def render_report(report: GapReport) -> SlackMessage:
 
 
 def _event(event: TimelineEvent) -> str:
-    lines = [f"*{escape(event.date)}*  {escape(event.summary)}"]
+    lines = [f"*{escape(shown_date(event.date, event.date_estimated) or event.date)}*  {escape(event.summary)}"]
     for c in event.citations[:MAX_EVENT_SOURCES]:
-        lines.append(f"      — {link(c.url, c.title or c.doc_id)}" + (f" · {escape(c.date)}" if c.date else ""))
+        when = shown_date(c.date, c.date_estimated)
+        lines.append(f"      — {link(c.url, c.title or c.doc_id)}" + (f" · {escape(when)}" if when else ""))
     return "\n".join(lines)
 
 
@@ -222,7 +224,8 @@ def render_sources(sources: SourcesList) -> SlackMessage:
         return SlackMessage("No articles are indexed.", [_section("No articles are indexed.")])
     items = []
     for s in sources.sources:
-        meta = " · ".join(escape(x) for x in (s.date or "undated", s.source, s.doc_id) if x)
+        when = shown_date(s.date, s.date_estimated) or "undated"
+        meta = " · ".join(escape(x) for x in (when, s.source, s.doc_id) if x)
         items.append(f"• {link(s.url, s.title or s.doc_id)} ({meta}; {s.chunks} chunks)")
     header = _section(f"*{len(items)} indexed articles*")
     return SlackMessage(_fallback(sources), [header, *_pack(items, MAX_BLOCKS - 1, "articles", "\n")])

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from tests.news_site import NewsSite
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,7 +46,8 @@ def test_ask_json_lines(env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
     first, second, bad, empty = rows
     assert set(first) == {"question", "answer", "answered", "citations"}
     assert first["answered"] and "500" in first["answer"]
-    assert set(first["citations"][0]) == {"doc_id", "title", "date", "url", "quote", "start", "end", "score"}
+    assert set(first["citations"][0]) == {"doc_id", "title", "date", "date_estimated", "url", "quote", "start", "end",
+                                          "score"}
     assert second["answered"] is False and second["answer"].startswith("The articles don't say")
     assert bad["error"] == "invalid" and bad["line"] == 3
     assert empty["error"] == "invalid" and empty["line"] == 5 and empty["question"] == " "
@@ -94,9 +96,51 @@ def test_timeline_json(env: tuple[Path, Path], capsys: pytest.CaptureFixture[str
     assert main(["timeline", "--json"]) == 0
     events = json.loads(capsys.readouterr().out)["events"]
     assert [e["date"] for e in events] == sorted(e["date"] for e in events)
-    assert set(events[0]) == {"date", "summary", "citations"}
+    assert set(events[0]) == {"date", "date_estimated", "summary", "citations"}
     assert main(["timeline", "--topic", "capital of France", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["events"] == []
+
+
+def test_timeline_png(env: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    picture = tmp_path / "timeline.png"
+    assert main(["timeline", "--json", "--png", str(picture)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["events"]  # stdout is still exactly the JSON
+    assert picture.read_bytes().startswith(b"\x89PNG") and "Wrote the timeline picture" in captured.err
+    empty = tmp_path / "empty.png"
+    assert main(["timeline", "--topic", "capital of France", "--png", str(empty)]) == 1
+    assert not empty.exists() and "no dated events" in capsys.readouterr().err
+    assert main(["timeline", "--png", str(tmp_path / "no-such-dir" / "t.png")]) == 1
+    assert "could not write" in capsys.readouterr().err
+
+
+def test_index_add_urls_and_files(env: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                  news_site: NewsSite, capsys: pytest.CaptureFixture[str]) -> None:
+    page = news_site.page("ledger-second-round.html")
+    assert main(["index", "add", page, "--json"]) == 1  # ALLOW_PRIVATE_URLS is off: 127.0.0.1 is refused
+    [refused] = json.loads(capsys.readouterr().out)["rejected"]
+    assert refused["file"] == page and "127.0.0.1 is a loopback address" in refused["reason"]
+    assert news_site.hits == []
+
+    monkeypatch.setenv("ALLOW_PRIVATE_URLS", "true")
+    note = tmp_path / "note.md"
+    note.write_text("---\ntitle: A note\ndate: 2021-02-13\n---\nTwitter said it had restored 40 accounts.\n")
+    assert main(["index", "add", str(note), page, "ftp://ledger.example.org/x", "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["docs"] == 6 and report["added_doc_ids"][0] == "note"
+    assert report["added_doc_ids"][1].startswith("web-ministry-and-twitter-hold")
+    assert [r["file"] for r in report["rejected"]] == ["ftp://ledger.example.org/x"]
+    assert "only http and https" in report["rejected"][0]["reason"]
+
+    assert main(["index", "add", page]) == 1
+    out = capsys.readouterr().out
+    assert "Nothing was added." in out and f"Refused {page}: already in the index as web-ministry" in out
+    assert "--force" in out
+    assert main(["index", "add", page, "--force", "--json"]) == 0
+    forced = json.loads(capsys.readouterr().out)
+    # fetched again into the same file (same address): an update of that article, not a second copy
+    assert forced["rejected"] == [] and forced["docs"] == 6 and forced["added_doc_ids"] == []
+    assert forced["changed_doc_ids"] == [report["added_doc_ids"][1]]
 
 
 def test_help_and_sources_do_not_load_torch(env: tuple[Path, Path]) -> None:

@@ -149,7 +149,7 @@ def test_named_day() -> None:
         "The Centre asked Twitter to block 1,178 accounts.",
         "Our global team provided 24/7 coverage.",
         "The law was amended in 2021 and again in 2000.",
-        "Twitter has complied with many orders this week and earlier this month.",
+        "Twitter has complied with many orders earlier this month.",  # relative months are not placed
         "Sales on Good Friday and on Mondays were slow.",
         "The Sunday Guardian reported that the ministry was unhappy.",
         "The government said it had no comment.",
@@ -185,4 +185,4 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 1
+    assert EVENTS_VERSION == 2  # 2: weeks ("this week") and estimated article dates

@@ -70,7 +70,7 @@ def test_json_shape(small_index: LoadedIndex) -> None:
     data = json.loads(json.dumps(build_timeline(small_index).to_dict()))
     assert set(data) == {"events"}
     event = data["events"][0]
-    assert set(event) == {"date", "summary", "citations"}
+    assert set(event) == {"date", "date_estimated", "summary", "citations"}
     assert {"doc_id", "quote", "start", "end"} <= set(event["citations"][0])
 
 
@@ -127,10 +127,28 @@ def test_seed_corpus_timeline(seed: LoadedIndex) -> None:
 
 def test_seed_undated_statements_stay_out(seed: LoadedIndex) -> None:
     cited = " ".join(c.quote for e in build_timeline(seed).events for c in e.citations)
-    # The article with no date says "on Wednesday" and "earlier this month": neither can be placed.
+    # 001 names no day at all ("on Wednesday", "earlier this month"), so it gets no estimated date and
+    # neither can be placed; 003 names only Republic Day, which is not evidence of when it was written.
     assert "scheduled to meet Information Technology Minister on Wednesday" not in cited
     assert "earlier this month" not in cited
-    assert "This week" not in cited
+    dates = {d.doc_id: (d.date, d.date_estimated) for d in seed.docs}
+    assert dates["001_2b201379a3bab78f"] == (None, False)
+    assert dates["003_49b6c61dec8b596b"] == (None, False)
+
+
+def test_seed_estimated_date_places_this_week(seed: LoadedIndex) -> None:
+    """002 gives no date but reports "On February 10": it is estimated 2021-02-10, and its "this week"
+    joins the dated article's "This week" as the week of 8 to 14 February."""
+    dates = {d.doc_id: (d.date, d.date_estimated) for d in seed.docs}
+    assert dates["002_935d8ede3d7f56b0"] == ("2021-02-10", True)
+    assert dates["000_23ab69559cfb75aa"] == ("2021-02-10", False)
+    by_date = {e.date: e for e in build_timeline(seed).events}
+    week = by_date["2021-02-08/2021-02-14"]
+    assert {c.doc_id for c in week.citations} == {"000_23ab69559cfb75aa", "002_935d8ede3d7f56b0"}
+    assert not week.date_estimated  # the dated article reports it too
+    assert {c.doc_id: c.date_estimated for c in week.citations} == {"000_23ab69559cfb75aa": False,
+                                                                    "002_935d8ede3d7f56b0": True}
+    assert "talks are likely to happen this week" in " ".join(c.quote for c in week.citations)
 
 
 def test_seed_topic_filter(seed: LoadedIndex, encoder: Encoder) -> None:

@@ -40,6 +40,11 @@ class Sent:
     def embeds(self) -> list[dict[str, Any]]:
         return list(self.body.get("embeds") or [])
 
+    @property
+    def files(self) -> dict[str, bytes]:
+        """Attached files by name, as uploaded in the multipart body."""
+        return {f["filename"]: f["data"] for f in self.body.get("_files") or []}
+
     def text(self) -> str:
         """Everything a reader sees, for assertions about facts."""
         parts = [self.content]
@@ -91,8 +96,25 @@ class FakeRest:
     async def _body(self, request: web.Request) -> Any:
         if request.content_type.startswith("multipart/"):
             form = await request.post()
-            return json.loads(str(form.get("payload_json") or "{}"))
+            body = json.loads(str(form.get("payload_json") or "{}"))
+            body["_files"] = [{"field": key, "filename": value.filename, "content_type": value.content_type,
+                               "data": value.file.read()}
+                              for key, value in form.items() if isinstance(value, web.FileField)]
+            return body
         return await request.json() if request.can_read_body else {}
+
+    @staticmethod
+    def _attachment_errors(body: dict[str, Any]) -> dict[str, str]:
+        """Discord's checks on uploads: each listed attachment names an uploaded ``files[n]`` part, and
+        the upload fits the 8 MiB a server without boosts allows."""
+        uploaded = {f["field"]: f for f in body.get("_files") or []}
+        errors: dict[str, str] = {}
+        for i, item in enumerate(body.get("attachments") or []):
+            if f"files[{item.get('id')}]" not in uploaded:
+                errors[f"attachments.{i}.id"] = "ATTACHMENT_NOT_FOUND"
+        if sum(len(f["data"]) for f in uploaded.values()) > p.ATTACHMENT_SIZE_LIMIT:
+            errors["files"] = "Request entity too large"
+        return errors
 
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         method, parts = request.method, request.match_info["path"].split("/")
@@ -130,7 +152,7 @@ class FakeRest:
         return json_response({"code": 50035, "message": "Invalid Form Body", "errors": errors}, 400)
 
     def _check(self, where: str, body: dict[str, Any]) -> web.Response | None:
-        errors = message_errors(body)
+        errors = message_errors(body) | self._attachment_errors(body)
         if errors:
             return self._invalid(where, errors)
         if is_empty(body):
@@ -163,8 +185,11 @@ class FakeRest:
         return {"id": sent.id, "channel_id": sent.channel_id, "guild_id": str(p.GUILD_ID), "author": p.BOT_USER,
                 "content": sent.content, "embeds": sent.embeds, "flags": 64 if sent.ephemeral else 0, "type": 0,
                 "timestamp": p.TIMESTAMP, "edited_timestamp": None, "tts": False, "mention_everyone": False,
-                "mentions": [], "mention_roles": [], "attachments": [], "pinned": False,
-                "components": sent.body.get("components") or []}
+                "mentions": [], "mention_roles": [], "pinned": False,
+                "components": sent.body.get("components") or [],
+                "attachments": [{"id": p.snowflake(), "filename": name, "size": len(data),
+                                 "url": f"https://cdn.discord.test/{name}", "proxy_url": f"https://cdn.discord.test/{name}"}
+                                for name, data in sent.files.items()]}
 
     def _callback(self, token: str, body: dict[str, Any]) -> web.Response:
         state = self.interactions.get(token)
@@ -195,6 +220,9 @@ class FakeRest:
         state = self.interactions.get(token)
         if state is None or state.stage == "new":
             return json_response({"message": "Unknown Webhook", "code": 10015}, 404)
+        if body.get("_files") and not int(state.payload.get("app_permissions") or 0) & p.ATTACH_FILES:
+            self.rejected.append((f"webhook {token}", {"files": "Missing Permissions"}))
+            return json_response({"message": "Missing Permissions", "code": 50013}, 403)
         problem = self._check(f"webhook {token}", body)
         if problem:
             return problem

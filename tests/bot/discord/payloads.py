@@ -20,8 +20,10 @@ USER_ID = 1_100_000_000_000_000_007
 OTHER_BOT_ID = 1_100_000_000_000_000_008
 TOKEN = "fake-bot-token.never-real"
 TIMESTAMP = "2021-02-10T12:00:00.000000+00:00"
+ATTACHMENT_SIZE_LIMIT = 8 * 1024 * 1024
 
 MANAGE_GUILD = 1 << 5
+ATTACH_FILES = 1 << 15
 MEMBER_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16) | (1 << 31)  # view, send, embed, history, /
 
 _ids = itertools.count(1_200_000_000_000_000_000)
@@ -85,8 +87,10 @@ def attachment(filename: str, url: str, size: int) -> dict[str, Any]:
 
 
 def slash(name: str, options: dict[str, Any] | None = None, *, user_id: int = USER_ID, roles: tuple[int, ...] = (),
-          permissions: int = MEMBER_PERMISSIONS, files: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-    """An INTERACTION_CREATE for ``/name`` with string/bool ``options`` and attachment options ``files``."""
+          permissions: int = MEMBER_PERMISSIONS, files: dict[str, dict[str, Any]] | None = None,
+          app_permissions: int = MEMBER_PERMISSIONS | ATTACH_FILES | (1 << 34) | (1 << 38)) -> dict[str, Any]:
+    """An INTERACTION_CREATE for ``/name`` with string/bool ``options`` and attachment options ``files``.
+    ``app_permissions`` are the bot's own in the channel (by default those its invite URL asks for)."""
     types = {str: 3, bool: 5}
     opts = [{"name": k, "type": types[type(v)], "value": v} for k, v in (options or {}).items()]
     data: dict[str, Any] = {"id": snowflake(), "name": name, "type": 1, "options": opts}
@@ -98,9 +102,9 @@ def slash(name: str, options: dict[str, Any] | None = None, *, user_id: int = US
         "channel": {"id": str(CHANNEL_ID), "type": 0, "name": "general", "guild_id": str(GUILD_ID), "position": 0,
                     "permission_overwrites": [], "nsfw": False, "parent_id": None},
         "channel_id": str(CHANNEL_ID), "member": member(user_id, roles, permissions), "token": f"itoken-{snowflake()}",
-        "version": 1, "app_permissions": str(MEMBER_PERMISSIONS | (1 << 34) | (1 << 38)), "locale": "en-US",
+        "version": 1, "app_permissions": str(app_permissions), "locale": "en-US",
         "guild_locale": "en-US", "entitlements": [], "authorizing_integration_owners": {"0": str(GUILD_ID)},
-        "context": 0, "attachment_size_limit": 8 * 1024 * 1024,
+        "context": 0, "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
     }
 
 

@@ -53,4 +53,5 @@ async def test_huge_timeline_is_split_into_accepted_messages(
     parts = await fake.answers(interaction["token"])
     assert len(parts) == 3 and not any(m.ephemeral for m in parts)
     assert "more events not shown" in parts[-1].embeds[0]["footer"]["text"]
+    assert list(parts[0].files) == ["timeline.png"] and not parts[1].files  # the picture, once
     assert fake.rejected == []

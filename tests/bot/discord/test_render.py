@@ -106,5 +106,6 @@ def test_invite_url_has_the_scopes_and_permissions() -> None:
     assert url.startswith(f"https://discord.com/oauth2/authorize?client_id={p.APP_ID}")
     assert "scope=bot+applications.commands" in url and f"permissions={INVITE_PERMISSIONS.value}" in url
     assert f"guild_id={p.GUILD_ID}" in url
-    assert INVITE_PERMISSIONS.value == 309237730304  # the number given in docs/discord.md
+    assert INVITE_PERMISSIONS.value == 309237763072  # the number given in docs/discord.md
+    assert INVITE_PERMISSIONS.attach_files  # the timeline picture
     assert not INVITE_PERMISSIONS.administrator and not INVITE_PERMISSIONS.mention_everyone

@@ -13,8 +13,10 @@ import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import yaml
 from aiohttp import WSMsgType, web
 
 BOT_TOKEN = "xoxb-stub-bot-token"
@@ -31,6 +33,10 @@ HEADER_TEXT = 150
 CONTEXT_ELEMENTS = 10
 TEXT_OBJECT = 3000
 MESSAGE_TEXT = 40000
+MANIFEST = Path(__file__).resolve().parents[3] / "slack" / "manifest.yml"
+# Methods that need a scope beyond chat:write, as Slack documents them.
+NEEDED_SCOPES = {"files.getUploadURLExternal": "files:write", "files.completeUploadExternal": "files:write",
+                 "files.info": "files:read", "users.info": "users:read"}
 BLOCK_TYPES = {"section", "context", "divider", "header", "actions", "image", "rich_text", "input", "file", "video"}
 
 
@@ -135,6 +141,10 @@ class StubSlack:
         self.downloads: list[tuple[str, bool]] = []  # (file id, carried the bot token)
         self.users: dict[str, dict[str, Any]] = {}
         self.files: dict[str, tuple[dict[str, Any], bytes]] = {}
+        # The bot token carries the scopes the app manifest asks for, as after installing from it.
+        self.scopes: set[str] = set(yaml.safe_load(MANIFEST.read_text())["oauth_config"]["scopes"]["bot"])
+        self.uploads: dict[str, dict[str, Any]] = {}  # file id -> {"filename", "length", "data"}
+        self.shared: list[dict[str, Any]] = []  # files.completeUploadExternal calls that shared files
         self.port = 0
         self._ts = itertools.count(1)
         self._sockets: list[web.WebSocketResponse] = []
@@ -148,6 +158,7 @@ class StubSlack:
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/respond/{key}", self._respond)
         app.router.add_get("/files/{id}/{name}", self._file)
+        app.router.add_post("/upload/{id}", self._upload)
         app.router.add_get("/link/", self._socket)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
@@ -232,6 +243,16 @@ class StubSlack:
                 return {"ok": False, "error": refusal[0], "errors": refusal[1]}
             ts = f"1700000000.{next(self._ts):06d}"
             return {"ok": True, "channel": params.get("channel"), "ts": ts, "message_ts": ts}
+        if NEEDED_SCOPES.get(method, "chat:write") not in self.scopes:
+            return {"ok": False, "error": "missing_scope", "needed": NEEDED_SCOPES.get(method)}
+        if method == "files.getUploadURLExternal":
+            if not params.get("filename") or not str(params.get("length", "")).isdigit():
+                return {"ok": False, "error": "invalid_arguments"}
+            file_id = f"FUP{next(self._ts):04d}"
+            self.uploads[file_id] = {"filename": params["filename"], "length": int(params["length"]), "data": None}
+            return {"ok": True, "upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}", "file_id": file_id}
+        if method == "files.completeUploadExternal":
+            return self._complete(params)
         if method == "users.info":
             user = self.users.get(str(params.get("user")))
             return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
@@ -239,6 +260,27 @@ class StubSlack:
             found = self.files.get(str(params.get("file")))
             return {"ok": True, "file": found[0]} if found else {"ok": False, "error": "file_not_found"}
         return {"ok": False, "error": "unknown_method"}
+
+    def _complete(self, params: dict[str, Any]) -> dict[str, Any]:
+        files = json.loads(params["files"]) if isinstance(params.get("files"), str) else params.get("files") or []
+        done = []
+        for item in files:
+            upload = self.uploads.get(item.get("id"))
+            if upload is None or upload["data"] is None or len(upload["data"]) != upload["length"]:
+                return {"ok": False, "error": "upload_failed" if upload else "file_not_found"}
+            done.append({"id": item["id"], "name": upload["filename"], "title": item.get("title")})
+        self.shared.append({"channel_id": params.get("channel_id"), "files": done,
+                            "data": [self.uploads[f["id"]]["data"] for f in done]})
+        return {"ok": True, "files": done}
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """The upload URL files.getUploadURLExternal handed out: the file's bytes, nothing else."""
+        upload = self.uploads.get(request.match_info["id"])
+        if upload is None:
+            return web.Response(status=404)
+        upload["data"] = await request.read()
+        await self._notify()
+        return web.Response(text=f"OK - {len(upload['data'])}")
 
     async def _respond(self, request: web.Request) -> web.Response:
         body = await request.json()

@@ -1,0 +1,82 @@
+"""Is a page being added already in the corpus? By address, or by text that is nearly the same.
+
+Addresses are compared after normalising what does not change the page: scheme, a leading ``www.``, the
+default port, a trailing slash, the fragment, tracking parameters (``utm_*``, ``fbclid`` …) and the order
+of the query. Texts are compared by the Jaccard similarity of their sets of 4-word shingles (Broder's
+resemblance), on case-folded words without punctuation: a syndicated copy or a re-extraction with a
+different header scores near 1, two reports of the same event in their own words score far below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from index.documents import Document
+
+SHINGLE_WORDS = 4
+NEAR_DUPLICATE = 0.8
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|ref_src|smid|igshid)$", re.I)
+_WORD = re.compile(r"\w+")
+
+
+def normalise_url(url: str) -> str:
+    """The parts of an address that decide which page it is (see the module docstring)."""
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        port = parts.port
+    except ValueError:
+        return url.strip()
+    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    netloc = host if port in (None, default) else f"{host}:{port}"
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
+    path = parts.path.rstrip("/") or "/"
+    return f"{netloc}{path}" + (f"?{urlencode(query)}" if query else "")
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[str]:
+    words = _WORD.findall(text.casefold())
+    if len(words) <= size:
+        return frozenset([" ".join(words)]) if words else frozenset()
+    return frozenset(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+
+
+def resemblance(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard similarity of two shingle sets (0 for two empty texts: nothing to compare)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    doc_id: str
+    why: str  # for the moderator: "the same address" or "nearly the same text (93% …)"
+
+
+class DuplicateFinder:
+    """The corpus's addresses and shingle sets; articles accepted in the same batch are added as they go."""
+
+    def __init__(self, docs: Iterable[Document] = ()) -> None:
+        self._urls: dict[str, str] = {}
+        self._texts: list[tuple[str, frozenset[str]]] = []
+        for doc in docs:
+            self.add(doc.doc_id, [doc.url] if doc.url else [], doc.text)
+
+    def add(self, doc_id: str, urls: Iterable[str], text: str) -> None:
+        for url in urls:
+            self._urls.setdefault(normalise_url(url), doc_id)
+        self._texts.append((doc_id, shingles(text)))
+
+    def find(self, urls: Iterable[str], text: str) -> Duplicate | None:
+        for url in urls:
+            if (doc_id := self._urls.get(normalise_url(url))) is not None:
+                return Duplicate(doc_id, "the same address")
+        mine = shingles(text)
+        best = max(((resemblance(mine, theirs), doc_id) for doc_id, theirs in self._texts), default=(0.0, ""))
+        if best[0] >= NEAR_DUPLICATE:
+            return Duplicate(best[1], f"nearly the same text: {best[0]:.0%} of their 4-word phrases are shared")
+        return None

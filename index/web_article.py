@@ -1,0 +1,138 @@
+"""A fetched web page turned into a corpus article: main text and metadata by trafilatura.
+
+The article file is Markdown with YAML front matter (title, date, author, source = the site's name, url),
+like a hand-written one, so a page added by URL and a file added by a moderator are indexed alike. The
+body is the main text only (no menus, comments or footers), one paragraph per block.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import hashlib
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import yaml
+
+from index.fetch_types import FetchError, FetchOptions, Page
+
+T = TypeVar("T")
+RunInThread = Callable[[Callable[[], T]], Awaitable[T]]
+
+# Fewer words than this is a stub, an error page or a paywall teaser, not an article to quote from.
+MIN_ARTICLE_WORDS = 40
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+class NoArticleText(ValueError):
+    """The page has no main text worth indexing; the message says so in the moderator's terms."""
+
+
+@dataclass(frozen=True)
+class WebArticle:
+    url: str  # the address the text was fetched from, after redirects
+    requested_url: str  # the address the moderator gave
+    title: str | None
+    date: str | None  # YYYY-MM-DD as the page states it (never guessed from a copyright line)
+    author: str | None
+    site_name: str | None
+    text: str
+    fetched_at: str
+
+    @property
+    def urls(self) -> tuple[str, ...]:
+        return (self.url,) if self.url == self.requested_url else (self.url, self.requested_url)
+
+    def filename(self) -> str:
+        """A stable corpus file name: the same address always lands in the same file."""
+        slug = _SLUG.sub("-", (self.title or urlsplit(self.url).hostname or "page").lower()).strip("-")[:60]
+        digest = hashlib.sha256(self.url.encode("utf-8")).hexdigest()[:10]
+        return f"web-{slug.rstrip('-') or 'page'}-{digest}.md"
+
+    def markdown(self) -> str:
+        meta: dict[str, Any] = {
+            key: value
+            for key, value in (("title", self.title), ("date", self.date), ("author", self.author),
+                               ("source", self.site_name), ("url", self.url), ("fetched", self.fetched_at))
+            if value
+        }
+        header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        return f"---\n{header}---\n{self.text}\n"
+
+
+def _clean(value: object) -> str | None:
+    text = " ".join(str(value).split()) if value is not None else ""
+    return text or None
+
+
+def _page_text(page: Page) -> str | bytes:
+    """The page as text when the server named a charset; raw bytes (trafilatura detects it) otherwise."""
+    if page.charset:
+        try:
+            return page.body.decode(page.charset, errors="replace")
+        except LookupError:
+            pass
+    return page.body
+
+
+def extract_article(page: Page) -> WebArticle:
+    """Main text and metadata of ``page``; ``NoArticleText`` when there is no article on it.
+
+    CPU-bound (lxml parsing): call it from a worker thread. The publication date is read from what the
+    page states (metadata, the URL, visible date lines), never from a copyright year, which is what
+    trafilatura's extensive date search would fall back to.
+    """
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        _page_text(page), url=page.final_url, with_metadata=True, include_comments=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = getattr(extracted, "text", None) or ""
+    title = _clean(getattr(extracted, "title", None))
+    paragraphs = [p for p in (" ".join(line.split()) for line in text.splitlines()) if p]
+    if paragraphs and title and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]  # the headline is in the front matter already
+    body = "\n\n".join(paragraphs)
+    words = len(body.split())
+    if words < MIN_ARTICLE_WORDS:
+        found = f"only {words} words of text" if words else "no text"
+        raise NoArticleText(f"no article text on the page ({found}; is it a news article, or behind a login?)")
+    date = _clean(getattr(extracted, "date", None))
+    return WebArticle(
+        url=page.final_url, requested_url=page.url, title=title,
+        date=date if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None,
+        author=_clean(getattr(extracted, "author", None)), site_name=_clean(getattr(extracted, "sitename", None)),
+        text=body, fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+
+
+async def _to_thread(fn: Callable[[], T]) -> T:
+    return await asyncio.to_thread(fn)
+
+
+async def fetch_articles(
+    urls: Sequence[str], options: FetchOptions, run_in_thread: RunInThread[WebArticle] | None = None,
+) -> tuple[list[WebArticle], list[dict[str, str]]]:
+    """Fetch and extract each address in turn: the articles, and ``{"file", "reason"}`` for each refusal.
+
+    Fetching is network I/O on the caller's event loop; extraction runs through ``run_in_thread`` (a
+    worker thread by default) so an event loop serving chat stays responsive.
+    """
+    from index.fetch import fetch_page  # aiohttp, loaded only when a page is added
+
+    run = run_in_thread or _to_thread
+    articles: list[WebArticle] = []
+    rejected: list[dict[str, str]] = []
+    for url in urls:
+        try:
+            page = await fetch_page(url, options)
+            articles.append(await run(functools.partial(extract_article, page)))
+        except (FetchError, NoArticleText) as exc:
+            rejected.append({"file": url, "reason": str(exc)})
+    return articles, rejected

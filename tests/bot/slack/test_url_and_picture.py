@@ -1,0 +1,113 @@
+"""Slack DM ``add <url>`` and the /timeline picture (files_upload_v2), through Bolt against the stub Slack."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from slack_bolt.async_app import AsyncApp
+
+from bot.core import CommandCore
+from bot.slack.handlers import links_in
+from index.fetch_types import FetchOptions
+from tests.bot.conftest import CoreFactory
+from tests.bot.slack.slack_requests import (
+    message_event,
+    posts_in,
+    reply_to,
+    send_event,
+    shown_text,
+    slash,
+    slash_payload,
+)
+from tests.bot.slack.stub_slack import StubSlack
+from tests.news_site import NewsSite
+
+
+@pytest.fixture
+def url_app(make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
+            copied_index: tuple[Path, Path]) -> AsyncApp:
+    """The app over a writable core that may fetch from 127.0.0.1 (ALLOW_PRIVATE_URLS=true)."""
+    return make_app(make_core(*copied_index, fetch=FetchOptions(allow_private=True)))
+
+
+def dm(text: str, user: str = "UADMIN") -> dict[str, object]:
+    return message_event(text, user=user, channel="D9", channel_type="im")
+
+
+def test_links_are_read_from_slack_markup() -> None:
+    raw = "add <https://ledger.example.org/a?x=1&amp;y=2|ledger.example.org/a> and https://b.example/c"
+    assert links_in(raw) == ["https://ledger.example.org/a?x=1&y=2", "https://b.example/c"]
+    assert links_in("add <mailto:x@example.org|x@example.org> <#C1|general>") == []
+
+
+async def test_timeline_shares_its_picture_after_the_text(stub: StubSlack, seed_app: AsyncApp) -> None:
+    payload = slash_payload(stub, "/timeline", channel="C7")
+    await slash(seed_app, payload)
+    reply = await reply_to(stub, payload)
+    assert reply["response_type"] == "in_channel" and "2021-02-08 – 2021-02-14" in shown_text(reply)
+    await stub.wait_for(lambda: bool(stub.shared))
+    [shared] = stub.shared
+    assert shared["channel_id"] == "C7" and shared["files"][0]["name"] == "timeline.png"
+    assert shared["data"][0].startswith(b"\x89PNG\r\n\x1a\n")
+    methods = [c.method for c in stub.calls]
+    assert methods.index("files.getUploadURLExternal") < methods.index("files.completeUploadExternal")
+
+
+async def test_without_files_write_the_text_stands_and_the_failure_is_logged(
+    stub: StubSlack, seed_app: AsyncApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    stub.scopes.discard("files:write")  # an app installed before the manifest asked for it
+    payload = slash_payload(stub, "/timeline")
+    with caplog.at_level(logging.WARNING, logger="bot.slack"):
+        await slash(seed_app, payload)
+        assert "2021-02-10" in shown_text(await reply_to(stub, payload))
+        for _ in range(400):  # the upload runs after the reply; wait for its log line
+            if "missing_scope" in caplog.text:
+                break
+            await asyncio.sleep(0.05)
+    assert stub.shared == [] and "picture was not shared in C1: missing_scope" in caplog.text
+
+
+async def test_manifest_asks_for_files_write(stub: StubSlack) -> None:
+    assert {"files:write", "files:read", "chat:write"} <= stub.scopes
+
+
+async def test_moderator_adds_a_page_by_url_in_a_dm(stub: StubSlack, url_app: AsyncApp, news_site: NewsSite) -> None:
+    url = news_site.page("ledger-second-round.html")
+    shown = url.removeprefix("http://")
+    await send_event(url_app, dm(f"add <{url}|{shown}>"))
+    [report] = await posts_in(stub, "chat.postMessage", timeout=60)
+    assert "added: web-ministry-and-twitter-hold" in report["text"], report["text"]
+    await send_event(url_app, dm("How many accounts did the ministry say were still visible?", user="UASKER"))
+    answer = (await posts_in(stub, "chat.postMessage", 2, timeout=60))[1]
+    assert "412 accounts" in shown_text(answer)
+    await send_event(url_app, dm(f"add {url}"))
+    [again] = await posts_in(stub, "chat.postEphemeral", timeout=60)
+    assert "already in the index as web-ministry-and-twitter-hold" in again["text"] and again["user"] == "UADMIN"
+
+
+async def test_add_url_refusals(stub: StubSlack, url_app: AsyncApp, news_site: NewsSite) -> None:
+    url = news_site.page("ledger-second-round.html")
+    await send_event(url_app, dm(f"add <{url}>", user="UASKER"))
+    [refused] = await posts_in(stub, "chat.postEphemeral")
+    assert refused["text"] == "Only moderators can add articles." and news_site.hits == []
+    await send_event(url_app, dm(f"add <{url}> please, it is important"))
+    usage = (await posts_in(stub, "chat.postEphemeral", 2))[1]
+    assert usage["text"].startswith("Usage: `add &lt;https://…&gt;`") and news_site.hits == []
+    await send_event(url_app, dm(f"add <{news_site.url('/report.pdf')}>"))
+    pdf = (await posts_in(stub, "chat.postEphemeral", 3, timeout=60))[2]
+    assert "Nothing was added" in pdf["text"] and "not a web page" in pdf["text"] and "application/pdf" in pdf["text"]
+
+
+async def test_private_addresses_are_refused_by_default(
+    stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
+    copied_index: tuple[Path, Path], news_site: NewsSite,
+) -> None:
+    app = make_app(make_core(*copied_index))
+    await send_event(app, dm(f"add <{news_site.page('ledger-second-round.html')}>"))
+    [refused] = await posts_in(stub, "chat.postEphemeral", timeout=60)
+    assert "127.0.0.1 is a loopback address" in refused["text"] and news_site.hits == []

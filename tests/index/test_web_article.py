@@ -1,0 +1,153 @@
+"""Pages fetched from the fictional news site become corpus articles; duplicates are refused by id."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from index.documents import Document
+from index.duplicates import DuplicateFinder, normalise_url, resemblance, shingles
+from index.embedding import DEFAULT_MODEL, EncoderProvider
+from index.fetch import FetchOptions, Page
+from index.manage import add_articles
+from index.web_article import NoArticleText, WebArticle, extract_article, fetch_articles
+from retrieval.loaded import load_index
+from tests.news_site import PAGES, NewsSite
+
+OPEN = FetchOptions(allow_private=True)
+
+
+def page(name: str, url: str | None = None) -> Page:
+    address = url or f"https://news.example.org/{name}"
+    return Page(address, address, (PAGES / name).read_bytes(), "utf-8")
+
+
+def fetched(site: NewsSite, *names: str) -> tuple[list[WebArticle], list[dict[str, str]]]:
+    return asyncio.run(fetch_articles([site.page(n) for n in names], OPEN))
+
+
+# --- extraction ------------------------------------------------------------------------------------
+
+
+def test_metadata_goes_to_front_matter_and_main_text_to_the_body() -> None:
+    article = extract_article(page("ledger-second-round.html"))
+    post = frontmatter.loads(article.markdown())
+    assert post["title"] == "Ministry and Twitter hold a second round of talks on blocking orders"
+    assert str(post["date"]) == "2021-02-12" and post["author"] == "Asha Rao"
+    assert post["source"] == "The Example Ledger" and post["url"] == "https://news.example.org/ledger-second-round.html"
+    assert post.content.startswith("Officials of the Ministry")  # the headline is not repeated
+    assert "412 accounts" in post.content and "This article is fictional" in post.content
+    for chrome in ("Most read", "Monsoon", "Copyright", "Subscribe", "Privacy"):
+        assert chrome not in post.content
+    assert "\n\n" in post.content  # paragraphs stay paragraphs
+
+
+def test_an_undated_page_gets_no_date_from_its_copyright_line() -> None:
+    article = extract_article(page("northwind-undated-brief.html"))
+    assert article.date is None and article.site_name == "Northwind Daily"
+    assert "date" not in frontmatter.loads(article.markdown()).metadata
+
+
+def test_a_page_without_article_text_is_refused() -> None:
+    with pytest.raises(NoArticleText, match="no article text on the page"):
+        extract_article(page("subscribe.html"))
+    with pytest.raises(NoArticleText, match="no text"):
+        extract_article(Page("https://x.example/", "https://x.example/", b"<html><body></body></html>", None))
+
+
+def test_file_name_is_stable_per_address() -> None:
+    a = extract_article(page("ledger-second-round.html"))
+    b = extract_article(page("ledger-second-round.html", "https://news.example.org/other"))
+    assert a.filename() == extract_article(page("ledger-second-round.html")).filename()
+    assert a.filename() != b.filename()
+    assert a.filename().startswith("web-ministry-and-twitter-hold-a-second-round") and a.filename().endswith(".md")
+
+
+def test_fetch_articles_reports_each_refusal(news_site: NewsSite) -> None:
+    articles, rejected = fetched(news_site, "ledger-second-round.html", "subscribe.html", "missing.html")
+    assert [a.title for a in articles] == ["Ministry and Twitter hold a second round of talks on blocking orders"]
+    assert [(r["file"].rsplit("/", 1)[1], r["reason"].split(" (")[0]) for r in rejected] == [
+        ("subscribe.html", "no article text on the page"), ("missing.html", "127.0.0.1 answered HTTP 404 Not Found")]
+
+
+# --- duplicates ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("https://www.Ledger.example.org/tech/story/", "http://ledger.example.org/tech/story"),
+     ("https://ledger.example.org/s?id=4&utm_source=x&fbclid=y", "https://ledger.example.org:443/s?id=4#comments"),
+     ("https://ledger.example.org/s?b=2&a=1", "https://ledger.example.org/s?a=1&b=2")],
+)
+def test_same_address(a: str, b: str) -> None:
+    assert normalise_url(a) == normalise_url(b)
+
+
+def test_different_addresses() -> None:
+    assert normalise_url("https://ledger.example.org/s?id=4") != normalise_url("https://ledger.example.org/s?id=5")
+    assert normalise_url("https://ledger.example.org/a") != normalise_url("https://ledger.example.org/b")
+
+
+def test_near_duplicate_text_is_found_and_other_reports_are_not(seed_docs: list[Document]) -> None:
+    original = extract_article(page("ledger-second-round.html"))
+    copy = extract_article(page("northwind-copy.html"))
+    assert 0.8 <= resemblance(shingles(original.text), shingles(copy.text)) < 1.0  # nearly, not exactly
+    finder = DuplicateFinder(seed_docs)
+    assert finder.find(original.urls, original.text) is None  # the seed articles report other things
+    finder.add("web-original", original.urls, original.text)
+    found = finder.find(copy.urls, copy.text)
+    assert found is not None and found.doc_id == "web-original" and "nearly the same text" in found.why
+    # every pair of seed articles (all about the same dispute) is far below the threshold
+    for doc in seed_docs:
+        others = DuplicateFinder([d for d in seed_docs if d is not doc])
+        assert others.find([], doc.text) is None
+
+
+@pytest.fixture
+def seed_docs() -> list[Document]:
+    from index.documents import load_corpus
+    from tests.conftest import SEED_CORPUS
+
+    return load_corpus(SEED_CORPUS)[0]
+
+
+# --- adding to a real index ------------------------------------------------------------------------
+
+
+def test_add_duplicates_and_force(news_site: NewsSite, built_copy: tuple[Path, Path],
+                                  encoder_provider: EncoderProvider) -> None:
+    corpus, index_dir = built_copy
+
+    def add(*names: str, force: bool = False) -> tuple[list[str], list[dict[str, str]]]:
+        articles, problems = fetched(news_site, *names)
+        outcome = add_articles([], corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider,
+                               max_bytes=1_000_000, web_articles=articles, force=force)
+        return outcome.stored, problems + outcome.rejected
+
+    stored, rejected = add("ledger-second-round.html", "northwind-undated-brief.html")
+    assert rejected == [] and len(stored) == 2
+    index = load_index(index_dir)
+    added = {d.doc_id: d for d in index.docs if d.doc_id.startswith("web-")}
+    ledger = next(d for d in added.values() if d.source == "The Example Ledger")
+    assert (ledger.date, ledger.date_estimated, ledger.url) == ("2021-02-12", False,
+                                                                news_site.page("ledger-second-round.html"))
+    brief = next(d for d in added.values() if d.source == "Northwind Daily")
+    # no date on the page; "On February 12" with the year of the dated seed articles
+    assert (brief.date, brief.date_estimated) == ("2021-02-12", True)
+    monday = [e for e in index.events if e["doc_id"] == brief.doc_id and e["how"] == "weekday"]
+    assert [(e["date"], e["estimated"]) for e in monday] == [("2021-02-08", True)]  # "said on Monday"
+
+    stored, rejected = add("ledger-second-round.html")
+    assert stored == [] and rejected == [{"file": news_site.page("ledger-second-round.html"),
+                                          "duplicate_of": ledger.doc_id,
+                                          "reason": f"already in the index as {ledger.doc_id} (the same address)"}]
+    stored, rejected = add("northwind-copy.html")
+    assert stored == [] and rejected[0]["duplicate_of"] == ledger.doc_id
+    assert "nearly the same text" in rejected[0]["reason"]
+
+    stored, rejected = add("northwind-copy.html", force=True)
+    assert rejected == [] and len(stored) == 1
+    assert len([d for d in load_index(index_dir).docs if d.doc_id.startswith("web-")]) == 3
