@@ -113,7 +113,7 @@ def test_second_turns_are_answered_with_the_fact(shipped_engine: Engine) -> None
                     print(f"MISS {conversation['id']}: [{answer.searched_for}] -> {answer.text[:160]}")
             turns.append(_turn(item["question"], answer))
     print(f"\nfollow-ups: {good}/{len(conversations)} second turns answered with the fact")
-    assert good >= 5
+    assert good >= 4  # 5 with the hand-set answer layer this replaced; see the note on issue 12
 
 
 def test_standalone_questions_after_another_turn_lose_nothing(shipped_engine: Engine) -> None:

@@ -1,25 +1,25 @@
-"""The dev set: facts in answers to answerable questions, declines for the rest. Prints its score."""
+"""Answer quality on the eval files, scored by ``dispute-bot eval``'s rules with the shipped answer model.
+
+The floors are the figures measured when the model was last fitted (README, "Answer quality"), so a change
+that makes answers worse fails here; they are not the targets, which the README lists beside them.
+``tests/eval/`` holds copies of the project's eval files, so the suite needs nothing outside the checkout.
+"""
 
 from __future__ import annotations
 
-import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from index.embedding import DEFAULT_MODEL, OnnxEncoder, lazy_encoder
+from index.embedding import DEFAULT_MODEL, EncoderProvider, OnnxEncoder, lazy_encoder
+from index.manage import Upload, add_articles
 from retrieval.engine import Engine
+from retrieval.evaluate import evaluate, load_questions, summary
 
-DEV = Path(__file__).resolve().parents[1] / "dev.jsonl"
-
-
-def _passes(item: dict[str, object], answered: bool, text: str) -> bool:
-    if not item["answerable"]:
-        return not answered
-    text = text.lower()
-    needed_all = [str(x).lower() for x in item.get("answers_all", [])]  # type: ignore[attr-defined]
-    needed_any = [str(x).lower() for x in item.get("answers_any", [])]  # type: ignore[attr-defined]
-    return answered and all(x in text for x in needed_all) and (not needed_any or any(x in text for x in needed_any))
+TESTS = Path(__file__).resolve().parents[1]
+SEED_FILES = [TESTS / "dev.jsonl", TESTS / "eval" / "dev_more.jsonl"]
+ADDED = TESTS / "eval" / "koo_signups.md"
 
 
 @pytest.fixture(scope="module")
@@ -28,22 +28,34 @@ def shipped_engine(seed_index_dir: Path) -> Engine:
     return Engine(seed_index_dir, lazy_encoder(DEFAULT_MODEL, seed_index_dir))
 
 
-@pytest.mark.parametrize("engine_name", ["seed_engine", "shipped_engine"])
-def test_dev_set_quality(engine_name: str, request: pytest.FixtureRequest) -> None:
-    seed_engine: Engine = request.getfixturevalue(engine_name)
-    items = [json.loads(line) for line in DEV.read_text().splitlines() if line.strip()]
-    answerable = [i for i in items if i["answerable"]]
-    declines = [i for i in items if not i["answerable"]]
-    results = {}
-    for item in items:
-        answer = seed_engine.ask(item["question"])
-        results[item["id"]] = _passes(item, answer.answered, answer.text)
-        if not results[item["id"]]:
-            print(f"MISS {item['id']}: {item['question']} -> {answer.text[:200]}")
-    good = sum(results[i["id"]] for i in answerable)
-    declined = sum(results[i["id"]] for i in declines)
-    print(f"\ndev quality ({engine_name}): {good}/{len(answerable)} answerable, {declined}/{len(declines)} declined")
-    assert good >= 13
-    if engine_name == "shipped_engine":
-        assert isinstance(seed_engine.encoder, OnnxEncoder)  # not silently the torch fallback
-    assert declined == len(declines)
+def test_seed_questions(shipped_engine: Engine) -> None:
+    assert isinstance(shipped_engine.encoder, OnnxEncoder)  # not silently the torch fallback
+    report = evaluate(load_questions(SEED_FILES), shipped_engine.ask)
+    print("\n" + summary(report))
+    t = report.totals()
+    assert t["answer_holds"] >= 40 and t["top3_holds"] >= 45  # of 53
+    assert t["declined"] >= 7 and t["over_long"] == 0  # of 10 unanswerable
+
+
+@pytest.mark.parametrize("question", ["What is the capital of France?", "who won the ipl final this year",
+                                      "best recipe for biryani", "will it rain in delhi tomorrow",
+                                      "how much does a kilo of onions cost"])
+def test_off_topic_questions_are_always_declined(shipped_engine: Engine, question: str) -> None:
+    assert not shipped_engine.ask(question).answered
+
+
+def test_an_added_article_is_answered_from(seed_index_dir: Path, encoder_provider: EncoderProvider,
+                                           tmp_path: Path) -> None:
+    """The article stands for one a moderator adds later: no question about it was ever fitted on."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(TESTS.parent / "corpus", corpus)
+    index_dir = tmp_path / "index"
+    shutil.copytree(seed_index_dir.resolve(), tmp_path / "index.builds" / "seed")
+    index_dir.symlink_to(tmp_path / "index.builds" / "seed", target_is_directory=True)
+    add_articles([Upload(ADDED.name, ADDED.read_bytes())], corpus, index_dir, model=DEFAULT_MODEL,
+                 encoder_provider=encoder_provider, max_bytes=1_000_000)
+    engine = Engine(index_dir, lazy_encoder(DEFAULT_MODEL, index_dir))
+    report = evaluate(load_questions([ADDED.with_suffix(".jsonl")]), engine.ask)
+    print("\n" + summary(report))
+    t = report.totals()
+    assert t["answer_holds"] >= 3 and t["top3_holds"] >= 6  # of 6
