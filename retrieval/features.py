@@ -49,8 +49,8 @@ class Coverage:
 
     def __init__(self, index: LoadedIndex, question_terms: list[str]) -> None:
         self.terms = sorted(set(question_terms))
-        self.weights = np.array([index.idf.get(t, index.unknown_idf) for t in self.terms])
-        self.total = float(self.weights.sum())
+        self.weights = [index.idf.get(t, index.unknown_idf) for t in self.terms]
+        self.total = float(sum(self.weights))
         self.alternatives: dict[str, list[frozenset[str]]] = {t: [frozenset([t])] for t in self.terms}
         qset = set(self.terms)
         for short, long_terms in index.aliases.items():
@@ -62,15 +62,16 @@ class Coverage:
         unknown = [w for t, w in zip(self.terms, self.weights, strict=True) if t not in index.idf]
         self.unknown_share = float(sum(unknown) / self.total) if self.total else 1.0
 
-    def present(self, words: frozenset[str]) -> list[bool]:
-        return [any(alt <= words for alt in self.alternatives[t]) for t in self.terms]
-
     def of(self, words: frozenset[str]) -> tuple[float, float]:
         """(IDF-weighted share, plain share) of the question's terms found in ``words``."""
         if not self.terms:
             return 0.0, 0.0
-        hits = np.array(self.present(words), dtype=bool)
-        return float(self.weights[hits].sum() / self.total), float(hits.mean())
+        weight = hits = 0
+        for term, w in zip(self.terms, self.weights, strict=True):
+            if term in words or any(alt <= words for alt in self.alternatives[term][1:]):
+                weight += w
+                hits += 1
+        return weight / self.total, hits / len(self.terms)
 
 
 @dataclass
@@ -174,8 +175,14 @@ def candidates(
     dense_ctx = ctx @ query
     cover = Coverage(index, question.terms)
     cov = np.array([cover.of(sentence_terms(t)) for t in texts], dtype=np.float32).reshape(n, 2)
-    cov_ctx = np.array([cover.of(frozenset().union(*(sentence_terms(index.sentence_text(r))
-                                                     for r in _neighbours(index, row))))[0] for row in rows])
+    words_of: dict[int, frozenset[str]] = dict(zip(rows, map(sentence_terms, texts), strict=True))
+
+    def words_at(row: int) -> frozenset[str]:
+        if row not in words_of:
+            words_of[row] = sentence_terms(index.sentence_text(row))
+        return words_of[row]
+
+    cov_ctx = np.array([cover.of(frozenset().union(*map(words_at, _neighbours(index, row))))[0] for row in rows])
     order = np.argsort(-dense, kind="stable")
     dense_rank = np.empty(n)
     dense_rank[order] = np.arange(n)
