@@ -66,7 +66,7 @@ class Coverage:
         """(IDF-weighted share, plain share) of the question's terms found in ``words``."""
         if not self.terms:
             return 0.0, 0.0
-        weight = hits = 0
+        weight, hits = 0.0, 0
         for term, w in zip(self.terms, self.weights, strict=True):
             if term in words or any(alt <= words for alt in self.alternatives[term][1:]):
                 weight += w
