@@ -32,7 +32,7 @@ FEATURES = [
     "figure_context", "figure_local_coverage", "answer_like", "log_words", "has_quote", "doc_first",
     "type_match", *[f"type_match_{k}" for k in KINDS], "type_x_dense", "type_x_coverage", "novel_share",
     "novel_terms", "q_max_dense", "q_max_coverage", "q_unknown_share",
-    "q_log_terms", *[f"kind_{k}" for k in KINDS], "cross",
+    "q_log_terms", *[f"kind_{k}" for k in KINDS],
 ]
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 MAX_FIGURE_WINDOWS = 16

@@ -30,8 +30,7 @@ from training.dataset import Item, build_items
 from training.groups import EVAL_PREFIX, OFF_TOPIC, SEED, collect
 
 log = logging.getLogger("training")
-# "cross" is filled only when a cross-encoder is shipped; the others are always computed.
-USED = [f for f in FEATURES if f != "cross"]
+USED = list(FEATURES)
 GRID = np.round(np.arange(0.02, 0.96, 0.01), 2)
 
 
