@@ -8,8 +8,7 @@ previous answer cited get a ranking of their own, at half weight: a follow-up us
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -18,18 +17,10 @@ from index.lexical import bm25_top
 from retrieval.followup import Expansion, FollowupContext, expand
 from retrieval.loaded import LoadedIndex
 from retrieval.question import Question
-from retrieval.search import RRF_K, dense_top
+from retrieval.search import dense_top, distinct_passages, rrf_fuse
 from retrieval.types import Answer, Passage
 
 FAVOURED_WEIGHT = 0.5
-
-
-def weighted_rrf(rankings: Sequence[tuple[Sequence[int], float]], k: int = RRF_K) -> list[tuple[int, float]]:
-    scores: dict[int, float] = defaultdict(float)
-    for ranking, weight in rankings:
-        for rank, item in enumerate(ranking):
-            scores[item] += weight / (k + rank + 1)
-    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def weighted_bm25(index: LoadedIndex, weights: Mapping[str, float], depth: int) -> list[int]:
@@ -57,26 +48,13 @@ def followup_search(
     raw_lexical = [r for r, _ in bm25_top(index.bm25, raw_terms, depth, len(index.chunks))]
     expanded_dense = [r for r, _ in dense_top(index, expanded_vector, depth)]
     expanded_lexical = weighted_bm25(index, {**expansion.weights, **dict.fromkeys(raw_terms, 1.0)}, depth)
-    expanded = [row for row, _ in weighted_rrf([(expanded_dense, 1.0), (expanded_lexical, 1.0)])]
+    expanded = [row for row, _ in rrf_fuse([expanded_dense, expanded_lexical])]
     favoured = set(expansion.favoured_docs)
     cited_first = [row for row in expanded if index.chunks[row]["doc_id"] in favoured]
-    fused = weighted_rrf([(raw_dense, 1.0), (raw_lexical, 1.0), (expanded_dense, 1.0), (expanded_lexical, 1.0),
-                          (cited_first, FAVOURED_WEIGHT)])
+    fused = rrf_fuse([raw_dense, raw_lexical, expanded_dense, expanded_lexical, cited_first],
+                     weights=[1.0, 1.0, 1.0, 1.0, FAVOURED_WEIGHT])
     # The answer model reads each passage's place in the dense and lexical lists: the expanded search's.
-    dense_rank = {r: i for i, r in enumerate(expanded_dense)}
-    lexical_rank = {r: i for i, r in enumerate(expanded_lexical)}
-    passages: list[Passage] = []
-    seen: set[str] = set()
-    for row, score in fused:
-        chunk = index.chunks[row]
-        if chunk["hash"] in seen:
-            continue
-        seen.add(chunk["hash"])
-        passages.append(Passage(row, chunk["doc_id"], chunk["start"], chunk["end"], chunk["text"], score,
-                                dense_rank.get(row, -1), lexical_rank.get(row, -1)))
-        if len(passages) == k:
-            break
-    return passages
+    return distinct_passages(index, fused, k, expanded_dense, expanded_lexical)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -14,12 +15,14 @@ from retrieval.types import Passage
 RRF_K = 60
 
 
-def rrf_fuse(rankings: list[list[int]], k: int = RRF_K) -> list[tuple[int, float]]:
-    """Reciprocal-rank fusion: robust to the two scorers' incomparable scales."""
+def rrf_fuse(rankings: Sequence[Sequence[int]], k: int = RRF_K, weights: Sequence[float] | None = None
+             ) -> list[tuple[int, float]]:
+    """Reciprocal-rank fusion: robust to the scorers' incomparable scales. ``weights`` (default 1 each)
+    let a ranking count for less, as borrowed follow-up terms do."""
     scores: dict[int, float] = defaultdict(float)
-    for ranking in rankings:
+    for ranking, weight in zip(rankings, weights or [1.0] * len(rankings), strict=True):
         for rank, item in enumerate(ranking):
-            scores[item] += 1.0 / (k + rank + 1)
+            scores[item] += weight / (k + rank + 1)
     return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
@@ -38,9 +41,16 @@ def hybrid_search(
     depth = max(4 * k, 32)
     dense = dense_top(index, query_vector, depth)
     lexical = bm25_top(index.bm25, expand_terms(query_terms, index.aliases), depth, len(index.chunks))
-    dense_rank = {r: i for i, (r, _) in enumerate(dense)}
-    lexical_rank = {r: i for i, (r, _) in enumerate(lexical)}
-    fused = rrf_fuse([[r for r, _ in dense], [r for r, _ in lexical]])
+    dense_rows, lexical_rows = [r for r, _ in dense], [r for r, _ in lexical]
+    return distinct_passages(index, rrf_fuse([dense_rows, lexical_rows]), k, dense_rows, lexical_rows)
+
+
+def distinct_passages(index: LoadedIndex, fused: list[tuple[int, float]], k: int, dense_rows: list[int],
+                      lexical_rows: list[int]) -> list[Passage]:
+    """The first ``k`` fused chunks whose text is new, each with its place in the dense and lexical lists
+    (which the answer model reads)."""
+    dense_rank = {r: i for i, r in enumerate(dense_rows)}
+    lexical_rank = {r: i for i, r in enumerate(lexical_rows)}
     passages: list[Passage] = []
     seen: set[str] = set()
     for row, score in fused:
