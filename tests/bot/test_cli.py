@@ -12,8 +12,6 @@ import pytest
 
 from bot.cli import main
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture
 def env(monkeypatch: pytest.MonkeyPatch, built_copy: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
@@ -96,11 +94,11 @@ def test_timeline_json(env: tuple[Path, Path], capsys: pytest.CaptureFixture[str
     assert json.loads(capsys.readouterr().out)["events"] == []
 
 
-def test_help_and_sources_do_not_load_torch(env: tuple[Path, Path]) -> None:
+def test_help_and_sources_do_not_load_torch(env: tuple[Path, Path], tmp_path: Path) -> None:
     code = ("import sys\nfrom bot.cli import main\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
             "print('torch' in sys.modules)")
     for args in (["--help"], ["sources"]):
-        out = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
+        out = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path, capture_output=True, text=True,
                              check=True, env={**__import__("os").environ}).stdout
         assert out.strip().endswith("False"), (args, out[-300:])
