@@ -27,6 +27,7 @@ MAX_EVENT_SOURCES = 3
 
 _SAFE_URL = re.compile(r"https?://[^\s<>|\"\x00-\x1f]+", re.IGNORECASE)
 _SLACK_MARKUP = re.compile(r"<([^<>]*)>")
+_BROADCASTS = ("!everyone", "!channel", "!here", "!subteam")
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,9 @@ def escape(text: str) -> str:
 
 
 def plain_from_slack(text: str, drop_user: str | None = None) -> str:
-    """Incoming message or command text as the user meant it: markup resolved to labels, entities decoded.
+    """Incoming message or command text as the user meant it: links and dates resolved to their labels,
+    entities decoded. Mentions (<@U1>, <#C1|general>, <!everyone>, <!subteam^S1>) stay as markup, so the
+    core's ``clean_question`` recognises and removes them as it does for every platform.
 
     ``drop_user`` (the bot's own user id) removes mentions of the bot, so ``@bot what …`` asks ``what …``.
     """
@@ -58,11 +61,11 @@ def plain_from_slack(text: str, drop_user: str | None = None) -> str:
     def resolve(match: re.Match[str]) -> str:
         target, _, label = match.group(1).partition("|")
         if target.startswith("@"):
-            return "" if drop_user and target[1:] == drop_user else "@" + (label.lstrip("@") or target[1:])
-        if target.startswith("#"):
-            return "#" + (label or target[1:])
-        if target.startswith("!"):  # <!here>, <!everyone>, <!subteam^S1|@team>, <!date^…|fallback>
-            return label or "@" + target[1:].split("^")[0]
+            return "" if drop_user and target[1:] == drop_user else match.group(0)
+        if target.startswith("#") or target.split("^")[0] in _BROADCASTS:
+            return match.group(0)
+        if target.startswith("!"):  # <!date^…|fallback> and other formatting
+            return label or target[1:].split("^")[0]
         return label or target  # <url> or <url|label>
 
     text = _SLACK_MARKUP.sub(resolve, text)
