@@ -59,13 +59,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _emit(result: Result, as_json: bool) -> int:
-    from bot.render.plain import render
+    from bot.render.plain import printable, render
     from bot.results import Notice
 
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
-        print(render(result))
+        print(printable(render(result)))  # article text may hold escape sequences
     return 1 if isinstance(result, Notice) else 0
 
 
