@@ -70,6 +70,7 @@ class CommandCore:
         self._queries = ThreadPoolExecutor(max_workers=query_workers, thread_name_prefix="query")
         self._builds = ThreadPoolExecutor(max_workers=1, thread_name_prefix="build")
         self._build_guard = threading.Lock()
+        self._building = threading.Event()  # set while a build thread works, even if its caller was cancelled
         self.in_flight = InFlight(config.max_in_flight)
         self.admission = Admission(RateLimiter(config.rate_limit_per_minute, config.rate_limit_burst),
                                    self.in_flight)
@@ -82,7 +83,7 @@ class CommandCore:
 
     @property
     def build_running(self) -> bool:
-        return self._build_guard.locked()
+        return self._building.is_set()
 
     def close(self, wait_for_builds: bool = True) -> None:
         """``wait_for_builds=False`` (shutdown) leaves a running build to the atomic-swap rules: it is never
@@ -219,8 +220,16 @@ class CommandCore:
             metrics.BUILDS.labels(what, "busy").inc()
             return Notice(NoticeKind.BUSY, BUSY)
         started = time.perf_counter()
+
+        def tracked() -> IndexChange | Notice:
+            self._building.set()
+            try:
+                return fn()
+            finally:
+                self._building.clear()
+
         try:
-            result = await self._run(self._builds, fn)
+            result = await self._run(self._builds, tracked)
         except store.BuildInProgress:
             metrics.BUILDS.labels(what, "busy").inc()
             return Notice(NoticeKind.BUSY, BUSY)

@@ -68,8 +68,10 @@ class InFlight:
     async def drain(self, timeout: float, poll: float = 0.02) -> bool:
         """Wait until nothing is in flight; False if ``timeout`` seconds passed first."""
         deadline = time.monotonic() + timeout
-        while self._questions > 0 or self._handlers > 0:
-            if time.monotonic() >= deadline:
+        quiet = 0  # idle twice in a row: an event acknowledged a moment ago has had time to start its handler
+        while quiet < 2:
+            quiet = quiet + 1 if self._questions == 0 and self._handlers == 0 else 0
+            if quiet < 2 and time.monotonic() >= deadline:
                 return False
             await asyncio.sleep(poll)
         return True
