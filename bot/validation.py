@@ -39,8 +39,11 @@ def strip_control(text: str) -> str:
 
 
 def strip_mentions(text: str) -> str:
-    """``text`` without user, role, channel and broadcast mentions, whitespace collapsed."""
-    return " ".join(_MENTION.sub(" ", text).split())
+    """``text`` without user, role, channel and broadcast mentions, whitespace collapsed. Repeated until
+    nothing changes, since removing one ("@here@here") can uncover another."""
+    while (stripped := _MENTION.sub(" ", text)) != text:  # each pass shortens the text: it ends
+        text = stripped
+    return " ".join(text.split())
 
 
 def clean_question(text: str | None, max_chars: int) -> str:

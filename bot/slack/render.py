@@ -4,6 +4,8 @@ Pure functions, so every limit is testable without Slack. Each string that came 
 goes through ``escape``: Slack turns ``<!everyone>``, ``<@U…>`` or ``<url|label>`` into pings and links only
 when ``<`` and ``>`` arrive unescaped, so escaping ``&``, ``<`` and ``>`` is what stops a question or an
 article from pinging a workspace or disguising a link. Links are built here, and only from http(s) URLs.
+Text objects are ``verbatim``: Slack does not turn bare URLs or channel names in a quote or a question into
+links either; only the links built here are live.
 """
 
 from __future__ import annotations
@@ -112,11 +114,11 @@ def link(url: str | None, label: str) -> str:
 
 
 def _section(text: str) -> dict[str, Any]:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}}
+    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT), "verbatim": True}}
 
 
 def _context(text: str) -> dict[str, Any]:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(text, CONTEXT_LIMIT)}]}
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(text, CONTEXT_LIMIT), "verbatim": True}]}
 
 
 def _fallback(result: Result) -> str:
