@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from prometheus_client import REGISTRY
 
-from bot.actors import LOCAL_USER, Actor
+from bot.actors import LOCAL_USER, Actor, ModeratorPolicy
 from bot.admission import OVERLOADED, STOPPING
 from bot.core import CommandCore
-from bot.results import Notice, NoticeKind
+from bot.results import IndexChange, Notice, NoticeKind
 from retrieval.types import Answer
 from tests.bot.conftest import CoreFactory
 
@@ -101,3 +101,14 @@ async def test_outcomes_and_latency_are_counted(seed_core: CommandCore) -> None:
     assert sample("dispute_bot_questions_total", command="ask", platform="slack", outcome="invalid") - invalid == 1
     assert sample("dispute_bot_question_seconds_count", command="ask") - latency == 3
     assert sample("dispute_bot_index_articles") == 4 and sample("dispute_bot_index_chunks") > 4
+
+
+async def test_builds_are_counted_and_timed(make_core: CoreFactory, built_copy: tuple[Path, Path]) -> None:
+    corpus, index_dir = built_copy
+    core = make_core(index_dir, corpus, ModeratorPolicy(user_ids=frozenset({"slack:UMOD"})))
+    done = sample("dispute_bot_builds_total", action="reindex", outcome="done")
+    timed = sample("dispute_bot_build_seconds_count", action="reindex")
+    assert isinstance(await core.reindex(Actor("slack", "UMOD")), IndexChange)
+    assert sample("dispute_bot_builds_total", action="reindex", outcome="done") - done == 1
+    assert sample("dispute_bot_build_seconds_count", action="reindex") - timed == 1
+    assert not core.build_running
