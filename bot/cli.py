@@ -30,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--platform", choices=["auto", "discord", "slack", "terminal"], default="auto")
     run.add_argument("--http", action="store_true", help="Slack: serve HTTP events instead of Socket Mode")
     run.add_argument("--port", type=int, default=3000, help="Slack HTTP mode port (default 3000)")
+    run.add_argument("--host", default="0.0.0.0", help="Slack HTTP mode address (default all interfaces)")
 
     ask = sub.add_parser("ask", help="answer one question, or JSON lines from stdin with --json")
     ask.add_argument("question", nargs="?", help="the question; omit with --json to read stdin")
@@ -74,13 +75,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _emit(result: Result, as_json: bool) -> int:
-    from bot.render.plain import render
+    from bot.render.plain import printable, render
     from bot.results import Notice
 
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
-        print(render(result))
+        print(printable(render(result)))  # article text may hold escape sequences
     return 1 if isinstance(result, Notice) else 0
 
 
@@ -165,7 +166,7 @@ def _index(settings: Settings, args: argparse.Namespace) -> int:
 def _run(settings: Settings, args: argparse.Namespace) -> int:
     from bot import runner
 
-    return runner.run(settings, platform=args.platform, http=args.http, port=args.port)
+    return runner.run(settings, platform=args.platform, http=args.http, port=args.port, host=args.host)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,15 +11,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from bot import metrics
 from bot.actors import Actor, ModeratorPolicy
+from bot.admission import Admission
 from bot.history import History
 from bot.history_results import Feedback, GapReport
+from bot.inflight import InFlight
+from bot.ratelimit import RateLimiter
 from bot.report import BadWindow
 from bot.results import IndexChange, IndexStatus, Notice, NoticeKind, SourcesList
 from bot.validation import InvalidInput, clean_question, clean_topic
@@ -51,6 +56,9 @@ class CoreConfig:
     max_article_bytes: int = 1_000_000
     max_question_chars: int = 1000
     fetch: FetchOptions = field(default_factory=FetchOptions)  # articles added by URL
+    rate_limit_per_minute: float = 5.0  # per user; 0 turns the limit off
+    rate_limit_burst: int = 3
+    max_in_flight: int = 64  # questions per process; more are told to try again in a moment
 
 
 class CommandCore:
@@ -71,10 +79,28 @@ class CommandCore:
         self._build_guard = threading.Lock()
         # Conversations (follow-ups), stored answers and feedback; without a store nothing is recorded.
         self.history = history or History()
+        self._building = threading.Event()  # set while a build thread works, even if its caller was cancelled
+        self.in_flight = InFlight(config.max_in_flight)
+        self.admission = Admission(RateLimiter(config.rate_limit_per_minute, config.rate_limit_burst),
+                                   self.in_flight)
+        self.ready = False  # index loaded and encoder warm (``/readyz``)
+        metrics.watch_index(metrics.IndexGauges(lambda: store.live_dir(config.index_dir), self._index_counts))
 
-    def close(self) -> None:
+    def _index_counts(self) -> tuple[int, int]:
+        info = index_status(self.config.index_dir)
+        return int(info.get("docs", 0)), int(info.get("chunks", 0))
+
+    @property
+    def build_running(self) -> bool:
+        return self._building.is_set()
+
+    def close(self, wait_for_builds: bool = True) -> None:
+        """``wait_for_builds=False`` (shutdown) leaves a running build to the atomic-swap rules: it is never
+        published half-written, and the next build clears its folder."""
+        self.ready = False
+        metrics.READY.set(0)
         self._queries.shutdown(wait=False, cancel_futures=True)
-        self._builds.shutdown(wait=True)
+        self._builds.shutdown(wait=wait_for_builds, cancel_futures=not wait_for_builds)
         self.history.close()
 
     async def _run(self, pool: ThreadPoolExecutor, fn: Callable[[], T]) -> T:
@@ -87,33 +113,44 @@ class CommandCore:
             self.engine.encode_query("warm up")
 
         await self._run(self._queries, load)
+        self.ready = True
+        metrics.READY.set(1)
 
     # -- everyone -----------------------------------------------------------------------------------
+
+    # Read commands pass ``Admission`` first: the per-user rate limit, the in-flight cap, metrics.
 
     async def ask(
         self, question: str | None, actor: Actor | None = None, conversation: str | None = None
     ) -> Answer | Notice:
         """``conversation`` names the thread, DM or session the question was asked in (see
         ``bot.conversations``): a follow-up there is searched with words from its earlier turns."""
-        try:
-            cleaned = clean_question(question, self.config.max_question_chars)
-        except InvalidInput as exc:
-            return Notice(NoticeKind.INVALID, str(exc))
-        context = self.history.context(conversation)
-        result = await self._guarded("ask", lambda: self.engine.ask(cleaned, context))
-        if isinstance(result, Answer):
-            result = await self.history.record(cleaned, result, actor, conversation, self.engine)
-        return result
+        async def work() -> Answer | Notice:
+            try:
+                cleaned = clean_question(question, self.config.max_question_chars)
+            except InvalidInput as exc:
+                return Notice(NoticeKind.INVALID, str(exc))
+            context = self.history.context(conversation)
+            result = await self._guarded("ask", lambda: self.engine.ask(cleaned, context))
+            if isinstance(result, Answer):
+                result = await self.history.record(cleaned, result, actor, conversation, self.engine)
+            return result
+
+        return await self.admission.run("ask", actor, work)
 
     async def timeline(self, topic: str | None = None, actor: Actor | None = None) -> Timeline | Notice:
-        try:
-            cleaned = clean_topic(topic, self.config.max_question_chars)
-        except InvalidInput as exc:
-            return Notice(NoticeKind.INVALID, str(exc))
-        return await self._guarded("timeline", lambda: self.engine.timeline(cleaned))
+        async def work() -> Timeline | Notice:
+            try:
+                cleaned = clean_topic(topic, self.config.max_question_chars)
+            except InvalidInput as exc:
+                return Notice(NoticeKind.INVALID, str(exc))
+            return await self._guarded("timeline", lambda: self.engine.timeline(cleaned))
+
+        return await self.admission.run("timeline", actor, work)
 
     async def sources(self, actor: Actor | None = None) -> SourcesList | Notice:
-        return await self._guarded("sources", lambda: SourcesList(self.engine.sources()))
+        return await self.admission.run(
+            "sources", actor, lambda: self._guarded("sources", lambda: SourcesList(self.engine.sources())))
 
     async def status(self, actor: Actor | None = None) -> IndexStatus | Notice:
         def read() -> IndexStatus:
@@ -247,16 +284,30 @@ class CommandCore:
         # The in-process guard answers a second request at once; the file lock in ``store`` covers
         # builds started by other processes (the CLI while the bot runs).
         if not self._build_guard.acquire(blocking=False):
+            metrics.BUILDS.labels(what, "busy").inc()
             return Notice(NoticeKind.BUSY, BUSY)
+        started = time.perf_counter()
+
+        def tracked() -> IndexChange | Notice:
+            self._building.set()
+            try:
+                return fn()
+            finally:
+                self._building.clear()
+
         try:
-            result = await self._run(self._builds, fn)
+            result = await self._run(self._builds, tracked)
         except store.BuildInProgress:
+            metrics.BUILDS.labels(what, "busy").inc()
             return Notice(NoticeKind.BUSY, BUSY)
         except Exception:
+            metrics.BUILDS.labels(what, "failed").inc()
             log.exception("%s by %s failed; the previous index is still serving", what, actor.describe())
             return Notice(NoticeKind.FAILED, APOLOGY + " The previous index is still being used.")
         finally:
             self._build_guard.release()
+        metrics.BUILDS.labels(what, result.kind.value if isinstance(result, Notice) else "done").inc()
+        metrics.BUILD_SECONDS.labels(what).observe(time.perf_counter() - started)
         if isinstance(result, IndexChange):
             audit.info("%s by %s done: %s", what, actor.describe(), result.summary().splitlines()[0])
         return result

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.progress import build_progress
+from bot.render.plain import printable
 from bot.results import IndexChange
 from bot.settings import Settings
 from index import store
@@ -33,7 +34,7 @@ def _who() -> str:
 
 
 def _print(data: dict[str, Any], text: str, as_json: bool) -> None:
-    print(json.dumps(data, ensure_ascii=False) if as_json else text)
+    print(json.dumps(data, ensure_ascii=False) if as_json else printable(text))  # file names are anyone's
 
 
 def _status_text(info: dict[str, Any]) -> str:

@@ -21,12 +21,17 @@ class NoticeKind(Enum):
     BUSY = "busy"  # a rebuild is already running
     UNAVAILABLE = "unavailable"  # no index, or it is damaged
     FAILED = "failed"  # an unexpected error; details are in the log, not in chat
+    LIMITED = "rate_limited"  # the user asked too often (see bot.ratelimit)
+    OVERLOADED = "overloaded"  # too many questions in flight, or the bot is stopping
 
 
 @dataclass(frozen=True)
 class Notice:
+    """``silent``: nothing should be sent at all (a rate-limited user who was already told to wait)."""
+
     kind: NoticeKind
     text: str
+    silent: bool = False
 
     @property
     def ephemeral(self) -> bool:

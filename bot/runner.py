@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
 
 from bot.core import CommandCore
@@ -57,8 +58,14 @@ def choose_platforms(settings: Settings, platform: str) -> list[str]:
     return chosen or ["terminal"]
 
 
-async def _serve(core: CommandCore, settings: Settings, platforms: list[str], http: bool, port: int) -> None:
-    jobs = []
+async def _serve(core: CommandCore, settings: Settings, platforms: list[str], http: bool, port: int,
+                 host: str = "0.0.0.0") -> None:
+    """Serve until the platforms end or a signal stops the bot (see ``bot.shutdown``). Warming up runs
+    alongside, so ``/healthz`` answers at once and ``/readyz`` says when questions are answered quickly."""
+    from bot import health
+    from bot.shutdown import serve_until_stopped
+
+    jobs = [core.warm_up()]
     if "discord" in platforms:
         from bot.discord.app import serve_discord
 
@@ -66,16 +73,36 @@ async def _serve(core: CommandCore, settings: Settings, platforms: list[str], ht
     if "slack" in platforms:
         from bot.slack.app import serve_slack
 
-        jobs.append(serve_slack(core, settings, http=http, port=port))
+        jobs.append(serve_slack(core, settings, http=http, port=port, host=host))
     if "terminal" in platforms:
         from bot.terminal import chat
 
         jobs.append(chat(core))
-    await core.warm_up()
-    await asyncio.gather(*jobs)
+    monitor = None
+    if settings.metrics_port is not None and not ("slack" in platforms and http):  # else on Slack's port
+        monitor = await health.serve_health(core, settings.metrics_host, settings.metrics_port)
+    try:
+        await serve_until_stopped(jobs, core.in_flight)
+    finally:
+        if monitor is not None:
+            await monitor.cleanup()
 
 
-def run(settings: Settings, platform: str = "auto", http: bool = False, port: int = 3000) -> int:
+def _exit_leaving_build(core: CommandCore) -> None:
+    """A build still running when the bot stops is left to the atomic-swap rules: the live index stays the
+    last complete one and the next build clears the unfinished folder. Exiting must then not wait for the
+    build thread, which the interpreter would otherwise join."""
+    if not core.build_running:
+        return
+    log.warning("an index build was still running; it is abandoned (the live index is unchanged)")
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def run(settings: Settings, platform: str = "auto", http: bool = False, port: int = 3000,
+        host: str = "0.0.0.0") -> int:
     platforms = choose_platforms(settings, platform)
     for name, present in (("discord", settings.has_discord), ("slack", settings.has_slack)):
         if name in platforms and not present:
@@ -96,9 +123,10 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
     core = build_core(settings)
     log.info("starting: %s", ", ".join(platforms))
     try:
-        asyncio.run(_serve(core, settings, platforms, http, port))
+        asyncio.run(_serve(core, settings, platforms, http, port, host))
     except KeyboardInterrupt:
         pass
     finally:
-        core.close()
+        core.close(wait_for_builds=False)
+        _exit_leaving_build(core)
     return 0

@@ -29,6 +29,13 @@ class Settings(BaseSettings):
     allow_private_urls: bool = False
     log_level: str = "INFO"
 
+    # Limits and monitoring (see the README's "Limits, health and metrics").
+    rate_limit_per_minute: float = Field(default=5.0, ge=0)  # questions per user a minute; 0 turns it off
+    rate_limit_burst: int = Field(default=3, ge=1)
+    max_in_flight: int = Field(default=64, gt=0)
+    metrics_port: int | None = Field(default=None, ge=0, le=65535)
+    metrics_host: str = "127.0.0.1"
+
     discord_token: SecretStr | None = None
     discord_guild_id: int | None = None
     # NoDecode: a list in .env is written "1,2,3", not JSON; the validator below splits it.
@@ -60,7 +67,8 @@ class Settings(BaseSettings):
         return value
 
     @field_validator("discord_token", "slack_bot_token", "slack_app_token", "slack_signing_secret",
-                     "discord_guild_id", "discord_gateway_url", "feedback_hmac_key", mode="before")
+                     "discord_guild_id", "discord_gateway_url", "feedback_hmac_key", "metrics_port",
+                     mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

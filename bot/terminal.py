@@ -1,14 +1,20 @@
-"""The terminal chat: the same command core as the chat platforms, for trying the bot locally."""
+"""The terminal chat: the same command core as the chat platforms, for trying the bot locally.
+
+Everything written goes through ``printable``: a question or an article may hold ESC and other control
+characters, and echoed raw they would recolour, move or clear the user's terminal.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import threading
 import uuid
 from collections.abc import Callable
 
 from bot.actors import LOCAL_USER
 from bot.core import CommandCore
-from bot.render.plain import render
+from bot.render.plain import printable, render
 from bot.results import Result
 
 HELP = """Ask a question about the February 2021 Twitter-India blocking dispute, or use a command:
@@ -50,18 +56,47 @@ async def handle_line(core: CommandCore, line: str, session: str | None = None) 
     return render(result)
 
 
-async def chat(core: CommandCore, read: Callable[[str], str] = input, write: Callable[[str], None] = print) -> None:
-    write("dispute-bot: ask about the 2021 Twitter-India blocking dispute. /help for commands, /quit to leave.")
+async def read_line(read: Callable[[str], str], prompt: str) -> str:
+    """``read(prompt)`` in a daemon thread: a shutdown can stop the chat while it waits for input, which a
+    pool thread blocked in ``input()`` would hold up until the user pressed Enter."""
     loop = asyncio.get_running_loop()
+    future: asyncio.Future[str] = loop.create_future()
+
+    def settle(value: str | None, error: BaseException | None) -> None:
+        if future.done():
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(value or "")
+
+    def run() -> None:
+        try:
+            value, error = read(prompt), None
+        except BaseException as exc:  # EOFError and KeyboardInterrupt are handed to the chat loop
+            value, error = None, exc
+        with contextlib.suppress(RuntimeError):  # the loop has already closed: nobody is waiting
+            loop.call_soon_threadsafe(settle, value, error)
+
+    threading.Thread(target=run, name="terminal-input", daemon=True).start()
+    return await future
+
+
+async def chat(core: CommandCore, read: Callable[[str], str] = input, write: Callable[[str], None] = print) -> None:
+    def show(text: str) -> None:
+        write(printable(text))
+
+    show("dispute-bot: ask about the 2021 Twitter-India blocking dispute. /help for commands, /quit to leave.")
     session = f"terminal:{uuid.uuid4().hex}"  # one chat session is one conversation
     while True:
         try:
-            line = await loop.run_in_executor(None, read, "\n> ")
+            line = await read_line(read, "\n> ")
         except (EOFError, KeyboardInterrupt):
-            write("")
+            show("")
             return
-        reply = await handle_line(core, line, session)
+        async with core.in_flight.handling():
+            reply = await handle_line(core, line, session)
         if reply is None:
             return
         if reply:
-            write(reply)
+            show(reply)

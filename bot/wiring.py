@@ -7,18 +7,32 @@ import logging
 from bot.actors import ModeratorPolicy
 from bot.core import CommandCore, CoreConfig
 from bot.history_setup import build_history
+from bot.metrics import count_logged_errors
+from bot.render.plain import printable
 from bot.settings import Settings
 from index.embedding import lazy_encoder
 from index.fetch_types import FetchOptions
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class PrintableFormatter(logging.Formatter):
+    """Log lines reach a terminal too: file names and user names in them must not carry escape sequences."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record))
 
 
 def configure_logging(settings: Settings, quiet: bool = False) -> None:
     """Logs go to stderr; one-shot commands log only warnings so their output stays readable."""
     level = getattr(logging, settings.log_level.upper(), logging.INFO)
-    logging.basicConfig(
-        level=max(level, logging.WARNING) if quiet else level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    root = logging.getLogger()
+    existing = list(root.handlers)
+    logging.basicConfig(level=max(level, logging.WARNING) if quiet else level, format=LOG_FORMAT)
+    for handler in root.handlers:
+        if handler not in existing:  # the stderr handler basicConfig made (not a host's or pytest's)
+            handler.setFormatter(PrintableFormatter(LOG_FORMAT))
+    count_logged_errors()
     # Moderator actions are always recorded, even when a one-shot command keeps other logs quiet.
     logging.getLogger("dispute_bot.audit").setLevel(logging.INFO)
     # Third-party loggers that echo request URLs at DEBUG could carry tokens: keep them at WARNING.
@@ -36,6 +50,9 @@ def core_config(settings: Settings) -> CoreConfig:
         max_article_bytes=settings.max_article_bytes,
         max_question_chars=settings.max_question_chars,
         fetch=FetchOptions(allow_private=settings.allow_private_urls),
+        rate_limit_per_minute=settings.rate_limit_per_minute,
+        rate_limit_burst=settings.rate_limit_burst,
+        max_in_flight=settings.max_in_flight,
     )
 
 

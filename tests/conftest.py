@@ -24,6 +24,24 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_CORPUS = ROOT / "corpus"
 
 
+@pytest.fixture(autouse=True)
+def _hermetic_settings(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every test starts from the settings' defaults, whatever the caller's shell, ``.env`` or directory hold.
+
+    A CI with unset secrets exports ``DISCORD_TOKEN=`` and the like; a developer may have real tokens or a
+    ``.env`` in the checkout. Every variable that ``Settings`` reads is removed (pydantic-settings matches
+    names case-insensitively, so any spelling is), and each test runs in an empty directory, so no ``.env``
+    is found unless the test writes one. Tests set what they need with ``monkeypatch`` or arguments.
+    """
+    from bot.settings import Settings
+
+    fields = {name.lower() for name in Settings.model_fields}
+    for key in list(os.environ):
+        if key.lower() in fields:
+            monkeypatch.delenv(key)
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
 @pytest.fixture(scope="session")
 def encoder() -> Encoder:
     return SentenceTransformerEncoder(DEFAULT_MODEL)

@@ -18,7 +18,7 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from bot.core import CommandCore
-from bot.discord.commands import register
+from bot.discord.commands import Tree, register
 from bot.discord.feedback import FeedbackButton
 from bot.discord.messages import Conversations
 from bot.settings import Settings
@@ -75,7 +75,7 @@ class DisputeBot(discord.Client):
                          **options)
         self.core = core
         self.settings = settings
-        self.tree: app_commands.CommandTree[discord.Client] = app_commands.CommandTree(self)
+        self.tree: app_commands.CommandTree[discord.Client] = Tree(self)
         register(self.tree, core)
         self.conversations = Conversations(self, core)
         # 👍/👎 on answers sent before a restart still reach the core: routed by custom_id, not by message.

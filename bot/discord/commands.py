@@ -5,7 +5,11 @@ CPU work in worker threads, so the event loop (and the gateway heartbeat) stays 
 
 Ephemerality is fixed when deferring, and the first follow-up inherits it. Moderator commands defer
 privately. Public commands that end in a ``Notice`` (a refusal or an error) delete the "thinking…"
-message and send the notice as a new, ephemeral follow-up, so only the asker sees it.
+message and send the notice as a new, ephemeral follow-up, so only the asker sees it; a silent notice (a
+rate-limited user who was already told to wait) only deletes it.
+
+A command Discord still shows but this version no longer has, or has with other options (clients cache
+commands for a while after a sync), gets a short private "out of date" note, not an error.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from bot.actors import Actor
 from bot.core import APOLOGY, CommandCore
 from bot.discord.identity import actor_for, conversation_key
 from bot.discord.render import Outgoing, render, with_picture, without_files
+from bot.inflight import InFlight
 from bot.render.picture import FILENAME, timeline_png
 from bot.results import IndexChange, Notice, NoticeKind, Result
 from index.manage import Upload
@@ -30,22 +35,29 @@ log = logging.getLogger(__name__)
 Interaction = discord.Interaction[discord.Client]
 Work = Callable[[Actor], Awaitable[Result]]
 MAX_URLS = 5
+OUT_OF_DATE = ("This command is out of date: Discord is still showing an older version of it. Try again in a "
+               "minute, or reload Discord (Ctrl+R).")
 
 
-async def respond(interaction: Interaction, work: Work, *, private: bool = False) -> None:
+async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight, *,
+                       private: bool = False) -> None:
     """Defer, run ``work`` for the user, deliver the result; an unexpected error becomes an apology.
     A timeline with events also gets its picture, unless rendering it fails (then only the text)."""
-    await interaction.response.defer(thinking=True, ephemeral=private)
-    command = interaction.command.qualified_name if interaction.command else "?"
-    try:
-        result = await work(actor_for(interaction.user))
-    except Exception:
-        log.exception("/%s by %s failed", command, interaction.user.id)
-        result = Notice(NoticeKind.FAILED, APOLOGY)
-    messages = render(result)
-    if isinstance(result, Timeline) and (png := await timeline_png(result)) is not None:
-        messages = with_picture(messages, FILENAME, png)
-    await deliver(interaction, messages, private=private)
+    async with in_flight.handling():
+        await interaction.response.defer(thinking=True, ephemeral=private)
+        command = interaction.command.qualified_name if interaction.command else "?"
+        try:
+            result = await work(actor_for(interaction.user))
+        except Exception:
+            log.exception("/%s by %s failed", command, interaction.user.id)
+            result = Notice(NoticeKind.FAILED, APOLOGY)
+        if isinstance(result, Notice) and result.silent:
+            await interaction.delete_original_response()
+            return
+        messages = render(result)
+        if isinstance(result, Timeline) and (png := await timeline_png(result)) is not None:
+            messages = with_picture(messages, FILENAME, png)
+        await deliver(interaction, messages, private=private)
 
 
 async def deliver(interaction: Interaction, messages: list[Outgoing], *, private: bool) -> None:
@@ -72,16 +84,26 @@ async def _send(interaction: Interaction, message: Outgoing, *, ephemeral: bool)
         await interaction.followup.send(**without_files(message).send_kwargs(), ephemeral=ephemeral)
 
 
-async def apologise(interaction: Interaction) -> None:
-    """Tell the user something went wrong, however far the interaction got; never raises."""
+async def apologise(interaction: Interaction, text: str = APOLOGY) -> None:
+    """Tell the user privately that something went wrong, however far the interaction got; never raises."""
     try:
         if interaction.response.is_done():
-            await interaction.followup.send(APOLOGY, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
         else:
-            await interaction.response.send_message(APOLOGY, ephemeral=True,
+            await interaction.response.send_message(text, ephemeral=True,
                                                     allowed_mentions=discord.AllowedMentions.none())
     except Exception:  # the interaction may have expired; the error is logged already
-        log.warning("could not send the apology for interaction %s", interaction.id)
+        log.warning("could not send a reply to interaction %s", interaction.id)
+
+
+class Tree(app_commands.CommandTree[discord.Client]):
+    """The command tree, refusing interactions Discord sent without their command data."""
+
+    async def interaction_check(self, interaction: Interaction, /) -> bool:
+        if interaction.data is None:  # discord.py would fail on it with an AttributeError in a task
+            log.warning("ignored interaction %s of type %s without data", interaction.id, interaction.type)
+            return False
+        return True
 
 
 async def read_upload(
@@ -112,6 +134,9 @@ async def read_upload(
 
 def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore) -> None:
     """Add every command to ``tree``; syncing them to Discord is the client's job (see ``app``)."""
+
+    async def respond(interaction: Interaction, work: Work, *, private: bool = False) -> None:
+        await respond_with(interaction, work, core.in_flight, private=private)
 
     @tree.command(name="ask", description="Ask about the Feb 2021 Twitter vs Government of India blocking dispute")
     @app_commands.describe(question="Your question, e.g. How many accounts was Twitter ordered to block?")
@@ -153,6 +178,11 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore) 
     @tree.error
     async def on_error(interaction: Interaction, error: app_commands.AppCommandError) -> None:
         # Reached only for failures outside ``respond`` (argument conversion, a failed defer or send).
+        if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
+            name = interaction.data.get("name", "?") if interaction.data else "?"
+            log.info("out-of-date command /%s from %s: %s", name, interaction.user.id, error)
+            await apologise(interaction, OUT_OF_DATE)
+            return
         log.error("app command %s failed", interaction.command.name if interaction.command else "?",
                   exc_info=error)
         await apologise(interaction)

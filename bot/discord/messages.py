@@ -5,10 +5,14 @@ the conversation can go on there: messages in a thread the bot started are answe
 mention. Such threads are recognised by their owner (the bot), or by the ids remembered since start-up
 for threads not in the cache. Reading un-mentioned thread messages needs the Message Content intent;
 without it Discord sends them with empty content and they are skipped (mentions and DMs always work).
+
+Opening the thread comes after the answer was delivered and is best effort: if it fails the user already
+has the answer, so the failure is logged and nobody gets an apology under a good answer.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import re
@@ -19,6 +23,7 @@ import discord
 from bot.core import APOLOGY, CommandCore
 from bot.discord.identity import actor_for, conversation_key
 from bot.discord.render import Outgoing, clip, render
+from bot.results import Notice, Result
 from retrieval.types import Answer
 
 log = logging.getLogger(__name__)
@@ -26,6 +31,7 @@ log = logging.getLogger(__name__)
 NONE = discord.AllowedMentions.none()
 ANSWERED_TYPES = (discord.MessageType.default, discord.MessageType.reply)
 THREAD_NAME_LIMIT = 100
+TYPING_AFTER = 0.5  # seconds: a quick answer needs no "typing…", and a flood must not cause one per message
 
 
 class Conversations:
@@ -72,21 +78,43 @@ class Conversations:
         question = self.question_in(message)
         if question is None:
             return
-        try:
-            with contextlib.suppress(discord.HTTPException):
-                await message.channel.typing()  # shows "dispute-bot is typing…" until the reply arrives
-            # A question in a plain channel starts a conversation that goes on in the thread on the reply.
-            conversation = conversation_key(message.channel) or f"discord:message:{message.id}"
-            result = await self.core.ask(question, actor_for(message.author), conversation)
-            reply = await self.send(message, render(result))
-            if isinstance(result, Answer) and self._can_open_thread(message):
-                thread_id = await self._open_thread(reply, question)
+        # A question in a plain channel starts a conversation that goes on in the thread on the reply.
+        conversation = conversation_key(message.channel) or f"discord:message:{message.id}"
+        async with self.core.in_flight.handling():
+            answered = await self._answer(message, question, conversation)
+            if answered is not None and self._can_open_thread(message):
+                thread_id = await self._open_thread(*answered)
                 if thread_id is not None:
                     self.core.continue_conversation(conversation, f"discord:thread:{thread_id}")
+
+    async def _answer(self, message: discord.Message, question: str, conversation: str
+                      ) -> tuple[discord.Message, str] | None:
+        """Reply to ``message``; (the reply, the question it answers) when a thread should follow."""
+        try:
+            result = await self._ask(message, question, conversation)
+            if isinstance(result, Notice) and result.silent:
+                return None
+            reply = await self.send(message, render(result))
         except Exception:
             log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
             with contextlib.suppress(Exception):
                 await message.reply(APOLOGY, mention_author=False, allowed_mentions=NONE)
+            return None
+        return (reply, result.question) if isinstance(result, Answer) else None
+
+    async def _ask(self, message: discord.Message, question: str, conversation: str) -> Result:
+        """The core's result, with "dispute-bot is typing…" shown if it takes a while."""
+        typing = asyncio.create_task(self._typing(message.channel))
+        try:
+            return await self.core.ask(question, actor_for(message.author), conversation)
+        finally:
+            typing.cancel()
+
+    @staticmethod
+    async def _typing(channel: discord.abc.Messageable) -> None:
+        await asyncio.sleep(TYPING_AFTER)
+        with contextlib.suppress(discord.HTTPException):
+            await channel.typing()
 
     async def send(self, message: discord.Message, outgoing: list[Outgoing]) -> discord.Message:
         """Reply to ``message`` with the first part (without pinging its author); the rest follow it."""
@@ -105,6 +133,9 @@ class Conversations:
                                                auto_archive_duration=1440)
         except discord.HTTPException as exc:  # usually a missing Create Public Threads permission
             log.info("could not open a thread on message %s: %s", reply.id, exc)
+            return None
+        except Exception as exc:  # a dropped connection and the like: the answer is out, so no apology
+            log.warning("could not open a thread on message %s: %s: %s", reply.id, type(exc).__name__, exc)
             return None
         self.remember_thread(thread.id)
         return thread.id

@@ -42,6 +42,7 @@ MAX_MESSAGES = 3  # a long list is cut after this many messages rather than floo
 
 ELLIPSIS = "…"
 _URL = re.compile(r"^https?://[^\s()<>\[\]]+$")
+_BRACKET = re.compile(r"(\\*)([\[\]])")
 
 
 @dataclass(frozen=True)
@@ -100,12 +101,21 @@ def clip(text: str, limit: int) -> str:
     return cut + ELLIPSIS
 
 
+def _escape_brackets(text: str) -> str:
+    """Escape every ``[`` and ``]`` that escaping left live (preceded by an even run of backslashes)."""
+    return _BRACKET.sub(lambda m: m.group(1) + ("" if len(m.group(1)) % 2 else "\\") + m.group(2), text)
+
+
 def safe(text: str, limit: int, *, keep_lines: bool = False) -> str:
     """User or article text, shown literally (markdown escaped), within ``limit``; runs of whitespace
-    become one space unless ``keep_lines``."""
+    become one space unless ``keep_lines``.
+
+    ``escape_markdown`` escapes a masked link only when one piece of text holds all of it; pieces shown
+    side by side ("[" in one title, "](https://…)" in the next) could still form one, so every bracket is
+    escaped: only ``link`` makes links."""
     if not keep_lines:
         text = " ".join(text.split())
-    return clip(discord.utils.escape_markdown(text), limit)
+    return clip(_escape_brackets(discord.utils.escape_markdown(text)), limit)
 
 
 def link(label: str, url: str | None) -> str:
@@ -174,11 +184,12 @@ def problems(message: Outgoing) -> list[str]:
 
 
 def _citation_value(c: Citation, limit: int) -> str:
-    when = shown_date(c.date, c.date_estimated) or "undated"
-    source = f"{when} · {link('Read the article', c.url) if c.url else c.doc_id}"
+    when = safe(shown_date(c.date, c.date_estimated) or "undated", 40)
+    source = f"{when} · {link('Read the article', c.url) if c.url else safe(c.doc_id, 100)}"
     room = limit - len(source) - 3  # the quote marks and the line break
     if room < 20:  # a pathological source line: keep the quote, drop the source details
-        source, room = c.doc_id[:40], limit - min(len(c.doc_id), 40) - 3
+        source = safe(c.doc_id, 40)
+        room = limit - len(source) - 3
     return clip(f"“{safe(c.quote, max(room, 1))}”\n{source}", limit)
 
 
@@ -267,7 +278,7 @@ def render_sources(sources: SourcesList) -> list[Outgoing]:
         return [Outgoing(embeds=(discord.Embed(title="Sources", description="No articles are indexed."),))]
     lines = []
     for s in sources.sources:
-        when = shown_date(s.date, s.date_estimated) or "undated"
+        when = safe(shown_date(s.date, s.date_estimated) or "undated", 40)
         meta = " · ".join(x for x in (when, safe(s.source or "", 80), f"{s.chunks} chunks") if x)
         doc_id = s.doc_id.replace("`", "'")[:100]
         lines.append(f"`{doc_id}` {link(safe(s.title or s.doc_id, 200), s.url)} ({meta})")

@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from bot.history_results import Feedback, GapReport
 from bot.render.dates import shown_date
 from bot.results import IndexChange, IndexStatus, Notice, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline
+
+# Bidirectional overrides and isolates can make a line read differently from what it contains.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_UNPRINTABLE = re.compile(r"[^\n\t -~]")
+
+
+def _shown(ch: str) -> str:
+    if ch in _BIDI or unicodedata.category(ch) == "Cc":
+        return ch.encode("unicode_escape").decode("ascii")
+    return ch
+
+
+def printable(text: str) -> str:
+    """``text`` safe to write to a terminal: control characters (ESC and so every escape sequence, CR,
+    backspace, C1 controls) and bidi overrides are shown escaped, as ``\\x1b``, instead of acting on the
+    terminal. Line breaks and tabs stay; so does every other character, emoji and accents included."""
+    return _UNPRINTABLE.sub(lambda m: _shown(m.group()), text)
 
 
 def source_line(c: Citation) -> str:

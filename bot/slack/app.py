@@ -1,9 +1,10 @@
 """Building the Bolt app and serving it over Socket Mode or HTTP.
 
 One ``AsyncApp`` serves both modes. Socket Mode (``SLACK_APP_TOKEN``) needs no public URL; HTTP mode
-serves ``/slack/events`` with Bolt's aiohttp adapter and verifies every request's signature with
-``SLACK_SIGNING_SECRET`` (Bolt answers 401 to a bad or stale one). ``SLACK_API_URL`` is the Web API base
-for Enterprise Grid / GovSlack deployments and proxies, and lets tests point the app at a stub.
+serves ``/slack/events`` (see ``bot.slack.http``) and verifies every request's signature with
+``SLACK_SIGNING_SECRET`` (401 for a bad or stale one), next to ``/healthz``, ``/readyz`` and ``/metrics``.
+``SLACK_API_URL`` is the Web API base for Enterprise Grid / GovSlack deployments and proxies, and lets
+tests point the app at a stub.
 Tokens are read from ``Settings`` only and never logged.
 """
 
@@ -18,18 +19,19 @@ from collections.abc import Iterator
 import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
-from slack_bolt.app.async_server import AsyncSlackAppServer
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import health
 from bot.core import CommandCore
 from bot.settings import Settings
 from bot.slack.handlers import SlackHandlers
+from bot.slack.http import EVENTS_PATH, web_app
 
 log = logging.getLogger(__name__)
 
-EVENTS_PATH = "/slack/events"
+__all__ = ["EVENTS_PATH", "build_app", "serve_slack", "setup_problem", "start_http"]
 
 
 class SlackSetupError(SystemExit):
@@ -81,13 +83,14 @@ def build_app(core: CommandCore, settings: Settings, client: AsyncWebClient | No
     return app
 
 
-async def start_http(app: AsyncApp, host: str = "0.0.0.0", port: int = 3000) -> web.AppRunner:
-    """Serve ``app`` at ``EVENTS_PATH`` on ``host:port`` (0 picks a free port); ``cleanup()`` stops it."""
-    server = AsyncSlackAppServer(port=port, path=EVENTS_PATH, app=app, host=host)
-    runner = web.AppRunner(server.web_app, access_log=None, shutdown_timeout=5.0)
-    await runner.setup()
-    await web.TCPSite(runner, host, port).start()
-    return runner
+async def start_http(app: AsyncApp, signing_secret: str, host: str = "0.0.0.0", port: int = 3000,
+                     core: CommandCore | None = None) -> web.AppRunner:
+    """Serve ``app`` at ``EVENTS_PATH`` on ``host:port`` (0 picks a free port), with the health and metrics
+    endpoints of ``core`` when given; ``cleanup()`` stops it."""
+    server = web_app(app, signing_secret)
+    if core is not None:
+        health.add_routes(server, core)
+    return await health.start(server, host, port)
 
 
 def socket_mode_handler(app: AsyncApp, settings: Settings) -> AsyncSocketModeHandler:
@@ -129,8 +132,10 @@ async def serve_slack(
     app = build_app(core, settings)
     await check_bot_token(app.client)
     if http:
-        runner = await start_http(app, host=host, port=port)
-        log.info("Slack: HTTP mode, listening on %s:%d at %s", host, port, EVENTS_PATH)
+        secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
+        runner = await start_http(app, secret, host=host, port=port, core=core)
+        log.info("Slack: HTTP mode, listening on %s:%d at %s (and /healthz, /readyz, /metrics)", host, port,
+                 EVENTS_PATH)
         try:
             await asyncio.Event().wait()
         finally:

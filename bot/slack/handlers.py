@@ -4,6 +4,10 @@ Slash commands ``ack()`` before anything else and answer through ``respond()`` (
 the 3-second deadline never depends on the index; events are acknowledged by Bolt before the listener
 runs. Every listener catches its own exceptions: the details go to the log, the user gets a short
 ephemeral apology, never a traceback.
+
+Each event is answered once: a global middleware drops an event whose ``event_id`` was already claimed (a
+retry of something handled), and a post that arrives as two events is claimed by channel and ``ts``; see
+``bot.dedupe``. A silent notice (a rate-limited user already told to wait) is not posted at all.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
 
+from slack_bolt import BoltResponse
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
@@ -21,8 +26,10 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import metrics
 from bot.actors import Actor
 from bot.core import APOLOGY, CommandCore
+from bot.dedupe import Deduper, MemoryDeduper
 from bot.render.picture import FILENAME, timeline_png
 from bot.results import IndexChange, Notice, NoticeKind, Result
 from bot.slack.files import fetch_uploads
@@ -50,13 +57,15 @@ def links_in(raw: str) -> list[str]:
 
 
 class SlackHandlers:
-    def __init__(self, core: CommandCore, client: AsyncWebClient, memory: int = 5000) -> None:
+    def __init__(self, core: CommandCore, client: AsyncWebClient, memory: int = 5000,
+                 seen: Deduper | None = None) -> None:
         self.core = core
         self.users = UserDirectory(client)
         self.threads = BoundedSet(memory)  # (channel, thread_ts) the bot answered in
-        self.seen = BoundedSet(memory)  # (channel, ts) of messages already handled
+        self.seen = seen or MemoryDeduper()  # event ids and (channel, ts) of posts already handled
 
     def register(self, app: AsyncApp) -> None:
+        app.middleware(self.drop_handled_events)
         app.command("/ask")(self.ask)
         app.command("/timeline")(self.timeline)
         app.command("/sources")(self.sources)
@@ -66,6 +75,19 @@ class SlackHandlers:
         app.event("app_mention")(self.on_mention)
         app.event("message")(self.on_message)
         app.error(self.on_error)
+
+    async def drop_handled_events(
+        self, body: dict[str, Any], next_: Callable[[], Awaitable[None]]
+    ) -> BoltResponse | None:
+        """Acknowledge a second delivery of an event without handling it again. Only the event id decides:
+        a retry whose first delivery never arrived is handled like any event."""
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if isinstance(event_id, str) and not self.seen.claim(f"event:{event_id}"):
+            log.info("event %s was already handled; acknowledged again without answering", event_id)
+            metrics.DUPLICATES.labels("slack").inc()
+            return BoltResponse(status=200, body="")
+        await next_()
+        return None
 
     # -- slash commands ------------------------------------------------------------------------------
 
@@ -137,13 +159,15 @@ class SlackHandlers:
     ) -> None:
         await ack()  # first, always: Slack shows an error to the user after 3 seconds without it
         user = str(command.get("user_id") or "")
-        try:
-            actor = await self.users.actor(user, lookup=moderator_command)
-            result = await run(actor, plain_from_slack(str(command.get("text") or "")))
-            await self._respond(respond, render(result, show_question=True))
-        except Exception:
-            log.exception("/%s from %s failed", name, user)
-            await self._respond(respond, SlackMessage(APOLOGY, ephemeral=True), fallible=True)
+        async with self.core.in_flight.handling():
+            try:
+                actor = await self.users.actor(user, lookup=moderator_command)
+                result = await run(actor, plain_from_slack(str(command.get("text") or "")))
+                if not (isinstance(result, Notice) and result.silent):
+                    await self._respond(respond, render(result, show_question=True))
+            except Exception:
+                log.exception("/%s from %s failed", name, user)
+                await self._respond(respond, SlackMessage(APOLOGY, ephemeral=True), fallible=True)
 
     async def _respond(self, respond: AsyncRespond, message: SlackMessage, fallible: bool = False) -> None:
         response_type = "ephemeral" if message.ephemeral else "in_channel"
@@ -192,9 +216,11 @@ class SlackHandlers:
         self.threads.add((event.get("channel"), _thread(event)))
         await self._guarded(event, client, "a question", lambda: self._ask(event, text))
 
-    async def _ask(self, event: dict[str, Any], text: str) -> tuple[SlackMessage, bool]:
+    async def _ask(self, event: dict[str, Any], text: str) -> tuple[SlackMessage, bool] | None:
         conversation = _conversation(str(event.get("channel") or ""), _thread(event), event.get("channel_type"))
         result = await self.core.ask(text, await self.users.actor(str(event["user"])), conversation)
+        if isinstance(result, Notice) and result.silent:
+            return None
         message = render(result, show_question=False)
         return message, message.ephemeral
 
@@ -231,17 +257,20 @@ class SlackHandlers:
 
     async def _guarded(
         self, event: dict[str, Any], client: AsyncWebClient, what: str,
-        work: Callable[[], Awaitable[tuple[SlackMessage, bool]]],
+        work: Callable[[], Awaitable[tuple[SlackMessage, bool] | None]],
     ) -> None:
-        try:
-            message, private = await work()
-            await self._post(client, event, replace(message, ephemeral=private))
-        except Exception:
-            log.exception("%s from %s in %s failed", what, event.get("user"), event.get("channel"))
+        """Run ``work`` and post what it returns (``None``: nothing to post)."""
+        async with self.core.in_flight.handling():
             try:
-                await self._post(client, event, SlackMessage(APOLOGY, ephemeral=True))
+                reply = await work()
+                if reply is not None:
+                    await self._post(client, event, replace(reply[0], ephemeral=reply[1]))
             except Exception:
-                log.exception("could not send the apology")
+                log.exception("%s from %s in %s failed", what, event.get("user"), event.get("channel"))
+                try:
+                    await self._post(client, event, SlackMessage(APOLOGY, ephemeral=True))
+                except Exception:
+                    log.exception("could not send the apology")
 
     async def _post(self, client: AsyncWebClient, event: dict[str, Any], message: SlackMessage) -> None:
         """In the thread of ``event``; ephemeral messages only to its author. Refused blocks → plain text."""
@@ -261,8 +290,8 @@ class SlackHandlers:
             await send(**kwargs, text=message.text)
 
 
-def _key(event: dict[str, Any]) -> tuple[Any, Any]:
-    return event.get("channel"), event.get("ts")
+def _key(event: dict[str, Any]) -> str:
+    return f"post:{event.get('channel')}:{event.get('ts')}"
 
 
 def _thread(event: dict[str, Any]) -> Any:

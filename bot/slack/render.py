@@ -4,6 +4,8 @@ Pure functions, so every limit is testable without Slack. Each string that came 
 goes through ``escape``: Slack turns ``<!everyone>``, ``<@U…>`` or ``<url|label>`` into pings and links only
 when ``<`` and ``>`` arrive unescaped, so escaping ``&``, ``<`` and ``>`` is what stops a question or an
 article from pinging a workspace or disguising a link. Links are built here, and only from http(s) URLs.
+Text objects are ``verbatim``: Slack does not turn bare URLs or channel names in a quote or a question into
+links either; only the links built here are live.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ FEEDBACK_ACTIONS = {"feedback_up": 1, "feedback_down": -1}  # action_id -> vote;
 
 _SAFE_URL = re.compile(r"https?://[^\s<>|\"\x00-\x1f]+", re.IGNORECASE)
 _SLACK_MARKUP = re.compile(r"<([^<>]*)>")
+_BROADCASTS = ("!everyone", "!channel", "!here", "!subteam")
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,9 @@ def escape(text: str) -> str:
 
 
 def plain_from_slack(text: str, drop_user: str | None = None) -> str:
-    """Incoming message or command text as the user meant it: markup resolved to labels, entities decoded.
+    """Incoming message or command text as the user meant it: links and dates resolved to their labels,
+    entities decoded. Mentions (<@U1>, <#C1|general>, <!everyone>, <!subteam^S1>) stay as markup, so the
+    core's ``clean_question`` recognises and removes them as it does for every platform.
 
     ``drop_user`` (the bot's own user id) removes mentions of the bot, so ``@bot what …`` asks ``what …``.
     """
@@ -61,11 +66,11 @@ def plain_from_slack(text: str, drop_user: str | None = None) -> str:
     def resolve(match: re.Match[str]) -> str:
         target, _, label = match.group(1).partition("|")
         if target.startswith("@"):
-            return "" if drop_user and target[1:] == drop_user else "@" + (label.lstrip("@") or target[1:])
-        if target.startswith("#"):
-            return "#" + (label or target[1:])
-        if target.startswith("!"):  # <!here>, <!everyone>, <!subteam^S1|@team>, <!date^…|fallback>
-            return label or "@" + target[1:].split("^")[0]
+            return "" if drop_user and target[1:] == drop_user else match.group(0)
+        if target.startswith("#") or target.split("^")[0] in _BROADCASTS:
+            return match.group(0)
+        if target.startswith("!"):  # <!date^…|fallback> and other formatting
+            return label or target[1:].split("^")[0]
         return label or target  # <url> or <url|label>
 
     text = _SLACK_MARKUP.sub(resolve, text)
@@ -112,11 +117,11 @@ def link(url: str | None, label: str) -> str:
 
 
 def _section(text: str) -> dict[str, Any]:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}}
+    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT), "verbatim": True}}
 
 
 def _context(text: str) -> dict[str, Any]:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(text, CONTEXT_LIMIT)}]}
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(text, CONTEXT_LIMIT), "verbatim": True}]}
 
 
 def _fallback(result: Result) -> str:

@@ -13,8 +13,6 @@ import pytest
 from bot.cli import main
 from tests.news_site import NewsSite
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture
 def env(monkeypatch: pytest.MonkeyPatch, built_copy: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
@@ -143,12 +141,12 @@ def test_index_add_urls_and_files(env: tuple[Path, Path], tmp_path: Path, monkey
     assert forced["changed_doc_ids"] == [report["added_doc_ids"][1]]
 
 
-def test_help_and_sources_do_not_load_torch(env: tuple[Path, Path]) -> None:
+def test_help_and_sources_do_not_load_torch(env: tuple[Path, Path], tmp_path: Path) -> None:
     code = ("import sys\nfrom bot.cli import main\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
             "print('torch' in sys.modules)")
     for args in (["--help"], ["sources"]):
-        out = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
+        out = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path, capture_output=True, text=True,
                              check=True, env={**__import__("os").environ}).stdout
         assert out.strip().endswith("False"), (args, out[-300:])
 

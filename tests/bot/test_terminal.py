@@ -1,7 +1,14 @@
 from __future__ import annotations
 
+import unicodedata
+from pathlib import Path
+
 from bot.core import CommandCore
+from bot.render.plain import printable
 from bot.terminal import chat, handle_line
+from index.builder import build_index
+from index.embedding import DEFAULT_MODEL, EncoderProvider
+from tests.bot.conftest import CoreFactory
 
 
 async def test_commands_and_questions(seed_core: CommandCore) -> None:
@@ -36,3 +43,43 @@ async def test_one_session_is_one_conversation(seed_core: CommandCore) -> None:
     other = await handle_line(seed_core, "and when is he expected to meet Twitter?", "terminal:s2") or ""
     assert "Searched for" not in other
     assert "Only moderators" not in (await handle_line(seed_core, "/report") or "")  # the local user may
+
+
+# YAML refuses raw control characters in front matter, but its escapes (\e is ESC, \a BEL) make them.
+ARTICLE = ("---\ntitle: \"Koo \\e]0;owned\\a rally\"\ndate: 2021-02-12\n---\n"
+           "Koo founders said the app \x1b[2J\x1b[31mreached four million users\x1b[0m on 12 February 2021.\n")
+
+
+def _terminal_safe(lines: list[str]) -> str:
+    text = "\n".join(lines)
+    assert not any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text), repr(text)
+    return text
+
+
+async def test_escape_sequences_never_reach_the_terminal(
+    make_core: CoreFactory, built_copy: tuple[Path, Path], encoder_provider: EncoderProvider
+) -> None:
+    corpus, index_dir = built_copy
+    (corpus / "koo-rally.md").write_text(ARTICLE, encoding="utf-8")
+    build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider)
+    core = make_core(index_dir, corpus)
+    inputs = iter(["/nope\x1b[2J\x1b]0;pwned\x07", "How many users did \x1b[8mKoo reach?", "/sources",
+                   "/timeline Koo\x1b[31m"])
+    out: list[str] = []
+
+    def read(prompt: str) -> str:
+        try:
+            return next(inputs)
+        except StopIteration:
+            raise EOFError from None
+
+    await chat(core, read, out.append)
+    text = _terminal_safe(out)
+    assert "Unknown command /nope\\x1b[2j\\x1b]0;pwned\\x07" in text  # shown (lower-cased), not obeyed
+    assert "four million users" in text and "\\x1b[31mreached" in text  # the article text, made visible
+    assert "Koo \\x1b]0;owned\\x07 rally" in text
+
+
+def test_printable_keeps_text_and_escapes_controls() -> None:
+    assert printable("naïve 👍🏽 Koo\tok\nnext") == "naïve 👍🏽 Koo\tok\nnext"
+    assert printable("a\x1b[31mb\x9bc\rd\u202ee\x00") == "a\\x1b[31mb\\x9bc\\rd\\u202ee\\x00"

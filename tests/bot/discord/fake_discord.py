@@ -26,8 +26,8 @@ MESSAGE_CONTENT_INTENT = 1 << 15
 
 class FakeDiscord(FakeRest):
     def __init__(self, heartbeat_interval: float = 41.25, allow_message_content: bool = True,
-                 deadline: float = 3.0, announce_threads: bool = True) -> None:
-        super().__init__(deadline, announce_threads)
+                 deadline: float = 3.0, announce_threads: bool = True, drop_thread_requests: bool = False) -> None:
+        super().__init__(deadline, announce_threads, drop_thread_requests)
         self.heartbeat_interval = heartbeat_interval
         self.allow_message_content = allow_message_content
         self.heartbeats: list[float] = []

@@ -71,12 +71,15 @@ def json_response(data: Any, status: int = 200) -> web.Response:
 class FakeRest:
     """Records everything the bot does through REST, for the tests to inspect."""
 
-    def __init__(self, deadline: float = 3.0, announce_threads: bool = True) -> None:
+    def __init__(self, deadline: float = 3.0, announce_threads: bool = True,
+                 drop_thread_requests: bool = False) -> None:
         self.deadline = deadline
         self.announce_threads = announce_threads
+        self.drop_thread_requests = drop_thread_requests  # the connection drops before Discord answers
         self.messages: list[Sent] = []
         self.rejected: list[tuple[str, dict[str, str]]] = []
         self.unexpected: list[str] = []
+        self.dropped: list[str] = []  # requests whose connection the fake dropped on purpose
         self.synced: dict[str, list[dict[str, Any]]] = {}
         self.threads: list[dict[str, Any]] = []
         self.files: dict[str, bytes] = {}
@@ -143,7 +146,7 @@ class FakeRest:
             case ("POST", "channels", channel_id, "messages"):
                 return self._create_message(channel_id, body)
             case ("POST", "channels", channel_id, "messages", message_id, "threads"):
-                return await self._create_thread(channel_id, message_id, body)
+                return await self._create_thread(channel_id, message_id, body, request)
         self.unexpected.append(f"{method} /{'/'.join(parts)}")
         return json_response({"message": "404: Not Found", "code": 0}, 404)
 
@@ -256,7 +259,13 @@ class FakeRest:
         sent = self._record(channel_id, body, False, reply_to=reference and str(reference), replied_user=replied)
         return json_response(self._messagejson_response(sent))
 
-    async def _create_thread(self, channel_id: str, message_id: str, body: dict[str, Any]) -> web.Response:
+    async def _create_thread(self, channel_id: str, message_id: str, body: dict[str, Any],
+                             request: web.Request) -> web.Response:
+        if self.drop_thread_requests:
+            self.dropped.append(f"thread on {message_id}")
+            assert request.transport is not None
+            request.transport.abort()  # a reset connection, as a proxy restart or a network fault gives
+            return web.Response(status=204)
         if not 1 <= len(body.get("name") or "") <= 100:
             return self._invalid(f"thread {message_id}", {"name": "BASE_TYPE_BAD_LENGTH"})
         thread = {"id": message_id, "guild_id": str(p.GUILD_ID), "parent_id": channel_id, "owner_id": str(p.BOT_ID),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import itertools
 import json
 import time
@@ -29,6 +31,13 @@ def signed_headers(body: str, content_type: str, secret: str = SIGNING_SECRET,
     signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
     assert signature
     return {"content-type": content_type, "x-slack-request-timestamp": ts, "x-slack-signature": signature}
+
+
+def signed_bytes_headers(body: bytes, content_type: str, secret: str = SIGNING_SECRET) -> dict[str, str]:
+    """Headers for a body that need not be text: Slack signs the raw bytes (``v0:timestamp:body``)."""
+    ts = str(int(time.time()))
+    digest = hmac.new(secret.encode(), b"v0:" + ts.encode() + b":" + body, hashlib.sha256).hexdigest()
+    return {"content-type": content_type, "x-slack-request-timestamp": ts, "x-slack-signature": f"v0={digest}"}
 
 
 def slash_payload(stub: StubSlack, command: str, text: str = "", user: str = "UASKER",
@@ -71,8 +80,10 @@ def bolt_request(body: str, headers: dict[str, str]) -> AsyncBoltRequest:
     return AsyncBoltRequest(body=body, headers=converted)
 
 
-async def dispatch(app: AsyncApp, body: str, content_type: str, **sign: Any) -> BoltResponse:
-    return await app.async_dispatch(bolt_request(body, signed_headers(body, content_type, **sign)))
+async def dispatch(app: AsyncApp, body: str, content_type: str, extra_headers: dict[str, str] | None = None,
+                   **sign: Any) -> BoltResponse:
+    headers = {**signed_headers(body, content_type, **sign), **(extra_headers or {})}
+    return await app.async_dispatch(bolt_request(body, headers))
 
 
 async def slash(app: AsyncApp, payload: dict[str, str]) -> BoltResponse:

@@ -13,6 +13,7 @@ import yaml
 
 from bot.results import IndexChange, Notice, NoticeKind, SourcesList
 from bot.slack.render import clip, escape, link, plain_from_slack, render, split_text
+from bot.validation import clean_question
 from retrieval.types import Answer, Citation, SourceInfo, Timeline, TimelineEvent
 from tests.bot.slack.slack_requests import strings
 from tests.bot.slack.stub_slack import block_errors, message_error
@@ -58,7 +59,10 @@ def test_clip_never_splits_an_entity() -> None:
 
 def test_incoming_text_is_read_as_the_user_meant_it() -> None:
     raw = "<@UBOT> what about <@U2|ravi> in <#C1|general>, <https://a.example|this> &amp; &lt;b&gt; <!everyone>?"
-    assert plain_from_slack(raw, "UBOT") == "what about @ravi in #general, this & <b> @everyone?"
+    # Mentions stay as markup for the core to remove (see ``clean_question``); links become their labels.
+    plain = plain_from_slack(raw, "UBOT")
+    assert plain == "what about <@U2|ravi> in <#C1|general>, this & <b> <!everyone>?"
+    assert clean_question(plain, 1000) == "what about in , this & <b> ?"
     assert plain_from_slack("<@UBOT>", "UBOT") == ""
 
 

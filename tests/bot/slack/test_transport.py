@@ -20,6 +20,7 @@ from bot.slack.app import EVENTS_PATH, SlackSetupError, build_app, serve_slack, 
 from tests.bot.slack.slack_requests import (
     FORM,
     JSON,
+    SIGNING_SECRET,
     bolt_request,
     dispatch,
     event_payload,
@@ -55,7 +56,7 @@ def _free_port() -> int:
 
 
 async def test_http_mode_over_loopback(stub: StubSlack, seed_app: AsyncApp) -> None:
-    runner = await start_http(seed_app, host="127.0.0.1", port=0)
+    runner = await start_http(seed_app, SIGNING_SECRET, host="127.0.0.1", port=0)
     url = f"http://127.0.0.1:{runner.addresses[0][1]}{EVENTS_PATH}"
     try:
         async with aiohttp.ClientSession() as http:

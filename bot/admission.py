@@ -1,0 +1,71 @@
+"""Whether the core takes a question now: the per-user rate limit, the in-flight cap and shutdown.
+
+Every read command (ask, timeline, sources) goes through ``Admission.run`` whatever the platform, so the
+limits hold the same on Discord, Slack and the terminal, and each outcome and its latency are counted in
+one place. The rate limit comes first: a flood is turned away before it costs validation or a worker.
+
+Calls without an actor are the operator's own (``dispute-bot ask`` and the like) and the local terminal
+user is the operator too: neither is rate-limited, but both count against the in-flight cap.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from bot import metrics
+from bot.actors import Actor
+from bot.inflight import InFlight
+from bot.ratelimit import RateLimiter
+from bot.results import Notice, NoticeKind
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+SLOW_DOWN = "Slow down, please: try again in {seconds} s."
+OVERLOADED = "I'm busy with a lot of questions right now; try again in a moment."
+STOPPING = "I'm restarting; ask again in a moment."
+
+
+class Admission:
+    def __init__(self, limiter: RateLimiter, in_flight: InFlight) -> None:
+        self.limiter = limiter
+        self.in_flight = in_flight
+
+    def _rate_limited(self, actor: Actor | None) -> Notice | None:
+        if actor is None or actor.platform == "terminal":
+            return None
+        decision = self.limiter.check(f"{actor.platform}:{actor.user_id}")
+        if decision.allowed:
+            return None
+        metrics.RATE_LIMITED.labels(actor.platform, str(decision.notify).lower()).inc()
+        if not decision.notify:
+            log.info("dropped a question from %s: rate limited, already told", actor.describe())
+            return Notice(NoticeKind.LIMITED, "", silent=True)
+        log.info("rate limited %s for %.0f s", actor.describe(), decision.retry_after)
+        return Notice(NoticeKind.LIMITED, SLOW_DOWN.format(seconds=decision.retry_seconds))
+
+    async def run(self, command: str, actor: Actor | None, work: Callable[[], Awaitable[T]]) -> T | Notice:
+        """``work()`` if the question is admitted, else the notice that says why not."""
+        refusal = self._rate_limited(actor)
+        if refusal is None and self.in_flight.closing:
+            refusal = Notice(NoticeKind.OVERLOADED, STOPPING)
+        if refusal is None and not self.in_flight.try_enter():
+            log.warning("%d questions in flight: turned one away", self.in_flight.limit)
+            refusal = Notice(NoticeKind.OVERLOADED, OVERLOADED)
+        if refusal is not None:
+            metrics.QUESTIONS.labels(command, metrics.platform_of(actor), metrics.outcome(refusal)).inc()
+            return refusal
+        metrics.IN_FLIGHT.inc()
+        started = time.perf_counter()
+        try:
+            result = await work()
+        finally:
+            self.in_flight.leave()
+            metrics.IN_FLIGHT.dec()
+            metrics.LATENCY.labels(command).observe(time.perf_counter() - started)
+        metrics.QUESTIONS.labels(command, metrics.platform_of(actor), metrics.outcome(result)).inc()
+        return result

@@ -1,0 +1,56 @@
+"""``/healthz``, ``/readyz`` and ``/metrics`` for orchestrators and Prometheus.
+
+In Slack HTTP mode they share Slack's port; otherwise ``METRICS_PORT`` serves them (off by default).
+
+- ``/healthz``: 200 while the event loop answers at all (a liveness probe: restart the process if not).
+- ``/readyz``: 200 once the index is loaded and the query encoder warm, 503 before that and while the bot
+  is stopping (a readiness probe: send traffic or not).
+- ``/metrics``: Prometheus text format; the metric names are in the README and ``bot.metrics``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+
+from bot import metrics
+from bot.core import CommandCore
+
+log = logging.getLogger(__name__)
+
+
+def add_routes(server: web.Application, core: CommandCore) -> None:
+    async def healthz(request: web.Request) -> web.Response:
+        return web.json_response({"alive": True})
+
+    async def readyz(request: web.Request) -> web.Response:
+        stopping = core.in_flight.closing
+        ready = core.ready and not stopping
+        return web.json_response({"ready": ready, "index_loaded_and_encoder_warm": core.ready,
+                                  "stopping": stopping}, status=200 if ready else 503)
+
+    async def scrape(request: web.Request) -> web.Response:
+        body, content_type = metrics.exposition()
+        return web.Response(body=body, headers={"Content-Type": content_type})
+
+    server.router.add_get("/healthz", healthz)
+    server.router.add_get("/readyz", readyz)
+    server.router.add_get("/metrics", scrape)
+
+
+async def start(server: web.Application, host: str, port: int) -> web.AppRunner:
+    """Serve ``server`` on ``host:port`` (0: a free port, see ``runner.addresses``); ``cleanup()`` stops it."""
+    runner = web.AppRunner(server, access_log=None, shutdown_timeout=5.0)
+    await runner.setup()
+    await web.TCPSite(runner, host, port).start()
+    return runner
+
+
+async def serve_health(core: CommandCore, host: str, port: int) -> web.AppRunner:
+    """The health and metrics endpoints alone, on ``METRICS_PORT``."""
+    server = web.Application()
+    add_routes(server, core)
+    runner = await start(server, host, port)
+    log.info("health and metrics on http://%s:%d (/healthz, /readyz, /metrics)", host, runner.addresses[0][1])
+    return runner

@@ -1,0 +1,66 @@
+"""Slack's HTTP endpoint: requests are checked before Bolt sees them, so none can produce a 5xx.
+
+Bolt parses a request's body before it verifies the signature, and fails with a 500 (and a traceback in
+the log) on a body that is not UTF-8, not JSON or not a Slack payload, or on a timestamp that is not a
+number. Here each of those gets a 400 or 401 and one WARNING line: the timestamp is checked, the body
+decoded and the signature verified (``SignatureVerifier``, as Bolt does) before Bolt parses anything.
+Bolt then verifies again and dispatches. A bad or stale signature keeps Bolt's answer, 401 and an INFO
+line, since anyone on the internet can send those.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.signature import SignatureVerifier
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def _refuse(status: int, reason: str, request: web.Request, level: int = logging.WARNING) -> web.Response:
+    log.log(level, "refused a Slack request from %s with %d: %s", request.remote, status, reason)
+    return web.Response(status=status, text=reason)
+
+
+def events_handler(app: AsyncApp, signing_secret: str) -> Handler:
+    """The aiohttp handler for ``EVENTS_PATH``."""
+    verifier = SignatureVerifier(signing_secret) if signing_secret else None
+
+    async def handle(request: web.Request) -> web.StreamResponse:
+        timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
+        if verifier is not None and not timestamp.strip().isdecimal():
+            return _refuse(401, "X-Slack-Request-Timestamp is not a number", request)
+        raw = await request.read()
+        try:
+            body = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return _refuse(400, "the body is not UTF-8 text", request)
+        if verifier is not None and not verifier.is_valid(body, timestamp, request.headers.get("X-Slack-Signature")):
+            return _refuse(401, "bad or stale signature", request, logging.INFO)
+        try:
+            bolt_request = AsyncBoltRequest(body=body, query=request.query_string,
+                                            headers=dict(request.headers))
+            if not isinstance(bolt_request.body, dict):
+                raise ValueError("not a JSON object")
+        except Exception as exc:
+            return _refuse(400, f"the body is not a Slack payload ({type(exc).__name__})", request)
+        response = await app.async_dispatch(bolt_request)
+        if response.status >= 500:  # Bolt has logged why; Slack would only retry what cannot succeed
+            return _refuse(400, "the request could not be handled", request)
+        return await to_aiohttp_response(response)
+
+    return handle
+
+
+def web_app(app: AsyncApp, signing_secret: str) -> web.Application:
+    server = web.Application()
+    server.router.add_post(EVENTS_PATH, events_handler(app, signing_secret))
+    return server

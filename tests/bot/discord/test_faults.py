@@ -1,0 +1,142 @@
+"""Floods, outdated commands, malformed interactions and network faults, through the real discord.py code
+path against the fake Discord."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+import pytest
+from prometheus_client import REGISTRY
+
+from bot.core import APOLOGY, CommandCore
+from bot.discord.app import DisputeBot
+from bot.discord.commands import OUT_OF_DATE
+from tests.bot.conftest import CoreFactory
+from tests.bot.discord import payloads as p
+from tests.bot.discord.conftest import MODERATORS, BotStarter, FakeFactory
+from tests.bot.discord.fake_discord import FakeDiscord
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+MENTION = f"<@{p.BOT_ID}>"
+QUESTION = "how many accounts were ordered blocked?"
+
+
+def rate_limited(notified: str) -> float:
+    return REGISTRY.get_sample_value("dispute_bot_rate_limited_total",
+                                     {"platform": "discord", "notified": notified}) or 0.0
+
+
+@pytest.fixture
+def limited_core(make_core: CoreFactory, seed_index_dir: Path) -> CommandCore:
+    return make_core(seed_index_dir, Path("/nonexistent-corpus"), MODERATORS, rate_limit_per_minute=5,
+                     rate_limit_burst=3)
+
+
+async def test_a_flood_of_mentions_gets_three_answers_and_one_slow_down(
+    start_bot: BotStarter, limited_core: CommandCore, fake: FakeDiscord
+) -> None:
+    await start_bot(limited_core, fake)
+    dropped_before = rate_limited("false")
+    flood = [p.message(f"{MENTION} {QUESTION}", mentions=[p.BOT_USER]) for _ in range(30)]
+    started = asyncio.get_running_loop().time()
+    for message in flood:
+        await fake.dispatch("MESSAGE_CREATE", message)
+        await asyncio.sleep(1.9 / 30)
+    assert asyncio.get_running_loop().time() - started < 2.5
+    ids = {m["id"] for m in flood}
+
+    def replies() -> list:
+        return [m for m in fake.messages if m.reply_to in ids or m.channel_id != str(p.CHANNEL_ID)]
+
+    await fake.wait_for(lambda: rate_limited("false") - dropped_before >= 26 and len(replies()) >= 4)
+    await asyncio.sleep(0.5)  # anything else would have arrived by now
+    sent = replies()
+    assert len(sent) <= 12
+    answers = [m for m in sent if m.embeds]
+    slow_down = [m for m in sent if m.content.startswith("Slow down")]
+    assert len(answers) == 3 and len(slow_down) == 1 and len(sent) == 4, [m.text()[:80] for m in sent]
+    assert "try again in 12 s" in slow_down[0].content and not slow_down[0].pings
+    assert len(fake.threads) == 3, "a thread for each answer, none for refusals"
+    assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_flooded_slash_commands_get_one_private_slow_down(
+    start_bot: BotStarter, limited_core: CommandCore, fake: FakeDiscord
+) -> None:
+    await start_bot(limited_core, fake)
+    tokens = []
+    for _ in range(6):
+        interaction = p.slash("ask", {"question": QUESTION})
+        await fake.dispatch("INTERACTION_CREATE", interaction)
+        tokens.append(interaction["token"])
+    states = [fake.interactions[t] for t in tokens]
+    await fake.wait_for(lambda: all(s.stage in ("resolved", "deleted") for s in states))
+    await asyncio.sleep(0.2)
+    shown = [m for t in tokens for m in fake.visible(t)]
+    assert sum(bool(m.embeds) and not m.ephemeral for m in shown) == 3
+    slow = [m for m in shown if m.content.startswith("Slow down")]
+    assert len(slow) == 1 and slow[0].ephemeral
+    assert len(shown) == 4, "the rest end without a message: their 'thinking…' is deleted"
+    assert sum(s.stage == "deleted" for s in states) == 3  # the slow-down's own, plus the two dropped
+
+
+@pytest.mark.parametrize("interaction", [
+    p.slash("summarise", {"article": "x"}),  # a command this version no longer has
+    p.slash("ask", {"query": "an option renamed since"}),  # a command whose options changed
+], ids=["unknown", "changed-options"])
+async def test_an_outdated_command_is_told_so_privately(
+    bot: DisputeBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture, interaction: dict[str, object]
+) -> None:
+    with caplog.at_level(logging.INFO):
+        await fake.dispatch("INTERACTION_CREATE", interaction)
+        [notice] = await fake.answers(str(interaction["token"]))
+    assert notice.ephemeral and notice.content == OUT_OF_DATE
+    assert any(r.levelno == logging.INFO and "out-of-date command" in r.getMessage() for r in caplog.records)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_an_interaction_without_data_is_ignored_with_a_warning(
+    bot: DisputeBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    broken = p.slash("ask", {"question": QUESTION})
+    del broken["data"]
+    with caplog.at_level(logging.INFO):
+        await fake.dispatch("INTERACTION_CREATE", broken)
+        after = p.slash("sources")
+        await fake.dispatch("INTERACTION_CREATE", after)
+        await fake.answers(after["token"])
+        await asyncio.sleep(0.1)
+    assert fake.interactions[broken["token"]].stage == "new" and not fake.visible(broken["token"])
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING and "without data" in r.getMessage()]
+    assert len(warnings) == 1
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_a_failed_thread_after_an_answer_gets_no_apology(
+    start_bot: BotStarter, discord_core: CommandCore, make_fake: FakeFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake = make_fake(drop_thread_requests=True)
+    await start_bot(discord_core, fake)
+    asked = p.message(f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    with caplog.at_level(logging.INFO):
+        await fake.dispatch("MESSAGE_CREATE", asked)
+        await fake.wait_for(lambda: fake.dropped)
+        await asyncio.sleep(0.3)
+    replies = [m for m in fake.messages if m.reply_to == asked["id"]]
+    assert len(replies) == 1 and "257" in replies[0].text()
+    assert not [m for m in fake.messages if APOLOGY in m.text()]
+    assert any("could not open a thread" in r.getMessage() for r in caplog.records)
+
+
+async def test_mentions_in_a_question_do_not_change_its_answer(bot: DisputeBot, fake: FakeDiscord) -> None:
+    asked = p.message(f"{MENTION} @everyone @channel <@&{p.MOD_ROLE_ID}> {QUESTION}", mentions=[p.BOT_USER],
+                      mention_everyone=True)
+    await fake.dispatch("MESSAGE_CREATE", asked)
+    reply = await fake.wait_for(lambda: next((m for m in fake.messages if m.reply_to == asked["id"]), None))
+    assert "257" in reply.text() and "1,178" in reply.text() and not reply.pings
+    assert reply.embeds[0]["title"] == QUESTION
+    [thread] = await fake.wait_for(lambda: fake.threads)
+    assert thread["name"] == QUESTION

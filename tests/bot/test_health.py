@@ -1,0 +1,77 @@
+"""Health and metrics endpoints on their own port (``METRICS_PORT``), in-process and in a real bot process."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import aiohttp
+
+from bot import health
+from bot.core import CommandCore
+
+
+async def test_endpoints_follow_the_cores_state(seed_core: CommandCore) -> None:
+    runner = await health.serve_health(seed_core, "127.0.0.1", 0)
+    base = f"http://127.0.0.1:{runner.addresses[0][1]}"
+    try:
+        async with aiohttp.ClientSession() as http:
+            async with http.get(base + "/healthz") as response:
+                assert response.status == 200
+            async with http.get(base + "/readyz") as response:
+                assert response.status == 503 and (await response.json())["index_loaded_and_encoder_warm"] is False
+            await seed_core.warm_up()
+            async with http.get(base + "/readyz") as response:
+                assert response.status == 200
+            async with http.get(base + "/metrics") as response:
+                text = await response.text()
+                assert "dispute_bot_ready 1.0" in text and "dispute_bot_index_chunks" in text
+            seed_core.in_flight.close()
+            async with http.get(base + "/readyz") as response:
+                assert response.status == 503 and (await response.json())["stopping"] is True
+            async with http.get(base + "/nothing-here") as response:
+                assert response.status == 404
+    finally:
+        await runner.cleanup()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def test_terminal_mode_serves_metrics_port_and_stops_on_sigint(
+    built_copy: tuple[Path, Path], tmp_path: Path
+) -> None:
+    corpus, index_dir = built_copy
+    port = _free_port()
+    env = {**os.environ, "CORPUS_DIR": str(corpus), "INDEX_DIR": str(index_dir), "METRICS_PORT": str(port),
+           "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    child = subprocess.Popen([sys.executable, "-m", "bot", "run", "--platform", "terminal"], cwd=tmp_path, env=env,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        async with aiohttp.ClientSession() as http:
+            deadline = time.monotonic() + 120
+            while True:
+                assert child.poll() is None and time.monotonic() < deadline, child.communicate(timeout=5)
+                with contextlib.suppress(aiohttp.ClientError):
+                    async with http.get(f"http://127.0.0.1:{port}/readyz") as response:
+                        if response.status == 200:
+                            break
+                await asyncio.sleep(0.2)
+        child.send_signal(signal.SIGINT)  # the chat is waiting for input: it must not wait for Enter
+        out, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode == 0, err.decode()
+    assert b"Traceback" not in err and b"dispute-bot: ask about" in out
