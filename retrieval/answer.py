@@ -90,10 +90,12 @@ def _adds(question: Question, chosen: list[str], candidate: str) -> bool:
     b = carries(candidate)
     if question.kind is Kind.COUNT:
         given = set().union(*(carries(t).figures for t in chosen)) | {f.value for f in figures(question.text)}
-        # Where the sentence names the counted thing, only a figure of that thing counts ("two orders" adds
-        # nothing to "how many accounts"); a paraphrase that never names it may add any new figure.
-        near = {f.value for f in figures_near(candidate, question.focus)} if question.focus else set()
-        return bool((near or b.figures) - given)
+        # Once the answer has figures of the counted thing itself, only another figure of that thing counts
+        # ("two orders" adds nothing to "how many accounts"); where the articles never name it (a
+        # paraphrase), any new figure may.
+        named = bool(question.focus) and any(figures_near(t, question.focus) for t in chosen)
+        offered = {f.value for f in figures_near(candidate, question.focus)} if named else b.figures
+        return bool(offered - given)
     a = carries(chosen[0])
     if question.kind is Kind.WHEN:
         return (b.has_date or b.has_weekday) and not (a.has_date or a.has_weekday)
