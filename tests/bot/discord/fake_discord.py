@@ -32,6 +32,7 @@ class FakeDiscord(FakeRest):
         self.allow_message_content = allow_message_content
         self.heartbeats: list[float] = []
         self.identifies: list[dict[str, Any]] = []
+        self.closes: list[int | None] = []
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="fake-discord", daemon=True)
         self._ws: web.WebSocketResponse | None = None
@@ -136,5 +137,6 @@ class FakeDiscord(FakeRest):
                     break
                 await self._send_dispatch("READY", p.ready(self.gateway_url))
                 await self._send_dispatch("GUILD_CREATE", p.guild())
+        self.closes.append(ws.close_code)  # 1000: the bot closed the gateway cleanly
         return ws
 

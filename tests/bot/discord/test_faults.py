@@ -5,17 +5,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
+import time
+from functools import partial
 from pathlib import Path
 
 import pytest
 from prometheus_client import REGISTRY
 
 from bot.core import APOLOGY, CommandCore
-from bot.discord.app import DisputeBot
+from bot.discord.app import DisputeBot, build_bot, serve_discord
 from bot.discord.commands import OUT_OF_DATE
+from bot.shutdown import serve_until_stopped
+from retrieval.types import Answer
 from tests.bot.conftest import CoreFactory
 from tests.bot.discord import payloads as p
-from tests.bot.discord.conftest import MODERATORS, BotStarter, FakeFactory
+from tests.bot.discord.conftest import MODERATORS, BotStarter, FakeFactory, settings_for
 from tests.bot.discord.fake_discord import FakeDiscord
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -140,3 +146,27 @@ async def test_mentions_in_a_question_do_not_change_its_answer(bot: DisputeBot, 
     assert reply.embeds[0]["title"] == QUESTION
     [thread] = await fake.wait_for(lambda: fake.threads)
     assert thread["name"] == QUESTION
+
+
+async def test_sigterm_finishes_an_answer_then_closes_the_gateway(
+    discord_core: CommandCore, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.discord.app.build_bot", partial(build_bot, guild_ready_timeout=0.05))
+    answer = discord_core.engine.ask
+
+    def slow_answer(text: str) -> Answer:  # a question that takes a while, so the signal comes mid-answer
+        time.sleep(0.5)
+        return answer(text)
+
+    monkeypatch.setattr(discord_core.engine, "ask", slow_answer)
+    serving = asyncio.create_task(serve_until_stopped([serve_discord(discord_core, settings_for(fake))],
+                                                      discord_core.in_flight))
+    await fake.wait_for(lambda: fake.synced)
+    asked = p.message(f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    await fake.dispatch("MESSAGE_CREATE", asked)
+    await fake.wait_for(lambda: discord_core.in_flight.handlers)  # the question is being answered
+    os.kill(os.getpid(), signal.SIGTERM)
+    assert await asyncio.wait_for(serving, 15) is True
+    assert [m for m in fake.messages if m.reply_to == asked["id"]], "the answer in flight was delivered"
+    await fake.wait_for(lambda: fake.closes)
+    assert fake.closes == [1000]
