@@ -154,7 +154,7 @@ async def test_sigterm_finishes_an_answer_then_closes_the_gateway(
     monkeypatch.setattr("bot.discord.app.build_bot", partial(build_bot, guild_ready_timeout=0.05))
     answer = discord_core.engine.ask
 
-    def slow_answer(text: str) -> Answer:  # a question that takes a while, so the signal comes mid-answer
+    def slow_answer(text: str, context: object = None) -> Answer:  # slow, so the signal comes mid-answer
         time.sleep(0.5)
         return answer(text)
 
