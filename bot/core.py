@@ -14,13 +14,12 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TypeVar
 
 from bot import metrics
 from bot.actors import Actor, ModeratorPolicy
 from bot.admission import Admission
+from bot.core_config import CoreConfig
 from bot.history import History
 from bot.history_results import Feedback, GapReport
 from bot.inflight import InFlight
@@ -31,7 +30,6 @@ from bot.validation import InvalidInput, clean_question, clean_topic
 from index import store
 from index.builder import build_index
 from index.embedding import EncoderProvider
-from index.fetch_types import FetchOptions
 from index.manage import Upload, add_articles, index_status, remove_article
 from index.web_article import WebArticle, fetch_articles
 from retrieval.engine import Engine
@@ -46,19 +44,6 @@ T = TypeVar("T")
 APOLOGY = "Sorry, something went wrong while handling that. The error has been logged."
 BUSY = "An index rebuild is already running; try again when it has finished."
 FORBIDDEN = "Only moderators can {what}."
-
-
-@dataclass(frozen=True)
-class CoreConfig:
-    corpus_dir: Path
-    index_dir: Path
-    model: str
-    max_article_bytes: int = 1_000_000
-    max_question_chars: int = 1000
-    fetch: FetchOptions = field(default_factory=FetchOptions)  # articles added by URL
-    rate_limit_per_minute: float = 5.0  # per user; 0 turns the limit off
-    rate_limit_burst: int = 3
-    max_in_flight: int = 64  # questions per process; more are told to try again in a moment
 
 
 class CommandCore:

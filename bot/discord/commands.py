@@ -23,7 +23,8 @@ from discord import app_commands
 from bot.actors import Actor
 from bot.core import APOLOGY, CommandCore
 from bot.discord.identity import actor_for, conversation_key
-from bot.discord.render import Outgoing, render, with_picture, without_files
+from bot.discord.outgoing import Outgoing, with_picture, without_files
+from bot.discord.render import render
 from bot.inflight import InFlight
 from bot.render.picture import FILENAME, timeline_png
 from bot.results import IndexChange, Notice, NoticeKind, Result
