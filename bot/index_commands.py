@@ -14,7 +14,7 @@ from bot.results import IndexChange
 from bot.settings import Settings
 from index import store
 from index.builder import build_index
-from index.embedding import lazy_encoder
+from index.embedding import document_encoder
 from index.manage import Upload, add_articles, index_status, remove_article
 
 BUSY = "dispute-bot: an index build is already running; try again when it has finished."
@@ -44,7 +44,7 @@ def _status_text(info: dict[str, Any]) -> str:
 def build(settings: Settings, full: bool = False, as_json: bool = False) -> int:
     with build_progress() as progress:
         report = build_index(settings.corpus_dir, settings.index_dir, model=settings.embedding_model,
-                             encoder_provider=lazy_encoder(settings.embedding_model), full=full,
+                             encoder_provider=document_encoder(settings.embedding_model, settings.index_dir), full=full,
                              progress=progress)
     change = IndexChange("build", report.to_dict())
     _print(change.to_dict(), change.summary(), as_json)
@@ -75,7 +75,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
             with build_progress() as progress:
                 outcome = add_articles(uploads, settings.corpus_dir, settings.index_dir,
                                        model=settings.embedding_model,
-                                       encoder_provider=lazy_encoder(settings.embedding_model),
+                                       encoder_provider=document_encoder(settings.embedding_model, settings.index_dir),
                                        max_bytes=settings.max_article_bytes, progress=progress)
             rejected = unreadable + outcome.rejected
             if outcome.report is None:
@@ -90,7 +90,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
             try:
                 report = remove_article(args.doc_id, settings.corpus_dir, settings.index_dir,
                                         model=settings.embedding_model,
-                                        encoder_provider=lazy_encoder(settings.embedding_model))
+                                        encoder_provider=document_encoder(settings.embedding_model, settings.index_dir))
             except KeyError:
                 message = f"No article with id {args.doc_id!r} in {settings.corpus_dir}"
                 _print({"error": "invalid", "message": message}, f"dispute-bot: {message}", args.json)

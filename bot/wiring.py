@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from bot.actors import ModeratorPolicy
-from bot.core import CommandCore, CoreConfig
 from bot.settings import Settings
-from index.embedding import lazy_encoder
+from index.embedding import document_encoder, lazy_encoder
+
+if TYPE_CHECKING:  # the core pulls in retrieval; ``index`` commands don't need it
+    from bot.core import CommandCore, CoreConfig
 
 
 def configure_logging(settings: Settings, quiet: bool = False) -> None:
@@ -27,6 +30,8 @@ def configure_logging(settings: Settings, quiet: bool = False) -> None:
 
 
 def core_config(settings: Settings) -> CoreConfig:
+    from bot.core import CoreConfig
+
     return CoreConfig(
         corpus_dir=settings.corpus_dir,
         index_dir=settings.index_dir,
@@ -44,6 +49,9 @@ def moderator_policy(settings: Settings) -> ModeratorPolicy:
 
 
 def build_core(settings: Settings) -> CommandCore:
+    from bot.core import CommandCore
+
     queries = lazy_encoder(settings.embedding_model, settings.index_dir)  # ONNX export of the live index if any
-    builds = lazy_encoder(settings.embedding_model)  # the model itself, loaded only if a moderator rebuilds
+    # The model's float32 ONNX export (its own vectors, no torch), loaded when a moderator first rebuilds.
+    builds = document_encoder(settings.embedding_model, settings.index_dir)
     return CommandCore(core_config(settings), queries, moderator_policy(settings), build_encoder_provider=builds)
