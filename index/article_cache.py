@@ -3,7 +3,9 @@
 One entry per article file as it is now (doc id, file name and the sha256 of its bytes):
 ``<INDEX_DIR>.articles/<k[:2]>/<k>.json`` holds the parsed document, its sentences and chunks and each
 extractor's result (``index.extractors``), every part under the key (rule versions, chunking settings,
-context) it was computed with; ``<k>.<tag>.npy`` holds its vectors, one row per text hash the JSON lists,
+context) it was computed with; ``<k>.<tag>.f32`` holds its vectors (raw little-endian float32: a build
+reads thousands of them, and a header to parse for each would cost more than the data), one row per text
+hash the JSON lists,
 ``tag`` being a digest of the model key and that list, so a JSON entry can only ever find the vectors it
 describes. A part whose key no longer matches is recomputed, the others are used as they are.
 
@@ -30,6 +32,8 @@ import numpy as np
 from index.documents import PARSE_VERSION, Document, parse_article
 
 log = logging.getLogger(__name__)
+
+VECTORS = ".f32"
 
 
 def entry_key(doc_id: str, filename: str, sha256: str) -> str:
@@ -68,21 +72,23 @@ class ArticleCache:
                 self._entries[key] = None
         return self._entries[key]
 
-    def vectors(self, key: str, tag: str, rows: int) -> np.ndarray | None:
-        """The entry's vectors when the file holds exactly ``rows`` of them."""
+    def vectors(self, key: str, tag: str, rows: int, width: int) -> np.ndarray | None:
+        """The entry's vectors when the file holds exactly ``rows`` of ``width`` values."""
         if not self.read:
             return None
-        path = self._path(key, f".{tag}.npy")
+        path = self._path(key, f".{tag}{VECTORS}")
         try:
-            matrix = np.load(path, allow_pickle=False)
+            flat = np.fromfile(path, dtype="<f4")
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as exc:
             log.warning("ignoring the damaged cache entry %s (%s); its texts are embedded again", path, exc)
             return None
-        if matrix.ndim != 2 or matrix.shape[0] != rows or matrix.dtype != np.float32:
+        if flat.size != rows * width:
+            log.warning("ignoring the damaged cache entry %s (%d values for %d×%d); its texts are embedded again",
+                        path, flat.size, rows, width)
             return None
-        return matrix
+        return flat.reshape(rows, width)
 
     def parse(self, raw: str, doc_id: str, filename: str) -> Document:
         """``documents.parse_article``, answered from the entry of the same file content when there is one."""
@@ -102,16 +108,16 @@ class ArticleCache:
         folder.mkdir(parents=True, exist_ok=True)
         temp = f".tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         if vectors is not None:
-            tmp = folder / f"{key}{temp}.npy"
-            np.save(tmp, np.ascontiguousarray(vectors, dtype=np.float32), allow_pickle=False)
-            os.replace(tmp, self._path(key, f".{tag}.npy"))
+            tmp = folder / f"{key}{temp}{VECTORS}"
+            np.ascontiguousarray(vectors, dtype="<f4").tofile(tmp)
+            os.replace(tmp, self._path(key, f".{tag}{VECTORS}"))
         tmp = folder / f"{key}{temp}.json"
         tmp.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, self._path(key, ".json"))
         self._entries[key] = entry
         if vectors is not None:
-            for other in folder.glob(f"{key}.*.npy"):
-                if other.name != f"{key}.{tag}.npy":
+            for other in folder.glob(f"{key}.*"):
+                if other.name not in (f"{key}.{tag}{VECTORS}", f"{key}.json"):
                     other.unlink(missing_ok=True)
 
     def prune(self, keep: set[str]) -> None:

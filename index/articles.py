@@ -134,7 +134,7 @@ def attach_vectors(
         meta = state.vector_meta
         if meta and meta.get("model") == model_key and meta.get("texts") == state.texts_key():
             hashes = list(meta.get("hashes", []))
-            state.vectors = cache.vectors(state.key, part_key(model_key, hashes), len(hashes))
+            state.vectors = cache.vectors(state.key, part_key(model_key, hashes), len(hashes), int(meta.get("dim", 0)))
         if state.vectors is None:
             pending.append(state)
     counts = EmbedCounts()
@@ -148,7 +148,7 @@ def attach_vectors(
         meta = state.vector_meta
         if meta and meta.get("model") == model_key:
             hashes = list(meta.get("hashes", []))
-            old = cache.vectors(state.key, part_key(model_key, hashes), len(hashes))
+            old = cache.vectors(state.key, part_key(model_key, hashes), len(hashes), int(meta.get("dim", 0)))
             if old is not None:
                 known.rows.update(zip(hashes, old, strict=True))
     texts = [state.texts() for state in pending]
@@ -173,7 +173,7 @@ def attach_vectors(
     for state, keys in zip(pending, hashes, strict=True):
         rows = [known.rows[k] for k in keys]
         state.vectors = np.vstack(rows).astype(np.float32) if rows else np.zeros((0, dimension), np.float32)
-        state.vector_meta = {"model": model_key, "texts": state.texts_key(), "hashes": keys}
+        state.vector_meta = {"model": model_key, "texts": state.texts_key(), "dim": dimension, "hashes": keys}
         state.dirty = state.new_vectors = True
     return counts
 

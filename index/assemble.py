@@ -16,7 +16,7 @@ from index.lexical import bm25_from_terms, save_bm25
 from index.vectors import build_faiss, write_faiss
 
 
-def _vectors(states: list[ArticleState]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _vectors(states: list[ArticleState], empty_width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Chunk, sentence and figure vectors in corpus order, from each article's rows (chunks, sentences,
     figure windows)."""
     chunks, sentences, figures = [], [], []
@@ -26,7 +26,7 @@ def _vectors(states: list[ArticleState]) -> tuple[np.ndarray, np.ndarray, np.nda
         chunks.append(state.vectors[:n_chunks])
         sentences.append(state.vectors[n_chunks : n_chunks + n_sentences])
         figures.append(state.vectors[n_chunks + n_sentences :])
-    width = states[0].vectors.shape[1] if states and states[0].vectors is not None else 0
+    width = states[0].vectors.shape[1] if states and states[0].vectors is not None else empty_width
 
     def stack(parts: list[np.ndarray]) -> np.ndarray:
         return np.ascontiguousarray(np.vstack(parts) if parts else np.zeros((0, width)), dtype=np.float32)
@@ -34,9 +34,11 @@ def _vectors(states: list[ArticleState]) -> tuple[np.ndarray, np.ndarray, np.nda
     return stack(chunks), stack(sentences), stack(figures)
 
 
-def write_build(tmp: Path, states: list[ArticleState], stages: Callable[[str], None]) -> dict[str, Any]:
+def write_build(tmp: Path, states: list[ArticleState], stages: Callable[[str], None],
+                empty_width: Callable[[], int]) -> dict[str, Any]:
     """Assemble the index files from every article's results into the new build folder; returns the
-    manifest's dimension, FAISS factory and counts."""
+    manifest's dimension, FAISS factory and counts. ``empty_width`` gives the vector width of a corpus
+    with no articles."""
     docs: list[Document] = [s.doc for s in states]
     sentence_rows: list[tuple[int, int, int]] = []
     figure_rows: list[tuple[int, int, int]] = []
@@ -44,7 +46,7 @@ def write_build(tmp: Path, states: list[ArticleState], stages: Callable[[str], N
         figure_rows.extend((len(sentence_rows) + f[0], f[1], f[2]) for f in state.parts["figures"])
         sentence_rows.extend((doc_row, s.start, s.end) for s in state.sentences)
     chunks = [c for s in states for c in s.chunks]
-    chunk_vectors, sentence_vectors, figure_vectors = _vectors(states)
+    chunk_vectors, sentence_vectors, figure_vectors = _vectors(states, 0 if states else empty_width())
     faiss_index, factory = build_faiss(chunk_vectors)
     bm25 = bm25_from_terms([t for s in states for t in s.parts["terms"]["chunks"]])
     # How many sentences hold each term, for IDF weighting during answer selection.

@@ -209,7 +209,7 @@ def build_locked(
 
     tmp = store.new_build_folder(index_dir)
     try:
-        written = write_build(tmp, states, stages.done)
+        written = write_build(tmp, states, stages.done, lambda: encoder_provider().dimension)
         # Questions are encoded by this ONNX export when present (no torch in the query process).
         query_encoder = prepare_query_encoder(model, tmp, store.encoders_dir(index_dir), DEFAULT_VARIANT,
                                               verify=full, previous=live)

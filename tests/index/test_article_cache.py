@@ -127,16 +127,16 @@ def test_damaged_entries_are_recomputed_and_a_full_build_ignores_them(
     (corpus / "undated.txt").write_text(UNDATED, encoding="utf-8")
     _build(corpus, index_dir, encoder)
     root = store.articles_dir(index_dir)
-    entries, vectors = sorted(root.rglob("*.json")), sorted(root.rglob("*.npy"))
+    entries, vectors = sorted(root.rglob("*.json")), sorted(root.rglob("*.f32"))
     assert len(entries) == len(vectors) == 5
     entries[0].write_text('{"doc": ', encoding="utf-8")
-    vectors[1].write_bytes(b"not a matrix")
+    vectors[1].write_bytes(vectors[1].read_bytes()[:-4])  # cut short
     (corpus / "later.md").write_text(DATED_LATER, encoding="utf-8")
     enc = CountingEncoder(encoder)
     _build(corpus, index_dir, enc)
     assert "damaged cache entry" in caplog.text
     _same_index(index_dir, _full_copy(corpus, index_dir, tmp_path, encoder))
-    assert len(list(root.rglob("*.json"))) == len(list(root.rglob("*.npy"))) == 6  # repaired, nothing stray
+    assert len(list(root.rglob("*.json"))) == len(list(root.rglob("*.f32"))) == 6  # repaired, nothing stray
 
 
 def test_a_new_per_article_extractor_is_a_few_lines(
