@@ -21,12 +21,12 @@ from index.embedding import DEFAULT_MODEL, SentenceTransformerEncoder, offline_e
 
 offline_env()
 
-from bench import scale, suite  # noqa: E402 (after the environment is set)
+from bench import profile_add, scale, suite  # noqa: E402 (after the environment is set)
 from bench.common import dev_items, load_average, machine, now  # noqa: E402
 from index.onnx_export import DEFAULT_VARIANT  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-SECTIONS = ("encoders", "scale", "faiss", "build", "adds", "cold")
+SECTIONS = ("encoders", "scale", "faiss", "build", "adds", "profile", "cold")
 HISTORY = "## History"
 
 
@@ -91,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     section("build", "Index builds", lambda: suite.builds(ctx, 30 if args.quick else args.build_articles))
     section("adds", "Adding one article", lambda: suite.add_section(
         ctx, args.add_rounds or (3 if args.quick else 5), 0 if args.quick else args.add_articles, "10k" in sizes))
+    section("profile", "One profiled `index add` (cProfile, cumulative seconds per part)",
+            lambda: profile_add.profile_table(["seed"] + ([] if args.quick else ["155"]) + (["10k"] if "10k" in sizes
+                                                                                             else [])))
     section("cold", "Cold start: process start to first answer", lambda: suite.cold_section(ctx, 3, bool(sizes)))
 
     header = [
