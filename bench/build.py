@@ -1,16 +1,20 @@
-"""Index build throughput and the cost of adding (then removing) one article."""
+"""Full index build throughput against the tutorial stack, with what each asks of the encoder (FLOPs)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from bench.scale import BENCH_DIR, distractor_corpus
-from bench.synthetic import article
+from index import store
 from index.builder import build_index
-from index.embedding import DEFAULT_MODEL, Encoder
+from index.embedding import DEFAULT_MODEL, EncoderProvider, resolve_model_path
+from index.figures import figure_windows
 from retrieval.baseline import Baseline
 
 
@@ -18,7 +22,9 @@ from retrieval.baseline import Baseline
 class BuildResult:
     label: str
     chunks: int
-    texts: int  # vectors computed (ours: chunks and sentences)
+    texts: int  # distinct texts encoded
+    tokens: int  # their tokens, as the model reads them (truncated at its maximum length)
+    gflop: float  # what encoding them costs, padding excluded
     seconds: float
 
     @property
@@ -26,45 +32,65 @@ class BuildResult:
         return self.chunks / self.seconds if self.seconds else float("nan")
 
 
-def full_build(label: str, encoder: Encoder, n_articles: int) -> BuildResult:
-    """A from-scratch build of the seed articles plus ``n_articles`` distractors (model already loaded)."""
+class FlopCounter:
+    """Multiply-adds of one BERT encoder pass, from the model's config: per layer, per token, the four
+    attention projections (4·d²) and the feed-forward pair (2·d·ff), plus per token pair the attention
+    scores and their weighted sum (2·d). Each multiply-add is 2 FLOPs."""
+
+    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+        from tokenizers import Tokenizer
+
+        root = Path(resolve_model_path(model))
+        config = json.loads((root / "config.json").read_text(encoding="utf-8"))
+        st = json.loads((root / "sentence_bert_config.json").read_text(encoding="utf-8"))
+        self.layers, self.d, self.ff = config["num_hidden_layers"], config["hidden_size"], config["intermediate_size"]
+        self.tokenizer = Tokenizer.from_file(str(root / "tokenizer.json"))
+        self.tokenizer.enable_truncation(int(st.get("max_seq_length") or 256))
+        self.tokenizer.no_padding()
+
+    def per_token(self) -> float:
+        return 2.0 * self.layers * (4 * self.d * self.d + 2 * self.d * self.ff)
+
+    def count(self, texts: list[str]) -> tuple[int, float]:
+        """(tokens, GFLOP) for encoding ``texts`` one sequence each."""
+        lengths = np.array([len(e.ids) for e in self.tokenizer.encode_batch(texts)], dtype=np.float64)
+        flops = lengths.sum() * self.per_token() + (lengths**2).sum() * 2.0 * self.layers * 2 * self.d
+        return int(lengths.sum()), float(flops / 1e9)
+
+
+def _embedded_texts(index_dir: Path) -> list[str]:
+    """Every distinct text a build of ours embeds: chunks, sentences, the words around each figure."""
+    live = store.live_dir(index_dir)
+    assert live is not None
+    docs = store.read_jsonl(live / store.DOCS)
+    sentences = [docs[int(d)]["text"][int(s) : int(e)] for d, s, e in np.load(live / store.SENTENCES)]
+    chunks = [c["text"] for c in store.read_jsonl(live / store.CHUNKS)]
+    windows = [w for s in sentences for _, w in figure_windows(s)]
+    return list(dict.fromkeys(chunks + sentences + windows))
+
+
+def full_build(label: str, provider: EncoderProvider, n_articles: int, flops: FlopCounter) -> BuildResult:
+    """A from-scratch build of the seed articles plus ``n_articles`` distractors: no index, no per-article
+    cache. The encoder is loaded before timing (the baseline's is too); the model's exports, made once per
+    model, are kept."""
     corpus = BENCH_DIR / f"build-{n_articles}" / "corpus"
     distractor_corpus(corpus, n_articles)
     target = BENCH_DIR / f"build-{n_articles}" / f"index-{label}"
-    shutil.rmtree(target.parent / f"index-{label}.builds", ignore_errors=True)
+    shutil.rmtree(store.builds_dir(target), ignore_errors=True)
+    shutil.rmtree(store.articles_dir(target), ignore_errors=True)
     target.unlink(missing_ok=True)
+    provider()
     start = time.perf_counter()
-    report = build_index(corpus, target, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
+    report = build_index(corpus, target, model=DEFAULT_MODEL, encoder_provider=provider)
     seconds = time.perf_counter() - start
-    return BuildResult(label, report.chunks, report.embedded_chunks + report.embedded_sentences, seconds)
+    texts = _embedded_texts(target)
+    tokens, gflop = flops.count(texts)
+    return BuildResult(label, report.chunks, len(texts), tokens, gflop, seconds)
 
 
-def baseline_build(encoder: Encoder, n_articles: int) -> BuildResult:
+def baseline_build(provider: EncoderProvider, n_articles: int, flops: FlopCounter) -> BuildResult:
     corpus = BENCH_DIR / f"build-{n_articles}" / "corpus"
     distractor_corpus(corpus, n_articles)
-    baseline = Baseline.build(encoder, corpus)
-    return BuildResult("baseline", len(baseline.texts), len(baseline.texts), baseline.build_seconds)
-
-
-def add_and_remove(corpus: Path, index_dir: Path, encoder: Encoder) -> tuple[float, float, int]:
-    """Seconds to add one new article to an existing index, then to remove it again; and chunks embedded."""
-    path = corpus / "zz_bench_added.txt"
-    path.unlink(missing_ok=True)
-    build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)  # settle
-    for i in range(2):  # an untimed round first: it re-exports the query encoder if the variant changed
-        path.write_text(article(424242 + i), encoding="utf-8")  # a new text each time: nothing to reuse
-        added, removed, embedded = _add_remove(corpus, index_dir, encoder, path)
-    return added, removed, embedded
-
-
-def _add_remove(corpus: Path, index_dir: Path, encoder: Encoder, path: Path) -> tuple[float, float, int]:
-    try:
-        start = time.perf_counter()
-        report = build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
-        added = time.perf_counter() - start
-    finally:
-        path.unlink(missing_ok=True)
-    start = time.perf_counter()
-    build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
-    removed = time.perf_counter() - start
-    return added, removed, report.embedded_chunks
+    baseline = Baseline.build(provider(), corpus)
+    tokens, gflop = flops.count(baseline.texts)
+    return BuildResult("baseline", len(baseline.texts), len(baseline.texts), tokens, gflop, baseline.build_seconds)

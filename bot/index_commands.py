@@ -17,7 +17,7 @@ from bot.results import IndexChange
 from bot.settings import Settings
 from index import store
 from index.builder import build_index
-from index.embedding import lazy_encoder
+from index.embedding import document_encoder
 from index.fetch_types import FetchOptions
 from index.manage import Upload, add_articles, index_status, remove_article
 from index.web_article import fetch_articles
@@ -49,7 +49,7 @@ def _status_text(info: dict[str, Any]) -> str:
 def build(settings: Settings, full: bool = False, as_json: bool = False) -> int:
     with build_progress() as progress:
         report = build_index(settings.corpus_dir, settings.index_dir, model=settings.embedding_model,
-                             encoder_provider=lazy_encoder(settings.embedding_model), full=full,
+                             encoder_provider=document_encoder(settings.embedding_model, settings.index_dir), full=full,
                              progress=progress)
     change = IndexChange("build", report.to_dict())
     _print(change.to_dict(), change.summary(), as_json)
@@ -80,7 +80,7 @@ def add(settings: Settings, args: argparse.Namespace) -> int:
     rejected += problems
     with build_progress() as progress:
         outcome = add_articles(uploads, settings.corpus_dir, settings.index_dir, model=settings.embedding_model,
-                               encoder_provider=lazy_encoder(settings.embedding_model),
+                               encoder_provider=document_encoder(settings.embedding_model, settings.index_dir),
                                max_bytes=settings.max_article_bytes, progress=progress, web_articles=fetched,
                                force=args.force)
     rejected += outcome.rejected
@@ -116,7 +116,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
             try:
                 report = remove_article(args.doc_id, settings.corpus_dir, settings.index_dir,
                                         model=settings.embedding_model,
-                                        encoder_provider=lazy_encoder(settings.embedding_model))
+                                        encoder_provider=document_encoder(settings.embedding_model, settings.index_dir))
             except KeyError:
                 message = f"No article with id {args.doc_id!r} in {settings.corpus_dir}"
                 _print({"error": "invalid", "message": message}, f"dispute-bot: {message}", args.json)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from bot.actors import ModeratorPolicy
-from bot.core import CommandCore, CoreConfig
+from bot.core_config import CoreConfig
 from bot.history_setup import build_history
 from bot.metrics import count_logged_errors
 from bot.render.plain import printable
 from bot.settings import Settings
-from index.embedding import lazy_encoder
+from index.embedding import document_encoder, lazy_encoder
 from index.fetch_types import FetchOptions
+
+if TYPE_CHECKING:  # the core pulls in retrieval; ``index`` commands don't need it
+    from bot.core import CommandCore
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -38,11 +42,16 @@ def configure_logging(settings: Settings, quiet: bool = False) -> None:
     # Third-party loggers that echo request URLs at DEBUG could carry tokens: keep them at WARNING.
     for noisy in ("discord.http", "slack_sdk", "slack_bolt", "aiohttp.access", "urllib3", "httpx"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger(noisy).level))
-    # bm25s sets its own logger to DEBUG, which would bypass the root level on every build.
+    # bm25s sets its own logger to DEBUG when imported, which would bypass the root level on every build: it
+    # is imported first (``index`` commands load it later, not with the core), then quietened.
+    import bm25s  # noqa: F401
+
     logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 def core_config(settings: Settings) -> CoreConfig:
+    from bot.core import CoreConfig
+
     return CoreConfig(
         corpus_dir=settings.corpus_dir,
         index_dir=settings.index_dir,
@@ -64,7 +73,10 @@ def moderator_policy(settings: Settings) -> ModeratorPolicy:
 
 
 def build_core(settings: Settings) -> CommandCore:
+    from bot.core import CommandCore
+
     queries = lazy_encoder(settings.embedding_model, settings.index_dir)  # ONNX export of the live index if any
-    builds = lazy_encoder(settings.embedding_model)  # the model itself, loaded only if a moderator rebuilds
+    # The model's float32 ONNX export (its own vectors, no torch), loaded when a moderator first rebuilds.
+    builds = document_encoder(settings.embedding_model, settings.index_dir)
     return CommandCore(core_config(settings), queries, moderator_policy(settings), build_encoder_provider=builds,
                        history=build_history(settings))

@@ -1,34 +1,36 @@
-"""Building the index: load, chunk, embed what is new, write a new folder, swap it in."""
+"""Building the index: load, analyse and embed what is new, assemble a new folder, swap it in.
+
+What each article yields is kept per article (``index.articles``), so a build costs its new articles plus
+assembling the index files; the query encoder is exported once per model (``index.encoder_cache``).
+"""
 
 from __future__ import annotations
 
 import logging
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from index import store
-from index.aliases import ALIASES_VERSION, mine_aliases
-from index.chunking import Chunk, ChunkSpec, Span, chunk_sentences, split_sentences
-from index.date_estimate import estimate_dates
+from index.article_cache import ArticleCache, part_key
+from index.articles import ArticleState, analyse, attach_vectors, save_entries
+from index.assemble import write_build
+from index.chunking import ChunkSpec
 from index.documents import SkippedFile, load_corpus
 from index.embedding import EncoderProvider
-from index.events import EVENTS_VERSION, extract_events
-from index.figures import figure_windows
-from index.lexical import TERMS_VERSION, build_bm25, document_frequencies, save_bm25
-from index.onnx_export import DEFAULT_VARIANT, prepare_query_encoder
-from index.vector_cache import ProgressCallback, embed, load_cache, read_manifest, settings_key
-from index.vectors import build_faiss, write_faiss
+from index.encoder_cache import prepare_query_encoder
+from index.extractors import versions
+from index.onnx_export import DEFAULT_VARIANT
+from index.vector_cache import ProgressCallback, VectorCache, load_cache, read_manifest, settings_key
 
 log = logging.getLogger(__name__)
 
-# Bump when what is stored about figures changes (``index.figures``).
-FIGURES_VERSION = 1
+# Versions an index built before they were recorded was made with: such an index is not stale for them.
+_UNRECORDED = {"sentences_version": 1}
 
 
 @dataclass
@@ -47,6 +49,8 @@ class BuildReport:
     unchanged: bool
     skipped: list[SkippedFile] = field(default_factory=list)
     faiss_factory: str = ""
+    # Seconds per stage: where a build's time went (bench/RESULTS.md has the breakdown of an add).
+    stages: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -65,13 +69,26 @@ class BuildReport:
             "unchanged": self.unchanged,
             "faiss_factory": self.faiss_factory,
             "skipped": [{"file": s.filename, "reason": s.reason} for s in self.skipped],
+            "stages": {k: round(v, 3) for k, v in self.stages.items()},
         }
+
+
+class _Stages:
+    """Wall seconds per build stage, for the report."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def done(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
+        self._last = now
 
 
 def _derived_key() -> dict[str, Any]:
     """Versions of what is derived from the text without the model: a change rebuilds without re-embedding."""
-    return {"events_version": EVENTS_VERSION, "terms_version": TERMS_VERSION, "figures_version": FIGURES_VERSION,
-            "aliases_version": ALIASES_VERSION}
+    return versions()
 
 
 def _query_encoder_current(manifest: dict[str, Any]) -> bool:
@@ -86,7 +103,8 @@ def _stale_reasons(manifest: dict[str, Any], docs: dict[str, str], model: str, s
     expected = settings_key(model, spec)
     if {k: manifest.get(k) for k in expected} != expected:
         reasons.append("the model or chunking settings changed")
-    if any(manifest.get(k) != v for k, v in _derived_key().items()) or not _query_encoder_current(manifest):
+    if any(manifest.get(k, _UNRECORDED.get(k)) != v for k, v in _derived_key().items()) \
+            or not _query_encoder_current(manifest):
         reasons.append("it was built by an older version")
     if docs != manifest.get("docs", {}):
         reasons.append("the articles changed")
@@ -103,7 +121,7 @@ def pending_changes(corpus_dir: Path, index_dir: Path, *, model: str, spec: Chun
     manifest = read_manifest(live) if live is not None else None
     if manifest is None:
         return ["there is no readable index"]
-    docs, _ = load_corpus(corpus_dir)
+    docs, _ = load_corpus(corpus_dir, ArticleCache(store.articles_dir(index_dir)).parse)
     return _stale_reasons(manifest, {d.doc_id: d.sha256 for d in docs}, model, spec or ChunkSpec())
 
 
@@ -126,6 +144,22 @@ def build_index(
                             spec=spec, full=full, progress=progress)
 
 
+def _live_vectors(live: Path | None, old_docs: dict[str, str], model: str,
+                  spec: ChunkSpec) -> Callable[[list[ArticleState]], VectorCache]:
+    """The live index's vectors, read (once) only for articles it already held unchanged: those whose cache
+    entry is missing, e.g. the first build after an upgrade."""
+    loaded: list[VectorCache] = []
+
+    def fallback(pending: list[ArticleState]) -> VectorCache:
+        if not any(old_docs.get(s.doc.doc_id) == s.doc.sha256 for s in pending):
+            return VectorCache()
+        if not loaded:
+            loaded.append(load_cache(live, model, spec)[0])
+        return loaded[0]
+
+    return fallback
+
+
 def build_locked(
     corpus_dir: Path,
     index_dir: Path,
@@ -137,13 +171,16 @@ def build_locked(
     progress: ProgressCallback | None = None,
 ) -> BuildReport:
     """``build_index`` for a caller that already holds the build lock (to change the corpus and rebuild
-    as one step)."""
+    as one step). ``full`` recomputes and re-embeds everything, ignoring every cache."""
     spec = spec or ChunkSpec()
     started = time.perf_counter()
+    stages = _Stages()
     live = store.live_dir(index_dir)
-    docs, skipped = load_corpus(corpus_dir)
+    cache = ArticleCache(store.articles_dir(index_dir), read=not full)
+    docs, skipped = load_corpus(corpus_dir, cache.parse)
     new_docs = {d.doc_id: d.sha256 for d in docs}
     old_manifest = read_manifest(live) if live is not None else None
+    stages.done("load")
     # Checked on the manifest before any vector is read: an unchanged corpus costs almost nothing.
     if not full and old_manifest is not None and not _stale_reasons(old_manifest, new_docs, model, spec):
         counts = old_manifest.get("counts", {})
@@ -152,107 +189,57 @@ def build_locked(
             embedded_chunks=0, reused_chunks=counts.get("chunks", 0), embedded_sentences=0,
             removed_docs=[], added_docs=[], changed_docs=[], events=counts.get("events", 0),
             seconds=time.perf_counter() - started, unchanged=True, skipped=skipped,
-            faiss_factory=old_manifest.get("faiss_factory", ""),
+            faiss_factory=old_manifest.get("faiss_factory", ""), stages=stages.seconds,
         )
 
-    cache, _ = load_cache(None if full else live, model, spec)
     old_docs: dict[str, str] = (old_manifest or {}).get("docs", {})
     added = sorted(set(new_docs) - set(old_docs))
     removed = sorted(set(old_docs) - set(new_docs))
     changed = sorted(k for k in set(new_docs) & set(old_docs) if new_docs[k] != old_docs[k])
 
-    sentences: dict[str, list[Span]] = {}
-    chunks: list[Chunk] = []
-    sentence_rows: list[tuple[int, int, int]] = []
-    for doc_idx, doc in enumerate(docs):
-        spans = split_sentences(doc.text)
-        sentences[doc.doc_id] = spans
-        sentence_rows.extend((doc_idx, s.start, s.end) for s in spans)
-        chunks.extend(chunk_sentences(doc.doc_id, doc.text, spans, spec))
-        if progress:
-            progress("chunking", doc_idx + 1, len(docs))
-    sentence_texts = [docs[d].text[s:e] for d, s, e in sentence_rows]
-
-    figure_rows: list[tuple[int, int, int]] = []
-    window_texts: list[str] = []
-    for row, text in enumerate(sentence_texts):
-        for fig, window in figure_windows(text):
-            figure_rows.append((row, fig.start, fig.end))
-            window_texts.append(window)
-
-    chunk_vectors, embedded_chunks = embed([c.text for c in chunks], cache, encoder_provider, progress)
-    sentence_vectors, embedded_sentences = embed(sentence_texts, cache, encoder_provider, progress)
-    # What each figure is a figure of, for count questions (see ``retrieval.answer``).
-    figure_vectors, _ = embed(window_texts, cache, encoder_provider, progress)
-
-    faiss_index, factory = build_faiss(chunk_vectors)
-    bm25 = build_bm25([c.text for c in chunks])
-    n_units, df = document_frequencies(sentence_texts)
-    docs = estimate_dates(docs, sentences)  # undated articles: see index/date_estimate.py
-    events = extract_events(docs, sentences)
+    states = analyse(docs, cache, spec, progress)
+    stages.done("analyse")
+    embedded = attach_vectors(states, cache, part_key(settings_key(model, spec)), encoder_provider,
+                              _live_vectors(None if full else live, old_docs, model, spec), progress)
+    stages.done("embed")
+    save_entries(states, cache)
+    stages.done("cache")
     if progress:
         progress("writing", 0, 1)
 
     tmp = store.new_build_folder(index_dir)
     try:
-        store.write_jsonl(tmp / store.DOCS, [d.to_dict() for d in docs])
-        store.write_jsonl(
-            tmp / store.CHUNKS,
-            [
-                {
-                    "id": i,
-                    "doc_id": c.doc_id,
-                    "start": c.start,
-                    "end": c.end,
-                    "first_sentence": c.first_sentence,
-                    "last_sentence": c.last_sentence,
-                    "hash": c.content_hash,
-                    "text": c.text,
-                }
-                for i, c in enumerate(chunks)
-            ],
-        )
-        np.save(tmp / store.SENTENCES, np.asarray(sentence_rows, dtype=np.int64).reshape(-1, 3),
-                allow_pickle=False)
-        np.save(tmp / store.CHUNK_VECTORS, chunk_vectors, allow_pickle=False)
-        np.save(tmp / store.SENTENCE_VECTORS, sentence_vectors, allow_pickle=False)
-        np.save(tmp / store.FIGURES, np.asarray(figure_rows, dtype=np.int64).reshape(-1, 3), allow_pickle=False)
-        np.save(tmp / store.FIGURE_VECTORS, figure_vectors, allow_pickle=False)
-        write_faiss(faiss_index, tmp / store.FAISS)
-        (tmp / store.BM25).mkdir()
-        save_bm25(bm25, tmp / store.BM25)
-        store.write_json(tmp / store.TERMS, {"units": n_units, "df": df})
-        store.write_jsonl(tmp / store.EVENTS, events)
-        store.write_json(tmp / store.ALIASES, mine_aliases(d.text for d in docs))
+        written = write_build(tmp, states, stages.done, lambda: encoder_provider().dimension)
         # Questions are encoded by this ONNX export when present (no torch in the query process).
-        query_encoder = prepare_query_encoder(model, tmp, None if full else live)
+        query_encoder = prepare_query_encoder(model, tmp, store.encoders_dir(index_dir), DEFAULT_VARIANT,
+                                              verify=full, previous=live)
+        stages.done("query encoder")
         seconds = time.perf_counter() - started
         manifest = {
             **settings_key(model, spec),
-            "dimension": int(chunk_vectors.shape[1]),
-            "faiss_factory": factory,
+            "dimension": written["dimension"],
+            "faiss_factory": written["faiss_factory"],
             "query_encoder": query_encoder,
             "docs": new_docs,
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "build_seconds": round(seconds, 3),
             **_derived_key(),
-            "counts": {
-                "docs": len(docs),
-                "chunks": len(chunks),
-                "sentences": len(sentence_rows),
-                "events": len(events),
-            },
+            "counts": written["counts"],
         }
         # The manifest is written last: a folder without one is never a complete build.
         store.write_json(tmp / store.MANIFEST, manifest)
         store.publish(index_dir, tmp)
+        stages.done("publish")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    cache.prune({s.key for s in states})
+    stages.done("prune")
+    counts = written["counts"]
     return BuildReport(
-        docs=len(docs), chunks=len(chunks), sentences=len(sentence_rows),
-        embedded_chunks=embedded_chunks, reused_chunks=len(chunks) - embedded_chunks,
-        embedded_sentences=embedded_sentences, removed_docs=removed, added_docs=added,
-        changed_docs=changed, events=len(events), seconds=time.perf_counter() - started,
-        unchanged=False, skipped=skipped, faiss_factory=factory,
+        docs=len(docs), chunks=counts["chunks"], sentences=counts["sentences"],
+        embedded_chunks=embedded.chunks, reused_chunks=counts["chunks"] - embedded.chunks,
+        embedded_sentences=embedded.sentences, removed_docs=removed, added_docs=added,
+        changed_docs=changed, events=counts["events"], seconds=time.perf_counter() - started,
+        unchanged=False, skipped=skipped, faiss_factory=written["faiss_factory"], stages=stages.seconds,
     )

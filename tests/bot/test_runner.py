@@ -9,7 +9,7 @@ import pytest
 
 from bot import runner
 from bot.settings import Settings
-from index import builder, store
+from index import builder, extractors, store
 from index.embedding import DEFAULT_MODEL
 
 
@@ -34,7 +34,7 @@ def test_an_index_from_an_older_version_or_another_model_is_pending(
     corpus, index_dir = built_copy
     assert builder.pending_changes(corpus, index_dir, model="/models/other") == [
         "the model or chunking settings changed"]
-    monkeypatch.setattr(builder, "TERMS_VERSION", 999)
+    monkeypatch.setitem(extractors.EXTRACTORS, "terms", extractors.with_version("terms", 999))
     assert builder.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == ["it was built by an older version"]
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from index import builder, store
+from index import extractors, store
 from index.builder import build_index
 from index.chunking import ChunkSpec
 from index.embedding import DEFAULT_MODEL, Encoder
@@ -82,13 +82,13 @@ def test_unchanged_corpus_is_not_rebuilt_and_full_rebuild_re_embeds(
     assert full["added_doc_ids"] == full["changed_doc_ids"] == full["removed_doc_ids"] == []  # nothing changed
 
 
-@pytest.mark.parametrize("version", ["TERMS_VERSION", "EVENTS_VERSION"])
+@pytest.mark.parametrize("rule", ["terms", "events", "figures"])
 def test_new_text_rules_rebuild_without_re_embedding(
-    built_copy: tuple[Path, Path], encoder: Encoder, monkeypatch: pytest.MonkeyPatch, version: str
+    built_copy: tuple[Path, Path], encoder: Encoder, monkeypatch: pytest.MonkeyPatch, rule: str
 ) -> None:
     corpus_copy, index_dir = built_copy
     folder = store.live_dir(index_dir)
-    monkeypatch.setattr(builder, version, 999)
+    monkeypatch.setitem(extractors.EXTRACTORS, rule, extractors.with_version(rule, 999))
     enc = CountingEncoder(encoder)
     report = _build(corpus_copy, index_dir, enc)
     assert not report["unchanged"] and enc.encoded == 0 and report["embedded_chunks"] == 0

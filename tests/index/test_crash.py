@@ -25,6 +25,7 @@ CHILD = textwrap.dedent(
     import sys, time
     from pathlib import Path
     import numpy as np
+    import index.assemble as assemble
     import index.builder as builder
 
     class Encoder:
@@ -34,13 +35,13 @@ CHILD = textwrap.dedent(
             v = rng.standard_normal((len(texts), 384)).astype("float32")
             return v / np.linalg.norm(v, axis=1, keepdims=True)
 
-    real_write = builder.write_faiss
+    real_write = assemble.write_faiss
     def hanging_write(index, path):
         real_write(index, path)
         Path(sys.argv[3]).write_text("writing")
         time.sleep(600)
 
-    builder.write_faiss = hanging_write
+    assemble.write_faiss = hanging_write
     builder.build_index(Path(sys.argv[1]), Path(sys.argv[2]), model="all-MiniLM-L6-v2",
                         encoder_provider=lambda: Encoder())
     """

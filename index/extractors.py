@@ -1,0 +1,159 @@
+"""What a build derives from each article on its own, as a registry of versioned extractors.
+
+Every build used to split, chunk and analyse every article again; now each extractor's result is kept per
+article (``index.article_cache``), keyed by the article's content and the extractor's version, so a build
+computes only what is new: the new article, or everything one changed rule touches.
+
+An extractor turns one ``Article`` (the parsed document, its sentences and chunks) into JSON-able data, and
+the builder assembles the index files from the results of all articles. Adding one is a few lines::
+
+    register(Extractor("aliases", ALIASES_VERSION, lambda a: mine_aliases([a.doc.text])))
+    # then, where the builder assembles the index:
+    aliases = merge_first(results["aliases"])
+
+Bump an extractor's version whenever its output for the same text changes: its cached results are then
+recomputed, and an index built with the old version is rebuilt (without re-embedding anything).
+
+A result that depends on other articles declares it with ``context``: given the corpus, it returns what
+each article's result depends on (kept in the cache key), or None when only a pass over the whole corpus
+(``extract_all``) can tell; such results are then computed for every article and not cached.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from index.aliases import ALIASES_VERSION, mine_aliases
+from index.chunking import Chunk, Span
+from index.documents import Document
+from index.events import EVENTS_VERSION, extract_events
+from index.figures import figure_windows
+from index.lexical import TERMS_VERSION, terms
+
+# Bump when ``index.chunking.split_sentences`` splits differently: every cached article is split again.
+SENTENCES_VERSION = 1
+# Bump when what is stored about figures changes (``index.figures``).
+FIGURES_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as extractors see it. ``context`` is what the extractor's ``context`` said this article's
+    result depends on from the rest of the corpus (None without one)."""
+
+    doc: Document
+    sentences: list[Span]
+    chunks: list[Chunk]
+    context: Any = None
+
+    def sentence_texts(self) -> list[str]:
+        return [self.doc.text[s.start : s.end] for s in self.sentences]
+
+
+PerArticleContext = Callable[[Document], Any]
+
+
+@dataclass(frozen=True)
+class Extractor:
+    name: str  # the manifest records ``<name>_version``
+    version: int
+    extract: Callable[[Article], Any]
+    context: Callable[[list[Document]], PerArticleContext | None] | None = None
+    extract_all: Callable[[list[Article]], list[Any]] | None = None
+
+
+EXTRACTORS: dict[str, Extractor] = {}
+
+
+def register(extractor: Extractor) -> Extractor:
+    EXTRACTORS[extractor.name] = extractor
+    return extractor
+
+
+def versions() -> dict[str, int]:
+    """Every per-article rule's version, as recorded in the manifest."""
+    return {"sentences_version": SENTENCES_VERSION, **{f"{e.name}_version": e.version for e in EXTRACTORS.values()}}
+
+
+def merge_first(results: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Per-article mappings merged in corpus order, the first article to define a key keeping it."""
+    merged: dict[str, Any] = {}
+    for result in results:
+        for key, value in result.items():
+            merged.setdefault(key, value)
+    return merged
+
+
+# -- the built-in extractors ------------------------------------------------------------------------------
+
+
+def _figures(article: Article) -> list[list[Any]]:
+    """(sentence number in the article, start, end, the words around it) of every figure: what count
+    questions compare against, embedded at build time."""
+    return [[i, fig.start, fig.end, window]
+            for i, text in enumerate(article.sentence_texts()) for fig, window in figure_windows(text)]
+
+
+def _terms(article: Article) -> dict[str, Any]:
+    """Each chunk's BM25 terms, and in how many of the article's sentences each term occurs (IDF)."""
+    df: Counter[str] = Counter()
+    for text in article.sentence_texts():
+        df.update(set(terms(text)))
+    return {"chunks": [terms(c.text) for c in article.chunks], "df": dict(df), "units": len(article.sentences)}
+
+
+def _given_date(doc: Document) -> date | None:
+    """The article's own date when it states one (an estimated date is not stated)."""
+    if not doc.date or doc.date_estimated:
+        return None
+    try:
+        return date.fromisoformat(doc.date)
+    except ValueError:
+        return None
+
+
+def _events_context(docs: list[Document]) -> PerArticleContext | None:
+    """A dated article's events depend on it alone; an undated one's take a missing year from the period the
+    dated articles cover (``index.dates.corpus_window``), so that period is its context. With no dated
+    article at all, the period comes from every article's text: a whole-corpus pass."""
+    dated = [d for doc in docs if (d := _given_date(doc)) is not None]
+    if not dated:
+        return None
+    period = [min(dated).isoformat(), max(dated).isoformat()]
+    # An estimated date places the article's weekdays, so it is part of what its events depend on.
+    return lambda doc: "" if _given_date(doc) else [*period, *([doc.date] if doc.date_estimated else [])]
+
+
+def _period_anchor(doc_id: str, day: str) -> Document:
+    """A dated article without text: it adds a date to the corpus period and no events."""
+    return Document(doc_id=doc_id, title="", date=day, url=None, source=None, text="", body_offset=0,
+                    sha256="", filename="")
+
+
+def _events(article: Article) -> list[dict[str, Any]]:
+    period = list(article.context or ())[:2]  # the third item, an estimated date, is the article's own
+    anchors = [_period_anchor(f"\0period-{i}", day) for i, day in enumerate(period)]
+    return extract_events([article.doc, *anchors], {article.doc.doc_id: article.sentences})
+
+
+def _events_all(articles: list[Article]) -> list[Any]:
+    records = extract_events([a.doc for a in articles], {a.doc.doc_id: a.sentences for a in articles})
+    by_doc: dict[str, list[dict[str, Any]]] = {a.doc.doc_id: [] for a in articles}
+    for record in records:
+        by_doc[record["doc_id"]].append(record)
+    return [by_doc[a.doc.doc_id] for a in articles]
+
+
+register(Extractor("figures", FIGURES_VERSION, _figures))
+register(Extractor("aliases", ALIASES_VERSION, lambda article: mine_aliases([article.doc.text])))
+register(Extractor("terms", TERMS_VERSION, _terms))
+register(Extractor("events", EVENTS_VERSION, _events, context=_events_context, extract_all=_events_all))
+
+
+def with_version(name: str, version: int) -> Extractor:
+    """The registered extractor under another version (tests: a rule change without changing the rule)."""
+    return replace(EXTRACTORS[name], version=version)

@@ -1,0 +1,92 @@
+"""Reading an ONNX export of the embedding model (see ``index.onnx_export`` for writing one).
+
+An export is a folder with ``model.onnx``, the model's ``tokenizer.json`` and ``encoder.json`` (what it
+was made from). Encoding through it needs only onnxruntime and tokenizers: no torch, transformers or
+sentence-transformers import, which is most of a cold start and most of a small build.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+QUERY_ENCODER_DIR = "query_encoder"
+META = "encoder.json"
+MODEL_FILE = "model.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+# Bump when what an export contains or how it is made changes: cached exports are then made again (and
+# builds whose export is older encode questions with torch until they are rebuilt).
+EXPORT_VERSION = 1
+
+
+def read_meta(folder: Path) -> dict[str, Any] | None:
+    """The export's metadata, or None when the folder is not a complete export of this version."""
+    try:
+        meta: dict[str, Any] = json.loads((folder / META).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if meta.get("export_version") != EXPORT_VERSION or not (folder / meta.get("file", MODEL_FILE)).exists():
+        return None
+    return meta
+
+
+class OnnxEncoder:
+    """The exported model through onnxruntime and tokenizers.
+
+    One intra-op thread by default: a single short question gains little from a second thread on a
+    two-core machine (bench/RESULTS.md), and concurrent questions then run in parallel instead of
+    contending. Builds ask for more.
+    """
+
+    def __init__(self, folder: Path, threads: int = 1) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        meta = json.loads((folder / META).read_text(encoding="utf-8"))
+        self.folder = folder
+        self.model_name = str(meta["model"])
+        self.variant = str(meta["variant"])
+        self._dimension = int(meta["dimension"])
+        self._tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+        padding = self._tokenizer.padding or {}
+        self._tokenizer.enable_padding(pad_id=int(padding.get("pad_id", 0)),
+                                       pad_token=str(padding.get("pad_token", "[PAD]")))
+        self._tokenizer.enable_truncation(int(meta["max_seq_length"]))
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        # Idle worker threads spinning for work would steal the only other core from the answer code.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self._session = ort.InferenceSession(str(folder / meta["file"]), options,
+                                             providers=["CPUExecutionProvider"])
+        self._inputs = [i.name for i in self._session.get_inputs()]
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
+
+    def tokenize(self, texts: list[str]) -> dict[str, np.ndarray]:
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        feeds = {
+            "input_ids": ids,
+            "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+            "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
+        }
+        return {name: feeds[name] for name in self._inputs}
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        out = np.zeros((len(texts), self._dimension), dtype=np.float32)
+        # Similar lengths per batch: padding to the longest wastes less work.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True)
+        for start in range(0, len(order), batch_size):
+            rows = order[start : start + batch_size]
+            vectors = self._session.run(None, self.tokenize([texts[i] for i in rows]))[0]
+            out[rows] = vectors
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return np.ascontiguousarray(out / np.maximum(norms, 1e-12), dtype=np.float32)
