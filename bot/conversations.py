@@ -16,7 +16,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable
 from typing import Protocol
 
-from retrieval.followup import MAX_TURNS, FollowupContext, Turn
+from retrieval.followup import MAX_TURNS, FollowupContext, Turn, turn_of
 from retrieval.types import Answer
 
 TTL_SECONDS = 3600.0
@@ -32,13 +32,7 @@ class ConversationMemory(Protocol):
 
 
 def turn_for(question: str, answer: Answer) -> Turn:
-    """The turn to remember: what was searched for (a follow-up carries its borrowed words on to the next
-    one), and what the answer cited; a declined answer's "closest passages" were not cited."""
-    searched = answer.searched_for or question
-    if not answer.answered:
-        return Turn(searched, answered=False)
-    return Turn(searched, tuple(dict.fromkeys(c.doc_id for c in answer.citations)),
-                tuple(c.quote for c in answer.citations), True)
+    return turn_of(question, answer)
 
 
 class RecentTurns:

@@ -18,7 +18,7 @@ from retrieval.loaded import LoadedIndex
 from retrieval.question import Kind, Question
 from retrieval.quotes import trim_to_window
 from retrieval.ranker import AnswerModel
-from retrieval.signals import carries
+from retrieval.signals import Carries, carries
 from retrieval.types import Answer, Citation
 
 MAX_CHARS = 400
@@ -75,12 +75,19 @@ def _quote(index: LoadedIndex, row: int, score: float, question: Question, budge
         following = index.sentence_text(nxt)
         gap = doc_text[end : int(index.sentence_spans[nxt][1])]
         new_end = int(index.sentence_spans[nxt][2])
-        if _CONTINUES.match(following) and "\n" not in gap and new_end - start <= budget:
+        # A "when" answer whose sentence gives no time takes the next one that does ("The talks are likely
+        # to happen this week."), as one slice: the sentence after is usually what the first one is about.
+        completes = question.kind is Kind.WHEN and _adds(question, [text], following)
+        if (_CONTINUES.match(following) or completes) and "\n" not in gap and new_end - start <= budget:
             text, end = doc_text[start:new_end], new_end
     keep = set(question.terms) | set(question.focus)
     must = _asked_figure(text, question) if question.kind is Kind.COUNT else None
     shown, (s, e) = trim_to_window(text, keep, budget, must)
     return shown, _citation(index, row, start + s, start + e, score)
+
+
+def _has_time(carried: Carries) -> bool:
+    return carried.has_date or carried.has_weekday or carried.has_relative_time
 
 
 def _adds(question: Question, chosen: list[str], candidate: str) -> bool:
@@ -98,7 +105,7 @@ def _adds(question: Question, chosen: list[str], candidate: str) -> bool:
         return bool(offered - given)
     a = carries(chosen[0])
     if question.kind is Kind.WHEN:
-        return (b.has_date or b.has_weekday) and not (a.has_date or a.has_weekday)
+        return _has_time(b) and not _has_time(a)
     if question.kind is Kind.WHY:
         return b.has_reason and not a.has_reason
     return False

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from index.lexical import terms
+from retrieval.types import Answer
 
 MAX_TURNS = 3
 # Earlier words added to a follow-up: enough to name what "he" or "it" was, few enough to keep the new
@@ -61,8 +62,19 @@ class Turn:
 
     question: str
     doc_ids: tuple[str, ...] = ()
-    sentences: tuple[str, ...] = ()
+    sentences: tuple[str, ...] = ()  # cited, or for a declined question the closest passages shown
     answered: bool = True
+
+
+def turn_of(question: str, answer: Answer) -> Turn:
+    """The turn to remember: what was searched for (a follow-up carries its borrowed words on to the next
+    one) and what the answer quoted. A declined answer's closest passages were not cited: its articles are
+    not favoured, but a name they give right beside the words asked about is still what "it" may mean."""
+    searched = answer.searched_for or question
+    quotes = tuple(c.quote for c in answer.citations)
+    if not answer.answered:
+        return Turn(searched, (), quotes, answered=False)
+    return Turn(searched, tuple(dict.fromkeys(c.doc_id for c in answer.citations)), quotes, True)
 
 
 @dataclass(frozen=True)
@@ -206,6 +218,8 @@ def expand(
             asked = set(terms(turn.question))
             for sentence in turn.sentences:
                 for word, term, value, distance in _names(sentence, idf, floor, asked):
+                    if not turn.answered and distance > APPOSITION:
+                        continue  # a passage merely shown: only the name it gives the asked words counts
                     order += 1
                     weight = ANSWER_WEIGHT * value / top / (1 + distance)
                     if term not in own and term not in candidates and weight > answer_terms.get(term, (0, "", 0))[0]:

@@ -48,10 +48,11 @@ def test_turns_expire_after_the_ttl_and_conversations_can_move() -> None:
     assert memory.context("thread") is None and len(memory) == 0
 
 
-def test_a_turn_keeps_what_was_searched_for_and_only_real_citations() -> None:
+def test_a_turn_keeps_what_was_searched_for_and_favours_only_real_citations() -> None:
     cited = Citation("d1", "t", None, None, "Quote one.", 0, 10, 1.0)
     answered = Answer("and when?", "x", True, [cited, cited], searched_for="and when? Sawhney")
     turn = turn_for("and when?", answered)
     assert turn.question == "and when? Sawhney" and turn.doc_ids == ("d1",) and turn.answered
     declined = turn_for("what?", Answer("what?", "The articles don't say.", False, [cited]))
-    assert declined.doc_ids == () and declined.sentences == () and not declined.answered
+    # The passages a decline showed are kept for the names they give, but their articles are not favoured.
+    assert declined.doc_ids == () and declined.sentences == ("Quote one.",) and not declined.answered

@@ -10,8 +10,8 @@ import pytest
 
 from index.embedding import DEFAULT_MODEL, lazy_encoder
 from retrieval.engine import Engine
-from retrieval.followup import FollowupContext, Turn, detect, expand, idf_for_df, units_from_unknown
-from retrieval.types import Answer
+from retrieval.followup import FollowupContext, Turn, detect, expand, idf_for_df, turn_of, units_from_unknown
+from retrieval.types import Answer, Citation
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLLOWUPS = ROOT / "followups.jsonl"
@@ -37,13 +37,6 @@ def _passes(item: dict[str, object], answer: Answer) -> bool:
     needed_any = [_norm(str(x)) for x in item.get("answers_any", [])]  # type: ignore[attr-defined]
     return answer.answered and all(x in text for x in needed_all) and (not needed_any or any(x in text
                                                                                               for x in needed_any))
-
-
-def _turn(question: str, answer: Answer) -> Turn:
-    if not answer.answered:
-        return Turn(answer.searched_for or question, answered=False)
-    return Turn(answer.searched_for or question, tuple(dict.fromkeys(c.doc_id for c in answer.citations)),
-                tuple(c.quote for c in answer.citations))
 
 
 def test_units_round_trip() -> None:
@@ -93,6 +86,22 @@ def test_expansion_borrows_rare_words_of_the_latest_turns_and_favours_cited_arti
     assert expansion.text.startswith("are ministers going to move to it?")
 
 
+def test_a_declined_turn_lends_only_the_name_its_closest_passage_gives_the_asked_words() -> None:
+    shown = ("Ministers back the app Koo.", "Sawhney met the ministers on Monday.")
+    declined = FollowupContext((Turn("Tell me about the app", (), shown, answered=False),))
+    expansion = expand("are ministers going to move to it?", IDF, UNKNOWN, declined)
+    assert expansion is not None
+    assert "Koo" in expansion.added and "Sawhney" not in expansion.added  # far from "app": merely shown
+    assert expansion.favoured_docs == ()  # nothing was cited, so no article is favoured
+
+
+def test_a_declined_answer_is_remembered_with_its_closest_passages() -> None:
+    citation = Citation(doc_id="d", title="t", date=None, url=None, quote="Ministers back the app Koo.",
+                        start=0, end=27, score=0.1)
+    turn = turn_of("Tell me about the app", Answer("Tell me about the app", "I couldn't…", False, [citation]))
+    assert turn == Turn("Tell me about the app", (), ("Ministers back the app Koo.",), answered=False)
+
+
 @pytest.fixture(scope="module")
 def shipped_engine(seed_index_dir: Path) -> Engine:
     return Engine(seed_index_dir, lazy_encoder(DEFAULT_MODEL, seed_index_dir))
@@ -111,7 +120,7 @@ def test_second_turns_are_answered_with_the_fact(shipped_engine: Engine) -> None
                 assert answer.searched_for, f"{conversation['id']} was not recognised as a follow-up"
                 if not passed:
                     print(f"MISS {conversation['id']}: [{answer.searched_for}] -> {answer.text[:160]}")
-            turns.append(_turn(item["question"], answer))
+            turns.append(turn_of(item["question"], answer))
     print(f"\nfollow-ups: {good}/{len(conversations)} second turns answered with the fact")
     assert good >= 4  # 5 with the hand-set answer layer this replaced; see the note on issue 12
 
@@ -122,7 +131,7 @@ def test_standalone_questions_after_another_turn_lose_nothing(shipped_engine: En
     alone = after = 0
     for n, item in enumerate(items):
         earlier = items[n - 1]["question"]
-        context = FollowupContext((_turn(earlier, shipped_engine.ask(earlier)),))
+        context = FollowupContext((turn_of(earlier, shipped_engine.ask(earlier)),))
         alone += _passes(item, shipped_engine.ask(item["question"]))
         after += _passes(item, shipped_engine.ask(item["question"], context))
     print(f"\ndev questions alone: {alone}/{len(items)}; as a second turn: {after}/{len(items)}")
