@@ -10,6 +10,7 @@ from bot.history_setup import build_history
 from bot.metrics import count_logged_errors
 from bot.render.plain import printable
 from bot.settings import Settings
+from bot.shared_setup import build_shared_state
 from index.embedding import lazy_encoder
 from index.fetch_types import FetchOptions
 
@@ -66,5 +67,6 @@ def moderator_policy(settings: Settings) -> ModeratorPolicy:
 def build_core(settings: Settings) -> CommandCore:
     queries = lazy_encoder(settings.embedding_model, settings.index_dir)  # ONNX export of the live index if any
     builds = lazy_encoder(settings.embedding_model)  # the model itself, loaded only if a moderator rebuilds
+    shared = build_shared_state(settings)  # rate limits, event claims, follow-ups: replicas share them or not
     return CommandCore(core_config(settings), queries, moderator_policy(settings), build_encoder_provider=builds,
-                       history=build_history(settings))
+                       history=build_history(settings, shared.memory()), shared=shared)

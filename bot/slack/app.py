@@ -79,7 +79,7 @@ def build_app(core: CommandCore, settings: Settings, client: AsyncWebClient | No
     # environment behind the settings' back.
     with _without_oauth_env():
         app = AsyncApp(name="dispute-bot", client=client, signing_secret=secret)
-    SlackHandlers(core, client).register(app)
+    SlackHandlers(core, client, seen=core.shared.deduper()).register(app)  # replicas: one claim per event
     return app
 
 

@@ -50,8 +50,34 @@ def _v1_answers_and_votes(conn: Connection) -> None:
     meta.create_all(conn)
 
 
+def _v2_shared_state(conn: Connection) -> None:
+    """Event claims, rate-limit buckets and conversation turns, shared by every bot process."""
+    meta = sa.MetaData()
+    sa.Table(
+        "handled_events", meta,
+        sa.Column("key", sa.String(255), primary_key=True),
+        sa.Column("claimed_at", sa.Double, nullable=False, index=True),
+    )
+    sa.Table(
+        "rate_buckets", meta,
+        sa.Column("key", sa.String(255), primary_key=True),
+        sa.Column("tokens", sa.Double, nullable=False),
+        sa.Column("updated", sa.Double, nullable=False, index=True),
+        sa.Column("quiet_until", sa.Double, nullable=False),
+    )
+    sa.Table(
+        "conversation_turns", meta,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("conversation", sa.String(255), nullable=False, index=True),
+        sa.Column("created_at", sa.Double, nullable=False, index=True),
+        sa.Column("turn", sa.JSON, nullable=False),
+    )
+    meta.create_all(conn)
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "answers and votes", _v1_answers_and_votes),
+    (2, "shared state: handled events, rate-limit buckets, conversation turns", _v2_shared_state),
 ]
 
 

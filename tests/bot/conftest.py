@@ -13,6 +13,7 @@ from bot.history import History
 from bot.store import HistoryMode, Store
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, EncoderProvider
+from tests.bot.shared_db import database
 
 CoreFactory = Callable[..., CommandCore]
 
@@ -71,3 +72,9 @@ def make_history(tmp_path: Path) -> HistoryFactory:
         return History(Store(f"sqlite:///{path or tmp_path / 'bot.db'}", VOTE_KEY, mode))
 
     return factory
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store URL: a SQLite file in ``tmp_path``, then (under ``make test-postgres`` only) PostgreSQL."""
+    yield from database(request.param, tmp_path)
