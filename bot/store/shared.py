@@ -56,8 +56,8 @@ class SharedStore:
         values = {"key": key, "claimed_at": now}
         if self.dialect in ("postgresql", "sqlite"):
             insert = (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(handled_events)
-            return bool(conn.execute(insert.values(**values).on_conflict_do_nothing(index_elements=["key"]))
-                        .rowcount == 1)
+            inserted = insert.values(**values).on_conflict_do_nothing(index_elements=["key"])
+            return conn.execute(inserted.returning(handled_events.c.key)).first() is not None
         try:  # any other database: the unique key still decides, through the error it raises
             with conn.begin_nested():
                 conn.execute(sa.insert(handled_events).values(**values))
