@@ -16,7 +16,7 @@ from bot.ratelimit import Decision
 from bot.shared_state import SharedState, StoreDeduper, StoreRateLimiter, StoreTurns
 from bot.store.migrations import MIGRATIONS
 from bot.store.shared import SharedStore
-from bot.store.tables import conversation_turns, handled_events, rate_buckets
+from bot.store.tables import conversation_turns, handled_events, rate_buckets, schema_version
 from retrieval.followup import Turn
 
 T = TypeVar("T")
@@ -73,6 +73,25 @@ def test_migration_2_adds_the_shared_tables(stores: Callable[[], SharedStore]) -
     assert {"handled_events", "rate_buckets", "conversation_turns", "answers", "votes"} <= set(
         sa.inspect(store.engine).get_table_names())
     assert stores().version == 2  # a second replica finds it migrated
+
+
+def test_replicas_starting_together_migrate_once(db_url: str) -> None:
+    opened: list[SharedStore] = []
+
+    def start(_: int) -> int:
+        store = SharedStore(db_url)
+        opened.append(store)
+        return store.version
+
+    try:
+        assert together(4, start) == [2] * 4
+    finally:
+        for store in opened:
+            store.close()
+    engine = sa.create_engine(db_url)
+    with engine.connect() as conn:
+        assert list(conn.scalars(sa.select(schema_version.c.version))) == [1, 2]
+    engine.dispose()
 
 
 # -- event claims -------------------------------------------------------------------------------------
