@@ -1,5 +1,5 @@
 """State that several bot processes share, or that one process keeps to itself: event de-duplication,
-rate-limit buckets, conversation memory and the build lock.
+rate-limit buckets, conversation memory, the threads the bot answered in, and the build lock.
 
 ``SharedState()`` (no store) is the single-process bot: everything in memory, as fast as a dict. With a
 ``SharedStore`` (``SHARED_STATE=store``, or ``auto`` with a database that is not SQLite), the same
@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 PRUNE_EVERY = 300.0  # seconds between deletions of expired rows, per process and table
 DEDUPE_TTL = 3600.0  # Slack's last retry comes about 30 minutes after the event
+THREAD_TTL = 7 * 86400.0  # follow-ups without a mention in a thread the bot answered in, for a week
 
 
 def blocking(obj: object) -> bool:
@@ -147,6 +148,26 @@ class StoreTurns:
         self._store.rename_turns(old, new)
 
 
+class StoreThreads:
+    """The threads the bot answered in, over the shared store: a follow-up there (no mention) is answered
+    whichever replica it reaches. Remembered for ``ttl`` seconds after the bot's last answer there."""
+
+    blocking = True
+
+    def __init__(self, store: SharedStore, ttl: float = THREAD_TTL, clock: Callable[[], float] = time.time) -> None:
+        self._store = store
+        self._ttl = ttl
+        self._clock = clock
+        self._pruner = _Pruner(lambda now: store.prune_threads(now - ttl), "answered threads", clock)
+
+    def add(self, key: str) -> None:
+        self._pruner.maybe()
+        self._store.mark_thread(key, self._clock())
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._store.thread_answered(key, self._clock() - self._ttl)
+
+
 class SharedState:
     """What this process shares with the others; ``store=None``: nothing, everything stays in memory."""
 
@@ -165,6 +186,10 @@ class SharedState:
         if self.store is not None:
             return StoreRateLimiter(self.store, per_minute, burst)
         return RateLimiter(per_minute, burst)
+
+    def answered_threads(self) -> StoreThreads | None:
+        """None: the adapter keeps its own bounded set in memory."""
+        return StoreThreads(self.store) if self.store is not None else None
 
     def memory(self) -> ConversationMemory:
         return StoreTurns(self.store) if self.store is not None and self._share_turns else RecentTurns()

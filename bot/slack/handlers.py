@@ -32,7 +32,7 @@ from bot.core import APOLOGY, CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.render.picture import FILENAME, timeline_png
 from bot.results import IndexChange, Notice, NoticeKind, Result
-from bot.shared_state import call
+from bot.shared_state import StoreThreads, call
 from bot.slack.files import fetch_uploads
 from bot.slack.memory import BoundedSet
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, plain_from_slack, render
@@ -59,10 +59,10 @@ def links_in(raw: str) -> list[str]:
 
 class SlackHandlers:
     def __init__(self, core: CommandCore, client: AsyncWebClient, memory: int = 5000,
-                 seen: Deduper | None = None) -> None:
+                 seen: Deduper | None = None, threads: StoreThreads | None = None) -> None:
         self.core = core
         self.users = UserDirectory(client)
-        self.threads = BoundedSet(memory)  # (channel, thread_ts) the bot answered in
+        self.threads: BoundedSet | StoreThreads = threads or BoundedSet(memory)  # "channel:thread_ts" answered in
         self.seen = seen or MemoryDeduper()  # event ids and (channel, ts) handled; shared: claimed off the loop
 
     def register(self, app: AsyncApp) -> None:
@@ -205,7 +205,8 @@ class SlackHandlers:
         elif has_files:
             if is_dm and await call(self.seen, self.seen.claim, _key(event)):
                 await self._post(client, event, SlackMessage(ADD_HINT, ephemeral=True))
-        elif is_dm or (event.get("thread_ts") and (event.get("channel"), event.get("thread_ts")) in self.threads):
+        elif is_dm or (event.get("thread_ts") and await call(self.threads, self.threads.__contains__,
+                                                               f"{event.get('channel')}:{event.get('thread_ts')}")):
             await self._answer(event, client, text)
 
     async def on_error(self, error: Exception) -> None:
@@ -214,7 +215,7 @@ class SlackHandlers:
     async def _answer(self, event: dict[str, Any], client: AsyncWebClient, text: str) -> None:
         if not await call(self.seen, self.seen.claim, _key(event)):
             return  # the same post arrives as app_mention and message.*; answer once
-        self.threads.add((event.get("channel"), _thread(event)))
+        await call(self.threads, self.threads.add, f"{event.get('channel')}:{_thread(event)}")
         await self._guarded(event, client, "a question", lambda: self._ask(event, text))
 
     async def _ask(self, event: dict[str, Any], text: str) -> tuple[SlackMessage, bool] | None:

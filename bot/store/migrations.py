@@ -55,7 +55,7 @@ def _v1_answers_and_votes(conn: Connection) -> None:
 
 
 def _v2_shared_state(conn: Connection) -> None:
-    """Event claims, rate-limit buckets and conversation turns, shared by every bot process."""
+    """Event claims, rate-limit buckets, conversation turns and threads answered in, shared by every process."""
     meta = sa.MetaData()
     sa.Table(
         "handled_events", meta,
@@ -76,12 +76,18 @@ def _v2_shared_state(conn: Connection) -> None:
         sa.Column("created_at", sa.Double, nullable=False, index=True),
         sa.Column("turn", sa.JSON, nullable=False),
     )
+    sa.Table(
+        "answered_threads", meta,
+        sa.Column("key", sa.String(255), primary_key=True),
+        sa.Column("answered_at", sa.Double, nullable=False, index=True),
+    )
     meta.create_all(conn)
 
 
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "answers and votes", _v1_answers_and_votes),
-    (2, "shared state: handled events, rate-limit buckets, conversation turns", _v2_shared_state),
+    (2, "shared state: handled events, rate-limit buckets, conversation turns, answered threads",
+     _v2_shared_state),
 ]
 
 

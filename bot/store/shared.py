@@ -1,4 +1,5 @@
-"""The state bot processes share through the database: handled events, rate-limit buckets, conversation turns.
+"""The state bot processes share through the database: handled events, rate-limit buckets, conversation turns
+and the threads the bot answered in.
 
 Several replicas behind a load balancer must behave as one bot: an event Slack retries to another replica is
 answered once, a user's rate limit holds whichever replica they reach, and a follow-up finds the earlier turns.
@@ -27,7 +28,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.store.db import open_engine
 from bot.store.migrations import migrate
-from bot.store.tables import conversation_turns, handled_events, rate_buckets
+from bot.store.tables import answered_threads, conversation_turns, handled_events, rate_buckets
 
 MAX_KEY = 255
 ATTEMPTS = 5
@@ -166,3 +167,27 @@ class SharedStore:
                 count += int(conn.execute(sa.delete(conversation_turns)
                                           .where(conversation_turns.c.id <= cutoff)).rowcount or 0)
         return count
+
+    # -- threads the bot answered in (follow-ups there need no mention) --------------------------------
+
+    def mark_thread(self, key: str, now: float) -> None:
+        key = db_key(key)
+        with self.engine.begin() as conn:
+            if self.dialect in ("postgresql", "sqlite"):
+                insert = (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(answered_threads)
+                conn.execute(insert.values(key=key, answered_at=now)
+                             .on_conflict_do_update(index_elements=["key"], set_={"answered_at": now}))
+                return
+            if not conn.execute(sa.update(answered_threads).where(answered_threads.c.key == key)
+                                .values(answered_at=now)).rowcount:
+                conn.execute(sa.insert(answered_threads).values(key=key, answered_at=now))
+
+    def thread_answered(self, key: str, since: float) -> bool:
+        with self.engine.connect() as conn:
+            return conn.scalar(sa.select(answered_threads.c.key).where(
+                answered_threads.c.key == db_key(key), answered_threads.c.answered_at >= since)) is not None
+
+    def prune_threads(self, before: float) -> int:
+        with self.engine.begin() as conn:
+            return int(conn.execute(sa.delete(answered_threads).where(answered_threads.c.answered_at < before))
+                       .rowcount or 0)

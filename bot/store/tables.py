@@ -61,3 +61,9 @@ conversation_turns = sa.Table(
     sa.Column("created_at", sa.Double, nullable=False, index=True),
     sa.Column("turn", sa.JSON, nullable=False),  # {"question", "doc_ids", "sentences", "answered"}
 )
+
+answered_threads = sa.Table(
+    "answered_threads", metadata,
+    sa.Column("key", sa.String(255), primary_key=True),  # "<platform>:<channel>:<thread>" the bot answered in
+    sa.Column("answered_at", sa.Double, nullable=False, index=True),
+)

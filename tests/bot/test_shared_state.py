@@ -13,10 +13,16 @@ import pytest
 import sqlalchemy as sa
 
 from bot.ratelimit import Decision
-from bot.shared_state import SharedState, StoreDeduper, StoreRateLimiter, StoreTurns
+from bot.shared_state import SharedState, StoreDeduper, StoreRateLimiter, StoreThreads, StoreTurns
 from bot.store.migrations import MIGRATIONS
 from bot.store.shared import SharedStore
-from bot.store.tables import conversation_turns, handled_events, rate_buckets, schema_version
+from bot.store.tables import (
+    answered_threads,
+    conversation_turns,
+    handled_events,
+    rate_buckets,
+    schema_version,
+)
 from retrieval.followup import Turn
 
 T = TypeVar("T")
@@ -70,7 +76,7 @@ def together(n: int, fn: Callable[[int], T]) -> list[T]:
 def test_migration_2_adds_the_shared_tables(stores: Callable[[], SharedStore]) -> None:
     store = stores()
     assert store.version == len(MIGRATIONS) == 2
-    assert {"handled_events", "rate_buckets", "conversation_turns", "answers", "votes"} <= set(
+    assert {"handled_events", "rate_buckets", "conversation_turns", "answered_threads", "answers", "votes"} <= set(
         sa.inspect(store.engine).get_table_names())
     assert stores().version == 2  # a second replica finds it migrated
 
@@ -227,9 +233,25 @@ def test_turn_rows_are_bounded_by_age_and_count(stores: Callable[[], SharedStore
     assert [memory.context(f"c{n}") is not None for n in range(6)] == [False] * 3 + [True] * 3
 
 
+def test_threads_answered_in_are_known_to_every_replica_for_a_week(stores: Callable[[], SharedStore]) -> None:
+    clock = Clock()
+    a, b = StoreThreads(stores(), clock=clock), StoreThreads(stores(), clock=clock)
+    a.add("C1:100.1")
+    assert "C1:100.1" in b and "C1:999.9" not in b and 42 not in b
+    clock.now += 6 * 86400
+    b.add("C1:100.1")  # answered there again: remembered for another week
+    clock.now += 2 * 86400
+    assert "C1:100.1" in a
+    clock.now += 7 * 86400 + 1
+    assert "C1:100.1" not in a
+    a.add("C2:1.1")  # the next write prunes what expired
+    with stores().engine.connect() as conn:
+        assert list(conn.scalars(sa.select(answered_threads.c.key))) == ["C2:1.1"]
+
+
 def test_without_a_store_everything_stays_in_memory() -> None:
     state = SharedState()
     assert not state.shared and not getattr(state.deduper(), "blocking", False)
-    assert not getattr(state.limiter(5, 3), "blocking", False)
+    assert not getattr(state.limiter(5, 3), "blocking", False) and state.answered_threads() is None
     with state.build_lock():
         pass

@@ -1,6 +1,6 @@
 """Two real ``dispute-bot run --platform slack --http`` replicas on one PostgreSQL database (``make
-test-postgres``): a retried event is answered once whichever replica it reaches, and a user's rate limit
-holds across both."""
+test-postgres``): a retried event is answered once whichever replica it reaches, a follow-up in the bot's
+thread is understood by the other replica, and a user's rate limit holds across both."""
 
 from __future__ import annotations
 
@@ -18,7 +18,14 @@ import aiohttp
 import pytest
 
 from tests.bot.shared_db import drop_tables, needs_postgres
-from tests.bot.slack.slack_requests import JSON, SIGNING_SECRET, event_payload, message_event, signed_headers
+from tests.bot.slack.slack_requests import (
+    JSON,
+    SIGNING_SECRET,
+    event_payload,
+    message_event,
+    shown_text,
+    signed_headers,
+)
 from tests.bot.slack.stub_slack import BOT_TOKEN, BOT_USER_ID, StubSlack
 from tests.bot.slack.test_shutdown import _free_port, _wait_ready
 
@@ -85,16 +92,27 @@ async def test_a_retry_to_the_other_replica_is_answered_once_and_the_rate_limit_
                 await asyncio.gather(*(_wait_ready(http, base, child, log) for child, base, log in started))
 
                 # One mention, delivered to replica A and at the same moment retried to replica B.
-                mention = event_payload(message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention",
-                                                      channel="C1", ts="300.1"))
+                mention = event_payload(message_event(f"<@{BOT_USER_ID}> Who is Ajay Prakash Sawhney?",
+                                                      kind="app_mention", channel="C1", ts="300.1"))
                 assert await asyncio.gather(deliver(http, a, mention), deliver(http, b, mention, retry=1)) == [200, 200]
                 await stub.wait_for(lambda: len(replies(stub, "chat.postMessage", "C1")) >= 1)
                 await asyncio.sleep(QUIET)
                 [answer] = replies(stub, "chat.postMessage", "C1")
-                assert answer["thread_ts"] == "300.1" and "257" in json.dumps(answer)
+                assert answer["thread_ts"] == "300.1" and "Sawhney" in shown_text(answer)
                 dropped = [log.read_text().count(f"event {mention['event_id']} was already handled")
                            for log in (log_a, log_b)]
                 assert sorted(dropped) == [0, 1], "the delivery that lost the claim was acknowledged, not answered"
+
+                # A follow-up in that thread, without a mention, reaches the replica that did not answer:
+                # it knows the bot's thread and the earlier turn from the store.
+                other = (a, b)[dropped.index(1)]
+                follow = event_payload(message_event("and when is he expected to meet Twitter?", channel="C1",
+                                                     thread_ts="300.1", ts="300.2"))
+                assert await deliver(http, other, follow) == 200
+                await stub.wait_for(lambda: len(replies(stub, "chat.postMessage", "C1")) >= 2)
+                second = replies(stub, "chat.postMessage", "C1")[1]
+                assert second["thread_ts"] == "300.1"
+                assert "Searched for:" in shown_text(second) and "Sawhney" in shown_text(second)
 
                 # One user floods both replicas in turn: burst 2, one notice, the rest dropped silently.
                 for n in range(8):
@@ -112,7 +130,7 @@ async def test_a_retry_to_the_other_replica_is_answered_once_and_the_rate_limit_
             text = log.read_text()
             assert "Traceback" not in text and " ERROR " not in text, text
             assert "shared state (rate limits, event claims, follow-up turns, build lock) in the store on postgresql" \
-                in text
+                in text, text
     finally:
         drop_tables(url)
 
