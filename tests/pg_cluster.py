@@ -109,7 +109,17 @@ def main(argv: list[str]) -> int:
             return NOT_AVAILABLE
         print(f"PostgreSQL {bindir.parent.name} on 127.0.0.1:{cluster.port} (throwaway, {cluster.root})",
               file=sys.stderr)
-        return subprocess.run(command, env={**os.environ, POSTGRES_ENV: cluster.url}).returncode
+        child = subprocess.Popen(command, env={**os.environ, POSTGRES_ENV: cluster.url})
+        try:
+            return child.wait()
+        finally:
+            if child.poll() is None:  # interrupted: the tests stop before their server does
+                child.terminate()
+                try:
+                    child.wait(30)
+                except subprocess.TimeoutExpired:
+                    child.kill()
+                    child.wait()
     finally:
         cluster.stop()
 
