@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run test lint typecheck unit bench soak train clean
+.PHONY: install run test test-postgres lint typecheck unit bench soak train clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -28,10 +28,18 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
+# The PostgreSQL URL is set only by test-postgres: a stray one in the caller's shell must not reach `make test`.
 unit: install
-	$(BIN)/pytest -q
+	env -u DISPUTE_BOT_TEST_POSTGRES_URL $(BIN)/pytest -q
 
 test: lint typecheck unit
+
+# The shared-state tests again on a throwaway PostgreSQL (Debian's `postgresql` package), with two Slack
+# replicas on one database; the server is stopped and its folder deleted afterwards (tests/pg_cluster.py).
+PG_TESTS := tests/bot/test_shared_state.py tests/bot/test_build_lock.py tests/bot/test_store.py \
+	tests/bot/slack/test_replicas.py
+test-postgres: install
+	$(BIN)/python -m tests.pg_cluster -- $(BIN)/pytest -q -rs $(PG_TESTS)
 
 # Refit the answer model (retrieval/answer_model.json) and print its held-out figures.
 train: install

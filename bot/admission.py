@@ -18,8 +18,9 @@ from typing import TypeVar
 from bot import metrics
 from bot.actors import Actor
 from bot.inflight import InFlight
-from bot.ratelimit import RateLimiter
+from bot.ratelimit import Limiter
 from bot.results import Notice, NoticeKind
+from bot.shared_state import call
 
 log = logging.getLogger(__name__)
 
@@ -31,14 +32,18 @@ STOPPING = "I'm restarting; ask again in a moment."
 
 
 class Admission:
-    def __init__(self, limiter: RateLimiter, in_flight: InFlight) -> None:
+    def __init__(self, limiter: Limiter, in_flight: InFlight) -> None:
         self.limiter = limiter
         self.in_flight = in_flight
 
-    def _rate_limited(self, actor: Actor | None) -> Notice | None:
+    async def _rate_limited(self, actor: Actor | None) -> Notice | None:
         if actor is None or actor.platform == "terminal":
             return None
-        decision = self.limiter.check(f"{actor.platform}:{actor.user_id}")
+        try:  # a shared limiter asks the store, on a worker thread
+            decision = await call(self.limiter, self.limiter.check, f"{actor.platform}:{actor.user_id}")
+        except Exception:  # the store is down: answering beats refusing everyone
+            log.exception("the rate limit could not be checked; the question is let through")
+            return None
         if decision.allowed:
             return None
         metrics.RATE_LIMITED.labels(actor.platform, str(decision.notify).lower()).inc()
@@ -50,7 +55,7 @@ class Admission:
 
     async def run(self, command: str, actor: Actor | None, work: Callable[[], Awaitable[T]]) -> T | Notice:
         """``work()`` if the question is admitted, else the notice that says why not."""
-        refusal = self._rate_limited(actor)
+        refusal = await self._rate_limited(actor)
         if refusal is None and self.in_flight.closing:
             refusal = Notice(NoticeKind.OVERLOADED, STOPPING)
         if refusal is None and not self.in_flight.try_enter():

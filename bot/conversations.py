@@ -4,8 +4,8 @@ A conversation is a Discord thread or DM, a Slack thread or DM, one terminal ses
 ``dispute-bot ask --json`` lines that carry the same ``"conversation"`` id; adapters name it with a key
 such as ``"discord:thread:123"``. ``ConversationMemory`` is the interface the core uses; the in-process
 ``RecentTurns`` keeps it bounded (least recently used conversations are forgotten first, and turns older
-than the time-to-live are dropped), so a long-running bot's memory stays flat. A later implementation can
-keep the same interface over the shared store.
+than the time-to-live are dropped), so a long-running bot's memory stays flat. ``StoreTurns``
+(``bot.shared_state``) keeps the same interface over the store that replicas share.
 """
 
 from __future__ import annotations

@@ -23,9 +23,9 @@ from bot.core_config import CoreConfig
 from bot.history import History
 from bot.history_results import Feedback, GapReport
 from bot.inflight import InFlight
-from bot.ratelimit import RateLimiter
 from bot.report import BadWindow
 from bot.results import IndexChange, IndexStatus, Notice, NoticeKind, SourcesList
+from bot.shared_state import SharedState
 from bot.validation import InvalidInput, clean_question, clean_topic
 from index import store
 from index.builder import build_index
@@ -50,7 +50,7 @@ class CommandCore:
     def __init__(
         self, config: CoreConfig, encoder_provider: EncoderProvider, moderators: ModeratorPolicy,
         query_workers: int = 2, build_encoder_provider: EncoderProvider | None = None,
-        history: History | None = None,
+        history: History | None = None, shared: SharedState | None = None,
     ) -> None:
         """``encoder_provider`` encodes questions; ``build_encoder_provider`` (default: the same) embeds
         articles. They differ in the bot: questions go through the fast ONNX export, while article vectors
@@ -62,12 +62,12 @@ class CommandCore:
         self._queries = ThreadPoolExecutor(max_workers=query_workers, thread_name_prefix="query")
         self._builds = ThreadPoolExecutor(max_workers=1, thread_name_prefix="build")
         self._build_guard = threading.Lock()
-        # Conversations (follow-ups), stored answers and feedback; without a store nothing is recorded.
-        self.history = history or History()
+        self.history = history or History()  # follow-ups, stored answers, feedback (without a store: none)
         self._building = threading.Event()  # set while a build thread works, even if its caller was cancelled
         self.in_flight = InFlight(config.max_in_flight)
-        self.admission = Admission(RateLimiter(config.rate_limit_per_minute, config.rate_limit_burst),
-                                   self.in_flight)
+        self.shared = shared or SharedState()  # rate limits, event claims, build lock: own or replicas' (store)
+        limiter = self.shared.limiter(config.rate_limit_per_minute, config.rate_limit_burst)
+        self.admission = Admission(limiter, self.in_flight)
         self.ready = False  # index loaded and encoder warm (``/readyz``)
         metrics.watch_index(metrics.IndexGauges(lambda: store.live_dir(config.index_dir), self._index_counts))
 
@@ -87,6 +87,7 @@ class CommandCore:
         self._queries.shutdown(wait=False, cancel_futures=True)
         self._builds.shutdown(wait=wait_for_builds, cancel_futures=not wait_for_builds)
         self.history.close()
+        self.shared.close()
 
     async def _run(self, pool: ThreadPoolExecutor, fn: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(pool, fn)
@@ -115,7 +116,7 @@ class CommandCore:
                 cleaned = clean_question(question, self.config.max_question_chars)
             except InvalidInput as exc:
                 return Notice(NoticeKind.INVALID, str(exc))
-            context = self.history.context(conversation)
+            context = await self.history.context(conversation)
             result = await self._guarded("ask", lambda: self.engine.ask(cleaned, context))
             if isinstance(result, Answer):
                 result = await self.history.record(cleaned, result, actor, conversation, self.engine)
@@ -266,8 +267,7 @@ class CommandCore:
     async def _build(
         self, what: str, actor: Actor, fn: Callable[[], IndexChange | Notice]
     ) -> IndexChange | Notice:
-        # The in-process guard answers a second request at once; the file lock in ``store`` covers
-        # builds started by other processes (the CLI while the bot runs).
+        # The in-process guard answers a second request at once; the locks below cover other processes.
         if not self._build_guard.acquire(blocking=False):
             metrics.BUILDS.labels(what, "busy").inc()
             return Notice(NoticeKind.BUSY, BUSY)
@@ -276,13 +276,14 @@ class CommandCore:
         def tracked() -> IndexChange | Notice:
             self._building.set()
             try:
-                return fn()
+                with self.shared.build_lock():
+                    return fn()
             finally:
                 self._building.clear()
 
         try:
             result = await self._run(self._builds, tracked)
-        except store.BuildInProgress:
+        except store.BuildInProgress:  # the file lock (another process) or the shared lock (another machine)
             metrics.BUILDS.labels(what, "busy").inc()
             return Notice(NoticeKind.BUSY, BUSY)
         except Exception:

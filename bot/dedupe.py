@@ -5,8 +5,8 @@ Slack delivers an event again when it did not see the acknowledgement in time (t
 ``message.*``, same channel and ``ts``). A retry is still answered when the first delivery never reached
 the bot; only an event already claimed here is dropped.
 
-``Deduper`` is the whole interface the adapters use, with string keys, so the state can move to a store
-shared by several bot processes without touching them. ``MemoryDeduper`` keeps it in this process,
+``Deduper`` is the whole interface the adapters use, with string keys; ``StoreDeduper`` (``bot.shared_state``)
+keeps it in the store shared by several bot processes. ``MemoryDeduper`` keeps it in this process,
 bounded in size and age: Slack's last retry comes about 30 minutes after the event, well inside the TTL.
 """
 

@@ -21,9 +21,10 @@ from bot.actors import Actor
 from bot.conversations import ConversationMemory, RecentTurns, turn_for
 from bot.history_results import CHANGED, GONE, THANKS, Feedback, GapReport
 from bot.report import build_report, parse_window
+from bot.shared_state import blocking
 from bot.store import AnswerRecord, Store, VoteOutcome, utcnow
 from retrieval.engine import Engine
-from retrieval.followup import FollowupContext
+from retrieval.followup import FollowupContext, Turn
 from retrieval.loaded import LoadedIndex
 from retrieval.types import Answer, Citation
 
@@ -67,11 +68,25 @@ class History:
     def records(self) -> bool:
         return self.store is not None
 
-    def context(self, conversation: str | None) -> FollowupContext | None:
-        return self.memory.context(conversation) if conversation else None
+    async def context(self, conversation: str | None) -> FollowupContext | None:
+        """The earlier turns; from a shared store on the store thread (after any rename queued there). If the
+        store fails, the question is answered as if asked alone."""
+        if not conversation:
+            return None
+        memory = self.memory
+        if not blocking(memory):
+            return memory.context(conversation)
+        try:
+            return await self._run(lambda: memory.context(conversation))
+        except Exception:
+            log.exception("could not read the conversation's earlier turns; answering the question alone")
+            return None
 
     def rename(self, old: str, new: str) -> None:
-        self.memory.rename(old, new)
+        if blocking(self.memory):
+            self._pool.submit(self.memory.rename, old, new)
+        else:
+            self.memory.rename(old, new)
         if self.store is not None:
             store = self.store
             self._pool.submit(store.rename_conversation, old, new)
@@ -80,7 +95,7 @@ class History:
                      engine: Engine) -> Answer:
         """Remember the turn and store the answer; the answer comes back with its id (for feedback)."""
         if conversation:
-            self.memory.remember(conversation, turn_for(question, answer))
+            await self._remember(conversation, turn_for(question, answer))
         if self.store is None:
             return answer
         store = self.store
@@ -104,6 +119,16 @@ class History:
             log.exception("could not store an answer; it is delivered without feedback buttons")
             return answer
         return replace(answer, answer_id=answer_id) if stored else answer
+
+    async def _remember(self, conversation: str, turn: Turn) -> None:
+        memory = self.memory
+        if not blocking(memory):
+            memory.remember(conversation, turn)
+            return
+        try:
+            await self._run(lambda: memory.remember(conversation, turn))
+        except Exception:
+            log.exception("could not remember the turn; the next follow-up there will not see it")
 
     async def vote(self, actor: Actor, answer_id: str, value: int) -> Feedback:
         if self.store is None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from bot.conversations import ConversationMemory
 from bot.history import History
 from bot.settings import Settings
 from bot.store import HistoryMode, Store
@@ -53,14 +54,15 @@ def vote_key(settings: Settings) -> bytes:
     return path.read_text().strip().encode()
 
 
-def build_history(settings: Settings) -> History:
+def build_history(settings: Settings, memory: ConversationMemory | None = None) -> History:
+    """``memory``: where follow-up turns are kept (default: this process's memory)."""
     mode = HistoryMode(settings.history_mode)
     if mode is HistoryMode.OFF:
-        return History()
+        return History(memory=memory)
     try:
         store = Store(settings.database_url.get_secret_value(), vote_key(settings), mode,
                       settings.history_retention_days)
     except (sa.exc.SQLAlchemyError, OSError) as exc:
         raise HistorySetupError(f"cannot open DATABASE_URL ({type(exc).__name__}: {str(exc).splitlines()[0]})") \
             from None
-    return History(store)
+    return History(store, memory)

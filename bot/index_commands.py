@@ -15,6 +15,7 @@ from bot.progress import build_progress
 from bot.render.plain import printable
 from bot.results import IndexChange
 from bot.settings import Settings
+from bot.shared_setup import shared_build_lock
 from index import store
 from index.builder import build_index
 from index.embedding import document_encoder
@@ -47,7 +48,7 @@ def _status_text(info: dict[str, Any]) -> str:
 
 
 def build(settings: Settings, full: bool = False, as_json: bool = False) -> int:
-    with build_progress() as progress:
+    with shared_build_lock(settings), build_progress() as progress:
         report = build_index(settings.corpus_dir, settings.index_dir, model=settings.embedding_model,
                              encoder_provider=document_encoder(settings.embedding_model, settings.index_dir), full=full,
                              progress=progress)
@@ -111,12 +112,14 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         if command == "build":
             return build(settings, full=args.full, as_json=args.json)
         if command == "add":
-            return add(settings, args)
+            with shared_build_lock(settings):
+                return add(settings, args)
         if command == "remove":
             try:
-                report = remove_article(args.doc_id, settings.corpus_dir, settings.index_dir,
-                                        model=settings.embedding_model,
-                                        encoder_provider=document_encoder(settings.embedding_model, settings.index_dir))
+                with shared_build_lock(settings):
+                    encoder = document_encoder(settings.embedding_model, settings.index_dir)
+                    report = remove_article(args.doc_id, settings.corpus_dir, settings.index_dir,
+                                            model=settings.embedding_model, encoder_provider=encoder)
             except KeyError:
                 message = f"No article with id {args.doc_id!r} in {settings.corpus_dir}"
                 _print({"error": "invalid", "message": message}, f"dispute-bot: {message}", args.json)

@@ -5,8 +5,9 @@ one. A user whose bucket is empty is told once when to try again, and the messag
 are dropped without a reply, so 30 mentions in two seconds produce ``burst`` answers and one notice rather
 than 30 replies (or 30 "slow down"s, which would be a flood of its own).
 
-Buckets live in memory, bounded: the least recently seen users are forgotten first, which only ever gives
-a forgotten user a full bucket again.
+``RateLimiter`` keeps the buckets in memory, bounded: the least recently seen users are forgotten first,
+which only ever gives a forgotten user a full bucket again. ``Limiter`` is the interface the core uses, so
+the buckets can live in the store shared by several processes instead (``bot.shared_state``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,15 @@ class Decision:
     def retry_seconds(self) -> int:
         """``retry_after`` rounded up to whole seconds, as shown to users (never 0)."""
         return max(1, math.ceil(self.retry_after))
+
+
+class Limiter(Protocol):
+    @property
+    def enabled(self) -> bool: ...
+
+    def check(self, key: str) -> Decision:
+        """Take a token for ``key`` if there is one; atomic however many callers check at once."""
+        ...
 
 
 @dataclass

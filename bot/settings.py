@@ -55,6 +55,10 @@ class Settings(BaseSettings):
     history_retention_days: int = Field(default=90, gt=0)
     feedback_hmac_key: SecretStr | None = None  # unset with SQLite: a random key is kept next to the database
 
+    # Replicas: rate limits, event claims, follow-ups and the build lock in the store on DATABASE_URL
+    # (bot/shared_setup.py). auto: shared unless DATABASE_URL is SQLite.
+    shared_state: Literal["auto", "store", "memory"] = "auto"
+
     @field_validator("discord_moderator_role_ids", "slack_moderator_ids", mode="before")
     @classmethod
     def _comma_list(cls, value: object) -> object:

@@ -11,6 +11,7 @@ from bot.history_setup import build_history
 from bot.metrics import count_logged_errors
 from bot.render.plain import printable
 from bot.settings import Settings
+from bot.shared_setup import build_shared_state
 from index.embedding import document_encoder, lazy_encoder
 from index.fetch_types import FetchOptions
 
@@ -78,5 +79,6 @@ def build_core(settings: Settings) -> CommandCore:
     queries = lazy_encoder(settings.embedding_model, settings.index_dir)  # ONNX export of the live index if any
     # The model's float32 ONNX export (its own vectors, no torch), loaded when a moderator first rebuilds.
     builds = document_encoder(settings.embedding_model, settings.index_dir)
+    shared = build_shared_state(settings)  # rate limits, event claims, follow-ups: replicas share them or not
     return CommandCore(core_config(settings), queries, moderator_policy(settings), build_encoder_provider=builds,
-                       history=build_history(settings))
+                       history=build_history(settings, shared.memory()), shared=shared)

@@ -79,7 +79,8 @@ def build_app(core: CommandCore, settings: Settings, client: AsyncWebClient | No
     # environment behind the settings' back.
     with _without_oauth_env():
         app = AsyncApp(name="dispute-bot", client=client, signing_secret=secret)
-    SlackHandlers(core, client).register(app)
+    # With replicas, the event claims and the threads answered in are shared through the store.
+    SlackHandlers(core, client, seen=core.shared.deduper(), threads=core.shared.answered_threads()).register(app)
     return app
 
 

@@ -32,6 +32,7 @@ from bot.core import APOLOGY, CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.render.picture import FILENAME, timeline_png
 from bot.results import IndexChange, Notice, NoticeKind, Result
+from bot.shared_state import StoreThreads, call
 from bot.slack.files import fetch_uploads
 from bot.slack.memory import BoundedSet
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, plain_from_slack, render
@@ -58,11 +59,11 @@ def links_in(raw: str) -> list[str]:
 
 class SlackHandlers:
     def __init__(self, core: CommandCore, client: AsyncWebClient, memory: int = 5000,
-                 seen: Deduper | None = None) -> None:
+                 seen: Deduper | None = None, threads: StoreThreads | None = None) -> None:
         self.core = core
         self.users = UserDirectory(client)
-        self.threads = BoundedSet(memory)  # (channel, thread_ts) the bot answered in
-        self.seen = seen or MemoryDeduper()  # event ids and (channel, ts) of posts already handled
+        self.threads: BoundedSet | StoreThreads = threads or BoundedSet(memory)  # "channel:thread_ts" answered in
+        self.seen = seen or MemoryDeduper()  # event ids and (channel, ts) handled; shared: claimed off the loop
 
     def register(self, app: AsyncApp) -> None:
         app.middleware(self.drop_handled_events)
@@ -82,7 +83,7 @@ class SlackHandlers:
         """Acknowledge a second delivery of an event without handling it again. Only the event id decides:
         a retry whose first delivery never arrived is handled like any event."""
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if isinstance(event_id, str) and not self.seen.claim(f"event:{event_id}"):
+        if isinstance(event_id, str) and not await call(self.seen, self.seen.claim, f"event:{event_id}"):
             log.info("event %s was already handled; acknowledged again without answering", event_id)
             metrics.DUPLICATES.labels("slack").inc()
             return BoltResponse(status=200, body="")
@@ -202,18 +203,19 @@ class SlackHandlers:
         if is_dm and (text.lower() == "add" or (text.lower().startswith("add ") and links_in(raw))):
             await self._add(event, client)
         elif has_files:
-            if is_dm and self.seen.claim(_key(event)):
+            if is_dm and await call(self.seen, self.seen.claim, _key(event)):
                 await self._post(client, event, SlackMessage(ADD_HINT, ephemeral=True))
-        elif is_dm or (event.get("thread_ts") and (event.get("channel"), event.get("thread_ts")) in self.threads):
+        elif is_dm or (event.get("thread_ts") and await call(self.threads, self.threads.__contains__,
+                                                               f"{event.get('channel')}:{event.get('thread_ts')}")):
             await self._answer(event, client, text)
 
     async def on_error(self, error: Exception) -> None:
         log.error("unhandled error in a Slack listener: %s", type(error).__name__, exc_info=error)
 
     async def _answer(self, event: dict[str, Any], client: AsyncWebClient, text: str) -> None:
-        if not self.seen.claim(_key(event)):
+        if not await call(self.seen, self.seen.claim, _key(event)):
             return  # the same post arrives as app_mention and message.*; answer once
-        self.threads.add((event.get("channel"), _thread(event)))
+        await call(self.threads, self.threads.add, f"{event.get('channel')}:{_thread(event)}")
         await self._guarded(event, client, "a question", lambda: self._ask(event, text))
 
     async def _ask(self, event: dict[str, Any], text: str) -> tuple[SlackMessage, bool] | None:
@@ -225,7 +227,7 @@ class SlackHandlers:
         return message, message.ephemeral
 
     async def _add(self, event: dict[str, Any], client: AsyncWebClient) -> None:
-        if self.seen.claim(_key(event)):
+        if await call(self.seen, self.seen.claim, _key(event)):
             await self._guarded(event, client, "add", lambda: self._add_files(event, client))
 
     async def _add_files(self, event: dict[str, Any], client: AsyncWebClient) -> tuple[SlackMessage, bool]:

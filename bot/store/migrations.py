@@ -8,8 +8,11 @@ that opens the store; a second process finding a step already applied simply ski
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+import time
+import zlib
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -21,6 +24,7 @@ from bot.store.tables import schema_version
 log = logging.getLogger(__name__)
 
 Step = Callable[[Connection], None]
+MIGRATION_LOCK = zlib.crc32(b"dispute-bot schema migration")
 
 
 def _v1_answers_and_votes(conn: Connection) -> None:
@@ -50,8 +54,40 @@ def _v1_answers_and_votes(conn: Connection) -> None:
     meta.create_all(conn)
 
 
+def _v2_shared_state(conn: Connection) -> None:
+    """Event claims, rate-limit buckets, conversation turns and threads answered in, shared by every process."""
+    meta = sa.MetaData()
+    sa.Table(
+        "handled_events", meta,
+        sa.Column("key", sa.String(255), primary_key=True),
+        sa.Column("claimed_at", sa.Double, nullable=False, index=True),
+    )
+    sa.Table(
+        "rate_buckets", meta,
+        sa.Column("key", sa.String(255), primary_key=True),
+        sa.Column("tokens", sa.Double, nullable=False),
+        sa.Column("updated", sa.Double, nullable=False, index=True),
+        sa.Column("quiet_until", sa.Double, nullable=False),
+    )
+    sa.Table(
+        "conversation_turns", meta,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("conversation", sa.String(255), nullable=False, index=True),
+        sa.Column("created_at", sa.Double, nullable=False, index=True),
+        sa.Column("turn", sa.JSON, nullable=False),
+    )
+    sa.Table(
+        "answered_threads", meta,
+        sa.Column("key", sa.String(255), primary_key=True),
+        sa.Column("answered_at", sa.Double, nullable=False, index=True),
+    )
+    meta.create_all(conn)
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "answers and votes", _v1_answers_and_votes),
+    (2, "shared state: handled events, rate-limit buckets, conversation turns, answered threads",
+     _v2_shared_state),
 ]
 
 
@@ -59,12 +95,50 @@ def current_version(conn: Connection) -> int:
     return int(conn.scalar(sa.select(sa.func.max(schema_version.c.version))) or 0)
 
 
+@contextlib.contextmanager
+def _one_migrator(engine: Engine) -> Iterator[None]:
+    """On PostgreSQL, replicas starting together migrate one after the other (a session advisory lock):
+    concurrent ``CREATE TABLE``s of one name fail there rather than wait. SQLite has one writer anyway."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        conn.scalar(sa.select(sa.func.pg_advisory_lock(MIGRATION_LOCK)))
+        try:
+            yield
+        finally:
+            conn.scalar(sa.select(sa.func.pg_advisory_unlock(MIGRATION_LOCK)))
+
+
 def migrate(engine: Engine) -> int:
     """Bring the schema up to the newest version; returns it."""
+    with _one_migrator(engine):
+        return _migrate(engine)
+
+
+def _create_version_table(engine: Engine) -> None:
+    """``schema_version``, unless another process creates it first (on SQLite its half-done ``CREATE`` makes
+    ours fail at once, "database is locked", rather than wait: look again shortly)."""
+    for _ in range(100):
+        try:
+            schema_version.create(engine, checkfirst=True)
+            return
+        except (IntegrityError, OperationalError, ProgrammingError):
+            if sa.inspect(engine).has_table(schema_version.name):
+                return
+            time.sleep(0.05)
     schema_version.create(engine, checkfirst=True)
+
+
+def _migrate(engine: Engine) -> int:
+    _create_version_table(engine)
     for number, name, step in MIGRATIONS:
         try:
             with engine.begin() as conn:
+                # A write first takes SQLite's write lock (waiting for another migrating process) before the
+                # version is read, so what is read stays true until this step commits.
+                conn.execute(sa.delete(schema_version).where(schema_version.c.version < 0))
                 if current_version(conn) >= number:
                     continue
                 step(conn)

@@ -37,3 +37,33 @@ votes = sa.Table(
     sa.Column("vote", sa.SmallInteger, nullable=False),  # +1 or -1
     sa.Column("created_at", sa.DateTime, nullable=False),
 )
+
+# Shared state of the bot processes (migration 2): what N replicas must agree on. Times are Unix seconds
+# from the replicas' clocks (NTP-synchronised), since none of these outlive an hour or two.
+handled_events = sa.Table(
+    "handled_events", metadata,
+    sa.Column("key", sa.String(255), primary_key=True),  # "event:<id>", "post:<channel>:<ts>"
+    sa.Column("claimed_at", sa.Double, nullable=False, index=True),
+)
+
+rate_buckets = sa.Table(
+    "rate_buckets", metadata,
+    sa.Column("key", sa.String(255), primary_key=True),  # "<platform>:<user id>"
+    sa.Column("tokens", sa.Double, nullable=False),
+    sa.Column("updated", sa.Double, nullable=False, index=True),
+    sa.Column("quiet_until", sa.Double, nullable=False),  # refusals before this were already announced
+)
+
+conversation_turns = sa.Table(
+    "conversation_turns", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("conversation", sa.String(255), nullable=False, index=True),
+    sa.Column("created_at", sa.Double, nullable=False, index=True),
+    sa.Column("turn", sa.JSON, nullable=False),  # {"question", "doc_ids", "sentences", "answered"}
+)
+
+answered_threads = sa.Table(
+    "answered_threads", metadata,
+    sa.Column("key", sa.String(255), primary_key=True),  # "<platform>:<channel>:<thread>" the bot answered in
+    sa.Column("answered_at", sa.Double, nullable=False, index=True),
+)

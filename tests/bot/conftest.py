@@ -10,9 +10,11 @@ import pytest
 from bot.actors import ModeratorPolicy
 from bot.core import CommandCore, CoreConfig
 from bot.history import History
+from bot.shared_state import SharedState
 from bot.store import HistoryMode, Store
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, EncoderProvider
+from tests.bot.shared_db import database
 
 CoreFactory = Callable[..., CommandCore]
 
@@ -26,13 +28,14 @@ def make_core(encoder_provider: EncoderProvider) -> Iterator[CoreFactory]:
     made: list[CommandCore] = []
 
     def factory(index_dir: Path, corpus_dir: Path, moderators: ModeratorPolicy | None = None,
-                history: History | None = None, **config: object) -> CommandCore:
+                history: History | None = None, shared: SharedState | None = None, **config: object) -> CommandCore:
         config.setdefault("rate_limit_per_minute", 0.0)
         core = CommandCore(
             CoreConfig(corpus_dir=corpus_dir, index_dir=index_dir, model=DEFAULT_MODEL, **config),  # type: ignore[arg-type]
             encoder_provider,
             moderators or ModeratorPolicy(),
             history=history,
+            shared=shared,
         )
         made.append(core)
         return core
@@ -71,3 +74,9 @@ def make_history(tmp_path: Path) -> HistoryFactory:
         return History(Store(f"sqlite:///{path or tmp_path / 'bot.db'}", VOTE_KEY, mode))
 
     return factory
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store URL: a SQLite file in ``tmp_path``, then (under ``make test-postgres`` only) PostgreSQL."""
+    yield from database(request.param, tmp_path)

@@ -1,4 +1,5 @@
-"""The store on real SQLite files: schema versions, WAL, history modes, hashed votes, pruning."""
+"""The store on real SQLite files (and PostgreSQL under ``make test-postgres``): schema versions, WAL, history
+modes, hashed votes, pruning."""
 
 from __future__ import annotations
 
@@ -40,14 +41,14 @@ def clock() -> Clock:
 def test_created_migrated_and_reopened_with_wal(tmp_path: Path) -> None:
     path = tmp_path / "nested" / "bot.db"
     store = Store(f"sqlite:///{path}", KEY)
-    assert store.version == len(MIGRATIONS) == 1
+    assert store.version == len(MIGRATIONS) == 2
     store.close()
     again = Store(f"sqlite:///{path}", KEY)  # already migrated: nothing to do, nothing lost
-    assert again.version == 1
+    assert again.version == 2
     again.close()
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert [r[0] for r in conn.execute("SELECT version FROM schema_version")] == [1]
+        assert [r[0] for r in conn.execute("SELECT version FROM schema_version")] == [1, 2]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"answers", "votes", "schema_version"} <= tables
 
@@ -73,8 +74,8 @@ def test_full_mode_keeps_questions_and_votes_never_keep_user_ids(tmp_path: Path,
     assert b"1100000000000000007" not in raw and b"U123" not in raw
 
 
-def test_anonymized_mode_keeps_no_question_text(tmp_path: Path) -> None:
-    store = Store(f"sqlite:///{tmp_path / 'bot.db'}", KEY, HistoryMode.ANONYMIZED)
+def test_anonymized_mode_keeps_no_question_text(db_url: str) -> None:
+    store = Store(db_url, KEY, HistoryMode.ANONYMIZED)
     store.record_answer(record("c" * 32, question="my secret question", searched_for="my secret question plus"))
     with store.engine.connect() as conn:
         row = conn.execute(sa.select(answers)).one()
@@ -83,15 +84,15 @@ def test_anonymized_mode_keeps_no_question_text(tmp_path: Path) -> None:
     store.close()
 
 
-def test_off_mode_stores_nothing(tmp_path: Path) -> None:
-    store = Store(f"sqlite:///{tmp_path / 'bot.db'}", KEY, HistoryMode.OFF)
+def test_off_mode_stores_nothing(db_url: str) -> None:
+    store = Store(db_url, KEY, HistoryMode.OFF)
     assert not store.record_answer(record("d" * 32))
     assert store.answers_since(datetime(2000, 1, 1)) == []
     store.close()
 
 
-def test_old_answers_and_their_votes_are_pruned(tmp_path: Path, clock: Clock) -> None:
-    store = Store(f"sqlite:///{tmp_path / 'bot.db'}", KEY, retention_days=90, clock=clock)
+def test_old_answers_and_their_votes_are_pruned(db_url: str, clock: Clock) -> None:
+    store = Store(db_url, KEY, retention_days=90, clock=clock)
     store.record_answer(record("e" * 32))
     store.vote("e" * 32, "slack", "U1", -1)
     clock.now += timedelta(days=60)
@@ -104,8 +105,8 @@ def test_old_answers_and_their_votes_are_pruned(tmp_path: Path, clock: Clock) ->
     store.close()
 
 
-def test_conversation_renamed_and_down_votes_ranked(tmp_path: Path, clock: Clock) -> None:
-    store = Store(f"sqlite:///{tmp_path / 'bot.db'}", KEY, clock=clock)
+def test_conversation_renamed_and_down_votes_ranked(db_url: str, clock: Clock) -> None:
+    store = Store(db_url, KEY, clock=clock)
     for n, answer_id in enumerate(("1" * 32, "2" * 32, "3" * 32)):
         store.record_answer(record(answer_id, question=f"question {n}", conversation="discord:message:9"))
     store.rename_conversation("discord:message:9", "discord:thread:9")

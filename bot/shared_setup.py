@@ -1,0 +1,77 @@
+"""SHARED_STATE from settings: whether rate limits, event claims, follow-up turns and the build lock are this
+process's own (memory) or shared with the other replicas through the store on DATABASE_URL.
+
+``auto`` (the default) shares when DATABASE_URL is not SQLite: a server database means replicas, and one
+SQLite file means one box, where memory is faster and loses nothing. ``store`` shares through SQLite too (two
+processes on one box, e.g. Discord shards and Slack); ``memory`` never shares. Follow-up turns hold what
+users asked, so they are shared only with HISTORY_MODE=full; otherwise they stay in each process's memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+
+import sqlalchemy as sa
+
+from bot.build_lock import advisory_build_lock
+from bot.settings import Settings
+from bot.shared_state import SharedState
+from bot.store.db import open_engine
+from bot.store.shared import SharedStore
+
+log = logging.getLogger(__name__)
+
+
+class SharedSetupError(SystemExit):
+    def __init__(self, message: str) -> None:
+        super().__init__(f"dispute-bot: {message} (see .env.example)")
+
+
+def _backend(settings: Settings) -> str:
+    return sa.engine.make_url(settings.database_url.get_secret_value()).get_backend_name()
+
+
+def shares_state(settings: Settings) -> bool:
+    if settings.shared_state == "auto":
+        return _backend(settings) != "sqlite"
+    return settings.shared_state == "store"
+
+
+def _problem(exc: Exception) -> SharedSetupError:
+    first = str(exc).splitlines()[0] if str(exc) else ""
+    return SharedSetupError(f"cannot open DATABASE_URL for the shared state ({type(exc).__name__}: {first})")
+
+
+def build_shared_state(settings: Settings) -> SharedState:
+    if not shares_state(settings):
+        return SharedState()
+    try:
+        store = SharedStore(settings.database_url.get_secret_value())
+    except (sa.exc.SQLAlchemyError, OSError) as exc:
+        raise _problem(exc) from None
+    share_turns = settings.history_mode == "full"
+    if not share_turns:
+        log.warning("HISTORY_MODE=%s: follow-up turns stay in each replica's memory (they hold what users asked)",
+                    settings.history_mode)
+    log.info("shared state (rate limits, event claims%s, build lock) in the store on %s",
+             ", follow-up turns" if share_turns else "", store.dialect)
+    return SharedState(store, share_turns=share_turns)
+
+
+@contextlib.contextmanager
+def shared_build_lock(settings: Settings) -> Iterator[None]:
+    """Around a build started from the command line: the replicas' advisory lock when they share PostgreSQL."""
+    if not shares_state(settings) or _backend(settings) != "postgresql":
+        yield
+        return
+    try:
+        engine = open_engine(settings.database_url.get_secret_value())
+    except (sa.exc.SQLAlchemyError, OSError) as exc:
+        raise _problem(exc) from None
+    try:
+        with advisory_build_lock(engine):
+            yield
+    finally:
+        engine.dispose()
