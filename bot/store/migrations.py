@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -50,13 +51,89 @@ def _v1_answers_and_votes(conn: Connection) -> None:
     meta.create_all(conn)
 
 
+def _v3_installations_and_leases(conn: Connection) -> None:
+    """Slack's multi-workspace installs, in the shape slack_sdk's SQLAlchemy installation and OAuth state
+    stores read and write (the tables are spelled out here, frozen, rather than taken from slack_sdk at run
+    time; a test checks they still hold every column slack_sdk uses), and the Discord identify leases."""
+    meta = sa.MetaData()
+    def bot_columns() -> list[sa.Column[Any]]:
+        return [
+            sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+            sa.Column("client_id", sa.String(32), nullable=False),
+            sa.Column("app_id", sa.String(32), nullable=False),
+            sa.Column("enterprise_id", sa.String(32)),
+            sa.Column("enterprise_name", sa.String(200)),
+        ]
+
+    def token_columns() -> list[sa.Column[Any]]:
+        return [
+            sa.Column("bot_token", sa.String(200)),
+            sa.Column("bot_id", sa.String(32)),
+            sa.Column("bot_user_id", sa.String(32)),
+            sa.Column("bot_scopes", sa.String(1000)),
+            sa.Column("bot_refresh_token", sa.String(200)),
+            sa.Column("bot_token_expires_at", sa.DateTime),
+        ]
+
+    sa.Table(
+        "slack_installations", meta,
+        *bot_columns(),
+        sa.Column("enterprise_url", sa.String(200)),
+        sa.Column("team_id", sa.String(32)),
+        sa.Column("team_name", sa.String(200)),
+        *token_columns(),
+        sa.Column("user_id", sa.String(32), nullable=False),
+        sa.Column("user_token", sa.String(200)),
+        sa.Column("user_scopes", sa.String(1000)),
+        sa.Column("user_refresh_token", sa.String(200)),
+        sa.Column("user_token_expires_at", sa.DateTime),
+        sa.Column("incoming_webhook_url", sa.String(200)),
+        sa.Column("incoming_webhook_channel", sa.String(200)),
+        sa.Column("incoming_webhook_channel_id", sa.String(200)),
+        sa.Column("incoming_webhook_configuration_url", sa.String(200)),
+        sa.Column("is_enterprise_install", sa.Boolean, nullable=False),
+        sa.Column("token_type", sa.String(32)),
+        sa.Column("installed_at", sa.DateTime, nullable=False),
+        sa.Index("slack_installations_idx", "client_id", "enterprise_id", "team_id", "user_id", "installed_at"),
+    )
+    sa.Table(
+        "slack_bots", meta,
+        *bot_columns(),
+        sa.Column("team_id", sa.String(32)),
+        sa.Column("team_name", sa.String(200)),
+        *token_columns(),
+        sa.Column("is_enterprise_install", sa.Boolean, nullable=False),
+        sa.Column("installed_at", sa.DateTime, nullable=False),
+        sa.Index("slack_bots_idx", "client_id", "enterprise_id", "team_id", "installed_at"),
+    )
+    sa.Table(
+        "slack_oauth_states", meta,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("state", sa.String(200), nullable=False),
+        sa.Column("expire_at", sa.DateTime, nullable=False),
+    )
+    sa.Table(
+        "discord_identify_leases", meta,
+        sa.Column("bucket", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("holder", sa.String(200), nullable=False),
+        sa.Column("until", sa.DateTime, nullable=False),
+    )
+    meta.create_all(conn)
+
+
+# Numbers need not be contiguous (branches reserve theirs); each is applied once, in this order.
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "answers and votes", _v1_answers_and_votes),
+    (3, "Slack installations and OAuth states, Discord identify leases", _v3_installations_and_leases),
 ]
 
 
 def current_version(conn: Connection) -> int:
     return int(conn.scalar(sa.select(sa.func.max(schema_version.c.version))) or 0)
+
+
+def applied_versions(conn: Connection) -> set[int]:
+    return {int(v) for v in conn.scalars(sa.select(schema_version.c.version))}
 
 
 def migrate(engine: Engine) -> int:
@@ -65,7 +142,7 @@ def migrate(engine: Engine) -> int:
     for number, name, step in MIGRATIONS:
         try:
             with engine.begin() as conn:
-                if current_version(conn) >= number:
+                if number in applied_versions(conn):  # not "<= the newest": a lower number may land later
                     continue
                 step(conn)
                 conn.execute(sa.insert(schema_version).values(
@@ -74,7 +151,7 @@ def migrate(engine: Engine) -> int:
         except (IntegrityError, OperationalError, ProgrammingError):
             # Another process applied the same step first: fine if the version says so, an error otherwise.
             with engine.connect() as conn:
-                if current_version(conn) < number:
+                if number not in applied_versions(conn):
                     raise
     with engine.connect() as conn:
         return current_version(conn)

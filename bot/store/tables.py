@@ -37,3 +37,12 @@ votes = sa.Table(
     sa.Column("vote", sa.SmallInteger, nullable=False),  # +1 or -1
     sa.Column("created_at", sa.DateTime, nullable=False),
 )
+
+# Slack's installations and OAuth states are read and written by slack_sdk's SQLAlchemy stores (bot/slack/oauth.py),
+# which define those tables themselves; migration 3 creates them. The Discord identify leases are ours:
+discord_identify_leases = sa.Table(
+    "discord_identify_leases", metadata,
+    sa.Column("bucket", sa.Integer, primary_key=True, autoincrement=False),  # shard_id % max_concurrency
+    sa.Column("holder", sa.String(200), nullable=False),  # which process and shard identified last
+    sa.Column("until", sa.DateTime, nullable=False),  # UTC; the next IDENTIFY in this bucket waits until then
+)
