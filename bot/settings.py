@@ -98,6 +98,8 @@ class Settings(BaseSettings):
         """``0,1``, ``0-3`` or ``0-3,8``: the shards of this process, as people write them in ``.env``."""
         if not isinstance(value, str | int):
             return value
+        if not str(value).strip():
+            return None
         ids: list[int] = []
         for part in str(value).split(","):
             part = part.strip()

@@ -149,3 +149,11 @@ def test_docker_compose_accepts_the_file(tmp_path: Path) -> None:
     done = subprocess.run(["docker-compose", "-f", "compose.yaml", "config", "--quiet"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_env_example_loads_and_names_only_settings() -> None:
+    """Copying .env.example to .env (as the deploy guide says) must start a bot, not fail validation."""
+    Settings(_env_file=ROOT / ".env.example")  # type: ignore[call-arg]
+    keys = {line.split("=", 1)[0] for line in (ROOT / ".env.example").read_text().splitlines()
+            if "=" in line and not line.startswith("#")}
+    assert keys <= {name.upper() for name in Settings.model_fields}, keys
