@@ -9,9 +9,10 @@ that opens the store; a second process finding a step already applied simply ski
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -22,6 +23,7 @@ from bot.store.tables import schema_version
 log = logging.getLogger(__name__)
 
 Step = Callable[[Connection], None]
+T = TypeVar("T")
 
 
 def _v1_answers_and_votes(conn: Connection) -> None:
@@ -136,18 +138,44 @@ def applied_versions(conn: Connection) -> set[int]:
     return {int(v) for v in conn.scalars(sa.select(schema_version.c.version))}
 
 
+LOCK_RETRIES = 100  # x 0.05 s: how long a process waits for another one migrating the same SQLite file
+
+
+def _patiently(action: Callable[[], T]) -> T:
+    """Run ``action``, again while SQLite says "database is locked". Two processes opening one new SQLite file
+    race to create it; the loser's write fails at once (its busy timeout cannot help a transaction that read
+    first), and succeeds, or finds the work done, once the winner has committed."""
+    for attempt in range(LOCK_RETRIES):
+        try:
+            return action()
+        except OperationalError as exc:
+            if "database is locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
+                raise
+            time.sleep(0.05)
+    raise AssertionError("unreachable")
+
+
+def _apply(engine: Engine, number: int, name: str, step: Step) -> bool:
+    with engine.begin() as conn:
+        if number in applied_versions(conn):  # not "<= the newest": a lower number may land later
+            return False
+        step(conn)
+        conn.execute(sa.insert(schema_version).values(
+            version=number, name=name, applied_at=datetime.now(UTC).replace(tzinfo=None)))
+    return True
+
+
 def migrate(engine: Engine) -> int:
     """Bring the schema up to the newest version; returns it."""
-    schema_version.create(engine, checkfirst=True)
+    try:
+        _patiently(lambda: schema_version.create(engine, checkfirst=True))
+    except (IntegrityError, ProgrammingError):  # PostgreSQL: another process created it at the same moment
+        if not sa.inspect(engine).has_table(schema_version.name):
+            raise
     for number, name, step in MIGRATIONS:
         try:
-            with engine.begin() as conn:
-                if number in applied_versions(conn):  # not "<= the newest": a lower number may land later
-                    continue
-                step(conn)
-                conn.execute(sa.insert(schema_version).values(
-                    version=number, name=name, applied_at=datetime.now(UTC).replace(tzinfo=None)))
-            log.info("store schema migrated to version %d (%s)", number, name)
+            if _patiently(lambda n=number, m=name, st=step: _apply(engine, n, m, st)):  # type: ignore[misc]
+                log.info("store schema migrated to version %d (%s)", number, name)
         except (IntegrityError, OperationalError, ProgrammingError):
             # Another process applied the same step first: fine if the version says so, an error otherwise.
             with engine.connect() as conn:

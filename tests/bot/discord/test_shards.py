@@ -62,7 +62,12 @@ async def test_two_processes_one_shard_each(make_fake: FakeFactory, built_copy: 
     started = [_bot_process(tmp_path, corpus, index_dir, fake.api_base, fake.gateway_url, shard, sync=shard == 0)
                for shard in (0, 1)]
     try:
-        await fake.wait_for(lambda: len([t for t in fake.identify_times if t[2]]) >= 2, timeout=90)
+        try:
+            await fake.wait_for(lambda: len([t for t in fake.identify_times if t[2]]) >= 2, timeout=90)
+        except AssertionError:
+            tails = "\n".join(f"--- shard {i}:\n{log.read_text()[-3000:]}" for i, (_, log) in enumerate(started))
+            raise AssertionError(f"identifies {fake.identify_times}; violations {fake.identify_violations}\n"
+                                 f"{tails}") from None
         accepted = sorted((t, shard, count) for t, shard, count in fake.identify_times if count)
         assert [(shard, count) for _, shard, count in accepted] in ([(0, 2), (1, 2)], [(1, 2), (0, 2)])
         assert accepted[1][0] - accepted[0][0] >= IDENTIFY_WINDOW, "one session start per 5 s (max_concurrency 1)"
