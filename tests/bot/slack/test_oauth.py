@@ -30,8 +30,6 @@ from tests.bot.slack.slack_requests import JSON, SIGNING_SECRET, event_payload, 
 from tests.bot.slack.stub_oauth import CLIENT_ID, CLIENT_SECRET, OAuthStubSlack
 from tests.bot.slack.stub_slack import BOT_USER_ID, MANIFEST
 
-pytestmark = pytest.mark.asyncio(loop_scope="function")
-
 TEAM = "T0OTHER"
 QUESTION = "how many accounts were ordered blocked?"
 COOKIE = "slack-app-oauth-state"
@@ -96,6 +94,7 @@ async def redirect(http: aiohttp.ClientSession, base: str, code: str, state: str
         return response.status
 
 
+@pytest.mark.asyncio(loop_scope="function")
 async def test_install_then_answer_with_that_workspaces_token(
     oauth_stub: OAuthStubSlack, seed_core: CommandCore, tmp_path: Path
 ) -> None:
@@ -144,6 +143,7 @@ async def test_install_then_answer_with_that_workspaces_token(
         assert len(oauth_stub.posted("chat.postMessage")) == 1
 
 
+@pytest.mark.asyncio(loop_scope="function")
 async def test_invalid_reused_or_expired_states_are_refused(
     oauth_stub: OAuthStubSlack, seed_core: CommandCore, tmp_path: Path
 ) -> None:
