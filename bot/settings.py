@@ -6,13 +6,17 @@ import json
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from index.embedding import DEFAULT_MODEL
 
 DISCORD_API_DEFAULT = "https://discord.com/api/v10"
 SLACK_API_DEFAULT = "https://slack.com/api/"
+SLACK_AUTHORIZE_DEFAULT = "https://slack.com/oauth/v2/authorize"
+# The bot scopes slack/manifest.yml asks for (a test keeps the two in step): what OAuth installs request.
+SLACK_SCOPES_DEFAULT = ("app_mentions:read", "channels:history", "groups:history", "chat:write", "commands",
+                        "files:read", "files:write", "im:history", "im:read", "im:write", "users:read")
 
 
 class Settings(BaseSettings):
@@ -42,12 +46,26 @@ class Settings(BaseSettings):
     discord_moderator_role_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     discord_api_base: str = DISCORD_API_DEFAULT
     discord_gateway_url: str | None = None
+    # Sharding (docs/deploy.md): AutoShardedClient when DISCORD_SHARD_COUNT is set; DISCORD_SHARD_IDS ("0,1" or
+    # "0-3") are the shards this process runs, all of them when unset. Only one process should sync commands.
+    discord_shard_count: int | None = Field(default=None, ge=1)
+    discord_shard_ids: Annotated[list[int] | None, NoDecode] = None
+    discord_sync_commands: bool = True
 
     slack_bot_token: SecretStr | None = None
     slack_app_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
     slack_api_url: str = SLACK_API_DEFAULT
     slack_moderator_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Multi-workspace distribution (OAuth, HTTP mode only): installations live in the store on DATABASE_URL.
+    slack_client_id: str | None = None
+    slack_client_secret: SecretStr | None = None
+    slack_scopes: Annotated[list[str], NoDecode] = Field(default_factory=lambda: list(SLACK_SCOPES_DEFAULT))
+    slack_install_path: str = "/slack/install"
+    slack_redirect_uri_path: str = "/slack/oauth_redirect"
+    slack_redirect_uri: str | None = None  # the public URL of the redirect path, as registered with Slack
+    slack_authorize_url: str = SLACK_AUTHORIZE_DEFAULT
+    slack_oauth_state_seconds: int = Field(default=600, gt=0)
 
     # Conversation history: stored answers, votes, the knowledge-gap report (bot/store, bot/history_setup).
     database_url: SecretStr = SecretStr("sqlite:///var/bot.db")  # a PostgreSQL URL may hold a password
@@ -59,7 +77,7 @@ class Settings(BaseSettings):
     # (bot/shared_setup.py). auto: shared unless DATABASE_URL is SQLite.
     shared_state: Literal["auto", "store", "memory"] = "auto"
 
-    @field_validator("discord_moderator_role_ids", "slack_moderator_ids", mode="before")
+    @field_validator("discord_moderator_role_ids", "slack_moderator_ids", "slack_scopes", mode="before")
     @classmethod
     def _comma_list(cls, value: object) -> object:
         """Accept ``1,2,3`` as well as JSON lists, since that is how people write lists in ``.env``."""
@@ -72,10 +90,52 @@ class Settings(BaseSettings):
 
     @field_validator("discord_token", "slack_bot_token", "slack_app_token", "slack_signing_secret",
                      "discord_guild_id", "discord_gateway_url", "feedback_hmac_key", "metrics_port",
-                     mode="before")
+                     "discord_shard_count", "discord_shard_ids", "slack_client_id", "slack_client_secret",
+                     "slack_redirect_uri", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("discord_shard_ids", mode="before")
+    @classmethod
+    def _shard_ranges(cls, value: object) -> object:
+        """``0,1``, ``0-3`` or ``0-3,8``: the shards of this process, as people write them in ``.env``."""
+        if not isinstance(value, str | int):
+            return value
+        if not str(value).strip():
+            return None
+        ids: list[int] = []
+        for part in str(value).split(","):
+            part = part.strip()
+            low, dash, high = part.partition("-")
+            if not low.strip().isdecimal() or (dash and not high.strip().isdecimal()):
+                raise ValueError(f"DISCORD_SHARD_IDS: {part!r} is not a shard number or a range like 0-3")
+            first, last = int(low), int(high) if dash else int(low)
+            if last < first:
+                raise ValueError(f"DISCORD_SHARD_IDS: the range {part!r} runs backwards")
+            ids.extend(range(first, last + 1))
+        return ids
+
+    @model_validator(mode="after")
+    def _shards_fit(self) -> Settings:
+        ids = self.discord_shard_ids
+        if ids is None:
+            return self
+        if self.discord_shard_count is None:
+            raise ValueError("DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT (the total number of shards across all "
+                             "processes)")
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"DISCORD_SHARD_IDS lists a shard twice: {ids}")
+        too_big = [i for i in ids if i >= self.discord_shard_count]
+        if too_big:
+            raise ValueError(f"DISCORD_SHARD_IDS {too_big} must be below DISCORD_SHARD_COUNT "
+                             f"({self.discord_shard_count}; shards are numbered from 0)")
+        return self
+
+    @property
+    def slack_oauth(self) -> bool:
+        """Multi-workspace mode: installs through OAuth, one bot token per workspace from the store."""
+        return self.slack_client_id is not None and self.slack_client_secret is not None
 
     @property
     def has_discord(self) -> bool:
@@ -83,4 +143,4 @@ class Settings(BaseSettings):
 
     @property
     def has_slack(self) -> bool:
-        return self.slack_bot_token is not None
+        return self.slack_bot_token is not None or self.slack_oauth

@@ -8,6 +8,7 @@ intent (close code 4014) the bot logs how to enable it and reconnects without it
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -21,7 +22,9 @@ from bot.core import CommandCore
 from bot.discord.commands import Tree, register
 from bot.discord.feedback import FeedbackButton
 from bot.discord.messages import Conversations
+from bot.discord.shards import IdentifyGate
 from bot.settings import Settings
+from bot.store.leases import LeaseGate
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +87,10 @@ class DisputeBot(discord.Client):
     async def setup_hook(self) -> None:
         if self.application_id:
             log.info("invite the bot with: %s", invite_url(self.application_id, self.settings.discord_guild_id))
-        await self.sync_commands()
+        if self.settings.discord_sync_commands:
+            await self.sync_commands()
+        else:  # another process (shard) registers them; N processes syncing at once would race for nothing
+            log.info("not registering slash commands (DISCORD_SYNC_COMMANDS=false)")
 
     async def sync_commands(self) -> None:
         """Register the slash commands: with one guild (instant, for testing) or globally.
@@ -113,10 +119,43 @@ class DisputeBot(discord.Client):
         await self.conversations.handle(message)
 
 
+class ShardedDisputeBot(DisputeBot, discord.AutoShardedClient):
+    """The same bot over the shards in ``DISCORD_SHARD_IDS`` (all when unset) of ``DISCORD_SHARD_COUNT``. DMs
+    arrive on shard 0, so the process running shard 0 answers them; nothing else here depends on the shard."""
+
+    def __init__(self, core: CommandCore, settings: Settings, *, gate: IdentifyGate | None = None,
+                 **options: Any) -> None:
+        super().__init__(core, settings, shard_count=settings.discord_shard_count,
+                         shard_ids=settings.discord_shard_ids, **options)
+        self.gate = gate
+
+    async def setup_hook(self) -> None:
+        if self.gate is not None:
+            try:
+                self.gate.max_concurrency = (await self.fetch_session_start_limits()).max_concurrency
+            except discord.DiscordException as exc:  # keep the safe default of one session start per 5 s
+                log.warning("could not read Discord's session start limit (%s); identifying one at a time", exc)
+        await super().setup_hook()
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Wait for this shard's bucket in the shared store instead of discord.py's per-process 5 s sleep."""
+        if self.gate is None or shard_id is None:
+            await super().before_identify_hook(shard_id, initial=initial)
+            return
+        await self.gate.wait(shard_id)
+
+    async def on_ready(self) -> None:
+        log.info("connected to Discord as %s in %d servers, shards %s of %d", self.user, len(self.guilds),
+                 sorted(self.shards), self.shard_count)
+
+
 def build_bot(core: CommandCore, settings: Settings, *, message_content: bool = True,
-              **options: Any) -> DisputeBot:
-    """A ready-to-start bot for ``settings``' endpoints; ``options`` go to ``discord.Client``."""
+              gate: IdentifyGate | None = None, **options: Any) -> DisputeBot:
+    """A ready-to-start bot for ``settings``' endpoints; ``options`` go to ``discord.Client``. Sharded (an
+    ``AutoShardedClient``) when ``DISCORD_SHARD_COUNT`` is set."""
     apply_endpoints(settings)
+    if settings.discord_shard_count is not None:
+        return ShardedDisputeBot(core, settings, gate=gate, message_content=message_content, **options)
     return DisputeBot(core, settings, message_content=message_content, **options)
 
 
@@ -126,8 +165,21 @@ async def serve_discord(core: CommandCore, settings: Settings) -> None:
         raise SystemExit("dispute-bot: DISCORD_TOKEN is not set")
     token = settings.discord_token.get_secret_value()
     message_content = True
+    gate = None
+    if settings.discord_shard_count is not None:  # identifies serialised through the store, across processes
+        leases = await asyncio.to_thread(LeaseGate.open, settings.database_url.get_secret_value())
+        gate = IdentifyGate(leases)
+    try:
+        await _serve(core, settings, token, gate, message_content)
+    finally:
+        if gate is not None:
+            gate.close()
+
+
+async def _serve(core: CommandCore, settings: Settings, token: str, gate: IdentifyGate | None,
+                 message_content: bool) -> None:
     while True:
-        bot = build_bot(core, settings, message_content=message_content)
+        bot = build_bot(core, settings, message_content=message_content, gate=gate)
         try:
             async with bot:
                 await bot.start(token)

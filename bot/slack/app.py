@@ -4,7 +4,9 @@ One ``AsyncApp`` serves both modes. Socket Mode (``SLACK_APP_TOKEN``) needs no p
 serves ``/slack/events`` (see ``bot.slack.http``) and verifies every request's signature with
 ``SLACK_SIGNING_SECRET`` (401 for a bad or stale one), next to ``/healthz``, ``/readyz`` and ``/metrics``.
 ``SLACK_API_URL`` is the Web API base for Enterprise Grid / GovSlack deployments and proxies, and lets
-tests point the app at a stub.
+tests point the app at a stub. With ``SLACK_CLIENT_ID`` and ``SLACK_CLIENT_SECRET`` HTTP mode also serves
+Slack's OAuth install flow, for many workspaces (``bot.slack.oauth``); the single-workspace bot token stays
+the default.
 Tokens are read from ``Settings`` only and never logged.
 """
 
@@ -22,6 +24,7 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.engine import Engine
 
 from bot import health
 from bot.core import CommandCore
@@ -31,7 +34,7 @@ from bot.slack.http import EVENTS_PATH, web_app
 
 log = logging.getLogger(__name__)
 
-__all__ = ["EVENTS_PATH", "build_app", "serve_slack", "setup_problem", "start_http"]
+__all__ = ["EVENTS_PATH", "build_app", "build_oauth_app", "serve_slack", "setup_problem", "start_http"]
 
 
 class SlackSetupError(SystemExit):
@@ -43,7 +46,14 @@ class SlackSetupError(SystemExit):
 
 def setup_problem(settings: Settings, http: bool) -> str | None:
     """Why the settings can't serve Slack in the chosen mode, or None when they can."""
+    if settings.slack_oauth and http:
+        if settings.slack_signing_secret is None:
+            return "--http needs SLACK_SIGNING_SECRET to verify that requests come from Slack"
+        return None
     if settings.slack_bot_token is None:
+        if settings.slack_oauth:
+            return ("SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (installs in many workspaces) need HTTP mode: "
+                    "run with --http, or set SLACK_BOT_TOKEN for one workspace")
         return "Slack needs SLACK_BOT_TOKEN (the xoxb- bot token)"
     if http and settings.slack_signing_secret is None:
         return "--http needs SLACK_SIGNING_SECRET to verify that requests come from Slack"
@@ -57,12 +67,17 @@ def build_client(settings: Settings) -> AsyncWebClient:
     return AsyncWebClient(token=token, base_url=settings.slack_api_url)
 
 
+# Variables Bolt reads by itself to set up (or fill in) its OAuth flow; the settings pass every value instead.
+BOLT_OAUTH_ENV = ("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_SCOPES", "SLACK_USER_SCOPES", "SLACK_REDIRECT_URI",
+                  "SLACK_INSTALL_PATH", "SLACK_REDIRECT_URI_PATH")
+
+
 @contextlib.contextmanager
 def _without_oauth_env() -> Iterator[None]:
     """Bolt turns on its OAuth installation flow by itself when SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are
     in the environment (common on a Slack developer's machine), and then ignores the bot token. This app is
     a single-workspace install with a bot token, so Bolt must not see them while it is built."""
-    hidden = {k: os.environ.pop(k) for k in ("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET") if k in os.environ}
+    hidden = {k: os.environ.pop(k) for k in BOLT_OAUTH_ENV if k in os.environ}
     try:
         yield
     finally:
@@ -81,6 +96,21 @@ def build_app(core: CommandCore, settings: Settings, client: AsyncWebClient | No
         app = AsyncApp(name="dispute-bot", client=client, signing_secret=secret)
     # With replicas, the event claims and the threads answered in are shared through the store.
     SlackHandlers(core, client, seen=core.shared.deduper(), threads=core.shared.answered_threads()).register(app)
+    return app
+
+
+def build_oauth_app(core: CommandCore, settings: Settings, engine: Engine) -> AsyncApp:
+    """The same listeners for many workspaces: no bot token of its own; each request is authorized with the
+    token its workspace installed (Bolt's installation-store authorize), and uninstalls delete it."""
+    from bot.slack.oauth import oauth_settings
+
+    client = AsyncWebClient(base_url=settings.slack_api_url)  # oauth.v2.access goes to SLACK_API_URL too
+    secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
+    with _without_oauth_env():
+        app = AsyncApp(name="dispute-bot", client=client, signing_secret=secret,
+                       oauth_settings=oauth_settings(settings, engine))
+    app.enable_token_revocation_listeners()
+    SlackHandlers(core, client).register(app)
     return app
 
 
@@ -130,8 +160,16 @@ async def serve_slack(
     problem = setup_problem(settings, http)
     if problem:
         raise SlackSetupError(problem)
-    app = build_app(core, settings)
-    await check_bot_token(app.client)
+    engine: Engine | None = None
+    if http and settings.slack_oauth:
+        from bot.slack.oauth import open_oauth_engine
+
+        engine = await asyncio.to_thread(open_oauth_engine, settings)
+        app = build_oauth_app(core, settings, engine)
+        log.info("Slack: multi-workspace OAuth; installs start at %s", settings.slack_install_path)
+    else:
+        app = build_app(core, settings)
+        await check_bot_token(app.client)
     if http:
         secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
         runner = await start_http(app, secret, host=host, port=port, core=core)
@@ -141,6 +179,8 @@ async def serve_slack(
             await asyncio.Event().wait()
         finally:
             await runner.cleanup()
+            if engine is not None:
+                engine.dispose()
     else:
         handler = socket_mode_handler(app, settings)
         await handler.connect_async()

@@ -125,18 +125,20 @@ class SlackHandlers:
     async def sources(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
         await self._slash(ack, command, respond, "sources", lambda actor, _: self.core.sources(actor))
 
-    async def reindex(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+    async def reindex(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
+                      client: AsyncWebClient) -> None:
         async def run(actor: Actor, text: str) -> Result:
             words = text.lower().split()
             if any(w != "full" for w in words):
                 return Notice(NoticeKind.INVALID, "Usage: /reindex [full]")
             return await self.core.reindex(actor, full="full" in words)
 
-        await self._slash(ack, command, respond, "reindex", run, moderator_command=True)
+        await self._slash(ack, command, respond, "reindex", run, moderator_command=True, client=client)
 
-    async def report(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+    async def report(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
+                     client: AsyncWebClient) -> None:
         await self._slash(ack, command, respond, "report", lambda actor, text: self.core.report(actor, text or None),
-                          moderator_command=True)
+                          moderator_command=True, client=client)
 
     async def feedback(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
                        respond: AsyncRespond) -> None:
@@ -156,13 +158,13 @@ class SlackHandlers:
 
     async def _slash(
         self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, name: str, run: Run,
-        moderator_command: bool = False,
+        moderator_command: bool = False, client: AsyncWebClient | None = None,
     ) -> None:
         await ack()  # first, always: Slack shows an error to the user after 3 seconds without it
         user = str(command.get("user_id") or "")
         async with self.core.in_flight.handling():
             try:
-                actor = await self.users.actor(user, lookup=moderator_command)
+                actor = await self.users.actor(user, lookup=moderator_command, client=client)
                 result = await run(actor, plain_from_slack(str(command.get("text") or "")))
                 if not (isinstance(result, Notice) and result.silent):
                     await self._respond(respond, render(result, show_question=True))
@@ -232,7 +234,7 @@ class SlackHandlers:
 
     async def _add_files(self, event: dict[str, Any], client: AsyncWebClient) -> tuple[SlackMessage, bool]:
         """``add`` in a DM: the files shared with it and the pages whose addresses follow it."""
-        actor = await self.users.actor(str(event["user"]), lookup=True)
+        actor = await self.users.actor(str(event["user"]), lookup=True, client=client)
         raw = str(event.get("text") or "")
         urls = links_in(raw)
         # words other than "add", the links and mentions: there should be none

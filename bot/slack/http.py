@@ -14,7 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.signature import SignatureVerifier
@@ -60,7 +60,27 @@ def events_handler(app: AsyncApp, signing_secret: str) -> Handler:
     return handle
 
 
+def oauth_handler(app: AsyncApp) -> Handler:
+    """The install page and the OAuth redirect, when the app has Bolt's OAuth flow (``bot.slack.oauth``).
+    Bolt checks the state (one-time, from the store, and the browser's cookie) and answers refusals itself."""
+    flow = app.oauth_flow
+    assert flow is not None
+
+    async def handle(request: web.Request) -> web.StreamResponse:
+        bolt_request = await to_bolt_request(request)
+        if request.path == flow.install_path:
+            response = await flow.handle_installation(bolt_request)
+        else:
+            response = await flow.handle_callback(bolt_request)
+        return await to_aiohttp_response(response)
+
+    return handle
+
+
 def web_app(app: AsyncApp, signing_secret: str) -> web.Application:
     server = web.Application()
     server.router.add_post(EVENTS_PATH, events_handler(app, signing_secret))
+    if app.oauth_flow is not None:
+        server.router.add_get(app.oauth_flow.install_path, oauth_handler(app))
+        server.router.add_get(app.oauth_flow.redirect_uri_path, oauth_handler(app))
     return server

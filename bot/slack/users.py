@@ -26,25 +26,28 @@ class UserDirectory:
         self._max = max_entries
         self._cache: OrderedDict[str, tuple[float, Actor]] = OrderedDict()
 
-    async def actor(self, user_id: str, lookup: bool = False) -> Actor:
-        """The actor for ``user_id``; with ``lookup`` its admin status comes from ``users.info`` (cached)."""
+    async def actor(self, user_id: str, lookup: bool = False, client: AsyncWebClient | None = None) -> Actor:
+        """The actor for ``user_id``; with ``lookup`` its admin status comes from ``users.info`` (cached).
+        ``client`` is the request's own (with many workspaces, it holds that workspace's token)."""
         if not lookup:
             return Actor(platform="slack", user_id=user_id)
+        client = client or self._client
+        key = f"{client.default_params.get('team_id') or ''}:{user_id}"  # admin in one workspace isn't in another
         now = time.monotonic()
-        cached = self._cache.get(user_id)
+        cached = self._cache.get(key)
         if cached and now - cached[0] < self._ttl:
-            self._cache.move_to_end(user_id)
+            self._cache.move_to_end(key)
             return cached[1]
-        actor = await self._look_up(user_id)
-        self._cache[user_id] = (now, actor)
-        self._cache.move_to_end(user_id)
+        actor = await self._look_up(client, user_id)
+        self._cache[key] = (now, actor)
+        self._cache.move_to_end(key)
         while len(self._cache) > self._max:
             self._cache.popitem(last=False)
         return actor
 
-    async def _look_up(self, user_id: str) -> Actor:
+    async def _look_up(self, client: AsyncWebClient, user_id: str) -> Actor:
         try:
-            response = await self._client.users_info(user=user_id)
+            response = await client.users_info(user=user_id)
         except SlackApiError as exc:
             # Not fatal: the user may still be a moderator by id. Missing users:read shows up here.
             log.warning("users.info for %s failed (%s); treating them as a non-admin", user_id,

@@ -73,7 +73,9 @@ def _sqlite_setup(engine: Engine) -> None:
     def _connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA busy_timeout=5000")  # first: switching to WAL waits for other processes too
+        # The timeout first: switching to WAL needs a lock too, and a second process opening a new database
+        # while the first creates it would otherwise fail at once with "database is locked".
+        cursor.execute("PRAGMA busy_timeout=5000")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()

@@ -14,6 +14,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -84,10 +85,82 @@ def _v2_shared_state(conn: Connection) -> None:
     meta.create_all(conn)
 
 
+def _v3_installations_and_leases(conn: Connection) -> None:
+    """Slack's multi-workspace installs, in the shape slack_sdk's SQLAlchemy installation and OAuth state
+    stores read and write (the tables are spelled out here, frozen, rather than taken from slack_sdk at run
+    time; a test checks they still hold every column slack_sdk uses), and the Discord identify leases."""
+    meta = sa.MetaData()
+    def bot_columns() -> list[sa.Column[Any]]:
+        return [
+            sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+            sa.Column("client_id", sa.String(32), nullable=False),
+            sa.Column("app_id", sa.String(32), nullable=False),
+            sa.Column("enterprise_id", sa.String(32)),
+            sa.Column("enterprise_name", sa.String(200)),
+        ]
+
+    def token_columns() -> list[sa.Column[Any]]:
+        return [
+            sa.Column("bot_token", sa.String(200)),
+            sa.Column("bot_id", sa.String(32)),
+            sa.Column("bot_user_id", sa.String(32)),
+            sa.Column("bot_scopes", sa.String(1000)),
+            sa.Column("bot_refresh_token", sa.String(200)),
+            sa.Column("bot_token_expires_at", sa.DateTime),
+        ]
+
+    sa.Table(
+        "slack_installations", meta,
+        *bot_columns(),
+        sa.Column("enterprise_url", sa.String(200)),
+        sa.Column("team_id", sa.String(32)),
+        sa.Column("team_name", sa.String(200)),
+        *token_columns(),
+        sa.Column("user_id", sa.String(32), nullable=False),
+        sa.Column("user_token", sa.String(200)),
+        sa.Column("user_scopes", sa.String(1000)),
+        sa.Column("user_refresh_token", sa.String(200)),
+        sa.Column("user_token_expires_at", sa.DateTime),
+        sa.Column("incoming_webhook_url", sa.String(200)),
+        sa.Column("incoming_webhook_channel", sa.String(200)),
+        sa.Column("incoming_webhook_channel_id", sa.String(200)),
+        sa.Column("incoming_webhook_configuration_url", sa.String(200)),
+        sa.Column("is_enterprise_install", sa.Boolean, nullable=False),
+        sa.Column("token_type", sa.String(32)),
+        sa.Column("installed_at", sa.DateTime, nullable=False),
+        sa.Index("slack_installations_idx", "client_id", "enterprise_id", "team_id", "user_id", "installed_at"),
+    )
+    sa.Table(
+        "slack_bots", meta,
+        *bot_columns(),
+        sa.Column("team_id", sa.String(32)),
+        sa.Column("team_name", sa.String(200)),
+        *token_columns(),
+        sa.Column("is_enterprise_install", sa.Boolean, nullable=False),
+        sa.Column("installed_at", sa.DateTime, nullable=False),
+        sa.Index("slack_bots_idx", "client_id", "enterprise_id", "team_id", "installed_at"),
+    )
+    sa.Table(
+        "slack_oauth_states", meta,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("state", sa.String(200), nullable=False),
+        sa.Column("expire_at", sa.DateTime, nullable=False),
+    )
+    sa.Table(
+        "discord_identify_leases", meta,
+        sa.Column("bucket", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("holder", sa.String(200), nullable=False),
+        sa.Column("until", sa.DateTime, nullable=False),
+    )
+    meta.create_all(conn)
+
+
+# Numbers need not be contiguous (branches reserve theirs); each is applied once, in this order.
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "answers and votes", _v1_answers_and_votes),
     (2, "shared state: handled events, rate-limit buckets, conversation turns, answered threads",
      _v2_shared_state),
+    (3, "Slack installations and OAuth states, Discord identify leases", _v3_installations_and_leases),
 ]
 
 
@@ -117,6 +190,10 @@ def migrate(engine: Engine) -> int:
         return _migrate(engine)
 
 
+def applied_versions(conn: Connection) -> set[int]:
+    return {int(v) for v in conn.scalars(sa.select(schema_version.c.version))}
+
+
 def _create_version_table(engine: Engine) -> None:
     """``schema_version``, unless another process creates it first (on SQLite its half-done ``CREATE`` makes
     ours fail at once, "database is locked", rather than wait: look again shortly)."""
@@ -139,7 +216,7 @@ def _migrate(engine: Engine) -> int:
                 # A write first takes SQLite's write lock (waiting for another migrating process) before the
                 # version is read, so what is read stays true until this step commits.
                 conn.execute(sa.delete(schema_version).where(schema_version.c.version < 0))
-                if current_version(conn) >= number:
+                if number in applied_versions(conn):  # not "<= the newest": a lower number may land later
                     continue
                 step(conn)
                 conn.execute(sa.insert(schema_version).values(
@@ -148,7 +225,7 @@ def _migrate(engine: Engine) -> int:
         except (IntegrityError, OperationalError, ProgrammingError):
             # Another process applied the same step first: fine if the version says so, an error otherwise.
             with engine.connect() as conn:
-                if current_version(conn) < number:
+                if number not in applied_versions(conn):
                     raise
     with engine.connect() as conn:
         return current_version(conn)

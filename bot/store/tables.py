@@ -67,3 +67,12 @@ answered_threads = sa.Table(
     sa.Column("key", sa.String(255), primary_key=True),  # "<platform>:<channel>:<thread>" the bot answered in
     sa.Column("answered_at", sa.Double, nullable=False, index=True),
 )
+
+# Slack's installations and OAuth states are read and written by slack_sdk's SQLAlchemy stores (bot/slack/oauth.py),
+# which define those tables themselves; migration 3 creates them. The Discord identify leases are ours:
+discord_identify_leases = sa.Table(
+    "discord_identify_leases", metadata,
+    sa.Column("bucket", sa.Integer, primary_key=True, autoincrement=False),  # shard_id % max_concurrency
+    sa.Column("holder", sa.String(200), nullable=False),  # which process and shard identified last
+    sa.Column("until", sa.DateTime, nullable=False),  # UTC; the next IDENTIFY in this bucket waits until then
+)

@@ -75,10 +75,11 @@ def together(n: int, fn: Callable[[int], T]) -> list[T]:
 
 def test_migration_2_adds_the_shared_tables(stores: Callable[[], SharedStore]) -> None:
     store = stores()
-    assert store.version == len(MIGRATIONS) == 2
+    newest = max(number for number, _, _ in MIGRATIONS)
+    assert store.version == newest >= 2
     assert {"handled_events", "rate_buckets", "conversation_turns", "answered_threads", "answers", "votes"} <= set(
         sa.inspect(store.engine).get_table_names())
-    assert stores().version == 2  # a second replica finds it migrated
+    assert stores().version == newest  # a second replica finds it migrated
 
 
 def test_replicas_starting_together_migrate_once(db_url: str) -> None:
@@ -89,14 +90,15 @@ def test_replicas_starting_together_migrate_once(db_url: str) -> None:
         opened.append(store)
         return store.version
 
+    numbers = [number for number, _, _ in MIGRATIONS]
     try:
-        assert together(4, start) == [2] * 4
+        assert together(4, start) == [max(numbers)] * 4
     finally:
         for store in opened:
             store.close()
     engine = sa.create_engine(db_url)
     with engine.connect() as conn:
-        assert list(conn.scalars(sa.select(schema_version.c.version))) == [1, 2]
+        assert sorted(conn.scalars(sa.select(schema_version.c.version))) == numbers  # each applied once
     engine.dispose()
 
 

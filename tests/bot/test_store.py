@@ -41,14 +41,15 @@ def clock() -> Clock:
 def test_created_migrated_and_reopened_with_wal(tmp_path: Path) -> None:
     path = tmp_path / "nested" / "bot.db"
     store = Store(f"sqlite:///{path}", KEY)
-    assert store.version == len(MIGRATIONS) == 2
+    numbers = [number for number, _, _ in MIGRATIONS]
+    assert store.version == max(numbers)
     store.close()
     again = Store(f"sqlite:///{path}", KEY)  # already migrated: nothing to do, nothing lost
-    assert again.version == 2
+    assert again.version == max(numbers)
     again.close()
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert [r[0] for r in conn.execute("SELECT version FROM schema_version")] == [1, 2]
+        assert [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version")] == numbers
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"answers", "votes", "schema_version"} <= tables
 

@@ -4,6 +4,12 @@ It runs in its own thread with its own event loop, like the real service, so it 
 of the bot: if the bot's loop stalls, heartbeats stop arriving here and interaction callbacks miss the
 3-second deadline. The gateway speaks plain JSON text frames: HELLO, heartbeat ACKs, READY and
 GUILD_CREATE after IDENTIFY, then whatever dispatches a test pushes.
+
+Sharding as Discord does it: an IDENTIFY may carry ``shard: [id, count]``; each connection gets the events of
+its shard only (a guild's on shard ``(guild_id >> 22) % count``, DMs on shard 0), and READY lists only that
+shard's guilds. At most ``max_concurrency`` sessions may start per 5 seconds, one per bucket
+(``shard_id % max_concurrency``): an IDENTIFY sooner than that in its bucket is answered with INVALID_SESSION
+and recorded in ``identify_violations``.
 """
 
 from __future__ import annotations
@@ -22,12 +28,23 @@ from tests.bot.discord.fake_rest import FakeRest, InteractionState, Sent
 
 T = TypeVar("T")
 MESSAGE_CONTENT_INTENT = 1 << 15
+IDENTIFY_WINDOW = 5.0
+
+
+def shard_of(guild_id: int | None, count: int) -> int:
+    return 0 if guild_id is None else (guild_id >> 22) % count
 
 
 class FakeDiscord(FakeRest):
     def __init__(self, heartbeat_interval: float = 41.25, allow_message_content: bool = True,
-                 deadline: float = 3.0, announce_threads: bool = True, drop_thread_requests: bool = False) -> None:
+                 deadline: float = 3.0, announce_threads: bool = True, drop_thread_requests: bool = False,
+                 shards: int = 1, max_concurrency: int = 1) -> None:
         super().__init__(deadline, announce_threads, drop_thread_requests)
+        self.recommended_shards = shards  # what GET /gateway/bot recommends
+        self.max_concurrency = max_concurrency
+        self.identify_times: list[tuple[float, int, int]] = []  # (monotonic time, shard id, shard count)
+        self.identify_violations: list[str] = []
+        self._sockets: dict[int, tuple[web.WebSocketResponse, int]] = {}  # shard id -> (socket, shard count)
         self.heartbeat_interval = heartbeat_interval
         self.allow_message_content = allow_message_content
         self.heartbeats: list[float] = []
@@ -75,7 +92,14 @@ class FakeDiscord(FakeRest):
         await site.start()
         self.port = self._runner.addresses[0][1]
 
+    def gateway_bot(self) -> dict[str, Any]:
+        return {"url": self.gateway_url, "shards": self.recommended_shards,
+                "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 86_400_000,
+                                        "max_concurrency": self.max_concurrency}}
+
     async def _stop(self) -> None:
+        for ws, _ in list(self._sockets.values()):
+            await ws.close()
         if self._ws is not None:
             await self._ws.close()
         if self._runner is not None:
@@ -113,10 +137,28 @@ class FakeDiscord(FakeRest):
 
     # -- gateway ------------------------------------------------------------------------------------------
 
-    async def _send_dispatch(self, event: str, data: dict[str, Any]) -> None:
-        assert self._ws is not None, "the bot is not connected"
+    async def _send_dispatch(self, event: str, data: dict[str, Any],
+                             ws: web.WebSocketResponse | None = None) -> None:
+        """To ``ws``, or to the connection of the shard the event belongs to (the guild's; DMs: shard 0)."""
+        if ws is None and self._sockets:
+            count = next(iter(self._sockets.values()))[1]
+            guild = data.get("guild_id")
+            ws = self._sockets[shard_of(int(guild) if guild else None, count)][0]
+        ws = ws or self._ws
+        assert ws is not None, "the bot is not connected"
         self._seq += 1
-        await self._ws.send_str(json.dumps({"op": 0, "t": event, "s": self._seq, "d": data}))
+        await ws.send_str(json.dumps({"op": 0, "t": event, "s": self._seq, "d": data}))
+
+    def _too_soon(self, shard_id: int) -> bool:
+        bucket = shard_id % self.max_concurrency
+        now = time.monotonic()
+        last = [t for t, sid, _ in self.identify_times if sid % self.max_concurrency == bucket]
+        self.identify_times.append((now, shard_id, 0))
+        if last and now - last[-1] < IDENTIFY_WINDOW:
+            self.identify_violations.append(f"shard {shard_id} identified {now - last[-1]:.2f} s after the "
+                                            f"previous session start in bucket {bucket}")
+            return True
+        return False
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
@@ -132,11 +174,23 @@ class FakeDiscord(FakeRest):
                 await ws.send_str(json.dumps({"op": 11}))
             elif frame["op"] == 2:
                 self.identifies.append(frame["d"])
+                shard_id, count = frame["d"].get("shard") or (0, 1)
+                if not 0 <= shard_id < count:
+                    await ws.close(code=4010, message=b"Invalid shard.")
+                    break
                 if frame["d"]["intents"] & MESSAGE_CONTENT_INTENT and not self.allow_message_content:
                     await ws.close(code=4014, message=b"Disallowed intent(s).")
                     break
-                await self._send_dispatch("READY", p.ready(self.gateway_url))
-                await self._send_dispatch("GUILD_CREATE", p.guild())
+                if self._too_soon(shard_id):
+                    await ws.send_str(json.dumps({"op": 9, "d": False}))
+                    continue
+                self.identify_times[-1] = (self.identify_times[-1][0], shard_id, count)
+                if count > 1:
+                    self._sockets[shard_id] = (ws, count)
+                mine = shard_of(p.GUILD_ID, count) == shard_id
+                await self._send_dispatch("READY", p.ready(self.gateway_url, shard=(shard_id, count), guilds=mine), ws)
+                if mine:
+                    await self._send_dispatch("GUILD_CREATE", p.guild(), ws)
         self.closes.append(ws.close_code)  # 1000: the bot closed the gateway cleanly
         return ws
 

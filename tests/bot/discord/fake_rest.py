@@ -81,12 +81,16 @@ class FakeRest:
         self.unexpected: list[str] = []
         self.dropped: list[str] = []  # requests whose connection the fake dropped on purpose
         self.synced: dict[str, list[dict[str, Any]]] = {}
+        self.sync_calls: list[str] = []  # every command sync, by path
         self.threads: list[dict[str, Any]] = []
         self.files: dict[str, bytes] = {}
         self.file_requests: list[str] = []
         self.interactions: dict[str, InteractionState] = {}
 
     async def _send_dispatch(self, event: str, data: dict[str, Any]) -> None:
+        raise NotImplementedError  # the gateway's job
+
+    def gateway_bot(self) -> dict[str, Any]:
         raise NotImplementedError  # the gateway's job
 
     async def _attachment(self, request: web.Request) -> web.Response:
@@ -129,6 +133,8 @@ class FakeRest:
         match route:
             case ("GET", "users", "@me"):
                 return json_response(p.BOT_USER)
+            case ("GET", "gateway", "bot"):
+                return json_response(self.gateway_bot())
             case ("GET", "oauth2", "applications", "@me"):
                 return json_response(p.application())
             case ("PUT", "applications", _, "commands") | ("PUT", "applications", _, "guilds", _, "commands"):
@@ -164,6 +170,7 @@ class FakeRest:
         return None
 
     def _sync(self, path: str, commands: list[dict[str, Any]]) -> web.Response:
+        self.sync_calls.append(path)
         errors = command_errors(commands)
         if errors:
             return self._invalid(path, errors)

