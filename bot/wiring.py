@@ -7,11 +7,9 @@ from typing import TYPE_CHECKING
 
 from bot.actors import ModeratorPolicy
 from bot.core_config import CoreConfig
-from bot.history_setup import build_history
 from bot.metrics import count_logged_errors
 from bot.render.plain import printable
 from bot.settings import Settings
-from bot.shared_setup import build_shared_state
 from index.embedding import document_encoder, lazy_encoder
 from index.fetch_types import FetchOptions
 
@@ -74,7 +72,11 @@ def moderator_policy(settings: Settings) -> ModeratorPolicy:
 
 
 def build_core(settings: Settings) -> CommandCore:
+    # Imported here: the core, the history and the shared store pull in retrieval and SQLAlchemy, which
+    # one-shot ``index`` commands never need (they start a process per moderator action).
     from bot.core import CommandCore
+    from bot.history_setup import build_history
+    from bot.shared_setup import build_shared_state
 
     queries = lazy_encoder(settings.embedding_model, settings.index_dir)  # ONNX export of the live index if any
     # The model's float32 ONNX export (its own vectors, no torch), loaded when a moderator first rebuilds.

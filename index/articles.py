@@ -15,9 +15,10 @@ import numpy as np
 
 from index.article_cache import ArticleCache, entry_key, part_key
 from index.chunking import Chunk, ChunkSpec, Span, chunk_sentences, split_sentences, text_hash
-from index.date_estimate import estimate_dates
+from index.date_estimate import DATE_ESTIMATE_VERSION, article_candidates, estimate_dates, pick
 from index.documents import PARSE_VERSION, Document
 from index.embedding import EncoderProvider
+from index.events import parse_doc_date
 from index.extractors import EXTRACTORS, SENTENCES_VERSION, Article
 from index.vector_cache import ProgressCallback, VectorCache, encode_missing
 
@@ -71,6 +72,39 @@ def _base(doc: Document, stored: dict[str, Any] | None, base_key: str) -> tuple[
     return spans, chunks
 
 
+DATES = "date_candidates"  # an undated article's cached part: the days it reports, for its estimated date
+
+
+def _estimate_dates(
+    docs: list[Document], entries: list[dict[str, Any]], bases: list[tuple[list[Span], list[Chunk]]], base_key: str
+) -> tuple[list[Document], dict[int, tuple[str, list[str], bool]]]:
+    """Undated articles get a date estimated from their text (``index.date_estimate``) before any extractor
+    runs, so events and the cached entry see it. What an article's estimate rests on (the days it reports,
+    given the period the dated articles cover) is cached with it, so a build reads only new articles; with
+    no dated article at all the period comes from every article's text, and all are read again.
+
+    Returns the documents and, per undated article's position, (cache key, candidate days, computed now)."""
+    given = sorted(d.date for d in docs if d.date and not d.date_estimated and parse_doc_date(d.date))
+    if not given:
+        return estimate_dates(docs, {doc.doc_id: base[0] for doc, base in zip(docs, bases, strict=True)}), {}
+    period = [given[0], given[-1]]
+    out: list[Document] = []
+    estimates: dict[int, tuple[str, list[str], bool]] = {}
+    for n, (doc, entry, base) in enumerate(zip(docs, entries, bases, strict=True)):
+        if doc.date:
+            out.append(doc)
+            continue
+        key = part_key(DATES, DATE_ESTIMATE_VERSION, base_key, period)
+        stored = (entry.get("parts") or {}).get(DATES)
+        if isinstance(stored, dict) and stored.get("key") == key and isinstance(stored.get("data"), list):
+            candidates, computed = [str(c) for c in stored["data"]], False
+        else:
+            candidates, computed = article_candidates(doc, base[0], period), True
+        estimates[n] = (key, candidates, computed)
+        out.append(pick(doc, candidates))
+    return out, estimates
+
+
 def analyse(docs: list[Document], cache: ArticleCache, spec: ChunkSpec,
             progress: ProgressCallback | None = None) -> list[ArticleState]:
     """Sentences, chunks and every extractor's result for each article, in corpus order."""
@@ -87,15 +121,17 @@ def analyse(docs: list[Document], cache: ArticleCache, spec: ChunkSpec,
             base = spans, chunk_sentences(doc.doc_id, doc.text, spans, spec)
         entries.append(entry)
         bases.append(base)
-    # Undated articles get a date estimated from their text (index/date_estimate.py) before any extractor
-    # runs, so events and the cached entry see it; this reads only the undated articles' sentences.
-    docs = estimate_dates(docs, {doc.doc_id: base[0] for doc, base in zip(docs, bases, strict=True)})
+    docs, estimates = _estimate_dates(docs, entries, bases, base_key)
     contexts = {name: e.context(docs) if e.context else None for name, e in EXTRACTORS.items()}
     whole_corpus = [name for name, e in EXTRACTORS.items() if e.context is not None and contexts[name] is None]
     states: list[ArticleState] = []
     for n, (doc, entry, base, dirty) in enumerate(zip(docs, entries, bases, fresh, strict=True)):
         key = entry_key(doc.doc_id, doc.filename, doc.sha256)
         state = ArticleState(key, doc, base_key, *base, dirty=dirty, vector_meta=entry.get("vectors"))
+        if n in estimates:
+            ekey, candidates, computed = estimates[n]
+            state.parts[DATES], state.part_keys[DATES] = candidates, ekey
+            state.dirty |= computed
         article = Article(doc, state.sentences, state.chunks)
         stored_parts = entry.get("parts") or {}
         for name, extractor in EXTRACTORS.items():

@@ -23,8 +23,41 @@ from dataclasses import replace
 from datetime import date
 
 from index.chunking import Span
+from index.dates import CorpusWindow, corpus_window
 from index.documents import Document
-from index.events import mention_context, resolve_mention, year_anchors
+from index.events import Located, locate_mentions, mention_context, resolve_mention, year_anchors
+
+# Bump when the rule below changes: cached candidates (``index.articles``) are then computed again.
+DATE_ESTIMATE_VERSION = 1
+
+
+def date_candidates(items: list[Located], window: CorpusWindow | None) -> list[str]:
+    """The days (ISO) an undated article states as past events, latest last. Which of them may be the
+    estimate depends on today (``pick``), so the list can be kept with the article and reused tomorrow."""
+    anchors = year_anchors(items)
+    found: set[str] = set()
+    for item in items:
+        m = item.mention
+        if m.kind != "day" or m.future or m.role != "primary":
+            continue
+        resolved = resolve_mention(item, None, anchors, window)
+        if resolved and len(resolved[0]) == 10:
+            found.add(resolved[0])
+    return sorted(found)
+
+
+def pick(doc: Document, candidates: list[str], today: date | None = None) -> Document:
+    """``doc`` with the latest candidate not after today as its estimated date (unchanged with none)."""
+    latest_allowed = (today or date.today()).isoformat()
+    allowed = [c for c in candidates if c <= latest_allowed]
+    return replace(doc, date=allowed[-1], date_estimated=True) if allowed else doc
+
+
+def article_candidates(doc: Document, spans: list[Span], period: list[str]) -> list[str]:
+    """``date_candidates`` of one undated article, when the dated articles span ``period`` (first and last
+    day, ISO): all it depends on besides its own text."""
+    window = corpus_window([date.fromisoformat(d) for d in period])
+    return date_candidates(locate_mentions(doc, spans), window)
 
 
 def estimate_dates(docs: list[Document], sentences: dict[str, list[Span]], today: date | None = None) -> list[Document]:
@@ -33,21 +66,5 @@ def estimate_dates(docs: list[Document], sentences: dict[str, list[Span]], today
     if not undated:
         return docs
     located, window = mention_context(docs, sentences, only=undated)
-    latest_allowed = (today or date.today()).isoformat()
-    out: list[Document] = []
-    for doc in docs:
-        if doc.date:
-            out.append(doc)
-            continue
-        items = located.get(doc.doc_id, [])
-        anchors = year_anchors(items)
-        candidates = []
-        for item in items:
-            m = item.mention
-            if m.kind != "day" or m.future or m.role != "primary":
-                continue
-            resolved = resolve_mention(item, None, anchors, window)
-            if resolved and len(resolved[0]) == 10 and resolved[0] <= latest_allowed:
-                candidates.append(resolved[0])
-        out.append(replace(doc, date=max(candidates), date_estimated=True) if candidates else doc)
-    return out
+    return [doc if doc.date else pick(doc, date_candidates(located.get(doc.doc_id, []), window), today)
+            for doc in docs]

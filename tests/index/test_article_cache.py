@@ -166,3 +166,26 @@ def test_a_new_per_article_extractor_is_a_few_lines(
     report = _build(corpus, index_dir, enc)
     assert not report["unchanged"] and len(runs) == 10 and enc.encoded == 0
     assert _build(corpus, index_dir, enc)["unchanged"]
+
+
+def test_estimated_dates_are_read_from_the_cache_until_the_dated_period_changes(
+    built_copy: tuple[Path, Path], encoder: Encoder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    corpus, index_dir = built_copy
+    (corpus / "undated.txt").write_text(UNDATED, encoding="utf-8")
+    _build(corpus, index_dir, encoder)
+    read: list[str] = []
+    real = articles.article_candidates
+    monkeypatch.setattr(articles, "article_candidates", lambda doc, spans, period: read.append(doc.doc_id)
+                        or real(doc, spans, period))
+    # A dated article inside the period: no undated article is read again, and its estimate stands.
+    (corpus / "inside.md").write_text(DATED_LATER.replace("2021-09-14", "2021-02-10"), encoding="utf-8")
+    _build(corpus, index_dir, encoder)
+    assert read == []
+    docs = {d["doc_id"]: d for d in store.read_jsonl(_live(index_dir) / store.DOCS)}
+    assert docs["undated"]["date"] == "2021-03-03" and docs["undated"]["date_estimated"]
+    # One that stretches the period: the undated articles' days are resolved again against it.
+    (corpus / "later.md").write_text(DATED_LATER, encoding="utf-8")
+    _build(corpus, index_dir, encoder)
+    assert "undated" in read
+    _same_index(index_dir, _full_copy(corpus, index_dir, tmp_path, encoder))
