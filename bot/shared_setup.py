@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import sqlalchemy as sa
 
 from bot.build_lock import advisory_build_lock
+from bot.history_setup import HistorySetupError, vote_key
 from bot.settings import Settings
 from bot.shared_state import SharedState
 from bot.store.db import open_engine
@@ -57,7 +58,12 @@ def build_shared_state(settings: Settings) -> SharedState:
                     settings.history_mode)
     log.info("shared state (rate limits, event claims%s, build lock) in the store on %s",
              ", follow-up turns" if share_turns else "", store.dialect)
-    return SharedState(store, share_turns=share_turns)
+    try:
+        user_key: bytes | None = vote_key(settings)
+    except HistorySetupError:  # no FEEDBACK_HMAC_KEY (history off): rate-limit keys are digested unkeyed
+        log.warning("FEEDBACK_HMAC_KEY is not set: rate-limit buckets are keyed by a plain digest of user ids")
+        user_key = None
+    return SharedState(store, share_turns=share_turns, user_key=user_key)
 
 
 @contextlib.contextmanager

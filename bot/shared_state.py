@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
+import hmac
 import logging
 import threading
 import time
@@ -98,8 +100,9 @@ class StoreRateLimiter:
     blocking = True
 
     def __init__(self, store: SharedStore, per_minute: float, burst: int,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, pseudonym: Callable[[str], str] = lambda key: key) -> None:
         self.rate = per_minute / 60.0
+        self._pseudonym = pseudonym
         self.burst = max(1, burst)
         self._store = store
         self._clock = clock
@@ -115,7 +118,8 @@ class StoreRateLimiter:
         if not self.enabled:
             return Decision(True)
         self._pruner.maybe()
-        allowed, retry_after, notify = self._store.take_token(key, self._clock(), self.rate, self.burst)
+        bucket = self._pseudonym(key)  # the store never holds a raw user id, only a keyed digest of it
+        allowed, retry_after, notify = self._store.take_token(bucket, self._clock(), self.rate, self.burst)
         return Decision(allowed, retry_after, notify)
 
 
@@ -171,9 +175,11 @@ class StoreThreads:
 class SharedState:
     """What this process shares with the others; ``store=None``: nothing, everything stays in memory."""
 
-    def __init__(self, store: SharedStore | None = None, share_turns: bool = True) -> None:
+    def __init__(self, store: SharedStore | None = None, share_turns: bool = True,
+                 user_key: bytes | None = None) -> None:
         self.store = store
         self._share_turns = share_turns
+        self._user_key = user_key
 
     @property
     def shared(self) -> bool:
@@ -184,8 +190,12 @@ class SharedState:
 
     def limiter(self, per_minute: float, burst: int) -> Limiter:
         if self.store is not None:
-            return StoreRateLimiter(self.store, per_minute, burst)
+            return StoreRateLimiter(self.store, per_minute, burst, pseudonym=self.pseudonym)
         return RateLimiter(per_minute, burst)
+
+    def pseudonym(self, key: str) -> str:
+        """A user's rate-limit key as stored: HMAC-SHA256 under the vote key (the same on every replica)."""
+        return hmac.new(self._user_key or b"dispute-bot rate limits", key.encode(), hashlib.sha256).hexdigest()
 
     def answered_threads(self) -> StoreThreads | None:
         """None: the adapter keeps its own bounded set in memory."""

@@ -257,3 +257,15 @@ def test_without_a_store_everything_stays_in_memory() -> None:
     assert not getattr(state.limiter(5, 3), "blocking", False) and state.answered_threads() is None
     with state.build_lock():
         pass
+
+
+def test_rate_limit_rows_hold_a_keyed_digest_never_the_user_id(stores: Callable[[], SharedStore]) -> None:
+    store = stores()
+    one, other = SharedState(store, user_key=b"k1"), SharedState(stores(), user_key=b"k1")
+    first = one.limiter(per_minute=1, burst=1)
+    assert first.check("slack:U123").allowed
+    assert not other.limiter(per_minute=1, burst=1).check("slack:U123").allowed, "same key, same bucket"
+    with store.engine.connect() as conn:
+        keys = list(conn.scalars(sa.select(rate_buckets.c.key)))
+    assert keys == [one.pseudonym("slack:U123")] and "U123" not in keys[0]
+    assert SharedState(store, user_key=b"k2").pseudonym("slack:U123") != keys[0]
