@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import sys
 import threading
 import uuid
 from collections.abc import Callable
@@ -56,6 +58,28 @@ async def handle_line(core: CommandCore, line: str, session: str | None = None) 
     return render(result)
 
 
+def read_stdin(prompt: str) -> str:
+    """``input()``, except when stdin is not a terminal (a pipe, ``docker run -i``): then the line is read
+    from the file descriptor itself. The thread waiting in ``read_line`` then holds no lock of
+    ``sys.stdin``'s buffer, which would abort the interpreter at shutdown ("could not acquire lock for
+    <stdin> at interpreter shutdown") when SIGTERM stops the chat mid-wait."""
+    if sys.stdin.isatty():
+        return input(prompt)
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    line = bytearray()
+    while True:
+        byte = os.read(sys.stdin.fileno(), 1)
+        if not byte:
+            if not line:
+                raise EOFError
+            break
+        if byte == b"\n":
+            break
+        line += byte
+    return line.decode("utf-8", errors="replace").rstrip("\r")
+
+
 async def read_line(read: Callable[[str], str], prompt: str) -> str:
     """``read(prompt)`` in a daemon thread: a shutdown can stop the chat while it waits for input, which a
     pool thread blocked in ``input()`` would hold up until the user pressed Enter."""
@@ -82,7 +106,9 @@ async def read_line(read: Callable[[str], str], prompt: str) -> str:
     return await future
 
 
-async def chat(core: CommandCore, read: Callable[[str], str] = input, write: Callable[[str], None] = print) -> None:
+async def chat(
+    core: CommandCore, read: Callable[[str], str] = read_stdin, write: Callable[[str], None] = print
+) -> None:
     def show(text: str) -> None:
         write(printable(text))
 

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import io
+import os
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from bot.core import CommandCore
 from bot.render.plain import printable
-from bot.terminal import chat, handle_line
+from bot.terminal import chat, handle_line, read_stdin
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, EncoderProvider
 from tests.bot.conftest import CoreFactory
@@ -83,3 +87,29 @@ async def test_escape_sequences_never_reach_the_terminal(
 def test_printable_keeps_text_and_escapes_controls() -> None:
     assert printable("naïve 👍🏽 Koo\tok\nnext") == "naïve 👍🏽 Koo\tok\nnext"
     assert printable("a\x1b[31mb\x9bc\rd\u202ee\x00") == "a\\x1b[31mb\\x9bc\\rd\\u202ee\\x00"
+
+
+class _PipeStdin(io.TextIOWrapper):
+    """stdin as a pipe (``docker run -i``, ``echo … | dispute-bot run``): not a terminal."""
+
+    def isatty(self) -> bool:
+        return False
+
+
+def test_lines_from_a_pipe_are_read_from_the_descriptor(monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Not through sys.stdin's buffer, whose lock a reading thread would hold when a shutdown comes."""
+    read_end, write_end = os.pipe()
+    os.write(write_end, "how many accounts?\r\nwho is Sawhney – the secretary\n/quit".encode())
+    os.close(write_end)
+    stdin = _PipeStdin(io.BufferedReader(io.FileIO(read_end)))
+    monkeypatch.setattr("sys.stdin", stdin)
+    try:
+        assert read_stdin("> ") == "how many accounts?"
+        assert read_stdin("> ") == "who is Sawhney – the secretary"
+        assert read_stdin("> ") == "/quit"
+        with pytest.raises(EOFError):
+            read_stdin("> ")
+    finally:
+        stdin.close()
+    assert capsys.readouterr().out == "> " * 4
