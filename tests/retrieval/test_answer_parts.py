@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.figures import figures, figures_near, has_date
+from retrieval.answer import _adds
 from retrieval.question import Kind, analyse
 from retrieval.quotes import ELLIPSIS, trim_to_window
 
@@ -80,3 +81,13 @@ def test_must_span_in_a_clause_too_long_to_fit_is_kept_with_words_around_it() ->
 def test_request_words_do_not_count_as_what_the_question_is_about() -> None:
     assert analyse("How many accounts were blocked? Give numbers please.").terms == ["account", "block"]
     assert analyse("Tell me").terms  # nothing else to go on: keep them
+
+
+def test_a_when_answer_is_completed_by_a_sentence_that_gives_the_time() -> None:
+    when = analyse("and when is he expected to meet Twitter?")
+    meets = "Sawhney will meet Twitter's vice president through a video conference."
+    assert _adds(when, [meets], "The talks are likely to happen this week.")  # a relative time counts
+    assert _adds(when, [meets], "They met on February 10.")
+    assert not _adds(when, [meets], "The talks were about blocked accounts.")
+    assert not _adds(when, ["They met on Monday."], "The talks are likely to happen this week.")  # has one
+    assert not _adds(analyse("Who leads the talks?"), [meets], "The talks are likely to happen this week.")
