@@ -16,8 +16,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable
 from typing import Protocol
 
-from retrieval.followup import MAX_TURNS, FollowupContext, Turn, turn_of
-from retrieval.types import Answer
+from retrieval.followup import MAX_TURNS, FollowupContext, Turn
 
 TTL_SECONDS = 3600.0
 MAX_CONVERSATIONS = 10_000
@@ -29,10 +28,6 @@ class ConversationMemory(Protocol):
     def remember(self, key: str, turn: Turn) -> None: ...
 
     def rename(self, old: str, new: str) -> None: ...
-
-
-def turn_for(question: str, answer: Answer) -> Turn:
-    return turn_of(question, answer)
 
 
 class RecentTurns:

@@ -18,13 +18,13 @@ from typing import Any, TypeVar
 import numpy as np
 
 from bot.actors import Actor
-from bot.conversations import ConversationMemory, RecentTurns, turn_for
+from bot.conversations import ConversationMemory, RecentTurns
 from bot.history_results import CHANGED, GONE, THANKS, Feedback, GapReport
 from bot.report import build_report, parse_window
 from bot.shared_state import blocking
 from bot.store import AnswerRecord, Store, VoteOutcome, utcnow
 from retrieval.engine import Engine
-from retrieval.followup import FollowupContext, Turn
+from retrieval.followup import FollowupContext, Turn, turn_of
 from retrieval.loaded import LoadedIndex
 from retrieval.types import Answer, Citation
 
@@ -95,7 +95,7 @@ class History:
                      engine: Engine) -> Answer:
         """Remember the turn and store the answer; the answer comes back with its id (for feedback)."""
         if conversation:
-            await self._remember(conversation, turn_for(question, answer))
+            await self._remember(conversation, turn_of(question, answer))
         if self.store is None:
             return answer
         store = self.store

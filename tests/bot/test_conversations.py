@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.conversations import RecentTurns, turn_for
-from retrieval.followup import Turn
+from bot.conversations import RecentTurns
+from retrieval.followup import Turn, turn_of
 from retrieval.types import Answer, Citation
 
 
@@ -51,8 +51,8 @@ def test_turns_expire_after_the_ttl_and_conversations_can_move() -> None:
 def test_a_turn_keeps_what_was_searched_for_and_favours_only_real_citations() -> None:
     cited = Citation("d1", "t", None, None, "Quote one.", 0, 10, 1.0)
     answered = Answer("and when?", "x", True, [cited, cited], searched_for="and when? Sawhney")
-    turn = turn_for("and when?", answered)
+    turn = turn_of("and when?", answered)
     assert turn.question == "and when? Sawhney" and turn.doc_ids == ("d1",) and turn.answered
-    declined = turn_for("what?", Answer("what?", "The articles don't say.", False, [cited]))
+    declined = turn_of("what?", Answer("what?", "The articles don't say.", False, [cited]))
     # The passages a decline showed are kept for the names they give, but their articles are not favoured.
     assert declined.doc_ids == () and declined.sentences == ("Quote one.",) and not declined.answered
