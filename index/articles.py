@@ -18,8 +18,7 @@ from index.chunking import Chunk, ChunkSpec, Span, chunk_sentences, split_senten
 from index.date_estimate import DATE_ESTIMATE_VERSION, article_candidates, estimate_dates, pick
 from index.documents import PARSE_VERSION, Document
 from index.embedding import EncoderProvider
-from index.events import parse_doc_date
-from index.extractors import EXTRACTORS, SENTENCES_VERSION, Article
+from index.extractors import EXTRACTORS, SENTENCES_VERSION, Article, dated_period
 from index.vector_cache import ProgressCallback, VectorCache, encode_missing
 
 
@@ -84,17 +83,16 @@ def _estimate_dates(
     no dated article at all the period comes from every article's text, and all are read again.
 
     Returns the documents and, per undated article's position, (cache key, candidate days, computed now)."""
-    given = sorted(d.date for d in docs if d.date and not d.date_estimated and parse_doc_date(d.date))
-    if not given:
+    period = dated_period(docs)
+    if period is None:
         return estimate_dates(docs, {doc.doc_id: base[0] for doc, base in zip(docs, bases, strict=True)}), {}
-    period = [given[0], given[-1]]
+    key = part_key(DATES, DATE_ESTIMATE_VERSION, base_key, period)
     out: list[Document] = []
     estimates: dict[int, tuple[str, list[str], bool]] = {}
     for n, (doc, entry, base) in enumerate(zip(docs, entries, bases, strict=True)):
         if doc.date:
             out.append(doc)
             continue
-        key = part_key(DATES, DATE_ESTIMATE_VERSION, base_key, period)
         stored = (entry.get("parts") or {}).get(DATES)
         if isinstance(stored, dict) and stored.get("key") == key and isinstance(stored.get("data"), list):
             candidates, computed = [str(c) for c in stored["data"]], False
@@ -109,11 +107,12 @@ def analyse(docs: list[Document], cache: ArticleCache, spec: ChunkSpec,
             progress: ProgressCallback | None = None) -> list[ArticleState]:
     """Sentences, chunks and every extractor's result for each article, in corpus order."""
     base_key = part_key(SENTENCES_VERSION, spec.to_dict())
+    keys = [entry_key(doc.doc_id, doc.filename, doc.sha256) for doc in docs]
     entries: list[dict[str, Any]] = []
     bases: list[tuple[list[Span], list[Chunk]]] = []
     fresh: list[bool] = []
-    for doc in docs:
-        entry = cache.entry(entry_key(doc.doc_id, doc.filename, doc.sha256)) or {}
+    for doc, key in zip(docs, keys, strict=True):
+        entry = cache.entry(key) or {}
         base = _base(doc, entry.get("base"), base_key)
         fresh.append(base is None)
         if base is None:
@@ -125,8 +124,7 @@ def analyse(docs: list[Document], cache: ArticleCache, spec: ChunkSpec,
     contexts = {name: e.context(docs) if e.context else None for name, e in EXTRACTORS.items()}
     whole_corpus = [name for name, e in EXTRACTORS.items() if e.context is not None and contexts[name] is None]
     states: list[ArticleState] = []
-    for n, (doc, entry, base, dirty) in enumerate(zip(docs, entries, bases, fresh, strict=True)):
-        key = entry_key(doc.doc_id, doc.filename, doc.sha256)
+    for n, (doc, key, entry, base, dirty) in enumerate(zip(docs, keys, entries, bases, fresh, strict=True)):
         state = ArticleState(key, doc, base_key, *base, dirty=dirty, vector_meta=entry.get("vectors"))
         if n in estimates:
             ekey, candidates, computed = estimates[n]

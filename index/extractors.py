@@ -116,14 +116,20 @@ def _given_date(doc: Document) -> date | None:
         return None
 
 
+def dated_period(docs: list[Document]) -> list[str] | None:
+    """[first, last] day (ISO) the articles that state a date cover; None when none does. An undated
+    article's events and estimated date depend on the corpus only through this."""
+    dated = [d for doc in docs if (d := _given_date(doc)) is not None]
+    return [min(dated).isoformat(), max(dated).isoformat()] if dated else None
+
+
 def _events_context(docs: list[Document]) -> PerArticleContext | None:
     """A dated article's events depend on it alone; an undated one's take a missing year from the period the
     dated articles cover (``index.dates.corpus_window``), so that period is its context. With no dated
     article at all, the period comes from every article's text: a whole-corpus pass."""
-    dated = [d for doc in docs if (d := _given_date(doc)) is not None]
-    if not dated:
+    period = dated_period(docs)
+    if period is None:
         return None
-    period = [min(dated).isoformat(), max(dated).isoformat()]
     # An estimated date places the article's weekdays, so it is part of what its events depend on.
     return lambda doc: "" if _given_date(doc) else [*period, *([doc.date] if doc.date_estimated else [])]
 
