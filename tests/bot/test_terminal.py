@@ -3,6 +3,7 @@ from __future__ import annotations
 import io
 import os
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,9 +27,9 @@ async def test_commands_and_questions(seed_core: CommandCore) -> None:
     assert await handle_line(seed_core, "/quit") is None
 
 
-async def test_chat_loop_ends_on_eof(seed_core: CommandCore) -> None:
-    inputs = iter(["/sources"])
-    out: list[str] = []
+def _typed(lines: list[str]) -> Callable[[str], str]:
+    """A reader that types ``lines``, then ends the input as Ctrl-D does."""
+    inputs = iter(lines)
 
     def read(prompt: str) -> str:
         try:
@@ -36,7 +37,12 @@ async def test_chat_loop_ends_on_eof(seed_core: CommandCore) -> None:
         except StopIteration:
             raise EOFError from None
 
-    await chat(seed_core, read, out.append)
+    return read
+
+
+async def test_chat_loop_ends_on_eof(seed_core: CommandCore) -> None:
+    out: list[str] = []
+    await chat(seed_core, _typed(["/sources"]), out.append)
     assert any("4 articles" in line for line in out)
 
 
@@ -67,17 +73,10 @@ async def test_escape_sequences_never_reach_the_terminal(
     (corpus / "koo-rally.md").write_text(ARTICLE, encoding="utf-8")
     build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider)
     core = make_core(index_dir, corpus)
-    inputs = iter(["/nope\x1b[2J\x1b]0;pwned\x07", "How many users did \x1b[8mKoo reach?", "/sources",
-                   "/timeline Koo\x1b[31m"])
+    typed = _typed(["/nope\x1b[2J\x1b]0;pwned\x07", "How many users did \x1b[8mKoo reach?", "/sources",
+                    "/timeline Koo\x1b[31m"])
     out: list[str] = []
-
-    def read(prompt: str) -> str:
-        try:
-            return next(inputs)
-        except StopIteration:
-            raise EOFError from None
-
-    await chat(core, read, out.append)
+    await chat(core, typed, out.append)
     text = _terminal_safe(out)
     assert "Unknown command /nope\\x1b[2j\\x1b]0;pwned\\x07" in text  # shown (lower-cased), not obeyed
     assert "four million users" in text and "\\x1b[31mreached" in text  # the article text, made visible
