@@ -33,6 +33,7 @@ from bot.dedupe import Deduper, MemoryDeduper
 from bot.render.picture import FILENAME, timeline_png
 from bot.results import IndexChange, Notice, NoticeKind, Result
 from bot.shared_state import StoreThreads, call
+from bot.slack.events import conversation_of, links_in, post_key, thread_of, without_links
 from bot.slack.files import fetch_uploads
 from bot.slack.memory import BoundedSet
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, plain_from_slack, render
@@ -47,16 +48,6 @@ ADD_HINT = ("To add articles, share .txt or .md files with me in a direct messag
             "`add` followed by the address of a news page.")
 ADD_USAGE = "Usage: `add <https://…>` (the address of a news page), or `add` with .txt or .md files attached."
 MAX_URLS = 5
-# A link as Slack sends it (<https://x|label>, the label being only what is shown), or a bare address.
-_LINK = re.compile(r"<(https?://[^|>\s]+)(?:\|[^>]*)?>|(?<![<|\w])(https?://[^\s<>|]+)", re.IGNORECASE)
-
-
-def links_in(raw: str) -> list[str]:
-    """The addresses in a message's raw text, link targets rather than their labels, entities decoded."""
-    found = [m.group(1) or m.group(2) for m in _LINK.finditer(raw)]
-    return [u.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">") for u in found]
-
-
 class SlackHandlers:
     def __init__(self, core: CommandCore, client: AsyncWebClient, memory: int = 5000,
                  seen: Deduper | None = None, threads: StoreThreads | None = None) -> None:
@@ -93,7 +84,7 @@ class SlackHandlers:
     # -- slash commands ------------------------------------------------------------------------------
 
     async def ask(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
-        conversation = _conversation(str(command.get("channel_id") or ""), None)
+        conversation = conversation_of(str(command.get("channel_id") or ""), None)
         await self._slash(ack, command, respond, "ask", lambda actor, text: self.core.ask(text, actor, conversation))
 
     async def timeline(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
@@ -205,7 +196,7 @@ class SlackHandlers:
         if is_dm and (text.lower() == "add" or (text.lower().startswith("add ") and links_in(raw))):
             await self._add(event, client)
         elif has_files:
-            if is_dm and await call(self.seen, self.seen.claim, _key(event)):
+            if is_dm and await call(self.seen, self.seen.claim, post_key(event)):
                 await self._post(client, event, SlackMessage(ADD_HINT, ephemeral=True))
         elif is_dm or (event.get("thread_ts") and await call(self.threads, self.threads.__contains__,
                                                                f"{event.get('channel')}:{event.get('thread_ts')}")):
@@ -215,13 +206,13 @@ class SlackHandlers:
         log.error("unhandled error in a Slack listener: %s", type(error).__name__, exc_info=error)
 
     async def _answer(self, event: dict[str, Any], client: AsyncWebClient, text: str) -> None:
-        if not await call(self.seen, self.seen.claim, _key(event)):
+        if not await call(self.seen, self.seen.claim, post_key(event)):
             return  # the same post arrives as app_mention and message.*; answer once
-        await call(self.threads, self.threads.add, f"{event.get('channel')}:{_thread(event)}")
+        await call(self.threads, self.threads.add, f"{event.get('channel')}:{thread_of(event)}")
         await self._guarded(event, client, "a question", lambda: self._ask(event, text))
 
     async def _ask(self, event: dict[str, Any], text: str) -> tuple[SlackMessage, bool] | None:
-        conversation = _conversation(str(event.get("channel") or ""), _thread(event), event.get("channel_type"))
+        conversation = conversation_of(str(event.get("channel") or ""), thread_of(event), event.get("channel_type"))
         result = await self.core.ask(text, await self.users.actor(str(event["user"])), conversation)
         if isinstance(result, Notice) and result.silent:
             return None
@@ -229,7 +220,7 @@ class SlackHandlers:
         return message, message.ephemeral
 
     async def _add(self, event: dict[str, Any], client: AsyncWebClient) -> None:
-        if await call(self.seen, self.seen.claim, _key(event)):
+        if await call(self.seen, self.seen.claim, post_key(event)):
             await self._guarded(event, client, "add", lambda: self._add_files(event, client))
 
     async def _add_files(self, event: dict[str, Any], client: AsyncWebClient) -> tuple[SlackMessage, bool]:
@@ -238,7 +229,7 @@ class SlackHandlers:
         raw = str(event.get("text") or "")
         urls = links_in(raw)
         # words other than "add", the links and mentions: there should be none
-        leftover = [w for w in plain_from_slack(_LINK.sub(" ", raw)).split() if not w.startswith("@")][1:]
+        leftover = [w for w in plain_from_slack(without_links(raw)).split() if not w.startswith("@")][1:]
         result: Result
         if not self.core.is_moderator(actor):
             result = await self.core.add_articles(actor, [])  # the core refuses (and audits it); no download
@@ -278,7 +269,7 @@ class SlackHandlers:
 
     async def _post(self, client: AsyncWebClient, event: dict[str, Any], message: SlackMessage) -> None:
         """In the thread of ``event``; ephemeral messages only to its author. Refused blocks → plain text."""
-        kwargs: dict[str, Any] = {"channel": event["channel"], "thread_ts": _thread(event)}
+        kwargs: dict[str, Any] = {"channel": event["channel"], "thread_ts": thread_of(event)}
         if message.ephemeral:
             send = client.chat_postEphemeral
             kwargs["user"] = event["user"]
@@ -293,17 +284,3 @@ class SlackHandlers:
             log.error("Slack refused the blocks of a reply (%s); sending plain text", exc.response.get("errors"))
             await send(**kwargs, text=message.text)
 
-
-def _key(event: dict[str, Any]) -> str:
-    return f"post:{event.get('channel')}:{event.get('ts')}"
-
-
-def _thread(event: dict[str, Any]) -> Any:
-    return event.get("thread_ts") or event.get("ts")
-
-
-def _conversation(channel: str, thread: Any, channel_type: Any = None) -> str | None:
-    """A DM is one conversation; in a channel, each thread is (a slash command there has no thread: none)."""
-    if channel_type == "im" or channel.startswith("D"):
-        return f"slack:dm:{channel}"
-    return f"slack:thread:{channel}:{thread}" if thread else None

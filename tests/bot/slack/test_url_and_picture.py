@@ -11,7 +11,7 @@ import pytest
 from slack_bolt.async_app import AsyncApp
 
 from bot.core import CommandCore
-from bot.slack.handlers import links_in
+from bot.slack.events import links_in
 from index.fetch_types import FetchOptions
 from tests.bot.conftest import CoreFactory
 from tests.bot.slack.slack_requests import (

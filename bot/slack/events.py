@@ -1,0 +1,36 @@
+"""What a Slack event says, read off its fields: the links in its text, the key that claims the post, its
+thread, and the conversation it belongs to. Pure functions, shared by the listeners."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# A link as Slack sends it (<https://x|label>, the label being only what is shown), or a bare address.
+_LINK = re.compile(r"<(https?://[^|>\s]+)(?:\|[^>]*)?>|(?<![<|\w])(https?://[^\s<>|]+)", re.IGNORECASE)
+
+
+def links_in(raw: str) -> list[str]:
+    """The addresses in a message's raw text, link targets rather than their labels, entities decoded."""
+    found = [m.group(1) or m.group(2) for m in _LINK.finditer(raw)]
+    return [u.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">") for u in found]
+
+
+def without_links(raw: str) -> str:
+    """The raw text with every link blanked out: what else a message says besides its addresses."""
+    return _LINK.sub(" ", raw)
+
+
+def post_key(event: dict[str, Any]) -> str:
+    return f"post:{event.get('channel')}:{event.get('ts')}"
+
+
+def thread_of(event: dict[str, Any]) -> Any:
+    return event.get("thread_ts") or event.get("ts")
+
+
+def conversation_of(channel: str, thread: Any, channel_type: Any = None) -> str | None:
+    """A DM is one conversation; in a channel, each thread is (a slash command there has no thread: none)."""
+    if channel_type == "im" or channel.startswith("D"):
+        return f"slack:dm:{channel}"
+    return f"slack:thread:{channel}:{thread}" if thread else None
