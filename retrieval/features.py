@@ -3,13 +3,15 @@
 Every feature carries over to any article: similarity in meaning (alone and with its neighbours), how much
 of the question's rare vocabulary it holds (aliases counted), where the retrievers ranked its passage, and
 whether it carries what the question asks for (a figure the question doesn't state, a date, a new name, a
-reason, a place). Question-level features (how well the best candidate matches, how much of the question
-the articles never mention) let one probability threshold decline for any question.
+reason, a place), itself or in the sentence right after it (an answer often spans two: "Sawhney will meet
+them. The talks are likely this week."). Question-level features (how well the best candidate matches, how
+much of the question the articles never mention) let one probability threshold decline for any question.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,7 +31,7 @@ KINDS = [k.value for k in Kind]
 FEATURES = [
     "dense", "dense_ctx", "dense_gap", "dense_rank", "passage_rank", "chunk_dense_rank", "chunk_lexical_rank",
     "coverage", "coverage_gap", "coverage_ctx", "matched_share", "focus_present", "figure_near_focus",
-    "figure_context", "figure_local_coverage", "answer_like", "log_words", "has_quote", "doc_first",
+    "figure_context", "figure_local_coverage", "answer_like", "next_type_match", "log_words", "has_quote", "doc_first",
     "type_match", *[f"type_match_{k}" for k in KINDS], "type_x_dense", "type_x_coverage", "novel_share",
     "novel_terms", "q_max_dense", "q_max_coverage", "q_unknown_share",
     "q_log_terms", *[f"kind_{k}" for k in KINDS],
@@ -38,10 +40,16 @@ INDEX = {name: i for i, name in enumerate(FEATURES)}
 MAX_FIGURE_WINDOWS = 16
 
 
+# A news dateline ("New Delhi: Twitter on Monday ...") says where the story was filed, not what it says: a
+# question naming that city ("will it rain in delhi tomorrow") is no closer to the sentence for it.
+_DATELINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*:\s")
+
+
 @lru_cache(maxsize=65_536)
 def sentence_terms(sentence: str) -> frozenset[str]:
-    """Every question reads the same corpus sentences again: tokenize each once per process."""
-    return frozenset(terms(sentence))
+    """The words a sentence says, its dateline left out; every question reads the same corpus sentences
+    again, so each is tokenized once per process."""
+    return frozenset(terms(_DATELINE.sub("", sentence, count=1)))
 
 
 class Coverage:
@@ -227,6 +235,9 @@ def candidates(
         matrix[i, col["has_quote"]] = float(info.has_quote)
         matrix[i, col["doc_first"]] = float(row in first_rows)
         match = _type_match(question.kind, text, question.text)
+        after = row + 1
+        if after < len(index.sentence_spans) and index.sentence_spans[after][0] == index.sentence_spans[row][0]:
+            matrix[i, col["next_type_match"]] = _type_match(question.kind, index.sentence_text(after), question.text)
         matrix[i, col["type_match"]] = match
         matrix[i, col[f"type_match_{question.kind.value}"]] = match
         # An answer says something the question doesn't: a sentence made only of the question's own words

@@ -44,6 +44,10 @@ _PERSONAL = frozenset(
     ["he", "she", "it", "they", "him", "her", "them", "his", "hers", "its", "their", "theirs", "himself",
      "herself", "itself", "themselves"]
 )
+# "he" and "she" stand for a person: the person the earlier question named.
+_PERSON = frozenset(["he", "she", "him", "her", "his", "hers", "himself", "herself"])
+# A person's full name: two or more capitalised words in a row ("Ajay Prakash Sawhney").
+_FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 _DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "there"])
 _PREPOSITIONS = frozenset(
     ["about", "on", "of", "with", "for", "to", "from", "after", "before", "by", "in", "at", "over", "against",
@@ -178,6 +182,20 @@ def _names(
     return found
 
 
+def _person_referent(text: str, turns: list[Turn], idf: Mapping[str, float]) -> str | None:
+    """For a question that says "he" or "she" and names nobody, the term for the person the latest earlier
+    question named: the last word of the full name, the one articles repeat ("Sawhney will meet ...")."""
+    reference = _unresolved_reference(text)
+    if reference is None or reference.lower() not in _PERSON:
+        return None
+    for turn in reversed(turns):
+        names = [m.group(0) for m in _FULL_NAME.finditer(turn.question) if m.start() > 0]
+        if names:
+            last = terms(names[-1].split()[-1])
+            return last[0] if last and last[0] in idf else None
+    return None
+
+
 def _weighted_words(text: str, idf: Mapping[str, float], floor: float) -> list[tuple[str, str, float]]:
     """(surface word, term, idf) for each word of ``text`` the index knows and that is not too common."""
     found: list[tuple[str, str, float]] = []
@@ -226,6 +244,10 @@ def expand(
                         answer_terms[term] = (weight, word, order)
                         if distance <= APPOSITION:
                             appositive.add(term)
+    person = _person_referent(text, turns, idf)
+    if person is not None and person in candidates:
+        # "he" is this person, not a name the answer gave: a sentence naming them speaks of what was asked.
+        appositive = {person}
     chosen = sorted(candidates.items(), key=lambda kv: -kv[1][0])[:MAX_QUESTION_TERMS]
     chosen += sorted(answer_terms.items(), key=lambda kv: -kv[1][0])[:MAX_ANSWER_TERMS]
     if not chosen:

@@ -26,6 +26,8 @@ _REASON = re.compile(
     r"on\s+the\s+grounds?|amid|following|to\s+(?:prevent|stop|protect|curb|avoid))\b",
     re.IGNORECASE,
 )
+# "India Today", "USA Today": a capitalised time word right after a capitalised word is part of a name.
+_IN_NAME = re.compile(r"[A-Z][\w'’.-]*\s+$")
 _PLACE = re.compile(r"\b(?:in|at|from|near|outside|inside)\s+(?:the\s+)?[A-Z][a-z]+")
 _CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*\b|\b[A-Z]{2,}[a-z]?[A-Z]*\b")
 _QUOTE = re.compile(r"[\"“”]")
@@ -46,6 +48,13 @@ class Carries:
     words: int
 
 
+def _has_relative_time(sentence: str) -> bool:
+    return any(
+        not (m.group(0)[0].isupper() and _IN_NAME.search(sentence, 0, m.start()))
+        for m in _RELATIVE_TIME.finditer(sentence)
+    )
+
+
 @lru_cache(maxsize=65_536)
 def carries(sentence: str) -> Carries:
     return Carries(
@@ -53,7 +62,7 @@ def carries(sentence: str) -> Carries:
         has_date=has_date(sentence),
         has_weekday=_WEEKDAY.search(sentence) is not None,
         has_year=_YEAR.search(sentence) is not None,
-        has_relative_time=_RELATIVE_TIME.search(sentence) is not None,
+        has_relative_time=_has_relative_time(sentence),
         names=frozenset(m.group(0).lower() for m in _CAPITAL.finditer(sentence) if m.start() > 0),
         has_reason=_REASON.search(sentence) is not None,
         has_place=_PLACE.search(sentence) is not None,

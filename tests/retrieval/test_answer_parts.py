@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 
 from index.figures import figures, figures_near, has_date
+from index.lexical import terms
 from retrieval.answer import _adds
+from retrieval.features import sentence_terms
 from retrieval.question import Kind, analyse
 from retrieval.quotes import ELLIPSIS, trim_to_window
+from retrieval.signals import carries
 
 
 @pytest.mark.parametrize(
@@ -91,3 +94,19 @@ def test_a_when_answer_is_completed_by_a_sentence_that_gives_the_time() -> None:
     assert not _adds(when, [meets], "The talks were about blocked accounts.")
     assert not _adds(when, ["They met on Monday."], "The talks are likely to happen this week.")  # has one
     assert not _adds(analyse("Who leads the talks?"), [meets], "The talks are likely to happen this week.")
+
+
+def test_a_time_word_inside_a_name_is_no_time() -> None:
+    assert not carries("According to India Today, Sawhney will meet Twitter officials.").has_relative_time
+    assert not carries("USA Today reported the talks.").has_relative_time
+    assert carries("Today, the ministry met Twitter.").has_relative_time
+    assert carries("The ministry met Twitter today.").has_relative_time
+
+
+def test_a_dateline_is_not_what_a_sentence_says() -> None:
+    (delhi,) = terms("delhi")
+    assert delhi in sentence_terms("Twitter met officials in New Delhi on Monday.")
+    assert delhi not in sentence_terms("New Delhi: Twitter on Monday reached out to the government.")
+    assert set(terms("twitter government")) <= sentence_terms("New Delhi: Twitter reached out to the government.")
+    # Only capitalised words before the colon make a dateline: "Twitter told officials" is no place.
+    assert terms("officials")[0] in sentence_terms("Twitter told officials: we complied.")

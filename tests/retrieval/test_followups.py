@@ -136,3 +136,15 @@ def test_standalone_questions_after_another_turn_lose_nothing(shipped_engine: En
         after += _passes(item, shipped_engine.ask(item["question"], context))
     print(f"\ndev questions alone: {alone}/{len(items)}; as a second turn: {after}/{len(items)}")
     assert after >= alone
+
+
+def test_he_stands_for_the_person_the_earlier_question_named() -> None:
+    context = FollowupContext((Turn("Who is Ajay Prakash Sawhney?", ("doc-a",), ("He is the IT Secretary Ajay.",)),))
+    expansion = expand("and when is he expected to meet Twitter?", IDF, UNKNOWN, context)
+    assert expansion is not None
+    # The surname is what articles repeat ("Sawhney will meet ..."): a sentence naming him speaks of "he".
+    assert expansion.answer_terms == ("sawhney",)
+    koo = FollowupContext((Turn("Which app is the government promoting?", ("doc-koo",),
+                                ("Ministers back the app Koo.",)),))
+    it = expand("are ministers going to move to it?", IDF, UNKNOWN, koo)
+    assert it is not None and it.answer_terms == ("koo",)  # "it" is no person: the answer's name stands for it

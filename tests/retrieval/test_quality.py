@@ -33,7 +33,7 @@ def test_seed_questions(shipped_engine: Engine) -> None:
     report = evaluate(load_questions(SEED_FILES), shipped_engine.ask)
     print("\n" + summary(report))
     t = report.totals()
-    assert t["answer_holds"] >= 40 and t["top3_holds"] >= 45  # of 53
+    assert t["answer_holds"] >= 41 and t["top3_holds"] >= 47  # of 53
     assert t["declined"] >= 7 and t["over_long"] == 0  # of 10 unanswerable
 
 
@@ -58,4 +58,4 @@ def test_an_added_article_is_answered_from(seed_index_dir: Path, encoder_provide
     report = evaluate(load_questions([ADDED.with_suffix(".jsonl")]), engine.ask)
     print("\n" + summary(report))
     t = report.totals()
-    assert t["answer_holds"] >= 3 and t["top3_holds"] >= 6  # of 6
+    assert t["answer_holds"] >= 4 and t["top3_holds"] >= 6  # of 6
