@@ -1,7 +1,8 @@
 """Features of each candidate sentence for a question: what the answer model reads.
 
 Every feature carries over to any article: similarity in meaning (alone and with its neighbours), how much
-of the question's rare vocabulary it holds (aliases counted), where the retrievers ranked its passage, and
+of the question's rare vocabulary it holds (aliases counted) and the rarest word it, its neighbours or its
+whole article lack, where the retrievers ranked its passage, and
 whether it carries what the question asks for (a figure the question doesn't state, a date, a new name, a
 reason, a place), itself or in the sentence right after it (an answer often spans two: "Sawhney will meet
 them. The talks are likely this week."). Question-level features (how well the best candidate matches, how
@@ -18,7 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from index.figures import WINDOW_WORDS, figures_near, window_around
+from index.figures import WINDOW_WORDS, figures, figures_near, window_around
 from index.lexical import terms
 from retrieval.loaded import LoadedIndex
 from retrieval.question import Kind, Question
@@ -30,7 +31,8 @@ Encode = Callable[[list[str]], np.ndarray]
 KINDS = [k.value for k in Kind]
 FEATURES = [
     "dense", "dense_ctx", "dense_gap", "dense_rank", "passage_rank", "chunk_dense_rank", "chunk_lexical_rank",
-    "coverage", "coverage_gap", "coverage_ctx", "matched_share", "focus_present", "figure_near_focus",
+    "coverage", "coverage_gap", "coverage_ctx", "matched_share", "missing_ctx", "doc_missing_share",
+    "doc_missing_max", "focus_present", "figure_near_focus", "new_figure_near_focus",
     "figure_context", "figure_local_coverage", "answer_like", "next_type_match", "log_words", "has_quote", "doc_first",
     "type_match", *[f"type_match_{k}" for k in KINDS], "type_x_dense", "type_x_coverage", "novel_share",
     "novel_terms", "q_max_dense", "q_max_coverage", "q_unknown_share",
@@ -70,16 +72,33 @@ class Coverage:
         unknown = [w for t, w in zip(self.terms, self.weights, strict=True) if t not in index.idf]
         self.unknown_share = float(sum(unknown) / self.total) if self.total else 1.0
 
+    def missing(self, words: frozenset[str]) -> tuple[float, float]:
+        """(share of the question's IDF weight, largest IDF relative to the question's largest) of the terms
+        ``words`` lacks: "which court ..." asked of an article that never names a court can't be answered
+        from it, however close the rest of the question comes."""
+        gone = [w for term, w in zip(self.terms, self.weights, strict=True) if not self._holds(term, words)]
+        if not self.terms or not gone:
+            return 0.0, 0.0
+        return sum(gone) / self.total, max(gone) / max(self.weights)
+
+    def _holds(self, term: str, words: frozenset[str]) -> bool:
+        return term in words or any(alt <= words for alt in self.alternatives[term][1:])
+
     def of(self, words: frozenset[str]) -> tuple[float, float]:
         """(IDF-weighted share, plain share) of the question's terms found in ``words``."""
         if not self.terms:
             return 0.0, 0.0
         weight, hits = 0.0, 0
         for term, w in zip(self.terms, self.weights, strict=True):
-            if term in words or any(alt <= words for alt in self.alternatives[term][1:]):
+            if self._holds(term, words):
                 weight += w
                 hits += 1
         return weight / self.total, hits / len(self.terms)
+
+
+@lru_cache(maxsize=4096)
+def document_terms(text: str) -> frozenset[str]:
+    return frozenset(terms(text))
 
 
 @dataclass
@@ -190,7 +209,9 @@ def candidates(
             words_of[row] = sentence_terms(index.sentence_text(row))
         return words_of[row]
 
-    cov_ctx = np.array([cover.of(frozenset().union(*map(words_at, _neighbours(index, row))))[0] for row in rows])
+    around = [frozenset().union(*map(words_at, _neighbours(index, row))) for row in rows]
+    cov_ctx = np.array([cover.of(words)[0] for words in around])
+    missing_ctx = np.array([cover.missing(words)[1] for words in around])
     order = np.argsort(-dense, kind="stable")
     dense_rank = np.empty(n)
     dense_rank[order] = np.arange(n)
@@ -198,6 +219,8 @@ def candidates(
     figure_ctx = _figure_context(index, question, query, rows, texts, encode)
     qterms = set(question.terms)
     first_rows = set(index.doc_first_sentence.tolist())
+    stated = {f.value for f in figures(question.text)}
+    doc_missing: dict[int, tuple[float, float]] = {}
 
     def inv(rank: int) -> float:
         return 1.0 / (1.0 + rank) if rank >= 0 else 0.0
@@ -210,6 +233,7 @@ def candidates(
     matrix[:, col["coverage"]] = cov[:, 0]
     matrix[:, col["coverage_gap"]] = cov[:, 0] - cov[:, 0].max()
     matrix[:, col["coverage_ctx"]] = cov_ctx
+    matrix[:, col["missing_ctx"]] = missing_ctx
     matrix[:, col["matched_share"]] = cov[:, 1]
     matrix[:, col["figure_context"]] = figure_ctx
     matrix[:, col["q_max_dense"]] = float(dense.max())
@@ -226,9 +250,14 @@ def candidates(
             matrix[i, col["focus_present"]] = float(bool(set(question.focus) & words))
             near = figures_near(text, question.focus)
             matrix[i, col["figure_near_focus"]] = float(bool(near))
+            matrix[i, col["new_figure_near_focus"]] = float(any(f.value not in stated for f in near))
             if near:
                 local = max(cover.of(sentence_terms(window_around(text, f)))[0] for f in near)
                 matrix[i, col["figure_local_coverage"]] = local
+        doc_row = int(index.sentence_spans[row][0])
+        if doc_row not in doc_missing:
+            doc_missing[doc_row] = cover.missing(document_terms(index.docs[doc_row].text))
+        matrix[i, col["doc_missing_share"]], matrix[i, col["doc_missing_max"]] = doc_missing[doc_row]
         matrix[i, col["answer_like"]] = float(is_answer_like(text))
         info = carries(text)
         matrix[i, col["log_words"]] = math.log1p(info.words)

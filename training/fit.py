@@ -27,7 +27,7 @@ from retrieval.evaluate import EvalReport, score_one
 from retrieval.features import FEATURES
 from retrieval.ranker import AnswerModel
 from training.dataset import Item, build_items
-from training.groups import EVAL_PREFIX, OFF_TOPIC, SEED, collect
+from training.groups import EVAL_PREFIX, OFF_TOPIC, SEED, collect, is_off_topic
 
 log = logging.getLogger("training")
 USED = list(FEATURES)
@@ -62,8 +62,8 @@ def choose_threshold(rows: list[tuple[Item, np.ndarray, bool]]) -> float:
     """The threshold that answers the most answerable questions with the fact plus ``DECLINE_WEIGHT`` times
     the share of on-topic unanswerable ones declined, among those that decline every off-topic question."""
     answerable = [(best_p(it, p), holds) for it, p, holds in rows if it.question.answerable]
-    on_topic = [best_p(it, p) for it, p, _ in rows if not it.question.answerable and it.group != OFF_TOPIC]
-    off_topic = [best_p(it, p) for it, p, _ in rows if it.group == OFF_TOPIC]
+    on_topic = [best_p(it, p) for it, p, _ in rows if not it.question.answerable and not is_off_topic(it.group)]
+    off_topic = [best_p(it, p) for it, p, _ in rows if is_off_topic(it.group)]
     floor = max(off_topic, default=0.0)
     scores = []
     for t in GRID:
@@ -123,8 +123,10 @@ def held_out(items: list[Item], c: float) -> tuple[list[tuple[Item, np.ndarray, 
 def _kind(group: str) -> str:
     if group.startswith(EVAL_PREFIX):
         return "eval articles (never fitted)"
-    if group in (SEED, OFF_TOPIC):
+    if group == SEED:
         return group
+    if is_off_topic(group):
+        return OFF_TOPIC
     return "training articles"
 
 
