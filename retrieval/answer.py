@@ -130,8 +130,11 @@ def compose(
     used = 0
     for n, i in enumerate(picked, start=1):
         marker = f" [{n}]"
-        # Every sentence gets a fair share of the space instead of the first one taking it all.
-        budget = (MAX_CHARS - used - len(marker) - (1 if parts else 0)) // (len(picked) - n + 1)
+        # The best sentence is quoted whole when it fits: the model judged the sentence, not a window of it,
+        # and a window chosen by the question's words cuts off what they lead to ("..., saying the order did
+        # not explain what law"). What it leaves is shared fairly among the sentences that add to it.
+        room = MAX_CHARS - used - len(marker) - (1 if parts else 0)
+        budget = room if n == 1 else room // (len(picked) - n + 1)
         if budget < 60 and parts:
             break
         shown, citation = _quote(index, found.rows[i], float(probs[i]), question, budget, follow=n == 1)

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from index.lexical import terms
+from retrieval.question import REQUEST_TERMS
 from retrieval.types import Answer
 
 MAX_TURNS = 3
@@ -197,12 +198,13 @@ def _person_referent(text: str, turns: list[Turn], idf: Mapping[str, float]) -> 
 
 
 def _weighted_words(text: str, idf: Mapping[str, float], floor: float) -> list[tuple[str, str, float]]:
-    """(surface word, term, idf) for each word of ``text`` the index knows and that is not too common."""
+    """(surface word, term, idf) for each word of ``text`` the index knows and that is not too common; words
+    that ask ("tell me") or speak of the articles ("the coverage") name nothing "it" could stand for."""
     found: list[tuple[str, str, float]] = []
     for word in _words(text):
         for term in terms(word):
             value = idf.get(term)
-            if value is not None and value >= floor:
+            if value is not None and value >= floor and term not in REQUEST_TERMS:
                 found.append((word, term, value))
     return found
 

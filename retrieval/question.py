@@ -41,6 +41,10 @@ _NAME = re.compile(
     re.IGNORECASE,
 )
 _NAME_OF = re.compile(r"\bname\s+of\b|\bcalled\b|\bnamed\b", re.IGNORECASE)
+# "What kind of speech ...": a sort of thing is asked for ("protected speech"), not a proper name.
+_KIND_OF = re.compile(r"\bwhat\s+(?:kinds?|types?|sorts?)\s+of\b", re.IGNORECASE)
+# Chat drops the apostrophe: "whats", "whos", "hows" are "what is", "who is", "how is".
+_CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)s\b", re.IGNORECASE)
 # The focus of "how many X were ..." ends at the first verb-like word.
 _FOCUS_END = re.compile(
     r"\b(?:are|is|was|were|be|been|did|do|does|has|have|had|will|would|could|can|should|may|might|got|get)\b",
@@ -50,8 +54,10 @@ _FOCUS_END = re.compile(
 
 # Words that ask for an answer ("give numbers", "please explain") rather than say what it is about; left
 # in, they count against every sentence's coverage although no article would contain them.
-_REQUEST_WORDS = frozenset(
+# Words about the articles themselves ("the app mentioned in the coverage") say as little.
+REQUEST_TERMS = frozenset(
     terms("give tell show list explain describe please number numbers details summarize summarise know want")
+    + terms("mention mentioned coverage article articles story stories")
 )
 
 
@@ -75,20 +81,25 @@ def _focus_terms(fragment: str) -> list[str]:
 
 def analyse(text: str) -> Question:
     """Classify by the interrogative; a question may be a bare phrase ("accounts blocked")."""
-    words = [w for w in terms(text) if w not in _REQUEST_WORDS] or terms(text)
-    match = _COUNT.search(text) or _NUMBER_OF.search(text)
+    # "kind of" says the answer is a sort of thing; no article sentence would say "kind".
+    text_read = _KIND_OF.sub("what", _CONTRACTED.sub(r"\1 is", text))
+    kind_of = text_read != _CONTRACTED.sub(r"\1 is", text)
+    words = [w for w in terms(text_read) if w not in REQUEST_TERMS] or terms(text_read)
+    match = _COUNT.search(text_read) or _NUMBER_OF.search(text_read)
     if match:
         return Question(text, Kind.COUNT, words, _focus_terms(match.group("focus")))
-    if _MEASURE.search(text):
+    if _MEASURE.search(text_read):
         return Question(text, Kind.COUNT, words, [])
-    if _WHEN.search(text):
+    if _WHEN.search(text_read):
         return Question(text, Kind.WHEN, words, [])
-    if _WHO.search(text):
+    if _WHO.search(text_read):
         return Question(text, Kind.WHO, words, [])
-    if _WHERE.search(text):
+    if _WHERE.search(text_read):
         return Question(text, Kind.WHERE, words, [])
-    if _WHY.search(text):
+    if _WHY.search(text_read):
         return Question(text, Kind.WHY, words, [])
-    if _NAME.search(text) or _NAME_OF.search(text):
+    if kind_of:
+        return Question(text, Kind.OTHER, words, [])
+    if _NAME.search(text_read) or _NAME_OF.search(text_read):
         return Question(text, Kind.NAME, words, [])
     return Question(text, Kind.OTHER, words, [])

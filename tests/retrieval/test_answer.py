@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from index import store
-from index.embedding import Encoder
+from index.embedding import Encoder, EncoderProvider
+from retrieval import ranker
 from retrieval.answer import MAX_CHARS
 from retrieval.engine import Engine
 from retrieval.types import Answer
@@ -44,6 +46,27 @@ def test_answers_are_short_verbatim_and_cited(seed_engine: Engine, question: str
         assert c.quote in rest
         rest = rest.replace(c.quote, "").replace(f"[{n}]", "")
     assert set(rest) <= set(" …")
+
+
+def test_the_best_sentence_is_quoted_whole_when_it_fits(seed_index_dir: Path, encoder_provider: EncoderProvider
+                                                        ) -> None:
+    """A window chosen by the question's words would cut off what they lead to (the reason after "saying",
+    the figure after the verb); the model judged the whole sentence, so it is shown whole, and the sentences
+    that add to it share what room is left. A threshold of 0 makes every answer gather more sentences."""
+    eager = Engine(seed_index_dir, encoder_provider, model=replace(ranker.load(), threshold=0.0))
+    index = eager.index
+    several = 0
+    for question in [*QUESTIONS, "How many Twitter accounts did the government order to be blocked?"]:
+        answer = eager.ask(question)
+        assert len(answer.text) <= MAX_CHARS
+        first = answer.citations[0]
+        doc_row = index.doc_index[first.doc_id]
+        start, end = next((int(s), int(e)) for d, s, e in index.sentence_spans
+                          if int(d) == doc_row and int(s) <= first.start < int(e))
+        if end - start <= MAX_CHARS - len(" [1]"):
+            assert first.start == start and first.end >= end, (question, first.quote)
+            several += len(answer.citations) > 1
+    assert several >= 2
 
 
 def test_count_question_gathers_each_figure_with_its_context(seed_engine: Engine) -> None:

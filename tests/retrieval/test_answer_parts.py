@@ -21,7 +21,9 @@ from retrieval.signals import carries
      ("Why did Twitter refuse?", Kind.WHY), ("What app is promoted?", Kind.NAME),
      ("Which law was invoked?", Kind.NAME), ("What did the minister say?", Kind.OTHER),
      ("how long did the shutdown last", Kind.COUNT), ("for what reason was it banned", Kind.WHY),
-     ("what percentage of posts were removed", Kind.COUNT)],
+     ("what percentage of posts were removed", Kind.COUNT), ("whos leading the talks", Kind.WHO),
+     ("whens the meeting", Kind.WHEN), ("What kind of accounts were suspended?", Kind.OTHER),
+     ("what type of app is it", Kind.OTHER)],
 )
 def test_question_kinds(question: str, kind: Kind) -> None:
     assert analyse(question).kind is kind
@@ -84,6 +86,13 @@ def test_must_span_in_a_clause_too_long_to_fit_is_kept_with_words_around_it() ->
 def test_request_words_do_not_count_as_what_the_question_is_about() -> None:
     assert analyse("How many accounts were blocked? Give numbers please.").terms == ["account", "block"]
     assert analyse("Tell me").terms  # nothing else to go on: keep them
+    # Words about the articles themselves name nothing in them.
+    assert analyse("Tell me about the app mentioned in the coverage").terms == terms("app")
+
+
+def test_a_dropped_apostrophe_or_kind_of_leaves_no_word_to_look_for() -> None:
+    assert analyse("whats the app for").terms == terms("app")
+    assert analyse("What kind of speech does Twitter defend?").terms == terms("speech twitter defend")
 
 
 def test_a_when_answer_is_completed_by_a_sentence_that_gives_the_time() -> None:

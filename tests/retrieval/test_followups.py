@@ -86,6 +86,15 @@ def test_expansion_borrows_rare_words_of_the_latest_turns_and_favours_cited_arti
     assert expansion.text.startswith("are ministers going to move to it?")
 
 
+def test_words_about_the_articles_are_never_borrowed() -> None:
+    idf = {**IDF, "coverag": IDF["sawhney"], "mention": IDF["sawhney"]}
+    context = FollowupContext((Turn("Tell me about the app mentioned in the coverage", ("doc-koo",),
+                                    ("Ministers back the app Koo.",)),))
+    expansion = expand("are ministers going to move to it?", idf, UNKNOWN, context)
+    assert expansion is not None and "app" in expansion.added
+    assert not {"coverage", "mentioned"} & set(expansion.added)
+
+
 def test_a_declined_turn_lends_only_the_name_its_closest_passage_gives_the_asked_words() -> None:
     shown = ("Ministers back the app Koo.", "Sawhney met the ministers on Monday.")
     declined = FollowupContext((Turn("Tell me about the app", (), shown, answered=False),))

@@ -33,8 +33,8 @@ def test_seed_questions(shipped_engine: Engine) -> None:
     report = evaluate(load_questions(SEED_FILES), shipped_engine.ask)
     print("\n" + summary(report))
     t = report.totals()
-    assert t["answer_holds"] >= 41 and t["top3_holds"] >= 47  # of 53
-    assert t["declined"] >= 7 and t["over_long"] == 0  # of 10 unanswerable
+    assert t["answer_holds"] >= 44 and t["top3_holds"] >= 47  # of 53
+    assert t["declined"] >= 8 and t["over_long"] == 0  # of 10 unanswerable
 
 
 @pytest.mark.parametrize("question", ["What is the capital of France?", "who won the ipl final this year",
@@ -42,6 +42,14 @@ def test_seed_questions(shipped_engine: Engine) -> None:
                                       "how much does a kilo of onions cost"])
 def test_off_topic_questions_are_always_declined(shipped_engine: Engine, question: str) -> None:
     assert not shipped_engine.ask(question).answered
+
+
+def test_off_topic_questions_written_after_the_fit_are_declined(shipped_engine: Engine) -> None:
+    """25 questions written after the 2026-12-02 fit (``tests/eval/offtopic_probe.txt``), never fitted on:
+    everyday questions that name India, Twitter or a city, as people ask a bot in a busy server."""
+    questions = [q for q in (TESTS / "eval" / "offtopic_probe.txt").read_text().splitlines() if q.strip()]
+    answered = [q for q in questions if shipped_engine.ask(q).answered]
+    assert len(questions) == 25 and not answered, answered
 
 
 def test_an_added_article_is_answered_from(seed_index_dir: Path, encoder_provider: EncoderProvider,
