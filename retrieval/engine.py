@@ -21,7 +21,7 @@ from retrieval.alternatives import next_best
 from retrieval.answer import compose, is_answer_like
 from retrieval.features import FEATURES, Candidates, candidates
 from retrieval.followup import FollowupContext
-from retrieval.followup_search import FollowUp, follow_up
+from retrieval.followup_search import follow_up
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.question import Kind, Question, analyse
 from retrieval.search import hybrid_search
@@ -77,34 +77,40 @@ class Engine:
         question = analyse(text)
         return hybrid_search(index, self.encode_query(text), question.terms, k)
 
-    def _retrieve(self, text: str, index: LoadedIndex, context: FollowupContext | None
-                  ) -> tuple[Question, np.ndarray, list[Passage], FollowUp | None]:
+    def _search(self, text: str, index: LoadedIndex) -> tuple[Question, np.ndarray, list[Passage], int]:
         question = analyse(text)
         vector = self.encode_query(text)
         # A count gathers every figure the articles give, so it reads further down the ranking.
         depth = PASSAGES * 2 if question.kind is Kind.COUNT else PASSAGES
-        passages = hybrid_search(index, vector, question.terms, depth)
-        # -- follow-ups: the answer reads the passages of the raw and the expanded search, fused --
-        followup: FollowUp | None = None
-        if context is not None:
-            followup = follow_up(index, question, vector, context, self.encode_query, depth)
-            if followup is not None:
-                question, vector, passages = followup.question, followup.vector, followup.passages
-        return question, vector, passages, followup
+        return question, vector, hybrid_search(index, vector, question.terms, depth), depth
+
+    def _read(self, index: LoadedIndex, question: Question, vector: np.ndarray, passages: list[Passage]
+              ) -> tuple[Candidates, np.ndarray]:
+        found = candidates(index, question, vector, passages, self.encoder.encode, is_answer_like)
+        return found, self.model.probabilities(found.matrix, FEATURES)
 
     def candidates(self, text: str, index: LoadedIndex | None = None) -> tuple[Question, Candidates]:
         """The question read, and every sentence it considers with its features (what training fits on)."""
         index = index or self.index
-        question, vector, passages, _ = self._retrieve(text, index, None)
+        question, vector, passages, _ = self._search(text, index)
         return question, candidates(index, question, vector, passages, self.encoder.encode, is_answer_like)
 
     def ask(self, text: str, context: FollowupContext | None = None) -> Answer:
-        """``context``: the conversation's earlier turns; a question that leans on them is also searched
-        for with words borrowed from them (``retrieval.followup``)."""
+        """``context``: the conversation's earlier turns. A question that leans on them is read twice: as
+        asked, and with words borrowed from them (``retrieval.followup``); the reading whose best sentence
+        the answer model trusts more answers. A wrong guess about what "it" meant can then cost nothing,
+        and a second turn that names its own subject keeps its own answer."""
         index = self.index
-        question, vector, passages, followup = self._retrieve(text, index, context)
-        found = candidates(index, question, vector, passages, self.encoder.encode, is_answer_like)
-        probs = self.model.probabilities(found.matrix, FEATURES)
+        question, vector, passages, depth = self._search(text, index)
+        found, probs = self._read(index, question, vector, passages)
+        followup = follow_up(index, question, vector, context, self.encode_query, depth) if context else None
+        if followup is not None:
+            expanded = self._read(index, followup.question, followup.vector, followup.passages)
+            if _best(*expanded) > _best(found, probs):
+                question, vector, passages = followup.question, followup.vector, followup.passages
+                found, probs = expanded
+            else:
+                followup = None
         answer = compose(index, question, found, probs, self.model)
         answer = replace(answer, alternatives=next_best(index, passages, vector, answer))  # offered after a 👎
         return followup.finish(answer) if followup is not None else answer
@@ -122,3 +128,9 @@ class Engine:
                        date_estimated=d.date_estimated)
             for i, d in enumerate(index.docs)
         ]
+
+
+def _best(found: Candidates, probs: np.ndarray) -> float:
+    """The probability of the sentence an answer would start from (only answer-like sentences can be)."""
+    like = found.column("answer_like") > 0
+    return float(probs[like].max()) if like.any() else 0.0

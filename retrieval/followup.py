@@ -49,6 +49,10 @@ _PERSONAL = frozenset(
 _PERSON = frozenset(["he", "she", "him", "her", "his", "hers", "himself", "herself"])
 # A person's full name: two or more capitalised words in a row ("Ajay Prakash Sawhney").
 _FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
+# Capitalised, but a time, not something "it" or "they" could stand for.
+_CALENDAR = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)$", re.IGNORECASE)
 _DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "there"])
 _PREPOSITIONS = frozenset(
     ["about", "on", "of", "with", "for", "to", "from", "after", "before", "by", "in", "at", "over", "against",
@@ -59,6 +63,8 @@ _OPENERS = re.compile(
     r"^\s*(?:and|but|also|so|then|plus|what\s+about|how\s+about|what\s+else|and\s+what|anything\s+else)\b",
     re.IGNORECASE,
 )
+# "why though?", "how long then": a trailing particle that answers the previous turn.
+_CLOSERS = re.compile(r"\b(?:then|though|tho)\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -150,7 +156,7 @@ def detect(text: str, idf: Mapping[str, float], unknown_idf: float, context: Fol
     if context is None or not context.turns:
         return Detection(False, ())
     reasons: list[str] = []
-    if _OPENERS.match(text):
+    if _OPENERS.match(text) or _CLOSERS.search(text):
         reasons.append("continues the previous question")
     reference = _unresolved_reference(text)
     if reference:
@@ -173,7 +179,7 @@ def _names(
     asked_at = [i for i, w in enumerate(words) if asked.intersection(terms(w))]
     found: list[tuple[str, str, float, int]] = []
     for i, word in enumerate(words[1:], start=1):
-        if not word[0].isupper():
+        if not word[0].isupper() or _CALENDAR.match(word):
             continue
         distance = min((abs(i - j) for j in asked_at), default=len(words))
         for term in terms(word):
