@@ -27,7 +27,7 @@ from retrieval.evaluate import EvalReport, score_one
 from retrieval.features import FEATURES
 from retrieval.ranker import AnswerModel
 from training.dataset import Item, build_items
-from training.groups import EVAL_PREFIX, OFF_TOPIC, SEED, collect, is_off_topic
+from training.groups import EVAL_PREFIX, HELDOUT_PREFIX, OFF_TOPIC, SEED, collect, is_off_topic, never_fitted
 
 log = logging.getLogger("training")
 USED = list(FEATURES)
@@ -96,7 +96,7 @@ def holds_at_zero(item: Item, probs: np.ndarray) -> bool:
 def out_of_fold(items: list[Item], c: float) -> dict[int, np.ndarray]:
     """Item position -> probabilities from a model fitted without the item's group (eval groups are never
     fitted on, so every model may score them)."""
-    fitted = [it for it in items if not it.group.startswith(EVAL_PREFIX)]
+    fitted = [it for it in items if not never_fitted(it.group)]
     out: dict[int, np.ndarray] = {}
     for g in sorted({it.group for it in items}):
         model = fit([it for it in fitted if it.group != g], c)
@@ -111,18 +111,20 @@ def held_out(items: list[Item], c: float) -> tuple[list[tuple[Item, np.ndarray, 
     rows = [(it, probs[i], holds_at_zero(it, probs[i])) for i, it in enumerate(items)]
     per_group: dict[str, EvalReport] = {}
     for g in sorted({it.group for it in items}):
-        others = [r for r in rows if r[0].group != g and not r[0].group.startswith(EVAL_PREFIX)]
+        others = [r for r in rows if r[0].group != g and not never_fitted(r[0].group)]
         t = choose_threshold(others)
         judge = AnswerModel(tuple(USED), np.zeros(1), np.ones(1), np.zeros(1), 0.0, t, sure_decline(others, t), {})
         report = per_group.setdefault(g, EvalReport())
         for it, p, _ in (r for r in rows if r[0].group == g):
             report.results.append(score_one(it.question, compose(it.index, it.analysed, it.found, p, judge)))
-    return [r for r in rows if not r[0].group.startswith(EVAL_PREFIX)], per_group
+    return [r for r in rows if not never_fitted(r[0].group)], per_group
 
 
 def _kind(group: str) -> str:
     if group.startswith(EVAL_PREFIX):
         return "eval articles (never fitted)"
+    if group.startswith(HELDOUT_PREFIX):
+        return "articles written after the fit (never fitted)"
     if group == SEED:
         return group
     if is_off_topic(group):
@@ -158,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     pooled, per_group = results[c]
     summary = summarise(per_group)
     print(json.dumps(summary, indent=1))
-    final = fit([it for it in items if not it.group.startswith(EVAL_PREFIX)], c)
+    final = fit([it for it in items if not never_fitted(it.group)], c)
     # The shipped threshold comes from held-out probabilities, never from the fitted model's own.
     threshold = choose_threshold(pooled)
     model = AnswerModel(final.features, final.mean, final.scale, final.coef, final.intercept, threshold,

@@ -30,7 +30,7 @@ FOLLOWUPS = ROOT / "training" / "followups"
 
 
 def article_for(stem: str) -> Path | None:
-    for folder in (ROOT / "training" / "articles", SHARED / "train"):
+    for folder in (ROOT / "training" / "articles", ROOT / "training" / "heldout", SHARED / "train"):
         if (folder / f"{stem}.md").is_file():
             return folder / f"{stem}.md"
     return None

@@ -22,6 +22,9 @@ OFF_TOPIC = "offtopic"
 # that never saw an off-topic question.
 OFF_TOPIC_FOLDS = 5
 EVAL_PREFIX = "eval:"  # groups named so are measured, never fitted on
+# Articles written after the model was last fitted (training/heldout/): measured, never fitted on, so that
+# their figure says what an article nobody tuned for gets.
+HELDOUT_PREFIX = "heldout:"
 
 
 @dataclass
@@ -32,12 +35,12 @@ class Group:
     held_out_only: bool = False  # an eval article: measured, never fitted on
 
 
-def _article_groups(folder: Path, held_out_only: bool = False) -> list[Group]:
+def _article_groups(folder: Path, held_out_only: bool = False, prefix: str = EVAL_PREFIX) -> list[Group]:
     groups = []
     for questions in sorted(folder.glob("*.jsonl")):
         article = questions.with_suffix(".md")
         if article.exists():
-            name = f"{EVAL_PREFIX}{questions.stem}" if held_out_only else questions.stem
+            name = f"{prefix}{questions.stem}" if held_out_only else questions.stem
             groups.append(Group(name, article, load_questions([questions]), held_out_only))
     return groups
 
@@ -54,9 +57,14 @@ def collect(shared: Path = SHARED) -> list[Group]:
     groups += _article_groups(ROOT / "training" / "articles")
     if (shared / "train").is_dir():
         groups += _article_groups(shared / "train")
+    groups += _article_groups(ROOT / "training" / "heldout", held_out_only=True, prefix=HELDOUT_PREFIX)
     if (shared / "eval" / "articles").is_dir():
         groups += _article_groups(shared / "eval" / "articles", held_out_only=True)
     return groups
+
+
+def never_fitted(group: str) -> bool:
+    return group.startswith((EVAL_PREFIX, HELDOUT_PREFIX))
 
 
 def is_off_topic(group: str) -> bool:

@@ -20,7 +20,8 @@ FILES = sorted(FOLLOWUPS.glob("*.jsonl"))
 
 
 def test_every_training_article_has_conversations() -> None:
-    articles = {p.stem for p in (ROOT / "training" / "articles").glob("*.md") if p.name != "README.md"}
+    articles = {p.stem for folder in ("articles", "heldout") for p in (ROOT / "training" / folder).glob("*.md")
+                if p.name != "README.md"}
     assert articles <= {f.stem for f in FILES}
 
 

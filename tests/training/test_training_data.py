@@ -48,8 +48,9 @@ class QuestionSet:
 
 
 TRAINING = QuestionSet("training", ROOT / "training" / "articles", 12, 3, 14, 3, True)
+HELDOUT = QuestionSet("heldout", ROOT / "training" / "heldout", 12, 3, 12, 3, True)
 SHARED = QuestionSet("shared", ROOT.parent / "shared" / "train", 10, 2, 1, 0, False)
-SETS = (TRAINING, SHARED)
+SETS = (TRAINING, HELDOUT, SHARED)
 
 
 def normalise(text: str) -> str:
