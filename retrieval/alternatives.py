@@ -26,7 +26,7 @@ def next_best(
     for passage in passages:
         if len(found) == k:
             break
-        if _overlaps(passage, answer.citations):
+        if _overlaps(passage, [*answer.citations, *answer.related]):
             continue
         rows = list(index.chunk_sentence_rows(passage.chunk_index))
         if not rows:

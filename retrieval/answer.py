@@ -23,6 +23,8 @@ from retrieval.types import Answer, Citation
 
 MAX_CHARS = 400
 MAX_SENTENCES = 3
+SHOWN = 3  # quotes a reply shows: the answer's, then related sentences
+RELATED_CHARS = 300
 DECLINE_SHOWN = 3
 MIN_WORDS = 6
 # A sentence opening like this leans on the one before or after it; quoting the pair keeps it readable.
@@ -141,7 +143,27 @@ def compose(
         parts.append(shown + marker)
         citations.append(citation)
         used += len(parts[-1]) + (1 if len(parts) > 1 else 0)
-    return Answer(question.text, " ".join(parts), True, citations)
+    related = _related(index, question, found, probs, order, citations, model)
+    return Answer(question.text, " ".join(parts), True, citations, related=related)
+
+
+def _related(index: LoadedIndex, question: Question, found: Candidates, probs: np.ndarray, order: list[int],
+             citations: list[Citation], model: AnswerModel) -> list[Citation]:
+    """The next sentences by the model's ranking that the answer doesn't already quote: on an article nobody
+    tuned for, the right sentence is often second or third (see README, "Answer quality"). Ones the model
+    is sure say nothing (under ``sure_decline``) are left out."""
+    out: list[Citation] = []
+    for i in order:
+        if len(citations) + len(out) >= SHOWN or probs[i] < model.sure_decline:
+            break
+        doc_row, start, end = (int(v) for v in index.sentence_spans[found.rows[i]])
+        doc_id = index.docs[doc_row].doc_id
+        if any(c.doc_id == doc_id and c.start < end and c.end > start for c in [*citations, *out]):
+            continue
+        text = index.docs[doc_row].text[start:end]
+        _, (s, e) = trim_to_window(text, set(question.terms) | set(question.focus), RELATED_CHARS)
+        out.append(_citation(index, found.rows[i], start + s, start + e, float(probs[i])))
+    return out
 
 
 def decline(

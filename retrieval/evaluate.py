@@ -96,7 +96,8 @@ class QuestionResult:
 
 
 def score_one(question: EvalQuestion, answer: Answer, baseline: list[str] | None = None) -> QuestionResult:
-    quotes = " \n ".join(c.quote for c in answer.citations[:TOP])
+    # What the reply shows: the answer's quotes, then the related sentences below it (or a decline's closest).
+    quotes = " \n ".join(c.quote for c in [*answer.citations, *answer.related][:TOP])
     result = QuestionResult(
         id=question.id, question=question.question, source=question.source, answerable=question.answerable,
         answered=answer.answered, answer=answer.text,

@@ -43,6 +43,9 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     # A follow-up searched with words from earlier turns: what was searched for, shown with the answer.
     searched_for: str | None = None
+    # Shown below an answer: the sentences the answer model ranks next, so that a reader can judge the answer
+    # and find what it missed without asking again (an answer and these make at most three quotes).
+    related: list[Citation] = field(default_factory=list)
     # The next-best passages the answer did not quote, offered to someone who marks it wrong; not in JSON.
     alternatives: list[Citation] = field(default_factory=list, compare=False)
     # Set by the bot once the answer is stored: feedback buttons refer to it.
@@ -57,6 +60,8 @@ class Answer:
         }
         if self.searched_for is not None:
             out["searched_for"] = self.searched_for
+        if self.related:
+            out["related"] = [c.to_dict() for c in self.related]
         return out
 
 

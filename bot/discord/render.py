@@ -165,11 +165,15 @@ def render_answer(answer: Answer) -> list[Outgoing]:
     if len(answer.citations) > len(shown):
         footer += f" {len(answer.citations) - len(shown)} more sources not shown."
     embed.set_footer(text=footer)
+    related = answer.related[: max(0, MAX_CITATIONS - len(shown))]
     names = [clip(f"[{n}] " + safe(c.title or c.doc_id, FIELD_NAME_LIMIT), FIELD_NAME_LIMIT)
              for n, c in enumerate(shown, start=1)]
+    names += [clip("Also in the articles: " + safe(c.title or c.doc_id, FIELD_NAME_LIMIT), FIELD_NAME_LIMIT)
+              for c in related]
+    quoted = [*shown, *related]
     room = EMBED_TOTAL_LIMIT - len(embed) - sum(len(name) for name in names)
-    per_value = min(FIELD_VALUE_LIMIT, room // max(1, len(shown)))
-    for name, c in zip(names, shown, strict=True):
+    per_value = min(FIELD_VALUE_LIMIT, room // max(1, len(quoted)))
+    for name, c in zip(names, quoted, strict=True):
         embed.add_field(name=name, value=_citation_value(c, per_value), inline=False)
     return [Outgoing(embeds=(fit_embed(embed),), feedback=answer.answer_id)]
 

@@ -28,6 +28,10 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: _shown(m.group()), text)
 
 
+# Sentences ranked next after the answer's: not the answer, but where it may be if the answer is wrong.
+RELATED_HEADING = "Also in the articles:"
+
+
 def source_line(c: Citation) -> str:
     parts = [c.title or c.doc_id]
     if c.date:
@@ -46,6 +50,11 @@ def render_answer(answer: Answer) -> str:
         lines.append(heading)
     for n, c in enumerate(answer.citations, start=1):
         lines.append(f"[{n}] “{c.quote}”")
+        lines.append(f"    — {source_line(c)} [{c.doc_id} {c.start}-{c.end}]")
+    if answer.related:
+        lines.append(RELATED_HEADING)
+    for c in answer.related:
+        lines.append(f"- “{c.quote}”")
         lines.append(f"    — {source_line(c)} [{c.doc_id} {c.start}-{c.end}]")
     return "\n".join(lines).rstrip()
 

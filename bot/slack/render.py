@@ -156,8 +156,9 @@ def _pack(items: list[str], budget: int, noun: str, sep: str) -> list[dict[str, 
 # -- results ---------------------------------------------------------------------------------------
 
 
-def _citation(n: int, c: Citation) -> str:
-    head = f"*[{n}]* {link(c.url, c.title or c.doc_id)}"
+def _citation(n: int | None, c: Citation) -> str:
+    """``n`` is the answer's marker for the quote; a related sentence, which the answer doesn't cite, has none."""
+    head = link(c.url, c.title or c.doc_id) if n is None else f"*[{n}]* {link(c.url, c.title or c.doc_id)}"
     if c.date:
         head += f" · {escape(shown_date(c.date, c.date_estimated) or c.date)}"
     quote = "\n".join(f"> {line}" for line in escape(f"“{c.quote}”").splitlines() if line.strip())
@@ -182,6 +183,10 @@ def render_answer(answer: Answer, show_question: bool = True) -> SlackMessage:
         blocks.extend(_section(_citation(n, c)) for n, c in enumerate(shown, start=1))
         if len(shown) < len(citations):
             blocks.append(_context(f"…and {len(citations) - len(shown)} more sources not shown."))
+    room = MAX_BLOCKS - len(blocks) - len(buttons) - 1
+    if answer.related and room > 0:
+        blocks.append(_context(f"*{plain.RELATED_HEADING[:-1]}*"))
+        blocks.extend(_section(_citation(None, c)) for c in answer.related[:room])
     return SlackMessage(_fallback(answer), blocks + buttons)
 
 

@@ -112,3 +112,17 @@ def test_lines_from_a_pipe_are_read_from_the_descriptor(monkeypatch: pytest.Monk
     finally:
         stdin.close()
     assert capsys.readouterr().out == "> " * 4
+
+
+def test_plain_answer_lists_related_sentences_after_its_sources() -> None:
+    from bot.render.plain import RELATED_HEADING, render_answer
+    from retrieval.types import Answer, Citation
+
+    cited = Citation(doc_id="a", title="T", date="2021-02-10", url=None, quote="Koo has 3.4 million users.",
+                     start=0, end=26, score=0.9)
+    more = Citation(doc_id="b", title="U", date=None, url=None, quote="Koo was downloaded 4 lakh times.",
+                    start=5, end=37, score=0.3)
+    text = render_answer(Answer("q", "Koo has 3.4 million users. [1]", True, [cited], related=[more]))
+    assert text.index("Sources:") < text.index(RELATED_HEADING) < text.index("4 lakh")
+    assert "[2]" not in text and "[b 5-37]" in text
+    assert RELATED_HEADING not in render_answer(Answer("q", "a [1]", True, [cited]))

@@ -133,3 +133,20 @@ def test_an_index_built_before_figures_were_stored_still_answers_counts(
     answer = Engine(copy, lambda: counting).ask("How many accounts were ordered blocked?")
     assert answer.answered and "1,178" in answer.text
     assert counting.encoded > 1  # the figure contexts were encoded on the fly
+
+
+def test_an_answer_shows_the_next_ranked_sentences_below_it(seed_engine: Engine) -> None:
+    """On articles nobody tuned for the right sentence is often second or third; a reply shows three quotes."""
+    shown_more = 0
+    for question in QUESTIONS:
+        answer = seed_engine.ask(question)
+        quoted = [*answer.citations, *answer.related]
+        assert len(quoted) <= 3
+        _assert_grounded(seed_engine, replace(answer, citations=quoted))
+        spans = [(c.doc_id, c.start, c.end) for c in quoted]
+        assert not any(a[0] == b[0] and a[1] < b[2] and b[1] < a[2] for i, a in enumerate(spans) for b in spans[i + 1:])
+        assert [c.score for c in answer.related] == sorted((c.score for c in answer.related), reverse=True)
+        assert all(c.score >= seed_engine.model.sure_decline for c in answer.related)
+        shown_more += bool(answer.related)
+    assert shown_more >= 3
+    assert not seed_engine.ask("What is the capital of France?").related  # a decline shows its closest instead

@@ -14,6 +14,7 @@ import pytest
 
 from index.embedding import DEFAULT_MODEL, EncoderProvider, OnnxEncoder, lazy_encoder
 from index.manage import Upload, add_articles
+from retrieval.baseline import Baseline
 from retrieval.engine import Engine
 from retrieval.evaluate import evaluate, load_questions, summary
 
@@ -33,7 +34,7 @@ def test_seed_questions(shipped_engine: Engine) -> None:
     report = evaluate(load_questions(SEED_FILES), shipped_engine.ask)
     print("\n" + summary(report))
     t = report.totals()
-    assert t["answer_holds"] >= 44 and t["top3_holds"] >= 47  # of 53
+    assert t["answer_holds"] >= 44 and t["top3_holds"] >= 49  # of 53
     assert t["declined"] >= 8 and t["over_long"] == 0  # of 10 unanswerable
 
 
@@ -67,3 +68,26 @@ def test_an_added_article_is_answered_from(seed_index_dir: Path, encoder_provide
     print("\n" + summary(report))
     t = report.totals()
     assert t["answer_holds"] >= 4 and t["top3_holds"] >= 6  # of 6
+
+
+def test_new_articles_are_found_at_least_as_often_as_by_the_tutorial_stack(
+        seed_index_dir: Path, encoder_provider: EncoderProvider, tmp_path: Path) -> None:
+    """The 12 articles of ``training/heldout/``, written after the model was fitted and never fitted on, added
+    together: the three quotes a reply shows hold the fact at least as often as the tutorial stack's top three
+    500-character passages (issue 11, point 8), scored in the same run."""
+    heldout = TESTS.parent / "training" / "heldout"
+    corpus = tmp_path / "corpus"
+    shutil.copytree(TESTS.parent / "corpus", corpus)
+    shutil.copytree(seed_index_dir.resolve(), tmp_path / "index.builds" / "seed")
+    index_dir = tmp_path / "index"
+    index_dir.symlink_to(tmp_path / "index.builds" / "seed", target_is_directory=True)
+    add_articles([Upload(p.name, p.read_bytes()) for p in sorted(heldout.glob("*.md"))], corpus, index_dir,
+                 model=DEFAULT_MODEL, encoder_provider=encoder_provider, max_bytes=1_000_000)
+    engine = Engine(index_dir, lazy_encoder(DEFAULT_MODEL, index_dir))
+    tutorial = Baseline.build(encoder_provider(), corpus)
+    report = evaluate(load_questions(sorted(heldout.glob("*.jsonl"))), engine.ask, tutorial.top)
+    print("\n" + summary(report))
+    t = report.totals()
+    assert t["answerable"] == 108
+    assert t["top3_holds"] >= t["baseline_top3"]
+    assert t["answer_holds"] >= 36 and t["declined"] >= 20  # the figures of 2026-12-02 (README)

@@ -109,3 +109,17 @@ def test_invite_url_has_the_scopes_and_permissions() -> None:
     assert INVITE_PERMISSIONS.value == 309237763072  # the number given in docs/discord.md
     assert INVITE_PERMISSIONS.attach_files  # the timeline picture
     assert not INVITE_PERMISSIONS.administrator and not INVITE_PERMISSIONS.mention_everyone
+
+
+def test_related_sentences_come_after_the_answers_quotes() -> None:
+    quote = Citation(doc_id="a", title="Koo article", date="2021-02-10", url=None, quote="Koo has 3.4 million users.",
+                     start=0, end=26, score=0.9)
+    related = Citation(doc_id="b", title="Other @everyone", date=None, url=None,
+                       quote="Koo was downloaded 4 lakh times.", start=0, end=32, score=0.3)
+    [message] = render(Answer("how many users?", "Koo has 3.4 million users. [1]", True, [quote], related=[related]))
+    assert accepted(message)
+    names = [f.name or "" for f in message.embeds[0].fields]
+    assert names[0].startswith("[1]") and names[1].startswith("Also in the articles")
+    assert "4 lakh" in (message.embeds[0].fields[1].value or "")
+    [full] = render(Answer("q", "a", True, huge_answer().citations, related=[related]))
+    assert accepted(full) and len(full.embeds[0].fields) == 10  # no room: the answer's quotes come first

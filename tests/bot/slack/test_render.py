@@ -130,3 +130,17 @@ def test_manifest_matches_the_app() -> None:
     assert {"commands", "chat:write", "app_mentions:read", "im:history", "files:read", "users:read"} <= scopes
     assert manifest["settings"]["socket_mode_enabled"] is True
     assert len(manifest["display_information"]["description"]) <= 140
+
+
+def test_related_sentences_follow_the_sources_unnumbered_and_escaped() -> None:
+    answer = Answer("q?", "257 accounts [1].", True, [citation(1, "MeitY asked Twitter to block 257.")],
+                    related=[citation(2, f"Twitter suspended 500 accounts {EVIL}")])
+    message = render(answer)
+    assert_valid(message)
+    body = strings(message.blocks)
+    heading = next(i for i, text in enumerate(body) if "Also in the articles" in text)
+    assert heading > next(i for i, text in enumerate(body) if "Sources" in text)
+    after = "\n".join(body[heading:])
+    assert "Twitter suspended 500 accounts" in after and "[2]" not in after  # the answer cites it nowhere
+    many = Answer("q?", "a [1].", True, [citation(n) for n in range(80)], related=[citation(99)] * 3)
+    assert_valid(render(many))  # no room left: the related sentences give way to the sources
