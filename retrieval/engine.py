@@ -106,7 +106,7 @@ class Engine:
         followup = follow_up(index, question, vector, context, self.encode_query, depth) if context else None
         if followup is not None:
             expanded = self._read(index, followup.question, followup.vector, followup.passages)
-            if _best(*expanded) > _best(found, probs):
+            if expanded[0].best(expanded[1]) > found.best(probs):
                 question, vector, passages = followup.question, followup.vector, followup.passages
                 found, probs = expanded
             else:
@@ -128,9 +128,3 @@ class Engine:
                        date_estimated=d.date_estimated)
             for i, d in enumerate(index.docs)
         ]
-
-
-def _best(found: Candidates, probs: np.ndarray) -> float:
-    """The probability of the sentence an answer would start from (only answer-like sentences can be)."""
-    like = found.column("answer_like") > 0
-    return float(probs[like].max()) if like.any() else 0.0

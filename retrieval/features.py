@@ -112,6 +112,11 @@ class Candidates:
     def column(self, name: str) -> np.ndarray:
         return self.matrix[:, INDEX[name]]
 
+    def best(self, probs: np.ndarray) -> float:
+        """The probability of the sentence an answer would start from (only answer-like ones can be)."""
+        like = self.column("answer_like") > 0
+        return float(probs[like].max()) if like.any() else 0.0
+
 
 def _rows_of(index: LoadedIndex, passages: list[Passage]) -> tuple[list[int], list[str], list[Passage]]:
     """Distinct sentences of the passages (a sentence repeated verbatim counts once) with their passage."""

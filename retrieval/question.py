@@ -81,9 +81,10 @@ def _focus_terms(fragment: str) -> list[str]:
 
 def analyse(text: str) -> Question:
     """Classify by the interrogative; a question may be a bare phrase ("accounts blocked")."""
+    plain = _CONTRACTED.sub(r"\1 is", text)
     # "kind of" says the answer is a sort of thing; no article sentence would say "kind".
-    text_read = _KIND_OF.sub("what", _CONTRACTED.sub(r"\1 is", text))
-    kind_of = text_read != _CONTRACTED.sub(r"\1 is", text)
+    kind_of = _KIND_OF.search(plain) is not None
+    text_read = _KIND_OF.sub("what", plain)
     words = [w for w in terms(text_read) if w not in REQUEST_TERMS] or terms(text_read)
     match = _COUNT.search(text_read) or _NUMBER_OF.search(text_read)
     if match:

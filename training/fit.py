@@ -48,8 +48,7 @@ def probs_of(model: AnswerModel, item: Item) -> np.ndarray:
 
 
 def best_p(item: Item, probs: np.ndarray) -> float:
-    like = item.found.column("answer_like") > 0
-    return float(probs[like].max()) if like.any() else 0.0
+    return item.found.best(probs)
 
 
 # How much declining an on-topic question the articles can't answer counts against missing an answerable one.
