@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,21 +31,21 @@ from training.dataset import Item, build_items
 from training.groups import EVAL_PREFIX, HELDOUT_PREFIX, OFF_TOPIC, SEED, collect, is_off_topic, never_fitted
 
 log = logging.getLogger("training")
-USED = list(FEATURES)
 GRID = np.round(np.arange(0.02, 0.96, 0.01), 2)
 
 
-def fit(items: list[Item], c: float) -> AnswerModel:
-    x = np.vstack([it.found.matrix[:, [FEATURES.index(f) for f in USED]] for it in items])
+def fit(items: list[Item], c: float, names: Sequence[str] = FEATURES) -> AnswerModel:
+    """``names``: the columns of the items' matrices; an experiment may append its own (``training.cross_encoder``)."""
+    x = np.vstack([it.found.matrix for it in items])
     y = np.concatenate([it.labels for it in items])
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ > 1e-9, scaler.scale_, 1.0)
     lr = LogisticRegression(C=c, max_iter=2000).fit((x - scaler.mean_) / scale, y)
-    return AnswerModel(tuple(USED), scaler.mean_, scale, lr.coef_[0], float(lr.intercept_[0]), 0.5, 0.0, {})
+    return AnswerModel(tuple(names), scaler.mean_, scale, lr.coef_[0], float(lr.intercept_[0]), 0.5, 0.0, {})
 
 
-def probs_of(model: AnswerModel, item: Item) -> np.ndarray:
-    return model.probabilities(item.found.matrix, FEATURES)
+def probs_of(model: AnswerModel, item: Item, names: Sequence[str] = FEATURES) -> np.ndarray:
+    return model.probabilities(item.found.matrix, list(names))
 
 
 def best_p(item: Item, probs: np.ndarray) -> float:
@@ -88,31 +89,32 @@ def sure_decline(rows: list[tuple[Item, np.ndarray, bool]], threshold: float) ->
 
 def holds_at_zero(item: Item, probs: np.ndarray) -> bool:
     """Whether the answer the bot would give, were it never to decline, holds the fact."""
-    always = AnswerModel(tuple(USED), np.zeros(1), np.ones(1), np.zeros(1), 0.0, 0.0, 0.0, {})
+    always = AnswerModel(tuple(FEATURES), np.zeros(1), np.ones(1), np.zeros(1), 0.0, 0.0, 0.0, {})
     return score_one(item.question, compose(item.index, item.analysed, item.found, probs, always)).answer_holds
 
 
-def out_of_fold(items: list[Item], c: float) -> dict[int, np.ndarray]:
+def out_of_fold(items: list[Item], c: float, names: Sequence[str] = FEATURES) -> dict[int, np.ndarray]:
     """Item position -> probabilities from a model fitted without the item's group (eval groups are never
     fitted on, so every model may score them)."""
     fitted = [it for it in items if not never_fitted(it.group)]
     out: dict[int, np.ndarray] = {}
     for g in sorted({it.group for it in items}):
-        model = fit([it for it in fitted if it.group != g], c)
-        out.update({i: probs_of(model, it) for i, it in enumerate(items) if it.group == g})
+        model = fit([it for it in fitted if it.group != g], c, names)
+        out.update({i: probs_of(model, it, names) for i, it in enumerate(items) if it.group == g})
     return out
 
 
-def held_out(items: list[Item], c: float) -> tuple[list[tuple[Item, np.ndarray, bool]], dict[str, EvalReport]]:
+def held_out(items: list[Item], c: float, names: Sequence[str] = FEATURES
+             ) -> tuple[list[tuple[Item, np.ndarray, bool]], dict[str, EvalReport]]:
     """Leave-one-group-out: out-of-fold probabilities, then each group scored with a threshold chosen on
     the other groups only. Returns the pooled out-of-fold rows (for the shipped threshold) and the reports."""
-    probs = out_of_fold(items, c)
+    probs = out_of_fold(items, c, names)
     rows = [(it, probs[i], holds_at_zero(it, probs[i])) for i, it in enumerate(items)]
     per_group: dict[str, EvalReport] = {}
     for g in sorted({it.group for it in items}):
         others = [r for r in rows if r[0].group != g and not never_fitted(r[0].group)]
         t = choose_threshold(others)
-        judge = AnswerModel(tuple(USED), np.zeros(1), np.ones(1), np.zeros(1), 0.0, t, sure_decline(others, t), {})
+        judge = AnswerModel(tuple(FEATURES), np.zeros(1), np.ones(1), np.zeros(1), 0.0, t, sure_decline(others, t), {})
         report = per_group.setdefault(g, EvalReport())
         for it, p, _ in (r for r in rows if r[0].group == g):
             report.results.append(score_one(it.question, compose(it.index, it.analysed, it.found, p, judge)))

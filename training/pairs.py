@@ -11,17 +11,44 @@ import argparse
 import json
 import logging
 import sys
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
 
 from index.embedding import DEFAULT_MODEL, SentenceTransformerEncoder
 from retrieval import ranker
-from training.dataset import WORK, build_items
+from training.dataset import WORK, Item, build_items
 from training.fit import out_of_fold
 from training.groups import collect
 
 PAIRS = WORK / "pairs.jsonl"
+
+
+@dataclass(frozen=True)
+class Pair:
+    item: int  # position of the question in the item list
+    candidate: int  # position of the sentence among the question's candidates
+    group: str
+    question: str
+    sentence: str
+    label: int
+    stage1_rank: int
+    answerable: bool
+
+
+def select(items: list[Item], first: dict[int, np.ndarray], top: int) -> list[Pair]:
+    """Each question's ``top`` first-stage candidates and every sentence that holds its answer."""
+    pairs: list[Pair] = []
+    for k, it in enumerate(items):
+        order = np.argsort(-first[k], kind="stable")
+        rank = np.empty(len(order), dtype=int)
+        rank[order] = np.arange(len(order))
+        for i, text in enumerate(it.found.texts):
+            if rank[i] < top or it.labels[i]:
+                pairs.append(Pair(k, i, it.group, it.question.question, text, int(it.labels[i]), int(rank[i]),
+                                  it.question.answerable))
+    return pairs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,25 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=PAIRS)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    groups = collect()
-    items = build_items(groups, SentenceTransformerEncoder(DEFAULT_MODEL))
-    first = out_of_fold(items, float(ranker.load().meta.get("C", 0.3)))
+    items = build_items(collect(), SentenceTransformerEncoder(DEFAULT_MODEL))
+    pairs = select(items, out_of_fold(items, float(ranker.load().meta.get("C", 0.3))), args.top)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    n = 0
     with args.out.open("w", encoding="utf-8") as fh:
-        for k, it in enumerate(items):
-            order = np.argsort(-first[k], kind="stable")
-            rank = np.empty(len(order), dtype=int)
-            rank[order] = np.arange(len(order))
-            for i, text in enumerate(it.found.texts):
-                if rank[i] < args.top or it.labels[i]:
-                    fh.write(json.dumps({
-                        "group": it.group, "qid": it.question.id, "question": it.question.question,
-                        "sentence": text, "label": int(it.labels[i]), "stage1_rank": int(rank[i]),
-                        "answerable": it.question.answerable,
-                    }, ensure_ascii=False) + "\n")
-                    n += 1
-    print(f"wrote {n} pairs to {args.out}")
+        for pair in pairs:
+            fh.write(json.dumps(asdict(pair), ensure_ascii=False) + "\n")
+    print(f"wrote {len(pairs)} pairs to {args.out}")
     return 0
 
 
