@@ -37,6 +37,8 @@ GRID = np.round(np.arange(0.02, 0.96, 0.01), 2)
 def fit(items: list[Item], c: float, names: Sequence[str] = FEATURES) -> AnswerModel:
     """``names``: the columns of the items' matrices; an experiment may append its own (``training.cross_encoder``)."""
     x = np.vstack([it.found.matrix for it in items])
+    if x.shape[1] != len(names):
+        raise ValueError(f"{x.shape[1]} feature columns, {len(names)} names")
     y = np.concatenate([it.labels for it in items])
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ > 1e-9, scaler.scale_, 1.0)
