@@ -171,7 +171,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c", type=float, default=1.0)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     offline_env()
     import torch
 
@@ -179,9 +178,12 @@ def main(argv: list[str] | None = None) -> int:
     items = build_items(collect(), SentenceTransformerEncoder(DEFAULT_MODEL))
     pairs = select(items, out_of_fold(items, args.c), args.top)
     read = out_of_fold_scores(pairs, args.folds, args.top, args.layers, args.epochs)
+    by_item: dict[int, list[Pair]] = {}
+    for pair in pairs:
+        if (pair.item, pair.candidate) in read:
+            by_item.setdefault(pair.item, []).append(pair)
     first_hits = reread_hits = questions = 0
-    for k in range(len(items)):
-        mine = [p for p in pairs if p.item == k and (k, p.candidate) in read]
+    for k, mine in by_item.items():
         if any(p.label for p in mine):
             questions += 1
             first_hits += min(mine, key=lambda p: p.stage1_rank).label
