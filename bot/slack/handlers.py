@@ -38,6 +38,7 @@ from bot.slack.files import fetch_uploads
 from bot.slack.memory import BoundedSet
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, plain_from_slack, render
 from bot.slack.users import UserDirectory
+from bot.validation import strip_mentions
 from retrieval.types import Timeline
 
 log = logging.getLogger(__name__)
@@ -179,7 +180,8 @@ class SlackHandlers:
     # -- events --------------------------------------------------------------------------------------
 
     async def on_mention(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
-        if event.get("bot_id") or event.get("subtype") or not event.get("user"):
+        # A reply sent with "Also send to #channel" is a mention with the subtype thread_broadcast.
+        if event.get("bot_id") or event.get("subtype") not in ANSWERED_SUBTYPES or not event.get("user"):
             return
         await self._answer(event, client, plain_from_slack(str(event.get("text") or ""), context.bot_user_id))
 
@@ -195,9 +197,11 @@ class SlackHandlers:
         has_files = bool(event.get("files")) or event.get("subtype") == "file_share"
         if is_dm and (text.lower() == "add" or (text.lower().startswith("add ") and links_in(raw))):
             await self._add(event, client)
-        elif has_files:
-            if is_dm and await call(self.seen, self.seen.claim, post_key(event)):
+        elif has_files and is_dm:
+            if await call(self.seen, self.seen.claim, post_key(event)):
                 await self._post(client, event, SlackMessage(ADD_HINT, ephemeral=True))
+        elif has_files and not text:
+            return  # a picture shared in a thread the bot follows is no question; with words it may be one
         elif is_dm or (event.get("thread_ts") and await call(self.threads, self.threads.__contains__,
                                                                f"{event.get('channel')}:{event.get('thread_ts')}")):
             await self._answer(event, client, text)
@@ -208,7 +212,6 @@ class SlackHandlers:
     async def _answer(self, event: dict[str, Any], client: AsyncWebClient, text: str) -> None:
         if not await call(self.seen, self.seen.claim, post_key(event)):
             return  # the same post arrives as app_mention and message.*; answer once
-        await call(self.threads, self.threads.add, f"{event.get('channel')}:{thread_of(event)}")
         await self._guarded(event, client, "a question", lambda: self._ask(event, text))
 
     async def _ask(self, event: dict[str, Any], text: str) -> tuple[SlackMessage, bool] | None:
@@ -217,6 +220,10 @@ class SlackHandlers:
         if isinstance(result, Notice) and result.silent:
             return None
         message = render(result, show_question=False)
+        if not message.ephemeral:
+            # Only a thread the bot answered in public is one it follows: after an empty or refused mention
+            # (a private hint), the rest of that thread is not addressed to it.
+            await call(self.threads, self.threads.add, f"{event.get('channel')}:{thread_of(event)}")
         return message, message.ephemeral
 
     async def _add(self, event: dict[str, Any], client: AsyncWebClient) -> None:
@@ -229,7 +236,7 @@ class SlackHandlers:
         raw = str(event.get("text") or "")
         urls = links_in(raw)
         # words other than "add", the links and mentions: there should be none
-        leftover = [w for w in plain_from_slack(without_links(raw)).split() if not w.startswith("@")][1:]
+        leftover = strip_mentions(plain_from_slack(without_links(raw))).split()[1:]
         result: Result
         if not self.core.is_moderator(actor):
             result = await self.core.add_articles(actor, [])  # the core refuses (and audits it); no download

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -57,11 +58,43 @@ async def test_mention_is_answered_in_its_thread_and_follow_ups_need_no_mention(
     assert [(p["channel"], p["thread_ts"]) for p in posts] == [("C1", "100.1")] * 3 + [("D1", "200.1")]
 
 
-async def test_empty_mention_gets_a_private_hint(stub: StubSlack, seed_app: AsyncApp) -> None:
+async def test_empty_mention_gets_a_private_hint_and_the_thread_is_not_followed(
+    stub: StubSlack, seed_app: AsyncApp
+) -> None:
     await send_event(seed_app, message_event(f"<@{BOT_USER_ID}>", kind="app_mention", ts="300.1"))
     [hint] = await posts_in(stub, "chat.postEphemeral")
     assert hint["user"] == "UASKER" and hint["thread_ts"] == "300.1" and "Please ask a question" in hint["text"]
-    assert not stub.posted("chat.postMessage")
+    # Later chatter in that thread is not addressed to the bot; a DM question after it is the sentinel.
+    await send_event(seed_app, message_event("lunch at 1 today?", user="UOTHER", thread_ts="300.1", ts="300.2"))
+    await send_event(seed_app, message_event(QUESTION, channel="D1", channel_type="im", ts="301.1"))
+    await posts_in(stub, "chat.postMessage")
+    await asyncio.sleep(0.5)
+    assert [p["channel"] for p in stub.posted("chat.postMessage")] == ["D1"]
+
+
+async def test_a_mention_also_sent_to_the_channel_is_answered_once(stub: StubSlack, seed_app: AsyncApp) -> None:
+    """"Also send to #channel" on a thread reply: app_mention and message both carry subtype thread_broadcast."""
+    broadcast = {"text": f"<@{BOT_USER_ID}> {QUESTION}", "ts": "500.2", "thread_ts": "500.1",
+                 "subtype": "thread_broadcast"}
+    await send_event(seed_app, message_event(kind="app_mention", **broadcast))
+    await send_event(seed_app, message_event(**broadcast))
+    [answer] = await posts_in(stub, "chat.postMessage")
+    assert answer["thread_ts"] == "500.1" and "257" in shown_text(answer)
+    await asyncio.sleep(0.5)
+    assert len(stub.posted("chat.postMessage")) == 1
+
+
+async def test_files_shared_in_a_followed_thread_count_only_with_words(stub: StubSlack, seed_app: AsyncApp) -> None:
+    await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="800.1"))
+    await posts_in(stub, "chat.postMessage")
+    picture = [{"id": "F7", "name": "screenshot.png"}]
+    await send_event(seed_app, message_event("", thread_ts="800.1", subtype="file_share", files=picture))
+    await send_event(seed_app, message_event("and who ordered the 1,178 accounts blocked?", thread_ts="800.1",
+                                             subtype="file_share", files=picture))
+    posts = await posts_in(stub, "chat.postMessage", 2)
+    await asyncio.sleep(0.5)
+    assert len(stub.posted("chat.postMessage")) == 2 and "1,178" in shown_text(posts[1])
+    assert not stub.posted("chat.postEphemeral") and not stub.downloads
 
 
 def share(text: str, user: str, *files: tuple[str, str]) -> dict[str, object]:

@@ -23,7 +23,7 @@ from tests.bot.slack.slack_requests import (
     slash,
     slash_payload,
 )
-from tests.bot.slack.stub_slack import StubSlack
+from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
 from tests.news_site import NewsSite
 
 
@@ -88,6 +88,11 @@ async def test_moderator_adds_a_page_by_url_in_a_dm(stub: StubSlack, url_app: As
     await send_event(url_app, dm(f"add {url}"))
     [again] = await posts_in(stub, "chat.postEphemeral", timeout=60)
     assert "already in the index as web-ministry-and-twitter-hold" in again["text"] and again["user"] == "UADMIN"
+    # Addressed to the bot by name, before or after: the mention is no extra word.
+    for n, text in enumerate((f"<@{BOT_USER_ID}> add <{url}>", f"add <{url}> <@{BOT_USER_ID}>"), start=2):
+        await send_event(url_app, dm(text))
+        reply = (await posts_in(stub, "chat.postEphemeral", n, timeout=60))[-1]
+        assert "already in the index as web-ministry-and-twitter-hold" in reply["text"], reply["text"]
 
 
 async def test_add_url_refusals(stub: StubSlack, url_app: AsyncApp, news_site: NewsSite) -> None:
