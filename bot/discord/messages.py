@@ -8,6 +8,11 @@ without it Discord sends them with empty content and they are skipped (mentions 
 
 Opening the thread comes after the answer was delivered and is best effort: if it fails the user already
 has the answer, so the failure is logged and nobody gets an apology under a good answer.
+
+People address the bot the ways Discord offers: its mention, its own integration role (what the client's
+autocomplete often picks for "@dispute-bot"), or a reply to one of its messages, which continues the
+conversation that message answered. In a channel where the bot may send messages but not embeds, Discord
+refuses an embed-only message (403, code 50013); the answer then goes out as plain text.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import discord
 
 from bot.core import APOLOGY, CommandCore
 from bot.discord.identity import actor_for, conversation_key
-from bot.discord.render import Outgoing, clip, render
+from bot.discord.render import Outgoing, clip, render, render_plain
 from bot.results import Notice, Result
 from retrieval.types import Answer
 
@@ -32,6 +37,7 @@ NONE = discord.AllowedMentions.none()
 ANSWERED_TYPES = (discord.MessageType.default, discord.MessageType.reply)
 THREAD_NAME_LIMIT = 100
 TYPING_AFTER = 0.5  # seconds: a quick answer needs no "typing…", and a flood must not cause one per message
+MISSING_PERMISSIONS = 50013
 
 
 class Conversations:
@@ -42,6 +48,8 @@ class Conversations:
         self.core = core
         self._threads: OrderedDict[int, None] = OrderedDict()
         self._remembered = remembered_threads
+        # The bot's answer in a channel -> the conversation it belongs to, for replies to that answer.
+        self._answers: OrderedDict[int, str] = OrderedDict()
 
     def remember_thread(self, thread_id: int) -> None:
         self._threads[thread_id] = None
@@ -65,27 +73,64 @@ class Conversations:
             return None
         if message.type not in ANSWERED_TYPES:
             return None
-        mentioned = any(user.id == me.id for user in message.mentions)
+        role = message.guild.self_role if message.guild is not None else None
+        own = rf"<@!?{me.id}>" + (rf"|<@&{role.id}>" if role is not None else "")
+        mentioned = any(user.id == me.id for user in message.mentions) or (
+            role is not None and role.id in message.raw_role_mentions)
         direct = message.guild is None
-        if not (mentioned or direct or self.is_bot_thread(message.channel)):
+        replied = self.replied_answer(message) is not None
+        if not (mentioned or direct or replied or self.is_bot_thread(message.channel)):
             return None
-        text = " ".join(re.sub(rf"<@!?{me.id}>", " ", message.content).split())
+        text = " ".join(re.sub(own, " ", message.content).split())
         if not text and not (mentioned or direct):
-            return None  # a thread message without content (no Message Content intent): nothing to answer
+            return None  # a thread message or reply without content (no Message Content intent): nothing to answer
         return text
+
+    def replied_answer(self, message: discord.Message) -> int | None:
+        """The id of the bot's message that ``message`` replies to, if it replies to one."""
+        me = self.client.user
+        resolved = message.reference.resolved if message.reference is not None else None
+        if me is not None and isinstance(resolved, discord.Message) and resolved.author.id == me.id:
+            return resolved.id
+        return None
+
+    def _conversation(self, message: discord.Message) -> str:
+        """A thread or DM is one conversation; so is a thread the bot remembers but discord.py has not
+        cached (it then arrives as a bare messageable). A reply to one of the bot's answers goes on with
+        that answer's conversation (after a restart, with the thread opened on it). A question in a plain
+        channel starts a conversation that goes on in the thread on the reply."""
+        key = conversation_key(message.channel)
+        if key is not None:
+            return key
+        if message.channel.id in self._threads:
+            return f"discord:thread:{message.channel.id}"
+        answer = self.replied_answer(message)
+        if answer is not None:
+            return self._answers.get(answer, f"discord:thread:{answer}")
+        return f"discord:message:{message.id}"
+
+    def _remember_answer(self, answer_id: int, conversation: str) -> None:
+        self._answers[answer_id] = conversation
+        while len(self._answers) > self._remembered:
+            self._answers.popitem(last=False)
 
     async def handle(self, message: discord.Message) -> None:
         question = self.question_in(message)
         if question is None:
             return
-        # A question in a plain channel starts a conversation that goes on in the thread on the reply.
-        conversation = conversation_key(message.channel) or f"discord:message:{message.id}"
+        conversation = self._conversation(message)
         async with self.core.in_flight.handling():
             answered = await self._answer(message, question, conversation)
-            if answered is not None and self._can_open_thread(message):
+            if answered is None:
+                return
+            # A reply to an answer stays where the asker put it: its conversation already has a thread.
+            if self.replied_answer(message) is None and self._can_open_thread(message):
                 thread_id = await self._open_thread(*answered)
                 if thread_id is not None:
-                    self.core.continue_conversation(conversation, f"discord:thread:{thread_id}")
+                    thread = f"discord:thread:{thread_id}"
+                    self.core.continue_conversation(conversation, thread)
+                    conversation = thread
+            self._remember_answer(answered[0].id, conversation)
 
     async def _answer(self, message: discord.Message, question: str, conversation: str
                       ) -> tuple[discord.Message, str] | None:
@@ -94,7 +139,14 @@ class Conversations:
             result = await self._ask(message, question, conversation)
             if isinstance(result, Notice) and result.silent:
                 return None
-            reply = await self.send(message, render(result))
+            try:
+                reply = await self.send(message, render(result))
+            except discord.Forbidden as exc:
+                if exc.code != MISSING_PERMISSIONS:
+                    raise
+                # Send Messages without Embed Links: the same answer as text, which needs only the first.
+                log.warning("channel %s refused an embed (%s); answering in plain text", message.channel.id, exc.text)
+                reply = await self.send(message, render_plain(result))
         except Exception:
             log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
             with contextlib.suppress(Exception):

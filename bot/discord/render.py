@@ -17,6 +17,7 @@ import discord
 from bot.discord.outgoing import Outgoing
 from bot.history_results import Feedback, GapReport
 from bot.render.dates import shown_date
+from bot.render.plain import render as plain_text
 from bot.render.plain import render_status
 from bot.results import IndexChange, IndexStatus, Notice, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
@@ -274,3 +275,14 @@ def render(result: Result) -> list[Outgoing]:
     if isinstance(result, GapReport):
         return render_report(result)
     raise TypeError(f"cannot render {type(result).__name__}")
+
+
+def render_plain(result: Result) -> list[Outgoing]:
+    """``result`` as text alone, for a channel where the bot may send messages but not embeds: without
+    Embed Links, Discord refuses an embed-only message (403, code 50013). The 👍/👎 buttons need no such
+    permission, so an answer keeps them."""
+    messages = render(result)
+    if not any(m.embeds for m in messages):
+        return messages
+    text = safe(plain_text(result), CONTENT_LIMIT, keep_lines=True) or ELLIPSIS
+    return [Outgoing(content=text, feedback=result.answer_id if isinstance(result, Answer) else None)]

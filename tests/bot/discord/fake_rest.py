@@ -86,6 +86,7 @@ class FakeRest:
         self.files: dict[str, bytes] = {}
         self.file_requests: list[str] = []
         self.interactions: dict[str, InteractionState] = {}
+        self.no_embed_links: set[str] = set()  # channels where the bot lacks the Embed Links permission
 
     async def _send_dispatch(self, event: str, data: dict[str, Any]) -> None:
         raise NotImplementedError  # the gateway's job
@@ -261,6 +262,12 @@ class FakeRest:
         problem = self._check(f"channel {channel_id}", body)
         if problem:
             return problem
+        if channel_id in self.no_embed_links and body.get("embeds"):
+            # Discord without Embed Links: an embed-only message is refused, embeds beside text are dropped.
+            if not body.get("content"):
+                self.rejected.append((f"channel {channel_id}", {"embeds": "Missing Permissions"}))
+                return json_response({"message": "Missing Permissions", "code": 50013}, 403)
+            body = {k: v for k, v in body.items() if k != "embeds"}
         reference = (body.get("message_reference") or {}).get("message_id")
         replied = str(p.USER_ID) if reference else None
         sent = self._record(channel_id, body, False, reply_to=reference and str(reference), replied_user=replied)

@@ -18,6 +18,7 @@ MOD_ROLE_ID = 1_100_000_000_000_000_005
 OTHER_ROLE_ID = 1_100_000_000_000_000_006
 USER_ID = 1_100_000_000_000_000_007
 OTHER_BOT_ID = 1_100_000_000_000_000_008
+BOT_ROLE_ID = 1_100_000_000_000_000_009  # the role Discord makes for the bot when it joins (managed, tagged)
 TOKEN = "fake-bot-token.never-real"
 TIMESTAMP = "2021-02-10T12:00:00.000000+00:00"
 ATTACHMENT_SIZE_LIMIT = 8 * 1024 * 1024
@@ -59,7 +60,8 @@ def guild() -> dict[str, Any]:
         "mfa_level": 0, "features": [], "emojis": [], "stickers": [], "large": False, "unavailable": False,
         "member_count": 3, "joined_at": TIMESTAMP, "premium_tier": 0, "preferred_locale": "en-US",
         "roles": [role(GUILD_ID, "@everyone", MEMBER_PERMISSIONS, 0), role(MOD_ROLE_ID, "Fact checkers"),
-                  role(OTHER_ROLE_ID, "Readers")],
+                  role(OTHER_ROLE_ID, "Readers"),
+                  {**role(BOT_ROLE_ID, "dispute-bot"), "managed": True, "tags": {"bot_id": str(BOT_ID)}}],
         "channels": [{"id": str(CHANNEL_ID), "type": 0, "name": "general", "position": 0, "guild_id": str(GUILD_ID),
                       "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None,
                       "rate_limit_per_user": 0, "last_message_id": None}],
@@ -110,14 +112,20 @@ def slash(name: str, options: dict[str, Any] | None = None, *, user_id: int = US
 
 def message(content: str, *, channel_id: int = CHANNEL_ID, author: dict[str, Any] | None = None,
             mentions: list[dict[str, Any]] | None = None, guild: bool = True, mention_everyone: bool = False,
-            message_type: int = 0) -> dict[str, Any]:
-    """A MESSAGE_CREATE payload (``guild=False`` for a DM)."""
+            message_type: int = 0, mention_roles: tuple[int, ...] = (),
+            replying_to: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A MESSAGE_CREATE payload (``guild=False`` for a DM); ``replying_to``: the message it replies to, as
+    Discord includes it (``referenced_message``)."""
     payload: dict[str, Any] = {
         "id": snowflake(), "channel_id": str(channel_id), "author": author or user(), "content": content,
         "timestamp": TIMESTAMP, "edited_timestamp": None, "tts": False, "mention_everyone": mention_everyone,
-        "mentions": mentions or [], "mention_roles": [], "attachments": [], "embeds": [], "pinned": False,
-        "type": message_type, "flags": 0, "components": [],
+        "mentions": mentions or [], "mention_roles": [str(r) for r in mention_roles], "attachments": [],
+        "embeds": [], "pinned": False, "type": message_type, "flags": 0, "components": [],
     }
+    if replying_to is not None:
+        payload["type"] = 19
+        payload["message_reference"] = {"message_id": replying_to["id"], "channel_id": replying_to["channel_id"]}
+        payload["referenced_message"] = replying_to
     if guild:
         payload["guild_id"] = str(GUILD_ID)
         payload["member"] = {k: v for k, v in member().items() if k != "user"}

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import discord
 import pytest
 
 from bot.core import CommandCore
 from bot.discord.app import DisputeBot
+from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.discord import payloads as p
-from tests.bot.discord.conftest import BotStarter, FakeFactory
+from tests.bot.discord.conftest import MODERATORS, BotStarter, FakeFactory
 from tests.bot.discord.fake_discord import FakeDiscord
 from tests.bot.discord.fake_rest import Sent
 
@@ -16,6 +19,7 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 MENTION = f"<@{p.BOT_ID}>"
 QUESTION = "how many accounts was Twitter ordered to block?"
+FIRST, FOLLOW_UP = "Who is Ajay Prakash Sawhney?", "and when is he expected to meet Twitter?"
 
 
 async def say(fake: FakeDiscord, content: str, **kw: object) -> dict[str, object]:
@@ -28,25 +32,36 @@ async def reply_to(fake: FakeDiscord, message: dict[str, object]) -> Sent:
     return await fake.wait_for(lambda: next((m for m in fake.messages if m.reply_to == message["id"]), None))
 
 
+@pytest.fixture
+def talking_core(make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory) -> CommandCore:
+    """A core that keeps conversations (a SQLite history), so a follow-up can lean on earlier turns."""
+    return make_core(seed_index_dir, Path("/nonexistent-corpus"), MODERATORS, history=make_history())
+
+
+def searched(sent: Sent) -> bool:
+    """Whether the answer says it searched with words from earlier in the conversation."""
+    return str(sent.embeds[0]["footer"]["text"]).startswith("Searched for:")
+
+
 @pytest.mark.parametrize("announce_threads", [True, False], ids=["thread-announced", "thread-remembered"])
-async def test_mention_gets_a_reply_and_a_thread_for_follow_ups(
-    start_bot: BotStarter, discord_core: CommandCore, make_fake: FakeFactory, announce_threads: bool
+async def test_mention_gets_a_reply_and_a_thread_that_continues_the_conversation(
+    start_bot: BotStarter, talking_core: CommandCore, make_fake: FakeFactory, announce_threads: bool
 ) -> None:
+    """Also when discord.py has not cached the thread and hands over a bare messageable."""
     fake = make_fake(announce_threads=announce_threads)
-    bot = await start_bot(discord_core, fake)
-    asked = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    bot = await start_bot(talking_core, fake)
+    asked = await say(fake, f"{MENTION} {FIRST}", mentions=[p.BOT_USER])
     reply = await reply_to(fake, asked)
     assert reply.channel_id == str(p.CHANNEL_ID) and str(reply.body["message_reference"]["message_id"]) == asked["id"]
-    assert reply.embeds[0]["title"] == QUESTION, "the bot's own mention is stripped from the question"
-    assert "257" in reply.text() or "1,178" in reply.text()
+    assert reply.embeds[0]["title"] == FIRST, "the bot's own mention is stripped from the question"
+    assert "Sawhney" in reply.text() and not searched(reply)
     assert reply.pings == [], "replying does not even ping the asker"
 
     [thread] = await fake.wait_for(lambda: fake.threads)
-    assert thread["id"] == reply.id and thread["name"] == QUESTION
+    assert thread["id"] == reply.id and thread["name"] == FIRST
     await fake.wait_for(lambda: bot.conversations.is_bot_thread(discord.Object(int(thread["id"]))))
-    follow_up = await say(fake, "Under which section of the IT Act?", channel_id=int(thread["id"]))
-    answer = await reply_to(fake, follow_up)
-    assert answer.channel_id == thread["id"] and "69A" in answer.text()
+    answer = await reply_to(fake, await say(fake, FOLLOW_UP, channel_id=int(thread["id"])))
+    assert answer.channel_id == thread["id"] and searched(answer), "the follow-up leans on the first question"
     assert len(fake.threads) == 1, "no thread inside a thread"
     assert fake.rejected == [] and fake.unexpected == []
 
@@ -73,6 +88,7 @@ async def test_ignores_bots_itself_and_messages_not_addressed_to_it(bot: Dispute
         await say(fake, QUESTION),
         await say(fake, f"@everyone {QUESTION}", mention_everyone=True),
         await say(fake, f"{MENTION} pinned", mentions=[p.BOT_USER], message_type=6),
+        await say(fake, f"<@&{p.MOD_ROLE_ID}> {QUESTION}", mention_roles=(p.MOD_ROLE_ID,)),
     ]
     barrier = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
     await reply_to(fake, barrier)
@@ -97,3 +113,40 @@ async def test_hostile_mentions_never_ping(bot: DisputeBot, fake: FakeDiscord) -
         assert sent.body["allowed_mentions"] == {"parse": []} or sent.body["allowed_mentions"] == {
             "parse": [], "replied_user": False}
         assert sent.pings == []
+
+
+async def test_a_reply_to_an_answer_goes_on_with_its_conversation(
+    start_bot: BotStarter, talking_core: CommandCore, fake: FakeDiscord
+) -> None:
+    await start_bot(talking_core, fake)
+    asked = await say(fake, f"{MENTION} {FIRST}", mentions=[p.BOT_USER])
+    answer = await reply_to(fake, asked)
+    await fake.wait_for(lambda: fake.threads)
+    # Discord's reply, with its ping turned off: the bot is not among the mentions.
+    follow = await say(fake, FOLLOW_UP, replying_to=fake.message_json(answer))
+    second = await reply_to(fake, follow)
+    assert second.channel_id == str(p.CHANNEL_ID) and searched(second)
+    ignored = await say(fake, f"me too, {QUESTION}", replying_to=asked)  # a reply to a person, not to the bot
+    barrier = await reply_to(fake, await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER]))
+    await fake.wait_for(lambda: len(fake.threads) == 2)
+    assert {t["id"] for t in fake.threads} == {answer.id, barrier.id}, "the reply's conversation has its thread"
+    assert ignored["id"] not in {m.reply_to for m in fake.messages}
+
+
+async def test_the_bots_own_role_is_a_mention(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """What the client's autocomplete often inserts for "@dispute-bot"."""
+    asked = await say(fake, f"<@&{p.BOT_ROLE_ID}> {QUESTION}", mention_roles=(p.BOT_ROLE_ID,))
+    reply = await reply_to(fake, asked)
+    assert reply.embeds[0]["title"] == QUESTION and reply.pings == []
+
+
+async def test_without_embed_links_the_answer_comes_as_text(
+    start_bot: BotStarter, talking_core: CommandCore, fake: FakeDiscord
+) -> None:
+    await start_bot(talking_core, fake)  # answers are stored, so they carry feedback buttons
+    fake.no_embed_links.add(str(p.CHANNEL_ID))
+    reply = await reply_to(fake, await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER]))
+    assert not reply.embeds and ("257" in reply.content or "1,178" in reply.content)
+    assert "Sorry" not in reply.content and reply.pings == []
+    assert reply.body.get("components"), "the 👍/👎 buttons need no Embed Links"
+    assert fake.rejected == [(f"channel {p.CHANNEL_ID}", {"embeds": "Missing Permissions"})]
