@@ -10,6 +10,10 @@ from functools import lru_cache
 import pysbd
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A single line break after a line of ordinary length is wrapping (a wire copy or an e-mail at 72-80
+# columns), not the end of a sentence; pysbd would end one there. A short line before it (a heading, a
+# caption, an address) or a list item, quote, table row or heading after it keeps its break.
+_SOFT_BREAK = re.compile(r"(?<=[^\n]{40})\r?\n(?![ \t]*(?:[-*+>|#]|\d+[.)])(?:\s|$))")
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,12 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
+def unwrap(text: str) -> str:
+    """``text`` with its wrapping line breaks turned into spaces, keeping its length, so that every offset
+    into the result is one into ``text``."""
+    return _SOFT_BREAK.sub(lambda m: " " * len(m.group()), text)
+
+
 def split_sentences(text: str) -> list[Span]:
     """Sentences as trimmed spans of ``text``.
 
@@ -77,7 +87,7 @@ def split_sentences(text: str) -> list[Span]:
     bounds = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)]
     bounds.append((len(text), len(text)))
     for gap_start, gap_end in bounds:
-        paragraph = text[para_start:gap_start]
+        paragraph = unwrap(text[para_start:gap_start])
         if paragraph.strip():
             cursor = 0
             for piece in _segmenter().segment(paragraph):

@@ -13,15 +13,19 @@ from typing import Any
 
 import frontmatter
 
-from index.chunking import split_sentences
+from index.chunking import split_sentences, unwrap
 
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 1
-_DATE_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
+PARSE_VERSION = 2
+_BOM = "\ufeff"
+_DATE_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?")
+# The whole front matter block, whatever the line endings (python-frontmatter hands back a body with
+# Windows line endings converted, which can then not be found in the file).
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _TITLE_MAX = 120
 
@@ -84,14 +88,24 @@ class SkippedFile:
 
 
 def _normalise_date(value: object) -> str | None:
-    """Front matter dates arrive as ``date`` objects or strings; keep ISO text or nothing."""
+    """Front matter dates arrive as ``date`` objects or strings ("2021-02-10", "Feb 10, 2021",
+    "10 February 2021"); keep ISO text, or nothing when no date can be read."""
     if value is None or value == "":
         return None
     if isinstance(value, _date):
         return value.isoformat()[:10]
     text = str(value).strip()
     match = re.match(r"(\d{4}-\d{2}-\d{2})", text)
-    return match.group(1) if match else None
+    if match:
+        return match.group(1)
+    # Written out: an explicit day, month and year only ("10/02/2021" is ambiguous, so not read).
+    if not re.search(r"[A-Za-z]{3}", text) or not re.search(r"\b\d{4}\b", text):
+        return None
+    import dateparser  # only for dates written out: it is slow to import
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True,
+                                                                 "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date().isoformat() if parsed else None
 
 
 def _clean_str(value: object) -> str | None:
@@ -112,7 +126,7 @@ def _first_line_title(body: str) -> str:
     A seed article runs its first paragraph on one line, so a long line is cut at its first sentence end
     (found by the same sentence splitter the chunker uses, so "Inc." does not end it) or a word boundary.
     """
-    lines = [_HEADING.sub("", line).strip() for line in body.splitlines()]
+    lines = [" ".join(_HEADING.sub("", line).split()) for line in unwrap(body).splitlines()]
     lines = [line for line in lines if line]
     useful = [line for line in lines if not _CAPTION.match(line)] or lines
     if not useful:
@@ -127,26 +141,37 @@ def _first_line_title(body: str) -> str:
     return cut + "…"
 
 
+def unreadable_date(raw: str) -> str | None:
+    """The front matter's ``date`` as written, when it is given but cannot be read as a day: an upload
+    with one is refused rather than shown undated without a word."""
+    block = _FRONT_MATTER.match(raw[1:] if raw.startswith(_BOM) else raw)
+    if not block:
+        return None
+    written = frontmatter.loads(block.group(0)).metadata.get("date")
+    if written is None or written == "" or _normalise_date(written) is not None:
+        return None
+    return str(written)
+
+
 def parse_article(raw: str, doc_id: str, filename: str) -> Document:
     """Split metadata from body: YAML front matter, else a ``date YYYY-MM-DD`` header, else none."""
     meta: dict[str, Any] = {}
-    body = raw
-    body_offset = 0
-    if raw.lstrip("\ufeff").startswith("---"):
-        post = frontmatter.loads(raw)
+    start = 1 if raw.startswith(_BOM) else 0  # a byte-order mark is no part of the article
+    body_offset = start
+    body = raw[start:]
+    block = _FRONT_MATTER.match(body)
+    if block:
+        post = frontmatter.loads(block.group(0))
         if post.metadata:
             meta = dict(post.metadata)
-            body = post.content
-            # python-frontmatter strips the body; find where it really starts so offsets stay exact.
-            body_offset = raw.find(body) if body else len(raw)
-            if body_offset < 0:
-                body_offset = 0
-                body = raw
+            rest = body[block.end():]
+            body_offset = start + block.end() + len(rest) - len(rest.lstrip())
+            body = raw[body_offset:].rstrip()
     else:
-        header = _DATE_HEADER.match(raw)
+        header = _DATE_HEADER.match(body)
         if header:
             meta["date"] = header.group(1)
-            body_offset = header.end()
+            body_offset = start + header.end()
             body = raw[body_offset:]
     title = _clean_str(meta.get("title")) or _first_line_title(body) or doc_id
     return Document(

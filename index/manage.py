@@ -16,7 +16,7 @@ from typing import Any
 from index import store
 from index.builder import BuildReport, ProgressCallback, build_locked
 from index.chunking import ChunkSpec
-from index.documents import ARTICLE_SUFFIXES, load_corpus, parse_article
+from index.documents import ARTICLE_SUFFIXES, load_corpus, parse_article, unreadable_date
 from index.duplicates import DuplicateFinder
 from index.embedding import EncoderProvider
 from index.web_article import WebArticle
@@ -71,6 +71,9 @@ def check_upload(upload: Upload, max_bytes: int) -> str:
         raise ValueError(f"bad front matter: {exc}") from exc
     if not doc.text.strip():
         raise ValueError("the article is empty")
+    written = unreadable_date(raw)
+    if written is not None:
+        raise ValueError(f"cannot read the date {written!r}: write it as YYYY-MM-DD (or e.g. 10 February 2021)")
     return filename
 
 

@@ -34,12 +34,16 @@ _CONTINUES = re.compile(
 )
 # Real sentences end in terminal punctuation (possibly inside a closing quote); headings and captions don't.
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
+_LIST_ITEM = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s+\S")
 
 
 def is_answer_like(text: str) -> bool:
-    """Headings, captions and the article's own rhetorical questions are context, never an answer."""
+    """Headings, captions and the article's own rhetorical questions are context, never an answer. A list
+    item states a fact without a full stop ("- Twitter must appoint a grievance officer within 15 days")."""
     stripped = text.strip()
-    if not _TERMINAL.search(stripped) or stripped.rstrip("\"'”’)]").endswith("?"):
+    if stripped.rstrip("\"'”’)]").endswith("?"):
+        return False
+    if not _TERMINAL.search(stripped) and not _LIST_ITEM.match(stripped):
         return False
     return len(stripped.split()) >= MIN_WORDS
 
@@ -140,7 +144,7 @@ def compose(
         if budget < 60 and parts:
             break
         shown, citation = _quote(index, found.rows[i], float(probs[i]), question, budget, follow=n == 1)
-        parts.append(shown + marker)
+        parts.append(" ".join(shown.split()) + marker)  # a wrapped article's line breaks are no part of it
         citations.append(citation)
         used += len(parts[-1]) + (1 if len(parts) > 1 else 0)
     related = _related(index, question, found, probs, order, citations, model)

@@ -52,3 +52,20 @@ def test_a_sentence_longer_than_the_limit_is_its_own_chunk() -> None:
     chunks = chunk_sentences("d", text, spans, ChunkSpec(max_chars=100, overlap_sentences=1))
     assert any(c.text == long.strip() for c in chunks)
     assert all(text[c.start:c.end] == c.text for c in chunks)
+
+
+def test_wrapped_lines_do_not_end_sentences_but_short_lines_and_list_items_keep_theirs() -> None:
+    """Wire copy and e-mails wrap at 72-80 columns; a heading, caption or list item is a line of its own."""
+    text = ("Twitter vs India\n"
+            "The Ministry of Electronics and Information Technology issued a fresh\r\n"
+            "notice to Twitter on Wednesday asking it to remove 1,178 accounts linked to\n"
+            "the protests. The company said it would review the order.\n"
+            "- Twitter must appoint a grievance officer within fifteen days\n"
+            "- Officials may ask for more")
+    assert [text[s.start:s.end].split() for s in split_sentences(text)] == [t.split() for t in [
+        "Twitter vs India",
+        "The Ministry of Electronics and Information Technology issued a fresh notice to Twitter on Wednesday "
+        "asking it to remove 1,178 accounts linked to the protests.",
+        "The company said it would review the order.",
+        "- Twitter must appoint a grievance officer within fifteen days",
+        "- Officials may ask for more"]]

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from index.documents import load_article, load_corpus, parse_article
+from index.manage import Upload, check_upload
 
 SEED = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -18,6 +19,32 @@ def test_front_matter_gives_metadata_and_exact_body_offset(tmp_path: Path) -> No
         "a", "Talks stall", "2021-02-11", "https://example.org/a", "Example")
     assert raw[doc.body_offset:].startswith(doc.text)
     assert doc.text.strip() == "Body here."
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+@pytest.mark.parametrize("bom", ["", "\ufeff"], ids=["plain", "bom"])
+def test_a_byte_order_mark_or_windows_line_endings_change_nothing(newline: str, bom: str) -> None:
+    lines = ["---", "title: Talks stall", "date: 2021-02-11", "source: Example", "---", "", "Body here.", ""]
+    raw = bom + newline.join(lines)
+    doc = parse_article(raw, "a", "a.md")
+    assert (doc.title, doc.date, doc.source, doc.text) == ("Talks stall", "2021-02-11", "Example", "Body here.")
+    assert raw[doc.body_offset:].startswith(doc.text)
+    header = parse_article(bom + f"date 2021-02-12{newline}The body.", "b", "b.txt")
+    assert (header.date, header.text, header.title) == ("2021-02-12", "The body.", "The body.")
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("Feb 15, 2021", "2021-02-15"), ("10 February 2021", "2021-02-10"), ("'2021-02-10T08:30:00+05:30'", "2021-02-10")])
+def test_front_matter_dates_written_out_are_read(written: str, read: str) -> None:
+    assert parse_article(f"---\ntitle: T\ndate: {written}\n---\nBody.", "a", "a.md").date == read
+
+
+@pytest.mark.parametrize("written", ["10/02/2021", "last Tuesday"])
+def test_an_upload_whose_date_cannot_be_read_is_refused(written: str) -> None:
+    upload = Upload("a.md", f"---\ntitle: T\ndate: {written}\n---\nThe ministry wrote again.".encode())
+    with pytest.raises(ValueError, match="cannot read the date"):
+        check_upload(upload, 10_000)
+    assert check_upload(Upload("b.md", b"---\ntitle: T\n---\nThe ministry wrote again."), 10_000) == "b.md"
 
 
 def test_date_header_as_in_the_seed_article() -> None:

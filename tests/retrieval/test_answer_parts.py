@@ -6,7 +6,7 @@ import pytest
 
 from index.figures import figures, figures_near, has_date
 from index.lexical import terms
-from retrieval.answer import _adds
+from retrieval.answer import _adds, is_answer_like
 from retrieval.features import sentence_terms
 from retrieval.question import Kind, analyse
 from retrieval.quotes import ELLIPSIS, trim_to_window
@@ -119,3 +119,15 @@ def test_a_dateline_is_not_what_a_sentence_says() -> None:
     assert set(terms("twitter government")) <= sentence_terms("New Delhi: Twitter reached out to the government.")
     # Only capitalised words before the colon make a dateline: "Twitter told officials" is no place.
     assert terms("officials")[0] in sentence_terms("Twitter told officials: we complied.")
+
+
+@pytest.mark.parametrize(("sentence", "like"), [
+    ("The ministry wrote to Twitter again on Wednesday.", True),
+    ("- Twitter must appoint a grievance officer within fifteen days", True),
+    ("2. Platforms must publish a monthly compliance report", True),
+    ("Twitter vs India: the standoff over blocking orders", False),  # a heading
+    ("- Photo by the ministry", False),  # too short to state anything
+    ("Why did Twitter restore the accounts?", False),
+])
+def test_answer_like_sentences(sentence: str, like: bool) -> None:
+    assert is_answer_like(sentence) is like
