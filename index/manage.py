@@ -77,6 +77,16 @@ def check_upload(upload: Upload, max_bytes: int) -> str:
     return filename
 
 
+def _write_article(corpus_dir: Path, filename: str, data: bytes) -> None:
+    """An article's id is its file stem, so ``koo.md`` replaces ``koo.txt`` as a new version of the same
+    article: left beside it, the next build would keep one of the two and skip the other as a duplicate."""
+    _write_atomically(corpus_dir / filename, data)
+    for suffix in ARTICLE_SUFFIXES:
+        sibling = corpus_dir / f"{Path(filename).stem}{suffix}"
+        if sibling.name != filename and sibling.is_file():
+            sibling.unlink()
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".upload-")
     try:
@@ -146,11 +156,11 @@ def add_articles(
     with store.build_lock(index_dir):
         corpus_dir.mkdir(parents=True, exist_ok=True)
         for filename, data in accepted:
-            _write_atomically(corpus_dir / filename, data)
+            _write_article(corpus_dir, filename, data)
             outcome.stored.append(filename)
         kept = [(name, data) for _, name, data in pages] if force else _screen(pages, corpus_dir, outcome)
         for filename, data in kept:
-            _write_atomically(corpus_dir / filename, data)
+            _write_article(corpus_dir, filename, data)
             outcome.stored.append(filename)
         if not outcome.stored:
             return outcome

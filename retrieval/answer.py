@@ -185,8 +185,8 @@ def decline(
         text = f"I couldn't find a clear answer to “{subject}” in the articles."
     closest: list[Citation] = []
     for i in [int(i) for i in np.argsort(-probs, kind="stable")][:DECLINE_SHOWN]:
-        _, start, end = (int(v) for v in index.sentence_spans[found.rows[i]])
-        closest.append(_citation(index, found.rows[i], start, end, float(probs[i])))
+        # A sentence the length of a page (an article without full stops) shows its window on the question.
+        closest.append(_quote(index, found.rows[i], float(probs[i]), question, MAX_CHARS, follow=False)[1])
     if closest:
         text += " The closest passages are below."
     return Answer(question.text, text, False, closest)

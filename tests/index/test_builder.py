@@ -68,6 +68,21 @@ def test_adding_one_article_embeds_only_its_text(built_copy: tuple[Path, Path], 
     assert index_status(index_dir)["docs"] == 5
 
 
+def test_an_upload_with_the_other_extension_is_a_new_version_of_the_same_article(
+    built_copy: tuple[Path, Path], encoder: Encoder
+) -> None:
+    """Left beside ``grievance.txt``, ``grievance.md`` would make the next build skip one of them."""
+    corpus_copy, index_dir = built_copy
+    (corpus_copy / "grievance.txt").write_text("An older draft of the article, about something else entirely.")
+    outcome = add_articles([Upload("grievance.md", NEW_ARTICLE.encode())], corpus_copy, index_dir,
+                           model=DEFAULT_MODEL, encoder_provider=lambda: encoder, max_bytes=100_000)
+    assert outcome.report is not None and outcome.report.to_dict()["skipped"] == []
+    assert not (corpus_copy / "grievance.txt").exists() and (corpus_copy / "grievance.md").read_text() == NEW_ARTICLE
+    index = load_index(index_dir)
+    [doc] = [d for d in index.docs if d.doc_id == "grievance"]
+    assert doc.title == "Twitter appoints grievance officer"
+
+
 def test_unchanged_corpus_is_not_rebuilt_and_full_rebuild_re_embeds(
     built_copy: tuple[Path, Path], encoder: Encoder
 ) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from index import store
-from index.embedding import Encoder, EncoderProvider
+from index.embedding import DEFAULT_MODEL, Encoder, EncoderProvider
+from index.manage import Upload, add_articles
 from retrieval import ranker
 from retrieval.answer import MAX_CHARS
 from retrieval.engine import Engine
@@ -150,3 +151,22 @@ def test_an_answer_shows_the_next_ranked_sentences_below_it(seed_engine: Engine)
         shown_more += bool(answer.related)
     assert shown_more >= 3
     assert not seed_engine.ask("What is the capital of France?").related  # a decline shows its closest instead
+
+
+def test_a_declined_question_shows_a_window_of_a_page_long_sentence(
+    built_copy: tuple[Path, Path], encoder_provider: EncoderProvider
+) -> None:
+    """An article without full stops is one sentence; its closest passage is the window on the question."""
+    clauses = [f"the hearing on petition number {n} was adjourned by the bench" for n in range(1, 60)]
+    clauses[40] = "the appeal before the Karnataka High Court was listed for the second week of March"
+    article = "---\ntitle: Hearings\ndate: 2021-03-01\n---\n" + ", ".join(clauses) + "."
+    corpus, index_dir = built_copy
+    add_articles([Upload("hearings.md", article.encode())], corpus, index_dir, model=DEFAULT_MODEL,
+                 encoder_provider=encoder_provider, max_bytes=100_000)
+    never = Engine(index_dir, encoder_provider, model=replace(ranker.load(), threshold=1.01))
+    answer = never.ask("When was the appeal before the Karnataka High Court listed?")
+    assert not answer.answered and answer.citations
+    long = [c for c in answer.citations if c.doc_id == "hearings"]
+    assert long and all(len(c.quote) <= MAX_CHARS for c in long)
+    assert "Karnataka High Court" in long[0].quote
+    _assert_grounded(never, answer)
