@@ -215,6 +215,8 @@ def load_article(path: Path, parse: Parser = parse_article) -> Document:
         raise ValueError(f"bad front matter: {exc}") from exc
     if not doc.text.strip():
         raise ValueError("empty article")
+    if doc.date is None and (written := unreadable_date(raw)) is not None:
+        log.warning("%s: cannot read the date %r (write it as YYYY-MM-DD); the article is undated", path.name, written)
     return doc
 
 

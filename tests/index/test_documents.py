@@ -40,11 +40,16 @@ def test_front_matter_dates_written_out_are_read(written: str, read: str) -> Non
 
 
 @pytest.mark.parametrize("written", ["10/02/2021", "last Tuesday"])
-def test_an_upload_whose_date_cannot_be_read_is_refused(written: str) -> None:
-    upload = Upload("a.md", f"---\ntitle: T\ndate: {written}\n---\nThe ministry wrote again.".encode())
+def test_an_upload_whose_date_cannot_be_read_is_refused(
+    written: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    raw = f"---\ntitle: T\ndate: {written}\n---\nThe ministry wrote again."
     with pytest.raises(ValueError, match="cannot read the date"):
-        check_upload(upload, 10_000)
+        check_upload(Upload("a.md", raw.encode()), 10_000)
     assert check_upload(Upload("b.md", b"---\ntitle: T\n---\nThe ministry wrote again."), 10_000) == "b.md"
+    (tmp_path / "a.md").write_text(raw, encoding="utf-8")  # put in the corpus folder by hand: built, undated
+    assert load_article(tmp_path / "a.md").date is None
+    assert f"cannot read the date {written!r}" in caplog.text
 
 
 def test_date_header_as_in_the_seed_article() -> None:
