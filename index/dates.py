@@ -55,7 +55,10 @@ _PATTERNS = [
 ]
 _MENTION = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 _FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are|am)\s+(?:scheduled|set|expected|due|slated|likely|going)\s+to|to be held)\b",
+    r"\b(?:will|shall|(?:is|are|am)\s+(?:scheduled|set|expected|due|slated|likely|going)\s+to|to be held"
+    r"|(?:is|are)\s+(?:scheduled|set|due|slated|expected|listed|fixed)\s+for"  # "talks are scheduled for Friday"
+    r"|(?:has|have|was\s+given|were\s+given|gets?)\s+(?:until|till)"  # a deadline: "has until Thursday"
+    r"|(?:plans?|intends?|aims?|hopes?)\s+to)\b",
     re.IGNORECASE,
 )
 _NOT_A_DAY = {"good", "black", "super", "cyber", "ash", "holy", "easter", "maundy"}
@@ -189,13 +192,21 @@ def _valid(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# Outside a future-tense clause, a yearless date at most this far after the anchor may still be ahead of
+# it ("the hearing on March 5" in a February report); further ahead, news means the last one before it
+# ("on January 31" in an August report is that January, not the next).
+AHEAD_DAYS = 90
+
+
 def nearest_year(month: int, day: int, anchor: date, future: bool = False) -> date | None:
-    """A yearless day: the occurrence nearest the anchor (ties go to the past, as news reports the past);
-    in a future-tense clause, the first occurrence on or after the anchor."""
+    """A yearless day: the occurrence nearest the anchor, but not more than ``AHEAD_DAYS`` after it (ties
+    go to the past, as news reports the past); in a future-tense clause, the first occurrence on or after
+    the anchor."""
     candidates = [d for y in range(anchor.year - 1, anchor.year + 2) if (d := _valid(y, month, day))]
     if future:
         later = [d for d in candidates if d >= anchor]
         return min(later) if later else None
+    candidates = [d for d in candidates if (d - anchor).days <= AHEAD_DAYS]
     return min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor), default=None)
 
 
@@ -204,8 +215,8 @@ def nearest_month(month: int, anchor: date, future: bool = False) -> str:
     here = anchor.year * 12 + anchor.month - 1
     years = range(anchor.year - 1, anchor.year + 2)
     options = [y * 12 + month - 1 for y in years]
-    if future:
-        options = [o for o in options if o >= here]
+    ahead = (lambda o: o >= here) if future else (lambda o: o - here <= AHEAD_DAYS // 30)
+    options = [o for o in options if ahead(o)]
     best = min(options, key=lambda o: (abs(o - here), o > here))
     return f"{best // 12:04d}-{best % 12 + 1:02d}"
 

@@ -34,7 +34,7 @@ from index.dates import (
 )
 from index.documents import Document
 
-EVENTS_VERSION = 2
+EVENTS_VERSION = 3
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.

@@ -145,7 +145,8 @@ def build_timeline(
     The summary is the best citation (most on topic, then a sentence whose own date this is, with the
     most trusted year). A month-only date (``2021-01``) sorts before the days of that month, and a week
     (``2021-02-08/2021-02-14``) right after its Monday. When there
-    are more than ``limit`` dates, the best supported ones are kept (most relevant, then most articles).
+    are more than ``limit`` dates, the best supported ones are kept (most relevant, then most articles),
+    and the timeline says how many were left out.
     """
     topic = topic.strip() if topic and topic.strip() else None
     groups = _collect(index, topic, topic_vector)
@@ -158,4 +159,4 @@ def build_timeline(
                       date_estimated=all(c.record.get("estimated") for c in groups[when]))
         for when in sorted(chosen)
     ]
-    return Timeline(events, topic)
+    return Timeline(events, topic, omitted=len(groups) - len(chosen))

@@ -100,9 +100,10 @@ class TimelineEvent:
 class Timeline:
     events: list[TimelineEvent]
     topic: str | None = None
+    omitted: int = 0  # dated events left out to keep the list readable (the least supported ones)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"events": [e.to_dict() for e in self.events]}
+        return {"events": [e.to_dict() for e in self.events], "omitted": self.omitted}
 
 
 @dataclass(frozen=True)

@@ -206,8 +206,10 @@ def _event_line(event: TimelineEvent) -> str:
     return line + (f" — {' · '.join(sources)}" if sources else "")
 
 
-def paged(title: str, lines: Sequence[str], noun: str, hint: str, colour: discord.Colour) -> list[Outgoing]:
-    """Lines over at most ``MAX_MESSAGES`` messages of one embed each; a footer says what was left out."""
+def paged(title: str, lines: Sequence[str], noun: str, hint: str, colour: discord.Colour, omitted: int = 0
+          ) -> list[Outgoing]:
+    """Lines over at most ``MAX_MESSAGES`` messages of one embed each; a footer says what was left out
+    (``omitted``: how many the result itself already left out)."""
     pages: list[list[str]] = []
     size = 0
     for line in (clip(line, PAGE_LIMIT) for line in lines):
@@ -218,7 +220,7 @@ def paged(title: str, lines: Sequence[str], noun: str, hint: str, colour: discor
             pages.append([line])
             size = len(line)
     shown = pages[:MAX_MESSAGES]
-    hidden = len(lines) - sum(len(page) for page in shown)
+    hidden = len(lines) - sum(len(page) for page in shown) + omitted
     embeds = [discord.Embed(title=clip(title if n == 0 else f"{title} (continued)", 200),
                             description="\n".join(page), colour=colour) for n, page in enumerate(shown)]
     if hidden:
@@ -233,7 +235,7 @@ def render_timeline(timeline: Timeline) -> list[Outgoing]:
         return [Outgoing(embeds=(discord.Embed(title=clip(title, 200), description=(
             f"The articles give no dated events{about}."), colour=discord.Colour.teal()),))]
     return paged(title, [_event_line(e) for e in timeline.events], "events",
-                 "narrow it down with /timeline topic:…", discord.Colour.teal())
+                 "narrow it down with /timeline topic:…", discord.Colour.teal(), omitted=timeline.omitted)
 
 
 def render_sources(sources: SourcesList) -> list[Outgoing]:

@@ -69,6 +69,9 @@ def render_timeline(timeline: Timeline) -> str:
         for c in event.citations:
             quote = "" if c.quote == event.summary else f"“{c.quote}” "
             lines.append(f"            — {quote}({source_line(c)})")
+    if timeline.omitted:
+        lines.append(f"…and {timeline.omitted} more dated event{'s' if timeline.omitted != 1 else ''}, less "
+                     "supported; name a topic to narrow the timeline down.")
     return "\n".join(lines)
 
 

@@ -224,7 +224,9 @@ def render_timeline(timeline: Timeline) -> SlackMessage:
     if not timeline.events:
         return SlackMessage(_fallback(timeline), [_section(f"The articles give no dated events{about}.")])
     count = len(timeline.events)
-    header = _section(f"*Timeline{about}*: {count} dated event{'s' if count != 1 else ''}")
+    more = (f" (and {timeline.omitted} less supported, not shown: name a topic to narrow it down)"
+            if timeline.omitted else "")
+    header = _section(f"*Timeline{about}*: {count} dated event{'s' if count != 1 else ''}{more}")
     items = [_event(e) for e in timeline.events]
     return SlackMessage(_fallback(timeline), [header, *_pack(items, MAX_BLOCKS - 1, "events", "\n\n")])
 

@@ -114,6 +114,18 @@ def test_lines_from_a_pipe_are_read_from_the_descriptor(monkeypatch: pytest.Monk
     assert capsys.readouterr().out == "> " * 4
 
 
+def test_a_plain_timeline_says_how_many_dated_events_it_left_out() -> None:
+    from bot.render.plain import render_timeline
+    from retrieval.types import Citation, Timeline, TimelineEvent
+
+    cited = Citation(doc_id="a", title="T", date="2021-02-10", url=None, quote="The ministry wrote again.",
+                     start=0, end=25, score=0.9)
+    events = [TimelineEvent("2021-02-10", "The ministry wrote again.", [cited])]
+    assert render_timeline(Timeline(events, omitted=4)).endswith(
+        "…and 4 more dated events, less supported; name a topic to narrow the timeline down.")
+    assert "more dated" not in render_timeline(Timeline(events))
+
+
 def test_plain_answer_lists_related_sentences_after_its_sources() -> None:
     from bot.render.plain import RELATED_HEADING, render_answer
     from retrieval.types import Answer, Citation

@@ -78,6 +78,20 @@ def test_nearest_year() -> None:
     assert nearest_year(1, 5, date(2020, 12, 28)) == date(2021, 1, 5)
     assert nearest_year(2, 8, WED, future=True) == date(2022, 2, 8)
     assert nearest_year(2, 15, WED, future=True) == date(2021, 2, 15)
+    # News reports the past: a yearless day far after the article date is the last one before it ...
+    assert nearest_year(1, 31, date(2021, 8, 16)) == date(2021, 1, 31)
+    # ... while one a few weeks ahead may be a date still to come ("the hearing on March 5").
+    assert nearest_year(3, 5, WED) == date(2021, 3, 5)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Talks with the ministry are scheduled for Friday.", "2021-02-12"),
+    ("Twitter has until Thursday to comply with the order.", "2021-02-11"),
+    ("The ministry plans to meet Twitter officials on Friday.", "2021-02-12"),
+    ("The accounts stayed blocked until Monday.", "2021-02-08"),  # "until" alone tells of the past too
+])
+def test_schedules_and_deadlines_point_ahead(sentence: str, expected: str) -> None:
+    assert dates(doc(sentence, "2021-02-10")) == [expected]
 
 
 def test_missing_year_from_article_date() -> None:
@@ -129,6 +143,7 @@ def test_month_only() -> None:
     assert dates(doc("Protests grew in December and spread.", "2021-02-10")) == ["2020-12"]
     assert nearest_month(1, WED) == "2021-01"
     assert nearest_month(3, WED, future=True) == "2021-03"
+    assert nearest_month(1, date(2021, 8, 16)) == "2021-01"  # not next January
 
 
 def test_named_day() -> None:
@@ -185,4 +200,4 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 2  # 2: weeks ("this week") and estimated article dates
+    assert EVENTS_VERSION == 3  # 2: weeks and estimated article dates; 3: past-leaning years, schedules

@@ -68,15 +68,19 @@ def test_merges_reports_of_one_date_and_orders_chronologically(small_index: Load
 
 def test_json_shape(small_index: LoadedIndex) -> None:
     data = json.loads(json.dumps(build_timeline(small_index).to_dict()))
-    assert set(data) == {"events"}
+    assert set(data) == {"events", "omitted"} and data["omitted"] == 0
     event = data["events"][0]
     assert set(event) == {"date", "date_estimated", "summary", "citations"}
     assert {"doc_id", "quote", "start", "end"} <= set(event["citations"][0])
 
 
-def test_limit_keeps_best_supported_in_date_order(small_index: LoadedIndex) -> None:
+def test_limit_keeps_best_supported_in_date_order_and_says_how_many_were_left_out(
+    small_index: LoadedIndex
+) -> None:
+    everything = build_timeline(small_index)
     timeline = build_timeline(small_index, limit=1)
     assert [e.date for e in timeline.events] == ["2021-02-09"]  # reported by two articles
+    assert everything.omitted == 0 and timeline.omitted == len(everything.events) - 1 > 0
     assert build_timeline(small_index, limit=0).events == []
 
 

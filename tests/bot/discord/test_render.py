@@ -71,6 +71,11 @@ def test_long_timeline_is_split_then_cut_with_a_note() -> None:
     assert messages[1].embeds[0].title == "Timeline: blocking (continued)"
     shown = sum((m.embeds[0].description or "").count("**2021-") for m in messages)
     assert f"{500 - shown} more events" in last.footer.text
+    # Events the timeline itself left out count too, also when every event it kept fits.
+    cut = render(Timeline(events[:500], topic="blocking", omitted=40))[-1].embeds[0].footer.text
+    assert cut and f"{500 - shown + 40} more events" in cut
+    few = render(Timeline(events[:2], omitted=3))[-1].embeds[0].footer.text
+    assert few and few.startswith("3 more events not shown")
 
 
 def test_sources_and_index_change_and_notice() -> None:

@@ -98,6 +98,12 @@ def test_long_timeline_and_source_lists_stay_within_limits() -> None:
     assert_valid(render(SourcesList([])))
 
 
+def test_a_timeline_says_how_many_dated_events_it_left_out() -> None:
+    events = [TimelineEvent("2021-02-10", "The ministry wrote again.", [citation(1)])]
+    assert "and 7 less supported, not shown" in " ".join(strings(render(Timeline(events, omitted=7)).blocks))
+    assert "not shown" not in " ".join(strings(render(Timeline(events)).blocks))
+
+
 def test_notices_and_reports_are_private() -> None:
     notice = render(Notice(NoticeKind.FORBIDDEN, f"Only moderators {EVIL}"))
     assert notice.ephemeral and not notice.blocks
