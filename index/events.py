@@ -72,33 +72,37 @@ def _anchor_of(m: Mention) -> date | None:
     return date(m.year, m.month, m.day or 15)
 
 
-def year_anchors(located: list[Located]) -> list[tuple[int, date, int]]:
-    """(offset, point in time, paragraph) of every mention that carries its own year."""
-    return [(o.offset, a, o.paragraph) for o in located if (a := _anchor_of(o.mention))]
+Anchor = tuple[int, date, int, bool]  # offset, point in time, paragraph, whether it names a day
 
 
-def _year_anchor(
-    item: Located, doc_date: date | None, anchors: list[tuple[int, date, int]]
-) -> tuple[date, str] | None:
+def year_anchors(located: list[Located]) -> list[Anchor]:
+    """(offset, point in time, paragraph, names a day) of every mention that carries its own year."""
+    return [(o.offset, a, o.paragraph, o.mention.day is not None) for o in located if (a := _anchor_of(o.mention))]
+
+
+def _year_anchor(item: Located, doc_date: date | None, anchors: list[Anchor]) -> tuple[date, str] | None:
     """Where a yearless date takes its year from, in order of trust.
 
     A dated year in the same paragraph comes first (an article from 2021 recounting "5 March 2019 ...
     on March 7" means 2019), then the article's own date, then the nearest dated year anywhere in the
-    article. ``None`` leaves the corpus window as the last resort.
+    article. In the paragraph, a month and year alone count only for that month ("in March 2019 ... on
+    March 7"): "an office in India since July 2014 ... on February 9" is background, not the story's year.
+    ``None`` leaves the corpus window as the last resort.
     """
-    dated = [(abs(offset - item.offset), a, p) for offset, a, p in anchors]
-    same_paragraph = [(dist, a) for dist, a, p in dated if p == item.paragraph]
+    dated = [(abs(offset - item.offset), a, p, day) for offset, a, p, day in anchors]
+    same_paragraph = [(dist, a) for dist, a, p, day in dated
+                      if p == item.paragraph and (day or a.month == item.mention.month)]
     if same_paragraph:
         return min(same_paragraph)[1], "nearby"
     if doc_date is not None:
         return doc_date, "article"
     if dated:
-        return min((dist, a) for dist, a, _ in dated)[1], "nearby"
+        return min((dist, a) for dist, a, _, _ in dated)[1], "nearby"
     return None
 
 
 def resolve_mention(
-    item: Located, doc_date: date | None, anchors: list[tuple[int, date, int]], window: CorpusWindow | None,
+    item: Located, doc_date: date | None, anchors: list[Anchor], window: CorpusWindow | None,
     estimated: bool = False,
 ) -> tuple[str, str, str] | None:
     """(ISO date, month or week ``start/end``, how, where the year came from), or ``None`` when it cannot

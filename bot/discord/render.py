@@ -199,11 +199,17 @@ def render_report(report: GapReport) -> list[Outgoing]:
 
 
 def _event_line(event: TimelineEvent) -> str:
-    sources = [link(safe(c.title or c.doc_id, 80), c.url) for c in event.citations[:2]]
-    if len(event.citations) > 2:
-        sources.append(f"+{len(event.citations) - 2} more")
+    """The date, its summary and the article that says it; other articles' reports of that date are named
+    as such, never as sources of a sentence they may not contain."""
+    own, others = _summary_sources(event)
     line = f"**{safe(shown_date(event.date, event.date_estimated) or '', 60)}** — “{safe(event.summary, 600)}”"
-    return line + (f" — {' · '.join(sources)}" if sources else "")
+    if own is not None:
+        line += f" — {link(safe(own.title or own.doc_id, 80), own.url)}"
+    if others:
+        also = [link(safe(c.title or c.doc_id, 80), c.url) for c in others[:2]]
+        also += [f"+{len(others) - 2} more"] if len(others) > 2 else []
+        line += f" (also reported that day: {' · '.join(also)})"
+    return line
 
 
 def paged(title: str, lines: Sequence[str], noun: str, hint: str, colour: discord.Colour, omitted: int = 0
@@ -252,6 +258,12 @@ def render_sources(sources: SourcesList) -> list[Outgoing]:
 
 
 _CHANGE_TITLES = {"reindex": "Index rebuilt", "add": "Articles added", "remove": "Article removed"}
+
+
+def _summary_sources(event: TimelineEvent) -> tuple[Citation | None, list[Citation]]:
+    """The citation whose sentence is the event's summary, and the other reports of that date."""
+    own = next((c for c in event.citations if c.quote == event.summary), None)
+    return own, [c for c in event.citations if c is not own]
 
 
 def render(result: Result) -> list[Outgoing]:

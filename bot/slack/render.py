@@ -212,10 +212,16 @@ def render_report(report: GapReport) -> SlackMessage:
 
 
 def _event(event: TimelineEvent) -> str:
+    """The summary with the article that says it; another article's report of the date shows its own
+    sentence, so no article is named as the source of a sentence it does not contain."""
     lines = [f"*{escape(shown_date(event.date, event.date_estimated) or event.date)}*  {escape(event.summary)}"]
     for c in event.citations[:MAX_EVENT_SOURCES]:
         when = shown_date(c.date, c.date_estimated)
-        lines.append(f"      — {link(c.url, c.title or c.doc_id)}" + (f" · {escape(when)}" if when else ""))
+        source = link(c.url, c.title or c.doc_id) + (f" · {escape(when)}" if when else "")
+        if c.quote == event.summary:
+            lines.append(f"      — {source}")
+        else:
+            lines.append(f"      — also that day: “{escape(clip(c.quote, 300))}” ({source})")
     return "\n".join(lines)
 
 

@@ -111,6 +111,14 @@ def test_missing_year_from_nearby_dates_in_an_undated_article() -> None:
 def test_a_year_in_the_same_paragraph_beats_the_article_date() -> None:
     text = "On 5 March 2019 the rules were proposed, and on March 7 they were published."
     assert dates(doc(text, "2021-02-10")) == ["2019-03-05", "2019-03-07"]
+    assert dates(doc("In March 2019 the rules were proposed, and on March 7 they were published.",
+                     "2021-02-10")) == ["2019-03", "2019-03-07"]
+
+
+def test_a_month_and_year_in_passing_gives_no_year_to_another_month() -> None:
+    text = ("The company, which has had an office in India since July 2014, told the ministry on February 9 "
+            "that it had blocked 500 accounts.")
+    assert "2021-02-09" in dates(doc(text, "2021-02-12")) and "2014-02-09" not in dates(doc(text, "2021-02-12"))
 
 
 def test_no_year_anywhere_stays_out() -> None:

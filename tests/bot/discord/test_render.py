@@ -78,6 +78,14 @@ def test_long_timeline_is_split_then_cut_with_a_note() -> None:
     assert few and few.startswith("3 more events not shown")
 
 
+def test_a_timeline_date_names_only_the_article_of_its_summary_as_its_source() -> None:
+    said = Citation("a", "Blog post", "2021-02-10", None, "Twitter released a blog post on Wednesday.", 0, 43, 1.0)
+    other = Citation("b", "Notice story", "2021-02-12", None, "The ministry sent a notice on Wednesday.", 0, 40, 0.9)
+    [message] = render(Timeline([TimelineEvent("2021-02-10", said.quote, [other, said])]))
+    line = message.embeds[0].description or ""
+    assert "“Twitter released a blog post on Wednesday.” — Blog post (also reported that day: Notice story)" in line
+
+
 def test_sources_and_index_change_and_notice() -> None:
     infos = [SourceInfo(f"doc_{n}", "Title " * 50, None, "javascript:alert(1)", "Site", 3) for n in range(300)]
     assert all(accepted(m) for m in render(SourcesList(infos)))

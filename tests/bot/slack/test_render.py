@@ -98,6 +98,14 @@ def test_long_timeline_and_source_lists_stay_within_limits() -> None:
     assert_valid(render(SourcesList([])))
 
 
+def test_a_timeline_date_shows_other_articles_reports_as_their_own_sentences() -> None:
+    said = citation(1, "Twitter released a blog post on Wednesday.")
+    other = citation(2, "The ministry sent a notice on Wednesday.")
+    text = " ".join(strings(render(Timeline([TimelineEvent("2021-02-10", said.quote, [said, other])])).blocks))
+    assert "also that day: “The ministry sent a notice on Wednesday.”" in text
+    assert "also that day: “Twitter released" not in text
+
+
 def test_a_timeline_says_how_many_dated_events_it_left_out() -> None:
     events = [TimelineEvent("2021-02-10", "The ministry wrote again.", [citation(1)])]
     assert "and 7 less supported, not shown" in " ".join(strings(render(Timeline(events, omitted=7)).blocks))
