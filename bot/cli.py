@@ -74,15 +74,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+ECHO_LIMIT = 200  # characters of a refused question repeated in its error line
+
 def _emit(result: Result, as_json: bool) -> int:
     from bot.render.plain import printable, render
     from bot.results import Notice
 
+    refused = isinstance(result, Notice)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
-    else:
-        print(printable(render(result)))  # article text may hold escape sequences
-    return 1 if isinstance(result, Notice) else 0
+    else:  # article text may hold escape sequences; a refusal is an error message, so it goes to stderr
+        print(printable(render(result)), file=sys.stderr if refused else sys.stdout)
+    return 1 if refused else 0
 
 
 def _write_png(result: Result, path: Path) -> int:
@@ -132,26 +135,30 @@ async def _ask_lines(core: CommandCore) -> int:
     """One JSON object out per line in, in order; a bad line gets an error object, never a crash."""
 
     status = 0
-    for n, line in enumerate(sys.stdin, start=1):
-        if not line.strip():
+    # Bytes, decoded line by line: one line that is not UTF-8 is that line's error, not the end of the run.
+    for n, raw in enumerate(sys.stdin.buffer, start=1):
+        if not raw.strip():
             continue
         try:
+            line = raw.decode("utf-8").rstrip("\r\n")
             payload: Any = json.loads(line)
             question = payload.get("question") if isinstance(payload, dict) else None
             if not isinstance(question, str):
                 raise ValueError('expected an object like {"question": "..."}')
             # Lines with the same "conversation" id are one conversation, in order: follow-ups lean on it.
             conversation = payload.get("conversation")
-            if conversation is not None and not isinstance(conversation, str | int):
+            if conversation is not None and (isinstance(conversation, bool)
+                                             or not isinstance(conversation, str | int)):
                 raise ValueError('"conversation" must be a string')
-        except ValueError as exc:
+        except ValueError as exc:  # UnicodeDecodeError and json.JSONDecodeError are ValueErrors
             print(json.dumps({"line": n, "error": "invalid", "message": str(exc)}), flush=True)
             status = 1
             continue
         key = f"cli:{conversation}" if conversation is not None else None
         out = (await core.ask(question, None, key)).to_dict()
-        if "error" in out:  # a refused question (empty, too long): say which one
-            out = {"line": n, "question": question, **out}
+        if "error" in out:  # a refused question (empty, too long): say which one, without echoing a megabyte
+            shown = question if len(question) <= ECHO_LIMIT else question[:ECHO_LIMIT] + "…"
+            out = {"line": n, "question": shown, **out}
             status = 1
         print(json.dumps(out, ensure_ascii=False), flush=True)
     return status

@@ -19,6 +19,7 @@ from index.scratch import scratch_copy
 from retrieval.baseline import Baseline
 from retrieval.engine import Engine
 from retrieval.evaluate import EvalReport, evaluate, load_questions, summary
+from retrieval.loaded import IndexLoadError
 
 
 def _prepare(settings: Settings, articles: list[Path], work: Path) -> tuple[Path, Path]:
@@ -52,7 +53,7 @@ def main(settings: Settings, files: list[Path], articles: list[Path], as_json: b
         return 2
     try:
         report = run_eval(settings, files, articles, baseline)
-    except ValueError as exc:
+    except (ValueError, IndexLoadError) as exc:  # a bad question file; no index to score against
         print(f"dispute-bot eval: {exc}", file=sys.stderr)
         return 1
     print(json.dumps(report.to_dict(), ensure_ascii=False) if as_json else summary(report))

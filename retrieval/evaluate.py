@@ -36,13 +36,19 @@ class EvalQuestion:
     def from_dict(cls, data: dict[str, Any], source: str = "") -> EvalQuestion:
         if not isinstance(data.get("question"), str) or not data["question"].strip():
             raise ValueError("no question")
-        answers_any = tuple(str(a) for a in data.get("answers_any", []))
-        answers_all = tuple(str(a) for a in data.get("answers_all", []))
+        answers_any, answers_all, docs = (_strings(data, key) for key in ("answers_any", "answers_all", "docs"))
         answerable = bool(data.get("answerable", bool(answers_any or answers_all)))
         if answerable and not (answers_any or answers_all):
             raise ValueError("an answerable question needs answers_any or answers_all")
-        return cls(str(data.get("id", "")), data["question"], answerable, answers_any, answers_all,
-                   tuple(str(d) for d in data.get("docs", [])), source)
+        return cls(str(data.get("id", "")), data["question"], answerable, answers_any, answers_all, docs, source)
+
+
+def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
+    """A list of strings: a bare string would be scored letter by letter ("a" is in every answer)."""
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{key} must be a list of strings")
+    return tuple(value)
 
 
 def load_questions(paths: Iterable[Path]) -> list[EvalQuestion]:

@@ -26,6 +26,11 @@ def env(monkeypatch: pytest.MonkeyPatch, built_copy: tuple[Path, Path], tmp_path
     return corpus, index_dir
 
 
+def stdin_of(data: bytes) -> io.TextIOWrapper:
+    """Standard input as a process has it: text over bytes (``ask --json`` reads the bytes)."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+
+
 def test_ask_prints_answer_and_sources(env: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "What app is the government promoting as an alternative to Twitter?"]) == 0
     out = capsys.readouterr().out
@@ -37,7 +42,7 @@ def test_ask_json_lines(env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
     lines = [{"question": "How many accounts did Twitter permanently suspend?"},
              {"question": "What is the capital of France?"}]
     stdin = "\n".join(json.dumps(x) for x in lines) + "\nnot json\n\n" + json.dumps({"question": " "}) + "\n"
-    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    monkeypatch.setattr(sys, "stdin", stdin_of(stdin.encode()))
     assert main(["ask", "--json"]) == 1  # one line was bad
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(rows) == 4
@@ -51,6 +56,23 @@ def test_ask_json_lines(env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
     assert second["answered"] is False and second["answer"].startswith("The articles don't say")
     assert bad["error"] == "invalid" and bad["line"] == 3
     assert empty["error"] == "invalid" and empty["line"] == 5 and empty["question"] == " "
+
+
+def test_ask_json_lines_survive_bytes_that_are_not_utf8_and_odd_lines(
+    env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = json.dumps({"question": "How many accounts did Twitter permanently suspend?"}).encode()
+    huge = json.dumps({"question": "x" * 50_000}).encode()
+    lines = [good, b"\xff\xfe not text", b'{"question": "broken', json.dumps({"question": "Which app?",
+             "conversation": True}).encode(), huge, good]
+    monkeypatch.setattr(sys, "stdin", stdin_of(b"\n".join(lines) + b"\n"))
+    assert main(["ask", "--json"]) == 1
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r.get("line") for r in rows] == [None, 2, 3, 4, 5, None]
+    assert rows[0]["answered"] and rows[-1]["answered"], "the good lines are answered, before and after"
+    assert "utf-8" in rows[1]["message"] and "Unterminated string" in rows[2]["message"]
+    assert "conversation" in rows[3]["message"]
+    assert rows[4]["error"] and len(rows[4]["question"]) <= 201
 
 
 def test_sources_and_status_json(env: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
@@ -88,8 +110,8 @@ def test_damaged_index_gives_the_fix_not_a_traceback(
     _, index_dir = env
     (index_dir / "faiss.index").write_bytes(b"garbage")
     assert main(["ask", "Which app?"]) == 1
-    out = capsys.readouterr().out
-    assert "faiss.index" in out and "dispute-bot index build" in out and "Traceback" not in out
+    out, err = capsys.readouterr()
+    assert "faiss.index" in err and "dispute-bot index build" in err and "Traceback" not in err and not out
 
 
 def test_timeline_json(env: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
@@ -188,6 +210,20 @@ def test_eval_reports_missing_files_as_a_usage_error(env: tuple[Path, Path], cap
     assert "no such file" in capsys.readouterr().err
 
 
+def test_eval_refuses_a_bad_question_file_and_a_missing_index(
+    env: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(json.dumps({"question": "Which app?", "answers_any": "Koo"}) + "\n")
+    assert main(["eval", str(questions), "--no-baseline"]) == 1
+    assert "answers_any must be a list of strings" in capsys.readouterr().err
+    questions.write_text(json.dumps({"question": "Which app?", "answers_any": ["Koo"]}) + "\n")
+    monkeypatch.setenv("INDEX_DIR", str(tmp_path / "nowhere" / "index"))
+    assert main(["eval", str(questions), "--no-baseline"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("dispute-bot eval: ") and "Traceback" not in err
+
+
 def test_ask_json_conversations_and_the_report(env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
                                                tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = [{"question": "Who is Ajay Prakash Sawhney?", "conversation": "a"},
@@ -195,7 +231,7 @@ def test_ask_json_conversations_and_the_report(env: tuple[Path, Path], monkeypat
              {"question": "and when is he expected to meet Twitter?", "conversation": "b"},
              {"question": "What is the capital of France?"},
              {"question": "anything", "conversation": ["not", "a", "string"]}]
-    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(json.dumps(x) for x in lines) + "\n"))
+    monkeypatch.setattr(sys, "stdin", stdin_of(("\n".join(json.dumps(x) for x in lines) + "\n").encode()))
     assert main(["ask", "--json"]) == 1  # the last line is refused
     first, follow_up, elsewhere, france, bad = (json.loads(x) for x in capsys.readouterr().out.splitlines())
     assert "searched_for" not in first and "searched_for" not in elsewhere
@@ -215,7 +251,7 @@ def test_ask_json_conversations_and_the_report(env: tuple[Path, Path], monkeypat
     assert main(["report", "--since", "30d"]) == 0
     assert f"answer rate {round(100 * (4 - declined) / 4)}%" in capsys.readouterr().out
     assert main(["report", "--since", "soon"]) == 1
-    assert "like 7d" in capsys.readouterr().out
+    assert "like 7d" in capsys.readouterr().err  # a refusal is an error message: stderr
 
 
 def test_history_off_stores_nothing(env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
@@ -224,4 +260,4 @@ def test_history_off_stores_nothing(env: tuple[Path, Path], monkeypatch: pytest.
     assert main(["ask", "What app is the government promoting as an alternative to Twitter?"]) == 0
     assert not (tmp_path / "bot.db").exists()
     assert main(["report"]) == 1
-    assert "HISTORY_MODE=off" in capsys.readouterr().out
+    assert "HISTORY_MODE=off" in capsys.readouterr().err
