@@ -76,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
 
 ECHO_LIMIT = 200  # characters of a refused question repeated in its error line
 
+
 def _emit(result: Result, as_json: bool) -> int:
     from bot.render.plain import printable, render
     from bot.results import Notice
