@@ -52,16 +52,24 @@ def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
 
 
 def load_questions(paths: Iterable[Path]) -> list[EvalQuestion]:
-    """Every question of every file; a bad line is an error naming the file and line, never skipped."""
+    """Every question of every file; a bad line is an error naming the file and line, never skipped, and a
+    file without questions is an error too (a score of 0/0 would read as a pass)."""
     out: list[EvalQuestion] = []
     for path in paths:
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        before = len(out)
+        for n, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
                 continue
             try:
                 out.append(EvalQuestion.from_dict(json.loads(line), path.name))
             except (ValueError, AttributeError, TypeError) as exc:
                 raise ValueError(f"{path}:{n}: {exc}") from exc
+        if len(out) == before:
+            raise ValueError(f"{path}: no questions in it")
     return out
 
 
