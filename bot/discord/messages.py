@@ -22,22 +22,34 @@ import contextlib
 import logging
 import re
 from collections import OrderedDict
+from typing import TypeVar
 
 import discord
 
 from bot.core import APOLOGY, CommandCore
 from bot.discord.identity import actor_for, conversation_key
-from bot.discord.render import Outgoing, clip, render, render_plain
+from bot.discord.limits import clip
+from bot.discord.outgoing import Outgoing
+from bot.discord.render import render, render_plain
 from bot.results import Notice, Result
 from retrieval.types import Answer
 
 log = logging.getLogger(__name__)
+V = TypeVar("V")
 
 NONE = discord.AllowedMentions.none()
 ANSWERED_TYPES = (discord.MessageType.default, discord.MessageType.reply)
 THREAD_NAME_LIMIT = 100
 TYPING_AFTER = 0.5  # seconds: a quick answer needs no "typing…", and a flood must not cause one per message
 MISSING_PERMISSIONS = 50013
+
+
+def _remember(memory: OrderedDict[int, V], key: int, value: V, limit: int) -> None:
+    """Keep ``key`` in ``memory``, forgetting the oldest entries beyond ``limit``: a long-running bot's
+    memory stays flat, and forgetting only means the next follow-up there needs a mention."""
+    memory[key] = value
+    while len(memory) > limit:
+        memory.popitem(last=False)
 
 
 class Conversations:
@@ -52,9 +64,7 @@ class Conversations:
         self._answers: OrderedDict[int, str] = OrderedDict()
 
     def remember_thread(self, thread_id: int) -> None:
-        self._threads[thread_id] = None
-        while len(self._threads) > self._remembered:
-            self._threads.popitem(last=False)
+        _remember(self._threads, thread_id, None, self._remembered)
 
     def is_bot_thread(self, channel: object) -> bool:
         me = self.client.user
@@ -94,7 +104,7 @@ class Conversations:
             return resolved.id
         return None
 
-    def _conversation(self, message: discord.Message) -> str:
+    def _conversation(self, message: discord.Message, answer: int | None) -> str:
         """A thread or DM is one conversation; so is a thread the bot remembers but discord.py has not
         cached (it then arrives as a bare messageable). A reply to one of the bot's answers goes on with
         that answer's conversation (after a restart, with the thread opened on it). A question in a plain
@@ -104,33 +114,28 @@ class Conversations:
             return key
         if message.channel.id in self._threads:
             return f"discord:thread:{message.channel.id}"
-        answer = self.replied_answer(message)
         if answer is not None:
             return self._answers.get(answer, f"discord:thread:{answer}")
         return f"discord:message:{message.id}"
-
-    def _remember_answer(self, answer_id: int, conversation: str) -> None:
-        self._answers[answer_id] = conversation
-        while len(self._answers) > self._remembered:
-            self._answers.popitem(last=False)
 
     async def handle(self, message: discord.Message) -> None:
         question = self.question_in(message)
         if question is None:
             return
-        conversation = self._conversation(message)
+        replied_to = self.replied_answer(message)
+        conversation = self._conversation(message, replied_to)
         async with self.core.in_flight.handling():
             answered = await self._answer(message, question, conversation)
             if answered is None:
                 return
             # A reply to an answer stays where the asker put it: its conversation already has a thread.
-            if self.replied_answer(message) is None and self._can_open_thread(message):
+            if replied_to is None and self._can_open_thread(message):
                 thread_id = await self._open_thread(*answered)
                 if thread_id is not None:
                     thread = f"discord:thread:{thread_id}"
                     self.core.continue_conversation(conversation, thread)
                     conversation = thread
-            self._remember_answer(answered[0].id, conversation)
+            _remember(self._answers, answered[0].id, conversation, self._remembered)
 
     async def _answer(self, message: discord.Message, question: str, conversation: str
                       ) -> tuple[discord.Message, str] | None:

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.discord import render as discord_render
+from bot.discord.limits import problems
 from bot.slack import render as slack_render
 from bot.validation import InvalidInput, clean_question
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
@@ -80,7 +81,7 @@ def test_discord_messages_fit_never_ping_and_link_only_articles(result: Answer |
         kwargs = message.send_kwargs()
         body = {"content": message.content, "embeds": [e.to_dict() for e in message.embeds],
                 "allowed_mentions": kwargs["allowed_mentions"].to_dict()}
-        assert discord_render.problems(message) == [] and message_errors(body) == {}
+        assert problems(message) == [] and message_errors(body) == {}
         assert kwargs["allowed_mentions"].to_dict() == discord.AllowedMentions.none().to_dict()
         assert pings(body) == []
         for embed in body["embeds"]:

@@ -5,17 +5,9 @@ from __future__ import annotations
 import discord
 
 from bot.discord.app import INVITE_PERMISSIONS, invite_url
-from bot.discord.render import (
-    EMBED_TOTAL_LIMIT,
-    MAX_MESSAGES,
-    Outgoing,
-    clip,
-    fit_embed,
-    link,
-    problems,
-    render,
-    safe,
-)
+from bot.discord.limits import EMBED_TOTAL_LIMIT, clip, fit_embed, link, problems, safe
+from bot.discord.outgoing import Outgoing
+from bot.discord.render import MAX_MESSAGES, render
 from bot.results import IndexChange, Notice, NoticeKind, SourcesList
 from retrieval.types import Answer, Citation, SourceInfo, Timeline, TimelineEvent
 from tests.bot.discord import payloads as p
