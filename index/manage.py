@@ -71,7 +71,7 @@ def check_upload(upload: Upload, max_bytes: int) -> str:
         raise ValueError(f"bad front matter: {exc}") from exc
     if not doc.text.strip():
         raise ValueError("the article is empty")
-    written = unreadable_date(raw)
+    written = unreadable_date(raw) if doc.date is None else None  # a read date needs no second look
     if written is not None:
         raise ValueError(f"cannot read the date {written!r}: write it as YYYY-MM-DD (or e.g. 10 February 2021)")
     return filename
