@@ -11,7 +11,7 @@ import asyncio
 import logging
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any, TypeVar
 
@@ -19,7 +19,7 @@ import numpy as np
 
 from bot.actors import Actor
 from bot.conversations import ConversationMemory, RecentTurns
-from bot.history_results import CHANGED, GONE, THANKS, Feedback, GapReport
+from bot.history_results import CHANGED, GONE, NOT_RECORDED, THANKS, Feedback, GapReport
 from bot.report import build_report, parse_window
 from bot.shared_state import blocking
 from bot.store import AnswerRecord, Store, VoteOutcome, utcnow
@@ -48,6 +48,12 @@ def _citation_from(data: dict[str, Any]) -> Citation | None:
         return Citation(**{k: data[k] for k in ("doc_id", "title", "date", "url", "quote", "start", "end", "score")})
     except (KeyError, TypeError):
         return None
+
+
+def _log_failure(job: Future[None]) -> None:
+    """Nobody awaits a rename: a failure would otherwise vanish with its future."""
+    if not job.cancelled() and job.exception() is not None:
+        log.error("could not move a conversation to its thread", exc_info=job.exception())
 
 
 class History:
@@ -84,12 +90,12 @@ class History:
 
     def rename(self, old: str, new: str) -> None:
         if blocking(self.memory):
-            self._pool.submit(self.memory.rename, old, new)
+            self._pool.submit(self.memory.rename, old, new).add_done_callback(_log_failure)
         else:
             self.memory.rename(old, new)
         if self.store is not None:
             store = self.store
-            self._pool.submit(store.rename_conversation, old, new)
+            self._pool.submit(store.rename_conversation, old, new).add_done_callback(_log_failure)
 
     async def record(self, question: str, answer: Answer, actor: Actor | None, conversation: str | None,
                      engine: Engine) -> Answer:
@@ -132,7 +138,7 @@ class History:
 
     async def vote(self, actor: Actor, answer_id: str, value: int) -> Feedback:
         if self.store is None:
-            return Feedback(value, THANKS)
+            return Feedback(value, NOT_RECORDED)  # a button from before HISTORY_MODE=off
         store = self.store
 
         def write() -> tuple[VoteOutcome, list[dict[str, Any]]]:
@@ -157,4 +163,5 @@ class History:
             raise RuntimeError("no store")
         store = self.store
         since = utcnow() - length
-        return await self._run(lambda: build_report(store, window, since, encode))
+        finish = await self._run(lambda: build_report(store, window, since))
+        return await asyncio.to_thread(finish, encode)

@@ -11,6 +11,7 @@ SHOWN_GROUPS = 10  # the JSON report has every group; text shows the largest
 THANKS = "Thanks for the feedback."
 CHANGED = "Thanks, your vote is changed."
 GONE = "Thanks. That answer is too old to take feedback any more."
+NOT_RECORDED = "Thanks, but feedback is switched off here: your vote was not recorded."
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ class GapReport:
     declined_clusters: list[GapCluster]
     down_voted: list[DownVoted]
     anonymized: bool = False  # question text is not stored, so declined questions can't be grouped
+    grouped: int = 0  # declined questions grouped (the newest, when there are very many)
+    ungrouped: int = 0  # older declined questions left out of the grouping
 
     @property
     def ephemeral(self) -> bool:
@@ -70,6 +73,7 @@ class GapReport:
             "since": self.since, "window": self.window, "questions": self.questions, "answered": self.answered,
             "declined": self.questions - self.answered, "answer_rate": self.answer_rate,
             "expanded_follow_ups": self.expanded, "anonymized": self.anonymized,
+            "declined_grouped": self.grouped, "declined_not_grouped": self.ungrouped,
             "declined_groups": [{"count": c.count, "examples": c.examples} for c in self.declined_clusters],
             "most_down_voted": [{"down": d.down, "up": d.up, "answered": d.answered, "question": d.question,
                                  "quote": d.quote} for d in self.down_voted],
@@ -84,7 +88,8 @@ class GapReport:
         if self.anonymized:
             out.append("Declined questions: not grouped (HISTORY_MODE=anonymized stores no question text).")
         elif self.declined_clusters:
-            out.append("Declined questions, grouped by similarity:")
+            out.append("Declined questions, grouped by similarity" + (
+                f" (the newest {self.grouped}; {self.ungrouped} older ones not grouped):" if self.ungrouped else ":"))
             for cluster in self.declined_clusters[:SHOWN_GROUPS]:
                 examples = " | ".join(f"“{e}”" for e in cluster.examples)
                 out.append(f"  {cluster.count}× {examples}")

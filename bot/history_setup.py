@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -43,21 +44,30 @@ def vote_key(settings: Settings) -> bytes:
     path = database.parent / KEY_FILE
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Written in full under a private name, then linked into place: a process starting at the same moment
+        # sees either no key or the whole key, never an empty file, and the first link wins.
+        fd, temporary = tempfile.mkstemp(prefix=f".{KEY_FILE}.", dir=path.parent)
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:  # another process made it first
-            pass
-        else:
             with os.fdopen(fd, "w") as out:
                 out.write(secrets.token_hex(32))
+            os.link(temporary, path)
             log.info("created the vote HMAC key %s", path)
-    return path.read_text().strip().encode()
+        except FileExistsError:  # another process made it first
+            pass
+        finally:
+            os.unlink(temporary)
+    key = path.read_text().strip().encode()
+    if not key:
+        raise HistorySetupError(f"the vote HMAC key file {path} is empty: delete it and a new one is made "
+                                "(no vote was stored under an empty key), or set FEEDBACK_HMAC_KEY")
+    return key
 
 
 def build_history(settings: Settings, memory: ConversationMemory | None = None) -> History:
     """``memory``: where follow-up turns are kept (default: this process's memory)."""
     mode = HistoryMode(settings.history_mode)
     if mode is HistoryMode.OFF:
+        _prune_what_was_stored(settings)
         return History(memory=memory)
     try:
         store = Store(settings.database_url.get_secret_value(), vote_key(settings), mode,
@@ -66,3 +76,18 @@ def build_history(settings: Settings, memory: ConversationMemory | None = None) 
         raise HistorySetupError(f"cannot open DATABASE_URL ({type(exc).__name__}: {str(exc).splitlines()[0]})") \
             from None
     return History(store, memory)
+
+
+def _prune_what_was_stored(settings: Settings) -> None:
+    """With history off nothing new is stored, but what an earlier mode stored is still deleted once it is past
+    retention. Nothing is created for it: no SQLite file, no key."""
+    url = settings.database_url.get_secret_value()
+    database = _sqlite_file(url)
+    if database is not None and not database.exists():
+        return
+    try:
+        store = Store(url, b"pruning only: no vote is made", HistoryMode.OFF, settings.history_retention_days)
+    except (sa.exc.SQLAlchemyError, OSError) as exc:
+        log.warning("HISTORY_MODE=off: could not prune what was stored before (%s)", str(exc).splitlines()[0])
+        return
+    store.close()

@@ -70,7 +70,7 @@ class Settings(BaseSettings):
     # Conversation history: stored answers, votes, the knowledge-gap report (bot/store, bot/history_setup).
     database_url: SecretStr = SecretStr("sqlite:///var/bot.db")  # a PostgreSQL URL may hold a password
     history_mode: Literal["full", "anonymized", "off"] = "full"
-    history_retention_days: int = Field(default=90, gt=0)
+    history_retention_days: int = Field(default=90, gt=0, le=36_500)  # at most a century
     feedback_hmac_key: SecretStr | None = None  # unset with SQLite: a random key is kept next to the database
 
     # Replicas: rate limits, event claims, follow-ups and the build lock in the store on DATABASE_URL

@@ -24,10 +24,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bot.store.migrations import migrate
-from bot.store.tables import answers, votes
+from bot.store.reads import READ_ONLY, reading
+from bot.store.tables import CONVERSATION_CHARS, answers, fit_key, votes
 
 log = logging.getLogger(__name__)
 
@@ -61,13 +62,21 @@ class AnswerRecord:
     alternatives: list[dict[str, Any]] = field(default_factory=list)
 
 
+def _conversation(conversation: str | None) -> str | None:
+    return fit_key(conversation, CONVERSATION_CHARS) if conversation else conversation
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)  # naive UTC: the same on every database
 
 
 def _sqlite_setup(engine: Engine) -> None:
     """WAL, a busy timeout and enforced foreign keys; and transactions that really begin (pysqlite would
-    otherwise run DDL outside them, so a half-applied migration could be left behind)."""
+    otherwise run DDL outside them, so a half-applied migration could be left behind).
+
+    A transaction begins IMMEDIATE, taking the write lock up front (waiting out the busy timeout for it): a
+    deferred one that reads and then writes (a vote, a conversation renamed) fails at once with "database is
+    locked" when another process wrote in between. Connections from ``reads.reading`` begin deferred."""
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:
@@ -82,7 +91,7 @@ def _sqlite_setup(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 def open_engine(url: str) -> Engine:
@@ -109,7 +118,10 @@ class Store:
         self.engine = open_engine(url)
         self.version = migrate(self.engine)
         self._pruned_at: datetime | None = None
-        self.prune()
+        try:
+            self.prune()
+        except OperationalError as exc:  # a read-only copy can still be reported on; reads skip expired rows
+            log.warning("could not prune old answers: %s", str(exc).splitlines()[0])
 
     def close(self) -> None:
         self.engine.dispose()
@@ -126,7 +138,7 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(sa.insert(answers).values(
                 id=record.id, created_at=self._clock(), platform=record.platform,
-                conversation=record.conversation, question=record.question if full else None,
+                conversation=_conversation(record.conversation), question=record.question if full else None,
                 answered=record.answered, cited=record.cited, index_build=record.index_build,
                 expanded=record.searched_for is not None, searched_for=record.searched_for if full else None,
                 quote=record.quote, alternatives=record.alternatives,
@@ -138,12 +150,14 @@ class Store:
         """One vote per person and answer; a second click with the other vote changes it."""
         if value not in (1, -1):
             raise ValueError("a vote is +1 or -1")
+        self._maybe_prune()
         voter = self.voter(platform, user_id)
         key = (votes.c.answer_id == answer_id) & (votes.c.voter == voter)
+        kept = (answers.c.id == answer_id) & (answers.c.created_at >= self.cutoff())
         for _ in range(2):  # a concurrent first vote by the same person: the second try updates it
             try:
                 with self.engine.begin() as conn:
-                    if conn.scalar(sa.select(answers.c.id).where(answers.c.id == answer_id)) is None:
+                    if conn.scalar(sa.select(answers.c.id).where(kept)) is None:
                         return VoteOutcome.UNKNOWN_ANSWER
                     previous = conn.scalar(sa.select(votes.c.vote).where(key))
                     if previous == value:
@@ -160,11 +174,16 @@ class Store:
 
     def rename_conversation(self, old: str, new: str) -> None:
         with self.engine.begin() as conn:
-            conn.execute(sa.update(answers).where(answers.c.conversation == old).values(conversation=new))
+            conn.execute(sa.update(answers).where(answers.c.conversation == _conversation(old))
+                         .values(conversation=_conversation(new)))
+
+    def cutoff(self) -> datetime:
+        """Answers from before this are past retention: never shown or voted on, even before a prune runs."""
+        return self._clock() - self.retention
 
     def prune(self) -> int:
         """Delete answers (and their votes) older than the retention period."""
-        cutoff = self._clock() - self.retention
+        cutoff = self.cutoff()
         with self.engine.begin() as conn:
             old = sa.select(answers.c.id).where(answers.c.created_at < cutoff)
             conn.execute(sa.delete(votes).where(votes.c.answer_id.in_(old)))
@@ -181,14 +200,18 @@ class Store:
     # -- reads ---------------------------------------------------------------------------------------
 
     def alternatives(self, answer_id: str) -> list[dict[str, Any]] | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(sa.select(answers.c.alternatives).where(answers.c.id == answer_id)).first()
+        with reading(self.engine) as conn:
+            row = conn.execute(sa.select(answers.c.alternatives)
+                               .where(answers.c.id == answer_id, answers.c.created_at >= self.cutoff())).first()
         return None if row is None else list(row[0] or [])
 
     def answers_since(self, since: datetime) -> list[sa.Row[Any]]:
-        with self.engine.connect() as conn:
+        """Oldest first."""
+        with reading(self.engine) as conn:
             return list(conn.execute(sa.select(answers.c.id, answers.c.answered, answers.c.expanded,
-                                               answers.c.question).where(answers.c.created_at >= since)))
+                                               answers.c.question)
+                                     .where(answers.c.created_at >= max(since, self.cutoff()))
+                                     .order_by(answers.c.created_at, answers.c.id)))
 
     def most_down_voted(self, since: datetime, limit: int) -> list[sa.Row[Any]]:
         """Answers given since ``since`` with at least one 👎, most 👎 first (then fewest 👍)."""
@@ -196,10 +219,10 @@ class Store:
         up = sa.func.sum(sa.case((votes.c.vote > 0, 1), else_=0)).label("up")
         query = (sa.select(answers.c.id, answers.c.question, answers.c.quote, answers.c.answered, down, up)
                  .join(votes, votes.c.answer_id == answers.c.id)
-                 .where(answers.c.created_at >= since)
+                 .where(answers.c.created_at >= max(since, self.cutoff()))
                  .group_by(answers.c.id, answers.c.question, answers.c.quote, answers.c.answered)
                  .having(down > 0)
                  .order_by(down.desc(), up.asc(), answers.c.id)
                  .limit(limit))
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return list(conn.execute(query))

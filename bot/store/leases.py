@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.store.db import open_engine, utcnow
 from bot.store.migrations import migrate
+from bot.store.reads import reading
 from bot.store.tables import discord_identify_leases as leases
 
 IDENTIFY_WINDOW = timedelta(seconds=5.5)  # Discord's 5 s, plus a margin for clock skew between machines
@@ -62,6 +63,6 @@ class LeaseGate:
         return max((current - now).total_seconds(), 0.01)
 
     def holders(self) -> list[tuple[int, str, datetime]]:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return [(int(b), str(h), u) for b, h, u in conn.execute(sa.select(leases.c.bucket, leases.c.holder,
                                                                                 leases.c.until))]

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
+from bot.store.reads import reading
 from bot.store.tables import schema_version
 
 log = logging.getLogger(__name__)
@@ -224,8 +225,8 @@ def _migrate(engine: Engine) -> int:
             log.info("store schema migrated to version %d (%s)", number, name)
         except (IntegrityError, OperationalError, ProgrammingError):
             # Another process applied the same step first: fine if the version says so, an error otherwise.
-            with engine.connect() as conn:
+            with reading(engine) as conn:
                 if number not in applied_versions(conn):
                     raise
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         return current_version(conn)

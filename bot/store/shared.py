@@ -18,7 +18,6 @@ seconds passed in by the caller, from the replicas' (synchronised) clocks.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 import sqlalchemy as sa
@@ -28,15 +27,14 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.store.db import open_engine
 from bot.store.migrations import migrate
-from bot.store.tables import answered_threads, conversation_turns, handled_events, rate_buckets
+from bot.store.reads import reading
+from bot.store.tables import KEY_CHARS, answered_threads, conversation_turns, fit_key, handled_events, rate_buckets
 
-MAX_KEY = 255
 ATTEMPTS = 5
 
 
 def db_key(key: str) -> str:
-    """Keys fit the column: a longer one is replaced by its hash (still unique, never truncated into another)."""
-    return key if len(key) <= MAX_KEY else "sha256:" + hashlib.sha256(key.encode()).hexdigest()
+    return fit_key(key, KEY_CHARS)
 
 
 class SharedStore:
@@ -79,7 +77,7 @@ class SharedStore:
             return bool(taken.rowcount == 1)
 
     def is_claimed(self, key: str, now: float, ttl: float) -> bool:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return conn.scalar(sa.select(handled_events.c.key).where(
                 handled_events.c.key == db_key(key), handled_events.c.claimed_at >= now - ttl)) is not None
 
@@ -129,7 +127,7 @@ class SharedStore:
 
     def turns(self, conversation: str, since: float, limit: int) -> list[dict[str, Any]]:
         """The newest ``limit`` turns since ``since``, oldest first."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(sa.select(conversation_turns.c.turn)
                                 .where(conversation_turns.c.conversation == db_key(conversation),
                                        conversation_turns.c.created_at >= since)
@@ -183,7 +181,7 @@ class SharedStore:
                 conn.execute(sa.insert(answered_threads).values(key=key, answered_at=now))
 
     def thread_answered(self, key: str, since: float) -> bool:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return conn.scalar(sa.select(answered_threads.c.key).where(
                 answered_threads.c.key == db_key(key), answered_threads.c.answered_at >= since)) is not None
 

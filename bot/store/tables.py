@@ -3,9 +3,20 @@ when a migration changes a table, its definition here changes with it."""
 
 from __future__ import annotations
 
+import hashlib
+
 import sqlalchemy as sa
 
 metadata = sa.MetaData()
+CONVERSATION_CHARS = 200
+KEY_CHARS = 255
+
+
+def fit_key(key: str, limit: int) -> str:
+    """A key that fits its column: a longer one is replaced by its hash (still unique, never truncated into
+    another). A conversation id comes from outside (``ask --json`` takes any string)."""
+    return key if len(key) <= limit else "sha256:" + hashlib.sha256(key.encode()).hexdigest()
+
 
 schema_version = sa.Table(
     "schema_version", metadata,
@@ -19,7 +30,7 @@ answers = sa.Table(
     sa.Column("id", sa.String(32), primary_key=True),
     sa.Column("created_at", sa.DateTime, nullable=False, index=True),  # UTC
     sa.Column("platform", sa.String(16), nullable=False),
-    sa.Column("conversation", sa.String(200), nullable=True, index=True),
+    sa.Column("conversation", sa.String(CONVERSATION_CHARS), nullable=True, index=True),
     sa.Column("question", sa.Text, nullable=True),  # NULL in anonymized mode
     sa.Column("answered", sa.Boolean, nullable=False),
     sa.Column("cited", sa.JSON, nullable=False),  # [{"doc_id", "chunk", "start", "end"}]

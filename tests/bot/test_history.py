@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from datetime import timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 import sqlalchemy as sa
 
+from bot import report as report_module
 from bot.actors import Actor, ModeratorPolicy
 from bot.history_results import Feedback, GapReport
 from bot.results import Notice, NoticeKind
@@ -74,6 +78,8 @@ async def test_off_mode_records_nothing_and_shows_no_buttons(make_core: CoreFact
     assert isinstance(second, Answer) and second.searched_for  # follow-ups still work, in memory only
     report = await core.report(MOD)
     assert isinstance(report, Notice) and "HISTORY_MODE=off" in report.text
+    old_button = await core.vote(MEMBER, "0" * 32, 1)  # shown before history was switched off
+    assert isinstance(old_button, Feedback) and "not recorded" in old_button.text
 
 
 def seed(path: Path, mode: HistoryMode = HistoryMode.FULL) -> None:
@@ -149,3 +155,48 @@ def test_window_parsing() -> None:
     for bad in ("0d", "7", "d", "7y", "-1d"):
         with pytest.raises(BadWindow):
             parse_window(bad)
+
+
+async def test_anonymized_report_shows_no_question_stored_before_the_switch(
+        make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory, tmp_path: Path) -> None:
+    seed(tmp_path / "bot.db", HistoryMode.FULL)
+    core = make_core(seed_index_dir, NOWHERE, history=make_history(HistoryMode.ANONYMIZED))
+    report = await core.report(MOD)
+    assert isinstance(report, GapReport) and report.down_voted and report.down_voted[0].question is None
+    assert "How many accounts" not in "\n".join(report.lines())
+
+
+async def test_many_declined_questions_group_the_newest(
+        make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(report_module, "CLUSTER_LIMIT", 3)
+    seed(tmp_path / "bot.db")
+    core = make_core(seed_index_dir, NOWHERE, history=make_history())
+    report = await core.report(MOD)
+    assert isinstance(report, GapReport) and (report.grouped, report.ungrouped) == (3, 2)
+    assert sum(c.count for c in report.declined_clusters) == 3
+    assert "the newest 3; 2 older ones not grouped" in "\n".join(report.lines())
+    assert report.to_dict()["declined_not_grouped"] == 2
+
+
+async def test_a_report_being_grouped_holds_up_no_vote(make_history: HistoryFactory, tmp_path: Path) -> None:
+    """Encoding thousands of declined questions took seconds on the store thread, and every vote and answer
+    queued behind it."""
+    seed(tmp_path / "bot.db")
+    history = make_history()
+    started, release = threading.Event(), threading.Event()
+
+    def slow_encode(texts: list[str]) -> np.ndarray:
+        started.set()
+        release.wait(30)
+        return np.eye(len(texts), dtype=np.float32)
+
+    report = asyncio.create_task(history.report("7d", slow_encode))
+    assert await asyncio.to_thread(started.wait, 30)
+    try:
+        feedback = await asyncio.wait_for(history.vote(MEMBER, f"{20:032x}", -1), 10)
+        assert feedback.text.startswith("Thanks")
+    finally:
+        release.set()
+    assert isinstance(await report, GapReport)
+    history.close()

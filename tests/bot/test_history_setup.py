@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -9,7 +12,7 @@ from pydantic import SecretStr, ValidationError
 
 from bot.history_setup import HistorySetupError, build_history, vote_key
 from bot.settings import Settings
-from bot.store import HistoryMode
+from bot.store import AnswerRecord, HistoryMode, Store, utcnow
 
 
 def settings(**values: object) -> Settings:
@@ -28,6 +31,8 @@ def test_defaults_and_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
         settings(history_mode="everything")
     with pytest.raises(ValidationError):
         settings(history_retention_days=0)
+    with pytest.raises(ValidationError):  # was accepted, then crashed every start computing the cutoff
+        settings(history_retention_days=1_000_000)
 
 
 def test_vote_key_from_the_setting_or_a_private_file_beside_sqlite(tmp_path: Path) -> None:
@@ -38,6 +43,37 @@ def test_vote_key_from_the_setting_or_a_private_file_beside_sqlite(tmp_path: Pat
     assert (tmp_path / "state" / "feedback_hmac.key").stat().st_mode & 0o077 == 0
     with pytest.raises(HistorySetupError, match="FEEDBACK_HMAC_KEY"):
         vote_key(settings(database_url="postgresql://bot@db/bot"))
+
+
+def test_an_empty_key_file_is_reported_not_used(tmp_path: Path) -> None:
+    (tmp_path / "feedback_hmac.key").write_text("")
+    with pytest.raises(HistorySetupError, match="is empty: delete it"):
+        vote_key(settings(database_url=f"sqlite:///{tmp_path / 'bot.db'}"))
+
+
+def test_a_key_made_by_another_process_meanwhile_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two processes starting together: the key appears whole or not at all, and both use the first one."""
+    real_link = os.link
+
+    def other_process_first(source: str, target: str) -> None:
+        assert Path(source).read_text()  # ours is complete before it can be seen
+        Path(target).write_text("f" * 64)
+        real_link(source, target)
+
+    monkeypatch.setattr(os, "link", other_process_first)
+    assert vote_key(settings(database_url=f"sqlite:///{tmp_path / 'bot.db'}")) == b"f" * 64
+    assert [p.name for p in tmp_path.iterdir()] == ["feedback_hmac.key"]  # no half-made file left behind
+
+
+def test_history_off_still_deletes_what_is_past_retention(tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+    old = Store(f"sqlite:///{path}", b"k", clock=lambda: utcnow() - timedelta(days=100))
+    old.record_answer(AnswerRecord("a" * 32, "slack", None, "a question from full mode", False, [], "build"))
+    old.close()
+    history = build_history(settings(history_mode="off", database_url=f"sqlite:///{path}"))
+    assert history.store is None
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM answers").fetchone() == (0,)
 
 
 def test_modes(tmp_path: Path) -> None:

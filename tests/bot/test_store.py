@@ -4,6 +4,8 @@ modes, hashed votes, pruning."""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import sqlalchemy as sa
 
 from bot.store import AnswerRecord, HistoryMode, Store, VoteOutcome
 from bot.store.migrations import MIGRATIONS
-from bot.store.tables import answers, votes
+from bot.store.tables import answers, fit_key, votes
 
 KEY = b"k" * 32
 
@@ -123,3 +125,70 @@ def test_conversation_renamed_and_down_votes_ranked(db_url: str, clock: Clock) -
     assert store.alternatives("2" * 32) == [{"doc_id": "d2", "quote": "Another sentence."}]
     assert store.alternatives("9" * 32) is None
     store.close()
+
+
+VOTER = """
+import sys
+from bot.store import Store
+store = Store(sys.argv[1], b"k" * 32)
+failed = 0
+for n in range(400):
+    try:
+        store.vote(sys.argv[3 + n % 3], "slack", f"{sys.argv[2]}{n % 7}", 1 if n % 2 else -1)
+    except Exception as exc:
+        failed += 1
+        print(type(exc).__name__, str(exc).splitlines()[0], file=sys.stderr)
+print(failed)
+"""
+
+
+def test_two_processes_voting_at_once_lose_no_vote(db_url: str) -> None:
+    """Each vote reads, then writes: begun deferred, SQLite refused the write at once ("database is locked")
+    whenever the other process had written in between, and that vote was lost."""
+    store = Store(db_url, KEY)
+    ids = [str(n) * 32 for n in range(3)]
+    for answer_id in ids:
+        store.record_answer(record(answer_id))
+    store.close()
+    root = Path(__file__).resolve().parents[2]
+    voters = [subprocess.Popen([sys.executable, "-c", VOTER, db_url, who, *ids], cwd=root, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE) for who in ("A", "B")]
+    outcomes = [voter.communicate(timeout=120) for voter in voters]
+    assert [out.strip() for out, _ in outcomes] == ["0", "0"], [err[-500:] for _, err in outcomes]
+
+
+def test_answers_past_retention_are_gone_before_any_prune_runs(db_url: str, clock: Clock) -> None:
+    """A quiet process prunes only now and then: what is past retention must already look deleted."""
+    store = Store(db_url, KEY, retention_days=90, clock=clock)
+    store.record_answer(record("7" * 32))
+    store.vote("7" * 32, "slack", "U1", -1)
+    clock.now += timedelta(days=91)
+    store._pruned_at = clock.now  # as if a prune had just run, before the answer expired
+    assert store.alternatives("7" * 32) is None
+    assert store.answers_since(clock.now - timedelta(days=365)) == []
+    assert store.most_down_voted(clock.now - timedelta(days=365), 5) == []
+    assert store.vote("7" * 32, "slack", "U2", 1) is VoteOutcome.UNKNOWN_ANSWER
+    store.close()
+
+
+def test_a_conversation_id_longer_than_its_column_is_stored_hashed(db_url: str, clock: Clock) -> None:
+    """``ask --json`` takes any conversation id; PostgreSQL refused one over 200 characters."""
+    store = Store(db_url, KEY, clock=clock)
+    long_id, longer = "x" * 250, "y" * 5000
+    assert store.record_answer(record("8" * 32, conversation=long_id))
+    store.rename_conversation(long_id, longer)
+    with store.engine.connect() as conn:
+        stored = conn.scalar(sa.select(answers.c.conversation))
+    assert stored is not None and stored.startswith("sha256:") and len(stored) <= 200
+    assert stored == fit_key(longer, 200)  # renamed: the new id's hash, not the old one's
+    store.close()
+
+
+def test_a_read_only_copy_can_be_reported_on(tmp_path: Path, clock: Clock) -> None:
+    path = tmp_path / "bot.db"
+    store = Store(f"sqlite:///{path}", KEY, clock=clock)
+    store.record_answer(record("9" * 32))
+    store.close()
+    copy = Store(f"sqlite:///file:{path}?mode=ro&uri=true", KEY, clock=clock)  # pruning fails: logged, not fatal
+    assert [r.id for r in copy.answers_since(clock.now - timedelta(days=1))] == ["9" * 32]
+    copy.close()
