@@ -3,6 +3,8 @@ PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+TORCH_VERSION := $(shell sed -n 's/.*"torch==\([0-9.]*\)".*/\1/p' pyproject.toml)
+TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
 
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
@@ -13,7 +15,10 @@ export TOKENIZERS_PARALLELISM := false
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	# torch is pinned to the CPU wheel in pyproject.toml; a bare `torch` would pull a multi-GB CUDA build.
+	# The CPU build of torch first (from PyPI, `torch` is the multi-GB CUDA build): this machine's own wheels
+	# when it has them, else PyTorch's CPU index. 2.13.0+cpu then satisfies the pin in pyproject.toml.
+	$(BIN)/python -m pip install --quiet --no-deps --no-index 'torch==$(TORCH_VERSION)' 2>/dev/null \
+	  || $(BIN)/python -m pip install --quiet --no-deps --index-url $(TORCH_INDEX) 'torch==$(TORCH_VERSION)'
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
@@ -45,8 +50,9 @@ test-postgres: install
 train: install
 	$(BIN)/python -m training.fit
 
+# `make bench BENCH_ARGS=--quick` for a shorter run.
 bench: install
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # Minutes of mixed Discord and Slack traffic against a real bot process: `make soak SOAK_ARGS="--minutes 3"`.
 soak: install

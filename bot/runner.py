@@ -116,10 +116,10 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
         if problem:  # before the index and the model load, so a setup mistake is reported at once
             print(f"dispute-bot: {problem} (see .env.example)", file=sys.stderr)
             return 2
+    if platforms == ["terminal"] and logging.getLogger().level > logging.DEBUG:
+        logging.getLogger().setLevel(logging.WARNING)  # a chat in the terminal, not a log viewer (nor faiss's)
     if not ensure_index(settings):
         return 1
-    if platforms == ["terminal"] and logging.getLogger().level > logging.DEBUG:
-        logging.getLogger().setLevel(logging.WARNING)  # a chat in the terminal, not a log viewer
     core = build_core(settings)
     log.info("starting: %s", ", ".join(platforms))
     try:

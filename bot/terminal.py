@@ -63,6 +63,8 @@ def read_stdin(prompt: str) -> str:
     from the file descriptor itself. The thread waiting in ``read_line`` then holds no lock of
     ``sys.stdin``'s buffer, which would abort the interpreter at shutdown ("could not acquire lock for
     <stdin> at interpreter shutdown") when SIGTERM stops the chat mid-wait."""
+    if sys.stdin is None:  # started with stdin closed (`<&-`): nothing will ever be typed
+        raise EOFError
     if sys.stdin.isatty():
         return input(prompt)
     sys.stdout.write(prompt)

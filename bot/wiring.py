@@ -46,6 +46,9 @@ def configure_logging(settings: Settings, quiet: bool = False) -> None:
     import bm25s  # noqa: F401
 
     logging.getLogger("bm25s").setLevel(logging.WARNING)
+    # faiss logs at INFO which CPU build it tried to load (eight lines, two of them ModuleNotFoundErrors that
+    # are normal): nothing an operator acts on, and the first thing the terminal chat showed.
+    logging.getLogger("faiss.loader").setLevel(logging.WARNING)
 
 
 def core_config(settings: Settings) -> CoreConfig:

@@ -28,7 +28,17 @@ from retrieval.evaluate import EvalReport, score_one
 from retrieval.features import FEATURES
 from retrieval.ranker import AnswerModel
 from training.dataset import Item, build_items
-from training.groups import EVAL_PREFIX, HELDOUT_PREFIX, OFF_TOPIC, SEED, collect, is_off_topic, never_fitted
+from training.groups import (
+    EVAL_PREFIX,
+    HELDOUT_PREFIX,
+    OFF_TOPIC,
+    SEED,
+    SHARED,
+    collect,
+    has_shared_training,
+    is_off_topic,
+    never_fitted,
+)
 
 log = logging.getLogger("training")
 GRID = np.round(np.arange(0.02, 0.96, 0.01), 2)
@@ -147,7 +157,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c", type=float, nargs="+", default=[0.03, 0.1, 0.3, 1.0],
                         help="regularisation strengths to compare held out")
     parser.add_argument("--dry-run", action="store_true", help="measure only; keep the shipped weights")
+    parser.add_argument("--force", action="store_true",
+                        help="write the weights even without ../shared/train (fewer training articles)")
     args = parser.parse_args(argv)
+    if not args.dry_run and not args.force and not has_shared_training():
+        print(f"{SHARED / 'train'} not found: the shipped model was fitted with its articles as well. Measuring "
+              "only; --force writes weights fitted without them.", file=sys.stderr)
+        args.dry_run = True
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     groups = collect()

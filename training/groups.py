@@ -47,8 +47,8 @@ def _article_groups(folder: Path, held_out_only: bool = False, prefix: str = EVA
 
 def collect(shared: Path = SHARED) -> list[Group]:
     seed_files = [p for p in (shared / "eval" / "dev.jsonl", shared / "eval" / "dev_more.jsonl") if p.exists()]
-    if not seed_files:
-        seed_files = [ROOT / "tests" / "dev.jsonl"]
+    if not seed_files:  # a clone without ../shared: the copies kept in tests/
+        seed_files = [ROOT / "tests" / "dev.jsonl", ROOT / "tests" / "eval" / "dev_more.jsonl"]
     groups = [
         Group(SEED, None, load_questions(seed_files)),
     ]
@@ -58,9 +58,14 @@ def collect(shared: Path = SHARED) -> list[Group]:
     if (shared / "train").is_dir():
         groups += _article_groups(shared / "train")
     groups += _article_groups(ROOT / "training" / "heldout", held_out_only=True, prefix=HELDOUT_PREFIX)
-    if (shared / "eval" / "articles").is_dir():
-        groups += _article_groups(shared / "eval" / "articles", held_out_only=True)
+    eval_articles = shared / "eval" / "articles"
+    groups += _article_groups(eval_articles if eval_articles.is_dir() else ROOT / "tests" / "eval", held_out_only=True)
     return groups
+
+
+def has_shared_training(shared: Path = SHARED) -> bool:
+    """The shipped model was fitted with ``../shared/train``; a clone without it can measure, not refit."""
+    return (shared / "train").is_dir()
 
 
 def never_fitted(group: str) -> bool:

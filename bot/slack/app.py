@@ -110,7 +110,8 @@ def build_oauth_app(core: CommandCore, settings: Settings, engine: Engine) -> As
         app = AsyncApp(name="dispute-bot", client=client, signing_secret=secret,
                        oauth_settings=oauth_settings(settings, engine))
     app.enable_token_revocation_listeners()
-    SlackHandlers(core, client).register(app)
+    # Replicas behind one URL: a retried event or a follow-up reaches any of them, as in token mode.
+    SlackHandlers(core, client, seen=core.shared.deduper(), threads=core.shared.answered_threads()).register(app)
     return app
 
 

@@ -265,3 +265,17 @@ def test_history_off_stores_nothing(env: tuple[Path, Path], monkeypatch: pytest.
     assert not (tmp_path / "bot.db").exists()
     assert main(["report"]) == 1
     assert "HISTORY_MODE=off" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("stdin", ["empty", "closed"])
+def test_the_terminal_chat_starts_quietly_and_ends_with_its_input(env: tuple[Path, Path], tmp_path: Path,
+                                                                  stdin: str) -> None:
+    """The chat's screen is for the chat: loading the index printed eight INFO lines of faiss's first. With
+    stdin closed (`<&-`) there is nothing to read: the chat ends, where it crashed on ``sys.stdin`` None."""
+    import os
+
+    closed = {"preexec_fn": lambda: os.close(0)} if stdin == "closed" else {"stdin": subprocess.DEVNULL}
+    done = subprocess.run([sys.executable, "-m", "bot", "run", "--platform", "terminal"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120, env={**os.environ}, **closed)  # type: ignore[call-overload]
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "INFO" not in done.stderr and "Traceback" not in done.stderr, done.stderr[-2000:]

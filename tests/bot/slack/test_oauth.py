@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 from html import unescape
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
 import aiohttp
@@ -196,3 +197,33 @@ def test_migration_3_holds_every_column_slack_sdk_uses(db_url: str) -> None:
         have = {c["name"] for c in inspector.get_columns(table.name)}
         assert {c.name for c in table.columns} <= have, table.name
     engine.dispose()
+
+
+def test_oauth_mode_shares_event_claims_and_answered_threads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Replicas behind one URL in OAuth mode: a retried event or a follow-up in the bot's thread can reach any
+    of them, so the handlers get the store-backed claims and threads, as in token mode (they kept their own)."""
+    from bot.slack import app as slack_app
+
+    shared = SimpleNamespace(deduper=lambda: "the shared claims", answered_threads=lambda: "the shared threads")
+    given: list[dict[str, object]] = []
+    real = slack_app.SlackHandlers
+
+    def spy(core: object, client: object, **kwargs: object) -> object:
+        given.append(kwargs)
+        return real(core, client, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(slack_app, "SlackHandlers", spy)
+    settings = Settings(_env_file=None, slack_client_id=CLIENT_ID,  # type: ignore[call-arg]
+                        slack_client_secret=SecretStr(CLIENT_SECRET), slack_signing_secret=SecretStr(SIGNING_SECRET))
+    engine = open_engine(f"sqlite:///{tmp_path / 'bot.db'}")
+    migrate(engine)
+    slack_app.build_oauth_app(SimpleNamespace(shared=shared), settings, engine)  # type: ignore[arg-type]
+    engine.dispose()
+    assert given == [{"seen": "the shared claims", "threads": "the shared threads"}]
+
+
+def test_the_manifest_subscribes_to_the_uninstall_events_bolt_listens_for() -> None:
+    """Slack sends an event only to apps subscribed to it: without these, an uninstalled workspace's token
+    stayed stored."""
+    events = set(yaml.safe_load(MANIFEST.read_text())["settings"]["event_subscriptions"]["bot_events"])
+    assert {"app_uninstalled", "tokens_revoked"} <= events
