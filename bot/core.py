@@ -286,6 +286,9 @@ class CommandCore:
         except store.BuildInProgress:  # the file lock (another process) or the shared lock (another machine)
             metrics.BUILDS.labels(what, "busy").inc()
             return Notice(NoticeKind.BUSY, BUSY)
+        except store.CorpusError as exc:  # nothing to build from, or the last article: refused, nothing changed
+            metrics.BUILDS.labels(what, "invalid").inc()
+            return Notice(NoticeKind.INVALID, str(exc))
         except Exception:
             metrics.BUILDS.labels(what, "failed").inc()
             log.exception("%s by %s failed; the previous index is still serving", what, actor.describe())

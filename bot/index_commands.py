@@ -34,8 +34,10 @@ def _who() -> str:
         return "cli:unknown"
 
 
-def _print(data: dict[str, Any], text: str, as_json: bool) -> None:
-    print(json.dumps(data, ensure_ascii=False) if as_json else printable(text))  # file names are anyone's
+def _print(data: dict[str, Any], text: str, as_json: bool, refused: bool = False) -> None:
+    """Refusals go to stderr unless ``--json`` (whose reader expects every reply on stdout)."""
+    out = sys.stderr if refused and not as_json else sys.stdout
+    print(json.dumps(data, ensure_ascii=False) if as_json else printable(text), file=out)  # file names are anyone's
 
 
 def _status_text(info: dict[str, Any]) -> str:
@@ -90,7 +92,7 @@ def add(settings: Settings, args: argparse.Namespace) -> int:
     if outcome.report is None:
         data = {"error": "invalid", "rejected": rejected}
         text = "Nothing was added.\n" + "\n".join(f"Refused {r['file']}: {r['reason']}" for r in rejected)
-        _print(data, text + hint, args.json)
+        _print(data, text + hint, args.json, refused=True)
         return 1
     change = IndexChange("add", outcome.report.to_dict(), rejected)
     _print(change.to_dict(), change.summary() + hint, args.json)
@@ -107,7 +109,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     try:
         if command == "status":
             info = index_status(settings.index_dir)
-            _print(info, _status_text(info), args.json)
+            _print(info, _status_text(info), args.json, refused=not info["exists"])
             return 0 if info["exists"] else 1
         if command == "build":
             return build(settings, full=args.full, as_json=args.json)
@@ -122,7 +124,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
                                             model=settings.embedding_model, encoder_provider=encoder)
             except KeyError:
                 message = f"No article with id {args.doc_id!r} in {settings.corpus_dir}"
-                _print({"error": "invalid", "message": message}, f"dispute-bot: {message}", args.json)
+                _print({"error": "invalid", "message": message}, f"dispute-bot: {message}", args.json, refused=True)
                 return 1
             change = IndexChange("remove", report.to_dict())
             _print(change.to_dict(), change.summary(), args.json)
@@ -130,4 +132,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     except store.BuildInProgress:
         print(BUSY, file=sys.stderr)
         return 3
+    except (store.CorpusError, store.ManifestUnreadable) as exc:
+        _print({"error": "invalid", "message": str(exc)}, f"dispute-bot: {exc}", args.json, refused=True)
+        return 1
     return 2

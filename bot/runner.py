@@ -36,6 +36,10 @@ def ensure_index(settings: Settings) -> bool:
                   + ("try again shortly." if fresh else "serving the current one meanwhile."), file=sys.stderr)
             if fresh:
                 return False
+        except store.CorpusError as exc:
+            print(f"dispute-bot: {exc}", file=sys.stderr)
+            if fresh:
+                return False
         except Exception as exc:  # the last good index keeps serving; the next start tries again
             if fresh:
                 raise

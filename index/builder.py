@@ -175,9 +175,15 @@ def build_locked(
     spec = spec or ChunkSpec()
     started = time.perf_counter()
     stages = _Stages()
+    if not corpus_dir.is_dir():
+        raise store.CorpusError(f"There is no corpus folder at {corpus_dir} (CORPUS_DIR); nothing was built.")
     live = store.live_dir(index_dir)
     cache = ArticleCache(store.articles_dir(index_dir), read=not full)
     docs, skipped = load_corpus(corpus_dir, cache.parse)
+    if not docs:
+        why = "".join(f" Skipped {s.filename}: {s.reason}." for s in skipped[:5])
+        raise store.CorpusError(f"{corpus_dir} has no article to index (.txt or .md files).{why} "
+                                "The index was left as it was.")
     new_docs = {d.doc_id: d.sha256 for d in docs}
     old_manifest = read_manifest(live) if live is not None else None
     stages.done("load")

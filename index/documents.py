@@ -97,7 +97,10 @@ def _normalise_date(value: object) -> str | None:
     text = str(value).strip()
     match = re.match(r"(\d{4}-\d{2}-\d{2})", text)
     if match:
-        return match.group(1)
+        try:  # "2021-02-31" has the shape of a day but is none
+            return _date.fromisoformat(match.group(1)).isoformat()
+        except ValueError:
+            return None
     # Written out: an explicit day, month and year only ("10/02/2021" is ambiguous, so not read).
     if not re.search(r"[A-Za-z]{3}", text) or not re.search(r"\b\d{4}\b", text):
         return None
@@ -144,9 +147,11 @@ def _first_line_title(body: str) -> str:
 def unreadable_date(raw: str) -> str | None:
     """The front matter's ``date`` as written, when it is given but cannot be read as a day: an upload
     with one is refused rather than shown undated without a word."""
-    block = _FRONT_MATTER.match(raw[1:] if raw.startswith(_BOM) else raw)
+    text = raw[1:] if raw.startswith(_BOM) else raw
+    block = _FRONT_MATTER.match(text)
     if not block:
-        return None
+        header = _DATE_HEADER.match(text)
+        return header.group(1) if header and _normalise_date(header.group(1)) is None else None
     written = frontmatter.loads(block.group(0)).metadata.get("date")
     if written is None or written == "" or _normalise_date(written) is not None:
         return None

@@ -16,7 +16,7 @@ from typing import Any
 from index import store
 from index.builder import BuildReport, ProgressCallback, build_locked
 from index.chunking import ChunkSpec
-from index.documents import ARTICLE_SUFFIXES, load_corpus, parse_article, unreadable_date
+from index.documents import ARTICLE_SUFFIXES, article_paths, load_corpus, parse_article, unreadable_date
 from index.duplicates import DuplicateFinder
 from index.embedding import EncoderProvider
 from index.web_article import WebArticle
@@ -77,19 +77,29 @@ def check_upload(upload: Upload, max_bytes: int) -> str:
     return filename
 
 
+def article_files(corpus_dir: Path, doc_id: str) -> list[Path]:
+    """The files whose stem is ``doc_id``: the build reads ``.TXT`` as it reads ``.txt``, so removing or
+    replacing an article must find either."""
+    return [p for p in article_paths(corpus_dir) if p.stem == doc_id]
+
+
 def _write_article(corpus_dir: Path, filename: str, data: bytes) -> None:
     """An article's id is its file stem, so ``koo.md`` replaces ``koo.txt`` as a new version of the same
     article: left beside it, the next build would keep one of the two and skip the other as a duplicate."""
     _write_atomically(corpus_dir / filename, data)
-    for suffix in ARTICLE_SUFFIXES:
-        sibling = corpus_dir / f"{Path(filename).stem}{suffix}"
-        if sibling.name != filename and sibling.is_file():
+    for sibling in article_files(corpus_dir, Path(filename).stem):
+        if sibling.name != filename:
             sibling.unlink()
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".upload-")
     try:
+        # mkstemp makes it owner-only; an article is readable like the files beside it (the bot may run as
+        # another user than the moderator who added it on the host).
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -139,22 +149,34 @@ def add_articles(
     """
     outcome = AddOutcome(report=None)
     accepted: list[tuple[str, bytes]] = []
+    named: dict[str, str] = {}  # article id -> what this add took it from
+
+    def take(name: str, given: str) -> str:
+        """Two files of one add that clean to one name ("my article.md", "my-article.md") would be one file:
+        the second is refused instead of silently replacing the first."""
+        doc_id = Path(name).stem
+        if doc_id in named:
+            raise ValueError(f"it would be stored as {doc_id}, like {named[doc_id]} in this same add; rename one")
+        named[doc_id] = given
+        return name
+
     for upload in uploads:
         try:
-            accepted.append((check_upload(upload, max_bytes), upload.data))
+            accepted.append((take(check_upload(upload, max_bytes), upload.name), upload.data))
         except ValueError as exc:
             outcome.rejected.append({"file": upload.name, "reason": str(exc)})
     pages: list[tuple[WebArticle, str, bytes]] = []
     for article in web_articles:
         upload = Upload(article.filename(), article.markdown().encode("utf-8"))
         try:
-            pages.append((article, check_upload(upload, max_bytes), upload.data))
+            pages.append((article, take(check_upload(upload, max_bytes), article.requested_url), upload.data))
         except ValueError as exc:
             outcome.rejected.append({"file": article.requested_url, "reason": str(exc)})
     if not accepted and not pages:
         return outcome
+    if not corpus_dir.is_dir():  # a typo in CORPUS_DIR, or run from another folder: never a second corpus
+        raise store.CorpusError(f"There is no corpus folder at {corpus_dir} (CORPUS_DIR); nothing was added.")
     with store.build_lock(index_dir):
-        corpus_dir.mkdir(parents=True, exist_ok=True)
         for filename, data in accepted:
             _write_article(corpus_dir, filename, data)
             outcome.stored.append(filename)
@@ -180,10 +202,12 @@ def remove_article(
 ) -> BuildReport:
     """Delete the article whose file stem is ``doc_id`` and rebuild; ``KeyError`` if there is none."""
     with store.build_lock(index_dir):
-        matches = [corpus_dir / f"{doc_id}{suffix}" for suffix in ARTICLE_SUFFIXES]
-        found = [p for p in matches if p.is_file()]
+        found = article_files(corpus_dir, doc_id)
         if not found or "/" in doc_id or doc_id.startswith("."):
             raise KeyError(doc_id)
+        if len(article_paths(corpus_dir)) == len(found):
+            raise store.CorpusError(f"{doc_id} is the only article: the index needs at least one. Add another "
+                                    "article first, then remove this one.")
         for path in found:
             path.unlink()
         return build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider, spec=spec)
@@ -195,7 +219,13 @@ def index_status(index_dir: Path) -> dict[str, Any]:
     if live is None:
         running = store.is_build_running(index_dir)
         return {"exists": False, "index_dir": str(index_dir), "build_running": running}
-    manifest = json.loads((live / store.MANIFEST).read_text(encoding="utf-8"))
+    path = live / store.MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise store.ManifestUnreadable(path, "does not exist") from None
+    except (OSError, ValueError) as exc:
+        raise store.ManifestUnreadable(path, f"cannot be read ({type(exc).__name__})") from None
     counts = manifest.get("counts", {})
     return {
         "exists": True,

@@ -46,6 +46,18 @@ class BuildInProgress(RuntimeError):
     """Another build holds the lock; callers tell the user rather than queueing a second build."""
 
 
+class CorpusError(ValueError):
+    """A build or change the corpus can't take (no corpus folder, no article left); the message says why and
+    the live index is left as it was."""
+
+
+class ManifestUnreadable(RuntimeError):
+    """The live index's manifest is missing or damaged; the message names it and the fix."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"The index file {path} {problem}. Rebuild the index with: dispute-bot index build --full")
+
+
 def builds_dir(index_dir: Path) -> Path:
     return index_dir.parent / f"{index_dir.name}.builds"
 
@@ -123,29 +135,32 @@ def new_build_folder(index_dir: Path) -> Path:
     return folder
 
 
-def publish(index_dir: Path, tmp_folder: Path, keep: int = 2) -> Path:
+def publish(index_dir: Path, tmp_folder: Path) -> Path:
     """Make a finished build live in one atomic step, then prune old builds."""
     root = builds_dir(index_dir)
     final = root / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     _fsync_tree(tmp_folder)
+    previous = live_dir(index_dir) if index_dir.is_symlink() else None
     os.rename(tmp_folder, final)
-    if index_dir.exists() and not index_dir.is_symlink():
-        # A hand-made plain folder: move it aside so the link can take its name.
-        os.rename(index_dir, root / f"legacy-{uuid.uuid4().hex[:8]}")
     link_tmp = index_dir.parent / f".{index_dir.name}.link-{uuid.uuid4().hex[:8]}"
     os.symlink(os.path.relpath(final, index_dir.parent), link_tmp)
+    if index_dir.exists() and not index_dir.is_symlink():
+        # A hand-made plain folder: moved aside (the link ready, so it is gone only between two renames).
+        previous = root / f"legacy-{uuid.uuid4().hex[:8]}"
+        os.rename(index_dir, previous)
     os.replace(link_tmp, index_dir)
     _fsync_dir(index_dir.parent)
-    _prune(root, final, keep)
+    _prune(root, {final, previous})
     return final
 
 
-def _prune(root: Path, current: Path, keep: int) -> None:
-    """Keep the newest ``keep`` builds: a process still loading the previous one finds it intact."""
-    builds = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".tmp-")),
-                    key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in builds[keep:]:
-        if old != current:
+def _prune(root: Path, keep: set[Path | None]) -> None:
+    """Keep the new build and the one it replaced (a process still loading that finds it intact); delete the
+    rest, including a complete build that a killed process never made live: by age alone it could outlive,
+    and so push out, the build it was meant to replace."""
+    kept = {p.resolve() for p in keep if p is not None}  # INDEX_DIR may be relative; the link's target is not
+    for old in root.iterdir():
+        if old.is_dir() and not old.name.startswith(".tmp-") and old.resolve() not in kept:
             shutil.rmtree(old, ignore_errors=True)
 
 

@@ -155,8 +155,10 @@ def test_index_add_urls_and_files(env: tuple[Path, Path], tmp_path: Path, monkey
     assert "only http and https" in report["rejected"][0]["reason"]
 
     assert main(["index", "add", page]) == 1
-    out = capsys.readouterr().out
-    assert "Nothing was added." in out and f"Refused {page}: already in the index as web-ministry" in out
+    printed = capsys.readouterr()
+    out = printed.err  # a refusal, on stderr as the exit codes promise
+    assert printed.out == "" and "Nothing was added." in out
+    assert f"Refused {page}: already in the index as web-ministry" in out
     assert "--force" in out
     assert main(["index", "add", page, "--force", "--json"]) == 0
     forced = json.loads(capsys.readouterr().out)
@@ -279,3 +281,22 @@ def test_the_terminal_chat_starts_quietly_and_ends_with_its_input(env: tuple[Pat
                           capture_output=True, text=True, timeout=120, env={**os.environ}, **closed)  # type: ignore[call-overload]
     assert done.returncode == 0, done.stderr[-2000:]
     assert "INFO" not in done.stderr and "Traceback" not in done.stderr, done.stderr[-2000:]
+
+
+def test_index_refusals_name_the_problem_on_stderr(env: tuple[Path, Path],
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """The last article, and a damaged manifest: a traceback before (and the last article was deleted)."""
+    corpus, index_dir = env
+    *others, last = sorted(p.stem for p in corpus.iterdir())
+    for doc_id in others:
+        assert main(["index", "remove", doc_id]) == 0
+    capsys.readouterr()
+    assert main(["index", "remove", last]) == 1
+    printed = capsys.readouterr()
+    assert printed.out == "" and "only article" in printed.err and "Traceback" not in printed.err
+    assert main(["index", "remove", last, "--json"]) == 1
+    assert "only article" in json.loads(capsys.readouterr().out)["message"]
+    assert [p.stem for p in corpus.iterdir()] == [last]
+    (index_dir.resolve() / "manifest.json").write_text("{ not json")
+    assert main(["index", "status"]) == 1
+    assert "manifest.json cannot be read" in capsys.readouterr().err

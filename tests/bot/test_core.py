@@ -86,6 +86,17 @@ async def test_moderator_adds_an_article_and_it_is_answerable(
     assert isinstance(missing, Notice) and missing.kind is NoticeKind.INVALID
 
 
+async def test_a_moderator_is_told_why_a_change_the_corpus_cannot_take_was_refused(mod_core: CommandCore) -> None:
+    """A reindex with no article left (all removed outside the bot) was an apology for an internal error."""
+    corpus = mod_core.config.corpus_dir
+    for path in corpus.iterdir():
+        path.unlink()
+    result = await mod_core.reindex(MOD)
+    assert isinstance(result, Notice) and result.kind is NoticeKind.INVALID and "no article to index" in result.text
+    answer = await mod_core.ask("Which app is the government promoting?")  # the last good index still serves
+    assert isinstance(answer, Answer) and answer.answered
+
+
 async def test_second_build_is_told_one_is_running(mod_core: CommandCore) -> None:
     with store.build_lock(mod_core.config.index_dir):  # e.g. `dispute-bot index build` in another process
         result = await mod_core.reindex(MOD)

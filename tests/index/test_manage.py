@@ -1,0 +1,139 @@
+"""Moderator changes to the corpus at its edges: the last article, no corpus, names that collide, upper-case
+extensions, file modes, impossible dates, a damaged manifest, and builds a killed process left behind."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from index import store
+from index.builder import build_index
+from index.embedding import DEFAULT_MODEL, Encoder
+from index.manage import Upload, add_articles, index_status, remove_article
+from retrieval.loaded import load_index
+
+STORY = "A short report about a platform and a ministry. It says three things about them, all of them dull.\n"
+
+
+def _add(uploads: list[Upload], corpus: Path, index_dir: Path, encoder: Encoder):  # type: ignore[no-untyped-def]
+    return add_articles(uploads, corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder,
+                        max_bytes=100_000)
+
+
+def _remove(doc_id: str, corpus: Path, index_dir: Path, encoder: Encoder):  # type: ignore[no-untyped-def]
+    return remove_article(doc_id, corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
+
+
+def test_the_last_article_is_not_removed(tmp_path: Path, encoder: Encoder) -> None:
+    """It was deleted, then the build failed on an empty corpus: the file gone, the index still serving it,
+    and every later build failing the same way."""
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "only.md").write_text(STORY)
+    build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
+    with pytest.raises(store.CorpusError, match="only article"):
+        _remove("only", corpus, index_dir, encoder)
+    assert (corpus / "only.md").exists() and load_index(index_dir).doc_index.keys() == {"only"}
+
+
+@pytest.mark.parametrize("corpus_state", ["empty", "missing"])
+def test_a_build_with_nothing_to_index_is_refused_and_keeps_the_index(
+        built_copy: tuple[Path, Path], encoder: Encoder, corpus_state: str) -> None:
+    corpus, index_dir = built_copy
+    live = store.live_dir(index_dir)
+    shutil.rmtree(corpus)
+    if corpus_state == "empty":
+        corpus.mkdir()
+    with pytest.raises(store.CorpusError, match="no article to index" if corpus_state == "empty"
+                       else "no corpus folder"):
+        build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
+    assert store.live_dir(index_dir) == live
+
+
+def test_adding_to_a_corpus_folder_that_does_not_exist_creates_nothing(tmp_path: Path, encoder: Encoder) -> None:
+    """Run from another folder, a relative CORPUS_DIR made a second corpus and index there, and the bot's own
+    never got the article."""
+    with pytest.raises(store.CorpusError, match="no corpus folder"):
+        _add([Upload("story.md", STORY.encode())], tmp_path / "corpus", tmp_path / "index", encoder)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_two_files_of_one_add_that_clean_to_one_name_keep_the_first(
+        built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    corpus, index_dir = built_copy
+    first, second = "The first story, about a court. " * 3, "The second story, about a protest. " * 3
+    outcome = _add([Upload("my article.md", first.encode()), Upload("my-article.md", second.encode())],
+                   corpus, index_dir, encoder)
+    assert outcome.stored == ["my-article.md"] and (corpus / "my-article.md").read_text() == first
+    [refused] = outcome.rejected
+    assert refused["file"] == "my-article.md" and "my article.md" in refused["reason"]
+
+
+def test_an_upper_case_extension_is_an_article_like_any_other(built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    """The build read ``Gab.TXT``, but remove said there was no such article, and an upload of ``Gab.md`` was
+    skipped as a duplicate while the old text kept being served."""
+    corpus, index_dir = built_copy
+    (corpus / "Gab.TXT").write_text("The old text of an article about an app. " * 3)
+    build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
+    new_text = "The new text of an article about an app, rewritten. " * 3
+    outcome = _add([Upload("Gab.md", new_text.encode())], corpus, index_dir, encoder)
+    assert outcome.report is not None and outcome.report.to_dict()["skipped"] == []
+    assert not (corpus / "Gab.TXT").exists()
+    index = load_index(index_dir)
+    assert "rewritten" in index.docs[index.doc_index["Gab"]].text
+    _remove("Gab", corpus, index_dir, encoder)
+    assert "Gab" not in load_index(index_dir).doc_index and not list(corpus.glob("Gab.*"))
+
+
+def test_an_added_article_is_readable_like_the_files_beside_it(built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    """Saved owner-only, it could not be read by a bot running as another user (the image's uid 10001)."""
+    corpus, index_dir = built_copy
+    old = os.umask(0o022)
+    try:
+        _add([Upload("story.md", STORY.encode())], corpus, index_dir, encoder)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((corpus / "story.md").stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize("text", ['---\ndate: "2021-02-31"\n---\n' + STORY, "date 2021-02-30\n" + STORY])
+def test_a_date_that_is_no_day_is_refused(built_copy: tuple[Path, Path], encoder: Encoder, text: str) -> None:
+    corpus, index_dir = built_copy
+    outcome = _add([Upload("bad-date.md", text.encode())], corpus, index_dir, encoder)
+    assert outcome.report is None and "cannot read the date" in outcome.rejected[0]["reason"]
+
+
+@pytest.mark.parametrize("damage", ["missing", "garbled"])
+def test_status_of_a_damaged_manifest_names_it(built_copy: tuple[Path, Path], damage: str) -> None:
+    _, index_dir = built_copy
+    live = store.live_dir(index_dir)
+    assert live is not None
+    manifest = live / store.MANIFEST
+    if damage == "missing":
+        manifest.unlink()
+    else:
+        manifest.write_text("{ not json")
+    with pytest.raises(store.ManifestUnreadable, match=f"{manifest}.*index build --full"):
+        index_status(index_dir)
+
+
+def test_a_build_a_killed_process_never_made_live_is_swept_and_never_evicts_the_previous(
+        built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    """Killed between moving its folder into place and swapping the link, a build left a complete folder
+    behind. Pruning by age kept it, as the newest, in place of the build the next swap replaced."""
+    corpus, index_dir = built_copy
+    live = store.live_dir(index_dir)
+    assert live is not None
+    orphan = store.builds_dir(index_dir) / "29991231T235959-deadbeef"
+    shutil.copytree(live, orphan)
+    newer = live.stat().st_mtime + 60  # made after the live build, as the build being published was
+    os.utime(orphan, (newer, newer))
+    (corpus / "story.md").write_text(STORY)
+    build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
+    new = store.live_dir(index_dir)
+    assert new is not None
+    assert {p.name for p in store.builds_dir(index_dir).iterdir()} == {new.name, live.name}
