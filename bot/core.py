@@ -227,8 +227,9 @@ class CommandCore:
         fetched: list[WebArticle] = []
         problems: list[dict[str, str]] = []
         if urls:
+            # Extraction is CPU-bound and can't be stopped: on the build thread, never one that answers questions.
             fetched, problems = await fetch_articles(urls, self.config.fetch,
-                                                     lambda fn: self._run(self._queries, fn))
+                                                     lambda fn: self._run(self._builds, fn))
             if not fetched and not uploads:
                 reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in problems)
                 audit.info("add by %s: nothing added (%s)", actor.describe(), reasons)

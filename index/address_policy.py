@@ -31,6 +31,11 @@ _EMBEDDED_IPV4 = (
 
 
 _SHARED = ipaddress.IPv4Network("100.64.0.0/10")
+# Special-purpose ranges (IANA registries) that ``is_global`` in older Pythons (3.11 before 3.11.10) calls
+# global: IETF protocol assignments, the retired 6to4 relay anycast, deprecated site-local, and documentation.
+_NOT_PUBLIC = tuple(ipaddress.ip_network(n) for n in (
+    "192.0.0.0/24", "192.88.99.0/24", "fec0::/10", "3fff::/20", "2001:db8::/32",
+))
 
 
 def parse_address(text: str) -> IPAddress | None:
@@ -69,6 +74,8 @@ def refusal(ip: IPAddress, allow_private: bool = False) -> str | None:
     if ip.is_multicast or ip.is_reserved or ip.is_unspecified or not ip.is_global:
         return _kind(ip)
     if isinstance(ip, ipaddress.IPv4Address) and ip in _SHARED:  # is_global misses it in some versions
+        return _kind(ip)
+    if any(ip.version == network.version and ip in network for network in _NOT_PUBLIC):
         return _kind(ip)
     return None
 

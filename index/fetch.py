@@ -13,6 +13,7 @@ HTML is accepted.
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 
 import aiohttp
@@ -25,6 +26,8 @@ from index.fetch_types import USER_AGENT, FetchError, FetchOptions, Page
 
 __all__ = ["USER_AGENT", "AddressRefused", "FetchError", "FetchOptions", "Page", "VettingResolver", "fetch_page"]
 
+log = logging.getLogger(__name__)
+
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 REDIRECTS = (301, 302, 303, 307, 308)
 MAX_URL_CHARS = 2000
@@ -34,7 +37,9 @@ class AddressRefused(OSError):
     """A host name resolved to an address the policy refuses; aiohttp wraps it, ``fetch_page`` unwraps it."""
 
     def __init__(self, host: str, address: str, reason: str) -> None:
-        super().__init__(f"{host} resolves to {address}, {reason}")
+        # The address itself stays out of the message: a refusal is shown in chat, and an internal name's
+        # address is nobody's business there (it is logged).
+        super().__init__(f"{host} resolves to {reason}")
         self.host, self.address, self.reason = host, address, reason
 
 
@@ -170,6 +175,8 @@ async def fetch_page(url: str, options: FetchOptions | None = None,
     except aiohttp.ClientConnectorError as exc:
         refused = _refused(exc)
         if refused is not None:
+            log.warning("refused to fetch %s: %s resolves to %s, %s", url, refused.host, refused.address,
+                        refused.reason)
             raise FetchError(f"{refused}; only public addresses can be fetched") from exc
         raise FetchError(f"could not connect to {exc.host}") from exc
     except aiohttp.InvalidURL as exc:

@@ -17,7 +17,7 @@ from index import store
 from index.builder import BuildReport, ProgressCallback, build_locked
 from index.chunking import ChunkSpec
 from index.documents import ARTICLE_SUFFIXES, article_paths, load_corpus, parse_article, unreadable_date
-from index.duplicates import DuplicateFinder
+from index.duplicates import DuplicateFinder, normalise_url
 from index.embedding import EncoderProvider
 from index.web_article import WebArticle
 
@@ -127,6 +127,18 @@ def _screen(pages: list[tuple[WebArticle, str, bytes]], corpus_dir: Path,
     return kept
 
 
+def _same_files(pages: list[tuple[WebArticle, str, bytes]], corpus_dir: Path) -> list[tuple[str, bytes]]:
+    """Pages added again with ``force``: one at an address already in the corpus replaces that article's file.
+    Its new name comes from its title, which may have changed since ("… again after row over steel"), so
+    without this the same page became a second article."""
+    known = {normalise_url(doc.url): doc.filename for doc in load_corpus(corpus_dir)[0] if doc.url}
+    kept = []
+    for article, filename, data in pages:
+        existing = next((known[u] for u in map(normalise_url, article.urls) if u in known), None)
+        kept.append((existing or filename, data))
+    return kept
+
+
 def add_articles(
     uploads: list[Upload],
     corpus_dir: Path,
@@ -180,7 +192,7 @@ def add_articles(
         for filename, data in accepted:
             _write_article(corpus_dir, filename, data)
             outcome.stored.append(filename)
-        kept = [(name, data) for _, name, data in pages] if force else _screen(pages, corpus_dir, outcome)
+        kept = _same_files(pages, corpus_dir) if force else _screen(pages, corpus_dir, outcome)
         for filename, data in kept:
             _write_article(corpus_dir, filename, data)
             outcome.stored.append(filename)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import asyncio
 import functools
 import hashlib
+import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from datetime import date as _date
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -26,7 +28,14 @@ RunInThread = Callable[[Callable[[], T]], Awaitable[T]]
 
 # Fewer words than this is a stub, an error page or a paywall teaser, not an article to quote from.
 MIN_ARTICLE_WORDS = 40
+# trafilatura's time grows faster than the page: 20,000 elements took 3 s, 40,000 8 s, 120,000 95 s (of one
+# CPU, with no way to stop it). A news page has a few thousand.
+MAX_ELEMENTS = 25_000
 _SLUG = re.compile(r"[^a-z0-9]+")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+log = logging.getLogger(__name__)
 
 
 class NoArticleText(ValueError):
@@ -71,13 +80,34 @@ def _clean(value: object) -> str | None:
 
 
 def _page_text(page: Page) -> str | bytes:
-    """The page as text when the server named a charset; raw bytes (trafilatura detects it) otherwise."""
-    if page.charset:
-        try:
-            return page.body.decode(page.charset, errors="replace")
-        except LookupError:
-            pass
-    return page.body
+    """The page as text, decoded as browsers do (the WHATWG labels: "iso-8859-1" and "us-ascii" mean
+    windows-1252, a byte-order mark overrides the header); raw bytes for trafilatura to detect when the server
+    named no charset, or one that is no web encoding ("idna")."""
+    import webencodings
+
+    encoding = webencodings.lookup(page.charset) if page.charset else None
+    if encoding is None:
+        return page.body
+    text, _ = webencodings.decode(page.body, encoding, errors="replace")
+    return str(text)
+
+
+def _stated(date: str | None, page_text: str) -> str | None:
+    """``date`` when the page states that day: its metadata, URL or a date line gives year, month and day as
+    digits or in words. htmldate fills a day the page never gives ("2021-02" became the 3rd, today's day;
+    "2021-02-31" the 1st): such a date is dropped, and the article is dated as an undated one is."""
+    try:
+        day_given = _date.fromisoformat(date) if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None
+    except ValueError:
+        day_given = None
+    if date is None or day_given is None:
+        return None
+    year, month, day = day_given.year, day_given.month, day_given.day
+    name = _MONTHS[month - 1]
+    forms = (rf"{year}[-/.]0?{month}[-/.]0?{day}(?!\d)", rf"(?<!\d){year}{month:02}{day:02}(?!\d)",
+             rf"(?<!\d)0?{day}(?:st|nd|rd|th)?\s+(?:of\s+)?{name[:3]}\w*\.?,?\s+{year}",
+             rf"{name[:3]}\w*\.?\s+0?{day}(?:st|nd|rd|th)?,?\s+{year}")
+    return date if any(re.search(form, page_text, re.IGNORECASE) for form in forms) else None
 
 
 def extract_article(page: Page) -> WebArticle:
@@ -89,8 +119,18 @@ def extract_article(page: Page) -> WebArticle:
     """
     import trafilatura
 
+    tree = trafilatura.load_html(_page_text(page))
+    if tree is None:
+        raise NoArticleText("no article text on the page (it could not be read as HTML)")
+    elements = sum(1 for _ in tree.iter())
+    if elements > MAX_ELEMENTS:
+        raise NoArticleText(f"the page is too large to read as one article ({elements:,} HTML elements; a news "
+                            f"page has a few thousand, and at most {MAX_ELEMENTS:,} are read)")
+    # Where a date can be stated: the text (JSON-LD included), attributes (meta, <time datetime>) and the URL.
+    stated_in = " ".join([*tree.itertext(), *(str(v) for element in tree.iter() for v in element.attrib.values()),
+                          page.final_url])
     extracted = trafilatura.bare_extraction(
-        _page_text(page), url=page.final_url, with_metadata=True, include_comments=False,
+        tree, url=page.final_url, with_metadata=True, include_comments=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = getattr(extracted, "text", None) or ""
@@ -103,10 +143,9 @@ def extract_article(page: Page) -> WebArticle:
     if words < MIN_ARTICLE_WORDS:
         found = f"only {words} words of text" if words else "no text"
         raise NoArticleText(f"no article text on the page ({found}; is it a news article, or behind a login?)")
-    date = _clean(getattr(extracted, "date", None))
     return WebArticle(
         url=page.final_url, requested_url=page.url, title=title,
-        date=date if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None,
+        date=_stated(_clean(getattr(extracted, "date", None)), stated_in),
         author=_clean(getattr(extracted, "author", None)), site_name=_clean(getattr(extracted, "sitename", None)),
         text=body, fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
@@ -135,4 +174,7 @@ async def fetch_articles(
             articles.append(await run(functools.partial(extract_article, page)))
         except (FetchError, NoArticleText) as exc:
             rejected.append({"file": url, "reason": str(exc)})
+        except Exception:  # a page that breaks the extractor costs that page, never the rest of the add
+            log.exception("reading %s failed", url)
+            rejected.append({"file": url, "reason": "the page could not be read as an article"})
     return articles, rejected

@@ -19,6 +19,10 @@ REFUSED = [
     "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:8.8.8.8", "::ffff:0:8.8.8.8", "64:ff9b::a00:1",
     "64:ff9b::808:808", "64:ff9b:1::a00:1", "2002:a00:1::1", "2002:808:808::1", "2001:0:4136:e378::1",
     "::7f00:1", "::8.8.8.8",
+    # special-purpose ranges that Python 3.11's is_global (before 3.11.10) calls global: IETF protocol
+    # assignments, the 6to4 relay anycast, deprecated site-local (fec0::a9fe:a9fe mirrors 169.254.169.254),
+    # the newer documentation prefix
+    "192.0.0.8", "192.88.99.1", "fec0::1", "fec0::a9fe:a9fe", "3fff::1",
 ]
 ALLOWED = ["8.8.8.8", "1.1.1.1", "93.184.216.34", "151.101.1.69", "2606:4700:4700::1111",
            "2a00:1450:4001:81b::200e", "2001:4860:4860::8888"]

@@ -57,7 +57,7 @@ async def test_private_addresses_are_refused_by_default(news_site: NewsSite) -> 
 
 async def test_a_name_resolving_to_a_private_address_is_refused_after_dns(news_site: NewsSite) -> None:
     dns = MapResolver({"news.example": ["127.0.0.1"]})
-    with pytest.raises(FetchError, match=r"news.example resolves to 127.0.0.1, a loopback address"):
+    with pytest.raises(FetchError, match=r"news.example resolves to a loopback address"):
         await fetch_page(f"http://news.example:{news_site.port}/articles/ledger-second-round.html", resolver=dns)
     assert dns.asked == ["news.example"] and news_site.hits == []
 
@@ -72,8 +72,9 @@ async def test_the_connection_goes_to_the_vetted_address(news_site: NewsSite) ->
 
 async def test_a_name_with_any_private_address_is_refused_whole() -> None:
     public_and_private = MapResolver({"rebind.example": ["93.184.216.34", "10.0.0.7"]})
-    with pytest.raises(OSError, match=r"10\.0\.0\.7, a private address"):
+    with pytest.raises(OSError, match=r"rebind\.example resolves to a private address") as refused:
         await VettingResolver(AddressPolicy(), public_and_private).resolve("rebind.example", 80)
+    assert "10.0.0.7" not in str(refused.value)  # shown in chat: an internal address is kept to the log
     only_public = MapResolver({"ok.example": ["93.184.216.34", "2606:2800:220:1::1"]})
     answer = await VettingResolver(AddressPolicy(), only_public).resolve("ok.example", 80)
     assert [r["host"] for r in answer] == ["93.184.216.34", "2606:2800:220:1::1"]
@@ -99,7 +100,7 @@ async def test_a_redirect_to_a_private_address_is_refused(news_site: NewsSite, t
 
 async def test_a_redirect_to_a_name_resolving_privately_is_refused(news_site: NewsSite) -> None:
     dns = MapResolver({"intranet.example": ["192.168.1.10"]})
-    with pytest.raises(FetchError, match=r"intranet\.example resolves to 192\.168\.1\.10, a private address"):
+    with pytest.raises(FetchError, match=r"intranet\.example resolves to a private address"):
         await fetch_page(news_site.url("/redirect?to=http://intranet.example/wiki"), ONLY_LOOPBACK_ONE,
                          resolver=dns)
 

@@ -151,3 +151,102 @@ def test_add_duplicates_and_force(news_site: NewsSite, built_copy: tuple[Path, P
     stored, rejected = add("northwind-copy.html", force=True)
     assert rejected == [] and len(stored) == 1
     assert len([d for d in load_index(index_dir).docs if d.doc_id.startswith("web-")]) == 3
+
+
+# --- pages as servers really send them ------------------------------------------------------------
+
+BODY = " ".join(f"The council met again on the bridge question and sentence {n} adds a detail." for n in range(8))
+
+
+def html_page(head: str = "", body_extra: str = "", charset: str | None = "utf-8", raw: bytes | None = None,
+              url: str = "https://news.example.org/bridge") -> Page:
+    html = (f"<html><head><title>Council delays bridge vote</title>{head}</head><body><article>"
+            f"<h1>Council delays bridge vote</h1><p>{BODY}</p>{body_extra}</article></body></html>")
+    return Page(url, url, raw if raw is not None else html.encode("utf-8"), charset)
+
+
+@pytest.mark.parametrize("label", ["ISO-8859-1", "us-ascii", "latin1"])
+def test_legacy_charset_labels_are_read_as_browsers_read_them(label: str) -> None:
+    """WHATWG: these labels mean windows-1252. Decoded literally, curly quotes and the euro sign vanished."""
+    body = f"<p>{BODY} She said \u201cno\u201d to the \u20ac5,000 fine and won\u2019t pay.</p>"
+    raw = html_page(body_extra=body).body.decode("utf-8").encode("cp1252")
+    article = extract_article(html_page(raw=raw, charset=label))
+    assert "\u201cno\u201d" in article.text and "\u20ac5,000" in article.text and "won\u2019t" in article.text
+
+
+def test_a_byte_order_mark_wins_over_the_header() -> None:
+    raw = "\ufeff".encode() + html_page(body_extra="<p>Caf\u00e9 owners were not consulted at all.</p>").body
+    assert "Caf\u00e9 owners" in extract_article(html_page(raw=raw, charset="iso-8859-1")).text
+
+
+def test_a_charset_that_is_no_web_encoding_costs_only_its_page(news_site: NewsSite,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """``charset=idna`` raised a UnicodeError that lost every page of the add (a traceback on the CLI)."""
+    import index.fetch
+
+    real = index.fetch.fetch_page
+
+    async def fetch(url: str, options: FetchOptions | None = None) -> Page:
+        page = await real(url, options)
+        return Page(page.url, page.final_url, page.body, "idna") if "ledger" in url else page
+
+    monkeypatch.setattr(index.fetch, "fetch_page", fetch)
+    articles, rejected = fetched(news_site, "ledger-second-round.html", "northwind-undated-brief.html")
+    assert len(articles) == 2 and rejected == []  # read as bytes, its charset detected
+
+
+def test_an_extractor_failure_costs_only_its_page(news_site: NewsSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    import index.web_article as web_article
+
+    real = web_article.extract_article
+
+    def extract(page: Page) -> WebArticle:
+        if "ledger" in page.url:
+            raise UnicodeError("Unsupported error handling")
+        return real(page)
+
+    monkeypatch.setattr(web_article, "extract_article", extract)
+    articles, rejected = fetched(news_site, "ledger-second-round.html", "northwind-undated-brief.html")
+    assert len(articles) == 1 and rejected == [{"file": news_site.page("ledger-second-round.html"),
+                                                "reason": "the page could not be read as an article"}]
+
+
+@pytest.mark.parametrize("stated, kept", [
+    ("2021-02-10T08:00:00+05:30", "2021-02-10"),
+    ("2021-02", None),  # htmldate filled in today's day
+    ("2021-02-31", None),  # no such day: htmldate gave the 1st
+])
+def test_a_date_is_kept_only_when_the_page_states_that_day(stated: str, kept: str | None) -> None:
+    head = f'<meta property="article:published_time" content="{stated}">'
+    assert extract_article(html_page(head=head)).date == kept
+
+
+def test_a_date_line_in_words_states_the_day() -> None:
+    article = extract_article(html_page(head='<meta property="article:published_time" content="2021-02-10">',
+                                        body_extra="<p>Published February 10, 2021</p>"))
+    assert article.date == "2021-02-10"
+
+
+def test_a_page_too_large_to_read_is_refused_before_extraction() -> None:
+    """120,000 elements took 95 s of CPU in trafilatura, with no way to stop it."""
+    filler = "".join(f"<p>word {i} <a href='/{i}'>link</a></p>" for i in range(15_000))
+    with pytest.raises(NoArticleText, match="too large to read as one article"):
+        extract_article(html_page(body_extra=filler))
+
+
+def test_forcing_a_page_again_updates_its_file_even_if_its_headline_changed(
+        built_copy: tuple[Path, Path], encoder_provider: EncoderProvider) -> None:
+    corpus, index_dir = built_copy
+    url = "https://news.example.org/bridge"
+
+    def article(title: str) -> WebArticle:
+        return WebArticle(url, url, title, "2021-02-12", None, "Example", BODY, "2021-02-12T10:00:00+00:00")
+
+    def add(title: str, force: bool) -> list[str]:
+        return add_articles([], corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider,
+                            max_bytes=1_000_000, web_articles=[article(title)], force=force).stored
+
+    [first] = add("Council delays bridge vote", False)
+    [again] = add("Council delays bridge vote again after row over steel", True)
+    assert again == first and len(list(corpus.glob("web-*"))) == 1
+    assert "again after row over steel" in (corpus / first).read_text()
