@@ -55,12 +55,16 @@ class Admission:
 
     async def run(self, command: str, actor: Actor | None, work: Callable[[], Awaitable[T]]) -> T | Notice:
         """``work()`` if the question is admitted, else the notice that says why not."""
-        refusal = await self._rate_limited(actor)
-        if refusal is None and self.in_flight.closing:
+        # Load and shutdown first: a question turned away for them must not cost the asker a rate-limit token
+        # (after three "busy" replies, the fourth try was "slow down", and the fifth dropped unanswered).
+        refusal: Notice | None = None
+        if self.in_flight.closing:
             refusal = Notice(NoticeKind.OVERLOADED, STOPPING)
-        if refusal is None and not self.in_flight.try_enter():
+        elif not self.in_flight.try_enter():
             log.warning("%d questions in flight: turned one away", self.in_flight.limit)
             refusal = Notice(NoticeKind.OVERLOADED, OVERLOADED)
+        elif (refusal := await self._rate_limited(actor)) is not None:
+            self.in_flight.leave()
         if refusal is not None:
             metrics.QUESTIONS.labels(command, metrics.platform_of(actor), metrics.outcome(refusal)).inc()
             return refusal

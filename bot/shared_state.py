@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import hmac
 import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import asdict
 from typing import Any, TypeVar
@@ -43,10 +45,15 @@ def blocking(obj: object) -> bool:
     return bool(getattr(obj, "blocking", False))
 
 
+# Store round trips get threads of their own: on asyncio's default executor they queued behind CPU work
+# (timeline pictures), and the event claim Slack's 3-second acknowledgement waits for took 15 s.
+_STORE_CALLS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="shared-state")
+
+
 async def call(obj: object, fn: Callable[..., T], *args: Any) -> T:
-    """``fn(*args)``, on a worker thread when ``obj`` blocks (store-backed), else right here."""
+    """``fn(*args)``, on a store thread when ``obj`` blocks (store-backed), else right here."""
     if blocking(obj):
-        return await asyncio.to_thread(fn, *args)
+        return await asyncio.get_running_loop().run_in_executor(_STORE_CALLS, functools.partial(fn, *args))
     return fn(*args)
 
 

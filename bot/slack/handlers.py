@@ -31,24 +31,19 @@ from bot.actors import Actor
 from bot.core import APOLOGY, CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.render.picture import FILENAME, timeline_png
-from bot.results import IndexChange, Notice, NoticeKind, Result
+from bot.results import Notice, NoticeKind, Result
 from bot.shared_state import StoreThreads, call
-from bot.slack.events import conversation_of, links_in, post_key, thread_of, without_links
-from bot.slack.files import fetch_uploads
+from bot.slack.adding import ADD_HINT, add_from_dm, is_add
+from bot.slack.events import conversation_of, post_key, thread_of
 from bot.slack.memory import BoundedSet
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, plain_from_slack, render
 from bot.slack.users import UserDirectory
-from bot.validation import strip_mentions
 from retrieval.types import Timeline
 
 log = logging.getLogger(__name__)
 
 Run = Callable[[Actor, str], Awaitable[Result]]
 ANSWERED_SUBTYPES = (None, "file_share", "thread_broadcast")  # edits, joins, bot posts etc. are ignored
-ADD_HINT = ("To add articles, share .txt or .md files with me in a direct message with the text `add`, or send "
-            "`add` followed by the address of a news page.")
-ADD_USAGE = "Usage: `add <https://…>` (the address of a news page), or `add` with .txt or .md files attached."
-MAX_URLS = 5
 class SlackHandlers:
     def __init__(self, core: CommandCore, client: AsyncWebClient, memory: int = 5000,
                  seen: Deduper | None = None, threads: StoreThreads | None = None) -> None:
@@ -97,9 +92,10 @@ class SlackHandlers:
             return result
 
         pictures: list[Timeline] = []
-        await self._slash(ack, command, respond, "timeline", run)
-        for timeline in pictures:  # after the text, which never waits for the picture
-            await self._upload_picture(client, str(command.get("channel_id") or ""), timeline)
+        async with self.core.in_flight.handling():  # a shutdown waits for the picture too
+            await self._slash(ack, command, respond, "timeline", run)
+            for timeline in pictures:  # after the text, which never waits for the picture
+                await self._upload_picture(client, str(command.get("channel_id") or ""), timeline)
 
     async def _upload_picture(self, client: AsyncWebClient, channel: str, timeline: Timeline) -> None:
         """Share the timeline picture in the channel; any failure is logged and the text reply stands."""
@@ -138,15 +134,16 @@ class SlackHandlers:
         person who clicked, as a new ephemeral message, so the shared answer never shows a vote."""
         await ack()
         user = str((body.get("user") or {}).get("id") or "")
-        try:
-            result = await self.core.vote(Actor(platform="slack", user_id=user), str(action.get("value") or ""),
-                                          FEEDBACK_ACTIONS.get(str(action.get("action_id")), 0))
-            message = render(result)
-            await respond(text=message.text, blocks=message.blocks or None, response_type="ephemeral",
-                          replace_original=False)
-        except Exception:
-            log.exception("feedback from %s failed", user)
-            await self._respond(respond, SlackMessage(APOLOGY, ephemeral=True), fallible=True)
+        async with self.core.in_flight.handling():
+            try:
+                result = await self.core.vote(Actor(platform="slack", user_id=user), str(action.get("value") or ""),
+                                              FEEDBACK_ACTIONS.get(str(action.get("action_id")), 0))
+                message = render(result)
+                await respond(text=message.text, blocks=message.blocks or None, response_type="ephemeral",
+                              replace_original=False)
+            except Exception:
+                log.exception("feedback from %s failed", user)
+                await self._respond(respond, SlackMessage(APOLOGY, ephemeral=True), fallible=True)
 
     async def _slash(
         self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, name: str, run: Run,
@@ -180,12 +177,19 @@ class SlackHandlers:
     # -- events --------------------------------------------------------------------------------------
 
     async def on_mention(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
-        # A reply sent with "Also send to #channel" is a mention with the subtype thread_broadcast.
-        if event.get("bot_id") or event.get("subtype") not in ANSWERED_SUBTYPES or not event.get("user"):
-            return
-        await self._answer(event, client, plain_from_slack(str(event.get("text") or ""), context.bot_user_id))
+        # Counted from its first statement: the event is acknowledged already, and the claim below is a store
+        # round trip during which a shutdown that saw nothing in flight would drop it for good.
+        async with self.core.in_flight.handling():
+            # A reply sent with "Also send to #channel" is a mention with the subtype thread_broadcast.
+            if event.get("bot_id") or event.get("subtype") not in ANSWERED_SUBTYPES or not event.get("user"):
+                return
+            await self._answer(event, client, plain_from_slack(str(event.get("text") or ""), context.bot_user_id))
 
     async def on_message(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        async with self.core.in_flight.handling():  # as in on_mention
+            await self._on_message(event, context, client)
+
+    async def _on_message(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
         if event.get("subtype") not in ANSWERED_SUBTYPES or event.get("bot_id") or event.get("hidden"):
             return
         user = event.get("user")
@@ -195,7 +199,7 @@ class SlackHandlers:
         text = plain_from_slack(raw, context.bot_user_id)
         is_dm = event.get("channel_type") == "im"
         has_files = bool(event.get("files")) or event.get("subtype") == "file_share"
-        if is_dm and (text.lower() == "add" or (text.lower().startswith("add ") and links_in(raw))):
+        if is_dm and is_add(raw, text):
             await self._add(event, client)
         elif has_files and is_dm:
             if await call(self.seen, self.seen.claim, post_key(event)):
@@ -228,34 +232,7 @@ class SlackHandlers:
 
     async def _add(self, event: dict[str, Any], client: AsyncWebClient) -> None:
         if await call(self.seen, self.seen.claim, post_key(event)):
-            await self._guarded(event, client, "add", lambda: self._add_files(event, client))
-
-    async def _add_files(self, event: dict[str, Any], client: AsyncWebClient) -> tuple[SlackMessage, bool]:
-        """``add`` in a DM: the files shared with it and the pages whose addresses follow it."""
-        actor = await self.users.actor(str(event["user"]), lookup=True, client=client)
-        raw = str(event.get("text") or "")
-        urls = links_in(raw)
-        # words other than "add", the links and mentions: there should be none
-        leftover = strip_mentions(plain_from_slack(without_links(raw))).split()[1:]
-        result: Result
-        if not self.core.is_moderator(actor):
-            result = await self.core.add_articles(actor, [])  # the core refuses (and audits it); no download
-        elif leftover or len(urls) > MAX_URLS:
-            result = Notice(NoticeKind.INVALID, ADD_USAGE if len(urls) <= MAX_URLS
-                            else f"Give at most {MAX_URLS} addresses at a time.")
-        else:
-            files = [f for f in event.get("files") or [] if isinstance(f, dict)]
-            uploads, problems = await fetch_uploads(client, files, self.core.config.max_article_bytes)
-            if uploads or urls or not problems:
-                result = await self.core.add_articles(actor, uploads, urls)
-            else:
-                result = Notice(NoticeKind.INVALID, "Nothing was added.")
-            if problems and isinstance(result, IndexChange):
-                result = replace(result, rejected=[*problems, *result.rejected])
-            elif problems and isinstance(result, Notice):
-                reasons = "; ".join(f"{p['file']}: {p['reason']}" for p in problems)
-                result = Notice(result.kind, f"{result.text} {reasons}")
-        return render(result), isinstance(result, Notice)
+            await self._guarded(event, client, "add", lambda: add_from_dm(self.core, self.users, event, client))
 
     async def _guarded(
         self, event: dict[str, Any], client: AsyncWebClient, what: str,

@@ -112,3 +112,67 @@ async def test_builds_are_counted_and_timed(make_core: CoreFactory, built_copy: 
     assert sample("dispute_bot_builds_total", action="reindex", outcome="done") - done == 1
     assert sample("dispute_bot_build_seconds_count", action="reindex") - timed == 1
     assert not core.build_running
+
+
+async def test_a_question_turned_away_for_load_or_shutdown_costs_no_rate_limit_token(
+        make_core: CoreFactory, seed_index_dir: Path) -> None:
+    """Three "busy" replies used to spend the burst: the fourth try was "slow down", the fifth dropped."""
+    core = make_core(seed_index_dir, Path("/nonexistent-corpus"), max_in_flight=1, rate_limit_per_minute=5,
+                     rate_limit_burst=3)
+    await core.warm_up()
+    assert core.in_flight.try_enter()  # someone else's question holds the only slot
+    busy = [await core.ask(QUESTION, ALICE) for _ in range(4)]
+    assert all(isinstance(r, Notice) and r.text == OVERLOADED for r in busy)
+    core.in_flight.leave()
+    answers = [await core.ask(QUESTION, ALICE) for _ in range(3)]
+    assert all(isinstance(a, Answer) for a in answers), "the burst is still there"
+    core.in_flight.close()
+    assert (await core.ask(QUESTION, BOB)).text == STOPPING  # type: ignore[union-attr]
+    assert core.in_flight.questions == 0
+
+
+async def test_store_round_trips_never_queue_behind_other_thread_work() -> None:
+    """The event claim Slack's acknowledgement waits for ran on asyncio's default executor, behind timeline
+    pictures: acknowledgements took 15 s."""
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Event
+
+    from bot.shared_state import call
+
+    class StoreBacked:
+        blocking = True
+
+        def claim(self, key: str) -> bool:
+            return key == "event:1"
+
+    loop = asyncio.get_running_loop()
+    loop.set_default_executor(ThreadPoolExecutor(max_workers=1))
+    busy = Event()
+    hog = loop.run_in_executor(None, busy.wait, 30)  # the default executor's only thread is taken
+    try:
+        store = StoreBacked()
+        assert await asyncio.wait_for(call(store, store.claim, "event:1"), 5)
+    finally:
+        busy.set()
+        await hog
+
+
+async def test_pictures_past_the_backlog_are_skipped_not_queued(monkeypatch: pytest.MonkeyPatch) -> None:
+    from threading import Event
+
+    from bot.render import picture, timeline_png
+    from retrieval.types import Timeline, TimelineEvent
+
+    release = Event()
+
+    def slow_render(timeline: Timeline) -> bytes:
+        release.wait(30)
+        return b"png"
+
+    monkeypatch.setattr(timeline_png, "render_png", slow_render)
+    timeline = Timeline(events=[TimelineEvent("2021-02-10", "Something happened.", [])])
+    waiting = [asyncio.create_task(picture.timeline_png(timeline)) for _ in range(picture.MAX_WAITING)]
+    await asyncio.sleep(0.05)
+    assert await asyncio.wait_for(picture.timeline_png(timeline), 1) is None  # not drawn: text goes alone
+    release.set()
+    assert await asyncio.gather(*waiting) == [b"png"] * picture.MAX_WAITING

@@ -16,6 +16,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from bot.core import CommandCore
 from tests.bot.slack.slack_requests import FORM, SIGNING_SECRET, form_body, signed_headers, slash_payload
 from tests.bot.slack.stub_slack import BOT_TOKEN, StubSlack
 
@@ -87,3 +88,40 @@ async def test_sigterm_finishes_answers_in_flight_then_exits_0(
     in_flight = re.search(r"finishing (\d+) in flight", text)
     assert in_flight and int(in_flight.group(1)) > 0, "the signal came while questions were being answered"
     assert "Traceback" not in text and " ERROR " not in text, text
+
+
+async def test_an_acknowledged_event_counts_as_in_flight_from_its_first_statement(seed_core: CommandCore) -> None:
+    """Its handler first claims the post in the shared store (a thread hop). A shutdown that looked in that
+    moment saw nothing in flight and exited: ten acknowledged mentions in ten were never answered."""
+    from threading import Event
+
+    from slack_bolt.context.async_context import AsyncBoltContext
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    from bot.slack.handlers import SlackHandlers
+
+    release = Event()
+
+    class SlowStoreDeduper:
+        blocking = True
+
+        def claim(self, key: str) -> bool:
+            release.wait(30)
+            return False  # another replica answered it: nothing to post
+
+        def __contains__(self, key: str) -> bool:
+            return False
+
+    client = AsyncWebClient(token="xoxb-test")  # never called: nothing is posted
+    handlers = SlackHandlers(seed_core, client, seen=SlowStoreDeduper())  # type: ignore[arg-type]
+    context = AsyncBoltContext({"bot_user_id": "UBOT"})
+    for event in ({"type": "app_mention", "user": "U1", "text": "<@UBOT> hi", "channel": "C1", "ts": "1.1"},
+                  {"type": "message", "user": "U1", "text": "hi", "channel": "D1", "channel_type": "im", "ts": "1.2"}):
+        handler = handlers.on_mention if event["type"] == "app_mention" else handlers.on_message
+        release.clear()
+        task = asyncio.create_task(handler(event, context, client))
+        await asyncio.sleep(0.05)
+        assert seed_core.in_flight.handlers >= 1 and not await seed_core.in_flight.drain(0.1)
+        release.set()
+        await task
+        assert await seed_core.in_flight.drain(1)

@@ -1,0 +1,56 @@
+"""``add`` in a DM to the bot: the .txt/.md files shared with it and the pages whose addresses follow the
+word, added in one rebuild by a moderator (the core refuses anyone else, and audits it)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.core import CommandCore
+from bot.results import IndexChange, Notice, NoticeKind, Result
+from bot.slack.events import links_in, without_links
+from bot.slack.files import fetch_uploads
+from bot.slack.render import SlackMessage, plain_from_slack, render
+from bot.slack.users import UserDirectory
+from bot.validation import strip_mentions
+
+ADD_HINT = ("To add articles, share .txt or .md files with me in a direct message with the text `add`, or send "
+            "`add` followed by the address of a news page.")
+ADD_USAGE = "Usage: `add <https://…>` (the address of a news page), or `add` with .txt or .md files attached."
+MAX_URLS = 5
+
+
+def is_add(raw: str, text: str) -> bool:
+    """The DM asks to add: the word alone (files attached), or followed by links."""
+    return text.lower() == "add" or (text.lower().startswith("add ") and bool(links_in(raw)))
+
+
+async def add_from_dm(core: CommandCore, users: UserDirectory, event: dict[str, Any],
+                      client: AsyncWebClient) -> tuple[SlackMessage, bool]:
+    """The reply, and whether it is for the moderator's eyes only."""
+    actor = await users.actor(str(event["user"]), lookup=True, client=client)
+    raw = str(event.get("text") or "")
+    urls = links_in(raw)
+    # words other than "add", the links and mentions: there should be none
+    leftover = strip_mentions(plain_from_slack(without_links(raw))).split()[1:]
+    result: Result
+    if not core.is_moderator(actor):
+        result = await core.add_articles(actor, [])  # the core refuses (and audits it); no download
+    elif leftover or len(urls) > MAX_URLS:
+        result = Notice(NoticeKind.INVALID, ADD_USAGE if len(urls) <= MAX_URLS
+                        else f"Give at most {MAX_URLS} addresses at a time.")
+    else:
+        files = [f for f in event.get("files") or [] if isinstance(f, dict)]
+        uploads, problems = await fetch_uploads(client, files, core.config.max_article_bytes)
+        if uploads or urls or not problems:
+            result = await core.add_articles(actor, uploads, urls)
+        else:
+            result = Notice(NoticeKind.INVALID, "Nothing was added.")
+        if problems and isinstance(result, IndexChange):
+            result = replace(result, rejected=[*problems, *result.rejected])
+        elif problems and isinstance(result, Notice):
+            reasons = "; ".join(f"{p['file']}: {p['reason']}" for p in problems)
+            result = Notice(result.kind, f"{result.text} {reasons}")
+    return render(result), isinstance(result, Notice)
