@@ -41,15 +41,17 @@ class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         from bot.discord.render import render  # render builds these buttons: import it late
 
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        try:
-            core = interaction.client.core
-            result = await core.vote(actor_for(interaction.user), self.answer_id, VOTES[self.vote])
-            for message in render(result):
-                await interaction.followup.send(**message.send_kwargs(), ephemeral=True)
-        except Exception:
-            log.exception("feedback click %s by %s failed", self.custom_id, interaction.user.id)
-            await interaction.followup.send(APOLOGY, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+        core = interaction.client.core
+        async with core.in_flight.handling():  # a shutdown waits for the thanks it has acknowledged
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            try:
+                result = await core.vote(actor_for(interaction.user), self.answer_id, VOTES[self.vote])
+                for message in render(result):
+                    await interaction.followup.send(**message.send_kwargs(), ephemeral=True)
+            except Exception:
+                log.exception("feedback click %s by %s failed", self.custom_id, interaction.user.id)
+                await interaction.followup.send(APOLOGY, ephemeral=True,
+                                                allowed_mentions=discord.AllowedMentions.none())
 
 
 def feedback_view(answer_id: str) -> discord.ui.View:
