@@ -24,8 +24,9 @@ from bot.history import History
 from bot.history_results import Feedback, GapReport
 from bot.inflight import InFlight
 from bot.report import BadWindow
-from bot.results import IndexChange, IndexStatus, Notice, NoticeKind, SourcesList
+from bot.results import IndexChange, IndexStatus, Notice, NoticeKind, Reply, SourcesList
 from bot.shared_state import SharedState
+from bot.smalltalk import small_talk
 from bot.validation import InvalidInput, clean_question, clean_topic
 from index import store
 from index.builder import build_index
@@ -108,14 +109,18 @@ class CommandCore:
 
     async def ask(
         self, question: str | None, actor: Actor | None = None, conversation: str | None = None
-    ) -> Answer | Notice:
+    ) -> Answer | Notice | Reply:
         """``conversation`` names the thread, DM or session the question was asked in (see
-        ``bot.conversations``): a follow-up there is searched with words from its earlier turns."""
-        async def work() -> Answer | Notice:
+        ``bot.conversations``): a follow-up there is searched with words from its earlier turns. Small talk
+        ("hi", "thanks", "help") gets a short reply, and is neither searched nor kept in the history."""
+        async def work() -> Answer | Notice | Reply:
             try:
                 cleaned = clean_question(question, self.config.max_question_chars)
             except InvalidInput as exc:
                 return Notice(NoticeKind.INVALID, str(exc))
+            reply = small_talk(cleaned)
+            if reply is not None:
+                return reply
             context = await self.history.context(conversation)
             result = await self._guarded("ask", lambda: self.engine.ask(cleaned, context))
             if isinstance(result, Answer):

@@ -42,6 +42,21 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Reply:
+    """Something the bot says that is neither an answer from the articles nor a refusal: a greeting, thanks,
+    help (``bot.smalltalk``). Shown like an answer, in the conversation."""
+
+    text: str
+
+    @property
+    def ephemeral(self) -> bool:
+        return False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"reply": self.text}
+
+
+@dataclass(frozen=True)
 class SourcesList:
     sources: list[SourceInfo]
 
@@ -97,4 +112,4 @@ class IndexStatus:
         return dict(self.__dict__)
 
 
-Result = Answer | Timeline | SourcesList | IndexChange | IndexStatus | Notice | Feedback | GapReport
+Result = Answer | Timeline | SourcesList | IndexChange | IndexStatus | Notice | Feedback | GapReport | Reply

@@ -28,7 +28,7 @@ from bot.history_results import Feedback, GapReport
 from bot.render.dates import shown_date
 from bot.render.plain import render as plain_text
 from bot.render.plain import render_status
-from bot.results import IndexChange, IndexStatus, Notice, Result, SourcesList
+from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
 
 # Our own, tighter choices: a reply should be readable, not merely accepted.
@@ -181,7 +181,7 @@ def render(result: Result) -> list[Outgoing]:
     if isinstance(result, IndexStatus):
         embed = discord.Embed(title="Index status", description=safe(render_status(result), DESCRIPTION_LIMIT))
         return [Outgoing(embeds=(fit_embed(embed),))]
-    if isinstance(result, Notice):
+    if isinstance(result, Notice | Reply):
         return [Outgoing(content=clip(result.text, CONTENT_LIMIT) or "…", ephemeral=result.ephemeral)]
     if isinstance(result, Feedback):
         return render_feedback(result)

@@ -7,7 +7,7 @@ import unicodedata
 
 from bot.history_results import Feedback, GapReport
 from bot.render.dates import shown_date
-from bot.results import IndexChange, IndexStatus, Notice, Result, SourcesList
+from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline
 
 # Bidirectional overrides and isolates can make a line read differently from what it contains.
@@ -101,7 +101,7 @@ def render(result: Result) -> str:
         return result.summary()
     if isinstance(result, IndexStatus):
         return render_status(result)
-    if isinstance(result, Notice):
+    if isinstance(result, Notice | Reply):
         return result.text
     if isinstance(result, Feedback):
         more = [f"[{n}] “{c.quote}”\n    — {source_line(c)}" for n, c in enumerate(result.alternatives, start=1)]

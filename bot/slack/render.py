@@ -17,7 +17,7 @@ from typing import Any
 from bot.history_results import Feedback, GapReport
 from bot.render import plain
 from bot.render.dates import shown_date
-from bot.results import IndexChange, IndexStatus, Notice, Result, SourcesList
+from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
 
 SECTION_LIMIT = 3000  # characters in one section's text (Slack rejects more with invalid_blocks)
@@ -263,6 +263,8 @@ def render(result: Result, show_question: bool = True) -> SlackMessage:
         return render_sources(result)
     if isinstance(result, Notice):
         return render_notice(result)
+    if isinstance(result, Reply):
+        return SlackMessage(clip(escape(result.text), FALLBACK_LIMIT))
     if isinstance(result, Feedback):
         return render_feedback(result)
     if isinstance(result, GapReport):

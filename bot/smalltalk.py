@@ -1,0 +1,45 @@
+"""Messages that are no question about the articles: a greeting, thanks, or a request for help.
+
+Searched like questions, "hi" or "thanks!" got "The articles don't say …" over three unrelated passages,
+and the knowledge-gap report counted them among the questions the articles can't answer. Only a whole
+message of small talk counts ("hi, how many accounts were blocked?" is a question), so nothing a user asks
+about the articles is ever caught here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.results import Reply
+
+INTRO = ("I answer questions about the February 2021 standoff between Twitter and the Government of India by "
+         "quoting the news articles I have, each quote with its source, and I say so when they don't tell. Ask "
+         "me something like “How many accounts were ordered blocked?”. /timeline lists the dated events, "
+         "/sources the articles.")
+WELCOME = "You're welcome! Ask me anything else about the articles."
+
+_BOT = r"(?:\s+(?:bot|there|all|everyone|folks|team))?"
+_GREETING = re.compile(r"(?:hi+|hello+|hey+|hiya|yo|howdy|namaste|greetings"
+                       rf"|good\s+(?:morning|afternoon|evening|day)){_BOT}")
+_THANKS = re.compile(r"(?:(?:ok(?:ay)?|great|awesome|cool|perfect|nice)\s+)?"
+                     r"(?:thanks?(?:\s+(?:a\s+lot|so\s+much|again))?|thank\s+you(?:\s+(?:so|very)\s+much)?"
+                     rf"|thx|ty|cheers|much\s+appreciated){_BOT}")
+_HELP = re.compile(r"help(?:\s+me)?|commands|usage|what\s+can\s+you\s+do|what\s+do\s+you\s+do|who\s+are\s+you"
+                   r"|what\s+are\s+you|how\s+do\s+(?:i|you)\s+use\s+(?:you|this|this\s+bot|the\s+bot)"
+                   r"|how\s+does\s+this\s+(?:bot\s+)?work")
+
+
+def _normalised(text: str) -> str:
+    """Lower case, words only: punctuation, emoji and extra spaces don't change what kind of message it is."""
+    return " ".join(re.sub(r"[^\w\s']+", " ", text.lower().replace("’", "'")).split())
+
+
+def small_talk(question: str) -> Reply | None:
+    """The reply to a message that is only small talk; None for anything else, which is answered from the
+    articles as always."""
+    text = _normalised(question)
+    if _THANKS.fullmatch(text):
+        return Reply(WELCOME)
+    if _GREETING.fullmatch(text) or _HELP.fullmatch(text):
+        return Reply(f"Hi! {INTRO}" if _GREETING.fullmatch(text) else INTRO)
+    return None
