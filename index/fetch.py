@@ -120,7 +120,8 @@ async def _read_capped(response: aiohttp.ClientResponse, max_bytes: int) -> byte
     return bytes(data)
 
 
-async def _follow(session: aiohttp.ClientSession, start: URL, options: FetchOptions) -> Page:
+async def _follow(session: aiohttp.ClientSession, start: URL, options: FetchOptions, hops: list[URL]) -> Page:
+    """``hops`` gets every address asked, so a timeout names the host that did not answer."""
     current = start
     for _ in range(options.max_redirects + 1):
         try:
@@ -135,6 +136,7 @@ async def _follow(session: aiohttp.ClientSession, start: URL, options: FetchOpti
                 if not location:
                     raise FetchError(f"{current.host} answered with a redirect to nowhere (HTTP {response.status})")
                 current = current.join(URL(location)).with_fragment(None)
+                hops.append(current)
                 continue
             if response.status != 200:
                 raise FetchError(f"{current.host} answered HTTP {response.status} {response.reason or ''}".rstrip())
@@ -155,6 +157,7 @@ async def fetch_page(url: str, options: FetchOptions | None = None,
     options = options or FetchOptions()
     start = parse_url(url)
     check_url(start, options.policy)
+    hops = [start]
     connector = aiohttp.TCPConnector(resolver=VettingResolver(options.policy, resolver),
                                      use_dns_cache=False, limit=2)
     timeout = aiohttp.ClientTimeout(total=options.total_timeout, connect=options.connect_timeout,
@@ -165,13 +168,13 @@ async def fetch_page(url: str, options: FetchOptions | None = None,
             connector=connector, timeout=timeout, headers=headers, trust_env=False,
             cookie_jar=aiohttp.DummyCookieJar(),
         ) as session:
-            return await _follow(session, start, options)
+            return await _follow(session, start, options, hops)
     except FetchError:
         raise
     except TimeoutError as exc:
-        raise FetchError(f"no complete answer from {start.host} within {options.total_timeout:g} s") from exc
+        raise FetchError(f"no complete answer from {hops[-1].host} within {options.total_timeout:g} s") from exc
     except aiohttp.ClientConnectorCertificateError as exc:
-        raise FetchError(f"the TLS certificate of {start.host} was not accepted") from exc
+        raise FetchError(f"the TLS certificate of {exc.host} was not accepted") from exc
     except aiohttp.ClientConnectorError as exc:
         refused = _refused(exc)
         if refused is not None:

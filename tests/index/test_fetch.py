@@ -128,6 +128,13 @@ async def test_a_slow_server_times_out(news_site: NewsSite) -> None:
     assert time.monotonic() - started < 3
 
 
+async def test_a_timeout_names_the_host_that_did_not_answer(news_site: NewsSite) -> None:
+    """Not the first host, when it was a redirect's target that never answered."""
+    slow = f"http://localhost:{news_site.port}/slow"
+    with pytest.raises(FetchError, match=r"no complete answer from localhost within 0.5 s"):
+        await fetch_page(news_site.url(f"/redirect?to={slow}"), FetchOptions(allow_private=True, total_timeout=0.5))
+
+
 def test_production_limits() -> None:
     options = FetchOptions()
     assert (options.total_timeout, options.connect_timeout, options.max_bytes, options.max_redirects) == (
