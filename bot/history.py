@@ -44,8 +44,11 @@ def _chunk_id(index: LoadedIndex, citation: Citation) -> int | None:
 
 
 def _citation_from(data: dict[str, Any]) -> Citation | None:
+    """A stored next-best passage; stored before a field existed, it takes the field's default."""
     try:
-        return Citation(**{k: data[k] for k in ("doc_id", "title", "date", "url", "quote", "start", "end", "score")})
+        return Citation(data["doc_id"], data["title"], data["date"], data["url"], data["quote"], data["start"],
+                        data["end"], data["score"], date_estimated=bool(data.get("date_estimated")),
+                        cut_before=bool(data.get("cut_before")), cut_after=bool(data.get("cut_after")))
     except (KeyError, TypeError):
         return None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from retrieval.answer import citation, is_answer_like, repeats
 from retrieval.loaded import LoadedIndex
 from retrieval.types import Answer, Citation, Passage
 
@@ -28,13 +29,14 @@ def next_best(
             break
         if _overlaps(passage, [*answer.citations, *answer.related]):
             continue
-        rows = list(index.chunk_sentence_rows(passage.chunk_index))
+        # Sentences only (a caption or a heading "may answer it better" for nobody), none said already.
+        rows = [r for r in index.chunk_sentence_rows(passage.chunk_index)
+                if is_answer_like(text := index.sentence_text(r))
+                and not repeats(text, [*answer.citations, *answer.related, *found])]
         if not rows:
             continue
         sims = index.sentence_vectors[rows] @ query
         row = rows[int(np.argmax(sims))]
-        doc_row, start, end = (int(v) for v in index.sentence_spans[row])
-        doc = index.docs[doc_row]
-        found.append(Citation(doc_id=doc.doc_id, title=doc.title, date=doc.date, url=doc.url,
-                              quote=doc.text[start:end], start=start, end=end, score=round(float(sims.max()), 4)))
+        _, start, end = (int(v) for v in index.sentence_spans[row])
+        found.append(citation(index, row, start, end, float(sims.max())))
     return found

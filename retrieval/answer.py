@@ -13,6 +13,7 @@ import re
 import numpy as np
 
 from index.figures import figures, figures_near
+from index.lexical import terms
 from retrieval.features import FEATURES, Candidates
 from retrieval.loaded import LoadedIndex
 from retrieval.question import Kind, Question
@@ -48,11 +49,18 @@ def is_answer_like(text: str) -> bool:
     return len(stripped.split()) >= MIN_WORDS
 
 
-def _citation(index: LoadedIndex, row: int, start: int, end: int, score: float) -> Citation:
-    doc = index.docs[int(index.sentence_spans[row][0])]
+def citation(index: LoadedIndex, row: int, start: int, end: int, score: float) -> Citation:
+    """The quote ``start:end`` of sentence ``row``'s article (it may run into the next sentence)."""
+    doc_row, first, last = (int(v) for v in index.sentence_spans[row])
+    doc = index.docs[doc_row]
+    nxt = row + 1
+    ends = {last}
+    if nxt < len(index.sentence_spans) and int(index.sentence_spans[nxt][0]) == doc_row:
+        ends.add(int(index.sentence_spans[nxt][2]))
     return Citation(
         doc_id=doc.doc_id, title=doc.title, date=doc.date, url=doc.url,
         quote=doc.text[start:end], start=start, end=end, score=round(score, 4), date_estimated=doc.date_estimated,
+        cut_before=start > first, cut_after=end not in ends,
     )
 
 
@@ -89,7 +97,7 @@ def _quote(index: LoadedIndex, row: int, score: float, question: Question, budge
     keep = set(question.terms) | set(question.focus)
     must = _asked_figure(text, question) if question.kind is Kind.COUNT else None
     shown, (s, e) = trim_to_window(text, keep, budget, must)
-    return shown, _citation(index, row, start + s, start + e, score)
+    return shown, citation(index, row, start + s, start + e, score)
 
 
 def _has_time(carried: Carries) -> bool:
@@ -143,9 +151,9 @@ def compose(
         budget = room if n == 1 else room // (len(picked) - n + 1)
         if budget < 60 and parts:
             break
-        shown, citation = _quote(index, found.rows[i], float(probs[i]), question, budget, follow=n == 1)
+        shown, cited = _quote(index, found.rows[i], float(probs[i]), question, budget, follow=n == 1)
         parts.append(" ".join(shown.split()) + marker)  # a wrapped article's line breaks are no part of it
-        citations.append(citation)
+        citations.append(cited)
         used += len(parts[-1]) + (1 if len(parts) > 1 else 0)
     related = _related(index, question, found, probs, order, citations, model)
     return Answer(question.text, " ".join(parts), True, citations, related=related)
@@ -164,10 +172,35 @@ def _related(index: LoadedIndex, question: Question, found: Candidates, probs: n
         doc_id = index.docs[doc_row].doc_id
         if any(c.doc_id == doc_id and c.start < end and c.end > start for c in [*citations, *out]):
             continue
+        if repeats(found.texts[i], [*citations, *out]):  # an article quoting a statement twice
+            continue
         text = index.docs[doc_row].text[start:end]
         _, (s, e) = trim_to_window(text, set(question.terms) | set(question.focus), RELATED_CHARS)
-        out.append(_citation(index, found.rows[i], start + s, start + e, float(probs[i])))
+        out.append(citation(index, found.rows[i], start + s, start + e, float(probs[i])))
     return out
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def repeats(text: str, shown: list[Citation]) -> bool:
+    """Whether ``text`` says what a quote already shown says, word for word (punctuation and case aside),
+    or is contained in one, or contains one."""
+    mine = _words(text)
+    return any(mine and (mine in (theirs := _words(c.quote)) or (theirs and theirs in mine)) for c in shown)
+
+
+# What a question pins down exactly: a figure ("1178" is "1,178" as a term) or a month, as terms.
+_MONTHS = frozenset(terms("January February March April May June July August September October November December"))
+
+
+def _named_in(question: Question, shown: list[Citation]) -> bool:
+    """A passage shown holds every figure and month the question names ("what happened on february 8"
+    beside "Twitter said on February 8 that ..."): then the articles may well say, whatever the model's
+    score, and the decline must not assert the opposite."""
+    anchors = {t for t in question.terms if t.isdigit() or t in _MONTHS}
+    return bool(anchors) and any(anchors <= set(terms(c.quote)) for c in shown)
 
 
 def decline(
@@ -179,17 +212,24 @@ def decline(
     if len(subject) > 120:
         subject = subject[:119].rstrip() + "…"
     best = float(probs.max()) if len(probs) else 0.0
-    if best < model.sure_decline:
+    closest: list[Citation] = []
+    like = found.column("answer_like") > 0 if len(probs) else np.zeros(0, dtype=bool)
+    # Sentences first, headings and captions only when there is nothing else; no statement twice.
+    ranked = sorted((int(i) for i in np.argsort(-probs, kind="stable")), key=lambda i: not like[i])
+    for i in ranked:
+        if len(closest) == DECLINE_SHOWN:
+            break
+        if repeats(found.texts[i], closest):
+            continue
+        # A sentence the length of a page (an article without full stops) shows its window on the question.
+        closest.append(_quote(index, found.rows[i], float(probs[i]), question, MAX_CHARS, follow=False)[1])
+    if best < model.sure_decline and not _named_in(question, closest):
         text = f"The articles don't say. I found nothing in them that answers “{subject}”."
     else:
         text = f"I couldn't find a clear answer to “{subject}” in the articles."
-    closest: list[Citation] = []
-    for i in [int(i) for i in np.argsort(-probs, kind="stable")][:DECLINE_SHOWN]:
-        # A sentence the length of a page (an article without full stops) shows its window on the question.
-        closest.append(_quote(index, found.rows[i], float(probs[i]), question, MAX_CHARS, follow=False)[1])
     if closest:
         text += " The closest passages are below."
     return Answer(question.text, text, False, closest)
 
 
-__all__ = ["FEATURES", "compose", "decline", "is_answer_like"]
+__all__ = ["FEATURES", "citation", "compose", "decline", "is_answer_like"]

@@ -28,9 +28,18 @@ class Citation:
     end: int
     score: float
     date_estimated: bool = False
+    # The quote is a window of its sentence: it starts, or ends, inside one. Shown with "…" there, so a cut
+    # quote never reads as a whole sentence of the article.
+    cut_before: bool = False
+    cut_after: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @property
+    def quoted(self) -> str:
+        """The quote as a reader sees it: in quotation marks, with an ellipsis at each cut."""
+        return f"“{'… ' if self.cut_before else ''}{self.quote}{'…' if self.cut_after else ''}”"
 
 
 @dataclass(frozen=True)

@@ -44,11 +44,11 @@ MAX_MESSAGES = 3  # a long list is cut after this many messages rather than floo
 def _citation_value(c: Citation, limit: int) -> str:
     when = safe(shown_date(c.date, c.date_estimated) or "undated", 40)
     source = f"{when} · {link('Read the article', c.url) if c.url else safe(c.doc_id, 100)}"
-    room = limit - len(source) - 3  # the quote marks and the line break
+    room = limit - len(source) - 1  # the line break
     if room < 20:  # a pathological source line: keep the quote, drop the source details
         source = safe(c.doc_id, 40)
-        room = limit - len(source) - 3
-    return clip(f"“{safe(c.quote, max(room, 1))}”\n{source}", limit)
+        room = limit - len(source) - 1
+    return clip(f"{safe(c.quoted, max(room, 1))}\n{source}", limit)
 
 
 def render_answer(answer: Answer) -> list[Outgoing]:

@@ -49,12 +49,12 @@ def render_answer(answer: Answer) -> str:
     if answer.citations:
         lines.append(heading)
     for n, c in enumerate(answer.citations, start=1):
-        lines.append(f"[{n}] “{c.quote}”")
+        lines.append(f"[{n}] {c.quoted}")
         lines.append(f"    — {source_line(c)} [{c.doc_id} {c.start}-{c.end}]")
     if answer.related:
         lines.append(RELATED_HEADING)
     for c in answer.related:
-        lines.append(f"- “{c.quote}”")
+        lines.append(f"- {c.quoted}")
         lines.append(f"    — {source_line(c)} [{c.doc_id} {c.start}-{c.end}]")
     return "\n".join(lines).rstrip()
 
@@ -104,7 +104,7 @@ def render(result: Result) -> str:
     if isinstance(result, Notice | Reply):
         return result.text
     if isinstance(result, Feedback):
-        more = [f"[{n}] “{c.quote}”\n    — {source_line(c)}" for n, c in enumerate(result.alternatives, start=1)]
+        more = [f"[{n}] {c.quoted}\n    — {source_line(c)}" for n, c in enumerate(result.alternatives, start=1)]
         return "\n".join([result.text, *more])
     if isinstance(result, GapReport):
         return "\n".join(result.lines())

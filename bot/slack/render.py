@@ -161,7 +161,7 @@ def _citation(n: int | None, c: Citation) -> str:
     head = link(c.url, c.title or c.doc_id) if n is None else f"*[{n}]* {link(c.url, c.title or c.doc_id)}"
     if c.date:
         head += f" · {escape(shown_date(c.date, c.date_estimated) or c.date)}"
-    quote = "\n".join(f"> {line}" for line in escape(f"“{c.quote}”").splitlines() if line.strip())
+    quote = "\n".join(f"> {line}" for line in escape(c.quoted).splitlines() if line.strip())
     return head + "\n" + clip(quote, SECTION_LIMIT - len(head) - 1)
 
 

@@ -1,0 +1,71 @@
+"""What a reply shows besides its answer, checked as invariants over many questions: a cut quote says so, no
+statement is shown twice, next-best and closest passages are sentences, and a decline never asserts that the
+articles don't say while it shows a passage holding every figure and month the question names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from retrieval.answer import is_answer_like, repeats
+from retrieval.engine import Engine
+from retrieval.types import Answer, Citation
+
+ROOT = Path(__file__).resolve().parents[2]
+ASKED = [json.loads(line)["question"] for f in ("tests/dev.jsonl", "tests/eval/dev_more.jsonl")
+         for line in (ROOT / f).read_text().splitlines() if line.strip()]
+ASKED += ["how many accounts was twitter asked to block", "what happened on february 8", "1178", "257?",
+          "safety of employees", "twitter ne kitne accounts block kiye", "what happened after the blog post"]
+
+
+@pytest.fixture(scope="module")
+def replies(seed_engine: Engine) -> list[Answer]:
+    return [seed_engine.ask(q) for q in ASKED]
+
+
+def _shown(answer: Answer) -> list[Citation]:
+    return [*answer.citations, *answer.related, *answer.alternatives]
+
+
+def test_a_quote_says_where_it_was_cut(seed_engine: Engine, replies: list[Answer]) -> None:
+    """A window of a sentence was shown in quotation marks as if it were the whole sentence."""
+    index = seed_engine.index
+    starts = {(index.docs[int(d)].doc_id, int(s)) for d, s, _ in index.sentence_spans}
+    ends = {(index.docs[int(d)].doc_id, int(e)) for d, _, e in index.sentence_spans}
+    cuts = 0
+    for c in (c for answer in replies for c in _shown(answer)):
+        assert c.cut_before == ((c.doc_id, c.start) not in starts), c
+        assert c.cut_after == ((c.doc_id, c.end) not in ends), c
+        assert c.quoted.startswith("“… ") == c.cut_before and c.quoted.endswith("…”") == c.cut_after
+        cuts += c.cut_before or c.cut_after
+    assert cuts > 0  # the questions above do make the bot cut some quotes
+
+
+def test_no_statement_is_shown_twice_and_offered_passages_are_sentences(replies: list[Answer]) -> None:
+    for answer in replies:
+        shown = _shown(answer)
+        for n, c in enumerate(shown):
+            assert not repeats(c.quote, shown[:n]), (answer.question, c.quote)
+        for c in answer.alternatives:  # offered after a 👎 as "may answer it better"
+            assert is_answer_like(c.quote), (answer.question, c.quote)
+
+
+def test_closest_passages_are_sentences_when_there_are_any(seed_engine: Engine, replies: list[Answer]) -> None:
+    """A decline showed a heading ("Don't Miss | Blocking accounts against Indian law: Twitter") first."""
+    declined = [a for a in replies if not a.answered]
+    assert declined
+    for answer in declined:
+        assert all(is_answer_like(c.quote) for c in answer.citations), answer.question
+
+
+def test_a_decline_asserts_nothing_while_a_passage_holds_every_figure_and_month_asked(replies: list[Answer]) -> None:
+    from index.lexical import terms
+
+    months = set(terms("January February March April June July August September October November December"))
+    for answer in (a for a in replies if not a.answered and a.text.startswith("The articles don't say")):
+        anchors = {t for t in terms(answer.question) if t.isdigit() or t in months}
+        assert not anchors or not any(anchors <= set(terms(c.quote)) for c in answer.citations), answer.question
+    [figure] = [a for a in replies if a.question == "1178"]
+    assert figure.answered or not figure.text.startswith("The articles don't say")  # "1,178" is shown below it
