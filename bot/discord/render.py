@@ -197,5 +197,5 @@ def render_plain(result: Result) -> list[Outgoing]:
     messages = render(result)
     if not any(m.embeds for m in messages):
         return messages
-    text = safe(plain_text(result), CONTENT_LIMIT, keep_lines=True) or ELLIPSIS
+    text = safe(plain_text(result, locate=False), CONTENT_LIMIT, keep_lines=True) or ELLIPSIS
     return [Outgoing(content=text, feedback=result.answer_id if isinstance(result, Answer) else None)]

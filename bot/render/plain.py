@@ -33,29 +33,30 @@ RELATED_HEADING = "Also in the articles:"
 
 
 def source_line(c: Citation) -> str:
-    parts = [c.title or c.doc_id]
-    if c.date:
-        parts.append(shown_date(c.date, c.date_estimated) or c.date)
+    parts = [c.title or c.doc_id, (shown_date(c.date, c.date_estimated) or c.date) if c.date else "undated"]
     if c.url:
         parts.append(c.url)
     return " · ".join(parts)
 
 
-def render_answer(answer: Answer) -> str:
+def render_answer(answer: Answer, locate: bool = True) -> str:
+    """``locate``: each quote's article id and offsets, for checking it on the command line; chat
+    fallbacks (a notification's text, a channel without embeds) leave them out."""
     lines = [answer.text, ""]
     if answer.searched_for:  # a follow-up, searched with words from earlier in the conversation
         lines[1:1] = [f"(Searched for: {answer.searched_for})"]
     heading = "Sources:" if answer.answered else "Closest passages:"
     if answer.citations:
         lines.append(heading)
+    def where(c: Citation) -> str:
+        return f"    — {source_line(c)}" + (f" [{c.doc_id} {c.start}-{c.end}]" if locate else "")
+
     for n, c in enumerate(answer.citations, start=1):
-        lines.append(f"[{n}] {c.quoted}")
-        lines.append(f"    — {source_line(c)} [{c.doc_id} {c.start}-{c.end}]")
+        lines += [f"[{n}] {c.quoted}", where(c)]
     if answer.related:
         lines.append(RELATED_HEADING)
     for c in answer.related:
-        lines.append(f"- {c.quoted}")
-        lines.append(f"    — {source_line(c)} [{c.doc_id} {c.start}-{c.end}]")
+        lines += [f"- {c.quoted}", where(c)]
     return "\n".join(lines).rstrip()
 
 
@@ -90,9 +91,9 @@ def render_status(status: IndexStatus) -> str:
             f"FAISS {status.faiss_factory}; built {status.built_at}")
 
 
-def render(result: Result) -> str:
+def render(result: Result, locate: bool = True) -> str:
     if isinstance(result, Answer):
-        return render_answer(result)
+        return render_answer(result, locate)
     if isinstance(result, Timeline):
         return render_timeline(result)
     if isinstance(result, SourcesList):

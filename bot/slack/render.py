@@ -125,7 +125,7 @@ def _context(text: str) -> dict[str, Any]:
 
 
 def _fallback(result: Result) -> str:
-    return clip(escape(plain.render(result)), FALLBACK_LIMIT)
+    return clip(escape(plain.render(result, locate=False)), FALLBACK_LIMIT)
 
 
 def _text_sections(escaped: str, max_sections: int) -> list[dict[str, Any]]:
@@ -159,8 +159,7 @@ def _pack(items: list[str], budget: int, noun: str, sep: str) -> list[dict[str, 
 def _citation(n: int | None, c: Citation) -> str:
     """``n`` is the answer's marker for the quote; a related sentence, which the answer doesn't cite, has none."""
     head = link(c.url, c.title or c.doc_id) if n is None else f"*[{n}]* {link(c.url, c.title or c.doc_id)}"
-    if c.date:
-        head += f" · {escape(shown_date(c.date, c.date_estimated) or c.date)}"
+    head += f" · {escape(shown_date(c.date, c.date_estimated) or c.date) if c.date else 'undated'}"
     quote = "\n".join(f"> {line}" for line in escape(c.quoted).splitlines() if line.strip())
     return head + "\n" + clip(quote, SECTION_LIMIT - len(head) - 1)
 

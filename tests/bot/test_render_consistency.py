@@ -1,0 +1,36 @@
+"""One result, three renderers: the same source details everywhere, and no command-line locator in chat."""
+
+from __future__ import annotations
+
+from bot.discord.render import render as discord_render
+from bot.discord.render import render_plain as discord_plain
+from bot.render.plain import render as plain_render
+from bot.slack.render import render as slack_render
+from retrieval.types import Answer, Citation
+
+UNDATED = Citation(doc_id="001_abc", title="Talks between Twitter and the ministry", date=None, url=None,
+                   quote="MeitY asked Twitter to block 257 accounts using the", start=10, end=61, score=0.8,
+                   cut_after=True)
+ANSWER = Answer("how many accounts?", "MeitY asked Twitter to block 257 accounts using the… [1]", True, [UNDATED])
+
+
+def test_an_undated_source_says_so_on_every_platform() -> None:
+    """Discord said "undated"; the terminal and Slack said nothing, as if the date were merely left out."""
+    assert "undated" in plain_render(ANSWER)
+    assert "undated" in str(slack_render(ANSWER).payload()["blocks"])
+    assert any("undated" in str(embed.to_dict()) for m in discord_render(ANSWER) for embed in m.embeds)
+
+
+def test_the_command_lines_locator_stays_out_of_chat() -> None:
+    """``[001_abc 10-61]`` lets a terminal user check a quote; in a notification or a channel without
+    embeds it is noise."""
+    assert "[001_abc 10-61]" in plain_render(ANSWER)
+    assert "10-61" not in slack_render(ANSWER).text
+    assert all("10-61" not in (m.content or "") for m in discord_plain(ANSWER))
+
+
+def test_a_cut_quote_is_marked_on_every_platform() -> None:
+    marked = "257 accounts using the…”"
+    assert marked in plain_render(ANSWER)
+    assert marked in str(slack_render(ANSWER).payload()["blocks"])
+    assert any(marked in str(embed.to_dict()) for m in discord_render(ANSWER) for embed in m.embeds)
