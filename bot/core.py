@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
@@ -19,6 +17,7 @@ from typing import TypeVar
 from bot import metrics
 from bot.actors import Actor, ModeratorPolicy
 from bot.admission import Admission
+from bot.builds import APOLOGY, BuildRunner
 from bot.core_config import CoreConfig
 from bot.history import History
 from bot.history_results import Feedback, GapReport
@@ -26,7 +25,7 @@ from bot.inflight import InFlight
 from bot.report import BadWindow
 from bot.results import IndexChange, IndexStatus, Notice, NoticeKind, Reply, SourcesList
 from bot.shared_state import SharedState
-from bot.smalltalk import small_talk
+from bot.smalltalk import small_talk, wants_overview
 from bot.validation import InvalidInput, clean_question, clean_topic
 from index import store
 from index.builder import build_index
@@ -42,8 +41,6 @@ audit = logging.getLogger("dispute_bot.audit")
 
 T = TypeVar("T")
 
-APOLOGY = "Sorry, something went wrong while handling that. The error has been logged."
-BUSY = "An index rebuild is already running; try again when it has finished."
 FORBIDDEN = "Only moderators can {what}."
 
 
@@ -61,12 +58,10 @@ class CommandCore:
         self._encoder_provider = build_encoder_provider or encoder_provider
         self.engine = Engine(config.index_dir, encoder_provider)
         self._queries = ThreadPoolExecutor(max_workers=query_workers, thread_name_prefix="query")
-        self._builds = ThreadPoolExecutor(max_workers=1, thread_name_prefix="build")
-        self._build_guard = threading.Lock()
         self.history = history or History()  # follow-ups, stored answers, feedback (without a store: none)
-        self._building = threading.Event()  # set while a build thread works, even if its caller was cancelled
         self.in_flight = InFlight(config.max_in_flight)
         self.shared = shared or SharedState()  # rate limits, event claims, build lock: own or replicas' (store)
+        self.builds = BuildRunner(self.shared.build_lock)
         limiter = self.shared.limiter(config.rate_limit_per_minute, config.rate_limit_burst)
         self.admission = Admission(limiter, self.in_flight)
         self.ready = False  # index loaded and encoder warm (``/readyz``)
@@ -78,7 +73,7 @@ class CommandCore:
 
     @property
     def build_running(self) -> bool:
-        return self._building.is_set()
+        return self.builds.running
 
     def close(self, wait_for_builds: bool = True) -> None:
         """``wait_for_builds=False`` (shutdown) leaves a running build to the atomic-swap rules: it is never
@@ -86,7 +81,7 @@ class CommandCore:
         self.ready = False
         metrics.READY.set(0)
         self._queries.shutdown(wait=False, cancel_futures=True)
-        self._builds.shutdown(wait=wait_for_builds, cancel_futures=not wait_for_builds)
+        self.builds.close(wait=wait_for_builds)
         self.history.close()
         self.shared.close()
 
@@ -109,11 +104,11 @@ class CommandCore:
 
     async def ask(
         self, question: str | None, actor: Actor | None = None, conversation: str | None = None
-    ) -> Answer | Notice | Reply:
+    ) -> Answer | Notice | Reply | Timeline:
         """``conversation`` names the thread, DM or session the question was asked in (see
         ``bot.conversations``): a follow-up there is searched with words from its earlier turns. Small talk
         ("hi", "thanks", "help") gets a short reply, and is neither searched nor kept in the history."""
-        async def work() -> Answer | Notice | Reply:
+        async def work() -> Answer | Notice | Reply | Timeline:
             try:
                 cleaned = clean_question(question, self.config.max_question_chars)
             except InvalidInput as exc:
@@ -121,6 +116,8 @@ class CommandCore:
             reply = small_talk(cleaned)
             if reply is not None:
                 return reply
+            if wants_overview(cleaned):  # "summarize", "tl;dr", "latest news": the dated events, as /timeline
+                return await self._guarded("timeline", lambda: self.engine.timeline(None))
             context = await self.history.context(conversation)
             result = await self._guarded("ask", lambda: self.engine.ask(cleaned, context))
             if isinstance(result, Answer):
@@ -213,7 +210,7 @@ class CommandCore:
         if refusal:
             return refusal
         audit.info("reindex (full=%s) by %s", full, actor.describe())
-        return await self._build("reindex", actor, lambda: IndexChange("reindex", build_index(
+        return await self.builds.run("reindex", actor, lambda: IndexChange("reindex", build_index(
             self.config.corpus_dir, self.config.index_dir, model=self.config.model,
             encoder_provider=self._encoder_provider, full=full).to_dict()))
 
@@ -234,7 +231,7 @@ class CommandCore:
         if urls:
             # Extraction is CPU-bound and can't be stopped: on the build thread, never one that answers questions.
             fetched, problems = await fetch_articles(urls, self.config.fetch,
-                                                     lambda fn: self._run(self._builds, fn))
+                                                     self.builds.in_thread)
             if not fetched and not uploads:
                 reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in problems)
                 audit.info("add by %s: nothing added (%s)", actor.describe(), reasons)
@@ -252,7 +249,7 @@ class CommandCore:
                 return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}")
             return IndexChange("add", outcome.report.to_dict(), rejected)
 
-        return await self._build("add", actor, run)
+        return await self.builds.run("add", actor, run)
 
     async def remove_article(self, actor: Actor, doc_id: str) -> IndexChange | Notice:
         refusal = self._refuse(actor, "remove articles")
@@ -268,41 +265,4 @@ class CommandCore:
                 return Notice(NoticeKind.INVALID, f"There is no article with id {doc_id!r}; see /sources.")
             return IndexChange("remove", report.to_dict())
 
-        return await self._build("remove", actor, run)
-
-    async def _build(
-        self, what: str, actor: Actor, fn: Callable[[], IndexChange | Notice]
-    ) -> IndexChange | Notice:
-        # The in-process guard answers a second request at once; the locks below cover other processes.
-        if not self._build_guard.acquire(blocking=False):
-            metrics.BUILDS.labels(what, "busy").inc()
-            return Notice(NoticeKind.BUSY, BUSY)
-        started = time.perf_counter()
-
-        def tracked() -> IndexChange | Notice:
-            self._building.set()
-            try:
-                with self.shared.build_lock():
-                    return fn()
-            finally:
-                self._building.clear()
-
-        try:
-            result = await self._run(self._builds, tracked)
-        except store.BuildInProgress:  # the file lock (another process) or the shared lock (another machine)
-            metrics.BUILDS.labels(what, "busy").inc()
-            return Notice(NoticeKind.BUSY, BUSY)
-        except store.CorpusError as exc:  # nothing to build from, or the last article: refused, nothing changed
-            metrics.BUILDS.labels(what, "invalid").inc()
-            return Notice(NoticeKind.INVALID, str(exc))
-        except Exception:
-            metrics.BUILDS.labels(what, "failed").inc()
-            log.exception("%s by %s failed; the previous index is still serving", what, actor.describe())
-            return Notice(NoticeKind.FAILED, APOLOGY + " The previous index is still being used.")
-        finally:
-            self._build_guard.release()
-        metrics.BUILDS.labels(what, result.kind.value if isinstance(result, Notice) else "done").inc()
-        metrics.BUILD_SECONDS.labels(what).observe(time.perf_counter() - started)
-        if isinstance(result, IndexChange):
-            audit.info("%s by %s done: %s", what, actor.describe(), result.summary().splitlines()[0])
-        return result
+        return await self.builds.run("remove", actor, run)

@@ -1,4 +1,5 @@
-"""Messages that are no question about the articles: a greeting, thanks, or a request for help.
+"""Messages that are no question about the articles: a greeting, thanks, or a request for help; and requests
+for the story as a whole, which the timeline answers better than any one sentence.
 
 Searched like questions, "hi" or "thanks!" got "The articles don't say …" over three unrelated passages,
 and the knowledge-gap report counted them among the questions the articles can't answer. Only a whole
@@ -27,6 +28,20 @@ _THANKS = re.compile(r"(?:(?:ok(?:ay)?|great|awesome|cool|perfect|nice)\s+)?"
 _HELP = re.compile(r"help(?:\s+me)?|commands|usage|what\s+can\s+you\s+do|what\s+do\s+you\s+do|who\s+are\s+you"
                    r"|what\s+are\s+you|how\s+do\s+(?:i|you)\s+use\s+(?:you|this|this\s+bot|the\s+bot)"
                    r"|how\s+does\s+this\s+(?:bot\s+)?work")
+
+
+_OVERVIEW = re.compile(
+    r"(?:(?:can\s+|could\s+)?(?:you\s+)?(?:please\s+)?(?:give|show|send)\s+me\s+)?"
+    r"(?:(?:can\s+you\s+|please\s+)?(?:summari[sz]e|sum\s+up)(?:\s+(?:it|this|the\s+(?:story|dispute|articles|news)))?"
+    r"|(?:an?\s+|the\s+)?(?:summary|overview|tl\s*;?\s*dr|tldr|recap)|(?:the\s+)?latest(?:\s+news)?|news|what'?s\s+new"
+    r"|what\s+happened|catch\s+me\s+up|what\s+is\s+(?:this|the\s+story|the\s+dispute)\s+about|what'?s\s+this\s+about)"
+    r"(?:\s+please)?")
+
+
+def wants_overview(question: str) -> bool:
+    """A whole message asking for the story as a whole ("summarize", "tl;dr", "latest news", "what
+    happened"): no one sentence answers it, so the bot replies with its dated timeline."""
+    return bool(_OVERVIEW.fullmatch(_normalised(question)))
 
 
 def _normalised(text: str) -> str:

@@ -9,6 +9,7 @@ it chose into a reply.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import numpy as np
 
@@ -203,6 +204,25 @@ def _named_in(question: Question, shown: list[Citation]) -> bool:
     return bool(anchors) and any(anchors <= set(terms(c.quote)) for c in shown)
 
 
+def covered(index: LoadedIndex) -> tuple[str, str] | None:
+    """The first and last day the articles report or are dated (ISO), from the dated events and the
+    articles' own dates; None when nothing is dated."""
+    days = [day for e in index.events for day in str(e.get("date", "")).split("/") if len(day) == 10]
+    days += [d.date for d in index.docs if d.date]
+    return (min(days), max(days)) if days else None
+
+
+def _period_note(index: LoadedIndex, question: Question) -> str:
+    """When the question names only years the articles don't cover ("what happened in 2022"), say which
+    period they do cover: the decline is about the articles' reach, not the question."""
+    years = {int(t) for t in question.terms if t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100}
+    period = covered(index) if years else None
+    if period is None or any(int(period[0][:4]) <= y <= int(period[1][:4]) for y in years):
+        return ""
+    first, last = (date.fromisoformat(d) for d in period)
+    return f" The articles cover {first.day} {first:%B %Y} to {last.day} {last:%B %Y}."
+
+
 def decline(
     index: LoadedIndex, question: Question, found: Candidates, probs: np.ndarray, model: AnswerModel
 ) -> Answer:
@@ -227,6 +247,7 @@ def decline(
         text = f"The articles don't say. I found nothing in them that answers “{subject}”."
     else:
         text = f"I couldn't find a clear answer to “{subject}” in the articles."
+    text += _period_note(index, question)
     if closest:
         text += " The closest passages are below."
     return Answer(question.text, text, False, closest)

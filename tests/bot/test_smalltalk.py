@@ -13,9 +13,9 @@ from bot.discord.render import render as discord_render
 from bot.render.plain import render as plain_render
 from bot.results import Reply
 from bot.slack.render import render as slack_render
-from bot.smalltalk import INTRO, WELCOME, small_talk
+from bot.smalltalk import INTRO, WELCOME, small_talk, wants_overview
 from bot.store.tables import answers
-from retrieval.types import Answer
+from retrieval.types import Answer, Timeline
 from tests.bot.conftest import CoreFactory, HistoryFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,3 +72,31 @@ def test_a_reply_is_shown_in_the_conversation_on_every_platform() -> None:
     assert discord.content == reply.text and not discord.ephemeral
     slack = slack_render(reply)
     assert not slack.ephemeral and "February 2021" in slack.text
+
+
+@pytest.mark.parametrize("text", ["summarize", "tl;dr", "TLDR", "latest news", "what happened?", "what's new",
+                                  "can you summarize the dispute", "give me a summary", "show me the latest news",
+                                  "can you give me an overview"])
+def test_requests_for_the_whole_story_are_overviews(text: str) -> None:
+    assert wants_overview(text) and small_talk(text) is None
+
+
+@pytest.mark.parametrize("text", ["what happened on feb 10", "news about koo", "summary of the blocking order",
+                                  "what happened after the blog post", "who summarized the order"])
+def test_questions_about_something_are_not_overviews(text: str) -> None:
+    assert not wants_overview(text)
+
+
+def test_no_question_of_any_question_file_is_taken_for_an_overview() -> None:
+    files = [*ROOT.glob("tests/**/*.jsonl"), *ROOT.glob("training/**/*.jsonl")]
+    questions = [json.loads(line) for f in files for line in f.read_text().splitlines() if line.strip()]
+    texts = [q["question"] for q in questions if "question" in q]
+    texts += [t["question"] for q in questions for t in q.get("turns", [])]
+    assert [t for t in texts if wants_overview(t)] == []
+
+
+async def test_an_overview_is_answered_with_the_timeline(make_core: CoreFactory, seed_index_dir: Path) -> None:
+    """Searched, "summarize" got "The articles don't say" over three arbitrary passages."""
+    core = make_core(seed_index_dir, Path("/nonexistent-corpus"))
+    result = await core.ask("tl;dr", Actor("slack", "U1"))
+    assert isinstance(result, Timeline) and len(result.events) >= 3 and result.topic is None

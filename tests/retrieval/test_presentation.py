@@ -69,3 +69,12 @@ def test_a_decline_asserts_nothing_while_a_passage_holds_every_figure_and_month_
         assert not anchors or not any(anchors <= set(terms(c.quote)) for c in answer.citations), answer.question
     [figure] = [a for a in replies if a.question == "1178"]
     assert figure.answered or not figure.text.startswith("The articles don't say")  # "1,178" is shown below it
+
+
+def test_a_question_about_a_year_the_articles_do_not_reach_is_told_their_period(seed_engine: Engine) -> None:
+    """"what happened in 2022" got 2021 passages with no word that the articles end in February 2021."""
+    outside = seed_engine.ask("what happened in 2022")
+    assert not outside.answered
+    assert "The articles cover 26 January 2021 to 14 February 2021." in outside.text
+    inside = seed_engine.ask("what happened in 2021 with the farmers")
+    assert "The articles cover" not in inside.text

@@ -1,0 +1,80 @@
+"""Index builds started from chat: one at a time in this process (a second request is told at once), under
+the file lock and, with replicas, the shared lock; counted, timed and audited. Builds run on their own
+thread, which also takes other work that must never hold up questions (extracting a fetched page)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
+from typing import TypeVar
+
+from bot import metrics
+from bot.actors import Actor
+from bot.results import IndexChange, Notice, NoticeKind
+from index import store
+
+log = logging.getLogger(__name__)
+audit = logging.getLogger("dispute_bot.audit")
+T = TypeVar("T")
+
+APOLOGY = "Sorry, something went wrong while handling that. The error has been logged."
+BUSY = "An index rebuild is already running; try again when it has finished."
+
+
+class BuildRunner:
+    def __init__(self, lock: Callable[[], AbstractContextManager[None]]) -> None:
+        """``lock``: held around every build (a PostgreSQL advisory lock when replicas share a store)."""
+        self._lock = lock
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="build")
+        self._guard = threading.Lock()
+        self._building = threading.Event()  # set while a build thread works, even if its caller was cancelled
+
+    @property
+    def running(self) -> bool:
+        return self._building.is_set()
+
+    def close(self, wait: bool) -> None:
+        self._pool.shutdown(wait=wait, cancel_futures=not wait)
+
+    async def in_thread(self, fn: Callable[[], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._pool, fn)
+
+    async def run(self, what: str, actor: Actor, fn: Callable[[], IndexChange | Notice]) -> IndexChange | Notice:
+        # The in-process guard answers a second request at once; the locks below cover other processes.
+        if not self._guard.acquire(blocking=False):
+            metrics.BUILDS.labels(what, "busy").inc()
+            return Notice(NoticeKind.BUSY, BUSY)
+        started = time.perf_counter()
+
+        def tracked() -> IndexChange | Notice:
+            self._building.set()
+            try:
+                with self._lock():
+                    return fn()
+            finally:
+                self._building.clear()
+
+        try:
+            result = await self.in_thread(tracked)
+        except store.BuildInProgress:  # the file lock (another process) or the shared lock (another machine)
+            metrics.BUILDS.labels(what, "busy").inc()
+            return Notice(NoticeKind.BUSY, BUSY)
+        except store.CorpusError as exc:  # nothing to build from, or the last article: refused, nothing changed
+            metrics.BUILDS.labels(what, "invalid").inc()
+            return Notice(NoticeKind.INVALID, str(exc))
+        except Exception:
+            metrics.BUILDS.labels(what, "failed").inc()
+            log.exception("%s by %s failed; the previous index is still serving", what, actor.describe())
+            return Notice(NoticeKind.FAILED, APOLOGY + " The previous index is still being used.")
+        finally:
+            self._guard.release()
+        metrics.BUILDS.labels(what, result.kind.value if isinstance(result, Notice) else "done").inc()
+        metrics.BUILD_SECONDS.labels(what).observe(time.perf_counter() - started)
+        if isinstance(result, IndexChange):
+            audit.info("%s by %s done: %s", what, actor.describe(), result.summary().splitlines()[0])
+        return result
