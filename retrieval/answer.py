@@ -34,6 +34,13 @@ _CONTINUES = re.compile(
     r"^[\"“‘']?(?:It|They|He|She|Doing so|To do so|"
     r"(?:This|That) (?:is|was|comes|came|means|meant|has|had|will|would|could|may|might))\b"
 )
+# A sentence opening like this points back at the one before ("Of these, two were emergency orders"), which
+# it can't be read without.
+_LEANS_BACK = re.compile(
+    r"^[\"“‘']?(?:Of (?:these|them|those|which)\b|Instead\b|Reacting to (?:this|that|it)\b|In response,"
+    r"|(?:This|That|These|Those) (?:is|was|were|are|comes|came|means|meant|follows|followed)\b"
+    r"|The same (?:was|is|were|has|had)\b)"
+)
 # Real sentences end in terminal punctuation (possibly inside a closing quote); headings and captions don't.
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _LIST_ITEM = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s+\S")
@@ -85,6 +92,12 @@ def _quote(index: LoadedIndex, row: int, score: float, question: Question, budge
     doc_row, start, end = (int(v) for v in index.sentence_spans[row])
     doc_text = index.docs[doc_row].text
     text = doc_text[start:end]
+    before = row - 1
+    if (_LEANS_BACK.match(text) and before >= 0 and int(index.sentence_spans[before][0]) == doc_row
+            and "\n" not in doc_text[int(index.sentence_spans[before][2]) : start]
+            and end - int(index.sentence_spans[before][1]) <= budget):
+        start = int(index.sentence_spans[before][1])  # quoted with the sentence it points back at
+        text = doc_text[start:end]
     nxt = row + 1
     if follow and nxt < len(index.sentence_spans) and int(index.sentence_spans[nxt][0]) == doc_row:
         following = index.sentence_text(nxt)

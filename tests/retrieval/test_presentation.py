@@ -78,3 +78,11 @@ def test_a_question_about_a_year_the_articles_do_not_reach_is_told_their_period(
     assert "The articles cover 26 January 2021 to 14 February 2021." in outside.text
     inside = seed_engine.ask("what happened in 2021 with the farmers")
     assert "The articles cover" not in inside.text
+
+
+def test_an_answer_that_points_back_is_quoted_with_what_it_points_at(seed_engine: Engine) -> None:
+    """"Of these, two were emergency blocking orders …" alone leaves "these" to guess."""
+    answer = seed_engine.ask("how many emergency blocking orders did twitter get")
+    assert answer.answered and "Of these" in answer.text
+    assert answer.text.index("multiple blocking orders") < answer.text.index("Of these")
+    assert not answer.citations[0].quote.startswith("Of these")
