@@ -157,7 +157,7 @@ async def _ask_lines(core: CommandCore) -> int:
             continue
         key = f"cli:{conversation}" if conversation is not None else None
         out = (await core.ask(question, None, key)).to_dict()
-        if "reply" in out:  # small talk ("hi", "thanks"): said which line it answers, like an answer
+        if "reply" in out or "events" in out:  # small talk, or an overview answered with the timeline
             out = {"question": question[:ECHO_LIMIT], **out}
         if "error" in out:  # a refused question (empty, too long): say which one, without echoing a megabyte
             shown = question if len(question) <= ECHO_LIMIT else question[:ECHO_LIMIT] + "…"
