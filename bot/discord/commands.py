@@ -58,18 +58,33 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
         messages = render(result)
         if isinstance(result, Timeline) and (png := await timeline_png(result)) is not None:
             messages = with_picture(messages, FILENAME, png)
-        await deliver(interaction, messages, private=private)
+        await deliver(interaction, messages, private=private, command=command)
 
 
-async def deliver(interaction: Interaction, messages: list[Outgoing], *, private: bool) -> None:
-    """Send ``messages`` after a defer; the first resolves the "thinking…" message."""
+async def deliver(interaction: Interaction, messages: list[Outgoing], *, private: bool, command: str) -> None:
+    """Send ``messages`` after a defer; the first resolves the "thinking…" message. Should Discord refuse
+    one, the user gets the apology privately: before the first is out, the first follow-up would inherit a
+    public deferral's visibility, so the "thinking…" message goes first."""
     first, rest = messages[0], messages[1:]
-    if first.ephemeral and not private:
-        # The deferred message is public and would stay so: replace it with a private follow-up.
-        await interaction.delete_original_response()
-    await _send(interaction, first, ephemeral=first.ephemeral or private)
-    for message in rest:
-        await _send(interaction, message, ephemeral=message.ephemeral or private)
+    resolved = False
+    try:
+        if first.ephemeral and not private:
+            # The deferred message is public and would stay so: replace it with a private follow-up.
+            await interaction.delete_original_response()
+            resolved = True
+        await _send(interaction, first, ephemeral=first.ephemeral or private)
+        resolved = True
+        for message in rest:
+            await _send(interaction, message, ephemeral=message.ephemeral or private)
+    except Exception:
+        log.exception("/%s by %s: Discord refused the reply", command, interaction.user.id)
+        if not resolved and not private:
+            try:
+                await interaction.delete_original_response()
+            except Exception:  # the apology would then be public: better none
+                log.warning("could not remove the thinking message of interaction %s", interaction.id)
+                return
+        await apologise(interaction)
 
 
 async def _send(interaction: Interaction, message: Outgoing, *, ephemeral: bool) -> None:

@@ -22,7 +22,7 @@ import contextlib
 import logging
 import re
 from collections import OrderedDict
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import discord
 
@@ -42,6 +42,8 @@ ANSWERED_TYPES = (discord.MessageType.default, discord.MessageType.reply)
 THREAD_NAME_LIMIT = 100
 TYPING_AFTER = 0.5  # seconds: a quick answer needs no "typing…", and a flood must not cause one per message
 MISSING_PERMISSIONS = 50013
+# A reply needs Read Message History as well as Send Messages; without it Discord refuses the reference.
+CANNOT_REPLY = 160002
 
 
 def _remember(memory: OrderedDict[int, V], key: int, value: V, limit: int) -> None:
@@ -155,7 +157,7 @@ class Conversations:
         except Exception:
             log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
             with contextlib.suppress(Exception):
-                await message.reply(APOLOGY, mention_author=False, allowed_mentions=NONE)
+                await self._reply(message, content=APOLOGY, allowed_mentions=NONE)
             return None
         return (reply, result.question) if isinstance(result, Answer) else None
 
@@ -175,10 +177,23 @@ class Conversations:
 
     async def send(self, message: discord.Message, outgoing: list[Outgoing]) -> discord.Message:
         """Reply to ``message`` with the first part (without pinging its author); the rest follow it."""
-        reply = await message.reply(**outgoing[0].send_kwargs(), mention_author=False)
+        reply = await self._reply(message, **outgoing[0].send_kwargs())
         for part in outgoing[1:]:
             await message.channel.send(**part.send_kwargs())
         return reply
+
+    @staticmethod
+    async def _reply(message: discord.Message, **kwargs: Any) -> discord.Message:
+        """A reply to ``message``, or, where the bot may send but not read the channel's history (Discord
+        refuses the reply then), the same message sent to the channel: the answer matters, not the arrow."""
+        try:
+            return await message.reply(**kwargs, mention_author=False)
+        except discord.HTTPException as exc:
+            if exc.code != CANNOT_REPLY:
+                raise
+            log.info("channel %s refused a reply (%s); sending the answer without the reference",
+                     message.channel.id, exc.text)
+            return await message.channel.send(**kwargs)
 
     @staticmethod
     def _can_open_thread(message: discord.Message) -> bool:

@@ -168,7 +168,10 @@ class SlackHandlers:
                                   unfurl_links=False, unfurl_media=False)
             if reply.status_code != 200 and message.blocks:
                 log.error("Slack refused a reply (HTTP %s: %.200s); sending plain text", reply.status_code, reply.body)
-                await respond(text=message.text, response_type=response_type)
+                reply = await respond(text=message.text, response_type=response_type)
+            if reply.status_code != 200:  # an expired or spent response_url: nobody will see this reply
+                log.error("Slack refused a reply (HTTP %s: %.200s): %.100s", reply.status_code, reply.body,
+                          message.text)
         except Exception:
             if not fallible:
                 raise

@@ -87,6 +87,7 @@ class FakeRest:
         self.file_requests: list[str] = []
         self.interactions: dict[str, InteractionState] = {}
         self.no_embed_links: set[str] = set()  # channels where the bot lacks the Embed Links permission
+        self.no_history: set[str] = set()  # channels where the bot lacks Read Message History (no replies)
 
     async def _send_dispatch(self, event: str, data: dict[str, Any]) -> None:
         raise NotImplementedError  # the gateway's job
@@ -269,6 +270,10 @@ class FakeRest:
                 return json_response({"message": "Missing Permissions", "code": 50013}, 403)
             body = {k: v for k, v in body.items() if k != "embeds"}
         reference = (body.get("message_reference") or {}).get("message_id")
+        if reference and channel_id in self.no_history:
+            self.rejected.append((f"channel {channel_id}", {"message_reference": "Missing Permissions"}))
+            return json_response({"message": "Cannot reply without permission to read message history",
+                                  "code": 160002}, 400)
         replied = str(p.USER_ID) if reference else None
         sent = self._record(channel_id, body, False, reply_to=reference and str(reference), replied_user=replied)
         return json_response(self._messagejson_response(sent))

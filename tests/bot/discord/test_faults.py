@@ -15,8 +15,10 @@ import pytest
 from prometheus_client import REGISTRY
 
 from bot.core import APOLOGY, CommandCore
+from bot.discord import commands as discord_commands
 from bot.discord.app import DisputeBot, build_bot, serve_discord
 from bot.discord.commands import OUT_OF_DATE
+from bot.discord.outgoing import Outgoing
 from bot.shutdown import serve_until_stopped
 from retrieval.types import Answer
 from tests.bot.conftest import CoreFactory
@@ -170,3 +172,17 @@ async def test_sigterm_finishes_an_answer_then_closes_the_gateway(
     assert [m for m in fake.messages if m.reply_to == asked["id"]], "the answer in flight was delivered"
     await fake.wait_for(lambda: fake.closes)
     assert fake.closes == [1000]
+
+
+async def test_an_apology_for_a_refused_reply_is_private(
+    bot: DisputeBot, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Discord refuses the reply to a public /ask (here: over its 2,000 characters; in life a 5xx): the
+    first follow-up after a public deferral would show the apology to the whole channel, so the "thinking…"
+    message goes first and only the asker sees it."""
+    monkeypatch.setattr(discord_commands, "render", lambda result: [Outgoing(content="x" * 2001)])
+    interaction = p.slash("ask", {"question": QUESTION})
+    await fake.dispatch("INTERACTION_CREATE", interaction)
+    [apology] = await fake.answers(interaction["token"])
+    assert apology.content == APOLOGY and apology.ephemeral
+    assert fake.interactions[interaction["token"]].stage != "loading"

@@ -7,7 +7,7 @@ from pathlib import Path
 import discord
 import pytest
 
-from bot.core import CommandCore
+from bot.core import APOLOGY, CommandCore
 from bot.discord.app import DisputeBot
 from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.discord import payloads as p
@@ -150,3 +150,14 @@ async def test_without_embed_links_the_answer_comes_as_text(
     assert "Sorry" not in reply.content and reply.pings == []
     assert reply.body.get("components"), "the 👍/👎 buttons need no Embed Links"
     assert fake.rejected == [(f"channel {p.CHANNEL_ID}", {"embeds": "Missing Permissions"})]
+
+
+async def test_without_read_message_history_the_answer_goes_to_the_channel(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """Discord refuses a reply (400, 160002) where the bot may send but not read history: the answer is
+    sent to the channel instead of being lost with its apology."""
+    fake.no_history.add(str(p.CHANNEL_ID))
+    asked = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    answer = await fake.wait_for(lambda: next((m for m in fake.messages if m.channel_id == str(p.CHANNEL_ID)), None))
+    assert answer.reply_to is None and "257" in answer.text() and answer.pings == []
+    assert fake.rejected == [(f"channel {p.CHANNEL_ID}", {"message_reference": "Missing Permissions"})]
+    assert asked["id"] and not [m for m in fake.messages if APOLOGY in m.text()]

@@ -136,6 +136,7 @@ class StubSlack:
     def __init__(self) -> None:
         self.calls: list[ApiCall] = []
         self.responses: list[dict[str, Any]] = []  # bodies posted to response_url, with "_key"
+        self.expired: set[str] = set()  # response_url keys past their 30 minutes (Slack answers 404)
         self.rejected: list[tuple[str, str, list[str]]] = []  # (where, error, details)
         self.acks: list[dict[str, Any]] = []  # Socket Mode frames the app sent back
         self.downloads: list[tuple[str, bool]] = []  # (file id, carried the bot token)
@@ -284,6 +285,10 @@ class StubSlack:
 
     async def _respond(self, request: web.Request) -> web.Response:
         body = await request.json()
+        if request.match_info["key"] in self.expired:
+            self.rejected.append(("response_url", "expired_url", []))
+            await self._notify()
+            return web.Response(status=404, text="expired_url")
         self.responses.append({**body, "_key": request.match_info["key"]})
         refusal = message_error(body)
         if refusal:

@@ -77,6 +77,21 @@ async def test_empty_question_is_refused_privately(stub: StubSlack, seed_app: As
     assert reply["response_type"] == "ephemeral" and "Please ask a question" in reply["text"]
 
 
+async def test_a_reply_to_an_expired_response_url_is_logged(
+    stub: StubSlack, seed_app: AsyncApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A notice has no blocks to fall back from, but its loss must still be on record."""
+    payload = slash_payload(stub, "/ask", "   ")
+    stub.expired.add(payload["response_url"].rsplit("/", 1)[-1])
+    with caplog.at_level(logging.ERROR):
+        await slash(seed_app, payload)
+        await stub.wait_for(lambda: bool(stub.rejected))
+        await asyncio.sleep(0.1)
+    assert stub.rejected == [("response_url", "expired_url", [])]
+    assert any("404" in r.getMessage() and "Please ask a question" in r.getMessage() for r in caplog.records)
+    stub.rejected.clear()  # expected here; the fixture fails a test for any other refusal
+
+
 async def test_non_moderator_reindex_is_refused_ephemerally(stub: StubSlack, seed_app: AsyncApp) -> None:
     payload = slash_payload(stub, "/reindex", user="UASKER")
     await slash(seed_app, payload)
