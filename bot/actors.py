@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -10,7 +11,9 @@ class Actor:
     """Facts an adapter reports about a user; no adapter decides permissions itself.
 
     ``platform_admin`` is the platform's own notion of authority: Manage Server on Discord, workspace
-    admin or owner on Slack, the local user in the terminal.
+    admin or owner on Slack, the local user in the terminal. It holds in ``home`` only, the server or
+    workspace it was read in ("discord:<guild id>", "slack:<team id>"): being an admin of one's own server
+    says nothing about the bot's articles.
     """
 
     platform: str
@@ -18,6 +21,7 @@ class Actor:
     name: str = ""
     role_ids: frozenset[str] = field(default_factory=frozenset)
     platform_admin: bool = False
+    home: str = ""
 
     def describe(self) -> str:
         return f"{self.platform}:{self.user_id}" + (f" ({self.name})" if self.name else "")
@@ -25,15 +29,34 @@ class Actor:
 
 @dataclass(frozen=True)
 class ModeratorPolicy:
+    """Who may change the articles and read the report: listed users, listed roles, and platform admins of
+    the servers or workspaces the operator chose.
+
+    The corpus is one for every server: anyone can make a Discord server or a Slack workspace and add a
+    public bot to it, so an admin there must not become a moderator of the bot's articles. ``admin_homes``
+    names, per platform, the homes whose admins count; a platform it doesn't name trusts its admins
+    wherever (the terminal's local user; a Slack app installed in one workspace).
+    """
+
     user_ids: frozenset[str] = frozenset()  # "platform:user_id" or a bare user id
     role_ids: frozenset[str] = frozenset()
+    admin_homes: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def allows(self, actor: Actor) -> bool:
-        if actor.platform_admin:
+        if actor.platform_admin and self.trusts_admins_of(actor):
             return True
         if actor.user_id in self.user_ids or f"{actor.platform}:{actor.user_id}" in self.user_ids:
             return True
         return bool(self.role_ids & actor.role_ids)
+
+    def trusts_admins_of(self, actor: Actor) -> bool:
+        homes = self.admin_homes.get(actor.platform)
+        return homes is None or actor.home in homes
+
+    def trusting(self, platform: str) -> ModeratorPolicy:
+        """This policy with ``platform``'s admins trusted wherever: for a private Discord application, every
+        server it is in was its owner's choice."""
+        return replace(self, admin_homes={p: h for p, h in self.admin_homes.items() if p != platform})
 
 
 LOCAL_USER = Actor(platform="terminal", user_id="local", name="local user", platform_admin=True)

@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     discord_guild_id: int | None = None
     # NoDecode: a list in .env is written "1,2,3", not JSON; the validator below splits it.
     discord_moderator_role_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    # Servers whose Manage Server members are moderators (DISCORD_GUILD_ID counts too); see the README.
+    discord_moderator_guild_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     discord_api_base: str = DISCORD_API_DEFAULT
     discord_gateway_url: str | None = None
     # Sharding (docs/deploy.md): AutoShardedClient when DISCORD_SHARD_COUNT is set; DISCORD_SHARD_IDS ("0,1" or
@@ -57,6 +59,9 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = None
     slack_api_url: str = SLACK_API_DEFAULT
     slack_moderator_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Workspaces whose admins and owners are moderators; unset, the workspace of SLACK_BOT_TOKEN's install
+    # (with OAuth, whose installs anyone may make: none).
+    slack_moderator_team_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # Multi-workspace distribution (OAuth, HTTP mode only): installations live in the store on DATABASE_URL.
     slack_client_id: str | None = None
     slack_client_secret: SecretStr | None = None
@@ -77,7 +82,8 @@ class Settings(BaseSettings):
     # (bot/shared_setup.py). auto: shared unless DATABASE_URL is SQLite.
     shared_state: Literal["auto", "store", "memory"] = "auto"
 
-    @field_validator("discord_moderator_role_ids", "slack_moderator_ids", "slack_scopes", mode="before")
+    @field_validator("discord_moderator_role_ids", "discord_moderator_guild_ids", "slack_moderator_ids",
+                     "slack_moderator_team_ids", "slack_scopes", mode="before")
     @classmethod
     def _comma_list(cls, value: object) -> object:
         """Accept ``1,2,3`` as well as JSON lists, since that is how people write lists in ``.env``."""

@@ -68,9 +68,20 @@ def core_config(settings: Settings) -> CoreConfig:
 
 
 def moderator_policy(settings: Settings) -> ModeratorPolicy:
+    """Listed users and roles, and the admins of the servers and workspaces the operator named. A Discord
+    server's admins count only when it is named (the Discord adapter trusts every server of a private
+    application at login); a Slack workspace's, with one install, unless others are named; with OAuth,
+    where anyone may install the app, only in the named workspaces."""
+    guilds = set(settings.discord_moderator_guild_ids)
+    if settings.discord_guild_id:
+        guilds.add(settings.discord_guild_id)
+    homes = {"discord": frozenset(f"discord:{g}" for g in guilds)}
+    if settings.slack_moderator_team_ids or settings.slack_client_id:
+        homes["slack"] = frozenset(f"slack:{t}" for t in settings.slack_moderator_team_ids)
     return ModeratorPolicy(
         user_ids=frozenset(f"slack:{u}" for u in settings.slack_moderator_ids),
         role_ids=frozenset(str(r) for r in settings.discord_moderator_role_ids),
+        admin_homes=homes,
     )
 
 

@@ -87,10 +87,25 @@ class DisputeBot(discord.Client):
     async def setup_hook(self) -> None:
         if self.application_id:
             log.info("invite the bot with: %s", invite_url(self.application_id, self.settings.discord_guild_id))
+        self._trust_server_admins()
         if self.settings.discord_sync_commands:
             await self.sync_commands()
         else:  # another process (shard) registers them; N processes syncing at once would race for nothing
             log.info("not registering slash commands (DISCORD_SYNC_COMMANDS=false)")
+
+    def _trust_server_admins(self) -> None:
+        """Only its owner can add a private application to a server, so each server's Manage Server members
+        may moderate; a public one can be added to any server, so only the servers the operator named count."""
+        policy = self.core.moderators
+        if "discord" not in policy.admin_homes:
+            return  # nothing restricts Discord's admins (a policy built without server names)
+        if self.application is not None and not self.application.bot_public:
+            self.core.moderators = policy.trusting("discord")
+            log.info("private application: Manage Server makes a moderator in every server the bot is in")
+        elif not policy.admin_homes.get("discord"):
+            log.warning("the application is public and no DISCORD_MODERATOR_GUILD_IDS is set: Manage Server "
+                        "makes nobody a moderator (anyone can add a public bot to a server of their own); name "
+                        "your server(s) there, or use DISCORD_MODERATOR_ROLE_IDS")
 
     async def sync_commands(self) -> None:
         """Register the slash commands: with one guild (instant, for testing) or globally.

@@ -8,7 +8,8 @@ from bot.actors import Actor
 
 
 def actor_for(user: discord.User | discord.Member) -> Actor:
-    """The facts the core's moderator policy needs: role ids and whether the member has Manage Server.
+    """The facts the core's moderator policy needs: role ids, and whether the member has Manage Server in
+    the server they wrote from.
 
     Manage Server counts from the permissions Discord resolved for an interaction (exact even when the
     guild is not cached) or from the cached roles. Role ids come from the guild's role cache, which the
@@ -19,7 +20,13 @@ def actor_for(user: discord.User | discord.Member) -> Actor:
     resolved = user.resolved_permissions
     admin = user.guild_permissions.manage_guild or bool(resolved and resolved.manage_guild)
     roles = frozenset(str(role.id) for role in user.roles if not role.is_default())
-    return Actor(platform="discord", user_id=str(user.id), name=str(user), role_ids=roles, platform_admin=admin)
+    return Actor(platform="discord", user_id=str(user.id), name=str(user), role_ids=roles, platform_admin=admin,
+                 home=home(user.guild.id))
+
+
+def home(guild_id: int) -> str:
+    """A server, as ``ModeratorPolicy.admin_homes`` names it."""
+    return f"discord:{guild_id}"
 
 
 def conversation_key(channel: object) -> str | None:

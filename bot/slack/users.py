@@ -55,4 +55,11 @@ class UserDirectory:
             return Actor(platform="slack", user_id=user_id)
         user = response.get("user") or {}
         admin = any(bool(user.get(flag)) for flag in ("is_admin", "is_owner", "is_primary_owner"))
-        return Actor(platform="slack", user_id=user_id, name=str(user.get("name") or ""), platform_admin=admin)
+        team = user.get("team_id") or client.default_params.get("team_id") or ""
+        return Actor(platform="slack", user_id=user_id, name=str(user.get("name") or ""), platform_admin=admin,
+                     home=home(str(team)))
+
+
+def home(team_id: str) -> str:
+    """A workspace, as ``ModeratorPolicy.admin_homes`` names it."""
+    return f"slack:{team_id}"

@@ -17,13 +17,15 @@ from bot.settings import Settings
 from bot.slack.app import build_app
 from index import store
 from tests.bot.slack.slack_requests import SIGNING_SECRET
-from tests.bot.slack.stub_slack import BOT_TOKEN, StubSlack
+from tests.bot.slack.stub_slack import BOT_TOKEN, TEAM_ID, StubSlack
 
 USERS: dict[str, dict[str, Any]] = {
-    "UASKER": {"id": "UASKER", "name": "asker"},
-    "UADMIN": {"id": "UADMIN", "name": "admin", "is_admin": True},
-    "UOWNER": {"id": "UOWNER", "name": "owner", "is_owner": True},
-    "UMOD": {"id": "UMOD", "name": "listed-moderator"},
+    "UASKER": {"id": "UASKER", "name": "asker", "team_id": TEAM_ID},
+    "UADMIN": {"id": "UADMIN", "name": "admin", "is_admin": True, "team_id": TEAM_ID},
+    "UOWNER": {"id": "UOWNER", "name": "owner", "is_owner": True, "team_id": TEAM_ID},
+    "UMOD": {"id": "UMOD", "name": "listed-moderator", "team_id": TEAM_ID},
+    # An admin of another workspace: one that installed the app through OAuth, or a Slack Connect guest's.
+    "UELSEWHERE": {"id": "UELSEWHERE", "name": "admin-elsewhere", "is_admin": True, "team_id": "T0OTHER"},
 }
 
 

@@ -14,7 +14,9 @@ from slack_bolt.async_app import AsyncApp
 from bot.actors import Actor, ModeratorPolicy
 from bot.core import APOLOGY, CommandCore
 from bot.results import Notice
+from bot.settings import Settings
 from bot.slack.render import SlackMessage
+from bot.wiring import moderator_policy
 from retrieval.types import Answer
 from tests.bot.conftest import CoreFactory
 from tests.bot.slack.slack_requests import (
@@ -26,7 +28,7 @@ from tests.bot.slack.slack_requests import (
     slash,
     slash_payload,
 )
-from tests.bot.slack.stub_slack import StubSlack
+from tests.bot.slack.stub_slack import TEAM_ID, StubSlack
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -117,6 +119,21 @@ async def test_admins_owners_and_listed_ids_may_reindex(
     await slash(app, usage)
     assert (await reply_to(stub, usage))["text"] == "Usage: /reindex [full]"
     assert len([c for c in stub.calls if c.method == "users.info"]) == 3  # UADMIN's second lookup was cached
+
+
+async def test_admins_count_only_in_the_workspaces_named(
+    stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
+    copied_index: tuple[Path, Path],
+) -> None:
+    """With OAuth anyone may install the app in a workspace of their own: its admins are nobody's moderators."""
+    policy = moderator_policy(Settings(_env_file=None, slack_client_id="123.456",  # type: ignore[call-arg]
+                                       slack_moderator_team_ids=TEAM_ID))
+    app = make_app(make_core(*copied_index, policy))
+    for user, allowed in (("UELSEWHERE", False), ("UADMIN", True)):
+        payload = slash_payload(stub, "/reindex", user=user)
+        await slash(app, payload)
+        reply = await reply_to(stub, payload, timeout=60)
+        assert (reply["text"] == "Only moderators can rebuild the index.") is not allowed, (user, reply["text"])
 
 
 async def test_unexpected_error_is_logged_and_apologised_for(

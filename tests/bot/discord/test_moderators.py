@@ -1,0 +1,84 @@
+"""Who moderates on Discord, with the policy the settings wire up: Manage Server counts in the servers the
+operator named (or in every server of a private application), never in a server someone else made."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.core import CommandCore
+from bot.wiring import moderator_policy
+from tests.bot.conftest import CoreFactory
+from tests.bot.discord import payloads as p
+from tests.bot.discord.conftest import BotStarter, settings_for
+from tests.bot.discord.fake_discord import FakeDiscord
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+REFUSED = "Only moderators can see the knowledge-gap report."
+OTHER_GUILD = p.GUILD_ID + 777
+ADMIN = p.MEMBER_PERMISSIONS | p.MANAGE_GUILD
+
+
+async def report_from(fake: FakeDiscord, guild_id: int, permissions: int) -> str:
+    interaction = p.slash("report", permissions=permissions)
+    if guild_id != p.GUILD_ID:  # a server the bot was added to by someone else, not in its cache
+        interaction["guild_id"] = interaction["channel"]["guild_id"] = str(guild_id)
+        interaction["channel"]["id"] = interaction["channel_id"] = str(p.CHANNEL_ID + 555)
+        interaction["authorizing_integration_owners"] = {"0": str(guild_id)}
+    await fake.dispatch("INTERACTION_CREATE", interaction)
+    [reply] = await fake.answers(interaction["token"])
+    assert reply.ephemeral
+    return reply.text()
+
+
+def wired_core(make_core: CoreFactory, seed_index_dir: Path, fake: FakeDiscord, **settings: Any) -> CommandCore:
+    return make_core(seed_index_dir, Path("/nonexistent-corpus"), moderator_policy(settings_for(fake, **settings)))
+
+
+async def test_manage_server_counts_only_in_the_named_server(
+    start_bot: BotStarter, make_core: CoreFactory, seed_index_dir: Path, fake: FakeDiscord
+) -> None:
+    await start_bot(wired_core(make_core, seed_index_dir, fake), fake)  # DISCORD_GUILD_ID is the fake's server
+    assert await report_from(fake, OTHER_GUILD, ADMIN) == REFUSED
+    assert await report_from(fake, p.GUILD_ID, p.MEMBER_PERMISSIONS) == REFUSED
+    assert await report_from(fake, p.GUILD_ID, ADMIN) != REFUSED
+    assert await report_from(fake, OTHER_GUILD, p.MEMBER_PERMISSIONS | (1 << 3)) == REFUSED  # Administrator
+
+
+async def test_a_listed_server_counts_and_a_moderator_role_counts_anywhere(
+    start_bot: BotStarter, make_core: CoreFactory, seed_index_dir: Path, fake: FakeDiscord
+) -> None:
+    core = wired_core(make_core, seed_index_dir, fake, discord_guild_id=None,
+                      discord_moderator_guild_ids=f"{OTHER_GUILD}")
+    await start_bot(core, fake, settings_for(fake, discord_guild_id=None))
+    assert await report_from(fake, OTHER_GUILD, ADMIN) != REFUSED
+    assert await report_from(fake, p.GUILD_ID, ADMIN) == REFUSED
+    interaction = p.slash("report", roles=(p.MOD_ROLE_ID,))
+    await fake.dispatch("INTERACTION_CREATE", interaction)
+    assert [r.text() for r in await fake.answers(interaction["token"])] != [REFUSED]
+
+
+async def test_a_private_application_trusts_every_server_it_is_in(
+    start_bot: BotStarter, make_core: CoreFactory, seed_index_dir: Path, fake: FakeDiscord,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    public = p.application
+    monkeypatch.setattr(p, "application", lambda: {**public(), "bot_public": False})
+    await start_bot(wired_core(make_core, seed_index_dir, fake), fake)
+    assert await report_from(fake, OTHER_GUILD, ADMIN) != REFUSED
+    assert await report_from(fake, OTHER_GUILD, p.MEMBER_PERMISSIONS) == REFUSED
+
+
+async def test_a_public_application_without_named_servers_warns_at_start(
+    start_bot: BotStarter, make_core: CoreFactory, seed_index_dir: Path, fake: FakeDiscord,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    core = wired_core(make_core, seed_index_dir, fake, discord_guild_id=None)
+    with caplog.at_level(logging.WARNING, logger="bot.discord"):
+        await start_bot(core, fake, settings_for(fake, discord_guild_id=None))
+    assert any("DISCORD_MODERATOR_GUILD_IDS" in r.getMessage() for r in caplog.records)
+    assert await report_from(fake, p.GUILD_ID, ADMIN) == REFUSED
