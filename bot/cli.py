@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import codecs
+import contextlib
 import json
 import os
 import sys
@@ -16,6 +18,30 @@ if TYPE_CHECKING:
     from bot.core import CommandCore
     from bot.results import Result
     from bot.settings import Settings
+    from index.model_files import ModelNotFound
+
+DISTRIBUTION = "dispute-bot"  # the name in pyproject.toml
+
+
+def _port(text: str) -> int:
+    """``--port``: refused by argparse with a usage line, where 99999 reached the socket as an OverflowError."""
+    refusal = argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535)")
+    try:
+        port = int(text)
+    except ValueError:
+        raise refusal from None
+    if not 0 <= port <= 65535:
+        raise refusal
+    return port
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(DISTRIBUTION)
+    except PackageNotFoundError:  # a checkout that was never installed
+        return "(not installed)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,12 +50,13 @@ def _parser() -> argparse.ArgumentParser:
         description="Answers questions about the February 2021 Twitter-India blocking dispute, with cited "
         "passages from news articles.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="start the bot (Discord/Slack when tokens are set, else a terminal chat)")
     run.add_argument("--platform", choices=["auto", "discord", "slack", "terminal"], default="auto")
     run.add_argument("--http", action="store_true", help="Slack: serve HTTP events instead of Socket Mode")
-    run.add_argument("--port", type=int, default=3000, help="Slack HTTP mode port (default 3000)")
+    run.add_argument("--port", type=_port, default=3000, help="Slack HTTP mode port (default 3000)")
     run.add_argument("--host", default="0.0.0.0", help="Slack HTTP mode address (default all interfaces)")
 
     ask = sub.add_parser("ask", help="answer one question, or JSON lines from stdin with --json")
@@ -100,12 +127,14 @@ def _write_png(result: Result, path: Path) -> int:
     if not result.events:
         print(f"dispute-bot: no dated events, so no picture was written to {path}", file=sys.stderr)
         return 1
+    tmp = path.with_name(f".{path.name}.tmp")
     try:
         data = render_png(result)
-        tmp = path.with_name(f".{path.name}.tmp")
         tmp.write_bytes(data)
         tmp.replace(path)
     except OSError as exc:
+        with contextlib.suppress(OSError):  # a half-written copy, or one that could not replace FILE (a folder)
+            tmp.unlink(missing_ok=True)
         print(f"dispute-bot: could not write {path}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     print(f"Wrote the timeline picture to {path} ({len(data):,} bytes).", file=sys.stderr)
@@ -138,6 +167,8 @@ async def _ask_lines(core: CommandCore) -> int:
     status = 0
     # Bytes, decoded line by line: one line that is not UTF-8 is that line's error, not the end of the run.
     for n, raw in enumerate(sys.stdin.buffer, start=1):
+        if n == 1:  # Windows editors start a UTF-8 file with a byte-order mark: not part of the first line
+            raw = raw.removeprefix(codecs.BOM_UTF8)
         if not raw.strip():
             continue
         try:
@@ -167,6 +198,25 @@ async def _ask_lines(core: CommandCore) -> int:
     return status
 
 
+def _needs_model(args: argparse.Namespace) -> bool:
+    """Commands that may encode text with the embedding model; the others must work even when it is wrong
+    (``sources`` and ``index status`` are how one looks at what an index was built with)."""
+    if args.command == "index":
+        return bool(args.index_command != "status")
+    if args.command == "timeline":
+        return args.topic is not None
+    return args.command in ("run", "ask", "eval", "report")
+
+
+def _model_error(exc: ModelNotFound) -> int:
+    """Only here is the setting named: ``index`` knows models, not where their names came from."""
+    from index.model_files import DEFAULT_MODEL
+
+    print(f"dispute-bot: EMBEDDING_MODEL={exc.model}: {exc.problem} (a folder with a sentence-transformers model, "
+          f"or the default {DEFAULT_MODEL})", file=sys.stderr)
+    return 2
+
+
 def _index(settings: Settings, args: argparse.Namespace) -> int:
     from bot import index_commands
 
@@ -192,7 +242,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"dispute-bot: bad setting: {exc}", file=sys.stderr)
         return 2
     configure_logging(settings, quiet=args.command != "run")
+    from index.model_files import ModelNotFound, require_model
+
     try:
+        if _needs_model(args):  # a wrong model in one line before any work, not a traceback (or an apology) after
+            require_model(settings.embedding_model)
         if args.command == "run":
             return _run(settings, args)
         if args.command == "ask":
@@ -217,6 +271,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _emit(asyncio.run(core.report(LOCAL_USER, args.since)), args.json)
         finally:
             core.close()
+    except ModelNotFound as exc:  # before any work, or on loading it (a folder whose files are incomplete)
+        return _model_error(exc)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

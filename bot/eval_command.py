@@ -46,15 +46,25 @@ def run_eval(settings: Settings, files: list[Path], articles: list[Path], baseli
         return evaluate(questions, engine.ask, tutorial.top if tutorial else None)
 
 
+def _refuse(kind: str, message: str, as_json: bool, status: int) -> int:
+    """With ``--json`` a refusal is a JSON object on stdout too (as ``report --json`` gives one), so a script
+    reading stdout learns why; otherwise a line on stderr."""
+    if as_json:
+        print(json.dumps({"error": kind, "message": message}, ensure_ascii=False))
+    else:
+        print(f"dispute-bot eval: {message}", file=sys.stderr)
+    return status
+
+
 def main(settings: Settings, files: list[Path], articles: list[Path], as_json: bool, baseline: bool) -> int:
     missing = [str(p) for p in [*files, *articles] if not p.is_file()]
     if missing:
-        print(f"dispute-bot eval: no such file: {', '.join(missing)}", file=sys.stderr)
-        return 2
+        return _refuse("invalid", f"no such file: {', '.join(missing)}", as_json, 2)
     try:
         report = run_eval(settings, files, articles, baseline)
-    except (ValueError, IndexLoadError) as exc:  # a bad question file; no index to score against
-        print(f"dispute-bot eval: {exc}", file=sys.stderr)
-        return 1
+    except IndexLoadError as exc:  # no index to score against
+        return _refuse("unavailable", str(exc), as_json, 1)
+    except ValueError as exc:  # a bad question file
+        return _refuse("invalid", str(exc), as_json, 1)
     print(json.dumps(report.to_dict(), ensure_ascii=False) if as_json else summary(report))
     return 0

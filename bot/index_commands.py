@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.progress import build_progress
 from bot.render.plain import printable
-from bot.results import IndexChange
+from bot.results import IndexChange, counted
 from bot.settings import Settings
 from bot.shared_setup import shared_build_lock
 from index import store
@@ -44,7 +44,8 @@ def _status_text(info: dict[str, Any]) -> str:
     if not info["exists"]:
         return f"No index at {info['index_dir']}. Build it with: dispute-bot index build"
     running = " (a build is running)" if info["build_running"] else ""
-    return (f"{info['docs']} articles, {info['chunks']} chunks, {info['events']} dated events\n"
+    return (f"{counted(info['docs'], 'article')}, {counted(info['chunks'], 'chunk')}, "
+            f"{counted(info['events'], 'dated event')}\n"
             f"model {info['model']} (dim {info['dimension']}), FAISS {info['faiss_factory']}\n"
             f"built {info['built_at']} in {info['build_seconds']} s{running}\n{info['folder']}")
 

@@ -22,8 +22,11 @@ QUOTE_CHARS = 200
 # Average-linkage clustering keeps every pairwise distance: 2,000 questions take about a second and 30 MB,
 # 12,000 took 23 s and 1.3 GB. Beyond this many, the newest are grouped and the report says so.
 CLUSTER_LIMIT = 2_000
-_WINDOW = re.compile(r"^\s*(\d{1,5})\s*([mhdw])\s*$", re.IGNORECASE)
+_WINDOW = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.IGNORECASE)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+# The longest period: the longest history kept (HISTORY_RETENTION_DAYS is at most 36,500 days, a century).
+# "99999w" reached back to the year 110.
+MAX_WINDOW_DAYS = 36_500
 
 Encode = Callable[[list[str]], np.ndarray]
 
@@ -36,9 +39,17 @@ def parse_window(text: str | None) -> tuple[str, timedelta]:
     """``"7d"`` → 7 days; minutes, hours, days or weeks."""
     text = (text or DEFAULT_WINDOW).strip() or DEFAULT_WINDOW
     match = _WINDOW.match(text)
-    if not match or int(match.group(1)) == 0:
+    if not match:
         raise BadWindow(f"Give the period as a number and a unit, like 7d, 24h, 2w or 30m (not {text[:40]!r}).")
-    amount, unit = int(match.group(1)), match.group(2).lower()
+    digits, unit = match.group(1).lstrip("0"), match.group(2).lower()
+    if not digits:
+        raise BadWindow(f"The period must be longer than zero (not {text[:40]!r}); for example 7d.")
+    longest = timedelta(days=MAX_WINDOW_DAYS)
+    # Compared in whole units, so that a number of any length is refused without building a timedelta of it.
+    if len(digits) > 9 or int(digits) > longest // timedelta(**{_UNITS[unit]: 1}):
+        raise BadWindow(f"The period can be at most {MAX_WINDOW_DAYS:,} days, about a century "
+                        f"(not {text[:40]!r}).")
+    amount = int(digits)
     return f"{amount}{unit}", timedelta(**{_UNITS[unit]: amount})
 
 

@@ -15,6 +15,11 @@ from bot.history_results import Feedback, GapReport
 from retrieval.types import Answer, SourceInfo, Timeline
 
 
+def counted(n: int, noun: str) -> str:
+    """``1 chunk``, ``26 chunks``: an index of one article is a real case (the first article added)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 class NoticeKind(Enum):
     INVALID = "invalid"  # the user's input was not usable
     FORBIDDEN = "forbidden"  # not allowed (moderators only)
@@ -78,10 +83,11 @@ class IndexChange:
     def summary(self) -> str:
         r = self.report
         if r.get("unchanged"):
-            text = f"Index already up to date: {r['docs']} articles, {r['chunks']} chunks."
+            text = f"Index already up to date: {counted(r['docs'], 'article')}, {counted(r['chunks'], 'chunk')}."
         else:
             text = (
-                f"Index rebuilt in {r['seconds']:.1f} s: {r['docs']} articles, {r['chunks']} chunks "
+                f"Index rebuilt in {r['seconds']:.1f} s: {counted(r['docs'], 'article')}, "
+                f"{counted(r['chunks'], 'chunk')} "
                 f"({r['embedded_chunks']} embedded, {r['reused_chunks']} reused)."
             )
             changes = [

@@ -121,7 +121,10 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
             print(f"dispute-bot: {problem} (see .env.example)", file=sys.stderr)
             return 2
     if platforms == ["terminal"] and logging.getLogger().level > logging.DEBUG:
-        logging.getLogger().setLevel(logging.WARNING)  # a chat in the terminal, not a log viewer (nor faiss's)
+        # A chat in the terminal, not a log viewer (nor faiss's); the audit lines of the user's own /report
+        # and /reindex would land in the middle of the conversation too. Warnings and errors still show.
+        for logger in (logging.getLogger(), logging.getLogger("dispute_bot.audit")):
+            logger.setLevel(logging.WARNING)
     if not ensure_index(settings):
         return 1
     core = build_core(settings)

@@ -1,5 +1,5 @@
-"""Messages that are no question about the articles: a greeting, thanks, or a request for help; and requests
-for the story as a whole, which the timeline answers better than any one sentence.
+"""Messages that are no question about the articles: a greeting, thanks, goodbye or a request for help; and
+requests for the story as a whole, which the timeline answers better than any one sentence.
 
 Searched like questions, "hi" or "thanks!" got "The articles don't say …" over three unrelated passages,
 and the knowledge-gap report counted them among the questions the articles can't answer. Only a whole
@@ -18,6 +18,7 @@ INTRO = ("I answer questions about the February 2021 standoff between Twitter an
          "me something like “How many accounts were ordered blocked?”. /timeline lists the dated events, "
          "/sources the articles.")
 WELCOME = "You're welcome! Ask me anything else about the articles."
+FAREWELL = "Bye! Come back any time with more questions about the articles."
 
 _BOT = r"(?:\s+(?:bot|there|all|everyone|folks|team))?"
 _GREETING = re.compile(r"(?:hi+|hello+|hey+|hiya|yo|howdy|namaste|greetings"
@@ -25,6 +26,9 @@ _GREETING = re.compile(r"(?:hi+|hello+|hey+|hiya|yo|howdy|namaste|greetings"
 _THANKS = re.compile(r"(?:(?:ok(?:ay)?|great|awesome|cool|perfect|nice)\s+)?"
                      r"(?:thanks?(?:\s+(?:a\s+lot|so\s+much|again))?|thank\s+you(?:\s+(?:so|very)\s+much)?"
                      rf"|thx|ty|cheers|much\s+appreciated){_BOT}")
+_FAREWELL = re.compile(r"(?:(?:ok(?:ay)?|thanks?|thank\s+you)\s+)?"
+                       r"(?:bye(?:\s+bye)?|good\s*bye|see\s+(?:you|ya)(?:\s+(?:later|soon|around))?|cya"
+                       rf"|bye\s+for\s+now|take\s+care){_BOT}")
 _HELP = re.compile(r"help(?:\s+me)?|commands|usage|what\s+can\s+you\s+do|what\s+do\s+you\s+do|who\s+are\s+you"
                    r"|what\s+are\s+you|how\s+do\s+(?:i|you)\s+use\s+(?:you|this|this\s+bot|the\s+bot)"
                    r"|how\s+does\s+this\s+(?:bot\s+)?work")
@@ -55,6 +59,8 @@ def small_talk(question: str) -> Reply | None:
     text = _normalised(question)
     if _THANKS.fullmatch(text):
         return Reply(WELCOME)
+    if _FAREWELL.fullmatch(text):  # searched, "bye" got "The articles don't say" over three passages
+        return Reply(FAREWELL)
     if _GREETING.fullmatch(text) or _HELP.fullmatch(text):
         return Reply(f"Hi! {INTRO}" if _GREETING.fullmatch(text) else INTRO)
     return None

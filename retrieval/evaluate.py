@@ -37,7 +37,9 @@ class EvalQuestion:
         if not isinstance(data.get("question"), str) or not data["question"].strip():
             raise ValueError("no question")
         answers_any, answers_all, docs = (_strings(data, key) for key in ("answers_any", "answers_all", "docs"))
-        answerable = bool(data.get("answerable", bool(answers_any or answers_all)))
+        answerable = data.get("answerable", bool(answers_any or answers_all))
+        if not isinstance(answerable, bool):  # "false" is a non-empty string: it would read as true
+            raise ValueError("answerable must be true or false")
         if answerable and not (answers_any or answers_all):
             raise ValueError("an answerable question needs answers_any or answers_all")
         return cls(str(data.get("id", "")), data["question"], answerable, answers_any, answers_all, docs, source)

@@ -7,7 +7,7 @@ import unicodedata
 
 from bot.history_results import Feedback, GapReport
 from bot.render.dates import shown_date
-from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
+from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList, counted
 from retrieval.types import Answer, Citation, Timeline
 
 # Bidirectional overrides and isolates can make a line read differently from what it contains.
@@ -79,15 +79,15 @@ def render_timeline(timeline: Timeline) -> str:
 def render_sources(sources: SourcesList) -> str:
     if not sources.sources:
         return "No articles are indexed."
-    lines = [f"{len(sources.sources)} articles:"]
+    lines = [f"{counted(len(sources.sources), 'article')}:"]
     for s in sources.sources:
         meta = " · ".join(x for x in (shown_date(s.date, s.date_estimated) or "undated", s.source, s.url) if x)
-        lines.append(f"- {s.doc_id}: {s.title} ({meta}; {s.chunks} chunks)")
+        lines.append(f"- {s.doc_id}: {s.title} ({meta}; {counted(s.chunks, 'chunk')})")
     return "\n".join(lines)
 
 
 def render_status(status: IndexStatus) -> str:
-    return (f"{status.docs} articles, {status.chunks} chunks; model {status.model}; "
+    return (f"{counted(status.docs, 'article')}, {counted(status.chunks, 'chunk')}; model {status.model}; "
             f"FAISS {status.faiss_factory}; built {status.built_at}")
 
 

@@ -157,6 +157,19 @@ def test_window_parsing() -> None:
             parse_window(bad)
 
 
+def test_a_refused_window_says_what_is_wrong_with_it() -> None:
+    """``0d`` and ``1000000d`` were told to give "a number and a unit", which they had; ``99999w`` went back
+    to the year 110. The longest period is the longest history kept (HISTORY_RETENTION_DAYS, a century)."""
+    from bot.report import BadWindow, parse_window
+
+    with pytest.raises(BadWindow, match="longer than zero"):
+        parse_window("0d")
+    for too_long in ("1000000d", "99999w", "36501d", "876001h", "9" * 50 + "m"):
+        with pytest.raises(BadWindow, match="at most 36,500 days"):
+            parse_window(too_long)
+    assert parse_window("36500d")[1] == parse_window("876000h")[1] == timedelta(days=36_500)
+
+
 async def test_anonymized_report_shows_no_question_stored_before_the_switch(
         make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory, tmp_path: Path) -> None:
     seed(tmp_path / "bot.db", HistoryMode.FULL)

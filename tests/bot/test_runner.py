@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -63,3 +65,26 @@ def test_an_index_with_another_query_encoder_is_pending(built_copy: tuple[Path, 
     manifest["query_encoder"] = "torch"  # a failed export is retried with the next change, not at every start
     manifest_path.write_text(json.dumps(manifest))
     assert builder.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == []
+
+
+def test_the_terminal_chat_shows_no_audit_lines(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Every /report and /reindex printed an INFO line of the audit log into the conversation."""
+    root, audit = logging.getLogger(), logging.getLogger("dispute_bot.audit")
+    saved = root.level, audit.level
+    seen: dict[str, bool] = {}
+
+    async def serve(*args: object) -> None:
+        seen.update(info=audit.isEnabledFor(logging.INFO), warning=audit.isEnabledFor(logging.WARNING))
+
+    monkeypatch.setattr(runner, "ensure_index", lambda settings: True)
+    monkeypatch.setattr(runner, "build_core", lambda settings: SimpleNamespace(close=lambda **kw: None,
+                                                                               build_running=False))
+    monkeypatch.setattr(runner, "_serve", serve)
+    root.setLevel(logging.INFO)  # as ``configure_logging`` leaves them for ``run``
+    audit.setLevel(logging.INFO)
+    try:
+        assert runner.run(_settings(tmp_path, tmp_path / "index"), platform="terminal") == 0
+    finally:
+        root.setLevel(saved[0])
+        audit.setLevel(saved[1])
+    assert seen == {"info": False, "warning": True}

@@ -13,7 +13,7 @@ from bot.discord.render import render as discord_render
 from bot.render.plain import render as plain_render
 from bot.results import Reply
 from bot.slack.render import render as slack_render
-from bot.smalltalk import INTRO, WELCOME, small_talk, wants_overview
+from bot.smalltalk import FAREWELL, INTRO, WELCOME, small_talk, wants_overview
 from bot.store.tables import answers
 from retrieval.types import Answer, Timeline
 from tests.bot.conftest import CoreFactory, HistoryFactory
@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
     ("hi", f"Hi! {INTRO}"), ("Hello there!", f"Hi! {INTRO}"), ("hey bot 👋", f"Hi! {INTRO}"),
     ("Good morning", f"Hi! {INTRO}"), ("thanks!", WELCOME), ("Thank you so much.", WELCOME), ("ok thanks", WELCOME),
     ("thx", WELCOME), ("help", INTRO), ("What can you do?", INTRO), ("who are you", INTRO),
-    ("how do I use this bot?", INTRO),
+    ("how do I use this bot?", INTRO), ("bye", FAREWELL), ("Goodbye!", FAREWELL), ("see you", FAREWELL),
+    ("cya", FAREWELL), ("ok bye 👋", FAREWELL), ("See you later, bot", FAREWELL),
 ])
 def test_small_talk_gets_its_reply(text: str, reply: str) -> None:
     assert small_talk(text) == Reply(reply)
@@ -35,6 +36,7 @@ def test_small_talk_gets_its_reply(text: str, reply: str) -> None:
     "hi, how many accounts were blocked?", "help me understand why twitter blocked accounts",
     "who are you referring to as the IT secretary", "thanks to whom were the accounts restored",
     "what can you tell me about koo", "Hindi", "history of the dispute", "hello world app ban",
+    "see you in court", "goodbye to twitter?", "bye-bye Twitter, hello Koo",
 ])
 def test_questions_are_never_small_talk(text: str) -> None:
     assert small_talk(text) is None

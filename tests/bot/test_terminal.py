@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.actors import Actor
 from bot.core import CommandCore
 from bot.render.plain import printable
+from bot.results import Notice, NoticeKind
 from bot.terminal import chat, handle_line, read_stdin
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, EncoderProvider
@@ -25,6 +27,41 @@ async def test_commands_and_questions(seed_core: CommandCore) -> None:
     assert "Koo" in reply and "Sources:" in reply
     assert "Please ask a question" in (await handle_line(seed_core, "/ask   ") or "")
     assert await handle_line(seed_core, "/quit") is None
+
+
+async def test_reindex_takes_only_full_and_sources_no_arguments(seed_core: CommandCore,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """``/reindex nonsense`` started an ordinary rebuild; ``full`` (Discord's spelling) was not understood."""
+    asked: list[bool] = []
+
+    async def reindex(actor: Actor, full: bool = False) -> Notice:
+        asked.append(full)
+        return Notice(NoticeKind.BUSY, "rebuilding")
+
+    monkeypatch.setattr(seed_core, "reindex", reindex)
+    assert await handle_line(seed_core, "/reindex nonsense") == "Usage: /reindex [full]"
+    assert asked == []
+    for line in ("/reindex full", "/reindex --full", "/reindex FULL", "/reindex"):
+        assert await handle_line(seed_core, line) == "rebuilding"
+    assert asked == [True, True, True, False]
+    assert await handle_line(seed_core, "/sources extra words") == "/sources takes no arguments."
+    assert "/reindex [full]" in (await handle_line(seed_core, "/help") or "")
+
+
+def test_one_of_a_kind_is_counted_in_the_singular() -> None:
+    """"1 chunks" in the sources list, the index status and a rebuild's summary."""
+    from bot.render.plain import render_sources, render_status
+    from bot.results import IndexChange, IndexStatus, SourcesList
+    from retrieval.types import SourceInfo
+
+    one = SourceInfo(doc_id="a", title="T", date="2021-02-10", url=None, source=None, chunks=1)
+    assert render_sources(SourcesList([one])).splitlines() == ["1 article:", "- a: T (2021-02-10; 1 chunk)"]
+    status = IndexStatus(docs=1, chunks=1, model="m", built_at="now", faiss_factory="Flat", folder="/i")
+    assert render_status(status).startswith("1 article, 1 chunk;")
+    assert IndexChange("build", {"unchanged": True, "docs": 1, "chunks": 1}).summary() == (
+        "Index already up to date: 1 article, 1 chunk.")
+    assert "2 articles, 3 chunks (" in IndexChange("build", {"docs": 2, "chunks": 3, "seconds": 1.0,
+                                                             "embedded_chunks": 3, "reused_chunks": 0}).summary()
 
 
 def _typed(lines: list[str]) -> Callable[[str], str]:

@@ -35,6 +35,15 @@ def test_a_bad_line_names_its_file_and_line(tmp_path: Path) -> None:
         load_questions([path])
 
 
+@pytest.mark.parametrize("value", ["false", 0, None])
+def test_answerable_must_be_a_boolean(tmp_path: Path, value: object) -> None:
+    """``"false"`` is a non-empty string: read as true, an unanswerable question was scored as answerable."""
+    path = tmp_path / "q.jsonl"
+    path.write_text(json.dumps({"question": "Who won in 2011?", "answers_any": ["x"], "answerable": value}) + "\n")
+    with pytest.raises(ValueError, match=r"q\.jsonl:1: answerable must be true or false"):
+        load_questions([path])
+
+
 def test_totals_count_answers_quotes_declines_and_the_baseline() -> None:
     questions = [EvalQuestion("a", "how many?", True, answers_any=("257",), source="f"),
                  EvalQuestion("b", "off topic?", False, source="f"),

@@ -1,0 +1,94 @@
+"""Command-line mistakes answered with one clear line (or a JSON object), never a traceback or a stray file."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+from bot import index_commands
+from bot.cli import _parser, main
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, built_copy: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
+    """As ``tests/bot/test_cli.py``'s: the settings point at a private, already built index."""
+    corpus, index_dir = built_copy
+    monkeypatch.setenv("CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("INDEX_DIR", str(index_dir))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'bot.db'}")
+    return corpus, index_dir
+
+
+@pytest.mark.parametrize("port", ["99999", "65536", "-1"])
+def test_a_port_out_of_range_is_a_usage_error(port: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """99999 reached the socket and ended in an OverflowError traceback."""
+    with pytest.raises(SystemExit) as stopped:
+        _parser().parse_args(["run", "--platform", "slack", "--http", "--port", port])
+    assert stopped.value.code == 2
+    assert "argument --port" in capsys.readouterr().err
+    assert _parser().parse_args(["run", "--port", "65535"]).port == 65535
+
+
+def test_version_prints_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out == f"dispute-bot {version('dispute-bot')}\n"
+
+
+@pytest.mark.parametrize("model, problem", [("/nonexistent", "no model there"),
+                                            ("no-such-model", "local Hugging Face cache")])
+@pytest.mark.parametrize("command", [["ask", "how many accounts"], ["index", "build"]])
+def test_a_wrong_embedding_model_is_one_line_naming_the_setting(
+    env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    model: str, problem: str, command: list[str],
+) -> None:
+    """A question got "Sorry, something went wrong", a build a traceback of 75 lines."""
+    monkeypatch.setenv("EMBEDDING_MODEL", model)
+    assert main(command) == 2
+    out, err = capsys.readouterr()
+    assert not out and err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"dispute-bot: EMBEDDING_MODEL={model}: ") and problem in err
+    assert "all-MiniLM-L6-v2" in err  # what would work
+
+
+def test_sources_work_whatever_the_model_setting(env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("EMBEDDING_MODEL", "/nonexistent")
+    assert main(["sources"]) == 0 and "4 articles" in capsys.readouterr().out
+
+
+def test_a_picture_that_cannot_be_placed_leaves_no_temporary_file(
+    env: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--png`` naming a folder: the picture was written beside it, then could not replace the folder."""
+    folder = tmp_path / "out" / "pictures"
+    folder.mkdir(parents=True)
+    assert main(["timeline", "--png", str(folder)]) == 1
+    assert "could not write" in capsys.readouterr().err
+    assert list(folder.parent.iterdir()) == [folder] and list(folder.iterdir()) == []
+
+
+def test_ask_json_skips_a_byte_order_mark(env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A file saved by a Windows editor starts with one; its first line was reported invalid."""
+    line = json.dumps({"question": "How many accounts did Twitter permanently suspend?"}).encode()
+    stdin = io.TextIOWrapper(io.BytesIO(codecs.BOM_UTF8 + line + b"\n"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["ask", "--json"]) == 0
+    [row] = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert "error" not in row and row["answered"]
+
+
+def test_index_status_counts_one_of_a_kind_in_the_singular() -> None:
+    info = {"exists": True, "docs": 1, "chunks": 1, "events": 1, "model": "m", "dimension": 384,
+            "faiss_factory": "Flat", "built_at": "2021-02-10", "build_seconds": 1, "build_running": False,
+            "folder": "/index"}
+    assert index_commands._status_text(info).startswith("1 article, 1 chunk, 1 dated event\n")
+    assert index_commands._status_text({**info, "docs": 2, "chunks": 0}).startswith("2 articles, 0 chunks,")
