@@ -40,7 +40,8 @@ VERY_SHORT = 2  # content terms
 # A name at most this many words from the words asked about stands in apposition to them ("the app Koo").
 APPOSITION = 1
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,./]*")
+# A word starts with a letter and runs on through digits: "CNBC-TV18" borrowed as "CNBC-TV" lost its end.
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,./]*")
 _PERSONAL = frozenset(
     ["he", "she", "it", "they", "him", "her", "them", "his", "hers", "its", "their", "theirs", "himself",
      "herself", "itself", "themselves"]
@@ -54,6 +55,7 @@ _CALENDAR = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
     r"august|september|october|november|december)$", re.IGNORECASE)
 _DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "there"])
+_DETERMINERS = frozenset(["the", "a", "an", "our", "your", "my"])
 _PREPOSITIONS = frozenset(
     ["about", "on", "of", "with", "for", "to", "from", "after", "before", "by", "in", "at", "over", "against",
      "like", "into", "than", "behind", "under"]
@@ -142,7 +144,8 @@ def _unresolved_reference(text: str) -> str | None:
         lower = word.lower()
         if i > 0 and word[0].isupper() and lower not in _PERSONAL and word.upper() != "I":
             named = True
-        if lower in _PERSONAL and not named:
+        # After an article or possessive, "it" is a word, not a pronoun: "the it minister" is IT's.
+        if lower in _PERSONAL and not named and (i == 0 or words[i - 1].lower() not in _DETERMINERS):
             return word
         if lower in _DEMONSTRATIVE:
             before = words[i - 1].lower() if i else ""

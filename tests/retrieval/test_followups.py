@@ -60,6 +60,7 @@ def test_follow_ups_are_detected_with_a_reason(question: str, reason: str) -> No
     "Did Twitter say it would move to Koo?",  # "it" has an antecedent in the question
     "What is the capital of France?",  # words the articles never use name something new
     "Which accounts that were blocked did the government list?",  # relative "that", not a reference
+    "what did the it minister say about sawhney",  # chat's lowercase "IT", after "the": no pronoun
 ])
 def test_standalone_questions_are_left_alone(question: str) -> None:
     assert not detect(question, IDF, UNKNOWN, EARLIER).follow_up
@@ -93,6 +94,14 @@ def test_words_about_the_articles_are_never_borrowed() -> None:
     expansion = expand("are ministers going to move to it?", idf, UNKNOWN, context)
     assert expansion is not None and "app" in expansion.added
     assert not {"coverage", "mentioned"} & set(expansion.added)
+
+
+def test_a_name_with_digits_is_borrowed_whole() -> None:
+    """``CNBC-TV18`` was cut to ``CNBC-TV``: letters then digits are one word, as the index reads them."""
+    idf = {**IDF, "cnbc": IDF["sawhney"], "report": IDF["meet"]}
+    context = FollowupContext((Turn("What did CNBC-TV18 report about Koo?", ("doc-a",)),))
+    expansion = expand("and what did it report next?", idf, UNKNOWN, context)
+    assert expansion is not None and "CNBC-TV18" in expansion.added
 
 
 def test_a_declined_turn_lends_only_the_name_its_closest_passage_gives_the_asked_words() -> None:
