@@ -59,4 +59,10 @@ class ModeratorPolicy:
         return replace(self, admin_homes={p: h for p, h in self.admin_homes.items() if p != platform})
 
 
+def home(platform: str, place: str | int) -> str:
+    """A server or workspace as ``Actor.home`` and ``ModeratorPolicy.admin_homes`` name it: adapters and the
+    settings' wiring must spell it alike, or an admin of a named server would be refused."""
+    return f"{platform}:{place}"
+
+
 LOCAL_USER = Actor(platform="terminal", user_id="local", name="local user", platform_admin=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from bot.actors import ModeratorPolicy
+from bot.actors import ModeratorPolicy, home
 from bot.core_config import CoreConfig
 from bot.metrics import count_logged_errors
 from bot.render.plain import printable
@@ -75,9 +75,9 @@ def moderator_policy(settings: Settings) -> ModeratorPolicy:
     guilds = set(settings.discord_moderator_guild_ids)
     if settings.discord_guild_id:
         guilds.add(settings.discord_guild_id)
-    homes = {"discord": frozenset(f"discord:{g}" for g in guilds)}
+    homes = {"discord": frozenset(home("discord", g) for g in guilds)}
     if settings.slack_moderator_team_ids or settings.slack_client_id:
-        homes["slack"] = frozenset(f"slack:{t}" for t in settings.slack_moderator_team_ids)
+        homes["slack"] = frozenset(home("slack", t) for t in settings.slack_moderator_team_ids)
     return ModeratorPolicy(
         user_ids=frozenset(f"slack:{u}" for u in settings.slack_moderator_ids),
         role_ids=frozenset(str(r) for r in settings.discord_moderator_role_ids),

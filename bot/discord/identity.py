@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.actors import Actor
+from bot.actors import Actor, home
 
 
 def actor_for(user: discord.User | discord.Member) -> Actor:
@@ -21,12 +21,7 @@ def actor_for(user: discord.User | discord.Member) -> Actor:
     admin = user.guild_permissions.manage_guild or bool(resolved and resolved.manage_guild)
     roles = frozenset(str(role.id) for role in user.roles if not role.is_default())
     return Actor(platform="discord", user_id=str(user.id), name=str(user), role_ids=roles, platform_admin=admin,
-                 home=home(user.guild.id))
-
-
-def home(guild_id: int) -> str:
-    """A server, as ``ModeratorPolicy.admin_homes`` names it."""
-    return f"discord:{guild_id}"
+                 home=home("discord", user.guild.id))
 
 
 def conversation_key(channel: object) -> str | None:

@@ -14,7 +14,7 @@ from collections import OrderedDict
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.actors import Actor
+from bot.actors import Actor, home
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +57,4 @@ class UserDirectory:
         admin = any(bool(user.get(flag)) for flag in ("is_admin", "is_owner", "is_primary_owner"))
         team = user.get("team_id") or client.default_params.get("team_id") or ""
         return Actor(platform="slack", user_id=user_id, name=str(user.get("name") or ""), platform_admin=admin,
-                     home=home(str(team)))
-
-
-def home(team_id: str) -> str:
-    """A workspace, as ``ModeratorPolicy.admin_homes`` names it."""
-    return f"slack:{team_id}"
+                     home=home("slack", str(team)))
