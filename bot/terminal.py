@@ -18,6 +18,7 @@ from bot.actors import LOCAL_USER
 from bot.core import CommandCore
 from bot.render.plain import printable, render
 from bot.results import Result
+from bot.validation import InvalidInput, reindex_full
 
 HELP = """Ask a question about the February 2021 Twitter-India blocking dispute, or use a command:
   /timeline [topic]  dated events, optionally about a topic
@@ -26,9 +27,6 @@ HELP = """Ask a question about the February 2021 Twitter-India blocking dispute,
   /report [7d]       answer rate, unanswered questions, down-voted answers
   /help              this help
   /quit              leave (Ctrl-D works too)"""
-
-# "/reindex" rebuilds what changed; "full" (Discord's option) or "--full" (the command line's) re-embeds all.
-REINDEX_OPTIONS = ("", "full", "--full")
 
 
 async def handle_line(core: CommandCore, line: str, session: str | None = None) -> str | None:
@@ -53,10 +51,11 @@ async def handle_line(core: CommandCore, line: str, session: str | None = None) 
     elif command == "timeline":
         result = await core.timeline(rest or None, LOCAL_USER)
     elif command == "reindex":
-        option = rest.strip().lower()
-        if option not in REINDEX_OPTIONS:  # a typo must not start a rebuild the user did not ask for
-            return "Usage: /reindex [full]"
-        result = await core.reindex(LOCAL_USER, full=bool(option))
+        try:  # "--full", the command line's spelling, is Slack's and Discord's "full" here
+            full = reindex_full(rest.lower().replace("--full", "full"))
+        except InvalidInput as exc:
+            return str(exc)
+        result = await core.reindex(LOCAL_USER, full=full)
     elif command == "ask":
         result = await core.ask(rest, LOCAL_USER, session)
     elif command == "report":

@@ -24,6 +24,18 @@ class InvalidInput(ValueError):
     """The message is meant for the user as is."""
 
 
+REINDEX_USAGE = "Usage: /reindex [full]"
+
+
+def reindex_full(text: str | None) -> bool:
+    """Whether a typed ``/reindex`` asks for a full rebuild ("full"); anything else is refused, since a typo
+    must not start a rebuild nobody asked for. Raises ``InvalidInput`` with the usage."""
+    words = (text or "").lower().split()
+    if any(word != "full" for word in words):
+        raise InvalidInput(REINDEX_USAGE)
+    return bool(words)
+
+
 def strip_control(text: str) -> str:
     """Drop control and format characters (NUL, escape sequences, zero-width and bidi marks); line breaks
     and tabs become spaces so words on different lines stay apart."""

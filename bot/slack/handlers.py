@@ -38,6 +38,7 @@ from bot.slack.events import conversation_of, post_key, thread_of
 from bot.slack.memory import BoundedSet
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, plain_from_slack, render
 from bot.slack.users import UserDirectory
+from bot.validation import InvalidInput, reindex_full
 from retrieval.types import Timeline
 
 log = logging.getLogger(__name__)
@@ -116,10 +117,11 @@ class SlackHandlers:
     async def reindex(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
                       client: AsyncWebClient) -> None:
         async def run(actor: Actor, text: str) -> Result:
-            words = text.lower().split()
-            if any(w != "full" for w in words):
-                return Notice(NoticeKind.INVALID, "Usage: /reindex [full]")
-            return await self.core.reindex(actor, full="full" in words)
+            try:
+                full = reindex_full(text)
+            except InvalidInput as exc:
+                return Notice(NoticeKind.INVALID, str(exc))
+            return await self.core.reindex(actor, full=full)
 
         await self._slash(ack, command, respond, "reindex", run, moderator_command=True, client=client)
 
