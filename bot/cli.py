@@ -91,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("files", nargs="+", metavar="FILE_OR_URL",
                      help=".txt/.md files, or http(s) addresses of news pages to fetch")
     add.add_argument("--force", action="store_true",
-                     help="add a web page even if its address or text is already in the index")
+                     help="add an article even if its address or text is already in the index")
     add.add_argument("--json", action="store_true")
     remove = isub.add_parser("remove", help="remove an article (by doc id) and update the index")
     remove.add_argument("doc_id")

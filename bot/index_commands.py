@@ -88,7 +88,7 @@ def add(settings: Settings, args: argparse.Namespace) -> int:
                                max_bytes=settings.max_article_bytes, progress=progress, web_articles=fetched,
                                force=args.force)
     rejected += outcome.rejected
-    hint = "\nAdd a page that is already indexed anyway with --force." if any(
+    hint = "\nAdd an article that is already indexed anyway with --force." if any(
         "duplicate_of" in r for r in rejected) else ""
     if outcome.report is None:
         data = {"error": "invalid", "rejected": rejected}

@@ -110,21 +110,41 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def _screen(pages: list[tuple[WebArticle, str, bytes]], corpus_dir: Path,
-            outcome: AddOutcome) -> list[tuple[str, bytes]]:
-    """The fetched pages that are neither at an address already in the corpus nor nearly the same text as
-    an article in it (or as one accepted before them in this batch); the others are refused by id."""
-    finder = DuplicateFinder(load_corpus(corpus_dir)[0])
+@dataclass(frozen=True)
+class _Incoming:
+    """An article of this add, as the duplicate screen reads it."""
+
+    label: str  # what the moderator gave: a file name or an address
+    filename: str
+    urls: tuple[str, ...]
+    text: str
+    data: bytes
+
+
+def _screen(incoming: list[_Incoming], corpus_dir: Path, outcome: AddOutcome, replaced: set[str]
+            ) -> list[tuple[str, bytes]]:
+    """The articles that are neither at an address already in the corpus nor nearly the same text as an
+    article in it (or as one accepted before them in this batch); the others are refused by id. ``replaced``:
+    ids of articles a file of this add overwrites (the same name: how a moderator corrects an article), so
+    they are not compared with it. A page fetched again is refused, as before; ``force`` updates it."""
+    finder = DuplicateFinder(doc for doc in load_corpus(corpus_dir)[0] if doc.doc_id not in replaced)
     kept: list[tuple[str, bytes]] = []
-    for article, filename, data in pages:
-        duplicate = finder.find(article.urls, article.text)
+    for item in incoming:
+        duplicate = finder.find(item.urls, item.text)
         if duplicate is not None:
-            outcome.rejected.append({"file": article.requested_url, "duplicate_of": duplicate.doc_id,
-                                     "reason": f"already in the index as {duplicate.doc_id} ({duplicate.why})"})
+            outcome.rejected.append({
+                "file": item.label, "duplicate_of": duplicate.doc_id,
+                "reason": f"already in the index as {duplicate.doc_id} ({duplicate.why}); to replace it, "
+                          f"remove {duplicate.doc_id} first"})
             continue
-        finder.add(Path(filename).stem, article.urls, article.text)
-        kept.append((filename, data))
+        finder.add(Path(item.filename).stem, item.urls, item.text)
+        kept.append((item.filename, item.data))
     return kept
+
+
+def _uploaded(filename: str, label: str, data: bytes) -> _Incoming:
+    doc = parse_article(data.decode("utf-8"), Path(filename).stem, filename)  # check_upload has read it
+    return _Incoming(label, filename, (doc.url,) if doc.url else (), doc.text, data)
 
 
 def _same_files(pages: list[tuple[WebArticle, str, bytes]], corpus_dir: Path) -> list[tuple[str, bytes]]:
@@ -154,9 +174,9 @@ def add_articles(
 ) -> AddOutcome:
     """Copy the acceptable uploads and fetched pages into the corpus and rebuild once.
 
-    A file with the same name is replaced (a page's file name comes from its address). A fetched page
-    already in the corpus, by address or nearly the same text, is refused unless ``force``; uploaded
-    files are the moderator's own and are never screened. Raises ``store.BuildInProgress`` (and changes
+    A file with the same name is replaced (a page's file name comes from its address). A file or page
+    already in the corpus under another name, by address or nearly the same text, is refused unless
+    ``force``: a second copy would be listed, cited and dated twice. Raises ``store.BuildInProgress`` (and changes
     nothing) when another build is running.
     """
     outcome = AddOutcome(report=None)
@@ -172,9 +192,11 @@ def add_articles(
         named[doc_id] = given
         return name
 
+    given_names: list[str] = []
     for upload in uploads:
         try:
             accepted.append((take(check_upload(upload, max_bytes), upload.name), upload.data))
+            given_names.append(upload.name)
         except ValueError as exc:
             outcome.rejected.append({"file": upload.name, "reason": str(exc)})
     pages: list[tuple[WebArticle, str, bytes]] = []
@@ -189,10 +211,13 @@ def add_articles(
     if not corpus_dir.is_dir():  # a typo in CORPUS_DIR, or run from another folder: never a second corpus
         raise store.CorpusError(f"There is no corpus folder at {corpus_dir} (CORPUS_DIR); nothing was added.")
     with store.build_lock(index_dir):
-        for filename, data in accepted:
-            _write_article(corpus_dir, filename, data)
-            outcome.stored.append(filename)
-        kept = _same_files(pages, corpus_dir) if force else _screen(pages, corpus_dir, outcome)
+        if force:
+            kept = accepted + _same_files(pages, corpus_dir)
+        else:
+            kept = _screen([_uploaded(name, given, data) for (name, data), given in zip(accepted, given_names,
+                                                                                         strict=True)]
+                           + [_Incoming(a.requested_url, name, tuple(a.urls), a.text, data) for a, name, data in pages],
+                           corpus_dir, outcome, {Path(name).stem for name, _ in accepted})
         for filename, data in kept:
             _write_article(corpus_dir, filename, data)
             outcome.stored.append(filename)

@@ -137,3 +137,47 @@ def test_a_build_a_killed_process_never_made_live_is_swept_and_never_evicts_the_
     new = store.live_dir(index_dir)
     assert new is not None
     assert {p.name for p in store.builds_dir(index_dir).iterdir()} == {new.name, live.name}
+
+
+def test_an_article_already_in_the_corpus_under_another_name_is_refused(
+        built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    """Discord names a second attachment of one file "story (1).md": it was indexed as a second article, listed,
+    cited and dated twice. Only pages fetched by address were screened."""
+    corpus, index_dir = built_copy
+    seed = sorted(corpus.glob("001_*"))[0]
+    before = store.live_dir(index_dir)
+    copy = seed.read_text(encoding="utf-8").replace("Twitter", "Twitter ", 1)  # re-saved, one space more
+    outcome = _add([Upload("twitter story (1).txt", copy.encode())], corpus, index_dir, encoder)
+    assert outcome.report is None and outcome.stored == []
+    [refused] = outcome.rejected
+    assert refused["duplicate_of"] == seed.stem and "nearly the same text" in refused["reason"]
+    assert f"remove {seed.stem} first" in refused["reason"]
+    assert not (corpus / "twitter-story-1.txt").exists() and store.live_dir(index_dir) == before
+
+    forced = add_articles([Upload("twitter story (1).txt", copy.encode())], corpus, index_dir, model=DEFAULT_MODEL,
+                          encoder_provider=lambda: encoder, max_bytes=100_000, force=True)
+    assert forced.stored == ["twitter-story-1.txt"] and forced.rejected == []
+
+
+def test_a_corrected_article_under_its_own_name_replaces_it(built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    corpus, index_dir = built_copy
+    seed = sorted(corpus.glob("001_*"))[0]
+    corrected = seed.read_text(encoding="utf-8").replace("Twitter", "Twitter Inc.", 1)
+    outcome = _add([Upload(seed.name, corrected.encode())], corpus, index_dir, encoder)
+    assert outcome.rejected == [] and outcome.stored == [seed.name]
+    assert "Twitter Inc." in load_index(index_dir).docs[load_index(index_dir).doc_index[seed.stem]].text
+
+
+def test_the_same_story_twice_in_one_add_keeps_the_first_and_a_known_address_is_refused(
+        built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    corpus, index_dir = built_copy
+    story = "A council in a small town voted on Monday to keep its bridge open to lorries after a long debate. " * 4
+    url = "---\nurl: https://news.example.org/bridge?utm_source=chat\n---\n"
+    outcome = _add([Upload("bridge.md", (url + story).encode()), Upload("bridge again.md", story.encode())],
+                   corpus, index_dir, encoder)
+    assert outcome.stored == ["bridge.md"]
+    assert [(r["file"], r["duplicate_of"]) for r in outcome.rejected] == [("bridge again.md", "bridge")]
+    other = "An entirely different report, about a ferry strike, filed from the harbour on Tuesday. " * 4
+    outcome = _add([Upload("ferry.md", ("---\nurl: https://www.news.example.org/bridge/\n---\n" + other).encode())],
+                   corpus, index_dir, encoder)
+    assert outcome.stored == [] and "the same address" in outcome.rejected[0]["reason"]
