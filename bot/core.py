@@ -179,7 +179,12 @@ class CommandCore:
             return Notice(NoticeKind.FAILED, APOLOGY)
 
     async def report(self, actor: Actor, since: str | None = None) -> GapReport | Notice:
-        """Moderators: answer rate, declined questions grouped by meaning, most down-voted answers."""
+        """Moderators: answer rate, declined questions grouped by meaning, most down-voted answers.
+
+        Asked in a server or workspace, it covers the questions asked there: a moderator of one community
+        must not read what people asked in another that the same bot serves. Where the actor has no home (a
+        DM, where only moderators the operator listed by user id qualify, and the terminal), it covers all.
+        """
         refusal = self._refuse(actor, "see the knowledge-gap report")
         if refusal:
             return refusal
@@ -187,7 +192,7 @@ class CommandCore:
             return Notice(NoticeKind.UNAVAILABLE, "Nothing is recorded (HISTORY_MODE=off), so there is no report.")
         audit.info("report (%s) by %s", since or "default period", actor.describe())
         try:
-            return await self.history.report(since, self.engine.encoder.encode)
+            return await self.history.report(since, self.engine.encoder.encode, actor.home or None)
         except BadWindow as exc:
             return Notice(NoticeKind.INVALID, str(exc))
         except Exception:

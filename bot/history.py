@@ -120,6 +120,7 @@ class History:
                 searched_for=answer.searched_for,
                 quote=answer.citations[0].quote if answer.answered and answer.citations else None,
                 alternatives=[c.to_dict() for c in answer.alternatives],
+                place=(actor.home or None) if actor else None,
             ))
 
         try:
@@ -159,12 +160,14 @@ class History:
                      else " I found no other passages on this.")
         return Feedback(value, text, alternatives)
 
-    async def report(self, window_text: str | None, encode: Callable[[list[str]], np.ndarray]) -> GapReport:
-        """Raises ``BadWindow`` for an unreadable period; needs a store (see ``records``)."""
+    async def report(self, window_text: str | None, encode: Callable[[list[str]], np.ndarray],
+                     place: str | None = None) -> GapReport:
+        """Raises ``BadWindow`` for an unreadable period; needs a store (see ``records``). ``place``: only the
+        questions asked in that server or workspace."""
         window, length = parse_window(window_text)
         if self.store is None:
             raise RuntimeError("no store")
         store = self.store
         since = utcnow() - length
-        finish = await self._run(lambda: build_report(store, window, since))
+        finish = await self._run(lambda: build_report(store, window, since, place))
         return await asyncio.to_thread(finish, encode)

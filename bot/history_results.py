@@ -59,6 +59,7 @@ class GapReport:
     anonymized: bool = False  # question text is not stored, so declined questions can't be grouped
     grouped: int = 0  # declined questions grouped (the newest, when there are very many)
     ungrouped: int = 0  # older declined questions left out of the grouping
+    place: str | None = None  # only questions asked in this server or workspace; None: everywhere
 
     @property
     def ephemeral(self) -> bool:
@@ -73,7 +74,7 @@ class GapReport:
             "since": self.since, "window": self.window, "questions": self.questions, "answered": self.answered,
             "declined": self.questions - self.answered, "answer_rate": self.answer_rate,
             "expanded_follow_ups": self.expanded, "anonymized": self.anonymized,
-            "declined_grouped": self.grouped, "declined_not_grouped": self.ungrouped,
+            "declined_grouped": self.grouped, "declined_not_grouped": self.ungrouped, "place": self.place,
             "declined_groups": [{"count": c.count, "examples": c.examples} for c in self.declined_clusters],
             "most_down_voted": [{"down": d.down, "up": d.up, "answered": d.answered, "question": d.question,
                                  "quote": d.quote} for d in self.down_voted],
@@ -82,7 +83,8 @@ class GapReport:
     def lines(self) -> list[str]:
         """The report as plain lines; each renderer escapes and lays them out for its platform."""
         rate = f"{self.answer_rate:.0%}" if self.answer_rate is not None else "n/a"
-        out = [f"Knowledge gaps since {self.since} UTC (last {self.window})",
+        where = ", questions asked in this server or workspace" if self.place else ""
+        out = [f"Knowledge gaps since {self.since} UTC (last {self.window}{where})",
                f"Questions: {self.questions}; answered {self.answered}, declined {self.questions - self.answered} "
                f"(answer rate {rate}); follow-ups expanded with earlier turns: {self.expanded}."]
         if self.anonymized:

@@ -75,17 +75,19 @@ def cluster(questions: Sequence[str], encode: Encode, distance: float = CLUSTER_
     return clusters
 
 
-def build_report(store: Store, window: str, since: datetime) -> Callable[[Encode], GapReport]:
+def build_report(store: Store, window: str, since: datetime, place: str | None = None
+                 ) -> Callable[[Encode], GapReport]:
     """Reads what the report needs (on the store thread) and returns the rest, the grouping of declined
     questions by meaning, to run elsewhere: encoding thousands of questions must not hold up the votes and
-    answers queued behind it on the store thread."""
-    rows = store.answers_since(since)
+    answers queued behind it on the store thread. ``place``: only questions asked in that server or
+    workspace (None: everywhere)."""
+    rows = store.answers_since(since, place)
     declined = [r.question for r in rows if not r.answered and r.question]
     grouped = declined[-CLUSTER_LIMIT:]  # oldest first: the newest are kept
     anonymized = store.mode is not HistoryMode.FULL
     down = [DownVoted(int(r.down), int(r.up), bool(r.answered), None if anonymized else r.question,
                       (r.quote[:QUOTE_CHARS] + "…" if r.quote and len(r.quote) > QUOTE_CHARS else r.quote))
-            for r in store.most_down_voted(since, DOWN_VOTED)]
+            for r in store.most_down_voted(since, DOWN_VOTED, place)]
 
     def finish(encode: Encode) -> GapReport:
         return GapReport(
@@ -93,6 +95,7 @@ def build_report(store: Store, window: str, since: datetime) -> Callable[[Encode
             answered=sum(1 for r in rows if r.answered), expanded=sum(1 for r in rows if r.expanded),
             declined_clusters=[] if anonymized else cluster(grouped, encode), down_voted=down,
             anonymized=anonymized, grouped=len(grouped), ungrouped=len(declined) - len(grouped),
+            place=place,
         )
 
     return finish

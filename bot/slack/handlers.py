@@ -155,7 +155,8 @@ class SlackHandlers:
         user = str(command.get("user_id") or "")
         async with self.core.in_flight.handling():
             try:
-                actor = await self.users.actor(user, lookup=moderator_command, client=client)
+                actor = await self.users.actor(user, lookup=moderator_command, client=client,
+                                               team=str(command.get("team_id") or ""))
                 result = await run(actor, plain_from_slack(str(command.get("text") or "")))
                 if not (isinstance(result, Notice) and result.silent):
                     await self._respond(respond, render(result, show_question=True))
@@ -221,11 +222,12 @@ class SlackHandlers:
     async def _answer(self, event: dict[str, Any], client: AsyncWebClient, text: str) -> None:
         if not await call(self.seen, self.seen.claim, post_key(event)):
             return  # the same post arrives as app_mention and message.*; answer once
-        await self._guarded(event, client, "a question", lambda: self._ask(event, text))
+        team = str(event.get("team") or client.default_params.get("team_id") or "")
+        await self._guarded(event, client, "a question", lambda: self._ask(event, text, team))
 
-    async def _ask(self, event: dict[str, Any], text: str) -> tuple[SlackMessage, bool] | None:
+    async def _ask(self, event: dict[str, Any], text: str, team: str) -> tuple[SlackMessage, bool] | None:
         conversation = conversation_of(str(event.get("channel") or ""), thread_of(event), event.get("channel_type"))
-        result = await self.core.ask(text, await self.users.actor(str(event["user"])), conversation)
+        result = await self.core.ask(text, await self.users.actor(str(event["user"]), team=team), conversation)
         if isinstance(result, Notice) and result.silent:
             return None
         message = render(result, show_question=False)

@@ -26,11 +26,13 @@ class UserDirectory:
         self._max = max_entries
         self._cache: OrderedDict[str, tuple[float, Actor]] = OrderedDict()
 
-    async def actor(self, user_id: str, lookup: bool = False, client: AsyncWebClient | None = None) -> Actor:
+    async def actor(self, user_id: str, lookup: bool = False, client: AsyncWebClient | None = None,
+                    team: str = "") -> Actor:
         """The actor for ``user_id``; with ``lookup`` its admin status comes from ``users.info`` (cached).
-        ``client`` is the request's own (with many workspaces, it holds that workspace's token)."""
+        ``client`` is the request's own (with many workspaces, it holds that workspace's token); ``team`` the
+        workspace the request came from, where a question is stored as asked (a moderator's report covers it)."""
         if not lookup:
-            return Actor(platform="slack", user_id=user_id)
+            return Actor(platform="slack", user_id=user_id, home=home("slack", team) if team else "")
         client = client or self._client
         key = f"{client.default_params.get('team_id') or ''}:{user_id}"  # admin in one workspace isn't in another
         now = time.monotonic()

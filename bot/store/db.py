@@ -28,7 +28,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bot.store.migrations import migrate
 from bot.store.reads import READ_ONLY, reading
-from bot.store.tables import CONVERSATION_CHARS, answers, fit_key, votes
+from bot.store.tables import CONVERSATION_CHARS, PLACE_CHARS, answers, fit_key, votes
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,7 @@ class AnswerRecord:
     searched_for: str | None = None
     quote: str | None = None
     alternatives: list[dict[str, Any]] = field(default_factory=list)
+    place: str | None = None  # the server or workspace asked in (``Actor.home``); None in DMs and locally
 
 
 def _conversation(conversation: str | None) -> str | None:
@@ -142,6 +143,7 @@ class Store:
                 answered=record.answered, cited=record.cited, index_build=record.index_build,
                 expanded=record.searched_for is not None, searched_for=record.searched_for if full else None,
                 quote=record.quote, alternatives=record.alternatives,
+                place=fit_key(record.place, PLACE_CHARS) if record.place else None,
             ))
         self._maybe_prune()
         return True
@@ -205,21 +207,26 @@ class Store:
                                .where(answers.c.id == answer_id, answers.c.created_at >= self.cutoff())).first()
         return None if row is None else list(row[0] or [])
 
-    def answers_since(self, since: datetime) -> list[sa.Row[Any]]:
+    def _asked(self, since: datetime, place: str | None) -> sa.ColumnElement[bool]:
+        """Answers given since ``since``; with ``place``, only those asked there (a moderator's own server)."""
+        when = answers.c.created_at >= max(since, self.cutoff())
+        return when if place is None else sa.and_(when, answers.c.place == fit_key(place, PLACE_CHARS))
+
+    def answers_since(self, since: datetime, place: str | None = None) -> list[sa.Row[Any]]:
         """Oldest first."""
         with reading(self.engine) as conn:
             return list(conn.execute(sa.select(answers.c.id, answers.c.answered, answers.c.expanded,
                                                answers.c.question)
-                                     .where(answers.c.created_at >= max(since, self.cutoff()))
+                                     .where(self._asked(since, place))
                                      .order_by(answers.c.created_at, answers.c.id)))
 
-    def most_down_voted(self, since: datetime, limit: int) -> list[sa.Row[Any]]:
+    def most_down_voted(self, since: datetime, limit: int, place: str | None = None) -> list[sa.Row[Any]]:
         """Answers given since ``since`` with at least one 👎, most 👎 first (then fewest 👍)."""
         down = sa.func.sum(sa.case((votes.c.vote < 0, 1), else_=0)).label("down")
         up = sa.func.sum(sa.case((votes.c.vote > 0, 1), else_=0)).label("up")
         query = (sa.select(answers.c.id, answers.c.question, answers.c.quote, answers.c.answered, down, up)
                  .join(votes, votes.c.answer_id == answers.c.id)
-                 .where(answers.c.created_at >= max(since, self.cutoff()))
+                 .where(self._asked(since, place))
                  .group_by(answers.c.id, answers.c.question, answers.c.quote, answers.c.answered)
                  .having(down > 0)
                  .order_by(down.desc(), up.asc(), answers.c.id)

@@ -1,9 +1,11 @@
 """Versioned schema: ordered migrations, each applied once and recorded in ``schema_version``.
 
-Each migration builds its own DDL with SQLAlchemy constructs (never raw SQL), so the same steps run on SQLite
-and PostgreSQL. To change the schema, append a migration with the next number (and update ``tables.py``);
-never edit one that has shipped. Migrations run in one transaction per step at start-up, in every process
-that opens the store; a second process finding a step already applied simply skips it.
+Each migration builds its own DDL with SQLAlchemy constructs (never hand-written SQL), so the same steps run on
+SQLite and PostgreSQL; adding a column, which SQLAlchemy Core has no construct for, joins the dialect's own
+rendering of the column to ``ALTER TABLE ... ADD COLUMN``. To change the schema, append a migration with the
+next number (and update ``tables.py``); never edit one that has shipped. Migrations run in one transaction per
+step at start-up, in every process that opens the store; a second process finding a step already applied
+simply skips it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from bot.store.reads import reading
-from bot.store.tables import schema_version
+from bot.store.tables import PLACE_CHARS, schema_version
 
 log = logging.getLogger(__name__)
 
@@ -156,12 +158,27 @@ def _v3_installations_and_leases(conn: Connection) -> None:
     meta.create_all(conn)
 
 
+def _add_column(conn: Connection, table: str, column: sa.Column[Any]) -> sa.Table:
+    """``column`` added to ``table`` (existing rows get NULL); returns a table object holding it, for indexes."""
+    holder = sa.Table(table, sa.MetaData(), column)
+    rendered = sa.schema.CreateColumn(column).compile(dialect=conn.dialect)
+    quoted = conn.dialect.identifier_preparer.format_table(holder)
+    conn.execute(sa.DDL(f"ALTER TABLE {quoted} ADD COLUMN {rendered}"))
+    return holder
+
+
+def _v4_answer_places(conn: Connection) -> None:
+    answers = _add_column(conn, "answers", sa.Column("place", sa.String(PLACE_CHARS), nullable=True))
+    sa.Index("ix_answers_place", answers.c.place).create(conn)
+
+
 # Numbers need not be contiguous (branches reserve theirs); each is applied once, in this order.
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "answers and votes", _v1_answers_and_votes),
     (2, "shared state: handled events, rate-limit buckets, conversation turns, answered threads",
      _v2_shared_state),
     (3, "Slack installations and OAuth states, Discord identify leases", _v3_installations_and_leases),
+    (4, "answers: the server or workspace asked in", _v4_answer_places),
 ]
 
 

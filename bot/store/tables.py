@@ -10,6 +10,7 @@ import sqlalchemy as sa
 metadata = sa.MetaData()
 CONVERSATION_CHARS = 200
 KEY_CHARS = 255
+PLACE_CHARS = 200
 
 
 def fit_key(key: str, limit: int) -> str:
@@ -39,6 +40,9 @@ answers = sa.Table(
     sa.Column("searched_for", sa.Text, nullable=True),  # NULL in anonymized mode
     sa.Column("quote", sa.Text, nullable=True),  # the first quote: article text, never the user's
     sa.Column("alternatives", sa.JSON, nullable=False),  # next-best passages, offered after a 👎
+    # The server or workspace asked in ("discord:<guild id>", "slack:<team id>"; migration 4): a moderator's
+    # /report covers their own. NULL for a Discord DM, the terminal and the CLI, and answers stored before.
+    sa.Column("place", sa.String(PLACE_CHARS), nullable=True, index=True),
 )
 
 votes = sa.Table(

@@ -213,3 +213,47 @@ async def test_a_report_being_grouped_holds_up_no_vote(make_history: HistoryFact
         release.set()
     assert isinstance(await report, GapReport)
     history.close()
+
+
+async def test_a_moderator_reads_the_questions_of_their_own_server_only(
+        make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory) -> None:
+    """One bot serves many servers and workspaces; a moderator of one read what people asked in all of them."""
+    core = make_core(seed_index_dir, NOWHERE, ModeratorPolicy(), history=make_history())
+    here = Actor("discord", "11", platform_admin=True, home="discord:100")
+    there = Actor("discord", "22", home="discord:200")
+    dm = Actor("discord", "33")
+    for actor, question in ((here, "Will it rain in Mumbai tomorrow?"), (there, "Who won Wimbledon in 2019?"),
+                            (dm, "What is the best biryani recipe?")):
+        answer = await core.ask(question, actor)
+        assert isinstance(answer, Answer) and not answer.answered
+        if actor is there:
+            assert await core.vote(here, answer.answer_id or "", -1)  # a 👎 from elsewhere is not this server's
+    mine = await core.report(here)
+    assert isinstance(mine, GapReport) and mine.questions == 1 and mine.place == "discord:100"
+    assert [c.examples for c in mine.declined_clusters] == [["Will it rain in Mumbai tomorrow?"]]
+    assert mine.down_voted == [] and "questions asked in this server or workspace" in mine.lines()[0]
+    everything = await core.report(Actor("terminal", "local", platform_admin=True))
+    assert isinstance(everything, GapReport) and everything.questions == 3 and everything.place is None
+    assert len(everything.down_voted) == 1
+
+
+def test_migration_4_gives_answers_stored_before_no_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.store import migrations
+
+    url = f"sqlite:///{tmp_path / 'bot.db'}"
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "MIGRATIONS", [m for m in migrations.MIGRATIONS if m[0] < 4])
+        old = Store(url, VOTE_KEY)
+        assert old.version == 3
+        with old.engine.begin() as conn:  # a row as version 3 wrote it: no place column yet
+            conn.execute(sa.text("INSERT INTO answers (id, created_at, platform, question, answered, cited, "
+                                 "index_build, expanded, alternatives) VALUES ('a', :now, 'slack', 'old?', 0, "
+                                 "'[]', 'b', 0, '[]')"), {"now": utcnow()})
+        old.close()
+    store = Store(url, VOTE_KEY)
+    assert store.version == 4
+    store.record_answer(AnswerRecord("b", "slack", None, "new?", False, [], "b", place="slack:T1"))
+    assert [r.question for r in store.answers_since(utcnow() - timedelta(days=1))] == ["old?", "new?"]
+    assert [r.question for r in store.answers_since(utcnow() - timedelta(days=1), "slack:T1")] == ["new?"]
+    assert sa.inspect(store.engine).get_indexes("answers")
+    store.close()

@@ -89,6 +89,9 @@ async def test_report_is_for_moderators_only(stub: StubSlack, history_app: Async
     asked = slash_payload(stub, "/ask", "What is the capital of France?")
     await slash(history_app, asked)
     await reply_to(stub, asked)
+    elsewhere = {**slash_payload(stub, "/ask", "Who won Wimbledon in 2019?", user="UELSEWHERE"), "team_id": "T0OTHER"}
+    await slash(history_app, elsewhere)  # another workspace's question is not this workspace's moderators' to read
+    await reply_to(stub, elsewhere)
     refused = slash_payload(stub, "/report", user="UASKER")
     await slash(history_app, refused)
     assert (await reply_to(stub, refused))["text"] == "Only moderators can see the knowledge-gap report."
@@ -97,3 +100,4 @@ async def test_report_is_for_moderators_only(stub: StubSlack, history_app: Async
     shown = await reply_to(stub, report, timeout=60)
     assert shown["response_type"] == "ephemeral"
     assert "answer rate 0%" in shown_text(shown) and "capital of France" in shown_text(shown)
+    assert "Questions: 1;" in shown_text(shown) and "Wimbledon" not in shown_text(shown)
