@@ -23,6 +23,8 @@ from aiohttp import web
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler, async_default_handlers
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.engine import Engine
 
@@ -62,9 +64,16 @@ def setup_problem(settings: Settings, http: bool) -> str | None:
     return None
 
 
+def retry_handlers() -> list[AsyncRetryHandler]:
+    """slack_sdk retries only broken connections by default; a burst of answers in one channel (about one
+    message a second is allowed) is refused with 429 and Retry-After, and the answer was lost. Bolt copies
+    these to the client it makes for each request."""
+    return [*async_default_handlers(), AsyncRateLimitErrorRetryHandler(max_retry_count=2)]
+
+
 def build_client(settings: Settings) -> AsyncWebClient:
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
-    return AsyncWebClient(token=token, base_url=settings.slack_api_url)
+    return AsyncWebClient(token=token, base_url=settings.slack_api_url, retry_handlers=retry_handlers())
 
 
 # Variables Bolt reads by itself to set up (or fill in) its OAuth flow; the settings pass every value instead.
@@ -104,7 +113,8 @@ def build_oauth_app(core: CommandCore, settings: Settings, engine: Engine) -> As
     token its workspace installed (Bolt's installation-store authorize), and uninstalls delete it."""
     from bot.slack.oauth import oauth_settings
 
-    client = AsyncWebClient(base_url=settings.slack_api_url)  # oauth.v2.access goes to SLACK_API_URL too
+    # oauth.v2.access goes to SLACK_API_URL too
+    client = AsyncWebClient(base_url=settings.slack_api_url, retry_handlers=retry_handlers())
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     with _without_oauth_env():
         app = AsyncApp(name="dispute-bot", client=client, signing_secret=secret,

@@ -34,7 +34,7 @@ from bot.render.picture import FILENAME, timeline_png
 from bot.results import Notice, NoticeKind, Result
 from bot.shared_state import StoreThreads, call
 from bot.slack.adding import ADD_HINT, add_from_dm, is_add
-from bot.slack.events import conversation_of, post_key, thread_of
+from bot.slack.events import addressed_elsewhere, conversation_of, post_key, thread_of
 from bot.slack.memory import BoundedSet
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, plain_from_slack, render
 from bot.slack.users import UserDirectory
@@ -212,8 +212,12 @@ class SlackHandlers:
                 await self._post(client, event, SlackMessage(ADD_HINT, ephemeral=True))
         elif has_files and not text:
             return  # a picture shared in a thread the bot follows is no question; with words it may be one
-        elif is_dm or (event.get("thread_ts") and await call(self.threads, self.threads.__contains__,
-                                                               f"{event.get('channel')}:{event.get('thread_ts')}")):
+        elif is_dm:
+            await self._answer(event, client, text)
+        elif addressed_elsewhere(raw, context.bot_user_id):
+            return  # "@Bob thanks, I'll forward it": in a thread the bot follows, said to someone else
+        elif event.get("thread_ts") and await call(self.threads, self.threads.__contains__,
+                                                   f"{event.get('channel')}:{event.get('thread_ts')}"):
             await self._answer(event, client, text)
 
     async def on_error(self, error: Exception) -> None:
@@ -270,8 +274,11 @@ class SlackHandlers:
         try:
             await send(**kwargs, **message.payload())
         except SlackApiError as exc:
-            if exc.response.get("error") != "invalid_blocks" or not message.blocks:
+            # msg_blocks_too_long: all the blocks' text together is over about 12,000 characters (undocumented;
+            # each block is within its own limit): a timeline of many articles.
+            if exc.response.get("error") not in ("invalid_blocks", "msg_blocks_too_long") or not message.blocks:
                 raise
-            log.error("Slack refused the blocks of a reply (%s); sending plain text", exc.response.get("errors"))
+            log.error("Slack refused the blocks of a reply (%s %s); sending plain text", exc.response.get("error"),
+                      exc.response.get("errors") or "")
             await send(**kwargs, text=message.text)
 

@@ -31,8 +31,9 @@ class UserDirectory:
         """The actor for ``user_id``; with ``lookup`` its admin status comes from ``users.info`` (cached).
         ``client`` is the request's own (with many workspaces, it holds that workspace's token); ``team`` the
         workspace the request came from, where a question is stored as asked (a moderator's report covers it)."""
+        asked_in = home("slack", team) if team else ""
         if not lookup:
-            return Actor(platform="slack", user_id=user_id, home=home("slack", team) if team else "")
+            return Actor(platform="slack", user_id=user_id, home=asked_in)
         client = client or self._client
         key = f"{client.default_params.get('team_id') or ''}:{user_id}"  # admin in one workspace isn't in another
         now = time.monotonic()
@@ -40,23 +41,25 @@ class UserDirectory:
         if cached and now - cached[0] < self._ttl:
             self._cache.move_to_end(key)
             return cached[1]
-        actor = await self._look_up(client, user_id)
+        actor = await self._look_up(client, user_id, asked_in)
         self._cache[key] = (now, actor)
         self._cache.move_to_end(key)
         while len(self._cache) > self._max:
             self._cache.popitem(last=False)
         return actor
 
-    async def _look_up(self, client: AsyncWebClient, user_id: str) -> Actor:
+    async def _look_up(self, client: AsyncWebClient, user_id: str, asked_in: str) -> Actor:
+        """``asked_in``: the request's workspace, the home when Slack names none (or the lookup fails): an
+        actor with no home would read the report of every workspace."""
         try:
             response = await client.users_info(user=user_id)
         except SlackApiError as exc:
             # Not fatal: the user may still be a moderator by id. Missing users:read shows up here.
             log.warning("users.info for %s failed (%s); treating them as a non-admin", user_id,
                         exc.response.get("error"))
-            return Actor(platform="slack", user_id=user_id)
+            return Actor(platform="slack", user_id=user_id, home=asked_in)
         user = response.get("user") or {}
         admin = any(bool(user.get(flag)) for flag in ("is_admin", "is_owner", "is_primary_owner"))
-        team = user.get("team_id") or client.default_params.get("team_id") or ""
+        team = user.get("team_id") or client.default_params.get("team_id")
         return Actor(platform="slack", user_id=user_id, name=str(user.get("name") or ""), platform_admin=admin,
-                     home=home("slack", str(team)))
+                     home=home("slack", str(team)) if team else asked_in)

@@ -108,6 +108,14 @@ def block_errors(blocks: Any) -> list[str]:
     return errors
 
 
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [value["text"]] if isinstance(value.get("text"), str) else [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return []
+
+
 def message_error(message: dict[str, Any]) -> tuple[str, list[str]] | None:
     """``(error, details)`` as Slack would refuse the message, or None."""
     blocks = message.get("blocks")
@@ -146,6 +154,11 @@ class StubSlack:
         self.scopes: set[str] = set(yaml.safe_load(MANIFEST.read_text())["oauth_config"]["scopes"]["bot"])
         self.uploads: dict[str, dict[str, Any]] = {}  # file id -> {"filename", "length", "data"}
         self.shared: list[dict[str, Any]] = []  # files.completeUploadExternal calls that shared files
+        # Characters of block text a posted message may hold in all (see _blocks_too_long).
+        self.block_text_limit = 12_000
+        # method -> how many more calls Slack answers with HTTP 429 "ratelimited" (Retry-After: 1), as it does
+        # past about one message a second in a channel.
+        self.rate_limited: dict[str, int] = {}
         self.port = 0
         self._ts = itertools.count(1)
         self._sockets: list[web.WebSocketResponse] = []
@@ -223,9 +236,23 @@ class StubSlack:
         bearer = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
         token = bearer or params.pop("token", None)
         self.calls.append(ApiCall(method, params, token))
+        if self.rate_limited.get(method):
+            self.rate_limited[method] -= 1
+            self.rejected.append((method, "ratelimited", []))
+            await self._notify()
+            return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"})
         result = self._answer(method, params, token)
         await self._notify()
         return web.json_response(result)
+
+    def _blocks_too_long(self, params: dict[str, Any]) -> tuple[str, list[str]] | None:
+        """Slack's undocumented limit on the text of all blocks of a posted message together (about 12,000
+        characters, "with a buffer for block containers"; slackapi/bolt-js #2509, #2867), though each block is
+        within its own; replies through a response_url are not held to it."""
+        blocks = params.get("blocks")
+        blocks = json.loads(blocks) if isinstance(blocks, str) else blocks
+        total = sum(len(text) for text in _texts(blocks or []))
+        return ("msg_blocks_too_long", []) if total > self.block_text_limit else None
 
     def _answer(self, method: str, params: dict[str, Any], token: str | None) -> dict[str, Any]:
         if method == "apps.connections.open":
@@ -238,7 +265,7 @@ class StubSlack:
             return {"ok": True, "url": "https://stub.slack.test/", "team": "Stub", "user": "dispute-bot",
                     "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "is_enterprise_install": False}
         if method in ("chat.postMessage", "chat.postEphemeral"):
-            refusal = message_error(params)
+            refusal = message_error(params) or self._blocks_too_long(params)
             if refusal:
                 self.rejected.append((method, *refusal))
                 return {"ok": False, "error": refusal[0], "errors": refusal[1]}

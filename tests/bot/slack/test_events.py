@@ -132,3 +132,21 @@ async def test_non_moderators_cannot_add_and_nothing_is_downloaded(
     hint = (await posts_in(stub, "chat.postEphemeral", 2))[1]
     assert "with the text `add`" in hint["text"]
     assert not stub.downloads and not stub.posted("files.info", "chat.postMessage")
+
+
+async def test_a_reply_addressed_to_someone_else_in_a_followed_thread_is_left_alone(
+        stub: StubSlack, seed_app: AsyncApp) -> None:
+    """Bob asks the bot once inside Alice's thread; Alice's answer to Bob was answered with a public decline
+    quoting her words. A reply naming no one is still a follow-up to the bot."""
+    await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> how many accounts were ordered blocked?",
+                                             kind="app_mention", user="UBOB", ts="100.5", thread_ts="100.1"))
+    [answer] = await posts_in(stub, "chat.postMessage")
+    assert answer["thread_ts"] == "100.1" and "257" in shown_text(answer)
+    for n, text in enumerate(["<@UBOB> thanks, I will forward the numbers to legal tomorrow",
+                              "<!subteam^S0LEGAL|@legal> can you check these figures?"]):
+        await send_event(seed_app, message_event(text, user="UALICE", ts=f"100.{6 + n}", thread_ts="100.1"))
+    await send_event(seed_app, message_event("and how many did twitter suspend?", user="UBOB", ts="100.9",
+                                             thread_ts="100.1"))
+    posts = await posts_in(stub, "chat.postMessage", count=2)
+    await asyncio.sleep(0.5)
+    assert len(stub.posted("chat.postMessage")) == 2 and "500" in shown_text(posts[-1])

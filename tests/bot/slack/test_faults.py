@@ -147,3 +147,27 @@ async def test_a_flood_of_mentions_gets_three_answers_and_one_slow_down(
     assert len(answers) == 3 and len(notices) == 1
     assert all("257" in shown_text(a) and "1,178" in shown_text(a) for a in answers)
     assert notices[0]["text"].startswith("Slow down") and notices[0]["user"] == "UASKER"
+
+
+async def test_an_answer_slack_rate_limits_is_sent_after_retry_after(stub: StubSlack, seed_app: AsyncApp) -> None:
+    """Past about one message a second in a channel Slack answers 429 with Retry-After; the answer was lost
+    and the asker told something went wrong."""
+    stub.rate_limited["chat.postMessage"] = 1
+    await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> how many accounts were ordered blocked?",
+                                             kind="app_mention", ts="900.1"))
+    answers = await posts_in(stub, "chat.postMessage", count=2)
+    assert ("chat.postMessage", "ratelimited", []) in stub.rejected
+    assert "257" in shown_text(answers[-1]) and stub.posted("chat.postEphemeral") == []
+    stub.rejected.clear()  # seen: the refusal this test is about
+
+
+async def test_a_timeline_too_long_for_one_posted_message_arrives_as_text(stub: StubSlack, seed_app: AsyncApp) -> None:
+    """Slack refuses a posted message whose blocks hold over about 12,000 characters of text in all, though
+    each block is within its own limit (msg_blocks_too_long): "what happened?" got only an apology once the
+    articles gave a long timeline. The seed timeline is shorter, so the fake's limit is lowered here."""
+    stub.block_text_limit = 1_000
+    await send_event(seed_app, message_event("what happened?", channel="D1", channel_type="im", ts="300.1"))
+    posts = await posts_in(stub, "chat.postMessage", count=2)
+    assert stub.rejected and stub.rejected[0][:2] == ("chat.postMessage", "msg_blocks_too_long")
+    assert "blocks" not in posts[-1] and "2021" in posts[-1]["text"] and stub.posted("chat.postEphemeral") == []
+    stub.rejected.clear()

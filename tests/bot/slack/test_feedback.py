@@ -101,3 +101,19 @@ async def test_report_is_for_moderators_only(stub: StubSlack, history_app: Async
     assert shown["response_type"] == "ephemeral"
     assert "answer rate 0%" in shown_text(shown) and "capital of France" in shown_text(shown)
     assert "Questions: 1;" in shown_text(shown) and "Wimbledon" not in shown_text(shown)
+
+
+async def test_report_stays_in_its_workspace_when_users_info_fails(stub: StubSlack, history_app: AsyncApp) -> None:
+    """Without users:read (or when users.info is rate limited) the moderator had no workspace, and the
+    report covered every workspace the bot serves."""
+    asked = slash_payload(stub, "/ask", "What is the capital of France?")
+    await slash(history_app, asked)
+    await reply_to(stub, asked)
+    elsewhere = {**slash_payload(stub, "/ask", "Who won Wimbledon in 2019?", user="UELSEWHERE"), "team_id": "T0OTHER"}
+    await slash(history_app, elsewhere)
+    await reply_to(stub, elsewhere)
+    stub.scopes.discard("users:read")
+    report = slash_payload(stub, "/report", "7d", user="UMOD")
+    await slash(history_app, report)
+    shown = shown_text(await reply_to(stub, report, timeout=60))
+    assert "capital of France" in shown and "Wimbledon" not in shown
