@@ -22,7 +22,7 @@ from discord import app_commands
 
 from bot.actors import Actor
 from bot.core import APOLOGY, CommandCore
-from bot.discord.identity import actor_for, conversation_key
+from bot.discord.identity import actor_for, answer_conversation, conversation_key
 from bot.discord.outgoing import Outgoing, with_picture, without_files
 from bot.discord.render import render
 from bot.inflight import InFlight
@@ -41,9 +41,10 @@ OUT_OF_DATE = ("This command is out of date: Discord is still showing an older v
 
 
 async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight, *,
-                       private: bool = False) -> None:
+                       private: bool = False) -> discord.WebhookMessage | None:
     """Defer, run ``work`` for the user, deliver the result; an unexpected error becomes an apology.
-    A timeline with events also gets its picture, unless rendering it fails (then only the text)."""
+    A timeline with events also gets its picture, unless rendering it fails (then only the text).
+    Returns the first message delivered (None when none was)."""
     async with in_flight.handling():
         await interaction.response.defer(thinking=True, ephemeral=private)
         command = interaction.command.qualified_name if interaction.command else "?"
@@ -54,50 +55,82 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
             result = Notice(NoticeKind.FAILED, APOLOGY)
         if isinstance(result, Notice) and result.silent:
             await interaction.delete_original_response()
-            return
+            return None
         messages = render(result)
         if isinstance(result, Timeline) and (png := await timeline_png(result)) is not None:
             messages = with_picture(messages, FILENAME, png)
-        await deliver(interaction, messages, private=private, command=command)
+        return await deliver(interaction, messages, private=private, command=command)
 
 
-async def deliver(interaction: Interaction, messages: list[Outgoing], *, private: bool, command: str) -> None:
+async def deliver(interaction: Interaction, messages: list[Outgoing], *, private: bool, command: str
+                  ) -> discord.WebhookMessage | None:
     """Send ``messages`` after a defer; the first resolves the "thinking…" message. Should Discord refuse
     one, the user gets the apology privately: before the first is out, the first follow-up would inherit a
     public deferral's visibility, so the "thinking…" message goes first."""
     first, rest = messages[0], messages[1:]
     resolved = False
+    sent: discord.WebhookMessage | None = None
     try:
         if first.ephemeral and not private:
             # The deferred message is public and would stay so: replace it with a private follow-up.
             await interaction.delete_original_response()
             resolved = True
-        await _send(interaction, first, ephemeral=first.ephemeral or private)
+        sent = await _send(interaction, first, ephemeral=first.ephemeral or private)
         resolved = True
         for message in rest:
             await _send(interaction, message, ephemeral=message.ephemeral or private)
-    except Exception:
+    except Exception as exc:
+        if private and token_expired(exc):
+            # A rebuild can outlast the 15 minutes an interaction token lives: the moderator still gets its
+            # outcome, as a direct message, instead of a "thinking…" that never resolves.
+            await _by_direct_message(interaction, messages, command)
+            return sent
         log.exception("/%s by %s: Discord refused the reply", command, interaction.user.id)
         if not resolved and not private:
             try:
                 await interaction.delete_original_response()
             except Exception:  # the apology would then be public: better none
                 log.warning("could not remove the thinking message of interaction %s", interaction.id)
-                return
+                return sent
         await apologise(interaction)
+    return sent
 
 
-async def _send(interaction: Interaction, message: Outgoing, *, ephemeral: bool) -> None:
+INVALID_WEBHOOK_TOKEN = 50027
+
+
+def token_expired(exc: BaseException) -> bool:
+    """Discord answers 401, 50027 to any use of an interaction token older than 15 minutes."""
+    return isinstance(exc, discord.HTTPException) and (exc.status == 401 or exc.code == INVALID_WEBHOOK_TOKEN)
+
+
+async def _by_direct_message(interaction: Interaction, messages: list[Outgoing], command: str) -> None:
+    """``messages`` to the user who ran ``command``, privately, after its interaction expired; nothing more
+    goes through the dead token (Discord asks bots to stop using one that answered 401)."""
+    log.warning("/%s by %s outlasted its interaction; sending the result by direct message", command,
+                interaction.user.id)
+    try:
+        await interaction.user.send(f"Your /{command} finished after Discord's 15 minutes for a reply:",
+                                    allowed_mentions=discord.AllowedMentions.none())
+        for message in messages:
+            await interaction.user.send(**message.send_kwargs())
+    except discord.HTTPException as exc:
+        log.warning("could not send /%s's result to %s by direct message (%s %s)", command, interaction.user.id,
+                    exc.status, exc.text)
+
+
+async def _send(interaction: Interaction, message: Outgoing, *, ephemeral: bool) -> discord.WebhookMessage:
     """A follow-up; one whose attachment is refused (no Attach Files permission, too large) goes out again
     without it, since the text is the answer and the picture only illustrates it."""
     try:
-        await interaction.followup.send(**message.send_kwargs(), ephemeral=ephemeral)
+        return await interaction.followup.send(**message.send_kwargs(), ephemeral=ephemeral, wait=True)
     except discord.HTTPException as exc:
         if not message.files:
             raise
         log.warning("Discord refused the attachment of a reply (%s %s); sending the text only", exc.status,
                     exc.text)
-        await interaction.followup.send(**without_files(message).send_kwargs(), ephemeral=ephemeral)
+        return await interaction.followup.send(**without_files(message).send_kwargs(), ephemeral=ephemeral,
+                                               wait=True)
 
 
 async def apologise(interaction: Interaction, text: str = APOLOGY) -> None:
@@ -158,7 +191,12 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore) 
     @app_commands.describe(question="Your question, e.g. How many accounts was Twitter ordered to block?")
     async def ask(interaction: Interaction, question: str) -> None:
         conversation = conversation_key(interaction.channel)
-        await respond(interaction, lambda actor: core.ask(question, actor, conversation))
+        asked = conversation or f"discord:interaction:{interaction.id}"
+        sent = await respond_with(interaction, lambda actor: core.ask(question, actor, asked), core.in_flight)
+        if conversation is None and sent is not None:
+            # In a plain channel, a reply to the answer goes on with it, as for a mention's answer
+            # (``Conversations`` keys a reply to an answer it does not remember by that answer's id).
+            core.continue_conversation(asked, answer_conversation(sent.id))
 
     @tree.command(name="timeline", description="Dated events of the dispute, with quotes from the articles")
     @app_commands.describe(topic="Only events about this, e.g. Section 69A (leave empty for all)")

@@ -32,3 +32,9 @@ def conversation_key(channel: object) -> str | None:
     if isinstance(channel, discord.DMChannel | discord.GroupChannel):
         return f"discord:dm:{channel.id}"
     return None
+
+
+def answer_conversation(message_id: int) -> str:
+    """The conversation a reply to the bot's answer ``message_id`` goes on with, when nothing else is known
+    of it: the thread opened on it, or the /ask it answered in a plain channel (renamed to this key)."""
+    return f"discord:thread:{message_id}"

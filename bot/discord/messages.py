@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 import discord
 
 from bot.core import APOLOGY, CommandCore
-from bot.discord.identity import actor_for, conversation_key
+from bot.discord.identity import actor_for, answer_conversation, conversation_key
 from bot.discord.limits import clip
 from bot.discord.outgoing import Outgoing
 from bot.discord.render import render, render_plain
@@ -117,7 +117,7 @@ class Conversations:
         if message.channel.id in self._threads:
             return f"discord:thread:{message.channel.id}"
         if answer is not None:
-            return self._answers.get(answer, f"discord:thread:{answer}")
+            return self._answers.get(answer, answer_conversation(answer))
         return f"discord:message:{message.id}"
 
     async def handle(self, message: discord.Message) -> None:
@@ -153,7 +153,16 @@ class Conversations:
                     raise
                 # Send Messages without Embed Links: the same answer as text, which needs only the first.
                 log.warning("channel %s refused an embed (%s); answering in plain text", message.channel.id, exc.text)
-                reply = await self.send(message, render_plain(result))
+                try:
+                    reply = await self.send(message, render_plain(result))
+                except discord.Forbidden as again:
+                    if again.code != MISSING_PERMISSIONS:
+                        raise
+                    # No Send Messages here at all: an apology would be refused too, and Discord counts
+                    # refused requests against the bot (10,000 per 10 minutes before a temporary ban).
+                    log.warning("channel %s lets the bot read but not send; question %s not answered",
+                                message.channel.id, message.id)
+                    return None
         except Exception:
             log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
             with contextlib.suppress(Exception):
@@ -185,9 +194,12 @@ class Conversations:
     @staticmethod
     async def _reply(message: discord.Message, **kwargs: Any) -> discord.Message:
         """A reply to ``message``, or, where the bot may send but not read the channel's history (Discord
-        refuses the reply then), the same message sent to the channel: the answer matters, not the arrow."""
+        refuses the reply then), the same message sent to the channel: the answer matters, not the arrow.
+        A question deleted meanwhile gets its answer without the arrow too (Discord refuses a reference to a
+        deleted message unless told not to fail: 400, MESSAGE_REFERENCE_UNKNOWN_MESSAGE)."""
+        reference = message.to_reference(fail_if_not_exists=False)
         try:
-            return await message.reply(**kwargs, mention_author=False)
+            return await message.channel.send(**kwargs, reference=reference, mention_author=False)
         except discord.HTTPException as exc:
             if exc.code != CANNOT_REPLY:
                 raise

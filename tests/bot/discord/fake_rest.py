@@ -88,6 +88,11 @@ class FakeRest:
         self.interactions: dict[str, InteractionState] = {}
         self.no_embed_links: set[str] = set()  # channels where the bot lacks the Embed Links permission
         self.no_history: set[str] = set()  # channels where the bot lacks Read Message History (no replies)
+        self.read_only: set[str] = set()  # channels where the bot may read but not send (403, 50013)
+        self.deleted: set[str] = set()  # ids of messages deleted since they were sent
+        # Discord: an interaction token works for 15 minutes; after that every use is 401, 50027.
+        self.token_lifetime = 900.0
+        self.dm_channels: dict[str, str] = {}  # DM channel id -> the user it is with
 
     async def _send_dispatch(self, event: str, data: dict[str, Any]) -> None:
         raise NotImplementedError  # the gateway's job
@@ -149,6 +154,12 @@ class FakeRest:
                 return self._followup(token, body, edit=True)
             case ("DELETE", "webhooks", _, token, "messages", "@original"):
                 return self._delete_original(token)
+            case ("POST", "users", "@me", "channels"):
+                recipient = str(body.get("recipient_id"))
+                channel_id = next((c for c, u in self.dm_channels.items() if u == recipient), p.snowflake())
+                self.dm_channels[channel_id] = recipient
+                return json_response({"id": channel_id, "type": 1, "last_message_id": None,
+                                      "recipients": [p.user(int(recipient))]})
             case ("POST", "channels", channel_id, "typing"):
                 return web.Response(status=204)
             case ("POST", "channels", channel_id, "messages"):
@@ -228,10 +239,19 @@ class FakeRest:
             result["resource"]["message"] = self._messagejson_response(sent)
         return json_response(result)
 
+    def _expired(self, token: str) -> web.Response | None:
+        state = self.interactions.get(token)
+        if state is not None and time.monotonic() - state.dispatched_at > self.token_lifetime:
+            self.rejected.append((f"webhook {token}", {"token": "expired"}))
+            return json_response({"message": "Invalid Webhook Token", "code": 50027}, 401)
+        return None
+
     def _followup(self, token: str, body: dict[str, Any], edit: bool = False) -> web.Response:
         state = self.interactions.get(token)
         if state is None or state.stage == "new":
             return json_response({"message": "Unknown Webhook", "code": 10015}, 404)
+        if (expired := self._expired(token)) is not None:
+            return expired
         if body.get("_files") and not int(state.payload.get("app_permissions") or 0) & p.ATTACH_FILES:
             self.rejected.append((f"webhook {token}", {"files": "Missing Permissions"}))
             return json_response({"message": "Missing Permissions", "code": 50013}, 403)
@@ -254,6 +274,8 @@ class FakeRest:
         state = self.interactions.get(token)
         if state is None or state.stage == "new":
             return json_response({"message": "Unknown Message", "code": 10008}, 404)
+        if (expired := self._expired(token)) is not None:
+            return expired
         if state.stage == "resolved":
             next(m for m in self.messages if m.interaction == token).deleted = True
         state.stage = "deleted"
@@ -263,6 +285,17 @@ class FakeRest:
         problem = self._check(f"channel {channel_id}", body)
         if problem:
             return problem
+        if channel_id in self.read_only:
+            self.rejected.append((f"channel {channel_id}", {"": "Missing Permissions"}))
+            return json_response({"message": "Missing Permissions", "code": 50013}, 403)
+        gone = body.get("message_reference") or {}
+        if str(gone.get("message_id")) in self.deleted:
+            if gone.get("fail_if_not_exists", True):  # Discord's default: refuse a reply to a deleted message
+                self.rejected.append((f"channel {channel_id}", {"message_reference": "Unknown message"}))
+                return json_response({"code": 50035, "message": "Invalid Form Body", "errors": {
+                    "message_reference": {"_errors": [{"code": "MESSAGE_REFERENCE_UNKNOWN_MESSAGE",
+                                                       "message": "Unknown message"}]}}}, 400)
+            body = {k: v for k, v in body.items() if k != "message_reference"}  # sent as a plain message
         if channel_id in self.no_embed_links and body.get("embeds"):
             # Discord without Embed Links: an embed-only message is refused, embeds beside text are dropped.
             if not body.get("content"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 import pytest
 
@@ -118,3 +119,27 @@ async def test_oversized_attachment_is_refused_without_downloading(bot: DisputeB
     [notice] = await run(fake, "add-article", files={"file": file}, roles=(p.MOD_ROLE_ID,))
     assert notice.ephemeral and "5,000,000 bytes" in notice.content
     assert fake.file_requests == []
+
+
+async def test_a_rebuild_that_outlasts_its_interaction_reports_by_direct_message(
+    start_bot: BotStarter, writable_discord_core: CommandCore, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An interaction token lives 15 minutes (1 s here); a long /reindex lost its report and its apology to
+    401s and the moderator's "thinking…" never resolved."""
+    import bot.core
+
+    build = bot.core.build_index
+
+    def slow(*args: object, **kw: object) -> object:
+        time.sleep(1.3)
+        return build(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bot.core, "build_index", slow)
+    fake.token_lifetime = 1.0
+    await start_bot(writable_discord_core, fake)
+    await fake.dispatch("INTERACTION_CREATE", p.slash("reindex", roles=(p.MOD_ROLE_ID,)))
+    report = await fake.wait_for(lambda: next((m for m in fake.messages if "up to date" in m.text()), None), 20)
+    assert fake.dm_channels[report.channel_id] == str(p.USER_ID)
+    assert any("15 minutes" in m.text() for m in fake.messages if m.channel_id == report.channel_id)
+    assert len(fake.rejected) == 1, "nothing more goes through the dead token"
+    fake.rejected.clear()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import time
 from pathlib import Path
 
 import discord
@@ -161,3 +164,53 @@ async def test_without_read_message_history_the_answer_goes_to_the_channel(bot: 
     assert answer.reply_to is None and "257" in answer.text() and answer.pings == []
     assert fake.rejected == [(f"channel {p.CHANNEL_ID}", {"message_reference": "Missing Permissions"})]
     assert asked["id"] and not [m for m in fake.messages if APOLOGY in m.text()]
+
+
+async def test_a_reply_to_an_ask_answer_goes_on_with_its_conversation(
+    start_bot: BotStarter, talking_core: CommandCore, fake: FakeDiscord
+) -> None:
+    """/ask in a plain channel kept no conversation, so a reply to its answer was answered as if alone."""
+    await start_bot(talking_core, fake)
+    asked = p.slash("ask", {"question": FIRST})
+    await fake.dispatch("INTERACTION_CREATE", asked)
+    [answer] = await fake.answers(asked["token"])
+    assert "Sawhney" in answer.text()
+    follow = await say(fake, FOLLOW_UP, replying_to=fake.message_json(answer))
+    assert searched(await reply_to(fake, follow))
+
+
+async def test_an_answer_to_a_question_deleted_meanwhile_still_arrives(
+    bot: DisputeBot, fake: FakeDiscord, discord_core: CommandCore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reply to a deleted message is refused unless it may go without its reference: the answer and then
+    its apology were both refused, with an error logged."""
+    ask = discord_core.engine.ask
+    started = asyncio.Event()
+
+    def slow(text: str, context: object = None) -> object:
+        started.set()
+        time.sleep(0.3)
+        return ask(text)
+
+    monkeypatch.setattr(discord_core.engine, "ask", slow)
+    asked = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    await asyncio.wait_for(started.wait(), 10)
+    fake.deleted.add(str(asked["id"]))
+    answer = await fake.wait_for(lambda: next((m for m in fake.messages if "257" in m.text()), None))
+    assert answer.reply_to is None and fake.rejected == [] and not [m for m in fake.messages if APOLOGY in m.text()]
+
+
+async def test_where_the_bot_may_not_send_it_stops_after_two_refusals_without_an_error(
+    bot: DisputeBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Read but not send (403, 50013): the embed, the plain text and then an apology were each refused and
+    an error logged; Discord bans bots for a while past 10,000 refused requests in 10 minutes."""
+    fake.read_only.add(str(p.CHANNEL_ID))
+    with caplog.at_level(logging.WARNING):
+        await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+        await fake.wait_for(lambda: len(fake.rejected) >= 2)
+        await asyncio.sleep(0.5)
+    assert len(fake.rejected) == 2 and fake.messages == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any("read but not send" in r.getMessage() for r in caplog.records)
+    fake.rejected.clear()
