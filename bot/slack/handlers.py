@@ -189,7 +189,8 @@ class SlackHandlers:
             # A reply sent with "Also send to #channel" is a mention with the subtype thread_broadcast.
             if event.get("bot_id") or event.get("subtype") not in ANSWERED_SUBTYPES or not event.get("user"):
                 return
-            await self._answer(event, client, plain_from_slack(str(event.get("text") or ""), context.bot_user_id))
+            await self._answer(event, client, plain_from_slack(str(event.get("text") or ""), context.bot_user_id),
+                               context.team_id)
 
     async def on_message(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
         async with self.core.in_flight.handling():  # as in on_mention
@@ -213,20 +214,22 @@ class SlackHandlers:
         elif has_files and not text:
             return  # a picture shared in a thread the bot follows is no question; with words it may be one
         elif is_dm:
-            await self._answer(event, client, text)
+            await self._answer(event, client, text, context.team_id)
         elif addressed_elsewhere(raw, context.bot_user_id):
             return  # "@Bob thanks, I'll forward it": in a thread the bot follows, said to someone else
         elif event.get("thread_ts") and await call(self.threads, self.threads.__contains__,
                                                    f"{event.get('channel')}:{event.get('thread_ts')}"):
-            await self._answer(event, client, text)
+            await self._answer(event, client, text, context.team_id)
 
     async def on_error(self, error: Exception) -> None:
         log.error("unhandled error in a Slack listener: %s", type(error).__name__, exc_info=error)
 
-    async def _answer(self, event: dict[str, Any], client: AsyncWebClient, text: str) -> None:
+    async def _answer(self, event: dict[str, Any], client: AsyncWebClient, text: str, workspace: str | None) -> None:
+        """``workspace``: the one the event was delivered for (Bolt's ``context.team_id``), where the question
+        is stored as asked; in a Slack Connect channel the asker's own team may be another."""
         if not await call(self.seen, self.seen.claim, post_key(event)):
             return  # the same post arrives as app_mention and message.*; answer once
-        team = str(event.get("team") or client.default_params.get("team_id") or "")
+        team = str(workspace or event.get("team") or "")
         await self._guarded(event, client, "a question", lambda: self._ask(event, text, team))
 
     async def _ask(self, event: dict[str, Any], text: str, team: str) -> tuple[SlackMessage, bool] | None:

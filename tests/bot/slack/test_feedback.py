@@ -24,7 +24,7 @@ from tests.bot.slack.slack_requests import (
     slash,
     slash_payload,
 )
-from tests.bot.slack.stub_slack import StubSlack
+from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 NOWHERE = Path("/nonexistent-corpus")
@@ -117,3 +117,15 @@ async def test_report_stays_in_its_workspace_when_users_info_fails(stub: StubSla
     await slash(history_app, report)
     shown = shown_text(await reply_to(stub, report, timeout=60))
     assert "capital of France" in shown and "Wimbledon" not in shown
+
+
+async def test_a_slack_connect_question_counts_for_the_workspace_it_was_asked_in(
+        stub: StubSlack, history_app: AsyncApp) -> None:
+    """In a channel shared with another organisation the event carries the asker's own team; the question
+    belongs to the workspace the event was delivered for, whose moderators see it in /report."""
+    await send_event(history_app, message_event(f"<@{BOT_USER_ID}> What is the capital of France?",
+                                                kind="app_mention", user="UGUEST", team="T0EXTERNAL", ts="700.1"))
+    await posts_in(stub, "chat.postMessage")
+    report = slash_payload(stub, "/report", "7d", user="UMOD")
+    await slash(history_app, report)
+    assert "capital of France" in shown_text(await reply_to(stub, report, timeout=60))
