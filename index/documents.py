@@ -22,7 +22,8 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 # (``index.article_cache``) and parse them again only for a new version.
 PARSE_VERSION = 2
 _BOM = "\ufeff"
-_DATE_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?")
+# "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
+_DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)
 # The whole front matter block, whatever the line endings (python-frontmatter hands back a body with
 # Windows line endings converted, which can then not be found in the file).
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
@@ -144,6 +145,14 @@ def _first_line_title(body: str) -> str:
     return cut + "…"
 
 
+def front_matter(block: str) -> dict[str, Any]:
+    """The front matter's keys in lower case: "Title:" and "Date:" (as some editors write them) were
+    ignored, and the article shown undated under its first sentence. A lower-case key wins a clash."""
+    metadata = frontmatter.loads(block).metadata
+    keys = sorted(metadata, key=lambda k: str(k) == str(k).lower())  # lower-case keys last, so they win
+    return {str(k).lower(): metadata[k] for k in keys}
+
+
 def unreadable_date(raw: str) -> str | None:
     """The front matter's ``date`` as written, when it is given but cannot be read as a day: an upload
     with one is refused rather than shown undated without a word."""
@@ -152,7 +161,7 @@ def unreadable_date(raw: str) -> str | None:
     if not block:
         header = _DATE_HEADER.match(text)
         return header.group(1) if header and _normalise_date(header.group(1)) is None else None
-    written = frontmatter.loads(block.group(0)).metadata.get("date")
+    written = front_matter(block.group(0)).get("date")
     if written is None or written == "" or _normalise_date(written) is not None:
         return None
     return str(written)
@@ -166,9 +175,9 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
     body = raw[start:]
     block = _FRONT_MATTER.match(body)
     if block:
-        post = frontmatter.loads(block.group(0))
-        if post.metadata:
-            meta = dict(post.metadata)
+        found = front_matter(block.group(0))
+        if found:
+            meta = found
             rest = body[block.end():]
             body_offset = start + block.end() + len(rest) - len(rest.lstrip())
             body = raw[body_offset:].rstrip()

@@ -3,6 +3,7 @@ under the build lock, so two moderators can never interleave a half-applied chan
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -24,6 +25,7 @@ from index.web_article import WebArticle
 log = logging.getLogger(__name__)
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+MAX_STEM = 100
 
 
 @dataclass(frozen=True)
@@ -42,16 +44,24 @@ class AddOutcome:
 
 
 def safe_filename(name: str) -> str:
-    """A plain file name for the corpus: no folders, no hidden files, only .txt/.md."""
+    """A plain file name for the corpus: no folders, no hidden files, only .txt/.md.
+
+    A name whose letters the cleaning drops (another script, accents) or cuts (over ``MAX_STEM``) gets a
+    short hash of the name as given: "किसान 2021.md" and "ट्विटर 2021.md" both cleaned to "2021.md", and the
+    second silently replaced the first as if it were a correction of it.
+    """
     base = Path(name.replace("\\", "/")).name
-    stem, suffix = os.path.splitext(base)
-    stem = _UNSAFE.sub("-", stem).strip(".-_")
+    given, suffix = os.path.splitext(base)
+    stem = _UNSAFE.sub("-", given).strip(".-_")
     if suffix.lower() not in ARTICLE_SUFFIXES:
         allowed = " and ".join(ARTICLE_SUFFIXES)
         raise ValueError(f"only {allowed} files can be added (got {suffix or 'no extension'!r})")
+    if any(not ch.isascii() for ch in given) or len(stem) > MAX_STEM:
+        digest = hashlib.sha256(given.encode("utf-8")).hexdigest()[:8]
+        stem = f"{stem[:MAX_STEM - 9].rstrip('.-_') or 'article'}-{digest}"
     if not stem:
         raise ValueError("the file name has no usable characters")
-    return f"{stem[:100]}{suffix.lower()}"
+    return f"{stem}{suffix.lower()}"
 
 
 def check_upload(upload: Upload, max_bytes: int) -> str:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from index.documents import load_article, load_corpus, parse_article
+from index.documents import load_article, load_corpus, parse_article, unreadable_date
 from index.manage import Upload, check_upload
 
 SEED = Path(__file__).resolve().parents[2] / "corpus"
@@ -93,3 +93,20 @@ def test_same_stem_twice_is_reported(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Two.", encoding="utf-8")
     docs, skipped = load_corpus(tmp_path)
     assert len(docs) == 1 and "duplicate doc id" in skipped[0].reason
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_capitalised_front_matter_keys_are_read(newline: str) -> None:
+    """"Title:" and "Date:" were ignored: the article was listed undated under its first sentence."""
+    raw = newline.join(["---", "Title: Koo downloads surge as ministers join", "Date: 2021-02-11",
+                        "URL: https://example.org/koo", "---", "Downloads of Koo jumped tenfold this week.", ""])
+    doc = parse_article(raw, "koo", "koo.md")
+    assert (doc.title, doc.date, doc.url) == ("Koo downloads surge as ministers join", "2021-02-11",
+                                              "https://example.org/koo")
+    assert unreadable_date(raw.replace("2021-02-11", "11/02/2021")) == "11/02/2021"
+
+
+@pytest.mark.parametrize("header", ["date: 2021-02-13", "Date 2021-02-13", "Date: 2021-02-13", "DATE:2021-02-13"])
+def test_a_date_line_as_people_write_it_is_a_header_not_the_title(header: str) -> None:
+    doc = parse_article(f"{header}\n\nThe Delhi police met Twitter executives on Saturday.\n", "police", "police.txt")
+    assert doc.date == "2021-02-13" and doc.title == "The Delhi police met Twitter executives on Saturday."

@@ -181,3 +181,31 @@ def test_the_same_story_twice_in_one_add_keeps_the_first_and_a_known_address_is_
     outcome = _add([Upload("ferry.md", ("---\nurl: https://www.news.example.org/bridge/\n---\n" + other).encode())],
                    corpus, index_dir, encoder)
     assert outcome.stored == [] and "the same address" in outcome.rejected[0]["reason"]
+
+
+@pytest.mark.parametrize("names", [
+    ("किसान आंदोलन 2021.md", "ट्विटर 2021.md"),  # both cleaned to "2021.md"
+    ("Twitter and the government of India trade statements over blocked accounts as talks go on " + "x" * 20
+     + " 10 Feb.txt", "Twitter and the government of India trade statements over blocked accounts as talks go on "
+     + "x" * 20 + " 11 Feb.txt"),  # a browser's "Save as" names, alike for their first 100 characters
+], ids=["another-script", "long"])
+def test_two_articles_whose_names_clean_alike_are_both_kept(
+        built_copy: tuple[Path, Path], encoder: Encoder, names: tuple[str, str]) -> None:
+    """The second was stored under the first's name and replaced it, as if it were a correction."""
+    corpus, index_dir = built_copy
+    first = "Farmers in the north marched to the capital on Tuesday over the new laws. " * 3
+    second = "A messaging app said on Friday that it would appeal the blocking order in court. " * 3
+    assert _add([Upload(names[0], first.encode())], corpus, index_dir, encoder).rejected == []
+    outcome = _add([Upload(names[1], second.encode())], corpus, index_dir, encoder)
+    assert outcome.rejected == [] and len(outcome.stored) == 1
+    texts = [d.text for d in load_index(index_dir).docs]
+    assert any("Farmers in the north" in t for t in texts) and any("appeal the blocking" in t for t in texts)
+    again = _add([Upload(names[0], (first + "Corrected.").encode())], corpus, index_dir, encoder)
+    assert again.rejected == [] and len(load_index(index_dir).docs) == 6, "the same name still replaces"
+
+
+def test_a_name_wholly_in_another_script_is_usable() -> None:
+    from index.manage import safe_filename
+
+    assert safe_filename("ट्विटर समाचार.md").startswith("article-")
+    assert safe_filename("story (1).md") == "story-1.md" and safe_filename("my article.md") == "my-article.md"
