@@ -14,6 +14,10 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # columns), not the end of a sentence; pysbd would end one there. A short line before it (a heading, a
 # caption, an address) or a list item, quote, table row or heading after it keeps its break.
 _SOFT_BREAK = re.compile(r"(?<=[^\n]{40})\r?\n(?![ \t]*(?:[-*+>|#]|\d+[.)])(?:\s|$))")
+# Text wrapped at a fixed width has no line longer than this. A text with a longer line (a web page copied
+# with a paragraph per line) is not wrapped anywhere, so each of its single line breaks is a real one: a
+# headline over 40 characters was glued to the byline or first sentence after it.
+WRAP_MAX = 150
 
 
 @dataclass(frozen=True)
@@ -70,9 +74,17 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def unwrap(text: str) -> str:
+def is_wrapped(text: str) -> bool:
+    """Whether ``text`` may be wrapped at a fixed width (see ``WRAP_MAX``)."""
+    return all(len(line) <= WRAP_MAX for line in text.splitlines())
+
+
+def unwrap(text: str, wrapped: bool | None = None) -> str:
     """``text`` with its wrapping line breaks turned into spaces, keeping its length, so that every offset
-    into the result is one into ``text``."""
+    into the result is one into ``text``. ``wrapped``: whether the whole article may be wrapped (a part of
+    it can't tell); by default judged on ``text``."""
+    if not (is_wrapped(text) if wrapped is None else wrapped):
+        return text
     return _SOFT_BREAK.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -86,8 +98,9 @@ def split_sentences(text: str) -> list[Span]:
     para_start = 0
     bounds = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)]
     bounds.append((len(text), len(text)))
+    wrapped = is_wrapped(text)
     for gap_start, gap_end in bounds:
-        paragraph = unwrap(text[para_start:gap_start])
+        paragraph = unwrap(text[para_start:gap_start], wrapped)
         if paragraph.strip():
             cursor = 0
             for piece in _segmenter().segment(paragraph):

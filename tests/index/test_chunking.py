@@ -69,3 +69,19 @@ def test_wrapped_lines_do_not_end_sentences_but_short_lines_and_list_items_keep_
         "The company said it would review the order.",
         "- Twitter must appoint a grievance officer within fifteen days",
         "- Officials may ask for more"]]
+
+
+def test_a_web_page_copied_with_a_paragraph_per_line_keeps_each_line_break() -> None:
+    """No line of wrapped text is this long; the headline (over 40 characters) was glued to the byline and the
+    first sentence, and so was the title taken from them."""
+    from index.documents import parse_article
+
+    text = ("Twitter blocks accounts again after government notice\n"
+            "By Press Trust of India\n"
+            "New Delhi: Twitter on Thursday blocked 500 more accounts that the government had flagged, the company "
+            "said in a statement. The ministry had sent a notice.\n")
+    assert [text[s.start:s.end] for s in split_sentences(text)][:3] == [
+        "Twitter blocks accounts again after government notice", "By Press Trust of India",
+        "New Delhi: Twitter on Thursday blocked 500 more accounts that the government had flagged, the company "
+        "said in a statement."]
+    assert parse_article(text, "web", "web.txt").title == "Twitter blocks accounts again after government notice"
