@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 3
+PARSE_VERSION = 4
 _BOM = "\ufeff"
 # "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
 _DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)
@@ -145,6 +145,24 @@ def _first_line_title(body: str) -> str:
     return cut + "…"
 
 
+# A web copy's stamp line: "Updated: Feb 12, 2021 14:05 IST", "Published on 10 February 2021".
+_STAMP = re.compile(r"\s*(?:last\s+)?(?:updated|published|posted|first\s+published)(?:\s+on)?\s*:?\s*(.+?)\s*",
+                    re.IGNORECASE)
+_STAMP_LINES = 6  # a stamp sits under the headline and byline, not in the story
+_STAMP_CHARS = 40  # "Wednesday, February 10, 2021, 02:05 PM IST": a stamp's date and time, no more
+
+
+def stamp_date(line: str) -> str | None:
+    """The day a line that is only a publication stamp gives, or None for any other line."""
+    match = _STAMP.fullmatch(line)
+    return _normalise_date(match.group(1)) if match and len(match.group(1)) <= _STAMP_CHARS else None
+
+
+def _stamped(body: str) -> str | None:
+    lines = [line for line in body.splitlines() if line.strip()][:_STAMP_LINES]
+    return next((day for day in map(stamp_date, lines) if day is not None), None)
+
+
 def front_matter(block: str) -> dict[str, Any]:
     """The front matter's keys in lower case: "Title:" and "Date:" (as some editors write them) were
     ignored, and the article shown undated under its first sentence. A lower-case key wins a clash."""
@@ -188,10 +206,13 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
             body_offset = start + header.end()
             body = raw[body_offset:]
     title = _clean_str(meta.get("title")) or _first_line_title(body) or doc_id
+    date = _normalise_date(meta.get("date"))
+    if date is None and not meta.get("date"):  # a date given but unreadable is refused, not replaced
+        date = _stamped(body)
     return Document(
         doc_id=doc_id,
         title=title,
-        date=_normalise_date(meta.get("date")),
+        date=date,
         url=_clean_str(meta.get("url") or meta.get("link")),
         source=_clean_str(meta.get("source")),
         text=body,

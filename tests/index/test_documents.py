@@ -110,3 +110,20 @@ def test_capitalised_front_matter_keys_are_read(newline: str) -> None:
 def test_a_date_line_as_people_write_it_is_a_header_not_the_title(header: str) -> None:
     doc = parse_article(f"{header}\n\nThe Delhi police met Twitter executives on Saturday.\n", "police", "police.txt")
     assert doc.date == "2021-02-13" and doc.title == "The Delhi police met Twitter executives on Saturday."
+
+
+def test_a_web_copys_updated_line_dates_the_article_and_is_no_event() -> None:
+    """"Updated: Feb 12, 2021 14:05 IST" under the headline was the article's only timeline event, and the
+    article's date was estimated although the line states it."""
+    from index.chunking import split_sentences
+    from index.events import extract_events
+
+    raw = ("Twitter blocks accounts again after government notice\nBy Press Trust of India\n"
+           "Updated: Feb 12, 2021 14:05 IST\nNew Delhi: Twitter on Thursday blocked 500 more accounts that the "
+           "government had flagged, the company said in a statement on February 11, 2021.\n")
+    doc = parse_article(raw, "web", "web.txt")
+    assert doc.date == "2021-02-12"
+    events = extract_events([doc], {"web": split_sentences(doc.text)})
+    assert [e["date"] for e in events] == ["2021-02-11"] and "Updated" not in events[0]["quote"]
+    later = parse_article("Updated guidelines were published on Feb 12, 2021.\n" + raw[55:], "x", "x.txt")
+    assert later.date == "2021-02-12", "a sentence that starts like a stamp is no stamp; the stamp below is"
