@@ -132,7 +132,7 @@ def _first_line_title(body: str) -> str:
     """
     lines = [" ".join(_HEADING.sub("", line).split()) for line in unwrap(body).splitlines()]
     lines = [line for line in lines if line]
-    useful = [line for line in lines if not _CAPTION.match(line)] or lines
+    useful = [line for line in lines if not _CAPTION.match(line) and stamp_date(line) is None] or lines
     if not useful:
         return ""
     line = useful[0]

@@ -120,10 +120,13 @@ def test_a_web_copys_updated_line_dates_the_article_and_is_no_event() -> None:
 
     raw = ("Twitter blocks accounts again after government notice\nBy Press Trust of India\n"
            "Updated: Feb 12, 2021 14:05 IST\nNew Delhi: Twitter on Thursday blocked 500 more accounts that the "
-           "government had flagged, the company said in a statement on February 11, 2021.\n")
+           "government had flagged, the company said in a statement on February 11, 2021, a day after the ministry's "
+           "notice.\n")
     doc = parse_article(raw, "web", "web.txt")
     assert doc.date == "2021-02-12"
     events = extract_events([doc], {"web": split_sentences(doc.text)})
     assert [e["date"] for e in events] == ["2021-02-11"] and "Updated" not in events[0]["quote"]
+    first = parse_article("Updated: Feb 12, 2021 14:05 IST\n" + raw, "y", "y.txt")
+    assert first.title == "Twitter blocks accounts again after government notice", "a stamp is no title"
     later = parse_article("Updated guidelines were published on Feb 12, 2021.\n" + raw[55:], "x", "x.txt")
     assert later.date == "2021-02-12", "a sentence that starts like a stamp is no stamp; the stamp below is"
