@@ -163,6 +163,17 @@ def _stamped(body: str) -> str | None:
     return next((day for day in map(stamp_date, lines) if day is not None), None)
 
 
+def front_matter_problem(exc: Exception) -> str:
+    """What is wrong with an article's front matter, in one line a moderator can act on (YAML's own message
+    spans lines and names "<unicode string>"); the commonest slip, a title with a colon, says how to fix it."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = str(getattr(exc, "problem", None) or exc).splitlines()[0]
+    where = f" (line {mark.line + 1})" if mark is not None else ""
+    hint = ('; a value with a colon in it needs quotes, e.g. title: "Twitter vs India: the row"'
+            if "mapping values are not allowed" in problem else "")
+    return f"bad front matter{where}: {problem}{hint}"
+
+
 def front_matter(block: str) -> dict[str, Any]:
     """The front matter's keys in lower case: "Title:" and "Date:" (as some editors write them) were
     ignored, and the article shown undated under its first sentence. A lower-case key wins a clash."""
@@ -247,7 +258,7 @@ def load_article(path: Path, parse: Parser = parse_article) -> Document:
     try:
         doc = parse(raw, path.stem, path.name)
     except Exception as exc:  # malformed YAML front matter and the like
-        raise ValueError(f"bad front matter: {exc}") from exc
+        raise ValueError(front_matter_problem(exc)) from exc
     if not doc.text.strip():
         raise ValueError("empty article")
     if doc.date is None and (written := unreadable_date(raw)) is not None:

@@ -17,7 +17,14 @@ from typing import Any
 from index import store
 from index.builder import BuildReport, ProgressCallback, build_locked
 from index.chunking import ChunkSpec
-from index.documents import ARTICLE_SUFFIXES, article_paths, load_corpus, parse_article, unreadable_date
+from index.documents import (
+    ARTICLE_SUFFIXES,
+    article_paths,
+    front_matter_problem,
+    load_corpus,
+    parse_article,
+    unreadable_date,
+)
 from index.duplicates import DuplicateFinder, normalise_url
 from index.embedding import EncoderProvider
 from index.web_article import WebArticle
@@ -78,7 +85,7 @@ def check_upload(upload: Upload, max_bytes: int) -> str:
     try:
         doc = parse_article(raw, Path(filename).stem, filename)
     except Exception as exc:  # malformed YAML front matter and the like
-        raise ValueError(f"bad front matter: {exc}") from exc
+        raise ValueError(front_matter_problem(exc)) from exc
     if not doc.text.strip():
         raise ValueError("the article is empty")
     written = unreadable_date(raw) if doc.date is None else None  # a read date needs no second look

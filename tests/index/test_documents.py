@@ -130,3 +130,13 @@ def test_a_web_copys_updated_line_dates_the_article_and_is_no_event() -> None:
     assert first.title == "Twitter blocks accounts again after government notice", "a stamp is no title"
     later = parse_article("Updated guidelines were published on Feb 12, 2021.\n" + raw[55:], "x", "x.txt")
     assert later.date == "2021-02-12", "a sentence that starts like a stamp is no stamp; the stamp below is"
+
+
+def test_a_title_with_a_colon_is_refused_with_the_line_and_the_fix() -> None:
+    """YAML's own message ran over two lines, named "<unicode string>" and said nothing of quotes."""
+    raw = b'---\ntitle: Twitter vs India: the row\ndate: 2021-02-10\n---\nTwitter and the ministry met on Monday.\n'
+    with pytest.raises(ValueError) as refused:
+        check_upload(Upload("row.md", raw), 10_000)
+    message = str(refused.value)
+    assert message.startswith("bad front matter (line 2):") and "needs quotes" in message
+    assert "\n" not in message and "unicode string" not in message
