@@ -22,7 +22,7 @@ from discord import app_commands
 
 from bot.actors import Actor
 from bot.core import APOLOGY, CommandCore
-from bot.discord.identity import actor_for, answer_conversation, conversation_key
+from bot.discord.identity import actor_for, conversation_key, thread_conversation
 from bot.discord.outgoing import Outgoing, with_picture, without_files
 from bot.discord.render import render
 from bot.inflight import InFlight
@@ -196,7 +196,7 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore) 
         if conversation is None and sent is not None:
             # In a plain channel, a reply to the answer goes on with it, as for a mention's answer
             # (``Conversations`` keys a reply to an answer it does not remember by that answer's id).
-            core.continue_conversation(asked, answer_conversation(sent.id))
+            core.continue_conversation(asked, thread_conversation(sent.id))
 
     @tree.command(name="timeline", description="Dated events of the dispute, with quotes from the articles")
     @app_commands.describe(topic="Only events about this, e.g. Section 69A (leave empty for all)")

@@ -28,13 +28,14 @@ def conversation_key(channel: object) -> str | None:
     """The conversation a message or command belongs to: a thread or a DM. A plain channel is not one
     conversation (many people ask unrelated things there); a question there starts one in its thread."""
     if isinstance(channel, discord.Thread):
-        return f"discord:thread:{channel.id}"
+        return thread_conversation(channel.id)
     if isinstance(channel, discord.DMChannel | discord.GroupChannel):
         return f"discord:dm:{channel.id}"
     return None
 
 
-def answer_conversation(message_id: int) -> str:
-    """The conversation a reply to the bot's answer ``message_id`` goes on with, when nothing else is known
-    of it: the thread opened on it, or the /ask it answered in a plain channel (renamed to this key)."""
-    return f"discord:thread:{message_id}"
+def thread_conversation(thread_id: int) -> str:
+    """The conversation of a thread. A thread opened on a message has that message's id, so a reply to one of
+    the bot's answers goes on with the conversation of the thread on it, or of the /ask it answered in a plain
+    channel (renamed to this key), even after a restart."""
+    return f"discord:thread:{thread_id}"

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 import discord
 
 from bot.core import APOLOGY, CommandCore
-from bot.discord.identity import actor_for, answer_conversation, conversation_key
+from bot.discord.identity import actor_for, conversation_key, thread_conversation
 from bot.discord.limits import clip
 from bot.discord.outgoing import Outgoing
 from bot.discord.render import render, render_plain
@@ -115,9 +115,9 @@ class Conversations:
         if key is not None:
             return key
         if message.channel.id in self._threads:
-            return f"discord:thread:{message.channel.id}"
+            return thread_conversation(message.channel.id)
         if answer is not None:
-            return self._answers.get(answer, answer_conversation(answer))
+            return self._answers.get(answer, thread_conversation(answer))
         return f"discord:message:{message.id}"
 
     async def handle(self, message: discord.Message) -> None:
@@ -134,7 +134,7 @@ class Conversations:
             if replied_to is None and self._can_open_thread(message):
                 thread_id = await self._open_thread(*answered)
                 if thread_id is not None:
-                    thread = f"discord:thread:{thread_id}"
+                    thread = thread_conversation(thread_id)
                     self.core.continue_conversation(conversation, thread)
                     conversation = thread
             _remember(self._answers, answered[0].id, conversation, self._remembered)
