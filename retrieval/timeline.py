@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
 
+from index.dates import find_mentions
 from index.events import YEAR_SOURCES
 from index.lexical import terms
 from retrieval.loaded import LoadedIndex
@@ -31,6 +33,43 @@ MIN_LEXICAL_ONLY = 0.5
 
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2}(?:/\d{4}-\d{2}-\d{2})?)?$")
 _HOWS = ("explicit", "named-day", "weekday", "week", "month")
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Day:
+    """A date a topic names: ``day`` None for a whole month, ``year`` None when not given."""
+
+    year: int | None
+    month: int
+    day: int | None
+
+    def covers(self, when: str) -> bool:
+        """Whether an event dated ``when`` (a day, a week ``start/end`` or a month) falls on this date."""
+        if "/" in when:
+            first, last = (date.fromisoformat(x) for x in when.split("/", 1))
+            days = [first + timedelta(days=k) for k in range((last - first).days + 1)]
+        elif len(when) == 7:
+            year, month = int(when[:4]), int(when[5:])
+            return self.day is None and month == self.month and self.year in (None, year)
+        else:
+            days = [date.fromisoformat(when)]
+        return any(d.month == self.month and self.day in (None, d.day) and self.year in (None, d.year)
+                   for d in days)
+
+
+def topic_dates(topic: str) -> tuple[list[_Day], str]:
+    """The dates a topic names ("feb 8", "8 February 2021", "2021-02-08", "January 2021"), and the rest of
+    the topic. A date is found by its date, not by how close its words are in meaning: "feb 8" is nearer to
+    no sentence than the unrelated sentences a topic filter exists to keep out."""
+    written = _MONTH_WORD.sub(lambda m: m.group(0).capitalize(), topic)
+    found: list[_Day] = []
+    rest = written
+    for m in find_mentions(written):
+        if m.month is not None and ((m.kind in ("day", "named-day") and m.day is not None) or m.kind == "month"):
+            found.append(_Day(m.year, m.month, m.day if m.kind != "month" else None))
+            rest = rest.replace(m.text, " ")
+    return found, " ".join(rest.split())
 
 
 @dataclass(frozen=True)
@@ -102,16 +141,26 @@ def _usable(index: LoadedIndex, record: dict[str, Any]) -> int | None:
 
 def _collect(
     index: LoadedIndex, topic: str | None, topic_vector: np.ndarray | None
-) -> dict[str, list[_Cited]]:
+) -> tuple[dict[str, list[_Cited]], dict[str, bool]]:
+    """Relevant records by date, and for every date (relevant or not) whether only estimates give it: a
+    date some dated article reports is not shown as estimated because the topic left that article out."""
+    days, rest = topic_dates(topic) if topic else ([], "")
+    if days and not terms(rest):  # the topic is only a date: every event on it, as the articles report it
+        topic, topic_vector = None, None
     topic_terms = set(terms(topic)) if topic else set()
     vector = None
     if topic and topic_vector is not None:
         vector = np.asarray(topic_vector, dtype=np.float32).reshape(-1)
         vector = vector / (float(np.linalg.norm(vector)) or 1.0)
     by_date: dict[str, dict[tuple[int, int], _Cited]] = defaultdict(dict)
+    estimated: dict[str, bool] = {}
     for record in index.events:
         doc_row = _usable(index, record)
         if doc_row is None:
+            continue
+        when = str(record["date"])
+        estimated[when] = estimated.get(when, True) and bool(record.get("estimated"))
+        if days and not any(d.covers(when) for d in days):
             continue
         relevance: float | None = 1.0
         if topic:
@@ -124,10 +173,10 @@ def _collect(
             continue
         cited = _Cited(record, doc_row, relevance)
         key = (doc_row, int(record["start"]))
-        group = by_date[str(record["date"])]
+        group = by_date[when]
         if key not in group or cited.rank < group[key].rank:
             group[key] = cited
-    return {when: sorted(group.values(), key=lambda c: c.rank) for when, group in by_date.items()}
+    return {when: sorted(group.values(), key=lambda c: c.rank) for when, group in by_date.items()}, estimated
 
 
 def _citation(index: LoadedIndex, cited: _Cited) -> Citation:
@@ -149,14 +198,14 @@ def build_timeline(
     and the timeline says how many were left out.
     """
     topic = topic.strip() if topic and topic.strip() else None
-    groups = _collect(index, topic, topic_vector)
+    groups, estimated = _collect(index, topic, topic_vector)
     chosen = sorted(
         groups,
         key=lambda d: (groups[d][0].rank[0], -len({c.doc_row for c in groups[d]}), groups[d][0].rank[1:], d),
     )[: max(limit, 0)]
     events = [
         TimelineEvent(when, groups[when][0].record["quote"], [_citation(index, c) for c in groups[when]],
-                      date_estimated=all(c.record.get("estimated") for c in groups[when]))
+                      date_estimated=estimated[when])
         for when in sorted(chosen)
     ]
     return Timeline(events, topic, omitted=len(groups) - len(chosen))

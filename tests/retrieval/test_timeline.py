@@ -161,3 +161,26 @@ def test_seed_topic_filter(seed: LoadedIndex, encoder: Encoder) -> None:
     blog = topic_timeline(seed, encoder, "Twitter blog post")
     assert "2021-02-10" in [e.date for e in blog.events]
     assert all(0 < c.score <= 2 for e in blog.events for c in e.citations)
+
+
+@pytest.mark.parametrize("topic", ["feb 9", "February 9", "9 Feb 2021", "2021-02-09", "on february 9th"])
+def test_a_date_as_topic_finds_the_events_on_it(small_index: LoadedIndex, encoder: Encoder, topic: str) -> None:
+    """A date is matched as a date: "feb 9" is close in meaning to no sentence, so the topic filter kept out
+    the very event it names."""
+    timeline = topic_timeline(small_index, encoder, topic)
+    assert [e.date for e in timeline.events] == ["2021-02-09"] and timeline.topic == topic
+
+
+def test_a_date_with_words_keeps_only_relevant_events_on_it(small_index: LoadedIndex, encoder: Encoder) -> None:
+    assert [e.date for e in topic_timeline(small_index, encoder, "meeting on feb 9").events] == ["2021-02-09"]
+    assert topic_timeline(small_index, encoder, "cold weather on feb 9").events == []
+    assert topic_timeline(small_index, encoder, "2020-12-25").events == []  # no event on that day
+    assert [e.date for e in topic_timeline(small_index, encoder, "January 2021").events] == ["2021-01-26"]
+
+
+def test_a_topic_does_not_turn_a_reported_date_into_an_estimate(seed: LoadedIndex, encoder: Encoder) -> None:
+    """Whether a date is estimated is decided over every article reporting it, before the topic filter:
+    "this week" kept only the undated article's sentence and showed the week as estimated."""
+    [week] = topic_timeline(seed, encoder, "the talks are likely to happen this week").events
+    assert week.date == "2021-02-08/2021-02-14" and not week.date_estimated
+    assert {c.doc_id for c in week.citations} == {"002_935d8ede3d7f56b0"}
