@@ -41,6 +41,10 @@ ENV PATH=/opt/venv/bin:$PATH \
     METRICS_HOST=0.0.0.0 \
     METRICS_PORT=8080
 
+# Noto fonts draw Hindi and other Indian scripts in the timeline picture (DejaVu Sans has no Devanagari).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-noto-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 bot \
     && useradd --system --uid 10001 --gid bot --home-dir /app --no-create-home bot \
     && mkdir -p /app/index /app/var \

@@ -14,6 +14,8 @@ import re
 import discord
 
 from bot.discord.outgoing import Outgoing
+from bot.render.plain import without_direction_changes
+from bot.render.urls import percent_encoded
 
 CONTENT_LIMIT = 2000
 TITLE_LIMIT = 256
@@ -59,13 +61,16 @@ def safe(text: str, limit: int, *, keep_lines: bool = False) -> str:
     ``escape_markdown`` escapes a masked link only when one piece of text holds all of it; pieces shown
     side by side ("[" in one title, "](https://…)" in the next) could still form one, so every bracket is
     escaped: only ``link`` makes links."""
+    text = without_direction_changes(text)
     if not keep_lines:
         text = " ".join(text.split())
     return clip(_escape_brackets(discord.utils.escape_markdown(text)), limit)
 
 
 def link(label: str, url: str | None) -> str:
-    """A masked link when ``url`` is a plain http(s) URL; only the label otherwise (no odd schemes)."""
+    """A masked link when ``url`` is a plain http(s) URL; only the label otherwise (no odd schemes).
+    Brackets in the address are percent-encoded: a raw ``)`` would end the link early."""
+    url = percent_encoded(url, "()[]<>") if url else url
     if url and len(url) <= 512 and _URL.match(url):
         return f"[{label}]({url})"
     return label

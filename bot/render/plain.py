@@ -13,6 +13,13 @@ from retrieval.types import Answer, Citation, Timeline
 # Bidirectional overrides and isolates can make a line read differently from what it contains.
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _UNPRINTABLE = re.compile(r"[^\n\t -~]")
+# Embeddings, overrides and isolates: one left open in a summary reverses the rest of its chat line (the
+# source's title and link included). The marks (LRM, RLM, ALM) stay: Arabic and Hebrew text needs them.
+_DIRECTION_CHANGES = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def without_direction_changes(text: str) -> str:
+    return _DIRECTION_CHANGES.sub("", text)
 
 
 def _shown(ch: str) -> str:
@@ -102,7 +109,9 @@ def render(result: Result, locate: bool = True) -> str:
         return result.summary()
     if isinstance(result, IndexStatus):
         return render_status(result)
-    if isinstance(result, Notice | Reply):
+    if isinstance(result, Notice):
+        return f"{result.text}\n{result.detail}" if locate and result.detail else result.text
+    if isinstance(result, Reply):
         return result.text
     if isinstance(result, Feedback):
         more = [f"[{n}] {c.quoted}\n    — {source_line(c)}" for n, c in enumerate(result.alternatives, start=1)]

@@ -16,7 +16,8 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from retrieval.types import Citation, Timeline, TimelineEvent
 
@@ -34,6 +35,23 @@ FONT = 9.5
 SUMMARY_CHARS = 80
 MAX_EVENTS = 40  # more would make a picture too tall to read; the text reply lists them all
 EVENT_COLOUR, ARTICLE_COLOUR, TEXT_COLOUR = "#1d3557", "#e76f51", "#222222"
+# Fonts tried glyph by glyph after DejaVu Sans, when installed (the image installs fonts-noto-core): DejaVu
+# has no Devanagari, so a Hindi title or topic would be drawn as empty boxes.
+FALLBACK_FONTS = ("Noto Sans", "Noto Sans Devanagari", "Noto Sans Bengali", "Noto Sans Tamil", "Noto Sans Arabic")
+
+
+@lru_cache(maxsize=1)
+def _families() -> tuple[str, ...]:
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return ("DejaVu Sans", *(name for name in FALLBACK_FONTS if name in installed))
+
+
+def _literal() -> dict[str, Any]:
+    """Text drawn as written: matplotlib would read "$5 billion ... $4.1 million" as mathtext (italic,
+    spaces gone) and refuse a stray "$^^$" outright, losing the picture."""
+    return {"parse_math": False, "family": list(_families())}
 
 
 @dataclass(frozen=True)
@@ -103,7 +121,7 @@ def spread(wanted: list[float], spacing: float, low: float, high: float) -> list
 
 def _fit(text: str, renderer: RendererBase, figure: Figure, width_px: float) -> str:
     """``text`` shortened at a word boundary until it is at most ``width_px`` wide in the label font."""
-    probe = figure.text(0, 0, text, fontsize=FONT)
+    probe = figure.text(0, 0, text, fontsize=FONT, **_literal())
     width = probe.get_window_extent(renderer).width
     while width > width_px and len(text) > 8:
         keep = max(8, min(len(text) - 2, int(len(text) * width_px / width)))  # proportional first guess
@@ -134,11 +152,13 @@ def timeline_figure(timeline: Timeline) -> Figure:
     ax = fig.add_axes((LEFT_PX / WIDTH_PX, (60 + legend_px) / height_px,
                        1 - (LEFT_PX + RIGHT_PX) / WIDTH_PX, axis_px / height_px))
     title = "Timeline of the dispute" + (f": {_brief(timeline.topic, 60)}" if timeline.topic else "")
-    fig.text(LEFT_PX / WIDTH_PX, 1 - 28 / height_px, title, fontsize=15, weight="bold", color=TEXT_COLOUR)
+    fig.text(LEFT_PX / WIDTH_PX, 1 - 28 / height_px, title, fontsize=15, weight="bold", color=TEXT_COLOUR,
+             **_literal())
     shown = (f"{len(placed)} dated events" if len(placed) == len(timeline.events)
              else f"the first {len(placed)} of {len(timeline.events)} dated events")
     fig.text(LEFT_PX / WIDTH_PX, 1 - 50 / height_px,
-             f"{shown} from {len(numbers)} articles · ~ marks an estimated date", fontsize=FONT, color="#555555")
+             f"{shown} from {len(numbers)} articles · ~ marks an estimated date", fontsize=FONT, color="#555555",
+             **_literal())
 
     dates = [p.start for p in placed] + [p.end for p in placed]
     dates += [d for _, c in numbers.values() if (d := _article_date(c))]
@@ -176,7 +196,8 @@ def timeline_figure(timeline: Timeline) -> Figure:
         ax.plot([0.008, 0.03, 0.045], [y_event, y_label, y_label], color="#bbbbbb", linewidth=0.8, zorder=1)
         refs = "".join(f"[{n}]" for n in sorted({numbers[c.doc_id][0] for c in p.event.citations})[:5])
         label = f"{_short_date(p)} · {_brief(p.event.summary, SUMMARY_CHARS)} {refs}"
-        ax.text(0.05, y_label, _fit(label, renderer, fig, room), fontsize=FONT, va="center", color=TEXT_COLOUR)
+        ax.text(0.05, y_label, _fit(label, renderer, fig, room), fontsize=FONT, va="center", color=TEXT_COLOUR,
+                **_literal())
 
     legend_top = legend_px - 6
     fig.text(LEFT_PX / WIDTH_PX, legend_top / height_px, "Articles", fontsize=FONT + 0.5, weight="bold",
@@ -191,7 +212,7 @@ def timeline_figure(timeline: Timeline) -> Figure:
         fig.text(LEFT_PX / WIDTH_PX, y, str(n), fontsize=FONT - 1, va="center", ha="center",
                  color="white" if when and not c.date_estimated else colour,
                  bbox=_badge(hollow=when is None or c.date_estimated, colour=colour))
-        fig.text(LEFT_PX / WIDTH_PX + 0.02, y, text, fontsize=FONT, color=TEXT_COLOUR, va="center")
+        fig.text(LEFT_PX / WIDTH_PX + 0.02, y, text, fontsize=FONT, color=TEXT_COLOUR, va="center", **_literal())
     return fig
 
 

@@ -17,17 +17,23 @@ from typing import Any
 from bot.history_results import Feedback, GapReport
 from bot.render import plain
 from bot.render.dates import shown_date
+from bot.render.urls import percent_encoded
 from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
 
 SECTION_LIMIT = 3000  # characters in one section's text (Slack rejects more with invalid_blocks)
 CONTEXT_LIMIT = 2000  # kept below the 3,000 of a text object: context lines are meant to be short
 MAX_BLOCKS = 50  # blocks in one message
+# All the blocks' text together: Slack refuses a message over about 12,000 characters (msg_blocks_too_long),
+# and its plain-text fallback would then carry only the first few events of a long timeline, without links.
+MESSAGE_TEXT_LIMIT = 11_000
+EVENT_SUMMARY_LIMIT = 600  # one long web paragraph read as a sentence would crowd out its own sources
 FALLBACK_LIMIT = 3000  # the notification/fallback ``text``; Slack allows 40,000 but nobody reads that
 LABEL_LIMIT = 200  # an article title shown as a link label
 URL_LIMIT = 1000
-MAX_ANSWER_SECTIONS = 5
+MAX_ANSWER_SECTIONS = 2  # 6,000 characters: the quotes need the rest of the message's 12,000
 MAX_EVENT_SOURCES = 3
+QUOTE_LIMIT = 1500  # one cited quote; a web paragraph read as one sentence would leave no room for the others
 FEEDBACK_ACTIONS = {"feedback_up": 1, "feedback_down": -1}  # action_id -> vote; the button value is the answer id
 
 _SAFE_URL = re.compile(r"https?://[^\s<>|\"\x00-\x1f]+", re.IGNORECASE)
@@ -51,8 +57,9 @@ class SlackMessage:
 
 
 def escape(text: str) -> str:
-    """The three characters Slack's mrkdwn treats as control characters, as Slack documents them."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """The three characters Slack's mrkdwn treats as control characters, as Slack documents them; and no
+    direction overrides, which would reverse the rest of the line (``plain.without_direction_changes``)."""
+    return plain.without_direction_changes(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def plain_from_slack(text: str, drop_user: str | None = None) -> str:
@@ -111,6 +118,7 @@ def split_text(text: str, limit: int = SECTION_LIMIT) -> list[str]:
 def link(url: str | None, label: str) -> str:
     """``<url|label>`` for an http(s) URL, else the escaped label: an article can't smuggle in other markup."""
     shown = clip(escape(" ".join(label.split()) or "untitled"), LABEL_LIMIT)
+    url = percent_encoded(url, '|<>"') if url else url  # "|" would end the address early
     if url and len(url) <= URL_LIMIT and _SAFE_URL.fullmatch(url):
         return f"<{url.replace('&', '&amp;')}|{shown}>"
     return shown
@@ -137,19 +145,22 @@ def _text_sections(escaped: str, max_sections: int) -> list[dict[str, Any]]:
 
 
 def _pack(items: list[str], budget: int, noun: str, sep: str) -> list[dict[str, Any]]:
-    """One section per item when they fit in ``budget`` blocks; otherwise items share sections."""
-    if len(items) <= budget:
-        return [_section(item) for item in items]
+    """One section per item when they fit in ``budget`` blocks, otherwise items share sections; never more
+    text than one message carries (``MESSAGE_TEXT_LIMIT``): what is left is counted in a closing note."""
+    separate = len(items) <= budget
     sections: list[str] = []
+    total = 0
     for i, item in enumerate(items):
         item = clip(item, SECTION_LIMIT)
-        if sections and len(sections[-1]) + len(sep) + len(item) <= SECTION_LIMIT:
+        join = not separate and bool(sections) and len(sections[-1]) + len(sep) + len(item) <= SECTION_LIMIT
+        grow = len(sep) + len(item) if join else len(item)
+        if total + grow > MESSAGE_TEXT_LIMIT or not (separate or join or len(sections) < budget - 1):
+            return [*map(_section, sections), _context(f"…and {len(items) - i} more {noun} not shown.")]
+        if join:
             sections[-1] += sep + item
-        elif len(sections) < budget - 1:
-            sections.append(item)
         else:
-            note = _context(f"…and {len(items) - i} more {noun} not shown.")
-            return [*(_section(s) for s in sections), note]
+            sections.append(item)
+        total += grow
     return [_section(s) for s in sections]
 
 
@@ -161,11 +172,17 @@ def _citation(n: int | None, c: Citation) -> str:
     head = link(c.url, c.title or c.doc_id) if n is None else f"*[{n}]* {link(c.url, c.title or c.doc_id)}"
     head += f" · {escape(shown_date(c.date, c.date_estimated) or c.date) if c.date else 'undated'}"
     quote = "\n".join(f"> {line}" for line in escape(c.quoted).splitlines() if line.strip())
-    return head + "\n" + clip(quote, SECTION_LIMIT - len(head) - 1)
+    return head + "\n" + clip(quote, QUOTE_LIMIT)
+
+
+def _text_of(blocks: list[dict[str, Any]]) -> int:
+    return sum(len(e["text"]) for b in blocks for e in ([b["text"]] if "text" in b else b.get("elements", []))
+               if isinstance(e.get("text"), str))
 
 
 def render_answer(answer: Answer, show_question: bool = True) -> SlackMessage:
-    """The answer, then each cited quote with its title, date and link."""
+    """The answer, then each cited quote with its title, date and link; quotes that would take the message
+    past Slack's block or text limits are counted in a note instead."""
     blocks: list[dict[str, Any]] = []
     if show_question and answer.question:
         blocks.append(_context(f"*Question:* {escape(answer.question)}"))
@@ -173,20 +190,36 @@ def render_answer(answer: Answer, show_question: bool = True) -> SlackMessage:
     if answer.searched_for:  # a follow-up, searched with words from earlier in the thread
         blocks.append(_context(f"_Searched for:_ {escape(' '.join(answer.searched_for.split()))}"))
     buttons = [feedback_buttons(answer.answer_id)] if answer.answer_id else []
-    citations = answer.citations
-    if citations:
+    if answer.citations:
         heading = "*Sources*" if answer.answered else "*Closest passages* (they do not answer the question)"
         blocks.append(_context(heading))
-        room = MAX_BLOCKS - len(blocks) - len(buttons)
-        shown = citations if len(citations) <= room else citations[: room - 1]
-        blocks.extend(_section(_citation(n, c)) for n, c in enumerate(shown, start=1))
-        if len(shown) < len(citations):
-            blocks.append(_context(f"…and {len(citations) - len(shown)} more sources not shown."))
+        blocks += _quotes([_citation(n, c) for n, c in enumerate(answer.citations, start=1)],
+                          MAX_BLOCKS - len(blocks) - len(buttons), MESSAGE_TEXT_LIMIT - _text_of(blocks),
+                          "sources")
     room = MAX_BLOCKS - len(blocks) - len(buttons) - 1
     if answer.related and room > 0:
-        blocks.append(_context(f"*{plain.RELATED_HEADING[:-1]}*"))
-        blocks.extend(_section(_citation(None, c)) for c in answer.related[:room])
+        heading_block = _context(f"*{plain.RELATED_HEADING[:-1]}*")
+        related = _quotes([_citation(None, c) for c in answer.related], room,
+                          MESSAGE_TEXT_LIMIT - _text_of(blocks) - _text_of([heading_block]), "", note=False)
+        blocks += [heading_block, *related] if related else []
     return SlackMessage(_fallback(answer), blocks + buttons)
+
+
+def _quotes(texts: list[str], room: int, chars: int, noun: str, note: bool = True) -> list[dict[str, Any]]:
+    """A section per text while ``room`` blocks and ``chars`` characters last (one block and a few
+    characters kept for the note that counts the rest)."""
+    out: list[dict[str, Any]] = []
+    for i, text in enumerate(texts):
+        section = _section(text)
+        size = len(section["text"]["text"])
+        last = i == len(texts) - 1
+        if (len(out) + 1 > room - (0 if last else 1)) or size > chars - (0 if last else 60):
+            if note:
+                out.append(_context(f"…and {len(texts) - i} more {noun} not shown."))
+            return out
+        out.append(section)
+        chars -= size
+    return out
 
 
 def feedback_buttons(answer_id: str) -> dict[str, Any]:
@@ -212,16 +245,22 @@ def render_report(report: GapReport) -> SlackMessage:
 
 def _event(event: TimelineEvent) -> str:
     """The summary with the article that says it; another article's report of the date shows its own
-    sentence, so no article is named as the source of a sentence it does not contain."""
-    lines = [f"*{escape(shown_date(event.date, event.date_estimated) or event.date)}*  {escape(event.summary)}"]
-    for c in event.citations[:MAX_EVENT_SOURCES]:
-        when = shown_date(c.date, c.date_estimated)
-        source = link(c.url, c.title or c.doc_id) + (f" · {escape(when)}" if when else "")
+    sentence, so no article is named as the source of a sentence it does not contain. Sources that would
+    take the section past Slack's limit are counted, not cut: a cut inside ``<url|title>`` shows raw markup."""
+    when = escape(shown_date(event.date, event.date_estimated) or event.date)
+    text = f"*{when}*  {clip(escape(event.summary), EVENT_SUMMARY_LIMIT)}"
+    for k, c in enumerate(event.citations[:MAX_EVENT_SOURCES]):
+        day = shown_date(c.date, c.date_estimated)
+        source = link(c.url, c.title or c.doc_id) + (f" · {escape(day)}" if day else "")
         if c.quote == event.summary:
-            lines.append(f"      — {source}")
+            line = f"      — {source}"
         else:
-            lines.append(f"      — also that day: “{escape(clip(c.quote, 300))}” ({source})")
-    return "\n".join(lines)
+            line = f"      — also that day: “{escape(clip(c.quote, 300))}” ({source})"
+        left = min(len(event.citations), MAX_EVENT_SOURCES) - k
+        if len(text) + 1 + len(line) + 40 > SECTION_LIMIT:
+            return text + f"\n      — and {left} more source{'s' if left != 1 else ''}"
+        text += "\n" + line
+    return text
 
 
 def render_timeline(timeline: Timeline) -> SlackMessage:

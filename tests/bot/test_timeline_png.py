@@ -124,3 +124,18 @@ def test_png_bytes_and_failures(seed_timeline: Timeline, caplog: pytest.LogCaptu
     with caplog.at_level(logging.WARNING, logger="bot.render.picture"):
         assert asyncio.run(picture.timeline_png(seed_timeline)) is None
     assert "timeline picture was skipped" in caplog.text
+
+
+def test_dollar_signs_are_drawn_as_written() -> None:
+    """Money in a summary or title is text, not mathtext: "$5 billion ... $4.1 million" kept its spaces and
+    a stray "$^^$" made matplotlib refuse the whole picture."""
+    source = Citation("doc-1", "Koo raises $4.1m; Twitter loses $5bn", "2021-02-10", None, "a quote", 0, 7, 1.0)
+    timeline = Timeline([
+        TimelineEvent("2021-02-10", "Twitter's value fell by $5 billion while Koo raised $4.1 million", [source]),
+        TimelineEvent("2021-02-11", "A post read a $^^$ b", [source]),
+    ], topic="Twitter $^^$")
+    fig = timeline_figure(timeline)
+    texts = assert_readable(fig)
+    assert any("fell by $5 billion while Koo raised $4.1 million" in t for t in texts)
+    assert any("Koo raises $4.1m; Twitter loses $5bn" in t for t in texts)
+    assert render_png(timeline).startswith(b"\x89PNG")

@@ -93,9 +93,13 @@ def test_sources_and_index_change_and_notice() -> None:
 
 def test_article_text_shows_literally_and_links_are_safe() -> None:
     assert safe("**bold** _x_ `code`", 100) == "\\*\\*bold\\*\\* \\_x\\_ \\`code\\`"
+    assert safe("\u202eevil\u202c \u2067x\u2069 \u200fمرحبا", 100) == "evil x \u200fمرحبا"  # marks stay
     assert link("label", "https://example.org/a_b") == "[label](https://example.org/a_b)"
-    for bad in ("javascript:alert(1)", "https://x.org/a b", "https://x.org/)(", None):
+    for bad in ("javascript:alert(1)", "https://x.org/a b", "https://x.org/" + "a" * 500, None):
         assert link("label", bad) == "label"
+    # Brackets are encoded, not a reason to drop the link: a raw ")" would end it early.
+    assert link("Koo", "https://en.wikipedia.org/wiki/Koo_(app)") == "[Koo](https://en.wikipedia.org/wiki/Koo_%28app%29)"
+    assert link("x", "https://x.org/[a]<b>") == "[x](https://x.org/%5Ba%5D%3Cb%3E)"
 
 
 def test_clip_cuts_at_words_and_never_leaves_half_an_escape() -> None:

@@ -16,7 +16,7 @@ from bot.slack.render import clip, escape, link, plain_from_slack, render, split
 from bot.validation import clean_question
 from retrieval.types import Answer, Citation, SourceInfo, Timeline, TimelineEvent
 from tests.bot.slack.slack_requests import strings
-from tests.bot.slack.stub_slack import block_errors, message_error
+from tests.bot.slack.stub_slack import StubSlack, block_errors, message_error
 from tests.conftest import ROOT
 
 EVIL = "<!everyone> <!channel> <!here> <@U123> <https://evil.example|click> &amp;"
@@ -34,15 +34,21 @@ def assert_valid(message: dict[str, object] | object) -> None:
     assert message_error(payload) is None, message_error(payload)
     assert payload["text"], "every message needs a plain-text fallback"
     assert len(str(payload["text"])) <= 3000
+    block_text = sum(len(t) for t in strings(payload.get("blocks", [])))
+    assert block_text <= StubSlack().block_text_limit, f"{block_text} characters of block text: msg_blocks_too_long"
     for text in strings(payload):
         assert not PINGS.search(text), text
 
 
 def test_escape_and_links() -> None:
     assert escape("a & <b> <!everyone>") == "a &amp; &lt;b&gt; &lt;!everyone&gt;"
+    assert escape("\u202eevil\u202c \u2067x\u2069 \u200fمرحبا") == "evil x \u200fمرحبا"  # marks stay
     assert link("https://x.example/p?a=1&b=2", "T <!here>") == "<https://x.example/p?a=1&amp;b=2|T &lt;!here&gt;>"
-    for bad in ("javascript:alert(1)", "https://x.example/|<!everyone>", "https://x.example/a>b", "ftp://x", ""):
+    for bad in ("javascript:alert(1)", "https://x.example/a b", "ftp://x", ""):
         assert link(bad, "Title") == "Title"
+    # "|", "<" and ">" are encoded, so the address can neither end early nor carry markup.
+    assert link("https://x.example/|<!everyone>", "T") == "<https://x.example/%7C%3C!everyone%3E|T>"
+    assert link("https://x.example/a>b", "T") == "<https://x.example/a%3Eb|T>"
     assert link(None, "") == "untitled"
 
 
@@ -82,8 +88,9 @@ def test_oversized_answer_stays_within_limits() -> None:
     answer = Answer(EVIL * 50, EVIL * 2000, True, many)
     message = render(answer)
     assert_valid(message)
-    assert len(message.blocks) == 50
-    assert "more sources not shown" in strings(message.blocks)[-1]
+    texts = strings(message.blocks)
+    assert "Title 0" in " ".join(texts)  # the first source is shown, the rest counted
+    assert re.search(r"…and \d+ more sources not shown", texts[-1])
 
 
 def test_long_timeline_and_source_lists_stay_within_limits() -> None:
@@ -96,6 +103,28 @@ def test_long_timeline_and_source_lists_stay_within_limits() -> None:
     assert_valid(render(sources))
     assert_valid(render(Timeline([])))
     assert_valid(render(SourcesList([])))
+
+
+def test_timeline_events_keep_their_links_whole() -> None:
+    """A long summary and long addresses: sources that don't fit are counted, never cut mid-link (Slack
+    would show a half "<https://…|title" as raw text)."""
+    long_url = "https://news.example/" + "a" * 180 + "?x=1&y=2"
+    sources = [Citation(f"d{n}", "Twitter & government: what we know so far about the standoff " * 2, "2021-02-10",
+                        long_url, f"Another report {n} <b> & more " * 12, 0, 10, 1.0) for n in range(3)]
+    for summary in ("The ministry & Twitter <met> " * 32, "x" * 3500):
+        message = render(Timeline([TimelineEvent("2021-02-10", summary, sources)]))
+        assert_valid(message)
+        for text in strings(message.blocks):
+            assert not re.search(r"<https?://[^>\n]*(\n|$)", text), text
+        assert "news.example" in " ".join(strings(message.blocks))  # the first source survives a long summary
+
+
+def test_many_events_fit_in_one_message_with_a_count_of_the_rest() -> None:
+    events = [TimelineEvent(f"2021-02-{n % 28 + 1:02d}", f"Event {n}: " + "the ministry wrote again. " * 8,
+                            [citation(n), citation(n + 1)]) for n in range(30)]
+    message = render(Timeline(events))
+    assert_valid(message)
+    assert re.search(r"…and \d+ more events not shown", strings(message.blocks)[-1])
 
 
 def test_a_timeline_date_shows_other_articles_reports_as_their_own_sentences() -> None:
