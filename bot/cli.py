@@ -9,6 +9,7 @@ import codecs
 import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -102,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 ECHO_LIMIT = 200  # characters of a refused question repeated in its error line
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _emit(result: Result, as_json: bool) -> int:
@@ -127,9 +129,16 @@ def _write_png(result: Result, path: Path) -> int:
     if not result.events:
         print(f"dispute-bot: no dated events, so no picture was written to {path}", file=sys.stderr)
         return 1
-    tmp = path.with_name(f".{path.name}.tmp")
+    if not path.name or path.is_dir():
+        print(f"dispute-bot: --png needs a file name, not the folder {str(path) or '.'!r}", file=sys.stderr)
+        return 1
     try:
         data = render_png(result)
+    except Exception as exc:  # matplotlib's failures are not worth a traceback; the text output stands
+        print(f"dispute-bot: could not draw the timeline picture: {exc}", file=sys.stderr)
+        return 1
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
         tmp.write_bytes(data)
         tmp.replace(path)
     except OSError as exc:
@@ -182,8 +191,12 @@ async def _ask_lines(core: CommandCore) -> int:
             if conversation is not None and (isinstance(conversation, bool)
                                              or not isinstance(conversation, str | int)):
                 raise ValueError('"conversation" must be a string')
-        except ValueError as exc:  # UnicodeDecodeError and json.JSONDecodeError are ValueErrors
-            print(json.dumps({"line": n, "error": "invalid", "message": str(exc)}), flush=True)
+            if _SURROGATE.search(question + str(conversation or "")):  # JSON allows "\ud83d"; text can't hold it
+                raise ValueError("the question holds half of a UTF-16 surrogate pair (a \\ud800-\\udfff escape)")
+        # UnicodeDecodeError and json.JSONDecodeError are ValueErrors; "[[[[…" a thousand deep is a RecursionError
+        except (ValueError, RecursionError) as exc:
+            message = str(exc) if isinstance(exc, ValueError) else "nested too deeply to read"
+            print(json.dumps({"line": n, "error": "invalid", "message": message}), flush=True)
             status = 1
             continue
         key = f"cli:{conversation}" if conversation is not None else None

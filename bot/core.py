@@ -33,7 +33,7 @@ from index.embedding import EncoderProvider
 from index.manage import Upload, add_articles, index_status, remove_article
 from index.web_article import WebArticle, fetch_articles
 from retrieval.engine import Engine
-from retrieval.loaded import IndexLoadError
+from retrieval.loaded import FIX_DAMAGED, IndexLoadError
 from retrieval.types import Answer, Timeline
 
 log = logging.getLogger(__name__)
@@ -156,7 +156,10 @@ class CommandCore:
             return await self._run(self._queries, fn)
         except IndexLoadError as exc:
             log.error("%s failed: %s", what, exc)
-            return Notice(NoticeKind.UNAVAILABLE, f"The article index is not available: {exc}")
+            # Anyone in a channel reads the text: the file (and the folders the bot runs from) goes in the
+            # detail, which only the CLI and the terminal show, and in the log.
+            return Notice(NoticeKind.UNAVAILABLE, "The article index is missing or damaged; the bot's log says "
+                          f"which file. A moderator can rebuild it with: {FIX_DAMAGED}", detail=str(exc))
         except Exception:
             log.exception("%s failed", what)
             return Notice(NoticeKind.FAILED, APOLOGY)

@@ -32,18 +32,21 @@ class NoticeKind(Enum):
 
 @dataclass(frozen=True)
 class Notice:
-    """``silent``: nothing should be sent at all (a rate-limited user who was already told to wait)."""
+    """``silent``: nothing should be sent at all (a rate-limited user who was already told to wait).
+    ``detail``: for whoever runs the bot (the CLI and the terminal show it), never for a chat, where anyone
+    could read the server's folders in it."""
 
     kind: NoticeKind
     text: str
     silent: bool = False
+    detail: str = ""
 
     @property
     def ephemeral(self) -> bool:
         return True
 
     def to_dict(self) -> dict[str, Any]:
-        return {"error": self.kind.value, "message": self.text}
+        return {"error": self.kind.value, "message": self.text, **({"detail": self.detail} if self.detail else {})}
 
 
 @dataclass(frozen=True)

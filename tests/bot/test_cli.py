@@ -64,11 +64,13 @@ def test_ask_json_lines_survive_bytes_that_are_not_utf8_and_odd_lines(
     good = json.dumps({"question": "How many accounts did Twitter permanently suspend?"}).encode()
     huge = json.dumps({"question": "x" * 50_000}).encode()
     lines = [good, b"\xff\xfe not text", b'{"question": "broken', json.dumps({"question": "Which app?",
-             "conversation": True}).encode(), huge, good]
+             "conversation": True}).encode(), huge, b'{"question": "hi \\ud83d"}',
+             b'{"question": ' + b"[" * 5000 + b"]" * 5000 + b"}", good]
     monkeypatch.setattr(sys, "stdin", stdin_of(b"\n".join(lines) + b"\n"))
     assert main(["ask", "--json"]) == 1
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [r.get("line") for r in rows] == [None, 2, 3, 4, 5, None]
+    assert [r.get("line") for r in rows] == [None, 2, 3, 4, 5, 6, 7, None]
+    assert "surrogate" in rows[5]["message"] and "nested too deeply" in rows[6]["message"]
     assert rows[0]["answered"] and rows[-1]["answered"], "the good lines are answered, before and after"
     assert "utf-8" in rows[1]["message"] and "Unterminated string" in rows[2]["message"]
     assert "conversation" in rows[3]["message"]
@@ -134,6 +136,9 @@ def test_timeline_png(env: tuple[Path, Path], tmp_path: Path, capsys: pytest.Cap
     assert not empty.exists() and "no dated events" in capsys.readouterr().err
     assert main(["timeline", "--png", str(tmp_path / "no-such-dir" / "t.png")]) == 1
     assert "could not write" in capsys.readouterr().err
+    for folder in (".", str(tmp_path)):
+        assert main(["timeline", "--png", folder]) == 1
+        assert "needs a file name" in capsys.readouterr().err
 
 
 def test_index_add_urls_and_files(env: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -156,3 +156,21 @@ async def test_unexpected_errors_become_an_apology(
     result = await seed_core.ask("Which app?")
     assert isinstance(result, Notice) and result.kind is NoticeKind.FAILED
     assert "internal detail" not in result.text and "ZeroDivisionError" in caplog.text
+
+
+async def test_a_damaged_index_is_reported_without_the_servers_folders(mod_core: CommandCore) -> None:
+    """Anyone in a channel reads the notice: it says what to do, and only the CLI and terminal (``detail``,
+    ``plain.render``) name the file; chat renderers show the text alone."""
+    from bot.discord.render import render as discord_render
+    from bot.render.plain import render as plain_render
+    from bot.slack.render import render as slack_render
+
+    folder = str(mod_core.config.index_dir.resolve().parent)
+    (mod_core.config.index_dir / "faiss.index").write_bytes(b"garbage")
+    result = await mod_core.ask("How many accounts were blocked?", MEMBER)
+    assert isinstance(result, Notice) and result.kind is NoticeKind.UNAVAILABLE
+    assert "dispute-bot index build" in result.text
+    assert "faiss.index" in result.detail and folder in result.detail
+    assert folder in plain_render(result)
+    chat = [slack_render(result).text, *(m.content or "" for m in discord_render(result))]
+    assert all(text and folder not in text and "faiss" not in text for text in chat), chat
