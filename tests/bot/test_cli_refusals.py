@@ -67,11 +67,12 @@ def test_sources_work_whatever_the_model_setting(env: tuple[Path, Path], monkeyp
 def test_a_picture_that_cannot_be_placed_leaves_no_temporary_file(
     env: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """``--png`` naming a folder: the picture was written beside it, then could not replace the folder."""
+    """``--png`` naming a folder: the picture was written beside it, then could not replace the folder; now
+    the folder is refused before anything is drawn."""
     folder = tmp_path / "out" / "pictures"
     folder.mkdir(parents=True)
     assert main(["timeline", "--png", str(folder)]) == 1
-    assert "could not write" in capsys.readouterr().err
+    assert "needs a file name, not the folder" in capsys.readouterr().err
     assert list(folder.parent.iterdir()) == [folder] and list(folder.iterdir()) == []
 
 
