@@ -59,6 +59,7 @@ class GapReport:
     anonymized: bool = False  # question text is not stored, so declined questions can't be grouped
     grouped: int = 0  # declined questions grouped (the newest, when there are very many)
     ungrouped: int = 0  # older declined questions left out of the grouping
+    without_text: int = 0  # declined questions stored while HISTORY_MODE was anonymized (nothing to group)
     place: str | None = None  # only questions asked in this server or workspace; None: everywhere
 
     @property
@@ -74,7 +75,8 @@ class GapReport:
             "since": self.since, "window": self.window, "questions": self.questions, "answered": self.answered,
             "declined": self.questions - self.answered, "answer_rate": self.answer_rate,
             "expanded_follow_ups": self.expanded, "anonymized": self.anonymized,
-            "declined_grouped": self.grouped, "declined_not_grouped": self.ungrouped, "place": self.place,
+            "declined_grouped": self.grouped, "declined_not_grouped": self.ungrouped,
+            "declined_without_text": self.without_text, "place": self.place,
             "declined_groups": [{"count": c.count, "examples": c.examples} for c in self.declined_clusters],
             "most_down_voted": [{"down": d.down, "up": d.up, "answered": d.answered, "question": d.question,
                                  "quote": d.quote} for d in self.down_voted],
@@ -99,8 +101,11 @@ class GapReport:
             if hidden:
                 out.append(f"  …and {len(hidden)} more groups ({sum(c.count for c in hidden)} questions); "
                            "--json lists them all.")
-        else:
+        elif not self.without_text:
             out.append("Declined questions: none.")
+        if self.without_text and not self.anonymized:
+            out.append(f"Declined questions stored without their text (asked under HISTORY_MODE=anonymized): "
+                       f"{self.without_text}.")
         if self.down_voted:
             out.append("Most down-voted answers:")
             for d in self.down_voted:

@@ -82,9 +82,12 @@ def build_report(store: Store, window: str, since: datetime, place: str | None =
     answers queued behind it on the store thread. ``place``: only questions asked in that server or
     workspace (None: everywhere)."""
     rows = store.answers_since(since, place)
-    declined = [r.question for r in rows if not r.answered and r.question]
-    grouped = declined[-CLUSTER_LIMIT:]  # oldest first: the newest are kept
     anonymized = store.mode is not HistoryMode.FULL
+    # Declined rows stored while HISTORY_MODE was anonymized have no text to group; they are counted apart,
+    # so grouped + not grouped + without text always adds up to the declined count.
+    declined = [] if anonymized else [r.question for r in rows if not r.answered and r.question]
+    without_text = 0 if anonymized else sum(1 for r in rows if not r.answered and not r.question)
+    grouped = declined[-CLUSTER_LIMIT:]  # oldest first: the newest are kept
     down = [DownVoted(int(r.down), int(r.up), bool(r.answered), None if anonymized else r.question,
                       (r.quote[:QUOTE_CHARS] + "…" if r.quote and len(r.quote) > QUOTE_CHARS else r.quote))
             for r in store.most_down_voted(since, DOWN_VOTED, place)]
@@ -95,7 +98,7 @@ def build_report(store: Store, window: str, since: datetime, place: str | None =
             answered=sum(1 for r in rows if r.answered), expanded=sum(1 for r in rows if r.expanded),
             declined_clusters=[] if anonymized else cluster(grouped, encode), down_voted=down,
             anonymized=anonymized, grouped=len(grouped), ungrouped=len(declined) - len(grouped),
-            place=place,
+            without_text=without_text, place=place,
         )
 
     return finish

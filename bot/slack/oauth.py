@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
@@ -25,8 +28,10 @@ from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallation
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.settings import Settings
+from bot.shared_state import PRUNE_EVERY
 from bot.store.db import open_engine
 from bot.store.migrations import migrate
 
@@ -71,17 +76,40 @@ class ThreadedInstallationStore(AsyncInstallationStore):
 
 
 class ThreadedStateStore(AsyncOAuthStateStore):
-    """One-time OAuth states shared by every replica: the install page and the redirect may hit different ones."""
+    """One-time OAuth states shared by every replica: the install page and the redirect may hit different ones.
 
-    def __init__(self, store: SQLAlchemyOAuthStateStore) -> None:
+    slack_sdk deletes a state only when it is used, and anyone may open the install page: each visit left a
+    row for good. Expired ones are deleted as new ones are issued, at most every ``PRUNE_EVERY`` seconds."""
+
+    def __init__(self, store: SQLAlchemyOAuthStateStore, clock: Callable[[], float] = time.time) -> None:
         self.store = store
+        self._clock = clock
+        self._next_prune = 0.0
 
     @property
     def logger(self) -> logging.Logger:
         return log
 
     async def async_issue(self, *args: Any, **kwargs: Any) -> str:
-        return await asyncio.to_thread(self.store.issue)
+        return await asyncio.to_thread(self._issue)
+
+    def _issue(self) -> str:
+        now = self._clock()
+        if now >= self._next_prune:
+            self._next_prune = now + PRUNE_EVERY
+            self.prune(now)
+        return self.store.issue()
+
+    def prune(self, now: float) -> int:
+        """Delete the states that expired before ``now`` (stored as slack_sdk stores them: naive UTC)."""
+        table = self.store.oauth_states
+        expired = datetime.fromtimestamp(now, tz=UTC).replace(tzinfo=None)
+        try:
+            with self.store.engine.begin() as conn:
+                return int(conn.execute(table.delete().where(table.c.expire_at < expired)).rowcount or 0)
+        except SQLAlchemyError as exc:  # a failed clean-up must not refuse an install
+            log.warning("pruning expired Slack OAuth states failed: %s", type(exc).__name__)
+            return 0
 
     async def async_consume(self, state: str) -> bool:
         return await asyncio.to_thread(self.store.consume, state)

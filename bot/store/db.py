@@ -26,9 +26,10 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from bot.conversations import TTL_SECONDS as TURN_TTL_SECONDS
 from bot.store.migrations import migrate
 from bot.store.reads import READ_ONLY, reading
-from bot.store.tables import CONVERSATION_CHARS, PLACE_CHARS, answers, fit_key, votes
+from bot.store.tables import CONVERSATION_CHARS, PLACE_CHARS, answers, conversation_turns, fit_key, votes
 
 log = logging.getLogger(__name__)
 
@@ -184,13 +185,21 @@ class Store:
         return self._clock() - self.retention
 
     def prune(self) -> int:
-        """Delete answers (and their votes) older than the retention period."""
+        """Delete answers (and their votes) older than the retention period, and follow-up turns shared
+        through the store past their hour; under any mode but full, every turn: no replica keeps them in the
+        store then, so what an earlier full mode kept would otherwise stay there for good."""
         cutoff = self.cutoff()
+        now = self._clock().replace(tzinfo=UTC).timestamp()  # the clock is naive UTC; turns are epoch seconds
+        turns_before = now - TURN_TTL_SECONDS if self.mode is HistoryMode.FULL else float("inf")
         with self.engine.begin() as conn:
             old = sa.select(answers.c.id).where(answers.c.created_at < cutoff)
             conn.execute(sa.delete(votes).where(votes.c.answer_id.in_(old)))
             deleted = conn.execute(sa.delete(answers).where(answers.c.created_at < cutoff)).rowcount
+            turns = conn.execute(sa.delete(conversation_turns)
+                                 .where(conversation_turns.c.created_at < turns_before)).rowcount
         self._pruned_at = self._clock()
+        if turns:
+            log.info("deleted %d follow-up turns (past their hour, or HISTORY_MODE=%s)", turns, self.mode.value)
         if deleted:
             log.info("pruned %d answers older than %d days", deleted, self.retention.days)
         return int(deleted or 0)

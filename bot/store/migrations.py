@@ -172,6 +172,17 @@ def _v4_answer_places(conn: Connection) -> None:
     sa.Index("ix_answers_place", answers.c.place).create(conn)
 
 
+def _v5_answered_threads_everywhere(conn: Connection) -> None:
+    """``answered_threads`` joined migration 2 after a build had already shipped migration 2 without it: a
+    database made then is at version 2 or later and still lacks the table (Slack answers then failed as they
+    marked their thread). Created here when missing; a no-op everywhere else."""
+    sa.Table(
+        "answered_threads", sa.MetaData(),
+        sa.Column("key", sa.String(255), primary_key=True),
+        sa.Column("answered_at", sa.Double, nullable=False, index=True),
+    ).create(conn, checkfirst=True)
+
+
 # Numbers need not be contiguous (branches reserve theirs); each is applied once, in this order.
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "answers and votes", _v1_answers_and_votes),
@@ -179,6 +190,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
      _v2_shared_state),
     (3, "Slack installations and OAuth states, Discord identify leases", _v3_installations_and_leases),
     (4, "answers: the server or workspace asked in", _v4_answer_places),
+    (5, "answered threads, where an early migration 2 lacked them", _v5_answered_threads_everywhere),
 ]
 
 

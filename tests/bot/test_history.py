@@ -179,6 +179,23 @@ async def test_anonymized_report_shows_no_question_stored_before_the_switch(
     assert "How many accounts" not in "\n".join(report.lines())
 
 
+async def test_report_counts_add_up_across_a_mode_switch(
+        make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory, tmp_path: Path) -> None:
+    """Declined questions stored anonymized, reported in full mode, said "declined 5 … Declined questions:
+    none"; stored in full and reported anonymized, the JSON claimed 5 grouped and showed no group."""
+    seed(tmp_path / "bot.db", HistoryMode.ANONYMIZED)
+    core = make_core(seed_index_dir, NOWHERE, history=make_history())
+    report = await core.report(MOD)
+    assert isinstance(report, GapReport) and report.questions - report.answered == 5
+    assert (report.grouped, report.ungrouped, report.without_text) == (0, 0, 5)
+    text = "\n".join(report.lines())
+    assert "Declined questions: none" not in text and "stored without their text" in text and ": 5." in text
+    seed(tmp_path / "full.db")
+    other = make_core(seed_index_dir, NOWHERE, history=make_history(HistoryMode.ANONYMIZED, tmp_path / "full.db"))
+    hidden = (await other.report(MOD)).to_dict()  # type: ignore[union-attr]
+    assert hidden["declined_groups"] == [] and hidden["declined_grouped"] == hidden["declined_without_text"] == 0
+
+
 async def test_many_declined_questions_group_the_newest(
         make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -251,7 +268,7 @@ def test_migration_4_gives_answers_stored_before_no_place(tmp_path: Path, monkey
                                  "'[]', 'b', 0, '[]')"), {"now": utcnow()})
         old.close()
     store = Store(url, VOTE_KEY)
-    assert store.version == 4
+    assert store.version == max(m[0] for m in migrations.MIGRATIONS)
     store.record_answer(AnswerRecord("b", "slack", None, "new?", False, [], "b", place="slack:T1"))
     assert [r.question for r in store.answers_since(utcnow() - timedelta(days=1))] == ["old?", "new?"]
     assert [r.question for r in store.answers_since(utcnow() - timedelta(days=1), "slack:T1")] == ["new?"]

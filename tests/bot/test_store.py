@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -192,3 +192,45 @@ def test_a_read_only_copy_can_be_reported_on(tmp_path: Path, clock: Clock) -> No
     copy = Store(f"sqlite:///file:{path}?mode=ro&uri=true", KEY, clock=clock)  # pruning fails: logged, not fatal
     assert [r.id for r in copy.answers_since(clock.now - timedelta(days=1))] == ["9" * 32]
     copy.close()
+
+
+def test_shared_follow_up_turns_do_not_outlive_their_hour_or_a_mode_change(db_url: str, clock: Clock) -> None:
+    """Turns shared through the store hold what people asked. They were pruned only while a replica kept
+    sharing them, so after a switch to anonymized or off (or to memory-only state) they stayed for good."""
+    from bot.store.shared import SharedStore
+    from bot.store.tables import conversation_turns
+
+    shared = SharedStore(db_url)
+    now = clock().replace(tzinfo=UTC).timestamp()
+    shared.add_turn("slack:dm:D1", {"question": "an hour ago"}, now - 3700, 3)
+    shared.add_turn("slack:dm:D2", {"question": "just now"}, now - 60, 3)
+
+    def questions() -> list[str]:
+        with shared.engine.connect() as conn:
+            return sorted(r.turn["question"] for r in conn.execute(sa.select(conversation_turns.c.turn)))
+
+    Store(db_url, KEY, HistoryMode.FULL, clock=clock).close()
+    assert questions() == ["just now"]
+    Store(db_url, KEY, HistoryMode.ANONYMIZED, clock=clock).close()
+    assert questions() == []
+    shared.add_turn("slack:dm:D3", {"question": "asked under full"}, now, 3)
+    Store(db_url, KEY, HistoryMode.OFF, clock=clock).close()
+    assert questions() == []
+    shared.engine.dispose()
+
+
+def test_a_database_whose_migration_2_lacked_answered_threads_gets_them(db_url: str) -> None:
+    """Migration 2 shipped once without ``answered_threads`` (added to it later): such a database reported
+    the newest version and failed every Slack answer as it marked its thread."""
+    from bot.store.shared import SharedStore
+
+    Store(db_url, KEY).close()
+    engine = sa.create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE answered_threads"))
+        conn.execute(sa.text("DELETE FROM schema_version WHERE version >= 5"))
+    engine.dispose()
+    shared = SharedStore(db_url)
+    shared.mark_thread("slack:C1:1.0", 100.0)
+    assert shared.thread_answered("slack:C1:1.0", 50.0)
+    shared.engine.dispose()

@@ -227,3 +227,29 @@ def test_the_manifest_subscribes_to_the_uninstall_events_bolt_listens_for() -> N
     stayed stored."""
     events = set(yaml.safe_load(MANIFEST.read_text())["settings"]["event_subscriptions"]["bot_events"])
     assert {"app_uninstalled", "tokens_revoked"} <= events
+
+
+async def test_expired_states_are_deleted_as_new_ones_are_issued(db_url: str) -> None:
+    """Anyone may open the install page; slack_sdk deletes a state only when it is used, so every visit left
+    a row in the shared database for good."""
+    import time
+
+    from bot.slack.oauth import ThreadedStateStore
+
+    engine = open_engine(db_url)
+    migrate(engine)
+    sdk = SQLAlchemyOAuthStateStore(60, engine)
+    now = [time.time()]
+    states = ThreadedStateStore(sdk, clock=lambda: now[0])
+
+    def count() -> int:
+        with engine.connect() as conn:
+            return int(conn.scalar(sa.select(sa.func.count()).select_from(sdk.oauth_states)) or 0)
+
+    issued = [await states.async_issue() for _ in range(5)]
+    assert count() == 5  # none expired yet: nothing deleted
+    now[0] += 400  # past their 60 s, and past the pause between clean-ups
+    fresh = await states.async_issue()
+    assert count() == 1 and await states.async_consume(fresh)
+    assert not any([await states.async_consume(s) for s in issued])
+    engine.dispose()
