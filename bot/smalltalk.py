@@ -18,11 +18,20 @@ INTRO = ("I answer questions about the February 2021 standoff between Twitter an
          "me something like “How many accounts were ordered blocked?”. /timeline lists the dated events, "
          "/sources the articles.")
 WELCOME = "You're welcome! Ask me anything else about the articles."
+NOTED = "Glad that helps. Ask me anything else about the articles."
 FAREWELL = "Bye! Come back any time with more questions about the articles."
 
 _BOT = r"(?:\s+(?:bot|there|all|everyone|folks|team))?"
-_GREETING = re.compile(r"(?:hi+|hello+|hey+|hiya|yo|howdy|namaste|greetings"
-                       rf"|good\s+(?:morning|afternoon|evening|day)){_BOT}")
+_HOW_ARE_YOU = r"(?:what'?s\s+up|wh?at\s+up|sup|how\s+are\s+you|how\s+r\s+u|how'?s\s+it\s+going)"
+_GREETING = re.compile(r"(?:(?:hi+|hello+|hey+|hiya|yo|howdy|namaste|greetings"
+                       rf"|good\s+(?:morning|afternoon|evening|day)){_BOT}(?:\s+{_HOW_ARE_YOU})?|{_HOW_ARE_YOU})")
+# A chat reply that only acknowledges the answer: searched, "ok cool" got "The articles don't say" over three
+# passages and counted in the report as a question the articles can't answer.
+_NOTED = re.compile(r"(?:ok(?:ay)?|k+|cool|nice|great|awesome|alright|got\s+it|i\s+see|makes\s+sense|interesting"
+                    r"|wow|lol|hmm+|ah+|oh+|good\s+to\s+know|fair\s+enough|understood|noted|perfect|sure)"
+                    r"(?:\s+(?:ok(?:ay)?|cool|nice|great|thanks?|then|got\s+it|makes\s+sense|interesting))*")
+# Said around any of these, the words below change nothing ("tldr pls", "hey bot, what's up").
+_FILLER = re.compile(r"^(?:(?:so|well|um+|uh+|hey\s+bot|bot)\s+)+|(?:\s+(?:pls|plz|please|bot))+$")
 _THANKS = re.compile(r"(?:(?:ok(?:ay)?|great|awesome|cool|perfect|nice)\s+)?"
                      r"(?:thanks?(?:\s+(?:a\s+lot|so\s+much|again))?|thank\s+you(?:\s+(?:so|very)\s+much)?"
                      rf"|thx|ty|cheers|much\s+appreciated){_BOT}")
@@ -37,7 +46,8 @@ _HELP = re.compile(r"help(?:\s+me)?|commands|usage|what\s+can\s+you\s+do|what\s+
 _OVERVIEW = re.compile(
     r"(?:(?:can\s+|could\s+)?(?:you\s+)?(?:please\s+)?(?:give|show|send)\s+me\s+)?"
     r"(?:(?:can\s+you\s+|please\s+)?(?:summari[sz]e|sum\s+up)(?:\s+(?:it|this|the\s+(?:story|dispute|articles|news)))?"
-    r"|(?:an?\s+|the\s+)?(?:summary|overview|tl\s*;?\s*dr|tldr|recap)|(?:the\s+)?latest(?:\s+news)?|news|what'?s\s+new"
+    r"|(?:an?\s+|the\s+)?(?:summary|overview|tl\s*;?\s*dr|tldr|recap)"
+    r"|(?:(?:what'?s|what\s+is|any)\s+)?(?:the\s+)?(?:latest(?:\s+news)?|news)|what'?s\s+new"
     r"|what\s+happened|catch\s+me\s+up|what\s+is\s+(?:this|the\s+story|the\s+dispute)\s+about|what'?s\s+this\s+about)"
     r"(?:\s+please)?")
 
@@ -49,8 +59,10 @@ def wants_overview(question: str) -> bool:
 
 
 def _normalised(text: str) -> str:
-    """Lower case, words only: punctuation, emoji and extra spaces don't change what kind of message it is."""
-    return " ".join(re.sub(r"[^\w\s']+", " ", text.lower().replace("’", "'")).split())
+    """Lower case, words only: punctuation, emoji, extra spaces and filler around the message ("pls",
+    "hey bot") don't change what kind of message it is."""
+    words = " ".join(re.sub(r"[^\w\s']+", " ", text.lower().replace("’", "'")).split())
+    return _FILLER.sub("", words) or words
 
 
 def small_talk(question: str) -> Reply | None:
@@ -61,6 +73,8 @@ def small_talk(question: str) -> Reply | None:
         return Reply(WELCOME)
     if _FAREWELL.fullmatch(text):  # searched, "bye" got "The articles don't say" over three passages
         return Reply(FAREWELL)
+    if _NOTED.fullmatch(text):
+        return Reply(NOTED)
     if _GREETING.fullmatch(text) or _HELP.fullmatch(text):
         return Reply(f"Hi! {INTRO}" if _GREETING.fullmatch(text) else INTRO)
     return None

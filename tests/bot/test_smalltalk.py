@@ -13,7 +13,7 @@ from bot.discord.render import render as discord_render
 from bot.render.plain import render as plain_render
 from bot.results import Reply
 from bot.slack.render import render as slack_render
-from bot.smalltalk import FAREWELL, INTRO, WELCOME, small_talk, wants_overview
+from bot.smalltalk import FAREWELL, INTRO, NOTED, WELCOME, small_talk, wants_overview
 from bot.store.tables import answers
 from retrieval.types import Answer, Timeline
 from tests.bot.conftest import CoreFactory, HistoryFactory
@@ -27,6 +27,10 @@ ROOT = Path(__file__).resolve().parents[2]
     ("thx", WELCOME), ("help", INTRO), ("What can you do?", INTRO), ("who are you", INTRO),
     ("how do I use this bot?", INTRO), ("bye", FAREWELL), ("Goodbye!", FAREWELL), ("see you", FAREWELL),
     ("cya", FAREWELL), ("ok bye 👋", FAREWELL), ("See you later, bot", FAREWELL),
+    # Acknowledgements and chat filler: searched, "ok cool" got "The articles don't say" over three passages.
+    ("ok cool", NOTED), ("got it", NOTED), ("Interesting!", NOTED), ("ok", NOTED), ("hmm", NOTED),
+    ("makes sense, thanks", NOTED), ("hey bot whats up", f"Hi! {INTRO}"), ("how are you?", f"Hi! {INTRO}"),
+    ("thanks bot", WELCOME), ("so... thank you please", WELCOME),
 ])
 def test_small_talk_gets_its_reply(text: str, reply: str) -> None:
     assert small_talk(text) == Reply(reply)
@@ -37,6 +41,8 @@ def test_small_talk_gets_its_reply(text: str, reply: str) -> None:
     "who are you referring to as the IT secretary", "thanks to whom were the accounts restored",
     "what can you tell me about koo", "Hindi", "history of the dispute", "hello world app ban",
     "see you in court", "goodbye to twitter?", "bye-bye Twitter, hello Koo",
+    "ok so why did twitter unblock the accounts", "interesting, how many were blocked", "cool app koo?",
+    "hey bot how many accounts were blocked pls", "got it, and when is the meeting",
 ])
 def test_questions_are_never_small_talk(text: str) -> None:
     assert small_talk(text) is None
@@ -78,7 +84,8 @@ def test_a_reply_is_shown_in_the_conversation_on_every_platform() -> None:
 
 @pytest.mark.parametrize("text", ["summarize", "tl;dr", "TLDR", "latest news", "what happened?", "what's new",
                                   "can you summarize the dispute", "give me a summary", "show me the latest news",
-                                  "can you give me an overview"])
+                                  "can you give me an overview", "tldr pls", "whats the latest", "so what happened",
+                                  "what's the latest news?", "any news"])
 def test_requests_for_the_whole_story_are_overviews(text: str) -> None:
     assert wants_overview(text) and small_talk(text) is None
 
