@@ -25,6 +25,7 @@ from retrieval.types import Answer, Citation
 
 MAX_CHARS = 400
 MAX_SENTENCES = 3
+KEEP_OF_LATER = 0.6  # a sentence after the first is quoted with at least this share of its text, or not at all
 SHOWN = 3  # quotes a reply shows: the answer's, then related sentences
 RELATED_CHARS = 300
 DECLINE_SHOWN = 3
@@ -166,6 +167,10 @@ def compose(
         if budget < 60 and parts:
             break
         shown, cited = _quote(index, found.rows[i], float(probs[i]), question, budget, follow=n == 1)
+        if parts and len(shown.strip("…")) < KEEP_OF_LATER * len(found.texts[i]):
+            # A later sentence cut to a few words around the question's ("…flagged by security agencies
+            # as…") reads as a fragment; it stays among the related passages, whole.
+            break
         parts.append(" ".join(shown.split()) + marker)  # a wrapped article's line breaks are no part of it
         citations.append(cited)
         used += len(parts[-1]) + (1 if len(parts) > 1 else 0)
@@ -255,7 +260,10 @@ def decline(
         if repeats(found.texts[i], closest):
             continue
         # A sentence the length of a page (an article without full stops) shows its window on the question.
-        closest.append(_quote(index, found.rows[i], float(probs[i]), question, MAX_CHARS, follow=False)[1])
+        shown = _quote(index, found.rows[i], float(probs[i]), question, MAX_CHARS, follow=False)[1]
+        # Widened (a sentence that leans on the one before takes it along), a quote can hold one shown already.
+        if not repeats(shown.quote, closest):
+            closest.append(shown)
     if best < model.sure_decline and not _named_in(question, closest):
         text = f"The articles don't say. I found nothing in them that answers “{subject}”."
     else:

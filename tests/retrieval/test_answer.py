@@ -170,3 +170,14 @@ def test_a_declined_question_shows_a_window_of_a_page_long_sentence(
     assert long and all(len(c.quote) <= MAX_CHARS for c in long)
     assert "Karnataka High Court" in long[0].quote
     _assert_grounded(never, answer)
+
+
+@pytest.mark.parametrize("question", ["what is unusual", "was the blog post unusual", "whats the latest"])
+def test_a_decline_never_shows_one_passage_inside_another(seed_engine: Engine, question: str) -> None:
+    """A closest sentence that leans on the one before is widened to take it along; when that sentence was
+    already shown, the same words appeared twice, as [2] and inside [3]."""
+    answer = seed_engine.ask(question)
+    assert not answer.answered
+    quotes = [" ".join(c.quote.split()) for c in answer.citations]
+    assert len(quotes) >= 2
+    assert not [(a, b) for a in quotes for b in quotes if a is not b and a in b]
