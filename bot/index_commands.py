@@ -131,7 +131,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
             _print(change.to_dict(), change.summary(), args.json)
             return 0
     except store.BuildInProgress:
-        print(BUSY, file=sys.stderr)
+        _print({"error": "busy", "message": BUSY.removeprefix("dispute-bot: ")}, BUSY, args.json, refused=True)
         return 3
     except (store.CorpusError, store.ManifestUnreadable) as exc:
         _print({"error": "invalid", "message": str(exc)}, f"dispute-bot: {exc}", args.json, refused=True)

@@ -21,6 +21,9 @@ from pathlib import Path
 from typing import Any
 
 FORMAT_VERSION = 1
+# A build finding the lock taken looks again this many times, this far apart, before it is "already running".
+LOCK_ATTEMPTS = 10
+LOCK_RETRY_SECONDS = 0.05
 
 MANIFEST = "manifest.json"
 DOCS = "docs.jsonl"
@@ -93,12 +96,18 @@ def build_lock(index_dir: Path) -> Iterator[None]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN):
-                raise BuildInProgress("an index build is already running") from exc
-            raise
+        # A status check (``is_build_running``: index status, /status, every metrics scrape) holds the lock
+        # for a moment; a build must not be refused as "already running" because it started in that moment.
+        for attempt in range(LOCK_ATTEMPTS):
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
+                    raise
+                if attempt == LOCK_ATTEMPTS - 1:
+                    raise BuildInProgress("an index build is already running") from exc
+                time.sleep(LOCK_RETRY_SECONDS)
         try:
             yield
         finally:
@@ -113,7 +122,7 @@ def is_build_running(index_dir: Path) -> bool:
         return False
     fd = os.open(path, os.O_RDWR)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)  # shared: status checks never hold up one another
     except OSError:
         return True
     else:
@@ -123,13 +132,20 @@ def is_build_running(index_dir: Path) -> bool:
         os.close(fd)
 
 
+def clear_debris(index_dir: Path) -> None:
+    """Delete half-written build folders; call only while holding the build lock (no other build is writing
+    then, so any temporary folder is debris from a dead one). Every build starts with it, an unchanged
+    corpus included: otherwise a killed build's folder stayed until the corpus next changed."""
+    root = builds_dir(index_dir)
+    for stale in root.glob(".tmp-*") if root.is_dir() else ():
+        shutil.rmtree(stale, ignore_errors=True)
+
+
 def new_build_folder(index_dir: Path) -> Path:
     """A fresh temporary folder; call only while holding the build lock."""
     root = builds_dir(index_dir)
     root.mkdir(parents=True, exist_ok=True)
-    for stale in root.glob(".tmp-*"):
-        # Under the lock no other build is writing, so any temp folder is debris from a dead build.
-        shutil.rmtree(stale, ignore_errors=True)
+    clear_debris(index_dir)
     folder = root / f".tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     folder.mkdir()
     return folder

@@ -305,3 +305,16 @@ def test_index_refusals_name_the_problem_on_stderr(env: tuple[Path, Path],
     (index_dir.resolve() / "manifest.json").write_text("{ not json")
     assert main(["index", "status"]) == 1
     assert "manifest.json cannot be read" in capsys.readouterr().err
+
+
+def test_a_busy_build_answers_json_on_stdout(env: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    """With --json every reply is a JSON object on stdout; "already running" was plain text on stderr."""
+    from bot.index_commands import BUSY
+    from index import store
+
+    with store.build_lock(env[1]):
+        assert main(["index", "build", "--json"]) == 3
+        assert main(["index", "build"]) == 3
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {"error": "busy", "message": BUSY.removeprefix("dispute-bot: ")}
+    assert err.strip() == BUSY

@@ -34,3 +34,4 @@ def test_index_add_after_a_first_build_imports_no_torch(built_copy: tuple[Path, 
     assert check == {"status": 0, "heavy": []}
     assert report["added_doc_ids"] == ["koo"] and report["embedded_chunks"] == 1 and report["embedded_sentences"] == 2
     assert (corpus / "koo.md").exists() and report["docs"] == 5
+

@@ -163,6 +163,49 @@ def test_one_build_at_a_time(corpus_copy: Path, tmp_path: Path, encoder: Encoder
     assert not store.is_build_running(index_dir)
 
 
+def test_an_unchanged_build_still_clears_a_dead_builds_folder(built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    """A build killed while writing leaves ``.tmp-*``; the next build found nothing changed and returned
+    before clearing it, so it stayed until the corpus next changed (the README says the next build clears it)."""
+    corpus, index_dir = built_copy
+    debris = store.builds_dir(index_dir) / ".tmp-99999-deadbeef"
+    debris.mkdir()
+    (debris / "chunks.jsonl").write_text("half", encoding="utf-8")
+    assert _build(corpus, index_dir, CountingEncoder(encoder))["unchanged"]
+    assert not debris.exists()
+
+
+def test_a_status_check_never_makes_a_build_fail_as_already_running(tmp_path: Path) -> None:
+    """``is_build_running`` (index status, /status, every metrics scrape) held the build lock for a moment:
+    a build starting in that moment was refused. Checked from another thread at full speed."""
+    import threading
+
+    index_dir = tmp_path / "index"
+    with store.build_lock(index_dir):
+        pass
+    stop = threading.Event()
+
+    def poll() -> None:
+        while not stop.is_set():
+            store.is_build_running(index_dir)
+
+    pollers = [threading.Thread(target=poll) for _ in range(2)]
+    for t in pollers:
+        t.start()
+    refused = 0
+    try:
+        for _ in range(300):
+            try:
+                with store.build_lock(index_dir):
+                    pass
+            except store.BuildInProgress:
+                refused += 1
+    finally:
+        stop.set()
+        for t in pollers:
+            t.join()
+    assert refused == 0
+
+
 def test_upload_checks(corpus_copy: Path, tmp_path: Path, encoder: Encoder) -> None:
     enc = CountingEncoder(encoder)
     uploads = [
