@@ -6,6 +6,7 @@ import asyncio
 import logging
 import os
 import sys
+from collections.abc import Awaitable
 
 from bot.core import CommandCore
 from bot.settings import Settings
@@ -38,6 +39,12 @@ def ensure_index(settings: Settings) -> bool:
                 return False
         except store.CorpusError as exc:
             print(f"dispute-bot: {exc}", file=sys.stderr)
+            if fresh:
+                return False
+        except OSError as exc:  # a read-only or full disk: a line naming the setting, not a traceback
+            where = exc.filename or settings.index_dir
+            print(f"dispute-bot: cannot write the index (INDEX_DIR={settings.index_dir}): {exc.strerror or exc} "
+                  f"({where})" + ("" if fresh else "; serving the last good one."), file=sys.stderr)
             if fresh:
                 return False
         except Exception as exc:  # the last good index keeps serving; the next start tries again
@@ -86,10 +93,24 @@ async def _serve(core: CommandCore, settings: Settings, platforms: list[str], ht
     if settings.metrics_port is not None and not ("slack" in platforms and http):  # else on Slack's port
         monitor = await health.serve_health(core, settings.metrics_host, settings.metrics_port)
     try:
-        await serve_until_stopped(jobs, core.in_flight)
+        await serve_until_stopped([_setup_checked(job) for job in jobs], core.in_flight)
     finally:
         if monitor is not None:
             await monitor.cleanup()
+
+
+class PlatformRefused(Exception):
+    """A platform refused the settings (a rejected token): the message is the whole report."""
+
+
+async def _setup_checked(job: Awaitable[object]) -> object:
+    """A platform's ``SystemExit`` (its message names the setting) as an ordinary exception: raised inside a
+    task, SystemExit escapes the event loop at once and leaves the other jobs' gather unretrieved, which
+    asyncio then prints as a 35-line traceback under the one line that matters."""
+    try:
+        return await job
+    except SystemExit as exc:
+        raise PlatformRefused(str(exc.code)) from None
 
 
 def _exit_leaving_build(core: CommandCore) -> None:
@@ -133,6 +154,9 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
         asyncio.run(_serve(core, settings, platforms, http, port, host))
     except KeyboardInterrupt:
         pass
+    except PlatformRefused as exc:
+        print(exc, file=sys.stderr)
+        return 2
     finally:
         core.close(wait_for_builds=False)
         _exit_leaving_build(core)

@@ -177,6 +177,7 @@ def build_locked(
     stages = _Stages()
     if not corpus_dir.is_dir():
         raise store.CorpusError(f"There is no corpus folder at {corpus_dir} (CORPUS_DIR); nothing was built.")
+    store.check_index_dir(index_dir)
     store.clear_debris(index_dir)
     live = store.live_dir(index_dir)
     cache = ArticleCache(store.articles_dir(index_dir), read=not full)

@@ -141,6 +141,19 @@ def clear_debris(index_dir: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
+def check_index_dir(index_dir: Path) -> None:
+    """Refuse an INDEX_DIR that holds something other than an index: publishing moves a plain folder aside,
+    and the next build deletes it. A typo (INDEX_DIR=var, or the project's own ``index`` package) would
+    otherwise have lost that folder. Absent, a link, an empty folder or a hand-copied index are fine."""
+    if index_dir.is_symlink() or not index_dir.exists():
+        return
+    if index_dir.is_dir() and ((index_dir / MANIFEST).exists() or not any(index_dir.iterdir())):
+        return
+    kind = "a folder that holds no index" if index_dir.is_dir() else "a file"
+    raise CorpusError(f"INDEX_DIR={index_dir} is {kind}; a build would replace it. Point INDEX_DIR at an unused "
+                      "path (default: var/index) or at an index this bot built.")
+
+
 def new_build_folder(index_dir: Path) -> Path:
     """A fresh temporary folder; call only while holding the build lock."""
     root = builds_dir(index_dir)
@@ -157,6 +170,7 @@ def publish(index_dir: Path, tmp_folder: Path) -> Path:
     final = root / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     _fsync_tree(tmp_folder)
     previous = live_dir(index_dir) if index_dir.is_symlink() else None
+    check_index_dir(index_dir)
     os.rename(tmp_folder, final)
     link_tmp = index_dir.parent / f".{index_dir.name}.link-{uuid.uuid4().hex[:8]}"
     os.symlink(os.path.relpath(final, index_dir.parent), link_tmp)

@@ -88,3 +88,63 @@ def test_the_terminal_chat_shows_no_audit_lines(monkeypatch: pytest.MonkeyPatch,
         root.setLevel(saved[0])
         audit.setLevel(saved[1])
     assert seen == {"info": False, "warning": True}
+
+
+@pytest.mark.parametrize("kind", ["folder", "file"])
+def test_an_index_dir_holding_something_else_is_refused_and_left_alone(
+        corpus_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    """INDEX_DIR set to a folder that is no index (a typo: ``var``, or the project's own ``index`` package)
+    was moved aside at the first build and deleted at the next."""
+    target = tmp_path / "precious"
+    if kind == "folder":
+        target.mkdir()
+        (target / "notes.txt").write_text("keep me", encoding="utf-8")
+    else:
+        target.write_text("keep me", encoding="utf-8")
+    assert not runner.ensure_index(_settings(corpus_copy, target))
+    assert f"INDEX_DIR={target} is a" in capsys.readouterr().err
+    kept = target / "notes.txt" if kind == "folder" else target
+    assert kept.read_text(encoding="utf-8") == "keep me" and not target.is_symlink()
+    assert not (tmp_path / "precious.builds").exists() or not any((tmp_path / "precious.builds").iterdir())
+
+
+def test_an_index_dir_that_cannot_be_written_is_one_line(
+        corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def read_only(index_dir: Path) -> Path:
+        raise PermissionError(13, "Permission denied", str(index_dir.parent / f"{index_dir.name}.lock"))
+
+    monkeypatch.setattr(store, "lock_path", read_only)
+    assert not runner.ensure_index(_settings(corpus_copy, tmp_path / "index"))
+    err = capsys.readouterr().err
+    assert "cannot write the index (INDEX_DIR=" in err and "Permission denied" in err and "Traceback" not in err
+
+
+def test_a_rejected_token_is_one_line_without_an_asyncio_traceback(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
+    """The platform's SystemExit, raised in a task, escaped the loop and left the gather of the other jobs
+    unretrieved: asyncio logged "_GatheringFuture exception was never retrieved" and 35 lines under it."""
+    import asyncio
+    import gc
+
+    from pydantic import SecretStr
+
+    import bot.discord.app
+
+    async def refused(*args: object, **kwargs: object) -> None:
+        raise SystemExit("dispute-bot: Discord rejected DISCORD_TOKEN; copy the bot token again")
+
+    async def warm_up() -> None:
+        await asyncio.sleep(0.05)
+
+    monkeypatch.setattr(bot.discord.app, "serve_discord", refused)
+    monkeypatch.setattr(runner, "ensure_index", lambda settings: True)
+    monkeypatch.setattr(runner, "build_core", lambda settings: SimpleNamespace(
+        close=lambda **kw: None, build_running=False, warm_up=warm_up, in_flight=None))
+    settings = Settings(_env_file=None, corpus_dir=tmp_path, index_dir=tmp_path / "index",  # type: ignore[call-arg]
+                        discord_token=SecretStr("not-a-token"), metrics_port=None)
+    with caplog.at_level(logging.ERROR, logger="asyncio"):
+        assert runner.run(settings, platform="discord") == 2
+        gc.collect()
+    assert capsys.readouterr().err.strip() == "dispute-bot: Discord rejected DISCORD_TOKEN; copy the bot token again"
+    assert "never retrieved" not in caplog.text
