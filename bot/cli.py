@@ -247,12 +247,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pydantic import ValidationError
 
     from bot.settings import Settings
+    from bot.settings_problems import problems, unknown_in_env_file
     from bot.wiring import configure_logging
 
+    for warning in unknown_in_env_file():
+        print(f"dispute-bot: warning: {warning}", file=sys.stderr)
     try:
         settings = Settings()
     except ValidationError as exc:
-        print(f"dispute-bot: bad setting: {exc}", file=sys.stderr)
+        for line in problems(exc):
+            print(f"dispute-bot: bad setting {line} (see .env.example)", file=sys.stderr)
         return 2
     configure_logging(settings, quiet=args.command != "run")
     from index.model_files import ModelNotFound, require_model

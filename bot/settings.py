@@ -102,6 +102,21 @@ class Settings(BaseSettings):
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
+    @field_validator("database_url")
+    @classmethod
+    def _a_database_url(cls, value: SecretStr) -> SecretStr:
+        """Checked here, in one line, rather than as SQLAlchemy's traceback after the index build; the
+        value is never repeated (a PostgreSQL URL holds a password)."""
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            make_url(value.get_secret_value())
+        except ArgumentError:
+            raise ValueError("is not a database URL; for example sqlite:///var/bot.db, or "
+                             "postgresql+psycopg://user:password@host/db") from None
+        return value
+
     @field_validator("discord_shard_ids", mode="before")
     @classmethod
     def _shard_ranges(cls, value: object) -> object:

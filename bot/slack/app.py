@@ -61,6 +61,11 @@ def setup_problem(settings: Settings, http: bool) -> str | None:
         return "--http needs SLACK_SIGNING_SECRET to verify that requests come from Slack"
     if not http and settings.slack_app_token is None:
         return "Slack needs SLACK_APP_TOKEN (an xapp- token with connections:write) for Socket Mode, or --http"
+    if not http and settings.slack_app_token is not None \
+            and not settings.slack_app_token.get_secret_value().startswith("xapp-"):
+        # The commonest slip (the bot token pasted twice) made Socket Mode retry forever, a traceback each time.
+        return ("SLACK_APP_TOKEN must be the app-level token (xapp-…, from Basic Information → App-Level "
+                "Tokens, with connections:write), not the xoxb- bot token")
     return None
 
 
@@ -140,10 +145,7 @@ def socket_mode_handler(app: AsyncApp, settings: Settings) -> AsyncSocketModeHan
     so ``SLACK_API_URL`` applies to it too."""
     if settings.slack_app_token is None:
         raise SlackSetupError("Socket Mode needs SLACK_APP_TOKEN")
-    token = settings.slack_app_token.get_secret_value()
-    if not token.startswith("xapp-"):
-        log.warning("SLACK_APP_TOKEN does not look like an app-level token (xapp-…)")
-    return AsyncSocketModeHandler(app, app_token=token, web_client=app.client)
+    return AsyncSocketModeHandler(app, app_token=settings.slack_app_token.get_secret_value(), web_client=app.client)
 
 
 async def check_bot_token(client: AsyncWebClient) -> None:

@@ -29,3 +29,24 @@ def test_tokens_never_appear_in_output(monkeypatch: pytest.MonkeyPatch, tmp_path
         assert "secret-discord" not in text and "xoxb-secret" not in text
     assert choose_platforms(s, "auto") == ["discord", "slack"]
     assert s.discord_token is not None and s.discord_token.get_secret_value() == "secret-discord"
+
+
+def test_settings_mistakes_are_one_line_each_by_variable_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """pydantic's report ran to several lines per error, in lower case, with links; a malformed DATABASE_URL
+    was a SQLAlchemy traceback after the index build; a misspelt name in .env was ignored without a word."""
+    from bot.cli import main
+
+    for name in ("RATE_LIMIT_PER_MINUTE", "HISTORY_RETENTION_DAYS", "DATABASE_URL", "HISTORY_MODE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text("HISTORY_MOD=off\nRATE_LIMIT_PER_MINUTE=abc\nHISTORY_RETENTION_DAYS=-1\n"
+                                   "DATABASE_URL=postgres-password-in-here\nPOSTGRES_PASSWORD=x\n", encoding="utf-8")
+    assert main(["sources"]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[0] == "dispute-bot: warning: .env sets HISTORY_MOD, which is no setting: did you mean HISTORY_MODE?"
+    assert any(line.startswith("dispute-bot: bad setting RATE_LIMIT_PER_MINUTE='abc': ") for line in lines)
+    assert any(line.startswith("dispute-bot: bad setting HISTORY_RETENTION_DAYS='-1': ") for line in lines)
+    assert any(line.startswith("dispute-bot: bad setting DATABASE_URL: is not a database URL") for line in lines)
+    assert len(lines) == 4 and "postgres-password-in-here" not in "\n".join(lines)
+    assert "POSTGRES_PASSWORD" not in "\n".join(lines)  # compose's variable, nothing like a setting

@@ -32,7 +32,7 @@ from tests.bot.slack.slack_requests import (
     signed_headers,
     slash_payload,
 )
-from tests.bot.slack.stub_slack import APP_TOKEN, BOT_USER_ID, StubSlack
+from tests.bot.slack.stub_slack import APP_TOKEN, BOT_TOKEN, BOT_USER_ID, StubSlack
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -131,6 +131,10 @@ async def test_missing_settings_are_explained(seed_core: CommandCore, slack_sett
     with pytest.raises(SlackSetupError, match=r"rejected SLACK_BOT_TOKEN \(invalid_auth\)") as raised:
         await serve_slack(seed_core, bad_token)
     assert "xoxb-wrong" not in str(raised.value)
+    # A wrong app-level token made Socket Mode retry forever, a traceback every few seconds.
+    pasted_twice = slack_settings.model_copy(update={"slack_app_token": SecretStr(BOT_TOKEN)})
+    with pytest.raises(SlackSetupError, match="must be the app-level token"):
+        await serve_slack(seed_core, pasted_twice)
 
 
 
