@@ -100,13 +100,39 @@ def article_files(corpus_dir: Path, doc_id: str) -> list[Path]:
     return [p for p in article_paths(corpus_dir) if p.stem == doc_id]
 
 
-def _write_article(corpus_dir: Path, filename: str, data: bytes) -> None:
+def _write_article(corpus_dir: Path, filename: str, data: bytes, undo: _Undo) -> None:
     """An article's id is its file stem, so ``koo.md`` replaces ``koo.txt`` as a new version of the same
     article: left beside it, the next build would keep one of the two and skip the other as a duplicate."""
+    undo.keep(corpus_dir / filename)
     _write_atomically(corpus_dir / filename, data)
     for sibling in article_files(corpus_dir, Path(filename).stem):
         if sibling.name != filename:
+            undo.keep(sibling)
             sibling.unlink()
+
+
+class _Undo:
+    """The corpus files a change touches, as they were; put back when the rebuild that should follow the
+    change fails (a full disk, an interrupt, nothing loadable left). A refused or failed change then changes
+    nothing: the corpus and the live index still agree, and the moderator can simply try again. Before, a
+    removed file stayed removed while the old index kept serving it, and a second remove said "no article"."""
+
+    def __init__(self) -> None:
+        self._saved: dict[Path, bytes | None] = {}
+
+    def keep(self, path: Path) -> None:
+        if path not in self._saved:
+            self._saved[path] = path.read_bytes() if path.exists() else None
+
+    def restore(self) -> None:
+        for path, data in self._saved.items():
+            try:
+                if data is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    _write_atomically(path, data)
+            except OSError:
+                log.exception("could not put %s back after a failed change", path)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -235,13 +261,18 @@ def add_articles(
                                                                                          strict=True)]
                            + [_Incoming(a.requested_url, name, tuple(a.urls), a.text, data) for a, name, data in pages],
                            corpus_dir, outcome, {Path(name).stem for name, _ in accepted})
-        for filename, data in kept:
-            _write_article(corpus_dir, filename, data)
-            outcome.stored.append(filename)
-        if not outcome.stored:
-            return outcome
-        outcome.report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,
-                                      spec=spec, progress=progress)
+        undo = _Undo()
+        try:
+            for filename, data in kept:
+                _write_article(corpus_dir, filename, data, undo)
+                outcome.stored.append(filename)
+            if not outcome.stored:
+                return outcome
+            outcome.report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,
+                                          spec=spec, progress=progress)
+        except BaseException:
+            undo.restore()
+            raise
     return outcome
 
 
@@ -262,9 +293,15 @@ def remove_article(
         if len(article_paths(corpus_dir)) == len(found):
             raise store.CorpusError(f"{doc_id} is the only article: the index needs at least one. Add another "
                                     "article first, then remove this one.")
-        for path in found:
-            path.unlink()
-        return build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider, spec=spec)
+        undo = _Undo()
+        try:
+            for path in found:
+                undo.keep(path)
+                path.unlink()
+            return build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider, spec=spec)
+        except BaseException:
+            undo.restore()
+            raise
 
 
 def index_status(index_dir: Path) -> dict[str, Any]:

@@ -209,3 +209,45 @@ def test_a_name_wholly_in_another_script_is_usable() -> None:
 
     assert safe_filename("ट्विटर समाचार.md").startswith("article-")
     assert safe_filename("story (1).md") == "story-1.md" and safe_filename("my article.md") == "my-article.md"
+
+
+def test_a_change_whose_rebuild_fails_leaves_the_corpus_as_it_was(built_copy: tuple[Path, Path],
+                                                                  encoder: Encoder,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The corpus changed first and the rebuild failed after: a removed article stayed deleted while the old
+    index kept serving it (and a second remove said there was no such article); an added one stayed in the
+    corpus unindexed, and adding it again was refused as a duplicate."""
+    from tests.index.conftest import FailingEncoder
+
+    corpus, index_dir = built_copy
+    before = {p.name: p.read_bytes() for p in corpus.iterdir()}
+    live = store.live_dir(index_dir)
+    victim = sorted(before)[0]
+
+    def disk_full(*args: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "publish", disk_full)
+        with pytest.raises(OSError, match="No space left"):
+            remove_article(Path(victim).stem, corpus, index_dir, model=DEFAULT_MODEL,
+                           encoder_provider=lambda: encoder)
+    assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
+    new = Upload("fresh.md", b"---\ntitle: Fresh\n---\nKoo passed three million downloads in February.\n")
+    replaced = Upload(victim, b"A corrected version of this article says something else entirely.\n")
+    with pytest.raises(RuntimeError):
+        add_articles([new, replaced], corpus, index_dir, model=DEFAULT_MODEL,
+                     encoder_provider=lambda: FailingEncoder(encoder, after=0), force=True, max_bytes=10_000)
+    assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
+    assert store.live_dir(index_dir) == live
+
+
+def test_removing_all_but_unloadable_files_is_refused_and_undone(tmp_path: Path, encoder: Encoder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("Twitter blocked 250 accounts on Monday.\n", encoding="utf-8")
+    build_index(corpus, tmp_path / "index", model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
+    (corpus / "empty.md").write_text("   \n", encoding="utf-8")
+    with pytest.raises(store.CorpusError, match="left as it was"):
+        remove_article("a", corpus, tmp_path / "index", model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
+    assert (corpus / "a.md").read_text(encoding="utf-8") == "Twitter blocked 250 accounts on Monday.\n"
