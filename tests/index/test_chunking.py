@@ -3,6 +3,8 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import pytest
+
 from index.chunking import ChunkSpec, chunk_sentences, split_sentences
 from index.documents import load_corpus
 
@@ -85,3 +87,24 @@ def test_a_web_page_copied_with_a_paragraph_per_line_keeps_each_line_break() -> 
         "New Delhi: Twitter on Thursday blocked 500 more accounts that the government had flagged, the company "
         "said in a statement."]
     assert parse_article(text, "web", "web.txt").title == "Twitter blocks accounts again after government notice"
+
+
+def test_a_page_saved_as_one_line_is_read_in_windows_with_the_same_sentences(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """pysbd's time grows with the square of a paragraph (393 KB took 95 s, holding the build lock): a long
+    paragraph is read in windows, and the sentences found are the ones found reading it whole."""
+    from index import chunking
+
+    corpus = sorted((Path(__file__).resolve().parents[2] / "corpus").glob("*.*"))
+    one_line = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in corpus * 2)
+    assert len(one_line) > 3 * chunking.PIECE_CHARS
+    calls: list[int] = []
+    segment = chunking._segmenter().segment
+    monkeypatch.setattr(chunking._segmenter(), "segment", lambda text: calls.append(len(text)) or segment(text))
+    windowed = [(s.start, s.end) for s in split_sentences(one_line)]
+    assert len(calls) >= 4 and max(calls) <= chunking.PIECE_CHARS
+    monkeypatch.setattr(chunking, "PIECE_CHARS", 10**9)
+    assert windowed == [(s.start, s.end) for s in split_sentences(one_line)]
+    monkeypatch.setattr(chunking, "PIECE_CHARS", 5000)
+    unbroken = "x" * 12_000  # one "sentence" longer than a window: read in pieces all the same
+    assert [(s.start, s.end) for s in split_sentences(unbroken)] == [(0, 5000), (5000, 10000), (10000, 12000)]
