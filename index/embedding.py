@@ -74,8 +74,9 @@ class SentenceTransformerEncoder:
 EncoderProvider = Callable[[], Encoder]
 
 
-def onnx_export_for(index_dir: Path, model: str) -> tuple[Path, dict[str, Any]] | None:
-    """The live index's ONNX export when it was made from ``model`` (the model the index vectors came from)."""
+def onnx_export_for(index_dir: Path, model: str | None) -> tuple[Path, dict[str, Any]] | None:
+    """The live index's ONNX export when it was made from ``model`` (the model the index vectors came from);
+    ``None``: from whichever model the index was built with."""
     from index import store
 
     live = store.live_dir(index_dir)
@@ -86,7 +87,8 @@ def onnx_export_for(index_dir: Path, model: str) -> tuple[Path, dict[str, Any]] 
     except (OSError, ValueError):
         return None
     meta = read_meta(live / QUERY_ENCODER_DIR)
-    if meta is None or manifest.get("model") != model or meta.get("model") != model:
+    built_with = manifest.get("model")
+    if meta is None or meta.get("model") != built_with or (model is not None and built_with != model):
         return None
     return live / QUERY_ENCODER_DIR, meta
 
@@ -120,6 +122,14 @@ def lazy_encoder(model: str, index_dir: Path | None = None) -> EncoderProvider:
             return loaded[state["key"]]
         with lock:
             found = onnx_export_for(index_dir, model)
+            if found is None and (found := onnx_export_for(index_dir, None)) is not None:
+                # The index was built with another model (the setting changed and the rebuild failed or is
+                # still to come, or another replica built it): questions encoded with the configured model
+                # would be compared with vectors of another, and nothing would match. Its own export keeps
+                # answers right until the index is rebuilt.
+                log.warning("the index was built with %s, not EMBEDDING_MODEL=%s: questions are encoded with the "
+                            "index's model until it is rebuilt (dispute-bot index build)",
+                            found[1].get("model"), model)
             key: Any = "torch"
             if found is not None:
                 folder, meta = found

@@ -66,6 +66,18 @@ def test_lazy_encoder_prefers_the_export_of_the_same_model(seed_index_dir: Path)
     assert onnx_export_for(seed_index_dir, "some-other-model") is None
 
 
+def test_questions_are_encoded_with_the_model_the_index_was_built_with(
+        seed_index_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """EMBEDDING_MODEL changed and the rebuild failed (or is still to come, or another replica built the
+    index): questions were encoded with the configured model against vectors of another, and every question
+    was "The articles don't say". The index's own export answers until it is rebuilt, with a warning."""
+    with caplog.at_level("WARNING", logger="index.embedding"):
+        encoder = lazy_encoder("/models/not-the-one-the-index-used", seed_index_dir)()
+    assert isinstance(encoder, OnnxEncoder)
+    assert "the index was built with all-MiniLM-L6-v2, not EMBEDDING_MODEL=/models/not-the-one" in caplog.text
+    assert onnx_export_for(seed_index_dir, None) == onnx_export_for(seed_index_dir, DEFAULT_MODEL)
+
+
 def _no_export(*args: object, **kwargs: object) -> None:
     raise AssertionError("an export in hand should have been reused")
 
