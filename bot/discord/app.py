@@ -12,6 +12,7 @@ import asyncio
 import logging
 from typing import Any
 
+import aiohttp
 import discord
 import yarl
 from discord import app_commands
@@ -202,6 +203,11 @@ async def _serve(core: CommandCore, settings: Settings, token: str, gate: Identi
         except discord.LoginFailure:
             raise SystemExit("dispute-bot: Discord rejected DISCORD_TOKEN; copy the bot token again from the "
                              "Developer Portal (Bot → Reset Token)") from None
+        except (aiohttp.ClientConnectionError, OSError) as exc:
+            # Signing in failed before any gateway session (discord.py reconnects once connected): no network,
+            # a proxy, or a wrong DISCORD_API_BASE. An 87-line traceback said less.
+            raise SystemExit(f"dispute-bot: cannot reach Discord at {settings.discord_api_base} "
+                             f"({type(exc).__name__}: {exc}); check the network or DISCORD_API_BASE") from None
         except discord.PrivilegedIntentsRequired:
             if not message_content:
                 raise

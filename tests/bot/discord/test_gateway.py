@@ -88,6 +88,18 @@ async def test_a_rejected_token_stops_with_a_clear_message(discord_core: Command
         await serve_discord(discord_core, settings_for(fake, discord_token="not-the-token"))
 
 
+async def test_an_unreachable_discord_stops_with_a_clear_message(discord_core: CommandCore, fake: FakeDiscord) -> None:
+    """No network (or a wrong DISCORD_API_BASE) was an 87-line aiohttp traceback."""
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings = settings_for(fake).model_copy(update={"discord_api_base": f"http://127.0.0.1:{port}/api/v10"})
+    with pytest.raises(SystemExit, match=f"cannot reach Discord at http://127.0.0.1:{port}/api/v10 "):
+        await serve_discord(discord_core, settings)
+
+
 async def test_without_a_guild_commands_sync_globally(
     start_bot: BotStarter, discord_core: CommandCore, fake: FakeDiscord
 ) -> None:
