@@ -22,6 +22,7 @@ from retrieval.answer import compose, is_answer_like
 from retrieval.features import FEATURES, Candidates, candidates
 from retrieval.followup import FollowupContext
 from retrieval.followup_search import follow_up
+from retrieval.hinglish import english_reading
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.question import Kind, Question, analyse
 from retrieval.search import hybrid_search
@@ -78,8 +79,10 @@ class Engine:
         return hybrid_search(index, self.encode_query(text), question.terms, k)
 
     def _search(self, text: str, index: LoadedIndex) -> tuple[Question, np.ndarray, list[Passage], int]:
-        question = analyse(text)
-        vector = self.encode_query(text)
+        # Romanised Hindi ("koo kya hai") is searched as its English reading; the question keeps its words.
+        reading = english_reading(text)
+        question = replace(analyse(reading), text=text) if reading else analyse(text)
+        vector = self.encode_query(reading or text)
         # A count gathers every figure the articles give, so it reads further down the ranking.
         depth = PASSAGES * 2 if question.kind is Kind.COUNT else PASSAGES
         return question, vector, hybrid_search(index, vector, question.terms, depth), depth

@@ -1,0 +1,51 @@
+"""Questions typed in romanised Hindi mixed with English, as many Indian chat users write them ("twitter ne
+kitne accounts block kiye", "koo kya hai"): the English articles and the English model can answer them
+once the Hindi question word is read as its English one and the particles around it are left out.
+
+Only a question with at least ``MIN_MARKERS`` distinct Hindi function words is read so; an English question
+never has two. The reading is what is searched; the question keeps its own words everywhere else (the
+reply quotes them, and the report groups them).
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_MARKERS = 2
+QUESTION_WORDS = {
+    "kitne": "how many", "kitni": "how many", "kitna": "how much", "kab": "when", "kaun": "who", "kisne": "who",
+    "kisko": "who", "kyun": "why", "kyon": "why", "kyu": "why", "kaise": "how", "kahan": "where",
+    "kahaan": "where", "kya": "what", "konsa": "which", "kaunsa": "which", "konsi": "which", "kaunsi": "which",
+}
+# Postpositions, auxiliaries and pronouns: they carry the grammar, which the English reading drops.
+PARTICLES = frozenset([
+    "ne", "ka", "ki", "ke", "hai", "hain", "ho", "tha", "thi", "the", "ko", "se", "mein", "me", "aur", "bhi",
+    "kiya", "kiye", "ki", "gaya", "gayi", "gaye", "diya", "diye", "liya", "liye", "raha", "rahi", "rahe", "hua",
+    "hui", "hue", "kar", "karke", "wala", "wale", "wali", "ye", "yeh", "wo", "woh", "tak", "par", "pe", "abhi",
+    "bhai", "yaar", "na", "toh", "to", "unhone", "usne", "iske", "uske", "inke", "unke",
+])
+# Words that are Hindi and not English: what makes a question Hinglish.
+MARKERS = frozenset([
+    "ne", "ka", "ki", "ke", "hai", "hain", "tha", "thi", "ko", "mein", "aur", "bhi", "kiya", "kiye", "gaya", "gayi",
+    "diya", "hua", "hui", "wala", "wale", "yeh", "woh", "unhone", "usne", *QUESTION_WORDS,
+])
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def english_reading(question: str) -> str | None:
+    """The question as English search words, question word first; None when it is not Hinglish."""
+    words = _WORD.findall(question)
+    lower = [w.lower() for w in words]
+    if len({w for w in lower if w in MARKERS}) < MIN_MARKERS:
+        return None
+    asked = next((i for i, w in enumerate(lower) if w in QUESTION_WORDS), None)
+    content = [(i, w) for i, (w, low) in enumerate(zip(words, lower, strict=True))
+               if low not in PARTICLES and low not in QUESTION_WORDS]
+    if not content:
+        return None
+    if asked is None:
+        return " ".join(w for _, w in content)
+    # What follows the question word is what is asked about ("kitne accounts"), then the rest.
+    after = [w for i, w in content if i > asked]
+    before = [w for i, w in content if i < asked]
+    return " ".join([QUESTION_WORDS[lower[asked]], *after, *before])
