@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 
@@ -145,7 +146,7 @@ def compose(
 ) -> Answer:
     like = found.column("answer_like") > 0
     order = [int(i) for i in np.argsort(-probs, kind="stable") if like[i]]
-    if not order or probs[order[0]] < model.threshold:
+    if not order or probs[order[0]] < model.threshold or unknown_figures(index, question):
         return decline(index, question, found, probs, model)
     picked = [order[0]]
     most = MAX_SENTENCES if question.kind is Kind.COUNT else 2
@@ -233,12 +234,34 @@ def covered(index: LoadedIndex) -> tuple[str, str] | None:
 def _period_note(index: LoadedIndex, question: Question) -> str:
     """When the question names only years the articles don't cover ("what happened in 2022"), say which
     period they do cover: the decline is about the articles' reach, not the question."""
-    years = {int(t) for t in question.terms if t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100}
+    counts = {int(f.value) for f in figures(question.text)}  # "2,000 accounts" is a count, not the year 2000
+    years = {int(t) for t in question.terms if t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100} - counts
     period = covered(index) if years else None
     if period is None or any(int(period[0][:4]) <= y <= int(period[1][:4]) for y in years):
         return ""
     first, last = (date.fromisoformat(d) for d in period)
     return f" The articles cover {first.day} {first:%B %Y} to {last.day} {last:%B %Y}."
+
+
+# A question's own figure from this size up is a claim about the story ("why did twitter delete 10,000
+# accounts"); smaller ones are as often a phrase ("in 3 days", "the 2 orders" written "two").
+PREMISE_FIGURE = 10
+_CORPUS_FIGURES: dict[Path, frozenset[float]] = {}
+
+
+def unknown_figures(index: LoadedIndex, question: Question) -> list[str]:
+    """Figures the question states that no article gives. Answered, such a question got a sentence with
+    another figure ("around 250 accounts") as if it confirmed the question's; declined, it is told which
+    figure the articles never give, and the closest passages show what they do say."""
+    stated = [f for f in figures(question.text) if f.value >= PREMISE_FIGURE]
+    if not stated:
+        return []
+    known = _CORPUS_FIGURES.get(index.folder)
+    if known is None:
+        known = frozenset(f.value for doc in index.docs for f in figures(doc.text))
+        _CORPUS_FIGURES.clear()  # one live index at a time: the newest build's figures
+        _CORPUS_FIGURES[index.folder] = known
+    return [f.text for f in stated if f.value not in known]
 
 
 def decline(
@@ -264,7 +287,11 @@ def decline(
         # Widened (a sentence that leans on the one before takes it along), a quote can hold one shown already.
         if not repeats(shown.quote, closest):
             closest.append(shown)
-    if best < model.sure_decline and not _named_in(question, closest):
+    unknown = unknown_figures(index, question)
+    if unknown:
+        figure = " or ".join(unknown[:2])
+        text = f"The articles never give the figure {figure} that the question names."
+    elif best < model.sure_decline and not _named_in(question, closest):
         text = f"The articles don't say. I found nothing in them that answers “{subject}”."
     else:
         text = f"I couldn't find a clear answer to “{subject}” in the articles."

@@ -181,3 +181,15 @@ def test_a_decline_never_shows_one_passage_inside_another(seed_engine: Engine, q
     quotes = [" ".join(c.quote.split()) for c in answer.citations]
     assert len(quotes) >= 2
     assert not [(a, b) for a in quotes for b in quotes if a is not b and a in b]
+
+
+def test_a_figure_no_article_gives_is_not_confirmed(seed_engine: Engine) -> None:
+    """"why did twitter delete 10,000 accounts" was answered with "around 250 accounts" as if it confirmed
+    the question; it is declined saying which figure the articles never give, the closest passages below."""
+    answer = seed_engine.ask("why did twitter delete 10,000 accounts")
+    assert not answer.answered and answer.citations
+    assert answer.text.startswith("The articles never give the figure 10,000 that the question names.")
+    assert "cover" not in answer.text  # "2,000" or "10,000" is a count, not a year outside the articles
+    two_thousand = seed_engine.ask("why did the government order 2,000 accounts blocked")
+    assert "2,000" in two_thousand.text and "The articles cover" not in two_thousand.text
+    assert seed_engine.ask("did twitter suspend more than 500 accounts").answered  # a figure they give
