@@ -86,8 +86,28 @@ def offline_env() -> None:
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 
+WEIGHT_SAMPLES = 32  # blocks read from a weight file, spread over it
+WEIGHT_BLOCK = 65_536
+
+
+def _weights_sample(path: Path) -> bytes:
+    """Bytes from across a weight file: retraining changes them all, so a sample tells a model retrained in
+    place from the old one (sizes alone did not: the index kept the old model's vectors, even after
+    ``--full``) without reading a gigabyte at every start."""
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        if size <= WEIGHT_SAMPLES * WEIGHT_BLOCK:
+            return fh.read()
+        parts = []
+        for k in range(WEIGHT_SAMPLES):
+            fh.seek((size - WEIGHT_BLOCK) * k // (WEIGHT_SAMPLES - 1))
+            parts.append(fh.read(WEIGHT_BLOCK))
+        return b"".join(parts)
+
+
 def model_fingerprint(model_path: str) -> str:
-    """Cheap identity of a local model folder: its small config files' contents and weight file sizes."""
+    """Cheap identity of a local model folder: its small config files' contents, and its weight files'
+    sizes and a sample of their bytes."""
     root = Path(model_path)
     digest = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
@@ -95,5 +115,5 @@ def model_fingerprint(model_path: str) -> str:
         if path.suffix in (".json", ".txt") and path.stat().st_size < 4_000_000:
             digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
         elif path.suffix in (".safetensors", ".bin"):
-            digest.update(f"{rel}\0{path.stat().st_size}\0".encode())
+            digest.update(f"{rel}\0{path.stat().st_size}\0".encode() + _weights_sample(path) + b"\0")
     return digest.hexdigest()[:32]

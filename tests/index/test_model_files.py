@@ -52,3 +52,19 @@ def test_loading_a_model_that_is_not_there_raises_model_not_found(tmp_path: Path
     with caplog.at_level(logging.WARNING), pytest.raises(ModelNotFound, match="no model there"):
         document_encoder("/nonexistent", tmp_path / "index")()
     assert caplog.records == []  # not "no usable ONNX export" first
+
+
+def test_a_model_retrained_in_place_gets_a_new_fingerprint(tmp_path: Path) -> None:
+    """Weights changed in place (same size) kept the old fingerprint, so builds reused the old model's export
+    and vectors, even with --full."""
+    from index.model_files import WEIGHT_BLOCK, WEIGHT_SAMPLES, model_fingerprint
+
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+    weights = tmp_path / "model.safetensors"
+    data = bytearray(b"\x01" * (WEIGHT_SAMPLES * WEIGHT_BLOCK * 3))
+    weights.write_bytes(bytes(data))
+    before = model_fingerprint(str(tmp_path))
+    assert model_fingerprint(str(tmp_path)) == before  # nothing changed: the same
+    data[len(data) // 2 : len(data) // 2 + WEIGHT_BLOCK * 2] = b"\x02" * (WEIGHT_BLOCK * 2)  # retrained: same size
+    weights.write_bytes(bytes(data))
+    assert model_fingerprint(str(tmp_path)) != before
