@@ -59,7 +59,10 @@ class UserDirectory:
                         exc.response.get("error"))
             return Actor(platform="slack", user_id=user_id, home=asked_in)
         user = response.get("user") or {}
-        admin = any(bool(user.get(flag)) for flag in ("is_admin", "is_owner", "is_primary_owner"))
         team = user.get("team_id") or client.default_params.get("team_id")
+        # Admin flags are the user's own workspace's: a guest from another workspace (a Slack Connect channel)
+        # who administers that one is no admin of the workspace the question came from.
+        here = not asked_in or not team or home("slack", str(team)) == asked_in
+        admin = here and any(bool(user.get(flag)) for flag in ("is_admin", "is_owner", "is_primary_owner"))
         return Actor(platform="slack", user_id=user_id, name=str(user.get("name") or ""), platform_admin=admin,
                      home=home("slack", str(team)) if team else asked_in)

@@ -136,6 +136,22 @@ async def test_admins_count_only_in_the_workspaces_named(
         assert (reply["text"] == "Only moderators can rebuild the index.") is not allowed, (user, reply["text"])
 
 
+async def test_an_admin_of_another_workspace_is_no_moderator_with_one_token(
+    stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
+    copied_index: tuple[Path, Path], slack_settings: Settings,
+) -> None:
+    """With the default single bot token, an admin of another workspace using the bot in a shared channel
+    (the request names this workspace; users.info their own) could /reindex and read /report."""
+    app = make_app(make_core(*copied_index, moderator_policy(slack_settings)))
+    for user, allowed in (("UELSEWHERE", False), ("UADMIN", True)):
+        for command, refusal in (("/reindex", "Only moderators can rebuild the index."),
+                                 ("/report", "Only moderators")):
+            payload = slash_payload(stub, command, user=user)
+            await slash(app, payload)
+            reply = await reply_to(stub, payload, timeout=60)
+            assert reply["text"].startswith(refusal) is not allowed, (user, command, reply["text"])
+
+
 async def test_unexpected_error_is_logged_and_apologised_for(
     stub: StubSlack, seed_app: AsyncApp, seed_core: CommandCore, monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
