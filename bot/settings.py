@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     discord_guild_id: int | None = None
     # NoDecode: a list in .env is written "1,2,3", not JSON; the validator below splits it.
     discord_moderator_role_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    discord_moderator_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     # Servers whose Manage Server members are moderators (DISCORD_GUILD_ID counts too); see the README.
     discord_moderator_guild_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     discord_api_base: str = DISCORD_API_DEFAULT
@@ -82,7 +83,8 @@ class Settings(BaseSettings):
     # (bot/shared_setup.py). auto: shared unless DATABASE_URL is SQLite.
     shared_state: Literal["auto", "store", "memory"] = "auto"
 
-    @field_validator("discord_moderator_role_ids", "discord_moderator_guild_ids", "slack_moderator_ids",
+    @field_validator("discord_moderator_role_ids", "discord_moderator_ids", "discord_moderator_guild_ids",
+                     "slack_moderator_ids",
                      "slack_moderator_team_ids", "slack_scopes", mode="before")
     @classmethod
     def _comma_list(cls, value: object) -> object:

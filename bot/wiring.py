@@ -79,7 +79,8 @@ def moderator_policy(settings: Settings) -> ModeratorPolicy:
     if settings.slack_moderator_team_ids or settings.slack_client_id:
         homes["slack"] = frozenset(home("slack", t) for t in settings.slack_moderator_team_ids)
     return ModeratorPolicy(
-        user_ids=frozenset(f"slack:{u}" for u in settings.slack_moderator_ids),
+        user_ids=frozenset([*(f"slack:{u}" for u in settings.slack_moderator_ids),
+                            *(f"discord:{u}" for u in settings.discord_moderator_ids)]),
         role_ids=frozenset(str(r) for r in settings.discord_moderator_role_ids),
         admin_homes=homes,
     )

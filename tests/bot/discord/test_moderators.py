@@ -82,3 +82,28 @@ async def test_a_public_application_without_named_servers_warns_at_start(
         await start_bot(core, fake, settings_for(fake, discord_guild_id=None))
     assert any("DISCORD_MODERATOR_GUILD_IDS" in r.getMessage() for r in caplog.records)
     assert await report_from(fake, p.GUILD_ID, ADMIN) == REFUSED
+
+
+def dm_slash(name: str, user_id: int) -> dict[str, Any]:
+    """``/name`` in a DM with the bot: no server, no member, no roles."""
+    interaction = p.slash(name, user_id=user_id)
+    user = interaction.pop("member")["user"]
+    interaction.pop("guild_id")
+    dm = str(p.CHANNEL_ID + 999)
+    interaction.update(user=user, channel_id=dm, context=1, authorizing_integration_owners={"1": str(user_id)},
+                       channel={"id": dm, "type": 1, "recipients": [user]})
+    return interaction
+
+
+async def test_a_moderator_listed_by_user_id_may_moderate_in_a_dm(
+    start_bot: BotStarter, make_core: CoreFactory, seed_index_dir: Path, fake: FakeDiscord
+) -> None:
+    """In a DM nobody has a role or Manage Server: the README promised users listed by id, and there was no
+    setting for them, so /report and /reindex were refused there for everyone."""
+    core = wired_core(make_core, seed_index_dir, fake, discord_moderator_ids=f"{p.USER_ID}")
+    await start_bot(core, fake)
+    for user_id, allowed in ((p.USER_ID, True), (p.USER_ID + 1, False)):
+        interaction = dm_slash("report", user_id)
+        await fake.dispatch("INTERACTION_CREATE", interaction)
+        [reply] = await fake.answers(interaction["token"])
+        assert reply.ephemeral and (reply.text() == REFUSED) is not allowed, (user_id, reply.text())
