@@ -222,6 +222,12 @@ class CommandCore:
             self.config.corpus_dir, self.config.index_dir, model=self.config.model,
             encoder_provider=self._encoder_provider, full=full).to_dict()))
 
+    def refuse_add(self, actor: Actor, reason: str) -> Notice:
+        """An add an adapter refuses before the core sees it (too many addresses, a file over the limit, a
+        download that failed): told to the moderator and, like every moderator action, in the audit log."""
+        audit.info("add by %s refused: %s", actor.describe(), reason)
+        return Notice(NoticeKind.INVALID, reason)
+
     async def add_articles(
         self, actor: Actor, uploads: list[Upload], urls: Sequence[str] = (), force: bool = False
     ) -> IndexChange | Notice:
@@ -231,7 +237,7 @@ class CommandCore:
         if refusal:
             return refusal
         if not uploads and not urls:
-            return Notice(NoticeKind.INVALID, "Attach a .txt or .md article, or give a web page's address, to add.")
+            return self.refuse_add(actor, "Attach a .txt or .md article, or give a web page's address, to add.")
         names = [u.name for u in uploads] + list(urls)
         audit.info("add %s%s by %s", ", ".join(names), " (force)" if force else "", actor.describe())
         fetched: list[WebArticle] = []

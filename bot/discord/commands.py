@@ -165,19 +165,18 @@ async def read_upload(
         return await core.add_articles(actor, [])  # the core refuses and audits the attempt
     urls = (url or "").split()
     if len(urls) > MAX_URLS:
-        return Notice(NoticeKind.INVALID, f"Give at most {MAX_URLS} addresses at a time.")
+        return core.refuse_add(actor, f"Give at most {MAX_URLS} addresses at a time.")
     uploads: list[Upload] = []
     if attachment is not None:
         limit = core.config.max_article_bytes
         if attachment.size > limit:
-            log.info("refused %s from %s: %d bytes", attachment.filename, actor.describe(), attachment.size)
-            return Notice(NoticeKind.INVALID, f"{attachment.filename} is {attachment.size:,} bytes; articles can "
-                                              f"be at most {limit:,} bytes.")
+            return core.refuse_add(actor, f"{attachment.filename} is {attachment.size:,} bytes; articles can be at "
+                                          f"most {limit:,} bytes.")
         try:
             uploads.append(Upload(attachment.filename, await attachment.read()))
         except discord.HTTPException as exc:
             log.warning("could not download %s: %s", attachment.filename, exc)
-            return Notice(NoticeKind.INVALID, f"Could not download {attachment.filename}; please try again.")
+            return core.refuse_add(actor, f"Could not download {attachment.filename}; please try again.")
     return await core.add_articles(actor, uploads, urls)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core import CommandCore
-from bot.results import IndexChange, Notice, NoticeKind, Result
+from bot.results import IndexChange, Notice, Result
 from bot.slack.events import links_in, without_links
 from bot.slack.files import fetch_uploads
 from bot.slack.render import SlackMessage, plain_from_slack, render
@@ -39,15 +39,15 @@ async def add_from_dm(core: CommandCore, users: UserDirectory, event: dict[str, 
     if not core.is_moderator(actor):
         result = await core.add_articles(actor, [])  # the core refuses (and audits it); no download
     elif leftover or len(urls) > MAX_URLS:
-        result = Notice(NoticeKind.INVALID, ADD_USAGE if len(urls) <= MAX_URLS
-                        else f"Give at most {MAX_URLS} addresses at a time.")
+        result = core.refuse_add(actor, ADD_USAGE if len(urls) <= MAX_URLS
+                                 else f"Give at most {MAX_URLS} addresses at a time.")
     else:
         files = [f for f in event.get("files") or [] if isinstance(f, dict)]
         uploads, problems = await fetch_uploads(client, files, core.config.max_article_bytes)
         if uploads or urls or not problems:
             result = await core.add_articles(actor, uploads, urls)
         else:
-            result = Notice(NoticeKind.INVALID, "Nothing was added.")
+            result = core.refuse_add(actor, "Nothing was added.")
         if problems and isinstance(result, IndexChange):
             result = replace(result, rejected=[*problems, *result.rejected])
         elif problems and isinstance(result, Notice):

@@ -174,3 +174,21 @@ async def test_a_damaged_index_is_reported_without_the_servers_folders(mod_core:
     assert folder in plain_render(result)
     chat = [slack_render(result).text, *(m.content or "" for m in discord_render(result))]
     assert all(text and folder not in text and "faiss" not in text for text in chat), chat
+
+
+async def test_adds_an_adapter_refuses_are_in_the_audit_log(mod_core: CommandCore,
+                                                           caplog: pytest.LogCaptureFixture) -> None:
+    """"Every moderator action, including a refused one, is logged": six addresses at once, or an
+    attachment over the size limit, were refused by the Discord adapter with no audit line."""
+    from types import SimpleNamespace
+
+    from bot.discord.commands import read_upload
+
+    too_big = SimpleNamespace(filename="huge.md", size=mod_core.config.max_article_bytes + 1)
+    with caplog.at_level(logging.INFO, logger="dispute_bot.audit"):
+        many = await read_upload(mod_core, MOD, None, " ".join(f"https://news.example/{n}" for n in range(6)))
+        big = await read_upload(mod_core, MOD, too_big, None)  # type: ignore[arg-type]
+    assert isinstance(many, Notice) and "at most 5 addresses" in many.text
+    assert isinstance(big, Notice) and "huge.md" in big.text
+    lines = [r.getMessage() for r in caplog.records if r.name == "dispute_bot.audit"]
+    assert len(lines) == 2 and all(line.startswith("add by ") and "refused" in line for line in lines)
