@@ -35,7 +35,8 @@ class UserDirectory:
         if not lookup:
             return Actor(platform="slack", user_id=user_id, home=asked_in)
         client = client or self._client
-        key = f"{client.default_params.get('team_id') or ''}:{user_id}"  # admin in one workspace isn't in another
+        # Admin in one workspace isn't in another: the client's workspace and the request's are both in the key.
+        key = f"{client.default_params.get('team_id') or ''}:{asked_in}:{user_id}"
         now = time.monotonic()
         cached = self._cache.get(key)
         if cached and now - cached[0] < self._ttl:
