@@ -64,7 +64,8 @@ class CommandCore:
         self.builds = BuildRunner(self.shared.build_lock)
         limiter = self.shared.limiter(config.rate_limit_per_minute, config.rate_limit_burst)
         self.admission = Admission(limiter, self.in_flight)
-        self.ready = False  # index loaded and encoder warm (``/readyz``)
+        self.warm = False  # index loaded and encoder warm
+        self.index_available = True  # the last question could load the live index (a damaged one can't)
         metrics.watch_index(metrics.IndexGauges(lambda: store.live_dir(config.index_dir), self._index_counts))
 
     def _index_counts(self) -> tuple[int, int]:
@@ -78,7 +79,7 @@ class CommandCore:
     def close(self, wait_for_builds: bool = True) -> None:
         """``wait_for_builds=False`` (shutdown) leaves a running build to the atomic-swap rules: it is never
         published half-written, and the next build clears its folder."""
-        self.ready = False
+        self.warm = False
         metrics.READY.set(0)
         self._queries.shutdown(wait=False, cancel_futures=True)
         self.builds.close(wait=wait_for_builds)
@@ -95,8 +96,20 @@ class CommandCore:
             self.engine.encode_query("warm up")
 
         await self._run(self._queries, load)
-        self.ready = True
-        metrics.READY.set(1)
+        self.warm = True
+        self._publish_ready()
+
+    @property
+    def ready(self) -> bool:
+        """What ``/readyz`` and ``dispute_bot_ready`` say: questions are answered now, and quickly. Not while
+        warming up, not once the live index can't be loaded (questions get "not available" until it is
+        rebuilt), and not while stopping."""
+        return self.warm and self.index_available and not self.in_flight.closing
+
+    def _publish_ready(self) -> None:
+        # Set at each change rather than read at scrape time: a warm-up that ends while the bot is stopping
+        # must not turn the gauge back to 1.
+        metrics.READY.set(1 if self.ready else 0)
 
     # -- everyone -----------------------------------------------------------------------------------
 
@@ -153,8 +166,9 @@ class CommandCore:
 
     async def _guarded(self, what: str, fn: Callable[[], T]) -> T | Notice:
         try:
-            return await self._run(self._queries, fn)
+            result = await self._run(self._queries, fn)
         except IndexLoadError as exc:
+            self._index_loads(False)
             log.error("%s failed: %s", what, exc)
             # Anyone in a channel reads the text: the file (and the folders the bot runs from) goes in the
             # detail, which only the CLI and the terminal show, and in the log.
@@ -163,6 +177,15 @@ class CommandCore:
         except Exception:
             log.exception("%s failed", what)
             return Notice(NoticeKind.FAILED, APOLOGY)
+        self._index_loads(True)
+        return result
+
+    def _index_loads(self, available: bool) -> None:
+        if available != self.index_available:
+            self.index_available = available
+            log.log(logging.INFO if available else logging.ERROR, "the live index %s; /readyz says %s",
+                    "loads again" if available else "cannot be loaded", "ready" if self.ready else "not ready")
+            self._publish_ready()
 
     # -- conversations and feedback -----------------------------------------------------------------
 

@@ -25,10 +25,10 @@ def add_routes(server: web.Application, core: CommandCore) -> None:
         return web.json_response({"alive": True})
 
     async def readyz(request: web.Request) -> web.Response:
-        stopping = core.in_flight.closing
-        ready = core.ready and not stopping
-        return web.json_response({"ready": ready, "index_loaded_and_encoder_warm": core.ready,
-                                  "stopping": stopping}, status=200 if ready else 503)
+        ready = core.ready
+        return web.json_response({"ready": ready, "index_loaded_and_encoder_warm": core.warm,
+                                  "index_available": core.index_available, "stopping": core.in_flight.closing},
+                                 status=200 if ready else 503)
 
     async def scrape(request: web.Request) -> web.Response:
         body, content_type = metrics.exposition()

@@ -16,6 +16,7 @@ import aiohttp
 
 from bot import health
 from bot.core import CommandCore
+from tests.bot.conftest import CoreFactory
 
 
 async def test_endpoints_follow_the_cores_state(seed_core: CommandCore) -> None:
@@ -75,3 +76,51 @@ async def test_terminal_mode_serves_metrics_port_and_stops_on_sigint(
             child.wait()
     assert child.returncode == 0, err.decode()
     assert b"Traceback" not in err and b"dispute-bot: ask about" in out
+
+
+async def test_not_ready_while_the_index_cannot_load_or_once_stopping(
+        make_core: CoreFactory, built_copy: tuple[Path, Path]) -> None:
+    """/readyz said 200 and dispute_bot_ready 1 while every question got "the index is not available"; and a
+    warm-up that ended while the bot was stopping turned the gauge back to 1."""
+    from bot import metrics
+    from bot.results import Notice, NoticeKind
+
+    corpus, index_dir = built_copy
+    core = make_core(index_dir, corpus)
+    runner = await health.serve_health(core, "127.0.0.1", 0)
+    base = f"http://127.0.0.1:{runner.addresses[0][1]}"
+    faiss_file = index_dir / "faiss.index"
+    good = faiss_file.read_bytes()
+    try:
+        async with aiohttp.ClientSession() as http:
+            await core.warm_up()
+            async with http.get(base + "/readyz") as response:
+                assert response.status == 200
+            faiss_file.unlink()
+            faiss_file.write_bytes(b"garbage")  # a damaged file, under a new build's name
+            os.rename(index_dir.resolve(), index_dir.resolve().with_name("damaged"))
+            index_dir.unlink()
+            index_dir.symlink_to(index_dir.parent / "index.builds" / "damaged", target_is_directory=True)
+            result = await core.ask("How many accounts were blocked?")
+            assert isinstance(result, Notice) and result.kind is NoticeKind.UNAVAILABLE
+            async with http.get(base + "/readyz") as response:
+                body = await response.json()
+                assert response.status == 503 and body["index_available"] is False
+            assert metrics.READY._value.get() == 0
+            faiss_file.unlink()
+            faiss_file.write_bytes(good)
+            index_dir.unlink()
+            index_dir.symlink_to(index_dir.parent / "index.builds" / "damaged2", target_is_directory=True)
+            os.rename(index_dir.parent / "index.builds" / "damaged", index_dir.parent / "index.builds" / "damaged2")
+            assert not isinstance(await core.ask("How many accounts were blocked?"), Notice)
+            async with http.get(base + "/readyz") as response:
+                assert response.status == 200
+            assert metrics.READY._value.get() == 1
+            core.in_flight.close()  # stopping: a warm-up that ends now leaves the gauge at 0
+            metrics.READY.set(0)
+            await core.warm_up()
+            assert metrics.READY._value.get() == 0
+            async with http.get(base + "/readyz") as response:
+                assert response.status == 503
+    finally:
+        await runner.cleanup()
