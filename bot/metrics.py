@@ -38,7 +38,8 @@ BUILD_SECONDS = Histogram("dispute_bot_build_seconds", "Duration of index builds
                           buckets=BUILD_BUCKETS)
 INDEX_ARTICLES = Gauge("dispute_bot_index_articles", "Articles in the live index")
 INDEX_CHUNKS = Gauge("dispute_bot_index_chunks", "Chunks in the live index")
-READY = Gauge("dispute_bot_ready", "1 once the index is loaded and the encoder warm, 0 while starting, while the index cannot be loaded, or stopping")
+READY = Gauge("dispute_bot_ready",
+              "1 once the index is loaded and the encoder warm; 0 while starting, while it can't load, or stopping")
 ERRORS = Counter("dispute_bot_errors", "Log records at ERROR or above, by logger", ["logger"])
 DUPLICATES = Counter("dispute_bot_duplicate_events", "Platform events dropped as already handled (retries)",
                      ["platform"])
