@@ -14,8 +14,8 @@ log = logging.getLogger(__name__)
 
 FILENAME = "timeline.png"
 # A picture takes 0.25-0.6 s of CPU. One thread renders them, so a flood of /timeline can't take every
-# core (or the threads other work waits on); past this many waiting, the picture is skipped and the text
-# reply goes out alone.
+# core (or the threads other work waits on); past this many in hand (being drawn or waiting), the picture
+# is skipped and the text reply goes out alone.
 MAX_WAITING = 4
 _RENDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="picture")
 _lock = threading.Lock()
@@ -30,7 +30,7 @@ async def timeline_png(timeline: Timeline) -> bytes | None:
         return None
     with _lock:
         if _waiting >= MAX_WAITING:
-            log.info("the timeline picture was skipped: %d already waiting to be drawn", _waiting)
+            log.info("the timeline picture was skipped: %d already being drawn or waiting", _waiting)
             return None
         _waiting += 1
     try:
