@@ -101,6 +101,8 @@ def _located(part: str) -> list[tuple[int, int]]:
     cursor = 0
     for piece in _segmenter().segment(part) if part.strip() else ():
         sentence = piece.sent.strip()
+        if not sentence:
+            continue
         found = part.find(sentence, cursor)
         if found < 0:
             found = piece.start
@@ -115,11 +117,10 @@ def _paragraph_sentences(paragraph: str) -> list[tuple[int, int]]:
     while start < len(paragraph):
         end = min(len(paragraph), start + PIECE_CHARS)
         found = _located(paragraph[start:end])
+        following = end
         if end < len(paragraph) and len(found) > 1:
             found.pop()  # cut off by the window: read again, whole, at the start of the next one
-            following = start + found[-1][1]
-        else:
-            following = end
+            following = max(start + found[-1][1], start + 1)  # always onwards
         out += [(start + s, start + e) for s, e in found]
         start = following
     return out
