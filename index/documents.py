@@ -124,7 +124,8 @@ _CAPTION = re.compile(r"^(?:file|representational|representative)\s+(?:image|pho
                       re.IGNORECASE)
 
 
-_DATELINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*:\s+")
+# A news dateline ("New Delhi: Twitter on Monday ..."): where a story was filed, not what it says.
+DATELINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*:\s+")
 
 
 def _first_line_title(body: str) -> str:
@@ -143,7 +144,7 @@ def _first_line_title(body: str) -> str:
         return line
     # A story's first sentence standing in for its title: its dateline ("New Delhi: ") says where it was
     # filed, not what it is about, and took a fifth of the room a source's title has in a citation.
-    line = _DATELINE.sub("", line, count=1)
+    line = DATELINE.sub("", line, count=1)
     spans = split_sentences(line)
     if spans and 20 < spans[0].end <= _TITLE_MAX:
         return line[spans[0].start : spans[0].end]

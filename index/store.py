@@ -165,12 +165,12 @@ def new_build_folder(index_dir: Path) -> Path:
 
 
 def publish(index_dir: Path, tmp_folder: Path) -> Path:
-    """Make a finished build live in one atomic step, then prune old builds."""
+    """Make a finished build live in one atomic step, then prune old builds. The build checked INDEX_DIR
+    (``check_index_dir``) under the same lock before any work: a plain folder here is a hand-copied index."""
     root = builds_dir(index_dir)
     final = root / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     _fsync_tree(tmp_folder)
     previous = live_dir(index_dir) if index_dir.is_symlink() else None
-    check_index_dir(index_dir)
     os.rename(tmp_folder, final)
     link_tmp = index_dir.parent / f".{index_dir.name}.link-{uuid.uuid4().hex[:8]}"
     os.symlink(os.path.relpath(final, index_dir.parent), link_tmp)

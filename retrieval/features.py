@@ -12,13 +12,13 @@ much of the question the articles never mention) let one probability threshold d
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
+from index.documents import DATELINE
 from index.figures import WINDOW_WORDS, figures, figures_near, window_around
 from index.lexical import terms
 from retrieval.loaded import LoadedIndex
@@ -42,16 +42,14 @@ INDEX = {name: i for i, name in enumerate(FEATURES)}
 MAX_FIGURE_WINDOWS = 16
 
 
-# A news dateline ("New Delhi: Twitter on Monday ...") says where the story was filed, not what it says: a
-# question naming that city ("will it rain in delhi tomorrow") is no closer to the sentence for it.
-_DATELINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*:\s")
 
 
 @lru_cache(maxsize=65_536)
 def sentence_terms(sentence: str) -> frozenset[str]:
-    """The words a sentence says, its dateline left out; every question reads the same corpus sentences
-    again, so each is tokenized once per process."""
-    return frozenset(terms(_DATELINE.sub("", sentence, count=1)))
+    """The words a sentence says, its dateline left out (a question naming that city, "will it rain in delhi
+    tomorrow", is no closer to the sentence for it); every question reads the same corpus sentences again, so
+    each is tokenized once per process."""
+    return frozenset(terms(DATELINE.sub("", sentence, count=1)))
 
 
 class Coverage:

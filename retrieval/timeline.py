@@ -45,17 +45,26 @@ class _Day:
     day: int | None
 
     def covers(self, when: str) -> bool:
-        """Whether an event dated ``when`` (a day, a week ``start/end`` or a month) falls on this date."""
-        if "/" in when:
-            first, last = (date.fromisoformat(x) for x in when.split("/", 1))
-            days = [first + timedelta(days=k) for k in range((last - first).days + 1)]
-        elif len(when) == 7:
-            year, month = int(when[:4]), int(when[5:])
-            return self.day is None and month == self.month and self.year in (None, year)
-        else:
-            days = [date.fromisoformat(when)]
+        """Whether an event dated ``when`` (a day, a week ``start/end`` or a month) falls on this date. A
+        month-only event reports no particular day, so it answers a month, never a day."""
+        if self.day is not None and len(when) == 7:
+            return False
+        first, last = date_span(when)
+        days = (first + timedelta(days=k) for k in range((last - first).days + 1))
         return any(d.month == self.month and self.day in (None, d.day) and self.year in (None, d.year)
                    for d in days)
+
+
+def date_span(value: str) -> tuple[date, date]:
+    """An event's date (``YYYY-MM-DD``, a week ``start/end`` or a month ``YYYY-MM``) as first and last day."""
+    if "/" in value:
+        first, last = value.split("/", 1)
+        return date.fromisoformat(first), date.fromisoformat(last)
+    if len(value) == 7:
+        month = date.fromisoformat(f"{value}-01")
+        return month, (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    day = date.fromisoformat(value)
+    return day, day
 
 
 def topic_dates(topic: str) -> tuple[list[_Day], str]:

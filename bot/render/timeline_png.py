@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from retrieval.timeline import date_span
 from retrieval.types import Citation, Timeline, TimelineEvent
 
 if TYPE_CHECKING:
@@ -63,18 +64,6 @@ class _Placed:
     @property
     def middle(self) -> date:
         return self.start + (self.end - self.start) / 2
-
-
-def _span(value: str) -> tuple[date, date]:
-    """``YYYY-MM-DD``, a week ``start/end`` or a month ``YYYY-MM`` as first and last day."""
-    if "/" in value:
-        first, last = value.split("/", 1)
-        return date.fromisoformat(first), date.fromisoformat(last)
-    if len(value) == 7:
-        month = date.fromisoformat(f"{value}-01")
-        return month, (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    day = date.fromisoformat(value)
-    return day, day
 
 
 def _short_date(p: _Placed) -> str:
@@ -138,7 +127,7 @@ def timeline_figure(timeline: Timeline) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    placed = sorted((_Placed(e, *_span(e.date)) for e in timeline.events[:MAX_EVENTS]),
+    placed = sorted((_Placed(e, *date_span(e.date)) for e in timeline.events[:MAX_EVENTS]),
                     key=lambda p: (p.middle, p.start))
     numbers = _numbers([p.event for p in placed])
     line_px = FONT * DPI / 72 * 1.35
