@@ -8,7 +8,6 @@ import json
 import logging
 import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 from index import store
 from index.builder import BuildReport, ProgressCallback, build_locked
 from index.chunking import ChunkSpec
+from index.corpus_writes import CorpusUndo, article_files, write_article
 from index.documents import (
     ARTICLE_SUFFIXES,
     article_paths,
@@ -92,65 +92,6 @@ def check_upload(upload: Upload, max_bytes: int) -> str:
     if written is not None:
         raise ValueError(f"cannot read the date {written!r}: write it as YYYY-MM-DD (or e.g. 10 February 2021)")
     return filename
-
-
-def article_files(corpus_dir: Path, doc_id: str) -> list[Path]:
-    """The files whose stem is ``doc_id``: the build reads ``.TXT`` as it reads ``.txt``, so removing or
-    replacing an article must find either."""
-    return [p for p in article_paths(corpus_dir) if p.stem == doc_id]
-
-
-def _write_article(corpus_dir: Path, filename: str, data: bytes, undo: _Undo) -> None:
-    """An article's id is its file stem, so ``koo.md`` replaces ``koo.txt`` as a new version of the same
-    article: left beside it, the next build would keep one of the two and skip the other as a duplicate."""
-    undo.keep(corpus_dir / filename)
-    _write_atomically(corpus_dir / filename, data)
-    for sibling in article_files(corpus_dir, Path(filename).stem):
-        if sibling.name != filename:
-            undo.keep(sibling)
-            sibling.unlink()
-
-
-class _Undo:
-    """The corpus files a change touches, as they were; put back when the rebuild that should follow the
-    change fails (a full disk, an interrupt, nothing loadable left). A refused or failed change then changes
-    nothing: the corpus and the live index still agree, and the moderator can simply try again. Before, a
-    removed file stayed removed while the old index kept serving it, and a second remove said "no article"."""
-
-    def __init__(self) -> None:
-        self._saved: dict[Path, bytes | None] = {}
-
-    def keep(self, path: Path) -> None:
-        if path not in self._saved:
-            self._saved[path] = path.read_bytes() if path.exists() else None
-
-    def restore(self) -> None:
-        for path, data in self._saved.items():
-            try:
-                if data is None:
-                    path.unlink(missing_ok=True)
-                else:
-                    _write_atomically(path, data)
-            except OSError:
-                log.exception("could not put %s back after a failed change", path)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".upload-")
-    try:
-        # mkstemp makes it owner-only; an article is readable like the files beside it (the bot may run as
-        # another user than the moderator who added it on the host).
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass(frozen=True)
@@ -261,10 +202,10 @@ def add_articles(
                                                                                          strict=True)]
                            + [_Incoming(a.requested_url, name, tuple(a.urls), a.text, data) for a, name, data in pages],
                            corpus_dir, outcome, {Path(name).stem for name, _ in accepted})
-        undo = _Undo()
+        undo = CorpusUndo()
         try:
             for filename, data in kept:
-                _write_article(corpus_dir, filename, data, undo)
+                write_article(corpus_dir, filename, data, undo)
                 outcome.stored.append(filename)
             if not outcome.stored:
                 return outcome
@@ -293,7 +234,7 @@ def remove_article(
         if len(article_paths(corpus_dir)) == len(found):
             raise store.CorpusError(f"{doc_id} is the only article: the index needs at least one. Add another "
                                     "article first, then remove this one.")
-        undo = _Undo()
+        undo = CorpusUndo()
         try:
             for path in found:
                 undo.keep(path)

@@ -9,18 +9,16 @@ it chose into a reply.
 from __future__ import annotations
 
 import re
-from datetime import date
-from pathlib import Path
 
 import numpy as np
 
 from index.figures import figures, figures_near
-from index.lexical import terms
 from retrieval.features import FEATURES, Candidates
 from retrieval.loaded import LoadedIndex
 from retrieval.question import Kind, Question
 from retrieval.quotes import trim_to_window
 from retrieval.ranker import AnswerModel
+from retrieval.reach import named_in, period_note, unknown_figures
 from retrieval.signals import Carries, carries
 from retrieval.types import Answer, Citation
 
@@ -211,59 +209,6 @@ def repeats(text: str, shown: list[Citation]) -> bool:
     return any(mine and (mine in (theirs := _words(c.quote)) or (theirs and theirs in mine)) for c in shown)
 
 
-# What a question pins down exactly: a figure ("1178" is "1,178" as a term) or a month, as terms.
-_MONTHS = frozenset(terms("January February March April May June July August September October November December"))
-
-
-def _named_in(question: Question, shown: list[Citation]) -> bool:
-    """A passage shown holds every figure and month the question names ("what happened on february 8"
-    beside "Twitter said on February 8 that ..."): then the articles may well say, whatever the model's
-    score, and the decline must not assert the opposite."""
-    anchors = {t for t in question.terms if t.isdigit() or t in _MONTHS}
-    return bool(anchors) and any(anchors <= set(terms(c.quote)) for c in shown)
-
-
-def covered(index: LoadedIndex) -> tuple[str, str] | None:
-    """The first and last day the articles report or are dated (ISO), from the dated events and the
-    articles' own dates; None when nothing is dated."""
-    days = [day for e in index.events for day in str(e.get("date", "")).split("/") if len(day) == 10]
-    days += [d.date for d in index.docs if d.date]
-    return (min(days), max(days)) if days else None
-
-
-def _period_note(index: LoadedIndex, question: Question) -> str:
-    """When the question names only years the articles don't cover ("what happened in 2022"), say which
-    period they do cover: the decline is about the articles' reach, not the question."""
-    counts = {int(f.value) for f in figures(question.text)}  # "2,000 accounts" is a count, not the year 2000
-    years = {int(t) for t in question.terms if t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100} - counts
-    period = covered(index) if years else None
-    if period is None or any(int(period[0][:4]) <= y <= int(period[1][:4]) for y in years):
-        return ""
-    first, last = (date.fromisoformat(d) for d in period)
-    return f" The articles cover {first.day} {first:%B %Y} to {last.day} {last:%B %Y}."
-
-
-# A question's own figure from this size up is a claim about the story ("why did twitter delete 10,000
-# accounts"); smaller ones are as often a phrase ("in 3 days", "the 2 orders" written "two").
-PREMISE_FIGURE = 10
-_CORPUS_FIGURES: dict[Path, frozenset[float]] = {}
-
-
-def unknown_figures(index: LoadedIndex, question: Question) -> list[str]:
-    """Figures the question states that no article gives. Answered, such a question got a sentence with
-    another figure ("around 250 accounts") as if it confirmed the question's; declined, it is told which
-    figure the articles never give, and the closest passages show what they do say."""
-    stated = [f for f in figures(question.text) if f.value >= PREMISE_FIGURE]
-    if not stated:
-        return []
-    known = _CORPUS_FIGURES.get(index.folder)
-    if known is None:
-        known = frozenset(f.value for doc in index.docs for f in figures(doc.text))
-        _CORPUS_FIGURES.clear()  # one live index at a time: the newest build's figures
-        _CORPUS_FIGURES[index.folder] = known
-    return [f.text for f in stated if f.value not in known]
-
-
 def decline(
     index: LoadedIndex, question: Question, found: Candidates, probs: np.ndarray, model: AnswerModel
 ) -> Answer:
@@ -291,11 +236,11 @@ def decline(
     if unknown:
         figure = " or ".join(unknown[:2])
         text = f"The articles never give the figure {figure} that the question names."
-    elif best < model.sure_decline and not _named_in(question, closest):
+    elif best < model.sure_decline and not named_in(question, closest):
         text = f"The articles don't say. I found nothing in them that answers “{subject}”."
     else:
         text = f"I couldn't find a clear answer to “{subject}” in the articles."
-    text += _period_note(index, question)
+    text += period_note(index, question)
     if closest:
         text += " The closest passages are below."
     return Answer(question.text, text, False, closest)

@@ -12,7 +12,8 @@ from bot.core import CommandCore
 from bot.results import IndexChange, Notice, Result
 from bot.slack.events import links_in, without_links
 from bot.slack.files import fetch_uploads
-from bot.slack.render import SlackMessage, plain_from_slack, render
+from bot.slack.mrkdwn import plain_from_slack
+from bot.slack.render import SlackMessage, render
 from bot.slack.users import UserDirectory
 from bot.validation import strip_mentions
 

@@ -36,7 +36,8 @@ from bot.shared_state import StoreThreads, call
 from bot.slack.adding import ADD_HINT, add_from_dm, is_add
 from bot.slack.events import addressed_elsewhere, conversation_of, post_key, thread_of
 from bot.slack.memory import BoundedSet
-from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, plain_from_slack, render
+from bot.slack.mrkdwn import plain_from_slack
+from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
 from bot.slack.users import UserDirectory
 from bot.validation import InvalidInput, reindex_full
 from retrieval.types import Timeline

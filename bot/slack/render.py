@@ -10,18 +10,16 @@ links either; only the links built here are live.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.history_results import Feedback, GapReport
 from bot.render import plain
 from bot.render.dates import shown_date
-from bot.render.urls import percent_encoded
 from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
+from bot.slack.mrkdwn import SECTION_LIMIT, clip, escape, link, split_text
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
 
-SECTION_LIMIT = 3000  # characters in one section's text (Slack rejects more with invalid_blocks)
 CONTEXT_LIMIT = 2000  # kept below the 3,000 of a text object: context lines are meant to be short
 MAX_BLOCKS = 50  # blocks in one message
 # All the blocks' text together: Slack refuses a message over about 12,000 characters (msg_blocks_too_long),
@@ -29,16 +27,11 @@ MAX_BLOCKS = 50  # blocks in one message
 MESSAGE_TEXT_LIMIT = 11_000
 EVENT_SUMMARY_LIMIT = 600  # one long web paragraph read as a sentence would crowd out its own sources
 FALLBACK_LIMIT = 3000  # the notification/fallback ``text``; Slack allows 40,000 but nobody reads that
-LABEL_LIMIT = 200  # an article title shown as a link label
-URL_LIMIT = 1000
 MAX_ANSWER_SECTIONS = 2  # 6,000 characters: the quotes need the rest of the message's 12,000
 MAX_EVENT_SOURCES = 3
 QUOTE_LIMIT = 1500  # one cited quote; a web paragraph read as one sentence would leave no room for the others
 FEEDBACK_ACTIONS = {"feedback_up": 1, "feedback_down": -1}  # action_id -> vote; the button value is the answer id
 
-_SAFE_URL = re.compile(r"https?://[^\s<>|\"\x00-\x1f]+", re.IGNORECASE)
-_SLACK_MARKUP = re.compile(r"<([^<>]*)>")
-_BROADCASTS = ("!everyone", "!channel", "!here", "!subteam")
 
 
 @dataclass(frozen=True)
@@ -54,74 +47,6 @@ class SlackMessage:
 
 
 # -- text ------------------------------------------------------------------------------------------
-
-
-def escape(text: str) -> str:
-    """The three characters Slack's mrkdwn treats as control characters, as Slack documents them; and no
-    direction overrides, which would reverse the rest of the line (``plain.without_direction_changes``)."""
-    return plain.without_direction_changes(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def plain_from_slack(text: str, drop_user: str | None = None) -> str:
-    """Incoming message or command text as the user meant it: links and dates resolved to their labels,
-    entities decoded. Mentions (<@U1>, <#C1|general>, <!everyone>, <!subteam^S1>) stay as markup, so the
-    core's ``clean_question`` recognises and removes them as it does for every platform.
-
-    ``drop_user`` (the bot's own user id) removes mentions of the bot, so ``@bot what …`` asks ``what …``.
-    """
-
-    def resolve(match: re.Match[str]) -> str:
-        target, _, label = match.group(1).partition("|")
-        if target.startswith("@"):
-            return "" if drop_user and target[1:] == drop_user else match.group(0)
-        if target.startswith("#") or target.split("^")[0] in _BROADCASTS:
-            return match.group(0)
-        if target.startswith("!"):  # <!date^…|fallback> and other formatting
-            return label or target[1:].split("^")[0]
-        return label or target  # <url> or <url|label>
-
-    text = _SLACK_MARKUP.sub(resolve, text)
-    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return " ".join(text.split())
-
-
-def _safe_cut(text: str, limit: int) -> int:
-    """An index at most ``limit`` that does not split an entity such as ``&amp;``."""
-    amp = text.rfind("&", max(0, limit - 4), limit)
-    if amp != -1 and text.find(";", amp, limit) == -1:
-        return amp
-    return limit
-
-
-def clip(text: str, limit: int) -> str:
-    """Escaped ``text`` shortened to ``limit`` characters, ending in ``…`` when something was cut."""
-    if len(text) <= limit:
-        return text
-    return text[: _safe_cut(text, limit - 1)].rstrip() + "…"
-
-
-def split_text(text: str, limit: int = SECTION_LIMIT) -> list[str]:
-    """Escaped ``text`` in pieces of at most ``limit`` characters, cut at line breaks or spaces if possible."""
-    pieces: list[str] = []
-    while len(text) > limit:
-        cut = text.rfind("\n", 0, limit)
-        if cut < limit // 2:
-            cut = text.rfind(" ", 0, limit)
-        if cut < limit // 2:
-            cut = _safe_cut(text, limit)
-        pieces.append(text[:cut].rstrip())
-        text = text[cut:].lstrip()
-    pieces.append(text)
-    return [p for p in pieces if p.strip()]
-
-
-def link(url: str | None, label: str) -> str:
-    """``<url|label>`` for an http(s) URL, else the escaped label: an article can't smuggle in other markup."""
-    shown = clip(escape(" ".join(label.split()) or "untitled"), LABEL_LIMIT)
-    url = percent_encoded(url, '|<>"') if url else url  # "|" would end the address early
-    if url and len(url) <= URL_LIMIT and _SAFE_URL.fullmatch(url):
-        return f"<{url.replace('&', '&amp;')}|{shown}>"
-    return shown
 
 
 def _section(text: str) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core import CommandCore
-from bot.slack.render import plain_from_slack
+from bot.slack.mrkdwn import plain_from_slack
 from bot.validation import clean_question, clean_topic
 from retrieval.types import Answer
 

@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from bot.results import IndexChange, Notice, NoticeKind, SourcesList
-from bot.slack.render import clip, escape, link, plain_from_slack, render, split_text
+from bot.slack.mrkdwn import clip, escape, link, plain_from_slack, split_text
+from bot.slack.render import render
 from bot.validation import clean_question
 from retrieval.types import Answer, Citation, SourceInfo, Timeline, TimelineEvent
 from tests.bot.slack.slack_requests import strings

@@ -1,0 +1,72 @@
+"""Writing the corpus: an article replaced or removed as one file change that can be undone, each file
+written whole or not at all."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from index.documents import article_paths
+
+log = logging.getLogger(__name__)
+
+
+def article_files(corpus_dir: Path, doc_id: str) -> list[Path]:
+    """The files whose stem is ``doc_id``: the build reads ``.TXT`` as it reads ``.txt``, so removing or
+    replacing an article must find either."""
+    return [p for p in article_paths(corpus_dir) if p.stem == doc_id]
+
+
+def write_article(corpus_dir: Path, filename: str, data: bytes, undo: CorpusUndo) -> None:
+    """An article's id is its file stem, so ``koo.md`` replaces ``koo.txt`` as a new version of the same
+    article: left beside it, the next build would keep one of the two and skip the other as a duplicate."""
+    undo.keep(corpus_dir / filename)
+    write_atomically(corpus_dir / filename, data)
+    for sibling in article_files(corpus_dir, Path(filename).stem):
+        if sibling.name != filename:
+            undo.keep(sibling)
+            sibling.unlink()
+
+
+class CorpusUndo:
+    """The corpus files a change touches, as they were; put back when the rebuild that should follow the
+    change fails (a full disk, an interrupt, nothing loadable left). A refused or failed change then changes
+    nothing: the corpus and the live index still agree, and the moderator can simply try again. Before, a
+    removed file stayed removed while the old index kept serving it, and a second remove said "no article"."""
+
+    def __init__(self) -> None:
+        self._saved: dict[Path, bytes | None] = {}
+
+    def keep(self, path: Path) -> None:
+        if path not in self._saved:
+            self._saved[path] = path.read_bytes() if path.exists() else None
+
+    def restore(self) -> None:
+        for path, data in self._saved.items():
+            try:
+                if data is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    write_atomically(path, data)
+            except OSError:
+                log.exception("could not put %s back after a failed change", path)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".upload-")
+    try:
+        # mkstemp makes it owner-only; an article is readable like the files beside it (the bot may run as
+        # another user than the moderator who added it on the host).
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

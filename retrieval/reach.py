@@ -1,0 +1,67 @@
+"""What the articles reach: the checks a decline's wording rests on. Whether a passage shown names what the
+question pins down (then the bot must not say the articles don't), which period the articles cover (for a
+question about another year), and which of the question's figures no article gives (a premise to name, not
+an answer to confirm with another figure)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from index.figures import figures
+from index.lexical import terms
+from retrieval.loaded import LoadedIndex
+from retrieval.question import Question
+from retrieval.types import Citation
+
+# What a question pins down exactly: a figure ("1178" is "1,178" as a term) or a month, as terms.
+_MONTHS = frozenset(terms("January February March April May June July August September October November December"))
+
+
+def named_in(question: Question, shown: list[Citation]) -> bool:
+    """A passage shown holds every figure and month the question names ("what happened on february 8"
+    beside "Twitter said on February 8 that ..."): then the articles may well say, whatever the model's
+    score, and the decline must not assert the opposite."""
+    anchors = {t for t in question.terms if t.isdigit() or t in _MONTHS}
+    return bool(anchors) and any(anchors <= set(terms(c.quote)) for c in shown)
+
+
+def covered(index: LoadedIndex) -> tuple[str, str] | None:
+    """The first and last day the articles report or are dated (ISO), from the dated events and the
+    articles' own dates; None when nothing is dated."""
+    days = [day for e in index.events for day in str(e.get("date", "")).split("/") if len(day) == 10]
+    days += [d.date for d in index.docs if d.date]
+    return (min(days), max(days)) if days else None
+
+
+def period_note(index: LoadedIndex, question: Question) -> str:
+    """When the question names only years the articles don't cover ("what happened in 2022"), say which
+    period they do cover: the decline is about the articles' reach, not the question."""
+    counts = {int(f.value) for f in figures(question.text)}  # "2,000 accounts" is a count, not the year 2000
+    years = {int(t) for t in question.terms if t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100} - counts
+    period = covered(index) if years else None
+    if period is None or any(int(period[0][:4]) <= y <= int(period[1][:4]) for y in years):
+        return ""
+    first, last = (date.fromisoformat(d) for d in period)
+    return f" The articles cover {first.day} {first:%B %Y} to {last.day} {last:%B %Y}."
+
+
+# A question's own figure from this size up is a claim about the story ("why did twitter delete 10,000
+# accounts"); smaller ones are as often a phrase ("in 3 days", "the 2 orders" written "two").
+PREMISE_FIGURE = 10
+_CORPUS_FIGURES: dict[Path, frozenset[float]] = {}
+
+
+def unknown_figures(index: LoadedIndex, question: Question) -> list[str]:
+    """Figures the question states that no article gives. Answered, such a question got a sentence with
+    another figure ("around 250 accounts") as if it confirmed the question's; declined, it is told which
+    figure the articles never give, and the closest passages show what they do say."""
+    stated = [f for f in figures(question.text) if f.value >= PREMISE_FIGURE]
+    if not stated:
+        return []
+    known = _CORPUS_FIGURES.get(index.folder)
+    if known is None:
+        known = frozenset(f.value for doc in index.docs for f in figures(doc.text))
+        _CORPUS_FIGURES.clear()  # one live index at a time: the newest build's figures
+        _CORPUS_FIGURES[index.folder] = known
+    return [f.text for f in stated if f.value not in known]
