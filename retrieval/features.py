@@ -23,7 +23,7 @@ from index.figures import WINDOW_WORDS, figures, figures_near, window_around
 from index.lexical import terms
 from retrieval.loaded import LoadedIndex
 from retrieval.question import Kind, Question
-from retrieval.signals import carries, new_figures, new_names
+from retrieval.signals import asks_duration, carries, name_near, new_figures, new_names
 from retrieval.types import Passage
 
 Encode = Callable[[list[str]], np.ndarray]
@@ -32,7 +32,7 @@ KINDS = [k.value for k in Kind]
 FEATURES = [
     "dense", "dense_ctx", "dense_gap", "dense_rank", "passage_rank", "chunk_dense_rank", "chunk_lexical_rank",
     "coverage", "coverage_gap", "coverage_ctx", "matched_share", "missing_ctx", "doc_missing_share",
-    "doc_missing_max", "focus_present", "figure_near_focus", "new_figure_near_focus",
+    "doc_missing_max", "focus_present", "name_near_category", "figure_near_focus", "new_figure_near_focus",
     "figure_context", "figure_local_coverage", "answer_like", "next_type_match", "log_words", "has_quote", "doc_first",
     "type_match", *[f"type_match_{k}" for k in KINDS], "type_x_dense", "type_x_coverage", "novel_share",
     "novel_terms", "q_max_dense", "q_max_coverage", "q_unknown_share",
@@ -176,7 +176,9 @@ def _figure_context(
 def _type_match(kind: Kind, text: str, question: str) -> float:
     info = carries(text)
     if kind is Kind.COUNT:
-        return float(new_figures(text, question) > 0)
+        # A figure with a unit of time is what "how long" asks for; any other figure may only count something.
+        found = float(new_figures(text, question) > 0)
+        return found + 0.5 * (found and info.has_duration and asks_duration(question))
     if kind is Kind.WHEN:
         return float(info.has_date or info.has_weekday or info.has_relative_time) + 0.5 * info.has_year
     if kind in (Kind.WHO, Kind.NAME):
@@ -184,7 +186,8 @@ def _type_match(kind: Kind, text: str, question: str) -> float:
     if kind is Kind.WHERE:
         return float(info.has_place)
     if kind is Kind.WHY:
-        return float(info.has_reason)
+        # "because" states a cause; "after" or "amid" more often only say what came first.
+        return float(info.has_reason) + 0.5 * info.has_strong_reason
     return 0.0
 
 
@@ -257,6 +260,7 @@ def candidates(
             if near:
                 local = max(cover.of(sentence_terms(window_around(text, f)))[0] for f in near)
                 matrix[i, col["figure_local_coverage"]] = local
+        matrix[i, col["name_near_category"]] = float(name_near(text, question.category, question.text))
         doc_row = int(index.sentence_spans[row][0])
         if doc_row not in doc_missing:
             doc_missing[doc_row] = cover.missing(document_terms(index.docs[doc_row].text))

@@ -40,6 +40,10 @@ _NAME = re.compile(
     r"\s+[a-z]",
     re.IGNORECASE,
 )
+# The words after "which"/"what (is the)": the sort of thing named; they end at a verb-like word.
+_NAME_HEAD = re.compile(r"\b(?:which|what)\s+(?:is\s+)?(?:the\s+|a\s+|an\s+)?(?P<focus>[^?.!]*)", re.IGNORECASE)
+_NAME_OF_HEAD = re.compile(r"\bname\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<focus>[^?.!]*)", re.IGNORECASE)
+_HEAD_END = re.compile(r"\b(?:called|named|known|name)\b", re.IGNORECASE)
 _NAME_OF = re.compile(r"\bname\s+of\b|\bcalled\b|\bnamed\b", re.IGNORECASE)
 # "What kind of speech ...": a sort of thing is asked for ("protected speech"), not a proper name.
 _KIND_OF = re.compile(r"\bwhat\s+(?:kinds?|types?|sorts?)\s+of\b", re.IGNORECASE)
@@ -67,6 +71,9 @@ class Question:
     kind: Kind
     terms: list[str]
     focus: list[str]  # the counted thing (head noun of "how many X"), for count questions
+    # What sort of thing a name is asked for ("which law", "what's the archive called"): a proper name right
+    # beside one of these words is most likely the one asked for.
+    category: tuple[str, ...] = ()
 
 
 def _focus_terms(fragment: str) -> list[str]:
@@ -77,6 +84,19 @@ def _focus_terms(fragment: str) -> list[str]:
         found = terms(fragment)[:1]
     # The head of an English noun phrase is its last word: "Twitter accounts" counts accounts.
     return found[-1:]
+
+
+def _category(text_read: str) -> tuple[str, ...]:
+    """At most two words: English rarely puts more than one modifier before the noun asked about, and the
+    head may be either ("official body", "rules set ...")."""
+    match = _NAME_OF_HEAD.search(text_read) or _NAME_HEAD.search(text_read)
+    if match is None:
+        return ()
+    fragment = match.group("focus")
+    cut = _HEAD_END.search(fragment)
+    fragment = fragment[: cut.start()] if cut else fragment
+    cut = _FOCUS_END.search(fragment)
+    return tuple(terms(fragment[: cut.start()] if cut else fragment)[:2])
 
 
 def analyse(text: str) -> Question:
@@ -102,5 +122,5 @@ def analyse(text: str) -> Question:
     if kind_of:
         return Question(text, Kind.OTHER, words, [])
     if _NAME.search(text_read) or _NAME_OF.search(text_read):
-        return Question(text, Kind.NAME, words, [])
+        return Question(text, Kind.NAME, words, [], _category(text_read))
     return Question(text, Kind.OTHER, words, [])

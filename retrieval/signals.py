@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.figures import figures, has_date
+from index.lexical import terms
 
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -24,6 +25,18 @@ _REASON = re.compile(
     r"\b(?:because|due\s+to|owing\s+to|citing|cited|as\s+a\s+result|in\s+order\s+to|so\s+that|since|"
     r"after|over\s+(?:concerns?|fears?)|for\s+(?:allegedly|spreading|failing|violating)|reason|"
     r"on\s+the\s+grounds?|amid|following|to\s+(?:prevent|stop|protect|curb|avoid))\b",
+    re.IGNORECASE,
+)
+# A cause stated outright, as against "after" or "amid", which more often only say what came first.
+_STRONG_REASON = re.compile(
+    r"\b(?:because|due\s+to|owing\s+to|on\s+the\s+grounds?|as\s+a\s+result|in\s+order\s+to|so\s+that|reasons?)\b",
+    re.IGNORECASE,
+)
+_HOW_LONG = re.compile(r"\bhow\s+long\b|\bfor\s+how\s+many\s+(?:days|weeks|months|years|hours)\b", re.IGNORECASE)
+# A figure with a unit of time: what "how long" asks for.
+_DURATION = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|a|an)"
+    r"(?:[\s-]+\w+)?[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b",
     re.IGNORECASE,
 )
 # "India Today", "USA Today": a capitalised time word right after a capitalised word is part of a name.
@@ -43,6 +56,8 @@ class Carries:
     has_relative_time: bool
     names: frozenset[str]  # capitalised words past the sentence start, lower-cased
     has_reason: bool
+    has_strong_reason: bool
+    has_duration: bool
     has_place: bool
     has_quote: bool
     words: int
@@ -65,6 +80,8 @@ def carries(sentence: str) -> Carries:
         has_relative_time=_has_relative_time(sentence),
         names=frozenset(m.group(0).lower() for m in _CAPITAL.finditer(sentence) if m.start() > 0),
         has_reason=_REASON.search(sentence) is not None,
+        has_strong_reason=_STRONG_REASON.search(sentence) is not None,
+        has_duration=_DURATION.search(sentence) is not None,
         has_place=_PLACE.search(sentence) is not None,
         has_quote=_QUOTE.search(sentence) is not None,
         words=len(_WORD.findall(sentence)),
@@ -80,6 +97,35 @@ def question_words(question: str) -> frozenset[str]:
 def new_names(sentence: str, question: str) -> int:
     asked = question_words(question)
     return sum(1 for n in carries(sentence).names if n not in asked)
+
+
+NEAR_WORDS = 6
+
+
+def asks_duration(question: str) -> bool:
+    return _HOW_LONG.search(question) is not None
+
+
+@lru_cache(maxsize=65_536)
+def _stems(token: str) -> frozenset[str]:
+    return frozenset(terms(token))
+
+
+def name_near(sentence: str, category: tuple[str, ...], question: str) -> bool:
+    """Whether a capitalised word the question doesn't use sits within a few words of one of ``category``'s
+    (stemmed) words: "the opposition Civic Renewal Party", "the archive, which the company calls the Ad
+    Ledger". Its own capitals count ("Party" beside "Renewal")."""
+    if not category:
+        return False
+    asked = question_words(question)
+    tokens = [(m.group(0), m.start()) for m in _WORD.finditer(sentence)]
+    wanted = set(category)
+    at = [i for i, (token, _) in enumerate(tokens) if wanted & _stems(token)]
+    if not at:
+        return False
+    names = [i for i, (token, start) in enumerate(tokens)
+             if start > 0 and token[0].isupper() and token.lower() not in asked]
+    return any(0 < abs(i - j) <= NEAR_WORDS for i in at for j in names)
 
 
 def new_figures(sentence: str, question: str) -> int:

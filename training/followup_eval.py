@@ -42,7 +42,7 @@ def _holds(answer: Answer, golds: list[str]) -> bool:
 
 def score(engine: Engine, conversations: list[dict[str, Any]], verbose: bool = False) -> dict[str, int]:
     """Second turns answered with the fact in conversation, and alone; and how many used borrowed words."""
-    out = {"conversations": 0, "holds": 0, "holds_alone": 0, "expanded": 0}
+    out = {"conversations": 0, "holds": 0, "holds_alone": 0, "expanded": 0, "answered": 0}
     for conversation in conversations:
         turns: list[Turn] = []
         for item in conversation["turns"]:
@@ -52,6 +52,7 @@ def score(engine: Engine, conversations: list[dict[str, Any]], verbose: bool = F
                 out["holds"] += _holds(answer, item["answers_any"])
                 out["holds_alone"] += _holds(engine.ask(item["question"]), item["answers_any"])
                 out["expanded"] += bool(answer.searched_for)
+                out["answered"] += answer.answered
                 if verbose and not _holds(answer, item["answers_any"]):
                     print(f"MISS {conversation['id']}: {item['question']!r} [{answer.searched_for}] -> "
                           f"{answer.text[:120]}")
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     encoder = SentenceTransformerEncoder(DEFAULT_MODEL)
     seed_index = WORK / "seed" / "index"
     build_index(ROOT / "corpus", seed_index, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
-    total = {"conversations": 0, "holds": 0, "holds_alone": 0, "expanded": 0}
+    total = {"conversations": 0, "holds": 0, "holds_alone": 0, "expanded": 0, "answered": 0}
     for path in sorted(FOLLOWUPS.glob("*.jsonl")):
         article = article_for(path.stem)
         if article is None:
@@ -79,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         for key, value in score(engine, conversations, args.verbose).items():
             total[key] += value
     print(f"second turns answered with the fact: {total['holds']}/{total['conversations']} in conversation, "
-          f"{total['holds_alone']} asked alone; {total['expanded']} answered from the expanded reading")
+          f"{total['holds_alone']} asked alone; {total['expanded']} answered from the expanded reading; "
+          f"{total['answered'] - total['holds']} answered without it")
     return 0
 
 

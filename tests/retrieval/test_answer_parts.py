@@ -10,7 +10,7 @@ from retrieval.answer import _adds, is_answer_like
 from retrieval.features import sentence_terms
 from retrieval.question import Kind, analyse
 from retrieval.quotes import ELLIPSIS, trim_to_window
-from retrieval.signals import carries
+from retrieval.signals import asks_duration, carries, name_near
 
 
 @pytest.mark.parametrize(
@@ -131,3 +131,38 @@ def test_a_dateline_is_not_what_a_sentence_says() -> None:
 ])
 def test_answer_like_sentences(sentence: str, like: bool) -> None:
     assert is_answer_like(sentence) is like
+
+
+@pytest.mark.parametrize(
+    ("question", "category"),
+    [
+        ("whats the opposition party called", terms("opposition party")),
+        ("Which law did the goverment use?", terms("law")),
+        ("what is the name of the app", terms("app")),
+        ("Which official body has sided with the journalists?", terms("official body")),
+        ("Who leads the talks?", []),  # a who question wants a person or an organisation of any sort
+    ],
+)
+def test_a_name_question_says_what_sort_of_thing_is_named(question: str, category: list[str]) -> None:
+    assert list(analyse(question).category) == category
+
+
+def test_a_name_beside_the_sort_of_thing_asked_for() -> None:
+    question = "whats the archive called"
+    category = analyse(question).category
+    assert name_near("The archive, which the company calls the Ad Ledger, lists 48,300 ads.", category, question)
+    # A name far from the word, or a word the question itself capitalises, is not the one asked for.
+    assert not name_near("The archive went live in the spring, a year after the committee in Tarvenia asked.",
+                         category, question)
+    assert not name_near("Whats the Archive worth?", category, "whats the Archive worth")
+
+
+def test_a_stated_cause_and_a_length_of_time_are_read_from_the_surface() -> None:
+    assert carries("The videos were removed because a system flagged them.").has_strong_reason
+    assert carries("The videos were removed after a system flagged them.").has_reason
+    assert not carries("The videos were removed after a system flagged them.").has_strong_reason
+    assert carries("Platforms must act within 36 hours of a notice.").has_duration
+    assert carries("He can be detained for up to three years.").has_duration
+    assert not carries("Gatherly was fined 3.2 million castals.").has_duration
+    assert asks_duration("how long do platforms get to take it down")
+    assert not asks_duration("how many posts were removed")

@@ -67,7 +67,7 @@ def test_an_added_article_is_answered_from(seed_index_dir: Path, encoder_provide
     report = evaluate(load_questions([ADDED.with_suffix(".jsonl")]), engine.ask)
     print("\n" + summary(report))
     t = report.totals()
-    assert t["answer_holds"] >= 4 and t["top3_holds"] >= 6  # of 6
+    assert t["answer_holds"] >= 5 and t["top3_holds"] >= 6  # of 6
 
 
 def test_new_articles_are_found_at_least_as_often_as_by_the_tutorial_stack(
@@ -90,4 +90,4 @@ def test_new_articles_are_found_at_least_as_often_as_by_the_tutorial_stack(
     t = report.totals()
     assert t["answerable"] == 216
     assert t["top3_holds"] >= t["baseline_top3"]
-    assert t["answer_holds"] >= 66 and t["declined"] >= 34  # 68/216 and 36/72 on 2026-12-03 (README)
+    assert t["answer_holds"] >= 73 and t["declined"] >= 34  # 75/216 and 36/72 on 2026-12-03 (README)
