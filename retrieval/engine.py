@@ -108,7 +108,8 @@ class Engine:
         found, probs = self._read(index, question, vector, passages)
         followup = follow_up(index, question, vector, context, self.encode_query, depth) if context else None
         if followup is not None:
-            expanded = self._read(index, followup.question, followup.vector, followup.passages)
+            found_x, probs_x = self._read(index, followup.question, followup.vector, followup.passages)
+            expanded = found_x, followup.without_echoes(found_x, probs_x)
             if expanded[0].best(expanded[1]) > found.best(probs):
                 question, vector, passages = followup.question, followup.vector, followup.passages
                 found, probs = expanded

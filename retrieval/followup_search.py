@@ -8,12 +8,14 @@ previous answer cited get a ranking of their own, at half weight: a follow-up us
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from index.lexical import bm25_top
+from retrieval.features import Candidates, sentence_terms
 from retrieval.followup import Expansion, FollowupContext, expand
 from retrieval.loaded import LoadedIndex
 from retrieval.question import Question
@@ -65,6 +67,22 @@ class FollowUp:
     question: Question
     vector: np.ndarray
     passages: list[Passage]
+    own_terms: frozenset[str] = frozenset()
+    echoes: tuple[str, ...] = ()  # what the previous answer quoted
+
+    def without_echoes(self, found: Candidates, probs: np.ndarray) -> np.ndarray:
+        """A sentence the previous answer quoted, sharing none of the follow-up's own words, answers nothing
+        new: it is found only through the words borrowed from it ("and when is he expected to meet
+        Twitter?" finds the sentence that said who he is). It can't be the answer; it stays a candidate for
+        the related passages. One that does share them ("why did it restore them?" with "restored") can:
+        people ask again about what a quote already said."""
+        echoed = [_plain(q) for q in self.echoes]
+        out = probs.copy()
+        for i, text in enumerate(found.texts):
+            mine = _plain(text)
+            if mine and any(mine in q or q in mine for q in echoed if q) and not sentence_terms(text) & self.own_terms:
+                out[i] = 0.0
+        return out
 
     def finish(self, answer: Answer) -> Answer:
         """The answer, saying what was searched for."""
@@ -86,4 +104,9 @@ def follow_up(
     # the search (as own words they would make every sentence look short of evidence).
     borrowed = [t for t in expansion.answer_terms if t not in question.terms]
     scored = replace(question, terms=[*question.terms, *borrowed]) if borrowed else question
-    return FollowUp(expansion, scored, expanded_vector, passages)
+    echoes = context.turns[-1].sentences if context.turns else ()
+    return FollowUp(expansion, scored, expanded_vector, passages, frozenset(question.terms), echoes)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))

@@ -6,11 +6,24 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from index.embedding import DEFAULT_MODEL, lazy_encoder
 from retrieval.engine import Engine
-from retrieval.followup import FollowupContext, Turn, detect, expand, idf_for_df, turn_of, units_from_unknown
+from retrieval.features import FEATURES, Candidates
+from retrieval.followup import (
+    Expansion,
+    FollowupContext,
+    Turn,
+    detect,
+    expand,
+    idf_for_df,
+    turn_of,
+    units_from_unknown,
+)
+from retrieval.followup_search import FollowUp
+from retrieval.question import analyse
 from retrieval.types import Answer, Citation
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -186,3 +199,25 @@ def test_he_stands_for_the_person_the_earlier_question_named() -> None:
                                 ("Ministers back the app Koo.",)),))
     it = expand("are ministers going to move to it?", IDF, UNKNOWN, koo)
     assert it is not None and it.answer_terms == ("koo",)  # "it" is no person: the answer's name stands for it
+
+
+def test_a_quote_the_last_answer_gave_answers_only_a_follow_up_sharing_its_words() -> None:
+    """Borrowed words find the sentence that answered the first turn; asked "when is he expected to meet
+    Twitter?", quoting again who he is answers nothing. "why did it restore them?" may be answered by the
+    quote that said they were restored."""
+    said = "Instead, the IT Secretary Ajay Sawhney is likely to lead the talks, the report suggested."
+    restored = "Two emergency orders were complied with, then restored in a manner consistent with Indian law."
+    other = "The talks are likely to happen this week."
+    found = Candidates([0, 1, 2], [said, restored, other], np.zeros((3, len(FEATURES)), dtype=np.float32))
+    probs = np.array([0.6, 0.5, 0.3])
+
+    def follow_up(question: str) -> FollowUp:
+        q = analyse(question)
+        return FollowUp(Expansion(question, ()), q, np.zeros(3), [], frozenset(q.terms),
+                        (f"{said[:40]}…", restored))
+
+    when = follow_up("and when is he expected to meet Twitter?").without_echoes(found, probs)
+    assert when.tolist() == [0.0, 0.0, 0.3]
+    why = follow_up("why did it restore them afterwards?").without_echoes(found, probs)
+    assert why.tolist() == [0.0, 0.5, 0.3]
+    assert probs.tolist() == [0.6, 0.5, 0.3]  # the caller's probabilities are left alone
