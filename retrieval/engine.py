@@ -102,7 +102,8 @@ class Engine:
         """``context``: the conversation's earlier turns. A question that leans on them is read twice: as
         asked, and with words borrowed from them (``retrieval.followup``); the reading whose best sentence
         the answer model trusts more answers. A wrong guess about what "it" meant can then cost nothing,
-        and a second turn that names its own subject keeps its own answer."""
+        and a second turn that names its own subject keeps its own answer. When neither reading answers, the
+        decline shows the expanded reading's closest passages: they are about what "he" or "it" refers to."""
         index = self.index
         question, vector, passages, depth = self._search(text, index)
         found, probs = self._read(index, question, vector, passages)
@@ -110,7 +111,8 @@ class Engine:
         if followup is not None:
             found_x, probs_x = self._read(index, followup.question, followup.vector, followup.passages)
             expanded = found_x, followup.without_echoes(found_x, probs_x)
-            if expanded[0].best(expanded[1]) > found.best(probs):
+            raw_best = found.best(probs)
+            if expanded[0].best(expanded[1]) > raw_best or raw_best < self.model.threshold:
                 question, vector, passages = followup.question, followup.vector, followup.passages
                 found, probs = expanded
             else:

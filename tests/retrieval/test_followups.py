@@ -160,14 +160,18 @@ def test_second_turns_are_answered_with_the_fact(shipped_engine: Engine) -> None
 
 def test_the_reading_the_model_trusts_more_answers(shipped_engine: Engine) -> None:
     """A follow-up is read as asked and with borrowed words; the answer starts from the better-scored sentence
-    of the two readings, so guessing what "it" meant never makes the answer less sure than the raw question."""
+    of the two readings, so guessing what "it" meant never makes the answer less sure than the raw question.
+    When neither answers, the decline shows the expanded reading's passages (about what "it" stands for)."""
     conversations = [json.loads(line) for line in FOLLOWUPS.read_text().splitlines() if line.strip()]
     raw_won = expanded_won = 0
     for conversation in conversations:
         first, second = (t["question"] for t in conversation["turns"])
         context = FollowupContext((turn_of(first, shipped_engine.ask(first)),))
         alone, followed = shipped_engine.ask(second), shipped_engine.ask(second, context)
-        assert followed.citations[0].score >= alone.citations[0].score - 1e-6, conversation["id"]
+        if alone.answered:
+            assert followed.citations[0].score >= alone.citations[0].score - 1e-6, conversation["id"]
+        else:
+            assert followed.searched_for or followed.answered, conversation["id"]
         if followed.searched_for:
             expanded_won += 1
         else:
