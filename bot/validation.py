@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import UTC, datetime
 
 # Mentions say whom a message is for, never what it asks: "@everyone how many accounts…" asks what the
 # plain question asks. Adapters hand the text over with the platform's markup intact, so one pattern
@@ -18,6 +19,32 @@ _MENTION = re.compile(
     r"|(?<![\w@])@(?:everyone|here|channel)(?!\w)",
     re.IGNORECASE,
 )
+
+
+# Discord markup that stands for something else: a custom emoji (<:thinking:123>, <a:party:123>) says nothing
+# asked, a command mention (</ask:123>) names the command, a timestamp (<t:1612915200:R>) a moment that every
+# reader's client shows as a date. Left in, their long ids read as figures no article gives.
+_EMOJI = re.compile(r"<a?:[A-Za-z0-9_~]{1,32}:\d+>")
+_COMMAND = re.compile(r"</([\w -]{1,64}):\d+>")
+_TIMESTAMP = re.compile(r"<t:(-?\d{1,20})(?::[tTdDfFR])?>")
+# Slack's date token shows its fallback text to clients that can't format it: <!date^1392734382^{date}|Feb 18>.
+_SLACK_DATE = re.compile(r"<!date\^[^|<>]*\|([^<>]*)>")
+
+
+def _as_date(match: re.Match[str]) -> str:
+    try:
+        moment = datetime.fromtimestamp(int(match.group(1)), UTC)
+    except (OverflowError, OSError, ValueError):
+        return " "
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def plain_markup(text: str) -> str:
+    """Emoji, command, timestamp and date markup as the words a reader sees (emoji as nothing)."""
+    text = _EMOJI.sub(" ", text)
+    text = _COMMAND.sub(lambda m: f"/{m.group(1)}", text)
+    text = _TIMESTAMP.sub(_as_date, text)
+    return _SLACK_DATE.sub(lambda m: m.group(1), text)
 
 
 class InvalidInput(ValueError):
@@ -53,6 +80,7 @@ def strip_control(text: str) -> str:
 def strip_mentions(text: str) -> str:
     """``text`` without user, role, channel and broadcast mentions, whitespace collapsed. Repeated until
     nothing changes, since removing one ("@here@here") can uncover another."""
+    text = plain_markup(text)
     while (stripped := _MENTION.sub(" ", text)) != text:  # each pass shortens the text: it ends
         text = stripped
     return " ".join(text.split())

@@ -93,10 +93,21 @@ class Conversations:
         replied = self.replied_answer(message) is not None
         if not (mentioned or direct or replied or self.is_bot_thread(message.channel)):
             return None
+        if not (mentioned or direct or replied) and self._said_to_others(message):
+            return None  # "@Bob thanks, I'll forward these" in the bot's thread is said to Bob
         text = " ".join(re.sub(own, " ", message.content).split())
         if not text and not (mentioned or direct):
             return None  # a thread message or reply without content (no Message Content intent): nothing to answer
         return text
+
+    @staticmethod
+    def _said_to_others(message: discord.Message) -> bool:
+        """A message that mentions people, a role or everyone, or replies to someone else's message: in the
+        bot's thread it is part of the people's own conversation, and answering it would post a decline
+        that quotes their words (the Slack side's ``addressed_elsewhere``)."""
+        if message.mentions or message.raw_role_mentions or message.mention_everyone:
+            return True
+        return message.reference is not None and message.reference.message_id is not None
 
     def replied_answer(self, message: discord.Message) -> int | None:
         """The id of the bot's message that ``message`` replies to, if it replies to one."""

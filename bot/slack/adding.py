@@ -29,9 +29,10 @@ def is_add(raw: str, text: str) -> bool:
 
 
 async def add_from_dm(core: CommandCore, users: UserDirectory, event: dict[str, Any],
-                      client: AsyncWebClient) -> tuple[SlackMessage, bool]:
-    """The reply, and whether it is for the moderator's eyes only."""
-    actor = await users.actor(str(event["user"]), lookup=True, client=client)
+                      client: AsyncWebClient, team: str = "") -> tuple[SlackMessage, bool]:
+    """The reply, and whether it is for the moderator's eyes only. ``team``: the workspace the DM came from;
+    an admin of another one is no moderator here."""
+    actor = await users.actor(str(event["user"]), lookup=True, client=client, team=team)
     raw = str(event.get("text") or "")
     urls = links_in(raw)
     # words other than "add", the links and mentions: there should be none

@@ -22,13 +22,16 @@ def without_links(raw: str) -> str:
 
 
 # A mention of a person (<@U1>, <@W1|name>) or of a user group (<!subteam^S1|@team>).
-_ADDRESSEE = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>|<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>")
+_ADDRESSEE = re.compile(
+    r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>|<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>|<!(here|channel|everyone)(?:\|[^>]*)?>"
+)
 
 
 def addressed_elsewhere(raw: str, bot_user_id: str | None) -> bool:
-    """A message that mentions people but not the bot is said to them ("@Bob thanks, I'll forward it"),
-    even in a thread the bot follows: answering it would post a decline that quotes their words."""
-    named = {user or group for user, group in _ADDRESSEE.findall(raw)}
+    """A message that mentions people but not the bot is said to them ("@Bob thanks, I'll forward it",
+    "@here lunch moved to 1pm"), even in a thread the bot follows: answering it would post a decline that
+    quotes their words."""
+    named = {user or group or everyone for user, group, everyone in _ADDRESSEE.findall(raw)}
     return bool(named) and bot_user_id not in named
 
 

@@ -46,6 +46,12 @@ log = logging.getLogger(__name__)
 
 Run = Callable[[Actor, str], Awaitable[Result]]
 ANSWERED_SUBTYPES = (None, "file_share", "thread_broadcast")  # edits, joins, bot posts etc. are ignored
+# chat.postMessage / postEphemeral errors that mean the channel takes no reply from the bot at all.
+REFUSED = frozenset({
+    "restricted_action", "restricted_action_read_only_channel", "restricted_action_thread_only_channel",
+    "restricted_action_non_threadable_channel", "not_in_channel", "channel_not_found", "is_archived",
+    "cannot_reply_to_message", "user_not_in_channel",
+})
 class SlackHandlers:
     def __init__(self, core: CommandCore, client: AsyncWebClient, memory: int = 5000,
                  seen: Deduper | None = None, threads: StoreThreads | None = None) -> None:
@@ -208,7 +214,9 @@ class SlackHandlers:
         is_dm = event.get("channel_type") == "im"
         has_files = bool(event.get("files")) or event.get("subtype") == "file_share"
         if is_dm and is_add(raw, text):
-            await self._add(event, client)
+            await self._add(event, client, context.team_id)
+        elif has_files and is_dm and text:
+            await self._answer(event, client, text, context.team_id)  # a screenshot and a question about it
         elif has_files and is_dm:
             if await call(self.seen, self.seen.claim, post_key(event)):
                 await self._post(client, event, SlackMessage(ADD_HINT, ephemeral=True))
@@ -245,9 +253,11 @@ class SlackHandlers:
             await call(self.threads, self.threads.add, f"{event.get('channel')}:{thread_of(event)}")
         return message, message.ephemeral
 
-    async def _add(self, event: dict[str, Any], client: AsyncWebClient) -> None:
+    async def _add(self, event: dict[str, Any], client: AsyncWebClient, workspace: str | None) -> None:
         if await call(self.seen, self.seen.claim, post_key(event)):
-            await self._guarded(event, client, "add", lambda: add_from_dm(self.core, self.users, event, client))
+            team = str(workspace or event.get("team") or "")
+            await self._guarded(event, client, "add",
+                                lambda: add_from_dm(self.core, self.users, event, client, team))
 
     async def _guarded(
         self, event: dict[str, Any], client: AsyncWebClient, what: str,
@@ -259,12 +269,23 @@ class SlackHandlers:
                 reply = await work()
                 if reply is not None:
                     await self._post(client, event, replace(reply[0], ephemeral=reply[1]))
+            except SlackApiError as exc:
+                if exc.response.get("error") not in REFUSED:
+                    await self._failed(event, client, what)
+                    return
+                # An announcement-only or archived channel, or one the bot has left: an apology would be
+                # refused the same way.
+                log.warning("channel %s refuses the bot's replies (%s); %s from %s not answered",
+                            event.get("channel"), exc.response.get("error"), what, event.get("user"))
             except Exception:
-                log.exception("%s from %s in %s failed", what, event.get("user"), event.get("channel"))
-                try:
-                    await self._post(client, event, SlackMessage(APOLOGY, ephemeral=True))
-                except Exception:
-                    log.exception("could not send the apology")
+                await self._failed(event, client, what)
+
+    async def _failed(self, event: dict[str, Any], client: AsyncWebClient, what: str) -> None:
+        log.exception("%s from %s in %s failed", what, event.get("user"), event.get("channel"))
+        try:
+            await self._post(client, event, SlackMessage(APOLOGY, ephemeral=True))
+        except Exception:
+            log.exception("could not send the apology")
 
     async def _post(self, client: AsyncWebClient, event: dict[str, Any], message: SlackMessage) -> None:
         """In the thread of ``event``; ephemeral messages only to its author. Refused blocks → plain text."""

@@ -27,3 +27,14 @@ def test_topic_may_be_empty() -> None:
     assert clean_topic(" Koo\x00 app ", 100) == "Koo app"
     with pytest.raises(InvalidInput):
         clean_topic("x" * 101, 100)
+
+
+def test_discord_and_slack_markup_reads_as_what_people_see() -> None:
+    """A custom emoji's or timestamp's long id read as a figure no article gives, and turned an answerable
+    question into "The articles never give the figure 1234567890123456"."""
+    assert clean_question("how many accounts? <:thinking:1234567890123456> <a:party:987654321>", 100) == (
+        "how many accounts?")
+    assert clean_question("what happened on <t:1612915200:D>?", 100) == "what happened on 10 February 2021?"
+    assert clean_question("see </ask:1100000000000000001> and <t:99999999999999:R>", 100) == "see /ask and"
+    assert clean_question("what did MeitY say on <!date^1612915200^{date}|Feb 10th>?", 100) == (
+        "what did MeitY say on Feb 10th?")

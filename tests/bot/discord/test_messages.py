@@ -214,3 +214,27 @@ async def test_where_the_bot_may_not_send_it_stops_after_two_refusals_without_an
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert any("read but not send" in r.getMessage() for r in caplog.records)
     fake.rejected.clear()
+
+
+async def test_people_talking_to_each_other_in_the_bot_s_thread_are_left_alone(
+    start_bot: BotStarter, talking_core: CommandCore, make_fake: FakeFactory
+) -> None:
+    """"@Bob thanks, I'll forward these" and Bob's reply to it were answered with public declines quoting
+    them. A message that names no one is still a follow-up to the bot."""
+    fake = make_fake()
+    bot = await start_bot(talking_core, fake)
+    asked = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    await reply_to(fake, asked)
+    [thread] = await fake.wait_for(lambda: fake.threads)
+    await fake.wait_for(lambda: bot.conversations.is_bot_thread(discord.Object(int(thread["id"]))))
+    bob = p.user(p.USER_ID + 7, "bob")
+    here = int(thread["id"])
+    thanks = await say(fake, f"<@{p.USER_ID + 7}> thanks, I will forward these numbers to legal tomorrow",
+                       channel_id=here, mentions=[bob])
+    ignored = [thanks, await say(fake, "lol yes, see you at lunch", channel_id=here, author=bob, replying_to=thanks),
+               await say(fake, "@everyone meeting moved to 3", channel_id=here, mention_everyone=True)]
+    follow = await say(fake, "and how many did twitter suspend?", channel_id=here)
+    answer = await reply_to(fake, follow)
+    assert "500" in answer.text()
+    replied = {m.reply_to for m in fake.messages}
+    assert not replied & {m["id"] for m in ignored}, [m["content"] for m in ignored if m["id"] in replied]

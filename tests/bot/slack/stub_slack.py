@@ -159,6 +159,8 @@ class StubSlack:
         # method -> how many more calls Slack answers with HTTP 429 "ratelimited" (Retry-After: 1), as it does
         # past about one message a second in a channel.
         self.rate_limited: dict[str, int] = {}
+        # Announcement-only channels: Slack refuses every post there from anyone but admins ("restricted_action").
+        self.read_only: set[str] = set()
         self.port = 0
         self._ts = itertools.count(1)
         self._sockets: list[web.WebSocketResponse] = []
@@ -265,6 +267,8 @@ class StubSlack:
             return {"ok": True, "url": "https://stub.slack.test/", "team": "Stub", "user": "dispute-bot",
                     "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "is_enterprise_install": False}
         if method in ("chat.postMessage", "chat.postEphemeral"):
+            if params.get("channel") in self.read_only:
+                return {"ok": False, "error": "restricted_action"}
             refusal = message_error(params) or self._blocks_too_long(params)
             if refusal:
                 self.rejected.append((method, *refusal))

@@ -11,6 +11,8 @@ import pytest
 from slack_bolt.async_app import AsyncApp
 
 from bot.core import CommandCore
+from bot.settings import Settings
+from bot.wiring import moderator_policy
 from tests.bot.conftest import CoreFactory
 from tests.bot.slack.slack_requests import message_event, posts_in, send_event, shown_text
 from tests.bot.slack.stub_slack import BOT_TOKEN, BOT_USER_ID, StubSlack
@@ -143,10 +145,48 @@ async def test_a_reply_addressed_to_someone_else_in_a_followed_thread_is_left_al
     [answer] = await posts_in(stub, "chat.postMessage")
     assert answer["thread_ts"] == "100.1" and "257" in shown_text(answer)
     for n, text in enumerate(["<@UBOB> thanks, I will forward the numbers to legal tomorrow",
-                              "<!subteam^S0LEGAL|@legal> can you check these figures?"]):
+                              "<!subteam^S0LEGAL|@legal> can you check these figures?",
+                              "<!here> lunch moved to 1pm, see you all there"]):
         await send_event(seed_app, message_event(text, user="UALICE", ts=f"100.{6 + n}", thread_ts="100.1"))
-    await send_event(seed_app, message_event("and how many did twitter suspend?", user="UBOB", ts="100.9",
+    await send_event(seed_app, message_event("and how many did twitter suspend?", user="UBOB", ts="100.99",
                                              thread_ts="100.1"))
     posts = await posts_in(stub, "chat.postMessage", count=2)
     await asyncio.sleep(0.5)
     assert len(stub.posted("chat.postMessage")) == 2 and "500" in shown_text(posts[-1])
+
+
+async def test_an_admin_of_another_workspace_cannot_add_by_dm(
+    stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
+    copied_index: tuple[Path, Path], slack_settings: Settings,
+) -> None:
+    """/reindex refused them; a DM "add" looked the user up without the request's workspace, and their admin
+    flag in their own workspace made them a moderator here."""
+    core = make_core(*copied_index, moderator_policy(slack_settings))
+    stub.add_file("F1", "koo.md", KOO)
+    await send_event(make_app(core), share("add", "UELSEWHERE", ("F1", "koo.md")))
+    [refusal] = await posts_in(stub, "chat.postEphemeral", timeout=60)
+    assert refusal["text"] == "Only moderators can add articles."
+    assert not stub.downloads and "koo" not in {s.doc_id for s in (await core.sources()).sources}  # type: ignore[union-attr]
+
+
+async def test_a_question_with_a_screenshot_in_a_dm_is_answered(stub: StubSlack, seed_app: AsyncApp) -> None:
+    await send_event(seed_app, message_event(QUESTION, channel="D5", channel_type="im", subtype="file_share",
+                                             files=[{"id": "F9", "name": "screenshot.png"}]))
+    [answer] = await posts_in(stub, "chat.postMessage")
+    assert answer["channel"] == "D5" and "257" in shown_text(answer)
+    assert not stub.posted("chat.postEphemeral") and not stub.downloads
+
+
+async def test_a_channel_that_refuses_the_bot_gets_one_warning_and_no_apology(
+    stub: StubSlack, seed_app: AsyncApp, caplog: pytest.LogCaptureFixture,
+) -> None:
+    stub.read_only.add("C1")
+    with caplog.at_level(logging.WARNING, logger="bot.slack"):
+        await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="900.1"))
+        for _ in range(200):
+            if "refuses" in caplog.text:
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.3)
+    assert [r.levelname for r in caplog.records if r.name.startswith("bot.slack")] == ["WARNING"]
+    assert "restricted_action" in caplog.text and not stub.posted("chat.postEphemeral")
