@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import getpass
 import json
 import logging
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -100,7 +104,31 @@ def add(settings: Settings, args: argparse.Namespace) -> int:
     return 1 if rejected else 0
 
 
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """A SIGTERM (``timeout``, a service manager, ``kill``) ends a change the way Ctrl-C does: the corpus
+    files it wrote are put back. Its default action ended the process at once and left an added file in
+    the corpus that the live index didn't hold, to be published unannounced by the next build."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run(settings: Settings, args: argparse.Namespace) -> int:
+    with _terminate_as_interrupt():
+        return _run(settings, args)
+
+
+def _run(settings: Settings, args: argparse.Namespace) -> int:
     command = args.index_command
     if command != "status":
         detail = {"add": lambda: " ".join(args.files) + (" --force" if args.force else ""),

@@ -20,13 +20,15 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 5
+PARSE_VERSION = 6
 _BOM = "\ufeff"
 # "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
 _DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)
 # The whole front matter block, whatever the line endings (python-frontmatter hands back a body with
 # Windows line endings converted, which can then not be found in the file).
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
+_OPENS_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n")
+_HTML_PAGE = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _TITLE_MAX = 120
 
@@ -88,9 +90,19 @@ class SkippedFile:
     reason: str
 
 
+# A news article's date lies in these years: "0001-01-01" (some exporters' empty date) or "9999-12-31" is
+# none, and day arithmetic around it overflows.
+YEARS = range(1900, 2101)
+
+
 def _normalise_date(value: object) -> str | None:
     """Front matter dates arrive as ``date`` objects or strings ("2021-02-10", "Feb 10, 2021",
     "10 February 2021"); keep ISO text, or nothing when no date can be read."""
+    read = _read_date(value)
+    return read if read is None or int(read[:4]) in YEARS else None
+
+
+def _read_date(value: object) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, _date):
@@ -203,20 +215,32 @@ def unreadable_date(raw: str) -> str | None:
     return str(written)
 
 
+class ArticleProblem(ValueError):
+    """What makes a file no article, in words a moderator can act on (not a front-matter parse error)."""
+
+
+def _not_an_article(text: str) -> None:
+    if _OPENS_FRONT_MATTER.match(text) and not _FRONT_MATTER.match(text):
+        raise ArticleProblem("the front matter opened by --- is never closed by a line of ---")
+    if _HTML_PAGE.match(text):
+        raise ArticleProblem("an HTML page, not an article's text: add it by its address (URL), which "
+                             "extracts the story, or save the story's text as .txt or .md")
+
+
 def parse_article(raw: str, doc_id: str, filename: str) -> Document:
     """Split metadata from body: YAML front matter, else a ``date YYYY-MM-DD`` header, else none."""
     meta: dict[str, Any] = {}
     start = 1 if raw.startswith(_BOM) else 0  # a byte-order mark is no part of the article
     body_offset = start
     body = raw[start:]
+    _not_an_article(body)
     block = _FRONT_MATTER.match(body)
     if block:
         found = front_matter(block.group(0))
-        if found:
-            meta = found
-            rest = body[block.end():]
-            body_offset = start + block.end() + len(rest) - len(rest.lstrip())
-            body = raw[body_offset:].rstrip()
+        meta = found  # an empty block is still no part of the story
+        rest = body[block.end():]
+        body_offset = start + block.end() + len(rest) - len(rest.lstrip())
+        body = raw[body_offset:].rstrip()
     else:
         header = _DATE_HEADER.match(body)
         if header:
@@ -264,6 +288,8 @@ def load_article(path: Path, parse: Parser = parse_article) -> Document:
         raise ValueError("binary file (contains NUL bytes)")
     try:
         doc = parse(raw, path.stem, path.name)
+    except ArticleProblem:
+        raise
     except Exception as exc:  # malformed YAML front matter and the like
         raise ValueError(front_matter_problem(exc)) from exc
     if not doc.text.strip():

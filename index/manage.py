@@ -19,6 +19,8 @@ from index.chunking import ChunkSpec
 from index.corpus_writes import CorpusUndo, article_files, write_article
 from index.documents import (
     ARTICLE_SUFFIXES,
+    YEARS,
+    ArticleProblem,
     article_paths,
     front_matter_problem,
     load_corpus,
@@ -84,13 +86,16 @@ def check_upload(upload: Upload, max_bytes: int) -> str:
         raise ValueError("binary file (contains NUL bytes)")
     try:
         doc = parse_article(raw, Path(filename).stem, filename)
+    except ArticleProblem:
+        raise
     except Exception as exc:  # malformed YAML front matter and the like
         raise ValueError(front_matter_problem(exc)) from exc
     if not doc.text.strip():
         raise ValueError("the article is empty")
     written = unreadable_date(raw) if doc.date is None else None  # a read date needs no second look
     if written is not None:
-        raise ValueError(f"cannot read the date {written!r}: write it as YYYY-MM-DD (or e.g. 10 February 2021)")
+        raise ValueError(f"cannot read the date {written!r}: write a day from {YEARS.start} to {YEARS.stop - 1} as "
+                         "YYYY-MM-DD (or e.g. 10 February 2021)")
     return filename
 
 

@@ -318,3 +318,29 @@ def test_a_busy_build_answers_json_on_stdout(env: tuple[Path, Path], capsys: pyt
     out, err = capsys.readouterr()
     assert json.loads(out) == {"error": "busy", "message": BUSY.removeprefix("dispute-bot: ")}
     assert err.strip() == BUSY
+
+
+def test_a_sigterm_during_index_add_puts_the_corpus_back(
+    env: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``timeout`` or a service manager stopping an add left the file in the corpus but not in the index; the
+    next build published it unannounced and a retry was refused as a duplicate. It now ends like Ctrl-C."""
+    import os
+    import signal
+
+    import index.manage
+
+    corpus, _ = env
+    before = sorted(p.name for p in corpus.iterdir())
+
+    def terminated(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)  # delivered to this (main) thread, as `kill` would
+        raise AssertionError("the build went on after SIGTERM")
+
+    monkeypatch.setattr(index.manage, "build_locked", terminated)
+    article = tmp_path / "koo.md"
+    article.write_text("---\ntitle: Koo\ndate: 2021-02-11\n---\nKoo said it crossed three million users.\n")
+    handler = signal.getsignal(signal.SIGTERM)
+    assert main(["index", "add", str(article)]) == 130
+    assert sorted(p.name for p in corpus.iterdir()) == before
+    assert signal.getsignal(signal.SIGTERM) == handler  # the command's handler is gone afterwards

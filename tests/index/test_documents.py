@@ -39,7 +39,7 @@ def test_front_matter_dates_written_out_are_read(written: str, read: str) -> Non
     assert parse_article(f"---\ntitle: T\ndate: {written}\n---\nBody.", "a", "a.md").date == read
 
 
-@pytest.mark.parametrize("written", ["10/02/2021", "last Tuesday"])
+@pytest.mark.parametrize("written", ["10/02/2021", "last Tuesday", "0001-01-01", "9999-12-31"])
 def test_an_upload_whose_date_cannot_be_read_is_refused(
     written: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -141,3 +141,25 @@ def test_a_title_with_a_colon_is_refused_with_the_line_and_the_fix() -> None:
     message = str(refused.value)
     assert message.startswith("bad front matter (line 2):") and "needs quotes" in message
     assert "\n" not in message and "unicode string" not in message
+
+
+@pytest.mark.parametrize(("raw", "reason"), [
+    ("---\ntitle: Unclosed\ndate: 2021-02-11\nTwitter blocked 500 accounts.\n", "never closed"),
+    ("<!DOCTYPE html><html><head><title>Koo</title></head><body><nav>Home</nav><p>Story</p></body></html>",
+     "an HTML page"),
+    ("  <html lang='en'><body><p>Story</p></body></html>", "an HTML page"),
+])
+def test_a_file_that_is_no_article_is_refused_with_what_to_do(raw: str, reason: str, tmp_path: Path) -> None:
+    """An unclosed front matter was read as the title "---" and its date line as a timeline event; a saved
+    web page was indexed with its markup as title and events."""
+    with pytest.raises(ValueError, match=reason) as refused:
+        check_upload(Upload("a.md", raw.encode()), 10_000)
+    assert "bad front matter" not in str(refused.value)
+    (tmp_path / "a.md").write_text(raw, encoding="utf-8")
+    docs, skipped = load_corpus(tmp_path)
+    assert docs == [] and reason in skipped[0].reason
+
+
+def test_an_empty_front_matter_block_is_no_part_of_the_story() -> None:
+    doc = parse_article("---\n---\nTwitter restored the accounts on 4 February 2021.\n", "a", "a.md")
+    assert doc.text.startswith("Twitter restored") and doc.title.startswith("Twitter restored")
