@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 6
+PARSE_VERSION = 7
 _BOM = "\ufeff"
 # "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
 _DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)
@@ -108,10 +108,10 @@ def _read_date(value: object) -> str | None:
     if isinstance(value, _date):
         return value.isoformat()[:10]
     text = str(value).strip()
-    match = re.match(r"(\d{4}-\d{2}-\d{2})", text)
+    match = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", text)  # "2021-2-9" too: year first is never ambiguous
     if match:
         try:  # "2021-02-31" has the shape of a day but is none
-            return _date.fromisoformat(match.group(1)).isoformat()
+            return _date(*map(int, match.groups())).isoformat()
         except ValueError:
             return None
     # Written out: an explicit day, month and year only ("10/02/2021" is ambiguous, so not read).
@@ -164,9 +164,12 @@ def _first_line_title(body: str) -> str:
     return cut + "…"
 
 
-# A web copy's stamp line: "Updated: Feb 12, 2021 14:05 IST", "Published on 10 February 2021".
-_STAMP = re.compile(r"\s*(?:last\s+)?(?:updated|published|posted|first\s+published)(?:\s+on)?\s*:?\s*(.+?)\s*",
-                    re.IGNORECASE)
+# A web copy's stamp line: "Updated: Feb 12, 2021 14:05 IST", "Published on 10 February 2021"; or one typed by
+# hand under the headline, "Date: 2021-02-04".
+_STAMP = re.compile(
+    r"\s*(?:last\s+)?(?:updated|published|posted|first\s+published|date|dated)(?:\s+on)?\s*:?\s*(.+?)\s*",
+    re.IGNORECASE,
+)
 _STAMP_LINES = 6  # a stamp sits under the headline and byline, not in the story
 _STAMP_CHARS = 40  # "Wednesday, February 10, 2021, 02:05 PM IST": a stamp's date and time, no more
 

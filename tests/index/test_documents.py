@@ -163,3 +163,14 @@ def test_a_file_that_is_no_article_is_refused_with_what_to_do(raw: str, reason: 
 def test_an_empty_front_matter_block_is_no_part_of_the_story() -> None:
     doc = parse_article("---\n---\nTwitter restored the accounts on 4 February 2021.\n", "a", "a.md")
     assert doc.text.startswith("Twitter restored") and doc.title.startswith("Twitter restored")
+
+
+@pytest.mark.parametrize("raw", [
+    "Twitter restores accounts\nDate: 2021-02-04\n\nNew Delhi: Twitter restored most of the 257 accounts.\n",
+    "Date: 4 February 2021\nTwitter restores accounts\n\nNew Delhi: Twitter restored most of the 257 accounts.\n",
+    "date 2021-2-4\nTwitter restores accounts\n\nNew Delhi: Twitter restored most of the 257 accounts.\n",
+])
+def test_a_date_line_typed_by_hand_dates_the_article_and_is_no_title(raw: str) -> None:
+    """Such a line was read as the title, or as a timeline event dated by itself, and the article undated."""
+    doc = parse_article(raw, "a", "a.txt")
+    assert (doc.title, doc.date) == ("Twitter restores accounts", "2021-02-04")
