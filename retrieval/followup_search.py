@@ -104,7 +104,9 @@ def follow_up(
     # the search (as own words they would make every sentence look short of evidence).
     borrowed = [t for t in expansion.answer_terms if t not in question.terms]
     scored = replace(question, terms=[*question.terms, *borrowed]) if borrowed else question
-    echoes = context.turns[-1].sentences if context.turns else ()
+    # Only an answer's quotes: a decline's closest passages were shown as not answering, and may still.
+    last = context.turns[-1] if context.turns else None
+    echoes = last.sentences if last is not None and last.answered else ()
     return FollowUp(expansion, scored, expanded_vector, passages, frozenset(question.terms), echoes)
 
 

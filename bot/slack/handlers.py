@@ -52,6 +52,8 @@ REFUSED = frozenset({
     "restricted_action_non_threadable_channel", "not_in_channel", "channel_not_found", "is_archived",
     "cannot_reply_to_message", "user_not_in_channel",
 })
+
+
 class SlackHandlers:
     def __init__(self, core: CommandCore, client: AsyncWebClient, memory: int = 5000,
                  seen: Deduper | None = None, threads: StoreThreads | None = None) -> None:
