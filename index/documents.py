@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 7
+PARSE_VERSION = 8
 _BOM = "\ufeff"
 # "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
 _DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)
@@ -132,6 +132,20 @@ def _clean_str(value: object) -> str | None:
 
 
 # Photo credits and captions often open a scraped article; they say nothing about its subject.
+# Web-page furniture copied with a story: a menu ("Home | India | World | Business"), a link to another story
+# ("Also Read: Farmers plan chakka jam on February 6 - Jan 30, 2021"). Neither titles the story nor is an event.
+_MENU = re.compile(r"[^|›»]{1,30}(?:[|›»][^|›»]{1,30}){2,}")
+_LINK_LINE = re.compile(
+    r"\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+(?:stor(?:y|ies)|news|articles?))?|see\s+also|"
+    r"must\s+read|recommended|trending|watch(?:\s+video)?)\s*[:|–—-]",
+    re.IGNORECASE,
+)
+
+
+def is_furniture(line: str) -> bool:
+    return _MENU.fullmatch(line.strip()) is not None or _LINK_LINE.match(line) is not None
+
+
 _CAPTION = re.compile(r"^(?:file|representational|representative)\s+(?:image|photo|picture|pic)\b|^image\s*:",
                       re.IGNORECASE)
 
@@ -148,7 +162,8 @@ def _first_line_title(body: str) -> str:
     """
     lines = [" ".join(_HEADING.sub("", line).split()) for line in unwrap(body).splitlines()]
     lines = [line for line in lines if line]
-    useful = [line for line in lines if not _CAPTION.match(line) and stamp_date(line) is None] or lines
+    useful = [line for line in lines
+              if not _CAPTION.match(line) and stamp_date(line) is None and not is_furniture(line)] or lines
     if not useful:
         return ""
     line = useful[0]

@@ -32,9 +32,9 @@ from index.dates import (
     resolve_week,
     resolve_weekday,
 )
-from index.documents import Document, stamp_date
+from index.documents import Document, is_furniture, stamp_date
 
-EVENTS_VERSION = 4
+EVENTS_VERSION = 5
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
@@ -188,8 +188,9 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
         best: dict[tuple[int, str], dict[str, Any]] = {}
         anchors = year_anchors(located[doc.doc_id])
         for item in located[doc.doc_id]:
-            if stamp_date(doc.text[item.sentence.start : item.sentence.end]) is not None:
-                continue  # "Updated: Feb 12, 2021 14:05 IST" dates the article, it is no event in it
+            text = doc.text[item.sentence.start : item.sentence.end]
+            if stamp_date(text) is not None or is_furniture(text):
+                continue  # "Updated: Feb 12, 2021 14:05 IST" dates the article; "Also Read: …" is another story
             resolved = resolve_mention(item, doc_dates[doc.doc_id], anchors, window, doc.date_estimated)
             if resolved is None:
                 continue

@@ -174,3 +174,18 @@ def test_a_date_line_typed_by_hand_dates_the_article_and_is_no_title(raw: str) -
     """Such a line was read as the title, or as a timeline event dated by itself, and the article undated."""
     doc = parse_article(raw, "a", "a.txt")
     assert (doc.title, doc.date) == ("Twitter restores accounts", "2021-02-04")
+
+
+def test_web_page_furniture_is_neither_the_title_nor_an_event() -> None:
+    """A copied page's menu became every citation's title, and its "Also Read" links timeline events."""
+    from index.chunking import split_sentences
+    from index.events import extract_events
+
+    raw = ("Home | India | World | Business | Tech\nTwitter restores most blocked accounts\n"
+           "Updated: Feb 12, 2021 14:05 IST\nNew Delhi: Twitter on Thursday restored most of the accounts, the "
+           "company said in a statement on February 11, 2021.\n"
+           "Also Read: Farmers plan chakka jam on February 6 - Jan 30, 2021\n")
+    doc = parse_article(raw, "web", "web.txt")
+    assert doc.title == "Twitter restores most blocked accounts"
+    events = extract_events([doc], {"web": split_sentences(doc.text)})
+    assert [e["date"] for e in events] == ["2021-02-11"]
