@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from index.documents import load_article, load_corpus, parse_article, unreadable_date
+from index.chunking import split_sentences
+from index.documents import Document, load_article, load_corpus, parse_article, unreadable_date
+from index.events import extract_events
 from index.manage import Upload, check_upload
 
 SEED = Path(__file__).resolve().parents[2] / "corpus"
@@ -113,19 +116,20 @@ def test_a_date_line_as_people_write_it_is_a_header_not_the_title(header: str) -
     assert doc.date == "2021-02-13" and doc.title == "The Delhi police met Twitter executives on Saturday."
 
 
+def events_of(doc: Document) -> list[dict[str, Any]]:
+    return extract_events([doc], {doc.doc_id: split_sentences(doc.text)})
+
+
 def test_a_web_copys_updated_line_dates_the_article_and_is_no_event() -> None:
     """"Updated: Feb 12, 2021 14:05 IST" under the headline was the article's only timeline event, and the
     article's date was estimated although the line states it."""
-    from index.chunking import split_sentences
-    from index.events import extract_events
-
     raw = ("Twitter blocks accounts again after government notice\nBy Press Trust of India\n"
            "Updated: Feb 12, 2021 14:05 IST\nNew Delhi: Twitter on Thursday blocked 500 more accounts that the "
            "government had flagged, the company said in a statement on February 11, 2021, a day after the ministry's "
            "notice.\n")
     doc = parse_article(raw, "web", "web.txt")
     assert doc.date == "2021-02-12"
-    events = extract_events([doc], {"web": split_sentences(doc.text)})
+    events = events_of(doc)
     assert [e["date"] for e in events] == ["2021-02-11"] and "Updated" not in events[0]["quote"]
     first = parse_article("Updated: Feb 12, 2021 14:05 IST\n" + raw, "y", "y.txt")
     assert first.title == "Twitter blocks accounts again after government notice", "a stamp is no title"
@@ -178,14 +182,10 @@ def test_a_date_line_typed_by_hand_dates_the_article_and_is_no_title(raw: str) -
 
 def test_web_page_furniture_is_neither_the_title_nor_an_event() -> None:
     """A copied page's menu became every citation's title, and its "Also Read" links timeline events."""
-    from index.chunking import split_sentences
-    from index.events import extract_events
-
     raw = ("Home | India | World | Business | Tech\nTwitter restores most blocked accounts\n"
            "Updated: Feb 12, 2021 14:05 IST\nNew Delhi: Twitter on Thursday restored most of the accounts, the "
            "company said in a statement on February 11, 2021.\n"
            "Also Read: Farmers plan chakka jam on February 6 - Jan 30, 2021\n")
     doc = parse_article(raw, "web", "web.txt")
     assert doc.title == "Twitter restores most blocked accounts"
-    events = extract_events([doc], {"web": split_sentences(doc.text)})
-    assert [e["date"] for e in events] == ["2021-02-11"]
+    assert [e["date"] for e in events_of(doc)] == ["2021-02-11"]
