@@ -42,6 +42,9 @@ ANSWERED_TYPES = (discord.MessageType.default, discord.MessageType.reply)
 THREAD_NAME_LIMIT = 100
 TYPING_AFTER = 0.5  # seconds: a quick answer needs no "typing…", and a flood must not cause one per message
 MISSING_PERMISSIONS = 50013
+# Where nothing the bot sends is taken, an apology included: a locked thread (the bot lacks Manage Threads),
+# an archived one it may not reopen, a channel it can no longer see.
+NO_REPLY_HERE = frozenset({160005, 50083, 50001})
 # A reply needs Read Message History as well as Send Messages; without it Discord refuses the reference.
 CANNOT_REPLY = 160002
 
@@ -174,12 +177,22 @@ class Conversations:
                     log.warning("channel %s lets the bot read but not send; question %s not answered",
                                 message.channel.id, message.id)
                     return None
+        except discord.HTTPException as exc:
+            if exc.code in NO_REPLY_HERE:
+                log.warning("channel %s takes no message from the bot (%s %s); question %s not answered",
+                            message.channel.id, exc.code, exc.text, message.id)
+            else:
+                await self._failed(message)
+            return None
         except Exception:
-            log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
-            with contextlib.suppress(Exception):
-                await self._reply(message, content=APOLOGY, allowed_mentions=NONE)
+            await self._failed(message)
             return None
         return (reply, result.question) if isinstance(result, Answer) else None
+
+    async def _failed(self, message: discord.Message) -> None:
+        log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
+        with contextlib.suppress(Exception):
+            await self._reply(message, content=APOLOGY, allowed_mentions=NONE)
 
     async def _ask(self, message: discord.Message, question: str, conversation: str) -> Result:
         """The core's result, with "dispute-bot is typing…" shown if it takes a while."""

@@ -89,6 +89,7 @@ class FakeRest:
         self.no_embed_links: set[str] = set()  # channels where the bot lacks the Embed Links permission
         self.no_history: set[str] = set()  # channels where the bot lacks Read Message History (no replies)
         self.read_only: set[str] = set()  # channels where the bot may read but not send (403, 50013)
+        self.locked: set[str] = set()  # locked threads: only members with Manage Threads may post (403, 160005)
         self.deleted: set[str] = set()  # ids of messages deleted since they were sent
         # Discord: an interaction token works for 15 minutes; after that every use is 401, 50027.
         self.token_lifetime = 900.0
@@ -288,6 +289,9 @@ class FakeRest:
         if channel_id in self.read_only:
             self.rejected.append((f"channel {channel_id}", {"": "Missing Permissions"}))
             return json_response({"message": "Missing Permissions", "code": 50013}, 403)
+        if channel_id in self.locked:
+            self.rejected.append((f"channel {channel_id}", {"": "Thread is locked"}))
+            return json_response({"message": "Thread is locked", "code": 160005}, 403)
         gone = body.get("message_reference") or {}
         if str(gone.get("message_id")) in self.deleted:
             if gone.get("fail_if_not_exists", True):  # Discord's default: refuse a reply to a deleted message

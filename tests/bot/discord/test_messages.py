@@ -216,6 +216,23 @@ async def test_where_the_bot_may_not_send_it_stops_after_two_refusals_without_an
     fake.rejected.clear()
 
 
+async def test_a_locked_thread_gets_one_warning_and_no_apology(
+    bot: DisputeBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A moderator's follow-up in a thread locked after the bot answered: the reply was refused (403, 160005),
+    an error logged and an apology tried, refused too."""
+    fake.locked.add(str(p.CHANNEL_ID))
+    with caplog.at_level(logging.WARNING):
+        await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+        await fake.wait_for(lambda: len(fake.rejected) >= 1)
+        await asyncio.sleep(0.5)
+    assert len(fake.rejected) == 1 and fake.messages == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any("takes no message from the bot (160005" in r.getMessage() for r in caplog.records)
+    fake.rejected.clear()
+    fake.locked.clear()
+
+
 async def test_people_talking_to_each_other_in_the_bot_s_thread_are_left_alone(
     start_bot: BotStarter, talking_core: CommandCore, make_fake: FakeFactory
 ) -> None:
