@@ -200,37 +200,27 @@ async def test_an_answer_to_a_question_deleted_meanwhile_still_arrives(
     assert answer.reply_to is None and fake.rejected == [] and not [m for m in fake.messages if APOLOGY in m.text()]
 
 
-async def test_where_the_bot_may_not_send_it_stops_after_two_refusals_without_an_error(
-    bot: DisputeBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize(("refusing", "tries", "logged"), [
+    ("read_only", 2, "read but not send"),  # the embed, then the plain text: Embed Links may be all it lacks
+    ("locked", 1, "takes no message from the bot (160005"),
+])
+async def test_where_the_bot_may_not_send_it_stops_without_an_error_or_an_apology(
+    bot: DisputeBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture, refusing: str, tries: int, logged: str,
 ) -> None:
-    """Read but not send (403, 50013): the embed, the plain text and then an apology were each refused and
-    an error logged; Discord bans bots for a while past 10,000 refused requests in 10 minutes."""
-    fake.read_only.add(str(p.CHANNEL_ID))
+    """Read but not send (403, 50013), or a thread locked after the bot answered (403, 160005): each reply and
+    then an apology were refused and an error logged; Discord bans bots for a while past 10,000 refused
+    requests in 10 minutes."""
+    channels: set[str] = getattr(fake, refusing)
+    channels.add(str(p.CHANNEL_ID))
     with caplog.at_level(logging.WARNING):
         await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
-        await fake.wait_for(lambda: len(fake.rejected) >= 2)
+        await fake.wait_for(lambda: len(fake.rejected) >= tries)
         await asyncio.sleep(0.5)
-    assert len(fake.rejected) == 2 and fake.messages == []
+    assert len(fake.rejected) == tries and fake.messages == []
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert any("read but not send" in r.getMessage() for r in caplog.records)
+    assert any(logged in r.getMessage() for r in caplog.records)
     fake.rejected.clear()
-
-
-async def test_a_locked_thread_gets_one_warning_and_no_apology(
-    bot: DisputeBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
-) -> None:
-    """A moderator's follow-up in a thread locked after the bot answered: the reply was refused (403, 160005),
-    an error logged and an apology tried, refused too."""
-    fake.locked.add(str(p.CHANNEL_ID))
-    with caplog.at_level(logging.WARNING):
-        await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
-        await fake.wait_for(lambda: len(fake.rejected) >= 1)
-        await asyncio.sleep(0.5)
-    assert len(fake.rejected) == 1 and fake.messages == []
-    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert any("takes no message from the bot (160005" in r.getMessage() for r in caplog.records)
-    fake.rejected.clear()
-    fake.locked.clear()
+    channels.clear()
 
 
 async def test_people_talking_to_each_other_in_the_bot_s_thread_are_left_alone(
