@@ -284,7 +284,7 @@ class CommandCore:
             if outcome.report is None:
                 reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in rejected)
                 return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}")
-            return IndexChange("add", outcome.report.to_dict(), rejected)
+            return IndexChange("add", outcome.change(), rejected)
 
         return await self.builds.run("add", actor, run)
 

@@ -99,7 +99,7 @@ def add(settings: Settings, args: argparse.Namespace) -> int:
         text = "Nothing was added.\n" + "\n".join(f"Refused {r['file']}: {r['reason']}" for r in rejected)
         _print(data, text + hint, args.json, refused=True)
         return 1
-    change = IndexChange("add", outcome.report.to_dict(), rejected)
+    change = IndexChange("add", outcome.change(), rejected)
     _print(change.to_dict(), change.summary() + hint, args.json)
     return 1 if rejected else 0
 

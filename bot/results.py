@@ -105,6 +105,8 @@ class IndexChange:
             text += f"\nRefused {item['file']}: {item['reason']}"
         for item in r.get("skipped", []):
             text += f"\nSkipped {item['file']}: {item['reason']}"
+        for item in r.get("notes", []):
+            text += f"\nNote on {item['file']}: {item['note']}"
         return text
 
 

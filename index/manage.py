@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,29 @@ class AddOutcome:
     report: BuildReport | None
     stored: list[str] = field(default_factory=list)  # file names written into the corpus
     rejected: list[dict[str, str]] = field(default_factory=list)
+    notes: list[dict[str, str]] = field(default_factory=list)  # added, but worth a moderator's look
+
+    def change(self) -> dict[str, Any]:
+        """The build's report with the notes, as moderators are shown an add."""
+        if self.report is None:
+            raise ValueError("nothing was built")
+        return {**self.report.to_dict(), "notes": self.notes}
+
+
+# Below this share of Latin letters an article is in another script: the keyword index reads Latin letters
+# and the default model English, so its passages would rarely be found.
+MIN_LATIN_SHARE = 0.5
+
+
+def reading_note(text: str) -> str | None:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return None
+    latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
+    if latin / len(letters) >= MIN_LATIN_SHARE:
+        return None
+    return ("added, but it is mostly in a script other than English; the bot searches and reads English, so "
+            "its passages will rarely be found (an English translation would be)")
 
 
 def safe_filename(name: str) -> str:
@@ -212,6 +236,9 @@ def add_articles(
             for filename, data in kept:
                 write_article(corpus_dir, filename, data, undo)
                 outcome.stored.append(filename)
+                note = reading_note(data.decode("utf-8", errors="replace"))
+                if note is not None:
+                    outcome.notes.append({"file": filename, "note": note})
             if not outcome.stored:
                 return outcome
             outcome.report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,

@@ -76,7 +76,7 @@ async def test_moderator_adds_an_article_and_it_is_answerable(
     assert isinstance(result, IndexChange)
     assert result.report["docs"] == 5 and result.report["added_doc_ids"] == ["koo-surge"]
     assert result.rejected and result.rejected[0]["file"] == "x.pdf"
-    assert "Refused x.pdf" in result.summary()
+    assert "Refused x.pdf" in result.summary() and "Note on" not in result.summary()
     answer = await mod_core.ask("How many downloads did Koo have after ministers joined?")
     assert isinstance(answer, Answer) and answer.answered and "three million" in answer.text
     assert "add koo-surge.md, x.pdf by discord:42 (mod)" in caplog.text
@@ -192,3 +192,11 @@ async def test_adds_an_adapter_refuses_are_in_the_audit_log(mod_core: CommandCor
     assert isinstance(big, Notice) and "huge.md" in big.text
     lines = [r.getMessage() for r in caplog.records if r.name == "dispute_bot.audit"]
     assert len(lines) == 2 and all(line.startswith("add by ") and "refused" in line for line in lines)
+
+
+async def test_a_moderator_is_told_when_an_added_article_will_rarely_be_found(mod_core: CommandCore) -> None:
+    hindi = "---\ntitle: किसान आंदोलन\ndate: 2021-02-10\n---\n" + "सरकार ने ट्विटर से 1,178 खातों को हटाने को कहा। " * 2
+    result = await mod_core.add_articles(MOD, [Upload("kisan.md", hindi.encode())])
+    assert isinstance(result, IndexChange) and result.report["added_doc_ids"] == ["kisan"]
+    assert "Note on kisan.md: added, but it is mostly in a script other than English" in result.summary()
+    assert result.to_dict()["notes"][0]["file"] == "kisan.md"

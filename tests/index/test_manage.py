@@ -251,3 +251,14 @@ def test_removing_all_but_unloadable_files_is_refused_and_undone(tmp_path: Path,
     with pytest.raises(store.CorpusError, match="left as it was"):
         remove_article("a", corpus, tmp_path / "index", model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
     assert (corpus / "a.md").read_text(encoding="utf-8") == "Twitter blocked 250 accounts on Monday.\n"
+
+
+def test_an_article_in_another_script_is_added_with_a_note(built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    """A Hindi article was accepted without a word, and no question ever found it."""
+    corpus, index_dir = built_copy
+    hindi = "---\ntitle: किसान आंदोलन\ndate: 2021-02-10\n---\n" + "सरकार ने ट्विटर से 1,178 खातों को हटाने को कहा। " * 2
+    english = "---\ntitle: Koo\ndate: 2021-02-11\n---\nKoo said on Thursday it had crossed three million users.\n"
+    outcome = _add([Upload("kisan.md", hindi.encode()), Upload("koo.md", english.encode())], corpus, index_dir,
+                   encoder)
+    assert [n["file"] for n in outcome.notes] == ["kisan.md"] and "English" in outcome.notes[0]["note"]
+    assert outcome.change()["notes"] == outcome.notes
