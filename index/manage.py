@@ -8,13 +8,13 @@ import json
 import logging
 import os
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from index import store
+from index.add_notes import far_dated, reading_note
 from index.builder import BuildReport, ProgressCallback, build_locked
 from index.chunking import ChunkSpec
 from index.corpus_writes import CorpusUndo, article_files, write_article
@@ -58,22 +58,6 @@ class AddOutcome:
         if self.report is None:
             raise ValueError("nothing was built")
         return {**self.report.to_dict(), "notes": self.notes}
-
-
-# Below this share of Latin letters an article is in another script: the keyword index reads Latin letters
-# and the default model English, so its passages would rarely be found.
-MIN_LATIN_SHARE = 0.5
-
-
-def reading_note(text: str) -> str | None:
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return None
-    latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
-    if latin / len(letters) >= MIN_LATIN_SHARE:
-        return None
-    return ("added, but it is mostly in a script other than English; the bot searches and reads English, so "
-            "its passages will rarely be found (an English translation would be)")
 
 
 def safe_filename(name: str) -> str:
@@ -243,6 +227,7 @@ def add_articles(
                 return outcome
             outcome.report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,
                                           spec=spec, progress=progress)
+            outcome.notes += far_dated(index_dir, [*outcome.report.added_docs, *outcome.report.changed_docs])
         except BaseException:
             undo.restore()
             raise

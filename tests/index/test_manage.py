@@ -262,3 +262,16 @@ def test_an_article_in_another_script_is_added_with_a_note(built_copy: tuple[Pat
                    encoder)
     assert [n["file"] for n in outcome.notes] == ["kisan.md"] and "English" in outcome.notes[0]["note"]
     assert outcome.change()["notes"] == outcome.notes
+
+
+def test_an_article_dated_years_from_the_rest_is_added_with_a_note(
+    built_copy: tuple[Path, Path], encoder: Encoder
+) -> None:
+    """A typo ("1999" for "2021") was accepted without a word; it stretched the period the articles cover to
+    1999 and put the article's events on a 1999 timeline."""
+    corpus, index_dir = built_copy
+    typo = "---\ntitle: M\ndate: 1999-02-09\n---\nOn February 10, the ministry said Twitter had complied partially.\n"
+    right = "---\ntitle: K\ndate: 2021-02-11\n---\nKoo said on Thursday it had crossed three million users.\n"
+    outcome = _add([Upload("m.md", typo.encode()), Upload("k.md", right.encode())], corpus, index_dir, encoder)
+    [note] = outcome.notes
+    assert note["file"] == "m.md" and note["note"].startswith("dated 1999-02-09, over a year from every other")

@@ -1,0 +1,60 @@
+"""Notes for a moderator on articles an add accepted: things worth a second look that are no reason to refuse.
+
+An add refuses what can't be an article; these are articles that will serve badly as they are (a script the
+search can't read, a date that looks like a typo), said once, beside the build's report.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from index import store
+
+# An added article dated further than this from every other article's stated date is worth a second look: a
+# typo ("1999" for "2021") stretches the period the articles cover and puts its events on a far-off timeline.
+FAR_DAYS = 366
+
+
+def far_dated(index_dir: Path, doc_ids: list[str]) -> list[dict[str, str]]:
+    """Notes for the added articles whose stated date lies far outside the others'."""
+    live = store.live_dir(index_dir)
+    if live is None or not doc_ids:
+        return []
+    dates: dict[str, date] = {}
+    files: dict[str, str] = {}
+    with (live / store.DOCS).open(encoding="utf-8") as lines:
+        for line in lines:
+            doc = json.loads(line)
+            files[doc["doc_id"]] = doc.get("filename") or doc["doc_id"]
+            if doc.get("date") and not doc.get("date_estimated"):
+                dates[doc["doc_id"]] = date.fromisoformat(doc["date"])
+    others = sorted(day for doc_id, day in dates.items() if doc_id not in doc_ids)
+    if not others:
+        return []
+    notes = []
+    for doc_id in doc_ids:
+        day = dates.get(doc_id)
+        if day is not None and ((others[0] - day).days > FAR_DAYS or (day - others[-1]).days > FAR_DAYS):
+            notes.append({"file": files[doc_id], "note": (
+                f"dated {day.isoformat()}, over a year from every other article ({others[0].isoformat()} to "
+                f"{others[-1].isoformat()}): check the date, which sets the period the articles cover and its events")})
+    return notes
+
+
+# Below this share of Latin letters an article is in another script: the keyword index reads Latin letters
+# and the default model English, so its passages would rarely be found.
+MIN_LATIN_SHARE = 0.5
+
+
+def reading_note(text: str) -> str | None:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return None
+    latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
+    if latin / len(letters) >= MIN_LATIN_SHARE:
+        return None
+    return ("added, but it is mostly in a script other than English; the bot searches and reads English, so "
+            "its passages will rarely be found (an English translation would be)")
