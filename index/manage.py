@@ -227,10 +227,14 @@ def add_articles(
                 return outcome
             outcome.report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,
                                           spec=spec, progress=progress)
-            outcome.notes += far_dated(index_dir, [*outcome.report.added_docs, *outcome.report.changed_docs])
         except BaseException:
             undo.restore()
             raise
+        # After the undo's reach: the build is live, and a note that can't be made must not take it back.
+        try:
+            outcome.notes += far_dated(index_dir, [*outcome.report.added_docs, *outcome.report.changed_docs])
+        except (OSError, ValueError, KeyError) as exc:
+            log.warning("could not compare the added articles' dates with the others': %s", exc)
     return outcome
 
 
