@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 8
+PARSE_VERSION = 9
 _BOM = "\ufeff"
 # "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
 _DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)
@@ -255,10 +255,13 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
     block = _FRONT_MATTER.match(body)
     if block:
         found = front_matter(block.group(0))
-        meta = found  # an empty block is still no part of the story
-        rest = body[block.end():]
-        body_offset = start + block.end() + len(rest) - len(rest.lstrip())
-        body = raw[body_offset:].rstrip()
+        # An empty block ("---" twice) is no part of the story either; text between two rules that reads as no
+        # metadata is the story's own (a Markdown article may open with a rule).
+        if found or not block.group(0).strip("-.\r\n \t"):
+            meta = found
+            rest = body[block.end():]
+            body_offset = start + block.end() + len(rest) - len(rest.lstrip())
+            body = raw[body_offset:].rstrip()
     else:
         header = _DATE_HEADER.match(body)
         if header:

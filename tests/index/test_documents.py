@@ -167,6 +167,9 @@ def test_a_file_that_is_no_article_is_refused_with_what_to_do(raw: str, reason: 
 def test_an_empty_front_matter_block_is_no_part_of_the_story() -> None:
     doc = parse_article("---\n---\nTwitter restored the accounts on 4 February 2021.\n", "a", "a.md")
     assert doc.text.startswith("Twitter restored") and doc.title.startswith("Twitter restored")
+    # Text between two rules that is no metadata stays the story's.
+    ruled = parse_article("---\nTwitter said it would comply.\n\n---\nMore text.\n", "b", "b.md")
+    assert "Twitter said it would comply." in ruled.text and "More text." in ruled.text
 
 
 @pytest.mark.parametrize("raw", [
