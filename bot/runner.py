@@ -13,6 +13,7 @@ from bot.settings import Settings
 from bot.wiring import build_core
 from index import store
 from index.builder import pending_changes
+from index.corpus_writes import restore_unfinished
 from retrieval.loaded import IndexLoadError, load_index
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,9 @@ def _exit_leaving_build(core: CommandCore) -> None:
     build thread, which the interpreter would otherwise join."""
     if not core.build_running:
         return
-    log.warning("an index build was still running; it is abandoned (the live index is unchanged)")
+    undone = restore_unfinished()  # an add or remove under way: its corpus files go back, as after Ctrl-C
+    log.warning("an index build was still running; it is abandoned (the live index is unchanged%s)",
+                f"; {undone} corpus change put back" if undone else "")
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 from index.documents import article_paths
@@ -38,6 +39,13 @@ class CorpusUndo:
 
     def __init__(self) -> None:
         self._saved: dict[Path, bytes | None] = {}
+        with _LOCK:
+            _UNFINISHED.add(self)
+
+    def done(self) -> None:
+        """The change is over, kept or put back: nothing left for ``restore_unfinished``."""
+        with _LOCK:
+            _UNFINISHED.discard(self)
 
     def keep(self, path: Path) -> None:
         if path not in self._saved:
@@ -52,6 +60,22 @@ class CorpusUndo:
                     write_atomically(path, data)
             except OSError:
                 log.exception("could not put %s back after a failed change", path)
+        self.done()
+
+
+_UNFINISHED: set[CorpusUndo] = set()
+_LOCK = threading.Lock()
+
+
+def restore_unfinished() -> int:
+    """Put back every change whose rebuild has not finished: for a process about to exit without waiting
+    for its build thread (the bot stopping mid-``/add-article``), which would leave an added file in the
+    corpus that the live index never got. How many changes were put back."""
+    with _LOCK:
+        pending = list(_UNFINISHED)
+    for undo in pending:
+        undo.restore()
+    return len(pending)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -230,6 +230,8 @@ def add_articles(
         except BaseException:
             undo.restore()
             raise
+        finally:
+            undo.done()
         # After the undo's reach: the build is live, and a note that can't be made must not take it back.
         try:
             outcome.notes += far_dated(index_dir, [*outcome.report.added_docs, *outcome.report.changed_docs])
@@ -264,6 +266,8 @@ def remove_article(
         except BaseException:
             undo.restore()
             raise
+        finally:
+            undo.done()
 
 
 def index_status(index_dir: Path) -> dict[str, Any]:

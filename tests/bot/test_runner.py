@@ -148,3 +148,26 @@ def test_a_rejected_token_is_one_line_without_an_asyncio_traceback(
         gc.collect()
     assert capsys.readouterr().err.strip() == "dispute-bot: Discord rejected DISCORD_TOKEN; copy the bot token again"
     assert "never retrieved" not in caplog.text
+
+
+def test_stopping_mid_add_puts_the_corpus_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bot stopping while an /add-article rebuild ran exited at once (it must not wait for the build
+    thread): the added file stayed in the corpus, unindexed, and a retry was refused as a duplicate."""
+    from index.corpus_writes import CorpusUndo, restore_unfinished, write_article
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "old.md").write_text("The ministry wrote again.")
+    finished = CorpusUndo()
+    write_article(corpus, "kept.md", b"A change whose rebuild finished.", finished)
+    finished.done()
+    running = CorpusUndo()  # as add_articles holds it while its rebuild runs
+    write_article(corpus, "koo.md", b"Koo crossed three million users.", running)
+    write_article(corpus, "old.md", b"The ministry's letter, replaced.", running)
+    exits: list[int] = []
+    monkeypatch.setattr(runner.os, "_exit", exits.append)
+    runner._exit_leaving_build(SimpleNamespace(build_running=True))  # type: ignore[arg-type]
+    assert exits == [0]
+    assert sorted(p.name for p in corpus.iterdir()) == ["kept.md", "old.md"]
+    assert (corpus / "old.md").read_text() == "The ministry wrote again."
+    assert restore_unfinished() == 0  # put back once
