@@ -6,7 +6,6 @@ search can't read, a date that looks like a typo), said once, beside the build's
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -25,12 +24,10 @@ def far_dated(index_dir: Path, doc_ids: list[str]) -> list[dict[str, str]]:
         return []
     dates: dict[str, date] = {}
     files: dict[str, str] = {}
-    with (live / store.DOCS).open(encoding="utf-8") as lines:
-        for line in lines:
-            doc = json.loads(line)
-            files[doc["doc_id"]] = doc.get("filename") or doc["doc_id"]
-            if doc.get("date") and not doc.get("date_estimated"):
-                dates[doc["doc_id"]] = date.fromisoformat(doc["date"])
+    for doc in store.read_jsonl(live / store.DOCS):
+        files[doc["doc_id"]] = doc.get("filename") or doc["doc_id"]
+        if doc.get("date") and not doc.get("date_estimated"):
+            dates[doc["doc_id"]] = date.fromisoformat(doc["date"])
     others = sorted(day for doc_id, day in dates.items() if doc_id not in doc_ids)
     if not others:
         return []

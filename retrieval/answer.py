@@ -9,6 +9,7 @@ it chose into a reply.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -202,11 +203,16 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def repeats(text: str, shown: list[Citation]) -> bool:
-    """Whether ``text`` says what a quote already shown says, word for word (punctuation and case aside),
-    or is contained in one, or contains one."""
+def says_again(text: str, quotes: Iterable[str]) -> bool:
+    """Whether ``text`` says what one of ``quotes`` says, word for word (punctuation and case aside), or is
+    contained in one, or contains one."""
     mine = _words(text)
-    return any(mine and (mine in (theirs := _words(c.quote)) or (theirs and theirs in mine)) for c in shown)
+    return any(mine and (mine in (theirs := _words(q)) or (theirs and theirs in mine)) for q in quotes)
+
+
+def repeats(text: str, shown: list[Citation]) -> bool:
+    """Whether ``text`` says again what a quote already shown says."""
+    return says_again(text, (c.quote for c in shown))
 
 
 def decline(

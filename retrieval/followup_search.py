@@ -8,13 +8,13 @@ previous answer cited get a ranking of their own, at half weight: a follow-up us
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from index.lexical import bm25_top
+from retrieval.answer import says_again
 from retrieval.features import Candidates, sentence_terms
 from retrieval.followup import Expansion, FollowupContext, expand
 from retrieval.loaded import LoadedIndex
@@ -76,11 +76,9 @@ class FollowUp:
         Twitter?" finds the sentence that said who he is). It can't be the answer; it stays a candidate for
         the related passages. One that does share them ("why did it restore them?" with "restored") can:
         people ask again about what a quote already said."""
-        echoed = [_plain(q) for q in self.echoes]
         out = probs.copy()
         for i, text in enumerate(found.texts):
-            mine = _plain(text)
-            if mine and any(mine in q or q in mine for q in echoed if q) and not sentence_terms(text) & self.own_terms:
+            if says_again(text, self.echoes) and not sentence_terms(text) & self.own_terms:
                 out[i] = 0.0
         return out
 
@@ -108,7 +106,3 @@ def follow_up(
     last = context.turns[-1] if context.turns else None
     echoes = last.sentences if last is not None and last.answered else ()
     return FollowUp(expansion, scored, expanded_vector, passages, frozenset(question.terms), echoes)
-
-
-def _plain(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
