@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from index.article_head import is_furniture, stamp_date
 from index.chunking import Span, split_sentences
 from index.dates import (
     CorpusWindow,
@@ -32,7 +33,7 @@ from index.dates import (
     resolve_week,
     resolve_weekday,
 )
-from index.documents import Document, is_furniture, stamp_date
+from index.documents import Document
 
 EVENTS_VERSION = 5
 

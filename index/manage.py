@@ -15,12 +15,12 @@ from typing import Any
 
 from index import store
 from index.add_notes import far_dated, reading_note
+from index.article_head import YEARS
 from index.builder import BuildReport, ProgressCallback, build_locked
 from index.chunking import ChunkSpec
 from index.corpus_writes import CorpusUndo, article_files, write_article
 from index.documents import (
     ARTICLE_SUFFIXES,
-    YEARS,
     ArticleProblem,
     article_paths,
     front_matter_problem,

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from index.documents import DATELINE
+from index.article_head import DATELINE
 from index.figures import WINDOW_WORDS, figures, figures_near, window_around
 from index.lexical import terms
 from retrieval.loaded import LoadedIndex
