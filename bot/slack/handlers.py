@@ -37,6 +37,7 @@ from bot.slack.adding import ADD_HINT, add_from_dm, is_add
 from bot.slack.events import addressed_elsewhere, conversation_of, post_key, thread_of
 from bot.slack.memory import BoundedSet
 from bot.slack.mrkdwn import plain_from_slack
+from bot.slack.posting import REFUSED, post_reply
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
 from bot.slack.users import UserDirectory
 from bot.validation import InvalidInput, reindex_full
@@ -46,14 +47,6 @@ log = logging.getLogger(__name__)
 
 Run = Callable[[Actor, str], Awaitable[Result]]
 ANSWERED_SUBTYPES = (None, "file_share", "thread_broadcast")  # edits, joins, bot posts etc. are ignored
-# chat.postMessage / postEphemeral errors that mean the channel takes no reply from the bot at all.
-REFUSED = frozenset({
-    "restricted_action", "restricted_action_read_only_channel", "restricted_action_thread_only_channel",
-    "restricted_action_non_threadable_channel", "not_in_channel", "channel_not_found", "is_archived",
-    "cannot_reply_to_message", "user_not_in_channel",
-})
-
-
 class SlackHandlers:
     def __init__(self, core: CommandCore, client: AsyncWebClient, memory: int = 5000,
                  seen: Deduper | None = None, threads: StoreThreads | None = None) -> None:
@@ -221,7 +214,7 @@ class SlackHandlers:
             await self._answer(event, client, text, context.team_id)  # a screenshot and a question about it
         elif has_files and is_dm:
             if await call(self.seen, self.seen.claim, post_key(event)):
-                await self._post(client, event, SlackMessage(ADD_HINT, ephemeral=True))
+                await post_reply(client, event, SlackMessage(ADD_HINT, ephemeral=True))
         elif has_files and not text:
             return  # a picture shared in a thread the bot follows is no question; with words it may be one
         elif is_dm:
@@ -270,7 +263,7 @@ class SlackHandlers:
             try:
                 reply = await work()
                 if reply is not None:
-                    await self._post(client, event, replace(reply[0], ephemeral=reply[1]))
+                    await post_reply(client, event, replace(reply[0], ephemeral=reply[1]))
             except SlackApiError as exc:
                 if exc.response.get("error") not in REFUSED:
                     await self._failed(event, client, what)
@@ -285,27 +278,6 @@ class SlackHandlers:
     async def _failed(self, event: dict[str, Any], client: AsyncWebClient, what: str) -> None:
         log.exception("%s from %s in %s failed", what, event.get("user"), event.get("channel"))
         try:
-            await self._post(client, event, SlackMessage(APOLOGY, ephemeral=True))
+            await post_reply(client, event, SlackMessage(APOLOGY, ephemeral=True))
         except Exception:
             log.exception("could not send the apology")
-
-    async def _post(self, client: AsyncWebClient, event: dict[str, Any], message: SlackMessage) -> None:
-        """In the thread of ``event``; ephemeral messages only to its author. Refused blocks → plain text."""
-        kwargs: dict[str, Any] = {"channel": event["channel"], "thread_ts": thread_of(event)}
-        if message.ephemeral:
-            send = client.chat_postEphemeral
-            kwargs["user"] = event["user"]
-        else:
-            send = client.chat_postMessage
-            kwargs.update(unfurl_links=False, unfurl_media=False)
-        try:
-            await send(**kwargs, **message.payload())
-        except SlackApiError as exc:
-            # msg_blocks_too_long: all the blocks' text together is over about 12,000 characters (undocumented;
-            # each block is within its own limit): a timeline of many articles.
-            if exc.response.get("error") not in ("invalid_blocks", "msg_blocks_too_long") or not message.blocks:
-                raise
-            log.error("Slack refused the blocks of a reply (%s %s); sending plain text", exc.response.get("error"),
-                      exc.response.get("errors") or "")
-            await send(**kwargs, text=message.text)
-

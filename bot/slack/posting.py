@@ -1,0 +1,43 @@
+"""Posting a reply in the thread of the event it answers, and the errors that mean a channel takes none."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack.events import thread_of
+from bot.slack.render import SlackMessage
+
+log = logging.getLogger(__name__)
+
+# chat.postMessage / postEphemeral errors that mean the channel takes no reply from the bot at all.
+REFUSED = frozenset({
+    "restricted_action", "restricted_action_read_only_channel", "restricted_action_thread_only_channel",
+    "restricted_action_non_threadable_channel", "not_in_channel", "channel_not_found", "is_archived",
+    "cannot_reply_to_message", "user_not_in_channel",
+})
+
+
+async def post_reply(client: AsyncWebClient, event: dict[str, Any], message: SlackMessage) -> None:
+    """In the thread of ``event``; ephemeral messages only to its author. Refused blocks → plain text."""
+    kwargs: dict[str, Any] = {"channel": event["channel"], "thread_ts": thread_of(event)}
+    if message.ephemeral:
+        send = client.chat_postEphemeral
+        kwargs["user"] = event["user"]
+    else:
+        send = client.chat_postMessage
+        kwargs.update(unfurl_links=False, unfurl_media=False)
+    try:
+        await send(**kwargs, **message.payload())
+    except SlackApiError as exc:
+        # msg_blocks_too_long: all the blocks' text together is over about 12,000 characters (undocumented;
+        # each block is within its own limit): a timeline of many articles.
+        if exc.response.get("error") not in ("invalid_blocks", "msg_blocks_too_long") or not message.blocks:
+            raise
+        log.error("Slack refused the blocks of a reply (%s %s); sending plain text", exc.response.get("error"),
+                  exc.response.get("errors") or "")
+        await send(**kwargs, text=message.text)
+
