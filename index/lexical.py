@@ -164,6 +164,11 @@ def _lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="en") if word.isalpha() else word
 
 
+def words(text: str) -> list[str]:
+    """The words ``terms`` reads, as written: what to show a user for a term of theirs."""
+    return _TOKEN.findall(text)
+
+
 def terms(text: str) -> list[str]:
     """Stemmed, lower-cased content terms with stop words removed."""
     if not any(ch.islower() for ch in text):

@@ -19,7 +19,7 @@ from retrieval.loaded import LoadedIndex
 from retrieval.question import Kind, Question
 from retrieval.quotes import trim_to_window
 from retrieval.ranker import AnswerModel
-from retrieval.reach import named_in, period_note, unknown_figures
+from retrieval.reach import absent_words, period_note, unknown_figures
 from retrieval.signals import Carries, carries
 from retrieval.types import Answer, Citation
 
@@ -146,7 +146,7 @@ def compose(
     like = found.column("answer_like") > 0
     order = [int(i) for i in np.argsort(-probs, kind="stable") if like[i]]
     if not order or probs[order[0]] < model.threshold or unknown_figures(index, question):
-        return decline(index, question, found, probs, model)
+        return decline(index, question, found, probs)
     picked = [order[0]]
     most = MAX_SENTENCES if question.kind is Kind.COUNT else 2
     for i in order[1:]:
@@ -215,15 +215,12 @@ def repeats(text: str, shown: list[Citation]) -> bool:
     return says_again(text, (c.quote for c in shown))
 
 
-def decline(
-    index: LoadedIndex, question: Question, found: Candidates, probs: np.ndarray, model: AnswerModel
-) -> Answer:
-    """Decline, and show what came closest so users can judge. Only when the evidence is strong (nothing
-    scored near an answer) does the bot assert that the articles don't say."""
+def decline(index: LoadedIndex, question: Question, found: Candidates, probs: np.ndarray) -> Answer:
+    """Decline, and show what came closest so users can judge. It asserts only what was checked against the
+    articles (a figure, or every word, of the question that no article has), never that they don't say."""
     subject = question.text.strip().rstrip("?.! ")
     if len(subject) > 120:
         subject = subject[:119].rstrip() + "…"
-    best = float(probs.max()) if len(probs) else 0.0
     closest: list[Citation] = []
     like = found.column("answer_like") > 0 if len(probs) else np.zeros(0, dtype=bool)
     # Sentences first, headings and captions only when there is nothing else; no statement twice.
@@ -242,8 +239,11 @@ def decline(
     if unknown:
         figure = " or ".join(unknown[:2])
         text = f"The articles never give the figure {figure} that the question names."
-    elif best < model.sure_decline and not named_in(question, closest):
-        text = f"The articles don't say. I found nothing in them that answers “{subject}”."
+    elif absent := absent_words(index, question):
+        quoted = [f"“{w}”" for w in absent[:3]]
+        listed = ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else quoted[0]
+        plural = "s" if len(quoted) > 1 else ""
+        text = f"The articles never use the word{plural} {listed}, so they likely don't cover this."
     else:
         text = f"I couldn't find a clear answer to “{subject}” in the articles."
     text += period_note(index, question)

@@ -26,7 +26,7 @@ class AnswerModel:
     coef: np.ndarray
     intercept: float
     threshold: float  # answer when the best sentence's probability reaches this (chosen on held-out data)
-    sure_decline: float  # below this, say plainly that the articles don't answer
+    sure_decline: float  # a sentence scored below this says nothing on the question: never shown as related
     meta: dict[str, Any]
 
     @classmethod

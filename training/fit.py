@@ -89,8 +89,10 @@ def choose_threshold(rows: list[tuple[Item, np.ndarray, bool]]) -> float:
 
 
 def sure_decline(rows: list[tuple[Item, np.ndarray, bool]], threshold: float) -> float:
-    """Below this, nine in ten questions really are unanswerable: the bot may then say the articles don't
-    say, instead of only that it found no clear answer."""
+    """Below this, nine in ten questions really are unanswerable (most of them off-topic): a sentence scored
+    lower says nothing on the question and is not shown as related. Not evidence that the articles don't
+    say: on-topic questions alone, the never-fitted articles' included, reach nine in ten at no threshold of
+    ``GRID`` (``retrieval.reach.absent_words``)."""
     best = 0.0
     for t in GRID[threshold >= GRID]:
         below = [it.question.answerable for it, p, _ in rows if best_p(it, p) < t]
