@@ -66,7 +66,9 @@ class BuildRunner:
             return Notice(NoticeKind.BUSY, BUSY)
         except store.CorpusError as exc:  # nothing to build from, or the last article: refused, nothing changed
             metrics.BUILDS.labels(what, "invalid").inc()
-            return Notice(NoticeKind.INVALID, str(exc))
+            if exc.in_chat != str(exc):
+                log.warning("%s by %s refused: %s", what, actor.describe(), exc)
+            return Notice(NoticeKind.INVALID, exc.in_chat)
         except Exception:
             metrics.BUILDS.labels(what, "failed").inc()
             log.exception("%s by %s failed; the previous index is still serving", what, actor.describe())

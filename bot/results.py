@@ -85,7 +85,12 @@ class IndexChange:
 
     def summary(self) -> str:
         r = self.report
-        if r.get("unchanged"):
+        if r.get("unchanged") and self.action == "remove":
+            # The file was put in the corpus folder by hand and never built: "already up to date" read as if
+            # nothing had been removed.
+            text = (f"Removed the file from the corpus folder. It had never been indexed, so the index is "
+                    f"unchanged: {counted(r['docs'], 'article')}, {counted(r['chunks'], 'chunk')}.")
+        elif r.get("unchanged"):
             text = f"Index already up to date: {counted(r['docs'], 'article')}, {counted(r['chunks'], 'chunk')}."
         else:
             text = (

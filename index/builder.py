@@ -176,7 +176,8 @@ def build_locked(
     started = time.perf_counter()
     stages = _Stages()
     if not corpus_dir.is_dir():
-        raise store.CorpusError(f"There is no corpus folder at {corpus_dir} (CORPUS_DIR); nothing was built.")
+        raise store.CorpusError(f"There is no corpus folder at {corpus_dir} (CORPUS_DIR); nothing was built.",
+                                store.SETUP_IN_CHAT.format("CORPUS_DIR"))
     store.check_index_dir(index_dir)
     store.clear_debris(index_dir)
     live = store.live_dir(index_dir)
@@ -185,6 +186,8 @@ def build_locked(
     if not docs:
         why = "".join(f" Skipped {s.filename}: {s.reason}." for s in skipped[:5])
         raise store.CorpusError(f"{corpus_dir} has no article to index (.txt or .md files).{why} "
+                                "The index was left as it was.",
+                                f"The corpus folder has no article to index (.txt or .md files).{why} "
                                 "The index was left as it was.")
     new_docs = {d.doc_id: d.sha256 for d in docs}
     old_manifest = read_manifest(live) if live is not None else None

@@ -206,7 +206,8 @@ def add_articles(
     if not accepted and not pages:
         return outcome
     if not corpus_dir.is_dir():  # a typo in CORPUS_DIR, or run from another folder: never a second corpus
-        raise store.CorpusError(f"There is no corpus folder at {corpus_dir} (CORPUS_DIR); nothing was added.")
+        raise store.CorpusError(f"There is no corpus folder at {corpus_dir} (CORPUS_DIR); nothing was added.",
+                                store.SETUP_IN_CHAT.format("CORPUS_DIR"))
     with store.build_lock(index_dir):
         if force:
             kept = accepted + _same_files(pages, corpus_dir)

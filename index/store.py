@@ -49,9 +49,20 @@ class BuildInProgress(RuntimeError):
     """Another build holds the lock; callers tell the user rather than queueing a second build."""
 
 
+# A setup mistake as chat shows it: the operator's log has the path.
+SETUP_IN_CHAT = ("The bot's {} setting points at the wrong place, so nothing was changed. Whoever runs the bot "
+                 "can see which folder in its log.")
+
+
 class CorpusError(ValueError):
     """A build or change the corpus can't take (no corpus folder, no article left); the message says why and
     the live index is left as it was."""
+
+    def __init__(self, message: str, in_chat: str | None = None) -> None:
+        super().__init__(message)
+        # What a moderator in chat is told: a setup mistake's message names the server's folders, which are
+        # the operator's to see and fix, not every moderator's.
+        self.in_chat = in_chat or message
 
 
 class ManifestUnreadable(RuntimeError):
@@ -151,7 +162,8 @@ def check_index_dir(index_dir: Path) -> None:
         return
     kind = "a folder that holds no index" if index_dir.is_dir() else "a file"
     raise CorpusError(f"INDEX_DIR={index_dir} is {kind}; a build would replace it. Point INDEX_DIR at an unused "
-                      "path (default: var/index) or at an index this bot built.")
+                      "path (default: var/index) or at an index this bot built.", SETUP_IN_CHAT.format("INDEX_DIR"))
+
 
 
 def new_build_folder(index_dir: Path) -> Path:

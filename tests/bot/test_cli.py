@@ -107,6 +107,17 @@ def test_index_add_remove_build_json(
     assert json.loads(capsys.readouterr().out)["unchanged"] is True
 
 
+def test_removing_an_article_never_indexed_says_so(env: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    """A file put in the corpus folder by hand, removed before any build: the reply was "Index already up to
+    date", as if nothing had been removed."""
+    corpus, _ = env
+    (corpus / "by_hand.md").write_text("---\ntitle: By hand\n---\nKoo passed three million downloads.\n")
+    assert main(["index", "remove", "by_hand"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Removed the file from the corpus folder. It had never been indexed") and "4 articles" in out
+    assert not (corpus / "by_hand.md").exists()
+
+
 def test_damaged_index_gives_the_fix_not_a_traceback(
     env: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -95,6 +95,21 @@ async def test_a_moderator_is_told_why_a_change_the_corpus_cannot_take_was_refus
     assert isinstance(result, Notice) and result.kind is NoticeKind.INVALID and "no article to index" in result.text
     answer = await mod_core.ask("Which app is the government promoting?")  # the last good index still serves
     assert isinstance(answer, Answer) and answer.answered
+    assert str(corpus) not in result.text  # the server's folders are the operator's to see
+
+
+async def test_a_wrong_corpus_folder_is_named_in_the_log_not_in_chat(
+    mod_core: CommandCore, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A wrong CORPUS_DIR showed every moderator in chat the server's path ("There is no corpus folder at
+    /srv/…"); the operator, who can fix it, reads it in the log."""
+    corpus = mod_core.config.corpus_dir
+    corpus.rename(corpus.with_name("moved"))
+    for result in (await mod_core.reindex(MOD),
+                   await mod_core.add_articles(MOD, [Upload("koo.md", b"# Koo\n\nKoo passed a million users.\n")])):
+        assert isinstance(result, Notice) and result.kind is NoticeKind.INVALID, result
+        assert "CORPUS_DIR" in result.text and str(corpus) not in result.text and "nothing was changed" in result.text
+    assert caplog.text.count(f"There is no corpus folder at {corpus}") == 2
 
 
 async def test_second_build_is_told_one_is_running(mod_core: CommandCore) -> None:
