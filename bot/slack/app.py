@@ -148,6 +148,34 @@ def socket_mode_handler(app: AsyncApp, settings: Settings) -> AsyncSocketModeHan
     return AsyncSocketModeHandler(app, app_token=settings.slack_app_token.get_secret_value(), web_client=app.client)
 
 
+# apps.connections.open's answers for an app-level token Slack will never accept: retrying can't help.
+APP_TOKEN_REFUSED = frozenset({"invalid_auth", "not_authed", "not_allowed_token_type", "token_revoked",
+                               "token_expired", "account_inactive"})
+
+
+def watch_app_token(handler: AsyncSocketModeHandler) -> asyncio.Future[str]:
+    """slack_sdk's connect loop retries every error, so a wrong app-level token, or one revoked while the
+    bot runs, meant a traceback every ten seconds forever and a bot that looked alive. A refusal now stops
+    the client and resolves the returned future with Slack's error."""
+    client = handler.client
+    issue = client.issue_new_wss_url
+    refused: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+
+    async def issue_unless_refused() -> str:
+        try:
+            return await issue()
+        except SlackApiError as exc:
+            error = str(exc.response.get("error"))
+            if error in APP_TOKEN_REFUSED:
+                client.closed = True  # the connect loop returns instead of retrying
+                if not refused.done():
+                    refused.set_result(error)
+            raise
+
+    client.issue_new_wss_url = issue_unless_refused  # type: ignore[method-assign]
+    return refused
+
+
 async def check_bot_token(client: AsyncWebClient) -> None:
     """Fail at start-up, with a clear message, when Slack rejects the bot token; a network problem only
     warns, since Slack may simply be unreachable for a moment."""
@@ -196,9 +224,13 @@ async def serve_slack(
                 engine.dispose()
     else:
         handler = socket_mode_handler(app, settings)
-        await handler.connect_async()
-        log.info("Slack: connected in Socket Mode")
+        refused = watch_app_token(handler)
         try:
-            await asyncio.Event().wait()
+            await handler.connect_async()
+            if not refused.done():
+                log.info("Slack: connected in Socket Mode")
+            error = await refused
+            raise SlackSetupError(f"Slack rejected SLACK_APP_TOKEN ({error}); Socket Mode stopped. Generate a new "
+                                  "app-level token (Basic Information → App-Level Tokens, connections:write).")
         finally:
             await handler.close_async()

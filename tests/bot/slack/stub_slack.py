@@ -161,6 +161,8 @@ class StubSlack:
         self.rate_limited: dict[str, int] = {}
         # Announcement-only channels: Slack refuses every post there from anyone but admins ("restricted_action").
         self.read_only: set[str] = set()
+        # An app-level token revoked in the app's settings: Slack closes its connections and refuses it after.
+        self.app_token_revoked = False
         self.port = 0
         self._ts = itertools.count(1)
         self._sockets: list[web.WebSocketResponse] = []
@@ -212,6 +214,12 @@ class StubSlack:
         async with self._changed:
             await asyncio.wait_for(self._changed.wait_for(predicate), timeout)
 
+    async def revoke_app_token(self) -> None:
+        """As when a workspace admin regenerates or revokes the app-level token: its sockets close."""
+        self.app_token_revoked = True
+        for ws in list(self._sockets):
+            await ws.close()
+
     async def push(self, envelope: dict[str, Any]) -> None:
         """Send a Socket Mode envelope down every open connection."""
         for ws in self._sockets:
@@ -258,8 +266,11 @@ class StubSlack:
 
     def _answer(self, method: str, params: dict[str, Any], token: str | None) -> dict[str, Any]:
         if method == "apps.connections.open":
-            if token != APP_TOKEN:
-                return {"ok": False, "error": "not_allowed_token_type"}
+            if token == APP_TOKEN and self.app_token_revoked:
+                return {"ok": False, "error": "token_revoked"}
+            if token != APP_TOKEN:  # a bot token is the wrong type; an unknown app-level token is no token
+                return {"ok": False, "error": "invalid_auth" if (token or "").startswith("xapp-") else
+                        "not_allowed_token_type"}
             return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/link/?ticket=stub"}
         if token != BOT_TOKEN:
             return {"ok": False, "error": "invalid_auth"}

@@ -137,6 +137,35 @@ async def test_missing_settings_are_explained(seed_core: CommandCore, slack_sett
         await serve_slack(seed_core, pasted_twice)
 
 
+async def test_an_app_token_slack_refuses_stops_socket_mode_with_the_reason(
+    stub: StubSlack, seed_core: CommandCore, slack_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    """slack_sdk retries every connect error: a mistyped xapp- token, or one revoked while the bot ran, gave a
+    traceback every ten seconds forever while the bot looked alive."""
+    mistyped = slack_settings.model_copy(update={"slack_app_token": SecretStr("xapp-1-mistyped"),
+                                                 "slack_signing_secret": None})
+    with pytest.raises(SlackSetupError, match=r"rejected SLACK_APP_TOKEN \(invalid_auth\)") as raised:
+        async with asyncio.timeout(10):
+            await serve_slack(seed_core, mistyped)
+    assert "xapp-1-mistyped" not in str(raised.value)
+    assert [c.method for c in stub.calls].count("apps.connections.open") == 1 and stub.connected == 0
+    settings = slack_settings.model_copy(update={"slack_app_token": SecretStr(APP_TOKEN), "slack_signing_secret": None})
+
+    async def refusal() -> str:  # as the runner does: a SystemExit inside a task would escape the event loop
+        try:
+            await serve_slack(seed_core, settings)
+        except SlackSetupError as exc:
+            return str(exc.code)
+        return ""
+
+    task = asyncio.create_task(refusal())
+    await stub.wait_for(lambda: stub.connected > 0)
+    await stub.revoke_app_token()
+    assert "rejected SLACK_APP_TOKEN (token_revoked)" in await asyncio.wait_for(task, 30)
+    assert [c.method for c in stub.calls].count("apps.connections.open") == 3  # no retry after the refusal
+    assert "Traceback" not in caplog.text and "Retrying" not in caplog.text
+
+
 
 async def test_oauth_variables_in_the_environment_do_not_replace_the_bot_token(
     seed_core: CommandCore, slack_settings: Settings, monkeypatch: pytest.MonkeyPatch
