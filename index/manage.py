@@ -15,6 +15,7 @@ from typing import Any
 
 from index import store
 from index.add_notes import far_dated, reading_note
+from index.add_screen import Incoming, same_files, screen, uploaded
 from index.article_head import YEARS
 from index.builder import BuildReport, ProgressCallback, build_locked
 from index.chunking import ChunkSpec
@@ -24,11 +25,9 @@ from index.documents import (
     ArticleProblem,
     article_paths,
     front_matter_problem,
-    load_corpus,
     parse_article,
     unreadable_date,
 )
-from index.duplicates import DuplicateFinder, normalise_url
 from index.embedding import EncoderProvider
 from index.web_article import WebArticle
 
@@ -107,55 +106,6 @@ def check_upload(upload: Upload, max_bytes: int) -> str:
     return filename
 
 
-@dataclass(frozen=True)
-class _Incoming:
-    """An article of this add, as the duplicate screen reads it."""
-
-    label: str  # what the moderator gave: a file name or an address
-    filename: str
-    urls: tuple[str, ...]
-    text: str
-    data: bytes
-
-
-def _screen(incoming: list[_Incoming], corpus_dir: Path, outcome: AddOutcome, replaced: set[str]
-            ) -> list[tuple[str, bytes]]:
-    """The articles that are neither at an address already in the corpus nor nearly the same text as an
-    article in it (or as one accepted before them in this batch); the others are refused by id. ``replaced``:
-    ids of articles a file of this add overwrites (the same name: how a moderator corrects an article), so
-    they are not compared with it. A page fetched again is refused, as before; ``force`` updates it."""
-    finder = DuplicateFinder(doc for doc in load_corpus(corpus_dir)[0] if doc.doc_id not in replaced)
-    kept: list[tuple[str, bytes]] = []
-    for item in incoming:
-        duplicate = finder.find(item.urls, item.text)
-        if duplicate is not None:
-            outcome.rejected.append({
-                "file": item.label, "duplicate_of": duplicate.doc_id,
-                "reason": f"already in the index as {duplicate.doc_id} ({duplicate.why}); to replace it, "
-                          f"remove {duplicate.doc_id} first"})
-            continue
-        finder.add(Path(item.filename).stem, item.urls, item.text)
-        kept.append((item.filename, item.data))
-    return kept
-
-
-def _uploaded(filename: str, label: str, data: bytes) -> _Incoming:
-    doc = parse_article(data.decode("utf-8"), Path(filename).stem, filename)  # check_upload has read it
-    return _Incoming(label, filename, (doc.url,) if doc.url else (), doc.text, data)
-
-
-def _same_files(pages: list[tuple[WebArticle, str, bytes]], corpus_dir: Path) -> list[tuple[str, bytes]]:
-    """Pages added again with ``force``: one at an address already in the corpus replaces that article's file.
-    Its new name comes from its title, which may have changed since ("… again after row over steel"), so
-    without this the same page became a second article."""
-    known = {normalise_url(doc.url): doc.filename for doc in load_corpus(corpus_dir)[0] if doc.url}
-    kept = []
-    for article, filename, data in pages:
-        existing = next((known[u] for u in map(normalise_url, article.urls) if u in known), None)
-        kept.append((existing or filename, data))
-    return kept
-
-
 def add_articles(
     uploads: list[Upload],
     corpus_dir: Path,
@@ -210,12 +160,12 @@ def add_articles(
                                 store.SETUP_IN_CHAT.format("CORPUS_DIR"))
     with store.build_lock(index_dir):
         if force:
-            kept = accepted + _same_files(pages, corpus_dir)
+            kept = accepted + same_files(pages, corpus_dir)
         else:
-            kept = _screen([_uploaded(name, given, data) for (name, data), given in zip(accepted, given_names,
-                                                                                         strict=True)]
-                           + [_Incoming(a.requested_url, name, tuple(a.urls), a.text, data) for a, name, data in pages],
-                           corpus_dir, outcome, {Path(name).stem for name, _ in accepted})
+            kept = screen([uploaded(name, given, data) for (name, data), given in zip(accepted, given_names,
+                                                                                       strict=True)]
+                          + [Incoming(a.requested_url, name, tuple(a.urls), a.text, data) for a, name, data in pages],
+                          corpus_dir, outcome.rejected, {Path(name).stem for name, _ in accepted})
         undo = CorpusUndo()
         try:
             for filename, data in kept:
