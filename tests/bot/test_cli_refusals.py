@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot import index_commands
-from bot.cli import _parser, main
+from bot.cli import main
+from bot.cli_args import build_parser as _parser
 
 
 @pytest.fixture
