@@ -19,6 +19,7 @@ from bot.actors import Actor, ModeratorPolicy
 from bot.admission import Admission
 from bot.builds import APOLOGY, BuildRunner
 from bot.core_config import CoreConfig
+from bot.corpus_changes import CorpusChanges
 from bot.history import History
 from bot.history_results import Feedback, GapReport
 from bot.inflight import InFlight
@@ -30,8 +31,7 @@ from bot.validation import InvalidInput, clean_question, clean_topic
 from index import store
 from index.builder import build_index
 from index.embedding import EncoderProvider
-from index.manage import Upload, add_articles, index_status, remove_article
-from index.web_article import WebArticle, fetch_articles
+from index.manage import Upload, index_status
 from retrieval.engine import Engine
 from retrieval.loaded import FIX_DAMAGED, IndexLoadError
 from retrieval.types import Answer, Timeline
@@ -62,6 +62,7 @@ class CommandCore:
         self.in_flight = InFlight(config.max_in_flight)
         self.shared = shared or SharedState()  # rate limits, event claims, build lock: own or replicas' (store)
         self.builds = BuildRunner(self.shared.build_lock)
+        self.corpus = CorpusChanges(config, self.builds, self._encoder_provider)  # add and remove articles
         limiter = self.shared.limiter(config.rate_limit_per_minute, config.rate_limit_burst)
         self.admission = Admission(limiter, self.in_flight)
         self.warm = False  # index loaded and encoder warm
@@ -254,52 +255,17 @@ class CommandCore:
     async def add_articles(
         self, actor: Actor, uploads: list[Upload], urls: Sequence[str] = (), force: bool = False
     ) -> IndexChange | Notice:
-        """Add uploaded files and the articles at ``urls`` (fetched here, on the event loop; extracted in a
-        worker thread) in one rebuild. ``force`` adds pages already in the corpus anyway."""
+        """Add uploaded files and the articles at ``urls`` (fetched on the event loop; extracted in a worker
+        thread) in one rebuild. ``force`` adds pages already in the corpus anyway."""
         refusal = self._refuse(actor, "add articles")
         if refusal:
             return refusal
         if not uploads and not urls:
             return self.refuse_add(actor, "Attach a .txt or .md article, or give a web page's address, to add.")
-        names = [u.name for u in uploads] + list(urls)
-        audit.info("add %s%s by %s", ", ".join(names), " (force)" if force else "", actor.describe())
-        fetched: list[WebArticle] = []
-        problems: list[dict[str, str]] = []
-        if urls:
-            # Extraction is CPU-bound and can't be stopped: on the build thread, never one that answers questions.
-            fetched, problems = await fetch_articles(urls, self.config.fetch,
-                                                     self.builds.in_thread)
-            if not fetched and not uploads:
-                reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in problems)
-                audit.info("add by %s: nothing added (%s)", actor.describe(), reasons)
-                return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}")
-
-        def run() -> IndexChange | Notice:
-            outcome = add_articles(
-                uploads, self.config.corpus_dir, self.config.index_dir, model=self.config.model,
-                encoder_provider=self._encoder_provider, max_bytes=self.config.max_article_bytes,
-                web_articles=fetched, force=force,
-            )
-            rejected = problems + outcome.rejected
-            if outcome.report is None:
-                reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in rejected)
-                return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}")
-            return IndexChange("add", outcome.change(), rejected)
-
-        return await self.builds.run("add", actor, run)
+        return await self.corpus.add(actor, uploads, urls, force)
 
     async def remove_article(self, actor: Actor, doc_id: str) -> IndexChange | Notice:
         refusal = self._refuse(actor, "remove articles")
         if refusal:
             return refusal
-        audit.info("remove %s by %s", doc_id, actor.describe())
-
-        def run() -> IndexChange | Notice:
-            try:
-                report = remove_article(doc_id, self.config.corpus_dir, self.config.index_dir,
-                                        model=self.config.model, encoder_provider=self._encoder_provider)
-            except KeyError:
-                return Notice(NoticeKind.INVALID, f"There is no article with id {doc_id!r}; see /sources.")
-            return IndexChange("remove", report.to_dict())
-
-        return await self.builds.run("remove", actor, run)
+        return await self.corpus.remove(actor, doc_id)

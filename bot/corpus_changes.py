@@ -1,0 +1,68 @@
+"""A moderator's change to the corpus from chat, once the core has checked who asks and what was given: the
+files and web pages of an add, or the article to remove, go in with their rebuild as one build on the build
+thread, so questions go on being answered from the old index until the new one is published."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from bot.actors import Actor
+from bot.builds import BuildRunner
+from bot.core_config import CoreConfig
+from bot.results import IndexChange, Notice, NoticeKind
+from index.embedding import EncoderProvider
+from index.manage import Upload, add_articles, remove_article
+from index.web_article import WebArticle, fetch_articles
+
+audit = logging.getLogger("dispute_bot.audit")
+
+
+class CorpusChanges:
+    def __init__(self, config: CoreConfig, builds: BuildRunner, encoder_provider: EncoderProvider) -> None:
+        """``encoder_provider`` embeds the articles (the model itself, as a reindex does: see ``CommandCore``)."""
+        self._config = config
+        self._builds = builds
+        self._encoder_provider = encoder_provider
+
+    async def add(self, actor: Actor, uploads: list[Upload], urls: Sequence[str], force: bool) -> IndexChange | Notice:
+        """The pages at ``urls`` are fetched here, on the event loop; their text is extracted on the build thread."""
+        names = [u.name for u in uploads] + list(urls)
+        audit.info("add %s%s by %s", ", ".join(names), " (force)" if force else "", actor.describe())
+        fetched: list[WebArticle] = []
+        problems: list[dict[str, str]] = []
+        if urls:
+            # Extraction is CPU-bound and can't be stopped: on the build thread, never one that answers questions.
+            fetched, problems = await fetch_articles(urls, self._config.fetch,
+                                                     self._builds.in_thread)
+            if not fetched and not uploads:
+                reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in problems)
+                audit.info("add by %s: nothing added (%s)", actor.describe(), reasons)
+                return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}")
+
+        def run() -> IndexChange | Notice:
+            outcome = add_articles(
+                uploads, self._config.corpus_dir, self._config.index_dir, model=self._config.model,
+                encoder_provider=self._encoder_provider, max_bytes=self._config.max_article_bytes,
+                web_articles=fetched, force=force,
+            )
+            rejected = problems + outcome.rejected
+            if outcome.report is None:
+                reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in rejected)
+                return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}")
+            return IndexChange("add", outcome.change(), rejected)
+
+        return await self._builds.run("add", actor, run)
+
+    async def remove(self, actor: Actor, doc_id: str) -> IndexChange | Notice:
+        audit.info("remove %s by %s", doc_id, actor.describe())
+
+        def run() -> IndexChange | Notice:
+            try:
+                report = remove_article(doc_id, self._config.corpus_dir, self._config.index_dir,
+                                        model=self._config.model, encoder_provider=self._encoder_provider)
+            except KeyError:
+                return Notice(NoticeKind.INVALID, f"There is no article with id {doc_id!r}; see /sources.")
+            return IndexChange("remove", report.to_dict())
+
+        return await self._builds.run("remove", actor, run)
