@@ -33,6 +33,7 @@ from bot.core import CommandCore
 from bot.settings import Settings
 from bot.slack.handlers import SlackHandlers
 from bot.slack.http import EVENTS_PATH, web_app
+from bot.slack.lifecycle import stop_when_uninstalled, watch_app_token
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +99,10 @@ def _without_oauth_env() -> Iterator[None]:
         os.environ.update(hidden)
 
 
-def build_app(core: CommandCore, settings: Settings, client: AsyncWebClient | None = None) -> AsyncApp:
-    """The Bolt app with every listener registered; ``client`` defaults to one built from the settings."""
+def build_app(core: CommandCore, settings: Settings, client: AsyncWebClient | None = None,
+              gone: asyncio.Future[str] | None = None) -> AsyncApp:
+    """The Bolt app with every listener registered; ``client`` defaults to one built from the settings;
+    ``gone`` resolves when Slack says the app was uninstalled (``bot.slack.lifecycle``)."""
     client = client or build_client(settings)
     if not client.token:
         raise SlackSetupError("Slack needs SLACK_BOT_TOKEN (the xoxb- bot token)")
@@ -110,6 +113,7 @@ def build_app(core: CommandCore, settings: Settings, client: AsyncWebClient | No
         app = AsyncApp(name="dispute-bot", client=client, signing_secret=secret)
     # With replicas, the event claims and the threads answered in are shared through the store.
     SlackHandlers(core, client, seen=core.shared.deduper(), threads=core.shared.answered_threads()).register(app)
+    stop_when_uninstalled(app, gone)
     return app
 
 
@@ -148,34 +152,6 @@ def socket_mode_handler(app: AsyncApp, settings: Settings) -> AsyncSocketModeHan
     return AsyncSocketModeHandler(app, app_token=settings.slack_app_token.get_secret_value(), web_client=app.client)
 
 
-# apps.connections.open's answers for an app-level token Slack will never accept: retrying can't help.
-APP_TOKEN_REFUSED = frozenset({"invalid_auth", "not_authed", "not_allowed_token_type", "token_revoked",
-                               "token_expired", "account_inactive"})
-
-
-def watch_app_token(handler: AsyncSocketModeHandler) -> asyncio.Future[str]:
-    """slack_sdk's connect loop retries every error, so a wrong app-level token, or one revoked while the
-    bot runs, meant a traceback every ten seconds forever and a bot that looked alive. A refusal now stops
-    the client and resolves the returned future with Slack's error."""
-    client = handler.client
-    issue = client.issue_new_wss_url
-    refused: asyncio.Future[str] = asyncio.get_running_loop().create_future()
-
-    async def issue_unless_refused() -> str:
-        try:
-            return await issue()
-        except SlackApiError as exc:
-            error = str(exc.response.get("error"))
-            if error in APP_TOKEN_REFUSED:
-                client.closed = True  # the connect loop returns instead of retrying
-                if not refused.done():
-                    refused.set_result(error)
-            raise
-
-    client.issue_new_wss_url = issue_unless_refused  # type: ignore[method-assign]
-    return refused
-
-
 async def check_bot_token(client: AsyncWebClient) -> None:
     """Fail at start-up, with a clear message, when Slack rejects the bot token; a network problem only
     warns, since Slack may simply be unreachable for a moment."""
@@ -202,6 +178,7 @@ async def serve_slack(
     if problem:
         raise SlackSetupError(problem)
     engine: Engine | None = None
+    gone: asyncio.Future[str] = asyncio.get_running_loop().create_future()  # token mode: uninstalled
     if http and settings.slack_oauth:
         from bot.slack.oauth import open_oauth_engine
 
@@ -209,7 +186,7 @@ async def serve_slack(
         app = build_oauth_app(core, settings, engine)
         log.info("Slack: multi-workspace OAuth; installs start at %s", settings.slack_install_path)
     else:
-        app = build_app(core, settings)
+        app = build_app(core, settings, gone=gone)
         await check_bot_token(app.client)
     if http:
         secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
@@ -217,7 +194,7 @@ async def serve_slack(
         log.info("Slack: HTTP mode, listening on %s:%d at %s (and /healthz, /readyz, /metrics)", host, port,
                  EVENTS_PATH)
         try:
-            await asyncio.Event().wait()
+            raise SlackSetupError(await gone)  # with OAuth, never: each workspace's uninstall is its own
         finally:
             await runner.cleanup()
             if engine is not None:
@@ -229,8 +206,11 @@ async def serve_slack(
             await handler.connect_async()
             if not refused.done():
                 log.info("Slack: connected in Socket Mode")
-            error = await refused
-            raise SlackSetupError(f"Slack rejected SLACK_APP_TOKEN ({error}); Socket Mode stopped. Generate a new "
-                                  "app-level token (Basic Information → App-Level Tokens, connections:write).")
+            await asyncio.wait({refused, gone}, return_when=asyncio.FIRST_COMPLETED)
+            if gone.done():  # an uninstall takes the app-level token's connections with it: the cause first
+                raise SlackSetupError(gone.result())
+            raise SlackSetupError(f"Slack rejected SLACK_APP_TOKEN ({refused.result()}); Socket Mode stopped. "
+                                  "Generate a new app-level token (Basic Information → App-Level Tokens, "
+                                  "connections:write).")
         finally:
             await handler.close_async()

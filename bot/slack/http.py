@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from urllib.parse import parse_qs
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
@@ -30,19 +31,32 @@ def _refuse(status: int, reason: str, request: web.Request, level: int = logging
     return web.Response(status=status, text=reason)
 
 
+def is_ssl_check(request: web.Request, body: str) -> bool:
+    """Slack checks a slash command's Request URL with an unsigned form post, ``ssl_check=1&token=…`` (no
+    signature or timestamp headers), and the URL fails its check unless it gets a 200. Bolt answers it
+    before its signature check; here the signature checks come first, so it is answered here. It carries no
+    command, and nothing is run."""
+    if request.content_type != "application/x-www-form-urlencoded":
+        return False
+    form = parse_qs(body)
+    return form.get("ssl_check") == ["1"] and not form.keys() - {"ssl_check", "token"}
+
+
 def events_handler(app: AsyncApp, signing_secret: str) -> Handler:
     """The aiohttp handler for ``EVENTS_PATH``."""
     verifier = SignatureVerifier(signing_secret) if signing_secret else None
 
     async def handle(request: web.Request) -> web.StreamResponse:
-        timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
-        if verifier is not None and not timestamp.strip().isdecimal():
-            return _refuse(401, "X-Slack-Request-Timestamp is not a number", request)
         raw = await request.read()
         try:
             body = raw.decode("utf-8")
         except UnicodeDecodeError:
             return _refuse(400, "the body is not UTF-8 text", request)
+        if is_ssl_check(request, body):
+            return web.Response(status=200, text="")
+        timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
+        if verifier is not None and not timestamp.strip().isdecimal():
+            return _refuse(401, "X-Slack-Request-Timestamp is not a number", request)
         if verifier is not None and not verifier.is_valid(body, timestamp, request.headers.get("X-Slack-Signature")):
             return _refuse(401, "bad or stale signature", request, logging.INFO)
         try:

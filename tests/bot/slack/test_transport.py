@@ -28,6 +28,7 @@ from tests.bot.slack.slack_requests import (
     message_event,
     posts_in,
     reply_to,
+    send_event,
     shown_text,
     signed_headers,
     slash_payload,
@@ -47,6 +48,29 @@ async def test_bad_or_stale_signatures_get_401(stub: StubSlack, seed_app: AsyncA
     assert tampered.status == 401
     await asyncio.sleep(0.2)
     assert not stub.calls and not stub.responses  # rejected before auth.test or any listener ran
+
+
+async def test_slacks_ssl_check_is_answered_200_and_nothing_else_unsigned(
+    stub: StubSlack, seed_app: AsyncApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Slack checks a slash command's Request URL with an unsigned form post, 'ssl_check=1&token=…', with no
+    signature headers (slackapi/bolt-js#1397). The signature check here came before Bolt's ssl_check step:
+    401 and a WARNING, and Slack's check of the URL failed."""
+    runner = await start_http(seed_app, SIGNING_SECRET, host="127.0.0.1", port=0)
+    url = f"http://127.0.0.1:{runner.addresses[0][1]}{EVENTS_PATH}"
+    headers = {"content-type": FORM, "user-agent": "Slackbot 1.0 (+https://api.slack.com/robots)"}
+    try:
+        async with aiohttp.ClientSession() as http:
+            async with http.post(url, data="ssl_check=1&token=legacy", headers=headers) as response:
+                assert response.status == 200
+            for forged in ("ssl_check=0&command=/ask&text=hi", "ssl_check=1&command=/ask&text=hi"):
+                async with http.post(url, data=forged, headers=headers) as response:
+                    assert response.status == 401, forged
+    finally:
+        await runner.cleanup()
+    await asyncio.sleep(0.2)
+    assert not stub.calls and not stub.responses
+    assert "ssl_check=1&token" not in caplog.text and caplog.text.count("refused a Slack request") == 2
 
 
 def _free_port() -> int:
@@ -165,6 +189,47 @@ async def test_an_app_token_slack_refuses_stops_socket_mode_with_the_reason(
     assert [c.method for c in stub.calls].count("apps.connections.open") == 3  # no retry after the refusal
     assert "Traceback" not in caplog.text and "Retrying" not in caplog.text
 
+
+
+UNINSTALLED = {"type": "app_uninstalled"}
+BOT_TOKEN_REVOKED = {"type": "tokens_revoked", "tokens": {"oauth": [], "bot": [BOT_USER_ID]}}
+
+
+@pytest.mark.parametrize(("event", "gone"), [(UNINSTALLED, True), (BOT_TOKEN_REVOKED, True),
+                                            ({**BOT_TOKEN_REVOKED, "tokens": {"oauth": ["U1"]}}, False)],
+                         ids=["uninstalled", "bot-token-revoked", "a-user-token-revoked"])
+async def test_the_uninstall_events_the_manifest_subscribes_to_are_handled(
+    stub: StubSlack, seed_app: AsyncApp, caplog: pytest.LogCaptureFixture, event: dict[str, object], gone: bool
+) -> None:
+    """Only the OAuth app listened for them: in token mode Bolt answered 404 'Unhandled request' with a
+    WARNING suggesting code to write, and nothing told the operator the bot token was gone."""
+    response = await send_event(seed_app, event)
+    assert response.status == 200, response.body
+    await asyncio.sleep(0.2)  # the listener runs after the acknowledgement
+    assert "Unhandled request" not in caplog.text
+    assert ("SLACK_BOT_TOKEN no longer works" in caplog.text) is gone
+
+
+async def test_an_uninstall_in_socket_mode_is_acknowledged_and_stops_the_bot_with_the_reason(
+    stub: StubSlack, seed_core: CommandCore, slack_settings: Settings
+) -> None:
+    """In Socket Mode the envelope was never acknowledged, and the bot went on as if ready."""
+    settings = slack_settings.model_copy(update={"slack_app_token": SecretStr(APP_TOKEN), "slack_signing_secret": None})
+
+    async def reason() -> str:  # as the runner does: a SystemExit inside a task would escape the event loop
+        try:
+            await serve_slack(seed_core, settings)
+        except SlackSetupError as exc:
+            return str(exc.code)
+        return ""
+
+    task = asyncio.create_task(reason())
+    await stub.wait_for(lambda: stub.connected > 0)
+    await stub.push({"envelope_id": "env-revoked", "type": "events_api", "accepts_response_payload": False,
+                     "payload": event_payload(BOT_TOKEN_REVOKED), "retry_attempt": 0, "retry_reason": ""})
+    said = await asyncio.wait_for(task, 10)
+    assert "bot token of workspace" in said and "was revoked" in said
+    assert "env-revoked" in {a.get("envelope_id") for a in stub.acks}
 
 
 async def test_oauth_variables_in_the_environment_do_not_replace_the_bot_token(
