@@ -161,6 +161,17 @@ async def test_missing_settings_are_explained(seed_core: CommandCore, slack_sett
         await serve_slack(seed_core, pasted_twice)
 
 
+async def _stopped(core: CommandCore, slack_settings: Settings) -> str:
+    """Serve Socket Mode with the stub's app token until Slack stops the bot; why, as the runner prints it
+    (it catches the SystemExit too: raised inside a task, one would escape the event loop)."""
+    settings = slack_settings.model_copy(update={"slack_app_token": SecretStr(APP_TOKEN), "slack_signing_secret": None})
+    try:
+        await serve_slack(core, settings)
+    except SlackSetupError as exc:
+        return str(exc.code)
+    return ""
+
+
 async def test_an_app_token_slack_refuses_stops_socket_mode_with_the_reason(
     stub: StubSlack, seed_core: CommandCore, slack_settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -173,22 +184,12 @@ async def test_an_app_token_slack_refuses_stops_socket_mode_with_the_reason(
             await serve_slack(seed_core, mistyped)
     assert "xapp-1-mistyped" not in str(raised.value)
     assert [c.method for c in stub.calls].count("apps.connections.open") == 1 and stub.connected == 0
-    settings = slack_settings.model_copy(update={"slack_app_token": SecretStr(APP_TOKEN), "slack_signing_secret": None})
-
-    async def refusal() -> str:  # as the runner does: a SystemExit inside a task would escape the event loop
-        try:
-            await serve_slack(seed_core, settings)
-        except SlackSetupError as exc:
-            return str(exc.code)
-        return ""
-
-    task = asyncio.create_task(refusal())
+    task = asyncio.create_task(_stopped(seed_core, slack_settings))
     await stub.wait_for(lambda: stub.connected > 0)
     await stub.revoke_app_token()
     assert "rejected SLACK_APP_TOKEN (token_revoked)" in await asyncio.wait_for(task, 30)
     assert [c.method for c in stub.calls].count("apps.connections.open") == 3  # no retry after the refusal
     assert "Traceback" not in caplog.text and "Retrying" not in caplog.text
-
 
 
 UNINSTALLED = {"type": "app_uninstalled"}
@@ -214,16 +215,7 @@ async def test_an_uninstall_in_socket_mode_is_acknowledged_and_stops_the_bot_wit
     stub: StubSlack, seed_core: CommandCore, slack_settings: Settings
 ) -> None:
     """In Socket Mode the envelope was never acknowledged, and the bot went on as if ready."""
-    settings = slack_settings.model_copy(update={"slack_app_token": SecretStr(APP_TOKEN), "slack_signing_secret": None})
-
-    async def reason() -> str:  # as the runner does: a SystemExit inside a task would escape the event loop
-        try:
-            await serve_slack(seed_core, settings)
-        except SlackSetupError as exc:
-            return str(exc.code)
-        return ""
-
-    task = asyncio.create_task(reason())
+    task = asyncio.create_task(_stopped(seed_core, slack_settings))
     await stub.wait_for(lambda: stub.connected > 0)
     await stub.push({"envelope_id": "env-revoked", "type": "events_api", "accepts_response_payload": False,
                      "payload": event_payload(BOT_TOKEN_REVOKED), "retry_attempt": 0, "retry_reason": ""})
