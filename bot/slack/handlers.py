@@ -1,9 +1,8 @@
-"""Bolt listeners: slash commands, mentions, DMs and thread follow-ups, each turned into one core call.
+"""Bolt listeners: mentions, DMs and thread follow-ups, each turned into one core call (the slash commands
+and buttons they register with are ``bot.slack.commands``).
 
-Slash commands ``ack()`` before anything else and answer through ``respond()`` (the ``response_url``), so
-the 3-second deadline never depends on the index; events are acknowledged by Bolt before the listener
-runs. Every listener catches its own exceptions: the details go to the log, the user gets a short
-ephemeral apology, never a traceback.
+Events are acknowledged by Bolt before the listener runs. Every listener catches its own exceptions: the
+details go to the log, the user gets a short ephemeral apology, never a traceback.
 
 Each event is answered once: a global middleware drops an event whose ``event_id`` was already claimed (a
 retry of something handled), and a post that arrives as two events is claimed by channel and ``ts``; see
@@ -20,38 +19,33 @@ from typing import Any
 
 from slack_bolt import BoltResponse
 from slack_bolt.async_app import AsyncApp
-from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
-from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import metrics
-from bot.actors import Actor
 from bot.core import APOLOGY, CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
-from bot.render.picture import FILENAME, timeline_png
-from bot.results import Notice, NoticeKind, Result
+from bot.results import Notice
 from bot.shared_state import StoreThreads, call
 from bot.slack.adding import ADD_HINT, add_from_dm, is_add
+from bot.slack.commands import SlashCommands
 from bot.slack.events import addressed_elsewhere, conversation_of, post_key, thread_of
 from bot.slack.memory import BoundedSet
 from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.posting import REFUSED, post_reply
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
 from bot.slack.users import UserDirectory
-from bot.validation import InvalidInput, reindex_full
-from retrieval.types import Timeline
 
 log = logging.getLogger(__name__)
 
-Run = Callable[[Actor, str], Awaitable[Result]]
 ANSWERED_SUBTYPES = (None, "file_share", "thread_broadcast")  # edits, joins, bot posts etc. are ignored
-class SlackHandlers:
+
+
+class SlackHandlers(SlashCommands):
     def __init__(self, core: CommandCore, client: AsyncWebClient, memory: int = 5000,
                  seen: Deduper | None = None, threads: StoreThreads | None = None) -> None:
-        self.core = core
-        self.users = UserDirectory(client)
+        super().__init__(core, UserDirectory(client))
         self.threads: BoundedSet | StoreThreads = threads or BoundedSet(memory)  # "channel:thread_ts" answered in
         self.seen = seen or MemoryDeduper()  # event ids and (channel, ts) handled; shared: claimed off the loop
 
@@ -79,108 +73,6 @@ class SlackHandlers:
             return BoltResponse(status=200, body="")
         await next_()
         return None
-
-    # -- slash commands ------------------------------------------------------------------------------
-
-    async def ask(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
-        conversation = conversation_of(str(command.get("channel_id") or ""), None)
-        await self._slash(ack, command, respond, "ask", lambda actor, text: self.core.ask(text, actor, conversation))
-
-    async def timeline(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
-                       client: AsyncWebClient) -> None:
-        async def run(actor: Actor, text: str) -> Result:
-            result = await self.core.timeline(text, actor)
-            if isinstance(result, Timeline):
-                pictures.append(result)
-            return result
-
-        pictures: list[Timeline] = []
-        async with self.core.in_flight.handling():  # a shutdown waits for the picture too
-            await self._slash(ack, command, respond, "timeline", run)
-            for timeline in pictures:  # after the text, which never waits for the picture
-                await self._upload_picture(client, str(command.get("channel_id") or ""), timeline)
-
-    async def _upload_picture(self, client: AsyncWebClient, channel: str, timeline: Timeline) -> None:
-        """Share the timeline picture in the channel; any failure is logged and the text reply stands."""
-        png = await timeline_png(timeline)
-        if png is None or not channel:
-            return
-        title = "Timeline" + (f": {timeline.topic}" if timeline.topic else "")
-        try:
-            await client.files_upload_v2(channel=channel, file=png, filename=FILENAME, title=title[:200],
-                                         alt_txt="Dated events of the dispute on a time axis")
-        except Exception as exc:  # SlackApiError (not_in_channel, missing_scope …) or a network error
-            error = exc.response.get("error") if isinstance(exc, SlackApiError) else type(exc).__name__
-            log.warning("the timeline picture was not shared in %s: %s", channel, error)
-
-    async def sources(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
-        await self._slash(ack, command, respond, "sources", lambda actor, _: self.core.sources(actor))
-
-    async def reindex(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
-                      client: AsyncWebClient) -> None:
-        async def run(actor: Actor, text: str) -> Result:
-            try:
-                full = reindex_full(text)
-            except InvalidInput as exc:
-                return Notice(NoticeKind.INVALID, str(exc))
-            return await self.core.reindex(actor, full=full)
-
-        await self._slash(ack, command, respond, "reindex", run, moderator_command=True, client=client)
-
-    async def report(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
-                     client: AsyncWebClient) -> None:
-        await self._slash(ack, command, respond, "report", lambda actor, text: self.core.report(actor, text or None),
-                          moderator_command=True, client=client)
-
-    async def feedback(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
-                       respond: AsyncRespond) -> None:
-        """A 👍/👎 click: acknowledged first; the thanks (and after a 👎 the next-best passages) go only to the
-        person who clicked, as a new ephemeral message, so the shared answer never shows a vote."""
-        await ack()
-        user = str((body.get("user") or {}).get("id") or "")
-        async with self.core.in_flight.handling():
-            try:
-                result = await self.core.vote(Actor(platform="slack", user_id=user), str(action.get("value") or ""),
-                                              FEEDBACK_ACTIONS.get(str(action.get("action_id")), 0))
-                message = render(result)
-                await respond(text=message.text, blocks=message.blocks or None, response_type="ephemeral",
-                              replace_original=False)
-            except Exception:
-                log.exception("feedback from %s failed", user)
-                await self._respond(respond, SlackMessage(APOLOGY, ephemeral=True), fallible=True)
-
-    async def _slash(
-        self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, name: str, run: Run,
-        moderator_command: bool = False, client: AsyncWebClient | None = None,
-    ) -> None:
-        await ack()  # first, always: Slack shows an error to the user after 3 seconds without it
-        user = str(command.get("user_id") or "")
-        async with self.core.in_flight.handling():
-            try:
-                actor = await self.users.actor(user, lookup=moderator_command, client=client,
-                                               team=str(command.get("team_id") or ""))
-                result = await run(actor, plain_from_slack(str(command.get("text") or "")))
-                if not (isinstance(result, Notice) and result.silent):
-                    await self._respond(respond, render(result, show_question=True))
-            except Exception:
-                log.exception("/%s from %s failed", name, user)
-                await self._respond(respond, SlackMessage(APOLOGY, ephemeral=True), fallible=True)
-
-    async def _respond(self, respond: AsyncRespond, message: SlackMessage, fallible: bool = False) -> None:
-        response_type = "ephemeral" if message.ephemeral else "in_channel"
-        try:
-            reply = await respond(text=message.text, blocks=message.blocks or None, response_type=response_type,
-                                  unfurl_links=False, unfurl_media=False)
-            if reply.status_code != 200 and message.blocks:
-                log.error("Slack refused a reply (HTTP %s: %.200s); sending plain text", reply.status_code, reply.body)
-                reply = await respond(text=message.text, response_type=response_type)
-            if reply.status_code != 200:  # an expired or spent response_url: nobody will see this reply
-                log.error("Slack refused a reply (HTTP %s: %.200s): %.100s", reply.status_code, reply.body,
-                          message.text)
-        except Exception:
-            if not fallible:
-                raise
-            log.exception("could not send a reply through response_url")
 
     # -- events --------------------------------------------------------------------------------------
 

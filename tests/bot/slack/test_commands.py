@@ -173,7 +173,8 @@ async def test_oversized_replies_are_refused_by_the_stub_and_fall_back_to_text(
     stub: StubSlack, seed_app: AsyncApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     too_big = SlackMessage("plain fallback", [{"type": "divider"}] * 51)
-    monkeypatch.setattr("bot.slack.handlers.render", lambda result, show_question=True: too_big)
+    for module in ("bot.slack.commands", "bot.slack.handlers"):  # slash commands, then events
+        monkeypatch.setattr(f"{module}.render", lambda result, show_question=True: too_big)
     question = "how many accounts were ordered blocked?"
     await slash(seed_app, slash_payload(stub, "/ask", question))
     await stub.wait_for(lambda: len(stub.responses) == 2)
