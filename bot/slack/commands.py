@@ -17,6 +17,7 @@ from bot.actors import Actor
 from bot.core import APOLOGY, CommandCore
 from bot.render.picture import FILENAME, timeline_png
 from bot.results import Notice, NoticeKind, Result
+from bot.slack.ask_threads import ask_conversation, marked
 from bot.slack.events import conversation_of
 from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
@@ -37,8 +38,13 @@ class SlashCommands:
     # -- slash commands ------------------------------------------------------------------------------
 
     async def ask(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
-        conversation = conversation_of(str(command.get("channel_id") or ""), None)
-        await self._slash(ack, command, respond, "ask", lambda actor, text: self.core.ask(text, actor, conversation))
+        channel, trigger = str(command.get("channel_id") or ""), str(command.get("trigger_id") or "")
+        dm = conversation_of(channel, None)
+        # In a channel, the answer's thread goes on with this question (bot.slack.ask_threads).
+        asked = ask_conversation(channel, trigger) if trigger and not dm else None
+        conversation = dm or asked
+        await self._slash(ack, command, respond, "ask", lambda actor, text: self.core.ask(text, actor, conversation),
+                          conversation=asked)
 
     async def timeline(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
                        client: AsyncWebClient) -> None:
@@ -105,8 +111,9 @@ class SlashCommands:
 
     async def _slash(
         self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, name: str, run: Run,
-        moderator_command: bool = False, client: AsyncWebClient | None = None,
+        moderator_command: bool = False, client: AsyncWebClient | None = None, conversation: str | None = None,
     ) -> None:
+        """``conversation``: the one a public reply names, so that its thread goes on with it."""
         await ack()  # first, always: Slack shows an error to the user after 3 seconds without it
         user = str(command.get("user_id") or "")
         async with self.core.in_flight.handling():
@@ -115,7 +122,8 @@ class SlashCommands:
                                                team=str(command.get("team_id") or ""))
                 result = await run(actor, plain_from_slack(str(command.get("text") or "")))
                 if not (isinstance(result, Notice) and result.silent):
-                    await self._respond(respond, render(result, show_question=True))
+                    message = render(result, show_question=True)
+                    await self._respond(respond, marked(message, conversation) if conversation else message)
             except Exception:
                 log.exception("/%s from %s failed", name, user)
                 await self._respond(respond, SlackMessage(APOLOGY, ephemeral=True), fallible=True)

@@ -29,6 +29,7 @@ from bot.dedupe import Deduper, MemoryDeduper
 from bot.results import Notice
 from bot.shared_state import StoreThreads, call
 from bot.slack.adding import ADD_HINT, add_from_dm, is_add
+from bot.slack.ask_threads import asked_in
 from bot.slack.commands import SlashCommands
 from bot.slack.events import addressed_elsewhere, conversation_of, post_key, thread_of
 from bot.slack.memory import BoundedSet
@@ -48,6 +49,7 @@ class SlackHandlers(SlashCommands):
         super().__init__(core, UserDirectory(client))
         self.threads: BoundedSet | StoreThreads = threads or BoundedSet(memory)  # "channel:thread_ts" answered in
         self.seen = seen or MemoryDeduper()  # event ids and (channel, ts) handled; shared: claimed off the loop
+        self.not_asked = BoundedSet(memory)  # threads under a bot message that is no /ask answer: read once
 
     def register(self, app: AsyncApp) -> None:
         app.middleware(self.drop_handled_events)
@@ -83,6 +85,8 @@ class SlackHandlers(SlashCommands):
             # A reply sent with "Also send to #channel" is a mention with the subtype thread_broadcast.
             if event.get("bot_id") or event.get("subtype") not in ANSWERED_SUBTYPES or not event.get("user"):
                 return
+            if event.get("thread_ts"):
+                await self._follows(event, client, context.bot_user_id)  # an /ask answer's thread goes on with it
             await self._answer(event, client, plain_from_slack(str(event.get("text") or ""), context.bot_user_id),
                                context.team_id)
 
@@ -113,9 +117,26 @@ class SlackHandlers(SlashCommands):
             await self._answer(event, client, text, context.team_id)
         elif addressed_elsewhere(raw, context.bot_user_id):
             return  # "@Bob thanks, I'll forward it": in a thread the bot follows, said to someone else
-        elif event.get("thread_ts") and await call(self.threads, self.threads.__contains__,
-                                                   f"{event.get('channel')}:{event.get('thread_ts')}"):
+        elif event.get("thread_ts") and await self._follows(event, client, context.bot_user_id):
             await self._answer(event, client, text, context.team_id)
+
+    async def _follows(self, event: dict[str, Any], client: AsyncWebClient, bot_user: str | None) -> bool:
+        """Whether the bot follows the thread of this reply: one it answered in, or, found now, one under its
+        ``/ask`` answer, which then goes on with that question's conversation (``bot.slack.ask_threads``)."""
+        channel, thread = str(event.get("channel") or ""), str(event.get("thread_ts") or "")
+        key = f"{channel}:{thread}"
+        if await call(self.threads, self.threads.__contains__, key):
+            return True
+        if not bot_user or event.get("parent_user_id") != bot_user or key in self.not_asked:
+            return False
+        earlier = await asked_in(client, channel, thread, bot_user)
+        here = conversation_of(channel, thread, event.get("channel_type"))
+        if earlier is None or here is None:
+            self.not_asked.add(key)
+            return False
+        self.core.continue_conversation(earlier, here)
+        await call(self.threads, self.threads.add, key)
+        return True
 
     async def on_error(self, error: Exception) -> None:
         log.error("unhandled error in a Slack listener: %s", type(error).__name__, exc_info=error)

@@ -163,6 +163,10 @@ class StubSlack:
         self.read_only: set[str] = set()
         # An app-level token revoked in the app's settings: Slack closes its connections and refuses it after.
         self.app_token_revoked = False
+        # An in_channel reply through a response_url becomes a message by the app, with a ts of its own that
+        # Slack never tells the app (the webhook answers "ok"); people can reply in its thread.
+        self.response_ts: dict[str, str] = {}  # response_url key -> ts of the message it posted
+        self.app_messages: dict[str, dict[str, Any]] = {}  # ts -> the message, for conversations.replies
         self.port = 0
         self._ts = itertools.count(1)
         self._sockets: list[web.WebSocketResponse] = []
@@ -213,6 +217,14 @@ class StubSlack:
     async def wait_for(self, predicate: Callable[[], bool], timeout: float = 20.0) -> None:
         async with self._changed:
             await asyncio.wait_for(self._changed.wait_for(predicate), timeout)
+
+    def post_as_app(self, channel: str, text: str, blocks: list[dict[str, Any]] | None = None) -> str:
+        """A message the app posted earlier (its ts), as conversations.replies shows it."""
+        ts = f"1700000100.{next(self._ts):06d}"
+        self.app_messages[ts] = {"type": "message", "subtype": "bot_message", "ts": ts, "user": BOT_USER_ID,
+                                 "bot_id": BOT_ID, "app_id": APP_ID, "text": text, "blocks": blocks or [],
+                                 "channel": channel}
+        return ts
 
     async def revoke_app_token(self) -> None:
         """As when a workspace admin regenerates or revokes the app-level token: its sockets close."""
@@ -296,6 +308,10 @@ class StubSlack:
             return {"ok": True, "upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}", "file_id": file_id}
         if method == "files.completeUploadExternal":
             return self._complete(params)
+        if method == "conversations.replies":
+            root = self.app_messages.get(str(params.get("ts")))
+            return {"ok": True, "messages": [root], "has_more": False} if root else \
+                {"ok": False, "error": "thread_not_found"}
         if method == "users.info":
             user = self.users.get(str(params.get("user")))
             return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
@@ -333,6 +349,12 @@ class StubSlack:
             return web.Response(status=404, text="expired_url")
         self.responses.append({**body, "_key": request.match_info["key"]})
         refusal = message_error(body)
+        if not refusal and body.get("response_type") == "in_channel":
+            ts = f"1700000100.{next(self._ts):06d}"
+            self.response_ts[request.match_info["key"]] = ts
+            self.app_messages[ts] = {"type": "message", "subtype": "bot_message", "ts": ts, "user": BOT_USER_ID,
+                                     "bot_id": BOT_ID, "app_id": APP_ID, "text": body.get("text"),
+                                     "blocks": body.get("blocks") or []}
         if refusal:
             self.rejected.append(("response_url", *refusal))
         await self._notify()

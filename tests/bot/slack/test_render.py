@@ -174,6 +174,9 @@ def test_manifest_matches_the_app() -> None:
     assert {"commands", "chat:write", "app_mentions:read", "im:history", "files:read", "users:read"} <= scopes
     assert manifest["settings"]["socket_mode_enabled"] is True
     assert len(manifest["display_information"]["description"]) <= 140
+    # Typed text with mentions: unescaped, '/ask @dispute-bot what …' searched for '@dispute-bot'.
+    assert {c["command"]: c["should_escape"] for c in manifest["features"]["slash_commands"]
+            if c["command"] in ("/ask", "/timeline")} == {"/ask": True, "/timeline": True}
 
 
 def test_related_sentences_follow_the_sources_unnumbered_and_escaped() -> None:

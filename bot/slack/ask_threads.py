@@ -1,0 +1,56 @@
+"""A reply in the thread of an ``/ask`` answer goes on with the question it answered, as under a mention's.
+
+Slack never tells the app the ``ts`` of a message it posts through a ``response_url``, so the thread under an
+``/ask`` answer could not be known in advance: a reply there was ignored, and a reply mentioning the bot was
+answered as if asked alone. The answer now names its conversation in its first block's ``block_id``; a reply
+in an unknown thread whose first message is the bot's reads that message once (``conversations.replies``),
+and the thread goes on with that conversation from then on.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack.render import SlackMessage
+
+log = logging.getLogger(__name__)
+
+MARK = "asked:"  # block_id prefix: "asked:<conversation>"
+BLOCK_ID_LIMIT = 255
+
+
+def ask_conversation(channel: str, trigger_id: str) -> str:
+    """One conversation per ``/ask`` in a channel (the trigger id is unique to the command's use)."""
+    return f"slack:ask:{channel}:{trigger_id}"
+
+
+def marked(message: SlackMessage, conversation: str) -> SlackMessage:
+    """``message`` naming ``conversation`` in its first block; a private reply has no thread to go on in."""
+    block_id = MARK + conversation
+    if message.ephemeral or not message.blocks or len(block_id) > BLOCK_ID_LIMIT:
+        return message
+    return replace(message, blocks=[{**message.blocks[0], "block_id": block_id}, *message.blocks[1:]])
+
+
+async def asked_in(client: AsyncWebClient, channel: str, thread_ts: str, bot_user: str) -> str | None:
+    """The conversation the bot's ``/ask`` answer at ``thread_ts`` began, or None when the thread's first
+    message is no such answer or can't be read (then the reply is treated as before: not followed)."""
+    try:
+        response = await client.conversations_replies(channel=channel, ts=thread_ts, limit=1, inclusive=True)
+    except SlackApiError as exc:
+        log.warning("could not read the first message of thread %s in %s (%s)", thread_ts, channel,
+                    exc.response.get("error"))
+        return None
+    messages = response.get("messages") or []
+    root = messages[0] if messages else {}
+    if root.get("ts") != thread_ts or root.get("user") not in (bot_user, None) or not root.get("bot_id"):
+        return None
+    for block in root.get("blocks") or []:
+        block_id = str(block.get("block_id") or "")
+        if block_id.startswith(MARK):
+            return block_id.removeprefix(MARK)
+    return None

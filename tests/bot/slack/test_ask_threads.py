@@ -1,0 +1,74 @@
+"""A reply in the thread of an /ask answer goes on with its question, as under a mention's answer."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from slack_bolt.async_app import AsyncApp
+
+from bot.actors import ModeratorPolicy
+from tests.bot.conftest import CoreFactory, HistoryFactory
+from tests.bot.slack.slack_requests import (
+    message_event,
+    posts_in,
+    reply_to,
+    send_event,
+    shown_text,
+    slash,
+    slash_payload,
+)
+from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
+
+pytestmark = pytest.mark.asyncio(loop_scope="function")
+
+FOLLOW_UP = "and when is he expected to meet Twitter?"
+
+
+@pytest.fixture
+def history_app(make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory, make_app: Any) -> AsyncApp:
+    return make_app(make_core(seed_index_dir, Path("/nonexistent-corpus"), ModeratorPolicy(), history=make_history()))
+
+
+@pytest.mark.parametrize("mention", [False, True], ids=["reply", "reply-mentioning-the-bot"])
+async def test_a_reply_in_the_thread_of_an_ask_answer_goes_on_with_it(
+    stub: StubSlack, history_app: AsyncApp, mention: bool
+) -> None:
+    """Slack never tells the app the ts of what it posts through a response_url: a reply under an /ask answer
+    was ignored, and one mentioning the bot was answered as if asked alone (Discord: d5b67c1)."""
+    asked = slash_payload(stub, "/ask", "Who is Ajay Prakash Sawhney?")
+    await slash(history_app, asked)
+    await reply_to(stub, asked)
+    answer_ts = stub.response_ts[asked["response_url"].rsplit("/", 1)[1]]
+    follow = message_event(f"<@{BOT_USER_ID}> {FOLLOW_UP}" if mention else FOLLOW_UP,
+                           kind="app_mention" if mention else "message", thread_ts=answer_ts,
+                           parent_user_id=BOT_USER_ID)
+    await send_event(history_app, follow)
+    [reply] = await posts_in(stub, "chat.postMessage", timeout=5)
+    assert reply["thread_ts"] == answer_ts
+    assert "Searched for:" in shown_text(reply) and "Sawhney" in shown_text(reply)
+    # The thread is followed from now on: the next reply is answered without reading the first message again.
+    await send_event(history_app, message_event("what about the blog post?", thread_ts=answer_ts,
+                                                parent_user_id=BOT_USER_ID))
+    await posts_in(stub, "chat.postMessage", 2, timeout=5)
+    assert [c.method for c in stub.calls].count("conversations.replies") == 1
+
+
+async def test_a_reply_under_another_bot_message_is_not_followed(stub: StubSlack, history_app: AsyncApp) -> None:
+    """Under a bot message that is no /ask answer (a /timeline, a private hint), people talk among themselves;
+    the first message is read once, then the thread is known not to be the bot's."""
+    root = stub.post_as_app("C1", "Timeline: three dated events", blocks=[{"type": "section", "block_id": "t1",
+                                                                           "text": {"type": "mrkdwn", "text": "x"}}])
+
+    def reads() -> int:
+        return [c.method for c in stub.calls].count("conversations.replies")
+
+    for text in ("nice", "thanks for sharing"):
+        await send_event(history_app, message_event(text, thread_ts=root, parent_user_id=BOT_USER_ID))
+        await stub.wait_for(lambda: reads() >= 1, timeout=5)
+        await asyncio.sleep(0.3)  # the reply is read and remembered before the next one comes
+    await send_event(history_app, message_event("unrelated", thread_ts="1.2", parent_user_id="UOTHER"))
+    await asyncio.sleep(0.5)  # listeners run after the acknowledgement: give any other read time to happen
+    assert reads() == 1 and not stub.posted("chat.postMessage")
