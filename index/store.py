@@ -165,7 +165,6 @@ def check_index_dir(index_dir: Path) -> None:
                       "path (default: var/index) or at an index this bot built.", SETUP_IN_CHAT.format("INDEX_DIR"))
 
 
-
 def new_build_folder(index_dir: Path) -> Path:
     """A fresh temporary folder; call only while holding the build lock."""
     root = builds_dir(index_dir)
