@@ -135,8 +135,8 @@ def _not_an_article(text: str) -> None:
     if _OPENS_FRONT_MATTER.match(text) and not _FRONT_MATTER.match(text):
         raise ArticleProblem("the front matter opened by --- is never closed by a line of ---")
     if _HTML_PAGE.match(text):
-        raise ArticleProblem("an HTML page, not an article's text: add it by its address (URL), which "
-                             "extracts the story, or save the story's text as .txt or .md")
+        raise ArticleProblem("an HTML page, not an article's text: add it as .html or by its address (URL), "
+                             "either of which extracts the story, or save the story's text as .txt or .md")
 
 
 def parse_article(raw: str, doc_id: str, filename: str) -> Document:

@@ -29,7 +29,7 @@ from index.documents import (
     unreadable_date,
 )
 from index.embedding import EncoderProvider
-from index.web_article import WebArticle
+from index.web_article import NoArticleText, WebArticle, is_saved_page, saved_page_article
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +70,8 @@ def safe_filename(name: str) -> str:
     given, suffix = os.path.splitext(base)
     stem = _UNSAFE.sub("-", given).strip(".-_")
     if suffix.lower() not in ARTICLE_SUFFIXES:
-        allowed = " and ".join(ARTICLE_SUFFIXES)
-        raise ValueError(f"only {allowed} files can be added (got {suffix or 'no extension'!r})")
+        allowed = ", ".join(ARTICLE_SUFFIXES)
+        raise ValueError(f"only {allowed} and saved web pages (.html) can be added (got {suffix or 'no extension'!r})")
     if any(not ch.isascii() for ch in given) or len(stem) > MAX_STEM:
         digest = hashlib.sha256(given.encode("utf-8")).hexdigest()[:8]
         stem = f"{stem[:MAX_STEM - 9].rstrip('.-_') or 'article'}-{digest}"
@@ -141,6 +141,12 @@ def add_articles(
 
     given_names: list[str] = []
     for upload in uploads:
+        if is_saved_page(upload.name):  # read as its page would be when fetched, then added like one
+            try:
+                web_articles = [*web_articles, saved_page_article(upload.name, upload.data)]
+            except NoArticleText as exc:
+                outcome.rejected.append({"file": upload.name, "reason": str(exc)})
+            continue
         try:
             accepted.append((take(check_upload(upload, max_bytes), upload.name), upload.data))
             given_names.append(upload.name)

@@ -32,6 +32,7 @@ MIN_ARTICLE_WORDS = 40
 # CPU, with no way to stop it). A news page has a few thousand.
 MAX_ELEMENTS = 25_000
 _SLUG = re.compile(r"[^a-z0-9]+")
+_WEB = re.compile(r"https?://", re.IGNORECASE)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
@@ -55,12 +56,13 @@ class WebArticle:
 
     @property
     def urls(self) -> tuple[str, ...]:
-        return (self.url,) if self.url == self.requested_url else (self.url, self.requested_url)
+        """Its web addresses (a saved page's file name is none)."""
+        return tuple(u for u in dict.fromkeys((self.url, self.requested_url)) if _WEB.match(u))
 
     def filename(self) -> str:
-        """A stable corpus file name: the same address always lands in the same file."""
+        """A stable corpus file name: the same address (or saved file) always lands in the same file."""
         slug = _SLUG.sub("-", (self.title or urlsplit(self.url).hostname or "page").lower()).strip("-")[:60]
-        digest = hashlib.sha256(self.url.encode("utf-8")).hexdigest()[:10]
+        digest = hashlib.sha256((self.url or self.requested_url).encode("utf-8")).hexdigest()[:10]
         return f"web-{slug.rstrip('-') or 'page'}-{digest}.md"
 
     def markdown(self) -> str:
@@ -130,7 +132,7 @@ def extract_article(page: Page) -> WebArticle:
     stated_in = " ".join([*tree.itertext(), *(str(v) for element in tree.iter() for v in element.attrib.values()),
                           page.final_url])
     extracted = trafilatura.bare_extraction(
-        tree, url=page.final_url, with_metadata=True, include_comments=False,
+        tree, url=page.final_url or None, with_metadata=True, include_comments=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = getattr(extracted, "text", None) or ""
@@ -143,12 +145,29 @@ def extract_article(page: Page) -> WebArticle:
     if words < MIN_ARTICLE_WORDS:
         found = f"only {words} words of text" if words else "no text"
         raise NoArticleText(f"no article text on the page ({found}; is it a news article, or behind a login?)")
+    # A saved page was fetched from nowhere: its address is the one it names (canonical link, og:url), if any.
+    named = _clean(getattr(extracted, "url", None)) if not page.final_url else None
     return WebArticle(
-        url=page.final_url, requested_url=page.url, title=title,
+        url=page.final_url or (named if named and _WEB.match(named) else ""), requested_url=page.url, title=title,
         date=_stated(_clean(getattr(extracted, "date", None)), stated_in),
         author=_clean(getattr(extracted, "author", None)), site_name=_clean(getattr(extracted, "sitename", None)),
         text=body, fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
+
+
+# A page saved from a browser ("Save page as…", HTML only) is read as the same page fetched would be.
+SAVED_PAGE_SUFFIXES = (".html", ".htm")
+
+
+def is_saved_page(name: str) -> bool:
+    return name.lower().endswith(SAVED_PAGE_SUFFIXES)
+
+
+def saved_page_article(name: str, data: bytes) -> WebArticle:
+    """The story of a web page a moderator saved and uploaded; ``NoArticleText`` when it holds none. Stored
+    like a fetched page (front matter with its address when the page names one), so adding the same story
+    by address later is recognised as the same article. CPU-bound, like ``extract_article``."""
+    return extract_article(Page(url=name, final_url="", body=data, charset=None))
 
 
 async def _to_thread(fn: Callable[[], T]) -> T:

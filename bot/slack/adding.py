@@ -17,9 +17,10 @@ from bot.slack.render import SlackMessage, render
 from bot.slack.users import UserDirectory
 from bot.validation import strip_mentions
 
-ADD_HINT = ("To add articles, share .txt or .md files with me in a direct message with the text `add`, or send "
-            "`add` followed by the address of a news page.")
-ADD_USAGE = "Usage: `add <https://…>` (the address of a news page), or `add` with .txt or .md files attached."
+ADD_HINT = ("To add articles, share .txt, .md or saved .html files with me in a direct message with the text "
+            "`add`, or send `add` followed by the address of a news page.")
+ADD_USAGE = ("Usage: `add <https://…>` (the address of a news page), or `add` with .txt, .md or saved .html "
+             "files attached.")
 MAX_URLS = 5
 
 

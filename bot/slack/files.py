@@ -19,6 +19,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from index.documents import ARTICLE_SUFFIXES
 from index.manage import Upload
+from index.web_article import SAVED_PAGE_SUFFIXES
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +77,9 @@ async def fetch_uploads(
         for shared in shared_files:
             name = str(shared.get("name") or shared.get("title") or shared.get("id") or "file")
             try:
-                if PurePosixPath(name).suffix.lower() not in ARTICLE_SUFFIXES:
-                    raise DownloadError(f"only {' and '.join(ARTICLE_SUFFIXES)} files can be added")
+                if PurePosixPath(name).suffix.lower() not in (*ARTICLE_SUFFIXES, *SAVED_PAGE_SUFFIXES):
+                    raise DownloadError(f"only {', '.join(ARTICLE_SUFFIXES)} and saved web pages (.html) can be "
+                                        "added")
                 info = await _file_info(client, shared)
                 name = str(info.get("name") or name)
                 size = int(info.get("size") or 0)

@@ -216,7 +216,7 @@ def test_upload_checks(corpus_copy: Path, tmp_path: Path, encoder: Encoder) -> N
                            encoder_provider=lambda: enc, max_bytes=1000)
     reasons = {r["file"]: r["reason"] for r in outcome.rejected}
     assert set(reasons) == {"report.pdf", "latin1.txt", "empty.md", "huge.txt"}
-    assert "only .txt and .md" in reasons["report.pdf"] and "UTF-8" in reasons["latin1.txt"]
+    assert "only .txt, .md and saved web pages" in reasons["report.pdf"] and "UTF-8" in reasons["latin1.txt"]
     assert "empty" in reasons["empty.md"] and "limit" in reasons["huge.txt"]
     assert outcome.stored == ["evil.txt"] and (corpus_copy / "evil.txt").exists()  # no path escapes
     assert not (tmp_path / "etc").exists()

@@ -12,8 +12,8 @@ from index.documents import Document
 from index.duplicates import DuplicateFinder, normalise_url, resemblance, shingles
 from index.embedding import DEFAULT_MODEL, EncoderProvider
 from index.fetch import FetchOptions, Page
-from index.manage import add_articles
-from index.web_article import NoArticleText, WebArticle, extract_article, fetch_articles
+from index.manage import Upload, add_articles
+from index.web_article import NoArticleText, WebArticle, extract_article, fetch_articles, saved_page_article
 from retrieval.loaded import load_index
 from tests.news_site import PAGES, NewsSite
 
@@ -152,6 +152,40 @@ def test_add_duplicates_and_force(news_site: NewsSite, built_copy: tuple[Path, P
     stored, rejected = add("northwind-copy.html", force=True)
     assert rejected == [] and len(stored) == 1
     assert len([d for d in load_index(index_dir).docs if d.doc_id.startswith("web-")]) == 3
+
+
+def test_a_saved_page_uploaded_is_added_like_its_page_fetched(news_site: NewsSite, built_copy: tuple[Path, Path],
+                                                               encoder_provider: EncoderProvider) -> None:
+    """A moderator's "Save page as…" (.html) was refused ("only .txt and .md"): its story is now read as the
+    fetched page's would be, and its address (the canonical link it names) makes the same story added by
+    address later a duplicate. A saved page with no story on it is refused with the fetched page's reason."""
+    corpus, index_dir = built_copy
+    saved = Upload("Ministry and Twitter talks - The Example Ledger.html",
+                   (PAGES / "ledger-second-round.html").read_bytes())
+    outcome = add_articles([saved, Upload("subscribe.htm", (PAGES / "subscribe.html").read_bytes())], corpus, index_dir,
+                           model=DEFAULT_MODEL, encoder_provider=encoder_provider, max_bytes=1_000_000)
+    assert [r["file"] for r in outcome.rejected] == ["subscribe.htm"]
+    assert "no article text on the page" in outcome.rejected[0]["reason"]
+    [stored] = outcome.stored
+    post = frontmatter.loads((corpus / stored).read_text(encoding="utf-8"))
+    assert post["url"] == "https://ledger.example.org/tech/second-round-of-talks" and str(post["date"]) == "2021-02-12"
+    assert post.content.startswith("Officials of the Ministry") and "<" not in post.content
+    [doc] = [d for d in load_index(index_dir).docs if d.doc_id == Path(stored).stem]
+    assert doc.title == "Ministry and Twitter hold a second round of talks on blocking orders"
+    articles, _ = fetched(news_site, "ledger-second-round.html")
+    again = add_articles([], corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider,
+                         max_bytes=1_000_000, web_articles=articles)
+    assert again.stored == [] and again.rejected[0]["duplicate_of"] == doc.doc_id
+
+
+def test_a_saved_page_naming_no_address_is_filed_by_its_file_name() -> None:
+    nameless = "<html><head><title>Council delays bridge vote</title></head><body><article><p>" \
+               + " ".join(f"The council met again and sentence {n} adds a detail." for n in range(12)) \
+               + "</p></article></body></html>"
+    a, b = (saved_page_article(name, nameless.encode()) for name in ("bridge.html", "bridge (1).html"))
+    assert a.url == "" and a.urls == () and "url" not in frontmatter.loads(a.markdown()).metadata
+    assert a.filename() != b.filename()
+    assert a.filename() == saved_page_article("bridge.html", nameless.encode()).filename()
 
 
 # --- pages as servers really send them ------------------------------------------------------------
