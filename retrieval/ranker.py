@@ -26,7 +26,6 @@ class AnswerModel:
     coef: np.ndarray
     intercept: float
     threshold: float  # answer when the best sentence's probability reaches this (chosen on held-out data)
-    sure_decline: float  # a sentence scored below this says nothing on the question: never shown as related
     meta: dict[str, Any]
 
     @classmethod
@@ -36,14 +35,13 @@ class AnswerModel:
         if any(a.shape != (n,) for a in (mean, scale, coef)):
             raise ValueError("answer model: mean, scale and coef must each have one value per feature")
         return cls(tuple(data["features"]), mean, scale, coef, float(data["intercept"]), float(data["threshold"]),
-                   float(data.get("sure_decline", 0.0)), dict(data.get("meta", {})))
+                   dict(data.get("meta", {})))
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "features": list(self.features), "mean": self.mean.round(6).tolist(),
             "scale": self.scale.round(6).tolist(), "coef": self.coef.round(6).tolist(),
-            "intercept": round(self.intercept, 6), "threshold": round(self.threshold, 4),
-            "sure_decline": round(self.sure_decline, 4), "meta": self.meta,
+            "intercept": round(self.intercept, 6), "threshold": round(self.threshold, 4), "meta": self.meta,
         }
 
     def probabilities(self, matrix: np.ndarray, names: list[str]) -> np.ndarray:

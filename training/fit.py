@@ -53,7 +53,7 @@ def fit(items: list[Item], c: float, names: Sequence[str] = FEATURES) -> AnswerM
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ > 1e-9, scaler.scale_, 1.0)
     lr = LogisticRegression(C=c, max_iter=2000).fit((x - scaler.mean_) / scale, y)
-    return AnswerModel(tuple(names), scaler.mean_, scale, lr.coef_[0], float(lr.intercept_[0]), 0.5, 0.0, {})
+    return AnswerModel(tuple(names), scaler.mean_, scale, lr.coef_[0], float(lr.intercept_[0]), 0.5, {})
 
 
 def probs_of(model: AnswerModel, item: Item, names: Sequence[str] = FEATURES) -> np.ndarray:
@@ -88,22 +88,9 @@ def choose_threshold(rows: list[tuple[Item, np.ndarray, bool]]) -> float:
     return float(plateau[len(plateau) // 2])
 
 
-def sure_decline(rows: list[tuple[Item, np.ndarray, bool]], threshold: float) -> float:
-    """Below this, nine in ten questions really are unanswerable (most of them off-topic): a sentence scored
-    lower says nothing on the question and is not shown as related. Not evidence that the articles don't
-    say: on-topic questions alone, the never-fitted articles' included, reach nine in ten at no threshold of
-    ``GRID`` (``retrieval.reach.absent_words``)."""
-    best = 0.0
-    for t in GRID[threshold >= GRID]:
-        below = [it.question.answerable for it, p, _ in rows if best_p(it, p) < t]
-        if below and sum(not a for a in below) / len(below) >= 0.9:
-            best = float(t)
-    return best
-
-
 def holds_at_zero(item: Item, probs: np.ndarray) -> bool:
     """Whether the answer the bot would give, were it never to decline, holds the fact."""
-    always = AnswerModel(tuple(FEATURES), np.zeros(1), np.ones(1), np.zeros(1), 0.0, 0.0, 0.0, {})
+    always = AnswerModel(tuple(FEATURES), np.zeros(1), np.ones(1), np.zeros(1), 0.0, 0.0, {})
     return score_one(item.question, compose(item.index, item.analysed, item.found, probs, always)).answer_holds
 
 
@@ -128,7 +115,7 @@ def held_out(items: list[Item], c: float, names: Sequence[str] = FEATURES
     for g in sorted({it.group for it in items}):
         others = [r for r in rows if r[0].group != g and not never_fitted(r[0].group)]
         t = choose_threshold(others)
-        judge = AnswerModel(tuple(FEATURES), np.zeros(1), np.ones(1), np.zeros(1), 0.0, t, sure_decline(others, t), {})
+        judge = AnswerModel(tuple(FEATURES), np.zeros(1), np.ones(1), np.zeros(1), 0.0, t, {})
         report = per_group.setdefault(g, EvalReport())
         for it, p, _ in (r for r in rows if r[0].group == g):
             report.results.append(score_one(it.question, compose(it.index, it.analysed, it.found, p, judge)))
@@ -184,13 +171,12 @@ def main(argv: list[str] | None = None) -> int:
     final = fit([it for it in items if not never_fitted(it.group)], c)
     # The shipped threshold comes from held-out probabilities, never from the fitted model's own.
     threshold = choose_threshold(pooled)
-    model = AnswerModel(final.features, final.mean, final.scale, final.coef, final.intercept, threshold,
-                        sure_decline(pooled, threshold), {
-                            "fitted": datetime.now(UTC).isoformat(timespec="seconds"), "C": c,
-                            "groups": {g.name: len(g.questions) for g in groups},
-                            "held_out": summary,
-                        })
-    print(f"threshold {model.threshold}, sure decline below {model.sure_decline}")
+    model = AnswerModel(final.features, final.mean, final.scale, final.coef, final.intercept, threshold, {
+        "fitted": datetime.now(UTC).isoformat(timespec="seconds"), "C": c,
+        "groups": {g.name: len(g.questions) for g in groups},
+        "held_out": summary,
+    })
+    print(f"threshold {model.threshold}")
     if not args.dry_run:
         ranker.save(model)
         print(f"wrote {ranker.WEIGHTS}")

@@ -147,9 +147,11 @@ def test_an_answer_shows_the_next_ranked_sentences_below_it(seed_engine: Engine)
         spans = [(c.doc_id, c.start, c.end) for c in quoted]
         assert not any(a[0] == b[0] and a[1] < b[2] and b[1] < a[2] for i, a in enumerate(spans) for b in spans[i + 1:])
         assert [c.score for c in answer.related] == sorted((c.score for c in answer.related), reverse=True)
-        assert all(c.score >= seed_engine.model.sure_decline for c in answer.related)
+        # However low the model scores them: under 0.07 they were left out, and on the never-fitted articles
+        # with them the fact, for 3 of 216 questions; an answer quoting one sentence showed no other.
+        assert len(quoted) == 3, question
         shown_more += bool(answer.related)
-    assert shown_more >= 3
+    assert shown_more == len(QUESTIONS)
     assert not seed_engine.ask("What is the capital of France?").related  # a decline shows its closest instead
 
 

@@ -15,7 +15,7 @@ from retrieval.ranker import AnswerModel
 
 def _model(**over: object) -> AnswerModel:
     data = {"features": ["a", "b"], "mean": [1.0, 0.0], "scale": [2.0, 1.0], "coef": [1.0, -1.0],
-            "intercept": 0.0, "threshold": 0.5, "sure_decline": 0.1, **over}
+            "intercept": 0.0, "threshold": 0.5, **over}
     return AnswerModel.from_dict(data)
 
 
@@ -43,12 +43,12 @@ def test_round_trip_through_the_text_file(tmp_path: Path) -> None:
     path = tmp_path / "model.json"
     ranker.save(_model(), path)
     again = ranker.load(path)
-    assert again.features == ("a", "b") and again.threshold == 0.5 and again.sure_decline == 0.1
+    assert again.features == ("a", "b") and again.threshold == 0.5
     assert json.loads(path.read_text())["coef"] == [1.0, -1.0]
 
 
 def test_the_shipped_weights_use_only_features_the_code_computes() -> None:
     model = ranker.load(ranker.WEIGHTS)
     assert set(model.features) <= set(FEATURES)
-    assert 0.0 < model.threshold < 1.0 and 0.0 <= model.sure_decline <= model.threshold
+    assert 0.0 < model.threshold < 1.0
     assert model.meta.get("held_out"), "the held-out figures travel with the weights"
