@@ -24,7 +24,8 @@ from typing import Any, TypeVar
 from aiohttp import WSMsgType, web
 
 from tests.bot.discord import payloads as p
-from tests.bot.discord.fake_rest import FakeRest, InteractionState, Sent
+from tests.bot.discord.fake_records import Sent
+from tests.bot.discord.fake_rest import FakeRest, InteractionState
 
 T = TypeVar("T")
 MESSAGE_CONTENT_INTENT = 1 << 15

@@ -13,7 +13,7 @@ from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.discord import payloads as p
 from tests.bot.discord.conftest import MODERATORS, BotStarter
 from tests.bot.discord.fake_discord import FakeDiscord
-from tests.bot.discord.fake_rest import Sent
+from tests.bot.discord.fake_records import Sent
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 NOWHERE = Path("/nonexistent-corpus")

@@ -15,7 +15,7 @@ from tests.bot.conftest import CoreFactory
 from tests.bot.discord import payloads as p
 from tests.bot.discord.conftest import MODERATORS, BotStarter
 from tests.bot.discord.fake_discord import FakeDiscord
-from tests.bot.discord.fake_rest import Sent
+from tests.bot.discord.fake_records import Sent
 from tests.news_site import NewsSite
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
