@@ -11,8 +11,10 @@ has the answer, so the failure is logged and nobody gets an apology under a good
 
 People address the bot the ways Discord offers: its mention, its own integration role (what the client's
 autocomplete often picks for "@dispute-bot"), or a reply to one of its messages, which continues the
-conversation that message answered. In a channel where the bot may send messages but not embeds, Discord
-refuses an embed-only message (403, code 50013); the answer then goes out as plain text.
+conversation that message answered. Without the Message Content intent Discord withholds the text of a
+message that mentions only the role, so its author is told to mention the bot itself or use /ask. In a
+channel where the bot may send messages but not embeds, Discord refuses an embed-only message (403, code
+50013); the answer then goes out as plain text.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from bot.discord.identity import actor_for, conversation_key, thread_conversatio
 from bot.discord.limits import clip
 from bot.discord.outgoing import Outgoing
 from bot.discord.render import render, render_plain
-from bot.results import Notice, Result
+from bot.results import Notice, NoticeKind, Result
 from retrieval.types import Answer
 
 log = logging.getLogger(__name__)
@@ -47,6 +49,8 @@ MISSING_PERMISSIONS = 50013
 NO_REPLY_HERE = frozenset({160005, 50083, 50001})
 # A reply needs Read Message History as well as Send Messages; without it Discord refuses the reference.
 CANNOT_REPLY = 160002
+ROLE_ONLY = ("I can't read messages that mention my role. Ask again mentioning me (@{name} under Members, not "
+             "under Roles), or use /ask.")
 
 
 def _remember(memory: OrderedDict[int, V], key: int, value: V, limit: int) -> None:
@@ -90,8 +94,10 @@ class Conversations:
             return None
         role = message.guild.self_role if message.guild is not None else None
         own = rf"<@!?{me.id}>" + (rf"|<@&{role.id}>" if role is not None else "")
+        # ``role_mentions`` comes from the payload; ``raw_role_mentions`` is parsed from the content, which
+        # Discord leaves empty for a role mention when the bot lacks the Message Content intent.
         mentioned = any(user.id == me.id for user in message.mentions) or (
-            role is not None and role.id in message.raw_role_mentions)
+            role is not None and role in message.role_mentions)
         direct = message.guild is None
         replied = self.replied_answer(message) is not None
         if not (mentioned or direct or replied or self.is_bot_thread(message.channel)):
@@ -196,11 +202,25 @@ class Conversations:
 
     async def _ask(self, message: discord.Message, question: str, conversation: str) -> Result:
         """The core's result, with "dispute-bot is typing…" shown if it takes a while."""
+        if not question and self._text_withheld(message):
+            # Not the "please ask a question" the core gives an empty mention: the asker did ask one.
+            async def withheld() -> Notice:
+                name = self.client.user.name if self.client.user else "dispute-bot"
+                return Notice(NoticeKind.INVALID, ROLE_ONLY.format(name=name))
+
+            return await self.core.admission.run("ask", actor_for(message.author), withheld)
         typing = asyncio.create_task(self._typing(message.channel))
         try:
             return await self.core.ask(question, actor_for(message.author), conversation)
         finally:
             typing.cancel()
+
+    def _text_withheld(self, message: discord.Message) -> bool:
+        """Without the Message Content intent Discord sends a server message's text only when it mentions the
+        bot's user: a question addressed to its role arrives empty."""
+        me = self.client.user
+        return (message.guild is not None and not self.client.intents.message_content and me is not None
+                and me not in message.mentions)
 
     @staticmethod
     async def _typing(channel: discord.abc.Messageable) -> None:

@@ -3,7 +3,8 @@
 It runs in its own thread with its own event loop, like the real service, so it keeps time independently
 of the bot: if the bot's loop stalls, heartbeats stop arriving here and interaction callbacks miss the
 3-second deadline. The gateway speaks plain JSON text frames: HELLO, heartbeat ACKs, READY and
-GUILD_CREATE after IDENTIFY, then whatever dispatches a test pushes.
+GUILD_CREATE after IDENTIFY, then whatever dispatches a test pushes. A bot that identified without the
+Message Content intent gets messages with their text emptied, as Discord sends them.
 
 Sharding as Discord does it: an IDENTIFY may carry ``shard: [id, count]``; each connection gets the events of
 its shard only (a guild's on shard ``(guild_id >> 22) % count``, DMs on shard 0), and READY lists only that
@@ -147,8 +148,21 @@ class FakeDiscord(FakeRest):
             ws = self._sockets[shard_of(int(guild) if guild else None, count)][0]
         ws = ws or self._ws
         assert ws is not None, "the bot is not connected"
+        if event in ("MESSAGE_CREATE", "MESSAGE_UPDATE") and not self._reads_content(data):
+            # Discord without the Message Content intent: content, embeds, attachments, components and polls
+            # arrive empty, except in DMs, the app's own messages and messages that mention the app's *user*
+            # (a mention of its managed role is no exemption).
+            data = {**data, "content": "", "embeds": [], "attachments": [], "components": []}
+            data.pop("poll", None)
         self._seq += 1
         await ws.send_str(json.dumps({"op": 0, "t": event, "s": self._seq, "d": data}))
+
+    def _reads_content(self, data: dict[str, Any]) -> bool:
+        if not self.identifies or self.identifies[-1]["intents"] & MESSAGE_CONTENT_INTENT:
+            return True
+        if "guild_id" not in data or str((data.get("author") or {}).get("id")) == str(p.BOT_ID):
+            return True
+        return any(str(u.get("id")) == str(p.BOT_ID) for u in data.get("mentions") or [])
 
     def _too_soon(self, shard_id: int) -> bool:
         bucket = shard_id % self.max_concurrency

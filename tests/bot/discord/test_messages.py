@@ -143,6 +143,19 @@ async def test_the_bots_own_role_is_a_mention(bot: DisputeBot, fake: FakeDiscord
     assert reply.embeds[0]["title"] == QUESTION and reply.pings == []
 
 
+async def test_without_message_content_a_role_mention_is_told_to_mention_the_bot(
+    start_bot: BotStarter, discord_core: CommandCore, make_fake: FakeFactory
+) -> None:
+    """Without the Message Content intent Discord sends the text only of messages that mention the bot's user;
+    a question to its role arrived empty and got no reply at all (the role was looked for in the text)."""
+    fake = make_fake()
+    await start_bot(discord_core, fake, message_content=False)
+    asked = await say(fake, f"<@&{p.BOT_ROLE_ID}> {QUESTION}", mention_roles=(p.BOT_ROLE_ID,))
+    reply = await reply_to(fake, asked)
+    assert "mention my role" in reply.text() and "/ask" in reply.text() and reply.pings == []
+    assert "Please ask a question" not in reply.text() and fake.threads == []
+
+
 async def test_without_embed_links_the_answer_comes_as_text(
     start_bot: BotStarter, talking_core: CommandCore, fake: FakeDiscord
 ) -> None:
