@@ -113,10 +113,14 @@ class Conversations:
     def _said_to_others(message: discord.Message) -> bool:
         """A message that mentions people, a role or everyone, or replies to someone else's message: in the
         bot's thread it is part of the people's own conversation, and answering it would post a decline
-        that quotes their words (the Slack side's ``addressed_elsewhere``)."""
+        that quotes their words (the Slack side's ``addressed_elsewhere``). A reply to one's own message
+        ("I mean …") still talks to the bot; one to a message Discord no longer has is left alone."""
         if message.mentions or message.raw_role_mentions or message.mention_everyone:
             return True
-        return message.reference is not None and message.reference.message_id is not None
+        if message.reference is None or message.reference.message_id is None:
+            return False
+        replied = message.reference.resolved
+        return not isinstance(replied, discord.Message) or replied.author.id != message.author.id
 
     def replied_answer(self, message: discord.Message) -> int | None:
         """The id of the bot's message that ``message`` replies to, if it replies to one."""

@@ -258,3 +258,20 @@ async def test_people_talking_to_each_other_in_the_bot_s_thread_are_left_alone(
     assert "500" in answer.text()
     replied = {m.reply_to for m in fake.messages}
     assert not replied & {m["id"] for m in ignored}, [m["content"] for m in ignored if m["id"] in replied]
+
+
+async def test_a_reply_to_ones_own_message_in_the_bots_thread_is_a_follow_up(
+    start_bot: BotStarter, discord_core: CommandCore, make_fake: FakeFactory
+) -> None:
+    """A correction in the bot's thread as a reply to one's own question ("I mean …") was ignored, as if said
+    to someone else."""
+    fake = make_fake()
+    bot = await start_bot(discord_core, fake)
+    await reply_to(fake, await say(fake, f"{MENTION} {FIRST}", mentions=[p.BOT_USER]))
+    [thread] = await fake.wait_for(lambda: fake.threads)
+    await fake.wait_for(lambda: bot.conversations.is_bot_thread(discord.Object(int(thread["id"]))))
+    here = int(thread["id"])
+    first = await say(fake, "which section of the IT Act was used?", channel_id=here)
+    await reply_to(fake, first)
+    own = await say(fake, f"I mean, {QUESTION}", channel_id=here, replying_to=first)
+    assert "257" in (await reply_to(fake, own)).text()
