@@ -45,8 +45,8 @@ THREAD_NAME_LIMIT = 100
 TYPING_AFTER = 0.5  # seconds: a quick answer needs no "typing…", and a flood must not cause one per message
 MISSING_PERMISSIONS = 50013
 # Where nothing the bot sends is taken, an apology included: a locked thread (the bot lacks Manage Threads),
-# an archived one it may not reopen, a channel it can no longer see.
-NO_REPLY_HERE = frozenset({160005, 50083, 50001})
+# an archived one it may not reopen, a channel it can no longer see, one deleted while it answered.
+NO_REPLY_HERE = frozenset({160005, 50083, 50001, 10003})
 # A reply needs Read Message History as well as Send Messages; without it Discord refuses the reference.
 CANNOT_REPLY = 160002
 ROLE_ONLY = ("I can't read messages that mention my role. Ask again mentioning me (@{name} under Members, not "

@@ -50,6 +50,7 @@ class FakeRest(FakeRecords):
         self.read_only: set[str] = set()  # channels where the bot may read but not send (403, 50013)
         self.locked: set[str] = set()  # locked threads: only members with Manage Threads may post (403, 160005)
         self.deleted: set[str] = set()  # ids of messages deleted since they were sent
+        self.gone: set[str] = set()  # channels and threads deleted since the bot saw them (404, 10003)
         # Discord: an interaction token works for 15 minutes; after that every use is 401, 50027.
         self.token_lifetime = 900.0
         self.dm_channels: dict[str, str] = {}  # DM channel id -> the user it is with
@@ -195,6 +196,9 @@ class FakeRest(FakeRecords):
         return web.Response(status=204)
 
     def _create_message(self, channel_id: str, body: dict[str, Any]) -> web.Response:
+        if channel_id in self.gone:
+            self.rejected.append((f"channel {channel_id}", {"": "Unknown Channel"}))
+            return json_response({"message": "Unknown Channel", "code": 10003}, 404)
         problem = self._check(f"channel {channel_id}", body)
         if problem:
             return problem
