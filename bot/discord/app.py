@@ -29,6 +29,9 @@ from bot.store.leases import LeaseGate
 
 log = logging.getLogger(__name__)
 
+TOKEN_REJECTED = ("dispute-bot: Discord rejected DISCORD_TOKEN; copy the bot token again from the Developer Portal "
+                  "(Bot → Reset Token)")
+AUTHENTICATION_FAILED = 4004  # the gateway's close code for a token that is (no longer) valid
 DISCORD_GATEWAY_DEFAULT = "wss://gateway.discord.gg/"
 INVITE_SCOPES = ("bot", "applications.commands")
 INVITE_PERMISSIONS = discord.Permissions(
@@ -201,8 +204,13 @@ async def _serve(core: CommandCore, settings: Settings, token: str, gate: Identi
                 await bot.start(token)
             return
         except discord.LoginFailure:
-            raise SystemExit("dispute-bot: Discord rejected DISCORD_TOKEN; copy the bot token again from the "
-                             "Developer Portal (Bot → Reset Token)") from None
+            raise SystemExit(TOKEN_REJECTED) from None
+        except discord.ConnectionClosed as exc:
+            # A token reset while the bot runs (in the portal, or by Discord after a leak) closes the gateway
+            # with 4004 and discord.py gives up: the same one line as at start-up, not a traceback.
+            if exc.code != AUTHENTICATION_FAILED:
+                raise
+            raise SystemExit(TOKEN_REJECTED) from None
         except (aiohttp.ClientConnectionError, OSError) as exc:
             # Signing in failed before any gateway session (discord.py reconnects once connected): no network,
             # a proxy, or a wrong DISCORD_API_BASE. An 87-line traceback said less.

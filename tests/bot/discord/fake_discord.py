@@ -48,6 +48,7 @@ class FakeDiscord(FakeRest):
         self.identify_violations: list[str] = []
         self._sockets: dict[int, tuple[web.WebSocketResponse, int]] = {}  # shard id -> (socket, shard count)
         self.heartbeat_interval = heartbeat_interval
+        self.token_reset = False  # the token was reset in the Developer Portal: gateway auth fails (4004)
         self.allow_message_content = allow_message_content
         self.heartbeats: list[float] = []
         self.identifies: list[dict[str, Any]] = []
@@ -127,6 +128,15 @@ class FakeDiscord(FakeRest):
                 raise AssertionError(f"timed out waiting; rejected={self.rejected} unexpected={self.unexpected}")
             await asyncio.sleep(0.02)
 
+    async def close_gateway(self, code: int, reason: bytes = b"") -> None:
+        """Close the bot's gateway connection as Discord does, e.g. 4004 "Authentication failed." once the
+        token was reset in the Developer Portal (and every later IDENTIFY or RESUME with the old one)."""
+        async def close() -> None:
+            assert self._ws is not None, "the bot is not connected"
+            await self._ws.close(code=code, message=reason)
+
+        await self._in_loop(close())
+
     def visible(self, token: str) -> list[Sent]:
         return [m for m in self.messages if m.interaction == token and not m.deleted]
 
@@ -187,6 +197,9 @@ class FakeDiscord(FakeRest):
             if frame["op"] == 1:
                 self.heartbeats.append(time.monotonic())
                 await ws.send_str(json.dumps({"op": 11}))
+            elif frame["op"] in (2, 6) and self.token_reset:  # IDENTIFY or RESUME with the old token
+                await ws.close(code=4004, message=b"Authentication failed.")
+                break
             elif frame["op"] == 2:
                 self.identifies.append(frame["d"])
                 shard_id, count = frame["d"].get("shard") or (0, 1)

@@ -88,6 +88,24 @@ async def test_a_rejected_token_stops_with_a_clear_message(discord_core: Command
         await serve_discord(discord_core, settings_for(fake, discord_token="not-the-token"))
 
 
+async def test_a_token_reset_while_running_stops_with_the_same_clear_message(
+    discord_core: CommandCore, fake: FakeDiscord
+) -> None:
+    """A token reset in the Developer Portal (or by Discord after a leak) while the bot runs closes the gateway
+    with 4004: the bot ended with a traceback and exit 1, and took Slack down with it when both ran."""
+    async def reset() -> None:
+        await fake.wait_for(lambda: fake.identifies)
+        await asyncio.sleep(0.3)
+        fake.token_reset = True
+        await fake.close_gateway(4004, b"Authentication failed.")
+
+    resetting = asyncio.create_task(reset())
+    with pytest.raises(SystemExit, match="Discord rejected DISCORD_TOKEN"):
+        async with asyncio.timeout(15):  # in this task: a SystemExit raised in another escapes the event loop
+            await serve_discord(discord_core, settings_for(fake))
+    await resetting
+
+
 async def test_an_unreachable_discord_stops_with_a_clear_message(discord_core: CommandCore, fake: FakeDiscord) -> None:
     """No network (or a wrong DISCORD_API_BASE) was an 87-line aiohttp traceback."""
     import socket
