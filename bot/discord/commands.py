@@ -1,9 +1,13 @@
-"""Slash commands: each one defers at once, asks the core, and answers with a follow-up.
+"""Slash commands: each one defers at once, asks the core, and answers by filling in its "thinking…".
 
 Deferring first keeps Discord's 3-second acknowledgement deadline whatever the core does; the core runs
 CPU work in worker threads, so the event loop (and the gateway heartbeat) stays free meanwhile.
 
-Ephemerality is fixed when deferring, and the first follow-up inherits it. Moderator commands defer
+The first message of the result replaces the "thinking…" message (an edit of the original response), the
+rest are follow-ups. An edit, unlike a follow-up, can be retried safely: discord.py retries a request
+answered 5xx, and a follow-up Discord had already created before the response was lost showed twice.
+
+Ephemerality is fixed when deferring, and the edited message keeps it. Moderator commands defer
 privately. Public commands that end in a ``Notice`` (a refusal or an error) delete the "thinking…"
 message and send the notice as a new, ephemeral follow-up, so only the asker sees it; a silent notice (a
 rate-limited user who was already told to wait) only deletes it.
@@ -41,7 +45,7 @@ OUT_OF_DATE = ("This command is out of date: Discord is still showing an older v
 
 
 async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight, *,
-                       private: bool = False) -> discord.WebhookMessage | None:
+                       private: bool = False) -> discord.Message | None:
     """Defer, run ``work`` for the user, deliver the result; an unexpected error becomes an apology.
     A timeline with events also gets its picture, unless rendering it fails (then only the text).
     Returns the first message delivered (None when none was)."""
@@ -63,19 +67,19 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
 
 
 async def deliver(interaction: Interaction, messages: list[Outgoing], *, private: bool, command: str
-                  ) -> discord.WebhookMessage | None:
+                  ) -> discord.Message | None:
     """Send ``messages`` after a defer; the first resolves the "thinking…" message. Should Discord refuse
     one, the user gets the apology privately: before the first is out, the first follow-up would inherit a
     public deferral's visibility, so the "thinking…" message goes first."""
     first, rest = messages[0], messages[1:]
     resolved = False
-    sent: discord.WebhookMessage | None = None
+    sent: discord.Message | None = None
     try:
         if first.ephemeral and not private:
             # The deferred message is public and would stay so: replace it with a private follow-up.
             await interaction.delete_original_response()
             resolved = True
-        sent = await _send(interaction, first, ephemeral=first.ephemeral or private)
+        sent = await _send(interaction, first, ephemeral=first.ephemeral or private, original=not resolved)
         resolved = True
         for message in rest:
             await _send(interaction, message, ephemeral=message.ephemeral or private)
@@ -119,18 +123,26 @@ async def _by_direct_message(interaction: Interaction, messages: list[Outgoing],
                     exc.status, exc.text)
 
 
-async def _send(interaction: Interaction, message: Outgoing, *, ephemeral: bool) -> discord.WebhookMessage:
-    """A follow-up; one whose attachment is refused (no Attach Files permission, too large) goes out again
-    without it, since the text is the answer and the picture only illustrates it."""
+async def _send(interaction: Interaction, message: Outgoing, *, ephemeral: bool, original: bool = False
+                ) -> discord.Message:
+    """``message`` as the deferred response (``original``) or as a follow-up; one whose attachment is refused
+    (no Attach Files permission, too large) goes out again without it, since the text is the answer and the
+    picture only illustrates it."""
     try:
-        return await interaction.followup.send(**message.send_kwargs(), ephemeral=ephemeral, wait=True)
+        return await _post(interaction, message, ephemeral=ephemeral, original=original)
     except discord.HTTPException as exc:
         if not message.files:
             raise
         log.warning("Discord refused the attachment of a reply (%s %s); sending the text only", exc.status,
                     exc.text)
-        return await interaction.followup.send(**without_files(message).send_kwargs(), ephemeral=ephemeral,
-                                               wait=True)
+        return await _post(interaction, without_files(message), ephemeral=ephemeral, original=original)
+
+
+async def _post(interaction: Interaction, message: Outgoing, *, ephemeral: bool, original: bool
+                ) -> discord.Message:
+    if original:  # who sees it was settled by the deferral
+        return await interaction.edit_original_response(**message.edit_kwargs())
+    return await interaction.followup.send(**message.send_kwargs(), ephemeral=ephemeral, wait=True)
 
 
 async def apologise(interaction: Interaction, text: str = APOLOGY) -> None:

@@ -33,6 +33,13 @@ class Outgoing:
             kwargs["files"] = [discord.File(io.BytesIO(data), filename=name) for name, data in self.files]
         return kwargs
 
+    def edit_kwargs(self) -> dict[str, Any]:
+        """The same for an edit (of a deferred interaction's "thinking…"), which takes files as attachments."""
+        kwargs = self.send_kwargs()
+        if "files" in kwargs:
+            kwargs["attachments"] = kwargs.pop("files")
+        return kwargs
+
 
 def with_picture(messages: list[Outgoing], filename: str, png: bytes) -> list[Outgoing]:
     """``messages`` with the picture attached to the first one and shown inside its embed."""

@@ -54,6 +54,9 @@ class FakeRest(FakeRecords):
         # Discord: an interaction token works for 15 minutes; after that every use is 401, 50027.
         self.token_lifetime = 900.0
         self.dm_channels: dict[str, str] = {}  # DM channel id -> the user it is with
+        # The next this-many interaction messages (follow-ups and edits) are created, but the response is lost
+        # on the way back: Discord's edge answers 502.
+        self.lost_webhook_responses = 0
 
     async def _send_dispatch(self, event: str, data: dict[str, Any]) -> None:
         raise NotImplementedError  # the gateway's job
@@ -182,6 +185,10 @@ class FakeRest(FakeRecords):
         else:
             ephemeral = bool(body.get("flags", 0) & 64)
         sent = self._record(state.payload["channel_id"], body, ephemeral, token)
+        if self.lost_webhook_responses > 0:
+            self.lost_webhook_responses -= 1
+            self.rejected.append((f"webhook {token}", {"": "502 after create"}))
+            return web.Response(status=502, text="<html>502 Bad Gateway</html>", content_type="text/html")
         return json_response(self._messagejson_response(sent))
 
     def _delete_original(self, token: str) -> web.Response:

@@ -186,3 +186,16 @@ async def test_an_apology_for_a_refused_reply_is_private(
     [apology] = await fake.answers(interaction["token"])
     assert apology.content == APOLOGY and apology.ephemeral
     assert fake.interactions[interaction["token"]].stage != "loading"
+
+
+async def test_an_ask_answer_whose_response_was_lost_is_shown_once(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """Discord created the /ask answer but its response was lost (a 502 from the edge): discord.py retried the
+    follow-up, which carries no nonce, and the channel showed the answer twice."""
+    fake.lost_webhook_responses = 1
+    interaction = p.slash("ask", {"question": QUESTION})
+    await fake.dispatch("INTERACTION_CREATE", interaction)
+    await fake.answers(interaction["token"])
+    await asyncio.sleep(1.5)  # discord.py retries after 1 s
+    [answer] = fake.visible(interaction["token"])
+    assert not answer.ephemeral and "257" in answer.text()
+    assert fake.rejected == [(f"webhook {interaction['token']}", {"": "502 after create"})]
