@@ -8,9 +8,10 @@ rest are follow-ups. An edit, unlike a follow-up, can be retried safely: discord
 answered 5xx, and a follow-up Discord had already created before the response was lost showed twice.
 
 Ephemerality is fixed when deferring, and the edited message keeps it. Moderator commands defer
-privately. Public commands that end in a ``Notice`` (a refusal or an error) delete the "thinking…"
-message and send the notice as a new, ephemeral follow-up, so only the asker sees it; a silent notice (a
-rate-limited user who was already told to wait) only deletes it.
+privately, and so does any command run where its user may not send messages (see ``may_post``). Public
+commands that end in a ``Notice`` (a refusal or an error) delete the "thinking…" message and send the
+notice as a new, ephemeral follow-up, so only the asker sees it; a silent notice (a rate-limited user who
+was already told to wait) only deletes it.
 
 A command Discord still shows but this version no longer has, or has with other options (clients cache
 commands for a while after a sync), gets a short private "out of date" note, not an error.
@@ -49,6 +50,7 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
     """Defer, run ``work`` for the user, deliver the result; an unexpected error becomes an apology.
     A timeline with events also gets its picture, unless rendering it fails (then only the text).
     Returns the first message delivered (None when none was)."""
+    private = private or not may_post(interaction)
     async with in_flight.handling():
         await interaction.response.defer(thinking=True, ephemeral=private)
         command = interaction.command.qualified_name if interaction.command else "?"
@@ -64,6 +66,17 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
         if isinstance(result, Timeline) and (png := await timeline_png(result)) is not None:
             messages = with_picture(messages, FILENAME, png)
         return await deliver(interaction, messages, private=private, command=command)
+
+
+def may_post(interaction: Interaction) -> bool:
+    """Whether the user may send messages where the command was run. Discord lets members run commands in a
+    channel where they may not post (a read-only #announcements leaves Use Application Commands on): a
+    public answer there would post for them, their own words as its title. A DM has nobody else to see it."""
+    if interaction.guild_id is None:
+        return True
+    if isinstance(interaction.channel, discord.Thread):
+        return interaction.permissions.send_messages_in_threads
+    return interaction.permissions.send_messages
 
 
 async def deliver(interaction: Interaction, messages: list[Outgoing], *, private: bool, command: str

@@ -247,12 +247,8 @@ class FakeRest(FakeRecords):
             return web.Response(status=204)
         if not 1 <= len(body.get("name") or "") <= 100:
             return self._invalid(f"thread {message_id}", {"name": "BASE_TYPE_BAD_LENGTH"})
-        thread = {"id": message_id, "guild_id": str(p.GUILD_ID), "parent_id": channel_id, "owner_id": str(p.BOT_ID),
-                  "name": body["name"], "type": 11, "last_message_id": None, "rate_limit_per_user": 0,
-                  "message_count": 0, "member_count": 1, "total_message_sent": 0, "flags": 0,
-                  "thread_metadata": {"archived": False, "auto_archive_duration": body.get("auto_archive_duration",
-                                                                                           1440),
-                                      "archive_timestamp": p.TIMESTAMP, "locked": False}}
+        thread = p.thread(int(message_id), body["name"], int(channel_id),
+                          auto_archive_duration=body.get("auto_archive_duration", 1440))
         self.threads.append(thread)
         if self.announce_threads:  # Discord does; without it the bot must remember its threads itself
             await self._send_dispatch("THREAD_CREATE", {**thread, "newly_created": True})

@@ -24,7 +24,9 @@ TIMESTAMP = "2021-02-10T12:00:00.000000+00:00"
 ATTACHMENT_SIZE_LIMIT = 8 * 1024 * 1024
 
 MANAGE_GUILD = 1 << 5
+SEND_MESSAGES = 1 << 11
 ATTACH_FILES = 1 << 15
+SEND_MESSAGES_IN_THREADS = 1 << 38
 MEMBER_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16) | (1 << 31)  # view, send, embed, history, /
 
 _ids = itertools.count(1_200_000_000_000_000_000)
@@ -83,6 +85,16 @@ def member(user_id: int = USER_ID, roles: tuple[int, ...] = (), permissions: int
             "avatar": None, "premium_since": None, "communication_disabled_until": None}
 
 
+def thread(thread_id: int, name: str = "Question", parent_id: int = CHANNEL_ID, owner_id: int = BOT_ID,
+           auto_archive_duration: int = 1440) -> dict[str, Any]:
+    """A public thread (by default one the bot opened in the test channel), as Discord describes it."""
+    return {"id": str(thread_id), "guild_id": str(GUILD_ID), "parent_id": str(parent_id), "owner_id": str(owner_id),
+            "name": name, "type": 11, "last_message_id": None, "rate_limit_per_user": 0, "message_count": 0,
+            "member_count": 1, "total_message_sent": 0, "flags": 0,
+            "thread_metadata": {"archived": False, "auto_archive_duration": auto_archive_duration,
+                                "archive_timestamp": TIMESTAMP, "locked": False}}
+
+
 def attachment(filename: str, url: str, size: int) -> dict[str, Any]:
     return {"id": snowflake(), "filename": filename, "size": size, "url": url, "proxy_url": url,
             "content_type": "text/plain; charset=utf-8"}
@@ -90,21 +102,23 @@ def attachment(filename: str, url: str, size: int) -> dict[str, Any]:
 
 def slash(name: str, options: dict[str, Any] | None = None, *, user_id: int = USER_ID, roles: tuple[int, ...] = (),
           permissions: int = MEMBER_PERMISSIONS, files: dict[str, dict[str, Any]] | None = None,
-          app_permissions: int = MEMBER_PERMISSIONS | ATTACH_FILES | (1 << 34) | (1 << 38)) -> dict[str, Any]:
-    """An INTERACTION_CREATE for ``/name`` with string/bool ``options`` and attachment options ``files``.
-    ``app_permissions`` are the bot's own in the channel (by default those its invite URL asks for)."""
+          app_permissions: int = MEMBER_PERMISSIONS | ATTACH_FILES | (1 << 34) | SEND_MESSAGES_IN_THREADS,
+          channel: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An INTERACTION_CREATE for ``/name`` with string/bool ``options`` and attachment options ``files``, run in
+    ``channel`` (the test channel by default) by a member with ``permissions`` there. ``app_permissions`` are
+    the bot's own in the channel (by default those its invite URL asks for)."""
     types = {str: 3, bool: 5}
     opts = [{"name": k, "type": types[type(v)], "value": v} for k, v in (options or {}).items()]
     data: dict[str, Any] = {"id": snowflake(), "name": name, "type": 1, "options": opts}
     if files:
         opts += [{"name": k, "type": 11, "value": a["id"]} for k, a in files.items()]
         data["resolved"] = {"attachments": {a["id"]: a for a in files.values()}}
+    channel = channel or {"id": str(CHANNEL_ID), "type": 0, "name": "general", "guild_id": str(GUILD_ID),
+                          "position": 0, "permission_overwrites": [], "nsfw": False, "parent_id": None}
     return {
         "id": snowflake(), "application_id": str(APP_ID), "type": 2, "data": data, "guild_id": str(GUILD_ID),
-        "channel": {"id": str(CHANNEL_ID), "type": 0, "name": "general", "guild_id": str(GUILD_ID), "position": 0,
-                    "permission_overwrites": [], "nsfw": False, "parent_id": None},
-        "channel_id": str(CHANNEL_ID), "member": member(user_id, roles, permissions), "token": f"itoken-{snowflake()}",
-        "version": 1, "app_permissions": str(app_permissions), "locale": "en-US",
+        "channel": channel, "channel_id": channel["id"], "member": member(user_id, roles, permissions),
+        "token": f"itoken-{snowflake()}", "version": 1, "app_permissions": str(app_permissions), "locale": "en-US",
         "guild_locale": "en-US", "entitlements": [], "authorizing_integration_owners": {"0": str(GUILD_ID)},
         "context": 0, "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
     }

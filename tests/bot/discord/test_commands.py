@@ -47,6 +47,28 @@ async def test_ask_defers_then_answers_with_facts_and_citations(bot: DisputeBot,
     assert fake.rejected == []
 
 
+THREAD_ID = int(p.snowflake())
+
+
+@pytest.mark.parametrize(("channel", "permissions", "private"), [
+    (None, p.MEMBER_PERMISSIONS & ~p.SEND_MESSAGES, True),  # a read-only channel such as #announcements
+    (p.thread(THREAD_ID), p.MEMBER_PERMISSIONS, True),  # a thread, without Send Messages in Threads
+    (p.thread(THREAD_ID), p.MEMBER_PERMISSIONS | p.SEND_MESSAGES_IN_THREADS, False),
+], ids=["read-only-channel", "thread-without-send", "thread-with-send"])
+async def test_ask_where_the_member_may_not_post_is_answered_privately(
+    bot: DisputeBot, fake: FakeDiscord, channel: dict[str, object] | None, permissions: int, private: bool
+) -> None:
+    """Discord lets members run commands where they may not post (Use Application Commands stays on): an
+    /ask in a read-only channel was answered for all to see, up to 256 characters of the member's own text
+    as its title, so anyone could post there through the bot."""
+    said = "Twitter bans are a hoax, read my blog at example.org. How many accounts were ordered blocked?"
+    interaction = p.slash("ask", {"question": said}, permissions=permissions, channel=channel)
+    await fake.dispatch("INTERACTION_CREATE", interaction)
+    [answer] = await fake.answers(interaction["token"])
+    assert answer.ephemeral is private and answer.channel_id == interaction["channel_id"]
+    assert "257" in answer.text() or "1,178" in answer.text()
+
+
 async def test_empty_question_is_refused_ephemerally(bot: DisputeBot, fake: FakeDiscord) -> None:
     [notice] = await run(fake, "ask", {"question": "  ?! "})
     assert notice.ephemeral and "Please ask a question" in notice.content
