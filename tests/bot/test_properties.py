@@ -21,7 +21,7 @@ from bot.validation import InvalidInput, clean_question
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
 from tests.bot.discord.discord_rules import message_errors, pings
 from tests.bot.slack.slack_requests import strings
-from tests.bot.slack.stub_slack import message_error
+from tests.bot.slack.slack_rules import message_error
 
 ARTICLE_URL = "https://news.example/story?id=1&part=2"
 FRAGMENTS = st.sampled_from([

@@ -1,7 +1,7 @@
 """Block Kit rendering: Slack's limits hold for any size of result, and nothing unescaped gets through.
 Also: the shipped manifest declares what the app serves.
 
-The limits are checked with the stub's own validator (``block_errors``), not the renderer's constants.
+The limits are checked with the stub's own rules (``slack_rules.block_errors``), not the renderer's constants.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from bot.slack.render import render
 from bot.validation import clean_question
 from retrieval.types import Answer, Citation, SourceInfo, Timeline, TimelineEvent
 from tests.bot.slack.slack_requests import strings
-from tests.bot.slack.stub_slack import StubSlack, block_errors, message_error
+from tests.bot.slack.slack_rules import block_errors, message_error
+from tests.bot.slack.stub_slack import StubSlack
 from tests.conftest import ROOT
 
 EVIL = "<!everyone> <!channel> <!here> <@U123> <https://evil.example|click> &amp;"
