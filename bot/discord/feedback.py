@@ -4,7 +4,7 @@ Each button's ``custom_id`` carries the vote and the answer id (``fb:up:<id>``),
 with the client at start-up (``add_dynamic_items``), so a click on a message sent before a restart is still
 routed here: nothing about the message is kept in memory. A click is deferred at once (ephemerally, so only
 the clicker sees the "thinking…" and the thanks), well within Discord's 3 seconds; the vote is then stored by
-the core. The shared message is never edited, so nobody's vote shows.
+the core, and the thanks fills in the "thinking…". The shared message is never edited, so nobody's vote shows.
 """
 
 from __future__ import annotations
@@ -39,19 +39,23 @@ class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
         return cls(match["vote"], match["answer"])
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        from bot.discord.render import render  # render builds these buttons: import it late
+        # render builds these buttons, and the commands render: import them late
+        from bot.discord.commands import deliver
+        from bot.discord.render import render
 
         core = interaction.client.core
         async with core.in_flight.handling():  # a shutdown waits for the thanks it has acknowledged
             await interaction.response.defer(ephemeral=True, thinking=True)
             try:
                 result = await core.vote(actor_for(interaction.user), self.answer_id, VOTES[self.vote])
-                for message in render(result):
-                    await interaction.followup.send(**message.send_kwargs(), ephemeral=True)
             except Exception:
                 log.exception("feedback click %s by %s failed", self.custom_id, interaction.user.id)
                 await interaction.followup.send(APOLOGY, ephemeral=True,
                                                 allowed_mentions=discord.AllowedMentions.none())
+                return
+            # The thanks fills in the "thinking…" (an edit, which a retried request only repeats), as a
+            # command's answer does: a follow-up whose response Discord lost was shown twice.
+            await deliver(interaction, render(result), private=True, command="feedback")
 
 
 def feedback_view(answer_id: str) -> discord.ui.View:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import discord
@@ -84,3 +85,24 @@ async def test_follow_up_in_the_thread_says_what_was_searched_for(
     assert footer.startswith("Searched for: and when is he expected to meet Twitter?") and "Sawhney" in footer
     assert "Searched for" not in first.embeds[0]["footer"]["text"]
     assert first.body.get("components") and second.body.get("components")
+
+
+async def test_a_thanks_whose_response_was_lost_is_shown_once(
+    start_bot: BotStarter, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+    fake: FakeDiscord,
+) -> None:
+    """Discord created the private thanks but its response was lost (a 502 from the edge): discord.py retried
+    the follow-up, which carries no nonce, and the clicker was thanked twice."""
+    await start_bot(make_core(seed_index_dir, NOWHERE, MODERATORS, history=make_history()), fake)
+    asked = p.slash("ask", {"question": "What app is the government promoting as an alternative to Twitter?"})
+    await fake.dispatch("INTERACTION_CREATE", asked)
+    [answer] = await fake.answers(asked["token"])
+    up = answer.body["components"][0]["components"][0]["custom_id"]
+    fake.lost_webhook_responses = 1
+    interaction = p.button_click(up, fake.message_json(answer))
+    await fake.dispatch("INTERACTION_CREATE", interaction)
+    await fake.answers(interaction["token"])
+    await asyncio.sleep(1.5)  # discord.py retries after 1 s
+    [thanks] = fake.visible(interaction["token"])
+    assert thanks.ephemeral and thanks.content.startswith("Thanks")
+    assert fake.rejected == [(f"webhook {interaction['token']}", {"": "502 after create"})]
