@@ -240,13 +240,17 @@ def decline(index: LoadedIndex, question: Question, found: Candidates, probs: np
     if unknown:
         figure = " or ".join(unknown[:2])
         text = f"The articles never give the figure {figure} that the question names."
-    elif absent := absent_words(index, question):
-        quoted = [f"“{w}”" for w in absent[:3]]
-        listed = ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else quoted[0]
-        plural = "s" if len(quoted) > 1 else ""
-        text = f"The articles never use the word{plural} {listed}, so they likely don't cover this."
     else:
-        text = f"I couldn't find a clear answer to “{subject}” in the articles."
+        absent, every = absent_words(index, question)
+        quoted = [f"“{w}”" for w in absent[:3]]
+        listed = ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
+        never = f"never use the word{'s' if len(quoted) > 1 else ''} {listed}"
+        if every and quoted:
+            text = f"The articles {never}, so they likely don't cover this."
+        elif quoted:  # a word to put another way: chat's "ppl", a typo, a word the articles say differently
+            text = f"I couldn't find a clear answer to “{subject}” in the articles, which {never}."
+        else:
+            text = f"I couldn't find a clear answer to “{subject}” in the articles."
     text += period_note(index, question)
     if closest:
         text += " The closest passages are below."

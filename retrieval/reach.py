@@ -14,20 +14,20 @@ from retrieval.loaded import LoadedIndex
 from retrieval.question import REQUEST_TERMS, Question
 
 
-def absent_words(index: LoadedIndex, question: Question) -> list[str]:
-    """The question's words, as typed, when not one of its search terms occurs in any article ("calories",
-    "banana"); otherwise none. Only this is evidence enough for a decline to assert something: the answer
-    model's probability is not. Held out, about half the on-topic questions it scored lowest were
-    answerable, worded in terms their article doesn't use, while a word no article uses is a checked fact."""
+def absent_words(index: LoadedIndex, question: Question) -> tuple[list[str], bool]:
+    """The question's words, as typed, that no article uses ("calories", "banana"; or the "ppl" and "nuke"
+    of chat, or a typo), and whether that is every one of its search words. Only this is evidence enough
+    for a decline to assert something: the answer model's probability is not. Held out, about half the
+    on-topic questions it scored lowest were answerable, worded in terms their article doesn't use, while a
+    word no article uses is a checked fact, and one the asker can act on by rewording."""
     asked = [t for t in dict.fromkeys(question.terms) if t not in REQUEST_TERMS]
-    if not asked or any(t in index.idf for t in asked):
-        return []
+    missing = {t for t in asked if t not in index.idf}
     shown: dict[str, str] = {}
     for word in words(question.text):
         term = terms(word)
-        if term and term[0] in asked:
+        if term and term[0] in missing:
             shown.setdefault(term[0], word)
-    return list(shown.values())
+    return list(shown.values()), bool(asked) and len(missing) == len(asked)
 
 
 def covered(index: LoadedIndex) -> tuple[str, str] | None:

@@ -5,10 +5,12 @@ of the question that no article uses."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from index.lexical import terms
 from retrieval.answer import is_answer_like, repeats
 from retrieval.engine import Engine
 from retrieval.question import analyse
@@ -19,7 +21,7 @@ ASKED = [json.loads(line)["question"] for f in ("tests/dev.jsonl", "tests/eval/d
          for line in (ROOT / f).read_text().splitlines() if line.strip()]
 ASKED += ["how many accounts was twitter asked to block", "what happened on february 8", "1178", "257?",
           "safety of employees", "twitter ne kitne accounts block kiye", "what happened after the blog post",
-          "how many calories are in a banana", "What is the capital of France?"]
+          "how many calories are in a banana", "What is the capital of France?", "how many ppl did twitter nuke"]
 
 
 @pytest.fixture(scope="module")
@@ -66,11 +68,14 @@ def test_a_decline_asserts_only_words_no_article_uses(seed_engine: Engine, repli
     """"how fast does twitter say it deals with govt complaints" ("expeditiously") was declined with "The
     articles don't say", the wording for a best probability under 0.07. Held out, about half the on-topic
     questions scored that low were answerable, in words their article doesn't use: a probability is no
-    evidence for that claim. A word no article uses is, and the decline may name it."""
+    evidence for that claim. A word no article uses is, and the decline may name it; when some of the
+    question's words are in the articles, it names the others only (chat's "ppl", a typo), to reword."""
     vocabulary = seed_engine.index.idf
     asserted = 0
     for answer in (a for a in replies if not a.answered):
         assert "don't say" not in answer.text, answer.question
+        named = re.findall(r"“([^”]+)”", answer.text.partition("never use the word")[2].split(".")[0])
+        assert not any(t in vocabulary for w in named for t in terms(w)), answer.question
         if answer.text.startswith("The articles never use the word"):
             asserted += 1
             assert not any(t in vocabulary for t in analyse(answer.question).terms), answer.question
@@ -79,6 +84,9 @@ def test_a_decline_asserts_only_words_no_article_uses(seed_engine: Engine, repli
     assert asserted >= 2  # the banana and the capital of France
     [banana] = [a for a in replies if "banana" in a.question]
     assert banana.text.startswith("The articles never use the words “calories” or “banana”")
+    [chat] = [a for a in replies if "ppl" in a.question]
+    assert chat.text.startswith("I couldn't find a clear answer to “how many ppl did twitter nuke” "
+                                                 "in the articles, which never use the words “ppl” or “nuke”.")
 
 
 def test_a_question_about_a_year_the_articles_do_not_reach_is_told_their_period(seed_engine: Engine) -> None:
