@@ -26,6 +26,7 @@ from retrieval.hinglish import english_reading
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.question import Kind, Question, analyse
 from retrieval.search import hybrid_search
+from retrieval.spelling import mend_typos
 from retrieval.timeline import build_timeline
 from retrieval.types import Answer, Passage, SourceInfo, Timeline
 
@@ -79,10 +80,11 @@ class Engine:
         return hybrid_search(index, self.encode_query(text), question.terms, k)
 
     def _search(self, text: str, index: LoadedIndex) -> tuple[Question, np.ndarray, list[Passage], int]:
-        # Romanised Hindi ("koo kya hai") is searched as its English reading; the question keeps its words.
-        reading = english_reading(text)
-        question = replace(analyse(reading), text=text) if reading else analyse(text)
-        vector = self.encode_query(reading or text)
+        # Romanised Hindi ("koo kya hai") is searched as its English reading, typos as the article words
+        # meant; the question keeps its words (a decline quotes them).
+        reading = english_reading(text) or _mended(text, index) or text
+        question = replace(analyse(reading), text=text)
+        vector = self.encode_query(reading)
         # A count gathers every figure the articles give, so it reads further down the ranking.
         depth = PASSAGES * 2 if question.kind is Kind.COUNT else PASSAGES
         return question, vector, hybrid_search(index, vector, question.terms, depth), depth
@@ -119,7 +121,10 @@ class Engine:
                 followup = None
         answer = compose(index, question, found, probs, self.model)
         answer = replace(answer, alternatives=next_best(index, passages, vector, answer))  # offered after a 👎
-        return followup.finish(answer) if followup is not None else answer
+        if followup is not None:
+            return followup.finish(answer)
+        mended = _mended(text, index)
+        return replace(answer, searched_for=mended) if mended else answer  # the reply says what was searched
 
     def timeline(self, topic: str | None = None) -> Timeline:
         index = self.index
@@ -134,3 +139,8 @@ class Engine:
                        date_estimated=d.date_estimated)
             for i, d in enumerate(index.docs)
         ]
+
+
+def _mended(text: str, index: LoadedIndex) -> str | None:
+    """``text`` with its typos mended (``retrieval.spelling``); romanised Hindi is read as a whole instead."""
+    return None if english_reading(text) else mend_typos(text, index)
