@@ -79,10 +79,10 @@ class Engine:
         question = analyse(text)
         return hybrid_search(index, self.encode_query(text), question.terms, k)
 
-    def _search(self, text: str, index: LoadedIndex) -> tuple[Question, np.ndarray, list[Passage], int]:
-        # Romanised Hindi ("koo kya hai") is searched as its English reading, typos as the article words
-        # meant; the question keeps its words (a decline quotes them).
-        reading = english_reading(text) or _mended(text, index) or text
+    def _search(self, text: str, index: LoadedIndex, reading: str
+                ) -> tuple[Question, np.ndarray, list[Passage], int]:
+        """``reading``: what is searched for ``text`` (``_reading``); the question keeps its words (a decline
+        quotes them)."""
         question = replace(analyse(reading), text=text)
         vector = self.encode_query(reading)
         # A count gathers every figure the articles give, so it reads further down the ranking.
@@ -97,7 +97,7 @@ class Engine:
     def candidates(self, text: str, index: LoadedIndex | None = None) -> tuple[Question, Candidates]:
         """The question read, and every sentence it considers with its features (what training fits on)."""
         index = index or self.index
-        question, vector, passages, _ = self._search(text, index)
+        question, vector, passages, _ = self._search(text, index, _reading(text, index)[0])
         return question, candidates(index, question, vector, passages, self.encoder.encode, is_answer_like)
 
     def ask(self, text: str, context: FollowupContext | None = None) -> Answer:
@@ -107,7 +107,8 @@ class Engine:
         and a second turn that names its own subject keeps its own answer. When neither reading answers, the
         decline shows the expanded reading's closest passages: they are about what "he" or "it" refers to."""
         index = self.index
-        question, vector, passages, depth = self._search(text, index)
+        reading, mended = _reading(text, index)
+        question, vector, passages, depth = self._search(text, index, reading)
         found, probs = self._read(index, question, vector, passages)
         followup = follow_up(index, question, vector, context, self.encode_query, depth) if context else None
         if followup is not None:
@@ -123,7 +124,6 @@ class Engine:
         answer = replace(answer, alternatives=next_best(index, passages, vector, answer))  # offered after a 👎
         if followup is not None:
             return followup.finish(answer)
-        mended = _mended(text, index)
         return replace(answer, searched_for=mended) if mended else answer  # the reply says what was searched
 
     def timeline(self, topic: str | None = None) -> Timeline:
@@ -141,6 +141,9 @@ class Engine:
         ]
 
 
-def _mended(text: str, index: LoadedIndex) -> str | None:
-    """``text`` with its typos mended (``retrieval.spelling``); romanised Hindi is read as a whole instead."""
-    return None if english_reading(text) else mend_typos(text, index)
+def _reading(text: str, index: LoadedIndex) -> tuple[str, str | None]:
+    """What to search for ``text``, and the text with its typos mended when that is what it is. Romanised
+    Hindi ("koo kya hai") is searched as its English reading, typos as the article words meant."""
+    english = english_reading(text)
+    mended = None if english else mend_typos(text, index)
+    return english or mended or text, mended
