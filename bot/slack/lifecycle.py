@@ -48,6 +48,9 @@ def watch_app_token(handler: AsyncSocketModeHandler) -> asyncio.Future[str]:
     return refused
 
 
+REINSTALL = "SLACK_BOT_TOKEN no longer works. Install the app again and set the new bot token."
+
+
 def stop_when_uninstalled(app: AsyncApp, gone: asyncio.Future[str] | None) -> None:
     """Token mode only: with OAuth, Bolt's own revocation listeners delete the workspace's installation and
     the other workspaces carry on. ``gone`` (None: log only) resolves with what happened."""
@@ -58,14 +61,12 @@ def stop_when_uninstalled(app: AsyncApp, gone: asyncio.Future[str] | None) -> No
             gone.set_result(reason)
 
     async def uninstalled(context: AsyncBoltContext) -> None:
-        end(f"the app was uninstalled from workspace {context.team_id}; SLACK_BOT_TOKEN no longer works. "
-            "Install the app again and set the new bot token.")
+        end(f"the app was uninstalled from workspace {context.team_id}; {REINSTALL}")
 
     async def revoked(event: dict[str, Any], context: AsyncBoltContext) -> None:
         tokens = event.get("tokens") or {}
         if tokens.get("bot"):  # a user's own token revoked is no concern of a bot-token app
-            end(f"the bot token of workspace {context.team_id} was revoked; SLACK_BOT_TOKEN no longer works. "
-                "Install the app again and set the new bot token.")
+            end(f"the bot token of workspace {context.team_id} was revoked; {REINSTALL}")
 
     app.event("app_uninstalled")(uninstalled)
     app.event("tokens_revoked")(revoked)
