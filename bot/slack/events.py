@@ -35,6 +35,18 @@ def addressed_elsewhere(raw: str, bot_user_id: str | None) -> bool:
     return bool(named) and bot_user_id not in named
 
 
+def stale_edit(event: dict[str, Any], now: float, memory: float) -> bool:
+    """An edit of a message posted longer than ``memory`` seconds ago. Slack sends ``app_mention`` again, same
+    ``ts``, whenever a message that mentions the app is edited; the post's claim (``post_key``) tells a fixed
+    typo from a mention added by the edit only while it is remembered, so an older edit is no new question."""
+    if not event.get("edited"):
+        return False
+    try:
+        return now - float(event.get("ts") or 0) > memory
+    except ValueError:
+        return True
+
+
 def post_key(event: dict[str, Any]) -> str:
     return f"post:{event.get('channel')}:{event.get('ts')}"
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
@@ -27,11 +28,11 @@ from bot import metrics
 from bot.core import APOLOGY, CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.results import Notice
-from bot.shared_state import StoreThreads, call
+from bot.shared_state import DEDUPE_TTL, StoreThreads, call
 from bot.slack.adding import ADD_HINT, add_from_dm, is_add
 from bot.slack.ask_threads import asked_in
 from bot.slack.commands import SlashCommands
-from bot.slack.events import addressed_elsewhere, conversation_of, post_key, thread_of
+from bot.slack.events import addressed_elsewhere, conversation_of, post_key, stale_edit, thread_of
 from bot.slack.memory import BoundedSet
 from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.posting import REFUSED, post_reply
@@ -84,6 +85,10 @@ class SlackHandlers(SlashCommands):
         async with self.core.in_flight.handling():
             # A reply sent with "Also send to #channel" is a mention with the subtype thread_broadcast.
             if event.get("bot_id") or event.get("subtype") not in ANSWERED_SUBTYPES or not event.get("user"):
+                return
+            if stale_edit(event, time.time(), DEDUPE_TTL):  # answered before, as far as anyone can tell
+                log.info("mention %s in %s edited long after it was posted; not answered again", event.get("ts"),
+                         event.get("channel"))
                 return
             if event.get("thread_ts"):
                 await self._follows(event, client, context.bot_user_id)  # an /ask answer's thread goes on with it
