@@ -35,7 +35,7 @@ from bot.slack.commands import SlashCommands
 from bot.slack.events import addressed_elsewhere, conversation_of, post_key, stale_edit, thread_of
 from bot.slack.memory import BoundedSet
 from bot.slack.mrkdwn import plain_from_slack
-from bot.slack.posting import REFUSED, post_reply
+from bot.slack.posting import QUESTION_GONE, REFUSED, post_reply
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
 from bot.slack.users import UserDirectory
 
@@ -183,6 +183,10 @@ class SlackHandlers(SlashCommands):
                 if reply is not None:
                     await post_reply(client, event, replace(reply[0], ephemeral=reply[1]))
             except SlackApiError as exc:
+                if exc.response.get("error") == QUESTION_GONE:
+                    log.warning("%s from %s in %s was deleted before its answer; not answered", what,
+                                event.get("user"), event.get("channel"))
+                    return
                 if exc.response.get("error") not in REFUSED:
                     await self._failed(event, client, what)
                     return

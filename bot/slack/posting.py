@@ -19,6 +19,9 @@ REFUSED = frozenset({
     "restricted_action_non_threadable_channel", "not_in_channel", "channel_not_found", "is_archived",
     "cannot_reply_to_message", "user_not_in_channel",
 })
+# The message the reply would go under was deleted (a question deleted while the bot answered it): nobody is
+# left to tell, and an apology would go to the same thread.
+QUESTION_GONE = "thread_not_found"
 
 
 async def post_reply(client: AsyncWebClient, event: dict[str, Any], message: SlackMessage) -> None:

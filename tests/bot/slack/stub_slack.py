@@ -60,6 +60,9 @@ class StubSlack:
         self.rate_limited: dict[str, int] = {}
         # Announcement-only channels: Slack refuses every post there from anyone but admins ("restricted_action").
         self.read_only: set[str] = set()
+        # ts of messages deleted before anyone replied: a reply in their thread is refused ("thread_not_found"),
+        # as Slack does when a question is deleted while the app answers it.
+        self.deleted: set[str] = set()
         # An app-level token revoked in the app's settings: Slack closes its connections and refuses it after.
         self.app_token_revoked = False
         # An in_channel reply through a response_url becomes a message by the app, with a ts of its own that
@@ -191,6 +194,8 @@ class StubSlack:
         if method in ("chat.postMessage", "chat.postEphemeral"):
             if params.get("channel") in self.read_only:
                 return {"ok": False, "error": "restricted_action"}
+            if params.get("thread_ts") in self.deleted:
+                return {"ok": False, "error": "thread_not_found"}
             refusal = message_error(params) or self._blocks_too_long(params)
             if refusal:
                 self.rejected.append((method, *refusal))

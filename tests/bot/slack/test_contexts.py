@@ -1,15 +1,16 @@
-"""Places and events in Slack beyond a plain mention: edited mentions."""
+"""Places and events in Slack beyond a plain mention: edited mentions and questions deleted meanwhile."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable
 
 import pytest
 from slack_bolt.async_app import AsyncApp
 
-from bot.core import CommandCore
+from bot.core import APOLOGY, CommandCore
 from tests.bot.slack.slack_requests import message_event, posts_in, send_event
 from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
 
@@ -41,3 +42,20 @@ async def test_an_edited_mention_is_answered_once_even_after_a_restart(
     posts = await posts_in(stub, "chat.postMessage", 2)
     await asyncio.sleep(0.5)
     assert [p["thread_ts"] for p in stub.posted("chat.postMessage")] == [old["ts"], fresh["ts"]], posts
+
+
+async def test_a_question_deleted_before_its_answer_gets_one_warning_and_no_apology(
+    stub: StubSlack, seed_app: AsyncApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Slack refuses a reply under a message deleted meanwhile (thread_not_found): two errors with tracebacks
+    were logged ("failed", then "could not send the apology") and an apology was tried in the same dead thread."""
+    stub.deleted.add("910.1")
+    with caplog.at_level(logging.WARNING, logger="bot.slack"):
+        await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="910.1"))
+        for _ in range(200):
+            if caplog.records:
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.3)
+    assert [(r.levelname, "deleted" in r.getMessage()) for r in caplog.records] == [("WARNING", True)]
+    assert not stub.posted("chat.postEphemeral") and APOLOGY not in caplog.text
