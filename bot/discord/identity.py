@@ -12,14 +12,18 @@ def actor_for(user: discord.User | discord.Member) -> Actor:
     the server they wrote from.
 
     Manage Server counts from the permissions Discord resolved for an interaction (exact even when the
-    guild is not cached) or from the cached roles. Role ids come from the guild's role cache, which the
-    Guilds intent fills; the @everyone role is left out so it can never make everybody a moderator.
+    guild is not cached) or from the cached roles. Role ids are the member's own, as Discord sent them:
+    ``Member.roles`` keeps only the roles in the bot's cache, which has none for a server the bot is not in
+    (its commands still work there) or whose GUILD_CREATE is still to come at start-up. The @everyone role
+    (the server's own id) is left out so it can never make everybody a moderator.
     """
     if not isinstance(user, discord.Member):
         return Actor(platform="discord", user_id=str(user.id), name=str(user))
     resolved = user.resolved_permissions
     admin = user.guild_permissions.manage_guild or bool(resolved and resolved.manage_guild)
-    roles = frozenset(str(role.id) for role in user.roles if not role.is_default())
+    # discord.py exposes the payload's role ids only as this attribute; a message's or an interaction's
+    # member always carries them.
+    roles = frozenset(str(role_id) for role_id in user._roles if role_id != user.guild.id)
     return Actor(platform="discord", user_id=str(user.id), name=str(user), role_ids=roles, platform_admin=admin,
                  home=home("discord", user.guild.id))
 

@@ -23,8 +23,8 @@ OTHER_GUILD = p.GUILD_ID + 777
 ADMIN = p.MEMBER_PERMISSIONS | p.MANAGE_GUILD
 
 
-async def report_from(fake: FakeDiscord, guild_id: int, permissions: int) -> str:
-    interaction = p.slash("report", permissions=permissions)
+async def report_from(fake: FakeDiscord, guild_id: int, permissions: int, roles: tuple[int, ...] = ()) -> str:
+    interaction = p.slash("report", permissions=permissions, roles=roles)
     if guild_id != p.GUILD_ID:  # a server the bot was added to by someone else, not in its cache
         interaction["guild_id"] = interaction["channel"]["guild_id"] = str(guild_id)
         interaction["channel"]["id"] = interaction["channel_id"] = str(p.CHANNEL_ID + 555)
@@ -60,6 +60,18 @@ async def test_a_listed_server_counts_and_a_moderator_role_counts_anywhere(
     interaction = p.slash("report", roles=(p.MOD_ROLE_ID,))
     await fake.dispatch("INTERACTION_CREATE", interaction)
     assert [r.text() for r in await fake.answers(interaction["token"])] != [REFUSED]
+
+
+async def test_a_moderator_role_counts_in_a_server_the_bot_has_not_cached(
+    start_bot: BotStarter, make_core: CoreFactory, seed_index_dir: Path, fake: FakeDiscord
+) -> None:
+    """Discord sends the member's role ids with each command; they were read through the bot's role cache,
+    which knows no roles of a server the bot is not in (added with applications.commands only, or the bot
+    kicked and its commands left) or whose GUILD_CREATE has not arrived yet at start-up: a moderator by role
+    was refused there."""
+    await start_bot(wired_core(make_core, seed_index_dir, fake), fake)
+    assert await report_from(fake, OTHER_GUILD, p.MEMBER_PERMISSIONS, roles=(p.MOD_ROLE_ID,)) != REFUSED
+    assert await report_from(fake, OTHER_GUILD, p.MEMBER_PERMISSIONS, roles=(p.OTHER_ROLE_ID,)) == REFUSED
 
 
 async def test_a_private_application_trusts_every_server_it_is_in(
