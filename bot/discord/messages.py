@@ -12,7 +12,8 @@ has the answer, so the failure is logged and nobody gets an apology under a good
 People address the bot the ways Discord offers: its mention, its own integration role (what the client's
 autocomplete often picks for "@dispute-bot"), or a reply to one of its messages, which continues the
 conversation that message answered. Without the Message Content intent Discord withholds the text of a
-message that mentions only the role, so its author is told to mention the bot itself or use /ask. In a
+message that mentions only the role, so its author is told to mention the bot itself or use /ask. A file
+sent with no words (an article dropped in a DM, as Slack's moderators add one) is pointed to /add-article. In a
 channel where the bot may send messages but not embeds, Discord refuses an embed-only message (403, code
 50013); the answer then goes out as plain text.
 """
@@ -49,6 +50,8 @@ MISSING_PERMISSIONS = 50013
 NO_REPLY_HERE = frozenset({160005, 50083, 50001, 10003})
 # A reply needs Read Message History as well as Send Messages; without it Discord refuses the reference.
 CANNOT_REPLY = 160002
+FILES_ONLY = ("I read questions, not attached files. To add an article, a moderator uses /add-article with the file "
+              "attached; to ask, write your question.")
 ROLE_ONLY = ("I can't read messages that mention my role. Ask again mentioning me (@{name} under Members, not "
              "under Roles), or use /ask.")
 
@@ -206,13 +209,17 @@ class Conversations:
 
     async def _ask(self, message: discord.Message, question: str, conversation: str) -> Result:
         """The core's result, with "dispute-bot is typing…" shown if it takes a while."""
+        hint = None
         if not question and self._text_withheld(message):
             # Not the "please ask a question" the core gives an empty mention: the asker did ask one.
-            async def withheld() -> Notice:
-                name = self.client.user.name if self.client.user else "dispute-bot"
-                return Notice(NoticeKind.INVALID, ROLE_ONLY.format(name=name))
+            hint = ROLE_ONLY.format(name=self.client.user.name if self.client.user else "dispute-bot")
+        elif not question and message.attachments:
+            hint = FILES_ONLY  # most likely an article to add, as Slack's moderators add one by DM
+        if hint is not None:
+            async def notice(text: str = hint) -> Notice:
+                return Notice(NoticeKind.INVALID, text)
 
-            return await self.core.admission.run("ask", actor_for(message.author), withheld)
+            return await self.core.admission.run("ask", actor_for(message.author), notice)
         typing = asyncio.create_task(self._typing(message.channel))
         try:
             return await self.core.ask(question, actor_for(message.author), conversation)
