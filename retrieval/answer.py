@@ -9,6 +9,7 @@ it chose into a reply.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 import numpy as np
@@ -257,4 +258,21 @@ def decline(index: LoadedIndex, question: Question, found: Candidates, probs: np
     return Answer(question.text, text, False, closest)
 
 
-__all__ = ["FEATURES", "citation", "compose", "decline", "is_answer_like"]
+def nothing_named(question: Question) -> Answer:
+    """The reply to a question that names nothing to look for (``has_subject``), asked outside a conversation
+    that could say what it means. It quotes nothing: whatever the search ranked first would be a passage
+    about nothing the asker named, and "I couldn't find" would claim a search for something. A question
+    in another script is told what the bot reads: the keyword index reads Latin letters, the model English."""
+    letters = [ch for ch in question.text if ch.isalpha()]
+    if any(not unicodedata.name(ch, "").startswith("LATIN") for ch in letters):
+        text = ("I can only look questions up in English, the language of the articles (Hindi written in Latin "
+                "letters works too, as in “koo kya hai”). Please ask again in English.")
+    else:
+        subject = question.text.strip().rstrip("?.! ")
+        subject = subject[:119].rstrip() + "…" if len(subject) > 120 else subject
+        text = (f"“{subject}” names nothing to look for in the articles. Please say who or what you are "
+                "asking about.")
+    return Answer(question.text, text, False, [])
+
+
+__all__ = ["FEATURES", "citation", "compose", "decline", "is_answer_like", "nothing_named"]

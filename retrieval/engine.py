@@ -18,13 +18,13 @@ from index import store
 from index.embedding import Encoder, EncoderProvider
 from retrieval import ranker
 from retrieval.alternatives import next_best
-from retrieval.answer import compose, is_answer_like
+from retrieval.answer import compose, is_answer_like, nothing_named
 from retrieval.features import FEATURES, Candidates, candidates
 from retrieval.followup import FollowupContext
 from retrieval.followup_search import follow_up
 from retrieval.hinglish import english_reading
 from retrieval.loaded import LoadedIndex, load_index
-from retrieval.question import Kind, Question, analyse
+from retrieval.question import Kind, Question, analyse, has_subject
 from retrieval.search import hybrid_search
 from retrieval.spelling import mend_typos
 from retrieval.timeline import build_timeline
@@ -114,12 +114,15 @@ class Engine:
         if followup is not None:
             found_x, probs_x = self._read(index, followup.question, followup.vector, followup.passages)
             expanded = found_x, followup.without_echoes(found_x, probs_x)
-            raw_best = found.best(probs)
+            # A question naming nothing ("when?") can only mean what the conversation was about.
+            raw_best = found.best(probs) if has_subject(question) else 0.0
             if expanded[0].best(expanded[1]) > raw_best or raw_best < self.model.threshold:
                 question, vector, passages = followup.question, followup.vector, followup.passages
                 found, probs = expanded
             else:
                 followup = None
+        if followup is None and not has_subject(question):
+            return nothing_named(question)
         answer = compose(index, question, found, probs, self.model)
         answer = replace(answer, alternatives=next_best(index, passages, vector, answer))  # offered after a 👎
         if followup is not None:

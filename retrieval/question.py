@@ -76,6 +76,14 @@ class Question:
     category: tuple[str, ...] = ()
 
 
+def has_subject(question: Question) -> bool:
+    """Whether the question names anything to look for: a search word besides those that only ask ("tell",
+    "explain"). "when?" or "what is it" names nothing, and a question written in a script the keyword index
+    doesn't read has no search word at all: any sentence the search ranks first for them answers nothing
+    the asker named ("when?" got the first dated sentence as its answer)."""
+    return any(t not in REQUEST_TERMS for t in question.terms)
+
+
 def _focus_terms(fragment: str) -> list[str]:
     cut = _FOCUS_END.search(fragment)
     head = fragment[: cut.start()] if cut else fragment
