@@ -31,6 +31,23 @@ _TIMESTAMP = re.compile(r"<t:(-?\d{1,20})(?::[tTdDfFR])?>")
 _SLACK_DATE = re.compile(r"<!date\^[^|<>]*\|([^<>]*)>")
 
 
+# A web address, bare or as Slack and Discord send it (<https://x>, Slack's <https://x|label>). The articles
+# are searched by their words, and an address is none: with one, an answerable question was declined ("the
+# articles never use the words “https”, “co” or “abc”"), and the decline posted the address back as a link.
+_LINK = re.compile(r"<https?://[^<>\s|]*(?:\|(?P<label>[^<>]*))?>|(?<![\w@])(?:https?://|www\.)[^\s<>]+",
+                   re.IGNORECASE)
+
+
+def strip_links(text: str) -> str:
+    """``text`` without web addresses; a Slack link's label, which its writer typed, stays unless it is an
+    address too."""
+    def label(match: re.Match[str]) -> str:
+        shown = (match.group("label") or "").strip()
+        return shown if shown and not _LINK.fullmatch(shown) and "://" not in shown else " "
+
+    return " ".join(_LINK.sub(label, text).split())
+
+
 def _as_date(match: re.Match[str]) -> str:
     try:
         moment = datetime.fromtimestamp(int(match.group(1)), UTC)
@@ -87,7 +104,7 @@ def strip_mentions(text: str) -> str:
 
 
 def clean_question(text: str | None, max_chars: int) -> str:
-    cleaned = strip_mentions(strip_control(text or ""))
+    cleaned = strip_mentions(strip_links(strip_control(text or "")))
     if not cleaned or not any(ch.isalnum() for ch in cleaned):
         raise InvalidInput("Please ask a question about the dispute, e.g. “How many accounts were ordered "
                            "blocked?”")
@@ -99,7 +116,7 @@ def clean_question(text: str | None, max_chars: int) -> str:
 
 def clean_topic(text: str | None, max_chars: int) -> str | None:
     """An empty topic means "everything"; a topic otherwise follows the question rules."""
-    cleaned = strip_mentions(strip_control(text or ""))
+    cleaned = strip_mentions(strip_links(strip_control(text or "")))
     if not cleaned:
         return None
     if len(cleaned) > max_chars:

@@ -38,3 +38,22 @@ def test_discord_and_slack_markup_reads_as_what_people_see() -> None:
     assert clean_question("see </ask:1100000000000000001> and <t:99999999999999:R>", 100) == "see /ask and"
     assert clean_question("what did MeitY say on <!date^1612915200^{date}|Feb 10th>?", 100) == (
         "what did MeitY say on Feb 10th?")
+
+
+@pytest.mark.parametrize("text, question", [
+    ("how many accounts were blocked? https://t.co/abc", "how many accounts were blocked?"),
+    ("see https://www.example.org/x-y?z=1#top who is Ajay Sawhney", "see who is Ajay Sawhney"),
+    ("who is Ajay Sawhney <https://example.com>", "who is Ajay Sawhney"),  # Slack's and Discord's <address>
+    ("what is <https://example.org/koo|Koo>?", "what is Koo?"),  # a Slack link's label is what the user wrote
+    ("what is koo? www.example.org/koo", "what is koo?"),
+])
+def test_web_addresses_are_no_part_of_a_question(text: str, question: str) -> None:
+    """With an address in it, an answerable question was declined ("the articles never use the words
+    “https”, “co” or “abc”"), and the decline echoed the address back into the channel, a link the bot
+    posted for whoever wrote it."""
+    assert clean_question(text, 1000) == question
+
+
+def test_a_message_that_is_only_an_address_is_no_question() -> None:
+    with pytest.raises(InvalidInput, match="Please ask a question"):
+        clean_question("https://example.org/story", 1000)
