@@ -26,7 +26,7 @@ from bot.inflight import InFlight
 from bot.report import BadWindow
 from bot.results import IndexChange, IndexStatus, Notice, NoticeKind, Reply, SourcesList
 from bot.shared_state import SharedState
-from bot.smalltalk import small_talk, wants_overview
+from bot.smalltalk import dated_overview, small_talk, wants_overview, without_greeting
 from bot.validation import InvalidInput, clean_question, clean_topic
 from index import store
 from index.builder import build_index
@@ -130,8 +130,12 @@ class CommandCore:
             reply = small_talk(cleaned)
             if reply is not None:
                 return reply
+            cleaned = without_greeting(cleaned)  # "hi, how many …" asks what "how many …" asks
             if wants_overview(cleaned):  # "summarize", "tl;dr", "latest news": the dated events, as /timeline
                 return await self._guarded("timeline", lambda: self.engine.timeline(None))
+            day = dated_overview(cleaned)  # "what happened on feb 10?": that date's events
+            if day is not None:
+                return await self._guarded("timeline", lambda: self.engine.timeline(day))
             context = await self.history.context(conversation)
             result = await self._guarded("ask", lambda: self.engine.ask(cleaned, context))
             if isinstance(result, Answer):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.results import Reply
+from retrieval.timeline import topic_dates
 
 INTRO = ("I answer questions about the February 2021 standoff between Twitter and the Government of India by "
          "quoting the news articles I have, each quote with its source, and I say so when they don't tell. Ask "
@@ -50,6 +51,39 @@ _OVERVIEW = re.compile(
     r"|(?:(?:what'?s|what\s+is|any)\s+)?(?:the\s+)?(?:latest(?:\s+news)?|news)|what'?s\s+new"
     r"|what\s+happened|catch\s+me\s+up|what\s+is\s+(?:this|the\s+story|the\s+dispute)\s+about|what'?s\s+this\s+about)"
     r"(?:\s+please)?")
+
+
+# A greeting, thanks or "quick question:" said before a question, to the bot: searched with it, "hi, how many
+# accounts were blocked?" was declined ("the articles never use the word “hi”"). It ends at punctuation, or
+# where a question word starts; "hello world app ban" and "thanks to whom …" keep their first word.
+_SAID_BEFORE = r"(?:\s*[,!.:;…]+\s*|\s+[—–-]+\s+)"
+_PREAMBLE = re.compile(
+    rf"(?:{_GREETING.pattern}|{_THANKS.pattern})(?:{_SAID_BEFORE}|\s+(?=(?:who|whom|whose|what|whats|when|where"
+    r"|which|why|how|is|are|was|were|did|does|do|can|could|will|would|has|have|had|tell|and)\b))"
+    rf"|(?:(?:a|one)\s+)?(?:quick\s+)?(?:q|question){_SAID_BEFORE}",
+    re.IGNORECASE)
+# "What happened on feb 10?": the events of a day or month, which the timeline lists and no one sentence
+# holds (searched, it was declined). Not "after"/"before"/"between": the timeline filter lists one date's.
+_DATED = re.compile(r"(?:(?:so|and|well)\s+)?(?:what\s+(?:happened|went\s+on|was\s+going\s+on)|any\s+news|news"
+                    r"|events?)\s+(?:on|in|from|around|during)\s+(?P<topic>.+?)[\s?.!]*", re.IGNORECASE)
+
+
+def without_greeting(question: str) -> str:
+    """``question`` without the greetings and thanks said before it ("hey bot, quick q: how many …"); a
+    message that is nothing else stays as it is (``small_talk`` answers it)."""
+    text = question
+    while (match := _PREAMBLE.match(text)) and any(ch.isalnum() for ch in text[match.end():]):
+        text = text[match.end():]
+    return text
+
+
+def dated_overview(question: str) -> str | None:
+    """The date (with any other words of the topic) a whole message asks the events of ("what happened on
+    feb 10?" gives "feb 10"), for the timeline; None for any other message, which is searched."""
+    match = _DATED.fullmatch(question.strip())
+    if match is None or not topic_dates(match.group("topic"))[0]:
+        return None
+    return match.group("topic")
 
 
 def wants_overview(question: str) -> bool:

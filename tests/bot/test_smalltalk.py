@@ -3,22 +3,42 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from bot.actors import Actor
+from bot.core import CommandCore
 from bot.discord.render import render as discord_render
 from bot.render.plain import render as plain_render
 from bot.results import Reply
 from bot.slack.render import render as slack_render
-from bot.smalltalk import FAREWELL, INTRO, NOTED, WELCOME, small_talk, wants_overview
+from bot.smalltalk import (
+    FAREWELL,
+    INTRO,
+    NOTED,
+    WELCOME,
+    dated_overview,
+    small_talk,
+    wants_overview,
+    without_greeting,
+)
 from bot.store.tables import answers
+from retrieval.timeline import date_span
 from retrieval.types import Answer, Timeline
 from tests.bot.conftest import CoreFactory, HistoryFactory
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _question_file_texts() -> list[str]:
+    """Every question (and conversation turn) of the project's question files."""
+    files = [*ROOT.glob("tests/**/*.jsonl"), *ROOT.glob("training/**/*.jsonl")]
+    questions = [json.loads(line) for f in files for line in f.read_text().splitlines() if line.strip()]
+    texts = [q["question"] for q in questions if "question" in q]
+    return texts + [t["question"] for q in questions for t in q.get("turns", [])]
 
 
 @pytest.mark.parametrize("text, reply", [
@@ -49,10 +69,7 @@ def test_questions_are_never_small_talk(text: str) -> None:
 
 
 def test_no_question_of_any_question_file_is_taken_for_small_talk() -> None:
-    files = [*ROOT.glob("tests/**/*.jsonl"), *ROOT.glob("training/**/*.jsonl")]
-    questions = [json.loads(line) for f in files for line in f.read_text().splitlines() if line.strip()]
-    texts = [q["question"] for q in questions if "question" in q]
-    texts += [t["question"] for q in questions for t in q.get("turns", [])]
+    texts = _question_file_texts()
     assert len(texts) > 500 and [t for t in texts if small_talk(t)] == []
 
 
@@ -97,10 +114,7 @@ def test_questions_about_something_are_not_overviews(text: str) -> None:
 
 
 def test_no_question_of_any_question_file_is_taken_for_an_overview() -> None:
-    files = [*ROOT.glob("tests/**/*.jsonl"), *ROOT.glob("training/**/*.jsonl")]
-    questions = [json.loads(line) for f in files for line in f.read_text().splitlines() if line.strip()]
-    texts = [q["question"] for q in questions if "question" in q]
-    texts += [t["question"] for q in questions for t in q.get("turns", [])]
+    texts = _question_file_texts()
     assert [t for t in texts if wants_overview(t)] == []
 
 
@@ -109,3 +123,67 @@ async def test_an_overview_is_answered_with_the_timeline(make_core: CoreFactory,
     core = make_core(seed_index_dir, Path("/nonexistent-corpus"))
     result = await core.ask("tl;dr", Actor("slack", "U1"))
     assert isinstance(result, Timeline) and len(result.events) >= 3 and result.topic is None
+
+
+@pytest.mark.parametrize("text, question", [
+    ("hi, how many accounts were ordered blocked?", "how many accounts were ordered blocked?"),
+    ("hey bot, quick q: how many accounts were ordered blocked?", "how many accounts were ordered blocked?"),
+    ("Hello! Who is Ajay Sawhney?", "Who is Ajay Sawhney?"),
+    ("good morning, who is Ajay Sawhney?", "who is Ajay Sawhney?"),
+    ("thanks! and who is Ajay Sawhney?", "and who is Ajay Sawhney?"),
+    ("yo what is koo", "what is koo"),
+    ("Quick question: who is Ajay Sawhney?", "who is Ajay Sawhney?"),
+    ("hi there. can you tell me who is Ajay Sawhney?", "can you tell me who is Ajay Sawhney?"),
+    ("Hey , who is Ajay Sawhney?", "who is Ajay Sawhney?"),  # "Hey @here, who …" with the mention taken out
+])
+def test_a_greeting_before_a_question_is_no_part_of_it(text: str, question: str) -> None:
+    assert without_greeting(text) == question
+
+
+@pytest.mark.parametrize("text", [
+    "hello world app ban", "thanks to whom were the accounts restored", "hi", "thanks!", "hey bot 👋",
+    "bye-bye Twitter, hello Koo", "ok so why did twitter unblock the accounts", "hi-tech rules for twitter?",
+    "who said hi to the minister?", "question is who ordered the blocking",
+])
+def test_a_greeting_that_is_the_question_or_part_of_it_stays(text: str) -> None:
+    assert without_greeting(text) == text
+
+
+async def test_a_question_after_a_greeting_is_answered_as_asked_alone(seed_core: CommandCore) -> None:
+    """"hi, how many accounts were blocked?" (the README's own example of a question, not small talk) was
+    declined, "the articles never use the word “hi”", while the question alone is answered."""
+    alone = await seed_core.ask("how many accounts were ordered blocked?")
+    greeted = await seed_core.ask("hey bot, quick q: how many accounts were ordered blocked?")
+    assert isinstance(alone, Answer) and alone.answered
+    assert isinstance(greeted, Answer) and greeted.text == alone.text
+    assert greeted.question == "how many accounts were ordered blocked?"
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("what happened on feb 10?", "feb 10"), ("What happened in January 2021", "January 2021"),
+    ("what happened on 2021-02-08?", "2021-02-08"), ("so what happened on 8 February 2021?", "8 February 2021"),
+    ("what happened on feb 10 with koo?", "feb 10 with koo"), ("any news from feb 8?", "feb 8"),
+])
+def test_what_happened_on_a_date_asks_for_that_dates_timeline(text: str, topic: str) -> None:
+    assert dated_overview(text) == topic
+
+
+@pytest.mark.parametrize("text", [
+    "what happened at the meeting?", "what happened after feb 10", "what happened between feb 1 and feb 8",
+    "what happened to the 257 accounts", "what happened on twitter", "what happened?", "when did it happen on feb 10",
+])
+def test_other_questions_about_what_happened_are_searched(text: str) -> None:
+    assert dated_overview(text) is None
+
+
+def test_no_question_of_any_question_file_is_taken_for_a_dated_overview() -> None:
+    texts = _question_file_texts()
+    assert [t for t in texts if dated_overview(t)] == []
+
+
+async def test_what_happened_on_a_date_is_answered_with_that_dates_events(seed_core: CommandCore) -> None:
+    """Searched, "what happened on feb 10?" was declined ("I couldn't find a clear answer") although the
+    timeline lists the articles' events of 10 February."""
+    result = await seed_core.ask("what happened on feb 10?")
+    assert isinstance(result, Timeline) and result.topic == "feb 10" and result.events
+    assert all(date_span(e.date)[0] <= date(2021, 2, 10) <= date_span(e.date)[1] for e in result.events)
