@@ -167,8 +167,10 @@ def detect(text: str, idf: Mapping[str, float], unknown_idf: float, context: Fol
     own = set(terms(text))
     units = units_from_unknown(unknown_idf)
     distinct_floor = idf_for_df(max(MIN_DISTINCT_DF, DISTINCT_SHARE * units), units)
-    # A word the articles never use is distinctive too: it names something new ("France"), not "it".
-    if not any(idf.get(t, unknown_idf) >= distinct_floor for t in own):
+    # A word the articles never use is distinctive too: it names something new ("France"), not "it". Words
+    # that only ask name nothing when they are all there is: "tell", which no article uses, made "tell me
+    # more" a question of its own, searched alone.
+    if not own - REQUEST_TERMS or not any(idf.get(t, unknown_idf) >= distinct_floor for t in own):
         reasons.append("very short" if len(own) <= VERY_SHORT else "no distinctive term of its own")
     return Detection(bool(reasons), tuple(reasons))
 
@@ -225,7 +227,9 @@ def expand(
     detection = detect(text, idf, unknown_idf, context)
     if not detection.follow_up or context is None:
         return None
-    own = set(terms(text))
+    # Words that only ask ("tell me more", "explain please") name nothing: "tell", which no article uses,
+    # counted as a distinctive word of the question's own, and "tell me more" was searched alone.
+    own = set(terms(text)) - REQUEST_TERMS
     units = units_from_unknown(unknown_idf)
     floor = idf_for_df(COMMON_SHARE * units, units)
     top = max(idf.values(), default=1.0) or 1.0

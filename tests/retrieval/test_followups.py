@@ -62,6 +62,9 @@ def test_units_round_trip() -> None:
     ("when will he meet them?", "refers"),
     ("who did the report on that cite?", "refers"),
     ("meeting date?", "very short"),
+    # Words that only ask name nothing: "tell", unknown to the articles, counted as a distinctive word, so
+    # "tell me more" was searched alone and declined ("I couldn't find a clear answer to “tell me more”").
+    ("tell me more", "very short"), ("explain please", "very short"), ("give me more details", "very short"),
 ])
 def test_follow_ups_are_detected_with_a_reason(question: str, reason: str) -> None:
     detection = detect(question, IDF, UNKNOWN, EARLIER)
