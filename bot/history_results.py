@@ -12,6 +12,11 @@ THANKS = "Thanks for the feedback."
 CHANGED = "Thanks, your vote is changed."
 GONE = "Thanks. That answer is too old to take feedback any more."
 NOT_RECORDED = "Thanks, but feedback is switched off here: your vote was not recorded."
+# A question as a chat report shows it, as long as the down-voted quotes (``bot.report.QUOTE_CHARS``): with
+# 1,000-character questions, ten groups of three examples took 30,000 characters, more than Discord's three
+# pages or Slack's message hold, and the down-voted answers after them were cut off. At this length the
+# whole report is about 9,000 characters. The CLI and --json keep every question whole.
+CHAT_QUESTION_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -82,8 +87,15 @@ class GapReport:
                                  "quote": d.quote} for d in self.down_voted],
         }
 
-    def lines(self) -> list[str]:
-        """The report as plain lines; each renderer escapes and lays them out for its platform."""
+    def lines(self, question_chars: int | None = None) -> list[str]:
+        """The report as plain lines; each renderer escapes and lays them out for its platform.
+        ``question_chars``: each question cut to that length (chat), or whole (None: the terminal)."""
+
+        def shown(question: str) -> str:
+            if question_chars is None or len(question) <= question_chars:
+                return question
+            return question[: question_chars - 1].rstrip() + "…"
+
         rate = f"{self.answer_rate:.0%}" if self.answer_rate is not None else "n/a"
         where = ", questions asked in this server or workspace" if self.place else ""
         out = [f"Knowledge gaps since {self.since} UTC (last {self.window}{where})",
@@ -95,7 +107,7 @@ class GapReport:
             out.append("Declined questions, grouped by similarity" + (
                 f" (the newest {self.grouped}; {self.ungrouped} older ones not grouped):" if self.ungrouped else ":"))
             for cluster in self.declined_clusters[:SHOWN_GROUPS]:
-                examples = " | ".join(f"“{e}”" for e in cluster.examples)
+                examples = " | ".join(f"“{shown(e)}”" for e in cluster.examples)
                 out.append(f"  {cluster.count}× {examples}")
             hidden = self.declined_clusters[SHOWN_GROUPS:]
             if hidden:
@@ -109,7 +121,7 @@ class GapReport:
         if self.down_voted:
             out.append("Most down-voted answers:")
             for d in self.down_voted:
-                asked = f"“{d.question}”" if d.question else "(question not stored)"
+                asked = f"“{shown(d.question)}”" if d.question else "(question not stored)"
                 quote = f" → “{d.quote}”" if d.quote else ""
                 out.append(f"  👎 {d.down} 👍 {d.up}: {asked}{quote}")
         else:

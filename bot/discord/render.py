@@ -24,7 +24,7 @@ from bot.discord.limits import (
     safe,
 )
 from bot.discord.outgoing import Outgoing
-from bot.history_results import Feedback, GapReport
+from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render.dates import shown_date
 from bot.render.plain import render as plain_text
 from bot.render.plain import render_status
@@ -90,7 +90,7 @@ def render_feedback(feedback: Feedback) -> list[Outgoing]:
 
 
 def render_report(report: GapReport) -> list[Outgoing]:
-    lines = [safe(line, PAGE_LIMIT, keep_lines=True) for line in report.lines()]
+    lines = [safe(line, PAGE_LIMIT, keep_lines=True) for line in report.lines(CHAT_QUESTION_CHARS)]
     pages = paged("Knowledge gaps", lines[1:], "lines", "narrow it down with /report since:…",
                   discord.Colour.orange())
     return [Outgoing(content=clip(lines[0], CONTENT_LIMIT), embeds=p.embeds, ephemeral=True) if n == 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.history_results import Feedback, GapReport
+from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render import plain
 from bot.render.dates import shown_date
 from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
@@ -164,7 +164,7 @@ def render_feedback(feedback: Feedback) -> SlackMessage:
 
 
 def render_report(report: GapReport) -> SlackMessage:
-    escaped = escape("\n".join(report.lines()))
+    escaped = escape("\n".join(report.lines(CHAT_QUESTION_CHARS)))
     return SlackMessage(clip(escaped, FALLBACK_LIMIT), _text_sections(escaped, 10), ephemeral=True)
 
 

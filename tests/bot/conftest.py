@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from bot.actors import ModeratorPolicy
+from bot.actors import Actor, ModeratorPolicy
 from bot.core import CommandCore, CoreConfig
 from bot.history import History
+from bot.history_results import DownVoted, GapCluster, GapReport
 from bot.shared_state import SharedState
 from bot.store import HistoryMode, Store
 from index.builder import build_index
@@ -80,3 +81,27 @@ def make_history(tmp_path: Path) -> HistoryFactory:
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A store URL: a SQLite file in ``tmp_path``, then (under ``make test-postgres`` only) PostgreSQL."""
     yield from database(request.param, tmp_path)
+
+
+# A declined question at the longest MAX_QUESTION_CHARS allows, with markup, mentions and link syntax.
+LONG_QUESTION = ("Why did <!channel> @everyone [the ministry](https://evil.example) *really* order "
+                 "<@U123> <@123456789012345678> to block accounts " * 20)[:1000]
+
+
+def reporting(report: GapReport) -> Callable[..., Awaitable[GapReport]]:
+    """A stand-in for ``CommandCore.report`` that returns ``report`` to anyone."""
+
+    async def run(actor: Actor, since: str | None = None) -> GapReport:
+        return report
+
+    return run
+
+
+@pytest.fixture
+def long_question_report() -> GapReport:
+    """A report over thousands of stored answers whose declined and down-voted questions are as long as a
+    question may be: what a busy server's /report holds."""
+    groups = [GapCluster(120 - n, [f"{n} {LONG_QUESTION}"] * 3) for n in range(14)]
+    down = [DownVoted(9 - n, 1, True, f"{n} {LONG_QUESTION}", "Twitter said it would not act. " * 6 + "…")
+            for n in range(5)]
+    return GapReport("2026-12-01 00:00:00", "7d", 6000, 3500, 40, groups, down, grouped=2000, ungrouped=500)

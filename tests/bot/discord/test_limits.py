@@ -7,7 +7,9 @@ import pytest
 
 from bot.core import CommandCore
 from bot.discord.app import DisputeBot
+from bot.history_results import GapReport
 from retrieval.types import Timeline, TimelineEvent
+from tests.bot.conftest import reporting
 from tests.bot.discord import payloads as p
 from tests.bot.discord.fake_discord import FakeDiscord
 from tests.bot.discord.test_render import huge_answer, huge_citation
@@ -54,4 +56,18 @@ async def test_huge_timeline_is_split_into_accepted_messages(
     assert len(parts) == 3 and not any(m.ephemeral for m in parts)
     assert "more events not shown" in parts[-1].embeds[0]["footer"]["text"]
     assert list(parts[0].files) == ["timeline.png"] and not parts[1].files  # the picture, once
+    assert fake.rejected == []
+
+
+async def test_a_report_of_long_questions_is_delivered_whole_and_privately(
+    bot: DisputeBot, fake: FakeDiscord, discord_core: CommandCore, monkeypatch: pytest.MonkeyPatch,
+    long_question_report: GapReport,
+) -> None:
+    monkeypatch.setattr(discord_core, "report", reporting(long_question_report))
+    interaction = p.slash("report", roles=(p.MOD_ROLE_ID,))
+    await fake.dispatch("INTERACTION_CREATE", interaction)
+    parts = await fake.answers(interaction["token"])
+    assert parts and all(m.ephemeral for m in parts) and all(m.pings == [] for m in parts)
+    shown = "\n".join(m.text() for m in parts)
+    assert "Most down-voted answers" in shown and "not shown" not in shown
     assert fake.rejected == []

@@ -8,8 +8,11 @@ from bot.discord.app import INVITE_PERMISSIONS, invite_url
 from bot.discord.limits import EMBED_TOTAL_LIMIT, clip, fit_embed, link, problems, safe
 from bot.discord.outgoing import Outgoing
 from bot.discord.render import MAX_MESSAGES, render
+from bot.history_results import SHOWN_GROUPS, GapReport
+from bot.render.plain import render as plain_render
 from bot.results import IndexChange, Notice, NoticeKind, SourcesList
 from retrieval.types import Answer, Citation, SourceInfo, Timeline, TimelineEvent
+from tests.bot.conftest import LONG_QUESTION
 from tests.bot.discord import payloads as p
 from tests.bot.discord.discord_rules import message_errors
 
@@ -132,3 +135,16 @@ def test_related_sentences_come_after_the_answers_quotes() -> None:
     assert "4 lakh" in (message.embeds[0].fields[1].value or "")
     [full] = render(Answer("q", "a", True, huge_answer().citations, related=[related]))
     assert accepted(full) and len(full.embeds[0].fields) == 10  # no room: the answer's quotes come first
+
+
+def test_a_report_of_long_questions_keeps_its_down_voted_answers(long_question_report: GapReport) -> None:
+    """Each 1,000-character example filled a page: three groups were shown, and the down-voted answers (what
+    a moderator acts on) fell under "N more lines not shown; narrow it down with /report since:…", which a
+    shorter period does not help with."""
+    messages = render(long_question_report)
+    assert all(accepted(m) for m in messages) and all(m.ephemeral for m in messages)
+    shown = "\n".join(e.description or "" for m in messages for e in m.embeds)
+    assert shown.count("×") == SHOWN_GROUPS and "4 more groups" in shown
+    assert "Most down-voted answers" in shown and shown.count("👎") == 5
+    assert not any(e.footer.text for m in messages for e in m.embeds), "nothing left out"
+    assert f"“0 {LONG_QUESTION}”" in plain_render(long_question_report), "the terminal shows questions whole"

@@ -13,12 +13,13 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.actors import Actor, ModeratorPolicy
 from bot.core import APOLOGY, CommandCore
+from bot.history_results import GapReport
 from bot.results import Notice
 from bot.settings import Settings
 from bot.slack.render import SlackMessage
 from bot.wiring import moderator_policy
 from retrieval.types import Answer
-from tests.bot.conftest import CoreFactory
+from tests.bot.conftest import CoreFactory, reporting
 from tests.bot.slack.slack_requests import (
     message_event,
     posts_in,
@@ -185,3 +186,16 @@ async def test_oversized_replies_are_refused_by_the_stub_and_fall_back_to_text(
     assert [(where, error) for where, error, _ in stub.rejected] == [("response_url", "invalid_blocks"),
                                                                       ("chat.postMessage", "invalid_blocks")]
     stub.rejected.clear()  # expected here; any other test leaving a refusal fails
+
+
+async def test_a_report_of_long_questions_is_delivered_whole_and_privately(
+    stub: StubSlack, seed_app: AsyncApp, seed_core: CommandCore, monkeypatch: pytest.MonkeyPatch,
+    long_question_report: GapReport,
+) -> None:
+    monkeypatch.setattr(seed_core, "report", reporting(long_question_report))
+    payload = slash_payload(stub, "/report", user="UADMIN")
+    await slash(seed_app, payload)
+    reply = await reply_to(stub, payload)
+    assert reply["response_type"] == "ephemeral" and "blocks" in reply
+    shown = shown_text(reply)
+    assert "Most down-voted answers" in shown and "<!channel>" not in shown

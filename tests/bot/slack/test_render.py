@@ -11,6 +11,7 @@ import re
 import pytest
 import yaml
 
+from bot.history_results import SHOWN_GROUPS, GapReport
 from bot.results import IndexChange, Notice, NoticeKind, SourcesList
 from bot.slack.mrkdwn import clip, escape, link, plain_from_slack, split_text
 from bot.slack.render import render
@@ -192,3 +193,15 @@ def test_related_sentences_follow_the_sources_unnumbered_and_escaped() -> None:
     assert "Twitter suspended 500 accounts" in after and "[2]" not in after  # the answer cites it nowhere
     many = Answer("q?", "a [1].", True, [citation(n) for n in range(80)], related=[citation(99)] * 3)
     assert_valid(render(many))  # no room left: the related sentences give way to the sources
+
+
+def test_a_report_of_long_questions_keeps_its_down_voted_answers(long_question_report: GapReport) -> None:
+    """Ten sections of 3,000 characters held eight groups of 1,000-character questions; the rest of the report,
+    the down-voted answers included, was cut off after a bare "…"."""
+    message = render(long_question_report)
+    assert_valid(message)
+    assert message.ephemeral
+    shown = "\n".join(strings(message.blocks))
+    assert shown.count("×") == SHOWN_GROUPS and "4 more groups" in shown
+    assert "Most down-voted answers" in shown and shown.count("👎") == 5
+    assert "&lt;!channel&gt;" in shown and "<!channel>" not in shown
