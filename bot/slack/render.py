@@ -30,6 +30,8 @@ FALLBACK_LIMIT = 3000  # the notification/fallback ``text``; Slack allows 40,000
 MAX_ANSWER_SECTIONS = 2  # 6,000 characters: the quotes need the rest of the message's 12,000
 MAX_EVENT_SOURCES = 3
 QUOTE_LIMIT = 1500  # one cited quote; a web paragraph read as one sentence would leave no room for the others
+# How to reach the events a timeline leaves out (Discord's footer says it too): a topic narrows it down.
+TIMELINE_HINT = "; name a topic to narrow it down (`/timeline Section 69A`)"
 FEEDBACK_ACTIONS = {"feedback_up": 1, "feedback_down": -1}  # action_id -> vote; the button value is the answer id
 
 
@@ -69,9 +71,10 @@ def _text_sections(escaped: str, max_sections: int) -> list[dict[str, Any]]:
     return [_section(p) for p in pieces]
 
 
-def _pack(items: list[str], budget: int, noun: str, sep: str) -> list[dict[str, Any]]:
+def _pack(items: list[str], budget: int, noun: str, sep: str, hint: str = "") -> list[dict[str, Any]]:
     """One section per item when they fit in ``budget`` blocks, otherwise items share sections; never more
-    text than one message carries (``MESSAGE_TEXT_LIMIT``): what is left is counted in a closing note."""
+    text than one message carries (``MESSAGE_TEXT_LIMIT``): what is left is counted in a closing note, with
+    ``hint`` (how to see it) after the count."""
     separate = len(items) <= budget
     sections: list[str] = []
     total = 0
@@ -80,7 +83,7 @@ def _pack(items: list[str], budget: int, noun: str, sep: str) -> list[dict[str, 
         join = not separate and bool(sections) and len(sections[-1]) + len(sep) + len(item) <= SECTION_LIMIT
         grow = len(sep) + len(item) if join else len(item)
         if total + grow > MESSAGE_TEXT_LIMIT or not (separate or join or len(sections) < budget - 1):
-            return [*map(_section, sections), _context(f"…and {len(items) - i} more {noun} not shown.")]
+            return [*map(_section, sections), _context(f"…and {len(items) - i} more {noun} not shown{hint}.")]
         if join:
             sections[-1] += sep + item
         else:
@@ -197,7 +200,7 @@ def render_timeline(timeline: Timeline) -> SlackMessage:
             if timeline.omitted else "")
     header = _section(f"*Timeline{about}*: {count} dated event{'s' if count != 1 else ''}{more}")
     items = [_event(e) for e in timeline.events]
-    return SlackMessage(_fallback(timeline), [header, *_pack(items, MAX_BLOCKS - 1, "events", "\n\n")])
+    return SlackMessage(_fallback(timeline), [header, *_pack(items, MAX_BLOCKS - 1, "events", "\n\n", TIMELINE_HINT)])
 
 
 def render_sources(sources: SourcesList) -> SlackMessage:

@@ -205,3 +205,14 @@ def test_a_report_of_long_questions_keeps_its_down_voted_answers(long_question_r
     assert shown.count("×") == SHOWN_GROUPS and "4 more groups" in shown
     assert "Most down-voted answers" in shown and shown.count("👎") == 5
     assert "&lt;!channel&gt;" in shown and "<!channel>" not in shown
+
+
+def test_a_cut_timeline_says_how_to_see_the_rest() -> None:
+    """Discord's footer names the filter (``/timeline topic:…``); Slack said only "…and 85 more events not
+    shown.", leaving no way to reach them."""
+    events = [TimelineEvent(f"2021-02-{n % 28 + 1:02d}", f"Event {n}: " + "the ministry wrote again. " * 8,
+                            [citation(n), citation(n + 1)]) for n in range(120)]
+    message = render(Timeline(events))
+    assert_valid(message)
+    assert re.fullmatch(r"…and \d+ more events not shown; name a topic to narrow it down \(`/timeline Section 69A`\)\.",
+                        strings(message.blocks)[-1])
