@@ -7,6 +7,7 @@ few messages, so nothing is ever sent that Discord would refuse.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import discord
 
@@ -27,7 +28,7 @@ from bot.discord.outgoing import Outgoing
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render.dates import shown_date
 from bot.render.plain import render as plain_text
-from bot.render.plain import render_status
+from bot.render.plain import render_status, sources_file
 from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
 
@@ -152,8 +153,12 @@ def render_sources(sources: SourcesList) -> list[Outgoing]:
         meta = " · ".join(x for x in (when, safe(s.source or "", 80), f"{s.chunks} chunks") if x)
         doc_id = s.doc_id.replace("`", "'")[:100]
         lines.append(f"`{doc_id}` {link(safe(s.title or s.doc_id, 200), s.url)} ({meta})")
-    return paged(f"Sources: {len(sources.sources)} articles", lines, "articles",
-                 "the full list is in the index folder.", discord.Colour.dark_grey())
+    name, data = sources_file(sources)
+    messages = paged(f"Sources: {len(sources.sources)} articles", lines, "articles",
+                     f"all {len(sources.sources)} are in the attached {name}.", discord.Colour.dark_grey())
+    if messages[-1].embeds[0].footer.text:  # some were left out: the whole list goes with the last page
+        messages[-1] = replace(messages[-1], files=((name, data),))
+    return messages
 
 
 _CHANGE_TITLES = {"reindex": "Index rebuilt", "add": "Articles added", "remove": "Article removed"}

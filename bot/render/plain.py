@@ -93,6 +93,15 @@ def render_sources(sources: SourcesList) -> str:
     return "\n".join(lines)
 
 
+SOURCES_FILENAME = "sources.txt"
+
+
+def sources_file(sources: SourcesList) -> tuple[str, bytes]:
+    """The whole list as a text file, for a chat reply that can't list every article: a moderator needs the id
+    of any of them for /remove-article, and nobody in a chat can open the server's index folder."""
+    return SOURCES_FILENAME, (render_sources(sources) + "\n").encode("utf-8")
+
+
 def render_status(status: IndexStatus) -> str:
     return (f"{counted(status.docs, 'article')}, {counted(status.chunks, 'chunk')}; model {status.model}; "
             f"FAISS {status.faiss_factory}; built {status.built_at}")

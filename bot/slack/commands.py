@@ -66,15 +66,17 @@ class SlashCommands:
         if png is None or not channel:
             return
         title = "Timeline" + (f": {timeline.topic}" if timeline.topic else "")
-        try:
-            await client.files_upload_v2(channel=channel, file=png, filename=FILENAME, title=title[:200],
-                                         alt_txt="Dated events of the dispute on a time axis")
-        except Exception as exc:  # SlackApiError (not_in_channel, missing_scope …) or a network error
-            error = exc.response.get("error") if isinstance(exc, SlackApiError) else type(exc).__name__
-            log.warning("the timeline picture was not shared in %s: %s", channel, error)
+        await _share(client, channel, FILENAME, png, title[:200], "timeline picture",
+                     alt_txt="Dated events of the dispute on a time axis")
 
-    async def sources(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
-        await self._slash(ack, command, respond, "sources", lambda actor, _: self.core.sources(actor))
+    async def sources(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
+                      client: AsyncWebClient) -> None:
+        """The list, and when it is too long for one message the whole of it as a file in the channel."""
+        async with self.core.in_flight.handling():
+            sent = await self._slash(ack, command, respond, "sources", lambda actor, _: self.core.sources(actor))
+            channel = str(command.get("channel_id") or "")
+            if sent is not None and sent.file is not None and channel:
+                await _share(client, channel, *sent.file, "Indexed articles", "list of sources")
 
     async def reindex(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
                       client: AsyncWebClient) -> None:
@@ -112,8 +114,9 @@ class SlashCommands:
     async def _slash(
         self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, name: str, run: Run,
         moderator_command: bool = False, client: AsyncWebClient | None = None, conversation: str | None = None,
-    ) -> None:
-        """``conversation``: the one a public reply names, so that its thread goes on with it."""
+    ) -> SlackMessage | None:
+        """``conversation``: the one a public reply names, so that its thread goes on with it. Returns the
+        message sent (None when nothing was, or only the apology)."""
         await ack()  # first, always: Slack shows an error to the user after 3 seconds without it
         user = str(command.get("user_id") or "")
         async with self.core.in_flight.handling():
@@ -121,12 +124,15 @@ class SlashCommands:
                 actor = await self.users.actor(user, lookup=moderator_command, client=client,
                                                team=str(command.get("team_id") or ""))
                 result = await run(actor, plain_from_slack(str(command.get("text") or "")))
-                if not (isinstance(result, Notice) and result.silent):
-                    message = render(result, show_question=True)
-                    await self._respond(respond, marked(message, conversation) if conversation else message)
+                if isinstance(result, Notice) and result.silent:
+                    return None
+                message = render(result, show_question=True)
+                await self._respond(respond, marked(message, conversation) if conversation else message)
+                return message
             except Exception:
                 log.exception("/%s from %s failed", name, user)
                 await self._respond(respond, SlackMessage(APOLOGY, ephemeral=True), fallible=True)
+                return None
 
     async def _respond(self, respond: AsyncRespond, message: SlackMessage, fallible: bool = False) -> None:
         response_type = "ephemeral" if message.ephemeral else "in_channel"
@@ -143,3 +149,13 @@ class SlashCommands:
             if not fallible:
                 raise
             log.exception("could not send a reply through response_url")
+
+
+async def _share(client: AsyncWebClient, channel: str, filename: str, data: bytes, title: str, what: str,
+                 alt_txt: str | None = None) -> None:
+    """Share a file in the channel after a reply; any failure is logged and the reply stands without it."""
+    try:
+        await client.files_upload_v2(channel=channel, file=data, filename=filename, title=title, alt_txt=alt_txt)
+    except Exception as exc:  # SlackApiError (not_in_channel, missing_scope …) or a network error
+        error = exc.response.get("error") if isinstance(exc, SlackApiError) else type(exc).__name__
+        log.warning("the %s was not shared in %s: %s", what, channel, error)

@@ -43,6 +43,7 @@ class SlackMessage:
     text: str
     blocks: list[dict[str, Any]] = field(default_factory=list)
     ephemeral: bool = False  # only the asker should see it (refusals, errors, moderator reports)
+    file: tuple[str, bytes] | None = None  # (name, data) to share in the channel after it: what didn't fit
 
     def payload(self) -> dict[str, Any]:
         return {"text": self.text, "blocks": self.blocks} if self.blocks else {"text": self.text}
@@ -212,7 +213,10 @@ def render_sources(sources: SourcesList) -> SlackMessage:
         meta = " · ".join(escape(x) for x in (when, s.source, s.doc_id) if x)
         items.append(f"• {link(s.url, s.title or s.doc_id)} ({meta}; {s.chunks} chunks)")
     header = _section(f"*{len(items)} indexed articles*")
-    return SlackMessage(_fallback(sources), [header, *_pack(items, MAX_BLOCKS - 1, "articles", "\n")])
+    name, data = plain.sources_file(sources)
+    blocks = [header, *_pack(items, MAX_BLOCKS - 1, "articles", "\n", f"; all {len(items)} are in {name}, shared here")]
+    cut = blocks[-1]["type"] == "context"  # _pack's closing note: some were left out
+    return SlackMessage(_fallback(sources), blocks, file=(name, data) if cut else None)
 
 
 def render_notice(notice: Notice) -> SlackMessage:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
-from bot.actors import Actor, ModeratorPolicy
+from bot.actors import ModeratorPolicy
 from bot.core import CommandCore, CoreConfig
 from bot.history import History
 from bot.history_results import DownVoted, GapCluster, GapReport
+from bot.results import SourcesList
 from bot.shared_state import SharedState
 from bot.store import HistoryMode, Store
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, EncoderProvider
+from retrieval.types import SourceInfo
 from tests.bot.shared_db import database
 
 CoreFactory = Callable[..., CommandCore]
@@ -88,11 +91,14 @@ LONG_QUESTION = ("Why did <!channel> @everyone [the ministry](https://evil.examp
                  "<@U123> <@123456789012345678> to block accounts " * 20)[:1000]
 
 
-def reporting(report: GapReport) -> Callable[..., Awaitable[GapReport]]:
-    """A stand-in for ``CommandCore.report`` that returns ``report`` to anyone."""
+R = TypeVar("R")
 
-    async def run(actor: Actor, since: str | None = None) -> GapReport:
-        return report
+
+def returning(result: R) -> Callable[..., Awaitable[R]]:
+    """A stand-in for a ``CommandCore`` command (``report``, ``sources`` …) that returns ``result`` to anyone."""
+
+    async def run(*args: object, **kwargs: object) -> R:
+        return result
 
     return run
 
@@ -105,3 +111,14 @@ def long_question_report() -> GapReport:
     down = [DownVoted(9 - n, 1, True, f"{n} {LONG_QUESTION}", "Twitter said it would not act. " * 6 + "…")
             for n in range(5)]
     return GapReport("2026-12-01 00:00:00", "7d", 6000, 3500, 40, groups, down, grouped=2000, ungrouped=500)
+
+
+@pytest.fixture
+def many_sources() -> SourcesList:
+    """45 articles added by address: titles, ids and addresses as long as news sites make them, more than one
+    chat reply lists."""
+    return SourcesList([SourceInfo(
+        f"web-twitter-vs-government-of-india-accounts-withheld-after-m-{n:010x}",
+        f"Twitter vs government of India: accounts withheld after MeitY notice, part {n} <!here>",
+        "2021-02-10", f"https://www.hindustantimes.com/india-news/twitter-restores-accounts-after-meity-notice-"
+        f"and-section-69a-order-{n}-101613040000000.html", "Hindustan Times", 14) for n in range(45)])

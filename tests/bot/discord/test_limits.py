@@ -8,8 +8,9 @@ import pytest
 from bot.core import CommandCore
 from bot.discord.app import DisputeBot
 from bot.history_results import GapReport
+from bot.results import SourcesList
 from retrieval.types import Timeline, TimelineEvent
-from tests.bot.conftest import reporting
+from tests.bot.conftest import returning
 from tests.bot.discord import payloads as p
 from tests.bot.discord.fake_discord import FakeDiscord
 from tests.bot.discord.test_render import huge_answer, huge_citation
@@ -63,11 +64,25 @@ async def test_a_report_of_long_questions_is_delivered_whole_and_privately(
     bot: DisputeBot, fake: FakeDiscord, discord_core: CommandCore, monkeypatch: pytest.MonkeyPatch,
     long_question_report: GapReport,
 ) -> None:
-    monkeypatch.setattr(discord_core, "report", reporting(long_question_report))
+    monkeypatch.setattr(discord_core, "report", returning(long_question_report))
     interaction = p.slash("report", roles=(p.MOD_ROLE_ID,))
     await fake.dispatch("INTERACTION_CREATE", interaction)
     parts = await fake.answers(interaction["token"])
     assert parts and all(m.ephemeral for m in parts) and all(m.pings == [] for m in parts)
     shown = "\n".join(m.text() for m in parts)
     assert "Most down-voted answers" in shown and "not shown" not in shown
+    assert fake.rejected == []
+
+
+async def test_sources_too_many_for_three_messages_come_with_the_whole_list(
+    bot: DisputeBot, fake: FakeDiscord, discord_core: CommandCore, monkeypatch: pytest.MonkeyPatch,
+    many_sources: SourcesList,
+) -> None:
+    monkeypatch.setattr(discord_core, "sources", returning(many_sources))
+    interaction = p.slash("sources")
+    await fake.dispatch("INTERACTION_CREATE", interaction)
+    await fake.wait_for(lambda: len(fake.visible(interaction["token"])) == 3)
+    parts = await fake.answers(interaction["token"])
+    assert [list(m.files) for m in parts] == [[], [], ["sources.txt"]]
+    assert all(s.doc_id in parts[-1].files["sources.txt"].decode() for s in many_sources.sources)
     assert fake.rejected == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import discord
 
 from bot.discord.app import INVITE_PERMISSIONS, invite_url
@@ -148,3 +150,15 @@ def test_a_report_of_long_questions_keeps_its_down_voted_answers(long_question_r
     assert "Most down-voted answers" in shown and shown.count("👎") == 5
     assert not any(e.footer.text for m in messages for e in m.embeds), "nothing left out"
     assert f"“0 {LONG_QUESTION}”" in plain_render(long_question_report), "the terminal shows questions whole"
+
+
+def test_sources_that_do_not_fit_come_whole_in_an_attached_file(many_sources: SourcesList) -> None:
+    """45 articles filled the three pages at 33; the footer sent everyone else to "the index folder", which
+    no chat user can open, and /remove-article needs the ids that went missing."""
+    messages = render(many_sources)
+    assert all(accepted(m) for m in messages) and len(messages) == MAX_MESSAGES
+    footer = messages[-1].embeds[0].footer.text or ""
+    assert re.fullmatch(r"\d+ more articles not shown; all 45 are in the attached sources\.txt\.", footer)
+    [(name, data)] = [f for m in messages for f in m.files]
+    assert name == "sources.txt" and all(s.doc_id in data.decode() for s in many_sources.sources)
+    assert not any(m.files for m in render(SourcesList(many_sources.sources[:5]))), "a list that fits is all"

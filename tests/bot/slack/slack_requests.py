@@ -116,6 +116,14 @@ async def reply_to(stub: StubSlack, payload: dict[str, str], timeout: float = 20
     return next(r for r in stub.responses if r["_key"] == key)
 
 
+async def command_reply(stub: StubSlack, app: AsyncApp, command: str, text: str = "", **payload: str
+                        ) -> dict[str, Any]:
+    """Run ``command`` through the app and return what it posted to the command's response_url."""
+    sent = slash_payload(stub, command, text, **payload)
+    await slash(app, sent)
+    return await reply_to(stub, sent)
+
+
 async def posts_in(stub: StubSlack, method: str, count: int = 1, timeout: float = 20.0) -> list[dict[str, Any]]:
     await stub.wait_for(lambda: len(stub.posted(method)) >= count, timeout)
     return stub.posted(method)

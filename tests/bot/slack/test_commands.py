@@ -19,8 +19,9 @@ from bot.settings import Settings
 from bot.slack.render import SlackMessage
 from bot.wiring import moderator_policy
 from retrieval.types import Answer
-from tests.bot.conftest import CoreFactory, reporting
+from tests.bot.conftest import CoreFactory, returning
 from tests.bot.slack.slack_requests import (
+    command_reply,
     message_event,
     posts_in,
     reply_to,
@@ -192,10 +193,8 @@ async def test_a_report_of_long_questions_is_delivered_whole_and_privately(
     stub: StubSlack, seed_app: AsyncApp, seed_core: CommandCore, monkeypatch: pytest.MonkeyPatch,
     long_question_report: GapReport,
 ) -> None:
-    monkeypatch.setattr(seed_core, "report", reporting(long_question_report))
-    payload = slash_payload(stub, "/report", user="UADMIN")
-    await slash(seed_app, payload)
-    reply = await reply_to(stub, payload)
+    monkeypatch.setattr(seed_core, "report", returning(long_question_report))
+    reply = await command_reply(stub, seed_app, "/report", user="UADMIN")
     assert reply["response_type"] == "ephemeral" and "blocks" in reply
     shown = shown_text(reply)
     assert "Most down-voted answers" in shown and "<!channel>" not in shown

@@ -216,3 +216,14 @@ def test_a_cut_timeline_says_how_to_see_the_rest() -> None:
     assert_valid(message)
     assert re.fullmatch(r"…and \d+ more events not shown; name a topic to narrow it down \(`/timeline Section 69A`\)\.",
                         strings(message.blocks)[-1])
+
+
+def test_sources_that_do_not_fit_come_whole_in_a_file(many_sources: SourcesList) -> None:
+    """45 articles: 31 were listed and the rest only counted, ids and all (the ids moderators remove by)."""
+    message = render(many_sources)
+    assert_valid(message)
+    assert re.fullmatch(r"…and \d+ more articles not shown; all 45 are in sources\.txt, shared here\.",
+                        strings(message.blocks)[-1])
+    assert message.file is not None and message.file[0] == "sources.txt"
+    assert all(s.doc_id in message.file[1].decode() for s in many_sources.sources)
+    assert render(SourcesList(many_sources.sources[:5])).file is None

@@ -1,4 +1,5 @@
-"""Slack DM ``add <url>`` and the /timeline picture (files_upload_v2), through Bolt against the stub Slack."""
+"""Slack DM ``add <url>``, the /timeline picture and a long /sources list (files_upload_v2), through Bolt
+against the stub Slack."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ import pytest
 from slack_bolt.async_app import AsyncApp
 
 from bot.core import CommandCore
+from bot.results import SourcesList
 from bot.slack.events import links_in
 from index.fetch_types import FetchOptions
-from tests.bot.conftest import CoreFactory
+from tests.bot.conftest import CoreFactory, returning
 from tests.bot.slack.slack_requests import (
+    command_reply,
     message_event,
     posts_in,
     reply_to,
@@ -116,3 +119,16 @@ async def test_private_addresses_are_refused_by_default(
     await send_event(app, dm(f"add <{news_site.page('ledger-second-round.html')}>"))
     [refused] = await posts_in(stub, "chat.postEphemeral", timeout=60)
     assert "127.0.0.1 is a loopback address" in refused["text"] and news_site.hits == []
+
+
+async def test_sources_too_many_for_a_message_are_shared_whole_as_a_file(
+    stub: StubSlack, seed_app: AsyncApp, seed_core: CommandCore, monkeypatch: pytest.MonkeyPatch,
+    many_sources: SourcesList,
+) -> None:
+    monkeypatch.setattr(seed_core, "sources", returning(many_sources))
+    reply = await command_reply(stub, seed_app, "/sources", channel="C7")
+    assert "all 45 are in sources.txt" in shown_text(reply)
+    await stub.wait_for(lambda: bool(stub.shared))
+    [shared] = stub.shared
+    assert shared["channel_id"] == "C7" and shared["files"][0]["name"] == "sources.txt"
+    assert all(s.doc_id in shared["data"][0].decode() for s in many_sources.sources)
