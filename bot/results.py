@@ -72,6 +72,10 @@ class SourcesList:
         return {"sources": [s.to_dict() for s in self.sources]}
 
 
+# Article ids a chat reply names per kind of change (added, changed, removed); the rest are counted.
+CHAT_IDS = 10
+
+
 @dataclass(frozen=True)
 class IndexChange:
     """A finished build (reindex, add, remove), with the counts moderators care about."""
@@ -83,7 +87,16 @@ class IndexChange:
     def to_dict(self) -> dict[str, Any]:
         return {**self.report, "rejected": self.rejected}
 
-    def summary(self) -> str:
+    def summary(self, max_ids: int | None = None) -> str:
+        """What changed, then every file refused, skipped or worth a look. ``max_ids``: the article ids named
+        per kind (chat: a rebuild of 60 articles listed them past Discord's 4,096 characters, and the cut
+        took the refused and skipped files after them); None names them all (the terminal)."""
+
+        def named(ids: list[str]) -> str:
+            if max_ids is None or len(ids) <= max_ids:
+                return ", ".join(ids)
+            return ", ".join(ids[:max_ids]) + f" and {len(ids) - max_ids} more"
+
         r = self.report
         if r.get("unchanged") and self.action == "remove":
             # The file was put in the corpus folder by hand and never built: "already up to date" read as if
@@ -99,7 +112,7 @@ class IndexChange:
                 f"({r['embedded_chunks']} embedded, {r['reused_chunks']} reused)."
             )
             changes = [
-                f"{label}: {', '.join(r[key])}"
+                f"{label}: {named(r[key])}"
                 for key, label in (("added_doc_ids", "added"), ("changed_doc_ids", "changed"),
                                    ("removed_doc_ids", "removed"))
                 if r.get(key)

@@ -29,7 +29,7 @@ from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render.dates import shown_date
 from bot.render.plain import render as plain_text
 from bot.render.plain import render_status, sources_file
-from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
+from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
 
 # Our own, tighter choices: a reply should be readable, not merely accepted.
@@ -180,7 +180,7 @@ def render(result: Result) -> list[Outgoing]:
         return render_sources(result)
     if isinstance(result, IndexChange):
         embed = discord.Embed(title=_CHANGE_TITLES.get(result.action, "Index changed"),
-                              description=safe(result.summary(), DESCRIPTION_LIMIT, keep_lines=True),
+                              description=safe(result.summary(CHAT_IDS), DESCRIPTION_LIMIT, keep_lines=True),
                               colour=discord.Colour.green())
         return [Outgoing(embeds=(fit_embed(embed),))]
     if isinstance(result, IndexStatus):

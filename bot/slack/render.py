@@ -16,7 +16,7 @@ from typing import Any
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render import plain
 from bot.render.dates import shown_date
-from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
+from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from bot.slack.mrkdwn import SECTION_LIMIT, clip, escape, link, split_text
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
 
@@ -240,6 +240,6 @@ def render(result: Result, show_question: bool = True) -> SlackMessage:
     if isinstance(result, GapReport):
         return render_report(result)
     if isinstance(result, IndexChange | IndexStatus):
-        escaped = escape(plain.render(result))
+        escaped = escape(result.summary(CHAT_IDS) if isinstance(result, IndexChange) else plain.render(result))
         return SlackMessage(clip(escaped, FALLBACK_LIMIT), _text_sections(escaped, 10), ephemeral=True)
     raise TypeError(f"cannot render {type(result).__name__}")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from bot.discord.limits import problems
 from bot.discord.render import render as discord_render
 from bot.discord.render import render_plain as discord_plain
 from bot.render.plain import render as plain_render
+from bot.results import IndexChange
 from bot.slack.render import render as slack_render
 from retrieval.types import Answer, Citation
+from tests.bot.slack.slack_requests import strings
 
 UNDATED = Citation(doc_id="001_abc", title="Talks between Twitter and the ministry", date=None, url=None,
                    quote="MeitY asked Twitter to block 257 accounts using the", start=10, end=61, score=0.8,
@@ -34,3 +37,19 @@ def test_a_cut_quote_is_marked_on_every_platform() -> None:
     assert marked in plain_render(ANSWER)
     assert marked in str(slack_render(ANSWER).payload()["blocks"])
     assert any(marked in str(embed.to_dict()) for m in discord_render(ANSWER) for embed in m.embeds)
+
+
+def test_a_rebuild_of_many_articles_still_names_the_files_it_skipped() -> None:
+    """A /reindex of 60 added articles listed their ids past Discord's 4,096 characters; the clip took the line
+    saying a file was skipped, the one line a moderator has to act on. Chat names ten ids and counts the rest."""
+    ids = [f"web-twitter-vs-government-of-india-accounts-withheld-after-m-{n:010x}" for n in range(60)]
+    change = IndexChange("reindex", {"unchanged": False, "seconds": 9.0, "docs": 64, "chunks": 900,
+                                     "embedded_chunks": 850, "reused_chunks": 50, "added_doc_ids": ids,
+                                     "skipped": [{"file": "notes.md", "reason": "not UTF-8"}]})
+    [discord] = discord_render(change)
+    assert not problems(discord)
+    slack = "\n".join(strings(slack_render(change).blocks))
+    for shown in (discord.embeds[0].description or "", slack):
+        assert "Skipped notes.md: not UTF-8" in shown and ids[9] in shown and ids[10] not in shown
+        assert "and 50 more" in shown
+    assert all(i in plain_render(change) for i in ids), "the terminal lists every id"
