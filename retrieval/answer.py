@@ -141,6 +141,13 @@ def _adds(question: Question, chosen: list[str], candidate: str) -> bool:
     return False
 
 
+def _close_second(probs: np.ndarray, order: list[int], ratio: float) -> bool:
+    """Whether the runner-up is nearly as likely to answer as the best sentence. On articles nobody tuned for,
+    the answer is often the second sentence, not the first (see README, "Answer quality"); quoting both, when
+    the model can't tell them apart, gives the asker the fact at the cost of one sentence more to read."""
+    return ratio < 1.0 and probs[order[1]] >= ratio * probs[order[0]]
+
+
 def compose(
     index: LoadedIndex, question: Question, found: Candidates, probs: np.ndarray, model: AnswerModel
 ) -> Answer:
@@ -155,6 +162,8 @@ def compose(
             break
         if _adds(question, [found.texts[j] for j in picked], found.texts[i]):
             picked.append(i)
+    if len(picked) == 1 and len(order) > 1 and _close_second(probs, order, model.pair_ratio):
+        picked.append(order[1])
     parts: list[str] = []
     citations: list[Citation] = []
     used = 0

@@ -27,6 +27,9 @@ class AnswerModel:
     intercept: float
     threshold: float  # answer when the best sentence's probability reaches this (chosen on held-out data)
     meta: dict[str, Any]
+    # The runner-up sentence joins the answer when its probability is at least this share of the best's: the
+    # model can't tell which of the two answers (chosen on held-out data; 1.0 never pairs).
+    pair_ratio: float = 1.0
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AnswerModel:
@@ -34,14 +37,18 @@ class AnswerModel:
         mean, scale, coef = (np.asarray(data[k], dtype=np.float64) for k in ("mean", "scale", "coef"))
         if any(a.shape != (n,) for a in (mean, scale, coef)):
             raise ValueError("answer model: mean, scale and coef must each have one value per feature")
+        ratio = float(data.get("pair_ratio", 1.0))
+        if not 0.0 < ratio <= 1.0:
+            raise ValueError("answer model: pair_ratio must lie in (0, 1]")
         return cls(tuple(data["features"]), mean, scale, coef, float(data["intercept"]), float(data["threshold"]),
-                   dict(data.get("meta", {})))
+                   dict(data.get("meta", {})), ratio)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "features": list(self.features), "mean": self.mean.round(6).tolist(),
             "scale": self.scale.round(6).tolist(), "coef": self.coef.round(6).tolist(),
-            "intercept": round(self.intercept, 6), "threshold": round(self.threshold, 4), "meta": self.meta,
+            "intercept": round(self.intercept, 6), "threshold": round(self.threshold, 4),
+            "pair_ratio": round(self.pair_ratio, 4), "meta": self.meta,
         }
 
     def probabilities(self, matrix: np.ndarray, names: list[str]) -> np.ndarray:

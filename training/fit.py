@@ -1,9 +1,9 @@
 """``make train``: fit the answer model, measure it on held-out articles, write ``retrieval/answer_model.json``.
 
 Every figure it prints is held out: leave one group (article) out, fit on the rest, score the group left
-out, with a decline threshold chosen on the other groups only. The shipped model is then fitted on every
-group except the eval articles (``../shared/eval/articles``), which stay unseen so that adding them
-measures what a moderator's new article would get.
+out, with a decline threshold and a pairing share (``pair_ratio``) chosen on the other groups only. The
+shipped model is then fitted on every group except the eval articles (``../shared/eval/articles``), which
+stay unseen so that adding them measures what a moderator's new article would get.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -70,12 +71,52 @@ def best_p(item: Item, probs: np.ndarray) -> float:
 DECLINE_WEIGHT = 0.5
 
 
-def choose_threshold(rows: list[tuple[Item, np.ndarray, bool]]) -> float:
+# Shares of the best sentence's probability at which the runner-up may join the answer (1.0: never).
+PAIR_GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+# How much a second sentence that the asker must read counts against an answer that holds the fact: one
+# more answer with the fact is worth ten answers made a sentence longer (both stay within 400 characters).
+PAIR_COST = 0.1
+
+
+@dataclass(frozen=True)
+class Row:
+    """An item with its held-out probabilities and, for each share in ``PAIR_GRID``, whether the answer the bot
+    would give, were it never to decline, holds the fact and quotes the runner-up for being close."""
+
+    item: Item
+    probs: np.ndarray
+    holds: dict[float, bool]
+    paired: dict[float, bool]
+
+
+def judge(threshold: float, pair_ratio: float = 1.0) -> AnswerModel:
+    """A model that only decides (probabilities come from elsewhere)."""
+    return AnswerModel(tuple(FEATURES), np.zeros(1), np.ones(1), np.zeros(1), 0.0, threshold, {}, pair_ratio)
+
+
+def row_of(item: Item, probs: np.ndarray, threshold: float) -> Row:
+    """``threshold``: the one the answers are composed with (a runner-up may join for what it adds only above
+    it); whether they are given at all is the decline's business, chosen on these rows."""
+    holds, quotes = {}, {}
+    for ratio in PAIR_GRID:
+        answer = compose(item.index, item.analysed, item.found, probs, judge(threshold, ratio))
+        holds[ratio] = score_one(item.question, answer).answer_holds
+        quotes[ratio] = len(answer.citations)
+    return Row(item, probs, holds, {r: quotes[r] > quotes[1.0] for r in PAIR_GRID})
+
+
+def _unpaired(item: Item, probs: np.ndarray) -> Row:
+    answer = compose(item.index, item.analysed, item.found, probs, judge(0.0))
+    return Row(item, probs, {1.0: score_one(item.question, answer).answer_holds}, {1.0: False})
+
+
+def choose_threshold(rows: list[Row], pair_ratio: float = 1.0) -> float:
     """The threshold that answers the most answerable questions with the fact plus ``DECLINE_WEIGHT`` times
     the share of on-topic unanswerable ones declined, among those that decline every off-topic question."""
-    answerable = [(best_p(it, p), holds) for it, p, holds in rows if it.question.answerable]
-    on_topic = [best_p(it, p) for it, p, _ in rows if not it.question.answerable and not is_off_topic(it.group)]
-    off_topic = [best_p(it, p) for it, p, _ in rows if is_off_topic(it.group)]
+    answerable = [(best_p(r.item, r.probs), r.holds[pair_ratio]) for r in rows if r.item.question.answerable]
+    on_topic = [best_p(r.item, r.probs) for r in rows
+                if not r.item.question.answerable and not is_off_topic(r.item.group)]
+    off_topic = [best_p(r.item, r.probs) for r in rows if is_off_topic(r.item.group)]
     floor = max(off_topic, default=0.0)
     scores = []
     for t in GRID:
@@ -88,10 +129,22 @@ def choose_threshold(rows: list[tuple[Item, np.ndarray, bool]]) -> float:
     return float(plateau[len(plateau) // 2])
 
 
-def holds_at_zero(item: Item, probs: np.ndarray) -> bool:
-    """Whether the answer the bot would give, were it never to decline, holds the fact."""
-    always = AnswerModel(tuple(FEATURES), np.zeros(1), np.ones(1), np.zeros(1), 0.0, 0.0, {})
-    return score_one(item.question, compose(item.index, item.analysed, item.found, probs, always)).answer_holds
+def choose_pair_ratio(rows: list[Row], threshold: float) -> float:
+    """The share that gains the most answers holding the fact, less ``PAIR_COST`` per answer it lengthens,
+    among the answers given at ``threshold``; on a tie, the one that pairs less."""
+    given = [r for r in rows if best_p(r.item, r.probs) >= threshold and not is_off_topic(r.item.group)]
+
+    def gain(ratio: float) -> float:
+        hits = sum(r.holds[ratio] for r in given if r.item.question.answerable)
+        return hits - PAIR_COST * sum(r.paired[ratio] for r in given)
+
+    return max(sorted(PAIR_GRID, reverse=True), key=gain)
+
+
+def choose(rows: list[Row]) -> tuple[float, float]:
+    """The decline threshold and the pairing share, each chosen on ``rows`` (held-out probabilities)."""
+    ratio = choose_pair_ratio(rows, choose_threshold(rows))
+    return choose_threshold(rows, ratio), ratio
 
 
 def out_of_fold(items: list[Item], c: float, names: Sequence[str] = FEATURES) -> dict[int, np.ndarray]:
@@ -106,20 +159,25 @@ def out_of_fold(items: list[Item], c: float, names: Sequence[str] = FEATURES) ->
 
 
 def held_out(items: list[Item], c: float, names: Sequence[str] = FEATURES
-             ) -> tuple[list[tuple[Item, np.ndarray, bool]], dict[str, EvalReport]]:
-    """Leave-one-group-out: out-of-fold probabilities, then each group scored with a threshold chosen on
-    the other groups only. Returns the pooled out-of-fold rows (for the shipped threshold) and the reports."""
+             ) -> tuple[list[Row], dict[str, EvalReport]]:
+    """Leave-one-group-out: out-of-fold probabilities, then each group scored with a threshold and pairing
+    share chosen on the other groups only. Returns the pooled out-of-fold rows (for the shipped choices) and
+    the reports."""
     probs = out_of_fold(items, c, names)
-    rows = [(it, probs[i], holds_at_zero(it, probs[i])) for i, it in enumerate(items)]
+    # Composed first as if never declining, to choose the threshold to compose with: what joins the best
+    # sentence depends on it (a runner-up adds a figure or a date only above it). Every fold's choice lies
+    # within a hundredth or two of the pooled one.
+    fitted = [i for i, it in enumerate(items) if not never_fitted(it.group)]
+    compose_at = choose_threshold([_unpaired(items[i], probs[i]) for i in fitted])
+    rows = [row_of(it, probs[i], compose_at) for i, it in enumerate(items)]
     per_group: dict[str, EvalReport] = {}
     for g in sorted({it.group for it in items}):
-        others = [r for r in rows if r[0].group != g and not never_fitted(r[0].group)]
-        t = choose_threshold(others)
-        judge = AnswerModel(tuple(FEATURES), np.zeros(1), np.ones(1), np.zeros(1), 0.0, t, {})
+        t, ratio = choose([r for r in rows if r.item.group != g and not never_fitted(r.item.group)])
         report = per_group.setdefault(g, EvalReport())
-        for it, p, _ in (r for r in rows if r[0].group == g):
-            report.results.append(score_one(it.question, compose(it.index, it.analysed, it.found, p, judge)))
-    return [r for r in rows if not never_fitted(r[0].group)], per_group
+        for r in (r for r in rows if r.item.group == g):
+            answer = compose(r.item.index, r.item.analysed, r.item.found, r.probs, judge(t, ratio))
+            report.results.append(score_one(r.item.question, answer))
+    return [r for r in rows if not never_fitted(r.item.group)], per_group
 
 
 def _kind(group: str) -> str:
@@ -169,14 +227,14 @@ def main(argv: list[str] | None = None) -> int:
     summary = summarise(per_group)
     print(json.dumps(summary, indent=1))
     final = fit([it for it in items if not never_fitted(it.group)], c)
-    # The shipped threshold comes from held-out probabilities, never from the fitted model's own.
-    threshold = choose_threshold(pooled)
+    # The shipped threshold and pairing share come from held-out probabilities, never the fitted model's own.
+    threshold, ratio = choose(pooled)
     model = AnswerModel(final.features, final.mean, final.scale, final.coef, final.intercept, threshold, {
         "fitted": datetime.now(UTC).isoformat(timespec="seconds"), "C": c,
         "groups": {g.name: len(g.questions) for g in groups},
         "held_out": summary,
-    })
-    print(f"threshold {model.threshold}")
+    }, ratio)
+    print(f"threshold {model.threshold}, pair ratio {model.pair_ratio}")
     if not args.dry_run:
         ranker.save(model)
         print(f"wrote {ranker.WEIGHTS}")
