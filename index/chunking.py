@@ -9,6 +9,8 @@ from functools import lru_cache
 
 import pysbd
 
+from index.stamps import keeps_break
+
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A single line break after a line of ordinary length is wrapping (a wire copy or an e-mail at 72-80
 # columns), not the end of a sentence; pysbd would end one there. A short line before it (a heading, a
@@ -85,7 +87,16 @@ def unwrap(text: str, wrapped: bool | None = None) -> str:
     it can't tell); by default judged on ``text``."""
     if not (is_wrapped(text) if wrapped is None else wrapped):
         return text
-    return _SOFT_BREAK.sub(lambda m: " " * len(m.group()), text)
+    return _SOFT_BREAK.sub(lambda m: m.group() if _stamp_break(text, m.start(), m.end()) else " " * len(m.group()),
+                           text)
+
+
+def _stamp_break(text: str, start: int, end: int) -> bool:
+    """Whether the break at ``text[start:end]`` has a stamp line on either side: wire copy puts "Feb 12, 2021"
+    under a headline of 40 characters or more, and the two were read as one sentence (and title)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return keeps_break(text[line_start:start], text[end : len(text) if line_end < 0 else line_end])
 
 
 # pysbd's time grows with the square of a paragraph's length (98 KB: 6 s, 393 KB: 95 s, under the build lock):

@@ -12,14 +12,15 @@ from typing import Any
 
 import frontmatter
 
-from index.article_head import first_line_title, normalise_date, stamped
+from index.article_head import first_line_title, stamped
+from index.stamps import normalise_date
 
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 9
+PARSE_VERSION = 10  # 10: a date alone on a line under the headline is its stamp
 _BOM = "\ufeff"
 # "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
 _DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)

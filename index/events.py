@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from index.article_head import is_furniture, stamp_date
+from index.article_head import is_furniture
 from index.chunking import Span, split_sentences
 from index.dates import (
     CorpusWindow,
@@ -34,8 +34,9 @@ from index.dates import (
     resolve_weekday,
 )
 from index.documents import Document
+from index.stamps import stamp_date
 
-EVENTS_VERSION = 5
+EVENTS_VERSION = 6
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.

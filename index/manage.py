@@ -16,7 +16,6 @@ from typing import Any
 from index import store
 from index.add_notes import far_dated, reading_note
 from index.add_screen import Incoming, same_files, screen, uploaded
-from index.article_head import YEARS
 from index.builder import BuildReport, ProgressCallback, build_locked
 from index.chunking import ChunkSpec
 from index.corpus_writes import CorpusUndo, article_files, write_article
@@ -29,6 +28,7 @@ from index.documents import (
     unreadable_date,
 )
 from index.embedding import EncoderProvider
+from index.stamps import YEARS
 from index.web_article import NoArticleText, WebArticle, is_saved_page, saved_page_article
 
 log = logging.getLogger(__name__)

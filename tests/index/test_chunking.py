@@ -73,6 +73,22 @@ def test_wrapped_lines_do_not_end_sentences_but_short_lines_and_list_items_keep_
         "- Officials may ask for more"]]
 
 
+def test_a_stamp_line_in_wrapped_text_is_a_line_of_its_own() -> None:
+    """Wire copy's headline (40 characters or more) was glued to the date under it, and a long stamp to the
+    story's first sentence; a wrapped sentence that ends on a date stays whole."""
+    text = ("Twitter blocks accounts again after government notice\n"
+            "Feb 12, 2021\n\n"
+            "Twitter blocks accounts again after government notice\n"
+            "Published: Friday, February 12, 2021, 09:30 PM IST\n"
+            "New Delhi: Twitter blocked 500 more accounts, the company said in a statement on\n"
+            "February 11, 2021.\n")
+    assert [text[s.start:s.end].split() for s in split_sentences(text)] == [t.split() for t in [
+        "Twitter blocks accounts again after government notice", "Feb 12, 2021",
+        "Twitter blocks accounts again after government notice",
+        "Published: Friday, February 12, 2021, 09:30 PM IST",
+        "New Delhi: Twitter blocked 500 more accounts, the company said in a statement on February 11, 2021."]]
+
+
 def test_a_web_page_copied_with_a_paragraph_per_line_keeps_each_line_break() -> None:
     """No line of wrapped text is this long; the headline (over 40 characters) was glued to the byline and the
     first sentence, and so was the title taken from them."""

@@ -192,3 +192,33 @@ def test_web_page_furniture_is_neither_the_title_nor_an_event() -> None:
     doc = parse_article(raw, "web", "web.txt")
     assert doc.title == "Twitter restores most blocked accounts"
     assert [e["date"] for e in events_of(doc)] == ["2021-02-11"]
+
+
+@pytest.mark.parametrize("stamp", [
+    "Feb 12, 2021", "Friday, February 12, 2021", "12 February 2021 14:05 IST", "2021-02-12T10:00:00Z",
+    "2021-02-12 10:00", "*Published: 12 February 2021*", "**Updated:** Feb 12, 2021",
+    "Published: Friday, February 12, 2021, 09:30 PM IST",
+])
+def test_a_date_line_under_the_headline_dates_the_article_and_is_no_event(stamp: str) -> None:
+    """A page copied with its date on a line of its own ("Feb 12, 2021" under the headline, as most news sites
+    print it) was shown with an estimated date, and the date line itself was a timeline event whose summary
+    was "2021-02-12T10:00:00Z"."""
+    raw = (f"Twitter blocks accounts again after government notice\n{stamp}\n\nNew Delhi: Twitter blocked 500 "
+           "more accounts that the government had flagged, the company said in a statement on February 11, 2021.\n")
+    doc = parse_article(raw, "web", "web.md")
+    assert (doc.title, doc.date) == ("Twitter blocks accounts again after government notice", "2021-02-12")
+    assert [e["date"] for e in events_of(doc)] == ["2021-02-11"]
+
+
+@pytest.mark.parametrize("line", ["2021-02-12 Twitter met the ministry", "Feb 12, 2021: Twitter met the ministry"])
+def test_a_line_that_starts_with_a_date_is_no_date_line(line: str) -> None:
+    doc = parse_article(f"Talks resume\n{line}.\n\nBoth sides agreed to meet again.\n", "a", "a.txt")
+    assert doc.date is None and [e["date"] for e in events_of(doc)] == ["2021-02-12"]
+
+
+def test_dates_heading_a_timeline_article_are_not_its_date() -> None:
+    """An article that lists days ("Jan 26, 2021", then what happened) is a chronology, not stamped by its first."""
+    raw = ("How the row unfolded\nJan 26, 2021\nViolence during the tractor rally in Delhi.\nFeb 1, 2021\n"
+           "The ministry ordered Twitter to block 257 accounts.\nFeb 10, 2021\nTwitter published a blog post.\n")
+    assert parse_article(raw, "a", "a.txt").date is None
+

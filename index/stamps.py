@@ -1,0 +1,92 @@
+"""How a written date is read as a day, and which lines of an article are only its publication stamp.
+
+A stamp ("Updated: Feb 12, 2021 14:05 IST", or a date on a line of its own, "Feb 12, 2021", as most news
+sites print one under the headline) dates the article: it is no title, no timeline event, and no part of
+the sentence around it. This module imports nothing of the index, so the sentence splitter can ask it
+which line breaks a stamp line keeps.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+# A news article's date lies in these years: "0001-01-01" (some exporters' empty date) or "9999-12-31" is
+# none, and day arithmetic around it overflows.
+YEARS = range(1900, 2101)
+
+
+def normalise_date(value: object) -> str | None:
+    """Front matter dates arrive as ``date`` objects or strings ("2021-02-10", "Feb 10, 2021",
+    "10 February 2021"); keep ISO text, or nothing when no date can be read."""
+    read = _read_date(value)
+    return read if read is None or int(read[:4]) in YEARS else None
+
+
+def _read_date(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    text = str(value).strip()
+    match = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", text)  # "2021-2-9" too: year first is never ambiguous
+    if match:
+        try:  # "2021-02-31" has the shape of a day but is none
+            return date(*map(int, match.groups())).isoformat()
+        except ValueError:
+            return None
+    # Written out: an explicit day, month and year only ("10/02/2021" is ambiguous, so not read).
+    if not re.search(r"[A-Za-z]{3}", text) or not re.search(r"\b\d{4}\b", text):
+        return None
+    import dateparser  # only for dates written out: it is slow to import
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True,
+                                                                 "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date().isoformat() if parsed else None
+
+
+# A web copy's stamp line: "Updated: Feb 12, 2021 14:05 IST", "Published on 10 February 2021"; or one typed by
+# hand under the headline, "Date: 2021-02-04".
+_STAMP = re.compile(
+    r"\s*(?:last\s+)?(?:updated|published|posted|first\s+published|date|dated)(?:\s+on)?\s*:?\s*(.+?)\s*",
+    re.IGNORECASE,
+)
+STAMP_CHARS = 40  # "Wednesday, February 10, 2021, 02:05 PM IST": a stamp's date and time, no more
+_EMPHASIS = re.compile(r"[*_]+")  # Markdown's "*Published: 13 February 2021*", "**Updated:** Feb 12, 2021"
+
+
+def stamp_date(line: str) -> str | None:
+    """The day a line that is only a publication stamp gives, or None for any other line."""
+    found = stamp(line)
+    return found[0] if found else None
+
+
+def stamp(line: str) -> tuple[str, bool] | None:
+    """A stamp line's day, and whether the line names itself one ("Updated:") rather than being a date alone."""
+    match = _STAMP.fullmatch(_EMPHASIS.sub("", line))
+    if match and len(match.group(1)) <= STAMP_CHARS and (day := normalise_date(match.group(1))) is not None:
+        return day, True
+    day = date_line(line)
+    return (day, False) if day is not None else None
+
+
+def date_line(line: str) -> str | None:
+    """The day a line gives that is a date and nothing else ("Feb 12, 2021", "Friday, February 12, 2021",
+    "2021-02-12T10:00:00Z"); None for a line that only starts with one ("2021-02-12 Twitter met …")."""
+    text = _EMPHASIS.sub("", line).strip()
+    if not text or len(text) > STAMP_CHARS or not text[0].isalnum():
+        return None
+    if re.match(r"\d{4}-", text):  # the ISO form as a whole, time and zone included
+        try:
+            day = datetime.fromisoformat(text).date()
+        except ValueError:
+            return None
+        return day.isoformat() if day.year in YEARS else None
+    return normalise_date(text)  # written out: read only when the whole line is the date
+
+
+def keeps_break(before: str, after: str) -> bool:
+    """Whether the line break between two lines of wrapped text is a real one because either line is a stamp.
+    A date that a wrapped sentence ends on ("… in a statement on\\nFebruary 11, 2021.") ends it with a full
+    stop, so it is no stamp line and stays joined."""
+    return any(stamp_date(line) is not None and not line.rstrip().endswith(".") for line in (before, after))
