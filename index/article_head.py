@@ -11,6 +11,7 @@ from index.chunking import split_sentences, unwrap
 from index.stamps import stamp, stamp_date
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
+_RULE = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")  # Markdown's rule ("---", "* * *") titles nothing
 _TITLE_MAX = 120
 
 # Web-page furniture copied with a story: a menu ("Home | India | World | Business"), a link to another story
@@ -43,7 +44,7 @@ def first_line_title(body: str) -> str:
     (found by the same sentence splitter the chunker uses, so "Inc." does not end it) or a word boundary.
     """
     lines = [" ".join(_HEADING.sub("", line).split()) for line in unwrap(body).splitlines()]
-    lines = [line for line in lines if line]
+    lines = [line for line in lines if line and not _RULE.fullmatch(line)]
     useful = [line for line in lines
               if not _CAPTION.match(line) and stamp_date(line) is None and not is_furniture(line)] or lines
     if not useful:

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 10  # 10: a date alone on a line under the headline is its stamp
+PARSE_VERSION = 11  # 10: a date alone on a line under the headline is its stamp; 11: HTML fragments, rules
 _BOM = "\ufeff"
 # "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
 _DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)
@@ -28,7 +28,13 @@ _DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\
 # Windows line endings converted, which can then not be found in the file).
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
 _OPENS_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n")
-_HTML_PAGE = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+# A saved page, or a part of one copied from its source ("<div class=story><p>…"): a file that opens with a
+# block element's tag. Markdown's inline HTML ("<b>Note:</b>", "<br>", "<!-- -->") opens no article this way.
+_HTML_PAGE = re.compile(
+    r"\A\s*(?:<!doctype\s+html|<(?:html|head|body|meta|article|main|section|div|p|h[1-6]|header|nav|table|ul|ol)"
+    r"[\s/>])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -136,8 +142,9 @@ def _not_an_article(text: str) -> None:
     if _OPENS_FRONT_MATTER.match(text) and not _FRONT_MATTER.match(text):
         raise ArticleProblem("the front matter opened by --- is never closed by a line of ---")
     if _HTML_PAGE.match(text):
-        raise ArticleProblem("an HTML page, not an article's text: add it as .html or by its address (URL), "
-                             "either of which extracts the story, or save the story's text as .txt or .md")
+        raise ArticleProblem("an HTML page (or part of one), not an article's text: add it as .html or by its "
+                             "address (URL), either of which extracts the story, or save the story's text as .txt "
+                             "or .md")
 
 
 def parse_article(raw: str, doc_id: str, filename: str) -> Document:

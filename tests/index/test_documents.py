@@ -152,6 +152,9 @@ def test_a_title_with_a_colon_is_refused_with_the_line_and_the_fix() -> None:
     ("<!DOCTYPE html><html><head><title>Koo</title></head><body><nav>Home</nav><p>Story</p></body></html>",
      "an HTML page"),
     ("  <html lang='en'><body><p>Story</p></body></html>", "an HTML page"),
+    ("<div><p></p></div>\n<span></span>\n", "an HTML page"),
+    ('<div class="story"><h1>Koo gains users</h1><p>The minister joined Koo on Saturday.</p></div>\n', "an HTML page"),
+    ("<article>\n<p>Twitter restored the accounts on 4 February 2021.</p>\n</article>\n", "an HTML page"),
 ])
 def test_a_file_that_is_no_article_is_refused_with_what_to_do(raw: str, reason: str, tmp_path: Path) -> None:
     """An unclosed front matter was read as the title "---" and its date line as a timeline event; a saved
@@ -221,4 +224,19 @@ def test_dates_heading_a_timeline_article_are_not_its_date() -> None:
     raw = ("How the row unfolded\nJan 26, 2021\nViolence during the tractor rally in Delhi.\nFeb 1, 2021\n"
            "The ministry ordered Twitter to block 257 accounts.\nFeb 10, 2021\nTwitter published a blog post.\n")
     assert parse_article(raw, "a", "a.txt").date is None
+
+
+@pytest.mark.parametrize("raw", [
+    "<b>Note:</b> Twitter restored the accounts on 4 February 2021.\n",
+    "<!-- draft -->\nTwitter restored the accounts on 4 February 2021.<br>\n<sup>1</sup> PTI\n",
+])
+def test_markdown_with_inline_html_is_an_article(raw: str) -> None:
+    assert check_upload(Upload("a.md", raw.encode()), 10_000) == "a.md"
+
+
+@pytest.mark.parametrize("rule", ["---", "***", "___", "- - -"])
+def test_a_rule_opening_a_markdown_article_is_not_its_title(rule: str) -> None:
+    """Text between two rules that reads as no front matter is the story's own; its title was "---"."""
+    doc = parse_article(f"{rule}\nTwitter said it would comply.\n\n{rule}\nMore text.\n", "b", "b.md")
+    assert doc.title == "Twitter said it would comply."
 
