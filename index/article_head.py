@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from index.chunking import split_sentences, unwrap
-from index.stamps import stamp, stamp_date
+from index.stamps import is_byline, stamp, stamp_date
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _RULE = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")  # Markdown's rule ("---", "* * *") titles nothing
@@ -46,7 +46,8 @@ def first_line_title(body: str) -> str:
     lines = [" ".join(_HEADING.sub("", line).split()) for line in unwrap(body).splitlines()]
     lines = [line for line in lines if line and not _RULE.fullmatch(line)]
     useful = [line for line in lines
-              if not _CAPTION.match(line) and stamp_date(line) is None and not is_furniture(line)] or lines
+              if not _CAPTION.match(line) and stamp_date(line) is None and not is_furniture(line)
+              and not is_byline(line)] or lines
     if not useful:
         return ""
     line = useful[0]

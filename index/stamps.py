@@ -1,9 +1,10 @@
-"""How a written date is read as a day, and which lines of an article are only its publication stamp.
+"""How a written date is read as a day, and which lines under a headline say when and by whom.
 
 A stamp ("Updated: Feb 12, 2021 14:05 IST", or a date on a line of its own, "Feb 12, 2021", as most news
 sites print one under the headline) dates the article: it is no title, no timeline event, and no part of
-the sentence around it. This module imports nothing of the index, so the sentence splitter can ask it
-which line breaks a stamp line keeps.
+the sentence around it. A byline ("By Staff Reporter", "By Meera Kapoor | Updated: Feb 12, 2021") is a line
+of its own too, and may carry the stamp. This module imports nothing of the index, so the sentence splitter
+can ask it which line breaks such lines keep.
 """
 
 from __future__ import annotations
@@ -62,12 +63,41 @@ def stamp_date(line: str) -> str | None:
 
 
 def stamp(line: str) -> tuple[str, bool] | None:
-    """A stamp line's day, and whether the line names itself one ("Updated:") rather than being a date alone."""
-    match = _STAMP.fullmatch(_EMPHASIS.sub("", line))
+    """A stamp line's day, and whether the line names itself one ("Updated:", or a part of a page's line of
+    facts: "Meera Kapoor | New Delhi | Updated: Feb 12, 2021") rather than being a date alone."""
+    line = _EMPHASIS.sub("", line)
+    parts = _PARTS.split(line.strip())
+    if len(parts) > 1:  # each part a short fact (a name, a place, a time), one of them the day
+        if line.lstrip().startswith("|") or len(parts) > _MAX_PARTS or any(len(p) > STAMP_CHARS for p in parts):
+            return None
+        return next(((day, True) for part in parts if (day := _one_stamp(part)[0]) is not None), None)
+    day, named = _one_stamp(line)
+    return (day, named) if day is not None else None
+
+
+def _one_stamp(text: str) -> tuple[str | None, bool]:
+    match = _STAMP.fullmatch(text)
     if match and len(match.group(1)) <= STAMP_CHARS and (day := normalise_date(match.group(1))) is not None:
         return day, True
-    day = date_line(line)
-    return (day, False) if day is not None else None
+    return date_line(text), False
+
+
+# A news page's line of facts under the headline: "Written by Meera Kapoor | New Delhi | Updated: …",
+# "February 12, 2021 / 10:05 PM / Updated 4 years ago". A slash between digits ("12/02/2021") parts nothing, and
+# a table's row ("| Feb 12, 2021 | Twitter blocks 500 accounts |", a chronology's) is none.
+_PARTS = re.compile(r"\s*[|·•]\s*|\s+/\s+")
+_MAX_PARTS = 5
+
+# "By Staff Reporter", "By Press Trust of India", "By Meera Kapoor, New Delhi", and what a site prints after a bar:
+# "By Meera Kapoor | Updated: Feb 12, 2021". Names only, so a wrapped sentence's line ("By Monday, the company
+# had …") is none.
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’-]*)*"
+_BYLINE = re.compile(rf"\s*By\s+{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME})*\s*(?:[|·•].*)?")
+_BYLINE_CHARS = 100
+
+
+def is_byline(line: str) -> bool:
+    return len(line) <= _BYLINE_CHARS and _BYLINE.fullmatch(_EMPHASIS.sub("", line)) is not None
 
 
 def date_line(line: str) -> str | None:
@@ -86,7 +116,8 @@ def date_line(line: str) -> str | None:
 
 
 def keeps_break(before: str, after: str) -> bool:
-    """Whether the line break between two lines of wrapped text is a real one because either line is a stamp.
-    A date that a wrapped sentence ends on ("… in a statement on\\nFebruary 11, 2021.") ends it with a full
-    stop, so it is no stamp line and stays joined."""
-    return any(stamp_date(line) is not None and not line.rstrip().endswith(".") for line in (before, after))
+    """Whether the line break between two lines of wrapped text is a real one because either line is a stamp
+    or a byline. A date that a wrapped sentence ends on ("… in a statement on\\nFebruary 11, 2021.") ends it
+    with a full stop, so it is no stamp line and stays joined."""
+    return any(not line.rstrip().endswith(".") and (is_byline(line) or stamp_date(line) is not None)
+               for line in (before, after))

@@ -240,3 +240,47 @@ def test_a_rule_opening_a_markdown_article_is_not_its_title(rule: str) -> None:
     doc = parse_article(f"{rule}\nTwitter said it would comply.\n\n{rule}\nMore text.\n", "b", "b.md")
     assert doc.title == "Twitter said it would comply."
 
+
+@pytest.mark.parametrize("byline", ["By Staff Reporter", "By Press Trust of India", "By Meera Kapoor, New Delhi",
+                                    "By Meera Kapoor | Updated: February 12, 2021 18:22 IST"])
+def test_a_byline_under_a_long_headline_is_no_part_of_the_title(byline: str) -> None:
+    """A page copied with a short paragraph per line reads as wrapped text: the headline (40 characters or more)
+    was joined to the byline under it, and every citation's title ended "… notice By Staff Reporter"."""
+    raw = (f"Twitter withholds accounts after ministry's fresh notice\n{byline}\n"
+           "New Delhi: Twitter on Wednesday withheld 500 accounts flagged by the ministry.\n"
+           "The company said it would not act on the accounts of journalists, it said on February 11, 2021.\n")
+    doc = parse_article(raw, "a", "a.txt")
+    assert doc.title == "Twitter withholds accounts after ministry's fresh notice"
+    assert doc.date == ("2021-02-12" if "Updated" in byline else None)
+    assert {e["date"] for e in events_of(doc)} <= {"2021-02-10", "2021-02-11"}
+    byline_first = parse_article(f"{byline}\nTwitter withholds accounts after ministry's fresh notice\n\n"
+                                 "New Delhi: Twitter on Wednesday withheld 500 accounts.\n", "b", "b.txt")
+    assert byline_first.title == "Twitter withholds accounts after ministry's fresh notice", "a byline is no title"
+
+
+def test_a_wrapped_line_that_starts_with_by_is_no_byline() -> None:
+    raw = ("The ministry said that the accounts had to be blocked within a day.\n"
+           "By Monday, the company had complied with most of the orders\n"
+           "it had received from the ministry, an official said.\n")
+    assert len(split_sentences(raw)) == 2
+
+
+@pytest.mark.parametrize("line", [
+    "Written by Meera Kapoor | New Delhi | Updated: February 12, 2021 6:22:14 pm",
+    "February 12, 2021 / 10:05 PM / Updated 4 years ago", "Meera Kapoor | Feb 12, 2021, 14:05 IST",
+    "PTI | Updated: Feb 12, 2021, 14:05 IST", "Feb 12, 2021 · 3 min read",
+])
+def test_a_line_of_facts_with_the_day_among_them_dates_the_article_and_is_no_event(line: str) -> None:
+    """A news page's line of byline, place and stamp was the timeline's event on that day, its summary the line."""
+    raw = (f"Twitter restores accounts\n{line}\n\nNew Delhi: Twitter on Thursday restored the accounts, the ministry "
+           "said, in a sentence long enough that this article reads as a web page copied with a paragraph per line.\n")
+    doc = parse_article(raw, "a", "a.txt")
+    assert (doc.title, doc.date) == ("Twitter restores accounts", "2021-02-12")
+    assert [e["date"] for e in events_of(doc)] == ["2021-02-11"]
+
+
+def test_a_table_row_with_a_date_is_an_event_not_a_stamp() -> None:
+    raw = ("How the row unfolded\n\n| Day | What happened |\n| --- | --- |\n"
+           "| Feb 11, 2021 | Twitter restored the accounts |\n")
+    doc = parse_article(raw, "a", "a.md")
+    assert doc.date is None and [e["date"] for e in events_of(doc)] == ["2021-02-11"]
