@@ -206,9 +206,10 @@ def remove_article(
     encoder_provider: EncoderProvider,
     spec: ChunkSpec | None = None,
 ) -> BuildReport:
-    """Delete the article whose file stem is ``doc_id`` and rebuild; ``KeyError`` if there is none."""
+    """Delete the article whose file stem is ``doc_id`` (or whose file is named ``doc_id``: "koo.md", as the
+    moderator sees it in the corpus folder) and rebuild; ``KeyError`` if there is none."""
     with store.build_lock(index_dir):
-        found = article_files(corpus_dir, doc_id)
+        found = article_files(corpus_dir, doc_id) or [p for p in article_paths(corpus_dir) if p.name == doc_id]
         if not found or "/" in doc_id or doc_id.startswith("."):
             raise KeyError(doc_id)
         if len(article_paths(corpus_dir)) == len(found):

@@ -275,3 +275,17 @@ def test_an_article_dated_years_from_the_rest_is_added_with_a_note(
     outcome = _add([Upload("m.md", typo.encode()), Upload("k.md", right.encode())], corpus, index_dir, encoder)
     [note] = outcome.notes
     assert note["file"] == "m.md" and note["note"].startswith("dated 1999-02-09, over a year from every other")
+
+
+def test_an_article_is_removed_by_its_file_name_too(tmp_path: Path, encoder: Encoder) -> None:
+    """"index remove koo.md", the name the moderator sees in the corpus folder, was told there is no article
+    "koo.md" in a folder that holds koo.md."""
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "koo.md").write_text(STORY)
+    (corpus / "other.TXT").write_text(STORY.replace("three", "four").replace("dull", "new"))
+    build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
+    assert _remove("koo.md", corpus, index_dir, encoder).removed_docs == ["koo"]
+    assert not (corpus / "koo.md").exists() and load_index(index_dir).doc_index.keys() == {"other"}
+    with pytest.raises(KeyError):
+        _remove("other.txt", corpus, index_dir, encoder)  # no file of that name: ids are exact
