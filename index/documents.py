@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import frontmatter
+from frontmatter.default_handlers import YAMLHandler
 
 from index.article_head import first_line_title, stamped
 from index.stamps import normalise_date
@@ -20,14 +21,19 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 12  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines
+PARSE_VERSION = 13  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
+# 13: front matter ended by "...", and TOML front matter
 _BOM = "\ufeff"
 # "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
 _DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)
 # The whole front matter block, whatever the line endings (python-frontmatter hands back a body with
-# Windows line endings converted, which can then not be found in the file).
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
-_OPENS_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n")
+# Windows line endings converted, which can then not be found in the file): YAML between "---" lines, or
+# ended by "..." as pandoc writes it, or TOML between "+++" lines as Hugo writes it.
+_FRONT_MATTER = re.compile(
+    r"\A(?:---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n(?P<toml>.*?)^\+\+\+)[ \t]*(?:\r?\n|\Z)",
+    re.DOTALL | re.MULTILINE,
+)
+_OPENS_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 # A saved page, or a part of one copied from its source ("<div class=story><p>…"): a file that opens with a
 # block element's tag. Markdown's inline HTML ("<b>Note:</b>", "<br>", "<!-- -->") opens no article this way.
 _HTML_PAGE = re.compile(
@@ -114,8 +120,17 @@ def front_matter_problem(exc: Exception) -> str:
 
 def front_matter(block: str) -> dict[str, Any]:
     """The front matter's keys in lower case: "Title:" and "Date:" (as some editors write them) were
-    ignored, and the article shown undated under its first sentence. A lower-case key wins a clash."""
-    metadata = frontmatter.loads(block).metadata
+    ignored, and the article shown undated under its first sentence. A lower-case key wins a clash. Text
+    between two rules that is no mapping ("---", a line of the story, "---") gives none."""
+    match = _FRONT_MATTER.match(block)
+    if match is None:
+        return {}
+    # Read from the opening line on (YAML takes "---" as a document's start; TOML a blank line), so that an error
+    # names the line of the file.
+    toml = match.group("toml")
+    metadata = tomllib.loads("\n" + toml) if toml is not None else YAMLHandler().load(block[: match.end("yaml")])
+    if not isinstance(metadata, dict):
+        return {}
     keys = sorted(metadata, key=lambda k: str(k) == str(k).lower())  # lower-case keys last, so they win
     return {str(k).lower(): metadata[k] for k in keys}
 
@@ -139,8 +154,10 @@ class ArticleProblem(ValueError):
 
 
 def _not_an_article(text: str) -> None:
-    if _OPENS_FRONT_MATTER.match(text) and not _FRONT_MATTER.match(text):
-        raise ArticleProblem("the front matter opened by --- is never closed by a line of ---")
+    opened = _OPENS_FRONT_MATTER.match(text)
+    if opened and not _FRONT_MATTER.match(text):
+        fence = opened.group(1)
+        raise ArticleProblem(f"the front matter opened by {fence} is never closed by a line of {fence}")
     if _HTML_PAGE.match(text):
         raise ArticleProblem("an HTML page (or part of one), not an article's text: add it as .html or by its "
                              "address (URL), either of which extracts the story, or save the story's text as .txt "

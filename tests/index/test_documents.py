@@ -284,3 +284,25 @@ def test_a_table_row_with_a_date_is_an_event_not_a_stamp() -> None:
            "| Feb 11, 2021 | Twitter restored the accounts |\n")
     doc = parse_article(raw, "a", "a.md")
     assert doc.date is None and [e["date"] for e in events_of(doc)] == ["2021-02-11"]
+
+
+@pytest.mark.parametrize("raw", [
+    "---\ntitle: Koo gains users\ndate: 2021-02-13\n...\nThe minister joined Koo on Saturday, officials said.\n",
+    '+++\ntitle = "Koo gains users"\ndate = 2021-02-13\n+++\nThe minister joined Koo on Saturday, officials said.\n',
+    '+++\r\nTitle = "Koo gains users"\r\ndate = 2021-02-13T10:00:00Z\r\n+++\r\nThe minister joined Koo on Saturday, '
+    'officials said.\r\n',
+], ids=["yaml-ended-by-dots", "toml", "toml-crlf"])
+def test_front_matter_as_pandoc_and_hugo_write_it_is_metadata_not_story(raw: str) -> None:
+    """YAML closed by "..." (pandoc) and TOML between "+++" lines (Hugo) were read as the story: the title was
+    "title: Koo gains users" or "+++", and the front matter was quoted as the article's words."""
+    doc = parse_article(raw, "koo", "koo.md")
+    assert (doc.title, doc.date) == ("Koo gains users", "2021-02-13")
+    assert doc.text.startswith("The minister joined Koo") and raw[doc.body_offset:].startswith(doc.text)
+
+
+def test_broken_toml_front_matter_is_refused_in_one_line() -> None:
+    with pytest.raises(ValueError, match=r"^bad front matter") as refused:
+        check_upload(Upload("koo.md", b'+++\ntitle = Koo gains users\n+++\nThe minister joined Koo.\n'), 10_000)
+    assert "\n" not in str(refused.value)
+    with pytest.raises(ValueError, match=r"never closed by a line of \+\+\+"):
+        check_upload(Upload("koo.md", b'+++\ntitle = "Koo"\nThe minister joined Koo.\n'), 10_000)
