@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from index.chunking import split_sentences, unwrap
-from index.stamps import is_byline, stamp, stamp_date
+from index.stamps import address_line, is_byline, stamp, stamp_date
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _RULE = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")  # Markdown's rule ("---", "* * *") titles nothing
@@ -47,7 +47,7 @@ def first_line_title(body: str) -> str:
     lines = [line for line in lines if line and not _RULE.fullmatch(line)]
     useful = [line for line in lines
               if not _CAPTION.match(line) and stamp_date(line) is None and not is_furniture(line)
-              and not is_byline(line)] or lines
+              and not is_byline(line) and address_line(line) is None] or lines
     if not useful:
         return ""
     line = useful[0]
@@ -76,3 +76,9 @@ def stamped(body: str) -> str | None:
     if named:
         return named[0]
     return found[0][0] if len(found) == 1 else None
+
+
+def head_address(body: str) -> str | None:
+    """The story's address, when a line among its first is only that ("Source: https://…")."""
+    lines = [line for line in body.splitlines() if line.strip()][:_STAMP_LINES]
+    return next((url for url in map(address_line, lines) if url is not None), None)

@@ -13,7 +13,7 @@ from typing import Any
 
 from frontmatter.default_handlers import YAMLHandler
 
-from index.article_head import first_line_title, stamped
+from index.article_head import first_line_title, head_address, stamped
 from index.stamps import normalise_date
 
 log = logging.getLogger(__name__)
@@ -21,8 +21,8 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 13  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
-# 13: front matter ended by "...", and TOML front matter
+PARSE_VERSION = 14  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
+# 13: front matter ended by "...", and TOML front matter; 14: an address pasted over the story
 _BOM = "\ufeff"
 # "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
 _DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)
@@ -195,7 +195,7 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
         doc_id=doc_id,
         title=title,
         date=date,
-        url=_clean_str(meta.get("url") or meta.get("link")),
+        url=_clean_str(meta.get("url") or meta.get("link")) or head_address(body),
         source=_clean_str(meta.get("source")),
         text=body,
         body_offset=body_offset,

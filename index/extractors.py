@@ -35,7 +35,7 @@ from index.figures import figure_windows
 from index.lexical import TERMS_VERSION, terms
 
 # Bump when ``index.chunking.split_sentences`` splits differently: every cached article is split again.
-SENTENCES_VERSION = 5  # 4: a stamp line keeps its line breaks in wrapped text; 5: so does a byline
+SENTENCES_VERSION = 6  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address
 # Bump when what is stored about figures changes (``index.figures``).
 FIGURES_VERSION = 1
 

@@ -1,10 +1,10 @@
-"""How a written date is read as a day, and which lines under a headline say when and by whom.
+"""How a written date is read as a day, and which lines around a headline say when, by whom and from where.
 
 A stamp ("Updated: Feb 12, 2021 14:05 IST", or a date on a line of its own, "Feb 12, 2021", as most news
 sites print one under the headline) dates the article: it is no title, no timeline event, and no part of
 the sentence around it. A byline ("By Staff Reporter", "By Meera Kapoor | Updated: Feb 12, 2021") is a line
-of its own too, and may carry the stamp. This module imports nothing of the index, so the sentence splitter
-can ask it which line breaks such lines keep.
+of its own too, and so is the story's address pasted over it ("Source: https://…"). This module imports
+nothing of the index, so the sentence splitter can ask it which line breaks such lines keep.
 """
 
 from __future__ import annotations
@@ -115,9 +115,21 @@ def date_line(line: str) -> str | None:
     return normalise_date(text)  # written out: read only when the whole line is the date
 
 
+# A line that is only the story's address, as a moderator pastes it over the text: "https://…",
+# "Source: https://…", "URL: <https://…>". An address inside a sentence ("Read the order at https://…") is none.
+_ADDRESS = re.compile(r"\s*(?:(?:source|link|url|original|via)\s*:?\s*)?<?(https?://[^\s<>]+?)>?\s*", re.IGNORECASE)
+
+
+def address_line(line: str) -> str | None:
+    """The address a line that is only an address gives, or None."""
+    match = _ADDRESS.fullmatch(line)
+    return match.group(1) if match else None
+
+
 def keeps_break(before: str, after: str) -> bool:
-    """Whether the line break between two lines of wrapped text is a real one because either line is a stamp
-    or a byline. A date that a wrapped sentence ends on ("… in a statement on\\nFebruary 11, 2021.") ends it
+    """Whether the line break between two lines of wrapped text is a real one because either line is a stamp,
+    a byline or an address. A date that a wrapped sentence ends on ("… in a statement on\\nFebruary 11, 2021.") ends it
     with a full stop, so it is no stamp line and stays joined."""
-    return any(not line.rstrip().endswith(".") and (is_byline(line) or stamp_date(line) is not None)
+    return any(address_line(line) is not None
+               or (not line.rstrip().endswith(".") and (is_byline(line) or stamp_date(line) is not None))
                for line in (before, after))

@@ -306,3 +306,27 @@ def test_broken_toml_front_matter_is_refused_in_one_line() -> None:
     assert "\n" not in str(refused.value)
     with pytest.raises(ValueError, match=r"never closed by a line of \+\+\+"):
         check_upload(Upload("koo.md", b'+++\ntitle = "Koo"\nThe minister joined Koo.\n'), 10_000)
+
+
+@pytest.mark.parametrize("head", [
+    "https://www.northstar.example/india/twitter-restores-accounts-2021-02-04",
+    "Source: https://www.northstar.example/india/twitter-restores-accounts-2021-02-04",
+    "URL: <https://www.northstar.example/india/twitter-restores-accounts-2021-02-04>",
+])
+@pytest.mark.parametrize("long_line", [True, False], ids=["page", "wrapped"])
+def test_a_link_pasted_over_the_story_is_its_address_not_its_title(head: str, long_line: bool) -> None:
+    """A moderator pasting a story with its link on top: every citation was titled with the link, the
+    article had no address to show, and adding the page by its address later was not seen as a second copy."""
+    tail = ", in a sentence long enough to read as a page copied with a paragraph per line" if long_line else ""
+    raw = (f"{head}\nTwitter restores accounts after government warning\nFeb 4, 2021\n\n"
+           f"New Delhi: Twitter on Wednesday restored the accounts, officials said{tail}.\n")
+    doc = parse_article(raw, "a", "a.txt")
+    assert (doc.title, doc.date) == ("Twitter restores accounts after government warning", "2021-02-04")
+    assert doc.url == "https://www.northstar.example/india/twitter-restores-accounts-2021-02-04"
+    given = parse_article("---\nurl: https://example.org/given\n---\n" + raw, "b", "b.md")
+    assert given.url == "https://example.org/given", "front matter's address wins"
+
+
+def test_a_link_in_a_sentence_is_no_address() -> None:
+    doc = parse_article("Twitter restores accounts\nRead the order at https://example.org/order today.\n", "a", "a.txt")
+    assert doc.url is None
