@@ -14,9 +14,16 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _RULE = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")  # Markdown's rule ("---", "* * *") titles nothing
 _TITLE_MAX = 120
 
-# Web-page furniture copied with a story: a menu ("Home | India | World | Business"), a link to another story
-# ("Also Read: Farmers plan chakka jam on February 6 - Jan 30, 2021"). Neither titles the story nor is an event.
-_MENU = re.compile(r"[^|›»]{1,30}(?:[|›»][^|›»]{1,30}){2,}")
+# Web-page furniture copied with a story: a menu or breadcrumb ("Home | India | World | Business", "Home > India >
+# News"), a link to another story ("Also Read: Farmers plan chakka jam on February 6 - Jan 30, 2021"), and the
+# page's chrome that a whole-page copy (Ctrl-A) starts with. None titles the story or is an event.
+_MENU = re.compile(r"[^|›»>]{1,30}(?:(?:[|›»>]|\s/\s)[^|›»>]{1,30}){2,}")
+_CHROME = re.compile(
+    r"\s*(?:advertisement|skip\s+to\s+(?:main\s+)?content|listen\s+to\s+(?:this\s+)?(?:article|story)"
+    r"|\d+\s+min(?:ute)?s?\s+read|share(?:\s+this\s+(?:article|story))?|sign\s+in|log\s+in|subscribe(?:\s+now)?"
+    r"|follow\s+us(?:\s+on\s+[\w ]{1,30})?)\s*",
+    re.IGNORECASE,
+)
 _LINK_LINE = re.compile(
     r"\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+(?:stor(?:y|ies)|news|articles?))?|see\s+also|"
     r"must\s+read|recommended|trending|watch(?:\s+video)?)\s*[:|–—-]",
@@ -25,7 +32,8 @@ _LINK_LINE = re.compile(
 
 
 def is_furniture(line: str) -> bool:
-    return _MENU.fullmatch(line.strip()) is not None or _LINK_LINE.match(line) is not None
+    return (_MENU.fullmatch(line.strip()) is not None or _LINK_LINE.match(line) is not None
+            or _CHROME.fullmatch(line) is not None)
 
 
 # Photo credits and captions often open a scraped article; they say nothing about its subject.

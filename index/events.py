@@ -36,7 +36,7 @@ from index.dates import (
 from index.documents import Document
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 7
+EVENTS_VERSION = 8
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.

@@ -330,3 +330,23 @@ def test_a_link_pasted_over_the_story_is_its_address_not_its_title(head: str, lo
 def test_a_link_in_a_sentence_is_no_address() -> None:
     doc = parse_article("Twitter restores accounts\nRead the order at https://example.org/order today.\n", "a", "a.txt")
     assert doc.url is None
+
+
+@pytest.mark.parametrize("chrome", ["Skip to main content", "Advertisement", "Home > India > News",
+                                    "Home / India / Tech News", "Listen to this article", "3 min read",
+                                    "Share this article", "Follow us on Google News"])
+def test_page_chrome_copied_with_a_story_is_not_its_title(chrome: str) -> None:
+    """A page copied whole (Ctrl-A) starts with its chrome: every citation of the story was titled
+    "Skip to main content" or "Advertisement"."""
+    raw = (f"{chrome}\nTwitter restores accounts after government warning\nFeb 4, 2021\n\nNew Delhi: Twitter on "
+           "Wednesday restored the accounts, officials said, in a sentence long enough to read as a page copied.\n")
+    assert parse_article(raw, "a", "a.txt").title == "Twitter restores accounts after government warning"
+
+
+@pytest.mark.parametrize("line", [
+    "Share prices of Twitter fell 3 per cent on Feb 11, 2021.", "Advertisement revenue fell.",
+    "Twitter > Koo, said the ministers who moved to the homegrown app this week",
+])
+def test_a_sentence_that_starts_like_page_chrome_is_the_story(line: str) -> None:
+    doc = parse_article(f"{line}\n\nTwitter said it would comply.\n", "a", "a.txt")
+    assert doc.title == line
