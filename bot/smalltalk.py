@@ -21,6 +21,11 @@ INTRO = ("I answer questions about the February 2021 standoff between Twitter an
 WELCOME = "You're welcome! Ask me anything else about the articles."
 NOTED = "Glad that helps. Ask me anything else about the articles."
 FAREWELL = "Bye! Come back any time with more questions about the articles."
+DISPUTED = ("Thanks for saying so. My answers are the articles' own sentences, each with its source under it, so "
+            "a wrong one is the wrong sentence: a 👎 under the answer (on Discord and Slack) tells the moderators "
+            "and shows you the next-best passages. Asking again in other words often finds the right one.")
+SOURCED = ("Every quote names its article right under the answer: title, date, and a link where the article has "
+           "one. /sources lists all the articles I have.")
 
 _BOT = r"(?:\s+(?:bot|there|all|everyone|folks|team))?"
 _HOW_ARE_YOU = r"(?:what'?s\s+up|wh?at\s+up|sup|how\s+are\s+you|how\s+r\s+u|how'?s\s+it\s+going)"
@@ -39,6 +44,20 @@ _THANKS = re.compile(r"(?:(?:ok(?:ay)?|great|awesome|cool|perfect|nice)\s+)?"
 _FAREWELL = re.compile(r"(?:(?:ok(?:ay)?|thanks?|thank\s+you)\s+)?"
                        r"(?:bye(?:\s+bye)?|good\s*bye|see\s+(?:you|ya)(?:\s+(?:later|soon|around))?|cya"
                        rf"|bye\s+for\s+now|take\s+care){_BOT}")
+# Said back to an answer. Searched, "that's wrong" got "The articles never use the word “wrong”, so they
+# likely don't cover this", and "source?" was declined as a question, its word borrowed by later follow-ups.
+_YOU = r"(?:that\s+is|that'?s|thats|this\s+is|it\s+is|it'?s|its|you\s+are|you'?re|youre|ur|u\s+r)"
+_DISPUTED = re.compile(
+    rf"(?:(?:no+|nope|nah|wait|hmm+|um+|but)\s+)*(?:{_YOU}\s+)?(?:(?:totally|completely|just|so|still|all)\s+)?"
+    r"(?:wrong(?:\s+answer)?|incorrect|not\s+(?:right|true|correct|it|helpful|what\s+i\s+asked)|false|untrue"
+    r"|(?:a\s+)?(?:bad|wrong|useless)\s+answer|nonsense|rubbish|made\s+up"
+    r"|(?:that|this|it)\s+(?:doesn'?t|does\s+not|didn'?t|did\s+not)\s+answer\s+(?:my|the)\s+question)")
+_SOURCED = re.compile(
+    r"(?:(?:and|so|ok(?:ay)?)\s+)?(?:(?:the|your|any|a)\s+)?(?:sources?|citations?|links?|refs?|references?|proof)"
+    r"|(?:what'?s|what\s+is|what\s+are|whats)\s+(?:the|your)\s+(?:sources?|citations?)"
+    r"|(?:where|how)\s+(?:did|do)\s+(?:you|u)\s+(?:get|find|read)\s+(?:that|this|it)(?:\s+from)?"
+    r"|(?:is|was)\s+(?:that|this|it)\s+(?:true|right|correct|accurate|real)(?:\s+(?:though|really))?"
+    r"|says\s+who|(?:according\s+to\s+)?who\s+says")
 _HELP = re.compile(r"help(?:\s+me)?|commands|usage|what\s+can\s+you\s+do|what\s+do\s+you\s+do|who\s+are\s+you"
                    r"|what\s+are\s+you|how\s+do\s+(?:i|you)\s+use\s+(?:you|this|this\s+bot|the\s+bot)"
                    r"|how\s+does\s+this\s+(?:bot\s+)?work")
@@ -109,6 +128,10 @@ def small_talk(question: str) -> Reply | None:
         return Reply(FAREWELL)
     if _NOTED.fullmatch(text):
         return Reply(NOTED)
+    if _DISPUTED.fullmatch(text):
+        return Reply(DISPUTED)
+    if _SOURCED.fullmatch(text):
+        return Reply(SOURCED)
     if _GREETING.fullmatch(text) or _HELP.fullmatch(text):
         return Reply(f"Hi! {INTRO}" if _GREETING.fullmatch(text) else INTRO)
     return None

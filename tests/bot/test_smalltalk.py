@@ -16,9 +16,11 @@ from bot.render.plain import render as plain_render
 from bot.results import Reply
 from bot.slack.render import render as slack_render
 from bot.smalltalk import (
+    DISPUTED,
     FAREWELL,
     INTRO,
     NOTED,
+    SOURCED,
     WELCOME,
     dated_overview,
     small_talk,
@@ -51,12 +53,21 @@ def _question_file_texts() -> list[str]:
     ("ok cool", NOTED), ("got it", NOTED), ("Interesting!", NOTED), ("ok", NOTED), ("hmm", NOTED),
     ("makes sense, thanks", NOTED), ("hey bot whats up", f"Hi! {INTRO}"), ("how are you?", f"Hi! {INTRO}"),
     ("thanks bot", WELCOME), ("so... thank you please", WELCOME),
+    # Said back to an answer: "that's wrong" got "The articles never use the word “wrong”, so they likely don't
+    # cover this", and "source?" was searched as a question.
+    ("that's wrong", DISPUTED), ("no, that's not right!", DISPUTED), ("Wrong answer", DISPUTED),
+    ("that doesn't answer my question", DISPUTED), ("source?", SOURCED),
+    ("sources pls", SOURCED), ("Where did you get that from?", SOURCED), ("is that true?", SOURCED),
+    ("what's the source", SOURCED), ("says who?", SOURCED),
 ])
-def test_small_talk_gets_its_reply(text: str, reply: str) -> None:
-    assert small_talk(text) == Reply(reply)
+def test_small_talk_gets_its_reply(text: str, reply: str | None) -> None:
+    assert small_talk(text) == (Reply(reply) if reply else None)
 
 
 @pytest.mark.parametrize("text", [
+    "what is the source of the leak", "who says twitter broke the law", "is that law still in force",
+    "links between koo and the ministry", "wrong accounts blocked?", "false news on twitter",
+    "is it true that twitter refused",
     "hi, how many accounts were blocked?", "help me understand why twitter blocked accounts",
     "who are you referring to as the IT secretary", "thanks to whom were the accounts restored",
     "what can you tell me about koo", "Hindi", "history of the dispute", "hello world app ban",
