@@ -20,12 +20,13 @@ from retrieval import ranker
 from retrieval.alternatives import next_best
 from retrieval.answer import compose, is_answer_like, nothing_named
 from retrieval.features import FEATURES, Candidates, candidates
-from retrieval.followup import FollowupContext
+from retrieval.followup import FollowupContext, turn_of
 from retrieval.followup_search import follow_up
 from retrieval.hinglish import english_reading
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.question import Kind, Question, analyse, has_subject
 from retrieval.search import hybrid_search
+from retrieval.several import joined, questions_in
 from retrieval.spelling import mend_typos
 from retrieval.timeline import build_timeline
 from retrieval.types import Answer, Passage, SourceInfo, Timeline
@@ -101,6 +102,19 @@ class Engine:
         return question, candidates(index, question, vector, passages, self.encoder.encode, is_answer_like)
 
     def ask(self, text: str, context: FollowupContext | None = None) -> Answer:
+        """The answer to ``text``; a message asking several questions one after another gets each answered,
+        a later one as a follow-up of those before it (``retrieval.several``)."""
+        questions = questions_in(text)
+        if len(questions) == 1:
+            return self._ask_one(text, context)
+        turns = list(context.turns) if context else []
+        answers = []
+        for asked in questions:
+            answers.append(self._ask_one(asked, FollowupContext(tuple(turns)) if turns else None))
+            turns.append(turn_of(asked, answers[-1]))
+        return joined(text, answers)
+
+    def _ask_one(self, text: str, context: FollowupContext | None = None) -> Answer:
         """``context``: the conversation's earlier turns. A question that leans on them is read twice: as
         asked, and with words borrowed from them (``retrieval.followup``); the reading whose best sentence
         the answer model trusts more answers. A wrong guess about what "it" meant can then cost nothing,

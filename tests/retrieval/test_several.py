@@ -1,0 +1,58 @@
+"""Several questions in one message are answered each on its own (``retrieval.several``)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from retrieval.engine import Engine
+from retrieval.several import joined, questions_in
+from retrieval.types import Answer, Citation
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Who is Ajay Sawhney? When will he meet Twitter?", ["Who is Ajay Sawhney?", "When will he meet Twitter?"]),
+    ("how many accounts were blocked?   which app are ministers moving to?",
+     ["how many accounts were blocked?", "which app are ministers moving to?"]),
+    ("How many accounts were blocked?", ["How many accounts were blocked?"]),
+    ("Why?? Really??", ["Why?? Really??"]),  # nothing named: one message, as before
+    ("Koo? The app?", ["Koo? The app?"]),
+    ("Did Twitter comply? I read that it refused.", ["Did Twitter comply? I read that it refused."]),
+    ("Who? What? When? Where did Twitter meet?", ["Who? What? When? Where did Twitter meet?"]),
+])
+def test_only_a_run_of_whole_questions_is_split(text: str, parts: list[str]) -> None:
+    assert questions_in(text) == parts
+
+
+def _cite(doc: str, start: int) -> Citation:
+    return Citation(doc, "T", None, None, "quote", start, start + 5, 0.5)
+
+
+def test_joined_answers_number_their_citations_through() -> None:
+    shared, first, other = _cite("a", 0), _cite("a", 10), _cite("b", 0)
+    answers = [
+        Answer("Who is X?", "X leads it. [1] X met them. [2]", True, [first, shared]),
+        Answer("When did he meet them?", "X met them. [1] On Monday. [2]", True, [shared, other]),
+        Answer("Why?", "I couldn't find a clear answer to “Why” in the articles. The closest passages are below.",
+               False, [_cite("c", 0)]),
+    ]
+    reply = joined("Who is X? When did he meet them? Why?", answers)
+    assert reply.citations == [first, shared, other]  # a quote cited twice keeps its number
+    assert reply.text.split("\n\n") == [
+        "“Who is X?” X leads it. [1] X met them. [2]",
+        "“When did he meet them?” X met them. [2] On Monday. [3]",
+        "I couldn't find a clear answer to “Why” in the articles.",  # a decline names its question
+    ]
+    assert reply.answered and reply.related == [_cite("c", 0)]
+
+
+def test_a_message_of_two_questions_gets_both_answers(seed_engine: Engine) -> None:
+    """Searched as one text, this pair was answered with the suspended accounts alone: no sentence answers
+    both, so the app went unnamed."""
+    reply = seed_engine.ask("How many accounts did Twitter permanently suspend? "
+                            "Which app is the government promoting as an alternative to Twitter?")
+    assert reply.answered and "500" in reply.text and "Koo" in reply.text
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", reply.text)} == set(range(1, len(reply.citations) + 1))
+    for c in reply.citations:
+        assert c.quote and c.end > c.start
