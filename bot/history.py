@@ -117,7 +117,7 @@ class History:
             return store.record_answer(AnswerRecord(
                 id=answer_id, platform=actor.platform if actor else "cli", conversation=conversation,
                 question=question, answered=answer.answered, cited=cited, index_build=index.folder.name,
-                searched_for=answer.searched_for,
+                searched_for=answer.searched_for, expanded=answer.expanded,
                 quote=answer.citations[0].quote if answer.answered and answer.citations else None,
                 alternatives=[c.to_dict() for c in answer.alternatives],
                 place=(actor.home or None) if actor else None,

@@ -83,8 +83,8 @@ class FollowUp:
         return out
 
     def finish(self, answer: Answer) -> Answer:
-        """The answer, saying what was searched for."""
-        return replace(answer, searched_for=self.expansion.text)
+        """The answer, saying what was searched for, marked as read with the conversation."""
+        return replace(answer, searched_for=self.expansion.text, expanded=True)
 
 
 def follow_up(

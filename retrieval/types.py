@@ -50,8 +50,12 @@ class Answer:
     text: str
     answered: bool
     citations: list[Citation] = field(default_factory=list)
-    # A follow-up searched with words from earlier turns: what was searched for, shown with the answer.
+    # What was searched for, shown with the answer: a follow-up's words borrowed from earlier turns, or the
+    # question with its typos mended.
     searched_for: str | None = None
+    # Only the first of those: a follow-up read with its conversation. The report counts these, and mended
+    # spelling alone borrows nothing from earlier turns.
+    expanded: bool = field(default=False, compare=False)
     # Shown below an answer: the sentences the answer model ranks next, so that a reader can judge the answer
     # and find what it missed without asking again (an answer and these make at most three quotes).
     related: list[Citation] = field(default_factory=list)

@@ -62,6 +62,9 @@ class AnswerRecord:
     quote: str | None = None
     alternatives: list[dict[str, Any]] = field(default_factory=list)
     place: str | None = None  # the server or workspace asked in (``Actor.home``); None in DMs and locally
+    # A follow-up searched with words from earlier turns (the report counts them). None: whenever
+    # ``searched_for`` is set, as before mended spelling set it too.
+    expanded: bool | None = None
 
 
 def _conversation(conversation: str | None) -> str | None:
@@ -142,7 +145,8 @@ class Store:
                 id=record.id, created_at=self._clock(), platform=record.platform,
                 conversation=_conversation(record.conversation), question=record.question if full else None,
                 answered=record.answered, cited=record.cited, index_build=record.index_build,
-                expanded=record.searched_for is not None, searched_for=record.searched_for if full else None,
+                expanded=(record.searched_for is not None if record.expanded is None else record.expanded),
+                searched_for=record.searched_for if full else None,
                 quote=record.quote, alternatives=record.alternatives,
                 place=fit_key(record.place, PLACE_CHARS) if record.place else None,
             ))
