@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
+from bot import report as report_module
 from bot.actors import Actor
 from bot.history_results import GapReport
+from bot.report import cluster
 from bot.store.tables import answers
+from index.embedding import Encoder
 from retrieval.types import Answer
 from tests.bot.conftest import CoreFactory, HistoryFactory
 
@@ -37,3 +41,33 @@ async def test_a_question_with_typos_mended_is_no_expanded_follow_up(
         mended = conn.execute(sa.select(answers.c.expanded, answers.c.searched_for)
                               .where(answers.c.id == typo.answer_id)).one()
     assert not mended.expanded and mended.searched_for == typo.searched_for, "what was searched is still kept"
+
+
+FARM_UNIONS = ["What did the farmers' unions say about Twitter?", "how did farmer unions react to the blocking",
+               "did the farm unions comment on twitter's decision",
+               "what did farmer leaders say about the account suspensions"]
+KOO_VALUE = ["What is Koo's valuation?", "how much is koo worth", "how much funding has koo raised",
+             "koo valuation in dollars"]
+HOW_MANY_FARMERS = ["how many people joined the farm protests in delhi", "how big were the farmers protests",
+                    "number of farmers protesting at the delhi border"]
+
+
+def test_phrasings_of_one_gap_make_one_group_and_gaps_stay_apart(encoder: Encoder,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asked in a week's own words, each gap was split in two to five groups at distance 0.4 (44 groups of
+    60 declined questions), so the largest groups did not show the largest gaps."""
+    monkeypatch.setattr(report_module, "EXAMPLES", 20)  # every member shown, to check where each went
+    noise = ["yes", "recipe for butter chicken", "what is the capital of australia"]
+    groups = cluster(FARM_UNIONS + KOO_VALUE + HOW_MANY_FARMERS + noise, encoder.encode)
+    by_question = {q: i for i, g in enumerate(groups) for q in g.examples}
+    for gap in (FARM_UNIONS, KOO_VALUE, HOW_MANY_FARMERS):
+        assert len({by_question[q] for q in gap}) == 1, gap
+        assert groups[by_question[gap[0]]].count == len(gap), "no other gap nor noise joins it"
+    assert sum(g.count for g in groups) == len(FARM_UNIONS + KOO_VALUE + HOW_MANY_FARMERS + noise)
+
+
+def test_a_group_is_labelled_by_its_most_typical_question(encoder: Encoder) -> None:
+    """The first example labels the group in the report; the first one asked may be its odd one out."""
+    asked = ["Is Koo made in India?", *KOO_VALUE, "Who invested in Koo and at what valuation?"]
+    [group] = [g for g in cluster(asked, encoder.encode) if g.count > 1]
+    assert "valuation" in group.examples[0] or "worth" in group.examples[0]
