@@ -223,12 +223,22 @@ class CommandCore:
             return Notice(NoticeKind.UNAVAILABLE, "Nothing is recorded (HISTORY_MODE=off), so there is no report.")
         audit.info("report (%s) by %s", since or "default period", actor.describe())
         try:
-            return await self.history.report(since, self.engine.encoder.encode, actor.home or None)
+            titles = await self._run(self._queries, self._titles)
+            return await self.history.report(since, self.engine.encoder.encode, actor.home or None, titles)
         except BadWindow as exc:
             return Notice(NoticeKind.INVALID, str(exc))
         except Exception:
             log.exception("the report failed")
             return Notice(NoticeKind.FAILED, APOLOGY)
+
+    def _titles(self) -> dict[str, str]:
+        """Article titles by id, naming what a down-voted answer quoted; without the index the report still
+        comes, naming articles by id."""
+        try:
+            return {source.doc_id: source.title for source in self.engine.sources()}
+        except Exception:
+            log.exception("the report names articles by id: the index could not be read")
+            return {}
 
     # -- moderators ---------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any, TypeVar
@@ -161,13 +161,14 @@ class History:
         return Feedback(value, text, alternatives)
 
     async def report(self, window_text: str | None, encode: Callable[[list[str]], np.ndarray],
-                     place: str | None = None) -> GapReport:
+                     place: str | None = None, titles: Mapping[str, str] | None = None) -> GapReport:
         """Raises ``BadWindow`` for an unreadable period; needs a store (see ``records``). ``place``: only the
-        questions asked in that server or workspace."""
+        questions asked in that server or workspace; ``titles``: article titles by id, naming what a
+        down-voted answer quoted."""
         window, length = parse_window(window_text)
         if self.store is None:
             raise RuntimeError("no store")
         store = self.store
         since = utcnow() - length
-        finish = await self._run(lambda: build_report(store, window, since, place))
+        finish = await self._run(lambda: build_report(store, window, since, place, titles))
         return await asyncio.to_thread(finish, encode)

@@ -48,6 +48,10 @@ class DownVoted:
     answered: bool
     question: str | None
     quote: str | None
+    # The article quoted first: its id (what /remove takes) and its title, or None once the index no longer
+    # has it; both None for a decline.
+    article: str | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,8 @@ class GapReport:
             "declined_without_text": self.without_text, "place": self.place,
             "declined_groups": [{"count": c.count, "examples": c.examples} for c in self.declined_clusters],
             "most_down_voted": [{"down": d.down, "up": d.up, "answered": d.answered, "question": d.question,
-                                 "quote": d.quote} for d in self.down_voted],
+                                 "quote": d.quote, "article": d.article, "source": d.source}
+                                for d in self.down_voted],
         }
 
     def lines(self, question_chars: int | None = None) -> list[str]:
@@ -123,6 +128,8 @@ class GapReport:
             for d in self.down_voted:
                 asked = f"“{shown(d.question)}”" if d.question else "(question not stored)"
                 quote = f" → “{d.quote}”" if d.quote else ""
+                if d.article:
+                    quote += f" (from {d.article}" + (f": {shown(d.source)})" if d.source else ", no longer indexed)")
                 out.append(f"  👎 {d.down} 👍 {d.up}: {asked}{quote}")
         else:
             out.append("Down-voted answers: none.")

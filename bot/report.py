@@ -4,8 +4,9 @@ moderators see topics rather than a list), and which answers people marked wrong
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 import numpy as np
 
@@ -87,12 +88,19 @@ def _typical_first(rows: list[int], questions: Sequence[str], vectors: np.ndarra
     return list(dict.fromkeys(questions[rows[i]].strip() for i in order))
 
 
-def build_report(store: Store, window: str, since: datetime, place: str | None = None
-                 ) -> Callable[[Encode], GapReport]:
+def _source(cited: Any, titles: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """The article an answer quoted first: its id, and its title while the index still has it."""
+    first = cited[0] if isinstance(cited, list) and cited and isinstance(cited[0], dict) else {}
+    doc_id = first.get("doc_id")
+    return (str(doc_id), titles.get(str(doc_id))) if doc_id else (None, None)
+
+
+def build_report(store: Store, window: str, since: datetime, place: str | None = None,
+                 titles: Mapping[str, str] | None = None) -> Callable[[Encode], GapReport]:
     """Reads what the report needs (on the store thread) and returns the rest, the grouping of declined
     questions by meaning, to run elsewhere: encoding thousands of questions must not hold up the votes and
     answers queued behind it on the store thread. ``place``: only questions asked in that server or
-    workspace (None: everywhere)."""
+    workspace (None: everywhere). ``titles``: the index's article titles by id, to name what an answer quoted."""
     rows = store.answers_since(since, place)
     anonymized = store.mode is not HistoryMode.FULL
     # Declined rows stored while HISTORY_MODE was anonymized have no text to group; they are counted apart,
@@ -101,7 +109,8 @@ def build_report(store: Store, window: str, since: datetime, place: str | None =
     without_text = 0 if anonymized else sum(1 for r in rows if not r.answered and not r.question)
     grouped = declined[-CLUSTER_LIMIT:]  # oldest first: the newest are kept
     down = [DownVoted(int(r.down), int(r.up), bool(r.answered), None if anonymized else r.question,
-                      (r.quote[:QUOTE_CHARS] + "…" if r.quote and len(r.quote) > QUOTE_CHARS else r.quote))
+                      (r.quote[:QUOTE_CHARS] + "…" if r.quote and len(r.quote) > QUOTE_CHARS else r.quote),
+                      *_source(r.cited if r.answered else None, titles or {}))
             for r in store.most_down_voted(since, DOWN_VOTED, place)]
 
     def finish(encode: Encode) -> GapReport:

@@ -234,15 +234,17 @@ class Store:
                                      .order_by(answers.c.created_at, answers.c.id)))
 
     def most_down_voted(self, since: datetime, limit: int, place: str | None = None) -> list[sa.Row[Any]]:
-        """Answers given since ``since`` with at least one 👎, most 👎 first (then fewest 👍)."""
-        down = sa.func.sum(sa.case((votes.c.vote < 0, 1), else_=0)).label("down")
-        up = sa.func.sum(sa.case((votes.c.vote > 0, 1), else_=0)).label("up")
-        query = (sa.select(answers.c.id, answers.c.question, answers.c.quote, answers.c.answered, down, up)
-                 .join(votes, votes.c.answer_id == answers.c.id)
+        """Answers given since ``since`` with at least one 👎, most 👎 first (then fewest 👍), with what they
+        cited. Votes are counted apart and joined: PostgreSQL cannot group by the JSON ``cited``."""
+        down = sa.func.sum(sa.case((votes.c.vote < 0, 1), else_=0))
+        up = sa.func.sum(sa.case((votes.c.vote > 0, 1), else_=0))
+        tally = (sa.select(votes.c.answer_id, down.label("down"), up.label("up"))
+                 .group_by(votes.c.answer_id).having(down > 0).subquery())
+        query = (sa.select(answers.c.id, answers.c.question, answers.c.quote, answers.c.answered,
+                           answers.c.cited, tally.c.down, tally.c.up)
+                 .join(tally, tally.c.answer_id == answers.c.id)
                  .where(self._asked(since, place))
-                 .group_by(answers.c.id, answers.c.question, answers.c.quote, answers.c.answered)
-                 .having(down > 0)
-                 .order_by(down.desc(), up.asc(), answers.c.id)
+                 .order_by(tally.c.down.desc(), tally.c.up.asc(), answers.c.id)
                  .limit(limit))
         with reading(self.engine) as conn:
             return list(conn.execute(query))

@@ -108,7 +108,9 @@ def long_question_report() -> GapReport:
     """A report over thousands of stored answers whose declined and down-voted questions are as long as a
     question may be: what a busy server's /report holds."""
     groups = [GapCluster(120 - n, [f"{n} {LONG_QUESTION}"] * 3) for n in range(14)]
-    down = [DownVoted(9 - n, 1, True, f"{n} {LONG_QUESTION}", "Twitter said it would not act. " * 6 + "…")
+    down = [DownVoted(9 - n, 1, True, f"{n} {LONG_QUESTION}", "Twitter said it would not act. " * 6 + "…",
+                      f"web-twitter-vs-government-of-india-accounts-withheld-after-m-{n:010x}",
+                      "Twitter vs government of India: accounts withheld after MeitY notice, part " * 4)
             for n in range(5)]
     return GapReport("2026-12-01 00:00:00", "7d", 6000, 3500, 40, groups, down, grouped=2000, ungrouped=500)
 

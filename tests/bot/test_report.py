@@ -71,3 +71,27 @@ def test_a_group_is_labelled_by_its_most_typical_question(encoder: Encoder) -> N
     asked = ["Is Koo made in India?", *KOO_VALUE, "Who invested in Koo and at what valuation?"]
     [group] = [g for g in cluster(asked, encoder.encode) if g.count > 1]
     assert "valuation" in group.examples[0] or "worth" in group.examples[0]
+
+
+async def test_a_down_voted_answer_names_the_article_it_quoted(
+    make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory
+) -> None:
+    """A moderator reading "👎 3: question → quote" had to search the articles for that quote to fix it."""
+    core = make_core(seed_index_dir, NOWHERE, history=make_history())
+    answer = await core.ask("Did Ravi Shankar Prasad meet Twitter?", MEMBER)
+    other = await core.ask("What app is the government promoting as an alternative to Twitter?", MEMBER)
+    assert isinstance(answer, Answer) and answer.answered and answer.answer_id
+    assert isinstance(other, Answer) and other.answered and other.answer_id
+    for user in ("U1", "U2"):
+        await core.vote(Actor("slack", user), answer.answer_id, -1)
+    await core.vote(MEMBER, other.answer_id, -1)
+    await core.vote(MEMBER, other.answer_id, 1)  # changed its mind: no longer down-voted
+    report = await core.report(MOD)
+    assert isinstance(report, GapReport)
+    [worst] = report.down_voted
+    title, doc_id = answer.citations[0].title, answer.citations[0].doc_id
+    assert (worst.down, worst.question, worst.article, worst.source) == (
+        2, "Did Ravi Shankar Prasad meet Twitter?", doc_id, title)
+    assert report.to_dict()["most_down_voted"][0]["source"] == title
+    line = next(line for line in report.lines() if line.startswith("  👎"))
+    assert answer.citations[0].quote[:40] in line and f"from {doc_id}: {title}" in line
