@@ -17,6 +17,9 @@ NOT_RECORDED = "Thanks, but feedback is switched off here: your vote was not rec
 # pages or Slack's message hold, and the down-voted answers after them were cut off. At this length the
 # whole report is about 9,000 characters. The CLI and --json keep every question whole.
 CHAT_QUESTION_CHARS = 200
+# What the answer rate divides, said with it: off-topic questions are declines, small talk is never stored.
+ANSWER_RATE_COUNTS = ("answered ÷ questions searched, off-topic ones included; small talk and refused messages "
+                      "are not counted")
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ class GapReport:
         return {
             "since": self.since, "window": self.window, "questions": self.questions, "answered": self.answered,
             "declined": self.questions - self.answered, "answer_rate": self.answer_rate,
+            "answer_rate_counts": ANSWER_RATE_COUNTS,
             "expanded_follow_ups": self.expanded, "anonymized": self.anonymized,
             "declined_grouped": self.grouped, "declined_not_grouped": self.ungrouped,
             "declined_without_text": self.without_text, "place": self.place,
@@ -105,7 +109,8 @@ class GapReport:
         where = ", questions asked in this server or workspace" if self.place else ""
         out = [f"Knowledge gaps since {self.since} UTC (last {self.window}{where})",
                f"Questions: {self.questions}; answered {self.answered}, declined {self.questions - self.answered} "
-               f"(answer rate {rate}); follow-ups expanded with earlier turns: {self.expanded}."]
+               f"(answer rate {rate}); follow-ups expanded with earlier turns: {self.expanded}.",
+               f"Answer rate: {ANSWER_RATE_COUNTS}."]
         if self.anonymized:
             out.append("Declined questions: not grouped (HISTORY_MODE=anonymized stores no question text).")
         elif self.declined_clusters:

@@ -95,3 +95,18 @@ async def test_a_down_voted_answer_names_the_article_it_quoted(
     assert report.to_dict()["most_down_voted"][0]["source"] == title
     line = next(line for line in report.lines() if line.startswith("  👎"))
     assert answer.citations[0].quote[:40] in line and f"from {doc_id}: {title}" in line
+
+
+async def test_the_answer_rate_says_what_it_counts(
+    make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory
+) -> None:
+    """Small talk is neither stored nor counted, off-topic questions are declines: a moderator reading "answer
+    rate 45%" could not tell which, nor whether a greeting had lowered it."""
+    core = make_core(seed_index_dir, NOWHERE, history=make_history())
+    for asked in ("hi", "thanks!", "Did Ravi Shankar Prasad meet Twitter?", "recipe for butter chicken"):
+        await core.ask(asked, MEMBER)
+    report = await core.report(MOD)
+    assert isinstance(report, GapReport) and (report.questions, report.answered) == (2, 1)
+    text = "\n".join(report.lines())
+    assert "answer rate 50%" in text and "small talk" in text and "not counted" in text
+    assert "small talk" in report.to_dict()["answer_rate_counts"]
