@@ -73,6 +73,7 @@ class GapReport:
     ungrouped: int = 0  # older declined questions left out of the grouping
     without_text: int = 0  # declined questions stored while HISTORY_MODE was anonymized (nothing to group)
     place: str | None = None  # only questions asked in this server or workspace; None: everywhere
+    kept_days: int | None = None  # the period asked reaches past the history kept (HISTORY_RETENTION_DAYS)
 
     @property
     def ephemeral(self) -> bool:
@@ -90,6 +91,7 @@ class GapReport:
             "expanded_follow_ups": self.expanded, "anonymized": self.anonymized,
             "declined_grouped": self.grouped, "declined_not_grouped": self.ungrouped,
             "declined_without_text": self.without_text, "place": self.place,
+            "kept_days": self.kept_days,
             "declined_groups": [{"count": c.count, "examples": c.examples} for c in self.declined_clusters],
             "most_down_voted": [{"down": d.down, "up": d.up, "answered": d.answered, "question": d.question,
                                  "quote": d.quote, "article": d.article, "source": d.source}
@@ -107,7 +109,8 @@ class GapReport:
 
         rate = f"{self.answer_rate:.0%}" if self.answer_rate is not None else "n/a"
         where = ", questions asked in this server or workspace" if self.place else ""
-        out = [f"Knowledge gaps since {self.since} UTC (last {self.window}{where})",
+        kept = f"; history is kept {self.kept_days} days, so not the whole {self.window}" if self.kept_days else ""
+        out = [f"Knowledge gaps since {self.since} UTC (last {self.window}{kept}{where})",
                f"Questions: {self.questions}; answered {self.answered}, declined {self.questions - self.answered} "
                f"(answer rate {rate}); follow-ups expanded with earlier turns: {self.expanded}.",
                f"Answer rate: {ANSWER_RATE_COUNTS}."]

@@ -101,6 +101,9 @@ def build_report(store: Store, window: str, since: datetime, place: str | None =
     questions by meaning, to run elsewhere: encoding thousands of questions must not hold up the votes and
     answers queued behind it on the store thread. ``place``: only questions asked in that server or
     workspace (None: everywhere). ``titles``: the index's article titles by id, to name what an answer quoted."""
+    # The store shows nothing past retention: a longer period starts where the history kept does, and says so.
+    kept_from = store.cutoff()
+    cut, start = kept_from > since, max(since, kept_from)
     rows = store.answers_since(since, place)
     anonymized = store.mode is not HistoryMode.FULL
     # Declined rows stored while HISTORY_MODE was anonymized have no text to group; they are counted apart,
@@ -115,11 +118,11 @@ def build_report(store: Store, window: str, since: datetime, place: str | None =
 
     def finish(encode: Encode) -> GapReport:
         return GapReport(
-            since=since.replace(microsecond=0).isoformat(sep=" "), window=window, questions=len(rows),
+            since=start.replace(microsecond=0).isoformat(sep=" "), window=window, questions=len(rows),
             answered=sum(1 for r in rows if r.answered), expanded=sum(1 for r in rows if r.expanded),
             declined_clusters=[] if anonymized else cluster(grouped, encode), down_voted=down,
             anonymized=anonymized, grouped=len(grouped), ungrouped=len(declined) - len(grouped),
-            without_text=without_text, place=place,
+            without_text=without_text, place=place, kept_days=store.retention.days if cut else None,
         )
 
     return finish

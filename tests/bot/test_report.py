@@ -3,6 +3,7 @@ declined questions and what it shows of the down-voted answers (real SQLite file
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -10,12 +11,14 @@ import sqlalchemy as sa
 
 from bot import report as report_module
 from bot.actors import Actor
+from bot.history import History
 from bot.history_results import GapReport
 from bot.report import cluster
+from bot.store import Store, utcnow
 from bot.store.tables import answers
 from index.embedding import Encoder
 from retrieval.types import Answer
-from tests.bot.conftest import CoreFactory, HistoryFactory
+from tests.bot.conftest import VOTE_KEY, CoreFactory, HistoryFactory
 
 MOD = Actor("slack", "UMOD", platform_admin=True)
 MEMBER = Actor("slack", "UMEMBER")
@@ -110,3 +113,19 @@ async def test_the_answer_rate_says_what_it_counts(
     text = "\n".join(report.lines())
     assert "answer rate 50%" in text and "small talk" in text and "not counted" in text
     assert "small talk" in report.to_dict()["answer_rate_counts"]
+
+
+async def test_a_period_longer_than_the_history_kept_says_so(
+    make_core: CoreFactory, seed_index_dir: Path, tmp_path: Path
+) -> None:
+    """With HISTORY_RETENTION_DAYS=2, "--since 7d" read "since <a week ago> (last 7d)" over two days of
+    answers: a moderator comparing weeks took it for a quiet week."""
+    history = History(Store(f"sqlite:///{tmp_path / 'bot.db'}", VOTE_KEY, retention_days=2))
+    core = make_core(seed_index_dir, NOWHERE, history=history)
+    await core.ask("recipe for butter chicken", MEMBER)
+    week, day = await core.report(MOD, "7d"), await core.report(MOD, "1d")
+    assert isinstance(week, GapReport) and isinstance(day, GapReport) and week.questions == 1
+    kept_from = datetime.fromisoformat(week.since)
+    assert abs(kept_from - (utcnow() - timedelta(days=2))) < timedelta(minutes=1)
+    assert "history is kept 2 days" in week.lines()[0] and week.to_dict()["kept_days"] == 2
+    assert "kept" not in day.lines()[0] and day.to_dict()["kept_days"] is None
