@@ -58,12 +58,15 @@ def parse_window(text: str | None) -> tuple[str, timedelta]:
     return f"{amount}{unit}", timedelta(**{_UNITS[unit]: amount})
 
 
-def cluster(questions: Sequence[str], encode: Encode, distance: float = CLUSTER_DISTANCE) -> list[GapCluster]:
-    """Groups of questions close in meaning, largest first, each with a few distinct examples."""
+def cluster(questions: Sequence[str], encode: Encode, distance: float = CLUSTER_DISTANCE,
+            shown: Sequence[str] | None = None) -> list[GapCluster]:
+    """Groups of questions close in meaning, largest first, each with a few distinct examples. ``shown``:
+    each question as the examples give it (default: as asked)."""
+    shown = questions if shown is None else shown
     if not questions:
         return []
     if len(questions) == 1:
-        return [GapCluster(1, [questions[0]])]
+        return [GapCluster(1, [shown[0].strip()])]
     from sklearn.cluster import AgglomerativeClustering  # a second's import, paid only by the report
 
     vectors = np.asarray(encode(list(questions)), dtype=np.float32)
@@ -74,9 +77,18 @@ def cluster(questions: Sequence[str], encode: Encode, distance: float = CLUSTER_
         groups.setdefault(int(label), []).append(row)
     clusters = []
     for rows in groups.values():
-        clusters.append(GapCluster(len(rows), _typical_first(rows, questions, vectors)[:EXAMPLES]))
+        clusters.append(GapCluster(len(rows), _typical_first(rows, shown, vectors)[:EXAMPLES]))
     clusters.sort(key=lambda c: (-c.count, c.examples[0].lower()))
     return clusters
+
+
+def _as_shown(question: str, expanded: bool, searched_for: str | None) -> str:
+    """A declined follow-up with the words it borrowed from earlier turns: "and how many users does it
+    have?" says nothing of what is missing, "… [follow-up, with: Koo's]" does. Grouped by what was asked."""
+    if not expanded or not searched_for:
+        return question
+    borrowed = searched_for[len(question):].strip() if searched_for.startswith(question) else searched_for
+    return f"{question} [follow-up, with: {borrowed}]" if borrowed else question
 
 
 def _typical_first(rows: list[int], questions: Sequence[str], vectors: np.ndarray) -> list[str]:
@@ -108,9 +120,11 @@ def build_report(store: Store, window: str, since: datetime, place: str | None =
     anonymized = store.mode is not HistoryMode.FULL
     # Declined rows stored while HISTORY_MODE was anonymized have no text to group; they are counted apart,
     # so grouped + not grouped + without text always adds up to the declined count.
-    declined = [] if anonymized else [r.question for r in rows if not r.answered and r.question]
+    declined_rows = [] if anonymized else [r for r in rows if not r.answered and r.question]
+    declined = [r.question for r in declined_rows]
     without_text = 0 if anonymized else sum(1 for r in rows if not r.answered and not r.question)
     grouped = declined[-CLUSTER_LIMIT:]  # oldest first: the newest are kept
+    shown = [_as_shown(r.question, r.expanded, r.searched_for) for r in declined_rows[-CLUSTER_LIMIT:]]
     down = [DownVoted(int(r.down), int(r.up), bool(r.answered), None if anonymized else r.question,
                       (r.quote[:QUOTE_CHARS] + "…" if r.quote and len(r.quote) > QUOTE_CHARS else r.quote),
                       *_source(r.cited if r.answered else None, titles or {}))
@@ -120,7 +134,7 @@ def build_report(store: Store, window: str, since: datetime, place: str | None =
         return GapReport(
             since=start.replace(microsecond=0).isoformat(sep=" "), window=window, questions=len(rows),
             answered=sum(1 for r in rows if r.answered), expanded=sum(1 for r in rows if r.expanded),
-            declined_clusters=[] if anonymized else cluster(grouped, encode), down_voted=down,
+            declined_clusters=[] if anonymized else cluster(grouped, encode, shown=shown), down_voted=down,
             anonymized=anonymized, grouped=len(grouped), ungrouped=len(declined) - len(grouped),
             without_text=without_text, place=place, kept_days=store.retention.days if cut else None,
         )

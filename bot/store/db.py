@@ -229,7 +229,7 @@ class Store:
         """Oldest first."""
         with reading(self.engine) as conn:
             return list(conn.execute(sa.select(answers.c.id, answers.c.answered, answers.c.expanded,
-                                               answers.c.question)
+                                               answers.c.question, answers.c.searched_for)
                                      .where(self._asked(since, place))
                                      .order_by(answers.c.created_at, answers.c.id)))
 

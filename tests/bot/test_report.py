@@ -129,3 +129,19 @@ async def test_a_period_longer_than_the_history_kept_says_so(
     assert abs(kept_from - (utcnow() - timedelta(days=2))) < timedelta(minutes=1)
     assert "history is kept 2 days" in week.lines()[0] and week.to_dict()["kept_days"] == 2
     assert "kept" not in day.lines()[0] and day.to_dict()["kept_days"] is None
+
+
+async def test_a_declined_follow_up_shows_what_it_was_about(
+    make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory
+) -> None:
+    """"and how many users does it have?" heading a group says nothing of what is missing; what it searched
+    for ("… Koo's") does. It is still grouped by what was asked."""
+    core = make_core(seed_index_dir, NOWHERE, history=make_history())
+    await core.ask("What is Koo's valuation?", MEMBER, "slack:thread:C1:1")
+    follow = await core.ask("and how many users does it have?", MEMBER, "slack:thread:C1:1")
+    assert isinstance(follow, Answer) and not follow.answered and follow.expanded and follow.searched_for
+    report = await core.report(MOD)
+    assert isinstance(report, GapReport)
+    examples = [e for g in report.declined_clusters for e in g.examples]
+    assert "and how many users does it have? [follow-up, with: Koo's]" in examples
+    assert "What is Koo's valuation?" in examples
