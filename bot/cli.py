@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.cli_args import build_parser
+from bot.cli_args import build_parser, with_values_joined
 
 if TYPE_CHECKING:
     from bot.core import CommandCore
@@ -164,7 +164,7 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(with_values_joined(sys.argv[1:] if argv is None else argv))
     from pydantic import ValidationError
 
     from bot.settings import Settings

@@ -4,6 +4,7 @@ read or any command's code is imported, so a mistyped option is a usage line and
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 
 DISTRIBUTION = "dispute-bot"  # the name in pyproject.toml
@@ -28,6 +29,18 @@ def _version() -> str:
         return version(DISTRIBUTION)
     except PackageNotFoundError:  # a checkout that was never installed
         return "(not installed)"
+
+
+def with_values_joined(argv: Sequence[str]) -> list[str]:
+    """``--since -3d`` as ``--since=-3d``: argparse takes a value starting with "-" for an option and answers
+    "expected one argument"; joined, the report refuses the period in one line as any other bad one."""
+    out: list[str] = []
+    for word in argv:
+        if out and out[-1] == "--since" and word.startswith("-") and not word.startswith("--"):
+            out[-1] = f"--since={word}"
+        else:
+            out.append(word)
+    return out
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -94,3 +94,15 @@ def test_index_status_counts_one_of_a_kind_in_the_singular() -> None:
             "folder": "/index"}
     assert index_commands._status_text(info).startswith("1 article, 1 chunk, 1 dated event\n")
     assert index_commands._status_text({**info, "docs": 2, "chunks": 0}).startswith("2 articles, 0 chunks,")
+
+
+@pytest.mark.parametrize("since", ["-3d", "-7"])
+def test_a_negative_report_period_is_one_line_about_the_period(
+    env: tuple[Path, Path], capsys: pytest.CaptureFixture[str], since: str
+) -> None:
+    """argparse took "--since -3d" for an option: "usage: …" and "expected one argument", which says nothing
+    of what a period is. Given to the report, it is refused as every other bad period is."""
+    assert main(["report", "--since", since]) == 1
+    captured = capsys.readouterr()
+    [line] = captured.err.strip().splitlines()
+    assert "like 7d, 24h, 2w" in line and since in line and not captured.out
