@@ -135,7 +135,7 @@ class GapReport:
             out.append("Most down-voted answers:")
             for d in self.down_voted:
                 asked = f"“{shown(d.question)}”" if d.question else "(question not stored)"
-                quote = f" → “{d.quote}”" if d.quote else ""
+                quote = f" → “{d.quote}”" if d.quote else "" if d.answered else " → declined (nothing quoted)"
                 if d.article:
                     quote += f" (from {d.article}" + (f": {shown(d.source)})" if d.source else ", no longer indexed)")
                 out.append(f"  👎 {d.down} 👍 {d.up}: {asked}{quote}")

@@ -145,3 +145,17 @@ async def test_a_declined_follow_up_shows_what_it_was_about(
     examples = [e for g in report.declined_clusters for e in g.examples]
     assert "and how many users does it have? [follow-up, with: Koo's]" in examples
     assert "What is Koo's valuation?" in examples
+
+
+async def test_a_down_voted_decline_says_it_was_one(
+    make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory
+) -> None:
+    """A 👎 on a decline read "👎 1 👍 0: “recipe for butter chicken”", as if an answer had been quoted."""
+    core = make_core(seed_index_dir, NOWHERE, history=make_history())
+    declined = await core.ask("recipe for butter chicken", MEMBER)
+    assert isinstance(declined, Answer) and not declined.answered and declined.answer_id
+    await core.vote(MEMBER, declined.answer_id, -1)
+    report = await core.report(MOD)
+    assert isinstance(report, GapReport)
+    [line] = [line for line in report.lines() if line.startswith("  👎")]
+    assert line.endswith("“recipe for butter chicken” → declined (nothing quoted)")
