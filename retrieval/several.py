@@ -58,7 +58,7 @@ def joined(text: str, answers: list[Answer]) -> Answer:
     return Answer(
         question=text, text="\n\n".join(parts), answered=any(a.answered for a in answers), citations=citations,
         searched_for=" / ".join(searched) if searched else None, related=_unshown(related, citations),
-        alternatives=alternatives,
+        alternatives=alternatives, expanded=any(a.expanded for a in answers),
     )
 
 

@@ -44,7 +44,9 @@ def test_joined_answers_number_their_citations_through() -> None:
         "“When did he meet them?” X met them. [2] On Monday. [3]",
         "I couldn't find a clear answer to “Why” in the articles.",  # a decline names its question
     ]
-    assert reply.answered and reply.related == [_cite("c", 0)]
+    assert reply.answered and reply.related == [_cite("c", 0)] and not reply.expanded
+    leaning = Answer("When?", "On Monday. [1]", True, [other], searched_for="When? X", expanded=True)
+    assert joined("Who is X? When?", [answers[0], leaning]).expanded  # the report counts it as a follow-up
 
 
 def test_a_message_of_two_questions_gets_both_answers(seed_engine: Engine) -> None:
