@@ -149,11 +149,15 @@ def _close_second(probs: np.ndarray, order: list[int], ratio: float) -> bool:
 
 
 def compose(
-    index: LoadedIndex, question: Question, found: Candidates, probs: np.ndarray, model: AnswerModel
+    index: LoadedIndex, question: Question, found: Candidates, probs: np.ndarray, model: AnswerModel,
+    *, undeclined: bool = False,
 ) -> Answer:
+    """``undeclined``: the answer the bot would give were its best sentence over the threshold (training
+    judges answers apart from the decline, which it chooses on them)."""
     like = found.column("answer_like") > 0
     order = [int(i) for i in np.argsort(-probs, kind="stable") if like[i]]
-    if not order or probs[order[0]] < model.threshold or unknown_figures(index, question):
+    below = not undeclined and bool(order) and probs[order[0]] < model.threshold
+    if not order or below or unknown_figures(index, question):
         return decline(index, question, found, probs)
     picked = [order[0]]
     most = MAX_SENTENCES if question.kind is Kind.COUNT else 2

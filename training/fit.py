@@ -96,10 +96,11 @@ def judge(threshold: float, pair_ratio: float = 1.0) -> AnswerModel:
 
 def row_of(item: Item, probs: np.ndarray, threshold: float) -> Row:
     """``threshold``: the one the answers are composed with (a runner-up may join for what it adds only above
-    it); whether they are given at all is the decline's business, chosen on these rows."""
+    it). They are composed as if never declined: whether they are given at all is the decline's business,
+    chosen on these rows."""
     holds, quotes = {}, {}
     for ratio in PAIR_GRID:
-        answer = compose(item.index, item.analysed, item.found, probs, judge(threshold, ratio))
+        answer = compose(item.index, item.analysed, item.found, probs, judge(threshold, ratio), undeclined=True)
         holds[ratio] = score_one(item.question, answer).answer_holds
         quotes[ratio] = len(answer.citations)
     return Row(item, probs, holds, {r: quotes[r] > quotes[1.0] for r in PAIR_GRID})

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from index.embedding import EncoderProvider
+from retrieval.answer import compose
 from retrieval.engine import Engine
 from retrieval.features import FEATURES
 from retrieval.ranker import AnswerModel
@@ -48,3 +49,14 @@ def test_the_share_is_read_from_the_model_file_and_checked() -> None:
     for bad in (0.0, 1.5, -0.2):
         with pytest.raises(ValueError, match="pair_ratio"):
             AnswerModel.from_dict({**data, "pair_ratio": bad})
+
+
+def test_training_judges_an_answer_apart_from_the_decline(seed_engine: Engine) -> None:
+    """``make train`` chooses the threshold on answers composed as if given: composed with the decline, every
+    answer under the threshold it composes with read as wrong, and no lower threshold could ever win."""
+    question, found = seed_engine.candidates(QUESTION)
+    probs = seed_engine.model.probabilities(found.matrix, FEATURES)
+    strict = replace(seed_engine.model, threshold=0.999)
+    assert not compose(seed_engine.index, question, found, probs, strict).answered
+    given = compose(seed_engine.index, question, found, probs, strict, undeclined=True)
+    assert given.answered and given.citations
