@@ -41,8 +41,9 @@ def date_candidates(items: list[Located], window: CorpusWindow | None) -> list[s
         if m.kind != "day" or m.future or m.role != "primary":
             continue
         resolved = resolve_mention(item, None, anchors, window)
-        if resolved and len(resolved[0]) == 10:
-            found.add(resolved[0])
+        last = resolved[0].split("/")[-1] if resolved else ""  # a range's last day
+        if len(last) == 10:
+            found.add(last)
     return sorted(found)
 
 

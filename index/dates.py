@@ -58,7 +58,9 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are|am)\s+(?:scheduled|set|expected|due|slated|likely|going)\s+to|to be held"
     r"|(?:is|are)\s+(?:scheduled|set|due|slated|expected|listed|fixed)\s+for"  # "talks are scheduled for Friday"
     r"|(?:has|have|was\s+given|were\s+given|gets?)\s+(?:until|till)"  # a deadline: "has until Thursday"
-    r"|(?:plans?|intends?|aims?|hopes?)\s+to)\b",
+    r"|(?:plans?|intends?|aims?|hopes?)\s+to"
+    r"|would"  # reported future: "said it would restore the account by Thursday"
+    r"|(?:give[sn]?|gave|giving)\b[^,;:]{0,40}?\b(?:until|till))\b",  # "gives the company until Thursday"
     re.IGNORECASE,
 )
 _NOT_A_DAY = {"good", "black", "super", "cyber", "ash", "holy", "easter", "maundy"}
@@ -97,6 +99,9 @@ class Mention:
     qualifier: str = ""
     future: bool = False
     role: str = "primary"
+    # The last day of a range this mention opens ("between February 19 and February 26"), set by
+    # ``index.date_ranges``: one event over those days, not one at each end.
+    through: Mention | None = None
 
 
 @lru_cache(maxsize=4096)
@@ -122,7 +127,11 @@ def _role(sentence: str, start: int, end: int) -> str:
 
 
 def _is_future(sentence: str, start: int) -> bool:
-    """A future auxiliary in the same clause before the date ("will meet on Friday")."""
+    """A future auxiliary in the same clause before the date ("will meet on Friday"). A date "since" which
+    something has been so is past whatever came before it ("which would require … and has waited since
+    October")."""
+    if re.search(r"\bsince\s+(?:the\s+)?$", sentence[:start], re.IGNORECASE):
+        return False
     clause_start = max(sentence.rfind(c, 0, start) for c in ",;:") + 1
     return bool(_FUTURE.search(sentence, clause_start, start))
 
@@ -142,6 +151,8 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
         start = match.start("m")
         kind, text, year = "month", g["m"], None
     elif g["wk"]:
+        if re.match(r"\s+of\b", sentence[end:]):  # "the last week of campaigning" is no week of the article
+            return None
         word = g["wk"].lower()
         qualifier = {"past": "last", "previous": "last", "coming": "next"}.get(word, word)
         return Mention(start, end, match.group(0), "week", qualifier=qualifier,

@@ -17,12 +17,13 @@ never come from it, since it was itself derived from those dates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from index.article_head import is_furniture
 from index.chunking import Span, split_sentences
+from index.date_ranges import join_ranges
 from index.dates import (
     CorpusWindow,
     Mention,
@@ -36,7 +37,7 @@ from index.dates import (
 from index.documents import Document
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 8
+EVENTS_VERSION = 9
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
@@ -62,7 +63,8 @@ def locate_mentions(doc: Document, spans: list[Span]) -> list[Located]:
     found: list[Located] = []
     for span in spans:
         paragraph = sum(1 for s in starts if s <= span.start) - 1
-        for mention in find_mentions(doc.text[span.start : span.end]):
+        sentence = doc.text[span.start : span.end]
+        for mention in join_ranges(sentence, find_mentions(sentence)):
             found.append(Located(mention, span, span.start + mention.start, paragraph))
     return found
 
@@ -79,7 +81,8 @@ Anchor = tuple[int, date, int, bool]  # offset, point in time, paragraph, whethe
 
 def year_anchors(located: list[Located]) -> list[Anchor]:
     """(offset, point in time, paragraph, names a day) of every mention that carries its own year."""
-    return [(o.offset, a, o.paragraph, o.mention.day is not None) for o in located if (a := _anchor_of(o.mention))]
+    return [(o.offset + m.start - o.mention.start, a, o.paragraph, m.day is not None)
+            for o in located for m in (o.mention, o.mention.through) if m and (a := _anchor_of(m))]
 
 
 def _year_anchor(item: Located, doc_date: date | None, anchors: list[Anchor]) -> tuple[date, str] | None:
@@ -107,9 +110,18 @@ def resolve_mention(
     item: Located, doc_date: date | None, anchors: list[Anchor], window: CorpusWindow | None,
     estimated: bool = False,
 ) -> tuple[str, str, str] | None:
-    """(ISO date, month or week ``start/end``, how, where the year came from), or ``None`` when it cannot
-    be placed. With ``estimated``, ``doc_date`` is an estimate and places only weekdays and weeks."""
+    """(ISO date, month, or week or range ``start/end``; how; where the year came from), or ``None`` when
+    it cannot be placed. With ``estimated``, ``doc_date`` is an estimate and places only weekdays and weeks.
+    A range whose end can't be placed after its start is its first day, as before ranges were read."""
     m = item.mention
+    if m.through is not None:
+        first = resolve_mention(replace(item, mention=replace(m, through=None)), doc_date, anchors, window,
+                                estimated)
+        last = resolve_mention(replace(item, mention=m.through, offset=item.offset + m.through.start - m.start),
+                               doc_date, anchors, window, estimated)
+        if first and last and len(first[0]) == len(last[0]) == 10 and first[0] < last[0]:
+            return f"{first[0]}/{last[0]}", "range", first[2]
+        return first
     if m.kind in ("weekday", "week"):
         if doc_date is None:
             return None
@@ -145,7 +157,7 @@ def resolve_mention(
 
 def _record_rank(record: dict[str, Any]) -> tuple[int, int, int]:
     """Lower is better: a date the sentence is about, with a trusted year, stated outright."""
-    hows = ("explicit", "named-day", "weekday", "week", "month")
+    hows = ("explicit", "range", "named-day", "weekday", "week", "month")
     return (
         record["role"] != "primary",
         YEAR_SOURCES.index(record["year_from"]),
@@ -180,7 +192,7 @@ def parse_doc_date(value: str | None) -> date | None:
 
 def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> list[dict[str, Any]]:
     """One record per (sentence, date): ``date``, ``doc_id``, ``start``/``end``/``quote`` of the sentence,
-    ``how`` (explicit, weekday, week, named-day, month), ``year_from``, ``estimated``, ``role`` and the
+    ``how`` (explicit, range, weekday, week, named-day, month), ``year_from``, ``estimated``, ``role`` and the
     ``mention`` text."""
     located, window = mention_context(docs, sentences)
     doc_dates = {d.doc_id: parse_doc_date(d.date) for d in docs}

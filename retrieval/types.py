@@ -94,9 +94,9 @@ class Passage:
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    """One dated event. ``date`` is ``YYYY-MM-DD``, ``YYYY-MM`` when only the month is known, or a week
-    ``YYYY-MM-DD/YYYY-MM-DD`` (Monday to Sunday, from "this week"). ``date_estimated``: every report of it
-    was placed through an estimated article date."""
+    """One dated event. ``date`` is ``YYYY-MM-DD``, ``YYYY-MM`` when only the month is known, or a span
+    ``YYYY-MM-DD/YYYY-MM-DD``: a week (Monday to Sunday, from "this week") or a range ("between February 19
+    and February 26"). ``date_estimated``: every report of it was placed through an estimated article date."""
 
     date: str
     summary: str

@@ -1,0 +1,67 @@
+"""Events that span days, weeks that are no week of the article, and what is still to come when reported."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from index.chunking import split_sentences
+from index.documents import Document
+from index.events import extract_events
+
+
+def doc(text: str, when: str | None = None, doc_id: str = "a") -> Document:
+    return Document(doc_id=doc_id, title=doc_id, date=when, url=None, source=None, text=text, body_offset=0,
+                    sha256="0" * 64, filename=f"{doc_id}.txt")
+
+
+def events(*docs: Document) -> list[dict[str, Any]]:
+    return extract_events(list(docs), {d.doc_id: split_sentences(d.text) for d in docs})
+
+
+def dates(text: str, when: str | None) -> list[str]:
+    return [e["date"] for e in events(doc(text, when))]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Twitter blocked the posts between February 19 and February 26, the last days of the rally.",
+     "2021-02-19/2021-02-26"),
+    ("The accounts posted the hashtag between February 1 and polling day on February 6.", "2021-02-01/2021-02-06"),
+    ("The ministry sent notices from January 28 to February 5.", "2021-01-28/2021-02-05"),
+    ("The ministry sent notices from 28 January 2021 until 5 February 2021.", "2021-01-28/2021-02-05"),
+])
+def test_a_range_is_one_event_over_its_days(sentence: str, expected: str) -> None:
+    """One sentence reporting one thing that lasted days was two events, one at each end of it."""
+    found = events(doc(sentence, "2021-03-01"))
+    assert [(e["date"], e["how"]) for e in found] == [(expected, "range")]
+
+
+def test_two_days_joined_by_and_are_two_events() -> None:
+    assert dates("Orders issued on January 31 and February 8 were obeyed.", "2021-02-10") == [
+        "2021-01-31", "2021-02-08"]
+    assert dates("It ran from Delhi on January 31 to Mumbai, where it ended on February 8.", "2021-02-10") == [
+        "2021-01-31", "2021-02-08"]  # a clause apart: no range
+
+
+def test_the_last_week_of_something_is_no_week_of_the_article() -> None:
+    """"the last week of campaigning" named the week before the article's."""
+    assert dates("The videos came down in the last week of campaigning.", "2021-02-10") == []
+    assert dates("Talks began in the first week of February.", "2021-02-10") == []
+    assert dates("Twitter blocked the accounts last week.", "2021-02-10") == ["2021-02-01/2021-02-07"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # The article is dated Tuesday 14 September 2021.
+    ("A spokesperson said on Monday that the company would restore the account by Thursday.", "2021-09-16"),
+    ("The order gives the company until midnight on Thursday to comply.", "2021-09-16"),
+    ("The regulator gave the platform until Friday to reply.", "2021-09-17"),
+])
+def test_a_promise_or_deadline_is_the_coming_day(sentence: str, expected: str) -> None:
+    """They were dated the week before: a deadline two days ahead shown as passed five days earlier."""
+    assert expected in dates(sentence, "2021-09-14")
+
+
+def test_since_is_past_whatever_the_clause_says() -> None:
+    text = "The bill, which would require audits and has been waiting for a vote since October, stalled."
+    assert dates(text, "2021-02-10") == ["2020-10"]
