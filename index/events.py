@@ -37,7 +37,7 @@ from index.dates import (
 from index.documents import Document
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 9
+EVENTS_VERSION = 10
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
@@ -183,6 +183,15 @@ def mention_context(
     return located, corpus_window(known)
 
 
+def ahead_of(when: str, reported: date | None) -> bool:
+    """Whether a date (a day, month or span) starts after the day the article was written: then it was a
+    plan or a deadline when reported ("the hearing on March 5"), whatever the tense, and the timeline must
+    not show it as what happened. An estimated article date is the latest day it reports as past, so it
+    can't tell: only the tense does."""
+    first = when.split("/")[0]
+    return reported is not None and (first if len(first) == 10 else f"{first}-01") > reported.isoformat()
+
+
 def parse_doc_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
@@ -192,8 +201,9 @@ def parse_doc_date(value: str | None) -> date | None:
 
 def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> list[dict[str, Any]]:
     """One record per (sentence, date): ``date``, ``doc_id``, ``start``/``end``/``quote`` of the sentence,
-    ``how`` (explicit, range, weekday, week, named-day, month), ``year_from``, ``estimated``, ``role`` and the
-    ``mention`` text."""
+    ``how`` (explicit, range, weekday, week, named-day, month), ``year_from``, ``estimated``, ``role``, the
+    ``mention`` text and ``planned`` (still ahead when reported: told in the future tense, or after the
+    article's date)."""
     located, window = mention_context(docs, sentences)
     doc_dates = {d.doc_id: parse_doc_date(d.date) for d in docs}
 
@@ -201,6 +211,7 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
     for doc in docs:
         best: dict[tuple[int, str], dict[str, Any]] = {}
         anchors = year_anchors(located[doc.doc_id])
+        given = None if doc.date_estimated else doc_dates[doc.doc_id]
         for item in located[doc.doc_id]:
             text = doc.text[item.sentence.start : item.sentence.end]
             if stamp_date(text) is not None or is_furniture(text):
@@ -214,6 +225,7 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
                 "date": when, "doc_id": doc.doc_id, "start": span.start, "end": span.end,
                 "quote": doc.text[span.start : span.end], "how": how, "year_from": year_from,
                 "estimated": year_from == "estimated", "role": item.mention.role, "mention": item.mention.text,
+                "planned": item.mention.future or ahead_of(when, given),
             }
             key = (span.start, when)
             if key not in best or _record_rank(record) < _record_rank(best[key]):

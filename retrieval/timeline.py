@@ -90,12 +90,14 @@ class _Cited:
     relevance: float
 
     @property
-    def rank(self) -> tuple[float, int, int, int, int, int]:
-        """Sort key, best first: on topic, the sentence's own date, a trusted year, an outright date."""
+    def rank(self) -> tuple[float, int, int, int, int, int, int]:
+        """Sort key, best first: on topic, the sentence's own date, what happened rather than what was still
+        ahead when reported ("met on Friday" over "will meet on Friday"), a trusted year, an outright date."""
         r = self.record
         return (
             -self.relevance,
             r.get("role") != "primary",
+            bool(r.get("planned")),
             YEAR_SOURCES.index(r["year_from"]) if r.get("year_from") in YEAR_SOURCES else len(YEAR_SOURCES),
             _HOWS.index(r["how"]) if r.get("how") in _HOWS else len(_HOWS),
             self.doc_row,
@@ -200,8 +202,9 @@ def build_timeline(
 ) -> Timeline:
     """Events in date order, one per date, each citing every sentence that reports it.
 
-    The summary is the best citation (most on topic, then a sentence whose own date this is, with the
-    most trusted year). A month-only date (``2021-01``) sorts before the days of that month, and a week
+    The summary is the best citation (most on topic, then a sentence whose own date this is, then one
+    reporting it done, with the most trusted year); an event every report of which was still ahead when
+    reported is ``planned``. A month-only date (``2021-01``) sorts before the days of that month, and a week
     (``2021-02-08/2021-02-14``) right after its Monday. When there
     are more than ``limit`` dates, the best supported ones are kept (most relevant, then most articles),
     and the timeline says how many were left out.
@@ -214,7 +217,7 @@ def build_timeline(
     )[: max(limit, 0)]
     events = [
         TimelineEvent(when, groups[when][0].record["quote"], [_citation(index, c) for c in groups[when]],
-                      date_estimated=estimated[when])
+                      date_estimated=estimated[when], planned=all(c.record.get("planned") for c in groups[when]))
         for when in sorted(chosen)
     ]
     return Timeline(events, topic, omitted=len(groups) - len(chosen))

@@ -96,17 +96,20 @@ class Passage:
 class TimelineEvent:
     """One dated event. ``date`` is ``YYYY-MM-DD``, ``YYYY-MM`` when only the month is known, or a span
     ``YYYY-MM-DD/YYYY-MM-DD``: a week (Monday to Sunday, from "this week") or a range ("between February 19
-    and February 26"). ``date_estimated``: every report of it was placed through an estimated article date."""
+    and February 26"). ``date_estimated``: every report of it was placed through an estimated article date.
+    ``planned``: every report of it was of something still ahead ("will meet on Friday", a deadline after the
+    article's date), so nobody reads a plan as what happened."""
 
     date: str
     summary: str
     citations: list[Citation] = field(default_factory=list)
     date_estimated: bool = False
+    planned: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         citations = [c.to_dict() for c in self.citations]
-        return {"date": self.date, "date_estimated": self.date_estimated, "summary": self.summary,
-                "citations": citations}
+        return {"date": self.date, "date_estimated": self.date_estimated, "planned": self.planned,
+                "summary": self.summary, "citations": citations}
 
 
 @dataclass(frozen=True)

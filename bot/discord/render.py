@@ -26,7 +26,7 @@ from bot.discord.limits import (
 )
 from bot.discord.outgoing import Outgoing
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
-from bot.render.dates import shown_date
+from bot.render.dates import shown_date, shown_event_date
 from bot.render.plain import render as plain_text
 from bot.render.plain import render_status, sources_file
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
@@ -102,7 +102,8 @@ def _event_line(event: TimelineEvent) -> str:
     """The date, its summary and the article that says it; other articles' reports of that date are named
     as such, never as sources of a sentence they may not contain."""
     own, others = _summary_sources(event)
-    line = f"**{safe(shown_date(event.date, event.date_estimated) or '', 60)}** — “{safe(event.summary, 600)}”"
+    when = shown_event_date(event.date, event.date_estimated, event.planned)
+    line = f"**{safe(when, 90)}** — “{safe(event.summary, 600)}”"
     if own is not None:
         line += f" — {link(safe(own.title or own.doc_id, 80), own.url)}"
     if others:

@@ -10,3 +10,14 @@ def shown_date(value: str | None, estimated: bool = False) -> str | None:
         return None
     text = value.replace("/", " – ")
     return f"~{text} (estimated)" if estimated else text
+
+
+# Said after an event every report of which was of something still to come when written: a meeting
+# announced, a deadline. Whether it then happened the articles don't say.
+AHEAD_NOTE = "(still ahead when reported)"
+
+
+def shown_event_date(value: str, estimated: bool = False, planned: bool = False) -> str:
+    """An event's date as ``shown_date`` writes it, marked when it was only a plan or a deadline."""
+    text = shown_date(value, estimated) or value
+    return f"{text} {AHEAD_NOTE}" if planned else text

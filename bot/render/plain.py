@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from bot.history_results import Feedback, GapReport
-from bot.render.dates import shown_date
+from bot.render.dates import shown_date, shown_event_date
 from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList, counted
 from retrieval.types import Answer, Citation, Timeline
 
@@ -73,7 +73,7 @@ def render_timeline(timeline: Timeline) -> str:
         return f"The articles give no dated events{about}."
     lines: list[str] = []
     for event in timeline.events:
-        lines.append(f"{shown_date(event.date, event.date_estimated)}  {event.summary}")
+        lines.append(f"{shown_event_date(event.date, event.date_estimated, event.planned)}  {event.summary}")
         for c in event.citations:
             quote = "" if c.quote == event.summary else f"“{c.quote}” "
             lines.append(f"            — {quote}({source_line(c)})")

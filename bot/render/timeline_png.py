@@ -73,7 +73,8 @@ def _short_date(p: _Placed) -> str:
         text = f"{p.start.day}–{p.end.strftime('%d %b %Y').lstrip('0')}"
     else:
         text = p.start.strftime("%d %b %Y").lstrip("0")
-    return f"~{text}" if p.event.date_estimated else text
+    text = f"~{text}" if p.event.date_estimated else text
+    return f"{text} (ahead)" if p.event.planned else text  # a plan or deadline when reported, not a fact
 
 
 def _brief(text: str, limit: int) -> str:

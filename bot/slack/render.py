@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render import plain
-from bot.render.dates import shown_date
+from bot.render.dates import shown_date, shown_event_date
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from bot.slack.mrkdwn import SECTION_LIMIT, clip, escape, link, split_text
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
@@ -176,7 +176,7 @@ def _event(event: TimelineEvent) -> str:
     """The summary with the article that says it; another article's report of the date shows its own
     sentence, so no article is named as the source of a sentence it does not contain. Sources that would
     take the section past Slack's limit are counted, not cut: a cut inside ``<url|title>`` shows raw markup."""
-    when = escape(shown_date(event.date, event.date_estimated) or event.date)
+    when = escape(shown_event_date(event.date, event.date_estimated, event.planned))
     text = f"*{when}*  {clip(escape(event.summary), EVENT_SUMMARY_LIMIT)}"
     for k, c in enumerate(event.citations[:MAX_EVENT_SOURCES]):
         day = shown_date(c.date, c.date_estimated)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from bot.discord.limits import problems
 from bot.discord.render import render as discord_render
 from bot.discord.render import render_plain as discord_plain
+from bot.render.dates import AHEAD_NOTE
 from bot.render.plain import render as plain_render
 from bot.results import IndexChange
 from bot.slack.render import render as slack_render
-from retrieval.types import Answer, Citation
+from retrieval.types import Answer, Citation, Timeline, TimelineEvent
 from tests.bot.slack.slack_requests import strings
 
 UNDATED = Citation(doc_id="001_abc", title="Talks between Twitter and the ministry", date=None, url=None,
@@ -53,3 +54,15 @@ def test_a_rebuild_of_many_articles_still_names_the_files_it_skipped() -> None:
         assert "Skipped notes.md: not UTF-8" in shown and ids[9] in shown and ids[10] not in shown
         assert "and 50 more" in shown
     assert all(i in plain_render(change) for i in ids), "the terminal lists every id"
+
+
+PLANNED = Timeline([TimelineEvent("2021-02-12", "Officials will meet Twitter on Friday.", [
+    Citation("001_abc", "A title", "2021-02-10", None, "Officials will meet Twitter on Friday.", 0, 37, 1.0)],
+    planned=True)])
+
+
+def test_a_plan_is_marked_as_still_ahead_on_every_platform() -> None:
+    """"The talks are likely to happen this week" was listed like what had happened that week."""
+    assert AHEAD_NOTE in plain_render(PLANNED)
+    assert AHEAD_NOTE in str(slack_render(PLANNED).payload()["blocks"])
+    assert any(AHEAD_NOTE in str(embed.to_dict()) for m in discord_render(PLANNED) for embed in m.embeds)

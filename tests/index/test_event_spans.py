@@ -65,3 +65,18 @@ def test_a_promise_or_deadline_is_the_coming_day(sentence: str, expected: str) -
 def test_since_is_past_whatever_the_clause_says() -> None:
     text = "The bill, which would require audits and has been waiting for a vote since October, stalled."
     assert dates(text, "2021-02-10") == ["2020-10"]
+
+
+@pytest.mark.parametrize(("text", "when", "planned"), [
+    ("Officials will meet Twitter on Friday.", "2021-02-10", True),
+    ("The talks are likely to happen this week.", "2021-02-10", True),
+    ("The hearing is on March 5.", "2021-02-10", True),  # after the article's date: still to come
+    ("The company must pay the fine by 31 March 2021.", "2021-02-10", True),
+    ("Officials met Twitter on Monday.", "2021-02-10", False),
+    ("This week, the Centre sent a notice to Twitter.", "2021-02-10", False),
+    ("Twitter met officials on 8 February 2021.", None, False),
+    ("Twitter will meet officials on 15 February 2021.", None, True),
+])
+def test_a_date_still_ahead_when_reported_is_planned(text: str, when: str | None, planned: bool) -> None:
+    """"The talks are likely to happen this week" was listed like what had happened that week."""
+    assert [e["planned"] for e in events(doc(text, when))] == [planned]

@@ -4,10 +4,22 @@ from pathlib import Path
 
 import pytest
 
-from index.embedding import EncoderProvider
+from index.builder import build_index
+from index.embedding import DEFAULT_MODEL, EncoderProvider
 from retrieval.engine import Engine
+from retrieval.loaded import LoadedIndex, load_index
 
 
 @pytest.fixture(scope="session")
 def seed_engine(seed_index_dir: Path, encoder_provider: EncoderProvider) -> Engine:
     return Engine(seed_index_dir, encoder_provider)
+
+
+def index_of(articles: dict[str, str], folder: Path, encoder_provider: EncoderProvider) -> LoadedIndex:
+    """A real index of a few made-up articles (file name to text), built in ``folder``."""
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, text in articles.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    build_index(corpus, folder / "index", model=DEFAULT_MODEL, encoder_provider=encoder_provider)
+    return load_index(folder / "index")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from index.builder import build_index
-from index.embedding import DEFAULT_MODEL, Encoder, EncoderProvider
+from index.embedding import Encoder, EncoderProvider
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.timeline import build_timeline
 from retrieval.types import Timeline
+from tests.retrieval.conftest import index_of
 
 ARTICLES = {
     "a.txt": (
@@ -32,13 +32,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def small_index(tmp_path_factory: pytest.TempPathFactory, encoder_provider: EncoderProvider) -> LoadedIndex:
-    corpus = tmp_path_factory.mktemp("timeline") / "corpus"
-    corpus.mkdir()
-    for name, text in ARTICLES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    index_dir = corpus.parent / "index"
-    build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider)
-    return load_index(index_dir)
+    return index_of(ARTICLES, tmp_path_factory.mktemp("timeline"), encoder_provider)
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +64,7 @@ def test_json_shape(small_index: LoadedIndex) -> None:
     data = json.loads(json.dumps(build_timeline(small_index).to_dict()))
     assert set(data) == {"events", "omitted"} and data["omitted"] == 0
     event = data["events"][0]
-    assert set(event) == {"date", "date_estimated", "summary", "citations"}
+    assert set(event) == {"date", "date_estimated", "planned", "summary", "citations"}
     assert {"doc_id", "quote", "start", "end"} <= set(event["citations"][0])
 
 
