@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
+from rapidfuzz.distance import DamerauLevenshtein
 
 from index.dates import find_mentions
 from index.events import YEAR_SOURCES
@@ -33,7 +34,9 @@ MIN_LEXICAL_ONLY = 0.5
 
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2}(?:/\d{4}-\d{2}-\d{2})?)?$")
 _HOWS = ("explicit", "range", "named-day", "weekday", "week", "month")
-_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -67,17 +70,41 @@ def date_span(value: str) -> tuple[date, date]:
     return day, day
 
 
+def _month_named(word: str) -> int | None:
+    """The month a word of a topic names: its name ("february"), abbreviation ("feb", "sept") or a slip in
+    writing it ("febuary": same first three letters, at most two edits; "decision" is no December)."""
+    low = word.lower()
+    for number, name in enumerate(_MONTHS, start=1):
+        if low == name or low == name[:3] or (low == "sept" and number == 9):
+            return number
+        slips = 1 if len(name) <= 5 else 2  # "julie" is no July
+        if len(low) >= 5 and low[:3] == name[:3] and DamerauLevenshtein.distance(low, name) <= slips:
+            return number
+    return None
+
+
 def topic_dates(topic: str) -> tuple[list[_Day], str]:
-    """The dates a topic names ("feb 8", "8 February 2021", "2021-02-08", "January 2021"), and the rest of
-    the topic. A date is found by its date, not by how close its words are in meaning: "feb 8" is nearer to
-    no sentence than the unrelated sentences a topic filter exists to keep out."""
-    written = _MONTH_WORD.sub(lambda m: m.group(0).capitalize(), topic)
+    """The dates a topic names ("feb 8", "8 February 2021", "2021-02-08", "January 2021", a month alone:
+    "February", "feb"), and the rest of the topic. A date is found by its date, not by how close its words
+    are in meaning: "feb 8" is nearer to no sentence than the unrelated sentences a topic filter exists to
+    keep out, and "February" alone listed the one sentence that has the word. "may" and "march" are a month
+    alone only as the whole topic ("twitter may block", "farmers march" name no month)."""
+    def month(m: re.Match[str]) -> str:
+        number = _month_named(m.group(0))
+        return _MONTHS[number - 1].capitalize() if number else m.group(0)
+
+    written = _WORD.sub(month, topic)
     found: list[_Day] = []
     rest = written
     for m in find_mentions(written):
         if m.month is not None and ((m.kind in ("day", "named-day") and m.day is not None) or m.kind == "month"):
             found.append(_Day(m.year, m.month, m.day if m.kind != "month" else None))
             rest = rest.replace(m.text, " ")
+    for word in _WORD.findall(rest):
+        number = _month_named(word)
+        if number and (number not in (3, 5) or re.fullmatch(r"\s*(?:in\s+)?\w+\s*", rest, re.IGNORECASE)):
+            found.append(_Day(None, number, None))
+            rest = re.sub(rf"\b(?:in\s+)?{re.escape(word)}\b", " ", rest, count=1, flags=re.IGNORECASE)
     return found, " ".join(rest.split())
 
 

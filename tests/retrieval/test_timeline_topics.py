@@ -1,0 +1,40 @@
+"""Topics that name a month alone, or misspell it, over the seed corpus's timeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.embedding import Encoder
+from retrieval.loaded import LoadedIndex, load_index
+from retrieval.timeline import build_timeline, topic_dates
+
+
+@pytest.fixture(scope="module")
+def seed(seed_index_dir: Path) -> LoadedIndex:
+    return load_index(seed_index_dir)
+
+
+def dates_for(index: LoadedIndex, encoder: Encoder, topic: str) -> list[str]:
+    return [e.date for e in build_timeline(index, topic, encoder.encode([topic])[0]).events]
+
+
+@pytest.mark.parametrize("topic", ["February", "feb", "in february", "Febuary", "feburary"])
+def test_a_month_alone_lists_that_months_events(seed: LoadedIndex, encoder: Encoder, topic: str) -> None:
+    """"February" listed the one sentence with the word in it, not the month's events as "February 2021" does."""
+    assert dates_for(seed, encoder, topic) == dates_for(seed, encoder, "February 2021") != []
+
+
+def test_a_misspelt_month_with_a_day_is_that_day(seed: LoadedIndex, encoder: Encoder) -> None:
+    assert dates_for(seed, encoder, "febuary 10") == dates_for(seed, encoder, "feb 10")
+
+
+@pytest.mark.parametrize("topic", ["decision to block", "marching farmers", "twitter may block accounts",
+                                   "farmers march", "Julie", "Section 69A", "koo"])
+def test_words_that_are_no_month_stay_words(topic: str) -> None:
+    assert topic_dates(topic)[0] == []
+
+
+def test_may_and_march_alone_are_months() -> None:
+    assert topic_dates("may")[0] and topic_dates("in March")[0] and topic_dates("march")[0]
