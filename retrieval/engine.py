@@ -144,9 +144,13 @@ class Engine:
         return replace(answer, searched_for=mended) if mended else answer  # the reply says what was searched
 
     def timeline(self, topic: str | None = None) -> Timeline:
+        """The dated events, about ``topic`` if given: its typos mended as a question's are, since a topic
+        misspelt ("blokcing orders") matched nothing and the reply said the articles had no such events."""
         index = self.index
-        vector = self.encode_query(topic) if topic else None
-        return build_timeline(index, topic, vector)
+        mended = mend_typos(topic, index) if topic and topic.strip() else None
+        search = mended or topic
+        timeline = build_timeline(index, search, self.encode_query(search) if search else None)
+        return replace(timeline, topic=(topic or "").strip(), searched_for=mended) if mended else timeline
 
     def sources(self) -> list[SourceInfo]:
         index = self.index

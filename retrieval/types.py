@@ -117,9 +117,15 @@ class Timeline:
     events: list[TimelineEvent]
     topic: str | None = None
     omitted: int = 0  # dated events left out to keep the list readable (the least supported ones)
+    # The topic with its typos mended, when that is what was searched ("blocking orders" for "blokcing
+    # orders"), so the reply says so, as an answer does.
+    searched_for: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"events": [e.to_dict() for e in self.events], "omitted": self.omitted}
+        out: dict[str, Any] = {"events": [e.to_dict() for e in self.events], "omitted": self.omitted}
+        if self.searched_for is not None:
+            out["searched_for"] = self.searched_for
+        return out
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,8 @@ def paged(title: str, lines: Sequence[str], noun: str, hint: str, colour: discor
 
 def render_timeline(timeline: Timeline) -> list[Outgoing]:
     title = "Timeline" + (f": {safe(timeline.topic, 150)}" if timeline.topic else "")
+    if timeline.searched_for:  # the topic's typos mended
+        title += f" (searched for: {safe(' '.join(timeline.searched_for.split()), 150)})"
     if not timeline.events:
         about = f" about “{safe(timeline.topic, 300)}”" if timeline.topic else ""
         return [Outgoing(embeds=(discord.Embed(title=clip(title, 200), description=(

@@ -68,10 +68,11 @@ def render_answer(answer: Answer, locate: bool = True) -> str:
 
 
 def render_timeline(timeline: Timeline) -> str:
+    searched = f"(Searched for: {timeline.searched_for})" if timeline.searched_for else ""
     if not timeline.events:
         about = f" about “{timeline.topic}”" if timeline.topic else ""
-        return f"The articles give no dated events{about}."
-    lines: list[str] = []
+        return "\n".join(filter(None, [searched, f"The articles give no dated events{about}."]))
+    lines: list[str] = [searched] if searched else []
     for event in timeline.events:
         lines.append(f"{shown_event_date(event.date, event.date_estimated, event.planned)}  {event.summary}")
         for c in event.citations:

@@ -194,6 +194,8 @@ def _event(event: TimelineEvent) -> str:
 
 def render_timeline(timeline: Timeline) -> SlackMessage:
     about = f" about “{escape(timeline.topic)}”" if timeline.topic else ""
+    if timeline.searched_for:  # the topic's typos mended
+        about += f" (searched for: {escape(' '.join(timeline.searched_for.split()))})"
     if not timeline.events:
         return SlackMessage(_fallback(timeline), [_section(f"The articles give no dated events{about}.")])
     count = len(timeline.events)

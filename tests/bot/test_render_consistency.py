@@ -66,3 +66,11 @@ def test_a_plan_is_marked_as_still_ahead_on_every_platform() -> None:
     assert AHEAD_NOTE in plain_render(PLANNED)
     assert AHEAD_NOTE in str(slack_render(PLANNED).payload()["blocks"])
     assert any(AHEAD_NOTE in str(embed.to_dict()) for m in discord_render(PLANNED) for embed in m.embeds)
+
+
+def test_a_mended_timeline_topic_says_what_was_searched_on_every_platform() -> None:
+    mended = Timeline(PLANNED.events, "blokcing orders", searched_for="blocking orders")
+    for timeline in (mended, Timeline([], "blokcing orders", searched_for="blocking orders")):
+        assert "blocking orders" in plain_render(timeline)
+        assert "blocking orders" in str(slack_render(timeline).payload()["blocks"])
+        assert any("blocking orders" in str(embed.to_dict()) for m in discord_render(timeline) for embed in m.embeds)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from index.embedding import Encoder
+from retrieval.engine import Engine
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.timeline import build_timeline, topic_dates
 
@@ -38,3 +39,13 @@ def test_words_that_are_no_month_stay_words(topic: str) -> None:
 
 def test_may_and_march_alone_are_months() -> None:
     assert topic_dates("may")[0] and topic_dates("in March")[0] and topic_dates("march")[0]
+
+
+def test_a_misspelt_topic_is_searched_as_the_word_meant_and_says_so(seed_engine: Engine) -> None:
+    """"blokcing orders" gave "no dated events", where "blocking orders" gives four; a question mends it."""
+    mended = seed_engine.timeline("blokcing orders")
+    assert mended.searched_for == "blocking orders" and mended.topic == "blokcing orders"
+    assert [e.date for e in mended.events] == [e.date for e in seed_engine.timeline("blocking orders").events] != []
+    assert seed_engine.timeline("blocking orders").searched_for is None
+    assert "searched_for" not in seed_engine.timeline("blocking orders").to_dict()
+    assert mended.to_dict()["searched_for"] == "blocking orders"
