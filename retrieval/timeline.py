@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz.distance import DamerauLevenshtein
 
-from index.dates import find_mentions
+from index.dates import NAMED_DAYS, find_mentions
 from index.events import YEAR_SOURCES
 from index.lexical import terms
 from retrieval.loaded import LoadedIndex
@@ -85,15 +85,18 @@ def _month_named(word: str) -> int | None:
 
 def topic_dates(topic: str) -> tuple[list[_Day], str]:
     """The dates a topic names ("feb 8", "8 February 2021", "2021-02-08", "January 2021", a month alone:
-    "February", "feb"), and the rest of the topic. A date is found by its date, not by how close its words
-    are in meaning: "feb 8" is nearer to no sentence than the unrelated sentences a topic filter exists to
-    keep out, and "February" alone listed the one sentence that has the word. "may" and "march" are a month
+    "February", "feb"; a named day however written: "republic day"), and the rest of the topic. A date is
+    found by its date, not by how close its words are in meaning: "feb 8" is nearer to no sentence than the
+    unrelated sentences a topic filter exists to keep out, and "February" alone listed the one sentence
+    that has the word. "may" and "march" are a month
     alone only as the whole topic ("twitter may block", "farmers march" name no month)."""
     def month(m: re.Match[str]) -> str:
         number = _month_named(m.group(0))
         return _MONTHS[number - 1].capitalize() if number else m.group(0)
 
     written = _WORD.sub(month, topic)
+    for name in NAMED_DAYS:  # "republic day" as the articles write it, "Republic Day"
+        written = re.sub(rf"\b{re.escape(name)}\b", name.title().replace("'S", "'s"), written, flags=re.IGNORECASE)
     found: list[_Day] = []
     rest = written
     for m in find_mentions(written):

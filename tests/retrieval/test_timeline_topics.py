@@ -49,3 +49,13 @@ def test_a_misspelt_topic_is_searched_as_the_word_meant_and_says_so(seed_engine:
     assert seed_engine.timeline("blocking orders").searched_for is None
     assert "searched_for" not in seed_engine.timeline("blocking orders").to_dict()
     assert mended.to_dict()["searched_for"] == "blocking orders"
+
+
+@pytest.mark.parametrize("topic", ["republic day", "REPUBLIC DAY", "Republic day"])
+def test_a_named_day_is_a_date_however_it_is_written(seed: LoadedIndex, encoder: Encoder, topic: str) -> None:
+    """"Republic Day" listed the day's three reports, "republic day" the one sentence with the words."""
+    assert topic_dates(topic)[0] == topic_dates("Republic Day")[0] != []
+    def reports(t: str) -> list[int]:
+        return [len(e.citations) for e in build_timeline(seed, t, encoder.encode([t])[0]).events]
+
+    assert reports(topic) == reports("Republic Day") == [3]
