@@ -37,6 +37,10 @@ _HOWS = ("explicit", "range", "named-day", "weekday", "week", "month")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _WORD = re.compile(r"[A-Za-z]+")
+# A month and a day number left over once the real dates are read: a day the month doesn't have.
+_MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS) + "|" + "|".join(m[:3].capitalize() for m in _MONTHS)
+_NO_SUCH_DAY = re.compile(rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:of\s+)?(?:{_MONTH_NAMES}))\b"
+                          rf"(?:,?\s+\d{{4}})?")
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,9 @@ class _Day:
         days = (first + timedelta(days=k) for k in range((last - first).days + 1))
         return any(d.month == self.month and self.day in (None, d.day) and self.year in (None, d.year)
                    for d in days)
+
+
+_NEVER = _Day(None, 0, 0)  # what a topic naming no real day ("feb 30") matches: nothing
 
 
 def date_span(value: str) -> tuple[date, date]:
@@ -103,6 +110,9 @@ def topic_dates(topic: str) -> tuple[list[_Day], str]:
         if m.month is not None and ((m.kind in ("day", "named-day") and m.day is not None) or m.kind == "month"):
             found.append(_Day(m.year, m.month, m.day if m.kind != "month" else None))
             rest = rest.replace(m.text, " ")
+    for bad in _NO_SUCH_DAY.finditer(rest):  # "feb 30": a date, of no event, not the words "February 30"
+        found.append(_NEVER)
+        rest = rest.replace(bad.group(0), " ")
     for word in _WORD.findall(rest):
         number = _month_named(word)
         if number and (number not in (3, 5) or re.fullmatch(r"\s*(?:in\s+)?\w+\s*", rest, re.IGNORECASE)):

@@ -59,3 +59,10 @@ def test_a_named_day_is_a_date_however_it_is_written(seed: LoadedIndex, encoder:
         return [len(e.citations) for e in build_timeline(seed, t, encoder.encode([t])[0]).events]
 
     assert reports(topic) == reports("Republic Day") == [3]
+
+
+@pytest.mark.parametrize("topic", ["feb 30", "30 February", "April 31 2021", "koo feb 30"])
+def test_a_day_that_does_not_exist_matches_nothing(seed_engine: Engine, topic: str) -> None:
+    """"feb 30" listed February 10, the month's sentence nearest in meaning to "30"."""
+    assert seed_engine.timeline(topic).events == []
+    assert topic_dates(topic)[1] == topic_dates("koo")[1] * topic.startswith("koo")  # nothing else to look for
