@@ -29,11 +29,15 @@ SOURCED = ("Every quote names its article right under the answer: title, date, a
 
 _BOT = r"(?:\s+(?:bot|there|all|everyone|folks|team))?"
 _HOW_ARE_YOU = r"(?:what'?s\s+up|wh?at\s+up|sup|how\s+are\s+you|how\s+r\s+u|how'?s\s+it\s+going)"
-_GREETING = re.compile(r"(?:(?:hi+|hello+|hey+|hiya|yo|howdy|namaste|greetings"
+# "test", "ping", "are you there": someone checking that the bot answers, searched, it was declined and
+# counted in the report as a question the articles can't answer.
+_GREETING = re.compile(r"(?:(?:hi+|hello+|hey+|hiya|yo|howdy|namaste|greetings|test(?:ing)?(?:\s+\d+)*|ping"
+                       r"|(?:are\s+)?(?:you|u)\s+there|anyone\s+(?:here|there)|is\s+this\s+(?:thing\s+)?on"
                        rf"|good\s+(?:morning|afternoon|evening|day)){_BOT}(?:\s+{_HOW_ARE_YOU})?|{_HOW_ARE_YOU})")
 # A chat reply that only acknowledges the answer: searched, "ok cool" got "The articles don't say" over three
 # passages and counted in the report as a question the articles can't answer.
 _NOTED = re.compile(r"(?:ok(?:ay)?|k+|cool|nice|great|awesome|alright|got\s+it|i\s+see|makes\s+sense|interesting"
+                    r"|yes|yeah|yep|yup|ya"
                     r"|wow|lol|hmm+|ah+|oh+|good\s+to\s+know|fair\s+enough|understood|noted|perfect|sure)"
                     r"(?:\s+(?:ok(?:ay)?|cool|nice|great|thanks?|then|got\s+it|makes\s+sense|interesting))*")
 # Said around any of these, the words below change nothing ("tldr pls", "hey bot, what's up").
@@ -49,7 +53,7 @@ _FAREWELL = re.compile(r"(?:(?:ok(?:ay)?|thanks?|thank\s+you)\s+)?"
 _YOU = r"(?:that\s+is|that'?s|thats|this\s+is|it\s+is|it'?s|its|you\s+are|you'?re|youre|ur|u\s+r)"
 _DISPUTED = re.compile(
     rf"(?:(?:no+|nope|nah|wait|hmm+|um+|but)\s+)*(?:{_YOU}\s+)?(?:(?:totally|completely|just|so|still|all)\s+)?"
-    r"(?:wrong(?:\s+answer)?|incorrect|not\s+(?:right|true|correct|it|helpful|what\s+i\s+asked)|false|untrue"
+    r"(?:no+|nope|nah|wrong(?:\s+answer)?|incorrect|not\s+(?:right|true|correct|it|helpful|what\s+i\s+asked)|false|untrue"
     r"|(?:a\s+)?(?:bad|wrong|useless)\s+answer|nonsense|rubbish|made\s+up"
     r"|(?:that|this|it)\s+(?:doesn'?t|does\s+not|didn'?t|did\s+not)\s+answer\s+(?:my|the)\s+question)")
 _SOURCED = re.compile(

@@ -59,6 +59,9 @@ def _question_file_texts() -> list[str]:
     ("that doesn't answer my question", DISPUTED), ("source?", SOURCED),
     ("sources pls", SOURCED), ("Where did you get that from?", SOURCED), ("is that true?", SOURCED),
     ("what's the source", SOURCED), ("says who?", SOURCED),
+    # Checking that the bot is there, and a bare yes or no: each was searched and counted as a gap.
+    ("test", f"Hi! {INTRO}"), ("testing 1 2 3", f"Hi! {INTRO}"), ("ping", f"Hi! {INTRO}"),
+    ("are you there?", f"Hi! {INTRO}"), ("yes", NOTED), ("yep!", NOTED), ("nope", DISPUTED), ("no", DISPUTED),
 ])
 def test_small_talk_gets_its_reply(text: str, reply: str | None) -> None:
     assert small_talk(text) == (Reply(reply) if reply else None)
@@ -67,7 +70,8 @@ def test_small_talk_gets_its_reply(text: str, reply: str | None) -> None:
 @pytest.mark.parametrize("text", [
     "what is the source of the leak", "who says twitter broke the law", "is that law still in force",
     "links between koo and the ministry", "wrong accounts blocked?", "false news on twitter",
-    "is it true that twitter refused",
+    "is it true that twitter refused", "test the law", "ping me the source", "yes or no did twitter comply",
+    "no accounts were blocked?",
     "hi, how many accounts were blocked?", "help me understand why twitter blocked accounts",
     "who are you referring to as the IT secretary", "thanks to whom were the accounts restored",
     "what can you tell me about koo", "Hindi", "history of the dispute", "hello world app ban",
