@@ -20,6 +20,7 @@ _AFTER_QUESTION_MARK = re.compile(r"(?<=\?)\s+(?=\S)")
 _MARKER = re.compile(r"\[(\d+)\]")
 _BELOW = " The closest passages are below."
 RELATED_SHOWN = 2  # sentences shown under a joined answer besides its citations
+DECLINE_SHOWN = 3  # closest passages under a reply that declines every question
 
 
 def questions_in(text: str) -> list[str]:
@@ -54,12 +55,14 @@ def joined(text: str, answers: list[Answer]) -> Answer:
         asked = answer.question.strip()
         # A decline names the question itself ("I couldn't find a clear answer to “…”").
         parts.append(body if f"“{asked.rstrip('?.! ')}" in body else f"“{asked}” {body}")
-    searched = [a.searched_for for a in answers if a.searched_for]
-    return Answer(
-        question=text, text="\n\n".join(parts), answered=any(a.answered for a in answers), citations=citations,
-        searched_for=" / ".join(searched) if searched else None, related=_unshown(related, citations),
-        alternatives=alternatives, expanded=any(a.expanded for a in answers),
-    )
+    searched = " / ".join(a.searched_for for a in answers if a.searched_for) or None
+    expanded = any(a.expanded for a in answers)
+    if not any(a.answered for a in answers):  # all declined: the closest passages are what there is to show
+        closest = _unshown([c for a in answers for c in a.citations], [], DECLINE_SHOWN)
+        return Answer(text, "\n\n".join(parts) + (_BELOW if closest else ""), False, closest,
+                      searched_for=searched, alternatives=alternatives, expanded=expanded)
+    return Answer(text, "\n\n".join(parts), True, citations, searched_for=searched,
+                  related=_unshown(related, citations), alternatives=alternatives, expanded=expanded)
 
 
 def _number(citation: Citation, citations: list[Citation]) -> int:
@@ -76,12 +79,12 @@ def _marker(match: re.Match[str], numbers: list[int]) -> str:
     return f"[{numbers[n - 1]}]" if 1 <= n <= len(numbers) else match.group(0)
 
 
-def _unshown(related: list[Citation], citations: list[Citation]) -> list[Citation]:
+def _unshown(related: list[Citation], citations: list[Citation], most: int = RELATED_SHOWN) -> list[Citation]:
     """The related sentences not quoted already, each once (two questions often rank the same one next)."""
     seen = {(c.doc_id, c.start, c.end) for c in citations}
     out: list[Citation] = []
     for c in related:
-        if (c.doc_id, c.start, c.end) not in seen and len(out) < RELATED_SHOWN:
+        if (c.doc_id, c.start, c.end) not in seen and len(out) < most:
             seen.add((c.doc_id, c.start, c.end))
             out.append(c)
     return out

@@ -58,3 +58,14 @@ def test_a_message_of_two_questions_gets_both_answers(seed_engine: Engine) -> No
     assert {int(n) for n in re.findall(r"\[(\d+)\]", reply.text)} == set(range(1, len(reply.citations) + 1))
     for c in reply.citations:
         assert c.quote and c.end > c.start
+
+
+def test_when_every_question_is_declined_the_closest_passages_stay() -> None:
+    below = " The closest passages are below."
+    answers = [Answer("Why A?", f"I couldn't find a clear answer to “Why A” in the articles.{below}", False,
+                      [_cite("a", 0), _cite("b", 0)]),
+               Answer("Why B?", f"I couldn't find a clear answer to “Why B” in the articles.{below}", False,
+                      [_cite("b", 0), _cite("c", 0)])]
+    reply = joined("Why A? Why B?", answers)
+    assert not reply.answered and reply.citations == [_cite("a", 0), _cite("b", 0), _cite("c", 0)]
+    assert reply.text.count(below) == 1 and reply.text.endswith(below)
