@@ -20,7 +20,9 @@ from functools import lru_cache
 
 import dateparser
 
-_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+_FULL = "|".join(MONTHS)
 _ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _MONTH = rf"(?:(?:{_FULL})\b|(?:{_ABBR})\b\.?)"
 _YEAR = r"(?:19|20)\d{2}"

@@ -230,12 +230,19 @@ def repeats(text: str, shown: list[Citation]) -> bool:
     return says_again(text, (c.quote for c in shown))
 
 
+CLOSEST_BELOW = " The closest passages are below."  # ends a decline that shows them
+
+
+def _subject(question: Question) -> str:
+    """The question as a reply names it: without its final punctuation, cut to 120 characters."""
+    subject = question.text.strip().rstrip("?.! ")
+    return subject[:119].rstrip() + "…" if len(subject) > 120 else subject
+
+
 def decline(index: LoadedIndex, question: Question, found: Candidates, probs: np.ndarray) -> Answer:
     """Decline, and show what came closest so users can judge. It asserts only what was checked against the
     articles (a figure, or every word, of the question that no article has), never that they don't say."""
-    subject = question.text.strip().rstrip("?.! ")
-    if len(subject) > 120:
-        subject = subject[:119].rstrip() + "…"
+    subject = _subject(question)
     closest: list[Citation] = []
     like = found.column("answer_like") > 0 if len(probs) else np.zeros(0, dtype=bool)
     # Sentences first, headings and captions only when there is nothing else; no statement twice.
@@ -267,7 +274,7 @@ def decline(index: LoadedIndex, question: Question, found: Candidates, probs: np
             text = f"I couldn't find a clear answer to “{subject}” in the articles."
     text += period_note(index, question)
     if closest:
-        text += " The closest passages are below."
+        text += CLOSEST_BELOW
     return Answer(question.text, text, False, closest)
 
 
@@ -281,11 +288,9 @@ def nothing_named(question: Question) -> Answer:
         text = ("I can only look questions up in English, the language of the articles (Hindi written in Latin "
                 "letters works too, as in “koo kya hai”). Please ask again in English.")
     else:
-        subject = question.text.strip().rstrip("?.! ")
-        subject = subject[:119].rstrip() + "…" if len(subject) > 120 else subject
-        text = (f"“{subject}” names nothing to look for in the articles. Please say who or what you are "
+        text = (f"“{_subject(question)}” names nothing to look for in the articles. Please say who or what you are "
                 "asking about.")
     return Answer(question.text, text, False, [])
 
 
-__all__ = ["FEATURES", "citation", "compose", "decline", "is_answer_like", "nothing_named"]
+__all__ = ["CLOSEST_BELOW", "FEATURES", "citation", "compose", "decline", "is_answer_like", "nothing_named"]

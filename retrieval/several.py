@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
+from retrieval.answer import CLOSEST_BELOW
 from retrieval.question import analyse, has_subject
 from retrieval.types import Answer, Citation
 
@@ -18,7 +19,6 @@ MAX_QUESTIONS = 3  # more than this in one message is read as one text, as befor
 # A question ends at its question mark; the next starts after the space.
 _AFTER_QUESTION_MARK = re.compile(r"(?<=\?)\s+(?=\S)")
 _MARKER = re.compile(r"\[(\d+)\]")
-_BELOW = " The closest passages are below."
 RELATED_SHOWN = 2  # sentences shown under a joined answer besides its citations
 DECLINE_SHOWN = 3  # closest passages under a reply that declines every question
 
@@ -48,7 +48,7 @@ def joined(text: str, answers: list[Answer]) -> Answer:
             numbers = [_number(c, citations) for c in answer.citations]
             body = _MARKER.sub(partial(_marker, numbers=numbers), answer.text)
         else:
-            body = answer.text.replace(_BELOW, "")
+            body = answer.text.replace(CLOSEST_BELOW, "")
             related.extend(answer.citations[:1])
         related.extend(answer.related[:1])
         alternatives.extend(answer.alternatives)
@@ -59,7 +59,7 @@ def joined(text: str, answers: list[Answer]) -> Answer:
     expanded = any(a.expanded for a in answers)
     if not any(a.answered for a in answers):  # all declined: the closest passages are what there is to show
         closest = _unshown([c for a in answers for c in a.citations], [], DECLINE_SHOWN)
-        return Answer(text, "\n\n".join(parts) + (_BELOW if closest else ""), False, closest,
+        return Answer(text, "\n\n".join(parts) + (CLOSEST_BELOW if closest else ""), False, closest,
                       searched_for=searched, alternatives=alternatives, expanded=expanded)
     return Answer(text, "\n\n".join(parts), True, citations, searched_for=searched,
                   related=_unshown(related, citations), alternatives=alternatives, expanded=expanded)

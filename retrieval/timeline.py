@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz.distance import DamerauLevenshtein
 
-from index.dates import NAMED_DAYS, find_mentions
+from index.dates import MONTHS, NAMED_DAYS, find_mentions
 from index.events import YEAR_SOURCES
 from index.lexical import terms
 from retrieval.loaded import LoadedIndex
@@ -34,8 +34,7 @@ MIN_LEXICAL_ONLY = 0.5
 
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2}(?:/\d{4}-\d{2}-\d{2})?)?$")
 _HOWS = ("explicit", "range", "named-day", "weekday", "week", "month")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
+_MONTHS = tuple(m.lower() for m in MONTHS)
 _WORD = re.compile(r"[A-Za-z]+")
 # A month and a day number left over once the real dates are read: a day the month doesn't have.
 _MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS) + "|" + "|".join(m[:3].capitalize() for m in _MONTHS)
