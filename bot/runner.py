@@ -62,6 +62,15 @@ def ensure_index(settings: Settings) -> bool:
     return True
 
 
+def build_if_missing(settings: Settings) -> None:
+    """The one-shot commands (``ask``, ``eval``, ``sources``, ``timeline``) build a missing index first, as
+    ``run`` does: after ``make test`` or a fresh clone, ``dispute-bot ask`` answered only that no index was
+    found. An existing index is left as it is (updating it is ``run``'s and ``index build``'s job), and a build
+    that fails leaves the command to report the missing index as before."""
+    if store.live_dir(settings.index_dir) is None and settings.corpus_dir.is_dir():
+        ensure_index(settings)
+
+
 def choose_platforms(settings: Settings, platform: str) -> list[str]:
     if platform != "auto":
         return [platform]

@@ -223,6 +223,26 @@ def test_eval_scores_a_question_file_against_a_scratch_copy_with_an_article_adde
     assert not (corpus / article.name).exists() and index_dir.resolve() == live_before
 
 
+def test_one_shot_commands_build_a_missing_index_first(
+    env: tuple[Path, Path], corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After ``make test`` or a fresh clone there is no index yet: ``ask`` answered only that none was found."""
+    index_dir = tmp_path / "fresh" / "index"
+    monkeypatch.setenv("CORPUS_DIR", str(corpus_copy))
+    monkeypatch.setenv("INDEX_DIR", str(index_dir))
+    assert main(["eval", "no-such.jsonl", "--no-baseline"]) == 2  # a usage error costs no build
+    assert not index_dir.exists()
+    capsys.readouterr()
+    assert main(["ask", "What app is the government promoting as an alternative to Twitter?"]) == 0
+    out, err = capsys.readouterr()
+    assert "No index at" in err and "building it" in err
+    assert "Koo" in out and "Sources:" in out
+    assert main(["sources", "--json"]) == 0  # built once: the next command finds it
+    out, err = capsys.readouterr()
+    assert "building" not in err and len(json.loads(out)["sources"]) == len(list(corpus_copy.glob("*.txt")))
+
+
 def test_eval_reports_missing_files_as_a_usage_error(env: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
                                                       ) -> None:
     assert main(["eval", "no-such.jsonl", "--no-baseline"]) == 2
@@ -242,6 +262,7 @@ def test_eval_refuses_a_bad_question_file_and_a_missing_index(
         assert reason in capsys.readouterr().err
     questions.write_text(json.dumps({"question": "Which app?", "answers_any": ["Koo"]}) + "\n")
     monkeypatch.setenv("INDEX_DIR", str(tmp_path / "nowhere" / "index"))
+    monkeypatch.setenv("CORPUS_DIR", str(tmp_path / "nowhere" / "corpus"))  # nothing to build one from either
     assert main(["eval", str(questions), "--no-baseline"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("dispute-bot eval: ") and "Traceback" not in err
