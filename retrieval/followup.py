@@ -37,6 +37,7 @@ MIN_DISTINCT_DF = 2
 # Terms in more than this share of the units say nothing about which passage is meant ("Twitter" here).
 COMMON_SHARE = 0.15
 VERY_SHORT = 2  # content terms
+FRAGMENT_WORDS = 5  # words in all: "what did twitter do instead?" is a fragment, a question twice as long isn't
 # A name at most this many words from the words asked about stands in apposition to them ("the app Koo").
 APPOSITION = 1
 
@@ -65,6 +66,8 @@ _OPENERS = re.compile(
     r"^\s*(?:and|but|also|so|then|plus|what\s+about|how\s+about|what\s+else|and\s+what|anything\s+else)\b",
     re.IGNORECASE,
 )
+# What makes a short question stand on its own: a figure, or a capitalised word after its first (a name).
+_NAMES_SOMETHING = re.compile(r"\d|(?<=\S)\s+[\"'“‘(]?(?!I\b)[A-Z]")
 # "why though?", "how long then": a trailing particle that answers the previous turn.
 _CLOSERS = re.compile(r"\b(?:then|though|tho)\s*[?.!]*\s*$", re.IGNORECASE)
 
@@ -172,6 +175,12 @@ def detect(text: str, idf: Mapping[str, float], unknown_idf: float, context: Fol
     # more" a question of its own, searched alone.
     if not own - REQUEST_TERMS or not any(idf.get(t, unknown_idf) >= distinct_floor for t in own):
         reasons.append("very short" if len(own) <= VERY_SHORT else "no distinctive term of its own")
+    elif (len(own - REQUEST_TERMS) <= VERY_SHORT and len(_WORD.findall(text)) <= FRAGMENT_WORDS
+          and not _NAMES_SOMETHING.search(text.strip())):
+        # "used for what?", "in person?", "what did twitter do instead?": a few words, all lowercase and no
+        # figure, are a fragment of the conversation even when a word is rare or one no article uses. Both
+        # readings are searched (``Engine``), so a short question that stands alone keeps its own answer.
+        reasons.append("very short")
     return Detection(bool(reasons), tuple(reasons))
 
 

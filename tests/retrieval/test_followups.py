@@ -65,6 +65,9 @@ def test_units_round_trip() -> None:
     # Words that only ask name nothing: "tell", unknown to the articles, counted as a distinctive word, so
     # "tell me more" was searched alone and declined ("I couldn't find a clear answer to “tell me more”").
     ("tell me more", "very short"), ("explain please", "very short"), ("give me more details", "very short"),
+    # A few lowercase words are a fragment even with a word the articles never use ("person", "instead"),
+    # which counted as distinctive and made them questions of their own, searched alone and declined.
+    ("in person?", "very short"), ("what did twitter do instead?", "very short"), ("moved for what?", "very short"),
 ])
 def test_follow_ups_are_detected_with_a_reason(question: str, reason: str) -> None:
     detection = detect(question, IDF, UNKNOWN, EARLIER)
@@ -77,6 +80,8 @@ def test_follow_ups_are_detected_with_a_reason(question: str, reason: str) -> No
     "What is the capital of France?",  # words the articles never use name something new
     "Which accounts that were blocked did the government list?",  # relative "that", not a reference
     "what did the it minister say about sawhney",  # chat's lowercase "IT", after "the": no pronoun
+    "why did the Koo app grow?",  # short, but it names what it asks about
+    "what happened in 2021?",  # a figure: a question of its own
 ])
 def test_standalone_questions_are_left_alone(question: str) -> None:
     assert not detect(question, IDF, UNKNOWN, EARLIER).follow_up
