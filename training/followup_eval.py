@@ -27,6 +27,7 @@ from training.dataset import WORK, group_index
 from training.groups import ROOT, SHARED, Group
 
 FOLLOWUPS = ROOT / "training" / "followups"
+SEED_BLIND = ROOT / "training" / "seed_blind_followups.jsonl"
 
 
 def article_for(stem: str) -> Path | None:
@@ -79,10 +80,20 @@ def main(argv: list[str] | None = None) -> int:
         conversations = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         for key, value in score(engine, conversations, args.verbose).items():
             total[key] += value
-    print(f"second turns answered with the fact: {total['holds']}/{total['conversations']} in conversation, "
-          f"{total['holds_alone']} asked alone; {total['expanded']} answered from the expanded reading; "
-          f"{total['answered'] - total['holds']} answered without it")
+    _print("training articles", total)
+    # Conversations about the seed articles: the shipped ones and those written blind on 2026-12-04.
+    engine = Engine(seed_index, lazy_encoder(DEFAULT_MODEL, seed_index))
+    for path in (SHARED / "eval" / "followups.jsonl", SEED_BLIND):
+        if path.is_file():
+            conversations = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            _print(path.name, score(engine, conversations, args.verbose))
     return 0
+
+
+def _print(what: str, total: dict[str, int]) -> None:
+    print(f"{what}: second turns answered with the fact: {total['holds']}/{total['conversations']} in "
+          f"conversation, {total['holds_alone']} asked alone; {total['expanded']} answered from the expanded "
+          f"reading; {total['answered'] - total['holds']} answered without it")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,41 @@
+"""The seed-article questions and conversations written blind on 2026-12-04 (``training/seed_blind*.jsonl``):
+a measure never fitted on, so every gold string must be one an answer from the shipped articles can hold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.training.test_training_data import occurs
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+
+
+def _lines(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_blind_questions_have_golds_their_articles_hold() -> None:
+    questions = _lines(ROOT / "training" / "seed_blind.jsonl")
+    assert len({q["id"] for q in questions}) == len(questions) == 40
+    for q in questions:
+        golds = q.get("answers_any") or []
+        assert isinstance(golds, list)
+        if not q["answerable"]:
+            assert not golds and not q["docs"], q["id"]
+            continue
+        docs = q["docs"]
+        assert isinstance(docs, list) and docs, q["id"]
+        texts = [(CORPUS / f"{d}.txt").read_text(encoding="utf-8") for d in docs]
+        assert all(any(occurs(str(g), t) for g in golds) for t in texts), q["id"]
+
+
+def test_blind_conversations_end_on_a_question_the_articles_answer() -> None:
+    conversations = _lines(ROOT / "training" / "seed_blind_followups.jsonl")
+    corpus = " ".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
+    assert len(conversations) == 16
+    for c in conversations:
+        turns = c["turns"]
+        assert isinstance(turns, list) and len(turns) == 2 and "answers_any" not in turns[0], c["id"]
+        assert any(occurs(g, corpus) for g in turns[1]["answers_any"]), c["id"]
