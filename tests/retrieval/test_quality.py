@@ -38,6 +38,15 @@ def test_seed_questions(shipped_engine: Engine) -> None:
     assert t["declined"] >= 8 and t["over_long"] == 0  # of 10 unanswerable
 
 
+def test_seed_questions_written_blind(shipped_engine: Engine) -> None:
+    """40 questions about the seed articles written on 2026-12-04 before the bot was run on them, in chat style
+    (``training/seed_blind.jsonl``, never fitted on): what questions nobody tuned for get."""
+    report = evaluate(load_questions([TESTS.parent / "training" / "seed_blind.jsonl"]), shipped_engine.ask)
+    t = report.totals()
+    assert t["answer_holds"] >= 14 and t["top3_holds"] >= 27  # of 30 (README)
+    assert t["declined"] >= 8 and t["over_long"] == 0  # of 10 unanswerable
+
+
 @pytest.mark.parametrize("question", ["What is the capital of France?", "who won the ipl final this year",
                                       "best recipe for biryani", "will it rain in delhi tomorrow",
                                       "how much does a kilo of onions cost"])
