@@ -43,6 +43,13 @@ _LEANS_BACK = re.compile(
     r"|(?:This|That|These|Those) (?:is|was|were|are|comes|came|means|meant|follows|followed)\b"
     r"|The same (?:was|is|were|has|had)\b)"
 )
+
+
+def leans_back(sentence: str) -> bool:
+    """Whether ``sentence`` points back at the one before it, and is quoted with it."""
+    return _LEANS_BACK.match(sentence) is not None
+
+
 # Real sentences end in terminal punctuation (possibly inside a closing quote); headings and captions don't.
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _LIST_ITEM = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s+\S")

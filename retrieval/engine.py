@@ -19,6 +19,7 @@ from index.embedding import Encoder, EncoderProvider
 from retrieval import ranker
 from retrieval.alternatives import next_best
 from retrieval.answer import compose, is_answer_like, nothing_named
+from retrieval.definitions import spelled_out
 from retrieval.features import FEATURES, Candidates, candidates
 from retrieval.followup import FollowupContext, turn_of
 from retrieval.followup_search import follow_up
@@ -124,6 +125,7 @@ class Engine:
         reading, mended = _reading(text, index)
         question, vector, passages, depth = self._search(text, index, reading)
         found, probs = self._read(index, question, vector, passages)
+        probs = spelled_out(index.aliases, reading, found, probs)  # "what is MeitY?": where an article says
         followup = follow_up(index, question, vector, context, self.encode_query, depth) if context else None
         if followup is not None:
             found_x, probs_x = self._read(index, followup.question, followup.vector, followup.passages)
