@@ -26,7 +26,7 @@ from bot.inflight import InFlight
 from bot.report import BadWindow
 from bot.results import IndexChange, IndexStatus, Notice, NoticeKind, Reply, SourcesList
 from bot.shared_state import SharedState
-from bot.smalltalk import dated_overview, small_talk, wants_overview, without_greeting
+from bot.smalltalk import dated_overview, going_on, small_talk, wants_overview, without_greeting
 from bot.validation import InvalidInput, clean_question, clean_topic
 from index import store
 from index.builder import build_index
@@ -136,6 +136,11 @@ class CommandCore:
             day = dated_overview(cleaned)  # "what happened on feb 10?": that date's events
             if day is not None:
                 return await self._guarded("timeline", lambda: self.engine.timeline(day))
+            topic = going_on(cleaned)  # "what's going on between twitter and india?": the events about it
+            if topic is not None:
+                events = await self._guarded("timeline", lambda: self.engine.timeline(topic or None))
+                if not isinstance(events, Timeline) or events.events:
+                    return events
             context = await self.history.context(conversation)
             result = await self._guarded("ask", lambda: self.engine.ask(cleaned, context))
             if isinstance(result, Answer):

@@ -100,6 +100,21 @@ def without_greeting(question: str) -> str:
     return text
 
 
+# "What's going on between Twitter and India?": the story as it unfolds, which the timeline tells and no one
+# sentence does (searched, it was declined: "the articles never use the word “going”").
+_GOING_ON = re.compile(r"(?:(?:and|so)\s+)?(?:what(?:'?s|\s+is|\s+was|\s+has\s+been)\s+(?:going\s+on|happening|up)"
+                       r"|what\s+went\s+on)(?:\s+(?:with|between|in|about|over|around)\s+(?P<topic>.+?))?")
+
+
+def going_on(question: str) -> str | None:
+    """For a whole message asking what is going on, the topic it names ("" for none), for the timeline;
+    None for any other message."""
+    match = _GOING_ON.fullmatch(_normalised(question))
+    if match is None:
+        return None
+    return match.group("topic") or ""
+
+
 def dated_overview(question: str) -> str | None:
     """The date (with any other words of the topic) a whole message asks the events of ("what happened on
     feb 10?" gives "feb 10"), for the timeline; None for any other message, which is searched."""

@@ -5,6 +5,7 @@ an answer to confirm with another figure)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,12 @@ from index.figures import figures
 from index.lexical import terms, words
 from retrieval.loaded import LoadedIndex
 from retrieval.question import REQUEST_TERMS, Question
+
+# Words that only build the sentence in chat ("doesn't", "gonna", "what's going on"): true to say no article
+# uses them, but no help to the asker ("the articles never use the word “doesn't”").
+_GRAMMAR = re.compile(
+    r"(?:do|does|did|is|are|was|were|wo|ca|can|could|should|would|has|have|had|ai|need|must|might)n['’]?t"
+    r"|gonna|wanna|gotta|going|lets|let['’]s", re.IGNORECASE)
 
 
 def absent_words(index: LoadedIndex, question: Question) -> tuple[list[str], bool]:
@@ -25,7 +32,7 @@ def absent_words(index: LoadedIndex, question: Question) -> tuple[list[str], boo
     shown: dict[str, str] = {}
     for word in words(question.text):
         term = terms(word)
-        if term and term[0] in missing:
+        if term and term[0] in missing and not _GRAMMAR.fullmatch(word):
             shown.setdefault(term[0], word)
     return list(shown.values()), bool(asked) and len(missing) == len(asked)
 

@@ -23,6 +23,7 @@ from bot.smalltalk import (
     SOURCED,
     WELCOME,
     dated_overview,
+    going_on,
     small_talk,
     wants_overview,
     without_greeting,
@@ -172,6 +173,34 @@ async def test_a_question_after_a_greeting_is_answered_as_asked_alone(seed_core:
     assert isinstance(alone, Answer) and alone.answered
     assert isinstance(greeted, Answer) and greeted.text == alone.text
     assert greeted.question == "how many accounts were ordered blocked?"
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("what's going on between twitter and india?", "twitter and india"), ("whats happening", ""),
+    ("So what is going on with Koo?", "koo"), ("what went on", ""),
+    ("what's up with the blocking orders", "the blocking orders"),
+])
+def test_what_is_going_on_asks_for_the_timeline(text: str, topic: str) -> None:
+    assert going_on(text) == topic
+
+
+@pytest.mark.parametrize("text", ["what happened", "is something going on", "what is happening to the accounts",
+                                  "what is going to happen to twitter's staff"])
+def test_other_questions_are_not_what_is_going_on(text: str) -> None:
+    assert going_on(text) is None
+
+
+def test_no_question_of_any_question_file_asks_what_is_going_on() -> None:
+    assert [t for t in _question_file_texts() if going_on(t) is not None] == []
+
+
+async def test_what_is_going_on_is_answered_with_the_events_about_it(seed_core: CommandCore) -> None:
+    """Searched, "what's going on between twitter and india?" was declined ("the articles never use the word
+    “going”"). A topic no dated event is about is searched as a question, as before."""
+    story = await seed_core.ask("what's going on between twitter and india?")
+    assert isinstance(story, Timeline) and len(story.events) >= 3 and story.topic == "twitter and india"
+    cricket = await seed_core.ask("what is going on with cricket?")
+    assert isinstance(cricket, Answer) and not cricket.answered and "cricket" in cricket.text
 
 
 @pytest.mark.parametrize("text, topic", [
