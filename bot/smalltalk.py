@@ -72,7 +72,9 @@ _OVERVIEW = re.compile(
     r"(?:(?:can\s+you\s+|please\s+)?(?:summari[sz]e|sum\s+up)(?:\s+(?:it|this|the\s+(?:story|dispute|articles|news)))?"
     r"|(?:an?\s+|the\s+)?(?:summary|overview|tl\s*;?\s*dr|tldr|recap)"
     r"|(?:(?:what'?s|what\s+is|any)\s+)?(?:the\s+)?(?:latest(?:\s+news)?|news)|what'?s\s+new"
-    r"|what\s+happened|catch\s+me\s+up|what\s+is\s+(?:this|the\s+story|the\s+dispute)\s+about|what'?s\s+this\s+about)"
+    r"|what\s+happened|catch\s+me\s+up|what\s+is\s+(?:this|the\s+story|the\s+dispute)\s+about|what'?s\s+this\s+about"
+    r"|(?:when|how)\s+did\s+(?:this|it|it\s+all|all\s+this|the\s+whole\s+thing)\s+(?:start|begin)"
+    r"|(?:what'?s|what\s+is)\s+the\s+(?:current\s+)?status|where\s+do\s+things\s+stand)"
     r"(?:\s+please)?")
 
 

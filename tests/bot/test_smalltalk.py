@@ -118,13 +118,15 @@ def test_a_reply_is_shown_in_the_conversation_on_every_platform() -> None:
 @pytest.mark.parametrize("text", ["summarize", "tl;dr", "TLDR", "latest news", "what happened?", "what's new",
                                   "can you summarize the dispute", "give me a summary", "show me the latest news",
                                   "can you give me an overview", "tldr pls", "whats the latest", "so what happened",
-                                  "what's the latest news?", "any news"])
+                                  "what's the latest news?", "any news", "when did this start", "how did it all begin?",
+                                  "whats the current status", "where do things stand"])
 def test_requests_for_the_whole_story_are_overviews(text: str) -> None:
     assert wants_overview(text) and small_talk(text) is None
 
 
 @pytest.mark.parametrize("text", ["what happened on feb 10", "news about koo", "summary of the blocking order",
-                                  "what happened after the blog post", "who summarized the order"])
+                                  "what happened after the blog post", "who summarized the order",
+                                  "when did the blocking start", "what is the status of the accounts"])
 def test_questions_about_something_are_not_overviews(text: str) -> None:
     assert not wants_overview(text)
 
