@@ -108,10 +108,17 @@ _GOING_ON = re.compile(r"(?:(?:and|so)\s+)?(?:what(?:'?s|\s+is|\s+was|\s+has\s+b
                        r"|what\s+went\s+on)(?:\s+(?:with|between|in|about|over|around)\s+(?P<topic>.+?))?")
 
 
+# "Twitter vs India", "india versus twitter": a standoff named by its sides asks for its story too.
+_VERSUS = re.compile(r"(?:[\w'-]+\s+){0,3}[\w'-]+\s+(?:vs|v|versus)\s+(?:[\w'-]+\s+){0,3}[\w'-]+")
+
+
 def going_on(question: str) -> str | None:
     """For a whole message asking what is going on, the topic it names ("" for none), for the timeline;
     None for any other message."""
-    match = _GOING_ON.fullmatch(_normalised(question))
+    text = _normalised(question)
+    if _VERSUS.fullmatch(text):
+        return text
+    match = _GOING_ON.fullmatch(text)
     if match is None:
         return None
     return match.group("topic") or ""

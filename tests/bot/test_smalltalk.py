@@ -180,7 +180,8 @@ async def test_a_question_after_a_greeting_is_answered_as_asked_alone(seed_core:
 @pytest.mark.parametrize("text, topic", [
     ("what's going on between twitter and india?", "twitter and india"), ("whats happening", ""),
     ("So what is going on with Koo?", "koo"), ("what went on", ""),
-    ("what's up with the blocking orders", "the blocking orders"),
+    ("what's up with the blocking orders", "the blocking orders"), ("Twitter vs. India?", "twitter vs india"),
+    ("india versus twitter", "india versus twitter"),
 ])
 def test_what_is_going_on_asks_for_the_timeline(text: str, topic: str) -> None:
     assert going_on(text) == topic
