@@ -22,7 +22,7 @@ ASKED = [json.loads(line)["question"] for f in ("tests/dev.jsonl", "tests/eval/d
 ASKED += ["how many accounts was twitter asked to block", "what happened on february 8", "1178", "257?",
           "safety of employees", "twitter ne kitne accounts block kiye", "what happened after the blog post",
           "how many calories are in a banana", "What is the capital of France?", "how many ppl did twitter nuke",
-          "what happens if twitter doesn't comply"]
+          "what happens if twitter doesn't comply", "how many exactly"]
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +85,9 @@ def test_a_decline_asserts_only_words_no_article_uses(seed_engine: Engine, repli
     assert asserted >= 2  # the banana and the capital of France
     [banana] = [a for a in replies if "banana" in a.question]
     assert banana.text.startswith("The articles never use the words “calories” or “banana”")
-    [grammar] = [a for a in replies if "doesn't" in a.question]  # true, but no word to put another way
-    assert not grammar.answered and "never use" not in grammar.text, grammar.text
+    # True, but no word to put another way; "how many exactly" is no question the articles "don't cover".
+    for grammar in [a for a in replies if "doesn't" in a.question or "exactly" in a.question]:
+        assert not grammar.answered and "never use" not in grammar.text, grammar.text
     [chat] = [a for a in replies if "ppl" in a.question]
     assert chat.text.startswith("I couldn't find a clear answer to “how many ppl did twitter nuke” "
                                                  "in the articles, which never use the words “ppl” or “nuke”.")
