@@ -60,11 +60,20 @@ _SOURCED = re.compile(
     r"(?:(?:and|so|ok(?:ay)?)\s+)?(?:(?:the|your|any|a)\s+)?(?:sources?|citations?|links?|refs?|references?|proof)"
     r"|(?:what'?s|what\s+is|what\s+are|whats)\s+(?:the|your)\s+(?:sources?|citations?)"
     r"|(?:where|how)\s+(?:did|do)\s+(?:you|u)\s+(?:get|find|read)\s+(?:that|this|it)(?:\s+from)?"
+    # The articles themselves: "what articles do you have" was told it names nothing to look for.
+    r"|(?:what|which|how\s+many)\s+(?:articles|sources|news\s+articles|reports|stories)\s+(?:do|did|can)\s+(?:you|u)"
+    r"\s+(?:have|use|know|read|cite|quote|search)(?:\s+from)?"
+    r"|how\s+(?:recent|old|up\s+to\s+date)\s+(?:are|is)\s+(?:your|the)\s+(?:articles|sources|news|data|information)"
     r"|(?:is|was)\s+(?:that|this|it)\s+(?:true|right|correct|accurate|real)(?:\s+(?:though|really))?"
     r"|says\s+who|(?:according\s+to\s+)?who\s+says")
 _HELP = re.compile(r"help(?:\s+me)?|commands|usage|what\s+can\s+you\s+do|what\s+do\s+you\s+do|who\s+are\s+you"
                    r"|what\s+are\s+you|how\s+do\s+(?:i|you)\s+use\s+(?:you|this|this\s+bot|the\s+bot)"
-                   r"|how\s+does\s+this\s+(?:bot\s+)?work")
+                   r"|how\s+does\s+this\s+(?:bot\s+)?work"
+                   # About the bot itself: "are you a bot" got the sentence about automated bot accounts.
+                   # (a closing "bot" is taken off as filler: "are you a bot" reads "are you a")
+                   r"|(?:are|r)\s+(?:you|u)\s+(?:an?(?:\s+(?:robot|human|person|ai|chatbot|real\s+person))?|real|human|ai)"
+                   r"|who\s+(?:made|built|created|wrote|runs)\s+(?:you|u|this\s+bot)"
+                   r"|what\s+(?:do|can)\s+(?:you|u)\s+(?:know|answer|tell\s+me)(?:\s+about)?")
 
 
 _OVERVIEW = re.compile(

@@ -63,6 +63,11 @@ def _question_file_texts() -> list[str]:
     # Checking that the bot is there, and a bare yes or no: each was searched and counted as a gap.
     ("test", f"Hi! {INTRO}"), ("testing 1 2 3", f"Hi! {INTRO}"), ("ping", f"Hi! {INTRO}"),
     ("are you there?", f"Hi! {INTRO}"), ("yes", NOTED), ("yep!", NOTED), ("nope", DISPUTED), ("no", DISPUTED),
+    # About the bot and its articles: "are you a bot" was answered with the sentence about automated bot
+    # accounts, "what articles do you have" told it names nothing to look for.
+    ("are you a bot?", INTRO), ("r u human", INTRO), ("who made you", INTRO), ("what do you know about?", INTRO),
+    ("what articles do you have", SOURCED), ("Which sources do you use?", SOURCED),
+    ("how many articles do you know", SOURCED), ("how recent are your articles?", SOURCED),
 ])
 def test_small_talk_gets_its_reply(text: str, reply: str | None) -> None:
     assert small_talk(text) == (Reply(reply) if reply else None)
@@ -72,7 +77,8 @@ def test_small_talk_gets_its_reply(text: str, reply: str | None) -> None:
     "what is the source of the leak", "who says twitter broke the law", "is that law still in force",
     "links between koo and the ministry", "wrong accounts blocked?", "false news on twitter",
     "is it true that twitter refused", "test the law", "ping me the source", "yes or no did twitter comply",
-    "no accounts were blocked?",
+    "no accounts were blocked?", "are you a bot account?", "what do you know about koo",
+    "who made the blocking order", "which sources did the report cite",
     "hi, how many accounts were blocked?", "help me understand why twitter blocked accounts",
     "who are you referring to as the IT secretary", "thanks to whom were the accounts restored",
     "what can you tell me about koo", "Hindi", "history of the dispute", "hello world app ban",
