@@ -187,8 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             require_model(settings.embedding_model)
         if args.command == "run":
             return _run(settings, args)
-        if args.command in ("ask", "sources", "timeline") or (
-                args.command == "eval" and all(p.is_file() for p in [*args.files, *args.add])):
+        if args.command in ("ask", "sources", "timeline"):  # eval builds once its files are checked
             from bot.runner import build_if_missing
 
             build_if_missing(settings)

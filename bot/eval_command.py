@@ -11,6 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bot.runner import build_if_missing
 from bot.settings import Settings
 from index.builder import build_index
 from index.embedding import lazy_encoder
@@ -60,6 +61,7 @@ def main(settings: Settings, files: list[Path], articles: list[Path], as_json: b
     missing = [str(p) for p in [*files, *articles] if not p.is_file()]
     if missing:
         return _refuse("invalid", f"no such file: {', '.join(missing)}", as_json, 2)
+    build_if_missing(settings)  # after a fresh clone there is none yet; a usage error costs no build
     try:
         report = run_eval(settings, files, articles, baseline)
     except IndexLoadError as exc:  # no index to score against

@@ -38,16 +38,11 @@ _CONTINUES = re.compile(
 )
 # A sentence opening like this points back at the one before ("Of these, two were emergency orders"), which
 # it can't be read without.
-_LEANS_BACK = re.compile(
+LEANS_BACK = re.compile(
     r"^[\"“‘']?(?:Of (?:these|them|those|which)\b|Instead\b|Reacting to (?:this|that|it)\b|In response,"
     r"|(?:This|That|These|Those) (?:is|was|were|are|comes|came|means|meant|follows|followed)\b"
     r"|The same (?:was|is|were|has|had)\b)"
 )
-
-
-def leans_back(sentence: str) -> bool:
-    """Whether ``sentence`` points back at the one before it, and is quoted with it."""
-    return _LEANS_BACK.match(sentence) is not None
 
 
 # Real sentences end in terminal punctuation (possibly inside a closing quote); headings and captions don't.
@@ -102,7 +97,7 @@ def _quote(index: LoadedIndex, row: int, score: float, question: Question, budge
     doc_text = index.docs[doc_row].text
     text = doc_text[start:end]
     before = row - 1
-    if (_LEANS_BACK.match(text) and before >= 0 and int(index.sentence_spans[before][0]) == doc_row
+    if (LEANS_BACK.match(text) and before >= 0 and int(index.sentence_spans[before][0]) == doc_row
             and "\n" not in doc_text[int(index.sentence_spans[before][2]) : start]
             and end - int(index.sentence_spans[before][1]) <= budget):
         start = int(index.sentence_spans[before][1])  # quoted with the sentence it points back at

@@ -16,7 +16,7 @@ import numpy as np
 
 from index.aliases import mine_aliases
 from index.lexical import terms
-from retrieval.answer import leans_back
+from retrieval.answer import LEANS_BACK
 from retrieval.features import Candidates
 
 # Certain by construction: the article itself says what the short form stands for.
@@ -66,6 +66,6 @@ def spelled_out(aliases: Mapping[str, list[str]], text: str, found: Candidates, 
     out = probs.copy()
     # One that reads alone first: "Reacting to this, the Ministry ... (MeitY) said ..." is quoted with the
     # sentence before it, which says nothing of what MeitY is.
-    best = max(hits, key=lambda i: (not leans_back(found.texts[i]), float(probs[i])))
+    best = max(hits, key=lambda i: (not LEANS_BACK.match(found.texts[i]), float(probs[i])))
     out[best] = max(float(out[best]), SPELLED_OUT)
     return out

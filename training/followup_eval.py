@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         index_dir = group_index(Group(path.stem, article), seed_index, lambda: encoder, WORK)
         engine = Engine(index_dir, lazy_encoder(DEFAULT_MODEL, index_dir))
-        conversations = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        conversations = _conversations(path)
         for key, value in score(engine, conversations, args.verbose).items():
             total[key] += value
     _print("training articles", total)
@@ -85,9 +85,13 @@ def main(argv: list[str] | None = None) -> int:
     engine = Engine(seed_index, lazy_encoder(DEFAULT_MODEL, seed_index))
     for path in (SHARED / "eval" / "followups.jsonl", SEED_BLIND):
         if path.is_file():
-            conversations = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            conversations = _conversations(path)
             _print(path.name, score(engine, conversations, args.verbose))
     return 0
+
+
+def _conversations(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _print(what: str, total: dict[str, int]) -> None:

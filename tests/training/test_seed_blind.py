@@ -3,21 +3,16 @@ a measure never fitted on, so every gold string must be one an answer from the s
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from tests.training.test_training_data import occurs
+from tests.training.test_training_data import load_questions, occurs
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 
 
-def _lines(path: Path) -> list[dict[str, object]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def test_blind_questions_have_golds_their_articles_hold() -> None:
-    questions = _lines(ROOT / "training" / "seed_blind.jsonl")
+    questions = load_questions(ROOT / "training" / "seed_blind.jsonl")
     assert len({q["id"] for q in questions}) == len(questions) == 40
     for q in questions:
         golds = q.get("answers_any") or []
@@ -32,7 +27,7 @@ def test_blind_questions_have_golds_their_articles_hold() -> None:
 
 
 def test_blind_conversations_end_on_a_question_the_articles_answer() -> None:
-    conversations = _lines(ROOT / "training" / "seed_blind_followups.jsonl")
+    conversations = load_questions(ROOT / "training" / "seed_blind_followups.jsonl")
     corpus = " ".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
     assert len(conversations) == 16
     for c in conversations:
