@@ -22,7 +22,7 @@ from retrieval.answer import compose, is_answer_like, nothing_named
 from retrieval.definitions import spelled_out
 from retrieval.features import FEATURES, Candidates, candidates
 from retrieval.followup import FollowupContext, turn_of
-from retrieval.followup_search import follow_up
+from retrieval.followup_search import FollowUp, follow_up
 from retrieval.hinglish import english_reading
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.question import Kind, Question, analyse, has_subject
@@ -128,12 +128,11 @@ class Engine:
         probs = spelled_out(index.aliases, reading, found, probs)  # "what is MeitY?": where an article says
         followup = follow_up(index, question, vector, context, self.encode_query, depth) if context else None
         if followup is not None:
-            found_x, probs_x = self._read(index, followup.question, followup.vector, followup.passages)
-            expanded = found_x, followup.without_echoes(found_x, probs_x)
+            expanded, vector_x = self._read_follow_up(index, followup)
             # A question naming nothing ("when?") can only mean what the conversation was about.
             raw_best = found.best(probs) if has_subject(question) else 0.0
             if expanded[0].best(expanded[1]) > raw_best or raw_best < self.model.threshold:
-                question, vector, passages = followup.question, followup.vector, followup.passages
+                question, vector, passages = followup.question, vector_x, followup.passages
                 found, probs = expanded
             else:
                 followup = None
@@ -144,6 +143,15 @@ class Engine:
         if followup is not None:
             return followup.finish(answer)
         return replace(answer, searched_for=mended) if mended else answer  # the reply says what was searched
+
+    def _read_follow_up(self, index: LoadedIndex, followup: FollowUp
+                        ) -> tuple[tuple[Candidates, np.ndarray], np.ndarray]:
+        """The follow-up's sentences judged against each of its readings; the reading the model trusts most."""
+        read = []
+        for vector in followup.readings():
+            found, probs = self._read(index, followup.question, vector, followup.passages)
+            read.append(((found, followup.without_echoes(found, probs)), vector))
+        return max(read, key=lambda r: r[0][0].best(r[0][1]))  # the first on a tie: the expanded reading
 
     def timeline(self, topic: str | None = None) -> Timeline:
         """The dated events, about ``topic`` if given: its typos mended as a question's are, since a topic

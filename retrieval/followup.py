@@ -49,6 +49,7 @@ _PERSONAL = frozenset(
 )
 # "he" and "she" stand for a person: the person the earlier question named.
 _PERSON = frozenset(["he", "she", "him", "her", "his", "hers", "himself", "herself"])
+_POSSESSIVE = frozenset(["his", "hers", "its", "their", "theirs"])  # "her" reads as well either way
 # A person's full name: two or more capitalised words in a row ("Ajay Prakash Sawhney").
 _FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 # Capitalised, but a time, not something "it" or "they" could stand for.
@@ -112,6 +113,10 @@ class Expansion:
     # likely what "it" now refers to, so the answer layer treats them as the question's own words.
     answer_terms: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()
+    # The question with its pronoun replaced by a guess at what it stands for ("are ministers going to move
+    # to Koo?"): a meaning the borrowed words appended to the question ("... to it? made-in-India app Koo")
+    # blur, but only a guess ("how seriously did the government take it?" meant the CEO's like, not him).
+    resolved: str | None = None
 
 
 @dataclass(frozen=True)
@@ -268,12 +273,14 @@ def expand(
                         answer_terms[term] = (weight, word, order)
                         if distance <= APPOSITION:
                             appositive.add(term)
+    chosen = sorted(candidates.items(), key=lambda kv: -kv[1][0])[:MAX_QUESTION_TERMS]
+    chosen += sorted(answer_terms.items(), key=lambda kv: -kv[1][0])[:MAX_ANSWER_TERMS]
+    # What "it" may stand for: the name borrowed from the previous answer, or the person asked about.
+    antecedent = next((word for term, (_, word, _) in chosen if term in appositive and term in answer_terms), None)
     person = _person_referent(text, turns, idf)
     if person is not None and person in candidates:
         # "he" is this person, not a name the answer gave: a sentence naming them speaks of what was asked.
-        appositive = {person}
-    chosen = sorted(candidates.items(), key=lambda kv: -kv[1][0])[:MAX_QUESTION_TERMS]
-    chosen += sorted(answer_terms.items(), key=lambda kv: -kv[1][0])[:MAX_ANSWER_TERMS]
+        appositive, antecedent = {person}, _full_name(turns)
     if not chosen:
         return None
     chosen.sort(key=lambda kv: kv[1][2])  # in the order they were written, so the words read naturally
@@ -286,7 +293,27 @@ def expand(
         favoured_docs=last_answered.doc_ids if last_answered else (),
         answer_terms=tuple(term for term, _ in chosen if term in appositive),
         reasons=detection.reasons,
+        resolved=_resolve(text, antecedent) if antecedent else None,
     )
+
+
+def _full_name(turns: list[Turn]) -> str | None:
+    """The full name the latest earlier question gave ("Ajay Prakash Sawhney"), not one opening it."""
+    for turn in reversed(turns):
+        names = [m.group(0) for m in _FULL_NAME.finditer(turn.question) if m.start() > 0]
+        if names:
+            return names[-1]
+    return None
+
+
+def _resolve(text: str, antecedent: str) -> str | None:
+    """``text`` with its unresolved personal pronoun replaced by ``antecedent`` ("his" by "Sawhney's"); None
+    when what it leans on is no personal pronoun ("on that"), which no single name replaces."""
+    reference = _unresolved_reference(text)
+    if reference is None or reference.lower() not in _PERSONAL:
+        return None
+    name = f"{antecedent}'s" if reference.lower() in _POSSESSIVE else antecedent
+    return re.sub(rf"\b{re.escape(reference)}\b", name, text.strip(), count=1)
 
 
 def _dedupe(words: Iterable[str]) -> list[str]:

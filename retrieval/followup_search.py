@@ -69,6 +69,11 @@ class FollowUp:
     passages: list[Passage]
     own_terms: frozenset[str] = frozenset()
     echoes: tuple[str, ...] = ()  # what the previous answer quoted
+    resolved_vector: np.ndarray | None = None  # the question with its pronoun resolved (``Expansion.resolved``)
+
+    def readings(self) -> list[np.ndarray]:
+        """The meanings the follow-up's sentences are judged against: with the borrowed words, and resolved."""
+        return [self.vector] if self.resolved_vector is None else [self.vector, self.resolved_vector]
 
     def without_echoes(self, found: Candidates, probs: np.ndarray) -> np.ndarray:
         """A sentence the previous answer quoted, sharing none of the follow-up's own words, answers nothing
@@ -97,6 +102,10 @@ def follow_up(
         return None
     expanded_vector = encode(expansion.text)
     passages = followup_search(index, vector, question.terms, expanded_vector, expansion, k)
+    # The sentences are also judged against the question with "it" resolved, searched with the same words:
+    # "are ministers going to move to it? made-in-India app Koo" scored the sentence that answers at 0.18,
+    # "are ministers going to move to Koo?" at 0.36.
+    resolved_vector = encode(expansion.resolved) if expansion.resolved else None
     # The answer layer judges sentences against the expanded meaning, and takes the name the previous answer
     # gave for what is now "it" as one of the question's own words; the borrowed question words only steer
     # the search (as own words they would make every sentence look short of evidence).
@@ -105,4 +114,5 @@ def follow_up(
     # Only an answer's quotes: a decline's closest passages were shown as not answering, and may still.
     last = context.turns[-1] if context.turns else None
     echoes = last.sentences if last is not None and last.answered else ()
-    return FollowUp(expansion, scored, expanded_vector, passages, frozenset(question.terms), echoes)
+    return FollowUp(expansion, scored, expanded_vector, passages, frozenset(question.terms), echoes,
+                    resolved_vector)

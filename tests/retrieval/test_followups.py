@@ -163,7 +163,7 @@ def test_second_turns_are_answered_with_the_fact(shipped_engine: Engine) -> None
                     print(f"MISS {conversation['id']}: [{answer.searched_for}] -> {answer.text[:160]}")
             turns.append(turn_of(item["question"], answer))
     print(f"\nfollow-ups: {good}/{len(conversations)} second turns answered with the fact")
-    assert good >= 4  # 5 with the hand-set answer layer this replaced; see the note on issue 12
+    assert good >= 5  # f-03's answer is the sentence after the one naming him (README, follow-ups)
 
 
 def test_the_reading_the_model_trusts_more_answers(shipped_engine: Engine) -> None:
@@ -211,6 +211,25 @@ def test_he_stands_for_the_person_the_earlier_question_named() -> None:
                                 ("Ministers back the app Koo.",)),))
     it = expand("are ministers going to move to it?", IDF, UNKNOWN, koo)
     assert it is not None and it.answer_terms == ("koo",)  # "it" is no person: the answer's name stands for it
+
+
+def test_the_pronoun_is_resolved_to_what_it_stands_for() -> None:
+    """The sentences are also judged against the question with "it" or "he" replaced, a meaning the borrowed
+    words appended to it blur (the answer to "are ministers going to move to it?" scored 0.18 against 0.36);
+    the engine keeps the reading the model trusts more, since the guess can be wrong (f-02's "it")."""
+    koo = FollowupContext((Turn("Which app is the government promoting?", ("doc-koo",),
+                                ("Ministers back the app Koo.",)),))
+    it = expand("are ministers going to move to it?", IDF, UNKNOWN, koo)
+    assert it is not None and it.resolved == "are ministers going to move to Koo?"
+    assert it.text.startswith("are ministers going to move to it?")  # what is searched keeps the question
+    context = FollowupContext((Turn("Who is Ajay Prakash Sawhney?", ("doc-a",), ("He is the IT Secretary.",)),))
+    he = expand("and when is he expected to meet Twitter?", IDF, UNKNOWN, context)
+    assert he is not None and he.resolved == "and when is Ajay Prakash Sawhney expected to meet Twitter?"
+    his = expand("what is his job?", IDF, UNKNOWN, context)
+    assert his is not None and his.resolved == "what is Ajay Prakash Sawhney's job?"
+    # Nothing a single name replaces: "that" stands for a whole event; a fragment has no pronoun at all.
+    assert expand("who reported on that?", IDF, UNKNOWN, koo).resolved is None  # type: ignore[union-attr]
+    assert expand("and when?", IDF, UNKNOWN, context).resolved is None  # type: ignore[union-attr]
 
 
 def test_a_quote_the_last_answer_gave_answers_only_a_follow_up_sharing_its_words() -> None:
