@@ -83,6 +83,15 @@ async def test_chat_loop_ends_on_eof(seed_core: CommandCore) -> None:
     assert any("4 articles" in line for line in out)
 
 
+@pytest.mark.parametrize("typed", ["exit", "quit", "Exit", "quit()", "exit."])
+async def test_exit_or_quit_without_the_slash_leaves(seed_core: CommandCore, typed: str) -> None:
+    """Typed as in a shell or Python's REPL, "exit" was searched as a question and declined; the chat went on."""
+    out: list[str] = []
+    await chat(seed_core, _typed([typed, "/sources"]), out.append)
+    assert not any("articles" in line for line in out), out
+    assert await handle_line(seed_core, "exit strategy of twitter?") is not None
+
+
 async def test_one_session_is_one_conversation(seed_core: CommandCore) -> None:
     await handle_line(seed_core, "Who is Ajay Prakash Sawhney?", "terminal:s1")
     reply = await handle_line(seed_core, "and when is he expected to meet Twitter?", "terminal:s1") or ""
