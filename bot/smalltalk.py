@@ -80,6 +80,9 @@ _OVERVIEW = re.compile(
     r"(?:(?:can\s+|could\s+)?(?:you\s+)?(?:please\s+)?(?:give|show|send)\s+me\s+)?"
     r"(?:(?:can\s+you\s+|please\s+)?(?:summari[sz]e|sum\s+up)(?:\s+(?:it|this|the\s+(?:story|dispute|articles|news)))?"
     r"|(?:an?\s+|the\s+)?(?:summary|overview|tl\s*;?\s*dr|tldr|recap)"
+    # The command's own name typed as a message ("timeline", "show me the timeline"): searched, it was declined
+    # ("I couldn't find a clear answer to “timeline”") and counted as a knowledge gap.
+    r"|(?:an?\s+|the\s+|full\s+|whole\s+)*(?:timeline|chronology)(?:\s+of\s+(?:events|the\s+(?:story|dispute)))?"
     r"|(?:(?:what'?s|what\s+is|any)\s+)?(?:the\s+)?(?:latest(?:\s+news)?|news)|what'?s\s+new"
     r"|what\s+happened|catch\s+me\s+up|what\s+is\s+(?:this|the\s+story|the\s+dispute)\s+about|what'?s\s+this\s+about"
     r"|(?:when|how)\s+did\s+(?:this|it|it\s+all|all\s+this|the\s+whole\s+thing)\s+(?:start|begin)"

@@ -125,7 +125,8 @@ def test_a_reply_is_shown_in_the_conversation_on_every_platform() -> None:
                                   "can you summarize the dispute", "give me a summary", "show me the latest news",
                                   "can you give me an overview", "tldr pls", "whats the latest", "so what happened",
                                   "what's the latest news?", "any news", "when did this start", "how did it all begin?",
-                                  "whats the current status", "where do things stand"])
+                                  "whats the current status", "where do things stand", "timeline", "Timeline?",
+                                  "show me the timeline", "the full timeline", "timeline of events"])
 def test_requests_for_the_whole_story_are_overviews(text: str) -> None:
     assert wants_overview(text) and small_talk(text) is None
 
