@@ -48,11 +48,25 @@ def covered(index: LoadedIndex) -> tuple[str, str] | None:
     return (min(days), max(days)) if days else None
 
 
+def _years(question: Question) -> set[int]:
+    counts = {int(f.value) for f in figures(question.text)}  # "2,000 accounts" is a count, not the year 2000
+    return {int(t) for t in question.terms if t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100} - counts
+
+
+def unreached_years(index: LoadedIndex, question: Question) -> bool:
+    """The question asks only about years outside the period the articles cover, and no article so much as
+    writes one of them. Answered, "what did twitter do in 2019?" got a sentence about February 2021 as if
+    it told what happened in 2019; a year an article does write ("since 2017") may still be answered."""
+    years = _years(question)
+    if not years or any(str(y) in index.idf for y in years):
+        return False
+    return bool(period_note(index, question))
+
+
 def period_note(index: LoadedIndex, question: Question) -> str:
     """When the question names only years the articles don't cover ("what happened in 2022"), say which
     period they do cover: the decline is about the articles' reach, not the question."""
-    counts = {int(f.value) for f in figures(question.text)}  # "2,000 accounts" is a count, not the year 2000
-    years = {int(t) for t in question.terms if t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100} - counts
+    years = _years(question)
     period = covered(index) if years else None
     if period is None or any(int(period[0][:4]) <= y <= int(period[1][:4]) for y in years):
         return ""

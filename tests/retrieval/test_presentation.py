@@ -10,11 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from index.embedding import EncoderProvider
 from index.lexical import terms
 from retrieval.answer import is_answer_like, repeats
 from retrieval.engine import Engine
 from retrieval.question import analyse
+from retrieval.reach import unreached_years
 from retrieval.types import Answer, Citation
+from tests.retrieval.conftest import index_of
 
 ROOT = Path(__file__).resolve().parents[2]
 ASKED = [json.loads(line)["question"] for f in ("tests/dev.jsonl", "tests/eval/dev_more.jsonl")
@@ -100,6 +103,27 @@ def test_a_question_about_a_year_the_articles_do_not_reach_is_told_their_period(
     assert "The articles cover 26 January 2021 to 14 February 2021." in outside.text
     inside = seed_engine.ask("what happened in 2021 with the farmers")
     assert "The articles cover" not in inside.text
+
+
+@pytest.mark.parametrize("question", ["did twitter comply with orders in 2018",
+                                      "what did Ravi Shankar Prasad say in 2019",
+                                      "did the government threaten twitter employees with jail in 2019?"])
+def test_a_question_only_about_a_year_no_article_writes_is_declined(seed_engine: Engine, question: str) -> None:
+    """"what did Ravi Shankar Prasad say in 2019" was answered with his February 2021 refusal, as if that told
+    2019."""
+    answer = seed_engine.ask(question)
+    assert not answer.answered, answer.text
+    assert "The articles cover 26 January 2021 to 14 February 2021." in answer.text
+
+
+def test_a_year_an_article_writes_may_still_be_answered(tmp_path: Path, encoder_provider: EncoderProvider) -> None:
+    """Outside the period the dated articles cover, but written in one: the article may well tell it."""
+    index = index_of({"koo.md": "---\ntitle: Koo\ndate: 2021-02-10\n---\nKoo was launched in 2020 by Aprameya "
+                                "Radhakrishna and Mayank Bidawatka.\n\nOn February 10, 2021 union ministers "
+                                "joined Koo.\n"}, tmp_path, encoder_provider)
+    question = analyse("who launched koo in 2020?")
+    assert not unreached_years(index, question)
+    assert unreached_years(index, analyse("who launched koo in 2019?"))
 
 
 def test_an_answer_that_points_back_is_quoted_with_what_it_points_at(seed_engine: Engine) -> None:
