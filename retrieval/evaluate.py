@@ -59,7 +59,9 @@ def load_questions(paths: Iterable[Path]) -> list[EvalQuestion]:
     out: list[EvalQuestion] = []
     for path in paths:
         try:
-            text = path.read_text(encoding="utf-8")
+            # "utf-8-sig": Windows editors (Notepad) start a UTF-8 file with a byte-order mark, and the first
+            # line was refused as "Unexpected UTF-8 BOM"; ``ask --json`` reads such a file already.
+            text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ValueError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
         before = len(out)

@@ -35,6 +35,14 @@ def test_a_bad_line_names_its_file_and_line(tmp_path: Path) -> None:
         load_questions([path])
 
 
+def test_a_file_saved_by_a_windows_editor_is_read(tmp_path: Path) -> None:
+    """A byte-order mark and CRLF line ends: the first line was refused as "Unexpected UTF-8 BOM"."""
+    path = tmp_path / "q.jsonl"
+    lines = [json.dumps({"id": f"w-{n}", "question": "How many accounts?", "answers_any": ["257"]}) for n in (1, 2)]
+    path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines).encode() + b"\r\n")
+    assert [q.id for q in load_questions([path])] == ["w-1", "w-2"]
+
+
 @pytest.mark.parametrize("value", ["false", 0, None])
 def test_answerable_must_be_a_boolean(tmp_path: Path, value: object) -> None:
     """``"false"`` is a non-empty string: read as true, an unanswerable question was scored as answerable."""
