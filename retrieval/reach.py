@@ -48,9 +48,19 @@ def covered(index: LoadedIndex) -> tuple[str, str] | None:
     return (min(days), max(days)) if days else None
 
 
+# A bare four-digit number is a year when a word of time leads to it ("in 2019", "since 2017", "until
+# 2022"); "block 2000 accounts" counts accounts, and declining it for the year 2000 told the asker which
+# period the articles cover instead of that no article gives the figure.
+_YEAR = re.compile(
+    r"\b(?:in|since|during|of|by|before|after|until|till|from|to|between|and|early|late|mid|year|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)[\s,-]+"
+    r"((?:19|20)\d\d)\b(?![,.]\d)",
+    re.IGNORECASE,
+)
+
+
 def _years(question: Question) -> set[int]:
-    counts = {int(f.value) for f in figures(question.text)}  # "2,000 accounts" is a count, not the year 2000
-    return {int(t) for t in question.terms if t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100} - counts
+    return {int(m.group(1)) for m in _YEAR.finditer(question.text)}
 
 
 def unreached_years(index: LoadedIndex, question: Question) -> bool:
