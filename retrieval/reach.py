@@ -31,13 +31,27 @@ def absent_words(index: LoadedIndex, question: Question) -> tuple[list[str], boo
     on-topic questions it scored lowest were answerable, worded in terms their article doesn't use, while a
     word no article uses is a checked fact, and one the asker can act on by rewording."""
     asked = [t for t in dict.fromkeys(question.terms) if t not in REQUEST_TERMS]
-    missing = {t for t in asked if t not in index.idf}
+    missing = {t for t in asked if t not in index.idf and not _another_form_used(index, t)}
     shown: dict[str, str] = {}
     for word in words(question.text):
         term = terms(word)
         if term and term[0] in missing and not _GRAMMAR.fullmatch(word):
             shown.setdefault(term[0], word)
     return list(shown.values()), bool(asked) and len(missing) == len(asked)
+
+
+# How many letters a word the articles use may run past the asked one and still be its form: "founder" for
+# "founded" (stemmed "found"), "protester" for "protest". The stemmer leaves such agent nouns apart.
+FORM_SUFFIX = 3
+MIN_FORM_STEM = 4  # "ban" is no form of "bank"
+
+
+def _another_form_used(index: LoadedIndex, term: str) -> bool:
+    """Whether the articles use a longer form of ``term``: "who founded it?" was told the articles never use
+    "founded" and likely don't cover it, above a passage naming the app's co-founder."""
+    if len(term) < MIN_FORM_STEM:
+        return False
+    return any(k.startswith(term) and len(k) - len(term) <= FORM_SUFFIX for k in index.idf)
 
 
 def covered(index: LoadedIndex) -> tuple[str, str] | None:

@@ -15,7 +15,7 @@ from index.lexical import terms
 from retrieval.answer import is_answer_like, repeats
 from retrieval.engine import Engine
 from retrieval.question import analyse
-from retrieval.reach import unreached_years
+from retrieval.reach import absent_words, unreached_years
 from retrieval.types import Answer, Citation
 from tests.retrieval.conftest import index_of
 
@@ -134,3 +134,13 @@ def test_an_answer_that_points_back_is_quoted_with_what_it_points_at(seed_engine
     assert answer.answered and "Of these" in answer.text
     assert answer.text.index("multiple blocking orders") < answer.text.index("Of these")
     assert not answer.citations[0].quote.startswith("Of these")
+
+
+def test_a_word_whose_longer_form_the_articles_use_is_not_named_as_unused(tmp_path: Path,
+                                                                          encoder_provider: EncoderProvider) -> None:
+    """"who founded it?" was told the articles never use "founded" and likely don't cover it, above a passage
+    naming the app's co-founder: the stemmer keeps "founder" apart from "found"."""
+    index = index_of({"koo.md": "---\ntitle: Koo\ndate: 2021-02-10\n---\nThe app's co-founder Aprameya "
+                                "Radhakrishna said ministers joined Koo.\n"}, tmp_path, encoder_provider)
+    assert absent_words(index, analyse("who founded koo?")) == ([], False)
+    assert absent_words(index, analyse("who banned koo?")) == (["banned"], False)  # no form of it in there
