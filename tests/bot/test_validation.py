@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.validation import InvalidInput, clean_question, clean_topic, strip_control
+from bot.validation import InvalidInput, clean_question, clean_topic, strip_control, strip_mentions
 
 
 def test_control_and_invisible_characters_are_removed() -> None:
@@ -57,3 +57,14 @@ def test_web_addresses_are_no_part_of_a_question(text: str, question: str) -> No
 def test_a_message_that_is_only_an_address_is_no_question() -> None:
     with pytest.raises(InvalidInput, match="Please ask a question"):
         clean_question("https://example.org/story", 1000)
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("@here@here how many accounts?", "how many accounts?"),
+    ("@channel@HERE@everyone, how many?", ", how many?"),
+    ("@here@heretic", "@heretic"),  # a run stops before a longer word
+    ("mail@here@here.org", "mail@here@here.org"),  # inside an address: nothing is a broadcast
+    ("<!here>@here<@U1>@everyone who?", "who?"),
+])
+def test_broadcast_words_back_to_back_go_in_one_pass(text: str, left: str) -> None:
+    assert strip_mentions(text) == left

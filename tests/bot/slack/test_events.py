@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -194,3 +195,28 @@ async def test_a_channel_that_refuses_the_bot_gets_one_warning_and_no_apology(
         await asyncio.sleep(0.3)
     assert [r.levelname for r in caplog.records if r.name.startswith("bot.slack")] == ["WARNING"]
     assert "restricted_action" in caplog.text and not stub.posted("chat.postEphemeral")
+
+
+async def _longest_stall(until: asyncio.Event) -> float:
+    """The longest the event loop went without running this task, until ``until`` is set."""
+    longest, last = 0.0, time.monotonic()
+    while not until.is_set():
+        await asyncio.sleep(0.01)
+        now = time.monotonic()
+        longest, last = max(longest, now - last), now
+    return longest
+
+
+async def test_a_dm_of_broadcast_words_back_to_back_does_not_stall_the_bot(
+    stub: StubSlack, seed_app: AsyncApp
+) -> None:
+    """A message of 40,000 characters (Slack's limit) of "@here@here…": removing one broadcast word at a time
+    took 8,000 passes over the text, 6 s on the event loop, where every other user's question, Socket Mode's
+    acknowledgements and the Discord heartbeat wait. It is no question, and is told so at once."""
+    done = asyncio.Event()
+    stall = asyncio.create_task(_longest_stall(done))
+    await send_event(seed_app, message_event("@here" * 8000, channel="D7", channel_type="im", ts="950.1"))
+    [hint] = await posts_in(stub, "chat.postEphemeral")
+    done.set()
+    assert hint["channel"] == "D7" and "Please ask a question" in hint["text"]
+    assert await stall < 1.0
