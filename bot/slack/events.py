@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# A link as Slack sends it (<https://x|label>, the label being only what is shown), or a bare address.
-_LINK = re.compile(r"<(https?://[^|>\s]+)(?:\|[^>]*)?>|(?<![<|\w])(https?://[^\s<>|]+)", re.IGNORECASE)
+# A link as Slack sends it (<https://x|label>, the label being only what is shown), or a bare address. A
+# label holds no "<" (Slack sends it as &lt;): stopping there keeps an unclosed "<https://…|" repeated through
+# a long message from scanning to its end once per opening.
+_LINK = re.compile(r"<(https?://[^|<>\s]+)(?:\|[^<>]*)?>|(?<![<|\w])(https?://[^\s<>|]+)", re.IGNORECASE)
 
 
 def links_in(raw: str) -> list[str]:
@@ -23,7 +25,7 @@ def without_links(raw: str) -> str:
 
 # A mention of a person (<@U1>, <@W1|name>) or of a user group (<!subteam^S1|@team>).
 _ADDRESSEE = re.compile(
-    r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>|<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>|<!(here|channel|everyone)(?:\|[^>]*)?>"
+    r"<@([UW][A-Z0-9]+)(?:\|[^<>]*)?>|<!subteam\^([A-Z0-9]+)(?:\|[^<>]*)?>|<!(here|channel|everyone)(?:\|[^<>]*)?>"
 )
 
 

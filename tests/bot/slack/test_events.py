@@ -220,3 +220,20 @@ async def test_a_dm_of_broadcast_words_back_to_back_does_not_stall_the_bot(
     done.set()
     assert hint["channel"] == "D7" and "Please ask a question" in hint["text"]
     assert await stall < 1.0
+
+
+async def test_unclosed_markup_in_a_channel_message_does_not_stall_the_bot(
+    stub: StubSlack, seed_app: AsyncApp
+) -> None:
+    """Every message in a channel the bot is in is read to see whom it addresses. A "<!here|" or
+    "<https://…|" never closed (sent through the API, which passes text on as given) made each of its
+    thousands of openings scan to the end of the text: 40,000 characters held the event loop 1.5-2.5 s."""
+    done = asyncio.Event()
+    stall = asyncio.create_task(_longest_stall(done))
+    for unclosed in ("<!here|", "<https://a|"):
+        await send_event(seed_app, message_event(unclosed * (40_000 // len(unclosed)), thread_ts="960.1"))
+    await send_event(seed_app, message_event(QUESTION, channel="D8", channel_type="im", ts="960.5"))
+    [answer] = await posts_in(stub, "chat.postMessage")  # the sentinel: the two before it were handled
+    done.set()
+    assert answer["channel"] == "D8"
+    assert await stall < 1.0
