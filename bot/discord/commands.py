@@ -180,6 +180,14 @@ class Tree(app_commands.CommandTree[discord.Client]):
         return True
 
 
+def addresses(text: str | None) -> list[str]:
+    """The addresses in a ``url`` option, separated by spaces. Discord users wrap a link in ``<…>`` so it shows
+    no preview, and paste it so from a message; the brackets are Discord's markup, not part of the address
+    (as Slack's ``<https://…|label>`` is read by ``bot.slack.events.links_in``)."""
+    return [word[1:-1] if word.startswith("<") and word.endswith(">") and len(word) > 2 else word
+            for word in (text or "").split()]
+
+
 async def read_upload(
     core: CommandCore, actor: Actor, attachment: discord.Attachment | None, url: str | None = None
 ) -> IndexChange | Notice:
@@ -188,7 +196,7 @@ async def read_upload(
     limit is refused without being downloaded."""
     if not core.is_moderator(actor):
         return await core.add_articles(actor, [])  # the core refuses and audits the attempt
-    urls = (url or "").split()
+    urls = addresses(url)
     if len(urls) > MAX_URLS:
         return core.refuse_add(actor, f"Give at most {MAX_URLS} addresses at a time.")
     uploads: list[Upload] = []

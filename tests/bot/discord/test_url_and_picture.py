@@ -126,3 +126,15 @@ async def test_private_addresses_are_refused_unless_allowed(
     [notice] = await run(fake, "add-article", {"url": url}, roles=(p.MOD_ROLE_ID,))
     assert notice.ephemeral and "127.0.0.1 is a loopback address; only public addresses" in notice.content
     assert news_site.hits == []
+
+
+async def test_an_address_in_angle_brackets_is_added(
+    start_bot: BotStarter, url_core: CommandCore, fake: FakeDiscord, news_site: NewsSite
+) -> None:
+    """Discord users wrap a link in <…> so that it shows no preview, and paste it so from a message: it was
+    refused as "not a full address; it must start with http:// or https://", which it does."""
+    await start_bot(url_core, fake)
+    url = news_site.page("ledger-second-round.html")
+    [report] = await run(fake, "add-article", {"url": f"<{url}>"}, roles=(p.MOD_ROLE_ID,))
+    assert report.ephemeral and "added: web-ministry-and-twitter-hold" in report.text(), report.text()
+    assert fake.rejected == []
