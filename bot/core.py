@@ -32,6 +32,7 @@ from index import store
 from index.builder import build_index
 from index.embedding import EncoderProvider
 from index.manage import Upload, index_status
+from index.web_article import is_saved_page
 from retrieval.engine import Engine
 from retrieval.loaded import FIX_DAMAGED, IndexLoadError
 from retrieval.types import Answer, Timeline
@@ -264,6 +265,15 @@ class CommandCore:
         return await self.builds.run("reindex", actor, lambda: IndexChange("reindex", build_index(
             self.config.corpus_dir, self.config.index_dir, model=self.config.model,
             encoder_provider=self._encoder_provider, full=full).to_dict()))
+
+    def upload_limit(self, filename: str) -> int:
+        """The largest file named ``filename`` an adapter should download for an add. ``MAX_ARTICLE_BYTES``
+        limits an article's text; a saved web page is read as its address would be, and a page's inline scripts
+        and styles often take it past 1 MB though its story is a few kilobytes: it may be as large as a fetched
+        page (its extracted article is then held to ``MAX_ARTICLE_BYTES``, as a fetched one is)."""
+        if is_saved_page(filename):
+            return max(self.config.fetch.max_bytes, self.config.max_article_bytes)
+        return self.config.max_article_bytes
 
     def refuse_add(self, actor: Actor, reason: str) -> Notice:
         """An add an adapter refuses before the core sees it (too many addresses, a file over the limit, a

@@ -22,6 +22,14 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")
 
 
+def saved_page_over_a_megabyte() -> bytes:
+    """A news page as "Save page as… (HTML only)" writes it: its inline scripts take it past 1 MB, as many
+    news sites' do, though its story is a few kilobytes."""
+    page = (PAGES / "ledger-second-round.html").read_bytes()
+    state = b'<script>window.__STATE__ = "' + b"x" * 1_200_000 + b'";</script>'
+    return page.replace(b"</head>", state + b"</head>", 1)
+
+
 class NewsSite:
     def __init__(self) -> None:
         self.hits: list[tuple[str, str]] = []  # (path with query, User-Agent)

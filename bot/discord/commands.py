@@ -201,7 +201,7 @@ async def read_upload(
         return core.refuse_add(actor, f"Give at most {MAX_URLS} addresses at a time.")
     uploads: list[Upload] = []
     if attachment is not None:
-        limit = core.config.max_article_bytes
+        limit = core.upload_limit(attachment.filename)
         if attachment.size > limit:
             return core.refuse_add(actor, f"{attachment.filename} is {attachment.size:,} bytes; articles can be at "
                                           f"most {limit:,} bytes.")

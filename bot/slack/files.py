@@ -9,6 +9,7 @@ Files are checked for type and size before they are downloaded, and a download s
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -67,9 +68,11 @@ async def _file_info(client: AsyncWebClient, shared: dict[str, Any]) -> dict[str
 
 
 async def fetch_uploads(
-    client: AsyncWebClient, shared_files: list[dict[str, Any]], max_bytes: int
+    client: AsyncWebClient, shared_files: list[dict[str, Any]], limit: Callable[[str], int]
 ) -> tuple[list[Upload], list[dict[str, str]]]:
-    """The shared files as ``Upload``s, plus ``{"file", "reason"}`` for each one that could not be used."""
+    """The shared files as ``Upload``s, plus ``{"file", "reason"}`` for each one that could not be used.
+    ``limit``: the largest file of a name to download (``CommandCore.upload_limit``: a saved page may be
+    larger than an article)."""
     uploads: list[Upload] = []
     rejected: list[dict[str, str]] = []
     timeout = aiohttp.ClientTimeout(total=DOWNLOAD_TIMEOUT)
@@ -83,6 +86,7 @@ async def fetch_uploads(
                 info = await _file_info(client, shared)
                 name = str(info.get("name") or name)
                 size = int(info.get("size") or 0)
+                max_bytes = limit(name)
                 if size > max_bytes:
                     raise DownloadError(f"{size:,} bytes is over the {max_bytes:,}-byte limit")
                 url = str(info.get("url_private_download") or info.get("url_private") or "")

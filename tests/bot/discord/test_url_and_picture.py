@@ -16,7 +16,7 @@ from tests.bot.discord import payloads as p
 from tests.bot.discord.conftest import MODERATORS, BotStarter
 from tests.bot.discord.fake_discord import FakeDiscord
 from tests.bot.discord.fake_records import Sent
-from tests.news_site import NewsSite
+from tests.news_site import NewsSite, saved_page_over_a_megabyte
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -138,3 +138,19 @@ async def test_an_address_in_angle_brackets_is_added(
     [report] = await run(fake, "add-article", {"url": f"<{url}>"}, roles=(p.MOD_ROLE_ID,))
     assert report.ephemeral and "added: web-ministry-and-twitter-hold" in report.text(), report.text()
     assert fake.rejected == []
+
+
+async def test_a_saved_page_over_the_article_limit_is_added_as_its_address_would_be(
+    start_bot: BotStarter, url_core: CommandCore, fake: FakeDiscord
+) -> None:
+    """MAX_ARTICLE_BYTES (1 MB) limits an article's text; a saved page is read as its address would be, up
+    to the 5 MB fetched, and so does ``index add page.html``. The attachment was refused unread."""
+    await start_bot(url_core, fake)
+    page = saved_page_over_a_megabyte()
+    assert len(page) > url_core.config.max_article_bytes
+    file = p.attachment("ledger.html", fake.file_url("ledger.html", page), len(page))
+    [report] = await run(fake, "add-article", files={"file": file}, roles=(p.MOD_ROLE_ID,))
+    assert "added: web-ministry-and-twitter-hold" in report.text(), report.text()
+    too_big = p.attachment("huge.html", fake.file_url("huge.html", b""), url_core.config.fetch.max_bytes + 1)
+    [refusal] = await run(fake, "add-article", files={"file": too_big}, roles=(p.MOD_ROLE_ID,))
+    assert "at most 5,000,000 bytes" in refusal.content and "huge.html" not in fake.file_requests

@@ -17,7 +17,7 @@ from bot.wiring import moderator_policy
 from tests.bot.conftest import CoreFactory
 from tests.bot.slack.slack_requests import message_event, posts_in, send_event, shown_text
 from tests.bot.slack.stub_slack import BOT_TOKEN, BOT_USER_ID, StubSlack
-from tests.news_site import PAGES
+from tests.news_site import PAGES, saved_page_over_a_megabyte
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -237,3 +237,17 @@ async def test_unclosed_markup_in_a_channel_message_does_not_stall_the_bot(
     done.set()
     assert answer["channel"] == "D8"
     assert await stall < 1.0
+
+
+async def test_a_saved_page_over_the_article_limit_is_added_by_dm(
+    stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
+    copied_index: tuple[Path, Path],
+) -> None:
+    """A saved page past MAX_ARTICLE_BYTES (its inline scripts; the story is a few kilobytes) is read as its
+    address would be, up to the 5 MB fetched, as ``index add page.html`` reads it; it was refused unread."""
+    core = make_core(*copied_index)
+    stub.add_file("F4", "ledger.html", saved_page_over_a_megabyte())
+    await send_event(make_app(core), share("add", "UADMIN", ("F4", "ledger.html")))
+    [reply] = await posts_in(stub, "chat.postMessage", timeout=60)
+    assert "web-ministry-and-twitter-hold-a-second-round" in reply["text"], reply["text"]
+    assert stub.downloads == [("F4", True)]
