@@ -137,6 +137,9 @@ class DisputeBot(discord.Client):
     async def on_message(self, message: discord.Message) -> None:
         await self.conversations.handle(message)
 
+    async def on_message_edit(self, before: discord.Message, after: discord.Message) -> None:
+        await self.conversations.handle_edit(before, after)
+
 
 class ShardedDisputeBot(DisputeBot, discord.AutoShardedClient):
     """The same bot over the shards in ``DISCORD_SHARD_IDS`` (all when unset) of ``DISCORD_SHARD_COUNT``. DMs

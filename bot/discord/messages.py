@@ -74,6 +74,7 @@ class Conversations:
         self._remembered = remembered_threads
         # The bot's answer in a channel -> the conversation it belongs to, for replies to that answer.
         self._answers: OrderedDict[int, str] = OrderedDict()
+        self._asked: OrderedDict[int, None] = OrderedDict()  # messages taken as questions, when posted or edited
 
     def remember_thread(self, thread_id: int) -> None:
         _remember(self._threads, thread_id, None, self._remembered)
@@ -151,6 +152,7 @@ class Conversations:
         question = self.question_in(message)
         if question is None:
             return
+        _remember(self._asked, message.id, None, self._remembered)
         replied_to = self.replied_answer(message)
         conversation = self._conversation(message, replied_to)
         async with self.core.in_flight.handling():
@@ -165,6 +167,15 @@ class Conversations:
                     self.core.continue_conversation(conversation, thread)
                     conversation = thread
             _remember(self._answers, answered[0].id, conversation, self._remembered)
+
+    async def handle_edit(self, before: discord.Message, after: discord.Message) -> None:
+        """A message edited to address the bot (a mention added to a question posted without one) is answered,
+        once, as Slack answers a mention added by an edit. One that addressed it already was answered when
+        posted: a typo fixed asks nothing new. discord.py reports an edit only of a message still in its
+        cache (the last 1,000), so a question from long ago is never answered late."""
+        if after.id in self._asked or self.question_in(before) is not None:
+            return
+        await self.handle(after)
 
     async def _answer(self, message: discord.Message, question: str, conversation: str
                       ) -> tuple[discord.Message, str] | None:

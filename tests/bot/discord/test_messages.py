@@ -277,3 +277,31 @@ async def test_a_reply_to_ones_own_message_in_the_bots_thread_is_a_follow_up(
     await reply_to(fake, first)
     own = await say(fake, f"I mean, {QUESTION}", channel_id=here, replying_to=first)
     assert "257" in (await reply_to(fake, own)).text()
+
+
+async def edit(fake: FakeDiscord, message: dict[str, object], content: str, **kw: object) -> dict[str, object]:
+    """Discord's MESSAGE_UPDATE for ``message`` edited to ``content`` (the whole message, as Discord sends it)."""
+    edited = {**p.message(content, **kw), "id": message["id"], "edited_timestamp": p.TIMESTAMP}  # type: ignore[arg-type]
+    await fake.dispatch("MESSAGE_UPDATE", edited)
+    return edited
+
+
+async def test_a_question_edited_to_mention_the_bot_is_answered_once(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """Someone who forgot the mention adds it by editing, as they would on Slack, where the edit is answered;
+    here nothing came. Editing again (a typo), or a question that mentioned the bot from the start, asks
+    nothing new."""
+    asked = await say(fake, QUESTION)
+    await asyncio.sleep(0.3)
+    assert not fake.messages, "not addressed to the bot yet"
+    await edit(fake, asked, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    reply = await reply_to(fake, asked)
+    assert "1,178" in reply.text() or "257" in reply.text()
+    await edit(fake, asked, f"{MENTION} {QUESTION} (thanks)", mentions=[p.BOT_USER])
+    answered = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    await reply_to(fake, answered)
+    await edit(fake, answered, f"{MENTION} how many accounts was Twitter asked to block?", mentions=[p.BOT_USER])
+    await edit(fake, answered, QUESTION)  # the mention taken out, then put back: still the one question
+    await edit(fake, answered, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    await asyncio.sleep(0.5)
+    assert [m.reply_to for m in fake.messages if m.reply_to] == [asked["id"], answered["id"]]
+    assert fake.rejected == [] and fake.unexpected == []
