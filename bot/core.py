@@ -31,7 +31,7 @@ from bot.validation import InvalidInput, clean_question, clean_topic
 from index import store
 from index.builder import build_index
 from index.embedding import EncoderProvider
-from index.manage import Upload, index_status
+from index.manage import Upload, index_status, safe_filename
 from index.web_article import is_saved_page
 from retrieval.engine import Engine
 from retrieval.loaded import FIX_DAMAGED, IndexLoadError
@@ -274,6 +274,19 @@ class CommandCore:
         if is_saved_page(filename):
             return max(self.config.fetch.max_bytes, self.config.max_article_bytes)
         return self.config.max_article_bytes
+
+    def upload_refusal(self, filename: str, size: int) -> str | None:
+        """Why a file of this name and size can't be added (None when it may be), for an adapter to ask before
+        it downloads anything: a 900 KB PDF attached on Discord was downloaded to be refused for its type."""
+        if not is_saved_page(filename):
+            try:
+                safe_filename(filename)
+            except ValueError as exc:  # not .txt or .md
+                return str(exc)
+        limit = self.upload_limit(filename)
+        if size > limit:
+            return f"{size:,} bytes is over the {limit:,}-byte limit"
+        return None
 
     def refuse_add(self, actor: Actor, reason: str) -> Notice:
         """An add an adapter refuses before the core sees it (too many addresses, a file over the limit, a

@@ -192,8 +192,8 @@ async def read_upload(
     core: CommandCore, actor: Actor, attachment: discord.Attachment | None, url: str | None = None
 ) -> IndexChange | Notice:
     """Add an attached article and/or the pages at ``url`` (addresses separated by spaces). Refusals come
-    first, so a non-moderator never makes the bot download or fetch anything, and a file over the size
-    limit is refused without being downloaded."""
+    first, so a non-moderator never makes the bot download or fetch anything, and a file of a type that
+    can't be added, or over the size limit, is refused without being downloaded."""
     if not core.is_moderator(actor):
         return await core.add_articles(actor, [])  # the core refuses and audits the attempt
     urls = addresses(url)
@@ -201,10 +201,9 @@ async def read_upload(
         return core.refuse_add(actor, f"Give at most {MAX_URLS} addresses at a time.")
     uploads: list[Upload] = []
     if attachment is not None:
-        limit = core.upload_limit(attachment.filename)
-        if attachment.size > limit:
-            return core.refuse_add(actor, f"{attachment.filename} is {attachment.size:,} bytes; articles can be at "
-                                          f"most {limit:,} bytes.")
+        refusal = core.upload_refusal(attachment.filename, attachment.size)
+        if refusal is not None:
+            return core.refuse_add(actor, f"Nothing was added. Refused {attachment.filename}: {refusal}.")
         try:
             uploads.append(Upload(attachment.filename, await attachment.read()))
         except discord.HTTPException as exc:

@@ -46,7 +46,7 @@ async def add_from_dm(core: CommandCore, users: UserDirectory, event: dict[str, 
                                  else f"Give at most {MAX_URLS} addresses at a time.")
     else:
         files = [f for f in event.get("files") or [] if isinstance(f, dict)]
-        uploads, problems = await fetch_uploads(client, files, core.upload_limit)
+        uploads, problems = await fetch_uploads(client, files, core)
         if uploads or urls or not problems:
             result = await core.add_articles(actor, uploads, urls)
         else:

@@ -9,8 +9,6 @@ Files are checked for type and size before they are downloaded, and a download s
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,9 +16,8 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from index.documents import ARTICLE_SUFFIXES
+from bot.core import CommandCore
 from index.manage import Upload
-from index.web_article import SAVED_PAGE_SUFFIXES
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +65,11 @@ async def _file_info(client: AsyncWebClient, shared: dict[str, Any]) -> dict[str
 
 
 async def fetch_uploads(
-    client: AsyncWebClient, shared_files: list[dict[str, Any]], limit: Callable[[str], int]
+    client: AsyncWebClient, shared_files: list[dict[str, Any]], core: CommandCore
 ) -> tuple[list[Upload], list[dict[str, str]]]:
     """The shared files as ``Upload``s, plus ``{"file", "reason"}`` for each one that could not be used.
-    ``limit``: the largest file of a name to download (``CommandCore.upload_limit``: a saved page may be
-    larger than an article)."""
+    The core says why a file can't be added (``CommandCore.upload_refusal``) before anything is downloaded:
+    its type by the name it was shared under, its size once Slack gives it; a download stops at the limit."""
     uploads: list[Upload] = []
     rejected: list[dict[str, str]] = []
     timeout = aiohttp.ClientTimeout(total=DOWNLOAD_TIMEOUT)
@@ -80,21 +77,19 @@ async def fetch_uploads(
         for shared in shared_files:
             name = str(shared.get("name") or shared.get("title") or shared.get("id") or "file")
             try:
-                if PurePosixPath(name).suffix.lower() not in (*ARTICLE_SUFFIXES, *SAVED_PAGE_SUFFIXES):
-                    raise DownloadError(f"only {', '.join(ARTICLE_SUFFIXES)} and saved web pages (.html) can be "
-                                        "added")
+                if (refused := core.upload_refusal(name, 0)) is not None:
+                    raise DownloadError(refused)
                 info = await _file_info(client, shared)
                 name = str(info.get("name") or name)
                 size = int(info.get("size") or 0)
-                max_bytes = limit(name)
-                if size > max_bytes:
-                    raise DownloadError(f"{size:,} bytes is over the {max_bytes:,}-byte limit")
+                if (refused := core.upload_refusal(name, size)) is not None:
+                    raise DownloadError(refused)
                 url = str(info.get("url_private_download") or info.get("url_private") or "")
                 if not url:
                     raise DownloadError("Slack gave no download address for it")
                 if not may_send_token(url, client.base_url):
                     raise DownloadError("its download address is neither HTTPS nor the configured Slack API")
-                uploads.append(Upload(name=name, data=await _download(client, session, url, max_bytes)))
+                uploads.append(Upload(name=name, data=await _download(client, session, url, core.upload_limit(name))))
             except DownloadError as exc:
                 rejected.append({"file": name, "reason": str(exc)})
             except (aiohttp.ClientError, TimeoutError) as exc:

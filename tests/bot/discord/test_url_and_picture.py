@@ -153,4 +153,4 @@ async def test_a_saved_page_over_the_article_limit_is_added_as_its_address_would
     assert "added: web-ministry-and-twitter-hold" in report.text(), report.text()
     too_big = p.attachment("huge.html", fake.file_url("huge.html", b""), url_core.config.fetch.max_bytes + 1)
     [refusal] = await run(fake, "add-article", files={"file": too_big}, roles=(p.MOD_ROLE_ID,))
-    assert "at most 5,000,000 bytes" in refusal.content and "huge.html" not in fake.file_requests
+    assert "over the 5,000,000-byte limit" in refusal.content and "huge.html" not in fake.file_requests
