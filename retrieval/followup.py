@@ -313,7 +313,7 @@ def _resolve(text: str, antecedent: str) -> str | None:
     if reference is None or reference.lower() not in _PERSONAL:
         return None
     name = f"{antecedent}'s" if reference.lower() in _POSSESSIVE else antecedent
-    return re.sub(rf"\b{re.escape(reference)}\b", name, text.strip(), count=1)
+    return re.sub(rf"\b{re.escape(reference)}\b", lambda _: name, text.strip(), count=1)  # a name, no escapes
 
 
 def _dedupe(words: Iterable[str]) -> list[str]:
