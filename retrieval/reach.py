@@ -15,13 +15,15 @@ from retrieval.loaded import LoadedIndex
 from retrieval.question import REQUEST_TERMS, Question
 
 # Words that only build the sentence in chat ("doesn't", "gonna", "what's going on") or pad it ("how many
-# exactly", "the 69A thing"): true to say no article uses them, but no help to the asker ("the articles never
-# use the word “doesn't”"), and "how many exactly", which names nothing else, is no question they don't cover.
+# exactly", "the 69A thing", "ok thanks. who is ..."): true to say no article uses them, but no help to the
+# asker ("the articles never use the word “doesn't”"), and "how many exactly", which names nothing else, is
+# no question they don't cover.
 _GRAMMAR = re.compile(
     r"(?:do|does|did|is|are|was|were|wo|ca|can|could|should|would|has|have|had|ai|need|must|might)n['’]?t"
     r"|gonna|wanna|gotta|going|lets|let['’]s"
     r"|exactly|actually|basically|really|literally|just|kinda|sorta|anyway|anyways|lol|lmao|pls|plz|thing|things"
-    r"|stuff", re.IGNORECASE)
+    r"|stuff|ok|okay|thanks|thank|thx|ty|hey|hi|hello|yo|hmm+|please|btw|tbh|idk|ya|yeah|yep|nope|cool|wow",
+    re.IGNORECASE)
 
 
 def absent_words(index: LoadedIndex, question: Question) -> tuple[list[str], bool]:

@@ -25,7 +25,7 @@ ASKED = [json.loads(line)["question"] for f in ("tests/dev.jsonl", "tests/eval/d
 ASKED += ["how many accounts was twitter asked to block", "what happened on february 8", "1178", "257?",
           "safety of employees", "twitter ne kitne accounts block kiye", "what happened after the blog post",
           "how many calories are in a banana", "What is the capital of France?", "how many ppl did twitter nuke",
-          "what happens if twitter doesn't comply", "how many exactly"]
+          "what happens if twitter doesn't comply", "how many exactly", "ok thanks. who is the finance minister?"]
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +91,9 @@ def test_a_decline_asserts_only_words_no_article_uses(seed_engine: Engine, repli
     # True, but no word to put another way; "how many exactly" is no question the articles "don't cover".
     for grammar in [a for a in replies if "doesn't" in a.question or "exactly" in a.question]:
         assert not grammar.answered and "never use" not in grammar.text, grammar.text
+    # Chat's courtesies are no words to put another way: "ok thanks. who is ..." named "ok" and "thanks".
+    [courtesy] = [a for a in replies if "thanks" in a.question]
+    assert "“finance”" in courtesy.text and "“ok”" not in courtesy.text and "“thanks”" not in courtesy.text
     [chat] = [a for a in replies if "ppl" in a.question]
     assert chat.text.startswith("I couldn't find a clear answer to “how many ppl did twitter nuke” "
                                                  "in the articles, which never use the words “ppl” or “nuke”.")
