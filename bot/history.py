@@ -22,7 +22,7 @@ from bot.conversations import ConversationMemory, RecentTurns
 from bot.history_results import CHANGED, GONE, NOT_RECORDED, THANKS, Feedback, GapReport
 from bot.report import build_report, parse_window
 from bot.shared_state import blocking
-from bot.store import AnswerRecord, Store, VoteOutcome, utcnow
+from bot.store import AnswerRecord, PartRecord, Store, VoteOutcome, utcnow
 from retrieval.engine import Engine
 from retrieval.followup import FollowupContext, Turn, turn_of
 from retrieval.loaded import LoadedIndex
@@ -121,6 +121,7 @@ class History:
                 quote=answer.citations[0].quote if answer.answered and answer.citations else None,
                 alternatives=[c.to_dict() for c in answer.alternatives],
                 place=(actor.home or None) if actor else None,
+                parts=[PartRecord(p.question, p.answered, p.expanded, p.searched_for) for p in answer.parts],
             ))
 
         try:

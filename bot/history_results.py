@@ -18,8 +18,8 @@ NOT_RECORDED = "Thanks, but feedback is switched off here: your vote was not rec
 # whole report is about 9,000 characters. The CLI and --json keep every question whole.
 CHAT_QUESTION_CHARS = 200
 # What the answer rate divides, said with it: off-topic questions are declines, small talk is never stored.
-ANSWER_RATE_COUNTS = ("answered ÷ questions searched, off-topic ones included; small talk and refused messages "
-                      "are not counted")
+ANSWER_RATE_COUNTS = ("answered ÷ questions searched, off-topic ones included; each question of a message asking "
+                      "several counts; small talk and refused messages are not counted")
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,9 @@ class GapReport:
     without_text: int = 0  # declined questions stored while HISTORY_MODE was anonymized (nothing to group)
     place: str | None = None  # only questions asked in this server or workspace; None: everywhere
     kept_days: int | None = None  # the period asked reaches past the history kept (HISTORY_RETENTION_DAYS)
+    # Messages answered (stored answers, each with its feedback buttons); fewer than ``questions`` when a
+    # message asked several, each of which counts as a question. None: not given (the same as questions).
+    messages: int | None = None
 
     @property
     def ephemeral(self) -> bool:
@@ -85,7 +88,8 @@ class GapReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "since": self.since, "window": self.window, "questions": self.questions, "answered": self.answered,
+            "since": self.since, "window": self.window, "questions": self.questions,
+            "messages": self.questions if self.messages is None else self.messages, "answered": self.answered,
             "declined": self.questions - self.answered, "answer_rate": self.answer_rate,
             "answer_rate_counts": ANSWER_RATE_COUNTS,
             "expanded_follow_ups": self.expanded, "anonymized": self.anonymized,
@@ -110,9 +114,12 @@ class GapReport:
         rate = f"{self.answer_rate:.0%}" if self.answer_rate is not None else "n/a"
         where = ", questions asked in this server or workspace" if self.place else ""
         kept = f"; history is kept {self.kept_days} days, so not the whole {self.window}" if self.kept_days else ""
+        in_messages = (f" (in {self.messages} messages)" if self.messages is not None
+                       and self.messages != self.questions else "")
         out = [f"Knowledge gaps since {self.since} UTC (last {self.window}{kept}{where})",
-               f"Questions: {self.questions}; answered {self.answered}, declined {self.questions - self.answered} "
-               f"(answer rate {rate}); follow-ups expanded with earlier turns: {self.expanded}.",
+               f"Questions: {self.questions}{in_messages}; answered {self.answered}, "
+               f"declined {self.questions - self.answered} (answer rate {rate}); "
+               f"follow-ups expanded with earlier turns: {self.expanded}.",
                f"Answer rate: {ANSWER_RATE_COUNTS}."]
         if self.anonymized:
             out.append("Declined questions: not grouped (HISTORY_MODE=anonymized stores no question text).")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -107,6 +108,32 @@ def _source(cited: Any, titles: Mapping[str, str]) -> tuple[str | None, str | No
     return (str(doc_id), titles.get(str(doc_id))) if doc_id else (None, None)
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """One question searched: a stored answer, or one question of a message that asked several."""
+
+    answered: bool
+    expanded: bool
+    question: str | None
+    searched_for: str | None
+
+
+def _questions(rows: Sequence[Any]) -> list[_Asked]:
+    """Each stored answer as the questions it answered, oldest first. A message asking several questions is
+    one stored answer (one reply, one pair of feedback buttons) but counts as each of its questions: counted
+    as one, "Who is Sawhney? Why did Twitter restore accounts?" was an answered question and its declined
+    half never reached the report, while counting the message too would count its questions twice."""
+    out: list[_Asked] = []
+    for r in rows:
+        parts = r.parts if isinstance(r.parts, list) else []
+        if not parts:
+            out.append(_Asked(bool(r.answered), bool(r.expanded), r.question, r.searched_for))
+            continue
+        out.extend(_Asked(bool(p.get("answered")), bool(p.get("expanded")), p.get("question") or None,
+                          p.get("searched_for") or None) for p in parts if isinstance(p, dict))
+    return out
+
+
 def build_report(store: Store, window: str, since: datetime, place: str | None = None,
                  titles: Mapping[str, str] | None = None) -> Callable[[Encode], GapReport]:
     """Reads what the report needs (on the store thread) and returns the rest, the grouping of declined
@@ -116,15 +143,16 @@ def build_report(store: Store, window: str, since: datetime, place: str | None =
     # The store shows nothing past retention: a longer period starts where the history kept does, and says so.
     kept_from = store.cutoff()
     cut, start = kept_from > since, max(since, kept_from)
-    rows = store.answers_since(since, place)
+    messages = store.answers_since(since, place)
+    rows = _questions(messages)
     anonymized = store.mode is not HistoryMode.FULL
     # Declined rows stored while HISTORY_MODE was anonymized have no text to group; they are counted apart,
     # so grouped + not grouped + without text always adds up to the declined count.
-    declined_rows = [] if anonymized else [r for r in rows if not r.answered and r.question]
-    declined = [r.question for r in declined_rows]
+    declined_rows = [] if anonymized else [(r, r.question) for r in rows if not r.answered and r.question]
+    declined = [question for _, question in declined_rows]
     without_text = 0 if anonymized else sum(1 for r in rows if not r.answered and not r.question)
     grouped = declined[-CLUSTER_LIMIT:]  # oldest first: the newest are kept
-    shown = [_as_shown(r.question, r.expanded, r.searched_for) for r in declined_rows[-CLUSTER_LIMIT:]]
+    shown = [_as_shown(question, r.expanded, r.searched_for) for r, question in declined_rows[-CLUSTER_LIMIT:]]
     down = [DownVoted(int(r.down), int(r.up), bool(r.answered), None if anonymized else r.question,
                       (r.quote[:QUOTE_CHARS] + "…" if r.quote and len(r.quote) > QUOTE_CHARS else r.quote),
                       *_source(r.cited if r.answered else None, titles or {}))
@@ -133,6 +161,7 @@ def build_report(store: Store, window: str, since: datetime, place: str | None =
     def finish(encode: Encode) -> GapReport:
         return GapReport(
             since=start.replace(microsecond=0).isoformat(sep=" "), window=window, questions=len(rows),
+            messages=len(messages),
             answered=sum(1 for r in rows if r.answered), expanded=sum(1 for r in rows if r.expanded),
             declined_clusters=[] if anonymized else cluster(grouped, encode, shown=shown), down_voted=down,
             anonymized=anonymized, grouped=len(grouped), ungrouped=len(declined) - len(grouped),

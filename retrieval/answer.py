@@ -233,6 +233,9 @@ def repeats(text: str, shown: list[Citation]) -> bool:
 
 
 CLOSEST_BELOW = " The closest passages are below."  # ends a decline that shows them
+# The heading every renderer puts over an answer's related sentences. Named here, not in the renderers, since a
+# reply's text points to it: a declined question of a message that asks several has its closest passages there.
+ALSO_IN_THE_ARTICLES = "Also in the articles"
 
 
 def _subject(question: Question) -> str:
@@ -295,4 +298,5 @@ def nothing_named(question: Question) -> Answer:
     return Answer(question.text, text, False, [])
 
 
-__all__ = ["CLOSEST_BELOW", "FEATURES", "citation", "compose", "decline", "is_answer_like", "nothing_named"]
+__all__ = ["ALSO_IN_THE_ARTICLES", "CLOSEST_BELOW", "FEATURES", "citation", "compose", "decline", "is_answer_like",
+           "nothing_named"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from retrieval.answer import CLOSEST_BELOW
+from retrieval.answer import ALSO_IN_THE_ARTICLES, CLOSEST_BELOW
 from retrieval.question import analyse, has_subject
 from retrieval.types import Answer, Citation
 
@@ -21,6 +21,7 @@ _AFTER_QUESTION_MARK = re.compile(r"(?<=\?)\s+(?=\S)")
 _MARKER = re.compile(r"\[(\d+)\]")
 RELATED_SHOWN = 2  # sentences shown under a joined answer besides its citations
 DECLINE_SHOWN = 3  # closest passages under a reply that declines every question
+CLOSEST_SHOWN = 2  # closest passages of each declined question in a reply that answers another
 
 
 def questions_in(text: str) -> list[str]:
@@ -37,39 +38,91 @@ def questions_in(text: str) -> list[str]:
 
 def joined(text: str, answers: list[Answer]) -> Answer:
     """One reply for the answers to the questions of ``text``, each under the question it answers. Citation
-    markers are numbered through; a declined question's closest passages join the related sentences, not
-    the citations (they answer nothing)."""
-    parts: list[str] = []
+    markers are numbered through; a declined question's closest passages are not citations (they answer
+    nothing): they come first among the related sentences, and its text says where they are, as a lone
+    decline says "The closest passages are below." (it said nothing, and they were sometimes not shown).
+    The reply keeps every answer in ``parts``, so the history can count each question on its own."""
     citations: list[Citation] = []
+    numbered: list[list[int]] = []
+    for answer in answers:  # every citation numbered first: a declined question may point to one
+        numbered.append([_number(c, citations) for c in answer.citations] if answer.answered else [])
+    if not any(a.answered for a in answers):  # all declined: the closest passages are what there is to show
+        return _all_declined(text, answers)
+    parts: list[str] = []
+    closest: list[Citation] = []
     related: list[Citation] = []
-    alternatives: list[Citation] = []
-    for answer in answers:
+    for answer, numbers in zip(answers, numbered, strict=True):
         if answer.answered:
-            numbers = [_number(c, citations) for c in answer.citations]
             body = _MARKER.sub(partial(_marker, numbers=numbers), answer.text)
         else:
-            body = answer.text.replace(CLOSEST_BELOW, "")
-            related.extend(answer.citations[:1])
+            cited: list[int] = []  # its closest passages quoted for another question: pointed to by number
+            below = 0
+            for c in answer.citations[:CLOSEST_SHOWN]:
+                if (n := _cited_as(c, citations)) is not None:
+                    cited.append(n)
+                    continue
+                below += 1
+                if _key(c) not in {_key(shown) for shown in closest}:  # two declines may share one
+                    closest.append(c)
+            body = answer.text.replace(CLOSEST_BELOW, "") + _where_closest(cited, below)
         related.extend(answer.related[:1])
-        alternatives.extend(answer.alternatives)
         asked = answer.question.strip()
         # A decline names the question itself ("I couldn't find a clear answer to “…”").
         parts.append(body if f"“{asked.rstrip('?.! ')}" in body else f"“{asked}” {body}")
-    searched = " / ".join(a.searched_for for a in answers if a.searched_for) or None
-    expanded = any(a.expanded for a in answers)
-    if not any(a.answered for a in answers):  # all declined: the closest passages are what there is to show
-        closest = _unshown([c for a in answers for c in a.citations], [], DECLINE_SHOWN)
-        return Answer(text, "\n\n".join(parts) + (CLOSEST_BELOW if closest else ""), False, closest,
-                      searched_for=searched, alternatives=alternatives, expanded=expanded)
-    return Answer(text, "\n\n".join(parts), True, citations, searched_for=searched,
-                  related=_unshown(related, citations), alternatives=alternatives, expanded=expanded)
+    return Answer(text, "\n\n".join(parts), True, citations, searched_for=_searched(answers),
+                  related=closest + _unshown(related, citations + closest),
+                  alternatives=[c for a in answers for c in a.alternatives],
+                  expanded=any(a.expanded for a in answers), parts=tuple(answers))
+
+
+def _all_declined(text: str, answers: list[Answer]) -> Answer:
+    """Every question declined: one decline, its closest passages taken from each question in turn (the first
+    question's three filled the list, and the second's closest passage went unshown under "below")."""
+    parts: list[str] = []
+    for answer in answers:
+        body = answer.text.replace(CLOSEST_BELOW, "")
+        asked = answer.question.strip()
+        parts.append(body if f"“{asked.rstrip('?.! ')}" in body else f"“{asked}” {body}")
+    turns = [c for i in range(DECLINE_SHOWN) for a in answers for c in a.citations[i:i + 1]]
+    closest = _unshown(turns, [], DECLINE_SHOWN)
+    return Answer(text, "\n\n".join(parts) + (CLOSEST_BELOW if closest else ""), False, closest,
+                  searched_for=_searched(answers), alternatives=[c for a in answers for c in a.alternatives],
+                  expanded=any(a.expanded for a in answers), parts=tuple(answers))
+
+
+def _searched(answers: list[Answer]) -> str | None:
+    return " / ".join(a.searched_for for a in answers if a.searched_for) or None
+
+
+def _key(citation: Citation) -> tuple[str, int, int]:
+    return citation.doc_id, citation.start, citation.end
+
+
+def _cited_as(citation: Citation, citations: list[Citation]) -> int | None:
+    """The number of ``citation`` among the reply's citations, or None when it is not one of them."""
+    for n, c in enumerate(citations, start=1):
+        if _key(c) == _key(citation):
+            return n
+    return None
+
+
+def _where_closest(numbers: list[int], below: int) -> str:
+    """Where a declined question's closest passages are in a reply that answers others: cited already for
+    another question (``[2]``), and/or shown under the related sentences' heading."""
+    total = len(numbers) + below
+    if not total:
+        return ""
+    places = [" and ".join(f"[{n}]" for n in numbers)] if numbers else []
+    if below:
+        places.append(f"below, under “{ALSO_IN_THE_ARTICLES}”")
+    return f" The closest passage{'s are' if total > 1 else ' is'} {', and '.join(places)}."
 
 
 def _number(citation: Citation, citations: list[Citation]) -> int:
     """The number ``citation`` has in the joined reply: a quote cited for two questions keeps one number."""
-    for n, c in enumerate(citations, start=1):
-        if (c.doc_id, c.start, c.end) == (citation.doc_id, citation.start, citation.end):
-            return n
+    n = _cited_as(citation, citations)
+    if n is not None:
+        return n
     citations.append(citation)
     return len(citations)
 

@@ -63,6 +63,10 @@ class Answer:
     alternatives: list[Citation] = field(default_factory=list, compare=False)
     # Set by the bot once the answer is stored: feedback buttons refer to it.
     answer_id: str | None = field(default=None, compare=False)
+    # A message asking several questions (``retrieval.several``): the answer to each, in the order asked. The
+    # reply is this answer, but the bot's history records whether each question was answered, so a question
+    # the articles could not answer is a knowledge gap even when its neighbours were answered. Not in JSON.
+    parts: tuple[Answer, ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -30,6 +30,7 @@ from bot.render.dates import shown_date, shown_event_date
 from bot.render.plain import render as plain_text
 from bot.render.plain import render_status, sources_file
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
+from retrieval.answer import ALSO_IN_THE_ARTICLES
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
 
 # Our own, tighter choices: a reply should be readable, not merely accepted.
@@ -69,7 +70,7 @@ def render_answer(answer: Answer) -> list[Outgoing]:
     related = answer.related[: max(0, MAX_CITATIONS - len(shown))]
     names = [clip(f"[{n}] " + safe(c.title or c.doc_id, FIELD_NAME_LIMIT), FIELD_NAME_LIMIT)
              for n, c in enumerate(shown, start=1)]
-    names += [clip("Also in the articles: " + safe(c.title or c.doc_id, FIELD_NAME_LIMIT), FIELD_NAME_LIMIT)
+    names += [clip(f"{ALSO_IN_THE_ARTICLES}: " + safe(c.title or c.doc_id, FIELD_NAME_LIMIT), FIELD_NAME_LIMIT)
               for c in related]
     quoted = [*shown, *related]
     room = EMBED_TOTAL_LIMIT - len(embed) - sum(len(name) for name in names)

@@ -8,6 +8,7 @@ import unicodedata
 from bot.history_results import Feedback, GapReport
 from bot.render.dates import shown_date, shown_event_date
 from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList, counted
+from retrieval.answer import ALSO_IN_THE_ARTICLES
 from retrieval.types import Answer, Citation, Timeline
 
 # Bidirectional overrides and isolates can make a line read differently from what it contains.
@@ -36,7 +37,7 @@ def printable(text: str) -> str:
 
 
 # Sentences ranked next after the answer's: not the answer, but where it may be if the answer is wrong.
-RELATED_HEADING = "Also in the articles:"
+RELATED_HEADING = f"{ALSO_IN_THE_ARTICLES}:"  # a joined reply's text points a declined question here
 
 
 def source_line(c: Citation) -> str:

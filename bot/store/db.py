@@ -50,6 +50,17 @@ class VoteOutcome(Enum):
 
 
 @dataclass(frozen=True)
+class PartRecord:
+    """One question of a message asking several, and whether it was answered: the report counts it as a
+    question of its own (a declined one is a knowledge gap though the reply answered the others)."""
+
+    question: str
+    answered: bool
+    expanded: bool = False
+    searched_for: str | None = None
+
+
+@dataclass(frozen=True)
 class AnswerRecord:
     id: str
     platform: str
@@ -65,6 +76,8 @@ class AnswerRecord:
     # A follow-up searched with words from earlier turns (the report counts them). None: whenever
     # ``searched_for`` is set, as before mended spelling set it too.
     expanded: bool | None = None
+    # The questions of a message asking several, each answered on its own; empty when it asked one.
+    parts: list[PartRecord] = field(default_factory=list)
 
 
 def _conversation(conversation: str | None) -> str | None:
@@ -149,6 +162,8 @@ class Store:
                 searched_for=record.searched_for if full else None,
                 quote=record.quote, alternatives=record.alternatives,
                 place=fit_key(record.place, PLACE_CHARS) if record.place else None,
+                parts=[{"question": p.question if full else None, "answered": p.answered, "expanded": p.expanded,
+                        "searched_for": p.searched_for if full else None} for p in record.parts] or None,
             ))
         self._maybe_prune()
         return True
@@ -229,7 +244,7 @@ class Store:
         """Oldest first."""
         with reading(self.engine) as conn:
             return list(conn.execute(sa.select(answers.c.id, answers.c.answered, answers.c.expanded,
-                                               answers.c.question, answers.c.searched_for)
+                                               answers.c.question, answers.c.searched_for, answers.c.parts)
                                      .where(self._asked(since, place))
                                      .order_by(answers.c.created_at, answers.c.id)))
 

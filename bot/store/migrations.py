@@ -183,6 +183,12 @@ def _v5_answered_threads_everywhere(conn: Connection) -> None:
     ).create(conn, checkfirst=True)
 
 
+def _v6_answer_parts(conn: Connection) -> None:
+    """A message asking several questions is stored as one answer (its feedback buttons vote on the reply),
+    with each question's outcome beside it, so a declined one reaches the knowledge-gap report."""
+    _add_column(conn, "answers", sa.Column("parts", sa.JSON, nullable=True))
+
+
 # Numbers need not be contiguous (branches reserve theirs); each is applied once, in this order.
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "answers and votes", _v1_answers_and_votes),
@@ -191,6 +197,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (3, "Slack installations and OAuth states, Discord identify leases", _v3_installations_and_leases),
     (4, "answers: the server or workspace asked in", _v4_answer_places),
     (5, "answered threads, where an early migration 2 lacked them", _v5_answered_threads_everywhere),
+    (6, "answers: each question of a message asking several", _v6_answer_parts),
 ]
 
 

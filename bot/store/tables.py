@@ -43,6 +43,10 @@ answers = sa.Table(
     # The server or workspace asked in ("discord:<guild id>", "slack:<team id>"; migration 4): a moderator's
     # /report covers their own. NULL for a Discord DM, the terminal and the CLI, and answers stored before.
     sa.Column("place", sa.String(PLACE_CHARS), nullable=True, index=True),
+    # A message asking several questions (migration 6): each question's outcome, in the order asked,
+    # [{"question", "answered", "expanded", "searched_for"}] (question and searched_for NULL unless full mode).
+    # The report counts each as a question of its own. NULL for a message asking one, and answers stored before.
+    sa.Column("parts", sa.JSON, nullable=True),
 )
 
 votes = sa.Table(

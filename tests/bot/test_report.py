@@ -12,9 +12,9 @@ import sqlalchemy as sa
 from bot import report as report_module
 from bot.actors import Actor
 from bot.history import History
-from bot.history_results import GapReport
+from bot.history_results import THANKS, Feedback, GapReport
 from bot.report import cluster
-from bot.store import Store, utcnow
+from bot.store import HistoryMode, Store, utcnow
 from bot.store.tables import answers
 from index.embedding import Encoder
 from retrieval.types import Answer
@@ -159,3 +159,53 @@ async def test_a_down_voted_decline_says_it_was_one(
     assert isinstance(report, GapReport)
     [line] = [line for line in report.lines() if line.startswith("  👎")]
     assert line.endswith("“recipe for butter chicken” → declined (nothing quoted)")
+
+
+SEVERAL = "Who is Ajay Sawhney? How much is Koo worth?"
+
+
+async def test_a_declined_question_of_a_message_asking_several_is_a_knowledge_gap(
+    make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory
+) -> None:
+    """The message was stored as one answered question: "How much is Koo worth?" never reached the report. Each
+    question now counts on its own, the message stays one stored answer, and its buttons vote on it."""
+    core = make_core(seed_index_dir, NOWHERE, history=make_history())
+    reply = await core.ask(SEVERAL, MEMBER)
+    assert isinstance(reply, Answer) and reply.answered and reply.answer_id
+    await core.ask("recipe for butter chicken", MEMBER)
+    feedback = await core.vote(MEMBER, reply.answer_id, -1)
+    assert isinstance(feedback, Feedback) and feedback.text.startswith(THANKS)
+    report = await core.report(MOD)
+    assert isinstance(report, GapReport)
+    assert (report.questions, report.answered, report.messages) == (3, 1, 2)
+    examples = [e for g in report.declined_clusters for e in g.examples]
+    assert sorted(examples) == ["How much is Koo worth?", "recipe for butter chicken"]
+    assert "Questions: 3 (in 2 messages); answered 1, declined 2" in "\n".join(report.lines())
+    assert report.to_dict()["messages"] == 2 and "several" in report.to_dict()["answer_rate_counts"]
+    [down] = report.down_voted  # the vote is on the reply as a whole
+    assert down.question == SEVERAL and down.answered
+
+
+@pytest.mark.parametrize("mode", [HistoryMode.ANONYMIZED, HistoryMode.OFF])
+async def test_the_questions_of_a_message_keep_no_text_unless_history_is_full(
+    make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory, mode: HistoryMode
+) -> None:
+    """Anonymized, each question's outcome is counted without its text; off, nothing is stored: as for a lone
+    question."""
+    history = make_history(mode)
+    store = history.store
+    assert store is not None
+    core = make_core(seed_index_dir, NOWHERE, history=history)
+    reply = await core.ask(SEVERAL, MEMBER)
+    assert isinstance(reply, Answer) and len(reply.parts) == 2
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(answers.c.question, answers.c.parts)).all()
+    if mode is HistoryMode.OFF:
+        assert rows == [] and reply.answer_id is None
+        return
+    [(question, parts)] = rows
+    assert question is None and [p["question"] for p in parts] == [None, None]
+    assert [p["answered"] for p in parts] == [True, False] and "Koo" not in str(parts)
+    report = await core.report(MOD)
+    assert isinstance(report, GapReport) and report.anonymized
+    assert (report.questions, report.answered, report.declined_clusters) == (2, 1, [])

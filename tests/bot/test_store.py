@@ -228,9 +228,47 @@ def test_a_database_whose_migration_2_lacked_answered_threads_gets_them(db_url: 
     engine = sa.create_engine(db_url)
     with engine.begin() as conn:
         conn.execute(sa.text("DROP TABLE answered_threads"))
-        conn.execute(sa.text("DELETE FROM schema_version WHERE version >= 5"))
+        conn.execute(sa.text("DELETE FROM schema_version WHERE version = 5"))  # later ones applied
     engine.dispose()
     shared = SharedStore(db_url)
     shared.mark_thread("slack:C1:1.0", 100.0)
     assert shared.thread_answered("slack:C1:1.0", 50.0)
     shared.engine.dispose()
+
+
+def test_a_version_5_database_upgrades_to_keep_the_questions_of_a_message(
+    tmp_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Migration 6 adds ``answers.parts``: answers stored before keep reading as one question each, and a
+    message asking several is stored with each question's outcome (its text only in full mode)."""
+    from bot.store import PartRecord, migrations
+
+    url = f"sqlite:///{tmp_path / 'bot.db'}"
+    monkeypatch.setattr(migrations, "MIGRATIONS", [m for m in MIGRATIONS if m[0] <= 5])
+    old = Store(url, KEY, clock=clock)
+    assert old.version == 5
+    with old.engine.begin() as conn:  # as the previous release wrote it: no parts column yet
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("answers")}
+        assert "parts" not in columns
+        conn.execute(sa.text("INSERT INTO answers (id, created_at, platform, question, answered, cited, "
+                             "index_build, expanded, alternatives) VALUES ('a1', :at, 'discord', 'who?', 0, '[]', "
+                             "'b1', 0, '[]')"), {"at": clock.now})
+    old.close()
+    monkeypatch.undo()
+    store = Store(url, KEY, clock=clock)
+    assert store.version == max(number for number, _, _ in MIGRATIONS)
+    several = record("a2", "Who is X? Why Y?")
+    store.record_answer(AnswerRecord(**{**several.__dict__, "parts": [
+        PartRecord("Who is X?", True), PartRecord("Why Y?", False, expanded=True, searched_for="Why Y? X")]}))
+    rows = {r.id: r for r in store.answers_since(clock.now - timedelta(days=1))}
+    assert rows["a1"].parts is None and rows["a1"].question == "who?"
+    assert rows["a2"].parts == [
+        {"question": "Who is X?", "answered": True, "expanded": False, "searched_for": None},
+        {"question": "Why Y?", "answered": False, "expanded": True, "searched_for": "Why Y? X"}]
+    store.close()
+    anonymized = Store(url, KEY, HistoryMode.ANONYMIZED, clock=clock)
+    anonymized.record_answer(AnswerRecord(**{**record("a3").__dict__, "parts": [PartRecord("Why Y?", False,
+                                                                                            searched_for="Y")]}))
+    [row] = [r for r in anonymized.answers_since(clock.now - timedelta(days=1)) if r.id == "a3"]
+    assert row.parts == [{"question": None, "answered": False, "expanded": False, "searched_for": None}]
+    anonymized.close()

@@ -42,7 +42,9 @@ def test_joined_answers_number_their_citations_through() -> None:
     assert reply.text.split("\n\n") == [
         "“Who is X?” X leads it. [1] X met them. [2]",
         "“When did he meet them?” X met them. [2] On Monday. [3]",
-        "I couldn't find a clear answer to “Why” in the articles.",  # a decline names its question
+        # A decline names its question, and where its closest passages are, as a lone decline does.
+        "I couldn't find a clear answer to “Why” in the articles. The closest passage is below, under “Also in "
+        "the articles”.",
     ]
     assert reply.answered and reply.related == [_cite("c", 0)] and not reply.expanded
     leaning = Answer("When?", "On Monday. [1]", True, [other], searched_for="When? X", expanded=True)
@@ -69,3 +71,53 @@ def test_when_every_question_is_declined_the_closest_passages_stay() -> None:
     reply = joined("Why A? Why B?", answers)
     assert not reply.answered and reply.citations == [_cite("a", 0), _cite("b", 0), _cite("c", 0)]
     assert reply.text.count(below) == 1 and reply.text.endswith(below)
+
+
+def test_a_declined_question_among_answered_ones_says_where_its_closest_passages_are() -> None:
+    """Answered beside another, a decline said only "I couldn't find a clear answer", its closest passage
+    stripped of the "below" and, third in a list cut at two, sometimes not shown at all."""
+    first, second, other = _cite("a", 0), _cite("a", 10), _cite("b", 0)
+    below = " The closest passages are below."
+    answers = [
+        Answer("Who is X?", "X leads it. [1]", True, [first], related=[_cite("r", 0)]),
+        Answer("When did he meet them?", "On Monday. [1] In Delhi. [2]", True, [second, other],
+               related=[_cite("r", 10)]),
+        Answer("Why?", f"I couldn't find a clear answer to “Why” in the articles.{below}", False,
+               [_cite("c", 0), _cite("c", 10), _cite("c", 20)]),
+        Answer("How?", f"I couldn't find a clear answer to “How” in the articles.{below}", False,
+               [other, _cite("c", 0)]),
+    ]
+    reply = joined("Who is X? When did he meet them? Why? How?", answers)
+    assert reply.text.split("\n\n")[2:] == [
+        "I couldn't find a clear answer to “Why” in the articles. The closest passages are below, under “Also in "
+        "the articles”.",
+        "I couldn't find a clear answer to “How” in the articles. The closest passages are [3], and below, under "
+        "“Also in the articles”.",  # one of them answers another question: pointed to by its number
+    ]
+    # Each declined question's closest passages are shown first, once; the answers' related sentences follow.
+    assert reply.related[:2] == [_cite("c", 0), _cite("c", 10)] and _cite("r", 0) in reply.related
+    assert [p.question for p in reply.parts] == ["Who is X?", "When did he meet them?", "Why?", "How?"]
+    assert [p.answered for p in reply.parts] == [True, True, False, False]
+
+
+def test_when_every_question_is_declined_each_shows_its_closest_passage() -> None:
+    """The first question's three closest passages filled the list: the second's "closest passages are below"
+    pointed at none of its own."""
+    below = " The closest passages are below."
+    answers = [Answer("Why A?", f"I couldn't find a clear answer to “Why A” in the articles.{below}", False,
+                      [_cite("a", 0), _cite("a", 10), _cite("a", 20)]),
+               Answer("Why B?", f"I couldn't find a clear answer to “Why B” in the articles.{below}", False,
+                      [_cite("b", 0)])]
+    reply = joined("Why A? Why B?", answers)
+    assert reply.citations == [_cite("a", 0), _cite("b", 0), _cite("a", 10)]
+    assert len(reply.parts) == 2 and not any(p.answered for p in reply.parts)
+
+
+def test_a_message_asking_several_keeps_each_answer(seed_engine: Engine) -> None:
+    """The bot's history records each question of the message (``Answer.parts``): the one declined here is a
+    knowledge gap though the reply answers the other."""
+    reply = seed_engine.ask("Who is Ajay Sawhney? How much is Koo worth?")
+    assert reply.answered and [p.question for p in reply.parts] == ["Who is Ajay Sawhney?", "How much is Koo worth?"]
+    assert [p.answered for p in reply.parts] == [True, False]
+    assert "closest passage" in reply.text.split("\n\n")[1]
+    assert not seed_engine.ask("Who is Ajay Sawhney?").parts  # a lone question has none
