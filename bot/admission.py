@@ -78,3 +78,31 @@ class Admission:
             metrics.LATENCY.labels(command).observe(time.perf_counter() - started)
         metrics.QUESTIONS.labels(command, metrics.platform_of(actor), metrics.outcome(result)).inc()
         return result
+
+
+class VoteAdmission:
+    """Whether a 👍/👎 click is recorded now: each is a write to the store, and a user clicking as fast as the
+    platform lets them wrote once per click, with no limit. Votes have a budget of their own (a burst of clicks
+    must not cost the clicker a question, nor questions their votes), kept in this process: a shared bucket
+    would itself be a database write per click, the very thing bounded here. With replicas each keeps its
+    own, so one user's clicks write at most one budget per replica. The operator and the terminal user are
+    never limited, as for questions. A refused click is always told to slow down, privately: Discord and Slack
+    show every click an answer (the adapter has acknowledged it already), and only the clicker sees it."""
+
+    def __init__(self, limiter: Limiter) -> None:
+        self.limiter = limiter
+
+    async def refusal(self, actor: Actor | None) -> Notice | None:
+        """None when the click may be recorded; else the "slow down" to show the clicker."""
+        if actor is None or actor.platform == "terminal":
+            return None
+        try:
+            decision = await call(self.limiter, self.limiter.check, f"vote:{actor.platform}:{actor.user_id}")
+        except Exception:  # a vote is worth recording whatever went wrong with its budget
+            log.exception("the vote limit could not be checked; the vote is let through")
+            return None
+        if decision.allowed:
+            return None
+        metrics.VOTES_LIMITED.labels(actor.platform).inc()
+        log.info("vote limited %s for %.0f s", actor.describe(), decision.retry_after)
+        return Notice(NoticeKind.LIMITED, SLOW_DOWN.format(seconds=decision.retry_seconds))

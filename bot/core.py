@@ -16,13 +16,14 @@ from typing import TypeVar
 
 from bot import metrics
 from bot.actors import Actor, ModeratorPolicy
-from bot.admission import Admission
+from bot.admission import Admission, VoteAdmission
 from bot.builds import APOLOGY, BuildRunner
 from bot.core_config import CoreConfig
 from bot.corpus_changes import CorpusChanges
 from bot.history import History
 from bot.history_results import Feedback, GapReport
 from bot.inflight import InFlight
+from bot.ratelimit import RateLimiter
 from bot.report import BadWindow
 from bot.results import IndexChange, IndexStatus, Notice, NoticeKind, Reply, SourcesList
 from bot.shared_state import SharedState
@@ -66,6 +67,8 @@ class CommandCore:
         self.corpus = CorpusChanges(config, self.builds, self._encoder_provider)  # add and remove articles
         limiter = self.shared.limiter(config.rate_limit_per_minute, config.rate_limit_burst)
         self.admission = Admission(limiter, self.in_flight)
+        # Votes: their own budget, in this process whatever SHARED_STATE says (see ``VoteAdmission``).
+        self.vote_admission = VoteAdmission(RateLimiter(config.vote_limit_per_minute, config.vote_limit_burst))
         self.warm = False  # index loaded and encoder warm
         self.index_available = True  # the last question could load the live index (a damaged one can't)
         metrics.watch_index(metrics.IndexGauges(lambda: store.live_dir(config.index_dir), self._index_counts))
@@ -206,9 +209,13 @@ class CommandCore:
         self.history.rename(old, new)
 
     async def vote(self, actor: Actor, answer_id: str, value: int) -> Feedback | Notice:
-        """A 👍 (+1) or 👎 (-1) on a stored answer; a second vote by the same person replaces the first."""
+        """A 👍 (+1) or 👎 (-1) on a stored answer; a second vote by the same person replaces the first. Clicks
+        past the clicker's vote budget are told to slow down and never reach the store (``VoteAdmission``)."""
         if value not in (1, -1) or not answer_id:
             return Notice(NoticeKind.INVALID, "That feedback button is not valid.")
+        refusal = await self.vote_admission.refusal(actor)
+        if refusal is not None:
+            return refusal
         try:
             return await self.history.vote(actor, answer_id, value)
         except Exception:

@@ -19,3 +19,7 @@ class CoreConfig:
     rate_limit_per_minute: float = 5.0  # per user; 0 turns the limit off
     rate_limit_burst: int = 3
     max_in_flight: int = 64  # questions per process; more are told to try again in a moment
+    # 👍/👎 clicks per user, a budget of their own (a vote must not cost a question): each click is a write to the
+    # store, and nothing else bounded them. Counted in each process (see ``CommandCore.vote``); 0 turns it off.
+    vote_limit_per_minute: float = 20.0
+    vote_limit_burst: int = 6

@@ -33,6 +33,10 @@ RATE_LIMITED = Counter(
     "dispute_bot_rate_limited", "Questions refused by the per-user rate limit (notified or dropped)",
     ["platform", "notified"],
 )
+VOTES_LIMITED = Counter(
+    "dispute_bot_votes_rate_limited", "Feedback clicks refused by the per-user vote limit (each told to slow down)",
+    ["platform"],
+)
 BUILDS = Counter("dispute_bot_builds", "Index builds started from chat, by action and outcome", ["action", "outcome"])
 BUILD_SECONDS = Histogram("dispute_bot_build_seconds", "Duration of index builds started from chat", ["action"],
                           buckets=BUILD_BUCKETS)

@@ -27,13 +27,14 @@ CoreFactory = Callable[..., CommandCore]
 def make_core(encoder_provider: EncoderProvider) -> Iterator[CoreFactory]:
     """``make_core(index_dir, corpus_dir, moderators=ModeratorPolicy(...))``; closed after the test.
 
-    The per-user rate limit is off unless a test sets ``rate_limit_per_minute``: most tests ask many
-    questions as one user, and the limit has tests of its own."""
+    The per-user rate limit is off unless a test sets ``rate_limit_per_minute`` (votes:
+    ``vote_limit_per_minute``): most tests ask many questions as one user, and the limits have tests of their own."""
     made: list[CommandCore] = []
 
     def factory(index_dir: Path, corpus_dir: Path, moderators: ModeratorPolicy | None = None,
                 history: History | None = None, shared: SharedState | None = None, **config: object) -> CommandCore:
         config.setdefault("rate_limit_per_minute", 0.0)
+        config.setdefault("vote_limit_per_minute", 0.0)  # the same for votes
         core = CommandCore(
             CoreConfig(corpus_dir=corpus_dir, index_dir=index_dir, model=DEFAULT_MODEL, **config),  # type: ignore[arg-type]
             encoder_provider,

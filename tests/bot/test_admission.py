@@ -11,9 +11,10 @@ from prometheus_client import REGISTRY
 from bot.actors import LOCAL_USER, Actor, ModeratorPolicy
 from bot.admission import OVERLOADED, STOPPING
 from bot.core import CommandCore
+from bot.history_results import Feedback
 from bot.results import IndexChange, Notice, NoticeKind
 from retrieval.types import Answer
-from tests.bot.conftest import CoreFactory
+from tests.bot.conftest import CoreFactory, HistoryFactory
 
 QUESTION = "how many accounts were ordered blocked?"
 ALICE = Actor("discord", "1001", "alice")
@@ -176,3 +177,32 @@ async def test_pictures_past_the_backlog_are_skipped_not_queued(monkeypatch: pyt
     assert await asyncio.wait_for(picture.timeline_png(timeline), 1) is None  # not drawn: text goes alone
     release.set()
     assert await asyncio.gather(*waiting) == [b"png"] * picture.MAX_WAITING
+
+
+async def test_vote_clicks_past_their_budget_are_told_to_slow_down_and_never_written(
+    make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every 👍/👎 click was a write to the store, with no limit: 30 clicks by one user, 30 writes. Votes now
+    have a budget of their own: the rest are told to slow down (each of them: a click always gets an answer),
+    and neither budget spends the other."""
+    core = make_core(seed_index_dir, Path("/nonexistent-corpus"), history=make_history(), rate_limit_per_minute=5,
+                     rate_limit_burst=3, vote_limit_per_minute=20, vote_limit_burst=6)
+    answer = await core.ask(QUESTION, ALICE)
+    assert isinstance(answer, Answer) and answer.answer_id
+    store = core.history.store
+    assert store is not None
+    writes: list[int] = []
+    vote = store.vote
+    monkeypatch.setattr(store, "vote", lambda *args: writes.append(1) or vote(*args))
+    before = sample("dispute_bot_votes_rate_limited_total", platform="discord")
+    results = [await core.vote(ALICE, answer.answer_id, 1 if n % 2 else -1) for n in range(30)]
+    assert sum(isinstance(r, Feedback) for r in results) == 6 and len(writes) == 6
+    refused = [r for r in results if isinstance(r, Notice)]
+    assert len(refused) == 24 and {r.kind for r in refused} == {NoticeKind.LIMITED}
+    assert all(not r.silent and r.text.startswith("Slow down") and r.ephemeral for r in refused)
+    assert sample("dispute_bot_votes_rate_limited_total", platform="discord") - before == 24
+    # The clicks cost no question, and nobody else's votes.
+    assert isinstance(await core.ask(QUESTION, ALICE), Answer)
+    assert isinstance(await core.vote(BOB, answer.answer_id, 1), Feedback)
+    for _ in range(10):
+        assert isinstance(await core.vote(LOCAL_USER, answer.answer_id, 1), Feedback)

@@ -106,3 +106,29 @@ async def test_a_thanks_whose_response_was_lost_is_shown_once(
     [thanks] = fake.visible(interaction["token"])
     assert thanks.ephemeral and thanks.content.startswith("Thanks")
     assert fake.rejected == [(f"webhook {interaction['token']}", {"": "502 after create"})]
+
+
+async def test_clicks_past_the_vote_budget_are_acknowledged_and_told_to_slow_down(
+    start_bot: BotStarter, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+    fake: FakeDiscord,
+) -> None:
+    """Each click was a vote written to the store, however fast one user clicked. Past the vote budget a click
+    is still acknowledged at once, and told privately to slow down; nothing more is written."""
+    core = make_core(seed_index_dir, NOWHERE, MODERATORS, history=make_history(), vote_limit_per_minute=6,
+                     vote_limit_burst=2)
+    await start_bot(core, fake)
+    asked = p.slash("ask", {"question": "What app is the government promoting as an alternative to Twitter?"})
+    await fake.dispatch("INTERACTION_CREATE", asked)
+    [answer] = await fake.answers(asked["token"])
+    up, down = (button["custom_id"] for button in answer.body["components"][0]["components"])
+    shown = []
+    for n in range(4):
+        reply, delay = await click(fake, up if n % 2 else down, answer)
+        assert delay < 1.0 and reply.ephemeral
+        shown.append(reply.content)
+    assert [c.startswith("Slow down") for c in shown] == [False, False, True, True]
+    store = core.history.store
+    assert store is not None
+    with store.engine.connect() as conn:
+        assert [r.vote for r in conn.execute(sa.select(votes))] == [1], "the second click changed the first"
+    assert fake.rejected == [] and fake.unexpected == []

@@ -129,3 +129,25 @@ async def test_a_slack_connect_question_counts_for_the_workspace_it_was_asked_in
     report = slash_payload(stub, "/report", "7d", user="UMOD")
     await slash(history_app, report)
     assert "capital of France" in shown_text(await reply_to(stub, report, timeout=60))
+
+
+async def test_clicks_past_the_vote_budget_are_each_acked_and_told_to_slow_down(
+    stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+    make_app: Callable[[CommandCore], AsyncApp]
+) -> None:
+    """A user clicking 👍/👎 over and over wrote a vote per click. Past the budget a click is still acked at
+    once and answered, privately, with a slow down."""
+    core = make_core(seed_index_dir, NOWHERE, history=make_history(), vote_limit_per_minute=6, vote_limit_burst=2)
+    app = make_app(core)
+    asked = slash_payload(stub, "/ask", "What app is the government promoting as an alternative to Twitter?")
+    await slash(app, asked)
+    up, _ = buttons(await reply_to(stub, asked))  # both carry the answer id
+    texts = []
+    for n in range(5):
+        started = time.monotonic()
+        clicked = block_action(stub, "feedback_up" if n % 2 else "feedback_down", up["value"])
+        assert (await click(app, clicked)).status == 200 and time.monotonic() - started < 3.0
+        shown = await response(stub, clicked)
+        assert shown["response_type"] == "ephemeral"
+        texts.append(shown["text"])
+    assert [t.startswith("Slow down") for t in texts] == [False, False, True, True, True]
