@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -104,12 +105,13 @@ class SlashCommands:
             try:
                 result = await self.core.vote(Actor(platform="slack", user_id=user), str(action.get("value") or ""),
                                               FEEDBACK_ACTIONS.get(str(action.get("action_id")), 0))
-                message = render(result)
-                await respond(text=message.text, blocks=message.blocks or None, response_type="ephemeral",
-                              replace_original=False)
+                # Through _respond, as every reply: a response_url that expired or a reply Slack refuses is
+                # logged (respond() returns the status, it raises nothing), and refused blocks go again as text.
+                await self._respond(respond, replace(render(result), ephemeral=True), replace_original=False)
             except Exception:
                 log.exception("feedback from %s failed", user)
-                await self._respond(respond, SlackMessage(APOLOGY, ephemeral=True), fallible=True)
+                await self._respond(respond, SlackMessage(APOLOGY, ephemeral=True), fallible=True,
+                                    replace_original=False)
 
     async def _slash(
         self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, name: str, run: Run,
@@ -134,14 +136,21 @@ class SlashCommands:
                 await self._respond(respond, SlackMessage(APOLOGY, ephemeral=True), fallible=True)
                 return None
 
-    async def _respond(self, respond: AsyncRespond, message: SlackMessage, fallible: bool = False) -> None:
+    async def _respond(self, respond: AsyncRespond, message: SlackMessage, fallible: bool = False,
+                       replace_original: bool | None = None) -> None:
+        """Send ``message`` through the response_url. ``respond()`` raises nothing when Slack refuses a reply
+        (HTTP 404 for an expired or spent response_url, 400 for refused blocks): it returns the status, so
+        each one is checked here, refused blocks go again as plain text, and a reply nobody will see is
+        logged. ``replace_original=False`` (a button click) posts a new message instead of editing the
+        clicked one. ``fallible``: an exception is logged rather than raised (the apology itself)."""
         response_type = "ephemeral" if message.ephemeral else "in_channel"
         try:
             reply = await respond(text=message.text, blocks=message.blocks or None, response_type=response_type,
-                                  unfurl_links=False, unfurl_media=False)
+                                  replace_original=replace_original, unfurl_links=False, unfurl_media=False)
             if reply.status_code != 200 and message.blocks:
                 log.error("Slack refused a reply (HTTP %s: %.200s); sending plain text", reply.status_code, reply.body)
-                reply = await respond(text=message.text, response_type=response_type)
+                reply = await respond(text=message.text, response_type=response_type,
+                                      replace_original=replace_original)
             if reply.status_code != 200:  # an expired or spent response_url: nobody will see this reply
                 log.error("Slack refused a reply (HTTP %s: %.200s): %.100s", reply.status_code, reply.body,
                           message.text)
