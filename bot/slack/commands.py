@@ -142,15 +142,16 @@ class SlashCommands:
         (HTTP 404 for an expired or spent response_url, 400 for refused blocks): it returns the status, so
         each one is checked here, refused blocks go again as plain text, and a reply nobody will see is
         logged. ``replace_original=False`` (a button click) posts a new message instead of editing the
-        clicked one. ``fallible``: an exception is logged rather than raised (the apology itself)."""
-        response_type = "ephemeral" if message.ephemeral else "in_channel"
+        clicked one. ``fallible``: an exception is logged rather than raised (the apology itself).
+        Both sends go without link previews: the plain text names every article by its address, so the
+        resend would have filled the channel with previews the Block Kit reply never showed."""
+        how: dict[str, Any] = {"response_type": "ephemeral" if message.ephemeral else "in_channel",
+                               "replace_original": replace_original, "unfurl_links": False, "unfurl_media": False}
         try:
-            reply = await respond(text=message.text, blocks=message.blocks or None, response_type=response_type,
-                                  replace_original=replace_original, unfurl_links=False, unfurl_media=False)
+            reply = await respond(text=message.text, blocks=message.blocks or None, **how)
             if reply.status_code != 200 and message.blocks:
                 log.error("Slack refused a reply (HTTP %s: %.200s); sending plain text", reply.status_code, reply.body)
-                reply = await respond(text=message.text, response_type=response_type,
-                                      replace_original=replace_original)
+                reply = await respond(text=message.text, **how)
             if reply.status_code != 200:  # an expired or spent response_url: nobody will see this reply
                 log.error("Slack refused a reply (HTTP %s: %.200s): %.100s", reply.status_code, reply.body,
                           message.text)

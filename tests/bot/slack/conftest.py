@@ -31,13 +31,15 @@ USERS: dict[str, dict[str, Any]] = {
 
 @pytest_asyncio.fixture(loop_scope="function")
 async def stub() -> AsyncIterator[StubSlack]:
-    """Fails the test if the app sent anything Slack would refuse (oversized blocks, no text …)."""
+    """Fails the test if the app sent anything Slack would refuse (oversized blocks, no text …), or a public
+    message with article links that Slack would show with previews."""
     slack = StubSlack()
     await slack.start()
     slack.users.update(USERS)
     yield slack
     await slack.stop()
     assert not slack.rejected, f"Slack would have refused these messages: {slack.rejected}"
+    assert not slack.unfurled, f"Slack would have shown link previews under these messages: {slack.unfurled}"
 
 
 @pytest.fixture

@@ -1,7 +1,10 @@
 """A stand-in for Slack on 127.0.0.1: the Web API, response_url webhooks, file downloads and Socket Mode.
 
 It records every call and refuses the messages Slack refuses (``tests.bot.slack.slack_rules``).
-``rejected`` lists every refused message; the fixture fails a test that leaves any there.
+``rejected`` lists every refused message; the fixture fails a test that leaves any there. ``unfurled`` lists
+every message people see in the channel that holds a web address and was sent without ``unfurl_links`` and
+``unfurl_media`` turned off, which Slack would show with link previews; the fixture fails a test that
+leaves any there too.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ class StubSlack:
         self.responses: list[dict[str, Any]] = []  # bodies posted to response_url, with "_key"
         self.expired: set[str] = set()  # response_url keys past their 30 minutes (Slack answers 404)
         self.rejected: list[tuple[str, str, list[str]]] = []  # (where, error, details)
+        self.unfurled: list[tuple[str, str]] = []  # (where, text): public messages Slack would add link previews to
         self.acks: list[dict[str, Any]] = []  # Socket Mode frames the app sent back
         self.downloads: list[tuple[str, bool]] = []  # (file id, carried the bot token)
         self.users: dict[str, dict[str, Any]] = {}
@@ -178,6 +182,19 @@ class StubSlack:
         total = sum(len(text) for text in texts(blocks or []))
         return ("msg_blocks_too_long", []) if total > self.block_text_limit else None
 
+    def _note_unfurls(self, where: str, message: dict[str, Any]) -> None:
+        """Record a message Slack would add link previews to: one everybody sees (not ephemeral) holding an
+        http(s) address, unless it turns off both ``unfurl_links`` (pages) and ``unfurl_media`` (pictures,
+        videos). ``chat.postEphemeral`` takes neither: nothing sent only to one person unfurls."""
+        blocks = message.get("blocks")
+        blocks = json.loads(blocks) if isinstance(blocks, str) else blocks
+        shown = [str(message.get("text") or ""), *texts(blocks or [])]
+        if not any("http://" in t or "https://" in t for t in shown):
+            return
+        if all(str(message.get(flag)).lower() in ("false", "0") for flag in ("unfurl_links", "unfurl_media")):
+            return
+        self.unfurled.append((where, shown[0][:200]))
+
     def _answer(self, method: str, params: dict[str, Any], token: str | None) -> dict[str, Any]:
         if method == "apps.connections.open":
             if token == APP_TOKEN and self.app_token_revoked:
@@ -200,6 +217,8 @@ class StubSlack:
             if refusal:
                 self.rejected.append((method, *refusal))
                 return {"ok": False, "error": refusal[0], "errors": refusal[1]}
+            if method == "chat.postMessage":
+                self._note_unfurls(method, params)
             ts = f"1700000000.{next(self._ts):06d}"
             return {"ok": True, "channel": params.get("channel"), "ts": ts, "message_ts": ts}
         if NEEDED_SCOPES.get(method, "chat:write") not in self.scopes:
@@ -254,6 +273,7 @@ class StubSlack:
         self.responses.append({**body, "_key": request.match_info["key"]})
         refusal = message_error(body)
         if not refusal and body.get("response_type") == "in_channel":
+            self._note_unfurls("response_url", body)
             ts = f"1700000100.{next(self._ts):06d}"
             self.response_ts[request.match_info["key"]] = ts
             self.app_messages[ts] = {"type": "message", "subtype": "bot_message", "ts": ts, "user": BOT_USER_ID,

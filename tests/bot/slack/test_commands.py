@@ -6,6 +6,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,11 @@ from slack_bolt.async_app import AsyncApp
 from bot.actors import Actor, ModeratorPolicy
 from bot.core import APOLOGY, CommandCore
 from bot.history_results import GapReport
-from bot.results import Notice
+from bot.results import Notice, Result
 from bot.settings import Settings
 from bot.slack.render import SlackMessage
 from bot.wiring import moderator_policy
-from retrieval.types import Answer
+from retrieval.types import Answer, Citation
 from tests.bot.conftest import CoreFactory, returning
 from tests.bot.slack.slack_requests import (
     command_reply,
@@ -187,6 +188,33 @@ async def test_oversized_replies_are_refused_by_the_stub_and_fall_back_to_text(
     assert [(where, error) for where, error, _ in stub.rejected] == [("response_url", "invalid_blocks"),
                                                                       ("chat.postMessage", "invalid_blocks")]
     stub.rejected.clear()  # expected here; any other test leaving a refusal fails
+
+
+async def test_an_answer_resent_as_plain_text_still_shows_no_link_previews(
+    stub: StubSlack, seed_app: AsyncApp, seed_core: CommandCore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plain-text resend of refused blocks names each article by its address; a slash command's went
+    without unfurl_links/unfurl_media, so Slack previewed the articles under an answer meant to show none."""
+    from bot.slack.render import render as real_render
+
+    def refused_blocks(result: Result, show_question: bool = True) -> SlackMessage:
+        return replace(real_render(result, show_question), blocks=[{"type": "divider"}] * 51)
+
+    for module in ("bot.slack.commands", "bot.slack.handlers"):  # slash commands, then events
+        monkeypatch.setattr(f"{module}.render", refused_blocks)
+    quote = "Meanwhile, the government has decided to promote homegrown Twitter-like app Koo."
+    answer = Answer("Which app?", quote, True, [Citation(
+        "d1", "Government to promote Koo", "2021-02-10", "https://www.example.com/india-news/koo-101613040000000.html",
+        quote, 0, len(quote), 1.0)])
+    monkeypatch.setattr(seed_core, "ask", returning(answer))
+    await slash(seed_app, slash_payload(stub, "/ask", "Which app?"))
+    await stub.wait_for(lambda: len(stub.responses) == 2)
+    await send_event(seed_app, message_event("<@UBOT> Which app?", kind="app_mention"))
+    resent = [stub.responses[1], (await posts_in(stub, "chat.postMessage", 2))[1]]
+    assert all("blocks" not in m and "https://www.example.com/" in m["text"] for m in resent)
+    assert [(m.get("unfurl_links"), m.get("unfurl_media")) for m in resent] == [(False, False)] * 2
+    assert stub.unfurled == []
+    stub.rejected.clear()  # the refused blocks, on purpose
 
 
 async def test_a_report_of_long_questions_is_delivered_whole_and_privately(
