@@ -18,6 +18,9 @@ class Outgoing:
     ephemeral: bool = False
     feedback: str | None = None  # answer id: the message gets 👍/👎 buttons (``bot.discord.feedback``)
     files: tuple[tuple[str, bytes], ...] = ()  # (file name, data) attachments
+    # What to send instead should Discord refuse the attachments (no Attach Files permission): a message whose
+    # text speaks of its file (a cut /sources list) must not, once the file is left out.
+    unattached: Outgoing | None = None
 
     def send_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {"allowed_mentions": discord.AllowedMentions.none()}
@@ -50,7 +53,10 @@ def with_picture(messages: list[Outgoing], filename: str, png: bytes) -> list[Ou
 
 
 def without_files(message: Outgoing) -> Outgoing:
-    """``message`` with its attachments (and embed images pointing at them) left out."""
+    """``message`` with its attachments (and embed images pointing at them) left out: the renderer's
+    ``unattached`` version when it made one, since the text may say the file is attached."""
+    if message.unattached is not None:
+        return message.unattached
     embeds = tuple(discord.Embed.from_dict({k: v for k, v in e.to_dict().items() if k != "image"})
                    for e in message.embeds)
     return replace(message, embeds=embeds, files=())

@@ -28,7 +28,7 @@ from bot.discord.outgoing import Outgoing
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render.dates import shown_date, shown_event_date
 from bot.render.plain import render as plain_text
-from bot.render.plain import render_status, sources_file
+from bot.render.plain import render_status, sources_file, sources_not_sent
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from retrieval.answer import ALSO_IN_THE_ARTICLES
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
@@ -158,10 +158,13 @@ def render_sources(sources: SourcesList) -> list[Outgoing]:
         doc_id = s.doc_id.replace("`", "'")[:100]
         lines.append(f"`{doc_id}` {link(safe(s.title or s.doc_id, 200), s.url)} ({meta})")
     name, data = sources_file(sources)
-    messages = paged(f"Sources: {len(sources.sources)} articles", lines, "articles",
-                     f"all {len(sources.sources)} are in the attached {name}.", discord.Colour.dark_grey())
+    count, title, colour = len(sources.sources), f"Sources: {len(sources.sources)} articles", discord.Colour.dark_grey()
+    messages = paged(title, lines, "articles", f"all {count} are in the attached {name}.", colour)
     if messages[-1].embeds[0].footer.text:  # some were left out: the whole list goes with the last page
-        messages[-1] = replace(messages[-1], files=((name, data),))
+        # Without Attach Files the page goes again without the file, and then says how to get the list.
+        unattached = paged(title, lines, "articles",
+                           sources_not_sent(count, "run /sources where the bot may attach files") + ".", colour)[-1]
+        messages[-1] = replace(messages[-1], files=((name, data),), unattached=unattached)
     return messages
 
 

@@ -104,6 +104,15 @@ def sources_file(sources: SourcesList) -> tuple[str, bytes]:
     return SOURCES_FILENAME, (render_sources(sources) + "\n").encode("utf-8")
 
 
+def sources_not_sent(count: int, how: str) -> str:
+    """The end of a cut list whose ``sources.txt`` did not arrive (Discord refused the attachment, Slack would
+    not share it in a channel the bot is not in): the list must not send anyone to a file that is not there,
+    so it says how to read all ``count`` articles instead; ``how`` is the platform's way to get the file, and
+    the command line on the bot's server lists every article wherever the bot may post."""
+    return (f"{SOURCES_FILENAME} could not be sent here; for all {count}, {how} "
+            "(or `dispute-bot sources` where the bot runs)")
+
+
 def render_status(status: IndexStatus) -> str:
     return (f"{counted(status.docs, 'article')}, {counted(status.chunks, 'chunk')}; model {status.model}; "
             f"FAISS {status.faiss_factory}; built {status.built_at}")

@@ -73,11 +73,20 @@ class SlashCommands:
     async def sources(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
                       client: AsyncWebClient) -> None:
         """The list, and when it is too long for one message the whole of it as a file in the channel."""
-        async with self.core.in_flight.handling():
-            sent = await self._slash(ack, command, respond, "sources", lambda actor, _: self.core.sources(actor))
-            channel = str(command.get("channel_id") or "")
-            if sent is not None and sent.file is not None and channel:
-                await _share(client, channel, *sent.file, "Indexed articles", "list of sources")
+        channel = str(command.get("channel_id") or "")
+
+        async def file_first(message: SlackMessage) -> SlackMessage:
+            """Share the file before the reply that says it is here: a slash command works in a channel the
+            bot is not in, but sharing a file there is refused (not_in_channel), and a list sent first said
+            "shared here" of a file that never came. Unshared, the reply says how to get the list instead."""
+            if message.file is None:
+                return message
+            if channel and await _share(client, channel, *message.file, "Indexed articles", "list of sources"):
+                return message
+            return message.unshared or message
+
+        await self._slash(ack, command, respond, "sources", lambda actor, _: self.core.sources(actor),
+                          before_reply=file_first)
 
     async def reindex(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
                       client: AsyncWebClient) -> None:
@@ -116,9 +125,11 @@ class SlashCommands:
     async def _slash(
         self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, name: str, run: Run,
         moderator_command: bool = False, client: AsyncWebClient | None = None, conversation: str | None = None,
+        before_reply: Callable[[SlackMessage], Awaitable[SlackMessage]] | None = None,
     ) -> SlackMessage | None:
-        """``conversation``: the one a public reply names, so that its thread goes on with it. Returns the
-        message sent (None when nothing was, or only the apology)."""
+        """``conversation``: the one a public reply names, so that its thread goes on with it. ``before_reply``
+        runs on the rendered message before it is sent, and returns what to send (/sources shares its file
+        first). Returns the message sent (None when nothing was, or only the apology)."""
         await ack()  # first, always: Slack shows an error to the user after 3 seconds without it
         user = str(command.get("user_id") or "")
         async with self.core.in_flight.handling():
@@ -129,6 +140,8 @@ class SlashCommands:
                 if isinstance(result, Notice) and result.silent:
                     return None
                 message = render(result, show_question=True)
+                if before_reply is not None:
+                    message = await before_reply(message)
                 await self._respond(respond, marked(message, conversation) if conversation else message)
                 return message
             except Exception:
@@ -162,10 +175,12 @@ class SlashCommands:
 
 
 async def _share(client: AsyncWebClient, channel: str, filename: str, data: bytes, title: str, what: str,
-                 alt_txt: str | None = None) -> None:
-    """Share a file in the channel after a reply; any failure is logged and the reply stands without it."""
+                 alt_txt: str | None = None) -> bool:
+    """Share a file in the channel; whether it was. Any failure is logged and the reply stands without it."""
     try:
         await client.files_upload_v2(channel=channel, file=data, filename=filename, title=title, alt_txt=alt_txt)
     except Exception as exc:  # SlackApiError (not_in_channel, missing_scope …) or a network error
         error = exc.response.get("error") if isinstance(exc, SlackApiError) else type(exc).__name__
         log.warning("the %s was not shared in %s: %s", what, channel, error)
+        return False
+    return True

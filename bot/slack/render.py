@@ -43,7 +43,10 @@ class SlackMessage:
     text: str
     blocks: list[dict[str, Any]] = field(default_factory=list)
     ephemeral: bool = False  # only the asker should see it (refusals, errors, moderator reports)
-    file: tuple[str, bytes] | None = None  # (name, data) to share in the channel after it: what didn't fit
+    file: tuple[str, bytes] | None = None  # (name, data) to share in the channel with it: what didn't fit
+    # What to send instead when ``file`` can't be shared (a channel the bot is not in answers not_in_channel):
+    # the text of a cut /sources list speaks of its file, and must not once there is none.
+    unshared: SlackMessage | None = None
 
     def payload(self) -> dict[str, Any]:
         return {"text": self.text, "blocks": self.blocks} if self.blocks else {"text": self.text}
@@ -217,8 +220,12 @@ def render_sources(sources: SourcesList) -> SlackMessage:
     header = _section(f"*{len(items)} indexed articles*")
     name, data = plain.sources_file(sources)
     blocks = [header, *_pack(items, MAX_BLOCKS - 1, "articles", "\n", f"; all {len(items)} are in {name}, shared here")]
-    cut = blocks[-1]["type"] == "context"  # _pack's closing note: some were left out
-    return SlackMessage(_fallback(sources), blocks, file=(name, data) if cut else None)
+    if blocks[-1]["type"] != "context":  # _pack's closing note: some were left out
+        return SlackMessage(_fallback(sources), blocks)
+    elsewhere = plain.sources_not_sent(len(items), "invite the bot to this channel or run /sources in a DM with it")
+    unshared = [header, *_pack(items, MAX_BLOCKS - 1, "articles", "\n", f"; {elsewhere}")]
+    return SlackMessage(_fallback(sources), blocks, file=(name, data),
+                        unshared=SlackMessage(_fallback(sources), unshared))
 
 
 def render_notice(notice: Notice) -> SlackMessage:

@@ -161,4 +161,9 @@ def test_sources_that_do_not_fit_come_whole_in_an_attached_file(many_sources: So
     assert re.fullmatch(r"\d+ more articles not shown; all 45 are in the attached sources\.txt\.", footer)
     [(name, data)] = [f for m in messages for f in m.files]
     assert name == "sources.txt" and all(s.doc_id in data.decode() for s in many_sources.sources)
+    unattached = messages[-1].unattached  # sent instead should Discord refuse the file: it speaks of none
+    assert unattached is not None and not unattached.files and accepted(unattached)
+    assert unattached.embeds[0].description == messages[-1].embeds[0].description
+    assert "attached" not in (unattached.embeds[0].footer.text or "")
+    assert "for all 45" in (unattached.embeds[0].footer.text or "")
     assert not any(m.files for m in render(SourcesList(many_sources.sources[:5]))), "a list that fits is all"

@@ -10,8 +10,9 @@ import pytest
 
 from bot.core import CommandCore
 from bot.discord.app import DisputeBot
+from bot.results import SourcesList
 from index.fetch import FetchOptions
-from tests.bot.conftest import CoreFactory
+from tests.bot.conftest import CoreFactory, returning
 from tests.bot.discord import payloads as p
 from tests.bot.discord.conftest import MODERATORS, BotStarter
 from tests.bot.discord.fake_discord import FakeDiscord
@@ -67,6 +68,28 @@ async def test_picture_is_skipped_with_a_log_line_when_rendering_fails(
 async def test_without_attach_files_the_text_still_arrives(bot: DisputeBot, fake: FakeDiscord) -> None:
     [reply] = await run(fake, "timeline", app_permissions=p.MEMBER_PERMISSIONS)
     assert reply.files == {} and "image" not in reply.embeds[0] and "2021-02-10" in reply.text()
+    assert [why for _, why in fake.rejected] == [{"files": "Missing Permissions"}]  # what Discord did
+    fake.rejected.clear()
+
+
+async def test_sources_without_attach_files_say_how_to_get_the_whole_list(
+    bot: DisputeBot, fake: FakeDiscord, discord_core: CommandCore, many_sources: SourcesList,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A list cut after three pages goes with sources.txt; where the bot lacks Attach Files the last page went
+    again without it, and its footer still said "all 45 are in the attached sources.txt"."""
+    monkeypatch.setattr(discord_core, "sources", returning(many_sources))
+    pages = await run(fake, "sources")
+    assert list(pages[-1].files) == ["sources.txt"]
+    assert "all 45 are in the attached sources.txt" in pages[-1].embeds[0]["footer"]["text"]
+
+    pages = await run(fake, "sources", app_permissions=p.MEMBER_PERMISSIONS)
+    assert len(pages) == 3 and not any(page.files for page in pages)
+    footer = pages[-1].embeds[0]["footer"]["text"]
+    assert "attached" not in footer and "sources.txt could not be sent here" in footer, footer
+    assert "for all 45" in footer and "dispute-bot sources" in footer
+    assert [page.embeds[0]["description"] for page in pages[:2]] == [page.embeds[0]["description"] for page in
+                                                                     (await run(fake, "sources"))[:2]]
     assert [why for _, why in fake.rejected] == [{"files": "Missing Permissions"}]  # what Discord did
     fake.rejected.clear()
 

@@ -62,6 +62,10 @@ class StubSlack:
         # method -> how many more calls Slack answers with HTTP 429 "ratelimited" (Retry-After: 1), as it does
         # past about one message a second in a channel.
         self.rate_limited: dict[str, int] = {}
+        # Channels the bot is not a member of. A slash command works there (its reply goes through the
+        # response_url), but the bot token can't post or share a file there: Slack answers "not_in_channel"
+        # (chat:write.public, which the manifest doesn't ask for, would allow posts, never file shares).
+        self.outside: set[str] = set()
         # Announcement-only channels: Slack refuses every post there from anyone but admins ("restricted_action").
         self.read_only: set[str] = set()
         # ts of messages deleted before anyone replied: a reply in their thread is refused ("thread_not_found"),
@@ -211,6 +215,8 @@ class StubSlack:
         if method in ("chat.postMessage", "chat.postEphemeral"):
             if params.get("channel") in self.read_only:
                 return {"ok": False, "error": "restricted_action"}
+            if params.get("channel") in self.outside:
+                return {"ok": False, "error": "not_in_channel"}
             if params.get("thread_ts") in self.deleted:
                 return {"ok": False, "error": "thread_not_found"}
             refusal = message_error(params) or self._blocks_too_long(params)
@@ -245,6 +251,8 @@ class StubSlack:
 
     def _complete(self, params: dict[str, Any]) -> dict[str, Any]:
         files = json.loads(params["files"]) if isinstance(params.get("files"), str) else params.get("files") or []
+        if params.get("channel_id") in self.outside:
+            return {"ok": False, "error": "not_in_channel"}
         done = []
         for item in files:
             upload = self.uploads.get(item.get("id"))

@@ -227,3 +227,8 @@ def test_sources_that_do_not_fit_come_whole_in_a_file(many_sources: SourcesList)
     assert message.file is not None and message.file[0] == "sources.txt"
     assert all(s.doc_id in message.file[1].decode() for s in many_sources.sources)
     assert render(SourcesList(many_sources.sources[:5])).file is None
+    unshared = message.unshared  # sent instead where the file can't be shared: it speaks of no file there
+    assert unshared is not None and unshared.file is None and unshared.blocks[:-1] == message.blocks[:-1]
+    assert_valid(unshared)
+    assert re.fullmatch(r"…and \d+ more articles not shown; sources\.txt could not be sent here; for all 45, .*"
+                        r"`dispute-bot sources`.*\.", strings(unshared.blocks)[-1])

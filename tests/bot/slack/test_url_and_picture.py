@@ -127,8 +127,25 @@ async def test_sources_too_many_for_a_message_are_shared_whole_as_a_file(
 ) -> None:
     monkeypatch.setattr(seed_core, "sources", returning(many_sources))
     reply = await command_reply(stub, seed_app, "/sources", channel="C7")
-    assert "all 45 are in sources.txt" in shown_text(reply)
-    await stub.wait_for(lambda: bool(stub.shared))
-    [shared] = stub.shared
+    assert "all 45 are in sources.txt, shared here" in shown_text(reply)
+    [shared] = stub.shared  # before the reply that says it is there
+    assert stub.calls[-1].method == "files.completeUploadExternal"
     assert shared["channel_id"] == "C7" and shared["files"][0]["name"] == "sources.txt"
     assert all(s.doc_id in shared["data"][0].decode() for s in many_sources.sources)
+
+
+async def test_sources_in_a_channel_the_bot_is_not_in_say_how_to_get_the_whole_list(
+    stub: StubSlack, seed_app: AsyncApp, seed_core: CommandCore, monkeypatch: pytest.MonkeyPatch,
+    many_sources: SourcesList, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """/sources works in a channel the bot was never invited to, but sharing its file there is refused
+    (not_in_channel): the list said all 45 were in sources.txt, "shared here", and no file came."""
+    monkeypatch.setattr(seed_core, "sources", returning(many_sources))
+    stub.outside.add("C8")
+    with caplog.at_level(logging.WARNING, logger="bot.slack"):
+        reply = await command_reply(stub, seed_app, "/sources", channel="C8")
+    shown = shown_text(reply)
+    assert stub.shared == [] and "list of sources was not shared in C8: not_in_channel" in caplog.text
+    assert "shared here" not in shown and "sources.txt could not be sent here" in shown
+    assert "for all 45" in shown and "dispute-bot sources" in shown and "/sources in a DM" in shown
+    assert reply["response_type"] == "in_channel"
