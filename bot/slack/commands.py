@@ -162,7 +162,8 @@ class SlashCommands:
                                "replace_original": replace_original, "unfurl_links": False, "unfurl_media": False}
         try:
             reply = await respond(text=message.text, blocks=message.blocks or None, **how)
-            if reply.status_code != 200 and message.blocks:
+            # A spent or expired response_url (404) takes nothing more: resending as text only failed again.
+            if reply.status_code not in (200, 404) and message.blocks:
                 log.error("Slack refused a reply (HTTP %s: %.200s); sending plain text", reply.status_code, reply.body)
                 reply = await respond(text=message.text, **how)
             if reply.status_code != 200:  # an expired or spent response_url: nobody will see this reply
