@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     # Limits and monitoring (see the README's "Limits, health and metrics").
     rate_limit_per_minute: float = Field(default=5.0, ge=0)  # questions per user a minute; 0 turns it off
     rate_limit_burst: int = Field(default=3, ge=1)
+    # 👍/👎 clicks per user a minute, a budget of their own (each is a write to the store); 0 turns it off.
+    vote_rate_limit_per_minute: float = Field(default=20.0, ge=0)
+    vote_rate_limit_burst: int = Field(default=6, ge=1)
     max_in_flight: int = Field(default=64, gt=0)
     metrics_port: int | None = Field(default=None, ge=0, le=65535)
     metrics_host: str = "127.0.0.1"

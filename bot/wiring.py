@@ -63,6 +63,8 @@ def core_config(settings: Settings) -> CoreConfig:
         fetch=FetchOptions(allow_private=settings.allow_private_urls),
         rate_limit_per_minute=settings.rate_limit_per_minute,
         rate_limit_burst=settings.rate_limit_burst,
+        vote_limit_per_minute=settings.vote_rate_limit_per_minute,
+        vote_limit_burst=settings.vote_rate_limit_burst,
         max_in_flight=settings.max_in_flight,
     )
 

@@ -50,3 +50,17 @@ def test_settings_mistakes_are_one_line_each_by_variable_name(
     assert any(line.startswith("dispute-bot: bad setting DATABASE_URL: is not a database URL") for line in lines)
     assert len(lines) == 4 and "postgres-password-in-here" not in "\n".join(lines)
     assert "POSTGRES_PASSWORD" not in "\n".join(lines)  # compose's variable, nothing like a setting
+
+
+def test_the_vote_budget_is_a_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """👍/👎 had a budget of their own that only code could change: an operator whose users vote in bursts
+    (a moderator reviewing answers) could not raise it, nor turn it off."""
+    from bot.wiring import core_config
+
+    monkeypatch.chdir(tmp_path)
+    defaults = core_config(Settings())
+    assert (defaults.vote_limit_per_minute, defaults.vote_limit_burst) == (20.0, 6)
+    monkeypatch.setenv("VOTE_RATE_LIMIT_PER_MINUTE", "0")
+    monkeypatch.setenv("VOTE_RATE_LIMIT_BURST", "12")
+    config = core_config(Settings())
+    assert (config.vote_limit_per_minute, config.vote_limit_burst) == (0.0, 12)
