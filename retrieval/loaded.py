@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,12 @@ class LoadedIndex:
     @property
     def model(self) -> str:
         return str(self.manifest["model"])
+
+    @cached_property
+    def sorted_terms(self) -> list[str]:
+        """The vocabulary in order, made on first use: a word's longer forms ("founder" for "found") are then
+        a bisect away, where a scan of every term took 35 ms per word in a vocabulary of 190,000."""
+        return sorted(self.idf)
 
     @property
     def built_at(self) -> str:

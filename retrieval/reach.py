@@ -6,6 +6,7 @@ an answer to confirm with another figure)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from pathlib import Path
 
@@ -53,7 +54,13 @@ def _another_form_used(index: LoadedIndex, term: str) -> bool:
     "founded" and likely don't cover it, above a passage naming the app's co-founder."""
     if len(term) < MIN_FORM_STEM:
         return False
-    return any(k.startswith(term) and len(k) - len(term) <= FORM_SUFFIX for k in index.idf)
+    vocabulary = index.sorted_terms
+    at = bisect_left(vocabulary, term)
+    while at < len(vocabulary) and vocabulary[at].startswith(term):  # every term it begins, in order
+        if len(vocabulary[at]) - len(term) <= FORM_SUFFIX:
+            return True
+        at += 1
+    return False
 
 
 def covered(index: LoadedIndex) -> tuple[str, str] | None:
