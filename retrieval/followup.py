@@ -208,17 +208,18 @@ def _names(
     return found
 
 
-def _person_referent(text: str, turns: list[Turn], idf: Mapping[str, float]) -> str | None:
-    """For a question that says "he" or "she" and names nobody, the term for the person the latest earlier
-    question named: the last word of the full name, the one articles repeat ("Sawhney will meet ...")."""
-    reference = _unresolved_reference(text)
+def _person_referent(reference: str | None, turns: list[Turn], idf: Mapping[str, float]
+                     ) -> tuple[str, str] | None:
+    """For a question whose unresolved ``reference`` is "he" or "she", the person the latest earlier question
+    named: the term for the last word of the full name, the one articles repeat ("Sawhney will meet ..."),
+    and the full name ("Ajay Prakash Sawhney"), not one opening the question."""
     if reference is None or reference.lower() not in _PERSON:
         return None
     for turn in reversed(turns):
         names = [m.group(0) for m in _FULL_NAME.finditer(turn.question) if m.start() > 0]
         if names:
             last = terms(names[-1].split()[-1])
-            return last[0] if last and last[0] in idf else None
+            return (last[0], names[-1]) if last and last[0] in idf else None
     return None
 
 
@@ -277,10 +278,11 @@ def expand(
     chosen += sorted(answer_terms.items(), key=lambda kv: -kv[1][0])[:MAX_ANSWER_TERMS]
     # What "it" may stand for: the name borrowed from the previous answer, or the person asked about.
     antecedent = next((word for term, (_, word, _) in chosen if term in appositive and term in answer_terms), None)
-    person = _person_referent(text, turns, idf)
-    if person is not None and person in candidates:
+    reference = _unresolved_reference(text)
+    person = _person_referent(reference, turns, idf)
+    if person is not None and person[0] in candidates:
         # "he" is this person, not a name the answer gave: a sentence naming them speaks of what was asked.
-        appositive, antecedent = {person}, _full_name(turns)
+        appositive, antecedent = {person[0]}, person[1]
     if not chosen:
         return None
     chosen.sort(key=lambda kv: kv[1][2])  # in the order they were written, so the words read naturally
@@ -293,23 +295,13 @@ def expand(
         favoured_docs=last_answered.doc_ids if last_answered else (),
         answer_terms=tuple(term for term, _ in chosen if term in appositive),
         reasons=detection.reasons,
-        resolved=_resolve(text, antecedent) if antecedent else None,
+        resolved=_resolve(text, reference, antecedent) if antecedent else None,
     )
 
 
-def _full_name(turns: list[Turn]) -> str | None:
-    """The full name the latest earlier question gave ("Ajay Prakash Sawhney"), not one opening it."""
-    for turn in reversed(turns):
-        names = [m.group(0) for m in _FULL_NAME.finditer(turn.question) if m.start() > 0]
-        if names:
-            return names[-1]
-    return None
-
-
-def _resolve(text: str, antecedent: str) -> str | None:
-    """``text`` with its unresolved personal pronoun replaced by ``antecedent`` ("his" by "Sawhney's"); None
-    when what it leans on is no personal pronoun ("on that"), which no single name replaces."""
-    reference = _unresolved_reference(text)
+def _resolve(text: str, reference: str | None, antecedent: str) -> str | None:
+    """``text`` with its unresolved ``reference``, a personal pronoun, replaced by ``antecedent`` ("his" by
+    "Sawhney's"); None when what it leans on is no personal pronoun ("on that"), which no single name replaces."""
     if reference is None or reference.lower() not in _PERSONAL:
         return None
     name = f"{antecedent}'s" if reference.lower() in _POSSESSIVE else antecedent
