@@ -28,12 +28,12 @@ from bot.report import BadWindow
 from bot.results import IndexChange, IndexStatus, Notice, NoticeKind, Reply, SourcesList
 from bot.shared_state import SharedState
 from bot.smalltalk import dated_overview, going_on, small_talk, wants_overview, without_greeting
+from bot.uploads import UploadRules
 from bot.validation import InvalidInput, clean_question, clean_topic
 from index import store
 from index.builder import build_index
 from index.embedding import EncoderProvider
-from index.manage import Upload, index_status, safe_filename
-from index.web_article import is_saved_page
+from index.manage import Upload, index_status
 from retrieval.engine import Engine
 from retrieval.loaded import FIX_DAMAGED, IndexLoadError
 from retrieval.types import Answer, Timeline
@@ -65,6 +65,7 @@ class CommandCore:
         self.shared = shared or SharedState()  # rate limits, event claims, build lock: own or replicas' (store)
         self.builds = BuildRunner(self.shared.build_lock)
         self.corpus = CorpusChanges(config, self.builds, self._encoder_provider)  # add and remove articles
+        self.uploads = UploadRules(config.max_article_bytes, config.fetch.max_bytes)  # asked before downloads
         limiter = self.shared.limiter(config.rate_limit_per_minute, config.rate_limit_burst)
         self.admission = Admission(limiter, self.in_flight)
         # Votes: their own budget, in this process whatever SHARED_STATE says (see ``VoteAdmission``).
@@ -272,28 +273,6 @@ class CommandCore:
         return await self.builds.run("reindex", actor, lambda: IndexChange("reindex", build_index(
             self.config.corpus_dir, self.config.index_dir, model=self.config.model,
             encoder_provider=self._encoder_provider, full=full).to_dict()))
-
-    def upload_limit(self, filename: str) -> int:
-        """The largest file named ``filename`` an adapter should download for an add. ``MAX_ARTICLE_BYTES``
-        limits an article's text; a saved web page is read as its address would be, and a page's inline scripts
-        and styles often take it past 1 MB though its story is a few kilobytes: it may be as large as a fetched
-        page (its extracted article is then held to ``MAX_ARTICLE_BYTES``, as a fetched one is)."""
-        if is_saved_page(filename):
-            return max(self.config.fetch.max_bytes, self.config.max_article_bytes)
-        return self.config.max_article_bytes
-
-    def upload_refusal(self, filename: str, size: int) -> str | None:
-        """Why a file of this name and size can't be added (None when it may be), for an adapter to ask before
-        it downloads anything: a 900 KB PDF attached on Discord was downloaded to be refused for its type."""
-        if not is_saved_page(filename):
-            try:
-                safe_filename(filename)
-            except ValueError as exc:  # not .txt or .md
-                return str(exc)
-        limit = self.upload_limit(filename)
-        if size > limit:
-            return f"{size:,} bytes is over the {limit:,}-byte limit"
-        return None
 
     def refuse_add(self, actor: Actor, reason: str) -> Notice:
         """An add an adapter refuses before the core sees it (too many addresses, a file over the limit, a

@@ -9,7 +9,6 @@ it chose into a reply.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 import numpy as np
@@ -20,9 +19,10 @@ from retrieval.loaded import LoadedIndex
 from retrieval.question import Kind, Question
 from retrieval.quotes import trim_to_window
 from retrieval.ranker import AnswerModel
-from retrieval.reach import absent_words, period_note, unknown_figures, unreached_years
+from retrieval.reach import unknown_figures, unreached_years
 from retrieval.signals import Carries, carries
 from retrieval.types import Answer, Citation
+from retrieval.wording import CLOSEST_BELOW, decline_text
 
 MAX_CHARS = 400
 MAX_SENTENCES = 3
@@ -232,22 +232,9 @@ def repeats(text: str, shown: list[Citation]) -> bool:
     return says_again(text, (c.quote for c in shown))
 
 
-CLOSEST_BELOW = " The closest passages are below."  # ends a decline that shows them
-# The heading every renderer puts over an answer's related sentences. Named here, not in the renderers, since a
-# reply's text points to it: a declined question of a message that asks several has its closest passages there.
-ALSO_IN_THE_ARTICLES = "Also in the articles"
-
-
-def _subject(question: Question) -> str:
-    """The question as a reply names it: without its final punctuation, cut to 120 characters."""
-    subject = question.text.strip().rstrip("?.! ")
-    return subject[:119].rstrip() + "…" if len(subject) > 120 else subject
-
-
 def decline(index: LoadedIndex, question: Question, found: Candidates, probs: np.ndarray) -> Answer:
     """Decline, and show what came closest so users can judge. It asserts only what was checked against the
     articles (a figure, or every word, of the question that no article has), never that they don't say."""
-    subject = _subject(question)
     closest: list[Citation] = []
     like = found.column("answer_like") > 0 if len(probs) else np.zeros(0, dtype=bool)
     # Sentences first, headings and captions only when there is nothing else; no statement twice.
@@ -262,41 +249,10 @@ def decline(index: LoadedIndex, question: Question, found: Candidates, probs: np
         # Widened (a sentence that leans on the one before takes it along), a quote can hold one shown already.
         if not repeats(shown.quote, closest):
             closest.append(shown)
-    unknown = unknown_figures(index, question)
-    if unknown:
-        figure = " or ".join(unknown[:2])
-        text = f"The articles never give the figure {figure} that the question names."
-    else:
-        absent, every = absent_words(index, question)
-        quoted = [f"“{w}”" for w in absent[:3]]
-        listed = ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
-        never = f"never use the word{'s' if len(quoted) > 1 else ''} {listed}"
-        if every and quoted:
-            text = f"The articles {never}, so they likely don't cover this."
-        elif quoted:  # a word to put another way: chat's "ppl", a typo, a word the articles say differently
-            text = f"I couldn't find a clear answer to “{subject}” in the articles, which {never}."
-        else:
-            text = f"I couldn't find a clear answer to “{subject}” in the articles."
-    text += period_note(index, question)
+    text = decline_text(index, question)
     if closest:
         text += CLOSEST_BELOW
     return Answer(question.text, text, False, closest)
 
 
-def nothing_named(question: Question) -> Answer:
-    """The reply to a question that names nothing to look for (``has_subject``), asked outside a conversation
-    that could say what it means. It quotes nothing: whatever the search ranked first would be a passage
-    about nothing the asker named, and "I couldn't find" would claim a search for something. A question
-    in another script is told what the bot reads: the keyword index reads Latin letters, the model English."""
-    letters = [ch for ch in question.text if ch.isalpha()]
-    if any(not unicodedata.name(ch, "").startswith("LATIN") for ch in letters):
-        text = ("I can only look questions up in English, the language of the articles (Hindi written in Latin "
-                "letters works too, as in “koo kya hai”). Please ask again in English.")
-    else:
-        text = (f"“{_subject(question)}” names nothing to look for in the articles. Please say who or what you are "
-                "asking about.")
-    return Answer(question.text, text, False, [])
-
-
-__all__ = ["ALSO_IN_THE_ARTICLES", "CLOSEST_BELOW", "FEATURES", "citation", "compose", "decline", "is_answer_like",
-           "nothing_named"]
+__all__ = ["FEATURES", "citation", "compose", "decline", "is_answer_like"]

@@ -18,7 +18,7 @@ from index import store
 from index.embedding import Encoder, EncoderProvider
 from retrieval import ranker
 from retrieval.alternatives import next_best
-from retrieval.answer import compose, is_answer_like, nothing_named
+from retrieval.answer import compose, is_answer_like
 from retrieval.definitions import spelled_out
 from retrieval.features import FEATURES, Candidates, candidates
 from retrieval.followup import FollowupContext, turn_of
@@ -31,6 +31,7 @@ from retrieval.several import joined, questions_in
 from retrieval.spelling import mend_typos
 from retrieval.timeline import build_timeline
 from retrieval.types import Answer, Passage, SourceInfo, Timeline
+from retrieval.wording import nothing_named
 
 log = logging.getLogger(__name__)
 

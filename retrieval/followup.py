@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from index.lexical import terms
+from retrieval.pronouns import person_referent, resolve, unresolved_reference, words
 from retrieval.question import REQUEST_TERMS
 from retrieval.types import Answer
 
@@ -41,27 +42,10 @@ FRAGMENT_WORDS = 5  # words in all: "what did twitter do instead?" is a fragment
 # A name at most this many words from the words asked about stands in apposition to them ("the app Koo").
 APPOSITION = 1
 
-# A word starts with a letter and runs on through digits: "CNBC-TV18" borrowed as "CNBC-TV" lost its end.
-_WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,./]*")
-_PERSONAL = frozenset(
-    ["he", "she", "it", "they", "him", "her", "them", "his", "hers", "its", "their", "theirs", "himself",
-     "herself", "itself", "themselves"]
-)
-# "he" and "she" stand for a person: the person the earlier question named.
-_PERSON = frozenset(["he", "she", "him", "her", "his", "hers", "himself", "herself"])
-_POSSESSIVE = frozenset(["his", "hers", "its", "their", "theirs"])  # "her" reads as well either way
-# A person's full name: two or more capitalised words in a row ("Ajay Prakash Sawhney").
-_FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 # Capitalised, but a time, not something "it" or "they" could stand for.
 _CALENDAR = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
     r"august|september|october|november|december)$", re.IGNORECASE)
-_DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "there"])
-_DETERMINERS = frozenset(["the", "a", "an", "our", "your", "my"])
-_PREPOSITIONS = frozenset(
-    ["about", "on", "of", "with", "for", "to", "from", "after", "before", "by", "in", "at", "over", "against",
-     "like", "into", "than", "behind", "under"]
-)
 # Words that continue the previous question rather than start a new one.
 _OPENERS = re.compile(
     r"^\s*(?:and|but|also|so|then|plus|what\s+about|how\s+about|what\s+else|and\s+what|anything\s+else)\b",
@@ -135,33 +119,6 @@ def units_from_unknown(unknown_idf: float) -> int:
     return max(1, round((math.exp(unknown_idf) - 1) * 0.5 - 0.5))
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
-def _unresolved_reference(text: str) -> str | None:
-    """A pronoun or pronominal demonstrative the question itself gives no antecedent for.
-
-    A capitalised name earlier in the question ("Did Twitter say it …") is taken as the antecedent; a
-    demonstrative is pronominal after a preposition or at the end ("on that", "with those?"), not when it
-    introduces a noun or a relative clause ("accounts that were blocked").
-    """
-    words = _words(text)
-    named = False
-    for i, word in enumerate(words):
-        lower = word.lower()
-        if i > 0 and word[0].isupper() and lower not in _PERSONAL and word.upper() != "I":
-            named = True
-        # After an article or possessive, "it" is a word, not a pronoun: "the it minister" is IT's.
-        if lower in _PERSONAL and not named and (i == 0 or words[i - 1].lower() not in _DETERMINERS):
-            return word
-        if lower in _DEMONSTRATIVE:
-            before = words[i - 1].lower() if i else ""
-            if i == len(words) - 1 or before in _PREPOSITIONS:
-                return word
-    return None
-
-
 def detect(text: str, idf: Mapping[str, float], unknown_idf: float, context: FollowupContext | None) -> Detection:
     """Whether ``text`` leans on the earlier turns, and why (for logs and tests)."""
     if context is None or not context.turns:
@@ -169,7 +126,7 @@ def detect(text: str, idf: Mapping[str, float], unknown_idf: float, context: Fol
     reasons: list[str] = []
     if _OPENERS.match(text) or _CLOSERS.search(text):
         reasons.append("continues the previous question")
-    reference = _unresolved_reference(text)
+    reference = unresolved_reference(text)
     if reference:
         reasons.append(f"“{reference}” refers to something earlier")
     own = set(terms(text))
@@ -180,7 +137,7 @@ def detect(text: str, idf: Mapping[str, float], unknown_idf: float, context: Fol
     # more" a question of its own, searched alone.
     if not own - REQUEST_TERMS or not any(idf.get(t, unknown_idf) >= distinct_floor for t in own):
         reasons.append("very short" if len(own) <= VERY_SHORT else "no distinctive term of its own")
-    elif (len(own - REQUEST_TERMS) <= VERY_SHORT and len(_WORD.findall(text)) <= FRAGMENT_WORDS
+    elif (len(own - REQUEST_TERMS) <= VERY_SHORT and len(words(text)) <= FRAGMENT_WORDS
           and not _NAMES_SOMETHING.search(text.strip())):
         # "used for what?", "in person?", "what did twitter do instead?": a few words, all lowercase and no
         # figure, are a fragment of the conversation even when a word is rare or one no article uses. Both
@@ -194,13 +151,13 @@ def _names(
 ) -> list[tuple[str, str, float, int]]:
     """(word, term, idf, distance in words to the nearest asked term) for each capitalised word of
     ``sentence`` that does not start it (a name, not a sentence opener) and that the index knows."""
-    words = _words(sentence)
-    asked_at = [i for i, w in enumerate(words) if asked.intersection(terms(w))]
+    written = words(sentence)
+    asked_at = [i for i, w in enumerate(written) if asked.intersection(terms(w))]
     found: list[tuple[str, str, float, int]] = []
-    for i, word in enumerate(words[1:], start=1):
+    for i, word in enumerate(written[1:], start=1):
         if not word[0].isupper() or _CALENDAR.match(word):
             continue
-        distance = min((abs(i - j) for j in asked_at), default=len(words))
+        distance = min((abs(i - j) for j in asked_at), default=len(written))
         for term in terms(word):
             value = idf.get(term)
             if value is not None and value >= floor and term not in asked:
@@ -208,26 +165,11 @@ def _names(
     return found
 
 
-def _person_referent(reference: str | None, turns: list[Turn], idf: Mapping[str, float]
-                     ) -> tuple[str, str] | None:
-    """For a question whose unresolved ``reference`` is "he" or "she", the person the latest earlier question
-    named: the term for the last word of the full name, the one articles repeat ("Sawhney will meet ..."),
-    and the full name ("Ajay Prakash Sawhney"), not one opening the question."""
-    if reference is None or reference.lower() not in _PERSON:
-        return None
-    for turn in reversed(turns):
-        names = [m.group(0) for m in _FULL_NAME.finditer(turn.question) if m.start() > 0]
-        if names:
-            last = terms(names[-1].split()[-1])
-            return (last[0], names[-1]) if last and last[0] in idf else None
-    return None
-
-
 def _weighted_words(text: str, idf: Mapping[str, float], floor: float) -> list[tuple[str, str, float]]:
     """(surface word, term, idf) for each word of ``text`` the index knows and that is not too common; words
     that ask ("tell me") or speak of the articles ("the coverage") name nothing "it" could stand for."""
     found: list[tuple[str, str, float]] = []
-    for word in _words(text):
+    for word in words(text):
         for term in terms(word):
             value = idf.get(term)
             if value is not None and value >= floor and term not in REQUEST_TERMS:
@@ -278,8 +220,8 @@ def expand(
     chosen += sorted(answer_terms.items(), key=lambda kv: -kv[1][0])[:MAX_ANSWER_TERMS]
     # What "it" may stand for: the name borrowed from the previous answer, or the person asked about.
     antecedent = next((word for term, (_, word, _) in chosen if term in appositive and term in answer_terms), None)
-    reference = _unresolved_reference(text)
-    person = _person_referent(reference, turns, idf)
+    reference = unresolved_reference(text)
+    person = person_referent(reference, [t.question for t in turns], idf)
     if person is not None and person[0] in candidates:
         # "he" is this person, not a name the answer gave: a sentence naming them speaks of what was asked.
         appositive, antecedent = {person[0]}, person[1]
@@ -295,17 +237,8 @@ def expand(
         favoured_docs=last_answered.doc_ids if last_answered else (),
         answer_terms=tuple(term for term, _ in chosen if term in appositive),
         reasons=detection.reasons,
-        resolved=_resolve(text, reference, antecedent) if antecedent else None,
+        resolved=resolve(text, reference, antecedent) if antecedent else None,
     )
-
-
-def _resolve(text: str, reference: str | None, antecedent: str) -> str | None:
-    """``text`` with its unresolved ``reference``, a personal pronoun, replaced by ``antecedent`` ("his" by
-    "Sawhney's"); None when what it leans on is no personal pronoun ("on that"), which no single name replaces."""
-    if reference is None or reference.lower() not in _PERSONAL:
-        return None
-    name = f"{antecedent}'s" if reference.lower() in _POSSESSIVE else antecedent
-    return re.sub(rf"\b{re.escape(reference)}\b", lambda _: name, text.strip(), count=1)  # a name, no escapes
 
 
 def _dedupe(words: Iterable[str]) -> list[str]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from retrieval.answer import ALSO_IN_THE_ARTICLES, CLOSEST_BELOW
 from retrieval.question import analyse, has_subject
 from retrieval.types import Answer, Citation
+from retrieval.wording import ALSO_IN_THE_ARTICLES, CLOSEST_BELOW
 
 MAX_QUESTIONS = 3  # more than this in one message is read as one text, as before
 # A question ends at its question mark; the next starts after the space.

@@ -201,7 +201,7 @@ async def read_upload(
         return core.refuse_add(actor, f"Give at most {MAX_URLS} addresses at a time.")
     uploads: list[Upload] = []
     if attachment is not None:
-        refusal = core.upload_refusal(attachment.filename, attachment.size)
+        refusal = core.uploads.refusal(attachment.filename, attachment.size)
         if refusal is not None:
             return core.refuse_add(actor, f"Nothing was added. Refused {attachment.filename}: {refusal}.")
         try:

@@ -30,8 +30,8 @@ from bot.render.dates import shown_date, shown_event_date
 from bot.render.plain import render as plain_text
 from bot.render.plain import render_status, sources_file, sources_not_sent
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
-from retrieval.answer import ALSO_IN_THE_ARTICLES
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
+from retrieval.wording import ALSO_IN_THE_ARTICLES
 
 # Our own, tighter choices: a reply should be readable, not merely accepted.
 MAX_CITATIONS = 10

@@ -8,8 +8,8 @@ import unicodedata
 from bot.history_results import Feedback, GapReport
 from bot.render.dates import shown_date, shown_event_date
 from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList, counted
-from retrieval.answer import ALSO_IN_THE_ARTICLES
 from retrieval.types import Answer, Citation, Timeline
+from retrieval.wording import ALSO_IN_THE_ARTICLES
 
 # Bidirectional overrides and isolates can make a line read differently from what it contains.
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

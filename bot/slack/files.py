@@ -68,7 +68,7 @@ async def fetch_uploads(
     client: AsyncWebClient, shared_files: list[dict[str, Any]], core: CommandCore
 ) -> tuple[list[Upload], list[dict[str, str]]]:
     """The shared files as ``Upload``s, plus ``{"file", "reason"}`` for each one that could not be used.
-    The core says why a file can't be added (``CommandCore.upload_refusal``) before anything is downloaded:
+    The core says why a file can't be added (``CommandCore.uploads``) before anything is downloaded:
     its type by the name it was shared under, its size once Slack gives it; a download stops at the limit."""
     uploads: list[Upload] = []
     rejected: list[dict[str, str]] = []
@@ -77,19 +77,19 @@ async def fetch_uploads(
         for shared in shared_files:
             name = str(shared.get("name") or shared.get("title") or shared.get("id") or "file")
             try:
-                if (refused := core.upload_refusal(name, 0)) is not None:
+                if (refused := core.uploads.refusal(name, 0)) is not None:
                     raise DownloadError(refused)
                 info = await _file_info(client, shared)
                 name = str(info.get("name") or name)
                 size = int(info.get("size") or 0)
-                if (refused := core.upload_refusal(name, size)) is not None:
+                if (refused := core.uploads.refusal(name, size)) is not None:
                     raise DownloadError(refused)
                 url = str(info.get("url_private_download") or info.get("url_private") or "")
                 if not url:
                     raise DownloadError("Slack gave no download address for it")
                 if not may_send_token(url, client.base_url):
                     raise DownloadError("its download address is neither HTTPS nor the configured Slack API")
-                uploads.append(Upload(name=name, data=await _download(client, session, url, core.upload_limit(name))))
+                uploads.append(Upload(name=name, data=await _download(client, session, url, core.uploads.limit(name))))
             except DownloadError as exc:
                 rejected.append({"file": name, "reason": str(exc)})
             except (aiohttp.ClientError, TimeoutError) as exc:

@@ -1,0 +1,42 @@
+"""Which attached files an add accepts, asked by the adapters before they download anything.
+
+A 900 KB PDF attached on Discord was downloaded only to be refused for its type; the rules live here, once,
+so Discord and Slack refuse the same files with the same words before a byte is fetched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.manage import safe_filename
+from index.web_article import is_saved_page
+
+
+@dataclass(frozen=True)
+class UploadRules:
+    """``max_article_bytes`` limits an article's text; ``max_page_bytes`` a fetched web page."""
+
+    max_article_bytes: int
+    max_page_bytes: int
+
+    def limit(self, filename: str) -> int:
+        """The largest file named ``filename`` an adapter should download. A saved web page is read as its
+        address would be, and a page's inline scripts and styles often take it past 1 MB though its story is a
+        few kilobytes: it may be as large as a fetched page (its extracted article is then held to
+        ``max_article_bytes``, as a fetched one is)."""
+        if is_saved_page(filename):
+            return max(self.max_page_bytes, self.max_article_bytes)
+        return self.max_article_bytes
+
+    def refusal(self, filename: str, size: int) -> str | None:
+        """Why a file of this name and size can't be added, or None when it may be (``size`` 0 when the
+        platform has not said yet)."""
+        if not is_saved_page(filename):
+            try:
+                safe_filename(filename)
+            except ValueError as exc:  # not .txt or .md
+                return str(exc)
+        limit = self.limit(filename)
+        if size > limit:
+            return f"{size:,} bytes is over the {limit:,}-byte limit"
+        return None

@@ -1,0 +1,84 @@
+"""Pronouns in a follow-up: which one the question leaves unresolved, whom "he" means, and the question
+with the pronoun replaced.
+
+Pure functions over the question's words and the earlier questions' text, kept apart from the detection and
+expansion of follow-ups (``retrieval.followup``) that use them: grammar, not topics, so they hold for any
+article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from index.lexical import terms
+
+# A word starts with a letter and runs on through digits: "CNBC-TV18" borrowed as "CNBC-TV" lost its end.
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,./]*")
+_PERSONAL = frozenset(
+    ["he", "she", "it", "they", "him", "her", "them", "his", "hers", "its", "their", "theirs", "himself",
+     "herself", "itself", "themselves"]
+)
+# "he" and "she" stand for a person: the person the earlier question named.
+_PERSON = frozenset(["he", "she", "him", "her", "his", "hers", "himself", "herself"])
+_POSSESSIVE = frozenset(["his", "hers", "its", "their", "theirs"])  # "her" reads as well either way
+# A person's full name: two or more capitalised words in a row ("Ajay Prakash Sawhney").
+_FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
+_DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "there"])
+_DETERMINERS = frozenset(["the", "a", "an", "our", "your", "my"])
+_PREPOSITIONS = frozenset(
+    ["about", "on", "of", "with", "for", "to", "from", "after", "before", "by", "in", "at", "over", "against",
+     "like", "into", "than", "behind", "under"]
+)
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as follow-ups read them: a figure stays whole ("1.2", "500,000")."""
+    return _WORD.findall(text)
+
+
+def unresolved_reference(text: str) -> str | None:
+    """A pronoun or pronominal demonstrative the question itself gives no antecedent for.
+
+    A capitalised name earlier in the question ("Did Twitter say it …") is taken as the antecedent; a
+    demonstrative is pronominal after a preposition or at the end ("on that", "with those?"), not when it
+    introduces a noun or a relative clause ("accounts that were blocked").
+    """
+    found = words(text)
+    named = False
+    for i, word in enumerate(found):
+        lower = word.lower()
+        if i > 0 and word[0].isupper() and lower not in _PERSONAL and word.upper() != "I":
+            named = True
+        # After an article or possessive, "it" is a word, not a pronoun: "the it minister" is IT's.
+        if lower in _PERSONAL and not named and (i == 0 or found[i - 1].lower() not in _DETERMINERS):
+            return word
+        if lower in _DEMONSTRATIVE:
+            before = found[i - 1].lower() if i else ""
+            if i == len(found) - 1 or before in _PREPOSITIONS:
+                return word
+    return None
+
+
+def person_referent(reference: str | None, questions: Sequence[str], idf: Mapping[str, float]
+                    ) -> tuple[str, str] | None:
+    """For a question whose unresolved ``reference`` is "he" or "she", the person the latest of the earlier
+    ``questions`` (oldest first) named: the term for the last word of the full name, the one articles repeat
+    ("Sawhney will meet ..."), and the full name ("Ajay Prakash Sawhney"), not one opening the question."""
+    if reference is None or reference.lower() not in _PERSON:
+        return None
+    for question in reversed(questions):
+        names = [m.group(0) for m in _FULL_NAME.finditer(question) if m.start() > 0]
+        if names:
+            last = terms(names[-1].split()[-1])
+            return (last[0], names[-1]) if last and last[0] in idf else None
+    return None
+
+
+def resolve(text: str, reference: str | None, antecedent: str) -> str | None:
+    """``text`` with its unresolved ``reference``, a personal pronoun, replaced by ``antecedent`` ("his" by
+    "Sawhney's"); None when what it leans on is no personal pronoun ("on that"), which no single name replaces."""
+    if reference is None or reference.lower() not in _PERSONAL:
+        return None
+    name = f"{antecedent}'s" if reference.lower() in _POSSESSIVE else antecedent
+    return re.sub(rf"\b{re.escape(reference)}\b", lambda _: name, text.strip(), count=1)  # a name, no escapes

@@ -1,0 +1,63 @@
+"""What a reply says in words of its own, not quoted: why a question was declined, and the headings that point
+to quotes.
+
+Everything here asserts only what was checked against the articles (a figure, or every word, of the question
+that no article has, or the period they cover), never that they don't say: a reply's own words are the one
+part of it that is not a quote, so they stay few and checkable.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from retrieval.loaded import LoadedIndex
+from retrieval.question import Question
+from retrieval.reach import absent_words, period_note, unknown_figures
+from retrieval.types import Answer
+
+CLOSEST_BELOW = " The closest passages are below."  # ends a decline that shows them
+# The heading every renderer puts over an answer's related sentences. Named here, not in the renderers, since a
+# reply's text points to it: a declined question of a message that asks several has its closest passages there.
+ALSO_IN_THE_ARTICLES = "Also in the articles"
+
+
+def subject_of(question: Question) -> str:
+    """The question as a reply names it: without its final punctuation, cut to 120 characters."""
+    subject = question.text.strip().rstrip("?.! ")
+    return subject[:119].rstrip() + "…" if len(subject) > 120 else subject
+
+
+def decline_text(index: LoadedIndex, question: Question) -> str:
+    """A decline's text, before it says where the closest passages are."""
+    subject = subject_of(question)
+    unknown = unknown_figures(index, question)
+    if unknown:
+        figure = " or ".join(unknown[:2])
+        text = f"The articles never give the figure {figure} that the question names."
+    else:
+        absent, every = absent_words(index, question)
+        quoted = [f"“{w}”" for w in absent[:3]]
+        listed = ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
+        never = f"never use the word{'s' if len(quoted) > 1 else ''} {listed}"
+        if every and quoted:
+            text = f"The articles {never}, so they likely don't cover this."
+        elif quoted:  # a word to put another way: chat's "ppl", a typo, a word the articles say differently
+            text = f"I couldn't find a clear answer to “{subject}” in the articles, which {never}."
+        else:
+            text = f"I couldn't find a clear answer to “{subject}” in the articles."
+    return text + period_note(index, question)
+
+
+def nothing_named(question: Question) -> Answer:
+    """The reply to a question that names nothing to look for (``has_subject``), asked outside a conversation
+    that could say what it means. It quotes nothing: whatever the search ranked first would be a passage
+    about nothing the asker named, and "I couldn't find" would claim a search for something. A question
+    in another script is told what the bot reads: the keyword index reads Latin letters, the model English."""
+    letters = [ch for ch in question.text if ch.isalpha()]
+    if any(not unicodedata.name(ch, "").startswith("LATIN") for ch in letters):
+        text = ("I can only look questions up in English, the language of the articles (Hindi written in Latin "
+                "letters works too, as in “koo kya hai”). Please ask again in English.")
+    else:
+        text = (f"“{subject_of(question)}” names nothing to look for in the articles. Please say who or what you are "
+                "asking about.")
+    return Answer(question.text, text, False, [])

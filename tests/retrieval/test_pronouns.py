@@ -1,0 +1,38 @@
+"""Pronouns: the one a question leaves unresolved, whom "he" means, and the question with it replaced."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.pronouns import person_referent, resolve, unresolved_reference
+
+IDF = {"sawhney": 4.0, "koo": 3.5}
+
+
+@pytest.mark.parametrize(
+    ("question", "reference"),
+    [
+        ("when is he expected to meet Twitter?", "he"),
+        ("who reported on that?", "that"),  # after a preposition: pronominal
+        ("which accounts that were blocked?", None),  # a relative "that"
+        ("Did Twitter say it would comply?", None),  # "Twitter" is what "it" stands for
+        ("who is the it minister?", None),  # after an article "it" is IT
+        ("what is his job", "his"),
+    ],
+)
+def test_the_unresolved_reference_is_read_from_grammar(question: str, reference: str | None) -> None:
+    assert unresolved_reference(question) == reference
+
+
+def test_he_is_the_person_the_latest_earlier_question_named_in_full() -> None:
+    earlier = ["Who is Ajay Prakash Sawhney?", "What did Koo say?"]
+    assert person_referent("he", earlier, IDF) == ("sawhney", "Ajay Prakash Sawhney")
+    assert person_referent("it", earlier, IDF) is None  # "it" is no person
+    assert person_referent("she", ["Who is Jane Unheardof?"], IDF) is None  # a name no article uses
+    assert person_referent("he", ["Ajay Prakash Sawhney said what?"], IDF) is None  # opening the question
+
+
+def test_a_personal_pronoun_is_replaced_once_and_a_possessive_keeps_its_s() -> None:
+    assert resolve("what is his job? his role?", "his", "Sawhney") == "what is Sawhney's job? his role?"
+    assert resolve("did it grow?", "it", "Koo") == "did Koo grow?"
+    assert resolve("who reported on that?", "that", "Koo") is None  # "that" stands for a whole event
