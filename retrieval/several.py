@@ -18,6 +18,21 @@ from retrieval.wording import ALSO_IN_THE_ARTICLES, CLOSEST_BELOW
 MAX_QUESTIONS = 3  # more than this in one message is read as one text, as before
 # A question ends at its question mark; the next starts after the space.
 _AFTER_QUESTION_MARK = re.compile(r"(?<=\?)\s+(?=\S)")
+# "who is Sawhney and when will he meet Twitter": a second question joined by "and", recognised by what
+# starts it, an asking word and then an auxiliary (or "how many"). "who else asked" or "the government and who
+# else" are not split: without the auxiliary the words after "and" are as likely part of the first question.
+_AND_ASKS = re.compile(
+    r"\s*,?\s+(?:and|&)\s+(?=(?:(?:who|what|when|where|why|how|which)(?:'s|’s)?\s+"
+    r"(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|may|might)\b"
+    r"|(?:whats|whos|hows|wheres|whens)\b|how\s+(?:many|much|long|soon|often)\b))",
+    re.IGNORECASE,
+)
+# What the first of two joined questions starts with: an asking word or an auxiliary ("did Twitter comply").
+_ASKS = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:who|what|whats|whos|when|where|why|how|which)\b|^\s*(?:is|are|was|were|did|does|do|"
+    r"has|have|had|will|would|can|could|should)\b",
+    re.IGNORECASE,
+)
 _MARKER = re.compile(r"\[(\d+)\]")
 RELATED_SHOWN = 2  # sentences shown under a joined answer besides its citations
 DECLINE_SHOWN = 3  # closest passages under a reply that declines every question
@@ -27,13 +42,24 @@ CLOSEST_SHOWN = 2  # closest passages of each declined question in a reply that 
 def questions_in(text: str) -> list[str]:
     """The questions ``text`` asks one after another, or ``[text]`` when it asks one (or too many to split
     safely). Only a message whose every part ends with a question mark and names something to look for is
-    split: "Why?? Really??" and "Koo? The app?" are one question."""
+    split: "Why?? Really??" and "Koo? The app?" are one question. A question may also join a second one with
+    "and" ("who is Sawhney and when will he meet Twitter"), split the same way when both name something."""
     parts = [p.strip() for p in _AFTER_QUESTION_MARK.split(text.strip()) if p.strip()]
-    if not 2 <= len(parts) <= MAX_QUESTIONS:
+    if len(parts) >= 2 and not all(p.endswith("?") and len(p.split()) >= 2 and has_subject(analyse(p))
+                                   for p in parts):
         return [text]
-    if not all(p.endswith("?") and len(p.split()) >= 2 and has_subject(analyse(p)) for p in parts):
-        return [text]
-    return parts
+    split = [q for p in parts for q in _joined_by_and(p)]
+    return split if 2 <= len(split) <= MAX_QUESTIONS else [text]
+
+
+def _joined_by_and(question: str) -> list[str]:
+    """``question`` as the questions it joins with "and", or ``[question]``."""
+    pieces = [p.strip() for p in _AND_ASKS.split(question)]
+    if len(pieces) < 2 or not _ASKS.match(pieces[0]):
+        return [question]
+    if not all(len(p.split()) >= 2 and has_subject(analyse(p)) for p in pieces):
+        return [question]
+    return pieces
 
 
 def joined(text: str, answers: list[Answer]) -> Answer:

@@ -20,6 +20,15 @@ from retrieval.types import Answer, Citation
     ("Koo? The app?", ["Koo? The app?"]),
     ("Did Twitter comply? I read that it refused.", ["Did Twitter comply? I read that it refused."]),
     ("Who? What? When? Where did Twitter meet?", ["Who? What? When? Where did Twitter meet?"]),
+    # "and" joins a second question when an asking word and an auxiliary (or "how many") start it.
+    ("who is ajay sawhney and when will he meet twitter", ["who is ajay sawhney", "when will he meet twitter"]),
+    ("did twitter comply and how many accounts did it restore?",
+     ["did twitter comply", "how many accounts did it restore?"]),
+    ("who is sawhney and whats his job?", ["who is sawhney", "whats his job?"]),
+    ("how many accounts did twitter block and why", ["how many accounts did twitter block and why"]),  # no subject
+    ("what did the government and who else ask", ["what did the government and who else ask"]),
+    ("tell me about koo and how many users joined it", ["tell me about koo and how many users joined it"]),
+    ("koo and what is it", ["koo and what is it"]),  # the first part asks nothing
 ])
 def test_only_a_run_of_whole_questions_is_split(text: str, parts: list[str]) -> None:
     assert questions_in(text) == parts
@@ -60,6 +69,13 @@ def test_a_message_of_two_questions_gets_both_answers(seed_engine: Engine) -> No
     assert {int(n) for n in re.findall(r"\[(\d+)\]", reply.text)} == set(range(1, len(reply.citations) + 1))
     for c in reply.citations:
         assert c.quote and c.end > c.start
+
+
+def test_a_second_question_joined_by_and_gets_its_own_answer(seed_engine: Engine) -> None:
+    """Searched as one text, "who is X and how many Y" looked for a sentence about both."""
+    reply = seed_engine.ask("who is ajay sawhney and how many accounts did twitter permanently suspend")
+    assert reply.answered and len(reply.parts) == 2 and all(p.answered for p in reply.parts)
+    assert "Sawhney" in reply.parts[0].text and "500" in reply.parts[1].text
 
 
 def test_when_every_question_is_declined_the_closest_passages_stay() -> None:
