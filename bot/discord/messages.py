@@ -43,6 +43,9 @@ V = TypeVar("V")
 NONE = discord.AllowedMentions.none()
 ANSWERED_TYPES = (discord.MessageType.default, discord.MessageType.reply)
 THREAD_NAME_LIMIT = 100
+# Seconds a refusal to a message in a server channel stays up ("Slow down", "too long"): only interactions
+# can answer privately, and a refusal that stays clutters a channel everyone reads. Long enough to be read.
+NOTICE_LIFETIME = 120.0
 TYPING_AFTER = 0.5  # seconds: a quick answer needs no "typing…", and a flood must not cause one per message
 MISSING_PERMISSIONS = 50013
 # Where nothing the bot sends is taken, an apology included: a locked thread (the bot lacks Manage Threads),
@@ -184,15 +187,16 @@ class Conversations:
             result = await self._ask(message, question, conversation)
             if isinstance(result, Notice) and result.silent:
                 return None
+            lifetime = NOTICE_LIFETIME if isinstance(result, Notice) and message.guild is not None else None
             try:
-                reply = await self.send(message, render(result))
+                reply = await self.send(message, render(result), delete_after=lifetime)
             except discord.Forbidden as exc:
                 if exc.code != MISSING_PERMISSIONS:
                     raise
                 # Send Messages without Embed Links: the same answer as text, which needs only the first.
                 log.warning("channel %s refused an embed (%s); answering in plain text", message.channel.id, exc.text)
                 try:
-                    reply = await self.send(message, render_plain(result))
+                    reply = await self.send(message, render_plain(result), delete_after=lifetime)
                 except discord.Forbidden as again:
                     if again.code != MISSING_PERMISSIONS:
                         raise
@@ -250,9 +254,11 @@ class Conversations:
         with contextlib.suppress(discord.HTTPException):
             await channel.typing()
 
-    async def send(self, message: discord.Message, outgoing: list[Outgoing]) -> discord.Message:
-        """Reply to ``message`` with the first part (without pinging its author); the rest follow it."""
-        reply = await self._reply(message, **outgoing[0].send_kwargs())
+    async def send(self, message: discord.Message, outgoing: list[Outgoing], delete_after: float | None = None
+                   ) -> discord.Message:
+        """Reply to ``message`` with the first part (without pinging its author); the rest follow it.
+        ``delete_after``: seconds until discord.py deletes the reply (a refusal in a server channel)."""
+        reply = await self._reply(message, **outgoing[0].send_kwargs(), delete_after=delete_after)
         for part in outgoing[1:]:
             await message.channel.send(**part.send_kwargs())
         return reply

@@ -115,6 +115,8 @@ class FakeRest(FakeRecords):
                 return web.Response(status=204)
             case ("POST", "channels", channel_id, "messages"):
                 return self._create_message(channel_id, body)
+            case ("DELETE", "channels", channel_id, "messages", message_id):
+                return self._delete_message(channel_id, message_id)
             case ("POST", "channels", channel_id, "messages", message_id, "threads"):
                 return await self._create_thread(channel_id, message_id, body, request)
         self.unexpected.append(f"{method} /{'/'.join(parts)}")
@@ -200,6 +202,15 @@ class FakeRest(FakeRecords):
         if state.stage == "resolved":
             next(m for m in self.messages if m.interaction == token).deleted = True
         state.stage = "deleted"
+        return web.Response(status=204)
+
+    def _delete_message(self, channel_id: str, message_id: str) -> web.Response:
+        """A bot may delete its own messages; anyone else's needs Manage Messages, which the fake never grants."""
+        sent = next((m for m in self.messages if m.id == message_id and m.channel_id == channel_id), None)
+        if sent is None or sent.deleted:
+            return json_response({"message": "Unknown Message", "code": 10008}, 404)
+        sent.deleted = True
+        self.deleted.add(message_id)
         return web.Response(status=204)
 
     def _create_message(self, channel_id: str, body: dict[str, Any]) -> web.Response:

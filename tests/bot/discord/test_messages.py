@@ -84,6 +84,22 @@ async def test_mention_without_a_question_gets_a_hint(bot: DisputeBot, fake: Fak
     assert fake.threads == []
 
 
+async def test_a_refusal_in_a_server_channel_goes_away_and_an_answer_stays(
+    bot: DisputeBot, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only an interaction can answer privately: a refusal to a mention is public, so in a server channel it
+    deletes itself once read; in a DM nobody else sees it, and an answer is never deleted."""
+    monkeypatch.setattr("bot.discord.messages.NOTICE_LIFETIME", 0.3)
+    refused = await reply_to(fake, await say(fake, f"{MENTION} " + "why " * 400, mentions=[p.BOT_USER]))
+    assert "characters long" in refused.content and not refused.deleted
+    in_dm = await reply_to(fake, await say(fake, "why " * 400, guild=False, channel_id=p.CHANNEL_ID + 100))
+    answer = await reply_to(fake, await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER]))
+    await fake.wait_for(lambda: refused.deleted, timeout=5)
+    await asyncio.sleep(0.5)
+    assert "characters long" in in_dm.content and not in_dm.deleted and not answer.deleted
+    assert fake.rejected == [] and fake.unexpected == []
+
+
 async def test_ignores_bots_itself_and_messages_not_addressed_to_it(bot: DisputeBot, fake: FakeDiscord) -> None:
     ignored = [
         await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER], author=p.user(p.OTHER_BOT_ID, "x", bot=True)),
