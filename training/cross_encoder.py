@@ -5,7 +5,7 @@ packaged MiniLM (its first ``--layers`` layers, mean pooling, a linear head) on 
 holds-the-answer) pairs (``training.pairs``), in folds of whole articles, so that every question is scored by
 a cross-encoder that never saw its article; then adds that score to the answer model's features and prints
 the leave-one-article-out figures with and without it. Nothing it makes is shipped: the bot keeps the
-answer model without it unless these figures improve (README, "Answer quality").
+answer model without it unless these figures improve (README, "Answer quality"; the log in docs/answer-quality.md).
 
 The articles written after the fit and the eval articles are never trained on; each fold's model scores
 them and their score is the folds' mean.
