@@ -15,8 +15,8 @@ DISCORD_API_DEFAULT = "https://discord.com/api/v10"
 SLACK_API_DEFAULT = "https://slack.com/api/"
 SLACK_AUTHORIZE_DEFAULT = "https://slack.com/oauth/v2/authorize"
 # The bot scopes slack/manifest.yml asks for (a test keeps the two in step): what OAuth installs request.
-SLACK_SCOPES_DEFAULT = ("app_mentions:read", "channels:history", "groups:history", "chat:write", "commands",
-                        "files:read", "files:write", "im:history", "im:read", "im:write", "users:read")
+SLACK_SCOPES_DEFAULT = ("app_mentions:read", "channels:history", "groups:history", "mpim:history", "chat:write",
+                        "commands", "files:read", "files:write", "im:history", "im:read", "im:write", "users:read")
 
 
 class Settings(BaseSettings):

@@ -37,6 +37,18 @@ def addressed_elsewhere(raw: str, bot_user_id: str | None) -> bool:
     return bool(named) and bot_user_id not in named
 
 
+def mentions(raw: str, bot_user_id: str | None) -> bool:
+    """Whether the message names the bot itself (``<@UBOT>``), as Slack writes a mention of it."""
+    return bool(bot_user_id) and any(user == bot_user_id for user, _, _ in _ADDRESSEE.findall(raw))
+
+
+def in_group_dm(event: dict[str, Any]) -> bool:
+    """A group DM (``mpim``) is a conversation among people, as a channel is, not one with the bot as a 1:1
+    DM is: only what mentions the bot, and the threads it answered, are for it. Slack sends a mention there
+    as ``message.mpim`` alone, with no ``app_mention`` twin."""
+    return event.get("channel_type") == "mpim"
+
+
 def stale_edit(event: dict[str, Any], now: float, memory: float) -> bool:
     """An edit of a message posted longer than ``memory`` seconds ago. Slack sends ``app_mention`` again, same
     ``ts``, whenever a message that mentions the app is edited; the post's claim (``post_key``) tells a fixed

@@ -7,6 +7,11 @@ details go to the log, the user gets a short ephemeral apology, never a tracebac
 Each event is answered once: a global middleware drops an event whose ``event_id`` was already claimed (a
 retry of something handled), and a post that arrives as two events is claimed by channel and ``ts``; see
 ``bot.dedupe``. A silent notice (a rate-limited user already told to wait) is not posted at all.
+
+A group DM (``mpim``) is answered as a channel is, not as a 1:1 DM: a mention, then un-mentioned replies in
+the threads the bot answered, never the people's other talk. Its mentions come as ``message.mpim`` only
+(``bot.slack.events.in_group_dm``), so they are taken from there; an edit there is a ``message_changed``,
+which asks nothing, as everywhere.
 """
 
 from __future__ import annotations
@@ -32,7 +37,15 @@ from bot.shared_state import DEDUPE_TTL, StoreThreads, call
 from bot.slack.adding import ADD_HINT, add_from_dm, is_add
 from bot.slack.ask_threads import asked_in
 from bot.slack.commands import SlashCommands
-from bot.slack.events import addressed_elsewhere, conversation_of, post_key, stale_edit, thread_of
+from bot.slack.events import (
+    addressed_elsewhere,
+    conversation_of,
+    in_group_dm,
+    mentions,
+    post_key,
+    stale_edit,
+    thread_of,
+)
 from bot.slack.memory import BoundedSet
 from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.posting import QUESTION_GONE, REFUSED, post_reply
@@ -86,14 +99,18 @@ class SlackHandlers(SlashCommands):
             # A reply sent with "Also send to #channel" is a mention with the subtype thread_broadcast.
             if event.get("bot_id") or event.get("subtype") not in ANSWERED_SUBTYPES or not event.get("user"):
                 return
-            if stale_edit(event, time.time(), DEDUPE_TTL):  # answered before, as far as anyone can tell
-                log.info("mention %s in %s edited long after it was posted; not answered again", event.get("ts"),
-                         event.get("channel"))
-                return
-            if event.get("thread_ts"):
-                await self._follows(event, client, context.bot_user_id)  # an /ask answer's thread goes on with it
-            await self._answer(event, client, plain_from_slack(str(event.get("text") or ""), context.bot_user_id),
-                               context.team_id)
+            await self._mentioned(event, context, client)
+
+    async def _mentioned(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        """A message that mentions the bot: an ``app_mention``, or in a group DM a ``message.mpim``."""
+        if stale_edit(event, time.time(), DEDUPE_TTL):  # answered before, as far as anyone can tell
+            log.info("mention %s in %s edited long after it was posted; not answered again", event.get("ts"),
+                     event.get("channel"))
+            return
+        if event.get("thread_ts"):
+            await self._follows(event, client, context.bot_user_id)  # an /ask answer's thread goes on with it
+        await self._answer(event, client, plain_from_slack(str(event.get("text") or ""), context.bot_user_id),
+                           context.team_id)
 
     async def on_message(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
         async with self.core.in_flight.handling():  # as in on_mention
@@ -116,6 +133,8 @@ class SlackHandlers(SlashCommands):
         elif has_files and is_dm:
             if await call(self.seen, self.seen.claim, post_key(event)):
                 await post_reply(client, event, SlackMessage(ADD_HINT, ephemeral=True))
+        elif in_group_dm(event) and mentions(raw, context.bot_user_id):
+            await self._mentioned(event, context, client)  # as in a channel, where app_mention brings it
         elif has_files and not text:
             return  # a picture shared in a thread the bot follows is no question; with words it may be one
         elif is_dm:

@@ -16,7 +16,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.signature import SignatureVerifier
 
-from tests.bot.slack.stub_slack import APP_ID, BOT_USER_ID, TEAM_ID, StubSlack
+from tests.bot.slack.stub_slack import APP_ID, BOT_USER_ID, SUBSCRIBED, TEAM_ID, StubSlack
 
 SIGNING_SECRET = "stub-signing-secret"
 FORM = "application/x-www-form-urlencoded"
@@ -90,7 +90,22 @@ async def slash(app: AsyncApp, payload: dict[str, str]) -> BoltResponse:
     return await dispatch(app, form_body(payload), FORM)
 
 
+# A message event's subscription, by the kind of conversation it was posted in (its ``channel_type``).
+MESSAGE_EVENTS = {"channel": "message.channels", "group": "message.groups", "im": "message.im",
+                  "mpim": "message.mpim", "app_home": "message.app_home"}
+
+
+def subscription(event: dict[str, Any]) -> str:
+    """The bot event an app must subscribe to for Slack to send ``event``."""
+    if event.get("type") == "message":
+        return MESSAGE_EVENTS.get(str(event.get("channel_type")), "message.?")
+    return str(event.get("type"))
+
+
 async def send_event(app: AsyncApp, event: dict[str, Any]) -> BoltResponse:
+    """Deliver ``event`` as Slack would, which it does only for the events the manifest subscribes to."""
+    assert subscription(event) in SUBSCRIBED, f"Slack sends no {subscription(event)} to an app installed from " \
+        "slack/manifest.yml: it does not subscribe to it"
     return await dispatch(app, json.dumps(event_payload(event)), JSON)
 
 

@@ -30,6 +30,9 @@ BOT_ID = "BBOT"
 APP_ID = "ASTUB"
 
 MANIFEST = Path(__file__).resolve().parents[3] / "slack" / "manifest.yml"
+# The bot events the app subscribes to, as after installing from the manifest: Slack sends no others.
+SUBSCRIBED: frozenset[str] = frozenset(
+    yaml.safe_load(MANIFEST.read_text())["settings"]["event_subscriptions"]["bot_events"])
 # Methods that need a scope beyond chat:write, as Slack documents them.
 NEEDED_SCOPES = {"files.getUploadURLExternal": "files:write", "files.completeUploadExternal": "files:write",
                  "files.info": "files:read", "users.info": "users:read"}
@@ -68,6 +71,8 @@ class StubSlack:
         self.outside: set[str] = set()
         # Announcement-only channels: Slack refuses every post there from anyone but admins ("restricted_action").
         self.read_only: set[str] = set()
+        # Group DMs (mpims) the bot was added to: reading one's history needs mpim:history, as Slack has it.
+        self.group_dms: set[str] = set()
         # ts of messages deleted before anyone replied: a reply in their thread is refused ("thread_not_found"),
         # as Slack does when a question is deleted while the app answers it.
         self.deleted: set[str] = set()
@@ -238,6 +243,9 @@ class StubSlack:
         if method == "files.completeUploadExternal":
             return self._complete(params)
         if method == "conversations.replies":
+            needed = self.history_scope(str(params.get("channel") or ""))
+            if needed not in self.scopes:
+                return {"ok": False, "error": "missing_scope", "needed": needed}
             root = self.app_messages.get(str(params.get("ts")))
             return {"ok": True, "messages": [root], "has_more": False} if root else \
                 {"ok": False, "error": "thread_not_found"}
@@ -248,6 +256,14 @@ class StubSlack:
             found = self.files.get(str(params.get("file")))
             return {"ok": True, "file": found[0]} if found else {"ok": False, "error": "file_not_found"}
         return {"ok": False, "error": "unknown_method"}
+
+    def history_scope(self, channel: str) -> str:
+        """The scope Slack asks for to read ``channel``'s messages: its kind's own ``*:history``."""
+        if channel.startswith("D"):
+            return "im:history"
+        if channel in self.group_dms:
+            return "mpim:history"
+        return "groups:history" if channel.startswith("G") else "channels:history"
 
     def _complete(self, params: dict[str, Any]) -> dict[str, Any]:
         files = json.loads(params["files"]) if isinstance(params.get("files"), str) else params.get("files") or []

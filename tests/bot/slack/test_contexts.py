@@ -1,4 +1,5 @@
-"""Places and events in Slack beyond a plain mention: edited mentions and questions deleted meanwhile."""
+"""Places and events in Slack beyond a plain mention: edited mentions, questions deleted meanwhile, and group
+DMs (mpims), where the bot is one of several people as in a channel."""
 
 from __future__ import annotations
 
@@ -6,17 +7,36 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 from slack_bolt.async_app import AsyncApp
 
+from bot.actors import ModeratorPolicy
 from bot.core import APOLOGY, CommandCore
-from tests.bot.slack.slack_requests import message_event, posts_in, send_event
+from tests.bot.conftest import CoreFactory, HistoryFactory
+from tests.bot.slack.slack_requests import (
+    message_event,
+    posts_in,
+    reply_to,
+    send_event,
+    shown_text,
+    slash,
+    slash_payload,
+)
 from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
 QUESTION = "how many accounts were ordered blocked?"
+GROUP_DM = "G0GROUPDM"  # a group DM's id, as Slack's own example of a message.mpim event has it
+
+
+def in_group_dm(text: str, **fields: Any) -> dict[str, Any]:
+    """A ``message.mpim`` event: how Slack sends every message of a group DM the app was added to, a mention
+    of the app included (no ``app_mention`` comes with it there)."""
+    return message_event(text, channel=GROUP_DM, channel_type="mpim", **fields)
 
 
 def edit_of(event: dict[str, object], text: str) -> dict[str, object]:
@@ -59,3 +79,51 @@ async def test_a_question_deleted_before_its_answer_gets_one_warning_and_no_apol
         await asyncio.sleep(0.3)
     assert [(r.levelname, "deleted" in r.getMessage()) for r in caplog.records] == [("WARNING", True)]
     assert not stub.posted("chat.postEphemeral") and APOLOGY not in caplog.text
+
+
+async def test_a_group_dm_is_answered_like_a_channel(stub: StubSlack, seed_app: AsyncApp) -> None:
+    """Added to a group DM and mentioned there, the bot said nothing: the manifest subscribed to no
+    message.mpim, the only event such a mention arrives as. It answers the mention in its thread and the
+    un-mentioned follow-ups there, and leaves the people's other talk alone, as in a channel (not every
+    message, as in a 1:1 DM)."""
+    stub.group_dms.add(GROUP_DM)
+    mention = in_group_dm(f"<@{BOT_USER_ID}> {QUESTION}")
+    await send_event(seed_app, mention)
+    [answer] = await posts_in(stub, "chat.postMessage", timeout=10)
+    assert answer["channel"] == GROUP_DM and answer["thread_ts"] == mention["ts"], answer
+    assert "1,178" in shown_text(answer)
+    await send_event(seed_app, in_group_dm("lunch at 1? the usual place"))  # their own talk, not in a thread
+    await send_event(seed_app, in_group_dm("and who ordered them blocked?", thread_ts=mention["ts"]))
+    await posts_in(stub, "chat.postMessage", 2, timeout=10)
+    await asyncio.sleep(0.5)  # time for any answer to the lunch message to arrive
+    answers = stub.posted("chat.postMessage")
+    assert [a["thread_ts"] for a in answers] == [mention["ts"], mention["ts"]], answers
+    assert not stub.posted("chat.postEphemeral")
+
+
+async def test_an_empty_mention_in_a_group_dm_gets_a_private_hint(stub: StubSlack, seed_app: AsyncApp) -> None:
+    """Refusals and hints are ephemeral in a group DM too (chat.postEphemeral works there), only for the asker."""
+    stub.group_dms.add(GROUP_DM)
+    await send_event(seed_app, in_group_dm(f"<@{BOT_USER_ID}>", ts="400.1"))
+    [hint] = await posts_in(stub, "chat.postEphemeral", timeout=10)
+    assert (hint["channel"], hint["user"], hint["thread_ts"]) == (GROUP_DM, "UASKER", "400.1")
+    assert "Please ask a question" in hint["text"] and not stub.posted("chat.postMessage")
+
+
+async def test_a_reply_under_an_ask_answer_in_a_group_dm_goes_on_with_it(
+    stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+    make_app: Callable[[CommandCore], AsyncApp],
+) -> None:
+    """Following the thread of an /ask answer reads its first message (conversations.replies), which in a group
+    DM takes mpim:history: without it the reply was left unanswered."""
+    stub.group_dms.add(GROUP_DM)
+    app = make_app(make_core(seed_index_dir, Path("/nonexistent-corpus"), ModeratorPolicy(), history=make_history()))
+    asked = slash_payload(stub, "/ask", "Who is Ajay Prakash Sawhney?", channel=GROUP_DM)
+    await slash(app, asked)
+    await reply_to(stub, asked)
+    answer_ts = stub.response_ts[asked["response_url"].rsplit("/", 1)[1]]
+    await send_event(app, in_group_dm("and when is he expected to meet Twitter?", thread_ts=answer_ts,
+                                      parent_user_id=BOT_USER_ID))
+    [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
+    assert reply["channel"] == GROUP_DM and reply["thread_ts"] == answer_ts
+    assert "Searched for:" in shown_text(reply) and "Sawhney" in shown_text(reply)
