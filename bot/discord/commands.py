@@ -27,7 +27,8 @@ from discord import app_commands
 
 from bot.actors import Actor
 from bot.core import APOLOGY, CommandCore
-from bot.discord.identity import actor_for, conversation_key, thread_conversation
+from bot.discord.identity import conversation_key, interaction_actor, thread_conversation
+from bot.discord.installs import offered_everywhere, offered_where_installed
 from bot.discord.outgoing import Outgoing, with_picture, without_files
 from bot.discord.render import render
 from bot.inflight import InFlight
@@ -55,7 +56,7 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
         await interaction.response.defer(thinking=True, ephemeral=private)
         command = interaction.command.qualified_name if interaction.command else "?"
         try:
-            result = await work(actor_for(interaction.user))
+            result = await work(interaction_actor(interaction))
         except Exception:
             log.exception("/%s by %s failed", command, interaction.user.id)
             result = Notice(NoticeKind.FAILED, APOLOGY)
@@ -220,6 +221,7 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore) 
 
     @tree.command(name="ask", description="Ask about the Feb 2021 Twitter vs Government of India blocking dispute")
     @app_commands.describe(question="Your question, e.g. How many accounts was Twitter ordered to block?")
+    @offered_everywhere
     async def ask(interaction: Interaction, question: str) -> None:
         conversation = conversation_key(interaction.channel)
         asked = conversation or f"discord:interaction:{interaction.id}"
@@ -231,32 +233,38 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore) 
 
     @tree.command(name="timeline", description="Dated events of the dispute, with quotes from the articles")
     @app_commands.describe(topic="Only events about this, e.g. Section 69A (leave empty for all)")
+    @offered_everywhere
     async def timeline(interaction: Interaction, topic: str | None = None) -> None:
         await respond(interaction, lambda actor: core.timeline(topic, actor))
 
     @tree.command(name="sources", description="List the news articles the bot answers from")
+    @offered_everywhere
     async def sources(interaction: Interaction) -> None:
         await respond(interaction, lambda actor: core.sources(actor))
 
     @tree.command(name="reindex", description="Moderators: rebuild the article index from the corpus folder")
     @app_commands.describe(full="Re-embed every article instead of only the changed ones")
+    @offered_where_installed
     async def reindex(interaction: Interaction, full: bool = False) -> None:
         await respond(interaction, lambda actor: core.reindex(actor, full=full), private=True)
 
     @tree.command(name="add-article", description="Moderators: add a news article, as a .txt/.md/.html file or by URL")
     @app_commands.describe(file="A UTF-8 .txt or .md article (front matter for title/date/url), or a saved .html page",
                            url="The address of a news page to fetch (http or https; several: separate by spaces)")
+    @offered_where_installed
     async def add_article(interaction: Interaction, file: discord.Attachment | None = None,
                           url: str | None = None) -> None:
         await respond(interaction, lambda actor: read_upload(core, actor, file, url), private=True)
 
     @tree.command(name="remove-article", description="Moderators: remove an article by its id (see /sources)")
     @app_commands.describe(article_id="The article id shown by /sources")
+    @offered_where_installed
     async def remove_article(interaction: Interaction, article_id: str) -> None:
         await respond(interaction, lambda actor: core.remove_article(actor, article_id.strip()), private=True)
 
     @tree.command(name="report", description="Moderators: answer rate, unanswered questions, down-voted answers")
     @app_commands.describe(since="The period to cover, e.g. 7d, 24h or 2w (default 7d)")
+    @offered_where_installed
     async def report(interaction: Interaction, since: str | None = None) -> None:
         await respond(interaction, lambda actor: core.report(actor, since), private=True)
 

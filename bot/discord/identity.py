@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 import discord
 
 from bot.actors import Actor, home
@@ -26,6 +29,17 @@ def actor_for(user: discord.User | discord.Member) -> Actor:
     roles = frozenset(str(role_id) for role_id in user._roles if role_id != user.guild.id)
     return Actor(platform="discord", user_id=str(user.id), name=str(user), role_ids=roles, platform_admin=admin,
                  home=home("discord", user.guild.id))
+
+
+def interaction_actor(interaction: discord.Interaction[Any]) -> Actor:
+    """The actor of a command or a click. In a server that never installed the application (a user's own
+    install runs its commands there too, the bot no member), Manage Server is no fact the policy may use:
+    anyone can make a server and have it there. Role ids stay: a role the operator listed is a role of the
+    operator's server, whoever's install the command came through."""
+    actor = actor_for(interaction.user)
+    if interaction.guild_id is None or interaction.is_guild_integration():
+        return actor
+    return replace(actor, platform_admin=False)
 
 
 def conversation_key(channel: object) -> str | None:

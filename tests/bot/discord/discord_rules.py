@@ -114,3 +114,37 @@ def command_errors(commands: list[dict[str, Any]]) -> dict[str, str]:
                 errors[f"{i}.options.{j}.required"] = "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID"
             seen_optional = seen_optional or not option.get("required")
     return errors
+
+
+# What Discord gives a global command registered without ``contexts``: servers and the bot's DM, not private
+# channels (discord/discord-api-docs#7583). Without ``integration_types`` it gets the installation contexts
+# enabled in the Developer Portal (discord/discord-api-docs#7396), for a new application both.
+DEFAULT_CONTEXTS = (0, 1)
+GUILD_INSTALL, USER_INSTALL = "0", "1"
+
+
+def not_offered(synced: dict[str, list[dict[str, Any]]], interaction: dict[str, Any],
+                installable: tuple[int, ...] = (0, 1)) -> str | None:
+    """Why Discord would not offer the command of ``interaction`` (an INTERACTION_CREATE of a slash command)
+    where it was run, or None when it would. ``synced``: the commands registered, by guild id or "global";
+    ``installable``: the installation contexts enabled for the application in the Developer Portal.
+
+    A server's command exists in that server alone, for its install. A global one is offered to the installs
+    its ``integration_types`` name, in the places (``context``: 0 a server, 1 the bot's DM, 2 a private
+    channel) its ``contexts`` name."""
+    name = interaction["data"]["name"]
+    owners = interaction.get("authorizing_integration_owners") or {}
+    context = interaction.get("context", 0)
+    guild_id = interaction.get("guild_id")
+    if guild_id and any(c["name"] == name for c in synced.get(str(guild_id), [])):
+        return None if owners.get(GUILD_INSTALL) == str(guild_id) else f"/{name} is this server's own command"
+    command = next((c for c in synced.get("global", []) if c["name"] == name), None)
+    if command is None:
+        return f"/{name} is not registered where it was run"
+    installs = command.get("integration_types") or list(installable)
+    if not any(str(kind) in owners for kind in installs):
+        return f"/{name} is not offered to a {sorted(owners)} install (integration_types {installs})"
+    contexts = command.get("contexts") or list(DEFAULT_CONTEXTS)
+    if context not in contexts:
+        return f"/{name} is not offered in context {context} (contexts {contexts})"
+    return None

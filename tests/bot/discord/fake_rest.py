@@ -15,7 +15,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.bot.discord import payloads as p
-from tests.bot.discord.discord_rules import command_errors
+from tests.bot.discord.discord_rules import command_errors, not_offered
 from tests.bot.discord.fake_records import FakeRecords, json_response
 
 
@@ -40,6 +40,9 @@ class FakeRest(FakeRecords):
         self.unexpected: list[str] = []
         self.dropped: list[str] = []  # requests whose connection the fake dropped on purpose
         self.synced: dict[str, list[dict[str, Any]]] = {}
+        # The installation contexts enabled in the Developer Portal (0 servers, 1 users): both, as for a new
+        # application, and as a user install needs.
+        self.installable: tuple[int, ...] = (0, 1)
         self.sync_calls: list[str] = []  # every command sync, by path
         self.threads: list[dict[str, Any]] = []
         self.files: dict[str, bytes] = {}
@@ -121,6 +124,11 @@ class FakeRest(FakeRecords):
                 return await self._create_thread(channel_id, message_id, body, request)
         self.unexpected.append(f"{method} /{'/'.join(parts)}")
         return json_response({"message": "404: Not Found", "code": 0}, 404)
+
+    def not_offered(self, interaction: dict[str, Any]) -> str | None:
+        """Why Discord would not offer this slash command where it was run, as it was last synced (None: it
+        would); see ``discord_rules.not_offered``."""
+        return not_offered(self.synced, interaction, self.installable)
 
     def _sync(self, path: str, commands: list[dict[str, Any]]) -> web.Response:
         self.sync_calls.append(path)

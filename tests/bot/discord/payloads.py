@@ -160,3 +160,45 @@ def button_click(custom_id: str, message: dict[str, Any], *, user_id: int = USER
         "authorizing_integration_owners": {"0": str(GUILD_ID)}, "context": 0,
         "attachment_size_limit": 8 * 1024 * 1024,
     }
+
+
+FOREIGN_GUILD_ID = 1_100_000_000_000_000_010  # a server the bot is not in (never in its cache)
+FRIEND_ID = 1_100_000_000_000_000_011
+USER_APP_PERMISSIONS = (1 << 14) | ATTACH_FILES | (1 << 18)  # embed links, attach files, external emoji
+
+
+def user_installed(interaction: dict[str, Any], place: str) -> dict[str, Any]:
+    """``interaction`` (from ``slash``) run through the user's own install of the app, not a server's: in a
+    server the bot is not in (``place="server"``, context 0, a partial channel and no guild object), in a DM
+    between the user and a friend (``"dm"``) or in a group DM (``"group"``), both context 2, a private
+    channel. Discord names only the user's install in ``authorizing_integration_owners``."""
+    runner = interaction["member"]["user"]
+    owners = {"1": runner["id"]}
+    base = {k: v for k, v in interaction.items() if k not in ("guild_id", "member", "guild_locale")}
+    base.update(authorizing_integration_owners=owners, app_permissions=str(USER_APP_PERMISSIONS))
+    channel_id = snowflake()
+    if place == "server":
+        channel = {"id": channel_id, "type": 0, "name": "chat", "guild_id": str(FOREIGN_GUILD_ID), "position": 0,
+                   "permission_overwrites": [], "nsfw": False, "parent_id": None, "flags": 0,
+                   "permissions": str(MEMBER_PERMISSIONS)}
+        return {**base, "guild_id": str(FOREIGN_GUILD_ID), "member": interaction["member"], "channel": channel,
+                "channel_id": channel_id, "context": 0, "guild_locale": "en-US",
+                "guild": {"id": str(FOREIGN_GUILD_ID), "locale": "en-US", "features": []}}
+    friends = [user(FRIEND_ID, "friend")] + ([user(FRIEND_ID + 1, "another")] if place == "group" else [])
+    channel = {"id": channel_id, "type": 3 if place == "group" else 1, "recipients": friends, "flags": 0,
+               "last_message_id": None}
+    if place == "group":
+        channel.update(name=None, icon=None, owner_id=str(FRIEND_ID))
+    return {**base, "user": runner, "channel": channel, "channel_id": channel_id, "context": 2}
+
+
+def bot_dm_slash(name: str, user_id: int) -> dict[str, Any]:
+    """``/name`` in a DM with the bot: no server, no member, no roles. A server's install of the app offers it
+    there, and Discord names that install by "0" (no server)."""
+    interaction = slash(name, user_id=user_id)
+    runner = interaction.pop("member")["user"]
+    interaction.pop("guild_id")
+    dm = str(CHANNEL_ID + 999)
+    interaction.update(user=runner, channel_id=dm, context=1, authorizing_integration_owners={"0": "0"},
+                       channel={"id": dm, "type": 1, "recipients": [runner]})
+    return interaction

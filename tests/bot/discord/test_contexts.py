@@ -1,11 +1,16 @@
-"""Messages from places and in shapes beyond a plain mention: a DM holding only a file."""
+"""Messages and commands from places beyond a plain mention: a DM holding only a file, and slash commands run
+through a user's own install of the app, in servers the bot is not in and in private channels."""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
+from bot.core import CommandCore
 from bot.discord.app import DisputeBot
 from tests.bot.discord import payloads as p
+from tests.bot.discord.conftest import BotStarter, settings_for
 from tests.bot.discord.fake_discord import FakeDiscord
 from tests.bot.discord.test_messages import MENTION, reply_to
 
@@ -26,3 +31,61 @@ async def test_a_file_sent_without_words_is_pointed_to_add_article(
     reply = await reply_to(fake, sent)
     assert "/add-article" in reply.text() and "Please ask a question" not in reply.text(), reply.text()
     assert fake.file_requests == [] and reply.pings == [] and fake.threads == []
+
+
+READ_ONLY = ("ask", "timeline", "sources")
+MODERATOR = ("reindex", "add-article", "remove-article", "report")
+
+
+async def globally_synced(start_bot: BotStarter, core: CommandCore, fake: FakeDiscord) -> DisputeBot:
+    """The bot with its commands registered globally: only global commands reach users' installs."""
+    return await start_bot(core, fake, settings_for(fake, discord_guild_id=None))
+
+
+async def test_the_synced_commands_say_whose_installs_offer_them_and_where(
+    start_bot: BotStarter, discord_core: CommandCore, fake: FakeDiscord
+) -> None:
+    """Registered without ``integration_types``, every command followed the installs enabled in the Developer
+    Portal: turning on User Install offered /reindex and /report in any server a user is in."""
+    await globally_synced(start_bot, discord_core, fake)
+    synced = {c["name"]: c for c in fake.synced["global"]}
+    assert sorted(synced) == sorted(READ_ONLY + MODERATOR)
+    for name in READ_ONLY:  # servers' and users' installs; servers, the bot's DM, private channels
+        assert (synced[name]["integration_types"], synced[name]["contexts"]) == ([0, 1], [0, 1, 2]), name
+    for name in MODERATOR:  # servers' installs only; their servers and the bot's DM
+        assert (synced[name]["integration_types"], synced[name]["contexts"]) == ([0], [0, 1]), name
+
+
+async def test_ask_through_a_users_install_is_answered_where_the_bot_is_not(
+    start_bot: BotStarter, discord_core: CommandCore, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Run from a user's install, /ask arrives from a server the bot is not in (no guild in its cache, a
+    partial channel) or from a DM or group DM among friends. It is answered through the interaction alone:
+    no thread, no channel message, nothing that needs the bot in the place; until now Discord offered it in
+    no private channel."""
+    await globally_synced(start_bot, discord_core, fake)
+    with caplog.at_level(logging.WARNING, logger="bot"):
+        for place in ("server", "dm", "group"):
+            interaction = p.user_installed(p.slash("ask", {"question": "How many accounts was Twitter ordered to "
+                                                                      "block?"}), place)
+            assert fake.not_offered(interaction) is None, place
+            await fake.dispatch("INTERACTION_CREATE", interaction)
+            replies = await fake.answers(interaction["token"])
+            assert not replies[0].ephemeral and "1,178" in replies[0].text(), (place, replies[0].text())
+            assert all(r.interaction == interaction["token"] for r in replies)
+    assert fake.threads == [] and fake.unexpected == [] and fake.rejected == []
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+
+
+async def test_moderator_commands_are_offered_only_through_a_servers_install(
+    start_bot: BotStarter, discord_core: CommandCore, fake: FakeDiscord
+) -> None:
+    """Manage Server in a user's own server, or nobody's roles in a group DM, can't say who moderates the
+    articles every server shares: Discord offers the moderator commands only where a server installed the
+    bot, and in the bot's own DM (where moderators listed by user id may use them)."""
+    await globally_synced(start_bot, discord_core, fake)
+    for name in MODERATOR:
+        for place in ("server", "dm", "group"):
+            assert fake.not_offered(p.user_installed(p.slash(name), place)) is not None, (name, place)
+        bot_dm = p.bot_dm_slash(name, p.USER_ID)
+        assert fake.not_offered(p.slash(name)) is None and fake.not_offered(bot_dm) is None, name

@@ -96,17 +96,6 @@ async def test_a_public_application_without_named_servers_warns_at_start(
     assert await report_from(fake, p.GUILD_ID, ADMIN) == REFUSED
 
 
-def dm_slash(name: str, user_id: int) -> dict[str, Any]:
-    """``/name`` in a DM with the bot: no server, no member, no roles."""
-    interaction = p.slash(name, user_id=user_id)
-    user = interaction.pop("member")["user"]
-    interaction.pop("guild_id")
-    dm = str(p.CHANNEL_ID + 999)
-    interaction.update(user=user, channel_id=dm, context=1, authorizing_integration_owners={"1": str(user_id)},
-                       channel={"id": dm, "type": 1, "recipients": [user]})
-    return interaction
-
-
 async def test_a_moderator_listed_by_user_id_may_moderate_in_a_dm(
     start_bot: BotStarter, make_core: CoreFactory, seed_index_dir: Path, fake: FakeDiscord
 ) -> None:
@@ -115,7 +104,25 @@ async def test_a_moderator_listed_by_user_id_may_moderate_in_a_dm(
     core = wired_core(make_core, seed_index_dir, fake, discord_moderator_ids=f"{p.USER_ID}")
     await start_bot(core, fake)
     for user_id, allowed in ((p.USER_ID, True), (p.USER_ID + 1, False)):
-        interaction = dm_slash("report", user_id)
+        interaction = p.bot_dm_slash("report", user_id)
         await fake.dispatch("INTERACTION_CREATE", interaction)
         [reply] = await fake.answers(interaction["token"])
         assert reply.ephemeral and (reply.text() == REFUSED) is not allowed, (user_id, reply.text())
+
+
+async def test_manage_server_where_only_a_user_installed_the_app_makes_no_moderator(
+    start_bot: BotStarter, make_core: CoreFactory, seed_index_dir: Path, fake: FakeDiscord,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A private application trusts Manage Server in every server it is in, since only its owner adds it to
+    one. A user's own install runs commands in servers it is not in, any server that user made among them:
+    should a moderator command come from there (Discord offers none there; a client's stale command list),
+    the core refuses it, ephemerally. A moderator role the operator listed still counts there."""
+    public = p.application
+    monkeypatch.setattr(p, "application", lambda: {**public(), "bot_public": False})
+    await start_bot(wired_core(make_core, seed_index_dir, fake), fake)
+    for roles, allowed in (((), False), ((p.MOD_ROLE_ID,), True)):
+        interaction = p.user_installed(p.slash("report", permissions=ADMIN, roles=roles), "server")
+        await fake.dispatch("INTERACTION_CREATE", interaction)
+        [reply] = await fake.answers(interaction["token"])
+        assert reply.ephemeral and (reply.text() == REFUSED) is not allowed, (roles, reply.text())

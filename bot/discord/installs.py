@@ -1,0 +1,40 @@
+"""Where each slash command is offered: by whose install (a server's, or a user's own account) and in which
+places (servers, the bot's DM, private channels: DMs and group DMs among friends).
+
+A user can install the application to their account and run its commands in any server, the bot a member
+or not, and in their private conversations. Each answer then goes through the interaction's webhook, which
+needs no membership. ``/ask``, ``/timeline`` and ``/sources`` only read the articles and send nothing else:
+no thread, no channel history, no message of the bot's own (the 👍/👎 buttons are routed by their custom id,
+and a click comes back as an interaction like the command). They are offered everywhere.
+
+The moderator commands are offered only through a server's install: in its servers, and in the bot's own DM,
+where only moderators listed by user id qualify (nobody has a role or Manage Server there). A user's install
+would carry them into servers the operator never chose, whose Manage Server says nothing about the
+articles: such a server's Manage Server makes no moderator (``bot.discord.identity.interaction_actor``), so
+one that arrives from there anyway is refused by the core.
+
+These are declarations for Discord, sent with the command sync. They hold for global commands only: commands
+synced to ``DISCORD_GUILD_ID`` exist in that server alone, whatever they declare.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from discord import app_commands
+
+T = TypeVar("T")
+
+
+def offered_everywhere(command: T) -> T:
+    """A read-only command: for servers' and users' installs, in servers, the bot's DM and private channels."""
+    installs = app_commands.allowed_installs(guilds=True, users=True)
+    places = app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
+    return installs(places(command))
+
+
+def offered_where_installed(command: T) -> T:
+    """A moderator command: for servers' installs only, in their servers and the bot's own DM."""
+    installs = app_commands.allowed_installs(guilds=True, users=False)
+    places = app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)
+    return installs(places(command))
