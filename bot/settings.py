@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     discord_moderator_guild_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     discord_api_base: str = DISCORD_API_DEFAULT
     discord_gateway_url: str | None = None
+    # Offer /ask, /timeline and /sources to users who install the app to their own account (the Developer
+    # Portal's User Install must be on too). Off, every command is declared for servers' installs only.
+    discord_user_install: bool = False
     # Sharding (docs/deploy.md): AutoShardedClient when DISCORD_SHARD_COUNT is set; DISCORD_SHARD_IDS ("0,1" or
     # "0-3") are the shards this process runs, all of them when unset. Only one process should sync commands.
     discord_shard_count: int | None = Field(default=None, ge=1)

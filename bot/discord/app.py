@@ -83,7 +83,7 @@ class DisputeBot(discord.Client):
         self.core = core
         self.settings = settings
         self.tree: app_commands.CommandTree[discord.Client] = Tree(self)
-        register(self.tree, core)
+        register(self.tree, core, settings.discord_user_install)
         self.conversations = Conversations(self, core)
         # 👍/👎 on answers sent before a restart still reach the core: routed by custom_id, not by message.
         self.add_dynamic_items(FeedbackButton)

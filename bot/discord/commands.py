@@ -28,7 +28,7 @@ from discord import app_commands
 from bot.actors import Actor
 from bot.core import APOLOGY, CommandCore
 from bot.discord.identity import conversation_key, interaction_actor, thread_conversation
-from bot.discord.installs import offered_everywhere, offered_where_installed
+from bot.discord.installs import offered_to_readers, offered_where_installed
 from bot.discord.outgoing import Outgoing, with_picture, without_files
 from bot.discord.render import render
 from bot.inflight import InFlight
@@ -213,15 +213,16 @@ async def read_upload(
     return await core.add_articles(actor, uploads, urls)
 
 
-def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore) -> None:
-    """Add every command to ``tree``; syncing them to Discord is the client's job (see ``app``)."""
+def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, user_install: bool = False) -> None:
+    """Add every command to ``tree``; syncing them to Discord is the client's job (see ``app``).
+    ``user_install``: offer the read-only ones to users' own installs too (``bot.discord.installs``)."""
 
     async def respond(interaction: Interaction, work: Work, *, private: bool = False) -> None:
         await respond_with(interaction, work, core.in_flight, private=private)
 
     @tree.command(name="ask", description="Ask about the Feb 2021 Twitter vs Government of India blocking dispute")
     @app_commands.describe(question="Your question, e.g. How many accounts was Twitter ordered to block?")
-    @offered_everywhere
+    @offered_to_readers(user_install)
     async def ask(interaction: Interaction, question: str) -> None:
         conversation = conversation_key(interaction.channel)
         asked = conversation or f"discord:interaction:{interaction.id}"
@@ -233,12 +234,12 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore) 
 
     @tree.command(name="timeline", description="Dated events of the dispute, with quotes from the articles")
     @app_commands.describe(topic="Only events about this, e.g. Section 69A (leave empty for all)")
-    @offered_everywhere
+    @offered_to_readers(user_install)
     async def timeline(interaction: Interaction, topic: str | None = None) -> None:
         await respond(interaction, lambda actor: core.timeline(topic, actor))
 
     @tree.command(name="sources", description="List the news articles the bot answers from")
-    @offered_everywhere
+    @offered_to_readers(user_install)
     async def sources(interaction: Interaction) -> None:
         await respond(interaction, lambda actor: core.sources(actor))
 

@@ -5,7 +5,8 @@ A user can install the application to their account and run its commands in any 
 or not, and in their private conversations. Each answer then goes through the interaction's webhook, which
 needs no membership. ``/ask``, ``/timeline`` and ``/sources`` only read the articles and send nothing else:
 no thread, no channel history, no message of the bot's own (the 👍/👎 buttons are routed by their custom id,
-and a click comes back as an interaction like the command). They are offered everywhere.
+and a click comes back as an interaction like the command). They are offered everywhere when
+``DISCORD_USER_INSTALL`` is on.
 
 The moderator commands are offered only through a server's install: in its servers, and in the bot's own DM,
 where only moderators listed by user id qualify (nobody has a role or Manage Server there). A user's install
@@ -19,6 +20,7 @@ synced to ``DISCORD_GUILD_ID`` exist in that server alone, whatever they declare
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from discord import app_commands
@@ -26,15 +28,23 @@ from discord import app_commands
 T = TypeVar("T")
 
 
-def offered_everywhere(command: T) -> T:
-    """A read-only command: for servers' and users' installs, in servers, the bot's DM and private channels."""
-    installs = app_commands.allowed_installs(guilds=True, users=True)
-    places = app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
-    return installs(places(command))
+def offered_to_readers(user_install: bool) -> Callable[[T], T]:
+    """For a read-only command. With ``user_install``: servers' and users' installs, in servers, the bot's DM
+    and private channels. Without: servers' installs only, in servers and the bot's DM. Declaring a user's
+    install is opt-in (``DISCORD_USER_INSTALL``): it is of use only once the Developer Portal's User Install is
+    on, and declared for an application that does not offer it, Discord could refuse the whole command sync."""
+
+    def declare(command: T) -> T:
+        installs = app_commands.allowed_installs(guilds=True, users=user_install)
+        places = app_commands.allowed_contexts(guilds=True, dms=True, private_channels=user_install)
+        return installs(places(command))
+
+    return declare
 
 
 def offered_where_installed(command: T) -> T:
-    """A moderator command: for servers' installs only, in their servers and the bot's own DM."""
+    """A moderator command: for servers' installs only, in their servers and the bot's own DM, whatever
+    ``DISCORD_USER_INSTALL`` says."""
     installs = app_commands.allowed_installs(guilds=True, users=False)
     places = app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)
     return installs(places(command))

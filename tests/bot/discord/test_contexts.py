@@ -37,9 +37,24 @@ READ_ONLY = ("ask", "timeline", "sources")
 MODERATOR = ("reindex", "add-article", "remove-article", "report")
 
 
-async def globally_synced(start_bot: BotStarter, core: CommandCore, fake: FakeDiscord) -> DisputeBot:
+async def globally_synced(start_bot: BotStarter, core: CommandCore, fake: FakeDiscord, user_install: bool = True
+                          ) -> DisputeBot:
     """The bot with its commands registered globally: only global commands reach users' installs."""
-    return await start_bot(core, fake, settings_for(fake, discord_guild_id=None))
+    return await start_bot(core, fake, settings_for(fake, discord_guild_id=None, discord_user_install=user_install))
+
+
+async def test_by_default_every_command_is_declared_for_servers_installs_only(
+    start_bot: BotStarter, discord_core: CommandCore, fake: FakeDiscord
+) -> None:
+    """A user's install is opt-in (DISCORD_USER_INSTALL): declared for an application whose User Install is
+    off, it is of no use, and Discord could refuse the whole sync for it."""
+    await globally_synced(start_bot, discord_core, fake, user_install=False)
+    synced = {c["name"]: c for c in fake.synced["global"]}
+    assert sorted(synced) == sorted(READ_ONLY + MODERATOR)
+    for name, command in synced.items():
+        assert (command["integration_types"], command["contexts"]) == ([0], [0, 1]), name
+    for place in ("server", "dm", "group"):
+        assert fake.not_offered(p.user_installed(p.slash("ask"), place)) is not None, place
 
 
 async def test_the_synced_commands_say_whose_installs_offer_them_and_where(
