@@ -106,7 +106,9 @@ def _estimate_dates(
 def analyse(docs: list[Document], cache: ArticleCache, spec: ChunkSpec,
             progress: ProgressCallback | None = None) -> list[ArticleState]:
     """Sentences, chunks and every extractor's result for each article, in corpus order."""
-    base_key = part_key(SENTENCES_VERSION, spec.to_dict())
+    # The parse is in the key: an entry is kept by file content, and a file read differently now (a .md body
+    # without its markup) would otherwise keep sentence spans of the text it had before.
+    base_key = part_key(SENTENCES_VERSION, PARSE_VERSION, spec.to_dict())
     keys = [entry_key(doc.doc_id, doc.filename, doc.sha256) for doc in docs]
     entries: list[dict[str, Any]] = []
     bases: list[tuple[list[Span], list[Chunk]]] = []

@@ -14,6 +14,7 @@ from typing import Any
 from frontmatter.default_handlers import YAMLHandler
 
 from index.article_head import first_line_title, head_address, stamped
+from index.markdown_text import plain_text
 from index.stamps import normalise_date
 
 log = logging.getLogger(__name__)
@@ -21,9 +22,9 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 15  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
+PARSE_VERSION = 16  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
 # 13: front matter ended by "...", and TOML front matter; 14: an address pasted over the story;
-# 15: breadcrumbs and page chrome ("Skip to main content") are no title
+# 15: breadcrumbs and page chrome ("Skip to main content") are no title; 16: a .md body without its markup
 _BOM = "\ufeff"
 # "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
 _DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)
@@ -48,8 +49,10 @@ _HTML_PAGE = re.compile(
 class Document:
     """An article as indexed.
 
-    ``text`` is the body with any metadata header removed; ``body_offset`` is where that body begins in
-    the file, so an offset into ``text`` plus ``body_offset`` points into the file on disk.
+    ``text`` is the body with any metadata header removed, and for a Markdown (``.md``) article without its
+    markup (``index.markdown_text``): it is what the index splits and what every quote is a slice of.
+    ``body_offset`` is where that body begins in the file; an offset into ``text`` plus ``body_offset``
+    points into the file on disk only where the body had no markup to drop (a ``.txt`` article always).
     ``date_estimated`` says ``date`` was not given but estimated from the text at build time
     (``index.date_estimate``); everything that shows such a date marks it as estimated.
     """
@@ -165,8 +168,14 @@ def _not_an_article(text: str) -> None:
                              "or .md")
 
 
+def is_markdown(filename: str) -> bool:
+    return Path(filename).suffix.lower() == ".md"
+
+
 def parse_article(raw: str, doc_id: str, filename: str) -> Document:
-    """Split metadata from body: YAML front matter, else a ``date YYYY-MM-DD`` header, else none."""
+    """Split metadata from body: YAML front matter, else a ``date YYYY-MM-DD`` header, else none. The body
+    of a ``.md`` file is read as Markdown and kept as its plain text; a ``.txt`` file's is kept as written
+    (an asterisk in it is an asterisk)."""
     meta: dict[str, Any] = {}
     start = 1 if raw.startswith(_BOM) else 0  # a byte-order mark is no part of the article
     body_offset = start
@@ -188,6 +197,9 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
             meta["date"] = header.group(1)
             body_offset = start + header.end()
             body = raw[body_offset:]
+    written = body
+    if is_markdown(filename):
+        body = plain_text(body)
     title = _clean_str(meta.get("title")) or first_line_title(body) or doc_id
     date = normalise_date(meta.get("date"))
     if date is None and not meta.get("date"):  # a date given but unreadable is refused, not replaced
@@ -196,7 +208,7 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
         doc_id=doc_id,
         title=title,
         date=date,
-        url=_clean_str(meta.get("url") or meta.get("link")) or head_address(body),
+        url=_clean_str(meta.get("url") or meta.get("link")) or head_address(written),  # its lines as written
         source=_clean_str(meta.get("source")),
         text=body,
         body_offset=body_offset,

@@ -29,7 +29,7 @@ from typing import Any
 
 from index.aliases import ALIASES_VERSION, mine_aliases
 from index.chunking import Chunk, Span
-from index.documents import Document
+from index.documents import PARSE_VERSION, Document
 from index.events import EVENTS_VERSION, extract_events
 from index.figures import figure_windows
 from index.lexical import TERMS_VERSION, terms
@@ -75,8 +75,10 @@ def register(extractor: Extractor) -> Extractor:
 
 
 def versions() -> dict[str, int]:
-    """Every per-article rule's version, as recorded in the manifest."""
-    return {"sentences_version": SENTENCES_VERSION, **{f"{e.name}_version": e.version for e in EXTRACTORS.values()}}
+    """Every per-article rule's version, as recorded in the manifest. The parse's is one: a file read
+    differently (a .md body without its markup) must be indexed again though no article changed."""
+    return {"parse_version": PARSE_VERSION, "sentences_version": SENTENCES_VERSION,
+            **{f"{e.name}_version": e.version for e in EXTRACTORS.values()}}
 
 
 def merge_first(results: Iterable[dict[str, Any]]) -> dict[str, Any]:

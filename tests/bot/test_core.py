@@ -86,6 +86,20 @@ async def test_moderator_adds_an_article_and_it_is_answerable(
     assert isinstance(missing, Notice) and missing.kind is NoticeKind.INVALID
 
 
+async def test_an_answer_from_a_markdown_article_quotes_its_words_without_the_markup(mod_core: CommandCore) -> None:
+    """Quotes of an added .md article showed its link syntax and asterisks, which chat then rendered."""
+    article = ("---\ntitle: Koo downloads surge\ndate: 2021-02-12\n---\n# Koo downloads surge\n\n"
+               "Koo said [in a statement](https://example.org/koo) that its downloads **crossed three million** "
+               "after `ministers` joined the *platform*.\n")
+    result = await mod_core.add_articles(MOD, [Upload("koo-surge.md", article.encode())])
+    assert isinstance(result, IndexChange) and result.report["added_doc_ids"] == ["koo-surge"]
+    answer = await mod_core.ask("How many downloads did Koo have after ministers joined?")
+    assert isinstance(answer, Answer) and answer.answered
+    [quote] = [c.quote for c in answer.citations if c.doc_id == "koo-surge"]
+    assert quote.startswith("Koo said in a statement that its downloads crossed three million after ministers joined")
+    assert not any(mark in answer.text + quote for mark in ("**", "](", "`", "*platform*", "https://"))
+
+
 async def test_a_moderator_is_told_why_a_change_the_corpus_cannot_take_was_refused(mod_core: CommandCore) -> None:
     """A reindex with no article left (all removed outside the bot) was an apology for an internal error."""
     corpus = mod_core.config.corpus_dir

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -188,4 +189,38 @@ def test_estimated_dates_are_read_from_the_cache_until_the_dated_period_changes(
     (corpus / "later.md").write_text(DATED_LATER, encoding="utf-8")
     _build(corpus, index_dir, encoder)
     assert "undated" in read
+    _same_index(index_dir, _full_copy(corpus, index_dir, tmp_path, encoder))
+
+
+MARKED_UP = """---
+title: Koo gains users
+date: 2021-02-13
+---
+# Koo gains users
+
+Koo said **it had passed** three million users after [ministers joined](https://example.org/k) it.
+
+- The *company* said it had added servers.
+"""
+
+
+def test_an_index_built_before_markdown_was_read_is_built_again_with_its_sentences(
+    built_copy: tuple[Path, Path], tmp_path: Path, encoder: Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A .md article's text lost its markup in a new parse version, with its file unchanged: the build said the
+    index was up to date, and its cached sentence spans were kept for a text they no longer fit."""
+    corpus, index_dir = built_copy
+    (corpus / "koo.md").write_text(MARKED_UP, encoding="utf-8")
+    real_parse = article_cache.parse_article
+    with monkeypatch.context() as older:  # the version before: a .md body read as it is written
+        for module in (article_cache, articles, extractors):
+            older.setattr(module, "PARSE_VERSION", article_cache.PARSE_VERSION - 1)
+        older.setattr(article_cache, "parse_article",
+                      lambda raw, d, f: replace(real_parse(raw, d, f.replace(".md", ".txt")), filename=f))
+        _build(corpus, index_dir, encoder)
+    docs = {d["doc_id"]: d for d in store.read_jsonl(_live(index_dir) / store.DOCS)}
+    assert "**" in docs["koo"]["text"]
+    assert not _build(corpus, index_dir, encoder)["unchanged"]
+    docs = {d["doc_id"]: d for d in store.read_jsonl(_live(index_dir) / store.DOCS)}
+    assert "**" not in docs["koo"]["text"] and "](" not in docs["koo"]["text"]
     _same_index(index_dir, _full_copy(corpus, index_dir, tmp_path, encoder))

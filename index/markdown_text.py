@@ -1,0 +1,104 @@
+"""A Markdown article's words without its markup, as the index stores, splits and quotes them.
+
+Answers quote an article's text verbatim, and chat renders what they quote: "Twitter said [in a blog
+post](https://…) that **it would not** comply" showed its link syntax and asterisks in Discord and Slack. An
+article added as ``.md`` is therefore stored as the text a reader sees: link text without its address,
+emphasis, strikethrough, code and HTML tags without their markers, images dropped, list markers, ``> ``
+quote markers and heading hashes gone. Every offset the index keeps is one into this text, so a quote is
+still a slice of what is stored.
+
+The Markdown is parsed by markdown-it-py (CommonMark, plus GitHub's ``~~strikethrough~~``); tables are not
+parsed, so a table stays a paragraph of ``|`` rows, one per line, as the event and stamp rules read it. The
+text is rebuilt block by block from the parser's source map: a block whose words need no change is kept
+exactly as written (a Markdown file without markup reads as it did), a block with markup is replaced by its
+plain text, and lines that are markup alone (a rule, a link reference, a lone ``>``) are left empty. Two
+blocks on adjacent lines (list items, a heading over its paragraph) are set apart by a blank line, so that
+sentence splitting never reads them as one wrapped sentence once their markers are gone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+# markdown-it counts lines as it does: "\r\n", "\r" and "\n" end one (str.splitlines also splits at \x0c,
+# \u2028 and others, and the source map's line numbers would no longer match).
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_HTML_COMMENT = re.compile(r"\s*<!--")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("strikethrough")
+
+
+def _inline_text(children: Sequence[Token]) -> str:
+    """What a reader sees of a paragraph or heading: text and code, line breaks as line breaks; images,
+    HTML tags and the opening and closing of links and emphasis dropped."""
+    parts: list[str] = []
+    for token in children:
+        if token.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif token.type in ("image", "html_inline") or token.nesting != 0:
+            continue
+        else:
+            parts.append(token.content)
+    return "\n".join(line.strip() for line in "".join(parts).split("\n")).strip()
+
+
+def _leaf_text(token: Token) -> str | None:
+    """The plain text of one leaf block; None for a block kept as written (HTML other than a comment)."""
+    if token.type == "inline":
+        return _inline_text(token.children or [])
+    if token.type in ("fence", "code_block"):
+        return token.content.strip("\r\n")
+    if token.type == "html_block":
+        return "" if _HTML_COMMENT.match(token.content) else None
+    return ""  # a rule
+
+
+def _blocks(markdown: str) -> list[tuple[int, int, str | None]]:
+    """(first line, end line, plain text) of each leaf block in order."""
+    out: list[tuple[int, int, str | None]] = []
+    for token in _parser().parse(markdown):
+        if token.map is None or token.type not in ("inline", "fence", "code_block", "html_block", "hr"):
+            continue
+        out.append((token.map[0], token.map[1], _leaf_text(token)))
+    return out
+
+
+def _ending(line: str) -> str:
+    return line[len(line.rstrip("\r\n")) :]
+
+
+def _unchanged(source: str, text: str) -> bool:
+    """Whether ``text`` has the words of ``source`` line for line (indentation and trailing spaces aside)."""
+    return [line.strip() for line in source.splitlines()] == [line.strip() for line in text.split("\n")]
+
+
+def plain_text(markdown: str) -> str:
+    """``markdown`` as the words a reader sees (see the module docstring)."""
+    lines = _LINE.findall(markdown)
+    out: list[str] = []
+    cursor = 0
+    written = False  # a block's text is out, and the next one must not touch it
+    for start, end, text in _blocks(markdown):
+        if text == "":
+            continue  # markup alone: its lines are left empty with the rest between blocks
+        gap = lines[cursor:start]
+        out += [line if not line.strip() else _ending(line) for line in gap]
+        if written and not any(not line.strip() for line in gap):
+            out.append("\n")
+        source = "".join(lines[start:end])
+        if text is None or _unchanged(source, text):
+            out.append(source)
+        else:
+            out.append(text + _ending(lines[end - 1]))
+        written = True
+        cursor = end
+    out += [line if not line.strip() else _ending(line) for line in lines[cursor:]]
+    return "".join(out)
