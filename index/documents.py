@@ -16,6 +16,7 @@ from frontmatter.default_handlers import YAMLHandler
 from index.article_head import first_line_title, head_address, stamped
 from index.markdown_text import plain_text
 from index.stamps import normalise_date
+from index.text_decoding import decode_article
 
 log = logging.getLogger(__name__)
 
@@ -232,9 +233,7 @@ Parser = Callable[[str, str, str], Document]
 def load_article(path: Path, parse: Parser = parse_article) -> Document:
     """Read one article; raises ``ValueError`` with a readable reason when it can't be used."""
     try:
-        raw = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        raw = decode_article(path.read_bytes())  # NotText is a ValueError with the reason
     except OSError as exc:
         raise ValueError(f"cannot read: {exc.strerror or exc}") from exc
     if "\x00" in raw:

@@ -29,6 +29,7 @@ from index.documents import (
 )
 from index.embedding import EncoderProvider
 from index.stamps import YEARS
+from index.text_decoding import decode_article, utf8_bytes
 from index.web_article import NoArticleText, WebArticle, is_saved_page, saved_page_article
 
 log = logging.getLogger(__name__)
@@ -85,10 +86,7 @@ def check_upload(upload: Upload, max_bytes: int) -> str:
     filename = safe_filename(upload.name)
     if len(upload.data) > max_bytes:
         raise ValueError(f"{len(upload.data):,} bytes is over the {max_bytes:,}-byte limit")
-    try:
-        raw = upload.data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    raw = decode_article(upload.data)  # NotText is a ValueError with the reason
     if "\x00" in raw:
         raise ValueError("binary file (contains NUL bytes)")
     try:
@@ -148,7 +146,8 @@ def add_articles(
                 outcome.rejected.append({"file": upload.name, "reason": str(exc)})
             continue
         try:
-            accepted.append((take(check_upload(upload, max_bytes), upload.name), upload.data))
+            # Stored as UTF-8 whatever it was saved in, so the corpus folder holds UTF-8 only.
+            accepted.append((take(check_upload(upload, max_bytes), upload.name), utf8_bytes(upload.data)))
             given_names.append(upload.name)
         except ValueError as exc:
             outcome.rejected.append({"file": upload.name, "reason": str(exc)})

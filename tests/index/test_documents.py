@@ -350,3 +350,16 @@ def test_page_chrome_copied_with_a_story_is_not_its_title(chrome: str) -> None:
 def test_a_sentence_that_starts_like_page_chrome_is_the_story(line: str) -> None:
     doc = parse_article(f"{line}\n\nTwitter said it would comply.\n", "a", "a.txt")
     assert doc.title == line
+
+
+def test_a_file_saved_in_windows_1252_is_read_and_one_that_is_no_text_is_skipped(tmp_path: Path) -> None:
+    """A build read only UTF-8: a story saved as "ANSI" in the corpus folder was skipped."""
+    story = ("Twitter\u2019s reply came on Wednesday. The minister said \u201cwe will not comply\u201d, and the "
+             "caf\u00e9 owners in Connaught Place backed the company in a statement on Thursday.\n")
+    (tmp_path / "cafe.txt").write_bytes(story.encode("cp1252"))
+    (tmp_path / "noise.txt").write_bytes(bytes(range(128, 256)) * 4)
+    docs, skipped = load_corpus(tmp_path)
+    assert [(d.doc_id, d.text) for d in docs] == [("cafe", story)]
+    assert [s.filename for s in skipped] == ["noise.txt"] and "not UTF-8 text" in skipped[0].reason
+    with pytest.raises(ValueError, match="save it as UTF-8"):
+        check_upload(Upload("short.txt", "The caf\u00e9.".encode("cp1252")), 10_000)  # too little to tell

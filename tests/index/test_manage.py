@@ -289,3 +289,28 @@ def test_an_article_is_removed_by_its_file_name_too(tmp_path: Path, encoder: Enc
     assert not (corpus / "koo.md").exists() and load_index(index_dir).doc_index.keys() == {"other"}
     with pytest.raises(KeyError):
         _remove("other.txt", corpus, index_dir, encoder)  # no file of that name: ids are exact
+
+
+WINDOWS_STORY = ("New Delhi: Twitter\u2019s reply came on Wednesday. The minister said \u201cwe will not "
+                 "comply\u201d, and the caf\u00e9 owners in Connaught Place backed the company.\n\nThe ministry wrote "
+                 "to the company again on February 10, 2021, and asked for the accounts to be blocked.\n")
+
+
+def test_a_windows_1252_article_is_added_as_utf8_and_junk_is_still_refused(
+    built_copy: tuple[Path, Path], encoder: Encoder
+) -> None:
+    """Saved as "ANSI" by a Windows editor (curly quotes and "é" are single bytes that are no UTF-8), an article
+    was refused; it is read in the encoding detected and stored as UTF-8. Bytes that are no text still are."""
+    corpus, index_dir = built_copy
+    utf8 = ("\ufeff" + STORY).encode("utf-8")
+    outcome = _add([Upload("cafe.txt", WINDOWS_STORY.encode("cp1252")), Upload("plain.txt", utf8),
+                    Upload("junk.txt", bytes(range(128, 256)) * 4)], corpus, index_dir, encoder)
+    assert outcome.stored == ["cafe.txt", "plain.txt"]
+    [junk] = outcome.rejected
+    assert junk["file"] == "junk.txt" and junk["reason"].startswith("not UTF-8 text")
+    assert "save it as UTF-8" in junk["reason"]
+    assert (corpus / "cafe.txt").read_bytes() == WINDOWS_STORY.encode("utf-8")
+    assert (corpus / "plain.txt").read_bytes() == utf8  # a UTF-8 file is stored as it came
+    index = load_index(index_dir)
+    assert index.docs[index.doc_index["cafe"]].text == WINDOWS_STORY
+    assert index.docs[index.doc_index["plain"]].text == STORY  # the byte-order mark is no part of the text

@@ -1,0 +1,59 @@
+"""An article file's bytes as text: UTF-8, or the legacy encoding a Windows editor saved it in.
+
+A moderator on Windows who saves a story from Notepad or Word as "ANSI" writes Windows-1252: curly quotes
+and "é" are single bytes that are no UTF-8, and such a file was refused. A file that is not UTF-8 is read in
+the encoding charset-normalizer detects, but only when the detection is confident (the decoded text is
+orderly and reads as a language) and the result is text (no control characters); anything else, a binary
+file above all, is still refused, with what to do. An accepted file is stored in the corpus as UTF-8
+(``utf8_bytes``), so the corpus folder holds UTF-8 only and a build never has to guess again.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from charset_normalizer import from_bytes
+
+log = logging.getLogger(__name__)
+
+# charset-normalizer's "chaos" (0: orderly text, 1: noise) above which a decoding is no text, and the least
+# "coherence" (how well the letters fit a language it knows) that makes it confident which encoding it is.
+MAX_CHAOS = 0.1
+MIN_COHERENCE = 0.05
+# Several encodings read many files identically (cp1250 and cp1252 for English with curly quotes); the one
+# named in a log line is the one a Windows editor most likely wrote.
+_PREFERRED = ("cp1252", "utf_16", "utf_32")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+class NotText(ValueError):
+    """The bytes are no text the bot can read; the message says so in a moderator's terms."""
+
+
+def decode_article(data: bytes) -> str:
+    """``data`` as text: UTF-8 as it is (a byte-order mark, if any, is left for the parser to skip), else
+    the confidently detected encoding; ``NotText`` otherwise."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = f"{exc.reason} at byte {exc.start}"
+    match = from_bytes(data).best()
+    text = str(match) if match is not None else ""
+    if (match is None or match.chaos > MAX_CHAOS or match.coherence < MIN_COHERENCE or not text.strip()
+            or _CONTROL.search(text)):
+        raise NotText(f"not UTF-8 text ({utf8_error}), nor text in another encoding that could be told with "
+                      "confidence: save it as UTF-8 (plain text)")
+    named = next((name for name in _PREFERRED if name in match.could_be_from_charset), match.encoding)
+    log.info("read a file that is not UTF-8 as %s", named)
+    return text
+
+
+def utf8_bytes(data: bytes) -> bytes:
+    """``data`` as the corpus stores it: UTF-8 unchanged, text in another encoding re-encoded (with no
+    byte-order mark); ``NotText`` for what ``decode_article`` refuses."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_article(data).encode("utf-8")
+    return data
