@@ -3,8 +3,9 @@
 Answers quote an article's text verbatim, and chat renders what they quote: "Twitter said [in a blog
 post](https://…) that **it would not** comply" showed its link syntax and asterisks in Discord and Slack. An
 article added as ``.md`` is therefore stored as the text a reader sees: link text without its address,
-emphasis, strikethrough, code and HTML tags without their markers, images dropped, list markers, ``> ``
-quote markers and heading hashes gone. Every offset the index keeps is one into this text, so a quote is
+emphasis, strikethrough and code without their markers, HTML tags in a paragraph and HTML comments dropped
+(a block of other HTML is kept as written), images dropped, list markers, ``> `` quote markers and heading
+hashes gone. Every offset the index keeps is one into this text, so a quote is
 still a slice of what is stored.
 
 The Markdown is parsed by markdown-it-py (CommonMark, plus GitHub's ``~~strikethrough~~``); tables are not
