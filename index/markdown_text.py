@@ -30,6 +30,10 @@ from markdown_it.token import Token
 # \u2028 and others, and the source map's line numbers would no longer match).
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _HTML_COMMENT = re.compile(r"\s*<!--")
+# Characters that start markup wherever they stand ("&amp;" is an entity, "<b>" a tag), and what starts a
+# block at the beginning of a line (a heading, a quote, a list item, a rule or a heading's underline).
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>&~|])")
+_BLOCK_START = re.compile(r"^(?:[#+=-]|\d{1,9}(?=[.)]))")
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +83,22 @@ def _ending(line: str) -> str:
 def _unchanged(source: str, text: str) -> bool:
     """Whether ``text`` has the words of ``source`` line for line (indentation and trailing spaces aside)."""
     return [line.strip() for line in source.splitlines()] == [line.strip() for line in text.split("\n")]
+
+
+def escaped(text: str) -> str:
+    """Plain ``text`` as Markdown that reads back (``plain_text``) as the same words, for a page fetched by
+    its address, which is stored as ``.md`` with its metadata: trafilatura gives the story as plain text, and
+    a line "1. Twitter must comply" or a word "*sic*" in it would otherwise be read as markup. Each line loses
+    its indentation, which Markdown reads as code."""
+    lines = []
+    for line in text.split("\n"):
+        line = _INLINE_MARKUP.sub(r"\\\1", line.lstrip(" \t"))
+        match = _BLOCK_START.match(line)
+        if match:  # "\# ", "\- ", "1\. ": the character that would open the block, escaped
+            at = match.end() if match.group(0)[0].isdigit() else 0
+            line = f"{line[:at]}\\{line[at:]}"
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def plain_text(markdown: str) -> str:

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from index.fetch_types import FetchError, FetchOptions, Page
+from index.markdown_text import escaped
 
 T = TypeVar("T")
 RunInThread = Callable[[Callable[[], T]], Awaitable[T]]
@@ -73,7 +74,7 @@ class WebArticle:
             if value
         }
         header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-        return f"---\n{header}---\n{self.text}\n"
+        return f"---\n{header}---\n{escaped(self.text)}\n"  # the story is plain text, not Markdown
 
 
 def _clean(value: object) -> str | None:

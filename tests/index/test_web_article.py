@@ -8,7 +8,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from index.documents import Document
+from index.documents import Document, parse_article
 from index.duplicates import DuplicateFinder, normalise_url, resemblance, shingles
 from index.embedding import DEFAULT_MODEL, EncoderProvider
 from index.fetch import FetchOptions, Page
@@ -285,3 +285,15 @@ def test_forcing_a_page_again_updates_its_file_even_if_its_headline_changed(
     [again] = add("Council delays bridge vote again after row over steel", True)
     assert again == first and len(list(corpus.glob("web-*"))) == 1
     assert "again after row over steel" in (corpus / first).read_text()
+
+
+def test_a_fetched_story_is_stored_so_that_it_reads_back_word_for_word() -> None:
+    """A fetched page is stored as ``.md`` and read as Markdown, but its story is plain text: a numbered
+    point, a "*sic*" or a "[1]" in it came back as a list item without its number, emphasis and a link."""
+    story = ("The order lists three demands:\n1. Block 1,178 accounts.\n2) Report within 36 hours.\n"
+             "# Not a heading, and *sic* in a quote, [1] a note, AT&amp;T <b>bold</b> ~~struck~~ a_b_c.\n"
+             "- A dash that opens a line.\n    Indented.")
+    article = WebArticle("https://news.example.org/x", "https://news.example.org/x", "Title", "2021-02-12", None,
+                         "Example", story, "2021-02-12T10:00:00+00:00")
+    document = parse_article(article.markdown(), "doc", article.filename())
+    assert document.text.strip() == story.replace("    Indented.", "Indented.")
