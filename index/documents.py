@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from frontmatter.default_handlers import YAMLHandler
 
@@ -23,9 +24,10 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 16  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
+PARSE_VERSION = 17  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
 # 13: front matter ended by "...", and TOML front matter; 14: an address pasted over the story;
-# 15: breadcrumbs and page chrome ("Skip to main content") are no title; 16: a .md body without its markup
+# 15: breadcrumbs and page chrome ("Skip to main content") are no title; 16: a .md body without its markup;
+# 17: a front-matter url that is no web address is no link
 _BOM = "\ufeff"
 # "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
 _DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)
@@ -110,6 +112,16 @@ def _clean_str(value: object) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def _web_address(value: object) -> str | None:
+    """A front matter's ``url`` when it is a web address: citations and ``/sources`` show it as a link, and
+    "url: not a url" or "url: www.example.org/x" (no scheme) made a link nobody could follow."""
+    text = _clean_str(value)
+    if text is None or any(ch.isspace() for ch in text):
+        return None
+    parts = urlsplit(text)
+    return text if parts.scheme.lower() in ("http", "https") and parts.hostname else None
 
 
 def front_matter_problem(exc: Exception) -> str:
@@ -209,7 +221,7 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
         doc_id=doc_id,
         title=title,
         date=date,
-        url=_clean_str(meta.get("url") or meta.get("link")) or head_address(written),  # its lines as written
+        url=_web_address(meta.get("url") or meta.get("link")) or head_address(written),  # its lines as written
         source=_clean_str(meta.get("source")),
         text=body,
         body_offset=body_offset,

@@ -363,3 +363,18 @@ def test_a_file_saved_in_windows_1252_is_read_and_one_that_is_no_text_is_skipped
     assert [s.filename for s in skipped] == ["noise.txt"] and "not UTF-8 text" in skipped[0].reason
     with pytest.raises(ValueError, match="save it as UTF-8"):
         check_upload(Upload("short.txt", "The caf\u00e9.".encode("cp1252")), 10_000)  # too little to tell
+
+
+@pytest.mark.parametrize("given, shown", [
+    ("https://example.org/story", "https://example.org/story"),
+    ("HTTP://Example.org/a?b=1", "HTTP://Example.org/a?b=1"),
+    ("not a url", None),
+    ("www.example.org/story", None),  # no scheme: no link a chat client would follow
+    ("javascript:alert(1)", None),
+    ("ftp://example.org/story", None),
+    ("https://", None),
+])
+def test_only_a_web_address_in_the_front_matter_is_a_link(given: str, shown: str | None) -> None:
+    """Citations and /sources show the url as a link: "url: not a url" showed a link to nowhere."""
+    doc = parse_article(f"---\ntitle: T\nurl: {given}\n---\nTwitter said so on Monday.\n", "d", "d.md")
+    assert doc.url == shown
