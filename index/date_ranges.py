@@ -5,6 +5,11 @@ with the same sentence, one at each end, and nothing on the timeline said they w
 first mention carries the last day (``Mention.through``) and the timeline shows one event over the span,
 as it shows a week. Two days merely listed ("on January 31 and February 8") stay two events: only
 "between … and …", "from … to/until/through …" and a dash join them, within one clause.
+
+A phrase that names a period rather than reports one (a timeline topic: "feb 1 to feb 10", "feb 10 to 15",
+"10-15 february") is read with ``phrase=True``: there "to" needs no "from" and a day number may open or
+close the range without its month. In an article's sentence neither is safe ("adjourned on February 1 to
+February 10" is a move, "10 to 15 February" may be a count), so articles are read as before.
 """
 
 from __future__ import annotations
@@ -18,43 +23,80 @@ from index.dates import Mention
 _BETWEEN = re.compile(r"\s*(?P<word>and|to|until|till|through)\s+[^,;:.()]{0,30}$|\s*[-–—]\s*$", re.IGNORECASE)
 _OPENER = {"and": re.compile(r"\bbetween\s+$", re.IGNORECASE)}
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-# "March 3-5", "3–5 March": a second day of the same month right after the first.
+# "March 3-5": a second day of the same month right after the first. ("3–5 March", the day before the month,
+# is read only in a phrase: ``_PHRASE_DAY_BEFORE``.)
 _DAY_AFTER = re.compile(r"[-–](?P<day>[12]\d|3[01]|0?[1-9])\b(?![-–/:.,]?\d)")
+_PHRASE_DAY_AFTER = re.compile(r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through)\s+)(?P<day>[12]\d|3[01]|0?[1-9])"
+                               r"(?:st|nd|rd|th)?\b(?![-–/:.,]?\d)", re.IGNORECASE)
+# "10-15 February", "between 10 and 15 February": a day number of the same month right before a day-first
+# date (a phrase's hyphen between two numbers is written as a dash first, see ``phrase_dashes``).
+_PHRASE_DAY_BEFORE = re.compile(r"(?<![\w.,/-])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+                                r"(?:\s*[-–—]\s*|\s+(?P<word>to|until|till|through|and)\s+)$", re.IGNORECASE)
+_NUMBER_HYPHEN = re.compile(r"(?<![\d-])(?P<first>\d{1,2})\s*-\s*(?=\d{1,2}(?!\d))")  # not "2021-02-10"
 
 
-def _joined(sentence: str, first: Mention, second: Mention) -> bool:
+def phrase_dashes(phrase: str) -> str:
+    """``phrase`` with a hyphen between two numbers written as a dash, the same length: "10-15 February"
+    is then a range, where a day right after a hyphen is never read as a date (in an article it is part of
+    a code or a score)."""
+    return _NUMBER_HYPHEN.sub(lambda m: m.group("first") + "–".center(len(m.group(0)) - len(m.group("first"))), phrase)
+
+
+def _joined(sentence: str, first: Mention, second: Mention, phrase: bool) -> bool:
     if first.kind != "day" or second.kind != "day" or first.future != second.future:
         return False
     found = _BETWEEN.match(sentence[first.end : second.start])
     if found is None:
         return False
-    opener = _OPENER.get((found.group("word") or "").lower(), _FROM if found.group("word") else None)
+    word = (found.group("word") or "").lower()
+    opener = _OPENER.get(word, _FROM if word and not phrase else None)
     return opener is None or bool(opener.search(sentence[: first.start]))
 
 
-def _same_month_end(sentence: str, first: Mention) -> Mention | None:
-    """The "5" of "March 3-5" as a mention of 5 March (the year, when written, follows it)."""
-    found = _DAY_AFTER.match(sentence, first.end)
+def _same_month_end(sentence: str, first: Mention, phrase: bool) -> Mention | None:
+    """The "5" of "March 3-5" (in a phrase also "March 3 to 5") as a mention of 5 March (the year, when
+    written, follows it)."""
+    found = (_PHRASE_DAY_AFTER if phrase else _DAY_AFTER).match(sentence, first.end)
     if first.kind != "day" or first.day is None or found is None or first.year is not None:
         return None
     day = int(found.group("day"))
     if day <= first.day:
         return None
-    return replace(first, start=found.start("day"), end=found.end(), text=found.group(0)[1:], day=day)
+    return replace(first, start=found.start("day"), end=found.end("day"), text=found.group("day"), day=day)
 
 
-def join_ranges(sentence: str, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` with each range given as its first mention, ``through`` its last day."""
+def _same_month_start(sentence: str, last: Mention) -> Mention | None:
+    """In a phrase, the "10" of "10-15 February" or "between 10 and 15 February" as the first mention of a
+    range ending at ``last``."""
+    if last.kind != "day" or last.day is None or not last.text[:1].isdigit():
+        return None
+    found = _PHRASE_DAY_BEFORE.search(sentence[: last.start])
+    if found is None or int(found.group("day")) >= last.day:
+        return None
+    if (found.group("word") or "").lower() == "and" and not _OPENER["and"].search(sentence[: found.start()]):
+        return None
+    return replace(last, start=found.start("day"), end=found.end("day"), text=found.group("day"),
+                   day=int(found.group("day")), through=last)
+
+
+def join_ranges(sentence: str, mentions: list[Mention], phrase: bool = False) -> list[Mention]:
+    """``mentions`` with each range given as its first mention, ``through`` its last day. ``phrase``: the
+    text names a period (a timeline topic) rather than reports one, see the module's docstring."""
     out: list[Mention] = []
     k = 0
     while k < len(mentions):
         m = mentions[k]
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
-        if nxt is not None and _joined(sentence, m, nxt):
+        if nxt is not None and _joined(sentence, m, nxt, phrase):
             out.append(replace(m, through=nxt))
             k += 2
             continue
-        end = _same_month_end(sentence, m)
+        start = _same_month_start(sentence, m) if phrase else None
+        if start is not None:
+            out.append(start)
+            k += 1
+            continue
+        end = _same_month_end(sentence, m, phrase)
         out.append(replace(m, through=end) if end else m)
         k += 1
     return out

@@ -103,8 +103,22 @@ def period_note(index: LoadedIndex, question: Question) -> str:
     period = covered(index) if years else None
     if period is None or any(int(period[0][:4]) <= y <= int(period[1][:4]) for y in years):
         return ""
+    return " " + period_covered(index)
+
+
+def day_words(day: date) -> str:
+    """A day as a reply writes it: "10 February 2021"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def period_covered(index: LoadedIndex) -> str:
+    """"The articles cover 26 January 2021 to 14 February 2021.", or "" when nothing is dated: said where
+    a question or a timeline topic asks about a time the articles have nothing on."""
+    period = covered(index)
+    if period is None:
+        return ""
     first, last = (date.fromisoformat(d) for d in period)
-    return f" The articles cover {first.day} {first:%B %Y} to {last.day} {last:%B %Y}."
+    return f"The articles cover {day_words(first)} to {day_words(last)}."
 
 
 # A question's own figure from this size up is a claim about the story ("why did twitter delete 10,000

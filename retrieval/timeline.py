@@ -8,18 +8,18 @@ of its sentences is about the topic, and only those sentences are cited.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import numpy as np
-from rapidfuzz.distance import DamerauLevenshtein
 
-from index.dates import MONTHS, NAMED_DAYS, find_mentions
 from index.events import YEAR_SOURCES
 from index.lexical import terms
 from retrieval.loaded import LoadedIndex
+from retrieval.reach import day_words, period_covered
+from retrieval.topic_dates import DateFilter, Period, topic_dates
 from retrieval.types import Citation, Timeline, TimelineEvent
 
 # Calibrated with all-MiniLM-L6-v2 on the seed corpus: unrelated topics ("capital of France", "football
@@ -34,90 +34,6 @@ MIN_LEXICAL_ONLY = 0.5
 
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2}(?:/\d{4}-\d{2}-\d{2})?)?$")
 _HOWS = ("explicit", "range", "named-day", "weekday", "week", "month")
-_MONTHS = tuple(m.lower() for m in MONTHS)
-_WORD = re.compile(r"[A-Za-z]+")
-# A month and a day number left over once the real dates are read: a day the month doesn't have.
-_MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS) + "|" + "|".join(m[:3].capitalize() for m in _MONTHS)
-_NO_SUCH_DAY = re.compile(rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:of\s+)?(?:{_MONTH_NAMES}))\b"
-                          rf"(?:,?\s+\d{{4}})?")
-
-
-@dataclass(frozen=True)
-class _Day:
-    """A date a topic names: ``day`` None for a whole month, ``year`` None when not given."""
-
-    year: int | None
-    month: int
-    day: int | None
-
-    def covers(self, when: str) -> bool:
-        """Whether an event dated ``when`` (a day, a week ``start/end`` or a month) falls on this date. A
-        month-only event reports no particular day, so it answers a month, never a day."""
-        if self.day is not None and len(when) == 7:
-            return False
-        first, last = date_span(when)
-        days = (first + timedelta(days=k) for k in range((last - first).days + 1))
-        return any(d.month == self.month and self.day in (None, d.day) and self.year in (None, d.year)
-                   for d in days)
-
-
-_NEVER = _Day(None, 0, 0)  # what a topic naming no real day ("feb 30") matches: nothing
-
-
-def date_span(value: str) -> tuple[date, date]:
-    """An event's date (``YYYY-MM-DD``, a week ``start/end`` or a month ``YYYY-MM``) as first and last day."""
-    if "/" in value:
-        first, last = value.split("/", 1)
-        return date.fromisoformat(first), date.fromisoformat(last)
-    if len(value) == 7:
-        month = date.fromisoformat(f"{value}-01")
-        return month, (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    day = date.fromisoformat(value)
-    return day, day
-
-
-def _month_named(word: str) -> int | None:
-    """The month a word of a topic names: its name ("february"), abbreviation ("feb", "sept") or a slip in
-    writing it ("febuary": same first three letters, at most two edits; "decision" is no December)."""
-    low = word.lower()
-    for number, name in enumerate(_MONTHS, start=1):
-        if low == name or low == name[:3] or (low == "sept" and number == 9):
-            return number
-        slips = 1 if len(name) <= 5 else 2  # "julie" is no July
-        if len(low) >= 5 and low[:3] == name[:3] and DamerauLevenshtein.distance(low, name) <= slips:
-            return number
-    return None
-
-
-def topic_dates(topic: str) -> tuple[list[_Day], str]:
-    """The dates a topic names ("feb 8", "8 February 2021", "2021-02-08", "January 2021", a month alone:
-    "February", "feb"; a named day however written: "republic day"), and the rest of the topic. A date is
-    found by its date, not by how close its words are in meaning: "feb 8" is nearer to no sentence than the
-    unrelated sentences a topic filter exists to keep out, and "February" alone listed the one sentence
-    that has the word. "may" and "march" are a month
-    alone only as the whole topic ("twitter may block", "farmers march" name no month)."""
-    def month(m: re.Match[str]) -> str:
-        number = _month_named(m.group(0))
-        return _MONTHS[number - 1].capitalize() if number else m.group(0)
-
-    written = _WORD.sub(month, topic)
-    for name in NAMED_DAYS:  # "republic day" as the articles write it, "Republic Day"
-        written = re.sub(rf"\b{re.escape(name)}\b", name.title().replace("'S", "'s"), written, flags=re.IGNORECASE)
-    found: list[_Day] = []
-    rest = written
-    for m in find_mentions(written):
-        if m.month is not None and ((m.kind in ("day", "named-day") and m.day is not None) or m.kind == "month"):
-            found.append(_Day(m.year, m.month, m.day if m.kind != "month" else None))
-            rest = rest.replace(m.text, " ")
-    for bad in _NO_SUCH_DAY.finditer(rest):  # "feb 30": a date, of no event, not the words "February 30"
-        found.append(_NEVER)
-        rest = rest.replace(bad.group(0), " ")
-    for word in _WORD.findall(rest):
-        number = _month_named(word)
-        if number and (number not in (3, 5) or re.fullmatch(r"\s*(?:in\s+)?\w+\s*", rest, re.IGNORECASE)):
-            found.append(_Day(None, number, None))
-            rest = re.sub(rf"\b(?:in\s+)?{re.escape(word)}\b", " ", rest, count=1, flags=re.IGNORECASE)
-    return found, " ".join(rest.split())
 
 
 @dataclass(frozen=True)
@@ -189,14 +105,27 @@ def _usable(index: LoadedIndex, record: dict[str, Any]) -> int | None:
     return doc_row if ok else None
 
 
+def articles_year(index: LoadedIndex) -> int:
+    """The year most of the articles' dated events fall in: a yearless end of a period named in a topic
+    ("since feb 9") is in it, as a yearless day in a topic matches the articles' February 9."""
+    years = Counter(str(r.get("date", ""))[:4] for r in index.events if _DATE.match(str(r.get("date", ""))))
+    docs = Counter(d.date[:4] for d in index.docs if d.date and _DATE.match(d.date))
+    ranked = sorted((years or docs).items(), key=lambda item: (item[1], item[0]))
+    return int(ranked[-1][0]) if ranked else date.today().year
+
+
 def _collect(
-    index: LoadedIndex, topic: str | None, topic_vector: np.ndarray | None
-) -> tuple[dict[str, list[_Cited]], dict[str, bool]]:
-    """Relevant records by date, and for every date (relevant or not) whether only estimates give it: a
-    date some dated article reports is not shown as estimated because the topic left that article out."""
-    days, rest = topic_dates(topic) if topic else ([], "")
-    if days and not terms(rest):  # the topic is only a date: every event on it, as the articles report it
-        topic, topic_vector = None, None
+    index: LoadedIndex, topic: str | None, topic_vector: np.ndarray | None, dates: list[DateFilter], rest: str,
+    year: int,
+) -> tuple[dict[str, list[_Cited]], dict[str, bool], bool]:
+    """Relevant records by date; for every date (relevant or not) whether only estimates give it (a date
+    some dated article reports is not shown as estimated because the topic left that article out); and
+    whether any event falls on the topic's ``dates`` at all, about the topic or not. Past a date, only
+    the ``rest`` of the topic filters: "between", "feb" and "12" are about no event."""
+    if dates:
+        topic = rest if terms(rest) else None
+        if topic is None:  # the topic is only a date: every event on it, as the articles report it
+            topic_vector = None
     topic_terms = set(terms(topic)) if topic else set()
     vector = None
     if topic and topic_vector is not None:
@@ -204,14 +133,16 @@ def _collect(
         vector = vector / (float(np.linalg.norm(vector)) or 1.0)
     by_date: dict[str, dict[tuple[int, int], _Cited]] = defaultdict(dict)
     estimated: dict[str, bool] = {}
+    dated = False
     for record in index.events:
         doc_row = _usable(index, record)
         if doc_row is None:
             continue
         when = str(record["date"])
         estimated[when] = estimated.get(when, True) and bool(record.get("estimated"))
-        if days and not any(d.covers(when) for d in days):
+        if dates and not any(d.covers(when, year) for d in dates):
             continue
+        dated = True
         relevance: float | None = 1.0
         if topic:
             dense = None
@@ -226,7 +157,8 @@ def _collect(
         group = by_date[when]
         if key not in group or cited.rank < group[key].rank:
             group[key] = cited
-    return {when: sorted(group.values(), key=lambda c: c.rank) for when, group in by_date.items()}, estimated
+    groups = {when: sorted(group.values(), key=lambda c: c.rank) for when, group in by_date.items()}
+    return groups, estimated, dated
 
 
 def _citation(index: LoadedIndex, cited: _Cited) -> Citation:
@@ -249,7 +181,9 @@ def build_timeline(
     and the timeline says how many were left out.
     """
     topic = topic.strip() if topic and topic.strip() else None
-    groups, estimated = _collect(index, topic, topic_vector)
+    dates, rest = topic_dates(topic) if topic else ([], "")
+    year = articles_year(index) if any(isinstance(d, Period) for d in dates) else 0
+    groups, estimated, dated = _collect(index, topic, topic_vector, dates, rest, year)
     chosen = sorted(
         groups,
         key=lambda d: (groups[d][0].rank[0], -len({c.doc_row for c in groups[d]}), groups[d][0].rank[1:], d),
@@ -259,4 +193,14 @@ def build_timeline(
                       date_estimated=estimated[when], planned=all(c.record.get("planned") for c in groups[when]))
         for when in sorted(chosen)
     ]
-    return Timeline(events, topic, omitted=len(groups) - len(chosen))
+    note = "" if not dates or dated else dates_note(dates, year, period_covered(index))
+    return Timeline(events, topic, omitted=len(groups) - len(chosen), note=note)
+
+
+def dates_note(dates: list[DateFilter], year: int, covered: str) -> str:
+    """What a timeline says when the dates its topic names hold no event: that a period named backwards
+    ("between feb 15 and feb 10") ends before it starts, and which period the articles cover."""
+    backwards = [span for d in dates if isinstance(d, Period) and (span := d.days(year)) and span[0] > span[1]]
+    said = [f"{day_words(first)} to {day_words(last)} ends before it starts: name the earlier day first."
+            for first, last in backwards]
+    return " ".join([*said, covered]).strip()

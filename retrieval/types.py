@@ -124,11 +124,16 @@ class Timeline:
     # The topic with its typos mended, when that is what was searched ("blocking orders" for "blokcing
     # orders"), so the reply says so, as an answer does.
     searched_for: str | None = None
+    # Said after "no dated events" when the dates the topic names hold none at all: which period the articles
+    # cover, and that a period named backwards ends before it starts.
+    note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"events": [e.to_dict() for e in self.events], "omitted": self.omitted}
         if self.searched_for is not None:
             out["searched_for"] = self.searched_for
+        if self.note:
+            out["note"] = self.note
         return out
 
 

@@ -143,7 +143,7 @@ def render_timeline(timeline: Timeline) -> list[Outgoing]:
     if not timeline.events:
         about = f" about “{safe(timeline.topic, 300)}”" if timeline.topic else ""
         return [Outgoing(embeds=(discord.Embed(title=clip(title, 200), description=(
-            f"The articles give no dated events{about}."), colour=discord.Colour.teal()),))]
+            f"The articles give no dated events{about}. {timeline.note}".rstrip()), colour=discord.Colour.teal()),))]
     return paged(title, [_event_line(e) for e in timeline.events], "events",
                  "narrow it down with /timeline topic:…", discord.Colour.teal(), omitted=timeline.omitted)
 

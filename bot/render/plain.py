@@ -72,7 +72,8 @@ def render_timeline(timeline: Timeline) -> str:
     searched = f"(Searched for: {timeline.searched_for})" if timeline.searched_for else ""
     if not timeline.events:
         about = f" about “{timeline.topic}”" if timeline.topic else ""
-        return "\n".join(filter(None, [searched, f"The articles give no dated events{about}."]))
+        said = f"The articles give no dated events{about}. {timeline.note}".rstrip()
+        return "\n".join(filter(None, [searched, said]))
     lines: list[str] = [searched] if searched else []
     for event in timeline.events:
         lines.append(f"{shown_event_date(event.date, event.date_estimated, event.planned)}  {event.summary}")

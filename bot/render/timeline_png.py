@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from retrieval.timeline import date_span
+from retrieval.topic_dates import date_span
 from retrieval.types import Citation, Timeline, TimelineEvent
 
 if TYPE_CHECKING:

@@ -200,7 +200,8 @@ def render_timeline(timeline: Timeline) -> SlackMessage:
     if timeline.searched_for:  # the topic's typos mended
         about += f" (searched for: {escape(' '.join(timeline.searched_for.split()))})"
     if not timeline.events:
-        return SlackMessage(_fallback(timeline), [_section(f"The articles give no dated events{about}.")])
+        said = f"The articles give no dated events{about}. {escape(timeline.note)}".rstrip()
+        return SlackMessage(_fallback(timeline), [_section(said)])
     count = len(timeline.events)
     more = (f" (and {timeline.omitted} less supported, not shown: name a topic to narrow it down)"
             if timeline.omitted else "")

@@ -12,6 +12,7 @@ import pytest
 
 from bot.actors import Actor, ModeratorPolicy
 from bot.core import CommandCore
+from bot.render import plain
 from bot.results import IndexChange, Notice, NoticeKind, SourcesList
 from index import store
 from index.manage import Upload
@@ -46,6 +47,19 @@ async def test_sources_and_timeline(seed_core: CommandCore) -> None:
     assert isinstance(timeline, Timeline)
     dates = [e.date for e in timeline.events]
     assert dates == sorted(dates) and {"2021-01-26", "2021-02-08", "2021-02-10"} <= set(dates)
+
+
+async def test_a_timeline_of_a_period_through_the_core(seed_core: CommandCore) -> None:
+    """"/timeline between feb 9 and feb 12" listed the events of the 9th and the 12th only (the week of the
+    8th); a range named backwards got "no dated events" and nothing to go on."""
+    timeline = await seed_core.timeline("between feb 9 and feb 12")
+    assert isinstance(timeline, Timeline)
+    assert [e.date for e in timeline.events] == ["2021-02-08/2021-02-14", "2021-02-10"]
+    backwards = await seed_core.timeline("between feb 15 and feb 10")
+    assert isinstance(backwards, Timeline) and plain.render(backwards) == (
+        "The articles give no dated events about “between feb 15 and feb 10”. 15 February 2021 to 10 February "
+        "2021 ends before it starts: name the earlier day first. The articles cover 26 January 2021 to 14 February "
+        "2021.")
 
 
 def test_moderator_policy() -> None:

@@ -74,3 +74,12 @@ def test_a_mended_timeline_topic_says_what_was_searched_on_every_platform() -> N
         assert "blocking orders" in plain_render(timeline)
         assert "blocking orders" in str(slack_render(timeline).payload()["blocks"])
         assert any("blocking orders" in str(embed.to_dict()) for m in discord_render(timeline) for embed in m.embeds)
+
+
+def test_a_timeline_with_nothing_on_its_dates_says_what_the_articles_cover_on_every_platform() -> None:
+    """The retrieval layer's note (the period the articles cover, a range named backwards) was in no reply."""
+    note = "The articles cover 26 January 2021 to 14 February 2021."
+    empty = Timeline([], "between march 1 and march 5", note=note)
+    assert plain_render(empty).endswith(f"about “between march 1 and march 5”. {note}")
+    assert note in str(slack_render(empty).payload()["blocks"])
+    assert any(note in str(embed.to_dict()) for m in discord_render(empty) for embed in m.embeds)

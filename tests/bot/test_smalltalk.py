@@ -29,7 +29,7 @@ from bot.smalltalk import (
     without_greeting,
 )
 from bot.store.tables import answers
-from retrieval.timeline import date_span
+from retrieval.topic_dates import date_span
 from retrieval.types import Answer, Timeline
 from tests.bot.conftest import CoreFactory, HistoryFactory
 

@@ -1,0 +1,232 @@
+"""The dates a timeline topic names: a day or a month ("feb 8", "February"), or a period of days ("between
+feb 10 and feb 15", "feb 10-15", "10 to 15 february", "since feb 9", "before feb 5").
+
+A date is found by its date, not by how close its words are in meaning: "feb 8" is nearer to no sentence
+than the unrelated sentences a topic filter exists to keep out. Dates are read with the articles' own
+reading (``index.dates``), and periods with theirs (``index.date_ranges``, as a phrase), so that "between
+February 10 and February 15" in a topic means what it means in an article: one span, not its two end days.
+A word before a single date may leave one end open ("since", "from", "after", "before", "until").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from index.date_ranges import join_ranges, phrase_dashes
+from index.dates import MONTHS, NAMED_DAYS, Mention, find_mentions
+
+_MONTHS = tuple(m.lower() for m in MONTHS)
+_WORD = re.compile(r"[A-Za-z]+")
+# A month and a day number left over once the real dates are read: a day the month doesn't have.
+_MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS) + "|" + "|".join(m[:3].capitalize() for m in _MONTHS)
+_NO_SUCH_DAY = re.compile(rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:of\s+)?(?:{_MONTH_NAMES}))\b"
+                          rf"(?:,?\s+\d{{4}})?")
+# A word that makes a single date one end of a period; "after" and "before" leave the date itself out.
+_BOUND = re.compile(r"\b(?P<word>since|from|starting(?:\s+from)?|after|before|until|till|through|up\s+to)\s+$",
+                    re.IGNORECASE)
+_OPENS = {"since", "from", "starting", "after"}
+_EXCLUSIVE = {"after", "before"}
+_RANGE_OPENER = re.compile(r"\b(?:between|from|since|starting(?:\s+from)?)\s+$", re.IGNORECASE)
+_IN = re.compile(r"(?:\bin\s+)?$", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r",?\s+(?P<year>(?:19|20)\d{2})\b")
+# Two months joined ("between january and february", "jan to feb", "jan-feb"), once the days are read.
+_MONTH_RANGE = re.compile(rf"\b(?:(?:between|from)\s+)?(?P<first>{'|'.join(m.capitalize() for m in _MONTHS)})"
+                          rf"(?:\s*[-–—]\s*|\s+(?:and|to|until|till|through)\s+)"
+                          rf"(?P<last>{'|'.join(m.capitalize() for m in _MONTHS)})\b")
+
+
+def date_span(value: str) -> tuple[date, date]:
+    """An event's date (``YYYY-MM-DD``, a week ``start/end`` or a month ``YYYY-MM``) as first and last day."""
+    if "/" in value:
+        first, last = value.split("/", 1)
+        return date.fromisoformat(first), date.fromisoformat(last)
+    if len(value) == 7:
+        month = date.fromisoformat(f"{value}-01")
+        return month, (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    day = date.fromisoformat(value)
+    return day, day
+
+
+@dataclass(frozen=True)
+class Day:
+    """A date a topic names: ``day`` None for a whole month, ``year`` None when not given."""
+
+    year: int | None
+    month: int
+    day: int | None
+
+    def covers(self, when: str, year: int) -> bool:
+        """Whether an event dated ``when`` (a day, a week ``start/end`` or a month) falls on this date, in
+        any year when the topic gave none (``year``, the articles' year, is for periods). A month-only event reports no
+        particular day, so it answers a month, never a day."""
+        if self.day is not None and len(when) == 7:
+            return False
+        first, last = date_span(when)
+        days = (first + timedelta(days=k) for k in range((last - first).days + 1))
+        return any(d.month == self.month and self.day in (None, d.day) and self.year in (None, d.year)
+                   for d in days)
+
+    def days(self, year: int) -> tuple[date, date] | None:
+        """The first and last day this names, in ``year`` when the topic gave none; None for no real day."""
+        try:
+            first = date(self.year or year, self.month, self.day or 1)
+        except ValueError:
+            return None
+        return (first, first) if self.day is not None else date_span(first.isoformat()[:7])
+
+
+NEVER = Day(None, 0, 0)  # what a topic naming no real day ("feb 30") matches: nothing
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days from ``start`` to ``end``, each end included unless its ``*_excluded`` ("after feb 8" starts
+    on February 9); an end None is open ("since feb 9"). An end that is a month starts or ends with it."""
+
+    start: Day | None
+    end: Day | None
+    start_excluded: bool = False
+    end_excluded: bool = False
+
+    def days(self, year: int) -> tuple[date, date] | None:
+        """First and last day (``date.min``/``date.max`` when open), a yearless end in ``year``; None when
+        an end is no real day."""
+        first, last = date.min, date.max
+        if self.start is not None:
+            span = self.start.days(year)
+            if span is None:
+                return None
+            first = span[1] + timedelta(days=1) if self.start_excluded else span[0]
+        if self.end is not None:
+            span = self.end.days(year)
+            if span is None:
+                return None
+            last = span[0] - timedelta(days=1) if self.end_excluded else span[1]
+        return first, last
+
+    def covers(self, when: str, year: int) -> bool:
+        """Whether an event dated ``when`` has a day in the period (a yearless end in ``year``, the articles'
+        year): a week or a range overlaps it, a month-only event (no particular day) must lie wholly inside
+        it, as it answers a month, not a day."""
+        span = self.days(year)
+        if span is None or span[0] > span[1]:
+            return False
+        first, last = date_span(when)
+        if len(when) == 7:
+            return span[0] <= first and last <= span[1]
+        return first <= span[1] and span[0] <= last
+
+
+DateFilter = Day | Period
+
+
+def _month_named(word: str) -> int | None:
+    """The month a word of a topic names: its name ("february"), abbreviation ("feb", "sept") or a slip in
+    writing it ("febuary": same first three letters, at most two edits; "decision" is no December)."""
+    low = word.lower()
+    for number, name in enumerate(_MONTHS, start=1):
+        if low == name or low == name[:3] or (low == "sept" and number == 9):
+            return number
+        slips = 1 if len(name) <= 5 else 2  # "julie" is no July
+        if len(low) >= 5 and low[:3] == name[:3] and DamerauLevenshtein.distance(low, name) <= slips:
+            return number
+    return None
+
+
+def _day_of(m: Mention) -> Day | None:
+    if m.month is None or not ((m.kind in ("day", "named-day") and m.day is not None) or m.kind == "month"):
+        return None
+    return Day(m.year, m.month, m.day if m.kind != "month" else None)
+
+
+def _bounded(written: str, start: int, day: Day) -> tuple[DateFilter, int]:
+    """``day``, or the open period a word right before it makes of it ("since feb 9"), with where the date's
+    words begin."""
+    found = _BOUND.search(written[:start])
+    if found is None:
+        return day, start
+    word = found.group("word").split()[0].lower()
+    if word in _OPENS:
+        return Period(day, None, start_excluded=word in _EXCLUSIVE), found.start()
+    return Period(None, day, end_excluded=word in _EXCLUSIVE), found.start()
+
+
+def _ranged(written: str, m: Mention, first: Day) -> tuple[Period, int, int]:
+    """The period a joined mention spans, and where its words begin and end; a year written once, after
+    the last day ("feb 10 to 15, 2021"), or on one end only, is both ends' year."""
+    assert m.through is not None
+    through = m.through
+    end = through.end
+    year = through.year or first.year
+    if year is None and (after := _YEAR_AFTER.match(written, end)):
+        year, end = int(after.group("year")), after.end()
+    last = Day(year, through.month or first.month, through.day)
+    opener = _RANGE_OPENER.search(written[: m.start])
+    return Period(Day(first.year or year, first.month, first.day), last), opener.start() if opener else m.start, end
+
+
+def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
+    """The dates a topic names ("feb 8", "8 February 2021", "2021-02-08", "January 2021", a month alone:
+    "February", "feb"; a named day however written: "republic day"; a period: "between feb 10 and feb 15",
+    "from feb 1 to feb 10", "feb 10-15", "10 to 15 february", "since feb 9", "before feb 5", "after 8 feb",
+    "jan to feb"), and the rest of the topic. "may" and "march" are a month alone only as the whole topic or
+    an end of a period ("twitter may block", "farmers march" name no month)."""
+    def month(m: re.Match[str]) -> str:
+        number = _month_named(m.group(0))
+        return _MONTHS[number - 1].capitalize() if number else m.group(0)
+
+    written = phrase_dashes(_WORD.sub(month, topic))
+    for name in NAMED_DAYS:  # "republic day" as the articles write it, "Republic Day"
+        written = re.sub(rf"\b{re.escape(name)}\b", name.title().replace("'S", "'s"), written, flags=re.IGNORECASE)
+    found: list[DateFilter] = []
+    spans: list[tuple[int, int]] = []  # where the dates' words are, taken out of the rest by position
+    for m in join_ranges(written, find_mentions(written), phrase=True):
+        day = _day_of(m)
+        if day is None:
+            continue
+        if m.through is not None:
+            period, start, end = _ranged(written, m, day)
+            found.append(period)
+            spans.append((start, end))
+            continue
+        bounded, start = _bounded(written, m.start, day)
+        found.append(bounded)
+        spans.append((start, m.end))
+    rest = "".join(" " if any(a <= k < b for a, b in spans) else ch for k, ch in enumerate(written))
+    for months in _MONTH_RANGE.finditer(rest):  # "between january and february": from the 1st to the 28th
+        first, last = (_month_named(months.group(g)) for g in ("first", "last"))
+        assert first is not None and last is not None
+        found.append(Period(Day(None, first, None), Day(None, last, None)))
+    rest = _MONTH_RANGE.sub(" ", rest)
+    found += [NEVER] * len(_NO_SUCH_DAY.findall(rest))  # "feb 30": a date of no event, not the words "February 30"
+    rest = _NO_SUCH_DAY.sub(" ", rest)
+    for word in _WORD.findall(rest):
+        number = _month_named(word)
+        at = re.search(rf"\b{re.escape(word)}\b", rest) if number else None
+        if number is None or at is None:
+            continue
+        bounded, start = _bounded(rest, at.start(), Day(None, number, None))
+        if start == at.start():  # a month alone; "in february" is February
+            if number in (3, 5) and not re.fullmatch(r"\s*(?:in\s+)?\w+\s*", rest, re.IGNORECASE):
+                continue
+            inside = _IN.search(rest[: at.start()])
+            start = inside.start() if inside else start
+        found.append(bounded)
+        rest = rest[:start] + " " + rest[at.end():]
+    return _closed(found), " ".join(rest.split())
+
+
+def _closed(found: list[DateFilter]) -> list[DateFilter]:
+    """An open start and an open end named together ("since feb 5 until feb 12", "after feb 5 and before
+    feb 12") as the one period between them: either alone would let the other's whole half through."""
+    starts = [d for d in found if isinstance(d, Period) and d.end is None]
+    ends = [d for d in found if isinstance(d, Period) and d.start is None]
+    if len(starts) != 1 or len(ends) != 1:
+        return found
+    (start,), (end,) = starts, ends
+    joined = Period(start.start, end.end, start.start_excluded, end.end_excluded)
+    return [joined if d is start else d for d in found if d is not end]

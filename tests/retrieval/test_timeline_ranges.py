@@ -1,0 +1,118 @@
+"""A topic that names a period of days ("between feb 10 and feb 15", "since feb 9") lists every event in it,
+not the events of its two end days, over a small made-up corpus whose events are a few days apart."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from index.embedding import Encoder, EncoderProvider
+from retrieval.loaded import LoadedIndex
+from retrieval.timeline import build_timeline, topic_dates
+from retrieval.types import Timeline
+from tests.retrieval.conftest import index_of
+
+ARTICLES = {
+    "a.txt": (
+        "date 2021-02-16\n"
+        "The ministry issued the blocking orders on February 1.\n\n"
+        "Farmers camped at the borders of the capital between February 3 and February 6.\n\n"
+        "Twitter restored most of the withheld accounts on February 5.\n\n"
+        "Koo saw a surge of new users from India on February 10.\n\n"
+        "The ministry met Twitter executives on February 12.\n\n"
+        "Twitter published a blog post on February 15."
+    ),
+    "b.txt": (
+        "date 2021-02-21\n"
+        "The founders of Koo spoke to reporters on February 20.\n\n"
+        "In January the protests at the borders grew."
+    ),
+}
+WEEK_OF_CAMP = "2021-02-03/2021-02-06"
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory, encoder_provider: EncoderProvider) -> LoadedIndex:
+    return index_of(ARTICLES, tmp_path_factory.mktemp("ranges"), encoder_provider)
+
+
+def timeline(index: LoadedIndex, encoder: Encoder, topic: str) -> Timeline:
+    return build_timeline(index, topic, encoder.encode([topic])[0])
+
+
+def dates_for(index: LoadedIndex, encoder: Encoder, topic: str) -> list[str]:
+    return [e.date for e in timeline(index, encoder, topic).events]
+
+
+@pytest.mark.parametrize("topic", [
+    "between February 10 and February 15", "between feb 10 and feb 15", "from feb 10 to feb 15", "feb 10 to feb 15",
+    "feb 10-15", "Feb 10 – 15", "feb 10 to 15", "10 to 15 february", "10-15 feb", "between 10 and 15 february",
+    "10th to 15th feb", "feb 10 to 15, 2021", "2021-02-10 to 2021-02-15", "febuary 10 - febuary 15",
+])
+def test_a_range_lists_every_event_inside_it(index: LoadedIndex, encoder: Encoder, topic: str) -> None:
+    """"between February 10 and February 15" listed February 10 and 15 and not the meeting of the 12th; "feb
+    10-15" and "10 to 15 february" listed nothing or one day."""
+    assert dates_for(index, encoder, topic) == ["2021-02-10", "2021-02-12", "2021-02-15"]
+
+
+@pytest.mark.parametrize(("topic", "dates"), [
+    ("since february 12", ["2021-02-12", "2021-02-15", "2021-02-20"]),
+    ("from feb 12", ["2021-02-12", "2021-02-15", "2021-02-20"]),
+    ("after 12 feb", ["2021-02-15", "2021-02-20"]),  # after the day, not on it
+    ("before feb 5", ["2021-01", "2021-02-01", WEEK_OF_CAMP]),  # January is wholly before it; the camp began
+    ("until feb 5", ["2021-01", "2021-02-01", WEEK_OF_CAMP, "2021-02-05"]),
+    ("since feb 5 until feb 12", [WEEK_OF_CAMP, "2021-02-05", "2021-02-10", "2021-02-12"]),
+    ("after feb 5 and before feb 15", [WEEK_OF_CAMP, "2021-02-10", "2021-02-12"]),
+])
+def test_an_open_or_exclusive_end(index: LoadedIndex, encoder: Encoder, topic: str, dates: list[str]) -> None:
+    """"since february 9" was February 9 alone, "before feb 5" February 5 alone."""
+    assert dates_for(index, encoder, topic) == dates
+
+
+def test_an_event_over_days_is_in_a_range_that_shares_one_of_them(index: LoadedIndex, encoder: Encoder) -> None:
+    """The camp of February 3-6 was going on in a range that holds only some of its days, or all of them."""
+    assert [e.date for e in build_timeline(index).events] == [  # the corpus is as these tests count on
+        "2021-01", "2021-02-01", WEEK_OF_CAMP, "2021-02-05", "2021-02-10", "2021-02-12", "2021-02-15", "2021-02-20"]
+    assert dates_for(index, encoder, "between feb 2 and feb 7") == [WEEK_OF_CAMP, "2021-02-05"]
+    assert dates_for(index, encoder, "between feb 6 and feb 9") == [WEEK_OF_CAMP]
+    assert dates_for(index, encoder, "feb 4 to 5 feb") == [WEEK_OF_CAMP, "2021-02-05"]
+
+
+def test_a_month_only_event_is_in_a_range_only_when_the_whole_month_is(index: LoadedIndex, encoder: Encoder) -> None:
+    """"In January" names no day of it: a range of some of its days can't say it happened in them."""
+    assert "2021-01" not in dates_for(index, encoder, "between jan 20 and feb 2")
+    assert dates_for(index, encoder, "between jan 1 and feb 2") == ["2021-01", "2021-02-01"]
+    assert dates_for(index, encoder, "january to february") == dates_for(index, encoder, "") != []
+
+
+def test_words_left_after_a_range_still_filter_by_topic(index: LoadedIndex, encoder: Encoder) -> None:
+    assert dates_for(index, encoder, "between feb 9 and feb 20 koo") == ["2021-02-10", "2021-02-20"]
+    assert topic_dates("between feb 9 and feb 12 koo")[1] == "koo"
+
+
+@pytest.mark.parametrize("topic", ["feb 1 to feb 10", "since feb 1 until feb 10", "feb 1 feb 10"])
+def test_a_dates_words_leave_nothing_behind(topic: str) -> None:
+    """"feb 1 to feb 10" left "to 0" to search for: taking out "February 1" also cut "February 10"."""
+    assert topic_dates(topic)[1] == ""
+
+
+def test_a_range_the_articles_have_no_events_in_says_what_they_cover(index: LoadedIndex, encoder: Encoder) -> None:
+    result = timeline(index, encoder, "between March 1 and March 5")
+    assert result.events == []
+    assert result.note == "The articles cover 1 February 2021 to 21 February 2021."
+    assert json.loads(json.dumps(result.to_dict()))["note"] == result.note
+    assert timeline(index, encoder, "feb 25").note == result.note  # as a single day with nothing on it
+
+
+def test_a_range_named_backwards_says_so(index: LoadedIndex, encoder: Encoder) -> None:
+    result = timeline(index, encoder, "between feb 15 and feb 10")
+    assert result.events == []
+    assert result.note.startswith("15 February 2021 to 10 February 2021 ends before it starts")
+    assert result.note.endswith("The articles cover 1 February 2021 to 21 February 2021.")
+
+
+def test_no_note_when_the_dates_have_events_but_not_about_the_topic(index: LoadedIndex, encoder: Encoder) -> None:
+    result = timeline(index, encoder, "between feb 10 and feb 15 cricket world cup")
+    assert result.events == [] and result.note == ""
+    assert "note" not in result.to_dict()
