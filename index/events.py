@@ -37,7 +37,7 @@ from index.dates import (
 from index.documents import Document
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 10
+EVENTS_VERSION = 11
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
@@ -192,6 +192,15 @@ def ahead_of(when: str, reported: date | None) -> bool:
     return reported is not None and (first if len(first) == 10 else f"{first}-01") > reported.isoformat()
 
 
+def behind(when: str, reported: date | None) -> bool:
+    """Whether every day of a date (a day, month or span) is before the day the article was written: then it
+    had come when reported, whatever the tense. "said the rules would be announced on February 25, 2021" in
+    an article of 2 March reports a plan of before that day, and "(still ahead when reported)" would be
+    false of it; whether the plan was carried out, its quote says as much as it says."""
+    last = when.split("/")[-1]
+    return reported is not None and last < (reported.isoformat()[:7] if len(last) == 7 else reported.isoformat())
+
+
 def parse_doc_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
@@ -202,8 +211,9 @@ def parse_doc_date(value: str | None) -> date | None:
 def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> list[dict[str, Any]]:
     """One record per (sentence, date): ``date``, ``doc_id``, ``start``/``end``/``quote`` of the sentence,
     ``how`` (explicit, range, weekday, week, named-day, month), ``year_from``, ``estimated``, ``role``, the
-    ``mention`` text and ``planned`` (still ahead when reported: told in the future tense, or after the
-    article's date)."""
+    ``mention`` text, ``planned`` (still ahead when reported: after the article's date, or told in the future
+    tense and not wholly before that date) and ``future_tense`` (told as still to come when said, "would be
+    announced" included, which the timeline ranks below a report of what happened)."""
     located, window = mention_context(docs, sentences)
     doc_dates = {d.doc_id: parse_doc_date(d.date) for d in docs}
 
@@ -225,7 +235,8 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
                 "date": when, "doc_id": doc.doc_id, "start": span.start, "end": span.end,
                 "quote": doc.text[span.start : span.end], "how": how, "year_from": year_from,
                 "estimated": year_from == "estimated", "role": item.mention.role, "mention": item.mention.text,
-                "planned": item.mention.future or ahead_of(when, given),
+                "planned": (item.mention.future and not behind(when, given)) or ahead_of(when, given),
+                "future_tense": item.mention.future,
             }
             key = (span.start, when)
             if key not in best or _record_rank(record) < _record_rank(best[key]):

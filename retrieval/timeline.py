@@ -45,14 +45,17 @@ class _Cited:
     relevance: float
 
     @property
-    def rank(self) -> tuple[float, int, int, int, int, int, int]:
+    def rank(self) -> tuple[float, int, int, int, int, int, int, int]:
         """Sort key, best first: on topic, the sentence's own date, what happened rather than what was still
-        ahead when reported ("met on Friday" over "will meet on Friday"), a trusted year, an outright date."""
+        ahead when reported ("met on Friday" over "will meet on Friday") or only told as to come ("were
+        announced on February 25" over "would be announced on February 25" in a later article), a trusted
+        year, an outright date."""
         r = self.record
         return (
             -self.relevance,
             r.get("role") != "primary",
             bool(r.get("planned")),
+            bool(r.get("future_tense")),
             YEAR_SOURCES.index(r["year_from"]) if r.get("year_from") in YEAR_SOURCES else len(YEAR_SOURCES),
             _HOWS.index(r["how"]) if r.get("how") in _HOWS else len(_HOWS),
             self.doc_row,

@@ -76,6 +76,10 @@ def test_since_is_past_whatever_the_clause_says() -> None:
     ("This week, the Centre sent a notice to Twitter.", "2021-02-10", False),
     ("Twitter met officials on 8 February 2021.", None, False),
     ("Twitter will meet officials on 15 February 2021.", None, True),
+    # Reported speech: a plan of before the report (not "still ahead when reported"), and one still ahead.
+    ("The ministry said the rules would be announced on February 25, 2021.", "2021-03-02", False),
+    ("The ministry said the rules would be announced on February 25, 2021.", "2021-02-20", True),
+    ("Officials will meet Twitter on Wednesday.", "2021-02-10", True),  # the article's own day: still to come
 ])
 def test_a_date_still_ahead_when_reported_is_planned(text: str, when: str | None, planned: bool) -> None:
     """"The talks are likely to happen this week" was listed like what had happened that week."""

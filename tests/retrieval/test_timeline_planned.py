@@ -34,3 +34,25 @@ def test_an_event_only_announced_is_planned_and_one_reported_done_is_not(index: 
 def test_json_says_planned(index: LoadedIndex) -> None:
     data = json.loads(json.dumps(build_timeline(index).to_dict()))
     assert [e["planned"] for e in data["events"]] == [False, True]
+
+
+REPORTED_LATER = {
+    "a_later.txt": "date 2021-03-02\nThe ministry said the rules would be announced on February 25, 2021.",
+    "b_done.txt": "date 2021-03-01\nThe new rules were announced on February 25, 2021 by the ministry.",
+}
+
+
+def test_a_plan_reported_after_its_day_is_no_longer_shown_as_ahead(
+    tmp_path_factory: pytest.TempPathFactory, encoder_provider: EncoderProvider
+) -> None:
+    """"would be announced on February 25, 2021" in an article of 2 March was shown "(still ahead when
+    reported)": on 2 March it was not. Its quote still says only what was planned, so a report that the
+    rules were announced is the summary, though its article comes second."""
+    later = index_of({"a_later.txt": REPORTED_LATER["a_later.txt"]}, tmp_path_factory.mktemp("later"),
+                     encoder_provider)
+    [alone] = build_timeline(later).events
+    assert alone.date == "2021-02-25" and not alone.planned and "would be announced" in alone.summary
+    both = index_of(REPORTED_LATER, tmp_path_factory.mktemp("both"), encoder_provider)
+    [event] = build_timeline(both).events
+    assert not event.planned and event.summary.startswith("The new rules were announced")
+    assert len(event.citations) == 2
