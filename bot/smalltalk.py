@@ -101,8 +101,11 @@ _PREAMBLE = re.compile(
     re.IGNORECASE)
 # "What happened on feb 10?": the events of a day or month, which the timeline lists and no one sentence
 # holds (searched, it was declined). Not "after"/"before"/"between": the timeline filter lists one date's.
+# "between", "after", "since" … stay in the topic: the timeline reads them as a period's ends ("news from feb
+# 8" is that day's, and "from feb 1 to feb 10" a period by its "to").
 _DATED = re.compile(r"(?:(?:so|and|well)\s+)?(?:what\s+(?:happened|went\s+on|was\s+going\s+on)|any\s+news|news"
-                    r"|events?)\s+(?:on|in|from|around|during)\s+(?P<topic>.+?)[\s?.!]*", re.IGNORECASE)
+                    r"|events?)\s+(?:(?:on|in|from|around|during)\s+|(?=(?:between|after|before|since|until|till)\s))"
+                    r"(?P<topic>.+?)[\s?.!]*", re.IGNORECASE)
 
 
 def without_greeting(question: str) -> str:

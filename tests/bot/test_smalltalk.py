@@ -217,13 +217,17 @@ async def test_what_is_going_on_is_answered_with_the_events_about_it(seed_core: 
     ("what happened on feb 10?", "feb 10"), ("What happened in January 2021", "January 2021"),
     ("what happened on 2021-02-08?", "2021-02-08"), ("so what happened on 8 February 2021?", "8 February 2021"),
     ("what happened on feb 10 with koo?", "feb 10 with koo"), ("any news from feb 8?", "feb 8"),
+    # A period: its words stay in the topic, which the timeline reads as the period's ends.
+    ("what happened between feb 1 and feb 8", "between feb 1 and feb 8"),
+    ("what happened after feb 10", "after feb 10"),
+    ("what happened from feb 1 to feb 10?", "feb 1 to feb 10"), ("what happened since 9 february", "since 9 february"),
 ])
 def test_what_happened_on_a_date_asks_for_that_dates_timeline(text: str, topic: str) -> None:
     assert dated_overview(text) == topic
 
 
 @pytest.mark.parametrize("text", [
-    "what happened at the meeting?", "what happened after feb 10", "what happened between feb 1 and feb 8",
+    "what happened at the meeting?", "what happened after the meeting", "what happened between twitter and koo",
     "what happened to the 257 accounts", "what happened on twitter", "what happened?", "when did it happen on feb 10",
 ])
 def test_other_questions_about_what_happened_are_searched(text: str) -> None:
@@ -241,3 +245,13 @@ async def test_what_happened_on_a_date_is_answered_with_that_dates_events(seed_c
     result = await seed_core.ask("what happened on feb 10?")
     assert isinstance(result, Timeline) and result.topic == "feb 10" and result.events
     assert all(date_span(e.date)[0] <= date(2021, 2, 10) <= date_span(e.date)[1] for e in result.events)
+
+
+async def test_what_happened_in_a_period_is_answered_with_its_events(seed_core: CommandCore) -> None:
+    """Searched, "what happened between feb 8 and feb 10" found no sentence about a period, and declined."""
+    result = await seed_core.ask("what happened between feb 8 and feb 10?")
+    assert isinstance(result, Timeline) and len(result.events) >= 2
+    for event in result.events:
+        first, last = date_span(event.date)
+        assert first <= date(2021, 2, 10) and last >= date(2021, 2, 8), event.date
+    assert len({event.date for event in result.events}) >= 2, "a period, not its two end days alone"
