@@ -100,6 +100,9 @@ class Mention:
     weekday: int | None = None
     qualifier: str = ""
     future: bool = False
+    # Future only as reported speech ("said the rules would be announced on February 25"): future from when it
+    # was said, which may be days before the article, so the day may already be past when it is reported.
+    reported: bool = False
     role: str = "primary"
     # The last day of a range this mention opens ("between February 19 and February 26"), set by
     # ``index.date_ranges``: one event over those days, not one at each end.
@@ -132,10 +135,20 @@ def _is_future(sentence: str, start: int) -> bool:
     """A future auxiliary in the same clause before the date ("will meet on Friday"). A date "since" which
     something has been so is past whatever came before it ("which would require … and has waited since
     October")."""
+    return bool(_future_markers(sentence, start))
+
+
+def _is_reported(sentence: str, start: int) -> bool:
+    """Future only by a "would" ("said it would be announced on February 25"), no "will" or "is due to"."""
+    markers = _future_markers(sentence, start)
+    return bool(markers) and all(m.lower() == "would" for m in markers)
+
+
+def _future_markers(sentence: str, start: int) -> list[str]:
     if re.search(r"\bsince\s+(?:the\s+)?$", sentence[:start], re.IGNORECASE):
-        return False
+        return []
     clause_start = max(sentence.rfind(c, 0, start) for c in ",;:") + 1
-    return bool(_FUTURE.search(sentence, clause_start, start))
+    return [m.group(0) for m in _FUTURE.finditer(sentence, clause_start, start)]
 
 
 def _build(match: re.Match[str], sentence: str) -> Mention | None:
@@ -176,12 +189,14 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
         month, day = NAMED_DAYS[name]
         year = int(g["ny"]) if g["ny"] else None
         return Mention(start, end, match.group(0), "named-day", month, day, year,
-                       future=_is_future(sentence, start), role=_role(sentence, start, end))
+                       future=_is_future(sentence, start), reported=_is_reported(sentence, start),
+                       role=_role(sentence, start, end))
     parsed = _parse(text)
     if parsed is None:
         return None
     return Mention(start, end, sentence[start:end], kind, parsed.month, parsed.day if kind == "day" else None,
-                   year, future=_is_future(sentence, start), role=_role(sentence, start, end))
+                   year, future=_is_future(sentence, start), reported=_is_reported(sentence, start),
+                   role=_role(sentence, start, end))
 
 
 def find_mentions(sentence: str) -> list[Mention]:
@@ -209,28 +224,36 @@ def _valid(year: int, month: int, day: int) -> date | None:
 # it ("the hearing on March 5" in a February report); further ahead, news means the last one before it
 # ("on January 31" in an August report is that January, not the next).
 AHEAD_DAYS = 90
+# A day future only as reported speech ("said it would …") may lie this far before the report: what is
+# reported was said days or weeks before, rarely more.
+REPORTED_DAYS = 31
 
 
-def nearest_year(month: int, day: int, anchor: date, future: bool = False) -> date | None:
+def nearest_year(month: int, day: int, anchor: date, future: bool = False, reported: bool = False
+                 ) -> date | None:
     """A yearless day: the occurrence nearest the anchor, but not more than ``AHEAD_DAYS`` after it (ties
     go to the past, as news reports the past); in a future-tense clause, the first occurrence on or after
-    the anchor."""
+    the anchor; in one future only as reported speech ("would"), the first no more than ``REPORTED_DAYS`` before
+    it ("would be announced on February 25" in a report of 2 March is that February's, not the next)."""
     candidates = [d for y in range(anchor.year - 1, anchor.year + 2) if (d := _valid(y, month, day))]
     if future:
-        later = [d for d in candidates if d >= anchor]
+        earliest = anchor - timedelta(days=REPORTED_DAYS) if reported else anchor
+        later = [d for d in candidates if d >= earliest]
         return min(later) if later else None
     candidates = [d for d in candidates if (d - anchor).days <= AHEAD_DAYS]
     return min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor), default=None)
 
 
-def nearest_month(month: int, anchor: date, future: bool = False) -> str:
-    """A yearless month ("in January"): the nearest such month to the anchor, as ``YYYY-MM``."""
+def nearest_month(month: int, anchor: date, future: bool = False, reported: bool = False) -> str:
+    """A yearless month ("in January"): the nearest such month to the anchor, as ``YYYY-MM``; in a future-tense
+    clause the first on or after the anchor's (reported speech: the month before it too)."""
     here = anchor.year * 12 + anchor.month - 1
     years = range(anchor.year - 1, anchor.year + 2)
     options = [y * 12 + month - 1 for y in years]
-    ahead = (lambda o: o >= here) if future else (lambda o: o - here <= AHEAD_DAYS // 30)
+    earliest = here - 1 if reported else here  # "would … in February" in a March report
+    ahead = (lambda o: o >= earliest) if future else (lambda o: o - here <= AHEAD_DAYS // 30)
     options = [o for o in options if ahead(o)]
-    best = min(options, key=lambda o: (abs(o - here), o > here))
+    best = min(options) if future else min(options, key=lambda o: (abs(o - here), o > here))
     return f"{best // 12:04d}-{best % 12 + 1:02d}"
 
 

@@ -37,7 +37,7 @@ from index.dates import (
 from index.documents import Document
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 11
+EVENTS_VERSION = 12
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
@@ -144,8 +144,8 @@ def resolve_mention(
     if anchor is not None:
         point, source = anchor
         if m.day is None:
-            return nearest_month(m.month, point, m.future), how, source
-        resolved = nearest_year(m.month, m.day, point, m.future)
+            return nearest_month(m.month, point, m.future, m.reported), how, source
+        resolved = nearest_year(m.month, m.day, point, m.future, m.reported)
         return (resolved.isoformat(), how, source) if resolved else None
     year = window.year_for(m.month, m.day) if window else None
     if year is None:

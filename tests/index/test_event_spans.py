@@ -67,6 +67,20 @@ def test_since_is_past_whatever_the_clause_says() -> None:
     assert dates(text, "2021-02-10") == ["2020-10"]
 
 
+@pytest.mark.parametrize(("text", "when", "expected"), [
+    # A "would" is future from when it was said, days before the report: that February, not the next.
+    ("The ministry said the rules would be announced on February 25.", "2021-03-02", "2021-02-25"),
+    ("The ministry said the rules would be announced in February.", "2021-03-02", "2021-02"),
+    ("The ministry said the bill would be tabled on November 15.", "2021-02-10", "2021-11-15"),  # far back: ahead
+    ("The ministry said the bill would be tabled in November.", "2021-02-10", "2021-11"),
+    ("The ministry will announce the rules on February 25.", "2021-03-02", "2022-02-25"),  # "will": still ahead
+    ("Twitter said it would comply, and met officials on February 25.", "2021-03-02", "2021-02-25"),
+])
+def test_a_yearless_day_said_to_come_is_placed_from_when_it_was_said(text: str, when: str, expected: str) -> None:
+    """"would be announced on February 25" in a report of 2 March was placed on 25 February 2022."""
+    assert dates(text, when) == [expected]
+
+
 @pytest.mark.parametrize(("text", "when", "planned"), [
     ("Officials will meet Twitter on Friday.", "2021-02-10", True),
     ("The talks are likely to happen this week.", "2021-02-10", True),
