@@ -233,7 +233,8 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
             core.continue_conversation(asked, thread_conversation(sent.id))
 
     @tree.command(name="timeline", description="Dated events of the dispute, with quotes from the articles")
-    @app_commands.describe(topic="Only events about this, e.g. Section 69A (leave empty for all)")
+    @app_commands.describe(topic="Only events about this or in this period, e.g. Section 69A, feb 10, "
+                                  "between feb 8 and feb 12")
     @offered_to_readers(user_install)
     async def timeline(interaction: Interaction, topic: str | None = None) -> None:
         await respond(interaction, lambda actor: core.timeline(topic, actor))
