@@ -4,8 +4,8 @@ Answers quote an article's text verbatim, and chat renders what they quote: "Twi
 post](https://…) that **it would not** comply" showed its link syntax and asterisks in Discord and Slack. An
 article added as ``.md`` is therefore stored as the text a reader sees: link text without its address,
 emphasis, strikethrough and code without their markers, HTML tags in a paragraph and HTML comments dropped
-(a block of other HTML is kept as written), images dropped, list markers, ``> `` quote markers and heading
-hashes gone. Every offset the index keeps is one into this text, so a quote is
+(a block of other HTML is kept as written), images dropped, ``> `` quote markers and heading hashes gone,
+and a bullet list's markers shown as "•". Every offset the index keeps is one into this text, so a quote is
 still a slice of what is stored.
 
 The Markdown is parsed by markdown-it-py (CommonMark, plus GitHub's ``~~strikethrough~~``); tables are not
@@ -67,12 +67,27 @@ def _leaf_text(token: Token) -> str | None:
 
 
 def _blocks(markdown: str) -> list[tuple[int, int, str | None]]:
-    """(first line, end line, plain text) of each leaf block in order."""
+    """(first line, end line, plain text) of each leaf block in order. A list item's first line keeps a
+    marker a chat client shows as it is: "• " for a bullet, its number for an ordered item ("2. "). A list
+    item states a fact without a full stop ("- Posts of up to 400 characters"), and only its marker tells the
+    answer layer it is one (``retrieval.answer.is_answer_like``), not a heading."""
     out: list[tuple[int, int, str | None]] = []
+    lists: list[str] = []  # the open lists, innermost last
+    marker = ""  # for the next leaf: the first of a list item
     for token in _parser().parse(markdown):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append(token.type)
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif token.type == "list_item_open":
+            marker = "• " if lists and lists[-1] == "bullet_list_open" else f"{token.info}{token.markup} "
         if token.map is None or token.type not in ("inline", "fence", "code_block", "html_block", "hr"):
             continue
-        out.append((token.map[0], token.map[1], _leaf_text(token)))
+        text = _leaf_text(token)
+        if marker and text:
+            text = marker + text
+        marker = ""
+        out.append((token.map[0], token.map[1], text))
     return out
 
 

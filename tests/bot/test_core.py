@@ -114,6 +114,20 @@ async def test_an_answer_from_a_markdown_article_quotes_its_words_without_the_ma
     assert not any(mark in answer.text + quote for mark in ("**", "](", "`", "*platform*", "https://"))
 
 
+async def test_a_list_item_of_a_markdown_article_answers_as_a_txt_articles_does(mod_core: CommandCore) -> None:
+    """With its "- " gone, a list item without a full stop read as a heading, which never answers: "what is the
+    mascot of koo?" was declined from the .md article and answered from the same list in a .txt."""
+    article = ("---\ntitle: What Koo offers\ndate: 2021-02-12\n---\n# What Koo offers\n\n"
+               "The made-in-India app Koo lists what sets it apart from Twitter:\n\n"
+               "- A yellow bird as its mascot\n- Posts of up to 400 characters in nine Indian languages\n"
+               "- Verified handles for union ministers\n")
+    result = await mod_core.add_articles(MOD, [Upload("koo-offers.md", article.encode())])
+    assert isinstance(result, IndexChange) and result.report["added_doc_ids"] == ["koo-offers"]
+    answer = await mod_core.ask("how many characters can a koo post have?")
+    assert isinstance(answer, Answer) and answer.answered, answer.text
+    assert answer.citations[0].quote == "• Posts of up to 400 characters in nine Indian languages"
+
+
 async def test_a_moderator_is_told_why_a_change_the_corpus_cannot_take_was_refused(mod_core: CommandCore) -> None:
     """A reindex with no article left (all removed outside the bot) was an apology for an internal error."""
     corpus = mod_core.config.corpus_dir

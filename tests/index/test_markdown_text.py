@@ -36,12 +36,12 @@ CLEAN = [
     "What the company said",
     "Twitter said in a blog post that it would not comply with orders to block journalists.",
     "The ministry called the post unusual and regrettable, and asked for the #ModiPlanningFarmerGenocide tag to go.",
-    "Twitter blocked 250 accounts on January 31.",
-    "It restored them within six hours.",
+    "• Twitter blocked 250 accounts on January 31.",  # a list item keeps a marker that is no markup
+    "• It restored them within six hours.",
     "The company has not responded to the notice, an official said.",
-    "Koo gained a million users in a week.",
+    "1. Koo gained a million users in a week.",
 ]
-MARKUP = ("**", "](", "`", "![", "_regrettable_", "*unusual*", "~~", "> ", "- ", "1. ", "# ", "https://")
+MARKUP = ("**", "](", "`", "![", "_regrettable_", "*unusual*", "~~", "> ", "- ", "# ", "https://")
 
 
 def test_a_markdown_articles_sentences_are_its_words_without_markup_at_exact_offsets() -> None:
@@ -75,5 +75,5 @@ def test_markup_alone_leaves_empty_lines_and_adjacent_blocks_are_set_apart() -> 
            "\n* * *\n\n[1]: https://example.org/\n```\nquoted = code\n```\n<!-- draft -->\nLast *line*.\n")
     text = plain_text(raw)
     assert [text[s.start : s.end] for s in split_sentences(text)] == [
-        "The ministry wrote to the company and asked for fifty accounts to go", "Twitter refused the order",
+        "The ministry wrote to the company and asked for fifty accounts to go", "• Twitter refused the order",
         "quoted = code", "Last line."]
