@@ -99,13 +99,16 @@ _PREAMBLE = re.compile(
     r"|which|why|how|is|are|was|were|did|does|do|can|could|will|would|has|have|had|tell|and)\b))"
     rf"|(?:(?:a|one)\s+)?(?:quick\s+)?(?:q|question){_SAID_BEFORE}",
     re.IGNORECASE)
-# "What happened on feb 10?": the events of a day or month, which the timeline lists and no one sentence
-# holds (searched, it was declined). Not "after"/"before"/"between": the timeline filter lists one date's.
-# "between", "after", "since" … stay in the topic: the timeline reads them as a period's ends ("news from feb
-# 8" is that day's, and "from feb 1 to feb 10" a period by its "to").
+# "What happened on feb 10?", "… between feb 8 and feb 10", "timeline since feb 9": the events of a day, a month
+# or a period, which the timeline lists and no one sentence holds (searched, they were declined). "between",
+# "after", "since" … stay in the topic, where the timeline reads them as a period's ends ("news from feb 8" is
+# that day's, and "from feb 1 to feb 10" a period by its "to"); a date may follow the asking words directly
+# ("what happened feb 8-10?"). The topic ends at a question mark: a second question is no part of it.
 _DATED = re.compile(r"(?:(?:so|and|well)\s+)?(?:what\s+(?:happened|went\s+on|was\s+going\s+on)|any\s+news|news"
-                    r"|events?)\s+(?:(?:on|in|from|around|during)\s+|(?=(?:between|after|before|since|until|till)\s))"
-                    r"(?P<topic>.+?)[\s?.!]*", re.IGNORECASE)
+                    r"|events?|(?:the\s+)?timeline)"
+                    r"(?:\s+(?:on|in|from|around|during|for|of)\s+|\s+(?=(?:between|after|before|since|until|till)\s)"
+                    r"|\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d))"
+                    r"(?P<topic>[^?]+?)[\s?.!]*", re.IGNORECASE)
 
 
 def without_greeting(question: str) -> str:
