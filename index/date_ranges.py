@@ -26,7 +26,7 @@ _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # "March 3-5": a second day of the same month right after the first. ("3–5 March", the day before the month,
 # is read only in a phrase: ``_PHRASE_DAY_BEFORE``.)
 _DAY_AFTER = re.compile(r"[-–](?P<day>[12]\d|3[01]|0?[1-9])\b(?![-–/:.,]?\d)")
-_PHRASE_DAY_AFTER = re.compile(r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through)\s+)(?P<day>[12]\d|3[01]|0?[1-9])"
+_PHRASE_DAY_AFTER = re.compile(r"(?:\s*[-–—]\s*|\s+(?P<word>to|until|till|through|and)\s+)(?P<day>[12]\d|3[01]|0?[1-9])"
                                r"(?:st|nd|rd|th)?\b(?![-–/:.,]?\d)", re.IGNORECASE)
 # "10-15 February", "between 10 and 15 February": a day number of the same month right before a day-first
 # date (a phrase's hyphen between two numbers is written as a dash first, see ``phrase_dashes``).
@@ -54,15 +54,17 @@ def _joined(sentence: str, first: Mention, second: Mention, phrase: bool) -> boo
 
 
 def _same_month_end(sentence: str, first: Mention, phrase: bool) -> Mention | None:
-    """The "5" of "March 3-5" (in a phrase also "March 3 to 5") as a mention of 5 March (the year, when
-    written, follows it)."""
+    """The "5" of "March 3-5" (in a phrase also "March 3 to 5", "between March 3 and 5") as a mention of 5 March
+    (the year, when written, follows it)."""
     found = (_PHRASE_DAY_AFTER if phrase else _DAY_AFTER).match(sentence, first.end)
     if first.kind != "day" or first.day is None or found is None or first.year is not None:
         return None
+    if phrase and (found.group("word") or "").lower() == "and" and not _OPENER["and"].search(sentence[: first.start]):
+        return None  # "feb 8 and 12" lists two days; only "between" makes them a period
     day = int(found.group("day"))
     if day <= first.day:
         return None
-    return replace(first, start=found.start("day"), end=found.end("day"), text=found.group("day"), day=day)
+    return replace(first, start=found.start("day"), end=found.end(), text=found.group("day"), day=day)  # "10th"
 
 
 def _same_month_start(sentence: str, last: Mention) -> Mention | None:

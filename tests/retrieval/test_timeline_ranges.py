@@ -49,6 +49,7 @@ def dates_for(index: LoadedIndex, encoder: Encoder, topic: str) -> list[str]:
     "between February 10 and February 15", "between feb 10 and feb 15", "from feb 10 to feb 15", "feb 10 to feb 15",
     "feb 10-15", "Feb 10 – 15", "feb 10 to 15", "10 to 15 february", "10-15 feb", "between 10 and 15 february",
     "10th to 15th feb", "feb 10 to 15, 2021", "2021-02-10 to 2021-02-15", "febuary 10 - febuary 15",
+    "between feb 10 and 15", "between feb 10th and 15th", "feb 10th - 15th",
 ])
 def test_a_range_lists_every_event_inside_it(index: LoadedIndex, encoder: Encoder, topic: str) -> None:
     """"between February 10 and February 15" listed February 10 and 15 and not the meeting of the 12th; "feb
@@ -91,7 +92,8 @@ def test_words_left_after_a_range_still_filter_by_topic(index: LoadedIndex, enco
     assert topic_dates("between feb 9 and feb 12 koo")[1] == "koo"
 
 
-@pytest.mark.parametrize("topic", ["feb 1 to feb 10", "since feb 1 until feb 10", "feb 1 feb 10"])
+@pytest.mark.parametrize("topic", ["feb 1 to feb 10", "since feb 1 until feb 10", "feb 1 feb 10",
+                                   "between feb 1st and 10th"])
 def test_a_dates_words_leave_nothing_behind(topic: str) -> None:
     """"feb 1 to feb 10" left "to 0" to search for: taking out "February 1" also cut "February 10"."""
     assert topic_dates(topic)[1] == ""
