@@ -64,14 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="knowledge gaps: answer rate, declined questions, down-voted answers")
     report.add_argument("--since", default="7d", help="period to cover: 7d, 24h, 2w, 30m (default 7d)")
-    report.add_argument("--json", action="store_true")
+    report.add_argument("--json", action="store_true", help="JSON output")
 
     sources = sub.add_parser("sources", help="list the indexed articles")
-    sources.add_argument("--json", action="store_true")
+    sources.add_argument("--json", action="store_true", help="JSON output")
 
     timeline = sub.add_parser("timeline", help="dated events from the articles")
-    timeline.add_argument("--topic", help="only events about this topic")
-    timeline.add_argument("--json", action="store_true")
+    timeline.add_argument("--topic", help="only events about this topic, on this day or in this period "
+                                          "(koo; feb 10; between feb 8 and feb 12; since feb 9)")
+    timeline.add_argument("--json", action="store_true", help="JSON output")
     timeline.add_argument("--png", type=Path, metavar="FILE", help="also write the timeline as a picture")
 
     evaluate = sub.add_parser("eval", help="score question files (JSON lines) against the index")
@@ -79,22 +80,22 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--add", nargs="+", type=Path, default=[], metavar="ARTICLE",
                           help="score against a scratch copy with these articles added (the index is untouched)")
     evaluate.add_argument("--no-baseline", action="store_true", help="skip the tutorial baseline")
-    evaluate.add_argument("--json", action="store_true")
+    evaluate.add_argument("--json", action="store_true", help="JSON output")
 
     index = sub.add_parser("index", help="build and manage the article index")
     isub = index.add_subparsers(dest="index_command", required=True)
     build = isub.add_parser("build", help="build or update the index from the corpus folder")
     build.add_argument("--full", action="store_true", help="re-embed everything, ignoring cached vectors")
-    build.add_argument("--json", action="store_true")
+    build.add_argument("--json", action="store_true", help="JSON output")
     add = isub.add_parser("add", help="add articles (files, or web pages by URL) and update the index")
     add.add_argument("files", nargs="+", metavar="FILE_OR_URL",
                      help=".txt/.md files, saved .html pages, or http(s) addresses of news pages to fetch")
     add.add_argument("--force", action="store_true",
                      help="add an article even if its address or text is already in the index")
-    add.add_argument("--json", action="store_true")
+    add.add_argument("--json", action="store_true", help="JSON output")
     remove = isub.add_parser("remove", help="remove an article (by doc id) and update the index")
-    remove.add_argument("doc_id")
-    remove.add_argument("--json", action="store_true")
+    remove.add_argument("doc_id", help="the article's id as `sources` lists it (or its file name)")
+    remove.add_argument("--json", action="store_true", help="JSON output")
     status = isub.add_parser("status", help="what the index holds")
-    status.add_argument("--json", action="store_true")
+    status.add_argument("--json", action="store_true", help="JSON output")
     return parser
