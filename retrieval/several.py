@@ -24,9 +24,19 @@ _AFTER_QUESTION_MARK = re.compile(r"(?<=\?)\s+(?=\S)")
 _AND_ASKS = re.compile(
     r"\s*,?\s+(?:and|&)\s+(?=(?:(?:who|what|when|where|why|how|which)(?:'s|’s)?\s+"
     r"(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|may|might)\b"
-    r"|(?:whats|whos|hows|wheres|whens)\b|how\s+(?:many|much|long|soon|often)\b))",
+    r"|(?:whats|whos|hows|wheres|whens)\b|how\s+(?:many|much|long|soon|often)\b"
+    # "… and who founded it": "who" or "what" as the subject of a verb in the past ("who else" is not one).
+    r"|(?:who|what)\s+[a-z]+ed\b))",
     re.IGNORECASE,
 )
+# "is twitter complying and is the government satisfied": after a first question that opens with an
+# auxiliary, a second that opens with one too.
+_AND_ASKS_AGAIN = re.compile(
+    r"\s*,?\s+(?:and|&)\s+(?=(?:is|are|was|were|did|does|do|has|have|will|can)\s+"
+    r"(?:the|it|he|she|they|its|their|[A-Z]\w*)\b)",
+)
+_OPENS_WITH_AUXILIARY = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b",
+                                   re.IGNORECASE)
 # What the first of two joined questions starts with: an asking word or an auxiliary ("did Twitter comply").
 _ASKS = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:who|what|whats|whos|when|where|why|how|which)\b|^\s*(?:is|are|was|were|did|does|do|"
@@ -55,6 +65,8 @@ def questions_in(text: str) -> list[str]:
 def _joined_by_and(question: str) -> list[str]:
     """``question`` as the questions it joins with "and", or ``[question]``."""
     pieces = [p.strip() for p in _AND_ASKS.split(question)]
+    if len(pieces) < 2 and _OPENS_WITH_AUXILIARY.match(question):
+        pieces = [p.strip() for p in _AND_ASKS_AGAIN.split(question)]
     if len(pieces) < 2 or not _ASKS.match(pieces[0]):
         return [question]
     if not all(len(p.split()) >= 2 and has_subject(analyse(p)) for p in pieces):

@@ -29,6 +29,10 @@ from retrieval.types import Answer, Citation
     ("what did the government and who else ask", ["what did the government and who else ask"]),
     ("tell me about koo and how many users joined it", ["tell me about koo and how many users joined it"]),
     ("koo and what is it", ["koo and what is it"]),  # the first part asks nothing
+    ("what is koo and who founded it?", ["what is koo", "who founded it?"]),  # "who" + a verb in the past
+    ("is twitter complying and is the government satisfied?",
+     ["is twitter complying", "is the government satisfied?"]),  # two that open with an auxiliary
+    ("did twitter block and restore the accounts", ["did twitter block and restore the accounts"]),
 ])
 def test_only_a_run_of_whole_questions_is_split(text: str, parts: list[str]) -> None:
     assert questions_in(text) == parts
