@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -154,7 +155,7 @@ def _normalise(token: str) -> str:
 
 # Bump when ``terms`` changes: the lexical index and term statistics of an unchanged corpus are then
 # rebuilt (vectors are reused; they do not depend on it).
-TERMS_VERSION = 3
+TERMS_VERSION = 4  # 4: accents folded ("café" is "cafe")
 
 
 @lru_cache(maxsize=65_536)
@@ -164,13 +165,22 @@ def _lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="en") if word.isalpha() else word
 
 
+def _unaccented(text: str) -> str:
+    """``text`` with its letters' accents left off: people type "cafe" and "Pena" for an article's "café" and
+    "Peña", and the tokens read Latin letters without accents ("café" was "caf")."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def words(text: str) -> list[str]:
-    """The words ``terms`` reads, as written: what to show a user for a term of theirs."""
-    return _TOKEN.findall(text)
+    """The words ``terms`` reads, as written (but for accents): what to show a user for a term of theirs."""
+    return _TOKEN.findall(_unaccented(text))
 
 
 def terms(text: str) -> list[str]:
-    """Stemmed, lower-cased content terms with stop words removed."""
+    """Stemmed, lower-cased content terms with stop words removed; accents are left off."""
+    text = _unaccented(text)
     if not any(ch.islower() for ch in text):
         text = text.lower()  # SHOUTED TEXT has no acronyms to tell apart
     words: list[str] = []

@@ -17,3 +17,10 @@ def test_stop_words_go_and_acronyms_stay() -> None:
 
 def test_figures_keep_their_digits() -> None:
     assert "1178" in terms("block 1,178 accounts")
+
+
+def test_accents_are_left_off_as_people_type_them() -> None:
+    """"what did the cafe manager say?" was declined with "the articles never use the word “cafe”" over an
+    article about a café: "café" was read as "caf"."""
+    assert terms("The café manager, José Peña, said") == terms("the cafe manager jose pena said")
+    assert terms("naïve façade") == terms("naive facade")
