@@ -26,8 +26,9 @@ _MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS) + "|" + "|".join(m[:3].
 _NO_SUCH_DAY = re.compile(rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:of\s+)?(?:{_MONTH_NAMES}))\b"
                           rf"(?:,?\s+\d{{4}})?")
 # A word that makes a single date one end of a period; "after" and "before" leave the date itself out.
-_BOUND = re.compile(r"\b(?P<word>since|from|starting(?:\s+from)?|after|before|until|till|through|up\s+to)\s+$",
-                    re.IGNORECASE)
+# "on or after feb 10" and "on or before" keep it in.
+_BOUND = re.compile(r"\b(?P<inclusive>on\s+or\s+)?(?P<word>since|from|starting(?:\s+from)?|after|before|until|till"
+                    r"|through|up\s+to)\s+$", re.IGNORECASE)
 _OPENS = {"since", "from", "starting", "after"}
 _EXCLUSIVE = {"after", "before"}
 _RANGE_OPENER = re.compile(r"\b(?:between|from|since|starting(?:\s+from)?)\s+$", re.IGNORECASE)
@@ -150,9 +151,10 @@ def _bounded(written: str, start: int, day: Day) -> tuple[DateFilter, int]:
     if found is None:
         return day, start
     word = found.group("word").split()[0].lower()
+    excluded = word in _EXCLUSIVE and not found.group("inclusive")
     if word in _OPENS:
-        return Period(day, None, start_excluded=word in _EXCLUSIVE), found.start()
-    return Period(None, day, end_excluded=word in _EXCLUSIVE), found.start()
+        return Period(day, None, start_excluded=excluded), found.start()
+    return Period(None, day, end_excluded=excluded), found.start()
 
 
 def _ranged(written: str, m: Mention, first: Day) -> tuple[Period, int, int]:
