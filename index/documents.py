@@ -152,6 +152,21 @@ def front_matter(block: str) -> dict[str, Any]:
     return {str(k).lower(): metadata[k] for k in keys}
 
 
+def unlinked_url(raw: str) -> str | None:
+    """The front matter's ``url`` (or ``link``) as written, when it is given but is no web address: the
+    article is added, but its citations show no link, which a moderator should hear of."""
+    text = raw[1:] if raw.startswith(_BOM) else raw
+    block = _FRONT_MATTER.match(text)
+    if not block:
+        return None
+    try:
+        meta = front_matter(block.group(0))
+    except Exception:  # broken front matter is refused elsewhere, with its own message
+        return None
+    written = _clean_str(meta.get("url") or meta.get("link"))
+    return written if written is not None and _web_address(written) is None else None
+
+
 def unreadable_date(raw: str) -> str | None:
     """The front matter's ``date`` as written, when it is given but cannot be read as a day: an upload
     with one is refused rather than shown undated without a word."""

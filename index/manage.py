@@ -25,6 +25,7 @@ from index.documents import (
     article_paths,
     front_matter_problem,
     parse_article,
+    unlinked_url,
     unreadable_date,
 )
 from index.embedding import EncoderProvider
@@ -176,9 +177,14 @@ def add_articles(
             for filename, data in kept:
                 write_article(corpus_dir, filename, data, undo)
                 outcome.stored.append(filename)
-                note = reading_note(data.decode("utf-8", errors="replace"))
+                text = data.decode("utf-8", errors="replace")
+                note = reading_note(text)
                 if note is not None:
                     outcome.notes.append({"file": filename, "note": note})
+                if (url := unlinked_url(text)) is not None:
+                    outcome.notes.append({"file": filename, "note": (
+                        f"added, but its front matter's url “{url[:200]}” is no web address (one starting http:// "
+                        "or https://), so its quotes show no link")})
             if not outcome.stored:
                 return outcome
             outcome.report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,

@@ -277,6 +277,18 @@ def test_an_article_dated_years_from_the_rest_is_added_with_a_note(
     assert note["file"] == "m.md" and note["note"].startswith("dated 1999-02-09, over a year from every other")
 
 
+def test_an_article_whose_url_is_no_web_address_is_added_with_a_note(
+    built_copy: tuple[Path, Path], encoder: Encoder
+) -> None:
+    """"url: www.example.org/koo" (no scheme) was dropped without a word: the quotes showed no link."""
+    corpus, index_dir = built_copy
+    bad = "---\ntitle: Koo\ndate: 2021-02-11\nurl: www.example.org/koo\n---\nKoo said it had three million users.\n"
+    good = "---\ntitle: K\ndate: 2021-02-11\nurl: https://example.org/k\n---\nKoo said ministers had joined it.\n"
+    outcome = _add([Upload("koo.md", bad.encode()), Upload("k.md", good.encode())], corpus, index_dir, encoder)
+    [note] = outcome.notes
+    assert note["file"] == "koo.md" and "“www.example.org/koo” is no web address" in note["note"]
+
+
 def test_an_article_is_removed_by_its_file_name_too(tmp_path: Path, encoder: Encoder) -> None:
     """"index remove koo.md", the name the moderator sees in the corpus folder, was told there is no article
     "koo.md" in a folder that holds koo.md."""
