@@ -27,7 +27,7 @@ from retrieval.hinglish import english_reading
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.question import Kind, Question, analyse, has_subject
 from retrieval.search import hybrid_search
-from retrieval.several import joined, questions_in
+from retrieval.several import MAX_QUESTIONS, joined, questions_in
 from retrieval.spelling import mend_typos
 from retrieval.timeline import build_timeline
 from retrieval.types import Answer, Passage, SourceInfo, Timeline
@@ -111,10 +111,10 @@ class Engine:
             return self._ask_one(text, context)
         turns = list(context.turns) if context else []
         answers = []
-        for asked in questions:
+        for asked in questions[:MAX_QUESTIONS]:  # the rest are left for the asker to ask on their own
             answers.append(self._ask_one(asked, FollowupContext(tuple(turns)) if turns else None))
             turns.append(turn_of(asked, answers[-1]))
-        return joined(text, answers)
+        return joined(text, answers, left=len(questions) - len(answers))
 
     def _ask_one(self, text: str, context: FollowupContext | None = None) -> Answer:
         """``context``: the conversation's earlier turns. A question that leans on them is read twice: as

@@ -15,7 +15,8 @@ from retrieval.question import analyse, has_subject
 from retrieval.types import Answer, Citation
 from retrieval.wording import ALSO_IN_THE_ARTICLES, CLOSEST_BELOW
 
-MAX_QUESTIONS = 3  # more than this in one message is read as one text, as before
+MAX_QUESTIONS = 3  # answered of one message; the reply asks for the rest on their own
+MAX_SPLIT = 8  # questions one message may be split into; more is read as one text
 # A question ends at its question mark; the next starts after the space.
 _AFTER_QUESTION_MARK = re.compile(r"(?<=\?)\s+(?=\S)")
 # "who is Sawhney and when will he meet Twitter": a second question joined by "and", recognised by what
@@ -59,7 +60,7 @@ def questions_in(text: str) -> list[str]:
                                    for p in parts):
         return [text]
     split = [q for p in parts for q in _joined_by_and(p)]
-    return split if 2 <= len(split) <= MAX_QUESTIONS else [text]
+    return split if 2 <= len(split) <= MAX_SPLIT else [text]
 
 
 def _joined_by_and(question: str) -> list[str]:
@@ -74,7 +75,13 @@ def _joined_by_and(question: str) -> list[str]:
     return pieces
 
 
-def joined(text: str, answers: list[Answer]) -> Answer:
+def unanswered_note(left: int) -> str:
+    """What a reply says of the questions of its message it did not answer (more than ``MAX_QUESTIONS``)."""
+    return (f"\n\n(I answered the first {MAX_QUESTIONS} questions of your message; please ask the other "
+            f"{'one' if left == 1 else left} on {'its' if left == 1 else 'their'} own.)")
+
+
+def joined(text: str, answers: list[Answer], left: int = 0) -> Answer:
     """One reply for the answers to the questions of ``text``, each under the question it answers. Citation
     markers are numbered through; a declined question's closest passages are not citations (they answer
     nothing): they come first among the related sentences, and its text says where they are, as a lone
@@ -85,7 +92,7 @@ def joined(text: str, answers: list[Answer]) -> Answer:
     for answer in answers:  # every citation numbered first: a declined question may point to one
         numbered.append([_number(c, citations) for c in answer.citations] if answer.answered else [])
     if not any(a.answered for a in answers):  # all declined: the closest passages are what there is to show
-        return _all_declined(text, answers)
+        return _all_declined(text, answers, left)
     parts: list[str] = []
     closest: list[Citation] = []
     related: list[Citation] = []
@@ -107,13 +114,14 @@ def joined(text: str, answers: list[Answer]) -> Answer:
         asked = answer.question.strip()
         # A decline names the question itself ("I couldn't find a clear answer to “…”").
         parts.append(body if f"“{asked.rstrip('?.! ')}" in body else f"“{asked}” {body}")
-    return Answer(text, "\n\n".join(parts), True, citations, searched_for=_searched(answers),
+    note = unanswered_note(left) if left else ""
+    return Answer(text, "\n\n".join(parts) + note, True, citations, searched_for=_searched(answers),
                   related=closest + _unshown(related, citations + closest),
                   alternatives=[c for a in answers for c in a.alternatives],
                   expanded=any(a.expanded for a in answers), parts=tuple(answers))
 
 
-def _all_declined(text: str, answers: list[Answer]) -> Answer:
+def _all_declined(text: str, answers: list[Answer], left: int = 0) -> Answer:
     """Every question declined: one decline, its closest passages taken from each question in turn (the first
     question's three filled the list, and the second's closest passage went unshown under "below")."""
     parts: list[str] = []
@@ -123,7 +131,8 @@ def _all_declined(text: str, answers: list[Answer]) -> Answer:
         parts.append(body if f"“{asked.rstrip('?.! ')}" in body else f"“{asked}” {body}")
     turns = [c for i in range(DECLINE_SHOWN) for a in answers for c in a.citations[i:i + 1]]
     closest = _unshown(turns, [], DECLINE_SHOWN)
-    return Answer(text, "\n\n".join(parts) + (CLOSEST_BELOW if closest else ""), False, closest,
+    note = unanswered_note(left) if left else ""
+    return Answer(text, "\n\n".join(parts) + (CLOSEST_BELOW if closest else "") + note, False, closest,
                   searched_for=_searched(answers), alternatives=[c for a in answers for c in a.alternatives],
                   expanded=any(a.expanded for a in answers), parts=tuple(answers))
 

@@ -82,6 +82,15 @@ def test_a_second_question_joined_by_and_gets_its_own_answer(seed_engine: Engine
     assert "Sawhney" in reply.parts[0].text and "500" in reply.parts[1].text
 
 
+def test_a_message_of_more_questions_than_are_answered_says_which_were_left(seed_engine: Engine) -> None:
+    """Five questions in one message were searched as one text and declined, the whole message quoted."""
+    reply = seed_engine.ask("Who is Ajay Sawhney? How many accounts did Twitter permanently suspend? Which app "
+                            "is the government promoting? When did Twitter restore the accounts? What is Section 69A?")
+    assert len(reply.parts) == 3 and reply.answered
+    assert reply.text.endswith("(I answered the first 3 questions of your message; please ask the other 2 on their "
+                               "own.)")
+
+
 def test_when_every_question_is_declined_the_closest_passages_stay() -> None:
     below = " The closest passages are below."
     answers = [Answer("Why A?", f"I couldn't find a clear answer to “Why A” in the articles.{below}", False,
