@@ -33,6 +33,9 @@ MIN_DENSE_WITHOUT_OVERLAP = 0.45
 MIN_LEXICAL_ONLY = 0.5
 
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2}(?:/\d{4}-\d{2}-\d{2})?)?$")
+# A day written in figures alone ("10/02/2021", "10.02", "2/10/21"): day first or month first can't be told, so
+# it is not read as a date; a topic holding one and listing nothing says how to write it.
+_FIGURES_DATE = re.compile(r"(?<![\d/.])\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?(?![\d/.])")
 _HOWS = ("explicit", "range", "named-day", "weekday", "week", "month")
 
 
@@ -197,6 +200,9 @@ def build_timeline(
         for when in sorted(chosen)
     ]
     note = "" if not dates or dated else dates_note(dates, year, period_covered(index))
+    if not events and (written := _FIGURES_DATE.search(rest)):
+        note = (f"“{written.group(0)}” can't be read as a date (day or month first?): write it as “feb 10” or "
+                f"“2021-02-10”. {period_covered(index)}").strip()
     return Timeline(events, topic, omitted=len(groups) - len(chosen), note=note)
 
 

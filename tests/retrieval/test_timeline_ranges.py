@@ -109,6 +109,14 @@ def test_a_range_the_articles_have_no_events_in_says_what_they_cover(index: Load
     assert timeline(index, encoder, "feb 25").note == result.note  # as a single day with nothing on it
 
 
+@pytest.mark.parametrize("topic", ["10/02/2021 - 15/02/2021", "since 9/2", "10.02.2021 to 15.02.2021"])
+def test_a_day_in_figures_alone_is_said_to_be_unreadable(index: LoadedIndex, encoder: Encoder, topic: str) -> None:
+    """"10/02/2021" was read as words and listed nothing, without a word on why."""
+    result = timeline(index, encoder, topic)
+    assert result.events == [] and "can't be read as a date" in result.note and "“feb 10”" in result.note
+    assert result.note.endswith("The articles cover 1 February 2021 to 21 February 2021.")
+
+
 def test_a_range_named_backwards_says_so(index: LoadedIndex, encoder: Encoder) -> None:
     result = timeline(index, encoder, "between feb 15 and feb 10")
     assert result.events == []
