@@ -43,7 +43,8 @@ def phrase_dashes(phrase: str) -> str:
 
 
 def _joined(sentence: str, first: Mention, second: Mention, phrase: bool) -> bool:
-    if first.kind != "day" or second.kind != "day" or first.future != second.future:
+    kinds = ("day", "named-day") if phrase else ("day",)  # a topic's "between republic day and feb 10"
+    if first.kind not in kinds or second.kind not in kinds or first.future != second.future:
         return False
     found = _BETWEEN.match(sentence[first.end : second.start])
     if found is None:

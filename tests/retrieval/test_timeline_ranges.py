@@ -65,6 +65,7 @@ def test_a_range_lists_every_event_inside_it(index: LoadedIndex, encoder: Encode
     ("before feb 5", ["2021-01", "2021-02-01", WEEK_OF_CAMP]),  # January is wholly before it; the camp began
     ("until feb 5", ["2021-01", "2021-02-01", WEEK_OF_CAMP, "2021-02-05"]),
     ("on or before feb 5", ["2021-01", "2021-02-01", WEEK_OF_CAMP, "2021-02-05"]),
+    ("between republic day and feb 5", ["2021-02-01", WEEK_OF_CAMP, "2021-02-05"]),  # a named day as an end
     ("since feb 5 until feb 12", [WEEK_OF_CAMP, "2021-02-05", "2021-02-10", "2021-02-12"]),
     ("after feb 5 and before feb 15", [WEEK_OF_CAMP, "2021-02-10", "2021-02-12"]),
 ])
