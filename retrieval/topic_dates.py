@@ -34,6 +34,11 @@ _EXCLUSIVE = {"after", "before"}
 _RANGE_OPENER = re.compile(r"\b(?:between|from|since|starting(?:\s+from)?)\s+$", re.IGNORECASE)
 _IN = re.compile(r"(?:\bin\s+)?$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r",?\s+(?P<year>(?:19|20)\d{2})\b")
+# A year alone ("2021", "in 2020", "from 2020 to 2021", "2020-21"), once the days and months are read.
+# A figure is a year only after a word of time or at the end of the topic: "top 2000 accounts" names none.
+_YEARS = re.compile(r"(?:\b(?:in|from|between|during)\s+|(?<![\w,.])(?=(?:19|20)\d{2}\s*(?:[-–—]|to\b|and\b|$)))"
+                    r"(?P<first>(?:19|20)\d{2})"
+                    r"(?:(?:\s*[-–—]\s*|\s+(?:to|and|until|till|through)\s+)(?P<last>(?:19|20)?\d{2}))?\b")
 # Two months joined ("between january and february", "jan to feb", "jan-feb"), once the days are read.
 _MONTH_RANGE = re.compile(rf"\b(?:(?:between|from)\s+)?(?P<first>{'|'.join(m.capitalize() for m in _MONTHS)})"
                           rf"(?:\s*[-–—]\s*|\s+(?:and|to|until|till|through)\s+)"
@@ -175,8 +180,8 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
     """The dates a topic names ("feb 8", "8 February 2021", "2021-02-08", "January 2021", a month alone:
     "February", "feb"; a named day however written: "republic day"; a period: "between feb 10 and feb 15",
     "from feb 1 to feb 10", "feb 10-15", "10 to 15 february", "since feb 9", "before feb 5", "after 8 feb",
-    "jan to feb"), and the rest of the topic. "may" and "march" are a month alone only as the whole topic or
-    an end of a period ("twitter may block", "farmers march" name no month)."""
+    "jan to feb"; a year: "2021", "in 2020", "2020-21"), and the rest of the topic. "may" and "march" are a
+    month alone only as the whole topic or an end of a period ("twitter may block", "farmers march" name no month)."""
     def month(m: re.Match[str]) -> str:
         number = _month_named(m.group(0))
         return _MONTHS[number - 1].capitalize() if number else m.group(0)
@@ -219,7 +224,24 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
             start = inside.start() if inside else start
         found.append(bounded)
         rest = rest[:start] + " " + rest[at.end():]
+
+    def year(m: re.Match[str]) -> str:  # a year alone, or two: every day of them
+        first, last = int(m.group("first")), _year_end(m)
+        if last < first:
+            return m.group(0)  # "2021 to 2020": words, as a backwards pair of anything else
+        found.append(Period(Day(first, 1, 1), Day(last, 12, 31)))
+        return " "
+
+    rest = _YEARS.sub(year, rest)
     return _closed(found), " ".join(rest.split())
+
+
+def _year_end(years: re.Match[str]) -> int:
+    """The last year of a year or two named ("2021", "2020 to 2021", "2020-21")."""
+    first, last = int(years.group("first")), years.group("last")
+    if not last:
+        return first
+    return int(last) if len(last) == 4 else first // 100 * 100 + int(last)
 
 
 def _closed(found: list[DateFilter]) -> list[DateFilter]:

@@ -110,6 +110,14 @@ def test_a_range_the_articles_have_no_events_in_says_what_they_cover(index: Load
     assert timeline(index, encoder, "feb 25").note == result.note  # as a single day with nothing on it
 
 
+def test_a_year_alone_is_every_day_of_it(index: LoadedIndex, encoder: Encoder) -> None:
+    """"2021" was a word, and listed the events whose sentences happen to write it."""
+    every = dates_for(index, encoder, "")
+    assert dates_for(index, encoder, "2021") == dates_for(index, encoder, "from 2020 to 2021") == every
+    assert dates_for(index, encoder, "in 2020") == []
+    assert topic_dates("top 2000 accounts") == ([], "top 2000 accounts")  # a figure, not a year
+
+
 @pytest.mark.parametrize("topic", ["10/02/2021 - 15/02/2021", "since 9/2", "10.02.2021 to 15.02.2021"])
 def test_a_day_in_figures_alone_is_said_to_be_unreadable(index: LoadedIndex, encoder: Encoder, topic: str) -> None:
     """"10/02/2021" was read as words and listed nothing, without a word on why."""
