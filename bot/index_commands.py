@@ -49,7 +49,7 @@ def _status_text(info: dict[str, Any]) -> str:
         return f"No index at {info['index_dir']}. Build it with: dispute-bot index build"
     running = " (a build is running)" if info["build_running"] else ""
     return (f"{counted(info['docs'], 'article')}, {counted(info['chunks'], 'chunk')}, "
-            f"{counted(info['events'], 'dated event')}\n"
+            f"{counted(info['events'], 'dated report')} (of events the timeline merges by date)\n"
             f"model {info['model']} (dim {info['dimension']}), FAISS {info['faiss_factory']}\n"
             f"built {info['built_at']} in {info['build_seconds']} s{running}\n{info['folder']}")
 
