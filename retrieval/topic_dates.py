@@ -10,6 +10,7 @@ A word before a single date may leave one end open ("since", "from", "after", "b
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -35,6 +36,15 @@ _RANGE_OPENER = re.compile(r"\b(?:between|from|since|starting(?:\s+from)?)\s+$",
 _IN = re.compile(r"(?:\bin\s+)?$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r",?\s+(?P<year>(?:19|20)\d{2})\b")
 # A year alone ("2021", "in 2020", "from 2020 to 2021", "2020-21"), once the days and months are read.
+# A part of a month ("early feb", "mid-february", "the last week of January"), once its name is written out.
+_PART_OF_MONTH = re.compile(
+    r"\b(?:the\s+)?(?P<part>early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|first\s+half\s+of|second\s+half\s+of"
+    r"|(?:first|second|third|fourth|last)\s+week\s+of)(?:\s+|\s*-\s*)(?:the\s+month\s+of\s+)?"
+    rf"(?P<month>{'|'.join(m.capitalize() for m in _MONTHS)})\b(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?",
+    re.IGNORECASE)
+_PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20), "middle": (11, 20),
+          "late": (21, 31), "end": (21, 31), "first half": (1, 15), "second half": (16, 31), "first week": (1, 7),
+          "second week": (8, 14), "third week": (15, 21), "fourth week": (22, 28), "last week": (-7, 31)}
 # A figure is a year only after a word of time or at the end of the topic: "top 2000 accounts" names none.
 _YEARS = re.compile(r"(?:\b(?:in|from|between|during)\s+|(?<![\w,.])(?=(?:19|20)\d{2}\s*(?:[-–—]|to\b|and\b|$)))"
                     r"(?P<first>(?:19|20)\d{2})"
@@ -190,6 +200,9 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
     for name in NAMED_DAYS:  # "republic day" as the articles write it, "Republic Day"
         written = re.sub(rf"\b{re.escape(name)}\b", name.title().replace("'S", "'s"), written, flags=re.IGNORECASE)
     found: list[DateFilter] = []
+    # "early feb" before the dates: read alone, "feb" would be the whole month. Blanked to its length, so that
+    # the positions of the words after it hold.
+    written = _PART_OF_MONTH.sub(lambda m: _part_of_month(m, found) * len(m.group(0)), written)
     spans: list[tuple[int, int]] = []  # where the dates' words are, taken out of the rest by position
     for m in join_ranges(written, find_mentions(written), phrase=True):
         day = _day_of(m)
@@ -234,6 +247,19 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
 
     rest = _YEARS.sub(year, rest)
     return _closed(found), " ".join(rest.split())
+
+
+def _part_of_month(m: re.Match[str], found: list[DateFilter]) -> str:
+    """"early feb" as the period it names (days 1-10; mid 11-20; late 21 to the month's end; halves, weeks),
+    added to ``found``; what is left of the topic in its place."""
+    first, last = _PARTS[" ".join([w for w in m.group("part").lower().split() if w != "of"][:2])]
+    month = _month_named(m.group("month"))
+    assert month is not None
+    year = int(m.group("year")) if m.group("year") else None
+    length = calendar.monthrange(year or 2001, month)[1]  # a yearless February has 28 days
+    first = length + first + 1 if first < 0 else first
+    found.append(Period(Day(year, month, first), Day(year, month, min(last, length))))
+    return " "
 
 
 def _year_end(years: re.Match[str]) -> int:

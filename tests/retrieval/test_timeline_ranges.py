@@ -66,6 +66,10 @@ def test_a_range_lists_every_event_inside_it(index: LoadedIndex, encoder: Encode
     ("until feb 5", ["2021-01", "2021-02-01", WEEK_OF_CAMP, "2021-02-05"]),
     ("on or before feb 5", ["2021-01", "2021-02-01", WEEK_OF_CAMP, "2021-02-05"]),
     ("between republic day and feb 5", ["2021-02-01", WEEK_OF_CAMP, "2021-02-05"]),  # a named day as an end
+    # A part of a month: early 1-10, mid 11-20, late 21 to the end; halves and weeks.
+    ("early feb", ["2021-02-01", WEEK_OF_CAMP, "2021-02-05", "2021-02-10"]),
+    ("mid-february", ["2021-02-12", "2021-02-15", "2021-02-20"]),
+    ("the second week of february", ["2021-02-10", "2021-02-12"]),
     ("since feb 5 until feb 12", [WEEK_OF_CAMP, "2021-02-05", "2021-02-10", "2021-02-12"]),
     ("after feb 5 and before feb 15", [WEEK_OF_CAMP, "2021-02-10", "2021-02-12"]),
 ])
