@@ -107,7 +107,7 @@ _PREAMBLE = re.compile(
 _DATED = re.compile(r"(?:(?:so|and|well)\s+)?(?:what\s+(?:happened|went\s+on|was\s+going\s+on)|any\s+news|news"
                     r"|events?|(?:the\s+)?timeline)"
                     r"(?:\s+(?:on|in|from|around|during|for|of)\s+|\s+(?=(?:between|after|before|since|until|till)\s)"
-                    r"|\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d))"
+                    r"|\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|mid|late)|\d))"
                     r"(?P<topic>[^?]+?)[\s?.!]*", re.IGNORECASE)
 
 

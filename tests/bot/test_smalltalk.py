@@ -223,6 +223,7 @@ async def test_what_is_going_on_is_answered_with_the_events_about_it(seed_core: 
     ("what happened from feb 1 to feb 10?", "feb 1 to feb 10"), ("what happened since 9 february", "since 9 february"),
     ("what happened feb 8-10?", "feb 8-10"), ("timeline since feb 9", "since feb 9"),
     ("the timeline for feb 10", "feb 10"),
+    ("what happened in early february", "early february"), ("what happened mid-feb?", "mid-feb"),
 ])
 def test_what_happened_on_a_date_asks_for_that_dates_timeline(text: str, topic: str) -> None:
     assert dated_overview(text) == topic
@@ -232,6 +233,7 @@ def test_what_happened_on_a_date_asks_for_that_dates_timeline(text: str, topic: 
     "what happened at the meeting?", "what happened after the meeting", "what happened between twitter and koo",
     # A second question is no part of the date: the message is two questions, answered each on its own.
     "What happened between Feb 8 and Feb 10? Who is Ajay Sawhney?", "news may be wrong", "what happened 2 days ago",
+    "what happened lately", "what happened later",
     "what happened to the 257 accounts", "what happened on twitter", "what happened?", "when did it happen on feb 10",
 ])
 def test_other_questions_about_what_happened_are_searched(text: str) -> None:
