@@ -10,13 +10,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from frontmatter.default_handlers import YAMLHandler
 
 from index.article_head import first_line_title, head_address, stamped
 from index.markdown_text import plain_text
-from index.stamps import normalise_date
+from index.stamps import normalise_date, web_address
 from index.text_decoding import decode_article
 
 log = logging.getLogger(__name__)
@@ -114,16 +113,6 @@ def _clean_str(value: object) -> str | None:
     return text or None
 
 
-def _web_address(value: object) -> str | None:
-    """A front matter's ``url`` when it is a web address: citations and ``/sources`` show it as a link, and
-    "url: not a url" or "url: www.example.org/x" (no scheme) made a link nobody could follow."""
-    text = _clean_str(value)
-    if text is None or any(ch.isspace() for ch in text):
-        return None
-    parts = urlsplit(text)
-    return text if parts.scheme.lower() in ("http", "https") and parts.hostname else None
-
-
 def front_matter_problem(exc: Exception) -> str:
     """What is wrong with an article's front matter, in one line a moderator can act on (YAML's own message
     spans lines and names "<unicode string>"); the commonest slip, a title with a colon, says how to fix it."""
@@ -164,7 +153,7 @@ def unlinked_url(raw: str) -> str | None:
     except Exception:  # broken front matter is refused elsewhere, with its own message
         return None
     written = _clean_str(meta.get("url") or meta.get("link"))
-    return written if written is not None and _web_address(written) is None else None
+    return written if written is not None and web_address(written) is None else None
 
 
 def unreadable_date(raw: str) -> str | None:
@@ -236,7 +225,8 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
         doc_id=doc_id,
         title=title,
         date=date,
-        url=_web_address(meta.get("url") or meta.get("link")) or head_address(written),  # its lines as written
+        # A head address is read from the body's lines as written.
+        url=web_address(_clean_str(meta.get("url") or meta.get("link"))) or head_address(written),
         source=_clean_str(meta.get("source")),
         text=body,
         body_offset=body_offset,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 # A news article's date lies in these years: "0001-01-01" (some exporters' empty date) or "9999-12-31" is
 # none, and day arithmetic around it overflows.
@@ -124,6 +125,15 @@ def address_line(line: str) -> str | None:
     """The address a line that is only an address gives, or None."""
     match = _ADDRESS.fullmatch(line)
     return match.group(1) if match else None
+
+
+def web_address(text: str | None) -> str | None:
+    """``text`` when it is a web address as a whole (http or https, with a host): a front matter's ``url`` is
+    shown as a link, and "not a url" or "www.example.org/x" (no scheme) made one nobody could follow."""
+    if not text or any(ch.isspace() for ch in text):
+        return None
+    parts = urlsplit(text)
+    return text if parts.scheme.lower() in ("http", "https") and parts.hostname else None
 
 
 def keeps_break(before: str, after: str) -> bool:
