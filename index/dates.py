@@ -138,10 +138,11 @@ def _is_future(sentence: str, start: int) -> bool:
     return bool(_future_markers(sentence, start))
 
 
-def _is_reported(sentence: str, start: int) -> bool:
-    """Future only by a "would" ("said it would be announced on February 25"), no "will" or "is due to"."""
+def _tense(sentence: str, start: int) -> tuple[bool, bool]:
+    """(future, as ``_is_future``; reported: future only by a "would", "said it would be announced on February
+    25", no "will" or "is due to"), the clause read once for both."""
     markers = _future_markers(sentence, start)
-    return bool(markers) and all(m.lower() == "would" for m in markers)
+    return bool(markers), bool(markers) and all(m.lower() == "would" for m in markers)
 
 
 def _future_markers(sentence: str, start: int) -> list[str]:
@@ -188,15 +189,15 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
         name = re.sub("’", "'", g["nd"]).lower()
         month, day = NAMED_DAYS[name]
         year = int(g["ny"]) if g["ny"] else None
+        future, reported = _tense(sentence, start)
         return Mention(start, end, match.group(0), "named-day", month, day, year,
-                       future=_is_future(sentence, start), reported=_is_reported(sentence, start),
-                       role=_role(sentence, start, end))
+                       future=future, reported=reported, role=_role(sentence, start, end))
     parsed = _parse(text)
     if parsed is None:
         return None
+    future, reported = _tense(sentence, start)
     return Mention(start, end, sentence[start:end], kind, parsed.month, parsed.day if kind == "day" else None,
-                   year, future=_is_future(sentence, start), reported=_is_reported(sentence, start),
-                   role=_role(sentence, start, end))
+                   year, future=future, reported=reported, role=_role(sentence, start, end))
 
 
 def find_mentions(sentence: str) -> list[Mention]:

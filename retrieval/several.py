@@ -36,14 +36,11 @@ _AND_ASKS_AGAIN = re.compile(
     r"\s*,?\s+(?:and|&)\s+(?=(?:is|are|was|were|did|does|do|has|have|will|can)\s+"
     r"(?:the|it|he|she|they|its|their|[A-Z]\w*)\b)",
 )
-_OPENS_WITH_AUXILIARY = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b",
-                                   re.IGNORECASE)
+_AUXILIARY_FIRST = r"^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b"
+_OPENS_WITH_AUXILIARY = re.compile(_AUXILIARY_FIRST, re.IGNORECASE)
 # What the first of two joined questions starts with: an asking word or an auxiliary ("did Twitter comply").
-_ASKS = re.compile(
-    r"^\s*(?:\w+\s+){0,3}?(?:who|what|whats|whos|when|where|why|how|which)\b|^\s*(?:is|are|was|were|did|does|do|"
-    r"has|have|had|will|would|can|could|should)\b",
-    re.IGNORECASE,
-)
+_ASKS = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:who|what|whats|whos|when|where|why|how|which)\b|" + _AUXILIARY_FIRST,
+                   re.IGNORECASE)
 _MARKER = re.compile(r"\[(\d+)\]")
 RELATED_SHOWN = 2  # sentences shown under a joined answer besides its citations
 DECLINE_SHOWN = 3  # closest passages under a reply that declines every question

@@ -23,7 +23,8 @@ from index.dates import MONTHS, NAMED_DAYS, Mention, find_mentions
 _MONTHS = tuple(m.lower() for m in MONTHS)
 _WORD = re.compile(r"[A-Za-z]+")
 # A month and a day number left over once the real dates are read: a day the month doesn't have.
-_MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS) + "|" + "|".join(m[:3].capitalize() for m in _MONTHS)
+_FULL_MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS)  # as topics are written once months are read
+_MONTH_NAMES = _FULL_MONTH_NAMES + "|" + "|".join(m[:3].capitalize() for m in _MONTHS)
 _NO_SUCH_DAY = re.compile(rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:of\s+)?(?:{_MONTH_NAMES}))\b"
                           rf"(?:,?\s+\d{{4}})?")
 # A word that makes a single date one end of a period; "after" and "before" leave the date itself out.
@@ -40,7 +41,7 @@ _YEAR_AFTER = re.compile(r",?\s+(?P<year>(?:19|20)\d{2})\b")
 _PART_OF_MONTH = re.compile(
     r"\b(?:the\s+)?(?P<part>early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|first\s+half\s+of|second\s+half\s+of"
     r"|(?:first|second|third|fourth|last)\s+week\s+of)(?:\s+|\s*-\s*)(?:the\s+month\s+of\s+)?"
-    rf"(?P<month>{'|'.join(m.capitalize() for m in _MONTHS)})\b(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?",
+    rf"(?P<month>{_FULL_MONTH_NAMES})\b(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?",
     re.IGNORECASE)
 _PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20), "middle": (11, 20),
           "late": (21, 31), "end": (21, 31), "first half": (1, 15), "second half": (16, 31), "first week": (1, 7),
@@ -50,9 +51,9 @@ _YEARS = re.compile(r"(?:\b(?:in|from|between|during)\s+|(?<![\w,.])(?=(?:19|20)
                     r"(?P<first>(?:19|20)\d{2})"
                     r"(?:(?:\s*[-–—]\s*|\s+(?:to|and|until|till|through)\s+)(?P<last>(?:19|20)?\d{2}))?\b")
 # Two months joined ("between january and february", "jan to feb", "jan-feb"), once the days are read.
-_MONTH_RANGE = re.compile(rf"\b(?:(?:between|from)\s+)?(?P<first>{'|'.join(m.capitalize() for m in _MONTHS)})"
+_MONTH_RANGE = re.compile(rf"\b(?:(?:between|from)\s+)?(?P<first>{_FULL_MONTH_NAMES})"
                           rf"(?:\s*[-–—]\s*|\s+(?:and|to|until|till|through)\s+)"
-                          rf"(?P<last>{'|'.join(m.capitalize() for m in _MONTHS)})\b")
+                          rf"(?P<last>{_FULL_MONTH_NAMES})\b")
 
 
 def date_span(value: str) -> tuple[date, date]:

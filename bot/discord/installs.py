@@ -42,9 +42,6 @@ def offered_to_readers(user_install: bool) -> Callable[[T], T]:
     return declare
 
 
-def offered_where_installed(command: T) -> T:
-    """A moderator command: for servers' installs only, in their servers and the bot's own DM, whatever
-    ``DISCORD_USER_INSTALL`` says."""
-    installs = app_commands.allowed_installs(guilds=True, users=False)
-    places = app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)
-    return installs(places(command))
+# A moderator command: for servers' installs only, in their servers and the bot's own DM, whatever
+# ``DISCORD_USER_INSTALL`` says (the read-only commands' declaration without a user's install).
+offered_where_installed = offered_to_readers(user_install=False)
