@@ -23,7 +23,7 @@ from dataclasses import replace
 from datetime import date
 
 from index.chunking import Span
-from index.dates import CorpusWindow, corpus_window
+from index.date_resolution import CorpusWindow, corpus_window
 from index.documents import Document
 from index.events import Located, locate_mentions, mention_context, resolve_mention, year_anchors
 

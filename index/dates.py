@@ -1,9 +1,9 @@
-"""Finding date mentions in a sentence and resolving them to calendar dates.
+"""Finding date mentions in a sentence: what each says (month, day, year if written) and how it is said.
 
 dateparser reads what a mention says (which month, day and, if written, year). What a mention *means*
-depends on where the article sits in time, which no library can know, so those rules live here and are
-tested on their own: which year a yearless date falls in, which Monday "on Monday" is, which year a
-named day like Republic Day belongs to.
+depends on where the article sits in time, which no library can know: those rules (which year a yearless
+date falls in, which Monday "on Monday" is) are ``index.date_resolution``'s. This module reads what the
+sentence tells them: whether the clause speaks of the future, or only reports a promise ("would").
 
 Only forms that name a month or a weekday, and weeks relative to the article ("this week", "last week"),
 are recognised. Bare numbers ("1,178", "24/7", "Section 69A",
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from functools import lru_cache
 
 import dateparser
@@ -212,103 +212,3 @@ def find_mentions(sentence: str) -> list[Mention]:
         m for m in mentions
         if m.kind != "weekday" or not any(d.start - m.end <= 3 and m.start - d.end <= 3 for d in days)
     ]
-
-
-def _valid(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-# Outside a future-tense clause, a yearless date at most this far after the anchor may still be ahead of
-# it ("the hearing on March 5" in a February report); further ahead, news means the last one before it
-# ("on January 31" in an August report is that January, not the next).
-AHEAD_DAYS = 90
-# A day future only as reported speech ("said it would …") may lie this far before the report: what is
-# reported was said days or weeks before, rarely more.
-REPORTED_DAYS = 31
-
-
-def nearest_year(month: int, day: int, anchor: date, future: bool = False, reported: bool = False
-                 ) -> date | None:
-    """A yearless day: the occurrence nearest the anchor, but not more than ``AHEAD_DAYS`` after it (ties
-    go to the past, as news reports the past); in a future-tense clause, the first occurrence on or after
-    the anchor; in one future only as reported speech ("would"), the first no more than ``REPORTED_DAYS`` before
-    it ("would be announced on February 25" in a report of 2 March is that February's, not the next)."""
-    candidates = [d for y in range(anchor.year - 1, anchor.year + 2) if (d := _valid(y, month, day))]
-    if future:
-        earliest = anchor - timedelta(days=REPORTED_DAYS) if reported else anchor
-        later = [d for d in candidates if d >= earliest]
-        return min(later) if later else None
-    candidates = [d for d in candidates if (d - anchor).days <= AHEAD_DAYS]
-    return min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor), default=None)
-
-
-def nearest_month(month: int, anchor: date, future: bool = False, reported: bool = False) -> str:
-    """A yearless month ("in January"): the nearest such month to the anchor, as ``YYYY-MM``; in a future-tense
-    clause the first on or after the anchor's (reported speech: the month before it too)."""
-    here = anchor.year * 12 + anchor.month - 1
-    years = range(anchor.year - 1, anchor.year + 2)
-    options = [y * 12 + month - 1 for y in years]
-    earliest = here - 1 if reported else here  # "would … in February" in a March report
-    ahead = (lambda o: o >= earliest) if future else (lambda o: o - here <= AHEAD_DAYS // 30)
-    options = [o for o in options if ahead(o)]
-    best = min(options) if future else min(options, key=lambda o: (abs(o - here), o > here))
-    return f"{best // 12:04d}-{best % 12 + 1:02d}"
-
-
-def resolve_weekday(weekday: int, anchor: date, qualifier: str = "", future: bool = False) -> date:
-    """A weekday relative to the article date.
-
-    Plain "on Monday" is the most recent Monday on or before the anchor, so an article dated on a
-    Wednesday that says "on Wednesday" means that same day. "last Monday" is strictly before the anchor,
-    "next Monday" strictly after, and a future-tense clause means the next one on or after the anchor.
-    """
-    back = (anchor.weekday() - weekday) % 7
-    ahead = (weekday - anchor.weekday()) % 7
-    if qualifier == "last":
-        return anchor - timedelta(days=back or 7)
-    if qualifier == "next":
-        return anchor + timedelta(days=ahead or 7)
-    if future:
-        return anchor + timedelta(days=ahead)
-    return anchor - timedelta(days=back)
-
-
-def resolve_week(anchor: date, qualifier: str = "this") -> tuple[date, date]:
-    """The Monday-to-Sunday week "this week" (or "last"/"next week") means, seen from the article date."""
-    monday = anchor - timedelta(days=anchor.weekday())
-    monday += timedelta(weeks={"last": -1, "next": 1}.get(qualifier, 0))
-    return monday, monday + timedelta(days=6)
-
-
-@dataclass(frozen=True)
-class CorpusWindow:
-    """The period a corpus covers, for a yearless date in an article with no date and no year at all.
-
-    Such a date gets the one year that puts it inside the window; if no year or several years do, it gets
-    none and stays out of the timeline.
-    """
-
-    start: date
-    end: date
-
-    def year_for(self, month: int, day: int | None = None) -> int | None:
-        fits = []
-        for year in range(self.start.year, self.end.year + 1):
-            if day is None:
-                first, last = date(year, month, 1), date(year + month // 12, month % 12 + 1, 1)
-                if first <= self.end and last > self.start:
-                    fits.append(year)
-            elif (d := _valid(year, month, day)) and self.start <= d <= self.end:
-                fits.append(year)
-        return fits[0] if len(fits) == 1 else None
-
-
-def corpus_window(dates: list[date], slack_days: int = 92) -> CorpusWindow | None:
-    """From the known dates, widened by about a quarter year each way (reports trail events by weeks)."""
-    if not dates:
-        return None
-    slack = timedelta(days=slack_days)
-    return CorpusWindow(min(dates) - slack, max(dates) + slack)

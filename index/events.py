@@ -24,16 +24,15 @@ from typing import Any
 from index.article_head import is_furniture
 from index.chunking import Span, split_sentences
 from index.date_ranges import join_ranges
-from index.dates import (
+from index.date_resolution import (
     CorpusWindow,
-    Mention,
     corpus_window,
-    find_mentions,
     nearest_month,
     nearest_year,
     resolve_week,
     resolve_weekday,
 )
+from index.dates import Mention, find_mentions
 from index.documents import Document
 from index.stamps import stamp_date
 

@@ -9,7 +9,8 @@ import pytest
 
 from index.chunking import split_sentences
 from index.date_estimate import estimate_dates
-from index.dates import find_mentions, resolve_week
+from index.date_resolution import resolve_week
+from index.dates import find_mentions
 from index.documents import Document
 from index.events import extract_events
 

@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 
 from index.chunking import split_sentences
-from index.dates import (
+from index.date_resolution import (
     CorpusWindow,
     corpus_window,
-    find_mentions,
     nearest_month,
     nearest_year,
     resolve_weekday,
 )
+from index.dates import find_mentions
 from index.documents import Document
 from index.events import EVENTS_VERSION, extract_events
 
