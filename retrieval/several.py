@@ -49,15 +49,23 @@ CLOSEST_SHOWN = 2  # closest passages of each declined question in a reply that 
 
 def questions_in(text: str) -> list[str]:
     """The questions ``text`` asks one after another, or ``[text]`` when it asks one (or too many to split
-    safely). Only a message whose every part ends with a question mark and names something to look for is
-    split: "Why?? Really??" and "Koo? The app?" are one question. A question may also join a second one with
-    "and" ("who is Sawhney and when will he meet Twitter"), split the same way when both name something."""
+    safely). Only a message whose every part ends with a question mark (the last may instead open with an
+    asking word) and names something to look for is split: "Why?? Really??" and "Koo? The app?" are one
+    question. A question may also join a second one with "and" ("who is Sawhney and when will he meet
+    Twitter"), split the same way when both name something."""
     parts = [p.strip() for p in _AFTER_QUESTION_MARK.split(text.strip()) if p.strip()]
-    if len(parts) >= 2 and not all(p.endswith("?") and len(p.split()) >= 2 and has_subject(analyse(p))
-                                   for p in parts):
+    if len(parts) >= 2 and not all(_asks_alone(p, last=i == len(parts) - 1) for i, p in enumerate(parts)):
         return [text]
     split = [q for p in parts for q in _joined_by_and(p)]
     return split if 2 <= len(split) <= MAX_SPLIT else [text]
+
+
+def _asks_alone(part: str, *, last: bool) -> bool:
+    """Whether ``part`` of a message is a whole question: it ends with a question mark, or, the last part,
+    opens with an asking word (chat often leaves the final "?" off: "who is sawhney? how many accounts did
+    twitter suspend"); and it names something to look for."""
+    ends = part.endswith("?") or (last and _ASKS.match(part) is not None)
+    return ends and len(part.split()) >= 2 and has_subject(analyse(part))
 
 
 def _joined_by_and(question: str) -> list[str]:

@@ -20,6 +20,11 @@ from retrieval.types import Answer, Citation
     ("Koo? The app?", ["Koo? The app?"]),
     ("Did Twitter comply? I read that it refused.", ["Did Twitter comply? I read that it refused."]),
     ("Who? What? When? Where did Twitter meet?", ["Who? What? When? Where did Twitter meet?"]),
+    # The last question's "?" left off, as chat does: it still asks, by its opening word.
+    ("who is ajay sawhney? how many accounts did twitter suspend",
+     ["who is ajay sawhney?", "how many accounts did twitter suspend"]),
+    ("Koo? the app", ["Koo? the app"]),
+    ("Who is Sawhney? He leads the talks", ["Who is Sawhney? He leads the talks"]),
     # "and" joins a second question when an asking word and an auxiliary (or "how many") start it.
     ("who is ajay sawhney and when will he meet twitter", ["who is ajay sawhney", "when will he meet twitter"]),
     ("did twitter comply and how many accounts did it restore?",
