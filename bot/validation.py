@@ -6,6 +6,8 @@ import re
 import unicodedata
 from datetime import UTC, datetime
 
+from retrieval.several import one_line
+
 # Mentions say whom a message is for, never what it asks: "@everyone how many accounts…" asks what the
 # plain question asks. Adapters hand the text over with the platform's markup intact, so one pattern
 # serves every platform: Discord users, nicknames and roles (<@1>, <@!1>, <@&1>) and channels (<#1>);
@@ -47,7 +49,7 @@ def strip_links(text: str) -> str:
         shown = (match.group("label") or "").strip()
         return shown if shown and not _LINK.fullmatch(shown) and "://" not in shown else " "
 
-    return " ".join(_LINK.sub(label, text).split())
+    return squeezed(_LINK.sub(label, text))
 
 
 def _as_date(match: re.Match[str]) -> str:
@@ -82,18 +84,26 @@ def reindex_full(text: str | None) -> bool:
     return bool(words)
 
 
+def squeezed(text: str) -> str:
+    """``text`` with each line's whitespace collapsed and blank lines dropped. Line breaks stay until the
+    question is read whole (``clean_question``): one question a line is a list of questions."""
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
 def strip_control(text: str) -> str:
-    """Drop control and format characters (NUL, escape sequences, zero-width and bidi marks); line breaks
-    and tabs become spaces so words on different lines stay apart."""
+    """Drop control and format characters (NUL, escape sequences, zero-width and bidi marks); tabs become
+    spaces so words stay apart, and line breaks are kept (see ``squeezed``)."""
     out: list[str] = []
     for ch in text:
-        if ch in "\n\r\t\v\f":
+        if ch in "\n\r":
+            out.append("\n")
+        elif ch in "\t\v\f":
             out.append(" ")
         elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co"):
             continue
         else:
             out.append(ch)
-    return " ".join("".join(out).split())
+    return squeezed("".join(out))
 
 
 def strip_mentions(text: str) -> str:
@@ -104,11 +114,12 @@ def strip_mentions(text: str) -> str:
     text = plain_markup(text)
     while (stripped := _MENTION.sub(" ", text)) != text:  # each pass shortens the text: it ends
         text = stripped
-    return " ".join(text.split())
+    return squeezed(text)
 
 
 def clean_question(text: str | None, max_chars: int) -> str:
-    cleaned = strip_mentions(strip_links(strip_control(text or "")))
+    """The question on one line; a message asking one question a line keeps them apart (``one_line``)."""
+    cleaned = one_line(strip_mentions(strip_links(strip_control(text or ""))))
     if not cleaned or not any(ch.isalnum() for ch in cleaned):
         raise InvalidInput("Please ask a question about the dispute, e.g. “How many accounts were ordered "
                            "blocked?”")
@@ -120,7 +131,7 @@ def clean_question(text: str | None, max_chars: int) -> str:
 
 def clean_topic(text: str | None, max_chars: int) -> str | None:
     """An empty topic means "everything"; a topic otherwise follows the question rules."""
-    cleaned = strip_mentions(strip_links(strip_control(text or "")))
+    cleaned = " ".join(strip_mentions(strip_links(strip_control(text or ""))).split())
     if not cleaned:
         return None
     if len(cleaned) > max_chars:

@@ -17,8 +17,16 @@ from retrieval.wording import ALSO_IN_THE_ARTICLES, CLOSEST_BELOW
 
 MAX_QUESTIONS = 3  # answered of one message; the reply asks for the rest on their own
 MAX_SPLIT = 8  # questions one message may be split into; more is read as one text
-# A question ends at its question mark; the next starts after the space.
-_AFTER_QUESTION_MARK = re.compile(r"(?<=\?)\s+(?=\S)")
+_OPENER = (r"(?:who|what|whats|whos|when|where|why|how|which|is|are|was|were|did|does|do|has|have|had|will|"
+           r"would|can|could|should)\b")
+# Where one question of a message ends and the next starts: after a question mark, or after a full stop or
+# "!" when an asking word follows ("Who is Ajay Sawhney. How many accounts …"; "the U.S. said" is not cut).
+_BETWEEN_QUESTIONS = re.compile(rf"(?<=\?)\s+(?=\S)|(?<=[.!])\s+(?={_OPENER})", re.IGNORECASE)
+_LIST_MARKER = re.compile(r"^(?:[-*•]|\d{1,2}[.)])\s+")  # "1. who …", "- what …" in a list of questions
+_OPENS_WITH_ASKING = re.compile(rf"^\s*{_OPENER}", re.IGNORECASE)
+# A line that goes on with the question of the line before: "how many accounts⏎were blocked?" (an
+# auxiliary and then a participle), not "how many accounts⏎did twitter restore?".
+_WRAPPED = re.compile(r"^\s*(?:is|are|was|were|has|have|had|been|be)\s+\w+(?:ed|en|ing)\b", re.IGNORECASE)
 # "who is Sawhney and when will he meet Twitter": a second question joined by "and", recognised by what
 # starts it, an asking word and then an auxiliary (or "how many"). "who else asked" or "the government and who
 # else" are not split: without the auxiliary the words after "and" are as likely part of the first question.
@@ -49,23 +57,35 @@ CLOSEST_SHOWN = 2  # closest passages of each declined question in a reply that 
 
 def questions_in(text: str) -> list[str]:
     """The questions ``text`` asks one after another, or ``[text]`` when it asks one (or too many to split
-    safely). Only a message whose every part ends with a question mark (the last may instead open with an
-    asking word) and names something to look for is split: "Why?? Really??" and "Koo? The app?" are one
-    question. A question may also join a second one with "and" ("who is Sawhney and when will he meet
-    Twitter"), split the same way when both name something."""
-    parts = [p.strip() for p in _AFTER_QUESTION_MARK.split(text.strip()) if p.strip()]
-    if len(parts) >= 2 and not all(_asks_alone(p, last=i == len(parts) - 1) for i, p in enumerate(parts)):
+    safely). Only a message whose every part (ended by "?", or by a full stop before an asking word) asks, by
+    its question mark or its opening word, and names something to look for is split: "Why?? Really??" and
+    "Koo? The app?" are one question. A question may also join a second one with "and" ("who is Sawhney and
+    when will he meet Twitter"), split the same way when both name something."""
+    parts = [p.strip() for p in _BETWEEN_QUESTIONS.split(text.strip()) if p.strip()]
+    if len(parts) >= 2 and not all(_asks_alone(p) for p in parts):
         return [text]
     split = [q for p in parts for q in _joined_by_and(p)]
     return split if 2 <= len(split) <= MAX_SPLIT else [text]
 
 
-def _asks_alone(part: str, *, last: bool) -> bool:
-    """Whether ``part`` of a message is a whole question: it ends with a question mark, or, the last part,
-    opens with an asking word (chat often leaves the final "?" off: "who is sawhney? how many accounts did
-    twitter suspend"); and it names something to look for."""
-    ends = part.endswith("?") or (last and _ASKS.match(part) is not None)
-    return ends and len(part.split()) >= 2 and has_subject(analyse(part))
+def one_line(text: str) -> str:
+    """``text``'s lines as one line, for a message that asks one question per line ("who is sawhney⏎how many
+    accounts were blocked", or a numbered list) with each ended by a question mark, so that ``questions_in``
+    keeps them apart; any other message's lines simply joined (a question wrapped over two lines)."""
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    asked = [_LIST_MARKER.sub("", line) for line in lines]
+    if len(asked) < 2 or len(asked) > MAX_SPLIT or not all(
+            _asks_alone(line) and not _WRAPPED.match(line) for line in asked):
+        return " ".join(lines)
+    return " ".join(line if line.endswith("?") else f"{line.rstrip('.!,;: ')}?" for line in asked)
+
+
+def _asks_alone(part: str) -> bool:
+    """Whether ``part`` of a message is a whole question: it ends with a question mark or opens with an asking
+    word (chat often leaves the "?" off: "who is sawhney? how many accounts did twitter suspend"), and it
+    names something to look for."""
+    asks = part.endswith("?") or _OPENS_WITH_ASKING.match(part) is not None
+    return asks and len(part.split()) >= 2 and has_subject(analyse(part))
 
 
 def _joined_by_and(question: str) -> list[str]:

@@ -35,6 +35,7 @@ from bot.discord.limits import clip
 from bot.discord.outgoing import Outgoing
 from bot.discord.render import render, render_plain
 from bot.results import Notice, NoticeKind, Result
+from bot.validation import squeezed
 from retrieval.types import Answer
 
 log = logging.getLogger(__name__)
@@ -111,7 +112,7 @@ class Conversations:
             return None
         if not (mentioned or direct or replied) and self._said_to_others(message):
             return None  # "@Bob thanks, I'll forward these" in the bot's thread is said to Bob
-        text = " ".join(re.sub(own, " ", message.content).split())
+        text = squeezed(re.sub(own, " ", message.content))  # one question a line stays a list (validation)
         if not text and not (mentioned or direct):
             return None  # a thread message or reply without content (no Message Content intent): nothing to answer
         return text

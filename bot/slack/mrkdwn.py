@@ -7,6 +7,7 @@ import re
 
 from bot.render import plain
 from bot.render.urls import percent_encoded
+from bot.validation import squeezed
 
 SECTION_LIMIT = 3000  # characters in one section's text (Slack rejects more with invalid_blocks)
 LABEL_LIMIT = 200  # an article title shown as a link label
@@ -43,7 +44,7 @@ def plain_from_slack(text: str, drop_user: str | None = None) -> str:
 
     text = _SLACK_MARKUP.sub(resolve, text)
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return " ".join(text.split())
+    return squeezed(text)  # one question a line stays a list of questions (``bot.validation``)
 
 
 def _safe_cut(text: str, limit: int) -> int:

@@ -7,7 +7,17 @@ from bot.validation import InvalidInput, clean_question, clean_topic, strip_cont
 
 def test_control_and_invisible_characters_are_removed() -> None:
     assert strip_control("how\x00 many\u200b acc\x1b[31mounts\r\nwere\tblocked?\u202e") == \
+        "how many acc[31mounts\nwere blocked?"
+    assert clean_question("how\x00 many\u200b acc\x1b[31mounts\r\nwere\tblocked?\u202e", 100) == \
         "how many acc[31mounts were blocked?"
+
+
+def test_one_question_a_line_stays_a_list_of_questions() -> None:
+    """Line breaks became spaces before the message was read, and "who is ajay sawhney⏎how many accounts did
+    twitter suspend" was searched as one question and declined."""
+    assert clean_question("<@U1> who is ajay sawhney\r\n\n  how many accounts did twitter suspend", 1000) == (
+        "who is ajay sawhney? how many accounts did twitter suspend?")
+    assert clean_question("who turned down\nthe meeting", 1000) == "who turned down the meeting"
 
 
 @pytest.mark.parametrize("text", [None, "", "   ", "\x00\x01", "???", "\n\t"])

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from retrieval.engine import Engine
-from retrieval.several import joined, questions_in
+from retrieval.several import joined, one_line, questions_in
 from retrieval.types import Answer, Citation
 
 
@@ -25,6 +25,11 @@ from retrieval.types import Answer, Citation
      ["who is ajay sawhney?", "how many accounts did twitter suspend"]),
     ("Koo? the app", ["Koo? the app"]),
     ("Who is Sawhney? He leads the talks", ["Who is Sawhney? He leads the talks"]),
+    # A full stop typed for the "?" before the next asking word.
+    ("Who is Ajay Sawhney. How many accounts did Twitter suspend?",
+     ["Who is Ajay Sawhney.", "How many accounts did Twitter suspend?"]),
+    ("what did the U.S. say about the blocking orders", ["what did the U.S. say about the blocking orders"]),
+    ("Twitter blocked accounts. How many?", ["Twitter blocked accounts. How many?"]),
     # "and" joins a second question when an asking word and an auxiliary (or "how many") start it.
     ("who is ajay sawhney and when will he meet twitter", ["who is ajay sawhney", "when will he meet twitter"]),
     ("did twitter comply and how many accounts did it restore?",
@@ -41,6 +46,29 @@ from retrieval.types import Answer, Citation
 ])
 def test_only_a_run_of_whole_questions_is_split(text: str, parts: list[str]) -> None:
     assert questions_in(text) == parts
+
+
+@pytest.mark.parametrize("text, line, parts", [
+    # One question a line, as chat writes a list: each ends with a question mark, and is answered on its own.
+    ("who is ajay sawhney\nhow many accounts did twitter suspend",
+     "who is ajay sawhney? how many accounts did twitter suspend?",
+     ["who is ajay sawhney?", "how many accounts did twitter suspend?"]),
+    ("1. who is ajay sawhney.\n\n2) how many accounts did twitter suspend?",
+     "who is ajay sawhney? how many accounts did twitter suspend?",
+     ["who is ajay sawhney?", "how many accounts did twitter suspend?"]),
+    ("- who is ajay sawhney\n- what is koo", "who is ajay sawhney? what is koo?",
+     ["who is ajay sawhney?", "what is koo?"]),
+    # Lines that are not each a question are one text, joined with a space.
+    ("who is the minister who turned down\nthe meeting with twitter",
+     "who is the minister who turned down the meeting with twitter",
+     ["who is the minister who turned down the meeting with twitter"]),
+    ("how many accounts\nwere blocked?", "how many accounts were blocked?", ["how many accounts were blocked?"]),
+    ("hi bot\nwho is ajay  sawhney", "hi bot who is ajay sawhney", ["hi bot who is ajay sawhney"]),
+    ("1. twitter\n2. koo", "1. twitter 2. koo", ["1. twitter 2. koo"]),
+])
+def test_a_list_of_questions_one_a_line_is_kept_apart(text: str, line: str, parts: list[str]) -> None:
+    assert one_line(text) == line
+    assert questions_in(line) == parts
 
 
 def _cite(doc: str, start: int) -> Citation:

@@ -321,3 +321,13 @@ async def test_a_question_edited_to_mention_the_bot_is_answered_once(bot: Disput
     await asyncio.sleep(0.5)
     assert [m.reply_to for m in fake.messages if m.reply_to] == [asked["id"], answered["id"]]
     assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_one_question_a_line_gets_each_answered(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """Discord keeps a message's line breaks; they were dropped before the message was read, and two questions
+    one a line were searched as one text and declined."""
+    asked = await say(fake, f"{MENTION} who is ajay sawhney\nhow many accounts did twitter suspend",
+                      mentions=[p.BOT_USER])
+    text = (await reply_to(fake, asked)).text()
+    assert "“who is ajay sawhney?”" in text and "“how many accounts did twitter suspend?”" in text
+    assert "Sawhney" in text and "500" in text and "couldn't find" not in text

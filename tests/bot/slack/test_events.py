@@ -251,3 +251,14 @@ async def test_a_saved_page_over_the_article_limit_is_added_by_dm(
     [reply] = await posts_in(stub, "chat.postMessage", timeout=60)
     assert "web-ministry-and-twitter-hold-a-second-round" in reply["text"], reply["text"]
     assert stub.downloads == [("F4", True)]
+
+
+async def test_one_question_a_line_gets_each_answered(stub: StubSlack, seed_app: AsyncApp) -> None:
+    """Slack keeps a message's line breaks; they were dropped before the message was read, and two questions
+    one a line were searched as one text and declined."""
+    text = f"<@{BOT_USER_ID}> who is ajay sawhney\nhow many accounts did twitter suspend"
+    await send_event(seed_app, message_event(text, kind="app_mention", ts="300.1"))
+    [answer] = await posts_in(stub, "chat.postMessage")
+    shown = shown_text(answer)
+    assert "who is ajay sawhney?" in shown and "how many accounts did twitter suspend?" in shown
+    assert "Sawhney" in shown and "500" in shown and "couldn't find" not in shown
