@@ -91,8 +91,9 @@ async def test_moderator_adds_a_page_by_url_in_a_dm(stub: StubSlack, url_app: As
     await send_event(url_app, dm(f"add {url}"))
     [again] = await posts_in(stub, "chat.postEphemeral", timeout=60)
     assert "already in the index as web-ministry-and-twitter-hold" in again["text"] and again["user"] == "UADMIN"
-    # Addressed to the bot by name, before or after: the mention is no extra word.
-    for n, text in enumerate((f"<@{BOT_USER_ID}> add <{url}>", f"add <{url}> <@{BOT_USER_ID}>"), start=2):
+    # Addressed to the bot by name, before or after: the mention is no extra word; nor is a line break.
+    for n, text in enumerate((f"<@{BOT_USER_ID}> add <{url}>", f"add <{url}> <@{BOT_USER_ID}>", f"add\n<{url}>"),
+                             start=2):
         await send_event(url_app, dm(text))
         reply = (await posts_in(stub, "chat.postEphemeral", n, timeout=60))[-1]
         assert "already in the index as web-ministry-and-twitter-hold" in reply["text"], reply["text"]
