@@ -216,6 +216,14 @@ def expand(
                         answer_terms[term] = (weight, word, order)
                         if distance <= APPOSITION:
                             appositive.add(term)
+    if not candidates and not answer_terms and turns:
+        # "what did the government order twitter to do?" then "why?": every word asked before is common in
+        # the articles, so none was borrowed, and "why" was told it names nothing. The words asked just
+        # before are still what it means, common or not.
+        for word, term, value in _weighted_words(turns[-1].question, idf, 0.0):
+            order += 1
+            if term not in own and value / top > candidates.get(term, (0.0, "", 0))[0]:
+                candidates[term] = (value / top, word, order)
     chosen = sorted(candidates.items(), key=lambda kv: -kv[1][0])[:MAX_QUESTION_TERMS]
     chosen += sorted(answer_terms.items(), key=lambda kv: -kv[1][0])[:MAX_ANSWER_TERMS]
     # What "it" may stand for: the name borrowed from the previous answer, or the person asked about.

@@ -108,6 +108,17 @@ def test_expansion_borrows_rare_words_of_the_latest_turns_and_favours_cited_arti
     assert expansion.text.startswith("are ministers going to move to it?")
 
 
+def test_a_follow_up_to_a_question_of_common_words_borrows_them_all_the_same() -> None:
+    """"How many accounts did the government block?" then "why?": every word asked was too common to borrow,
+    nothing was added, and "why" was told it names nothing to look for."""
+    context = FollowupContext((Turn("How many accounts did the government block?", ("doc-a",),
+                                    ("The government blocked 257 accounts.",)),))
+    expansion = expand("why?", IDF, UNKNOWN, context)
+    assert expansion is not None
+    assert set(expansion.added) == {"accounts", "government", "block"}
+    assert expansion.text == "why? accounts government block"  # in the order they were asked
+
+
 def test_words_about_the_articles_are_never_borrowed() -> None:
     idf = {**IDF, "coverag": IDF["sawhney"], "mention": IDF["sawhney"]}
     context = FollowupContext((Turn("Tell me about the app mentioned in the coverage", ("doc-koo",),
