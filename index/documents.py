@@ -23,10 +23,11 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 18  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
+PARSE_VERSION = 19  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
 # 13: front matter ended by "...", and TOML front matter; 14: an address pasted over the story;
 # 15: breadcrumbs and page chrome ("Skip to main content") are no title; 16: a .md body without its markup;
-# 17: a front-matter url that is no web address is no link; 18: a .md list item keeps a marker ("• ", "2. ")
+# 17: a front-matter url that is no web address is no link; 18: a .md list item keeps a marker ("• ", "2. ");
+# 19: a .md body without its struck text and footnote marks, each footnote a paragraph
 _BOM = "\ufeff"
 # "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
 _DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)

@@ -1,20 +1,25 @@
-"""A Markdown article's words without its markup, as the index stores, splits and quotes them.
+"""A Markdown article's words without their markup, as the index stores, splits and quotes them.
 
 Answers quote an article's text verbatim, and chat renders what they quote: "Twitter said [in a blog
 post](https://…) that **it would not** comply" showed its link syntax and asterisks in Discord and Slack. An
 article added as ``.md`` is therefore stored as the text a reader sees: link text without its address,
-emphasis, strikethrough and code without their markers, HTML tags in a paragraph and HTML comments dropped
-(a block of other HTML is kept as written), images dropped, ``> `` quote markers and heading hashes gone,
-and a bullet list's markers shown as "•". Every offset the index keeps is one into this text, so a quote is
-still a slice of what is stored.
+emphasis and code without their markers, HTML tags in a paragraph and HTML comments dropped (a block of other
+HTML is kept as written), images dropped, ``> `` quote markers and heading hashes gone, and a bullet list's
+markers shown as "•". Struck text (``~~every~~``) is words the author withdrew, and is dropped with its
+markers: a quote must not hold it. A footnote's reference mark (``[^1]``) is dropped from its sentence, and
+the footnote's text (``[^1]: The ministry's notice``) is kept, without its label, as a paragraph of its own
+where it stands. Where a dropped span stood between two spaces, one of them goes with it. Every offset the
+index keeps is one into this text, so a quote is still a slice of what is stored.
 
-The Markdown is parsed by markdown-it-py (CommonMark, plus GitHub's ``~~strikethrough~~``); tables are not
-parsed, so a table stays a paragraph of ``|`` rows, one per line, as the event and stamp rules read it. The
-text is rebuilt block by block from the parser's source map: a block whose words need no change is kept
-exactly as written (a Markdown file without markup reads as it did), a block with markup is replaced by its
-plain text, and lines that are markup alone (a rule, a link reference, a lone ``>``) are left empty. Two
-blocks on adjacent lines (list items, a heading over its paragraph) are set apart by a blank line, so that
-sentence splitting never reads them as one wrapped sentence once their markers are gone.
+The Markdown is parsed by markdown-it-py (CommonMark, plus GitHub's ``~~strikethrough~~`` and, by
+mdit-py-plugins, pandoc's footnotes; an inline footnote ``^[…]`` is not read, as it has no place of its own);
+tables are not parsed, so a table stays a paragraph of ``|`` rows, one per line, as the event and stamp rules
+read it. The text is rebuilt block by block from the parser's source map: a block whose words need no change
+is kept exactly as written (a Markdown file without markup reads as it did), a block with markup is replaced
+by its plain text, and lines that are markup alone (a rule, a link reference, a lone ``>``) are left empty.
+Two blocks on adjacent lines (list items, a heading over its paragraph, a footnote under its sentence) are set
+apart by a blank line, so that sentence splitting never reads them as one wrapped sentence once their markers
+are gone.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from functools import lru_cache
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
 
 # markdown-it counts lines as it does: "\r\n", "\r" and "\n" end one (str.splitlines also splits at \x0c,
 # \u2028 and others, and the source map's line numbers would no longer match).
@@ -35,24 +41,37 @@ _HTML_COMMENT = re.compile(r"\s*<!--")
 # block at the beginning of a line (a heading, a quote, a list item, a rule or a heading's underline).
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>&~|])")
 _BLOCK_START = re.compile(r"^(?:[#+=-]|\d{1,9}(?=[.)]))")
+# Inline tokens whose text no reader sees (besides struck text).
+_DROPPED = ("image", "html_inline", "footnote_ref")
 
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("strikethrough")
+    # Footnote definitions stay where they are written (``move_to_end``), so that blocks come in source order.
+    return MarkdownIt("commonmark").enable("strikethrough").use(footnote_plugin, inline=False, move_to_end=False)
 
 
 def _inline_text(children: Sequence[Token]) -> str:
     """What a reader sees of a paragraph or heading: text and code, line breaks as line breaks; images,
-    HTML tags and the opening and closing of links and emphasis dropped."""
+    HTML tags, footnote marks and struck text dropped, and the opening and closing of links and emphasis."""
     parts: list[str] = []
+    struck = 0  # how many strikethrough spans are open
+    dropped = False  # a span was dropped since the last text
     for token in children:
-        if token.type in ("softbreak", "hardbreak"):
+        if token.type in ("s_open", "s_close"):
+            struck += token.nesting
+            dropped = True
+        elif struck or token.type in _DROPPED:
+            dropped = True
+        elif token.type in ("softbreak", "hardbreak"):
             parts.append("\n")
-        elif token.type in ("image", "html_inline") or token.nesting != 0:
-            continue
-        else:
-            parts.append(token.content)
+        elif token.nesting == 0 and token.content:
+            text = token.content
+            if dropped and text[0] in " \t" and parts and parts[-1][-1] in " \t":
+                text = text[1:]  # "blocked ~~every~~ all": one space left between the words
+            if text:
+                parts.append(text)
+                dropped = False
     return "\n".join(line.strip() for line in "".join(parts).split("\n")).strip()
 
 

@@ -5,26 +5,26 @@ A date is found by its date, not by how close its words are in meaning: "feb 8" 
 than the unrelated sentences a topic filter exists to keep out. Dates are read with the articles' own
 reading (``index.dates``), and periods with theirs (``index.date_ranges``, as a phrase), so that "between
 February 10 and February 15" in a topic means what it means in an article: one span, not its two end days.
-A word before a single date may leave one end open ("since", "from", "after", "before", "until").
+A word before a single date may leave one end open ("since", "from", "after", "before", "until"). A part of a
+month ("early feb") is read by ``retrieval.month_parts``, a year alone ("2021", "2020-21") by
+``retrieval.topic_years``, and a month's name however written ("febuary") by ``retrieval.topic_months``.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from index.date_ranges import join_ranges, phrase_dashes
-from index.dates import MONTHS, NAMED_DAYS, Mention, find_mentions
+from index.dates import NAMED_DAYS, Mention, find_mentions
+from retrieval.month_parts import parts_of_month
+from retrieval.topic_months import FULL_MONTH_NAMES, MONTH_WORDS, month_named
+from retrieval.topic_years import topic_years
 
-_MONTHS = tuple(m.lower() for m in MONTHS)
 _WORD = re.compile(r"[A-Za-z]+")
 # A month and a day number left over once the real dates are read: a day the month doesn't have.
-_FULL_MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS)  # as topics are written once months are read
-_MONTH_NAMES = _FULL_MONTH_NAMES + "|" + "|".join(m[:3].capitalize() for m in _MONTHS)
+_MONTH_NAMES = FULL_MONTH_NAMES + "|" + "|".join(m[:3].capitalize() for m in MONTH_WORDS)
 _NO_SUCH_DAY = re.compile(rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:of\s+)?(?:{_MONTH_NAMES}))\b"
                           rf"(?:,?\s+\d{{4}})?")
 # A word that makes a single date one end of a period; "after" and "before" leave the date itself out.
@@ -36,24 +36,10 @@ _EXCLUSIVE = {"after", "before"}
 _RANGE_OPENER = re.compile(r"\b(?:between|from|since|starting(?:\s+from)?)\s+$", re.IGNORECASE)
 _IN = re.compile(r"(?:\bin\s+)?$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r",?\s+(?P<year>(?:19|20)\d{2})\b")
-# A year alone ("2021", "in 2020", "from 2020 to 2021", "2020-21"), once the days and months are read.
-# A part of a month ("early feb", "mid-february", "the last week of January"), once its name is written out.
-_PART_OF_MONTH = re.compile(
-    r"\b(?:the\s+)?(?P<part>early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of|first\s+half\s+of|second\s+half\s+of"
-    r"|(?:first|second|third|fourth|last)\s+week\s+of)(?:\s+|\s*-\s*)(?:the\s+month\s+of\s+)?"
-    rf"(?P<month>{_FULL_MONTH_NAMES})\b(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?",
-    re.IGNORECASE)
-_PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20), "middle": (11, 20),
-          "late": (21, 31), "end": (21, 31), "first half": (1, 15), "second half": (16, 31), "first week": (1, 7),
-          "second week": (8, 14), "third week": (15, 21), "fourth week": (22, 28), "last week": (-7, 31)}
-# A figure is a year only after a word of time or at the end of the topic: "top 2000 accounts" names none.
-_YEARS = re.compile(r"(?:\b(?:in|from|between|during)\s+|(?<![\w,.])(?=(?:19|20)\d{2}\s*(?:[-–—]|to\b|and\b|$)))"
-                    r"(?P<first>(?:19|20)\d{2})"
-                    r"(?:(?:\s*[-–—]\s*|\s+(?:to|and|until|till|through)\s+)(?P<last>(?:19|20)?\d{2}))?\b")
 # Two months joined ("between january and february", "jan to feb", "jan-feb"), once the days are read.
-_MONTH_RANGE = re.compile(rf"\b(?:(?:between|from)\s+)?(?P<first>{_FULL_MONTH_NAMES})"
+_MONTH_RANGE = re.compile(rf"\b(?:(?:between|from)\s+)?(?P<first>{FULL_MONTH_NAMES})"
                           rf"(?:\s*[-–—]\s*|\s+(?:and|to|until|till|through)\s+)"
-                          rf"(?P<last>{_FULL_MONTH_NAMES})\b")
+                          rf"(?P<last>{FULL_MONTH_NAMES})\b")
 
 
 def date_span(value: str) -> tuple[date, date]:
@@ -141,19 +127,6 @@ class Period:
 DateFilter = Day | Period
 
 
-def _month_named(word: str) -> int | None:
-    """The month a word of a topic names: its name ("february"), abbreviation ("feb", "sept") or a slip in
-    writing it ("febuary": same first three letters, at most two edits; "decision" is no December)."""
-    low = word.lower()
-    for number, name in enumerate(_MONTHS, start=1):
-        if low == name or low == name[:3] or (low == "sept" and number == 9):
-            return number
-        slips = 1 if len(name) <= 5 else 2  # "julie" is no July
-        if len(low) >= 5 and low[:3] == name[:3] and DamerauLevenshtein.distance(low, name) <= slips:
-            return number
-    return None
-
-
 def _day_of(m: Mention) -> Day | None:
     if m.month is None or not ((m.kind in ("day", "named-day") and m.day is not None) or m.kind == "month"):
         return None
@@ -194,16 +167,16 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
     "jan to feb"; a year: "2021", "in 2020", "2020-21"), and the rest of the topic. "may" and "march" are a
     month alone only as the whole topic or an end of a period ("twitter may block", "farmers march" name no month)."""
     def month(m: re.Match[str]) -> str:
-        number = _month_named(m.group(0))
-        return _MONTHS[number - 1].capitalize() if number else m.group(0)
+        number = month_named(m.group(0))
+        return MONTH_WORDS[number - 1].capitalize() if number else m.group(0)
 
     written = phrase_dashes(_WORD.sub(month, topic))
     for name in NAMED_DAYS:  # "republic day" as the articles write it, "Republic Day"
         written = re.sub(rf"\b{re.escape(name)}\b", name.title().replace("'S", "'s"), written, flags=re.IGNORECASE)
-    found: list[DateFilter] = []
-    # "early feb" before the dates: read alone, "feb" would be the whole month. Blanked to its length, so that
-    # the positions of the words after it hold.
-    written = _PART_OF_MONTH.sub(lambda m: _part_of_month(m, found) * len(m.group(0)), written)
+    # "early feb" before the dates: read alone, "feb" would be the whole month.
+    parts, written = parts_of_month(written)
+    found: list[DateFilter] = [Period(Day(year, number, first), Day(year, number, last))
+                               for year, number, first, last in parts]
     spans: list[tuple[int, int]] = []  # where the dates' words are, taken out of the rest by position
     for m in join_ranges(written, find_mentions(written), phrase=True):
         day = _day_of(m)
@@ -219,14 +192,14 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
         spans.append((start, m.end))
     rest = "".join(" " if any(a <= k < b for a, b in spans) else ch for k, ch in enumerate(written))
     for months in _MONTH_RANGE.finditer(rest):  # "between january and february": from the 1st to the 28th
-        first, last = (_month_named(months.group(g)) for g in ("first", "last"))
+        first, last = (month_named(months.group(g)) for g in ("first", "last"))
         assert first is not None and last is not None
         found.append(Period(Day(None, first, None), Day(None, last, None)))
     rest = _MONTH_RANGE.sub(" ", rest)
     found += [NEVER] * len(_NO_SUCH_DAY.findall(rest))  # "feb 30": a date of no event, not the words "February 30"
     rest = _NO_SUCH_DAY.sub(" ", rest)
     for word in _WORD.findall(rest):
-        number = _month_named(word)
+        number = month_named(word)
         at = re.search(rf"\b{re.escape(word)}\b", rest) if number else None
         if number is None or at is None:
             continue
@@ -238,37 +211,9 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
             start = inside.start() if inside else start
         found.append(bounded)
         rest = rest[:start] + " " + rest[at.end():]
-
-    def year(m: re.Match[str]) -> str:  # a year alone, or two: every day of them
-        first, last = int(m.group("first")), _year_end(m)
-        if last < first:
-            return m.group(0)  # "2021 to 2020": words, as a backwards pair of anything else
-        found.append(Period(Day(first, 1, 1), Day(last, 12, 31)))
-        return " "
-
-    rest = _YEARS.sub(year, rest)
+    years, rest = topic_years(rest)  # a year alone, or two: every day of them
+    found += [Period(Day(first, 1, 1), Day(last, 12, 31)) for first, last in years]
     return _closed(found), " ".join(rest.split())
-
-
-def _part_of_month(m: re.Match[str], found: list[DateFilter]) -> str:
-    """"early feb" as the period it names (days 1-10; mid 11-20; late 21 to the month's end; halves, weeks),
-    added to ``found``; what is left of the topic in its place."""
-    first, last = _PARTS[" ".join([w for w in m.group("part").lower().split() if w != "of"][:2])]
-    month = _month_named(m.group("month"))
-    assert month is not None
-    year = int(m.group("year")) if m.group("year") else None
-    length = calendar.monthrange(year or 2001, month)[1]  # a yearless February has 28 days
-    first = length + first + 1 if first < 0 else first
-    found.append(Period(Day(year, month, first), Day(year, month, min(last, length))))
-    return " "
-
-
-def _year_end(years: re.Match[str]) -> int:
-    """The last year of a year or two named ("2021", "2020 to 2021", "2020-21")."""
-    first, last = int(years.group("first")), years.group("last")
-    if not last:
-        return first
-    return int(last) if len(last) == 4 else first // 100 * 100 + int(last)
 
 
 def _closed(found: list[DateFilter]) -> list[DateFilter]:

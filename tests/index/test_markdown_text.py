@@ -38,7 +38,7 @@ CLEAN = [
     "The ministry called the post unusual and regrettable, and asked for the #ModiPlanningFarmerGenocide tag to go.",
     "• Twitter blocked 250 accounts on January 31.",  # a list item keeps a marker that is no markup
     "• It restored them within six hours.",
-    "The company has not responded to the notice, an official said.",
+    "The company has responded to the notice, an official said.",  # "not" was struck: withdrawn
     "1. Koo gained a million users in a week.",
 ]
 MARKUP = ("**", "](", "`", "![", "_regrettable_", "*unusual*", "~~", "> ", "- ", "# ", "https://")
@@ -77,3 +77,30 @@ def test_markup_alone_leaves_empty_lines_and_adjacent_blocks_are_set_apart() -> 
     assert [text[s.start : s.end] for s in split_sentences(text)] == [
         "The ministry wrote to the company and asked for fifty accounts to go", "• Twitter refused the order",
         "quoted = code", "Last line."]
+
+
+def test_struck_words_are_dropped_with_their_markers_and_one_space_is_left() -> None:
+    raw = ("Twitter blocked ~~every~~ all accounts named in the order.\n\n"
+           "The ministry ~~**wrote** to~~ called the company ~~twice~~ ~~again~~ on [Feb 10](https://x.org).\n")
+    doc = parse_article(raw, "tw", "tw.md")
+    assert [doc.text[s.start : s.end] for s in split_sentences(doc.text)] == [
+        "Twitter blocked all accounts named in the order.", "The ministry called the company on Feb 10."]
+    assert not [w for w in ("every", "wrote", "twice", "again", "~~") if w in doc.text], doc.text
+
+
+def test_footnote_marks_are_dropped_and_each_footnote_is_a_paragraph_of_its_own() -> None:
+    raw = ("Twitter restored the accounts within six hours.[^1] The ministry sent a notice [^notice] the next day.\n"
+           "[^1]: Twitter's statement to the press, Feb 1, 2021.\n"
+           "\n"
+           "Koo gained a million users in a week.\n"
+           "\n"
+           "[^notice]: The notice cited section 69A.\n"
+           "\n"
+           "    It threatened jail terms for staff.\n")
+    doc = parse_article(raw, "tw", "tw.md")
+    assert [doc.text[s.start : s.end] for s in split_sentences(doc.text)] == [
+        "Twitter restored the accounts within six hours.", "The ministry sent a notice the next day.",
+        "Twitter's statement to the press, Feb 1, 2021.",  # not glued to the sentence above it
+        "Koo gained a million users in a week.",
+        "The notice cited section 69A.", "It threatened jail terms for staff."]
+    assert "[^" not in doc.text and "]:" not in doc.text, doc.text

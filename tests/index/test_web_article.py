@@ -292,7 +292,7 @@ def test_a_fetched_story_is_stored_so_that_it_reads_back_word_for_word() -> None
     point, a "*sic*" or a "[1]" in it came back as a list item without its number, emphasis and a link."""
     story = ("The order lists three demands:\n1. Block 1,178 accounts.\n2) Report within 36 hours.\n"
              "# Not a heading, and *sic* in a quote, [1] a note, AT&amp;T <b>bold</b> ~~struck~~ a_b_c.\n"
-             "- A dash that opens a line.\n    Indented.")
+             "- A dash that opens a line.\n    Indented.\nA mark[^1] as a footnote's.\n[^1]: A line like a footnote.")
     article = WebArticle("https://news.example.org/x", "https://news.example.org/x", "Title", "2021-02-12", None,
                          "Example", story, "2021-02-12T10:00:00+00:00")
     document = parse_article(article.markdown(), "doc", article.filename())
