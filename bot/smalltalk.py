@@ -27,26 +27,29 @@ DISPUTED = ("Thanks for saying so. My answers are the articles' own sentences, e
 SOURCED = ("Every quote names its article right under the answer: title, date, and a link where the article has "
            "one. /sources lists all the articles I have.")
 
-_BOT = r"(?:\s+(?:bot|there|all|everyone|folks|team))?"
+_BOT = r"(?:\s+(?:bot|there|all|everyone|folks|team|guys|y'?all|people|friends|fam|bro|buddy|mate))?"
 _HOW_ARE_YOU = r"(?:what'?s\s+up|wh?at\s+up|sup|how\s+are\s+you|how\s+r\s+u|how'?s\s+it\s+going)"
 # "test", "ping", "are you there": someone checking that the bot answers, searched, it was declined and
 # counted in the report as a question the articles can't answer.
-_GREETING = re.compile(r"(?:(?:hi+|hello+|hey+|hiya|yo|howdy|namaste|greetings|test(?:ing)?(?:\s+\d+)*|ping"
+_GREETING = re.compile(r"(?:(?:hi+|hello+|hey+|hiya|yo|howdy|namaste|greetings|gm|bruh+|test(?:ing)?(?:\s+\d+)*|ping"
                        r"|(?:are\s+)?(?:you|u)\s+there|anyone\s+(?:here|there)|is\s+this\s+(?:thing\s+)?on"
                        rf"|good\s+(?:morning|afternoon|evening|day)){_BOT}(?:\s+{_HOW_ARE_YOU})?|{_HOW_ARE_YOU})")
 # A chat reply that only acknowledges the answer: searched, "ok cool" got "The articles don't say" over three
 # passages and counted in the report as a question the articles can't answer.
 _NOTED = re.compile(r"(?:ok(?:ay)?|k+|cool|nice|great|awesome|alright|got\s+it|i\s+see|makes\s+sense|interesting"
                     r"|yes|yeah|yep|yup|ya"
-                    r"|wow|lol|hmm+|ah+|oh+|good\s+to\s+know|fair\s+enough|understood|noted|perfect|sure)"
+                    r"|wow|lol|hmm+|ah+|oh+|good\s+to\s+know|fair\s+enough|understood|noted|perfect|sure"
+                    # Praise for the bot ("good bot", "great job"), with the closing "bot" taken off as filler.
+                    r"|good|(?:good|great|nice)\s+(?:job|work|one)|well\s+done|love\s+it|amazing|brilliant|neat"
+                    r"|(?:you'?re|youre|you\s+are|ur)\s+(?:great|awesome|the\s+best|amazing|helpful|smart))"
                     r"(?:\s+(?:ok(?:ay)?|cool|nice|great|thanks?|then|got\s+it|makes\s+sense|interesting))*")
 # Said around any of these, the words below change nothing ("tldr pls", "hey bot, what's up").
 _FILLER = re.compile(r"^(?:(?:so|well|um+|uh+|hey\s+bot|bot)\s+)+|(?:\s+(?:pls|plz|please|bot))+$")
 _THANKS = re.compile(r"(?:(?:ok(?:ay)?|great|awesome|cool|perfect|nice)\s+)?"
                      r"(?:thanks?(?:\s+(?:a\s+lot|so\s+much|again))?|thank\s+you(?:\s+(?:so|very)\s+much)?"
-                     rf"|thx|ty|cheers|much\s+appreciated){_BOT}")
+                     rf"|thx|ty|cheers|much\s+appreciated|shukriya|dhanyavaa?d){_BOT}")
 _FAREWELL = re.compile(r"(?:(?:ok(?:ay)?|thanks?|thank\s+you)\s+)?"
-                       r"(?:bye(?:\s+bye)?|good\s*bye|see\s+(?:you|ya)(?:\s+(?:later|soon|around))?|cya"
+                       r"(?:bye(?:\s+bye)?|good\s*bye|good\s*night|gn|see\s+(?:you|ya)(?:\s+(?:later|soon|around))?|cya"
                        rf"|bye\s+for\s+now|take\s+care){_BOT}")
 # Said back to an answer. Searched, "that's wrong" got "The articles never use the word “wrong”, so they
 # likely don't cover this", and "source?" was declined as a question, its word borrowed by later follow-ups.
@@ -55,6 +58,8 @@ _DISPUTED = re.compile(
     rf"(?:(?:no+|nope|nah|wait|hmm+|um+|but)\s+)*(?:{_YOU}\s+)?(?:(?:totally|completely|just|so|still|all)\s+)?"
     r"(?:no+|nope|nah|wrong(?:\s+answer)?|incorrect|not\s+(?:right|true|correct|it|helpful|what\s+i\s+asked)|false|untrue"
     r"|(?:a\s+)?(?:bad|wrong|useless)\s+answer|nonsense|rubbish|made\s+up"
+    # Said of the bot ("bad bot", "you're useless"), the closing "bot" taken off as filler.
+    r"|bad|stupid|dumb|useless|terrible|awful|trash|garbage|(?:you|u|this)\s+sucks?"
     r"|(?:that|this|it)\s+(?:doesn'?t|does\s+not|didn'?t|did\s+not)\s+answer\s+(?:my|the)\s+question)")
 _SOURCED = re.compile(
     r"(?:(?:and|so|ok(?:ay)?)\s+)?(?:(?:the|your|any|a)\s+)?(?:sources?|citations?|links?|refs?|references?|proof)"
@@ -111,12 +116,29 @@ _DATED = re.compile(r"(?:(?:so|and|well)\s+)?(?:what\s+(?:happened|went\s+on|was
                     r"(?P<topic>[^?]+?)[\s?.!]*", re.IGNORECASE)
 
 
+# Thanks or "please" said after a question ("what is koo, thanks!", "what is koo?? thx", "… pls"): searched
+# with it, a short question was declined, "the articles never use the word “thanks”".
+_SAID_AFTER = re.compile(
+    r"(?:[\s,;:.!—–-]+(?:thanks?(?:\s+(?:a\s+lot|so\s+much|again|in\s+advance))?|thank\s+you(?:\s+(?:so|very)\s+much)?"
+    r"|thx|tia|ty|cheers|pls|plz|please|shukriya|dhanyavaa?d)(?:\s+(?:bot|guys|all|everyone))?)+[\s.!]*$",
+    re.IGNORECASE)
+# With no comma or stop before it, "thanks" may be what was said or given ("why did twitter say thank you",
+# "a letter of thanks"): then it stays.
+_THANKED = re.compile(r"\b(?:say|says|said|saying|tweet|tweets|tweeted|to|of|for|a|the|their|his|her|its|no)$",
+                      re.IGNORECASE)
+
+
 def without_greeting(question: str) -> str:
-    """``question`` without the greetings and thanks said before it ("hey bot, quick q: how many …"); a
-    message that is nothing else stays as it is (``small_talk`` answers it)."""
+    """``question`` without the greetings and thanks said before it ("hey bot, quick q: how many …") or the
+    thanks and "please" after it ("… thanks!"); a message that is nothing else stays as it is
+    (``small_talk`` answers it)."""
     text = question
     while (match := _PREAMBLE.match(text)) and any(ch.isalnum() for ch in text[match.end():]):
         text = text[match.end():]
+    after = _SAID_AFTER.search(text)
+    if after is not None and any(ch.isalnum() for ch in text[:after.start()]) and not (
+            text[after.start()].isspace() and _THANKED.search(text[:after.start()])):
+        text = text[:after.start()]
     return text
 
 

@@ -68,6 +68,12 @@ def _question_file_texts() -> list[str]:
     ("are you a bot?", INTRO), ("r u human", INTRO), ("who made you", INTRO), ("what do you know about?", INTRO),
     ("what articles do you have", SOURCED), ("Which sources do you use?", SOURCED),
     ("how many articles do you know", SOURCED), ("how recent are your articles?", SOURCED),
+    # Remarks about the bot: searched, "good bot" lent "bot" to the next follow-up, and "why?" was answered
+    # with the sentence about automated bot accounts.
+    ("good bot", NOTED), ("great job!", NOTED), ("you're awesome", NOTED), ("bad bot", DISPUTED),
+    ("stupid bot", DISPUTED), ("you're useless", DISPUTED), ("you suck", DISPUTED),
+    ("bruh", f"Hi! {INTRO}"), ("gm", f"Hi! {INTRO}"), ("hey guys", f"Hi! {INTRO}"), ("shukriya", WELCOME),
+    ("gn", FAREWELL),
 ])
 def test_small_talk_gets_its_reply(text: str, reply: str | None) -> None:
     assert small_talk(text) == (Reply(reply) if reply else None)
@@ -85,6 +91,7 @@ def test_small_talk_gets_its_reply(text: str, reply: str | None) -> None:
     "see you in court", "goodbye to twitter?", "bye-bye Twitter, hello Koo",
     "ok so why did twitter unblock the accounts", "interesting, how many were blocked", "cool app koo?",
     "hey bot how many accounts were blocked pls", "got it, and when is the meeting",
+    "good bot accounts?", "bad actors on twitter", "were the accounts bots", "useless accounts blocked?",
 ])
 def test_questions_are_never_small_talk(text: str) -> None:
     assert small_talk(text) is None
@@ -160,6 +167,10 @@ async def test_an_overview_is_answered_with_the_timeline(make_core: CoreFactory,
     ("Quick question: who is Ajay Sawhney?", "who is Ajay Sawhney?"),
     ("hi there. can you tell me who is Ajay Sawhney?", "can you tell me who is Ajay Sawhney?"),
     ("Hey , who is Ajay Sawhney?", "who is Ajay Sawhney?"),  # "Hey @here, who …" with the mention taken out
+    # Thanks or "please" after the question: searched with it, "what is koo thanks" was declined.
+    ("hey guys, what is koo", "what is koo"), ("what is koo thanks", "what is koo"),
+    ("what is koo, thanks!", "what is koo"), ("what is koo?? thx", "what is koo??"),
+    ("what is koo pls", "what is koo"), ("who is Ajay Sawhney? Thank you so much!", "who is Ajay Sawhney?"),
 ])
 def test_a_greeting_before_a_question_is_no_part_of_it(text: str, question: str) -> None:
     assert without_greeting(text) == question
@@ -169,6 +180,7 @@ def test_a_greeting_before_a_question_is_no_part_of_it(text: str, question: str)
     "hello world app ban", "thanks to whom were the accounts restored", "hi", "thanks!", "hey bot 👋",
     "bye-bye Twitter, hello Koo", "ok so why did twitter unblock the accounts", "hi-tech rules for twitter?",
     "who said hi to the minister?", "question is who ordered the blocking",
+    "why did twitter say thank you", "was it a letter of thanks", "who said please", "thanks",
 ])
 def test_a_greeting_that_is_the_question_or_part_of_it_stays(text: str) -> None:
     assert without_greeting(text) == text
