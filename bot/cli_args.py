@@ -7,6 +7,8 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.render.examples import TIMELINE_EXAMPLES
+
 DISTRIBUTION = "dispute-bot"  # the name in pyproject.toml
 
 
@@ -71,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     timeline = sub.add_parser("timeline", help="dated events from the articles")
     timeline.add_argument("--topic", help="only events about this topic, on this day or in this period "
-                                          "(koo; feb 10; between feb 8 and feb 12; since feb 9)")
+                                          f"({'; '.join(TIMELINE_EXAMPLES)}; since feb 9)")
     timeline.add_argument("--json", action="store_true", help="JSON output")
     timeline.add_argument("--png", type=Path, metavar="FILE", help="also write the timeline as a picture")
 

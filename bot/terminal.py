@@ -17,12 +17,13 @@ from collections.abc import Callable
 
 from bot.actors import LOCAL_USER
 from bot.core import CommandCore
+from bot.render.examples import TIMELINE_PERIOD
 from bot.render.plain import printable, render
 from bot.results import Result
 from bot.validation import InvalidInput, reindex_full
 
-HELP = """Ask a question about the February 2021 Twitter-India blocking dispute, or use a command:
-  /timeline [topic]  dated events, optionally about a topic, a day or a period ("between feb 8 and feb 12")
+HELP = f"""Ask a question about the February 2021 Twitter-India blocking dispute, or use a command:
+  /timeline [topic]  dated events, optionally about a topic, a day or a period ("{TIMELINE_PERIOD}")
   /sources           the indexed articles
   /reindex [full]    rebuild the index from the corpus folder (full: re-embed every article)
   /report [7d]       answer rate, unanswered questions, down-voted answers

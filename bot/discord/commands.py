@@ -32,6 +32,7 @@ from bot.discord.installs import offered_to_readers, offered_where_installed
 from bot.discord.outgoing import Outgoing, with_picture, without_files
 from bot.discord.render import render
 from bot.inflight import InFlight
+from bot.render.examples import TIMELINE_EXAMPLES
 from bot.render.picture import FILENAME, timeline_png
 from bot.results import IndexChange, Notice, NoticeKind, Result
 from index.manage import Upload
@@ -233,8 +234,7 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
             core.continue_conversation(asked, thread_conversation(sent.id))
 
     @tree.command(name="timeline", description="Dated events of the dispute, with quotes from the articles")
-    @app_commands.describe(topic="Only events about this or in this period, e.g. Section 69A, feb 10, "
-                                  "between feb 8 and feb 12")
+    @app_commands.describe(topic=f"Only events about this or in this period, e.g. {', '.join(TIMELINE_EXAMPLES)}")
     @offered_to_readers(user_install)
     async def timeline(interaction: Interaction, topic: str | None = None) -> None:
         await respond(interaction, lambda actor: core.timeline(topic, actor))

@@ -16,6 +16,7 @@ from typing import Any
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render import plain
 from bot.render.dates import shown_date, shown_event_date
+from bot.render.examples import TIMELINE_DAY, TIMELINE_TOPIC
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from bot.slack.mrkdwn import SECTION_LIMIT, clip, escape, link, split_text
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
@@ -31,7 +32,7 @@ MAX_ANSWER_SECTIONS = 2  # 6,000 characters: the quotes need the rest of the mes
 MAX_EVENT_SOURCES = 3
 QUOTE_LIMIT = 1500  # one cited quote; a web paragraph read as one sentence would leave no room for the others
 # How to reach the events a timeline leaves out (Discord's footer says it too): a topic narrows it down.
-TIMELINE_HINT = "; name a topic to narrow it down (`/timeline Section 69A`)"
+TIMELINE_HINT = f"; name a topic to narrow it down (`/timeline {TIMELINE_TOPIC}`, `/timeline {TIMELINE_DAY}`)"
 FEEDBACK_ACTIONS = {"feedback_up": 1, "feedback_down": -1}  # action_id -> vote; the button value is the answer id
 
 

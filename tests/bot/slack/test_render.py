@@ -214,7 +214,8 @@ def test_a_cut_timeline_says_how_to_see_the_rest() -> None:
                             [citation(n), citation(n + 1)]) for n in range(120)]
     message = render(Timeline(events))
     assert_valid(message)
-    assert re.fullmatch(r"…and \d+ more events not shown; name a topic to narrow it down \(`/timeline Section 69A`\)\.",
+    assert re.fullmatch(r"…and \d+ more events not shown; name a topic to narrow it down "
+                        r"\(`/timeline blocking orders`, `/timeline feb 10`\)\.",
                         strings(message.blocks)[-1])
 
 
