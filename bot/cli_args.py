@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--json", action="store_true", help="JSON output")
     add = isub.add_parser("add", help="add articles (files, or web pages by URL) and update the index")
     add.add_argument("files", nargs="+", metavar="FILE_OR_URL",
-                     help=".txt/.md files, saved .html pages, or http(s) addresses of news pages to fetch")
+                     help=".txt/.md files, PDFs, saved .html pages, or http(s) addresses of news pages to fetch")
     add.add_argument("--force", action="store_true",
                      help="add an article even if its address or text is already in the index")
     add.add_argument("--json", action="store_true", help="JSON output")

@@ -289,8 +289,8 @@ class CommandCore:
         if refusal:
             return refusal
         if not uploads and not urls:
-            return self.refuse_add(actor, "Attach a .txt, .md or saved .html article, or give a web page's address, "
-                                          "to add.")
+            return self.refuse_add(actor, "Attach a .txt, .md, .pdf or saved .html article, or give a web page's "
+                                          "address, to add.")
         return await self.corpus.add(actor, uploads, urls, force)
 
     async def remove_article(self, actor: Actor, doc_id: str) -> IndexChange | Notice:

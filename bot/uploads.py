@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from index.manage import safe_filename
+from index.pdf_article import is_pdf
 from index.web_article import is_saved_page
 
 
@@ -23,18 +24,18 @@ class UploadRules:
         """The largest file named ``filename`` an adapter should download. A saved web page is read as its
         address would be, and a page's inline scripts and styles often take it past 1 MB though its story is a
         few kilobytes: it may be as large as a fetched page (its extracted article is then held to
-        ``max_article_bytes``, as a fetched one is)."""
-        if is_saved_page(filename):
+        ``max_article_bytes``, as a fetched one is). So may a PDF, whose fonts and pictures outweigh its text."""
+        if is_saved_page(filename) or is_pdf(filename):
             return max(self.max_page_bytes, self.max_article_bytes)
         return self.max_article_bytes
 
     def refusal(self, filename: str, size: int) -> str | None:
         """Why a file of this name and size can't be added, or None when it may be (``size`` 0 when the
         platform has not said yet)."""
-        if not is_saved_page(filename):
+        if not is_saved_page(filename) and not is_pdf(filename):
             try:
                 safe_filename(filename)
-            except ValueError as exc:  # not .txt or .md
+            except ValueError as exc:  # not .txt, .md, .pdf or .html
                 return str(exc)
         limit = self.limit(filename)
         if size > limit:

@@ -29,6 +29,7 @@ from index.documents import (
     unreadable_date,
 )
 from index.embedding import EncoderProvider
+from index.pdf_article import is_pdf, pdf_markdown
 from index.stamps import YEARS
 from index.text_decoding import decode_article, utf8_bytes
 from index.web_article import NoArticleText, WebArticle, is_saved_page, saved_page_article
@@ -73,13 +74,21 @@ def safe_filename(name: str) -> str:
     stem = _UNSAFE.sub("-", given).strip(".-_")
     if suffix.lower() not in ARTICLE_SUFFIXES:
         allowed = ", ".join(ARTICLE_SUFFIXES)
-        raise ValueError(f"only {allowed} and saved web pages (.html) can be added (got {suffix or 'no extension'!r})")
+        raise ValueError(f"only {allowed}, PDF (.pdf) and saved web pages (.html) can be added "
+                         f"(got {suffix or 'no extension'!r})")
     if any(not ch.isascii() for ch in given) or len(stem) > MAX_STEM:
         digest = hashlib.sha256(given.encode("utf-8")).hexdigest()[:8]
         stem = f"{stem[:MAX_STEM - 9].rstrip('.-_') or 'article'}-{digest}"
     if not stem:
         raise ValueError("the file name has no usable characters")
     return f"{stem}{suffix.lower()}"
+
+
+def pdf_upload(upload: Upload) -> Upload:
+    """A PDF as the ``.md`` article it is stored as (``index.pdf_article``): its name's stem, and its text with
+    front matter. CPU-bound; ``PdfRefused`` (a ``ValueError``) says why a PDF can't be added."""
+    stem, markdown = pdf_markdown(upload.name, upload.data)
+    return Upload(f"{stem}.md", markdown.encode("utf-8"))
 
 
 def check_upload(upload: Upload, max_bytes: int) -> str:
@@ -147,10 +156,11 @@ def add_articles(
                 outcome.rejected.append({"file": upload.name, "reason": str(exc)})
             continue
         try:
+            as_text = pdf_upload(upload) if is_pdf(upload.name) else upload  # converted once, then added as .md
             # Stored as UTF-8 whatever it was saved in, so the corpus folder holds UTF-8 only.
-            accepted.append((take(check_upload(upload, max_bytes), upload.name), utf8_bytes(upload.data)))
+            accepted.append((take(check_upload(as_text, max_bytes), upload.name), utf8_bytes(as_text.data)))
             given_names.append(upload.name)
-        except ValueError as exc:
+        except ValueError as exc:  # PdfRefused among them
             outcome.rejected.append({"file": upload.name, "reason": str(exc)})
     pages: list[tuple[WebArticle, str, bytes]] = []
     for article in web_articles:

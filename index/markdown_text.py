@@ -20,9 +20,10 @@ sentence splitting never reads them as one wrapped sentence once their markers a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -98,6 +99,15 @@ def _ending(line: str) -> str:
 def _unchanged(source: str, text: str) -> bool:
     """Whether ``text`` has the words of ``source`` line for line (indentation and trailing spaces aside)."""
     return [line.strip() for line in source.splitlines()] == [line.strip() for line in text.split("\n")]
+
+
+def article_markdown(meta: Mapping[str, object], text: str) -> str:
+    """A stored ``.md`` article: the given metadata as YAML front matter (empty values left out) over the plain
+    ``text`` escaped, so that a page fetched by its address and a PDF converted on add are read back like a
+    hand-written article, with the words they were extracted with."""
+    kept = {key: value for key, value in meta.items() if value}
+    header = yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{header}---\n{escaped(text)}\n"
 
 
 def escaped(text: str) -> str:

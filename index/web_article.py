@@ -16,13 +16,11 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from datetime import date as _date
-from typing import Any, TypeVar
+from typing import TypeVar
 from urllib.parse import urlsplit
 
-import yaml
-
 from index.fetch_types import FetchError, FetchOptions, Page
-from index.markdown_text import escaped
+from index.markdown_text import article_markdown
 
 T = TypeVar("T")
 RunInThread = Callable[[Callable[[], T]], Awaitable[T]]
@@ -67,14 +65,9 @@ class WebArticle:
         return f"web-{slug.rstrip('-') or 'page'}-{digest}.md"
 
     def markdown(self) -> str:
-        meta: dict[str, Any] = {
-            key: value
-            for key, value in (("title", self.title), ("date", self.date), ("author", self.author),
-                               ("source", self.site_name), ("url", self.url), ("fetched", self.fetched_at))
-            if value
-        }
-        header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-        return f"---\n{header}---\n{escaped(self.text)}\n"  # the story is plain text, not Markdown
+        return article_markdown({"title": self.title, "date": self.date, "author": self.author,
+                                 "source": self.site_name, "url": self.url, "fetched": self.fetched_at},
+                                self.text)  # the story is plain text, not Markdown
 
 
 def _clean(value: object) -> str | None:

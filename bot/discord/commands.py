@@ -250,8 +250,10 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
     async def reindex(interaction: Interaction, full: bool = False) -> None:
         await respond(interaction, lambda actor: core.reindex(actor, full=full), private=True)
 
-    @tree.command(name="add-article", description="Moderators: add a news article, as a .txt/.md/.html file or by URL")
-    @app_commands.describe(file="A UTF-8 .txt or .md article (front matter for title/date/url), or a saved .html page",
+    @tree.command(name="add-article",
+                  description="Moderators: add a news article, as a .txt/.md/.pdf/.html file or by URL")
+    @app_commands.describe(file="A UTF-8 .txt or .md article (front matter for title/date/url), a PDF, or a saved "
+                                ".html page",
                            url="The address of a news page to fetch (http or https; several: separate by spaces)")
     @offered_where_installed
     async def add_article(interaction: Interaction, file: discord.Attachment | None = None,

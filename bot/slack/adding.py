@@ -1,5 +1,5 @@
-"""``add`` in a DM to the bot: the .txt/.md files shared with it and the pages whose addresses follow the
-word, added in one rebuild by a moderator (the core refuses anyone else, and audits it)."""
+"""``add`` in a DM to the bot: the files shared with it (.txt, .md, .pdf, saved .html) and the pages whose
+addresses follow the word, added in one rebuild by a moderator (the core refuses anyone else, and audits it)."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ from bot.slack.render import SlackMessage, render
 from bot.slack.users import UserDirectory
 from bot.validation import strip_mentions
 
-ADD_HINT = ("To add articles, share .txt, .md or saved .html files with me in a direct message with the text "
-            "`add`, or send `add` followed by the address of a news page.")
-ADD_USAGE = ("Usage: `add <https://…>` (the address of a news page), or `add` with .txt, .md or saved .html "
-             "files attached.")
+ADD_HINT = ("To add articles, share .txt, .md, .pdf or saved .html files with me in a direct message with the "
+            "text `add`, or send `add` followed by the address of a news page.")
+ADD_USAGE = ("Usage: `add <https://…>` (the address of a news page), or `add` with .txt, .md, .pdf or saved "
+             ".html files attached.")
 MAX_URLS = 5
 
 
