@@ -14,10 +14,11 @@ from bot.actors import Actor, ModeratorPolicy
 from bot.core import CommandCore
 from bot.render import plain
 from bot.results import IndexChange, Notice, NoticeKind, SourcesList
-from index import store
-from index.manage import Upload
+from index import manage, store
+from index.manage import Upload, pdf_upload
 from retrieval.types import Answer, Timeline
 from tests.bot.conftest import CoreFactory
+from tests.pdf_files import article_pdf
 
 MOD = Actor("discord", "42", "mod", role_ids=frozenset({"777"}))
 ADMIN = Actor("slack", "U1", "admin", platform_admin=True)
@@ -98,6 +99,27 @@ async def test_moderator_adds_an_article_and_it_is_answerable(
     assert isinstance(removed, IndexChange) and removed.report["removed_doc_ids"] == ["koo-surge"]
     missing = await mod_core.remove_article(MOD, "koo-surge")
     assert isinstance(missing, Notice) and missing.kind is NoticeKind.INVALID
+
+
+async def test_a_pdf_is_read_on_the_build_thread_and_answers(
+    mod_core: CommandCore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PDF was refused for its type. Its text is read (pypdf, CPU-bound) on the build thread, never on the
+    event loop that serves chat, and the article it becomes answers from the PDF's words."""
+    read_on: list[str] = []
+
+    def recording(upload: Upload) -> Upload:
+        read_on.append(threading.current_thread().name)
+        return pdf_upload(upload)
+
+    monkeypatch.setattr(manage, "pdf_upload", recording)
+    result = await mod_core.add_articles(MOD, [Upload("Ledger talks.pdf", article_pdf())])
+    assert isinstance(result, IndexChange) and result.report["added_doc_ids"] == ["Ledger-talks"], result
+    assert len(read_on) == 1 and read_on[0].startswith("build"), read_on
+    answer = await mod_core.ask("How many accounts did the government say were still visible in India?")
+    assert isinstance(answer, Answer) and answer.answered and "517 accounts" in answer.text
+    assert answer.citations[0].doc_id == "Ledger-talks"
+    assert answer.citations[0].title == "Ministry and Twitter hold a second round of talks on blocking orders"
 
 
 async def test_an_answer_from_a_markdown_article_quotes_its_words_without_the_markup(mod_core: CommandCore) -> None:

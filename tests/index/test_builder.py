@@ -209,14 +209,15 @@ def test_a_status_check_never_makes_a_build_fail_as_already_running(tmp_path: Pa
 def test_upload_checks(corpus_copy: Path, tmp_path: Path, encoder: Encoder) -> None:
     enc = CountingEncoder(encoder)
     uploads = [
-        Upload("report.pdf", b"%PDF-1.4"), Upload("latin1.txt", "caf\xe9".encode("latin-1")),
+        Upload("report.docx", b"PK\x03\x04"), Upload("latin1.txt", "caf\xe9".encode("latin-1")),
         Upload("empty.md", b"  \n"), Upload("huge.txt", b"a" * 2000), Upload("../../etc/evil.txt", b"Fine text."),
     ]
     outcome = add_articles(uploads, corpus_copy, tmp_path / "index", model=DEFAULT_MODEL,
                            encoder_provider=lambda: enc, max_bytes=1000)
     reasons = {r["file"]: r["reason"] for r in outcome.rejected}
-    assert set(reasons) == {"report.pdf", "latin1.txt", "empty.md", "huge.txt"}
-    assert "only .txt, .md and saved web pages" in reasons["report.pdf"] and "UTF-8" in reasons["latin1.txt"]
+    assert set(reasons) == {"report.docx", "latin1.txt", "empty.md", "huge.txt"}
+    assert "only .txt, .md, PDF (.pdf) and saved web pages" in reasons["report.docx"]
+    assert "UTF-8" in reasons["latin1.txt"]
     assert "empty" in reasons["empty.md"] and "limit" in reasons["huge.txt"]
     assert outcome.stored == ["evil.txt"] and (corpus_copy / "evil.txt").exists()  # no path escapes
     assert not (tmp_path / "etc").exists()

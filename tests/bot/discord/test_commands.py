@@ -144,10 +144,12 @@ async def test_oversized_attachment_is_refused_without_downloading(bot: DisputeB
 
 
 async def test_an_attachment_of_another_type_is_refused_without_downloading(bot: DisputeBot, fake: FakeDiscord) -> None:
-    """As a Slack moderator's shared file: a 900 KB PDF was downloaded only to be refused for its type."""
-    file = p.attachment("report.pdf", fake.file_url("report.pdf", b"%PDF-1.4"), 900_000)
+    """As a Slack moderator's shared file: a 900 KB PDF was downloaded only to be refused for its type (a PDF is
+    now added; a Word file is still refused)."""
+    file = p.attachment("report.docx", fake.file_url("report.docx", b"PK\x03\x04"), 900_000)
     [notice] = await run(fake, "add-article", files={"file": file}, roles=(p.MOD_ROLE_ID,))
-    assert notice.ephemeral and "Refused report.pdf: only .txt, .md and saved web pages (.html)" in notice.content
+    assert notice.ephemeral
+    assert "Refused report.docx: only .txt, .md, PDF (.pdf) and saved web pages (.html)" in notice.content
     assert fake.file_requests == []
 
 

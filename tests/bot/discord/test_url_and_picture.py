@@ -18,6 +18,7 @@ from tests.bot.discord.conftest import MODERATORS, BotStarter
 from tests.bot.discord.fake_discord import FakeDiscord
 from tests.bot.discord.fake_records import Sent
 from tests.news_site import NewsSite, saved_page_over_a_megabyte
+from tests.pdf_files import article_pdf, scanned_pdf
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -177,3 +178,26 @@ async def test_a_saved_page_over_the_article_limit_is_added_as_its_address_would
     too_big = p.attachment("huge.html", fake.file_url("huge.html", b""), url_core.config.fetch.max_bytes + 1)
     [refusal] = await run(fake, "add-article", files={"file": too_big}, roles=(p.MOD_ROLE_ID,))
     assert "over the 5,000,000-byte limit" in refusal.content and "huge.html" not in fake.file_requests
+
+
+async def test_a_pdf_attached_is_added_and_answers(
+    start_bot: BotStarter, url_core: CommandCore, fake: FakeDiscord
+) -> None:
+    """A PDF attachment was refused for its type: it is read on the build thread into a .md article, which
+    answers questions; a scan is refused with what to do, and a PDF over the 5 MB a fetched page may be is
+    refused before it is downloaded."""
+    await start_bot(url_core, fake)
+    pdf = article_pdf()
+    file = p.attachment("Ledger talks.pdf", fake.file_url("Ledger talks.pdf", pdf), len(pdf))
+    [report] = await run(fake, "add-article", files={"file": file}, roles=(p.MOD_ROLE_ID,))
+    assert "added: Ledger-talks" in report.text(), report.text()
+    [answer] = await run(fake, "ask", {"question": "How many accounts did the government say were still visible?"})
+    assert "517 accounts" in answer.text() and "2021-02-12" in answer.text(), answer.text()
+    scan = scanned_pdf()
+    file = p.attachment("scan.pdf", fake.file_url("scan.pdf", scan), len(scan))
+    [refusal] = await run(fake, "add-article", files={"file": file}, roles=(p.MOD_ROLE_ID,))
+    assert refusal.content == ("Nothing was added. scan.pdf: the PDF has no text layer (a scan?); save the page as "
+                               "text or give its web address")
+    too_big = p.attachment("huge.pdf", fake.file_url("huge.pdf", b""), url_core.config.fetch.max_bytes + 1)
+    [refusal] = await run(fake, "add-article", files={"file": too_big}, roles=(p.MOD_ROLE_ID,))
+    assert "over the 5,000,000-byte limit" in refusal.content and "huge.pdf" not in fake.file_requests

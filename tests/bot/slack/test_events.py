@@ -18,6 +18,7 @@ from tests.bot.conftest import CoreFactory
 from tests.bot.slack.slack_requests import message_event, posts_in, send_event, shown_text
 from tests.bot.slack.stub_slack import BOT_TOKEN, BOT_USER_ID, StubSlack
 from tests.news_site import PAGES, saved_page_over_a_megabyte
+from tests.pdf_files import article_pdf
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -115,15 +116,17 @@ async def test_moderator_adds_articles_by_sharing_them_in_a_dm(
     stub.add_file("F1", "koo.md", KOO)
     stub.add_file("F2", "photo.png", b"\x89PNG")
     stub.add_file("F3", "ledger.html", (PAGES / "ledger-second-round.html").read_bytes())  # a page saved as HTML
+    stub.add_file("F4", "talks.pdf", article_pdf())  # a story printed to PDF
     with caplog.at_level(logging.DEBUG):
-        event = share("add", "UADMIN", ("F1", "koo.md"), ("F2", "photo.png"), ("F3", "ledger.html"))
+        event = share("add", "UADMIN", ("F1", "koo.md"), ("F2", "photo.png"), ("F3", "ledger.html"),
+                      ("F4", "talks.pdf"))
         await send_event(app, event)
         [reply] = await posts_in(stub, "chat.postMessage", timeout=60)
     assert reply["thread_ts"] == event["ts"] and reply["channel"] == "D9"
-    assert "added: koo" in reply["text"]
-    assert "Refused photo.png: only .txt, .md and saved web pages (.html)" in reply["text"]
+    assert "added: koo, talks" in reply["text"], reply["text"]
+    assert "Refused photo.png: only .txt, .md, PDF (.pdf) and saved web pages (.html)" in reply["text"]
     assert "web-ministry-and-twitter-hold-a-second-round" in reply["text"]
-    assert stub.downloads == [("F1", True), ("F3", True)]  # fetched with the bot token; the .png never downloaded
+    assert stub.downloads == [("F1", True), ("F3", True), ("F4", True)]  # with the bot token; the .png never
     assert BOT_TOKEN not in caplog.text
     assert "koo" in {s.doc_id for s in (await core.sources()).sources}  # type: ignore[union-attr]
 
