@@ -26,7 +26,8 @@ MAX_URLS = 5
 
 def is_add(raw: str, text: str) -> bool:
     """The DM asks to add: the word alone (files attached), or followed by links."""
-    return text.lower() == "add" or (text.lower().startswith("add ") and bool(links_in(raw)))
+    words = text.lower().split()  # "add⏎<link>": the message keeps its line breaks
+    return words == ["add"] or (words[:1] == ["add"] and bool(links_in(raw)))
 
 
 async def add_from_dm(core: CommandCore, users: UserDirectory, event: dict[str, Any],
