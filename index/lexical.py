@@ -155,7 +155,7 @@ def _normalise(token: str) -> str:
 
 # Bump when ``terms`` changes: the lexical index and term statistics of an unchanged corpus are then
 # rebuilt (vectors are reused; they do not depend on it).
-TERMS_VERSION = 4  # 4: accents folded ("café" is "cafe")
+TERMS_VERSION = 5  # 4: accents folded ("café" is "cafe"); 5: acronyms not lemmatised ("US" was "we")
 
 
 @lru_cache(maxsize=65_536)
@@ -186,7 +186,11 @@ def terms(text: str) -> list[str]:
     words: list[str] = []
     for token in _TOKEN.findall(text):
         word = _normalise(token)
-        if word and (word not in _STOPWORDS or _ACRONYM.match(token)):
+        if not word:
+            continue
+        if _ACRONYM.match(token):  # "US" is no form of "we", nor "IS" of "be": an acronym is read as written
+            words.append(word)
+        elif word not in _STOPWORDS:
             words.append(_lemma(word))
     return _stemmer().stemWords(words) if words else []
 

@@ -17,6 +17,7 @@ import numpy as np
 from index import store
 from index.embedding import Encoder, EncoderProvider
 from retrieval import ranker
+from retrieval.acronyms import restore_acronyms
 from retrieval.alternatives import next_best
 from retrieval.answer import compose, is_answer_like
 from retrieval.definitions import spelled_out
@@ -177,5 +178,8 @@ def _reading(text: str, index: LoadedIndex) -> tuple[str, str | None]:
     """What to search for ``text``, and the text with its typos mended when that is what it is. Romanised
     Hindi ("koo kya hai") is searched as its English reading, typos as the article words meant."""
     english = english_reading(text)
-    mended = None if english else mend_typos(text, index)
-    return english or mended or text, mended
+    if english:
+        return english, None
+    restored = restore_acronyms(text, index)  # "the us" is the articles' "U.S."
+    mended = mend_typos(restored or text, index) or restored
+    return mended or text, mended

@@ -1,0 +1,47 @@
+"""Acronyms typed in lower case, read as the articles write them.
+
+Chat is typed in lower case, and an acronym that is also an English word reads as that word: "what did the
+us say" read "us", a stop word, and was told it names nothing to look for; "who from the it ministry"
+searched "ministry" alone. After "the", where no pronoun stands, such a word is the acronym when the
+articles write it as one ("US", "U.S.", "IT"), and it is searched in the articles' own form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from index.lexical import terms
+from retrieval.loaded import LoadedIndex
+
+# "US", "IT", "U.S.", "U.K.": two to five capitals, or two to four letters each followed by a full stop.
+_WRITTEN = re.compile(r"\b(?:[A-Z]\.){2,4}(?![A-Za-z])|\b[A-Z]{2,5}\b")
+_AFTER_THE = re.compile(r"\b(the\s+)([a-z]{2,5})\b")
+_FORMS: dict[Path, dict[str, str]] = {}
+
+
+def written_acronyms(index: LoadedIndex) -> dict[str, str]:
+    """Each acronym of the articles whose lower-case letters are a stop word ("us", "it"), by those letters,
+    in the form the articles use most; once per live index (a new build is a new folder)."""
+    known = _FORMS.get(index.folder)
+    if known is None:
+        counts: Counter[str] = Counter(m.group() for doc in index.docs for m in _WRITTEN.finditer(doc.text))
+        known = {}
+        for form, _ in counts.most_common():
+            letters = form.replace(".", "").lower()
+            if letters not in known and not terms(letters):
+                known[letters] = form
+        _FORMS.clear()  # one live index at a time
+        _FORMS[index.folder] = known
+    return known
+
+
+def restore_acronyms(text: str, index: LoadedIndex) -> str | None:
+    """``text`` with each lower-case acronym after "the" in the articles' form ("the us" -> "the U.S."), or
+    None when there is none."""
+    forms = written_acronyms(index)
+    if not forms:
+        return None
+    restored = _AFTER_THE.sub(lambda m: m.group(1) + forms.get(m.group(2), m.group(2)), text)
+    return restored if restored != text else None
