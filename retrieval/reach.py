@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from index.figures import figures
@@ -36,11 +37,29 @@ def absent_words(index: LoadedIndex, question: Question) -> tuple[list[str], boo
     asked = [t for t in dict.fromkeys(question.terms) if t not in REQUEST_TERMS]
     missing = {t for t in asked if t not in index.idf and not _another_form_used(index, t)}
     shown: dict[str, str] = {}
-    for word in words(question.text):
+    written = words(question.text)
+    for at, word in enumerate(written):
         term = terms(word)
-        if term and term[0] in missing and not _GRAMMAR.fullmatch(word):
+        if term and term[0] in missing and _worth_naming(word, written[at - 1] if at else ""):
             shown.setdefault(term[0], word)
     return list(shown.values()), bool(asked) and len(missing) == len(asked)
+
+
+def _worth_naming(word: str, before: str) -> bool:
+    """Whether a decline should name ``word`` as one the articles never use: not chat's grammar or padding,
+    not an English function word ("did anyone get arrested" named "anyone" and "get"; scikit-learn's list),
+    not a letter ("the U.S." named "U"), and not the word that makes "how" ask ("how long", "how far")."""
+    return not (_GRAMMAR.fullmatch(word) or word.lower() in _function_words() or len(word) < 2
+                or before.lower() == "how")
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """scikit-learn's English stop words, imported on the first decline that names words (a second's import
+    and 60 MB the bot's questions otherwise never pay; the knowledge-gap report pays it the same way)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
 
 
 # How many letters a word the articles use may run past the asked one and still be its form: "founder" for

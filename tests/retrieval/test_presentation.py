@@ -147,3 +147,18 @@ def test_a_word_whose_longer_form_the_articles_use_is_not_named_as_unused(tmp_pa
                                 "Radhakrishna said ministers joined Koo.\n"}, tmp_path, encoder_provider)
     assert absent_words(index, analyse("who founded koo?")) == ([], False)
     assert absent_words(index, analyse("who banned koo?")) == (["banned"], False)  # no form of it in there
+
+
+@pytest.mark.parametrize("question, named, unnamed", [
+    ("did anyone get arrested", ["arrested"], ["anyone", "get"]),
+    ("how long did the outage of the servers last", ["outage", "servers"], ["long"]),
+    ("what did the U.K. parliament decide", ["parliament"], ["K"]),
+])
+def test_a_decline_names_no_function_word_as_missing(seed_engine: Engine, question: str, named: list[str],
+                                                      unnamed: list[str]) -> None:
+    """True, but no help to the asker: "did anyone get arrested" named “anyone” and “get”, "how long …"
+    named “long”, and "the U.S." named “U”."""
+    answer = seed_engine.ask(question)
+    assert not answer.answered
+    assert all(f"“{w}”" in answer.text for w in named), answer.text
+    assert not any(f"“{w}”" in answer.text for w in unnamed), answer.text
