@@ -90,11 +90,25 @@ def squeezed(text: str) -> str:
     return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
+# Terminal escape sequences as ECMA-48 (ISO 6429) defines them, whole: dropping only ESC left their printable
+# rest behind, and "what is \e[31mkoo\e[0m zzqx" was declined for the unknown words "31mkoo" and "0m".
+# Control strings (OSC "ESC ] 0;title BEL", DCS, SOS, PM, APC) run to their terminator, ST or BEL (xterm's);
+# one left open is dropped to the end of its line, as a terminal would swallow it. CSI (ESC [ or the C1
+# byte) takes parameter bytes 0x30-0x3F, intermediate bytes 0x20-0x2F and a final byte 0x40-0x7E; any other
+# escape sequence is ESC, intermediate bytes and a final byte 0x30-0x7E ("ESC ( B", "ESC 7", "ESC c").
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\r\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]"
+    r"|\x1b[\x20-\x2f]*[\x30-\x7e]"
+)
+
+
 def strip_control(text: str) -> str:
-    """Drop control and format characters (NUL, escape sequences, zero-width and bidi marks); tabs become
-    spaces so words stay apart, and line breaks are kept (see ``squeezed``)."""
+    """Drop escape sequences whole (``_ESCAPE_SEQUENCE``), then control and format characters (NUL, a lone
+    ESC, zero-width and bidi marks); tabs become spaces so words stay apart, and line breaks are kept (see
+    ``squeezed``)."""
     out: list[str] = []
-    for ch in text:
+    for ch in _ESCAPE_SEQUENCE.sub("", text):
         if ch in "\n\r":
             out.append("\n")
         elif ch in "\t\v\f":

@@ -3,8 +3,8 @@
 Discord rejects a whole message (HTTP 400, code 50035) when any part breaks a limit, and discord.py checks
 only the 10-embed one, so every limit is enforced here, in pure functions the tests run without a network.
 Long text is clipped at a word boundary (ending in "…"). Article and user text is markdown-escaped so a
-quote shows verbatim and cannot break the layout; pings are prevented separately, by sending with
-``allowed_mentions=none``.
+quote shows verbatim and cannot break the layout; mention markup is escaped too, so ``<@123>`` in an article
+shows as typed, not as a mention chip. Pings are prevented separately, by sending with ``allowed_mentions=none``.
 """
 
 from __future__ import annotations
@@ -31,6 +31,11 @@ EMBED_TOTAL_LIMIT = 6000  # every embed of one message together
 ELLIPSIS = "…"
 _URL = re.compile(r"^https?://[^\s()<>\[\]]+$")
 _BRACKET = re.compile(r"(\\*)([\[\]])")
+# Mention markup: users, nicknames and roles (<@1>, <@!1>, <@&1>), channels (<#1>), custom emoji (<:x:1>,
+# <a:x:1>), commands (</ask:1>), timestamps (<t:1>) and guide links (<id:home>), and @everyone / @here.
+# allowed_mentions=none stops the pings, not the rendering: in an embed <@123456789> still showed as a
+# mention chip. A backslash shows the markup as typed, as it does for any markdown character.
+_MENTION = re.compile(r"<(?=[@#/]|a?:|t:|id:)|(?<![\w@])@(?=(?:everyone|here)\b)", re.IGNORECASE)
 
 
 def clip(text: str, limit: int) -> str:
@@ -54,9 +59,15 @@ def _escape_brackets(text: str) -> str:
     return _BRACKET.sub(lambda m: m.group(1) + ("" if len(m.group(1)) % 2 else "\\") + m.group(2), text)
 
 
+def escape_mentions(text: str) -> str:
+    """Markdown-escaped ``text`` with its mention markup shown as typed (``_MENTION``). Only after
+    ``escape_markdown``: that doubles every backslash already there, so each one added here escapes."""
+    return _MENTION.sub(lambda m: "\\" + m.group(), text)
+
+
 def safe(text: str, limit: int, *, keep_lines: bool = False) -> str:
-    """User or article text, shown literally (markdown escaped), within ``limit``; runs of whitespace
-    become one space unless ``keep_lines``.
+    """User or article text, shown literally (markdown and mentions escaped), within ``limit``; runs of
+    whitespace become one space unless ``keep_lines``.
 
     ``escape_markdown`` escapes a masked link only when one piece of text holds all of it; pieces shown
     side by side ("[" in one title, "](https://…)" in the next) could still form one, so every bracket is
@@ -64,7 +75,7 @@ def safe(text: str, limit: int, *, keep_lines: bool = False) -> str:
     text = without_direction_changes(text)
     if not keep_lines:
         text = " ".join(text.split())
-    return clip(_escape_brackets(discord.utils.escape_markdown(text)), limit)
+    return clip(escape_mentions(_escape_brackets(discord.utils.escape_markdown(text))), limit)
 
 
 def link(label: str, url: str | None) -> str:

@@ -193,8 +193,13 @@ def render(result: Result) -> list[Outgoing]:
     if isinstance(result, IndexStatus):
         embed = discord.Embed(title="Index status", description=safe(render_status(result), DESCRIPTION_LIMIT))
         return [Outgoing(embeds=(fit_embed(embed),))]
-    if isinstance(result, Notice | Reply):
-        return [Outgoing(content=clip(result.text, CONTENT_LIMIT) or "…", ephemeral=result.ephemeral)]
+    if isinstance(result, Notice):
+        # A notice may repeat what was typed or uploaded (an article id, a file name, a period): escaped, so
+        # "/remove-article article_id:**x**" is not answered in bold. Notices mean no markdown of their own.
+        text = safe(result.text, CONTENT_LIMIT, keep_lines=True)
+        return [Outgoing(content=text or ELLIPSIS, ephemeral=result.ephemeral)]
+    if isinstance(result, Reply):  # the bot's own words (``bot.smalltalk``), never a user's
+        return [Outgoing(content=clip(result.text, CONTENT_LIMIT) or ELLIPSIS, ephemeral=result.ephemeral)]
     if isinstance(result, Feedback):
         return render_feedback(result)
     if isinstance(result, GapReport):

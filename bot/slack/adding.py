@@ -12,7 +12,7 @@ from bot.core import CommandCore
 from bot.results import IndexChange, Notice, Result
 from bot.slack.events import links_in, without_links
 from bot.slack.files import fetch_uploads
-from bot.slack.mrkdwn import plain_from_slack
+from bot.slack.mrkdwn import escape, plain_from_slack
 from bot.slack.render import SlackMessage, render
 from bot.slack.users import UserDirectory
 from bot.validation import strip_mentions
@@ -57,4 +57,6 @@ async def add_from_dm(core: CommandCore, users: UserDirectory, event: dict[str, 
         elif problems and isinstance(result, Notice):
             reasons = "; ".join(f"{p['file']}: {p['reason']}" for p in problems)
             result = Notice(result.kind, f"{result.text} {reasons}")
+    if isinstance(result, Notice) and result.text == ADD_USAGE:  # the bot's own words: its code spans stay
+        return SlackMessage(escape(ADD_USAGE), ephemeral=True), True
     return render(result), isinstance(result, Notice)

@@ -1,5 +1,6 @@
-"""Slack's mrkdwn: user and article text escaped, incoming markup read as the user meant it, links built only
-from http(s) addresses, and text cut to Slack's limits without splitting an entity or a link."""
+"""Slack's mrkdwn: user and article text escaped and its formatting characters neutralised, incoming markup
+read as the user meant it, links built only from http(s) addresses, and text cut to Slack's limits without
+splitting an entity or a link."""
 
 from __future__ import annotations
 
@@ -16,12 +17,36 @@ URL_LIMIT = 1000
 _SAFE_URL = re.compile(r"https?://[^\s<>|\"\x00-\x1f]+", re.IGNORECASE)
 _SLACK_MARKUP = re.compile(r"<([^<>]*)>")
 _BROADCASTS = ("!everyone", "!channel", "!here", "!subteam")
+# Slack has no escape for its formatting characters: "*farm*", "_x_", "~now~" and "`#tag`" in escaped text
+# still turn bold, italic, struck or code, and a line opening with "&gt;" into a quote. A WORD JOINER
+# (U+2060: invisible, and no word boundary, unlike the zero-width space Slack treats as one) on each side
+# of a marker leaves it no boundary to open or close at; a soft hyphen before a leading "&gt;" (what
+# jsx-slack's Escape does) keeps it from starting a quote. Copying such text copies the invisible
+# characters too, so text people copy exactly (quotes, answers, questions) goes in plain_text instead.
+WORD_JOINER = "\u2060"
+_MARKER = re.compile(r"[*_~`]")
+_URL_OR_MARKER = re.compile(r"(?P<url>https?://[^\s<>|]+)|[*_~`]")
+_LEADING_QUOTE = re.compile(r"^&gt;", re.MULTILINE)
 
 
 def escape(text: str) -> str:
     """The three characters Slack's mrkdwn treats as control characters, as Slack documents them; and no
     direction overrides, which would reverse the rest of the line (``plain.without_direction_changes``)."""
     return plain.without_direction_changes(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def literal(text: str, keep_urls: bool = False) -> str:
+    """``text`` escaped (``escape``) and shown as written inside mrkdwn: no formatting character in it pairs
+    with another (see ``WORD_JOINER``). ``keep_urls``: web addresses stay untouched, for text Slack
+    auto-links (a message's top-level ``text``; blocks here are ``verbatim``)."""
+    def neutral(match: re.Match[str]) -> str:
+        return WORD_JOINER + match.group() + WORD_JOINER
+
+    def kept(match: re.Match[str]) -> str:
+        return match.group() if match.group("url") else neutral(match)
+
+    escaped = _URL_OR_MARKER.sub(kept, escape(text)) if keep_urls else _MARKER.sub(neutral, escape(text))
+    return _LEADING_QUOTE.sub("\u00ad&gt;", escaped)
 
 
 def plain_from_slack(text: str, drop_user: str | None = None) -> str:
@@ -78,8 +103,9 @@ def split_text(text: str, limit: int = SECTION_LIMIT) -> list[str]:
 
 
 def link(url: str | None, label: str) -> str:
-    """``<url|label>`` for an http(s) URL, else the escaped label: an article can't smuggle in other markup."""
-    shown = clip(escape(" ".join(label.split()) or "untitled"), LABEL_LIMIT)
+    """``<url|label>`` for an http(s) URL, else the escaped label: an article can't smuggle in other markup,
+    nor format its title (``literal``)."""
+    shown = clip(literal(" ".join(label.split()) or "untitled"), LABEL_LIMIT)
     url = percent_encoded(url, '|<>"') if url else url  # "|" would end the address early
     if url and len(url) <= URL_LIMIT and _SAFE_URL.fullmatch(url):
         return f"<{url.replace('&', '&amp;')}|{shown}>"

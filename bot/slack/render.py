@@ -4,8 +4,14 @@ Pure functions, so every limit is testable without Slack. Each string that came 
 goes through ``escape``: Slack turns ``<!everyone>``, ``<@U…>`` or ``<url|label>`` into pings and links only
 when ``<`` and ``>`` arrive unescaped, so escaping ``&``, ``<`` and ``>`` is what stops a question or an
 article from pinging a workspace or disguising a link. Links are built here, and only from http(s) URLs.
-Text objects are ``verbatim``: Slack does not turn bare URLs or channel names in a quote or a question into
-links either; only the links built here are live.
+mrkdwn text objects are ``verbatim``: Slack does not turn bare URLs or channel names in a quote or a question
+into links either; only the links built here are live.
+
+Escaping does not stop formatting: in mrkdwn an article's "*farm*" turns bold and "~now~" struck. Text that
+is only an article's or a user's words (the question, the answer, each quote, a report) therefore goes in
+``plain_text`` objects, which Slack shows as written and people copy exactly; where it shares a line with
+the bot's own formatting (a title in a link, a timeline's summaries) it goes through ``literal``, which
+leaves its formatting characters nothing to pair with.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from bot.render import plain
 from bot.render.dates import shown_date, shown_event_date
 from bot.render.examples import TIMELINE_DAY, TIMELINE_TOPIC
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
-from bot.slack.mrkdwn import SECTION_LIMIT, clip, escape, link, split_text
+from bot.slack.mrkdwn import SECTION_LIMIT, clip, escape, link, literal, split_text
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
 
 CONTEXT_LIMIT = 2000  # kept below the 3,000 of a text object: context lines are meant to be short
@@ -56,24 +62,46 @@ class SlackMessage:
 # -- text ------------------------------------------------------------------------------------------
 
 
+def _mrkdwn(text: str, limit: int) -> dict[str, Any]:
+    return {"type": "mrkdwn", "text": clip(text, limit), "verbatim": True}
+
+
+def _plain(escaped: str, limit: int) -> dict[str, Any]:
+    """A ``plain_text`` object: shown as written, no formatting and no ``:emoji:`` codes. Slack decodes the
+    three entities in it as in mrkdwn, so it is escaped all the same, and pings stay impossible."""
+    return {"type": "plain_text", "text": clip(escaped, limit), "emoji": False}
+
+
 def _section(text: str) -> dict[str, Any]:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT), "verbatim": True}}
+    return {"type": "section", "text": _mrkdwn(text, SECTION_LIMIT)}
+
+
+def _plain_section(escaped: str) -> dict[str, Any]:
+    return {"type": "section", "text": _plain(escaped, SECTION_LIMIT)}
 
 
 def _context(text: str) -> dict[str, Any]:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(text, CONTEXT_LIMIT), "verbatim": True}]}
+    return {"type": "context", "elements": [_mrkdwn(text, CONTEXT_LIMIT)]}
+
+
+def _labelled(label: str, words: str) -> dict[str, Any]:
+    """A context line of the bot's mrkdwn ``label`` then someone's ``words`` as written."""
+    return {"type": "context", "elements": [_mrkdwn(label, CONTEXT_LIMIT),
+                                            _plain(escape(words), CONTEXT_LIMIT)]}
 
 
 def _fallback(result: Result) -> str:
-    return clip(escape(plain.render(result, locate=False)), FALLBACK_LIMIT)
+    """The notification text: mrkdwn that Slack auto-links, so addresses stay whole (``literal``)."""
+    return clip(literal(plain.render(result, locate=False), keep_urls=True), FALLBACK_LIMIT)
 
 
 def _text_sections(escaped: str, max_sections: int) -> list[dict[str, Any]]:
-    pieces = split_text(escaped) or ["_(empty)_"]
+    """Escaped text that is someone's words, or has none of the bot's formatting, as plain_text sections."""
+    pieces = split_text(escaped) or ["(empty)"]
     if len(pieces) > max_sections:
         pieces = pieces[:max_sections]
         pieces[-1] = clip(pieces[-1] + " …", SECTION_LIMIT)
-    return [_section(p) for p in pieces]
+    return [_plain_section(p) for p in pieces]
 
 
 def _pack(items: list[str], budget: int, noun: str, sep: str, hint: str = "") -> list[dict[str, Any]]:
@@ -100,12 +128,14 @@ def _pack(items: list[str], budget: int, noun: str, sep: str, hint: str = "") ->
 # -- results ---------------------------------------------------------------------------------------
 
 
-def _citation(n: int | None, c: Citation) -> str:
-    """``n`` is the answer's marker for the quote; a related sentence, which the answer doesn't cite, has none."""
+def _citation(n: int | None, c: Citation) -> list[dict[str, Any]]:
+    """The source's title, link and date, then the quote in a plain_text section of its own: shown and copied
+    exactly as the article has it. ``n`` is the answer's marker for the quote; a related sentence, which the
+    answer doesn't cite, has none."""
     head = link(c.url, c.title or c.doc_id) if n is None else f"*[{n}]* {link(c.url, c.title or c.doc_id)}"
-    head += f" · {escape(shown_date(c.date, c.date_estimated) or c.date) if c.date else 'undated'}"
-    quote = "\n".join(f"> {line}" for line in escape(c.quoted).splitlines() if line.strip())
-    return head + "\n" + clip(quote, QUOTE_LIMIT)
+    head += f" · {literal(shown_date(c.date, c.date_estimated) or c.date) if c.date else 'undated'}"
+    quote = "\n".join(line for line in escape(c.quoted).splitlines() if line.strip()) or "…"
+    return [_section(head), {"type": "section", "text": _plain(quote, QUOTE_LIMIT)}]
 
 
 def _text_of(blocks: list[dict[str, Any]]) -> int:
@@ -118,10 +148,10 @@ def render_answer(answer: Answer, show_question: bool = True) -> SlackMessage:
     past Slack's block or text limits are counted in a note instead."""
     blocks: list[dict[str, Any]] = []
     if show_question and answer.question:
-        blocks.append(_context(f"*Question:* {escape(answer.question)}"))
+        blocks.append(_labelled("*Question:*", answer.question))
     blocks.extend(_text_sections(escape(answer.text), MAX_ANSWER_SECTIONS))
     if answer.searched_for:  # a follow-up, searched with words from earlier in the thread
-        blocks.append(_context(f"_Searched for:_ {escape(' '.join(answer.searched_for.split()))}"))
+        blocks.append(_labelled("_Searched for:_", " ".join(answer.searched_for.split())))
     buttons = [feedback_buttons(answer.answer_id)] if answer.answer_id else []
     if answer.citations:
         heading = "*Sources*" if answer.answered else "*Closest passages* (they do not answer the question)"
@@ -138,19 +168,19 @@ def render_answer(answer: Answer, show_question: bool = True) -> SlackMessage:
     return SlackMessage(_fallback(answer), blocks + buttons)
 
 
-def _quotes(texts: list[str], room: int, chars: int, noun: str, note: bool = True) -> list[dict[str, Any]]:
-    """A section per text while ``room`` blocks and ``chars`` characters last (one block and a few
+def _quotes(items: list[list[dict[str, Any]]], room: int, chars: int, noun: str, note: bool = True
+            ) -> list[dict[str, Any]]:
+    """Each item's blocks while ``room`` blocks and ``chars`` characters last (one block and a few
     characters kept for the note that counts the rest)."""
     out: list[dict[str, Any]] = []
-    for i, text in enumerate(texts):
-        section = _section(text)
-        size = len(section["text"]["text"])
-        last = i == len(texts) - 1
-        if (len(out) + 1 > room - (0 if last else 1)) or size > chars - (0 if last else 60):
+    for i, blocks in enumerate(items):
+        size = _text_of(blocks)
+        last = i == len(items) - 1
+        if (len(out) + len(blocks) > room - (0 if last else 1)) or size > chars - (0 if last else 60):
             if note:
-                out.append(_context(f"…and {len(texts) - i} more {noun} not shown."))
+                out.append(_context(f"…and {len(items) - i} more {noun} not shown."))
             return out
-        out.append(section)
+        out += blocks
         chars -= size
     return out
 
@@ -167,28 +197,30 @@ def feedback_buttons(answer_id: str) -> dict[str, Any]:
 
 def render_feedback(feedback: Feedback) -> SlackMessage:
     blocks = [_section(escape(feedback.text))]
-    blocks += [_section(_citation(n, c)) for n, c in enumerate(feedback.alternatives[:MAX_BLOCKS - 1], start=1)]
+    for n, c in enumerate(feedback.alternatives[:(MAX_BLOCKS - 1) // 2], start=1):
+        blocks += _citation(n, c)
     return SlackMessage(clip(escape(feedback.text), FALLBACK_LIMIT), blocks, ephemeral=True)
 
 
 def render_report(report: GapReport) -> SlackMessage:
-    escaped = escape("\n".join(report.lines(CHAT_QUESTION_CHARS)))
-    return SlackMessage(clip(escaped, FALLBACK_LIMIT), _text_sections(escaped, 10), ephemeral=True)
+    lines = "\n".join(report.lines(CHAT_QUESTION_CHARS))  # people's questions: plain_text sections
+    return SlackMessage(clip(literal(lines, keep_urls=True), FALLBACK_LIMIT), _text_sections(escape(lines), 10),
+                        ephemeral=True)
 
 
 def _event(event: TimelineEvent) -> str:
     """The summary with the article that says it; another article's report of the date shows its own
     sentence, so no article is named as the source of a sentence it does not contain. Sources that would
     take the section past Slack's limit are counted, not cut: a cut inside ``<url|title>`` shows raw markup."""
-    when = escape(shown_event_date(event.date, event.date_estimated, event.planned))
-    text = f"*{when}*  {clip(escape(event.summary), EVENT_SUMMARY_LIMIT)}"
+    when = literal(shown_event_date(event.date, event.date_estimated, event.planned))
+    text = f"*{when}*  {clip(literal(event.summary), EVENT_SUMMARY_LIMIT)}"
     for k, c in enumerate(event.citations[:MAX_EVENT_SOURCES]):
         day = shown_date(c.date, c.date_estimated)
-        source = link(c.url, c.title or c.doc_id) + (f" · {escape(day)}" if day else "")
+        source = link(c.url, c.title or c.doc_id) + (f" · {literal(day)}" if day else "")
         if c.quote == event.summary:
             line = f"      — {source}"
         else:
-            line = f"      — also that day: “{escape(clip(c.quote, 300))}” ({source})"
+            line = f"      — also that day: “{literal(clip(c.quote, 300))}” ({source})"
         left = min(len(event.citations), MAX_EVENT_SOURCES) - k
         if len(text) + 1 + len(line) + 40 > SECTION_LIMIT:
             return text + f"\n      — and {left} more source{'s' if left != 1 else ''}"
@@ -197,11 +229,11 @@ def _event(event: TimelineEvent) -> str:
 
 
 def render_timeline(timeline: Timeline) -> SlackMessage:
-    about = f" about “{escape(timeline.topic)}”" if timeline.topic else ""
+    about = f" about “{literal(timeline.topic)}”" if timeline.topic else ""
     if timeline.searched_for:  # the topic's typos mended
-        about += f" (searched for: {escape(' '.join(timeline.searched_for.split()))})"
+        about += f" (searched for: {literal(' '.join(timeline.searched_for.split()))})"
     if not timeline.events:
-        said = f"The articles give no dated events{about}. {escape(timeline.note)}".rstrip()
+        said = f"The articles give no dated events{about}. {literal(timeline.note)}".rstrip()
         return SlackMessage(_fallback(timeline), [_section(said)])
     count = len(timeline.events)
     more = (f" (and {timeline.omitted} less supported, not shown: name a topic to narrow it down)"
@@ -217,7 +249,9 @@ def render_sources(sources: SourcesList) -> SlackMessage:
     items = []
     for s in sources.sources:
         when = shown_date(s.date, s.date_estimated) or "undated"
-        meta = " · ".join(escape(x) for x in (when, s.source, s.doc_id) if x)
+        # The id is what /remove-article takes: in code, shown and copied as it is (no word joiners).
+        doc_id = "`" + escape(s.doc_id.replace("`", "'")) + "`" if s.doc_id else ""
+        meta = " · ".join(x for x in (*(literal(y) for y in (when, s.source) if y), doc_id) if x)
         items.append(f"• {link(s.url, s.title or s.doc_id)} ({meta}; {s.chunks} chunks)")
     header = _section(f"*{len(items)} indexed articles*")
     name, data = plain.sources_file(sources)
@@ -231,7 +265,8 @@ def render_sources(sources: SourcesList) -> SlackMessage:
 
 
 def render_notice(notice: Notice) -> SlackMessage:
-    return SlackMessage(clip(escape(notice.text), FALLBACK_LIMIT), ephemeral=True)
+    """A notice may repeat what was typed or uploaded (an id, a file name): it is shown as written."""
+    return SlackMessage(clip(literal(notice.text, keep_urls=True), FALLBACK_LIMIT), ephemeral=True)
 
 
 def render(result: Result, show_question: bool = True) -> SlackMessage:
@@ -251,6 +286,7 @@ def render(result: Result, show_question: bool = True) -> SlackMessage:
     if isinstance(result, GapReport):
         return render_report(result)
     if isinstance(result, IndexChange | IndexStatus):
-        escaped = escape(result.summary(CHAT_IDS) if isinstance(result, IndexChange) else plain.render(result))
-        return SlackMessage(clip(escaped, FALLBACK_LIMIT), _text_sections(escaped, 10), ephemeral=True)
+        said = result.summary(CHAT_IDS) if isinstance(result, IndexChange) else plain.render(result)
+        return SlackMessage(clip(literal(said, keep_urls=True), FALLBACK_LIMIT), _text_sections(escape(said), 10),
+                            ephemeral=True)
     raise TypeError(f"cannot render {type(result).__name__}")

@@ -184,3 +184,11 @@ def test_plain_answer_lists_related_sentences_after_its_sources() -> None:
     assert text.index("Sources:") < text.index(RELATED_HEADING) < text.index("4 lakh")
     assert "[2]" not in text and "[b 5-37]" in text
     assert RELATED_HEADING not in render_answer(Answer("q", "a [1]", True, [cited]))
+
+
+async def test_a_declined_question_names_no_part_of_an_escape_sequence(seed_core: CommandCore) -> None:
+    """ESC alone was dropped: the decline named "31mkoo" and "0m" among the words the articles never use."""
+    reply = await handle_line(seed_core, "what is \x1b[31mkoo\x1b[0m zzqx") or ""
+    said = reply.splitlines()[0]  # what the bot says of the question; quotes and their sources follow
+    assert "zzqx" in said, said
+    assert "31m" not in said and "0m" not in said, said

@@ -7,9 +7,23 @@ from bot.validation import InvalidInput, clean_question, clean_topic, strip_cont
 
 def test_control_and_invisible_characters_are_removed() -> None:
     assert strip_control("how\x00 many\u200b acc\x1b[31mounts\r\nwere\tblocked?\u202e") == \
-        "how many acc[31mounts\nwere blocked?"
+        "how many accounts\nwere blocked?"
     assert clean_question("how\x00 many\u200b acc\x1b[31mounts\r\nwere\tblocked?\u202e", 100) == \
-        "how many acc[31mounts were blocked?"
+        "how many accounts were blocked?"
+
+
+@pytest.mark.parametrize("typed, question", [
+    ("what is \x1b[31mkoo\x1b[0m zzqx", "what is koo zzqx"),  # SGR colours, ESC [ … m
+    ("what is \x1b[38;5;196;1mkoo\x1b[?25l zzqx", "what is koo zzqx"),  # parameters and private modes
+    ("what is \x9b31mkoo\x9b0m zzqx", "what is koo zzqx"),  # the one-byte C1 CSI
+    ("what is \x1b]0;pwned\x07koo zzqx", "what is koo zzqx"),  # OSC (a window title) ended by BEL
+    ("what is \x1b]8;;https://x.example\x1b\\koo\x1b]8;;\x1b\\ zzqx", "what is koo zzqx"),  # OSC 8 link, ST
+    ("what is \x1bPq#0\x1b\\koo \x1b(Bzzqx\x1b7", "what is koo zzqx"),  # DCS; charset and cursor save
+    ("what is koo\x1b]0;never closed\nzzqx", "what is koo zzqx"),  # an open string ends with its line
+])
+def test_escape_sequences_go_whole(typed: str, question: str) -> None:
+    """Dropping ESC alone left "[31m" and "0m" behind, and the terminal's decline named them as unknown words."""
+    assert clean_question(typed, 1000) == question
 
 
 def test_one_question_a_line_stays_a_list_of_questions() -> None:

@@ -81,6 +81,15 @@ async def test_reindex_by_non_moderator_is_refused_ephemerally(bot: DisputeBot, 
     assert notice.content == "Only moderators can rebuild the index."
 
 
+async def test_what_a_notice_repeats_of_the_command_shows_as_typed(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """The notice's content went out unescaped: "/remove-article article_id:**x**" came back in bold."""
+    [notice] = await run(fake, "remove-article", {"article_id": "**x** _y_ `z` <@123456789> [a](https://e.example)"},
+                         roles=(p.MOD_ROLE_ID,))
+    assert notice.ephemeral
+    assert notice.content == ("There is no article with id '\\*\\*x\\*\\* \\_y\\_ \\`z\\` \\<@123456789> "
+                              "\\[a\\](https://e.example)'; see /sources.")
+
+
 async def test_timeline_and_sources(bot: DisputeBot, fake: FakeDiscord) -> None:
     [sources] = await run(fake, "sources")
     assert "4 articles" in sources.text() and "000_23ab69559cfb75aa" in sources.text()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import discord
 
 from bot.discord.app import INVITE_PERMISSIONS, invite_url
 from bot.discord.limits import EMBED_TOTAL_LIMIT, clip, fit_embed, link, problems, safe
 from bot.discord.outgoing import Outgoing
-from bot.discord.render import MAX_MESSAGES, render
+from bot.discord.render import MAX_MESSAGES, render, render_plain
 from bot.history_results import SHOWN_GROUPS, GapReport
 from bot.render.plain import render as plain_render
 from bot.results import IndexChange, Notice, NoticeKind, SourcesList
@@ -105,6 +106,41 @@ def test_article_text_shows_literally_and_links_are_safe() -> None:
     # Brackets are encoded, not a reason to drop the link: a raw ")" would end it early.
     assert link("Koo", "https://en.wikipedia.org/wiki/Koo_(app)") == "[Koo](https://en.wikipedia.org/wiki/Koo_%28app%29)"
     assert link("x", "https://x.org/[a]<b>") == "[x](https://x.org/%5Ba%5D%3Cb%3E)"
+
+
+MENTIONS = "<@123456789> <@!42> <@&1> <#1> <:koo:99> </ask:7> <t:1612915200:R> @everyone"
+LIVE_MENTION = re.compile(r"(?<!\\)(?:<(?:[@#/]|a?:|t:)|(?<![\w@])@(?:everyone|here))")
+
+
+def shown_texts(message: Outgoing) -> list[str]:
+    """Every text Discord renders markdown and mentions in: content, and each embed's title, description,
+    field names and values (footers show neither)."""
+    texts = [message.content or ""]
+    for e in message.embeds:
+        texts += [e.title or "", e.description or "", *(f.name or "" for f in e.fields),
+                  *(f.value or "" for f in e.fields)]
+    return texts
+
+
+def test_mention_markup_in_articles_shows_as_typed() -> None:
+    """allowed_mentions=none stops the pings but not the rendering: <@123456789> in a quote showed as a mention
+    chip in the embed (and in the text sent without Embed Links)."""
+    c = Citation("koo", f"Koo {MENTIONS}", "2021-02-12", "https://news.example/koo", f"Koo founders told {MENTIONS}.",
+                 0, 10, 1.0)
+    results = [Answer(f"who is {MENTIONS}?", f"They told {MENTIONS} [1].", True, [c], related=[c]),
+               Timeline([TimelineEvent("2021-02-12", c.quote, [c, replace(c, quote=f"Also {MENTIONS}")])],
+                        topic=MENTIONS),
+               SourcesList([SourceInfo("koo", c.title, "2021-02-12", c.url, MENTIONS, 3)])]
+    for result in results:
+        for message in [*render(result), *render_plain(result)]:
+            assert accepted(message)
+            for text in shown_texts(message):
+                assert not LIVE_MENTION.search(text), text
+    [answer] = render(results[0])
+    assert answer.embeds[0].fields[0].value and answer.embeds[0].fields[0].value.startswith(
+        "“Koo founders told \\<@123456789> \\<@!42> \\<@&1> \\<#1> \\<:koo:99> \\</ask:7> \\<t:1612915200:R> "
+        "\\@everyone.”")
+    assert safe("mail x@here.com, <https://a.example>, 3 < 4", 100) == "mail x@here.com, <https://a.example>, 3 < 4"
 
 
 def test_clip_cuts_at_words_and_never_leaves_half_an_escape() -> None:

@@ -61,8 +61,10 @@ async def test_ask_acks_at_once_then_answers_with_cited_facts(
     shown = shown_text(reply)
     assert "257" in shown and "1,178" in shown
     assert "257" in reply["text"] and "1,178" in reply["text"]  # the plain fallback carries the facts too
-    quotes = [b["text"]["text"] for b in reply["blocks"] if b["type"] == "section" and "*[1]*" in b["text"]["text"]]
-    assert quotes and "\n> “" in quotes[0] and "2021-02-10" in shown
+    blocks = reply["blocks"]
+    head = next(i for i, b in enumerate(blocks) if b["type"] == "section" and "*[1]*" in b["text"]["text"])
+    quote = blocks[head + 1]["text"]  # the quote, as the article has it, in a plain_text section of its own
+    assert quote["type"] == "plain_text" and quote["text"].startswith("“") and "2021-02-10" in shown
 
 
 async def test_timeline_and_sources(stub: StubSlack, seed_app: AsyncApp) -> None:

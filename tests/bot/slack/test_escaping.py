@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from slack_bolt.async_app import AsyncApp
@@ -61,14 +62,19 @@ async def test_pings_and_links_in_questions_are_escaped(stub: StubSlack, seed_ap
     assert_nothing_injected(stub)
 
 
+def with_article(copied_index: tuple[Path, Path], encoder_provider: EncoderProvider, name: str, text: str
+                 ) -> tuple[Path, Path]:
+    index_dir, corpus = copied_index
+    (corpus / name).write_text(text, encoding="utf-8")
+    build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider)
+    return index_dir, corpus
+
+
 @pytest.fixture
 def evil_index(copied_index: tuple[Path, Path], encoder_provider: EncoderProvider) -> tuple[Path, Path]:
     """The seed corpus plus one article whose title and text carry Slack markup. Building over a copy of the
     seed index reuses its embeddings, so only the new article is encoded."""
-    index_dir, corpus = copied_index
-    (corpus / "koo-rally.md").write_text(EVIL_ARTICLE, encoding="utf-8")
-    build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider)
-    return index_dir, corpus
+    return with_article(copied_index, encoder_provider, "koo-rally.md", EVIL_ARTICLE)
 
 
 async def test_markup_in_articles_is_escaped(
@@ -86,3 +92,49 @@ async def test_markup_in_articles_is_escaped(
     assert "&lt;https://evil.example/body|the official statement&gt;" in shown  # the article text was quoted
     assert "<https://news.example/koo-rally|Koo &lt;!everyone&gt; rally" in shown  # a real link, escaped label
     assert_nothing_injected(stub)
+
+
+FORMATTED_ARTICLE = """---
+title: "Protest hashtags trend again as *farm* unions plan rally"
+date: 2021-02-04
+url: https://news.example/farm-rally
+---
+Farm unions announced a nationwide __chakka jam__ road blockade for 6 February 2021, as ~~now~~ the hashtag \
+`#FarmersProtest` trended _x_ on Twitter in India.
+"""
+LIVE_MARKER = re.compile(r"(?<!\u2060)[*_~`]|[*_~`](?!\u2060)")
+
+
+@pytest.fixture
+def formatted_index(copied_index: tuple[Path, Path], encoder_provider: EncoderProvider) -> tuple[Path, Path]:
+    """The seed corpus plus one article whose title and text carry Slack's formatting characters."""
+    return with_article(copied_index, encoder_provider, "farm-rally.txt", FORMATTED_ARTICLE)
+
+
+async def test_formatting_in_articles_and_questions_shows_as_written(
+    stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
+    formatted_index: tuple[Path, Path],
+) -> None:
+    """Slack showed the title's "*farm*" bold, the quote's "~~now~~" struck, "`#FarmersProtest`" as code and
+    "__chakka jam__" in italics, so a quote was not verbatim; the question echoed with "*Question:*" too."""
+    app = make_app(make_core(*formatted_index))
+    payload = slash_payload(stub, "/ask", "When is the *chakka jam* road blockade?")
+    await slash(app, payload)
+    reply = await reply_to(stub, payload)
+    plain = [o["text"] for o in _text_objects(reply["blocks"]) if o["type"] == "plain_text"]
+    assert "When is the *chakka jam* road blockade?" in plain  # the question, as asked
+    assert any("__chakka jam__" in t and "~~now~~ the hashtag `#FarmersProtest` trended _x_" in t for t in plain), plain
+    mrkdwn = [o["text"] for o in _text_objects(reply["blocks"]) if o["type"] == "mrkdwn"]
+    title = next(t for t in mrkdwn if "farm-rally" in t)
+    assert "as \u2060*\u2060farm\u2060*\u2060 unions" in title and not LIVE_MARKER.search(title.split("> ", 1)[-1])
+    for command, text in (("/sources", ""), ("/timeline", "chakka jam")):
+        payload = slash_payload(stub, command, text)
+        await slash(app, payload)
+        shown = [o["text"] for o in _text_objects((await reply_to(stub, payload))["blocks"])
+                 if o["type"] == "mrkdwn" and "farm" in o["text"].lower()]
+        assert shown and all("\u2060*\u2060farm\u2060*\u2060" in t for t in shown if "Protest hashtags" in t)
+
+
+def _text_objects(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [o for b in blocks for o in [b.get("text"), *b.get("elements", [])] if isinstance(o, dict) and "type" in o
+            and isinstance(o.get("text"), str)]

@@ -7,6 +7,7 @@ The limits are checked with the stub's own rules (``slack_rules.block_errors``),
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 import yaml
@@ -82,7 +83,7 @@ def test_answer_lists_each_quote_with_title_date_and_link() -> None:
     body = "\n".join(strings(message.blocks))
     assert "q &lt;!everyone&gt;?" in body
     assert "<https://news.example/a?x=1&amp;y=2|Title 1 &lt;!everyone&gt;" in body
-    assert "2021-02-10" in body and "> “MeitY asked Twitter to block 257.”" in body
+    assert "2021-02-10" in body and "\n“MeitY asked Twitter to block 257.”" in body
     assert not message.ephemeral
 
 
@@ -233,3 +234,56 @@ def test_sources_that_do_not_fit_come_whole_in_a_file(many_sources: SourcesList)
     assert_valid(unshared)
     assert re.fullmatch(r"…and \d+ more articles not shown; sources\.txt could not be sent here; for all 45, .*"
                         r"`dispute-bot sources`.*\.", strings(unshared.blocks)[-1])
+
+
+FORMATTED_TITLE = "Protest hashtags trend again as *farm* unions plan rally"
+FORMATTED_QUOTE = "Unions plan a ~~now~~ __chakka jam__ as `#FarmersProtest` trends _x_ & *more*."
+BOT_FORMATTING = re.compile(r"\*\[\d+\]\*|\*Question:\*|_Searched for:_|\*Sources\*|\*Also in the articles\*"
+                            r"|\*Timeline[^\n]*?\*(?=:)|\*\d+ indexed articles\*|`[^`\n]+`(?=; \d+ chunks)"
+                            r"|^\*[^*\n]+\*(?=  )", re.MULTILINE)
+
+
+def mrkdwn_texts(blocks: list[dict[str, object]]) -> list[str]:
+    objects = [b["text"] for b in blocks if isinstance(b.get("text"), dict)]
+    objects += [e for b in blocks for e in b.get("elements", []) if isinstance(e, dict) and "text" in e]  # type: ignore[union-attr]
+    return [o["text"] for o in objects if o.get("type") == "mrkdwn"]  # type: ignore[union-attr]
+
+
+def assert_no_live_formatting(text: str) -> None:
+    """Outside the bot's own formatting, every *, _, ~ and ` has a word joiner on each side: nothing to pair."""
+    rest = BOT_FORMATTING.sub("", text)
+    for match in re.finditer(r"[*_~`]", rest):
+        assert rest[match.start() - 1: match.start()] == "\u2060" == rest[match.end(): match.end() + 1], text
+
+
+def test_article_and_user_formatting_shows_as_written() -> None:
+    """Escaping &, < and > left Slack's formatting live: a title's "*farm*" showed bold, a quote's "~~now~~"
+    struck and "`#FarmersProtest`" as code, and the question echoed as "*Question:* {question}" too."""
+    c = Citation("farm_rally", FORMATTED_TITLE, "2021-02-04", "https://news.example/farm?a=1&b=2", FORMATTED_QUOTE,
+                 0, len(FORMATTED_QUOTE), 1.0)
+    answer = Answer("what do the *farm* unions plan, _x_?", f"{FORMATTED_QUOTE} [1]", True, [c], related=[c],
+                    searched_for="*farm* ~unions~")
+    message = render(answer)
+    assert_valid(message)
+    plain = [o["text"] for b in message.blocks for o in [b.get("text"), *b.get("elements", [])]
+             if isinstance(o, dict) and o.get("type") == "plain_text" and "emoji" in o]
+    assert "what do the *farm* unions plan, _x_?" in plain  # the question, as asked
+    assert f"“{escape(FORMATTED_QUOTE)}”" in plain  # each quote exactly as the article has it
+    assert f"{escape(FORMATTED_QUOTE)} [1]" in plain and "*farm* ~unions~" in plain
+    for text in mrkdwn_texts(message.blocks):
+        assert_no_live_formatting(text)
+    assert "\u2060*\u2060farm\u2060*\u2060 unions" in "\n".join(mrkdwn_texts(message.blocks))  # the title
+    assert_no_live_formatting(message.text)
+
+    event = TimelineEvent("2021-02-04", FORMATTED_QUOTE, [c, replace(c, quote=f"Also {FORMATTED_QUOTE}")])
+    for result in (Timeline([event], topic="*farm*"), Timeline([], topic="_x_ ~y~"),
+                   SourcesList([SourceInfo("farm_rally", FORMATTED_TITLE, "2021-02-04", c.url, "*Site*", 3)])):
+        message = render(result)
+        assert_valid(message)
+        for text in [*mrkdwn_texts(message.blocks), message.text]:
+            assert_no_live_formatting(text)
+    assert "`farm_rally`" in "\n".join(mrkdwn_texts(message.blocks))  # the id to copy, in code, unchanged
+
+    notice = render(Notice(NoticeKind.INVALID, "There is no article with id '**x** _y_'; see /sources."))
+    assert notice.text == "There is no article with id '\u2060*\u2060\u2060*\u2060x\u2060*\u2060\u2060*\u2060 " \
+                          "\u2060_\u2060y\u2060_\u2060'; see /sources."
