@@ -16,13 +16,19 @@ from retrieval.types import Answer, Citation
 from retrieval.wording import ALSO_IN_THE_ARTICLES, CLOSEST_BELOW
 
 MAX_QUESTIONS = 3  # answered of one message; the reply asks for the rest on their own
-MAX_SPLIT = 8  # questions one message may be split into; more is read as one text
+# Questions one message may be split into; more is read as one text. A list of nine (a questionnaire pasted)
+# was one text and one decline that echoed all of it; now its first three are answered.
+MAX_SPLIT = 20
 _OPENER = (r"(?:who|what|whats|whos|when|where|why|how|which|is|are|was|were|did|does|do|has|have|had|will|"
            r"would|can|could|should)\b")
 # Where one question of a message ends and the next starts: after a question mark, or after a full stop or
-# "!" when an asking word follows ("Who is Ajay Sawhney. How many accounts …"; "the U.S. said" is not cut).
-_BETWEEN_QUESTIONS = re.compile(rf"(?<=\?)\s+(?=\S)|(?<=[.!])\s+(?={_OPENER})", re.IGNORECASE)
+# "!" after a word when an asking word follows ("Who is Ajay Sawhney. How many accounts …"; "the U.S. said",
+# "1. who" and "on Feb 10. Who" are not cut).
+_BETWEEN_QUESTIONS = re.compile(rf"(?<=\?)\s+(?=\S)|(?<=[^\W\d_][.!])\s+(?={_OPENER})", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"^(?:[-*•]|\d{1,2}[.)])\s+")  # "1. who …", "- what …" in a list of questions
+# A numbered list written on one line, "1. who is sawhney 2. what is koo": the next number and an asking word.
+_NEXT_NUMBERED = re.compile(rf"\s+(?=\d{{1,2}}[.)]\s+{_OPENER})", re.IGNORECASE)
+_NUMBERED_FIRST = re.compile(r"^\s*1[.)]\s")
 _OPENS_WITH_ASKING = re.compile(rf"^\s*{_OPENER}", re.IGNORECASE)
 # A line that goes on with the question of the line before: "how many accounts⏎were blocked?" (an
 # auxiliary and then a participle), not "how many accounts⏎did twitter restore?".
@@ -62,6 +68,8 @@ def questions_in(text: str) -> list[str]:
     "Koo? The app?" are one question. A question may also join a second one with "and" ("who is Sawhney and
     when will he meet Twitter"), split the same way when both name something."""
     parts = [p.strip() for p in _BETWEEN_QUESTIONS.split(text.strip()) if p.strip()]
+    if _NUMBERED_FIRST.match(text):  # only a list that starts at 1: "on Feb 10. Who met?" names no item
+        parts = [_LIST_MARKER.sub("", q.strip()) for p in parts for q in _NEXT_NUMBERED.split(p) if q.strip()]
     if len(parts) >= 2 and not all(_asks_alone(p) for p in parts):
         return [text]
     split = [q for p in parts for q in _joined_by_and(p)]

@@ -30,6 +30,11 @@ from retrieval.types import Answer, Citation
      ["Who is Ajay Sawhney.", "How many accounts did Twitter suspend?"]),
     ("what did the U.S. say about the blocking orders", ["what did the U.S. say about the blocking orders"]),
     ("Twitter blocked accounts. How many?", ["Twitter blocked accounts. How many?"]),
+    # A numbered list on one line; a number inside a question is no item.
+    ("1. who is sawhney 2. what is koo", ["who is sawhney", "what is koo"]),
+    ("1) who is sawhney? 2) what is koo?", ["who is sawhney?", "what is koo?"]),
+    ("what happened on Feb 10. Who met?", ["what happened on Feb 10. Who met?"]),
+    ("why were 2. who accounts blocked", ["why were 2. who accounts blocked"]),
     # "and" joins a second question when an asking word and an auxiliary (or "how many") start it.
     ("who is ajay sawhney and when will he meet twitter", ["who is ajay sawhney", "when will he meet twitter"]),
     ("did twitter comply and how many accounts did it restore?",
@@ -69,6 +74,12 @@ def test_only_a_run_of_whole_questions_is_split(text: str, parts: list[str]) -> 
 def test_a_list_of_questions_one_a_line_is_kept_apart(text: str, line: str, parts: list[str]) -> None:
     assert one_line(text) == line
     assert questions_in(line) == parts
+
+
+def test_a_long_list_of_questions_is_still_split() -> None:
+    """Nine questions, one a line, were one text (over eight) and one decline that echoed them all."""
+    asked = [f"what did the ministry say on day {n}" for n in range(1, 10)]
+    assert questions_in(one_line("\n".join(asked))) == [f"{q}?" for q in asked]
 
 
 def _cite(doc: str, start: int) -> Citation:
