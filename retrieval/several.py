@@ -19,8 +19,9 @@ MAX_QUESTIONS = 3  # answered of one message; the reply asks for the rest on the
 # Questions one message may be split into; more is read as one text. A list of nine (a questionnaire pasted)
 # was one text and one decline that echoed all of it; now its first three are answered.
 MAX_SPLIT = 20
-_OPENER = (r"(?:who|what|whats|whos|when|where|why|how|which|is|are|was|were|did|does|do|has|have|had|will|"
-           r"would|can|could|should)\b")
+_WH = r"who|what|whats|whos|when|where|why|how|which"
+_AUXILIARY = r"is|are|was|were|did|does|do|has|have|had|will|would|can|could|should"
+_OPENER = rf"(?:{_WH}|{_AUXILIARY})\b"  # what a question opens with
 # Where one question of a message ends and the next starts: after a question mark, or after a full stop or
 # "!" after a word when an asking word follows ("Who is Ajay Sawhney. How many accounts …"; "the U.S. said",
 # "1. who" and "on Feb 10. Who" are not cut).
@@ -50,11 +51,10 @@ _AND_ASKS_AGAIN = re.compile(
     r"\s*,?\s+(?:and|&)\s+(?=(?:is|are|was|were|did|does|do|has|have|will|can)\s+"
     r"(?:the|it|he|she|they|its|their|[A-Z]\w*)\b)",
 )
-_AUXILIARY_FIRST = r"^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b"
+_AUXILIARY_FIRST = rf"^\s*(?:{_AUXILIARY})\b"
 _OPENS_WITH_AUXILIARY = re.compile(_AUXILIARY_FIRST, re.IGNORECASE)
 # What the first of two joined questions starts with: an asking word or an auxiliary ("did Twitter comply").
-_ASKS = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:who|what|whats|whos|when|where|why|how|which)\b|" + _AUXILIARY_FIRST,
-                   re.IGNORECASE)
+_ASKS = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_WH})\b|" + _AUXILIARY_FIRST, re.IGNORECASE)
 _MARKER = re.compile(r"\[(\d+)\]")
 RELATED_SHOWN = 2  # sentences shown under a joined answer besides its citations
 DECLINE_SHOWN = 3  # closest passages under a reply that declines every question
