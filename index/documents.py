@@ -128,7 +128,9 @@ def front_matter_problem(exc: Exception) -> str:
 def front_matter(block: str) -> dict[str, Any]:
     """The front matter's keys in lower case: "Title:" and "Date:" (as some editors write them) were
     ignored, and the article shown undated under its first sentence. A lower-case key wins a clash. Text
-    between two rules that is no mapping ("---", a line of the story, "---") gives none."""
+    between two rules that is no mapping ("---", a line of the story, "---") gives none. A list ("- a" lines) is
+    refused (``ArticleProblem``): read as the story, it titled the article "• a" and lost, without a word, the
+    metadata meant (an article that opens with a list between rules can draw them as "***")."""
     match = _FRONT_MATTER.match(block)
     if match is None:
         return {}
@@ -136,6 +138,8 @@ def front_matter(block: str) -> dict[str, Any]:
     # names the line of the file.
     toml = match.group("toml")
     metadata = tomllib.loads("\n" + toml) if toml is not None else YAMLHandler().load(block[: match.end("yaml")])
+    if isinstance(metadata, list):  # "- a" lines: the article was titled "• a", its metadata lost without a word
+        raise ArticleProblem(f"{FRONT_MATTER_FORM}, not a list")
     if not isinstance(metadata, dict):
         return {}
     keys = sorted(metadata, key=lambda k: str(k) == str(k).lower())  # lower-case keys last, so they win
@@ -169,6 +173,9 @@ def unreadable_date(raw: str) -> str | None:
     if written is None or written == "" or normalise_date(written) is not None:
         return None
     return str(written)
+
+
+FRONT_MATTER_FORM = "front matter must be key: value lines (title, date, url, source)"
 
 
 class ArticleProblem(ValueError):

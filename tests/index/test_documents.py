@@ -378,3 +378,14 @@ def test_only_a_web_address_in_the_front_matter_is_a_link(given: str, shown: str
     """Citations and /sources show the url as a link: "url: not a url" showed a link to nowhere."""
     doc = parse_article(f"---\ntitle: T\nurl: {given}\n---\nTwitter said so on Monday.\n", "d", "d.md")
     assert doc.url == shown
+
+
+@pytest.mark.parametrize("block", ["- a\n- b\n", "- title: Koo gains users\n  date: 2021-02-13\n"])
+def test_front_matter_that_is_a_list_is_refused_with_the_form_it_needs(block: str, tmp_path: Path) -> None:
+    """It was read as the story, titled "• a", and whatever metadata was meant was lost without a word."""
+    raw = f"---\n{block}---\nThe minister joined Koo on Saturday, the company said.\n"
+    with pytest.raises(ValueError, match=r"front matter must be key: value lines \(title, date, url, source\)"):
+        check_upload(Upload("koo.md", raw.encode()), 10_000)
+    (tmp_path / "koo.md").write_text(raw, encoding="utf-8")
+    docs, skipped = load_corpus(tmp_path)
+    assert docs == [] and skipped[0].filename == "koo.md" and "key: value lines" in skipped[0].reason
