@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from index.article_head import first_line_title, head_address, stamped
@@ -23,11 +24,12 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 19  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
+PARSE_VERSION = 20  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
 # 13: front matter ended by "...", and TOML front matter; 14: an address pasted over the story;
 # 15: breadcrumbs and page chrome ("Skip to main content") are no title; 16: a .md body without its markup;
 # 17: a front-matter url that is no web address is no link; 18: a .md list item keeps a marker ("• ", "2. ");
-# 19: a .md body without its struck text and footnote marks, each footnote a paragraph
+# 19: a .md body without its struck text and footnote marks, each footnote a paragraph; 20: front matter that is a
+# list, or a title, url or source that is a list or mapping, is refused
 _BOM = "\ufeff"
 # "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
 _DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)
@@ -107,6 +109,36 @@ class SkippedFile:
     reason: str
 
 
+def as_written(block: str, key: str, value: object) -> str:
+    """A front-matter value shown to a moderator as the file has it: the rest of its ``key:`` line, else (a
+    value over several lines) a plain rendering. YAML reads "date: [2021-02-12]" as a list holding a date, and
+    its Python form ("[datetime.date(2021, 2, 12)]") is nothing anybody wrote."""
+    line = rf"^[ \t]*({re.escape(key)})[ \t]*[:=][ \t]*(.*?)[ \t]*\r?$"  # "date: …", or TOML's "date = …"
+    lines = sorted(re.findall(line, block, re.IGNORECASE | re.MULTILINE), key=lambda m: m[0] == key)
+    written = [text for _, text in lines if text]  # the lower-case key last, as it wins in front_matter
+    if written:
+        return written[-1]
+    if isinstance(value, list | dict):
+        return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip()
+    return str(value)
+
+
+# Front-matter fields shown as one line of text: a list or mapping there is refused (``_one_line``).
+_TEXT_FIELDS = ("title", "source", "url", "link")
+
+
+def _one_line(block: str, meta: dict[str, Any]) -> None:
+    """A title, source or url written as a list or mapping ("title: [a, b]") was shown in its Python form,
+    "['a', 'b']", as every citation's title; a url so written was no link, with a note quoting that form."""
+    for key in _TEXT_FIELDS:
+        value = meta.get(key)
+        if isinstance(value, list | dict):
+            kind = "a list" if isinstance(value, list) else "a mapping"
+            raise ArticleProblem(f"the front matter's {key} is {kind} ({as_written(block, key, value)}), not one "
+                                 f"line of text: write it as {key}: followed by the text, in quotes if it starts with "
+                                 "[ or {")
+
+
 def _clean_str(value: object) -> str | None:
     if value is None:
         return None
@@ -172,7 +204,7 @@ def unreadable_date(raw: str) -> str | None:
     written = front_matter(block.group(0)).get("date")
     if written is None or written == "" or normalise_date(written) is not None:
         return None
-    return str(written)
+    return as_written(block.group(0), "date", written)
 
 
 FRONT_MATTER_FORM = "front matter must be key: value lines (title, date, url, source)"
@@ -212,6 +244,7 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
         # An empty block ("---" twice) is no part of the story either; text between two rules that reads as no
         # metadata is the story's own (a Markdown article may open with a rule).
         if found or not block.group(0).strip("-.\r\n \t"):
+            _one_line(block.group(0), found)
             meta = found
             rest = body[block.end():]
             body_offset = start + block.end() + len(rest) - len(rest.lstrip())

@@ -389,3 +389,36 @@ def test_front_matter_that_is_a_list_is_refused_with_the_form_it_needs(block: st
     (tmp_path / "koo.md").write_text(raw, encoding="utf-8")
     docs, skipped = load_corpus(tmp_path)
     assert docs == [] and skipped[0].filename == "koo.md" and "key: value lines" in skipped[0].reason
+
+
+@pytest.mark.parametrize(("line", "shown"), [
+    ("date: [2021-02-12]", "[2021-02-12]"), ("date: {day: 12}", "{day: 12}"),
+    ("date:\n  - 2021-02-12", "[2021-02-12]"),
+])
+def test_a_date_that_is_no_day_is_refused_as_written_not_in_python_form(
+    line: str, shown: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """YAML reads "[2021-02-12]" as a list holding a date: the refusal showed "[datetime.date(2021, 2, 12)]"."""
+    raw = f"---\ntitle: T\n{line}\n---\nThe ministry wrote again.\n"
+    with pytest.raises(ValueError, match=r"cannot read the date") as refused:
+        check_upload(Upload("a.md", raw.encode()), 10_000)
+    assert shown in str(refused.value) and "datetime" not in str(refused.value)
+    (tmp_path / "a.md").write_text(raw, encoding="utf-8")
+    assert load_article(tmp_path / "a.md").date is None
+    assert shown in caplog.text and "datetime" not in caplog.text
+
+
+@pytest.mark.parametrize(("line", "refusal"), [
+    ("title: [a, b]", "the front matter's title is a list ([a, b])"),
+    ("title: {a: b}", "the front matter's title is a mapping ({a: b})"),
+    ("title:\n  - a\n  - b", "the front matter's title is a list ([a, b])"),
+    ("url: [https://example.org/a]", "the front matter's url is a list ([https://example.org/a])"),
+    ("source: {name: PTI}", "the front matter's source is a mapping ({name: PTI})"),
+])
+def test_a_title_url_or_source_that_is_no_line_of_text_is_refused_as_written(line: str, refusal: str) -> None:
+    """"title: [a, b]" titled every citation "['a', 'b']"; a url so written was no link, noted in Python form."""
+    raw = f"---\n{line}\n---\nThe ministry wrote again.\n"
+    with pytest.raises(ValueError) as refused:
+        check_upload(Upload("a.md", raw.encode()), 10_000)
+    assert str(refused.value).startswith(refusal) and "in quotes" in str(refused.value)
+    assert parse_article("---\ntitle: 1984\n---\nThe ministry wrote again.\n", "b", "b.md").title == "1984"
