@@ -148,12 +148,21 @@ def _clean_str(value: object) -> str | None:
 
 def front_matter_problem(exc: Exception) -> str:
     """What is wrong with an article's front matter, in one line a moderator can act on (YAML's own message
-    spans lines and names "<unicode string>"); the commonest slip, a title with a colon, says how to fix it."""
+    spans lines and names "<unicode string>"); the commonest slip, a title with a colon, says how to fix it.
+    A bracket or quote never closed ("title: [broken") is found where the block runs out, on the closing "---":
+    the line named is the one where it opened. YAML reads the block from the opening "---", so its line numbers
+    are the file's."""
     mark = getattr(exc, "problem_mark", None)
     problem = str(getattr(exc, "problem", None) or exc).splitlines()[0]
+    context, opened = str(getattr(exc, "context", None) or ""), getattr(exc, "context_mark", None)
+    unclosed = opened is not None and ("flow" in context or "quoted scalar" in context)
+    if unclosed:
+        mark = opened
     where = f" (line {mark.line + 1})" if mark is not None else ""
     hint = ('; a value with a colon in it needs quotes, e.g. title: "Twitter vs India: the row"'
-            if "mapping values are not allowed" in problem else "")
+            if "mapping values are not allowed" in problem else
+            "; the [, { or quote that opens the value there is never closed (a value that starts with [ or { needs "
+            'quotes around it, e.g. title: "[Exclusive] Twitter blocks accounts")' if unclosed else "")
     return f"bad front matter{where}: {problem}{hint}"
 
 

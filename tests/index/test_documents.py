@@ -422,3 +422,15 @@ def test_a_title_url_or_source_that_is_no_line_of_text_is_refused_as_written(lin
         check_upload(Upload("a.md", raw.encode()), 10_000)
     assert str(refused.value).startswith(refusal) and "in quotes" in str(refused.value)
     assert parse_article("---\ntitle: 1984\n---\nThe ministry wrote again.\n", "b", "b.md").title == "1984"
+
+
+@pytest.mark.parametrize(("head", "line"), [
+    ("title: [broken\n", 2), ('title: "Twitter blocks accounts\ndate: 2021-02-10\n', 2),
+    ("title: Koo gains users\nurl: {https://example.org/koo\n", 3),
+])
+def test_a_bracket_or_quote_never_closed_is_refused_naming_the_line_it_opens(head: str, line: int) -> None:
+    """YAML finds the slip where the block runs out, on the closing "---": "title: [broken" on line 2 was
+    reported as "(line 3)"."""
+    with pytest.raises(ValueError, match=rf"^bad front matter \(line {line}\): ") as refused:
+        check_upload(Upload("a.md", f"---\n{head}---\nThe ministry wrote again.\n".encode()), 10_000)
+    assert "never closed" in str(refused.value) and "\n" not in str(refused.value)
