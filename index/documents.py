@@ -15,7 +15,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from index.article_head import first_line_title, head_address, stamped
-from index.markdown_text import plain_text
+from index.markdown_text import NestedTooDeep, plain_text
 from index.stamps import normalise_date, web_address
 from index.text_decoding import decode_article
 
@@ -24,12 +24,13 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 20  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
+PARSE_VERSION = 21  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
 # 13: front matter ended by "...", and TOML front matter; 14: an address pasted over the story;
 # 15: breadcrumbs and page chrome ("Skip to main content") are no title; 16: a .md body without its markup;
 # 17: a front-matter url that is no web address is no link; 18: a .md list item keeps a marker ("• ", "2. ");
 # 19: a .md body without its struck text and footnote marks, each footnote a paragraph; 20: front matter that is a
-# list, or a title, url or source that is a list or mapping, is refused
+# list, or a title, url or source that is a list or mapping, is refused; 21: a .md nested past the Markdown reader's
+# limit is refused
 _BOM = "\ufeff"
 # "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
 _DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)
@@ -266,7 +267,11 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
             body = raw[body_offset:]
     written = body
     if is_markdown(filename):
-        body = plain_text(body)
+        try:
+            body = plain_text(body)
+        except NestedTooDeep as exc:  # a file of nested "> " was refused as "the article is empty"
+            line = raw[:body_offset].count("\n") + exc.line + 1
+            raise ArticleProblem(f"{exc} (from line {line})") from exc
     title = _clean_str(meta.get("title")) or first_line_title(body) or doc_id
     date = normalise_date(meta.get("date"))
     if date is None and not meta.get("date"):  # a date given but unreadable is refused, not replaced
