@@ -25,6 +25,7 @@ from index.documents import (
     article_paths,
     front_matter_problem,
     parse_article,
+    too_little_text,
     unlinked_url,
     unreadable_date,
 )
@@ -105,8 +106,8 @@ def check_upload(upload: Upload, max_bytes: int) -> str:
         raise
     except Exception as exc:  # malformed YAML front matter and the like
         raise ValueError(front_matter_problem(exc)) from exc
-    if not doc.text.strip():
-        raise ValueError("the article is empty")
+    if (too_little := too_little_text(doc.text)) is not None:
+        raise ValueError(too_little)
     written = unreadable_date(raw) if doc.date is None else None  # a read date needs no second look
     if written is not None:
         raise ValueError(f"cannot read the date {written!r}: write a day from {YEARS.start} to {YEARS.stop - 1} as "

@@ -434,3 +434,23 @@ def test_a_bracket_or_quote_never_closed_is_refused_naming_the_line_it_opens(hea
     with pytest.raises(ValueError, match=rf"^bad front matter \(line {line}\): ") as refused:
         check_upload(Upload("a.md", f"---\n{head}---\nThe ministry wrote again.\n".encode()), 10_000)
     assert "never closed" in str(refused.value) and "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize(("raw", "count"), [
+    ("ok", "1 word"), ("ok.\n", "1 word"), ("---\ntitle: Koo\n---\nTwitter blocks 250 accounts\n", "4 words"),
+    ("...\n", "no words"),
+])
+def test_an_upload_with_too_little_text_to_quote_is_refused(raw: str, count: str, tmp_path: Path) -> None:
+    """A 2-character article ("ok") was added without a word: the bot can quote nothing from it."""
+    with pytest.raises(ValueError, match=rf"^too little text to quote \({count}, and no full sentence\)"):
+        check_upload(Upload("a.txt", raw.encode()), 10_000)
+    (tmp_path / "a.txt").write_text(raw, encoding="utf-8")  # put in the folder by hand: built as it is
+    assert load_article(tmp_path / "a.txt").text.strip() == raw.split("---\n")[-1].strip()
+
+
+@pytest.mark.parametrize("raw", [
+    "Fine text.", "Twitter restored the accounts.\n", "Did Twitter comply?", "ट्विटर ने खाते बंद किए।",
+    "# Facts\n\n" + "".join(f"- Koo had {n} lakh users in week {n}\n" for n in range(1, 6)),
+])
+def test_a_short_article_with_a_sentence_or_enough_words_is_added(raw: str) -> None:
+    assert check_upload(Upload("a.md", raw.encode()), 10_000) == "a.md"
