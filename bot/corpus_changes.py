@@ -11,6 +11,7 @@ from bot.actors import Actor
 from bot.builds import BuildRunner
 from bot.core_config import CoreConfig
 from bot.results import IndexChange, Notice, NoticeKind
+from index.article_names import NoSuchArticle
 from index.embedding import EncoderProvider
 from index.manage import Upload, add_articles, remove_article
 from index.web_article import WebArticle, fetch_articles
@@ -61,8 +62,9 @@ class CorpusChanges:
             try:
                 report = remove_article(doc_id, self._config.corpus_dir, self._config.index_dir,
                                         model=self._config.model, encoder_provider=self._encoder_provider)
-            except KeyError:
-                return Notice(NoticeKind.INVALID, f"There is no article with id {doc_id!r}; see /sources.")
+            except NoSuchArticle as exc:
+                return Notice(NoticeKind.INVALID,
+                              f"There is no article with id {doc_id!r}{exc.did_you_mean()}; see /sources.")
             return IndexChange("remove", report.to_dict())
 
         return await self._builds.run("remove", actor, run)

@@ -21,6 +21,7 @@ from bot.results import IndexChange, counted
 from bot.settings import Settings
 from bot.shared_setup import shared_build_lock
 from index import store
+from index.article_names import NoSuchArticle
 from index.builder import build_index
 from index.embedding import document_encoder
 from index.fetch_types import FetchOptions
@@ -151,8 +152,8 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
                     encoder = document_encoder(settings.embedding_model, settings.index_dir)
                     report = remove_article(args.doc_id, settings.corpus_dir, settings.index_dir,
                                             model=settings.embedding_model, encoder_provider=encoder)
-            except KeyError:
-                message = f"No article with id {args.doc_id!r} in {settings.corpus_dir}"
+            except NoSuchArticle as exc:
+                message = f"No article with id {args.doc_id!r} in {settings.corpus_dir}{exc.did_you_mean()}"
                 _print({"error": "invalid", "message": message}, f"dispute-bot: {message}", args.json, refused=True)
                 return 1
             change = IndexChange("remove", report.to_dict())

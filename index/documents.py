@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from index.article_head import first_line_title, head_address, stamped
-from index.markdown_text import plain_text
+from index.markdown_text import NestedTooDeep, plain_text
 from index.stamps import normalise_date, web_address
 from index.text_decoding import decode_article
 
@@ -23,11 +24,13 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 19  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
+PARSE_VERSION = 21  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
 # 13: front matter ended by "...", and TOML front matter; 14: an address pasted over the story;
 # 15: breadcrumbs and page chrome ("Skip to main content") are no title; 16: a .md body without its markup;
 # 17: a front-matter url that is no web address is no link; 18: a .md list item keeps a marker ("• ", "2. ");
-# 19: a .md body without its struck text and footnote marks, each footnote a paragraph
+# 19: a .md body without its struck text and footnote marks, each footnote a paragraph; 20: front matter that is a
+# list, or a title, url or source that is a list or mapping, is refused; 21: a .md nested past the Markdown reader's
+# limit is refused
 _BOM = "\ufeff"
 # "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
 _DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)
@@ -107,6 +110,36 @@ class SkippedFile:
     reason: str
 
 
+def as_written(block: str, key: str, value: object) -> str:
+    """A front-matter value shown to a moderator as the file has it: the rest of its ``key:`` line, else (a
+    value over several lines) a plain rendering. YAML reads "date: [2021-02-12]" as a list holding a date, and
+    its Python form ("[datetime.date(2021, 2, 12)]") is nothing anybody wrote."""
+    line = rf"^[ \t]*({re.escape(key)})[ \t]*[:=][ \t]*(.*?)[ \t]*\r?$"  # "date: …", or TOML's "date = …"
+    lines = sorted(re.findall(line, block, re.IGNORECASE | re.MULTILINE), key=lambda m: m[0] == key)
+    written = [text for _, text in lines if text]  # the lower-case key last, as it wins in front_matter
+    if written:
+        return written[-1]
+    if isinstance(value, list | dict):
+        return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip()
+    return str(value)
+
+
+# Front-matter fields shown as one line of text: a list or mapping there is refused (``_one_line``).
+_TEXT_FIELDS = ("title", "source", "url", "link")
+
+
+def _one_line(block: str, meta: dict[str, Any]) -> None:
+    """A title, source or url written as a list or mapping ("title: [a, b]") was shown in its Python form,
+    "['a', 'b']", as every citation's title; a url so written was no link, with a note quoting that form."""
+    for key in _TEXT_FIELDS:
+        value = meta.get(key)
+        if isinstance(value, list | dict):
+            kind = "a list" if isinstance(value, list) else "a mapping"
+            raise ArticleProblem(f"the front matter's {key} is {kind} ({as_written(block, key, value)}), not one "
+                                 f"line of text: write it as {key}: followed by the text, in quotes if it starts with "
+                                 "[ or {")
+
+
 def _clean_str(value: object) -> str | None:
     if value is None:
         return None
@@ -116,12 +149,21 @@ def _clean_str(value: object) -> str | None:
 
 def front_matter_problem(exc: Exception) -> str:
     """What is wrong with an article's front matter, in one line a moderator can act on (YAML's own message
-    spans lines and names "<unicode string>"); the commonest slip, a title with a colon, says how to fix it."""
+    spans lines and names "<unicode string>"); the commonest slip, a title with a colon, says how to fix it.
+    A bracket or quote never closed ("title: [broken") is found where the block runs out, on the closing "---":
+    the line named is the one where it opened. YAML reads the block from the opening "---", so its line numbers
+    are the file's."""
     mark = getattr(exc, "problem_mark", None)
     problem = str(getattr(exc, "problem", None) or exc).splitlines()[0]
+    context, opened = str(getattr(exc, "context", None) or ""), getattr(exc, "context_mark", None)
+    unclosed = opened is not None and ("flow" in context or "quoted scalar" in context)
+    if unclosed:
+        mark = opened
     where = f" (line {mark.line + 1})" if mark is not None else ""
     hint = ('; a value with a colon in it needs quotes, e.g. title: "Twitter vs India: the row"'
-            if "mapping values are not allowed" in problem else "")
+            if "mapping values are not allowed" in problem else
+            "; the [, { or quote that opens the value there is never closed (a value that starts with [ or { needs "
+            'quotes around it, e.g. title: "[Exclusive] Twitter blocks accounts")' if unclosed else "")
     return f"bad front matter{where}: {problem}{hint}"
 
 
@@ -172,7 +214,10 @@ def unreadable_date(raw: str) -> str | None:
     written = front_matter(block.group(0)).get("date")
     if written is None or written == "" or normalise_date(written) is not None:
         return None
-    return str(written)
+    return as_written(block.group(0), "date", written)
+
+
+FRONT_MATTER_FORM = "front matter must be key: value lines (title, date, url, source)"
 
 
 FRONT_MATTER_FORM = "front matter must be key: value lines (title, date, url, source)"
@@ -191,6 +236,32 @@ def _not_an_article(text: str) -> None:
         raise ArticleProblem("an HTML page (or part of one), not an article's text: add it as .html or by its "
                              "address (URL), either of which extracts the story, or save the story's text as .txt "
                              "or .md")
+
+
+# A full stop, question or exclamation mark, ellipsis, or the danda and ideographic full stop of other scripts.
+_SENTENCE_END = re.compile(r"[.!?…।॥。！？]")
+# An article this long needs no full stop to be quoted (a list of facts, a transcript).
+MIN_WORDS_WITHOUT_SENTENCE = 20
+
+
+def too_little_text(text: str) -> str | None:
+    """Why an added article is too little to be one, or None: it is empty, or it has no full sentence (two words
+    or more ending in a full stop, "?" or "!") and fewer than ``MIN_WORDS_WITHOUT_SENTENCE`` words. "ok" was
+    added without a word. Such a file is refused, not added with a note: the bot answers with sentences quoted
+    from the articles, and one with nothing to quote can only be listed among the sources and come up in
+    searches as noise; what a moderator sends so is a slip (the wrong file, a reply saved as one). A short
+    statement with one full sentence ("Twitter restored the accounts.") is an article and is added. Files put
+    in the corpus folder by hand are built as they are."""
+    if not text.strip():
+        return "the article is empty"
+    words = [w for w in text.split() if any(ch.isalnum() for ch in w)]
+    sentence = any(sum(any(ch.isalpha() for ch in w) for w in part.split()) >= 2
+                   for part in _SENTENCE_END.split(text)[:-1])  # the text before each full stop
+    if sentence or len(words) >= MIN_WORDS_WITHOUT_SENTENCE:
+        return None
+    count = f"{len(words)} word{'' if len(words) == 1 else 's'}" if words else "no words"
+    return (f"too little text to quote ({count}, and no full sentence): the bot answers with sentences quoted from "
+            "the articles; add the article's text")
 
 
 def is_markdown(filename: str) -> bool:
@@ -212,6 +283,7 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
         # An empty block ("---" twice) is no part of the story either; text between two rules that reads as no
         # metadata is the story's own (a Markdown article may open with a rule).
         if found or not block.group(0).strip("-.\r\n \t"):
+            _one_line(block.group(0), found)
             meta = found
             rest = body[block.end():]
             body_offset = start + block.end() + len(rest) - len(rest.lstrip())
@@ -224,7 +296,11 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
             body = raw[body_offset:]
     written = body
     if is_markdown(filename):
-        body = plain_text(body)
+        try:
+            body = plain_text(body)
+        except NestedTooDeep as exc:  # a file of nested "> " was refused as "the article is empty"
+            line = raw[:body_offset].count("\n") + exc.line + 1
+            raise ArticleProblem(f"{exc} (from line {line})") from exc
     title = _clean_str(meta.get("title")) or first_line_title(body) or doc_id
     date = normalise_date(meta.get("date"))
     if date is None and not meta.get("date"):  # a date given but unreadable is refused, not replaced

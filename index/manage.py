@@ -16,15 +16,17 @@ from typing import Any
 from index import store
 from index.add_notes import far_dated, reading_note
 from index.add_screen import Incoming, same_files, screen, uploaded
+from index.article_names import NoSuchArticle, close_ids, named_files
 from index.builder import BuildReport, ProgressCallback, build_locked
 from index.chunking import ChunkSpec
-from index.corpus_writes import CorpusUndo, article_files, write_article
+from index.corpus_writes import CorpusUndo, write_article
 from index.documents import (
     ARTICLE_SUFFIXES,
     ArticleProblem,
     article_paths,
     front_matter_problem,
     parse_article,
+    too_little_text,
     unlinked_url,
     unreadable_date,
 )
@@ -105,8 +107,8 @@ def check_upload(upload: Upload, max_bytes: int) -> str:
         raise
     except Exception as exc:  # malformed YAML front matter and the like
         raise ValueError(front_matter_problem(exc)) from exc
-    if not doc.text.strip():
-        raise ValueError("the article is empty")
+    if (too_little := too_little_text(doc.text)) is not None:
+        raise ValueError(too_little)
     written = unreadable_date(raw) if doc.date is None else None  # a read date needs no second look
     if written is not None:
         raise ValueError(f"cannot read the date {written!r}: write a day from {YEARS.start} to {YEARS.stop - 1} as "
@@ -222,11 +224,12 @@ def remove_article(
     spec: ChunkSpec | None = None,
 ) -> BuildReport:
     """Delete the article whose file stem is ``doc_id`` (or whose file is named ``doc_id``: "koo.md", as the
-    moderator sees it in the corpus folder) and rebuild; ``KeyError`` if there is none."""
+    moderator sees it in the corpus folder; or that was added as ``doc_id``: "koo surge (1).txt") and rebuild;
+    ``NoSuchArticle`` (a ``KeyError``, with the ids most like it) if there is none."""
     with store.build_lock(index_dir):
-        found = article_files(corpus_dir, doc_id) or [p for p in article_paths(corpus_dir) if p.name == doc_id]
+        found = named_files(corpus_dir, doc_id, safe_filename)
         if not found or "/" in doc_id or doc_id.startswith("."):
-            raise KeyError(doc_id)
+            raise NoSuchArticle(doc_id, close_ids(corpus_dir, doc_id, safe_filename))
         if len(article_paths(corpus_dir)) == len(found):
             raise store.CorpusError(f"{doc_id} is the only article: the index needs at least one. Add another "
                                     "article first, then remove this one.")

@@ -43,6 +43,22 @@ _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>&~|])")
 _BLOCK_START = re.compile(r"^(?:[#+=-]|\d{1,9}(?=[.)]))")
 # Inline tokens whose text no reader sees (besides struck text).
 _DROPPED = ("image", "html_inline", "footnote_ref")
+# Blocks that hold no other blocks: one at the parser's nesting limit still has its text.
+_LEAVES_OPEN = ("paragraph_open", "heading_open")
+
+
+class NestedTooDeep(ValueError):
+    """Quotes or lists nested deeper than markdown-it-py reads: it skips, without a word, whatever lies inside
+    its limit (``maxNesting``, 20 levels, a list counting two: the list and its item), so that text would be
+    missing from the article (3,000 nested "> " read as an empty article). ``line``: the line of ``markdown``
+    (0-based) where the block past the limit opens."""
+
+    def __init__(self, line: int, limit: int) -> None:
+        super().__init__(f"its Markdown nests quotes (>) or lists too deep: the Markdown reader reads {limit - 1} "
+                         "levels of quotes and lists inside each other at most (a list counts two) and skips the text "
+                         "inside, so it would be lost; remove the extra > or list indentation, or add the article as "
+                         ".txt")
+        self.line = line
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +110,10 @@ def _blocks(markdown: str) -> list[tuple[int, int, str | None]]:
     out: list[tuple[int, int, str | None]] = []
     lists: list[str] = []  # the open lists, innermost last
     marker = ""  # for the next leaf: the first of a list item
+    limit = _parser().options["maxNesting"]
     for token in _parser().parse(markdown):
+        if token.nesting == 1 and token.level >= limit - 1 and token.type not in _LEAVES_OPEN:
+            raise NestedTooDeep(token.map[0] if token.map else 0, limit)
         if token.type in ("bullet_list_open", "ordered_list_open"):
             lists.append(token.type)
         elif token.type in ("bullet_list_close", "ordered_list_close"):

@@ -37,6 +37,8 @@ class EvalQuestion:
         if not isinstance(data.get("question"), str) or not data["question"].strip():
             raise ValueError("no question")
         answers_any, answers_all, docs = (_strings(data, key) for key in ("answers_any", "answers_all", "docs"))
+        for key, golds in (("answers_any", answers_any), ("answers_all", answers_all)):
+            _looks_for_something(key, golds)
         answerable = data.get("answerable", bool(answers_any or answers_all))
         if not isinstance(answerable, bool):  # "false" is a non-empty string: it would read as true
             raise ValueError("answerable must be true or false")
@@ -51,6 +53,16 @@ def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"{key} must be a list of strings")
     return tuple(value)
+
+
+def _looks_for_something(key: str, golds: tuple[str, ...]) -> None:
+    """A gold string of nothing but spaces, commas or quote marks ("", " ") is refused like any other bad line:
+    it holds in no answer, so it passed as a question that could never be scored right (or, beside other strings
+    in ``answers_any``, did nothing)."""
+    blank = next((gold for gold in golds if not normalise(gold)), None)
+    if blank is not None:
+        raise ValueError(f"{key} holds {json.dumps(blank)}, which has nothing to look for: a gold string needs "
+                         "a word or number of the answer")
 
 
 def load_questions(paths: Iterable[Path]) -> list[EvalQuestion]:

@@ -101,7 +101,13 @@ def test_index_add_remove_build_json(
     assert main(["index", "add", str(bad), str(tmp_path / "missing.md"), "--json"]) == 1
     refused = json.loads(capsys.readouterr().out)["rejected"]
     assert {r["file"] for r in refused} == {"bad.txt", str(tmp_path / "missing.md")}
-    assert main(["index", "remove", "koo", "--json"]) == 0
+    assert main(["index", "remove", "ko.md"]) == 1
+    assert "No article with id 'ko.md'" in capsys.readouterr().err  # and the closest ids:
+    assert main(["index", "remove", "ko.md", "--json"]) == 1
+    assert "did you mean 'koo'?" in json.loads(capsys.readouterr().out)["message"]
+    assert main(["index", "remove", str(article), "--json"]) == 1  # a path is no name
+    capsys.readouterr()
+    assert main(["index", "remove", "koo.md", "--json"]) == 0  # the name as added
     assert json.loads(capsys.readouterr().out)["removed_docs"] == 1
     assert main(["index", "build", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["unchanged"] is True

@@ -122,6 +122,17 @@ async def test_a_pdf_is_read_on_the_build_thread_and_answers(
     assert answer.citations[0].title == "Ministry and Twitter hold a second round of talks on blocking orders"
 
 
+async def test_moderator_removes_an_article_by_the_name_it_was_added_under(mod_core: CommandCore) -> None:
+    """/remove-article with the file's name as added ("koo surge (1).md", stored as koo-surge-1.md) said there is
+    no such article; a name like no id's is told the closest ids."""
+    article = "---\ntitle: Koo downloads surge\n---\nKoo said its downloads crossed three million this week.\n"
+    assert isinstance(await mod_core.add_articles(MOD, [Upload("koo surge (1).md", article.encode())]), IndexChange)
+    missing = await mod_core.remove_article(MOD, "koo surge 1.txt")
+    assert isinstance(missing, Notice) and "did you mean 'koo-surge-1'?" in missing.text
+    removed = await mod_core.remove_article(MOD, "koo surge (1).md")
+    assert isinstance(removed, IndexChange) and removed.report["removed_doc_ids"] == ["koo-surge-1"]
+
+
 async def test_an_answer_from_a_markdown_article_quotes_its_words_without_the_markup(mod_core: CommandCore) -> None:
     """Quotes of an added .md article showed its link syntax and asterisks, which chat then rendered."""
     article = ("---\ntitle: Koo downloads surge\ndate: 2021-02-12\n---\n# Koo downloads surge\n\n"

@@ -378,3 +378,79 @@ def test_only_a_web_address_in_the_front_matter_is_a_link(given: str, shown: str
     """Citations and /sources show the url as a link: "url: not a url" showed a link to nowhere."""
     doc = parse_article(f"---\ntitle: T\nurl: {given}\n---\nTwitter said so on Monday.\n", "d", "d.md")
     assert doc.url == shown
+
+
+@pytest.mark.parametrize("block", ["- a\n- b\n", "- title: Koo gains users\n  date: 2021-02-13\n"])
+def test_front_matter_that_is_a_list_is_refused_with_the_form_it_needs(block: str, tmp_path: Path) -> None:
+    """It was read as the story, titled "• a", and whatever metadata was meant was lost without a word."""
+    raw = f"---\n{block}---\nThe minister joined Koo on Saturday, the company said.\n"
+    with pytest.raises(ValueError, match=r"front matter must be key: value lines \(title, date, url, source\)"):
+        check_upload(Upload("koo.md", raw.encode()), 10_000)
+    (tmp_path / "koo.md").write_text(raw, encoding="utf-8")
+    docs, skipped = load_corpus(tmp_path)
+    assert docs == [] and skipped[0].filename == "koo.md" and "key: value lines" in skipped[0].reason
+
+
+@pytest.mark.parametrize(("line", "shown"), [
+    ("date: [2021-02-12]", "[2021-02-12]"), ("date: {day: 12}", "{day: 12}"),
+    ("date:\n  - 2021-02-12", "[2021-02-12]"),
+])
+def test_a_date_that_is_no_day_is_refused_as_written_not_in_python_form(
+    line: str, shown: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """YAML reads "[2021-02-12]" as a list holding a date: the refusal showed "[datetime.date(2021, 2, 12)]"."""
+    raw = f"---\ntitle: T\n{line}\n---\nThe ministry wrote again.\n"
+    with pytest.raises(ValueError, match=r"cannot read the date") as refused:
+        check_upload(Upload("a.md", raw.encode()), 10_000)
+    assert shown in str(refused.value) and "datetime" not in str(refused.value)
+    (tmp_path / "a.md").write_text(raw, encoding="utf-8")
+    assert load_article(tmp_path / "a.md").date is None
+    assert shown in caplog.text and "datetime" not in caplog.text
+
+
+@pytest.mark.parametrize(("line", "refusal"), [
+    ("title: [a, b]", "the front matter's title is a list ([a, b])"),
+    ("title: {a: b}", "the front matter's title is a mapping ({a: b})"),
+    ("title:\n  - a\n  - b", "the front matter's title is a list ([a, b])"),
+    ("url: [https://example.org/a]", "the front matter's url is a list ([https://example.org/a])"),
+    ("source: {name: PTI}", "the front matter's source is a mapping ({name: PTI})"),
+])
+def test_a_title_url_or_source_that_is_no_line_of_text_is_refused_as_written(line: str, refusal: str) -> None:
+    """"title: [a, b]" titled every citation "['a', 'b']"; a url so written was no link, noted in Python form."""
+    raw = f"---\n{line}\n---\nThe ministry wrote again.\n"
+    with pytest.raises(ValueError) as refused:
+        check_upload(Upload("a.md", raw.encode()), 10_000)
+    assert str(refused.value).startswith(refusal) and "in quotes" in str(refused.value)
+    assert parse_article("---\ntitle: 1984\n---\nThe ministry wrote again.\n", "b", "b.md").title == "1984"
+
+
+@pytest.mark.parametrize(("head", "line"), [
+    ("title: [broken\n", 2), ('title: "Twitter blocks accounts\ndate: 2021-02-10\n', 2),
+    ("title: Koo gains users\nurl: {https://example.org/koo\n", 3),
+])
+def test_a_bracket_or_quote_never_closed_is_refused_naming_the_line_it_opens(head: str, line: int) -> None:
+    """YAML finds the slip where the block runs out, on the closing "---": "title: [broken" on line 2 was
+    reported as "(line 3)"."""
+    with pytest.raises(ValueError, match=rf"^bad front matter \(line {line}\): ") as refused:
+        check_upload(Upload("a.md", f"---\n{head}---\nThe ministry wrote again.\n".encode()), 10_000)
+    assert "never closed" in str(refused.value) and "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize(("raw", "count"), [
+    ("ok", "1 word"), ("ok.\n", "1 word"), ("---\ntitle: Koo\n---\nTwitter blocks 250 accounts\n", "4 words"),
+    ("...\n", "no words"),
+])
+def test_an_upload_with_too_little_text_to_quote_is_refused(raw: str, count: str, tmp_path: Path) -> None:
+    """A 2-character article ("ok") was added without a word: the bot can quote nothing from it."""
+    with pytest.raises(ValueError, match=rf"^too little text to quote \({count}, and no full sentence\)"):
+        check_upload(Upload("a.txt", raw.encode()), 10_000)
+    (tmp_path / "a.txt").write_text(raw, encoding="utf-8")  # put in the folder by hand: built as it is
+    assert load_article(tmp_path / "a.txt").text.strip() == raw.split("---\n")[-1].strip()
+
+
+@pytest.mark.parametrize("raw", [
+    "Fine text.", "Twitter restored the accounts.\n", "Did Twitter comply?", "ट्विटर ने खाते बंद किए।",
+    "# Facts\n\n" + "".join(f"- Koo had {n} lakh users in week {n}\n" for n in range(1, 6)),
+])
+def test_a_short_article_with_a_sentence_or_enough_words_is_added(raw: str) -> None:
+    assert check_upload(Upload("a.md", raw.encode()), 10_000) == "a.md"

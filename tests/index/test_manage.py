@@ -326,3 +326,32 @@ def test_a_windows_1252_article_is_added_as_utf8_and_junk_is_still_refused(
     index = load_index(index_dir)
     assert index.docs[index.doc_index["cafe"]].text == WINDOWS_STORY
     assert index.docs[index.doc_index["plain"]].text == STORY  # the byte-order mark is no part of the text
+
+
+@pytest.mark.parametrize("given", ["koo surge (1).txt", "koo-surge-1", "koo-surge-1.txt", "koo surge (1)",
+                                   "koo surge (1).pdf"])
+def test_an_article_is_removed_by_the_name_it_was_added_under(given: str, tmp_path: Path, encoder: Encoder) -> None:
+    """"index remove 'koo surge (1).txt'", the file the moderator added (stored as koo-surge-1.txt), was told
+    "No article with id 'koo surge (1).txt'"; only koo-surge-1 worked."""
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "other.md").write_text(STORY.replace("three", "four").replace("dull", "new"))
+    _add([Upload("koo surge (1).txt", STORY.encode())], corpus, index_dir, encoder)
+    assert (corpus / "koo-surge-1.txt").exists()
+    assert _remove(given, corpus, index_dir, encoder).removed_docs == ["koo-surge-1"]
+    assert load_index(index_dir).doc_index.keys() == {"other"}
+
+
+def test_removing_a_name_that_matches_nothing_suggests_the_closest_ids(tmp_path: Path, encoder: Encoder) -> None:
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    for name, word in (("koo-surge-1.txt", "three"), ("koo-surge-2.txt", "four"), ("ministry.md", "five")):
+        (corpus / name).write_text(STORY.replace("three", word))
+    build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
+    with pytest.raises(KeyError) as missing:
+        _remove("koo surge 1.md", corpus, index_dir, encoder)
+    assert missing.value.did_you_mean() == "; did you mean 'koo-surge-1' or 'koo-surge-2'?"  # type: ignore[attr-defined]
+    with pytest.raises(KeyError) as unlike:
+        _remove("xyzzy", corpus, index_dir, encoder)
+    assert unlike.value.did_you_mean() == ""  # type: ignore[attr-defined]
+    assert len(list(corpus.iterdir())) == 3

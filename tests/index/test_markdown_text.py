@@ -6,6 +6,7 @@ import pytest
 
 from index.chunking import ChunkSpec, chunk_sentences, split_sentences
 from index.documents import parse_article
+from index.manage import Upload, check_upload
 from index.markdown_text import plain_text
 
 ARTICLE = """---
@@ -104,3 +105,19 @@ def test_footnote_marks_are_dropped_and_each_footnote_is_a_paragraph_of_its_own(
         "Koo gained a million users in a week.",
         "The notice cited section 69A.", "It threatened jail terms for staff."]
     assert "[^" not in doc.text and "]:" not in doc.text, doc.text
+
+
+@pytest.mark.parametrize(("body", "line"), [
+    ("> " * 3000 + "Twitter blocked the accounts.\n", 5),
+    ("Twitter blocked the accounts.\n\n" + "> " * 20 + "The ministry wrote again.\n", 7),
+    ("Twitter blocked the accounts.\n\n" + "".join("  " * i + "- level\n" for i in range(12)), 16),  # the tenth list
+])
+def test_quotes_or_lists_nested_past_the_readers_limit_are_refused_saying_so(body: str, line: int) -> None:
+    """markdown-it-py skips whatever lies past 20 levels without a word: 3,000 nested "> " were refused as "the
+    article is empty", and a deep quote in a longer article was dropped from it."""
+    raw = f"---\ntitle: Deep\ndate: 2021-02-10\n---\n{body}"
+    with pytest.raises(ValueError, match=rf"nests quotes \(>\) or lists too deep.*\(from line {line}\)$"):
+        check_upload(Upload("deep.md", raw.encode()), 100_000)
+    assert parse_article(raw, "deep", "deep.txt").text == body.rstrip()  # a .txt is kept as written
+    shallow = parse_article("> " * 19 + "The ministry wrote again.\n", "ok", "ok.md")
+    assert shallow.text == "The ministry wrote again.\n"

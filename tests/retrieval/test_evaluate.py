@@ -65,3 +65,17 @@ def test_totals_count_answers_quotes_declines_and_the_baseline() -> None:
     assert (t["answer_holds"], t["top3_holds"], t["declined"], t["wrongly_declined"]) == (1, 1, 1, 1)
     assert (t["baseline_top1"], t["baseline_top3"]) == (1, 1)
     assert [r.correct for r in report.results] == [True, True, False]
+
+
+@pytest.mark.parametrize(("key", "golds"), [("answers_any", [""]), ("answers_any", ["Koo", "  "]),
+                                            ("answers_all", ["257", ","])])
+def test_a_gold_string_with_nothing_to_look_for_is_refused_naming_file_and_line(
+    tmp_path: Path, key: str, golds: list[str]
+) -> None:
+    """``"answers_any": [""]`` was taken: an empty gold string holds in no answer, so the question was scored
+    on nothing the writer meant."""
+    path = tmp_path / "q.jsonl"
+    good = json.dumps({"id": "a", "question": "Which app?", "answers_any": ["Koo"]})
+    path.write_text(good + "\n" + json.dumps({"id": "b", "question": "How many?", key: golds}) + "\n")
+    with pytest.raises(ValueError, match=rf"q\.jsonl:2: {key} holds .*, which has nothing to look for"):
+        load_questions([path])

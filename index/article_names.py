@@ -1,0 +1,71 @@
+"""Which corpus file a moderator means by the name given to remove an article: its id ("koo-surge-1"), its
+file's name in the corpus ("koo-surge-1.txt"), or the name the file had when it was added ("koo surge
+(1).txt", which the add stored under a cleaned name). "index remove 'koo surge (1).txt'" was told there is no
+such article, and nothing said which one was meant."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from index.documents import ARTICLE_SUFFIXES, article_paths
+
+# How many ids a "did you mean" lists at most.
+CLOSE_IDS = 3
+
+
+class NoSuchArticle(KeyError):
+    """No article by the name given; ``close``: the ids most like it, for a "did you mean"."""
+
+    def __init__(self, given: str, close: list[str]) -> None:
+        super().__init__(given)
+        self.given = given
+        self.close = close
+
+    def did_you_mean(self) -> str:
+        """"; did you mean 'koo-surge-1'?" or nothing, to follow "There is no article with id …"."""
+        return f"; did you mean {' or '.join(repr(doc_id) for doc_id in self.close)}?" if self.close else ""
+
+
+def _as_added(given: str, clean: Callable[[str], str]) -> list[str]:
+    """The corpus file names an add would have stored ``given`` under (``clean`` is ``manage.safe_filename``): a
+    .txt or .md by its cleaned name, a PDF as a .md of its cleaned stem; a name without an article's
+    extension as its cleaned stem, any extension."""
+    stem, suffix = os.path.splitext(Path(given.replace("\\", "/")).name)
+    names = [given] if suffix.lower() in ARTICLE_SUFFIXES else [f"{stem}.md", f"{given}.md"]
+    cleaned = []
+    for name in names:
+        try:
+            cleaned.append(clean(name))
+        except ValueError:  # no usable characters
+            continue
+    return cleaned
+
+
+def named_files(corpus_dir: Path, given: str, clean: Callable[[str], str]) -> list[Path]:
+    """The article files ``given`` names: by id (the stem; ``.TXT`` and ``.txt`` alike), by file name, or by
+    the name it was added under. A cleaned name must match a file's name exactly, as the add stored it."""
+    paths = article_paths(corpus_dir)
+    found = [p for p in paths if given in (p.stem, p.name)]
+    if found:
+        return found
+    added = _as_added(given, clean)
+    stems = {Path(name).stem for name in added if Path(given).suffix.lower() not in ARTICLE_SUFFIXES}
+    return [p for p in paths if p.name in added or p.stem in stems]
+
+
+def close_ids(corpus_dir: Path, given: str, clean: Callable[[str], str]) -> list[str]:
+    """The article ids most like ``given`` (or like the name an add would have stored it under)."""
+    ids = sorted({p.stem for p in article_paths(corpus_dir)})
+    by_lower = {doc_id.lower(): doc_id for doc_id in ids}
+    close: list[str] = []
+    for name in [given, *_as_added(given, clean)]:
+        wanted = Path(name).stem.lower() if Path(name).suffix.lower() in ARTICLE_SUFFIXES else name.lower()
+        if not wanted:
+            continue
+        matches = difflib.get_close_matches(wanted, list(by_lower), n=CLOSE_IDS, cutoff=0.6)
+        matches += [low for low in by_lower if len(wanted) >= 3 and wanted in low]  # "koo" for "koo-surge-1"
+        close += [by_lower[low] for low in matches if by_lower[low] not in close]
+    return close[:CLOSE_IDS]
