@@ -116,7 +116,10 @@ def test_seed_corpus_timeline(seed: LoadedIndex) -> None:
     assert [d for d in dates if d in required] == required
     quotes = {d: " ".join(c.quote for c in by_date[d].citations) for d in required}
     assert "26 January 2021" in by_date["2021-01-26"].summary
-    assert "Republic Day" in quotes["2021-01-26"] and "January 26 violence" in quotes["2021-01-26"]
+    # "in connection to the tractor rally violence on Republic Day", "in the wake of January 26 violence": those
+    # dates name the violence, not when the sentence's own event happened (003's "on Monday" can't be placed).
+    cited = " ".join(c.quote for e in timeline.events for c in e.citations)
+    assert "violence on Republic Day" not in cited and "January 26 violence" not in cited
     assert "cooperating" in by_date["2021-02-08"].summary
     assert "blog post" in by_date["2021-02-10"].summary
     assert "February 10" in quotes["2021-02-10"]
@@ -150,7 +153,9 @@ def test_seed_estimated_date_places_this_week(seed: LoadedIndex) -> None:
 
 
 def test_seed_topic_filter(seed: LoadedIndex, encoder: Encoder) -> None:
-    assert "2021-01-26" in [e.date for e in topic_timeline(seed, encoder, "Republic Day violence").events]
+    assert "2021-01-26" in [e.date for e in topic_timeline(seed, encoder, "Republic Day").events]
+    # The articles name the violence only as what later events followed: no sentence of theirs is dated by it.
+    assert topic_timeline(seed, encoder, "Republic Day violence").events == []
     assert topic_timeline(seed, encoder, "capital of France").events == []
     blog = topic_timeline(seed, encoder, "Twitter blog post")
     assert "2021-02-10" in [e.date for e in blog.events]
