@@ -20,6 +20,7 @@ import numpy as np
 
 from index.events import YEAR_SOURCES
 from index.lexical import terms
+from retrieval.figure_dates import FIGURES_DATE, ambiguous_figures, figures_note
 from retrieval.loaded import LoadedIndex
 from retrieval.reach import day_words, period_covered
 from retrieval.topic_dates import DateFilter, Period, topic_dates
@@ -39,9 +40,6 @@ MIN_DENSE_WITHOUT_OVERLAP = 0.45
 MIN_LEXICAL_ONLY = 0.5
 
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2}(?:/\d{4}-\d{2}-\d{2})?)?$")
-# A day written in figures alone ("10/02/2021", "10.02", "2/10/21"): day first or month first can't be told, so
-# it is not read as a date; a topic holding one and listing nothing says how to write it.
-_FIGURES_DATE = re.compile(r"(?<![\d/.])\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?(?![\d/.])")
 _HOWS = ("explicit", "range", "named-day", "weekday", "week", "month")
 
 
@@ -196,7 +194,9 @@ def build_timeline(
     topic = topic.strip() if topic and topic.strip() else None
     dates, rest = topic_dates(topic) if topic else ([], "")
     year = articles_year(index) if any(isinstance(d, Period) for d in dates) else 0
-    groups, estimated, dated = _collect(index, topic, topic_vector, dates, rest, year)
+    # "10/02/2021": 10 February or 2 October? Asked back, not searched as the words "10", "02" and "2021".
+    unreadable = ambiguous_figures(rest)
+    groups, estimated, dated = ({}, {}, True) if unreadable else _collect(index, topic, topic_vector, dates, rest, year)
     chosen = sorted(
         groups,
         key=lambda d: (groups[d][0].rank[0], -len({c.doc_row for c in groups[d]}), groups[d][0].rank[1:], d),
@@ -208,9 +208,8 @@ def build_timeline(
         for when, planned in sorted(chosen)
     ]
     note = "" if not dates or dated else dates_note(dates, year, period_covered(index))
-    if not events and (written := _FIGURES_DATE.search(rest)):
-        note = (f"“{written.group(0)}” can't be read as a date (day or month first?): write it as “feb 10” or "
-                f"“2021-02-10”. {period_covered(index)}").strip()
+    if not events and (written := unreadable or FIGURES_DATE.search(rest)):
+        note = f"{figures_note(written)} {period_covered(index)}".strip()
     return Timeline(events, topic, omitted=len(groups) - len(chosen), note=note)
 
 
