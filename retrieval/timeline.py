@@ -22,7 +22,8 @@ from index.events import YEAR_SOURCES
 from index.lexical import terms
 from retrieval.figure_dates import FIGURES_DATE, ambiguous_figures, figures_note
 from retrieval.loaded import LoadedIndex
-from retrieval.reach import day_words, period_covered
+from retrieval.reach import covered, day_words, period_covered
+from retrieval.relative_periods import relative_note, relative_period
 from retrieval.topic_dates import DateFilter, Period, topic_dates
 from retrieval.types import Citation, Timeline, TimelineEvent
 
@@ -194,6 +195,8 @@ def build_timeline(
     topic = topic.strip() if topic and topic.strip() else None
     dates, rest = topic_dates(topic) if topic else ([], "")
     year = articles_year(index) if any(isinstance(d, Period) for d in dates) else 0
+    if period := relative_period(rest):  # "last week": of 2021, or of now? Asked back, not matched to "this week"
+        return Timeline([], topic, note=relative_note(period, covered(index)), asked_back=True)
     # "10/02/2021": 10 February or 2 October? Asked back, not searched as the words "10", "02" and "2021".
     unreadable = ambiguous_figures(rest)
     groups, estimated, dated = ({}, {}, True) if unreadable else _collect(index, topic, topic_vector, dates, rest, year)
@@ -210,7 +213,7 @@ def build_timeline(
     note = "" if not dates or dated else dates_note(dates, year, period_covered(index))
     if not events and (written := unreadable or FIGURES_DATE.search(rest)):
         note = f"{figures_note(written)} {period_covered(index)}".strip()
-    return Timeline(events, topic, omitted=len(groups) - len(chosen), note=note)
+    return Timeline(events, topic, omitted=len(groups) - len(chosen), note=note, asked_back=bool(unreadable))
 
 
 def dates_note(dates: list[DateFilter], year: int, covered: str) -> str:

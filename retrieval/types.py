@@ -127,6 +127,9 @@ class Timeline:
     # Said after "no dated events" when the dates the topic names hold none at all: which period the articles
     # cover, and that a period named backwards ends before it starts.
     note: str = ""
+    # The topic names a time that can't be placed ("last week", "10/02/2021": which day?): nothing was looked up,
+    # and the note alone is the reply, saying why and what to ask instead.
+    asked_back: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"events": [e.to_dict() for e in self.events], "omitted": self.omitted}
@@ -134,6 +137,8 @@ class Timeline:
             out["searched_for"] = self.searched_for
         if self.note:
             out["note"] = self.note
+        if self.asked_back:
+            out["asked_back"] = True
         return out
 
 

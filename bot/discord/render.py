@@ -27,8 +27,8 @@ from bot.discord.limits import (
 from bot.discord.outgoing import Outgoing
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render.dates import shown_date, shown_event_date
+from bot.render.plain import no_events_text, render_status, sources_file, sources_not_sent
 from bot.render.plain import render as plain_text
-from bot.render.plain import render_status, sources_file, sources_not_sent
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
 from retrieval.wording import ALSO_IN_THE_ARTICLES
@@ -141,9 +141,9 @@ def render_timeline(timeline: Timeline) -> list[Outgoing]:
     if timeline.searched_for:  # the topic's typos mended
         title += f" (searched for: {safe(' '.join(timeline.searched_for.split()), 150)})"
     if not timeline.events:
-        about = f" about “{safe(timeline.topic, 300)}”" if timeline.topic else ""
-        return [Outgoing(embeds=(discord.Embed(title=clip(title, 200), description=(
-            f"The articles give no dated events{about}. {timeline.note}".rstrip()), colour=discord.Colour.teal()),))]
+        said = no_events_text(timeline, safe(timeline.topic, 300) if timeline.topic else None)
+        return [Outgoing(embeds=(discord.Embed(title=clip(title, 200), description=said,
+                                               colour=discord.Colour.teal()),))]
     return paged(title, [_event_line(e) for e in timeline.events], "events",
                  "narrow it down with /timeline topic:…", discord.Colour.teal(), omitted=timeline.omitted)
 

@@ -71,8 +71,7 @@ def render_answer(answer: Answer, locate: bool = True) -> str:
 def render_timeline(timeline: Timeline) -> str:
     searched = f"(Searched for: {timeline.searched_for})" if timeline.searched_for else ""
     if not timeline.events:
-        about = f" about “{timeline.topic}”" if timeline.topic else ""
-        said = f"The articles give no dated events{about}. {timeline.note}".rstrip()
+        said = no_events_text(timeline)
         return "\n".join(filter(None, [searched, said]))
     lines: list[str] = [searched] if searched else []
     for event in timeline.events:
@@ -84,6 +83,17 @@ def render_timeline(timeline: Timeline) -> str:
         lines.append(f"…and {timeline.omitted} more dated event{'s' if timeline.omitted != 1 else ''}, less "
                      "supported; name a topic to narrow the timeline down.")
     return "\n".join(lines)
+
+
+def no_events_text(timeline: Timeline, topic: str | None = None) -> str:
+    """What a timeline without events says: its note alone when the topic names a time that can't be placed
+    ("last week"), since nothing was looked up; otherwise that the articles give no dated events on it, and the
+    note. ``topic``: the topic as the platform shows it (escaped), when not as written."""
+    if timeline.asked_back:
+        return timeline.note
+    shown = topic if topic is not None else timeline.topic
+    about = f" about “{shown}”" if timeline.topic else ""
+    return f"The articles give no dated events{about}. {timeline.note}".rstrip()
 
 
 def render_sources(sources: SourcesList) -> str:

@@ -200,8 +200,9 @@ def render_timeline(timeline: Timeline) -> SlackMessage:
     about = f" about “{escape(timeline.topic)}”" if timeline.topic else ""
     if timeline.searched_for:  # the topic's typos mended
         about += f" (searched for: {escape(' '.join(timeline.searched_for.split()))})"
-    if not timeline.events:
-        said = f"The articles give no dated events{about}. {escape(timeline.note)}".rstrip()
+    if not timeline.events:  # a time that can't be placed ("last week"): the note alone, nothing was looked up
+        said = (escape(timeline.note) if timeline.asked_back
+                else f"The articles give no dated events{about}. {escape(timeline.note)}".rstrip())
         return SlackMessage(_fallback(timeline), [_section(said)])
     count = len(timeline.events)
     more = (f" (and {timeline.omitted} less supported, not shown: name a topic to narrow it down)"

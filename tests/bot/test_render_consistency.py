@@ -83,3 +83,16 @@ def test_a_timeline_with_nothing_on_its_dates_says_what_the_articles_cover_on_ev
     assert plain_render(empty).endswith(f"about “between march 1 and march 5”. {note}")
     assert note in str(slack_render(empty).payload()["blocks"])
     assert any(note in str(embed.to_dict()) for m in discord_render(empty) for embed in m.embeds)
+
+
+def test_a_time_that_cant_be_placed_is_asked_back_alike_on_every_platform() -> None:
+    """"last week": the note alone (which period the articles cover, a date to ask), not "The articles give no
+    dated events about “last week”", since nothing was looked up."""
+    note = ("I can't tell which days “last week” means: the articles are from 26 January 2021 to 14 February 2021, "
+            "not from now. Name a date instead, such as “feb 14” or “between feb 8 and feb 14”.")
+    asked = Timeline([], "last week", note=note, asked_back=True)
+    assert plain_render(asked) == note
+    slack = str(slack_render(asked).payload()["blocks"])
+    assert "feb 14" in slack and "no dated events" not in slack
+    discord = [str(embed.to_dict()) for m in discord_render(asked) for embed in m.embeds]
+    assert any("feb 14" in d for d in discord) and not any("no dated events" in d for d in discord)
