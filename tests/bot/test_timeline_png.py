@@ -98,6 +98,21 @@ def test_crowded_picture_labels_do_not_overlap() -> None:
     assert sorted(badges) == [str(n) for n in range(1, 8)]  # every dated article has its marker
 
 
+def test_the_picture_lists_events_in_the_text_timelines_order() -> None:
+    """The picture put "10 Feb" before "8–14 Feb" (by the week's middle) where the text timeline lists the week
+    right after its Monday: one order for both, each event at its first day."""
+    articles = [citation(n, "2021-02-14") for n in range(2)]
+    timeline = Timeline([TimelineEvent("2021-02", "In February the talks stalled.", [articles[0]]),
+                         TimelineEvent("2021-02-08", "Twitter said it was cooperating.", [articles[0]]),
+                         TimelineEvent("2021-02-08/2021-02-14", "This week, the Centre sent a notice.", [articles[1]]),
+                         TimelineEvent("2021-02-10", "Twitter published a blog post.", [articles[1]])])
+    fig = timeline_figure(timeline)
+    assert_readable(fig)
+    labels = sorted((t for t in fig.axes[0].texts if " · " in t.get_text()), key=lambda t: t.get_position()[1])
+    top_down = [t.get_text().split(" · ")[1][:12] for t in labels]  # dates grow downward: earliest first
+    assert top_down == ["In February ", "Twitter said", "This week, t", "Twitter publ"]
+
+
 def test_the_checker_catches_overlaps() -> None:
     fig = timeline_figure(crowded())
     first = next(t for t in fig.axes[0].texts if " · " in t.get_text())
