@@ -47,6 +47,16 @@ def source_line(c: Citation) -> str:
     return " · ".join(parts)
 
 
+def also_in(c: Citation, copies: list[Citation]) -> str:
+    """The other sources of a report shown once (``TimelineEvent.reports``): a copy of the same title and
+    date by its address (or id), another article by its source line."""
+    if not copies:
+        return ""
+    names = [(copy.url or copy.doc_id) if (copy.title, copy.date) == (c.title, c.date) else source_line(copy)
+             for copy in copies]
+    return "; also " + "; ".join(names)
+
+
 def render_answer(answer: Answer, locate: bool = True) -> str:
     """``locate``: each quote's article id and offsets, for checking it on the command line; chat
     fallbacks (a notification's text, a channel without embeds) leave them out."""
@@ -76,9 +86,9 @@ def render_timeline(timeline: Timeline) -> str:
     lines: list[str] = [searched] if searched else []
     for event in timeline.events:
         lines.append(f"{shown_event_date(event.date, event.date_estimated, event.planned)}  {event.summary}")
-        for c in event.citations:
+        for c, copies in event.reports():
             quote = "" if c.quote == event.summary else f"“{c.quote}” "
-            lines.append(f"            — {quote}({source_line(c)})")
+            lines.append(f"            — {quote}({source_line(c)}{also_in(c, copies)})")
     if timeline.omitted:
         lines.append(f"…and {timeline.omitted} more dated event{'s' if timeline.omitted != 1 else ''}, less "
                      "supported; name a topic to narrow the timeline down.")
