@@ -30,5 +30,8 @@ def span_words(value: str) -> str:
     Sunday, from "this week"), "that month", or "in that period" (a range of days)."""
     if "/" not in value:
         return "that month" if len(value) == 7 else "that day"
-    first, last = (date.fromisoformat(d) for d in value.split("/", 1))
+    try:
+        first, last = (date.fromisoformat(d) for d in value.split("/", 1))
+    except ValueError:  # no span of days a renderer can read: said without naming its length
+        return "in that period"
     return "that week" if first.weekday() == 0 and (last - first).days == 6 else "in that period"
