@@ -144,7 +144,7 @@ class CommandCore:
             topic = going_on(cleaned)  # "what's going on between twitter and india?": the events about it
             if topic is not None:
                 events = await self._guarded("timeline", lambda: self.engine.timeline(topic or None))
-                if not isinstance(events, Timeline) or events.events:
+                if not isinstance(events, Timeline) or events.events or events.asked_back:
                     return events
             context = await self.history.context(conversation)
             result = await self._guarded("ask", lambda: self.engine.ask(cleaned, context))

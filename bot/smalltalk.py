@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from bot.results import Reply
+from retrieval.figure_dates import ambiguous_figures
+from retrieval.relative_periods import RELATIVE_PERIOD, relative_period
 from retrieval.timeline import topic_dates
 
 INTRO = ("I answer questions about the February 2021 standoff between Twitter and the Government of India by "
@@ -112,7 +114,10 @@ _PREAMBLE = re.compile(
 _DATED = re.compile(r"(?:(?:so|and|well)\s+)?(?:what\s+(?:happened|went\s+on|was\s+going\s+on)|any\s+news|news"
                     r"|events?|(?:the\s+)?timeline)"
                     r"(?:\s+(?:on|in|from|around|during|for|of)\s+|\s+(?=(?:between|after|before|since|until|till)\s)"
-                    r"|\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|mid|late)|\d))"
+                    r"|\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|mid|late)|\d)"
+                    # A time relative to now ("what happened last week"), which the timeline asks back about.
+                    r"|\s+(?=(?:this|last|past|previous|next|coming|yesterday|today|tonight|recently|lately|the\s+"
+                    r"(?:last|past)|a\s+(?:day|week|month|few)|few|couple|\d)\b))"
                     r"(?P<topic>[^?]+?)[\s?.!]*", re.IGNORECASE)
 
 
@@ -145,7 +150,9 @@ def without_greeting(question: str) -> str:
 # "What's going on between Twitter and India?": the story as it unfolds, which the timeline tells and no one
 # sentence does (searched, it was declined: "the articles never use the word “going”").
 _GOING_ON = re.compile(r"(?:(?:and|so)\s+)?(?:what(?:'?s|\s+is|\s+was|\s+has\s+been)\s+(?:going\s+on|happening|up)"
-                       r"|what\s+went\s+on)(?:\s+(?:with|between|in|about|over|around)\s+(?P<topic>.+?))?")
+                       r"|what\s+went\s+on)(?:\s+(?:with|between|in|about|over|around)\s+(?P<topic>.+?))?"
+                       # "what's going on this week": a time relative to now, which the timeline asks back about
+                       rf"(?:\s+(?P<when>{RELATIVE_PERIOD.pattern}))?")
 
 
 # "Twitter vs India", "india versus twitter": a standoff named by its sides asks for its story too.
@@ -161,16 +168,21 @@ def going_on(question: str) -> str | None:
     match = _GOING_ON.fullmatch(text)
     if match is None:
         return None
-    return match.group("topic") or ""
+    return " ".join(filter(None, (match.group("topic"), match.group("when"))))
 
 
 def dated_overview(question: str) -> str | None:
     """The date (with any other words of the topic) a whole message asks the events of ("what happened on
     feb 10?" gives "feb 10"), for the timeline; None for any other message, which is searched."""
     match = _DATED.fullmatch(question.strip())
-    if match is None or not topic_dates(match.group("topic"))[0]:
+    if match is None:
         return None
-    return match.group("topic")
+    topic = match.group("topic")
+    # A date; or a time the timeline can't place ("last week", "10/02/2021"), which it asks back about: searched,
+    # "what happened last week" got "The talks are likely to happen this week" as if it had happened.
+    if topic_dates(topic)[0] or relative_period(topic) or ambiguous_figures(topic):
+        return topic
+    return None
 
 
 def wants_overview(question: str) -> bool:

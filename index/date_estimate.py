@@ -28,7 +28,7 @@ from index.documents import Document
 from index.events import Located, locate_mentions, mention_context, resolve_mention, year_anchors
 
 # Bump when the rule below changes: cached candidates (``index.articles``) are then computed again.
-DATE_ESTIMATE_VERSION = 1
+DATE_ESTIMATE_VERSION = 2  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate
 
 
 def date_candidates(items: list[Located], window: CorpusWindow | None) -> list[str]:

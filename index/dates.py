@@ -77,6 +77,28 @@ _FUNCTION_WORDS = {
     "would", "could", "should", "may", "might", "can", "did", "also", "amid", "where", "which", "who",
 }
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s-]*$")
+# A date that ends a noun phrase led by a word of sequence or cause ("in connection with the tractor rally violence
+# on Republic Day", "following the protests of January 26", "after the meeting on Monday"): the date is the
+# noun's, and the sentence's own event is another, later one ("Twitter acted after the violence on Republic Day"
+# did not act on Republic Day). Up to five words of the noun phrase, none a function word (a verb phrase,
+# "after the accounts were blocked on February 8", dates what it says).
+_LED_BY = re.compile(
+    r"\b(?:in\s+the\s+(?:wake|aftermath)\s+of|following|after|since|in\s+connection\s+(?:with|to)"
+    r"|(?:connected|related|linked)\s+to|in\s+response\s+to)\s+"
+    r"(?:the|a|an|its|their|his|her|this|that|these|those)\s+"
+    r"(?P<noun>(?:[\w'’-]+\s+){0,4}[\w'’-]+)\s+(?:on|of|in|at)\s+$",
+    re.IGNORECASE)
+# A noun phrase that is itself a time ("since the start of February", "after the morning of January 26") leaves
+# the date the sentence's own.
+# Where a date opens the sentence's subject (at most a dateline, a determiner and names or possessives before
+# it), the noun it qualifies is what the sentence tells of: "Republic Day 2020 passed quietly", "The January 26
+# violence left …", "Twitter's Monday statement came late".
+_SUBJECT_START = re.compile(r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?:\s+)?(?:(?i:the|a|an|this|that)\s+)?"
+                            r"(?:[A-Z][\w.&-]*(?:['’]s)?\s+){0,3}")
+# Before a possessive date, these make it the time of what the sentence tells ("read out at Wednesday's session").
+_DURING = {"at", "during", "on", "in"}
+_TIME_NOUNS = {"start", "beginning", "end", "middle", "close", "turn", "morning", "afternoon", "evening", "night",
+               "day", "days", "week", "weeks", "weekend", "hours", "month", "months", "first", "last", "rest"}
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 
 
@@ -86,8 +108,9 @@ class Mention:
 
     ``kind`` is ``day`` (a day of a month), ``month``, ``weekday``, ``named-day`` or ``week`` ("this week",
     "last week", "next week"; ``qualifier`` says which). ``role`` is
-    ``reference`` when the date modifies a noun ("the January 26 violence"), i.e. the sentence may be
-    about something else that happened later; otherwise ``primary``.
+    ``reference`` when the date modifies a noun ("the January 26 violence", "Tuesday's order", "in the wake of
+    the violence on Republic Day"): it names when that was, and the sentence's own event is another, usually
+    later one; otherwise ``primary``.
     """
 
     start: int
@@ -121,14 +144,28 @@ def _parse(text: str) -> datetime | None:
 
 def _role(sentence: str, start: int, end: int) -> str:
     after = sentence[end:]
-    if after.startswith(("'s", "’s")):
-        return "reference"
+    if _SUBJECT_START.fullmatch(sentence[:start]):
+        return "primary"  # "The January 26 violence left …", "Twitter's Monday statement came late": its subject
     prev = _PREV_WORD.search(sentence[:start])
     prev_word = prev.group(1).lower() if prev else ""
+    if after.startswith(("'s", "’s")):  # "Tuesday's order"; "at Wednesday's session" is when something was
+        return "primary" if prev_word in _DURING else "reference"
+    led = _LED_BY.search(sentence[max(0, start - 200):start])
+    if led and _noun_phrase(led.group("noun").split()):
+        return "reference"
     nxt = _NEXT_WORD.match(after)
     if nxt and nxt.group(1).islower() and nxt.group(1) not in _FUNCTION_WORDS:
         return "primary" if prev_word in _TEMPORAL_PREPS else "reference"
     return "primary"
+
+
+def _noun_phrase(words: list[str]) -> bool:
+    """Whether the words between a leading "after the" and a date's preposition read as a noun phrase: no
+    function word, no past tense after its first word ("since their agreement expired on February 28" is a
+    clause, whose date is its verb's), and no time of its own ("since the start of February")."""
+    return (not any(w.lower() in _FUNCTION_WORDS for w in words)
+            and not any(w.lower().endswith("ed") for w in words[1:])
+            and words[-1].lower() not in _TIME_NOUNS)
 
 
 def _is_future(sentence: str, start: int) -> bool:

@@ -2,10 +2,13 @@
 
 Every sentence that mentions a date we can place on the calendar becomes one record per date it
 mentions; a sentence like "orders issued on January 31 were obeyed on February 8" reports two events, so
-it is filed under both, and each record notes whether its date is the sentence's own (``primary``) or
-only modifies a noun (``reference``, "the January 26 violence") so the timeline can prefer the former as
-a summary. Records are merged across articles at query time (``retrieval.timeline``), where the topic
-filter has to look at single sentences anyway.
+it is filed under both. A date that only modifies a noun ("in the wake of the January 26 violence", "in
+connection with the violence on Republic Day", ``index.dates``' ``reference``) names when that was, not when
+the sentence's own event happened ("Twitter on Monday reached out … in connection with the violence on
+Republic Day" reached out on a later Monday), so it files the sentence under no date: with its own time
+word unplaced, the sentence stays out of the timeline rather than land on the earlier day. Records are
+merged across articles at query time (``retrieval.timeline``), where the topic filter has to look at single
+sentences anyway.
 
 A date is never invented: a yearless date needs a year from the text, the article date or the corpus
 period (see ``_year_anchor``), a weekday or a week ("this week") needs the article date, and anything
@@ -36,7 +39,7 @@ from index.dates import Mention, find_mentions
 from index.documents import Document
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 12
+EVENTS_VERSION = 13
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
@@ -225,6 +228,8 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
             text = doc.text[item.sentence.start : item.sentence.end]
             if stamp_date(text) is not None or is_furniture(text):
                 continue  # "Updated: Feb 12, 2021 14:05 IST" dates the article; "Also Read: …" is another story
+            if item.mention.role != "primary":
+                continue  # "in the wake of the January 26 violence": the violence's date, not the sentence's
             resolved = resolve_mention(item, doc_dates[doc.doc_id], anchors, window, doc.date_estimated)
             if resolved is None:
                 continue

@@ -2,7 +2,10 @@
 
 The index stores one record per (sentence, date) (``index.events``). Merging happens here rather than
 at index time because the topic filter has to judge single sentences: an event is kept when at least one
-of its sentences is about the topic, and only those sentences are cited.
+of its sentences is about the topic, and only those sentences are cited. What was still ahead when reported
+("the talks are likely to happen this week") is never merged with what had happened ("this week, the Centre
+had sent a notice"): a date's plans are an event of their own, so whether an event is ``planned`` does not
+depend on which other reports a topic lets in.
 """
 
 from __future__ import annotations
@@ -17,10 +20,15 @@ import numpy as np
 
 from index.events import YEAR_SOURCES
 from index.lexical import terms
+from retrieval.figure_dates import FIGURES_DATE, ambiguous_figures, figures_note
 from retrieval.loaded import LoadedIndex
-from retrieval.reach import day_words, period_covered
+from retrieval.reach import covered, day_words, period_covered
+from retrieval.relative_periods import relative_note, relative_period
 from retrieval.topic_dates import DateFilter, Period, topic_dates
 from retrieval.types import Citation, Timeline, TimelineEvent
+
+# An event's key: its date, and whether its reports were of something still ahead when reported.
+EventKey = tuple[str, bool]
 
 # Calibrated with all-MiniLM-L6-v2 on the seed corpus: unrelated topics ("capital of France", "football
 # world cup", "weather in Delhi") score at most ~0.31 against any sentence, the sentences an on-topic
@@ -33,9 +41,6 @@ MIN_DENSE_WITHOUT_OVERLAP = 0.45
 MIN_LEXICAL_ONLY = 0.5
 
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2}(?:/\d{4}-\d{2}-\d{2})?)?$")
-# A day written in figures alone ("10/02/2021", "10.02", "2/10/21"): day first or month first can't be told, so
-# it is not read as a date; a topic holding one and listing nothing says how to write it.
-_FIGURES_DATE = re.compile(r"(?<![\d/.])\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?(?![\d/.])")
 _HOWS = ("explicit", "range", "named-day", "weekday", "week", "month")
 
 
@@ -123,9 +128,10 @@ def articles_year(index: LoadedIndex) -> int:
 def _collect(
     index: LoadedIndex, topic: str | None, topic_vector: np.ndarray | None, dates: list[DateFilter], rest: str,
     year: int,
-) -> tuple[dict[str, list[_Cited]], dict[str, bool], bool]:
-    """Relevant records by date; for every date (relevant or not) whether only estimates give it (a date
-    some dated article reports is not shown as estimated because the topic left that article out); and
+) -> tuple[dict[EventKey, list[_Cited]], dict[EventKey, bool], bool]:
+    """Relevant records by event (date, and whether still ahead when reported); for every event (relevant
+    or not) whether only estimates date it (a date some dated article reports is not shown as estimated
+    because the topic left that article out); and
     whether any event falls on the topic's ``dates`` at all, about the topic or not. Past a date, only
     the ``rest`` of the topic filters: "between", "feb" and "12" are about no event."""
     if dates:
@@ -137,15 +143,16 @@ def _collect(
     if topic and topic_vector is not None:
         vector = np.asarray(topic_vector, dtype=np.float32).reshape(-1)
         vector = vector / (float(np.linalg.norm(vector)) or 1.0)
-    by_date: dict[str, dict[tuple[int, int], _Cited]] = defaultdict(dict)
-    estimated: dict[str, bool] = {}
+    by_event: dict[EventKey, dict[tuple[int, int], _Cited]] = defaultdict(dict)
+    estimated: dict[EventKey, bool] = {}
     dated = False
     for record in index.events:
         doc_row = _usable(index, record)
         if doc_row is None:
             continue
         when = str(record["date"])
-        estimated[when] = estimated.get(when, True) and bool(record.get("estimated"))
+        event = (when, bool(record.get("planned")))
+        estimated[event] = estimated.get(event, True) and bool(record.get("estimated"))
         if dates and not any(d.covers(when, year) for d in dates):
             continue
         dated = True
@@ -160,10 +167,10 @@ def _collect(
             continue
         cited = _Cited(record, doc_row, relevance)
         key = (doc_row, int(record["start"]))
-        group = by_date[when]
+        group = by_event[event]
         if key not in group or cited.rank < group[key].rank:
             group[key] = cited
-    groups = {when: sorted(group.values(), key=lambda c: c.rank) for when, group in by_date.items()}
+    groups = {event: sorted(group.values(), key=lambda c: c.rank) for event, group in by_event.items()}
     return groups, estimated, dated
 
 
@@ -177,33 +184,36 @@ def _citation(index: LoadedIndex, cited: _Cited) -> Citation:
 def build_timeline(
     index: LoadedIndex, topic: str | None = None, topic_vector: np.ndarray | None = None, limit: int = 25
 ) -> Timeline:
-    """Events in date order, one per date, each citing every sentence that reports it.
+    """Events in date order, each citing every sentence that reports it: one per date of what had happened
+    when reported, and one per date of what was still ahead (``planned``), after it.
 
-    The summary is the best citation (most on topic, then a sentence whose own date this is, then one
-    reporting it done, with the most trusted year); an event every report of which was still ahead when
-    reported is ``planned``. A month-only date (``2021-01``) sorts before the days of that month, and a week
-    (``2021-02-08/2021-02-14``) right after its Monday. When there
-    are more than ``limit`` dates, the best supported ones are kept (most relevant, then most articles),
-    and the timeline says how many were left out.
+    The summary is the best citation (most on topic, then a sentence whose own date this is, with the most
+    trusted year). A month-only date (``2021-01``) sorts before the days of that month, and a week
+    (``2021-02-08/2021-02-14``) right after its Monday. When there are more than ``limit`` events, the best
+    supported ones are kept (most relevant, then most articles), and the timeline says how many were left out.
     """
     topic = topic.strip() if topic and topic.strip() else None
     dates, rest = topic_dates(topic) if topic else ([], "")
     year = articles_year(index) if any(isinstance(d, Period) for d in dates) else 0
-    groups, estimated, dated = _collect(index, topic, topic_vector, dates, rest, year)
+    if period := relative_period(rest):  # "last week": of 2021, or of now? Asked back, not matched to "this week"
+        return Timeline([], topic, note=relative_note(period, covered(index)), asked_back=True)
+    # "10/02/2021": 10 February or 2 October? Asked back, not searched as the words "10", "02" and "2021".
+    unreadable = ambiguous_figures(rest)
+    groups, estimated, dated = ({}, {}, True) if unreadable else _collect(index, topic, topic_vector, dates, rest, year)
     chosen = sorted(
         groups,
         key=lambda d: (groups[d][0].rank[0], -len({c.doc_row for c in groups[d]}), groups[d][0].rank[1:], d),
     )[: max(limit, 0)]
     events = [
-        TimelineEvent(when, groups[when][0].record["quote"], [_citation(index, c) for c in groups[when]],
-                      date_estimated=estimated[when], planned=all(c.record.get("planned") for c in groups[when]))
-        for when in sorted(chosen)
+        TimelineEvent(when, groups[(when, planned)][0].record["quote"],
+                      [_citation(index, c) for c in groups[(when, planned)]],
+                      date_estimated=estimated[(when, planned)], planned=planned)
+        for when, planned in sorted(chosen)
     ]
     note = "" if not dates or dated else dates_note(dates, year, period_covered(index))
-    if not events and (written := _FIGURES_DATE.search(rest)):
-        note = (f"“{written.group(0)}” can't be read as a date (day or month first?): write it as “feb 10” or "
-                f"“2021-02-10”. {period_covered(index)}").strip()
-    return Timeline(events, topic, omitted=len(groups) - len(chosen), note=note)
+    if not events and (written := unreadable or FIGURES_DATE.search(rest)):
+        note = f"{figures_note(written)} {period_covered(index)}".strip()
+    return Timeline(events, topic, omitted=len(groups) - len(chosen), note=note, asked_back=bool(unreadable))
 
 
 def dates_note(dates: list[DateFilter], year: int, covered: str) -> str:

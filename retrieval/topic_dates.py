@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from index.date_ranges import join_ranges, phrase_dashes
 from index.dates import NAMED_DAYS, Mention, find_mentions
+from retrieval.figure_dates import written_out
 from retrieval.month_parts import parts_of_month
 from retrieval.topic_months import FULL_MONTH_NAMES, MONTH_WORDS, month_named
 from retrieval.topic_years import topic_years
@@ -164,13 +165,14 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
     """The dates a topic names ("feb 8", "8 February 2021", "2021-02-08", "January 2021", a month alone:
     "February", "feb"; a named day however written: "republic day"; a period: "between feb 10 and feb 15",
     "from feb 1 to feb 10", "feb 10-15", "10 to 15 february", "since feb 9", "before feb 5", "after 8 feb",
-    "jan to feb"; a year: "2021", "in 2020", "2020-21"), and the rest of the topic. "may" and "march" are a
+    "jan to feb"; a year: "2021", "in 2020", "2020-21"; a day in figures that can be read one way only:
+    "13/02/2021"), and the rest of the topic. "may" and "march" are a
     month alone only as the whole topic or an end of a period ("twitter may block", "farmers march" name no month)."""
     def month(m: re.Match[str]) -> str:
         number = month_named(m.group(0))
         return MONTH_WORDS[number - 1].capitalize() if number else m.group(0)
 
-    written = phrase_dashes(_WORD.sub(month, topic))
+    written = phrase_dashes(_WORD.sub(month, written_out(topic)))  # "13/02/2021" as "13 February 2021"
     for name in NAMED_DAYS:  # "republic day" as the articles write it, "Republic Day"
         written = re.sub(rf"\b{re.escape(name)}\b", name.title().replace("'S", "'s"), written, flags=re.IGNORECASE)
     # "early feb" before the dates: read alone, "feb" would be the whole month.

@@ -1,12 +1,12 @@
 """The years a timeline topic names alone ("2021", "in 2020", "from 2020 to 2021", "2020-21"), read once its
 days and months are (``retrieval.topic_dates``). A figure is a year only after a word of time or at the end
-of the topic: "top 2000 accounts" names none."""
+of the topic: "top 2000 accounts" names none, and the end of a day in figures ("10/02/2021") is no year alone."""
 
 from __future__ import annotations
 
 import re
 
-_YEARS = re.compile(r"(?:\b(?:in|from|between|during)\s+|(?<![\w,.])(?=(?:19|20)\d{2}\s*(?:[-–—]|to\b|and\b|$)))"
+_YEARS = re.compile(r"(?:\b(?:in|from|between|during)\s+|(?<![\w,./])(?=(?:19|20)\d{2}\s*(?:[-–—]|to\b|and\b|$)))"
                     r"(?P<first>(?:19|20)\d{2})"
                     r"(?:(?:\s*[-–—]\s*|\s+(?:to|and|until|till|through)\s+)(?P<last>(?:19|20)?\d{2}))?\b")
 

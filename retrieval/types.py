@@ -6,6 +6,7 @@ new chat client never needs to know how retrieval works.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -115,6 +116,32 @@ class TimelineEvent:
         return {"date": self.date, "date_estimated": self.date_estimated, "planned": self.planned,
                 "summary": self.summary, "citations": citations}
 
+    def reports(self) -> list[tuple[Citation, list[Citation]]]:
+        """Each report once, with the citations that are copies of it: the same sentence word for word (case
+        and punctuation aside) or an article of the same title and date (a near-copy added again with
+        ``--force``). A reply shows the report once and names every source; the citations keep them all."""
+        grouped: list[tuple[Citation, list[Citation]]] = []
+        for c in self.citations:
+            same = next((copies for first, copies in grouped if _copies(first, c)), None)
+            if same is None:
+                grouped.append((c, []))
+            else:
+                same.append(c)
+        return grouped
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _copies(first: Citation, other: Citation) -> bool:
+    """Whether ``other`` reports what ``first`` does from a copy: another article, and the same sentence or
+    the same title and date."""
+    if first.doc_id == other.doc_id:
+        return False
+    same_article = bool(first.title) and (first.title, first.date) == (other.title, other.date)
+    return same_article or _words(first.quote) == _words(other.quote)
+
 
 @dataclass(frozen=True)
 class Timeline:
@@ -127,6 +154,9 @@ class Timeline:
     # Said after "no dated events" when the dates the topic names hold none at all: which period the articles
     # cover, and that a period named backwards ends before it starts.
     note: str = ""
+    # The topic names a time that can't be placed ("last week", "10/02/2021": which day?): nothing was looked up,
+    # and the note alone is the reply, saying why and what to ask instead.
+    asked_back: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"events": [e.to_dict() for e in self.events], "omitted": self.omitted}
@@ -134,6 +164,8 @@ class Timeline:
             out["searched_for"] = self.searched_for
         if self.note:
             out["note"] = self.note
+        if self.asked_back:
+            out["asked_back"] = True
         return out
 
 

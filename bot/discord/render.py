@@ -26,9 +26,9 @@ from bot.discord.limits import (
 )
 from bot.discord.outgoing import Outgoing
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
-from bot.render.dates import shown_date, shown_event_date
+from bot.render.dates import shown_date, shown_event_date, span_words
+from bot.render.plain import no_events_text, render_status, sources_file, sources_not_sent
 from bot.render.plain import render as plain_text
-from bot.render.plain import render_status, sources_file, sources_not_sent
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent
 from retrieval.wording import ALSO_IN_THE_ARTICLES
@@ -100,17 +100,20 @@ def render_report(report: GapReport) -> list[Outgoing]:
 
 
 def _event_line(event: TimelineEvent) -> str:
-    """The date, its summary and the article that says it; other articles' reports of that date are named
-    as such, never as sources of a sentence they may not contain."""
-    own, others = _summary_sources(event)
+    """The date, its summary and the article that says it (with any copy of it); other articles' reports of
+    that date (or week, or period) are named as such, never as sources of a sentence they may not contain,
+    and never the summary's own article again."""
+    own, copies, others = _summary_sources(event)
     when = shown_event_date(event.date, event.date_estimated, event.planned)
     line = f"**{safe(when, 90)}** — “{safe(event.summary, 600)}”"
     if own is not None:
         line += f" — {link(safe(own.title or own.doc_id, 80), own.url)}"
+        line += "".join(f" · {link('a copy', c.url)}" if (c.title, c.date) == (own.title, own.date)
+                        else f" · {link(safe(c.title or c.doc_id, 80), c.url)}" for c in copies)
     if others:
         also = [link(safe(c.title or c.doc_id, 80), c.url) for c in others[:2]]
         also += [f"+{len(others) - 2} more"] if len(others) > 2 else []
-        line += f" (also reported that day: {' · '.join(also)})"
+        line += f" (also reported {span_words(event.date)}: {' · '.join(also)})"
     return line
 
 
@@ -141,9 +144,9 @@ def render_timeline(timeline: Timeline) -> list[Outgoing]:
     if timeline.searched_for:  # the topic's typos mended
         title += f" (searched for: {safe(' '.join(timeline.searched_for.split()), 150)})"
     if not timeline.events:
-        about = f" about “{safe(timeline.topic, 300)}”" if timeline.topic else ""
-        return [Outgoing(embeds=(discord.Embed(title=clip(title, 200), description=(
-            f"The articles give no dated events{about}. {timeline.note}".rstrip()), colour=discord.Colour.teal()),))]
+        said = no_events_text(timeline, safe(timeline.topic, 300) if timeline.topic else None)
+        return [Outgoing(embeds=(discord.Embed(title=clip(title, 200), description=said,
+                                               colour=discord.Colour.teal()),))]
     return paged(title, [_event_line(e) for e in timeline.events], "events",
                  "narrow it down with /timeline topic:…", discord.Colour.teal(), omitted=timeline.omitted)
 
@@ -171,10 +174,18 @@ def render_sources(sources: SourcesList) -> list[Outgoing]:
 _CHANGE_TITLES = {"reindex": "Index rebuilt", "add": "Articles added", "remove": "Article removed"}
 
 
-def _summary_sources(event: TimelineEvent) -> tuple[Citation | None, list[Citation]]:
-    """The citation whose sentence is the event's summary, and the other reports of that date."""
-    own = next((c for c in event.citations if c.quote == event.summary), None)
-    return own, [c for c in event.citations if c is not own]
+def _summary_sources(event: TimelineEvent) -> tuple[Citation | None, list[Citation], list[Citation]]:
+    """The citation whose sentence is the event's summary, its copies (``TimelineEvent.reports``), and the
+    other articles reporting that date, each once: none of them the summary's own article or a copy's."""
+    reports = event.reports()
+    own, copies = next(((c, more) for c, more in reports if c.quote == event.summary), (None, []))
+    named = {c.doc_id for c in ([own] if own else []) + copies}
+    others: list[Citation] = []
+    for c, more in reports:
+        if c.doc_id not in named:
+            others.append(c)
+            named |= {c.doc_id, *(m.doc_id for m in more)}
+    return own, copies, others
 
 
 def render(result: Result) -> list[Outgoing]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 
 def shown_date(value: str | None, estimated: bool = False) -> str | None:
     """``2021-02-10``; a week (``2021-02-08/2021-02-14``) as ``2021-02-08 – 2021-02-14``; an estimated date
@@ -21,3 +23,15 @@ def shown_event_date(value: str, estimated: bool = False, planned: bool = False)
     """An event's date as ``shown_date`` writes it, marked when it was only a plan or a deadline."""
     text = shown_date(value, estimated) or value
     return f"{text} {AHEAD_NOTE}" if planned else text
+
+
+def span_words(value: str) -> str:
+    """How a reply names an event's date when it points back at it: "that day", "that week" (Monday to
+    Sunday, from "this week"), "that month", or "in that period" (a range of days)."""
+    if "/" not in value:
+        return "that month" if len(value) == 7 else "that day"
+    try:
+        first, last = (date.fromisoformat(d) for d in value.split("/", 1))
+    except ValueError:  # no span of days a renderer can read: said without naming its length
+        return "in that period"
+    return "that week" if first.weekday() == 0 and (last - first).days == 6 else "in that period"

@@ -47,6 +47,16 @@ def source_line(c: Citation) -> str:
     return " · ".join(parts)
 
 
+def also_in(c: Citation, copies: list[Citation]) -> str:
+    """The other sources of a report shown once (``TimelineEvent.reports``): a copy of the same title and
+    date by its address (or id), another article by its source line."""
+    if not copies:
+        return ""
+    names = [(copy.url or copy.doc_id) if (copy.title, copy.date) == (c.title, c.date) else source_line(copy)
+             for copy in copies]
+    return "; also " + "; ".join(names)
+
+
 def render_answer(answer: Answer, locate: bool = True) -> str:
     """``locate``: each quote's article id and offsets, for checking it on the command line; chat
     fallbacks (a notification's text, a channel without embeds) leave them out."""
@@ -71,19 +81,29 @@ def render_answer(answer: Answer, locate: bool = True) -> str:
 def render_timeline(timeline: Timeline) -> str:
     searched = f"(Searched for: {timeline.searched_for})" if timeline.searched_for else ""
     if not timeline.events:
-        about = f" about “{timeline.topic}”" if timeline.topic else ""
-        said = f"The articles give no dated events{about}. {timeline.note}".rstrip()
+        said = no_events_text(timeline)
         return "\n".join(filter(None, [searched, said]))
     lines: list[str] = [searched] if searched else []
     for event in timeline.events:
         lines.append(f"{shown_event_date(event.date, event.date_estimated, event.planned)}  {event.summary}")
-        for c in event.citations:
+        for c, copies in event.reports():
             quote = "" if c.quote == event.summary else f"“{c.quote}” "
-            lines.append(f"            — {quote}({source_line(c)})")
+            lines.append(f"            — {quote}({source_line(c)}{also_in(c, copies)})")
     if timeline.omitted:
         lines.append(f"…and {timeline.omitted} more dated event{'s' if timeline.omitted != 1 else ''}, less "
                      "supported; name a topic to narrow the timeline down.")
     return "\n".join(lines)
+
+
+def no_events_text(timeline: Timeline, topic: str | None = None) -> str:
+    """What a timeline without events says: its note alone when the topic names a time that can't be placed
+    ("last week"), since nothing was looked up; otherwise that the articles give no dated events on it, and the
+    note. ``topic``: the topic as the platform shows it (escaped), when not as written."""
+    if timeline.asked_back:
+        return timeline.note
+    shown = topic if topic is not None else timeline.topic
+    about = f" about “{shown}”" if timeline.topic else ""
+    return f"The articles give no dated events{about}. {timeline.note}".rstrip()
 
 
 def render_sources(sources: SourcesList) -> str:

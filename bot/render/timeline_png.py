@@ -1,9 +1,10 @@
 """The timeline as a picture: events on a dated axis, each labelled briefly, with article markers.
 
 Time runs down a vertical axis (earliest at the top, as the text reply reads). Each event is a dot at its
-date (a bar for a week or a month), with a one-line label: the date, the start of its summary and the
-numbers of the articles that report it. Labels are placed next to their dates but pushed apart, in
-pixels, so that no two overlap however crowded the dates are; the picture grows taller instead. Articles
+first day (with a bar over a week or a month), labelled in the order the text reply lists the events: the
+date, the start of its summary and the numbers of the articles that report it. Labels are placed next to
+their dates but pushed apart, in pixels, so that no two overlap however crowded the dates are; the picture
+grows taller instead. Articles
 are numbered badges at their own dates, left of the line (hollow when the date is estimated), and are
 listed by number below.
 
@@ -60,10 +61,6 @@ class _Placed:
     event: TimelineEvent
     start: date
     end: date  # == start for a day
-
-    @property
-    def middle(self) -> date:
-        return self.start + (self.end - self.start) / 2
 
 
 def _short_date(p: _Placed) -> str:
@@ -128,8 +125,9 @@ def timeline_figure(timeline: Timeline) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    placed = sorted((_Placed(e, *date_span(e.date)) for e in timeline.events[:MAX_EVENTS]),
-                    key=lambda p: (p.middle, p.start))
+    # In the text timeline's order (a month before its days, a week right after its Monday), each event at its
+    # first day: drawn at their middles, "8–14 Feb" came after "10 Feb", the other way round from the text.
+    placed = [_Placed(e, *date_span(e.date)) for e in timeline.events[:MAX_EVENTS]]
     numbers = _numbers([p.event for p in placed])
     line_px = FONT * DPI / 72 * 1.35
     spacing = line_px + LABEL_GAP_PX
@@ -169,15 +167,15 @@ def timeline_figure(timeline: Timeline) -> Figure:
 
     to_px = ax.transData.transform
     from_px = ax.transData.inverted().transform
-    wanted = [float(height_px - to_px((0, mdates.date2num(p.middle)))[1]) for p in placed]  # from the top
+    wanted = [float(height_px - to_px((0, mdates.date2num(p.start)))[1]) for p in placed]  # from the top
     top = height_px - ax.get_window_extent(renderer).y1 + line_px / 2
     bottom = height_px - ax.get_window_extent(renderer).y0 - line_px / 2
     label_x_px = to_px((0.05, 0))[0]
     room = ax.get_window_extent(renderer).x1 - label_x_px - 10
     for p, y_px in zip(placed, spread(wanted, spacing, top, bottom), strict=True):
-        y_event = mdates.date2num(p.middle)
+        y_event = mdates.date2num(p.start)
         colour = EVENT_COLOUR if not p.event.date_estimated else "#6c8ebf"
-        if p.start != p.end:  # a week or a month: a light bar beside the line, the dot at its middle
+        if p.start != p.end:  # a week or a month: a light bar beside the line, the dot at its first day
             ax.plot([0.01, 0.01], [mdates.date2num(p.start), mdates.date2num(p.end)], color=colour, alpha=0.35,
                     linewidth=5, solid_capstyle="butt", zorder=2)
         ax.plot([0], [y_event], marker="o", markersize=7, color=colour, zorder=4,

@@ -21,7 +21,7 @@ from typing import Any
 
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render import plain
-from bot.render.dates import shown_date, shown_event_date
+from bot.render.dates import shown_date, shown_event_date, span_words
 from bot.render.examples import TIMELINE_DAY, TIMELINE_TOPIC
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from bot.slack.mrkdwn import SECTION_LIMIT, clip, escape, link, literal, split_text
@@ -214,26 +214,34 @@ def _event(event: TimelineEvent) -> str:
     take the section past Slack's limit are counted, not cut: a cut inside ``<url|title>`` shows raw markup."""
     when = literal(shown_event_date(event.date, event.date_estimated, event.planned))
     text = f"*{when}*  {clip(literal(event.summary), EVENT_SUMMARY_LIMIT)}"
-    for k, c in enumerate(event.citations[:MAX_EVENT_SOURCES]):
+    reports = event.reports()
+    for k, (c, copies) in enumerate(reports[:MAX_EVENT_SOURCES]):
         day = shown_date(c.date, c.date_estimated)
         source = link(c.url, c.title or c.doc_id) + (f" · {literal(day)}" if day else "")
+        source += "".join(f" · also {link(copy.url, _copy_label(c, copy))}" for copy in copies)
         if c.quote == event.summary:
             line = f"      — {source}"
         else:
-            line = f"      — also that day: “{literal(clip(c.quote, 300))}” ({source})"
-        left = min(len(event.citations), MAX_EVENT_SOURCES) - k
+            line = f"      — also {span_words(event.date)}: “{literal(clip(c.quote, 300))}” ({source})"
+        left = min(len(reports), MAX_EVENT_SOURCES) - k
         if len(text) + 1 + len(line) + 40 > SECTION_LIMIT:
             return text + f"\n      — and {left} more source{'s' if left != 1 else ''}"
         text += "\n" + line
     return text
 
 
+def _copy_label(c: Citation, copy: Citation) -> str:
+    """A copy of the same title and date is "a copy" (its title again would read as the same source twice)."""
+    return "a copy" if (copy.title, copy.date) == (c.title, c.date) else copy.title or copy.doc_id
+
+
 def render_timeline(timeline: Timeline) -> SlackMessage:
     about = f" about “{literal(timeline.topic)}”" if timeline.topic else ""
     if timeline.searched_for:  # the topic's typos mended
         about += f" (searched for: {literal(' '.join(timeline.searched_for.split()))})"
-    if not timeline.events:
-        said = f"The articles give no dated events{about}. {literal(timeline.note)}".rstrip()
+    if not timeline.events:  # a time that can't be placed ("last week"): the note alone, nothing was looked up
+        said = (literal(timeline.note) if timeline.asked_back
+                else f"The articles give no dated events{about}. {literal(timeline.note)}".rstrip())
         return SlackMessage(_fallback(timeline), [_section(said)])
     count = len(timeline.events)
     more = (f" (and {timeline.omitted} less supported, not shown: name a topic to narrow it down)"

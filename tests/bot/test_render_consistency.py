@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.discord.limits import problems
 from bot.discord.render import render as discord_render
 from bot.discord.render import render_plain as discord_plain
@@ -83,3 +85,59 @@ def test_a_timeline_with_nothing_on_its_dates_says_what_the_articles_cover_on_ev
     assert plain_render(empty).endswith(f"about “between march 1 and march 5”. {note}")
     assert note in str(slack_render(empty).payload()["blocks"])
     assert any(note in str(embed.to_dict()) for m in discord_render(empty) for embed in m.embeds)
+
+
+def test_a_time_that_cant_be_placed_is_asked_back_alike_on_every_platform() -> None:
+    """"last week": the note alone (which period the articles cover, a date to ask), not "The articles give no
+    dated events about “last week”", since nothing was looked up."""
+    note = ("I can't tell which days “last week” means: the articles are from 26 January 2021 to 14 February 2021, "
+            "not from now. Name a date instead, such as “feb 14” or “between feb 8 and feb 14”.")
+    asked = Timeline([], "last week", note=note, asked_back=True)
+    assert plain_render(asked) == note
+    slack = str(slack_render(asked).payload()["blocks"])
+    assert "feb 14" in slack and "no dated events" not in slack
+    discord = [str(embed.to_dict()) for m in discord_render(asked) for embed in m.embeds]
+    assert any("feb 14" in d for d in discord) and not any("no dated events" in d for d in discord)
+
+
+KOO = "Koo has crossed 3.4 million registered users, the company said on Saturday."
+
+
+def _koo(doc_id: str, url: str, quote: str = KOO, title: str = "Koo sign-ups surge") -> Citation:
+    return Citation(doc_id, title, "2021-02-13", url, quote, 0, len(quote), 1.0)
+
+
+def _everywhere(timeline: Timeline) -> list[str]:
+    return [plain_render(timeline), str(slack_render(timeline).payload()["blocks"]),
+            " ".join(str(embed.to_dict()) for m in discord_render(timeline) for embed in m.embeds)]
+
+
+@pytest.mark.parametrize("copy", [
+    _koo("koo-copy", "https://example.org/b"),  # added again with --force: the same sentence
+    _koo("koo-copy", "https://example.org/b", quote="Koo has crossed 3.4 million users, the company said."),  # edited
+    _koo("wire", "https://example.org/b", title="Koo passes 3.4 million"),  # the same sentence in another article
+])
+def test_a_report_from_a_copy_is_shown_once_with_both_sources_on_every_platform(copy: Citation) -> None:
+    """After ``index add --force`` of a near-copy, ``timeline --topic koo`` listed the same title and date twice."""
+    event = TimelineEvent("2021-02-13", KOO, [_koo("koo", "https://example.org/a"), copy])
+    assert [len(more) for _, more in event.reports()] == [1]
+    for shown in _everywhere(Timeline([event], "koo")):
+        assert shown.count("Koo sign-ups surge") == 1, shown
+        assert "example.org/a" in shown and "example.org/b" in shown
+        assert "3.4 million users, the company" not in shown  # an edited copy's sentence is not shown again
+
+
+def test_discord_never_names_the_events_own_article_as_another_report_and_says_which_span() -> None:
+    """Discord listed the summary's own article again under "also reported that day", and said "that day" of a
+    week."""
+    own = _koo("a", "https://example.org/a", quote="This week, the ministry sent a notice.", title="Notice sent")
+    again = _koo("a", "https://example.org/a", quote="The notice named 1,178 accounts this week.", title="Notice sent")
+    other = _koo("b", "https://example.org/b", quote="Talks went on this week.", title="Talks go on")
+    for when, words in (("2021-02-08/2021-02-14", "that week"), ("2021-02-10", "that day"), ("2021-02", "that month"),
+                        ("2021-02-19/2021-02-26", "in that period")):
+        event = TimelineEvent(when, own.quote, [own, again, other])
+        shown = " ".join(str(embed.to_dict()) for m in discord_render(Timeline([event])) for embed in m.embeds)
+        assert f"also reported {words}: [Talks go on]" in shown, shown
+        assert shown.count("Notice sent") == 1
+        slack = str(slack_render(Timeline([event])).payload()["blocks"])
+        assert f"also {words}:" in slack

@@ -244,8 +244,7 @@ def test_what_happened_on_a_date_asks_for_that_dates_timeline(text: str, topic: 
 @pytest.mark.parametrize("text", [
     "what happened at the meeting?", "what happened after the meeting", "what happened between twitter and koo",
     # A second question is no part of the date: the message is two questions, answered each on its own.
-    "What happened between Feb 8 and Feb 10? Who is Ajay Sawhney?", "news may be wrong", "what happened 2 days ago",
-    "what happened lately", "what happened later",
+    "What happened between Feb 8 and Feb 10? Who is Ajay Sawhney?", "news may be wrong", "what happened later",
     "what happened to the 257 accounts", "what happened on twitter", "what happened?", "when did it happen on feb 10",
 ])
 def test_other_questions_about_what_happened_are_searched(text: str) -> None:
@@ -255,6 +254,26 @@ def test_other_questions_about_what_happened_are_searched(text: str) -> None:
 def test_no_question_of_any_question_file_is_taken_for_a_dated_overview() -> None:
     texts = _question_file_texts()
     assert [t for t in texts if dated_overview(t)] == []
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("what happened last week", "last week"), ("what happened last week?", "last week"),
+    ("what happened yesterday", "yesterday"), ("any news today", "today"), ("what happened recently", "recently"),
+    ("what happened lately", "lately"), ("what happened 2 days ago", "2 days ago"),
+    ("what happened this month", "this month"), ("what happened on 10/02/2021", "10/02/2021"),
+])
+def test_what_happened_at_a_time_relative_to_now_goes_to_the_timeline(text: str, topic: str) -> None:
+    """Searched, "what happened last week" got "The talks are likely to happen this week" as if it had happened;
+    the timeline asks back which days are meant."""
+    assert dated_overview(text) == topic
+
+
+@pytest.mark.parametrize("text", ["what happened last week", "what is going on this week", "any news today?",
+                                  "what happened recently", "what's happening today"])
+async def test_a_time_relative_to_now_is_asked_back_in_chat(seed_core: CommandCore, text: str) -> None:
+    result = await seed_core.ask(text)
+    assert isinstance(result, Timeline) and result.events == [] and result.asked_back
+    assert "26 January 2021 to 14 February 2021" in result.note and "“feb 14”" in result.note
 
 
 async def test_what_happened_on_a_date_is_answered_with_that_dates_events(seed_core: CommandCore) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -75,8 +76,10 @@ def seed_timeline(seed_index_dir: Path, encoder_provider: EncoderProvider) -> Ti
 def test_seed_picture_labels_do_not_overlap(seed_timeline: Timeline) -> None:
     texts = assert_readable(timeline_figure(seed_timeline))
     labels = [t for t in texts if " · " in t and "[" in t]
-    assert len([t for t in labels if "Feb 2021 ·" in t or "Jan 2021 ·" in t]) == len(seed_timeline.events)
+    dated = re.compile(r"^~?\d.* (?:Jan|Feb) 2021(?: \(ahead\))? · ")
+    assert len([t for t in labels if dated.match(t)]) == len(seed_timeline.events)
     assert any(t.startswith("8–14 Feb 2021 · This week") for t in labels)
+    assert any(t.startswith("~8–14 Feb 2021 (ahead) · The talks") for t in labels)  # a plan: an event of its own
     assert any(t.startswith("~2021-02-10 (estimated) · Union Minister") for t in texts)  # the article key
 
 
@@ -93,6 +96,21 @@ def test_crowded_picture_labels_do_not_overlap() -> None:
     assert sum(label.startswith("~") for label in labels) == 7  # estimated events are marked
     badges = [t.get_text() for t in fig.axes[0].texts if t.get_text().isdigit()]
     assert sorted(badges) == [str(n) for n in range(1, 8)]  # every dated article has its marker
+
+
+def test_the_picture_lists_events_in_the_text_timelines_order() -> None:
+    """The picture put "10 Feb" before "8–14 Feb" (by the week's middle) where the text timeline lists the week
+    right after its Monday: one order for both, each event at its first day."""
+    articles = [citation(n, "2021-02-14") for n in range(2)]
+    timeline = Timeline([TimelineEvent("2021-02", "In February the talks stalled.", [articles[0]]),
+                         TimelineEvent("2021-02-08", "Twitter said it was cooperating.", [articles[0]]),
+                         TimelineEvent("2021-02-08/2021-02-14", "This week, the Centre sent a notice.", [articles[1]]),
+                         TimelineEvent("2021-02-10", "Twitter published a blog post.", [articles[1]])])
+    fig = timeline_figure(timeline)
+    assert_readable(fig)
+    labels = sorted((t for t in fig.axes[0].texts if " · " in t.get_text()), key=lambda t: t.get_position()[1])
+    top_down = [t.get_text().split(" · ")[1][:12] for t in labels]  # dates grow downward: earliest first
+    assert top_down == ["In February ", "Twitter said", "This week, t", "Twitter publ"]
 
 
 def test_the_checker_catches_overlaps() -> None:

@@ -155,7 +155,7 @@ def test_month_only() -> None:
 
 
 def test_named_day() -> None:
-    found = events(doc("Twitter acted after the violence on Republic Day.", "2021-02-10"))
+    found = events(doc("Farmers marched in Delhi on Republic Day.", "2021-02-10"))
     assert [(e["date"], e["how"], e["role"]) for e in found] == [("2021-01-26", "named-day", "primary")]
     assert dates(doc("Republic Day 2020 passed quietly.")) == ["2020-01-26"]
     assert [m.role for m in find_mentions("It followed the Republic Day violence.")] == ["reference"]
@@ -200,6 +200,46 @@ def test_records_quote_whole_sentences_and_serialise() -> None:
     json.dumps(found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twitter acted after the violence on Republic Day.",
+        "The Centre is annoyed with Twitter over its reluctance to take down accounts in the wake of January 26 "
+        "violence, according to India Today.",
+        "Officials wrote to the firm in connection with the tractor rally violence on Republic Day.",
+        "Police filed new cases following the clashes of January 26.",
+        "The app has gained users since the protests in January.",
+        "The ministry has not published Tuesday's order.",
+        "A review was promised after the January 26 violence.",
+    ],
+)
+def test_a_date_naming_an_earlier_event_dates_no_sentence(text: str) -> None:
+    """A date that qualifies a noun ("the violence on Republic Day") says when that was, not when the
+    sentence's own event happened: the sentence is filed under no date rather than under the earlier one."""
+    assert events(doc(text, "2021-02-10")) == []
+
+
+def test_the_sentences_own_day_stays_and_an_unplaced_one_keeps_it_out() -> None:
+    text = ("New Delhi: Twitter on Monday reached out to the government seeking a dialogue over its order to take "
+            "down accounts in connection to the tractor rally violence on Republic Day.")
+    assert dates(doc(text, "2021-02-10")) == ["2021-02-08"]  # the Monday, not 26 January
+    assert dates(doc(text)) == []  # no article date: "on Monday" can't be placed, and Republic Day is not it
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Notices have been sent since their agreement expired on February 28.", ["2021-02-28"]),  # a clause
+        ("Accounts have been blocked since the start of February.", ["2021-02"]),  # a time of its own
+        ("It came after the accounts were blocked on February 8.", ["2021-02-08"]),
+        ("The letter was read out at Wednesday's session.", ["2021-02-10"]),  # when it was read out
+        ("The farmers marched on January 26.", ["2021-01-26"]),
+    ],
+)
+def test_a_date_of_the_sentences_own_event_stays(text: str, expected: list[str]) -> None:
+    assert dates(doc(text, "2021-03-01" if "February 28" in text else "2021-02-10")) == expected
+
+
 def test_roles_and_one_record_per_sentence_and_date() -> None:
     text = "The Centre is annoyed over the January 26 violence, which began on January 26."
     found = events(doc(text, "2021-02-10"))
@@ -208,10 +248,11 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 12  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
+    assert EVENTS_VERSION == 13  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
     # 5: web-page furniture ("Also Read: …"); 6: a date alone on its line ("Feb 12, 2021") is a stamp;
     # 7: a byline that carries one ("By Meera Kapoor | Updated: Feb 12, 2021"); 8: breadcrumbs, page chrome;
     # 9: ranges, "the last week of …", "would"/"gives … until" point ahead;
     # 10: "planned", a date still ahead when reported; 11: not a date wholly before its article's, whatever
     # the tense ("would be announced on February 25, 2021" in a March report), and "future_tense";
     # 12: a yearless day future only by "would" may be up to a month before the article (that year's)
+    # 13: a date that only qualifies a noun ("in the wake of the violence on Republic Day") dates no sentence

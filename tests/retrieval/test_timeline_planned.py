@@ -24,16 +24,40 @@ def index(tmp_path_factory: pytest.TempPathFactory, encoder_provider: EncoderPro
 
 
 def test_an_event_only_announced_is_planned_and_one_reported_done_is_not(index: LoadedIndex) -> None:
-    events = {e.date: e for e in build_timeline(index).events}
-    assert events["2021-03-15"].planned
-    friday = events["2021-02-12"]
-    assert not friday.planned and "met" in friday.summary  # what happened, not what was announced
-    assert len(friday.citations) == 2
+    events = {(e.date, e.planned): e for e in build_timeline(index).events}
+    assert events[("2021-03-15", True)]
+    friday = events[("2021-02-12", False)]
+    assert "met" in friday.summary and len(friday.citations) == 1  # what happened, not what was announced
+    # The announcement is an event of its own, shown as still ahead: never merged into what happened.
+    assert "will meet" in events[("2021-02-12", True)].summary
 
 
 def test_json_says_planned(index: LoadedIndex) -> None:
     data = json.loads(json.dumps(build_timeline(index).to_dict()))
-    assert [e["planned"] for e in data["events"]] == [False, True]
+    assert [(e["date"], e["planned"]) for e in data["events"]] == [
+        ("2021-02-12", False), ("2021-02-12", True), ("2021-03-15", True)]
+
+
+SAME_WEEK = {
+    "notice.txt": "date 2021-02-10\nThis week, the ministry had sent a notice to the platform asking it to block "
+                  "another 1,178 accounts.",
+    "talks.txt": "date 2021-02-10\nThe talks between the ministry and the platform are likely to happen this week.",
+}
+
+
+def test_a_plan_is_never_merged_with_what_happened_and_reads_the_same_in_every_view(
+    tmp_path_factory: pytest.TempPathFactory, encoder_provider: EncoderProvider
+) -> None:
+    """The whole timeline showed "This week, … had sent a notice" and cited "The talks are likely to happen
+    this week" as another report of it, not planned; ``--topic "this week"`` showed the talks alone as still
+    ahead. A plan and what happened are two events, and each is planned or not whatever else is shown."""
+    both = index_of(SAME_WEEK, tmp_path_factory.mktemp("week"), encoder_provider)
+    week = "2021-02-08/2021-02-14"
+    views = [build_timeline(both), build_timeline(both, "between feb 8 and feb 14"), build_timeline(both, "feb 9")]
+    for timeline in views:
+        assert [(e.date, e.planned, len(e.citations)) for e in timeline.events] == [(week, False, 1), (week, True, 1)]
+        done, plan = timeline.events
+        assert "had sent a notice" in done.summary and "likely to happen" in plan.summary
 
 
 REPORTED_LATER = {

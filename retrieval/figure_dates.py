@@ -1,0 +1,66 @@
+"""A day written in figures alone in a timeline topic ("13/02/2021", "10.02.2021", "9/2"): no month name says
+which figure is the month. With a year, one that can be read only one way is that day ("13/02/2021" is 13
+February 2021: 13 is no month; "02/13/2021" the same day, month first; "05/05/2021" either way), and is
+written out for ``retrieval.topic_dates`` to read as any other day (a period too: "13/02/2021 to
+15/02/2021"). One that could be either ("10/02/2021": 10 February or 2 October) is named back to the asker
+with how to write it, and lists nothing: listing the sentences that share its figures would answer a
+question nobody asked. Without a year ("9/2", "24/7") figures are too often no date at all to be read as
+one; a topic with them that lists nothing still says how to write a date."""
+
+from __future__ import annotations
+
+import re
+from contextlib import suppress
+from datetime import date
+
+from index.dates import MONTHS
+
+FIGURES_DATE = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})(?:[/.](?P<year>\d{4}|\d{2}))?"
+                          r"(?![\d/.])")
+
+
+def _readings(found: re.Match[str]) -> set[date]:
+    """The days a figures date with a year can be: day first, month first, or both when they agree."""
+    first, second, year = int(found["first"]), int(found["second"]), int(found["year"])
+    year += 2000 if year < 100 else 0
+    days = set()
+    for day, month in ((first, second), (second, first)):
+        with suppress(ValueError):
+            days.add(date(year, month, day))
+    return days
+
+
+def ambiguous_figures(topic: str) -> re.Match[str] | None:
+    """The first figures date with a year in ``topic`` that could be either of two days ("10/02/2021")."""
+    return next((m for m in FIGURES_DATE.finditer(topic) if m["year"] and len(_readings(m)) > 1), None)
+
+
+def written_out(topic: str) -> str:
+    """``topic`` with each figures date with a year that is one day only written as that day ("13/02/2021"
+    as "13 February 2021"); unchanged when one of them could be either of two days, which is asked about
+    instead (``ambiguous_figures``), and for one that is no day at all ("31/02/2021"), which is no date."""
+    if ambiguous_figures(topic):
+        return topic
+
+    def day(found: re.Match[str]) -> str:
+        readings = _readings(found) if found["year"] else set()
+        if len(readings) != 1:
+            return found.group(0)
+        (only,) = readings
+        return f"{only.day} {MONTHS[only.month - 1]} {only.year}"
+
+    return FIGURES_DATE.sub(day, topic)
+
+
+def figures_note(found: re.Match[str]) -> str:
+    """What a topic whose figures date lists nothing is told: which days it could be, or that it is none."""
+    readings = sorted(_readings(found)) if found["year"] else []
+    written = found.group(0)
+    if len(readings) == 2:
+        first, second = (f"{d.day} {MONTHS[d.month - 1]} {d.year}" for d in readings)
+        said = f"“{written}” could be {first} or {second} (day or month first?)"
+    elif found["year"] and not readings:
+        said = f"“{written}” is no day of the calendar"
+    else:
+        said = f"“{written}” can't be read as a date (day or month first?)"
+    return f"{said}: write it as “feb 10” or “2021-02-10”."
