@@ -5,16 +5,23 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-from frontmatter.default_handlers import YAMLHandler
-
 from index.article_head import first_line_title, head_address, stamped
+from index.front_matter import (
+    BOM,
+    DATE_HEADER,
+    FRONT_MATTER,
+    ArticleProblem,
+    clean_str,
+    front_matter,
+    front_matter_problem,
+    refuse_unless_text,
+    unreadable_date,
+)
 from index.markdown_text import NestedTooDeep, plain_text
 from index.stamps import normalise_date, web_address
 from index.text_decoding import decode_article
@@ -31,16 +38,6 @@ PARSE_VERSION = 21  # 10: a date alone on its line is a stamp; 11: HTML fragment
 # 19: a .md body without its struck text and footnote marks, each footnote a paragraph; 20: front matter that is a
 # list, or a title, url or source that is a list or mapping, is refused; 21: a .md nested past the Markdown reader's
 # limit is refused
-_BOM = "\ufeff"
-# "date 2021-02-10" (the seed corpus's form), and as people also write it: "Date: 2021-02-10".
-_DATE_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.IGNORECASE)
-# The whole front matter block, whatever the line endings (python-frontmatter hands back a body with
-# Windows line endings converted, which can then not be found in the file): YAML between "---" lines, or
-# ended by "..." as pandoc writes it, or TOML between "+++" lines as Hugo writes it.
-_FRONT_MATTER = re.compile(
-    r"\A(?:---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n(?P<toml>.*?)^\+\+\+)[ \t]*(?:\r?\n|\Z)",
-    re.DOTALL | re.MULTILINE,
-)
 _OPENS_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 # A saved page, or a part of one copied from its source ("<div class=story><p>…"): a file that opens with a
 # block element's tag. Markdown's inline HTML ("<b>Note:</b>", "<br>", "<!-- -->") opens no article this way.
@@ -110,126 +107,9 @@ class SkippedFile:
     reason: str
 
 
-def as_written(block: str, key: str, value: object) -> str:
-    """A front-matter value shown to a moderator as the file has it: the rest of its ``key:`` line, else (a
-    value over several lines) a plain rendering. YAML reads "date: [2021-02-12]" as a list holding a date, and
-    its Python form ("[datetime.date(2021, 2, 12)]") is nothing anybody wrote."""
-    line = rf"^[ \t]*({re.escape(key)})[ \t]*[:=][ \t]*(.*?)[ \t]*\r?$"  # "date: …", or TOML's "date = …"
-    lines = sorted(re.findall(line, block, re.IGNORECASE | re.MULTILINE), key=lambda m: m[0] == key)
-    written = [text for _, text in lines if text]  # the lower-case key last, as it wins in front_matter
-    if written:
-        return written[-1]
-    if isinstance(value, list | dict):
-        return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip()
-    return str(value)
-
-
-# Front-matter fields shown as one line of text: a list or mapping there is refused (``_one_line``).
-_TEXT_FIELDS = ("title", "source", "url", "link")
-
-
-def _one_line(block: str, meta: dict[str, Any]) -> None:
-    """A title, source or url written as a list or mapping ("title: [a, b]") was shown in its Python form,
-    "['a', 'b']", as every citation's title; a url so written was no link, with a note quoting that form."""
-    for key in _TEXT_FIELDS:
-        value = meta.get(key)
-        if isinstance(value, list | dict):
-            kind = "a list" if isinstance(value, list) else "a mapping"
-            raise ArticleProblem(f"the front matter's {key} is {kind} ({as_written(block, key, value)}), not one "
-                                 f"line of text: write it as {key}: followed by the text, in quotes if it starts with "
-                                 "[ or {")
-
-
-def _clean_str(value: object) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def front_matter_problem(exc: Exception) -> str:
-    """What is wrong with an article's front matter, in one line a moderator can act on (YAML's own message
-    spans lines and names "<unicode string>"); the commonest slip, a title with a colon, says how to fix it.
-    A bracket or quote never closed ("title: [broken") is found where the block runs out, on the closing "---":
-    the line named is the one where it opened. YAML reads the block from the opening "---", so its line numbers
-    are the file's."""
-    mark = getattr(exc, "problem_mark", None)
-    problem = str(getattr(exc, "problem", None) or exc).splitlines()[0]
-    context, opened = str(getattr(exc, "context", None) or ""), getattr(exc, "context_mark", None)
-    unclosed = opened is not None and ("flow" in context or "quoted scalar" in context)
-    if unclosed:
-        mark = opened
-    where = f" (line {mark.line + 1})" if mark is not None else ""
-    hint = ('; a value with a colon in it needs quotes, e.g. title: "Twitter vs India: the row"'
-            if "mapping values are not allowed" in problem else
-            "; the [, { or quote that opens the value there is never closed (a value that starts with [ or { needs "
-            'quotes around it, e.g. title: "[Exclusive] Twitter blocks accounts")' if unclosed else "")
-    return f"bad front matter{where}: {problem}{hint}"
-
-
-def front_matter(block: str) -> dict[str, Any]:
-    """The front matter's keys in lower case: "Title:" and "Date:" (as some editors write them) were
-    ignored, and the article shown undated under its first sentence. A lower-case key wins a clash. Text
-    between two rules that is no mapping ("---", a line of the story, "---") gives none. A list ("- a" lines) is
-    refused (``ArticleProblem``): read as the story, it titled the article "• a" and lost, without a word, the
-    metadata meant (an article that opens with a list between rules can draw them as "***")."""
-    match = _FRONT_MATTER.match(block)
-    if match is None:
-        return {}
-    # Read from the opening line on (YAML takes "---" as a document's start; TOML a blank line), so that an error
-    # names the line of the file.
-    toml = match.group("toml")
-    metadata = tomllib.loads("\n" + toml) if toml is not None else YAMLHandler().load(block[: match.end("yaml")])
-    if isinstance(metadata, list):  # "- a" lines: the article was titled "• a", its metadata lost without a word
-        raise ArticleProblem(f"{FRONT_MATTER_FORM}, not a list")
-    if not isinstance(metadata, dict):
-        return {}
-    keys = sorted(metadata, key=lambda k: str(k) == str(k).lower())  # lower-case keys last, so they win
-    return {str(k).lower(): metadata[k] for k in keys}
-
-
-def unlinked_url(raw: str) -> str | None:
-    """The front matter's ``url`` (or ``link``) as written, when it is given but is no web address: the
-    article is added, but its citations show no link, which a moderator should hear of."""
-    text = raw[1:] if raw.startswith(_BOM) else raw
-    block = _FRONT_MATTER.match(text)
-    if not block:
-        return None
-    try:
-        meta = front_matter(block.group(0))
-    except Exception:  # broken front matter is refused elsewhere, with its own message
-        return None
-    written = _clean_str(meta.get("url") or meta.get("link"))
-    return written if written is not None and web_address(written) is None else None
-
-
-def unreadable_date(raw: str) -> str | None:
-    """The front matter's ``date`` as written, when it is given but cannot be read as a day: an upload
-    with one is refused rather than shown undated without a word."""
-    text = raw[1:] if raw.startswith(_BOM) else raw
-    block = _FRONT_MATTER.match(text)
-    if not block:
-        header = _DATE_HEADER.match(text)
-        return header.group(1) if header and normalise_date(header.group(1)) is None else None
-    written = front_matter(block.group(0)).get("date")
-    if written is None or written == "" or normalise_date(written) is not None:
-        return None
-    return as_written(block.group(0), "date", written)
-
-
-FRONT_MATTER_FORM = "front matter must be key: value lines (title, date, url, source)"
-
-
-FRONT_MATTER_FORM = "front matter must be key: value lines (title, date, url, source)"
-
-
-class ArticleProblem(ValueError):
-    """What makes a file no article, in words a moderator can act on (not a front-matter parse error)."""
-
-
 def _not_an_article(text: str) -> None:
     opened = _OPENS_FRONT_MATTER.match(text)
-    if opened and not _FRONT_MATTER.match(text):
+    if opened and not FRONT_MATTER.match(text):
         fence = opened.group(1)
         raise ArticleProblem(f"the front matter opened by {fence} is never closed by a line of {fence}")
     if _HTML_PAGE.match(text):
@@ -273,23 +153,23 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
     of a ``.md`` file is read as Markdown and kept as its plain text; a ``.txt`` file's is kept as written
     (an asterisk in it is an asterisk)."""
     meta: dict[str, Any] = {}
-    start = 1 if raw.startswith(_BOM) else 0  # a byte-order mark is no part of the article
+    start = 1 if raw.startswith(BOM) else 0  # a byte-order mark is no part of the article
     body_offset = start
     body = raw[start:]
     _not_an_article(body)
-    block = _FRONT_MATTER.match(body)
+    block = FRONT_MATTER.match(body)
     if block:
         found = front_matter(block.group(0))
         # An empty block ("---" twice) is no part of the story either; text between two rules that reads as no
         # metadata is the story's own (a Markdown article may open with a rule).
         if found or not block.group(0).strip("-.\r\n \t"):
-            _one_line(block.group(0), found)
+            refuse_unless_text(block.group(0), found)
             meta = found
             rest = body[block.end():]
             body_offset = start + block.end() + len(rest) - len(rest.lstrip())
             body = raw[body_offset:].rstrip()
     else:
-        header = _DATE_HEADER.match(body)
+        header = DATE_HEADER.match(body)
         if header:
             meta["date"] = header.group(1)
             body_offset = start + header.end()
@@ -301,7 +181,7 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
         except NestedTooDeep as exc:  # a file of nested "> " was refused as "the article is empty"
             line = raw[:body_offset].count("\n") + exc.line + 1
             raise ArticleProblem(f"{exc} (from line {line})") from exc
-    title = _clean_str(meta.get("title")) or first_line_title(body) or doc_id
+    title = clean_str(meta.get("title")) or first_line_title(body) or doc_id
     date = normalise_date(meta.get("date"))
     if date is None and not meta.get("date"):  # a date given but unreadable is refused, not replaced
         date = stamped(body)
@@ -310,8 +190,8 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
         title=title,
         date=date,
         # A head address is read from the body's lines as written.
-        url=web_address(_clean_str(meta.get("url") or meta.get("link"))) or head_address(written),
-        source=_clean_str(meta.get("source")),
+        url=web_address(clean_str(meta.get("url") or meta.get("link"))) or head_address(written),
+        source=clean_str(meta.get("source")),
         text=body,
         body_offset=body_offset,
         sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),

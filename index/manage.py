@@ -20,17 +20,9 @@ from index.article_names import NoSuchArticle, close_ids, named_files
 from index.builder import BuildReport, ProgressCallback, build_locked
 from index.chunking import ChunkSpec
 from index.corpus_writes import CorpusUndo, write_article
-from index.documents import (
-    ARTICLE_SUFFIXES,
-    ArticleProblem,
-    article_paths,
-    front_matter_problem,
-    parse_article,
-    too_little_text,
-    unlinked_url,
-    unreadable_date,
-)
+from index.documents import ARTICLE_SUFFIXES, article_paths, parse_article, too_little_text
 from index.embedding import EncoderProvider
+from index.front_matter import ArticleProblem, front_matter_problem, unlinked_url, unreadable_date
 from index.pdf_article import is_pdf, pdf_markdown
 from index.stamps import YEARS
 from index.text_decoding import decode_article, utf8_bytes

@@ -6,8 +6,9 @@ from typing import Any
 import pytest
 
 from index.chunking import split_sentences
-from index.documents import Document, load_article, load_corpus, parse_article, unreadable_date
+from index.documents import Document, load_article, load_corpus, parse_article
 from index.events import extract_events
+from index.front_matter import unreadable_date
 from index.manage import Upload, check_upload
 
 SEED = Path(__file__).resolve().parents[2] / "corpus"
