@@ -24,6 +24,7 @@ from index.web_article import MIN_ARTICLE_WORDS
 PDF_SUFFIX = ".pdf"
 NO_TEXT = "the PDF has no text layer (a scan?); save the page as text or give its web address"
 _ADDRESS = re.compile(r"https?://[^\s<>\"]+")
+_RULE = re.compile(r"[-+_=*~.\s]*")  # a line drawn with characters: "---", "+++", "* * *"
 # What PDF writers put in the title field when nobody gave one: "Microsoft Word - story.docx", a file name,
 # "Untitled", "Document1".
 _NO_TITLE = re.compile(
@@ -59,8 +60,13 @@ def pdf_markdown(name: str, data: bytes) -> tuple[str, str]:
         raise PdfRefused(f"the PDF has only {words} words of text (a scan?); save the page as text or give its "
                          "web address")
     stem = Path(name.replace("\\", "/")).stem
-    # Read as the same text saved as .txt would be: its date header or stamp line, its first line as title.
-    doc = parse_article("\n\n".join(text.paragraphs), stem, f"{stem}.txt")
+    # Read as the same text saved as .txt would be: its date header or stamp line, its first line as title. A
+    # rule drawn above the text ("---") would open front matter, and the YAML read from the story's lines
+    # escaped as an error: lines of rule characters at the top are no words of the article.
+    paragraphs = list(text.paragraphs)
+    while paragraphs and _RULE.fullmatch(paragraphs[0]):
+        paragraphs.pop(0)
+    doc = parse_article("\n\n".join(paragraphs), stem, f"{stem}.txt")
     title = real_title(pages.title) or doc.title
     paragraphs = doc.text.split("\n\n")
     if len(paragraphs) > 1 and paragraphs[0] == title:

@@ -21,6 +21,11 @@ log = logging.getLogger(__name__)
 # A news article printed to PDF is a few pages; an e-paper edition some dozens. Reading a book-length PDF would
 # hold the build thread for minutes (pypdf reads each page's drawing operators in Python).
 MAX_PAGES = 60
+# The page cap alone bounds nothing: sixty pages may all draw one content stream, and a 16 KB file whose stream
+# inflates to 2 MB of text operators held the build thread 6.6 s a page. Pages' drawing instructions are
+# weighed (inflating is fast) before any is read, and the text read is counted as it comes.
+MAX_CONTENT_BYTES = 2_000_000  # a text page draws some tens of KB; 2 MB is some 15 s of reading here
+MAX_TEXT_CHARS = 2_000_000  # twice the default largest article (MAX_ARTICLE_BYTES, 1 MB)
 
 # pypdf names some ligatures by their own characters ("ﬁ" in "ﬁnancial"); a search for "financial" must find it.
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -82,10 +87,12 @@ def read_pages(data: bytes) -> Pages:
     count = len(reader.pages)
     if count > MAX_PAGES:
         raise PdfRefused(f"the PDF has {count} pages; an article has a few, and at most {MAX_PAGES} are read")
+    _weigh(reader)
     pages = []
+    read = [0]  # characters of text read so far, over every page
     for number, page in enumerate(reader.pages, start=1):
         try:
-            pages.append(_lines_of(page))
+            pages.append(_lines_of(page, read))
         except PdfRefused:
             raise
         except Exception as exc:  # likewise, page by page
@@ -98,14 +105,35 @@ def read_pages(data: bytes) -> Pages:
     return Pages(pages, " ".join(str(title).split()) or None if title is not None else None)
 
 
-def _lines_of(page: Any) -> list[Line]:
-    """A page's lines as pypdf's plain text gives them, each placed where its first piece of text is drawn."""
+def _weigh(reader: Any) -> None:
+    """``PdfRefused`` when the pages' drawing instructions, inflated, weigh more than an article's could."""
+    total = 0
+    for number, page in enumerate(reader.pages, start=1):
+        try:
+            contents = page.get_contents()
+            total += len(contents.get_data()) if contents is not None else 0
+        except Exception as exc:  # as in read_pages: a damaged page is said to be one
+            log.warning("page %d of a PDF could not be read: %r", number, exc)
+            raise PdfRefused(f"page {number} of the PDF could not be read (is the file damaged?)") from exc
+        if total > MAX_CONTENT_BYTES:
+            raise PdfRefused(f"the PDF's pages hold over {MAX_CONTENT_BYTES // 1_000_000} MB of drawing "
+                             "instructions, far more than an article's; save the story's own pages, or the "
+                             "article as text")
+
+
+def _lines_of(page: Any, read: list[int]) -> list[Line]:
+    """A page's lines as pypdf's plain text gives them, each placed where its first piece of text is drawn.
+    ``read``: the characters read from earlier pages, counted on; past ``MAX_TEXT_CHARS`` reading stops."""
     from pypdf import mult
 
     pieces: list[tuple[str, Sequence[float], float]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
         if text:
+            read[0] += len(text)
+            if read[0] > MAX_TEXT_CHARS:  # raised inside pypdf's reading, which it ends
+                raise PdfRefused(f"the PDF holds over {MAX_TEXT_CHARS:,} characters of text, far more than an "
+                                 "article; save the story's own pages, or the article as text")
             pieces.append((text, mult(tm, cm), size))
 
     page.extract_text(visitor_text=visit)

@@ -8,6 +8,7 @@ and a paragraph runs on from the first page to the second. Each line is placed b
 
 from __future__ import annotations
 
+import zlib
 from datetime import UTC, datetime
 
 from fpdf import FPDF
@@ -83,3 +84,36 @@ def scanned_pdf() -> bytes:
     pdf.image(Image.new("RGB", (200, 260), "white"), x=10, y=10, w=180)
     pdf.add_page()
     return bytes(pdf.output())
+
+
+def paragraphs_pdf(paragraphs: tuple[tuple[str, ...], ...]) -> bytes:
+    """One page of ``paragraphs``, each its lines (a rule drawn as "---" may be one)."""
+    pdf = FPDF()
+    pdf.add_page()
+    _paragraphs(pdf, paragraphs)
+    return bytes(pdf.output())
+
+
+def one_stream_on_every_page(pages: int, inflated_bytes: int) -> bytes:
+    """A small PDF whose ``pages`` pages all draw one content stream that inflates to ``inflated_bytes`` of
+    text operators: a few KB on disk, minutes of reading for a PDF reader that reads every page."""
+    line = b"BT /F1 12 Tf 72 700 Td (The government said the accounts were blocked today.) Tj ET\n"
+    content = zlib.compress(line * (inflated_bytes // len(line)), 9)
+    kids = " ".join(f"{5 + i} 0 R" for i in range(pages)).encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(pages).encode() + b" >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Filter /FlateDecode /Length " + str(len(content)).encode() + b" >>\nstream\n" + content
+               + b"\nendstream"]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+                b"/Contents 4 0 R >>"] * pages
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)

@@ -14,7 +14,7 @@ from index.pdf_article import NO_TEXT, pdf_markdown, real_title
 from index.pdf_lines import Line, PdfRefused
 from index.pdf_text import article_text
 from retrieval.loaded import load_index
-from tests.pdf_files import article_pdf, scanned_pdf
+from tests.pdf_files import article_pdf, one_stream_on_every_page, paragraphs_pdf, scanned_pdf
 
 PARAGRAPHS = [
     "Updated: Feb 12, 2021 14:05 IST",
@@ -72,6 +72,31 @@ def test_a_pdf_longer_than_an_article_is_refused(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(pdf_lines, "MAX_PAGES", 1)
     with pytest.raises(PdfRefused, match="the PDF has 2 pages; an article has a few, and at most 1 are read"):
         pdf_markdown("story.pdf", article_pdf())
+
+
+def test_pages_that_draw_more_than_an_article_are_refused_before_they_are_read() -> None:
+    """Sixty pages drawing one 2 MB stream (a 16 KB file) were read page by page, some 6-16 s each, on the
+    build thread; the pages' drawing instructions are now weighed first."""
+    data = one_stream_on_every_page(60, 1_100_000)
+    assert len(data) < 20_000
+    with pytest.raises(PdfRefused, match="MB of drawing instructions, far more than an article's"):
+        pdf_markdown("bomb.pdf", data)
+
+
+def test_reading_stops_once_the_text_is_longer_than_an_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_lines, "MAX_TEXT_CHARS", 500)
+    with pytest.raises(PdfRefused, match="the PDF holds over 500 characters of text"):
+        pdf_markdown("story.pdf", article_pdf())
+
+
+def test_a_rule_drawn_above_the_text_opens_no_front_matter() -> None:
+    """A PDF whose text opens with "---" lines had them read as YAML front matter, and the YAML error escaped
+    the add as a traceback (taking the add's other files with it)."""
+    words = " ".join(PARAGRAPHS[1].split()[:12])
+    stem, markdown = pdf_markdown("ruled.pdf", paragraphs_pdf((("---",), ("title: [broken",), ("---",),
+                                                                (words, words, words), (words, words))))
+    article = frontmatter.loads(markdown)
+    assert stem == "ruled" and article["title"] == "title: [broken" and words in article.content
 
 
 @pytest.mark.parametrize(("given", "title"), [
