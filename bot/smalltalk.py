@@ -129,8 +129,9 @@ _SAID_AFTER = re.compile(
     re.IGNORECASE)
 # With no comma or stop before it, "thanks" may be what was said or given ("why did twitter say thank you",
 # "a letter of thanks"): then it stays.
-_THANKED = re.compile(r"\b(?:say|says|said|saying|tweet|tweets|tweeted|to|of|for|a|the|their|his|her|its|no)$",
-                      re.IGNORECASE)
+_THANKED = re.compile(r"\b(?:say|says|said|saying|tweet|tweets|tweeted|give|gives|gave|given|giving|express"
+                      r"|expressed|offer|offered|send|sent|get|got|receive|received|owe|owed|to|of|for|a|the"
+                      r"|their|his|her|its|no|there|were|was|are|is|any|some)$", re.IGNORECASE)
 
 
 def without_greeting(question: str) -> str:

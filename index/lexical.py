@@ -155,7 +155,7 @@ def _normalise(token: str) -> str:
 
 # Bump when ``terms`` changes: the lexical index and term statistics of an unchanged corpus are then
 # rebuilt (vectors are reused; they do not depend on it).
-TERMS_VERSION = 5  # 4: accents folded ("café" is "cafe"); 5: acronyms not lemmatised ("US" was "we")
+TERMS_VERSION = 6  # 4: accents folded ("café" is "cafe"); 5, 6: an acronym is no stop word's form ("US" was "we")
 
 
 @lru_cache(maxsize=65_536)
@@ -188,8 +188,11 @@ def terms(text: str) -> list[str]:
         word = _normalise(token)
         if not word:
             continue
-        if _ACRONYM.match(token):  # "US" is no form of "we", nor "IS" of "be": an acronym is read as written
-            words.append(word)
+        if _ACRONYM.match(token):
+            # "US" is no form of "we", nor "IS" of "be": an acronym whose dictionary form is a stop word is
+            # read as written. Another word in capitals ("who MET sawhney") is still that word's form.
+            lemma = _lemma(word)
+            words.append(word if lemma in _STOPWORDS else lemma)
         elif word not in _STOPWORDS:
             words.append(_lemma(word))
     return _stemmer().stemWords(words) if words else []

@@ -23,17 +23,15 @@ _WH = r"who|what|whats|whos|when|where|why|how|which"
 _AUXILIARY = r"is|are|was|were|did|does|do|has|have|had|will|would|can|could|should"
 _OPENER = rf"(?:{_WH}|{_AUXILIARY})\b"  # what a question opens with
 # Where one question of a message ends and the next starts: after a question mark, or after a full stop or
-# "!" after a word when an asking word follows ("Who is Ajay Sawhney. How many accounts …"; "the U.S. said",
+# "!" after a word when an asking word follows ("Who is Ajay Sawhney. How many accounts …"; "did the U.S. do",
 # "1. who" and "on Feb 10. Who" are not cut).
-_BETWEEN_QUESTIONS = re.compile(rf"(?<=\?)\s+(?=\S)|(?<=[^\W\d_][.!])\s+(?={_OPENER})", re.IGNORECASE)
+_BETWEEN_QUESTIONS = re.compile(rf"(?<=\?)\s+(?=\S)|(?<=[^\W\d_]{{2}}[.!])\s+(?={_OPENER})", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"^(?:[-*•]|\d{1,2}[.)])\s+")  # "1. who …", "- what …" in a list of questions
 # A numbered list written on one line, "1. who is sawhney 2. what is koo": the next number and an asking word.
 _NEXT_NUMBERED = re.compile(rf"\s+(?=\d{{1,2}}[.)]\s+{_OPENER})", re.IGNORECASE)
 _NUMBERED_FIRST = re.compile(r"^\s*1[.)]\s")
 _OPENS_WITH_ASKING = re.compile(rf"^\s*{_OPENER}", re.IGNORECASE)
-# A line that goes on with the question of the line before: "how many accounts⏎were blocked?" (an
-# auxiliary and then a participle), not "how many accounts⏎did twitter restore?".
-_WRAPPED = re.compile(r"^\s*(?:is|are|was|were|has|have|had|been|be)\s+\w+(?:ed|en|ing)\b", re.IGNORECASE)
+_OPENS_WITH_WH = re.compile(rf"^\s*(?:{_WH})\b", re.IGNORECASE)
 # "who is Sawhney and when will he meet Twitter": a second question joined by "and", recognised by what
 # starts it, an asking word and then an auxiliary (or "how many"). "who else asked" or "the government and who
 # else" are not split: without the auxiliary the words after "and" are as likely part of the first question.
@@ -79,11 +77,15 @@ def questions_in(text: str) -> list[str]:
 def one_line(text: str) -> str:
     """``text``'s lines as one line, for a message that asks one question per line ("who is sawhney⏎how many
     accounts were blocked", or a numbered list) with each ended by a question mark, so that ``questions_in``
-    keeps them apart; any other message's lines simply joined (a question wrapped over two lines)."""
+    keeps them apart; any other message's lines simply joined. A line after one that did not end with "?"
+    starts a question only with an asking word ("who", "how" …): a question wrapped over two lines goes on with
+    anything else ("How many accounts did the government ask⏎Twitter to block?", "how many accounts⏎did
+    twitter restore?"), and read as two it was answered twice with the same quote."""
     lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     asked = [_LIST_MARKER.sub("", line) for line in lines]
     if len(asked) < 2 or len(asked) > MAX_SPLIT or not all(
-            _asks_alone(line) and not _WRAPPED.match(line) for line in asked):
+            _asks_alone(line) and (n == 0 or asked[n - 1].endswith("?") or _OPENS_WITH_WH.match(line))
+            for n, line in enumerate(asked)):
         return " ".join(lines)
     return " ".join(line if line.endswith("?") else f"{line.rstrip('.!,;: ')}?" for line in asked)
 

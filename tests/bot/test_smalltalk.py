@@ -180,7 +180,8 @@ def test_a_greeting_before_a_question_is_no_part_of_it(text: str, question: str)
     "hello world app ban", "thanks to whom were the accounts restored", "hi", "thanks!", "hey bot 👋",
     "bye-bye Twitter, hello Koo", "ok so why did twitter unblock the accounts", "hi-tech rules for twitter?",
     "who said hi to the minister?", "question is who ordered the blocking",
-    "why did twitter say thank you", "was it a letter of thanks", "who said please", "thanks",
+    "why did twitter say thank you", "was it a letter of thanks", "who said please", "thanks", "who gave thanks",
+    "why were there cheers",
 ])
 def test_a_greeting_that_is_the_question_or_part_of_it_stays(text: str) -> None:
     assert without_greeting(text) == text

@@ -20,6 +20,7 @@ def test_an_acronym_is_no_inflected_word() -> None:
     """"US" was lemmatised as the pronoun "we", so a question about the US matched no article's "US"."""
     assert terms("what did the US say") == ["us"]
     assert terms("the IS claimed it") == ["is", "claim"]
+    assert terms("who MET sawhney") == terms("who met sawhney")  # other words in capitals keep their forms
 
 
 def test_lower_case_acronyms_after_the_read_as_the_articles_write_them(

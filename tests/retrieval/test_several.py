@@ -29,6 +29,8 @@ from retrieval.types import Answer, Citation
     ("Who is Ajay Sawhney. How many accounts did Twitter suspend?",
      ["Who is Ajay Sawhney.", "How many accounts did Twitter suspend?"]),
     ("what did the U.S. say about the blocking orders", ["what did the U.S. say about the blocking orders"]),
+    ("Did the U.S. do anything about the blocking?", ["Did the U.S. do anything about the blocking?"]),
+    ("Why did the U.S. have no comment on the orders?", ["Why did the U.S. have no comment on the orders?"]),
     ("Twitter blocked accounts. How many?", ["Twitter blocked accounts. How many?"]),
     # A numbered list on one line; a number inside a question is no item.
     ("1. who is sawhney 2. what is koo", ["who is sawhney", "what is koo"]),
@@ -68,6 +70,18 @@ def test_only_a_run_of_whole_questions_is_split(text: str, parts: list[str]) -> 
      "who is the minister who turned down the meeting with twitter",
      ["who is the minister who turned down the meeting with twitter"]),
     ("how many accounts\nwere blocked?", "how many accounts were blocked?", ["how many accounts were blocked?"]),
+    # A question wrapped over lines, its last line ending with "?": one question, not two.
+    ("How many accounts did the government ask\nTwitter to block?",
+     "How many accounts did the government ask Twitter to block?",
+     ["How many accounts did the government ask Twitter to block?"]),
+    ("how many accounts\ndid twitter restore?", "how many accounts did twitter restore?",
+     ["how many accounts did twitter restore?"]),
+    ("who is the minister who turned down\nthe meeting with twitter?",
+     "who is the minister who turned down the meeting with twitter?",
+     ["who is the minister who turned down the meeting with twitter?"]),
+    # After a line ended by "?", the next one is a question whatever it opens with.
+    ("who is ajay sawhney?\nis twitter complying", "who is ajay sawhney? is twitter complying?",
+     ["who is ajay sawhney?", "is twitter complying?"]),
     ("hi bot\nwho is ajay  sawhney", "hi bot who is ajay sawhney", ["hi bot who is ajay sawhney"]),
     ("1. twitter\n2. koo", "1. twitter 2. koo", ["1. twitter 2. koo"]),
 ])
