@@ -6,6 +6,7 @@ import re
 import unicodedata
 from datetime import UTC, datetime
 
+from index.dates import day_words
 from retrieval.several import one_line
 
 # Mentions say whom a message is for, never what it asks: "@everyone how many accounts…" asks what the
@@ -57,7 +58,7 @@ def _as_date(match: re.Match[str]) -> str:
         moment = datetime.fromtimestamp(int(match.group(1)), UTC)
     except (OverflowError, OSError, ValueError):
         return " "
-    return f"{moment.day} {moment:%B %Y}"
+    return day_words(moment)
 
 
 def plain_markup(text: str) -> str:

@@ -15,13 +15,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 
 import dateparser
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
+
+
+def day_words(day: date) -> str:
+    """A day written out as the articles write one, "10 February 2021": how replies name a day (the month's
+    name from ``MONTHS``, not the locale's ``%B``)."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
 _FULL = "|".join(MONTHS)
 _ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _MONTH = rf"(?:(?:{_FULL})\b|(?:{_ABBR})\b\.?)"

@@ -47,7 +47,8 @@ def restore_acronyms(text: str, index: LoadedIndex) -> str | None:
     three closest passages. Where the question names nothing else ("what did the us say") the acronym is all
     there is to search."""
     forms = written_acronyms(index)
-    if not forms or has_subject(analyse(text)):
+    restored = _AFTER_THE.sub(lambda m: m.group(1) + forms.get(m.group(2), m.group(2)), text) if forms else text
+    # Read only for a question that has such a word: every question is read again once searched.
+    if restored == text or has_subject(analyse(text)):
         return None
-    restored = _AFTER_THE.sub(lambda m: m.group(1) + forms.get(m.group(2), m.group(2)), text)
-    return restored if restored != text else None
+    return restored

@@ -13,7 +13,7 @@ import re
 from contextlib import suppress
 from datetime import date
 
-from index.dates import MONTHS
+from index.dates import day_words
 
 FIGURES_DATE = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})(?:[/.](?P<year>\d{4}|\d{2}))?"
                           r"(?![\d/.])")
@@ -47,7 +47,7 @@ def written_out(topic: str) -> str:
         if len(readings) != 1:
             return found.group(0)
         (only,) = readings
-        return f"{only.day} {MONTHS[only.month - 1]} {only.year}"
+        return day_words(only)
 
     return FIGURES_DATE.sub(day, topic)
 
@@ -57,7 +57,7 @@ def figures_note(found: re.Match[str]) -> str:
     readings = sorted(_readings(found)) if found["year"] else []
     written = found.group(0)
     if len(readings) == 2:
-        first, second = (f"{d.day} {MONTHS[d.month - 1]} {d.year}" for d in readings)
+        first, second = (day_words(d) for d in readings)
         said = f"“{written}” could be {first} or {second} (day or month first?)"
     elif found["year"] and not readings:
         said = f"“{written}” is no day of the calendar"

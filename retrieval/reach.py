@@ -11,6 +11,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from index.dates import day_words
 from index.figures import figures
 from index.lexical import terms, words
 from retrieval.loaded import LoadedIndex
@@ -122,18 +123,16 @@ def period_note(index: LoadedIndex, question: Question) -> str:
     period = covered(index) if years else None
     if period is None or any(int(period[0][:4]) <= y <= int(period[1][:4]) for y in years):
         return ""
-    return " " + period_covered(index)
-
-
-def day_words(day: date) -> str:
-    """A day as a reply writes it: "10 February 2021"."""
-    return f"{day.day} {day:%B %Y}"
+    return " " + _covered_words(period)  # the period already found, not looked up again
 
 
 def period_covered(index: LoadedIndex) -> str:
     """"The articles cover 26 January 2021 to 14 February 2021.", or "" when nothing is dated: said where
     a question or a timeline topic asks about a time the articles have nothing on."""
-    period = covered(index)
+    return _covered_words(covered(index))
+
+
+def _covered_words(period: tuple[str, str] | None) -> str:
     if period is None:
         return ""
     first, last = (date.fromisoformat(d) for d in period)

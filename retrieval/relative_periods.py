@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from index.dates import day_words
+
 _NUMBER = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|a\s+few|a\s+couple\s+of"
            r"|couple\s+of)")
 _UNIT = r"(?:days?|weeks?|fortnights?|months?|years?)"
@@ -38,6 +40,6 @@ def relative_note(period: str, covered: tuple[str, str] | None) -> str:
                 "Name a date instead, such as “feb 10” or “between feb 8 and feb 12”.")
     first, last = (date.fromisoformat(d) for d in covered)
     start = max(first, last - timedelta(days=6))
-    return (f"I can't tell which days “{period}” means: the articles are from {first.day} {first:%B %Y} to "
-            f"{last.day} {last:%B %Y}, not from now. Name a date instead, such as “{_short(last)}” or “between "
+    return (f"I can't tell which days “{period}” means: the articles are from {day_words(first)} to "
+            f"{day_words(last)}, not from now. Name a date instead, such as “{_short(last)}” or “between "
             f"{_short(start)} and {_short(last)}”.")

@@ -111,7 +111,10 @@ def _joined_by_and(question: str) -> list[str]:
 
 
 def unanswered_note(left: int) -> str:
-    """What a reply says of the questions of its message it did not answer (more than ``MAX_QUESTIONS``)."""
+    """What a reply says of the questions of its message it did not answer (more than ``MAX_QUESTIONS``);
+    nothing when it answered them all."""
+    if not left:
+        return ""
     return (f"\n\n(I answered the first {MAX_QUESTIONS} questions of your message; please ask the other "
             f"{'one' if left == 1 else left} on {'its' if left == 1 else 'their'} own.)")
 
@@ -146,12 +149,9 @@ def joined(text: str, answers: list[Answer], left: int = 0) -> Answer:
                     closest.append(c)
             body = answer.text.replace(CLOSEST_BELOW, "") + _where_closest(cited, below)
         related.extend(answer.related[:1])
-        asked = answer.question.strip()
-        # A decline names the question itself ("I couldn't find a clear answer to “…”").
-        parts.append(body if f"“{asked.rstrip('?.! ')}" in body else f"“{asked}” {body}")
-    note = unanswered_note(left) if left else ""
-    return Answer(text, "\n\n".join(parts) + note, True, citations, searched_for=_searched(answers),
-                  related=closest + _unshown(related, citations + closest),
+        parts.append(_under_question(answer, body))
+    return Answer(text, "\n\n".join(parts) + unanswered_note(left), True, citations,
+                  searched_for=_searched(answers), related=closest + _unshown(related, citations + closest),
                   alternatives=[c for a in answers for c in a.alternatives],
                   expanded=any(a.expanded for a in answers), parts=tuple(answers))
 
@@ -159,17 +159,20 @@ def joined(text: str, answers: list[Answer], left: int = 0) -> Answer:
 def _all_declined(text: str, answers: list[Answer], left: int = 0) -> Answer:
     """Every question declined: one decline, its closest passages taken from each question in turn (the first
     question's three filled the list, and the second's closest passage went unshown under "below")."""
-    parts: list[str] = []
-    for answer in answers:
-        body = answer.text.replace(CLOSEST_BELOW, "")
-        asked = answer.question.strip()
-        parts.append(body if f"“{asked.rstrip('?.! ')}" in body else f"“{asked}” {body}")
+    parts = [_under_question(answer, answer.text.replace(CLOSEST_BELOW, "")) for answer in answers]
     turns = [c for i in range(DECLINE_SHOWN) for a in answers for c in a.citations[i:i + 1]]
     closest = _unshown(turns, [], DECLINE_SHOWN)
-    note = unanswered_note(left) if left else ""
-    return Answer(text, "\n\n".join(parts) + (CLOSEST_BELOW if closest else "") + note, False, closest,
-                  searched_for=_searched(answers), alternatives=[c for a in answers for c in a.alternatives],
+    said = "\n\n".join(parts) + (CLOSEST_BELOW if closest else "") + unanswered_note(left)
+    return Answer(text, said, False, closest, searched_for=_searched(answers),
+                  alternatives=[c for a in answers for c in a.alternatives],
                   expanded=any(a.expanded for a in answers), parts=tuple(answers))
+
+
+def _under_question(answer: Answer, body: str) -> str:
+    """``body`` headed by the question it answers; a decline names the question itself already ("I couldn't
+    find a clear answer to “…”")."""
+    asked = answer.question.strip()
+    return body if f"“{asked.rstrip('?.! ')}" in body else f"“{asked}” {body}"
 
 
 def _searched(answers: list[Answer]) -> str | None:

@@ -18,11 +18,12 @@ from typing import Any
 
 import numpy as np
 
+from index.dates import day_words
 from index.events import YEAR_SOURCES
 from index.lexical import terms
 from retrieval.figure_dates import FIGURES_DATE, ambiguous_figures, figures_note
 from retrieval.loaded import LoadedIndex
-from retrieval.reach import covered, day_words, period_covered
+from retrieval.reach import covered, period_covered
 from retrieval.relative_periods import relative_note, relative_period
 from retrieval.topic_dates import DateFilter, Period, topic_dates
 from retrieval.types import Citation, Timeline, TimelineEvent

@@ -134,12 +134,18 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
+def same_title_and_date(first: Citation, other: Citation) -> bool:
+    """Whether two citations' articles carry one title and date: a copy added again, which a reply names as
+    "a copy" (or by its address) rather than by a title that would read as the same source twice."""
+    return (first.title, first.date) == (other.title, other.date)
+
+
 def _copies(first: Citation, other: Citation) -> bool:
     """Whether ``other`` reports what ``first`` does from a copy: another article, and the same sentence or
     the same title and date."""
     if first.doc_id == other.doc_id:
         return False
-    same_article = bool(first.title) and (first.title, first.date) == (other.title, other.date)
+    same_article = bool(first.title) and same_title_and_date(first, other)
     return same_article or _words(first.quote) == _words(other.quote)
 
 

@@ -30,7 +30,7 @@ from bot.render.dates import shown_date, shown_event_date, span_words
 from bot.render.plain import no_events_text, render_status, sources_file, sources_not_sent
 from bot.render.plain import render as plain_text
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
-from retrieval.types import Answer, Citation, Timeline, TimelineEvent
+from retrieval.types import Answer, Citation, Timeline, TimelineEvent, same_title_and_date
 from retrieval.wording import ALSO_IN_THE_ARTICLES
 
 # Our own, tighter choices: a reply should be readable, not merely accepted.
@@ -108,7 +108,7 @@ def _event_line(event: TimelineEvent) -> str:
     line = f"**{safe(when, 90)}** — “{safe(event.summary, 600)}”"
     if own is not None:
         line += f" — {link(safe(own.title or own.doc_id, 80), own.url)}"
-        line += "".join(f" · {link('a copy', c.url)}" if (c.title, c.date) == (own.title, own.date)
+        line += "".join(f" · {link('a copy', c.url)}" if same_title_and_date(own, c)
                         else f" · {link(safe(c.title or c.doc_id, 80), c.url)}" for c in copies)
     if others:
         also = [link(safe(c.title or c.doc_id, 80), c.url) for c in others[:2]]

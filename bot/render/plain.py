@@ -8,7 +8,7 @@ import unicodedata
 from bot.history_results import Feedback, GapReport
 from bot.render.dates import shown_date, shown_event_date
 from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList, counted
-from retrieval.types import Answer, Citation, Timeline
+from retrieval.types import Answer, Citation, Timeline, same_title_and_date
 from retrieval.wording import ALSO_IN_THE_ARTICLES
 
 # Bidirectional overrides and isolates can make a line read differently from what it contains.
@@ -52,7 +52,7 @@ def also_in(c: Citation, copies: list[Citation]) -> str:
     date by its address (or id), another article by its source line."""
     if not copies:
         return ""
-    names = [(copy.url or copy.doc_id) if (copy.title, copy.date) == (c.title, c.date) else source_line(copy)
+    names = [(copy.url or copy.doc_id) if same_title_and_date(c, copy) else source_line(copy)
              for copy in copies]
     return "; also " + "; ".join(names)
 

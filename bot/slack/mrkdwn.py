@@ -25,7 +25,7 @@ _BROADCASTS = ("!everyone", "!channel", "!here", "!subteam")
 # characters too, so text people copy exactly (quotes, answers, questions) goes in plain_text instead.
 WORD_JOINER = "\u2060"
 _MARKER = re.compile(r"[*_~`]")
-_URL_OR_MARKER = re.compile(r"(?P<url>https?://[^\s<>|]+)|[*_~`]")
+_URL_OR_MARKER = re.compile(r"(?P<url>https?://[^\s<>|]+)|" + _MARKER.pattern)
 _LEADING_QUOTE = re.compile(r"^&gt;", re.MULTILINE)
 
 

@@ -25,7 +25,7 @@ from bot.render.dates import shown_date, shown_event_date, span_words
 from bot.render.examples import TIMELINE_DAY, TIMELINE_TOPIC
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from bot.slack.mrkdwn import SECTION_LIMIT, clip, escape, link, literal, split_text
-from retrieval.types import Answer, Citation, Timeline, TimelineEvent
+from retrieval.types import Answer, Citation, Timeline, TimelineEvent, same_title_and_date
 
 CONTEXT_LIMIT = 2000  # kept below the 3,000 of a text object: context lines are meant to be short
 MAX_BLOCKS = 50  # blocks in one message
@@ -232,7 +232,7 @@ def _event(event: TimelineEvent) -> str:
 
 def _copy_label(c: Citation, copy: Citation) -> str:
     """A copy of the same title and date is "a copy" (its title again would read as the same source twice)."""
-    return "a copy" if (copy.title, copy.date) == (c.title, c.date) else copy.title or copy.doc_id
+    return "a copy" if same_title_and_date(c, copy) else copy.title or copy.doc_id
 
 
 def render_timeline(timeline: Timeline) -> SlackMessage:
