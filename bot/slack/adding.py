@@ -24,10 +24,20 @@ ADD_USAGE = ("Usage: `add <https://…>` (the address of a news page), or `add` 
 MAX_URLS = 5
 
 
-def is_add(raw: str, text: str) -> bool:
-    """The DM asks to add: the word alone (files attached), or followed by links."""
+def is_add(raw: str, text: str, has_files: bool = False) -> bool:
+    """The message asks to add: the word alone, or followed by links or with files attached. "add these"
+    with files attached asks to add them too: read as a question, it got a decline quoting "add these" and
+    the files were dropped without a word (``add_from_dm`` tells a moderator the usage instead)."""
     words = text.lower().split()  # "add⏎<link>": the message keeps its line breaks
-    return words == ["add"] or (words[:1] == ["add"] and bool(links_in(raw)))
+    return words == ["add"] or (words[:1] == ["add"] and (has_files or bool(links_in(raw))))
+
+
+def addable(core: CommandCore, files: list[Any]) -> bool:
+    """Whether any of the shared files is of a type ``add`` takes (by its name, as the core rules): someone
+    who shares an article with a question about it is told how to add it, not left to guess why nothing
+    read it. A screenshot with a question is a question only."""
+    return any(isinstance(f, dict) and core.uploads.refusal(str(f.get("name") or f.get("title") or ""), 0) is None
+               for f in files)
 
 
 async def add_from_dm(core: CommandCore, users: UserDirectory, event: dict[str, Any],

@@ -34,7 +34,7 @@ from bot.core import APOLOGY, CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.results import Notice
 from bot.shared_state import DEDUPE_TTL, StoreThreads, call
-from bot.slack.adding import ADD_HINT, add_from_dm, is_add
+from bot.slack.adding import ADD_HINT, add_from_dm, addable, is_add
 from bot.slack.ask_threads import asked_in
 from bot.slack.commands import SlashCommands
 from bot.slack.events import (
@@ -107,10 +107,16 @@ class SlackHandlers(SlashCommands):
             log.info("mention %s in %s edited long after it was posted; not answered again", event.get("ts"),
                      event.get("channel"))
             return
+        raw = str(event.get("text") or "")
+        text = plain_from_slack(raw, context.bot_user_id)
+        if is_add(raw, text, bool(event.get("files"))):
+            # "@bot add" (with a file or an address) outside a DM was answered as the question "add", in public,
+            # and the file was dropped: adding happens in a DM, which the hint says, privately.
+            await self._hint(event, client)
+            return
         if event.get("thread_ts"):
             await self._follows(event, client, context.bot_user_id)  # an /ask answer's thread goes on with it
-        await self._answer(event, client, plain_from_slack(str(event.get("text") or ""), context.bot_user_id),
-                           context.team_id)
+        await self._answer(event, client, text, context.team_id)
 
     async def on_message(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
         async with self.core.in_flight.handling():  # as in on_mention
@@ -125,14 +131,18 @@ class SlackHandlers(SlashCommands):
         raw = str(event.get("text") or "")
         text = plain_from_slack(raw, context.bot_user_id)
         is_dm = event.get("channel_type") == "im"
-        has_files = bool(event.get("files")) or event.get("subtype") == "file_share"
-        if is_dm and is_add(raw, text):
+        shared = event.get("files")
+        files: list[Any] = shared if isinstance(shared, list) else []
+        has_files = bool(files) or event.get("subtype") == "file_share"
+        if is_dm and is_add(raw, text, has_files):
             await self._add(event, client, context.team_id)
         elif has_files and is_dm and text:
-            await self._answer(event, client, text, context.team_id)  # a screenshot and a question about it
+            # a screenshot and a question about it; an article shared with words other than "add" is answered
+            # too, and its sender told how to add it, or the file was dropped without a word
+            if await self._answer(event, client, text, context.team_id) and addable(self.core, files):
+                await self._guarded(event, client, "add hint", self._add_hint)
         elif has_files and is_dm:
-            if await call(self.seen, self.seen.claim, post_key(event)):
-                await post_reply(client, event, SlackMessage(ADD_HINT, ephemeral=True))
+            await self._hint(event, client)
         elif in_group_dm(event) and mentions(raw, context.bot_user_id):
             await self._mentioned(event, context, client)  # as in a channel, where app_mention brings it
         elif has_files and not text:
@@ -165,13 +175,24 @@ class SlackHandlers(SlashCommands):
     async def on_error(self, error: Exception) -> None:
         log.error("unhandled error in a Slack listener: %s", type(error).__name__, exc_info=error)
 
-    async def _answer(self, event: dict[str, Any], client: AsyncWebClient, text: str, workspace: str | None) -> None:
+    async def _answer(self, event: dict[str, Any], client: AsyncWebClient, text: str, workspace: str | None) -> bool:
         """``workspace``: the one the event was delivered for (Bolt's ``context.team_id``), where the question
-        is stored as asked; in a Slack Connect channel the asker's own team may be another."""
+        is stored as asked; in a Slack Connect channel the asker's own team may be another. False when the
+        post was handled already (the same post arrives as app_mention and message.*; answered once)."""
         if not await call(self.seen, self.seen.claim, post_key(event)):
-            return  # the same post arrives as app_mention and message.*; answer once
+            return False
         team = str(workspace or event.get("team") or "")
         await self._guarded(event, client, "a question", lambda: self._ask(event, text, team))
+        return True
+
+    async def _hint(self, event: dict[str, Any], client: AsyncWebClient) -> None:
+        """How to add articles, privately, once per post."""
+        if await call(self.seen, self.seen.claim, post_key(event)):
+            await self._guarded(event, client, "add hint", self._add_hint)
+
+    @staticmethod
+    async def _add_hint() -> tuple[SlackMessage, bool]:
+        return SlackMessage(ADD_HINT, ephemeral=True), True
 
     async def _ask(self, event: dict[str, Any], text: str, team: str) -> tuple[SlackMessage, bool] | None:
         conversation = conversation_of(str(event.get("channel") or ""), thread_of(event), event.get("channel_type"))

@@ -185,6 +185,36 @@ async def test_a_question_with_a_screenshot_in_a_dm_is_answered(stub: StubSlack,
     assert not stub.posted("chat.postEphemeral") and not stub.downloads
 
 
+async def test_an_article_shared_with_other_words_than_add_is_never_dropped_silently(
+        stub: StubSlack, seed_app: AsyncApp) -> None:
+    """A moderator's "add these" with an article attached got a public decline quoting "add these", and an
+    article shared with a question about it was answered as if no file came: neither said how to add it."""
+    stub.add_file("F1", "koo.md", KOO)
+    await send_event(seed_app, share("add these please", "UADMIN", ("F1", "koo.md")))
+    [usage] = await posts_in(stub, "chat.postEphemeral")
+    assert usage["user"] == "UADMIN" and usage["text"].startswith("Usage: `add &lt;https://…&gt;`"), usage["text"]
+    await send_event(seed_app, share(QUESTION, "UASKER", ("F1", "koo.md")))
+    [answer] = await posts_in(stub, "chat.postMessage")
+    assert "257" in shown_text(answer)
+    hint = (await posts_in(stub, "chat.postEphemeral", 2))[1]
+    assert hint["user"] == "UASKER" and "with the text `add`" in hint["text"]
+    assert not stub.downloads
+
+
+async def test_add_in_a_channel_mention_is_told_privately_to_use_a_dm(stub: StubSlack, seed_app: AsyncApp) -> None:
+    """"@bot add" with an article (or an address) in a channel was answered in public as the question "add",
+    with the closest passages, and the file was dropped without a word."""
+    for n, (text, files) in enumerate([("add", [{"id": "F1", "name": "koo.md"}]),
+                                       ("add <https://news.example/koo>", [])]):
+        await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {text}", kind="app_mention", user="UADMIN",
+                                                 ts=f"910.{n + 1}", files=files))
+    hints = await posts_in(stub, "chat.postEphemeral", 2)
+    assert all(h["user"] == "UADMIN" and "direct message" in h["text"] for h in hints)
+    await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="911.1"))
+    [answer] = await posts_in(stub, "chat.postMessage")  # the sentinel: the only public post
+    assert answer["thread_ts"] == "911.1" and not stub.downloads
+
+
 async def test_a_channel_that_refuses_the_bot_gets_one_warning_and_no_apology(
     stub: StubSlack, seed_app: AsyncApp, caplog: pytest.LogCaptureFixture,
 ) -> None:
