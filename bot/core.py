@@ -12,6 +12,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from typing import TypeVar
 
 from bot import metrics
@@ -26,7 +27,7 @@ from bot.inflight import InFlight
 from bot.ratelimit import RateLimiter
 from bot.report import BadWindow
 from bot.results import IndexChange, IndexStatus, Notice, NoticeKind, Reply, SourcesList
-from bot.shared_state import SharedState
+from bot.shared_state import THREAD_TTL, SharedState
 from bot.smalltalk import dated_overview, going_on, small_talk, wants_overview, without_greeting
 from bot.uploads import UploadRules
 from bot.validation import InvalidInput, clean_question, clean_topic
@@ -208,6 +209,12 @@ class CommandCore:
         """The conversation keyed ``old`` goes on under ``new`` (a question in a channel whose answer got a
         thread: follow-ups in the thread continue it)."""
         self.history.rename(old, new)
+
+    async def answered_in(self, conversation: str) -> bool:
+        """Whether the bot answered in ``conversation`` within the time a thread is followed (``THREAD_TTL``),
+        by the stored answers: an adapter's own memory of the threads it follows is lost on a restart, and a
+        follow-up there then went unanswered without a word."""
+        return await self.history.answered_in(conversation, timedelta(seconds=THREAD_TTL))
 
     async def vote(self, actor: Actor, answer_id: str, value: int) -> Feedback | Notice:
         """A 👍 (+1) or 👎 (-1) on a stored answer; a second vote by the same person replaces the first. Clicks

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any, TypeVar
 
 import numpy as np
@@ -140,6 +141,19 @@ class History:
             await self._run(lambda: memory.remember(conversation, turn))
         except Exception:
             log.exception("could not remember the turn; the next follow-up there will not see it")
+
+    async def answered_in(self, conversation: str, within: timedelta) -> bool:
+        """Whether an answer given in ``conversation`` in the last ``within`` is stored: what an adapter that
+        lost its memory of the threads it answered in (a restart) asks before leaving a reply unanswered.
+        False without a store, or when the store fails (logged)."""
+        if self.store is None:
+            return False
+        store = self.store
+        try:
+            return await self._run(lambda: store.answered_in(conversation, utcnow() - within))
+        except Exception:
+            log.exception("could not read whether the conversation was answered in")
+            return False
 
     async def vote(self, actor: Actor, answer_id: str, value: int) -> Feedback:
         if self.store is None:

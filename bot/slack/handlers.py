@@ -155,16 +155,24 @@ class SlackHandlers(SlashCommands):
             await self._answer(event, client, text, context.team_id)
 
     async def _follows(self, event: dict[str, Any], client: AsyncWebClient, bot_user: str | None) -> bool:
-        """Whether the bot follows the thread of this reply: one it answered in, or, found now, one under its
-        ``/ask`` answer, which then goes on with that question's conversation (``bot.slack.ask_threads``)."""
+        """Whether the bot follows the thread of this reply: one it answered in (remembered, or after a restart
+        found among the stored answers: a follow-up there went unanswered without a word), or, found now, one
+        under its ``/ask`` answer, which then goes on with that question's conversation
+        (``bot.slack.ask_threads``). A thread found to be neither is not asked about again."""
         channel, thread = str(event.get("channel") or ""), str(event.get("thread_ts") or "")
         key = f"{channel}:{thread}"
         if await call(self.threads, self.threads.__contains__, key):
             return True
-        if not bot_user or event.get("parent_user_id") != bot_user or key in self.not_asked:
+        if key in self.not_asked:
+            return False
+        here = conversation_of(channel, thread, event.get("channel_type"))
+        if here is not None and await self.core.answered_in(here):  # answered before a restart
+            await call(self.threads, self.threads.add, key)
+            return True
+        if not bot_user or event.get("parent_user_id") != bot_user:
+            self.not_asked.add(key)
             return False
         earlier = await asked_in(client, channel, thread, bot_user)
-        here = conversation_of(channel, thread, event.get("channel_type"))
         if earlier is None or here is None:
             self.not_asked.add(key)
             return False

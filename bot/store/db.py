@@ -235,6 +235,14 @@ class Store:
                                .where(answers.c.id == answer_id, answers.c.created_at >= self.cutoff())).first()
         return None if row is None else list(row[0] or [])
 
+    def answered_in(self, conversation: str, since: datetime) -> bool:
+        """Whether an answer was given in ``conversation`` since ``since`` (within retention)."""
+        with reading(self.engine) as conn:
+            row = conn.execute(sa.select(answers.c.id).where(
+                answers.c.conversation == _conversation(conversation),
+                answers.c.created_at >= max(since, self.cutoff())).limit(1)).first()
+        return row is not None
+
     def _asked(self, since: datetime, place: str | None) -> sa.ColumnElement[bool]:
         """Answers given since ``since``; with ``place``, only those asked there (a moderator's own server)."""
         when = answers.c.created_at >= max(since, self.cutoff())

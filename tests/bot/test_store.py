@@ -171,6 +171,17 @@ def test_answers_past_retention_are_gone_before_any_prune_runs(db_url: str, cloc
     store.close()
 
 
+def test_whether_a_conversation_was_answered_in_recently(db_url: str, clock: Clock) -> None:
+    """What a Slack adapter asks after a restart before leaving a thread reply unanswered."""
+    store = Store(db_url, KEY, clock=clock)
+    store.record_answer(record("9" * 32, conversation="x" * 250))  # stored hashed: found all the same
+    assert store.answered_in("x" * 250, clock.now - timedelta(days=7))
+    assert not store.answered_in("discord:thread:2", clock.now - timedelta(days=7))
+    clock.now += timedelta(days=8)
+    assert not store.answered_in("x" * 250, clock.now - timedelta(days=7))
+    store.close()
+
+
 def test_a_conversation_id_longer_than_its_column_is_stored_hashed(db_url: str, clock: Clock) -> None:
     """``ask --json`` takes any conversation id; PostgreSQL refused one over 200 characters."""
     store = Store(db_url, KEY, clock=clock)

@@ -87,6 +87,24 @@ async def test_follow_up_in_a_thread_is_expanded_and_says_so(stub: StubSlack, hi
     assert buttons(second)
 
 
+async def test_follow_ups_in_a_thread_answered_before_a_restart_are_still_answered(
+        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+        make_app: Callable[[CommandCore], AsyncApp]) -> None:
+    """The threads the bot follows were kept in the adapter's memory (without shared state, the default on
+    SQLite): after a restart a follow-up there, with no mention, went unanswered without a word."""
+    before = make_app(make_core(seed_index_dir, NOWHERE, history=make_history()))
+    first = message_event("<@UBOT> Who is Ajay Prakash Sawhney?", kind="app_mention")
+    await send_event(before, first)
+    await posts_in(stub, "chat.postMessage", 1)
+    after = make_app(make_core(seed_index_dir, NOWHERE, history=make_history()))  # the same store, restarted
+    await send_event(after, message_event("and how many accounts were ordered blocked?", thread_ts=first["ts"]))
+    await send_event(after, message_event("lunch, anyone?", thread_ts="123.4"))  # a thread it never answered in
+    second = (await posts_in(stub, "chat.postMessage", 2))[1]
+    assert second["thread_ts"] == first["ts"] and "257" in shown_text(second)
+    await asyncio.sleep(0.5)
+    assert len(stub.posted("chat.postMessage")) == 2
+
+
 async def test_report_is_for_moderators_only(stub: StubSlack, history_app: AsyncApp) -> None:
     asked = slash_payload(stub, "/ask", "What is the capital of France?")
     await slash(history_app, asked)
