@@ -84,12 +84,13 @@ _HELP = re.compile(r"help(?:\s+me)?|commands|usage|what\s+can\s+you\s+do|what\s+
 
 
 _OVERVIEW = re.compile(
-    r"(?:(?:can\s+|could\s+)?(?:you\s+)?(?:please\s+)?(?:give|show|send)\s+me\s+)?"
+    r"(?:(?:can\s+|could\s+)?(?:you\s+|i\s+)?(?:please\s+)?(?:give|show|send|get|see)(?:\s+(?:me|us))?\s+)?"
     r"(?:(?:can\s+you\s+|please\s+)?(?:summari[sz]e|sum\s+up)(?:\s+(?:it|this|the\s+(?:story|dispute|articles|news)))?"
     r"|(?:an?\s+|the\s+)?(?:summary|overview|tl\s*;?\s*dr|tldr|recap)"
     # The command's own name typed as a message ("timeline", "show me the timeline"): searched, it was declined
     # ("I couldn't find a clear answer to “timeline”") and counted as a knowledge gap.
-    r"|(?:an?\s+|the\s+|full\s+|whole\s+)*(?:timeline|chronology)(?:\s+of\s+(?:events|the\s+(?:story|dispute)))?"
+    r"|(?:(?:what'?s|what\s+is)\s+)?(?:an?\s+|the\s+|full\s+|whole\s+)*(?:timeline|chronology)"
+    r"(?:\s+of\s+(?:events|the\s+(?:story|dispute)))?"
     r"|(?:(?:what'?s|what\s+is|any)\s+)?(?:the\s+)?(?:latest(?:\s+news)?|news)|what'?s\s+new"
     r"|what\s+happened|catch\s+me\s+up|what\s+is\s+(?:this|the\s+story|the\s+dispute)\s+about|what'?s\s+this\s+about"
     r"|(?:when|how)\s+did\s+(?:this|it|it\s+all|all\s+this|the\s+whole\s+thing)\s+(?:start|begin)"
@@ -197,6 +198,11 @@ _TIMELINE_OF = re.compile(r"(?:(?:give|show|send|make)\s+(?:me\s+|us\s+)?)?(?:an
 _THE_STORY = re.compile(r"(?:the\s+|this\s+|whole\s+|entire\s+)*(?:story|dispute|standoff|stand-off|row|saga|events"
                         r"|whole\s+thing|thing)|this|it|everything|all\s+(?:this|of\s+it)")
 
+# The words of asking for it before "timeline" ("show timeline", "send the full timeline"): no topic. Taken
+# for one, "show timeline" listed "no dated events about “show”".
+_ASKING_FOR = re.compile(r"^(?:(?:give|show|send|make|get|see)(?:\s+(?:me|us))?(?:\s+|$))?"
+                         r"(?:(?:an?|the|full|whole|complete|entire)(?:\s+|$))*")
+
 
 def timeline_topic(question: str) -> str | None:
     """For a whole message asking for the timeline of something ("timeline for koo"), its topic ("" when it
@@ -205,8 +211,8 @@ def timeline_topic(question: str) -> str | None:
     match = _TIMELINE_OF.fullmatch(_normalised(question))
     if match is None:
         return None
-    topic = match.group("topic") or match.group("before")
-    return "" if _THE_STORY.fullmatch(topic) else topic
+    topic = match.group("topic") or _ASKING_FOR.sub("", match.group("before"))
+    return "" if not topic or _THE_STORY.fullmatch(topic) else topic
 
 
 def dated_overview(question: str) -> str | None:

@@ -134,7 +134,8 @@ def test_a_reply_is_shown_in_the_conversation_on_every_platform() -> None:
                                   "can you give me an overview", "tldr pls", "whats the latest", "so what happened",
                                   "what's the latest news?", "any news", "when did this start", "how did it all begin?",
                                   "whats the current status", "where do things stand", "timeline", "Timeline?",
-                                  "show me the timeline", "the full timeline", "timeline of events"])
+                                  "show me the timeline", "the full timeline", "timeline of events",
+                                  "show timeline", "can i get a timeline", "what's the timeline", "send us a timeline"])
 def test_requests_for_the_whole_story_are_overviews(text: str) -> None:
     assert wants_overview(text) and small_talk(text) is None
 
@@ -279,6 +280,8 @@ def test_a_date_with_other_words_is_no_date_alone(text: str) -> None:
     ("timeline of the standoff pls", ""), ("timeline for koo pls", "koo"), ("koo timeline", "koo"),
     ("show me the timeline of the blocking orders", "the blocking orders"), ("chronology of the whole dispute", ""),
     ("Timeline of this?", ""), ("the timeline for feb 10", "feb 10"),
+    # the words asking for it are no topic: "show timeline" listed "no dated events about “show”"
+    ("show timeline", ""), ("show the complete timeline", ""), ("send the full koo timeline", "koo"),
 ])
 def test_a_timeline_asked_for_by_name_takes_its_topic(text: str, topic: str) -> None:
     assert timeline_topic(text) == topic
