@@ -28,7 +28,7 @@ from bot.ratelimit import RateLimiter
 from bot.report import BadWindow
 from bot.results import IndexChange, IndexStatus, Notice, NoticeKind, Reply, SourcesList
 from bot.shared_state import THREAD_TTL, SharedState
-from bot.smalltalk import dated_overview, going_on, small_talk, wants_overview, without_greeting
+from bot.smalltalk import dated_overview, going_on, small_talk, timeline_topic, wants_overview, without_greeting
 from bot.uploads import UploadRules
 from bot.validation import InvalidInput, clean_question, clean_topic
 from index import store
@@ -139,6 +139,9 @@ class CommandCore:
             cleaned = without_greeting(cleaned)  # "hi, how many …" asks what "how many …" asks
             if wants_overview(cleaned):  # "summarize", "tl;dr", "latest news": the dated events, as /timeline
                 return await self._guarded("timeline", lambda: self.engine.timeline(None))
+            asked_for = timeline_topic(cleaned)  # "timeline for koo": /timeline koo
+            if asked_for is not None:
+                return await self._guarded("timeline", lambda: self.engine.timeline(asked_for or None))
             day = dated_overview(cleaned)  # "what happened on feb 10?": that date's events
             if day is not None:
                 return await self._guarded("timeline", lambda: self.engine.timeline(day))

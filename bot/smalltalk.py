@@ -84,12 +84,13 @@ _HELP = re.compile(r"help(?:\s+me)?|commands|usage|what\s+can\s+you\s+do|what\s+
 
 
 _OVERVIEW = re.compile(
-    r"(?:(?:can\s+|could\s+)?(?:you\s+)?(?:please\s+)?(?:give|show|send)\s+me\s+)?"
+    r"(?:(?:can\s+|could\s+)?(?:you\s+|i\s+)?(?:please\s+)?(?:give|show|send|get|see)(?:\s+(?:me|us))?\s+)?"
     r"(?:(?:can\s+you\s+|please\s+)?(?:summari[sz]e|sum\s+up)(?:\s+(?:it|this|the\s+(?:story|dispute|articles|news)))?"
     r"|(?:an?\s+|the\s+)?(?:summary|overview|tl\s*;?\s*dr|tldr|recap)"
     # The command's own name typed as a message ("timeline", "show me the timeline"): searched, it was declined
     # ("I couldn't find a clear answer to “timeline”") and counted as a knowledge gap.
-    r"|(?:an?\s+|the\s+|full\s+|whole\s+)*(?:timeline|chronology)(?:\s+of\s+(?:events|the\s+(?:story|dispute)))?"
+    r"|(?:(?:what'?s|what\s+is)\s+)?(?:an?\s+|the\s+|full\s+|whole\s+)*(?:timeline|chronology)"
+    r"(?:\s+of\s+(?:events|the\s+(?:story|dispute)))?"
     r"|(?:(?:what'?s|what\s+is|any)\s+)?(?:the\s+)?(?:latest(?:\s+news)?|news)|what'?s\s+new"
     r"|what\s+happened|catch\s+me\s+up|what\s+is\s+(?:this|the\s+story|the\s+dispute)\s+about|what'?s\s+this\s+about"
     r"|(?:when|how)\s+did\s+(?:this|it|it\s+all|all\s+this|the\s+whole\s+thing)\s+(?:start|begin)"
@@ -101,9 +102,18 @@ _OVERVIEW = re.compile(
 # accounts were blocked?" was declined ("the articles never use the word “hi”"). It ends at punctuation, or
 # where a question word starts; "hello world app ban" and "thanks to whom …" keep their first word.
 _SAID_BEFORE = r"(?:\s*[,!.:;…]+\s*|\s+[—–-]+\s+)"
+# Words chat opens a question with that say nothing asked ("ok so what is meity", "wait, who is sawhney", "btw
+# did twitter comply"): searched with them, "ok so what is meity" was declined while "what is meity" is
+# answered, since the readers of a question's form (a definition, a dated overview) read it from its start.
+# Like a greeting, one goes only before punctuation, an asking word or another of them: "so the meeting …"
+# and "well-known accounts" keep theirs. ("and" stays: it marks a follow-up.)
+_OPENER = (r"(?:ok(?:ay)?|k|so|wait|hmm+|btw|by\s+the\s+way|also|lol|bro|yaar|arre|ac+ha|oh+|well|um+|uh+"
+           r"|anyway|right|listen|acha)")
+_ASKING_NEXT = (r"(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|did|does|do|can|could"
+                r"|will|would|has|have|had|tell|and)")
 _PREAMBLE = re.compile(
-    rf"(?:{_GREETING.pattern}|{_THANKS.pattern})(?:{_SAID_BEFORE}|\s+(?=(?:who|whom|whose|what|whats|when|where"
-    r"|which|why|how|is|are|was|were|did|does|do|can|could|will|would|has|have|had|tell|and)\b))"
+    rf"(?:{_GREETING.pattern}|{_THANKS.pattern}|{_OPENER})"
+    rf"(?:{_SAID_BEFORE}|\s+(?=(?:{_ASKING_NEXT}|{_OPENER})\b))"
     rf"|(?:(?:a|one)\s+)?(?:quick\s+)?(?:q|question){_SAID_BEFORE}",
     re.IGNORECASE)
 # "What happened on feb 10?", "… between feb 8 and feb 10", "timeline since feb 9": the events of a day, a month
@@ -172,12 +182,50 @@ def going_on(question: str) -> str | None:
     return " ".join(filter(None, (match.group("topic"), match.group("when"))))
 
 
-def dated_overview(question: str) -> str | None:
-    """The date (with any other words of the topic) a whole message asks the events of ("what happened on
-    feb 10?" gives "feb 10"), for the timeline; None for any other message, which is searched."""
-    match = _DATED.fullmatch(question.strip())
+# A message that is only a date or period ("feb 8", "and feb 8?", "what about 10 feb", "on republic day"), as
+# chat asks next after "what happened on feb 10": searched, "and feb 8" was declined ("I couldn't find a clear
+# answer") over the sentence that reports what happened on 8 February.
+_ONLY_DATE = re.compile(r"(?:(?:and|so|ok(?:ay)?|then|also|what\s+about|how\s+about)\s+)*(?:(?:on|for|in)\s+)?"
+                        r"(?P<topic>[^?]+?)[\s?.!]*", re.IGNORECASE)
+# "timeline of the standoff pls", "timeline for koo", "koo timeline": the command's name and its topic typed as
+# a message. Searched, they were declined ("the articles never use the words “timeline” or “standoff”").
+_TIMELINE_OF = re.compile(r"(?:(?:give|show|send|make)\s+(?:me\s+|us\s+)?)?(?:an?\s+|the\s+)?(?:full\s+)?"
+                          r"(?:timeline|chronology)\s+(?:of|for|about|on|around|regarding|over)\s+(?P<topic>.+)"
+                          r"|(?!(?:who|what|whats|when|where|why|how|which|is|are|was|were|did|does|do|can|will)\b)"
+                          r"(?P<before>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:timeline|chronology)")
+# What names the story as a whole in such a request, rather than a topic of it: the bot's own words for what
+# it covers (its introduction calls it a "standoff", the README a "dispute") and a pointer back at it.
+_THE_STORY = re.compile(r"(?:the\s+|this\s+|whole\s+|entire\s+)*(?:story|dispute|standoff|stand-off|row|saga|events"
+                        r"|whole\s+thing|thing)|this|it|everything|all\s+(?:this|of\s+it)")
+
+# The words of asking for it before "timeline" ("show timeline", "send the full timeline"): no topic. Taken
+# for one, "show timeline" listed "no dated events about “show”".
+_ASKING_FOR = re.compile(r"^(?:(?:give|show|send|make|get|see)(?:\s+(?:me|us))?(?:\s+|$))?"
+                         r"(?:(?:an?|the|full|whole|complete|entire)(?:\s+|$))*")
+
+
+def timeline_topic(question: str) -> str | None:
+    """For a whole message asking for the timeline of something ("timeline for koo"), its topic ("" when it
+    names the story as a whole: "timeline of the standoff"), as ``/timeline`` takes it; None for any other
+    message."""
+    match = _TIMELINE_OF.fullmatch(_normalised(question))
     if match is None:
         return None
+    topic = match.group("topic") or _ASKING_FOR.sub("", match.group("before"))
+    return "" if not topic or _THE_STORY.fullmatch(topic) else topic
+
+
+def dated_overview(question: str) -> str | None:
+    """The date (with any other words of the topic) a whole message asks the events of ("what happened on
+    feb 10?" gives "feb 10"; a message that is only a date, "and feb 8?", gives "feb 8"), for the timeline;
+    None for any other message, which is searched."""
+    match = _DATED.fullmatch(question.strip())
+    if match is None:
+        alone = _ONLY_DATE.fullmatch(question.strip())
+        if alone is None:
+            return None
+        found, rest = topic_dates(alone.group("topic"))
+        return alone.group("topic") if found and not any(ch.isalnum() for ch in rest) else None
     topic = match.group("topic")
     # A date; or a time the timeline can't place ("last week", "10/02/2021"), which it asks back about: searched,
     # "what happened last week" got "The talks are likely to happen this week" as if it had happened.

@@ -7,7 +7,7 @@ import unicodedata
 from datetime import UTC, datetime
 
 from index.dates import day_words
-from retrieval.several import one_line
+from retrieval.several import asks_alone, one_line
 
 # Mentions say whom a message is for, never what it asks: "@everyone how many accounts…" asks what the
 # plain question asks. Adapters hand the text over with the platform's markup intact, so one pattern
@@ -21,7 +21,12 @@ _MENTION = re.compile(
     r"<@[!&]?[A-Za-z0-9]+(?:\|[^<>]*)?>"
     r"|<#[A-Za-z0-9]+(?:\|[^<>]*)?>"
     r"|<!(?:everyone|channel|here|subteam\^[A-Za-z0-9]+)(?:\|[^<>]*)?>"
-    r"|(?<![\w@])(?:@(?:everyone|here|channel))+(?!\w)",
+    r"|(?<![\w@])(?:@(?:everyone|here|channel))+(?!\w)"
+    # The bot addressed by name as plain text ("@bot how many …", "@dispute-bot", "@DisputeBot"), as typed
+    # where no mention is made (the terminal) or when the mention was not picked: left in, "bot" was a search
+    # word, borrowed by every follow-up after it ("Searched for: when was that bot govt …") and able to
+    # pull the sentence about automated bot accounts.
+    r"|(?<![\w@])@[\w.-]*bot(?![\w.-])",
     re.IGNORECASE,
 )
 
@@ -39,8 +44,27 @@ _SLACK_DATE = re.compile(r"<!date\^[^|<>]*\|([^<>]*)>")
 # A web address, bare or as Slack and Discord send it (<https://x>, Slack's <https://x|label>). The articles
 # are searched by their words, and an address is none: with one, an answerable question was declined ("the
 # articles never use the words “https”, “co” or “abc”"), and the decline posted the address back as a link.
+MAX_LEAD_IN_WORDS = 5  # "check this out", "see what they wrote here", said before a pasted address
+_LOOK = re.compile(r"\b(?:check(?:ed)?|see|saw|seen|look|looking|read|reading|found|watch|dekho|dekh)\b",
+                   re.IGNORECASE)
 _LINK = re.compile(r"<https?://[^<>\s|]*(?:\|(?P<label>[^<>]*))?>|(?<![\w@])(?:https?://|www\.)[^\s<>]+",
                    re.IGNORECASE)
+
+
+def without_lead_in(text: str) -> str:
+    """``text`` without the few words that only hand over a pasted address before a question ("check this
+    https://… why was the blog post called unusual"): with the address gone, they read as part of the
+    question, and "check this why was …" was declined for the words “check” and “called”. Only words that
+    point at the address (a verb of looking: check, see, read …) go; words that ask something themselves,
+    more than a handful, or that name the subject ("koo https://… who made it") stay."""
+    links = list(_LINK.finditer(text))
+    if not links:
+        return text
+    before, after = text[:links[0].start()].strip(), strip_links(text[links[0].end():])
+    if (before and len(before.split()) <= MAX_LEAD_IN_WORDS and _LOOK.search(before) and "?" not in before
+            and not asks_alone(before) and asks_alone(after)):
+        return text[links[0].start():]
+    return text
 
 
 def strip_links(text: str) -> str:
@@ -134,7 +158,7 @@ def strip_mentions(text: str) -> str:
 
 def clean_question(text: str | None, max_chars: int) -> str:
     """The question on one line; a message asking one question a line keeps them apart (``one_line``)."""
-    cleaned = one_line(strip_mentions(strip_links(strip_control(text or ""))))
+    cleaned = one_line(strip_mentions(strip_links(without_lead_in(strip_control(text or "")))))
     if not cleaned or not any(ch.isalnum() for ch in cleaned):
         raise InvalidInput("Please ask a question about the dispute, e.g. “How many accounts were ordered "
                            "blocked?”")

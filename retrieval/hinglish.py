@@ -16,6 +16,16 @@ QUESTION_WORDS = {
     "kitne": "how many", "kitni": "how many", "kitna": "how much", "kab": "when", "kaun": "who", "kisne": "who",
     "kisko": "who", "kyun": "why", "kyon": "why", "kyu": "why", "kaise": "how", "kahan": "where",
     "kahaan": "where", "kya": "what", "konsa": "which", "kaunsa": "which", "konsi": "which", "kaunsi": "which",
+    "kaunse": "which", "konse": "which", "kis": "who", "kisse": "who", "kiske": "whose", "kiski": "whose",
+}
+# Hindi words chat uses for what a news story is about; left as they are, no article holds them, and
+# "sarkar ne twitter ko kitne notices bheje" was declined for “sarkar” and “bheje”. Only words that are no
+# English word, so an English question never changes.
+CONTENT_WORDS = {
+    "sarkar": "government", "sarkaar": "government", "jawab": "response", "javab": "response",
+    "bheja": "sent", "bheje": "sent", "bheji": "sent", "baatcheet": "talks", "mulakat": "meeting",
+    "mulaqat": "meeting", "kisan": "farmers", "kisaan": "farmers", "mantri": "minister", "kanoon": "law",
+    "kanun": "law", "hataya": "removed", "hataye": "removed", "khaate": "accounts", "khate": "accounts",
 }
 # Postpositions, auxiliaries and pronouns: they carry the grammar, which the English reading drops.
 PARTICLES = frozenset([
@@ -23,11 +33,14 @@ PARTICLES = frozenset([
     "kiya", "kiye", "ki", "gaya", "gayi", "gaye", "diya", "diye", "liya", "liye", "raha", "rahi", "rahe", "hua",
     "hui", "hue", "kar", "karke", "wala", "wale", "wali", "ye", "yeh", "wo", "woh", "tak", "par", "pe", "abhi",
     "bhai", "yaar", "na", "toh", "to", "unhone", "usne", "iske", "uske", "inke", "unke",
+    # The future and habitual forms of "to be" ("meeting kab hogi"): grammar, like "hai".
+    "hoga", "hogi", "honge", "hoge", "hota", "hoti", "hote",
 ])
 # Words that are Hindi and not English: what makes a question Hinglish.
 MARKERS = frozenset([
     "ne", "ka", "ki", "ke", "hai", "hain", "tha", "thi", "ko", "mein", "aur", "bhi", "kiya", "kiye", "gaya", "gayi",
-    "diya", "hua", "hui", "wala", "wale", "yeh", "woh", "unhone", "usne", *QUESTION_WORDS,
+    "diya", "hua", "hui", "wala", "wale", "yeh", "woh", "unhone", "usne", "hoga", "hogi", "honge", "hoge",
+    *QUESTION_WORDS,
 ])
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -39,7 +52,7 @@ def english_reading(question: str) -> str | None:
     if len({w for w in lower if w in MARKERS}) < MIN_MARKERS:
         return None
     asked = next((i for i, w in enumerate(lower) if w in QUESTION_WORDS), None)
-    content = [(i, w) for i, (w, low) in enumerate(zip(words, lower, strict=True))
+    content = [(i, CONTENT_WORDS.get(low, w)) for i, (w, low) in enumerate(zip(words, lower, strict=True))
                if low not in PARTICLES and low not in QUESTION_WORDS]
     if not content:
         return None

@@ -68,7 +68,7 @@ def questions_in(text: str) -> list[str]:
     parts = [p.strip() for p in _BETWEEN_QUESTIONS.split(text.strip()) if p.strip()]
     if _NUMBERED_FIRST.match(text):  # only a list that starts at 1: "on Feb 10. Who met?" names no item
         parts = [_LIST_MARKER.sub("", q.strip()) for p in parts for q in _NEXT_NUMBERED.split(p) if q.strip()]
-    if len(parts) >= 2 and not all(_asks_alone(p) for p in parts):
+    if len(parts) >= 2 and not all(asks_alone(p) for p in parts):
         return [text]
     split = [q for p in parts for q in _joined_by_and(p)]
     return split if 2 <= len(split) <= MAX_SPLIT else [text]
@@ -84,13 +84,13 @@ def one_line(text: str) -> str:
     lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     asked = [_LIST_MARKER.sub("", line) for line in lines]
     if len(asked) < 2 or len(asked) > MAX_SPLIT or not all(
-            _asks_alone(line) and (n == 0 or asked[n - 1].endswith("?") or _OPENS_WITH_WH.match(line))
+            asks_alone(line) and (n == 0 or asked[n - 1].endswith("?") or _OPENS_WITH_WH.match(line))
             for n, line in enumerate(asked)):
         return " ".join(lines)
     return " ".join(line if line.endswith("?") else f"{line.rstrip('.!,;: ')}?" for line in asked)
 
 
-def _asks_alone(part: str) -> bool:
+def asks_alone(part: str) -> bool:
     """Whether ``part`` of a message is a whole question: it ends with a question mark or opens with an asking
     word (chat often leaves the "?" off: "who is sawhney? how many accounts did twitter suspend"), and it
     names something to look for."""

@@ -66,7 +66,15 @@ def test_discord_and_slack_markup_reads_as_what_people_see() -> None:
 
 @pytest.mark.parametrize("text, question", [
     ("how many accounts were blocked? https://t.co/abc", "how many accounts were blocked?"),
-    ("see https://www.example.org/x-y?z=1#top who is Ajay Sawhney", "see who is Ajay Sawhney"),
+    ("see https://www.example.org/x-y?z=1#top who is Ajay Sawhney", "who is Ajay Sawhney"),
+    # Words that only hand the address over went into the question: "check this why was the blog post called
+    # unusual" was declined for "check" and "called".
+    ("check this https://t.co/abc123 why was the blog post called unusual", "why was the blog post called unusual"),
+    ("bro see this https://x.example/1 who is sawhney", "who is sawhney"),
+    # Words that name the subject, or ask, stay.
+    ("koo https://koo.example who made it", "koo who made it"),
+    ("what did meity say about https://x.example/a the blog post", "what did meity say about the blog post"),
+    ("check this https://x.example/a", "check this"),
     ("who is Ajay Sawhney <https://example.com>", "who is Ajay Sawhney"),  # Slack's and Discord's <address>
     ("what is <https://example.org/koo|Koo>?", "what is Koo?"),  # a Slack link's label is what the user wrote
     ("what is koo? www.example.org/koo", "what is koo?"),
@@ -92,3 +100,16 @@ def test_a_message_that_is_only_an_address_is_no_question() -> None:
 ])
 def test_broadcast_words_back_to_back_go_in_one_pass(text: str, left: str) -> None:
     assert strip_mentions(text) == left
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("@bot how many accounts did govt ask twitter to block", "how many accounts did govt ask twitter to block"),
+    ("hey @dispute-bot who is sawhney", "hey who is sawhney"), ("who is sawhney @DisputeBot", "who is sawhney"),
+    # An account's handle is part of the question.
+    ("what did @TwitterIndia say", "what did @TwitterIndia say"), ("bot accounts?", "bot accounts?"),
+    ("mail@bot.example", "mail@bot.example"),
+])
+def test_the_bot_addressed_by_name_in_plain_text_is_no_part_of_the_question(text: str, question: str) -> None:
+    """"@bot how many …" typed where no mention is made (the terminal) kept "bot" as a search word, borrowed
+    by every follow-up after it ("Searched for: when was that bot govt Khalistan BJP-led")."""
+    assert clean_question(text, 1000) == question

@@ -18,6 +18,11 @@ ROOT = Path(__file__).resolve().parents[2]
     ("koo kya hai", "what koo"),
     ("Sawhney kaun hai?", "who Sawhney"),
     ("twitter ne blog post kab publish kiya", "when publish twitter blog post"),
+    # Hindi words for what a story is about, the future of "to be", "kis": each was searched as typed and
+    # declined ("the articles never use the words “sarkar” or “bheje”", "… “kab” or “hogi”").
+    ("sarkar ne twitter ko kitne notices bheje", "how many notices sent government twitter"),
+    ("twitter ne kya jawab diya", "what response twitter"),
+    ("meeting kab hogi", "when meeting"), ("meeting kis se hogi", "who meeting"),
 ])
 def test_hindi_question_words_are_read_as_english(question: str, reading: str) -> None:
     assert english_reading(question) == reading
@@ -38,3 +43,5 @@ def test_a_hinglish_question_is_answered(seed_engine: Engine) -> None:
     assert answer.answered and "Koo" in answer.text and answer.question == "koo kya hai"
     assert answer.searched_for is None  # no follow-up: the report counts those
     assert not seed_engine.ask("mumbai mein mausam kaisa hai").answered  # off-topic stays declined
+    notices = seed_engine.ask("sarkar ne twitter ko kitne notices bheje")
+    assert notices.answered and "three notices" in notices.text
