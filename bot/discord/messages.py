@@ -12,7 +12,8 @@ has the answer, so the failure is logged and nobody gets an apology under a good
 People address the bot the ways Discord offers: its mention, its own integration role (what the client's
 autocomplete often picks for "@dispute-bot"), or a reply to one of its messages, which continues the
 conversation that message answered. Without the Message Content intent Discord withholds the text of a
-message that mentions only the role, so its author is told to mention the bot itself or use /ask. A file
+message that mentions only the role, or replies to the bot with the reply's mention off, so its author is told
+to mention the bot itself or use /ask. A file
 sent with no words (an article dropped in a DM, as Slack's moderators add one) is pointed to /add-article. In a
 channel where the bot may send messages but not embeds, Discord refuses an embed-only message (403, code
 50013); the answer then goes out as plain text.
@@ -58,6 +59,8 @@ FILES_ONLY = ("I read questions, not attached files. To add an article, a modera
               "attached; to ask, write your question.")
 ROLE_ONLY = ("I can't read messages that mention my role. Ask again mentioning me (@{name} under Members, not "
              "under Roles), or use /ask.")
+REPLY_UNREAD = ("I can't read replies that don't mention me. Reply again with the reply's mention turned on "
+                "(@ON, above the message box), or mention me (@{name}), or use /ask.")
 
 
 def _remember(memory: OrderedDict[int, V], key: int, value: V, limit: int) -> None:
@@ -79,6 +82,8 @@ class Conversations:
         # The bot's answer in a channel -> the conversation it belongs to, for replies to that answer.
         self._answers: OrderedDict[int, str] = OrderedDict()
         self._asked: OrderedDict[int, None] = OrderedDict()  # messages taken as questions, when posted or edited
+        # Questions that got no answer (a refusal, or nothing at all), with the refusal sent: an edit asks again.
+        self._refused: OrderedDict[int, discord.Message | None] = OrderedDict()
 
     def remember_thread(self, thread_id: int) -> None:
         _remember(self._threads, thread_id, None, self._remembered)
@@ -113,8 +118,8 @@ class Conversations:
         if not (mentioned or direct or replied) and self._said_to_others(message):
             return None  # "@Bob thanks, I'll forward these" in the bot's thread is said to Bob
         text = squeezed(re.sub(own, " ", message.content))  # one question a line stays a list (validation)
-        if not text and not (mentioned or direct):
-            return None  # a thread message or reply without content (no Message Content intent): nothing to answer
+        if not text and not (mentioned or direct or (replied and self._text_withheld(message))):
+            return None  # a thread message without content (no Message Content intent): nothing to answer
         return text
 
     @staticmethod
@@ -160,30 +165,54 @@ class Conversations:
         replied_to = self.replied_answer(message)
         conversation = self._conversation(message, replied_to)
         async with self.core.in_flight.handling():
-            answered = await self._answer(message, question, conversation)
-            if answered is None:
+            delivered = await self._answer(message, question, conversation)
+            if delivered is None or isinstance(delivered[1], Notice):
+                _remember(self._refused, message.id, delivered[0] if delivered else None, self._remembered)
+                return
+            reply, result = delivered
+            if not isinstance(result, Answer):
                 return
             # A reply to an answer stays where the asker put it: its conversation already has a thread.
             if replied_to is None and self._can_open_thread(message):
-                thread_id = await self._open_thread(*answered)
+                thread_id = await self._open_thread(reply, result.question)
                 if thread_id is not None:
                     thread = thread_conversation(thread_id)
                     self.core.continue_conversation(conversation, thread)
                     conversation = thread
-            _remember(self._answers, answered[0].id, conversation, self._remembered)
+            _remember(self._answers, reply.id, conversation, self._remembered)
 
     async def handle_edit(self, before: discord.Message, after: discord.Message) -> None:
         """A message edited to address the bot (a mention added to a question posted without one) is answered,
         once, as Slack answers a mention added by an edit. One that addressed it already was answered when
         posted: a typo fixed asks nothing new. discord.py reports an edit only of a message still in its
-        cache (the last 1,000), so a question from long ago is never answered late."""
+        cache (the last 1,000), so a question from long ago is never answered late.
+
+        A question that got no answer is asked again when its words change: told it was empty or too long,
+        or to slow down, people fix the message they sent rather than send it again, and the fixed one went
+        unanswered. The refusal it got, now out of date, is deleted. An update that leaves the words as they
+        were (Discord adding a link's preview) asks nothing."""
+        if before.content == after.content:
+            return
+        if after.id in self._refused:
+            if self.question_in(after) is None:
+                return
+            refusal = self._refused.pop(after.id)
+            await self.handle(after)
+            if refusal is None:
+                return
+            if self._refused.get(after.id, refusal) is None:  # nothing said this time (told to wait already)
+                self._refused[after.id] = refusal
+                return
+            with contextlib.suppress(discord.HTTPException):
+                await refusal.delete()
+            return
         if after.id in self._asked or self.question_in(before) is not None:
             return
         await self.handle(after)
 
     async def _answer(self, message: discord.Message, question: str, conversation: str
-                      ) -> tuple[discord.Message, str] | None:
-        """Reply to ``message``; (the reply, the question it answers) when a thread should follow."""
+                      ) -> tuple[discord.Message, Result] | None:
+        """Reply to ``message``: the reply and the result it shows, or None when nothing was sent."""
         try:
             result = await self._ask(message, question, conversation)
             if isinstance(result, Notice) and result.silent:
@@ -216,7 +245,7 @@ class Conversations:
         except Exception:
             await self._failed(message)
             return None
-        return (reply, result.question) if isinstance(result, Answer) else None
+        return reply, result
 
     async def _failed(self, message: discord.Message) -> None:
         log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
@@ -228,7 +257,9 @@ class Conversations:
         hint = None
         if not question and self._text_withheld(message):
             # Not the "please ask a question" the core gives an empty mention: the asker did ask one.
-            hint = ROLE_ONLY.format(name=self.client.user.name if self.client.user else "dispute-bot")
+            role = message.guild.self_role if message.guild is not None else None
+            unread = ROLE_ONLY if role is not None and role in message.role_mentions else REPLY_UNREAD
+            hint = unread.format(name=self.client.user.name if self.client.user else "dispute-bot")
         elif not question and message.attachments:
             hint = FILES_ONLY  # most likely an article to add, as Slack's moderators add one by DM
         if hint is not None:
@@ -244,7 +275,8 @@ class Conversations:
 
     def _text_withheld(self, message: discord.Message) -> bool:
         """Without the Message Content intent Discord sends a server message's text only when it mentions the
-        bot's user: a question addressed to its role arrives empty."""
+        bot's user: a question addressed to its role arrives empty, and so does a reply to one of its answers
+        with the reply's mention turned off (Discord then lists nobody as mentioned)."""
         me = self.client.user
         return (message.guild is not None and not self.client.intents.message_content and me is not None
                 and me not in message.mentions)
