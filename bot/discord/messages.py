@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 import discord
 
 from bot.core import APOLOGY, CommandCore
+from bot.discord.expiring import ExpiringNotices
 from bot.discord.identity import actor_for, conversation_key, thread_conversation
 from bot.discord.limits import clip
 from bot.discord.outgoing import Outgoing
@@ -84,6 +85,7 @@ class Conversations:
         self._asked: OrderedDict[int, None] = OrderedDict()  # messages taken as questions, when posted or edited
         # Questions that got no answer (a refusal, or nothing at all), with the refusal sent: an edit asks again.
         self._refused: OrderedDict[int, discord.Message | None] = OrderedDict()
+        self.notices = ExpiringNotices()  # refusals in server channels, deleted once read or as the bot stops
 
     def remember_thread(self, thread_id: int) -> None:
         _remember(self._threads, thread_id, None, self._remembered)
@@ -203,8 +205,7 @@ class Conversations:
             if self._refused.get(after.id, refusal) is None:  # nothing said this time (told to wait already)
                 self._refused[after.id] = refusal
                 return
-            with contextlib.suppress(discord.HTTPException):
-                await refusal.delete()
+            await self.notices.withdraw(refusal)
             return
         if after.id in self._asked or self.question_in(before) is not None:
             return
@@ -290,8 +291,10 @@ class Conversations:
     async def send(self, message: discord.Message, outgoing: list[Outgoing], delete_after: float | None = None
                    ) -> discord.Message:
         """Reply to ``message`` with the first part (without pinging its author); the rest follow it.
-        ``delete_after``: seconds until discord.py deletes the reply (a refusal in a server channel)."""
-        reply = await self._reply(message, **outgoing[0].send_kwargs(), delete_after=delete_after)
+        ``delete_after``: seconds until the reply is deleted (a refusal in a server channel; ``notices``)."""
+        reply = await self._reply(message, **outgoing[0].send_kwargs())
+        if delete_after is not None:
+            self.notices.expire(reply, delete_after)
         for part in outgoing[1:]:
             await message.channel.send(**part.send_kwargs())
         return reply

@@ -100,6 +100,18 @@ async def test_a_refusal_in_a_server_channel_goes_away_and_an_answer_stays(
     assert fake.rejected == [] and fake.unexpected == []
 
 
+async def test_refusals_still_up_are_deleted_when_the_bot_stops(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """A refusal in a server channel deleted itself from a task of the running client: one sent less than two
+    minutes before a restart, "I'm restarting; ask again in a moment" above all, stayed up for good."""
+    bot.core.in_flight.close()  # the bot is stopping: questions are turned away
+    restarting = await reply_to(fake, await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER]))
+    in_dm = await reply_to(fake, await say(fake, QUESTION, guild=False, channel_id=p.CHANNEL_ID + 100))
+    assert "restarting" in restarting.content and "restarting" in in_dm.content
+    await bot.close()
+    assert restarting.deleted and not in_dm.deleted, "a DM's refusal stays, as it always did"
+    assert fake.rejected == [] and fake.unexpected == []
+
+
 async def test_ignores_bots_itself_and_messages_not_addressed_to_it(bot: DisputeBot, fake: FakeDiscord) -> None:
     ignored = [
         await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER], author=p.user(p.OTHER_BOT_ID, "x", bot=True)),
