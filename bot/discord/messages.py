@@ -14,7 +14,8 @@ autocomplete often picks for "@dispute-bot"), or a reply to one of its messages,
 conversation that message answered. Without the Message Content intent Discord withholds the text of a
 message that mentions only the role, or replies to the bot with the reply's mention off, so its author is told
 to mention the bot itself or use /ask. A file
-sent with no words (an article dropped in a DM, as Slack's moderators add one) is pointed to /add-article. In a
+sent with no words (an article dropped in a DM, as Slack's moderators add one) is pointed to /add-article, and
+so is Slack's way of adding (``add`` with files attached, or followed by addresses). In a
 channel where the bot may send messages but not embeds, Discord refuses an embed-only message (403, code
 50013); the answer then goes out as plain text.
 """
@@ -37,7 +38,7 @@ from bot.discord.limits import clip
 from bot.discord.outgoing import Outgoing
 from bot.discord.render import render, render_plain
 from bot.results import Notice, NoticeKind, Result
-from bot.validation import squeezed
+from bot.validation import squeezed, strip_links
 from retrieval.types import Answer
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,9 @@ NO_REPLY_HERE = frozenset({160005, 50083, 50001, 10003})
 CANNOT_REPLY = 160002
 FILES_ONLY = ("I read questions, not attached files. To add an article, a moderator uses /add-article with the file "
               "attached; to ask, write your question.")
+# "add", alone with files attached or followed by addresses: how Slack's moderators add articles, by DM.
+ADD_BY_COMMAND = ("Articles are added with /add-article (moderators only), with the file attached or the page's "
+                  "address as its url; here I answer questions.")
 ROLE_ONLY = ("I can't read messages that mention my role. Ask again mentioning me (@{name} under Members, not "
              "under Roles), or use /ask.")
 REPLY_UNREAD = ("I can't read replies that don't mention me. Reply again with the reply's mention turned on "
@@ -263,6 +267,8 @@ class Conversations:
             hint = unread.format(name=self.client.user.name if self.client.user else "dispute-bot")
         elif not question and message.attachments:
             hint = FILES_ONLY  # most likely an article to add, as Slack's moderators add one by DM
+        elif strip_links(question).lower().split() == ["add"]:
+            hint = ADD_BY_COMMAND  # Slack's way (the README's too): answered as the question "add", files unread
         if hint is not None:
             async def notice(text: str = hint) -> Notice:
                 return Notice(NoticeKind.INVALID, text)
