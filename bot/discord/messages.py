@@ -200,20 +200,24 @@ class Conversations:
         if before.content == after.content:
             return
         if after.id in self._refused:
-            if self.question_in(after) is None:
-                return
-            refusal = self._refused.pop(after.id)
-            await self.handle(after)
-            if refusal is None:
-                return
-            if self._refused.get(after.id, refusal) is None:  # nothing said this time (told to wait already)
-                self._refused[after.id] = refusal
-                return
-            await self.notices.withdraw(refusal)
+            if self.question_in(after) is not None:
+                await self._ask_again(after)
             return
         if after.id in self._asked or self.question_in(before) is not None:
             return
         await self.handle(after)
+
+    async def _ask_again(self, edited: discord.Message) -> None:
+        """Answer ``edited``, a question refused before; its refusal goes once something new is said (a
+        refusal again included), and stays when nothing is (a user told to wait already)."""
+        refusal = self._refused.pop(edited.id)
+        await self.handle(edited)
+        if refusal is None:
+            return
+        if self._refused.get(edited.id, refusal) is None:
+            self._refused[edited.id] = refusal
+            return
+        await self.notices.withdraw(refusal)
 
     async def _answer(self, message: discord.Message, question: str, conversation: str
                       ) -> tuple[discord.Message, Result] | None:
