@@ -131,6 +131,12 @@ class DisputeBot(discord.Client):
             return
         log.info("registered %d slash commands %s", len(synced), where)
 
+    async def close(self) -> None:
+        """Refusals waiting to delete themselves go first, while the connection still takes requests."""
+        if not self.is_closed():
+            await self.conversations.notices.withdraw_all()
+        await super().close()
+
     async def on_ready(self) -> None:
         log.info("connected to Discord as %s in %d servers", self.user, len(self.guilds))
 

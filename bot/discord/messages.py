@@ -12,8 +12,10 @@ has the answer, so the failure is logged and nobody gets an apology under a good
 People address the bot the ways Discord offers: its mention, its own integration role (what the client's
 autocomplete often picks for "@dispute-bot"), or a reply to one of its messages, which continues the
 conversation that message answered. Without the Message Content intent Discord withholds the text of a
-message that mentions only the role, so its author is told to mention the bot itself or use /ask. A file
-sent with no words (an article dropped in a DM, as Slack's moderators add one) is pointed to /add-article. In a
+message that mentions only the role, or replies to the bot with the reply's mention off, so its author is told
+to mention the bot itself or use /ask. A file
+sent with no words (an article dropped in a DM, as Slack's moderators add one) is pointed to /add-article, and
+so is Slack's way of adding (``add`` with files attached, or followed by addresses). In a
 channel where the bot may send messages but not embeds, Discord refuses an embed-only message (403, code
 50013); the answer then goes out as plain text.
 """
@@ -30,12 +32,13 @@ from typing import Any, TypeVar
 import discord
 
 from bot.core import APOLOGY, CommandCore
+from bot.discord.expiring import ExpiringNotices
 from bot.discord.identity import actor_for, conversation_key, thread_conversation
 from bot.discord.limits import clip
 from bot.discord.outgoing import Outgoing
 from bot.discord.render import render, render_plain
 from bot.results import Notice, NoticeKind, Result
-from bot.validation import squeezed
+from bot.validation import squeezed, strip_links
 from retrieval.types import Answer
 
 log = logging.getLogger(__name__)
@@ -56,8 +59,13 @@ NO_REPLY_HERE = frozenset({160005, 50083, 50001, 10003})
 CANNOT_REPLY = 160002
 FILES_ONLY = ("I read questions, not attached files. To add an article, a moderator uses /add-article with the file "
               "attached; to ask, write your question.")
+# "add", alone with files attached or followed by addresses: how Slack's moderators add articles, by DM.
+ADD_BY_COMMAND = ("Articles are added with /add-article (moderators only), with the file attached or the page's "
+                  "address as its url; here I answer questions.")
 ROLE_ONLY = ("I can't read messages that mention my role. Ask again mentioning me (@{name} under Members, not "
              "under Roles), or use /ask.")
+REPLY_UNREAD = ("I can't read replies that don't mention me. Reply again with the reply's mention turned on "
+                "(@ON, above the message box), or mention me (@{name}), or use /ask.")
 
 
 def _remember(memory: OrderedDict[int, V], key: int, value: V, limit: int) -> None:
@@ -79,6 +87,9 @@ class Conversations:
         # The bot's answer in a channel -> the conversation it belongs to, for replies to that answer.
         self._answers: OrderedDict[int, str] = OrderedDict()
         self._asked: OrderedDict[int, None] = OrderedDict()  # messages taken as questions, when posted or edited
+        # Questions that got no answer (a refusal, or nothing at all), with the refusal sent: an edit asks again.
+        self._refused: OrderedDict[int, discord.Message | None] = OrderedDict()
+        self.notices = ExpiringNotices()  # refusals in server channels, deleted once read or as the bot stops
 
     def remember_thread(self, thread_id: int) -> None:
         _remember(self._threads, thread_id, None, self._remembered)
@@ -113,8 +124,8 @@ class Conversations:
         if not (mentioned or direct or replied) and self._said_to_others(message):
             return None  # "@Bob thanks, I'll forward these" in the bot's thread is said to Bob
         text = squeezed(re.sub(own, " ", message.content))  # one question a line stays a list (validation)
-        if not text and not (mentioned or direct):
-            return None  # a thread message or reply without content (no Message Content intent): nothing to answer
+        if not text and not (mentioned or direct or (replied and self._text_withheld(message))):
+            return None  # a thread message without content (no Message Content intent): nothing to answer
         return text
 
     @staticmethod
@@ -160,30 +171,57 @@ class Conversations:
         replied_to = self.replied_answer(message)
         conversation = self._conversation(message, replied_to)
         async with self.core.in_flight.handling():
-            answered = await self._answer(message, question, conversation)
-            if answered is None:
+            delivered = await self._answer(message, question, conversation)
+            if delivered is None or isinstance(delivered[1], Notice):
+                _remember(self._refused, message.id, delivered[0] if delivered else None, self._remembered)
+                return
+            reply, result = delivered
+            if not isinstance(result, Answer):
                 return
             # A reply to an answer stays where the asker put it: its conversation already has a thread.
             if replied_to is None and self._can_open_thread(message):
-                thread_id = await self._open_thread(*answered)
+                thread_id = await self._open_thread(reply, result.question)
                 if thread_id is not None:
                     thread = thread_conversation(thread_id)
                     self.core.continue_conversation(conversation, thread)
                     conversation = thread
-            _remember(self._answers, answered[0].id, conversation, self._remembered)
+            _remember(self._answers, reply.id, conversation, self._remembered)
 
     async def handle_edit(self, before: discord.Message, after: discord.Message) -> None:
         """A message edited to address the bot (a mention added to a question posted without one) is answered,
         once, as Slack answers a mention added by an edit. One that addressed it already was answered when
         posted: a typo fixed asks nothing new. discord.py reports an edit only of a message still in its
-        cache (the last 1,000), so a question from long ago is never answered late."""
+        cache (the last 1,000), so a question from long ago is never answered late.
+
+        A question that got no answer is asked again when its words change: told it was empty or too long,
+        or to slow down, people fix the message they sent rather than send it again, and the fixed one went
+        unanswered. The refusal it got, now out of date, is deleted. An update that leaves the words as they
+        were (Discord adding a link's preview) asks nothing."""
+        if before.content == after.content:
+            return
+        if after.id in self._refused:
+            if self.question_in(after) is not None:
+                await self._ask_again(after)
+            return
         if after.id in self._asked or self.question_in(before) is not None:
             return
         await self.handle(after)
 
+    async def _ask_again(self, edited: discord.Message) -> None:
+        """Answer ``edited``, a question refused before; its refusal goes once something new is said (a
+        refusal again included), and stays when nothing is (a user told to wait already)."""
+        refusal = self._refused.pop(edited.id)
+        await self.handle(edited)
+        if refusal is None:
+            return
+        if self._refused.get(edited.id, refusal) is None:
+            self._refused[edited.id] = refusal
+            return
+        await self.notices.withdraw(refusal)
+
     async def _answer(self, message: discord.Message, question: str, conversation: str
-                      ) -> tuple[discord.Message, str] | None:
-        """Reply to ``message``; (the reply, the question it answers) when a thread should follow."""
+                      ) -> tuple[discord.Message, Result] | None:
+        """Reply to ``message``: the reply and the result it shows, or None when nothing was sent."""
         try:
             result = await self._ask(message, question, conversation)
             if isinstance(result, Notice) and result.silent:
@@ -216,7 +254,7 @@ class Conversations:
         except Exception:
             await self._failed(message)
             return None
-        return (reply, result.question) if isinstance(result, Answer) else None
+        return reply, result
 
     async def _failed(self, message: discord.Message) -> None:
         log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
@@ -228,9 +266,13 @@ class Conversations:
         hint = None
         if not question and self._text_withheld(message):
             # Not the "please ask a question" the core gives an empty mention: the asker did ask one.
-            hint = ROLE_ONLY.format(name=self.client.user.name if self.client.user else "dispute-bot")
+            role = message.guild.self_role if message.guild is not None else None
+            unread = ROLE_ONLY if role is not None and role in message.role_mentions else REPLY_UNREAD
+            hint = unread.format(name=self.client.user.name if self.client.user else "dispute-bot")
         elif not question and message.attachments:
             hint = FILES_ONLY  # most likely an article to add, as Slack's moderators add one by DM
+        elif strip_links(question).lower().split() == ["add"]:
+            hint = ADD_BY_COMMAND  # Slack's way (the README's too): answered as the question "add", files unread
         if hint is not None:
             async def notice(text: str = hint) -> Notice:
                 return Notice(NoticeKind.INVALID, text)
@@ -244,7 +286,8 @@ class Conversations:
 
     def _text_withheld(self, message: discord.Message) -> bool:
         """Without the Message Content intent Discord sends a server message's text only when it mentions the
-        bot's user: a question addressed to its role arrives empty."""
+        bot's user: a question addressed to its role arrives empty, and so does a reply to one of its answers
+        with the reply's mention turned off (Discord then lists nobody as mentioned)."""
         me = self.client.user
         return (message.guild is not None and not self.client.intents.message_content and me is not None
                 and me not in message.mentions)
@@ -258,8 +301,10 @@ class Conversations:
     async def send(self, message: discord.Message, outgoing: list[Outgoing], delete_after: float | None = None
                    ) -> discord.Message:
         """Reply to ``message`` with the first part (without pinging its author); the rest follow it.
-        ``delete_after``: seconds until discord.py deletes the reply (a refusal in a server channel)."""
-        reply = await self._reply(message, **outgoing[0].send_kwargs(), delete_after=delete_after)
+        ``delete_after``: seconds until the reply is deleted (a refusal in a server channel; ``notices``)."""
+        reply = await self._reply(message, **outgoing[0].send_kwargs())
+        if delete_after is not None:
+            self.notices.expire(reply, delete_after)
         for part in outgoing[1:]:
             await message.channel.send(**part.send_kwargs())
         return reply

@@ -33,6 +33,25 @@ async def test_a_file_sent_without_words_is_pointed_to_add_article(
     assert fake.file_requests == [] and reply.pings == [] and fake.threads == []
 
 
+@pytest.mark.parametrize("how", ["file", "address"])
+async def test_adding_the_slack_way_is_pointed_to_add_article(bot: DisputeBot, fake: FakeDiscord, how: str) -> None:
+    """"add" with a file attached, or followed by a page's address, in a DM (how Slack's moderators add an
+    article) was answered as the question "add" with the passages closest to it, the file unread and unsaid.
+    A question that uses the word is still a question."""
+    text = "add" if how == "file" else "add <https://example.org/koo-story>"
+    sent = p.message(text, guild=False, channel_id=p.CHANNEL_ID + 100)
+    if how == "file":
+        sent["attachments"] = [p.attachment("koo.md", fake.file_url("koo.md", b"# Koo"), 5)]
+    await fake.dispatch("MESSAGE_CREATE", sent)
+    reply = await reply_to(fake, sent)
+    assert "/add-article" in reply.text() and "couldn't find" not in reply.text() and not reply.embeds
+    assert fake.file_requests == [] and reply.pings == []
+    asked = p.message("how many accounts did the government add to its list?", guild=False,
+                      channel_id=p.CHANNEL_ID + 100)
+    await fake.dispatch("MESSAGE_CREATE", asked)
+    assert (await reply_to(fake, asked)).embeds
+
+
 READ_ONLY = ("ask", "timeline", "sources")
 MODERATOR = ("reindex", "add-article", "remove-article", "report")
 

@@ -100,6 +100,18 @@ async def test_a_refusal_in_a_server_channel_goes_away_and_an_answer_stays(
     assert fake.rejected == [] and fake.unexpected == []
 
 
+async def test_refusals_still_up_are_deleted_when_the_bot_stops(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """A refusal in a server channel deleted itself from a task of the running client: one sent less than two
+    minutes before a restart, "I'm restarting; ask again in a moment" above all, stayed up for good."""
+    bot.core.in_flight.close()  # the bot is stopping: questions are turned away
+    restarting = await reply_to(fake, await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER]))
+    in_dm = await reply_to(fake, await say(fake, QUESTION, guild=False, channel_id=p.CHANNEL_ID + 100))
+    assert "restarting" in restarting.content and "restarting" in in_dm.content
+    await bot.close()
+    assert restarting.deleted and not in_dm.deleted, "a DM's refusal stays, as it always did"
+    assert fake.rejected == [] and fake.unexpected == []
+
+
 async def test_ignores_bots_itself_and_messages_not_addressed_to_it(bot: DisputeBot, fake: FakeDiscord) -> None:
     ignored = [
         await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER], author=p.user(p.OTHER_BOT_ID, "x", bot=True)),
@@ -170,6 +182,23 @@ async def test_without_message_content_a_role_mention_is_told_to_mention_the_bot
     reply = await reply_to(fake, asked)
     assert "mention my role" in reply.text() and "/ask" in reply.text() and reply.pings == []
     assert "Please ask a question" not in reply.text() and fake.threads == []
+
+
+async def test_without_message_content_a_reply_without_its_mention_is_told_how_to_ask(
+    start_bot: BotStarter, discord_core: CommandCore, make_fake: FakeFactory
+) -> None:
+    """Discord sends a reply's text to a bot without the Message Content intent only when the reply mentions
+    it (@ON, Discord's default); with the mention turned off the reply to an answer arrived empty and was
+    dropped without a word. With the mention on it is answered."""
+    fake = make_fake()
+    await start_bot(discord_core, fake, message_content=False)
+    answer = await reply_to(fake, await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER]))
+    quiet = await say(fake, f"and {FIRST}", replying_to=fake.message_json(answer))
+    hint = await reply_to(fake, quiet)
+    assert "replies that don't mention me" in hint.text() and "/ask" in hint.text() and hint.pings == []
+    pinged = await say(fake, FIRST, replying_to=fake.message_json(answer), mentions=[p.BOT_USER])
+    assert "Sawhney" in (await reply_to(fake, pinged)).text()
+    assert fake.rejected == [] and fake.unexpected == []
 
 
 async def test_without_embed_links_the_answer_comes_as_text(
@@ -331,3 +360,25 @@ async def test_one_question_a_line_gets_each_answered(bot: DisputeBot, fake: Fak
     text = (await reply_to(fake, asked)).text()
     assert "“who is ajay sawhney?”" in text and "“how many accounts did twitter suspend?”" in text
     assert "Sawhney" in text and "500" in text and "couldn't find" not in text
+
+
+async def test_a_refused_question_fixed_by_an_edit_is_answered(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """Told a question was empty or too long, people edit the message they sent: the edit was taken for a typo
+    fixed in a question already answered, and nothing came. The refusal, out of date, goes; an update that
+    leaves the words alone (Discord adding a link's preview) asks nothing."""
+    empty = await say(fake, MENTION, mentions=[p.BOT_USER])
+    long = await say(fake, f"{MENTION} " + "why " * 400, mentions=[p.BOT_USER])
+    refusals = [await reply_to(fake, empty), await reply_to(fake, long)]
+    assert "Please ask a question" in refusals[0].content and "characters long" in refusals[1].content
+    await edit(fake, empty, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    await edit(fake, long, f"{MENTION} {FIRST}", mentions=[p.BOT_USER])
+    asked = (empty["id"], long["id"])
+    answers = await fake.wait_for(lambda: [m for m in fake.messages if m.embeds and m.reply_to in asked][1:] and
+                                  [m for m in fake.messages if m.embeds and m.reply_to in asked])
+    assert {m.embeds[0]["title"] for m in answers} == {QUESTION, FIRST}
+    await fake.wait_for(lambda: all(r.deleted for r in refusals), timeout=5)  # the out-of-date refusals go
+    again = await edit(fake, empty, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])  # answered: a typo fixed
+    await fake.dispatch("MESSAGE_UPDATE", {**again, "embeds": [{"type": "link", "url": "https://example.org"}]})
+    await asyncio.sleep(0.5)
+    assert len([m for m in fake.messages if m.reply_to in asked]) == 4
+    assert fake.rejected == [] and fake.unexpected == []
