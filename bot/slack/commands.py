@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -22,7 +23,7 @@ from bot.slack.ask_threads import ask_conversation, marked
 from bot.slack.events import conversation_of
 from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
-from bot.slack.users import UserDirectory
+from bot.slack.users import UserDirectory, installed_in
 from bot.validation import InvalidInput, reindex_full
 from retrieval.types import Timeline
 
@@ -89,7 +90,7 @@ class SlashCommands:
                           before_reply=file_first)
 
     async def reindex(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
-                      client: AsyncWebClient) -> None:
+                      client: AsyncWebClient, context: AsyncBoltContext) -> None:
         async def run(actor: Actor, text: str) -> Result:
             try:
                 full = reindex_full(text)
@@ -97,12 +98,13 @@ class SlashCommands:
                 return Notice(NoticeKind.INVALID, str(exc))
             return await self.core.reindex(actor, full=full)
 
-        await self._slash(ack, command, respond, "reindex", run, moderator_command=True, client=client)
+        await self._slash(ack, command, respond, "reindex", run, moderator_command=True, client=client,
+                          installation=installed_in(context))
 
     async def report(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
-                     client: AsyncWebClient) -> None:
+                     client: AsyncWebClient, context: AsyncBoltContext) -> None:
         await self._slash(ack, command, respond, "report", lambda actor, text: self.core.report(actor, text or None),
-                          moderator_command=True, client=client)
+                          moderator_command=True, client=client, installation=installed_in(context))
 
     async def feedback(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
                        respond: AsyncRespond) -> None:
@@ -125,9 +127,11 @@ class SlashCommands:
     async def _slash(
         self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, name: str, run: Run,
         moderator_command: bool = False, client: AsyncWebClient | None = None, conversation: str | None = None,
-        before_reply: Callable[[SlackMessage], Awaitable[SlackMessage]] | None = None,
+        before_reply: Callable[[SlackMessage], Awaitable[SlackMessage]] | None = None, installation: str = "",
     ) -> SlackMessage | None:
-        """``conversation``: the one a public reply names, so that its thread goes on with it. ``before_reply``
+        """``installation``: the home of the bot's installation that serves the request (``installed_in``),
+        where a moderator command's admin flags can count.
+        ``conversation``: the one a public reply names, so that its thread goes on with it. ``before_reply``
         runs on the rendered message before it is sent, and returns what to send (/sources shares its file
         first). Returns the message sent (None when nothing was, or only the apology)."""
         await ack()  # first, always: Slack shows an error to the user after 3 seconds without it
@@ -135,7 +139,7 @@ class SlashCommands:
         async with self.core.in_flight.handling():
             try:
                 actor = await self.users.actor(user, lookup=moderator_command, client=client,
-                                               team=str(command.get("team_id") or ""))
+                                               team=str(command.get("team_id") or ""), installation=installation)
                 result = await run(actor, plain_from_slack(str(command.get("text") or "")))
                 if isinstance(result, Notice) and result.silent:
                     return None
