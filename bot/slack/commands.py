@@ -23,6 +23,7 @@ from bot.slack.ask_threads import ask_conversation, marked
 from bot.slack.events import conversation_of
 from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
+from bot.slack.responding import send_response
 from bot.slack.users import UserDirectory, installed_in
 from bot.validation import InvalidInput, reindex_full
 from retrieval.types import Timeline
@@ -155,21 +156,23 @@ class SlashCommands:
 
     async def _respond(self, respond: AsyncRespond, message: SlackMessage, fallible: bool = False,
                        replace_original: bool | None = None) -> None:
-        """Send ``message`` through the response_url. ``respond()`` raises nothing when Slack refuses a reply
-        (HTTP 404 for an expired or spent response_url, 400 for refused blocks): it returns the status, so
-        each one is checked here, refused blocks go again as plain text, and a reply nobody will see is
-        logged. ``replace_original=False`` (a button click) posts a new message instead of editing the
-        clicked one. ``fallible``: an exception is logged rather than raised (the apology itself).
+        """Send ``message`` through the response_url (``send_response``: ``respond()`` with one retry after a
+        short rate-limit wait). Nothing is raised when Slack refuses a reply (HTTP 404 for an expired or spent
+        response_url, 400 for refused blocks, 429 still rate limited): the status is returned, so each one is
+        checked here, refused blocks go again as plain text, and a reply nobody will see is logged.
+        ``replace_original=False`` (a button click) posts a new message instead of editing the clicked one.
+        ``fallible``: an exception is logged rather than raised (the apology itself).
         Both sends go without link previews: the plain text names every article by its address, so the
         resend would have filled the channel with previews the Block Kit reply never showed."""
         how: dict[str, Any] = {"response_type": "ephemeral" if message.ephemeral else "in_channel",
                                "replace_original": replace_original, "unfurl_links": False, "unfurl_media": False}
         try:
-            reply = await respond(text=message.text, blocks=message.blocks or None, **how)
-            # A spent or expired response_url (404) takes nothing more: resending as text only failed again.
-            if reply.status_code not in (200, 404) and message.blocks:
+            reply = await send_response(respond, text=message.text, blocks=message.blocks or None, **how)
+            # A spent or expired response_url (404) takes nothing more: resending as text only failed again; nor
+            # does one still rate limited (429) after its retry (``send_response``): plain text meets the same limit.
+            if reply.status_code not in (200, 404, 429) and message.blocks:
                 log.error("Slack refused a reply (HTTP %s: %.200s); sending plain text", reply.status_code, reply.body)
-                reply = await respond(text=message.text, **how)
+                reply = await send_response(respond, text=message.text, **how)
             if reply.status_code != 200:  # an expired or spent response_url: nobody will see this reply
                 log.error("Slack refused a reply (HTTP %s: %.200s): %.100s", reply.status_code, reply.body,
                           message.text)

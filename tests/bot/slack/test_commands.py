@@ -105,6 +105,31 @@ async def test_a_reply_to_an_expired_response_url_is_logged(
     stub.rejected.clear()  # expected here; the fixture fails a test for any other refusal
 
 
+async def test_a_rate_limited_reply_is_sent_after_the_wait_with_its_blocks(
+    stub: StubSlack, seed_app: AsyncApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Bolt's respond() does not retry a 429: the answer was resent as plain text into the same limit (and
+    refused again when the limit held). It waits Retry-After and goes again once, blocks and all."""
+    stub.rate_limited["response_url"] = 1
+    payload = slash_payload(stub, "/ask", "how many accounts were ordered blocked?")
+    await slash(seed_app, payload)
+    reply = await reply_to(stub, payload)
+    assert "blocks" in reply and "257" in shown_text(reply) and len(stub.responses) == 1
+    assert stub.rejected == [("response_url", "ratelimited", [])]
+    stub.rejected.clear()  # the 429, on purpose
+    stub.rate_limited["response_url"], stub.retry_after = 1, 60  # too long a wait: no retry, and no plain text
+    with caplog.at_level(logging.ERROR, logger="bot.slack"):
+        await slash(seed_app, slash_payload(stub, "/ask", "how many accounts were ordered blocked?"))
+        await stub.wait_for(lambda: bool(stub.rejected))
+        for _ in range(100):
+            if "HTTP 429" in caplog.text:
+                break
+            await asyncio.sleep(0.05)
+    assert "HTTP 429" in caplog.text and "sending plain text" not in caplog.text and len(stub.responses) == 1
+    assert stub.rejected == [("response_url", "ratelimited", [])]
+    stub.rejected.clear()
+
+
 async def test_non_moderator_reindex_is_refused_ephemerally(stub: StubSlack, seed_app: AsyncApp) -> None:
     payload = slash_payload(stub, "/reindex", user="UASKER")
     await slash(seed_app, payload)
