@@ -31,6 +31,8 @@ from retrieval.types import Timeline
 log = logging.getLogger(__name__)
 
 Run = Callable[[Actor, str], Awaitable[Result]]
+# files.completeUploadExternal's answers in a conversation the bot is not in (a private one it can't see).
+NOT_A_MEMBER = frozenset({"not_in_channel", "channel_not_found"})
 
 
 class SlashCommands:
@@ -50,7 +52,7 @@ class SlashCommands:
                           conversation=asked)
 
     async def timeline(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
-                       client: AsyncWebClient) -> None:
+                       client: AsyncWebClient, context: AsyncBoltContext) -> None:
         async def run(actor: Actor, text: str) -> Result:
             result = await self.core.timeline(text, actor)
             if isinstance(result, Timeline):
@@ -61,16 +63,22 @@ class SlashCommands:
         async with self.core.in_flight.handling():  # a shutdown waits for the picture too
             await self._slash(ack, command, respond, "timeline", run)
             for timeline in pictures:  # after the text, which never waits for the picture
-                await self._upload_picture(client, str(command.get("channel_id") or ""), timeline)
+                refused = await self._upload_picture(client, str(command.get("channel_id") or ""), timeline)
+                if refused in NOT_A_MEMBER:
+                    # The text came, the picture silently didn't (only the log said why): one private word.
+                    await self._respond(respond, SlackMessage(picture_missing(context.bot_user_id), ephemeral=True),
+                                        fallible=True)
+                    break
 
-    async def _upload_picture(self, client: AsyncWebClient, channel: str, timeline: Timeline) -> None:
-        """Share the timeline picture in the channel; any failure is logged and the text reply stands."""
+    async def _upload_picture(self, client: AsyncWebClient, channel: str, timeline: Timeline) -> str | None:
+        """Share the timeline picture in the channel; any failure is logged, the text reply stands, and Slack's
+        error is returned (None when shared or there was nothing to share)."""
         png = await timeline_png(timeline)
         if png is None or not channel:
-            return
+            return None
         title = "Timeline" + (f": {timeline.topic}" if timeline.topic else "")
-        await _share(client, channel, FILENAME, png, title[:200], "timeline picture",
-                     alt_txt="Dated events of the dispute on a time axis")
+        return await _share(client, channel, FILENAME, png, title[:200], "timeline picture",
+                            alt_txt="Dated events of the dispute on a time axis")
 
     async def sources(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
                       client: AsyncWebClient) -> None:
@@ -83,7 +91,7 @@ class SlashCommands:
             "shared here" of a file that never came. Unshared, the reply says how to get the list instead."""
             if message.file is None:
                 return message
-            if channel and await _share(client, channel, *message.file, "Indexed articles", "list of sources"):
+            if channel and await _share(client, channel, *message.file, "Indexed articles", "list of sources") is None:
                 return message
             return message.unshared or message
 
@@ -183,12 +191,21 @@ class SlashCommands:
 
 
 async def _share(client: AsyncWebClient, channel: str, filename: str, data: bytes, title: str, what: str,
-                 alt_txt: str | None = None) -> bool:
-    """Share a file in the channel; whether it was. Any failure is logged and the reply stands without it."""
+                 alt_txt: str | None = None) -> str | None:
+    """Share a file in the channel; None when it was, else why not (Slack's error, or the exception's name).
+    Any failure is logged and the reply stands without it."""
     try:
         await client.files_upload_v2(channel=channel, file=data, filename=filename, title=title, alt_txt=alt_txt)
     except Exception as exc:  # SlackApiError (not_in_channel, missing_scope …) or a network error
-        error = exc.response.get("error") if isinstance(exc, SlackApiError) else type(exc).__name__
+        error = str(exc.response.get("error")) if isinstance(exc, SlackApiError) else type(exc).__name__
         log.warning("the %s was not shared in %s: %s", what, channel, error)
-        return False
-    return True
+        return error
+    return None
+
+
+def picture_missing(bot_user_id: str | None) -> str:
+    """Why /timeline's picture is missing in a conversation the bot is not in, and how to get it."""
+    bot = f"<@{bot_user_id}>" if bot_user_id else "the bot"
+    return (f"The timeline's picture could not be shared here: {bot} is not a member of this channel (slash "
+            f"commands work anyway, pictures don't). To get it, invite {bot} to the channel (`/invite`) and run "
+            "/timeline again, or run /timeline in a direct message with it.")
