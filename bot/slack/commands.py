@@ -175,7 +175,7 @@ class SlashCommands:
         how: dict[str, Any] = {"response_type": "ephemeral" if message.ephemeral else "in_channel",
                                "replace_original": replace_original, "unfurl_links": False, "unfurl_media": False}
         try:
-            reply = await send_response(respond, text=message.text, blocks=message.blocks or None, **how)
+            reply = await send_response(respond, **message.payload(), **how)
             # A spent or expired response_url (404) takes nothing more: resending as text only failed again; nor
             # does one still rate limited (429) after its retry (``send_response``): plain text meets the same limit.
             if reply.status_code not in (200, 404, 429) and message.blocks:
