@@ -13,7 +13,10 @@ class Actor:
     ``platform_admin`` is the platform's own notion of authority: Manage Server on Discord, workspace
     admin or owner on Slack, the local user in the terminal. It holds in ``home`` only, the server or
     workspace it was read in ("discord:<guild id>", "slack:<team id>"): being an admin of one's own server
-    says nothing about the bot's articles.
+    says nothing about the bot's articles. ``org`` is the organisation ``home`` belongs to, where the platform
+    has one (a Slack Enterprise Grid org). ``installed_in`` is the home of the bot's installation that served
+    the request (Slack: the bot token's own workspace, or org for an org-wide install), whatever the request
+    says it came from; empty where the adapter names none (Discord, the terminal).
     """
 
     platform: str
@@ -22,6 +25,8 @@ class Actor:
     role_ids: frozenset[str] = field(default_factory=frozenset)
     platform_admin: bool = False
     home: str = ""
+    org: str = ""
+    installed_in: str = ""
 
     def describe(self) -> str:
         return f"{self.platform}:{self.user_id}" + (f" ({self.name})" if self.name else "")
@@ -34,13 +39,17 @@ class ModeratorPolicy:
 
     The corpus is one for every server: anyone can make a Discord server or a Slack workspace and add a
     public bot to it, so an admin there must not become a moderator of the bot's articles. ``admin_homes``
-    names, per platform, the homes whose admins count; a platform it doesn't name trusts its admins
-    wherever (the terminal's local user; a Slack app installed in one workspace).
+    names, per platform, the homes whose admins count; a platform it doesn't name trusts its admins in the
+    installation the actor was seen through (a Slack app installed in one workspace: that workspace's own,
+    not a Slack Connect guest's, whatever workspace the request names), or wherever if the adapter names
+    none (the terminal's local user). ``installation_bound`` names the platforms whose admins count only in
+    that installation even in a named home: with Slack OAuth every workspace installs the bot itself.
     """
 
     user_ids: frozenset[str] = frozenset()  # "platform:user_id" or a bare user id
     role_ids: frozenset[str] = frozenset()
     admin_homes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    installation_bound: frozenset[str] = frozenset()
 
     def allows(self, actor: Actor) -> bool:
         if actor.platform_admin and self.trusts_admins_of(actor):
@@ -51,7 +60,10 @@ class ModeratorPolicy:
 
     def trusts_admins_of(self, actor: Actor) -> bool:
         homes = self.admin_homes.get(actor.platform)
-        return homes is None or actor.home in homes
+        installed = not actor.installed_in or actor.installed_in in (actor.home, actor.org)
+        if homes is None:
+            return installed
+        return actor.home in homes and (installed or actor.platform not in self.installation_bound)
 
     def trusting(self, platform: str) -> ModeratorPolicy:
         """This policy with ``platform``'s admins trusted wherever: for a private Discord application, every

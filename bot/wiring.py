@@ -72,8 +72,9 @@ def core_config(settings: Settings) -> CoreConfig:
 def moderator_policy(settings: Settings) -> ModeratorPolicy:
     """Listed users and roles, and the admins of the servers and workspaces the operator named. A Discord
     server's admins count only when it is named (the Discord adapter trusts every server of a private
-    application at login); a Slack workspace's, with one install, unless others are named; with OAuth,
-    where anyone may install the app, only in the named workspaces."""
+    application at login); a Slack workspace's, with one install, unless others are named (the bot token's
+    own, not a Slack Connect guest's: ``ModeratorPolicy``); with OAuth, where anyone may install the app,
+    only in the named workspaces, each through its own installation."""
     guilds = set(settings.discord_moderator_guild_ids)
     if settings.discord_guild_id:
         guilds.add(settings.discord_guild_id)
@@ -85,6 +86,7 @@ def moderator_policy(settings: Settings) -> ModeratorPolicy:
                             *(f"discord:{u}" for u in settings.discord_moderator_ids)]),
         role_ids=frozenset(str(r) for r in settings.discord_moderator_role_ids),
         admin_homes=homes,
+        installation_bound=frozenset({"slack"}) if settings.slack_client_id else frozenset(),
     )
 
 

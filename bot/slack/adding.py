@@ -41,10 +41,11 @@ def addable(core: CommandCore, files: list[Any]) -> bool:
 
 
 async def add_from_dm(core: CommandCore, users: UserDirectory, event: dict[str, Any],
-                      client: AsyncWebClient, team: str = "") -> tuple[SlackMessage, bool]:
+                      client: AsyncWebClient, team: str = "", installation: str = "") -> tuple[SlackMessage, bool]:
     """The reply, and whether it is for the moderator's eyes only. ``team``: the workspace the DM came from;
-    an admin of another one is no moderator here."""
-    actor = await users.actor(str(event["user"]), lookup=True, client=client, team=team)
+    ``installation``: the bot's installation serving it (``bot.slack.users.installed_in``), the workspace
+    whose admins count; an admin of another one is no moderator here."""
+    actor = await users.actor(str(event["user"]), lookup=True, client=client, team=team, installation=installation)
     raw = str(event.get("text") or "")
     urls = links_in(raw)
     # words other than "add", the links and mentions: there should be none

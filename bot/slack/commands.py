@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -22,13 +23,16 @@ from bot.slack.ask_threads import ask_conversation, marked
 from bot.slack.events import conversation_of
 from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
-from bot.slack.users import UserDirectory
+from bot.slack.responding import send_response
+from bot.slack.users import UserDirectory, installed_in
 from bot.validation import InvalidInput, reindex_full
 from retrieval.types import Timeline
 
 log = logging.getLogger(__name__)
 
 Run = Callable[[Actor, str], Awaitable[Result]]
+# files.completeUploadExternal's answers in a conversation the bot is not in (a private one it can't see).
+NOT_A_MEMBER = frozenset({"not_in_channel", "channel_not_found"})
 
 
 class SlashCommands:
@@ -48,7 +52,7 @@ class SlashCommands:
                           conversation=asked)
 
     async def timeline(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
-                       client: AsyncWebClient) -> None:
+                       client: AsyncWebClient, context: AsyncBoltContext) -> None:
         async def run(actor: Actor, text: str) -> Result:
             result = await self.core.timeline(text, actor)
             if isinstance(result, Timeline):
@@ -59,16 +63,22 @@ class SlashCommands:
         async with self.core.in_flight.handling():  # a shutdown waits for the picture too
             await self._slash(ack, command, respond, "timeline", run)
             for timeline in pictures:  # after the text, which never waits for the picture
-                await self._upload_picture(client, str(command.get("channel_id") or ""), timeline)
+                refused = await self._upload_picture(client, str(command.get("channel_id") or ""), timeline)
+                if refused in NOT_A_MEMBER:
+                    # The text came, the picture silently didn't (only the log said why): one private word.
+                    await self._respond(respond, SlackMessage(picture_missing(context.bot_user_id), ephemeral=True),
+                                        fallible=True)
+                    break
 
-    async def _upload_picture(self, client: AsyncWebClient, channel: str, timeline: Timeline) -> None:
-        """Share the timeline picture in the channel; any failure is logged and the text reply stands."""
+    async def _upload_picture(self, client: AsyncWebClient, channel: str, timeline: Timeline) -> str | None:
+        """Share the timeline picture in the channel; any failure is logged, the text reply stands, and Slack's
+        error is returned (None when shared or there was nothing to share)."""
         png = await timeline_png(timeline)
         if png is None or not channel:
-            return
+            return None
         title = "Timeline" + (f": {timeline.topic}" if timeline.topic else "")
-        await _share(client, channel, FILENAME, png, title[:200], "timeline picture",
-                     alt_txt="Dated events of the dispute on a time axis")
+        return await _share(client, channel, FILENAME, png, title[:200], "timeline picture",
+                            alt_txt="Dated events of the dispute on a time axis")
 
     async def sources(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
                       client: AsyncWebClient) -> None:
@@ -81,7 +91,7 @@ class SlashCommands:
             "shared here" of a file that never came. Unshared, the reply says how to get the list instead."""
             if message.file is None:
                 return message
-            if channel and await _share(client, channel, *message.file, "Indexed articles", "list of sources"):
+            if channel and await _share(client, channel, *message.file, "Indexed articles", "list of sources") is None:
                 return message
             return message.unshared or message
 
@@ -89,7 +99,7 @@ class SlashCommands:
                           before_reply=file_first)
 
     async def reindex(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
-                      client: AsyncWebClient) -> None:
+                      client: AsyncWebClient, context: AsyncBoltContext) -> None:
         async def run(actor: Actor, text: str) -> Result:
             try:
                 full = reindex_full(text)
@@ -97,12 +107,13 @@ class SlashCommands:
                 return Notice(NoticeKind.INVALID, str(exc))
             return await self.core.reindex(actor, full=full)
 
-        await self._slash(ack, command, respond, "reindex", run, moderator_command=True, client=client)
+        await self._slash(ack, command, respond, "reindex", run, moderator_command=True, client=client,
+                          installation=installed_in(context))
 
     async def report(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
-                     client: AsyncWebClient) -> None:
+                     client: AsyncWebClient, context: AsyncBoltContext) -> None:
         await self._slash(ack, command, respond, "report", lambda actor, text: self.core.report(actor, text or None),
-                          moderator_command=True, client=client)
+                          moderator_command=True, client=client, installation=installed_in(context))
 
     async def feedback(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
                        respond: AsyncRespond) -> None:
@@ -125,9 +136,11 @@ class SlashCommands:
     async def _slash(
         self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, name: str, run: Run,
         moderator_command: bool = False, client: AsyncWebClient | None = None, conversation: str | None = None,
-        before_reply: Callable[[SlackMessage], Awaitable[SlackMessage]] | None = None,
+        before_reply: Callable[[SlackMessage], Awaitable[SlackMessage]] | None = None, installation: str = "",
     ) -> SlackMessage | None:
-        """``conversation``: the one a public reply names, so that its thread goes on with it. ``before_reply``
+        """``installation``: the home of the bot's installation that serves the request (``installed_in``),
+        where a moderator command's admin flags can count.
+        ``conversation``: the one a public reply names, so that its thread goes on with it. ``before_reply``
         runs on the rendered message before it is sent, and returns what to send (/sources shares its file
         first). Returns the message sent (None when nothing was, or only the apology)."""
         await ack()  # first, always: Slack shows an error to the user after 3 seconds without it
@@ -135,7 +148,7 @@ class SlashCommands:
         async with self.core.in_flight.handling():
             try:
                 actor = await self.users.actor(user, lookup=moderator_command, client=client,
-                                               team=str(command.get("team_id") or ""))
+                                               team=str(command.get("team_id") or ""), installation=installation)
                 result = await run(actor, plain_from_slack(str(command.get("text") or "")))
                 if isinstance(result, Notice) and result.silent:
                     return None
@@ -151,21 +164,23 @@ class SlashCommands:
 
     async def _respond(self, respond: AsyncRespond, message: SlackMessage, fallible: bool = False,
                        replace_original: bool | None = None) -> None:
-        """Send ``message`` through the response_url. ``respond()`` raises nothing when Slack refuses a reply
-        (HTTP 404 for an expired or spent response_url, 400 for refused blocks): it returns the status, so
-        each one is checked here, refused blocks go again as plain text, and a reply nobody will see is
-        logged. ``replace_original=False`` (a button click) posts a new message instead of editing the
-        clicked one. ``fallible``: an exception is logged rather than raised (the apology itself).
+        """Send ``message`` through the response_url (``send_response``: ``respond()`` with one retry after a
+        short rate-limit wait). Nothing is raised when Slack refuses a reply (HTTP 404 for an expired or spent
+        response_url, 400 for refused blocks, 429 still rate limited): the status is returned, so each one is
+        checked here, refused blocks go again as plain text, and a reply nobody will see is logged.
+        ``replace_original=False`` (a button click) posts a new message instead of editing the clicked one.
+        ``fallible``: an exception is logged rather than raised (the apology itself).
         Both sends go without link previews: the plain text names every article by its address, so the
         resend would have filled the channel with previews the Block Kit reply never showed."""
         how: dict[str, Any] = {"response_type": "ephemeral" if message.ephemeral else "in_channel",
                                "replace_original": replace_original, "unfurl_links": False, "unfurl_media": False}
         try:
-            reply = await respond(text=message.text, blocks=message.blocks or None, **how)
-            # A spent or expired response_url (404) takes nothing more: resending as text only failed again.
-            if reply.status_code not in (200, 404) and message.blocks:
+            reply = await send_response(respond, **message.payload(), **how)
+            # A spent or expired response_url (404) takes nothing more: resending as text only failed again; nor
+            # does one still rate limited (429) after its retry (``send_response``): plain text meets the same limit.
+            if reply.status_code not in (200, 404, 429) and message.blocks:
                 log.error("Slack refused a reply (HTTP %s: %.200s); sending plain text", reply.status_code, reply.body)
-                reply = await respond(text=message.text, **how)
+                reply = await send_response(respond, text=message.text, **how)
             if reply.status_code != 200:  # an expired or spent response_url: nobody will see this reply
                 log.error("Slack refused a reply (HTTP %s: %.200s): %.100s", reply.status_code, reply.body,
                           message.text)
@@ -176,12 +191,21 @@ class SlashCommands:
 
 
 async def _share(client: AsyncWebClient, channel: str, filename: str, data: bytes, title: str, what: str,
-                 alt_txt: str | None = None) -> bool:
-    """Share a file in the channel; whether it was. Any failure is logged and the reply stands without it."""
+                 alt_txt: str | None = None) -> str | None:
+    """Share a file in the channel; None when it was, else why not (Slack's error, or the exception's name).
+    Any failure is logged and the reply stands without it."""
     try:
         await client.files_upload_v2(channel=channel, file=data, filename=filename, title=title, alt_txt=alt_txt)
     except Exception as exc:  # SlackApiError (not_in_channel, missing_scope …) or a network error
-        error = exc.response.get("error") if isinstance(exc, SlackApiError) else type(exc).__name__
+        error = str(exc.response.get("error")) if isinstance(exc, SlackApiError) else type(exc).__name__
         log.warning("the %s was not shared in %s: %s", what, channel, error)
-        return False
-    return True
+        return error
+    return None
+
+
+def picture_missing(bot_user_id: str | None) -> str:
+    """Why /timeline's picture is missing in a conversation the bot is not in, and how to get it."""
+    bot = f"<@{bot_user_id}>" if bot_user_id else "the bot"
+    return (f"The timeline's picture could not be shared here: {bot} is not a member of this channel (slash "
+            f"commands work anyway, pictures don't). To get it, invite {bot} to the channel (`/invite`) and run "
+            "/timeline again, or run /timeline in a direct message with it.")

@@ -50,7 +50,7 @@ from bot.slack.memory import BoundedSet
 from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.posting import QUESTION_GONE, REFUSED, post_reply
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
-from bot.slack.users import UserDirectory
+from bot.slack.users import UserDirectory, installed_in
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ class SlackHandlers(SlashCommands):
         files: list[Any] = shared if isinstance(shared, list) else []
         has_files = bool(files) or event.get("subtype") == "file_share"
         if is_dm and is_add(raw, text, has_files):
-            await self._add(event, client, context.team_id)
+            await self._add(event, client, context)
         elif has_files and is_dm and text:
             # a screenshot and a question about it; an article shared with words other than "add" is answered
             # too, and its sender told how to add it, or the file was dropped without a word
@@ -214,11 +214,11 @@ class SlackHandlers(SlashCommands):
             await call(self.threads, self.threads.add, f"{event.get('channel')}:{thread_of(event)}")
         return message, message.ephemeral
 
-    async def _add(self, event: dict[str, Any], client: AsyncWebClient, workspace: str | None) -> None:
+    async def _add(self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
         if await call(self.seen, self.seen.claim, post_key(event)):
-            team = str(workspace or event.get("team") or "")
+            team, installation = str(context.team_id or event.get("team") or ""), installed_in(context)
             await self._guarded(event, client, "add",
-                                lambda: add_from_dm(self.core, self.users, event, client, team))
+                                lambda: add_from_dm(self.core, self.users, event, client, team, installation))
 
     async def _guarded(
         self, event: dict[str, Any], client: AsyncWebClient, what: str,

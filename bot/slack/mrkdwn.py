@@ -27,6 +27,7 @@ WORD_JOINER = "\u2060"
 _MARKER = re.compile(r"[*_~`]")
 _URL_OR_MARKER = re.compile(r"(?P<url>https?://[^\s<>|]+)|" + _MARKER.pattern)
 _LEADING_QUOTE = re.compile(r"^&gt;", re.MULTILINE)
+_NEUTRALISED_QUOTE = re.compile("^\u00ad&gt;", re.MULTILINE)
 
 
 def escape(text: str) -> str:
@@ -47,6 +48,13 @@ def literal(text: str, keep_urls: bool = False) -> str:
 
     escaped = _URL_OR_MARKER.sub(kept, escape(text)) if keep_urls else _MARKER.sub(neutral, escape(text))
     return _LEADING_QUOTE.sub("\u00ad&gt;", escaped)
+
+
+def without_neutralisers(text: str) -> str:
+    """``literal`` text without its invisible word joiners and soft hyphens, for a message's ``text`` when it
+    has blocks: notifications show it as plain text, where they only got in the way (copied, read aloud,
+    drawn as boxes), and the blocks are what people read in the channel."""
+    return _NEUTRALISED_QUOTE.sub("&gt;", text.replace(WORD_JOINER, ""))
 
 
 def plain_from_slack(text: str, drop_user: str | None = None) -> str:

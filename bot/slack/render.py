@@ -24,7 +24,7 @@ from bot.render import plain
 from bot.render.dates import shown_date, shown_event_date, span_words
 from bot.render.examples import TIMELINE_DAY, TIMELINE_TOPIC
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
-from bot.slack.mrkdwn import SECTION_LIMIT, clip, escape, link, literal, split_text
+from bot.slack.mrkdwn import SECTION_LIMIT, clip, escape, link, literal, split_text, without_neutralisers
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent, same_title_and_date
 
 CONTEXT_LIMIT = 2000  # kept below the 3,000 of a text object: context lines are meant to be short
@@ -56,7 +56,9 @@ class SlackMessage:
     unshared: SlackMessage | None = None
 
     def payload(self) -> dict[str, Any]:
-        return {"text": self.text, "blocks": self.blocks} if self.blocks else {"text": self.text}
+        """What is posted. With blocks, ``text`` is only the notification's plain text: the word joiners that
+        keep formatting characters inert in it when it is sent alone (Slack refused the blocks) are left out."""
+        return {"text": without_neutralisers(self.text), "blocks": self.blocks} if self.blocks else {"text": self.text}
 
 
 # -- text ------------------------------------------------------------------------------------------

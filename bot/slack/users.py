@@ -1,6 +1,10 @@
 """Who a Slack user is, in the core's terms: ``Actor`` with ``platform_admin`` from ``users.info``.
 
-The adapter only reports facts (admin/owner); ``ModeratorPolicy`` in the core decides. Lookups are cached
+The adapter only reports facts: admin/owner, the user's own workspace and org, and the workspace of the
+installation that served the request (``installed_in``); ``ModeratorPolicy`` in the core decides. The
+installation is the token's own (auth.test's team_id / enterprise_id, which Bolt looks up once per token and
+keeps in ``context.authorize_result``), never the team a payload names: a Slack Connect or Enterprise Grid
+payload may name the user's own organisation, whose admins are not the installer's. Lookups are cached
 briefly so a burst of moderator commands costs one API call, and a promotion or demotion in the workspace
 takes effect within minutes. Only moderator commands look users up: asking questions needs no API call.
 """
@@ -10,13 +14,32 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict
+from dataclasses import replace
 
+from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.actors import Actor, home
 
 log = logging.getLogger(__name__)
+
+UNKNOWN_INSTALLATION = home("slack", "?")  # auth.test failed: no workspace's admins count through this token
+
+
+def installation_home(team_id: object, enterprise_id: object) -> str:
+    """The home of a bot token's installation from auth.test's ids: its workspace, or for an org-wide install
+    (auth.test names the org as its team, or no team) the Enterprise Grid org."""
+    team, org = str(team_id or ""), str(enterprise_id or "")
+    if org and (not team or team == org):
+        return home("slack", org)
+    return home("slack", team) if team else UNKNOWN_INSTALLATION
+
+
+def installed_in(context: AsyncBoltContext) -> str:
+    """The installation that served this request, as Bolt authorized it with auth.test ("" if it didn't)."""
+    result = context.authorize_result
+    return installation_home(result.team_id, result.enterprise_id) if result is not None else ""
 
 
 class UserDirectory:
@@ -25,24 +48,27 @@ class UserDirectory:
         self._ttl = ttl
         self._max = max_entries
         self._cache: OrderedDict[str, tuple[float, Actor]] = OrderedDict()
+        self._installations: dict[str, str] = {}  # bot token -> its installation, when Bolt gave none
 
     async def actor(self, user_id: str, lookup: bool = False, client: AsyncWebClient | None = None,
-                    team: str = "") -> Actor:
+                    team: str = "", installation: str = "") -> Actor:
         """The actor for ``user_id``; with ``lookup`` its admin status comes from ``users.info`` (cached).
         ``client`` is the request's own (with many workspaces, it holds that workspace's token); ``team`` the
-        workspace the request came from, where a question is stored as asked (a moderator's report covers it)."""
+        workspace the request came from, where a question is stored as asked (a moderator's report covers it);
+        ``installation`` the home of the token's installation (``installed_in``), else asked of auth.test once."""
         asked_in = home("slack", team) if team else ""
         if not lookup:
             return Actor(platform="slack", user_id=user_id, home=asked_in)
         client = client or self._client
-        # Admin in one workspace isn't in another: the client's workspace and the request's are both in the key.
-        key = f"{client.default_params.get('team_id') or ''}:{asked_in}:{user_id}"
+        installation = installation or await self._installation(client)
+        # Admin in one workspace isn't in another: the installation and the request's workspace are in the key.
+        key = f"{installation}:{asked_in}:{user_id}"
         now = time.monotonic()
         cached = self._cache.get(key)
         if cached and now - cached[0] < self._ttl:
             self._cache.move_to_end(key)
             return cached[1]
-        actor = await self._look_up(client, user_id, asked_in)
+        actor = replace(await self._look_up(client, user_id, asked_in), installed_in=installation)
         self._cache[key] = (now, actor)
         self._cache.move_to_end(key)
         while len(self._cache) > self._max:
@@ -61,9 +87,24 @@ class UserDirectory:
             return Actor(platform="slack", user_id=user_id, home=asked_in)
         user = response.get("user") or {}
         team = user.get("team_id") or client.default_params.get("team_id")
-        # Admin flags are the user's own workspace's: a guest from another workspace (a Slack Connect channel)
-        # who administers that one is no admin of the workspace the question came from.
-        here = not asked_in or not team or home("slack", str(team)) == asked_in
-        admin = here and any(bool(user.get(flag)) for flag in ("is_admin", "is_owner", "is_primary_owner"))
+        grid = user.get("enterprise_user")
+        org = str(grid.get("enterprise_id") or "") if isinstance(grid, dict) else ""
+        # Admin flags are the user's own workspace's: the core trusts them only in the installation's
+        # workspace or org, or in the workspaces the operator named (``ModeratorPolicy``).
+        admin = any(bool(user.get(flag)) for flag in ("is_admin", "is_owner", "is_primary_owner"))
         return Actor(platform="slack", user_id=user_id, name=str(user.get("name") or ""), platform_admin=admin,
-                     home=home("slack", str(team)) if team else asked_in)
+                     home=home("slack", str(team)) if team else asked_in, org=home("slack", org) if org else "")
+
+    async def _installation(self, client: AsyncWebClient) -> str:
+        """The token's installation from auth.test, asked once per token (Bolt gives it with each request;
+        this is for callers without one). Unknown when auth.test fails: then no admin counts through it."""
+        token = client.token or ""
+        if token not in self._installations:
+            try:
+                identity = await client.auth_test()
+            except SlackApiError as exc:
+                log.warning("auth.test failed (%s); no workspace admin counts as a moderator for now",
+                            exc.response.get("error"))
+                return UNKNOWN_INSTALLATION
+            self._installations[token] = installation_home(identity.get("team_id"), identity.get("enterprise_id"))
+        return self._installations[token]

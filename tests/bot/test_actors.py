@@ -44,3 +44,22 @@ def test_the_settings_name_the_homes() -> None:
     named = moderator_policy(settings(slack_moderator_team_ids="T1"))
     assert named.allows(admin("slack", "slack:T1")) and not named.allows(admin("slack", "slack:T2"))
     assert not moderator_policy(settings()).allows(admin("discord", "discord:10"))
+
+
+def test_admins_count_in_the_installation_they_were_seen_through() -> None:
+    """One Slack token and no workspace named: the token's workspace (or org, installed org-wide) only; a
+    named workspace is the operator's choice, except with OAuth, where each workspace installs its own."""
+    def seen(home: str, installed_in: str, org: str = "") -> Actor:
+        return Actor(platform="slack", user_id="U1", platform_admin=True, home=home, org=org,
+                     installed_in=installed_in)
+
+    one_token = moderator_policy(settings())
+    assert one_token.allows(seen("slack:T1", "slack:T1"))
+    assert not one_token.allows(seen("slack:T2", "slack:T1"))  # a Slack Connect guest's own admin
+    assert one_token.allows(seen("slack:T2", "slack:E1", org="slack:E1"))  # an org-wide install's member
+    assert not one_token.allows(seen("slack:T2", "slack:E1", org="slack:E2"))
+    partner = moderator_policy(settings(slack_moderator_team_ids="T1, T2"))
+    assert partner.allows(seen("slack:T2", "slack:T1")) and not partner.allows(seen("slack:T3", "slack:T1"))
+    oauth = moderator_policy(settings(slack_client_id="1.2", slack_client_secret="s", slack_moderator_team_ids="T1,T2"))
+    assert oauth.allows(seen("slack:T1", "slack:T1"))
+    assert not oauth.allows(seen("slack:T1", "slack:T2"))  # named, but seen through another's install

@@ -62,9 +62,10 @@ class StubSlack:
         self.shared: list[dict[str, Any]] = []  # files.completeUploadExternal calls that shared files
         # Characters of block text a posted message may hold in all (see _blocks_too_long).
         self.block_text_limit = 12_000
-        # method -> how many more calls Slack answers with HTTP 429 "ratelimited" (Retry-After: 1), as it does
-        # past about one message a second in a channel.
+        # method -> how many more calls Slack answers with HTTP 429 "ratelimited" (Retry-After: retry_after), as
+        # it does past about one message a second in a channel; "response_url" for posts to response_urls.
         self.rate_limited: dict[str, int] = {}
+        self.retry_after = 1
         # Channels the bot is not a member of. A slash command works there (its reply goes through the
         # response_url), but the bot token can't post or share a file there: Slack answers "not_in_channel"
         # (chat:write.public, which the manifest doesn't ask for, would allow posts, never file shares).
@@ -177,7 +178,8 @@ class StubSlack:
             self.rate_limited[method] -= 1
             self.rejected.append((method, "ratelimited", []))
             await self._notify()
-            return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"})
+            return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
+                                     headers={"Retry-After": str(self.retry_after)})
         result = self._answer(method, params, token)
         await self._notify()
         return web.json_response(result)
@@ -290,6 +292,11 @@ class StubSlack:
 
     async def _respond(self, request: web.Request) -> web.Response:
         body = await request.json()
+        if self.rate_limited.get("response_url"):
+            self.rate_limited["response_url"] -= 1
+            self.rejected.append(("response_url", "ratelimited", []))
+            await self._notify()
+            return web.Response(status=429, text="rate_limited", headers={"Retry-After": str(self.retry_after)})
         if request.match_info["key"] in self.expired:
             self.rejected.append(("response_url", "expired_url", []))
             await self._notify()

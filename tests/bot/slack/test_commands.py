@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.actors import Actor, ModeratorPolicy
 from bot.core import APOLOGY, CommandCore
@@ -18,11 +20,15 @@ from bot.history_results import GapReport
 from bot.results import Notice, Result
 from bot.settings import Settings
 from bot.slack.render import SlackMessage
+from bot.slack.users import UserDirectory
 from bot.wiring import moderator_policy
 from retrieval.types import Answer, Citation
 from tests.bot.conftest import CoreFactory, returning
 from tests.bot.slack.slack_requests import (
+    JSON,
     command_reply,
+    dispatch,
+    event_payload,
     message_event,
     posts_in,
     reply_to,
@@ -31,7 +37,7 @@ from tests.bot.slack.slack_requests import (
     slash,
     slash_payload,
 )
-from tests.bot.slack.stub_slack import TEAM_ID, StubSlack
+from tests.bot.slack.stub_slack import BOT_TOKEN, TEAM_ID, StubSlack
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -99,6 +105,31 @@ async def test_a_reply_to_an_expired_response_url_is_logged(
     stub.rejected.clear()  # expected here; the fixture fails a test for any other refusal
 
 
+async def test_a_rate_limited_reply_is_sent_after_the_wait_with_its_blocks(
+    stub: StubSlack, seed_app: AsyncApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Bolt's respond() does not retry a 429: the answer was resent as plain text into the same limit (and
+    refused again when the limit held). It waits Retry-After and goes again once, blocks and all."""
+    stub.rate_limited["response_url"] = 1
+    payload = slash_payload(stub, "/ask", "how many accounts were ordered blocked?")
+    await slash(seed_app, payload)
+    reply = await reply_to(stub, payload)
+    assert "blocks" in reply and "257" in shown_text(reply) and len(stub.responses) == 1
+    assert stub.rejected == [("response_url", "ratelimited", [])]
+    stub.rejected.clear()  # the 429, on purpose
+    stub.rate_limited["response_url"], stub.retry_after = 1, 60  # too long a wait: no retry, and no plain text
+    with caplog.at_level(logging.ERROR, logger="bot.slack"):
+        await slash(seed_app, slash_payload(stub, "/ask", "how many accounts were ordered blocked?"))
+        await stub.wait_for(lambda: bool(stub.rejected))
+        for _ in range(100):
+            if "HTTP 429" in caplog.text:
+                break
+            await asyncio.sleep(0.05)
+    assert "HTTP 429" in caplog.text and "sending plain text" not in caplog.text and len(stub.responses) == 1
+    assert stub.rejected == [("response_url", "ratelimited", [])]
+    stub.rejected.clear()
+
+
 async def test_non_moderator_reindex_is_refused_ephemerally(stub: StubSlack, seed_app: AsyncApp) -> None:
     payload = slash_payload(stub, "/reindex", user="UASKER")
     await slash(seed_app, payload)
@@ -155,6 +186,38 @@ async def test_an_admin_of_another_workspace_is_no_moderator_with_one_token(
             await slash(app, payload)
             reply = await reply_to(stub, payload, timeout=60)
             assert reply["text"].startswith(refusal) is not allowed, (user, command, reply["text"])
+
+
+async def test_a_payload_naming_the_foreign_admins_own_workspace_makes_no_moderator(
+    stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
+    copied_index: tuple[Path, Path], slack_settings: Settings,
+) -> None:
+    """One bot token, no SLACK_MODERATOR_TEAM_IDS: admin trust was anchored on the team the payload names, so a
+    Slack Connect or Enterprise Grid request carrying the user's own team made that team's admin a moderator
+    here. It is anchored on the bot token's own workspace (auth.test, as Bolt authorized the request)."""
+    app = make_app(make_core(*copied_index, moderator_policy(slack_settings)))
+    for user, allowed in (("UELSEWHERE", False), ("UADMIN", True)):
+        payload = {**slash_payload(stub, "/report", user=user), "team_id": stub.users[user]["team_id"]}
+        await slash(app, payload)
+        reply = await reply_to(stub, payload, timeout=60)
+        assert reply["text"].startswith("Only moderators") is not allowed, (user, reply["text"])
+    assert [c.method for c in stub.calls].count("auth.test") == 1  # once, for the token; not per request
+    event = message_event("add https://news.example/a", user="UELSEWHERE", channel="D9", channel_type="im")
+    await dispatch(app, json.dumps({**event_payload(event), "team_id": "T0OTHER",
+                                    "authorizations": [{"team_id": "T0OTHER", "user_id": "UBOT", "is_bot": True}]}),
+                   JSON)
+    [refused] = await posts_in(stub, "chat.postEphemeral")
+    assert refused["text"] == "Only moderators can add articles."
+
+
+async def test_the_user_directory_asks_auth_test_once_when_bolt_gave_no_installation(stub: StubSlack) -> None:
+    client = AsyncWebClient(token=BOT_TOKEN, base_url=stub.api_url)
+    users = UserDirectory(client)
+    for user in ("UELSEWHERE", "UADMIN"):
+        actor = await users.actor(user, lookup=True, team="T0OTHER")
+        assert actor.installed_in == f"slack:{TEAM_ID}" and actor.platform_admin
+        assert moderator_policy(Settings(_env_file=None)).allows(actor) is (user == "UADMIN")  # type: ignore[call-arg]
+    assert [c.method for c in stub.calls].count("auth.test") == 1
 
 
 async def test_unexpected_error_is_logged_and_apologised_for(

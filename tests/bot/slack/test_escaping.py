@@ -11,10 +11,12 @@ import pytest
 from slack_bolt.async_app import AsyncApp
 
 from bot.core import CommandCore
+from bot.slack.mrkdwn import literal, without_neutralisers
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, EncoderProvider
 from tests.bot.conftest import CoreFactory
 from tests.bot.slack.slack_requests import (
+    command_reply,
     message_event,
     posts_in,
     reply_to,
@@ -138,3 +140,17 @@ async def test_formatting_in_articles_and_questions_shows_as_written(
 def _text_objects(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [o for b in blocks for o in [b.get("text"), *b.get("elements", [])] if isinstance(o, dict) and "type" in o
             and isinstance(o.get("text"), str)]
+
+
+async def test_a_notification_text_shows_article_ids_without_invisible_characters(
+    stub: StubSlack, seed_app: AsyncApp
+) -> None:
+    """With blocks, a message's ``text`` is what push notifications show, as plain text: /sources' named each
+    article id with word joiners around its underscores ("000⁠_⁠23ab…"), which only the mrkdwn of a message
+    sent without blocks needs."""
+    reply = await command_reply(stub, seed_app, "/sources")
+    assert reply["blocks"] and "000_23ab69559cfb75aa" in reply["text"] and "\u2060" not in reply["text"]
+    await send_event(seed_app, message_event("which articles are there about koo?", channel="D1", channel_type="im"))
+    [answer] = await posts_in(stub, "chat.postMessage", timeout=60)
+    assert answer["blocks"] and "\u2060" not in answer["text"]
+    assert without_neutralisers(literal("*x* _y_\n> z")) == "*x* _y_\n&gt; z"

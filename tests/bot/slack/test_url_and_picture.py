@@ -75,6 +75,26 @@ async def test_without_files_write_the_text_stands_and_the_failure_is_logged(
     assert stub.shared == [] and "picture was not shared in C1: missing_scope" in caplog.text
 
 
+async def test_timeline_in_a_channel_the_bot_is_not_in_says_privately_why_the_picture_is_missing(
+    stub: StubSlack, seed_app: AsyncApp
+) -> None:
+    """A slash command works in a channel the bot was never invited to, but the picture is refused there
+    (not_in_channel): the text came and the picture silently didn't, only the log said why."""
+    stub.outside.add("C8")
+    payload = slash_payload(stub, "/timeline", channel="C8")
+    await slash(seed_app, payload)
+    key = payload["response_url"].rsplit("/", 1)[1]
+    await stub.wait_for(lambda: len([r for r in stub.responses if r["_key"] == key]) == 2)
+    text, note = [r for r in stub.responses if r["_key"] == key]
+    assert text["response_type"] == "in_channel" and "2021-02-10" in shown_text(text)
+    assert note["response_type"] == "ephemeral" and note.get("replace_original") is not True
+    assert f"<@{BOT_USER_ID}> is not a member of this channel" in note["text"] and "/invite" in note["text"]
+    assert stub.shared == []
+    await slash(seed_app, slash_payload(stub, "/timeline", channel="C7"))  # where the bot is: no such note
+    await stub.wait_for(lambda: bool(stub.shared))
+    assert sum("not a member" in r["text"] for r in stub.responses) == 1
+
+
 async def test_manifest_asks_for_files_write(stub: StubSlack) -> None:
     assert {"files:write", "files:read", "chat:write"} <= stub.scopes
 
