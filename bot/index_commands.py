@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from bot.build_lock import LockUnavailable
 from bot.progress import build_progress
 from bot.render.plain import printable
 from bot.results import IndexChange, counted
@@ -183,6 +184,11 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         return 3
     except (store.CorpusError, store.ManifestUnreadable) as exc:
         _print({"error": "invalid", "message": str(exc)}, f"dispute-bot: {exc}", args.json, refused=True)
+        return 1
+    except LockUnavailable as exc:
+        message = (f"cannot reach DATABASE_URL for the replicas' build lock ({exc}); nothing was changed, and "
+                   "the live index was left as it was.")
+        _print({"error": "failed", "message": message}, f"dispute-bot: {message}", args.json, refused=True)
         return 1
     except OSError as exc:  # the live index is untouched: a build publishes only a complete folder
         message = cannot_write(settings, exc) + "; the live index was left as it was."

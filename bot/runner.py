@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Awaitable
 
+from bot.build_lock import LockUnavailable
 from bot.core import CommandCore
 from bot.settings import Settings
 from bot.wiring import build_core
@@ -36,6 +37,11 @@ def ensure_index(settings: Settings) -> bool:
         except store.BuildInProgress:
             print("Another process is building the index; "
                   + ("try again shortly." if fresh else "serving the current one meanwhile."), file=sys.stderr)
+            if fresh:
+                return False
+        except LockUnavailable as exc:
+            print(f"dispute-bot: cannot reach DATABASE_URL for the replicas' build lock ({exc})"
+                  + ("" if fresh else "; serving the current index."), file=sys.stderr)
             if fresh:
                 return False
         except store.CorpusError as exc:
