@@ -21,6 +21,7 @@ from bot.inflight import InFlight
 from bot.ratelimit import Limiter
 from bot.results import Notice, NoticeKind
 from bot.shared_state import call
+from bot.store.outage import log_store_failure
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ class Admission:
         try:  # a shared limiter asks the store, on a worker thread
             decision = await call(self.limiter, self.limiter.check, f"{actor.platform}:{actor.user_id}")
         except Exception:  # the store is down: answering beats refusing everyone
-            log.exception("the rate limit could not be checked; the question is let through")
+            log_store_failure(log, "the rate limit could not be checked; the question is let through")
             return None
         if decision.allowed:
             return None
@@ -99,7 +100,7 @@ class VoteAdmission:
         try:
             decision = await call(self.limiter, self.limiter.check, f"vote:{actor.platform}:{actor.user_id}")
         except Exception:  # a vote is worth recording whatever went wrong with its budget
-            log.exception("the vote limit could not be checked; the vote is let through")
+            log_store_failure(log, "the vote limit could not be checked; the vote is let through")
             return None
         if decision.allowed:
             return None

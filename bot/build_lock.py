@@ -11,25 +11,48 @@ leaves it held. One key per database: replicas on one database serve one index.
 from __future__ import annotations
 
 import contextlib
+import logging
 import zlib
 from collections.abc import Iterator
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from bot.store.outage import unreachable
 from index.store import BuildInProgress
+
+log = logging.getLogger(__name__)
 
 LOCK_KEY = zlib.crc32(b"dispute-bot index build")  # a bigint key for pg_advisory_lock
 
 
+class LockUnavailable(RuntimeError):
+    """The database holding the lock can't be reached: no build starts, since another replica may be
+    building. The message is the driver's one line."""
+
+
 @contextlib.contextmanager
 def advisory_build_lock(engine: Engine, key: int = LOCK_KEY) -> Iterator[None]:
-    """Hold the session-level advisory lock ``key`` on a connection of its own for the whole build."""
-    with engine.connect() as conn:
-        conn = conn.execution_options(isolation_level="AUTOCOMMIT")  # no transaction left open for minutes
-        if not conn.scalar(sa.select(sa.func.pg_try_advisory_lock(key))):
+    """Hold the session-level advisory lock ``key`` on a connection of its own for the whole build.
+
+    A database that can't be reached is ``LockUnavailable`` (it was a traceback on the command line and an
+    apology in chat). A connection lost during the build took the lock with it (the server ends the
+    session): the build that finished stays a success. Its unlock failing had turned a published index
+    into "something went wrong … the previous index is still being used"."""
+    with contextlib.ExitStack() as stack:
+        try:
+            conn = stack.enter_context(engine.connect())
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")  # no transaction left open for minutes
+            held = conn.scalar(sa.select(sa.func.pg_try_advisory_lock(key)))
+        except sa.exc.SQLAlchemyError as exc:
+            raise LockUnavailable(unreachable(exc) or type(exc).__name__) from None
+        if not held:
             raise BuildInProgress("an index build is already running on another replica")
         try:
             yield
         finally:
-            conn.scalar(sa.select(sa.func.pg_advisory_unlock(key)))
+            try:
+                conn.scalar(sa.select(sa.func.pg_advisory_unlock(key)))
+            except sa.exc.SQLAlchemyError as exc:
+                log.warning("the build lock's database connection was lost during the build (%s); the server "
+                            "released the lock with it", unreachable(exc) or type(exc).__name__)

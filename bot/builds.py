@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from bot import metrics
 from bot.actors import Actor
+from bot.build_lock import LockUnavailable
 from bot.results import IndexChange, Notice, NoticeKind
 from index import store
 
@@ -24,6 +25,8 @@ T = TypeVar("T")
 
 APOLOGY = "Sorry, something went wrong while handling that. The error has been logged."
 BUSY = "An index rebuild is already running; try again when it has finished."
+UNREACHABLE = ("The database the bot's replicas share can't be reached, so nothing was changed; try again in a "
+               "moment. The previous index is still being used.")
 
 
 class BuildRunner:
@@ -64,6 +67,11 @@ class BuildRunner:
         except store.BuildInProgress:  # the file lock (another process) or the shared lock (another machine)
             metrics.BUILDS.labels(what, "busy").inc()
             return Notice(NoticeKind.BUSY, BUSY)
+        except LockUnavailable as exc:  # replicas share a database that can't be reached: none may build
+            metrics.BUILDS.labels(what, "failed").inc()
+            log.error("%s by %s not started: the database holding the build lock can't be reached (%s)", what,
+                      actor.describe(), exc)
+            return Notice(NoticeKind.FAILED, UNREACHABLE)
         except store.CorpusError as exc:  # nothing to build from, or the last article: refused, nothing changed
             metrics.BUILDS.labels(what, "invalid").inc()
             if exc.in_chat != str(exc):

@@ -24,6 +24,7 @@ from bot.history_results import CHANGED, GONE, NOT_RECORDED, THANKS, Feedback, G
 from bot.report import build_report, parse_window
 from bot.shared_state import blocking
 from bot.store import AnswerRecord, PartRecord, Store, VoteOutcome, utcnow
+from bot.store.outage import log_store_failure
 from retrieval.engine import Engine
 from retrieval.followup import FollowupContext, Turn, turn_of
 from retrieval.loaded import LoadedIndex
@@ -89,7 +90,7 @@ class History:
         try:
             return await self._run(lambda: memory.context(conversation))
         except Exception:
-            log.exception("could not read the conversation's earlier turns; answering the question alone")
+            log_store_failure(log, "could not read the conversation's earlier turns; answering the question alone")
             return None
 
     def rename(self, old: str, new: str) -> None:
@@ -128,7 +129,7 @@ class History:
         try:
             stored = await self._run(write)
         except Exception:
-            log.exception("could not store an answer; it is delivered without feedback buttons")
+            log_store_failure(log, "could not store an answer; it is delivered without feedback buttons")
             return answer
         return replace(answer, answer_id=answer_id) if stored else answer
 
@@ -140,7 +141,7 @@ class History:
         try:
             await self._run(lambda: memory.remember(conversation, turn))
         except Exception:
-            log.exception("could not remember the turn; the next follow-up there will not see it")
+            log_store_failure(log, "could not remember the turn; the next follow-up there will not see it")
 
     async def answered_in(self, conversation: str, within: timedelta) -> bool:
         """Whether an answer given in ``conversation`` in the last ``within`` is stored: what an adapter that

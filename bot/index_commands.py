@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import errno
 import getpass
 import json
 import logging
+import shutil
 import signal
 import sys
 import threading
@@ -15,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from bot.build_lock import LockUnavailable
 from bot.progress import build_progress
 from bot.render.plain import printable
 from bot.results import IndexChange, counted
@@ -43,6 +46,23 @@ def _print(data: dict[str, Any], text: str, as_json: bool, refused: bool = False
     """Refusals go to stderr unless ``--json`` (whose reader expects every reply on stdout)."""
     out = sys.stderr if refused and not as_json else sys.stdout
     print(json.dumps(data, ensure_ascii=False) if as_json else printable(text), file=out)  # file names are anyone's
+
+
+def cannot_write(settings: Settings, exc: OSError) -> str:
+    """A read-only, full or missing disk as one line naming the setting to fix, not a traceback. numpy's
+    short write on a full disk (``9984 requested and 9184 written``) carries no errno, so the free space left
+    is said instead."""
+    where = Path(exc.filename) if exc.filename else settings.index_dir
+    setting = "CORPUS_DIR" if where.absolute().is_relative_to(settings.corpus_dir.absolute()) else "INDEX_DIR"
+    folder = settings.corpus_dir if setting == "CORPUS_DIR" else settings.index_dir
+    why = exc.strerror or str(exc)
+    if exc.errno in (None, errno.ENOSPC):
+        probe = next((p for p in (where, *where.absolute().parents) if p.exists()), None)
+        with contextlib.suppress(OSError):
+            if probe is not None:
+                why += f"; {shutil.disk_usage(probe).free // 1024:,} KB free on that disk"
+    what = "the corpus" if setting == "CORPUS_DIR" else "the index"
+    return f"cannot write {what} ({setting}={folder}): {why} ({where})"
 
 
 def _status_text(info: dict[str, Any]) -> str:
@@ -164,5 +184,14 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         return 3
     except (store.CorpusError, store.ManifestUnreadable) as exc:
         _print({"error": "invalid", "message": str(exc)}, f"dispute-bot: {exc}", args.json, refused=True)
+        return 1
+    except LockUnavailable as exc:
+        message = (f"cannot reach DATABASE_URL for the replicas' build lock ({exc}); nothing was changed, and "
+                   "the live index was left as it was.")
+        _print({"error": "failed", "message": message}, f"dispute-bot: {message}", args.json, refused=True)
+        return 1
+    except OSError as exc:  # the live index is untouched: a build publishes only a complete folder
+        message = cannot_write(settings, exc) + "; the live index was left as it was."
+        _print({"error": "failed", "message": message}, f"dispute-bot: {message}", args.json, refused=True)
         return 1
     return 2

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Awaitable
 
+from bot.build_lock import LockUnavailable
 from bot.core import CommandCore
 from bot.settings import Settings
 from bot.wiring import build_core
@@ -22,7 +23,7 @@ log = logging.getLogger(__name__)
 def ensure_index(settings: Settings) -> bool:
     """Build the index on first run, bring it up to date when the articles or the index format changed
     while the bot was down, and report a damaged one clearly instead of starting half-broken."""
-    from bot.index_commands import build
+    from bot.index_commands import build, cannot_write
 
     fresh = store.live_dir(settings.index_dir) is None
     reasons = [] if fresh else pending_changes(settings.corpus_dir, settings.index_dir,
@@ -38,14 +39,18 @@ def ensure_index(settings: Settings) -> bool:
                   + ("try again shortly." if fresh else "serving the current one meanwhile."), file=sys.stderr)
             if fresh:
                 return False
+        except LockUnavailable as exc:
+            print(f"dispute-bot: cannot reach DATABASE_URL for the replicas' build lock ({exc})"
+                  + ("" if fresh else "; serving the current index."), file=sys.stderr)
+            if fresh:
+                return False
         except store.CorpusError as exc:
             print(f"dispute-bot: {exc}", file=sys.stderr)
             if fresh:
                 return False
         except OSError as exc:  # a read-only or full disk: a line naming the setting, not a traceback
-            where = exc.filename or settings.index_dir
-            print(f"dispute-bot: cannot write the index (INDEX_DIR={settings.index_dir}): {exc.strerror or exc} "
-                  f"({where})" + ("" if fresh else "; serving the last good one."), file=sys.stderr)
+            print(f"dispute-bot: {cannot_write(settings, exc)}" + ("" if fresh else "; serving the last good one."),
+                  file=sys.stderr)
             if fresh:
                 return False
         except Exception as exc:  # the last good index keeps serving; the next start tries again

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from index.embedding import DEFAULT_MODEL
@@ -109,6 +109,21 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("discord_token", "slack_bot_token", "slack_app_token", "slack_signing_secret",
+                     "slack_client_secret", "feedback_hmac_key", "database_url", mode="before")
+    @classmethod
+    def _unwrapped_secret(cls, value: object, info: ValidationInfo) -> object:
+        """A token as it arrives from where people keep it: a Kubernetes secret made from a file ends in a
+        newline, and ``docker run --env-file`` keeps the quotes of ``SLACK_SIGNING_SECRET="…"``. No token, key or
+        URL holds either, but kept they made every Slack request's signature wrong (each refused with 401, the
+        bot silent) and an app-level token "not xapp-"."""
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+            text = text[1:-1].strip()
+        return text or (text if info.field_name == "database_url" else None)  # a blank URL is refused below
 
     @field_validator("database_url")
     @classmethod

@@ -52,8 +52,13 @@ class CorpusUndo:
             self._saved[path] = path.read_bytes() if path.exists() else None
 
     def restore(self) -> None:
+        """Files already as they were are left alone: a change that failed before writing anything (a
+        read-only corpus) had nothing to undo, and trying to (an unlink on a read-only disk fails even for a
+        file that isn't there) logged a second error and traceback under the one that mattered."""
         for path, data in self._saved.items():
             try:
+                if (path.read_bytes() if path.exists() else None) == data:
+                    continue
                 if data is None:
                     path.unlink(missing_ok=True)
                 else:

@@ -265,4 +265,21 @@ def _migrate(engine: Engine) -> int:
                 if number not in applied_versions(conn):
                     raise
     with reading(engine) as conn:
-        return current_version(conn)
+        version = current_version(conn)
+    _tell_if_newer(engine, version)
+    return version
+
+
+_TOLD_NEWER: set[str] = set()
+
+
+def _tell_if_newer(engine: Engine, version: int) -> None:
+    """A database a newer release migrated (a rollback, or an old replica in a rolling deploy) was used
+    without a word: the first write a newer migration changed then failed as an apology to a user and a
+    traceback in the log, with nothing saying why. Once per database, since several stores open it."""
+    known = max(number for number, _, _ in MIGRATIONS)
+    where = engine.url.render_as_string(hide_password=True)
+    if version > known and where not in _TOLD_NEWER:
+        _TOLD_NEWER.add(where)
+        log.warning("the store at DATABASE_URL has schema version %d, newer than this release knows (%d): a newer "
+                    "release migrated it; run that release, as writes this one makes may fail", version, known)

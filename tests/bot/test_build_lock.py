@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 import time
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from pydantic import SecretStr
 
 from bot.actors import Actor, ModeratorPolicy
-from bot.build_lock import advisory_build_lock
+from bot.build_lock import LockUnavailable, advisory_build_lock
 from bot.results import NoticeKind
 from bot.settings import Settings
 from bot.shared_setup import shared_build_lock
@@ -89,3 +92,56 @@ def test_sqlite_and_memory_add_no_lock_beyond_the_index_file_lock(tmp_path: Path
                         shared_state="memory")
     with shared_build_lock(settings):  # SHARED_STATE=memory: the database is never contacted
         pass
+
+
+NOWHERE = "postgresql+psycopg://nobody@127.0.0.1:1/x"  # nothing listens on port 1: refused at once
+
+
+@pytest.mark.asyncio(loop_scope="function")
+async def test_a_database_that_cannot_be_reached_refuses_builds_in_one_line(
+    make_core: CoreFactory, built_copy: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """With PostgreSQL down, ``index build`` ended in a psycopg traceback and ``/reindex`` in "something went
+    wrong" and another in the log; no build may start (another replica may be building), so each says why."""
+    from bot.cli import main
+    from bot.store.db import open_engine
+
+    corpus, index_dir = built_copy
+    with pytest.raises(LockUnavailable, match="refused"), advisory_build_lock(open_engine(NOWHERE)):
+        pass
+    monkeypatch.chdir(built_copy[0].parent)
+    for name, value in (("DATABASE_URL", NOWHERE), ("CORPUS_DIR", str(corpus)), ("INDEX_DIR", str(index_dir))):
+        monkeypatch.setenv(name, value)
+    live = index_dir.resolve()
+    assert main(["index", "build", "--full"]) == 1
+    err = capsys.readouterr().err
+    assert "dispute-bot: cannot reach DATABASE_URL for the replicas' build lock (connection failed: " in err
+    assert "Traceback" not in err and err.count("\n") == 1 and index_dir.resolve() == live
+
+    class Unreachable(SharedState):
+        def build_lock(self) -> AbstractContextManager[None]:
+            return advisory_build_lock(open_engine(NOWHERE))
+
+    core = make_core(index_dir, corpus, ModeratorPolicy(user_ids=frozenset({"test:mod"})), shared=Unreachable())
+    refused = await core.reindex(MODERATOR)
+    assert getattr(refused, "kind", None) is NoticeKind.FAILED and "can't be reached" in getattr(refused, "text", "")
+    assert [r.exc_info for r in caplog.records if r.levelno >= logging.ERROR] == [None]
+
+
+def test_a_connection_lost_mid_build_leaves_the_build_a_success(caplog: pytest.LogCaptureFixture) -> None:
+    """The database restarting during a build ends the lock's session (the server releases the lock); its
+    unlock then failed, and a build that had published its index was reported as failed."""
+    url = needs_postgres()
+    holder, other = SharedStore(url), SharedStore(url)
+    try:
+        with advisory_build_lock(holder.engine), other.engine.connect() as conn:
+            conn.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' "
+                                 "AND pid <> pg_backend_pid()"))
+            conn.commit()
+        assert "the build lock's database connection was lost during the build" in caplog.text
+        with advisory_build_lock(other.engine):  # released with the session
+            pass
+    finally:
+        holder.close()
+        other.close()

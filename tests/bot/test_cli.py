@@ -383,3 +383,47 @@ def test_a_sigterm_during_index_add_puts_the_corpus_back(
     assert main(["index", "add", str(article)]) == 130
     assert sorted(p.name for p in corpus.iterdir()) == before
     assert signal.getsignal(signal.SIGTERM) == handler  # the command's handler is gone afterwards
+
+
+def test_an_index_or_corpus_that_cannot_be_written_is_one_line_not_a_traceback(
+        env: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """``index build|add|remove`` on a read-only, full or misplaced INDEX_DIR ended in a Python traceback
+    (only ``run`` said which setting); a corpus that can't be written also logged a second traceback
+    while putting back the file it never wrote."""
+    corpus, _ = env
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("INDEX_DIR", str(blocker / "index"))
+    for argv in (["index", "build"], ["index", "remove", "nothing-here"]):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert f"dispute-bot: cannot write the index (INDEX_DIR={blocker / 'index'}): " in err, err
+        assert "Traceback" not in err and err.count("\n") == 1
+    assert main(["index", "build", "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["error"] == "failed"
+
+    def read_only(path: Path, data: bytes) -> None:
+        raise OSError(30, "Read-only file system", str(path.parent / ".upload-x"))
+
+    monkeypatch.setenv("INDEX_DIR", str(env[1]))
+    monkeypatch.setattr("index.corpus_writes.write_atomically", read_only)
+    article = tmp_path / "koo.md"
+    article.write_text("---\ntitle: Koo\ndate: 2021-02-11\n---\nMinisters moved to Koo as the standoff with "
+                       "Twitter over the blocking orders deepened.\n", encoding="utf-8")
+    before = sorted(p.name for p in corpus.iterdir())
+    assert main(["index", "add", str(article)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot write the corpus (CORPUS_DIR={corpus}): Read-only file system" in err
+    assert "Traceback" not in err and err.count("\n") == 1 and sorted(p.name for p in corpus.iterdir()) == before
+
+
+def test_a_full_disk_says_how_much_is_left(tmp_path: Path) -> None:
+    """numpy's short write on a full disk has no errno: "9984 requested and 9184 written" alone."""
+    from bot.index_commands import cannot_write
+    from bot.settings import Settings
+
+    settings = Settings(_env_file=None, index_dir=tmp_path / "index")  # type: ignore[call-arg]
+    line = cannot_write(settings, OSError("9984 requested and 9184 written"))
+    assert line.startswith(f"cannot write the index (INDEX_DIR={tmp_path / 'index'}): 9984 requested and 9184 "
+                           "written; ") and " KB free on that disk" in line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 from datetime import timedelta
 from pathlib import Path
@@ -274,3 +275,27 @@ def test_migration_4_gives_answers_stored_before_no_place(tmp_path: Path, monkey
     assert [r.question for r in store.answers_since(utcnow() - timedelta(days=1), "slack:T1")] == ["new?"]
     assert sa.inspect(store.engine).get_indexes("answers")
     store.close()
+
+
+async def test_a_database_gone_away_is_one_line_per_failure_not_a_traceback(
+        make_core: CoreFactory, make_history: HistoryFactory, seed_index_dir: Path, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """While the database was unreachable (PostgreSQL restarting), every question logged a 40-line traceback
+    per store call (four with shared state) around its one line, "connection refused". Here SQLite's file
+    goes away with its folder; the question is still answered, and each failure is one line."""
+    import shutil
+
+    history = make_history(path=tmp_path / "db" / "bot.db")
+    core = make_core(seed_index_dir, Path("/nonexistent-corpus"), history=history)
+    asker = Actor(platform="test", user_id="u1")
+    assert isinstance(await core.ask("How many accounts were ordered blocked?", asker, "c1"), Answer)
+    assert history.store is not None
+    shutil.rmtree(tmp_path / "db")
+    history.store.engine.dispose()  # a new connection, to a file that can't be opened: the database is gone
+    answer = await core.ask("How many accounts were ordered blocked?", asker, "c1")
+    assert isinstance(answer, Answer) and answer.answered and answer.answer_id is None
+    failures = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert [r.getMessage() for r in failures] == [
+        "could not store an answer; it is delivered without feedback buttons (the database can't be reached: "
+        "unable to open database file)"]
+    assert failures[0].exc_info is None

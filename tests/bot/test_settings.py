@@ -64,3 +64,22 @@ def test_the_vote_budget_is_a_setting(monkeypatch: pytest.MonkeyPatch, tmp_path:
     monkeypatch.setenv("VOTE_RATE_LIMIT_BURST", "12")
     config = core_config(Settings())
     assert (config.vote_limit_per_minute, config.vote_limit_burst) == (0.0, 12)
+
+
+def test_tokens_lose_a_trailing_newline_and_the_quotes_around_them(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A Kubernetes secret made from a file ends in a newline; ``docker run --env-file`` keeps quotes. Kept,
+    the signing secret's newline made every Slack request's signature wrong (all refused with 401), and a
+    quoted app-level token was told it was "not xapp-"."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "0123abcd\n")
+    monkeypatch.setenv("SLACK_APP_TOKEN", '"xapp-1-A"')
+    monkeypatch.setenv("DISCORD_TOKEN", "  'MTA.x.y'  \r\n")
+    monkeypatch.setenv("SLACK_BOT_TOKEN", '""')
+    monkeypatch.setenv("DATABASE_URL", '"sqlite:///var/other.db"\n')
+    s = Settings()
+    secrets = (s.slack_signing_secret, s.slack_app_token, s.discord_token)
+    assert [x.get_secret_value() if x else None for x in secrets] == ["0123abcd", "xapp-1-A", "MTA.x.y"]
+    assert s.slack_bot_token is None and s.database_url.get_secret_value() == "sqlite:///var/other.db"
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", 'ab"cd')  # a quote inside is the secret's own
+    assert (secret := Settings().slack_signing_secret) is not None and secret.get_secret_value() == 'ab"cd'

@@ -3,6 +3,7 @@ modes, hashed votes, pruning."""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import subprocess
 import sys
@@ -283,3 +284,22 @@ def test_a_version_5_database_upgrades_to_keep_the_questions_of_a_message(
     [row] = [r for r in anonymized.answers_since(clock.now - timedelta(days=1)) if r.id == "a3"]
     assert row.parts == [{"question": None, "answered": False, "expanded": False, "searched_for": None}]
     anonymized.close()
+
+
+def test_a_database_a_newer_release_migrated_is_said_once(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A rollback (or an old replica in a rolling deploy) used a database at a schema version it doesn't
+    know without a word; its first write a newer migration changed failed with nothing saying why."""
+    path = tmp_path / "bot.db"
+    Store(f"sqlite:///{path}", KEY).close()
+    newest = max(number for number, _, _ in MIGRATIONS)
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (?, 'from the future', "
+                     "'2030-01-01 00:00:00')", (newest + 1,))
+    caplog.set_level(logging.WARNING, logger="bot.store")
+    for _ in range(2):
+        store = Store(f"sqlite:///{path}", KEY)
+        assert store.version == newest + 1
+        store.close()
+    told = [r.getMessage() for r in caplog.records if "newer than this release" in r.getMessage()]
+    assert told == [f"the store at DATABASE_URL has schema version {newest + 1}, newer than this release knows "
+                    f"({newest}): a newer release migrated it; run that release, as writes this one makes may fail"]

@@ -355,3 +355,22 @@ def test_removing_a_name_that_matches_nothing_suggests_the_closest_ids(tmp_path:
         _remove("xyzzy", corpus, index_dir, encoder)
     assert unlike.value.did_you_mean() == ""  # type: ignore[attr-defined]
     assert len(list(corpus.iterdir())) == 3
+
+
+def test_putting_back_a_change_that_wrote_nothing_logs_no_error(tmp_path: Path,
+                                                                caplog: pytest.LogCaptureFixture) -> None:
+    """A read-only corpus refused the upload before a byte was written, and putting it "back" (an unlink,
+    which a read-only disk refuses even for a file that isn't there) logged an ERROR and a traceback under
+    the one line that mattered. Here the unlink fails the same way: the path's folder is a file."""
+    from index.corpus_writes import CorpusUndo
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    kept = tmp_path / "kept.md"
+    kept.write_text("as it was", encoding="utf-8")
+    undo = CorpusUndo()
+    undo.keep(blocker / "koo.md")
+    undo.keep(kept)
+    kept.write_text("changed", encoding="utf-8")
+    undo.restore()
+    assert not caplog.records and kept.read_text(encoding="utf-8") == "as it was"
