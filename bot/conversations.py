@@ -22,6 +22,16 @@ TTL_SECONDS = 3600.0
 MAX_CONVERSATIONS = 10_000
 
 
+def with_pointed(context: FollowupContext | None, pointed: str) -> FollowupContext:
+    """``context`` with ``pointed``, the words of the message the question points at (a Discord reply to
+    someone's post, a forward, a Slack thread's first message), as its latest turn: "@bot when was this?" under
+    a claim asks about the claim, and the follow-up rules (``retrieval.followup``) read it so, while a
+    question that names something of its own is still answered on its own. That message is no answer of the
+    bot's: nothing was cited, and nothing it says is quoted as if from an article."""
+    turns = context.turns if context is not None else ()
+    return FollowupContext((*turns, Turn(pointed, answered=False)))
+
+
 class ConversationMemory(Protocol):
     def context(self, key: str) -> FollowupContext | None: ...
 

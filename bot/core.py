@@ -19,6 +19,7 @@ from bot import metrics
 from bot.actors import Actor, ModeratorPolicy
 from bot.admission import Admission, VoteAdmission
 from bot.builds import APOLOGY, BuildRunner
+from bot.conversations import with_pointed
 from bot.core_config import CoreConfig
 from bot.corpus_changes import CorpusChanges
 from bot.history import History
@@ -28,9 +29,17 @@ from bot.ratelimit import RateLimiter
 from bot.report import BadWindow
 from bot.results import IndexChange, IndexStatus, Notice, NoticeKind, Reply, SourcesList
 from bot.shared_state import THREAD_TTL, SharedState
-from bot.smalltalk import dated_overview, going_on, small_talk, timeline_topic, wants_overview, without_greeting
+from bot.smalltalk import (
+    dated_overview,
+    doubts_what_was_said,
+    going_on,
+    small_talk,
+    timeline_topic,
+    wants_overview,
+    without_greeting,
+)
 from bot.uploads import UploadRules
-from bot.validation import InvalidInput, clean_question, clean_topic
+from bot.validation import InvalidInput, asks_nothing, clean_question, clean_topic, pointed_text, words_of
 from index import store
 from index.builder import build_index
 from index.embedding import EncoderProvider
@@ -123,14 +132,23 @@ class CommandCore:
     # Read commands pass ``Admission`` first: the per-user rate limit, the in-flight cap, metrics.
 
     async def ask(
-        self, question: str | None, actor: Actor | None = None, conversation: str | None = None
+        self, question: str | None, actor: Actor | None = None, conversation: str | None = None,
+        pointed_at: str | None = None,
     ) -> Answer | Notice | Reply | Timeline:
         """``conversation`` names the thread, DM or session the question was asked in (see
         ``bot.conversations``): a follow-up there is searched with words from its earlier turns. Small talk
-        ("hi", "thanks", "help") gets a short reply, and is neither searched nor kept in the history."""
+        ("hi", "thanks", "help") gets a short reply, and is neither searched nor kept in the history.
+
+        ``pointed_at``: the text of the message the question points at, someone's post it replies to or
+        forwards (the adapter fetches it). A question of its own reads it as the conversation's latest turn
+        (``with_pointed``); a message that asks nothing else (a bare mention, a forward with no words) or only
+        doubts it ("is this true?", "source?") asks what it says."""
         async def work() -> Answer | Notice | Reply | Timeline:
+            asked, pointed = question, pointed_text(pointed_at, self.config.max_question_chars)
+            if pointed and (asks_nothing(asked) or doubts_what_was_said(words_of(asked))):
+                asked, pointed = pointed, ""
             try:
-                cleaned = clean_question(question, self.config.max_question_chars)
+                cleaned = clean_question(asked, self.config.max_question_chars)
             except InvalidInput as exc:
                 return Notice(NoticeKind.INVALID, str(exc))
             reply = small_talk(cleaned)
@@ -151,6 +169,8 @@ class CommandCore:
                 if not isinstance(events, Timeline) or events.events or events.asked_back:
                     return events
             context = await self.history.context(conversation)
+            if pointed:
+                context = with_pointed(context, pointed)
             result = await self._guarded("ask", lambda: self.engine.ask(cleaned, context))
             if isinstance(result, Answer):
                 result = await self.history.record(cleaned, result, actor, conversation, self.engine)

@@ -247,6 +247,14 @@ def _normalised(text: str) -> str:
     return _FILLER.sub("", words) or words
 
 
+def doubts_what_was_said(question: str) -> bool:
+    """Whether the whole message asks if what was said is true, or where it comes from, or says it is wrong
+    ("is this true?", "source?", "that's false"). Said after an answer it is about the answer (``small_talk``
+    points to its sources and to 👎); said pointing at someone's post, it asks the bot to check that post."""
+    text = _normalised(question)
+    return bool(_SOURCED.fullmatch(text) or _DISPUTED.fullmatch(text))
+
+
 def small_talk(question: str) -> Reply | None:
     """The reply to a message that is only small talk; None for anything else, which is answered from the
     articles as always."""

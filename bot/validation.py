@@ -156,9 +156,33 @@ def strip_mentions(text: str) -> str:
     return squeezed(text)
 
 
+def words_of(text: str | None) -> str:
+    """What a message says, on one line: control characters, pasted addresses and mentions gone."""
+    return one_line(strip_mentions(strip_links(without_lead_in(strip_control(text or "")))))
+
+
+def asks_nothing(text: str | None) -> bool:
+    """Whether ``text`` says nothing once mentions and links are gone ("@bot", "<@1> ?")."""
+    return not any(ch.isalnum() for ch in words_of(text))
+
+
+def pointed_text(text: str | None, max_chars: int) -> str:
+    """The words of a message someone pointed the bot at (replied to, forwarded, a thread's first message), as a
+    question's are read: its mentions and addresses gone, and cut at a word to ``max_chars``, since it is read
+    as a question is and a long post must not make the search slower than the longest question. "" when
+    it says nothing (a picture; without the Message Content intent Discord sends no text)."""
+    cleaned = words_of(text)
+    if not any(ch.isalnum() for ch in cleaned):
+        return ""
+    if len(cleaned) > max_chars:
+        cut = cleaned[:max_chars + 1]
+        cleaned = (cut.rsplit(None, 1)[0] if " " in cut else cut[:max_chars]).rstrip()
+    return cleaned
+
+
 def clean_question(text: str | None, max_chars: int) -> str:
     """The question on one line; a message asking one question a line keeps them apart (``one_line``)."""
-    cleaned = one_line(strip_mentions(strip_links(without_lead_in(strip_control(text or "")))))
+    cleaned = words_of(text)
     if not cleaned or not any(ch.isalnum() for ch in cleaned):
         raise InvalidInput("Please ask a question about the dispute, e.g. “How many accounts were ordered "
                            "blocked?”")

@@ -43,6 +43,15 @@ log = logging.getLogger(__name__)
 Interaction = discord.Interaction[discord.Client]
 Work = Callable[[Actor], Awaitable[Result]]
 MAX_URLS = 5
+# Discord's own limit on a string option's length, which it also applies when none is set. The core's limit
+# (``MAX_QUESTION_CHARS``, for a question and a timeline topic alike) counts the words left once mentions, links,
+# markup and runs of spaces are taken out, and those have no bound: a 900-character question with a long
+# pasted link is taken whatever the link's length. A client limit set to the setting would refuse such
+# questions, which the core answers, before they are sent; any limit short of Discord's own could. So the
+# options say Discord's limit outright (the client counts against it as the asker types), and a question too
+# long for the core is told its length by the core.
+OPTION_MAX_LENGTH = 6000
+QuestionText = app_commands.Range[str, 1, OPTION_MAX_LENGTH]
 OUT_OF_DATE = ("This command is out of date: Discord is still showing an older version of it. Try again in a "
                "minute, or reload Discord (Ctrl+R).")
 
@@ -224,7 +233,7 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
     @tree.command(name="ask", description="Ask about the Feb 2021 Twitter vs Government of India blocking dispute")
     @app_commands.describe(question="Your question, e.g. How many accounts was Twitter ordered to block?")
     @offered_to_readers(user_install)
-    async def ask(interaction: Interaction, question: str) -> None:
+    async def ask(interaction: Interaction, question: QuestionText) -> None:
         conversation = conversation_key(interaction.channel)
         asked = conversation or f"discord:interaction:{interaction.id}"
         sent = await respond_with(interaction, lambda actor: core.ask(question, actor, asked), core.in_flight)
@@ -236,7 +245,7 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
     @tree.command(name="timeline", description="Dated events of the dispute, with quotes from the articles")
     @app_commands.describe(topic=f"Only events about this or in this period, e.g. {', '.join(TIMELINE_EXAMPLES)}")
     @offered_to_readers(user_install)
-    async def timeline(interaction: Interaction, topic: str | None = None) -> None:
+    async def timeline(interaction: Interaction, topic: QuestionText | None = None) -> None:
         await respond(interaction, lambda actor: core.timeline(topic, actor))
 
     @tree.command(name="sources", description="List the news articles the bot answers from")

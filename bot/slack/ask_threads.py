@@ -5,12 +5,16 @@ Slack never tells the app the ``ts`` of a message it posts through a ``response_
 answered as if asked alone. The answer now names its conversation in its first block's ``block_id``; a reply
 in an unknown thread whose first message is the bot's reads that message once (``conversations.replies``),
 and the thread goes on with that conversation from then on.
+
+A mention in the thread of someone else's message ("@bot is this true?" under a claim) reads that message the
+same way (``thread_root``), once, for the core to read the question against it.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from typing import Any
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -36,18 +40,25 @@ def marked(message: SlackMessage, conversation: str) -> SlackMessage:
     return replace(message, blocks=[{**message.blocks[0], "block_id": block_id}, *message.blocks[1:]])
 
 
-async def asked_in(client: AsyncWebClient, channel: str, thread_ts: str, bot_user: str) -> str | None:
-    """The conversation the bot's ``/ask`` answer at ``thread_ts`` began, or None when the thread's first
-    message is no such answer or can't be read (then the reply is treated as before: not followed)."""
+async def thread_root(client: AsyncWebClient, channel: str, thread_ts: str) -> dict[str, Any]:
+    """The first message of the thread at ``thread_ts`` (one ``conversations.replies`` call), or {} when it
+    can't be read (deleted, or a channel whose history the app may not read)."""
     try:
         response = await client.conversations_replies(channel=channel, ts=thread_ts, limit=1, inclusive=True)
     except SlackApiError as exc:
         log.warning("could not read the first message of thread %s in %s (%s)", thread_ts, channel,
                     exc.response.get("error"))
-        return None
+        return {}
     messages = response.get("messages") or []
     root = messages[0] if messages else {}
-    if root.get("ts") != thread_ts or root.get("user") not in (bot_user, None) or not root.get("bot_id"):
+    return root if isinstance(root, dict) and root.get("ts") == thread_ts else {}
+
+
+async def asked_in(client: AsyncWebClient, channel: str, thread_ts: str, bot_user: str) -> str | None:
+    """The conversation the bot's ``/ask`` answer at ``thread_ts`` began, or None when the thread's first
+    message is no such answer or can't be read (then the reply is treated as before: not followed)."""
+    root = await thread_root(client, channel, thread_ts)
+    if not root or root.get("user") not in (bot_user, None) or not root.get("bot_id"):
         return None
     for block in root.get("blocks") or []:
         block_id = str(block.get("block_id") or "")

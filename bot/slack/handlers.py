@@ -35,7 +35,7 @@ from bot.dedupe import Deduper, MemoryDeduper
 from bot.results import Notice
 from bot.shared_state import DEDUPE_TTL, StoreThreads, call
 from bot.slack.adding import ADD_HINT, add_from_dm, addable, is_add
-from bot.slack.ask_threads import asked_in
+from bot.slack.ask_threads import asked_in, thread_root
 from bot.slack.commands import SlashCommands
 from bot.slack.events import (
     addressed_elsewhere,
@@ -114,9 +114,13 @@ class SlackHandlers(SlashCommands):
             # and the file was dropped: adding happens in a DM, which the hint says, privately.
             await self._hint(event, client)
             return
-        if event.get("thread_ts"):
-            await self._follows(event, client, context.bot_user_id)  # an /ask answer's thread goes on with it
-        await self._answer(event, client, text, context.team_id)
+        # An /ask answer's thread goes on with it; in a thread the bot doesn't follow, the thread's first
+        # message is someone's post the mention points at ("@bot is this true?" under a claim).
+        followed = bool(event.get("thread_ts")) and await self._follows(event, client, context.bot_user_id)
+        bot_user = context.bot_user_id
+        pointing = (bool(event.get("thread_ts")) and not followed and event.get("thread_ts") != event.get("ts")
+                    and event.get("parent_user_id") != bot_user)
+        await self._answer(event, client, text, context.team_id, bot_user if pointing else None)
 
     async def on_message(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
         async with self.core.in_flight.handling():  # as in on_mention
@@ -183,15 +187,27 @@ class SlackHandlers(SlashCommands):
     async def on_error(self, error: Exception) -> None:
         log.error("unhandled error in a Slack listener: %s", type(error).__name__, exc_info=error)
 
-    async def _answer(self, event: dict[str, Any], client: AsyncWebClient, text: str, workspace: str | None) -> bool:
+    async def _answer(self, event: dict[str, Any], client: AsyncWebClient, text: str, workspace: str | None,
+                      pointing: str | None = None) -> bool:
         """``workspace``: the one the event was delivered for (Bolt's ``context.team_id``), where the question
         is stored as asked; in a Slack Connect channel the asker's own team may be another. False when the
-        post was handled already (the same post arrives as app_mention and message.*; answered once)."""
+        post was handled already (the same post arrives as app_mention and message.*; answered once).
+        ``pointing`` (the bot's user id): the question points at its thread's first message, someone's post,
+        read once here."""
         if not await call(self.seen, self.seen.claim, post_key(event)):
             return False
         team = str(workspace or event.get("team") or "")
-        await self._guarded(event, client, "a question", lambda: self._ask(event, text, team))
+        root = (lambda: self._root_text(event, client, pointing)) if pointing is not None else None
+        await self._guarded(event, client, "a question", lambda: self._ask(event, text, team, root))
         return True
+
+    @staticmethod
+    async def _root_text(event: dict[str, Any], client: AsyncWebClient, bot_user: str) -> str | None:
+        """The text of the first message of the thread ``event`` is in, unless it is the bot's own."""
+        root = await thread_root(client, str(event.get("channel") or ""), str(event.get("thread_ts") or ""))
+        if root.get("user") == bot_user:
+            return None
+        return plain_from_slack(str(root.get("text") or "")) or None
 
     async def _hint(self, event: dict[str, Any], client: AsyncWebClient) -> None:
         """How to add articles, privately, once per post."""
@@ -202,9 +218,12 @@ class SlackHandlers(SlashCommands):
     async def _add_hint() -> tuple[SlackMessage, bool]:
         return SlackMessage(ADD_HINT, ephemeral=True), True
 
-    async def _ask(self, event: dict[str, Any], text: str, team: str) -> tuple[SlackMessage, bool] | None:
+    async def _ask(self, event: dict[str, Any], text: str, team: str,
+                   root: Callable[[], Awaitable[str | None]] | None = None) -> tuple[SlackMessage, bool] | None:
         conversation = conversation_of(str(event.get("channel") or ""), thread_of(event), event.get("channel_type"))
-        result = await self.core.ask(text, await self.users.actor(str(event["user"]), team=team), conversation)
+        pointed = await root() if root is not None else None
+        result = await self.core.ask(text, await self.users.actor(str(event["user"]), team=team), conversation,
+                                     pointed_at=pointed)
         if isinstance(result, Notice) and result.silent:
             return None
         message = render(result, show_question=False)

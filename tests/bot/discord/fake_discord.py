@@ -114,6 +114,8 @@ class FakeDiscord(FakeRest):
         return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(coro, self._loop))
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        if event == "MESSAGE_CREATE":
+            self.posts[str(data["id"])] = data  # for GET /channels/{channel}/messages/{message}
         if event == "INTERACTION_CREATE":
             self.interactions[data["token"]] = InteractionState(data, time.monotonic())
         await self._in_loop(self._send_dispatch(event, data))
@@ -158,16 +160,23 @@ class FakeDiscord(FakeRest):
             ws = self._sockets[shard_of(int(guild) if guild else None, count)][0]
         ws = ws or self._ws
         assert ws is not None, "the bot is not connected"
-        if event in ("MESSAGE_CREATE", "MESSAGE_UPDATE") and not self._reads_content(data):
+        if event in ("MESSAGE_CREATE", "MESSAGE_UPDATE") and not self.reads_content(data):
             # Discord without the Message Content intent: content, embeds, attachments, components and polls
             # arrive empty, except in DMs, the app's own messages and messages that mention the app's *user*
             # (a mention of its managed role is no exemption).
             data = {**data, "content": "", "embeds": [], "attachments": [], "components": []}
             data.pop("poll", None)
+            if "message_snapshots" in data:  # a forward's text is withheld alike
+                data["message_snapshots"] = [{"message": {**s["message"], "content": "", "embeds": [],
+                                                          "attachments": []}} for s in data["message_snapshots"]]
+        replied = data.get("referenced_message")
+        if event in ("MESSAGE_CREATE", "MESSAGE_UPDATE") and replied and not self.reads_content(replied):
+            # The replied-to message Discord sends along follows the same rule, by its own author and mentions.
+            data = {**data, "referenced_message": {**replied, "content": "", "embeds": [], "attachments": []}}
         self._seq += 1
         await ws.send_str(json.dumps({"op": 0, "t": event, "s": self._seq, "d": data}))
 
-    def _reads_content(self, data: dict[str, Any]) -> bool:
+    def reads_content(self, data: dict[str, Any]) -> bool:
         if not self.identifies or self.identifies[-1]["intents"] & MESSAGE_CONTENT_INTENT:
             return True
         if "guild_id" not in data or str((data.get("author") or {}).get("id")) == str(p.BOT_ID):

@@ -57,6 +57,8 @@ class FakeRest(FakeRecords):
         # Discord: an interaction token works for 15 minutes; after that every use is 401, 50027.
         self.token_lifetime = 900.0
         self.dm_channels: dict[str, str] = {}  # DM channel id -> the user it is with
+        self.posts: dict[str, dict[str, Any]] = {}  # messages people posted (dispatched), by id
+        self.fetched: list[str] = []  # ids of messages the bot fetched one by one
         # The next this-many interaction messages (follow-ups and edits) are created, but the response is lost
         # on the way back: Discord's edge answers 502.
         self.lost_webhook_responses = 0
@@ -118,6 +120,8 @@ class FakeRest(FakeRecords):
                 return web.Response(status=204)
             case ("POST", "channels", channel_id, "messages"):
                 return self._create_message(channel_id, body)
+            case ("GET", "channels", channel_id, "messages", message_id):
+                return self._get_message(channel_id, message_id)
             case ("DELETE", "channels", channel_id, "messages", message_id):
                 return self._delete_message(channel_id, message_id)
             case ("POST", "channels", channel_id, "messages", message_id, "threads"):
@@ -211,6 +215,18 @@ class FakeRest(FakeRecords):
             next(m for m in self.messages if m.interaction == token).deleted = True
         state.stage = "deleted"
         return web.Response(status=204)
+
+    def _get_message(self, channel_id: str, message_id: str) -> web.Response:
+        """A message people posted, as Discord returns it (its text withheld as the gateway withholds it), or
+        404 / 10008 Unknown Message."""
+        self.fetched.append(message_id)
+        found = self.posts.get(message_id)
+        if found is None or found["channel_id"] != channel_id or message_id in self.deleted:
+            return json_response({"message": "Unknown Message", "code": 10008}, 404)
+        return json_response(found if self.reads_content(found) else {**found, "content": ""})
+
+    def reads_content(self, data: dict[str, Any]) -> bool:
+        raise NotImplementedError  # the gateway's rule (``FakeDiscord``)
 
     def _delete_message(self, channel_id: str, message_id: str) -> web.Response:
         """A bot may delete its own messages; anyone else's needs Manage Messages, which the fake never grants."""

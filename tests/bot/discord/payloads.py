@@ -127,9 +127,12 @@ def slash(name: str, options: dict[str, Any] | None = None, *, user_id: int = US
 def message(content: str, *, channel_id: int = CHANNEL_ID, author: dict[str, Any] | None = None,
             mentions: list[dict[str, Any]] | None = None, guild: bool = True, mention_everyone: bool = False,
             message_type: int = 0, mention_roles: tuple[int, ...] = (),
-            replying_to: dict[str, Any] | None = None) -> dict[str, Any]:
+            replying_to: dict[str, Any] | None = None, resolved: bool = True,
+            forwarding: dict[str, Any] | None = None) -> dict[str, Any]:
     """A MESSAGE_CREATE payload (``guild=False`` for a DM); ``replying_to``: the message it replies to, as
-    Discord includes it (``referenced_message``)."""
+    Discord includes it (``referenced_message``), or only names it (``resolved=False``: Discord leaves it out
+    at times, and the bot has to fetch it); ``forwarding``: the message it forwards, as Discord's forwards
+    carry it (a reference of type 1 and a snapshot of the message; the forward itself has no text)."""
     payload: dict[str, Any] = {
         "id": snowflake(), "channel_id": str(channel_id), "author": author or user(), "content": content,
         "timestamp": TIMESTAMP, "edited_timestamp": None, "tts": False, "mention_everyone": mention_everyone,
@@ -139,7 +142,14 @@ def message(content: str, *, channel_id: int = CHANNEL_ID, author: dict[str, Any
     if replying_to is not None:
         payload["type"] = 19
         payload["message_reference"] = {"message_id": replying_to["id"], "channel_id": replying_to["channel_id"]}
-        payload["referenced_message"] = replying_to
+        if resolved:
+            payload["referenced_message"] = replying_to
+    if forwarding is not None:
+        payload["message_reference"] = {"type": 1, "message_id": forwarding["id"],
+                                        "channel_id": forwarding["channel_id"]}
+        payload["message_snapshots"] = [{"message": {
+            k: forwarding[k] for k in ("type", "content", "embeds", "attachments", "timestamp", "edited_timestamp",
+                                       "flags", "mentions", "mention_roles", "components")}}]
     if guild:
         payload["guild_id"] = str(GUILD_ID)
         payload["member"] = {k: v for k, v in member().items() if k != "user"}

@@ -16,6 +16,9 @@ from tests.bot.discord.fake_discord import FakeDiscord
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 
+QUESTION = "how many accounts was Twitter ordered to block?"
+
+
 async def run(fake: FakeDiscord, name: str, options: dict[str, object] | None = None, **kw: object) -> list:
     interaction = p.slash(name, options, **kw)  # type: ignore[arg-type]
     await fake.dispatch("INTERACTION_CREATE", interaction)
@@ -29,6 +32,18 @@ async def test_commands_are_synced_to_the_guild_with_descriptions(bot: DisputeBo
     assert [o["name"] for o in commands["ask"]["options"]] == ["question"]
     assert commands["ask"]["options"][0]["description"]
     assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_question_and_topic_options_say_their_length_limit(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """Discord's own limit, said outright: the core counts a question after its links and mentions are taken
+    out, so a limit of the setting's length would refuse, in the client, questions the core answers."""
+    commands = {c["name"]: c for c in fake.synced[str(p.GUILD_ID)]}
+    for name in ("ask", "timeline"):
+        [option] = commands[name]["options"]
+        assert option["max_length"] == 6000 and option["max_length"] >= bot.core.config.max_question_chars
+    asked = f"{QUESTION} https://example.org/{'x' * 2000}"  # 2,000 characters of link: no question words
+    [answer] = await run(fake, "ask", {"question": asked})
+    assert len(asked) > bot.core.config.max_question_chars and "characters long" not in answer.text()
 
 
 async def test_ask_defers_then_answers_with_facts_and_citations(bot: DisputeBot, fake: FakeDiscord) -> None:

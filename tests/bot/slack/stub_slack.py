@@ -82,7 +82,7 @@ class StubSlack:
         # An in_channel reply through a response_url becomes a message by the app, with a ts of its own that
         # Slack never tells the app (the webhook answers "ok"); people can reply in its thread.
         self.response_ts: dict[str, str] = {}  # response_url key -> ts of the message it posted
-        self.app_messages: dict[str, dict[str, Any]] = {}  # ts -> the message, for conversations.replies
+        self.app_messages: dict[str, dict[str, Any]] = {}  # ts -> a thread's first message (conversations.replies)
         self.port = 0
         self._ts = itertools.count(1)
         self._sockets: list[web.WebSocketResponse] = []
@@ -140,6 +140,13 @@ class StubSlack:
         self.app_messages[ts] = {"type": "message", "subtype": "bot_message", "ts": ts, "user": BOT_USER_ID,
                                  "bot_id": BOT_ID, "app_id": APP_ID, "text": text, "blocks": blocks or [],
                                  "channel": channel}
+        return ts
+
+    def post_as_user(self, channel: str, user: str, text: str) -> str:
+        """A message a person posted earlier (its ts), as conversations.replies shows it."""
+        ts = f"1700000200.{next(self._ts):06d}"
+        self.app_messages[ts] = {"type": "message", "ts": ts, "user": user, "text": text, "channel": channel,
+                                 "team": TEAM_ID}
         return ts
 
     async def revoke_app_token(self) -> None:

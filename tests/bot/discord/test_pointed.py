@@ -1,0 +1,95 @@
+"""Messages that point at another: "@bot is this true?" replying to someone's post, and a post forwarded to the
+bot. The bot reads the post pointed at (sent along, fetched, or withheld without the Message Content intent)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import CommandCore
+from bot.discord.app import DisputeBot
+from tests.bot.discord import payloads as p
+from tests.bot.discord.conftest import BotStarter, FakeFactory
+from tests.bot.discord.fake_discord import FakeDiscord
+from tests.bot.discord.test_messages import MENTION, reply_to, say, searched
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+CLAIM = "govt ordered twitter to block 1178 accounts linked to khalistan"
+OTHER = p.user(p.FRIEND_ID, "someone")
+SOURCED = "Every quote names its article"  # what "is this true?" gets said after one of the bot's answers
+
+
+async def claim(fake: FakeDiscord, seen: bool = True) -> dict[str, object]:
+    """Someone else's post in the channel, not addressed to the bot: it is not answered. ``seen=False``: posted
+    before the bot started (or beyond the 1,000 messages discord.py keeps), so only a fetch finds it."""
+    if seen:
+        return await say(fake, f"<@{p.USER_ID}> {CLAIM}", author=OTHER, mentions=[p.user()])
+    posted = p.message(f"<@{p.USER_ID}> {CLAIM}", author=OTHER, mentions=[p.user()])
+    fake.posts[posted["id"]] = posted
+    return posted
+
+
+@pytest.mark.parametrize("resolved", [True, False], ids=["sent-along", "fetched"])
+async def test_is_this_true_replying_to_someones_post_checks_that_post(
+    bot: DisputeBot, fake: FakeDiscord, resolved: bool
+) -> None:
+    """People ask the bot exactly so: a member posts a claim, another replies to it mentioning the bot. It was
+    answered as "is this true?" alone, about no answer of the bot's. Discord usually sends the replied-to post
+    along; when it doesn't, the bot fetches it, once."""
+    posted = await claim(fake, seen=resolved)
+    asked = await say(fake, f"{MENTION} is this true?", mentions=[p.BOT_USER], replying_to=posted,
+                      resolved=resolved)
+    reply = await reply_to(fake, asked)
+    assert "1,178" in reply.text() and SOURCED not in reply.text()
+    assert f"<@{p.USER_ID}>" not in reply.text() and reply.pings == [], "the post's mention is not posted back"
+    assert fake.fetched == ([] if resolved else [posted["id"]])
+    assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_a_question_naming_nothing_borrows_from_the_post_replied_to(bot: DisputeBot, fake: FakeDiscord) -> None:
+    asked = await say(fake, f"{MENTION} when was this", mentions=[p.BOT_USER], replying_to=await claim(fake))
+    reply = await reply_to(fake, asked)
+    assert searched(reply) and "khalistan" in reply.embeds[0]["footer"]["text"].lower()
+    assert "names nothing" not in reply.text()
+
+
+async def test_without_message_content_the_post_replied_to_adds_nothing(
+    start_bot: BotStarter, discord_core: CommandCore, make_fake: FakeFactory
+) -> None:
+    """Discord withholds the text of a post that doesn't mention the bot: the question is answered alone, as
+    before, whether the post came along or was fetched."""
+    fake = make_fake()
+    await start_bot(discord_core, fake, message_content=False)
+    for resolved in (True, False):
+        posted = await claim(fake, seen=resolved)
+        asked = await say(fake, f"{MENTION} is this true?", mentions=[p.BOT_USER], replying_to=posted,
+                          resolved=resolved)
+        assert SOURCED in (await reply_to(fake, asked)).text()
+    assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_a_reply_to_a_post_discord_no_longer_has_is_answered_alone(bot: DisputeBot, fake: FakeDiscord) -> None:
+    posted = await claim(fake, seen=False)
+    fake.deleted.add(str(posted["id"]))
+    asked = await say(fake, f"{MENTION} is this true?", mentions=[p.BOT_USER], replying_to=posted, resolved=False)
+    assert SOURCED in (await reply_to(fake, asked)).text()
+    assert fake.fetched == [posted["id"]]
+
+
+async def test_a_post_forwarded_to_the_bots_dm_is_the_question(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """A forward carries no text of its own: it got "Please ask a question"."""
+    dm = p.CHANNEL_ID + 100
+    forward = await say(fake, "", guild=False, channel_id=dm, forwarding=p.message(CLAIM, author=OTHER))
+    reply = await reply_to(fake, forward)
+    assert "1,178" in reply.text() and "Please ask a question" not in reply.text()
+    assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_a_forward_with_a_question_of_its_own_reads_the_post_as_the_turn_before(
+    bot: DisputeBot, fake: FakeDiscord
+) -> None:
+    dm = p.CHANNEL_ID + 100
+    forward = await say(fake, "when was this", guild=False, channel_id=dm,
+                        forwarding=p.message(CLAIM, author=OTHER))
+    reply = await reply_to(fake, forward)
+    assert searched(reply) and "khalistan" in reply.embeds[0]["footer"]["text"].lower()

@@ -1,0 +1,73 @@
+"""A mention in the thread of someone's post ("@bot is this true?" under a claim) reads that post, once."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from slack_bolt.async_app import AsyncApp
+
+from bot.actors import ModeratorPolicy
+from tests.bot.conftest import CoreFactory, HistoryFactory
+from tests.bot.slack.slack_requests import message_event, posts_in, send_event, shown_text
+from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
+
+pytestmark = pytest.mark.asyncio(loop_scope="function")
+
+CLAIM = "<@UASKER> govt ordered twitter to block 1178 accounts linked to khalistan"
+SOURCED = "Every quote names its article"  # what "is this true?" gets said after one of the bot's answers
+
+
+@pytest.fixture
+def history_app(make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory, make_app: Any) -> AsyncApp:
+    return make_app(make_core(seed_index_dir, Path("/nonexistent-corpus"), ModeratorPolicy(), history=make_history()))
+
+
+def reads(stub: StubSlack) -> int:
+    return [c.method for c in stub.calls].count("conversations.replies")
+
+
+def mention(text: str, thread_ts: str, parent: str = "UOTHER") -> dict[str, Any]:
+    return message_event(f"<@{BOT_USER_ID}> {text}", kind="app_mention", thread_ts=thread_ts, parent_user_id=parent)
+
+
+async def test_is_this_true_in_the_thread_of_someones_post_checks_that_post(
+    stub: StubSlack, history_app: AsyncApp
+) -> None:
+    """It was answered as "is this true?" alone, about no answer of the bot's. The post is read once: after
+    the answer the thread is the bot's, and its next question goes on with that answer."""
+    root = stub.post_as_user("C1", "UOTHER", CLAIM)
+    await send_event(history_app, mention("is this true?", root))
+    [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
+    assert reply["thread_ts"] == root and "1,178" in shown_text(reply) and SOURCED not in shown_text(reply)
+    assert "<@UASKER>" not in shown_text(reply), "the post's mention is not posted back"
+    assert reads(stub) == 1
+    await send_event(history_app, mention("when was this", root))
+    await posts_in(stub, "chat.postMessage", 2, timeout=10)
+    assert reads(stub) == 1
+
+
+async def test_a_question_naming_nothing_borrows_from_the_post(stub: StubSlack, history_app: AsyncApp) -> None:
+    root = stub.post_as_user("C1", "UOTHER", CLAIM)
+    await send_event(history_app, mention("when was this", root))
+    [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
+    assert "Searched for:" in shown_text(reply) and "khalistan" in shown_text(reply).lower()
+
+
+async def test_a_post_that_cant_be_read_changes_nothing(stub: StubSlack, history_app: AsyncApp) -> None:
+    """A deleted post, or a channel the app may not read: the question is answered alone, as before."""
+    await send_event(history_app, mention("is this true?", "1690000000.000001"))
+    [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
+    assert SOURCED in shown_text(reply) and reads(stub) == 1
+
+
+async def test_a_mention_under_the_bots_own_message_reads_nothing_new(stub: StubSlack, history_app: AsyncApp) -> None:
+    """Under a message of the bot's (no /ask answer), the first message is read to find its conversation, as
+    before, and its text is not taken for someone's post."""
+    root = stub.post_as_app("C1", "govt ordered twitter to block 1178 accounts")
+    await send_event(history_app, mention("is this true?", root, parent=BOT_USER_ID))
+    [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
+    await asyncio.sleep(0.2)
+    assert SOURCED in shown_text(reply) and reads(stub) == 1
