@@ -5,6 +5,7 @@ thread, which also takes other work that must never hold up questions (extractin
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 import threading
 import time
@@ -16,6 +17,7 @@ from typing import TypeVar
 from bot import metrics
 from bot.actors import Actor
 from bot.build_lock import LockUnavailable
+from bot.index_commands import Folders, cannot_write, unwritten_setting
 from bot.results import IndexChange, Notice, NoticeKind
 from index import store
 
@@ -25,14 +27,20 @@ T = TypeVar("T")
 
 APOLOGY = "Sorry, something went wrong while handling that. The error has been logged."
 BUSY = "An index rebuild is already running; try again when it has finished."
+# A folder the bot can't write (read-only, full, not its own): the operator's to fix, named in the log only.
+UNWRITABLE = ("The bot can't write to its {} folder, so nothing was changed; whoever runs the bot can see why in "
+              "its log. The previous index is still being used.")
+_DISK_ERRORS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT})
 UNREACHABLE = ("The database the bot's replicas share can't be reached, so nothing was changed; try again in a "
                "moment. The previous index is still being used.")
 
 
 class BuildRunner:
-    def __init__(self, lock: Callable[[], AbstractContextManager[None]]) -> None:
-        """``lock``: held around every build (a PostgreSQL advisory lock when replicas share a store)."""
+    def __init__(self, lock: Callable[[], AbstractContextManager[None]], folders: Folders) -> None:
+        """``lock``: held around every build (a PostgreSQL advisory lock when replicas share a store);
+        ``folders``: the corpus and index folders, named in the log when one can't be written."""
         self._lock = lock
+        self._folders = folders
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="build")
         self._guard = threading.Lock()
         self._building = threading.Event()  # set while a build thread works, even if its caller was cancelled
@@ -77,6 +85,16 @@ class BuildRunner:
             if exc.in_chat != str(exc):
                 log.warning("%s by %s refused: %s", what, actor.describe(), exc)
             return Notice(NoticeKind.INVALID, exc.in_chat)
+        except OSError as exc:
+            metrics.BUILDS.labels(what, "failed").inc()
+            if exc.errno not in _DISK_ERRORS:
+                log.exception("%s by %s failed; the previous index is still serving", what, actor.describe())
+                return Notice(NoticeKind.FAILED, APOLOGY + " The previous index is still being used.")
+            # No traceback: the folder's permissions or its disk, not the code, are what to look at.
+            log.error("%s by %s failed: %s; the previous index is still serving", what, actor.describe(),
+                      cannot_write(self._folders, exc))
+            where = "corpus" if unwritten_setting(self._folders, exc) == "CORPUS_DIR" else "index"
+            return Notice(NoticeKind.FAILED, UNWRITABLE.format(where))
         except Exception:
             metrics.BUILDS.labels(what, "failed").inc()
             log.exception("%s by %s failed; the previous index is still serving", what, actor.describe())

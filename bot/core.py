@@ -45,7 +45,7 @@ from index.builder import build_index
 from index.embedding import EncoderProvider
 from index.manage import Upload, index_status
 from retrieval.engine import Engine
-from retrieval.loaded import FIX_DAMAGED, IndexLoadError
+from retrieval.loaded import FIX_DAMAGED, IndexLoadError, load_problem
 from retrieval.types import Answer, Timeline
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ class CommandCore:
         self.history = history or History()  # follow-ups, stored answers, feedback (without a store: none)
         self.in_flight = InFlight(config.max_in_flight)
         self.shared = shared or SharedState()  # rate limits, event claims, build lock: own or replicas' (store)
-        self.builds = BuildRunner(self.shared.build_lock)
+        self.builds = BuildRunner(self.shared.build_lock, config)
         self.corpus = CorpusChanges(config, self.builds, self._encoder_provider)  # add and remove articles
         self.uploads = UploadRules(config.max_article_bytes, config.fetch.max_bytes)  # asked before downloads
         limiter = self.shared.limiter(config.rate_limit_per_minute, config.rate_limit_burst)
@@ -300,9 +300,10 @@ class CommandCore:
         if refusal:
             return refusal
         audit.info("reindex (full=%s) by %s", full, actor.describe())
+        # A newer release's index is never replaced from chat, even with full: only the CLI's --full does.
         return await self.builds.run("reindex", actor, lambda: IndexChange("reindex", build_index(
             self.config.corpus_dir, self.config.index_dir, model=self.config.model,
-            encoder_provider=self._encoder_provider, full=full).to_dict()))
+            encoder_provider=self._encoder_provider, full=full, live_check=load_problem).to_dict()))
 
     def refuse_add(self, actor: Actor, reason: str) -> Notice:
         """An add an adapter refuses before the core sees it (too many addresses, a file over the limit, a

@@ -15,7 +15,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from bot.build_lock import LockUnavailable
 from bot.progress import build_progress
@@ -30,6 +30,7 @@ from index.embedding import document_encoder
 from index.fetch_types import FetchOptions
 from index.manage import Upload, add_articles, index_status, remove_article
 from index.web_article import fetch_articles
+from retrieval.loaded import load_problem
 
 BUSY = "dispute-bot: an index build is already running; try again when it has finished."
 audit = logging.getLogger("dispute_bot.audit")
@@ -48,12 +49,28 @@ def _print(data: dict[str, Any], text: str, as_json: bool, refused: bool = False
     print(json.dumps(data, ensure_ascii=False) if as_json else printable(text), file=out)  # file names are anyone's
 
 
-def cannot_write(settings: Settings, exc: OSError) -> str:
+class Folders(Protocol):
+    """Where the bot writes: the settings (the command line) or the core's configuration (chat)."""
+
+    @property
+    def corpus_dir(self) -> Path: ...
+
+    @property
+    def index_dir(self) -> Path: ...
+
+
+def unwritten_setting(folders: Folders, exc: OSError) -> str:
+    """``CORPUS_DIR`` or ``INDEX_DIR``: the setting naming the folder that ``exc`` failed to write in."""
+    where = Path(exc.filename) if exc.filename else folders.index_dir
+    return "CORPUS_DIR" if where.absolute().is_relative_to(folders.corpus_dir.absolute()) else "INDEX_DIR"
+
+
+def cannot_write(settings: Folders, exc: OSError) -> str:
     """A read-only, full or missing disk as one line naming the setting to fix, not a traceback. numpy's
     short write on a full disk (``9984 requested and 9184 written``) carries no errno, so the free space left
-    is said instead."""
+    is said instead. Chat's builds log the same line (``bot.builds``)."""
     where = Path(exc.filename) if exc.filename else settings.index_dir
-    setting = "CORPUS_DIR" if where.absolute().is_relative_to(settings.corpus_dir.absolute()) else "INDEX_DIR"
+    setting = unwritten_setting(settings, exc)
     folder = settings.corpus_dir if setting == "CORPUS_DIR" else settings.index_dir
     why = exc.strerror or str(exc)
     if exc.errno in (None, errno.ENOSPC):
@@ -65,21 +82,35 @@ def cannot_write(settings: Settings, exc: OSError) -> str:
     return f"cannot write {what} ({setting}={folder}): {why} ({where})"
 
 
+def _format_text(info: dict[str, Any]) -> str:
+    """The index's format against the one this release reads, and what to do when they differ: a newer one is
+    this replica's to catch up with (a rebuild here would overwrite the index the upgraded replicas serve)."""
+    found, reads = info["format"], info["reads_format"]
+    text = f"format {found} (this release reads {reads})"
+    if store.newer_format(found):
+        return (text + ": written by a newer release, which this one can't read. Upgrade this replica; don't "
+                "rebuild the index from it, that would replace the index the upgraded replicas serve.")
+    if found != reads:
+        return text + ": built by an older release. Rebuild it with: dispute-bot index build"
+    return text
+
+
 def _status_text(info: dict[str, Any]) -> str:
     if not info["exists"]:
         return f"No index at {info['index_dir']}. Build it with: dispute-bot index build"
     running = " (a build is running)" if info["build_running"] else ""
     return (f"{counted(info['docs'], 'article')}, {counted(info['chunks'], 'chunk')}, "
             f"{counted(info['events'], 'dated report')} (of events the timeline merges by date)\n"
-            f"model {info['model']} (dim {info['dimension']}), FAISS {info['faiss_factory']}\n"
+            f"model {info['model']} (dim {info['dimension']}), FAISS {info['faiss_factory']}, {_format_text(info)}\n"
             f"built {info['built_at']} in {info['build_seconds']} s{running}\n{info['folder']}")
 
 
 def build(settings: Settings, full: bool = False, as_json: bool = False) -> int:
+    """``index build``, and start-up's. Only ``--full`` asked here replaces an index in a newer release's format."""
     with shared_build_lock(settings), build_progress() as progress:
         report = build_index(settings.corpus_dir, settings.index_dir, model=settings.embedding_model,
                              encoder_provider=document_encoder(settings.embedding_model, settings.index_dir), full=full,
-                             progress=progress)
+                             progress=progress, live_check=load_problem, replace_newer=full)
     change = IndexChange("build", report.to_dict())
     _print(change.to_dict(), change.summary(), as_json)
     return 0
@@ -160,7 +191,8 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         if command == "status":
             info = index_status(settings.index_dir)
             _print(info, _status_text(info), args.json, refused=not info["exists"])
-            return 0 if info["exists"] else 1
+            # An index this release can't read is as good as none to a script checking the exit status.
+            return 0 if info["exists"] and info["format"] == info["reads_format"] else 1
         if command == "build":
             return build(settings, full=args.full, as_json=args.json)
         if command == "add":

@@ -119,6 +119,8 @@ class IndexChange:
             ]
             if changes:
                 text += " " + "; ".join(changes) + "."
+            if r.get("full_because"):
+                text += f"\nRebuilt in full: {r['full_because']}."
         for item in self.rejected:
             text += f"\nRefused {item['file']}: {item['reason']}"
         for item in r.get("skipped", []):

@@ -20,7 +20,7 @@ from index.article_cache import ArticleCache, part_key
 from index.articles import ArticleState, analyse, attach_vectors, save_entries
 from index.assemble import write_build
 from index.chunking import ChunkSpec
-from index.documents import SkippedFile, load_corpus
+from index.documents import Document, SkippedFile, load_corpus
 from index.embedding import EncoderProvider
 from index.encoder_cache import prepare_query_encoder
 from index.extractors import versions
@@ -31,6 +31,10 @@ log = logging.getLogger(__name__)
 
 # Versions an index built before they were recorded was made with: such an index is not stale for them.
 _UNRECORDED = {"sentences_version": 1}
+# Why the live index at INDEX_DIR can't be loaded (the file and what is wrong with it), None when it loads: the
+# loader's own check (``retrieval.loaded.load_problem``), passed in by the bot, since ``index`` sits below
+# ``retrieval``. Asked only of an index the manifest calls current, before it is called up to date.
+LiveCheck = Callable[[Path], str | None]
 
 
 @dataclass
@@ -51,6 +55,8 @@ class BuildReport:
     faiss_factory: str = ""
     # Seconds per stage: where a build's time went (bench/RESULTS.md has the breakdown of an add).
     stages: dict[str, float] = field(default_factory=dict)
+    # Why every file was rebuilt though the articles did not change (the live index could not be read).
+    full_because: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -70,6 +76,7 @@ class BuildReport:
             "faiss_factory": self.faiss_factory,
             "skipped": [{"file": s.filename, "reason": s.reason} for s in self.skipped],
             "stages": {k: round(v, 3) for k, v in self.stages.items()},
+            "full_because": self.full_because,
         }
 
 
@@ -101,7 +108,9 @@ def _stale_reasons(manifest: dict[str, Any], docs: dict[str, str], model: str, s
     """Why an index with ``manifest`` differs from a build of articles ``docs`` (id -> hash) now."""
     reasons = []
     expected = settings_key(model, spec)
-    if {k: manifest.get(k) for k in expected} != expected:
+    if manifest.get("format") != expected["format"]:
+        reasons.append(f"its format is {manifest.get('format')}, this release writes {expected['format']}")
+    if any(manifest.get(k) != expected[k] for k in ("model", "chunking")):
         reasons.append("the model or chunking settings changed")
     if any(manifest.get(k, _UNRECORDED.get(k)) != v for k, v in _derived_key().items()) \
             or not _query_encoder_current(manifest):
@@ -134,6 +143,8 @@ def build_index(
     spec: ChunkSpec | None = None,
     full: bool = False,
     progress: ProgressCallback | None = None,
+    live_check: LiveCheck | None = None,
+    replace_newer: bool = False,
 ) -> BuildReport:
     """Build or update the index from ``corpus_dir``; the live index is replaced only on success.
 
@@ -141,7 +152,8 @@ def build_index(
     """
     with store.build_lock(index_dir):
         return build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,
-                            spec=spec, full=full, progress=progress)
+                            spec=spec, full=full, progress=progress, live_check=live_check,
+                            replace_newer=replace_newer)
 
 
 def _live_vectors(live: Path | None, old_docs: dict[str, str], model: str,
@@ -160,6 +172,20 @@ def _live_vectors(live: Path | None, old_docs: dict[str, str], model: str,
     return fallback
 
 
+def _load(corpus_dir: Path, index_dir: Path, full: bool) -> tuple[ArticleCache, list[Document], list[SkippedFile]]:
+    """The article cache (not read from in a ``full`` build) and the corpus's articles; ``CorpusError`` when
+    there is none, leaving the live index as it was."""
+    cache = ArticleCache(store.articles_dir(index_dir), read=not full)
+    docs, skipped = load_corpus(corpus_dir, cache.parse)
+    if not docs:
+        why = "".join(f" Skipped {s.filename}: {s.reason}." for s in skipped[:5])
+        raise store.CorpusError(f"{corpus_dir} has no article to index (.txt or .md files).{why} "
+                                "The index was left as it was.",
+                                f"The corpus folder has no article to index (.txt or .md files).{why} "
+                                "The index was left as it was.")
+    return cache, docs, skipped
+
+
 def build_locked(
     corpus_dir: Path,
     index_dir: Path,
@@ -169,9 +195,16 @@ def build_locked(
     spec: ChunkSpec | None = None,
     full: bool = False,
     progress: ProgressCallback | None = None,
+    live_check: LiveCheck | None = None,
+    replace_newer: bool = False,
 ) -> BuildReport:
     """``build_index`` for a caller that already holds the build lock (to change the corpus and rebuild
-    as one step). ``full`` recomputes and re-embeds everything, ignoring every cache."""
+    as one step). ``full`` recomputes and re-embeds everything, ignoring every cache.
+
+    An index in a newer release's format is ``store.NewerFormat`` (left as it is) unless ``replace_newer``.
+    With ``live_check``, an index the manifest calls current but that can't be loaded (a truncated
+    ``faiss.index``) is rebuilt in full, the report saying why: it was "already up to date" while the bot
+    could not load it."""
     spec = spec or ChunkSpec()
     started = time.perf_counter()
     stages = _Stages()
@@ -181,27 +214,31 @@ def build_locked(
     store.check_index_dir(index_dir)
     store.clear_debris(index_dir)
     live = store.live_dir(index_dir)
-    cache = ArticleCache(store.articles_dir(index_dir), read=not full)
-    docs, skipped = load_corpus(corpus_dir, cache.parse)
-    if not docs:
-        why = "".join(f" Skipped {s.filename}: {s.reason}." for s in skipped[:5])
-        raise store.CorpusError(f"{corpus_dir} has no article to index (.txt or .md files).{why} "
-                                "The index was left as it was.",
-                                f"The corpus folder has no article to index (.txt or .md files).{why} "
-                                "The index was left as it was.")
-    new_docs = {d.doc_id: d.sha256 for d in docs}
     old_manifest = read_manifest(live) if live is not None else None
+    if old_manifest is not None and store.newer_format(old_manifest.get("format")) and not replace_newer:
+        raise store.NewerFormat(index_dir, old_manifest.get("format"))
+    cache, docs, skipped = _load(corpus_dir, index_dir, full)
+    new_docs = {d.doc_id: d.sha256 for d in docs}
     stages.done("load")
+    full_because = ""
     # Checked on the manifest before any vector is read: an unchanged corpus costs almost nothing.
     if not full and old_manifest is not None and not _stale_reasons(old_manifest, new_docs, model, spec):
-        counts = old_manifest.get("counts", {})
-        return BuildReport(
-            docs=len(docs), chunks=counts.get("chunks", 0), sentences=counts.get("sentences", 0),
-            embedded_chunks=0, reused_chunks=counts.get("chunks", 0), embedded_sentences=0,
-            removed_docs=[], added_docs=[], changed_docs=[], events=counts.get("events", 0),
-            seconds=time.perf_counter() - started, unchanged=True, skipped=skipped,
-            faiss_factory=old_manifest.get("faiss_factory", ""), stages=stages.seconds,
-        )
+        problem = live_check(index_dir) if live_check is not None else None
+        if problem is None:
+            counts = old_manifest.get("counts", {})
+            return BuildReport(
+                docs=len(docs), chunks=counts.get("chunks", 0), sentences=counts.get("sentences", 0),
+                embedded_chunks=0, reused_chunks=counts.get("chunks", 0), embedded_sentences=0,
+                removed_docs=[], added_docs=[], changed_docs=[], events=counts.get("events", 0),
+                seconds=time.perf_counter() - started, unchanged=True, skipped=skipped,
+                faiss_factory=old_manifest.get("faiss_factory", ""), stages=stages.seconds,
+            )
+        # The file and the loader's reason go to the operator's log, once; the report (shown in chat too)
+        # says what happened without the server's folders.
+        log.warning("the live index could not be read (%s): rebuilding it in full", problem)
+        full_because = "the live index could not be read (the log says which file and why)"
+        full = True
+        cache, docs, skipped = _load(corpus_dir, index_dir, full)  # read again, past the article cache
 
     old_docs: dict[str, str] = (old_manifest or {}).get("docs", {})
     added = sorted(set(new_docs) - set(old_docs))
@@ -253,4 +290,5 @@ def build_locked(
         embedded_sentences=embedded.sentences, removed_docs=removed, added_docs=added,
         changed_docs=changed, events=counts["events"], seconds=time.perf_counter() - started,
         unchanged=False, skipped=skipped, faiss_factory=written["faiss_factory"], stages=stages.seconds,
+        full_because=full_because,
     )

@@ -266,4 +266,6 @@ def index_status(index_dir: Path) -> dict[str, Any]:
         "built_at": manifest.get("built_at"),
         "build_seconds": manifest.get("build_seconds"),
         "build_running": store.is_build_running(index_dir),
+        "format": manifest.get("format"),
+        "reads_format": store.FORMAT_VERSION,
     }

@@ -65,6 +65,26 @@ class CorpusError(ValueError):
         self.in_chat = in_chat or message
 
 
+class NewerFormat(CorpusError):
+    """The live index was written by a newer release, in a format this one can't read. Rebuilding it here would
+    replace it with the older format under the replicas already upgraded (a rolling deploy), so builds refuse
+    unless the operator asks for it (``index build --full``, e.g. after rolling back)."""
+
+    def __init__(self, index_dir: Path, found: object) -> None:
+        super().__init__(
+            f"The index at {index_dir} has format {found}, written by a newer release of dispute-bot; this release "
+            f"reads format {FORMAT_VERSION}, so it was left as it was. Upgrade this replica (to replace the index "
+            "with this release's format anyway, after rolling back: dispute-bot index build --full).",
+            "The index was written by a newer release of the bot than this one runs, so it was left as it was; "
+            "whoever runs the bot needs to upgrade it.")
+
+
+def newer_format(found: object) -> bool:
+    """Whether a manifest's ``format`` is one a later release wrote (this one can't read it, and must not
+    overwrite it unasked). An older or missing format is just stale: the next build replaces it."""
+    return isinstance(found, int) and not isinstance(found, bool) and found > FORMAT_VERSION
+
+
 class ManifestUnreadable(RuntimeError):
     """The live index's manifest is missing or damaged; the message names it and the fix."""
 

@@ -39,6 +39,16 @@ class IndexMissingError(IndexLoadError):
         RuntimeError.__init__(self, f"No index found at {index_dir}. Build it with: {FIX}")
 
 
+class NewerIndexError(IndexLoadError):
+    """The index was written by a newer release: this replica is the one to change (upgraded), not the index,
+    which the replicas already upgraded serve. "Rebuild" was the advice, and rebuilding replaced it."""
+
+    def __init__(self, path: Path, found: object) -> None:
+        self.path = path
+        self.problem = f"has format {found}, written by a newer release; this release reads {store.FORMAT_VERSION}"
+        RuntimeError.__init__(self, f"The index file {path} {self.problem}. Upgrade this replica of dispute-bot.")
+
+
 @dataclass
 class LoadedIndex:
     folder: Path
@@ -102,6 +112,8 @@ def load_index(index_dir: Path) -> LoadedIndex:
     try:
         current = store.MANIFEST
         manifest = json.loads(_file(folder, current).read_text(encoding="utf-8"))
+        if store.newer_format(manifest.get("format")):
+            raise NewerIndexError(folder / current, manifest.get("format"))
         if manifest.get("format") != store.FORMAT_VERSION:
             raise IndexLoadError(folder / current, f"has format {manifest.get('format')!r}, "
                                  f"this version reads {store.FORMAT_VERSION}")
@@ -160,3 +172,14 @@ def load_index(index_dir: Path) -> LoadedIndex:
         figure_rows={(int(row), int(start)): i for i, (row, start, _) in enumerate(figures.tolist())},
         figure_vectors=np.ascontiguousarray(figure_vectors, dtype=np.float32), aliases=aliases,
     )
+
+
+def load_problem(index_dir: Path) -> str | None:
+    """What keeps the live index from loading (its file and what is wrong with it), None when it loads: a
+    build asks this before it calls an unchanged index up to date (``index.builder.LiveCheck``), so that
+    builds and the bot judge an index by one check."""
+    try:
+        load_index(index_dir)
+    except IndexLoadError as exc:
+        return f"{exc.path.name} {exc.problem}"
+    return None

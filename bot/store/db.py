@@ -112,7 +112,22 @@ def _sqlite_setup(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
+# Seconds a PostgreSQL connection may take to open (libpq's ``connect_timeout``). Without it, a database host
+# that silently drops packets held a store thread, or the build lock, for the OS's TCP timeout: minutes.
+CONNECT_TIMEOUT_SECONDS = 5
+
+
+def _server_options(parsed: sa.engine.URL) -> dict[str, Any]:
+    """A server database's engine options: a connection checked before use (one the server dropped is
+    replaced, not failed on) and, for PostgreSQL, a bounded connect, unless ``DATABASE_URL`` sets its own."""
+    options: dict[str, Any] = {"pool_pre_ping": True}
+    if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+        options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+    return options
+
+
 def open_engine(url: str) -> Engine:
+    """The engine of every store, the build lock and shared state; SQLite's options are its own."""
     parsed = sa.engine.make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
@@ -121,7 +136,7 @@ def open_engine(url: str) -> Engine:
         engine = sa.create_engine(parsed)
         _sqlite_setup(engine)
         return engine
-    return sa.create_engine(parsed, pool_pre_ping=True)
+    return sa.create_engine(parsed, **_server_options(parsed))
 
 
 class Store:

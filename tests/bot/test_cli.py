@@ -427,3 +427,39 @@ def test_a_full_disk_says_how_much_is_left(tmp_path: Path) -> None:
     line = cannot_write(settings, OSError("9984 requested and 9184 written"))
     assert line.startswith(f"cannot write the index (INDEX_DIR={tmp_path / 'index'}): 9984 requested and 9184 "
                            "written; ") and " KB free on that disk" in line
+
+
+def test_index_build_rebuilds_an_index_the_bot_cannot_load(env: tuple[Path, Path],
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """A truncated faiss.index was "Index already up to date" while ``ask`` said the index was damaged."""
+    _, index_dir = env
+    live = index_dir.resolve()
+    with (index_dir / "faiss.index").open("r+b") as fh:
+        fh.truncate(100)
+    assert main(["index", "build"]) == 0
+    out = capsys.readouterr().out
+    assert "Index rebuilt" in out and "Rebuilt in full: the live index could not be read" in out
+    assert index_dir.resolve() != live and main(["ask", "Which app is the government promoting?"]) == 0
+
+
+def test_an_index_from_a_newer_release_says_upgrade_and_is_replaced_only_by_build_full(
+        env: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    from index import store
+
+    _, index_dir = env
+    manifest = json.loads((index_dir / store.MANIFEST).read_text())
+    newer = store.FORMAT_VERSION + 1
+    (index_dir / store.MANIFEST).write_text(json.dumps({**manifest, "format": newer}))
+    live = index_dir.resolve()
+    assert main(["index", "status"]) == 1
+    out = capsys.readouterr().out
+    assert f"format {newer} (this release reads {store.FORMAT_VERSION}): written by a newer release" in out
+    assert "Upgrade this replica" in out
+    assert main(["index", "status", "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["format"] == newer
+    assert main(["index", "build"]) == 1
+    err = capsys.readouterr().err
+    assert "Upgrade this replica" in err and err.count("\n") == 1 and index_dir.resolve() == live
+    assert main(["index", "build", "--full"]) == 0
+    assert main(["index", "status"]) == 0
+    assert f"format {store.FORMAT_VERSION} (this release reads {store.FORMAT_VERSION})\n" in capsys.readouterr().out

@@ -91,7 +91,7 @@ def test_ask_json_skips_a_byte_order_mark(env: tuple[Path, Path], monkeypatch: p
 def test_index_status_counts_one_of_a_kind_in_the_singular() -> None:
     info = {"exists": True, "docs": 1, "chunks": 1, "events": 1, "model": "m", "dimension": 384,
             "faiss_factory": "Flat", "built_at": "2021-02-10", "build_seconds": 1, "build_running": False,
-            "folder": "/index"}
+            "folder": "/index", "format": 1, "reads_format": 1}
     assert index_commands._status_text(info).startswith(
         "1 article, 1 chunk, 1 dated report (of events the timeline merges by date)\n")
     assert index_commands._status_text({**info, "docs": 2, "chunks": 0}).startswith("2 articles, 0 chunks,")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import threading
 import time
@@ -291,3 +292,37 @@ async def test_a_moderator_is_told_when_an_added_article_will_rarely_be_found(mo
     assert isinstance(result, IndexChange) and result.report["added_doc_ids"] == ["kisan"]
     assert "Note on kisan.md: added, but it is mostly in a script other than English" in result.summary()
     assert result.to_dict()["notes"][0]["file"] == "kisan.md"
+
+
+async def test_reindex_rebuilds_a_damaged_index_and_never_a_newer_releases(mod_core: CommandCore) -> None:
+    index_dir = mod_core.config.index_dir
+    (index_dir / store.FAISS).write_bytes(b"garbage")
+    result = await mod_core.reindex(MOD)
+    assert isinstance(result, IndexChange) and "Rebuilt in full: the live index could not be read" in result.summary()
+    manifest = json.loads((index_dir / store.MANIFEST).read_text())
+    (index_dir / store.MANIFEST).write_text(json.dumps({**manifest, "format": store.FORMAT_VERSION + 1}))
+    live = store.live_dir(index_dir)
+    for full in (False, True):  # only the command line's --full replaces it
+        refused = await mod_core.reindex(MOD, full=full)
+        assert isinstance(refused, Notice) and refused.kind is NoticeKind.INVALID
+        assert "newer release" in refused.text and str(index_dir) not in refused.text
+    assert store.live_dir(index_dir) == live
+
+
+async def test_an_add_to_a_read_only_corpus_is_one_log_line_and_a_private_reason(
+        mod_core: CommandCore, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """The moderator got "something went wrong" and the operator a traceback."""
+    corpus = mod_core.config.corpus_dir
+
+    def read_only(path: Path, data: bytes) -> None:
+        raise OSError(30, "Read-only file system", str(path.parent / ".upload-x"))
+
+    monkeypatch.setattr("index.corpus_writes.write_atomically", read_only)
+    caplog.set_level(logging.INFO)
+    result = await mod_core.add_articles(MOD, [Upload("koo.md", b"Ministers moved to Koo as the standoff with "
+                                                               b"Twitter over the blocking orders deepened.\n")])
+    assert isinstance(result, Notice) and result.kind is NoticeKind.FAILED and result.ephemeral
+    assert "can't write to its corpus folder" in result.text and str(corpus) not in result.text
+    failed = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(failed) == 1 and failed[0].exc_info is None
+    assert f"cannot write the corpus (CORPUS_DIR={corpus}): Read-only file system" in failed[0].getMessage()

@@ -171,3 +171,15 @@ def test_stopping_mid_add_puts_the_corpus_back(tmp_path: Path, monkeypatch: pyte
     assert sorted(p.name for p in corpus.iterdir()) == ["kept.md", "old.md"]
     assert (corpus / "old.md").read_text() == "The ministry wrote again."
     assert restore_unfinished() == 0  # put back once
+
+
+def test_start_up_leaves_a_newer_releases_index_alone_and_says_upgrade(
+        built_copy: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    corpus, index_dir = built_copy
+    live = store.live_dir(index_dir)
+    manifest = json.loads((index_dir / store.MANIFEST).read_text())
+    (index_dir / store.MANIFEST).write_text(json.dumps({**manifest, "format": store.FORMAT_VERSION + 1}))
+    assert not runner.ensure_index(_settings(corpus, index_dir))
+    err = capsys.readouterr().err
+    assert "Upgrade this replica" in err and "index build --full." not in err.splitlines()[-1]
+    assert store.live_dir(index_dir) == live

@@ -303,3 +303,39 @@ def test_a_database_a_newer_release_migrated_is_said_once(tmp_path: Path, caplog
     told = [r.getMessage() for r in caplog.records if "newer than this release" in r.getMessage()]
     assert told == [f"the store at DATABASE_URL has schema version {newest + 1}, newer than this release knows "
                     f"({newest}): a newer release migrated it; run that release, as writes this one makes may fail"]
+
+
+def test_a_postgresql_host_that_never_answers_fails_within_the_connect_timeout(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A host that silently drops packets held a store thread (and the build lock) for the OS's TCP timeout:
+    here a port that takes the connection and never says a word."""
+    import socket
+    import time
+
+    from bot.store import db
+
+    monkeypatch.setattr(db, "CONNECT_TIMEOUT_SECONDS", 1)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)  # never accepted: the kernel completes the handshake, nobody answers libpq
+        port = silent.getsockname()[1]
+        engine = db.open_engine(f"postgresql+psycopg://bot@127.0.0.1:{port}/bot")
+        started = time.monotonic()
+        with pytest.raises(sa.exc.OperationalError):
+            engine.connect()
+        assert time.monotonic() - started < 10
+        engine.dispose()
+
+
+def test_engine_options_bound_postgresql_connects_and_leave_sqlite_alone(tmp_path: Path) -> None:
+    from bot.store import db
+
+    engine = db.open_engine("postgresql+psycopg://bot@db.invalid/bot")
+    assert engine.pool._pre_ping  # type: ignore[attr-defined]
+    assert db._server_options(engine.url)["connect_args"] == {"connect_timeout": db.CONNECT_TIMEOUT_SECONDS}
+    own = sa.engine.make_url("postgresql+psycopg://bot@db.invalid/bot?connect_timeout=20")
+    assert "connect_args" not in db._server_options(own)  # the URL's own timeout is kept
+    lite = db.open_engine(f"sqlite:///{tmp_path / 'bot.db'}")
+    assert not lite.pool._pre_ping  # type: ignore[attr-defined]
+    for made in (engine, lite):
+        made.dispose()

@@ -11,7 +11,7 @@ from index.builder import build_index
 from index.chunking import ChunkSpec
 from index.embedding import DEFAULT_MODEL, Encoder
 from index.manage import Upload, add_articles, index_status, remove_article
-from retrieval.loaded import load_index
+from retrieval.loaded import IndexLoadError, load_index, load_problem
 from tests.index.conftest import CountingEncoder, FailingEncoder
 
 NEW_ARTICLE = """---
@@ -234,3 +234,72 @@ def test_a_plain_index_folder_is_replaced_by_the_first_atomic_build(
     (corpus_copy / "new.md").write_text(NEW_ARTICLE, encoding="utf-8")
     report = _build(corpus_copy, index_dir, CountingEncoder(encoder))
     assert report["docs"] == 5 and index_dir.is_symlink() and report["reused_chunks"] > 0
+
+
+@pytest.mark.parametrize("damage", ["truncated faiss.index", "bm25 missing"])
+def test_an_index_that_cannot_be_loaded_is_rebuilt_in_full_not_called_up_to_date(
+    built_copy: tuple[Path, Path], encoder: Encoder, damage: str
+) -> None:
+    """The manifest alone said "already up to date" while the bot could not load the index."""
+    corpus_copy, index_dir = built_copy
+    live = store.live_dir(index_dir)
+    assert live is not None
+    if damage == "bm25 missing":
+        shutil.rmtree(live / store.BM25)
+    else:
+        with (live / store.FAISS).open("r+b") as fh:
+            fh.truncate(100)
+    enc = CountingEncoder(encoder)
+    report = _build(corpus_copy, index_dir, enc, live_check=load_problem)
+    assert not report["unchanged"] and enc.encoded > 0 and "could not be read" in str(report["full_because"])
+    assert store.live_dir(index_dir) != live and load_problem(index_dir) is None
+    assert _build(corpus_copy, index_dir, enc, live_check=load_problem)["unchanged"]
+
+
+def test_a_failed_rebuild_of_a_damaged_index_leaves_the_live_one_and_no_debris(
+    built_copy: tuple[Path, Path], encoder: Encoder
+) -> None:
+    corpus_copy, index_dir = built_copy
+    live = store.live_dir(index_dir)
+    (index_dir / store.FAISS).write_bytes(b"garbage")  # through the link, into the live folder
+    with pytest.raises(RuntimeError, match="encoder crashed"):
+        _build(corpus_copy, index_dir, FailingEncoder(encoder, after=0), live_check=load_problem)
+    assert store.live_dir(index_dir) == live and not list(store.builds_dir(index_dir).glob(".tmp-*"))
+
+
+def _set_format(index_dir: Path, value: object) -> Path:
+    live = store.live_dir(index_dir)
+    assert live is not None
+    manifest = json.loads((live / store.MANIFEST).read_text())
+    (live / store.MANIFEST).write_text(json.dumps({**manifest, "format": value}))
+    return live
+
+
+def test_an_index_in_a_newer_format_is_left_alone_unless_replacing_it_is_asked(
+    built_copy: tuple[Path, Path], encoder: Encoder
+) -> None:
+    """A replica of the previous release rebuilt the newer release's index in its own format, under the replicas
+    already upgraded (a rolling deploy)."""
+    corpus_copy, index_dir = built_copy
+    live = _set_format(index_dir, store.FORMAT_VERSION + 1)
+    (corpus_copy / "new.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    for kw in ({}, {"full": True}):
+        with pytest.raises(store.NewerFormat, match=f"format {store.FORMAT_VERSION + 1}.*Upgrade this replica"):
+            _build(corpus_copy, index_dir, encoder, **kw)
+    with pytest.raises(store.NewerFormat):
+        add_articles([Upload("koo.md", b"Koo passed three million downloads as ministers joined the app.\n")],
+                     corpus_copy, index_dir, model=DEFAULT_MODEL,
+                     encoder_provider=lambda: encoder, max_bytes=100_000)
+    assert store.live_dir(index_dir) == live and not (corpus_copy / "koo.md").exists()
+    with pytest.raises(IndexLoadError, match=r"written by a newer release.*Upgrade this replica") as caught:
+        load_index(index_dir)
+    assert "index build" not in str(caught.value)
+    report = _build(corpus_copy, index_dir, encoder, full=True, replace_newer=True)
+    assert report["added_doc_ids"] == ["new"] and index_status(index_dir)["format"] == store.FORMAT_VERSION
+
+
+def test_an_index_in_an_older_format_is_rebuilt_as_before(built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    corpus_copy, index_dir = built_copy
+    live = _set_format(index_dir, store.FORMAT_VERSION - 1)
+    assert not _build(corpus_copy, index_dir, encoder)["unchanged"]
+    assert store.live_dir(index_dir) != live and index_status(index_dir)["format"] == store.FORMAT_VERSION
