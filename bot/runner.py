@@ -15,6 +15,7 @@ from bot.wiring import build_core
 from index import store
 from index.builder import pending_changes
 from index.corpus_writes import restore_unfinished
+from index.vector_cache import read_manifest
 from retrieval.loaded import IndexLoadError, load_index
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,29 @@ def ensure_index(settings: Settings) -> bool:
     try:
         load_index(settings.index_dir)
     except IndexLoadError as exc:
-        print(f"dispute-bot: {exc}", file=sys.stderr)
+        return _repaired(settings, exc)
+    return True
+
+
+def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
+    """Rebuild an index that can't be loaded though the articles did not change (a truncated
+    ``faiss.index``), once, and load it again: ``make run`` stopped with "run index build", which is what
+    it runs itself. An index in a newer release's format is left alone (the build refuses it); a repair that
+    fails leaves the damaged index and says both problems."""
+    from bot.index_commands import build
+
+    live = store.live_dir(settings.index_dir)
+    manifest = read_manifest(live) if live is not None else None
+    if manifest is not None and store.newer_format(manifest.get("format")):
+        print(f"dispute-bot: {damage}", file=sys.stderr)  # "Upgrade this replica"
+        return False
+    print(f"dispute-bot: {damage}\nRebuilding the index in full from {settings.corpus_dir} ...", file=sys.stderr)
+    try:
+        build(settings)
+        load_index(settings.index_dir)
+    except (store.NewerFormat, store.BuildInProgress, store.CorpusError, LockUnavailable, IndexLoadError,
+            OSError) as exc:
+        print(f"dispute-bot: could not repair the index: {exc}", file=sys.stderr)
         return False
     return True
 

@@ -183,3 +183,16 @@ def test_start_up_leaves_a_newer_releases_index_alone_and_says_upgrade(
     err = capsys.readouterr().err
     assert "Upgrade this replica" in err and "index build --full." not in err.splitlines()[-1]
     assert store.live_dir(index_dir) == live
+
+
+def test_start_up_rebuilds_an_index_it_cannot_load(built_copy: tuple[Path, Path],
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """``make run`` with a truncated ``faiss.index`` and unchanged articles stopped with "run index build"."""
+    corpus, index_dir = built_copy
+    live = store.live_dir(index_dir)
+    assert live is not None
+    faiss_file = live / "faiss.index"
+    faiss_file.write_bytes(faiss_file.read_bytes()[:100])
+    assert runner.ensure_index(_settings(corpus, index_dir))
+    assert "Rebuilding the index in full" in capsys.readouterr().err
+    runner.load_index(index_dir)  # loads now
