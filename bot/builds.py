@@ -17,8 +17,8 @@ from typing import TypeVar
 from bot import metrics
 from bot.actors import Actor
 from bot.build_lock import LockUnavailable
-from bot.index_commands import Folders, cannot_write, unwritten_setting
 from bot.results import IndexChange, Notice, NoticeKind
+from bot.unwritable import Folders, cannot_write, unwritten_setting
 from index import store
 
 log = logging.getLogger(__name__)

@@ -5,17 +5,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import errno
 import getpass
 import json
 import logging
-import shutil
 import signal
 import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from bot.build_lock import LockUnavailable
 from bot.progress import build_progress
@@ -23,6 +21,7 @@ from bot.render.plain import printable
 from bot.results import IndexChange, counted
 from bot.settings import Settings
 from bot.shared_setup import shared_build_lock
+from bot.unwritable import cannot_write
 from index import store
 from index.article_names import NoSuchArticle
 from index.builder import build_index
@@ -47,39 +46,6 @@ def _print(data: dict[str, Any], text: str, as_json: bool, refused: bool = False
     """Refusals go to stderr unless ``--json`` (whose reader expects every reply on stdout)."""
     out = sys.stderr if refused and not as_json else sys.stdout
     print(json.dumps(data, ensure_ascii=False) if as_json else printable(text), file=out)  # file names are anyone's
-
-
-class Folders(Protocol):
-    """Where the bot writes: the settings (the command line) or the core's configuration (chat)."""
-
-    @property
-    def corpus_dir(self) -> Path: ...
-
-    @property
-    def index_dir(self) -> Path: ...
-
-
-def unwritten_setting(folders: Folders, exc: OSError) -> str:
-    """``CORPUS_DIR`` or ``INDEX_DIR``: the setting naming the folder that ``exc`` failed to write in."""
-    where = Path(exc.filename) if exc.filename else folders.index_dir
-    return "CORPUS_DIR" if where.absolute().is_relative_to(folders.corpus_dir.absolute()) else "INDEX_DIR"
-
-
-def cannot_write(settings: Folders, exc: OSError) -> str:
-    """A read-only, full or missing disk as one line naming the setting to fix, not a traceback. numpy's
-    short write on a full disk (``9984 requested and 9184 written``) carries no errno, so the free space left
-    is said instead. Chat's builds log the same line (``bot.builds``)."""
-    where = Path(exc.filename) if exc.filename else settings.index_dir
-    setting = unwritten_setting(settings, exc)
-    folder = settings.corpus_dir if setting == "CORPUS_DIR" else settings.index_dir
-    why = exc.strerror or str(exc)
-    if exc.errno in (None, errno.ENOSPC):
-        probe = next((p for p in (where, *where.absolute().parents) if p.exists()), None)
-        with contextlib.suppress(OSError):
-            if probe is not None:
-                why += f"; {shutil.disk_usage(probe).free // 1024:,} KB free on that disk"
-    what = "the corpus" if setting == "CORPUS_DIR" else "the index"
-    return f"cannot write {what} ({setting}={folder}): {why} ({where})"
 
 
 def _format_text(info: dict[str, Any]) -> str:

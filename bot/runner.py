@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 def ensure_index(settings: Settings) -> bool:
     """Build the index on first run, bring it up to date when the articles or the index format changed
     while the bot was down, and report a damaged one clearly instead of starting half-broken."""
-    from bot.index_commands import build, cannot_write
+    from bot.index_commands import build
+    from bot.unwritable import cannot_write
 
     fresh = store.live_dir(settings.index_dir) is None
     reasons = [] if fresh else pending_changes(settings.corpus_dir, settings.index_dir,

@@ -420,8 +420,8 @@ def test_an_index_or_corpus_that_cannot_be_written_is_one_line_not_a_traceback(
 
 def test_a_full_disk_says_how_much_is_left(tmp_path: Path) -> None:
     """numpy's short write on a full disk has no errno: "9984 requested and 9184 written" alone."""
-    from bot.index_commands import cannot_write
     from bot.settings import Settings
+    from bot.unwritable import cannot_write
 
     settings = Settings(_env_file=None, index_dir=tmp_path / "index")  # type: ignore[call-arg]
     line = cannot_write(settings, OSError("9984 requested and 9184 written"))

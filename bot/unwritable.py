@@ -1,0 +1,46 @@
+"""A folder the bot can't write (read-only, full, not its own), said as one line naming the setting to fix.
+
+Kept apart from the command line (``bot.index_commands``) so that chat's builds (``bot.builds``) can say the
+same line without loading the command line's modules.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import shutil
+from pathlib import Path
+from typing import Protocol
+
+
+class Folders(Protocol):
+    """Where the bot writes: the settings (the command line) or the core's configuration (chat)."""
+
+    @property
+    def corpus_dir(self) -> Path: ...
+
+    @property
+    def index_dir(self) -> Path: ...
+
+
+def unwritten_setting(folders: Folders, exc: OSError) -> str:
+    """``CORPUS_DIR`` or ``INDEX_DIR``: the setting naming the folder that ``exc`` failed to write in."""
+    where = Path(exc.filename) if exc.filename else folders.index_dir
+    return "CORPUS_DIR" if where.absolute().is_relative_to(folders.corpus_dir.absolute()) else "INDEX_DIR"
+
+
+def cannot_write(settings: Folders, exc: OSError) -> str:
+    """A read-only, full or missing disk as one line naming the setting to fix, not a traceback. numpy's
+    short write on a full disk (``9984 requested and 9184 written``) carries no errno, so the free space left
+    is said instead. Chat's builds log the same line (``bot.builds``)."""
+    where = Path(exc.filename) if exc.filename else settings.index_dir
+    setting = unwritten_setting(settings, exc)
+    folder = settings.corpus_dir if setting == "CORPUS_DIR" else settings.index_dir
+    why = exc.strerror or str(exc)
+    if exc.errno in (None, errno.ENOSPC):
+        probe = next((p for p in (where, *where.absolute().parents) if p.exists()), None)
+        with contextlib.suppress(OSError):
+            if probe is not None:
+                why += f"; {shutil.disk_usage(probe).free // 1024:,} KB free on that disk"
+    what = "the corpus" if setting == "CORPUS_DIR" else "the index"
+    return f"cannot write {what} ({setting}={folder}): {why} ({where})"
