@@ -25,6 +25,14 @@ _POSSESSIVE = frozenset(["his", "hers", "its", "their", "theirs"])  # "her" read
 # A person's full name: two or more capitalised words in a row ("Ajay Prakash Sawhney").
 _FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 _DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "there"])
+# "one" stands for a noun said before when a determiner or an adjective of order or choice leads it ("the
+# first one", "the latest one?", "which one", "the other ones"): "what did the first one ask", after "how
+# many notices did meity send", named nothing and was searched alone. "ones" is never a figure.
+_PRO_ONE = frozenset(["one", "ones"])
+_ONE_LEADS = frozenset(
+    ["first", "second", "third", "last", "latest", "next", "previous", "earlier", "later", "other", "another",
+     "new", "old", "same", "which", "that", "this", "these", "those", "each", "either"]
+)
 _DETERMINERS = frozenset(["the", "a", "an", "our", "your", "my"])
 _PREPOSITIONS = frozenset(
     ["about", "on", "of", "with", "for", "to", "from", "after", "before", "by", "in", "at", "over", "against",
@@ -42,7 +50,8 @@ def unresolved_reference(text: str) -> str | None:
 
     A capitalised name earlier in the question ("Did Twitter say it …") is taken as the antecedent; a
     demonstrative is pronominal after a preposition or at the end ("on that", "with those?"), not when it
-    introduces a noun or a relative clause ("accounts that were blocked").
+    introduces a noun or a relative clause ("accounts that were blocked"); "one" after "the first", "which"
+    or "the other" stands for a noun said before.
     """
     found = words(text)
     named = False
@@ -52,6 +61,10 @@ def unresolved_reference(text: str) -> str | None:
             named = True
         # After an article or possessive, "it" is a word, not a pronoun: "the it minister" is IT's.
         if lower in _PERSONAL and not named and (i == 0 or found[i - 1].lower() not in _DETERMINERS):
+            return word
+        # "one of the notices" names what it is.
+        if (lower in _PRO_ONE and i and found[i - 1].lower() in _ONE_LEADS and not named
+                and (i == len(found) - 1 or found[i + 1].lower() != "of")):
             return word
         if lower in _DEMONSTRATIVE:
             before = found[i - 1].lower() if i else ""

@@ -263,3 +263,13 @@ def test_a_quote_the_last_answer_gave_answers_only_a_follow_up_sharing_its_words
     why = follow_up("why did it restore them afterwards?").without_echoes(found, probs)
     assert why.tolist() == [0.0, 0.5, 0.3]
     assert probs.tolist() == [0.6, 0.5, 0.3]  # the caller's probabilities are left alone
+
+
+def test_one_after_the_first_stands_for_what_the_last_question_counted(shipped_engine: Engine) -> None:
+    """"what did the first one ask" after "how many notices did meity send twitter" named nothing the
+    detection saw, so it was searched alone and declined; "one" now leans on the notices."""
+    first = "how many notices did meity send twitter"
+    context = FollowupContext((turn_of(first, shipped_engine.ask(first)),))
+    answer = shipped_engine.ask("what did the first one ask", context)
+    assert answer.expanded and "notices" in (answer.searched_for or "")
+    assert answer.answered and "257" in answer.text

@@ -18,6 +18,10 @@ IDF = {"sawhney": 4.0, "koo": 3.5}
         ("Did Twitter say it would comply?", None),  # "Twitter" is what "it" stands for
         ("who is the it minister?", None),  # after an article "it" is IT
         ("what is his job", "his"),
+        # "one" after an adjective of order or choice stands for a noun said before ("the first notice").
+        ("what did the first one ask", "one"), ("and the latest one?", "one"), ("and the other ones?", "ones"),
+        ("which one was about the hashtag", "one"),
+        ("did one ministry send it", "it"), ("what did one of the notices ask", None),
     ],
 )
 def test_the_unresolved_reference_is_read_from_grammar(question: str, reference: str | None) -> None:
