@@ -236,7 +236,7 @@ def expand(
     # What "it" may stand for: the name borrowed from the previous answer, or the person asked about.
     antecedent = next((word for term, (_, word, _) in chosen if term in appositive and term in answer_terms), None)
     reference = unresolved_reference(text)
-    person = person_referent(reference, [t.question for t in turns], idf)
+    person = person_referent(reference, [t.question for t in turns], idf, [t.sentences for t in turns])
     if person is not None and person[0] in candidates:
         # "he" is this person, not a name the answer gave: a sentence naming them speaks of what was asked.
         appositive, antecedent = {person[0]}, person[1]

@@ -73,15 +73,33 @@ def unresolved_reference(text: str) -> str | None:
     return None
 
 
-def person_referent(reference: str | None, questions: Sequence[str], idf: Mapping[str, float]
-                    ) -> tuple[str, str] | None:
+def _written_name(question: str, quoted: Sequence[str]) -> list[str]:
+    """The full name a question typed in lowercase ("who is ajay sawhney") asked about, as the sentences
+    its answer quoted write it ("Ajay Sawhney"): the one holding most of the question's words, then the
+    shortest. Chat rarely capitalises, and a name read only from capitals was never found there."""
+    asked = set(terms(question))
+    found = []
+    for sentence in quoted:
+        for match in _FULL_NAME.finditer(sentence):
+            parts = [t for w in match.group(0).split() for t in terms(w)]
+            if parts and parts[-1] in asked:
+                found.append((-len(asked.intersection(parts)), len(parts), match.group(0)))
+    return [min(found)[2]] if found else []
+
+
+def person_referent(reference: str | None, questions: Sequence[str], idf: Mapping[str, float],
+                    quoted: Sequence[Sequence[str]] = ()) -> tuple[str, str] | None:
     """For a question whose unresolved ``reference`` is "he" or "she", the person the latest of the earlier
     ``questions`` (oldest first) named: the term for the last word of the full name, the one articles repeat
-    ("Sawhney will meet ..."), and the full name ("Ajay Prakash Sawhney"), not one opening the question."""
+    ("Sawhney will meet ..."), and the full name ("Ajay Prakash Sawhney"), not one opening the question.
+    ``quoted``: what each question's answer quoted, where a name typed in lowercase is found as written."""
     if reference is None or reference.lower() not in _PERSON:
         return None
-    for question in reversed(questions):
+    for at in reversed(range(len(questions))):
+        question = questions[at]
         names = [m.group(0) for m in _FULL_NAME.finditer(question) if m.start() > 0]
+        if not names and at < len(quoted):
+            names = _written_name(question, quoted[at])
         if names:
             last = terms(names[-1].split()[-1])
             return (last[0], names[-1]) if last and last[0] in idf else None

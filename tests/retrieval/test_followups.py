@@ -224,6 +224,18 @@ def test_he_stands_for_the_person_the_earlier_question_named() -> None:
     assert it is not None and it.answer_terms == ("koo",)  # "it" is no person: the answer's name stands for it
 
 
+def test_he_after_a_name_typed_in_lowercase_is_resolved_to_it() -> None:
+    """"who is ajay sawhney" then "when will he meet twitter": the name, typed in lowercase, was never found,
+    so "he" was left unresolved; two turns back too."""
+    context = FollowupContext((
+        Turn("who is ajay sawhney", ("doc-a",), ("Secretary Ajay Prakash Sawhney will lead the talks.",)),
+        Turn("what is koo", ("doc-koo",), ("Ministers back the app Koo.",)),
+    ))
+    he = expand("when will he meet twitter", IDF, UNKNOWN, context)
+    assert he is not None and he.resolved == "when will Secretary Ajay Prakash Sawhney meet twitter"
+    assert he.answer_terms == ("sawhney",)
+
+
 def test_the_pronoun_is_resolved_to_what_it_stands_for() -> None:
     """The sentences are also judged against the question with "it" or "he" replaced, a meaning the borrowed
     words appended to it blur (the answer to "are ministers going to move to it?" scored 0.18 against 0.36);

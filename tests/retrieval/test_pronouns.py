@@ -36,6 +36,16 @@ def test_he_is_the_person_the_latest_earlier_question_named_in_full() -> None:
     assert person_referent("he", ["Ajay Prakash Sawhney said what?"], IDF) is None  # opening the question
 
 
+def test_a_name_typed_in_lowercase_is_the_name_the_answer_wrote() -> None:
+    """Chat rarely capitalises: after "who is ajay sawhney", "he" was left unresolved, the name being read only
+    from capitals; the answer's quotes write it."""
+    quoted = ("Instead, the MeitY Secretary Ajay Prakash Sawhney is likely to lead the talks.",
+              "According to India Today, Ajay Sawhney, Secretary of MeitY, will be meeting Twitter officials.")
+    assert person_referent("he", ["who is ajay sawhney"], IDF, [quoted]) == ("sawhney", "Ajay Sawhney")
+    assert person_referent("he", ["who is ajay sawhney"], IDF) is None  # nothing quoted: no name to read
+    assert person_referent("he", ["what is koo"], IDF, [("Ministers back the app Koo.",)]) is None
+
+
 def test_a_personal_pronoun_is_replaced_once_and_a_possessive_keeps_its_s() -> None:
     assert resolve("what is his job? his role?", "his", "Sawhney") == "what is Sawhney's job? his role?"
     assert resolve("did it grow?", "it", "Koo") == "did Koo grow?"
