@@ -16,6 +16,7 @@ import numpy as np
 
 from index import store
 from index.embedding import Encoder, EncoderProvider
+from index.lexical import terms
 from retrieval import ranker
 from retrieval.acronyms import restore_acronyms
 from retrieval.alternatives import next_best
@@ -29,6 +30,7 @@ from retrieval.loaded import LoadedIndex, load_index
 from retrieval.question import Kind, Question, analyse, has_subject
 from retrieval.search import hybrid_search
 from retrieval.several import MAX_QUESTIONS, joined, questions_in
+from retrieval.shorthand import plain_words
 from retrieval.spelling import mend_typos
 from retrieval.timeline import build_timeline
 from retrieval.types import Answer, Passage, SourceInfo, Timeline
@@ -128,7 +130,7 @@ class Engine:
         question, vector, passages, depth = self._search(text, index, reading)
         found, probs = self._read(index, question, vector, passages)
         probs = spelled_out(index.aliases, reading, found, probs)  # "what is MeitY?": where an article says
-        followup = follow_up(index, question, vector, context, self.encode_query, depth) if context else None
+        followup = follow_up(index, question, vector, context, self.encode_query, depth, reading) if context else None
         if followup is not None:
             expanded, vector_x = self._read_follow_up(index, followup)
             # A question naming nothing ("when?") can only mean what the conversation was about.
@@ -176,10 +178,13 @@ class Engine:
 
 def _reading(text: str, index: LoadedIndex) -> tuple[str, str | None]:
     """What to search for ``text``, and the text with its typos mended when that is what it is. Romanised
-    Hindi ("koo kya hai") is searched as its English reading, typos as the article words meant."""
+    Hindi ("koo kya hai") is searched as its English reading, chat's shorthand ("wat abt") as the words it
+    stands for, typos as the article words meant."""
     english = english_reading(text)
     if english:
         return english, None
-    restored = restore_acronyms(text, index)  # "the us" is the articles' "U.S."
-    mended = mend_typos(restored or text, index) or restored
+    plain = plain_words(text, lambda word: any(t in index.idf for t in terms(word)))  # "wat abt": "what about"
+    written = plain or text
+    restored = restore_acronyms(written, index)  # "the us" is the articles' "U.S."
+    mended = mend_typos(restored or written, index) or restored or plain
     return mended or text, mended

@@ -178,10 +178,17 @@ def _weighted_words(text: str, idf: Mapping[str, float], floor: float) -> list[t
 
 
 def expand(
-    text: str, idf: Mapping[str, float], unknown_idf: float, context: FollowupContext | None
+    text: str, idf: Mapping[str, float], unknown_idf: float, context: FollowupContext | None,
+    typed: str | None = None,
 ) -> Expansion | None:
-    """The words to add to a follow-up, weighted by rarity and recency; None for a standalone question."""
+    """The words to add to a follow-up, weighted by rarity and recency; None for a standalone question.
+    ``text`` is what is searched; ``typed``, the question as typed when that differs: either one leaning on
+    the conversation makes a follow-up ("why tho" is searched as "why", and its "tho" still continues)."""
     detection = detect(text, idf, unknown_idf, context)
+    if typed is not None and typed != text:
+        also = detect(typed, idf, unknown_idf, context)
+        detection = Detection(detection.follow_up or also.follow_up,
+                              tuple(dict.fromkeys(detection.reasons + also.reasons)))
     if not detection.follow_up or context is None:
         return None
     # Words that only ask ("tell me more", "explain please") name nothing: "tell", which no article uses,
@@ -229,7 +236,7 @@ def expand(
     # What "it" may stand for: the name borrowed from the previous answer, or the person asked about.
     antecedent = next((word for term, (_, word, _) in chosen if term in appositive and term in answer_terms), None)
     reference = unresolved_reference(text)
-    person = person_referent(reference, [t.question for t in turns], idf)
+    person = person_referent(reference, [t.question for t in turns], idf, [t.sentences for t in turns])
     if person is not None and person[0] in candidates:
         # "he" is this person, not a name the answer gave: a sentence naming them speaks of what was asked.
         appositive, antecedent = {person[0]}, person[1]

@@ -94,10 +94,14 @@ class FollowUp:
 
 def follow_up(
     index: LoadedIndex, question: Question, vector: np.ndarray, context: FollowupContext,
-    encode: Callable[[str], np.ndarray], k: int,
+    encode: Callable[[str], np.ndarray], k: int, reading: str | None = None,
 ) -> FollowUp | None:
-    """None for a standalone question, which is then answered exactly as without a conversation."""
-    expansion = expand(question.text, index.idf, index.unknown_idf, context)
+    """None for a standalone question, which is then answered exactly as without a conversation.
+    ``reading``: what the question is searched as (its English reading, chat's shorthand written out, typos
+    mended; ``Engine``), which is what leans on the conversation: "uske baad kya hua" is "what after", a
+    fragment, and "wat abt farmers" opens with "what about". Read as typed, their words no article uses
+    counted as distinctive and each was searched alone."""
+    expansion = expand(reading or question.text, index.idf, index.unknown_idf, context, typed=question.text)
     if expansion is None:
         return None
     expanded_vector = encode(expansion.text)

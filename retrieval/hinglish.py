@@ -26,7 +26,11 @@ CONTENT_WORDS = {
     "bheja": "sent", "bheje": "sent", "bheji": "sent", "baatcheet": "talks", "mulakat": "meeting",
     "mulaqat": "meeting", "kisan": "farmers", "kisaan": "farmers", "mantri": "minister", "kanoon": "law",
     "kanun": "law", "hataya": "removed", "hataye": "removed", "khaate": "accounts", "khate": "accounts",
+    # Postpositions of time that carry meaning: "uske baad kya hua" asks what happened after it.
+    "baad": "after", "pehle": "before", "pahle": "before",
 }
+# "kya hua": "what happened", not "what" with the auxiliary dropped.
+_HAPPENED = frozenset(["hua", "hui", "hue"])
 # Postpositions, auxiliaries and pronouns: they carry the grammar, which the English reading drops.
 PARTICLES = frozenset([
     "ne", "ka", "ki", "ke", "hai", "hain", "ho", "tha", "thi", "the", "ko", "se", "mein", "me", "aur", "bhi",
@@ -49,9 +53,13 @@ def english_reading(question: str) -> str | None:
     """The question as English search words, question word first; None when it is not Hinglish."""
     words = _WORD.findall(question)
     lower = [w.lower() for w in words]
-    if len({w for w in lower if w in MARKERS}) < MIN_MARKERS:
+    # A Hindi question word alone ("kyun?", "kab tak?") is a follow-up's whole question: one marker is enough.
+    alone = any(w in QUESTION_WORDS for w in lower) and all(w in QUESTION_WORDS or w in PARTICLES for w in lower)
+    if len({w for w in lower if w in MARKERS}) < MIN_MARKERS and not alone:
         return None
     asked = next((i for i, w in enumerate(lower) if w in QUESTION_WORDS), None)
+    if alone and asked is not None:
+        return QUESTION_WORDS[lower[asked]]
     content = [(i, CONTENT_WORDS.get(low, w)) for i, (w, low) in enumerate(zip(words, lower, strict=True))
                if low not in PARTICLES and low not in QUESTION_WORDS]
     if not content:
@@ -61,4 +69,7 @@ def english_reading(question: str) -> str | None:
     # What follows the question word is what is asked about ("kitne accounts"), then the rest.
     after = [w for i, w in content if i > asked]
     before = [w for i, w in content if i < asked]
-    return " ".join([QUESTION_WORDS[lower[asked]], *after, *before])
+    meant = QUESTION_WORDS[lower[asked]]
+    if meant == "what" and asked + 1 < len(lower) and lower[asked + 1] in _HAPPENED:
+        meant = "what happened"
+    return " ".join([meant, *after, *before])

@@ -25,6 +25,14 @@ _POSSESSIVE = frozenset(["his", "hers", "its", "their", "theirs"])  # "her" read
 # A person's full name: two or more capitalised words in a row ("Ajay Prakash Sawhney").
 _FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 _DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "there"])
+# "one" stands for a noun said before when a determiner or an adjective of order or choice leads it ("the
+# first one", "the latest one?", "which one", "the other ones"): "what did the first one ask", after "how
+# many notices did meity send", named nothing and was searched alone. "ones" is never a figure.
+_PRO_ONE = frozenset(["one", "ones"])
+_ONE_LEADS = frozenset(
+    ["first", "second", "third", "last", "latest", "next", "previous", "earlier", "later", "other", "another",
+     "new", "old", "same", "which", "that", "this", "these", "those", "each", "either"]
+)
 _DETERMINERS = frozenset(["the", "a", "an", "our", "your", "my"])
 _PREPOSITIONS = frozenset(
     ["about", "on", "of", "with", "for", "to", "from", "after", "before", "by", "in", "at", "over", "against",
@@ -42,7 +50,8 @@ def unresolved_reference(text: str) -> str | None:
 
     A capitalised name earlier in the question ("Did Twitter say it …") is taken as the antecedent; a
     demonstrative is pronominal after a preposition or at the end ("on that", "with those?"), not when it
-    introduces a noun or a relative clause ("accounts that were blocked").
+    introduces a noun or a relative clause ("accounts that were blocked"); "one" after "the first", "which"
+    or "the other" stands for a noun said before.
     """
     found = words(text)
     named = False
@@ -53,6 +62,10 @@ def unresolved_reference(text: str) -> str | None:
         # After an article or possessive, "it" is a word, not a pronoun: "the it minister" is IT's.
         if lower in _PERSONAL and not named and (i == 0 or found[i - 1].lower() not in _DETERMINERS):
             return word
+        # "one of the notices" names what it is.
+        if (lower in _PRO_ONE and i and found[i - 1].lower() in _ONE_LEADS and not named
+                and (i == len(found) - 1 or found[i + 1].lower() != "of")):
+            return word
         if lower in _DEMONSTRATIVE:
             before = found[i - 1].lower() if i else ""
             if i == len(found) - 1 or before in _PREPOSITIONS:
@@ -60,15 +73,33 @@ def unresolved_reference(text: str) -> str | None:
     return None
 
 
-def person_referent(reference: str | None, questions: Sequence[str], idf: Mapping[str, float]
-                    ) -> tuple[str, str] | None:
+def _written_name(question: str, quoted: Sequence[str]) -> list[str]:
+    """The full name a question typed in lowercase ("who is ajay sawhney") asked about, as the sentences
+    its answer quoted write it ("Ajay Sawhney"): the one holding most of the question's words, then the
+    shortest. Chat rarely capitalises, and a name read only from capitals was never found there."""
+    asked = set(terms(question))
+    found = []
+    for sentence in quoted:
+        for match in _FULL_NAME.finditer(sentence):
+            parts = [t for w in match.group(0).split() for t in terms(w)]
+            if parts and parts[-1] in asked:
+                found.append((-len(asked.intersection(parts)), len(parts), match.group(0)))
+    return [min(found)[2]] if found else []
+
+
+def person_referent(reference: str | None, questions: Sequence[str], idf: Mapping[str, float],
+                    quoted: Sequence[Sequence[str]] = ()) -> tuple[str, str] | None:
     """For a question whose unresolved ``reference`` is "he" or "she", the person the latest of the earlier
     ``questions`` (oldest first) named: the term for the last word of the full name, the one articles repeat
-    ("Sawhney will meet ..."), and the full name ("Ajay Prakash Sawhney"), not one opening the question."""
+    ("Sawhney will meet ..."), and the full name ("Ajay Prakash Sawhney"), not one opening the question.
+    ``quoted``: what each question's answer quoted, where a name typed in lowercase is found as written."""
     if reference is None or reference.lower() not in _PERSON:
         return None
-    for question in reversed(questions):
+    for at in reversed(range(len(questions))):
+        question = questions[at]
         names = [m.group(0) for m in _FULL_NAME.finditer(question) if m.start() > 0]
+        if not names and at < len(quoted):
+            names = _written_name(question, quoted[at])
         if names:
             last = terms(names[-1].split()[-1])
             return (last[0], names[-1]) if last and last[0] in idf else None

@@ -30,7 +30,7 @@ _GRAMMAR = re.compile(
 
 
 def absent_words(index: LoadedIndex, question: Question) -> tuple[list[str], bool]:
-    """The question's words, as typed, that no article uses ("calories", "banana"; or the "ppl" and "nuke"
+    """The question's words, as typed, that no article uses ("calories", "banana"; or the "nuke"
     of chat, or a typo), and whether that is every one of its search words. Only this is evidence enough
     for a decline to assert something: the answer model's probability is not. Held out, about half the
     on-topic questions it scored lowest were answerable, worded in terms their article doesn't use, while a

@@ -41,7 +41,7 @@ def decline_text(index: LoadedIndex, question: Question) -> str:
         never = f"never use the word{'s' if len(quoted) > 1 else ''} {listed}"
         if every and quoted:
             text = f"The articles {never}, so they likely don't cover this."
-        elif quoted:  # a word to put another way: chat's "ppl", a typo, a word the articles say differently
+        elif quoted:  # a word to put another way: chat's "nuke", a typo, a word the articles say differently
             text = f"I couldn't find a clear answer to “{subject}” in the articles, which {never}."
         else:
             text = f"I couldn't find a clear answer to “{subject}” in the articles."

@@ -224,6 +224,18 @@ def test_he_stands_for_the_person_the_earlier_question_named() -> None:
     assert it is not None and it.answer_terms == ("koo",)  # "it" is no person: the answer's name stands for it
 
 
+def test_he_after_a_name_typed_in_lowercase_is_resolved_to_it() -> None:
+    """"who is ajay sawhney" then "when will he meet twitter": the name, typed in lowercase, was never found,
+    so "he" was left unresolved; two turns back too."""
+    context = FollowupContext((
+        Turn("who is ajay sawhney", ("doc-a",), ("Secretary Ajay Prakash Sawhney will lead the talks.",)),
+        Turn("what is koo", ("doc-koo",), ("Ministers back the app Koo.",)),
+    ))
+    he = expand("when will he meet twitter", IDF, UNKNOWN, context)
+    assert he is not None and he.resolved == "when will Secretary Ajay Prakash Sawhney meet twitter"
+    assert he.answer_terms == ("sawhney",)
+
+
 def test_the_pronoun_is_resolved_to_what_it_stands_for() -> None:
     """The sentences are also judged against the question with "it" or "he" replaced, a meaning the borrowed
     words appended to it blur (the answer to "are ministers going to move to it?" scored 0.18 against 0.36);
@@ -263,3 +275,13 @@ def test_a_quote_the_last_answer_gave_answers_only_a_follow_up_sharing_its_words
     why = follow_up("why did it restore them afterwards?").without_echoes(found, probs)
     assert why.tolist() == [0.0, 0.5, 0.3]
     assert probs.tolist() == [0.6, 0.5, 0.3]  # the caller's probabilities are left alone
+
+
+def test_one_after_the_first_stands_for_what_the_last_question_counted(shipped_engine: Engine) -> None:
+    """"what did the first one ask" after "how many notices did meity send twitter" named nothing the
+    detection saw, so it was searched alone and declined; "one" now leans on the notices."""
+    first = "how many notices did meity send twitter"
+    context = FollowupContext((turn_of(first, shipped_engine.ask(first)),))
+    answer = shipped_engine.ask("what did the first one ask", context)
+    assert answer.expanded and "notices" in (answer.searched_for or "")
+    assert answer.answered and "257" in answer.text

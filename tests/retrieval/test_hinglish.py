@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.engine import Engine
+from retrieval.followup import FollowupContext, turn_of
 from retrieval.hinglish import english_reading
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
     ("sarkar ne twitter ko kitne notices bheje", "how many notices sent government twitter"),
     ("twitter ne kya jawab diya", "what response twitter"),
     ("meeting kab hogi", "when meeting"), ("meeting kis se hogi", "who meeting"),
+    # A follow-up: a Hindi question word alone, and "what happened after" (searched as "what baad" and
+    # declined: "the articles never use the word “baad”").
+    ("kyun", "why"), ("kab?", "when"), ("uske baad kya hua", "what happened after"),
 ])
 def test_hindi_question_words_are_read_as_english(question: str, reading: str) -> None:
     assert english_reading(question) == reading
@@ -45,3 +49,15 @@ def test_a_hinglish_question_is_answered(seed_engine: Engine) -> None:
     assert not seed_engine.ask("mumbai mein mausam kaisa hai").answered  # off-topic stays declined
     notices = seed_engine.ask("sarkar ne twitter ko kitne notices bheje")
     assert notices.answered and "three notices" in notices.text
+
+
+def test_a_hinglish_follow_up_leans_on_the_conversation(seed_engine: Engine) -> None:
+    """"uske baad kya hua" was searched as typed, its Hindi words counted as distinctive, so it was never read
+    as a follow-up, and was declined for “baad”: the follow-up is read from the English reading."""
+    first = "koo kya hai"
+    context = FollowupContext((turn_of(first, seed_engine.ask(first)),))
+    after = seed_engine.ask("uske baad kya hua", context)
+    assert after.expanded and (after.searched_for or "").startswith("what happened after")
+    assert "“baad”" not in after.text
+    why = seed_engine.ask("kyun", context)
+    assert why.expanded and (why.searched_for or "").startswith("why") and "“kyun”" not in why.text

@@ -18,6 +18,10 @@ IDF = {"sawhney": 4.0, "koo": 3.5}
         ("Did Twitter say it would comply?", None),  # "Twitter" is what "it" stands for
         ("who is the it minister?", None),  # after an article "it" is IT
         ("what is his job", "his"),
+        # "one" after an adjective of order or choice stands for a noun said before ("the first notice").
+        ("what did the first one ask", "one"), ("and the latest one?", "one"), ("and the other ones?", "ones"),
+        ("which one was about the hashtag", "one"),
+        ("did one ministry send it", "it"), ("what did one of the notices ask", None),
     ],
 )
 def test_the_unresolved_reference_is_read_from_grammar(question: str, reference: str | None) -> None:
@@ -30,6 +34,16 @@ def test_he_is_the_person_the_latest_earlier_question_named_in_full() -> None:
     assert person_referent("it", earlier, IDF) is None  # "it" is no person
     assert person_referent("she", ["Who is Jane Unheardof?"], IDF) is None  # a name no article uses
     assert person_referent("he", ["Ajay Prakash Sawhney said what?"], IDF) is None  # opening the question
+
+
+def test_a_name_typed_in_lowercase_is_the_name_the_answer_wrote() -> None:
+    """Chat rarely capitalises: after "who is ajay sawhney", "he" was left unresolved, the name being read only
+    from capitals; the answer's quotes write it."""
+    quoted = ("Instead, the MeitY Secretary Ajay Prakash Sawhney is likely to lead the talks.",
+              "According to India Today, Ajay Sawhney, Secretary of MeitY, will be meeting Twitter officials.")
+    assert person_referent("he", ["who is ajay sawhney"], IDF, [quoted]) == ("sawhney", "Ajay Sawhney")
+    assert person_referent("he", ["who is ajay sawhney"], IDF) is None  # nothing quoted: no name to read
+    assert person_referent("he", ["what is koo"], IDF, [("Ministers back the app Koo.",)]) is None
 
 
 def test_a_personal_pronoun_is_replaced_once_and_a_possessive_keeps_its_s() -> None:

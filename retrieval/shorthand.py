@@ -1,0 +1,49 @@
+"""Chat's shorthand read as the words it stands for before a question is searched.
+
+"wat abt farmers", "y did govt want it blocked", "why tho": as typed, "wat", "abt" and "tho" are words no
+article uses, so a decline said the articles "never use the words “wat” or “abt”" and "why tho" was told
+the articles "likely don't cover this"; "y" is no asking word, so "y did they do that" asked nothing, and
+"wat abt farmers" did not open with "what about", so it was not read as a follow-up.
+
+Only forms that are no English word, or that chat alone uses where they stand ("y" opening a question,
+"u" between words), are read, so a question written out is never changed; and, as with typos
+(``retrieval.spelling``), a form the articles use themselves is their word: "govt" stays where an article
+writes "Govt.". "tho" is "though", read as the written-out "why though?" is: a particle that leans on the
+previous turn. Tried and not kept: leaving that particle out of what is searched; on the training
+conversations it answered one "why though?" without the fact that had been declined, and helped none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# Shorthand that is no English word, read wherever it stands.
+WORDS = {
+    "wat": "what", "wht": "what", "wut": "what", "wen": "when", "whn": "when", "whr": "where", "hw": "how",
+    "abt": "about", "abut": "about", "govt": "government", "gvt": "government", "govts": "governments",
+    "ppl": "people", "pls": "please", "plz": "please", "plzz": "please", "bcoz": "because", "bcz": "because",
+    "coz": "because", "cuz": "because", "thru": "through", "b4": "before", "ur": "your", "tho": "though",
+    "yrs": "years", "dept": "department", "msg": "message",
+}
+# Letters that are words in chat but a letter elsewhere ("section y", "the u.s."): read only where a
+# letter can't stand. "y" opens a question ("y did they", "and y?"); "u" stands between two words.
+_WHY = re.compile(r"(?i)(?<![\w.'’-])(^|\b(?:and|but|so|ok|okay|then)\s+)y(?![\w.'’-])")
+_YOU = re.compile(r"(?i)(?<=[a-z] )u(?= [a-z])")
+_WORD = re.compile(r"(?<![\w.'’-])[A-Za-z][A-Za-z0-9]*(?![\w'’-]|\.\w)")
+
+
+def plain_words(text: str, used: Callable[[str], bool] = lambda _: False) -> str | None:
+    """``text`` with chat's shorthand written out, or None when it has none. ``used``: whether the articles
+    use a word as it is written (it is then left as it is)."""
+    def word(match: re.Match[str]) -> str:
+        typed = match.group()
+        meant = WORDS.get(typed.lower())
+        if meant is None or used(typed):
+            return typed
+        return meant.capitalize() if typed[0].isupper() else meant
+
+    read = _WORD.sub(word, text)
+    read = _WHY.sub(lambda m: f"{m.group(1)}why", read)
+    read = _YOU.sub("you", read)
+    return read if read != text else None
