@@ -73,6 +73,10 @@ def test_discord_and_slack_markup_reads_as_what_people_see() -> None:
     ("bro see this https://x.example/1 who is sawhney", "who is sawhney"),
     # Words that name the subject, or ask, stay.
     ("koo https://koo.example who made it", "koo who made it"),
+    # words that name the subject stay, a verb of looking with them or not
+    ("read the koo blog https://x.example/a why was it called unusual",
+     "read the koo blog why was it called unusual"),
+    ("found this about koo https://x.example/a who made it", "found this about koo who made it"),
     ("what did meity say about https://x.example/a the blog post", "what did meity say about the blog post"),
     ("check this https://x.example/a", "check this"),
     ("who is Ajay Sawhney <https://example.com>", "who is Ajay Sawhney"),  # Slack's and Discord's <address>
