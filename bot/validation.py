@@ -26,7 +26,8 @@ _MENTION = re.compile(
     # where no mention is made (the terminal) or when the mention was not picked: left in, "bot" was a search
     # word, borrowed by every follow-up after it ("Searched for: when was that bot govt …") and able to
     # pull the sentence about automated bot accounts.
-    r"|(?<![\w@])@[\w.-]*bot(?![\w.-])",
+    # It may end a sentence ("thanks @bot."): the stop is no part of a longer name ("@bot.example").
+    r"|(?<![\w@])@[\w.-]*bot(?![.-]*\w)",
     re.IGNORECASE,
 )
 

@@ -111,7 +111,10 @@ def test_broadcast_words_back_to_back_go_in_one_pass(text: str, left: str) -> No
     ("hey @dispute-bot who is sawhney", "hey who is sawhney"), ("who is sawhney @DisputeBot", "who is sawhney"),
     # An account's handle is part of the question.
     ("what did @TwitterIndia say", "what did @TwitterIndia say"), ("bot accounts?", "bot accounts?"),
-    ("mail@bot.example", "mail@bot.example"),
+    ("mail@bot.example", "mail@bot.example"), ("@bot.example who", "@bot.example who"),
+    # at the end of a sentence: "@bot." kept "bot" as a search word
+    ("how many accounts were blocked @bot.", "how many accounts were blocked ."),
+    ("who is sawhney, @DisputeBot.", "who is sawhney, ."), ("@bot... who is sawhney", "... who is sawhney"),
 ])
 def test_the_bot_addressed_by_name_in_plain_text_is_no_part_of_the_question(text: str, question: str) -> None:
     """"@bot how many …" typed where no mention is made (the terminal) kept "bot" as a search word, borrowed
