@@ -233,10 +233,11 @@ class CommandCore:
         thread: follow-ups in the thread continue it)."""
         self.history.rename(old, new)
 
-    async def answered_in(self, conversation: str) -> bool:
+    async def answered_in(self, conversation: str) -> bool | None:
         """Whether the bot answered in ``conversation`` within the time a thread is followed (``THREAD_TTL``),
         by the stored answers: an adapter's own memory of the threads it follows is lost on a restart, and a
-        follow-up there then went unanswered without a word."""
+        follow-up there then went unanswered without a word. None when the store could not say (it failed):
+        the adapter asks again next time rather than remember the thread as not followed."""
         return await self.history.answered_in(conversation, timedelta(seconds=THREAD_TTL))
 
     async def vote(self, actor: Actor, answer_id: str, value: int) -> Feedback | Notice:

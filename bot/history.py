@@ -143,18 +143,19 @@ class History:
         except Exception:
             log_store_failure(log, "could not remember the turn; the next follow-up there will not see it")
 
-    async def answered_in(self, conversation: str, within: timedelta) -> bool:
+    async def answered_in(self, conversation: str, within: timedelta) -> bool | None:
         """Whether an answer given in ``conversation`` in the last ``within`` is stored: what an adapter that
         lost its memory of the threads it answered in (a restart) asks before leaving a reply unanswered.
-        False without a store, or when the store fails (logged)."""
+        False without a store; None when the store fails (logged, in one line while it can't be reached): not
+        known, so not to be remembered as "no"."""
         if self.store is None:
             return False
         store = self.store
         try:
             return await self._run(lambda: store.answered_in(conversation, utcnow() - within))
         except Exception:
-            log.exception("could not read whether the conversation was answered in")
-            return False
+            log_store_failure(log, "could not read whether the conversation was answered in")
+            return None
 
     async def vote(self, actor: Actor, answer_id: str, value: int) -> Feedback:
         if self.store is None:

@@ -204,6 +204,13 @@ _ASKING_FOR = re.compile(r"^(?:(?:give|show|send|make|get|see)(?:\s+(?:me|us))?(
                          r"(?:(?:an?|the|full|whole|complete|entire)(?:\s+|$))*")
 
 
+# Words of a sentence, not of a topic, left before "timeline" once the asking words are gone: "twitter was given
+# a timeline", "tell me the timeline", "i need a timeline" say something or ask in words of their own; taken for
+# "koo timeline", they were listed as the timeline of “twitter was given a” (or “tell me the”) and not searched.
+_CLAUSE_WORD = re.compile(r"\b(?:an?|the|i|me|my|we|us|our|you|your|he|she|they|them|is|are|was|were|be|been"
+                          r"|has|have|had|do|does|did|will|would|should|want|wants|need|needs|tell|gave|given)\b")
+
+
 def timeline_topic(question: str) -> str | None:
     """For a whole message asking for the timeline of something ("timeline for koo"), its topic ("" when it
     names the story as a whole: "timeline of the standoff"), as ``/timeline`` takes it; None for any other
@@ -211,7 +218,10 @@ def timeline_topic(question: str) -> str | None:
     match = _TIMELINE_OF.fullmatch(_normalised(question))
     if match is None:
         return None
-    topic = match.group("topic") or _ASKING_FOR.sub("", match.group("before"))
+    before = _ASKING_FOR.sub("", match.group("before") or "")
+    if match.group("topic") is None and _CLAUSE_WORD.search(before.lower()):
+        return None
+    topic = match.group("topic") or before
     return "" if not topic or _THE_STORY.fullmatch(topic) else topic
 
 

@@ -26,7 +26,8 @@ _MENTION = re.compile(
     # where no mention is made (the terminal) or when the mention was not picked: left in, "bot" was a search
     # word, borrowed by every follow-up after it ("Searched for: when was that bot govt …") and able to
     # pull the sentence about automated bot accounts.
-    r"|(?<![\w@])@[\w.-]*bot(?![\w.-])",
+    # It may end a sentence ("thanks @bot."): the stop is no part of a longer name ("@bot.example").
+    r"|(?<![\w@])@[\w.-]*bot(?![.-]*\w)",
     re.IGNORECASE,
 )
 
@@ -47,6 +48,13 @@ _SLACK_DATE = re.compile(r"<!date\^[^|<>]*\|([^<>]*)>")
 MAX_LEAD_IN_WORDS = 5  # "check this out", "see what they wrote here", said before a pasted address
 _LOOK = re.compile(r"\b(?:check(?:ed)?|see|saw|seen|look|looking|read|reading|found|watch|dekho|dekh)\b",
                    re.IGNORECASE)
+# The other words such a lead-in is made of: what points at the address, and chat's fillers. A word outside
+# them and the verbs of looking names something ("read the koo blog https://… why was it called unusual"),
+# which the question needs: dropped, "why was it called unusual" was searched without “koo”.
+_HANDING_OVER = frozenset({
+    "this", "that", "these", "it", "out", "at", "here", "there", "in", "on", "the", "a", "an", "one", "link", "post",
+    "page", "thread", "tweet", "pls", "plz", "please", "bro", "yaar", "guys", "hey", "hi", "ok", "so", "just", "i",
+    "you", "what", "they", "he", "she", "wrote", "said", "says", "posted", "ye", "yeh", "isko", "ise"})
 _LINK = re.compile(r"<https?://[^<>\s|]*(?:\|(?P<label>[^<>]*))?>|(?<![\w@])(?:https?://|www\.)[^\s<>]+",
                    re.IGNORECASE)
 
@@ -61,7 +69,9 @@ def without_lead_in(text: str) -> str:
     if not links:
         return text
     before, after = text[:links[0].start()].strip(), strip_links(text[links[0].end():])
+    words = re.findall(r"[\w']+", before.lower())
     if (before and len(before.split()) <= MAX_LEAD_IN_WORDS and _LOOK.search(before) and "?" not in before
+            and all(_LOOK.fullmatch(w) or w in _HANDING_OVER for w in words)
             and not asks_alone(before) and asks_alone(after)):
         return text[links[0].start():]
     return text

@@ -170,11 +170,15 @@ class SlackHandlers(SlashCommands):
         if key in self.not_asked:
             return False
         here = conversation_of(channel, thread, event.get("channel_type"))
-        if here is not None and await self.core.answered_in(here):  # answered before a restart
+        answered = await self.core.answered_in(here) if here is not None else False
+        if answered:  # answered before a restart
             await call(self.threads, self.threads.add, key)
             return True
         if not bot_user or event.get("parent_user_id") != bot_user:
-            self.not_asked.add(key)
+            # Not when the store failed to say (a database restarting): remembered, the thread stayed
+            # unfollowed for good, its follow-ups dropped after the database was back.
+            if answered is not None:
+                self.not_asked.add(key)
             return False
         earlier = await asked_in(client, channel, thread, bot_user)
         if earlier is None or here is None:

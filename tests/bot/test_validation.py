@@ -73,6 +73,10 @@ def test_discord_and_slack_markup_reads_as_what_people_see() -> None:
     ("bro see this https://x.example/1 who is sawhney", "who is sawhney"),
     # Words that name the subject, or ask, stay.
     ("koo https://koo.example who made it", "koo who made it"),
+    # words that name the subject stay, a verb of looking with them or not
+    ("read the koo blog https://x.example/a why was it called unusual",
+     "read the koo blog why was it called unusual"),
+    ("found this about koo https://x.example/a who made it", "found this about koo who made it"),
     ("what did meity say about https://x.example/a the blog post", "what did meity say about the blog post"),
     ("check this https://x.example/a", "check this"),
     ("who is Ajay Sawhney <https://example.com>", "who is Ajay Sawhney"),  # Slack's and Discord's <address>
@@ -107,7 +111,10 @@ def test_broadcast_words_back_to_back_go_in_one_pass(text: str, left: str) -> No
     ("hey @dispute-bot who is sawhney", "hey who is sawhney"), ("who is sawhney @DisputeBot", "who is sawhney"),
     # An account's handle is part of the question.
     ("what did @TwitterIndia say", "what did @TwitterIndia say"), ("bot accounts?", "bot accounts?"),
-    ("mail@bot.example", "mail@bot.example"),
+    ("mail@bot.example", "mail@bot.example"), ("@bot.example who", "@bot.example who"),
+    # at the end of a sentence: "@bot." kept "bot" as a search word
+    ("how many accounts were blocked @bot.", "how many accounts were blocked ."),
+    ("who is sawhney, @DisputeBot.", "who is sawhney, ."), ("@bot... who is sawhney", "... who is sawhney"),
 ])
 def test_the_bot_addressed_by_name_in_plain_text_is_no_part_of_the_question(text: str, question: str) -> None:
     """"@bot how many …" typed where no mention is made (the terminal) kept "bot" as a search word, borrowed

@@ -105,6 +105,40 @@ async def test_follow_ups_in_a_thread_answered_before_a_restart_are_still_answer
     assert len(stub.posted("chat.postMessage")) == 2
 
 
+async def test_a_store_that_fails_once_does_not_leave_a_thread_unfollowed_for_good(
+        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+        make_app: Callable[[CommandCore], AsyncApp], monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """After a restart, a follow-up arriving while the database could not be reached was taken as one in a
+    thread the bot never answered in, and the thread was remembered so: once the database was back, every
+    follow-up there still went unanswered, and each failure logged a traceback."""
+    import sqlalchemy as sa
+
+    before = make_app(make_core(seed_index_dir, NOWHERE, history=make_history()))
+    first = message_event("<@UBOT> Who is Ajay Prakash Sawhney?", kind="app_mention")
+    await send_event(before, first)
+    await posts_in(stub, "chat.postMessage", 1)
+    history = make_history()
+    after = make_app(make_core(seed_index_dir, NOWHERE, history=history))  # the same store, restarted
+    assert history.store is not None
+    read = history.store.answered_in
+    failures = iter([sa.exc.OperationalError("SELECT", {}, Exception("connection refused"))])
+
+    def flaky(conversation: str, since: Any) -> bool:
+        failure = next(failures, None)
+        if failure is not None:
+            raise failure
+        return read(conversation, since)
+
+    monkeypatch.setattr(history.store, "answered_in", flaky)
+    await send_event(after, message_event("and when is he expected to meet Twitter?", thread_ts=first["ts"]))
+    await send_event(after, message_event("and how many accounts were ordered blocked?", thread_ts=first["ts"]))
+    second = (await posts_in(stub, "chat.postMessage", 2))[1]
+    assert second["thread_ts"] == first["ts"] and "257" in shown_text(second)
+    [failed] = [r for r in caplog.records if "answered in" in r.getMessage()]
+    assert "connection refused" in failed.getMessage() and failed.exc_info is None
+
+
 async def test_report_is_for_moderators_only(stub: StubSlack, history_app: AsyncApp) -> None:
     asked = slash_payload(stub, "/ask", "What is the capital of France?")
     await slash(history_app, asked)
