@@ -16,6 +16,7 @@ from index.figures import figures
 from index.lexical import terms, words
 from retrieval.loaded import LoadedIndex
 from retrieval.question import REQUEST_TERMS, Question
+from retrieval.shorthand import plain_words
 
 # Words that only build the sentence in chat ("doesn't", "gonna", "what's going on") or pad it ("how many
 # exactly", "the 69A thing", "ok thanks. who is ..."): true to say no article uses them, but no help to the
@@ -49,9 +50,10 @@ def absent_words(index: LoadedIndex, question: Question) -> tuple[list[str], boo
 def _worth_naming(word: str, before: str) -> bool:
     """Whether a decline should name ``word`` as one the articles never use: not chat's grammar or padding,
     not an English function word ("did anyone get arrested" named "anyone" and "get"; scikit-learn's list),
-    not a letter ("the U.S." named "U"), and not the word that makes "how" ask ("how long", "how far")."""
+    not a letter ("the U.S." named "U"), not the word that makes "how" ask ("how long", "how far"), and not
+    chat's shorthand ("wat", "tho", "ppl": the asker knows what they meant)."""
     return not (_GRAMMAR.fullmatch(word) or word.lower() in _function_words() or len(word) < 2
-                or before.lower() == "how")
+                or before.lower() == "how" or plain_words(word) is not None)
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Chat's shorthand read as the words it stands for before a question is searched.
+"""Chat's shorthand read as the words it stands for, where a follow-up is read and a decline names words.
 
 "wat abt farmers", "y did govt want it blocked", "why tho": as typed, "wat", "abt" and "tho" are words no
 article uses, so a decline said the articles "never use the words “wat” or “abt”" and "why tho" was told
@@ -11,6 +11,7 @@ Only forms that are no English word, or that chat alone uses where they stand ("
 writes "Govt.". "tho" is "though", read as the written-out "why though?" is: a particle that leans on the
 previous turn. Tried and not kept: leaving that particle out of what is searched; on the training
 conversations it answered one "why though?" without the fact that had been declined, and helped none.
+A first question is searched as typed (``retrieval.engine._reading`` says why).
 """
 
 from __future__ import annotations

@@ -94,7 +94,7 @@ def test_a_decline_asserts_only_words_no_article_uses(seed_engine: Engine, repli
     # Chat's courtesies are no words to put another way: "ok thanks. who is ..." named "ok" and "thanks".
     [courtesy] = [a for a in replies if "thanks" in a.question]
     assert "“finance”" in courtesy.text and "“ok”" not in courtesy.text and "“thanks”" not in courtesy.text
-    # Chat's shorthand is read as what it stands for ("ppl": people), so only "nuke" is a word to put otherwise.
+    # Chat's shorthand ("ppl": people) is never named: the asker knows what they meant; "nuke" is to reword.
     [chat] = [a for a in replies if "ppl" in a.question]
     assert chat.text.startswith("I couldn't find a clear answer to “how many ppl did twitter nuke” "
                                 "in the articles, which never use the word “nuke”.")

@@ -49,3 +49,11 @@ def test_a_follow_up_in_shorthand_leans_on_the_conversation(seed_engine: Engine)
     why = seed_engine.ask("why tho", context)
     assert why.expanded and (why.searched_for or "").startswith("why though")
     assert "“tho”" not in why.text
+
+
+def test_a_first_question_is_searched_as_typed_and_its_shorthand_never_named(seed_engine: Engine) -> None:
+    """Written out in a first question's search, shorthand cost held-out answers when the answer model was
+    refitted (``retrieval.engine._reading``); a decline still names none of it."""
+    answer = seed_engine.ask("wat did the govt tell twitter abt the farmers protest tho")
+    assert not answer.searched_for or "what" not in answer.searched_for.split()
+    assert not any(f"“{word}”" in answer.text for word in ("wat", "abt", "tho"))
