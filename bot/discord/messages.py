@@ -36,6 +36,7 @@ from bot.discord.expiring import ExpiringNotices
 from bot.discord.identity import actor_for, conversation_key, thread_conversation
 from bot.discord.limits import clip
 from bot.discord.outgoing import Outgoing
+from bot.discord.pointed import forwarded, pointed_text, reply_reference
 from bot.discord.render import render, render_plain
 from bot.results import Notice, NoticeKind, Result
 from bot.validation import squeezed, strip_links
@@ -74,17 +75,6 @@ def _remember(memory: OrderedDict[int, V], key: int, value: V, limit: int) -> No
     memory[key] = value
     while len(memory) > limit:
         memory.popitem(last=False)
-
-
-def forwarded(message: discord.Message) -> str:
-    """The text of the messages ``message`` forwards (Discord's forwards carry it in ``message_snapshots``;
-    the forwarding message itself has none)."""
-    return "\n".join(snapshot.content for snapshot in message.message_snapshots if snapshot.content)
-
-
-def _replies(message: discord.Message) -> bool:
-    """Whether ``message`` replies to another: a forward carries a reference too, of its own type."""
-    return message.reference is not None and message.reference.type is discord.MessageReferenceType.reply
 
 
 class Conversations:
@@ -148,9 +138,10 @@ class Conversations:
         ("I mean …") still talks to the bot; one to a message Discord no longer has is left alone."""
         if message.mentions or message.raw_role_mentions or message.mention_everyone:
             return True
-        if message.reference is None or message.reference.message_id is None or not _replies(message):
+        reference = reply_reference(message)
+        if reference is None:
             return False  # a forward is the forwarder's own post, not a reply to anyone
-        replied = message.reference.resolved
+        replied = reference.resolved
         return not isinstance(replied, discord.Message) or replied.author.id != message.author.id
 
     def replied_answer(self, message: discord.Message) -> int | None:
@@ -290,35 +281,12 @@ class Conversations:
                 return Notice(NoticeKind.INVALID, text)
 
             return await self.core.admission.run("ask", actor_for(message.author), notice)
-        pointed = await self._pointed_at(message)
+        pointed = await pointed_text(message, self.client.user)
         typing = asyncio.create_task(self._typing(message.channel))
         try:
             return await self.core.ask(question, actor_for(message.author), conversation, pointed_at=pointed)
         finally:
             typing.cancel()
-
-    async def _pointed_at(self, message: discord.Message) -> str | None:
-        """The text of the message ``message`` points at, for the core to read its question against: what it
-        forwards, or someone's post it replies to ("@bot is this true?" under a claim). Discord usually sends
-        the replied-to message along; when it doesn't, it is fetched (one request). A reply to the bot's own
-        answer goes on with that answer's conversation instead, and a message that can't be read (deleted, no
-        Read Message History; without the Message Content intent its text is empty) adds nothing."""
-        if text := forwarded(message):
-            return text
-        reference = message.reference
-        if reference is None or reference.message_id is None or not _replies(message):
-            return None
-        pointed = reference.resolved or reference.cached_message
-        if pointed is None:
-            try:
-                pointed = await message.channel.fetch_message(reference.message_id)
-            except discord.HTTPException as exc:
-                log.info("could not read message %s, replied to by %s: %s", reference.message_id, message.id, exc)
-                return None
-        me = self.client.user
-        if not isinstance(pointed, discord.Message) or (me is not None and pointed.author.id == me.id):
-            return None
-        return pointed.content or forwarded(pointed) or None
 
     def _text_withheld(self, message: discord.Message) -> bool:
         """Without the Message Content intent Discord sends a server message's text only when it mentions the

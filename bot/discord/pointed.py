@@ -1,0 +1,52 @@
+"""The message a Discord message points at: the post it replies to, or what it forwards.
+
+"@bot is this true?" replying to someone's post, or a post forwarded to the bot's DM, asks about that post;
+the core reads its text (``CommandCore.ask``'s ``pointed_at``). Kept apart from ``bot.discord.messages``, which
+decides which messages address the bot and answers them.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+
+log = logging.getLogger(__name__)
+
+
+def forwarded(message: discord.Message) -> str:
+    """The text of the messages ``message`` forwards (Discord's forwards carry it in ``message_snapshots``;
+    the forwarding message itself has none)."""
+    return "\n".join(snapshot.content for snapshot in message.message_snapshots if snapshot.content)
+
+
+def reply_reference(message: discord.Message) -> discord.MessageReference | None:
+    """The reference of ``message`` when it replies to another, naming that message; None otherwise. A
+    forward carries a reference too, of its own type."""
+    reference = message.reference
+    if reference is None or reference.message_id is None or reference.type is not discord.MessageReferenceType.reply:
+        return None
+    return reference
+
+
+async def pointed_text(message: discord.Message, me: discord.abc.User | None) -> str | None:
+    """The text of the message ``message`` points at, for the core to read its question against: what it
+    forwards, or someone's post it replies to ("@bot is this true?" under a claim). Discord usually sends
+    the replied-to message along; when it doesn't, it is fetched (one request). A reply to the bot's own
+    (``me``) answer goes on with that answer's conversation instead, and a message that can't be read
+    (deleted, no Read Message History; without the Message Content intent its text is empty) adds nothing."""
+    if text := forwarded(message):
+        return text
+    reference = reply_reference(message)
+    if reference is None or reference.message_id is None:
+        return None
+    pointed = reference.resolved or reference.cached_message
+    if pointed is None:
+        try:
+            pointed = await message.channel.fetch_message(reference.message_id)
+        except discord.HTTPException as exc:
+            log.info("could not read message %s, replied to by %s: %s", reference.message_id, message.id, exc)
+            return None
+    if not isinstance(pointed, discord.Message) or (me is not None and pointed.author.id == me.id):
+        return None
+    return pointed.content or forwarded(pointed) or None
