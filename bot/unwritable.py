@@ -23,9 +23,14 @@ class Folders(Protocol):
     def index_dir(self) -> Path: ...
 
 
+def _failed_at(folders: Folders, exc: OSError) -> Path:
+    """The path ``exc`` failed to write; the index folder when it names none (numpy's short write)."""
+    return Path(exc.filename) if exc.filename else folders.index_dir
+
+
 def unwritten_setting(folders: Folders, exc: OSError) -> str:
     """``CORPUS_DIR`` or ``INDEX_DIR``: the setting naming the folder that ``exc`` failed to write in."""
-    where = Path(exc.filename) if exc.filename else folders.index_dir
+    where = _failed_at(folders, exc)
     return "CORPUS_DIR" if where.absolute().is_relative_to(folders.corpus_dir.absolute()) else "INDEX_DIR"
 
 
@@ -33,7 +38,7 @@ def cannot_write(settings: Folders, exc: OSError) -> str:
     """A read-only, full or missing disk as one line naming the setting to fix, not a traceback. numpy's
     short write on a full disk (``9984 requested and 9184 written``) carries no errno, so the free space left
     is said instead. Chat's builds log the same line (``bot.builds``)."""
-    where = Path(exc.filename) if exc.filename else settings.index_dir
+    where = _failed_at(settings, exc)
     setting = unwritten_setting(settings, exc)
     folder = settings.corpus_dir if setting == "CORPUS_DIR" else settings.index_dir
     why = exc.strerror or str(exc)
