@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -88,6 +90,27 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)  # naive UTC: the same on every database
 
 
+# Seconds a connection keeps asking for WAL while other processes switch a new database to it (as long as
+# the busy timeout above).
+WAL_SWITCH_SECONDS = 5.0
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """Two processes switching a new database to WAL at once each hold a read lock and want the write lock,
+    and SQLite refuses one of them at once ("database is locked") instead of calling the busy handler, which
+    could deadlock there: two bot processes started together on a new DATABASE_URL lost one of them. WAL is
+    kept in the file, so the one refused asks again shortly and finds it already set."""
+    deadline = time.monotonic() + WAL_SWITCH_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
+
+
 def _sqlite_setup(engine: Engine) -> None:
     """WAL, a busy timeout and enforced foreign keys; and transactions that really begin (pysqlite would
     otherwise run DDL outside them, so a half-applied migration could be left behind).
@@ -103,7 +126,7 @@ def _sqlite_setup(engine: Engine) -> None:
         # The timeout first: switching to WAL needs a lock too, and a second process opening a new database
         # while the first creates it would otherwise fail at once with "database is locked".
         cursor.execute("PRAGMA busy_timeout=5000")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _switch_to_wal(cursor)
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
