@@ -34,7 +34,7 @@ from retrieval.shorthand import plain_words
 from retrieval.spelling import mend_typos
 from retrieval.timeline import build_timeline
 from retrieval.types import Answer, Passage, SourceInfo, Timeline
-from retrieval.wording import nothing_named
+from retrieval.wording import in_another_script, nothing_named
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +130,11 @@ class Engine:
         question, vector, passages, depth = self._search(text, index, reading)
         found, probs = self._read(index, question, vector, passages)
         probs = spelled_out(index.aliases, reading, found, probs)  # "what is MeitY?": where an article says
+        if not has_subject(question) and in_another_script(question.text):
+            # No search word of its own, in a script the index can't read: a conversation can't say what it
+            # asks. Read as a follow-up, "किसानों के बारे में क्या हुआ" searched the earlier turn's words alone
+            # and was declined over them ("Searched for: … Ravi Shankar Prasad"), never told to ask in English.
+            return nothing_named(question)
         # A follow-up is judged, and its borrowed words searched, on chat's shorthand written out ("wat abt
         # farmers" opens with "what about"); a first question is searched as typed (see ``_reading``).
         followup = follow_up(index, question, vector, context, self.encode_query, depth,

@@ -48,13 +48,18 @@ def decline_text(index: LoadedIndex, question: Question) -> str:
     return text + period_note(index, question)
 
 
+def in_another_script(text: str) -> bool:
+    """Whether ``text`` has letters outside the Latin script (Devanagari, say): the keyword index reads Latin
+    letters and the model English, so such words can't be looked up however the question is read."""
+    return any(not unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
+
+
 def nothing_named(question: Question) -> Answer:
     """The reply to a question that names nothing to look for (``has_subject``), asked outside a conversation
     that could say what it means. It quotes nothing: whatever the search ranked first would be a passage
     about nothing the asker named, and "I couldn't find" would claim a search for something. A question
     in another script is told what the bot reads: the keyword index reads Latin letters, the model English."""
-    letters = [ch for ch in question.text if ch.isalpha()]
-    if any(not unicodedata.name(ch, "").startswith("LATIN") for ch in letters):
+    if in_another_script(question.text):
         text = ("I can only look questions up in English, the language of the articles (Hindi written in Latin "
                 "letters works too, as in “koo kya hai”). Please ask again in English.")
     else:

@@ -192,3 +192,15 @@ async def test_a_declined_question_names_no_part_of_an_escape_sequence(seed_core
     said = reply.splitlines()[0]  # what the bot says of the question; quotes and their sources follow
     assert "zzqx" in said, said
     assert "31m" not in said and "0m" not in said, said
+
+
+async def test_the_readme_shows_the_terminal_chat_as_it_answers(seed_core: CommandCore) -> None:
+    """The README's quick start showed its first question's quotes and titles cut short ("… flagged by
+    security agencies …”") and wrapped, where the terminal prints them whole: a newcomer's first reply did
+    not look like the one promised. The example is the reply itself, word for word."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```text\n", 1)[1].split("\n```", 1)[0]
+    asked, shown = block.split("\n", 1)
+    assert asked.startswith("> ")
+    reply = shown.split("\n...\n", 1)[0]
+    assert reply == printable(await handle_line(seed_core, asked[2:]) or "")

@@ -34,3 +34,14 @@ def test_a_subjectless_follow_up_is_read_with_the_conversation(seed_engine: Engi
     context = FollowupContext((turn_of(first, seed_engine.ask(first)),))
     answer = seed_engine.ask("when?", context)
     assert answer.searched_for and "Prasad" in answer.searched_for
+
+
+def test_a_question_in_another_script_is_told_so_inside_a_conversation_too(seed_engine: Engine) -> None:
+    """Asked after another question (the terminal chat is one conversation), "किसानों के बारे में क्या हुआ" was
+    read as a follow-up: searched for the earlier turn's words alone, declined over them and shown "Searched
+    for: किसानों … Ravi Shankar Prasad", where the README promises such a question is told to ask in English."""
+    first = "who is Ravi Shankar Prasad?"
+    context = FollowupContext((turn_of(first, seed_engine.ask(first)),))
+    answer = seed_engine.ask("किसानों के बारे में क्या हुआ", context)
+    assert not answer.answered and not answer.searched_for
+    assert "English" in answer.text and "couldn't find" not in answer.text
