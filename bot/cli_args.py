@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     timeline.add_argument("--png", type=Path, metavar="FILE", help="also write the timeline as a picture")
 
     evaluate = sub.add_parser("eval", help="score question files (JSON lines) against the index")
-    evaluate.add_argument("files", nargs="+", type=Path, help="question files, e.g. ../shared/eval/dev.jsonl")
+    evaluate.add_argument("files", nargs="+", type=Path, help="question files, e.g. tests/dev.jsonl")
     evaluate.add_argument("--add", nargs="+", type=Path, default=[], metavar="ARTICLE",
                           help="score against a scratch copy with these articles added (the index is untouched)")
     evaluate.add_argument("--no-baseline", action="store_true", help="skip the tutorial baseline")
