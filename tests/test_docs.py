@@ -212,3 +212,16 @@ def test_the_eval_help_names_a_question_file_a_checkout_has() -> None:
     example = re.search(r"e\.g\. (\S+)", files.help or "")
     assert example is not None and (ROOT / example.group(1)).is_file(), files.help
     assert f"dispute-bot eval {example.group(1)}" in README
+
+
+def test_every_slash_command_the_docs_name_exists() -> None:
+    """The README sent a moderator to "`/remove`", a command no platform has (Discord's is /remove-article)."""
+    from bot.terminal import HELP
+
+    real = set(discord_commands()) | {c["command"].lstrip("/") for c in MANIFEST["features"]["slash_commands"]}
+    real |= set(re.findall(r"^  /([a-z]+)", HELP, re.MULTILINE))
+    endpoints = {"healthz", "readyz", "metrics"}
+    slack_own = {"invite"}  # Slack's own command, for inviting the bot to a channel
+    for doc in ("README.md", "docs/discord.md", "docs/slack.md", "docs/deploy.md"):
+        named = set(re.findall(r"`/([a-z-]+)(?=[ `])", (ROOT / doc).read_text(encoding="utf-8")))
+        assert named - endpoints - slack_own <= real, (doc, named - endpoints - slack_own - real)
