@@ -51,8 +51,8 @@ class DownVoted:
     answered: bool
     question: str | None
     quote: str | None
-    # The article quoted first: its id (what /remove takes) and its title, or None once the index no longer
-    # has it; both None for a decline.
+    # The article quoted first: its id (what /remove-article and index remove take) and its title, or None
+    # once the index no longer has it; both None for a decline.
     article: str | None = None
     source: str | None = None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(default=1000, gt=0)
     # Articles added by URL may come from private, loopback and link-local addresses (an intranet, tests).
     allow_private_urls: bool = False
-    log_level: str = "INFO"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 
     # Limits and monitoring (see the README's "Limits, health and metrics").
     rate_limit_per_minute: float = Field(default=5.0, ge=0)  # questions per user a minute; 0 turns it off
@@ -101,6 +101,16 @@ class Settings(BaseSettings):
                 return json.loads(text)
             return [part.strip() for part in text.split(",") if part.strip()]
         return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level_name(cls, value: object) -> object:
+        """``debug`` as well as ``DEBUG``. Any other word (``verbose``, ``WARN ``) used to log at INFO without a
+        word, so an operator asking for DEBUG lines got none and no reason; now it is refused like any bad value."""
+        if not isinstance(value, str):
+            return value
+        name = value.strip().upper()
+        return name if name in get_args(cls.model_fields["log_level"].annotation) else value  # refused as written
 
     @field_validator("discord_token", "slack_bot_token", "slack_app_token", "slack_signing_secret",
                      "discord_guild_id", "discord_gateway_url", "feedback_hmac_key", "metrics_port",

@@ -83,3 +83,17 @@ def test_tokens_lose_a_trailing_newline_and_the_quotes_around_them(
     assert s.slack_bot_token is None and s.database_url.get_secret_value() == "sqlite:///var/other.db"
     monkeypatch.setenv("SLACK_SIGNING_SECRET", 'ab"cd')  # a quote inside is the secret's own
     assert (secret := Settings().slack_signing_secret) is not None and secret.get_secret_value() == 'ab"cd'
+
+
+def test_a_log_level_that_is_no_level_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """LOG_LEVEL=verbose (or a typo of DEBUG) logged at INFO without a word: the operator who asked for more
+    lines got none and no reason. It is refused in one line like any other bad setting; case doesn't matter."""
+    from bot.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LOG_LEVEL", " debug ")
+    assert Settings().log_level == "DEBUG"
+    monkeypatch.setenv("LOG_LEVEL", "verbose")
+    assert main(["sources"]) == 2
+    assert capsys.readouterr().err.startswith("dispute-bot: bad setting LOG_LEVEL='verbose': ")
