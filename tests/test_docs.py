@@ -225,3 +225,14 @@ def test_every_slash_command_the_docs_name_exists() -> None:
     for doc in ("README.md", "docs/discord.md", "docs/slack.md", "docs/deploy.md"):
         named = set(re.findall(r"`/([a-z-]+)(?=[ `])", (ROOT / doc).read_text(encoding="utf-8")))
         assert named - endpoints - slack_own <= real, (doc, named - endpoints - slack_own - real)
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/discord.md", "docs/slack.md", "docs/deploy.md", ".env.example"])
+def test_every_repository_path_the_docs_name_exists(doc: str) -> None:
+    """A file or folder of this repository named in backticks (`retrieval/several.py`, `tests/eval/`) is there:
+    the docs point readers at them to read the rule or run the file."""
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    tops = "|".join(p.name for p in ROOT.iterdir() if p.is_dir() and not p.name.startswith("."))
+    named = set(re.findall(rf"`((?:{tops})/[\w./-]*)`", text))
+    assert named or doc != "README.md"
+    assert [p for p in sorted(named) if not (ROOT / p).exists()] == []
