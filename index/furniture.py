@@ -109,3 +109,14 @@ def story_sentences(text: str, sentences: Sequence[Span]) -> list[Span]:
     if not lines:
         return list(sentences)
     return [s for s in sentences if not any(start <= s.start and s.end <= end for start, end in lines)]
+
+
+def story_text(text: str) -> str:
+    """``text`` with its furniture lines left out: what two copies of one story are compared on."""
+    kept: list[str] = []
+    last = 0
+    for start, end in furniture_lines(text):
+        kept.append(text[last:start])
+        last = end
+    kept.append(text[last:])
+    return "\n".join(kept)
