@@ -16,6 +16,7 @@ from typing import Any
 from index import store
 from index.add_notes import far_dated, reading_note
 from index.add_screen import Incoming, same_files, screen, uploaded
+from index.article_head import ambiguous_stamp
 from index.article_names import NoSuchArticle, close_ids, named_files
 from index.builder import BuildReport, ProgressCallback, build_locked
 from index.chunking import ChunkSpec
@@ -105,6 +106,9 @@ def check_upload(upload: Upload, max_bytes: int) -> str:
     if written is not None:
         raise ValueError(f"cannot read the date {written!r}: write a day from {YEARS.start} to {YEARS.stop - 1} as "
                          "YYYY-MM-DD (or e.g. 10 February 2021)")
+    if doc.date is None and (either := ambiguous_stamp(doc.text)) is not None:  # shown undated without a word
+        raise ValueError(f"cannot tell the day from the month in the date {either!r}: write it as YYYY-MM-DD (or "
+                         "e.g. 10 February 2021)")
     return filename
 
 

@@ -479,3 +479,25 @@ def test_front_matter_fields_spelled_as_other_tools_spell_them(
 def test_an_unreadable_date_under_another_key_is_refused_as_written() -> None:
     raw = "---\npublishDate: 10/02/2021\n---\nThe ministry said the accounts had been blocked.\n"
     assert unreadable_date(raw) == "10/02/2021"
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("13/02/2021", "2021-02-13"), ("02/13/2021", "2021-02-13"), ("13.02.2021 08:30", "2021-02-13"),
+    ("Updated: 13/02/2021, 08:30 IST", "2021-02-13"), ("2/2/2021", "2021-02-02"),
+])
+def test_a_stamp_in_figures_that_can_be_read_one_way_dates_the_article(line: str, day: str) -> None:
+    """A page's "13/02/2021" under the headline was no date at all: the article was shown undated (or estimated)."""
+    raw = f"Traders switch apps as the row simmers\n{line}\n\nThe traders said they had opened accounts on the app.\n"
+    assert parse_article(raw, "a", "a.txt").date == day
+    if ":" not in line.split()[0]:  # the front matter's date is the day alone
+        assert parse_article(f"---\ndate: '{line}'\n---\nThe traders said so.\n", "b", "b.md").date == day
+
+
+@pytest.mark.parametrize("line", ["10/02/2021", "Updated: 10.02.2021 08:30"])
+def test_an_upload_stamped_with_a_day_that_reads_two_ways_is_refused(line: str) -> None:
+    """"10/02/2021" (10 February or 2 October) was taken as no date, and the article added undated without a word;
+    a front matter's such date is refused, and so is a stamp's now."""
+    raw = f"Traders switch apps as the row simmers\n{line}\n\nThe traders said they had opened accounts on the app.\n"
+    with pytest.raises(ValueError, match=r"cannot tell the day from the month in the date '10[/.]02[/.]2021( 08:30)?'"):
+        check_upload(Upload("a.txt", raw.encode()), 100_000)
+    assert parse_article(raw, "a", "a.txt").date is None  # a file put in the corpus by hand is built undated
