@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from index import store
 
@@ -17,14 +18,18 @@ from index import store
 FAR_DAYS = 366
 
 
+def _live_docs(index_dir: Path) -> list[dict[str, Any]]:
+    live = store.live_dir(index_dir)
+    return [] if live is None else list(store.read_jsonl(live / store.DOCS))
+
+
 def far_dated(index_dir: Path, doc_ids: list[str]) -> list[dict[str, str]]:
     """Notes for the added articles whose stated date lies far outside the others'."""
-    live = store.live_dir(index_dir)
-    if live is None or not doc_ids:
+    if not doc_ids:
         return []
     dates: dict[str, date] = {}
     files: dict[str, str] = {}
-    for doc in store.read_jsonl(live / store.DOCS):
+    for doc in _live_docs(index_dir):
         files[doc["doc_id"]] = doc.get("filename") or doc["doc_id"]
         if doc.get("date") and not doc.get("date_estimated"):
             dates[doc["doc_id"]] = date.fromisoformat(doc["date"])
@@ -38,6 +43,27 @@ def far_dated(index_dir: Path, doc_ids: list[str]) -> list[dict[str, str]]:
             notes.append({"file": files[doc_id], "note": (
                 f"dated {day.isoformat()}, over a year from every other article ({others[0].isoformat()} to "
                 f"{others[-1].isoformat()}): check the date, which sets the period the articles cover and its events")})
+    return notes
+
+
+def same_titles(index_dir: Path, doc_ids: list[str]) -> list[dict[str, str]]:
+    """Notes for the added articles titled exactly as another article is: sources, citations and the timeline name
+    an article by its title, and the two read as one article cited twice (a story that opens with the same line
+    as a wire report it follows, a second part saved under the first's headline)."""
+    if not doc_ids:
+        return []
+    docs = _live_docs(index_dir)
+    notes = []
+    for doc in docs:
+        if doc["doc_id"] not in doc_ids:
+            continue
+        key = " ".join(doc["title"].split()).casefold()
+        other = next((o["doc_id"] for o in docs if o["doc_id"] != doc["doc_id"]
+                      and " ".join(o["title"].split()).casefold() == key), None)
+        if other is not None:
+            notes.append({"file": doc.get("filename") or doc["doc_id"], "note": (
+                f"added, but its title is {other}'s too (\"{doc['title']}\"): sources and citations tell them apart "
+                "only by date and id; give it a title of its own (a first line, or title: in front matter)")})
     return notes
 
 

@@ -8,33 +8,12 @@ from __future__ import annotations
 import re
 
 from index.chunking import split_sentences, unwrap
-from index.stamps import address_line, is_byline, stamp, stamp_date
+from index.furniture import is_furniture
+from index.stamps import address_line, ambiguous_figures, is_byline, stamp, stamp_date
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _RULE = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")  # Markdown's rule ("---", "* * *") titles nothing
 _TITLE_MAX = 120
-
-# Web-page furniture copied with a story: a menu or breadcrumb ("Home | India | World | Business", "Home > India >
-# News"), a link to another story ("Also Read: Farmers plan chakka jam on February 6 - Jan 30, 2021"), and the
-# page's chrome that a whole-page copy (Ctrl-A) starts with. None titles the story or is an event.
-_MENU = re.compile(r"[^|›»>]{1,30}(?:(?:[|›»>]|\s/\s)[^|›»>]{1,30}){2,}")
-_CHROME = re.compile(
-    r"\s*(?:advertisement|skip\s+to\s+(?:main\s+)?content|listen\s+to\s+(?:this\s+)?(?:article|story)"
-    r"|\d+\s+min(?:ute)?s?\s+read|share(?:\s+this\s+(?:article|story))?|sign\s+in|log\s+in|subscribe(?:\s+now)?"
-    r"|follow\s+us(?:\s+on\s+[\w ]{1,30})?)\s*",
-    re.IGNORECASE,
-)
-_LINK_LINE = re.compile(
-    r"\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+(?:stor(?:y|ies)|news|articles?))?|see\s+also|"
-    r"must\s+read|recommended|trending|watch(?:\s+video)?)\s*[:|–—-]",
-    re.IGNORECASE,
-)
-
-
-def is_furniture(line: str) -> bool:
-    return (_MENU.fullmatch(line.strip()) is not None or _LINK_LINE.match(line) is not None
-            or _CHROME.fullmatch(line) is not None)
-
 
 # Photo credits and captions often open a scraped article; they say nothing about its subject.
 _CAPTION = re.compile(r"^(?:file|representational|representative)\s+(?:image|photo|picture|pic)\b|^image\s*:",
@@ -74,11 +53,19 @@ def first_line_title(body: str) -> str:
 _STAMP_LINES = 6  # a stamp sits under the headline and byline, not in the story
 
 
+def _head_lines(body: str) -> list[str]:
+    """The first lines of the article, page furniture left out: a page saved as text opens with its menu,
+    chrome and cookie notice, and its byline and stamp came after six of them and dated nothing. A line of facts
+    ("February 12, 2021 / 10:05 PM / Updated 4 years ago") has a menu's shape and is kept."""
+    return [line for line in body.splitlines()
+            if line.strip() and (not is_furniture(line) or stamp(line) is not None)][:_STAMP_LINES]
+
+
 def stamped(body: str) -> str | None:
     """The day the article's stamp gives: a stamp line among its first lines ("Updated: Feb 12, 2021"), else
     its one line that is only a date. Several such lines ("Jan 26, 2021", then what happened, and the next
     day) head the entries of a chronology, and none of them is the day it was published."""
-    lines = [line for line in body.splitlines() if line.strip()][:_STAMP_LINES]
+    lines = _head_lines(body)
     found = [day for day in map(stamp, lines) if day is not None]
     named = [day for day, is_named in found if is_named]
     if named:
@@ -88,5 +75,10 @@ def stamped(body: str) -> str | None:
 
 def head_address(body: str) -> str | None:
     """The story's address, when a line among its first is only that ("Source: https://…")."""
-    lines = [line for line in body.splitlines() if line.strip()][:_STAMP_LINES]
+    lines = _head_lines(body)
     return next((url for url in map(address_line, lines) if url is not None), None)
+
+
+def ambiguous_stamp(body: str) -> str | None:
+    """A stamp line's date as written, when it is a day in figures that can be read two ways ("10/02/2021")."""
+    return next((day for day in map(ambiguous_figures, _head_lines(body)) if day is not None), None)

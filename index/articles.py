@@ -19,6 +19,7 @@ from index.date_estimate import DATE_ESTIMATE_VERSION, article_candidates, estim
 from index.documents import PARSE_VERSION, Document
 from index.embedding import EncoderProvider
 from index.extractors import EXTRACTORS, SENTENCES_VERSION, Article, dated_period
+from index.furniture import story_sentences
 from index.vector_cache import ProgressCallback, VectorCache, encode_missing
 
 
@@ -118,7 +119,7 @@ def analyse(docs: list[Document], cache: ArticleCache, spec: ChunkSpec,
         base = _base(doc, entry.get("base"), base_key)
         fresh.append(base is None)
         if base is None:
-            spans = split_sentences(doc.text)
+            spans = story_sentences(doc.text, split_sentences(doc.text))  # no cookie banner is quoted
             base = spans, chunk_sentences(doc.doc_id, doc.text, spans, spec)
         entries.append(entry)
         bases.append(base)

@@ -4,7 +4,11 @@ Addresses are compared after normalising what does not change the page: scheme, 
 default port, a trailing slash, the fragment, tracking parameters (``utm_*``, ``fbclid`` …) and the order
 of the query. Texts are compared by the Jaccard similarity of their sets of 4-word shingles (Broder's
 resemblance), on case-folded words without punctuation: a syndicated copy or a re-extraction with a
-different header scores near 1, two reports of the same event in their own words score far below.
+different header scores near 1, two reports of the same event in their own words score far below. Page
+furniture (menus, a cookie banner, links to other stories: ``index.furniture``) is no part of either, and a
+text that holds nearly all of the other's phrases (containment) is the other with some lines more: the page
+saved as text, with its headline, byline and captions, of a story added from its saved ``.html``, which shared
+52% of its phrases with it and was added as a second article.
 """
 
 from __future__ import annotations
@@ -15,9 +19,14 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from index.documents import Document
+from index.furniture import story_text
 
 SHINGLE_WORDS = 4
 NEAR_DUPLICATE = 0.8
+# One text holding this share of the other's phrases is that text with lines added, when it is at most
+# ``CONTAINED_SIZE`` times as long: a longer report that quotes a short statement whole is another article.
+CONTAINED = 0.9
+CONTAINED_SIZE = 2.0
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|ref_src|smid|igshid)$", re.I)
 _WORD = re.compile(r"\w+")
 
@@ -51,6 +60,15 @@ def resemblance(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+def containment(a: frozenset[str], b: frozenset[str]) -> float:
+    """The share of the smaller set's shingles in the other (0 for an empty one, or for two texts of sizes too
+    far apart to be one story with lines added: see ``CONTAINED_SIZE``)."""
+    small, large = sorted((a, b), key=len)
+    if not small or len(large) > CONTAINED_SIZE * len(small):
+        return 0.0
+    return len(small & large) / len(small)
+
+
 @dataclass(frozen=True)
 class Duplicate:
     doc_id: str
@@ -69,14 +87,18 @@ class DuplicateFinder:
     def add(self, doc_id: str, urls: Iterable[str], text: str) -> None:
         for url in urls:
             self._urls.setdefault(normalise_url(url), doc_id)
-        self._texts.append((doc_id, shingles(text)))
+        self._texts.append((doc_id, shingles(story_text(text))))
 
     def find(self, urls: Iterable[str], text: str) -> Duplicate | None:
         for url in urls:
             if (doc_id := self._urls.get(normalise_url(url))) is not None:
                 return Duplicate(doc_id, "the same address")
-        mine = shingles(text)
+        mine = shingles(story_text(text))
         best = max(((resemblance(mine, theirs), doc_id) for doc_id, theirs in self._texts), default=(0.0, ""))
         if best[0] >= NEAR_DUPLICATE:
             return Duplicate(best[1], f"nearly the same text: {best[0]:.0%} of their 4-word phrases are shared")
+        held = max(((containment(mine, theirs), doc_id) for doc_id, theirs in self._texts), default=(0.0, ""))
+        if held[0] >= CONTAINED:
+            return Duplicate(held[1], f"nearly the same text: {held[0]:.0%} of the shorter one's 4-word phrases are "
+                                      "in the other")
         return None

@@ -24,7 +24,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from index.article_head import is_furniture
 from index.chunking import Span, split_sentences
 from index.date_ranges import join_ranges
 from index.date_resolution import (
@@ -37,6 +36,7 @@ from index.date_resolution import (
 )
 from index.dates import Mention, find_mentions
 from index.documents import Document
+from index.furniture import is_furniture
 from index.stamps import stamp_date
 
 EVENTS_VERSION = 13

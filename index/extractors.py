@@ -35,7 +35,8 @@ from index.figures import figure_windows
 from index.lexical import TERMS_VERSION, terms
 
 # Bump when ``index.chunking.split_sentences`` splits differently: every cached article is split again.
-SENTENCES_VERSION = 6  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address
+SENTENCES_VERSION = 7  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address;
+# 7: no sentence on lines of page furniture (index.furniture)
 # Bump when what is stored about figures changes (``index.figures``).
 FIGURES_VERSION = 1
 

@@ -32,13 +32,34 @@ class ArticleProblem(ValueError):
     """What makes a file no article, in words a moderator can act on (not a front-matter parse error)."""
 
 
+# What other tools call the fields an article's metadata has: Hugo's "publishDate", Ghost's "published_at", a
+# scraper's "headline" or "og:title", WordPress's "permalink". Each was ignored, and the article shown undated,
+# unlinked or titled by its first sentence. Keys are compared without case, "_", "-", ":", "." or spaces.
+ALIASES = {
+    "title": ("headline", "ogtitle", "articletitle"),
+    "date": ("published", "publishdate", "publishedat", "publishedon", "publisheddate", "datepublished",
+             "pubdate", "publicationdate", "postdate"),
+    "url": ("link", "canonical", "canonicalurl", "permalink", "sourceurl", "originalurl", "ogurl", "articleurl"),
+    "source": ("publisher", "publication", "sitename", "ogsitename", "outlet"),
+}
+_FIELD_OF = {alias: field for field, aliases in ALIASES.items() for alias in (field, *aliases)}
+
+
+def _field(key: str) -> str:
+    """The field a front-matter key names: "datePublished" and "published_at" are the date."""
+    folded = re.sub(r"[\s_:.-]+", "", key).lower()
+    return _FIELD_OF.get(folded, key.lower())
+
+
 def as_written(block: str, key: str, value: object) -> str:
-    """A front-matter value shown to a moderator as the file has it: the rest of its ``key:`` line, else (a
-    value over several lines) a plain rendering. YAML reads "date: [2021-02-12]" as a list holding a date, and
-    its Python form ("[datetime.date(2021, 2, 12)]") is nothing anybody wrote."""
-    line = rf"^[ \t]*({re.escape(key)})[ \t]*[:=][ \t]*(.*?)[ \t]*\r?$"  # "date: …", or TOML's "date = …"
-    lines = sorted(re.findall(line, block, re.IGNORECASE | re.MULTILINE), key=lambda m: m[0] == key)
-    written = [text for _, text in lines if text]  # the lower-case key last, as it wins in front_matter
+    """A front-matter value shown to a moderator as the file has it: the rest of its ``key:`` line (or of a line
+    of another spelling of the field, "published: …"), else (a value over several lines) a plain rendering. YAML
+    reads "date: [2021-02-12]" as a list holding a date, and its Python form ("[datetime.date(2021, 2, 12)]") is
+    nothing anybody wrote."""
+    line = r"^[ \t]*([A-Za-z][\w:. -]*?)[ \t]*[:=][ \t]*(.*?)[ \t]*\r?$"  # "date: …", or TOML's "date = …"
+    found = [(k, text) for k, text in re.findall(line, block, re.MULTILINE) if _field(k) == _field(key)]
+    lines = sorted(found, key=lambda m: (m[0].lower() == key, m[0] == key))
+    written = [text for _, text in lines if text]  # the field's own lower-case key last, as it wins in front_matter
     if written:
         return written[-1]
     if isinstance(value, list | dict):
@@ -91,7 +112,9 @@ def front_matter_problem(exc: Exception) -> str:
 
 def front_matter(block: str) -> dict[str, Any]:
     """The front matter's keys in lower case: "Title:" and "Date:" (as some editors write them) were
-    ignored, and the article shown undated under its first sentence. A lower-case key wins a clash. Text
+    ignored, and the article shown undated under its first sentence. A lower-case key wins a clash, and the
+    field's own key wins over another spelling of it (``ALIASES``: "headline", "published_at"), which fills it
+    when it is missing. Text
     between two rules that is no mapping ("---", a line of the story, "---") gives none. A list ("- a" lines) is
     refused (``ArticleProblem``): read as the story, it titled the article "• a" and lost, without a word, the
     metadata meant (an article that opens with a list between rules can draw them as "***")."""
@@ -107,7 +130,12 @@ def front_matter(block: str) -> dict[str, Any]:
     if not isinstance(metadata, dict):
         return {}
     keys = sorted(metadata, key=lambda k: str(k) == str(k).lower())  # lower-case keys last, so they win
-    return {str(k).lower(): metadata[k] for k in keys}
+    found = {str(k).lower(): metadata[k] for k in keys}
+    for key in keys:  # another spelling of a field fills it when the field's own key is not given
+        field = _field(str(key))
+        if field != str(key).lower() and field not in found:
+            found[field] = metadata[key]
+    return found
 
 
 def unlinked_url(raw: str) -> str | None:

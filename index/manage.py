@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from index import store
-from index.add_notes import far_dated, reading_note
+from index.add_notes import far_dated, reading_note, same_titles
 from index.add_screen import Incoming, same_files, screen, uploaded
+from index.article_head import ambiguous_stamp
 from index.article_names import NoSuchArticle, close_ids, named_files
 from index.builder import BuildReport, ProgressCallback, build_locked
 from index.chunking import ChunkSpec
@@ -105,6 +106,9 @@ def check_upload(upload: Upload, max_bytes: int) -> str:
     if written is not None:
         raise ValueError(f"cannot read the date {written!r}: write a day from {YEARS.start} to {YEARS.stop - 1} as "
                          "YYYY-MM-DD (or e.g. 10 February 2021)")
+    if doc.date is None and (either := ambiguous_stamp(doc.text)) is not None:  # shown undated without a word
+        raise ValueError(f"cannot tell the day from the month in the date {either!r}: write it as YYYY-MM-DD (or "
+                         "e.g. 10 February 2021)")
     return filename
 
 
@@ -200,9 +204,10 @@ def add_articles(
             undo.done()
         # After the undo's reach: the build is live, and a note that can't be made must not take it back.
         try:
-            outcome.notes += far_dated(index_dir, [*outcome.report.added_docs, *outcome.report.changed_docs])
+            written = [*outcome.report.added_docs, *outcome.report.changed_docs]
+            outcome.notes += far_dated(index_dir, written) + same_titles(index_dir, written)
         except (OSError, ValueError, KeyError) as exc:
-            log.warning("could not compare the added articles' dates with the others': %s", exc)
+            log.warning("could not compare the added articles' dates and titles with the others': %s", exc)
     return outcome
 
 

@@ -37,7 +37,10 @@ def _read_date(value: object) -> str | None:
             return date(*map(int, match.groups())).isoformat()
         except ValueError:
             return None
-    # Written out: an explicit day, month and year only ("10/02/2021" is ambiguous, so not read).
+    figures = _FIGURES.fullmatch(text)
+    if figures:  # "13/02/2021" is one day; "10/02/2021" is 10 February or 2 October, and is not read
+        return _figures_day(figures)
+    # Written out: an explicit day, month and year only.
     if not re.search(r"[A-Za-z]{3}", text) or not re.search(r"\b\d{4}\b", text):
         return None
     import dateparser  # only for dates written out: it is slow to import
@@ -45,6 +48,39 @@ def _read_date(value: object) -> str | None:
     parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True,
                                                                  "REQUIRE_PARTS": ["day", "month", "year"]})
     return parsed.date().isoformat() if parsed else None
+
+
+# A day in figures with its year, as a page or an export prints it: "13/02/2021", "13.02.2021 08:30", "02-13-2021".
+_FIGURES = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ ,T]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp][Mm])?"
+                      r"(?:\s*[A-Z]{2,4}|\s*[+-]\d{2}:?\d{2})?)?")
+
+
+def _figures_day(match: re.Match[str]) -> str | None:
+    """The day a figures date names when it can be read one way only: one of its first two numbers is over 12
+    (so it is the day), or both are the same."""
+    first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    if first > 12 >= second or first == second:
+        day, month = first, second
+    elif second > 12 >= first:
+        day, month = second, first
+    else:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def ambiguous_figures(line: str) -> str | None:
+    """The date as written, when a stamp line ("10/02/2021", "Updated: 10/02/2021 08:30") gives a day in figures
+    that can be read two ways: 10 February or 2 October. Such an upload is refused rather than shown undated."""
+    text = _EMPHASIS.sub("", line).strip()
+    named = _STAMP.fullmatch(text)
+    for candidate in (text, named.group(1) if named else ""):
+        match = _FIGURES.fullmatch(candidate)
+        if match and int(match.group(1)) <= 12 and int(match.group(3)) <= 12 and match.group(1) != match.group(3):
+            return candidate
+    return None
 
 
 # A web copy's stamp line: "Updated: Feb 12, 2021 14:05 IST", "Published on 10 February 2021"; or one typed by

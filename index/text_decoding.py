@@ -35,9 +35,48 @@ class NotText(ValueError):
     """The bytes are no text the bot can read; the message says so in a moderator's terms."""
 
 
+_SAVE_AS_TEXT = "save the story as plain text (.txt) or as PDF and add that"
+_NO_TEXT = "it has no text to quote; add the story's text, its PDF or its web address"
+# What a file that is no text usually is, by its first bytes: a moderator renames "story.docx" to "story.txt",
+# or attaches a screenshot under a .txt name. Each was refused as "not UTF-8 text (invalid start byte at byte
+# 10)", which names nothing the moderator can act on; a Rich Text file is text and was added, its "{\\rtf1"
+# control words the article's title and part of every quote.
+_KINDS: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF-", "a PDF", "add it with its .pdf name, and its text is read from it"),
+    (b"{\\rtf", "a Rich Text (.rtf) document", _SAVE_AS_TEXT),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an older Word or Office document (.doc)", _SAVE_AS_TEXT),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", _NO_TEXT),
+    (b"\xff\xd8\xff", "a JPEG image", _NO_TEXT),
+    (b"GIF8", "a GIF image", _NO_TEXT),
+    (b"II*\x00", "a TIFF image", _NO_TEXT),
+    (b"MM\x00*", "a TIFF image", _NO_TEXT),
+)
+# Office files are ZIP archives; what is inside names the program.
+_ZIPPED = ((b"word/", "a Word document (.docx)"), (b"opendocument.text", "an OpenDocument text (.odt)"),
+           (b"ppt/", "a PowerPoint file (.pptx)"), (b"xl/", "an Excel file (.xlsx)"))
+
+
+def file_kind(data: bytes) -> str | None:
+    """Why ``data`` is no article's text when its first bytes name what it is (a Word document, a PDF, an
+    image), in one line that says what to do; None for anything else."""
+    head = data[:16]
+    for magic, kind, advice in _KINDS:
+        if head.startswith(magic):
+            return f"{kind}, not text: {advice}"
+    if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1") or (head.startswith(b"RIFF") and head[8:12] == b"WEBP"):
+        return f"an image, not text: {_NO_TEXT}"
+    if head.startswith(b"PK\x03\x04"):
+        kind = next((name for marker, name in _ZIPPED if marker in data[:65536]), "a ZIP archive")
+        return f"{kind}, not text: {_SAVE_AS_TEXT}"
+    return None
+
+
 def decode_article(data: bytes) -> str:
     """``data`` as text: UTF-8 as it is (a byte-order mark, if any, is left for the parser to skip), else
-    the confidently detected encoding; ``NotText`` otherwise."""
+    the confidently detected encoding; ``NotText`` otherwise, naming what the file is when its first bytes
+    say (``file_kind``)."""
+    if (kind := file_kind(data)) is not None:
+        raise NotText(kind)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

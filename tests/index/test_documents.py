@@ -455,3 +455,49 @@ def test_an_upload_with_too_little_text_to_quote_is_refused(raw: str, count: str
 ])
 def test_a_short_article_with_a_sentence_or_enough_words_is_added(raw: str) -> None:
     assert check_upload(Upload("a.md", raw.encode()), 10_000) == "a.md"
+
+
+@pytest.mark.parametrize(("head", "title", "date", "url", "source"), [
+    ("headline: Talks stall\npublished: Feb 13, 2021\nlink: https://example.org/a\n",
+     "Talks stall", "2021-02-13", "https://example.org/a", None),
+    ("og:title: Talks stall\npublishDate: 2021-02-13\npermalink: https://example.org/a\npublisher: Example\n",
+     "Talks stall", "2021-02-13", "https://example.org/a", "Example"),
+    ("Headline: Talks stall\npublished_at: 2021-02-13T08:30:00+05:30\ncanonical_url: https://example.org/a\n"
+     "site_name: Example\n", "Talks stall", "2021-02-13", "https://example.org/a", "Example"),
+    ("title: Own title\nheadline: Another\ndate: 2021-02-12\ndatePublished: 2021-02-13\n",
+     "Own title", "2021-02-12", None, None),
+])
+def test_front_matter_fields_spelled_as_other_tools_spell_them(
+        head: str, title: str, date: str, url: str | None, source: str | None) -> None:
+    """A scraper's "headline:" and "published:", Hugo's "publishDate:", Ghost's "published_at:": each was ignored,
+    and the article was titled by its first sentence and shown undated. The field's own key wins."""
+    raw = f"---\n{head}---\nThe ministry said the accounts had been blocked.\n"
+    doc = parse_article(raw, "a", "a.md")
+    assert (doc.title, doc.date, doc.url, doc.source) == (title, date, url, source)
+
+
+def test_an_unreadable_date_under_another_key_is_refused_as_written() -> None:
+    raw = "---\npublishDate: 10/02/2021\n---\nThe ministry said the accounts had been blocked.\n"
+    assert unreadable_date(raw) == "10/02/2021"
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("13/02/2021", "2021-02-13"), ("02/13/2021", "2021-02-13"), ("13.02.2021 08:30", "2021-02-13"),
+    ("Updated: 13/02/2021, 08:30 IST", "2021-02-13"), ("2/2/2021", "2021-02-02"),
+])
+def test_a_stamp_in_figures_that_can_be_read_one_way_dates_the_article(line: str, day: str) -> None:
+    """A page's "13/02/2021" under the headline was no date at all: the article was shown undated (or estimated)."""
+    raw = f"Traders switch apps as the row simmers\n{line}\n\nThe traders said they had opened accounts on the app.\n"
+    assert parse_article(raw, "a", "a.txt").date == day
+    if ":" not in line.split()[0]:  # the front matter's date is the day alone
+        assert parse_article(f"---\ndate: '{line}'\n---\nThe traders said so.\n", "b", "b.md").date == day
+
+
+@pytest.mark.parametrize("line", ["10/02/2021", "Updated: 10.02.2021 08:30"])
+def test_an_upload_stamped_with_a_day_that_reads_two_ways_is_refused(line: str) -> None:
+    """"10/02/2021" (10 February or 2 October) was taken as no date, and the article added undated without a word;
+    a front matter's such date is refused, and so is a stamp's now."""
+    raw = f"Traders switch apps as the row simmers\n{line}\n\nThe traders said they had opened accounts on the app.\n"
+    with pytest.raises(ValueError, match=r"cannot tell the day from the month in the date '10[/.]02[/.]2021( 08:30)?'"):
+        check_upload(Upload("a.txt", raw.encode()), 100_000)
+    assert parse_article(raw, "a", "a.txt").date is None  # a file put in the corpus by hand is built undated

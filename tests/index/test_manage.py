@@ -277,6 +277,18 @@ def test_an_article_dated_years_from_the_rest_is_added_with_a_note(
     assert note["file"] == "m.md" and note["note"].startswith("dated 1999-02-09, over a year from every other")
 
 
+def test_an_article_titled_as_another_is_added_with_a_note(built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    """A story opening with the same line as a seed article was listed and cited under that article's title, and
+    the two read as one article cited twice."""
+    corpus, index_dir = built_copy
+    seed_title = "The Indian government said that its order to deactivate 257 Twitter handles is non-negotiable."
+    twin = f"{seed_title}\nFeb 11, 2021\n\nResidents of a housing society discussed the news at their meeting.\n"
+    other = "---\ntitle: K\ndate: 2021-02-11\n---\nKoo said on Thursday it had crossed three million users.\n"
+    outcome = _add([Upload("twin.txt", twin.encode()), Upload("k.md", other.encode())], corpus, index_dir, encoder)
+    [note] = outcome.notes
+    assert note["file"] == "twin.txt" and note["note"].startswith("added, but its title is 000_23ab69559cfb75aa's too")
+
+
 def test_an_article_whose_url_is_no_web_address_is_added_with_a_note(
     built_copy: tuple[Path, Path], encoder: Encoder
 ) -> None:

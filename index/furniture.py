@@ -1,0 +1,122 @@
+"""Web-page furniture copied with a story: menus, chrome, cookie notices, share bars, copyright and footer
+lines, and blocks of links to other stories.
+
+A page saved from a browser as text ("Save as text", or Ctrl-A and paste) holds all of them around the story.
+None titles the story, dates it or is an event, and none may be quoted as an answer: "Does the site use
+cookies?" was answered with the cookie banner, under a title that was the banner's first sentence. This module
+is what the title, stamp, sentence and event rules all ask.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from index.chunking import Span
+
+# A menu or breadcrumb ("Home | India | World | Business", "Home > India > News"), a link to another story
+# ("Also Read: Farmers plan chakka jam on February 6 - Jan 30, 2021"), and the page's chrome that a whole-page
+# copy (Ctrl-A) starts with.
+_MENU = re.compile(r"[^|›»>]{1,30}(?:(?:[|›»>]|\s/\s)[^|›»>]{1,30}){2,}")
+_CHROME = re.compile(
+    r"\s*(?:advertisement|skip\s+to\s+(?:main\s+)?content|listen\s+to\s+(?:this\s+)?(?:article|story)"
+    r"|\d+\s+min(?:ute)?s?\s+read|share(?:\s+this\s+(?:article|story))?|sign\s+in|log\s+in|subscribe(?:\s+now)?"
+    r"|follow\s+us(?:\s+on\s+[\w ]{1,30})?)\s*",
+    re.IGNORECASE,
+)
+_LINK_LINE = re.compile(
+    r"\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+(?:stor(?:y|ies)|news|articles?))?|see\s+also|"
+    r"must\s+read|recommended|trending|watch(?:\s+video)?)\s*[:|–—-]",
+    re.IGNORECASE,
+)
+# A heading over links to other stories, on its own line ("Also Read", "More from India", "You may also like").
+_LINK_HEADING = re.compile(
+    r"\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+(?:stor(?:y|ies)|news|articles?|links?))?|see\s+also"
+    r"|must\s+read|recommended(?:\s+for\s+you)?|trending(?:\s+(?:now|news|stories))?|top\s+stories"
+    r"|latest(?:\s+(?:news|stories))|more\s+stories|more\s+(?:from|in|on)\s+[\w&' -]{1,30}"
+    r"|you\s+(?:may|might)\s+also\s+(?:like|read)|most\s+(?:read|popular|viewed|shared)|editor'?s\s+picks"
+    r"|don'?t\s+miss)\s*:?\s*",
+    re.IGNORECASE,
+)
+# A cookie or consent notice: cookies named with what the reader is asked to do about them.
+_CONSENT = re.compile(
+    r"\bcookies?\b.*\b(?:accept|agree|consent|policy|settings|preferences)\b|"
+    r"\b(?:we|this\s+(?:site|website))\s+uses?\b.*\bcookies?\b|\bcontinu\w*\s+to\s+(?:browse|use)\b.*\bcookies?\b",
+    re.IGNORECASE,
+)
+_CONSENT_CHARS = 400  # a banner, not a paragraph of a story about cookies
+_COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright\b).{0,150}|.{0,150}\ball\s+rights\s+reserved\b.{0,30}",
+                        re.IGNORECASE)
+_NETWORKS = r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|koo|e-?mail|print|copy\s+link)"
+_SHARE = re.compile(rf"\s*share(?:\s+(?:this|the)\s+(?:article|story|page))?(?:\s+on)?(?:[\s,|·•]+{_NETWORKS})+\s*",
+                    re.IGNORECASE)
+_FOOTER_LINK = (r"(?:about(?:\s+us)?|contact(?:\s+us)?|terms(?:\s+(?:of|and|&)\s+(?:use|service|conditions))?"
+                r"|privacy(?:\s+policy)?|cookie\s+policy|careers|advertise(?:\s+with\s+us)?|site\s*map|faqs?|help"
+                r"|feedback|disclaimer|newsletters?|rss|grievance\s+redressal)")
+_FOOTER = re.compile(rf"\s*{_FOOTER_LINK}(?:[\s|·•,]+{_FOOTER_LINK})+\s*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*\s*$")
+_LINK_CHARS = 150  # a story's headline, not a paragraph
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a line is page furniture as it stands, without the lines around it."""
+    stripped = line.strip()
+    return (_MENU.fullmatch(stripped) is not None or _LINK_LINE.match(line) is not None
+            or _CHROME.fullmatch(line) is not None or _LINK_HEADING.fullmatch(line) is not None
+            or (len(stripped) <= _CONSENT_CHARS and _CONSENT.search(stripped) is not None)
+            or _COPYRIGHT.fullmatch(stripped) is not None or _SHARE.fullmatch(line) is not None
+            or _FOOTER.fullmatch(line) is not None)
+
+
+def furniture_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the lines of ``text`` that are furniture: those ``is_furniture`` names, and the
+    links under a links heading ("Also Read", then the other stories' headlines, none ending a sentence, up
+    to the first line that does)."""
+    out: list[tuple[int, int]] = []
+    under_heading = False
+    start = 0
+    for line in text.splitlines(keepends=True):
+        end = start + len(line)
+        body = line.strip()
+        if body:
+            if _LINK_HEADING.fullmatch(body):
+                under_heading = True
+                out.append((start, end))
+            elif is_furniture(body) or (under_heading and len(body) <= _LINK_CHARS
+                                        and not _SENTENCE_END.search(body)):
+                out.append((start, end))
+            else:
+                under_heading = False
+        start = end
+    return _merged(out)
+
+
+def _merged(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Adjacent furniture lines as one run: in wrapped text two related stories' headlines are read as one
+    sentence across their line break."""
+    runs: list[tuple[int, int]] = []
+    for start, end in lines:
+        if runs and runs[-1][1] == start:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
+
+
+def story_sentences(text: str, sentences: Sequence[Span]) -> list[Span]:
+    """``sentences`` without those that lie wholly on furniture lines: they are never quoted or searched."""
+    lines = furniture_lines(text)
+    if not lines:
+        return list(sentences)
+    return [s for s in sentences if not any(start <= s.start and s.end <= end for start, end in lines)]
+
+
+def story_text(text: str) -> str:
+    """``text`` with its furniture lines left out: what two copies of one story are compared on."""
+    kept: list[str] = []
+    last = 0
+    for start, end in furniture_lines(text):
+        kept.append(text[last:start])
+        last = end
+    kept.append(text[last:])
+    return "\n".join(kept)

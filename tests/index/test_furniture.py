@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.chunking import split_sentences
+from index.documents import load_corpus, parse_article
+from index.furniture import is_furniture, story_sentences
+
+SEED = Path(__file__).resolve().parents[2] / "corpus"
+
+# A news page saved from a browser with "Save as text": its menu, chrome and cookie banner above the story, a
+# block of links to other stories inside it, and a share bar, more links and the footer below.
+SAVED_PAGE = """Skip to main content
+Home | India | World | Business | Tech
+Subscribe now
+Sign in
+We use cookies to improve your experience. By continuing to browse you agree to our use of cookies. Accept all cookies
+Home > India > News
+Traders near the protest site switch to a homegrown app as the Twitter row simmers
+By Asha Verma | Feb 11, 2021, 09:15 IST
+
+NEW DELHI: Shopkeepers in the lanes behind the protest site say they have started posting price lists on the \
+homegrown app, as the standoff with Twitter over blocking orders drags on.
+
+Also Read
+Farmers plan a road blockade on February 6
+Government writes to Twitter again over blocked handles
+
+The traders' association said it had not asked its members to leave Twitter.
+
+Share this article Facebook Twitter WhatsApp
+More from India
+Cold wave grips the capital as the mercury dips to 3 degrees
+© 2021 The Example Ledger. All rights reserved.
+About us | Contact | Terms of use | Privacy policy
+"""
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in story_sentences(text, split_sentences(text))]
+
+
+def test_a_page_saved_as_text_is_titled_and_dated_by_its_story_not_its_cookie_banner() -> None:
+    """The cookie banner titled every citation ("We use cookies to improve your experience."), and the byline's
+    stamp, the eighth line, came after six lines of menus and chrome: the article was shown undated."""
+    doc = parse_article(SAVED_PAGE, "page", "page.txt")
+    assert doc.title == "Traders near the protest site switch to a homegrown app as the Twitter row simmers"
+    assert doc.date == "2021-02-11"
+
+
+def test_page_furniture_is_never_a_sentence_to_quote() -> None:
+    """"Does the site use cookies?" was answered by quoting the banner; the related stories' headlines, the share
+    bar and the copyright line could be quoted as the article's words too."""
+    quoted = _sentences(SAVED_PAGE)
+    assert quoted == [
+        "Traders near the protest site switch to a homegrown app as the Twitter row simmers",
+        "By Asha Verma | Feb 11, 2021, 09:15 IST",
+        "NEW DELHI: Shopkeepers in the lanes behind the protest site say they have started posting price lists on "
+        "the homegrown app, as the standoff with Twitter over blocking orders drags on.",
+        "The traders' association said it had not asked its members to leave Twitter.",
+    ]
+
+
+def test_links_heading_takes_only_the_headlines_under_it() -> None:
+    """A links heading's block ends at the first line that ends a sentence: the story goes on there (a page
+    copied with a paragraph per line, so no line break is read as wrapping)."""
+    story = ("The ministry said on Friday that it had written to the company again, asking it to block the accounts "
+             "named in the order within a week, as the order of January had asked.")
+    text = f"Related stories\nMinisters open accounts on the homegrown app\n{story}\n"
+    assert _sentences(text) == [story]
+
+
+def test_headlines_read_as_one_sentence_across_a_wrapped_line_break_are_furniture_too() -> None:
+    """Text with no long line is read as wrapped, and two related stories' headlines became one sentence, which
+    lay on neither line alone and was kept."""
+    text = ("Also Read\nFarmers plan a road blockade on February 6\nGovernment writes to Twitter again\n\n"
+            "The ministry said in a statement on Friday that it had written to the company again.\n")
+    assert _sentences(text) == ["The ministry said in a statement on Friday that it had written to the company again."]
+
+
+@pytest.mark.parametrize("line", [
+    "The ministry said the company must accept the order or face penal action.",
+    "Share prices of the company's Indian rivals rose on Thursday.",
+    "About 500 accounts were suspended, the company said.",
+    "More from the minister came in a second statement on Friday.",
+    "Twitter said it had received the order © and would respond.",
+])
+def test_story_lines_that_share_words_with_furniture_are_kept(line: str) -> None:
+    assert not is_furniture(line)
+    assert _sentences(f"Headline of the story\n\n{line}\n") == ["Headline of the story", line]
+
+
+def test_the_seed_articles_lose_no_sentence() -> None:
+    docs, _ = load_corpus(SEED)
+    for doc in docs:
+        spans = split_sentences(doc.text)
+        assert story_sentences(doc.text, spans) == spans
