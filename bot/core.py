@@ -12,6 +12,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import timedelta
 from typing import TypeVar
 
@@ -181,7 +182,7 @@ class CommandCore:
                 result = await self.history.record(cleaned, result, actor, conversation, self.engine)
             return result
 
-        return await self.admission.run("ask", actor, work)
+        return _given_back(await self.admission.run("ask", actor, work), question)
 
     async def timeline(self, topic: str | None = None, actor: Actor | None = None,
                        conversation: str | None = None) -> Timeline | Notice:
@@ -194,7 +195,7 @@ class CommandCore:
                 return Notice(NoticeKind.INVALID, str(exc))
             return await self._events(cleaned, conversation)
 
-        return await self.admission.run("timeline", actor, work)
+        return _given_back(await self.admission.run("timeline", actor, work), topic)
 
     async def _events(self, topic: str | None, conversation: str | None) -> Timeline | Notice:
         """The timeline about ``topic``, remembered in ``conversation`` as its latest turn: the event a
@@ -348,3 +349,13 @@ class CommandCore:
         if refusal:
             return refusal
         return await self.corpus.remove(actor, doc_id)
+
+
+def _given_back(result: T, typed: str | None) -> T:
+    """A refusal of a question or topic that holds words, with the text as typed (``Notice.asked``): too
+    long, slow down, busy, restarting, or failed, the asker shortens it or sends it again later, and a slash
+    command's text is gone. Not a refusal of an empty question (nothing to give back), nor a silent one."""
+    if isinstance(result, Notice) and not result.silent and typed and any(ch.isalnum() for ch in words_of(typed)):
+        return replace(result, asked=typed.strip())
+    return result
+

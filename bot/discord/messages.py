@@ -232,7 +232,7 @@ class Conversations:
                 return None
             lifetime = NOTICE_LIFETIME if isinstance(result, Notice) and message.guild is not None else None
             try:
-                reply = await self.send(message, render(result), delete_after=lifetime)
+                reply = await self.send(message, render(result, show_question=False), delete_after=lifetime)
             except discord.Forbidden as exc:
                 if exc.code != MISSING_PERMISSIONS:
                     raise

@@ -92,6 +92,7 @@ async def test_a_refusal_in_a_server_channel_goes_away_and_an_answer_stays(
     monkeypatch.setattr("bot.discord.messages.NOTICE_LIFETIME", 0.3)
     refused = await reply_to(fake, await say(fake, f"{MENTION} " + "why " * 400, mentions=[p.BOT_USER]))
     assert "characters long" in refused.content and not refused.deleted
+    assert "What you typed" not in refused.content, "a message's words stay in the channel: not posted again"
     in_dm = await reply_to(fake, await say(fake, "why " * 400, guild=False, channel_id=p.CHANNEL_ID + 100))
     answer = await reply_to(fake, await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER]))
     await fake.wait_for(lambda: refused.deleted, timeout=5)
