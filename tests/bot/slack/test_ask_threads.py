@@ -52,8 +52,8 @@ async def test_a_reply_in_the_thread_of_an_ask_answer_goes_on_with_it(
 
 
 async def test_a_reply_under_another_bot_message_is_not_followed(stub: StubSlack, history_app: AsyncApp) -> None:
-    """Under a bot message that is no /ask answer (a /timeline, a private hint), people talk among themselves;
-    the first message is read once, then the thread is known not to be the bot's."""
+    """Under a bot message that begins no conversation (without the mark an /ask or /timeline reply carries),
+    people talk among themselves; the first message is read once, then the thread is known not to be the bot's."""
     root = stub.post_as_app("C1", "Timeline: three dated events", blocks=[{"type": "section", "block_id": "t1",
                                                                            "text": {"type": "mrkdwn", "text": "x"}}])
 
