@@ -12,6 +12,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import timedelta
 from typing import TypeVar
 
@@ -46,6 +47,7 @@ from index.embedding import EncoderProvider
 from index.manage import Upload, index_status
 from retrieval.engine import Engine
 from retrieval.loaded import FIX_DAMAGED, IndexLoadError, load_problem
+from retrieval.timeline_turns import day_shift, shifted_day, timeline_turn
 from retrieval.types import Answer, Timeline
 
 log = logging.getLogger(__name__)
@@ -156,19 +158,23 @@ class CommandCore:
                 return reply
             cleaned = without_greeting(cleaned)  # "hi, how many …" asks what "how many …" asks
             if wants_overview(cleaned):  # "summarize", "tl;dr", "latest news": the dated events, as /timeline
-                return await self._guarded("timeline", lambda: self.engine.timeline(None))
+                return await self._events(None, conversation)
             asked_for = timeline_topic(cleaned)  # "timeline for koo": /timeline koo
             if asked_for is not None:
-                return await self._guarded("timeline", lambda: self.engine.timeline(asked_for or None))
+                return await self._events(asked_for or None, conversation)
             day = dated_overview(cleaned)  # "what happened on feb 10?": that date's events
             if day is not None:
-                return await self._guarded("timeline", lambda: self.engine.timeline(day))
+                return await self._events(day, conversation)
             topic = going_on(cleaned)  # "what's going on between twitter and india?": the events about it
             if topic is not None:
-                events = await self._guarded("timeline", lambda: self.engine.timeline(topic or None))
+                events = await self._events(topic or None, conversation)
                 if not isinstance(events, Timeline) or events.events or events.asked_back:
                     return events
             context = await self.history.context(conversation)
+            shift = day_shift(cleaned)  # "and the next day?" after a day's events: the next day's
+            moved = shifted_day(context, shift) if shift is not None and not pointed else None
+            if moved is not None:
+                return await self._events(moved, conversation)
             if pointed:
                 context = with_pointed(context, pointed)
             result = await self._guarded("ask", lambda: self.engine.ask(cleaned, context))
@@ -176,17 +182,30 @@ class CommandCore:
                 result = await self.history.record(cleaned, result, actor, conversation, self.engine)
             return result
 
-        return await self.admission.run("ask", actor, work)
+        return _given_back(await self.admission.run("ask", actor, work), question)
 
-    async def timeline(self, topic: str | None = None, actor: Actor | None = None) -> Timeline | Notice:
+    async def timeline(self, topic: str | None = None, actor: Actor | None = None,
+                       conversation: str | None = None) -> Timeline | Notice:
+        """``conversation``: where the timeline is shown, as for ``ask``; a follow-up there ("why did they do
+        that?") reads the event it showed (``retrieval.timeline_turns``)."""
         async def work() -> Timeline | Notice:
             try:
                 cleaned = clean_topic(topic, self.config.max_question_chars)
             except InvalidInput as exc:
                 return Notice(NoticeKind.INVALID, str(exc))
-            return await self._guarded("timeline", lambda: self.engine.timeline(cleaned))
+            return await self._events(cleaned, conversation)
 
-        return await self.admission.run("timeline", actor, work)
+        return _given_back(await self.admission.run("timeline", actor, work), topic)
+
+    async def _events(self, topic: str | None, conversation: str | None) -> Timeline | Notice:
+        """The timeline about ``topic``, remembered in ``conversation`` as its latest turn: the event a
+        follow-up most plausibly means, as if it had been the answer. A reply showing no event leaves the
+        turns as they were."""
+        events = await self._guarded("timeline", lambda: self.engine.timeline(topic))
+        turn = timeline_turn(events) if conversation and isinstance(events, Timeline) else None
+        if conversation and turn is not None:
+            await self.history.remember(conversation, turn)
+        return events
 
     async def sources(self, actor: Actor | None = None) -> SourcesList | Notice:
         return await self.admission.run(
@@ -330,3 +349,13 @@ class CommandCore:
         if refusal:
             return refusal
         return await self.corpus.remove(actor, doc_id)
+
+
+def _given_back(result: T, typed: str | None) -> T:
+    """A refusal of a question or topic that holds words, with the text as typed (``Notice.asked``): too
+    long, slow down, busy, restarting, or failed, the asker shortens it or sends it again later, and a slash
+    command's text is gone. Not a refusal of an empty question (nothing to give back), nor a silent one."""
+    if isinstance(result, Notice) and not result.silent and typed and any(ch.isalnum() for ch in words_of(typed)):
+        return replace(result, asked=typed.strip())
+    return result
+

@@ -106,7 +106,7 @@ class History:
                      engine: Engine) -> Answer:
         """Remember the turn and store the answer; the answer comes back with its id (for feedback)."""
         if conversation:
-            await self._remember(conversation, turn_of(question, answer))
+            await self.remember(conversation, turn_of(question, answer))
         if self.store is None:
             return answer
         store = self.store
@@ -133,7 +133,9 @@ class History:
             return answer
         return replace(answer, answer_id=answer_id) if stored else answer
 
-    async def _remember(self, conversation: str, turn: Turn) -> None:
+    async def remember(self, conversation: str, turn: Turn) -> None:
+        """Keep ``turn`` as the conversation's latest: an answer's (``record``), or a timeline reply's, which is
+        no answer and is not stored as one."""
         memory = self.memory
         if not blocking(memory):
             memory.remember(conversation, turn)

@@ -40,6 +40,10 @@ class Notice:
     text: str
     silent: bool = False
     detail: str = ""
+    # A refused question or topic as typed, given back to copy (``bot.render.typed``): a slash command's text is
+    # gone once sent, and a refusal (too long, slow down, busy, restarting) left nothing to shorten or send again.
+    # Shown where the platform keeps no copy of it (a mention's words stay in the channel).
+    asked: str = ""
 
     @property
     def ephemeral(self) -> bool:

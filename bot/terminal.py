@@ -58,7 +58,7 @@ async def handle_line(core: CommandCore, line: str, session: str | None = None) 
             return "/sources takes no arguments."
         result = await core.sources(LOCAL_USER)
     elif command == "timeline":
-        result = await core.timeline(rest or None, LOCAL_USER)
+        result = await core.timeline(rest or None, LOCAL_USER, session)
     elif command == "reindex":
         try:  # "--full", the command line's spelling, is Slack's and Discord's "full" here
             full = reindex_full(rest.lower().replace("--full", "full"))

@@ -65,6 +65,9 @@ class Turn:
     doc_ids: tuple[str, ...] = ()
     sentences: tuple[str, ...] = ()  # cited, or for a declined question the closest passages shown
     answered: bool = True
+    # A timeline reply's turn (``retrieval.timeline_turns``): the day of the event it showed, which "and the
+    # next day?" moves from.
+    day: str | None = None
 
 
 def turn_of(question: str, answer: Answer) -> Turn:

@@ -230,23 +230,28 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
     async def respond(interaction: Interaction, work: Work, *, private: bool = False) -> None:
         await respond_with(interaction, work, core.in_flight, private=private)
 
+    async def in_conversation(interaction: Interaction, work: Callable[[Actor, str], Awaitable[Result]]) -> None:
+        """Reply with ``work`` run in the interaction's conversation: its thread's or DM's, or in a plain
+        channel one of its own that a reply to the reply goes on with, as for a mention's answer
+        (``Conversations`` keys a reply to an answer it does not remember by that answer's id)."""
+        conversation = conversation_key(interaction.channel)
+        asked = conversation or f"discord:interaction:{interaction.id}"
+        sent = await respond_with(interaction, lambda actor: work(actor, asked), core.in_flight)
+        if conversation is None and sent is not None:
+            core.continue_conversation(asked, thread_conversation(sent.id))
+
     @tree.command(name="ask", description="Ask about the Feb 2021 Twitter vs Government of India blocking dispute")
     @app_commands.describe(question="Your question, e.g. How many accounts was Twitter ordered to block?")
     @offered_to_readers(user_install)
     async def ask(interaction: Interaction, question: QuestionText) -> None:
-        conversation = conversation_key(interaction.channel)
-        asked = conversation or f"discord:interaction:{interaction.id}"
-        sent = await respond_with(interaction, lambda actor: core.ask(question, actor, asked), core.in_flight)
-        if conversation is None and sent is not None:
-            # In a plain channel, a reply to the answer goes on with it, as for a mention's answer
-            # (``Conversations`` keys a reply to an answer it does not remember by that answer's id).
-            core.continue_conversation(asked, thread_conversation(sent.id))
+        await in_conversation(interaction, lambda actor, asked: core.ask(question, actor, asked))
 
     @tree.command(name="timeline", description="Dated events of the dispute, with quotes from the articles")
     @app_commands.describe(topic=f"Only events about this or in this period, e.g. {', '.join(TIMELINE_EXAMPLES)}")
     @offered_to_readers(user_install)
     async def timeline(interaction: Interaction, topic: QuestionText | None = None) -> None:
-        await respond(interaction, lambda actor: core.timeline(topic, actor))
+        # A follow-up ("why did they do that?") reads the events shown, as one after /ask reads its answer.
+        await in_conversation(interaction, lambda actor, asked: core.timeline(topic, actor, asked))
 
     @tree.command(name="sources", description="List the news articles the bot answers from")
     @offered_to_readers(user_install)

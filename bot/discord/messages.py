@@ -40,7 +40,7 @@ from bot.discord.pointed import forwarded, pointed_text, reply_reference
 from bot.discord.render import render, render_plain
 from bot.results import Notice, NoticeKind, Result
 from bot.validation import squeezed, strip_links
-from retrieval.types import Answer
+from retrieval.types import Answer, Timeline
 
 log = logging.getLogger(__name__)
 V = TypeVar("V")
@@ -179,11 +179,12 @@ class Conversations:
                 _remember(self._refused, message.id, delivered[0] if delivered else None, self._remembered)
                 return
             reply, result = delivered
-            if not isinstance(result, Answer):
+            if not isinstance(result, Answer | Timeline):
                 return
-            # A reply to an answer stays where the asker put it: its conversation already has a thread.
+            # A reply to an answer stays where the asker put it: its conversation already has a thread. A
+            # timeline ("what happened on feb 10?") is a turn too: "why did they do that?" follows it there.
             if replied_to is None and self._can_open_thread(message):
-                thread_id = await self._open_thread(reply, result.question)
+                thread_id = await self._open_thread(reply, result.question if isinstance(result, Answer) else question)
                 if thread_id is not None:
                     thread = thread_conversation(thread_id)
                     self.core.continue_conversation(conversation, thread)
@@ -231,7 +232,7 @@ class Conversations:
                 return None
             lifetime = NOTICE_LIFETIME if isinstance(result, Notice) and message.guild is not None else None
             try:
-                reply = await self.send(message, render(result), delete_after=lifetime)
+                reply = await self.send(message, render(result, show_question=False), delete_after=lifetime)
             except discord.Forbidden as exc:
                 if exc.code != MISSING_PERMISSIONS:
                     raise

@@ -27,8 +27,9 @@ from bot.discord.limits import (
 from bot.discord.outgoing import Outgoing
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render.dates import shown_date, shown_event_date, span_words
-from bot.render.plain import no_events_text, render_status, sources_file, sources_not_sent
+from bot.render.plain import no_events_text, render_status, sources_file, sources_not_sent, without_direction_changes
 from bot.render.plain import render as plain_text
+from bot.render.typed import given_back
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent, same_title_and_date
 from retrieval.wording import ALSO_IN_THE_ARTICLES
@@ -188,8 +189,9 @@ def _summary_sources(event: TimelineEvent) -> tuple[Citation | None, list[Citati
     return own, copies, others
 
 
-def render(result: Result) -> list[Outgoing]:
-    """The messages for ``result``: never empty, each one within every Discord limit."""
+def render(result: Result, show_question: bool = True) -> list[Outgoing]:
+    """The messages for ``result``: never empty, each one within every Discord limit. ``show_question``: a
+    refusal gives back the question as typed (``Notice.asked``); not to a message, whose words stay."""
     if isinstance(result, Answer):
         return render_answer(result)
     if isinstance(result, Timeline):
@@ -207,8 +209,10 @@ def render(result: Result) -> list[Outgoing]:
     if isinstance(result, Notice):
         # A notice may repeat what was typed or uploaded (an article id, a file name, a period): escaped, so
         # "/remove-article article_id:**x**" is not answered in bold. Notices mean no markdown of their own.
-        text = safe(result.text, CONTENT_LIMIT, keep_lines=True)
-        return [Outgoing(content=text or ELLIPSIS, ephemeral=result.ephemeral)]
+        text = safe(result.text, CONTENT_LIMIT, keep_lines=True) or ELLIPSIS
+        if show_question and result.asked:  # in a code block: shown as typed, and no mention in it pings
+            text = given_back(text, result.asked, CONTENT_LIMIT, without_direction_changes)
+        return [Outgoing(content=text, ephemeral=result.ephemeral)]
     if isinstance(result, Reply):  # the bot's own words (``bot.smalltalk``), never a user's
         return [Outgoing(content=clip(result.text, CONTENT_LIMIT) or ELLIPSIS, ephemeral=result.ephemeral)]
     if isinstance(result, Feedback):

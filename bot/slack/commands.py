@@ -43,25 +43,23 @@ class SlashCommands:
     # -- slash commands ------------------------------------------------------------------------------
 
     async def ask(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
-        channel, trigger = str(command.get("channel_id") or ""), str(command.get("trigger_id") or "")
-        dm = conversation_of(channel, None)
-        # In a channel, the answer's thread goes on with this question (bot.slack.ask_threads).
-        asked = ask_conversation(channel, trigger) if trigger and not dm else None
-        conversation = dm or asked
+        conversation, asked = _conversations(command)
         await self._slash(ack, command, respond, "ask", lambda actor, text: self.core.ask(text, actor, conversation),
                           conversation=asked)
 
     async def timeline(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
                        client: AsyncWebClient, context: AsyncBoltContext) -> None:
+        conversation, asked = _conversations(command)  # a follow-up reads the events shown, as after /ask
+
         async def run(actor: Actor, text: str) -> Result:
-            result = await self.core.timeline(text, actor)
+            result = await self.core.timeline(text, actor, conversation)
             if isinstance(result, Timeline):
                 pictures.append(result)
             return result
 
         pictures: list[Timeline] = []
         async with self.core.in_flight.handling():  # a shutdown waits for the picture too
-            await self._slash(ack, command, respond, "timeline", run)
+            await self._slash(ack, command, respond, "timeline", run, conversation=asked)
             for timeline in pictures:  # after the text, which never waits for the picture
                 refused = await self._upload_picture(client, str(command.get("channel_id") or ""), timeline)
                 if refused in NOT_A_MEMBER:
@@ -188,6 +186,15 @@ class SlashCommands:
             if not fallible:
                 raise
             log.exception("could not send a reply through response_url")
+
+
+def _conversations(command: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The conversation a slash command's reply begins (a DM's, or in a channel its own), and the one its
+    public reply names so that a reply in its thread goes on with it (``bot.slack.ask_threads``)."""
+    channel, trigger = str(command.get("channel_id") or ""), str(command.get("trigger_id") or "")
+    dm = conversation_of(channel, None)
+    asked = ask_conversation(channel, trigger) if trigger and not dm else None
+    return dm or asked, asked
 
 
 async def _share(client: AsyncWebClient, channel: str, filename: str, data: bytes, title: str, what: str,

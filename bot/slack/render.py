@@ -23,6 +23,7 @@ from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render import plain
 from bot.render.dates import shown_date, shown_event_date, span_words
 from bot.render.examples import TIMELINE_DAY, TIMELINE_TOPIC
+from bot.render.typed import given_back
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from bot.slack.mrkdwn import SECTION_LIMIT, clip, escape, link, literal, split_text, without_neutralisers
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent, same_title_and_date
@@ -274,9 +275,13 @@ def render_sources(sources: SourcesList) -> SlackMessage:
                         unshared=SlackMessage(_fallback(sources), unshared))
 
 
-def render_notice(notice: Notice) -> SlackMessage:
-    """A notice may repeat what was typed or uploaded (an id, a file name): it is shown as written."""
-    return SlackMessage(clip(literal(notice.text, keep_urls=True), FALLBACK_LIMIT), ephemeral=True)
+def render_notice(notice: Notice, show_question: bool = True) -> SlackMessage:
+    """A notice may repeat what was typed or uploaded (an id, a file name): it is shown as written. A refusal
+    gives back the question as typed (``Notice.asked``) to a slash command, whose text is gone once sent."""
+    said = clip(literal(notice.text, keep_urls=True), FALLBACK_LIMIT)
+    if show_question and notice.asked:
+        said = given_back(said, notice.asked, FALLBACK_LIMIT, escape)
+    return SlackMessage(said, ephemeral=True)
 
 
 def render(result: Result, show_question: bool = True) -> SlackMessage:
@@ -288,7 +293,7 @@ def render(result: Result, show_question: bool = True) -> SlackMessage:
     if isinstance(result, SourcesList):
         return render_sources(result)
     if isinstance(result, Notice):
-        return render_notice(result)
+        return render_notice(result, show_question)
     if isinstance(result, Reply):
         return SlackMessage(clip(escape(result.text), FALLBACK_LIMIT))
     if isinstance(result, Feedback):

@@ -38,6 +38,8 @@ async def test_a_flood_gets_the_burst_and_one_slow_down(limited_core: CommandCor
     assert {n.kind for n in notices} == {NoticeKind.LIMITED}
     told = [n for n in notices if not n.silent]
     assert len(told) == 1 and told[0].text.startswith("Slow down") and "try again in 12 s" in told[0].text
+    assert told[0].asked == QUESTION, "given back to send again after the wait (a slash command's text is gone)"
+    assert all(not n.asked for n in notices if n.silent)
     assert sample("dispute_bot_rate_limited_total", platform="discord", notified="false") - before == 26
     # Everyone else still gets answers; so does the operator at the terminal.
     assert isinstance(await limited_core.ask(QUESTION, BOB), Answer)
@@ -50,6 +52,7 @@ async def test_empty_questions_count_too(limited_core: CommandCore) -> None:
     """A flood of empty mentions must not produce a flood of hints."""
     results = [await limited_core.ask("  ", ALICE) for _ in range(10)]
     assert sum(isinstance(r, Notice) and not r.silent for r in results) == 4  # 3 hints and one slow-down
+    assert not any(isinstance(r, Notice) and r.asked for r in results), "nothing typed, nothing to give back"
 
 
 async def test_questions_past_the_in_flight_cap_are_turned_away(
@@ -62,6 +65,7 @@ async def test_questions_past_the_in_flight_cap_are_turned_away(
     assert sum(isinstance(r, Answer) for r in results) == 2
     busy = [r for r in results if isinstance(r, Notice)]
     assert len(busy) == 4 and all(n.kind is NoticeKind.OVERLOADED and n.text == OVERLOADED for n in busy)
+    assert all(n.asked == QUESTION for n in busy)
     assert "busy" in OVERLOADED and "try again in a moment" in OVERLOADED
     assert sample("dispute_bot_questions_total", command="ask", platform="slack", outcome="overloaded") - before == 4
     assert core.in_flight.questions == 0 and sample("dispute_bot_questions_in_flight") == 0
@@ -75,7 +79,7 @@ async def test_closing_turns_new_questions_away_and_drain_waits(seed_core: Comma
     assert seed_core.in_flight.questions == 1
     seed_core.in_flight.close()
     refused = await seed_core.ask(QUESTION, ALICE)
-    assert isinstance(refused, Notice) and refused.text == STOPPING
+    assert isinstance(refused, Notice) and refused.text == STOPPING and refused.asked == QUESTION
     assert await seed_core.in_flight.drain(10)
     assert running.done() and isinstance(running.result(), Answer)
 

@@ -84,6 +84,20 @@ async def test_ask_where_the_member_may_not_post_is_answered_privately(
     assert "257" in answer.text() or "1,178" in answer.text()
 
 
+async def test_a_question_refused_as_too_long_is_given_back_to_copy(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """/ask's text is gone once sent, and the refusal shows only to the asker: told to keep it under 1,000
+    characters, they had nothing left to shorten. It comes back in a code block, pinging nobody."""
+    typed = f"<@{p.BOT_ID}> @everyone why did twitter ```unblock``` " + "the accounts again " * 60
+    [notice] = await run(fake, "ask", {"question": typed})
+    assert notice.ephemeral and "characters long" in notice.content and not notice.pings
+    shown = typed.strip().replace("```", "`\u200b`\u200b`")  # a fence inside can't close the block
+    assert notice.content.endswith(f"What you typed, to copy:\n```\n{shown}\n```")
+    longer = "why did twitter block " + "the accounts again " * 300  # 5,722 characters: more than a message holds
+    [cut] = await run(fake, "ask", {"question": longer})
+    assert "characters long" in cut.content and f"of {len(longer.strip()):,} characters), to copy:" in cut.content
+    assert len(cut.content) <= 2000 and fake.rejected == [] and fake.unexpected == []
+
+
 async def test_empty_question_is_refused_ephemerally(bot: DisputeBot, fake: FakeDiscord) -> None:
     [notice] = await run(fake, "ask", {"question": "  ?! "})
     assert notice.ephemeral and "Please ask a question" in notice.content

@@ -92,6 +92,7 @@ async def test_a_refusal_in_a_server_channel_goes_away_and_an_answer_stays(
     monkeypatch.setattr("bot.discord.messages.NOTICE_LIFETIME", 0.3)
     refused = await reply_to(fake, await say(fake, f"{MENTION} " + "why " * 400, mentions=[p.BOT_USER]))
     assert "characters long" in refused.content and not refused.deleted
+    assert "What you typed" not in refused.content, "a message's words stay in the channel: not posted again"
     in_dm = await reply_to(fake, await say(fake, "why " * 400, guild=False, channel_id=p.CHANNEL_ID + 100))
     answer = await reply_to(fake, await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER]))
     await fake.wait_for(lambda: refused.deleted, timeout=5)
@@ -382,3 +383,32 @@ async def test_a_refused_question_fixed_by_an_edit_is_answered(bot: DisputeBot, 
     await asyncio.sleep(0.5)
     assert len([m for m in fake.messages if m.reply_to in asked]) == 4
     assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_a_timeline_mention_opens_a_thread_where_a_follow_up_reads_its_events(
+    start_bot: BotStarter, talking_core: CommandCore, fake: FakeDiscord
+) -> None:
+    """"@bot what's going on with the talks?" is answered with the dated events. No thread was opened on it and
+    nothing was remembered: "who will lead them?" in reply named nothing."""
+    bot = await start_bot(talking_core, fake)
+    asked = await say(fake, f"{MENTION} what's going on with the talks?", mentions=[p.BOT_USER])
+    reply = await reply_to(fake, asked)
+    assert "2021-02-08" in reply.text()
+    [thread] = await fake.wait_for(lambda: fake.threads)
+    assert thread["id"] == reply.id and thread["name"] == "what's going on with the talks?"
+    await fake.wait_for(lambda: bot.conversations.is_bot_thread(discord.Object(int(thread["id"]))))
+    answer = await reply_to(fake, await say(fake, "who will lead them?", channel_id=int(thread["id"])))
+    assert "Sawhney" in answer.text() and searched(answer)
+
+
+async def test_a_reply_to_a_timeline_command_reads_its_events(
+    start_bot: BotStarter, talking_core: CommandCore, fake: FakeDiscord
+) -> None:
+    await start_bot(talking_core, fake)
+    asked = p.slash("timeline", {"topic": "feb 8"})
+    await fake.dispatch("INTERACTION_CREATE", asked)
+    [shown, *_] = await fake.answers(asked["token"])
+    assert "2021-02-08" in shown.text()
+    follow = await say(fake, "and two days later?", replying_to=fake.message_json(shown))
+    later = await reply_to(fake, follow)
+    assert "2021-02-10" in later.text() and "10 February 2021" in later.text()

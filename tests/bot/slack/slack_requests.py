@@ -131,6 +131,14 @@ async def reply_to(stub: StubSlack, payload: dict[str, str], timeout: float = 20
     return next(r for r in stub.responses if r["_key"] == key)
 
 
+async def replied_ts(stub: StubSlack, app: AsyncApp, command: str, text: str = "", **payload: str) -> str:
+    """Run ``command`` through the app; the ts of its public reply, under which a thread goes on with it."""
+    sent = slash_payload(stub, command, text, **payload)
+    await slash(app, sent)
+    await reply_to(stub, sent)
+    return str(stub.response_ts[sent["response_url"].rsplit("/", 1)[1]])
+
+
 async def command_reply(stub: StubSlack, app: AsyncApp, command: str, text: str = "", **payload: str
                         ) -> dict[str, Any]:
     """Run ``command`` through the app and return what it posted to the command's response_url."""

@@ -14,11 +14,9 @@ from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.slack.slack_requests import (
     message_event,
     posts_in,
-    reply_to,
+    replied_ts,
     send_event,
     shown_text,
-    slash,
-    slash_payload,
 )
 from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
 
@@ -38,10 +36,7 @@ async def test_a_reply_in_the_thread_of_an_ask_answer_goes_on_with_it(
 ) -> None:
     """Slack never tells the app the ts of what it posts through a response_url: a reply under an /ask answer
     was ignored, and one mentioning the bot was answered as if asked alone (Discord: d5b67c1)."""
-    asked = slash_payload(stub, "/ask", "Who is Ajay Prakash Sawhney?")
-    await slash(history_app, asked)
-    await reply_to(stub, asked)
-    answer_ts = stub.response_ts[asked["response_url"].rsplit("/", 1)[1]]
+    answer_ts = await replied_ts(stub, history_app, "/ask", "Who is Ajay Prakash Sawhney?")
     follow = message_event(f"<@{BOT_USER_ID}> {FOLLOW_UP}" if mention else FOLLOW_UP,
                            kind="app_mention" if mention else "message", thread_ts=answer_ts,
                            parent_user_id=BOT_USER_ID)
@@ -57,8 +52,8 @@ async def test_a_reply_in_the_thread_of_an_ask_answer_goes_on_with_it(
 
 
 async def test_a_reply_under_another_bot_message_is_not_followed(stub: StubSlack, history_app: AsyncApp) -> None:
-    """Under a bot message that is no /ask answer (a /timeline, a private hint), people talk among themselves;
-    the first message is read once, then the thread is known not to be the bot's."""
+    """Under a bot message that begins no conversation (without the mark an /ask or /timeline reply carries),
+    people talk among themselves; the first message is read once, then the thread is known not to be the bot's."""
     root = stub.post_as_app("C1", "Timeline: three dated events", blocks=[{"type": "section", "block_id": "t1",
                                                                            "text": {"type": "mrkdwn", "text": "x"}}])
 
@@ -72,3 +67,14 @@ async def test_a_reply_under_another_bot_message_is_not_followed(stub: StubSlack
     await send_event(history_app, message_event("unrelated", thread_ts="1.2", parent_user_id="UOTHER"))
     await asyncio.sleep(0.5)  # listeners run after the acknowledgement: give any other read time to happen
     assert reads() == 1 and not stub.posted("chat.postMessage")
+
+
+async def test_a_reply_in_the_thread_of_a_timeline_reads_its_events(stub: StubSlack, history_app: AsyncApp) -> None:
+    """/timeline's events were no turn of any conversation: "who will lead them?" under them named nothing.
+    The reply names its conversation as an /ask answer does, and a reply in its thread reads the event shown."""
+    shown_ts = await replied_ts(stub, history_app, "/timeline", "the talks")
+    await send_event(history_app, message_event("who will lead them?", thread_ts=shown_ts,
+                                                parent_user_id=BOT_USER_ID))
+    [reply] = await posts_in(stub, "chat.postMessage", timeout=5)
+    assert reply["thread_ts"] == shown_ts
+    assert "Searched for:" in shown_text(reply) and "Sawhney" in shown_text(reply)

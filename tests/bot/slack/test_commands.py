@@ -37,7 +37,7 @@ from tests.bot.slack.slack_requests import (
     slash,
     slash_payload,
 )
-from tests.bot.slack.stub_slack import BOT_TOKEN, TEAM_ID, StubSlack
+from tests.bot.slack.stub_slack import BOT_TOKEN, BOT_USER_ID, TEAM_ID, StubSlack
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -81,6 +81,22 @@ async def test_timeline_and_sources(stub: StubSlack, seed_app: AsyncApp) -> None
     listed = await reply_to(stub, sources)
     assert "4 indexed articles" in shown_text(listed) and listed["response_type"] == "in_channel"
     assert (await reply_to(stub, timeline))["text"]
+
+
+async def test_a_question_refused_as_too_long_is_given_back_to_copy(stub: StubSlack, seed_app: AsyncApp) -> None:
+    """A slash command's text is gone once sent: told the question was too long, the asker had nothing left to
+    shorten. It comes back privately in a code block, escaped so that nothing in it mentions anyone; a mention's
+    refusal does not post it again (its words stay in the channel)."""
+    typed = "why did <!everyone> & twitter block " + "the accounts again " * 60
+    reply = await command_reply(stub, seed_app, "/ask", typed)
+    assert reply["response_type"] == "ephemeral" and "characters long" in reply["text"]
+    shown = typed.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert reply["text"].endswith(f"What you typed, to copy:\n```\n{shown}\n```")
+    longer = await command_reply(stub, seed_app, "/timeline", "koo " * 1000)
+    assert "characters long" in longer["text"] and "(its first" in longer["text"] and len(longer["text"]) <= 3000
+    await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {typed}", kind="app_mention", ts="100.7"))
+    [refused] = await posts_in(stub, "chat.postEphemeral", timeout=5)
+    assert "characters long" in refused["text"] and "What you typed" not in refused["text"]
 
 
 async def test_empty_question_is_refused_privately(stub: StubSlack, seed_app: AsyncApp) -> None:

@@ -19,11 +19,9 @@ from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.slack.slack_requests import (
     message_event,
     posts_in,
-    reply_to,
+    replied_ts,
     send_event,
     shown_text,
-    slash,
-    slash_payload,
 )
 from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
 
@@ -118,10 +116,7 @@ async def test_a_reply_under_an_ask_answer_in_a_group_dm_goes_on_with_it(
     DM takes mpim:history: without it the reply was left unanswered."""
     stub.group_dms.add(GROUP_DM)
     app = make_app(make_core(seed_index_dir, Path("/nonexistent-corpus"), ModeratorPolicy(), history=make_history()))
-    asked = slash_payload(stub, "/ask", "Who is Ajay Prakash Sawhney?", channel=GROUP_DM)
-    await slash(app, asked)
-    await reply_to(stub, asked)
-    answer_ts = stub.response_ts[asked["response_url"].rsplit("/", 1)[1]]
+    answer_ts = await replied_ts(stub, app, "/ask", "Who is Ajay Prakash Sawhney?", channel=GROUP_DM)
     await send_event(app, in_group_dm("and when is he expected to meet Twitter?", thread_ts=answer_ts,
                                       parent_user_id=BOT_USER_ID))
     [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
