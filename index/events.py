@@ -39,7 +39,7 @@ from index.dates import Mention, find_mentions
 from index.documents import Document
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 13
+EVENTS_VERSION = 14  # 14: a yearless date in an undated article takes the year of its group of dated articles
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.

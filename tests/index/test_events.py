@@ -130,7 +130,24 @@ def test_corpus_window_gives_the_only_year_that_fits() -> None:
     dated = doc("The ministry wrote to Twitter.", "2021-02-10")
     assert [(e["date"], e["year_from"]) for e in events(dated, undated)] == [("2021-02-08", "corpus")]
     older = doc("Another letter.", "2019-06-01", doc_id="c")
-    assert events(dated, undated, older) == []  # 2019, 2020 and 2021 all fit: no guess
+    # 2019, 2020 and 2021 all fit the period, but only the 2021 article's months hold a February 8
+    assert [e["date"] for e in events(dated, undated, older)] == ["2021-02-08"]
+    twin = doc("Another letter.", "2019-02-10", doc_id="c")
+    assert events(dated, undated, twin) == []  # a February 8 near each of them: no guess
+
+
+def test_a_far_off_article_does_not_take_the_year_from_the_story_s_undated_articles() -> None:
+    """A moderator added an article of 2025 to a corpus about February 2021: "February 8" in an undated
+    article then fitted 2021 to 2025, got no year, and its events left the timeline (and its estimated date
+    went with them). The articles of February 2021 outnumber the one of 2025, so it is 2021's."""
+    undated = doc("Twitter said on February 8 that it was cooperating. The talks are likely this week.",
+                  doc_id="b")
+    story = [doc("The ministry wrote to Twitter.", "2021-02-10"),
+             doc("Koo said it had passed three million users.", "2021-02-13", doc_id="k"),
+             doc("The court ruled.", "2021-07-08", doc_id="i")]
+    far = doc("Skyquill withheld the posts.", "2025-02-14", doc_id="z")
+    assert [e["date"] for e in events(*story, undated, far)] == ["2021-02-08"]
+    assert [e["date"] for e in events(story[0], undated, far)] == []  # one article each: no guess
 
 
 def test_corpus_window_year_for() -> None:
@@ -140,6 +157,9 @@ def test_corpus_window_year_for() -> None:
     assert window.year_for(12) == 2020
     assert window.year_for(8, 15) is None
     assert CorpusWindow(date(2019, 1, 1), date(2021, 12, 31)).year_for(2, 8) is None
+    groups = corpus_window([date(2021, 2, 10), date(2021, 2, 13), date(2025, 2, 14)])
+    assert groups is not None and groups.year_for(2, 8) == 2021 and groups.year_for(1) == 2021
+    assert groups.year_for(3, 1) == 2021 and groups.year_for(8, 15) is None
 
 
 # --- month only and named days ---------------------------------------------------------------------
@@ -248,7 +268,7 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 13  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
+    assert EVENTS_VERSION == 14  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
     # 5: web-page furniture ("Also Read: …"); 6: a date alone on its line ("Feb 12, 2021") is a stamp;
     # 7: a byline that carries one ("By Meera Kapoor | Updated: Feb 12, 2021"); 8: breadcrumbs, page chrome;
     # 9: ranges, "the last week of …", "would"/"gives … until" point ahead;
@@ -256,3 +276,4 @@ def test_version_bumped() -> None:
     # the tense ("would be announced on February 25, 2021" in a March report), and "future_tense";
     # 12: a yearless day future only by "would" may be up to a month before the article (that year's)
     # 13: a date that only qualifies a noun ("in the wake of the violence on Republic Day") dates no sentence
+    # 14: a yearless date in an undated article gets the year of the group of dated articles it falls in
