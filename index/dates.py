@@ -189,6 +189,22 @@ def _tense(sentence: str, start: int) -> tuple[bool, bool]:
     return bool(markers), bool(markers) and all(m.lower() == "would" for m in markers)
 
 
+# A day or weekday right after "for" is the time something is set for, not when it happened: "it has called a
+# sit-in for Monday" in a Friday report is the coming Monday's, as "a hearing is set for March 21" is. Not when
+# its clause is told in the past ("the meeting had been called for Monday", "was scheduled for Monday"), nor a
+# possessive ("fined for Monday's post").
+_SET_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
+_PAST_CLAUSE = re.compile(r"\b(?:had|was|were)\b", re.IGNORECASE)
+
+
+def _set_for(sentence: str, start: int, end: int) -> bool:
+    """Whether the day at ``start:end`` is one something was set for (``_SET_FOR``)."""
+    if not _SET_FOR.search(sentence[:start]) or sentence[end:end + 1] in ("'", "’"):
+        return False
+    clause_start = max(sentence.rfind(c, 0, start) for c in ",;:") + 1
+    return not _PAST_CLAUSE.search(sentence, clause_start, start)
+
+
 def _future_markers(sentence: str, start: int) -> list[str]:
     if re.search(r"\bsince\s+(?:the\s+)?$", sentence[:start], re.IGNORECASE):
         return []
@@ -227,7 +243,8 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
         qualifier = (g["wq"] or "").lower().replace("this past", "last").replace("this coming", "next")
         qualifier = "next" if qualifier == "coming" else qualifier
         return Mention(start, end, match.group(0), "weekday", weekday=_WEEKDAYS.index(g["wd"]),
-                       qualifier=qualifier, future=qualifier == "next" or _is_future(sentence, start),
+                       qualifier=qualifier,
+                       future=qualifier == "next" or _is_future(sentence, start) or _set_for(sentence, start, end),
                        role=_role(sentence, start, end))
     else:
         name = re.sub("’", "'", g["nd"]).lower()
@@ -240,6 +257,8 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
     if parsed is None:
         return None
     future, reported = _tense(sentence, start)
+    if kind == "day" and not future and _set_for(sentence, start, end):
+        future = True
     return Mention(start, end, sentence[start:end], kind, parsed.month, parsed.day if kind == "day" else None,
                    year, future=future, reported=reported, role=_role(sentence, start, end))
 

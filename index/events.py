@@ -39,7 +39,8 @@ from index.dates import Mention, find_mentions
 from index.documents import Document
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 14  # 14: a yearless date in an undated article takes the year of its group of dated articles
+EVENTS_VERSION = 15  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+# 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.

@@ -89,6 +89,10 @@ def test_nearest_year() -> None:
     ("Twitter has until Thursday to comply with the order.", "2021-02-11"),
     ("The ministry plans to meet Twitter officials on Friday.", "2021-02-12"),
     ("The accounts stayed blocked until Monday.", "2021-02-08"),  # "until" alone tells of the past too
+    # a day something is called or set for is ahead: a sit-in "for Monday" in a Wednesday report
+    ("The union has called a sit-in outside the ministry for Monday.", "2021-02-15"),
+    ("The court adjourned the case for February 12.", "2021-02-12"),
+    ("The meeting had been called for Monday but never took place.", "2021-02-08"),  # told in the past
 ])
 def test_schedules_and_deadlines_point_ahead(sentence: str, expected: str) -> None:
     assert dates(doc(sentence, "2021-02-10")) == [expected]
@@ -268,7 +272,7 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 14  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
+    assert EVENTS_VERSION == 15  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
     # 5: web-page furniture ("Also Read: …"); 6: a date alone on its line ("Feb 12, 2021") is a stamp;
     # 7: a byline that carries one ("By Meera Kapoor | Updated: Feb 12, 2021"); 8: breadcrumbs, page chrome;
     # 9: ranges, "the last week of …", "would"/"gives … until" point ahead;
@@ -277,3 +281,4 @@ def test_version_bumped() -> None:
     # 12: a yearless day future only by "would" may be up to a month before the article (that year's)
     # 13: a date that only qualifies a noun ("in the wake of the violence on Republic Day") dates no sentence
     # 14: a yearless date in an undated article gets the year of the group of dated articles it falls in
+    # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, still ahead
