@@ -206,3 +206,19 @@ def test_a_sentence_that_dates_another_event_is_not_the_summary_when_another_dat
     assert events["2021-07"].summary == "The journalist filed two appeals in July with the company."
     assert len(events["2021-07"].citations) == 2
     assert events["2021-09-13"].summary.startswith("The court on Monday")
+
+
+def test_a_date_several_articles_report_is_summed_up_by_what_most_of_them_say(
+    tmp_path: Path, encoder_provider: EncoderProvider
+) -> None:
+    """Koo's downloads on February 10 summed up the day two other articles reported Twitter's blog post of that
+    day, which on Discord then showed only as those articles' titles."""
+    index = index_of({
+        "a.txt": "date 2021-02-13\nKoo said its app was downloaded more than 400,000 times on February 10 alone.",
+        "b.txt": "date 2021-02-11\nOn February 10, Twitter published a blog post on the government's blocking orders.",
+        "c.txt": "date 2021-02-12\nTwitter put out a blog post about the blocking orders on February 10.",
+    }, tmp_path, encoder_provider)
+    (event,) = build_timeline(index).events
+    assert event.date == "2021-02-10" and len(event.citations) == 3
+    assert "blog post" in event.summary
+    assert_quotes_verbatim(index, build_timeline(index))
