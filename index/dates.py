@@ -61,6 +61,7 @@ _PATTERNS = [
     rf"(?P<wd>{'|'.join(_WEEKDAYS)})(?!\w)",
     rf"(?<!\w)(?P<nd>{_NAMED})(?:,?\s+(?P<ny>{_YEAR})(?!\d))?(?!\w)",
     r"(?<!\w)(?P<wk>(?i:this|last|next|past|coming|previous))\s+week(?!\w)",
+    r"(?<!\w)(?P<mo>(?i:this|last|next))\s+month(?!\w)",
 ]
 _MENTION = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 _FUTURE = re.compile(
@@ -113,8 +114,9 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 class Mention:
     """A date expression in a sentence, as written (no year guessed yet).
 
-    ``kind`` is ``day`` (a day of a month), ``month``, ``weekday``, ``named-day`` or ``week`` ("this week",
-    "last week", "next week"; ``qualifier`` says which). ``role`` is
+    ``kind`` is ``day`` (a day of a month), ``month``, ``weekday``, ``named-day``, ``week`` ("this week",
+    "last week", "next week"; ``qualifier`` says which) or ``near-month`` ("this month", "last month", "next
+    month": the article's month, or the one before or after it). ``role`` is
     ``reference`` when the date modifies a noun ("the January 26 violence", "Tuesday's order", "in the wake of
     the violence on Republic Day"): it names when that was, and the sentence's own event is another, usually
     later one; otherwise ``primary``.
@@ -232,6 +234,13 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
         word = g["wk"].lower()
         qualifier = {"past": "last", "previous": "last", "coming": "next"}.get(word, word)
         return Mention(start, end, match.group(0), "week", qualifier=qualifier,
+                       future=qualifier == "next" or _is_future(sentence, start), role=_role(sentence, start, end))
+    elif g["mo"]:
+        # "the last month of campaigning", "over the last month" (thirty days, not a calendar month): no month
+        if re.match(r"\s+of\b", sentence[end:]) or re.search(r"\bthe\s+$", sentence[:start], re.IGNORECASE):
+            return None
+        qualifier = g["mo"].lower()
+        return Mention(start, end, match.group(0), "near-month", qualifier=qualifier,
                        future=qualifier == "next" or _is_future(sentence, start), role=_role(sentence, start, end))
     elif g["wd"]:
         prev = _PREV_WORD.search(sentence[: match.start("wd")])

@@ -196,7 +196,7 @@ def test_named_day() -> None:
         "The Centre asked Twitter to block 1,178 accounts.",
         "Our global team provided 24/7 coverage.",
         "The law was amended in 2021 and again in 2000.",
-        "Twitter has complied with many orders earlier this month.",  # relative months are not placed
+        "Twitter has complied with many orders over the last month.",  # thirty days, no month of the article's
         "Sales on Good Friday and on Mondays were slow.",
         "The Sunday Guardian reported that the ministry was unhappy.",
         "The government said it had no comment.",
@@ -272,7 +272,7 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 15  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
+    assert EVENTS_VERSION == 16  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
     # 5: web-page furniture ("Also Read: …"); 6: a date alone on its line ("Feb 12, 2021") is a stamp;
     # 7: a byline that carries one ("By Meera Kapoor | Updated: Feb 12, 2021"); 8: breadcrumbs, page chrome;
     # 9: ranges, "the last week of …", "would"/"gives … until" point ahead;
@@ -282,3 +282,19 @@ def test_version_bumped() -> None:
     # 13: a date that only qualifies a noun ("in the wake of the violence on Republic Day") dates no sentence
     # 14: a yearless date in an undated article gets the year of the group of dated articles it falls in
     # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, still ahead
+    # 16: "last month", "this month", "next month" are months of the article's date
+
+
+def test_last_this_and_next_month_are_months_of_the_article_s_date() -> None:
+    """"protests against the dam drew about 5,000 people last month" in a report of 14 February 2025 told of
+    January 2025, and was no event at all, as "last week" would have been."""
+    found = events(doc("Protests against the dam drew about 5,000 people last month. Sales rose this month. "
+                       "The rules will take effect next month.", "2025-02-14"))
+    assert [(e["date"], e["how"], e["planned"]) for e in found] == [
+        ("2025-01", "month", False), ("2025-02", "month", False), ("2025-03", "month", True)]
+    assert events(doc("Protests drew 5,000 people last month.", "2021-01-05"))[0]["date"] == "2020-12"
+    # the last month of something, or the last thirty days, are no month of the article's
+    assert events(doc("In the last month of the campaign the party spent most. Over the last month it grew.",
+                      "2025-02-14")) == []
+    assert events(doc("Protests drew 5,000 people last month.")) == []  # no article date: no month
+    assert dates(doc("Twitter has complied with many orders earlier this month.", "2021-02-10")) == ["2021-02"]
