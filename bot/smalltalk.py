@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.results import Reply
-from retrieval.figure_dates import ambiguous_figures
+from retrieval.figure_dates import FIGURES_DATE, ambiguous_figures
 from retrieval.relative_periods import RELATIVE_PERIOD, relative_period
 from retrieval.timeline import topic_dates
 
@@ -237,9 +237,11 @@ def dated_overview(question: str) -> str | None:
         found, rest = topic_dates(alone.group("topic"))
         return alone.group("topic") if found and not any(ch.isalnum() for ch in rest) else None
     topic = match.group("topic")
-    # A date; or a time the timeline can't place ("last week", "10/02/2021"), which it asks back about: searched,
-    # "what happened last week" got "The talks are likely to happen this week" as if it had happened.
-    if topic_dates(topic)[0] or relative_period(topic) or ambiguous_figures(topic):
+    # A date; or a time the timeline can't place ("last week", "10/02/2021", "9/2" with no year), which it asks
+    # back about: searched, "what happened last week" got "The talks are likely to happen this week" as if it
+    # had happened, and "what happened on 9/2" that the articles "never use the word “9/2”".
+    if (topic_dates(topic)[0] or relative_period(topic) or ambiguous_figures(topic)
+            or FIGURES_DATE.fullmatch(topic.strip())):
         return topic
     return None
 

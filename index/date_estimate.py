@@ -28,7 +28,9 @@ from index.documents import Document
 from index.events import Located, locate_mentions, mention_context, resolve_mention, year_anchors
 
 # Bump when the rule below changes: cached candidates (``index.articles``) are then computed again.
-DATE_ESTIMATE_VERSION = 2  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate
+DATE_ESTIMATE_VERSION = 4  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate;
+# 3: a yearless date takes the year of the group of dated articles it falls in (``CorpusWindow``);
+# 4: a day right after "for" ("a hearing for March 21") is one set for, no candidate
 
 
 def date_candidates(items: list[Located], window: CorpusWindow | None) -> list[str]:
@@ -55,8 +57,8 @@ def pick(doc: Document, candidates: list[str], today: date | None = None) -> Doc
 
 
 def article_candidates(doc: Document, spans: list[Span], period: list[str]) -> list[str]:
-    """``date_candidates`` of one undated article, when the dated articles span ``period`` (first and last
-    day, ISO): all it depends on besides its own text."""
+    """``date_candidates`` of one undated article, when the dated articles are from the days ``period`` (ISO,
+    ``index.extractors.dated_period``): all it depends on besides its own text."""
     window = corpus_window([date.fromisoformat(d) for d in period])
     return date_candidates(locate_mentions(doc, spans), window)
 

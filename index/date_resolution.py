@@ -85,28 +85,55 @@ def resolve_week(anchor: date, qualifier: str = "this") -> tuple[date, date]:
 class CorpusWindow:
     """The period a corpus covers, for a yearless date in an article with no date and no year at all.
 
-    Such a date gets the one year that puts it inside the window; if no year or several years do, it gets
-    none and stays out of the timeline.
+    Such a date gets the one year that puts it inside the window. When several years do, the dated articles
+    may form groups years apart (a story's articles and one added from another year): each group covers its
+    own days, widened like the window, and the date gets the year of the one group it falls in, or, falling
+    in several, of the group with the most dated days. With none of these, no year: the date stays out of
+    the timeline. (One far-off article stretched the window over several Februaries, and every yearless
+    date of the story's undated articles fell out of the timeline.)
     """
 
     start: date
     end: date
+    groups: tuple[tuple[date, date, int], ...] = ()  # (first, last day, dated days in it), widened
 
-    def year_for(self, month: int, day: int | None = None) -> int | None:
+    def _fits(self, start: date, end: date, month: int, day: int | None) -> list[int]:
         fits = []
-        for year in range(self.start.year, self.end.year + 1):
+        for year in range(start.year, end.year + 1):
             if day is None:
                 first, last = date(year, month, 1), date(year + month // 12, month % 12 + 1, 1)
-                if first <= self.end and last > self.start:
+                if first <= end and last > start:
                     fits.append(year)
-            elif (d := _valid(year, month, day)) and self.start <= d <= self.end:
+            elif (d := _valid(year, month, day)) and start <= d <= end:
                 fits.append(year)
-        return fits[0] if len(fits) == 1 else None
+        return fits
+
+    def year_for(self, month: int, day: int | None = None) -> int | None:
+        fits = self._fits(self.start, self.end, month, day)
+        if len(fits) == 1:
+            return fits[0]
+        weight: dict[int, int] = {}
+        for first, last, days in self.groups:
+            for year in self._fits(first, last, month, day):
+                weight[year] = max(weight.get(year, 0), days)
+        ranked = sorted(weight.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        return max(weight, key=lambda y: weight[y])
 
 
 def corpus_window(dates: list[date], slack_days: int = 92) -> CorpusWindow | None:
-    """From the known dates, widened by about a quarter year each way (reports trail events by weeks)."""
+    """From the known dates, widened by about a quarter year each way (reports trail events by weeks); its
+    groups are the runs of dates whose widened spans meet."""
     if not dates:
         return None
     slack = timedelta(days=slack_days)
-    return CorpusWindow(min(dates) - slack, max(dates) + slack)
+    days = sorted(set(dates))
+    runs: list[list[date]] = [[days[0]]]
+    for d in days[1:]:
+        if d - runs[-1][-1] > 2 * slack:
+            runs.append([d])
+        else:
+            runs[-1].append(d)
+    groups = tuple((run[0] - slack, run[-1] + slack, len(run)) for run in runs)
+    return CorpusWindow(days[0] - slack, days[-1] + slack, groups if len(groups) > 1 else ())

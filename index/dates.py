@@ -61,6 +61,7 @@ _PATTERNS = [
     rf"(?P<wd>{'|'.join(_WEEKDAYS)})(?!\w)",
     rf"(?<!\w)(?P<nd>{_NAMED})(?:,?\s+(?P<ny>{_YEAR})(?!\d))?(?!\w)",
     r"(?<!\w)(?P<wk>(?i:this|last|next|past|coming|previous))\s+week(?!\w)",
+    r"(?<!\w)(?P<mo>(?i:this|last|next))\s+month(?!\w)",
 ]
 _MENTION = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 _FUTURE = re.compile(
@@ -113,8 +114,9 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 class Mention:
     """A date expression in a sentence, as written (no year guessed yet).
 
-    ``kind`` is ``day`` (a day of a month), ``month``, ``weekday``, ``named-day`` or ``week`` ("this week",
-    "last week", "next week"; ``qualifier`` says which). ``role`` is
+    ``kind`` is ``day`` (a day of a month), ``month``, ``weekday``, ``named-day``, ``week`` ("this week",
+    "last week", "next week"; ``qualifier`` says which) or ``near-month`` ("this month", "last month", "next
+    month": the article's month, or the one before or after it). ``role`` is
     ``reference`` when the date modifies a noun ("the January 26 violence", "Tuesday's order", "in the wake of
     the violence on Republic Day"): it names when that was, and the sentence's own event is another, usually
     later one; otherwise ``primary``.
@@ -189,6 +191,22 @@ def _tense(sentence: str, start: int) -> tuple[bool, bool]:
     return bool(markers), bool(markers) and all(m.lower() == "would" for m in markers)
 
 
+# A day or weekday right after "for" is the time something is set for, not when it happened: "it has called a
+# sit-in for Monday" in a Friday report is the coming Monday's, as "a hearing is set for March 21" is. Not when
+# its clause is told in the past ("the meeting had been called for Monday", "was scheduled for Monday"), nor a
+# possessive ("fined for Monday's post").
+_SET_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
+_PAST_CLAUSE = re.compile(r"\b(?:had|was|were)\b", re.IGNORECASE)
+
+
+def _set_for(sentence: str, start: int, end: int) -> bool:
+    """Whether the day at ``start:end`` is one something was set for (``_SET_FOR``)."""
+    if not _SET_FOR.search(sentence[:start]) or sentence[end:end + 1] in ("'", "’"):
+        return False
+    clause_start = max(sentence.rfind(c, 0, start) for c in ",;:") + 1
+    return not _PAST_CLAUSE.search(sentence, clause_start, start)
+
+
 def _future_markers(sentence: str, start: int) -> list[str]:
     if re.search(r"\bsince\s+(?:the\s+)?$", sentence[:start], re.IGNORECASE):
         return []
@@ -217,6 +235,13 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
         qualifier = {"past": "last", "previous": "last", "coming": "next"}.get(word, word)
         return Mention(start, end, match.group(0), "week", qualifier=qualifier,
                        future=qualifier == "next" or _is_future(sentence, start), role=_role(sentence, start, end))
+    elif g["mo"]:
+        # "the last month of campaigning", "over the last month" (thirty days, not a calendar month): no month
+        if re.match(r"\s+of\b", sentence[end:]) or re.search(r"\bthe\s+$", sentence[:start], re.IGNORECASE):
+            return None
+        qualifier = g["mo"].lower()
+        return Mention(start, end, match.group(0), "near-month", qualifier=qualifier,
+                       future=qualifier == "next" or _is_future(sentence, start), role=_role(sentence, start, end))
     elif g["wd"]:
         prev = _PREV_WORD.search(sentence[: match.start("wd")])
         prev_word = prev.group(1).lower() if prev else ""
@@ -227,7 +252,8 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
         qualifier = (g["wq"] or "").lower().replace("this past", "last").replace("this coming", "next")
         qualifier = "next" if qualifier == "coming" else qualifier
         return Mention(start, end, match.group(0), "weekday", weekday=_WEEKDAYS.index(g["wd"]),
-                       qualifier=qualifier, future=qualifier == "next" or _is_future(sentence, start),
+                       qualifier=qualifier,
+                       future=qualifier == "next" or _is_future(sentence, start) or _set_for(sentence, start, end),
                        role=_role(sentence, start, end))
     else:
         name = re.sub("’", "'", g["nd"]).lower()
@@ -240,6 +266,8 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
     if parsed is None:
         return None
     future, reported = _tense(sentence, start)
+    if kind == "day" and not future and _set_for(sentence, start, end):
+        future = True
     return Mention(start, end, sentence[start:end], kind, parsed.month, parsed.day if kind == "day" else None,
                    year, future=future, reported=reported, role=_role(sentence, start, end))
 

@@ -39,7 +39,9 @@ from index.documents import Document
 from index.furniture import is_furniture
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 13
+EVENTS_VERSION = 16  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+# 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
+# 16: "last month", "this month", "next month": the month before, of or after the article's
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
@@ -124,10 +126,13 @@ def resolve_mention(
         if first and last and len(first[0]) == len(last[0]) == 10 and first[0] < last[0]:
             return f"{first[0]}/{last[0]}", "range", first[2]
         return first
-    if m.kind in ("weekday", "week"):
+    if m.kind in ("weekday", "week", "near-month"):
         if doc_date is None:
             return None
         source = "estimated" if estimated else "article"
+        if m.kind == "near-month":  # "last month" in a report of 14 February 2025 is January 2025
+            n = doc_date.year * 12 + doc_date.month - 1 + {"last": -1, "next": 1}.get(m.qualifier, 0)
+            return f"{n // 12:04d}-{n % 12 + 1:02d}", "month", source
         if m.kind == "week":
             monday, sunday = resolve_week(doc_date, m.qualifier or "this")
             return f"{monday.isoformat()}/{sunday.isoformat()}", "week", source

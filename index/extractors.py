@@ -120,21 +120,24 @@ def _given_date(doc: Document) -> date | None:
 
 
 def dated_period(docs: list[Document]) -> list[str] | None:
-    """[first, last] day (ISO) the articles that state a date cover; None when none does. An undated
-    article's events and estimated date depend on the corpus only through this."""
-    dated = [d for doc in docs if (d := _given_date(doc)) is not None]
-    return [min(dated).isoformat(), max(dated).isoformat()] if dated else None
+    """The days (ISO, each once, in order) the articles that state a date are from; None when none does. An
+    undated article's events and estimated date depend on the corpus only through this: the period they
+    cover and, when they fall in groups years apart, which group holds most of them
+    (``index.date_resolution.CorpusWindow``)."""
+    dated = {d for doc in docs if (d := _given_date(doc)) is not None}
+    return [d.isoformat() for d in sorted(dated)] if dated else None
 
 
 def _events_context(docs: list[Document]) -> PerArticleContext | None:
-    """A dated article's events depend on it alone; an undated one's take a missing year from the period the
-    dated articles cover (``index.dates.corpus_window``), so that period is its context. With no dated
-    article at all, the period comes from every article's text: a whole-corpus pass."""
+    """A dated article's events depend on it alone; an undated one's take a missing year from the days the
+    dated articles are from (``index.date_resolution.corpus_window``), so those days are its context. With no
+    dated article at all, the period comes from every article's text: a whole-corpus pass."""
     period = dated_period(docs)
     if period is None:
         return None
     # An estimated date places the article's weekdays, so it is part of what its events depend on.
-    return lambda doc: "" if _given_date(doc) else [*period, *([doc.date] if doc.date_estimated else [])]
+    return lambda doc: "" if _given_date(doc) else {"dated": period,
+                                                    "estimated": doc.date if doc.date_estimated else None}
 
 
 def _period_anchor(doc_id: str, day: str) -> Document:
@@ -144,7 +147,7 @@ def _period_anchor(doc_id: str, day: str) -> Document:
 
 
 def _events(article: Article) -> list[dict[str, Any]]:
-    period = list(article.context or ())[:2]  # the third item, an estimated date, is the article's own
+    period = list((article.context or {}).get("dated") or ())  # its "estimated" date is the article's own
     anchors = [_period_anchor(f"\0period-{i}", day) for i, day in enumerate(period)]
     return extract_events([article.doc, *anchors], {article.doc.doc_id: article.sentences})
 

@@ -52,19 +52,23 @@ class _Cited:
     record: dict[str, Any]
     doc_row: int
     relevance: float
+    dates_another: bool = False  # the sentence also dates another event ("on Monday ordered … suspended in July")
 
     @property
-    def rank(self) -> tuple[float, int, int, int, int, int, int, int]:
+    def rank(self) -> tuple[float, int, int, int, int, int, int, int, int]:
         """Sort key, best first: on topic, the sentence's own date, what happened rather than what was still
         ahead when reported ("met on Friday" over "will meet on Friday") or only told as to come ("were
-        announced on February 25" over "would be announced on February 25" in a later article), a trusted
-        year, an outright date."""
+        announced on February 25" over "would be announced on February 25" in a later article), a sentence
+        that dates this event alone, a trusted year, an outright date. A sentence with two dates tells of two
+        events: as the summary of one ("July: The court on Monday ordered Yammerly to restore the account it
+        suspended in July") it reads as if the other had happened then; it stays cited."""
         r = self.record
         return (
             -self.relevance,
             r.get("role") != "primary",
             bool(r.get("planned")),
             bool(r.get("future_tense")),
+            self.dates_another,
             YEAR_SOURCES.index(r["year_from"]) if r.get("year_from") in YEAR_SOURCES else len(YEAR_SOURCES),
             _HOWS.index(r["how"]) if r.get("how") in _HOWS else len(_HOWS),
             self.doc_row,
@@ -147,6 +151,7 @@ def _collect(
     by_event: dict[EventKey, dict[tuple[int, int], _Cited]] = defaultdict(dict)
     estimated: dict[EventKey, bool] = {}
     dated = False
+    dates_of = Counter((str(r.get("doc_id")), r.get("start")) for r in index.events)  # a sentence's dates
     for record in index.events:
         doc_row = _usable(index, record)
         if doc_row is None:
@@ -166,13 +171,31 @@ def _collect(
             relevance = topic_relevance(dense, lexical_overlap(index, topic_terms, record["quote"]))
         if relevance is None:
             continue
-        cited = _Cited(record, doc_row, relevance)
+        cited = _Cited(record, doc_row, relevance, dates_of[(str(record["doc_id"]), record["start"])] > 1)
         key = (doc_row, int(record["start"]))
         group = by_event[event]
         if key not in group or cited.rank < group[key].rank:
             group[key] = cited
-    groups = {event: sorted(group.values(), key=lambda c: c.rank) for event, group in by_event.items()}
+    groups = {event: by_agreement(index, sorted(group.values(), key=lambda c: c.rank))
+              for event, group in by_event.items()}
     return groups, estimated, dated
+
+
+def by_agreement(index: LoadedIndex, cited: list[_Cited]) -> list[_Cited]:
+    """``cited`` (in ``rank`` order) with, among reports equally on topic and of the date's own kind, the one
+    the others most resemble first: several articles' reports of one date are merged into one event, which
+    its first report sums up, and "Koo was downloaded 4 lakh times on February 10 alone" summed up the day
+    two other articles reported Twitter's blog post (Discord shows only the summary and the other articles'
+    titles). With two reports, each resembles the other as much: the order stays."""
+    rows = [_sentence_row(index, c.doc_row, int(c.record["start"])) for c in cited]
+    if len(cited) < 3 or any(row is None for row in rows):
+        return cited
+    vectors = np.asarray(index.sentence_vectors[[row for row in rows if row is not None]], dtype=np.float32)
+    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    similar = vectors @ vectors.T
+    agreement = (similar.sum(axis=1) - np.diag(similar)) / (len(cited) - 1)
+    order = sorted(range(len(cited)), key=lambda i: (cited[i].rank[:5], -float(agreement[i]), cited[i].rank[5:]))
+    return [cited[i] for i in order]
 
 
 def _citation(index: LoadedIndex, cited: _Cited) -> Citation:

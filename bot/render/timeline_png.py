@@ -63,13 +63,24 @@ class _Placed:
     end: date  # == start for a day
 
 
+def _day(d: date, month: bool = True, year: bool = True) -> str:
+    return f"{d.day}" + (f" {d:%b}" if month else "") + (f" {d.year}" if year else "")
+
+
 def _short_date(p: _Placed) -> str:
+    """``10 Feb 2021``, ``Feb 2021``, a span ``8–14 Feb 2021``; a span's first day names its own month and year
+    when they differ from its last's (``28 Jan – 5 Feb 2025``): written as one month's, "1 April to 16 May"
+    read "1–16 May"."""
     if len(p.event.date) == 7:
         text = p.start.strftime("%b %Y")
     elif p.start != p.end:
-        text = f"{p.start.day}–{p.end.strftime('%d %b %Y').lstrip('0')}"
+        same_year = p.start.year == p.end.year
+        if same_year and p.start.month == p.end.month:
+            text = f"{p.start.day}–{_day(p.end)}"
+        else:
+            text = f"{_day(p.start, year=not same_year)} – {_day(p.end)}"
     else:
-        text = p.start.strftime("%d %b %Y").lstrip("0")
+        text = _day(p.start)
     text = f"~{text}" if p.event.date_estimated else text
     return f"{text} (ahead)" if p.event.planned else text  # a plan or deadline when reported, not a fact
 

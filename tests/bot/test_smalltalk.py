@@ -246,6 +246,9 @@ async def test_what_is_going_on_is_answered_with_the_events_about_it(seed_core: 
     ("what happened feb 8-10?", "feb 8-10"), ("timeline since feb 9", "since feb 9"),
     ("the timeline for feb 10", "feb 10"),
     ("what happened in early february", "early february"), ("what happened mid-feb?", "mid-feb"),
+    # a day in figures with no year, which the timeline says it can't read (day or month first?): searched, it
+    # was told the articles "never use the word “9/2”"
+    ("what happened on 9/2?", "9/2"), ("any news from 10.2", "10.2"),
 ])
 def test_what_happened_on_a_date_asks_for_that_dates_timeline(text: str, topic: str) -> None:
     assert dated_overview(text) == topic
@@ -256,6 +259,7 @@ def test_what_happened_on_a_date_asks_for_that_dates_timeline(text: str, topic: 
     # A second question is no part of the date: the message is two questions, answered each on its own.
     "What happened between Feb 8 and Feb 10? Who is Ajay Sawhney?", "news may be wrong", "what happened later",
     "what happened to the 257 accounts", "what happened on twitter", "what happened?", "when did it happen on feb 10",
+    "what happened on 24/7 coverage",
 ])
 def test_other_questions_about_what_happened_are_searched(text: str) -> None:
     assert dated_overview(text) is None

@@ -157,3 +157,19 @@ def test_dollar_signs_are_drawn_as_written() -> None:
     assert any("fell by $5 billion while Koo raised $4.1 million" in t for t in texts)
     assert any("Koo raises $4.1m; Twitter loses $5bn" in t for t in texts)
     assert render_png(timeline).startswith(b"\x89PNG")
+
+
+def test_a_span_over_two_months_names_both() -> None:
+    """Requests sent "between April 1 and polling day on May 16" were labelled "1–16 May 2021", and posts
+    "published between January 28 and February 5" "28–5 Feb 2025": a span's first day lost its month."""
+    articles = [citation(n, "2025-02-14") for n in range(2)]
+    timeline = Timeline([TimelineEvent("2021-04-01/2021-05-16", "The cell sent 1,140 requests.", [articles[0]]),
+                         TimelineEvent("2024-12-30/2025-01-03", "The office was closed.", [articles[1]]),
+                         TimelineEvent("2025-01-28/2025-02-05", "The posts were published.", [articles[1]]),
+                         TimelineEvent("2025-02-08/2025-02-14", "This week, a notice.", [articles[1]]),
+                         TimelineEvent("2025-02-10", "Skyquill withheld the posts.", [articles[1]])])
+    fig = timeline_figure(timeline)
+    assert_readable(fig)
+    labels = [t.get_text().split(" · ")[0] for t in fig.axes[0].texts if " · " in t.get_text()]
+    assert labels == ["1 Apr – 16 May 2021", "30 Dec 2024 – 3 Jan 2025", "28 Jan – 5 Feb 2025", "8–14 Feb 2025",
+                      "10 Feb 2025"]

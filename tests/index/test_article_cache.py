@@ -87,8 +87,8 @@ def test_incremental_builds_assemble_what_a_full_build_makes(
     _build(corpus, index_dir, encoder)
     # "March 3" takes its year from the period the dated articles cover: February 2021 give it 2021 ...
     assert _undated_events(corpus, index_dir) == ["2021-03-03"]
-    # ... an article from 2019 stretches the period over two Marches, so the year is no longer known.
-    (corpus / "earlier.md").write_text(DATED_LATER.replace("2021-09-14", "2019-12-01"), encoding="utf-8")
+    # ... an article from February 2020 puts one March as near a dated article as the other: no longer known.
+    (corpus / "earlier.md").write_text(DATED_LATER.replace("2021-09-14", "2020-02-10"), encoding="utf-8")
     _build(corpus, index_dir, encoder)
     assert _undated_events(corpus, index_dir) == []
     (corpus / "earlier.md").unlink()

@@ -89,6 +89,10 @@ def test_nearest_year() -> None:
     ("Twitter has until Thursday to comply with the order.", "2021-02-11"),
     ("The ministry plans to meet Twitter officials on Friday.", "2021-02-12"),
     ("The accounts stayed blocked until Monday.", "2021-02-08"),  # "until" alone tells of the past too
+    # a day something is called or set for is ahead: a sit-in "for Monday" in a Wednesday report
+    ("The union has called a sit-in outside the ministry for Monday.", "2021-02-15"),
+    ("The court adjourned the case for February 12.", "2021-02-12"),
+    ("The meeting had been called for Monday but never took place.", "2021-02-08"),  # told in the past
 ])
 def test_schedules_and_deadlines_point_ahead(sentence: str, expected: str) -> None:
     assert dates(doc(sentence, "2021-02-10")) == [expected]
@@ -130,7 +134,24 @@ def test_corpus_window_gives_the_only_year_that_fits() -> None:
     dated = doc("The ministry wrote to Twitter.", "2021-02-10")
     assert [(e["date"], e["year_from"]) for e in events(dated, undated)] == [("2021-02-08", "corpus")]
     older = doc("Another letter.", "2019-06-01", doc_id="c")
-    assert events(dated, undated, older) == []  # 2019, 2020 and 2021 all fit: no guess
+    # 2019, 2020 and 2021 all fit the period, but only the 2021 article's months hold a February 8
+    assert [e["date"] for e in events(dated, undated, older)] == ["2021-02-08"]
+    twin = doc("Another letter.", "2019-02-10", doc_id="c")
+    assert events(dated, undated, twin) == []  # a February 8 near each of them: no guess
+
+
+def test_a_far_off_article_does_not_take_the_year_from_the_story_s_undated_articles() -> None:
+    """A moderator added an article of 2025 to a corpus about February 2021: "February 8" in an undated
+    article then fitted 2021 to 2025, got no year, and its events left the timeline (and its estimated date
+    went with them). The articles of February 2021 outnumber the one of 2025, so it is 2021's."""
+    undated = doc("Twitter said on February 8 that it was cooperating. The talks are likely this week.",
+                  doc_id="b")
+    story = [doc("The ministry wrote to Twitter.", "2021-02-10"),
+             doc("Koo said it had passed three million users.", "2021-02-13", doc_id="k"),
+             doc("The court ruled.", "2021-07-08", doc_id="i")]
+    far = doc("Skyquill withheld the posts.", "2025-02-14", doc_id="z")
+    assert [e["date"] for e in events(*story, undated, far)] == ["2021-02-08"]
+    assert [e["date"] for e in events(story[0], undated, far)] == []  # one article each: no guess
 
 
 def test_corpus_window_year_for() -> None:
@@ -140,6 +161,9 @@ def test_corpus_window_year_for() -> None:
     assert window.year_for(12) == 2020
     assert window.year_for(8, 15) is None
     assert CorpusWindow(date(2019, 1, 1), date(2021, 12, 31)).year_for(2, 8) is None
+    groups = corpus_window([date(2021, 2, 10), date(2021, 2, 13), date(2025, 2, 14)])
+    assert groups is not None and groups.year_for(2, 8) == 2021 and groups.year_for(1) == 2021
+    assert groups.year_for(3, 1) == 2021 and groups.year_for(8, 15) is None
 
 
 # --- month only and named days ---------------------------------------------------------------------
@@ -172,7 +196,7 @@ def test_named_day() -> None:
         "The Centre asked Twitter to block 1,178 accounts.",
         "Our global team provided 24/7 coverage.",
         "The law was amended in 2021 and again in 2000.",
-        "Twitter has complied with many orders earlier this month.",  # relative months are not placed
+        "Twitter has complied with many orders over the last month.",  # thirty days, no month of the article's
         "Sales on Good Friday and on Mondays were slow.",
         "The Sunday Guardian reported that the ministry was unhappy.",
         "The government said it had no comment.",
@@ -248,7 +272,7 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 13  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
+    assert EVENTS_VERSION == 16  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
     # 5: web-page furniture ("Also Read: …"); 6: a date alone on its line ("Feb 12, 2021") is a stamp;
     # 7: a byline that carries one ("By Meera Kapoor | Updated: Feb 12, 2021"); 8: breadcrumbs, page chrome;
     # 9: ranges, "the last week of …", "would"/"gives … until" point ahead;
@@ -256,3 +280,21 @@ def test_version_bumped() -> None:
     # the tense ("would be announced on February 25, 2021" in a March report), and "future_tense";
     # 12: a yearless day future only by "would" may be up to a month before the article (that year's)
     # 13: a date that only qualifies a noun ("in the wake of the violence on Republic Day") dates no sentence
+    # 14: a yearless date in an undated article gets the year of the group of dated articles it falls in
+    # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, still ahead
+    # 16: "last month", "this month", "next month" are months of the article's date
+
+
+def test_last_this_and_next_month_are_months_of_the_article_s_date() -> None:
+    """"protests against the dam drew about 5,000 people last month" in a report of 14 February 2025 told of
+    January 2025, and was no event at all, as "last week" would have been."""
+    found = events(doc("Protests against the dam drew about 5,000 people last month. Sales rose this month. "
+                       "The rules will take effect next month.", "2025-02-14"))
+    assert [(e["date"], e["how"], e["planned"]) for e in found] == [
+        ("2025-01", "month", False), ("2025-02", "month", False), ("2025-03", "month", True)]
+    assert events(doc("Protests drew 5,000 people last month.", "2021-01-05"))[0]["date"] == "2020-12"
+    # the last month of something, or the last thirty days, are no month of the article's
+    assert events(doc("In the last month of the campaign the party spent most. Over the last month it grew.",
+                      "2025-02-14")) == []
+    assert events(doc("Protests drew 5,000 people last month.")) == []  # no article date: no month
+    assert dates(doc("Twitter has complied with many orders earlier this month.", "2021-02-10")) == ["2021-02"]

@@ -188,3 +188,37 @@ def test_a_topic_does_not_turn_a_reported_date_into_an_estimate(seed: LoadedInde
             assert event.date_estimated == whole[(event.date, event.planned)]
     [talks] = topic_timeline(seed, encoder, "the talks are likely to happen").events
     assert talks.date == week and {c.doc_id for c in talks.citations} == {"002_935d8ede3d7f56b0"}
+
+
+def test_a_sentence_that_dates_another_event_is_not_the_summary_when_another_dates_this_alone(
+    tmp_path: Path, encoder_provider: EncoderProvider
+) -> None:
+    """'The court on Monday ordered Yammerly to restore the account it suspended in July' was the summary of
+    July, read as a July court order, beside 'The journalist filed two appeals in July', which tells of July
+    alone. The sentence stays cited, and remains the summary of its Monday."""
+    index = index_of({"a.txt": (
+        "date 2021-09-14\n"
+        "The court on Monday ordered Yammerly to restore the account it suspended in July.\n\n"
+        "The journalist filed two appeals in July with the company."
+    )}, tmp_path, encoder_provider)
+    events = {e.date: e for e in build_timeline(index).events}
+    assert sorted(events) == ["2021-07", "2021-09-13"]
+    assert events["2021-07"].summary == "The journalist filed two appeals in July with the company."
+    assert len(events["2021-07"].citations) == 2
+    assert events["2021-09-13"].summary.startswith("The court on Monday")
+
+
+def test_a_date_several_articles_report_is_summed_up_by_what_most_of_them_say(
+    tmp_path: Path, encoder_provider: EncoderProvider
+) -> None:
+    """Koo's downloads on February 10 summed up the day two other articles reported Twitter's blog post of that
+    day, which on Discord then showed only as those articles' titles."""
+    index = index_of({
+        "a.txt": "date 2021-02-13\nKoo said its app was downloaded more than 400,000 times on February 10 alone.",
+        "b.txt": "date 2021-02-11\nOn February 10, Twitter published a blog post on the government's blocking orders.",
+        "c.txt": "date 2021-02-12\nTwitter put out a blog post about the blocking orders on February 10.",
+    }, tmp_path, encoder_provider)
+    (event,) = build_timeline(index).events
+    assert event.date == "2021-02-10" and len(event.citations) == 3
+    assert "blog post" in event.summary
+    assert_quotes_verbatim(index, build_timeline(index))
