@@ -16,10 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit
 
-from index.documents import Document
 from index.furniture import story_text
+
+if TYPE_CHECKING:  # ``index.documents`` asks this module for an address without its tracking parameters
+    from index.documents import Document
 
 SHINGLE_WORDS = 4
 NEAR_DUPLICATE = 0.8
@@ -41,9 +44,34 @@ def normalise_url(url: str) -> str:
         return url.strip()
     default = {"http": 80, "https": 443}.get(parts.scheme.lower())
     netloc = host if port in (None, default) else f"{host}:{port}"
-    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
+    query = sorted(_untracked(parts.query))
     path = parts.path.rstrip("/") or "/"
     return f"{netloc}{path}" + (f"?{urlencode(query)}" if query else "")
+
+
+def _untracked(query: str) -> list[tuple[str, str]]:
+    """A query's parameters, in order, without those that only say where a reader came from."""
+    return [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if not tracking(k)]
+
+
+def tracking(key: str) -> bool:
+    """Whether a query parameter only says where a reader came from (``utm_source``, ``fbclid`` …)."""
+    return _TRACKING.match(key) is not None
+
+
+def without_tracking(url: str) -> str:
+    """``url`` without its tracking parameters, the rest exactly as written: an article's link as stored and
+    cited. A story shared from Twitter ("…?utm_source=twitter&utm_medium=social") was cited with them, a link
+    longer than the story's own that reports every reader's click to the campaign."""
+    head, mark, rest = url.partition("?")
+    if not mark:
+        return url
+    query, hash_mark, fragment = rest.partition("#")
+    parts = query.split("&")
+    kept = [part for part in parts if part and not tracking(unquote_plus(part.partition("=")[0]))]
+    if len(kept) == len([part for part in parts if part]):
+        return url
+    return head + (f"?{'&'.join(kept)}" if kept else "") + hash_mark + fragment
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[str]:

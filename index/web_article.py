@@ -19,6 +19,7 @@ from datetime import date as _date
 from typing import TypeVar
 from urllib.parse import urlsplit
 
+from index.duplicates import without_tracking
 from index.fetch_types import FetchError, FetchOptions, Page
 from index.markdown_text import article_markdown
 
@@ -66,7 +67,8 @@ class WebArticle:
 
     def markdown(self) -> str:
         return article_markdown({"title": self.title, "date": self.date, "author": self.author,
-                                 "source": self.site_name, "url": self.url, "fetched": self.fetched_at},
+                                 "source": self.site_name, "url": without_tracking(self.url),
+                                 "fetched": self.fetched_at},
                                 self.text)  # the story is plain text, not Markdown
 
 

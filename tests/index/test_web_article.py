@@ -297,3 +297,12 @@ def test_a_fetched_story_is_stored_so_that_it_reads_back_word_for_word() -> None
                          "Example", story, "2021-02-12T10:00:00+00:00")
     document = parse_article(article.markdown(), "doc", article.filename())
     assert document.text.strip() == story.replace("    Indented.", "Indented.")
+
+
+def test_a_page_reached_through_a_shared_link_is_stored_without_its_tracking_parameters() -> None:
+    """A page added from a link shared on Twitter, or redirected to one with "?utm_…", kept them in its stored
+    front matter; its file name still comes from the address it was fetched from."""
+    shared = "https://news.example.org/x?utm_source=twitter&utm_medium=social&fbclid=IwAR0"
+    article = WebArticle(shared, shared, "Title", "2021-02-12", None, "Example",
+                         "Officials met Twitter on Friday. " * 10, "2021-02-12T10:00:00+00:00")
+    assert frontmatter.loads(article.markdown())["url"] == "https://news.example.org/x"
