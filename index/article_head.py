@@ -9,7 +9,7 @@ import re
 
 from index.chunking import split_sentences, unwrap
 from index.furniture import is_furniture
-from index.stamps import address_line, ambiguous_figures, is_byline, stamp, stamp_date
+from index.stamps import address_line, ambiguous_figures, is_byline, no_such_stamp_day, stamp, stamp_date
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _RULE = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")  # Markdown's rule ("---", "* * *") titles nothing
@@ -82,3 +82,8 @@ def head_address(body: str) -> str | None:
 def ambiguous_stamp(body: str) -> str | None:
     """A stamp line's date as written, when it is a day in figures that can be read two ways ("10/02/2021")."""
     return next((day for day in map(ambiguous_figures, _head_lines(body)) if day is not None), None)
+
+
+def no_such_day_stamp(body: str) -> tuple[str, str] | None:
+    """A stamp line's date as written and why it is no day, when it gives one that does not exist ("31/02/2021")."""
+    return next((found for found in map(no_such_stamp_day, _head_lines(body)) if found is not None), None)

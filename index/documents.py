@@ -40,7 +40,8 @@ PARSE_VERSION = 25  # 10: a date alone on its line is a stamp; 11: HTML fragment
 # list, or a title, url or source that is a list or mapping, is refused; 21: a .md nested past the Markdown reader's
 # limit is refused; 22: page furniture (a cookie notice, a share bar) is no title, and not counted among the lines
 # a stamp is looked for in; 23: other spellings of the front matter's fields ("headline", "published_at"); 24: a day
-# in figures that can be read one way only ("13/02/2021") is a date; 25: a url without its tracking parameters
+# in figures that can be read one way only ("13/02/2021") is a date; 25: a url without its tracking parameters, and
+# a front-matter date that is no day ("2021-02-30") read as written, not refused as broken YAML
 _OPENS_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 # A saved page, or a part of one copied from its source ("<div class=story><p>…"): a file that opens with a
 # block element's tag. Markdown's inline HTML ("<b>Note:</b>", "<br>", "<!-- -->") opens no article this way.

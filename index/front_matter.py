@@ -110,6 +110,22 @@ def front_matter_problem(exc: Exception) -> str:
     return f"bad front matter{where}: {problem}{hint}"
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, but a date that is no day ("date: 2021-02-30") is kept as the text written, to be refused
+    as a day that does not exist: YAML's own error, "day is out of range for month", named neither the field nor
+    the date."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def front_matter(block: str) -> dict[str, Any]:
     """The front matter's keys in lower case: "Title:" and "Date:" (as some editors write them) were
     ignored, and the article shown undated under its first sentence. A lower-case key wins a clash, and the
@@ -124,7 +140,8 @@ def front_matter(block: str) -> dict[str, Any]:
     # Read from the opening line on (YAML takes "---" as a document's start; TOML a blank line), so that an error
     # names the line of the file.
     toml = match.group("toml")
-    metadata = tomllib.loads("\n" + toml) if toml is not None else YAMLHandler().load(block[: match.end("yaml")])
+    metadata = (tomllib.loads("\n" + toml) if toml is not None
+                else YAMLHandler().load(block[: match.end("yaml")], Loader=_Loader))
     if isinstance(metadata, list):  # "- a" lines: the article was titled "• a", its metadata lost without a word
         raise ArticleProblem(f"{FRONT_MATTER_FORM}, not a list")
     if not isinstance(metadata, dict):

@@ -9,6 +9,7 @@ nothing of the index, so the sentence splitter can ask it which line breaks such
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime
 from urllib.parse import urlsplit
@@ -50,9 +51,10 @@ def _read_date(value: object) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+# The time a stamp may give after its day: "08:30", ", 2:05 PM IST", "T10:00:00+05:30".
+_TIME = r"(?:[ ,T]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp][Mm])?(?:\s*[A-Z]{2,4}|\s*[+-]\d{2}:?\d{2})?)?"
 # A day in figures with its year, as a page or an export prints it: "13/02/2021", "13.02.2021 08:30", "02-13-2021".
-_FIGURES = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ ,T]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp][Mm])?"
-                      r"(?:\s*[A-Z]{2,4}|\s*[+-]\d{2}:?\d{2})?)?")
+_FIGURES = re.compile(rf"(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}}){_TIME}")
 
 
 def _figures_day(match: re.Match[str]) -> str | None:
@@ -80,6 +82,58 @@ def ambiguous_figures(line: str) -> str | None:
         match = _FIGURES.fullmatch(candidate)
         if match and int(match.group(1)) <= 12 and int(match.group(3)) <= 12 and match.group(1) != match.group(3):
             return candidate
+    return None
+
+
+# Days that have the shape of a date but are none ("2021-02-30", "31/02/2021", "February 30, 2021"): an upload
+# dated so was shown undated without a word, as one whose day and month can't be told apart was.
+_ISO_DAY = re.compile(rf"(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})(?:{_TIME}|T\S*)")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WRITTEN_DAY = re.compile(
+    rf"(?:[a-z]+day,?\s+)?(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})|(?P<month2>{_MONTH})\s+"
+    rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?),?\s+(?P<year>\d{{4}}){_TIME}", re.IGNORECASE)
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+def no_such_day(text: str) -> str | None:
+    """Why a date written as a day is none ("February 2021 has 28 days", "there is no month 13"); None for a
+    day that exists, or text that is not written as one day (or is one of two: "10/02/2021")."""
+    text = _EMPHASIS.sub("", text).strip().strip("'\"")
+    if (iso := _ISO_DAY.fullmatch(text)) is not None:
+        return _why_none(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    if (figures := _FIGURES.fullmatch(text)) is not None:
+        first, second, year = int(figures.group(1)), int(figures.group(3)), int(figures.group(4))
+        if first > 12 and second > 12:
+            return f"there is no month {first}" if first == second else f"neither {first} nor {second} is a month"
+        if first > 12 or second > 12:  # the one over 12 is the day
+            return _why_none(year, min(first, second), max(first, second))
+        return None
+    if (written := _WRITTEN_DAY.fullmatch(text)) is not None:
+        name = (written.group("month") or written.group("month2")).lower()[:3]
+        month = [m.lower()[:3] for m in _MONTH_NAMES].index(name) + 1
+        return _why_none(int(written.group("year")), month, int(written.group("day") or written.group("day2")))
+    return None
+
+
+def _why_none(year: int, month: int, day: int) -> str | None:
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= days:
+        return f"{_MONTH_NAMES[month - 1]} {year} has {days} days" if day else "there is no day 0"
+    return None
+
+
+def no_such_stamp_day(line: str) -> tuple[str, str] | None:
+    """The date as written and why it is none, when a stamp line ("31/02/2021", "Updated: February 30, 2021")
+    gives a day that does not exist."""
+    text = _EMPHASIS.sub("", line).strip()
+    named = _STAMP.fullmatch(text)
+    for candidate in (text, named.group(1) if named else ""):
+        if candidate and len(candidate) <= STAMP_CHARS and (why := no_such_day(candidate)) is not None:
+            return candidate, why
     return None
 
 

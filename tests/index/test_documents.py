@@ -516,3 +516,35 @@ def test_an_upload_stamped_with_a_day_that_reads_two_ways_is_refused(line: str) 
     with pytest.raises(ValueError, match=r"cannot tell the day from the month in the date '10[/.]02[/.]2021( 08:30)?'"):
         check_upload(Upload("a.txt", raw.encode()), 100_000)
     assert parse_article(raw, "a", "a.txt").date is None  # a file put in the corpus by hand is built undated
+
+
+@pytest.mark.parametrize(("head", "written", "why"), [
+    ("---\ntitle: T\ndate: 2021-02-30\n---\n", "2021-02-30", "February 2021 has 28 days"),
+    ("---\ntitle: T\ndate: '31/04/2021'\n---\n", "'31/04/2021'", "April 2021 has 30 days"),
+    ("---\ntitle: T\npublished_at: February 29, 2021\n---\n", "February 29, 2021", "February 2021 has 28 days"),
+    ("date 2021-13-01\n", "2021-13-01", "there is no month 13"),
+    ("Traders switch apps as the row simmers\n31/02/2021\n\n", "31/02/2021", "February 2021 has 28 days"),
+    ("Traders switch apps as the row simmers\n**Updated:** Sept 31, 2021, 08:30 IST\n\n", "Sept 31, 2021, 08:30 IST",
+     "September 2021 has 30 days"),
+    ("Traders switch apps as the row simmers\nFriday, 30 February 2021\n\n", "Friday, 30 February 2021",
+     "February 2021 has 28 days"),
+])
+def test_an_upload_dated_a_day_that_does_not_exist_is_refused_saying_so(
+    head: str, written: str, why: str, tmp_path: Path
+) -> None:
+    """A stamp's "31/02/2021" left the article undated without a word; a front matter's "2021-02-30" was refused as
+    "bad front matter: day is out of range for month", naming neither the field nor the date."""
+    raw = head + "The traders said they had opened accounts on the app on Monday.\n"
+    with pytest.raises(ValueError) as refused:
+        check_upload(Upload("a.md", raw.encode()), 100_000)
+    assert str(refused.value) == (f"the date {written!r} does not exist ({why}): check the day and month, and write it "
+                                  "as YYYY-MM-DD")
+    (tmp_path / "a.md").write_text(raw, encoding="utf-8")  # put in the corpus folder by hand: built, undated
+    assert load_article(tmp_path / "a.md").date is None
+
+
+@pytest.mark.parametrize("line", ["29/02/2020", "Feb 29, 2020", "Updated: 2021-02-28T10:00:00Z", "30 April 2021"])
+def test_a_stamp_of_a_day_that_exists_is_no_refusal(line: str) -> None:
+    raw = f"Traders switch apps as the row simmers\n{line}\n\nThe traders said they had opened accounts on the app.\n"
+    assert check_upload(Upload("a.txt", raw.encode()), 100_000) == "a.txt"
+    assert parse_article(raw, "a", "a.txt").date is not None
