@@ -197,8 +197,7 @@ def clean_question(text: str | None, max_chars: int) -> str:
         raise InvalidInput("Please ask a question about the dispute, e.g. “How many accounts were ordered "
                            "blocked?”")
     if len(cleaned) > max_chars:
-        raise InvalidInput(f"That question is {len(cleaned):,} characters long; please keep it under "
-                           f"{max_chars:,}.")
+        raise InvalidInput(too_long("question", len(cleaned), max_chars))
     return cleaned
 
 
@@ -208,6 +207,11 @@ def clean_topic(text: str | None, max_chars: int) -> str | None:
     if not cleaned:
         return None
     if len(cleaned) > max_chars:
-        raise InvalidInput(f"That topic is {len(cleaned):,} characters long; please keep it under "
-                           f"{max_chars:,}.")
+        raise InvalidInput(too_long("topic", len(cleaned), max_chars))
     return cleaned
+
+
+def too_long(what: str, length: int, max_chars: int) -> str:
+    """The refusal of a question or topic over the limit. It said "keep it under 1,000" though exactly 1,000
+    characters is taken: the limit is the most allowed."""
+    return f"That {what} is {length:,} characters long; please keep it to {max_chars:,} characters or fewer."

@@ -8,7 +8,7 @@ from bot.render.typed import FENCE, given_back
 from bot.results import Notice, NoticeKind
 from bot.slack.mrkdwn import escape
 
-SAID = "That question is 1,234 characters long; please keep it under 1,000."
+SAID = "That question is 1,234 characters long; please keep it to 1,000 characters or fewer."
 
 
 def test_the_whole_question_comes_back_in_a_code_block_when_it_fits() -> None:

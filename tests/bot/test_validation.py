@@ -41,9 +41,16 @@ def test_empty_questions_get_a_helpful_message(text: str | None) -> None:
 
 
 def test_long_questions_are_refused_with_the_limit() -> None:
-    with pytest.raises(InvalidInput, match=r"1,500 characters.*under 1,000"):
+    """The refusal said "keep it under 1,000" while exactly 1,000 characters were taken: it names the most allowed."""
+    with pytest.raises(InvalidInput, match=r"1,500 characters long; please keep it to 1,000 characters or fewer\.$"):
         clean_question("a" * 1500, 1000)
     assert clean_question("  why?  ", 1000) == "why?"
+    assert clean_question("a" * 1000, 1000) == "a" * 1000, "the limit itself is allowed, as the refusal says"
+    with pytest.raises(InvalidInput, match=r"1,001 characters long; please keep it to 1,000 characters or fewer\.$"):
+        clean_question("a" * 1001, 1000)
+    assert clean_topic("k" * 100, 100) == "k" * 100
+    with pytest.raises(InvalidInput, match=r"That topic is 101 characters long; please keep it to 100 characters or "):
+        clean_topic("k" * 101, 100)
 
 
 def test_topic_may_be_empty() -> None:
