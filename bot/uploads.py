@@ -6,11 +6,15 @@ so Discord and Slack refuse the same files with the same words before a byte is 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.manage import safe_filename
 from index.pdf_article import is_pdf
 from index.web_article import is_saved_page
+
+# Pages one add may fetch: each is a download and an extraction, all before one rebuild.
+MAX_URLS = 5
 
 
 @dataclass(frozen=True)
@@ -41,3 +45,8 @@ class UploadRules:
         if size > limit:
             return f"{size:,} bytes is over the {limit:,}-byte limit"
         return None
+
+    def too_many_addresses(self, urls: Sequence[str]) -> str | None:
+        """Why an add of these addresses is refused before anything is fetched, or None. Discord and Slack each
+        kept their own copy of the limit."""
+        return f"Give at most {MAX_URLS} addresses at a time." if len(urls) > MAX_URLS else None

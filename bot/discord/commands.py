@@ -42,7 +42,6 @@ log = logging.getLogger(__name__)
 
 Interaction = discord.Interaction[discord.Client]
 Work = Callable[[Actor], Awaitable[Result]]
-MAX_URLS = 5
 # Discord's own limit on a string option's length, which it also applies when none is set. The core's limit
 # (``MAX_QUESTION_CHARS``, for a question and a timeline topic alike) counts the words left once mentions, links,
 # markup and runs of spaces are taken out, and those have no bound: a 900-character question with a long
@@ -208,8 +207,8 @@ async def read_upload(
     if not core.is_moderator(actor):
         return await core.add_articles(actor, [])  # the core refuses and audits the attempt
     urls = addresses(url)
-    if len(urls) > MAX_URLS:
-        return core.refuse_add(actor, f"Give at most {MAX_URLS} addresses at a time.")
+    if (too_many := core.uploads.too_many_addresses(urls)) is not None:
+        return core.refuse_add(actor, too_many)
     uploads: list[Upload] = []
     if attachment is not None:
         refusal = core.uploads.refusal(attachment.filename, attachment.size)

@@ -21,7 +21,6 @@ ADD_HINT = ("To add articles, share .txt, .md, .pdf or saved .html files with me
             "text `add`, or send `add` followed by the address of a news page.")
 ADD_USAGE = ("Usage: `add <https://…>` (the address of a news page), or `add` with .txt, .md, .pdf or saved "
              ".html files attached.")
-MAX_URLS = 5
 
 
 def is_add(raw: str, text: str, has_files: bool = False) -> bool:
@@ -50,12 +49,12 @@ async def add_from_dm(core: CommandCore, users: UserDirectory, event: dict[str, 
     urls = links_in(raw)
     # words other than "add", the links and mentions: there should be none
     leftover = strip_mentions(plain_from_slack(without_links(raw))).split()[1:]
+    too_many = core.uploads.too_many_addresses(urls)
     result: Result
     if not core.is_moderator(actor):
         result = await core.add_articles(actor, [])  # the core refuses (and audits it); no download
-    elif leftover or len(urls) > MAX_URLS:
-        result = core.refuse_add(actor, ADD_USAGE if len(urls) <= MAX_URLS
-                                 else f"Give at most {MAX_URLS} addresses at a time.")
+    elif leftover or too_many:
+        result = core.refuse_add(actor, too_many or ADD_USAGE)
     else:
         files = [f for f in event.get("files") or [] if isinstance(f, dict)]
         uploads, problems = await fetch_uploads(client, files, core)

@@ -286,6 +286,16 @@ async def test_adds_an_adapter_refuses_are_in_the_audit_log(mod_core: CommandCor
     assert len(lines) == 2 and all(line.startswith("add by ") and "refused" in line for line in lines)
 
 
+async def test_discord_refuses_too_many_addresses_by_the_upload_rules(mod_core: CommandCore,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The limit was written in each adapter (``MAX_URLS = 5`` twice): it is the upload rules', asked by both."""
+    from bot.discord.commands import read_upload
+
+    monkeypatch.setattr("bot.uploads.MAX_URLS", 2)
+    many = await read_upload(mod_core, MOD, None, " ".join(f"https://news.example/{n}" for n in range(3)))
+    assert isinstance(many, Notice) and many.text == "Give at most 2 addresses at a time."
+
+
 async def test_a_moderator_is_told_when_an_added_article_will_rarely_be_found(mod_core: CommandCore) -> None:
     hindi = "---\ntitle: किसान आंदोलन\ndate: 2021-02-10\n---\n" + "सरकार ने ट्विटर से 1,178 खातों को हटाने को कहा। " * 2
     result = await mod_core.add_articles(MOD, [Upload("kisan.md", hindi.encode())])

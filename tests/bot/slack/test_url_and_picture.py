@@ -132,6 +132,20 @@ async def test_add_url_refusals(stub: StubSlack, url_app: AsyncApp, news_site: N
     assert "Nothing was added" in pdf["text"] and "not a web page" in pdf["text"] and "application/pdf" in pdf["text"]
 
 
+async def test_too_many_addresses_are_refused_by_the_one_rule_discord_uses_too(
+    stub: StubSlack, url_app: AsyncApp, news_site: NewsSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The limit was written in each adapter (``MAX_URLS = 5`` twice): it is the upload rules', asked by both."""
+    monkeypatch.setattr("bot.uploads.MAX_URLS", 2)
+    links = " ".join(f"<{news_site.page('ledger-second-round.html')}?n={n}>" for n in range(3))
+    await send_event(url_app, dm(f"add {links}"))
+    [refused] = await posts_in(stub, "chat.postEphemeral")
+    assert refused["text"] == "Give at most 2 addresses at a time." and news_site.hits == []
+    await send_event(url_app, dm(f"add {links} please"))  # too many and words besides: the limit is said
+    again = (await posts_in(stub, "chat.postEphemeral", 2))[1]
+    assert again["text"] == "Give at most 2 addresses at a time." and news_site.hits == []
+
+
 async def test_private_addresses_are_refused_by_default(
     stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
     copied_index: tuple[Path, Path], news_site: NewsSite,
