@@ -75,7 +75,11 @@ def resolve_weekday(weekday: int, anchor: date, qualifier: str = "", future: boo
 
 
 def resolve_week(anchor: date, qualifier: str = "this") -> tuple[date, date]:
-    """The Monday-to-Sunday week "this week" (or "last"/"next week") means, seen from the article date."""
+    """The Monday-to-Sunday week "this week" (or "last"/"next week") means, seen from the article date; for
+    "past" ("in the past week", "over the last week"), the seven days before it. "In the past week" in a
+    Thursday's report was placed on the Monday to Sunday before, leaving out the three days just gone."""
+    if qualifier == "past":
+        return anchor - timedelta(days=7), anchor - timedelta(days=1)
     monday = anchor - timedelta(days=anchor.weekday())
     monday += timedelta(weeks={"last": -1, "next": 1}.get(qualifier, 0))
     return monday, monday + timedelta(days=6)

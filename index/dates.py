@@ -115,8 +115,8 @@ class Mention:
     """A date expression in a sentence, as written (no year guessed yet).
 
     ``kind`` is ``day`` (a day of a month), ``month``, ``weekday``, ``named-day``, ``week`` ("this week",
-    "last week", "next week"; ``qualifier`` says which) or ``near-month`` ("this month", "last month", "next
-    month": the article's month, or the one before or after it). ``role`` is
+    "last week", "next week", or "past": "the past week"; ``qualifier`` says which) or ``near-month`` ("this
+    month", "last month", "next month": the article's month, or the one before or after it). ``role`` is
     ``reference`` when the date modifies a noun ("the January 26 violence", "Tuesday's order", "in the wake of
     the violence on Republic Day"): it names when that was, and the sentence's own event is another, usually
     later one; otherwise ``primary``.
@@ -232,7 +232,10 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
         if re.match(r"\s+of\b", sentence[end:]):  # "the last week of campaigning" is no week of the article
             return None
         word = g["wk"].lower()
-        qualifier = {"past": "last", "previous": "last", "coming": "next"}.get(word, word)
+        # "last week" is the calendar week before the article's, as "last Monday" is the Monday before it; "the
+        # past week", "in the last week" are the seven days before the article's date, whatever its weekday.
+        the_last = word == "last" and re.search(r"\bthe\s+$", sentence[:start], re.IGNORECASE) is not None
+        qualifier = "past" if word == "past" or the_last else {"previous": "last", "coming": "next"}.get(word, word)
         return Mention(start, end, match.group(0), "week", qualifier=qualifier,
                        future=qualifier == "next" or _is_future(sentence, start), role=_role(sentence, start, end))
     elif g["mo"]:

@@ -51,6 +51,27 @@ def test_the_last_week_of_something_is_no_week_of_the_article() -> None:
     assert dates("Twitter blocked the accounts last week.", "2021-02-10") == ["2021-02-01/2021-02-07"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Twitter blocked the accounts in the past week.", "Over the past week, Twitter blocked the accounts.",
+    "Twitter blocked the accounts this past week.", "In the last week, Twitter blocked the accounts.",
+])
+@pytest.mark.parametrize(("when", "days"), [
+    ("2021-02-11", "2021-02-04/2021-02-10"),  # a Thursday: not Monday 1 to Sunday 7 February
+    ("2021-02-08", "2021-02-01/2021-02-07"),  # a Monday: the seven days before are the calendar week before
+    ("2021-03-02", "2021-02-23/2021-03-01"),
+])
+def test_the_past_week_is_the_seven_days_before_the_article(sentence: str, when: str, days: str) -> None:
+    """"in the past week" in a report of Thursday 11 February 2021 was placed on 1-7 February, the calendar week
+    before, leaving out the three days just gone. "last week" stays that calendar week, as "last Monday" is the
+    Monday of it (``test_the_last_week_of_something_is_no_week_of_the_article``)."""
+    assert dates(sentence, when) == [days]
+
+
+def test_last_week_stays_the_calendar_week_before() -> None:
+    assert dates("Twitter blocked the accounts last week.", "2021-02-11") == ["2021-02-01/2021-02-07"]
+    assert dates("Twitter blocked the accounts the previous week.", "2021-02-11") == ["2021-02-01/2021-02-07"]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     # The article is dated Tuesday 14 September 2021.
     ("A spokesperson said on Monday that the company would restore the account by Thursday.", "2021-09-16"),
