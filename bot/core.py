@@ -253,11 +253,17 @@ class CommandCore:
         self.history.rename(old, new)
 
     async def answered_in(self, conversation: str) -> bool | None:
-        """Whether the bot answered in ``conversation`` within the time a thread is followed (``THREAD_TTL``),
-        by the stored answers: an adapter's own memory of the threads it follows is lost on a restart, and a
-        follow-up there then went unanswered without a word. None when the store could not say (it failed):
-        the adapter asks again next time rather than remember the thread as not followed."""
+        """Whether the bot replied in ``conversation`` within the time a thread is followed (``THREAD_TTL``),
+        by the stored answers and replies (``replied_in``): an adapter's own memory of the threads it follows is
+        lost on a restart, and a follow-up there then went unanswered without a word. None when the store could
+        not say (it failed): the adapter asks again next time rather than remember the thread as not followed."""
         return await self.history.answered_in(conversation, timedelta(seconds=THREAD_TTL))
+
+    async def replied_in(self, conversation: str) -> None:
+        """The bot replied in public in ``conversation``, whatever the reply: an answer, a timeline (not stored
+        as an answer), a decline. Stored (unless ``HISTORY_MODE=off``) for ``answered_in`` to find after a
+        restart: a thread whose only reply was a timeline was no longer followed."""
+        await self.history.replied_in(conversation)
 
     async def vote(self, actor: Actor, answer_id: str, value: int) -> Feedback | Notice:
         """A 👍 (+1) or 👎 (-1) on a stored answer; a second vote by the same person replaces the first. Clicks

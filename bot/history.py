@@ -145,8 +145,19 @@ class History:
         except Exception:
             log_store_failure(log, "could not remember the turn; the next follow-up there will not see it")
 
+    async def replied_in(self, conversation: str) -> None:
+        """Mark that the bot replied in ``conversation`` now, whatever the reply (``Store.mark_replied``): what
+        ``answered_in`` finds after a restart. A store failure is logged; the reply stands."""
+        if self.store is None:
+            return
+        store = self.store
+        try:
+            await self._run(lambda: store.mark_replied(conversation))
+        except Exception:
+            log_store_failure(log, "could not mark the conversation replied in; after a restart it may go unfollowed")
+
     async def answered_in(self, conversation: str, within: timedelta) -> bool | None:
-        """Whether an answer given in ``conversation`` in the last ``within`` is stored: what an adapter that
+        """Whether a reply given in ``conversation`` in the last ``within`` is stored: what an adapter that
         lost its memory of the threads it answered in (a restart) asks before leaving a reply unanswered.
         False without a store; None when the store fails (logged, in one line while it can't be reached): not
         known, so not to be remembered as "no"."""

@@ -159,9 +159,9 @@ class SlackHandlers(SlashCommands):
             await self._answer(event, client, text, context.team_id)
 
     async def _follows(self, event: dict[str, Any], client: AsyncWebClient, bot_user: str | None) -> bool:
-        """Whether the bot follows the thread of this reply: one it answered in (remembered, or after a restart
-        found among the stored answers: a follow-up there went unanswered without a word), or, found now, one
-        under its ``/ask`` answer, which then goes on with that question's conversation
+        """Whether the bot follows the thread of this reply: one it replied in (remembered, or after a restart
+        found among the stored answers and replies: a follow-up there went unanswered without a word), or, found
+        now, one under its ``/ask`` answer, which then goes on with that question's conversation
         (``bot.slack.ask_threads``). A thread found to be neither is not asked about again."""
         channel, thread = str(event.get("channel") or ""), str(event.get("thread_ts") or "")
         key = f"{channel}:{thread}"
@@ -233,8 +233,11 @@ class SlackHandlers(SlashCommands):
         message = render(result, show_question=False)
         if not message.ephemeral:
             # Only a thread the bot answered in public is one it follows: after an empty or refused mention
-            # (a private hint), the rest of that thread is not addressed to it.
+            # (a private hint), the rest of that thread is not addressed to it. Whatever the reply was (a
+            # timeline is stored as no answer), the core keeps that it replied, for after a restart.
             await call(self.threads, self.threads.add, f"{event.get('channel')}:{thread_of(event)}")
+            if conversation is not None:
+                await self.core.replied_in(conversation)
         return message, message.ephemeral
 
     async def _add(self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:

@@ -31,7 +31,15 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from bot.conversations import TTL_SECONDS as TURN_TTL_SECONDS
 from bot.store.migrations import migrate
 from bot.store.reads import READ_ONLY, reading
-from bot.store.tables import CONVERSATION_CHARS, PLACE_CHARS, answers, conversation_turns, fit_key, votes
+from bot.store.tables import (
+    CONVERSATION_CHARS,
+    PLACE_CHARS,
+    answers,
+    conversation_turns,
+    fit_key,
+    replied_conversations,
+    votes,
+)
 
 log = logging.getLogger(__name__)
 
@@ -232,6 +240,23 @@ class Store:
                 continue
         raise RuntimeError("could not record the vote")
 
+    def mark_replied(self, conversation: str) -> None:
+        """The bot replied in ``conversation`` now, whatever the reply (``answered_in`` reads it): a timeline is
+        stored as no answer, and a Slack thread whose only reply was one was no longer followed after a
+        restart. Nothing under ``HistoryMode.OFF``."""
+        if self.mode is HistoryMode.OFF:
+            return
+        key, now = _conversation(conversation), self._clock()
+        row = replied_conversations.c.conversation == key
+        for _ in range(2):  # another process's first reply there at the same moment: the second try updates it
+            try:
+                with self.engine.begin() as conn:
+                    if not conn.execute(sa.update(replied_conversations).where(row).values(replied_at=now)).rowcount:
+                        conn.execute(sa.insert(replied_conversations).values(conversation=key, replied_at=now))
+                return
+            except IntegrityError:
+                continue
+
     def rename_conversation(self, old: str, new: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(sa.update(answers).where(answers.c.conversation == _conversation(old))
@@ -252,6 +277,7 @@ class Store:
             old = sa.select(answers.c.id).where(answers.c.created_at < cutoff)
             conn.execute(sa.delete(votes).where(votes.c.answer_id.in_(old)))
             deleted = conn.execute(sa.delete(answers).where(answers.c.created_at < cutoff)).rowcount
+            conn.execute(sa.delete(replied_conversations).where(replied_conversations.c.replied_at < cutoff))
             turns = conn.execute(sa.delete(conversation_turns)
                                  .where(conversation_turns.c.created_at < turns_before)).rowcount
         self._pruned_at = self._clock()
@@ -274,11 +300,15 @@ class Store:
         return None if row is None else list(row[0] or [])
 
     def answered_in(self, conversation: str, since: datetime) -> bool:
-        """Whether an answer was given in ``conversation`` since ``since`` (within retention)."""
+        """Whether the bot replied in ``conversation`` since ``since`` (within retention): an answer stored, or
+        any reply marked (``mark_replied``)."""
+        key, since = _conversation(conversation), max(since, self.cutoff())
         with reading(self.engine) as conn:
             row = conn.execute(sa.select(answers.c.id).where(
-                answers.c.conversation == _conversation(conversation),
-                answers.c.created_at >= max(since, self.cutoff())).limit(1)).first()
+                answers.c.conversation == key, answers.c.created_at >= since).limit(1)).first()
+            if row is None:
+                row = conn.execute(sa.select(replied_conversations.c.conversation).where(
+                    replied_conversations.c.conversation == key, replied_conversations.c.replied_at >= since)).first()
         return row is not None
 
     def _asked(self, since: datetime, place: str | None) -> sa.ColumnElement[bool]:

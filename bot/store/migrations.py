@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from bot.store.reads import reading
-from bot.store.tables import PLACE_CHARS, schema_version
+from bot.store.tables import CONVERSATION_CHARS, PLACE_CHARS, schema_version
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +189,16 @@ def _v6_answer_parts(conn: Connection) -> None:
     _add_column(conn, "answers", sa.Column("parts", sa.JSON, nullable=True))
 
 
+def _v7_replied_conversations(conn: Connection) -> None:
+    """The conversations the bot replied in, whatever the reply (a timeline is stored as no answer): a Slack
+    thread is followed after a restart by them."""
+    sa.Table(
+        "replied_conversations", sa.MetaData(),
+        sa.Column("conversation", sa.String(CONVERSATION_CHARS), primary_key=True),
+        sa.Column("replied_at", sa.DateTime, nullable=False, index=True),
+    ).create(conn)
+
+
 # Numbers need not be contiguous (branches reserve theirs); each is applied once, in this order.
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "answers and votes", _v1_answers_and_votes),
@@ -198,6 +208,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (4, "answers: the server or workspace asked in", _v4_answer_places),
     (5, "answered threads, where an early migration 2 lacked them", _v5_answered_threads_everywhere),
     (6, "answers: each question of a message asking several", _v6_answer_parts),
+    (7, "conversations replied in, whatever the reply", _v7_replied_conversations),
 ]
 
 

@@ -87,6 +87,15 @@ answered_threads = sa.Table(
     sa.Column("answered_at", sa.Double, nullable=False, index=True),
 )
 
+# The conversations the bot replied in (migration 7), whatever the reply: an answer is in ``answers`` too, but a
+# timeline is not, and a Slack thread whose only reply was one was no longer followed after a restart. Kept, as
+# answers are, for the retention period; read for the week a thread is followed.
+replied_conversations = sa.Table(
+    "replied_conversations", metadata,
+    sa.Column("conversation", sa.String(CONVERSATION_CHARS), primary_key=True),
+    sa.Column("replied_at", sa.DateTime, nullable=False, index=True),  # UTC, the latest reply there
+)
+
 # Slack's installations and OAuth states are read and written by slack_sdk's SQLAlchemy stores (bot/slack/oauth.py),
 # which define those tables themselves; migration 3 creates them. The Discord identify leases are ours:
 discord_identify_leases = sa.Table(

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from bot.store import AnswerRecord, HistoryMode, Store, VoteOutcome
 from bot.store.migrations import MIGRATIONS
-from bot.store.tables import answers, fit_key, votes
+from bot.store.tables import answers, fit_key, replied_conversations, votes
 
 KEY = b"k" * 32
 
@@ -215,6 +215,55 @@ def test_whether_a_conversation_was_answered_in_recently(db_url: str, clock: Clo
     assert not store.answered_in("discord:thread:2", clock.now - timedelta(days=7))
     clock.now += timedelta(days=8)
     assert not store.answered_in("x" * 250, clock.now - timedelta(days=7))
+    store.close()
+
+
+def test_a_conversation_replied_in_with_no_answer_stored_counts_as_answered_in(db_url: str, clock: Clock) -> None:
+    """A timeline reply is stored as no answer: a Slack thread whose only reply was one was no longer followed
+    after a restart. Any reply marked counts, for the week asked about and while retention keeps it."""
+    store = Store(db_url, KEY, clock=clock)
+    week = timedelta(days=7)
+    assert not store.answered_in("slack:thread:C1:1.0", clock.now - week)
+    store.mark_replied("slack:thread:C1:1.0")
+    store.mark_replied("slack:thread:C1:1.0")  # a second reply there: the latest is kept, no clash
+    store.mark_replied("y" * 250)  # a conversation id longer than its column: hashed, found all the same
+    assert store.answered_in("slack:thread:C1:1.0", clock.now - week) and store.answered_in("y" * 250, clock.now - week)
+    assert not store.answered_in("slack:thread:C1:2.0", clock.now - week)
+    clock.now += timedelta(days=6)
+    store.mark_replied("slack:thread:C1:1.0")
+    clock.now += timedelta(days=2)
+    assert store.answered_in("slack:thread:C1:1.0", clock.now - week), "from its latest reply"
+    assert not store.answered_in("y" * 250, clock.now - week)
+    clock.now += timedelta(days=91)
+    store.prune()
+    with store.engine.connect() as conn:
+        assert conn.scalar(sa.select(sa.func.count()).select_from(replied_conversations)) == 0, "past retention"
+    store.close()
+    off = Store(db_url, KEY, HistoryMode.OFF, clock=clock)
+    off.mark_replied("slack:thread:C1:3.0")  # nothing is stored
+    assert not off.answered_in("slack:thread:C1:3.0", clock.now - week)
+    off.close()
+
+
+def test_a_version_6_database_upgrades_to_keep_the_conversations_replied_in(db_url: str, clock: Clock,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Migration 7 adds ``replied_conversations``; answers stored before still count as replies."""
+    from bot.store import migrations
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [m for m in MIGRATIONS if m[0] <= 6])
+    old = sa.create_engine(db_url)  # the schema as the previous release left it, and an answer it stored
+    assert migrations.migrate(old) == 6 and not sa.inspect(old).has_table("replied_conversations")
+    with old.begin() as conn:
+        conn.execute(sa.insert(answers).values(
+            id="6" * 32, created_at=clock.now, platform="slack", conversation="slack:thread:C1:1.0", answered=True,
+            cited=[], index_build="b1", expanded=False, alternatives=[]))
+    old.dispose()
+    monkeypatch.undo()
+    store = Store(db_url, KEY, clock=clock)
+    assert store.version == 7 == max(number for number, _, _ in MIGRATIONS)
+    store.mark_replied("slack:thread:C1:2.0")
+    week_ago = clock.now - timedelta(days=7)
+    assert store.answered_in("slack:thread:C1:1.0", week_ago) and store.answered_in("slack:thread:C1:2.0", week_ago)
     store.close()
 
 

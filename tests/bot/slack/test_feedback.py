@@ -105,6 +105,22 @@ async def test_follow_ups_in_a_thread_answered_before_a_restart_are_still_answer
     assert len(stub.posted("chat.postMessage")) == 2
 
 
+async def test_a_thread_whose_only_reply_was_a_timeline_is_still_followed_after_a_restart(
+        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+        make_app: Callable[[CommandCore], AsyncApp]) -> None:
+    """A timeline reply starts a conversation, but is stored as no answer: after a restart the check of the
+    stored answers found none in its thread, and a follow-up there, with no mention, went unanswered."""
+    before = make_app(make_core(seed_index_dir, NOWHERE, history=make_history()))
+    first = message_event("<@UBOT> what happened on feb 10", kind="app_mention")
+    await send_event(before, first)
+    [timeline] = await posts_in(stub, "chat.postMessage", 1)
+    assert timeline["thread_ts"] == first["ts"] and "2021-02-10" in shown_text(timeline), shown_text(timeline)
+    after = make_app(make_core(seed_index_dir, NOWHERE, history=make_history()))  # the same store, restarted
+    await send_event(after, message_event("how many accounts were ordered blocked?", thread_ts=first["ts"]))
+    second = (await posts_in(stub, "chat.postMessage", 2))[1]
+    assert second["thread_ts"] == first["ts"] and "257" in shown_text(second)
+
+
 async def test_a_store_that_fails_once_does_not_leave_a_thread_unfollowed_for_good(
         stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
         make_app: Callable[[CommandCore], AsyncApp], monkeypatch: pytest.MonkeyPatch,
