@@ -107,7 +107,7 @@ def test_estimate_never_gives_years_to_yearless_dates() -> None:
 @pytest.mark.parametrize(
     ("qualifier", "expected"),
     [("this", ("2021-02-08", "2021-02-14")), ("last", ("2021-02-01", "2021-02-07")),
-     ("next", ("2021-02-15", "2021-02-21"))],
+     ("next", ("2021-02-15", "2021-02-21")), ("past", ("2021-02-03", "2021-02-09"))],  # the seven days before
 )
 def test_resolve_week(qualifier: str, expected: tuple[str, str]) -> None:
     monday, sunday = resolve_week(date(2021, 2, 10), qualifier)
@@ -118,7 +118,7 @@ def test_resolve_week(qualifier: str, expected: tuple[str, str]) -> None:
     ("sentence", "qualifier"),
     [("The talks are likely to happen this week.", "this"), ("Earlier this week, Twitter wrote.", "this"),
      ("Last week the ministry sent a notice.", "last"), ("They will meet in the coming week.", "next"),
-     ("Over the past week accounts were blocked.", "last")],
+     ("Over the past week accounts were blocked.", "past"), ("In the last week, Twitter wrote.", "past")],
 )
 def test_week_mentions(sentence: str, qualifier: str) -> None:
     [mention] = find_mentions(sentence)
