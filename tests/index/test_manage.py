@@ -104,7 +104,7 @@ def test_an_added_article_is_readable_like_the_files_beside_it(built_copy: tuple
 def test_a_date_that_is_no_day_is_refused(built_copy: tuple[Path, Path], encoder: Encoder, text: str) -> None:
     corpus, index_dir = built_copy
     outcome = _add([Upload("bad-date.md", text.encode())], corpus, index_dir, encoder)
-    assert outcome.report is None and "cannot read the date" in outcome.rejected[0]["reason"]
+    assert outcome.report is None and "does not exist (February 2021 has 28 days)" in outcome.rejected[0]["reason"]
 
 
 @pytest.mark.parametrize("damage", ["missing", "garbled"])
