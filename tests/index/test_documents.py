@@ -476,6 +476,17 @@ def test_front_matter_fields_spelled_as_other_tools_spell_them(
     assert (doc.title, doc.date, doc.url, doc.source) == (title, date, url, source)
 
 
+@pytest.mark.parametrize("flag", ["true", "false"])
+def test_jekylls_published_flag_is_no_date(flag: str) -> None:
+    """Jekyll's "published: true" (or false) says whether a post is out: read as the date, an upload holding it was
+    refused ("cannot read the date 'true'"). The stamp under the headline dates it."""
+    raw = (f"---\ntitle: Talks stall\npublished: {flag}\n---\nFeb 13, 2021\n\n"
+           "The ministry said the accounts had been blocked under section 69A of the IT Act.\n")
+    assert check_upload(Upload("a.md", raw.encode()), 10_000) == "a.md"
+    assert unreadable_date(raw) is None
+    assert parse_article(raw, "a", "a.md").date == "2021-02-13"
+
+
 def test_an_unreadable_date_under_another_key_is_refused_as_written() -> None:
     raw = "---\npublishDate: 10/02/2021\n---\nThe ministry said the accounts had been blocked.\n"
     assert unreadable_date(raw) == "10/02/2021"
