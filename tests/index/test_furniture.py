@@ -86,10 +86,24 @@ def test_headlines_read_as_one_sentence_across_a_wrapped_line_break_are_furnitur
     "About 500 accounts were suspended, the company said.",
     "More from the minister came in a second statement on Friday.",
     "Twitter said it had received the order © and would respond.",
+    "Copyright infringement notices led Twitter to lock the minister's account for an hour.",
+    "(c) publish the grievance officer's name and contact details on its website;",
+    "The EU's cookie consent rules require websites to ask users before tracking them.",
+    "Regulators said cookies used for tracking need a privacy policy that users can read.",
 ])
 def test_story_lines_that_share_words_with_furniture_are_kept(line: str) -> None:
     assert not is_furniture(line)
     assert _sentences(f"Headline of the story\n\n{line}\n") == ["Headline of the story", line]
+
+
+@pytest.mark.parametrize("line", [
+    "© 2021 HT Media Ltd", "(c) 2021 The Example Ledger", "Copyright © 2021 Reuters", "Copyright 2021 The Hindu",
+    "The Example Ledger 2021. All rights reserved.", "Accept all cookies", "Cookie settings",
+    "This website uses cookies to give you the best experience.",
+    "By continuing to browse you agree to our use of cookies.",
+])
+def test_copyright_and_consent_lines_are_furniture(line: str) -> None:
+    assert is_furniture(line)
 
 
 def test_the_seed_articles_lose_no_sentence() -> None:
