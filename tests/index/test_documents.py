@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from index.article_head import ambiguous_stamp
 from index.chunking import split_sentences
 from index.documents import Document, load_article, load_corpus, parse_article
 from index.events import extract_events
@@ -512,3 +514,15 @@ def test_an_upload_stamped_with_a_day_that_reads_two_ways_is_refused(line: str) 
     with pytest.raises(ValueError, match=r"cannot tell the day from the month in the date '10[/.]02[/.]2021( 08:30)?'"):
         check_upload(Upload("a.txt", raw.encode()), 100_000)
     assert parse_article(raw, "a", "a.txt").date is None  # a file put in the corpus by hand is built undated
+
+
+@pytest.mark.parametrize("line", ["x" + " " * 30_000 + "x", "Updated: a" + " " * 30_000 + "b"])
+def test_a_line_with_a_long_run_of_spaces_is_read_at_once(line: str) -> None:
+    """Every line of wrapped text is asked whether it is a stamp: a run of 30,000 spaces (a PDF's or a page's
+    padding) took about 10 s, as the patterns read it once from each of its places; a megabyte, hours."""
+    raw = f"Traders switch apps as the row simmers\n\n{line}\nThe traders said they had opened accounts.\n"
+    started = time.perf_counter()
+    doc = parse_article(raw, "a", "a.txt")
+    split_sentences(doc.text)
+    assert ambiguous_stamp(doc.text) is None
+    assert time.perf_counter() - started < 2.0
