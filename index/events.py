@@ -39,9 +39,10 @@ from index.documents import Document
 from index.furniture import is_furniture
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 16  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 17  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's
+# 17: a day of a month set for ("called a sit-in for February 8") may be up to a month before the article
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
