@@ -85,7 +85,9 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     under_heading = False
     start = 0
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    following = [*(line.strip() for line in lines[1:]), ""]
+    for line, after in zip(lines, following, strict=True):
         end = start + len(line)
         body = line.strip()
         if body:
@@ -93,12 +95,19 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
                 under_heading = True
                 out.append((start, end))
             elif is_furniture(body) or (under_heading and len(body) <= _LINK_CHARS
-                                        and not _SENTENCE_END.search(body)):
+                                        and not _SENTENCE_END.search(body) and not _wrapped(body, after)):
                 out.append((start, end))
             else:
                 under_heading = False
         start = end
     return _merged(out)
+
+
+def _wrapped(line: str, after: str) -> bool:
+    """Whether ``line`` breaks a sentence that goes on on the next line (``after``): it ends with a comma or the
+    next line starts in lower case. A headline does neither; the first lines of a hard-wrapped paragraph after a
+    block of links were taken for more links, and the story's sentence on them was never quoted."""
+    return line.endswith((",", ";", ":", "-", "–", "—")) or after[:1].islower()
 
 
 def _merged(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:

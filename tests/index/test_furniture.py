@@ -80,6 +80,22 @@ def test_headlines_read_as_one_sentence_across_a_wrapped_line_break_are_furnitur
     assert _sentences(text) == ["The ministry said in a statement on Friday that it had written to the company again."]
 
 
+def test_a_wrapped_paragraph_after_a_links_block_is_the_story() -> None:
+    """Hard-wrapped text: the paragraph after the links goes on over lines that end no sentence, and its first
+    sentence, lying on them, was taken for links and never quoted."""
+    wrapped = ("The ministry said on Friday that it had written to the company again,\n"
+               "asking it to block the accounts named in the order within a week. The\n"
+               "company said it would comply with the order.\n")
+    links = "Also Read\nFarmers plan a road blockade on February 6\n"
+    text = f"The ministry wrote to Twitter on Wednesday.\n\n{links}\n{wrapped}"
+    assert _sentences(text) == [
+        "The ministry wrote to Twitter on Wednesday.",
+        "The ministry said on Friday that it had written to the company again,\nasking it to block the accounts "
+        "named in the order within a week.",
+        "The\ncompany said it would comply with the order.",
+    ]
+
+
 @pytest.mark.parametrize("line", [
     "The ministry said the company must accept the order or face penal action.",
     "Share prices of the company's Indian rivals rose on Thursday.",
