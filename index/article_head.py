@@ -6,6 +6,7 @@ captions, links to other stories). Which lines are stamps, and how a written dat
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from index.chunking import split_sentences, unwrap
 from index.furniture import is_furniture
@@ -57,8 +58,8 @@ def _head_lines(body: str) -> list[str]:
     """The first lines of the article, page furniture left out: a page saved as text opens with its menu,
     chrome and cookie notice, and its byline and stamp came after six of them and dated nothing. A line of facts
     ("February 12, 2021 / 10:05 PM / Updated 4 years ago") has a menu's shape and is kept."""
-    return [line for line in body.splitlines()
-            if line.strip() and (not is_furniture(line) or stamp(line) is not None)][:_STAMP_LINES]
+    kept = (line for line in body.splitlines() if line.strip() and (not is_furniture(line) or stamp(line) is not None))
+    return list(islice(kept, _STAMP_LINES))  # the head only: not every line of a long article read twice
 
 
 def stamped(body: str) -> str | None:

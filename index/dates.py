@@ -270,7 +270,9 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
         return None
     future, reported = _tense(sentence, start)
     if kind == "day" and not future and _set_for(sentence, start, end):
-        future = True
+        # Ahead from when it was set, which may be days before the report, as for reported speech: "called a
+        # sit-in for February 8" in a report of 10 February is that sit-in, not one a year later.
+        future, reported = True, True
     return Mention(start, end, sentence[start:end], kind, parsed.month, parsed.day if kind == "day" else None,
                    year, future=future, reported=reported, role=_role(sentence, start, end))
 

@@ -39,10 +39,11 @@ from index.documents import Document
 from index.furniture import is_furniture
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 17  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 18  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
-# 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before
+# 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
+# 18: a day of a month set for ("called a sit-in for February 8") may be up to a month before the article
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.

@@ -150,7 +150,9 @@ def front_matter(block: str) -> dict[str, Any]:
     found = {str(k).lower(): metadata[k] for k in keys}
     for key in keys:  # another spelling of a field fills it when the field's own key is not given
         field = _field(str(key))
-        if field != str(key).lower() and field not in found:
+        # Not with a yes or no: Jekyll's "published: true" says the post is out, not when (an upload was refused
+        # for its date "true").
+        if field != str(key).lower() and field not in found and not isinstance(metadata[key], bool):
             found[field] = metadata[key]
     return found
 

@@ -41,12 +41,21 @@ _LINK_HEADING = re.compile(
 # A cookie or consent notice: cookies named with what the reader is asked to do about them.
 _CONSENT = re.compile(
     r"\bcookies?\b.*\b(?:accept|agree|consent|policy|settings|preferences)\b|"
-    r"\b(?:we|this\s+(?:site|website))\s+uses?\b.*\bcookies?\b|\bcontinu\w*\s+to\s+(?:browse|use)\b.*\bcookies?\b",
+    r"\b(?:we|this\s+(?:site|website))\s+uses?\b.*\bcookies?\b|\bcontinu\w*\s+to\s+(?:browse|use)\b.*\bcookies?\b|"
+    r"\b(?:accept|reject|allow|manage)\s+(?:all\s+)?cookies?\b",
     re.IGNORECASE,
 )
 _CONSENT_CHARS = 400  # a banner, not a paragraph of a story about cookies
-_COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright\b).{0,150}|.{0,150}\ball\s+rights\s+reserved\b.{0,30}",
-                        re.IGNORECASE)
+# A banner speaks to the reader ("we use", "you agree", "your experience") or is a button ("Accept all cookies",
+# "Cookie settings"); a story's line about cookie rules ("The EU's cookie consent rules require websites to ask
+# users …") does neither, and was dropped from the article's sentences.
+_READER = re.compile(r"\b(?:you|your|we|our|us|this\s+(?:site|website))\b", re.IGNORECASE)
+_BUTTON_CHARS = 30
+# A copyright line: "©" or "(c) 2021" leading, "Copyright" with its sign or year ("Copyright © 2021 HT Media"),
+# or "All rights reserved". A story's line that opens with the word ("Copyright infringement notices led …") or
+# a law's clause "(c)" is no notice.
+_COPYRIGHT = re.compile(r"\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})).{0,150}"
+                        r"|.{0,150}\ball\s+rights\s+reserved\b.{0,30}", re.IGNORECASE)
 _NETWORKS = r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|koo|e-?mail|print|copy\s+link)"
 _SHARE = re.compile(rf"\s*share(?:\s+(?:this|the)\s+(?:article|story|page))?(?:\s+on)?(?:[\s,|·•]+{_NETWORKS})+\s*",
                     re.IGNORECASE)
@@ -63,7 +72,8 @@ def is_furniture(line: str) -> bool:
     stripped = line.strip()
     return (_MENU.fullmatch(stripped) is not None or _LINK_LINE.match(line) is not None
             or _CHROME.fullmatch(line) is not None or _LINK_HEADING.fullmatch(line) is not None
-            or (len(stripped) <= _CONSENT_CHARS and _CONSENT.search(stripped) is not None)
+            or (len(stripped) <= _CONSENT_CHARS and _CONSENT.search(stripped) is not None
+                and (len(stripped) <= _BUTTON_CHARS or _READER.search(stripped) is not None))
             or _COPYRIGHT.fullmatch(stripped) is not None or _SHARE.fullmatch(line) is not None
             or _FOOTER.fullmatch(line) is not None)
 
@@ -75,7 +85,9 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     under_heading = False
     start = 0
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    following = [*(line.strip() for line in lines[1:]), ""]
+    for line, after in zip(lines, following, strict=True):
         end = start + len(line)
         body = line.strip()
         if body:
@@ -83,12 +95,19 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
                 under_heading = True
                 out.append((start, end))
             elif is_furniture(body) or (under_heading and len(body) <= _LINK_CHARS
-                                        and not _SENTENCE_END.search(body)):
+                                        and not _SENTENCE_END.search(body) and not _wrapped(body, after)):
                 out.append((start, end))
             else:
                 under_heading = False
         start = end
     return _merged(out)
+
+
+def _wrapped(line: str, after: str) -> bool:
+    """Whether ``line`` breaks a sentence that goes on on the next line (``after``): it ends with a comma or the
+    next line starts in lower case. A headline does neither; the first lines of a hard-wrapped paragraph after a
+    block of links were taken for more links, and the story's sentence on them was never quoted."""
+    return line.endswith((",", ";", ":", "-", "–", "—")) or after[:1].islower()
 
 
 def _merged(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -76,7 +76,7 @@ def _figures_day(match: re.Match[str]) -> str | None:
 def ambiguous_figures(line: str) -> str | None:
     """The date as written, when a stamp line ("10/02/2021", "Updated: 10/02/2021 08:30") gives a day in figures
     that can be read two ways: 10 February or 2 October. Such an upload is refused rather than shown undated."""
-    text = _EMPHASIS.sub("", line).strip()
+    text = _squeezed(_EMPHASIS.sub("", line))
     named = _STAMP.fullmatch(text)
     for candidate in (text, named.group(1) if named else ""):
         match = _FIGURES.fullmatch(candidate)
@@ -147,6 +147,11 @@ STAMP_CHARS = 40  # "Wednesday, February 10, 2021, 02:05 PM IST": a stamp's date
 _EMPHASIS = re.compile(r"[*_]+")  # Markdown's "*Published: 13 February 2021*", "**Updated:** Feb 12, 2021"
 
 
+def _squeezed(text: str) -> str:
+    """``text`` stripped, each run of spaces one space."""
+    return " ".join(text.split())
+
+
 def stamp_date(line: str) -> str | None:
     """The day a line that is only a publication stamp gives, or None for any other line."""
     found = stamp(line)
@@ -156,8 +161,12 @@ def stamp_date(line: str) -> str | None:
 def stamp(line: str) -> tuple[str, bool] | None:
     """A stamp line's day, and whether the line names itself one ("Updated:", or a part of a page's line of
     facts: "Meera Kapoor | New Delhi | Updated: Feb 12, 2021") rather than being a date alone."""
-    line = _EMPHASIS.sub("", line)
-    parts = _PARTS.split(line.strip())
+    # Spaces squeezed: asked of every line of wrapped text (``keeps_break``), the patterns took time growing with
+    # the square of a run of spaces (a line holding 40,000 took 12 s to read, a megabyte hours).
+    line = _squeezed(_EMPHASIS.sub("", line))
+    if len(line) > _MAX_PARTS * (STAMP_CHARS + 3):  # a part over STAMP_CHARS, or too many parts
+        return None
+    parts = _PARTS.split(line)
     if len(parts) > 1:  # each part a short fact (a name, a place, a time), one of them the day
         if line.lstrip().startswith("|") or len(parts) > _MAX_PARTS or any(len(p) > STAMP_CHARS for p in parts):
             return None

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from index.article_head import ambiguous_stamp
 from index.chunking import split_sentences
 from index.documents import Document, load_article, load_corpus, parse_article
 from index.events import extract_events
@@ -491,6 +493,17 @@ def test_front_matter_fields_spelled_as_other_tools_spell_them(
     assert (doc.title, doc.date, doc.url, doc.source) == (title, date, url, source)
 
 
+@pytest.mark.parametrize("flag", ["true", "false"])
+def test_jekylls_published_flag_is_no_date(flag: str) -> None:
+    """Jekyll's "published: true" (or false) says whether a post is out: read as the date, an upload holding it was
+    refused ("cannot read the date 'true'"). The stamp under the headline dates it."""
+    raw = (f"---\ntitle: Talks stall\npublished: {flag}\n---\nFeb 13, 2021\n\n"
+           "The ministry said the accounts had been blocked under section 69A of the IT Act.\n")
+    assert check_upload(Upload("a.md", raw.encode()), 10_000) == "a.md"
+    assert unreadable_date(raw) is None
+    assert parse_article(raw, "a", "a.md").date == "2021-02-13"
+
+
 def test_an_unreadable_date_under_another_key_is_refused_as_written() -> None:
     raw = "---\npublishDate: 10/02/2021\n---\nThe ministry said the accounts had been blocked.\n"
     assert unreadable_date(raw) == "10/02/2021"
@@ -548,3 +561,15 @@ def test_a_stamp_of_a_day_that_exists_is_no_refusal(line: str) -> None:
     raw = f"Traders switch apps as the row simmers\n{line}\n\nThe traders said they had opened accounts on the app.\n"
     assert check_upload(Upload("a.txt", raw.encode()), 100_000) == "a.txt"
     assert parse_article(raw, "a", "a.txt").date is not None
+
+
+@pytest.mark.parametrize("line", ["x" + " " * 30_000 + "x", "Updated: a" + " " * 30_000 + "b"])
+def test_a_line_with_a_long_run_of_spaces_is_read_at_once(line: str) -> None:
+    """Every line of wrapped text is asked whether it is a stamp: a run of 30,000 spaces (a PDF's or a page's
+    padding) took about 10 s, as the patterns read it once from each of its places; a megabyte, hours."""
+    raw = f"Traders switch apps as the row simmers\n\n{line}\nThe traders said they had opened accounts.\n"
+    started = time.perf_counter()
+    doc = parse_article(raw, "a", "a.txt")
+    split_sentences(doc.text)
+    assert ambiguous_stamp(doc.text) is None
+    assert time.perf_counter() - started < 2.0

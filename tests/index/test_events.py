@@ -272,7 +272,7 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 17  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
+    assert EVENTS_VERSION == 18  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
     # 5: web-page furniture ("Also Read: …"); 6: a date alone on its line ("Feb 12, 2021") is a stamp;
     # 7: a byline that carries one ("By Meera Kapoor | Updated: Feb 12, 2021"); 8: breadcrumbs, page chrome;
     # 9: ranges, "the last week of …", "would"/"gives … until" point ahead;
@@ -284,6 +284,7 @@ def test_version_bumped() -> None:
     # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, still ahead
     # 16: "last month", "this month", "next month" are months of the article's date
     # 17: "the past week", "in the last week" are the seven days before the article's date
+    # 18: a day of a month set for ("a sit-in for February 8") may be up to a month before the article (that year's)
 
 
 def test_last_this_and_next_month_are_months_of_the_article_s_date() -> None:
@@ -299,3 +300,14 @@ def test_last_this_and_next_month_are_months_of_the_article_s_date() -> None:
                       "2025-02-14")) == []
     assert events(doc("Protests drew 5,000 people last month.")) == []  # no article date: no month
     assert dates(doc("Twitter has complied with many orders earlier this month.", "2021-02-10")) == ["2021-02"]
+
+
+def test_a_day_set_for_is_ahead_when_reported() -> None:
+    """A day right after "for" is the one a hearing or a sit-in is set for: still ahead when reported, even when
+    the sentence tells the setting in the past ("adjourned"), and a yearless one in December is next January."""
+    found = events(doc("The court adjourned the case for February 12.", "2021-02-10"))
+    assert [(e["date"], e["planned"]) for e in found] == [("2021-02-12", True)]
+    assert dates(doc("The court adjourned the case for January 5.", "2021-12-20")) == ["2022-01-05"]
+    # set before the report for a day now past: that day, done, not the same day a year on
+    found = events(doc("The union called a sit-in for February 8, which drew thousands.", "2021-02-10"))
+    assert [(e["date"], e["planned"]) for e in found] == [("2021-02-08", False)]

@@ -80,16 +80,46 @@ def test_headlines_read_as_one_sentence_across_a_wrapped_line_break_are_furnitur
     assert _sentences(text) == ["The ministry said in a statement on Friday that it had written to the company again."]
 
 
+def test_a_wrapped_paragraph_after_a_links_block_is_the_story() -> None:
+    """Hard-wrapped text: the paragraph after the links goes on over lines that end no sentence, and its first
+    sentence, lying on them, was taken for links and never quoted."""
+    wrapped = ("The ministry said on Friday that it had written to the company again,\n"
+               "asking it to block the accounts named in the order within a week. The\n"
+               "company said it would comply with the order.\n")
+    links = "Also Read\nFarmers plan a road blockade on February 6\n"
+    text = f"The ministry wrote to Twitter on Wednesday.\n\n{links}\n{wrapped}"
+    assert _sentences(text) == [
+        "The ministry wrote to Twitter on Wednesday.",
+        "The ministry said on Friday that it had written to the company again,\nasking it to block the accounts "
+        "named in the order within a week.",
+        "The\ncompany said it would comply with the order.",
+    ]
+
+
 @pytest.mark.parametrize("line", [
     "The ministry said the company must accept the order or face penal action.",
     "Share prices of the company's Indian rivals rose on Thursday.",
     "About 500 accounts were suspended, the company said.",
     "More from the minister came in a second statement on Friday.",
     "Twitter said it had received the order © and would respond.",
+    "Copyright infringement notices led Twitter to lock the minister's account for an hour.",
+    "(c) publish the grievance officer's name and contact details on its website;",
+    "The EU's cookie consent rules require websites to ask users before tracking them.",
+    "Regulators said cookies used for tracking need a privacy policy that users can read.",
 ])
 def test_story_lines_that_share_words_with_furniture_are_kept(line: str) -> None:
     assert not is_furniture(line)
     assert _sentences(f"Headline of the story\n\n{line}\n") == ["Headline of the story", line]
+
+
+@pytest.mark.parametrize("line", [
+    "© 2021 HT Media Ltd", "(c) 2021 The Example Ledger", "Copyright © 2021 Reuters", "Copyright 2021 The Hindu",
+    "The Example Ledger 2021. All rights reserved.", "Accept all cookies", "Cookie settings",
+    "This website uses cookies to give you the best experience.",
+    "By continuing to browse you agree to our use of cookies.",
+])
+def test_copyright_and_consent_lines_are_furniture(line: str) -> None:
+    assert is_furniture(line)
 
 
 def test_the_seed_articles_lose_no_sentence() -> None:
