@@ -165,7 +165,8 @@ def _collect(
         relevance: float | None = 1.0
         if topic:
             relevance = _relevance(index, doc_row, int(record["start"]), record["quote"], topic_terms, vector)
-            if (context := _context(index, doc_row, record)) is not None:
+            context = _context(index, doc_row, record)
+            if context is not None and lexical_overlap(index, topic_terms, context[1]) >= MIN_LEXICAL_ONLY:
                 pointed = _relevance(index, doc_row, context[0], context[1], topic_terms, vector)
                 relevance = max((r for r in (relevance, pointed) if r is not None), default=None)
         if relevance is None:
@@ -194,7 +195,11 @@ def _relevance(
 def _context(index: LoadedIndex, doc_row: int, record: dict[str, Any]) -> tuple[int, str] | None:
     """(start, text) of the sentence a record's sentence points back at ("The talks are likely to happen this
     week." after "Sawhney will meet …", ``index.sentence_refs``), whose topic it shares: a topic naming Sawhney
-    or the meeting finds the talks' date. ``None`` when the record names none (or an index from before)."""
+    or the meeting finds the talks' date. What it shares is the topic's words: the sentence before must name
+    (at least half of the IDF weight of) the topic, as a sentence does without a topic vector; merely
+    resembling it ("Public Facts Portal" and a journalist's report on "the sale of public land") lets a
+    sentence opening "Her account …" in no more than its own words would. ``None`` when the record names none
+    (or an index from before)."""
     try:
         start, end = int(record["context_start"]), int(record["context_end"])
     except (KeyError, TypeError, ValueError):

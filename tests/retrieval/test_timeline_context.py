@@ -15,7 +15,8 @@ from retrieval.timeline import build_timeline
 from tests.retrieval.conftest import index_of
 
 TRAINING = Path(__file__).resolve().parents[2] / "training"
-ARTICLES = ("articles/elmarra_grievance_officers.md", "heldout/delmora_factcheck_label.md")
+ARTICLES = ("articles/elmarra_grievance_officers.md", "heldout/delmora_factcheck_label.md",
+            "heldout/ambrelia_journalist_account_restored.md")
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +65,14 @@ def test_a_day_told_from_the_sentence_before_is_on_the_timeline(training: Loaded
     assert "Three days later the Public Facts Portal" in found.get("2022-10-22", "")
     every = {e.date: e for e in build_timeline(training).events}
     assert "the next morning it notified the platforms" in every["2022-10-23"].summary
+
+
+
+def test_the_sentence_before_must_name_the_topic_not_only_resemble_it(
+    training: LoadedIndex, encoder: Encoder
+) -> None:
+    """"Her account … was suspended on July 12" follows a sentence on a report about "the sale of public land":
+    one word of "Public Facts Portal" and a likeness are not the portal named."""
+    found = quotes(training, encoder, "Public Facts Portal")
+    assert "Three days later the Public Facts Portal" in found.get("2022-10-22", "")
+    assert "2021-07-12" not in found
