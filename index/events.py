@@ -300,8 +300,11 @@ def _told_relative(
 def with_context(doc: Document, spans: list[Span], records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``records`` with ``context_start``/``context_end``, the sentence before, on those whose sentence opens by
     pointing back at it ("The talks are likely to happen this week." after "Sawhney will meet …"):
-    the timeline judges their topic by that sentence too (``index.sentence_refs``)."""
-    before = {span.start: previous for previous, span in pairwise(spans)}
+    the timeline judges their topic by that sentence too (``index.sentence_refs``). Only within a paragraph: one
+    that opens "The ministry met Twitter executives on February 12." names its own subject anew, and inherited
+    the topic of "Koo saw a surge of new users on February 10." ending the paragraph before."""
+    before = {span.start: previous for previous, span in pairwise(spans)
+              if not _PARAGRAPH_BREAK.search(doc.text[previous.end : span.start])}
     for record in records:
         previous = before.get(int(record["start"]))
         if previous is not None and opens_with_reference(record["quote"]):

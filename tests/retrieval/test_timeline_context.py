@@ -76,3 +76,12 @@ def test_the_sentence_before_must_name_the_topic_not_only_resemble_it(
     found = quotes(training, encoder, "Public Facts Portal")
     assert "Three days later the Public Facts Portal" in found.get("2022-10-22", "")
     assert "2021-07-12" not in found
+
+
+def test_a_paragraph_does_not_point_back_at_the_one_before(encoder: Encoder, tmp_path: Path) -> None:
+    """"The ministry met …" opening a paragraph names its subject anew: "/timeline koo" is not about it."""
+    text = ("date 2021-02-12\nKoo saw a surge of new users from India on February 10.\n\n"
+            "The ministry met Twitter executives on February 12. It said the talks went well.")
+    index = index_of({"a.txt": text}, tmp_path, lambda: encoder)
+    assert not any("context_start" in r for r in index.events)
+    assert list(quotes(index, encoder, "koo")) == ["2021-02-10"]
