@@ -184,6 +184,12 @@ def _is_future(sentence: str, start: int) -> bool:
     return bool(_future_markers(sentence, start))
 
 
+def told_as_future(text: str) -> bool:
+    """Whether any clause of ``text`` speaks of the future ("will", "is likely to", "would"): a sentence dated
+    from the one before ("The next day the ministry will …") has no date of its own to read the tense before."""
+    return bool(_FUTURE.search(text))
+
+
 def _tense(sentence: str, start: int) -> tuple[bool, bool]:
     """(future, as ``_is_future``; reported: future only by a "would", "said it would be announced on February
     25", no "will" or "is due to"), the clause read once for both."""

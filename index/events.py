@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from index.chunking import Span, split_sentences
@@ -34,16 +35,20 @@ from index.date_resolution import (
     resolve_week,
     resolve_weekday,
 )
-from index.dates import Mention, find_mentions
+from index.dates import Mention, find_mentions, told_as_future
 from index.documents import Document
 from index.furniture import is_furniture
+from index.relative_days import placed_days, relative_days
+from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 18  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 19  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
-# 18: a day of a month set for ("called a sit-in for February 8") may be up to a month before the article
+# 18: a day of a month set for ("called a sit-in for February 8") may be up to a month before the article;
+# 19: "Two days earlier, …", "The next morning …": a day from the one day the sentence before dates
+# (``index.relative_days``); ``context_start``/``context_end``: the sentence a "The talks …"/"It …" one points at
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
@@ -166,7 +171,7 @@ def resolve_mention(
 
 def _record_rank(record: dict[str, Any]) -> tuple[int, int, int]:
     """Lower is better: a date the sentence is about, with a trusted year, stated outright."""
-    hows = ("explicit", "range", "named-day", "weekday", "week", "month")
+    hows = ("explicit", "range", "named-day", "weekday", "week", "month", "relative")
     return (
         record["role"] != "primary",
         YEAR_SOURCES.index(record["year_from"]),
@@ -252,5 +257,57 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
             key = (span.start, when)
             if key not in best or _record_rank(record) < _record_rank(best[key]):
                 best[key] = record
-        records.extend(sorted(best.values(), key=lambda r: (r["start"], r["date"])))
+        spans = sentences.get(doc.doc_id) or split_sentences(doc.text)
+        told = list(best.values()) + _told_relative(doc, spans, located[doc.doc_id], list(best.values()), given)
+        records.extend(with_context(doc, spans, sorted(told, key=lambda r: (r["start"], r["date"]))))
+    return records
+
+
+def _told_relative(
+    doc: Document, spans: list[Span], located: list[Located], records: list[dict[str, Any]], given: date | None
+) -> list[dict[str, Any]]:
+    """Records of the sentences whose day is told from the day the sentence before dates ("Two days earlier,
+    …"; ``index.relative_days``), in reading order so one can lean on another ("The next day …" after one)."""
+    starts = _paragraph_of(doc.text)
+    mentioned = {item.sentence.start for item in located}
+    dated: dict[int, list[dict[str, Any]]] = {}
+    for record in records:
+        dated.setdefault(int(record["start"]), []).append(record)
+    found: list[dict[str, Any]] = []
+    before: tuple[int, Span] | None = None  # the last sentence that mentions a date: its paragraph, its span
+    previous: Span | None = None
+    for span in spans:
+        paragraph = sum(1 for s in starts if s <= span.start) - 1
+        text = doc.text[span.start : span.end]
+        phrases = [] if span.start in mentioned or is_furniture(text) else relative_days(text)
+        leaned = before[1] if before and (before[0] == paragraph or before[1] == previous) else None
+        anchor = dated.get(leaned.start, []) if leaned else []
+        if phrases and len({r["date"] for r in anchor}) == 1 and len(anchor[0]["date"]) == 10:
+            day, base = date.fromisoformat(anchor[0]["date"]), min(anchor, key=_record_rank)
+            for phrase, when in placed_days(phrases, day):
+                future = told_as_future(text)
+                record = {**base, "date": when.isoformat(), "start": span.start, "end": span.end, "quote": text,
+                          "how": "relative", "mention": phrase.text, "future_tense": future,
+                          "planned": (future and not behind(when.isoformat(), given)) or ahead_of(when.isoformat(),
+                                                                                                  given)}
+                found.append(record)
+                dated.setdefault(span.start, []).append(record)
+        if span.start in mentioned or span.start in dated:
+            before = (paragraph, span)
+        previous = span
+    return found
+
+
+def with_context(doc: Document, spans: list[Span], records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``records`` with ``context_start``/``context_end``, the sentence before, on those whose sentence opens by
+    pointing back at it ("The talks are likely to happen this week." after "Sawhney will meet …"):
+    the timeline judges their topic by that sentence too (``index.sentence_refs``). Only within a paragraph: one
+    that opens "The ministry met Twitter executives on February 12." names its own subject anew, and inherited
+    the topic of "Koo saw a surge of new users on February 10." ending the paragraph before."""
+    before = {span.start: previous for previous, span in pairwise(spans)
+              if not _PARAGRAPH_BREAK.search(doc.text[previous.end : span.start])}
+    for record in records:
+        previous = before.get(int(record["start"]))
+        if previous is not None and opens_with_reference(record["quote"]):
+            record["context_start"], record["context_end"] = previous.start, previous.end
     return records

@@ -42,7 +42,7 @@ MIN_DENSE_WITHOUT_OVERLAP = 0.45
 MIN_LEXICAL_ONLY = 0.5
 
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2}(?:/\d{4}-\d{2}-\d{2})?)?$")
-_HOWS = ("explicit", "range", "named-day", "weekday", "week", "month")
+_HOWS = ("explicit", "range", "named-day", "weekday", "week", "month", "relative")
 
 
 @dataclass(frozen=True)
@@ -164,11 +164,11 @@ def _collect(
         dated = True
         relevance: float | None = 1.0
         if topic:
-            dense = None
-            row = _sentence_row(index, doc_row, int(record["start"])) if vector is not None else None
-            if row is not None and vector is not None:
-                dense = float(index.sentence_vectors[row] @ vector)
-            relevance = topic_relevance(dense, lexical_overlap(index, topic_terms, record["quote"]))
+            relevance = _relevance(index, doc_row, int(record["start"]), record["quote"], topic_terms, vector)
+            context = _context(index, doc_row, record)
+            if context is not None and lexical_overlap(index, topic_terms, context[1]) >= MIN_LEXICAL_ONLY:
+                pointed = _relevance(index, doc_row, context[0], context[1], topic_terms, vector)
+                relevance = max((r for r in (relevance, pointed) if r is not None), default=None)
         if relevance is None:
             continue
         cited = _Cited(record, doc_row, relevance, dates_of[(str(record["doc_id"]), record["start"])] > 1)
@@ -179,6 +179,33 @@ def _collect(
     groups = {event: by_agreement(index, sorted(group.values(), key=lambda c: c.rank))
               for event, group in by_event.items()}
     return groups, estimated, dated
+
+
+def _relevance(
+    index: LoadedIndex, doc_row: int, start: int, text: str, topic_terms: set[str], vector: np.ndarray | None
+) -> float | None:
+    """How relevant to the topic the sentence of the document at ``start`` is (``topic_relevance``)."""
+    dense = None
+    row = _sentence_row(index, doc_row, start) if vector is not None else None
+    if row is not None and vector is not None:
+        dense = float(index.sentence_vectors[row] @ vector)
+    return topic_relevance(dense, lexical_overlap(index, topic_terms, text))
+
+
+def _context(index: LoadedIndex, doc_row: int, record: dict[str, Any]) -> tuple[int, str] | None:
+    """(start, text) of the sentence a record's sentence points back at ("The talks are likely to happen this
+    week." after "Sawhney will meet …", ``index.sentence_refs``), whose topic it shares: a topic naming Sawhney
+    or the meeting finds the talks' date. What it shares is the topic's words: the sentence before must name
+    (at least half of the IDF weight of) the topic, as a sentence does without a topic vector; merely
+    resembling it ("Public Facts Portal" and a journalist's report on "the sale of public land") lets a
+    sentence opening "Her account …" in no more than its own words would. ``None`` when the record names none
+    (or an index from before)."""
+    try:
+        start, end = int(record["context_start"]), int(record["context_end"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    text = index.docs[doc_row].text
+    return (start, text[start:end]) if 0 <= start < end <= int(record["start"]) else None
 
 
 def by_agreement(index: LoadedIndex, cited: list[_Cited]) -> list[_Cited]:

@@ -1,0 +1,124 @@
+"""Days told from the sentence before ("Two days earlier, …", "The next morning …"), on made-up sentences and
+on articles of training/heldout and training/articles (no index, no model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from index.chunking import split_sentences
+from index.documents import Document, load_article
+from index.events import extract_events
+from index.relative_days import relative_days
+
+TRAINING = Path(__file__).resolve().parents[2] / "training"
+
+
+def doc(text: str, when: str | None = "2021-02-12") -> Document:
+    return Document(doc_id="a", title="a", date=when, url=None, source=None, text=text, body_offset=0,
+                    sha256="0" * 64, filename="a.txt")
+
+
+def relative(*docs: Document) -> list[tuple[str, str]]:
+    records = extract_events(list(docs), {d.doc_id: split_sentences(d.text) for d in docs})
+    return [(r["date"], r["mention"]) for r in records if r["how"] == "relative"]
+
+
+def placed(text: str, when: str | None = "2021-02-12") -> list[str]:
+    return [day for day, _ in relative(doc(text, when))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "offsets"),
+    [
+        ("Two days earlier, the ministry sent a notice.", [-2]),
+        ("A day after the ruling, the company restored the account.", [1]),
+        ("The next morning the accounts were back.", [1]),
+        ("That was the day the ministry wrote to the company.", [0]),
+        ("The company replied the same day.", [0]),
+        ("Three days later the portal rated it false, and the next morning it notified the platforms.", [3, 1]),
+        ("The accounts were restored 3 days later.", [3]),
+        ("The day before, the ministry had met the company.", [-1]),
+    ],
+)
+def test_exact_offsets_are_read(sentence: str, offsets: list[int]) -> None:
+    assert [p.days for p in relative_days(sentence)] == offsets
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It did not reply until more than two days later.",  # no exact offset
+        "About 1,200 posts were removed in the two days before the vote.",
+        "It came two days after the company complained about the posts.",  # counted from the complaint
+        "The account was back within a day.",
+        "Officials met again a week later.",  # weeks are read as no exact offset in days
+    ],
+)
+def test_no_exact_offset_from_the_sentence_before(sentence: str) -> None:
+    assert relative_days(sentence) == []
+
+
+def test_a_day_is_counted_from_the_one_day_the_sentence_before_dates() -> None:
+    text = "The ministry sent a notice to Twitter on February 8. Two days later, the company published a blog post."
+    assert placed(text) == ["2021-02-10"]
+
+
+def test_chained_sentences_lean_on_each_other() -> None:
+    text = ("The ministry sent a notice on February 8. The next day Twitter replied. "
+            "Two days later the ministry rejected the reply.")
+    assert placed(text) == ["2021-02-09", "2021-02-11"]
+
+
+def test_a_sentence_before_with_several_dates_places_nothing() -> None:
+    text = ("The minister said on Wednesday that orders sent between February 1 and February 5 were obeyed. "
+            "Two days earlier, the company published its report.")
+    assert placed(text) == []
+
+
+def test_a_sentence_before_dating_a_month_or_nothing_places_nothing() -> None:
+    assert placed("The rules came in February. Two days later, Twitter objected.") == []
+    assert placed("Twitter objected to the rules. Two days later, it filed a petition.") == []
+
+
+def test_an_earlier_sentence_of_the_paragraph_is_leaned_on_but_not_one_across_paragraphs() -> None:
+    same = "The notice was sent on February 8. It cited Section 69A. Two days later, Twitter replied."
+    assert placed(same) == ["2021-02-10"]
+    across = "The notice was sent on February 8. It cited Section 69A.\n\nTwo days later, Twitter replied."
+    assert placed(across) == []
+
+
+def test_a_sentence_with_its_own_date_is_not_moved() -> None:
+    text = "The ministry met Twitter on February 8. Twitter replied on February 11, three days later."
+    assert placed(text) == []
+
+
+def test_a_day_counted_from_a_weekday_takes_the_article_date() -> None:
+    assert placed("Twitter was sent a notice on Monday. The next day, it replied.", "2021-02-12") == ["2021-02-09"]
+    assert placed("Twitter was sent a notice on Monday. The next day, it replied.", None) == []
+
+
+def test_a_day_after_the_article_is_still_ahead() -> None:
+    records = extract_events([doc("The hearing was set for February 12. The day after, the court will rule.")],
+                             {})
+    ahead = [r for r in records if r["how"] == "relative"]
+    assert [(r["date"], r["planned"], r["future_tense"]) for r in ahead] == [("2021-02-13", True, True)]
+
+
+def training(path: str) -> list[tuple[str, str]]:
+    return relative(load_article(TRAINING / path))
+
+
+def test_training_articles() -> None:
+    """Real reports: "The report, published on October 19, … Three days later the Public Facts Portal … rated it
+    false, and the next morning it notified the platforms"; "was suspended on July 12, … \n\n Yammerly acted at
+    the request of the OCC, which asked the platform that day …"; "The post, published on May 18, … Threadly
+    added the label three days later"; and "told parliament on Wednesday that … between April 1 and polling day
+    on May 16 … Two days earlier, …", which names several dates before it: left out, not guessed."""
+    delmora: list[Any] = training("heldout/delmora_factcheck_label.md")
+    assert delmora == [("2022-10-22", "Three days later"), ("2022-10-23", "the next morning")]
+    assert training("heldout/ambrelia_journalist_account_restored.md") == [("2021-07-12", "that day")]
+    assert training("articles/sarneth_office_visit.md") == [("2021-05-21", "three days later")]
+    assert training("heldout/ilvaria_takedown_count_dispute.md") == []
