@@ -76,9 +76,7 @@ def _figures_day(match: re.Match[str]) -> str | None:
 def ambiguous_figures(line: str) -> str | None:
     """The date as written, when a stamp line ("10/02/2021", "Updated: 10/02/2021 08:30") gives a day in figures
     that can be read two ways: 10 February or 2 October. Such an upload is refused rather than shown undated."""
-    text = _squeezed(_EMPHASIS.sub("", line))
-    named = _STAMP.fullmatch(text)
-    for candidate in (text, named.group(1) if named else ""):
+    for candidate in _stamp_dates(line):
         match = _FIGURES.fullmatch(candidate)
         if match and int(match.group(1)) <= 12 and int(match.group(3)) <= 12 and match.group(1) != match.group(3):
             return candidate
@@ -129,9 +127,7 @@ def _why_none(year: int, month: int, day: int) -> str | None:
 def no_such_stamp_day(line: str) -> tuple[str, str] | None:
     """The date as written and why it is none, when a stamp line ("31/02/2021", "Updated: February 30, 2021")
     gives a day that does not exist."""
-    text = _EMPHASIS.sub("", line).strip()
-    named = _STAMP.fullmatch(text)
-    for candidate in (text, named.group(1) if named else ""):
+    for candidate in _stamp_dates(line):
         if candidate and len(candidate) <= STAMP_CHARS and (why := no_such_day(candidate)) is not None:
             return candidate, why
     return None
@@ -150,6 +146,15 @@ _EMPHASIS = re.compile(r"[*_]+")  # Markdown's "*Published: 13 February 2021*", 
 def _squeezed(text: str) -> str:
     """``text`` stripped, each run of spaces one space."""
     return " ".join(text.split())
+
+
+def _stamp_dates(line: str) -> tuple[str, str]:
+    """What of a stamp line may be its date: the whole line ("31/02/2021"), and the date a named stamp gives
+    ("Updated: 10/02/2021 08:30"; "" for none). Emphasis dropped and spaces squeezed, as ``stamp`` reads a line:
+    unsqueezed, a run of 20,000 spaces took over a second to read, and the time grows with its square."""
+    text = _squeezed(_EMPHASIS.sub("", line))
+    named = _STAMP.fullmatch(text)
+    return text, named.group(1) if named else ""
 
 
 def stamp_date(line: str) -> str | None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from index.article_head import ambiguous_stamp
+from index.article_head import ambiguous_stamp, no_such_day_stamp
 from index.chunking import split_sentences
 from index.documents import Document, load_article, load_corpus, parse_article
 from index.events import extract_events
@@ -572,4 +572,5 @@ def test_a_line_with_a_long_run_of_spaces_is_read_at_once(line: str) -> None:
     doc = parse_article(raw, "a", "a.txt")
     split_sentences(doc.text)
     assert ambiguous_stamp(doc.text) is None
+    assert no_such_day_stamp(doc.text) is None
     assert time.perf_counter() - started < 2.0
