@@ -18,18 +18,24 @@ from index import store
 FAR_DAYS = 366
 
 
-def _live_docs(index_dir: Path) -> list[dict[str, Any]]:
-    live = store.live_dir(index_dir)
-    return [] if live is None else list(store.read_jsonl(live / store.DOCS))
+Doc = dict[str, Any]
 
 
-def far_dated(index_dir: Path, doc_ids: list[str]) -> list[dict[str, str]]:
-    """Notes for the added articles whose stated date lies far outside the others'."""
+def written_notes(index_dir: Path, doc_ids: list[str]) -> list[dict[str, str]]:
+    """Notes for the articles a build just added or changed (``doc_ids``), from the live index's article list,
+    read once for all of them: a date far from the others', a title another article has too."""
     if not doc_ids:
         return []
+    live = store.live_dir(index_dir)
+    docs = [] if live is None else list(store.read_jsonl(live / store.DOCS))
+    return far_dated(docs, doc_ids) + same_titles(docs, doc_ids)
+
+
+def far_dated(docs: list[Doc], doc_ids: list[str]) -> list[dict[str, str]]:
+    """Notes for the added articles whose stated date lies far outside the others'."""
     dates: dict[str, date] = {}
     files: dict[str, str] = {}
-    for doc in _live_docs(index_dir):
+    for doc in docs:
         files[doc["doc_id"]] = doc.get("filename") or doc["doc_id"]
         if doc.get("date") and not doc.get("date_estimated"):
             dates[doc["doc_id"]] = date.fromisoformat(doc["date"])
@@ -46,25 +52,28 @@ def far_dated(index_dir: Path, doc_ids: list[str]) -> list[dict[str, str]]:
     return notes
 
 
-def same_titles(index_dir: Path, doc_ids: list[str]) -> list[dict[str, str]]:
+def same_titles(docs: list[Doc], doc_ids: list[str]) -> list[dict[str, str]]:
     """Notes for the added articles titled exactly as another article is: sources, citations and the timeline name
     an article by its title, and the two read as one article cited twice (a story that opens with the same line
     as a wire report it follows, a second part saved under the first's headline)."""
-    if not doc_ids:
-        return []
-    docs = _live_docs(index_dir)
+    titled: dict[str, list[str]] = {}  # a title (``_title_key``): its articles, in order
+    for doc in docs:
+        titled.setdefault(_title_key(doc), []).append(doc["doc_id"])
     notes = []
     for doc in docs:
         if doc["doc_id"] not in doc_ids:
             continue
-        key = " ".join(doc["title"].split()).casefold()
-        other = next((o["doc_id"] for o in docs if o["doc_id"] != doc["doc_id"]
-                      and " ".join(o["title"].split()).casefold() == key), None)
+        other = next((doc_id for doc_id in titled[_title_key(doc)] if doc_id != doc["doc_id"]), None)
         if other is not None:
             notes.append({"file": doc.get("filename") or doc["doc_id"], "note": (
                 f"added, but its title is {other}'s too (\"{doc['title']}\"): sources and citations tell them apart "
                 "only by date and id; give it a title of its own (a first line, or title: in front matter)")})
     return notes
+
+
+def _title_key(doc: Doc) -> str:
+    """A title as readers tell titles apart: spaces squeezed, case folded."""
+    return " ".join(doc["title"].split()).casefold()
 
 
 # Below this share of Latin letters an article is in another script: the keyword index reads Latin letters

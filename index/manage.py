@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from index import store
-from index.add_notes import far_dated, reading_note, same_titles
+from index.add_notes import reading_note, written_notes
 from index.add_screen import Incoming, same_files, screen, uploaded
 from index.article_head import ambiguous_stamp, no_such_day_stamp
 from index.article_names import NoSuchArticle, close_ids, named_files
@@ -213,8 +213,7 @@ def add_articles(
             undo.done()
         # After the undo's reach: the build is live, and a note that can't be made must not take it back.
         try:
-            written = [*outcome.report.added_docs, *outcome.report.changed_docs]
-            outcome.notes += far_dated(index_dir, written) + same_titles(index_dir, written)
+            outcome.notes += written_notes(index_dir, [*outcome.report.added_docs, *outcome.report.changed_docs])
         except (OSError, ValueError, KeyError) as exc:
             log.warning("could not compare the added articles' dates and titles with the others': %s", exc)
     return outcome
