@@ -20,6 +20,7 @@ never come from it, since it was itself derived from those dates.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
@@ -69,11 +70,16 @@ def _paragraph_of(text: str) -> list[int]:
     return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
 
 
+def _paragraph_at(starts: list[int], position: int) -> int:
+    """The paragraph (of ``_paragraph_of``'s ``starts``, which ascend) holding ``position``."""
+    return bisect_right(starts, position) - 1
+
+
 def locate_mentions(doc: Document, spans: list[Span]) -> list[Located]:
     starts = _paragraph_of(doc.text)
     found: list[Located] = []
     for span in spans:
-        paragraph = sum(1 for s in starts if s <= span.start) - 1
+        paragraph = _paragraph_at(starts, span.start)
         sentence = doc.text[span.start : span.end]
         for mention in join_ranges(sentence, find_mentions(sentence)):
             found.append(Located(mention, span, span.start + mention.start, paragraph))
@@ -277,15 +283,15 @@ def _told_relative(
     before: tuple[int, Span] | None = None  # the last sentence that mentions a date: its paragraph, its span
     previous: Span | None = None
     for span in spans:
-        paragraph = sum(1 for s in starts if s <= span.start) - 1
+        paragraph = _paragraph_at(starts, span.start)
         text = doc.text[span.start : span.end]
         phrases = [] if span.start in mentioned or is_furniture(text) else relative_days(text)
         leaned = before[1] if before and (before[0] == paragraph or before[1] == previous) else None
         anchor = dated.get(leaned.start, []) if leaned else []
         if phrases and len({r["date"] for r in anchor}) == 1 and len(anchor[0]["date"]) == 10:
             day, base = date.fromisoformat(anchor[0]["date"]), min(anchor, key=_record_rank)
+            future = told_as_future(text)
             for phrase, when in placed_days(phrases, day):
-                future = told_as_future(text)
                 record = {**base, "date": when.isoformat(), "start": span.start, "end": span.end, "quote": text,
                           "how": "relative", "mention": phrase.text, "future_tense": future,
                           "planned": (future and not behind(when.isoformat(), given)) or ahead_of(when.isoformat(),
