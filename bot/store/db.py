@@ -40,6 +40,7 @@ from bot.store.tables import (
     replied_conversations,
     votes,
 )
+from bot.store.upserts import set_time
 
 log = logging.getLogger(__name__)
 
@@ -247,12 +248,10 @@ class Store:
         if self.mode is HistoryMode.OFF:
             return
         key, now = _conversation(conversation), self._clock()
-        row = replied_conversations.c.conversation == key
-        for _ in range(2):  # another process's first reply there at the same moment: the second try updates it
+        for _ in range(2):  # (not PostgreSQL or SQLite) another process's first reply there at once: try again
             try:
                 with self.engine.begin() as conn:
-                    if not conn.execute(sa.update(replied_conversations).where(row).values(replied_at=now)).rowcount:
-                        conn.execute(sa.insert(replied_conversations).values(conversation=key, replied_at=now))
+                    set_time(conn, replied_conversations, "conversation", key, "replied_at", now)
                 return
             except IntegrityError:
                 continue

@@ -29,6 +29,7 @@ from bot.store.db import open_engine
 from bot.store.migrations import migrate
 from bot.store.reads import reading
 from bot.store.tables import KEY_CHARS, answered_threads, conversation_turns, fit_key, handled_events, rate_buckets
+from bot.store.upserts import set_time
 
 ATTEMPTS = 5
 
@@ -171,14 +172,7 @@ class SharedStore:
     def mark_thread(self, key: str, now: float) -> None:
         key = db_key(key)
         with self.engine.begin() as conn:
-            if self.dialect in ("postgresql", "sqlite"):
-                insert = (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(answered_threads)
-                conn.execute(insert.values(key=key, answered_at=now)
-                             .on_conflict_do_update(index_elements=["key"], set_={"answered_at": now}))
-                return
-            if not conn.execute(sa.update(answered_threads).where(answered_threads.c.key == key)
-                                .values(answered_at=now)).rowcount:
-                conn.execute(sa.insert(answered_threads).values(key=key, answered_at=now))
+            set_time(conn, answered_threads, "key", key, "answered_at", now)
 
     def thread_answered(self, key: str, since: float) -> bool:
         with reading(self.engine) as conn:
