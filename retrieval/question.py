@@ -59,10 +59,18 @@ _FOCUS_END = re.compile(
 # Words that ask for an answer ("give numbers", "please explain") rather than say what it is about; left
 # in, they count against every sentence's coverage although no article would contain them.
 # Words about the articles themselves ("the app mentioned in the coverage") say as little.
+# Chat's filler and hedges, and words about the asker rather than the story ("im kinda confused", "gonna",
+# "supposedly", "the farmers stuff or something else") say as little: no article sentence holds them, so
+# "who are the 1178 accounts supposedly linked to" was declined with the articles "never use the word
+# “supposedly”", and answered without it.
+CHAT_FILLER = frozenset(
+    terms("gonna wanna gotta kinda sorta supposedly apparently basically actually really anyway btw idk tbh lol")
+    + terms("im ive ok okay hey hi guys stuff thing something else confused curious wondering")
+)
 REQUEST_TERMS = frozenset(
     terms("give tell show list explain describe please number numbers details summarize summarise know want")
     + terms("mention mentioned coverage article articles story stories")
-)
+) | CHAT_FILLER
 
 
 @dataclass(frozen=True)

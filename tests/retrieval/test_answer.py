@@ -195,3 +195,12 @@ def test_a_figure_no_article_gives_is_not_confirmed(seed_engine: Engine) -> None
     two_thousand = seed_engine.ask("why did the government order 2,000 accounts blocked")
     assert "2,000" in two_thousand.text and "The articles cover" not in two_thousand.text
     assert seed_engine.ask("did twitter suspend more than 500 accounts").answered  # a figure they give
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("who are the 1178 accounts supposedly linked to", "Khalistan"),  # chat's hedge
+    ("the govt said its order was negotiable or not", "non-negotiable"),  # chat's abbreviation
+])
+def test_chat_wording_is_answered_as_its_plain_form_is(seed_engine: Engine, question: str, fact: str) -> None:
+    answer = seed_engine.ask(question)
+    assert answer.answered and fact in answer.text

@@ -166,3 +166,10 @@ def test_a_stated_cause_and_a_length_of_time_are_read_from_the_surface() -> None
     assert not carries("Gatherly was fined 3.2 million castals.").has_duration
     assert asks_duration("how long do platforms get to take it down")
     assert not asks_duration("how many posts were removed")
+
+
+def test_chat_filler_does_not_count_as_what_the_question_is_about() -> None:
+    """"who are the 1178 accounts supposedly linked to" was declined: "supposedly" is in no article, and it
+    counted as a word of the question that no sentence holds."""
+    assert analyse("who are the 1178 accounts supposedly linked to").terms == terms("1178 accounts linked")
+    assert analyse("im kinda confused, is koo gonna replace twitter or something").terms == terms("koo replace twitter")
