@@ -29,6 +29,17 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _cost(text: str, words: list[tuple[int, int]], lo: int, hi: int) -> int:
+    """Characters shown for words ``lo`` to ``hi``, with an ellipsis for each cut."""
+    s, e = words[lo][0], words[hi][1]
+    return (e - s) + (len(ELLIPSIS) + 1 if s > 0 else 0) + (len(ELLIPSIS) if e < len(text) else 0)
+
+
+def _shown(text: str, words: list[tuple[int, int]], lo: int, hi: int) -> tuple[str, tuple[int, int]]:
+    s, e = _strip(text, words[lo][0], words[hi][1])
+    return (ELLIPSIS + " " if s > 0 else "") + text[s:e] + (ELLIPSIS if e < len(text) else ""), (s, e)
+
+
 def _words_around(text: str, must: tuple[int, int], budget: int) -> tuple[str, tuple[int, int]]:
     """No run of whole clauses holding ``must`` fits: grow a window of words around it instead."""
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
@@ -38,8 +49,7 @@ def _words_around(text: str, must: tuple[int, int], budget: int) -> tuple[str, t
     lo, hi = inside[0], inside[-1]
 
     def cost(lo: int, hi: int) -> int:
-        s, e = words[lo][0], words[hi][1]
-        return (e - s) + (len(ELLIPSIS) + 1 if s > 0 else 0) + (len(ELLIPSIS) if e < len(text) else 0)
+        return _cost(text, words, lo, hi)
 
     grew = True
     while grew:  # alternate sides so the figure stays near the middle
@@ -48,8 +58,25 @@ def _words_around(text: str, must: tuple[int, int], budget: int) -> tuple[str, t
             hi, grew = hi + 1, True
         if lo > 0 and cost(lo - 1, hi) <= budget:
             lo, grew = lo - 1, True
-    s, e = _strip(text, words[lo][0], words[hi][1])
-    return (ELLIPSIS + " " if s > 0 else "") + text[s:e] + (ELLIPSIS if e < len(text) else ""), (s, e)
+    return _shown(text, words, lo, hi)
+
+
+def _words_on_from(text: str, keep: set[str], budget: int) -> tuple[str, tuple[int, int]] | None:
+    """No clause fits whole: the words from the first that holds a question term, read on toward the end
+    (what the question's words lead to is the answer), then back toward the start with the room left; None
+    when the sentence holds no question term. Cut from its start instead, a later sentence of "what did the
+    govt accuse twitter of on monday" ended "...the government's allegation that Twitter was promoting…",
+    the allegation itself left out."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    first = next((i for i, (s, e) in enumerate(words) if keep.intersection(terms(text[s:e]))), None)
+    if first is None or _cost(text, words, first, first) > budget:
+        return None
+    lo = hi = first
+    while hi + 1 < len(words) and _cost(text, words, lo, hi + 1) <= budget:
+        hi += 1
+    while lo > 0 and _cost(text, words, lo - 1, hi) <= budget:
+        lo -= 1
+    return _shown(text, words, lo, hi)
 
 
 def trim_to_window(
@@ -81,7 +108,10 @@ def trim_to_window(
                 best, best_value = (i, j), value
     if best is None and must is not None:
         return _words_around(text, must, budget)
-    if best is None:  # not even one clause fits: cut at a word boundary
+    on_from = _words_on_from(text, keep, budget) if best is None else None
+    if on_from is not None:
+        return on_from
+    if best is None:  # not even one clause fits, nor a question term: cut at a word boundary
         cut = text.rfind(" ", 0, max(budget - len(ELLIPSIS), 1))
         end = cut if cut > 0 else budget - len(ELLIPSIS)
         s, e = _strip(text, 0, end)

@@ -173,3 +173,16 @@ def test_chat_filler_does_not_count_as_what_the_question_is_about() -> None:
     counted as a word of the question that no sentence holds."""
     assert analyse("who are the 1178 accounts supposedly linked to").terms == terms("1178 accounts linked")
     assert analyse("im kinda confused, is koo gonna replace twitter or something").terms == terms("koo replace twitter")
+
+
+def test_a_long_clause_is_cut_to_what_the_question_words_lead_to() -> None:
+    """A sentence of one long clause, too long for its room, was cut from its start, so a later sentence of
+    "what did the govt accuse twitter of on monday" ended at "...allegation that Twitter was promoting…"."""
+    text = ("\"Safety of our employees is a top priority,\" the micro-blogging website said in a statement within "
+            "24 hours of the government's allegation that Twitter was promoting misinformation and provocative "
+            "content.")
+    shown, (s, e) = trim_to_window(text, set(terms("govt accuse twitter monday")), 150)
+    assert shown.endswith("provocative content.") and shown.startswith(ELLIPSIS) and len(shown) <= 150
+    assert "allegation" in shown and shown.strip(ELLIPSIS + " ") == text[s:e]
+    # Without a question word in it, the sentence is still cut from its start.
+    assert trim_to_window(text, {"koo"}, 150)[0].startswith("\"Safety")
