@@ -43,7 +43,9 @@ _NOTED = re.compile(r"(?:ok(?:ay)?|k+|cool|nice|great|awesome|alright|got\s+it|i
                     r"|wow|lol|hmm+|ah+|oh+|good\s+to\s+know|fair\s+enough|understood|noted|perfect|sure"
                     # Praise for the bot ("good bot", "great job"), with the closing "bot" taken off as filler.
                     r"|good|(?:good|great|nice)\s+(?:job|work|one)|well\s+done|love\s+it|amazing|brilliant|neat"
-                    r"|(?:you'?re|youre|you\s+are|ur)\s+(?:great|awesome|the\s+best|amazing|helpful|smart))"
+                    r"|(?:you'?re|youre|you\s+are|ur)\s+(?:great|awesome|the\s+best|amazing|helpful|smart)"
+                    # Said of the answer: searched, "that helps" was declined ("never use the word “helps”").
+                    r"|(?:that|this|it)(?:'?s|\s+is|\s+was)?\s+(?:helps|helped|helpful|useful|clear))"
                     r"(?:\s+(?:ok(?:ay)?|cool|nice|great|thanks?|then|got\s+it|makes\s+sense|interesting))*")
 # Said around any of these, the words below change nothing ("tldr pls", "hey bot, what's up").
 _FILLER = re.compile(r"^(?:(?:so|well|um+|uh+|hey\s+bot|bot)\s+)+|(?:\s+(?:pls|plz|please|bot))+$")
@@ -111,8 +113,11 @@ _OPENER = (r"(?:ok(?:ay)?|k|so|wait|hmm+|btw|by\s+the\s+way|also|lol|bro|yaar|ar
            r"|anyway|right|listen|acha)")
 _ASKING_NEXT = (r"(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|did|does|do|can|could"
                 r"|will|would|has|have|had|tell|and)")
+# An acknowledgement of the last answer before the next question ("got it. why did twitter refuse", "cool, who
+# is sawhney", "thank you, that helps. why …") is no part of it either: searched with it, "that helps. why did
+# twitter refuse" was declined ("the articles never use the words “helps” or …").
 _PREAMBLE = re.compile(
-    rf"(?:{_GREETING.pattern}|{_THANKS.pattern}|{_OPENER})"
+    rf"(?:{_GREETING.pattern}|{_THANKS.pattern}|{_NOTED.pattern}|{_OPENER})"
     rf"(?:{_SAID_BEFORE}|\s+(?=(?:{_ASKING_NEXT}|{_OPENER})\b))"
     rf"|(?:(?:a|one)\s+)?(?:quick\s+)?(?:q|question){_SAID_BEFORE}",
     re.IGNORECASE)

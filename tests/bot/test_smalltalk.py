@@ -53,7 +53,8 @@ def _question_file_texts() -> list[str]:
     ("cya", FAREWELL), ("ok bye 👋", FAREWELL), ("See you later, bot", FAREWELL),
     # Acknowledgements and chat filler: searched, "ok cool" got "The articles don't say" over three passages.
     ("ok cool", NOTED), ("got it", NOTED), ("Interesting!", NOTED), ("ok", NOTED), ("hmm", NOTED),
-    ("makes sense, thanks", NOTED), ("hey bot whats up", f"Hi! {INTRO}"), ("how are you?", f"Hi! {INTRO}"),
+    ("makes sense, thanks", NOTED), ("that helps", NOTED), ("that's helpful!", NOTED),
+    ("hey bot whats up", f"Hi! {INTRO}"), ("how are you?", f"Hi! {INTRO}"),
     ("thanks bot", WELCOME), ("so... thank you please", WELCOME),
     # Said back to an answer: "that's wrong" got "The articles never use the word “wrong”, so they likely don't
     # cover this", and "source?" was searched as a question.
@@ -179,6 +180,12 @@ async def test_an_overview_is_answered_with_the_timeline(make_core: CoreFactory,
     ("btw did twitter comply", "did twitter comply"), ("hmm, who is sawhney", "who is sawhney"),
     ("lol what did dorsey like", "what did dorsey like"), ("wait so the meeting", "so the meeting"),
     ("also what about koo", "what about koo"), ("so why?", "why?"),
+    # An acknowledgement of the last answer: "thank you, that helps. why did twitter refuse" was declined over
+    # "helps".
+    ("thank you, that helps. why did twitter refuse", "why did twitter refuse"),
+    ("got it. how many accounts were blocked", "how many accounts were blocked"),
+    ("cool, who is sawhney", "who is sawhney"), ("makes sense. and what about koo", "and what about koo"),
+    ("interesting what did meity say", "what did meity say"),
 ])
 def test_a_greeting_before_a_question_is_no_part_of_it(text: str, question: str) -> None:
     assert without_greeting(text) == question
