@@ -26,6 +26,7 @@ from retrieval.features import FEATURES, Candidates, candidates
 from retrieval.followup import FollowupContext, turn_of
 from retrieval.followup_search import FollowUp, follow_up
 from retrieval.hinglish import english_reading
+from retrieval.initialisms import spell_out_initials
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.question import Kind, Question, analyse, has_subject
 from retrieval.search import hybrid_search
@@ -186,7 +187,8 @@ class Engine:
 
 def _reading(text: str, index: LoadedIndex) -> tuple[str, str | None]:
     """What to search for ``text``, and the text with its typos mended when that is what it is. Romanised
-    Hindi ("koo kya hai") is searched as its English reading, typos as the article words meant.
+    Hindi ("koo kya hai") is searched as its English reading, typos as the article words meant, and an
+    initialism no article writes as the one name it spells out ("GoI": ``retrieval.initialisms``).
 
     Chat's shorthand ("govt", "ppl", "wat") is not written out here: searched written out, the answer model
     refitted on the training questions that use it held out 4 fewer answers on the never-fitted articles
@@ -196,7 +198,8 @@ def _reading(text: str, index: LoadedIndex) -> tuple[str, str | None]:
     if english:
         return english, None
     restored = restore_acronyms(text, index)  # "the us" is the articles' "U.S."
-    mended = mend_typos(restored or text, index) or restored
+    spelled = spell_out_initials(restored or text, index) or restored  # "GoI": the "Government of India"
+    mended = mend_typos(spelled or text, index) or spelled
     return mended or text, mended
 
 
