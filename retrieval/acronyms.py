@@ -20,6 +20,7 @@ from retrieval.question import analyse, has_subject
 # "US", "IT", "U.S.", "U.K.": two to five capitals, or two to four letters each followed by a full stop.
 _WRITTEN = re.compile(r"\b(?:[A-Z]\.){2,4}(?![A-Za-z])|\b[A-Z]{2,5}\b")
 _AFTER_THE = re.compile(r"\b(the\s+)([a-z]{2,5})\b")
+_THE_US = re.compile(r"\b([Tt]he\s+)us\b")
 _FORMS: dict[Path, dict[str, str]] = {}
 
 
@@ -50,5 +51,15 @@ def restore_acronyms(text: str, index: LoadedIndex) -> str | None:
     restored = _AFTER_THE.sub(lambda m: m.group(1) + forms.get(m.group(2), m.group(2)), text) if forms else text
     # Read only for a question that has such a word: every question is read again once searched.
     if restored == text or has_subject(analyse(text)):
-        return None
+        return _the_us(text, forms)
     return restored
+
+
+def _the_us(text: str, forms: dict[str, str]) -> str | None:
+    """"the us" is the country, whatever else the question names: no pronoun follows "the". Read as the stop
+    word, "what did the us government say about the blocking" asked what "the government" said and was
+    answered with the Indian government's orders over articles that never mention the US; read as "US" it is
+    a word no article uses, and declined, or found where an article writes it (in its form, "U.S."), or
+    spelled out where one writes "United States" (``retrieval.initialisms``)."""
+    read = _THE_US.sub(lambda m: m.group(1) + forms.get("us", "US"), text)
+    return read if read != text else None

@@ -40,3 +40,15 @@ def test_a_question_about_the_us_in_lower_case_is_searched(tmp_path: Path, encod
     answer = Engine(tmp_path / "index", encoder_provider).ask("what did the us say")
     assert "names nothing" not in answer.text
     assert "U.S. State Department" in answer.citations[0].quote, answer.citations[0].quote
+
+
+def test_the_us_is_the_country_whatever_else_is_named(tmp_path: Path, encoder_provider: EncoderProvider,
+                                                      seed_engine: Engine) -> None:
+    """"what did the us government say about the blocking" read "us" as the pronoun, asked what "the
+    government" said, and was answered with the Indian government's orders from articles that never mention
+    the US."""
+    index = index_of({"us.md": ARTICLE}, tmp_path, encoder_provider)
+    assert restore_acronyms("what did the us embassy say", index) == "what did the U.S. embassy say"
+    assert restore_acronyms("did it tell us anything", index) is None  # no "the": the pronoun
+    answer = seed_engine.ask("what did the us government say about the blocking")
+    assert not answer.answered, answer.text
