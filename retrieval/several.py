@@ -134,9 +134,12 @@ def joined(text: str, answers: list[Answer], left: int = 0) -> Answer:
     parts: list[str] = []
     closest: list[Citation] = []
     related: list[Citation] = []
+    said: list[str] = []  # the answered questions' bodies so far
     for answer, numbers in zip(answers, numbered, strict=True):
         if answer.answered:
-            body = _MARKER.sub(partial(_marker, numbers=numbers), answer.text)
+            full = _MARKER.sub(partial(_marker, numbers=numbers), answer.text)
+            body = _said_above(numbers) if full in said else full
+            said.append(full)
         else:
             cited: list[int] = []  # its closest passages quoted for another question: pointed to by number
             below = 0
@@ -166,6 +169,13 @@ def _all_declined(text: str, answers: list[Answer], left: int = 0) -> Answer:
     return Answer(text, said, False, closest, searched_for=_searched(answers),
                   alternatives=[c for a in answers for c in a.alternatives],
                   expanded=any(a.expanded for a in answers), parts=tuple(answers))
+
+
+def _said_above(numbers: list[int]) -> str:
+    """A later question answered by the very quotes an earlier one was: "how many notices has meity sent and
+    what did the last one ask for" quoted the one sentence that answers both twice, and the reply ran past
+    the length an answer keeps to."""
+    return f"The same passage{'s' if len(numbers) > 1 else ''} as above: {' '.join(f'[{n}]' for n in numbers)}."
 
 
 def _under_question(answer: Answer, body: str) -> str:

@@ -208,3 +208,15 @@ def test_a_message_asking_several_keeps_each_answer(seed_engine: Engine) -> None
     assert [p.answered for p in reply.parts] == [True, False]
     assert "closest passage" in reply.text.split("\n\n")[1]
     assert not seed_engine.ask("Who is Ajay Sawhney?").parts  # a lone question has none
+
+
+def test_a_question_answered_by_the_same_quotes_points_to_them() -> None:
+    """"how many notices has meity sent so far and what did the last one ask for": the one sentence that
+    answers both was quoted twice, and the reply ran past the length of an answer."""
+    notices = _cite("a", 0)
+    answers = [Answer("how many notices has meity sent", "Three notices, the latest for 1,178. [1]", True, [notices]),
+               Answer("what did the last one ask for", "Three notices, the latest for 1,178. [1]", True, [notices])]
+    reply = joined("how many notices has meity sent and what did the last one ask for", answers)
+    assert reply.text.split("\n\n") == ["“how many notices has meity sent” Three notices, the latest for 1,178. [1]",
+                                        "“what did the last one ask for” The same passage as above: [1]."]
+    assert reply.citations == [notices]
