@@ -33,7 +33,8 @@ DEV = ROOT / "dev.jsonl"
 UNITS = 100
 IDF = {t: idf_for_df(df, UNITS) for t, df in {"sawhney": 1, "ajay": 1, "prakash": 1, "meet": 4, "twitter": 60,
                                                "expect": 3, "koo": 2, "app": 3, "minist": 5, "move": 2,
-                                               "govern": 40, "account": 30, "block": 30, "date": 10}.items()}
+                                               "govern": 40, "account": 30, "block": 30, "date": 10,
+                                               "order": 30}.items()}
 UNKNOWN = idf_for_df(0, UNITS)
 EARLIER = FollowupContext((Turn("Who is Ajay Prakash Sawhney?", ("doc-a",), ("He is the IT Secretary.",)),))
 
@@ -68,6 +69,8 @@ def test_units_round_trip() -> None:
     # A few lowercase words are a fragment even with a word the articles never use ("person", "instead"),
     # which counted as distinctive and made them questions of their own, searched alone and declined.
     ("in person?", "very short"), ("what did twitter do instead?", "very short"), ("moved for what?", "very short"),
+    # The same common words naming nothing capitalised may still be about the earlier turn's subject.
+    ("which accounts did the government order twitter to block", "no distinctive term"),
 ])
 def test_follow_ups_are_detected_with_a_reason(question: str, reason: str) -> None:
     detection = detect(question, IDF, UNKNOWN, EARLIER)
@@ -82,6 +85,9 @@ def test_follow_ups_are_detected_with_a_reason(question: str, reason: str) -> No
     "what did the it minister say about sawhney",  # chat's lowercase "IT", after "the": no pronoun
     "why did the Koo app grow?",  # short, but it names what it asks about
     "what happened in 2021?",  # a figure: a question of its own
+    # Every word common, but a whole question that names its subject: after "who is the meity secretary",
+    # "what did the Government of India ask twitter to block" was answered with the secretary's quotes.
+    "Which accounts did the Government order Twitter to block?",
 ])
 def test_standalone_questions_are_left_alone(question: str) -> None:
     assert not detect(question, IDF, UNKNOWN, EARLIER).follow_up
