@@ -16,11 +16,6 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _RULE = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")  # Markdown's rule ("---", "* * *") titles nothing
 _TITLE_MAX = 120
 
-# Photo credits and captions often open a scraped article; they say nothing about its subject.
-_CAPTION = re.compile(r"^(?:file|representational|representative)\s+(?:image|photo|picture|pic)\b|^image\s*:",
-                      re.IGNORECASE)
-
-
 # A news dateline ("New Delhi: Twitter on Monday ..."): where a story was filed, not what it says.
 DATELINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*:\s+")
 
@@ -34,7 +29,7 @@ def first_line_title(body: str) -> str:
     lines = [" ".join(_HEADING.sub("", line).split()) for line in unwrap(body).splitlines()]
     lines = [line for line in lines if line and not _RULE.fullmatch(line)]
     useful = [line for line in lines
-              if not _CAPTION.match(line) and stamp_date(line) is None and not is_furniture(line)
+              if stamp_date(line) is None and not is_furniture(line)  # a caption is furniture
               and not is_byline(line) and address_line(line) is None] or lines
     if not useful:
         return ""
