@@ -16,6 +16,11 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _RULE = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")  # Markdown's rule ("---", "* * *") titles nothing
 _TITLE_MAX = 120
 
+# A wire story's slug before its headline ("UPDATE 2-India warns Twitter …", "REFILE-EXCLUSIVE-…"): which version
+# of the story it is, in capitals and joined by a hyphen, not words of its title.
+_WIRE_SLUG = re.compile(r"^(?:(?:(?:UPDATE|WRAPUP)\s*\d+|REFILE|CORRECTED|RPT|EXCLUSIVE|FACTBOX|ANALYSIS|INSIGHT"
+                        r"|BREAKINGVIEWS|FOCUS|EXPLAINER|TIMELINE|FEATURE|INTERVIEW|COLUMN)-)+(?=\S)")
+
 # A news dateline ("New Delhi: Twitter on Monday ..."): where a story was filed, not what it says.
 DATELINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*:\s+")
 
@@ -33,7 +38,7 @@ def first_line_title(body: str) -> str:
               and not is_byline(line) and address_line(line) is None] or lines
     if not useful:
         return ""
-    line = useful[0]
+    line = _WIRE_SLUG.sub("", useful[0])
     if len(line) <= _TITLE_MAX:
         return line
     # A story's first sentence standing in for its title: its dateline ("New Delhi: ") says where it was

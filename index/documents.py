@@ -44,7 +44,9 @@ PARSE_VERSION = 29  # 10: a date alone on its line is a stamp; 11: HTML fragment
 # a front-matter date that is no day ("2021-02-30") read as written, not refused as broken YAML; 26: a yes or no
 # under another spelling of a field (Jekyll's "published: true") is no value of it; 27: a story's line opening
 # with "Copyright" or about cookie rules is no furniture; 28: a stamp is read with runs of spaces squeezed;
-# 29: a photo's caption or credit ("Image: Reuters", "(Photo credit: PTI)") is no title
+# 29: a photo's caption or credit ("Image: Reuters", "(Photo credit: PTI)") is no title, nor a section's label
+# ("OPINION", "PRESS RELEASE") or a wire's slug ("UPDATE 2-");
+# a release's dateline ("New Delhi, 11 February 2021") dates it
 _OPENS_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 # A saved page, or a part of one copied from its source ("<div class=story><p>…"): a file that opens with a
 # block element's tag. Markdown's inline HTML ("<b>Note:</b>", "<br>", "<!-- -->") opens no article this way.

@@ -81,6 +81,31 @@ _CAPTION_ENDS = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_CHARS = 300  # a caption's line, not a paragraph of the story
+# The marks a story is pasted with from a wire, a press release or an opinion page, none of them its words: a
+# section's label over the headline ("OPINION", "PRESS RELEASE", "FOR IMMEDIATE RELEASE"), which titled the
+# article; a release's end mark ("###", "-ENDS-") and its media contact; a wire's credits ("(Reporting by …;
+# Editing by …)") and standards line; an opinion's disclaimer and the bio it ends ("(… is a columnist … Views
+# expressed are personal.)"). Each was a sentence that could be quoted as an answer.
+_LABEL = re.compile(
+    r"\s*(?:opinion|analysis|comment(?:ary)?|editorial|op-?ed|column|guest\s+column|explainer|explained|interview"
+    r"|exclusive|breaking(?:\s+news)?|live(?:\s+updates?)?|(?:press|news|media)\s+release|for\s+immediate\s+release"
+    r"|fact[\s-]*check|perspective)\s*[:|]?\s*",
+    re.IGNORECASE,
+)
+_END_MARK = re.compile(r"\s*(?:#{3}|[-–—*\s]*ends?[-–—*\s]*)\s*", re.IGNORECASE)
+_CONTACT = re.compile(r"\s*(?:for\s+)?(?:media|press|news)\s+(?:contacts?|enquiries|inquiries|queries)\b.{0,150}",
+                      re.IGNORECASE)
+_WIRE_CREDIT = re.compile(
+    r"\s*\(\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|edited)\s+by\s+[^()]{1,150}\)\s*"
+    r"|\s*(?:(?:additional\s+)?reporting|writing)\s+by\s+[^;()]{1,60};\s*(?:editing|writing)\s+by\s+[^;()]{1,60}\s*"
+    r"|\s*our\s+standards\s*:[^.]{0,80}\.?\s*",
+    re.IGNORECASE,
+)
+_DISCLAIMER = re.compile(
+    r"\bviews\s+(?:expressed\s+)?(?:here\s+)?(?:are|is)\s+(?:personal|(?:the\s+)?(?:author|writer)['’]?s\s+own"
+    r"|(?:those\s+)?of\s+the\s+(?:author|writer))|\A\s*\(\s*(?:the\s+)?(?:writer|author|columnist)\s+is\b.*\)\s*\Z",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*\s*$")
 _LINK_CHARS = 150  # a story's headline, not a paragraph
 
@@ -93,7 +118,10 @@ def is_furniture(line: str) -> bool:
             or (len(stripped) <= _CONSENT_CHARS and _CONSENT.search(stripped) is not None
                 and (len(stripped) <= _BUTTON_CHARS or _READER.search(stripped) is not None))
             or _COPYRIGHT.fullmatch(stripped) is not None or _SHARE.fullmatch(line) is not None
-            or _FOOTER.fullmatch(line) is not None or is_caption(stripped))
+            or _FOOTER.fullmatch(line) is not None or is_caption(stripped) or _LABEL.fullmatch(line) is not None
+            or _END_MARK.fullmatch(line) is not None or _WIRE_CREDIT.fullmatch(line) is not None
+            or (len(stripped) <= _CAPTION_CHARS and (_CONTACT.fullmatch(stripped) is not None
+                                                     or _DISCLAIMER.search(stripped) is not None)))
 
 
 def is_caption(line: str) -> bool:

@@ -188,7 +188,18 @@ def _one_stamp(text: str) -> tuple[str | None, bool]:
     match = _STAMP.fullmatch(text)
     if match and len(match.group(1)) <= STAMP_CHARS and (day := normalise_date(match.group(1))) is not None:
         return day, True
+    place = _PLACE_DATE.fullmatch(text)
+    if place and place.group(1).lower() not in _WEEKDAYS and (day := date_line(place.group(2))) is not None:
+        return day, True  # a release's dateline: where and when it was issued
     return date_line(text), False
+
+
+# A press release's or a letter's dateline, a place and the day: "New Delhi, 11 February 2021", "MUMBAI, Feb 11,
+# 2021". The release was dated only by an estimate from its text. A weekday before the day ("Friday, 12 February
+# 2021") is a date line of its own, which a chronology's entries are headed by.
+_PLACE_DATE = re.compile(r"\s*([A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,2})\s*,\s*(.+?)\s*")
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 
 
 # A news page's line of facts under the headline: "Written by Meera Kapoor | New Delhi | Updated: …",

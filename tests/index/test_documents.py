@@ -597,3 +597,32 @@ def test_a_hand_placed_file_with_a_date_that_is_no_day_is_noted_by_name(tmp_path
         ("bad.md", "the date '2021-02-30' does not exist (February 2021 has 28 days)"),
         ("either.txt", "cannot tell the day from the month in the date '10/02/2021'")]
     assert all(n.reason.endswith("it is indexed undated until then") for n in notes)
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("New Delhi, 11 February 2021", "2021-02-11"), ("MUMBAI, Feb 11, 2021", "2021-02-11"),
+    ("Washington D.C., February 11, 2021", "2021-02-11"),
+])
+def test_a_releases_dateline_dates_it(line: str, day: str) -> None:
+    """A press release's place and day under its issuer was no stamp: the release was shown with an estimate."""
+    raw = f"Secretary IT meets Twitter\n{line}\n\nThe secretary met Twitter's senior management today.\n"
+    assert parse_article(raw, "r", "r.txt").date == day
+
+
+def test_a_chronologys_dated_lines_still_date_nothing() -> None:
+    """A weekday and a day ("Friday, 12 February 2021") is a date line, not a dateline: a chronology's entries, each
+    headed by one, still date nothing."""
+    raw = ("Timeline of the standoff\nMonday, 8 February 2021\nTwitter wrote to the ministry.\n"
+           "Wednesday, 10 February 2021\nTwitter published a blog post.\n")
+    assert parse_article(raw, "c", "c.txt").date is None
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    ("UPDATE 2-India warns Twitter of penal action", "India warns Twitter of penal action"),
+    ("REFILE-EXCLUSIVE-Twitter and India hold talks", "Twitter and India hold talks"),
+    ("COVID-19 curbs eased in Delhi", "COVID-19 curbs eased in Delhi"),
+])
+def test_a_wire_storys_slug_is_no_part_of_its_title(head: str, title: str) -> None:
+    """A Reuters story pasted as sent was titled "UPDATE 2-India warns …" in sources and citations."""
+    raw = f"{head}\n\nNEW DELHI, Feb 10 (Reuters) - India's technology ministry warned Twitter on Wednesday.\n"
+    assert parse_article(raw, "w", "w.txt").title == title
