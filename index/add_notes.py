@@ -6,12 +6,12 @@ search can't read, a date that looks like a typo), said once, beside the build's
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from index import store
+from index.scripts import mostly_in_another_script
 
 # An added article dated further than this from every other article's stated date is worth a second look: a
 # typo ("1999" for "2021") stretches the period the articles cover and puts its events on a far-off timeline.
@@ -76,17 +76,8 @@ def _title_key(doc: Doc) -> str:
     return " ".join(doc["title"].split()).casefold()
 
 
-# Below this share of Latin letters an article is in another script: the keyword index reads Latin letters
-# and the default model English, so its passages would rarely be found.
-MIN_LATIN_SHARE = 0.5
-
-
 def reading_note(text: str) -> str | None:
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return None
-    latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
-    if latin / len(letters) >= MIN_LATIN_SHARE:
+    if not mostly_in_another_script(text):
         return None
     return ("added, but it is mostly in a script other than English; the bot searches and reads English, so "
             "its passages will rarely be found (an English translation would be)")

@@ -16,10 +16,10 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _RULE = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")  # Markdown's rule ("---", "* * *") titles nothing
 _TITLE_MAX = 120
 
-# Photo credits and captions often open a scraped article; they say nothing about its subject.
-_CAPTION = re.compile(r"^(?:file|representational|representative)\s+(?:image|photo|picture|pic)\b|^image\s*:",
-                      re.IGNORECASE)
-
+# A wire story's slug before its headline ("UPDATE 2-India warns Twitter …", "REFILE-EXCLUSIVE-…"): which version
+# of the story it is, in capitals and joined by a hyphen, not words of its title.
+_WIRE_SLUG = re.compile(r"^(?:(?:(?:UPDATE|WRAPUP)\s*\d+|REFILE|CORRECTED|RPT|EXCLUSIVE|FACTBOX|ANALYSIS|INSIGHT"
+                        r"|BREAKINGVIEWS|FOCUS|EXPLAINER|TIMELINE|FEATURE|INTERVIEW|COLUMN)-)+(?=\S)")
 
 # A news dateline ("New Delhi: Twitter on Monday ..."): where a story was filed, not what it says.
 DATELINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*:\s+")
@@ -34,11 +34,11 @@ def first_line_title(body: str) -> str:
     lines = [" ".join(_HEADING.sub("", line).split()) for line in unwrap(body).splitlines()]
     lines = [line for line in lines if line and not _RULE.fullmatch(line)]
     useful = [line for line in lines
-              if not _CAPTION.match(line) and stamp_date(line) is None and not is_furniture(line)
+              if stamp_date(line) is None and not is_furniture(line)  # a caption is furniture
               and not is_byline(line) and address_line(line) is None] or lines
     if not useful:
         return ""
-    line = useful[0]
+    line = _WIRE_SLUG.sub("", useful[0])
     if len(line) <= _TITLE_MAX:
         return line
     # A story's first sentence standing in for its title: its dateline ("New Delhi: ") says where it was

@@ -52,6 +52,8 @@ class BuildReport:
     seconds: float
     unchanged: bool
     skipped: list[SkippedFile] = field(default_factory=list)
+    # Files indexed, but with something a moderator should fix: a date that can't be read ("2021-02-30").
+    notes: list[SkippedFile] = field(default_factory=list)
     faiss_factory: str = ""
     # Seconds per stage: where a build's time went (bench/RESULTS.md has the breakdown of an add).
     stages: dict[str, float] = field(default_factory=dict)
@@ -75,6 +77,7 @@ class BuildReport:
             "unchanged": self.unchanged,
             "faiss_factory": self.faiss_factory,
             "skipped": [{"file": s.filename, "reason": s.reason} for s in self.skipped],
+            "notes": [{"file": n.filename, "note": n.reason} for n in self.notes],
             "stages": {k: round(v, 3) for k, v in self.stages.items()},
             "full_because": self.full_because,
         }
@@ -172,18 +175,22 @@ def _live_vectors(live: Path | None, old_docs: dict[str, str], model: str,
     return fallback
 
 
-def _load(corpus_dir: Path, index_dir: Path, full: bool) -> tuple[ArticleCache, list[Document], list[SkippedFile]]:
-    """The article cache (not read from in a ``full`` build) and the corpus's articles; ``CorpusError`` when
-    there is none, leaving the live index as it was."""
+_Loaded = tuple[ArticleCache, list[Document], list[SkippedFile], list[SkippedFile]]
+
+
+def _load(corpus_dir: Path, index_dir: Path, full: bool) -> _Loaded:
+    """The article cache (not read from in a ``full`` build), the corpus's articles, the files skipped and the
+    notes on files loaded; ``CorpusError`` when there is no article, leaving the live index as it was."""
     cache = ArticleCache(store.articles_dir(index_dir), read=not full)
-    docs, skipped = load_corpus(corpus_dir, cache.parse)
+    notes: list[SkippedFile] = []
+    docs, skipped = load_corpus(corpus_dir, cache.parse, notes)
     if not docs:
         why = "".join(f" Skipped {s.filename}: {s.reason}." for s in skipped[:5])
         raise store.CorpusError(f"{corpus_dir} has no article to index (.txt or .md files).{why} "
                                 "The index was left as it was.",
                                 f"The corpus folder has no article to index (.txt or .md files).{why} "
                                 "The index was left as it was.")
-    return cache, docs, skipped
+    return cache, docs, skipped, notes
 
 
 def build_locked(
@@ -217,7 +224,7 @@ def build_locked(
     old_manifest = read_manifest(live) if live is not None else None
     if old_manifest is not None and store.newer_format(old_manifest.get("format")) and not replace_newer:
         raise store.NewerFormat(index_dir, old_manifest.get("format"))
-    cache, docs, skipped = _load(corpus_dir, index_dir, full)
+    cache, docs, skipped, notes = _load(corpus_dir, index_dir, full)
     new_docs = {d.doc_id: d.sha256 for d in docs}
     stages.done("load")
     full_because = ""
@@ -230,7 +237,7 @@ def build_locked(
                 docs=len(docs), chunks=counts.get("chunks", 0), sentences=counts.get("sentences", 0),
                 embedded_chunks=0, reused_chunks=counts.get("chunks", 0), embedded_sentences=0,
                 removed_docs=[], added_docs=[], changed_docs=[], events=counts.get("events", 0),
-                seconds=time.perf_counter() - started, unchanged=True, skipped=skipped,
+                seconds=time.perf_counter() - started, unchanged=True, skipped=skipped, notes=notes,
                 faiss_factory=old_manifest.get("faiss_factory", ""), stages=stages.seconds,
             )
         # The file and the loader's reason go to the operator's log, once; the report (shown in chat too)
@@ -238,7 +245,7 @@ def build_locked(
         log.warning("the live index could not be read (%s): rebuilding it in full", problem)
         full_because = "the live index could not be read (the log says which file and why)"
         full = True
-        cache, docs, skipped = _load(corpus_dir, index_dir, full)  # read again, past the article cache
+        cache, docs, skipped, notes = _load(corpus_dir, index_dir, full)  # read again, past the article cache
 
     old_docs: dict[str, str] = (old_manifest or {}).get("docs", {})
     added = sorted(set(new_docs) - set(old_docs))
@@ -289,6 +296,6 @@ def build_locked(
         embedded_chunks=embedded.chunks, reused_chunks=counts["chunks"] - embedded.chunks,
         embedded_sentences=embedded.sentences, removed_docs=removed, added_docs=added,
         changed_docs=changed, events=counts["events"], seconds=time.perf_counter() - started,
-        unchanged=False, skipped=skipped, faiss_factory=written["faiss_factory"], stages=stages.seconds,
+        unchanged=False, skipped=skipped, notes=notes, faiss_factory=written["faiss_factory"], stages=stages.seconds,
         full_because=full_because,
     )

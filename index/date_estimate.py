@@ -28,9 +28,10 @@ from index.documents import Document
 from index.events import Located, locate_mentions, mention_context, resolve_mention, year_anchors
 
 # Bump when the rule below changes: cached candidates (``index.articles``) are then computed again.
-DATE_ESTIMATE_VERSION = 4  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate;
+DATE_ESTIMATE_VERSION = 5  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate;
 # 3: a yearless date takes the year of the group of dated articles it falls in (``CorpusWindow``);
-# 4: a day right after "for" ("a hearing for March 21") is one set for, no candidate
+# 4: a day right after "for" ("a hearing for March 21") is one set for, no candidate;
+# 5: "is due on March 21", "are expected later this week" speak of what is ahead, no candidate
 
 
 def date_candidates(items: list[Located], window: CorpusWindow | None) -> list[str]:

@@ -67,6 +67,8 @@ _MENTION = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are|am)\s+(?:scheduled|set|expected|due|slated|likely|going)\s+to|to be held"
     r"|(?:is|are)\s+(?:scheduled|set|due|slated|expected|listed|fixed)\s+for"  # "talks are scheduled for Friday"
+    # "talks are expected later this week", "the ruling is due on Friday"
+    r"|(?:is|are)\s+(?:expected|due|scheduled|slated)\s+(?:later|on|next|this|by|before|soon)"
     r"|(?:has|have|was\s+given|were\s+given|gets?)\s+(?:until|till)"  # a deadline: "has until Thursday"
     r"|(?:plans?|intends?|aims?|hopes?)\s+to"
     r"|would"  # reported future: "said it would restore the account by Thursday"

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from index.article_head import first_line_title, head_address, stamped
+from index.date_problems import date_problem
 from index.duplicates import without_tracking
 from index.front_matter import (
     BOM,
@@ -21,7 +22,6 @@ from index.front_matter import (
     front_matter,
     front_matter_problem,
     refuse_unless_text,
-    unreadable_date,
 )
 from index.markdown_text import NestedTooDeep, plain_text
 from index.stamps import normalise_date, web_address
@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 28  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
+PARSE_VERSION = 29  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
 # 13: front matter ended by "...", and TOML front matter; 14: an address pasted over the story;
 # 15: breadcrumbs and page chrome ("Skip to main content") are no title; 16: a .md body without its markup;
 # 17: a front-matter url that is no web address is no link; 18: a .md list item keeps a marker ("• ", "2. ");
@@ -43,7 +43,10 @@ PARSE_VERSION = 28  # 10: a date alone on its line is a stamp; 11: HTML fragment
 # in figures that can be read one way only ("13/02/2021") is a date; 25: a url without its tracking parameters, and
 # a front-matter date that is no day ("2021-02-30") read as written, not refused as broken YAML; 26: a yes or no
 # under another spelling of a field (Jekyll's "published: true") is no value of it; 27: a story's line opening
-# with "Copyright" or about cookie rules is no furniture; 28: a stamp is read with runs of spaces squeezed
+# with "Copyright" or about cookie rules is no furniture; 28: a stamp is read with runs of spaces squeezed;
+# 29: a photo's caption or credit ("Image: Reuters", "(Photo credit: PTI)") is no title, nor a section's label
+# ("OPINION", "PRESS RELEASE") or a wire's slug ("UPDATE 2-");
+# a release's dateline ("New Delhi, 11 February 2021") dates it
 _OPENS_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 # A saved page, or a part of one copied from its source ("<div class=story><p>…"): a file that opens with a
 # block element's tag. Markdown's inline HTML ("<b>Note:</b>", "<br>", "<!-- -->") opens no article this way.
@@ -218,8 +221,11 @@ def article_paths(corpus_dir: Path) -> list[Path]:
 Parser = Callable[[str, str, str], Document]
 
 
-def load_article(path: Path, parse: Parser = parse_article) -> Document:
-    """Read one article; raises ``ValueError`` with a readable reason when it can't be used."""
+def load_article(path: Path, parse: Parser = parse_article, notes: list[SkippedFile] | None = None) -> Document:
+    """Read one article; raises ``ValueError`` with a readable reason when it can't be used. A date that can't be
+    read ("2021-02-30", "10/02/2021") leaves the article undated, and why is added to ``notes`` (the build's report:
+    a file put in the corpus by hand was built undated with only "cannot read the date" in the log, without the
+    file's name shown where a moderator looks)."""
     try:
         raw = decode_article(path.read_bytes())  # NotText is a ValueError with the reason
     except OSError as exc:
@@ -234,20 +240,24 @@ def load_article(path: Path, parse: Parser = parse_article) -> Document:
         raise ValueError(front_matter_problem(exc)) from exc
     if not doc.text.strip():
         raise ValueError("empty article")
-    if doc.date is None and (written := unreadable_date(raw)) is not None:
-        log.warning("%s: cannot read the date %r (write it as YYYY-MM-DD); the article is undated", path.name, written)
+    if (problem := date_problem(raw, doc.date, doc.text)) is not None:
+        log.warning("%s: %s; the article is undated", path.name, problem)
+        if notes is not None:
+            notes.append(SkippedFile(path.name, f"{problem}; it is indexed undated until then"))
     return doc
 
 
-def load_corpus(corpus_dir: Path, parse: Parser = parse_article) -> tuple[list[Document], list[SkippedFile]]:
+def load_corpus(corpus_dir: Path, parse: Parser = parse_article,
+                notes: list[SkippedFile] | None = None) -> tuple[list[Document], list[SkippedFile]]:
     """Load every article; a bad file is reported and skipped so one file never stops a build. ``parse`` may
-    answer from a cache of parsed articles."""
+    answer from a cache of parsed articles; ``notes`` gathers what a moderator should fix in a file that was
+    loaded (``load_article``)."""
     docs: list[Document] = []
     skipped: list[SkippedFile] = []
     seen: dict[str, str] = {}
     for path in article_paths(corpus_dir):
         try:
-            doc = load_article(path, parse)
+            doc = load_article(path, parse, notes)
         except ValueError as exc:
             log.warning("skipping %s: %s", path.name, exc)
             skipped.append(SkippedFile(path.name, str(exc)))

@@ -43,13 +43,14 @@ from index.relative_days import placed_days, relative_days
 from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 19  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 20  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
 # 18: a day of a month set for ("called a sit-in for February 8") may be up to a month before the article;
 # 19: "Two days earlier, …", "The next morning …": a day from the one day the sentence before dates
 # (``index.relative_days``); ``context_start``/``context_end``: the sentence a "The talks …"/"It …" one points at
+# 20: "are expected later this week", "is due on Friday": still ahead, as "are expected to" was
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.

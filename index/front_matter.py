@@ -7,6 +7,7 @@ refusal must name what to change; ``index.documents`` reads the rest of the arti
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from typing import Any
@@ -59,7 +60,9 @@ def as_written(block: str, key: str, value: object) -> str:
     line = r"^[ \t]*([A-Za-z][\w:. -]*?)[ \t]*[:=][ \t]*(.*?)[ \t]*\r?$"  # "date: …", or TOML's "date = …"
     found = [(k, text) for k, text in re.findall(line, block, re.MULTILINE) if _field(k) == _field(key)]
     lines = sorted(found, key=lambda m: (m[0].lower() == key, m[0] == key))
-    written = [text for _, text in lines if text]  # the field's own lower-case key last, as it wins in front_matter
+    # The field's own lower-case key last, as it wins in front_matter; a comment after the value ("# export") is
+    # no part of it, in YAML or TOML.
+    written = [text if text[:1] in "'\"" else re.sub(r"[ \t]+#.*", "", text) for _, text in lines if text]
     if written:
         return written[-1]
     if isinstance(value, list | dict):
@@ -126,6 +129,32 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+# The line a TOML error names, and a line there giving a value with a date's shape, unquoted: "date = 2021-02-30",
+# "date = 2021-13-01" (TOML reads 2021 and stops), "date = 10/02/2021".
+_TOML_LINE = re.compile(r".*\(at line (\d+), column \d+\)\Z", re.DOTALL)
+_TOML_KEY_VALUE = re.compile(
+    r"([ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*)(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}[\dT:.+ Z-]*?)([ \t]*(?:#.*)?)")
+
+
+def _toml(block: str) -> dict[str, Any]:
+    """TOML front matter read from the opening line on (TOML numbers lines from a blank first one, so an error
+    names the file's line). A date that is no day ("date = 2021-02-30") is kept as the text written, as YAML's is
+    (``_Loader``), to be refused as a day that does not exist: TOML's own error, "Invalid date or datetime",
+    named neither the field nor the date; for a month that does not exist, not even that it was about a date."""
+    lines = ("\n" + block).split("\n")
+    for _ in range(len(lines)):  # each bad date quoted in turn; a line is quoted at most once
+        try:
+            return tomllib.loads("\n".join(lines))
+        except tomllib.TOMLDecodeError as exc:
+            bad = _TOML_LINE.match(str(exc))
+            number = int(bad.group(1)) - 1 if bad else -1
+            value = _TOML_KEY_VALUE.fullmatch(lines[number]) if 0 <= number < len(lines) else None
+            if value is None:
+                raise
+            lines[number] = f"{value.group(1)}{json.dumps(value.group(2))}{value.group(3)}"
+    return tomllib.loads("\n".join(lines))
+
+
 def front_matter(block: str) -> dict[str, Any]:
     """The front matter's keys in lower case: "Title:" and "Date:" (as some editors write them) were
     ignored, and the article shown undated under its first sentence. A lower-case key wins a clash, and the
@@ -140,7 +169,7 @@ def front_matter(block: str) -> dict[str, Any]:
     # Read from the opening line on (YAML takes "---" as a document's start; TOML a blank line), so that an error
     # names the line of the file.
     toml = match.group("toml")
-    metadata = (tomllib.loads("\n" + toml) if toml is not None
+    metadata = (_toml(toml) if toml is not None
                 else YAMLHandler().load(block[: match.end("yaml")], Loader=_Loader))
     if isinstance(metadata, list):  # "- a" lines: the article was titled "• a", its metadata lost without a word
         raise ArticleProblem(f"{FRONT_MATTER_FORM}, not a list")

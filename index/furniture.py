@@ -63,6 +63,49 @@ _FOOTER_LINK = (r"(?:about(?:\s+us)?|contact(?:\s+us)?|terms(?:\s+(?:of|and|&)\s
                 r"|privacy(?:\s+policy)?|cookie\s+policy|careers|advertise(?:\s+with\s+us)?|site\s*map|faqs?|help"
                 r"|feedback|disclaimer|newsletters?|rss|grievance\s+redressal)")
 _FOOTER = re.compile(rf"\s*{_FOOTER_LINK}(?:[\s|·•,]+{_FOOTER_LINK})+\s*", re.IGNORECASE)
+# A photo's caption or credit, as a page saved as text keeps it beside the story: "File photo: Twitter's office",
+# "Image: Reuters", "(Photo credit: PTI)", "Representational image", "Farmers at the border. (File photo)",
+# "Jack Dorsey | Photo: Reuters". It says nothing the story says, and was quoted as an answer. Told by the words
+# a caption opens or ends with, so that a story's sentence about photos ("Photos of the protest were shared …",
+# "The image showed …") is none.
+_PICTURE = r"(?:photo(?:graph)?s?|images?|pictures?|pics?|graphics?|illustrations?|screen\s*(?:grab|shot))"
+_CREDIT = rf"(?:{_PICTURE}(?:\s+(?:credits?|courtesy|source))?|credits?|courtesy)"
+_CAPTION_OPENS = re.compile(
+    rf"\s*[(\[]?\s*(?:(?:file|representational|representative|stock|archive|archival)\s+{_PICTURE}\b"
+    rf"|representational\s*[)\]]?\s*$|{_CREDIT}\s*[:|–—]|{_PICTURE}\s+(?:credits?|courtesy)(?-i:\s+[A-Z]|\s*[)\]]?\s*$))",
+    re.IGNORECASE,
+)
+_CAPTION_ENDS = re.compile(
+    rf"(?:[(\[]\s*(?:(?:file|representational|representative)\s+{_PICTURE}|{_CREDIT}\s*[:|–—-][^()\[\]]{{1,60}})"
+    rf"\s*[)\]]|\|\s*{_CREDIT}\s*[:–—-][^|]{{1,60}})[.\s]*$",
+    re.IGNORECASE,
+)
+_CAPTION_CHARS = 300  # a caption's line, not a paragraph of the story
+# The marks a story is pasted with from a wire, a press release or an opinion page, none of them its words: a
+# section's label over the headline ("OPINION", "PRESS RELEASE", "FOR IMMEDIATE RELEASE"), which titled the
+# article; a release's end mark ("###", "-ENDS-") and its media contact; a wire's credits ("(Reporting by …;
+# Editing by …)") and standards line; an opinion's disclaimer and the bio it ends ("(… is a columnist … Views
+# expressed are personal.)"). Each was a sentence that could be quoted as an answer.
+_LABEL = re.compile(
+    r"\s*(?:opinion|analysis|comment(?:ary)?|editorial|op-?ed|column|guest\s+column|explainer|explained|interview"
+    r"|exclusive|breaking(?:\s+news)?|live(?:\s+updates?)?|(?:press|news|media)\s+release|for\s+immediate\s+release"
+    r"|fact[\s-]*check|perspective)\s*[:|]?\s*",
+    re.IGNORECASE,
+)
+_END_MARK = re.compile(r"\s*(?:#{3}|[-–—*\s]*ends?[-–—*\s]*)\s*", re.IGNORECASE)
+_CONTACT = re.compile(r"\s*(?:for\s+)?(?:media|press|news)\s+(?:contacts?|enquiries|inquiries|queries)\b.{0,150}",
+                      re.IGNORECASE)
+_WIRE_CREDIT = re.compile(
+    r"\s*\(\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|edited)\s+by\s+[^()]{1,150}\)\s*"
+    r"|\s*(?:(?:additional\s+)?reporting|writing)\s+by\s+[^;()]{1,60};\s*(?:editing|writing)\s+by\s+[^;()]{1,60}\s*"
+    r"|\s*our\s+standards\s*:[^.]{0,80}\.?\s*",
+    re.IGNORECASE,
+)
+_DISCLAIMER = re.compile(
+    r"\bviews\s+(?:expressed\s+)?(?:here\s+)?(?:are|is)\s+(?:personal|(?:the\s+)?(?:author|writer)['’]?s\s+own"
+    r"|(?:those\s+)?of\s+the\s+(?:author|writer))|\A\s*\(\s*(?:the\s+)?(?:writer|author|columnist)\s+is\b.*\)\s*\Z",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*\s*$")
 _LINK_CHARS = 150  # a story's headline, not a paragraph
 
@@ -75,7 +118,16 @@ def is_furniture(line: str) -> bool:
             or (len(stripped) <= _CONSENT_CHARS and _CONSENT.search(stripped) is not None
                 and (len(stripped) <= _BUTTON_CHARS or _READER.search(stripped) is not None))
             or _COPYRIGHT.fullmatch(stripped) is not None or _SHARE.fullmatch(line) is not None
-            or _FOOTER.fullmatch(line) is not None)
+            or _FOOTER.fullmatch(line) is not None or is_caption(stripped) or _LABEL.fullmatch(line) is not None
+            or _END_MARK.fullmatch(line) is not None or _WIRE_CREDIT.fullmatch(line) is not None
+            or (len(stripped) <= _CAPTION_CHARS and (_CONTACT.fullmatch(stripped) is not None
+                                                     or _DISCLAIMER.search(stripped) is not None)))
+
+
+def is_caption(line: str) -> bool:
+    """Whether a line is a photo's caption or credit (``_CAPTION_OPENS``, ``_CAPTION_ENDS``)."""
+    return len(line) <= _CAPTION_CHARS and (_CAPTION_OPENS.match(line) is not None
+                                            or _CAPTION_ENDS.search(line) is not None)
 
 
 def furniture_lines(text: str) -> list[tuple[int, int]]:

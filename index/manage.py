@@ -16,16 +16,15 @@ from typing import Any
 from index import store
 from index.add_notes import reading_note, written_notes
 from index.add_screen import Incoming, same_files, screen, uploaded
-from index.article_head import ambiguous_stamp, no_such_day_stamp
 from index.article_names import NoSuchArticle, close_ids, named_files
 from index.builder import BuildReport, ProgressCallback, build_locked
 from index.chunking import ChunkSpec
 from index.corpus_writes import CorpusUndo, write_article
+from index.date_problems import date_problem
 from index.documents import ARTICLE_SUFFIXES, article_paths, parse_article, too_little_text
 from index.embedding import EncoderProvider
-from index.front_matter import ArticleProblem, front_matter_problem, unlinked_url, unreadable_date
+from index.front_matter import ArticleProblem, front_matter_problem, unlinked_url
 from index.pdf_article import is_pdf, pdf_markdown
-from index.stamps import YEARS, no_such_day
 from index.text_decoding import decode_article, utf8_bytes
 from index.web_article import NoArticleText, WebArticle, is_saved_page, saved_page_article
 
@@ -54,7 +53,8 @@ class AddOutcome:
         """The build's report with the notes, as moderators are shown an add."""
         if self.report is None:
             raise ValueError("nothing was built")
-        return {**self.report.to_dict(), "notes": self.notes}
+        report = self.report.to_dict()
+        return {**report, "notes": [*report["notes"], *self.notes]}
 
 
 def safe_filename(name: str) -> str:
@@ -102,23 +102,9 @@ def check_upload(upload: Upload, max_bytes: int) -> str:
         raise ValueError(front_matter_problem(exc)) from exc
     if (too_little := too_little_text(doc.text)) is not None:
         raise ValueError(too_little)
-    written = unreadable_date(raw) if doc.date is None else None  # a read date needs no second look
-    if written is not None and (why := no_such_day(written)) is not None:
-        raise ValueError(_no_such_day(written, why))
-    if written is not None:
-        raise ValueError(f"cannot read the date {written!r}: write a day from {YEARS.start} to {YEARS.stop - 1} as "
-                         "YYYY-MM-DD (or e.g. 10 February 2021)")
-    if doc.date is None and (either := ambiguous_stamp(doc.text)) is not None:  # shown undated without a word
-        raise ValueError(f"cannot tell the day from the month in the date {either!r}: write it as YYYY-MM-DD (or "
-                         "e.g. 10 February 2021)")
-    if doc.date is None and (stamped := no_such_day_stamp(doc.text)) is not None:  # so was "31/02/2021"
-        raise ValueError(_no_such_day(*stamped))
+    if (problem := date_problem(raw, doc.date, doc.text)) is not None:
+        raise ValueError(problem)
     return filename
-
-
-def _no_such_day(written: str, why: str) -> str:
-    """The refusal of an article dated a day that does not exist ("2021-02-30"): a slip in the day or month."""
-    return f"the date {written!r} does not exist ({why}): check the day and month, and write it as YYYY-MM-DD"
 
 
 def add_articles(

@@ -78,7 +78,9 @@ def ambiguous_figures(line: str) -> str | None:
     that can be read two ways: 10 February or 2 October. Such an upload is refused rather than shown undated."""
     for candidate in _stamp_dates(line):
         match = _FIGURES.fullmatch(candidate)
-        if match and int(match.group(1)) <= 12 and int(match.group(3)) <= 12 and match.group(1) != match.group(3):
+        first, second = (int(match.group(1)), int(match.group(3))) if match else (0, 0)
+        # "00/02/2021" is no day either way: refused as one that does not exist (``no_such_day``), not as two.
+        if match and 1 <= first <= 12 and 1 <= second <= 12 and first != second:
             return candidate
     return None
 
@@ -103,6 +105,8 @@ def no_such_day(text: str) -> str | None:
         return _why_none(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
     if (figures := _FIGURES.fullmatch(text)) is not None:
         first, second, year = int(figures.group(1)), int(figures.group(3)), int(figures.group(4))
+        if 0 in (first, second):  # "00/02/2021": no day 0 and no month 0, whichever comes first
+            return "there is no day or month 0"
         if first > 12 and second > 12:
             return f"there is no month {first}" if first == second else f"neither {first} nor {second} is a month"
         if first > 12 or second > 12:  # the one over 12 is the day
@@ -184,7 +188,18 @@ def _one_stamp(text: str) -> tuple[str | None, bool]:
     match = _STAMP.fullmatch(text)
     if match and len(match.group(1)) <= STAMP_CHARS and (day := normalise_date(match.group(1))) is not None:
         return day, True
+    place = _PLACE_DATE.fullmatch(text)
+    if place and place.group(1).lower() not in _WEEKDAYS and (day := date_line(place.group(2))) is not None:
+        return day, True  # a release's dateline: where and when it was issued
     return date_line(text), False
+
+
+# A press release's or a letter's dateline, a place and the day: "New Delhi, 11 February 2021", "MUMBAI, Feb 11,
+# 2021". The release was dated only by an estimate from its text. A weekday before the day ("Friday, 12 February
+# 2021") is a date line of its own, which a chronology's entries are headed by.
+_PLACE_DATE = re.compile(r"\s*([A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,2})\s*,\s*(.+?)\s*")
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 
 
 # A news page's line of facts under the headline: "Written by Meera Kapoor | New Delhi | Updated: …",

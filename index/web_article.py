@@ -60,9 +60,11 @@ class WebArticle:
         return tuple(u for u in dict.fromkeys((self.url, self.requested_url)) if _WEB.match(u))
 
     def filename(self) -> str:
-        """A stable corpus file name: the same address (or saved file) always lands in the same file."""
+        """A stable corpus file name: the same address (or saved file) always lands in the same file. Named from the
+        link as stored, without its tracking parameters: the same story shared twice ("?utm_source=twitter",
+        "?fbclid=…") was two file names for one link, and the name kept what the stored link had dropped."""
         slug = _SLUG.sub("-", (self.title or urlsplit(self.url).hostname or "page").lower()).strip("-")[:60]
-        digest = hashlib.sha256((self.url or self.requested_url).encode("utf-8")).hexdigest()[:10]
+        digest = hashlib.sha256(without_tracking(self.url or self.requested_url).encode("utf-8")).hexdigest()[:10]
         return f"web-{slug.rstrip('-') or 'page'}-{digest}.md"
 
     def markdown(self) -> str:

@@ -8,8 +8,7 @@ part of it that is not a quote, so they stay few and checkable.
 
 from __future__ import annotations
 
-import unicodedata
-
+from index.scripts import mostly_in_another_script
 from retrieval.loaded import LoadedIndex
 from retrieval.question import Question
 from retrieval.reach import absent_words, period_note, unknown_figures
@@ -49,9 +48,10 @@ def decline_text(index: LoadedIndex, question: Question) -> str:
 
 
 def in_another_script(text: str) -> bool:
-    """Whether ``text`` has letters outside the Latin script (Devanagari, say): the keyword index reads Latin
-    letters and the model English, so such words can't be looked up however the question is read."""
-    return any(not unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
+    """Whether ``text`` is mostly in a script other than Latin (Devanagari, say): the keyword index reads Latin
+    letters and the model English, so such words can't be looked up however the question is read. Mostly: one
+    letter of another script ("what is π?", "µ") was enough, and the asker was told to ask in English."""
+    return mostly_in_another_script(text)
 
 
 def nothing_named(question: Question) -> Answer:

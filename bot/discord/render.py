@@ -27,6 +27,7 @@ from bot.discord.limits import (
 from bot.discord.outgoing import Outgoing
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render.dates import shown_date, shown_event_date, span_words
+from bot.render.lines import one_line
 from bot.render.plain import no_events_text, render_status, sources_file, sources_not_sent, without_direction_changes
 from bot.render.plain import render as plain_text
 from bot.render.typed import given_back
@@ -106,7 +107,7 @@ def _event_line(event: TimelineEvent) -> str:
     and never the summary's own article again."""
     own, copies, others = _summary_sources(event)
     when = shown_event_date(event.date, event.date_estimated, event.planned)
-    line = f"**{safe(when, 90)}** — “{safe(event.summary, 600)}”"
+    line = f"**{safe(when, 90)}** — “{safe(one_line(event.summary), 600)}”"
     if own is not None:
         line += f" — {link(safe(own.title or own.doc_id, 80), own.url)}"
         line += "".join(f" · {link('a copy', c.url)}" if same_title_and_date(own, c)

@@ -7,6 +7,7 @@ import unicodedata
 
 from bot.history_results import Feedback, GapReport
 from bot.render.dates import shown_date, shown_event_date
+from bot.render.lines import one_line
 from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList, counted
 from retrieval.types import Answer, Citation, Timeline, same_title_and_date
 from retrieval.wording import ALSO_IN_THE_ARTICLES
@@ -85,9 +86,9 @@ def render_timeline(timeline: Timeline) -> str:
         return "\n".join(filter(None, [searched, said]))
     lines: list[str] = [searched] if searched else []
     for event in timeline.events:
-        lines.append(f"{shown_event_date(event.date, event.date_estimated, event.planned)}  {event.summary}")
+        lines.append(f"{shown_event_date(event.date, event.date_estimated, event.planned)}  {one_line(event.summary)}")
         for c, copies in event.reports():
-            quote = "" if c.quote == event.summary else f"“{c.quote}” "
+            quote = "" if c.quote == event.summary else f"“{one_line(c.quote)}” "
             lines.append(f"            — {quote}({source_line(c)}{also_in(c, copies)})")
     if timeline.omitted:
         lines.append(f"…and {timeline.omitted} more dated event{'s' if timeline.omitted != 1 else ''}, less "

@@ -23,6 +23,7 @@ from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render import plain
 from bot.render.dates import shown_date, shown_event_date, span_words
 from bot.render.examples import TIMELINE_DAY, TIMELINE_TOPIC
+from bot.render.lines import one_line
 from bot.render.typed import given_back
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from bot.slack.mrkdwn import SECTION_LIMIT, clip, escape, link, literal, split_text, without_neutralisers
@@ -216,7 +217,7 @@ def _event(event: TimelineEvent) -> str:
     sentence, so no article is named as the source of a sentence it does not contain. Sources that would
     take the section past Slack's limit are counted, not cut: a cut inside ``<url|title>`` shows raw markup."""
     when = literal(shown_event_date(event.date, event.date_estimated, event.planned))
-    text = f"*{when}*  {clip(literal(event.summary), EVENT_SUMMARY_LIMIT)}"
+    text = f"*{when}*  {clip(literal(one_line(event.summary)), EVENT_SUMMARY_LIMIT)}"
     reports = event.reports()
     for k, (c, copies) in enumerate(reports[:MAX_EVENT_SOURCES]):
         day = shown_date(c.date, c.date_estimated)
@@ -225,7 +226,7 @@ def _event(event: TimelineEvent) -> str:
         if c.quote == event.summary:
             line = f"      — {source}"
         else:
-            line = f"      — also {span_words(event.date)}: “{literal(clip(c.quote, 300))}” ({source})"
+            line = f"      — also {span_words(event.date)}: “{literal(clip(one_line(c.quote), 300))}” ({source})"
         left = min(len(reports), MAX_EVENT_SOURCES) - k
         if len(text) + 1 + len(line) + 40 > SECTION_LIMIT:
             return text + f"\n      — and {left} more source{'s' if left != 1 else ''}"

@@ -175,6 +175,18 @@ async def test_a_moderator_is_told_why_a_change_the_corpus_cannot_take_was_refus
     assert str(corpus) not in result.text  # the server's folders are the operator's to see
 
 
+async def test_reindex_names_a_hand_placed_file_whose_date_is_no_day(mod_core: CommandCore) -> None:
+    """A file put in the corpus folder by hand with "date = 2021-02-30" was built undated, with only "cannot read
+    the date" in the server's log: the /reindex reply names the file and why, once, and the build goes on."""
+    story = "Traders switched to the app after the standoff. They said the move was about free speech.\n"
+    (mod_core.config.corpus_dir / "by-hand.md").write_text(f'+++\ndate = 2021-02-30\n+++\n{story}')
+    result = await mod_core.reindex(MOD)
+    assert isinstance(result, IndexChange) and result.report["added_doc_ids"] == ["by-hand"]
+    assert result.summary().count("by-hand.md") == 1
+    assert ("\nNote on by-hand.md: the date '2021-02-30' does not exist (February 2021 has 28 days)"
+            in result.summary())
+
+
 async def test_a_wrong_corpus_folder_is_named_in_the_log_not_in_chat(
     mod_core: CommandCore, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -141,3 +141,20 @@ def test_discord_never_names_the_events_own_article_as_another_report_and_says_w
         assert shown.count("Notice sent") == 1
         slack = str(slack_render(Timeline([event])).payload()["blocks"])
         assert f"also {words}:" in slack
+
+
+def test_a_wrapped_sentence_is_one_line_of_the_timeline_on_every_platform() -> None:
+    """A wire story wrapped at a fixed width keeps its line breaks inside a sentence (its offsets must point into
+    the file): the terminal's timeline broke an entry in the middle of its quote, the rest of it out of the
+    entry's indent, and chat showed the break inside the quote."""
+    wrapped = "Talks between the ministry's secretary and Twitter\nexecutives are expected later this week."
+    other = _koo("wire", "https://example.org/w", quote="The ministry wrote to\nTwitter again this week.",
+                 title="Wire")
+    event = TimelineEvent("2021-02-08/2021-02-14", wrapped, [_koo("live", "https://example.org/l", quote=wrapped,
+                                                                    title="Live"), other])
+    for shown in _everywhere(Timeline([event])):
+        assert "Twitter executives are expected" in shown, shown
+    for shown in _everywhere(Timeline([event]))[:2]:  # Discord names the other report, without its sentence
+        assert "wrote to Twitter again" in shown, shown
+    plain = plain_render(Timeline([event]))
+    assert all(line.startswith(("2021-02-08", "            — ")) for line in plain.splitlines()), plain

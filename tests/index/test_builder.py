@@ -303,3 +303,20 @@ def test_an_index_in_an_older_format_is_rebuilt_as_before(built_copy: tuple[Path
     live = _set_format(index_dir, store.FORMAT_VERSION - 1)
     assert not _build(corpus_copy, index_dir, encoder)["unchanged"]
     assert store.live_dir(index_dir) != live and index_status(index_dir)["format"] == store.FORMAT_VERSION
+
+
+def test_a_file_with_a_date_that_is_no_day_is_named_in_the_build_report(
+    built_copy: tuple[Path, Path], encoder: Encoder
+) -> None:
+    """Put in the corpus by hand, a file dated "2021-02-30" was built undated with only "cannot read the date" in
+    the log: ``index build`` and /reindex now say which file and why (once, also when nothing else changed), and
+    the build goes on."""
+    corpus, index_dir = built_copy
+    (corpus / "hand-placed.md").write_text("---\ndate: 2021-02-30\n---\n" + NEW_ARTICLE.split("---\n", 2)[2])
+    for _ in range(2):  # the build that adds it, then one with nothing to do
+        report = _build(corpus, index_dir, encoder)
+        assert report["notes"] == [{"file": "hand-placed.md", "note": (
+            "the date '2021-02-30' does not exist (February 2021 has 28 days): check the day and month, and write it "
+            "as YYYY-MM-DD; it is indexed undated until then")}]
+    index = load_index(index_dir)
+    assert report["unchanged"] and index.docs[index.doc_index["hand-placed"]].date is None

@@ -8,7 +8,7 @@ import pytest
 
 from index.article_head import ambiguous_stamp, no_such_day_stamp
 from index.chunking import split_sentences
-from index.documents import Document, load_article, load_corpus, parse_article
+from index.documents import Document, SkippedFile, load_article, load_corpus, parse_article
 from index.events import extract_events
 from index.front_matter import unreadable_date
 from index.manage import Upload, check_upload
@@ -541,6 +541,14 @@ def test_an_upload_stamped_with_a_day_that_reads_two_ways_is_refused(line: str) 
      "September 2021 has 30 days"),
     ("Traders switch apps as the row simmers\nFriday, 30 February 2021\n\n", "Friday, 30 February 2021",
      "February 2021 has 28 days"),
+    # TOML's own "Invalid date or datetime (at line 3, column 8)" was the refusal; "00/02/2021" was refused as a day
+    # whose month could not be told from it.
+    ('+++\ntitle = "T"\ndate = 2021-02-30\n+++\n', "2021-02-30", "February 2021 has 28 days"),
+    ('+++\ntitle = "T"\npublishDate = 2021-13-01T10:00:00Z # the export\n+++\n', "2021-13-01T10:00:00Z",
+     "there is no month 13"),
+    ("Traders switch apps as the row simmers\n00/02/2021\n\n", "00/02/2021", "there is no day or month 0"),
+    ("Traders switch apps as the row simmers\nUpdated: 10/00/2021 08:30\n\n", "10/00/2021 08:30",
+     "there is no day or month 0"),
 ])
 def test_an_upload_dated_a_day_that_does_not_exist_is_refused_saying_so(
     head: str, written: str, why: str, tmp_path: Path
@@ -574,3 +582,47 @@ def test_a_line_with_a_long_run_of_spaces_is_read_at_once(line: str) -> None:
     assert ambiguous_stamp(doc.text) is None
     assert no_such_day_stamp(doc.text) is None
     assert time.perf_counter() - started < 2.0
+
+
+def test_a_hand_placed_file_with_a_date_that_is_no_day_is_noted_by_name(tmp_path: Path) -> None:
+    """Put in the corpus by hand, it was built undated with only "cannot read the date" in the log: the build's
+    report now names the file and why, once, and still loads it."""
+    (tmp_path / "good.txt").write_text("date 2021-02-10\nThe ministry said the accounts were blocked.\n")
+    (tmp_path / "bad.md").write_text('+++\ndate = 2021-02-30\n+++\nThe ministry said the accounts were blocked.\n')
+    (tmp_path / "either.txt").write_text("Traders switch apps\n10/02/2021\n\nThe traders said they had moved.\n")
+    notes: list[SkippedFile] = []
+    docs, skipped = load_corpus(tmp_path, notes=notes)
+    assert [d.doc_id for d in docs] == ["bad", "either", "good"] and not skipped
+    assert [(n.filename, n.reason.split(":")[0]) for n in notes] == [
+        ("bad.md", "the date '2021-02-30' does not exist (February 2021 has 28 days)"),
+        ("either.txt", "cannot tell the day from the month in the date '10/02/2021'")]
+    assert all(n.reason.endswith("it is indexed undated until then") for n in notes)
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("New Delhi, 11 February 2021", "2021-02-11"), ("MUMBAI, Feb 11, 2021", "2021-02-11"),
+    ("Washington D.C., February 11, 2021", "2021-02-11"),
+])
+def test_a_releases_dateline_dates_it(line: str, day: str) -> None:
+    """A press release's place and day under its issuer was no stamp: the release was shown with an estimate."""
+    raw = f"Secretary IT meets Twitter\n{line}\n\nThe secretary met Twitter's senior management today.\n"
+    assert parse_article(raw, "r", "r.txt").date == day
+
+
+def test_a_chronologys_dated_lines_still_date_nothing() -> None:
+    """A weekday and a day ("Friday, 12 February 2021") is a date line, not a dateline: a chronology's entries, each
+    headed by one, still date nothing."""
+    raw = ("Timeline of the standoff\nMonday, 8 February 2021\nTwitter wrote to the ministry.\n"
+           "Wednesday, 10 February 2021\nTwitter published a blog post.\n")
+    assert parse_article(raw, "c", "c.txt").date is None
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    ("UPDATE 2-India warns Twitter of penal action", "India warns Twitter of penal action"),
+    ("REFILE-EXCLUSIVE-Twitter and India hold talks", "Twitter and India hold talks"),
+    ("COVID-19 curbs eased in Delhi", "COVID-19 curbs eased in Delhi"),
+])
+def test_a_wire_storys_slug_is_no_part_of_its_title(head: str, title: str) -> None:
+    """A Reuters story pasted as sent was titled "UPDATE 2-India warns …" in sources and citations."""
+    raw = f"{head}\n\nNEW DELHI, Feb 10 (Reuters) - India's technology ministry warned Twitter on Wednesday.\n"
+    assert parse_article(raw, "w", "w.txt").title == title

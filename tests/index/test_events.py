@@ -272,7 +272,7 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 19  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
+    assert EVENTS_VERSION == 20  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
     # 5: web-page furniture ("Also Read: …"); 6: a date alone on its line ("Feb 12, 2021") is a stamp;
     # 7: a byline that carries one ("By Meera Kapoor | Updated: Feb 12, 2021"); 8: breadcrumbs, page chrome;
     # 9: ranges, "the last week of …", "would"/"gives … until" point ahead;
@@ -286,6 +286,7 @@ def test_version_bumped() -> None:
     # 17: "the past week", "in the last week" are the seven days before the article's date
     # 18: a day of a month set for ("a sit-in for February 8") may be up to a month before the article (that year's)
     # 19: "Two days earlier, …" from the one day the sentence before dates; context_start/end of "The talks …"
+    # 20: "are expected later this week", "is due on Friday" are still ahead
 
 
 def test_last_this_and_next_month_are_months_of_the_article_s_date() -> None:
@@ -311,4 +312,20 @@ def test_a_day_set_for_is_ahead_when_reported() -> None:
     assert dates(doc("The court adjourned the case for January 5.", "2021-12-20")) == ["2022-01-05"]
     # set before the report for a day now past: that day, done, not the same day a year on
     found = events(doc("The union called a sit-in for February 8, which drew thousands.", "2021-02-10"))
+    assert [(e["date"], e["planned"]) for e in found] == [("2021-02-08", False)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Talks between the ministry's secretary and Twitter executives are expected later this week.",
+    "The ministry's reply is due on Friday.", "A second meeting is scheduled next week.",
+])
+def test_something_expected_or_due_is_still_ahead_when_reported(sentence: str) -> None:
+    """A live blog's "Talks … are expected later this week" was listed on the timeline as what had happened that
+    week, beside the reports of it; "are expected to" was already a plan."""
+    found = events(doc(sentence, "2021-02-10"))
+    assert found and all(e["planned"] for e in found), found
+
+
+def test_what_was_expected_and_happened_is_no_plan() -> None:
+    found = events(doc("As expected, Twitter blocked the accounts on Monday.", "2021-02-10"))
     assert [(e["date"], e["planned"]) for e in found] == [("2021-02-08", False)]

@@ -301,8 +301,14 @@ def test_a_fetched_story_is_stored_so_that_it_reads_back_word_for_word() -> None
 
 def test_a_page_reached_through_a_shared_link_is_stored_without_its_tracking_parameters() -> None:
     """A page added from a link shared on Twitter, or redirected to one with "?utm_…", kept them in its stored
-    front matter; its file name still comes from the address it was fetched from."""
+    front matter; its file name came from the address with them, so the same story shared twice was two files. It is
+    named from the clean link now, as stored."""
     shared = "https://news.example.org/x?utm_source=twitter&utm_medium=social&fbclid=IwAR0"
     article = WebArticle(shared, shared, "Title", "2021-02-12", None, "Example",
                          "Officials met Twitter on Friday. " * 10, "2021-02-12T10:00:00+00:00")
     assert frontmatter.loads(article.markdown())["url"] == "https://news.example.org/x"
+    clean = WebArticle("https://news.example.org/x", "https://news.example.org/x", "Title", "2021-02-12", None,
+                       "Example", article.text, article.fetched_at)
+    other = WebArticle("https://news.example.org/x?id=2", "https://news.example.org/x?id=2", "Title", "2021-02-12",
+                       None, "Example", article.text, article.fetched_at)
+    assert article.filename() == clean.filename() != other.filename()

@@ -7,6 +7,7 @@ import pytest
 
 from retrieval.engine import Engine
 from retrieval.followup import FollowupContext, turn_of
+from retrieval.wording import in_another_script
 
 
 @pytest.mark.parametrize("question", ["when?", "how many?", "who?", "what is it", "explain please"])
@@ -45,3 +46,22 @@ def test_a_question_in_another_script_is_told_so_inside_a_conversation_too(seed_
     answer = seed_engine.ask("किसानों के बारे में क्या हुआ", context)
     assert not answer.answered and not answer.searched_for
     assert "English" in answer.text and "couldn't find" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["what is π?", "what about µ?", "what about é?", "explain ∑ please"])
+def test_a_question_naming_nothing_with_one_letter_of_another_script_is_not_told_to_ask_in_english(
+    seed_engine: Engine, question: str
+) -> None:
+    """One letter outside the Latin script (a Greek π, the micro sign µ) was enough for a question that names
+    nothing to be told "I can only look questions up in English": it is in English, and names nothing."""
+    answer = seed_engine.ask(question)
+    assert not answer.answered
+    assert "English" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("text", "other"), [
+    ("ट्विटर ने कितने अकाउंट ब्लॉक किए?", True), ("Twitter ने कितने अकाउंट ब्लॉक किए?", True), ("what is π?", False),
+    ("Niño and Pérez", False), ("koo क्या है", False), ("2021", False),
+])
+def test_only_a_text_mostly_in_another_script_is_in_one(text: str, other: bool) -> None:
+    assert in_another_script(text) is other
