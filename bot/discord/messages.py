@@ -77,6 +77,14 @@ def _remember(memory: OrderedDict[int, V], key: int, value: V, limit: int) -> No
         memory.popitem(last=False)
 
 
+def _worth_a_thread(result: Answer | Timeline) -> bool:
+    """An answer, or a timeline that shows events, gets a thread for its follow-ups. A timeline with none ("no
+    dated events" for its topic, or a note asking which dates are meant) stays a reply in place: a thread
+    holding only that is clutter in the channel's thread list, and a reply to the reply still goes on with
+    its conversation (``replied_answer``)."""
+    return isinstance(result, Answer) or bool(result.events)
+
+
 class Conversations:
     """Decides which messages address the bot, and answers them."""
 
@@ -182,8 +190,9 @@ class Conversations:
             if not isinstance(result, Answer | Timeline):
                 return
             # A reply to an answer stays where the asker put it: its conversation already has a thread. A
-            # timeline ("what happened on feb 10?") is a turn too: "why did they do that?" follows it there.
-            if replied_to is None and self._can_open_thread(message):
+            # timeline ("what happened on feb 10?") is a turn too: "why did they do that?" follows it there;
+            # one that shows no event is answered in place (``_worth_a_thread``).
+            if replied_to is None and _worth_a_thread(result) and self._can_open_thread(message):
                 thread_id = await self._open_thread(reply, result.question if isinstance(result, Answer) else question)
                 if thread_id is not None:
                     thread = thread_conversation(thread_id)

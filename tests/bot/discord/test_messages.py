@@ -401,6 +401,26 @@ async def test_a_timeline_mention_opens_a_thread_where_a_follow_up_reads_its_eve
     assert "Sawhney" in answer.text() and searched(answer)
 
 
+@pytest.mark.parametrize(("asked", "said"), [("timeline of the cricket world cup", "no dated events"),
+                                              ("what happened last week?", "can't tell which days")],
+                         ids=["no-events", "asked-back"])
+async def test_a_timeline_mention_that_shows_no_event_is_answered_in_place(
+    start_bot: BotStarter, talking_core: CommandCore, fake: FakeDiscord, asked: str, said: str
+) -> None:
+    """A thread was opened on "no dated events" (or on the note asking which dates are meant) as on an answer:
+    a thread with nothing in it to follow up. The reply stays in the channel, and a reply to it goes on."""
+    await start_bot(talking_core, fake)
+    question = await say(fake, f"{MENTION} {asked}", mentions=[p.BOT_USER])
+    reply = await reply_to(fake, question)
+    assert said in reply.text(), reply.text()
+    barrier = await reply_to(fake, await say(fake, f"{MENTION} what happened on feb 8?", mentions=[p.BOT_USER]))
+    [thread] = await fake.wait_for(lambda: fake.threads)
+    assert thread["id"] == barrier.id, "only the timeline with events got a thread"
+    follow = await reply_to(fake, await say(fake, "what happened on feb 10?", replying_to=fake.message_json(reply)))
+    assert follow.channel_id == str(p.CHANNEL_ID) and "2021-02-10" in follow.text()
+    assert len(fake.threads) == 1 and fake.rejected == [] and fake.unexpected == []
+
+
 async def test_a_reply_to_a_timeline_command_reads_its_events(
     start_bot: BotStarter, talking_core: CommandCore, fake: FakeDiscord
 ) -> None:
