@@ -176,8 +176,11 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
             print(f"dispute-bot: --platform {name} needs {token} (see .env.example)", file=sys.stderr)
             return 2
     if "slack" in platforms:
-        from bot.slack.app import setup_problem
+        from bot.slack.app import http_by_itself, setup_problem
 
+        if not http and http_by_itself(settings):
+            http = True
+            log.info("Slack: no SLACK_APP_TOKEN for Socket Mode, so HTTP mode (as with --http) on port %d", port)
         problem = setup_problem(settings, http)
         if problem:  # before the index and the model load, so a setup mistake is reported at once
             print(f"dispute-bot: {problem} (see .env.example)", file=sys.stderr)
