@@ -91,13 +91,22 @@ def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
     return True
 
 
-def build_if_missing(settings: Settings) -> None:
+def build_if_missing(settings: Settings) -> str | None:
     """The one-shot commands (``ask``, ``eval``, ``sources``, ``timeline``) build a missing index first, as
     ``run`` does: after ``make test`` or a fresh clone, ``dispute-bot ask`` answered only that no index was
     found. An existing index is left as it is (updating it is ``run``'s and ``index build``'s job), and a build
-    that fails leaves the command to report the missing index as before."""
-    if store.live_dir(settings.index_dir) is None and settings.corpus_dir.is_dir():
-        ensure_index(settings)
+    that fails leaves the command to report the missing index as before.
+
+    Returns why there is nothing to answer from when there is no index and no corpus folder to build one from
+    (a wrong ``CORPUS_DIR``): the command says that, in one line, where it said only that the index was missing
+    and how to build it, which fails the same way."""
+    if store.live_dir(settings.index_dir) is not None:
+        return None
+    if not settings.corpus_dir.is_dir():
+        return (f"There is no index at {settings.index_dir} and no corpus folder at {settings.corpus_dir} "
+                "(CORPUS_DIR) to build one from.")
+    ensure_index(settings)
+    return None
 
 
 def choose_platforms(settings: Settings, platform: str) -> list[str]:
