@@ -421,6 +421,20 @@ async def test_a_timeline_mention_that_shows_no_event_is_answered_in_place(
     assert len(fake.threads) == 1 and fake.rejected == [] and fake.unexpected == []
 
 
+async def test_the_bots_own_names_go_from_a_question_and_other_handles_stay(
+    bot: DisputeBot, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every "@…bot" was dropped, so "what did @kooindiabot say" asked about nothing in particular; the name an
+    operator gave the bot, typed where the mention was not picked, stayed in as search words."""
+    assert bot.user is not None
+    monkeypatch.setattr(bot.user, "name", "Standoff Helper")
+    asked = await say(fake, f"{MENTION} @standoff helper what did @kooindiabot say about the blocking order?",
+                      mentions=[p.BOT_USER])
+    await reply_to(fake, asked)
+    [thread] = await fake.wait_for(lambda: fake.threads)
+    assert thread["name"] == "what did @kooindiabot say about the blocking order?"
+
+
 async def test_a_reply_to_a_timeline_command_reads_its_events(
     start_bot: BotStarter, talking_core: CommandCore, fake: FakeDiscord
 ) -> None:

@@ -253,6 +253,14 @@ async def test_unexpected_error_is_logged_and_apologised_for(
     assert "internal detail" in caplog.text and "internal detail" not in shown_text(reply)
 
 
+async def test_a_handle_ending_in_bot_stays_in_the_question(stub: StubSlack, seed_app: AsyncApp) -> None:
+    """Any "@…bot" was dropped from a question as if it were this bot; only <@UBOT> (and "@bot") is."""
+    payload = slash_payload(stub, "/ask", f"<@{BOT_USER_ID}> what did @kooindiabot say about the blocking order?")
+    await slash(seed_app, payload)
+    shown = shown_text(await reply_to(stub, payload))
+    assert "what did @kooindiabot say about the blocking order?" in shown and BOT_USER_ID not in shown
+
+
 async def failing(*args: object, **kwargs: object) -> None:
     raise RuntimeError("an error the core did not catch")
 
