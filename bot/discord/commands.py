@@ -28,7 +28,7 @@ from discord import app_commands
 from bot.actors import Actor
 from bot.core import APOLOGY, CommandCore, failed
 from bot.discord.identity import conversation_key, interaction_actor, thread_conversation
-from bot.discord.installs import offered_to_readers, offered_where_installed
+from bot.discord.installs import offered_to_moderators, offered_to_readers
 from bot.discord.outgoing import Outgoing, with_picture, without_files
 from bot.discord.render import render
 from bot.inflight import InFlight
@@ -227,6 +227,8 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
     """Add every command to ``tree``; syncing them to Discord is the client's job (see ``app``).
     ``user_install``: offer the read-only ones to users' own installs too (``bot.discord.installs``)."""
 
+    for_moderators = offered_to_moderators(core.moderators.admins_only("discord"))
+
     async def respond(interaction: Interaction, work: Work, *, private: bool = False) -> None:
         await respond_with(interaction, work, core.in_flight, private=private)
 
@@ -261,7 +263,7 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
 
     @tree.command(name="reindex", description="Moderators: rebuild the article index from the corpus folder")
     @app_commands.describe(full="Re-embed every article instead of only the changed ones")
-    @offered_where_installed
+    @for_moderators
     async def reindex(interaction: Interaction, full: bool = False) -> None:
         await respond(interaction, lambda actor: core.reindex(actor, full=full), private=True)
 
@@ -270,20 +272,20 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
     @app_commands.describe(file="A UTF-8 .txt or .md article (front matter for title/date/url), a PDF, or a saved "
                                 ".html page",
                            url="The address of a news page to fetch (http or https; several: separate by spaces)")
-    @offered_where_installed
+    @for_moderators
     async def add_article(interaction: Interaction, file: discord.Attachment | None = None,
                           url: str | None = None) -> None:
         await respond(interaction, lambda actor: read_upload(core, actor, file, url), private=True)
 
     @tree.command(name="remove-article", description="Moderators: remove an article by its id (see /sources)")
     @app_commands.describe(article_id="The article id shown by /sources")
-    @offered_where_installed
+    @for_moderators
     async def remove_article(interaction: Interaction, article_id: str) -> None:
         await respond(interaction, lambda actor: core.remove_article(actor, article_id.strip()), private=True)
 
     @tree.command(name="report", description="Moderators: answer rate, unanswered questions, down-voted answers")
     @app_commands.describe(since="The period to cover, e.g. 7d, 24h or 2w (default 7d)")
-    @offered_where_installed
+    @for_moderators
     async def report(interaction: Interaction, since: str | None = None) -> None:
         await respond(interaction, lambda actor: core.report(actor, since), private=True)
 
