@@ -65,6 +65,13 @@ class ModeratorPolicy:
             return installed
         return actor.home in homes and (installed or actor.platform not in self.installation_bound)
 
+    def admins_only(self, platform: str) -> bool:
+        """Whether ``platform``'s moderators are its admins alone (Manage Server on Discord): no user or role
+        listed. A moderator command can then be shown to admins only without hiding it from any moderator; a
+        listed user or role may lack the admin permission, and would no longer see it."""
+        listed = any(u.startswith(f"{platform}:") or ":" not in u for u in self.user_ids)
+        return not listed and not (platform == "discord" and self.role_ids)
+
     def trusting(self, platform: str) -> ModeratorPolicy:
         """This policy with ``platform``'s admins trusted wherever: for a private Discord application, every
         server it is in was its owner's choice."""

@@ -188,9 +188,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "run":
             return _run(settings, args)
         if args.command in ("ask", "sources", "timeline"):  # eval builds once its files are checked
+            from bot.results import Notice, NoticeKind
             from bot.runner import build_if_missing
 
-            build_if_missing(settings)
+            nothing = build_if_missing(settings)
+            if nothing is not None:
+                return _emit(Notice(NoticeKind.UNAVAILABLE, nothing), args.json)
         if args.command == "ask":
             return _ask(settings, args.question, args.json)
         if args.command == "index":

@@ -357,6 +357,13 @@ class CommandCore:
         return await self.corpus.remove(actor, doc_id)
 
 
+def failed(typed: str | None = None) -> Notice:
+    """The apology for a command that raised where an adapter caught it (the core's own failures come as a
+    ``Notice`` already): a question or topic in it is given back as every refusal gives it back
+    (``_given_back``), since a slash command's text is gone and "try again" asked the user to retype it."""
+    return _given_back(Notice(NoticeKind.FAILED, APOLOGY), typed)
+
+
 def _given_back(result: T, typed: str | None) -> T:
     """A refusal of a question or topic that holds words, with the text as typed (``Notice.asked``): too
     long, slow down, busy, restarting, or failed, the asker shortens it or sends it again later, and a slash

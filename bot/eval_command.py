@@ -61,11 +61,11 @@ def main(settings: Settings, files: list[Path], articles: list[Path], as_json: b
     missing = [str(p) for p in [*files, *articles] if not p.is_file()]
     if missing:
         return _refuse("invalid", f"no such file: {', '.join(missing)}", as_json, 2)
-    build_if_missing(settings)  # after a fresh clone there is none yet; a usage error costs no build
+    nothing = build_if_missing(settings)  # after a fresh clone there is none yet; a usage error costs no build
     try:
         report = run_eval(settings, files, articles, baseline)
-    except IndexLoadError as exc:  # no index to score against
-        return _refuse("unavailable", str(exc), as_json, 1)
+    except IndexLoadError as exc:  # no index to score against (and, ``nothing``, no corpus folder to build one)
+        return _refuse("unavailable", nothing or str(exc), as_json, 1)
     except ValueError as exc:  # a bad question file
         return _refuse("invalid", str(exc), as_json, 1)
     print(json.dumps(report.to_dict(), ensure_ascii=False) if as_json else summary(report))

@@ -91,13 +91,22 @@ def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
     return True
 
 
-def build_if_missing(settings: Settings) -> None:
+def build_if_missing(settings: Settings) -> str | None:
     """The one-shot commands (``ask``, ``eval``, ``sources``, ``timeline``) build a missing index first, as
     ``run`` does: after ``make test`` or a fresh clone, ``dispute-bot ask`` answered only that no index was
     found. An existing index is left as it is (updating it is ``run``'s and ``index build``'s job), and a build
-    that fails leaves the command to report the missing index as before."""
-    if store.live_dir(settings.index_dir) is None and settings.corpus_dir.is_dir():
-        ensure_index(settings)
+    that fails leaves the command to report the missing index as before.
+
+    Returns why there is nothing to answer from when there is no index and no corpus folder to build one from
+    (a wrong ``CORPUS_DIR``): the command says that, in one line, where it said only that the index was missing
+    and how to build it, which fails the same way."""
+    if store.live_dir(settings.index_dir) is not None:
+        return None
+    if not settings.corpus_dir.is_dir():
+        return (f"There is no index at {settings.index_dir} and no corpus folder at {settings.corpus_dir} "
+                "(CORPUS_DIR) to build one from.")
+    ensure_index(settings)
+    return None
 
 
 def choose_platforms(settings: Settings, platform: str) -> list[str]:
@@ -176,8 +185,11 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
             print(f"dispute-bot: --platform {name} needs {token} (see .env.example)", file=sys.stderr)
             return 2
     if "slack" in platforms:
-        from bot.slack.app import setup_problem
+        from bot.slack.app import http_by_itself, setup_problem
 
+        if not http and http_by_itself(settings):
+            http = True
+            log.info("Slack: no SLACK_APP_TOKEN for Socket Mode, so HTTP mode (as with --http) on port %d", port)
         problem = setup_problem(settings, http)
         if problem:  # before the index and the model load, so a setup mistake is reported at once
             print(f"dispute-bot: {problem} (see .env.example)", file=sys.stderr)

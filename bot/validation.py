@@ -25,9 +25,11 @@ _MENTION = re.compile(
     # The bot addressed by name as plain text ("@bot how many …", "@dispute-bot", "@DisputeBot"), as typed
     # where no mention is made (the terminal) or when the mention was not picked: left in, "bot" was a search
     # word, borrowed by every follow-up after it ("Searched for: when was that bot govt …") and able to
-    # pull the sentence about automated bot accounts.
+    # pull the sentence about automated bot accounts. Only this bot's names: any handle ending in "bot" went
+    # too, and "what did @TwitterIndia or @kooindiabot say" lost an account it asks about. (A platform name
+    # the operator gave the bot is the adapter's to strip: Discord's ``Conversations.question_in``.)
     # It may end a sentence ("thanks @bot."): the stop is no part of a longer name ("@bot.example").
-    r"|(?<![\w@])@[\w.-]*bot(?![.-]*\w)",
+    r"|(?<![\w@])@(?:dispute[_-]?)?bot(?![.-]*\w)",
     re.IGNORECASE,
 )
 

@@ -26,15 +26,15 @@ import discord
 from discord import app_commands
 
 from bot.actors import Actor
-from bot.core import APOLOGY, CommandCore
+from bot.core import APOLOGY, CommandCore, failed
 from bot.discord.identity import conversation_key, interaction_actor, thread_conversation
-from bot.discord.installs import offered_to_readers, offered_where_installed
+from bot.discord.installs import offered_to_moderators, offered_to_readers
 from bot.discord.outgoing import Outgoing, with_picture, without_files
 from bot.discord.render import render
 from bot.inflight import InFlight
 from bot.render.examples import TIMELINE_EXAMPLES
 from bot.render.picture import FILENAME, timeline_png
-from bot.results import IndexChange, Notice, NoticeKind, Result
+from bot.results import IndexChange, Notice, Result
 from index.manage import Upload
 from retrieval.types import Timeline
 
@@ -56,8 +56,9 @@ OUT_OF_DATE = ("This command is out of date: Discord is still showing an older v
 
 
 async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight, *,
-                       private: bool = False) -> discord.Message | None:
-    """Defer, run ``work`` for the user, deliver the result; an unexpected error becomes an apology.
+                       private: bool = False, typed: str | None = None) -> discord.Message | None:
+    """Defer, run ``work`` for the user, deliver the result; an unexpected error becomes an apology, which gives
+    back ``typed`` (the question or topic asked) as the core's refusals do.
     A timeline with events also gets its picture, unless rendering it fails (then only the text).
     Returns the first message delivered (None when none was)."""
     private = private or not may_post(interaction)
@@ -68,7 +69,7 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
             result = await work(interaction_actor(interaction))
         except Exception:
             log.exception("/%s by %s failed", command, interaction.user.id)
-            result = Notice(NoticeKind.FAILED, APOLOGY)
+            result = failed(typed)
         if isinstance(result, Notice) and result.silent:
             await interaction.delete_original_response()
             return None
@@ -226,16 +227,19 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
     """Add every command to ``tree``; syncing them to Discord is the client's job (see ``app``).
     ``user_install``: offer the read-only ones to users' own installs too (``bot.discord.installs``)."""
 
+    for_moderators = offered_to_moderators(core.moderators.admins_only("discord"))
+
     async def respond(interaction: Interaction, work: Work, *, private: bool = False) -> None:
         await respond_with(interaction, work, core.in_flight, private=private)
 
-    async def in_conversation(interaction: Interaction, work: Callable[[Actor, str], Awaitable[Result]]) -> None:
+    async def in_conversation(interaction: Interaction, work: Callable[[Actor, str], Awaitable[Result]],
+                              typed: str | None) -> None:
         """Reply with ``work`` run in the interaction's conversation: its thread's or DM's, or in a plain
         channel one of its own that a reply to the reply goes on with, as for a mention's answer
         (``Conversations`` keys a reply to an answer it does not remember by that answer's id)."""
         conversation = conversation_key(interaction.channel)
         asked = conversation or f"discord:interaction:{interaction.id}"
-        sent = await respond_with(interaction, lambda actor: work(actor, asked), core.in_flight)
+        sent = await respond_with(interaction, lambda actor: work(actor, asked), core.in_flight, typed=typed)
         if conversation is None and sent is not None:
             core.continue_conversation(asked, thread_conversation(sent.id))
 
@@ -243,14 +247,14 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
     @app_commands.describe(question="Your question, e.g. How many accounts was Twitter ordered to block?")
     @offered_to_readers(user_install)
     async def ask(interaction: Interaction, question: QuestionText) -> None:
-        await in_conversation(interaction, lambda actor, asked: core.ask(question, actor, asked))
+        await in_conversation(interaction, lambda actor, asked: core.ask(question, actor, asked), question)
 
     @tree.command(name="timeline", description="Dated events of the dispute, with quotes from the articles")
     @app_commands.describe(topic=f"Only events about this or in this period, e.g. {', '.join(TIMELINE_EXAMPLES)}")
     @offered_to_readers(user_install)
     async def timeline(interaction: Interaction, topic: QuestionText | None = None) -> None:
         # A follow-up ("why did they do that?") reads the events shown, as one after /ask reads its answer.
-        await in_conversation(interaction, lambda actor, asked: core.timeline(topic, actor, asked))
+        await in_conversation(interaction, lambda actor, asked: core.timeline(topic, actor, asked), topic)
 
     @tree.command(name="sources", description="List the news articles the bot answers from")
     @offered_to_readers(user_install)
@@ -259,7 +263,7 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
 
     @tree.command(name="reindex", description="Moderators: rebuild the article index from the corpus folder")
     @app_commands.describe(full="Re-embed every article instead of only the changed ones")
-    @offered_where_installed
+    @for_moderators
     async def reindex(interaction: Interaction, full: bool = False) -> None:
         await respond(interaction, lambda actor: core.reindex(actor, full=full), private=True)
 
@@ -268,20 +272,20 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
     @app_commands.describe(file="A UTF-8 .txt or .md article (front matter for title/date/url), a PDF, or a saved "
                                 ".html page",
                            url="The address of a news page to fetch (http or https; several: separate by spaces)")
-    @offered_where_installed
+    @for_moderators
     async def add_article(interaction: Interaction, file: discord.Attachment | None = None,
                           url: str | None = None) -> None:
         await respond(interaction, lambda actor: read_upload(core, actor, file, url), private=True)
 
     @tree.command(name="remove-article", description="Moderators: remove an article by its id (see /sources)")
     @app_commands.describe(article_id="The article id shown by /sources")
-    @offered_where_installed
+    @for_moderators
     async def remove_article(interaction: Interaction, article_id: str) -> None:
         await respond(interaction, lambda actor: core.remove_article(actor, article_id.strip()), private=True)
 
     @tree.command(name="report", description="Moderators: answer rate, unanswered questions, down-voted answers")
     @app_commands.describe(since="The period to cover, e.g. 7d, 24h or 2w (default 7d)")
-    @offered_where_installed
+    @for_moderators
     async def report(interaction: Interaction, since: str | None = None) -> None:
         await respond(interaction, lambda actor: core.report(actor, since), private=True)
 

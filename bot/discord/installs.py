@@ -45,3 +45,21 @@ def offered_to_readers(user_install: bool) -> Callable[[T], T]:
 # A moderator command: for servers' installs only, in their servers and the bot's own DM, whatever
 # ``DISCORD_USER_INSTALL`` says (the read-only commands' declaration without a user's install).
 offered_where_installed = offered_to_readers(user_install=False)
+
+
+def offered_to_moderators(admins_only: bool) -> Callable[[T], T]:
+    """A moderator command where it is installed (``offered_where_installed``). ``admins_only``: the moderators
+    are the servers' Manage Server holders alone (``ModeratorPolicy.admins_only``), so the command is shown to
+    them only (``default_member_permissions``), in servers only: every other member saw commands the core
+    refuses them, and in a DM, where only listed users are moderators, nobody is one. With users or roles
+    listed it stays visible to all, since they may lack Manage Server; a server's admins can narrow it in
+    Server Settings → Integrations."""
+    if not admins_only:
+        return offered_where_installed
+
+    def declare(command: T) -> T:
+        installs = app_commands.allowed_installs(guilds=True, users=False)
+        places = app_commands.allowed_contexts(guilds=True, dms=False, private_channels=False)
+        return app_commands.default_permissions(manage_guild=True)(installs(places(command)))
+
+    return declare

@@ -77,6 +77,25 @@ def _remember(memory: OrderedDict[int, V], key: int, value: V, limit: int) -> No
         memory.popitem(last=False)
 
 
+def _typed_names(message: discord.Message, me: discord.ClientUser) -> str:
+    """The bot's own names typed as plain text ("@Dispute Helper" where the mention was not picked), as more
+    of the pattern of its mentions: the core strips only the names it knows ("@bot", "@dispute-bot"), and
+    other handles are part of a question ("what did @kooindiabot say")."""
+    names = {me.name, me.display_name}
+    if message.guild is not None and message.guild.me is not None:
+        names.add(message.guild.me.display_name)  # its nickname in this server
+    typed = sorted((re.escape(name) for name in names if name.strip()), key=len, reverse=True)
+    return "".join(rf"|(?<![\w@])@{name}(?![.-]*\w)" for name in typed)
+
+
+def _worth_a_thread(result: Answer | Timeline) -> bool:
+    """An answer, or a timeline that shows events, gets a thread for its follow-ups. A timeline with none ("no
+    dated events" for its topic, or a note asking which dates are meant) stays a reply in place: a thread
+    holding only that is clutter in the channel's thread list, and a reply to the reply still goes on with
+    its conversation (``replied_answer``)."""
+    return isinstance(result, Answer) or bool(result.events)
+
+
 class Conversations:
     """Decides which messages address the bot, and answers them."""
 
@@ -113,7 +132,7 @@ class Conversations:
         if message.type not in ANSWERED_TYPES:
             return None
         role = message.guild.self_role if message.guild is not None else None
-        own = rf"<@!?{me.id}>" + (rf"|<@&{role.id}>" if role is not None else "")
+        own = rf"<@!?{me.id}>" + (rf"|<@&{role.id}>" if role is not None else "") + _typed_names(message, me)
         # ``role_mentions`` comes from the payload; ``raw_role_mentions`` is parsed from the content, which
         # Discord leaves empty for a role mention when the bot lacks the Message Content intent.
         mentioned = any(user.id == me.id for user in message.mentions) or (
@@ -124,7 +143,7 @@ class Conversations:
             return None
         if not (mentioned or direct or replied) and self._said_to_others(message):
             return None  # "@Bob thanks, I'll forward these" in the bot's thread is said to Bob
-        text = squeezed(re.sub(own, " ", message.content))  # one question a line stays a list (validation)
+        text = squeezed(re.sub(own, " ", message.content, flags=re.IGNORECASE))  # one question a line stays a list
         if not text and not forwarded(message) and not (
                 mentioned or direct or (replied and self._text_withheld(message))):
             return None  # a thread message without content (no Message Content intent): nothing to answer
@@ -182,8 +201,9 @@ class Conversations:
             if not isinstance(result, Answer | Timeline):
                 return
             # A reply to an answer stays where the asker put it: its conversation already has a thread. A
-            # timeline ("what happened on feb 10?") is a turn too: "why did they do that?" follows it there.
-            if replied_to is None and self._can_open_thread(message):
+            # timeline ("what happened on feb 10?") is a turn too: "why did they do that?" follows it there;
+            # one that shows no event is answered in place (``_worth_a_thread``).
+            if replied_to is None and _worth_a_thread(result) and self._can_open_thread(message):
                 thread_id = await self._open_thread(reply, result.question if isinstance(result, Answer) else question)
                 if thread_id is not None:
                     thread = thread_conversation(thread_id)

@@ -47,6 +47,14 @@ class SlackSetupError(SystemExit):
         super().__init__(f"dispute-bot: {message} (see docs/slack.md)")
 
 
+def http_by_itself(settings: Settings) -> bool:
+    """Whether the settings can serve Slack over HTTP only: no SLACK_APP_TOKEN for Socket Mode, and the signing
+    secret HTTP mode verifies requests with. ``dispute-bot run`` (``make run``) then serves HTTP mode without
+    ``--http``: a multi-workspace install (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, which only HTTP mode serves)
+    exited 2 unless run with a flag the README never named."""
+    return settings.slack_app_token is None and settings.slack_signing_secret is not None
+
+
 def setup_problem(settings: Settings, http: bool) -> str | None:
     """Why the settings can't serve Slack in the chosen mode, or None when they can."""
     if settings.slack_oauth and http:
@@ -54,14 +62,18 @@ def setup_problem(settings: Settings, http: bool) -> str | None:
             return "--http needs SLACK_SIGNING_SECRET to verify that requests come from Slack"
         return None
     if settings.slack_bot_token is None:
-        if settings.slack_oauth:
+        if settings.slack_oauth and settings.slack_signing_secret is None:
+            return ("SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (installs in many workspaces) need HTTP mode, which needs "
+                    "SLACK_SIGNING_SECRET to verify that requests come from Slack")
+        if settings.slack_oauth:  # and SLACK_APP_TOKEN, else HTTP mode would have been chosen (``http_by_itself``)
             return ("SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (installs in many workspaces) need HTTP mode: "
                     "run with --http, or set SLACK_BOT_TOKEN for one workspace")
         return "Slack needs SLACK_BOT_TOKEN (the xoxb- bot token)"
     if http and settings.slack_signing_secret is None:
         return "--http needs SLACK_SIGNING_SECRET to verify that requests come from Slack"
     if not http and settings.slack_app_token is None:
-        return "Slack needs SLACK_APP_TOKEN (an xapp- token with connections:write) for Socket Mode, or --http"
+        return ("Slack needs SLACK_APP_TOKEN (an xapp- token with connections:write) for Socket Mode, or "
+                "SLACK_SIGNING_SECRET for HTTP mode")
     if not http and settings.slack_app_token is not None \
             and not settings.slack_app_token.get_secret_value().startswith("xapp-"):
         # The commonest slip (the bot token pasted twice) made Socket Mode retry forever, a traceback each time.

@@ -16,7 +16,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.actors import Actor
-from bot.core import APOLOGY, CommandCore
+from bot.core import APOLOGY, CommandCore, failed
 from bot.render.picture import FILENAME, timeline_png
 from bot.results import Notice, NoticeKind, Result
 from bot.slack.ask_threads import ask_conversation, marked
@@ -45,7 +45,7 @@ class SlashCommands:
     async def ask(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
         conversation, asked = _conversations(command)
         await self._slash(ack, command, respond, "ask", lambda actor, text: self.core.ask(text, actor, conversation),
-                          conversation=asked)
+                          conversation=asked, typed=True)
 
     async def timeline(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
                        client: AsyncWebClient, context: AsyncBoltContext) -> None:
@@ -59,7 +59,7 @@ class SlashCommands:
 
         pictures: list[Timeline] = []
         async with self.core.in_flight.handling():  # a shutdown waits for the picture too
-            await self._slash(ack, command, respond, "timeline", run, conversation=asked)
+            await self._slash(ack, command, respond, "timeline", run, conversation=asked, typed=True)
             for timeline in pictures:  # after the text, which never waits for the picture
                 refused = await self._upload_picture(client, str(command.get("channel_id") or ""), timeline)
                 if refused in NOT_A_MEMBER:
@@ -135,19 +135,22 @@ class SlashCommands:
         self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, name: str, run: Run,
         moderator_command: bool = False, client: AsyncWebClient | None = None, conversation: str | None = None,
         before_reply: Callable[[SlackMessage], Awaitable[SlackMessage]] | None = None, installation: str = "",
+        typed: bool = False,
     ) -> SlackMessage | None:
         """``installation``: the home of the bot's installation that serves the request (``installed_in``),
         where a moderator command's admin flags can count.
         ``conversation``: the one a public reply names, so that its thread goes on with it. ``before_reply``
         runs on the rendered message before it is sent, and returns what to send (/sources shares its file
-        first). Returns the message sent (None when nothing was, or only the apology)."""
+        first). ``typed``: the command's text is a question or topic, which the apology for an unexpected error
+        gives back as the core's refusals do (``bot.core.failed``). Returns the message sent (None when nothing
+        was, or only the apology)."""
         await ack()  # first, always: Slack shows an error to the user after 3 seconds without it
-        user = str(command.get("user_id") or "")
+        user, text = str(command.get("user_id") or ""), plain_from_slack(str(command.get("text") or ""))
         async with self.core.in_flight.handling():
             try:
                 actor = await self.users.actor(user, lookup=moderator_command, client=client,
                                                team=str(command.get("team_id") or ""), installation=installation)
-                result = await run(actor, plain_from_slack(str(command.get("text") or "")))
+                result = await run(actor, text)
                 if isinstance(result, Notice) and result.silent:
                     return None
                 message = render(result, show_question=True)
@@ -157,7 +160,7 @@ class SlashCommands:
                 return message
             except Exception:
                 log.exception("/%s from %s failed", name, user)
-                await self._respond(respond, SlackMessage(APOLOGY, ephemeral=True), fallible=True)
+                await self._respond(respond, render(failed(text if typed else None)), fallible=True)
                 return None
 
     async def _respond(self, respond: AsyncRespond, message: SlackMessage, fallible: bool = False,

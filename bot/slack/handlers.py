@@ -16,6 +16,7 @@ which asks nothing, as everywhere.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
@@ -46,6 +47,7 @@ from bot.slack.events import (
     stale_edit,
     thread_of,
 )
+from bot.slack.followed import FollowedThreads
 from bot.slack.memory import BoundedSet
 from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.posting import QUESTION_GONE, REFUSED, post_reply
@@ -61,7 +63,7 @@ class SlackHandlers(SlashCommands):
     def __init__(self, core: CommandCore, client: AsyncWebClient, memory: int = 5000,
                  seen: Deduper | None = None, threads: StoreThreads | None = None) -> None:
         super().__init__(core, UserDirectory(client))
-        self.threads: BoundedSet | StoreThreads = threads or BoundedSet(memory)  # "channel:thread_ts" answered in
+        self.threads = FollowedThreads(core, threads, memory)  # "channel:thread_ts" replied in; shared: the store's
         self.seen = seen or MemoryDeduper()  # event ids and (channel, ts) handled; shared: claimed off the loop
         self.not_asked = BoundedSet(memory)  # threads under a bot message that is no /ask answer: read once
 
@@ -165,14 +167,14 @@ class SlackHandlers(SlashCommands):
         (``bot.slack.ask_threads``). A thread found to be neither is not asked about again."""
         channel, thread = str(event.get("channel") or ""), str(event.get("thread_ts") or "")
         key = f"{channel}:{thread}"
-        if await call(self.threads, self.threads.__contains__, key):
+        if await self.threads.follows(key):
             return True
         if key in self.not_asked:
             return False
         here = conversation_of(channel, thread, event.get("channel_type"))
         answered = await self.core.answered_in(here) if here is not None else False
         if answered:  # answered before a restart
-            await call(self.threads, self.threads.add, key)
+            await self.threads.follow(key)
             return True
         if not bot_user or event.get("parent_user_id") != bot_user:
             # Not when the store failed to say (a database restarting): remembered, the thread stayed
@@ -185,7 +187,7 @@ class SlackHandlers(SlashCommands):
             self.not_asked.add(key)
             return False
         self.core.continue_conversation(earlier, here)
-        await call(self.threads, self.threads.add, key)
+        await self.threads.follow(key)
         return True
 
     async def on_error(self, error: Exception) -> None:
@@ -202,8 +204,18 @@ class SlackHandlers(SlashCommands):
             return False
         team = str(workspace or event.get("team") or "")
         root = (lambda: self._root_text(event, client, pointing)) if pointing is not None else None
-        await self._guarded(event, client, "a question", lambda: self._ask(event, text, team, root))
+        await self._guarded(event, client, "a question", lambda: self._ask(event, text, team, root),
+                            alongside=lambda: self._replying(event))
         return True
+
+    def _replying(self, event: dict[str, Any]) -> Awaitable[None]:
+        """A public reply to ``event`` is being sent: only a thread the bot answered in public is one it follows
+        (after an empty or refused mention, a private hint, the rest of that thread is not addressed to it),
+        whatever the reply was (a timeline is stored as no answer). The record of it goes alongside the send
+        (``FollowedThreads.replying``)."""
+        channel, thread = str(event.get("channel") or ""), thread_of(event)
+        return self.threads.replying(f"{channel}:{thread}",
+                                     conversation_of(channel, thread, event.get("channel_type")))
 
     @staticmethod
     async def _root_text(event: dict[str, Any], client: AsyncWebClient, bot_user: str) -> str | None:
@@ -231,13 +243,6 @@ class SlackHandlers(SlashCommands):
         if isinstance(result, Notice) and result.silent:
             return None
         message = render(result, show_question=False)
-        if not message.ephemeral:
-            # Only a thread the bot answered in public is one it follows: after an empty or refused mention
-            # (a private hint), the rest of that thread is not addressed to it. Whatever the reply was (a
-            # timeline is stored as no answer), the core keeps that it replied, for after a restart.
-            await call(self.threads, self.threads.add, f"{event.get('channel')}:{thread_of(event)}")
-            if conversation is not None:
-                await self.core.replied_in(conversation)
         return message, message.ephemeral
 
     async def _add(self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
@@ -249,13 +254,20 @@ class SlackHandlers(SlashCommands):
     async def _guarded(
         self, event: dict[str, Any], client: AsyncWebClient, what: str,
         work: Callable[[], Awaitable[tuple[SlackMessage, bool] | None]],
+        alongside: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
-        """Run ``work`` and post what it returns (``None``: nothing to post)."""
+        """Run ``work`` and post what it returns (``None``: nothing to post). ``alongside`` a public post, awaited
+        with it rather than before it (it must not raise): a store write the reply need not wait for."""
         async with self.core.in_flight.handling():
             try:
                 reply = await work()
                 if reply is not None:
-                    await post_reply(client, event, replace(reply[0], ephemeral=reply[1]))
+                    record = asyncio.ensure_future(alongside()) if alongside is not None and not reply[1] else None
+                    try:
+                        await post_reply(client, event, replace(reply[0], ephemeral=reply[1]))
+                    finally:
+                        if record is not None:
+                            await record
             except SlackApiError as exc:
                 if exc.response.get("error") == QUESTION_GONE:
                     log.warning("%s from %s in %s was deleted before its answer; not answered", what,

@@ -271,7 +271,24 @@ def test_eval_refuses_a_bad_question_file_and_a_missing_index(
     monkeypatch.setenv("CORPUS_DIR", str(tmp_path / "nowhere" / "corpus"))  # nothing to build one from either
     assert main(["eval", str(questions), "--no-baseline"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("dispute-bot eval: ") and "Traceback" not in err
+    assert err.startswith("dispute-bot eval: ") and "Traceback" not in err and "(CORPUS_DIR)" in err
+
+
+def test_no_index_and_a_wrong_corpus_dir_is_said_in_one_line(
+    env: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With no index and CORPUS_DIR naming no folder, ``ask`` said the index was missing or damaged and to run
+    ``index build`` (which fails the same way), never that the corpus folder was not there."""
+    monkeypatch.setenv("INDEX_DIR", str(tmp_path / "nowhere" / "index"))
+    monkeypatch.setenv("CORPUS_DIR", str(tmp_path / "nowhere" / "corpus"))
+    for command in (["ask", "how many accounts were ordered blocked?"], ["sources"], ["timeline"]):
+        assert main(command) == 1
+        said = capsys.readouterr()
+        assert said.out == "" and said.err.count("\n") == 1, said.err
+        assert f"no corpus folder at {tmp_path / 'nowhere' / 'corpus'} (CORPUS_DIR)" in said.err
+    assert main(["sources", "--json"]) == 1
+    refused = json.loads(capsys.readouterr().out)
+    assert refused["error"] == "unavailable" and "(CORPUS_DIR)" in refused["message"]
 
 
 def test_ask_json_conversations_and_the_report(env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,

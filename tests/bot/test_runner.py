@@ -196,3 +196,32 @@ def test_start_up_rebuilds_an_index_it_cannot_load(built_copy: tuple[Path, Path]
     assert runner.ensure_index(_settings(corpus, index_dir))
     assert "Rebuilding the index in full" in capsys.readouterr().err
     runner.load_index(index_dir)  # loads now
+
+
+def test_slack_with_only_oauth_settings_starts_http_mode_by_itself(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``make run`` with a multi-workspace install's settings (client id and secret, signing secret, no app token
+    for Socket Mode) exited 2 unless run with --http, which the README never said; only HTTP mode could serve."""
+    from pydantic import SecretStr
+
+    served: list[tuple[list[str], bool]] = []
+
+    async def serve(core: object, settings: Settings, platforms: list[str], http: bool, *args: object) -> None:
+        served.append((platforms, http))
+
+    monkeypatch.setattr(runner, "_serve", serve)
+    monkeypatch.setattr(runner, "ensure_index", lambda settings: True)
+    monkeypatch.setattr(runner, "build_core", lambda settings: SimpleNamespace(close=lambda **kw: None,
+                                                                               build_running=False))
+    oauth = {"slack_client_id": "1.2", "slack_client_secret": SecretStr("secret")}
+    settings = Settings(_env_file=None, corpus_dir=tmp_path, index_dir=tmp_path / "index",  # type: ignore[call-arg]
+                        slack_signing_secret=SecretStr("signing"), **oauth)
+    assert runner.run(settings) == 0 and served == [(["slack"], True)]
+    unsigned = Settings(_env_file=None, corpus_dir=tmp_path, index_dir=tmp_path / "index", **oauth)  # type: ignore[call-arg]
+    assert runner.run(unsigned) == 2 and len(served) == 1
+    said = capsys.readouterr().err.strip()
+    assert said.count("\n") == 0 and "SLACK_SIGNING_SECRET" in said and "HTTP mode" in said, said
+    socket = Settings(_env_file=None, corpus_dir=tmp_path, index_dir=tmp_path / "index",  # type: ignore[call-arg]
+                      slack_bot_token=SecretStr("xoxb-1"), slack_app_token=SecretStr("xapp-1"),
+                      slack_signing_secret=SecretStr("signing"))
+    assert runner.run(socket) == 0 and served[-1] == (["slack"], False), "an app token still means Socket Mode"

@@ -118,6 +118,9 @@ def test_broadcast_words_back_to_back_go_in_one_pass(text: str, left: str) -> No
     ("hey @dispute-bot who is sawhney", "hey who is sawhney"), ("who is sawhney @DisputeBot", "who is sawhney"),
     # An account's handle is part of the question.
     ("what did @TwitterIndia say", "what did @TwitterIndia say"), ("bot accounts?", "bot accounts?"),
+    # Other handles ending in "bot" are accounts too: any "@…bot" went, and the question lost what it named.
+    ("what did @TwitterIndia or @kooindiabot say", "what did @TwitterIndia or @kooindiabot say"),
+    ("@dispute_bot did @Grokbot reply?", "did @Grokbot reply?"),
     ("mail@bot.example", "mail@bot.example"), ("@bot.example who", "@bot.example who"),
     # at the end of a sentence: "@bot." kept "bot" as a search word
     ("how many accounts were blocked @bot.", "how many accounts were blocked ."),

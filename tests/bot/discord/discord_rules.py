@@ -104,6 +104,9 @@ def command_errors(commands: list[dict[str, Any]]) -> dict[str, str]:
             errors[f"{i}.name"] = "APPLICATION_COMMAND_INVALID_NAME"
         if not 1 <= len(command.get("description") or "") <= 100:
             errors[f"{i}.description"] = "BASE_TYPE_BAD_LENGTH: Must be between 1 and 100 in length."
+        permissions = command.get("default_member_permissions")  # a permission bit set (digits; a number is taken)
+        if permissions is not None and not str(permissions).isdigit():
+            errors[f"{i}.default_member_permissions"] = "NUMBER_TYPE_COERCE"
         seen_optional = False
         for j, option in enumerate(command.get("options") or []):
             if not COMMAND_NAME.match(option.get("name", "")):

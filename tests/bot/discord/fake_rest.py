@@ -142,7 +142,8 @@ class FakeRest(FakeRecords):
         guild_id = path.split("/")[3] if "/guilds/" in f"/{path}" else None
         self.synced[guild_id or "global"] = commands
         return json_response([{**c, "id": p.snowflake(), "application_id": str(p.APP_ID), "version": p.snowflake(),
-                       "guild_id": guild_id, "type": c.get("type", 1), "default_member_permissions": None,
+                       "guild_id": guild_id, "type": c.get("type", 1),
+                       "default_member_permissions": _digits(c.get("default_member_permissions")),
                        "nsfw": False} for c in commands])
 
     def _callback(self, token: str, body: dict[str, Any]) -> web.Response:
@@ -288,3 +289,8 @@ class FakeRest(FakeRecords):
         if self.announce_threads:  # Discord does; without it the bot must remember its threads itself
             await self._send_dispatch("THREAD_CREATE", {**thread, "newly_created": True})
         return json_response(thread)
+
+
+def _digits(permissions: object) -> str | None:
+    """A command's permission bit set as Discord returns it: a string, whatever number was sent."""
+    return None if permissions is None else str(permissions)

@@ -142,6 +142,24 @@ async def test_unexpected_error_is_logged_and_apologised_for(
     assert any("secret internals" in r.getMessage() or r.exc_info for r in caplog.records)
 
 
+async def test_an_unexpected_error_gives_the_question_or_topic_back_to_copy(
+    bot: DisputeBot, fake: FakeDiscord, discord_core: CommandCore, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The core's refusals give a slash command's text back; an error escaping the core ended in the bare
+    apology, and the asker, told to try again, had to type the question again."""
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    for command, option in (("ask", "question"), ("timeline", "topic")):
+        monkeypatch.setattr(discord_core, command, broken)
+        typed = f"why did <@{p.BOT_ID}> twitter block the accounts ({command})"
+        [notice] = await run(fake, command, {option: typed})
+        assert notice.ephemeral and notice.content.startswith(APOLOGY) and not notice.pings
+        assert notice.content.endswith(f"What you typed, to copy:\n```\n{typed}\n```")
+    [bare] = await run(fake, "timeline")  # no topic: nothing to give back
+    assert bare.content == APOLOGY and fake.rejected == [] and fake.unexpected == []
+
+
 async def test_moderator_role_can_reindex(
     start_bot: BotStarter, writable_discord_core: CommandCore, fake: FakeDiscord
 ) -> None:

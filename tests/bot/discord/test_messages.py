@@ -401,6 +401,40 @@ async def test_a_timeline_mention_opens_a_thread_where_a_follow_up_reads_its_eve
     assert "Sawhney" in answer.text() and searched(answer)
 
 
+@pytest.mark.parametrize(("asked", "said"), [("timeline of the cricket world cup", "no dated events"),
+                                              ("what happened last week?", "can't tell which days")],
+                         ids=["no-events", "asked-back"])
+async def test_a_timeline_mention_that_shows_no_event_is_answered_in_place(
+    start_bot: BotStarter, talking_core: CommandCore, fake: FakeDiscord, asked: str, said: str
+) -> None:
+    """A thread was opened on "no dated events" (or on the note asking which dates are meant) as on an answer:
+    a thread with nothing in it to follow up. The reply stays in the channel, and a reply to it goes on."""
+    await start_bot(talking_core, fake)
+    question = await say(fake, f"{MENTION} {asked}", mentions=[p.BOT_USER])
+    reply = await reply_to(fake, question)
+    assert said in reply.text(), reply.text()
+    barrier = await reply_to(fake, await say(fake, f"{MENTION} what happened on feb 8?", mentions=[p.BOT_USER]))
+    [thread] = await fake.wait_for(lambda: fake.threads)
+    assert thread["id"] == barrier.id, "only the timeline with events got a thread"
+    follow = await reply_to(fake, await say(fake, "what happened on feb 10?", replying_to=fake.message_json(reply)))
+    assert follow.channel_id == str(p.CHANNEL_ID) and "2021-02-10" in follow.text()
+    assert len(fake.threads) == 1 and fake.rejected == [] and fake.unexpected == []
+
+
+async def test_the_bots_own_names_go_from_a_question_and_other_handles_stay(
+    bot: DisputeBot, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every "@…bot" was dropped, so "what did @kooindiabot say" asked about nothing in particular; the name an
+    operator gave the bot, typed where the mention was not picked, stayed in as search words."""
+    assert bot.user is not None
+    monkeypatch.setattr(bot.user, "name", "Standoff Helper")
+    asked = await say(fake, f"{MENTION} @standoff helper what did @kooindiabot say about the blocking order?",
+                      mentions=[p.BOT_USER])
+    await reply_to(fake, asked)
+    [thread] = await fake.wait_for(lambda: fake.threads)
+    assert thread["name"] == "what did @kooindiabot say about the blocking order?"
+
+
 async def test_a_reply_to_a_timeline_command_reads_its_events(
     start_bot: BotStarter, talking_core: CommandCore, fake: FakeDiscord
 ) -> None:

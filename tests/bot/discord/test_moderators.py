@@ -126,3 +126,30 @@ async def test_manage_server_where_only_a_user_installed_the_app_makes_no_modera
         await fake.dispatch("INTERACTION_CREATE", interaction)
         [reply] = await fake.answers(interaction["token"])
         assert reply.ephemeral and (reply.text() == REFUSED) is not allowed, (roles, reply.text())
+
+
+MODERATOR_COMMANDS = ("reindex", "add-article", "remove-article", "report")
+
+
+@pytest.mark.parametrize(("listed", "shown_to"), [
+    ({}, str(p.MANAGE_GUILD)),  # moderators are the servers' Manage Server holders alone: shown to them only
+    ({"discord_moderator_ids": [p.USER_ID]}, None),  # a listed user may lack Manage Server: shown to everyone
+    ({"discord_moderator_role_ids": [p.MOD_ROLE_ID]}, None),
+    ({"slack_moderator_ids": ["U1"]}, str(p.MANAGE_GUILD)),  # Slack's moderators are no Discord moderators
+])
+async def test_moderator_commands_are_shown_to_manage_server_when_only_it_makes_moderators(
+    start_bot: BotStarter, make_core: CoreFactory, seed_index_dir: Path, fake: FakeDiscord,
+    listed: dict[str, Any], shown_to: str | None,
+) -> None:
+    """/reindex, /add-article, /remove-article and /report were offered to every member, who was then refused.
+    Where only Manage Server makes a moderator they are registered for it (``default_member_permissions``),
+    in servers only: in a DM only listed users moderate. The read-only commands stay everyone's."""
+    settings = settings_for(fake, discord_guild_id=None, **{"discord_moderator_role_ids": [], **listed})
+    await start_bot(make_core(seed_index_dir, Path("/nonexistent-corpus"), moderator_policy(settings)), fake, settings)
+    synced = {c["name"]: c for c in fake.synced["global"]}
+    for name, command in synced.items():
+        moderators_only = name in MODERATOR_COMMANDS
+        sent = command.get("default_member_permissions")
+        assert (None if sent is None else str(sent)) == (shown_to if moderators_only else None), name
+        assert command["contexts"] == ([0] if moderators_only and shown_to else [0, 1]), name
+    assert fake.rejected == [] and fake.unexpected == []

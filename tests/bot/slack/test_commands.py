@@ -249,8 +249,38 @@ async def test_unexpected_error_is_logged_and_apologised_for(
     with caplog.at_level(logging.ERROR, logger="bot.slack"):
         await slash(seed_app, payload)
         reply = await reply_to(stub, payload)
-    assert reply["response_type"] == "ephemeral" and reply["text"] == APOLOGY
+    assert reply["response_type"] == "ephemeral" and reply["text"].startswith(APOLOGY)
     assert "internal detail" in caplog.text and "internal detail" not in shown_text(reply)
+
+
+async def test_a_handle_ending_in_bot_stays_in_the_question(stub: StubSlack, seed_app: AsyncApp) -> None:
+    """Any "@…bot" was dropped from a question as if it were this bot; only <@UBOT> (and "@bot") is."""
+    payload = slash_payload(stub, "/ask", f"<@{BOT_USER_ID}> what did @kooindiabot say about the blocking order?")
+    await slash(seed_app, payload)
+    shown = shown_text(await reply_to(stub, payload))
+    assert "what did @kooindiabot say about the blocking order?" in shown and BOT_USER_ID not in shown
+
+
+async def failing(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("an error the core did not catch")
+
+
+async def test_an_unexpected_error_gives_the_question_or_topic_back_to_copy(
+    stub: StubSlack, seed_app: AsyncApp, seed_core: CommandCore, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As on Discord: the bare apology lost /ask's or /timeline's text, which the core's refusals give back."""
+    for command in ("ask", "timeline"):
+        monkeypatch.setattr(seed_core, command, failing)
+        typed = f"why did twitter block <@{BOT_USER_ID}> & the accounts ({command})"
+        payload = slash_payload(stub, f"/{command}", typed)
+        await slash(seed_app, payload)
+        reply = await reply_to(stub, payload)
+        assert reply["response_type"] == "ephemeral" and reply["text"].startswith(APOLOGY)
+        shown = typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # pinging nobody
+        assert reply["text"].endswith(f"What you typed, to copy:\n```\n{shown}\n```")
+    payload = slash_payload(stub, "/timeline", "")
+    await slash(seed_app, payload)
+    assert (await reply_to(stub, payload))["text"] == APOLOGY  # no topic: nothing to give back
 
 
 async def test_oversized_replies_are_refused_by_the_stub_and_fall_back_to_text(

@@ -92,10 +92,12 @@ async def test_follow_ups_in_a_thread_answered_before_a_restart_are_still_answer
         make_app: Callable[[CommandCore], AsyncApp]) -> None:
     """The threads the bot follows were kept in the adapter's memory (without shared state, the default on
     SQLite): after a restart a follow-up there, with no mention, went unanswered without a word."""
-    before = make_app(make_core(seed_index_dir, NOWHERE, history=make_history()))
+    running = make_core(seed_index_dir, NOWHERE, history=make_history())
+    before = make_app(running)
     first = message_event("<@UBOT> Who is Ajay Prakash Sawhney?", kind="app_mention")
     await send_event(before, first)
     await posts_in(stub, "chat.postMessage", 1)
+    assert await running.in_flight.drain(5)  # as a restart does: what was being sent finishes
     after = make_app(make_core(seed_index_dir, NOWHERE, history=make_history()))  # the same store, restarted
     await send_event(after, message_event("and how many accounts were ordered blocked?", thread_ts=first["ts"]))
     await send_event(after, message_event("lunch, anyone?", thread_ts="123.4"))  # a thread it never answered in
@@ -110,11 +112,13 @@ async def test_a_thread_whose_only_reply_was_a_timeline_is_still_followed_after_
         make_app: Callable[[CommandCore], AsyncApp]) -> None:
     """A timeline reply starts a conversation, but is stored as no answer: after a restart the check of the
     stored answers found none in its thread, and a follow-up there, with no mention, went unanswered."""
-    before = make_app(make_core(seed_index_dir, NOWHERE, history=make_history()))
+    running = make_core(seed_index_dir, NOWHERE, history=make_history())
+    before = make_app(running)
     first = message_event("<@UBOT> what happened on feb 10", kind="app_mention")
     await send_event(before, first)
     [timeline] = await posts_in(stub, "chat.postMessage", 1)
     assert timeline["thread_ts"] == first["ts"] and "2021-02-10" in shown_text(timeline), shown_text(timeline)
+    assert await running.in_flight.drain(5)  # as a restart does: what was being sent finishes
     after = make_app(make_core(seed_index_dir, NOWHERE, history=make_history()))  # the same store, restarted
     await send_event(after, message_event("how many accounts were ordered blocked?", thread_ts=first["ts"]))
     second = (await posts_in(stub, "chat.postMessage", 2))[1]
@@ -130,10 +134,12 @@ async def test_a_store_that_fails_once_does_not_leave_a_thread_unfollowed_for_go
     follow-up there still went unanswered, and each failure logged a traceback."""
     import sqlalchemy as sa
 
-    before = make_app(make_core(seed_index_dir, NOWHERE, history=make_history()))
+    running = make_core(seed_index_dir, NOWHERE, history=make_history())
+    before = make_app(running)
     first = message_event("<@UBOT> Who is Ajay Prakash Sawhney?", kind="app_mention")
     await send_event(before, first)
     await posts_in(stub, "chat.postMessage", 1)
+    assert await running.in_flight.drain(5)  # as a restart does: what was being sent finishes
     history = make_history()
     after = make_app(make_core(seed_index_dir, NOWHERE, history=history))  # the same store, restarted
     assert history.store is not None

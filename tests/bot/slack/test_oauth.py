@@ -178,7 +178,7 @@ def test_token_mode_stays_the_default_and_oauth_needs_http(tmp_path: Path) -> No
     oauth = Settings(_env_file=None, slack_client_id=CLIENT_ID,  # type: ignore[call-arg]
                      slack_client_secret=SecretStr(CLIENT_SECRET))
     assert oauth.slack_oauth and oauth.has_slack
-    assert "need HTTP mode" in str(setup_problem(oauth, http=False))
+    assert "need HTTP mode, which needs SLACK_SIGNING_SECRET" in str(setup_problem(oauth, http=False))
     assert "SLACK_SIGNING_SECRET" in str(setup_problem(oauth, http=True))
     with pytest.raises(SlackSetupError, match="need HTTP mode"):
         asyncio.run(serve_slack(None, oauth))  # type: ignore[arg-type]

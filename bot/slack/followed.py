@@ -1,0 +1,59 @@
+"""The Slack threads the bot follows: a reply in one needs no mention. One set, durable where it can be.
+
+With shared state (``SHARED_STATE``) the set is the store's ``answered_threads``: every replica reads it, and
+it outlives a restart. Without, it is a bounded set in this process, and each public reply is also recorded
+by the core (``CommandCore.replied_in``, the store's ``replied_conversations``) for after a restart. Recording
+a reply both ways wrote the same fact twice when shared state already kept it.
+
+A reply is recorded while it is sent, not before: the asker never waits on the store for it, and a failed write
+is logged, not shown (the reply stands; only after a restart might the thread need a mention again).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable
+
+from bot.core import CommandCore
+from bot.shared_state import StoreThreads, call
+from bot.slack.memory import BoundedSet
+
+log = logging.getLogger(__name__)
+
+
+class FollowedThreads:
+    """Keys ``"<channel>:<thread_ts>"``. ``shared``: the store-backed set, or None (``core`` then records each
+    reply for after a restart). ``memory`` threads are also kept in this process, so a follow-up right after a
+    reply never waits on the store's write of it, nor reads the store to know."""
+
+    def __init__(self, core: CommandCore, shared: StoreThreads | None, memory: int) -> None:
+        self._core = core
+        self._shared = shared
+        self._memory = BoundedSet(memory)
+
+    async def follows(self, key: str) -> bool:
+        if key in self._memory:
+            return True
+        return self._shared is not None and await call(self._shared, self._shared.__contains__, key)
+
+    async def follow(self, key: str) -> None:
+        """Follow ``key`` from now on: a thread found to be one the bot replied in, or under its /ask answer."""
+        self._memory.add(key)
+        if self._shared is not None:
+            await call(self._shared, self._shared.add, key)
+
+    def replying(self, key: str, conversation: str | None) -> Awaitable[None]:
+        """The bot's public reply in ``key`` (``conversation``, the core's name for it) is being sent: followed
+        here at once; returns the durable record of it, to await alongside the send (it never raises)."""
+        self._memory.add(key)
+        return self._record(key, conversation)
+
+    async def _record(self, key: str, conversation: str | None) -> None:
+        try:
+            if self._shared is not None:
+                await call(self._shared, self._shared.add, key)
+            elif conversation is not None:
+                await self._core.replied_in(conversation)
+        except Exception:
+            log.exception("could not record the reply in thread %s; after a restart a follow-up there may need a "
+                          "mention", key)

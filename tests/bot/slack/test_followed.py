@@ -1,0 +1,102 @@
+"""The threads the bot follows (``bot.slack.followed``), through Bolt's real dispatcher against the stub Slack:
+a reply is recorded after it is sent, once, in the one durable set there is."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from slack_bolt.async_app import AsyncApp
+
+from bot.core import CommandCore
+from bot.shared_state import SharedState
+from bot.store.shared import SharedStore
+from tests.bot.conftest import CoreFactory, HistoryFactory
+from tests.bot.slack.slack_requests import message_event, posts_in, send_event, shown_text
+from tests.bot.slack.stub_slack import StubSlack
+
+pytestmark = pytest.mark.asyncio(loop_scope="function")
+NOWHERE = Path("/nonexistent-corpus")
+FIRST, FOLLOW_UP = "<@UBOT> what happened on feb 10", "how many accounts were ordered blocked?"
+
+
+async def until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Wait for what happens after the stub's last request (the stub's own wait wakes on requests only)."""
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.02)
+
+
+async def test_the_reply_does_not_wait_for_the_record_that_it_was_sent(
+        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+        make_app: Callable[[CommandCore], AsyncApp], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store write that keeps a thread followed after a restart was awaited before the reply was posted: a
+    slow database delayed every answer in a channel. It now comes after, and is still made."""
+    core = make_core(seed_index_dir, NOWHERE, history=make_history())
+    gate, done = asyncio.Event(), asyncio.Event()
+    recorded: list[str] = []
+
+    async def slow(conversation: str) -> None:
+        await gate.wait()
+        recorded.append(conversation)
+        done.set()
+
+    monkeypatch.setattr(core, "replied_in", slow)
+    first = message_event(FIRST, kind="app_mention")
+    await send_event(make_app(core), first)
+    [timeline] = await posts_in(stub, "chat.postMessage", 1)  # posted while the write still waits
+    assert "2021-02-10" in shown_text(timeline) and recorded == []
+    gate.set()
+    await asyncio.wait_for(done.wait(), 10)
+    assert recorded == [f"slack:thread:{first['channel']}:{first['ts']}"]
+
+
+async def test_a_failed_record_is_logged_and_the_reply_stands(
+        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+        make_app: Callable[[CommandCore], AsyncApp], monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    core = make_core(seed_index_dir, NOWHERE, history=make_history())
+
+    async def failing(conversation: str) -> None:
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(core, "replied_in", failing)
+    app = make_app(core)
+    first = message_event(FIRST, kind="app_mention")
+    with caplog.at_level(logging.ERROR, logger="bot.slack"):
+        await send_event(app, first)
+        await posts_in(stub, "chat.postMessage", 1)
+        await until(lambda: "could not record the reply" in caplog.text)
+    await send_event(app, message_event(FOLLOW_UP, thread_ts=first["ts"]))  # followed in this process all the same
+    second = (await posts_in(stub, "chat.postMessage", 2))[1]
+    assert second["thread_ts"] == first["ts"] and "257" in shown_text(second)
+    assert not stub.posted("chat.postEphemeral"), "no apology under a reply that was sent"
+
+
+async def test_with_shared_state_a_reply_is_recorded_once_and_followed_after_a_restart(
+        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+        make_app: Callable[[CommandCore], AsyncApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shared state keeps the threads the bot answered in (``answered_threads``), for every replica and after a
+    restart; the store's ``replied_conversations`` was written for each reply as well."""
+    url = f"sqlite:///{tmp_path / 'bot.db'}"
+
+    def started() -> tuple[CommandCore, list[str]]:
+        history, written = make_history(), []
+        assert history.store is not None
+        monkeypatch.setattr(history.store, "mark_replied", written.append)
+        shared = SharedState(SharedStore(url))
+        return make_core(seed_index_dir, NOWHERE, history=history, shared=shared), written
+
+    running, written = started()
+    first = message_event(FIRST, kind="app_mention")
+    await send_event(make_app(running), first)
+    await posts_in(stub, "chat.postMessage", 1)
+    assert await running.in_flight.drain(5)  # as a restart does: what was being sent finishes
+    after, _ = started()  # the same store, restarted
+    await send_event(make_app(after), message_event(FOLLOW_UP, thread_ts=first["ts"]))
+    second = (await posts_in(stub, "chat.postMessage", 2))[1]
+    assert second["thread_ts"] == first["ts"] and "257" in shown_text(second)
+    assert written == [], "one record of the reply, in the shared set"
