@@ -43,13 +43,14 @@ from index.relative_days import placed_days, relative_days
 from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 19  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 20  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
 # 18: a day of a month set for ("called a sit-in for February 8") may be up to a month before the article;
 # 19: "Two days earlier, …", "The next morning …": a day from the one day the sentence before dates
-# (``index.relative_days``); ``context_start``/``context_end``: the sentence a "The talks …"/"It …" one points at
+# (``index.relative_days``); ``context_start``/``context_end``: the sentence a "The talks …"/"It …" one points at;
+# 20: groups of dated articles as large leave a yearless day's year to the article's own days (``article_window``)
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
@@ -203,6 +204,16 @@ def mention_context(
     return located, corpus_window(known)
 
 
+def article_window(window: CorpusWindow | None, items: list[Located]) -> CorpusWindow | None:
+    """``window`` for the article whose mentions are ``items``: leaning to the year its own yearless days (of
+    what it tells, not the days of nouns) lie nearest the dated days in (``CorpusWindow.leaning``)."""
+    if window is None:
+        return None
+    days = sorted({(m.month, m.day) for it in items if (m := it.mention).kind == "day" and m.year is None
+                   and m.role == "primary" and m.month and m.day})
+    return window.leaning(days)
+
+
 def ahead_of(when: str, reported: date | None) -> bool:
     """Whether a date (a day, month or span) starts after the day the article was written: then it was a
     plan or a deadline when reported ("the hearing on March 5"), whatever the tense, and the timeline must
@@ -234,13 +245,14 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
     ``mention`` text, ``planned`` (still ahead when reported: after the article's date, or told in the future
     tense and not wholly before that date) and ``future_tense`` (told as still to come when said, "would be
     announced" included, which the timeline ranks below a report of what happened)."""
-    located, window = mention_context(docs, sentences)
+    located, corpus = mention_context(docs, sentences)
     doc_dates = {d.doc_id: parse_doc_date(d.date) for d in docs}
 
     records: list[dict[str, Any]] = []
     for doc in docs:
         best: dict[tuple[int, str], dict[str, Any]] = {}
         anchors = year_anchors(located[doc.doc_id])
+        window = article_window(corpus, located[doc.doc_id])
         given = None if doc.date_estimated else doc_dates[doc.doc_id]
         for item in located[doc.doc_id]:
             text = doc.text[item.sentence.start : item.sentence.end]
