@@ -299,7 +299,7 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 20  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
+    assert EVENTS_VERSION == 21  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
     # 5: web-page furniture ("Also Read: …"); 6: a date alone on its line ("Feb 12, 2021") is a stamp;
     # 7: a byline that carries one ("By Meera Kapoor | Updated: Feb 12, 2021"); 8: breadcrumbs, page chrome;
     # 9: ranges, "the last week of …", "would"/"gives … until" point ahead;
@@ -314,6 +314,7 @@ def test_version_bumped() -> None:
     # 18: a day of a month set for ("a sit-in for February 8") may be up to a month before the article (that year's)
     # 19: "Two days earlier, …" from the one day the sentence before dates; context_start/end of "The talks …"
     # 20: groups of dated articles as large leave a yearless day's year to the article's own days
+    # 21: a day counted from a date of the sentence's own ("two days after the January 26 violence")
 
 
 def test_last_this_and_next_month_are_months_of_the_article_s_date() -> None:
