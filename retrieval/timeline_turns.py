@@ -167,8 +167,12 @@ def moved_events(move: Moved, timeline: Timeline) -> Timeline:
         timeline = replace(timeline, events=later[: move.first], omitted=0)
     if timeline.events or timeline.note or timeline.asked_back or not move.subject:
         return timeline
-    note = (f"The events the articles date {move.dates} are about other things; for all of them, ask "
-            f"“what happened {'on ' if not move.dates.startswith('after') else ''}{move.dates}?”")
+    if move.after is not None:  # a week begun before the day may hold later days: no claim about other events
+        note = (f"The articles date nothing about {move.subject} {move.dates}; for every event {move.dates}, ask "
+                f"“what happened {move.dates}?”")
+    else:
+        note = (f"The events the articles date {move.dates} are about other things; for all of them, ask "
+                f"“what happened on {move.dates}?”")
     return replace(timeline, note=note)
 
 

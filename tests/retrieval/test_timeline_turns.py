@@ -135,6 +135,9 @@ def test_what_happened_next_lists_the_first_few_events_begun_after_the_day() -> 
     shown = moved_events(move, Timeline([WEEK, *later], topic=move.topic, omitted=2))
     assert [e.date for e in shown.events] == [e.date for e in later[:NEXT_EVENTS]] and shown.omitted == 0
     assert moved(FollowupContext((Turn("who is sawhney", ("d",), ("…",)),)), "and then?") is None
+    said = moved_events(move, Timeline([WEEK], topic=move.topic)).note
+    assert said == ("The articles date nothing about koo after 8 February 2021; for every event after 8 February "
+                    "2021, ask “what happened after 8 February 2021?”")
 
 
 def test_after_an_answer_next_goes_on_from_the_latest_event_it_quoted() -> None:
