@@ -9,6 +9,10 @@ the words a follow-up borrows, its reports are the quotes, and their articles ar
 Which event: what was done rather than what was still ahead (``planned``), on a day rather than over a week
 or a month (a day asked about lists the events of weeks holding it too), and of those the last listed: the
 only one on a day asked about, the latest in a longer list, and the one read last.
+
+A follow-up that moves in time keeps what the timeline was about (``moved``): after "what happened with koo on
+feb 10", "and the next day?" asks for Koo's events of the 11th (it listed every event of that day), and "what
+happened next?" / "and then?" for the first few about Koo after the 10th (they were searched and declined).
 """
 
 from __future__ import annotations
