@@ -95,7 +95,8 @@ class CorpusWindow:
     own days, widened like the window, and the date gets the year of the one group it falls in, or, falling
     in several, of the group with the most dated days. When groups with as many dated days hold it (one group
     spanning two Februaries counts for both), the article's own days decide (``leaning``): the year in which
-    its yearless days lie nearest the dated articles' days, since a story's articles are written days apart.
+    its yearless days lie clearly nearest the dated articles' days, since a story's articles are written days
+    apart.
     With none of these, no year: the date stays out of the timeline. (One far-off article stretched the window
     over several Februaries, and every yearless date of the story's undated articles fell out of the timeline.)
     """
@@ -108,8 +109,8 @@ class CorpusWindow:
 
     def leaning(self, article_days: list[tuple[int, int]]) -> CorpusWindow:
         """This window for an article whose yearless days are ``article_days`` (month, day): the year in which
-        they lie nearest, in all, the dated days kept as ``lean`` (none on a tie), which decides a tie of groups.
-        """
+        they lie clearly nearest, in all, the dated days (less than half as far as in any other year) kept as
+        ``lean``, which decides a tie of groups."""
         if not self.groups or not article_days:
             return self
         cost: dict[int, int] = {}
@@ -118,8 +119,8 @@ class CorpusWindow:
             if len(found) == len(article_days):
                 cost[year] = sum(found)
         ranked = sorted(cost.values())
-        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
-            return self
+        if not ranked or (len(ranked) > 1 and 2 * ranked[0] >= ranked[1]):
+            return self  # not clearly nearer: "March 3" 21 days from a 2021 article, 22 from a 2020 one
         return replace(self, lean=min(cost, key=lambda y: cost[y]))
 
     def _gap(self, day: date) -> int:

@@ -152,8 +152,8 @@ def test_a_far_off_article_does_not_take_the_year_from_the_story_s_undated_artic
              doc("The court ruled.", "2021-07-08", doc_id="i")]
     far = doc("Skyquill withheld the posts.", "2025-02-14", doc_id="z")
     assert [e["date"] for e in events(*story, undated, far)] == ["2021-02-08"]
-    # One article each: the undated article's own February 8 lies nearer the one of 2021 (2 days) than that of
-    # 2025 (6 days); as near to both, no guess.
+    # One article each: the undated article's own February 8 lies clearly nearer the one of 2021 (2 days) than
+    # that of 2025 (6 days); as near to both, no guess.
     assert [e["date"] for e in events(story[0], undated, far)] == ["2021-02-08"]
     as_near = doc("Skyquill withheld the posts.", "2025-02-06", doc_id="z")
     assert [e["date"] for e in events(story[0], undated, as_near)] == []
@@ -174,6 +174,7 @@ def test_groups_as_large_leave_the_year_to_the_articles_own_days() -> None:
     assert window is not None and window.year_for(2, 10) is None, "the tie: 2023 and 2024, one group"
     assert window.leaning([(2, 8), (2, 10)]).year_for(2, 10) == 2021
     assert window.leaning([(2, 10)]).lean == 2021 and window.leaning([(2, 11)]).lean is None  # 2021 and 2025: 1 day
+    assert window.leaning([(2, 7)]).lean is None, "3 days from 2021's article, 5 from 2025's: not clearly nearer"
     corpus = [story, *others, undated]
     estimated = estimate_dates(corpus, {d.doc_id: split_sentences(d.text) for d in corpus})
     assert estimated[-1].date == "2021-02-10" and estimated[-1].date_estimated
