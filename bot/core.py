@@ -46,8 +46,9 @@ from index.builder import build_index
 from index.embedding import EncoderProvider
 from index.manage import Upload, index_status
 from retrieval.engine import Engine
+from retrieval.followup import FollowupContext
 from retrieval.loaded import FIX_DAMAGED, IndexLoadError, load_problem
-from retrieval.timeline_turns import day_shift, shifted_day, timeline_turn
+from retrieval.timeline_turns import Moved, asks_next, moved, moved_events, reported_day, timeline_turn
 from retrieval.types import Answer, Timeline
 
 log = logging.getLogger(__name__)
@@ -171,10 +172,11 @@ class CommandCore:
                 if not isinstance(events, Timeline) or events.events or events.asked_back:
                     return events
             context = await self.history.context(conversation)
-            shift = day_shift(cleaned)  # "and the next day?" after a day's events: the next day's
-            moved = shifted_day(context, shift) if shift is not None and not pointed else None
-            if moved is not None:
-                return await self._events(moved, conversation)
+            # "and the next day?", "what happened next?" after a timeline or an answer: the events then, about
+            # what the timeline was about.
+            move = None if pointed else await self._moved(context, cleaned)
+            if move is not None:
+                return await self._events(move.topic, conversation, move)
             if pointed:
                 context = with_pointed(context, pointed)
             result = await self._guarded("ask", lambda: self.engine.ask(cleaned, context))
@@ -197,11 +199,26 @@ class CommandCore:
 
         return _given_back(await self.admission.run("timeline", actor, work), topic)
 
-    async def _events(self, topic: str | None, conversation: str | None) -> Timeline | Notice:
+    async def _moved(self, context: FollowupContext | None, question: str) -> Moved | None:
+        """What ``question`` asks the timeline when it moves in time from the latest turn
+        (``retrieval.timeline_turns.moved``); after an answer, from the latest day of the events its quotes
+        report. None for any other question."""
+        move = moved(context, question)
+        last = context.turns[-1] if context is not None and context.turns else None
+        if move is not None or last is None or not last.answered or not asks_next(question):
+            return move
+        events = await self._guarded("timeline", lambda: self.engine.timeline(None))
+        day = reported_day(events, last) if isinstance(events, Timeline) else None
+        return moved(context, question, day) if day else None
+
+    async def _events(self, topic: str | None, conversation: str | None, move: Moved | None = None,
+                      ) -> Timeline | Notice:
         """The timeline about ``topic``, remembered in ``conversation`` as its latest turn: the event a
         follow-up most plausibly means, as if it had been the answer. A reply showing no event leaves the
-        turns as they were."""
+        turns as they were. ``move``: the follow-up moving in time it answers, which shapes it."""
         events = await self._guarded("timeline", lambda: self.engine.timeline(topic))
+        if move is not None and isinstance(events, Timeline):
+            events = moved_events(move, events)
         turn = timeline_turn(events) if conversation and isinstance(events, Timeline) else None
         if conversation and turn is not None:
             await self.history.remember(conversation, turn)

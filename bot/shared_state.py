@@ -148,7 +148,8 @@ class StoreTurns:
     def context(self, key: str) -> FollowupContext | None:
         rows = self._store.turns(key, self._clock() - self._ttl, self._turns)
         turns = [Turn(str(r["question"]), tuple(r.get("doc_ids") or ()), tuple(r.get("sentences") or ()),
-                      bool(r.get("answered", True)), str(r["day"]) if r.get("day") else None) for r in rows]
+                      bool(r.get("answered", True)), str(r["day"]) if r.get("day") else None,
+                      str(r["topic"]) if r.get("topic") else None) for r in rows]
         return FollowupContext(tuple(turns)) if turns else None
 
     def remember(self, key: str, turn: Turn) -> None:

@@ -128,7 +128,7 @@ _PREAMBLE = re.compile(
 # ("what happened feb 8-10?"). The topic ends at a question mark: a second question is no part of it.
 _DATED = re.compile(r"(?:(?:so|and|well)\s+)?(?:what\s+(?:happened|went\s+on|was\s+going\s+on)|any\s+news|news"
                     r"|events?|(?:the\s+)?timeline)"
-                    r"(?:\s+(?:on|in|from|around|during|for|of)\s+|\s+(?=(?:between|after|before|since|until|till)\s)"
+                    r"(?:\s+(?:on|in|from|around|during|for|of|with|to)\s+|\s+(?=(?:between|after|before|since|until|till)\s)"
                     r"|\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|mid|late)|\d)"
                     # A time relative to now ("what happened last week"), which the timeline asks back about.
                     r"|\s+(?=(?:this|last|past|previous|next|coming|yesterday|today|tonight|recently|lately|the\s+"

@@ -32,23 +32,29 @@ def written_notes(index_dir: Path, doc_ids: list[str]) -> list[dict[str, str]]:
 
 
 def far_dated(docs: list[Doc], doc_ids: list[str]) -> list[dict[str, str]]:
-    """Notes for the added articles whose stated date lies far outside the others'."""
+    """Notes for the added articles whose stated date lies far outside every other article's: those indexed
+    before and those added with it (an add of several files said "over a year from every other article" of one
+    dated beside another of the same add, compared only with the articles indexed before)."""
     dates: dict[str, date] = {}
     files: dict[str, str] = {}
     for doc in docs:
         files[doc["doc_id"]] = doc.get("filename") or doc["doc_id"]
         if doc.get("date") and not doc.get("date_estimated"):
             dates[doc["doc_id"]] = date.fromisoformat(doc["date"])
-    others = sorted(day for doc_id, day in dates.items() if doc_id not in doc_ids)
-    if not others:
-        return []
+    # The two earliest and the two latest: the others' range for any one article, without it.
+    ends = sorted(dates.items(), key=lambda item: item[1])
+    ends = ends[:2] + ends[-2:] if len(ends) > 4 else ends
     notes = []
     for doc_id in doc_ids:
         day = dates.get(doc_id)
-        if day is not None and ((others[0] - day).days > FAR_DAYS or (day - others[-1]).days > FAR_DAYS):
+        others = [other for other_id, other in ends if other_id != doc_id]
+        if day is None or not others:
+            continue
+        first, last = others[0], others[-1]
+        if (first - day).days > FAR_DAYS or (day - last).days > FAR_DAYS:
             notes.append({"file": files[doc_id], "note": (
-                f"dated {day.isoformat()}, over a year from every other article ({others[0].isoformat()} to "
-                f"{others[-1].isoformat()}): check the date, which sets the period the articles cover and its events")})
+                f"dated {day.isoformat()}, over a year from every other article ({first.isoformat()} to "
+                f"{last.isoformat()}): check the date, which sets the period the articles cover and its events")})
     return notes
 
 

@@ -25,19 +25,21 @@ from datetime import date
 from index.chunking import Span
 from index.date_resolution import CorpusWindow, corpus_window
 from index.documents import Document
-from index.events import Located, locate_mentions, mention_context, resolve_mention, year_anchors
+from index.events import Located, article_window, locate_mentions, mention_context, resolve_mention, year_anchors
 
 # Bump when the rule below changes: cached candidates (``index.articles``) are then computed again.
-DATE_ESTIMATE_VERSION = 5  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate;
+DATE_ESTIMATE_VERSION = 6  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate;
 # 3: a yearless date takes the year of the group of dated articles it falls in (``CorpusWindow``);
 # 4: a day right after "for" ("a hearing for March 21") is one set for, no candidate;
-# 5: "is due on March 21", "are expected later this week" speak of what is ahead, no candidate
+# 5: "is due on March 21", "are expected later this week" speak of what is ahead, no candidate;
+# 6: groups of dated articles as large leave a yearless day's year to the article's own days (``article_window``)
 
 
 def date_candidates(items: list[Located], window: CorpusWindow | None) -> list[str]:
     """The days (ISO) an undated article states as past events, latest last. Which of them may be the
     estimate depends on today (``pick``), so the list can be kept with the article and reused tomorrow."""
     anchors = year_anchors(items)
+    window = article_window(window, items)
     found: set[str] = set()
     for item in items:
         m = item.mention

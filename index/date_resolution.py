@@ -8,7 +8,8 @@ which no library can know, so these rules live here and are tested on their own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 
@@ -92,14 +93,40 @@ class CorpusWindow:
     Such a date gets the one year that puts it inside the window. When several years do, the dated articles
     may form groups years apart (a story's articles and one added from another year): each group covers its
     own days, widened like the window, and the date gets the year of the one group it falls in, or, falling
-    in several, of the group with the most dated days. With none of these, no year: the date stays out of
-    the timeline. (One far-off article stretched the window over several Februaries, and every yearless
-    date of the story's undated articles fell out of the timeline.)
+    in several, of the group with the most dated days. When groups with as many dated days hold it (one group
+    spanning two Februaries counts for both), the article's own days decide (``leaning``): the year in which
+    its yearless days lie clearly nearest the dated articles' days, since a story's articles are written days
+    apart.
+    With none of these, no year: the date stays out of the timeline. (One far-off article stretched the window
+    over several Februaries, and every yearless date of the story's undated articles fell out of the timeline.)
     """
 
     start: date
     end: date
     groups: tuple[tuple[date, date, int], ...] = ()  # (first, last day, dated days in it), widened
+    days: tuple[date, ...] = ()  # the dated days, in order, when there are groups
+    lean: int | None = None  # the year one article's own days point to (``leaning``)
+
+    def leaning(self, article_days: list[tuple[int, int]]) -> CorpusWindow:
+        """This window for an article whose yearless days are ``article_days`` (month, day): the year in which
+        they lie clearly nearest, in all, the dated days (less than half as far as in any other year) kept as
+        ``lean``, which decides a tie of groups."""
+        if not self.groups or not article_days:
+            return self
+        cost: dict[int, int] = {}
+        for year in range(self.start.year, self.end.year + 1):
+            found = [self._gap(d) for month, day in article_days if (d := _valid(year, month, day))]
+            if len(found) == len(article_days):
+                cost[year] = sum(found)
+        ranked = sorted(cost.values())
+        if not ranked or (len(ranked) > 1 and 2 * ranked[0] >= ranked[1]):
+            return self  # not clearly nearer: "March 3" 21 days from a 2021 article, 22 from a 2020 one
+        return replace(self, lean=min(cost, key=lambda y: cost[y]))
+
+    def _gap(self, day: date) -> int:
+        """Days from ``day`` to the nearest dated day."""
+        k = bisect_left(self.days, day)
+        return min(abs((self.days[i] - day).days) for i in (k - 1, k) if 0 <= i < len(self.days))
 
     def _fits(self, start: date, end: date, month: int, day: int | None) -> list[int]:
         fits = []
@@ -121,8 +148,10 @@ class CorpusWindow:
             for year in self._fits(first, last, month, day):
                 weight[year] = max(weight.get(year, 0), days)
         ranked = sorted(weight.values(), reverse=True)
-        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        if not ranked:
             return None
+        if len(ranked) > 1 and ranked[0] == ranked[1]:
+            return self.lean if self.lean in weight else None
         return max(weight, key=lambda y: weight[y])
 
 
@@ -140,4 +169,6 @@ def corpus_window(dates: list[date], slack_days: int = 92) -> CorpusWindow | Non
         else:
             runs[-1].append(d)
     groups = tuple((run[0] - slack, run[-1] + slack, len(run)) for run in runs)
-    return CorpusWindow(days[0] - slack, days[-1] + slack, groups if len(groups) > 1 else ())
+    if len(groups) == 1:
+        return CorpusWindow(days[0] - slack, days[-1] + slack)
+    return CorpusWindow(days[0] - slack, days[-1] + slack, groups, tuple(days))

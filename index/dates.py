@@ -14,6 +14,7 @@ month name must be capitalised, which keeps the modal verb "may" out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -153,18 +154,35 @@ def _parse(text: str) -> datetime | None:
     )
 
 
+# How far before a date its own context is read (the word before it, "since the", "for", the subject it opens):
+# the words right before it. Read over the whole sentence before each date, a sentence packed with dates took
+# time growing with the square of its length (20,000 characters: 3.5 s); no word or subject is this long.
+_BEFORE = 200
+_OF_AFTER = re.compile(r"\s+of\b")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _before(sentence: str, start: int) -> str:
+    """The ``_BEFORE`` characters before ``start``: what a date's own context is read in."""
+    return sentence[max(0, start - _BEFORE):start]
+
+
+def _prev_word(sentence: str, start: int) -> str:
+    prev = _PREV_WORD.search(_before(sentence, start))
+    return prev.group(1).lower() if prev else ""
+
+
 def _role(sentence: str, start: int, end: int) -> str:
-    after = sentence[end:]
-    if _SUBJECT_START.fullmatch(sentence[:start]):
+    if start <= _BEFORE and _SUBJECT_START.fullmatch(sentence, 0, start):
         return "primary"  # "The January 26 violence left …", "Twitter's Monday statement came late": its subject
-    prev = _PREV_WORD.search(sentence[:start])
-    prev_word = prev.group(1).lower() if prev else ""
-    if after.startswith(("'s", "’s")):  # "Tuesday's order"; "at Wednesday's session" is when something was
+    prev_word = _prev_word(sentence, start)
+    if sentence.startswith(("'s", "’s"), end):  # "Tuesday's order"; "at Wednesday's session" is when something was
         return "primary" if prev_word in _DURING else "reference"
-    led = _LED_BY.search(sentence[max(0, start - 200):start])
+    led = _LED_BY.search(_before(sentence, start))
     if led and _noun_phrase(led.group("noun").split()):
         return "reference"
-    nxt = _NEXT_WORD.match(after)
+    nxt = _NEXT_WORD.match(sentence, end)
     if nxt and nxt.group(1).islower() and nxt.group(1) not in _FUNCTION_WORDS:
         return "primary" if prev_word in _TEMPORAL_PREPS else "reference"
     return "primary"
@@ -179,11 +197,50 @@ def _noun_phrase(words: list[str]) -> bool:
             and words[-1].lower() not in _TIME_NOUNS)
 
 
-def _is_future(sentence: str, start: int) -> bool:
+class _Clauses:
+    """A sentence's clauses, read once for all its dates: where each starts (after a comma, semicolon or colon),
+    its future markers (``_FUTURE``: none spans a clause's end) and its past auxiliaries (``_PAST_CLAUSE``). A
+    date's clause is then found by bisection: read again for every date, a long clause packed with dates took
+    time growing with the square of its length."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.starts = [i + 1 for i, ch in enumerate(sentence) if ch in ",;:"]
+        future = list(_FUTURE.finditer(sentence))
+        self.future_starts = [m.start() for m in future]
+        self.future_ends = [m.end() for m in future]
+        # How many of the first k markers are no "would" (the reported future): prefix counts.
+        self.not_would = [0]
+        for m in future:
+            self.not_would.append(self.not_would[-1] + (m.group(0).lower() != "would"))
+        past = list(_PAST_CLAUSE.finditer(sentence))
+        self.past_starts = [m.start() for m in past]
+        self.past_ends = [m.end() for m in past]
+
+    def clause_start(self, at: int) -> int:
+        """Where the clause holding ``at`` starts: after the last comma, semicolon or colon before it."""
+        k = bisect_right(self.starts, at)
+        return self.starts[k - 1] if k else 0
+
+    def futures(self, start: int) -> tuple[int, int]:
+        """(future markers, of them no "would") in the clause before ``start``; none after a "since"."""
+        if _SINCE_BEFORE.search(_before(self.sentence, start)):
+            return 0, 0
+        first = bisect_left(self.future_starts, self.clause_start(start))
+        last = bisect_right(self.future_ends, start)
+        return max(last - first, 0), max(self.not_would[last] - self.not_would[first], 0) if last > first else 0
+
+    def past_before(self, start: int) -> bool:
+        """Whether a past auxiliary ("had", "was", "were") comes in the clause before ``start``."""
+        k = bisect_left(self.past_starts, self.clause_start(start))
+        return k < len(self.past_starts) and self.past_ends[k] <= start
+
+
+def _is_future(clauses: _Clauses, start: int) -> bool:
     """A future auxiliary in the same clause before the date ("will meet on Friday"). A date "since" which
     something has been so is past whatever came before it ("which would require … and has waited since
     October")."""
-    return bool(_future_markers(sentence, start))
+    return clauses.futures(start)[0] > 0
 
 
 def told_as_future(text: str) -> bool:
@@ -192,11 +249,11 @@ def told_as_future(text: str) -> bool:
     return bool(_FUTURE.search(text))
 
 
-def _tense(sentence: str, start: int) -> tuple[bool, bool]:
+def _tense(clauses: _Clauses, start: int) -> tuple[bool, bool]:
     """(future, as ``_is_future``; reported: future only by a "would", "said it would be announced on February
     25", no "will" or "is due to"), the clause read once for both."""
-    markers = _future_markers(sentence, start)
-    return bool(markers), bool(markers) and all(m.lower() == "would" for m in markers)
+    markers, not_would = clauses.futures(start)
+    return markers > 0, markers > 0 and not_would == 0
 
 
 # A day or weekday right after "for" is the time something is set for, not when it happened: "it has called a
@@ -207,22 +264,16 @@ _SET_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _PAST_CLAUSE = re.compile(r"\b(?:had|was|were)\b", re.IGNORECASE)
 
 
-def _set_for(sentence: str, start: int, end: int) -> bool:
+def _set_for(clauses: _Clauses, start: int, end: int) -> bool:
     """Whether the day at ``start:end`` is one something was set for (``_SET_FOR``)."""
-    if not _SET_FOR.search(sentence[:start]) or sentence[end:end + 1] in ("'", "’"):
+    sentence = clauses.sentence
+    if not _SET_FOR.search(_before(sentence, start)) or sentence[end:end + 1] in ("'", "’"):
         return False
-    clause_start = max(sentence.rfind(c, 0, start) for c in ",;:") + 1
-    return not _PAST_CLAUSE.search(sentence, clause_start, start)
+    return not clauses.past_before(start)
 
 
-def _future_markers(sentence: str, start: int) -> list[str]:
-    if re.search(r"\bsince\s+(?:the\s+)?$", sentence[:start], re.IGNORECASE):
-        return []
-    clause_start = max(sentence.rfind(c, 0, start) for c in ",;:") + 1
-    return [m.group(0) for m in _FUTURE.finditer(sentence, clause_start, start)]
-
-
-def _build(match: re.Match[str], sentence: str) -> Mention | None:
+def _build(match: re.Match[str], clauses: _Clauses) -> Mention | None:
+    sentence = clauses.sentence
     g = match.groupdict()
     start, end = match.span()
     year: int | None
@@ -237,25 +288,24 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
         start = match.start("m")
         kind, text, year = "month", g["m"], None
     elif g["wk"]:
-        if re.match(r"\s+of\b", sentence[end:]):  # "the last week of campaigning" is no week of the article
+        if _OF_AFTER.match(sentence, end):  # "the last week of campaigning" is no week of the article
             return None
         word = g["wk"].lower()
         # "last week" is the calendar week before the article's, as "last Monday" is the Monday before it; "the
         # past week", "in the last week" are the seven days before the article's date, whatever its weekday.
-        the_last = word == "last" and re.search(r"\bthe\s+$", sentence[:start], re.IGNORECASE) is not None
+        the_last = word == "last" and _THE_BEFORE.search(_before(sentence, start)) is not None
         qualifier = "past" if word == "past" or the_last else {"previous": "last", "coming": "next"}.get(word, word)
         return Mention(start, end, match.group(0), "week", qualifier=qualifier,
-                       future=qualifier == "next" or _is_future(sentence, start), role=_role(sentence, start, end))
+                       future=qualifier == "next" or _is_future(clauses, start), role=_role(sentence, start, end))
     elif g["mo"]:
         # "the last month of campaigning", "over the last month" (thirty days, not a calendar month): no month
-        if re.match(r"\s+of\b", sentence[end:]) or re.search(r"\bthe\s+$", sentence[:start], re.IGNORECASE):
+        if _OF_AFTER.match(sentence, end) or _THE_BEFORE.search(_before(sentence, start)):
             return None
         qualifier = g["mo"].lower()
         return Mention(start, end, match.group(0), "near-month", qualifier=qualifier,
-                       future=qualifier == "next" or _is_future(sentence, start), role=_role(sentence, start, end))
+                       future=qualifier == "next" or _is_future(clauses, start), role=_role(sentence, start, end))
     elif g["wd"]:
-        prev = _PREV_WORD.search(sentence[: match.start("wd")])
-        prev_word = prev.group(1).lower() if prev else ""
+        prev_word = _prev_word(sentence, match.start("wd"))
         nxt = _NEXT_WORD.match(sentence, end)
         # "Good Friday" is a feast, "the Sunday Guardian" a newspaper; "on Monday Twitter said" is a day.
         if prev_word in _NOT_A_DAY or (nxt and nxt.group(1)[0].isupper() and prev_word != "on" and not g["wq"]):
@@ -264,20 +314,20 @@ def _build(match: re.Match[str], sentence: str) -> Mention | None:
         qualifier = "next" if qualifier == "coming" else qualifier
         return Mention(start, end, match.group(0), "weekday", weekday=_WEEKDAYS.index(g["wd"]),
                        qualifier=qualifier,
-                       future=qualifier == "next" or _is_future(sentence, start) or _set_for(sentence, start, end),
+                       future=qualifier == "next" or _is_future(clauses, start) or _set_for(clauses, start, end),
                        role=_role(sentence, start, end))
     else:
         name = re.sub("’", "'", g["nd"]).lower()
         month, day = NAMED_DAYS[name]
         year = int(g["ny"]) if g["ny"] else None
-        future, reported = _tense(sentence, start)
+        future, reported = _tense(clauses, start)
         return Mention(start, end, match.group(0), "named-day", month, day, year,
                        future=future, reported=reported, role=_role(sentence, start, end))
     parsed = _parse(text)
     if parsed is None:
         return None
-    future, reported = _tense(sentence, start)
-    if kind == "day" and not future and _set_for(sentence, start, end):
+    future, reported = _tense(clauses, start)
+    if kind == "day" and not future and _set_for(clauses, start, end):
         # Ahead from when it was set, which may be days before the report, as for reported speech: "called a
         # sit-in for February 8" in a report of 10 February is that sit-in, not one a year later.
         future, reported = True, True
@@ -291,9 +341,13 @@ def find_mentions(sentence: str) -> list[Mention]:
     A weekday written next to a full date ("Wednesday, February 10") adds nothing and could disagree
     with it, so it is dropped.
     """
-    mentions = [m for m in (_build(x, sentence) for x in _MENTION.finditer(sentence)) if m is not None]
-    days = [m for m in mentions if m.kind == "day"]
-    return [
-        m for m in mentions
-        if m.kind != "weekday" or not any(d.start - m.end <= 3 and m.start - d.end <= 3 for d in days)
-    ]
+    clauses = _Clauses(sentence)
+    mentions = [m for m in (_build(x, clauses) for x in _MENTION.finditer(sentence)) if m is not None]
+    days = [m for m in mentions if m.kind == "day"]  # left to right, none overlapping: their ends rise too
+    starts = [d.start for d in days]
+
+    def beside_a_day(m: Mention) -> bool:
+        k = bisect_right(starts, m.end + 3)  # the last day starting at most 3 characters after the weekday
+        return k > 0 and days[k - 1].end >= m.start - 3
+
+    return [m for m in mentions if m.kind != "weekday" or not beside_a_day(m)]

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
-from itertools import pairwise
+from datetime import date, timedelta
+from itertools import groupby, pairwise
 from typing import Any
 
 from index.chunking import Span, split_sentences
@@ -39,18 +40,20 @@ from index.date_resolution import (
 from index.dates import Mention, find_mentions, told_as_future
 from index.documents import Document
 from index.furniture import is_furniture
-from index.relative_days import placed_days, relative_days
+from index.relative_days import counted_here, placed_days, relative_days
 from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 20  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 22  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
 # 18: a day of a month set for ("called a sit-in for February 8") may be up to a month before the article;
 # 19: "Two days earlier, …", "The next morning …": a day from the one day the sentence before dates
-# (``index.relative_days``); ``context_start``/``context_end``: the sentence a "The talks …"/"It …" one points at
-# 20: "are expected later this week", "is due on Friday": still ahead, as "are expected to" was
+# (``index.relative_days``); ``context_start``/``context_end``: the sentence a "The talks …"/"It …" one points at;
+# 20: "are expected later this week", "is due on Friday": still ahead, as "are expected to" was;
+# 21: groups of dated articles as large leave a yearless day's year to the article's own days (``article_window``);
+# 22: a day counted from a date of the sentence's own ("two days after the January 26 violence"; ``_count_here``)
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
@@ -204,6 +207,16 @@ def mention_context(
     return located, corpus_window(known)
 
 
+def article_window(window: CorpusWindow | None, items: list[Located]) -> CorpusWindow | None:
+    """``window`` for the article whose mentions are ``items``: leaning to the year its own yearless days (of
+    what it tells, not the days of nouns) lie nearest the dated days in (``CorpusWindow.leaning``)."""
+    if window is None:
+        return None
+    days = sorted({(m.month, m.day) for it in items if (m := it.mention).kind == "day" and m.year is None
+                   and m.role == "primary" and m.month and m.day})
+    return window.leaning(days)
+
+
 def ahead_of(when: str, reported: date | None) -> bool:
     """Whether a date (a day, month or span) starts after the day the article was written: then it was a
     plan or a deadline when reported ("the hearing on March 5"), whatever the tense, and the timeline must
@@ -235,13 +248,14 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
     ``mention`` text, ``planned`` (still ahead when reported: after the article's date, or told in the future
     tense and not wholly before that date) and ``future_tense`` (told as still to come when said, "would be
     announced" included, which the timeline ranks below a report of what happened)."""
-    located, window = mention_context(docs, sentences)
+    located, corpus = mention_context(docs, sentences)
     doc_dates = {d.doc_id: parse_doc_date(d.date) for d in docs}
 
     records: list[dict[str, Any]] = []
     for doc in docs:
         best: dict[tuple[int, str], dict[str, Any]] = {}
         anchors = year_anchors(located[doc.doc_id])
+        window = article_window(corpus, located[doc.doc_id])
         given = None if doc.date_estimated else doc_dates[doc.doc_id]
         for item in located[doc.doc_id]:
             text = doc.text[item.sentence.start : item.sentence.end]
@@ -264,10 +278,45 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
             key = (span.start, when)
             if key not in best or _record_rank(record) < _record_rank(best[key]):
                 best[key] = record
+        def resolve(item: Located, doc: Document = doc, anchors: list[Anchor] = anchors,
+                    window: CorpusWindow | None = window) -> tuple[str, str, str] | None:
+            return resolve_mention(item, doc_dates[doc.doc_id], anchors, window, doc.date_estimated)
+
+        _count_here(doc, located[doc.doc_id], resolve, given, best)
         spans = sentences.get(doc.doc_id) or split_sentences(doc.text)
         told = list(best.values()) + _told_relative(doc, spans, located[doc.doc_id], list(best.values()), given)
         records.extend(with_context(doc, spans, sorted(told, key=lambda r: (r["start"], r["date"]))))
     return records
+
+
+def _count_here(doc: Document, located: list[Located], resolve: Callable[[Located], tuple[str, str, str] | None],
+                given: date | None, best: dict[tuple[int, str], dict[str, Any]]) -> None:
+    """Into ``best``: the days a sentence counts from a date of its own ("two days after the January 26
+    violence", "on February 10 and, two days later, …"; ``index.relative_days.counted_here``), when that date
+    is one day; a date written right after "after" ("a day after January 31") is then no event of its own."""
+    for _, group in groupby(located, key=lambda item: item.sentence.start):
+        items = list(group)
+        span = items[0].sentence
+        text = doc.text[span.start : span.end]
+        if stamp_date(text) is not None or is_furniture(text):
+            continue
+        for counted in counted_here(text, [i.mention.start for i in items], [i.mention.end for i in items]):
+            resolved = resolve(items[counted.mention])
+            if resolved is None or len(resolved[0]) != 10:
+                continue
+            when = (date.fromisoformat(resolved[0]) + timedelta(days=counted.phrase.days)).isoformat()
+            future = told_as_future(text[counted.phrase.start:])
+            record = {
+                "date": when, "doc_id": doc.doc_id, "start": span.start, "end": span.end, "quote": text,
+                "how": "relative", "year_from": resolved[2], "estimated": resolved[2] == "estimated",
+                "role": "primary", "mention": counted.phrase.text, "future_tense": future,
+                "planned": (future and not behind(when, given)) or ahead_of(when, given),
+            }
+            if counted.only_start:
+                best.pop((span.start, resolved[0]), None)
+            key = (span.start, when)
+            if key not in best or _record_rank(record) < _record_rank(best[key]):
+                best[key] = record
 
 
 def _told_relative(

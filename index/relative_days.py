@@ -13,6 +13,11 @@ Several phrases in one sentence chain ("three days later …, and the next morni
 "A day after the ruling, …" leans on the ruling, which only the sentence before can have told of when the
 phrase opens the sentence; further in ("it came two days after the company complained") the day counted
 from is the complaint's, which no sentence before dates, so such a phrase is read only where it opens.
+
+A sentence with a date of its own may count from it too (``counted_here``): "two days after the January 26
+violence" and "a day after the hearing on February 9" from the date closing the words after "after" (a date of
+a noun, which dates no event of the sentence's own), "met on February 10 and, two days later, issued a notice"
+from the date just before "later". Read only when exact, as above, and the date counted from names one day.
 """
 
 from __future__ import annotations
@@ -66,6 +71,63 @@ def relative_days(sentence: str) -> list[RelativeDay]:
         if direction in ("before", "after") and re.match(r"\s*\w", sentence[m.end():]) and not _OPENING.match(before):
             continue  # "it came two days after the company complained": counted from what the sentence names
         found.append(RelativeDay(m.group(0), m.start(), step if direction in ("later", "after") else -step))
+    return found
+
+
+# What may stand between "after"/"before" and the date it counts from: the words of a noun ("the January 26
+# violence", "the hearing on February 9", "Republic Day"), no clause: no punctuation, at most five words.
+_NOUN_TO_DATE = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|her|this|that)\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:on|of|in)\s+)?", re.IGNORECASE)
+_NEXT_CLAUSE = re.compile(r";|\b(?:and|then|but)\b", re.IGNORECASE)
+_CLAUSE_WORDS = re.compile(r"\b(?:and|or|but|that|which|who|when|while|was|were|is|are|had|has|have|said|says)\b",
+                           re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CountedHere:
+    """A phrase counting ``phrase.days`` from the sentence's own mention number ``mention``; ``only_start``: that
+    date is written right after "after"/"before" ("a day after January 31"), the count's start and no event of
+    the sentence's own."""
+
+    phrase: RelativeDay
+    mention: int
+    only_start: bool = False
+
+
+def counted_here(sentence: str, starts: list[int], ends: list[int]) -> list[CountedHere]:
+    """The exact day offsets ``sentence`` counts from a date of its own, each with the index of that date among
+    its mentions (``starts``/``ends``, in order): after "after"/"before", the first date closing the noun that
+    follows ("two days after the January 26 violence"); after "later"/"earlier"/"the next day", the last date
+    before the phrase, a new clause between ("on February 10 and, two days later, …"). "That day" adds no day to
+    the sentence's own."""
+    found: list[CountedHere] = []
+    for m in _RELATIVE.finditer(sentence):
+        between = ""
+        direction = (m.group("dir") or m.group("dir2") or "").lower()
+        if m.group("n") is not None:
+            if _INEXACT.search(sentence[: m.start()]):
+                continue
+            step = int(m.group("n")) if m.group("n").isdigit() else _NUMBERS[m.group("n").lower()]
+        elif m.group("dir2") is not None:
+            step = 1
+        elif m.group("next") is not None:
+            step, direction = 1, "later" if m.group("next").lower() in ("next", "following") else "earlier"
+        else:
+            continue
+        days = step if direction in ("later", "after") else -step
+        if direction in ("before", "after"):
+            k = next((k for k, start in enumerate(starts) if start >= m.end()), None)
+            between = sentence[m.end():starts[k]] if k is not None else ""
+            if k is None or not _NOUN_TO_DATE.fullmatch(between) or _CLAUSE_WORDS.search(between):
+                continue
+        else:
+            k = max((k for k, end in enumerate(ends) if end <= m.start()), default=None)
+            # A new clause after the date ("on February 10 and, two days later, …"); "replied on February 11,
+            # three days later" says how long after the sentence before, of the same day.
+            if k is None or not _NEXT_CLAUSE.search(sentence, ends[k], m.start()):
+                continue
+        found.append(CountedHere(RelativeDay(m.group(0), m.start(), days), k,
+                                 direction in ("before", "after") and not between.strip()))
     return found
 
 

@@ -68,6 +68,9 @@ class Turn:
     # A timeline reply's turn (``retrieval.timeline_turns``): the day of the event it showed, which "and the
     # next day?" moves from.
     day: str | None = None
+    # A timeline reply's topic words without its dates ("koo" for "what happened with koo on feb 10"): what "and
+    # the next day?" and "what happened next?" go on asking about.
+    topic: str | None = None
 
 
 def turn_of(question: str, answer: Answer) -> Turn:

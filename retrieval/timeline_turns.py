@@ -9,22 +9,33 @@ the words a follow-up borrows, its reports are the quotes, and their articles ar
 Which event: what was done rather than what was still ahead (``planned``), on a day rather than over a week
 or a month (a day asked about lists the events of weeks holding it too), and of those the last listed: the
 only one on a day asked about, the latest in a longer list, and the one read last.
+
+A follow-up that moves in time keeps what the timeline was about (``moved``): after "what happened with koo on
+feb 10", "and the next day?" asks for Koo's events of the 11th (it listed every event of that day), and "what
+happened next?" / "and then?" for the first few about Koo after the 10th (they were searched and declined).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from retrieval.followup import FollowupContext, Turn
-from retrieval.topic_dates import topic_dates
+from retrieval.topic_dates import DateFilter, Day, topic_dates
 from retrieval.types import Timeline, TimelineEvent
 
 # The reports of the event kept as its quotes: enough for the names a follow-up may mean, few enough that a
 # conversation's stored turns stay small.
 MAX_REPORTS = 5
+# "What happened next?" lists this many events after the day shown, the earliest first: what came next, not the
+# rest of the story; asked again, it goes on from the last of them.
+NEXT_EVENTS = 5
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
+# What a topic's dates leave at its ends ("with koo on" of "with koo on feb 10"): no subject of their own.
+_EDGE = r"\b(?:with|to|about|on|in|of|for|around|during|at)\b"
+_EDGE_WORDS = re.compile(rf"^(?:\W*{_EDGE})+|(?:{_EDGE}\W*)+$", re.IGNORECASE)
 _CALENDAR = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _LATER = r"(?:later|after|afterwards?|on)"
@@ -43,6 +54,33 @@ _SHIFT = re.compile(
 )
 
 
+# A whole message asking what came after what was just said: "what happened next?", "and then?", "then what?",
+# "what happened after that?". Not "what happened then?", which asks about that time.
+_NEXT = re.compile(
+    r"(?:(?:and|so|ok(?:ay)?|also)\s+)*(?:"
+    r"what\s+(?:happened|came|went\s+on|did\s+(?:they|it|he|she)\s+do)\s+(?:next|after(?:wards?|\s+that|\s+this)?)"
+    r"|what\s+(?:next|then)|then(?:\s+what)?|after\s+(?:that|this)"
+    r"|what\s+else\s+happened\s+(?:next|after(?:wards?|\s+that|\s+this)?)"
+    r")\s*[?.!]*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Moved:
+    """What a follow-up that moves in time asks the timeline: ``topic``, the earlier turn's words and the new
+    dates; ``subject``, those words alone (empty when the earlier turn had none); ``first``, how many of the
+    earliest events to show (None: all); ``after``, the day moved from by "what happened next?"."""
+
+    topic: str
+    subject: str
+    dates: str
+    first: int | None = None
+    # "What happened next?": the day moved from (ISO); an event that began on it or before (the week holding it,
+    # its month) was no news after it.
+    after: str | None = None
+
+
 def shown_event(timeline: Timeline) -> TimelineEvent | None:
     """The event a follow-up most plausibly means by "that" (see the module's docstring); None for a reply
     that showed none."""
@@ -59,11 +97,25 @@ def timeline_turn(timeline: Timeline) -> Turn | None:
     if event is None:
         return None
     asked = timeline.searched_for or timeline.topic or ""
-    subject = topic_dates(asked)[1] if asked else ""
+    named, rest = topic_dates(asked) if asked else ([], "")
+    subject = _EDGE_WORDS.sub("", rest)
     reports = tuple(dict.fromkeys(c.quote for c in event.citations))[:MAX_REPORTS] or (event.summary,)
     question = " ".join(part for part in (subject, _what(event.summary)) if part)
-    day = event.date if _DAY.fullmatch(event.date) else None
-    return Turn(question, tuple(dict.fromkeys(c.doc_id for c in event.citations)), reports, True, day=day)
+    # A day asked about whose only event spans a week ("and the day before?" showing the week holding the 9th)
+    # is still the day moved from next.
+    day = event.date if _DAY.fullmatch(event.date) else _asked_day(named)
+    return Turn(question, tuple(dict.fromkeys(c.doc_id for c in event.citations)), reports, True, day=day,
+                topic=" ".join(subject.split()) or None)
+
+
+def _asked_day(named: list[DateFilter]) -> str | None:
+    """The one whole day (its year given) a topic names, ISO; None for any other topic."""
+    if len(named) != 1 or not isinstance(day := named[0], Day) or day.year is None or day.day is None:
+        return None
+    try:
+        return date(day.year, day.month, day.day).isoformat()
+    except ValueError:
+        return None
 
 
 def _what(report: str) -> str:
@@ -85,11 +137,58 @@ def day_shift(question: str) -> int | None:
     return 1 if match.group("next") or match.group("after") else -1
 
 
-def shifted_day(context: FollowupContext | None, shift: int) -> str | None:
-    """The day ``shift`` days from the one the latest turn showed, written as the timeline reads a topic ("11
-    February 2021"); None when the latest turn showed no single day (an answer, a week, a month)."""
+def asks_next(question: str) -> bool:
+    """Whether a whole message asks what came after what was just said ("what happened next?", "and then?")."""
+    return _NEXT.fullmatch(question.strip()) is not None
+
+
+def moved(context: FollowupContext | None, question: str, day: str | None = None) -> Moved | None:
+    """What ``question`` asks the timeline when it moves in time from the latest turn: "and the next day?" the
+    next day's events, "what happened next?" the first few after the turn's day, both about the turn's topic
+    ("koo" stays koo: the whole next day's events answered a question nobody asked). ``day``: the day to move
+    from when the latest turn has none of its own (an answer: the latest day its quotes report). None when
+    ``question`` moves nowhere or there is no day to move from."""
     last = context.turns[-1] if context is not None and context.turns else None
-    if last is None or last.day is None:
+    start = last.day if last is not None and last.day is not None else day
+    if last is None or start is None:
         return None
-    moved = date.fromisoformat(last.day) + timedelta(days=shift)
-    return f"{moved.day} {moved:%B %Y}"
+    shift = day_shift(question)
+    if shift is not None:
+        dates, first = _written(date.fromisoformat(start) + timedelta(days=shift)), None
+    elif asks_next(question):
+        dates, first = f"after {_written(date.fromisoformat(start))}", NEXT_EVENTS
+    else:
+        return None
+    subject = (last.topic or "") if last.day is not None else ""
+    return Moved(f"{subject} {dates}".strip(), subject, dates, first, start if first else None)
+
+
+def moved_events(move: Moved, timeline: Timeline) -> Timeline:
+    """``timeline`` as the reply to ``move``: its first events only, and when the topic's words have none on
+    the dates that hold other events, a note saying so and how to ask for all of them."""
+    if move.after is not None:
+        later = [e for e in timeline.events if e.date.split("/")[0] > move.after]
+        timeline = replace(timeline, events=later[: move.first], omitted=0)
+    if timeline.events or timeline.note or timeline.asked_back or not move.subject:
+        return timeline
+    if move.after is not None:  # a week begun before the day may hold later days: no claim about other events
+        note = (f"The articles date nothing about {move.subject} {move.dates}; for every event {move.dates}, ask "
+                f"“what happened {move.dates}?”")
+    else:
+        note = (f"The events the articles date {move.dates} are about other things; for all of them, ask "
+                f"“what happened on {move.dates}?”")
+    return replace(timeline, note=note)
+
+
+def reported_day(timeline: Timeline, turn: Turn) -> str | None:
+    """The latest day of an event in ``timeline`` that ``turn``'s quotes report: where "what happened next?"
+    after an answer goes on from. None when the answer quoted no dated event."""
+    quoted = set(turn.sentences)
+    days = [e.date for e in timeline.events
+            if _DAY.fullmatch(e.date) and not e.planned and any(c.quote in quoted for c in e.citations)]
+    return max(days) if days else None
+
+
+def _written(day: date) -> str:
+    """``day`` as the timeline reads it in a topic: "11 February 2021"."""
+    return f"{day.day} {day:%B %Y}"

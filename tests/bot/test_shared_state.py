@@ -200,7 +200,8 @@ def test_idle_full_buckets_are_pruned(stores: Callable[[], SharedStore]) -> None
 
 def turn(n: int) -> Turn:
     """Every other one a timeline reply's turn, with the day it showed ("and the next day?" moves from it)."""
-    return Turn(f"question {n}", (f"doc{n}",), (f"Sentence {n}.",), n % 2 == 0, f"2021-02-1{n}" if n % 2 else None)
+    return Turn(f"question {n}", (f"doc{n}",), (f"Sentence {n}.",), n % 2 == 0, f"2021-02-1{n}" if n % 2 else None,
+                f"topic {n}" if n % 2 else None)
 
 
 def test_turns_are_shared_kept_three_deep_expire_and_move_with_a_rename(stores: Callable[[], SharedStore]) -> None:

@@ -246,6 +246,8 @@ async def test_what_is_going_on_is_answered_with_the_events_about_it(seed_core: 
     ("what happened on feb 10?", "feb 10"), ("What happened in January 2021", "January 2021"),
     ("what happened on 2021-02-08?", "2021-02-08"), ("so what happened on 8 February 2021?", "8 February 2021"),
     ("what happened on feb 10 with koo?", "feb 10 with koo"), ("any news from feb 8?", "feb 8"),
+    # Its subject first: searched, it was answered as a question, and no turn of the timeline kept "koo".
+    ("what happened with koo on feb 10", "koo on feb 10"), ("what happened to twitter on 8 feb?", "twitter on 8 feb"),
     # A period: its words stay in the topic, which the timeline reads as the period's ends.
     ("what happened between feb 1 and feb 8", "between feb 1 and feb 8"),
     ("what happened after feb 10", "after feb 10"),

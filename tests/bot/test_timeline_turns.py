@@ -49,3 +49,34 @@ async def test_in_the_terminal_a_timeline_and_its_follow_up(seed_core: CommandCo
     assert "2021-02-08" in (await handle_line(seed_core, "/timeline the talks", "terminal:s1") or "")
     reply = await handle_line(seed_core, LEAD, "terminal:s1") or ""
     assert "Sawhney" in reply and "Searched for:" in reply
+
+
+async def test_the_next_day_keeps_the_timelines_topic(seed_core: CommandCore) -> None:
+    """After the events about penal action (8 February), "and two days later?" listed every event of the
+    10th; it asks about penal action then, and says the day's events are about other things."""
+    await seed_core.timeline("penal action", LOCAL_USER, "terminal:k1")
+    later = await seed_core.ask("and two days later?", LOCAL_USER, "terminal:k1")
+    assert isinstance(later, Timeline) and later.topic == "penal action 10 February 2021"
+    assert not later.events and "“what happened on 10 February 2021?”" in later.note
+    said = await handle_line(seed_core, "and two days later?", "terminal:k1") or ""
+    assert "what happened on 10 February 2021" in said
+
+
+async def test_what_happened_next_lists_the_events_after_the_day_shown(seed_core: CommandCore) -> None:
+    """"What happened on feb 8?" then "what happened next?" was searched as a question and declined."""
+    await seed_core.ask("what happened on feb 8?", LOCAL_USER, "terminal:n1")
+    after = await seed_core.ask("what happened next?", LOCAL_USER, "terminal:n1")
+    assert isinstance(after, Timeline) and after.events
+    assert all(e.date.split("/")[0] > "2021-02-08" for e in after.events), "the week of the 8th was no news after it"
+    last = await seed_core.ask("and then?", LOCAL_USER, "terminal:n1")
+    assert isinstance(last, Timeline) and all(e.date > after.events[-1].date for e in last.events)
+    alone = await seed_core.ask("what happened next?", LOCAL_USER, "terminal:n2")
+    assert not isinstance(alone, Timeline), "nothing shown before: asked as a question, as before"
+
+
+async def test_what_happened_next_after_an_answer(seed_core: CommandCore) -> None:
+    answer = await seed_core.ask("what did twitter say on february 8?", LOCAL_USER, "terminal:n3")
+    assert isinstance(answer, Answer) and answer.answered
+    after = await seed_core.ask("what happened next?", LOCAL_USER, "terminal:n3")
+    assert isinstance(after, Timeline) and after.events
+    assert all(e.date.split("/")[0] > "2021-02-08" for e in after.events)

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from index.chunking import split_sentences
+from index.date_estimate import estimate_dates
 from index.date_resolution import (
     CorpusWindow,
     corpus_window,
@@ -151,7 +152,34 @@ def test_a_far_off_article_does_not_take_the_year_from_the_story_s_undated_artic
              doc("The court ruled.", "2021-07-08", doc_id="i")]
     far = doc("Skyquill withheld the posts.", "2025-02-14", doc_id="z")
     assert [e["date"] for e in events(*story, undated, far)] == ["2021-02-08"]
-    assert [e["date"] for e in events(story[0], undated, far)] == []  # one article each: no guess
+    # One article each: the undated article's own February 8 lies clearly nearer the one of 2021 (2 days) than
+    # that of 2025 (6 days); as near to both, no guess.
+    assert [e["date"] for e in events(story[0], undated, far)] == ["2021-02-08"]
+    as_near = doc("Skyquill withheld the posts.", "2025-02-06", doc_id="z")
+    assert [e["date"] for e in events(story[0], undated, as_near)] == []
+
+
+def test_groups_as_large_leave_the_year_to_the_articles_own_days() -> None:
+    """With 24 articles of 2021 to 2025 added, a group of dated articles spanning February 2023 and February
+    2024 counted its days for both: "February 10" in an undated article of the story tied, got no year, and the
+    article lost its estimated date and its "this week" event. Its own days (February 8 and 10) lie nearest the
+    story's dated article of 10 February 2021: its year."""
+    story = doc("The ministry wrote to Twitter.", "2021-02-10")
+    others = [doc("A court ruled.", day, doc_id=f"o{k}") for k, day in enumerate(
+        ["2022-09-21", "2022-11-17", "2023-03-09", "2023-06-21", "2023-09-14", "2024-03-07", "2024-05-08",
+         "2025-02-12", "2025-02-20"])]
+    undated = doc("On February 10, Twitter put out a note. Twitter said on February 8 that it was cooperating. "
+                  "The talks are likely to happen this week.", doc_id="b")
+    window = corpus_window([date.fromisoformat(str(d.date)) for d in [story, *others]])
+    assert window is not None and window.year_for(2, 10) is None, "the tie: 2023 and 2024, one group"
+    assert window.leaning([(2, 8), (2, 10)]).year_for(2, 10) == 2021
+    assert window.leaning([(2, 10)]).lean == 2021 and window.leaning([(2, 11)]).lean is None  # 2021 and 2025: 1 day
+    assert window.leaning([(2, 7)]).lean is None, "3 days from 2021's article, 5 from 2025's: not clearly nearer"
+    corpus = [story, *others, undated]
+    estimated = estimate_dates(corpus, {d.doc_id: split_sentences(d.text) for d in corpus})
+    assert estimated[-1].date == "2021-02-10" and estimated[-1].date_estimated
+    assert {e["date"] for e in events(story, *others, estimated[-1]) if e["doc_id"] == "b"} == {
+        "2021-02-08", "2021-02-10", "2021-02-08/2021-02-14"}
 
 
 def test_corpus_window_year_for() -> None:
@@ -272,7 +300,7 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 20  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
+    assert EVENTS_VERSION == 22  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
     # 5: web-page furniture ("Also Read: …"); 6: a date alone on its line ("Feb 12, 2021") is a stamp;
     # 7: a byline that carries one ("By Meera Kapoor | Updated: Feb 12, 2021"); 8: breadcrumbs, page chrome;
     # 9: ranges, "the last week of …", "would"/"gives … until" point ahead;
@@ -287,6 +315,8 @@ def test_version_bumped() -> None:
     # 18: a day of a month set for ("a sit-in for February 8") may be up to a month before the article (that year's)
     # 19: "Two days earlier, …" from the one day the sentence before dates; context_start/end of "The talks …"
     # 20: "are expected later this week", "is due on Friday" are still ahead
+    # 21: groups of dated articles as large leave a yearless day's year to the article's own days
+    # 22: a day counted from a date of the sentence's own ("two days after the January 26 violence")
 
 
 def test_last_this_and_next_month_are_months_of_the_article_s_date() -> None:

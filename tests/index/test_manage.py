@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from index import store
+from index.add_notes import far_dated
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, Encoder
 from index.manage import Upload, add_articles, index_status, remove_article
@@ -386,3 +387,26 @@ def test_putting_back_a_change_that_wrote_nothing_logs_no_error(tmp_path: Path,
     kept.write_text("changed", encoding="utf-8")
     undo.restore()
     assert not caplog.records and kept.read_text(encoding="utf-8") == "as it was"
+
+
+def _doc(doc_id: str, when: str | None, estimated: bool = False) -> dict[str, object]:
+    return {"doc_id": doc_id, "filename": f"{doc_id}.md", "title": doc_id, "date": when, "date_estimated": estimated}
+
+
+def test_an_article_is_far_dated_from_every_other_added_with_it_too() -> None:
+    """An add of several files compared each only with the articles indexed before: of two 1999 articles
+    added together, each was "over a year from every other article", the other one a day away."""
+    indexed = [_doc("a", "2021-02-08"), _doc("b", "2021-02-12"), _doc("est", "1990-01-01", estimated=True)]
+    pair = [_doc("old1", "1999-02-09"), _doc("old2", "1999-02-10")]
+    assert far_dated([*indexed, *pair], ["old1", "old2"]) == []
+    far, near = _doc("typo", "1999-02-09"), _doc("k", "2021-02-11")
+    [note] = far_dated([*indexed, far, near], ["typo", "k"])
+    assert note["file"] == "typo.md" and "(2021-02-08 to 2021-02-12)" in note["note"], "an estimated date is no date"
+    # The others' range holds the articles added with it: the latest here is one of them.
+    [note] = far_dated([*indexed, far, _doc("late", "2021-03-01")], ["typo", "late"])
+    assert "(2021-02-08 to 2021-03-01)" in note["note"]
+    # The first add to an index of articles: they are each other's others.
+    assert [n["file"] for n in far_dated([far, near, _doc("k2", "2021-02-12")], ["typo", "k", "k2"])] == ["typo.md"]
+    assert far_dated([far], ["typo"]) == [], "alone: nothing to be far from"
+    many = [_doc(f"d{k}", f"2021-02-{k:02}") for k in range(1, 20)]
+    assert [n["file"] for n in far_dated([*many, far], ["typo", "d1", "d19"])] == ["typo.md"]

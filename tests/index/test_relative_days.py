@@ -122,3 +122,42 @@ def test_training_articles() -> None:
     assert training("heldout/ambrelia_journalist_account_restored.md") == [("2021-07-12", "that day")]
     assert training("articles/sarneth_office_visit.md") == [("2021-05-21", "three days later")]
     assert training("heldout/ilvaria_takedown_count_dispute.md") == []
+
+
+def events_of(text: str, when: str | None = "2021-02-15") -> list[tuple[str, str]]:
+    records = extract_events([doc(text, when)], {"a": split_sentences(text)})
+    return sorted((r["date"], r["how"]) for r in records)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # Counted from the date closing the noun after "after"/"before": a noun's date dates no event itself.
+    ("Two days after the January 26 violence, the ministry ordered Twitter to block 257 accounts.",
+     [("2021-01-28", "relative")]),
+    ("A day after the hearing on February 9, the court ruled.", [("2021-02-10", "relative")]),
+    ("The ministry wrote to the company the day before the February 12 deadline.", [("2021-02-11", "relative")]),
+    # Written right after "after", the date is where the count starts, no event of the sentence.
+    ("Twitter restored the accounts a day after January 31.", [("2021-02-01", "relative")]),
+    # From the date before "later"/"the next day": both days are the sentence's.
+    ("The ministry met Twitter on February 10 and, two days later, issued a fresh notice.",
+     [("2021-02-10", "explicit"), ("2021-02-12", "relative")]),
+    ("On February 10 the ministry wrote to Twitter, and the next morning the accounts were gone.",
+     [("2021-02-10", "explicit"), ("2021-02-11", "relative")]),
+    # As stated already: one event.
+    ("Twitter acted on February 10, a day after the February 9 meeting.", [("2021-02-10", "explicit")]),
+])
+def test_a_sentence_counts_days_from_a_date_of_its_own(text: str, found: list[tuple[str, str]]) -> None:
+    """"Two days after the January 26 violence, …" was left out of the timeline: its one date is the
+    violence's, and the sentence before dates nothing it counts from."""
+    assert events_of(text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "More than two days after the January 26 violence, Twitter acted.",  # no exact day
+    "Two days after the protests in late January, the ministry wrote.",  # a month part, no day
+    "It came two days after the company was told on February 3 that it would be fined.",  # a clause, not a noun
+    "A day after the talks, the ministry wrote to Twitter on February 12.",  # the count's date is not named
+    "Between February 8 and February 10 the accounts were down, and a day later they were back.",  # a range
+    "In February, two days later, the ministry wrote.",  # a month
+])
+def test_a_count_from_no_one_day_of_the_sentence_adds_nothing(text: str) -> None:
+    assert ("relative" not in {how for _, how in events_of(text)})

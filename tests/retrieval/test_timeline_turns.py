@@ -6,7 +6,17 @@ import pytest
 
 from retrieval.engine import Engine
 from retrieval.followup import FollowupContext, Turn, turn_of
-from retrieval.timeline_turns import day_shift, shifted_day, shown_event, timeline_turn
+from retrieval.timeline_turns import (
+    NEXT_EVENTS,
+    Moved,
+    asks_next,
+    day_shift,
+    moved,
+    moved_events,
+    reported_day,
+    shown_event,
+    timeline_turn,
+)
 from retrieval.types import Citation, Timeline, TimelineEvent
 
 
@@ -65,11 +75,77 @@ def test_other_messages_move_no_day(asked: str) -> None:
 
 def test_the_day_moves_from_the_latest_turns_day_only() -> None:
     shown = Turn("Twitter said it was cooperating", ("d",), ("…",), day="2021-02-28")
-    assert shifted_day(FollowupContext((shown,)), 1) == "1 March 2021"
-    assert shifted_day(FollowupContext((shown,)), -2) == "26 February 2021"
+    assert moved(FollowupContext((shown,)), "and the next day?") == moved_to("1 March 2021")
+    assert moved(FollowupContext((shown,)), "two days earlier") == moved_to("26 February 2021")
     answered = Turn("who is sawhney", ("d",), ("Sawhney is the IT Secretary.",))
-    assert shifted_day(FollowupContext((shown, answered)), 1) is None, "the latest turn was an answer"
-    assert shifted_day(None, 1) is None
+    assert moved(FollowupContext((shown, answered)), "and the next day?") is None, "the latest turn was an answer"
+    assert moved(None, "and the next day?") is None
+    assert moved(FollowupContext((shown,)), "why did they do that?") is None
+
+
+def moved_to(dates: str, subject: str = "") -> Moved:
+    return Moved(f"{subject} {dates}".strip(), subject, dates)
+
+
+def test_the_next_day_is_asked_about_what_the_timeline_was_about() -> None:
+    """After "what happened with koo on feb 10", "and the next day?" listed every event of the 11th: it asks
+    what koo did then."""
+    turn = timeline_turn(Timeline([DONE_10], topic="with koo on feb 10"))
+    assert turn is not None and turn.topic == "koo" and turn.day == "2021-02-10"
+    move = moved(FollowupContext((turn,)), "and the next day?")
+    assert move == moved_to("11 February 2021", "koo")
+    assert timeline_turn(Timeline([DONE_10], topic="feb 10")).topic is None  # type: ignore[union-attr]
+
+
+def test_a_topic_with_nothing_that_day_says_so_and_how_to_ask_for_the_whole_day() -> None:
+    move = moved(FollowupContext((Turn("koo", ("d",), ("…",), day="2021-02-10", topic="koo"),)), "the next day")
+    assert move is not None
+    # Other events that day (the builder gave no note): say the topic has none, and how to ask for them all.
+    empty = moved_events(move, Timeline([], topic=move.topic))
+    assert "about other things" in empty.note and "“what happened on 11 February 2021?”" in empty.note
+    # No event at all that day: the builder's note (the period the articles cover) stands.
+    covered = "The articles cover …"
+    assert moved_events(move, Timeline([], topic=move.topic, note=covered)).note == covered
+
+
+def test_a_week_asked_about_for_one_day_is_that_day_to_move_from() -> None:
+    turn = timeline_turn(Timeline([WEEK], topic="9 February 2021"))
+    assert turn is not None and turn.day == "2021-02-09"
+    assert timeline_turn(Timeline([WEEK], topic="feb 9")).day is None, "no year: which day?"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("asked", ["what happened next?", "and then?", "then what", "what happened after that?",
+                                   "And what came next?", "ok what next", "what did they do next?", "after that?"])
+def test_a_message_asking_what_came_next(asked: str) -> None:
+    assert asks_next(asked)
+
+
+@pytest.mark.parametrize("asked", ["what happened then?", "what happened next week", "next", "why then?",
+                                   "what happens next year in india"])
+def test_other_messages_ask_nothing_next(asked: str) -> None:
+    assert not asks_next(asked)
+
+
+def test_what_happened_next_lists_the_first_few_events_begun_after_the_day() -> None:
+    """A week holding the day began before it: no news after it. The earliest few, not the rest of the story."""
+    turn = Turn("koo", ("d",), ("…",), day="2021-02-08", topic="koo")
+    move = moved(FollowupContext((turn,)), "what happened next?")
+    assert move is not None and move.topic == "koo after 8 February 2021"
+    later = [event(f"2021-02-{day:02}", f"Event {day}.") for day in range(9, 9 + NEXT_EVENTS + 3)]
+    shown = moved_events(move, Timeline([WEEK, *later], topic=move.topic, omitted=2))
+    assert [e.date for e in shown.events] == [e.date for e in later[:NEXT_EVENTS]] and shown.omitted == 0
+    assert moved(FollowupContext((Turn("who is sawhney", ("d",), ("…",)),)), "and then?") is None
+    said = moved_events(move, Timeline([WEEK], topic=move.topic)).note
+    assert said == ("The articles date nothing about koo after 8 February 2021; for every event after 8 February "
+                    "2021, ask “what happened after 8 February 2021?”")
+
+
+def test_after_an_answer_next_goes_on_from_the_latest_event_it_quoted() -> None:
+    answered = Turn("when was the blog post", ("d",), (DONE_10.summary, DONE_8.summary))
+    assert reported_day(Timeline([DONE_8, WEEK, DONE_10, PLANNED_10]), answered) == "2021-02-10"
+    assert reported_day(Timeline([WEEK, PLANNED_10]), Turn("q", (), (PLANNED_10.summary,))) is None
+    move = moved(FollowupContext((answered,)), "what happened next?", "2021-02-10")
+    assert move is not None and move.topic == "after 10 February 2021", "an answer's words are no topic"
 
 
 def test_a_follow_up_to_a_timeline_is_read_against_the_event_shown(seed_engine: Engine) -> None:
