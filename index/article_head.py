@@ -9,7 +9,7 @@ import re
 from itertools import islice
 
 from index.chunking import split_sentences, unwrap
-from index.furniture import is_furniture
+from index.furniture import is_caption, is_furniture
 from index.stamps import address_line, ambiguous_figures, is_byline, no_such_stamp_day, stamp, stamp_date
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
@@ -34,7 +34,7 @@ def first_line_title(body: str) -> str:
     lines = [" ".join(_HEADING.sub("", line).split()) for line in unwrap(body).splitlines()]
     lines = [line for line in lines if line and not _RULE.fullmatch(line)]
     useful = [line for line in lines
-              if stamp_date(line) is None and not is_furniture(line)  # a caption is furniture
+              if stamp_date(line) is None and not is_furniture(line) and not is_caption(line)  # nor a caption
               and not is_byline(line) and address_line(line) is None] or lines
     if not useful:
         return ""

@@ -65,7 +65,8 @@ _FOOTER_LINK = (r"(?:about(?:\s+us)?|contact(?:\s+us)?|terms(?:\s+(?:of|and|&)\s
 _FOOTER = re.compile(rf"\s*{_FOOTER_LINK}(?:[\s|·•,]+{_FOOTER_LINK})+\s*", re.IGNORECASE)
 # A photo's caption or credit, as a page saved as text keeps it beside the story: "File photo: Twitter's office",
 # "Image: Reuters", "(Photo credit: PTI)", "Representational image", "Farmers at the border. (File photo)",
-# "Jack Dorsey | Photo: Reuters". It says nothing the story says, and was quoted as an answer. Told by the words
+# "Jack Dorsey | Photo: Reuters". A credit says nothing the story says, and was quoted as an answer (``is_credit``:
+# a description of the picture stays). Told by the words
 # a caption opens or ends with, so that a story's sentence about photos ("Photos of the protest were shared …",
 # "The image showed …") is none.
 _PICTURE = r"(?:photo(?:graph)?s?|images?|pictures?|pics?|graphics?|illustrations?|screen\s*(?:grab|shot))"
@@ -81,6 +82,11 @@ _CAPTION_ENDS = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_CHARS = 300  # a caption's line, not a paragraph of the story
+# A caption's label opening a description of the picture ("File photo: Twitter's office in New Delhi").
+_DESCRIBED = re.compile(
+    rf"\s*[(\[]?\s*(?:file|representational|representative|stock|archive|archival)\s+{_PICTURE}\b[\s:|–—-]*",
+    re.IGNORECASE,
+)
 # The marks a story is pasted with from a wire, a press release or an opinion page, none of them its words: a
 # section's label over the headline ("OPINION", "PRESS RELEASE", "FOR IMMEDIATE RELEASE"), which titled the
 # article; a release's end mark ("###", "-ENDS-") and its media contact; a wire's credits ("(Reporting by …;
@@ -118,7 +124,7 @@ def is_furniture(line: str) -> bool:
             or (len(stripped) <= _CONSENT_CHARS and _CONSENT.search(stripped) is not None
                 and (len(stripped) <= _BUTTON_CHARS or _READER.search(stripped) is not None))
             or _COPYRIGHT.fullmatch(stripped) is not None or _SHARE.fullmatch(line) is not None
-            or _FOOTER.fullmatch(line) is not None or is_caption(stripped) or _LABEL.fullmatch(line) is not None
+            or _FOOTER.fullmatch(line) is not None or is_credit(stripped) or _LABEL.fullmatch(line) is not None
             or _END_MARK.fullmatch(line) is not None or _WIRE_CREDIT.fullmatch(line) is not None
             or (len(stripped) <= _CAPTION_CHARS and (_CONTACT.fullmatch(stripped) is not None
                                                      or _DISCLAIMER.search(stripped) is not None)))
@@ -128,6 +134,22 @@ def is_caption(line: str) -> bool:
     """Whether a line is a photo's caption or credit (``_CAPTION_OPENS``, ``_CAPTION_ENDS``)."""
     return len(line) <= _CAPTION_CHARS and (_CAPTION_OPENS.match(line) is not None
                                             or _CAPTION_ENDS.search(line) is not None)
+
+
+def is_credit(line: str) -> bool:
+    """Whether a caption says only whose picture it is ("Image: Reuters", "(Photo credit: PTI)", "Representational
+    image"), not what it shows. A description ("File photo: Union Minister Ravi Shankar Prasad", "Farmers at the
+    border. (File photo)", "Jack Dorsey | Photo: Reuters") is the article's words about who or what is pictured
+    and stays quotable: taken out, it also left the remaining sentences looking like better answers than they
+    are ("who is india's finance minister" answered by a spokesperson's quote naming "the Honourable Minister"),
+    and the decline threshold chosen over them rose from 0.35 to 0.41, declining 20 right answers in 216."""
+    if not is_caption(line):
+        return False
+    opening = _DESCRIBED.match(line)
+    if opening is not None and line[opening.end():].strip(" )]."):
+        return False
+    ending = _CAPTION_ENDS.search(line)
+    return ending is None or not line[:ending.start()].strip(" |")
 
 
 def furniture_lines(text: str) -> list[tuple[int, int]]:

@@ -6,7 +6,7 @@ import pytest
 
 from index.chunking import split_sentences
 from index.documents import load_corpus, parse_article
-from index.furniture import is_furniture, story_sentences
+from index.furniture import is_caption, is_furniture, story_sentences
 
 SEED = Path(__file__).resolve().parents[2] / "corpus"
 TRAINING = Path(__file__).resolve().parents[2] / "training"
@@ -124,10 +124,9 @@ def test_copyright_and_consent_lines_are_furniture(line: str) -> None:
 
 
 @pytest.mark.parametrize("line", [
-    "File photo: Twitter's office in New Delhi", "Image: Reuters", "(Photo credit: PTI)", "Representational image",
+    "Image: Reuters", "(Photo credit: PTI)", "Representational image", "(File photo)", "Courtesy: Reuters",
     "(Representational image)", "Representative picture", "Photo: AP", "Photo courtesy Twitter", "Pic credit: ANI",
-    "Farmers at the Ghazipur border on Tuesday. (File photo)", "Jack Dorsey at an event in 2019 | Photo: Reuters",
-    "Farmers at the border. (Photo: PTI)", "[Image source: Twitter]",
+    "[Image source: Twitter]",
     # The marks a story is pasted with from a wire, a press release or an opinion page.
     "OPINION", "Analysis", "PRESS RELEASE", "FOR IMMEDIATE RELEASE", "Explained:", "LIVE UPDATES", "###", "-ENDS-",
     "ENDS", "Media contact: Press Office, Ministry of Electronics & IT",
@@ -148,6 +147,18 @@ def test_photo_captions_and_the_marks_of_wires_releases_and_opinions_are_furnitu
 
 
 @pytest.mark.parametrize("line", [
+    "File photo: Twitter's office in New Delhi", "File image: Union Minister Ravi Shankar Prasad",
+    "Farmers at the Ghazipur border on Tuesday. (File photo)", "Jack Dorsey at an event in 2019 | Photo: Reuters",
+    "Farmers at the border. (Photo: PTI)",
+])
+def test_a_caption_describing_its_picture_is_kept(line: str) -> None:
+    """Who or what a photo shows is the article's words (a role, a place); only a credit says nothing. Taken out,
+    "File image: Union Minister Ravi Shankar Prasad" left a spokesperson's quote looking like the answer to "who
+    is the prime minister of india", and the decline threshold fitted over such rows rose from 0.35 to 0.41."""
+    assert is_caption(line) and not is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
     "Photos of the protest were shared widely on Twitter.", "The image showed a farmer at the border.",
     "Image credits aside, the report named no photographer.", "The file photos were never published.",
     "Photography was banned at the protest site.", "Twitter said it would comply (in part) with the order.",
@@ -157,14 +168,14 @@ def test_story_lines_about_photos_are_kept(line: str) -> None:
     assert not is_furniture(line)
 
 
-def test_the_seed_articles_lose_only_their_captions() -> None:
+def test_the_seed_articles_lose_only_their_photo_credit() -> None:
     docs, _ = load_corpus(SEED)
     dropped = []
     for doc in docs:
         spans = split_sentences(doc.text)
         kept = story_sentences(doc.text, spans)
         dropped += [doc.text[s.start : s.end] for s in spans if s not in kept]
-    assert dropped == ["Courtesy: Reuters", "File image: Union Minister Ravi Shankar Prasad"]
+    assert dropped == ["Courtesy: Reuters"]
 
 
 def test_the_training_articles_lose_no_sentence() -> None:
