@@ -22,7 +22,7 @@ from typing import Any
 
 from index.chunking import Span, split_sentences
 from index.date_resolution import CorpusWindow
-from index.dates import told_as_future
+from index.date_tense import told_as_future
 from index.documents import Document
 from index.furniture import is_furniture
 from index.mention_dates import (
