@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from datetime import timedelta
 from typing import TypeVar
 
@@ -22,13 +21,16 @@ from bot.admission import Admission, VoteAdmission
 from bot.builds import APOLOGY, BuildRunner
 from bot.conversations import with_pointed
 from bot.core_config import CoreConfig
+from bot.core_moderators import ModeratorActions
+from bot.core_timeline import TimelineReaders
 from bot.corpus_changes import CorpusChanges
 from bot.history import History
 from bot.history_results import Feedback, GapReport
 from bot.inflight import InFlight
 from bot.ratelimit import RateLimiter
+from bot.refusals import given_back
 from bot.report import BadWindow
-from bot.results import IndexChange, IndexStatus, Notice, NoticeKind, Reply, SourcesList
+from bot.results import IndexStatus, Notice, NoticeKind, Reply, SourcesList
 from bot.shared_state import THREAD_TTL, SharedState
 from bot.smalltalk import (
     dated_overview,
@@ -40,15 +42,12 @@ from bot.smalltalk import (
     without_greeting,
 )
 from bot.uploads import UploadRules
-from bot.validation import InvalidInput, asks_nothing, clean_question, clean_topic, pointed_text, words_of
+from bot.validation import InvalidInput, asks_nothing, clean_question, pointed_text, words_of
 from index import store
-from index.builder import build_index
 from index.embedding import EncoderProvider
-from index.manage import Upload, index_status
+from index.manage import index_status
 from retrieval.engine import Engine
-from retrieval.followup import FollowupContext
-from retrieval.loaded import FIX_DAMAGED, IndexLoadError, load_problem
-from retrieval.timeline_turns import Moved, asks_next, moved, moved_events, reported_day, timeline_turn
+from retrieval.loaded import FIX_DAMAGED, IndexLoadError
 from retrieval.types import Answer, Timeline
 
 log = logging.getLogger(__name__)
@@ -56,10 +55,10 @@ audit = logging.getLogger("dispute_bot.audit")
 
 T = TypeVar("T")
 
-FORBIDDEN = "Only moderators can {what}."
+class CommandCore(TimelineReaders, ModeratorActions):
+    """The commands. Timeline readers (``bot.core_timeline``) and moderator actions (``bot.core_moderators``)
+    are written in modules of their own."""
 
-
-class CommandCore:
     def __init__(
         self, config: CoreConfig, encoder_provider: EncoderProvider, moderators: ModeratorPolicy,
         query_workers: int = 2, build_encoder_provider: EncoderProvider | None = None,
@@ -184,45 +183,7 @@ class CommandCore:
                 result = await self.history.record(cleaned, result, actor, conversation, self.engine)
             return result
 
-        return _given_back(await self.admission.run("ask", actor, work), question)
-
-    async def timeline(self, topic: str | None = None, actor: Actor | None = None,
-                       conversation: str | None = None) -> Timeline | Notice:
-        """``conversation``: where the timeline is shown, as for ``ask``; a follow-up there ("why did they do
-        that?") reads the event it showed (``retrieval.timeline_turns``)."""
-        async def work() -> Timeline | Notice:
-            try:
-                cleaned = clean_topic(topic, self.config.max_question_chars)
-            except InvalidInput as exc:
-                return Notice(NoticeKind.INVALID, str(exc))
-            return await self._events(cleaned, conversation)
-
-        return _given_back(await self.admission.run("timeline", actor, work), topic)
-
-    async def _moved(self, context: FollowupContext | None, question: str) -> Moved | None:
-        """What ``question`` asks the timeline when it moves in time from the latest turn
-        (``retrieval.timeline_turns.moved``); after an answer, from the latest day of the events its quotes
-        report. None for any other question."""
-        move = moved(context, question)
-        last = context.turns[-1] if context is not None and context.turns else None
-        if move is not None or last is None or not last.answered or not asks_next(question):
-            return move
-        events = await self._guarded("timeline", lambda: self.engine.timeline(None))
-        day = reported_day(events, last) if isinstance(events, Timeline) else None
-        return moved(context, question, day) if day else None
-
-    async def _events(self, topic: str | None, conversation: str | None, move: Moved | None = None,
-                      ) -> Timeline | Notice:
-        """The timeline about ``topic``, remembered in ``conversation`` as its latest turn: the event a
-        follow-up most plausibly means, as if it had been the answer. A reply showing no event leaves the
-        turns as they were. ``move``: the follow-up moving in time it answers, which shapes it."""
-        events = await self._guarded("timeline", lambda: self.engine.timeline(topic))
-        if move is not None and isinstance(events, Timeline):
-            events = moved_events(move, events)
-        turn = timeline_turn(events) if conversation and isinstance(events, Timeline) else None
-        if conversation and turn is not None:
-            await self.history.remember(conversation, turn)
-        return events
+        return given_back(await self.admission.run("ask", actor, work), question)
 
     async def sources(self, actor: Actor | None = None) -> SourcesList | Notice:
         return await self.admission.run(
@@ -326,66 +287,3 @@ class CommandCore:
         except Exception:
             log.exception("the report names articles by id: the index could not be read")
             return {}
-
-    # -- moderators ---------------------------------------------------------------------------------
-
-    def is_moderator(self, actor: Actor) -> bool:
-        return self.moderators.allows(actor)
-
-    def _refuse(self, actor: Actor, what: str) -> Notice | None:
-        if self.is_moderator(actor):
-            return None
-        audit.warning("refused %s for %s: not a moderator", what, actor.describe())
-        return Notice(NoticeKind.FORBIDDEN, FORBIDDEN.format(what=what))
-
-    async def reindex(self, actor: Actor, full: bool = False) -> IndexChange | Notice:
-        refusal = self._refuse(actor, "rebuild the index")
-        if refusal:
-            return refusal
-        audit.info("reindex (full=%s) by %s", full, actor.describe())
-        # A newer release's index is never replaced from chat, even with full: only the CLI's --full does.
-        return await self.builds.run("reindex", actor, lambda: IndexChange("reindex", build_index(
-            self.config.corpus_dir, self.config.index_dir, model=self.config.model,
-            encoder_provider=self._encoder_provider, full=full, live_check=load_problem).to_dict()))
-
-    def refuse_add(self, actor: Actor, reason: str) -> Notice:
-        """An add an adapter refuses before the core sees it (too many addresses, a file over the limit, a
-        download that failed): told to the moderator and, like every moderator action, in the audit log."""
-        audit.info("add by %s refused: %s", actor.describe(), reason)
-        return Notice(NoticeKind.INVALID, reason)
-
-    async def add_articles(
-        self, actor: Actor, uploads: list[Upload], urls: Sequence[str] = (), force: bool = False
-    ) -> IndexChange | Notice:
-        """Add uploaded files and the articles at ``urls`` (fetched on the event loop; extracted in a worker
-        thread) in one rebuild. ``force`` adds pages already in the corpus anyway."""
-        refusal = self._refuse(actor, "add articles")
-        if refusal:
-            return refusal
-        if not uploads and not urls:
-            return self.refuse_add(actor, "Attach a .txt, .md, .pdf or saved .html article, or give a web page's "
-                                          "address, to add.")
-        return await self.corpus.add(actor, uploads, urls, force)
-
-    async def remove_article(self, actor: Actor, doc_id: str) -> IndexChange | Notice:
-        refusal = self._refuse(actor, "remove articles")
-        if refusal:
-            return refusal
-        return await self.corpus.remove(actor, doc_id)
-
-
-def failed(typed: str | None = None) -> Notice:
-    """The apology for a command that raised where an adapter caught it (the core's own failures come as a
-    ``Notice`` already): a question or topic in it is given back as every refusal gives it back
-    (``_given_back``), since a slash command's text is gone and "try again" asked the user to retype it."""
-    return _given_back(Notice(NoticeKind.FAILED, APOLOGY), typed)
-
-
-def _given_back(result: T, typed: str | None) -> T:
-    """A refusal of a question or topic that holds words, with the text as typed (``Notice.asked``): too
-    long, slow down, busy, restarting, or failed, the asker shortens it or sends it again later, and a slash
-    command's text is gone. Not a refusal of an empty question (nothing to give back), nor a silent one."""
-    if isinstance(result, Notice) and not result.silent and typed and any(ch.isalnum() for ch in words_of(typed)):
-        return replace(result, asked=typed.strip())
-    return result
-

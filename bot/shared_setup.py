@@ -19,7 +19,7 @@ from bot.build_lock import advisory_build_lock
 from bot.history_setup import HistorySetupError, vote_key
 from bot.settings import Settings
 from bot.shared_state import SharedState
-from bot.store.db import open_engine
+from bot.store.engines import open_engine
 from bot.store.shared import SharedStore
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ written as past). The rule:
 
 An estimated date is stored with ``date_estimated`` and shown as estimated wherever it appears. In the
 timeline it places the article's weekdays ("on Monday") and weeks ("this week"), and those events are
-marked estimated too (``index.events``).
+marked estimated too (``index.events``, ``index.mention_dates``).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from datetime import date
 from index.chunking import Span
 from index.date_resolution import CorpusWindow, corpus_window
 from index.documents import Document
-from index.events import Located, article_window, locate_mentions, mention_context, resolve_mention, year_anchors
+from index.mention_dates import Located, article_window, locate_mentions, mention_context, resolve_mention, year_anchors
 
 # Bump when the rule below changes: cached candidates (``index.articles``) are then computed again.
 DATE_ESTIMATE_VERSION = 6  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate;

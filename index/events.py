@@ -10,36 +10,33 @@ word unplaced, the sentence stays out of the timeline rather than land on the ea
 merged across articles at query time (``retrieval.timeline``), where the topic filter has to look at single
 sentences anyway.
 
-A date is never invented: a yearless date needs a year from the text, the article date or the corpus
-period (see ``_year_anchor``), a weekday or a week ("this week") needs the article date, and anything
-else is left out. An estimated article date (``index.date_estimate``) places weekdays and weeks only,
-and the records it places say so (``year_from`` "estimated", ``estimated`` true); years of yearless dates
-never come from it, since it was itself derived from those dates.
+Where each mention lands on the calendar, and where a yearless date takes its year from: ``index.mention_dates``.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import groupby, pairwise
 from typing import Any
 
 from index.chunking import Span, split_sentences
-from index.date_ranges import join_ranges
-from index.date_resolution import (
-    CorpusWindow,
-    corpus_window,
-    nearest_month,
-    nearest_year,
-    resolve_week,
-    resolve_weekday,
-)
-from index.dates import Mention, find_mentions, told_as_future
+from index.date_resolution import CorpusWindow
+from index.date_tense import told_as_future
 from index.documents import Document
 from index.furniture import is_furniture
+from index.mention_dates import (
+    PARAGRAPH_BREAK,
+    Anchor,
+    Located,
+    article_window,
+    mention_context,
+    paragraph_at,
+    paragraph_of,
+    parse_doc_date,
+    resolve_mention,
+    year_anchors,
+)
 from index.relative_days import counted_here, placed_days, relative_days
 from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
@@ -55,128 +52,8 @@ EVENTS_VERSION = 22  # 14: a yearless date in an undated article takes the year 
 # 21: groups of dated articles as large leave a yearless day's year to the article's own days (``article_window``);
 # 22: a day counted from a date of the sentence's own ("two days after the January 26 violence"; ``_count_here``)
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")
-
-
-@dataclass(frozen=True)
-class Located:
-    """A mention with its sentence and its absolute offset in the article."""
-
-    mention: Mention
-    sentence: Span
-    offset: int
-    paragraph: int
-
-
-def _paragraph_of(text: str) -> list[int]:
-    return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
-
-
-def _paragraph_at(starts: list[int], position: int) -> int:
-    """The paragraph (of ``_paragraph_of``'s ``starts``, which ascend) holding ``position``."""
-    return bisect_right(starts, position) - 1
-
-
-def locate_mentions(doc: Document, spans: list[Span]) -> list[Located]:
-    starts = _paragraph_of(doc.text)
-    found: list[Located] = []
-    for span in spans:
-        paragraph = _paragraph_at(starts, span.start)
-        sentence = doc.text[span.start : span.end]
-        for mention in join_ranges(sentence, find_mentions(sentence)):
-            found.append(Located(mention, span, span.start + mention.start, paragraph))
-    return found
-
-
-def _anchor_of(m: Mention) -> date | None:
-    """A mention that carries its own year, as a point in time other mentions can take a year from."""
-    if m.year is None or m.month is None:
-        return None
-    return date(m.year, m.month, m.day or 15)
-
-
-Anchor = tuple[int, date, int, bool]  # offset, point in time, paragraph, whether it names a day
-
-
-def year_anchors(located: list[Located]) -> list[Anchor]:
-    """(offset, point in time, paragraph, names a day) of every mention that carries its own year."""
-    return [(o.offset + m.start - o.mention.start, a, o.paragraph, m.day is not None)
-            for o in located for m in (o.mention, o.mention.through) if m and (a := _anchor_of(m))]
-
-
-def _year_anchor(item: Located, doc_date: date | None, anchors: list[Anchor]) -> tuple[date, str] | None:
-    """Where a yearless date takes its year from, in order of trust.
-
-    A dated year in the same paragraph comes first (an article from 2021 recounting "5 March 2019 ...
-    on March 7" means 2019), then the article's own date, then the nearest dated year anywhere in the
-    article. In the paragraph, a month and year alone count only for that month ("in March 2019 ... on
-    March 7"): "an office in India since July 2014 ... on February 9" is background, not the story's year.
-    ``None`` leaves the corpus window as the last resort.
-    """
-    dated = [(abs(offset - item.offset), a, p, day) for offset, a, p, day in anchors]
-    same_paragraph = [(dist, a) for dist, a, p, day in dated
-                      if p == item.paragraph and (day or a.month == item.mention.month)]
-    if same_paragraph:
-        return min(same_paragraph)[1], "nearby"
-    if doc_date is not None:
-        return doc_date, "article"
-    if dated:
-        return min((dist, a) for dist, a, _, _ in dated)[1], "nearby"
-    return None
-
-
-def resolve_mention(
-    item: Located, doc_date: date | None, anchors: list[Anchor], window: CorpusWindow | None,
-    estimated: bool = False,
-) -> tuple[str, str, str] | None:
-    """(ISO date, month, or week or range ``start/end``; how; where the year came from), or ``None`` when
-    it cannot be placed. With ``estimated``, ``doc_date`` is an estimate and places only weekdays and weeks.
-    A range whose end can't be placed after its start is its first day, as before ranges were read."""
-    m = item.mention
-    if m.through is not None:
-        first = resolve_mention(replace(item, mention=replace(m, through=None)), doc_date, anchors, window,
-                                estimated)
-        last = resolve_mention(replace(item, mention=m.through, offset=item.offset + m.through.start - m.start),
-                               doc_date, anchors, window, estimated)
-        if first and last and len(first[0]) == len(last[0]) == 10 and first[0] < last[0]:
-            return f"{first[0]}/{last[0]}", "range", first[2]
-        return first
-    if m.kind in ("weekday", "week", "near-month"):
-        if doc_date is None:
-            return None
-        source = "estimated" if estimated else "article"
-        if m.kind == "near-month":  # "last month" in a report of 14 February 2025 is January 2025
-            n = doc_date.year * 12 + doc_date.month - 1 + {"last": -1, "next": 1}.get(m.qualifier, 0)
-            return f"{n // 12:04d}-{n % 12 + 1:02d}", "month", source
-        if m.kind == "week":
-            monday, sunday = resolve_week(doc_date, m.qualifier or "this")
-            return f"{monday.isoformat()}/{sunday.isoformat()}", "week", source
-        if m.weekday is None:
-            return None
-        return resolve_weekday(m.weekday, doc_date, m.qualifier, m.future).isoformat(), "weekday", source
-    if estimated:
-        doc_date = None
-    assert m.month is not None
-    how = {"day": "explicit", "month": "month", "named-day": "named-day"}[m.kind]
-    if m.year is not None:
-        if m.day is None:
-            return f"{m.year:04d}-{m.month:02d}", how, "text"
-        return date(m.year, m.month, m.day).isoformat(), how, "text"
-    anchor = _year_anchor(item, doc_date, anchors)
-    if anchor is not None:
-        point, source = anchor
-        if m.day is None:
-            return nearest_month(m.month, point, m.future, m.reported), how, source
-        resolved = nearest_year(m.month, m.day, point, m.future, m.reported)
-        return (resolved.isoformat(), how, source) if resolved else None
-    year = window.year_for(m.month, m.day) if window else None
-    if year is None:
-        return None
-    if m.day is None:
-        return f"{year:04d}-{m.month:02d}", how, "corpus"
-    return date(year, m.month, m.day).isoformat(), how, "corpus"
 
 
 def _record_rank(record: dict[str, Any]) -> tuple[int, int, int]:
@@ -187,34 +64,6 @@ def _record_rank(record: dict[str, Any]) -> tuple[int, int, int]:
         YEAR_SOURCES.index(record["year_from"]),
         hows.index(record["how"]),
     )
-
-
-def mention_context(
-    docs: list[Document], sentences: dict[str, list[Span]], only: set[str] | None = None
-) -> tuple[dict[str, list[Located]], CorpusWindow | None]:
-    """The located date mentions of every article (or of those in ``only``), and the period the corpus
-    covers: from the given, not the estimated, article dates; with none, from the full dates that all the
-    articles mention."""
-    known = [d for doc in docs if not doc.date_estimated and (d := parse_doc_date(doc.date)) is not None]
-    wanted = docs if only is None or not known else [d for d in docs if d.doc_id in only]
-    located = {d.doc_id: locate_mentions(d, sentences.get(d.doc_id) or split_sentences(d.text)) for d in wanted}
-    if not known:  # no dated article: the period the explicit full dates span
-        known = [
-            date(m.year, m.month, m.day)
-            for items in located.values() for it in items
-            if (m := it.mention).kind == "day" and m.year is not None and m.month and m.day
-        ]
-    return located, corpus_window(known)
-
-
-def article_window(window: CorpusWindow | None, items: list[Located]) -> CorpusWindow | None:
-    """``window`` for the article whose mentions are ``items``: leaning to the year its own yearless days (of
-    what it tells, not the days of nouns) lie nearest the dated days in (``CorpusWindow.leaning``)."""
-    if window is None:
-        return None
-    days = sorted({(m.month, m.day) for it in items if (m := it.mention).kind == "day" and m.year is None
-                   and m.role == "primary" and m.month and m.day})
-    return window.leaning(days)
 
 
 def ahead_of(when: str, reported: date | None) -> bool:
@@ -233,13 +82,6 @@ def behind(when: str, reported: date | None) -> bool:
     false of it; whether the plan was carried out, its quote says as much as it says."""
     last = when.split("/")[-1]
     return reported is not None and last < (reported.isoformat()[:7] if len(last) == 7 else reported.isoformat())
-
-
-def parse_doc_date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> list[dict[str, Any]]:
@@ -324,7 +166,7 @@ def _told_relative(
 ) -> list[dict[str, Any]]:
     """Records of the sentences whose day is told from the day the sentence before dates ("Two days earlier,
     …"; ``index.relative_days``), in reading order so one can lean on another ("The next day …" after one)."""
-    starts = _paragraph_of(doc.text)
+    starts = paragraph_of(doc.text)
     mentioned = {item.sentence.start for item in located}
     dated: dict[int, list[dict[str, Any]]] = {}
     for record in records:
@@ -333,7 +175,7 @@ def _told_relative(
     before: tuple[int, Span] | None = None  # the last sentence that mentions a date: its paragraph, its span
     previous: Span | None = None
     for span in spans:
-        paragraph = _paragraph_at(starts, span.start)
+        paragraph = paragraph_at(starts, span.start)
         text = doc.text[span.start : span.end]
         phrases = [] if span.start in mentioned or is_furniture(text) else relative_days(text)
         leaned = before[1] if before and (before[0] == paragraph or before[1] == previous) else None
@@ -361,7 +203,7 @@ def with_context(doc: Document, spans: list[Span], records: list[dict[str, Any]]
     that opens "The ministry met Twitter executives on February 12." names its own subject anew, and inherited
     the topic of "Koo saw a surge of new users on February 10." ending the paragraph before."""
     before = {span.start: previous for previous, span in pairwise(spans)
-              if not _PARAGRAPH_BREAK.search(doc.text[previous.end : span.start])}
+              if not PARAGRAPH_BREAK.search(doc.text[previous.end : span.start])}
     for record in records:
         previous = before.get(int(record["start"]))
         if previous is not None and opens_with_reference(record["quote"]):

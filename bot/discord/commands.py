@@ -26,12 +26,13 @@ import discord
 from discord import app_commands
 
 from bot.actors import Actor
-from bot.core import APOLOGY, CommandCore, failed
+from bot.core import APOLOGY, CommandCore
 from bot.discord.identity import conversation_key, interaction_actor, thread_conversation
 from bot.discord.installs import offered_to_moderators, offered_to_readers
 from bot.discord.outgoing import Outgoing, with_picture, without_files
 from bot.discord.render import render
 from bot.inflight import InFlight
+from bot.refusals import failed
 from bot.render.examples import TIMELINE_EXAMPLES
 from bot.render.picture import FILENAME, timeline_png
 from bot.results import IndexChange, Notice, Result

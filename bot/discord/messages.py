@@ -6,9 +6,6 @@ mention. Such threads are recognised by their owner (the bot), or by the ids rem
 for threads not in the cache. Reading un-mentioned thread messages needs the Message Content intent;
 without it Discord sends them with empty content and they are skipped (mentions and DMs always work).
 
-Opening the thread comes after the answer was delivered and is best effort: if it fails the user already
-has the answer, so the failure is logged and nobody gets an apology under a good answer.
-
 People address the bot the ways Discord offers: its mention, its own integration role (what the client's
 autocomplete often picks for "@dispute-bot"), or a reply to one of its messages, which continues the
 conversation that message answered. Without the Message Content intent Discord withholds the text of a
@@ -23,41 +20,25 @@ channel where the bot may send messages but not embeds, Discord refuses an embed
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import re
 from collections import OrderedDict
-from typing import Any, TypeVar
 
 import discord
 
-from bot.core import APOLOGY, CommandCore
+from bot.core import CommandCore
 from bot.discord.expiring import ExpiringNotices
 from bot.discord.identity import actor_for, conversation_key, thread_conversation
-from bot.discord.limits import clip
-from bot.discord.outgoing import Outgoing
 from bot.discord.pointed import forwarded, pointed_text, reply_reference
-from bot.discord.render import render, render_plain
+from bot.discord.replies import ReplySending
+from bot.discord.threads import BotThreads, remember, worth_a_thread
 from bot.results import Notice, NoticeKind, Result
 from bot.validation import squeezed, strip_links
 from retrieval.types import Answer, Timeline
 
 log = logging.getLogger(__name__)
-V = TypeVar("V")
 
-NONE = discord.AllowedMentions.none()
 ANSWERED_TYPES = (discord.MessageType.default, discord.MessageType.reply)
-THREAD_NAME_LIMIT = 100
-# Seconds a refusal to a message in a server channel stays up ("Slow down", "too long"): only interactions
-# can answer privately, and a refusal that stays clutters a channel everyone reads. Long enough to be read.
-NOTICE_LIFETIME = 120.0
-TYPING_AFTER = 0.5  # seconds: a quick answer needs no "typing…", and a flood must not cause one per message
-MISSING_PERMISSIONS = 50013
-# Where nothing the bot sends is taken, an apology included: a locked thread (the bot lacks Manage Threads),
-# an archived one it may not reopen, a channel it can no longer see, one deleted while it answered.
-NO_REPLY_HERE = frozenset({160005, 50083, 50001, 10003})
-# A reply needs Read Message History as well as Send Messages; without it Discord refuses the reference.
-CANNOT_REPLY = 160002
 FILES_ONLY = ("I read questions, not attached files. To add an article, a moderator uses /add-article with the file "
               "attached; to ask, write your question.")
 # "add", alone with files attached or followed by addresses: how Slack's moderators add articles, by DM.
@@ -67,14 +48,6 @@ ROLE_ONLY = ("I can't read messages that mention my role. Ask again mentioning m
              "under Roles), or use /ask.")
 REPLY_UNREAD = ("I can't read replies that don't mention me. Reply again with the reply's mention turned on "
                 "(@ON, above the message box), or mention me (@{name}), or use /ask.")
-
-
-def _remember(memory: OrderedDict[int, V], key: int, value: V, limit: int) -> None:
-    """Keep ``key`` in ``memory``, forgetting the oldest entries beyond ``limit``: a long-running bot's
-    memory stays flat, and forgetting only means the next follow-up there needs a mention."""
-    memory[key] = value
-    while len(memory) > limit:
-        memory.popitem(last=False)
 
 
 def _typed_names(message: discord.Message, me: discord.ClientUser) -> str:
@@ -88,15 +61,7 @@ def _typed_names(message: discord.Message, me: discord.ClientUser) -> str:
     return "".join(rf"|(?<![\w@])@{name}(?![.-]*\w)" for name in typed)
 
 
-def _worth_a_thread(result: Answer | Timeline) -> bool:
-    """An answer, or a timeline that shows events, gets a thread for its follow-ups. A timeline with none ("no
-    dated events" for its topic, or a note asking which dates are meant) stays a reply in place: a thread
-    holding only that is clutter in the channel's thread list, and a reply to the reply still goes on with
-    its conversation (``replied_answer``)."""
-    return isinstance(result, Answer) or bool(result.events)
-
-
-class Conversations:
+class Conversations(BotThreads, ReplySending):
     """Decides which messages address the bot, and answers them."""
 
     def __init__(self, client: discord.Client, core: CommandCore, remembered_threads: int = 10_000) -> None:
@@ -110,15 +75,6 @@ class Conversations:
         # Questions that got no answer (a refusal, or nothing at all), with the refusal sent: an edit asks again.
         self._refused: OrderedDict[int, discord.Message | None] = OrderedDict()
         self.notices = ExpiringNotices()  # refusals in server channels, deleted once read or as the bot stops
-
-    def remember_thread(self, thread_id: int) -> None:
-        _remember(self._threads, thread_id, None, self._remembered)
-
-    def is_bot_thread(self, channel: object) -> bool:
-        me = self.client.user
-        if getattr(channel, "id", None) in self._threads:
-            return True
-        return isinstance(channel, discord.Thread) and me is not None and channel.owner_id == me.id
 
     def question_in(self, message: discord.Message) -> str | None:
         """The question ``message`` asks the bot (its own mention removed), or None if not addressed to it.
@@ -189,27 +145,27 @@ class Conversations:
         question = self.question_in(message)
         if question is None:
             return
-        _remember(self._asked, message.id, None, self._remembered)
+        remember(self._asked, message.id, None, self._remembered)
         replied_to = self.replied_answer(message)
         conversation = self._conversation(message, replied_to)
         async with self.core.in_flight.handling():
             delivered = await self._answer(message, question, conversation)
             if delivered is None or isinstance(delivered[1], Notice):
-                _remember(self._refused, message.id, delivered[0] if delivered else None, self._remembered)
+                remember(self._refused, message.id, delivered[0] if delivered else None, self._remembered)
                 return
             reply, result = delivered
             if not isinstance(result, Answer | Timeline):
                 return
             # A reply to an answer stays where the asker put it: its conversation already has a thread. A
             # timeline ("what happened on feb 10?") is a turn too: "why did they do that?" follows it there;
-            # one that shows no event is answered in place (``_worth_a_thread``).
-            if replied_to is None and _worth_a_thread(result) and self._can_open_thread(message):
+            # one that shows no event is answered in place (``worth_a_thread``).
+            if replied_to is None and worth_a_thread(result) and self._can_open_thread(message):
                 thread_id = await self._open_thread(reply, result.question if isinstance(result, Answer) else question)
                 if thread_id is not None:
                     thread = thread_conversation(thread_id)
                     self.core.continue_conversation(conversation, thread)
                     conversation = thread
-            _remember(self._answers, reply.id, conversation, self._remembered)
+            remember(self._answers, reply.id, conversation, self._remembered)
 
     async def handle_edit(self, before: discord.Message, after: discord.Message) -> None:
         """A message edited to address the bot (a mention added to a question posted without one) is answered,
@@ -243,48 +199,6 @@ class Conversations:
             return
         await self.notices.withdraw(refusal)
 
-    async def _answer(self, message: discord.Message, question: str, conversation: str
-                      ) -> tuple[discord.Message, Result] | None:
-        """Reply to ``message``: the reply and the result it shows, or None when nothing was sent."""
-        try:
-            result = await self._ask(message, question, conversation)
-            if isinstance(result, Notice) and result.silent:
-                return None
-            lifetime = NOTICE_LIFETIME if isinstance(result, Notice) and message.guild is not None else None
-            try:
-                reply = await self.send(message, render(result, show_question=False), delete_after=lifetime)
-            except discord.Forbidden as exc:
-                if exc.code != MISSING_PERMISSIONS:
-                    raise
-                # Send Messages without Embed Links: the same answer as text, which needs only the first.
-                log.warning("channel %s refused an embed (%s); answering in plain text", message.channel.id, exc.text)
-                try:
-                    reply = await self.send(message, render_plain(result), delete_after=lifetime)
-                except discord.Forbidden as again:
-                    if again.code != MISSING_PERMISSIONS:
-                        raise
-                    # No Send Messages here at all: an apology would be refused too, and Discord counts
-                    # refused requests against the bot (10,000 per 10 minutes before a temporary ban).
-                    log.warning("channel %s lets the bot read but not send; question %s not answered",
-                                message.channel.id, message.id)
-                    return None
-        except discord.HTTPException as exc:
-            if exc.code in NO_REPLY_HERE:
-                log.warning("channel %s takes no message from the bot (%s %s); question %s not answered",
-                            message.channel.id, exc.code, exc.text, message.id)
-            else:
-                await self._failed(message)
-            return None
-        except Exception:
-            await self._failed(message)
-            return None
-        return reply, result
-
-    async def _failed(self, message: discord.Message) -> None:
-        log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
-        with contextlib.suppress(Exception):
-            await self._reply(message, content=APOLOGY, allowed_mentions=NONE)
-
     async def _ask(self, message: discord.Message, question: str, conversation: str) -> Result:
         """The core's result, with "dispute-bot is typing…" shown if it takes a while."""
         hint = None
@@ -317,52 +231,3 @@ class Conversations:
         return (message.guild is not None and not self.client.intents.message_content and me is not None
                 and me not in message.mentions)
 
-    @staticmethod
-    async def _typing(channel: discord.abc.Messageable) -> None:
-        await asyncio.sleep(TYPING_AFTER)
-        with contextlib.suppress(discord.HTTPException):
-            await channel.typing()
-
-    async def send(self, message: discord.Message, outgoing: list[Outgoing], delete_after: float | None = None
-                   ) -> discord.Message:
-        """Reply to ``message`` with the first part (without pinging its author); the rest follow it.
-        ``delete_after``: seconds until the reply is deleted (a refusal in a server channel; ``notices``)."""
-        reply = await self._reply(message, **outgoing[0].send_kwargs())
-        if delete_after is not None:
-            self.notices.expire(reply, delete_after)
-        for part in outgoing[1:]:
-            await message.channel.send(**part.send_kwargs())
-        return reply
-
-    @staticmethod
-    async def _reply(message: discord.Message, **kwargs: Any) -> discord.Message:
-        """A reply to ``message``, or, where the bot may send but not read the channel's history (Discord
-        refuses the reply then), the same message sent to the channel: the answer matters, not the arrow.
-        A question deleted meanwhile gets its answer without the arrow too (Discord refuses a reference to a
-        deleted message unless told not to fail: 400, MESSAGE_REFERENCE_UNKNOWN_MESSAGE)."""
-        reference = message.to_reference(fail_if_not_exists=False)
-        try:
-            return await message.channel.send(**kwargs, reference=reference, mention_author=False)
-        except discord.HTTPException as exc:
-            if exc.code != CANNOT_REPLY:
-                raise
-            log.info("channel %s refused a reply (%s); sending the answer without the reference",
-                     message.channel.id, exc.text)
-            return await message.channel.send(**kwargs)
-
-    @staticmethod
-    def _can_open_thread(message: discord.Message) -> bool:
-        return message.guild is not None and isinstance(message.channel, discord.TextChannel)
-
-    async def _open_thread(self, reply: discord.Message, question: str) -> int | None:
-        try:
-            thread = await reply.create_thread(name=clip(question, THREAD_NAME_LIMIT) or "Question",
-                                               auto_archive_duration=1440)
-        except discord.HTTPException as exc:  # usually a missing Create Public Threads permission
-            log.info("could not open a thread on message %s: %s", reply.id, exc)
-            return None
-        except Exception as exc:  # a dropped connection and the like: the answer is out, so no apology
-            log.warning("could not open a thread on message %s: %s: %s", reply.id, type(exc).__name__, exc)
-            return None
-        self.remember_thread(thread.id)
-        return thread.id

@@ -16,7 +16,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.actors import Actor
-from bot.core import APOLOGY, CommandCore, failed
+from bot.core import APOLOGY, CommandCore
+from bot.refusals import failed
 from bot.render.picture import FILENAME, timeline_png
 from bot.results import Notice, NoticeKind, Result
 from bot.slack.ask_threads import ask_conversation, marked
@@ -142,7 +143,7 @@ class SlashCommands:
         ``conversation``: the one a public reply names, so that its thread goes on with it. ``before_reply``
         runs on the rendered message before it is sent, and returns what to send (/sources shares its file
         first). ``typed``: the command's text is a question or topic, which the apology for an unexpected error
-        gives back as the core's refusals do (``bot.core.failed``). Returns the message sent (None when nothing
+        gives back as the core's refusals do (``bot.refusals.failed``). Returns the message sent (None when nothing
         was, or only the apology)."""
         await ack()  # first, always: Slack shows an error to the user after 3 seconds without it
         user, text = str(command.get("user_id") or ""), plain_from_slack(str(command.get("text") or ""))

@@ -32,7 +32,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.settings import Settings
 from bot.shared_state import PRUNE_EVERY
-from bot.store.db import open_engine
+from bot.store.engines import open_engine
 from bot.store.migrations import migrate
 
 log = logging.getLogger(__name__)

@@ -2,8 +2,8 @@
 
 Every method is synchronous and does blocking I/O: the command core calls them from its single store thread,
 never from an event loop. SQLite gets WAL (readers never wait for the writer), a busy timeout and foreign
-keys; the schema is created and migrated on open (``migrations.py``). Nothing here is SQLite-only SQL, so
-``DATABASE_URL`` can name PostgreSQL instead.
+keys (``bot.store.engines``); the schema is created and migrated on open (``migrations.py``). Nothing here is
+SQLite-only SQL, so ``DATABASE_URL`` can name PostgreSQL instead.
 
 What is kept depends on the history mode (see ``HistoryMode``); user ids are never stored, only an HMAC of
 them, keyed by a secret from the settings, so a vote can be changed by its author but not traced to them.
@@ -14,23 +14,18 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import sqlite3
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from enum import Enum
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bot.conversations import TTL_SECONDS as TURN_TTL_SECONDS
+from bot.store.engines import open_engine
 from bot.store.migrations import migrate
-from bot.store.reads import READ_ONLY, reading
+from bot.store.reads import reading
+from bot.store.records import AnswerRecord, HistoryMode, VoteOutcome
 from bot.store.tables import (
     CONVERSATION_CHARS,
     PLACE_CHARS,
@@ -47,128 +42,12 @@ log = logging.getLogger(__name__)
 PRUNE_EVERY = timedelta(hours=1)
 
 
-class HistoryMode(Enum):
-    FULL = "full"  # questions, answers and votes
-    ANONYMIZED = "anonymized"  # the same without the question text (nor what a follow-up searched for)
-    OFF = "off"  # nothing is stored
-
-
-class VoteOutcome(Enum):
-    RECORDED = "recorded"
-    CHANGED = "changed"
-    UNCHANGED = "unchanged"
-    UNKNOWN_ANSWER = "unknown"  # pruned, or never recorded
-
-
-@dataclass(frozen=True)
-class PartRecord:
-    """One question of a message asking several, and whether it was answered: the report counts it as a
-    question of its own (a declined one is a knowledge gap though the reply answered the others)."""
-
-    question: str
-    answered: bool
-    expanded: bool = False
-    searched_for: str | None = None
-
-
-@dataclass(frozen=True)
-class AnswerRecord:
-    id: str
-    platform: str
-    conversation: str | None
-    question: str
-    answered: bool
-    cited: list[dict[str, Any]]
-    index_build: str
-    searched_for: str | None = None
-    quote: str | None = None
-    alternatives: list[dict[str, Any]] = field(default_factory=list)
-    place: str | None = None  # the server or workspace asked in (``Actor.home``); None in DMs and locally
-    # A follow-up searched with words from earlier turns (the report counts them). None: whenever
-    # ``searched_for`` is set, as before mended spelling set it too.
-    expanded: bool | None = None
-    # The questions of a message asking several, each answered on its own; empty when it asked one.
-    parts: list[PartRecord] = field(default_factory=list)
-
-
 def _conversation(conversation: str | None) -> str | None:
     return fit_key(conversation, CONVERSATION_CHARS) if conversation else conversation
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)  # naive UTC: the same on every database
-
-
-# Seconds a connection keeps asking for WAL while other processes switch a new database to it (as long as
-# the busy timeout above).
-WAL_SWITCH_SECONDS = 5.0
-
-
-def _switch_to_wal(cursor: Any) -> None:
-    """Two processes switching a new database to WAL at once each hold a read lock and want the write lock,
-    and SQLite refuses one of them at once ("database is locked") instead of calling the busy handler, which
-    could deadlock there: two bot processes started together on a new DATABASE_URL lost one of them. WAL is
-    kept in the file, so the one refused asks again shortly and finds it already set."""
-    deadline = time.monotonic() + WAL_SWITCH_SECONDS
-    while True:
-        try:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() >= deadline:
-                raise
-            time.sleep(0.02)
-
-
-def _sqlite_setup(engine: Engine) -> None:
-    """WAL, a busy timeout and enforced foreign keys; and transactions that really begin (pysqlite would
-    otherwise run DDL outside them, so a half-applied migration could be left behind).
-
-    A transaction begins IMMEDIATE, taking the write lock up front (waiting out the busy timeout for it): a
-    deferred one that reads and then writes (a vote, a conversation renamed) fails at once with "database is
-    locked" when another process wrote in between. Connections from ``reads.reading`` begin deferred."""
-
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        # The timeout first: switching to WAL needs a lock too, and a second process opening a new database
-        # while the first creates it would otherwise fail at once with "database is locked".
-        cursor.execute("PRAGMA busy_timeout=5000")
-        _switch_to_wal(cursor)
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
-
-
-# Seconds a PostgreSQL connection may take to open (libpq's ``connect_timeout``). Without it, a database host
-# that silently drops packets held a store thread, or the build lock, for the OS's TCP timeout: minutes.
-CONNECT_TIMEOUT_SECONDS = 5
-
-
-def _server_options(parsed: sa.engine.URL) -> dict[str, Any]:
-    """A server database's engine options: a connection checked before use (one the server dropped is
-    replaced, not failed on) and, for PostgreSQL, a bounded connect, unless ``DATABASE_URL`` sets its own."""
-    options: dict[str, Any] = {"pool_pre_ping": True}
-    if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
-        options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
-    return options
-
-
-def open_engine(url: str) -> Engine:
-    """The engine of every store, the build lock and shared state; SQLite's options are its own."""
-    parsed = sa.engine.make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        database = parsed.database
-        if database and database != ":memory:" and not database.startswith("file:"):
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(parsed)
-        _sqlite_setup(engine)
-        return engine
-    return sa.create_engine(parsed, **_server_options(parsed))
 
 
 class Store:

@@ -19,7 +19,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.store.db import open_engine, utcnow
+from bot.store.db import utcnow
+from bot.store.engines import open_engine
 from bot.store.migrations import migrate
 from bot.store.reads import reading
 from bot.store.tables import discord_identify_leases as leases

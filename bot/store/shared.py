@@ -25,7 +25,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.store.db import open_engine
+from bot.store.engines import open_engine
 from bot.store.migrations import migrate
 from bot.store.reads import reading
 from bot.store.tables import KEY_CHARS, answered_threads, conversation_turns, fit_key, handled_events, rate_buckets

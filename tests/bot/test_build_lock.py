@@ -105,7 +105,7 @@ async def test_a_database_that_cannot_be_reached_refuses_builds_in_one_line(
     """With PostgreSQL down, ``index build`` ended in a psycopg traceback and ``/reindex`` in "something went
     wrong" and another in the log; no build may start (another replica may be building), so each says why."""
     from bot.cli import main
-    from bot.store.db import open_engine
+    from bot.store.engines import open_engine
 
     corpus, index_dir = built_copy
     with pytest.raises(LockUnavailable, match="refused"), advisory_build_lock(open_engine(NOWHERE)):

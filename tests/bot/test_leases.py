@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.store import migrations
-from bot.store.db import open_engine
+from bot.store.engines import open_engine
 from bot.store.leases import LeaseGate
 
 

@@ -161,7 +161,7 @@ def test_two_processes_voting_at_once_lose_no_vote(db_url: str) -> None:
 
 OPENER = """
 import sys, time
-from bot.store.db import open_engine
+from bot.store.engines import open_engine
 start, paths = float(sys.argv[1]), sys.argv[2:]
 failed = 0
 for n, path in enumerate(paths):
@@ -396,14 +396,14 @@ def test_a_postgresql_host_that_never_answers_fails_within_the_connect_timeout(
     import socket
     import time
 
-    from bot.store import db
+    from bot.store import engines
 
-    monkeypatch.setattr(db, "CONNECT_TIMEOUT_SECONDS", 1)
+    monkeypatch.setattr(engines, "CONNECT_TIMEOUT_SECONDS", 1)
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen(8)  # never accepted: the kernel completes the handshake, nobody answers libpq
         port = silent.getsockname()[1]
-        engine = db.open_engine(f"postgresql+psycopg://bot@127.0.0.1:{port}/bot")
+        engine = engines.open_engine(f"postgresql+psycopg://bot@127.0.0.1:{port}/bot")
         started = time.monotonic()
         with pytest.raises(sa.exc.OperationalError):
             engine.connect()
@@ -412,14 +412,14 @@ def test_a_postgresql_host_that_never_answers_fails_within_the_connect_timeout(
 
 
 def test_engine_options_bound_postgresql_connects_and_leave_sqlite_alone(tmp_path: Path) -> None:
-    from bot.store import db
+    from bot.store import engines
 
-    engine = db.open_engine("postgresql+psycopg://bot@db.invalid/bot")
+    engine = engines.open_engine("postgresql+psycopg://bot@db.invalid/bot")
     assert engine.pool._pre_ping  # type: ignore[attr-defined]
-    assert db._server_options(engine.url)["connect_args"] == {"connect_timeout": db.CONNECT_TIMEOUT_SECONDS}
+    assert engines._server_options(engine.url)["connect_args"] == {"connect_timeout": engines.CONNECT_TIMEOUT_SECONDS}
     own = sa.engine.make_url("postgresql+psycopg://bot@db.invalid/bot?connect_timeout=20")
-    assert "connect_args" not in db._server_options(own)  # the URL's own timeout is kept
-    lite = db.open_engine(f"sqlite:///{tmp_path / 'bot.db'}")
+    assert "connect_args" not in engines._server_options(own)  # the URL's own timeout is kept
+    lite = engines.open_engine(f"sqlite:///{tmp_path / 'bot.db'}")
     assert not lite.pool._pre_ping  # type: ignore[attr-defined]
     for made in (engine, lite):
         made.dispose()

@@ -214,15 +214,15 @@ async def test_a_rebuild_that_outlasts_its_interaction_reports_by_direct_message
 ) -> None:
     """An interaction token lives 15 minutes (1 s here); a long /reindex lost its report and its apology to
     401s and the moderator's "thinking…" never resolved."""
-    import bot.core
+    import bot.core_moderators
 
-    build = bot.core.build_index
+    build = bot.core_moderators.build_index
 
     def slow(*args: object, **kw: object) -> object:
         time.sleep(1.3)
         return build(*args, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(bot.core, "build_index", slow)
+    monkeypatch.setattr(bot.core_moderators, "build_index", slow)
     fake.token_lifetime = 1.0
     await start_bot(writable_discord_core, fake)
     await fake.dispatch("INTERACTION_CREATE", p.slash("reindex", roles=(p.MOD_ROLE_ID,)))

@@ -89,7 +89,7 @@ async def test_a_refusal_in_a_server_channel_goes_away_and_an_answer_stays(
 ) -> None:
     """Only an interaction can answer privately: a refusal to a mention is public, so in a server channel it
     deletes itself once read; in a DM nobody else sees it, and an answer is never deleted."""
-    monkeypatch.setattr("bot.discord.messages.NOTICE_LIFETIME", 0.3)
+    monkeypatch.setattr("bot.discord.replies.NOTICE_LIFETIME", 0.3)
     refused = await reply_to(fake, await say(fake, f"{MENTION} " + "why " * 400, mentions=[p.BOT_USER]))
     assert "characters long" in refused.content and not refused.deleted
     assert "What you typed" not in refused.content, "a message's words stay in the channel: not posted again"

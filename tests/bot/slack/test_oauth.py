@@ -26,7 +26,7 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from bot.core import CommandCore
 from bot.settings import SLACK_AUTHORIZE_DEFAULT, Settings
 from bot.slack.app import EVENTS_PATH, SlackSetupError, serve_slack, setup_problem
-from bot.store.db import open_engine
+from bot.store.engines import open_engine
 from bot.store.migrations import migrate
 from tests.bot.slack.slack_requests import JSON, SIGNING_SECRET, event_payload, message_event, signed_headers
 from tests.bot.slack.stub_oauth import CLIENT_ID, CLIENT_SECRET, OAuthStubSlack

@@ -1,0 +1,119 @@
+"""Sending the bot's reply to a message: the answer, its fallbacks where Discord refuses it, the apology.
+
+In a channel where the bot may send messages but not embeds, Discord refuses an embed-only message (403, code
+50013); the answer then goes out as plain text. Where it may not read the channel's history, the reply goes out
+without its reference. A mixin of ``bot.discord.messages.Conversations``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.builds import APOLOGY
+from bot.discord.expiring import ExpiringNotices
+from bot.discord.outgoing import Outgoing
+from bot.discord.render import render, render_plain
+from bot.results import Notice, Result
+
+log = logging.getLogger(__name__)
+
+NONE = discord.AllowedMentions.none()
+# Seconds a refusal to a message in a server channel stays up ("Slow down", "too long"): only interactions
+# can answer privately, and a refusal that stays clutters a channel everyone reads. Long enough to be read.
+NOTICE_LIFETIME = 120.0
+TYPING_AFTER = 0.5  # seconds: a quick answer needs no "typing…", and a flood must not cause one per message
+MISSING_PERMISSIONS = 50013
+# Where nothing the bot sends is taken, an apology included: a locked thread (the bot lacks Manage Threads),
+# an archived one it may not reopen, a channel it can no longer see, one deleted while it answered.
+NO_REPLY_HERE = frozenset({160005, 50083, 50001, 10003})
+# A reply needs Read Message History as well as Send Messages; without it Discord refuses the reference.
+CANNOT_REPLY = 160002
+
+
+class ReplySending:
+    """Sends replies, with the fallbacks Discord's refusals call for."""
+
+    notices: ExpiringNotices  # set by ``Conversations``
+
+    if TYPE_CHECKING:
+        async def _ask(self, message: discord.Message, question: str, conversation: str) -> Result: ...
+
+    async def _answer(self, message: discord.Message, question: str, conversation: str
+                      ) -> tuple[discord.Message, Result] | None:
+        """Reply to ``message``: the reply and the result it shows, or None when nothing was sent."""
+        try:
+            result = await self._ask(message, question, conversation)
+            if isinstance(result, Notice) and result.silent:
+                return None
+            lifetime = NOTICE_LIFETIME if isinstance(result, Notice) and message.guild is not None else None
+            try:
+                reply = await self.send(message, render(result, show_question=False), delete_after=lifetime)
+            except discord.Forbidden as exc:
+                if exc.code != MISSING_PERMISSIONS:
+                    raise
+                # Send Messages without Embed Links: the same answer as text, which needs only the first.
+                log.warning("channel %s refused an embed (%s); answering in plain text", message.channel.id, exc.text)
+                try:
+                    reply = await self.send(message, render_plain(result), delete_after=lifetime)
+                except discord.Forbidden as again:
+                    if again.code != MISSING_PERMISSIONS:
+                        raise
+                    # No Send Messages here at all: an apology would be refused too, and Discord counts
+                    # refused requests against the bot (10,000 per 10 minutes before a temporary ban).
+                    log.warning("channel %s lets the bot read but not send; question %s not answered",
+                                message.channel.id, message.id)
+                    return None
+        except discord.HTTPException as exc:
+            if exc.code in NO_REPLY_HERE:
+                log.warning("channel %s takes no message from the bot (%s %s); question %s not answered",
+                            message.channel.id, exc.code, exc.text, message.id)
+            else:
+                await self._failed(message)
+            return None
+        except Exception:
+            await self._failed(message)
+            return None
+        return reply, result
+
+    async def _failed(self, message: discord.Message) -> None:
+        log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
+        with contextlib.suppress(Exception):
+            await self._reply(message, content=APOLOGY, allowed_mentions=NONE)
+
+    @staticmethod
+    async def _typing(channel: discord.abc.Messageable) -> None:
+        await asyncio.sleep(TYPING_AFTER)
+        with contextlib.suppress(discord.HTTPException):
+            await channel.typing()
+
+    async def send(self, message: discord.Message, outgoing: list[Outgoing], delete_after: float | None = None
+                   ) -> discord.Message:
+        """Reply to ``message`` with the first part (without pinging its author); the rest follow it.
+        ``delete_after``: seconds until the reply is deleted (a refusal in a server channel; ``notices``)."""
+        reply = await self._reply(message, **outgoing[0].send_kwargs())
+        if delete_after is not None:
+            self.notices.expire(reply, delete_after)
+        for part in outgoing[1:]:
+            await message.channel.send(**part.send_kwargs())
+        return reply
+
+    @staticmethod
+    async def _reply(message: discord.Message, **kwargs: Any) -> discord.Message:
+        """A reply to ``message``, or, where the bot may send but not read the channel's history (Discord
+        refuses the reply then), the same message sent to the channel: the answer matters, not the arrow.
+        A question deleted meanwhile gets its answer without the arrow too (Discord refuses a reference to a
+        deleted message unless told not to fail: 400, MESSAGE_REFERENCE_UNKNOWN_MESSAGE)."""
+        reference = message.to_reference(fail_if_not_exists=False)
+        try:
+            return await message.channel.send(**kwargs, reference=reference, mention_author=False)
+        except discord.HTTPException as exc:
+            if exc.code != CANNOT_REPLY:
+                raise
+            log.info("channel %s refused a reply (%s); sending the answer without the reference",
+                     message.channel.id, exc.text)
+            return await message.channel.send(**kwargs)
