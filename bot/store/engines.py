@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from bot.store.reads import READ_ONLY
 
 # Seconds a connection keeps asking for WAL while other processes switch a new database to it (as long as
-# the busy timeout above).
+# the busy timeout set below).
 WAL_SWITCH_SECONDS = 5.0
 
 
