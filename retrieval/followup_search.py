@@ -17,6 +17,7 @@ from index.lexical import bm25_top
 from retrieval.answer import says_again
 from retrieval.features import Candidates, sentence_terms
 from retrieval.followup import Expansion, FollowupContext, expand
+from retrieval.initialisms import names_cased
 from retrieval.loaded import LoadedIndex
 from retrieval.question import Question
 from retrieval.search import dense_top, distinct_passages, rrf_fuse
@@ -101,7 +102,9 @@ def follow_up(
     mended; ``Engine``), which is what leans on the conversation: "uske baad kya hua" is "what after", a
     fragment, and "wat abt farmers" opens with "what about". Read as typed, their words no article uses
     counted as distinctive and each was searched alone."""
-    expansion = expand(reading or question.text, index.idf, index.unknown_idf, context, typed=question.text)
+    # Names read in the articles' capitals ("the government of india"): a whole question naming one stands alone.
+    expansion = expand(names_cased(reading or question.text, index), index.idf, index.unknown_idf, context,
+                       typed=names_cased(question.text, index))
     if expansion is None:
         return None
     expanded_vector = encode(expansion.text)

@@ -23,6 +23,7 @@ _JOINERS = frozenset(["of", "and", "for", "the", "on", "in", "to"])
 _NAME = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|for|the|on|in|to)\s+)*[A-Z][\w'’&-]*)+")
 _WORD = re.compile(r"(?<![\w.'’-])[A-Za-z]{2,6}(?![\w'’-]|\.\w)")
 _NAMES: dict[Path, dict[str, set[str]]] = {}
+_CASED: dict[Path, tuple[re.Pattern[str], dict[str, str]] | None] = {}
 
 
 def _spellings(words: list[str]) -> set[str]:
@@ -70,3 +71,26 @@ def spell_out_initials(text: str, index: LoadedIndex) -> str | None:
     names = names_by_initials(index)
     read = _WORD.sub(lambda m: _meant(m.group(), index, names) or m.group(), text)
     return read if read != text else None
+
+
+def _names_pattern(index: LoadedIndex) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """Every name of two or more words the articles write, longest first, matched in any case, and each one's
+    capitals by its folded form; once per index."""
+    if index.folder not in _CASED:
+        cased = {n.casefold(): n for found in names_by_initials(index).values() for n in found}
+        names = sorted(cased.values(), key=len, reverse=True)
+        _CASED.clear()  # one live index at a time
+        _CASED[index.folder] = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)",
+                                           re.IGNORECASE), cased) if names else None
+    return _CASED[index.folder]
+
+
+def names_cased(text: str, index: LoadedIndex) -> str:
+    """``text`` with each name the articles write (two words or more) in the articles' capitals: chat types
+    "the government of india" where an article writes "Government of India", and whether a question names
+    something is read from its capitals (``retrieval.followup``)."""
+    found = _names_pattern(index)
+    if found is None:
+        return text
+    pattern, cased = found
+    return pattern.sub(lambda m: cased.get(m.group().casefold(), m.group()), text)

@@ -205,6 +205,14 @@ def test_the_reading_the_model_trusts_more_answers(shipped_engine: Engine) -> No
     assert expanded_won >= 4
 
 
+def test_a_whole_question_naming_its_subject_in_lowercase_stands_alone(shipped_engine: Engine) -> None:
+    earlier = "who is the meity secretary"
+    context = FollowupContext((turn_of(earlier, shipped_engine.ask(earlier)),))
+    asked = "what did the government of india ask twitter to block"
+    followed = shipped_engine.ask(asked, context)
+    assert followed.searched_for is None and followed.text == shipped_engine.ask(asked).text
+
+
 def test_standalone_questions_after_another_turn_lose_nothing(shipped_engine: Engine) -> None:
     """Each dev question asked right after a different one: answered as well as when asked alone."""
     items = [json.loads(line) for line in DEV.read_text().splitlines() if line.strip()]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from index.embedding import EncoderProvider
 from retrieval.engine import Engine
-from retrieval.initialisms import spell_out_initials
+from retrieval.initialisms import names_cased, spell_out_initials
 from tests.retrieval.conftest import index_of
 
 ARTICLE = ("---\ntitle: Ports reopen\ndate: 2021-03-02\n---\n"
@@ -32,3 +32,14 @@ def test_an_initialism_no_article_writes_is_read_as_the_name_it_spells(
     engine = Engine(tmp_path / "index", encoder_provider)
     answer = engine.ask("what did GoI say about the ports")
     assert answer.searched_for == "what did Government of India say about the ports"
+
+
+def test_a_name_typed_in_lowercase_is_read_in_the_articles_capitals(
+        tmp_path: Path, encoder_provider: EncoderProvider) -> None:
+    """Whether a whole question names its subject is read from its capitals: after "who is the meity secretary",
+    "what did the government of india ask twitter to block" leaned on the earlier turn and was answered with the
+    secretary's quotes, while "… the Government of India …" stood alone."""
+    index = index_of({"ports.md": ARTICLE}, tmp_path, encoder_provider)
+    assert names_cased("did the government of india and the port authority agree", index) == (
+        "did the Government of India and the Port Authority agree")
+    assert names_cased("did the government agree", index) == "did the government agree"
