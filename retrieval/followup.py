@@ -141,15 +141,18 @@ def detect(text: str, idf: Mapping[str, float], unknown_idf: float, context: Fol
     # A word the articles never use is distinctive too: it names something new ("France"), not "it". Words
     # that only ask name nothing when they are all there is: "tell", which no article uses, made "tell me
     # more" a question of its own, searched alone.
+    fragment = len(words(text)) <= FRAGMENT_WORDS
+    names_something = _NAMES_SOMETHING.search(text.strip()) is not None
     if not own - REQUEST_TERMS:
         reasons.append("very short")
     elif not any(idf.get(t, unknown_idf) >= distinct_floor for t in own):
-        # Unless it is a whole question naming its subject: "what did the Government of India ask twitter to
-        # block", all common words, borrowed the earlier turn's "meity secretary" and was answered about him.
-        if len(own) <= VERY_SHORT or len(words(text)) <= FRAGMENT_WORDS or not _NAMES_SOMETHING.search(text.strip()):
-            reasons.append("very short" if len(own) <= VERY_SHORT else "no distinctive term of its own")
-    elif (len(own - REQUEST_TERMS) <= VERY_SHORT and len(words(text)) <= FRAGMENT_WORDS
-          and not _NAMES_SOMETHING.search(text.strip())):
+        if len(own) <= VERY_SHORT:
+            reasons.append("very short")
+        elif fragment or not names_something:
+            # Not a whole question naming its subject: "what did the Government of India ask twitter to block",
+            # all common words, borrowed the earlier turn's "meity secretary" and was answered about him.
+            reasons.append("no distinctive term of its own")
+    elif len(own - REQUEST_TERMS) <= VERY_SHORT and fragment and not names_something:
         # "used for what?", "in person?", "what did twitter do instead?": a few words, all lowercase and no
         # figure, are a fragment of the conversation even when a word is rare or one no article uses. Both
         # readings are searched (``Engine``), so a short question that stands alone keeps its own answer.

@@ -103,8 +103,9 @@ def follow_up(
     fragment, and "wat abt farmers" opens with "what about". Read as typed, their words no article uses
     counted as distinctive and each was searched alone."""
     # Names read in the articles' capitals ("the government of india"): a whole question naming one stands alone.
-    expansion = expand(names_cased(reading or question.text, index), index.idf, index.unknown_idf, context,
-                       typed=names_cased(question.text, index))
+    typed = names_cased(question.text, index)
+    searched = names_cased(reading, index) if reading and reading != question.text else typed
+    expansion = expand(searched, index.idf, index.unknown_idf, context, typed=typed)
     if expansion is None:
         return None
     expanded_vector = encode(expansion.text)

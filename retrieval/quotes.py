@@ -29,6 +29,10 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+
+
 def _cost(text: str, words: list[tuple[int, int]], lo: int, hi: int) -> int:
     """Characters shown for words ``lo`` to ``hi``, with an ellipsis for each cut."""
     s, e = words[lo][0], words[hi][1]
@@ -42,21 +46,17 @@ def _shown(text: str, words: list[tuple[int, int]], lo: int, hi: int) -> tuple[s
 
 def _words_around(text: str, must: tuple[int, int], budget: int) -> tuple[str, tuple[int, int]]:
     """No run of whole clauses holding ``must`` fits: grow a window of words around it instead."""
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    words = _word_spans(text)
     inside = [i for i, (s, e) in enumerate(words) if e > must[0] and s < must[1]]
     if not inside:
         return trim_to_window(text, set(), budget)
     lo, hi = inside[0], inside[-1]
-
-    def cost(lo: int, hi: int) -> int:
-        return _cost(text, words, lo, hi)
-
     grew = True
     while grew:  # alternate sides so the figure stays near the middle
         grew = False
-        if hi + 1 < len(words) and cost(lo, hi + 1) <= budget:
+        if hi + 1 < len(words) and _cost(text, words, lo, hi + 1) <= budget:
             hi, grew = hi + 1, True
-        if lo > 0 and cost(lo - 1, hi) <= budget:
+        if lo > 0 and _cost(text, words, lo - 1, hi) <= budget:
             lo, grew = lo - 1, True
     return _shown(text, words, lo, hi)
 
@@ -67,7 +67,7 @@ def _words_on_from(text: str, keep: set[str], budget: int) -> tuple[str, tuple[i
     when the sentence holds no question term. Cut from its start instead, a later sentence of "what did the
     govt accuse twitter of on monday" ended "...the government's allegation that Twitter was promoting…",
     the allegation itself left out."""
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    words = _word_spans(text)
     first = next((i for i, (s, e) in enumerate(words) if keep.intersection(terms(text[s:e]))), None)
     if first is None or _cost(text, words, first, first) > budget:
         return None
