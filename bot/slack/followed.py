@@ -5,14 +5,17 @@ it outlives a restart. Without, it is a bounded set in this process, and each pu
 by the core (``CommandCore.replied_in``, the store's ``replied_conversations``) for after a restart. Recording
 a reply both ways wrote the same fact twice when shared state already kept it.
 
-A reply is recorded while it is sent, not before: the asker never waits on the store for it, and a failed write
-is logged, not shown (the reply stands; only after a restart might the thread need a mention again).
+A reply is recorded once it was sent, never before nor alongside: a post Slack refused (``not_in_channel``,
+``channel_not_found``, an announcement-only channel) left its thread followed, and a later message there was
+read as a question without a mention. The asker never waits on the store for the record (the reply is out
+first), and a failed write is logged, not shown (the reply stands; only after a restart might the thread need a
+mention again). The record is awaited inside the handling of the event, so a graceful shutdown, which waits for
+what is in flight, loses none.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable
 
 from bot.core import CommandCore
 from bot.shared_state import StoreThreads, call
@@ -42,13 +45,10 @@ class FollowedThreads:
         if self._shared is not None:
             await call(self._shared, self._shared.add, key)
 
-    def replying(self, key: str, conversation: str | None) -> Awaitable[None]:
-        """The bot's public reply in ``key`` (``conversation``, the core's name for it) is being sent: followed
-        here at once; returns the durable record of it, to await alongside the send (it never raises)."""
+    async def replied(self, key: str, conversation: str | None) -> None:
+        """The bot's public reply in ``key`` (``conversation``, the core's name for it) was sent: followed here
+        at once, then recorded durably (it never raises)."""
         self._memory.add(key)
-        return self._record(key, conversation)
-
-    async def _record(self, key: str, conversation: str | None) -> None:
         try:
             if self._shared is not None:
                 await call(self._shared, self._shared.add, key)

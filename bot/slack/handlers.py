@@ -16,7 +16,6 @@ which asks nothing, as everywhere.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 import time
@@ -205,17 +204,15 @@ class SlackHandlers(SlashCommands):
         team = str(workspace or event.get("team") or "")
         root = (lambda: self._root_text(event, client, pointing)) if pointing is not None else None
         await self._guarded(event, client, "a question", lambda: self._ask(event, text, team, root),
-                            alongside=lambda: self._replying(event))
+                            sent=lambda: self._replied(event))
         return True
 
-    def _replying(self, event: dict[str, Any]) -> Awaitable[None]:
-        """A public reply to ``event`` is being sent: only a thread the bot answered in public is one it follows
-        (after an empty or refused mention, a private hint, the rest of that thread is not addressed to it),
-        whatever the reply was (a timeline is stored as no answer). The record of it goes alongside the send
-        (``FollowedThreads.replying``)."""
+    async def _replied(self, event: dict[str, Any]) -> None:
+        """A public reply to ``event`` was sent: only a thread the bot answered in public is one it follows
+        (after an empty or refused mention, a private hint, the rest of that thread is not addressed to it; after
+        a post Slack refused, nobody saw a reply), whatever the reply was (a timeline is stored as no answer)."""
         channel, thread = str(event.get("channel") or ""), thread_of(event)
-        return self.threads.replying(f"{channel}:{thread}",
-                                     conversation_of(channel, thread, event.get("channel_type")))
+        await self.threads.replied(f"{channel}:{thread}", conversation_of(channel, thread, event.get("channel_type")))
 
     @staticmethod
     async def _root_text(event: dict[str, Any], client: AsyncWebClient, bot_user: str) -> str | None:
@@ -254,20 +251,17 @@ class SlackHandlers(SlashCommands):
     async def _guarded(
         self, event: dict[str, Any], client: AsyncWebClient, what: str,
         work: Callable[[], Awaitable[tuple[SlackMessage, bool] | None]],
-        alongside: Callable[[], Awaitable[None]] | None = None,
+        sent: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
-        """Run ``work`` and post what it returns (``None``: nothing to post). ``alongside`` a public post, awaited
-        with it rather than before it (it must not raise): a store write the reply need not wait for."""
+        """Run ``work`` and post what it returns (``None``: nothing to post). ``sent`` once a public post went out
+        (it must not raise): what follows from a reply people can see, and only from one."""
         async with self.core.in_flight.handling():
             try:
                 reply = await work()
                 if reply is not None:
-                    record = asyncio.ensure_future(alongside()) if alongside is not None and not reply[1] else None
-                    try:
-                        await post_reply(client, event, replace(reply[0], ephemeral=reply[1]))
-                    finally:
-                        if record is not None:
-                            await record
+                    await post_reply(client, event, replace(reply[0], ephemeral=reply[1]))
+                    if sent is not None and not reply[1]:
+                        await sent()
             except SlackApiError as exc:
                 if exc.response.get("error") == QUESTION_GONE:
                     log.warning("%s from %s in %s was deleted before its answer; not answered", what,

@@ -100,3 +100,28 @@ async def test_with_shared_state_a_reply_is_recorded_once_and_followed_after_a_r
     second = (await posts_in(stub, "chat.postMessage", 2))[1]
     assert second["thread_ts"] == first["ts"] and "257" in shown_text(second)
     assert written == [], "one record of the reply, in the shared set"
+
+
+@pytest.mark.parametrize("refusal", ["read_only", "deleted"])
+async def test_a_reply_slack_refused_leaves_its_thread_unfollowed(
+        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+        make_app: Callable[[CommandCore], AsyncApp], refusal: str) -> None:
+    """The thread was followed as the reply was sent, whatever became of the post: in an announcement-only
+    channel (``restricted_action``), or under a question deleted meanwhile, nobody saw a reply, yet the next
+    message in that thread was read as a question without a mention, here and (in the store) after a restart."""
+    core = make_core(seed_index_dir, NOWHERE, history=make_history())
+    app = make_app(core)
+    first = message_event(FIRST, kind="app_mention", channel="C7")
+    if refusal == "read_only":
+        stub.read_only.add("C7")
+    else:
+        stub.deleted.add(first["ts"])
+    await send_event(app, first)
+    await posts_in(stub, "chat.postMessage", 1)
+    assert await core.in_flight.drain(5)
+    stub.read_only.clear()
+    stub.deleted.clear()
+    await send_event(app, message_event("what did they say about it", channel="C7", thread_ts=first["ts"]))
+    assert await core.in_flight.drain(5)
+    assert len(stub.posted("chat.postMessage")) == 1, "a message nobody addressed to the bot was answered"
+    assert await core.answered_in(f"slack:thread:C7:{first['ts']}") is False
