@@ -3,7 +3,9 @@
 With shared state (``SHARED_STATE``) the set is the store's ``answered_threads``: every replica reads it, and
 it outlives a restart. Without, it is a bounded set in this process, and each public reply is also recorded
 by the core (``CommandCore.replied_in``, the store's ``replied_conversations``) for after a restart. Recording
-a reply both ways wrote the same fact twice when shared state already kept it.
+a reply both ways wrote the same fact twice when shared state already kept it. Both records are keyed by the
+conversation (``slack:thread:<channel>:<ts>``), and the core's ``answered_in`` reads both: a thread answered
+while ``SHARED_STATE`` was on is still followed after it is turned off, and the other way round.
 
 A reply is recorded once it was sent, never before nor alongside: a post Slack refused (``not_in_channel``,
 ``channel_not_found``, an announcement-only channel) left its thread followed, and a later message there was
@@ -34,16 +36,19 @@ class FollowedThreads:
         self._shared = shared
         self._memory = BoundedSet(memory)
 
-    async def follows(self, key: str) -> bool:
+    async def follows(self, key: str, conversation: str | None) -> bool:
+        """Whether ``key`` is followed, in this process or (shared state) by the store's record of
+        ``conversation``; not what the core stored (``CommandCore.answered_in``, the caller's next question)."""
         if key in self._memory:
             return True
-        return self._shared is not None and await call(self._shared, self._shared.__contains__, key)
+        return self._shared is not None and await call(self._shared, self._shared.__contains__,
+                                                       conversation or key)
 
-    async def follow(self, key: str) -> None:
+    async def follow(self, key: str, conversation: str | None) -> None:
         """Follow ``key`` from now on: a thread found to be one the bot replied in, or under its /ask answer."""
         self._memory.add(key)
         if self._shared is not None:
-            await call(self._shared, self._shared.add, key)
+            await call(self._shared, self._shared.add, conversation or key)
 
     async def replied(self, key: str, conversation: str | None) -> None:
         """The bot's public reply in ``key`` (``conversation``, the core's name for it) was sent: followed here
@@ -51,7 +56,7 @@ class FollowedThreads:
         self._memory.add(key)
         try:
             if self._shared is not None:
-                await call(self._shared, self._shared.add, key)
+                await call(self._shared, self._shared.add, conversation or key)
             elif conversation is not None:
                 await self._core.replied_in(conversation)
         except Exception:

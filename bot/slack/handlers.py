@@ -165,15 +165,14 @@ class SlackHandlers(SlashCommands):
         now, one under its ``/ask`` answer, which then goes on with that question's conversation
         (``bot.slack.ask_threads``). A thread found to be neither is not asked about again."""
         channel, thread = str(event.get("channel") or ""), str(event.get("thread_ts") or "")
-        key = f"{channel}:{thread}"
-        if await self.threads.follows(key):
+        key, here = f"{channel}:{thread}", conversation_of(channel, thread, event.get("channel_type"))
+        if await self.threads.follows(key, here):
             return True
         if key in self.not_asked:
             return False
-        here = conversation_of(channel, thread, event.get("channel_type"))
         answered = await self.core.answered_in(here) if here is not None else False
-        if answered:  # answered before a restart
-            await self.threads.follow(key)
+        if answered:  # answered before a restart, or while SHARED_STATE said otherwise
+            await self.threads.follow(key, here)
             return True
         if not bot_user or event.get("parent_user_id") != bot_user:
             # Not when the store failed to say (a database restarting): remembered, the thread stayed
@@ -186,7 +185,7 @@ class SlackHandlers(SlashCommands):
             self.not_asked.add(key)
             return False
         self.core.continue_conversation(earlier, here)
-        await self.threads.follow(key)
+        await self.threads.follow(key, here)
         return True
 
     async def on_error(self, error: Exception) -> None:
