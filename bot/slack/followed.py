@@ -18,9 +18,14 @@ what is in flight, loses none.
 from __future__ import annotations
 
 import logging
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core import CommandCore
 from bot.shared_state import StoreThreads, call
+from bot.slack.ask_threads import asked_in
+from bot.slack.events import conversation_of
 from bot.slack.memory import BoundedSet
 
 log = logging.getLogger(__name__)
@@ -35,6 +40,36 @@ class FollowedThreads:
         self._core = core
         self._shared = shared
         self._memory = BoundedSet(memory)
+        self._not_asked = BoundedSet(memory)  # threads under a bot message that is no /ask answer: read once
+
+    async def follows_reply(self, event: dict[str, Any], client: AsyncWebClient, bot_user: str | None) -> bool:
+        """Whether the bot follows the thread of this reply: one it replied in (remembered, or after a restart
+        found among the stored answers and replies: a follow-up there went unanswered without a word), or, found
+        now, one under its ``/ask`` answer, which then goes on with that question's conversation
+        (``bot.slack.ask_threads``). A thread found to be neither is not asked about again."""
+        channel, thread = str(event.get("channel") or ""), str(event.get("thread_ts") or "")
+        key, here = f"{channel}:{thread}", conversation_of(channel, thread, event.get("channel_type"))
+        if await self.follows(key, here):
+            return True
+        if key in self._not_asked:
+            return False
+        answered = await self._core.answered_in(here) if here is not None else False
+        if answered:  # answered before a restart, or while SHARED_STATE said otherwise
+            await self.follow(key, here)
+            return True
+        if not bot_user or event.get("parent_user_id") != bot_user:
+            # Not when the store failed to say (a database restarting): remembered, the thread stayed
+            # unfollowed for good, its follow-ups dropped after the database was back.
+            if answered is not None:
+                self._not_asked.add(key)
+            return False
+        earlier = await asked_in(client, channel, thread, bot_user)
+        if earlier is None or here is None:
+            self._not_asked.add(key)
+            return False
+        self._core.continue_conversation(earlier, here)
+        await self.follow(key, here)
+        return True
 
     async def follows(self, key: str, conversation: str | None) -> bool:
         """Whether ``key`` is followed, in this process or (shared state) by the store's record of

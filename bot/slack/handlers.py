@@ -35,7 +35,7 @@ from bot.dedupe import Deduper, MemoryDeduper
 from bot.results import Notice
 from bot.shared_state import DEDUPE_TTL, StoreThreads, call
 from bot.slack.adding import ADD_HINT, add_from_dm, addable, is_add
-from bot.slack.ask_threads import asked_in, thread_root
+from bot.slack.ask_threads import thread_root
 from bot.slack.commands import SlashCommands
 from bot.slack.events import (
     addressed_elsewhere,
@@ -47,11 +47,12 @@ from bot.slack.events import (
     thread_of,
 )
 from bot.slack.followed import FollowedThreads
-from bot.slack.memory import BoundedSet
 from bot.slack.mrkdwn import plain_from_slack
+from bot.slack.names import OwnNames
 from bot.slack.posting import QUESTION_GONE, REFUSED, post_reply
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
 from bot.slack.users import UserDirectory, installed_in
+from bot.validation import without_own_names
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ class SlackHandlers(SlashCommands):
         super().__init__(core, UserDirectory(client))
         self.threads = FollowedThreads(core, threads, memory)  # "channel:thread_ts" replied in; shared: the store's
         self.seen = seen or MemoryDeduper()  # event ids and (channel, ts) handled; shared: claimed off the loop
-        self.not_asked = BoundedSet(memory)  # threads under a bot message that is no /ask answer: read once
+        self.names = OwnNames()  # its names typed as plain text, taken out of questions
 
     def register(self, app: AsyncApp) -> None:
         app.middleware(self.drop_handled_events)
@@ -109,7 +110,7 @@ class SlackHandlers(SlashCommands):
                      event.get("channel"))
             return
         raw = str(event.get("text") or "")
-        text = plain_from_slack(raw, context.bot_user_id)
+        text = without_own_names(plain_from_slack(raw, context.bot_user_id), await self.names.of(client))
         if is_add(raw, text, bool(event.get("files"))):
             # "@bot add" (with a file or an address) outside a DM was answered as the question "add", in public,
             # and the file was dropped: adding happens in a DM, which the hint says, privately.
@@ -117,7 +118,7 @@ class SlackHandlers(SlashCommands):
             return
         # An /ask answer's thread goes on with it; in a thread the bot doesn't follow, the thread's first
         # message is someone's post the mention points at ("@bot is this true?" under a claim).
-        followed = bool(event.get("thread_ts")) and await self._follows(event, client, context.bot_user_id)
+        followed = bool(event.get("thread_ts")) and await self.threads.follows_reply(event, client, context.bot_user_id)
         bot_user = context.bot_user_id
         pointing = (bool(event.get("thread_ts")) and not followed and event.get("thread_ts") != event.get("ts")
                     and event.get("parent_user_id") != bot_user)
@@ -134,7 +135,7 @@ class SlackHandlers(SlashCommands):
         if not user or user == context.bot_user_id:
             return
         raw = str(event.get("text") or "")
-        text = plain_from_slack(raw, context.bot_user_id)
+        text = without_own_names(plain_from_slack(raw, context.bot_user_id), await self.names.of(client))
         is_dm = event.get("channel_type") == "im"
         shared = event.get("files")
         files: list[Any] = shared if isinstance(shared, list) else []
@@ -156,37 +157,8 @@ class SlackHandlers(SlashCommands):
             await self._answer(event, client, text, context.team_id)
         elif addressed_elsewhere(raw, context.bot_user_id):
             return  # "@Bob thanks, I'll forward it": in a thread the bot follows, said to someone else
-        elif event.get("thread_ts") and await self._follows(event, client, context.bot_user_id):
+        elif event.get("thread_ts") and await self.threads.follows_reply(event, client, context.bot_user_id):
             await self._answer(event, client, text, context.team_id)
-
-    async def _follows(self, event: dict[str, Any], client: AsyncWebClient, bot_user: str | None) -> bool:
-        """Whether the bot follows the thread of this reply: one it replied in (remembered, or after a restart
-        found among the stored answers and replies: a follow-up there went unanswered without a word), or, found
-        now, one under its ``/ask`` answer, which then goes on with that question's conversation
-        (``bot.slack.ask_threads``). A thread found to be neither is not asked about again."""
-        channel, thread = str(event.get("channel") or ""), str(event.get("thread_ts") or "")
-        key, here = f"{channel}:{thread}", conversation_of(channel, thread, event.get("channel_type"))
-        if await self.threads.follows(key, here):
-            return True
-        if key in self.not_asked:
-            return False
-        answered = await self.core.answered_in(here) if here is not None else False
-        if answered:  # answered before a restart, or while SHARED_STATE said otherwise
-            await self.threads.follow(key, here)
-            return True
-        if not bot_user or event.get("parent_user_id") != bot_user:
-            # Not when the store failed to say (a database restarting): remembered, the thread stayed
-            # unfollowed for good, its follow-ups dropped after the database was back.
-            if answered is not None:
-                self.not_asked.add(key)
-            return False
-        earlier = await asked_in(client, channel, thread, bot_user)
-        if earlier is None or here is None:
-            self.not_asked.add(key)
-            return False
-        self.core.continue_conversation(earlier, here)
-        await self.threads.follow(key, here)
-        return True
 
     async def on_error(self, error: Exception) -> None:
         log.error("unhandled error in a Slack listener: %s", type(error).__name__, exc_info=error)
