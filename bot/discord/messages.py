@@ -31,6 +31,7 @@ from bot.discord.identity import actor_for, conversation_key, thread_conversatio
 from bot.discord.pointed import forwarded, pointed_text, reply_reference
 from bot.discord.replies import ReplySending
 from bot.discord.threads import BotThreads, remember, worth_a_thread
+from bot.edits import edit_asks
 from bot.results import Notice, NoticeKind, Result
 from bot.validation import squeezed, strip_links, without_own_names
 from retrieval.types import Answer, Timeline
@@ -166,7 +167,8 @@ class Conversations(BotThreads, ReplySending):
             remember(self._answers, reply.id, conversation, self._remembered)
 
     async def handle_edit(self, before: discord.Message, after: discord.Message) -> None:
-        """A message edited to address the bot (a mention added to a question posted without one) is answered,
+        """What an edit asks is the core's rule (``bot.edits``), as on Slack. A message edited to address the bot
+        (a mention added to a question posted without one) is answered,
         once, as Slack answers a mention added by an edit. One that addressed it already was answered when
         posted: a typo fixed asks nothing new. discord.py reports an edit only of a message still in its
         cache (the last 1,000), so a question from long ago is never answered late.
@@ -175,15 +177,12 @@ class Conversations(BotThreads, ReplySending):
         or to slow down, people fix the message they sent rather than send it again, and the fixed one went
         unanswered. The refusal it got, now out of date, is deleted. An update that leaves the words as they
         were (Discord adding a link's preview) asks nothing."""
-        if before.content == after.content:
+        refused = after.id in self._refused
+        if not edit_asks(words_changed=before.content != after.content, refused=refused,
+                         addressed_before=after.id in self._asked or self.question_in(before) is not None,
+                         addressed_now=self.question_in(after) is not None):
             return
-        if after.id in self._refused:
-            if self.question_in(after) is not None:
-                await self._ask_again(after)
-            return
-        if after.id in self._asked or self.question_in(before) is not None:
-            return
-        await self.handle(after)
+        await (self._ask_again(after) if refused else self.handle(after))
 
     async def _ask_again(self, edited: discord.Message) -> None:
         """Answer ``edited``, a question refused before; its refusal goes once something new is said (a

@@ -7,17 +7,20 @@ a reply both ways wrote the same fact twice when shared state already kept it. B
 conversation (``slack:thread:<channel>:<ts>``), and the core's ``answered_in`` reads both: a thread answered
 while ``SHARED_STATE`` was on is still followed after it is turned off, and the other way round.
 
-A reply is recorded once it was sent, never before nor alongside: a post Slack refused (``not_in_channel``,
-``channel_not_found``, an announcement-only channel) left its thread followed, and a later message there was
-read as a question without a mention. The asker never waits on the store for the record (the reply is out
-first), and a failed write is logged, not shown (the reply stands; only after a restart might the thread need a
-mention again). The record is awaited inside the handling of the event, so a graceful shutdown, which waits for
-what is in flight, loses none.
+A reply is recorded durably once it was sent, never before nor alongside: a post Slack refused
+(``not_in_channel``, ``channel_not_found``, an announcement-only channel) left its thread followed, and a later
+message there was read as a question without a mention. In this process the thread is followed while the reply
+is sent (a follow-up arriving as it appears is not missed), and no longer if Slack refuses it. The asker never
+waits on the store for the record (the reply is out first), and a failed write is logged, not shown (the reply
+stands; only after a restart might the thread need a mention again). The record is awaited inside the handling
+of the event, so a graceful shutdown, which waits for what is in flight, loses none.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
@@ -85,10 +88,23 @@ class FollowedThreads:
         if self._shared is not None:
             await call(self._shared, self._shared.add, conversation or key)
 
-    async def replied(self, key: str, conversation: str | None) -> None:
-        """The bot's public reply in ``key`` (``conversation``, the core's name for it) was sent: followed here
-        at once, then recorded durably (it never raises)."""
+    @contextlib.asynccontextmanager
+    async def replying(self, key: str, conversation: str | None) -> AsyncIterator[None]:
+        """Around the post of the bot's public reply in ``key`` (``conversation``, the core's name for it):
+        followed here at once, so a follow-up right after the reply is never missed; no longer if Slack refuses
+        the post (unless it was before); recorded durably once the reply went out."""
+        followed = key in self._memory
         self._memory.add(key)
+        try:
+            yield
+        except BaseException:
+            if not followed:
+                self._memory.discard(key)
+            raise
+        await self._record(key, conversation)
+
+    async def _record(self, key: str, conversation: str | None) -> None:
+        """The durable record of a reply in ``key``; a failure is logged (it never raises)."""
         try:
             if self._shared is not None:
                 await call(self._shared, self._shared.add, conversation or key)

@@ -16,10 +16,12 @@ which asks nothing, as everywhere.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import replace
 from typing import Any
 
@@ -32,6 +34,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import metrics
 from bot.core import APOLOGY, CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
+from bot.edits import edit_asks
 from bot.results import Notice
 from bot.shared_state import DEDUPE_TTL, StoreThreads, call
 from bot.slack.adding import ADD_HINT, add_from_dm, addable, is_add
@@ -40,6 +43,7 @@ from bot.slack.commands import SlashCommands
 from bot.slack.events import (
     addressed_elsewhere,
     conversation_of,
+    edited_message,
     in_group_dm,
     mentions,
     post_key,
@@ -47,6 +51,7 @@ from bot.slack.events import (
     thread_of,
 )
 from bot.slack.followed import FollowedThreads
+from bot.slack.memory import BoundedSet
 from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.names import OwnNames
 from bot.slack.posting import QUESTION_GONE, REFUSED, post_reply
@@ -66,6 +71,7 @@ class SlackHandlers(SlashCommands):
         self.threads = FollowedThreads(core, threads, memory)  # "channel:thread_ts" replied in; shared: the store's
         self.seen = seen or MemoryDeduper()  # event ids and (channel, ts) handled; shared: claimed off the loop
         self.names = OwnNames()  # its names typed as plain text, taken out of questions
+        self.refused = BoundedSet(memory)  # posts whose question got a refusal, not an answer (``_edited``)
 
     def register(self, app: AsyncApp) -> None:
         app.middleware(self.drop_handled_events)
@@ -129,6 +135,9 @@ class SlackHandlers(SlashCommands):
             await self._on_message(event, context, client)
 
     async def _on_message(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        if event.get("subtype") == "message_changed":
+            await self._edited(event, context, client)
+            return
         if event.get("subtype") not in ANSWERED_SUBTYPES or event.get("bot_id") or event.get("hidden"):
             return
         user = event.get("user")
@@ -160,30 +169,56 @@ class SlackHandlers(SlashCommands):
         elif event.get("thread_ts") and await self.threads.follows_reply(event, client, context.bot_user_id):
             await self._answer(event, client, text, context.team_id)
 
+    async def _edited(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        """An edit (``message_changed``) asks what the core's rule says (``bot.edits``), as on Discord: a question
+        the bot refused is asked again in its new words; a group DM message edited to mention the bot is the
+        mention it now is (elsewhere Slack sends that edit as an ``app_mention`` too, answered there, once); a
+        typo fixed in an answered question, an unfurl, a bot's edit ask nothing."""
+        found, bot_user = edited_message(event), context.bot_user_id
+        if found is None or found[0].get("user") == bot_user or str(found[0].get("text") or "") == found[1]:
+            return
+        message, raw = found[0], str(found[0].get("text") or "")
+        key = post_key(message)
+        refused = key in self.refused
+        addressed_now = message.get("channel_type") == "im" or mentions(raw, bot_user) or (
+            bool(message.get("thread_ts")) and not addressed_elsewhere(raw, bot_user)
+            and await self.threads.follows_reply(message, client, bot_user))
+        handled = refused or await call(self.seen, self.seen.__contains__, key)
+        if not edit_asks(words_changed=True, refused=refused, addressed_before=handled, addressed_now=addressed_now):
+            return
+        if refused:
+            self.refused.discard(key)
+            text = without_own_names(plain_from_slack(raw, bot_user), await self.names.of(client))
+            edited = message.get("edited")
+            when = edited.get("ts") if isinstance(edited, dict) else time.time()
+            await self._answer(message, client, text, context.team_id, claim=f"{key}:edited:{when}")
+        elif in_group_dm(message):
+            await self._mentioned(message, context, client)
+
     async def on_error(self, error: Exception) -> None:
         log.error("unhandled error in a Slack listener: %s", type(error).__name__, exc_info=error)
 
     async def _answer(self, event: dict[str, Any], client: AsyncWebClient, text: str, workspace: str | None,
-                      pointing: str | None = None) -> bool:
+                      pointing: str | None = None, claim: str | None = None) -> bool:
         """``workspace``: the one the event was delivered for (Bolt's ``context.team_id``), where the question
         is stored as asked; in a Slack Connect channel the asker's own team may be another. False when the
         post was handled already (the same post arrives as app_mention and message.*; answered once).
         ``pointing`` (the bot's user id): the question points at its thread's first message, someone's post,
-        read once here."""
-        if not await call(self.seen, self.seen.claim, post_key(event)):
+        read once here. ``claim``: what is claimed instead of the post (an edit of it, asked again)."""
+        if not await call(self.seen, self.seen.claim, claim or post_key(event)):
             return False
         team = str(workspace or event.get("team") or "")
         root = (lambda: self._root_text(event, client, pointing)) if pointing is not None else None
         await self._guarded(event, client, "a question", lambda: self._ask(event, text, team, root),
-                            sent=lambda: self._replied(event))
+                            public=lambda: self._replying(event))
         return True
 
-    async def _replied(self, event: dict[str, Any]) -> None:
-        """A public reply to ``event`` was sent: only a thread the bot answered in public is one it follows
-        (after an empty or refused mention, a private hint, the rest of that thread is not addressed to it; after
-        a post Slack refused, nobody saw a reply), whatever the reply was (a timeline is stored as no answer)."""
+    def _replying(self, event: dict[str, Any]) -> AbstractAsyncContextManager[None]:
+        """Around a public reply to ``event``: only a thread the bot answered in public is one it follows (after an
+        empty or refused mention, a private hint, the rest of that thread is not addressed to it; after a post
+        Slack refused, nobody saw a reply), whatever the reply was (a timeline is stored as no answer)."""
         channel, thread = str(event.get("channel") or ""), thread_of(event)
-        await self.threads.replied(f"{channel}:{thread}", conversation_of(channel, thread, event.get("channel_type")))
+        return self.threads.replying(f"{channel}:{thread}", conversation_of(channel, thread, event.get("channel_type")))
 
     @staticmethod
     async def _root_text(event: dict[str, Any], client: AsyncWebClient, bot_user: str) -> str | None:
@@ -208,6 +243,8 @@ class SlackHandlers(SlashCommands):
         pointed = await root() if root is not None else None
         result = await self.core.ask(text, await self.users.actor(str(event["user"]), team=team), conversation,
                                      pointed_at=pointed)
+        if isinstance(result, Notice):  # refused (empty, too long, slow down): an edit of it asks again
+            self.refused.add(post_key(event))
         if isinstance(result, Notice) and result.silent:
             return None
         message = render(result, show_question=False)
@@ -222,17 +259,16 @@ class SlackHandlers(SlashCommands):
     async def _guarded(
         self, event: dict[str, Any], client: AsyncWebClient, what: str,
         work: Callable[[], Awaitable[tuple[SlackMessage, bool] | None]],
-        sent: Callable[[], Awaitable[None]] | None = None,
+        public: Callable[[], AbstractAsyncContextManager[None]] | None = None,
     ) -> None:
-        """Run ``work`` and post what it returns (``None``: nothing to post). ``sent`` once a public post went out
-        (it must not raise): what follows from a reply people can see, and only from one."""
+        """Run ``work`` and post what it returns (``None``: nothing to post). ``public``: entered around a public
+        post, what follows from a reply people can see, and only from one (it raises nothing of its own)."""
         async with self.core.in_flight.handling():
             try:
                 reply = await work()
                 if reply is not None:
-                    await post_reply(client, event, replace(reply[0], ephemeral=reply[1]))
-                    if sent is not None and not reply[1]:
-                        await sent()
+                    async with public() if public is not None and not reply[1] else contextlib.nullcontext():
+                        await post_reply(client, event, replace(reply[0], ephemeral=reply[1]))
             except SlackApiError as exc:
                 if exc.response.get("error") == QUESTION_GONE:
                     log.warning("%s from %s in %s was deleted before its answer; not answered", what,

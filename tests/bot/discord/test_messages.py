@@ -459,3 +459,17 @@ async def test_the_bots_name_opening_a_question_as_plain_text_is_no_part_of_it(
     await reply_to(fake, asked)
     [thread] = await fake.wait_for(lambda: fake.threads)
     assert thread["name"] == "who is ajay sawhney?"
+
+
+async def test_other_bots_and_a_deleted_question_ask_nothing(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """Another bot's mention is never answered (bots answering bots loop); a question deleted after its answer
+    leaves the answer in place and asks nothing (``bot.edits``, Slack's rule too)."""
+    other = p.user(p.USER_ID + 50, "another-bot", bot=True)
+    await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER], author=other)
+    asked = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    answer = await reply_to(fake, asked)
+    await fake.dispatch("MESSAGE_DELETE", {"id": asked["id"], "channel_id": str(p.CHANNEL_ID),
+                                           "guild_id": str(p.GUILD_ID)})
+    await asyncio.sleep(0.5)
+    assert [m.reply_to for m in fake.messages if m.reply_to] == [asked["id"]] and not answer.deleted
+    assert fake.rejected == [] and fake.unexpected == []
