@@ -38,9 +38,10 @@ class OwnNames:
             return frozenset()
         try:
             names = await _look_up(client)
-        except SlackApiError as exc:
+        except Exception as exc:  # Slack's refusal, or no answer at all (the network): the question goes on
+            said = exc.response.get("error") if isinstance(exc, SlackApiError) else type(exc).__name__
             log.warning("could not learn the bot's names from Slack (%s); typed as plain text they are read as part "
-                        "of questions for now", exc.response.get("error"))
+                        "of questions for now", said)
             self._failed[token] = time.monotonic() + RETRY_AFTER
             return frozenset()
         self._known[token] = names

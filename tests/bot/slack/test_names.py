@@ -63,3 +63,19 @@ async def test_a_name_that_opens_no_question_stays(
     await posts_in(stub, "chat.postMessage", 1)
     assert await core.in_flight.drain(5)
     assert asked(core) == ["koo signups in february"]
+
+
+async def test_slack_failing_to_say_the_names_does_not_stop_the_answer(
+        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+        make_app: Callable[[CommandCore], AsyncApp], caplog: pytest.LogCaptureFixture) -> None:
+    """Without ``users:read`` (an app from an older manifest) the names can't be learned: the question is still
+    answered, with only the names the core knows taken out, and the lookup is not repeated for every message."""
+    stub.scopes.discard("users:read")
+    core = make_core(seed_index_dir, NOWHERE, history=make_history())
+    app = make_app(core)
+    for n in range(2):
+        await send_event(app, message_event("how many accounts were ordered blocked?", channel="D1",
+                                            channel_type="im"))
+        await posts_in(stub, "chat.postMessage", n + 1)
+    assert "could not learn the bot's names" in caplog.text
+    assert len(stub.posted("bots.info")) == 1
