@@ -24,6 +24,10 @@ class Deduper(Protocol):
         """True for the first claim of ``key`` within the TTL: the caller handles it. False: already handled."""
         ...
 
+    def __contains__(self, key: object) -> bool:
+        """Whether ``key`` was claimed within the TTL (handled, or being handled)."""
+        ...
+
 
 class MemoryDeduper:
     def __init__(self, max_entries: int = 50_000, ttl: float = 3600.0,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from index.dates import day_words
@@ -32,6 +33,39 @@ _MENTION = re.compile(
     r"|(?<![\w@])@(?:dispute[_-]?)?bot(?![.-]*\w)",
     re.IGNORECASE,
 )
+
+
+def _typed_names(names: Iterable[str]) -> list[str]:
+    """The names as patterns, longest first (so "Dispute Helper" goes before "Dispute"), spaces matching any run
+    of them."""
+    kept = {" ".join(name.split()) for name in names if name and name.strip()}
+    return [r"\s+".join(re.escape(part) for part in name.split(" "))
+            for name in sorted(kept, key=len, reverse=True)]
+
+
+def without_own_names(text: str, names: Iterable[str], marks: str = "") -> str:
+    """``text`` without the bot's own names typed as plain text, the names the adapter learned from its
+    platform (its user name, display name, the name the operator gave the app): "@Dispute Helper" anywhere (the
+    mention was not picked), and the name alone opening a question ("dispute-bot how many accounts …",
+    "Dispute Helper, who is sawhney"). Left in, they were searched as words of the question. ``marks``: a
+    pattern of the platform's own mention markup of the bot, removed with them.
+
+    Only these names, never other handles ("what did @kooindiabot say" asks about an account); a name opening
+    the message counts only before a comma or colon or a whole question (``asks_alone``), so a bot named after
+    something the articles discuss keeps that word in "koo signups in february".
+    """
+    typed = _typed_names(names)
+    ats = [rf"(?<![\w@])@{name}(?![.-]*\w)" for name in typed]
+    pattern = "|".join(part for part in (marks, *ats) if part)
+    if pattern:
+        text = re.sub(pattern, " ", text, flags=re.IGNORECASE)
+    if not typed:
+        return text
+    opening = re.match(rf"\s*(?:{'|'.join(typed)})(?![\w-])\s*([,:])?\s*", text, re.IGNORECASE)
+    if opening is None:
+        return text
+    rest = text[opening.end():]
+    return rest if rest and (opening.group(1) or asks_alone(one_line(rest))) else text
 
 
 # Discord markup that stands for something else: a custom emoji (<:thinking:123>, <a:party:123>) says nothing

@@ -3,15 +3,8 @@
 Deferring first keeps Discord's 3-second acknowledgement deadline whatever the core does; the core runs
 CPU work in worker threads, so the event loop (and the gateway heartbeat) stays free meanwhile.
 
-The first message of the result replaces the "thinking…" message (an edit of the original response), the
-rest are follow-ups. An edit, unlike a follow-up, can be retried safely: discord.py retries a request
-answered 5xx, and a follow-up Discord had already created before the response was lost showed twice.
-
-Ephemerality is fixed when deferring, and the edited message keeps it. Moderator commands defer
-privately, and so does any command run where its user may not send messages (see ``may_post``). Public
-commands that end in a ``Notice`` (a refusal or an error) delete the "thinking…" message and send the
-notice as a new, ephemeral follow-up, so only the asker sees it; a silent notice (a rate-limited user who
-was already told to wait) only deletes it.
+Delivering a result (the "thinking…" message filled in, follow-ups, private refusals) is
+``bot.discord.responding``'s job.
 
 A command Discord still shows but this version no longer has, or has with other options (clients cache
 commands for a while after a sync), gets a short private "out of date" note, not an error.
@@ -26,23 +19,16 @@ import discord
 from discord import app_commands
 
 from bot.actors import Actor
-from bot.core import APOLOGY, CommandCore
-from bot.discord.identity import conversation_key, interaction_actor, thread_conversation
+from bot.core import CommandCore
+from bot.discord.identity import conversation_key, thread_conversation
 from bot.discord.installs import offered_to_moderators, offered_to_readers
-from bot.discord.outgoing import Outgoing, with_picture, without_files
-from bot.discord.render import render
-from bot.inflight import InFlight
-from bot.refusals import failed
+from bot.discord.responding import Interaction, Work, apologise, respond_with
 from bot.render.examples import TIMELINE_EXAMPLES
-from bot.render.picture import FILENAME, timeline_png
 from bot.results import IndexChange, Notice, Result
 from index.manage import Upload
-from retrieval.types import Timeline
 
 log = logging.getLogger(__name__)
 
-Interaction = discord.Interaction[discord.Client]
-Work = Callable[[Actor], Awaitable[Result]]
 # Discord's own limit on a string option's length, which it also applies when none is set. The core's limit
 # (``MAX_QUESTION_CHARS``, for a question and a timeline topic alike) counts the words left once mentions, links,
 # markup and runs of spaces are taken out, and those have no bound: a 900-character question with a long
@@ -54,132 +40,6 @@ OPTION_MAX_LENGTH = 6000
 QuestionText = app_commands.Range[str, 1, OPTION_MAX_LENGTH]
 OUT_OF_DATE = ("This command is out of date: Discord is still showing an older version of it. Try again in a "
                "minute, or reload Discord (Ctrl+R).")
-
-
-async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight, *,
-                       private: bool = False, typed: str | None = None) -> discord.Message | None:
-    """Defer, run ``work`` for the user, deliver the result; an unexpected error becomes an apology, which gives
-    back ``typed`` (the question or topic asked) as the core's refusals do.
-    A timeline with events also gets its picture, unless rendering it fails (then only the text).
-    Returns the first message delivered (None when none was)."""
-    private = private or not may_post(interaction)
-    async with in_flight.handling():
-        await interaction.response.defer(thinking=True, ephemeral=private)
-        command = interaction.command.qualified_name if interaction.command else "?"
-        try:
-            result = await work(interaction_actor(interaction))
-        except Exception:
-            log.exception("/%s by %s failed", command, interaction.user.id)
-            result = failed(typed)
-        if isinstance(result, Notice) and result.silent:
-            await interaction.delete_original_response()
-            return None
-        messages = render(result)
-        if isinstance(result, Timeline) and (png := await timeline_png(result)) is not None:
-            messages = with_picture(messages, FILENAME, png)
-        return await deliver(interaction, messages, private=private, command=command)
-
-
-def may_post(interaction: Interaction) -> bool:
-    """Whether the user may send messages where the command was run. Discord lets members run commands in a
-    channel where they may not post (a read-only #announcements leaves Use Application Commands on): a
-    public answer there would post for them, their own words as its title. A DM has nobody else to see it."""
-    if interaction.guild_id is None:
-        return True
-    if isinstance(interaction.channel, discord.Thread):
-        return interaction.permissions.send_messages_in_threads
-    return interaction.permissions.send_messages
-
-
-async def deliver(interaction: Interaction, messages: list[Outgoing], *, private: bool, command: str
-                  ) -> discord.Message | None:
-    """Send ``messages`` after a defer; the first resolves the "thinking…" message. Should Discord refuse
-    one, the user gets the apology privately: before the first is out, the first follow-up would inherit a
-    public deferral's visibility, so the "thinking…" message goes first."""
-    first, rest = messages[0], messages[1:]
-    resolved = False
-    sent: discord.Message | None = None
-    try:
-        if first.ephemeral and not private:
-            # The deferred message is public and would stay so: replace it with a private follow-up.
-            await interaction.delete_original_response()
-            resolved = True
-        sent = await _send(interaction, first, ephemeral=first.ephemeral or private, original=not resolved)
-        resolved = True
-        for message in rest:
-            await _send(interaction, message, ephemeral=message.ephemeral or private)
-    except Exception as exc:
-        if private and token_expired(exc):
-            # A rebuild can outlast the 15 minutes an interaction token lives: the moderator still gets its
-            # outcome, as a direct message, instead of a "thinking…" that never resolves.
-            await _by_direct_message(interaction, messages, command)
-            return sent
-        log.exception("/%s by %s: Discord refused the reply", command, interaction.user.id)
-        if not resolved and not private:
-            try:
-                await interaction.delete_original_response()
-            except Exception:  # the apology would then be public: better none
-                log.warning("could not remove the thinking message of interaction %s", interaction.id)
-                return sent
-        await apologise(interaction)
-    return sent
-
-
-INVALID_WEBHOOK_TOKEN = 50027
-
-
-def token_expired(exc: BaseException) -> bool:
-    """Discord answers 401, 50027 to any use of an interaction token older than 15 minutes."""
-    return isinstance(exc, discord.HTTPException) and (exc.status == 401 or exc.code == INVALID_WEBHOOK_TOKEN)
-
-
-async def _by_direct_message(interaction: Interaction, messages: list[Outgoing], command: str) -> None:
-    """``messages`` to the user who ran ``command``, privately, after its interaction expired; nothing more
-    goes through the dead token (Discord asks bots to stop using one that answered 401)."""
-    log.warning("/%s by %s outlasted its interaction; sending the result by direct message", command,
-                interaction.user.id)
-    try:
-        await interaction.user.send(f"Your /{command} finished after Discord's 15 minutes for a reply:",
-                                    allowed_mentions=discord.AllowedMentions.none())
-        for message in messages:
-            await interaction.user.send(**message.send_kwargs())
-    except discord.HTTPException as exc:
-        log.warning("could not send /%s's result to %s by direct message (%s %s)", command, interaction.user.id,
-                    exc.status, exc.text)
-
-
-async def _send(interaction: Interaction, message: Outgoing, *, ephemeral: bool, original: bool = False
-                ) -> discord.Message:
-    """``message`` as the deferred response (``original``) or as a follow-up; one whose attachment is refused
-    (no Attach Files permission, too large) goes out again without it, since the text is the answer and the
-    picture only illustrates it."""
-    try:
-        return await _post(interaction, message, ephemeral=ephemeral, original=original)
-    except discord.HTTPException as exc:
-        if not message.files:
-            raise
-        log.warning("Discord refused the attachment of a reply (%s %s); sending the text only", exc.status,
-                    exc.text)
-        return await _post(interaction, without_files(message), ephemeral=ephemeral, original=original)
-
-
-async def _post(interaction: Interaction, message: Outgoing, *, ephemeral: bool, original: bool
-                ) -> discord.Message:
-    if original:  # who sees it was settled by the deferral
-        return await interaction.edit_original_response(**message.edit_kwargs())
-    return await interaction.followup.send(**message.send_kwargs(), ephemeral=ephemeral, wait=True)
-
-
-async def apologise(interaction: Interaction, text: str = APOLOGY) -> None:
-    """Tell the user privately that something went wrong, however far the interaction got; never raises."""
-    try:
-        if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
-        else:
-            await interaction.response.send_message(text, ephemeral=True,
-                                                    allowed_mentions=discord.AllowedMentions.none())
-    except Exception:  # the interaction may have expired; the error is logged already
-        log.warning("could not send a reply to interaction %s", interaction.id)
 
 
 class Tree(app_commands.CommandTree[discord.Client]):

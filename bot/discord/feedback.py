@@ -39,9 +39,9 @@ class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
         return cls(match["vote"], match["answer"])
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        # render builds these buttons, and the commands render: import them late
-        from bot.discord.commands import deliver
+        # render builds these buttons, and responding renders: import them late
         from bot.discord.render import render
+        from bot.discord.responding import deliver
 
         core = interaction.client.core
         async with core.in_flight.handling():  # a shutdown waits for the thanks it has acknowledged

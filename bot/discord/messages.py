@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections import OrderedDict
 
 import discord
@@ -32,8 +31,9 @@ from bot.discord.identity import actor_for, conversation_key, thread_conversatio
 from bot.discord.pointed import forwarded, pointed_text, reply_reference
 from bot.discord.replies import ReplySending
 from bot.discord.threads import BotThreads, remember, worth_a_thread
+from bot.edits import edit_asks
 from bot.results import Notice, NoticeKind, Result
-from bot.validation import squeezed, strip_links
+from bot.validation import squeezed, strip_links, without_own_names
 from retrieval.types import Answer, Timeline
 
 log = logging.getLogger(__name__)
@@ -50,15 +50,13 @@ REPLY_UNREAD = ("I can't read replies that don't mention me. Reply again with th
                 "(@ON, above the message box), or mention me (@{name}), or use /ask.")
 
 
-def _typed_names(message: discord.Message, me: discord.ClientUser) -> str:
-    """The bot's own names typed as plain text ("@Dispute Helper" where the mention was not picked), as more
-    of the pattern of its mentions: the core strips only the names it knows ("@bot", "@dispute-bot"), and
-    other handles are part of a question ("what did @kooindiabot say")."""
+def _own_names(message: discord.Message, me: discord.ClientUser) -> set[str]:
+    """The bot's own names, which people type as plain text ("@Dispute Helper" where the mention was not
+    picked): the core strips only the names it knows ("@bot", "@dispute-bot"; ``without_own_names``)."""
     names = {me.name, me.display_name}
     if message.guild is not None and message.guild.me is not None:
         names.add(message.guild.me.display_name)  # its nickname in this server
-    typed = sorted((re.escape(name) for name in names if name.strip()), key=len, reverse=True)
-    return "".join(rf"|(?<![\w@])@{name}(?![.-]*\w)" for name in typed)
+    return names
 
 
 class Conversations(BotThreads, ReplySending):
@@ -88,7 +86,7 @@ class Conversations(BotThreads, ReplySending):
         if message.type not in ANSWERED_TYPES:
             return None
         role = message.guild.self_role if message.guild is not None else None
-        own = rf"<@!?{me.id}>" + (rf"|<@&{role.id}>" if role is not None else "") + _typed_names(message, me)
+        own = rf"<@!?{me.id}>" + (rf"|<@&{role.id}>" if role is not None else "")
         # ``role_mentions`` comes from the payload; ``raw_role_mentions`` is parsed from the content, which
         # Discord leaves empty for a role mention when the bot lacks the Message Content intent.
         mentioned = any(user.id == me.id for user in message.mentions) or (
@@ -99,7 +97,8 @@ class Conversations(BotThreads, ReplySending):
             return None
         if not (mentioned or direct or replied) and self._said_to_others(message):
             return None  # "@Bob thanks, I'll forward these" in the bot's thread is said to Bob
-        text = squeezed(re.sub(own, " ", message.content, flags=re.IGNORECASE))  # one question a line stays a list
+        # one question a line stays a list
+        text = squeezed(without_own_names(message.content, _own_names(message, me), own))
         if not text and not forwarded(message) and not (
                 mentioned or direct or (replied and self._text_withheld(message))):
             return None  # a thread message without content (no Message Content intent): nothing to answer
@@ -168,7 +167,8 @@ class Conversations(BotThreads, ReplySending):
             remember(self._answers, reply.id, conversation, self._remembered)
 
     async def handle_edit(self, before: discord.Message, after: discord.Message) -> None:
-        """A message edited to address the bot (a mention added to a question posted without one) is answered,
+        """What an edit asks is the core's rule (``bot.edits``), as on Slack. A message edited to address the bot
+        (a mention added to a question posted without one) is answered,
         once, as Slack answers a mention added by an edit. One that addressed it already was answered when
         posted: a typo fixed asks nothing new. discord.py reports an edit only of a message still in its
         cache (the last 1,000), so a question from long ago is never answered late.
@@ -177,15 +177,12 @@ class Conversations(BotThreads, ReplySending):
         or to slow down, people fix the message they sent rather than send it again, and the fixed one went
         unanswered. The refusal it got, now out of date, is deleted. An update that leaves the words as they
         were (Discord adding a link's preview) asks nothing."""
-        if before.content == after.content:
+        refused = after.id in self._refused
+        if not edit_asks(words_changed=before.content != after.content, refused=refused,
+                         addressed_before=after.id in self._asked or self.question_in(before) is not None,
+                         addressed_now=self.question_in(after) is not None):
             return
-        if after.id in self._refused:
-            if self.question_in(after) is not None:
-                await self._ask_again(after)
-            return
-        if after.id in self._asked or self.question_in(before) is not None:
-            return
-        await self.handle(after)
+        await (self._ask_again(after) if refused else self.handle(after))
 
     async def _ask_again(self, edited: discord.Message) -> None:
         """Answer ``edited``, a question refused before; its refusal goes once something new is said (a

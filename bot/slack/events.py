@@ -61,6 +61,18 @@ def stale_edit(event: dict[str, Any], now: float, memory: float) -> bool:
         return True
 
 
+def edited_message(event: dict[str, Any]) -> tuple[dict[str, Any], str] | None:
+    """A ``message_changed`` event as the person's message the edit left (with the channel it is in, which
+    Slack gives only outside it) and the words it had before; None for anything else: a bot's message, one
+    the edit made a tombstone of, an event without the message."""
+    new, old = event.get("message"), event.get("previous_message")
+    if not isinstance(new, dict) or not new.get("user") or new.get("bot_id") or new.get("subtype") not in (
+            None, "thread_broadcast", "file_share"):
+        return None
+    before = str(old.get("text") or "") if isinstance(old, dict) else ""
+    return {**new, "channel": event.get("channel"), "channel_type": event.get("channel_type")}, before
+
+
 def post_key(event: dict[str, Any]) -> str:
     return f"post:{event.get('channel')}:{event.get('ts')}"
 

@@ -16,11 +16,12 @@ which asks nothing, as everywhere.
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import replace
 from typing import Any
 
@@ -33,14 +34,16 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import metrics
 from bot.core import APOLOGY, CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
+from bot.edits import edit_asks
 from bot.results import Notice
 from bot.shared_state import DEDUPE_TTL, StoreThreads, call
 from bot.slack.adding import ADD_HINT, add_from_dm, addable, is_add
-from bot.slack.ask_threads import asked_in, thread_root
+from bot.slack.ask_threads import thread_root
 from bot.slack.commands import SlashCommands
 from bot.slack.events import (
     addressed_elsewhere,
     conversation_of,
+    edited_message,
     in_group_dm,
     mentions,
     post_key,
@@ -50,9 +53,11 @@ from bot.slack.events import (
 from bot.slack.followed import FollowedThreads
 from bot.slack.memory import BoundedSet
 from bot.slack.mrkdwn import plain_from_slack
+from bot.slack.names import OwnNames
 from bot.slack.posting import QUESTION_GONE, REFUSED, post_reply
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
 from bot.slack.users import UserDirectory, installed_in
+from bot.validation import without_own_names
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +70,8 @@ class SlackHandlers(SlashCommands):
         super().__init__(core, UserDirectory(client))
         self.threads = FollowedThreads(core, threads, memory)  # "channel:thread_ts" replied in; shared: the store's
         self.seen = seen or MemoryDeduper()  # event ids and (channel, ts) handled; shared: claimed off the loop
-        self.not_asked = BoundedSet(memory)  # threads under a bot message that is no /ask answer: read once
+        self.names = OwnNames()  # its names typed as plain text, taken out of questions
+        self.refused = BoundedSet(memory)  # posts whose question got a refusal, not an answer (``_edited``)
 
     def register(self, app: AsyncApp) -> None:
         app.middleware(self.drop_handled_events)
@@ -110,7 +116,7 @@ class SlackHandlers(SlashCommands):
                      event.get("channel"))
             return
         raw = str(event.get("text") or "")
-        text = plain_from_slack(raw, context.bot_user_id)
+        text = without_own_names(plain_from_slack(raw, context.bot_user_id), await self.names.of(client))
         if is_add(raw, text, bool(event.get("files"))):
             # "@bot add" (with a file or an address) outside a DM was answered as the question "add", in public,
             # and the file was dropped: adding happens in a DM, which the hint says, privately.
@@ -118,7 +124,7 @@ class SlackHandlers(SlashCommands):
             return
         # An /ask answer's thread goes on with it; in a thread the bot doesn't follow, the thread's first
         # message is someone's post the mention points at ("@bot is this true?" under a claim).
-        followed = bool(event.get("thread_ts")) and await self._follows(event, client, context.bot_user_id)
+        followed = bool(event.get("thread_ts")) and await self.threads.follows_reply(event, client, context.bot_user_id)
         bot_user = context.bot_user_id
         pointing = (bool(event.get("thread_ts")) and not followed and event.get("thread_ts") != event.get("ts")
                     and event.get("parent_user_id") != bot_user)
@@ -129,13 +135,16 @@ class SlackHandlers(SlashCommands):
             await self._on_message(event, context, client)
 
     async def _on_message(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        if event.get("subtype") == "message_changed":
+            await self._edited(event, context, client)
+            return
         if event.get("subtype") not in ANSWERED_SUBTYPES or event.get("bot_id") or event.get("hidden"):
             return
         user = event.get("user")
         if not user or user == context.bot_user_id:
             return
         raw = str(event.get("text") or "")
-        text = plain_from_slack(raw, context.bot_user_id)
+        text = without_own_names(plain_from_slack(raw, context.bot_user_id), await self.names.of(client))
         is_dm = event.get("channel_type") == "im"
         shared = event.get("files")
         files: list[Any] = shared if isinstance(shared, list) else []
@@ -157,65 +166,59 @@ class SlackHandlers(SlashCommands):
             await self._answer(event, client, text, context.team_id)
         elif addressed_elsewhere(raw, context.bot_user_id):
             return  # "@Bob thanks, I'll forward it": in a thread the bot follows, said to someone else
-        elif event.get("thread_ts") and await self._follows(event, client, context.bot_user_id):
+        elif event.get("thread_ts") and await self.threads.follows_reply(event, client, context.bot_user_id):
             await self._answer(event, client, text, context.team_id)
 
-    async def _follows(self, event: dict[str, Any], client: AsyncWebClient, bot_user: str | None) -> bool:
-        """Whether the bot follows the thread of this reply: one it replied in (remembered, or after a restart
-        found among the stored answers and replies: a follow-up there went unanswered without a word), or, found
-        now, one under its ``/ask`` answer, which then goes on with that question's conversation
-        (``bot.slack.ask_threads``). A thread found to be neither is not asked about again."""
-        channel, thread = str(event.get("channel") or ""), str(event.get("thread_ts") or "")
-        key = f"{channel}:{thread}"
-        if await self.threads.follows(key):
-            return True
-        if key in self.not_asked:
-            return False
-        here = conversation_of(channel, thread, event.get("channel_type"))
-        answered = await self.core.answered_in(here) if here is not None else False
-        if answered:  # answered before a restart
-            await self.threads.follow(key)
-            return True
-        if not bot_user or event.get("parent_user_id") != bot_user:
-            # Not when the store failed to say (a database restarting): remembered, the thread stayed
-            # unfollowed for good, its follow-ups dropped after the database was back.
-            if answered is not None:
-                self.not_asked.add(key)
-            return False
-        earlier = await asked_in(client, channel, thread, bot_user)
-        if earlier is None or here is None:
-            self.not_asked.add(key)
-            return False
-        self.core.continue_conversation(earlier, here)
-        await self.threads.follow(key)
-        return True
+    async def _edited(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        """An edit (``message_changed``) asks what the core's rule says (``bot.edits``), as on Discord: a question
+        the bot refused is asked again in its new words; a group DM message edited to mention the bot is the
+        mention it now is (elsewhere Slack sends that edit as an ``app_mention`` too, answered there, once); a
+        typo fixed in an answered question, an unfurl, a bot's edit ask nothing."""
+        found, bot_user = edited_message(event), context.bot_user_id
+        if found is None or found[0].get("user") == bot_user or str(found[0].get("text") or "") == found[1]:
+            return
+        message, raw = found[0], str(found[0].get("text") or "")
+        key = post_key(message)
+        refused = key in self.refused
+        addressed_now = message.get("channel_type") == "im" or mentions(raw, bot_user) or (
+            bool(message.get("thread_ts")) and not addressed_elsewhere(raw, bot_user)
+            and await self.threads.follows_reply(message, client, bot_user))
+        handled = refused or await call(self.seen, self.seen.__contains__, key)
+        if not edit_asks(words_changed=True, refused=refused, addressed_before=handled, addressed_now=addressed_now):
+            return
+        if refused:
+            self.refused.discard(key)
+            text = without_own_names(plain_from_slack(raw, bot_user), await self.names.of(client))
+            edited = message.get("edited")
+            when = edited.get("ts") if isinstance(edited, dict) else time.time()
+            await self._answer(message, client, text, context.team_id, claim=f"{key}:edited:{when}")
+        elif in_group_dm(message):
+            await self._mentioned(message, context, client)
 
     async def on_error(self, error: Exception) -> None:
         log.error("unhandled error in a Slack listener: %s", type(error).__name__, exc_info=error)
 
     async def _answer(self, event: dict[str, Any], client: AsyncWebClient, text: str, workspace: str | None,
-                      pointing: str | None = None) -> bool:
+                      pointing: str | None = None, claim: str | None = None) -> bool:
         """``workspace``: the one the event was delivered for (Bolt's ``context.team_id``), where the question
         is stored as asked; in a Slack Connect channel the asker's own team may be another. False when the
         post was handled already (the same post arrives as app_mention and message.*; answered once).
         ``pointing`` (the bot's user id): the question points at its thread's first message, someone's post,
-        read once here."""
-        if not await call(self.seen, self.seen.claim, post_key(event)):
+        read once here. ``claim``: what is claimed instead of the post (an edit of it, asked again)."""
+        if not await call(self.seen, self.seen.claim, claim or post_key(event)):
             return False
         team = str(workspace or event.get("team") or "")
         root = (lambda: self._root_text(event, client, pointing)) if pointing is not None else None
         await self._guarded(event, client, "a question", lambda: self._ask(event, text, team, root),
-                            alongside=lambda: self._replying(event))
+                            public=lambda: self._replying(event))
         return True
 
-    def _replying(self, event: dict[str, Any]) -> Awaitable[None]:
-        """A public reply to ``event`` is being sent: only a thread the bot answered in public is one it follows
-        (after an empty or refused mention, a private hint, the rest of that thread is not addressed to it),
-        whatever the reply was (a timeline is stored as no answer). The record of it goes alongside the send
-        (``FollowedThreads.replying``)."""
+    def _replying(self, event: dict[str, Any]) -> AbstractAsyncContextManager[None]:
+        """Around a public reply to ``event``: only a thread the bot answered in public is one it follows (after an
+        empty or refused mention, a private hint, the rest of that thread is not addressed to it; after a post
+        Slack refused, nobody saw a reply), whatever the reply was (a timeline is stored as no answer)."""
         channel, thread = str(event.get("channel") or ""), thread_of(event)
-        return self.threads.replying(f"{channel}:{thread}",
-                                     conversation_of(channel, thread, event.get("channel_type")))
+        return self.threads.replying(f"{channel}:{thread}", conversation_of(channel, thread, event.get("channel_type")))
 
     @staticmethod
     async def _root_text(event: dict[str, Any], client: AsyncWebClient, bot_user: str) -> str | None:
@@ -240,6 +243,8 @@ class SlackHandlers(SlashCommands):
         pointed = await root() if root is not None else None
         result = await self.core.ask(text, await self.users.actor(str(event["user"]), team=team), conversation,
                                      pointed_at=pointed)
+        if isinstance(result, Notice):  # refused (empty, too long, slow down): an edit of it asks again
+            self.refused.add(post_key(event))
         if isinstance(result, Notice) and result.silent:
             return None
         message = render(result, show_question=False)
@@ -254,20 +259,16 @@ class SlackHandlers(SlashCommands):
     async def _guarded(
         self, event: dict[str, Any], client: AsyncWebClient, what: str,
         work: Callable[[], Awaitable[tuple[SlackMessage, bool] | None]],
-        alongside: Callable[[], Awaitable[None]] | None = None,
+        public: Callable[[], AbstractAsyncContextManager[None]] | None = None,
     ) -> None:
-        """Run ``work`` and post what it returns (``None``: nothing to post). ``alongside`` a public post, awaited
-        with it rather than before it (it must not raise): a store write the reply need not wait for."""
+        """Run ``work`` and post what it returns (``None``: nothing to post). ``public``: entered around a public
+        post, what follows from a reply people can see, and only from one (it raises nothing of its own)."""
         async with self.core.in_flight.handling():
             try:
                 reply = await work()
                 if reply is not None:
-                    record = asyncio.ensure_future(alongside()) if alongside is not None and not reply[1] else None
-                    try:
+                    async with public() if public is not None and not reply[1] else contextlib.nullcontext():
                         await post_reply(client, event, replace(reply[0], ephemeral=reply[1]))
-                    finally:
-                        if record is not None:
-                            await record
             except SlackApiError as exc:
                 if exc.response.get("error") == QUESTION_GONE:
                     log.warning("%s from %s in %s was deleted before its answer; not answered", what,

@@ -32,6 +32,9 @@ class BoundedSet:
         self.add(item)
         return True
 
+    def discard(self, item: Hashable) -> None:
+        self._items.pop(item, None)
+
     def __contains__(self, item: object) -> bool:
         return item in self._items
 

@@ -28,7 +28,9 @@ from bot.store.reads import reading
 from bot.store.records import AnswerRecord, HistoryMode, VoteOutcome
 from bot.store.tables import (
     CONVERSATION_CHARS,
+    KEY_CHARS,
     PLACE_CHARS,
+    answered_threads,
     answers,
     conversation_turns,
     fit_key,
@@ -178,8 +180,10 @@ class Store:
         return None if row is None else list(row[0] or [])
 
     def answered_in(self, conversation: str, since: datetime) -> bool:
-        """Whether the bot replied in ``conversation`` since ``since`` (within retention): an answer stored, or
-        any reply marked (``mark_replied``)."""
+        """Whether the bot replied in ``conversation`` since ``since`` (within retention): an answer stored, any
+        reply marked (``mark_replied``), or a thread shared state recorded (``answered_threads``, which is kept
+        instead of ``replied_conversations`` while ``SHARED_STATE`` is on: read here, a thread answered then is
+        still followed once it is turned off)."""
         key, since = _conversation(conversation), max(since, self.cutoff())
         with reading(self.engine) as conn:
             row = conn.execute(sa.select(answers.c.id).where(
@@ -187,6 +191,10 @@ class Store:
             if row is None:
                 row = conn.execute(sa.select(replied_conversations.c.conversation).where(
                     replied_conversations.c.conversation == key, replied_conversations.c.replied_at >= since)).first()
+            if row is None:
+                row = conn.execute(sa.select(answered_threads.c.key).where(
+                    answered_threads.c.key == fit_key(conversation, KEY_CHARS),
+                    answered_threads.c.answered_at >= since.replace(tzinfo=UTC).timestamp())).first()
         return row is not None
 
     def _asked(self, since: datetime, place: str | None) -> sa.ColumnElement[bool]:

@@ -199,6 +199,22 @@ def _v7_replied_conversations(conn: Connection) -> None:
     ).create(conn)
 
 
+def _v8_threads_named_as_conversations(conn: Connection) -> None:
+    """``answered_threads`` (shared state's record of the Slack threads the bot answered in) was keyed
+    ``<channel>:<ts>``, and ``replied_conversations`` (the same fact without shared state) by the conversation,
+    ``slack:thread:<channel>:<ts>``: switching ``SHARED_STATE`` off lost every thread recorded while it was on.
+    The rows written so far are renamed to the conversation's name, which both are keyed by from now on."""
+    table = sa.Table("answered_threads", sa.MetaData(), sa.Column("key", sa.String(255), primary_key=True),
+                     sa.Column("answered_at", sa.Double))
+    old = list(conn.execute(sa.select(table.c.key, table.c.answered_at)
+                            .where(~table.c.key.startswith("slack:"), ~table.c.key.startswith("sha256:"))))
+    for key, answered_at in old:
+        renamed = f"slack:thread:{key}"
+        conn.execute(sa.delete(table).where(table.c.key == key))
+        if len(renamed) <= 255 and conn.scalar(sa.select(table.c.key).where(table.c.key == renamed)) is None:
+            conn.execute(sa.insert(table).values(key=renamed, answered_at=answered_at))
+
+
 # Numbers need not be contiguous (branches reserve theirs); each is applied once, in this order.
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "answers and votes", _v1_answers_and_votes),
@@ -209,6 +225,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (5, "answered threads, where an early migration 2 lacked them", _v5_answered_threads_everywhere),
     (6, "answers: each question of a message asking several", _v6_answer_parts),
     (7, "conversations replied in, whatever the reply", _v7_replied_conversations),
+    (8, "answered threads named as the conversations replied in are", _v8_threads_named_as_conversations),
 ]
 
 

@@ -83,7 +83,9 @@ conversation_turns = sa.Table(
 
 answered_threads = sa.Table(
     "answered_threads", metadata,
-    sa.Column("key", sa.String(255), primary_key=True),  # "<platform>:<channel>:<thread>" the bot answered in
+    # The conversation the bot answered in, as ``replied_conversations`` names it ("slack:thread:<channel>:<ts>";
+    # migration 8: "<channel>:<ts>" before), so that ``db.Store.answered_in`` reads both.
+    sa.Column("key", sa.String(255), primary_key=True),
     sa.Column("answered_at", sa.Double, nullable=False, index=True),
 )
 

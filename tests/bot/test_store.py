@@ -260,7 +260,7 @@ def test_a_version_6_database_upgrades_to_keep_the_conversations_replied_in(db_u
     old.dispose()
     monkeypatch.undo()
     store = Store(db_url, KEY, clock=clock)
-    assert store.version == 7 == max(number for number, _, _ in MIGRATIONS)
+    assert store.version >= 7 and store.version == max(number for number, _, _ in MIGRATIONS)
     store.mark_replied("slack:thread:C1:2.0")
     week_ago = clock.now - timedelta(days=7)
     assert store.answered_in("slack:thread:C1:1.0", week_ago) and store.answered_in("slack:thread:C1:2.0", week_ago)
@@ -330,6 +330,35 @@ def test_a_database_whose_migration_2_lacked_answered_threads_gets_them(db_url: 
     shared.mark_thread("slack:C1:1.0", 100.0)
     assert shared.thread_answered("slack:C1:1.0", 50.0)
     shared.engine.dispose()
+
+
+def test_threads_shared_state_recorded_before_migration_8_are_still_followed_without_it(
+    db_url: str, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``answered_threads`` rows were keyed ``<channel>:<ts>``; migration 8 names them as the conversations
+    ``replied_conversations`` holds, so the store's ``answered_in`` (what is read with ``SHARED_STATE`` off)
+    finds a thread answered while it was on. An old row whose new name a newer row already has goes."""
+    from bot.store import migrations
+    from bot.store.tables import answered_threads
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [m for m in MIGRATIONS if m[0] <= 7])
+    old = sa.create_engine(db_url)
+    assert migrations.migrate(old) == 7
+    now = clock.now.replace(tzinfo=UTC).timestamp()
+    with old.begin() as conn:
+        conn.execute(sa.insert(answered_threads), [
+            {"key": "C1:1.0", "answered_at": now - 3600}, {"key": "C1:2.0", "answered_at": now - 30 * 86400},
+            {"key": "C1:3.0", "answered_at": now - 60}, {"key": "slack:thread:C1:3.0", "answered_at": now}])
+    old.dispose()
+    monkeypatch.undo()
+    store = Store(db_url, KEY, clock=clock)
+    week_ago = clock.now - timedelta(days=7)
+    assert store.answered_in("slack:thread:C1:1.0", week_ago)
+    assert not store.answered_in("slack:thread:C1:2.0", week_ago), "a thread is followed for a week, no longer"
+    with store.engine.connect() as conn:
+        assert sorted(conn.scalars(sa.select(answered_threads.c.key))) == [
+            "slack:thread:C1:1.0", "slack:thread:C1:2.0", "slack:thread:C1:3.0"]
+    store.close()
 
 
 def test_a_version_5_database_upgrades_to_keep_the_questions_of_a_message(

@@ -15,7 +15,7 @@ import pytest
 from prometheus_client import REGISTRY
 
 from bot.core import APOLOGY, CommandCore
-from bot.discord import commands as discord_commands
+from bot.discord import responding as discord_responding
 from bot.discord.app import DisputeBot, build_bot, serve_discord
 from bot.discord.commands import OUT_OF_DATE
 from bot.discord.outgoing import Outgoing
@@ -180,7 +180,7 @@ async def test_an_apology_for_a_refused_reply_is_private(
     """Discord refuses the reply to a public /ask (here: over its 2,000 characters; in life a 5xx): the
     first follow-up after a public deferral would show the apology to the whole channel, so the "thinking…"
     message goes first and only the asker sees it."""
-    monkeypatch.setattr(discord_commands, "render", lambda result: [Outgoing(content="x" * 2001)])
+    monkeypatch.setattr(discord_responding, "render", lambda result: [Outgoing(content="x" * 2001)])
     interaction = p.slash("ask", {"question": QUESTION})
     await fake.dispatch("INTERACTION_CREATE", interaction)
     [apology] = await fake.answers(interaction["token"])

@@ -446,3 +446,30 @@ async def test_a_reply_to_a_timeline_command_reads_its_events(
     follow = await say(fake, "and two days later?", replying_to=fake.message_json(shown))
     later = await reply_to(fake, follow)
     assert "2021-02-10" in later.text() and "10 February 2021" in later.text()
+
+
+async def test_the_bots_name_opening_a_question_as_plain_text_is_no_part_of_it(
+    bot: DisputeBot, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"Standoff Helper, who is …" (the bot's name typed without "@", as one addresses a person) read the name as
+    search words; Slack's adapter takes it out the same way (``bot.validation.without_own_names``)."""
+    assert bot.user is not None
+    monkeypatch.setattr(bot.user, "name", "Standoff Helper")
+    asked = await say(fake, f"{MENTION} Standoff Helper, who is ajay sawhney?", mentions=[p.BOT_USER])
+    await reply_to(fake, asked)
+    [thread] = await fake.wait_for(lambda: fake.threads)
+    assert thread["name"] == "who is ajay sawhney?"
+
+
+async def test_other_bots_and_a_deleted_question_ask_nothing(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """Another bot's mention is never answered (bots answering bots loop); a question deleted after its answer
+    leaves the answer in place and asks nothing (``bot.edits``, Slack's rule too)."""
+    other = p.user(p.USER_ID + 50, "another-bot", bot=True)
+    await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER], author=other)
+    asked = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    answer = await reply_to(fake, asked)
+    await fake.dispatch("MESSAGE_DELETE", {"id": asked["id"], "channel_id": str(p.CHANNEL_ID),
+                                           "guild_id": str(p.GUILD_ID)})
+    await asyncio.sleep(0.5)
+    assert [m.reply_to for m in fake.messages if m.reply_to] == [asked["id"]] and not answer.deleted
+    assert fake.rejected == [] and fake.unexpected == []

@@ -35,7 +35,7 @@ SUBSCRIBED: frozenset[str] = frozenset(
     yaml.safe_load(MANIFEST.read_text())["settings"]["event_subscriptions"]["bot_events"])
 # Methods that need a scope beyond chat:write, as Slack documents them.
 NEEDED_SCOPES = {"files.getUploadURLExternal": "files:write", "files.completeUploadExternal": "files:write",
-                 "files.info": "files:read", "users.info": "users:read"}
+                 "files.info": "files:read", "users.info": "users:read", "bots.info": "users:read"}
 
 
 @dataclass
@@ -55,6 +55,11 @@ class StubSlack:
         self.acks: list[dict[str, Any]] = []  # Socket Mode frames the app sent back
         self.downloads: list[tuple[str, bool]] = []  # (file id, carried the bot token)
         self.users: dict[str, dict[str, Any]] = {}
+        # The bot's names: its user's handle (auth.test's "user"), the bot name the operator gave the app in its
+        # config (bots.info, and the bot user's real name), and the display name of the bot user (users.info).
+        self.bot_handle = "dispute-bot"
+        self.bot_name = "dispute-bot"
+        self.bot_display_name = ""
         self.files: dict[str, tuple[dict[str, Any], bytes]] = {}
         # The bot token carries the scopes the app manifest asks for, as after installing from it.
         self.scopes: set[str] = set(yaml.safe_load(MANIFEST.read_text())["oauth_config"]["scopes"]["bot"])
@@ -224,7 +229,7 @@ class StubSlack:
         if token != BOT_TOKEN:
             return {"ok": False, "error": "invalid_auth"}
         if method == "auth.test":
-            return {"ok": True, "url": "https://stub.slack.test/", "team": "Stub", "user": "dispute-bot",
+            return {"ok": True, "url": "https://stub.slack.test/", "team": "Stub", "user": self.bot_handle,
                     "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "is_enterprise_install": False}
         if method in ("chat.postMessage", "chat.postEphemeral"):
             if params.get("channel") in self.read_only:
@@ -258,13 +263,24 @@ class StubSlack:
             root = self.app_messages.get(str(params.get("ts")))
             return {"ok": True, "messages": [root], "has_more": False} if root else \
                 {"ok": False, "error": "thread_not_found"}
+        if method == "bots.info":
+            if params.get("bot") != BOT_ID:
+                return {"ok": False, "error": "bot_not_found"}
+            return {"ok": True, "bot": {"id": BOT_ID, "app_id": APP_ID, "user_id": BOT_USER_ID, "name": self.bot_name,
+                                        "deleted": False}}
         if method == "users.info":
-            user = self.users.get(str(params.get("user")))
+            user = self.users.get(str(params.get("user"))) or (self._bot_user() if params.get("user") == BOT_USER_ID
+                                                                else None)
             return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
         if method == "files.info":
             found = self.files.get(str(params.get("file")))
             return {"ok": True, "file": found[0]} if found else {"ok": False, "error": "file_not_found"}
         return {"ok": False, "error": "unknown_method"}
+
+    def _bot_user(self) -> dict[str, Any]:
+        return {"id": BOT_USER_ID, "team_id": TEAM_ID, "name": self.bot_handle, "real_name": self.bot_name,
+                "is_bot": True, "profile": {"display_name": self.bot_display_name, "real_name": self.bot_name,
+                                            "bot_id": BOT_ID}}
 
     def history_scope(self, channel: str) -> str:
         """The scope Slack asks for to read ``channel``'s messages: its kind's own ``*:history``."""

@@ -122,3 +122,73 @@ async def test_a_reply_under_an_ask_answer_in_a_group_dm_goes_on_with_it(
     [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
     assert reply["channel"] == GROUP_DM and reply["thread_ts"] == answer_ts
     assert "Searched for:" in shown_text(reply) and "Sawhney" in shown_text(reply)
+
+
+def changed(event: dict[str, Any], text: str) -> dict[str, Any]:
+    """The ``message_changed`` message event Slack sends for an edit in a conversation the app hears: hidden, the
+    message as the edit left it, and the one before."""
+    inner = {k: v for k, v in event.items() if k not in ("channel", "channel_type", "type")}
+    now = f"{time.time():.6f}"
+    return {"type": "message", "subtype": "message_changed", "hidden": True, "channel": event["channel"],
+            "channel_type": event.get("channel_type", "channel"), "ts": now, "event_ts": now,
+            "message": {**inner, "type": "message", "text": text, "edited": {"user": event["user"], "ts": now}},
+            "previous_message": {**inner, "type": "message"}}
+
+
+async def test_a_refused_question_edited_in_a_dm_is_asked_again_and_an_answered_one_is_not(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
+    """Told a question was too long, people shorten the message they sent: on Discord that asks again, on Slack the
+    edit (a ``message_changed``, the only event a DM edit comes as) went unheard. A typo fixed in an answered
+    question, the bot's own edits and a deleted question ask nothing, on both."""
+    long = message_event("how many accounts were ordered blocked " * 30, channel="D1", channel_type="im")
+    await send_event(seed_app, long)
+    [refusal] = await posts_in(stub, "chat.postEphemeral", timeout=10)
+    assert "characters long" in refusal["text"]
+    shortened = changed(long, QUESTION)
+    await send_event(seed_app, shortened)
+    [answer] = await posts_in(stub, "chat.postMessage", timeout=10)
+    assert answer["thread_ts"] == long["ts"] and "257" in shown_text(answer)
+    for event in (changed({**long, "text": QUESTION}, QUESTION + " (typo)"), shortened,
+                  changed(message_event("my answer", channel="D1", channel_type="im", user=BOT_USER_ID), "edited"),
+                  {"type": "message", "subtype": "message_deleted", "hidden": True, "channel": "D1",
+                   "channel_type": "im", "ts": f"{time.time():.6f}", "deleted_ts": long["ts"],
+                   "previous_message": {"type": "message", "user": "UASKER", "text": QUESTION, "ts": long["ts"]}}):
+        assert (await send_event(seed_app, event)).status == 200
+    assert await seed_core.in_flight.drain(5)
+    assert len(stub.posted("chat.postMessage")) == 1 and len(stub.posted("chat.postEphemeral")) == 1
+
+
+async def test_a_refused_mention_edited_in_a_channel_is_answered_once(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
+    """A channel edit comes twice, as an edited ``app_mention`` and as a ``message_changed``: one answer."""
+    empty = message_event(f"<@{BOT_USER_ID}>", kind="app_mention")
+    await send_event(seed_app, empty)
+    [hint] = await posts_in(stub, "chat.postEphemeral", timeout=10)
+    assert "Please ask a question" in hint["text"]
+    asked = f"<@{BOT_USER_ID}> {QUESTION}"
+    await send_event(seed_app, edit_of(empty, asked))
+    await send_event(seed_app, changed({**empty, "channel_type": "channel"}, asked))
+    [answer] = await posts_in(stub, "chat.postMessage", timeout=10)
+    assert answer["thread_ts"] == empty["ts"] and "257" in shown_text(answer)
+    assert await seed_core.in_flight.drain(5)
+    assert len(stub.posted("chat.postMessage")) == 1
+
+
+async def test_a_group_dm_message_edited_to_mention_the_bot_is_answered_once(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
+    """In a group DM an edit comes only as ``message_changed`` (no ``app_mention``): a mention added by editing
+    was answered in a channel and never there."""
+    stub.group_dms.add(GROUP_DM)
+    unaddressed = in_group_dm(QUESTION, ts=f"{time.time():.6f}")  # an edit of an old post asks nothing
+    await send_event(seed_app, unaddressed)
+    mentioned = changed(unaddressed, f"<@{BOT_USER_ID}> {QUESTION}")
+    await send_event(seed_app, mentioned)
+    [answer] = await posts_in(stub, "chat.postMessage", timeout=10)
+    assert answer["channel"] == GROUP_DM and answer["thread_ts"] == unaddressed["ts"]
+    await send_event(seed_app, changed({**unaddressed, "text": mentioned["message"]["text"]},
+                                       f"<@{BOT_USER_ID}> {QUESTION} (typo)"))
+    assert await seed_core.in_flight.drain(5)
+    assert len(stub.posted("chat.postMessage")) == 1

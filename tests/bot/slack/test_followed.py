@@ -100,3 +100,52 @@ async def test_with_shared_state_a_reply_is_recorded_once_and_followed_after_a_r
     second = (await posts_in(stub, "chat.postMessage", 2))[1]
     assert second["thread_ts"] == first["ts"] and "257" in shown_text(second)
     assert written == [], "one record of the reply, in the shared set"
+
+
+@pytest.mark.parametrize("refusal", ["read_only", "deleted"])
+async def test_a_reply_slack_refused_leaves_its_thread_unfollowed(
+        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+        make_app: Callable[[CommandCore], AsyncApp], refusal: str) -> None:
+    """The thread was followed as the reply was sent, whatever became of the post: in an announcement-only
+    channel (``restricted_action``), or under a question deleted meanwhile, nobody saw a reply, yet the next
+    message in that thread was read as a question without a mention, here and (in the store) after a restart."""
+    core = make_core(seed_index_dir, NOWHERE, history=make_history())
+    app = make_app(core)
+    first = message_event(FIRST, kind="app_mention", channel="C7")
+    if refusal == "read_only":
+        stub.read_only.add("C7")
+    else:
+        stub.deleted.add(first["ts"])
+    await send_event(app, first)
+    await posts_in(stub, "chat.postMessage", 1)
+    assert await core.in_flight.drain(5)
+    stub.read_only.clear()
+    stub.deleted.clear()
+    await send_event(app, message_event("what did they say about it", channel="C7", thread_ts=first["ts"]))
+    assert await core.in_flight.drain(5)
+    assert len(stub.posted("chat.postMessage")) == 1, "a message nobody addressed to the bot was answered"
+    assert await core.answered_in(f"slack:thread:C7:{first['ts']}") is False
+
+
+@pytest.mark.parametrize("before, after", [("store", "memory"), ("memory", "store")])
+async def test_switching_shared_state_loses_no_followed_thread(
+        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+        make_app: Callable[[CommandCore], AsyncApp], tmp_path: Path, before: str, after: str) -> None:
+    """A thread whose only reply was a timeline (stored as no answer) was followed after a restart only by the
+    record of the SHARED_STATE it was answered under: turned from on to off, the follow-up there went
+    unanswered without a word (``answered_threads`` was never read again)."""
+    url = f"sqlite:///{tmp_path / 'bot.db'}"
+
+    def started(mode: str) -> CommandCore:
+        shared = SharedState(SharedStore(url)) if mode == "store" else SharedState()
+        return make_core(seed_index_dir, NOWHERE, history=make_history(), shared=shared)
+
+    running = started(before)
+    first = message_event(FIRST, kind="app_mention")
+    await send_event(make_app(running), first)
+    await posts_in(stub, "chat.postMessage", 1)
+    assert await running.in_flight.drain(5)
+    restarted = started(after)
+    await send_event(make_app(restarted), message_event(FOLLOW_UP, thread_ts=first["ts"]))
+    second = (await posts_in(stub, "chat.postMessage", 2))[1]
+    assert second["thread_ts"] == first["ts"] and "257" in shown_text(second)

@@ -1,0 +1,21 @@
+"""What an edited message asks of the bot: one rule for every platform, which each adapter applies to what its
+platform tells it (Discord's ``on_message_edit``, Slack's ``message_changed`` and edited ``app_mention``).
+
+Users of chat bots fix typos in questions that were answered: answering again posted a second reply nobody
+asked for. They also fix the question the bot refused (empty, too long, told to slow down) instead of sending
+it again, and add a mention to a question they forgot to address. So an edit asks something only when its
+words changed and it is addressed to the bot now, and then only if the message got no answer before: it was
+refused, or it was not addressed to the bot until this edit. Everything else about an edit is ignored quietly.
+A deleted question is no request either: the answer stays, since others in the conversation may have read it
+and it quotes the articles, not the question.
+"""
+
+from __future__ import annotations
+
+
+def edit_asks(*, words_changed: bool, refused: bool, addressed_before: bool, addressed_now: bool) -> bool:
+    """Whether an edited message is to be answered (again, when it was ``refused``). ``addressed_before``: the
+    bot took the message as addressed to it before the edit (answered or refused); ``addressed_now``: after."""
+    if not words_changed or not addressed_now:
+        return False
+    return refused or not addressed_before
