@@ -18,7 +18,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from index.lexical import terms
-from retrieval.pronouns import person_referent, resolve, thing_referent, unresolved_reference, words
+from retrieval.pronouns import (
+    person_referent,
+    resolve,
+    stands_for_person,
+    thing_referent,
+    unresolved_reference,
+    words,
+)
 from retrieval.question import REQUEST_TERMS
 from retrieval.types import Answer
 
@@ -263,6 +270,10 @@ def expand(
     if person is not None and person[0] in candidates:
         # "he" is this person, not a name the answer gave: a sentence naming them speaks of what was asked.
         appositive, antecedent = {person[0]}, person[1]
+    elif stands_for_person(reference):
+        # No person named earlier: the answer's name beside the words asked is as often a thing's, and "when did
+        # his party complain about it" was read as "when did Progressive's party complain about it".
+        antecedent = None
     if not chosen:
         return None
     chosen.sort(key=lambda kv: kv[1][2])  # in the order they were written, so the words read naturally

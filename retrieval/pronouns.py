@@ -22,8 +22,10 @@ _PERSONAL = frozenset(
 # "he" and "she" stand for a person: the person the earlier question named.
 _PERSON = frozenset(["he", "she", "him", "her", "his", "hers", "himself", "herself"])
 _POSSESSIVE = frozenset(["his", "hers", "its", "their", "theirs"])  # "her" reads as well either way
-# A person's full name: two or more capitalised words in a row ("Ajay Prakash Sawhney").
-_FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
+# A person's full name: two or more capitalised words in a row ("Ajay Prakash Sawhney"), not after an
+# article: "The High Court", in the quote after "what did the court order yammerly to do?", was taken for whom
+# "her" meant.
+_FULL_NAME = re.compile(r"(?<![Tt]he\s)(?<![Aa]n\s)(?<![Aa]\s)\b(?!(?:The|A|An)\b)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 _DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "there"])
 # "one" stands for a noun said before when a determiner or an adjective of order or choice leads it ("the
 # first one", "the latest one?", "which one", "the other ones"): "what did the first one ask", after "how
@@ -116,6 +118,11 @@ def _written_capitalised(quoted: Sequence[str]) -> dict[str, str]:
             if word[0].isupper() and before and before[-1] not in ".!?\"“”'‘’:" and word.upper() != "I":
                 written.setdefault(word.lower(), word)
     return written
+
+
+def stands_for_person(reference: str | None) -> bool:
+    """Whether ``reference`` is "he", "she" or their other forms: a person, whom only a person's name replaces."""
+    return reference is not None and reference.lower() in _PERSON
 
 
 def thing_referent(reference: str | None, question: str, quoted: Sequence[str], known: Set[str]

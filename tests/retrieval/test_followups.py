@@ -319,3 +319,18 @@ def test_it_after_a_question_naming_its_subject_is_that_subject_not_a_name_its_a
                                 ("Ministers back the app Koo.",)),))
     it = expand("are ministers going to move to it?", IDF, UNKNOWN, koo)
     assert it is not None and it.resolved == "are ministers going to move to Koo?"
+
+
+def test_his_is_never_a_name_the_answer_gave_beside_the_words_asked() -> None:
+    """"Tell me about the fake audio clip of the Sundaria opposition leader" then "when did his party complain
+    about it" was also read as "when did Progressive's party complain about it": with no person named earlier,
+    the name the answer put beside the words asked stood for "his", and is as often a party's or a court's."""
+    rare = {"fake": 2, "audio": 2, "clip": 2, "sundaria": 3, "opposition": 3, "leader": 3, "progressive": 2,
+            "party": 3, "complain": 2}
+    idf = {**IDF, **{terms(w)[0]: idf_for_df(df, UNITS) for w, df in rare.items()}}
+    context = FollowupContext((Turn(
+        "Tell me about the fake audio clip of the Sundaria opposition leader", ("doc-s",),
+        ("Monday: the opposition Progressive Party said the fake audio clip was made with software.",)),))
+    his = expand("when did his party complain about it", idf, UNKNOWN, context)
+    assert his is not None and his.resolved is None
+    assert "Progressive" in his.added  # still borrowed: only the guess at "his" is dropped

@@ -74,3 +74,12 @@ def test_it_is_the_name_the_earlier_question_gave_itself() -> None:
                           ("Ministers reacted. In this light the made-in-India app Koo grew.",), {"app"}) is None
     assert thing_referent("he", asked, quoted, known) is None  # a person is ``person_referent``'s to find
     assert thing_referent("that", asked, quoted, known) is None  # no single name replaces "that"
+
+
+def test_a_name_after_the_is_no_persons() -> None:
+    """"what did the court order yammerly to do?" then "what about her appeals to the platform": the quote's
+    "The High Court" ends in the asked "court" and was taken for whom "her" meant."""
+    quoted = ("The High Court ordered Yammerly to restore her account.",)
+    assert person_referent("her", ["what did the court order yammerly to do?"], {"court": 3.0}, [quoted]) is None
+    assert person_referent("he", ["who is sawhney"], IDF, [("Secretary Ajay Sawhney will lead.",)]
+                           ) == ("sawhney", "Secretary Ajay Sawhney")
