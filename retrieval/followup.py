@@ -18,7 +18,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from index.lexical import terms
-from retrieval.pronouns import person_referent, resolve, unresolved_reference, words
+from retrieval.pronouns import (
+    person_referent,
+    resolve,
+    stands_for_person,
+    thing_referent,
+    unresolved_reference,
+    words,
+)
 from retrieval.question import REQUEST_TERMS
 from retrieval.types import Answer
 
@@ -250,10 +257,23 @@ def expand(
     # What "it" may stand for: the name borrowed from the previous answer, or the person asked about.
     antecedent = next((word for term, (_, word, _) in chosen if term in appositive and term in answer_terms), None)
     reference = unresolved_reference(text)
+    if turns:
+        # A name the earlier question gave itself is what "it" or "they" goes on about; the answer's name
+        # beside the words asked only when the question asked for one ("the made-in-India app mentioned": Koo).
+        # The answer's name read "what did they blame that on", after "how slow was gatherly at answering
+        # complaints in castavia?", as "what did Online blame that on" (its "Online Services Commission").
+        previous = turns[-1]
+        known = {term for _, term, _ in _weighted_words(previous.question, idf, floor)}
+        thing = thing_referent(reference, previous.question, previous.sentences, known)
+        antecedent = thing or antecedent
     person = person_referent(reference, [t.question for t in turns], idf, [t.sentences for t in turns])
     if person is not None and person[0] in candidates:
         # "he" is this person, not a name the answer gave: a sentence naming them speaks of what was asked.
         appositive, antecedent = {person[0]}, person[1]
+    elif stands_for_person(reference):
+        # No person named earlier: the answer's name beside the words asked is as often a thing's, and "when did
+        # his party complain about it" was read as "when did Progressive's party complain about it".
+        antecedent = None
     if not chosen:
         return None
     chosen.sort(key=lambda kv: kv[1][2])  # in the order they were written, so the words read naturally

@@ -9,7 +9,7 @@ article.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 
 from index.lexical import terms
 
@@ -22,8 +22,10 @@ _PERSONAL = frozenset(
 # "he" and "she" stand for a person: the person the earlier question named.
 _PERSON = frozenset(["he", "she", "him", "her", "his", "hers", "himself", "herself"])
 _POSSESSIVE = frozenset(["his", "hers", "its", "their", "theirs"])  # "her" reads as well either way
-# A person's full name: two or more capitalised words in a row ("Ajay Prakash Sawhney").
-_FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
+# A person's full name: two or more capitalised words in a row ("Ajay Prakash Sawhney"), not after an
+# article: "The High Court", in the quote after "what did the court order yammerly to do?", was taken for whom
+# "her" meant.
+_FULL_NAME = re.compile(r"(?<![Tt]he\s)(?<![Aa]n\s)(?<![Aa]\s)\b(?!(?:The|A|An)\b)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 _DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "there"])
 # "one" stands for a noun said before when a determiner or an adjective of order or choice leads it ("the
 # first one", "the latest one?", "which one", "the other ones"): "what did the first one ask", after "how
@@ -104,6 +106,63 @@ def person_referent(reference: str | None, questions: Sequence[str], idf: Mappin
             last = terms(names[-1].split()[-1])
             return (last[0], names[-1]) if last and last[0] in idf else None
     return None
+
+
+def _written_capitalised(quoted: Sequence[str]) -> dict[str, str]:
+    """Each word the sentences write capitalised where no sentence starts (a name, not an opener), by its
+    lowercase form: chat types "murmurly" where the articles write "Murmurly"."""
+    written: dict[str, str] = {}
+    for sentence in quoted:
+        for match in _WORD.finditer(sentence):
+            word, before = match.group(0), sentence[:match.start()].rstrip()
+            if word[0].isupper() and before and before[-1] not in ".!?\"“”'‘’:" and word.upper() != "I":
+                written.setdefault(word.lower(), word)
+    return written
+
+
+def stands_for_person(reference: str | None) -> bool:
+    """Whether ``reference`` is "he", "she" or their other forms: a person, whom only a person's name replaces."""
+    return reference is not None and reference.lower() in _PERSON
+
+
+def thing_referent(reference: str | None, question: str, quoted: Sequence[str], known: Set[str]
+                   ) -> str | None:
+    """For a question whose unresolved ``reference`` is "it", "they" or "their", the first name the earlier
+    ``question`` gave itself (capitalised there after its first word, or as its answer's ``quoted`` sentences
+    write it), among the ``known`` terms (what the index holds and is not too common). "Why was tunnelfox
+    removed from orchardly's store?" then "what about people who already have it": "it" is TunnelFox.
+    None when the question named nothing: "the made-in-India app mentioned" asked for a name its answer gave."""
+    if reference is None or reference.lower() not in _PERSONAL or reference.lower() in _PERSON:
+        return None
+    written = _written_capitalised(quoted)
+    spans = list(_WORD.finditer(question))
+    asked = [m.group(0) for m in spans]
+
+    def name_at(i: int) -> str | None:
+        word = asked[i]
+        if i and word[0].isupper() and word.upper() != "I":
+            return word
+        return written.get(word.lower())
+
+    for i, word in enumerate(asked):
+        first = name_at(i) if any(t in known for t in terms(word)) else None
+        if first is None:
+            continue
+        # The whole name: "Quipster Plus", "Reelwala Creators' Guild", "Clause 28", not its first word.
+        name = [first]
+        for j in range(i + 1, len(asked)):
+            following = name_at(j) or (asked[j] if asked[j][0].isdigit() else None)
+            between = question[spans[j - 1].end():spans[j].start()]
+            if following is None or name[-1].endswith(("'s", "’s")) or not between.isspace():
+                break  # "... from MeitY. What happened": a name ends at a sentence's end or a comma
+            name.append(following)
+        return _bare(" ".join(name))
+    return None
+
+
+def _bare(name: str) -> str:
+    """A name without its possessive ending ("Orchardly's": "Orchardly"); ``resolve`` adds one as needed."""
+    return re.sub(r"['’]s?$", "", name)
 
 
 def resolve(text: str, reference: str | None, antecedent: str) -> str | None:

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from index.embedding import DEFAULT_MODEL, lazy_encoder
+from index.lexical import terms
 from retrieval.engine import Engine
 from retrieval.features import FEATURES, Candidates
 from retrieval.followup import (
@@ -299,3 +300,37 @@ def test_one_after_the_first_stands_for_what_the_last_question_counted(shipped_e
     answer = shipped_engine.ask("what did the first one ask", context)
     assert answer.expanded and "notices" in (answer.searched_for or "")
     assert answer.answered and "257" in answer.text
+
+
+def test_it_after_a_question_naming_its_subject_is_that_subject_not_a_name_its_answer_gave() -> None:
+    """"how slow was gatherly at answering complaints in castavia?" then "what did they blame that on" was
+    also read as "what did Online blame that on": the name the answer put beside the words asked (its
+    "Online Services Commission") stood for "they" even though the question had named Gatherly. A name the
+    earlier question gave itself now stands for "it" or "they"; the answer's name only when the question
+    asked for one ("Which app is the government promoting?": Koo)."""
+    rare = {"gatherly": 2, "slow": 2, "answering": 3, "complaints": 3, "castavia": 4, "online": 2, "blame": 1}
+    idf = {**IDF, **{terms(w)[0]: idf_for_df(df, UNITS) for w, df in rare.items()}}
+    context = FollowupContext((Turn(
+        "how slow was gatherly at answering complaints in castavia?", ("doc-g",),
+        ("Velanto: Castavia's Online Services Commission fined Gatherly for answering complaints slowly.",)),))
+    they = expand("what did they blame that on", idf, UNKNOWN, context)
+    assert they is not None and they.resolved == "what did Gatherly blame that on"
+    koo = FollowupContext((Turn("Which app is the government promoting?", ("doc-koo",),
+                                ("Ministers back the app Koo.",)),))
+    it = expand("are ministers going to move to it?", IDF, UNKNOWN, koo)
+    assert it is not None and it.resolved == "are ministers going to move to Koo?"
+
+
+def test_his_is_never_a_name_the_answer_gave_beside_the_words_asked() -> None:
+    """"Tell me about the fake audio clip of the Sundaria opposition leader" then "when did his party complain
+    about it" was also read as "when did Progressive's party complain about it": with no person named earlier,
+    the name the answer put beside the words asked stood for "his", and is as often a party's or a court's."""
+    rare = {"fake": 2, "audio": 2, "clip": 2, "sundaria": 3, "opposition": 3, "leader": 3, "progressive": 2,
+            "party": 3, "complain": 2}
+    idf = {**IDF, **{terms(w)[0]: idf_for_df(df, UNITS) for w, df in rare.items()}}
+    context = FollowupContext((Turn(
+        "Tell me about the fake audio clip of the Sundaria opposition leader", ("doc-s",),
+        ("Monday: the opposition Progressive Party said the fake audio clip was made with software.",)),))
+    his = expand("when did his party complain about it", idf, UNKNOWN, context)
+    assert his is not None and his.resolved is None
+    assert "Progressive" in his.added  # still borrowed: only the guess at "his" is dropped

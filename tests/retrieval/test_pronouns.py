@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.pronouns import person_referent, resolve, unresolved_reference
+from retrieval.pronouns import person_referent, resolve, thing_referent, unresolved_reference
 
 IDF = {"sawhney": 4.0, "koo": 3.5}
 
@@ -50,3 +50,36 @@ def test_a_personal_pronoun_is_replaced_once_and_a_possessive_keeps_its_s() -> N
     assert resolve("what is his job? his role?", "his", "Sawhney") == "what is Sawhney's job? his role?"
     assert resolve("did it grow?", "it", "Koo") == "did Koo grow?"
     assert resolve("who reported on that?", "that", "Koo") is None  # "that" stands for a whole event
+
+
+def test_it_is_the_name_the_earlier_question_gave_itself() -> None:
+    """"why was tunnelfox removed from orchardly's store?" then "what about people who already have it": "it"
+    is the app the question named, typed in lowercase and read as its answer writes it; a name of several
+    words is read whole, and a name that ends its sentence ends there."""
+    quoted = ("Nemrath: Orchardly has removed the app TunnelFox from its store, the developer said.",)
+    known = {"tunnelfox", "orchard", "remov", "store"}
+    asked = "why was tunnelfox removed from orchardly's store?"
+    assert thing_referent("it", asked, quoted, known) == "TunnelFox"
+    assert thing_referent("they", "How did Chorusly respond to the leak?", (), {"chorusli", "leak"}) == "Chorusly"
+    assert thing_referent("it", "what is Quipster Plus? and the price?", (), {"quipster", "plus", "price"}
+                          ) == "Quipster Plus"
+    assert thing_referent("it", "who defended Clause 28 in the bill?", (), {"claus", "bill"}
+                          ) == "Clause 28"
+    assert thing_referent("they", "Twitter got orders from MeitY. What happened?", (), {"meiti", "order"}
+                          ) == "MeitY"
+    # Only what the index holds and is not too common: "Why" opens the question, "the" names nothing.
+    assert thing_referent("it", "Why is it so?", (), {"so"}) is None
+    # A question naming nothing asked for the name its answer gave ("the made-in-India app mentioned": Koo).
+    assert thing_referent("it", "Tell me about the made-in-India app mentioned.",
+                          ("Ministers reacted. In this light the made-in-India app Koo grew.",), {"app"}) is None
+    assert thing_referent("he", asked, quoted, known) is None  # a person is ``person_referent``'s to find
+    assert thing_referent("that", asked, quoted, known) is None  # no single name replaces "that"
+
+
+def test_a_name_after_the_is_no_persons() -> None:
+    """"what did the court order yammerly to do?" then "what about her appeals to the platform": the quote's
+    "The High Court" ends in the asked "court" and was taken for whom "her" meant."""
+    quoted = ("The High Court ordered Yammerly to restore her account.",)
+    assert person_referent("her", ["what did the court order yammerly to do?"], {"court": 3.0}, [quoted]) is None
+    assert person_referent("he", ["who is sawhney"], IDF, [("Secretary Ajay Sawhney will lead.",)]
+                           ) == ("sawhney", "Secretary Ajay Sawhney")
