@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from index.lexical import terms
+from retrieval.shorthand import asking_words
 
 
 class Kind(Enum):
@@ -92,9 +93,23 @@ def has_subject(question: Question) -> bool:
     return any(t not in REQUEST_TERMS for t in question.terms)
 
 
+# Chat leaves out the auxiliary ("how many ministers joined koo", "how many ppl used pingle b4 the ban"): the
+# counted thing's phrase then ends at its verb, a past form after its first word ("registered users" is one
+# phrase, "users registered" two), or at a preposition ("how many departments on koo"). Read to the end, the
+# last word ("koo", "ban") was taken for the counted thing.
+_PHRASE_END = re.compile(
+    r"(?<=\w)\s+(?:[a-z]+ed|went|got|took|made|said|saw|came|left|lost|gave|sent|won|told|found|became|began|"
+    r"grew|knew|kept|held|brought|bought|paid|spent|fell|rose|ran|wrote|chose|stood|"
+    r"on|in|at|from|by|of|with|for|to|into|since|during|before|after|about|over|under|across)\b",
+    re.IGNORECASE,
+)
+
+
 def _focus_terms(fragment: str) -> list[str]:
     cut = _FOCUS_END.search(fragment)
     head = fragment[: cut.start()] if cut else fragment
+    ended = _PHRASE_END.search(head)
+    head = head[: ended.start()] if ended else head
     found = terms(head)
     if not found:  # "how many were ..." : fall back to what follows
         found = terms(fragment)[:1]
@@ -117,7 +132,7 @@ def _category(text_read: str) -> tuple[str, ...]:
 
 def analyse(text: str) -> Question:
     """Classify by the interrogative; a question may be a bare phrase ("accounts blocked")."""
-    plain = _CONTRACTED.sub(r"\1 is", text)
+    plain = _CONTRACTED.sub(r"\1 is", asking_words(text))
     # "kind of" says the answer is a sort of thing; no article sentence would say "kind".
     kind_of = _KIND_OF.search(plain) is not None
     text_read = _KIND_OF.sub("what", plain)
