@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from index.lexical import terms
+from retrieval.shorthand import asking_words
 
 
 class Kind(Enum):
@@ -49,6 +50,15 @@ _NAME_OF = re.compile(r"\bname\s+of\b|\bcalled\b|\bnamed\b", re.IGNORECASE)
 _KIND_OF = re.compile(r"\bwhat\s+(?:kinds?|types?|sorts?)\s+of\b", re.IGNORECASE)
 # Chat drops the apostrophe: "whats", "whos", "hows" are "what is", "who is", "how is".
 _CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)s\b", re.IGNORECASE)
+# Chat asks with a bare noun phrase whose last word names the sort of answer wanted ("fine amount?", "next
+# hearing date?", "deadline?"): read as the question word it stands for would be.
+_ASKING = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
+# "what is the deadline", "whats the fine amount": the same phrase after "what is the".
+_WHAT_IS = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?", re.IGNORECASE)
+_SORT_OF_ANSWER = {word: kind for kind, words in (
+    (Kind.WHEN, "date day deadline time"), (Kind.COUNT, "amount number total count figure size cost price toll"),
+    (Kind.WHERE, "place location venue"), (Kind.WHY, "reason motive"),
+) for word in words.split()}
 # The focus of "how many X were ..." ends at the first verb-like word.
 _FOCUS_END = re.compile(
     r"\b(?:are|is|was|were|be|been|did|do|does|has|have|had|will|would|could|can|should|may|might|got|get)\b",
@@ -92,9 +102,40 @@ def has_subject(question: Question) -> bool:
     return any(t not in REQUEST_TERMS for t in question.terms)
 
 
+# Chat leaves out the auxiliary ("how many ministers joined koo", "how many ppl used pingle b4 the ban"): the
+# counted thing's phrase then ends at its verb, a past form after a noun ("users registered", not "the
+# registered users" or "the 312 listed accounts"), an adverb before it going too ("members formally
+# disagreed"), or at a preposition ("how many departments on koo"; not one a verb takes as often as a noun,
+# "to", "from", "at", "for", "with": "how many accounts belong to"). Read to the end, the last word ("koo",
+# "ban") was taken for the counted thing.
+_PHRASE_END = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:(?P<verb>[a-z]{4,}ed|[a-z]{1,3}[^\We]ed|went|got|took|made|said|saw|came|left|lost|gave|sent|won|"
+    r"told|found|became|began|grew|knew|kept|held|brought|bought|paid|spent|fell|rose|ran|wrote|chose|stood)|"
+    r"on|in|by|of|since|during|before|after|over|under|across)\b",
+    re.IGNORECASE,
+)
+# "how many of the blocked posts": the counted thing follows.
+_OF_THE = re.compile(r"^\s*of\s+(?:(?:the|these|those|its|their|his|her|our|your|all)\s+)?", re.IGNORECASE)
+_DETERMINERS = frozenset(["the", "a", "an", "these", "those", "its", "their", "his", "her", "our", "your", "all",
+                          "any", "some"])
+
+
+def _phrase(head: str) -> str:
+    """``head`` up to where the counted thing's phrase ends."""
+    head = _OF_THE.sub("", head, count=1)
+    for end in _PHRASE_END.finditer(head):
+        before = head[: end.start()].split()
+        if not before:
+            continue
+        if end.group("verb") and (before[-1].lower() in _DETERMINERS or any(c.isdigit() for c in before[-1])):
+            continue  # an adjective: "the blocked posts", "the 312 listed accounts"
+        return head[: end.start()]
+    return head
+
+
 def _focus_terms(fragment: str) -> list[str]:
     cut = _FOCUS_END.search(fragment)
-    head = fragment[: cut.start()] if cut else fragment
+    head = _phrase(fragment[: cut.start()] if cut else fragment)
     found = terms(head)
     if not found:  # "how many were ..." : fall back to what follows
         found = terms(fragment)[:1]
@@ -117,7 +158,7 @@ def _category(text_read: str) -> tuple[str, ...]:
 
 def analyse(text: str) -> Question:
     """Classify by the interrogative; a question may be a bare phrase ("accounts blocked")."""
-    plain = _CONTRACTED.sub(r"\1 is", text)
+    plain = _CONTRACTED.sub(r"\1 is", asking_words(text))
     # "kind of" says the answer is a sort of thing; no article sentence would say "kind".
     kind_of = _KIND_OF.search(plain) is not None
     text_read = _KIND_OF.sub("what", plain)
@@ -137,6 +178,11 @@ def analyse(text: str) -> Question:
         return Question(text, Kind.WHY, words, [])
     if kind_of:
         return Question(text, Kind.OTHER, words, [])
+    phrase = _WHAT_IS.sub("", text_read, count=1)
+    last = re.findall(r"[a-z]+", phrase.lower())[-1:]
+    sort = _SORT_OF_ANSWER.get(last[0]) if last and not _ASKING.search(phrase) else None
+    if sort is not None:
+        return Question(text, sort, words, [])
     if _NAME.search(text_read) or _NAME_OF.search(text_read):
         return Question(text, Kind.NAME, words, [], _category(text_read))
     return Question(text, Kind.OTHER, words, [])

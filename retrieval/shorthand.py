@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from index.lexical import terms
+
 # Shorthand that is no English word, read wherever it stands.
 WORDS = {
     "wat": "what", "wht": "what", "wut": "what", "wen": "when", "whn": "when", "whr": "where", "hw": "how",
@@ -31,6 +33,11 @@ WORDS = {
 # letter can't stand. "y" opens a question ("y did they", "and y?"); "u" stands between two words.
 _WHY = re.compile(r"(?i)(?<![\w.'’-])(^|\b(?:and|but|so|ok|okay|then)\s+)y(?![\w.'’-])")
 _YOU = re.compile(r"(?i)(?<=[a-z] )u(?= [a-z])")
+# "r" is "are" where a verb's place is plain: before a pronoun, an article, "not"/"still", a preposition or a
+# participle ("how many judges r hearing it", "who r they", "r the accounts blocked"); "section r of the act"
+# keeps its letter.
+_ARE = re.compile(r"(?i)(?:(?<=[a-z] )|^)r(?= (?:the|they|you|we|these|those|there|them|not|still|now|on|in|at|"
+                  r"being|[a-z]+ing|[a-z]+ed)\b)")
 _WORD = re.compile(r"(?<![\w.'’-])[A-Za-z][A-Za-z0-9]*(?![\w'’-]|\.\w)")
 
 
@@ -47,4 +54,17 @@ def plain_words(text: str, used: Callable[[str], bool] = lambda _: False) -> str
     read = _WORD.sub(word, text)
     read = _WHY.sub(lambda m: f"{m.group(1)}why", read)
     read = _YOU.sub("you", read)
+    read = _ARE.sub("are", read)
     return read if read != text else None
+
+
+def asking_words(text: str) -> str:
+    """``text`` with the shorthand for words that only make it a question written out ("wen", "wat", "b4",
+    "y", "r": "when", "what", "before", "why", "are"), and shorthand that names something ("govt", "ppl")
+    left as typed, since a first question is searched as typed (``retrieval.engine._reading``).
+
+    As typed, "wen was the order issued" asked no "when" and "wat regulation ..." no "what", so the answer
+    model judged sentences for another kind of question; "b4" was searched as "b" and the figure 4 (which a
+    count's answer must then not give), and "wen", "wat", "r" counted as question words that no sentence
+    holds."""
+    return plain_words(text, lambda word: bool(terms(WORDS.get(word.lower(), word)))) or text

@@ -29,6 +29,8 @@ _ALPHA = re.compile(r"^[^\W\d_]+$")
 _CONTRACTED = re.compile(r"(?:what|who|where|when|why|how)s|(?:do|does|did|is|are|was|were|has|have|had|wo|ca|"
                          r"could|should|would|must|need)nt", re.IGNORECASE)
 _VOCABULARY: dict[Path, list[str]] = {}
+_COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
+_COMPOUNDS: dict[Path, dict[str, str]] = {}
 
 
 def vocabulary(index: LoadedIndex) -> list[str]:
@@ -42,8 +44,26 @@ def vocabulary(index: LoadedIndex) -> list[str]:
     return known
 
 
+def compounds(index: LoadedIndex) -> dict[str, str]:
+    """The articles' hyphenated words ("sign-ups", "non-compliance"), lower-cased, by their letters run
+    together, once per live index. Chat writes them either way: "signups" is searched as the one word
+    "signup", which no article holds (they hold "sign" and "up"), so "vpn signups went up by how much" was
+    declined with the sentence on "sign-ups" first, the reply saying the articles "never use the word
+    “signups”"."""
+    known = _COMPOUNDS.get(index.folder)
+    if known is None:
+        known = {m.group().replace("-", "").lower(): m.group().lower()
+                 for doc in index.docs for m in _COMPOUND.finditer(doc.text)}
+        _COMPOUNDS.clear()  # one live index at a time
+        _COMPOUNDS[index.folder] = known
+    return known
+
+
 def _mended(word: str, index: LoadedIndex, choices: list[str]) -> str | None:
     term = terms(word)
+    joined = compounds(index).get(word.lower())
+    if joined is not None and term and term[0] not in index.idf:
+        return joined[0].upper() + joined[1:] if word[0].isupper() else joined
     if len(word) < MIN_LENGTH or not _ALPHA.match(word) or not term or term[0] in index.idf \
             or term[0] in REQUEST_TERMS or _CONTRACTED.fullmatch(word):
         return None

@@ -17,6 +17,9 @@ from retrieval.shorthand import plain_words
     ("why tho", "why though"),
     ("how many ppl did u say", "how many people did you say"),
     ("Wat did the govt ask", "What did the government ask"),
+    ("how many judges r hearing it", "how many judges are hearing it"),
+    ("who r they", "who are they"),
+    ("r the accounts still blocked", "are the accounts still blocked"),
 ])
 def test_shorthand_is_written_out(typed: str, meant: str) -> None:
     assert plain_words(typed) == meant
@@ -24,6 +27,7 @@ def test_shorthand_is_written_out(typed: str, meant: str) -> None:
 
 @pytest.mark.parametrize("question", [
     "what did section y of the act say",  # a letter, not "why"
+    "what did section r of the act say",  # a letter, not "are"
     "what did the u.s. say",
     "why did twitter comply though the order was unlawful",  # "though" joining two clauses
     "what about the farmers",

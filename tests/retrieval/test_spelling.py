@@ -40,3 +40,16 @@ def test_a_mended_question_is_answered_and_says_what_was_searched(seed_engine: E
     # "permanantly" is left: its stem is the articles' "permanently"'s, so the search matches it already.
     assert answer.searched_for == "how many accounts did twitter permanantly suspend"
     assert seed_engine.ask("How many accounts did Twitter permanently suspend?").searched_for is None
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("was twitter warned about noncompliance", "was twitter warned about non-compliance"),
+    ("Noncompliance?", "Non-compliance?"),
+    ("is the order nonnegotiable", "is the order non-negotiable"),
+])
+def test_a_hyphenated_article_word_typed_as_one_word_is_read_as_the_article_writes_it(
+    seed_engine: Engine, typed: str, meant: str
+) -> None:
+    """"signups" was searched as the one word "signup", which no article holds where they write "sign-ups",
+    and a decline said the articles "never use the word “signups”"."""
+    assert mend_typos(typed, seed_engine.index) == meant
