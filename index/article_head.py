@@ -6,11 +6,19 @@ captions, links to other stories). Which lines are stamps, and how a written dat
 from __future__ import annotations
 
 import re
-from itertools import islice
+from itertools import islice, pairwise
 
 from index.chunking import split_sentences, unwrap
-from index.furniture import is_caption, is_furniture
-from index.stamps import address_line, ambiguous_figures, is_byline, no_such_stamp_day, stamp, stamp_date
+from index.furniture import is_caption, is_furniture, is_page_furniture
+from index.stamps import (
+    address_line,
+    ambiguous_figures,
+    is_byline,
+    is_issuer,
+    no_such_stamp_day,
+    stamp,
+    stamp_date,
+)
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _RULE = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")  # Markdown's rule ("---", "* * *") titles nothing
@@ -38,7 +46,7 @@ def first_line_title(body: str) -> str:
               and not is_byline(line) and address_line(line) is None] or lines
     if not useful:
         return ""
-    line = _WIRE_SLUG.sub("", useful[0])
+    line = _WIRE_SLUG.sub("", _after_issuer(useful))
     if len(line) <= _TITLE_MAX:
         return line
     # A story's first sentence standing in for its title: its dateline ("New Delhi: ") says where it was
@@ -51,6 +59,18 @@ def first_line_title(body: str) -> str:
     return cut + "…"
 
 
+def _after_issuer(lines: list[str]) -> str:
+    """The first of ``lines`` that is no press release's issuer line (``index.stamps.is_issuer``) over a headline:
+    a line under it that reads as a headline (short, no sentence ended) or another issuer's. Under a name that the story
+    follows, the name is all the title there is, and a title-case headline that ends on an office's name
+    ("Twitter Defies IT Ministry") stays the title."""
+    for line, following in pairwise(lines):
+        if not is_issuer(line) or len(following) > _TITLE_MAX or _SENTENCE_END.search(following):
+            return line
+    return lines[-1] if not is_issuer(lines[-1]) else lines[0]
+
+
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*$")
 _STAMP_LINES = 6  # a stamp sits under the headline and byline, not in the story
 
 
@@ -58,7 +78,8 @@ def _head_lines(body: str) -> list[str]:
     """The first lines of the article, page furniture left out: a page saved as text opens with its menu,
     chrome and cookie notice, and its byline and stamp came after six of them and dated nothing. A line of facts
     ("February 12, 2021 / 10:05 PM / Updated 4 years ago") has a menu's shape and is kept."""
-    kept = (line for line in body.splitlines() if line.strip() and (not is_furniture(line) or stamp(line) is not None))
+    kept = (line for line in body.splitlines()
+            if line.strip() and (not is_page_furniture(line) or stamp(line) is not None))
     return list(islice(kept, _STAMP_LINES))  # the head only: not every line of a long article read twice
 
 

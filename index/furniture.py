@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from index.chunking import Span
+from index.stamps import date_line, is_byline, is_read_time, is_stamp_line
 
 # A menu or breadcrumb ("Home | India | World | Business", "Home > India > News"), a link to another story
 # ("Also Read: Farmers plan chakka jam on February 6 - Jan 30, 2021"), and the page's chrome that a whole-page
@@ -20,7 +21,7 @@ from index.chunking import Span
 _MENU = re.compile(r"[^|›»>]{1,30}(?:(?:[|›»>]|\s/\s)[^|›»>]{1,30}){2,}")
 _CHROME = re.compile(
     r"\s*(?:advertisement|skip\s+to\s+(?:main\s+)?content|listen\s+to\s+(?:this\s+)?(?:article|story)"
-    r"|\d+\s+min(?:ute)?s?\s+read|share(?:\s+this\s+(?:article|story))?|sign\s+in|log\s+in|subscribe(?:\s+now)?"
+    r"|share(?:\s+this\s+(?:article|story))?|sign\s+in|log\s+in|subscribe(?:\s+now)?"
     r"|follow\s+us(?:\s+on\s+[\w ]{1,30})?)\s*",
     re.IGNORECASE,
 )
@@ -117,9 +118,19 @@ _LINK_CHARS = 150  # a story's headline, not a paragraph
 
 
 def is_furniture(line: str) -> bool:
-    """Whether a line is page furniture as it stands, without the lines around it."""
+    """Whether a line is furniture as it stands, without the lines around it: the page's (``is_page_furniture``),
+    or the story's byline ("By Jane Doe, Staff Reporter") or publication stamp ("Updated: 10 Feb 2021, 09:14 IST",
+    "Last modified: 11 Feb 2021", "New Delhi, 11 February 2021"). Those were quoted as answers, and a stamp at an
+    article's foot was an event of the timeline."""
     stripped = line.strip()
-    return (_MENU.fullmatch(stripped) is not None or _LINK_LINE.match(line) is not None
+    return is_page_furniture(line) or is_stamp_line(stripped) or is_byline(stripped)
+
+
+def is_page_furniture(line: str) -> bool:
+    """Whether a line is page furniture as it stands: a menu, chrome, a notice, credits, a label. The head of an
+    article is searched for its stamp and byline among lines that are none of these."""
+    stripped = line.strip()
+    return (_MENU.fullmatch(stripped) is not None or is_read_time(stripped) or _LINK_LINE.match(line) is not None
             or _CHROME.fullmatch(line) is not None or _LINK_HEADING.fullmatch(line) is not None
             or (len(stripped) <= _CONSENT_CHARS and _CONSENT.search(stripped) is not None
                 and (len(stripped) <= _BUTTON_CHARS or _READER.search(stripped) is not None))
@@ -160,6 +171,7 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
     under_heading = False
     start = 0
     lines = text.splitlines(keepends=True)
+    alone = _date_alone(lines)
     following = [*(line.strip() for line in lines[1:]), ""]
     for line, after in zip(lines, following, strict=True):
         end = start + len(line)
@@ -168,13 +180,20 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
             if _LINK_HEADING.fullmatch(body):
                 under_heading = True
                 out.append((start, end))
-            elif is_furniture(body) or (under_heading and len(body) <= _LINK_CHARS
+            elif is_furniture(body) or body == alone or (under_heading and len(body) <= _LINK_CHARS
                                         and not _SENTENCE_END.search(body) and not _wrapped(body, after)):
                 out.append((start, end))
             else:
                 under_heading = False
         start = end
     return _merged(out)
+
+
+def _date_alone(lines: list[str]) -> str | None:
+    """The article's one line that is a date and nothing else ("Feb 12, 2021" under a headline): its stamp. Several
+    head a chronology's entries ("Jan 26, 2021", then what happened), and those say when each entry happened."""
+    found = [line.strip() for line in lines if date_line(line) is not None]
+    return found[0] if len(found) == 1 else None
 
 
 def _wrapped(line: str, after: str) -> bool:
