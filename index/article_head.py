@@ -1,7 +1,7 @@
 """The head of an article as people write or copy it: the line that titles it, a publication stamp
 ("Updated: Feb 12, 2021 14:05 IST"), a dateline ("New Delhi: "), the page furniture around them (menus,
 captions, links to other stories). Which lines are stamps, and how a written date is read, is
-``index.stamps``."""
+``index.stamps``; bylines and the other lines of their own, ``index.own_lines``."""
 
 from __future__ import annotations
 
@@ -10,15 +10,8 @@ from itertools import islice, pairwise
 
 from index.chunking import split_sentences, unwrap
 from index.furniture import is_caption, is_furniture, is_page_furniture
-from index.stamps import (
-    address_line,
-    ambiguous_figures,
-    is_byline,
-    is_issuer,
-    no_such_stamp_day,
-    stamp,
-    stamp_date,
-)
+from index.own_lines import address_line, is_byline, is_issuer
+from index.stamps import ambiguous_figures, no_such_stamp_day, stamp, stamp_date
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _RULE = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")  # Markdown's rule ("---", "* * *") titles nothing
@@ -60,7 +53,7 @@ def first_line_title(body: str) -> str:
 
 
 def _after_issuer(lines: list[str]) -> str:
-    """The first of ``lines`` that is no press release's issuer line (``index.stamps.is_issuer``) over a headline:
+    """The first of ``lines`` that is no press release's issuer line (``index.own_lines.is_issuer``) over a headline:
     a line under it that reads as a headline (short, no sentence ended) or another issuer's. Under a name that the story
     follows, the name is all the title there is, and a title-case headline that ends on an office's name
     ("Twitter Defies IT Ministry") stays the title."""

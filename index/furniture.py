@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 
 from index.chunking import Span
-from index.stamps import date_line, is_byline, is_read_time, is_stamp_line
+from index.own_lines import is_byline, is_read_time
+from index.stamps import date_line, is_stamp_line
 
 # A menu or breadcrumb ("Home | India | World | Business", "Home > India > News"), a link to another story
 # ("Also Read: Farmers plan chakka jam on February 6 - Jan 30, 2021"), and the page's chrome that a whole-page

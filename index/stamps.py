@@ -151,7 +151,7 @@ _STAMP_WORD = (r"(?:\d[\d/.:-]*(?:st|nd|rd|th)?|[+-]\d{2}:?\d{2}|T\d[\d:.]*Z?|[a
                r"|at|on|ago|hrs?|(?:second|minute|min|hour|day|week|month|year)s?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may"
                r"|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
                r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?")
-_STAMP_SAYS = re.compile(rf"(?=.*\d)(?i:{_STAMP_WORD}[\s,|]*)+")
+STAMP_SAYS = re.compile(rf"(?=.*\d)(?i:{_STAMP_WORD}[\s,|]*)+")
 STAMP_CHARS = 40  # "Wednesday, February 10, 2021, 02:05 PM IST": a stamp's date and time, no more
 _EMPHASIS = re.compile(r"[*_]+")  # Markdown's "*Published: 13 February 2021*", "**Updated:** Feb 12, 2021"
 
@@ -170,17 +170,6 @@ def _stamp_dates(line: str) -> tuple[str, str]:
     return text, named.group(1) if named else ""
 
 
-# How long the story takes to read or hear, under its headline: "5 min read", "5-minute read", "Reading time: 4
-# minutes". A line of its own: in wrapped text a headline of 40 characters or more was joined to it, and titled
-# "… after notice 5 min read".
-_READ_TIME = re.compile(r"\s*(?:\d+\s*-?\s*min(?:ute)?s?\s+(?:read|listen|watch)|(?:reading|read)\s+time\s*:?\s*\d+\s*"
-                        r"min(?:ute)?s?)\s*", re.IGNORECASE)
-
-
-def is_read_time(line: str) -> bool:
-    return _READ_TIME.fullmatch(line) is not None
-
-
 def is_stamp_line(line: str) -> bool:
     """Whether a line is a publication stamp and nothing else, though its day may read as none or two: a named one
     ("Updated: 10 Feb 2021, 09:14 IST", "Last modified: 11/02/2021", "Published on Wednesday, February 10, 2021 at
@@ -193,7 +182,7 @@ def is_stamp_line(line: str) -> bool:
         return True
     named = _STAMP.fullmatch(_squeezed(_EMPHASIS.sub("", line)))
     return (named is not None and len(named.group(1)) <= STAMP_CHARS + 10
-            and _STAMP_SAYS.fullmatch(named.group(1)) is not None)
+            and STAMP_SAYS.fullmatch(named.group(1)) is not None)
 
 
 def stamp_date(line: str) -> str | None:
@@ -243,51 +232,6 @@ _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _PARTS = re.compile(r"\s*[|·•]\s*|\s+/\s+")
 _MAX_PARTS = 5
 
-# "By Staff Reporter", "By Press Trust of India", "By Meera Kapoor, New Delhi", and what a site prints after a bar:
-# "By Meera Kapoor | Updated: Feb 12, 2021". Names only, so a wrapped sentence's line ("By Monday, the company
-# had …") is none.
-_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’-]*)*"
-# A time, not a name: "By Monday, Twitter had …", "By February, the …" open a sentence.
-_NOT_A_NAME = (r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August"
-               r"|September|October|November|December|Then|Now|Noon|Midnight|Tonight|Today|Tomorrow|Yesterday|Late"
-               r"|Early|Mid|Next|Last|This|That|Contrast|Comparison|Law|Default|Design)\b)")
-# The writer's role after a comma, as sites print it in lower case ("By Jane Doe, staff reporter"), and where the
-# story was filed ("By Jane Doe in New Delhi").
-_ROLE = (r"(?:[\w.'’-]+\s+){0,3}(?:reporter|correspondent|editor|writer|staff|bureau|desk|journalist|columnist"
-         r"|contributor|service)s?")
-_BYLINE = re.compile(
-    rf"\s*(?:(?i:written|reported|posted|compiled|edited|story)\s+by|By|BY)\s+{_NOT_A_NAME}{_NAME}"
-    rf"(?:(?:\s*,\s*|\s+(?:and|&|in|for)\s+|\s+/\s+)(?:{_NAME}|(?i:{_ROLE})))*"
-    rf"(?:\s*[|·•].*|(?:\s*,\s*|\s+(?i:on|updated|published)\s*:?\s*){_STAMP_SAYS.pattern})?\s*")
-_BYLINE_CHARS = 100
-
-
-def is_byline(line: str) -> bool:
-    return len(line) <= _BYLINE_CHARS and _BYLINE.fullmatch(_EMPHASIS.sub("", line)) is not None
-
-
-# Who issues a press release, on the line above its headline ("Ministry of Electronics & IT", "Press Information
-# Bureau", "Acme Corp Newsroom", "Press Information Bureau, Government of India"): an office's or a company's name,
-# every word capitalised but its joining words, opened or closed by a word naming an issuer. Such a line titled the
-# release. A headline in title case names what happened ("Ministry Of IT Asks Twitter To Comply") and ends on
-# other words.
-_CAPITALISED = r"(?:[A-Z][\w.'’&-]*|&)"
-_JOINING = r"(?:of|for|and|&|the|on|in)"
-_ORG_HEAD = (r"(?:Ministry|Department|Office|Government|Bureau|Directorate|Secretariat|Commission|Council|Authority"
-             r"|Embassy|High\s+Commission|Agency|Board)")
-_ORG_TAIL = (r"(?:Ministry|Department|Office|Bureau|Newsroom|News\s*room|Press\s+(?:Office|Room|Centre|Center)"
-             r"|Media\s+(?:Centre|Center|Room|Relations)|Communications|Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited"
-             r"|LLC|PLC|Group|Secretariat|Commission|Authority|Council|Agency|Foundation|Association|Government)")
-_ISSUER_PART = (rf"(?:{_ORG_HEAD}\s+(?:of|for)\s+{_CAPITALISED}(?:\s+(?:{_JOINING}\s+)?{_CAPITALISED}){{0,3}}"
-                rf"|(?:{_CAPITALISED}\s+(?:{_JOINING}\s+)?){{0,4}}{_ORG_TAIL})")
-_ISSUER = re.compile(rf"{_ISSUER_PART}(?:\s*[,|]\s*{_ISSUER_PART})*")
-
-
-def is_issuer(line: str) -> bool:
-    """Whether a line is only the name of who issues a release (``_ISSUER``): a line of its own, never a title."""
-    return len(line) <= _BYLINE_CHARS and _ISSUER.fullmatch(" ".join(line.split())) is not None
-
-
 def date_line(line: str) -> str | None:
     """The day a line gives that is a date and nothing else ("Feb 12, 2021", "Friday, February 12, 2021",
     "2021-02-12T10:00:00Z"); None for a line that only starts with one ("2021-02-12 Twitter met …")."""
@@ -303,17 +247,6 @@ def date_line(line: str) -> str | None:
     return normalise_date(text)  # written out: read only when the whole line is the date
 
 
-# A line that is only the story's address, as a moderator pastes it over the text: "https://…",
-# "Source: https://…", "URL: <https://…>". An address inside a sentence ("Read the order at https://…") is none.
-_ADDRESS = re.compile(r"\s*(?:(?:source|link|url|original|via)\s*:?\s*)?<?(https?://[^\s<>]+?)>?\s*", re.IGNORECASE)
-
-
-def address_line(line: str) -> str | None:
-    """The address a line that is only an address gives, or None."""
-    match = _ADDRESS.fullmatch(line)
-    return match.group(1) if match else None
-
-
 def web_address(text: str | None) -> str | None:
     """``text`` when it is a web address as a whole (http or https, with a host): a front matter's ``url`` is
     shown as a link, and "not a url" or "www.example.org/x" (no scheme) made one nobody could follow."""
@@ -321,14 +254,3 @@ def web_address(text: str | None) -> str | None:
         return None
     parts = urlsplit(text)
     return text if parts.scheme.lower() in ("http", "https") and parts.hostname else None
-
-
-def keeps_break(before: str, after: str) -> bool:
-    """Whether the line break between two lines of wrapped text is a real one because either line is a stamp,
-    a byline, a release's issuer, a reading time or an address. A date that a wrapped sentence ends on ("… in a
-    statement on\\nFebruary 11, 2021.") ends it with a full stop, so it is no stamp line and stays joined."""
-    return any(address_line(line) is not None
-               or (not line.rstrip().endswith(".")
-                   and (is_byline(line) or is_issuer(line) or is_read_time(line) or stamp_date(line) is not None
-                        or is_stamp_line(line)))
-               for line in (before, after))
