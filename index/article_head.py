@@ -6,11 +6,14 @@ captions, links to other stories). Which lines are stamps, and how a written dat
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import islice, pairwise
 
 from index.chunking import split_sentences, unwrap
 from index.furniture import is_caption, is_furniture, is_page_furniture
 from index.own_lines import address_line, is_byline, is_issuer
+from index.pasted import mail_subject
+from index.scripts import mostly_in_another_script
 from index.stamps import ambiguous_figures, no_such_stamp_day, stamp, stamp_date
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
@@ -21,6 +24,9 @@ _TITLE_MAX = 120
 # of the story it is, in capitals and joined by a hyphen, not words of its title.
 _WIRE_SLUG = re.compile(r"^(?:(?:(?:UPDATE|WRAPUP)\s*\d+|REFILE|CORRECTED|RPT|EXCLUSIVE|FACTBOX|ANALYSIS|INSIGHT"
                         r"|BREAKINGVIEWS|FOCUS|EXPLAINER|TIMELINE|FEATURE|INTERVIEW|COLUMN)-)+(?=\S)")
+
+# A thread's numbering before its first post ("1/ A thread on …", "1/7 …"): which post it is, not its words.
+_THREAD_NUMBER = re.compile(r"^\d{1,2}/\d{0,2}\s+(?=\S)")
 
 # A news dateline ("New Delhi: Twitter on Monday ..."): where a story was filed, not what it says.
 DATELINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*:\s+")
@@ -34,12 +40,17 @@ def first_line_title(body: str) -> str:
     """
     lines = [" ".join(_HEADING.sub("", line).split()) for line in unwrap(body).splitlines()]
     lines = [line for line in lines if line and not _RULE.fullmatch(line)]
+    if (subject := mail_subject(lines)) is not None:
+        return subject  # an e-mail's headline, over its "From:" line
     useful = [line for line in lines
               if stamp_date(line) is None and not is_furniture(line) and not is_caption(line)  # nor a caption
               and not is_byline(line) and address_line(line) is None] or lines
     if not useful:
         return ""
-    line = _WIRE_SLUG.sub("", _after_issuer(useful))
+    # A translation may keep the original's headline over its own ("सरकार और …", then "Government and …").
+    other_script = mostly_in_another_script(body)
+    useful = [line for line in useful if mostly_in_another_script(line) == other_script] or useful
+    line = _bare(_THREAD_NUMBER.sub("", _WIRE_SLUG.sub("", _after_issuer(useful))))
     if len(line) <= _TITLE_MAX:
         return line
     # A story's first sentence standing in for its title: its dateline ("New Delhi: ") says where it was
@@ -50,6 +61,14 @@ def first_line_title(body: str) -> str:
         return line[spans[0].start : spans[0].end]
     cut = line[: _TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:")
     return cut + "…"
+
+
+def _bare(line: str) -> str:
+    """``line`` without the symbols it ends on: a post's emoji ("… stands tonight. 🧵") is no word of a title."""
+    end = len(line)
+    while end and (line[end - 1].isspace() or unicodedata.category(line[end - 1])[0] == "S"):
+        end -= 1
+    return line[:end] or line
 
 
 def _after_issuer(lines: list[str]) -> str:

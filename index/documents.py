@@ -48,7 +48,8 @@ PARSE_VERSION = 31  # 10: a date alone on its line is a stamp; 11: HTML fragment
 # ("OPINION", "PRESS RELEASE") or a wire's slug ("UPDATE 2-");
 # a release's dateline ("New Delhi, 11 February 2021") dates it; 30: a caption describing its picture
 # ("File photo: …") is text again, only a credit ("Image: Reuters") is furniture; 31: a press release's issuer line
-# ("Ministry of Electronics & IT") over its headline is no title; "Last modified: …" is a stamp
+# ("Ministry of Electronics & IT") over its headline is no title; "Last modified: …" is a stamp; an e-mail is titled
+# by its subject, a translation by its headline in its own script, a thread without its numbering or emoji
 _OPENS_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 # A saved page, or a part of one copied from its source ("<div class=story><p>…"): a file that opens with a
 # block element's tag. Markdown's inline HTML ("<b>Note:</b>", "<br>", "<!-- -->") opens no article this way.

@@ -42,7 +42,9 @@ SENTENCES_VERSION = 13  # 4: a stamp line keeps its line breaks in wrapped text;
 # and so are a section's label, a release's end mark and media contact, a wire's credits, an opinion's bio;
 # 12: a caption describing its picture is a sentence again (``index.furniture.is_credit``); 13: bylines, stamp lines
 # ("Updated: …", "Last modified …", a dateline, one date alone) and reading times are furniture, and an issuer's
-# line or a reading time keeps its line break in wrapped text
+# line, a reading time, an e-mail's header and a transcript's turn keep their line breaks in wrapped text; an
+# e-mail's headers, chrome and signature, a post's author line and counts, a translation's credit, a speaker's label
+# alone and a "sentence" of symbols alone ("🧵") are no sentences
 # Bump when what is stored about figures changes (``index.figures``).
 FIGURES_VERSION = 1
 

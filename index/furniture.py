@@ -10,10 +10,12 @@ is what the title, stamp, sentence and event rules all ask.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from index.chunking import Span
-from index.own_lines import is_byline, is_read_time
+from index.own_lines import is_byline, is_read_time, is_speaker_label
+from index.pasted import is_pasted_furniture, signature_start
 from index.stamps import date_line, is_stamp_line
 
 # A menu or breadcrumb ("Home | India | World | Business", "Home > India > News"), a link to another story
@@ -114,6 +116,14 @@ _DISCLAIMER = re.compile(
     r"|(?:those\s+)?of\s+the\s+(?:author|writer))|\A\s*\(\s*(?:the\s+)?(?:writer|author|columnist)\s+is\b.*\)\s*\Z",
     re.IGNORECASE,
 )
+# A translation's credit, over or under the story: "Translated from Hindi by Kavya Iyer", "(This article was first
+# published in Hindi. Translated by Kavya Iyer.)". It says who put the words into English, none of the story.
+_TRANSLATED = re.compile(
+    r"\s*\(?\s*(?:this\s+(?:article|story|report|piece)\s+(?:was\s+)?(?:first|originally)\s+(?:published|appeared"
+    r"|written)\s+in\s+[\w-]+\s*[.;,]\s*)?(?:translated|translation)(?:\s+from\s+(?:the\s+)?[\w-]+)?"
+    r"(?:\s+(?:in)?to\s+[\w-]+)?\s*(?:by|:)\s+[^.()]{1,60}\.?\s*\)?\s*",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*\s*$")
 _LINK_CHARS = 150  # a story's headline, not a paragraph
 
@@ -121,23 +131,26 @@ _LINK_CHARS = 150  # a story's headline, not a paragraph
 def is_furniture(line: str) -> bool:
     """Whether a line is furniture as it stands, without the lines around it: the page's (``is_page_furniture``),
     or the story's byline ("By Jane Doe, Staff Reporter") or publication stamp ("Updated: 10 Feb 2021, 09:14 IST",
-    "Last modified: 11 Feb 2021", "New Delhi, 11 February 2021"). Those were quoted as answers, and a stamp at an
+    "Last modified: 11 Feb 2021", "New Delhi, 11 February 2021"), or a transcript's speaker label alone on its line
+    ("SPOKESPERSON:"). Those were quoted as answers, and a stamp at an
     article's foot was an event of the timeline."""
     stripped = line.strip()
-    return is_page_furniture(line) or is_stamp_line(stripped) or is_byline(stripped)
+    return is_page_furniture(line) or is_stamp_line(stripped) or is_byline(stripped) or is_speaker_label(stripped)
 
 
 def is_page_furniture(line: str) -> bool:
     """Whether a line is page furniture as it stands: a menu, chrome, a notice, credits, a label. The head of an
     article is searched for its stamp and byline among lines that are none of these."""
     stripped = line.strip()
-    return (_MENU.fullmatch(stripped) is not None or is_read_time(stripped) or _LINK_LINE.match(line) is not None
+    return (_MENU.fullmatch(stripped) is not None or is_read_time(stripped) or is_pasted_furniture(stripped)
+            or _LINK_LINE.match(line) is not None
             or _CHROME.fullmatch(line) is not None or _LINK_HEADING.fullmatch(line) is not None
             or (len(stripped) <= _CONSENT_CHARS and _CONSENT.search(stripped) is not None
                 and (len(stripped) <= _BUTTON_CHARS or _READER.search(stripped) is not None))
             or _COPYRIGHT.fullmatch(stripped) is not None or _SHARE.fullmatch(line) is not None
             or _FOOTER.fullmatch(line) is not None or is_credit(stripped) or _LABEL.fullmatch(line) is not None
             or _END_MARK.fullmatch(line) is not None or _WIRE_CREDIT.fullmatch(line) is not None
+            or _TRANSLATED.fullmatch(line) is not None
             or (len(stripped) <= _CAPTION_CHARS and (_CONTACT.fullmatch(stripped) is not None
                                                      or _DISCLAIMER.search(stripped) is not None)))
 
@@ -173,11 +186,14 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
     start = 0
     lines = text.splitlines(keepends=True)
     alone = _date_alone(lines)
+    signature = signature_start(lines)
     following = [*(line.strip() for line in lines[1:]), ""]
-    for line, after in zip(lines, following, strict=True):
+    for n, (line, after) in enumerate(zip(lines, following, strict=True)):
         end = start + len(line)
         body = line.strip()
-        if body:
+        if signature is not None and n >= signature:
+            out.append((start, end))
+        elif body:
             if _LINK_HEADING.fullmatch(body):
                 under_heading = True
                 out.append((start, end))
@@ -217,11 +233,17 @@ def _merged(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def story_sentences(text: str, sentences: Sequence[Span]) -> list[Span]:
-    """``sentences`` without those that lie wholly on furniture lines: they are never quoted or searched."""
+    """``sentences`` without those that lie wholly on furniture lines, nor those of symbols alone (a thread's
+    "🧵"): they are never quoted or searched."""
     lines = furniture_lines(text)
-    if not lines:
-        return list(sentences)
-    return [s for s in sentences if not any(start <= s.start and s.end <= end for start, end in lines)]
+    return [s for s in sentences if not _symbols_only(text[s.start:s.end])
+            and not any(start <= s.start and s.end <= end for start, end in lines)]
+
+
+def _symbols_only(sentence: str) -> bool:
+    """Whether a "sentence" is only symbols, an emoji ("🧵" opening a thread): no words and no punctuation (a
+    closing quote split from its sentence, "”", still belongs to the story)."""
+    return all(unicodedata.category(ch)[0] in "SZ" or ch.isspace() for ch in sentence)
 
 
 def story_text(text: str) -> str:

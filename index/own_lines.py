@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from index.pasted import is_mail_header
 from index.stamps import STAMP_SAYS, is_stamp_line, stamp_date
 
 _EMPHASIS = re.compile(r"[*_]+")  # Markdown's "**By Meera Kapoor**"
@@ -80,12 +81,31 @@ def address_line(line: str) -> str | None:
     return match.group(1) if match else None
 
 
+# A transcript's speaker, in capitals before a colon, opening a turn: "SPOKESPERSON: …", "REPORTER (NEWS AGENCY): …",
+# "Q: …". In wrapped text a turn was read on from the last line of the one before ("… named 1,178 accounts
+# QUESTION: Does the ministry …"), and a label alone on its line ("SPOKESPERSON:") was quoted as a sentence.
+_SPEAKER = re.compile(r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]*){0,3}|Q|A)(?:\s*\([^()]{1,40}\))?\s*:(?:\s|$)")
+
+
+def opens_with_speaker(line: str) -> bool:
+    """Whether a line opens a transcript's turn with its speaker's label."""
+    return _SPEAKER.match(line) is not None
+
+
+def is_speaker_label(line: str) -> bool:
+    """Whether a line is only a speaker's label ("SPOKESPERSON:"), the turn's words on the lines under it."""
+    match = _SPEAKER.match(line)
+    return match is not None and not line[match.end():].strip()
+
+
 def keeps_break(before: str, after: str) -> bool:
     """Whether the line break between two lines of wrapped text is a real one because either line is a stamp,
-    a byline, a release's issuer, a reading time or an address. A date that a wrapped sentence ends on ("… in a
-    statement on\\nFebruary 11, 2021.") ends it with a full stop, so it is no stamp line and stays joined."""
-    return any(address_line(line) is not None
+    a byline, a release's issuer, a reading time, an e-mail's header or an address, or the next opens a
+    transcript's turn (``opens_with_speaker``). A date that a wrapped sentence
+    ends on ("… in a statement on\\nFebruary 11, 2021.") ends it with a full stop, so it is no stamp line and stays
+    joined."""
+    return opens_with_speaker(after) or any(address_line(line) is not None
                or (not line.rstrip().endswith(".")
-                   and (is_byline(line) or is_issuer(line) or is_read_time(line) or stamp_date(line) is not None
-                        or is_stamp_line(line)))
+                   and (is_byline(line) or is_issuer(line) or is_read_time(line) or is_mail_header(line)
+                        or stamp_date(line) is not None or is_stamp_line(line)))
                for line in (before, after))

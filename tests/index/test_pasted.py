@@ -1,0 +1,119 @@
+"""Stories pasted from an e-mail, a thread of posts, a translation or a transcript, as moderators add them: titled
+by their headline and quoted by their story's words only (``index.pasted``, ``index.own_lines``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.chunking import split_sentences
+from index.documents import parse_article
+from index.furniture import story_sentences
+
+NEWSLETTER = """From: The Policy Brief <brief@newsletter.example.org>
+To: subscriber@example.com
+Subject: Fwd: Twitter draws a line on journalists' accounts; ministry calls blog post "unusual"
+Date: Thu, 11 Feb 2021 07:30:00 +0530
+
+View this email in your browser
+
+TWITTER DRAWS A LINE
+
+Twitter said in a blog post on Wednesday that it had acted on some of
+the accounts named in the government's orders, but would not block the
+accounts of journalists, politicians and activists.
+
+--
+You are receiving this email because you signed up for The Policy Brief.
+Unsubscribe | Update your preferences | View in browser
+The Policy Brief, 12 Example Road, New Delhi 110001
+"""
+
+THREAD = """Policy Watcher @policy_watch_in
+1/ A thread on where the Twitter vs Government of India standoff stands tonight. 🧵
+9:02 PM · Feb 10, 2021
+
+Policy Watcher @policy_watch_in
+2/ Twitter said it would not act on accounts of journalists, politicians and activists.
+9:04 PM · Feb 10, 2021
+42 Retweets 7 Quote Tweets 118 Likes
+
+Follow @policy_watch_in for updates.
+"""
+
+TRANSLATED = """सरकार और ट्विटर के बीच टकराव जारी
+Government and Twitter remain at odds over blocking orders
+Translated from Hindi by Kavya Iyer
+
+New Delhi: The standoff between the central government and Twitter continued on Thursday, a day after the company \
+said it would not block the accounts of journalists.
+
+(This article was first published in Hindi. Translated by Kavya Iyer.)
+"""
+
+TRANSCRIPT = """Transcript: Ministry briefing on Twitter blocking orders
+MODERATOR: Good afternoon. We will begin with a short statement and then
+take questions from the reporters who are here with us today.
+SPOKESPERSON: The ministry issued orders to Twitter under Section 69A of
+the Information Technology Act, and the latest order named 1,178 accounts
+REPORTER (NEWS AGENCY): Does the ministry accept Twitter's position on it?
+SPOKESPERSON:
+The company is expected to comply with the orders issued under Indian law.
+"""
+
+
+def _read(raw: str, name: str) -> tuple[str, str | None, list[str]]:
+    doc = parse_article(raw, name.split(".")[0], name)
+    spans = story_sentences(doc.text, split_sentences(doc.text))
+    return doc.title, doc.date, [doc.text[s.start : s.end] for s in spans]
+
+
+def test_a_newsletter_is_titled_by_its_subject_and_quoted_without_its_headers_and_footer() -> None:
+    """Titled "From: The Policy Brief <brief@…> To: subscriber@example.com" (the two header lines read as one
+    wrapped line), and its headers, "View this email in your browser" and the unsubscribe footer were quoted."""
+    title, day, sentences = _read(NEWSLETTER, "n.txt")
+    assert (title, day) == ("Twitter draws a line on journalists' accounts; ministry calls blog post \"unusual\"",
+                            "2021-02-11")
+    assert sentences == ["TWITTER DRAWS A LINE",
+                         "Twitter said in a blog post on Wednesday that it had acted on some of\nthe accounts named in "
+                         "the government's orders, but would not block the\naccounts of journalists, politicians and "
+                         "activists."]
+
+
+def test_a_thread_is_quoted_without_its_author_lines_counts_and_emoji() -> None:
+    title, day, sentences = _read(THREAD, "t.txt")
+    assert (title, day) == ("A thread on where the Twitter vs Government of India standoff stands tonight.",
+                            "2021-02-10")
+    assert sentences == [
+        "1/ A thread on where the Twitter vs Government of India standoff stands tonight.",
+        "2/ Twitter said it would not act on accounts of journalists, politicians and activists.",
+        "Follow @policy_watch_in for updates.",
+    ]
+
+
+def test_a_translation_is_titled_in_its_own_language_and_its_credit_is_never_quoted() -> None:
+    """Titled by the original's Hindi headline over its English one, and "Translated from Hindi by …" was quoted."""
+    title, _, sentences = _read(TRANSLATED, "tr.txt")
+    assert title == "Government and Twitter remain at odds over blocking orders"
+    assert not [s for s in sentences if "Translated" in s]
+    assert sentences[-1].startswith("New Delhi: The standoff")
+
+
+def test_a_wrapped_transcripts_turns_are_never_read_into_each_other() -> None:
+    """A turn was read on from the last line of the one before ("… named 1,178 accounts REPORTER (NEWS AGENCY): …"),
+    the title ran into the first turn, and a label alone on its line was quoted."""
+    title, _, sentences = _read(TRANSCRIPT, "tr.txt")
+    assert title == "Transcript: Ministry briefing on Twitter blocking orders"
+    assert "REPORTER (NEWS AGENCY): Does the ministry accept Twitter's position on it?" in sentences
+    assert "SPOKESPERSON:" not in sentences
+    assert sentences[-1] == "The company is expected to comply with the orders issued under Indian law."
+    assert all(s.count(":") <= 1 for s in sentences[1:]), sentences
+
+
+@pytest.mark.parametrize("line", [
+    "Follow @policy_watch_in for updates.", "Forwarded by the ministry, the note said 257 accounts were named.",
+    "The subject: whether Twitter must comply.", "From: the ministry's notice of February 10, 2021.",
+    "Views of the order were split.", "US: Twitter said it would comply.",
+])
+def test_story_lines_that_look_pasted_are_kept(line: str) -> None:
+    _, _, sentences = _read(f"Twitter restores accounts\n\n{line}\n", "s.txt")
+    assert sentences == ["Twitter restores accounts", line]
