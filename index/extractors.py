@@ -44,7 +44,7 @@ SENTENCES_VERSION = 13  # 4: a stamp line keeps its line breaks in wrapped text;
 # ("Updated: …", "Last modified …", a dateline, one date alone) and reading times are furniture, and an issuer's
 # line, a reading time, an e-mail's header and a transcript's turn keep their line breaks in wrapped text; an
 # e-mail's headers, chrome and signature, a post's author line and counts, a translation's credit, a speaker's label
-# alone and a "sentence" of symbols alone ("🧵") are no sentences
+# alone, an editor's correction note and a "sentence" of symbols alone ("🧵") are no sentences
 # Bump when what is stored about figures changes (``index.figures``).
 FIGURES_VERSION = 1
 

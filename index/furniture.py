@@ -116,6 +116,18 @@ _DISCLAIMER = re.compile(
     r"|(?:those\s+)?of\s+the\s+(?:author|writer))|\A\s*\(\s*(?:the\s+)?(?:writer|author|columnist)\s+is\b.*\)\s*\Z",
     re.IGNORECASE,
 )
+# An editor's note on the article itself, at its top or foot: "Correction, February 12, 2021: An earlier version of
+# this article said … 1,187 accounts. The order named 1,178 accounts.", "Clarification: …", "This article has been
+# corrected to …". It tells what the article once said, wrongly, and was quoted for the figure it withdraws; its day
+# was an event of the timeline, still ahead of the story.
+_CORRECTION = re.compile(
+    r"\s*[(\[]?\s*(?:(?:corrections?|clarifications?|erratum)(?:\s*[,(–—-]?\s*[\w ,.]{0,25}\d{4}\)?)?\s*:"
+    r"|(?:an\s+)?(?:earlier|previous|original)\s+version\s+of\s+this\s+(?:article|story|report)\b"
+    r"|this\s+(?:article|story|report)\s+(?:has\s+been|was)\s+(?:corrected|amended|updated)\s+to\b).*",
+    re.IGNORECASE | re.DOTALL,
+)
+_CORRECTION_CHARS = 600  # a note, not a paragraph of the story
+
 # A translation's credit, over or under the story: "Translated from Hindi by Kavya Iyer", "(This article was first
 # published in Hindi. Translated by Kavya Iyer.)". It says who put the words into English, none of the story.
 _TRANSLATED = re.compile(
@@ -151,6 +163,7 @@ def is_page_furniture(line: str) -> bool:
             or _FOOTER.fullmatch(line) is not None or is_credit(stripped) or _LABEL.fullmatch(line) is not None
             or _END_MARK.fullmatch(line) is not None or _WIRE_CREDIT.fullmatch(line) is not None
             or _TRANSLATED.fullmatch(line) is not None
+            or (len(stripped) <= _CORRECTION_CHARS and _CORRECTION.fullmatch(stripped) is not None)
             or (len(stripped) <= _CAPTION_CHARS and (_CONTACT.fullmatch(stripped) is not None
                                                      or _DISCLAIMER.search(stripped) is not None)))
 

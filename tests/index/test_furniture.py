@@ -304,3 +304,30 @@ def test_a_date_alone_is_a_stamp_but_a_chronologys_dates_are_its_entries() -> No
     chronology = ("How the row unfolded\nJan 26, 2021\nViolence during the tractor rally in Delhi.\nFeb 1, 2021\n"
                   "The ministry ordered Twitter to block 257 accounts.\n")
     assert "Jan 26, 2021" in _sentences(chronology) and "Feb 1, 2021" in _sentences(chronology)
+
+
+@pytest.mark.parametrize("note", [
+    "Correction, February 12, 2021: An earlier version of this article said the government had asked Twitter to block "
+    "1,187 accounts. The order named 1,178 accounts.",
+    "CORRECTION (Feb 12, 2021): The order named 1,178 accounts, not 1,187.",
+    "An earlier version of this article misstated the number of accounts as 1,187.",
+    "This article has been corrected to fix the number of accounts named in the order.",
+])
+def test_a_correction_note_is_never_quoted_nor_an_event(note: str) -> None:
+    """It tells what the article once said, wrongly: "how many accounts" was answered with the withdrawn 1,187, and
+    the note's day was an event of the timeline still ahead of the story."""
+    story = "The ministry had asked Twitter to block 1,178 accounts, officials said on Wednesday."
+    raw = f"Ministers join Koo as the standoff continues\n\n{note}\n\n{story}\n\n*{note}*\n"
+    doc = parse_article(raw, "c", "c.md")
+    assert doc.title == "Ministers join Koo as the standoff continues"
+    assert _sentences(doc.text) == [doc.title, story]
+    assert {e["date"] for e in extract_events([doc], {"c": split_sentences(doc.text)})} <= {"2021-02-10"}
+
+
+@pytest.mark.parametrize("line", [
+    "Clarification sought: the ministry asked Twitter to explain its blog post.",
+    "Corrections to the order were issued on Monday.",
+    "The ministry said an earlier version of the order named 257 accounts.",
+])
+def test_story_lines_that_open_like_a_correction_are_kept(line: str) -> None:
+    assert _sentences(f"Twitter restores accounts\n\n{line}\n") == ["Twitter restores accounts", line]
