@@ -12,7 +12,7 @@ from itertools import islice, pairwise
 from index.chunking import split_sentences, unwrap
 from index.furniture import is_caption, is_furniture, is_page_furniture
 from index.own_lines import address_line, is_byline, is_issuer
-from index.pasted import mail_subject
+from index.pasted import is_post_age, mail_subject, names_a_handle
 from index.scripts import mostly_in_another_script
 from index.stamps import ambiguous_figures, no_such_stamp_day, stamp, stamp_date
 
@@ -42,9 +42,11 @@ def first_line_title(body: str) -> str:
     lines = [line for line in lines if line and not _RULE.fullmatch(line)]
     if (subject := mail_subject(lines)) is not None:
         return subject  # an e-mail's headline, over its "From:" line
-    useful = [line for line in lines
+    useful = [line for before, line, after in zip(["", *lines], lines, [*lines[1:], ""], strict=False)
               if stamp_date(line) is None and not is_furniture(line) and not is_caption(line)  # nor a caption
-              and not is_byline(line) and address_line(line) is None] or lines
+              and not is_byline(line) and address_line(line) is None and not names_a_handle(line, after)
+              and not is_post_age(line, before)
+              and any(ch.isalpha() for ch in line)] or lines  # a post's "·" or counts name nothing
     if not useful:
         return ""
     # A translation may keep the original's headline over its own ("सरकार और …", then "Government and …").

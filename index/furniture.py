@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from index.chunking import Span
 from index.own_lines import is_byline, is_read_time, is_speaker_label
-from index.pasted import is_pasted_furniture, signature_start
+from index.pasted import is_pasted_furniture, is_post_age, names_a_handle, signature_start
 from index.stamps import date_line, is_stamp_line
 
 # A menu or breadcrumb ("Home | India | World | Business", "Home > India > News"), a link to another story
@@ -191,15 +191,17 @@ def is_credit(line: str) -> bool:
 
 
 def furniture_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the lines of ``text`` that are furniture: those ``is_furniture`` names, and the
-    links under a links heading ("Also Read", then the other stories' headlines, none ending a sentence, up
-    to the first line that does)."""
+    """(start, end) offsets of the lines of ``text`` that are furniture: those ``is_furniture`` names, the links
+    under a links heading ("Also Read", then the other stories' headlines, none ending a sentence, up to the first
+    line that does), the article's one date alone (``_date_alone``), an e-mail's signature, and a copied post's
+    name over its handle and its age under the "·" (``index.pasted``)."""
     out: list[tuple[int, int]] = []
     under_heading = False
     start = 0
     lines = text.splitlines(keepends=True)
     alone = _date_alone(lines)
     signature = signature_start(lines)
+    before = ""
     following = [*(line.strip() for line in lines[1:]), ""]
     for n, (line, after) in enumerate(zip(lines, following, strict=True)):
         end = start + len(line)
@@ -210,11 +212,13 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
             if _LINK_HEADING.fullmatch(body):
                 under_heading = True
                 out.append((start, end))
-            elif is_furniture(body) or body == alone or (under_heading and len(body) <= _LINK_CHARS
-                                        and not _SENTENCE_END.search(body) and not _wrapped(body, after)):
+            elif (is_furniture(body) or body == alone or names_a_handle(body, after) or is_post_age(body, before)
+                  or (under_heading and len(body) <= _LINK_CHARS and not _SENTENCE_END.search(body)
+                      and not _wrapped(body, after))):
                 out.append((start, end))
             else:
                 under_heading = False
+            before = body
         start = end
     return _merged(out)
 
@@ -246,7 +250,7 @@ def _merged(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def story_sentences(text: str, sentences: Sequence[Span]) -> list[Span]:
-    """``sentences`` without those that lie wholly on furniture lines, nor those of symbols alone (a thread's
+    """``sentences`` without those that lie wholly on furniture lines, nor those without a word (a thread's
     "🧵"): they are never quoted or searched."""
     lines = furniture_lines(text)
     return [s for s in sentences if not _symbols_only(text[s.start:s.end])
@@ -254,9 +258,9 @@ def story_sentences(text: str, sentences: Sequence[Span]) -> list[Span]:
 
 
 def _symbols_only(sentence: str) -> bool:
-    """Whether a "sentence" is only symbols, an emoji ("🧵" opening a thread): no words and no punctuation (a
-    closing quote split from its sentence, "”", still belongs to the story)."""
-    return all(unicodedata.category(ch)[0] in "SZ" or ch.isspace() for ch in sentence)
+    """Whether a "sentence" has no word: an emoji ("🧵" opening a thread), a post's counts or separator copied a
+    line each ("12", "·"). A closing quote split from its sentence ("”") still belongs to the story."""
+    return not any(ch.isalpha() or unicodedata.category(ch) in ("Pi", "Pf") or ch in "\"'" for ch in sentence)
 
 
 def story_text(text: str) -> str:

@@ -31,6 +31,10 @@ _MAIL_CHROME = re.compile(
     r"|forward\s+this(?:\s+(?:e-?mail|newsletter))?\s+to\s+a\s+friend\b).{0,150}",
     re.IGNORECASE,
 )
+# A mail client's mark over a forwarded or quoted message: "---------- Forwarded message ---------",
+# "-----Original Message-----", "Begin forwarded message:".
+_FORWARDED = re.compile(r"\s*-*\s*(?:forwarded\s+message|original\s+message|begin\s+forwarded\s+message)\s*[-:]*\s*",
+                        re.IGNORECASE)
 _SIGNATURE = re.compile(r"--\s?")  # the line a mail's signature opens with
 # A post's author line, its name and handle ("Policy Watcher @policy_watch_in", "@policy_watch_in · 9h"), and the
 # counts under it. "Follow @policy_watch_in for updates." says more and is a sentence.
@@ -43,6 +47,7 @@ def is_pasted_furniture(line: str) -> bool:
     """Whether a line is an e-mail's header or chrome, or a post's author line or counts."""
     stripped = line.strip()
     return (_PARTY.fullmatch(stripped) is not None or _HEADER.fullmatch(stripped) is not None
+            or _FORWARDED.fullmatch(stripped) is not None
             or _MAIL_CHROME.fullmatch(stripped) is not None or _AUTHOR.fullmatch(stripped) is not None
             or _COUNTS.fullmatch(stripped) is not None)
 
@@ -54,13 +59,14 @@ def is_mail_header(line: str) -> bool:
 
 def mail_headers(lines: Sequence[str]) -> int:
     """How many of ``lines`` (non-empty, stripped) are the header block an e-mail opens with: lines of headers
-    and stamps ("Date: Thu, 11 Feb 2021 07:30:00 +0530") with at least one party named by address. 0 for none."""
+    and stamps ("Date: Thu, 11 Feb 2021 07:30:00 +0530"), after a forwarding mark if any, with at least one party
+    named by address. 0 for none."""
     count = 0
     party = False
     for line in lines:
         if _PARTY.fullmatch(line):
             party = True
-        elif _HEADER.fullmatch(line) is None and stamp(line) is None:
+        elif _HEADER.fullmatch(line) is None and _FORWARDED.fullmatch(line) is None and stamp(line) is None:
             break
         count += 1
     return count if party else 0
@@ -81,3 +87,24 @@ def signature_start(lines: Sequence[str]) -> int | None:
     if not mail_headers([line.strip() for line in lines if line.strip()][:12]):
         return None
     return next((n for n, line in enumerate(lines) if _SIGNATURE.fullmatch(line.rstrip("\r\n"))), None)
+
+
+_HANDLE = re.compile(r"\s*@\w{1,30}\s*")
+_NAME_CHARS = 50
+
+
+def names_a_handle(line: str, following: str) -> bool:
+    """Whether ``line`` is a post's author name copied on a line of its own over the handle ("Policy Watcher", then
+    "@policy_watch_in"): short, and no sentence."""
+    return (_HANDLE.fullmatch(following) is not None and len(line) <= _NAME_CHARS
+            and not line.rstrip().endswith((".", "!", "?", ":")))
+
+
+_SEPARATOR = re.compile(r"\s*[·•]\s*")
+_AGE_CHARS = 20
+
+
+def is_post_age(line: str, before: str) -> bool:
+    """Whether ``line`` is a post's age or day copied on a line of its own under the "·" after its handle ("Feb 10",
+    "10h"): a day of the post, not of what it tells."""
+    return _SEPARATOR.fullmatch(before) is not None and len(line.strip()) <= _AGE_CHARS

@@ -215,7 +215,14 @@ def _one_stamp(text: str) -> tuple[str | None, bool]:
     place = _PLACE_DATE.fullmatch(text)
     if place and place.group(1).lower() not in _WEEKDAYS and (day := date_line(place.group(2))) is not None:
         return day, True  # a release's dateline: where and when it was issued
+    by = _BY_ISSUER.fullmatch(text)
+    if by and (day := date_line(by.group(1))) is not None:
+        return day, True  # a release's stamp with its issuing office: "10 FEB 2021 7:31PM by PIB Delhi"
     return date_line(text), False
+
+
+# A stamp signed by the office that issued it, as a government release prints it under its issuer's name.
+_BY_ISSUER = re.compile(r"\s*(.{6,30}?)\s+by\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*")
 
 
 # A press release's or a letter's dateline, a place and the day: "New Delhi, 11 February 2021", "MUMBAI, Feb 11,

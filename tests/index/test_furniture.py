@@ -331,3 +331,14 @@ def test_a_correction_note_is_never_quoted_nor_an_event(note: str) -> None:
 ])
 def test_story_lines_that_open_like_a_correction_are_kept(line: str) -> None:
     assert _sentences(f"Twitter restores accounts\n\n{line}\n") == ["Twitter restores accounts", line]
+
+
+def test_a_government_releases_stamp_signed_by_its_office_dates_it() -> None:
+    """"10 FEB 2021 7:31PM by PIB Delhi" under the issuers' lines was the release's title, and it was undated."""
+    body = ("The Secretary, Ministry of Electronics and IT, engaged with senior management of Twitter today on the "
+            "request of the company, and conveyed the government's position on the orders in detail.")
+    raw = ("Press Information Bureau\nGovernment of India\nMinistry of Electronics & IT\n"
+           f"10 FEB 2021 7:31PM by PIB Delhi\nSecretary IT engages with senior management of Twitter\n{body}\n")
+    doc = parse_article(raw, "pib", "pib.txt")
+    assert (doc.title, doc.date) == ("Secretary IT engages with senior management of Twitter", "2021-02-10")
+    assert "10 FEB 2021 7:31PM by PIB Delhi" not in _sentences(doc.text)

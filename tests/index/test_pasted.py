@@ -117,3 +117,40 @@ def test_a_wrapped_transcripts_turns_are_never_read_into_each_other() -> None:
 def test_story_lines_that_look_pasted_are_kept(line: str) -> None:
     _, _, sentences = _read(f"Twitter restores accounts\n\n{line}\n", "s.txt")
     assert sentences == ["Twitter restores accounts", line]
+
+
+FORWARDED = """---------- Forwarded message ---------
+From: MeitY Media Cell <media@example.gov.in>
+Date: Thu, Feb 11, 2021 at 7:30 AM
+Subject: Statement on Twitter blog post
+To: <desk@example.org>
+
+The Ministry said that a blog post published by Twitter before a meeting with the Secretary was unusual.
+"""
+
+# A thread copied from the site a line per field: name, handle, "·", the post's day, the text, its counts.
+THREAD_BY_FIELD = """Policy Watcher
+@policy_watch_in
+·
+Feb 10
+Twitter said it would not act on accounts of journalists, politicians and activists, calling it free expression.
+12
+45
+230
+"""
+
+
+def test_a_forwarded_mail_is_titled_by_its_subject_not_the_forwarding_mark() -> None:
+    title, day, sentences = _read(FORWARDED, "f.txt")
+    assert (title, day) == ("Statement on Twitter blog post", "2021-02-11")
+    assert sentences == ["The Ministry said that a blog post published by Twitter before a meeting with the Secretary "
+                         "was unusual."]
+
+
+def test_a_post_copied_a_field_per_line_is_titled_and_quoted_by_its_text() -> None:
+    """Titled "Policy Watcher", then "·" once the name was taken; "Feb 10", "12", "45", "230" and "·" were
+    sentences."""
+    title, _, sentences = _read(THREAD_BY_FIELD, "p.txt")
+    assert title.startswith("Twitter said it would not act")
+    assert sentences == ["Twitter said it would not act on accounts of journalists, politicians and activists, "
+                         "calling it free expression."]
