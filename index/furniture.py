@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from index.chunking import Span
 from index.own_lines import is_byline, is_read_time, is_speaker_label
-from index.pasted import is_pasted_furniture, is_post_age, names_a_handle, signature_start
+from index.pasted import comments_start, is_pasted_furniture, is_post_age, names_a_handle, signature_start
 from index.stamps import date_line, is_stamp_line
 
 # A menu or breadcrumb ("Home | India | World | Business", "Home > India > News"), a link to another story
@@ -193,20 +193,20 @@ def is_credit(line: str) -> bool:
 def furniture_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the lines of ``text`` that are furniture: those ``is_furniture`` names, the links
     under a links heading ("Also Read", then the other stories' headlines, none ending a sentence, up to the first
-    line that does), the article's one date alone (``_date_alone``), an e-mail's signature, and a copied post's
-    name over its handle and its age under the "·" (``index.pasted``)."""
+    line that does), the article's one date alone (``_date_alone``), an e-mail's signature and a page's comments
+    to the end, and a copied post's name over its handle and its age under the "·" (``index.pasted``)."""
     out: list[tuple[int, int]] = []
     under_heading = False
     start = 0
     lines = text.splitlines(keepends=True)
     alone = _date_alone(lines)
-    signature = signature_start(lines)
+    tail = min((n for n in (signature_start(lines), comments_start(lines)) if n is not None), default=None)
     before = ""
     following = [*(line.strip() for line in lines[1:]), ""]
     for n, (line, after) in enumerate(zip(lines, following, strict=True)):
         end = start + len(line)
         body = line.strip()
-        if signature is not None and n >= signature:
+        if tail is not None and n >= tail:  # a mail's signature, a page's comments
             out.append((start, end))
         elif body:
             if _LINK_HEADING.fullmatch(body):

@@ -1,7 +1,8 @@
-"""Lines a story carries when it is pasted from an e-mail or a social network rather than a news page: a
+"""Lines a story carries when it is pasted from an e-mail or a social network, or with a page's comments: a
 newsletter's headers ("From: The Policy Brief <brief@…>", "Subject: …"), its chrome ("View this email in your
 browser", "Unsubscribe | Update your preferences") and signature; a post's author line ("Policy Watcher
-@policy_watch_in") and its counts ("42 Retweets 7 Quote Tweets 118 Likes").
+@policy_watch_in") and its counts ("42 Retweets 7 Quote Tweets 118 Likes"); readers' comments under a page's
+story ("Comments (3)", then each reader's name, age and words, "Reply").
 
 None is the story's words: each was quoted as an answer, and a newsletter was titled by its "From:" line. The
 subject of an e-mail is its headline.
@@ -43,10 +44,25 @@ _COUNTS = re.compile(r"\s*(?:[\d.,]+[KkMm]?\s+(?:retweets?|reposts?|quote\s+twee
                      r"|bookmarks?|comments?|shares?)\b\s*[·•|,]?\s*)+", re.IGNORECASE)
 
 
+# The head of a page's comments ("Comments (3)", "12 Comments", "Join the conversation", "Leave a reply"), and the
+# buttons and ages each comment is copied with ("Reply", "Report", "2 hours ago", "Load more comments").
+_COMMENTS = re.compile(
+    r"\s*(?:(?:\d+\s+)?(?:readers?['’]?\s+)?comments?(?:\s*\(\d+\))?|join\s+the\s+(?:conversation|discussion)"
+    r"|(?:leave|post|add|write)\s+a\s+(?:comment|reply)|(?:show|view|hide)\s+(?:all\s+)?comments?)\s*:?\s*",
+    re.IGNORECASE,
+)
+_COMMENT_CHROME = re.compile(
+    r"\s*(?:reply|report(?:\s+abuse)?|like|flag|load\s+more(?:\s+comments)?|show\s+more\s+replies"
+    r"|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago)\s*",
+    re.IGNORECASE,
+)
+
+
 def is_pasted_furniture(line: str) -> bool:
-    """Whether a line is an e-mail's header or chrome, or a post's author line or counts."""
+    """Whether a line is an e-mail's header or chrome, a post's author line or counts, or a comment's button."""
     stripped = line.strip()
-    return (_PARTY.fullmatch(stripped) is not None or _HEADER.fullmatch(stripped) is not None
+    return (_COMMENT_CHROME.fullmatch(stripped) is not None
+            or _PARTY.fullmatch(stripped) is not None or _HEADER.fullmatch(stripped) is not None
             or _FORWARDED.fullmatch(stripped) is not None
             or _MAIL_CHROME.fullmatch(stripped) is not None or _AUTHOR.fullmatch(stripped) is not None
             or _COUNTS.fullmatch(stripped) is not None)
@@ -108,3 +124,11 @@ def is_post_age(line: str, before: str) -> bool:
     """Whether ``line`` is a post's age or day copied on a line of its own under the "·" after its handle ("Feb 10",
     "10h"): a day of the post, not of what it tells."""
     return _SEPARATOR.fullmatch(before) is not None and len(line.strip()) <= _AGE_CHARS
+
+
+def comments_start(lines: Sequence[str]) -> int | None:
+    """The index in ``lines`` of the heading a page's comments open under ("Comments (3)"): what readers wrote,
+    under it to the end, is none of the story. Its words were quoted as the article's ("The government is right,
+    no company is above the law"). A heading in the first half of the text is the story's own."""
+    found = next((n for n, line in enumerate(lines) if _COMMENTS.fullmatch(line.strip())), None)
+    return found if found is not None and found >= len(lines) // 2 else None

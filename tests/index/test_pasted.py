@@ -154,3 +154,42 @@ def test_a_post_copied_a_field_per_line_is_titled_and_quoted_by_its_text() -> No
     assert title.startswith("Twitter said it would not act")
     assert sentences == ["Twitter said it would not act on accounts of journalists, politicians and activists, "
                          "calling it free expression."]
+
+
+PAGE_WITH_COMMENTS = """Twitter blocks some accounts, refuses others as ministry calls blog post unusual
+By Asha Verma, Staff Reporter
+Updated: 11 Feb 2021, 09:14 IST
+
+New Delhi: Twitter said on Wednesday that it would not take action on accounts of journalists, politicians and \
+activists.
+
+Officials said the company's employees in India could face penal action under Section 69A of the IT Act.
+
+Comments (3)
+ravi_k_2021
+2 hours ago
+The government is right, no company is above the law of the land.
+Reply
+Report
+freespeechfan · 1 hour ago
+Blocking journalists would be a terrible precedent.
+Load more comments
+"""
+
+
+def test_readers_comments_under_a_copied_page_are_never_quoted() -> None:
+    """A reader's comment ("The government is right, no company is above the law of the land.") was quoted as the
+    article's words, with "Reply" and "2 hours ago"."""
+    _, _, sentences = _read(PAGE_WITH_COMMENTS, "c.txt")
+    assert sentences == [
+        "Twitter blocks some accounts, refuses others as ministry calls blog post unusual",
+        "New Delhi: Twitter said on Wednesday that it would not take action on accounts of journalists, politicians "
+        "and activists.",
+        "Officials said the company's employees in India could face penal action under Section 69A of the IT Act.",
+    ]
+
+
+def test_a_comments_heading_early_in_a_story_is_its_own() -> None:
+    raw = ("Ministry seeks comments on draft rules\n\nComments\n\nThe ministry asked the public for comments on the "
+           "draft rules by February 25.\n\nTwitter said it would respond.\n\nThe ministry said it had received many.\n")
+    assert "Twitter said it would respond." in _read(raw, "d.txt")[2]
