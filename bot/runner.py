@@ -13,8 +13,8 @@ from bot.core import CommandCore
 from bot.settings import Settings
 from bot.wiring import build_core
 from index import store
-from index.builder import pending_changes
 from index.corpus_writes import restore_unfinished
+from index.staleness import pending_changes
 from index.vector_cache import read_manifest
 from retrieval.loaded import IndexLoadError, load_index
 

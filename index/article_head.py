@@ -1,16 +1,20 @@
 """The head of an article as people write or copy it: the line that titles it, a publication stamp
 ("Updated: Feb 12, 2021 14:05 IST"), a dateline ("New Delhi: "), the page furniture around them (menus,
 captions, links to other stories). Which lines are stamps, and how a written date is read, is
-``index.stamps``."""
+``index.stamps``; bylines and the other lines of their own, ``index.own_lines``."""
 
 from __future__ import annotations
 
 import re
-from itertools import islice
+import unicodedata
+from itertools import islice, pairwise
 
 from index.chunking import split_sentences, unwrap
-from index.furniture import is_caption, is_furniture
-from index.stamps import address_line, ambiguous_figures, is_byline, no_such_stamp_day, stamp, stamp_date
+from index.furniture import is_caption, is_furniture, is_page_furniture
+from index.own_lines import address_line, is_byline, is_issuer
+from index.pasted import is_post_age, mail_subject, names_a_handle
+from index.scripts import mostly_in_another_script
+from index.stamps import ambiguous_figures, no_such_stamp_day, stamp, stamp_date
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _RULE = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")  # Markdown's rule ("---", "* * *") titles nothing
@@ -20,6 +24,9 @@ _TITLE_MAX = 120
 # of the story it is, in capitals and joined by a hyphen, not words of its title.
 _WIRE_SLUG = re.compile(r"^(?:(?:(?:UPDATE|WRAPUP)\s*\d+|REFILE|CORRECTED|RPT|EXCLUSIVE|FACTBOX|ANALYSIS|INSIGHT"
                         r"|BREAKINGVIEWS|FOCUS|EXPLAINER|TIMELINE|FEATURE|INTERVIEW|COLUMN)-)+(?=\S)")
+
+# A thread's numbering before its first post ("1/ A thread on …", "1/7 …"): which post it is, not its words.
+_THREAD_NUMBER = re.compile(r"^\d{1,2}/\d{0,2}\s+(?=\S)")
 
 # A news dateline ("New Delhi: Twitter on Monday ..."): where a story was filed, not what it says.
 DATELINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*:\s+")
@@ -33,12 +40,19 @@ def first_line_title(body: str) -> str:
     """
     lines = [" ".join(_HEADING.sub("", line).split()) for line in unwrap(body).splitlines()]
     lines = [line for line in lines if line and not _RULE.fullmatch(line)]
-    useful = [line for line in lines
+    if (subject := mail_subject(lines)) is not None:
+        return subject  # an e-mail's headline, over its "From:" line
+    useful = [line for before, line, after in zip(["", *lines], lines, [*lines[1:], ""], strict=False)
               if stamp_date(line) is None and not is_furniture(line) and not is_caption(line)  # nor a caption
-              and not is_byline(line) and address_line(line) is None] or lines
+              and not is_byline(line) and address_line(line) is None and not names_a_handle(line, after)
+              and not is_post_age(line, before)
+              and any(ch.isalpha() for ch in line)] or lines  # a post's "·" or counts name nothing
     if not useful:
         return ""
-    line = _WIRE_SLUG.sub("", useful[0])
+    # A translation may keep the original's headline over its own ("सरकार और …", then "Government and …").
+    other_script = mostly_in_another_script(body)
+    useful = [line for line in useful if mostly_in_another_script(line) == other_script] or useful
+    line = _bare(_THREAD_NUMBER.sub("", _WIRE_SLUG.sub("", _after_issuer(useful))))
     if len(line) <= _TITLE_MAX:
         return line
     # A story's first sentence standing in for its title: its dateline ("New Delhi: ") says where it was
@@ -51,6 +65,26 @@ def first_line_title(body: str) -> str:
     return cut + "…"
 
 
+def _bare(line: str) -> str:
+    """``line`` without the symbols it ends on: a post's emoji ("… stands tonight. 🧵") is no word of a title."""
+    end = len(line)
+    while end and (line[end - 1].isspace() or unicodedata.category(line[end - 1])[0] == "S"):
+        end -= 1
+    return line[:end] or line
+
+
+def _after_issuer(lines: list[str]) -> str:
+    """The first of ``lines`` that is no press release's issuer line (``index.own_lines.is_issuer``) over a headline:
+    a line under it that reads as a headline (short, no sentence ended) or another issuer's. Under a name that the story
+    follows, the name is all the title there is, and a title-case headline that ends on an office's name
+    ("Twitter Defies IT Ministry") stays the title."""
+    for line, following in pairwise(lines):
+        if not is_issuer(line) or len(following) > _TITLE_MAX or _SENTENCE_END.search(following):
+            return line
+    return lines[-1] if not is_issuer(lines[-1]) else lines[0]
+
+
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*$")
 _STAMP_LINES = 6  # a stamp sits under the headline and byline, not in the story
 
 
@@ -58,7 +92,8 @@ def _head_lines(body: str) -> list[str]:
     """The first lines of the article, page furniture left out: a page saved as text opens with its menu,
     chrome and cookie notice, and its byline and stamp came after six of them and dated nothing. A line of facts
     ("February 12, 2021 / 10:05 PM / Updated 4 years ago") has a menu's shape and is kept."""
-    kept = (line for line in body.splitlines() if line.strip() and (not is_furniture(line) or stamp(line) is not None))
+    kept = (line for line in body.splitlines()
+            if line.strip() and (not is_page_furniture(line) or stamp(line) is not None))
     return list(islice(kept, _STAMP_LINES))  # the head only: not every line of a long article read twice
 
 

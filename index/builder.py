@@ -10,131 +10,28 @@ import logging
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from index import store
 from index.article_cache import ArticleCache, part_key
 from index.articles import ArticleState, analyse, attach_vectors, save_entries
 from index.assemble import write_build
+from index.build_report import BuildReport, Stages
 from index.chunking import ChunkSpec
 from index.documents import Document, SkippedFile, load_corpus
 from index.embedding import EncoderProvider
 from index.encoder_cache import prepare_query_encoder
-from index.extractors import versions
 from index.onnx_export import DEFAULT_VARIANT
+from index.staleness import derived_key, stale_reasons
 from index.vector_cache import ProgressCallback, VectorCache, load_cache, read_manifest, settings_key
 
 log = logging.getLogger(__name__)
 
-# Versions an index built before they were recorded was made with: such an index is not stale for them.
-_UNRECORDED = {"sentences_version": 1}
 # Why the live index at INDEX_DIR can't be loaded (the file and what is wrong with it), None when it loads: the
 # loader's own check (``retrieval.loaded.load_problem``), passed in by the bot, since ``index`` sits below
 # ``retrieval``. Asked only of an index the manifest calls current, before it is called up to date.
 LiveCheck = Callable[[Path], str | None]
-
-
-@dataclass
-class BuildReport:
-    docs: int
-    chunks: int
-    sentences: int
-    embedded_chunks: int
-    reused_chunks: int
-    embedded_sentences: int
-    removed_docs: list[str]
-    added_docs: list[str]
-    changed_docs: list[str]
-    events: int
-    seconds: float
-    unchanged: bool
-    skipped: list[SkippedFile] = field(default_factory=list)
-    # Files indexed, but with something a moderator should fix: a date that can't be read ("2021-02-30").
-    notes: list[SkippedFile] = field(default_factory=list)
-    faiss_factory: str = ""
-    # Seconds per stage: where a build's time went (bench/RESULTS.md has the breakdown of an add).
-    stages: dict[str, float] = field(default_factory=dict)
-    # Why every file was rebuilt though the articles did not change (the live index could not be read).
-    full_because: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "docs": self.docs,
-            "chunks": self.chunks,
-            "embedded_chunks": self.embedded_chunks,
-            "reused_chunks": self.reused_chunks,
-            "removed_docs": len(self.removed_docs),
-            "seconds": round(self.seconds, 3),
-            "sentences": self.sentences,
-            "embedded_sentences": self.embedded_sentences,
-            "events": self.events,
-            "added_doc_ids": self.added_docs,
-            "changed_doc_ids": self.changed_docs,
-            "removed_doc_ids": self.removed_docs,
-            "unchanged": self.unchanged,
-            "faiss_factory": self.faiss_factory,
-            "skipped": [{"file": s.filename, "reason": s.reason} for s in self.skipped],
-            "notes": [{"file": n.filename, "note": n.reason} for n in self.notes],
-            "stages": {k: round(v, 3) for k, v in self.stages.items()},
-            "full_because": self.full_because,
-        }
-
-
-class _Stages:
-    """Wall seconds per build stage, for the report."""
-
-    def __init__(self) -> None:
-        self.seconds: dict[str, float] = {}
-        self._last = time.perf_counter()
-
-    def done(self, stage: str) -> None:
-        now = time.perf_counter()
-        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
-        self._last = now
-
-
-def _derived_key() -> dict[str, Any]:
-    """Versions of what is derived from the text without the model: a change rebuilds without re-embedding."""
-    return versions()
-
-
-def _query_encoder_current(manifest: dict[str, Any]) -> bool:
-    """The build exported the query encoder this version ships ("torch": the export failed; it is tried
-    again when the articles next change, not on every start)."""
-    return manifest.get("query_encoder") in (DEFAULT_VARIANT, "torch")
-
-
-def _stale_reasons(manifest: dict[str, Any], docs: dict[str, str], model: str, spec: ChunkSpec) -> list[str]:
-    """Why an index with ``manifest`` differs from a build of articles ``docs`` (id -> hash) now."""
-    reasons = []
-    expected = settings_key(model, spec)
-    if manifest.get("format") != expected["format"]:
-        reasons.append(f"its format is {manifest.get('format')}, this release writes {expected['format']}")
-    if any(manifest.get(k) != expected[k] for k in ("model", "chunking")):
-        reasons.append("the model or chunking settings changed")
-    if any(manifest.get(k, _UNRECORDED.get(k)) != v for k, v in _derived_key().items()) \
-            or not _query_encoder_current(manifest):
-        reasons.append("it was built by an older version")
-    if docs != manifest.get("docs", {}):
-        reasons.append("the articles changed")
-    return reasons
-
-
-def pending_changes(corpus_dir: Path, index_dir: Path, *, model: str, spec: ChunkSpec | None = None) -> list[str]:
-    """Why the live index differs from what a build would make now (empty when it is current).
-
-    Reads only the manifest and the corpus, so a bot can check at start-up, cheaply, whether articles were
-    added while it was down or the code now builds differently.
-    """
-    live = store.live_dir(index_dir)
-    manifest = read_manifest(live) if live is not None else None
-    if manifest is None:
-        return ["there is no readable index"]
-    docs, _ = load_corpus(corpus_dir, ArticleCache(store.articles_dir(index_dir)).parse)
-    return _stale_reasons(manifest, {d.doc_id: d.sha256 for d in docs}, model, spec or ChunkSpec())
 
 
 def build_index(
@@ -214,7 +111,7 @@ def build_locked(
     could not load it."""
     spec = spec or ChunkSpec()
     started = time.perf_counter()
-    stages = _Stages()
+    stages = Stages()
     if not corpus_dir.is_dir():
         raise store.CorpusError(f"There is no corpus folder at {corpus_dir} (CORPUS_DIR); nothing was built.",
                                 store.SETUP_IN_CHAT.format("CORPUS_DIR"))
@@ -229,7 +126,7 @@ def build_locked(
     stages.done("load")
     full_because = ""
     # Checked on the manifest before any vector is read: an unchanged corpus costs almost nothing.
-    if not full and old_manifest is not None and not _stale_reasons(old_manifest, new_docs, model, spec):
+    if not full and old_manifest is not None and not stale_reasons(old_manifest, new_docs, model, spec):
         problem = live_check(index_dir) if live_check is not None else None
         if problem is None:
             counts = old_manifest.get("counts", {})
@@ -278,7 +175,7 @@ def build_locked(
             "docs": new_docs,
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "build_seconds": round(seconds, 3),
-            **_derived_key(),
+            **derived_key(),
             "counts": written["counts"],
         }
         # The manifest is written last: a folder without one is never a complete build.

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pysbd
 
-from index.stamps import keeps_break
+from index.own_lines import keeps_break
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A single line break after a line of ordinary length is wrapping (a wire copy or an e-mail at 72-80

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 30  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
+PARSE_VERSION = 31  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
 # 13: front matter ended by "...", and TOML front matter; 14: an address pasted over the story;
 # 15: breadcrumbs and page chrome ("Skip to main content") are no title; 16: a .md body without its markup;
 # 17: a front-matter url that is no web address is no link; 18: a .md list item keeps a marker ("• ", "2. ");
@@ -47,7 +47,9 @@ PARSE_VERSION = 30  # 10: a date alone on its line is a stamp; 11: HTML fragment
 # 29: a photo's caption or credit ("Image: Reuters", "(Photo credit: PTI)") is no title, nor a section's label
 # ("OPINION", "PRESS RELEASE") or a wire's slug ("UPDATE 2-");
 # a release's dateline ("New Delhi, 11 February 2021") dates it; 30: a caption describing its picture
-# ("File photo: …") is text again, only a credit ("Image: Reuters") is furniture
+# ("File photo: …") is text again, only a credit ("Image: Reuters") is furniture; 31: a press release's issuer line
+# ("Ministry of Electronics & IT") over its headline is no title; "Last modified: …" is a stamp; an e-mail is titled
+# by its subject, a translation by its headline in its own script, a thread without its numbering or emoji
 _OPENS_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 # A saved page, or a part of one copied from its source ("<div class=story><p>…"): a file that opens with a
 # block element's tag. Markdown's inline HTML ("<b>Note:</b>", "<br>", "<!-- -->") opens no article this way.

@@ -10,9 +10,13 @@ is what the title, stamp, sentence and event rules all ask.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from index.chunking import Span
+from index.own_lines import is_byline, is_read_time, is_speaker_label
+from index.pasted import comments_start, is_pasted_furniture, is_post_age, names_a_handle, signature_start
+from index.stamps import date_line, is_stamp_line
 
 # A menu or breadcrumb ("Home | India | World | Business", "Home > India > News"), a link to another story
 # ("Also Read: Farmers plan chakka jam on February 6 - Jan 30, 2021"), and the page's chrome that a whole-page
@@ -20,7 +24,7 @@ from index.chunking import Span
 _MENU = re.compile(r"[^|›»>]{1,30}(?:(?:[|›»>]|\s/\s)[^|›»>]{1,30}){2,}")
 _CHROME = re.compile(
     r"\s*(?:advertisement|skip\s+to\s+(?:main\s+)?content|listen\s+to\s+(?:this\s+)?(?:article|story)"
-    r"|\d+\s+min(?:ute)?s?\s+read|share(?:\s+this\s+(?:article|story))?|sign\s+in|log\s+in|subscribe(?:\s+now)?"
+    r"|share(?:\s+this\s+(?:article|story))?|sign\s+in|log\s+in|subscribe(?:\s+now)?"
     r"|follow\s+us(?:\s+on\s+[\w ]{1,30})?)\s*",
     re.IGNORECASE,
 )
@@ -112,20 +116,54 @@ _DISCLAIMER = re.compile(
     r"|(?:those\s+)?of\s+the\s+(?:author|writer))|\A\s*\(\s*(?:the\s+)?(?:writer|author|columnist)\s+is\b.*\)\s*\Z",
     re.IGNORECASE,
 )
+# An editor's note on the article itself, at its top or foot: "Correction, February 12, 2021: An earlier version of
+# this article said … 1,187 accounts. The order named 1,178 accounts.", "Clarification: …", "This article has been
+# corrected to …". It tells what the article once said, wrongly, and was quoted for the figure it withdraws; its day
+# was an event of the timeline, still ahead of the story.
+_CORRECTION = re.compile(
+    r"\s*[(\[]?\s*(?:(?:corrections?|clarifications?|erratum)(?:\s*[,(–—-]?\s*[\w ,.]{0,25}\d{4}\)?)?\s*:"
+    r"|(?:an\s+)?(?:earlier|previous|original)\s+version\s+of\s+this\s+(?:article|story|report)\b"
+    r"|this\s+(?:article|story|report)\s+(?:has\s+been|was)\s+(?:corrected|amended|updated)\s+to\b).*",
+    re.IGNORECASE | re.DOTALL,
+)
+_CORRECTION_CHARS = 600  # a note, not a paragraph of the story
+
+# A translation's credit, over or under the story: "Translated from Hindi by Kavya Iyer", "(This article was first
+# published in Hindi. Translated by Kavya Iyer.)". It says who put the words into English, none of the story.
+_TRANSLATED = re.compile(
+    r"\s*\(?\s*(?:this\s+(?:article|story|report|piece)\s+(?:was\s+)?(?:first|originally)\s+(?:published|appeared"
+    r"|written)\s+in\s+[\w-]+\s*[.;,]\s*)?(?:translated|translation)(?:\s+from\s+(?:the\s+)?[\w-]+)?"
+    r"(?:\s+(?:in)?to\s+[\w-]+)?\s*(?:by|:)\s+[^.()]{1,60}\.?\s*\)?\s*",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*\s*$")
 _LINK_CHARS = 150  # a story's headline, not a paragraph
 
 
 def is_furniture(line: str) -> bool:
-    """Whether a line is page furniture as it stands, without the lines around it."""
+    """Whether a line is furniture as it stands, without the lines around it: the page's (``is_page_furniture``),
+    or the story's byline ("By Jane Doe, Staff Reporter") or publication stamp ("Updated: 10 Feb 2021, 09:14 IST",
+    "Last modified: 11 Feb 2021", "New Delhi, 11 February 2021"), or a transcript's speaker label alone on its line
+    ("SPOKESPERSON:"). Those were quoted as answers, and a stamp at an
+    article's foot was an event of the timeline."""
     stripped = line.strip()
-    return (_MENU.fullmatch(stripped) is not None or _LINK_LINE.match(line) is not None
+    return is_page_furniture(line) or is_stamp_line(stripped) or is_byline(stripped) or is_speaker_label(stripped)
+
+
+def is_page_furniture(line: str) -> bool:
+    """Whether a line is page furniture as it stands: a menu, chrome, a notice, credits, a label. The head of an
+    article is searched for its stamp and byline among lines that are none of these."""
+    stripped = line.strip()
+    return (_MENU.fullmatch(stripped) is not None or is_read_time(stripped) or is_pasted_furniture(stripped)
+            or _LINK_LINE.match(line) is not None
             or _CHROME.fullmatch(line) is not None or _LINK_HEADING.fullmatch(line) is not None
             or (len(stripped) <= _CONSENT_CHARS and _CONSENT.search(stripped) is not None
                 and (len(stripped) <= _BUTTON_CHARS or _READER.search(stripped) is not None))
             or _COPYRIGHT.fullmatch(stripped) is not None or _SHARE.fullmatch(line) is not None
             or _FOOTER.fullmatch(line) is not None or is_credit(stripped) or _LABEL.fullmatch(line) is not None
             or _END_MARK.fullmatch(line) is not None or _WIRE_CREDIT.fullmatch(line) is not None
+            or _TRANSLATED.fullmatch(line) is not None
+            or (len(stripped) <= _CORRECTION_CHARS and _CORRECTION.fullmatch(stripped) is not None)
             or (len(stripped) <= _CAPTION_CHARS and (_CONTACT.fullmatch(stripped) is not None
                                                      or _DISCLAIMER.search(stripped) is not None)))
 
@@ -153,28 +191,43 @@ def is_credit(line: str) -> bool:
 
 
 def furniture_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the lines of ``text`` that are furniture: those ``is_furniture`` names, and the
-    links under a links heading ("Also Read", then the other stories' headlines, none ending a sentence, up
-    to the first line that does)."""
+    """(start, end) offsets of the lines of ``text`` that are furniture: those ``is_furniture`` names, the links
+    under a links heading ("Also Read", then the other stories' headlines, none ending a sentence, up to the first
+    line that does), the article's one date alone (``_date_alone``), an e-mail's signature and a page's comments
+    to the end, and a copied post's name over its handle and its age under the "·" (``index.pasted``)."""
     out: list[tuple[int, int]] = []
     under_heading = False
     start = 0
     lines = text.splitlines(keepends=True)
+    alone = _date_alone(lines)
+    tail = min((n for n in (signature_start(lines), comments_start(lines)) if n is not None), default=None)
+    before = ""
     following = [*(line.strip() for line in lines[1:]), ""]
-    for line, after in zip(lines, following, strict=True):
+    for n, (line, after) in enumerate(zip(lines, following, strict=True)):
         end = start + len(line)
         body = line.strip()
-        if body:
+        if tail is not None and n >= tail:  # a mail's signature, a page's comments
+            out.append((start, end))
+        elif body:
             if _LINK_HEADING.fullmatch(body):
                 under_heading = True
                 out.append((start, end))
-            elif is_furniture(body) or (under_heading and len(body) <= _LINK_CHARS
-                                        and not _SENTENCE_END.search(body) and not _wrapped(body, after)):
+            elif (is_furniture(body) or body == alone or names_a_handle(body, after) or is_post_age(body, before)
+                  or (under_heading and len(body) <= _LINK_CHARS and not _SENTENCE_END.search(body)
+                      and not _wrapped(body, after))):
                 out.append((start, end))
             else:
                 under_heading = False
+            before = body
         start = end
     return _merged(out)
+
+
+def _date_alone(lines: list[str]) -> str | None:
+    """The article's one line that is a date and nothing else ("Feb 12, 2021" under a headline): its stamp. Several
+    head a chronology's entries ("Jan 26, 2021", then what happened), and those say when each entry happened."""
+    found = [line.strip() for line in lines if date_line(line) is not None]
+    return found[0] if len(found) == 1 else None
 
 
 def _wrapped(line: str, after: str) -> bool:
@@ -197,11 +250,17 @@ def _merged(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def story_sentences(text: str, sentences: Sequence[Span]) -> list[Span]:
-    """``sentences`` without those that lie wholly on furniture lines: they are never quoted or searched."""
+    """``sentences`` without those that lie wholly on furniture lines, nor those without a word (a thread's
+    "🧵"): they are never quoted or searched."""
     lines = furniture_lines(text)
-    if not lines:
-        return list(sentences)
-    return [s for s in sentences if not any(start <= s.start and s.end <= end for start, end in lines)]
+    return [s for s in sentences if not _symbols_only(text[s.start:s.end])
+            and not any(start <= s.start and s.end <= end for start, end in lines)]
+
+
+def _symbols_only(sentence: str) -> bool:
+    """Whether a "sentence" has no word: an emoji ("🧵" opening a thread), a post's counts or separator copied a
+    line each ("12", "·"). A closing quote split from its sentence ("”") still belongs to the story."""
+    return not any(ch.isalpha() or unicodedata.category(ch) in ("Pi", "Pf") or ch in "\"'" for ch in sentence)
 
 
 def story_text(text: str) -> str:

@@ -17,7 +17,8 @@ from index import store
 from index.add_notes import reading_note, written_notes
 from index.add_screen import Incoming, same_files, screen, uploaded
 from index.article_names import NoSuchArticle, close_ids, named_files
-from index.builder import BuildReport, ProgressCallback, build_locked
+from index.build_report import BuildReport
+from index.builder import ProgressCallback, build_locked
 from index.chunking import ChunkSpec
 from index.corpus_writes import CorpusUndo, write_article
 from index.date_problems import date_problem

@@ -7,7 +7,7 @@ A PDF keeps no paragraphs, only lines drawn at places. What a reader sees as the
   are page furniture, no part of the story, kept apart so the address can still name the article;
 - a paragraph ends where the gap to the next line is wider than the text's line spacing, the type size
   changes (a headline), the next line is indented, or a stamp or byline stands on its own line
-  (``index.stamps.keeps_break``, as for wrapped text files);
+  (``index.own_lines.keeps_break``, as for wrapped text files);
 - a word hyphenated across a line break is mended ("govern-" "ment"), unless the article writes that word
   with a hyphen elsewhere ("micro-blogging"), or what follows the hyphen is no lower-case word ("COVID-19").
 """
@@ -21,8 +21,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from index.own_lines import address_line, keeps_break
 from index.pdf_lines import Line
-from index.stamps import address_line, keeps_break
 
 # A running header or footer is among a page's first or last three lines, and stands at the same height on two
 # pages or more (a chapter's or a section's own header is on some of its pages only).

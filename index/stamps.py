@@ -140,9 +140,18 @@ def no_such_stamp_day(line: str) -> tuple[str, str] | None:
 # A web copy's stamp line: "Updated: Feb 12, 2021 14:05 IST", "Published on 10 February 2021"; or one typed by
 # hand under the headline, "Date: 2021-02-04".
 _STAMP = re.compile(
-    r"\s*(?:last\s+)?(?:updated|published|posted|first\s+published|date|dated)(?:\s+on)?\s*:?\s*(.+?)\s*",
+    r"\s*(?:last\s+)?(?:updated|published|posted|modified|first\s+published|dated|date)(?:\s+(?:on|at))?\s*:?\s*"
+    r"(.+?)\s*",
     re.IGNORECASE,
 )
+# What a named stamp may say after its name, whether or not it reads as one day: a day in any form, a time alone
+# ("Updated: 09:14 IST", a live page's), or an age ("Updated 4 years ago"). Each word is one of these, and one is a
+# figure: "Published figures show 1,178 accounts were blocked." is a story's sentence.
+_STAMP_WORD = (r"(?:\d[\d/.:-]*(?:st|nd|rd|th)?|[+-]\d{2}:?\d{2}|T\d[\d:.]*Z?|[ap]\.?m\.?|(?-i:[A-Z]{2,5})"
+               r"|at|on|ago|hrs?|(?:second|minute|min|hour|day|week|month|year)s?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may"
+               r"|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+               r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?")
+STAMP_SAYS = re.compile(rf"(?=.*\d)(?i:{_STAMP_WORD}[\s,|]*)+")
 STAMP_CHARS = 40  # "Wednesday, February 10, 2021, 02:05 PM IST": a stamp's date and time, no more
 _EMPHASIS = re.compile(r"[*_]+")  # Markdown's "*Published: 13 February 2021*", "**Updated:** Feb 12, 2021"
 
@@ -159,6 +168,21 @@ def _stamp_dates(line: str) -> tuple[str, str]:
     text = _squeezed(_EMPHASIS.sub("", line))
     named = _STAMP.fullmatch(text)
     return text, named.group(1) if named else ""
+
+
+def is_stamp_line(line: str) -> bool:
+    """Whether a line is a publication stamp and nothing else, though its day may read as none or two: a named one
+    ("Updated: 10 Feb 2021, 09:14 IST", "Last modified: 11/02/2021", "Published on Wednesday, February 10, 2021 at
+    9:14 AM", "Updated 4 years ago"), a dateline ("New Delhi, 11 February 2021") or a line of facts with its day.
+    None of these is the story's words: quoted, "Updated: 10 Feb 2021, 09:14 IST" answered a question, and a stamp
+    at an article's foot ("Last modified: 11 Feb 2021") was an event of the timeline. A date alone on its line
+    (``date_line``) is left to the caller: several head a chronology's entries."""
+    found = stamp(line)
+    if found is not None and found[1]:
+        return True
+    named = _STAMP.fullmatch(_squeezed(_EMPHASIS.sub("", line)))
+    return (named is not None and len(named.group(1)) <= STAMP_CHARS + 10
+            and STAMP_SAYS.fullmatch(named.group(1)) is not None)
 
 
 def stamp_date(line: str) -> str | None:
@@ -191,7 +215,14 @@ def _one_stamp(text: str) -> tuple[str | None, bool]:
     place = _PLACE_DATE.fullmatch(text)
     if place and place.group(1).lower() not in _WEEKDAYS and (day := date_line(place.group(2))) is not None:
         return day, True  # a release's dateline: where and when it was issued
+    by = _BY_ISSUER.fullmatch(text)
+    if by and (day := date_line(by.group(1))) is not None:
+        return day, True  # a release's stamp with its issuing office: "10 FEB 2021 7:31PM by PIB Delhi"
     return date_line(text), False
+
+
+# A stamp signed by the office that issued it, as a government release prints it under its issuer's name.
+_BY_ISSUER = re.compile(r"\s*(.{6,30}?)\s+by\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*")
 
 
 # A press release's or a letter's dateline, a place and the day: "New Delhi, 11 February 2021", "MUMBAI, Feb 11,
@@ -208,18 +239,6 @@ _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _PARTS = re.compile(r"\s*[|·•]\s*|\s+/\s+")
 _MAX_PARTS = 5
 
-# "By Staff Reporter", "By Press Trust of India", "By Meera Kapoor, New Delhi", and what a site prints after a bar:
-# "By Meera Kapoor | Updated: Feb 12, 2021". Names only, so a wrapped sentence's line ("By Monday, the company
-# had …") is none.
-_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’-]*)*"
-_BYLINE = re.compile(rf"\s*By\s+{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME})*\s*(?:[|·•].*)?")
-_BYLINE_CHARS = 100
-
-
-def is_byline(line: str) -> bool:
-    return len(line) <= _BYLINE_CHARS and _BYLINE.fullmatch(_EMPHASIS.sub("", line)) is not None
-
-
 def date_line(line: str) -> str | None:
     """The day a line gives that is a date and nothing else ("Feb 12, 2021", "Friday, February 12, 2021",
     "2021-02-12T10:00:00Z"); None for a line that only starts with one ("2021-02-12 Twitter met …")."""
@@ -235,17 +254,6 @@ def date_line(line: str) -> str | None:
     return normalise_date(text)  # written out: read only when the whole line is the date
 
 
-# A line that is only the story's address, as a moderator pastes it over the text: "https://…",
-# "Source: https://…", "URL: <https://…>". An address inside a sentence ("Read the order at https://…") is none.
-_ADDRESS = re.compile(r"\s*(?:(?:source|link|url|original|via)\s*:?\s*)?<?(https?://[^\s<>]+?)>?\s*", re.IGNORECASE)
-
-
-def address_line(line: str) -> str | None:
-    """The address a line that is only an address gives, or None."""
-    match = _ADDRESS.fullmatch(line)
-    return match.group(1) if match else None
-
-
 def web_address(text: str | None) -> str | None:
     """``text`` when it is a web address as a whole (http or https, with a host): a front matter's ``url`` is
     shown as a link, and "not a url" or "www.example.org/x" (no scheme) made one nobody could follow."""
@@ -253,12 +261,3 @@ def web_address(text: str | None) -> str | None:
         return None
     parts = urlsplit(text)
     return text if parts.scheme.lower() in ("http", "https") and parts.hostname else None
-
-
-def keeps_break(before: str, after: str) -> bool:
-    """Whether the line break between two lines of wrapped text is a real one because either line is a stamp,
-    a byline or an address. A date that a wrapped sentence ends on ("… in a statement on\\nFebruary 11, 2021.") ends it
-    with a full stop, so it is no stamp line and stays joined."""
-    return any(address_line(line) is not None
-               or (not line.rstrip().endswith(".") and (is_byline(line) or stamp_date(line) is not None))
-               for line in (before, after))

@@ -11,7 +11,7 @@ import pytest
 
 from bot import runner
 from bot.settings import Settings
-from index import builder, extractors, store
+from index import extractors, staleness, store
 from index.embedding import DEFAULT_MODEL
 
 
@@ -22,22 +22,22 @@ def _settings(corpus: Path, index_dir: Path) -> Settings:
 def test_articles_added_while_down_are_indexed_at_start(built_copy: tuple[Path, Path],
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     corpus, index_dir = built_copy
-    assert builder.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == []
+    assert staleness.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == []
     (corpus / "late.md").write_text("---\ntitle: Late news\n---\nKoo crossed three million downloads.\n")
-    assert builder.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == ["the articles changed"]
+    assert staleness.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == ["the articles changed"]
     assert runner.ensure_index(_settings(corpus, index_dir))
     assert "Updating the index (the articles changed)" in capsys.readouterr().err
-    assert builder.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == []
+    assert staleness.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == []
 
 
 def test_an_index_from_an_older_version_or_another_model_is_pending(
     built_copy: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus, index_dir = built_copy
-    assert builder.pending_changes(corpus, index_dir, model="/models/other") == [
+    assert staleness.pending_changes(corpus, index_dir, model="/models/other") == [
         "the model or chunking settings changed"]
     monkeypatch.setitem(extractors.EXTRACTORS, "terms", extractors.with_version("terms", 999))
-    assert builder.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == ["it was built by an older version"]
+    assert staleness.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == ["it was built by an older version"]
 
 
 def test_a_failed_update_keeps_the_last_good_index(built_copy: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
@@ -61,10 +61,10 @@ def test_an_index_with_another_query_encoder_is_pending(built_copy: tuple[Path, 
     manifest = json.loads(manifest_path.read_text())
     manifest["query_encoder"] = "an-older-export"
     manifest_path.write_text(json.dumps(manifest))
-    assert builder.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == ["it was built by an older version"]
+    assert staleness.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == ["it was built by an older version"]
     manifest["query_encoder"] = "torch"  # a failed export is retried with the next change, not at every start
     manifest_path.write_text(json.dumps(manifest))
-    assert builder.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == []
+    assert staleness.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == []
 
 
 def test_the_terminal_chat_shows_no_audit_lines(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

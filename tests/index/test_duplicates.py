@@ -36,11 +36,13 @@ def test_the_same_page_saved_as_text_is_the_article_added_from_its_html() -> Non
 
 
 def test_a_story_with_lines_added_is_the_same_story() -> None:
-    """A correction's paragraph, a headline, a byline and a line of its own on top of nearly all the story's own
-    words (a photo's caption would be no help: it is page furniture, left out of the comparison)."""
+    """A paragraph of its own correcting the story, a headline, a byline and a line of its own on top of nearly all the
+    story's own words (a photo's caption, an editor's "Correction: …" note or the byline would be no help: they are
+    furniture, left out of the comparison)."""
     updated = ("Traders switch apps as the Twitter row simmers\nBy Asha Verma\n\n" + STORY
                + "\nA tea stall near the protest site was busy all week.\n"
-               "Correction: an earlier version of this story gave the wrong lane.\n")
+               "A correction: the stall is in the second lane, not the third, and its owner has run it for twelve "
+               "years.\n")
     found = _finder().find([], updated)
     assert found is not None and "shorter one's" in found.why
 

@@ -6,6 +6,7 @@ import pytest
 
 from index.chunking import split_sentences
 from index.documents import load_corpus, parse_article
+from index.events import extract_events
 from index.furniture import is_caption, is_furniture, story_sentences
 
 SEED = Path(__file__).resolve().parents[2] / "corpus"
@@ -57,7 +58,6 @@ def test_page_furniture_is_never_a_sentence_to_quote() -> None:
     quoted = _sentences(SAVED_PAGE)
     assert quoted == [
         "Traders near the protest site switch to a homegrown app as the Twitter row simmers",
-        "By Asha Verma | Feb 11, 2021, 09:15 IST",
         "NEW DELHI: Shopkeepers in the lanes behind the protest site say they have started posting price lists on "
         "the homegrown app, as the standoff with Twitter over blocking orders drags on.",
         "The traders' association said it had not asked its members to leave Twitter.",
@@ -229,8 +229,116 @@ def test_a_press_release_and_an_opinion_piece_are_titled_and_dated_by_their_own_
     release = parse_article(PRESS_RELEASE, "r", "r.txt")
     assert (release.title, release.date) == ("Secretary IT engages with senior management of Twitter", "2021-02-11")
     assert _sentences(release.text) == [
-        "New Delhi, 11 February 2021", "Secretary IT engages with senior management of Twitter",
+        "Secretary IT engages with senior management of Twitter",
         "The Secretary engaged with senior management of Twitter today on the request of the company."]
     opinion = parse_article(OPINION, "o", "o.txt")
     assert opinion.title == "The Twitter standoff is a test the internet laws were not written for"
     assert "Views expressed" not in " ".join(_sentences(opinion.text))
+
+
+@pytest.mark.parametrize("issuer", [
+    "Ministry of Electronics & IT", "Press Information Bureau", "Acme Corp Newsroom",
+    "Press Information Bureau, Government of India", "Press Information Bureau\nGovernment of India",
+])
+def test_a_press_releases_issuer_line_is_no_title(issuer: str) -> None:
+    """The office or company issuing a release, on its first line, titled it ("Ministry of Electronics & IT")."""
+    raw = (f"{issuer}\nGovernment seeks compliance from Twitter on blocking orders\nNew Delhi, 10 February 2021\n"
+           "The Secretary held a meeting with the senior leadership of Twitter today.\n")
+    doc = parse_article(raw, "r", "r.txt")
+    assert (doc.title, doc.date) == ("Government seeks compliance from Twitter on blocking orders", "2021-02-10")
+
+
+@pytest.mark.parametrize("head", [
+    "Ministry Of IT Asks Twitter To Comply\nThe Secretary met Twitter today.",
+    "Twitter Defies IT Ministry\nThe company said on Monday that it would not block journalists.",
+    "Government of India Orders Twitter To Block Accounts\nBy Jane Doe\nThe order came on Monday.",
+])
+def test_a_headline_naming_an_office_is_still_the_title(head: str) -> None:
+    assert parse_article(head, "h", "h.txt").title == head.split("\n")[0]
+
+
+def test_a_release_with_no_headline_is_titled_by_its_issuer_over_the_story() -> None:
+    raw = "Ministry of Electronics & IT\nThe Secretary held a meeting with the senior leadership of Twitter today.\n"
+    assert parse_article(raw, "r", "r.txt").title == "Ministry of Electronics & IT"
+
+
+_HEAD_STAMPS = [
+    "By Jane Doe, Staff Reporter", "By Jane Doe, special correspondent", "Written by Jane Doe", "By JANE DOE",
+    "By Jane Doe in New Delhi", "By Jane Doe, 10 Feb 2021, 09:14 IST", "Posted by Jane Doe on Feb 10, 2021",
+    "Updated: 10 Feb 2021, 09:14 IST", "Last modified: 11 Feb 2021 10:00", "Published 10 February 2021",
+    "Published on Wednesday, February 10, 2021 at 9:14 AM", "Updated: 09:14 IST", "Updated 4 years ago",
+    "5 min read", "5-minute read", "Reading time: 4 minutes", "Dated 10.02.2021",
+]
+
+
+@pytest.mark.parametrize("line", _HEAD_STAMPS)
+def test_bylines_and_stamps_are_never_quoted_nor_events(line: str) -> None:
+    """"By Jane Doe, Staff Reporter" and "Updated: 10 Feb 2021, 09:14 IST" were quoted as answers, and a stamp
+    at an article's foot ("Last modified: 11 Feb 2021 10:00") was an event of the timeline on its day."""
+    story = ["Twitter said it had blocked some of the accounts named in the order.",
+             "The company said it would not act on the accounts of journalists and politicians."]
+    raw = f"Twitter restores some accounts after notice\n{line}\n\n{story[0]}\n{story[1]}\n\n{line}\n"
+    doc = parse_article(raw, "a", "a.txt")
+    assert doc.title == "Twitter restores some accounts after notice"
+    assert _sentences(doc.text) == ["Twitter restores some accounts after notice", *story]
+    # Every sentence, as ``index.events`` is also asked of articles whose sentences were split by older rules.
+    assert [e["date"] for e in extract_events([doc], {"a": split_sentences(doc.text)})] == []
+
+
+@pytest.mark.parametrize("line", [
+    "By Monday, Twitter had blocked most of the accounts.", "By February, the company had complied.",
+    "Published figures show 1,178 accounts were blocked.", "Updated rules took effect on 25 February 2021.",
+    "By Law, platforms must comply within a day.", "Posted on Twitter at 9:14 pm, the note drew replies.",
+    "By then the ministry had written again.",
+])
+def test_story_sentences_that_open_like_a_byline_or_stamp_are_kept(line: str) -> None:
+    raw = f"Twitter restores some accounts after notice\n\n{line}\n"
+    assert _sentences(raw) == ["Twitter restores some accounts after notice", line]
+
+
+def test_a_date_alone_is_a_stamp_but_a_chronologys_dates_are_its_entries() -> None:
+    """One date alone on its line (under the headline) is the article's stamp; several head a chronology's
+    entries and say when each happened."""
+    stamped = "Twitter restores accounts\nFeb 12, 2021\n\nTwitter restored the accounts on Thursday.\n"
+    assert _sentences(stamped) == ["Twitter restores accounts", "Twitter restored the accounts on Thursday."]
+    chronology = ("How the row unfolded\nJan 26, 2021\nViolence during the tractor rally in Delhi.\nFeb 1, 2021\n"
+                  "The ministry ordered Twitter to block 257 accounts.\n")
+    assert "Jan 26, 2021" in _sentences(chronology) and "Feb 1, 2021" in _sentences(chronology)
+
+
+@pytest.mark.parametrize("note", [
+    "Correction, February 12, 2021: An earlier version of this article said the government had asked Twitter to block "
+    "1,187 accounts. The order named 1,178 accounts.",
+    "CORRECTION (Feb 12, 2021): The order named 1,178 accounts, not 1,187.",
+    "An earlier version of this article misstated the number of accounts as 1,187.",
+    "This article has been corrected to fix the number of accounts named in the order.",
+])
+def test_a_correction_note_is_never_quoted_nor_an_event(note: str) -> None:
+    """It tells what the article once said, wrongly: "how many accounts" was answered with the withdrawn 1,187, and
+    the note's day was an event of the timeline still ahead of the story."""
+    story = "The ministry had asked Twitter to block 1,178 accounts, officials said on Wednesday."
+    raw = f"Ministers join Koo as the standoff continues\n\n{note}\n\n{story}\n\n*{note}*\n"
+    doc = parse_article(raw, "c", "c.md")
+    assert doc.title == "Ministers join Koo as the standoff continues"
+    assert _sentences(doc.text) == [doc.title, story]
+    assert {e["date"] for e in extract_events([doc], {"c": split_sentences(doc.text)})} <= {"2021-02-10"}
+
+
+@pytest.mark.parametrize("line", [
+    "Clarification sought: the ministry asked Twitter to explain its blog post.",
+    "Corrections to the order were issued on Monday.",
+    "The ministry said an earlier version of the order named 257 accounts.",
+])
+def test_story_lines_that_open_like_a_correction_are_kept(line: str) -> None:
+    assert _sentences(f"Twitter restores accounts\n\n{line}\n") == ["Twitter restores accounts", line]
+
+
+def test_a_government_releases_stamp_signed_by_its_office_dates_it() -> None:
+    """"10 FEB 2021 7:31PM by PIB Delhi" under the issuers' lines was the release's title, and it was undated."""
+    body = ("The Secretary, Ministry of Electronics and IT, engaged with senior management of Twitter today on the "
+            "request of the company, and conveyed the government's position on the orders in detail.")
+    raw = ("Press Information Bureau\nGovernment of India\nMinistry of Electronics & IT\n"
+           f"10 FEB 2021 7:31PM by PIB Delhi\nSecretary IT engages with senior management of Twitter\n{body}\n")
+    doc = parse_article(raw, "pib", "pib.txt")
+    assert (doc.title, doc.date) == ("Secretary IT engages with senior management of Twitter", "2021-02-10")
+    assert "10 FEB 2021 7:31PM by PIB Delhi" not in _sentences(doc.text)
