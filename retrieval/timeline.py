@@ -232,8 +232,12 @@ def _citation(index: LoadedIndex, cited: _Cited) -> Citation:
                     round(cited.relevance, 4), date_estimated=doc.date_estimated)
 
 
+# At most this many events are listed, the best supported; the reply says how many more there are.
+DEFAULT_LIMIT = 25
+
+
 def build_timeline(
-    index: LoadedIndex, topic: str | None = None, topic_vector: np.ndarray | None = None, limit: int = 25
+    index: LoadedIndex, topic: str | None = None, topic_vector: np.ndarray | None = None, limit: int = DEFAULT_LIMIT
 ) -> Timeline:
     """Events in date order, each citing every sentence that reports it: one per date of what had happened
     when reported, and one per date of what was still ahead (``planned``), after it.

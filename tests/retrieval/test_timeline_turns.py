@@ -16,6 +16,7 @@ from retrieval.timeline_turns import (
     reported_day,
     shown_event,
     timeline_turn,
+    walked_turn,
 )
 from retrieval.types import Citation, Timeline, TimelineEvent
 
@@ -87,6 +88,19 @@ def moved_to(dates: str, subject: str = "") -> Moved:
     return Moved(f"{subject} {dates}".strip(), subject, dates)
 
 
+def test_a_day_walked_to_keeps_the_turn_at_that_day() -> None:
+    """A day showing nothing about the topic left the turn on the day before: "and the next day?" again asked for
+    the same day."""
+    turn = Turn("koo", ("d",), ("…",), day="2021-02-10", topic="koo")
+    move = moved(FollowupContext((turn,)), "and the next day?")
+    assert move is not None
+    assert walked_turn(move, Timeline([], topic=move.topic)) == Turn("koo", ("d",), ("…",), day="2021-02-11",
+                                                                     topic="koo")
+    assert walked_turn(move, Timeline([DONE_10], topic=move.topic)) is None, "events shown: timeline_turn's turn"
+    assert walked_turn(move, Timeline([], asked_back=True)) is None
+    assert walked_turn(moved(FollowupContext((turn,)), "what happened next?"), Timeline([])) is None
+
+
 def test_the_next_day_is_asked_about_what_the_timeline_was_about() -> None:
     """After "what happened with koo on feb 10", "and the next day?" listed every event of the 11th: it asks
     what koo did then."""
@@ -133,7 +147,9 @@ def test_what_happened_next_lists_the_first_few_events_begun_after_the_day() -> 
     assert move is not None and move.topic == "koo after 8 February 2021"
     later = [event(f"2021-02-{day:02}", f"Event {day}.") for day in range(9, 9 + NEXT_EVENTS + 3)]
     shown = moved_events(move, Timeline([WEEK, *later], topic=move.topic, omitted=2))
-    assert [e.date for e in shown.events] == [e.date for e in later[:NEXT_EVENTS]] and shown.omitted == 0
+    assert [e.date for e in shown.events] == [e.date for e in later[:NEXT_EVENTS]]
+    assert shown.omitted == 3 + 2 and shown.later, "the 3 after those shown, and the 2 the builder left out"
+    assert not moved_events(move, Timeline(later[:NEXT_EVENTS], topic=move.topic)).later, "none after them"
     assert moved(FollowupContext((Turn("who is sawhney", ("d",), ("…",)),)), "and then?") is None
     said = moved_events(move, Timeline([WEEK], topic=move.topic)).note
     assert said == ("The articles date nothing about koo after 8 February 2021; for every event after 8 February "
