@@ -41,7 +41,7 @@ from index.relative_days import counted_here, placed_days, relative_days
 from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 22  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 23  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -51,6 +51,9 @@ EVENTS_VERSION = 22  # 14: a yearless date in an undated article takes the year 
 # 20: "are expected later this week", "is due on Friday": still ahead, as "are expected to" was;
 # 21: groups of dated articles as large leave a yearless day's year to the article's own days (``article_window``);
 # 22: a day counted from a date of the sentence's own ("two days after the January 26 violence"; ``_count_here``)
+# 23: "today", "yesterday", "tomorrow" from the article's date; the present progressive with a time of its own
+# ("is meeting officials this week", "is hearing the case on Friday") and a clause a date opens told in the future
+# ("On Friday, officials will meet …") are ahead
 
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")

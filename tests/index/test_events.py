@@ -300,7 +300,7 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 22  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
+    assert EVENTS_VERSION == 23  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
     # 5: web-page furniture ("Also Read: …"); 6: a date alone on its line ("Feb 12, 2021") is a stamp;
     # 7: a byline that carries one ("By Meera Kapoor | Updated: Feb 12, 2021"); 8: breadcrumbs, page chrome;
     # 9: ranges, "the last week of …", "would"/"gives … until" point ahead;
@@ -317,6 +317,7 @@ def test_version_bumped() -> None:
     # 20: "are expected later this week", "is due on Friday" are still ahead
     # 21: groups of dated articles as large leave a yearless day's year to the article's own days
     # 22: a day counted from a date of the sentence's own ("two days after the January 26 violence")
+    # 23: "today", "yesterday", "tomorrow"; the present progressive with a time, a clause a date opens, ahead
 
 
 def test_last_this_and_next_month_are_months_of_the_article_s_date() -> None:
@@ -359,3 +360,55 @@ def test_something_expected_or_due_is_still_ahead_when_reported(sentence: str) -
 def test_what_was_expected_and_happened_is_no_plan() -> None:
     found = events(doc("As expected, Twitter blocked the accounts on Monday.", "2021-02-10"))
     assert [(e["date"], e["planned"]) for e in found] == [("2021-02-08", False)]
+
+
+def _told(text: str, when: str | None = "2021-02-10") -> list[tuple[str, bool]]:
+    return [(e["date"], e["planned"]) for e in events(doc(text, when))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ministry met Twitter officials today.", [("2021-02-10", False)]),
+    ("Today, the ministry issued a notice.", [("2021-02-10", False)]),
+    ("Twitter restored the accounts yesterday.", [("2021-02-09", False)]),
+    ("The ministry yesterday issued a notice to the company.", [("2021-02-09", False)]),
+    ("Protesters gathered outside the office last night.", [("2021-02-09", False)]),
+    ("The hearing will take place tomorrow.", [("2021-02-11", True)]),
+    ("The minister will meet them later today.", [("2021-02-10", True)]),
+    ("“We are meeting them tomorrow,” the official said.", [("2021-02-11", True)]),  # a quote as any text
+    ("Twitter restored the accounts yesterday, February 9.", [("2021-02-09", False)]),  # once, by its date
+    ("Speaking to India Today, the minister said the talks went well.", []),  # a name
+    ("It rained on the last night of the protest.", []),
+    # The present progressive with a time of its own: arranged, ahead (Friday is the 12th, this week's plans apart).
+    ("The minister is meeting Twitter officials this week.", [("2021-02-08/2021-02-14", True)]),
+    ("The panel is hearing the case on Friday.", [("2021-02-12", True)]),
+    ("Executives are appearing before the parliamentary committee on Friday.", [("2021-02-12", True)]),
+    ("They're meeting the minister on Thursday.", [("2021-02-11", True)]),
+    ("The plea is being heard on February 12.", [("2021-02-12", True)]),
+    ("Executives are due to appear on Friday.", [("2021-02-12", True)]),  # as before
+    # A date opening its clause takes the tense of the clause it opens.
+    ("On Friday, officials will meet Twitter.", [("2021-02-12", True)]),
+    ("The ministry, on Friday, will meet Twitter.", [("2021-02-12", True)]),
+    # What happened, or another verb's time: as before.
+    ("The panel heard the case on Friday.", [("2021-02-05", False)]),
+    ("On Friday, Twitter said it will comply.", [("2021-02-05", False)]),
+    ("The company is facing criticism for blocking accounts on Monday.", [("2021-02-08", False)]),
+    ("The company is facing flak over its decision on Monday.", [("2021-02-08", False)]),
+    ("Twitter said on Monday it is complying with the order.", [("2021-02-08", False)]),
+    ("The ministry's meeting with Twitter on Friday went well.", [("2021-02-05", False)]),
+    ("Twitter met officials on February 8, February 9 and February 10.",
+     [("2021-02-08", False), ("2021-02-09", False), ("2021-02-10", False)]),
+])
+def test_days_named_from_the_article_s_and_plans_told_in_the_present(text: str, expected: list[tuple[str, bool]]
+                                                                     ) -> None:
+    """"today", "yesterday", "tomorrow" dated nothing: "Twitter restored the accounts yesterday" in a report of 10
+    February stayed out of the timeline, as "last month" had before it was read as the month before the
+    article's. And "is meeting officials this week" was shown as having happened, "is hearing the case on
+    Friday" on the Friday before the report, as "are expected later this week" no longer was: the aspect tells
+    of an arrangement, not a list of verbs."""
+    assert _told(text) == expected
+
+
+def test_a_day_named_from_the_article_s_needs_its_date() -> None:
+    assert _told("Twitter restored the accounts yesterday.", None) == []
+    undated = events(doc("On February 8, 2021 the ministry wrote. Twitter replied yesterday."))
+    assert [e["date"] for e in undated] == ["2021-02-08"], "undated: no day to count from"
