@@ -35,9 +35,11 @@ _PROGRESSIVE = re.compile(
 # no other verb ("is facing criticism for blocking accounts on Monday": Monday's is the blocking) and no word
 # opening a clause or a cause ("is facing flak over its decision on Monday", "… after it failed on Monday").
 _OWN_WORDS = re.compile(r"(?:\s*[\w'’.-]+){0,8}\s*")
+# A word in -ed or -ing after a determiner is the noun's ("on the revised contract", "the existing rules").
 _NOT_ITS_OWN = re.compile(
-    r"\b(?:\w+ed|\w+ing|that|which|who|whom|whose|when|while|after|since|because|as|following|over|for|about|"
-    r"against|despite|than|until|till)\b", re.IGNORECASE)
+    r"\b(?:that|which|who|whom|whose|when|while|after|since|because|as|following|over|for|about|against|despite"
+    r"|than|until|till)\b"
+    r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )\b\w+(?:ed|ing)\b", re.IGNORECASE)
 # What may come before a date opening its clause: "On Friday, officials will meet Twitter" is told by the clause
 # after it, whose tense the date takes.
 _FRONTED = re.compile(r"\s*(?:(?:and|but|then)\s+)?(?:(?:on|by|from|this|next|coming|early|late|later)\s+)?",

@@ -21,6 +21,7 @@ from itertools import groupby, pairwise
 from typing import Any
 
 from index.chunking import Span, split_sentences
+from index.corrections import denied, label_end, retracted
 from index.date_resolution import CorpusWindow
 from index.date_tense import told_as_future
 from index.documents import Document
@@ -53,7 +54,7 @@ EVENTS_VERSION = 23  # 14: a yearless date in an undated article takes the year 
 # 22: a day counted from a date of the sentence's own ("two days after the January 26 violence"; ``_count_here``)
 # 23: "today", "yesterday", "tomorrow" from the article's date; the present progressive with a time of its own
 # ("is meeting officials this week", "is hearing the case on Friday") and a clause a date opens told in the future
-# ("On Friday, officials will meet …") are ahead
+# ("On Friday, officials will meet …") are ahead; a correction note dates no event (``index.corrections``)
 
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")
@@ -104,9 +105,10 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
         given = None if doc.date_estimated else doc_dates[doc.doc_id]
         for item in located[doc.doc_id]:
             text = doc.text[item.sentence.start : item.sentence.end]
-            if stamp_date(text) is not None or is_furniture(text):
+            if stamp_date(text) is not None or is_furniture(text) or retracted(text):
                 continue  # "Updated: Feb 12, 2021 14:05 IST" dates the article; "Also Read: …" is another story
-            if item.mention.role != "primary":
+            if (item.mention.role != "primary" or item.mention.start < label_end(text)
+                    or denied(text, item.mention.start)):
                 continue  # "in the wake of the January 26 violence": the violence's date, not the sentence's
             resolved = resolve_mention(item, doc_dates[doc.doc_id], anchors, window, doc.date_estimated)
             if resolved is None:
@@ -143,7 +145,7 @@ def _count_here(doc: Document, located: list[Located], resolve: Callable[[Locate
         items = list(group)
         span = items[0].sentence
         text = doc.text[span.start : span.end]
-        if stamp_date(text) is not None or is_furniture(text):
+        if stamp_date(text) is not None or is_furniture(text) or retracted(text):
             continue
         for counted in counted_here(text, [i.mention.start for i in items], [i.mention.end for i in items]):
             resolved = resolve(items[counted.mention])

@@ -182,6 +182,25 @@ def test_groups_as_large_leave_the_year_to_the_articles_own_days() -> None:
         "2021-02-08", "2021-02-10", "2021-02-08/2021-02-14"}
 
 
+def test_the_article_s_own_days_outweigh_a_larger_group_of_another_year() -> None:
+    """Three articles of March 2024 added to a story with one dated article of 10 February 2021: the undated
+    story article's "February 8" and "February 10" took 2024, the larger group's year, though they lie 0 and 2
+    days from the story's article and over a month from 2024's; its estimated date and events moved with them."""
+    story = doc("The ministry wrote to Twitter.", "2021-02-10")
+    others = [doc("The council met.", day, doc_id=f"o{k}") for k, day in enumerate(
+        ["2024-03-14", "2024-03-18", "2024-03-21"])]
+    undated = doc("On February 10, Twitter put out a note. Twitter said on February 8 that it was cooperating.",
+                  doc_id="b")
+    window = corpus_window([date.fromisoformat(str(d.date)) for d in [story, *others]])
+    assert window is not None and window.year_for(2, 10) == 2024, "the larger group, alone"
+    assert window.leaning([(2, 8), (2, 10)]).year_for(2, 10) == 2021
+    corpus = [story, *others, undated]
+    estimated = estimate_dates(corpus, {d.doc_id: split_sentences(d.text) for d in corpus})
+    assert estimated[-1].date == "2021-02-10" and estimated[-1].date_estimated
+    assert {e["date"] for e in events(story, *others, estimated[-1]) if e["doc_id"] == "b"} == {
+        "2021-02-08", "2021-02-10"}
+
+
 def test_corpus_window_year_for() -> None:
     window = corpus_window([date(2021, 2, 10)])
     assert window is not None
@@ -397,6 +416,12 @@ def _told(text: str, when: str | None = "2021-02-10") -> list[tuple[str, bool]]:
     ("The ministry's meeting with Twitter on Friday went well.", [("2021-02-05", False)]),
     ("Twitter met officials on February 8, February 9 and February 10.",
      [("2021-02-08", False), ("2021-02-09", False), ("2021-02-10", False)]),
+    ("The council is voting on the revised contract on Wednesday.", [("2021-02-10", True)]),  # the noun's -ed
+    # A correction note: what the article said before, the note's own day and a day denied date nothing.
+    ("Correction: An earlier version of this article said the council met on Tuesday.", []),
+    ("Correction (March 22): This article originally said the vote was seven to two.", []),
+    ("Correction (February 12): The vote was held on Wednesday, not Tuesday.", [("2021-02-10", False)]),
+    ("The vote was held on February 9, not on February 8.", [("2021-02-09", False)]),
 ])
 def test_days_named_from_the_article_s_and_plans_told_in_the_present(text: str, expected: list[tuple[str, bool]]
                                                                      ) -> None:
