@@ -18,9 +18,8 @@ from retrieval.timeline_turns import (
     asks_next,
     moved,
     moved_events,
+    moved_turn,
     reported_day,
-    timeline_turn,
-    walked_turn,
 )
 from retrieval.types import Timeline
 
@@ -74,15 +73,13 @@ class TimelineReaders:
                       ) -> Timeline | Notice:
         """The timeline about ``topic``, remembered in ``conversation`` as its latest turn: the event a
         follow-up most plausibly means, as if it had been the answer. A reply showing no event leaves the
-        turns as they were, but for a day walked to ("and the next day?"), whose day it keeps (``walked_turn``).
+        turns as they were, but for a day walked to ("and the next day?"), whose day it keeps (``moved_turn``).
         ``move``: the follow-up moving in time it answers, which shapes it."""
         every = move is not None and move.after is not None  # the first few after a day: of all, not the best
         events = await self._guarded("timeline", lambda: self.engine.timeline(topic, every))
         if move is not None and isinstance(events, Timeline):
             events = moved_events(move, events)
-        turn = None
-        if conversation and isinstance(events, Timeline):
-            turn = timeline_turn(events) or walked_turn(move, events)
+        turn = moved_turn(move, events) if conversation and isinstance(events, Timeline) else None
         if conversation and turn is not None:
             await self.history.remember(conversation, turn)
         return events

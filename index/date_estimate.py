@@ -33,7 +33,8 @@ DATE_ESTIMATE_VERSION = 7  # 2: a date ending a noun phrase led by "after", "in 
 # 4: a day right after "for" ("a hearing for March 21") is one set for, no candidate;
 # 5: "is due on March 21", "are expected later this week" speak of what is ahead, no candidate;
 # 6: groups of dated articles as large leave a yearless day's year to the article's own days (``article_window``)
-# 7: a day in the present progressive ("is hearing the case on February 12"), or opening a clause told in the
+# 7: a yearless day's year: the article's own days first, then the larger group; a day in the present progressive
+# ("is hearing the case on February 12"), or opening a clause told in the
 # future ("On February 12, officials will meet …"), speaks of what is ahead, no candidate
 
 

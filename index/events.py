@@ -58,15 +58,18 @@ EVENTS_VERSION = 23  # 14: a yearless date in an undated article takes the year 
 
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")
+# How a record's date was told, most outright first; the timeline uses it to pick a summary too. A day named from
+# the article's ("yesterday") is placed more surely than its weekday, which might be of another week: "It met on
+# Wednesday." summed up the day "The council put off its vote yesterday" told.
+HOWS = ("explicit", "range", "named-day", "near-day", "weekday", "week", "month", "relative")
 
 
 def _record_rank(record: dict[str, Any]) -> tuple[int, int, int]:
     """Lower is better: a date the sentence is about, with a trusted year, stated outright."""
-    hows = ("explicit", "range", "named-day", "weekday", "week", "month", "relative")
     return (
         record["role"] != "primary",
         YEAR_SOURCES.index(record["year_from"]),
-        hows.index(record["how"]),
+        HOWS.index(record["how"]),
     )
 
 
@@ -90,7 +93,7 @@ def behind(when: str, reported: date | None) -> bool:
 
 def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> list[dict[str, Any]]:
     """One record per (sentence, date): ``date``, ``doc_id``, ``start``/``end``/``quote`` of the sentence,
-    ``how`` (explicit, range, weekday, week, named-day, month), ``year_from``, ``estimated``, ``role``, the
+    ``how`` (``HOWS``), ``year_from``, ``estimated``, ``role``, the
     ``mention`` text, ``planned`` (still ahead when reported: after the article's date, or told in the future
     tense and not wholly before that date) and ``future_tense`` (told as still to come when said, "would be
     announced" included, which the timeline ranks below a report of what happened)."""

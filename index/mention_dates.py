@@ -122,7 +122,7 @@ def resolve_mention(
             return None
         source = "estimated" if estimated else "article"
         if m.kind == "near-day":  # "yesterday" in a report of 10 February is the 9th
-            return (doc_date + timedelta(days=m.offset)).isoformat(), "relative", source
+            return (doc_date + timedelta(days=m.offset)).isoformat(), "near-day", source
         if m.kind == "near-month":  # "last month" in a report of 14 February 2025 is January 2025
             n = doc_date.year * 12 + doc_date.month - 1 + {"last": -1, "next": 1}.get(m.qualifier, 0)
             return f"{n // 12:04d}-{n % 12 + 1:02d}", "month", source

@@ -176,9 +176,12 @@ def moved_events(move: Moved, timeline: Timeline) -> Timeline:
     for all of them. ``timeline`` should hold every event of its dates (``Engine.timeline``'s ``every``): of
     only the best supported, the first after the day may be missing."""
     if move.after is not None:
-        later = [e for e in timeline.events if e.date.split("/")[0] > move.after]
-        rest = len(later[move.first:]) + timeline.omitted
-        timeline = replace(timeline, events=later[: move.first], omitted=rest, later=rest > 0)
+        later = [e for e in timeline.events if _first_day(e) > move.after]
+        shown = later[: move.first]
+        # With those begun on the last one's day: "and then?" goes on after that day (``moved_turn``).
+        shown += [e for e in later[len(shown):] if shown and _first_day(e) == _first_day(shown[-1])]
+        rest = len(later) - len(shown) + timeline.omitted
+        timeline = replace(timeline, events=shown, omitted=rest, later=rest > 0)
     if timeline.events or timeline.note or timeline.asked_back or not move.subject:
         return timeline
     if move.after is not None:  # a week begun before the day may hold later days: no claim about other events
@@ -190,13 +193,30 @@ def moved_events(move: Moved, timeline: Timeline) -> Timeline:
     return replace(timeline, note=note)
 
 
+def moved_turn(move: Moved | None, timeline: Timeline) -> Turn | None:
+    """The turn a timeline reply leaves (``timeline_turn``), shaped by the ``move`` it answers: after "what
+    happened next?", at the day the last event listed began, which "and then?" goes on after (at the last
+    event done, it listed again what was still ahead after it); a day walked to showing no event (which
+    ``timeline_turn`` leaves none for), the earlier turn at that day (``walked_turn``)."""
+    turn = timeline_turn(timeline)
+    last = _first_day(timeline.events[-1]) if timeline.events else ""
+    if turn is not None and move is not None and move.after is not None and _DAY.fullmatch(last):
+        return replace(turn, day=last)  # (a month listed last has no day to go on after: its event's, as before)
+    return turn or walked_turn(move, timeline)
+
+
 def walked_turn(move: Moved | None, timeline: Timeline) -> Turn | None:
-    """The turn a moved-to day's reply leaves when it shows no event (``timeline_turn`` leaves none): the earlier
-    turn's words and quotes at the new day, so "and the next day?" asked again goes on from it; None when the
-    reply shows events, asks back, or the move was no walk by days."""
+    """The turn a moved-to day's reply leaves when it shows no event: the earlier turn's words and quotes at
+    the new day, so "and the next day?" asked again goes on from it; None when the reply shows events, asks
+    back, or the move was no walk by days."""
     if move is None or move.walked is None or timeline.events or timeline.asked_back:
         return None
     return move.walked
+
+
+def _first_day(event: TimelineEvent) -> str:
+    """The day (ISO) ``event`` began: a week's or a range's first."""
+    return event.date.split("/")[0]
 
 
 def reported_day(timeline: Timeline, turn: Turn) -> str | None:

@@ -13,6 +13,7 @@ from retrieval.timeline_turns import (
     day_shift,
     moved,
     moved_events,
+    moved_turn,
     reported_day,
     shown_event,
     timeline_turn,
@@ -175,3 +176,21 @@ def test_a_follow_up_to_a_timeline_is_read_against_the_event_shown(seed_engine: 
     assert answer.answered and "Sawhney" in answer.text and answer.expanded
     # The answer's turn goes on from there as any answer's does.
     assert turn_of("who will lead them?", answer).doc_ids
+
+
+def test_and_then_goes_on_after_the_last_event_listed() -> None:
+    """"What happened next?" listed a plan after the last event done; the turn kept the day of that event, and
+    "and then?" listed the plan again. Events begun the day the fifth began are listed with it, not skipped."""
+    turn = Turn("koo", ("d",), ("…",), day="2021-02-08", topic="koo")
+    move = moved(FollowupContext((turn,)), "what happened next?")
+    assert move is not None
+    listed = [*(event(f"2021-02-{day:02}", f"Done {day}.") for day in (9, 10, 11, 12)),
+              event("2021-02-13", "Ahead 13.", True), event("2021-02-13", "Also ahead 13.", True),
+              event("2021-02-15", "Done 15.")]
+    shown = moved_events(move, Timeline(listed, topic=move.topic))
+    assert [e.summary for e in shown.events][-2:] == ["Ahead 13.", "Also ahead 13."] and shown.omitted == 1
+    left = moved_turn(move, shown)
+    assert left is not None and left.day == "2021-02-13" and left.question.startswith("koo")
+    after = moved(FollowupContext((left,)), "and then?")
+    assert after is not None and after.after == "2021-02-13"
+    assert [e.summary for e in moved_events(after, Timeline(listed, topic=after.topic)).events] == ["Done 15."]
