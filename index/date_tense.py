@@ -42,7 +42,7 @@ _NOT_ITS_OWN = re.compile(
     r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )\b\w+(?:ed|ing)\b", re.IGNORECASE)
 # What may come before a date opening its clause: "On Friday, officials will meet Twitter" is told by the clause
 # after it, whose tense the date takes.
-_FRONTED = re.compile(r"\s*(?:(?:and|but|then)\s+)?(?:(?:on|by|from|this|next|coming|early|late|later)\s+)?",
+_FRONTED = re.compile(r"\s*(?:(?:and|but|then)\s+)?(?:(?:on|by|from|in|during|this|next|coming|early|late|later)\s+)?",
                       re.IGNORECASE)
 # A verb in the past: after it, a "will" is what was said ("On Friday, Twitter said it will comply" was said on
 # Friday). A word in -ed, or one of the common irregular pasts.

@@ -407,6 +407,7 @@ def _told(text: str, when: str | None = "2021-02-10") -> list[tuple[str, bool]]:
     # A date opening its clause takes the tense of the clause it opens.
     ("On Friday, officials will meet Twitter.", [("2021-02-12", True)]),
     ("The ministry, on Friday, will meet Twitter.", [("2021-02-12", True)]),
+    ("In January, the court will hear the plea.", [("2022-01", True)]),
     # What happened, or another verb's time: as before.
     ("The panel heard the case on Friday.", [("2021-02-05", False)]),
     ("On Friday, Twitter said it will comply.", [("2021-02-05", False)]),
