@@ -31,10 +31,11 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _PROGRESSIVE = re.compile(
     r"\b(?:is|are|am|(?<=\w)['’]re)\s+(?:(?:now|still|also|currently|reportedly|not)\s+)?(?:being\s+)?"
     r"(?!\w*thing\b|during\b|morning\b|evening\b)[a-z]{2,}ing\b")
-# Between the progressive verb and the date: the verb's own object and places ("officials", "before the committee"),
-# no other verb ("is facing criticism for blocking accounts on Monday": Monday's is the blocking) and no word
-# opening a clause or a cause ("is facing flak over its decision on Monday", "… after it failed on Monday").
-_OWN_WORDS = re.compile(r"(?:\s*[\w'’.-]+){0,8}\s*")
+# Between the progressive verb (the nearest before the date) and the date: the verb's own object and places
+# ("officials", "before the committee"), no other verb ("is facing criticism for blocking accounts on Monday":
+# Monday's is the blocking) and no word opening a clause or a cause ("is facing flak over its decision on
+# Monday", "… after it failed on Monday").
+_OWN_WORDS = 8  # at most this many words between
 # A word in -ed or -ing after a determiner is the noun's ("on the revised contract", "the existing rules").
 _NOT_ITS_OWN = re.compile(
     r"\b(?:that|which|who|whom|whose|when|while|after|since|because|as|following|over|for|about|against|despite"
@@ -71,7 +72,9 @@ class Clauses:
         past = list(_PAST_CLAUSE.finditer(sentence))
         self.past_starts = [m.start() for m in past]
         self.past_ends = [m.end() for m in past]
-        self.progressive = list(_PROGRESSIVE.finditer(sentence))
+        progressive = list(_PROGRESSIVE.finditer(sentence))
+        self.progressive_starts = [m.start() for m in progressive]
+        self.progressive_ends = [m.end() for m in progressive]
 
     def clause_start(self, at: int) -> int:
         """Where the clause holding ``at`` starts: after the last comma, semicolon or colon before it."""
@@ -100,12 +103,13 @@ class Clauses:
     def progressive_before(self, clause: int, start: int) -> int:
         """1 when the verb the date at ``start`` is the time of is in the present progressive, in its clause
         before it with only the verb's own words between (``_OWN_WORDS``, ``_NOT_ITS_OWN``); else 0."""
-        for m in self.progressive:
-            if clause <= m.start() and m.end() <= start:
-                between = self.sentence[m.end():start]
-                if _OWN_WORDS.fullmatch(between) and not _NOT_ITS_OWN.search(between):
-                    return 1
-        return 0
+        k = bisect_right(self.progressive_ends, start)
+        if not k or self.progressive_starts[k - 1] < clause:
+            return 0
+        between = self.sentence[self.progressive_ends[k - 1]:start]
+        if len(between) > 20 * _OWN_WORDS or len(between.split()) > _OWN_WORDS or _NOT_ITS_OWN.search(between):
+            return 0
+        return 1
 
     def fronted(self, end: int) -> int:
         """How many markers of the future, not "would", tell the clause a date opens, ending at ``end``: those in
@@ -115,10 +119,9 @@ class Clauses:
         stop = self.starts[k] - 1 if k < len(self.starts) else len(self.sentence)
         past = _PAST_VERB.search(self.sentence, after, stop)
         stop = past.start() if past else stop
-        told = [m for m in self.future_starts if after <= m < stop
-                if self.sentence[m:m + 5].lower() != "would"]
-        told += [m.start() for m in self.progressive if after <= m.start() < stop]
-        return len(told)
+        found = self.future_starts[bisect_left(self.future_starts, after):bisect_left(self.future_starts, stop)]
+        told = [m for m in found if self.sentence[m:m + 5].lower() != "would"]
+        return len(told) + bisect_left(self.progressive_starts, stop) - bisect_left(self.progressive_starts, after)
 
     def pastcontext_before(self, start: int) -> bool:
         """Whether a past auxiliary ("had", "was", "were") comes in the clause before ``start``."""
