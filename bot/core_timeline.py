@@ -13,7 +13,14 @@ from bot.refusals import given_back
 from bot.results import Notice, NoticeKind
 from bot.validation import InvalidInput, clean_topic
 from retrieval.followup import FollowupContext
-from retrieval.timeline_turns import Moved, asks_next, moved, moved_events, reported_day, timeline_turn
+from retrieval.timeline_turns import (
+    Moved,
+    asks_next,
+    moved,
+    moved_events,
+    moved_turn,
+    reported_day,
+)
 from retrieval.types import Timeline
 
 if TYPE_CHECKING:
@@ -66,11 +73,15 @@ class TimelineReaders:
                       ) -> Timeline | Notice:
         """The timeline about ``topic``, remembered in ``conversation`` as its latest turn: the event a
         follow-up most plausibly means, as if it had been the answer. A reply showing no event leaves the
-        turns as they were. ``move``: the follow-up moving in time it answers, which shapes it."""
-        events = await self._guarded("timeline", lambda: self.engine.timeline(topic))
+        turns as they were, but for a day walked to ("and the next day?"), whose day it keeps (``moved_turn``).
+        ``move``: the follow-up moving in time it answers, which shapes it."""
+        if move is not None and move.after is not None:  # the first few after a day: of all, not the best
+            events = await self._guarded("timeline", lambda: self.engine.timeline(topic, every=True))
+        else:
+            events = await self._guarded("timeline", lambda: self.engine.timeline(topic))
         if move is not None and isinstance(events, Timeline):
             events = moved_events(move, events)
-        turn = timeline_turn(events) if conversation and isinstance(events, Timeline) else None
+        turn = moved_turn(move, events) if conversation and isinstance(events, Timeline) else None
         if conversation and turn is not None:
             await self.history.remember(conversation, turn)
         return events

@@ -92,11 +92,12 @@ class CorpusWindow:
 
     Such a date gets the one year that puts it inside the window. When several years do, the dated articles
     may form groups years apart (a story's articles and one added from another year): each group covers its
-    own days, widened like the window, and the date gets the year of the one group it falls in, or, falling
-    in several, of the group with the most dated days. When groups with as many dated days hold it (one group
-    spanning two Februaries counts for both), the article's own days decide (``leaning``): the year in which
-    its yearless days lie clearly nearest the dated articles' days, since a story's articles are written days
-    apart.
+    own days, widened like the window, and the date gets the year in which the article's own yearless days lie
+    clearly nearest the dated articles' days (``leaning``), since a story's articles are written days apart;
+    failing that, the year of the one group it falls in, or, falling in several, of the group with the most
+    dated days (one group spanning two Februaries counts for both); with groups as large, none. (Three articles
+    added from March 2024 outnumbered the story's one dated article of February 2021, and an undated article's
+    "February 8" and "February 10", 0 and 2 days from it, took 2024, its events with them.)
     With none of these, no year: the date stays out of the timeline. (One far-off article stretched the window
     over several Februaries, and every yearless date of the story's undated articles fell out of the timeline.)
     """
@@ -150,8 +151,10 @@ class CorpusWindow:
         ranked = sorted(weight.values(), reverse=True)
         if not ranked:
             return None
+        if self.lean in weight:  # the article's own days lie clearly nearest that year's dated days
+            return self.lean
         if len(ranked) > 1 and ranked[0] == ranked[1]:
-            return self.lean if self.lean in weight else None
+            return None
         return max(weight, key=lambda y: weight[y])
 
 

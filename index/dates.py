@@ -6,10 +6,10 @@ date falls in, which Monday "on Monday" is) are ``index.date_resolution``'s. Thi
 sentence tells them: whether the clause speaks of the future, or only reports a promise ("would";
 ``index.date_tense``), and whether a date is the sentence's own or a noun's (``index.date_roles``).
 
-Only forms that name a month or a weekday, and weeks relative to the article ("this week", "last week"),
-are recognised. Bare numbers ("1,178", "24/7", "Section 69A",
-"2021" alone) and slash dates (ambiguous between day-first and month-first) never become dates, and a
-month name must be capitalised, which keeps the modal verb "may" out.
+Only forms that name a month or a weekday, weeks and months relative to the article ("this week", "last
+month") and its days ("today", "yesterday", "tomorrow", "last night") are recognised. Bare numbers ("1,178",
+"24/7", "Section 69A", "2021" alone) and slash dates (ambiguous between day-first and month-first) never
+become dates, and a month name must be capitalised, which keeps the modal verb "may" out.
 """
 
 from __future__ import annotations
@@ -52,6 +52,14 @@ NAMED_DAYS: dict[str, tuple[int, int]] = {
     "new year's eve": (12, 31),
     "valentine's day": (2, 14),
 }
+# Days named from the article's own: how many days from it. "Today" in a report is its date, as "last month" is
+# the month before its own.
+NEAR_DAYS: dict[str, int] = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "earlier today": 0,
+    "later today": 0, "yesterday": -1, "last night": -1, "the day before yesterday": -2, "tomorrow": 1,
+    "the day after tomorrow": 2,
+}
+_NEAR = "|".join(n.replace(" ", r"\s+") for n in sorted(NEAR_DAYS, key=len, reverse=True))
 _NAMED = "|".join(n.replace("'", "['’]").title().replace("['’]S", "['’]s") for n in NAMED_DAYS)
 
 # One pattern per form; the group names say which form matched.
@@ -67,6 +75,7 @@ _PATTERNS = [
     rf"(?<!\w)(?P<nd>{_NAMED})(?:,?\s+(?P<ny>{_YEAR})(?!\d))?(?!\w)",
     r"(?<!\w)(?P<wk>(?i:this|last|next|past|coming|previous))\s+week(?!\w)",
     r"(?<!\w)(?P<mo>(?i:this|last|next))\s+month(?!\w)",
+    rf"(?<![\w'’-])(?P<rd>(?i:{_NEAR}))(?![\w-])",
 ]
 _MENTION = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 _NOT_A_DAY = {"good", "black", "super", "cyber", "ash", "holy", "easter", "maundy"}
@@ -79,6 +88,7 @@ class Mention:
     ``kind`` is ``day`` (a day of a month), ``month``, ``weekday``, ``named-day``, ``week`` ("this week",
     "last week", "next week", or "past": "the past week"; ``qualifier`` says which) or ``near-month`` ("this
     month", "last month", "next month": the article's month, or the one before or after it). ``role`` is
+    ``near-day`` ("today", "yesterday", "tomorrow": ``offset`` days from the article's date). ``role`` is
     ``reference`` when the date modifies a noun ("the January 26 violence", "Tuesday's order", "in the wake of
     the violence on Republic Day"): it names when that was, and the sentence's own event is another, usually
     later one; otherwise ``primary``.
@@ -98,6 +108,8 @@ class Mention:
     # was said, which may be days before the article, so the day may already be past when it is reported.
     reported: bool = False
     role: str = "primary"
+    # A day named from the article's ("yesterday": -1; ``kind`` ``near-day``): how many days from its date.
+    offset: int = 0
     # The last day of a range this mention opens ("between February 19 and February 26"), set by
     # ``index.date_ranges``: one event over those days, not one at each end.
     through: Mention | None = None
@@ -141,14 +153,18 @@ def _build(match: re.Match[str], clauses: Clauses) -> Mention | None:
         the_last = word == "last" and _THE_BEFORE.search(context_before(sentence, start)) is not None
         qualifier = "past" if word == "past" or the_last else {"previous": "last", "coming": "next"}.get(word, word)
         return Mention(start, end, match.group(0), "week", qualifier=qualifier,
-                       future=qualifier == "next" or is_future(clauses, start), role=date_role(sentence, start, end))
+                       future=qualifier == "next" or is_future(clauses, start, end),
+                       role=date_role(sentence, start, end))
     elif g["mo"]:
         # "the last month of campaigning", "over the last month" (thirty days, not a calendar month): no month
         if _OF_AFTER.match(sentence, end) or _THE_BEFORE.search(context_before(sentence, start)):
             return None
         qualifier = g["mo"].lower()
         return Mention(start, end, match.group(0), "near-month", qualifier=qualifier,
-                       future=qualifier == "next" or is_future(clauses, start), role=date_role(sentence, start, end))
+                       future=qualifier == "next" or is_future(clauses, start, end),
+                       role=date_role(sentence, start, end))
+    elif g["rd"]:
+        return _near_day(match, clauses)
     elif g["wd"]:
         prev_word = word_before(sentence, match.start("wd"))
         nxt = NEXT_WORD.match(sentence, end)
@@ -159,19 +175,19 @@ def _build(match: re.Match[str], clauses: Clauses) -> Mention | None:
         qualifier = "next" if qualifier == "coming" else qualifier
         return Mention(start, end, match.group(0), "weekday", weekday=_WEEKDAYS.index(g["wd"]),
                        qualifier=qualifier,
-                       future=qualifier == "next" or is_future(clauses, start) or set_for(clauses, start, end),
+                       future=qualifier == "next" or is_future(clauses, start, end) or set_for(clauses, start, end),
                        role=date_role(sentence, start, end))
     else:
         name = re.sub("’", "'", g["nd"]).lower()
         month, day = NAMED_DAYS[name]
         year = int(g["ny"]) if g["ny"] else None
-        future, reported = tense(clauses, start)
+        future, reported = tense(clauses, start, end)
         return Mention(start, end, match.group(0), "named-day", month, day, year,
                        future=future, reported=reported, role=date_role(sentence, start, end))
     parsed = _parse(text)
     if parsed is None:
         return None
-    future, reported = tense(clauses, start)
+    future, reported = tense(clauses, start, end)
     if kind == "day" and not future and set_for(clauses, start, end):
         # Ahead from when it was set, which may be days before the report, as for reported speech: "called a
         # sit-in for February 8" in a report of 10 February is that sit-in, not one a year later.
@@ -180,11 +196,34 @@ def _build(match: re.Match[str], clauses: Clauses) -> Mention | None:
                    year, future=future, reported=reported, role=date_role(sentence, start, end))
 
 
+# Before a capitalised "Today" that is a day: the start of the sentence or of a clause. Elsewhere it is a name's
+# ("India Today", "USA Today").
+_CLAUSE_OPENS = re.compile(r"(?:^|[,;:(—–-])[\s\"'“‘(]*$")
+
+
+def _near_day(match: re.Match[str], clauses: Clauses) -> Mention | None:
+    """"today", "yesterday", "tomorrow" (``NEAR_DAYS``): the day of the article's, after it ahead whatever the
+    tense, before it past, and the day itself as its clause tells. Not a name ("India Today"), nor "the last
+    night of the talks"."""
+    sentence, (start, end) = clauses.sentence, match.span()
+    text = match.group(0)
+    before = context_before(sentence, start)
+    if (text[0].isupper() and not _CLAUSE_OPENS.search(before)) or _OF_AFTER.match(sentence, end) or (
+            text.lower().startswith("last") and _THE_BEFORE.search(before)):
+        return None
+    offset = NEAR_DAYS[" ".join(text.lower().split())]
+    future = offset > 0 or (offset == 0 and is_future(clauses, start, end))
+    # Said of what was done ("the ministry yesterday issued a notice"), not of a noun; "yesterday's order" is.
+    possessive = sentence.startswith(("'s", "’s"), end)
+    return Mention(start, end, text, "near-day", future=future, offset=offset,
+                   role=date_role(sentence, start, end) if possessive else "primary")
+
+
 def find_mentions(sentence: str) -> list[Mention]:
     """Every date mention in a sentence, left to right.
 
-    A weekday written next to a full date ("Wednesday, February 10") adds nothing and could disagree
-    with it, so it is dropped.
+    A weekday or a day named from the article's written next to a full date ("Wednesday, February 10",
+    "yesterday, February 9") adds nothing and could disagree with it, so it is dropped.
     """
     clauses = Clauses(sentence)
     mentions = [m for m in (_build(x, clauses) for x in _MENTION.finditer(sentence)) if m is not None]
@@ -195,4 +234,4 @@ def find_mentions(sentence: str) -> list[Mention]:
         k = bisect_right(starts, m.end + 3)  # the last day starting at most 3 characters after the weekday
         return k > 0 and days[k - 1].end >= m.start - 3
 
-    return [m for m in mentions if m.kind != "weekday" or not beside_a_day(m)]
+    return [m for m in mentions if m.kind not in ("weekday", "near-day") or not beside_a_day(m)]

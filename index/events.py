@@ -21,6 +21,7 @@ from itertools import groupby, pairwise
 from typing import Any
 
 from index.chunking import Span, split_sentences
+from index.corrections import denied, label_end, retracted
 from index.date_resolution import CorpusWindow
 from index.date_tense import told_as_future
 from index.documents import Document
@@ -41,7 +42,7 @@ from index.relative_days import counted_here, placed_days, relative_days
 from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 22  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 23  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -51,18 +52,24 @@ EVENTS_VERSION = 22  # 14: a yearless date in an undated article takes the year 
 # 20: "are expected later this week", "is due on Friday": still ahead, as "are expected to" was;
 # 21: groups of dated articles as large leave a yearless day's year to the article's own days (``article_window``);
 # 22: a day counted from a date of the sentence's own ("two days after the January 26 violence"; ``_count_here``)
+# 23: "today", "yesterday", "tomorrow" from the article's date; the present progressive with a time of its own
+# ("is meeting officials this week", "is hearing the case on Friday") and a clause a date opens told in the future
+# ("On Friday, officials will meet …") are ahead; a correction note dates no event (``index.corrections``)
 
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")
+# How a record's date was told, most outright first; the timeline uses it to pick a summary too. A day named from
+# the article's ("yesterday") is placed more surely than its weekday, which might be of another week: "It met on
+# Wednesday." summed up the day "The council put off its vote yesterday" told.
+HOWS = ("explicit", "range", "named-day", "near-day", "weekday", "week", "month", "relative")
 
 
 def _record_rank(record: dict[str, Any]) -> tuple[int, int, int]:
     """Lower is better: a date the sentence is about, with a trusted year, stated outright."""
-    hows = ("explicit", "range", "named-day", "weekday", "week", "month", "relative")
     return (
         record["role"] != "primary",
         YEAR_SOURCES.index(record["year_from"]),
-        hows.index(record["how"]),
+        HOWS.index(record["how"]),
     )
 
 
@@ -86,7 +93,7 @@ def behind(when: str, reported: date | None) -> bool:
 
 def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> list[dict[str, Any]]:
     """One record per (sentence, date): ``date``, ``doc_id``, ``start``/``end``/``quote`` of the sentence,
-    ``how`` (explicit, range, weekday, week, named-day, month), ``year_from``, ``estimated``, ``role``, the
+    ``how`` (``HOWS``), ``year_from``, ``estimated``, ``role``, the
     ``mention`` text, ``planned`` (still ahead when reported: after the article's date, or told in the future
     tense and not wholly before that date) and ``future_tense`` (told as still to come when said, "would be
     announced" included, which the timeline ranks below a report of what happened)."""
@@ -101,9 +108,10 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
         given = None if doc.date_estimated else doc_dates[doc.doc_id]
         for item in located[doc.doc_id]:
             text = doc.text[item.sentence.start : item.sentence.end]
-            if stamp_date(text) is not None or is_furniture(text):
+            if stamp_date(text) is not None or is_furniture(text) or retracted(text):
                 continue  # "Updated: Feb 12, 2021 14:05 IST" dates the article; "Also Read: …" is another story
-            if item.mention.role != "primary":
+            if (item.mention.role != "primary" or item.mention.start < label_end(text)
+                    or denied(text, item.mention.start)):
                 continue  # "in the wake of the January 26 violence": the violence's date, not the sentence's
             resolved = resolve_mention(item, doc_dates[doc.doc_id], anchors, window, doc.date_estimated)
             if resolved is None:
@@ -140,7 +148,7 @@ def _count_here(doc: Document, located: list[Located], resolve: Callable[[Locate
         items = list(group)
         span = items[0].sentence
         text = doc.text[span.start : span.end]
-        if stamp_date(text) is not None or is_furniture(text):
+        if stamp_date(text) is not None or is_furniture(text) or retracted(text):
             continue
         for counted in counted_here(text, [i.mention.start for i in items], [i.mention.end for i in items]):
             resolved = resolve(items[counted.mention])

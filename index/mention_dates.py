@@ -5,10 +5,10 @@ from the nearest trusted source (``_year_anchor``), and ``resolve_mention`` turn
 week or range with where its year came from.
 
 A date is never invented: a yearless date needs a year from the text, the article date or the corpus
-period (see ``_year_anchor``), a weekday or a week ("this week") needs the article date, and anything
-else is left out. An estimated article date (``index.date_estimate``) places weekdays and weeks only,
-and the records it places say so (``year_from`` "estimated", ``estimated`` true); years of yearless dates
-never come from it, since it was itself derived from those dates.
+period (see ``_year_anchor``), a weekday, a week ("this week") or a day named from the article's ("yesterday")
+needs the article date, and anything else is left out. An estimated article date (``index.date_estimate``)
+places those only, and the records it places say so (``year_from`` "estimated", ``estimated`` true); years of
+yearless dates never come from it, since it was itself derived from those dates.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from index.chunking import Span, split_sentences
 from index.date_ranges import join_ranges
@@ -117,10 +117,12 @@ def resolve_mention(
         if first and last and len(first[0]) == len(last[0]) == 10 and first[0] < last[0]:
             return f"{first[0]}/{last[0]}", "range", first[2]
         return first
-    if m.kind in ("weekday", "week", "near-month"):
+    if m.kind in ("weekday", "week", "near-month", "near-day"):
         if doc_date is None:
             return None
         source = "estimated" if estimated else "article"
+        if m.kind == "near-day":  # "yesterday" in a report of 10 February is the 9th
+            return (doc_date + timedelta(days=m.offset)).isoformat(), "near-day", source
         if m.kind == "near-month":  # "last month" in a report of 14 February 2025 is January 2025
             n = doc_date.year * 12 + doc_date.month - 1 + {"last": -1, "next": 1}.get(m.qualifier, 0)
             return f"{n // 12:04d}-{n % 12 + 1:02d}", "month", source

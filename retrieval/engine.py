@@ -33,7 +33,7 @@ from retrieval.search import hybrid_search
 from retrieval.several import MAX_QUESTIONS, joined, questions_in
 from retrieval.shorthand import plain_words
 from retrieval.spelling import mend_typos
-from retrieval.timeline import build_timeline
+from retrieval.timeline import DEFAULT_LIMIT, build_timeline
 from retrieval.types import Answer, Passage, SourceInfo, Timeline
 from retrieval.wording import in_another_script, nothing_named
 
@@ -166,13 +166,16 @@ class Engine:
             read.append(((found, followup.without_echoes(found, probs)), vector))
         return max(read, key=lambda r: r[0][0].best(r[0][1]))  # the first on a tie: the expanded reading
 
-    def timeline(self, topic: str | None = None) -> Timeline:
+    def timeline(self, topic: str | None = None, every: bool = False) -> Timeline:
         """The dated events, about ``topic`` if given: its typos mended as a question's are, since a topic
-        misspelt ("blokcing orders") matched nothing and the reply said the articles had no such events."""
+        misspelt ("blokcing orders") matched nothing and the reply said the articles had no such events.
+        ``every``: none left out for being less supported, for a caller that picks by date ("what happened
+        next?": the first few after a day)."""
         index = self.index
         mended = mend_typos(topic, index) if topic and topic.strip() else None
         search = mended or topic
-        timeline = build_timeline(index, search, self.encode_query(search) if search else None)
+        limit = len(index.events) if every else DEFAULT_LIMIT
+        timeline = build_timeline(index, search, self.encode_query(search) if search else None, limit)
         return replace(timeline, topic=(topic or "").strip(), searched_for=mended) if mended else timeline
 
     def sources(self) -> list[SourceInfo]:

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from index.dates import day_words
-from index.events import YEAR_SOURCES
+from index.events import HOWS, YEAR_SOURCES
 from index.lexical import terms
 from retrieval.figure_dates import FIGURES_DATE, ambiguous_figures, figures_note
 from retrieval.loaded import LoadedIndex
@@ -42,7 +42,6 @@ MIN_DENSE_WITHOUT_OVERLAP = 0.45
 MIN_LEXICAL_ONLY = 0.5
 
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2}(?:/\d{4}-\d{2}-\d{2})?)?$")
-_HOWS = ("explicit", "range", "named-day", "weekday", "week", "month", "relative")
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ class _Cited:
             bool(r.get("future_tense")),
             self.dates_another,
             YEAR_SOURCES.index(r["year_from"]) if r.get("year_from") in YEAR_SOURCES else len(YEAR_SOURCES),
-            _HOWS.index(r["how"]) if r.get("how") in _HOWS else len(_HOWS),
+            HOWS.index(r["how"]) if r.get("how") in HOWS else len(HOWS),
             self.doc_row,
             int(r["start"]),
         )
@@ -232,8 +231,12 @@ def _citation(index: LoadedIndex, cited: _Cited) -> Citation:
                     round(cited.relevance, 4), date_estimated=doc.date_estimated)
 
 
+# At most this many events are listed, the best supported; the reply says how many more there are.
+DEFAULT_LIMIT = 25
+
+
 def build_timeline(
-    index: LoadedIndex, topic: str | None = None, topic_vector: np.ndarray | None = None, limit: int = 25
+    index: LoadedIndex, topic: str | None = None, topic_vector: np.ndarray | None = None, limit: int = DEFAULT_LIMIT
 ) -> Timeline:
     """Events in date order, each citing every sentence that reports it: one per date of what had happened
     when reported, and one per date of what was still ahead (``planned``), after it.

@@ -18,7 +18,7 @@ happened next?" / "and then?" for the first few about Koo after the 10th (they w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from retrieval.followup import FollowupContext, Turn
@@ -79,6 +79,9 @@ class Moved:
     # "What happened next?": the day moved from (ISO); an event that began on it or before (the week holding it,
     # its month) was no news after it.
     after: str | None = None
+    # "And the next day?": the earlier turn at the day moved to, remembered when that day shows nothing about the
+    # topic, so that asking again walks on from it (it stayed on the day before, and asked for the same day again).
+    walked: Turn | None = field(default=None, compare=False)
 
 
 def shown_event(timeline: Timeline) -> TimelineEvent | None:
@@ -153,22 +156,32 @@ def moved(context: FollowupContext | None, question: str, day: str | None = None
     if last is None or start is None:
         return None
     shift = day_shift(question)
+    walked = None
     if shift is not None:
-        dates, first = _written(date.fromisoformat(start) + timedelta(days=shift)), None
+        to = date.fromisoformat(start) + timedelta(days=shift)
+        dates, first = _written(to), None
+        walked = replace(last, day=to.isoformat())
     elif asks_next(question):
         dates, first = f"after {_written(date.fromisoformat(start))}", NEXT_EVENTS
     else:
         return None
     subject = (last.topic or "") if last.day is not None else ""
-    return Moved(f"{subject} {dates}".strip(), subject, dates, first, start if first else None)
+    return Moved(f"{subject} {dates}".strip(), subject, dates, first, start if first else None, walked)
 
 
 def moved_events(move: Moved, timeline: Timeline) -> Timeline:
-    """``timeline`` as the reply to ``move``: its first events only, and when the topic's words have none on
-    the dates that hold other events, a note saying so and how to ask for all of them."""
+    """``timeline`` as the reply to ``move``: its first events only, saying how many more came after them
+    (``Timeline.later``: "and then?" lists them; the reply said nothing of them, as if these were the last),
+    and when the topic's words have none on the dates that hold other events, a note saying so and how to ask
+    for all of them. ``timeline`` should hold every event of its dates (``Engine.timeline``'s ``every``): of
+    only the best supported, the first after the day may be missing."""
     if move.after is not None:
-        later = [e for e in timeline.events if e.date.split("/")[0] > move.after]
-        timeline = replace(timeline, events=later[: move.first], omitted=0)
+        later = [e for e in timeline.events if _first_day(e) > move.after]
+        shown = later[: move.first]
+        # With those begun on the last one's day: "and then?" goes on after that day (``moved_turn``).
+        shown += [e for e in later[len(shown):] if shown and _first_day(e) == _first_day(shown[-1])]
+        rest = len(later) - len(shown) + timeline.omitted
+        timeline = replace(timeline, events=shown, omitted=rest, later=rest > 0)
     if timeline.events or timeline.note or timeline.asked_back or not move.subject:
         return timeline
     if move.after is not None:  # a week begun before the day may hold later days: no claim about other events
@@ -178,6 +191,32 @@ def moved_events(move: Moved, timeline: Timeline) -> Timeline:
         note = (f"The events the articles date {move.dates} are about other things; for all of them, ask "
                 f"“what happened on {move.dates}?”")
     return replace(timeline, note=note)
+
+
+def moved_turn(move: Moved | None, timeline: Timeline) -> Turn | None:
+    """The turn a timeline reply leaves (``timeline_turn``), shaped by the ``move`` it answers: after "what
+    happened next?", at the day the last event listed began, which "and then?" goes on after (at the last
+    event done, it listed again what was still ahead after it); a day walked to showing no event (which
+    ``timeline_turn`` leaves none for), the earlier turn at that day (``walked_turn``)."""
+    turn = timeline_turn(timeline)
+    last = _first_day(timeline.events[-1]) if timeline.events else ""
+    if turn is not None and move is not None and move.after is not None and _DAY.fullmatch(last):
+        return replace(turn, day=last)  # (a month listed last has no day to go on after: its event's, as before)
+    return turn or walked_turn(move, timeline)
+
+
+def walked_turn(move: Moved | None, timeline: Timeline) -> Turn | None:
+    """The turn a moved-to day's reply leaves when it shows no event: the earlier turn's words and quotes at
+    the new day, so "and the next day?" asked again goes on from it; None when the reply shows events, asks
+    back, or the move was no walk by days."""
+    if move is None or move.walked is None or timeline.events or timeline.asked_back:
+        return None
+    return move.walked
+
+
+def _first_day(event: TimelineEvent) -> str:
+    """The day (ISO) ``event`` began: a week's or a range's first."""
+    return event.date.split("/")[0]
 
 
 def reported_day(timeline: Timeline, turn: Turn) -> str | None:

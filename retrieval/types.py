@@ -154,6 +154,9 @@ class Timeline:
     events: list[TimelineEvent]
     topic: str | None = None
     omitted: int = 0  # dated events left out to keep the list readable (the least supported ones)
+    # The events left out (``omitted``) come after those shown, not below them in support: "what happened next?"
+    # lists the first few after a day, and "and then?" lists the ones after those.
+    later: bool = False
     # The topic with its typos mended, when that is what was searched ("blocking orders" for "blokcing
     # orders"), so the reply says so, as an answer does.
     searched_for: str | None = None
@@ -172,6 +175,8 @@ class Timeline:
             out["note"] = self.note
         if self.asked_back:
             out["asked_back"] = True
+        if self.later:
+            out["omitted_later"] = True
         return out
 
 

@@ -28,7 +28,14 @@ from bot.discord.outgoing import Outgoing
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render.dates import shown_date, shown_event_date, span_words
 from bot.render.lines import one_line
-from bot.render.plain import no_events_text, render_status, sources_file, sources_not_sent, without_direction_changes
+from bot.render.plain import (
+    NEXT_HINT,
+    no_events_text,
+    render_status,
+    sources_file,
+    sources_not_sent,
+    without_direction_changes,
+)
 from bot.render.plain import render as plain_text
 from bot.render.typed import given_back
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
@@ -149,8 +156,9 @@ def render_timeline(timeline: Timeline) -> list[Outgoing]:
         said = no_events_text(timeline, safe(timeline.topic, 300) if timeline.topic else None)
         return [Outgoing(embeds=(discord.Embed(title=clip(title, 200), description=said,
                                                colour=discord.Colour.teal()),))]
-    return paged(title, [_event_line(e) for e in timeline.events], "events",
-                 "narrow it down with /timeline topic:…", discord.Colour.teal(), omitted=timeline.omitted)
+    hint = NEXT_HINT if timeline.later else "narrow it down with /timeline topic:…"
+    return paged(title, [_event_line(e) for e in timeline.events], "events", hint, discord.Colour.teal(),
+                 omitted=timeline.omitted)
 
 
 def render_sources(sources: SourcesList) -> list[Outgoing]:

@@ -79,6 +79,11 @@ def render_answer(answer: Answer, locate: bool = True) -> str:
     return "\n".join(lines).rstrip()
 
 
+# How to see the events a "what happened next?" reply leaves out, which come after those it lists
+# (``Timeline.later``); every renderer says it where it says how to see the less supported ones.
+NEXT_HINT = "ask “and then?” for the next ones"
+
+
 def render_timeline(timeline: Timeline) -> str:
     searched = f"(Searched for: {timeline.searched_for})" if timeline.searched_for else ""
     if not timeline.events:
@@ -91,8 +96,8 @@ def render_timeline(timeline: Timeline) -> str:
             quote = "" if c.quote == event.summary else f"“{one_line(c.quote)}” "
             lines.append(f"            — {quote}({source_line(c)}{also_in(c, copies)})")
     if timeline.omitted:
-        lines.append(f"…and {timeline.omitted} more dated event{'s' if timeline.omitted != 1 else ''}, less "
-                     "supported; name a topic to narrow the timeline down.")
+        why = f"later; {NEXT_HINT}" if timeline.later else "less supported; name a topic to narrow the timeline down"
+        lines.append(f"…and {timeline.omitted} more dated event{'s' if timeline.omitted != 1 else ''}, {why}.")
     return "\n".join(lines)
 
 

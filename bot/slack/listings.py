@@ -55,8 +55,9 @@ def render_timeline(timeline: Timeline) -> SlackMessage:
                 else f"The articles give no dated events{about}. {literal(timeline.note)}".rstrip())
         return SlackMessage(fallback(timeline), [section(said)])
     count = len(timeline.events)
-    more = (f" (and {timeline.omitted} less supported, not shown: name a topic to narrow it down)"
-            if timeline.omitted else "")
+    why = (f"later, not shown: {plain.NEXT_HINT}" if timeline.later
+           else "less supported, not shown: name a topic to narrow it down")
+    more = f" (and {timeline.omitted} {why})" if timeline.omitted else ""
     header = section(f"*Timeline{about}*: {count} dated event{'s' if count != 1 else ''}{more}")
     items = [_event(e) for e in timeline.events]
     return SlackMessage(fallback(timeline), [header, *pack(items, MAX_BLOCKS - 1, "events", "\n\n", TIMELINE_HINT)])

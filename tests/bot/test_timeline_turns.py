@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bot.actors import LOCAL_USER
 from bot.core import CommandCore
 from bot.terminal import handle_line
+from index.builder import build_index
+from index.embedding import DEFAULT_MODEL, EncoderProvider
+from retrieval.timeline import DEFAULT_LIMIT
+from retrieval.timeline_turns import NEXT_EVENTS
 from retrieval.types import Answer, Timeline
+from tests.bot.conftest import CoreFactory
 
 LEAD = "who will lead them?"
 
@@ -59,7 +66,7 @@ async def test_the_next_day_keeps_the_timelines_topic(seed_core: CommandCore) ->
     assert isinstance(later, Timeline) and later.topic == "penal action 10 February 2021"
     assert not later.events and "“what happened on 10 February 2021?”" in later.note
     said = await handle_line(seed_core, "and two days later?", "terminal:k1") or ""
-    assert "what happened on 10 February 2021" in said
+    assert "what happened on 12 February 2021" in said, "two days on from the 10th, where the walk got to"
 
 
 async def test_what_happened_next_lists_the_events_after_the_day_shown(seed_core: CommandCore) -> None:
@@ -80,3 +87,45 @@ async def test_what_happened_next_after_an_answer(seed_core: CommandCore) -> Non
     after = await seed_core.ask("what happened next?", LOCAL_USER, "terminal:n3")
     assert isinstance(after, Timeline) and after.events
     assert all(e.date.split("/")[0] > "2021-02-08" for e in after.events)
+
+
+async def test_walking_on_from_a_day_with_nothing_on_the_topic(seed_core: CommandCore) -> None:
+    """After penal action (8 February), "and two days later?" shows nothing about it on the 10th; "and the next
+    day?" then asked for the 9th again (the 10th showed no event, so the conversation stayed on the 8th): it is
+    the 11th, and the day before that the 10th."""
+    await seed_core.timeline("penal action", LOCAL_USER, "terminal:w1")
+    empty = await seed_core.ask("and two days later?", LOCAL_USER, "terminal:w1")
+    assert isinstance(empty, Timeline) and not empty.events
+    walked = await seed_core.ask("and the next day?", LOCAL_USER, "terminal:w1")
+    assert isinstance(walked, Timeline) and walked.topic == "penal action 11 February 2021"
+    back = await seed_core.ask("and the day before?", LOCAL_USER, "terminal:w1")
+    assert isinstance(back, Timeline) and back.topic == "penal action 10 February 2021"
+
+
+# A council meeting every day of March 2021, told latest first: more days than a timeline lists, and the ones
+# it keeps (the best supported, then the first in the text) the latest.
+HEARINGS = 30
+COUNCIL = "---\ntitle: A month of hearings\ndate: 2021-04-01\n---\n" + "\n\n".join(
+    f"On March {day}, 2021, the council held hearing number {day}." for day in range(HEARINGS, 0, -1)) + "\n"
+
+
+async def test_what_happened_next_says_how_many_more_and_how_to_see_them(
+    make_core: CoreFactory, tmp_path: Path, encoder_provider: EncoderProvider
+) -> None:
+    """"What happened next?" listed 5 events and said nothing of the rest, as if nothing came after them; and of
+    only the 25 best supported events, it skipped the days right after the one shown."""
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "council.md").write_text(COUNCIL, encoding="utf-8")
+    build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider)
+    core = make_core(index_dir, corpus)
+    assert HEARINGS - DEFAULT_LIMIT > 1, "the 2nd among those a timeline leaves out"
+    await core.ask("what happened on march 1 2021?", LOCAL_USER, "terminal:m1")
+    after = await core.ask("what happened next?", LOCAL_USER, "terminal:m1")
+    assert isinstance(after, Timeline)
+    assert [e.date for e in after.events] == [f"2021-03-{day:02}" for day in range(2, 2 + NEXT_EVENTS)]
+    assert after.omitted == HEARINGS - 1 - NEXT_EVENTS and after.later
+    said = await handle_line(core, "and then?", "terminal:m1") or ""
+    left = HEARINGS - 1 - 2 * NEXT_EVENTS
+    assert "hearing number 11." in said and "hearing number 12." not in said
+    assert f"…and {left} more dated events, later; ask “and then?” for the next ones." in said

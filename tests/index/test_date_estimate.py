@@ -47,6 +47,9 @@ def events_of(*docs: Document) -> list[dict[str, Any]]:
          "2021-02-09"),
         # a date that only modifies a noun is background
         ("Twitter acted on 9 February 2021 over the 26 February 2021 deadline notice.", "2021-02-09"),
+        # a plan in the present progressive, or told by the clause its date opens (estimated the 15th before)
+        ("Twitter wrote on 9 February 2021. The panel is hearing the plea on 15 February 2021.", "2021-02-09"),
+        ("Twitter wrote on 9 February 2021. On 15 February 2021, officials will meet its executives.", "2021-02-09"),
     ],
 )
 def test_latest_past_day_is_the_estimate(text: str, expected: str) -> None:

@@ -182,6 +182,25 @@ def test_groups_as_large_leave_the_year_to_the_articles_own_days() -> None:
         "2021-02-08", "2021-02-10", "2021-02-08/2021-02-14"}
 
 
+def test_the_article_s_own_days_outweigh_a_larger_group_of_another_year() -> None:
+    """Three articles of March 2024 added to a story with one dated article of 10 February 2021: the undated
+    story article's "February 8" and "February 10" took 2024, the larger group's year, though they lie 0 and 2
+    days from the story's article and over a month from 2024's; its estimated date and events moved with them."""
+    story = doc("The ministry wrote to Twitter.", "2021-02-10")
+    others = [doc("The council met.", day, doc_id=f"o{k}") for k, day in enumerate(
+        ["2024-03-14", "2024-03-18", "2024-03-21"])]
+    undated = doc("On February 10, Twitter put out a note. Twitter said on February 8 that it was cooperating.",
+                  doc_id="b")
+    window = corpus_window([date.fromisoformat(str(d.date)) for d in [story, *others]])
+    assert window is not None and window.year_for(2, 10) == 2024, "the larger group, alone"
+    assert window.leaning([(2, 8), (2, 10)]).year_for(2, 10) == 2021
+    corpus = [story, *others, undated]
+    estimated = estimate_dates(corpus, {d.doc_id: split_sentences(d.text) for d in corpus})
+    assert estimated[-1].date == "2021-02-10" and estimated[-1].date_estimated
+    assert {e["date"] for e in events(story, *others, estimated[-1]) if e["doc_id"] == "b"} == {
+        "2021-02-08", "2021-02-10"}
+
+
 def test_corpus_window_year_for() -> None:
     window = corpus_window([date(2021, 2, 10)])
     assert window is not None
@@ -300,7 +319,7 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 22  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
+    assert EVENTS_VERSION == 23  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
     # 5: web-page furniture ("Also Read: …"); 6: a date alone on its line ("Feb 12, 2021") is a stamp;
     # 7: a byline that carries one ("By Meera Kapoor | Updated: Feb 12, 2021"); 8: breadcrumbs, page chrome;
     # 9: ranges, "the last week of …", "would"/"gives … until" point ahead;
@@ -317,6 +336,7 @@ def test_version_bumped() -> None:
     # 20: "are expected later this week", "is due on Friday" are still ahead
     # 21: groups of dated articles as large leave a yearless day's year to the article's own days
     # 22: a day counted from a date of the sentence's own ("two days after the January 26 violence")
+    # 23: "today", "yesterday", "tomorrow"; the present progressive with a time, a clause a date opens, ahead
 
 
 def test_last_this_and_next_month_are_months_of_the_article_s_date() -> None:
@@ -359,3 +379,62 @@ def test_something_expected_or_due_is_still_ahead_when_reported(sentence: str) -
 def test_what_was_expected_and_happened_is_no_plan() -> None:
     found = events(doc("As expected, Twitter blocked the accounts on Monday.", "2021-02-10"))
     assert [(e["date"], e["planned"]) for e in found] == [("2021-02-08", False)]
+
+
+def _told(text: str, when: str | None = "2021-02-10") -> list[tuple[str, bool]]:
+    return [(e["date"], e["planned"]) for e in events(doc(text, when))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ministry met Twitter officials today.", [("2021-02-10", False)]),
+    ("Today, the ministry issued a notice.", [("2021-02-10", False)]),
+    ("Twitter restored the accounts yesterday.", [("2021-02-09", False)]),
+    ("The ministry yesterday issued a notice to the company.", [("2021-02-09", False)]),
+    ("Protesters gathered outside the office last night.", [("2021-02-09", False)]),
+    ("The hearing will take place tomorrow.", [("2021-02-11", True)]),
+    ("The minister will meet them later today.", [("2021-02-10", True)]),
+    ("“We are meeting them tomorrow,” the official said.", [("2021-02-11", True)]),  # a quote as any text
+    ("Twitter restored the accounts yesterday, February 9.", [("2021-02-09", False)]),  # once, by its date
+    ("Speaking to India Today, the minister said the talks went well.", []),  # a name
+    ("It rained on the last night of the protest.", []),
+    # The present progressive with a time of its own: arranged, ahead (Friday is the 12th, this week's plans apart).
+    ("The minister is meeting Twitter officials this week.", [("2021-02-08/2021-02-14", True)]),
+    ("The panel is hearing the case on Friday.", [("2021-02-12", True)]),
+    ("Executives are appearing before the parliamentary committee on Friday.", [("2021-02-12", True)]),
+    ("They're meeting the minister on Thursday.", [("2021-02-11", True)]),
+    ("The plea is being heard on February 12.", [("2021-02-12", True)]),
+    ("Executives are due to appear on Friday.", [("2021-02-12", True)]),  # as before
+    # A date opening its clause takes the tense of the clause it opens.
+    ("On Friday, officials will meet Twitter.", [("2021-02-12", True)]),
+    ("The ministry, on Friday, will meet Twitter.", [("2021-02-12", True)]),
+    ("In January, the court will hear the plea.", [("2022-01", True)]),
+    # What happened, or another verb's time: as before.
+    ("The panel heard the case on Friday.", [("2021-02-05", False)]),
+    ("On Friday, Twitter said it will comply.", [("2021-02-05", False)]),
+    ("The company is facing criticism for blocking accounts on Monday.", [("2021-02-08", False)]),
+    ("The company is facing flak over its decision on Monday.", [("2021-02-08", False)]),
+    ("Twitter said on Monday it is complying with the order.", [("2021-02-08", False)]),
+    ("The ministry's meeting with Twitter on Friday went well.", [("2021-02-05", False)]),
+    ("Twitter met officials on February 8, February 9 and February 10.",
+     [("2021-02-08", False), ("2021-02-09", False), ("2021-02-10", False)]),
+    ("The council is voting on the revised contract on Wednesday.", [("2021-02-10", True)]),  # the noun's -ed
+    # A correction note: what the article said before, the note's own day and a day denied date nothing.
+    ("Correction: An earlier version of this article said the council met on Tuesday.", []),
+    ("Correction (March 22): This article originally said the vote was seven to two.", []),
+    ("Correction (February 12): The vote was held on Wednesday, not Tuesday.", [("2021-02-10", False)]),
+    ("The vote was held on February 9, not on February 8.", [("2021-02-09", False)]),
+])
+def test_days_named_from_the_article_s_and_plans_told_in_the_present(text: str, expected: list[tuple[str, bool]]
+                                                                     ) -> None:
+    """"today", "yesterday", "tomorrow" dated nothing: "Twitter restored the accounts yesterday" in a report of 10
+    February stayed out of the timeline, as "last month" had before it was read as the month before the
+    article's. And "is meeting officials this week" was shown as having happened, "is hearing the case on
+    Friday" on the Friday before the report, as "are expected later this week" no longer was: the aspect tells
+    of an arrangement, not a list of verbs."""
+    assert _told(text) == expected
+
+
+def test_a_day_named_from_the_article_s_needs_its_date() -> None:
+    assert _told("Twitter restored the accounts yesterday.", None) == []
+    undated = events(doc("On February 8, 2021 the ministry wrote. Twitter replied yesterday."))
+    assert [e["date"] for e in undated] == ["2021-02-08"], "undated: no day to count from"

@@ -13,9 +13,11 @@ from retrieval.timeline_turns import (
     day_shift,
     moved,
     moved_events,
+    moved_turn,
     reported_day,
     shown_event,
     timeline_turn,
+    walked_turn,
 )
 from retrieval.types import Citation, Timeline, TimelineEvent
 
@@ -87,6 +89,19 @@ def moved_to(dates: str, subject: str = "") -> Moved:
     return Moved(f"{subject} {dates}".strip(), subject, dates)
 
 
+def test_a_day_walked_to_keeps_the_turn_at_that_day() -> None:
+    """A day showing nothing about the topic left the turn on the day before: "and the next day?" again asked for
+    the same day."""
+    turn = Turn("koo", ("d",), ("…",), day="2021-02-10", topic="koo")
+    move = moved(FollowupContext((turn,)), "and the next day?")
+    assert move is not None
+    assert walked_turn(move, Timeline([], topic=move.topic)) == Turn("koo", ("d",), ("…",), day="2021-02-11",
+                                                                     topic="koo")
+    assert walked_turn(move, Timeline([DONE_10], topic=move.topic)) is None, "events shown: timeline_turn's turn"
+    assert walked_turn(move, Timeline([], asked_back=True)) is None
+    assert walked_turn(moved(FollowupContext((turn,)), "what happened next?"), Timeline([])) is None
+
+
 def test_the_next_day_is_asked_about_what_the_timeline_was_about() -> None:
     """After "what happened with koo on feb 10", "and the next day?" listed every event of the 11th: it asks
     what koo did then."""
@@ -133,7 +148,9 @@ def test_what_happened_next_lists_the_first_few_events_begun_after_the_day() -> 
     assert move is not None and move.topic == "koo after 8 February 2021"
     later = [event(f"2021-02-{day:02}", f"Event {day}.") for day in range(9, 9 + NEXT_EVENTS + 3)]
     shown = moved_events(move, Timeline([WEEK, *later], topic=move.topic, omitted=2))
-    assert [e.date for e in shown.events] == [e.date for e in later[:NEXT_EVENTS]] and shown.omitted == 0
+    assert [e.date for e in shown.events] == [e.date for e in later[:NEXT_EVENTS]]
+    assert shown.omitted == 3 + 2 and shown.later, "the 3 after those shown, and the 2 the builder left out"
+    assert not moved_events(move, Timeline(later[:NEXT_EVENTS], topic=move.topic)).later, "none after them"
     assert moved(FollowupContext((Turn("who is sawhney", ("d",), ("…",)),)), "and then?") is None
     said = moved_events(move, Timeline([WEEK], topic=move.topic)).note
     assert said == ("The articles date nothing about koo after 8 February 2021; for every event after 8 February "
@@ -159,3 +176,21 @@ def test_a_follow_up_to_a_timeline_is_read_against_the_event_shown(seed_engine: 
     assert answer.answered and "Sawhney" in answer.text and answer.expanded
     # The answer's turn goes on from there as any answer's does.
     assert turn_of("who will lead them?", answer).doc_ids
+
+
+def test_and_then_goes_on_after_the_last_event_listed() -> None:
+    """"What happened next?" listed a plan after the last event done; the turn kept the day of that event, and
+    "and then?" listed the plan again. Events begun the day the fifth began are listed with it, not skipped."""
+    turn = Turn("koo", ("d",), ("…",), day="2021-02-08", topic="koo")
+    move = moved(FollowupContext((turn,)), "what happened next?")
+    assert move is not None
+    listed = [*(event(f"2021-02-{day:02}", f"Done {day}.") for day in (9, 10, 11, 12)),
+              event("2021-02-13", "Ahead 13.", True), event("2021-02-13", "Also ahead 13.", True),
+              event("2021-02-15", "Done 15.")]
+    shown = moved_events(move, Timeline(listed, topic=move.topic))
+    assert [e.summary for e in shown.events][-2:] == ["Ahead 13.", "Also ahead 13."] and shown.omitted == 1
+    left = moved_turn(move, shown)
+    assert left is not None and left.day == "2021-02-13" and left.question.startswith("koo")
+    after = moved(FollowupContext((left,)), "and then?")
+    assert after is not None and after.after == "2021-02-13"
+    assert [e.summary for e in moved_events(after, Timeline(listed, topic=after.topic)).events] == ["Done 15."]

@@ -74,6 +74,9 @@ def test_long_timeline_is_split_then_cut_with_a_note() -> None:
     assert cut and f"{500 - shown + 40} more events" in cut
     few = render(Timeline(events[:2], omitted=3))[-1].embeds[0].footer.text
     assert few and few.startswith("3 more events not shown")
+    # "What happened next?" leaves out the events after those it lists: "and then?" shows them.
+    later = render(Timeline(events[:2], omitted=3, later=True))[-1].embeds[0].footer.text
+    assert later == "3 more events not shown; ask “and then?” for the next ones"
 
 
 def test_a_timeline_date_names_only_the_article_of_its_summary_as_its_source() -> None:

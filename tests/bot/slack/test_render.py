@@ -143,6 +143,8 @@ def test_a_timeline_says_how_many_dated_events_it_left_out() -> None:
     events = [TimelineEvent("2021-02-10", "The ministry wrote again.", [citation(1)])]
     assert "and 7 less supported, not shown" in " ".join(strings(render(Timeline(events, omitted=7)).blocks))
     assert "not shown" not in " ".join(strings(render(Timeline(events)).blocks))
+    later = " ".join(strings(render(Timeline(events, omitted=7, later=True)).blocks))
+    assert "(and 7 later, not shown: ask “and then?” for the next ones)" in later
 
 
 def test_notices_and_reports_are_private() -> None:
