@@ -37,6 +37,12 @@ _EXCLUSIVE = {"after", "before"}
 _RANGE_OPENER = re.compile(r"\b(?:between|from|since|starting(?:\s+from)?)\s+$", re.IGNORECASE)
 _IN = re.compile(r"(?:\bin\s+)?$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r",?\s+(?P<year>(?:19|20)\d{2})\b")
+# A weekday written beside a date ("Thursday, February 11", "thu 11 feb"; after it only behind a comma or in
+# brackets: "February 11, Thursday", "February 11 (Thu)") is part of it:
+# left in the rest, it was searched as the topic's word and no event is about "Thursday".
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday"
+_WEEKDAY_BEFORE = re.compile(rf"\b(?:{_WEEKDAY})\.?,?\s+$", re.IGNORECASE)
+_WEEKDAY_AFTER = re.compile(rf"\s*\((?:{_WEEKDAY})\.?\)|,\s*(?:{_WEEKDAY})\b\.?", re.IGNORECASE)
 # Two months joined ("between january and february", "jan to feb", "jan-feb"), once the days are read.
 _MONTH_RANGE = re.compile(rf"\b(?:(?:between|from)\s+)?(?P<first>{FULL_MONTH_NAMES})"
                           rf"(?:\s*[-–—]\s*|\s+(?:and|to|until|till|through)\s+)"
@@ -147,6 +153,14 @@ def _bounded(written: str, start: int, day: Day) -> tuple[DateFilter, int]:
     return Period(None, day, end_excluded=excluded), found.start()
 
 
+def _with_weekday(written: str, start: int, end: int) -> tuple[int, int]:
+    """Where a date's words begin and end with the weekday written beside it, so that a word before the weekday
+    still bounds the date ("since Monday, February 8")."""
+    before = _WEEKDAY_BEFORE.search(written[:start])
+    after = _WEEKDAY_AFTER.match(written, end)
+    return (before.start() if before else start), (after.end() if after else end)
+
+
 def _ranged(written: str, m: Mention, first: Day) -> tuple[Period, int, int]:
     """The period a joined mention spans, and where its words begin and end; a year written once, after
     the last day ("feb 10 to 15, 2021"), or on one end only, is both ends' year."""
@@ -189,9 +203,10 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
             found.append(period)
             spans.append((start, end))
             continue
-        bounded, start = _bounded(written, m.start, day)
+        start, end = _with_weekday(written, m.start, m.end)
+        bounded, start = _bounded(written, start, day)
         found.append(bounded)
-        spans.append((start, m.end))
+        spans.append((start, end))
     rest = "".join(" " if any(a <= k < b for a, b in spans) else ch for k, ch in enumerate(written))
     for months in _MONTH_RANGE.finditer(rest):  # "between january and february": from the 1st to the 28th
         first, last = (month_named(months.group(g)) for g in ("first", "last"))

@@ -34,6 +34,7 @@ def test_days_named_from_the_article_s_plans_and_corrections(index: LoadedIndex)
     events = {(e.date, e.planned): e for e in build_timeline(index).events}
     assert set(events) == {("2024-03-13", False), ("2024-03-14", False), ("2024-03-18", True),
                            ("2024-03-20", False)}
-    # "yesterday" dates as surely as a weekday: the report sums up its day, not the bare "It met on Wednesday."
+    # "yesterday" dates as surely as a weekday: the report sums up its day. The correction note, with its "It met
+    # on Wednesday.", is furniture (index.furniture), so it is no second citation of the day.
     assert events[("2024-03-13", False)].summary.startswith("The city council put off its vote")
-    assert len(events[("2024-03-13", False)].citations) == 2
+    assert len(events[("2024-03-13", False)].citations) == 1

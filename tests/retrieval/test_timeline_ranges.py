@@ -167,3 +167,18 @@ def test_no_note_when_the_dates_have_events_but_not_about_the_topic(index: Loade
     result = timeline(index, encoder, "between feb 10 and feb 15 cricket world cup")
     assert result.events == [] and result.note == ""
     assert "note" not in result.to_dict()
+
+
+@pytest.mark.parametrize(("topic", "alone"), [
+    ("Thursday, February 11", "February 11"), ("thursday feb 11", "feb 11"), ("thu 11 feb", "11 feb"),
+    ("February 11, Thursday", "February 11"), ("February 11 (Thu)", "February 11"),
+    ("since Monday, February 8", "since February 8"), ("wed feb 10 koo", "feb 10 koo"),
+])
+def test_a_weekday_beside_a_date_is_part_of_it(topic: str, alone: str) -> None:
+    """"Thursday, February 11" listed nothing: "Thursday," was left as the topic's word, which no event is about;
+    and "since Monday, February 8" lost its "since"."""
+    assert topic_dates(topic) == topic_dates(alone)
+
+
+def test_a_weekday_after_a_date_without_a_comma_is_the_topics_word() -> None:
+    assert topic_dates("feb 10 saturday night live")[1] == "saturday night live"
