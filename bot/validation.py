@@ -52,7 +52,8 @@ def without_own_names(text: str, names: Iterable[str], marks: str = "") -> str:
 
     Only these names, never other handles ("what did @kooindiabot say" asks about an account); a name opening
     the message counts only before a comma or colon or a whole question (``asks_alone``), so a bot named after
-    something the articles discuss keeps that word in "koo signups in february".
+    something the articles discuss keeps that word in "koo signups in february". The name alone is no question
+    (it was searched for, and declined over words no article uses).
     """
     typed = _typed_names(names)
     ats = [rf"(?<![\w@])@{name}(?![.-]*\w)" for name in typed]
@@ -65,7 +66,9 @@ def without_own_names(text: str, names: Iterable[str], marks: str = "") -> str:
     if opening is None:
         return text
     rest = text[opening.end():]
-    return rest if rest and (opening.group(1) or asks_alone(one_line(rest))) else text
+    if re.search(r"\w", rest) is None:  # the name alone ("dispute-bot?") calls the bot: no question
+        return ""
+    return rest if opening.group(1) or asks_alone(one_line(rest)) else text
 
 
 # Discord markup that stands for something else: a custom emoji (<:thinking:123>, <a:party:123>) says nothing

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.validation import InvalidInput, clean_question, clean_topic, strip_control, strip_mentions
+from bot.validation import InvalidInput, clean_question, clean_topic, strip_control, strip_mentions, without_own_names
 
 
 def test_control_and_invisible_characters_are_removed() -> None:
@@ -130,3 +130,14 @@ def test_the_bot_addressed_by_name_in_plain_text_is_no_part_of_the_question(text
     """"@bot how many …" typed where no mention is made (the terminal) kept "bot" as a search word, borrowed
     by every follow-up after it ("Searched for: when was that bot govt Khalistan BJP-led")."""
     assert clean_question(text, 1000) == question
+
+
+@pytest.mark.parametrize("text", ["dispute-bot", "Dispute Helper?", "  dispute-bot !", "@Dispute Helper"])
+def test_the_bots_name_alone_is_no_question(text: str) -> None:
+    """A DM or a followed thread saying only the bot's name (to get its attention) was searched for as a question
+    and declined over words no article uses; now the core asks for a question, as for an empty mention."""
+    names = ["dispute-bot", "Dispute Helper"]
+    assert without_own_names(text, names).strip() == ""
+    with pytest.raises(InvalidInput, match="Please ask a question"):
+        clean_question(without_own_names(text, names), 1000)
+    assert without_own_names("dispute-bot koo", names) == "dispute-bot koo"  # no comma, no whole question: kept
