@@ -15,7 +15,15 @@ from collections.abc import Sequence
 
 from index.chunking import Span
 from index.own_lines import is_byline, is_read_time, is_speaker_label
-from index.pasted import comments_start, is_pasted_furniture, is_post_age, names_a_handle, signature_start
+from index.pasted import (
+    comments_start,
+    is_newsletter,
+    is_pasted_furniture,
+    is_post_age,
+    mail_chrome_sentences,
+    names_a_handle,
+    signature_start,
+)
 from index.stamps import date_line, is_stamp_line
 
 # A menu or breadcrumb ("Home | India | World | Business", "Home > India > News"), a link to another story
@@ -251,10 +259,15 @@ def _merged(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def story_sentences(text: str, sentences: Sequence[Span]) -> list[Span]:
     """``sentences`` without those that lie wholly on furniture lines, nor those without a word (a thread's
-    "🧵"): they are never quoted or searched."""
+    "🧵"), nor a newsletter's sign-off and chrome sharing a line with its story (``mail_chrome_sentences``): they
+    are never quoted or searched."""
     lines = furniture_lines(text)
-    return [s for s in sentences if not _symbols_only(text[s.start:s.end])
+    kept = [s for s in sentences if not _symbols_only(text[s.start:s.end])
             and not any(start <= s.start and s.end <= end for start, end in lines)]
+    if not is_newsletter(text.splitlines()):
+        return kept
+    chrome = mail_chrome_sentences([text[s.start:s.end] for s in kept])
+    return [s for n, s in enumerate(kept) if n not in chrome]
 
 
 def _symbols_only(sentence: str) -> bool:
