@@ -23,6 +23,7 @@ from index.front_matter import (
     front_matter_problem,
     refuse_unless_text,
 )
+from index.hyphens import mended
 from index.markdown_text import NestedTooDeep, plain_text
 from index.stamps import normalise_date, web_address
 from index.text_decoding import decode_article
@@ -50,7 +51,8 @@ PARSE_VERSION = 32  # 10: a date alone on its line is a stamp; 11: HTML fragment
 # ("File photo: …") is text again, only a credit ("Image: Reuters") is furniture; 31: a press release's issuer line
 # ("Ministry of Electronics & IT") over its headline is no title; "Last modified: …" is a stamp; an e-mail is titled
 # by its subject, a translation by its headline in its own script, a thread without its numbering or emoji;
-# 32: in wrapped text a headline over its paragraph is a line of its own (``index.chunking.is_headline``), so titles it
+# 32: in wrapped text a headline over its paragraph is a line of its own (``index.chunking.is_headline``), so titles it;
+# a word hyphenated over a wrapping line break is mended (``index.hyphens``); "Prepared by …", "Page 2" titles nothing
 _OPENS_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 # A saved page, or a part of one copied from its source ("<div class=story><p>…"): a file that opens with a
 # block element's tag. Markdown's inline HTML ("<b>Note:</b>", "<br>", "<!-- -->") opens no article this way.
@@ -194,6 +196,7 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
         except NestedTooDeep as exc:  # a file of nested "> " was refused as "the article is empty"
             line = raw[:body_offset].count("\n") + exc.line + 1
             raise ArticleProblem(f"{exc} (from line {line})") from exc
+    body = mended(body)  # a word hyphenated over a wrapping line break is quoted and searched whole
     title = clean_str(meta.get("title")) or first_line_title(body) or doc_id
     date = normalise_date(meta.get("date"))
     if date is None and not meta.get("date"):  # a date given but unreadable is refused, not replaced

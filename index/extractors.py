@@ -46,7 +46,8 @@ SENTENCES_VERSION = 14  # 4: a stamp line keeps its line breaks in wrapped text;
 # e-mail's headers, chrome and signature, a post's author line and counts, a translation's credit, a speaker's label
 # alone, an editor's correction note and a "sentence" of symbols alone ("🧵") are no sentences; 14: in wrapped text a
 # headline over its paragraph is a sentence of its own, and a newsletter's sign-off and chrome sentences sharing a
-# line with its story are none
+# line with its story are none; a word hyphenated over a wrapping line break is one word; "Prepared by …", "Issued by …"
+# and a page's number ("Page 2 of 3") are furniture
 # Bump when what is stored about figures changes (``index.figures``).
 FIGURES_VERSION = 1
 

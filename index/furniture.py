@@ -148,6 +148,11 @@ _SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*\s*$")
 _LINK_CHARS = 150  # a story's headline, not a paragraph
 
 
+# A page's number as a PDF copied as text keeps it between paragraphs: "Page 2 of 3", "Page 2", "2 of 3". Each was
+# quoted as a sentence of the story.
+_PAGE_MARK = re.compile(r"\s*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s+of\s+\d{1,4})\s*", re.IGNORECASE)
+
+
 def is_furniture(line: str) -> bool:
     """Whether a line is furniture as it stands, without the lines around it: the page's (``is_page_furniture``),
     or the story's byline ("By Jane Doe, Staff Reporter") or publication stamp ("Updated: 10 Feb 2021, 09:14 IST",
@@ -170,7 +175,7 @@ def is_page_furniture(line: str) -> bool:
             or _COPYRIGHT.fullmatch(stripped) is not None or _SHARE.fullmatch(line) is not None
             or _FOOTER.fullmatch(line) is not None or is_credit(stripped) or _LABEL.fullmatch(line) is not None
             or _END_MARK.fullmatch(line) is not None or _WIRE_CREDIT.fullmatch(line) is not None
-            or _TRANSLATED.fullmatch(line) is not None
+            or _TRANSLATED.fullmatch(line) is not None or _PAGE_MARK.fullmatch(line) is not None
             or (len(stripped) <= _CORRECTION_CHARS and _CORRECTION.fullmatch(stripped) is not None)
             or (len(stripped) <= _CAPTION_CHARS and (_CONTACT.fullmatch(stripped) is not None
                                                      or _DISCLAIMER.search(stripped) is not None)))

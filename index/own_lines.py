@@ -38,7 +38,7 @@ _NOT_A_NAME = (r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|Febr
 _ROLE = (r"(?:[\w.'’-]+\s+){0,3}(?:reporter|correspondent|editor|writer|staff|bureau|desk|journalist|columnist"
          r"|contributor|service)s?")
 _BYLINE = re.compile(
-    rf"\s*(?:(?i:written|reported|posted|compiled|edited|story)\s+by|By|BY)\s+{_NOT_A_NAME}{_NAME}"
+    rf"\s*(?:(?i:written|reported|posted|compiled|edited|story|prepared|issued)\s+by|By|BY)\s+(?:the\s+)?{_NOT_A_NAME}{_NAME}"
     rf"(?:(?:\s*,\s*|\s+(?:and|&|in|for)\s+|\s+/\s+)(?:{_NAME}|(?i:{_ROLE})))*"
     rf"(?:\s*[|·•].*|(?:\s*,\s*|\s+(?i:on|updated|published)\s*:?\s*){STAMP_SAYS.pattern})?\s*")
 _BYLINE_CHARS = 100
