@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import pysbd
 
@@ -81,7 +82,7 @@ def is_wrapped(text: str) -> bool:
     return all(len(line) <= WRAP_MAX for line in text.splitlines())
 
 
-def unwrap(text: str, wrapped: bool | None = None, width: int | None = None) -> str:
+def unwrap(text: str, wrapped: bool | None = None, width: WrapWidth | None = None) -> str:
     """``text`` with its wrapping line breaks turned into spaces, keeping its length, so that every offset
     into the result is one into ``text``. ``wrapped``: whether the whole article may be wrapped, and ``width``
     the width it is wrapped at (``wrap_width``; a part of it can't tell); by default judged on ``text``."""
@@ -96,17 +97,31 @@ _LONG_LINE = 40  # the shortest line whose break ``_SOFT_BREAK`` may take for wr
 _WIDTH_LINES = 3  # fewer long lines than this show no width
 
 
-def wrap_width(text: str) -> int | None:
-    """The width ``text`` is wrapped at, as its lines show it: the upper quartile of the lengths of its long lines.
-    Most of a wrapped text's lines run close to its width (the last line of a paragraph and a headline are
-    shorter, a word too long for the rest of a line leaves it a little short). None when too few lines say."""
-    lengths = sorted(len(line.rstrip()) for line in text.splitlines() if len(line.strip()) >= _LONG_LINE)
+@dataclass(frozen=True)
+class WrapWidth:
+    """How wide a text is wrapped, as its lines show it (``wrap_width``): ``usual``, the upper quartile of its long
+    lines' lengths, which most lines of a wrapped paragraph run close to (the last line of a paragraph, a headline,
+    a line left short by a long next word run shorter); ``full``, its longest line. Neither is wider than any line
+    and next word the wrapper did not fit (a sentence running on in lower case): PDF text in proportional type is
+    no fixed number of characters wide."""
+
+    usual: int
+    full: int
+
+
+def wrap_width(text: str) -> WrapWidth | None:
+    """The width ``text`` is wrapped at (``WrapWidth``); None when too few of its lines say."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    lengths = sorted(len(line) for line in lines if len(line.strip()) >= _LONG_LINE)
     if len(lengths) < _WIDTH_LINES:
         return None
-    return lengths[(3 * (len(lengths) - 1)) // 4]
+    not_fitted = [len(line) + len(after.split()[0]) for line, after in pairwise(lines)
+                  if len(line.strip()) >= _LONG_LINE and after.strip()[:1].islower()]
+    room = min(not_fitted, default=lengths[-1])
+    return WrapWidth(min(lengths[(3 * (len(lengths) - 1)) // 4], room), min(lengths[-1], room))
 
 
-def _kept_break(text: str, start: int, end: int, width: int | None) -> bool:
+def _kept_break(text: str, start: int, end: int, width: WrapWidth | None) -> bool:
     """Whether the break at ``text[start:end]``, after a line long enough to be wrapped, is a real one: a stamp
     line, byline or the like on either side (``keeps_break``), or a headline over the paragraph it titles
     (``is_headline``)."""
@@ -126,22 +141,22 @@ _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in
 _TITLE_CASE_SHARE = 0.7
 
 
-def is_headline(line: str, after: str, previous: str, width: int | None) -> bool:
+def is_headline(line: str, after: str, previous: str, width: WrapWidth | None) -> bool:
     """Whether ``line`` of wrapped text is a headline over the paragraph that opens on ``after`` rather than the
     first line of a paragraph wrapped onto it. A headline of 40 or more characters was read into the first sentence
     under it (titled "headline + first sentence", and the sentence quoted with the headline before it).
 
     A headline opens its block (nothing, a blank line or a finished sentence above it), ends no sentence or clause,
     and the paragraph under it begins one; and it is short of the text's wrap ``width``: the first word of ``after``
-    would have fitted on it, where a wrapper would have put it. A headline in title case ("Twitter Restores Most
-    Accounts After …") needs no width, as prose is never mostly capitalised."""
+    would have fitted on it, where a wrapper would have put it. Its usual width, taken short; the full width for a
+    headline in title case ("Twitter Restores Most Accounts After …"), as prose is seldom mostly capitalised."""
     line, after, previous = line.strip(), after.strip(), previous.strip()
     if (_ENDS_CLAUSE.search(line) or not _OPENS_SENTENCE.match(line) or not _OPENS_SENTENCE.match(after)
             or (previous and len(previous) >= _LONG_LINE and not _ENDS_CLAUSE.search(previous))):
         return False
-    if _title_case(line):
-        return True
-    return width is not None and len(line) + 1 + len(after.split()[0]) <= width
+    if width is None:
+        return False
+    return len(line) + 1 + len(after.split()[0]) <= (width.full if _title_case(line) else width.usual)
 
 
 def _title_case(line: str) -> bool:

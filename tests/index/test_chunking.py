@@ -178,6 +178,13 @@ def test_a_headline_over_a_wrapped_paragraph_is_a_line_of_its_own() -> None:
     "The Ministry of Electronics and Information Technology issued notices\n"
     "to Twitter on Wednesday over the accounts it\n"
     "Had named in its orders under Section 69A of the Information Act.\n",
+    # Copied from a PDF in proportional type: lines of one width hold more or fewer characters. A line left short
+    # before a word that still did not fit ("… refuse to" over "comply") shows the first line is full too.
+    "The Ministry of Electronics and Information Technology said\n"
+    "Twitter had failed to act on the orders issued under Section 69A of the\n"
+    "Information Technology Act, and warned its officials of penal action\n"
+    "in prison and a fine for executives who refuse to\n"
+    "comply with them, as an official told reporters.\n",
 ])
 def test_wrapped_lines_of_a_paragraph_are_no_headlines(text: str) -> None:
     assert len(split_sentences(text)) == 1
