@@ -11,7 +11,7 @@ from itertools import islice, pairwise
 
 from index.chunking import split_sentences, unwrap
 from index.furniture import is_caption, is_furniture, is_page_furniture
-from index.own_lines import address_line, is_byline, is_issuer
+from index.own_lines import address_line, byline_day, is_byline, is_issuer
 from index.pasted import is_post_age, mail_subject, names_a_handle
 from index.scripts import mostly_in_another_script
 from index.stamps import ambiguous_figures, no_such_stamp_day, stamp, stamp_date
@@ -102,11 +102,19 @@ def stamped(body: str) -> str | None:
     its one line that is only a date. Several such lines ("Jan 26, 2021", then what happened, and the next
     day) head the entries of a chronology, and none of them is the day it was published."""
     lines = _head_lines(body)
-    found = [day for day in map(stamp, lines) if day is not None]
+    found = [day for day in map(_stamp_or_byline, lines) if day is not None]
     named = [day for day, is_named in found if is_named]
     if named:
         return named[0]
     return found[0][0] if len(found) == 1 else None
+
+
+def _stamp_or_byline(line: str) -> tuple[str, bool] | None:
+    """A stamp line's day (``index.stamps.stamp``), or the day a byline gives after its names (named a stamp)."""
+    found = stamp(line)
+    if found is None and (day := byline_day(line)) is not None:
+        return day, True
+    return found
 
 
 def head_address(body: str) -> str | None:

@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import pysbd
 
@@ -81,22 +82,89 @@ def is_wrapped(text: str) -> bool:
     return all(len(line) <= WRAP_MAX for line in text.splitlines())
 
 
-def unwrap(text: str, wrapped: bool | None = None) -> str:
+def unwrap(text: str, wrapped: bool | None = None, width: WrapWidth | None = None) -> str:
     """``text`` with its wrapping line breaks turned into spaces, keeping its length, so that every offset
-    into the result is one into ``text``. ``wrapped``: whether the whole article may be wrapped (a part of
-    it can't tell); by default judged on ``text``."""
+    into the result is one into ``text``. ``wrapped``: whether the whole article may be wrapped, and ``width``
+    the width it is wrapped at (``wrap_width``; a part of it can't tell); by default judged on ``text``."""
     if not (is_wrapped(text) if wrapped is None else wrapped):
         return text
-    return _SOFT_BREAK.sub(lambda m: m.group() if _stamp_break(text, m.start(), m.end()) else " " * len(m.group()),
-                           text)
+    width = wrap_width(text) if wrapped is None else width
+    return _SOFT_BREAK.sub(lambda m: m.group() if _kept_break(text, m.start(), m.end(), width)
+                           else " " * len(m.group()), text)
 
 
-def _stamp_break(text: str, start: int, end: int) -> bool:
-    """Whether the break at ``text[start:end]`` has a stamp line on either side: wire copy puts "Feb 12, 2021"
-    under a headline of 40 characters or more, and the two were read as one sentence (and title)."""
+_LONG_LINE = 40  # the shortest line whose break ``_SOFT_BREAK`` may take for wrapping
+_WIDTH_LINES = 3  # fewer long lines than this show no width
+
+
+@dataclass(frozen=True)
+class WrapWidth:
+    """How wide a text is wrapped, as its lines show it (``wrap_width``): ``usual``, the upper quartile of its long
+    lines' lengths, which most lines of a wrapped paragraph run close to (the last line of a paragraph, a headline,
+    a line left short by a long next word run shorter); ``full``, its longest line. Neither is wider than any line
+    and next word the wrapper did not fit (a sentence running on in lower case): PDF text in proportional type is
+    no fixed number of characters wide."""
+
+    usual: int
+    full: int
+
+
+def wrap_width(text: str) -> WrapWidth | None:
+    """The width ``text`` is wrapped at (``WrapWidth``); None when too few of its lines say."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    lengths = sorted(len(line) for line in lines if len(line.strip()) >= _LONG_LINE)
+    if len(lengths) < _WIDTH_LINES:
+        return None
+    not_fitted = [len(line) + len(after.split()[0]) for line, after in pairwise(lines)
+                  if len(line.strip()) >= _LONG_LINE and after.strip()[:1].islower()]
+    room = min(not_fitted, default=lengths[-1])
+    return WrapWidth(min(lengths[(3 * (len(lengths) - 1)) // 4], room), min(lengths[-1], room))
+
+
+def _kept_break(text: str, start: int, end: int, width: WrapWidth | None) -> bool:
+    """Whether the break at ``text[start:end]``, after a line long enough to be wrapped, is a real one: a stamp
+    line, byline or the like on either side (``keeps_break``), or a headline over the paragraph it titles
+    (``is_headline``)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    return keeps_break(text[line_start:start], text[end : len(text) if line_end < 0 else line_end])
+    before, after = text[line_start:start], text[end : len(text) if line_end < 0 else line_end]
+    if keeps_break(before, after):
+        return True
+    previous = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : max(line_start - 1, 0)]
+    return is_headline(before, after, previous, width)
+
+
+_ENDS_CLAUSE = re.compile(r"[.!?…,;:\-–—]['\"’”)\]]*$")
+_OPENS_SENTENCE = re.compile(r"[\"'“‘(]?[A-Z0-9]")
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "over",
+                          "the", "to", "vs", "with"})
+_TITLE_CASE_SHARE = 0.7
+
+
+def is_headline(line: str, after: str, previous: str, width: WrapWidth | None) -> bool:
+    """Whether ``line`` of wrapped text is a headline over the paragraph that opens on ``after`` rather than the
+    first line of a paragraph wrapped onto it. A headline of 40 or more characters was read into the first sentence
+    under it (titled "headline + first sentence", and the sentence quoted with the headline before it).
+
+    A headline opens its block (nothing, a blank line or a finished sentence above it), ends no sentence or clause,
+    and the paragraph under it begins one; and it is short of the text's wrap ``width``: the first word of ``after``
+    would have fitted on it, where a wrapper would have put it. Its usual width, taken short; the full width for a
+    headline in title case ("Twitter Restores Most Accounts After …"), as prose is seldom mostly capitalised."""
+    line, after, previous = line.strip(), after.strip(), previous.strip()
+    if (_ENDS_CLAUSE.search(line) or not _OPENS_SENTENCE.match(line) or not _OPENS_SENTENCE.match(after)
+            or (previous and len(previous) >= _LONG_LINE and not _ENDS_CLAUSE.search(previous))):
+        return False
+    if width is None:
+        return False
+    return len(line) + 1 + len(after.split()[0]) <= (width.full if _title_case(line) else width.usual)
+
+
+def _title_case(line: str) -> bool:
+    """Whether most of ``line``'s words, but its small joining words, are capitalised."""
+    words = [word for word in line.split() if any(ch.isalpha() for ch in word)]
+    counted = [word for word in words if word.lower() not in _SMALL_WORDS]
+    capitalised = sum(word.lstrip("\"'“‘(")[:1].isupper() for word in counted)
+    return len(words) >= 3 and bool(counted) and capitalised >= _TITLE_CASE_SHARE * len(counted)
 
 
 # pysbd's time grows with the square of a paragraph's length (98 KB: 6 s, 393 KB: 95 s, under the build lock):
@@ -148,8 +216,9 @@ def split_sentences(text: str) -> list[Span]:
     bounds = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)]
     bounds.append((len(text), len(text)))
     wrapped = is_wrapped(text)
+    width = wrap_width(text) if wrapped else None
     for gap_start, gap_end in bounds:
-        paragraph = unwrap(text[para_start:gap_start], wrapped)
+        paragraph = unwrap(text[para_start:gap_start], wrapped, width)
         for start, end in _paragraph_sentences(paragraph):
             span = _trim(text, para_start + start, para_start + end)
             if span is not None:

@@ -23,6 +23,7 @@ from index.front_matter import (
     front_matter_problem,
     refuse_unless_text,
 )
+from index.hyphens import mended
 from index.markdown_text import NestedTooDeep, plain_text
 from index.stamps import normalise_date, web_address
 from index.text_decoding import decode_article
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 31  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
+PARSE_VERSION = 32  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
 # 13: front matter ended by "...", and TOML front matter; 14: an address pasted over the story;
 # 15: breadcrumbs and page chrome ("Skip to main content") are no title; 16: a .md body without its markup;
 # 17: a front-matter url that is no web address is no link; 18: a .md list item keeps a marker ("• ", "2. ");
@@ -49,7 +50,9 @@ PARSE_VERSION = 31  # 10: a date alone on its line is a stamp; 11: HTML fragment
 # a release's dateline ("New Delhi, 11 February 2021") dates it; 30: a caption describing its picture
 # ("File photo: …") is text again, only a credit ("Image: Reuters") is furniture; 31: a press release's issuer line
 # ("Ministry of Electronics & IT") over its headline is no title; "Last modified: …" is a stamp; an e-mail is titled
-# by its subject, a translation by its headline in its own script, a thread without its numbering or emoji
+# by its subject, a translation by its headline in its own script, a thread without its numbering or emoji;
+# 32: in wrapped text a headline over its paragraph is a line of its own (``index.chunking.is_headline``), so titles it;
+# a word hyphenated over a wrapping line break is mended (``index.hyphens``); "Prepared by …", "Page 2" titles nothing
 _OPENS_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 # A saved page, or a part of one copied from its source ("<div class=story><p>…"): a file that opens with a
 # block element's tag. Markdown's inline HTML ("<b>Note:</b>", "<br>", "<!-- -->") opens no article this way.
@@ -193,6 +196,7 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
         except NestedTooDeep as exc:  # a file of nested "> " was refused as "the article is empty"
             line = raw[:body_offset].count("\n") + exc.line + 1
             raise ArticleProblem(f"{exc} (from line {line})") from exc
+    body = mended(body)  # a word hyphenated over a wrapping line break is quoted and searched whole
     title = clean_str(meta.get("title")) or first_line_title(body) or doc_id
     date = normalise_date(meta.get("date"))
     if date is None and not meta.get("date"):  # a date given but unreadable is refused, not replaced

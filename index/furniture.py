@@ -15,7 +15,15 @@ from collections.abc import Sequence
 
 from index.chunking import Span
 from index.own_lines import is_byline, is_read_time, is_speaker_label
-from index.pasted import comments_start, is_pasted_furniture, is_post_age, names_a_handle, signature_start
+from index.pasted import (
+    comments_start,
+    is_newsletter,
+    is_pasted_furniture,
+    is_post_age,
+    mail_chrome_sentences,
+    names_a_handle,
+    signature_start,
+)
 from index.stamps import date_line, is_stamp_line
 
 # A menu or breadcrumb ("Home | India | World | Business", "Home > India > News"), a link to another story
@@ -140,6 +148,11 @@ _SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*\s*$")
 _LINK_CHARS = 150  # a story's headline, not a paragraph
 
 
+# A page's number as a PDF copied as text keeps it between paragraphs: "Page 2 of 3", "Page 2", "2 of 3". Each was
+# quoted as a sentence of the story.
+_PAGE_MARK = re.compile(r"\s*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s+of\s+\d{1,4})\s*", re.IGNORECASE)
+
+
 def is_furniture(line: str) -> bool:
     """Whether a line is furniture as it stands, without the lines around it: the page's (``is_page_furniture``),
     or the story's byline ("By Jane Doe, Staff Reporter") or publication stamp ("Updated: 10 Feb 2021, 09:14 IST",
@@ -162,7 +175,7 @@ def is_page_furniture(line: str) -> bool:
             or _COPYRIGHT.fullmatch(stripped) is not None or _SHARE.fullmatch(line) is not None
             or _FOOTER.fullmatch(line) is not None or is_credit(stripped) or _LABEL.fullmatch(line) is not None
             or _END_MARK.fullmatch(line) is not None or _WIRE_CREDIT.fullmatch(line) is not None
-            or _TRANSLATED.fullmatch(line) is not None
+            or _TRANSLATED.fullmatch(line) is not None or _PAGE_MARK.fullmatch(line) is not None
             or (len(stripped) <= _CORRECTION_CHARS and _CORRECTION.fullmatch(stripped) is not None)
             or (len(stripped) <= _CAPTION_CHARS and (_CONTACT.fullmatch(stripped) is not None
                                                      or _DISCLAIMER.search(stripped) is not None)))
@@ -251,10 +264,15 @@ def _merged(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def story_sentences(text: str, sentences: Sequence[Span]) -> list[Span]:
     """``sentences`` without those that lie wholly on furniture lines, nor those without a word (a thread's
-    "🧵"): they are never quoted or searched."""
+    "🧵"), nor a newsletter's sign-off and chrome sharing a line with its story (``mail_chrome_sentences``): they
+    are never quoted or searched."""
     lines = furniture_lines(text)
-    return [s for s in sentences if not _symbols_only(text[s.start:s.end])
+    kept = [s for s in sentences if not _symbols_only(text[s.start:s.end])
             and not any(start <= s.start and s.end <= end for start, end in lines)]
+    if not is_newsletter(text.splitlines()):
+        return kept
+    chrome = mail_chrome_sentences([text[s.start:s.end] for s in kept])
+    return [s for n, s in enumerate(kept) if n not in chrome]
 
 
 def _symbols_only(sentence: str) -> bool:

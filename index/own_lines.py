@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from index.pasted import is_mail_header
-from index.stamps import STAMP_SAYS, is_stamp_line, stamp_date
+from index.stamps import STAMP_SAYS, date_line, is_stamp_line, stamp_date
 
 _EMPHASIS = re.compile(r"[*_]+")  # Markdown's "**By Meera Kapoor**"
 
@@ -28,7 +28,7 @@ def is_read_time(line: str) -> bool:
 # "By Staff Reporter", "By Press Trust of India", "By Meera Kapoor, New Delhi", and what a site prints after a bar:
 # "By Meera Kapoor | Updated: Feb 12, 2021". Names only, so a wrapped sentence's line ("By Monday, the company
 # had …") is none.
-_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’-]*)*"
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+(?:the\s+)?|the\s+)?[A-Z][\w.'’-]*)*"
 # A time, not a name: "By Monday, Twitter had …", "By February, the …" open a sentence.
 _NOT_A_NAME = (r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August"
                r"|September|October|November|December|Then|Now|Noon|Midnight|Tonight|Today|Tomorrow|Yesterday|Late"
@@ -38,14 +38,21 @@ _NOT_A_NAME = (r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|Febr
 _ROLE = (r"(?:[\w.'’-]+\s+){0,3}(?:reporter|correspondent|editor|writer|staff|bureau|desk|journalist|columnist"
          r"|contributor|service)s?")
 _BYLINE = re.compile(
-    rf"\s*(?:(?i:written|reported|posted|compiled|edited|story)\s+by|By|BY)\s+{_NOT_A_NAME}{_NAME}"
+    rf"\s*(?:(?i:written|reported|posted|compiled|edited|story|prepared|issued)\s+by|By|BY)\s+(?:the\s+)?{_NOT_A_NAME}{_NAME}"
     rf"(?:(?:\s*,\s*|\s+(?:and|&|in|for)\s+|\s+/\s+)(?:{_NAME}|(?i:{_ROLE})))*"
-    rf"(?:\s*[|·•].*|(?:\s*,\s*|\s+(?i:on|updated|published)\s*:?\s*){STAMP_SAYS.pattern})?\s*")
+    rf"(?:\s*[|·•].*|(?:\s*,\s*|\s+(?i:on|updated|published)\s*:?\s*)(?P<stamp>{STAMP_SAYS.pattern}))?\s*")
 _BYLINE_CHARS = 100
 
 
 def is_byline(line: str) -> bool:
     return len(line) <= _BYLINE_CHARS and _BYLINE.fullmatch(_EMPHASIS.sub("", line)) is not None
+
+
+def byline_day(line: str) -> str | None:
+    """The day a byline gives after its names ("Prepared by the Digital Rights Forum, 12 February 2021"): the
+    article's stamp. Only a byline whose names read as a place ("By Meera Kapoor, …") was dated before."""
+    match = _BYLINE.fullmatch(_EMPHASIS.sub("", line)) if len(line) <= _BYLINE_CHARS else None
+    return date_line(match.group("stamp")) if match is not None and match.group("stamp") else None
 
 
 # Who issues a press release, on the line above its headline ("Ministry of Electronics & IT", "Press Information

@@ -68,6 +68,36 @@ def is_pasted_furniture(line: str) -> bool:
             or _COUNTS.fullmatch(stripped) is not None)
 
 
+# A newsletter's sign-off before its chrome: "That's all for today.", "Thanks for reading!", "See you tomorrow.",
+# "Until next week." A sentence of its own, nothing about the story.
+_SIGN_OFF = re.compile(
+    r"\s*(?:that['’]?s\s+(?:all|it)(?:\s+for\s+(?:today|tonight|now|this\s+(?:week|edition|issue)))?"
+    r"|thanks?\s+(?:you\s+)?for\s+reading|see\s+you\s+(?:tomorrow|next\s+(?:week|time)|on\s+\w+)"
+    r"|until\s+(?:tomorrow|next\s+(?:week|time))|(?:see\s+you\s+)?(?:tomorrow|next\s+week)\s+then)\s*[.!]*\s*",
+    re.IGNORECASE,
+)
+
+
+def mail_chrome_sentences(sentences: Sequence[str]) -> set[int]:
+    """Which of a newsletter's ``sentences`` are its chrome rather than its story, when they share a line with the
+    story ("… in due course. That's all for today. Forward this to a friend who cares about tech policy."): the
+    line is no chrome line, so each was quoted as the article's. A sentence that is chrome on its own
+    (``_MAIL_CHROME``), and a sign-off (``_SIGN_OFF``) that the last sentence or such chrome follows. Asked only of a
+    text that is a newsletter (``is_newsletter``): a story's "Unsubscribe links were hidden …" stays."""
+    said = [" ".join(sentence.split()) for sentence in sentences]  # a wrapped sentence runs over lines
+    chrome = {n for n, sentence in enumerate(said) if _MAIL_CHROME.fullmatch(sentence)}
+    for n in range(len(said) - 1, -1, -1):
+        if _SIGN_OFF.fullmatch(said[n]) and (n + 1 == len(sentences) or n + 1 in chrome):
+            chrome.add(n)
+    return chrome
+
+
+def is_newsletter(lines: Sequence[str]) -> bool:
+    """Whether a text of ``lines`` is an e-mail newsletter: it opens with mail headers or has a chrome line."""
+    stripped = [line.strip() for line in lines if line.strip()]
+    return bool(mail_headers(stripped[:12])) or any(_MAIL_CHROME.fullmatch(line) for line in stripped)
+
+
 def is_mail_header(line: str) -> bool:
     """Whether a line is an e-mail's header ("From: … <brief@…>", "Subject: …"): a line of its own in wrapped text."""
     return _PARTY.fullmatch(line.strip()) is not None or _HEADER.fullmatch(line.strip()) is not None

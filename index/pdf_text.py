@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from index.hyphens import hyphenated_words, is_broken_word
 from index.own_lines import address_line, keeps_break
 from index.pdf_lines import Line
 
@@ -34,9 +35,7 @@ _PAGE_COUNTER = re.compile(r"\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\s*\Z", re.IGNORECAS
 # A browser's print header opens with the moment the page was printed: "2/12/21, 2:05 PM", "12.02.21, 14:05".
 _PRINTED_AT = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}\b")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*\Z")
-_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _BROKEN_WORD = re.compile(r"([^\W\d_]+)-\Z")
-_NEXT_WORD = re.compile(r"[^\W\d_]+")
 _SOFT_HYPHEN = "\u00ad"
 _BULLETS = ("•", "◦", "▪", "■", "●")
 
@@ -52,7 +51,7 @@ class PdfText:
 def article_text(pages: Sequence[Sequence[Line]]) -> PdfText:
     """The paragraphs of a PDF whose pages hold ``pages``' lines (``index.pdf_lines.read_pages``)."""
     body, furniture = _without_furniture(pages)
-    hyphenated = {word.lower() for page in body for line in page for word in _HYPHENATED.findall(line.text)}
+    hyphenated = hyphenated_words(line.text for page in body for line in page)
     spacing = _line_spacing(body)
     paragraphs: list[str] = []
     current = ""
@@ -148,9 +147,6 @@ def _joined(paragraph: str, line: str, hyphenated: set[str]) -> str:
     if broken is None:
         dash = paragraph.endswith(("-", "–", "—")) and not paragraph.endswith((" -", " –", " —"))
         return paragraph + line if dash else f"{paragraph} {line}"  # "2020-" "21", "ministry—" "which"
-    head = _NEXT_WORD.match(line)
-    if head is None or not line[0].islower():
-        return paragraph + line  # "COVID-" "19", "Indo-" "Pacific": the hyphen is the word's
-    if f"{broken.group(1)}-{head.group(0)}".lower() in hyphenated:
-        return paragraph + line  # the article writes it with a hyphen
+    if not is_broken_word(broken.group(1), line, hyphenated):
+        return paragraph + line  # "COVID-" "19", "Indo-" "Pacific", or the article writes it with a hyphen
     return paragraph[:-1] + line

@@ -124,3 +124,67 @@ def test_a_page_saved_as_one_line_is_read_in_windows_with_the_same_sentences(
     monkeypatch.setattr(chunking, "PIECE_CHARS", 5000)
     unbroken = "x" * 12_000  # one "sentence" longer than a window: read in pieces all the same
     assert [(s.start, s.end) for s in split_sentences(unbroken)] == [(0, 5000), (5000, 10000), (10000, 12000)]
+
+
+WRAPPED_AT_60 = """Government tells Twitter to obey the law of the land
+The Indian government on Thursday asked Twitter to comply
+with its orders to block accounts, saying the company must
+follow the laws of the land regardless of its own rules.
+Secretary Ajay Prakash Sawhney met Twitter's vice president
+for global public policy and told the company that it was
+bound to obey the orders issued under Section 69A.
+"""
+
+WRAPPED_AT_72 = """NEW DELHI, Feb 11 (Wire) - Twitter Inc said on Wednesday it had restored
+most of the accounts it had blocked in India after the Ministry of
+Electronics and Information Technology warned its executives.
+
+Ministry warns of penal action against executives
+Officials said the government had ordered the blocking of 1,178 accounts
+it said were linked to Pakistani and Khalistani supporters, in addition
+to 257 accounts named earlier.
+"""
+
+
+def test_a_headline_over_a_wrapped_paragraph_is_a_line_of_its_own() -> None:
+    """A headline of 40 characters or more right over its paragraph was read into the paragraph's first sentence,
+    and titled the article with it; the wrap width the text shows (its long lines) tells the two apart."""
+    from index.documents import parse_article
+
+    assert [" ".join(WRAPPED_AT_60[s.start:s.end].split()) for s in split_sentences(WRAPPED_AT_60)] == [
+        "Government tells Twitter to obey the law of the land",
+        "The Indian government on Thursday asked Twitter to comply with its orders to block accounts, saying the "
+        "company must follow the laws of the land regardless of its own rules.",
+        "Secretary Ajay Prakash Sawhney met Twitter's vice president for global public policy and told the company "
+        "that it was bound to obey the orders issued under Section 69A."]
+    assert parse_article(WRAPPED_AT_60, "w", "w.txt").title == "Government tells Twitter to obey the law of the land"
+    sentences = [" ".join(WRAPPED_AT_72[s.start:s.end].split()) for s in split_sentences(WRAPPED_AT_72)]
+    assert sentences[1:3] == ["Ministry warns of penal action against executives",
+                              "Officials said the government had ordered the blocking of 1,178 accounts it said "
+                              "were linked to Pakistani and Khalistani supporters, in addition to 257 accounts named "
+                              "earlier."]
+
+
+@pytest.mark.parametrize("text", [
+    # The first line of a paragraph, short because the next word did not fit at this width.
+    "The ministry said the company had been given several chances to\n"
+    "Comply with the orders, and that its officials could face seven years\n"
+    "in prison and a fine under the law that governs such blocking orders.\n",
+    # A first line that ends a clause goes on in the next.
+    "Twitter said in a statement on Wednesday evening that,\n"
+    "Unlike the government, it would not block accounts of journalists\n"
+    "and activists because that would violate their rights under the law.\n",
+    # Under a line that goes on, a short line is the paragraph's, not a headline.
+    "The Ministry of Electronics and Information Technology issued notices\n"
+    "to Twitter on Wednesday over the accounts it\n"
+    "Had named in its orders under Section 69A of the Information Act.\n",
+    # Copied from a PDF in proportional type: lines of one width hold more or fewer characters. A line left short
+    # before a word that still did not fit ("… refuse to" over "comply") shows the first line is full too.
+    "The Ministry of Electronics and Information Technology said\n"
+    "Twitter had failed to act on the orders issued under Section 69A of the\n"
+    "Information Technology Act, and warned its officials of penal action\n"
+    "in prison and a fine for executives who refuse to\n"
+    "comply with them, as an official told reporters.\n",
+])
+def test_wrapped_lines_of_a_paragraph_are_no_headlines(text: str) -> None:
+    assert len(split_sentences(text)) == 1

@@ -261,6 +261,20 @@ def test_a_byline_under_a_long_headline_is_no_part_of_the_title(byline: str) -> 
     assert byline_first.title == "Twitter withholds accounts after ministry's fresh notice", "a byline is no title"
 
 
+@pytest.mark.parametrize("byline", ["Prepared by the Digital Rights Forum, 12 February 2021",
+                                    "By the Press Office of the Ministry, 12 Feb 2021",
+                                    "Issued by Press Information Bureau on February 12, 2021"])
+def test_an_organisations_byline_with_its_day_dates_the_article_and_titles_nothing(byline: str) -> None:
+    """A briefing note pasted from a PDF was titled "… A Briefing Note Prepared by the Digital Rights Forum, 12
+    February 2021" and left undated: only a byline whose names read as a place ("By Meera Kapoor, …") was dated."""
+    raw = (f"Blocking Orders and Platform Responses: A Briefing Note\n{byline}\n\n"
+           "The Ministry of Electronics and Information Technology issued orders to Twitter on\n"
+           "Wednesday under Section 69A of the Information Technology Act, 2000, directing it\n"
+           "to block 1,178 accounts, and the company said it had acted on a portion of them.\n")
+    doc = parse_article(raw, "a", "a.txt")
+    assert (doc.title, doc.date) == ("Blocking Orders and Platform Responses: A Briefing Note", "2021-02-12")
+
+
 def test_a_wrapped_line_that_starts_with_by_is_no_byline() -> None:
     raw = ("The ministry said that the accounts had to be blocked within a day.\n"
            "By Monday, the company had complied with most of the orders\n"

@@ -268,6 +268,9 @@ _HEAD_STAMPS = [
     "Updated: 10 Feb 2021, 09:14 IST", "Last modified: 11 Feb 2021 10:00", "Published 10 February 2021",
     "Published on Wednesday, February 10, 2021 at 9:14 AM", "Updated: 09:14 IST", "Updated 4 years ago",
     "5 min read", "5-minute read", "Reading time: 4 minutes", "Dated 10.02.2021",
+    # A report's or a release's credit, an organisation's ("Prepared by the Digital Rights Forum"), and a page's
+    # number as a PDF pasted as text keeps it ("Page 2 of 3").
+    "Prepared by the Digital Rights Forum", "Issued by the Press Office", "Page 2 of 3", "Page 4", "2 of 3",
 ]
 
 
@@ -289,7 +292,8 @@ def test_bylines_and_stamps_are_never_quoted_nor_events(line: str) -> None:
     "By Monday, Twitter had blocked most of the accounts.", "By February, the company had complied.",
     "Published figures show 1,178 accounts were blocked.", "Updated rules took effect on 25 February 2021.",
     "By Law, platforms must comply within a day.", "Posted on Twitter at 9:14 pm, the note drew replies.",
-    "By then the ministry had written again.",
+    "By then the ministry had written again.", "Issued by the ministry, the order named 1,178 accounts.",
+    "Page 3 of the order named 1,178 accounts.", "Prepared by the Ministry, the note was sent on Friday.",
 ])
 def test_story_sentences_that_open_like_a_byline_or_stamp_are_kept(line: str) -> None:
     raw = f"Twitter restores some accounts after notice\n\n{line}\n"

@@ -193,3 +193,62 @@ def test_a_comments_heading_early_in_a_story_is_its_own() -> None:
     raw = ("Ministry seeks comments on draft rules\n\nComments\n\nThe ministry asked the public for comments on the "
            "draft rules by February 25.\n\nTwitter said it would respond.\n\nThe ministry said it had received many.\n")
     assert "Twitter said it would respond." in _read(raw, "d.txt")[2]
+
+
+WRAPPED_NEWSLETTER = """From: The Policy Brief <brief@newsletter.example.org>
+Subject: Twitter digs in over blocking orders
+Date: Thu, 11 Feb 2021 07:30:00 +0530
+
+Twitter said late on Wednesday that it would not block the accounts of
+journalists, activists and politicians, setting up a confrontation.
+
+The ministry called the company's blog post unusual and said it would
+respond in due course. That's all for today. Forward this to a friend
+who cares about tech policy.
+
+Unsubscribe | Update your preferences
+"""
+
+
+def test_a_newsletters_sign_off_on_a_line_of_its_story_is_never_quoted() -> None:
+    """The sign-off and "Forward this to a friend …" shared a line with the story's last sentence, so neither was
+    a chrome line, and both were quoted as the article's."""
+    _, _, sentences = _read(WRAPPED_NEWSLETTER, "n.txt")
+    assert [" ".join(s.split()) for s in sentences] == [
+        "Twitter said late on Wednesday that it would not block the accounts of journalists, activists and "
+        "politicians, setting up a confrontation.",
+        "The ministry called the company's blog post unusual and said it would respond in due course."]
+
+
+@pytest.mark.parametrize("story", [
+    # No newsletter: a story's sentences about sign-offs and chrome stay.
+    "Twitter said on Wednesday that it would not comply with all of the orders.\nThat's all for today.\n",
+    # A newsletter's story sentence that only opens like a sign-off stays.
+    "From: The Policy Brief <brief@newsletter.example.org>\nSubject: Twitter\n\n"
+    "That's all for today, the minister told reporters after the meeting with Twitter ended.\n",
+    # A sign-off in the middle of the story, not before the chrome, is the story's.
+    "From: The Policy Brief <brief@newsletter.example.org>\nSubject: Twitter\n\n"
+    "The minister left the meeting early. That's all for today. Twitter said it would reply on Friday.\n",
+])
+def test_sign_offs_in_a_story_are_kept(story: str) -> None:
+    _, _, sentences = _read(story, "s.txt")
+    assert any(s.startswith("That's all for today") for s in sentences)
+
+
+RELEASE = """Ministry of Electronics & IT
+Government of India
+11 February 2021
+
+Secretary MeitY holds meeting with senior executives of Twitter
+The Secretary, Ministry of Electronics and Information Technology, held a meeting
+with senior executives of Twitter today and expressed deep disappointment at the
+manner in which the company had complied with the orders of the government.
+"""
+
+
+def test_a_release_under_its_issuer_block_is_titled_by_its_headline() -> None:
+    """The headline (40 characters or more) was read into the first sentence under it, and the release was titled
+    by its issuer's second line, "Government of India"."""
+    title, day, sentences = _read(RELEASE, "r.txt")
+    assert (title, day) == ("Secretary MeitY holds meeting with senior executives of Twitter", "2021-02-11")
+    assert "Secretary MeitY holds meeting with senior executives of Twitter" in sentences
