@@ -42,15 +42,19 @@ def _read_date(value: object, day_first: bool | None = None) -> str | None:
     figures = _FIGURES.fullmatch(text)
     if figures:  # "13/02/2021" is one day; "10/02/2021" is 10 February or 2 October, read as the article writes
         return _figures_day(figures, day_first)
-    if _FIGURES_IN.search(text):  # dateparser reads "First published on: 10-02-2021 09:14 IST" month first
-        return None
+    settings: dict[str, object] = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    figures_in = _FIGURES_IN.search(text)
+    if figures_in and 1 <= int(figures_in.group(1)) <= 12 and 1 <= int(figures_in.group(3)) <= 12:
+        # dateparser read "First published on: 10-02-2021 09:14 IST" month first, whatever the article's order
+        if day_first is None and figures_in.group(1) != figures_in.group(3):
+            return None
+        settings["DATE_ORDER"] = "DMY" if day_first is not False else "MDY"
     # Written out: an explicit day, month and year only.
     if not re.search(r"[A-Za-z]{3}", text) or not re.search(r"\b\d{4}\b", text):
         return None
     import dateparser  # only for dates written out: it is slow to import
 
-    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True,
-                                                                 "REQUIRE_PARTS": ["day", "month", "year"]})
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date().isoformat() if parsed else None
 
 
@@ -58,7 +62,7 @@ def _read_date(value: object, day_first: bool | None = None) -> str | None:
 _TIME = r"(?:[ ,T]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp][Mm])?(?:\s*[A-Z]{2,4}|\s*[+-]\d{2}:?\d{2})?)?"
 # A day in figures with its year, as a page or an export prints it: "13/02/2021", "13.02.2021 08:30", "02-13-2021".
 _FIGURES = re.compile(rf"(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}}){_TIME}")
-_FIGURES_IN = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{4}")
+_FIGURES_IN = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2\d{4}")
 
 
 def _figures_day(match: re.Match[str], day_first: bool | None = None) -> str | None:

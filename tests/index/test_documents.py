@@ -660,3 +660,11 @@ def test_a_wire_storys_slug_is_no_part_of_its_title(head: str, title: str) -> No
     """A Reuters story pasted as sent was titled "UPDATE 2-India warns …" in sources and citations."""
     raw = f"{head}\n\nNEW DELHI, Feb 10 (Reuters) - India's technology ministry warned Twitter on Wednesday.\n"
     assert parse_article(raw, "w", "w.txt").title == title
+
+
+@pytest.mark.parametrize(("written", "day"), [("Wednesday 13/02/2021", "2021-02-13"),
+                                              ("Wednesday 02/13/2021", "2021-02-13")])
+def test_a_front_matter_day_in_figures_among_words_reads_as_before(written: str, day: str) -> None:
+    """Keeping dateparser from reading "10/02/2021" month first leaves the days that read one way as they were."""
+    raw = f"---\ntitle: T\ndate: '{written}'\n---\nThe traders said they had moved.\n"
+    assert parse_article(raw, "a", "a.md").date == day
