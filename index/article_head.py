@@ -10,6 +10,7 @@ import unicodedata
 from itertools import islice, pairwise
 
 from index.chunking import split_sentences, unwrap
+from index.day_order import day_first
 from index.furniture import is_caption, is_furniture, is_page_furniture
 from index.own_lines import address_line, byline_day, is_byline, is_issuer
 from index.pasted import is_post_age, mail_subject, names_a_handle
@@ -101,17 +102,18 @@ def stamped(body: str) -> str | None:
     """The day the article's stamp gives: a stamp line among its first lines ("Updated: Feb 12, 2021"), else
     its one line that is only a date. Several such lines ("Jan 26, 2021", then what happened, and the next
     day) head the entries of a chronology, and none of them is the day it was published."""
-    lines = _head_lines(body)
-    found = [day for day in map(_stamp_or_byline, lines) if day is not None]
+    lines, order = _head_lines(body), day_first(body)
+    found = [day for day in (_stamp_or_byline(line, order) for line in lines) if day is not None]
     named = [day for day, is_named in found if is_named]
     if named:
         return named[0]
     return found[0][0] if len(found) == 1 else None
 
 
-def _stamp_or_byline(line: str) -> tuple[str, bool] | None:
-    """A stamp line's day (``index.stamps.stamp``), or the day a byline gives after its names (named a stamp)."""
-    found = stamp(line)
+def _stamp_or_byline(line: str, order: bool | None) -> tuple[str, bool] | None:
+    """A stamp line's day (``index.stamps.stamp``, a day in figures read in the article's ``order``), or the day a
+    byline gives after its names (named a stamp)."""
+    found = stamp(line, order)
     if found is None and (day := byline_day(line)) is not None:
         return day, True
     return found
@@ -125,7 +127,9 @@ def head_address(body: str) -> str | None:
 
 def ambiguous_stamp(body: str) -> str | None:
     """A stamp line's date as written, when it is a day in figures that can be read two ways ("10/02/2021")."""
-    return next((day for day in map(ambiguous_figures, _head_lines(body)) if day is not None), None)
+    order = day_first(body)
+    return next((day for day in (ambiguous_figures(line, order) for line in _head_lines(body)) if day is not None),
+                None)
 
 
 def no_such_day_stamp(body: str) -> tuple[str, str] | None:

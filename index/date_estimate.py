@@ -28,7 +28,7 @@ from index.documents import Document
 from index.mention_dates import Located, article_window, locate_mentions, mention_context, resolve_mention, year_anchors
 
 # Bump when the rule below changes: cached candidates (``index.articles``) are then computed again.
-DATE_ESTIMATE_VERSION = 7  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate;
+DATE_ESTIMATE_VERSION = 8  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate;
 # 3: a yearless date takes the year of the group of dated articles it falls in (``CorpusWindow``);
 # 4: a day right after "for" ("a hearing for March 21") is one set for, no candidate;
 # 5: "is due on March 21", "are expected later this week" speak of what is ahead, no candidate;
@@ -36,6 +36,7 @@ DATE_ESTIMATE_VERSION = 7  # 2: a date ending a noun phrase led by "after", "in 
 # 7: a yearless day's year: the article's own days first, then the larger group; a day in the present progressive
 # ("is hearing the case on February 12"), or opening a clause told in the
 # future ("On February 12, officials will meet …"), speaks of what is ahead, no candidate
+# 8: the day of a plan called off or moved ("was scheduled for February 9 but was postponed") is no candidate
 
 
 def date_candidates(items: list[Located], window: CorpusWindow | None) -> list[str]:

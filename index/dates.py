@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
 import dateparser
 
+from index.called_off import called_off, moved_to
 from index.date_roles import NEXT_WORD, context_before, date_role, word_before
 from index.date_tense import Clauses, is_future, set_for, tense
 
@@ -91,7 +92,8 @@ class Mention:
     ``near-day`` ("today", "yesterday", "tomorrow": ``offset`` days from the article's date). ``role`` is
     ``reference`` when the date modifies a noun ("the January 26 violence", "Tuesday's order", "in the wake of
     the violence on Republic Day"): it names when that was, and the sentence's own event is another, usually
-    later one; otherwise ``primary``.
+    later one; ``called-off`` when it is the time of a plan the sentence says was called off or moved ("had been
+    scheduled for Tuesday but was postponed": nothing happened then); otherwise ``primary``.
     """
 
     start: int
@@ -219,6 +221,17 @@ def _near_day(match: re.Match[str], clauses: Clauses) -> Mention | None:
                    role=date_role(sentence, start, end) if possessive else "primary")
 
 
+def _as_planned(mention: Mention, sentence: str) -> Mention:
+    """``mention`` as a plan's time: one that was called off or moved ("had been scheduled for Tuesday but was
+    moved") is when nothing happened (role ``called-off``: no event, no estimate), and the day it was moved to
+    ("moved to Thursday") is ahead from when it was set, as a day set for is (``index.called_off``)."""
+    if mention.role == "primary" and called_off(sentence, mention.start):
+        return replace(mention, role="called-off")
+    if not mention.future and moved_to(sentence, mention.start):
+        return replace(mention, future=True, reported=True)
+    return mention
+
+
 def find_mentions(sentence: str) -> list[Mention]:
     """Every date mention in a sentence, left to right.
 
@@ -226,7 +239,8 @@ def find_mentions(sentence: str) -> list[Mention]:
     "yesterday, February 9") adds nothing and could disagree with it, so it is dropped.
     """
     clauses = Clauses(sentence)
-    mentions = [m for m in (_build(x, clauses) for x in _MENTION.finditer(sentence)) if m is not None]
+    mentions = [_as_planned(m, sentence) for m in (_build(x, clauses) for x in _MENTION.finditer(sentence))
+                if m is not None]
     days = [m for m in mentions if m.kind == "day"]  # left to right, none overlapping: their ends rise too
     starts = [d.start for d in days]
 

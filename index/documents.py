@@ -12,6 +12,7 @@ from typing import Any
 
 from index.article_head import first_line_title, head_address, stamped
 from index.date_problems import date_problem
+from index.day_order import day_first
 from index.duplicates import without_tracking
 from index.front_matter import (
     BOM,
@@ -33,7 +34,7 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 32  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
+PARSE_VERSION = 33  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
 # 13: front matter ended by "...", and TOML front matter; 14: an address pasted over the story;
 # 15: breadcrumbs and page chrome ("Skip to main content") are no title; 16: a .md body without its markup;
 # 17: a front-matter url that is no web address is no link; 18: a .md list item keeps a marker ("• ", "2. ");
@@ -52,7 +53,8 @@ PARSE_VERSION = 32  # 10: a date alone on its line is a stamp; 11: HTML fragment
 # ("Ministry of Electronics & IT") over its headline is no title; "Last modified: …" is a stamp; an e-mail is titled
 # by its subject, a translation by its headline in its own script, a thread without its numbering or emoji;
 # 32: in wrapped text a headline over its paragraph is a line of its own (``index.chunking.is_headline``), so titles it;
-# a word hyphenated over a wrapping line break is mended (``index.hyphens``); "Prepared by …", "Page 2" titles nothing
+# a word hyphenated over a wrapping line break is mended (``index.hyphens``); "Prepared by …", "Page 2" titles nothing;
+# 33: a day in figures that reads two ways ("10/02/2021") is read as the article writes days (``index.day_order``)
 _OPENS_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 # A saved page, or a part of one copied from its source ("<div class=story><p>…"): a file that opens with a
 # block element's tag. Markdown's inline HTML ("<b>Note:</b>", "<br>", "<!-- -->") opens no article this way.
@@ -198,7 +200,8 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
             raise ArticleProblem(f"{exc} (from line {line})") from exc
     body = mended(body)  # a word hyphenated over a wrapping line break is quoted and searched whole
     title = clean_str(meta.get("title")) or first_line_title(body) or doc_id
-    date = normalise_date(meta.get("date"))
+    # "date: 10/02/2021" reads as the article writes a day in figures, when its text shows that (``index.day_order``)
+    date = normalise_date(meta.get("date"), day_first(body) if meta.get("date") else None)
     if date is None and not meta.get("date"):  # a date given but unreadable is refused, not replaced
         date = stamped(body)
     # A head address is read from the body's lines as written; either is cited without its tracking parameters.

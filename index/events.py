@@ -42,7 +42,7 @@ from index.relative_days import counted_here, placed_days, relative_days
 from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 23  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 24  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -55,6 +55,8 @@ EVENTS_VERSION = 23  # 14: a yearless date in an undated article takes the year 
 # 23: "today", "yesterday", "tomorrow" from the article's date; the present progressive with a time of its own
 # ("is meeting officials this week", "is hearing the case on Friday") and a clause a date opens told in the future
 # ("On Friday, officials will meet …") are ahead; a correction note dates no event (``index.corrections``)
+# 24: the day of a plan called off or moved ("had been scheduled for Tuesday but was postponed") is no event, and
+# the day it was moved to ("moved to Thursday") is ahead (``index.called_off``)
 
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")

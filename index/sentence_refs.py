@@ -34,3 +34,16 @@ def opens_with_reference(sentence: str) -> bool:
     if first in _DETERMINERS and second[:1].islower():
         return True
     return first in _PRONOUNS and not (second[:1].isupper() and first in _DETERMINERS)
+
+
+# The pronouns that stand for who did something, named only in the sentence before: "It met on Wednesday.", "They
+# said so on Monday.", "Its board met …". A demonstrative ("This came after …") is left out: it stands for what
+# happened more often than for who did it.
+_PERSONAL = {"it", "its", "they", "their", "them", "he", "she", "his", "her", "we", "our"}
+
+
+def opens_with_pronoun(sentence: str) -> bool:
+    """Whether the sentence opens with a pronoun standing for who did what it tells (``_PERSONAL``): shown alone
+    ("It met on Wednesday."), nobody can tell who."""
+    m = _FIRST_WORDS.match(sentence)
+    return m is not None and m.group(1).lower() in _PERSONAL

@@ -19,14 +19,15 @@ from urllib.parse import urlsplit
 YEARS = range(1900, 2101)
 
 
-def normalise_date(value: object) -> str | None:
+def normalise_date(value: object, day_first: bool | None = None) -> str | None:
     """Front matter dates arrive as ``date`` objects or strings ("2021-02-10", "Feb 10, 2021",
-    "10 February 2021"); keep ISO text, or nothing when no date can be read."""
-    read = _read_date(value)
+    "10 February 2021"); keep ISO text, or nothing when no date can be read. ``day_first`` is how the article
+    writes a day in figures (``index.day_order``), None when it does not show: "10/02/2021" is then not read."""
+    read = _read_date(value, day_first)
     return read if read is None or int(read[:4]) in YEARS else None
 
 
-def _read_date(value: object) -> str | None:
+def _read_date(value: object, day_first: bool | None = None) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, date):
@@ -39,15 +40,21 @@ def _read_date(value: object) -> str | None:
         except ValueError:
             return None
     figures = _FIGURES.fullmatch(text)
-    if figures:  # "13/02/2021" is one day; "10/02/2021" is 10 February or 2 October, and is not read
-        return _figures_day(figures)
+    if figures:  # "13/02/2021" is one day; "10/02/2021" is 10 February or 2 October, read as the article writes
+        return _figures_day(figures, day_first)
+    settings: dict[str, object] = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    figures_in = _FIGURES_IN.search(text)
+    if figures_in and 1 <= int(figures_in.group(1)) <= 12 and 1 <= int(figures_in.group(3)) <= 12:
+        # dateparser read "First published on: 10-02-2021 09:14 IST" month first, whatever the article's order
+        if day_first is None and figures_in.group(1) != figures_in.group(3):
+            return None
+        settings["DATE_ORDER"] = "DMY" if day_first is not False else "MDY"
     # Written out: an explicit day, month and year only.
     if not re.search(r"[A-Za-z]{3}", text) or not re.search(r"\b\d{4}\b", text):
         return None
     import dateparser  # only for dates written out: it is slow to import
 
-    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True,
-                                                                 "REQUIRE_PARTS": ["day", "month", "year"]})
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date().isoformat() if parsed else None
 
 
@@ -55,16 +62,20 @@ def _read_date(value: object) -> str | None:
 _TIME = r"(?:[ ,T]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp][Mm])?(?:\s*[A-Z]{2,4}|\s*[+-]\d{2}:?\d{2})?)?"
 # A day in figures with its year, as a page or an export prints it: "13/02/2021", "13.02.2021 08:30", "02-13-2021".
 _FIGURES = re.compile(rf"(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}}){_TIME}")
+_FIGURES_IN = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2\d{4}")
 
 
-def _figures_day(match: re.Match[str]) -> str | None:
+def _figures_day(match: re.Match[str], day_first: bool | None = None) -> str | None:
     """The day a figures date names when it can be read one way only: one of its first two numbers is over 12
-    (so it is the day), or both are the same."""
+    (so it is the day), or both are the same; or, read either way, in the order the article writes (``day_first``;
+    None: not read)."""
     first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
     if first > 12 >= second or first == second:
         day, month = first, second
     elif second > 12 >= first:
         day, month = second, first
+    elif day_first is not None:
+        day, month = (first, second) if day_first else (second, first)
     else:
         return None
     try:
@@ -73,9 +84,12 @@ def _figures_day(match: re.Match[str]) -> str | None:
         return None
 
 
-def ambiguous_figures(line: str) -> str | None:
+def ambiguous_figures(line: str, day_first: bool | None = None) -> str | None:
     """The date as written, when a stamp line ("10/02/2021", "Updated: 10/02/2021 08:30") gives a day in figures
-    that can be read two ways: 10 February or 2 October. Such an upload is refused rather than shown undated."""
+    that can be read two ways, 10 February or 2 October, and the article does not show which (``day_first``
+    None). Such an upload is refused rather than shown undated."""
+    if day_first is not None:
+        return None
     for candidate in _stamp_dates(line):
         match = _FIGURES.fullmatch(candidate)
         first, second = (int(match.group(1)), int(match.group(3))) if match else (0, 0)
@@ -185,15 +199,16 @@ def is_stamp_line(line: str) -> bool:
             and STAMP_SAYS.fullmatch(named.group(1)) is not None)
 
 
-def stamp_date(line: str) -> str | None:
+def stamp_date(line: str, day_first: bool | None = None) -> str | None:
     """The day a line that is only a publication stamp gives, or None for any other line."""
-    found = stamp(line)
+    found = stamp(line, day_first)
     return found[0] if found else None
 
 
-def stamp(line: str) -> tuple[str, bool] | None:
+def stamp(line: str, day_first: bool | None = None) -> tuple[str, bool] | None:
     """A stamp line's day, and whether the line names itself one ("Updated:", or a part of a page's line of
-    facts: "Meera Kapoor | New Delhi | Updated: Feb 12, 2021") rather than being a date alone."""
+    facts: "Meera Kapoor | New Delhi | Updated: Feb 12, 2021") rather than being a date alone. A day in figures
+    that reads two ways ("10/02/2021") is read as ``day_first`` says the article writes one, or not at all."""
     # Spaces squeezed: asked of every line of wrapped text (``keeps_break``), the patterns took time growing with
     # the square of a run of spaces (a line holding 40,000 took 12 s to read, a megabyte hours).
     line = _squeezed(_EMPHASIS.sub("", line))
@@ -203,22 +218,24 @@ def stamp(line: str) -> tuple[str, bool] | None:
     if len(parts) > 1:  # each part a short fact (a name, a place, a time), one of them the day
         if line.lstrip().startswith("|") or len(parts) > _MAX_PARTS or any(len(p) > STAMP_CHARS for p in parts):
             return None
-        return next(((day, True) for part in parts if (day := _one_stamp(part)[0]) is not None), None)
-    day, named = _one_stamp(line)
+        return next(((day, True) for part in parts if (day := _one_stamp(part, day_first)[0]) is not None), None)
+    day, named = _one_stamp(line, day_first)
     return (day, named) if day is not None else None
 
 
-def _one_stamp(text: str) -> tuple[str | None, bool]:
+def _one_stamp(text: str, day_first: bool | None = None) -> tuple[str | None, bool]:
     match = _STAMP.fullmatch(text)
-    if match and len(match.group(1)) <= STAMP_CHARS and (day := normalise_date(match.group(1))) is not None:
+    if (match and len(match.group(1)) <= STAMP_CHARS
+            and (day := normalise_date(match.group(1), day_first)) is not None):
         return day, True
     place = _PLACE_DATE.fullmatch(text)
-    if place and place.group(1).lower() not in _WEEKDAYS and (day := date_line(place.group(2))) is not None:
+    if (place and place.group(1).lower() not in _WEEKDAYS
+            and (day := date_line(place.group(2), day_first)) is not None):
         return day, True  # a release's dateline: where and when it was issued
     by = _BY_ISSUER.fullmatch(text)
-    if by and (day := date_line(by.group(1))) is not None:
+    if by and (day := date_line(by.group(1), day_first)) is not None:
         return day, True  # a release's stamp with its issuing office: "10 FEB 2021 7:31PM by PIB Delhi"
-    return date_line(text), False
+    return date_line(text, day_first), False
 
 
 # A stamp signed by the office that issued it, as a government release prints it under its issuer's name.
@@ -239,7 +256,7 @@ _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _PARTS = re.compile(r"\s*[|·•]\s*|\s+/\s+")
 _MAX_PARTS = 5
 
-def date_line(line: str) -> str | None:
+def date_line(line: str, day_first: bool | None = None) -> str | None:
     """The day a line gives that is a date and nothing else ("Feb 12, 2021", "Friday, February 12, 2021",
     "2021-02-12T10:00:00Z"); None for a line that only starts with one ("2021-02-12 Twitter met …")."""
     text = _EMPHASIS.sub("", line).strip()
@@ -251,7 +268,7 @@ def date_line(line: str) -> str | None:
         except ValueError:
             return None
         return day.isoformat() if day.year in YEARS else None
-    return normalise_date(text)  # written out: read only when the whole line is the date
+    return normalise_date(text, day_first)  # written out: read only when the whole line is the date
 
 
 def web_address(text: str | None) -> str | None:

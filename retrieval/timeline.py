@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -21,6 +21,7 @@ import numpy as np
 from index.dates import day_words
 from index.events import HOWS, YEAR_SOURCES
 from index.lexical import terms
+from index.sentence_refs import opens_with_pronoun
 from retrieval.figure_dates import FIGURES_DATE, ambiguous_figures, figures_note
 from retrieval.loaded import LoadedIndex
 from retrieval.reach import covered, period_covered
@@ -231,6 +232,26 @@ def _citation(index: LoadedIndex, cited: _Cited) -> Citation:
                     round(cited.relevance, 4), date_estimated=doc.date_estimated)
 
 
+def _event(index: LoadedIndex, when: str, planned: bool, cited: list[_Cited], estimated: bool) -> TimelineEvent:
+    """An event summed up by its best report (``cited[0]``), quoted with the sentence before it when it opens with
+    a pronoun (``with_antecedent``)."""
+    citations = [_citation(index, c) for c in cited]
+    citations[0] = with_antecedent(index, cited[0], citations[0])
+    return TimelineEvent(when, citations[0].quote, citations, date_estimated=estimated, planned=planned)
+
+
+def with_antecedent(index: LoadedIndex, cited: _Cited, citation: Citation) -> Citation:
+    """``citation`` quoting also the sentence before it in its paragraph, when its own opens with a pronoun that
+    stands for who did what it tells (``index.sentence_refs.opens_with_pronoun``): "It met on Wednesday." summed
+    up a day when nothing else reported it, and a timeline reader could not tell who met. The quote stays the
+    article's own text, both sentences as written (``text[start:end] == quote``)."""
+    context = _context(index, cited.doc_row, cited.record)
+    if context is None or not opens_with_pronoun(citation.quote):
+        return citation
+    start = context[0]
+    return replace(citation, quote=index.docs[cited.doc_row].text[start:citation.end], start=start)
+
+
 # At most this many events are listed, the best supported; the reply says how many more there are.
 DEFAULT_LIMIT = 25
 
@@ -258,12 +279,8 @@ def build_timeline(
         groups,
         key=lambda d: (groups[d][0].rank[0], -len({c.doc_row for c in groups[d]}), groups[d][0].rank[1:], d),
     )[: max(limit, 0)]
-    events = [
-        TimelineEvent(when, groups[(when, planned)][0].record["quote"],
-                      [_citation(index, c) for c in groups[(when, planned)]],
-                      date_estimated=estimated[(when, planned)], planned=planned)
-        for when, planned in sorted(chosen)
-    ]
+    events = [_event(index, when, planned, groups[(when, planned)], estimated[(when, planned)])
+              for when, planned in sorted(chosen)]
     note = "" if not dates or dated else dates_note(dates, year, period_covered(index))
     if not events and (written := unreadable or FIGURES_DATE.search(rest)):
         note = f"{figures_note(written)} {period_covered(index)}".strip()

@@ -545,6 +545,40 @@ def test_an_upload_stamped_with_a_day_that_reads_two_ways_is_refused(line: str) 
     assert parse_article(raw, "a", "a.txt").date is None  # a file put in the corpus by hand is built undated
 
 
+@pytest.mark.parametrize(("line", "text", "day"), [
+    # The stamp's own time zone: IST is India's, which writes the day first (read month first: 2 October).
+    ("First published on: 10-02-2021 09:14 IST", "Twitter met officials on Wednesday.", "2021-02-10"),
+    ("Updated: 05/02/2021", "The order of 31/01/2021 was obeyed.", "2021-02-05"),  # a day over 12 first
+    ("Updated: 05/02/2021", "The order of 31 January was obeyed.", "2021-02-05"),  # a day written before its month
+    ("Updated: 05/02/2021", "NEW DELHI: Twitter met officials.", "2021-02-05"),  # a day-first country's dateline
+    ("Updated: 02/05/2021 10:00 EST", "Twitter met officials.", "2021-02-05"),  # the United States write month first
+    ("Updated: 02/05/2021", "The order of 01/31/2021 was obeyed.", "2021-02-05"),
+])
+def test_a_stamp_that_reads_two_ways_is_read_as_the_article_writes_days(line: str, text: str, day: str) -> None:
+    """"First published on: 10-02-2021 09:14 IST" dated an Indian site's article 2 October, and "Updated:
+    05/02/2021" left it undated, though the article shows that it writes the day first."""
+    raw = f"Traders switch apps as the row simmers\n{line}\n\n{text} The traders said they had moved.\n"
+    assert parse_article(raw, "a", "a.txt").date == day
+    assert check_upload(Upload("a.txt", raw.encode()), 100_000) == "a.txt"
+
+
+@pytest.mark.parametrize("text", [
+    "The traders said they had moved on February 4.",  # a month before the day: day-first sites write so too
+    "The order of 31/01/2021 and that of 01/30/2021 were obeyed.",  # evidence both ways
+])
+def test_a_stamp_that_reads_two_ways_stays_unread_when_the_article_does_not_tell(text: str) -> None:
+    raw = f"Traders switch apps as the row simmers\nUpdated: 05/02/2021\n\n{text}\n"
+    assert parse_article(raw, "a", "a.txt").date is None
+    with pytest.raises(ValueError, match="cannot tell the day from the month in the date '05/02/2021'"):
+        check_upload(Upload("a.txt", raw.encode()), 100_000)
+
+
+def test_a_front_matter_date_that_reads_two_ways_is_read_as_the_article_writes_days() -> None:
+    raw = "---\ntitle: T\ndate: '05/02/2021'\n---\nThe order of 31/01/2021 was obeyed, the traders said.\n"
+    assert parse_article(raw, "a", "a.md").date == "2021-02-05"
+    assert check_upload(Upload("a.md", raw.encode()), 100_000) == "a.md"
+
+
 @pytest.mark.parametrize(("head", "written", "why"), [
     ("---\ntitle: T\ndate: 2021-02-30\n---\n", "2021-02-30", "February 2021 has 28 days"),
     ("---\ntitle: T\ndate: '31/04/2021'\n---\n", "'31/04/2021'", "April 2021 has 30 days"),
@@ -640,3 +674,11 @@ def test_a_wire_storys_slug_is_no_part_of_its_title(head: str, title: str) -> No
     """A Reuters story pasted as sent was titled "UPDATE 2-India warns …" in sources and citations."""
     raw = f"{head}\n\nNEW DELHI, Feb 10 (Reuters) - India's technology ministry warned Twitter on Wednesday.\n"
     assert parse_article(raw, "w", "w.txt").title == title
+
+
+@pytest.mark.parametrize(("written", "day"), [("Wednesday 13/02/2021", "2021-02-13"),
+                                              ("Wednesday 02/13/2021", "2021-02-13")])
+def test_a_front_matter_day_in_figures_among_words_reads_as_before(written: str, day: str) -> None:
+    """Keeping dateparser from reading "10/02/2021" month first leaves the days that read one way as they were."""
+    raw = f"---\ntitle: T\ndate: '{written}'\n---\nThe traders said they had moved.\n"
+    assert parse_article(raw, "a", "a.md").date == day

@@ -319,7 +319,7 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 23  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
+    assert EVENTS_VERSION == 24  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
     # 5: web-page furniture ("Also Read: …"); 6: a date alone on its line ("Feb 12, 2021") is a stamp;
     # 7: a byline that carries one ("By Meera Kapoor | Updated: Feb 12, 2021"); 8: breadcrumbs, page chrome;
     # 9: ranges, "the last week of …", "would"/"gives … until" point ahead;
@@ -337,6 +337,7 @@ def test_version_bumped() -> None:
     # 21: groups of dated articles as large leave a yearless day's year to the article's own days
     # 22: a day counted from a date of the sentence's own ("two days after the January 26 violence")
     # 23: "today", "yesterday", "tomorrow"; the present progressive with a time, a clause a date opens, ahead
+    # 24: a plan's day called off or moved is no event; the day it was moved to is ahead
 
 
 def test_last_this_and_next_month_are_months_of_the_article_s_date() -> None:
@@ -438,3 +439,37 @@ def test_a_day_named_from_the_article_s_needs_its_date() -> None:
     assert _told("Twitter restored the accounts yesterday.", None) == []
     undated = events(doc("On February 8, 2021 the ministry wrote. Twitter replied yesterday."))
     assert [e["date"] for e in undated] == ["2021-02-08"], "undated: no day to count from"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The hearing had been scheduled for Tuesday but was moved to Thursday.",
+    "Talks set for Tuesday were called off after the ministry objected.",
+    "The meeting, which was to be held on Tuesday, was postponed.",
+    "The vote planned for February 9 did not take place.",
+])
+def test_a_plan_called_off_or_moved_is_no_event_of_its_day(sentence: str) -> None:
+    """"had been scheduled for Tuesday but was moved" was Tuesday's event on the timeline, as done: nothing happened
+    that Tuesday. The day it was moved to is a plan, still ahead when set."""
+    found = events(doc(f"{sentence} The ministry said so.", "2021-02-12"))
+    assert not [e for e in found if e["mention"] in ("Tuesday", "February 9")], found  # nor as still ahead
+    assert all(e["future_tense"] for e in found), found  # "moved to Thursday": the plan's new day
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("The hearing was scheduled for Tuesday and was held as planned.", "2021-02-09"),  # nothing undone
+    ("The hearing is scheduled for Friday but may be postponed.", "2021-02-12"),  # only a possibility
+    ("The meeting was postponed on Tuesday.", "2021-02-09"),  # the day of the postponing itself
+    ("The hearing, scheduled for Thursday, was put off on Tuesday.", "2021-02-09"),
+])
+def test_a_plan_kept_or_the_day_it_was_called_off_stays_an_event(sentence: str, day: str) -> None:
+    assert day in {e["date"] for e in events(doc(sentence, "2021-02-12"))}
+
+
+def test_the_day_of_a_plan_called_off_estimates_no_date() -> None:
+    """An undated article's "The vote had been scheduled on February 12 but was called off" was the latest day it
+    reported as past, and dated it 12 February, when nothing happened."""
+    corpus = [doc("Twitter met the ministry on February 8, 2021.", "2021-02-08", doc_id="a"),
+              doc("Officials met on February 9. The vote had been scheduled on February 12 but was called off.",
+                  doc_id="b")]
+    estimated = estimate_dates(corpus, {d.doc_id: split_sentences(d.text) for d in corpus})
+    assert estimated[-1].date == "2021-02-09" and estimated[-1].date_estimated

@@ -85,3 +85,21 @@ def test_a_paragraph_does_not_point_back_at_the_one_before(encoder: Encoder, tmp
     index = index_of({"a.txt": text}, tmp_path, lambda: encoder)
     assert not any("context_start" in r for r in index.events)
     assert list(quotes(index, encoder, "koo")) == ["2021-02-10"]
+
+
+@pytest.fixture(scope="module")
+def pronouns(tmp_path_factory: pytest.TempPathFactory, encoder_provider: EncoderProvider) -> LoadedIndex:
+    article = ("---\ntitle: Council and platform talk\ndate: 2021-02-12\n---\n"
+               "The Yammerly council asked the platform for an explanation. It met the ministry on Wednesday.\n\n"
+               "Officials said the talks would go on. The platform's staff were not told of the meeting.\n")
+    return index_of({"council.md": article}, tmp_path_factory.mktemp("pronouns"), encoder_provider)
+
+
+def test_a_day_summed_up_by_a_sentence_opening_with_a_pronoun_names_who(pronouns: LoadedIndex) -> None:
+    """"It met the ministry on Wednesday." alone summed up the day: nobody could tell who met. It is quoted with
+    the sentence before, which names the council, as the article writes both."""
+    event = next(e for e in build_timeline(pronouns).events if e.date == "2021-02-10")
+    said = "The Yammerly council asked the platform for an explanation. It met the ministry on Wednesday."
+    assert event.summary == said == event.citations[0].quote
+    cited = event.citations[0]
+    assert pronouns.docs[pronouns.doc_index[cited.doc_id]].text[cited.start:cited.end] == cited.quote
