@@ -131,3 +131,9 @@ def figure_windows(sentence: str) -> list[tuple[Figure, str]]:
 
 def has_date(sentence: str) -> bool:
     return _DATE.search(sentence) is not None
+
+
+def date_span(sentence: str) -> tuple[int, int] | None:
+    """Where the sentence's first date is ("on March 28", "in 2019"): what a quote of a "when" answer keeps."""
+    match = _DATE.search(sentence)
+    return (match.start(), match.end()) if match else None
