@@ -46,7 +46,7 @@ SENTENCES_VERSION = 13  # 4: a stamp line keeps its line breaks in wrapped text;
 # e-mail's headers, chrome and signature, a post's author line and counts, a translation's credit, a speaker's label
 # alone, an editor's correction note and a "sentence" of symbols alone ("🧵") are no sentences
 # Bump when what is stored about figures changes (``index.figures``).
-FIGURES_VERSION = 1
+FIGURES_VERSION = 2  # 2: multiples ("twelvefold", "doubled", "halved") are figures
 
 
 @dataclass(frozen=True)
