@@ -49,7 +49,7 @@ SENTENCES_VERSION = 14  # 4: a stamp line keeps its line breaks in wrapped text;
 # line with its story are none; a word hyphenated over a wrapping line break is one word; "Prepared by …", "Issued by …"
 # and a page's number ("Page 2 of 3") are furniture
 # Bump when what is stored about figures changes (``index.figures``).
-FIGURES_VERSION = 1
+FIGURES_VERSION = 2  # 2: multiples ("twelvefold", "doubled", "halved") are figures
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,13 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# A figure said as a multiple: "grew twelvefold", "doubled", "halved" answer "by how much" as "by 12 times" does.
+_MULTIPLE_VERBS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _NUMBER = re.compile(
     r"(?<![\w#/])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:per\s*cent|percent|%))?(?![\w/])"
-    r"|\b(?P<word>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b",
+    r"|\b(?P<fold>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")fold\b"
+    r"|\b(?P<word>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+    r"|\b(?P<multiple>" + "|".join(_MULTIPLE_VERBS) + r")\b(?!\s+down\b)",
     re.IGNORECASE,
 )
 _DATE = re.compile(
@@ -76,6 +80,10 @@ def _figures(sentence: str) -> tuple[Figure, ...]:
             if _YEAR.match(raw) and "," not in raw:
                 continue
             value = float(raw.replace(",", ""))
+        elif match.group("fold") is not None:
+            value = float(_NUMBER_WORDS[match.group("fold").lower()])
+        elif match.group("multiple") is not None:
+            value = _MULTIPLE_VERBS[match.group("multiple").lower()]
         else:
             word = match.group("word").lower()
             if word == "one":  # "one of the", "no one": almost never a count
@@ -131,3 +139,9 @@ def figure_windows(sentence: str) -> list[tuple[Figure, str]]:
 
 def has_date(sentence: str) -> bool:
     return _DATE.search(sentence) is not None
+
+
+def date_span(sentence: str) -> tuple[int, int] | None:
+    """Where the sentence's first date is ("on March 28", "in 2019"): what a quote of a "when" answer keeps."""
+    match = _DATE.search(sentence)
+    return (match.start(), match.end()) if match else None

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from index.figures import figures, figures_near
+from retrieval.asked import asked_span
 from retrieval.features import FEATURES, Candidates
 from retrieval.loaded import LoadedIndex
 from retrieval.question import Kind, Question
@@ -29,6 +30,10 @@ MAX_SENTENCES = 3
 KEEP_OF_LATER = 0.6  # a sentence after the first is quoted with at least this share of its text, or not at all
 SHOWN = 3  # quotes a reply shows: the answer's, then related sentences
 RELATED_CHARS = 300
+MIN_WINDOW = 60  # a later sentence given less room than this is a fragment: it is left out
+# A window on what was asked needs room for what it is about: with 60, "… the app's developer said on
+# Tuesday… [2]" gave a day and nothing it was the day of.
+MIN_ASKED_WINDOW = 120
 DECLINE_SHOWN = 3
 MIN_WORDS = 6
 # A sentence opening like this leans on the one before or after it; quoting the pair keeps it readable.
@@ -76,22 +81,13 @@ def citation(index: LoadedIndex, row: int, start: int, end: int, score: float) -
     )
 
 
-def _asked_figure(text: str, question: Question) -> tuple[int, int] | None:
-    """The figure a quote of a count answer must keep: one near the counted thing, else one the question
-    doesn't state itself."""
-    found = figures_near(text, question.focus) if question.focus else []
-    if not found:
-        stated = {f.value for f in figures(question.text)}
-        found = [f for f in figures(text) if f.value not in stated]
-    return (found[0].start, found[0].end) if found else None
-
-
-def _quote(index: LoadedIndex, row: int, score: float, question: Question, budget: int, follow: bool
-           ) -> tuple[str, Citation]:
+def _quote(index: LoadedIndex, row: int, score: float, question: Question, budget: int, follow: bool,
+           asked: bool = False) -> tuple[str, Citation]:
     """The sentence, or the clause-aligned window of it that holds the question's terms.
 
     With ``follow``, a next sentence that continues this one ("It said that doing so ...") is quoted too,
-    as one slice, when the pair fits.
+    as one slice, when the pair fits. With ``asked``, the window holds what the question asks for (its date,
+    name or place; a count's figure always).
     """
     doc_row, start, end = (int(v) for v in index.sentence_spans[row])
     doc_text = index.docs[doc_row].text
@@ -113,7 +109,7 @@ def _quote(index: LoadedIndex, row: int, score: float, question: Question, budge
         if (_CONTINUES.match(following) or completes) and "\n" not in gap and new_end - start <= budget:
             text, end = doc_text[start:new_end], new_end
     keep = set(question.terms) | set(question.focus)
-    must = _asked_figure(text, question) if question.kind is Kind.COUNT else None
+    must = asked_span(text, question) if asked or question.kind is Kind.COUNT else None
     shown, (s, e) = trim_to_window(text, keep, budget, must)
     return shown, citation(index, row, start + s, start + e, score)
 
@@ -170,6 +166,18 @@ def compose(
             picked.append(i)
     if len(picked) == 1 and len(order) > 1 and _close_second(probs, order, model.pair_ratio):
         picked.append(order[1])
+    parts, citations = _fill(index, question, found, probs, picked)
+    if len(citations) < len(picked):
+        windowed = _windows(index, question, found, probs, picked)
+        if len(windowed[1]) > len(citations):
+            parts, citations = windowed
+    related = _related(index, question, found, probs, order, citations)
+    return Answer(question.text, " ".join(parts), True, citations, related=related)
+
+
+def _fill(index: LoadedIndex, question: Question, found: Candidates, probs: np.ndarray, picked: list[int]
+          ) -> tuple[list[str], list[Citation]]:
+    """The picked sentences in order, the first whole when it fits, while the room lasts."""
     parts: list[str] = []
     citations: list[Citation] = []
     used = 0
@@ -180,7 +188,7 @@ def compose(
         # not explain what law"). What it leaves is shared fairly among the sentences that add to it.
         room = MAX_CHARS - used - len(marker) - (1 if parts else 0)
         budget = room if n == 1 else room // (len(picked) - n + 1)
-        if budget < 60 and parts:
+        if budget < MIN_WINDOW and parts:
             break
         shown, cited = _quote(index, found.rows[i], float(probs[i]), question, budget, follow=n == 1)
         if parts and len(shown.strip("…")) < KEEP_OF_LATER * len(found.texts[i]):
@@ -190,8 +198,56 @@ def compose(
         parts.append(" ".join(shown.split()) + marker)  # a wrapped article's line breaks are no part of it
         citations.append(cited)
         used += len(parts[-1]) + (1 if len(parts) > 1 else 0)
-    related = _related(index, question, found, probs, order, citations)
-    return Answer(question.text, " ".join(parts), True, citations, related=related)
+    return parts, citations
+
+
+def _windows(index: LoadedIndex, question: Question, found: Candidates, probs: np.ndarray, picked: list[int]
+             ) -> tuple[list[str], list[Citation]]:
+    """When the picked sentences don't all fit whole: the best one whole as ever (it holds what the question
+    asks for: its type is what the model weighed), each later one cut to a window around what the question
+    asks for (a count's figure, a "when"'s date, a "who"'s name), while the room lasts; nothing from a
+    sentence that holds nothing of the sort.
+
+    Cut from its start, or to the clauses holding the question's words, and dropped when that left under
+    60% of it, the second sentence lost the date the asker wanted ("when did they ban ...": a long sentence
+    on the hearing, then the one with the day of the ban). Giving the first a share of the room instead lost
+    the fact it was chosen for.
+    """
+    texts = [found.texts[i] for i in picked]
+    markers = [f" [{n}]" for n in range(1, len(picked) + 1)]
+    room = MAX_CHARS - len(markers[0])
+    parts: list[str] = []
+    citations: list[Citation] = []
+    if asked_span(texts[0], question) is None:
+        return parts, citations
+    need = sum(min(len(t), MIN_ASKED_WINDOW) + len(m) + 1 for t, m in zip(texts[1:], markers[1:], strict=True))
+    # Whole when it fits; what the later windows can do without goes to the sentence it leans on or that
+    # continues it.
+    budget = max(min(len(texts[0]), room), room - need)
+    for n, i in enumerate(picked):
+        if n:
+            room -= len(markers[n]) + 1
+            budget = _shares([len(t) for t in texts[n:]], room)[0]
+            if budget < min(len(texts[n]), MIN_ASKED_WINDOW) or asked_span(texts[n], question) is None:
+                break
+        shown, cited = _quote(index, found.rows[i], float(probs[i]), question, budget, follow=n == 0, asked=True)
+        if n and asked_span(cited.quote, question) is None:
+            break
+        parts.append(" ".join(shown.split()) + markers[n])
+        citations.append(cited)
+        room -= len(parts[-1]) - len(markers[n])
+    return parts, citations
+
+
+def _shares(lengths: list[int], room: int) -> list[int]:
+    """``room`` shared among sentences of these lengths: one shorter than its even share keeps its length, and
+    what it leaves goes to the others."""
+    out = [0] * len(lengths)
+    left = room
+    for k, n in enumerate(sorted(range(len(lengths)), key=lambda n: lengths[n])):
+        out[n] = min(lengths[n], left // (len(lengths) - k))
+        left -= out[n]
+    return out
 
 
 def _related(index: LoadedIndex, question: Question, found: Candidates, probs: np.ndarray, order: list[int],

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from index.figures import figures, has_date
+from index.figures import date_span, figures, has_date
 from index.lexical import terms
 
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
@@ -43,6 +43,8 @@ _DURATION = re.compile(
 _IN_NAME = re.compile(r"[A-Z][\w'’.-]*\s+$")
 _PLACE = re.compile(r"\b(?:in|at|from|near|outside|inside)\s+(?:the\s+)?[A-Z][a-z]+")
 _CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*\b|\b[A-Z]{2,}[a-z]?[A-Z]*\b")
+# A name runs on over the capitalised words after its first ("Quillbridge Technologies", "Bank of Brask").
+_NAME_RUN = re.compile(r"(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w'’.-]*)*")
 _QUOTE = re.compile(r"[\"“”]")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -86,6 +88,31 @@ def carries(sentence: str) -> Carries:
         has_quote=_QUOTE.search(sentence) is not None,
         words=len(_WORD.findall(sentence)),
     )
+
+
+def time_span(sentence: str) -> tuple[int, int] | None:
+    """Where the sentence says when: its first date, else a weekday, a time relative to the article's day
+    (not one inside a name, "India Today") or a year. The things ``has_date`` and its kin look for, located."""
+    found = date_span(sentence)
+    if found:
+        return found
+    relative = (m for m in _RELATIVE_TIME.finditer(sentence)
+                if not (m.group(0)[0].isupper() and _IN_NAME.search(sentence, 0, m.start())))
+    for match in (_WEEKDAY.search(sentence), next(relative, None), _YEAR.search(sentence)):
+        if match:
+            return match.start(), match.end()
+    return None
+
+
+def name_span(sentence: str, question: str) -> tuple[int, int] | None:
+    """Where the first name the question doesn't use sits (a capitalised word past the sentence start, as in
+    ``new_names``), with the capitalised words that run on from it ("Quillbridge Technologies")."""
+    asked = question_words(question)
+    for match in _CAPITAL.finditer(sentence):
+        if match.start() > 0 and match.group(0).lower() not in asked:
+            run = _NAME_RUN.match(sentence, match.end())
+            return match.start(), run.end() if run else match.end()
+    return None
 
 
 @lru_cache(maxsize=4096)

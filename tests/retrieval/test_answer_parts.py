@@ -7,6 +7,7 @@ import pytest
 from index.figures import figures, figures_near, has_date
 from index.lexical import terms
 from retrieval.answer import _adds, is_answer_like
+from retrieval.asked import asked_span
 from retrieval.features import sentence_terms
 from retrieval.question import Kind, analyse
 from retrieval.quotes import ELLIPSIS, trim_to_window
@@ -232,3 +233,18 @@ def test_a_long_clause_is_cut_to_what_the_question_words_lead_to() -> None:
     assert "allegation" in shown and shown.strip(ELLIPSIS + " ") == text[s:e]
     # Without a question word in it, the sentence is still cut from its start.
     assert trim_to_window(text, {"koo"}, 150)[0].startswith("\"Safety")
+
+
+@pytest.mark.parametrize(("question", "sentence", "asked"), [
+    ("when was the app banned", "The ministry on Tuesday said it blocked the app on April 3 after the strike.",
+     "on Tuesday"),
+    ("when was the app banned", "The ministry blocked the app last week, officials said.", "last week"),
+    ("who owns the app", "The app, which is owned by Quillmark Holdings of Brask, was blocked.",
+     "Quillmark Holdings of Brask"),
+    ("how many users did the app have", "The app had 2.7 million users before the 3 orders.", "2.7"),
+    ("where is the company based", "The company, based in Tellmore, appealed.", None),
+    ("why was the app banned", "The app was banned because of the strike.", None),
+])
+def test_what_a_question_asks_for_is_found_in_a_sentence(question: str, sentence: str, asked: str | None) -> None:
+    span = asked_span(sentence, analyse(question))
+    assert (sentence[span[0]:span[1]] if span else None) == asked

@@ -60,3 +60,44 @@ def test_training_judges_an_answer_apart_from_the_decline(seed_engine: Engine) -
     assert not compose(seed_engine.index, question, found, probs, strict).answered
     given = compose(seed_engine.index, question, found, probs, strict, undeclined=True)
     assert given.answered and given.citations
+
+
+# A long sentence on a later hearing, then one as long that gives the day of the ban: both can't be quoted whole.
+BAN_ARTICLE = (
+    "# Court hears challenge to ban on the Lantern messaging app\n\n"
+    "The High Court of Veldmark on Tuesday began hearing a challenge to the government's ban on the messaging "
+    "app Lantern, with the company's lawyers arguing that the ban was ordered without any evidence being shown "
+    "to the app's owners or to the public.\n\n"
+    "The interior ministry blocked Lantern on April 3 under the state security regulations, saying the app had "
+    "been used to organise attacks on tax offices during the dock strike in the capital, and told providers to "
+    "stop carrying it.\n\n"
+    "Many users have since moved to other apps, a traders' group said.\n"
+)
+
+
+def _sentence(found_texts: list[str], start: str) -> int:
+    return next(i for i, t in enumerate(found_texts) if t.startswith(start))
+
+
+def test_a_pair_too_long_to_quote_whole_is_cut_to_windows_on_what_was_asked(
+        tmp_path: Path, encoder_provider: EncoderProvider, seed_engine: Engine) -> None:
+    """The runner-up held the asked-for date but was dropped: the best sentence, quoted whole, left it too
+    little room. The best stays whole, and the runner-up is cut to a window on its date ("on April 3")."""
+    from tests.retrieval.conftest import index_of
+
+    index_of({"ban.md": BAN_ARTICLE}, tmp_path, encoder_provider)
+    engine = Engine(tmp_path / "index", encoder_provider, replace(seed_engine.model, pair_ratio=0.5, threshold=0.1))
+    question, found = engine.candidates("when did they ban lantern")
+    best, second = _sentence(found.texts, "The High Court"), _sentence(found.texts, "The interior ministry")
+    assert len(found.texts[best]) + len(found.texts[second]) > 400
+    probs = np.full(len(found.texts), 0.01)
+    probs[best], probs[second] = 0.9, 0.8
+    answer = compose(engine.index, question, found, probs, engine.model)
+    assert [c.quote.startswith(p) for c, p in zip(answer.citations, ("The High Court", "The interior"),
+                                                  strict=True)] == [True, True]
+    assert "on Tuesday" in answer.citations[0].quote and "April 3" in answer.citations[1].quote
+    assert len(answer.text) <= 400 and "April 3" in answer.text
+    # A question asking for nothing a sentence shows (a "what") keeps the old rule: the best whole, alone.
+    question, found = engine.candidates("what did the lawyers argue about the ban on lantern")
+    alone = compose(engine.index, question, found, probs, engine.model)
+    assert len(alone.citations) == 1 and alone.citations[0].quote == found.texts[best]
