@@ -9,7 +9,6 @@ it chose into a reply.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import numpy as np
 
@@ -21,6 +20,7 @@ from retrieval.question import Kind, Question
 from retrieval.quotes import trim_to_window
 from retrieval.ranker import AnswerModel
 from retrieval.reach import unknown_figures, unreached_years
+from retrieval.repeats import repeats
 from retrieval.signals import Carries, carries
 from retrieval.types import Answer, Citation
 from retrieval.wording import CLOSEST_BELOW, decline_text
@@ -270,22 +270,6 @@ def _related(index: LoadedIndex, question: Question, found: Candidates, probs: n
         _, (s, e) = trim_to_window(text, set(question.terms) | set(question.focus), RELATED_CHARS)
         out.append(citation(index, found.rows[i], start + s, start + e, float(probs[i])))
     return out
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
-def says_again(text: str, quotes: Iterable[str]) -> bool:
-    """Whether ``text`` says what one of ``quotes`` says, word for word (punctuation and case aside), or is
-    contained in one, or contains one."""
-    mine = _words(text)
-    return any(mine and (mine in (theirs := _words(q)) or (theirs and theirs in mine)) for q in quotes)
-
-
-def repeats(text: str, shown: list[Citation]) -> bool:
-    """Whether ``text`` says again what a quote already shown says."""
-    return says_again(text, (c.quote for c in shown))
 
 
 def decline(index: LoadedIndex, question: Question, found: Candidates, probs: np.ndarray) -> Answer:

@@ -14,12 +14,12 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from index.lexical import bm25_top
-from retrieval.answer import says_again
 from retrieval.features import Candidates, sentence_terms
 from retrieval.followup import Expansion, FollowupContext, expand
 from retrieval.initialisms import names_cased
 from retrieval.loaded import LoadedIndex
 from retrieval.question import Question
+from retrieval.repeats import says_again
 from retrieval.search import dense_top, distinct_passages, rrf_fuse
 from retrieval.types import Answer, Passage
 

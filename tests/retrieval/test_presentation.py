@@ -12,10 +12,11 @@ import pytest
 
 from index.embedding import EncoderProvider
 from index.lexical import terms
-from retrieval.answer import is_answer_like, repeats
+from retrieval.answer import is_answer_like
 from retrieval.engine import Engine
 from retrieval.question import analyse
 from retrieval.reach import absent_words, unreached_years
+from retrieval.repeats import repeats
 from retrieval.types import Answer, Citation
 from tests.retrieval.conftest import index_of
 
