@@ -41,6 +41,9 @@ _MONTH = rf"(?:(?:{_FULL})\b|(?:{_ABBR})\b\.?)"
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# A weekday however a date line or a chat topic writes it beside a day ("Friday, 12 February 2021", "thu 11 feb").
+WEEKDAY_WORDS = frozenset([*(day.lower() for day in _WEEKDAYS),
+                           "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
 
 # Days whose date is fixed by name. The corpus is about India, so "Independence Day" is India's.
 NAMED_DAYS: dict[str, tuple[int, int]] = {

@@ -14,6 +14,8 @@ import re
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+from index.dates import WEEKDAY_WORDS
+
 # A news article's date lies in these years: "0001-01-01" (some exporters' empty date) or "9999-12-31" is
 # none, and day arithmetic around it overflows.
 YEARS = range(1900, 2101)
@@ -229,7 +231,7 @@ def _one_stamp(text: str, day_first: bool | None = None) -> tuple[str | None, bo
             and (day := normalise_date(match.group(1), day_first)) is not None):
         return day, True
     place = _PLACE_DATE.fullmatch(text)
-    if (place and place.group(1).lower() not in _WEEKDAYS
+    if (place and place.group(1).lower() not in WEEKDAY_WORDS
             and (day := date_line(place.group(2), day_first)) is not None):
         return day, True  # a release's dateline: where and when it was issued
     by = _BY_ISSUER.fullmatch(text)
@@ -246,8 +248,6 @@ _BY_ISSUER = re.compile(r"\s*(.{6,30}?)\s+by\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&
 # 2021". The release was dated only by an estimate from its text. A weekday before the day ("Friday, 12 February
 # 2021") is a date line of its own, which a chronology's entries are headed by.
 _PLACE_DATE = re.compile(r"\s*([A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,2})\s*,\s*(.+?)\s*")
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 
 
 # A news page's line of facts under the headline: "Written by Meera Kapoor | New Delhi | Updated: …",

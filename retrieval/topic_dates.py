@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from index.date_ranges import join_ranges, phrase_dashes
-from index.dates import NAMED_DAYS, Mention, find_mentions
+from index.dates import NAMED_DAYS, WEEKDAY_WORDS, Mention, find_mentions
 from retrieval.figure_dates import written_out
 from retrieval.month_parts import parts_of_month
 from retrieval.topic_months import FULL_MONTH_NAMES, MONTH_WORDS, month_named
@@ -40,7 +40,7 @@ _YEAR_AFTER = re.compile(r",?\s+(?P<year>(?:19|20)\d{2})\b")
 # A weekday written beside a date ("Thursday, February 11", "thu 11 feb"; after it only behind a comma or in
 # brackets: "February 11, Thursday", "February 11 (Thu)") is part of it:
 # left in the rest, it was searched as the topic's word and no event is about "Thursday".
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday"
+_WEEKDAY = "|".join(sorted(WEEKDAY_WORDS, key=len, reverse=True))
 _WEEKDAY_BEFORE = re.compile(rf"\b(?:{_WEEKDAY})\.?,?\s+$", re.IGNORECASE)
 _WEEKDAY_AFTER = re.compile(rf"\s*\((?:{_WEEKDAY})\.?\)|,\s*(?:{_WEEKDAY})\b\.?", re.IGNORECASE)
 # Two months joined ("between january and february", "jan to feb", "jan-feb"), once the days are read.
