@@ -26,7 +26,7 @@ from index.pasted import (
     signature_start,
 )
 from index.stamps import date_line, is_stamp_line
-from index.toolbars import is_chrome_run, is_share_bar, is_tag_line
+from index.toolbars import is_chrome_run, is_prompt, is_share_bar, is_tag_line
 
 # A menu or breadcrumb ("Home | India | World | Business", "Home > India > News"), a link to another story
 # ("Also Read: Farmers plan chakka jam on February 6 - Jan 30, 2021"), and the page's chrome that a whole-page
@@ -43,13 +43,14 @@ _LINK_LINE = re.compile(
     r"must\s+read|recommended|trending|watch(?:\s+video)?)\s*[:|–—-]",
     re.IGNORECASE,
 )
-# A heading over links to other stories, on its own line ("Also Read", "More from India", "You may also like").
+# A heading over links to other stories, on its own line ("Also Read", "More from India", "You may also like"), or
+# over the page's tags ("Tags", "Topics"), one a line.
 _LINK_HEADING = re.compile(
     r"\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+(?:stor(?:y|ies)|news|articles?|links?))?|see\s+also"
     r"|must\s+read|recommended(?:\s+for\s+you)?|trending(?:\s+(?:now|news|stories))?|top\s+stories"
     r"|latest(?:\s+(?:news|stories))|more\s+stories|more\s+(?:from|in|on)\s+[\w&' -]{1,30}"
     r"|you\s+(?:may|might)\s+also\s+(?:like|read)|most\s+(?:read|popular|viewed|shared)|editor'?s\s+picks"
-    r"|don'?t\s+miss)\s*:?\s*",
+    r"|don'?t\s+miss|(?:(?:trending|related)\s+)?(?:tags|topics))\s*:?\s*",
     re.IGNORECASE,
 )
 # A cookie or consent notice: cookies named with what the reader is asked to do about them.
@@ -170,6 +171,7 @@ def is_page_furniture(line: str) -> bool:
             or (len(stripped) <= _CONSENT_CHARS and _CONSENT.search(stripped) is not None
                 and (len(stripped) <= _BUTTON_CHARS or _READER.search(stripped) is not None))
             or _COPYRIGHT.fullmatch(stripped) is not None or is_share_bar(stripped) or is_tag_line(stripped)
+            or is_prompt(stripped)
             or _FOOTER.fullmatch(line) is not None or is_credit(stripped) or _LABEL.fullmatch(line) is not None
             or _END_MARK.fullmatch(line) is not None or _WIRE_CREDIT.fullmatch(line) is not None
             or _TRANSLATED.fullmatch(line) is not None or PAGE_MARK.fullmatch(line) is not None
@@ -261,15 +263,22 @@ def _merged(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def story_sentences(text: str, sentences: Sequence[Span]) -> list[Span]:
     """``sentences`` without those that lie wholly on furniture lines, nor those without a word (a thread's
-    "🧵"), nor a newsletter's sign-off and chrome sharing a line with its story (``mail_chrome_sentences``): they
-    are never quoted or searched."""
+    "🧵"), nor a credit split from the caption it ends ("(File photo)" after "Photo: The logo on a screen."), nor a
+    newsletter's sign-off and chrome sharing a line with its story (``mail_chrome_sentences``): they are never
+    quoted or searched."""
     lines = furniture_lines(text)
-    kept = [s for s in sentences if not _symbols_only(text[s.start:s.end])
+    kept = [s for s in sentences if not _symbols_only(text[s.start:s.end]) and not _ending_credit(text, s)
             and not any(start <= s.start and s.end <= end for start, end in lines)]
     if not is_newsletter(text.splitlines()):
         return kept
     chrome = mail_chrome_sentences([text[s.start:s.end] for s in kept])
     return [s for n, s in enumerate(kept) if n not in chrome]
+
+
+def _ending_credit(text: str, sentence: Span) -> bool:
+    """Whether ``sentence`` is a credit that ends its line's caption ("(File photo)"), read apart from it."""
+    opens_line = not text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start].strip()
+    return not opens_line and is_credit(text[sentence.start:sentence.end])
 
 
 def _symbols_only(sentence: str) -> bool:
