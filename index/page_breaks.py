@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
-# A page's number alone on its line: "Page 2 of 3", "Page 2", "2 of 3", "Page 2/3".
-PAGE_MARK = re.compile(r"\s*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s+of\s+\d{1,4})\s*", re.IGNORECASE)
+# A page's number alone on its line: "Page 2 of 3", "Page 2", "2 of 3", "Page 2/3", "- 2 -". A bare "2" may number
+# a list's item or a table's row, and is none.
+PAGE_MARK = re.compile(r"\s*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s+of\s+\d{1,4}"
+                       r"|[-–—]\s*\d{1,4}\s*[-–—])\s*", re.IGNORECASE)
 # A running header or footer beside the page's number: a short line that ends no sentence. A wrapped line of a
 # paragraph is longer; a paragraph's short last line ends its sentence.
 _RUNNING_CHARS = 60

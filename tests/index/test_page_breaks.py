@@ -34,3 +34,9 @@ def test_a_running_header_above_the_number_goes_too_and_a_heading_after_a_blank_
 def test_text_without_a_page_number_is_untouched() -> None:
     text = "Headline over the story\n\nNOVEMBER 2025\n\nThe page goes on.\n"
     assert joined_pages(text) is text
+
+
+def test_a_page_number_between_dashes_is_a_page_break_too() -> None:
+    cut = "January and August this year, and in April the regulator fined"
+    text = f"{_LINE}\n{cut}\n\n- 2 -\n\nthe company 1.2 million crowns.\n"
+    assert joined_pages(text) == f"{_LINE}\n{cut}\nthe company 1.2 million crowns.\n"
