@@ -51,10 +51,12 @@ def far_dated(docs: list[Doc], doc_ids: list[str]) -> list[dict[str, str]]:
         if day is None or not others:
             continue
         first, last = others[0], others[-1]
+        # One day is said once: the seed corpus states one date, and the note read "(2021-02-10 to 2021-02-10)".
+        period = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
         if (first - day).days > FAR_DAYS or (day - last).days > FAR_DAYS:
             notes.append({"file": files[doc_id], "note": (
-                f"dated {day.isoformat()}, over a year from every other article ({first.isoformat()} to "
-                f"{last.isoformat()}): check the date, which sets the period the articles cover and its events")})
+                f"dated {day.isoformat()}, over a year from every other article ({period}): check the date, "
+                "which sets the period the articles cover and its events")})
     return notes
 
 

@@ -12,6 +12,7 @@ from itertools import islice, pairwise
 from index.chunking import split_sentences, unwrap
 from index.day_order import day_first
 from index.furniture import is_caption, is_furniture, is_page_furniture
+from index.lead_dateline import lead_dateline
 from index.own_lines import address_line, byline_day, is_byline, is_issuer
 from index.pasted import is_post_age, mail_subject, names_a_handle
 from index.scripts import mostly_in_another_script
@@ -112,10 +113,12 @@ def stamped(body: str) -> str | None:
 
 def _stamp_or_byline(line: str, order: bool | None) -> tuple[str, bool] | None:
     """A stamp line's day (``index.stamps.stamp``, a day in figures read in the article's ``order``), or the day a
-    byline gives after its names (named a stamp)."""
+    byline gives after its names (named a stamp), or a lead paragraph's dateline (``index.lead_dateline``)."""
     found = stamp(line, order)
     if found is None and (day := byline_day(line)) is not None:
         return day, True
+    if found is None and (lead := lead_dateline(line, order)) is not None:
+        return lead[0], False
     return found
 
 

@@ -26,6 +26,7 @@ from index.front_matter import (
 )
 from index.hyphens import mended
 from index.markdown_text import NestedTooDeep, plain_text
+from index.page_breaks import joined_pages
 from index.stamps import normalise_date, web_address
 from index.text_decoding import decode_article
 
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 33  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
+PARSE_VERSION = 37  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
 # 13: front matter ended by "...", and TOML front matter; 14: an address pasted over the story;
 # 15: breadcrumbs and page chrome ("Skip to main content") are no title; 16: a .md body without its markup;
 # 17: a front-matter url that is no web address is no link; 18: a .md list item keeps a marker ("• ", "2. ");
@@ -54,7 +55,12 @@ PARSE_VERSION = 33  # 10: a date alone on its line is a stamp; 11: HTML fragment
 # by its subject, a translation by its headline in its own script, a thread without its numbering or emoji;
 # 32: in wrapped text a headline over its paragraph is a line of its own (``index.chunking.is_headline``), so titles it;
 # a word hyphenated over a wrapping line break is mended (``index.hyphens``); "Prepared by …", "Page 2" titles nothing;
-# 33: a day in figures that reads two ways ("10/02/2021") is read as the article writes days (``index.day_order``)
+# 33: a day in figures that reads two ways ("10/02/2021") is read as the article writes days (``index.day_order``);
+# 34: a PDF's page break pasted as text (page number, running header) is taken out, and a paragraph it cut joined;
+# share bars labelled by action, tag lines and chrome pieces run together are no title (``index.toolbars``);
+# 35: a lead paragraph's dateline with a full day ("MAREN, Friday 14 November 2025 - …") dates the article;
+# 36: a page's prompts and reading tools ("Subscribe to our newsletter", "Download the app") are no title;
+# 37: a page number between dashes ("- 2 -") is a page break too (``index.page_breaks``)
 _OPENS_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 # A saved page, or a part of one copied from its source ("<div class=story><p>…"): a file that opens with a
 # block element's tag. Markdown's inline HTML ("<b>Note:</b>", "<br>", "<!-- -->") opens no article this way.
@@ -198,7 +204,9 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
         except NestedTooDeep as exc:  # a file of nested "> " was refused as "the article is empty"
             line = raw[:body_offset].count("\n") + exc.line + 1
             raise ArticleProblem(f"{exc} (from line {line})") from exc
-    body = mended(body)  # a word hyphenated over a wrapping line break is quoted and searched whole
+    # A PDF's page breaks pasted as text go (``index.page_breaks``) before a word hyphenated over a wrapping line
+    # break is mended: both are quoted and searched whole.
+    body = mended(joined_pages(body))
     title = clean_str(meta.get("title")) or first_line_title(body) or doc_id
     # "date: 10/02/2021" reads as the article writes a day in figures, when its text shows that (``index.day_order``)
     date = normalise_date(meta.get("date"), day_first(body) if meta.get("date") else None)

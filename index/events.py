@@ -26,6 +26,7 @@ from index.date_resolution import CorpusWindow
 from index.date_tense import told_as_future
 from index.documents import Document
 from index.furniture import is_furniture
+from index.lead_dateline import lead_dateline
 from index.mention_dates import (
     PARAGRAPH_BREAK,
     Anchor,
@@ -42,7 +43,7 @@ from index.relative_days import counted_here, placed_days, relative_days
 from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 24  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 25  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -56,7 +57,8 @@ EVENTS_VERSION = 24  # 14: a yearless date in an undated article takes the year 
 # ("is meeting officials this week", "is hearing the case on Friday") and a clause a date opens told in the future
 # ("On Friday, officials will meet …") are ahead; a correction note dates no event (``index.corrections``)
 # 24: the day of a plan called off or moved ("had been scheduled for Tuesday but was postponed") is no event, and
-# the day it was moved to ("moved to Thursday") is ahead (``index.called_off``)
+# the day it was moved to ("moved to Thursday") is ahead (``index.called_off``); 25: the day of a lead paragraph's
+# dateline ("MAREN, Friday 14 November 2025 - …") dates the article, and is no event (``index.lead_dateline``)
 
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")
@@ -113,7 +115,7 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
             if stamp_date(text) is not None or is_furniture(text) or retracted(text):
                 continue  # "Updated: Feb 12, 2021 14:05 IST" dates the article; "Also Read: …" is another story
             if (item.mention.role != "primary" or item.mention.start < label_end(text)
-                    or denied(text, item.mention.start)):
+                    or item.mention.start < _dateline_end(text) or denied(text, item.mention.start)):
                 continue  # "in the wake of the January 26 violence": the violence's date, not the sentence's
             resolved = resolve_mention(item, doc_dates[doc.doc_id], anchors, window, doc.date_estimated)
             if resolved is None:
@@ -139,6 +141,12 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
         told = list(best.values()) + _told_relative(doc, spans, located[doc.doc_id], list(best.values()), given)
         records.extend(with_context(doc, spans, sorted(told, key=lambda r: (r["start"], r["date"]))))
     return records
+
+
+def _dateline_end(sentence: str) -> int:
+    """Where a lead paragraph's dateline opening ``sentence`` ends (0 for none): its day is the article's."""
+    found = lead_dateline(sentence)
+    return found[1] if found else 0
 
 
 def _count_here(doc: Document, located: list[Located], resolve: Callable[[Located], tuple[str, str, str] | None],

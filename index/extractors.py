@@ -35,7 +35,7 @@ from index.figures import figure_windows
 from index.lexical import TERMS_VERSION, terms
 
 # Bump when ``index.chunking.split_sentences`` splits differently: every cached article is split again.
-SENTENCES_VERSION = 14  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address;
+SENTENCES_VERSION = 17  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address;
 # 7: no sentence on lines of page furniture (index.furniture);
 # 8: a story's line opening with "Copyright" or about cookie rules is no furniture; 9: a stamp line with runs of spaces;
 # 10: a wrapped paragraph's lines after a block of links are no links; 11: a photo's caption or credit is furniture,
@@ -47,7 +47,13 @@ SENTENCES_VERSION = 14  # 4: a stamp line keeps its line breaks in wrapped text;
 # alone, an editor's correction note and a "sentence" of symbols alone ("🧵") are no sentences; 14: in wrapped text a
 # headline over its paragraph is a sentence of its own, and a newsletter's sign-off and chrome sentences sharing a
 # line with its story are none; a word hyphenated over a wrapping line break is one word; "Prepared by …", "Issued by …"
-# and a page's number ("Page 2 of 3") are furniture
+# and a page's number ("Page 2 of 3") are furniture; 15: share bars labelled by action ("Share  Tweet  Email"), tag
+# lines and chrome pieces run together on a line are furniture (``index.toolbars``), and a PDF's page break pasted
+# as text no longer cuts a sentence in two (``index.page_breaks``); 16: a page's prompts and reading tools
+# ("Subscribe to our newsletter", "Story continues below this ad"), an action's button alone ("Email"), chrome
+# pieces run together with a bar ("Listen | 4 min read") and the tags under a "Tags"/"Topics" heading are furniture,
+# and a credit ending a caption ("… on a screen. (File photo)") is no sentence; 17: a page number between dashes
+# ("- 2 -") is furniture, and a page break that joins a cut sentence (``index.page_breaks``)
 # Bump when what is stored about figures changes (``index.figures``).
 FIGURES_VERSION = 2  # 2: multiples ("twelvefold", "doubled", "halved") are figures
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from index.chunking import Span
 from index.own_lines import is_byline, is_read_time, is_speaker_label
+from index.page_breaks import PAGE_MARK  # a page's number as a PDF copied as text keeps it ("Page 2 of 3")
 from index.pasted import (
     comments_start,
     is_newsletter,
@@ -25,6 +26,7 @@ from index.pasted import (
     signature_start,
 )
 from index.stamps import date_line, is_stamp_line
+from index.toolbars import is_chrome_run, is_prompt, is_share_bar, is_tag_line
 
 # A menu or breadcrumb ("Home | India | World | Business", "Home > India > News"), a link to another story
 # ("Also Read: Farmers plan chakka jam on February 6 - Jan 30, 2021"), and the page's chrome that a whole-page
@@ -41,13 +43,14 @@ _LINK_LINE = re.compile(
     r"must\s+read|recommended|trending|watch(?:\s+video)?)\s*[:|–—-]",
     re.IGNORECASE,
 )
-# A heading over links to other stories, on its own line ("Also Read", "More from India", "You may also like").
+# A heading over links to other stories, on its own line ("Also Read", "More from India", "You may also like"), or
+# over the page's tags ("Tags", "Topics"), one a line.
 _LINK_HEADING = re.compile(
     r"\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+(?:stor(?:y|ies)|news|articles?|links?))?|see\s+also"
     r"|must\s+read|recommended(?:\s+for\s+you)?|trending(?:\s+(?:now|news|stories))?|top\s+stories"
     r"|latest(?:\s+(?:news|stories))|more\s+stories|more\s+(?:from|in|on)\s+[\w&' -]{1,30}"
     r"|you\s+(?:may|might)\s+also\s+(?:like|read)|most\s+(?:read|popular|viewed|shared)|editor'?s\s+picks"
-    r"|don'?t\s+miss)\s*:?\s*",
+    r"|don'?t\s+miss|(?:(?:trending|related)\s+)?(?:tags|topics))\s*:?\s*",
     re.IGNORECASE,
 )
 # A cookie or consent notice: cookies named with what the reader is asked to do about them.
@@ -68,9 +71,6 @@ _BUTTON_CHARS = 30
 # a law's clause "(c)" is no notice.
 _COPYRIGHT = re.compile(r"\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})).{0,150}"
                         r"|.{0,150}\ball\s+rights\s+reserved\b.{0,30}", re.IGNORECASE)
-_NETWORKS = r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|koo|e-?mail|print|copy\s+link)"
-_SHARE = re.compile(rf"\s*share(?:\s+(?:this|the)\s+(?:article|story|page))?(?:\s+on)?(?:[\s,|·•]+{_NETWORKS})+\s*",
-                    re.IGNORECASE)
 _FOOTER_LINK = (r"(?:about(?:\s+us)?|contact(?:\s+us)?|terms(?:\s+(?:of|and|&)\s+(?:use|service|conditions))?"
                 r"|privacy(?:\s+policy)?|cookie\s+policy|careers|advertise(?:\s+with\s+us)?|site\s*map|faqs?|help"
                 r"|feedback|disclaimer|newsletters?|rss|grievance\s+redressal)")
@@ -148,9 +148,6 @@ _SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*\s*$")
 _LINK_CHARS = 150  # a story's headline, not a paragraph
 
 
-# A page's number as a PDF copied as text keeps it between paragraphs: "Page 2 of 3", "Page 2", "2 of 3". Each was
-# quoted as a sentence of the story.
-_PAGE_MARK = re.compile(r"\s*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s+of\s+\d{1,4})\s*", re.IGNORECASE)
 
 
 def is_furniture(line: str) -> bool:
@@ -160,7 +157,8 @@ def is_furniture(line: str) -> bool:
     ("SPOKESPERSON:"). Those were quoted as answers, and a stamp at an
     article's foot was an event of the timeline."""
     stripped = line.strip()
-    return is_page_furniture(line) or is_stamp_line(stripped) or is_byline(stripped) or is_speaker_label(stripped)
+    return (is_page_furniture(line) or is_stamp_line(stripped) or is_byline(stripped) or is_speaker_label(stripped)
+            or is_chrome_run(stripped, is_furniture))
 
 
 def is_page_furniture(line: str) -> bool:
@@ -172,10 +170,11 @@ def is_page_furniture(line: str) -> bool:
             or _CHROME.fullmatch(line) is not None or _LINK_HEADING.fullmatch(line) is not None
             or (len(stripped) <= _CONSENT_CHARS and _CONSENT.search(stripped) is not None
                 and (len(stripped) <= _BUTTON_CHARS or _READER.search(stripped) is not None))
-            or _COPYRIGHT.fullmatch(stripped) is not None or _SHARE.fullmatch(line) is not None
+            or _COPYRIGHT.fullmatch(stripped) is not None or is_share_bar(stripped) or is_tag_line(stripped)
+            or is_prompt(stripped)
             or _FOOTER.fullmatch(line) is not None or is_credit(stripped) or _LABEL.fullmatch(line) is not None
             or _END_MARK.fullmatch(line) is not None or _WIRE_CREDIT.fullmatch(line) is not None
-            or _TRANSLATED.fullmatch(line) is not None or _PAGE_MARK.fullmatch(line) is not None
+            or _TRANSLATED.fullmatch(line) is not None or PAGE_MARK.fullmatch(line) is not None
             or (len(stripped) <= _CORRECTION_CHARS and _CORRECTION.fullmatch(stripped) is not None)
             or (len(stripped) <= _CAPTION_CHARS and (_CONTACT.fullmatch(stripped) is not None
                                                      or _DISCLAIMER.search(stripped) is not None)))
@@ -264,15 +263,22 @@ def _merged(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def story_sentences(text: str, sentences: Sequence[Span]) -> list[Span]:
     """``sentences`` without those that lie wholly on furniture lines, nor those without a word (a thread's
-    "🧵"), nor a newsletter's sign-off and chrome sharing a line with its story (``mail_chrome_sentences``): they
-    are never quoted or searched."""
+    "🧵"), nor a credit split from the caption it ends ("(File photo)" after "Photo: The logo on a screen."), nor a
+    newsletter's sign-off and chrome sharing a line with its story (``mail_chrome_sentences``): they are never
+    quoted or searched."""
     lines = furniture_lines(text)
-    kept = [s for s in sentences if not _symbols_only(text[s.start:s.end])
+    kept = [s for s in sentences if not _symbols_only(text[s.start:s.end]) and not _ending_credit(text, s)
             and not any(start <= s.start and s.end <= end for start, end in lines)]
     if not is_newsletter(text.splitlines()):
         return kept
     chrome = mail_chrome_sentences([text[s.start:s.end] for s in kept])
     return [s for n, s in enumerate(kept) if n not in chrome]
+
+
+def _ending_credit(text: str, sentence: Span) -> bool:
+    """Whether ``sentence`` is a credit that ends its line's caption ("(File photo)"), read apart from it."""
+    opens_line = not text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start].strip()
+    return not opens_line and is_credit(text[sentence.start:sentence.end])
 
 
 def _symbols_only(sentence: str) -> bool:

@@ -24,11 +24,14 @@ SPELLED_OUT = 1.0
 
 _X = r"(?P<x>[A-Za-z][\w.&-]{1,11})"
 _WHAT = r"(?:what|wat|wht)(?:\s+is|\s+was|\s*['’]s|s)?"
+_WHAT_DOES = r"(?:what|wat|wht)\s+(?:does|do|did|dose)"  # chat's spellings, as ``_WHAT``
 _ASKS = [re.compile(p, re.IGNORECASE) for p in (
     rf"{_X}",  # "MeitY?"
     rf"{_WHAT}\s+(?:the\s+|an?\s+)?{_X}",  # "what is meity", "whats the NCRA"
     rf"who\s+(?:is|are|was|were)\s+(?:the\s+)?{_X}",
-    rf"(?:what\s+(?:does|do|did)\s+)?(?:the\s+)?{_X}\s+(?:stands?|stood)\s+for",
+    rf"(?:{_WHAT_DOES}\s+)?(?:the\s+)?{_X}\s+(?:stands?|stood)\s+for",
+    # "what does COA mean" was declined: the articles never use the word "mean", and no pattern read it.
+    rf"(?:{_WHAT_DOES}\s+)?(?:the\s+)?{_X}\s+(?:mean|means|meant)",
     rf"(?:{_WHAT}\s+)?(?:the\s+)?(?:full\s+form|expansion|meaning|long\s+form)\s+of\s+(?:the\s+)?{_X}",
     rf"(?:the\s+)?{_X}\s+(?:full\s+form|expansion|meaning|long\s+form)",
     rf"(?:{_WHAT}\s+)?(?:the\s+)?{_X}\s+short\s+for",

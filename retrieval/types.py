@@ -39,8 +39,12 @@ class Citation:
 
     @property
     def quoted(self) -> str:
-        """The quote as a reader sees it: in quotation marks, with an ellipsis at each cut."""
-        return f"“{'… ' if self.cut_before else ''}{self.quote}{'…' if self.cut_after else ''}”"
+        """The quote as a reader sees it: in quotation marks, with an ellipsis at each cut, on one line. A sentence
+        of an article wrapped at a fixed width (a PDF or wire copy pasted as text) keeps its line breaks, as its
+        offsets must; shown as they were, a source's quote broke mid-sentence ("Communications Oversight" over
+        "Authority (COA) …"), as the answer's own text (``retrieval.answer``) and the timeline never do."""
+        quote = " ".join(self.quote.split())
+        return f"“{'… ' if self.cut_before else ''}{quote}{'…' if self.cut_after else ''}”"
 
 
 @dataclass(frozen=True)

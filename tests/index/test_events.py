@@ -319,7 +319,7 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 24  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
+    assert EVENTS_VERSION == 25  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
     # 5: web-page furniture ("Also Read: …"); 6: a date alone on its line ("Feb 12, 2021") is a stamp;
     # 7: a byline that carries one ("By Meera Kapoor | Updated: Feb 12, 2021"); 8: breadcrumbs, page chrome;
     # 9: ranges, "the last week of …", "would"/"gives … until" point ahead;
@@ -338,6 +338,7 @@ def test_version_bumped() -> None:
     # 22: a day counted from a date of the sentence's own ("two days after the January 26 violence")
     # 23: "today", "yesterday", "tomorrow"; the present progressive with a time, a clause a date opens, ahead
     # 24: a plan's day called off or moved is no event; the day it was moved to is ahead
+    # 25: a lead paragraph's dateline day ("MAREN, Friday 14 November 2025 - …") dates the article, no event
 
 
 def test_last_this_and_next_month_are_months_of_the_article_s_date() -> None:

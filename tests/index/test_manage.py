@@ -410,3 +410,9 @@ def test_an_article_is_far_dated_from_every_other_added_with_it_too() -> None:
     assert far_dated([far], ["typo"]) == [], "alone: nothing to be far from"
     many = [_doc(f"d{k}", f"2021-02-{k:02}") for k in range(1, 20)]
     assert [n["file"] for n in far_dated([*many, far], ["typo", "d1", "d19"])] == ["typo.md"]
+
+
+def test_a_far_dated_note_names_the_others_one_day_once() -> None:
+    """The seed corpus states one date: the note on an article added years away read "(2021-02-10 to 2021-02-10)"."""
+    [note] = far_dated([_doc("a", "2021-02-10"), _doc("b", "2021-02-10"), _doc("new", "2025-03-19")], ["new"])
+    assert "every other article (2021-02-10): check the date" in note["note"]

@@ -16,6 +16,7 @@ ALIASES = {"meiti": ["ministri", "electron", "inform", "technolog"], "ncra": ["n
     "what is meity", "What is MeitY?", "whats meity?", "what's the NCRA", "MeitY?", "who is meity",
     "What does MeitY stand for?", "NCRA stands for?", "full form of meity", "meity full form",
     "what is the meaning of NCRA", "what's NCRA short for", "expand meity",
+    "what does NCRA mean", "wht does meity mean?", "NCRA means?", "wat do meity stand for",
 ])
 def test_asking_what_a_defined_short_form_stands_for(question: str) -> None:
     assert asked_short_form(question, ALIASES) in ("meiti", "ncra")
@@ -26,6 +27,7 @@ def test_asking_what_a_defined_short_form_stands_for(question: str) -> None:
     "what is meity doing about twitter",  # asks more than what it stands for
     "why did meity send notices",
     "what is the FSTO",  # a short form, but not one these articles define
+    "what does meity mean for twitter",  # asks more than what it stands for
 ])
 def test_other_questions_are_left_to_the_model(question: str) -> None:
     assert asked_short_form(question, ALIASES) is None

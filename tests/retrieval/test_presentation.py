@@ -38,6 +38,14 @@ def _shown(answer: Answer) -> list[Citation]:
     return [*answer.citations, *answer.related, *answer.alternatives]
 
 
+def test_a_quote_of_a_wrapped_article_is_shown_on_one_line() -> None:
+    """A sentence of a PDF or wire copy pasted as text keeps its wrapping line breaks (its offsets must); a
+    source's quote showed them, broken mid-sentence ("Communications Oversight" over "Authority (COA) …")."""
+    c = Citation("a", "Title", None, None, "The regulator said the\nCommunications Oversight\nAuthority (COA) acted.",
+                 0, 10, 1.0, cut_after=True)
+    assert c.quoted == "“The regulator said the Communications Oversight Authority (COA) acted.…”"
+
+
 def test_a_quote_says_where_it_was_cut(seed_engine: Engine, replies: list[Answer]) -> None:
     """A window of a sentence was shown in quotation marks as if it were the whole sentence."""
     index = seed_engine.index

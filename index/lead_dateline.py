@@ -1,0 +1,27 @@
+"""A dateline opening the lead paragraph with the day the story was filed, then a dash or colon and the story:
+"MAREN, Friday 14 November 2025 - The regulator …", "NEW DELHI, Feb 11, 2021 (Reuters) – …". A pasted wire story or
+PDF has no other stamp: it was dated only by an estimate from its text ("~2025-11-14 (estimated)"), its "on
+Thursday" an estimated day too, and the dateline's day was an event of the timeline beside the lead's own day,
+the same sentence twice. The article's head (``index.article_head``) dates it by this; the events
+(``index.events``) take no event from it. A day without its year ("Feb 11") dates nothing here."""
+
+from __future__ import annotations
+
+import re
+
+from index.stamps import WEEKDAY_WORDS, date_line
+
+# The place (one to three capitalised words, no weekday), a comma, the day (opening with a capital or a figure, so
+# "Twitter, on 11 February 2021 - …" is none), an agency in brackets, then " - ", " – " or ":" before the story.
+_LEAD_DATELINE = re.compile(r"\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s*,\s*([A-Z0-9].{5,39}?)\s*"
+                            r"(?:\([A-Z][\w .&-]{0,30}\)\s*)?(?:\s[-–—]|:)(?=\s+\S)")
+
+
+def lead_dateline(line: str, day_first: bool | None = None) -> tuple[str, int] | None:
+    """The day a dateline opening ``line`` gives, and where the dateline ends; None when it opens with none. A day
+    in figures that reads two ways is read as ``day_first`` says."""
+    found = _LEAD_DATELINE.match(line)
+    if found is None or found.group(1).lower() in WEEKDAY_WORDS:
+        return None
+    day = date_line(found.group(2), day_first)
+    return (day, found.end()) if day is not None else None

@@ -1,0 +1,32 @@
+"""A dateline opening the lead paragraph with a full day ("MAREN, Friday 14 November 2025 - …",
+``index.lead_dateline``) dates a pasted story that has no other stamp, and is no event of the timeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.chunking import split_sentences
+from index.documents import parse_article
+from index.events import extract_events
+
+_LEAD = "{} the regulator on Thursday fined the platform 8.5 million crowns over blocking orders."
+
+
+@pytest.mark.parametrize(("dateline", "day"), [
+    ("MAREN, Friday 14 November 2025 -", "2025-11-14"),
+    ("MAREN, 14 November 2025:", "2025-11-14"),
+    ("NEW DELHI, Feb 11, 2021 (Reuters) –", "2021-02-11"),
+    ("NEW DELHI, Feb 11 (Reuters) -", None),  # no year: no day
+    ("Twitter, on 11 February 2021 -", None),  # no place opening a dateline
+])
+def test_a_lead_dateline_with_a_full_day_dates_the_article(dateline: str, day: str | None) -> None:
+    doc = parse_article(f"Regulator fines a platform\n\n{_LEAD.format(dateline)}\n\nIt will appeal.\n", "a", "a.txt")
+    assert doc.date == day
+    assert not doc.date_estimated
+
+
+def test_the_dateline_day_is_no_event_and_the_lead_is_dated_from_it() -> None:
+    doc = parse_article(f"Regulator fines a platform\n\n{_LEAD.format('MAREN, Friday 14 November 2025 -')}\n",
+                        "a", "a.txt")
+    found = extract_events([doc], {doc.doc_id: split_sentences(doc.text)})
+    assert [(e["date"], e["estimated"]) for e in found] == [("2025-11-13", False)]
