@@ -106,7 +106,10 @@ def _quote(index: LoadedIndex, row: int, score: float, question: Question, budge
         # A "when" answer whose sentence gives no time takes the next one that does ("The talks are likely
         # to happen this week."), as one slice: the sentence after is usually what the first one is about.
         completes = question.kind is Kind.WHEN and _adds(question, [text], following)
-        if (_CONTINUES.match(following) or completes) and "\n" not in gap and new_end - start <= budget:
+        # A next sentence pointing back at this one ("Reacting to this, MeitY said the move was unusual.") says
+        # what it led to: without it, "what did meity call it" got the blog post but not the ministry's word.
+        leans = LEANS_BACK.match(following) is not None
+        if (_CONTINUES.match(following) or leans or completes) and "\n" not in gap and new_end - start <= budget:
             text, end = doc_text[start:new_end], new_end
     keep = set(question.terms) | set(question.focus)
     must = asked_span(text, question) if asked or question.kind is Kind.COUNT else None

@@ -164,3 +164,21 @@ def test_a_decline_names_no_function_word_as_missing(seed_engine: Engine, questi
     assert not answer.answered
     assert all(f"“{w}”" in answer.text for w in named), answer.text
     assert not any(f"“{w}”" in answer.text for w in unnamed), answer.text
+
+
+def test_a_sentence_is_quoted_with_the_next_one_when_that_points_back_at_it(
+        tmp_path: Path, encoder_provider: EncoderProvider) -> None:
+    """"Reacting to this, the council called the ruling hasty." says what the sentence before it led to: the
+    sentence quoted alone left out the word a "how did they describe it" question asks for."""
+    from retrieval.answer import MAX_CHARS, _quote
+
+    index = index_of({"court.md": "---\ntitle: Court\ndate: 2021-03-02\n---\nThe court of Veltria struck down the "
+                                  "ferry levy on Tuesday. Reacting to this, the harbour council called the ruling "
+                                  "hasty.\n\nThe levy had been in force since 2019.\n"}, tmp_path, encoder_provider)
+    row = next(r for r in range(len(index.sentence_spans)) if index.sentence_text(r).startswith("The court"))
+    question = analyse("how did the harbour council describe the court striking down the levy")
+    shown, cited = _quote(index, row, 0.9, question, MAX_CHARS, follow=True)
+    assert "Reacting to this, the harbour council called the ruling hasty." in shown
+    assert cited.quote.startswith("The court of Veltria")
+    # Not when it is the second quote of an answer: then it is a sentence of its own.
+    assert "Reacting" not in _quote(index, row, 0.9, question, MAX_CHARS, follow=False)[0]
