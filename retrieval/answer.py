@@ -19,7 +19,7 @@ from retrieval.loaded import LoadedIndex
 from retrieval.question import Kind, Question
 from retrieval.quotes import trim_to_window
 from retrieval.ranker import AnswerModel
-from retrieval.reach import unknown_figures, unreached_years
+from retrieval.reach import unknown_acronyms, unknown_figures, unreached_years
 from retrieval.repeats import repeats
 from retrieval.signals import Carries, carries
 from retrieval.types import Answer, Citation
@@ -158,7 +158,8 @@ def compose(
     like = found.column("answer_like") > 0
     order = [int(i) for i in np.argsort(-probs, kind="stable") if like[i]]
     below = not undeclined and bool(order) and probs[order[0]] < model.threshold
-    if not order or below or unknown_figures(index, question) or unreached_years(index, question):
+    if (not order or below or unknown_figures(index, question) or unreached_years(index, question)
+            or unknown_acronyms(index, question)):
         return decline(index, question, found, probs)
     picked = [order[0]]
     most = MAX_SENTENCES if question.kind is Kind.COUNT else 2
