@@ -19,7 +19,7 @@ from retrieval.loaded import LoadedIndex
 from retrieval.question import Kind, Question
 from retrieval.quotes import trim_to_window
 from retrieval.ranker import AnswerModel
-from retrieval.reach import unknown_figures, unreached_years
+from retrieval.reach import unknown_acronyms, unknown_figures, unreached_years
 from retrieval.repeats import repeats
 from retrieval.signals import Carries, carries
 from retrieval.types import Answer, Citation
@@ -106,7 +106,10 @@ def _quote(index: LoadedIndex, row: int, score: float, question: Question, budge
         # A "when" answer whose sentence gives no time takes the next one that does ("The talks are likely
         # to happen this week."), as one slice: the sentence after is usually what the first one is about.
         completes = question.kind is Kind.WHEN and _adds(question, [text], following)
-        if (_CONTINUES.match(following) or completes) and "\n" not in gap and new_end - start <= budget:
+        # A next sentence pointing back at this one ("Reacting to this, MeitY said the move was unusual.") says
+        # what it led to: without it, "what did meity call it" got the blog post but not the ministry's word.
+        leans = LEANS_BACK.match(following) is not None
+        if (_CONTINUES.match(following) or leans or completes) and "\n" not in gap and new_end - start <= budget:
             text, end = doc_text[start:new_end], new_end
     keep = set(question.terms) | set(question.focus)
     must = asked_span(text, question) if asked or question.kind is Kind.COUNT else None
@@ -155,7 +158,8 @@ def compose(
     like = found.column("answer_like") > 0
     order = [int(i) for i in np.argsort(-probs, kind="stable") if like[i]]
     below = not undeclined and bool(order) and probs[order[0]] < model.threshold
-    if not order or below or unknown_figures(index, question) or unreached_years(index, question):
+    if (not order or below or unknown_figures(index, question) or unreached_years(index, question)
+            or unknown_acronyms(index, question)):
         return decline(index, question, found, probs)
     picked = [order[0]]
     most = MAX_SENTENCES if question.kind is Kind.COUNT else 2

@@ -160,3 +160,12 @@ def unknown_figures(index: LoadedIndex, question: Question) -> list[str]:
         _CORPUS_FIGURES.clear()  # one live index at a time: the newest build's figures
         _CORPUS_FIGURES[index.folder] = known
     return [f.text for f in stated if f.value not in known]
+
+
+def unknown_acronyms(index: LoadedIndex, question: Question) -> list[str]:
+    """Two-letter acronyms the question names that are stop words in lower case ("US", "IT") and that no
+    article writes. Such a word is a country or a body the articles never mention, yet as one word of several
+    it weighs little against the rest: "how many accounts did twitter block in the us" was answered with the
+    Indian government's orders (1,178 accounts) over articles that never mention the US."""
+    return [t.upper() for t in question.terms if len(t) == 2 and not terms(t) and t not in index.idf]
+

@@ -11,7 +11,7 @@ from __future__ import annotations
 from index.scripts import mostly_in_another_script
 from retrieval.loaded import LoadedIndex
 from retrieval.question import Question
-from retrieval.reach import absent_words, period_note, unknown_figures
+from retrieval.reach import absent_words, period_note, unknown_acronyms, unknown_figures
 from retrieval.types import Answer
 
 CLOSEST_BELOW = " The closest passages are below."  # ends a decline that shows them
@@ -30,9 +30,12 @@ def decline_text(index: LoadedIndex, question: Question) -> str:
     """A decline's text, before it says where the closest passages are."""
     subject = subject_of(question)
     unknown = unknown_figures(index, question)
+    acronyms = unknown_acronyms(index, question)
     if unknown:
         figure = " or ".join(unknown[:2])
         text = f"The articles never give the figure {figure} that the question names."
+    elif acronyms:
+        text = f"The articles never mention the {' or '.join(acronyms[:2])}, so they likely don't cover this."
     else:
         absent, every = absent_words(index, question)
         quoted = [f"“{w}”" for w in absent[:3]]

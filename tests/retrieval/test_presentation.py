@@ -15,7 +15,7 @@ from index.lexical import terms
 from retrieval.answer import is_answer_like
 from retrieval.engine import Engine
 from retrieval.question import analyse
-from retrieval.reach import absent_words, unreached_years
+from retrieval.reach import absent_words, unknown_acronyms, unreached_years
 from retrieval.repeats import repeats
 from retrieval.types import Answer, Citation
 from tests.retrieval.conftest import index_of
@@ -92,6 +92,9 @@ def test_a_decline_asserts_only_words_no_article_uses(seed_engine: Engine, repli
         if answer.text.startswith("The articles never use the word"):
             asserted += 1
             assert not any(t in vocabulary for t in analyse(answer.question).terms), answer.question
+        elif answer.text.startswith("The articles never mention the "):  # an acronym ("US") no article writes
+            acronyms = answer.text.removeprefix("The articles never mention the ").split(",")[0].split(" or ")
+            assert not any(a.lower() in vocabulary for a in acronyms), answer.question
         else:
             assert answer.text.startswith(("I couldn't find a clear answer", "The articles never give the figure"))
     assert asserted >= 2  # the banana and the capital of France
@@ -172,3 +175,30 @@ def test_a_decline_names_no_function_word_as_missing(seed_engine: Engine, questi
     assert not answer.answered
     assert all(f"“{w}”" in answer.text for w in named), answer.text
     assert not any(f"“{w}”" in answer.text for w in unnamed), answer.text
+
+
+def test_a_sentence_is_quoted_with_the_next_one_when_that_points_back_at_it(
+        tmp_path: Path, encoder_provider: EncoderProvider) -> None:
+    """"Reacting to this, the council called the ruling hasty." says what the sentence before it led to: the
+    sentence quoted alone left out the word a "how did they describe it" question asks for."""
+    from retrieval.answer import MAX_CHARS, _quote
+
+    index = index_of({"court.md": "---\ntitle: Court\ndate: 2021-03-02\n---\nThe court of Veltria struck down the "
+                                  "ferry levy on Tuesday. Reacting to this, the harbour council called the ruling "
+                                  "hasty.\n\nThe levy had been in force since 2019.\n"}, tmp_path, encoder_provider)
+    row = next(r for r in range(len(index.sentence_spans)) if index.sentence_text(r).startswith("The court"))
+    question = analyse("how did the harbour council describe the court striking down the levy")
+    shown, cited = _quote(index, row, 0.9, question, MAX_CHARS, follow=True)
+    assert "Reacting to this, the harbour council called the ruling hasty." in shown
+    assert cited.quote.startswith("The court of Veltria")
+    # Not when it is the second quote of an answer: then it is a sentence of its own.
+    assert "Reacting" not in _quote(index, row, 0.9, question, MAX_CHARS, follow=False)[0]
+
+
+def test_a_question_naming_an_acronym_no_article_writes_is_declined(seed_engine: Engine) -> None:
+    """"US" weighed one word of six against the rest, and the question was answered with the Indian government's
+    orders; the articles never mention the US."""
+    answer = seed_engine.ask("how many accounts did the US ask twitter to block")
+    assert not answer.answered
+    assert answer.text.startswith("The articles never mention the US, so they likely don't cover this."), answer.text
+    assert not unknown_acronyms(seed_engine.index, analyse("what did the IT ministry say"))  # "IT" they write
