@@ -202,3 +202,8 @@ def test_a_question_naming_an_acronym_no_article_writes_is_declined(seed_engine:
     assert not answer.answered
     assert answer.text.startswith("The articles never mention the US, so they likely don't cover this."), answer.text
     assert not unknown_acronyms(seed_engine.index, analyse("what did the IT ministry say"))  # "IT" they write
+    # Capitals typed for emphasis or habit are no name the articles lack: an opening word, a time's "AM".
+    for typed in ("NO idea, how many accounts were blocked", "IS twitter going to comply",
+                  "what did twitter do at 9 AM"):
+        assert not unknown_acronyms(seed_engine.index, analyse(typed)), typed
+    assert unknown_acronyms(seed_engine.index, analyse("what did twitter tell officials in the US")) == ["US"]
