@@ -162,11 +162,13 @@ def unknown_figures(index: LoadedIndex, question: Question) -> list[str]:
     return [f.text for f in stated if f.value not in known]
 
 
-# Where a two-letter acronym stands for a place or a body: after "the" or a preposition ("did the US ask", "in
-# the UK", "from EU officials"). Elsewhere capitals are often a stop word typed for emphasis or from habit: a
-# message's opening "NO idea, …", "why IS twitter …", a time's "9 AM".
+# Where a two-letter acronym stands for a place or a body: after "the", in any case ("did the US ask", "in the
+# us"), or in capitals after a preposition ("from EU officials"; "to us" is the pronoun). Elsewhere capitals are
+# often a stop word typed for emphasis or from habit: a message's opening "NO idea, …", "why IS twitter …", a
+# time's "9 AM".
 _NAMED_ACRONYM = re.compile(
-    r"\b(?:the|in|into|inside|outside|from|of|by|to|for|with|against|across|within|at|on)\s+([A-Z]{2})\b")
+    r"\b(?:(?i:the)\s+([A-Za-z]{2})"
+    r"|(?i:in|into|inside|outside|from|of|by|to|for|with|against|across|within|at|on)\s+([A-Z]{2}))\b")
 
 
 def unknown_acronyms(index: LoadedIndex, question: Question) -> list[str]:
@@ -175,6 +177,6 @@ def unknown_acronyms(index: LoadedIndex, question: Question) -> list[str]:
     mention, yet as one word of several it weighs little against the rest: "how many accounts did twitter block
     in the us" was answered with the Indian government's orders (1,178 accounts) over articles that never
     mention the US."""
-    named = {m.group(1).lower() for m in _NAMED_ACRONYM.finditer(question.text)}
+    named = {(m.group(1) or m.group(2)).lower() for m in _NAMED_ACRONYM.finditer(question.text)}
     return [t.upper() for t in dict.fromkeys(question.terms)
             if t in named and not terms(t) and t not in index.idf]

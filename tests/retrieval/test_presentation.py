@@ -207,3 +207,6 @@ def test_a_question_naming_an_acronym_no_article_writes_is_declined(seed_engine:
                   "what did twitter do at 9 AM"):
         assert not unknown_acronyms(seed_engine.index, analyse(typed)), typed
     assert unknown_acronyms(seed_engine.index, analyse("what did twitter tell officials in the US")) == ["US"]
+    lowercase = seed_engine.ask("how many accounts did twitter block in the us")  # "the us" read as the country
+    assert lowercase.text.startswith("The articles never mention the US"), lowercase.text
+    assert not unknown_acronyms(seed_engine.index, analyse("what did twitter say to us"))  # the pronoun
