@@ -16,12 +16,17 @@ from index.stamps import WEEKDAY_WORDS, date_line
 _LEAD_DATELINE = re.compile(r"\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s*,\s*([A-Z0-9].{5,39}?)\s*"
                             r"(?:\([A-Z][\w .&-]{0,30}\)\s*)?(?:\s[-–—]|:)(?=\s+\S)")
 
+# Words that open a sentence of the story, never a dateline's place: "On Monday, 8 February 2021: the ministry
+# ordered …" tells what happened that day (an event), and does not date the report.
+_NO_PLACE = frozenset(["on", "in", "by", "at", "since", "until", "till", "from", "before", "after", "during",
+                       "as", "for", "of", "then", "and", "but", "so", "late", "early", "last", "next", "this"])
+
 
 def lead_dateline(line: str, day_first: bool | None = None) -> tuple[str, int] | None:
     """The day a dateline opening ``line`` gives, and where the dateline ends; None when it opens with none. A day
     in figures that reads two ways is read as ``day_first`` says."""
     found = _LEAD_DATELINE.match(line)
-    if found is None or found.group(1).lower() in WEEKDAY_WORDS:
+    if found is None or found.group(1).lower() in WEEKDAY_WORDS or found.group(1).split()[0].lower() in _NO_PLACE:
         return None
     day = date_line(found.group(2), day_first)
     return (day, found.end()) if day is not None else None

@@ -18,6 +18,8 @@ _LEAD = "{} the regulator on Thursday fined the platform 8.5 million crowns over
     ("NEW DELHI, Feb 11, 2021 (Reuters) –", "2021-02-11"),
     ("NEW DELHI, Feb 11 (Reuters) -", None),  # no year: no day
     ("Twitter, on 11 February 2021 -", None),  # no place opening a dateline
+    ("On Thursday, 11 February 2021:", None),  # a sentence of the story telling that day's events
+    ("Late on Thursday, 11 February 2021 -", None),
 ])
 def test_a_lead_dateline_with_a_full_day_dates_the_article(dateline: str, day: str | None) -> None:
     doc = parse_article(f"Regulator fines a platform\n\n{_LEAD.format(dateline)}\n\nIt will appeal.\n", "a", "a.txt")
@@ -30,3 +32,13 @@ def test_the_dateline_day_is_no_event_and_the_lead_is_dated_from_it() -> None:
                         "a", "a.txt")
     found = extract_events([doc], {doc.doc_id: split_sentences(doc.text)})
     assert [(e["date"], e["estimated"]) for e in found] == [("2025-11-13", False)]
+
+
+def test_a_story_sentence_opening_with_its_day_keeps_its_event() -> None:
+    """"On Thursday, 11 February 2021: the regulator …" is the story telling what happened that day, not a
+    dateline: its day is an event of the timeline."""
+    doc = parse_article("---\ntitle: Regulator fines a platform\ndate: 2021-02-12\n---\n\n"
+                        "On Thursday, 11 February 2021: the regulator fined the platform 8.5 million crowns.\n",
+                        "a", "a.md")
+    found = extract_events([doc], {doc.doc_id: split_sentences(doc.text)})
+    assert "2021-02-11" in [e["date"] for e in found]
