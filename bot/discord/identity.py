@@ -23,12 +23,20 @@ def actor_for(user: discord.User | discord.Member) -> Actor:
     if not isinstance(user, discord.Member):
         return Actor(platform="discord", user_id=str(user.id), name=str(user))
     resolved = user.resolved_permissions
+    # A message that came before its server's GUILD_CREATE (at start-up, or after an outage) has a member of no
+    # server (``guild`` None, though typed otherwise): Manage Server is then unknown, so no admin, and the home
+    # unnamed; listed roles still count. Reading its permissions raised, and the asker got the apology instead
+    # of an answer.
+    guild: discord.Guild | None = user.guild
+    if guild is None:
+        return Actor(platform="discord", user_id=str(user.id), name=str(user),
+                     role_ids=frozenset(str(role_id) for role_id in user._roles))
     admin = user.guild_permissions.manage_guild or bool(resolved and resolved.manage_guild)
     # discord.py exposes the payload's role ids only as this attribute; a message's or an interaction's
     # member always carries them.
-    roles = frozenset(str(role_id) for role_id in user._roles if role_id != user.guild.id)
+    roles = frozenset(str(role_id) for role_id in user._roles if role_id != guild.id)
     return Actor(platform="discord", user_id=str(user.id), name=str(user), role_ids=roles, platform_admin=admin,
-                 home=home("discord", user.guild.id))
+                 home=home("discord", guild.id))
 
 
 def interaction_actor(interaction: discord.Interaction[Any]) -> Actor:

@@ -473,3 +473,14 @@ async def test_other_bots_and_a_deleted_question_ask_nothing(bot: DisputeBot, fa
     await asyncio.sleep(0.5)
     assert [m.reply_to for m in fake.messages if m.reply_to] == [asked["id"]] and not answer.deleted
     assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_a_mention_from_a_server_not_yet_cached_is_answered(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """A message can come before its server's GUILD_CREATE (at start-up, or after an outage made the server
+    unavailable): discord.py then gives its author a member of no server, whose Manage Server permission raised,
+    and the question got the apology instead of an answer. Here the asker is no admin, nothing worse."""
+    message = p.message(f"{MENTION} {QUESTION}", mentions=[p.BOT_USER], channel_id=p.CHANNEL_ID + 555)
+    message["guild_id"] = str(p.GUILD_ID + 555)
+    await fake.dispatch("MESSAGE_CREATE", message)
+    reply = await reply_to(fake, message)
+    assert "257" in reply.text() or "1,178" in reply.text(), reply.text()
