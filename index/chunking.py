@@ -13,10 +13,13 @@ import pysbd
 from index.own_lines import keeps_break
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# The shortest line whose break ``_SOFT_BREAK`` may take for wrapping: a wrapped line is at least this long
+# (``index.hyphens`` and ``index.page_breaks`` tell a wrapped line by it too).
+WRAPPED_LINE_MIN = 40
 # A single line break after a line of ordinary length is wrapping (a wire copy or an e-mail at 72-80
 # columns), not the end of a sentence; pysbd would end one there. A short line before it (a heading, a
 # caption, an address) or a list item, quote, table row or heading after it keeps its break.
-_SOFT_BREAK = re.compile(r"(?<=[^\n]{40})\r?\n(?![ \t]*(?:[-*+>|#]|\d+[.)])(?:\s|$))")
+_SOFT_BREAK = re.compile(rf"(?<=[^\n]{{{WRAPPED_LINE_MIN}}})\r?\n(?![ \t]*(?:[-*+>|#]|\d+[.)])(?:\s|$))")
 # Text wrapped at a fixed width has no line longer than this. A text with a longer line (a web page copied
 # with a paragraph per line) is not wrapped anywhere, so each of its single line breaks is a real one: a
 # headline over 40 characters was glued to the byline or first sentence after it.
@@ -93,7 +96,6 @@ def unwrap(text: str, wrapped: bool | None = None, width: WrapWidth | None = Non
                            else " " * len(m.group()), text)
 
 
-_LONG_LINE = 40  # the shortest line whose break ``_SOFT_BREAK`` may take for wrapping
 _WIDTH_LINES = 3  # fewer long lines than this show no width
 
 
@@ -112,11 +114,11 @@ class WrapWidth:
 def wrap_width(text: str) -> WrapWidth | None:
     """The width ``text`` is wrapped at (``WrapWidth``); None when too few of its lines say."""
     lines = [line.rstrip() for line in text.splitlines()]
-    lengths = sorted(len(line) for line in lines if len(line.strip()) >= _LONG_LINE)
+    lengths = sorted(len(line) for line in lines if len(line.strip()) >= WRAPPED_LINE_MIN)
     if len(lengths) < _WIDTH_LINES:
         return None
     not_fitted = [len(line) + len(after.split()[0]) for line, after in pairwise(lines)
-                  if len(line.strip()) >= _LONG_LINE and after.strip()[:1].islower()]
+                  if len(line.strip()) >= WRAPPED_LINE_MIN and after.strip()[:1].islower()]
     room = min(not_fitted, default=lengths[-1])
     return WrapWidth(min(lengths[(3 * (len(lengths) - 1)) // 4], room), min(lengths[-1], room))
 
@@ -152,7 +154,7 @@ def is_headline(line: str, after: str, previous: str, width: WrapWidth | None) -
     headline in title case ("Twitter Restores Most Accounts After …"), as prose is seldom mostly capitalised."""
     line, after, previous = line.strip(), after.strip(), previous.strip()
     if (_ENDS_CLAUSE.search(line) or not _OPENS_SENTENCE.match(line) or not _OPENS_SENTENCE.match(after)
-            or (previous and len(previous) >= _LONG_LINE and not _ENDS_CLAUSE.search(previous))):
+            or (previous and len(previous) >= WRAPPED_LINE_MIN and not _ENDS_CLAUSE.search(previous))):
         return False
     if width is None:
         return False

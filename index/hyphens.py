@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from index.chunking import is_wrapped
+from index.chunking import WRAPPED_LINE_MIN, is_wrapped
 
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 # A wrapped line (as long as ``index.chunking``'s soft breaks) ending on a word broken by a hyphen, and the rest
 # of the word opening the next line.
 _BROKEN_END = re.compile(r"(?<![^\W\d_])(?P<head>[^\W\d_]+)-(?P<eol>\r?\n)\Z")
-_WRAPPED_LINE = 40
 _REST = re.compile(r"\w\S*")
 
 
@@ -43,7 +42,7 @@ def mended(text: str) -> str:
     lines = list(written)
     for n in range(len(lines) - 1):
         broken, rest = _BROKEN_END.search(lines[n]), _REST.match(lines[n + 1])
-        if broken is None or rest is None or len(written[n].rstrip()) < _WRAPPED_LINE:
+        if broken is None or rest is None or len(written[n].rstrip()) < WRAPPED_LINE_MIN:
             continue  # a line as written shorter than a wrapped one ends where its writer ended it
         hyphen = "" if is_broken_word(broken.group("head"), lines[n + 1], hyphenated) else "-"
         after = lines[n + 1][rest.end():].lstrip(" \t")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from index.chunking import WRAPPED_LINE_MIN
+
 # A page's number alone on its line: "Page 2 of 3", "Page 2", "2 of 3", "Page 2/3", "- 2 -". A bare "2" may number
 # a list's item or a table's row, and is none.
 PAGE_MARK = re.compile(r"\s*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s+of\s+\d{1,4}"
@@ -17,7 +19,6 @@ PAGE_MARK = re.compile(r"\s*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\
 _RUNNING_CHARS = 60
 _RUNNING_LINES = 2  # each side of the number
 _ENDS_SENTENCE = re.compile(r"[.!?…:;]['\"’”)\]]*\s*$")
-_WRAPPED_LINE = 40  # as long as a wrapped line (``index.chunking``'s soft breaks)
 
 
 def _running(line: str) -> bool:
@@ -65,7 +66,7 @@ def joined_pages(text: str) -> str:
         if not out or last >= len(lines):
             continue
         before = out[-1].rstrip()
-        if not (len(before.strip()) >= _WRAPPED_LINE and not _ENDS_SENTENCE.search(before)):
+        if not (len(before.strip()) >= WRAPPED_LINE_MIN and not _ENDS_SENTENCE.search(before)):
             out.append("")  # the page ended with a paragraph
     out += lines[last:]
     return "\n".join(out)
