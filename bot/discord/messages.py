@@ -155,6 +155,9 @@ class Conversations(BotThreads, ReplySending):
             reply, result = delivered
             if not isinstance(result, Answer | Timeline):
                 return
+            # Remembered before the thread is asked for: a reply to the answer that comes while Discord opens
+            # it (seconds, when thread creation is rate-limited) goes on with this conversation.
+            remember(self._answers, reply.id, conversation, self._remembered)
             # A reply to an answer stays where the asker put it: its conversation already has a thread. A
             # timeline ("what happened on feb 10?") is a turn too: "why did they do that?" follows it there;
             # one that shows no event is answered in place (``worth_a_thread``).
@@ -163,8 +166,7 @@ class Conversations(BotThreads, ReplySending):
                 if thread_id is not None:
                     thread = thread_conversation(thread_id)
                     self.core.continue_conversation(conversation, thread)
-                    conversation = thread
-            remember(self._answers, reply.id, conversation, self._remembered)
+                    remember(self._answers, reply.id, thread, self._remembered)
 
     async def handle_edit(self, before: discord.Message, after: discord.Message) -> None:
         """What an edit asks is the core's rule (``bot.edits``), as on Slack. A message edited to address the bot

@@ -7,6 +7,7 @@ deadline gets 404 / 10062 "Unknown interaction". The first follow-up after a def
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from dataclasses import dataclass
@@ -45,6 +46,8 @@ class FakeRest(FakeRecords):
         self.installable: tuple[int, ...] = (0, 1)
         self.sync_calls: list[str] = []  # every command sync, by path
         self.threads: list[dict[str, Any]] = []
+        self.thread_requests: list[str] = []  # ids of the messages a thread was asked for on, as asked
+        self.thread_delay = 0.0  # seconds Discord takes to open a thread (a rate-limited one takes seconds)
         self.files: dict[str, bytes] = {}
         self.file_requests: list[str] = []
         self.interactions: dict[str, InteractionState] = {}
@@ -276,6 +279,8 @@ class FakeRest(FakeRecords):
 
     async def _create_thread(self, channel_id: str, message_id: str, body: dict[str, Any],
                              request: web.Request) -> web.Response:
+        self.thread_requests.append(message_id)
+        await asyncio.sleep(self.thread_delay)
         if self.drop_thread_requests:
             self.dropped.append(f"thread on {message_id}")
             assert request.transport is not None

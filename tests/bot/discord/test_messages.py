@@ -165,6 +165,22 @@ async def test_a_reply_to_an_answer_goes_on_with_its_conversation(
     assert ignored["id"] not in {m.reply_to for m in fake.messages}
 
 
+async def test_a_reply_while_the_thread_is_being_opened_goes_on_with_its_conversation(
+    start_bot: BotStarter, talking_core: CommandCore, fake: FakeDiscord
+) -> None:
+    """Discord can take seconds to open the thread (its creation rate-limited); a reply to the answer in that
+    time was asked alone, its earlier question forgotten."""
+    await start_bot(talking_core, fake)
+    fake.thread_delay = 1.0
+    asked = await say(fake, f"{MENTION} {FIRST}", mentions=[p.BOT_USER])
+    answer = await reply_to(fake, asked)
+    await fake.wait_for(lambda: fake.thread_requests)
+    assert fake.threads == [], "the thread is still being opened"
+    follow = await say(fake, FOLLOW_UP, replying_to=fake.message_json(answer))
+    assert searched(await reply_to(fake, follow))
+    await fake.wait_for(lambda: fake.threads)
+
+
 async def test_the_bots_own_role_is_a_mention(bot: DisputeBot, fake: FakeDiscord) -> None:
     """What the client's autocomplete often inserts for "@dispute-bot"."""
     asked = await say(fake, f"<@&{p.BOT_ROLE_ID}> {QUESTION}", mention_roles=(p.BOT_ROLE_ID,))
