@@ -155,18 +155,19 @@ class Conversations(BotThreads, ReplySending):
             reply, result = delivered
             if not isinstance(result, Answer | Timeline):
                 return
-            # Remembered before the thread is asked for: a reply to the answer that comes while Discord opens
-            # it (seconds, when thread creation is rate-limited) goes on with this conversation.
-            remember(self._answers, reply.id, conversation, self._remembered)
             # A reply to an answer stays where the asker put it: its conversation already has a thread. A
             # timeline ("what happened on feb 10?") is a turn too: "why did they do that?" follows it there;
-            # one that shows no event is answered in place (``worth_a_thread``).
+            # one that shows no event is answered in place (``worth_a_thread``). The conversation moves to the
+            # thread before the thread is asked for (a thread opened on a message takes the message's id): a
+            # message in it, or a reply to the answer, that comes before Discord's response (seconds, when the
+            # request is slow or retried) goes on with the conversation.
             if replied_to is None and worth_a_thread(result) and self._can_open_thread(message):
-                thread_id = await self._open_thread(reply, result.question if isinstance(result, Answer) else question)
-                if thread_id is not None:
-                    thread = thread_conversation(thread_id)
-                    self.core.continue_conversation(conversation, thread)
-                    remember(self._answers, reply.id, thread, self._remembered)
+                thread = thread_conversation(reply.id)
+                self.core.continue_conversation(conversation, thread)
+                remember(self._answers, reply.id, thread, self._remembered)
+                await self._open_thread(reply, result.question if isinstance(result, Answer) else question)
+            else:
+                remember(self._answers, reply.id, conversation, self._remembered)
 
     async def handle_edit(self, before: discord.Message, after: discord.Message) -> None:
         """What an edit asks is the core's rule (``bot.edits``), as on Slack. A message edited to address the bot

@@ -62,15 +62,14 @@ class BotThreads:
     def _can_open_thread(message: discord.Message) -> bool:
         return message.guild is not None and isinstance(message.channel, discord.TextChannel)
 
-    async def _open_thread(self, reply: discord.Message, question: str) -> int | None:
+    async def _open_thread(self, reply: discord.Message, question: str) -> None:
+        """Remembered before it is asked for (a thread opened on a message takes the message's id): Discord
+        shows the thread, and people post in it, before its response reaches the bot. A thread that fails
+        leaves an id no channel has."""
+        self.remember_thread(reply.id)
         try:
-            thread = await reply.create_thread(name=clip(question, THREAD_NAME_LIMIT) or "Question",
-                                               auto_archive_duration=1440)
+            await reply.create_thread(name=clip(question, THREAD_NAME_LIMIT) or "Question", auto_archive_duration=1440)
         except discord.HTTPException as exc:  # usually a missing Create Public Threads permission
             log.info("could not open a thread on message %s: %s", reply.id, exc)
-            return None
         except Exception as exc:  # a dropped connection and the like: the answer is out, so no apology
             log.warning("could not open a thread on message %s: %s: %s", reply.id, type(exc).__name__, exc)
-            return None
-        self.remember_thread(thread.id)
-        return thread.id

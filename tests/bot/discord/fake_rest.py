@@ -46,8 +46,9 @@ class FakeRest(FakeRecords):
         self.installable: tuple[int, ...] = (0, 1)
         self.sync_calls: list[str] = []  # every command sync, by path
         self.threads: list[dict[str, Any]] = []
-        self.thread_requests: list[str] = []  # ids of the messages a thread was asked for on, as asked
-        self.thread_delay = 0.0  # seconds Discord takes to open a thread (a rate-limited one takes seconds)
+        # Seconds between Discord opening a thread (announced on the gateway, shown to people) and its response
+        # reaching the bot: a slow or retried request.
+        self.thread_response_delay = 0.0
         self.files: dict[str, bytes] = {}
         self.file_requests: list[str] = []
         self.interactions: dict[str, InteractionState] = {}
@@ -279,8 +280,6 @@ class FakeRest(FakeRecords):
 
     async def _create_thread(self, channel_id: str, message_id: str, body: dict[str, Any],
                              request: web.Request) -> web.Response:
-        self.thread_requests.append(message_id)
-        await asyncio.sleep(self.thread_delay)
         if self.drop_thread_requests:
             self.dropped.append(f"thread on {message_id}")
             assert request.transport is not None
@@ -293,6 +292,7 @@ class FakeRest(FakeRecords):
         self.threads.append(thread)
         if self.announce_threads:  # Discord does; without it the bot must remember its threads itself
             await self._send_dispatch("THREAD_CREATE", {**thread, "newly_created": True})
+        await asyncio.sleep(self.thread_response_delay)
         return json_response(thread)
 
 

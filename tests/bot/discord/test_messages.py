@@ -165,20 +165,24 @@ async def test_a_reply_to_an_answer_goes_on_with_its_conversation(
     assert ignored["id"] not in {m.reply_to for m in fake.messages}
 
 
-async def test_a_reply_while_the_thread_is_being_opened_goes_on_with_its_conversation(
-    start_bot: BotStarter, talking_core: CommandCore, fake: FakeDiscord
+@pytest.mark.parametrize("announce_threads", [True, False], ids=["thread-announced", "thread-not-announced"])
+async def test_the_conversation_goes_on_before_discords_response_opening_its_thread(
+    start_bot: BotStarter, talking_core: CommandCore, make_fake: FakeFactory, announce_threads: bool
 ) -> None:
-    """Discord can take seconds to open the thread (its creation rate-limited); a reply to the answer in that
-    time was asked alone, its earlier question forgotten."""
-    await start_bot(talking_core, fake)
-    fake.thread_delay = 1.0
+    """People see the thread, and post in it or reply to the answer, before Discord's response opening it
+    reaches the bot (seconds, when the request is slow or retried); such a follow-up was asked alone."""
+    fake = make_fake(announce_threads=announce_threads)
+    bot = await start_bot(talking_core, fake)
+    fake.thread_response_delay = 1.5
     asked = await say(fake, f"{MENTION} {FIRST}", mentions=[p.BOT_USER])
     answer = await reply_to(fake, asked)
-    await fake.wait_for(lambda: fake.thread_requests)
-    assert fake.threads == [], "the thread is still being opened"
-    follow = await say(fake, FOLLOW_UP, replying_to=fake.message_json(answer))
-    assert searched(await reply_to(fake, follow))
-    await fake.wait_for(lambda: fake.threads)
+    [thread] = await fake.wait_for(lambda: fake.threads)
+    in_thread = await reply_to(fake, await say(fake, FOLLOW_UP, channel_id=int(thread["id"])))
+    replied = await reply_to(fake, await say(fake, FOLLOW_UP, replying_to=fake.message_json(answer)))
+    assert bot.conversations.is_bot_thread(discord.Object(int(thread["id"])))
+    assert in_thread.channel_id == thread["id"] and searched(in_thread)
+    assert replied.channel_id == str(p.CHANNEL_ID) and searched(replied)
+    assert len(fake.threads) == 1 and fake.rejected == [] and fake.unexpected == []
 
 
 async def test_the_bots_own_role_is_a_mention(bot: DisputeBot, fake: FakeDiscord) -> None:
