@@ -1,4 +1,4 @@
-"""The current shape of the stored tables, for queries. Migrations (``migrations.py``) create and change them;
+"""The current shape of the stored tables, for queries. Migrations (``schema_steps.py``) create and change them;
 when a migration changes a table, its definition here changes with it."""
 
 from __future__ import annotations
