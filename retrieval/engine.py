@@ -29,6 +29,7 @@ from retrieval.hinglish import english_reading
 from retrieval.initialisms import spell_out_initials
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.question import Kind, Question, analyse, has_subject
+from retrieval.same_question import as_what_about
 from retrieval.search import hybrid_search
 from retrieval.several import MAX_QUESTIONS, joined, questions_in
 from retrieval.shorthand import plain_words
@@ -128,6 +129,8 @@ class Engine:
         decline shows the expanded reading's closest passages: they are about what "he" or "it" refers to."""
         index = self.index
         reading, mended = _reading(text, index)
+        if context is not None:
+            reading = as_what_about(reading) or reading  # "same question for koo": "what about koo"
         question, vector, passages, depth = self._search(text, index, reading)
         found, probs = self._read(index, question, vector, passages)
         probs = spelled_out(index.aliases, reading, found, probs)  # "what is MeitY?": where an article says

@@ -178,7 +178,11 @@ def _type_match(kind: Kind, text: str, question: str) -> float:
     if kind is Kind.COUNT:
         # A figure with a unit of time is what "how long" asks for; any other figure may only count something.
         found = float(new_figures(text, question) > 0)
-        return found + 0.5 * (found and info.has_duration and asks_duration(question))
+        if asks_duration(question) and info.has_duration and (found or not info.figures):
+            # So is a span in words: "blocked those accounts for a few hours" gives no figure, and "how long
+            # were they blocked?" read it as a sentence without what was asked for.
+            return 1.5
+        return found
     if kind is Kind.WHEN:
         return float(info.has_date or info.has_weekday or info.has_relative_time) + 0.5 * info.has_year
     if kind in (Kind.WHO, Kind.NAME):

@@ -8,7 +8,7 @@ from index.figures import figures, figures_near, has_date
 from index.lexical import terms
 from retrieval.answer import _adds, is_answer_like
 from retrieval.asked import asked_span
-from retrieval.features import sentence_terms
+from retrieval.features import _type_match, sentence_terms
 from retrieval.question import Kind, analyse
 from retrieval.quotes import ELLIPSIS, trim_to_window
 from retrieval.signals import asks_duration, carries, name_near
@@ -213,6 +213,27 @@ def test_a_stated_cause_and_a_length_of_time_are_read_from_the_surface() -> None
     assert not carries("Gatherly was fined 3.2 million castals.").has_duration
     assert asks_duration("how long do platforms get to take it down")
     assert not asks_duration("how many posts were removed")
+
+
+@pytest.mark.parametrize(("question", "searched"), [
+    ("how long did the shutdown last", "shutdown last"), ("How far is the office from Delhi?", "office delhi"),
+    ("how long after the allegation did twitter issue its statement", "allegation twitter issue statement"),
+])
+def test_the_word_that_makes_how_ask_a_measure_is_not_searched(question: str, searched: str) -> None:
+    """"how long after the government's allegation did Twitter issue its statement?" was declined above "within
+    24 hours of the government's allegation": "long", a word no article used, counted against every sentence."""
+    assert analyse(question).kind is Kind.COUNT
+    assert analyse(question).terms == terms(searched)
+
+
+def test_a_span_in_words_is_what_how_long_asks_for() -> None:
+    """"how long were they blocked?" read "blocked those accounts for a few hours" as carrying no answer: the
+    span gives no figure."""
+    span = "Twitter had blocked those accounts for a few hours before unblocking them."
+    assert _type_match(Kind.COUNT, span, "how long were the accounts blocked") == 1.5
+    assert _type_match(Kind.COUNT, span, "how many accounts were blocked") == 0.0  # a count needs a figure
+    stated = "The 36 hours began when the notice was served."  # the question's own figure is no answer
+    assert _type_match(Kind.COUNT, stated, "how long after the 36 hours did it act") == 0.0
 
 
 def test_chat_filler_does_not_count_as_what_the_question_is_about() -> None:
