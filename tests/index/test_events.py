@@ -245,6 +245,8 @@ def test_named_day() -> None:
         "The law was amended in 2021 and again in 2000.",
         "Twitter has complied with many orders over the last month.",  # thirty days, no month of the article's
         "Sales on Good Friday and on Mondays were slow.",
+        "The committee meets every Friday to review the orders.",  # a recurring day is no one day
+        "The forum was held on the last Friday of the month.",
         "The Sunday Guardian reported that the ministry was unhappy.",
         "The government said it had no comment.",
         "About 500 accounts, 2 of them verified, were blocked 3 times.",
@@ -252,6 +254,12 @@ def test_named_day() -> None:
 )
 def test_false_positives(text: str) -> None:
     assert events(doc(text, "2021-02-10")) == []
+
+
+def test_a_months_nth_weekday_is_not_the_weekday_before_the_article() -> None:
+    """"the first Friday in October" in a report of Thursday 22 September 2022 is in October, not Friday 16
+    September (the nearest Friday before it): only the month is read."""
+    assert dates(doc("But the first Friday in October is not a long way off.", "2022-09-22")) == ["2022-10"]
 
 
 def test_february_30_is_not_a_date() -> None:
