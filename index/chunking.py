@@ -10,6 +10,7 @@ from itertools import pairwise
 
 import pysbd
 
+from index.note_marks import without_note_marks
 from index.own_lines import keeps_break
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -73,10 +74,13 @@ def _segmenter() -> pysbd.Segmenter:
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
+    """The sentence at ``start:end`` without the spaces around it, nor a note's mark at either end
+    (``index.note_marks``); None if nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    start, end = without_note_marks(text, start, end)
     return Span(start, end) if end > start else None
 
 
