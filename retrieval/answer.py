@@ -53,13 +53,17 @@ LEANS_BACK = re.compile(
 # Real sentences end in terminal punctuation (possibly inside a closing quote); headings and captions don't.
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _LIST_ITEM = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s+\S")
+# An interview's question turn ("Q: Your office sent a lot of notices."): the interviewer's words, not the story's.
+_INTERVIEWER = re.compile(r"(?:Q|Question|Interviewer|INTERVIEWER|QUESTION)\s*:\s")
 
 
 def is_answer_like(text: str) -> bool:
     """Headings, captions and the article's own rhetorical questions are context, never an answer. A list
-    item states a fact without a full stop ("- Twitter must appoint a grievance officer within 15 days")."""
+    item states a fact without a full stop ("- Twitter must appoint a grievance officer within 15 days"). An
+    interviewer's turn puts a question, even where it is written as a statement ("Q: Your office sent a lot of
+    removal notices in its first year.")."""
     stripped = text.strip()
-    if stripped.rstrip("\"'”’)]").endswith("?"):
+    if stripped.rstrip("\"'”’)]").endswith("?") or _INTERVIEWER.match(stripped):
         return False
     if not _TERMINAL.search(stripped) and not _LIST_ITEM.match(stripped):
         return False

@@ -175,6 +175,10 @@ def test_a_dateline_is_not_what_a_sentence_says() -> None:
     ("Twitter vs India: the standoff over blocking orders", False),  # a heading
     ("- Photo by the ministry", False),  # too short to state anything
     ("Why did Twitter restore the accounts?", False),
+    # an interviewer's turn puts a question even as a statement; the answer's turn is the story's
+    ("Q: Your office sent a lot of removal notices in its first year.", False),
+    ("Interviewer: Ministers say you are too soft on the platform.", False),
+    ("Commissioner: We issued 1,420 removal notices between September and August.", True),
 ])
 def test_answer_like_sentences(sentence: str, like: bool) -> None:
     assert is_answer_like(sentence) is like
