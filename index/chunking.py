@@ -10,7 +10,9 @@ from itertools import pairwise
 
 import pysbd
 
+from index.note_marks import without_note_marks
 from index.own_lines import keeps_break
+from index.tables import table_spans
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # The shortest line whose break ``_SOFT_BREAK`` may take for wrapping: a wrapped line is at least this long
@@ -73,10 +75,13 @@ def _segmenter() -> pysbd.Segmenter:
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
+    """The sentence at ``start:end`` without the spaces around it, nor a note's mark at either end
+    (``index.note_marks``); None if nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    start, end = without_note_marks(text, start, end)
     return Span(start, end) if end > start else None
 
 
@@ -207,11 +212,23 @@ def _paragraph_sentences(paragraph: str) -> list[tuple[int, int]]:
     return out
 
 
+def _whole_tables(sentences: list[tuple[int, int]], tables: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``sentences`` of a paragraph with what lies in one of its ``tables`` read as one sentence, the table; a
+    sentence running into a table from its caption ends where the table begins."""
+    for first, last in tables:
+        outside = [s for s in sentences if s[1] <= first or last <= s[0]]
+        cut = [(start, end) for s in sentences if not (s[1] <= first or last <= s[0])
+               for start, end in ((s[0], first), (last, s[1])) if end > start]
+        sentences = sorted([*outside, *cut, (first, last)])
+    return sentences
+
+
 def split_sentences(text: str) -> list[Span]:
     """Sentences as trimmed spans of ``text``.
 
     Paragraphs are split first because headings and captions ("Twitter vs India") carry no full stop
-    and would otherwise be glued to the next sentence; pysbd then splits each paragraph.
+    and would otherwise be glued to the next sentence; pysbd then splits each paragraph. A small table pasted
+    as text is one sentence (``index.tables``).
     """
     spans: list[Span] = []
     para_start = 0
@@ -221,7 +238,7 @@ def split_sentences(text: str) -> list[Span]:
     width = wrap_width(text) if wrapped else None
     for gap_start, gap_end in bounds:
         paragraph = unwrap(text[para_start:gap_start], wrapped, width)
-        for start, end in _paragraph_sentences(paragraph):
+        for start, end in _whole_tables(_paragraph_sentences(paragraph), table_spans(text[para_start:gap_start])):
             span = _trim(text, para_start + start, para_start + end)
             if span is not None:
                 spans.append(span)

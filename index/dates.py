@@ -83,6 +83,12 @@ _PATTERNS = [
 ]
 _MENTION = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 _NOT_A_DAY = {"good", "black", "super", "cyber", "ash", "holy", "easter", "maundy"}
+# A weekday after these is no one day of the article's week: a recurring one ("every Friday", "each Monday") or a
+# month's nth ("the first Friday in October", "the second Tuesday of March"), which the nearest Friday before the
+# article is not. "last Friday" is the one before it, unless a month follows ("the last Friday of the month").
+_NO_ONE_WEEKDAY = {"every", "each", "first", "second", "third", "fourth", "fifth", "final",
+                   "st", "nd", "rd", "th"}  # the word before "2nd Tuesday" is read as "nd"
+_OF_A_MONTH = re.compile(rf"\s+(?:of|in)\s+(?:the\s+month|{_FULL})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -176,6 +182,8 @@ def _build(match: re.Match[str], clauses: Clauses) -> Mention | None:
         # "Good Friday" is a feast, "the Sunday Guardian" a newspaper; "on Monday Twitter said" is a day.
         if prev_word in _NOT_A_DAY or (nxt and nxt.group(1)[0].isupper() and prev_word != "on" and not g["wq"]):
             return None
+        if prev_word in _NO_ONE_WEEKDAY or ((g["wq"] or "").lower() == "last" and _OF_A_MONTH.match(sentence, end)):
+            return None  # "every Friday", "the first Friday in October", "the last Friday of the month"
         qualifier = (g["wq"] or "").lower().replace("this past", "last").replace("this coming", "next")
         qualifier = "next" if qualifier == "coming" else qualifier
         return Mention(start, end, match.group(0), "weekday", weekday=_WEEKDAYS.index(g["wd"]),

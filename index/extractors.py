@@ -35,7 +35,7 @@ from index.figures import figure_windows
 from index.lexical import TERMS_VERSION, terms
 
 # Bump when ``index.chunking.split_sentences`` splits differently: every cached article is split again.
-SENTENCES_VERSION = 17  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address;
+SENTENCES_VERSION = 19  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address;
 # 7: no sentence on lines of page furniture (index.furniture);
 # 8: a story's line opening with "Copyright" or about cookie rules is no furniture; 9: a stamp line with runs of spaces;
 # 10: a wrapped paragraph's lines after a block of links are no links; 11: a photo's caption or credit is furniture,
@@ -53,7 +53,10 @@ SENTENCES_VERSION = 17  # 4: a stamp line keeps its line breaks in wrapped text;
 # ("Subscribe to our newsletter", "Story continues below this ad"), an action's button alone ("Email"), chrome
 # pieces run together with a bar ("Listen | 4 min read") and the tags under a "Tags"/"Topics" heading are furniture,
 # and a credit ending a caption ("… on a screen. (File photo)") is no sentence; 17: a page number between dashes
-# ("- 2 -") is furniture, and a page break that joins a cut sentence (``index.page_breaks``)
+# ("- 2 -") is furniture, and a page break that joins a cut sentence (``index.page_breaks``); 18: a note's mark
+# closing a sentence or opening a note ("three.[2]", "² The posts …") is no part of it (``index.note_marks``)
+# 19: a small table pasted as text (tab- or pipe-separated cells) is one sentence, its header with its rows
+# (``index.tables``)
 # Bump when what is stored about figures changes (``index.figures``).
 FIGURES_VERSION = 2  # 2: multiples ("twelvefold", "doubled", "halved") are figures
 

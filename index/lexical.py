@@ -128,6 +128,8 @@ _STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN) | frozenset(
         "since",
         "around",
         "until",
+        "till",  # chat's "until" ("till when is the data cut"): a function word, never a search word
+        "til",
         "while",
         "whether",
         "yet",
@@ -168,8 +170,8 @@ def _normalise(token: str) -> str:
 # Bump when ``terms`` changes: the lexical index and term statistics of an unchanged corpus are then
 # rebuilt (vectors are reused; they do not depend on it).
 # 4: accents folded ("café" is "cafe"); 5, 6: an acronym is no stop word's form ("US" was "we"); 7: "govt" is
-# "government" (``_SPELLED_OUT``)
-TERMS_VERSION = 7
+# "government" (``_SPELLED_OUT``); 8: "till" and "til" are stop words, as "until" is
+TERMS_VERSION = 8
 
 
 @lru_cache(maxsize=65_536)

@@ -13,6 +13,7 @@ import re
 import numpy as np
 
 from index.figures import figures, figures_near
+from index.tables import is_table, one_line
 from retrieval.asked import asked_span
 from retrieval.features import FEATURES, Candidates
 from retrieval.loaded import LoadedIndex
@@ -53,15 +54,20 @@ LEANS_BACK = re.compile(
 # Real sentences end in terminal punctuation (possibly inside a closing quote); headings and captions don't.
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _LIST_ITEM = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s+\S")
+# An interview's question turn ("Q: Your office sent a lot of notices."): the interviewer's words, not the story's.
+_INTERVIEWER = re.compile(r"(?:Q|Question|Interviewer|INTERVIEWER|QUESTION)\s*:\s")
 
 
 def is_answer_like(text: str) -> bool:
     """Headings, captions and the article's own rhetorical questions are context, never an answer. A list
-    item states a fact without a full stop ("- Twitter must appoint a grievance officer within 15 days")."""
+    item states a fact without a full stop ("- Twitter must appoint a grievance officer within 15 days"), as a
+    small table does (``index.tables``: its rows of figures under their header). An
+    interviewer's turn puts a question, even where it is written as a statement ("Q: Your office sent a lot of
+    removal notices in its first year.")."""
     stripped = text.strip()
-    if stripped.rstrip("\"'”’)]").endswith("?"):
+    if stripped.rstrip("\"'”’)]").endswith("?") or _INTERVIEWER.match(stripped):
         return False
-    if not _TERMINAL.search(stripped) and not _LIST_ITEM.match(stripped):
+    if not _TERMINAL.search(stripped) and not _LIST_ITEM.match(stripped) and not is_table(stripped):
         return False
     return len(stripped.split()) >= MIN_WORDS
 
@@ -199,7 +205,7 @@ def _fill(index: LoadedIndex, question: Question, found: Candidates, probs: np.n
             # A later sentence cut to a few words around the question's ("…flagged by security agencies
             # as…") reads as a fragment; it stays among the related passages, whole.
             break
-        parts.append(" ".join(shown.split()) + marker)  # a wrapped article's line breaks are no part of it
+        parts.append(one_line(shown) + marker)  # a wrapped article's line breaks are no part of it
         citations.append(cited)
         used += len(parts[-1]) + (1 if len(parts) > 1 else 0)
     return parts, citations
@@ -237,7 +243,7 @@ def _windows(index: LoadedIndex, question: Question, found: Candidates, probs: n
         shown, cited = _quote(index, found.rows[i], float(probs[i]), question, budget, follow=n == 0, asked=True)
         if n and asked_span(cited.quote, question) is None:
             break
-        parts.append(" ".join(shown.split()) + markers[n])
+        parts.append(one_line(shown) + markers[n])
         citations.append(cited)
         room -= len(parts[-1]) - len(markers[n])
     return parts, citations

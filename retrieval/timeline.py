@@ -43,6 +43,8 @@ MIN_DENSE_WITHOUT_OVERLAP = 0.45
 MIN_LEXICAL_ONLY = 0.5
 
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2}(?:/\d{4}-\d{2}-\d{2})?)?$")
+# A sentence's end: a fragment (a fact box's "• Account suspended: 3rd Jan", a timeline box's line) has none.
+_ENDED = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -55,13 +57,15 @@ class _Cited:
     dates_another: bool = False  # the sentence also dates another event ("on Monday ordered … suspended in July")
 
     @property
-    def rank(self) -> tuple[float, int, int, int, int, int, int, int, int]:
+    def rank(self) -> tuple[float, int, int, int, int, int, int, int, int, int]:
         """Sort key, best first: on topic, the sentence's own date, what happened rather than what was still
         ahead when reported ("met on Friday" over "will meet on Friday") or only told as to come ("were
         announced on February 25" over "would be announced on February 25" in a later article), a sentence
         that dates this event alone, a trusted year, an outright date. A sentence with two dates tells of two
         events: as the summary of one ("July: The court on Monday ordered Yammerly to restore the account it
-        suspended in July") it reads as if the other had happened then; it stays cited."""
+        suspended in July") it reads as if the other had happened then; it stays cited. Then a whole sentence
+        over a fragment that tells the same day: a box of key facts above the story came first and summed up
+        the event as "• Account suspended: 3rd Jan"."""
         r = self.record
         return (
             -self.relevance,
@@ -71,6 +75,7 @@ class _Cited:
             self.dates_another,
             YEAR_SOURCES.index(r["year_from"]) if r.get("year_from") in YEAR_SOURCES else len(YEAR_SOURCES),
             HOWS.index(r["how"]) if r.get("how") in HOWS else len(HOWS),
+            _ENDED.search(str(r.get("quote", ""))) is None,
             self.doc_row,
             int(r["start"]),
         )

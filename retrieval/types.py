@@ -10,6 +10,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from index.tables import one_line
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -43,7 +45,7 @@ class Citation:
         of an article wrapped at a fixed width (a PDF or wire copy pasted as text) keeps its line breaks, as its
         offsets must; shown as they were, a source's quote broke mid-sentence ("Communications Oversight" over
         "Authority (COA) …"), as the answer's own text (``retrieval.answer``) and the timeline never do."""
-        quote = " ".join(self.quote.split())
+        quote = one_line(self.quote)  # a table's cells and rows kept apart (``index.tables``)
         return f"“{'… ' if self.cut_before else ''}{quote}{'…' if self.cut_after else ''}”"
 
 

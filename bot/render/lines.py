@@ -7,7 +7,10 @@ in the middle of a quote, the rest of it under the next entry's indent. The answ
 
 from __future__ import annotations
 
+from index.tables import one_line as table_one_line
+
 
 def one_line(text: str) -> str:
-    """``text`` with every run of spaces and line breaks one space."""
-    return " ".join(text.split())
+    """``text`` with every run of spaces and line breaks one space, a table's cells and rows kept apart
+    (``index.tables.one_line``)."""
+    return table_one_line(text)

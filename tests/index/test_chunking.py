@@ -188,3 +188,16 @@ def test_a_headline_over_a_wrapped_paragraph_is_a_line_of_its_own() -> None:
 ])
 def test_wrapped_lines_of_a_paragraph_are_no_headlines(text: str) -> None:
     assert len(split_sentences(text)) == 1
+
+
+def test_a_notes_mark_is_no_part_of_its_sentence() -> None:
+    """A footnote or endnote mark copied with a page ("three.[2]", "to it.²", the note's own "[1] Judgment …")
+    was quoted with its sentence, where it read as one of the answer's citation numbers; a mark between words
+    and a unit's superscript ("40 m²") stay (``index.note_marks``)."""
+    text = ("It had challenged three.[2] The office did not say which passages it objected to.² "
+            "The law[3] says so. The hall covers 40 m².\n\n"
+            "[1] Judgment of the Court of Appeal, No. 118 of 2023.\n\n² The posts were later quoted in full.")
+    assert [text[s.start:s.end] for s in split_sentences(text)] == [
+        "It had challenged three.", "The office did not say which passages it objected to.",
+        "The law[3] says so.", "The hall covers 40 m².",
+        "Judgment of the Court of Appeal, No. 118 of 2023.", "The posts were later quoted in full."]

@@ -245,6 +245,8 @@ def test_named_day() -> None:
         "The law was amended in 2021 and again in 2000.",
         "Twitter has complied with many orders over the last month.",  # thirty days, no month of the article's
         "Sales on Good Friday and on Mondays were slow.",
+        "The committee meets every Friday to review the orders.",  # a recurring day is no one day
+        "The forum was held on the last Friday of the month.",
         "The Sunday Guardian reported that the ministry was unhappy.",
         "The government said it had no comment.",
         "About 500 accounts, 2 of them verified, were blocked 3 times.",
@@ -252,6 +254,12 @@ def test_named_day() -> None:
 )
 def test_false_positives(text: str) -> None:
     assert events(doc(text, "2021-02-10")) == []
+
+
+def test_a_months_nth_weekday_is_not_the_weekday_before_the_article() -> None:
+    """"the first Friday in October" in a report of Thursday 22 September 2022 is in October, not Friday 16
+    September (the nearest Friday before it): only the month is read."""
+    assert dates(doc("But the first Friday in October is not a long way off.", "2022-09-22")) == ["2022-10"]
 
 
 def test_february_30_is_not_a_date() -> None:
@@ -319,7 +327,7 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 26  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
+    assert EVENTS_VERSION == 27  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
     # 5: web-page furniture ("Also Read: …"); 6: a date alone on its line ("Feb 12, 2021") is a stamp;
     # 7: a byline that carries one ("By Meera Kapoor | Updated: Feb 12, 2021"); 8: breadcrumbs, page chrome;
     # 9: ranges, "the last week of …", "would"/"gives … until" point ahead;
@@ -339,6 +347,7 @@ def test_version_bumped() -> None:
     # 23: "today", "yesterday", "tomorrow"; the present progressive with a time, a clause a date opens, ahead
     # 24: a plan's day called off or moved is no event; the day it was moved to is ahead
     # 25: a lead paragraph's dateline day ("MAREN, Friday 14 November 2025 - …") dates the article, no event
+    # 27: a weekday that is no one day ("every Friday", "the first Friday in October") is not the one before
 
 
 def test_last_this_and_next_month_are_months_of_the_article_s_date() -> None:

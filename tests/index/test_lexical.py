@@ -33,3 +33,9 @@ def test_an_abbreviation_is_the_word_it_shortens() -> None:
     assert terms("the govt said") == terms("the government said") == terms("Govt. said")
     assert terms("GoI govts dept") == ["goi", *terms("governments department")]
     assert terms("the govt's order") == terms("the government's order")
+
+
+def test_chat_till_is_until() -> None:
+    """"till when is the mobile data cut in kaldor" was declined, the reply saying the articles "never use the
+    word “till”": chat's "till" and "til" were search words where "until" is a stop word."""
+    assert terms("till when is the data cut") == terms("until when is the data cut") == terms("til when is data cut")

@@ -12,6 +12,7 @@ from retrieval.features import _type_match, sentence_terms
 from retrieval.question import Kind, analyse
 from retrieval.quotes import ELLIPSIS, trim_to_window
 from retrieval.signals import asks_duration, carries, name_near
+from retrieval.types import Citation
 
 
 @pytest.mark.parametrize(
@@ -175,6 +176,11 @@ def test_a_dateline_is_not_what_a_sentence_says() -> None:
     ("Twitter vs India: the standoff over blocking orders", False),  # a heading
     ("- Photo by the ministry", False),  # too short to state anything
     ("Why did Twitter restore the accounts?", False),
+    # an interviewer's turn puts a question even as a statement; the answer's turn is the story's
+    ("Q: Your office sent a lot of removal notices in its first year.", False),
+    ("Interviewer: Ministers say you are too soft on the platform.", False),
+    ("Commissioner: We issued 1,420 removal notices between September and August.", True),
+    ("Quarter\tRequests\tAccounts withheld\nQ1 2022\t312\t1,048\nQ2 2022\t455\t1,930", True),  # a small table
 ])
 def test_answer_like_sentences(sentence: str, like: bool) -> None:
     assert is_answer_like(sentence) is like
@@ -269,3 +275,11 @@ def test_a_long_clause_is_cut_to_what_the_question_words_lead_to() -> None:
 def test_what_a_question_asks_for_is_found_in_a_sentence(question: str, sentence: str, asked: str | None) -> None:
     span = asked_span(sentence, analyse(question))
     assert (sentence[span[0]:span[1]] if span else None) == asked
+
+
+def test_a_quoted_table_keeps_its_cells_apart() -> None:
+    """A table quoted whole (``index.tables``) was squeezed like a wrapped sentence, its header running into its
+    figures: “Quarter Requests Accounts withheld Q1 2022 312 1,048”."""
+    table = "Quarter\tRequests\tAccounts withheld\nQ1 2022\t312\t1,048"
+    quoted = Citation("d", "Title", None, None, table, 0, len(table), 1.0).quoted
+    assert quoted == "“Quarter | Requests | Accounts withheld; Q1 2022 | 312 | 1,048”"

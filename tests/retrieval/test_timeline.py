@@ -222,3 +222,25 @@ def test_a_date_several_articles_report_is_summed_up_by_what_most_of_them_say(
     assert event.date == "2021-02-10" and len(event.citations) == 3
     assert "blog post" in event.summary
     assert_quotes_verbatim(index, build_timeline(index))
+
+
+KEY_FACTS = {
+    "appeal.md": (
+        "---\ntitle: Appeal court orders Hollerhub to restore an MP's account\ndate: 2023-02-16\n---\n"
+        "**Key facts**\n\n- Account suspended: 3rd Jan\n- Followers: 1.2 million\n\n"
+        "The court on Thursday ordered Hollerhub to restore the account within five days.\n\n"
+        "The MP had 1.2 million followers when Hollerhub suspended her account on 3rd Jan."
+    ),
+}
+
+
+def test_a_whole_sentence_sums_up_an_event_over_a_fact_box_line(
+    tmp_path: Path, encoder_provider: EncoderProvider
+) -> None:
+    """A box of key facts above the story told the suspension's day first, so "• Account suspended: 3rd Jan"
+    summed up the event; the story's sentence telling the same day does now, and the box line stays cited."""
+    index = index_of(KEY_FACTS, tmp_path, encoder_provider)
+    event = next(e for e in build_timeline(index).events if e.date == "2023-01-03")
+    assert event.summary.startswith("The MP had 1.2 million followers")
+    assert any(c.quote.endswith("Account suspended: 3rd Jan") for c in event.citations)
+    assert_quotes_verbatim(index, build_timeline(index))

@@ -1,0 +1,93 @@
+"""A small table pasted as text is one sentence: its rows mean nothing without its header.
+
+A report's figures are often pasted as a table, its cells split by tabs (copied from a spreadsheet or a web
+page) or by pipes (Markdown, which ``index.markdown_text`` leaves as written):
+
+    Quarter	Requests	Accounts withheld
+    Q2 2022	455	1,930
+
+Read a line at a time, the row "Q2 2022 455 1,930" shares no word with "how many accounts were withheld in
+Q2", and quoted alone it doesn't say which figure is which; the header alone holds no figure. So a table of at
+most ``MAX_CHARS`` whose rows under the header hold figures is read, searched and quoted whole. A longer one
+keeps a sentence a row, as a quote of it would run long; so do lines of cells without figures ("Home | World |
+Tech" over "Share | Tweet | Email": a page's menus, which ``index.furniture`` drops line by line).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A table longer than this keeps a sentence a row: about a chunk (``index.chunking.ChunkSpec.max_chars``).
+MAX_CHARS = 600
+_LINE = re.compile(r"[^\n]+")
+_TAB = re.compile(r"\t+")
+# A Markdown table's rule under its header ("|---|:---:|"): a row of the table, with no text.
+_RULE_CELL = re.compile(r"\s*:?-{3,}:?\s*")
+_DIGIT = re.compile(r"\d")
+
+
+def _cells(line: str) -> int:
+    """How many cells a line has: split by tabs, or by pipes ("| a | b |", "a | b | c"); 0 when it has one."""
+    stripped = line.strip()
+    if "\t" in stripped:
+        count = len(_TAB.split(stripped))
+    else:
+        count = len(stripped.strip("|").split("|")) if "|" in stripped else 1
+    return count if count >= 2 else 0
+
+
+def _is_rule(line: str) -> bool:
+    cells = line.strip().strip("|").split("|")
+    return len(cells) >= 2 and all(_RULE_CELL.fullmatch(cell) for cell in cells)
+
+
+def table_spans(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) in ``paragraph`` of each table in it: two lines or more in a row, not counting a Markdown
+    rule, with one number of cells (at least two), each under the first holding a figure, at most ``MAX_CHARS``
+    long."""
+    spans: list[tuple[int, int]] = []
+    run: list[re.Match[str]] = []
+    width = 0
+
+    def close() -> None:
+        rows = [m.group() for m in run if not _is_rule(m.group())]
+        if len(rows) >= 2 and all(_DIGIT.search(row) for row in rows[1:]) \
+                and run[-1].end() - run[0].start() <= MAX_CHARS:
+            spans.append((run[0].start(), run[-1].end()))
+
+    for line in _LINE.finditer(paragraph):
+        text = line.group()
+        if run and _is_rule(text):
+            run.append(line)
+            continue
+        cells = _cells(text)
+        if cells and cells == width:
+            run.append(line)
+            continue
+        close()
+        run, width = ([line], cells) if cells else ([], 0)
+    close()
+    return spans
+
+
+def is_table(text: str) -> bool:
+    """Whether ``text`` is a table, whole (a sentence ``index.chunking`` read as one: ``table_spans``)."""
+    return table_spans(text) == [(0, len(text))]
+
+
+def _cell_texts(line: str) -> list[str]:
+    stripped = line.strip()
+    cells = _TAB.split(stripped) if "\t" in stripped else stripped.strip("|").split("|")
+    return [" ".join(cell.split()) for cell in cells]
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line, as an answer, a source and the timeline show a quote: every run of spaces and line
+    breaks one space; a table's cells split by " | " and its rows by "; " (its Markdown rule left out), as
+    squeezed like any other text its header ran into its figures ("Quarter Requests Accounts withheld Q1 2022
+    312 1,048")."""
+    stripped = text.strip()
+    if not is_table(stripped):
+        return " ".join(text.split())
+    rows = [line for line in stripped.splitlines() if not _is_rule(line)]
+    return "; ".join(" | ".join(_cell_texts(row)) for row in rows)
