@@ -84,6 +84,7 @@ async def start_bot() -> AsyncIterator[BotStarter]:
     async def start(core: CommandCore, fake: FakeDiscord, settings: Settings | None = None,
                     **options: Any) -> DisputeBot:
         bot = build_bot(core, settings or settings_for(fake), guild_ready_timeout=0.05, **options)
+        fake.watch(core.in_flight)
         task = asyncio.create_task(bot.start(p.TOKEN))
         running.append((bot, task))
         async with asyncio.timeout(15):

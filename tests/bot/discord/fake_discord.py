@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from aiohttp import WSMsgType, web
 
+from bot.inflight import InFlight
 from tests.bot.discord import payloads as p
 from tests.bot.discord.fake_records import Sent
 from tests.bot.discord.fake_rest import FakeRest, InteractionState
@@ -53,6 +54,7 @@ class FakeDiscord(FakeRest):
         self.heartbeats: list[float] = []
         self.identifies: list[dict[str, Any]] = []
         self.closes: list[int | None] = []
+        self._watched: list[InFlight] = []  # the bots' ``InFlight``s (``watch``)
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="fake-discord", daemon=True)
         self._ws: web.WebSocketResponse | None = None
@@ -139,6 +141,19 @@ class FakeDiscord(FakeRest):
 
         await self._in_loop(close())
 
+    def watch(self, in_flight: InFlight) -> None:
+        """Count a bot's events in hand (its core's ``InFlight``) for ``settled``."""
+        self._watched.append(in_flight)
+
+    async def settled(self, timeout: float = 15.0) -> None:
+        """Return once every watched bot has finished handling the events it took: the rest of a split answer
+        is out and what the bot does on Discord's response is done (its answer remembered for replies, a refusal
+        for an edit). A message shows here before its response reaches the bot, so a test that acted as soon as
+        it saw one raced the bot."""
+        for in_flight in self._watched:
+            if not await in_flight.drain(timeout):
+                raise AssertionError(f"the bot was still busy after {timeout} s; rejected={self.rejected}")
+
     def visible(self, token: str) -> list[Sent]:
         return [m for m in self.messages if m.interaction == token and not m.deleted]
 
@@ -146,7 +161,7 @@ class FakeDiscord(FakeRest):
         """The messages an interaction ended with, once it is no longer "thinking…"."""
         state = self.interactions[token]
         await self.wait_for(lambda: state.stage in ("resolved", "deleted") and self.visible(token), timeout)
-        await asyncio.sleep(0.1)  # let further parts of a split answer arrive
+        await self.settled(timeout)  # the further parts of a split answer, and the bot reading its responses
         return self.visible(token)
 
     # -- gateway ------------------------------------------------------------------------------------------

@@ -53,7 +53,9 @@ async def test_a_flood_of_mentions_gets_three_answers_and_one_slow_down(
     for message in flood:
         await fake.dispatch("MESSAGE_CREATE", message)
         await asyncio.sleep(1.9 / 30)
-    assert asyncio.get_running_loop().time() - started < 2.5
+    # A flood while no token comes back (one each 60 / 5 = 12 s): paced over 1.9 s, but under CPU load the 30
+    # dispatches took longer than the 2.5 s this asserted, which failed with nothing wrong.
+    assert asyncio.get_running_loop().time() - started < 12
     ids = {m["id"] for m in flood}
 
     def replies() -> list:
@@ -132,7 +134,7 @@ async def test_a_failed_thread_after_an_answer_gets_no_apology(
     with caplog.at_level(logging.INFO):
         await fake.dispatch("MESSAGE_CREATE", asked)
         await fake.wait_for(lambda: fake.dropped)
-        await asyncio.sleep(0.3)
+        await fake.settled()  # the failure read and logged (the connection's end shows here first)
     replies = [m for m in fake.messages if m.reply_to == asked["id"]]
     assert len(replies) == 1 and "257" in replies[0].text()
     assert not [m for m in fake.messages if APOLOGY in m.text()]
@@ -163,7 +165,9 @@ async def test_sigterm_finishes_an_answer_then_closes_the_gateway(
     monkeypatch.setattr(discord_core.engine, "ask", slow_answer)
     serving = asyncio.create_task(serve_until_stopped([serve_discord(discord_core, settings_for(fake))],
                                                       discord_core.in_flight))
-    await fake.wait_for(lambda: fake.synced)
+    # Connected: the commands are synced before the gateway connects, and a message dispatched between the two
+    # found no gateway to go to (a flake under load; Discord sends nothing to a bot not yet connected).
+    await fake.wait_for(lambda: fake.identifies)
     asked = p.message(f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
     await fake.dispatch("MESSAGE_CREATE", asked)
     await fake.wait_for(lambda: discord_core.in_flight.handlers)  # the question is being answered

@@ -108,6 +108,7 @@ async def test_refusals_still_up_are_deleted_when_the_bot_stops(bot: DisputeBot,
     restarting = await reply_to(fake, await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER]))
     in_dm = await reply_to(fake, await say(fake, QUESTION, guild=False, channel_id=p.CHANNEL_ID + 100))
     assert "restarting" in restarting.content and "restarting" in in_dm.content
+    await fake.settled()  # a stopping bot drains what it handles first (``serve_until_stopped``), then closes
     await bot.close()
     assert restarting.deleted and not in_dm.deleted, "a DM's refusal stays, as it always did"
     assert fake.rejected == [] and fake.unexpected == []
@@ -296,7 +297,7 @@ async def test_where_the_bot_may_not_send_it_stops_without_an_error_or_an_apolog
     with caplog.at_level(logging.WARNING):
         await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
         await fake.wait_for(lambda: len(fake.rejected) >= tries)
-        await asyncio.sleep(0.5)
+        await fake.settled()  # its handling over: what it logs is logged, and no other try comes
     assert len(fake.rejected) == tries and fake.messages == []
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert any(logged in r.getMessage() for r in caplog.records)
@@ -391,6 +392,7 @@ async def test_a_refused_question_fixed_by_an_edit_is_answered(bot: DisputeBot, 
     long = await say(fake, f"{MENTION} " + "why " * 400, mentions=[p.BOT_USER])
     refusals = [await reply_to(fake, empty), await reply_to(fake, long)]
     assert "Please ask a question" in refusals[0].content and "characters long" in refusals[1].content
+    await fake.settled()  # the refusals' responses read: an edit sooner than a response is no edit people make
     await edit(fake, empty, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
     await edit(fake, long, f"{MENTION} {FIRST}", mentions=[p.BOT_USER])
     asked = (empty["id"], long["id"])

@@ -10,6 +10,7 @@ import pytest
 from slack_bolt.async_app import AsyncApp
 
 from bot.actors import ModeratorPolicy
+from bot.core import CommandCore
 from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.slack.slack_requests import (
     message_event,
@@ -26,8 +27,13 @@ FOLLOW_UP = "and when is he expected to meet Twitter?"
 
 
 @pytest.fixture
-def history_app(make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory, make_app: Any) -> AsyncApp:
-    return make_app(make_core(seed_index_dir, Path("/nonexistent-corpus"), ModeratorPolicy(), history=make_history()))
+def history_core(make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory) -> CommandCore:
+    return make_core(seed_index_dir, Path("/nonexistent-corpus"), ModeratorPolicy(), history=make_history())
+
+
+@pytest.fixture
+def history_app(history_core: CommandCore, make_app: Any) -> AsyncApp:
+    return make_app(history_core)
 
 
 @pytest.mark.parametrize("mention", [False, True], ids=["reply", "reply-mentioning-the-bot"])
@@ -51,7 +57,9 @@ async def test_a_reply_in_the_thread_of_an_ask_answer_goes_on_with_it(
     assert [c.method for c in stub.calls].count("conversations.replies") == 1
 
 
-async def test_a_reply_under_another_bot_message_is_not_followed(stub: StubSlack, history_app: AsyncApp) -> None:
+async def test_a_reply_under_another_bot_message_is_not_followed(
+    stub: StubSlack, history_core: CommandCore, history_app: AsyncApp
+) -> None:
     """Under a bot message that begins no conversation (without the mark an /ask or /timeline reply carries),
     people talk among themselves; the first message is read once, then the thread is known not to be the bot's."""
     root = stub.post_as_app("C1", "Timeline: three dated events", blocks=[{"type": "section", "block_id": "t1",
@@ -63,7 +71,9 @@ async def test_a_reply_under_another_bot_message_is_not_followed(stub: StubSlack
     for text in ("nice", "thanks for sharing"):
         await send_event(history_app, message_event(text, thread_ts=root, parent_user_id=BOT_USER_ID))
         await stub.wait_for(lambda: reads() >= 1, timeout=5)
-        await asyncio.sleep(0.3)  # the reply is read and remembered before the next one comes
+        # The reply is read and the thread remembered before the next one comes: the read shows here before its
+        # answer reaches the app, and a next reply sent after a fixed 0.3 s read the thread again under load.
+        assert await history_core.in_flight.drain(15)
     await send_event(history_app, message_event("unrelated", thread_ts="1.2", parent_user_id="UOTHER"))
     await asyncio.sleep(0.5)  # listeners run after the acknowledgement: give any other read time to happen
     assert reads() == 1 and not stub.posted("chat.postMessage")
