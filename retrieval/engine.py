@@ -28,7 +28,6 @@ from retrieval.followup_search import FollowUp, follow_up
 from retrieval.hinglish import english_reading
 from retrieval.initialisms import spell_out_initials
 from retrieval.loaded import LoadedIndex, load_index
-from retrieval.pleasantries import without_pleasantries
 from retrieval.question import Kind, Question, analyse, has_subject
 from retrieval.same_question import as_what_about
 from retrieval.search import hybrid_search
@@ -201,7 +200,6 @@ def _reading(text: str, index: LoadedIndex) -> tuple[str, str | None]:
     refitted on the training questions that use it held out 4 fewer answers on the never-fitted articles
     (leave one article out, 2026-12-05: 101/288 against 105, one off-topic question answered), whichever
     part of the shorthand was written out. A follow-up reads it (``_plain``), and declines don't name it."""
-    text = without_pleasantries(text)  # "hello! … thank you so much": manners, not words to look for
     english = english_reading(text)
     if english:
         return english, None
