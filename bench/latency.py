@@ -11,7 +11,8 @@ import numpy as np
 
 from bench.common import DevItem, percentiles
 from index.embedding import Encoder
-from retrieval.answer import compose, is_answer_like
+from retrieval.answer import compose
+from retrieval.answer_like import is_answer_like
 from retrieval.baseline import Baseline
 from retrieval.engine import PASSAGES, Engine
 from retrieval.features import FEATURES, candidates

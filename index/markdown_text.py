@@ -106,7 +106,7 @@ def _blocks(markdown: str) -> list[tuple[int, int, str | None]]:
     """(first line, end line, plain text) of each leaf block in order. A list item's first line keeps a
     marker a chat client shows as it is: "• " for a bullet, its number for an ordered item ("2. "). A list
     item states a fact without a full stop ("- Posts of up to 400 characters"), and only its marker tells the
-    answer layer it is one (``retrieval.answer.is_answer_like``), not a heading."""
+    answer layer it is one (``retrieval.answer_like.is_answer_like``), not a heading."""
     out: list[tuple[int, int, str | None]] = []
     lists: list[str] = []  # the open lists, innermost last
     marker = ""  # for the next leaf: the first of a list item

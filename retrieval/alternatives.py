@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from retrieval.answer import citation, is_answer_like
+from retrieval.answer import citation
+from retrieval.answer_like import is_answer_like
 from retrieval.loaded import LoadedIndex
 from retrieval.repeats import repeats
 from retrieval.types import Answer, Citation, Passage

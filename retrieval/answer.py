@@ -13,7 +13,7 @@ import re
 import numpy as np
 
 from index.figures import figures, figures_near
-from index.tables import is_table, one_line
+from index.tables import one_line
 from retrieval.asked import asked_span
 from retrieval.features import FEATURES, Candidates
 from retrieval.loaded import LoadedIndex
@@ -36,7 +36,6 @@ MIN_WINDOW = 60  # a later sentence given less room than this is a fragment: it 
 # Tuesday… [2]" gave a day and nothing it was the day of.
 MIN_ASKED_WINDOW = 120
 DECLINE_SHOWN = 3
-MIN_WORDS = 6
 # A sentence opening like this leans on the one before or after it; quoting the pair keeps it readable.
 _CONTINUES = re.compile(
     r"^[\"“‘']?(?:It|They|He|She|Doing so|To do so|"
@@ -49,27 +48,6 @@ LEANS_BACK = re.compile(
     r"|(?:This|That|These|Those) (?:is|was|were|are|comes|came|means|meant|follows|followed)\b"
     r"|The same (?:was|is|were|has|had)\b)"
 )
-
-
-# Real sentences end in terminal punctuation (possibly inside a closing quote); headings and captions don't.
-_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
-_LIST_ITEM = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s+\S")
-# An interview's question turn ("Q: Your office sent a lot of notices."): the interviewer's words, not the story's.
-_INTERVIEWER = re.compile(r"(?:Q|Question|Interviewer|INTERVIEWER|QUESTION)\s*:\s")
-
-
-def is_answer_like(text: str) -> bool:
-    """Headings, captions and the article's own rhetorical questions are context, never an answer. A list
-    item states a fact without a full stop ("- Twitter must appoint a grievance officer within 15 days"), as a
-    small table does (``index.tables``: its rows of figures under their header). An
-    interviewer's turn puts a question, even where it is written as a statement ("Q: Your office sent a lot of
-    removal notices in its first year.")."""
-    stripped = text.strip()
-    if stripped.rstrip("\"'”’)]").endswith("?") or _INTERVIEWER.match(stripped):
-        return False
-    if not _TERMINAL.search(stripped) and not _LIST_ITEM.match(stripped) and not is_table(stripped):
-        return False
-    return len(stripped.split()) >= MIN_WORDS
 
 
 def citation(index: LoadedIndex, row: int, start: int, end: int, score: float) -> Citation:
@@ -305,4 +283,4 @@ def decline(index: LoadedIndex, question: Question, found: Candidates, probs: np
     return Answer(question.text, text, False, closest)
 
 
-__all__ = ["FEATURES", "citation", "compose", "decline", "is_answer_like"]
+__all__ = ["FEATURES", "citation", "compose", "decline"]

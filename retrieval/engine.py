@@ -20,7 +20,8 @@ from index.lexical import terms
 from retrieval import ranker
 from retrieval.acronyms import restore_acronyms
 from retrieval.alternatives import next_best
-from retrieval.answer import compose, is_answer_like
+from retrieval.answer import compose
+from retrieval.answer_like import is_answer_like
 from retrieval.definitions import spelled_out
 from retrieval.features import FEATURES, Candidates, candidates
 from retrieval.followup import FollowupContext, turn_of

@@ -22,6 +22,7 @@ from index.dates import day_words
 from index.events import HOWS, YEAR_SOURCES
 from index.lexical import terms
 from index.sentence_refs import opens_with_pronoun
+from retrieval.answer_like import ends_sentence
 from retrieval.figure_dates import FIGURES_DATE, ambiguous_figures, figures_note
 from retrieval.loaded import LoadedIndex
 from retrieval.reach import covered, period_covered
@@ -43,8 +44,6 @@ MIN_DENSE_WITHOUT_OVERLAP = 0.45
 MIN_LEXICAL_ONLY = 0.5
 
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2}(?:/\d{4}-\d{2}-\d{2})?)?$")
-# A sentence's end: a fragment (a fact box's "• Account suspended: 3rd Jan", a timeline box's line) has none.
-_ENDED = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ class _Cited:
             self.dates_another,
             YEAR_SOURCES.index(r["year_from"]) if r.get("year_from") in YEAR_SOURCES else len(YEAR_SOURCES),
             HOWS.index(r["how"]) if r.get("how") in HOWS else len(HOWS),
-            _ENDED.search(str(r.get("quote", ""))) is None,
+            not ends_sentence(str(r.get("quote", ""))),
             self.doc_row,
             int(r["start"]),
         )

@@ -6,7 +6,8 @@ import pytest
 
 from index.figures import figures, figures_near, has_date
 from index.lexical import terms
-from retrieval.answer import _adds, is_answer_like
+from retrieval.answer import _adds
+from retrieval.answer_like import is_answer_like
 from retrieval.asked import asked_span
 from retrieval.features import _type_match, sentence_terms
 from retrieval.question import Kind, analyse

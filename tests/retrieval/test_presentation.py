@@ -12,7 +12,7 @@ import pytest
 
 from index.embedding import EncoderProvider
 from index.lexical import terms
-from retrieval.answer import is_answer_like
+from retrieval.answer_like import is_answer_like
 from retrieval.engine import Engine
 from retrieval.question import analyse
 from retrieval.reach import absent_words, unknown_acronyms, unreached_years

@@ -1,0 +1,38 @@
+"""Which sentences can be an answer: a statement, not a heading, caption, question or interviewer's turn.
+
+The answer model reads it as a feature (``answer_like``), and the next-best passages offered after a 👎 are
+such sentences; the timeline sums up an event by one that ends as a sentence does (``ends_sentence``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.tables import is_table
+
+MIN_WORDS = 6
+# Real sentences end in terminal punctuation (possibly inside a closing quote); headings and captions don't.
+_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
+_LIST_ITEM = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s+\S")
+# An interview's question turn ("Q: Your office sent a lot of notices."): the interviewer's words, not the story's.
+_INTERVIEWER = re.compile(r"(?:Q|Question|Interviewer|INTERVIEWER|QUESTION)\s*:\s")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends as a sentence does, in terminal punctuation (perhaps inside a closing quote or
+    bracket): a heading, a caption or a fact box's line ("• Account suspended: 3rd Jan") does not."""
+    return _TERMINAL.search(text) is not None
+
+
+def is_answer_like(text: str) -> bool:
+    """Headings, captions and the article's own rhetorical questions are context, never an answer. A list
+    item states a fact without a full stop ("- Twitter must appoint a grievance officer within 15 days"), as a
+    small table does (``index.tables``: its rows of figures under their header). An
+    interviewer's turn puts a question, even where it is written as a statement ("Q: Your office sent a lot of
+    removal notices in its first year.")."""
+    stripped = text.strip()
+    if stripped.rstrip("\"'”’)]").endswith("?") or _INTERVIEWER.match(stripped):
+        return False
+    if not ends_sentence(stripped) and not _LIST_ITEM.match(stripped) and not is_table(stripped):
+        return False
+    return len(stripped.split()) >= MIN_WORDS
