@@ -7,10 +7,6 @@ in the middle of a quote, the rest of it under the next entry's indent. The answ
 
 from __future__ import annotations
 
-from index.tables import one_line as table_one_line
+from index.tables import one_line  # cells and rows of a table kept apart, every other break one space
 
-
-def one_line(text: str) -> str:
-    """``text`` with every run of spaces and line breaks one space, a table's cells and rows kept apart
-    (``index.tables.one_line``)."""
-    return table_one_line(text)
+__all__ = ["one_line"]
