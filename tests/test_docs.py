@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 ENV_EXAMPLE = (ROOT / ".env.example").read_text(encoding="utf-8")
 MANIFEST = yaml.safe_load((ROOT / "slack" / "manifest.yml").read_text(encoding="utf-8"))
+# Every guide under docs/, so a new one is checked as soon as it is written.
+DOCS = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "docs").glob("*.md"))
 
 
 def section(text: str, heading: str) -> str:
@@ -224,7 +226,7 @@ def test_every_slash_command_the_docs_name_exists() -> None:
     real |= set(re.findall(r"^  /([a-z]+)", HELP, re.MULTILINE))
     endpoints = {"healthz", "readyz", "metrics"}
     slack_own = {"invite"}  # Slack's own command, for inviting the bot to a channel
-    for doc in ("README.md", "docs/discord.md", "docs/slack.md", "docs/deploy.md"):
+    for doc in ("README.md", *DOCS):
         named = set(re.findall(r"`/([a-z-]+)(?=[ `])", (ROOT / doc).read_text(encoding="utf-8")))
         assert named - endpoints - slack_own <= real, (doc, named - endpoints - slack_own - real)
 
@@ -238,7 +240,7 @@ def ignored_folders() -> set[str]:
     return {line.strip().strip("/") for line in lines if line.strip().endswith("/") and "*" not in line}
 
 
-@pytest.mark.parametrize("doc", ["README.md", "docs/discord.md", "docs/slack.md", "docs/deploy.md", ".env.example"])
+@pytest.mark.parametrize("doc", ["README.md", *DOCS, ".env.example"])
 def test_every_repository_path_the_docs_name_exists(doc: str) -> None:
     """A file or folder of this repository named in backticks (`retrieval/several.py`, `tests/eval/`) is there:
     the docs point readers at them to read the rule or run the file."""
@@ -248,3 +250,29 @@ def test_every_repository_path_the_docs_name_exists(doc: str) -> None:
     named = set(re.findall(rf"`((?:{tops})/[\w./-]*)`", text))
     assert named or doc != "README.md"
     assert [p for p in sorted(named) if not (ROOT / p).exists()] == []
+
+
+def slug(heading: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+@pytest.mark.parametrize("doc", ["README.md", *DOCS])
+def test_every_link_between_the_docs_reaches_its_file_and_heading(doc: str) -> None:
+    """The README's detail moved into docs/ (2026-12-06) and its links with it: a link to a file or a heading
+    that is not there sends the reader nowhere, which no reader reports."""
+    path = ROOT / doc
+    text = path.read_text(encoding="utf-8")
+    broken = []
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if re.match(r"[a-z]+:", target):
+            continue  # https:, mailto:
+        name, _, anchor = target.partition("#")
+        linked = (path.parent / name).resolve() if name else path
+        if not linked.exists():
+            broken.append(target)
+        elif anchor and linked.suffix == ".md":
+            headings = re.findall(r"^#+ (.+)$", linked.read_text(encoding="utf-8"), re.MULTILINE)
+            if anchor not in {slug(h) for h in headings}:
+                broken.append(target)
+    assert broken == []
