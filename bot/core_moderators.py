@@ -6,24 +6,30 @@ Every one is refused, and written to the audit log, for anyone who is not a mode
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.actors import Actor
+from bot.article_choices import ArticleChoice, article_choices
 from bot.results import IndexChange, Notice, NoticeKind
 from index.builder import build_index
 from index.manage import Upload
 from retrieval.loaded import load_problem
 
 if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+
     from bot.actors import ModeratorPolicy
     from bot.builds import BuildRunner
     from bot.core_config import CoreConfig
     from bot.corpus_changes import CorpusChanges
     from index.embedding import EncoderProvider
+    from retrieval.engine import Engine
 
 audit = logging.getLogger("dispute_bot.audit")
+log = logging.getLogger(__name__)
 
 FORBIDDEN = "Only moderators can {what}."
 
@@ -35,6 +41,8 @@ class ModeratorActions:
     builds: BuildRunner
     corpus: CorpusChanges
     _encoder_provider: EncoderProvider
+    engine: Engine
+    _queries: ThreadPoolExecutor
 
     def is_moderator(self, actor: Actor) -> bool:
         return self.moderators.allows(actor)
@@ -79,4 +87,17 @@ class ModeratorActions:
         if refusal:
             return refusal
         return await self.corpus.remove(actor, doc_id)
+
+    async def removal_choices(self, actor: Actor, typed: str) -> list[ArticleChoice]:
+        """The articles to offer while ``actor`` types the id of one to remove: none to anyone who may not remove
+        one (the command refuses them anyway), and none when the index can't be read, which removal reports.
+        Asked at every keystroke, so neither refusal is audited or logged above DEBUG."""
+        if not self.is_moderator(actor):
+            return []
+        try:
+            sources = await asyncio.get_running_loop().run_in_executor(self._queries, self.engine.sources)
+        except Exception:
+            log.debug("no articles to offer: the index could not be read", exc_info=True)
+            return []
+        return article_choices(sources, typed)
 

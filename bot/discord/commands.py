@@ -20,7 +20,7 @@ from discord import app_commands
 
 from bot.actors import Actor
 from bot.core import CommandCore
-from bot.discord.identity import conversation_key, thread_conversation
+from bot.discord.identity import conversation_key, interaction_actor, thread_conversation
 from bot.discord.installs import offered_to_moderators, offered_to_readers
 from bot.discord.responding import Interaction, Work, apologise, respond_with
 from bot.render.examples import TIMELINE_EXAMPLES
@@ -139,10 +139,16 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
         await respond(interaction, lambda actor: read_upload(core, actor, file, url), private=True)
 
     @tree.command(name="remove-article", description="Moderators: remove an article by its id (see /sources)")
-    @app_commands.describe(article_id="The article id shown by /sources")
+    @app_commands.describe(article_id="Type words of its title, or its id (shown by /sources), and pick it")
     @for_moderators
     async def remove_article(interaction: Interaction, article_id: str) -> None:
         await respond(interaction, lambda actor: core.remove_article(actor, article_id.strip()), private=True)
+
+    @remove_article.autocomplete("article_id")
+    async def article_ids(interaction: Interaction, typed: str) -> list[app_commands.Choice[str]]:
+        # The articles matching what is typed, by title and date; an id typed whole is still taken as it is.
+        choices = await core.removal_choices(interaction_actor(interaction), typed)
+        return [app_commands.Choice(name=c.label, value=c.doc_id) for c in choices]
 
     @tree.command(name="report", description="Moderators: answer rate, unanswered questions, down-voted answers")
     @app_commands.describe(since="The period to cover, e.g. 7d, 24h or 2w (default 7d)")

@@ -27,6 +27,7 @@ class InteractionState:
     stage: str = "new"  # new → loading (deferred) → resolved; or deleted
     deferred_ephemeral: bool = False
     callback_at: float | None = None
+    choices: list[dict[str, Any]] | None = None  # an autocomplete's answer (callback type 8)
 
 
 class FakeRest(FakeRecords):
@@ -164,6 +165,20 @@ class FakeRest(FakeRecords):
                                                   "response_message_loading": body["type"] == 5,
                                                   "response_message_ephemeral": ephemeral},
                                   "resource": {"type": body["type"]}}
+        if body["type"] == 8:
+            # Only an autocomplete interaction (type 4) may be answered with choices, and only with Discord's
+            # limits: 25 choices, each named and valued in 1 to 100 characters.
+            choices = data.get("choices")
+            if state.payload["type"] != 4 or not isinstance(choices, list) or len(choices) > 25 or any(
+                    not 1 <= len(str(c.get("name", ""))) <= 100 or not 1 <= len(str(c.get("value", ""))) <= 100
+                    for c in choices):
+                self.rejected.append((f"autocomplete {token}", {"choices": str(choices)}))
+                return json_response({"message": "Invalid Form Body", "code": 50035}, 400)
+            state.stage, state.choices = "resolved", choices
+            return json_response(result)
+        if state.payload["type"] == 4:
+            self.rejected.append((f"autocomplete {token}", {"type": str(body["type"])}))
+            return json_response({"message": "Invalid Form Body", "code": 50035}, 400)
         if body["type"] == 5:
             state.stage, state.deferred_ephemeral = "loading", ephemeral
         elif body["type"] == 4:

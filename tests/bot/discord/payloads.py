@@ -124,6 +124,16 @@ def slash(name: str, options: dict[str, Any] | None = None, *, user_id: int = US
     }
 
 
+
+def autocomplete(name: str, option: str, typed: str, **kw: Any) -> dict[str, Any]:
+    """An INTERACTION_CREATE of type 4: someone typing ``typed`` into ``/name``'s string ``option``, as Discord
+    sends it at each keystroke (the option marked ``focused``)."""
+    interaction = slash(name, {option: typed}, **kw)
+    interaction["type"] = 4
+    interaction["data"]["options"][0]["focused"] = True
+    return interaction
+
+
 def message(content: str, *, channel_id: int = CHANNEL_ID, author: dict[str, Any] | None = None,
             mentions: list[dict[str, Any]] | None = None, guild: bool = True, mention_everyone: bool = False,
             message_type: int = 0, mention_roles: tuple[int, ...] = (),

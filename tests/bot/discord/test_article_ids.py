@@ -1,0 +1,51 @@
+"""/remove-article's article_id offers the articles as a moderator types (Discord's autocomplete), through the
+real discord.py code path against the fake Discord."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.discord.app import DisputeBot
+from tests.bot.discord import payloads as p
+from tests.bot.discord.fake_discord import FakeDiscord
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def offered(fake: FakeDiscord, typed: str, roles: tuple[int, ...]) -> list[dict[str, Any]]:
+    interaction = p.autocomplete("remove-article", "article_id", typed, roles=roles)
+    await fake.dispatch("INTERACTION_CREATE", interaction)
+    state = fake.interactions[interaction["token"]]
+    await fake.wait_for(lambda: state.stage == "resolved")
+    assert state.choices is not None and fake.rejected == []
+    return state.choices
+
+
+async def test_the_option_is_declared_for_autocomplete(bot: DisputeBot, fake: FakeDiscord) -> None:
+    commands = {c["name"]: c for c in fake.synced[str(p.GUILD_ID)]}
+    [option] = commands["remove-article"]["options"]
+    assert option["autocomplete"] is True
+    assert not any(o.get("autocomplete") for c in commands.values() if c["name"] != "remove-article"
+                   for o in c.get("options") or [])
+
+
+async def test_a_moderator_typing_words_of_a_title_is_offered_that_article_by_title_and_date(
+    bot: DisputeBot, fake: FakeDiscord
+) -> None:
+    """Removal takes ids such as 002_935d8ede3d7f56b0, which a moderator had to copy from /sources."""
+    sources = {s.doc_id: s for s in bot.core.engine.sources()}
+    [choice] = await offered(fake, "ravi shankar", (p.MOD_ROLE_ID,))
+    source = sources[choice["value"]]
+    assert "Ravi Shankar Prasad" in source.title
+    assert choice["name"].startswith(source.title[:40]) and choice["name"].endswith(f" · {choice['value']}")
+    everything = await offered(fake, "", (p.MOD_ROLE_ID,))
+    assert sorted(c["value"] for c in everything) == sorted(sources)
+
+
+async def test_a_member_who_may_not_remove_articles_is_offered_none(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """The titles are no secret (/sources lists them), but the command refuses a member anyway: offering what
+    they could not remove would invite a refusal."""
+    assert await offered(fake, "", ()) == []
+    assert await offered(fake, "ravi", ()) == []
