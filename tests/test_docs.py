@@ -154,7 +154,7 @@ def discord_commands() -> dict[str, list[str]]:
 
 
 def listed_commands(text: str) -> dict[str, list[str]]:
-    """``/name [option] other`` in backticks, as the README's "Commands:" paragraphs write them."""
+    """``/name [option] other`` in backticks, as the README's "Commands:" bullets write them."""
     found: dict[str, list[str]] = {}
     for name, rest in re.findall(r"`/([a-z-]+)((?: [^`]+)?)`", text):
         found[name] = re.findall(r"[a-z_0-9]+", rest)
@@ -162,9 +162,11 @@ def listed_commands(text: str) -> dict[str, list[str]]:
 
 
 def commands_paragraph(heading: str) -> str:
+    """The section's "- **Commands:**" bullet, up to the next bullet, without its "Mention the bot …" advice."""
     text = section(README, heading)
-    start = text.index("\nCommands: ")
-    return text[start:text.index("\n\n", start) if "\n\n" in text[start:] else None].split(". Mention")[0]
+    start = text.index("\n- **Commands:** ")
+    end = text.find("\n- ", start + 1)
+    return text[start:end if end != -1 else None].split(". Mention")[0]
 
 
 def test_the_readme_lists_the_discord_slash_commands_with_their_options() -> None:
