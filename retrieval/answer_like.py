@@ -7,6 +7,7 @@ such sentences; the timeline sums up an event by one that ends as a sentence doe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from index.tables import is_table
 
@@ -24,6 +25,7 @@ def ends_sentence(text: str) -> bool:
     return _TERMINAL.search(text) is not None
 
 
+@lru_cache(maxsize=65_536)  # read for every candidate of every question: the same index sentences again
 def is_answer_like(text: str) -> bool:
     """Headings, captions and the article's own rhetorical questions are context, never an answer. A list
     item states a fact without a full stop ("- Twitter must appoint a grievance officer within 15 days"), as a

@@ -140,9 +140,9 @@ def _rows_of(index: LoadedIndex, passages: list[Passage]) -> tuple[list[int], li
 
 
 def _neighbours(index: LoadedIndex, row: int) -> list[int]:
-    doc = index.sentence_spans[row][0]
-    return [r for r in (row - 1, row, row + 1) if 0 <= r < len(index.sentence_spans)
-            and index.sentence_spans[r][0] == doc]
+    spans = index.sentence_spans
+    doc = spans[row, 0]
+    return [r for r in (row - 1, row, row + 1) if 0 <= r < len(spans) and spans[r, 0] == doc]
 
 
 def _figure_context(
@@ -265,7 +265,7 @@ def candidates(
                 local = max(cover.of(sentence_terms(window_around(text, f)))[0] for f in near)
                 matrix[i, col["figure_local_coverage"]] = local
         matrix[i, col["name_near_category"]] = float(name_near(text, question.category, question.text))
-        doc_row = int(index.sentence_spans[row][0])
+        doc_row = int(index.sentence_spans[row, 0])
         if doc_row not in doc_missing:
             doc_missing[doc_row] = cover.missing(document_terms(index.docs[doc_row].text))
         matrix[i, col["doc_missing_share"]], matrix[i, col["doc_missing_max"]] = doc_missing[doc_row]
@@ -276,7 +276,7 @@ def candidates(
         matrix[i, col["doc_first"]] = float(row in first_rows)
         match = _type_match(question.kind, text, question.text)
         after = row + 1
-        if after < len(index.sentence_spans) and index.sentence_spans[after][0] == index.sentence_spans[row][0]:
+        if after < len(index.sentence_spans) and index.sentence_spans[after, 0] == doc_row:
             matrix[i, col["next_type_match"]] = _type_match(question.kind, index.sentence_text(after), question.text)
         matrix[i, col["type_match"]] = match
         matrix[i, col[f"type_match_{question.kind.value}"]] = match
