@@ -32,6 +32,7 @@ audit = logging.getLogger("dispute_bot.audit")
 log = logging.getLogger(__name__)
 
 FORBIDDEN = "Only moderators can {what}."
+REMOVE_USAGE = "Usage: /remove-article ID, with the id /sources lists for the article"
 
 
 class ModeratorActions:
@@ -86,7 +87,9 @@ class ModeratorActions:
         refusal = self._refuse(actor, "remove articles")
         if refusal:
             return refusal
-        return await self.corpus.remove(actor, doc_id)
+        if not doc_id.strip():  # Slack's /remove-article with nothing after it; Discord's option is required
+            return Notice(NoticeKind.INVALID, REMOVE_USAGE)
+        return await self.corpus.remove(actor, doc_id.strip())
 
     async def removal_choices(self, actor: Actor, typed: str) -> list[ArticleChoice]:
         """The articles to offer while ``actor`` types the id of one to remove: none to anyone who may not remove

@@ -109,6 +109,13 @@ class SlashCommands:
         await self._slash(ack, command, respond, "reindex", run, moderator_command=True, client=client,
                           installation=installed_in(context))
 
+    async def remove_article(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
+                             client: AsyncWebClient, context: AsyncBoltContext) -> None:
+        # As on Discord: the id /sources lists (or the name the file was added under), checked by the core.
+        await self._slash(ack, command, respond, "remove-article",
+                          lambda actor, text: self.core.remove_article(actor, text), moderator_command=True,
+                          client=client, installation=installed_in(context))
+
     async def report(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
                      client: AsyncWebClient, context: AsyncBoltContext) -> None:
         await self._slash(ack, command, respond, "report", lambda actor, text: self.core.report(actor, text or None),

@@ -79,6 +79,7 @@ class SlackHandlers(SlashCommands):
         app.command("/timeline")(self.timeline)
         app.command("/sources")(self.sources)
         app.command("/reindex")(self.reindex)
+        app.command("/remove-article")(self.remove_article)
         app.command("/report")(self.report)
         app.action(re.compile(f"^(?:{'|'.join(FEEDBACK_ACTIONS)})$"))(self.feedback)
         app.event("app_mention")(self.on_mention)

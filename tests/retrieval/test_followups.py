@@ -181,7 +181,7 @@ def test_second_turns_are_answered_with_the_fact(shipped_engine: Engine) -> None
                     print(f"MISS {conversation['id']}: [{answer.searched_for}] -> {answer.text[:160]}")
             turns.append(turn_of(item["question"], answer))
     print(f"\nfollow-ups: {good}/{len(conversations)} second turns answered with the fact")
-    assert good >= 5  # f-03's answer is the sentence after the one naming him (README, follow-ups)
+    assert good >= 5  # f-03's answer is the sentence after the one naming him (docs/conversations.md, follow-ups)
 
 
 def test_the_reading_the_model_trusts_more_answers(shipped_engine: Engine) -> None:

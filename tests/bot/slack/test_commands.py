@@ -175,6 +175,32 @@ async def test_admins_owners_and_listed_ids_may_reindex(
     assert len([c for c in stub.calls if c.method == "users.info"]) == 3  # UADMIN's second lookup was cached
 
 
+
+async def test_a_moderator_removes_an_article_by_its_id_and_others_are_refused(
+    stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
+    copied_index: tuple[Path, Path],
+) -> None:
+    """Slack's moderators could add an article (a DM with "add") but not remove one: /remove-article was
+    Discord's alone. Every reply is private; the id is the one /sources lists, as on Discord."""
+    index_dir, corpus_dir = copied_index
+    core = make_core(index_dir, corpus_dir, ModeratorPolicy(user_ids=frozenset({"slack:UMOD"})))
+    app = make_app(core)
+    [first, *rest] = sorted(p.stem for p in corpus_dir.iterdir())
+    for user, text, said in (("UASKER", first, "Only moderators can remove articles."),
+                             ("UMOD", "  ", "Usage: /remove-article ID, with the id /sources lists for the article"),
+                             ("UMOD", "no-such-article", "There is no article with id 'no-such-article'")):
+        payload = slash_payload(stub, "/remove-article", text, user=user)
+        await slash(app, payload)
+        reply = await reply_to(stub, payload, timeout=60)
+        assert reply["response_type"] == "ephemeral" and reply["text"].startswith(said), (user, reply["text"])
+    assert sorted(p.stem for p in corpus_dir.iterdir()) == [first, *rest]  # nothing removed so far
+    payload = slash_payload(stub, "/remove-article", first, user="UMOD")
+    await slash(app, payload)
+    reply = await reply_to(stub, payload, timeout=60)
+    assert reply["response_type"] == "ephemeral" and first in reply["text"], reply["text"]
+    assert sorted(p.stem for p in corpus_dir.iterdir()) == rest
+    assert first not in {s.doc_id for s in core.engine.sources()}
+
 async def test_admins_count_only_in_the_workspaces_named(
     stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
     copied_index: tuple[Path, Path],
