@@ -70,30 +70,34 @@ class ChannelAsk:
 
 
 class AnswersInFlight:
-    """The messages being answered, by channel, until each answer is remembered (its id known): a reply to a
-    bot message the bot does not know yet waits for the answers in its channel that could be that message."""
+    """The answers being sent to messages, by channel, until each is remembered (its id known): a reply to a
+    bot message the bot does not know yet waits for the answers in its channel that could be that message.
+    Only from the send on: the question being worked on before that has no message anyone could reply to."""
 
     def __init__(self) -> None:
-        self._answering: defaultdict[int, dict[int, asyncio.Event]] = defaultdict(dict)
+        self._sending: defaultdict[int, dict[int, asyncio.Event]] = defaultdict(dict)
+
+    def sending(self, message: discord.Message) -> None:
+        """The answer to ``message`` is about to be sent: people may see it before the bot knows its id."""
+        self._sending[message.channel.id].setdefault(message.id, asyncio.Event())
 
     @asynccontextmanager
     async def answering(self, message: discord.Message) -> AsyncIterator[None]:
-        """Around answering ``message``, until its answer is remembered (or none was sent)."""
-        done, channel = asyncio.Event(), message.channel.id
-        self._answering[channel][message.id] = done
+        """Around answering ``message``: on leaving, its answer is remembered (or none was sent)."""
         try:
             yield
         finally:
-            done.set()
-            if self._answering[channel].get(message.id) is done:
-                del self._answering[channel][message.id]
-            if not self._answering[channel]:
-                del self._answering[channel]
+            channel = message.channel.id
+            done = self._sending.get(channel, {}).pop(message.id, None)
+            if done is not None:
+                done.set()
+            if channel in self._sending and not self._sending[channel]:
+                del self._sending[channel]
 
     async def settled(self, channel_id: int, answer_id: int) -> None:
         """Once every answer being sent in ``channel_id`` that could be the message ``answer_id`` is remembered:
-        those to messages older than it (ids grow with time, and an answer comes after its question). Called
-        before the caller registers its own answering, so a reply never waits on one that waits on it."""
-        waiting = [done for question, done in self._answering.get(channel_id, {}).items() if question < answer_id]
+        those to messages older than it (ids grow with time, and an answer comes after its question). A reply
+        waits before its own answer is sent, so it never waits on one that waits on it."""
+        waiting = [done for question, done in self._sending.get(channel_id, {}).items() if question < answer_id]
         if waiting:
             await asyncio.gather(*(done.wait() for done in waiting))
