@@ -52,9 +52,9 @@ class ChannelAsk:
             return
         try:
             original = await interaction.original_response()
-        except (discord.HTTPException, discord.ClientException) as exc:
-            log.warning("could not read the response of interaction %s (%s); a reply to its answer before it is "
-                        "delivered may be asked alone", interaction.id, exc)
+        except Exception as exc:  # a dropped connection too: the answer matters more than this
+            log.warning("could not read the response of interaction %s (%s: %s); a reply to its answer before "
+                        "Discord's response to it may be asked alone", interaction.id, type(exc).__name__, exc)
             return
         self._bind(original.id)
 

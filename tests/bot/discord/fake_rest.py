@@ -70,6 +70,7 @@ class FakeRest(FakeRecords):
         # Discord names the response's message (``response_message_id``) in its answer to a callback; False: an
         # answer without it, as before Discord added it, so the bot has to fetch the message.
         self.names_response_message = True
+        self.drop_original_reads = False  # reading the response's message: the connection drops, no answer
 
     async def _send_dispatch(self, event: str, data: dict[str, Any]) -> None:
         raise NotImplementedError  # the gateway's job
@@ -119,6 +120,10 @@ class FakeRest(FakeRecords):
                 await self._response_held()  # shown already; its response may be held (``hold_responses``)
                 return edited
             case ("GET", "webhooks", _, token, "messages", "@original"):
+                if self.drop_original_reads:
+                    self.dropped.append(f"original of {token}")
+                    assert request.transport is not None
+                    request.transport.abort()
                 return self._original(token)
             case ("DELETE", "webhooks", _, token, "messages", "@original"):
                 return self._delete_original(token)

@@ -77,3 +77,19 @@ async def test_a_reply_before_the_mention_answers_send_comes_back_goes_on_with_i
         await replied_in_the_window(fake, bot, answer)
     finally:
         await fake.release_responses()
+
+
+async def test_an_answer_whose_message_cannot_be_read_first_still_comes_and_goes_on_after(
+    start_bot: BotStarter, talking_core: CommandCore, fake: FakeDiscord
+) -> None:
+    """Discord leaving the response's id out and the read of it failing (a dropped connection) must not cost
+    the answer: it is delivered, and tied to its conversation once delivered, as before."""
+    await start_bot(talking_core, fake)
+    fake.names_response_message, fake.drop_original_reads = False, True
+    asked = p.slash("ask", {"question": FIRST})
+    await fake.dispatch("INTERACTION_CREATE", asked)
+    [answer] = await fake.answers(asked["token"])
+    assert "Sawhney" in answer.text()
+    assert set(fake.dropped) == {f"original of {asked['token']}"}  # the read was tried (and retried)
+    follow = await say(fake, FOLLOW_UP, replying_to=fake.message_json(answer))
+    assert searched(await reply_to(fake, follow))
