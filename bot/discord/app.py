@@ -137,6 +137,17 @@ class DisputeBot(discord.Client):
             await self.conversations.notices.withdraw_all()
         await super().close()
 
+    def dispatch(self, event: str, /, *args: Any, **kwargs: Any) -> None:
+        """An event discord.py dispatches once the client has closed is dropped. After a (re)connect's READY it
+        waits ``guild_ready_timeout`` (2 s) for the servers before dispatching "ready", and does not cancel that
+        wait on close: a bot stopped meanwhile (a shutdown, a token reset) had its ``on_ready`` coroutine made
+        but never run (the closed client has no loop to schedule it on), an AttributeError in discord.py's task
+        and a RuntimeWarning "coroutine 'Client._run_event' was never awaited" at exit."""
+        if self.is_closed() and self.loop is discord.utils.MISSING:
+            log.debug("dropped the event %s, dispatched after the client closed", event)
+            return
+        super().dispatch(event, *args, **kwargs)
+
     async def on_ready(self) -> None:
         log.info("connected to Discord as %s in %d servers", self.user, len(self.guilds))
 

@@ -20,7 +20,8 @@ from discord import app_commands
 
 from bot.actors import Actor
 from bot.core import CommandCore
-from bot.discord.identity import conversation_key, interaction_actor, thread_conversation
+from bot.discord.answer_keys import ChannelAsk
+from bot.discord.identity import conversation_key, interaction_actor
 from bot.discord.installs import offered_to_moderators, offered_to_readers
 from bot.discord.responding import Interaction, Work, apologise, respond_with
 from bot.render.examples import TIMELINE_EXAMPLES
@@ -99,10 +100,13 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
         channel one of its own that a reply to the reply goes on with, as for a mention's answer
         (``Conversations`` keys a reply to an answer it does not remember by that answer's id)."""
         conversation = conversation_key(interaction.channel)
-        asked = conversation or f"discord:interaction:{interaction.id}"
-        sent = await respond_with(interaction, lambda actor: work(actor, asked), core.in_flight, typed=typed)
-        if conversation is None and sent is not None:
-            core.continue_conversation(asked, thread_conversation(sent.id))
+        if conversation is not None:
+            await respond_with(interaction, lambda actor: work(actor, conversation), core.in_flight, typed=typed)
+            return
+        # Keyed by the answer's message, known before anyone can reply to it (``bot.discord.answer_keys``).
+        ask = ChannelAsk(core, interaction.id)
+        await respond_with(interaction, lambda actor: work(actor, ask.conversation), core.in_flight, typed=typed,
+                           channel_ask=ask)
 
     @tree.command(name="ask", description="Ask about the Feb 2021 Twitter vs Government of India blocking dispute")
     @app_commands.describe(question="Your question, e.g. How many accounts was Twitter ordered to block?")

@@ -26,6 +26,7 @@ from collections import OrderedDict
 import discord
 
 from bot.core import CommandCore
+from bot.discord.answer_keys import AnswersInFlight
 from bot.discord.expiring import ExpiringNotices
 from bot.discord.identity import actor_for, conversation_key, thread_conversation
 from bot.discord.pointed import forwarded, pointed_text, reply_reference
@@ -73,6 +74,7 @@ class Conversations(BotThreads, ReplySending):
         # Questions that got no answer (a refusal, or nothing at all), with the refusal sent: an edit asks again.
         self._refused: OrderedDict[int, discord.Message | None] = OrderedDict()
         self.notices = ExpiringNotices()  # refusals in server channels, deleted once read or as the bot stops
+        self.answers_in_flight = AnswersInFlight()  # for a reply to an answer sent but not yet remembered
 
     def question_in(self, message: discord.Message) -> str | None:
         """The question ``message`` asks the bot (its own mention removed), or None if not addressed to it.
@@ -146,28 +148,33 @@ class Conversations(BotThreads, ReplySending):
             return
         remember(self._asked, message.id, None, self._remembered)
         replied_to = self.replied_answer(message)
-        conversation = self._conversation(message, replied_to)
         async with self.core.in_flight.handling():
-            delivered = await self._answer(message, question, conversation)
-            if delivered is None or isinstance(delivered[1], Notice):
-                remember(self._refused, message.id, delivered[0] if delivered else None, self._remembered)
-                return
-            reply, result = delivered
-            if not isinstance(result, Answer | Timeline):
-                return
-            # A reply to an answer stays where the asker put it: its conversation already has a thread. A
-            # timeline ("what happened on feb 10?") is a turn too: "why did they do that?" follows it there;
-            # one that shows no event is answered in place (``worth_a_thread``). The conversation moves to the
-            # thread before the thread is asked for (a thread opened on a message takes the message's id): a
-            # message in it, or a reply to the answer, that comes before Discord's response (seconds, when the
-            # request is slow or retried) goes on with the conversation.
-            if replied_to is None and worth_a_thread(result) and self._can_open_thread(message):
-                thread = thread_conversation(reply.id)
-                self.core.continue_conversation(conversation, thread)
-                remember(self._answers, reply.id, thread, self._remembered)
-                await self._open_thread(reply, result.question if isinstance(result, Answer) else question)
-            else:
+            if replied_to is not None and replied_to not in self._answers:
+                # Possibly an answer people saw before Discord's response to sending it reached the bot.
+                await self.answers_in_flight.settled(message.channel.id, replied_to)
+            conversation = self._conversation(message, replied_to)
+            async with self.answers_in_flight.answering(message):
+                delivered = await self._answer(message, question, conversation)
+                if delivered is None or isinstance(delivered[1], Notice):
+                    remember(self._refused, message.id, delivered[0] if delivered else None, self._remembered)
+                    return
+                reply, result = delivered
+                if not isinstance(result, Answer | Timeline):
+                    return
+                # A reply to an answer stays where the asker put it: its conversation already has a thread. A
+                # timeline ("what happened on feb 10?") is a turn too: "why did they do that?" follows it there;
+                # one that shows no event is answered in place (``worth_a_thread``). The conversation moves to
+                # the thread before the thread is asked for (a thread opened on a message takes the message's
+                # id): a message in it, or a reply to the answer, that comes before Discord's response
+                # (seconds, when the request is slow or retried) goes on with the conversation.
+                opens = replied_to is None and worth_a_thread(result) and self._can_open_thread(message)
+                if opens:
+                    thread = thread_conversation(reply.id)
+                    self.core.continue_conversation(conversation, thread)
+                    conversation = thread
                 remember(self._answers, reply.id, conversation, self._remembered)
+            if opens:
+                await self._open_thread(reply, result.question if isinstance(result, Answer) else question)
 
     async def handle_edit(self, before: discord.Message, after: discord.Message) -> None:
         """What an edit asks is the core's rule (``bot.edits``), as on Slack. A message edited to address the bot

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.builds import APOLOGY
+from bot.discord.answer_keys import AnswersInFlight
 from bot.discord.expiring import ExpiringNotices
 from bot.discord.outgoing import Outgoing
 from bot.discord.render import render, render_plain
@@ -39,6 +40,7 @@ class ReplySending:
     """Sends replies, with the fallbacks Discord's refusals call for."""
 
     notices: ExpiringNotices  # set by ``Conversations``
+    answers_in_flight: AnswersInFlight  # set by ``Conversations``
 
     if TYPE_CHECKING:
         async def _ask(self, message: discord.Message, question: str, conversation: str) -> Result: ...
@@ -51,6 +53,7 @@ class ReplySending:
             if isinstance(result, Notice) and result.silent:
                 return None
             lifetime = NOTICE_LIFETIME if isinstance(result, Notice) and message.guild is not None else None
+            self.answers_in_flight.sending(message)  # a reply to the reply may come before its id does
             try:
                 reply = await self.send(message, render(result, show_question=False), delete_after=lifetime)
             except discord.Forbidden as exc:

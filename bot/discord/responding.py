@@ -21,6 +21,7 @@ import discord
 
 from bot.actors import Actor
 from bot.core import APOLOGY
+from bot.discord.answer_keys import ChannelAsk
 from bot.discord.identity import interaction_actor
 from bot.discord.outgoing import Outgoing, with_picture, without_files
 from bot.discord.render import render
@@ -37,14 +38,18 @@ Work = Callable[[Actor], Awaitable[Result]]
 
 
 async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight, *,
-                       private: bool = False, typed: str | None = None) -> discord.Message | None:
+                       private: bool = False, typed: str | None = None, channel_ask: ChannelAsk | None = None
+                       ) -> discord.Message | None:
     """Defer, run ``work`` for the user, deliver the result; an unexpected error becomes an apology, which gives
     back ``typed`` (the question or topic asked) as the core's refusals do.
     A timeline with events also gets its picture, unless rendering it fails (then only the text).
-    Returns the first message delivered (None when none was)."""
+    ``channel_ask``: a question in a plain channel, whose conversation is tied to the response's message before
+    the answer shows in it. Returns the first message delivered (None when none was)."""
     private = private or not may_post(interaction)
     async with in_flight.handling():
-        await interaction.response.defer(thinking=True, ephemeral=private)
+        deferral = await interaction.response.defer(thinking=True, ephemeral=private)
+        if channel_ask is not None:
+            channel_ask.deferred(deferral)
         command = interaction.command.qualified_name if interaction.command else "?"
         try:
             result = await work(interaction_actor(interaction))
@@ -57,7 +62,12 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
         messages = render(result)
         if isinstance(result, Timeline) and (png := await timeline_png(result)) is not None:
             messages = with_picture(messages, FILENAME, png)
-        return await deliver(interaction, messages, private=private, command=command)
+        if channel_ask is not None and not (private or messages[0].ephemeral):
+            await channel_ask.before_answer(interaction)
+        sent = await deliver(interaction, messages, private=private, command=command)
+        if channel_ask is not None:
+            channel_ask.answered(sent)
+        return sent
 
 
 def may_post(interaction: Interaction) -> bool:

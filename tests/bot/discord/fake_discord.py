@@ -141,6 +141,10 @@ class FakeDiscord(FakeRest):
 
         await self._in_loop(close())
 
+    async def release_responses(self) -> None:
+        """Let the held responses (``hold_responses``) reach the bot."""
+        await self._in_loop(self._release_responses())
+
     def watch(self, in_flight: InFlight) -> None:
         """Count a bot's events in hand (its core's ``InFlight``) for ``settled``."""
         self._watched.append(in_flight)

@@ -7,6 +7,7 @@ empty message gets 400 / 50006. Every refusal is recorded in ``rejected`` for th
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from dataclasses import dataclass, field
@@ -65,6 +66,22 @@ class FakeRecords:
     def __init__(self) -> None:
         self.messages: list[Sent] = []
         self.rejected: list[tuple[str, dict[str, str]]] = []
+        # Messages the bot sends to a channel, and edits of an interaction's response, are made (people see them)
+        # but Discord's response is held back until ``release_responses``: a slow or retried request, untimed.
+        self.hold_responses = False
+        self._responses_released: asyncio.Event | None = None
+
+    async def _response_held(self) -> None:
+        """In the fake's loop: wait, if responses are held, until they are released."""
+        if self.hold_responses:
+            if self._responses_released is None:
+                self._responses_released = asyncio.Event()
+            await self._responses_released.wait()
+
+    async def _release_responses(self) -> None:
+        self.hold_responses = False
+        if self._responses_released is not None:
+            self._responses_released.set()
 
     @staticmethod
     def _attachment_errors(body: dict[str, Any]) -> dict[str, str]:
@@ -93,8 +110,8 @@ class FakeRecords:
         return None
 
     def _record(self, channel_id: str, body: dict[str, Any], ephemeral: bool, token: str | None = None,
-                reply_to: str | None = None, replied_user: str | None = None) -> Sent:
-        sent = Sent(p.snowflake(), channel_id, body, ephemeral, time.monotonic(), token, reply_to,
+                reply_to: str | None = None, replied_user: str | None = None, message_id: str | None = None) -> Sent:
+        sent = Sent(message_id or p.snowflake(), channel_id, body, ephemeral, time.monotonic(), token, reply_to,
                     pings(body, replied_user))
         self.messages.append(sent)
         return sent

@@ -10,14 +10,14 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
 
 from tests.bot.discord import payloads as p
 from tests.bot.discord.discord_rules import command_errors, not_offered
-from tests.bot.discord.fake_records import FakeRecords, json_response
+from tests.bot.discord.fake_records import FakeRecords, Sent, json_response
 
 
 @dataclass
@@ -28,6 +28,7 @@ class InteractionState:
     deferred_ephemeral: bool = False
     callback_at: float | None = None
     choices: list[dict[str, Any]] | None = None  # an autocomplete's answer (callback type 8)
+    message_id: str = field(default_factory=p.snowflake)  # the response's message, "thinking…" while deferred
 
 
 class FakeRest(FakeRecords):
@@ -67,6 +68,10 @@ class FakeRest(FakeRecords):
         # The next this-many interaction messages (follow-ups and edits) are created, but the response is lost
         # on the way back: Discord's edge answers 502.
         self.lost_webhook_responses = 0
+        # Discord names the response's message (``response_message_id``) in its answer to a callback; False: an
+        # answer without it, as before Discord added it, so the bot has to fetch the message.
+        self.names_response_message = True
+        self.drop_original_reads = False  # reading the response's message: the connection drops, no answer
 
     async def _send_dispatch(self, event: str, data: dict[str, Any]) -> None:
         raise NotImplementedError  # the gateway's job
@@ -112,7 +117,15 @@ class FakeRest(FakeRecords):
             case ("POST", "webhooks", _, token):
                 return self._followup(token, body)
             case ("PATCH", "webhooks", _, token, "messages", "@original"):
-                return self._followup(token, body, edit=True)
+                edited = self._followup(token, body, edit=True)
+                await self._response_held()  # shown already; its response may be held (``hold_responses``)
+                return edited
+            case ("GET", "webhooks", _, token, "messages", "@original"):
+                if self.drop_original_reads:
+                    self.dropped.append(f"original of {token}")
+                    assert request.transport is not None
+                    request.transport.abort()
+                return self._original(token)
             case ("DELETE", "webhooks", _, token, "messages", "@original"):
                 return self._delete_original(token)
             case ("POST", "users", "@me", "channels"):
@@ -124,7 +137,9 @@ class FakeRest(FakeRecords):
             case ("POST", "channels", channel_id, "typing"):
                 return web.Response(status=204)
             case ("POST", "channels", channel_id, "messages"):
-                return self._create_message(channel_id, body)
+                created = self._create_message(channel_id, body)
+                await self._response_held()
+                return created
             case ("GET", "channels", channel_id, "messages", message_id):
                 return self._get_message(channel_id, message_id)
             case ("DELETE", "channels", channel_id, "messages", message_id):
@@ -179,6 +194,8 @@ class FakeRest(FakeRecords):
         if state.payload["type"] == 4:
             self.rejected.append((f"autocomplete {token}", {"type": str(body["type"])}))
             return json_response({"message": "Invalid Form Body", "code": 50035}, 400)
+        if self.names_response_message:
+            result["interaction"]["response_message_id"] = state.message_id
         if body["type"] == 5:
             state.stage, state.deferred_ephemeral = "loading", ephemeral
         elif body["type"] == 4:
@@ -186,7 +203,7 @@ class FakeRest(FakeRecords):
             if problem:
                 return problem
             state.stage = "resolved"
-            sent = self._record(state.payload["channel_id"], data, ephemeral, token)
+            sent = self._record(state.payload["channel_id"], data, ephemeral, token, message_id=state.message_id)
             result["resource"]["message"] = self._messagejson_response(sent)
         return json_response(result)
 
@@ -209,7 +226,8 @@ class FakeRest(FakeRecords):
         problem = self._check(f"webhook {token}", body)
         if problem:
             return problem
-        if state.stage == "loading":  # resolves "thinking…"; the deferral decided who sees it
+        resolving = state.stage == "loading"  # the deferral's message, which keeps its id
+        if resolving:  # resolves "thinking…"; the deferral decided who sees it
             state.stage = "resolved"
             ephemeral = state.deferred_ephemeral
         elif edit:
@@ -218,12 +236,24 @@ class FakeRest(FakeRecords):
             return json_response(self._messagejson_response(original))
         else:
             ephemeral = bool(body.get("flags", 0) & 64)
-        sent = self._record(state.payload["channel_id"], body, ephemeral, token)
+        sent = self._record(state.payload["channel_id"], body, ephemeral, token,
+                            message_id=state.message_id if resolving else None)
         if self.lost_webhook_responses > 0:
             self.lost_webhook_responses -= 1
             self.rejected.append((f"webhook {token}", {"": "502 after create"}))
             return web.Response(status=502, text="<html>502 Bad Gateway</html>", content_type="text/html")
         return json_response(self._messagejson_response(sent))
+
+    def _original(self, token: str) -> web.Response:
+        """The response's message: "thinking…" (flags 128, loading) while deferred, then what it was edited to."""
+        state = self.interactions.get(token)
+        if state is None or state.stage in ("new", "deleted"):
+            return json_response({"message": "Unknown Message", "code": 10008}, 404)
+        shown = next((m for m in self.messages if m.id == state.message_id), None)
+        if shown is None:
+            shown = Sent(state.message_id, state.payload["channel_id"], {}, state.deferred_ephemeral, time.monotonic())
+            return json_response({**self._messagejson_response(shown), "flags": 128 | (64 * shown.ephemeral)})
+        return json_response(self._messagejson_response(shown))
 
     def _delete_original(self, token: str) -> web.Response:
         state = self.interactions.get(token)

@@ -67,6 +67,9 @@ class StubSlack:
         self.shared: list[dict[str, Any]] = []  # files.completeUploadExternal calls that shared files
         # Characters of block text a posted message may hold in all (see _blocks_too_long).
         self.block_text_limit = 12_000
+        # While set (not yet set): messages are posted (people see them) but Slack's answer to chat.postMessage
+        # waits for it, as for a slow or retried request.
+        self.post_answers: asyncio.Event | None = None
         # method -> how many more calls Slack answers with HTTP 429 "ratelimited" (Retry-After: retry_after), as
         # it does past about one message a second in a channel; "response_url" for posts to response_urls.
         self.rate_limited: dict[str, int] = {}
@@ -194,6 +197,8 @@ class StubSlack:
                                      headers={"Retry-After": str(self.retry_after)})
         result = self._answer(method, params, token)
         await self._notify()
+        if method == "chat.postMessage" and self.post_answers is not None:
+            await self.post_answers.wait()
         return web.json_response(result)
 
     def _blocks_too_long(self, params: dict[str, Any]) -> tuple[str, list[str]] | None:
