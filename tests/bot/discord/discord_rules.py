@@ -151,3 +151,10 @@ def not_offered(synced: dict[str, list[dict[str, Any]]], interaction: dict[str, 
     if context not in contexts:
         return f"/{name} is not offered in context {context} (contexts {contexts})"
     return None
+
+
+def choices_allowed(choices: object) -> bool:
+    """An autocomplete answer Discord takes: at most 25 choices, each named and valued in 1 to 100 characters."""
+    return isinstance(choices, list) and len(choices) <= 25 and all(
+        isinstance(c, dict) and 1 <= len(str(c.get("name", ""))) <= 100 and 1 <= len(str(c.get("value", ""))) <= 100
+        for c in choices)

@@ -16,7 +16,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.bot.discord import payloads as p
-from tests.bot.discord.discord_rules import command_errors, not_offered
+from tests.bot.discord.discord_rules import choices_allowed, command_errors, not_offered
 from tests.bot.discord.fake_records import FakeRecords, Sent, json_response
 
 
@@ -181,12 +181,9 @@ class FakeRest(FakeRecords):
                                                   "response_message_ephemeral": ephemeral},
                                   "resource": {"type": body["type"]}}
         if body["type"] == 8:
-            # Only an autocomplete interaction (type 4) may be answered with choices, and only with Discord's
-            # limits: 25 choices, each named and valued in 1 to 100 characters.
+            # Only an autocomplete interaction (type 4) may be answered with choices.
             choices = data.get("choices")
-            if state.payload["type"] != 4 or not isinstance(choices, list) or len(choices) > 25 or any(
-                    not 1 <= len(str(c.get("name", ""))) <= 100 or not 1 <= len(str(c.get("value", ""))) <= 100
-                    for c in choices):
+            if state.payload["type"] != 4 or not choices_allowed(choices):
                 self.rejected.append((f"autocomplete {token}", {"choices": str(choices)}))
                 return json_response({"message": "Invalid Form Body", "code": 50035}, 400)
             state.stage, state.choices = "resolved", choices
