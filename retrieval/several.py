@@ -74,6 +74,22 @@ def questions_in(text: str) -> list[str]:
     return split if 2 <= len(split) <= MAX_SPLIT else [text]
 
 
+def context_and_ask(text: str) -> tuple[str, str] | None:
+    """A message that tells its context first and asks last ("So I was reading about the tractor rally, and
+    some hashtag got the government worked up. What was the hashtag the first notice targeted?"): the
+    sentences before the ask, and the ask; None for any other message. Searched as one text, the context's
+    words ("reading", "whole", "worked") outweighed the ask's, and the sentence that answers it ranked
+    fourth; the ask is answered with the context as the turn before it (``retrieval.followup``), so a
+    "he" or "it" in the ask still finds what the context named."""
+    parts = [p.strip() for p in _BETWEEN_QUESTIONS.split(text.strip()) if p.strip()]
+    if len(parts) < 2 or not asks_alone(parts[-1]):
+        return None
+    before = parts[:-1]
+    if any(p.endswith("?") or _OPENS_WITH_ASKING.match(p) for p in before):
+        return None  # questions one after another: ``questions_in``
+    return " ".join(before), parts[-1]
+
+
 def one_line(text: str) -> str:
     """``text``'s lines as one line, for a message that asks one question per line ("who is sawhney⏎how many
     accounts were blocked", or a numbered list) with each ended by a question mark, so that ``questions_in``
