@@ -151,11 +151,14 @@ def joined(text: str, answers: list[Answer], left: int = 0) -> Answer:
     closest: list[Citation] = []
     related: list[Citation] = []
     said: list[str] = []  # the answered questions' bodies so far
+    shown: set[int] = set()  # the numbers of the quotes they gave
     for answer, numbers in zip(answers, numbered, strict=True):
         if answer.answered:
             full = _MARKER.sub(partial(_marker, numbers=numbers), answer.text)
-            body = _said_above(numbers) if full in said else full
+            quoted_above = bool(numbers) and shown.issuperset(numbers) and _only_quotes(answer)
+            body = _said_above(numbers) if full in said or quoted_above else full
             said.append(full)
+            shown.update(numbers)
         else:
             cited: list[int] = []  # its closest passages quoted for another question: pointed to by number
             below = 0
@@ -187,10 +190,21 @@ def _all_declined(text: str, answers: list[Answer], left: int = 0) -> Answer:
                   expanded=any(a.expanded for a in answers), parts=tuple(answers))
 
 
+def _only_quotes(answer: Answer) -> bool:
+    """Whether ``answer``'s text is its quotes and their markers alone, no words of its own that pointing to
+    the quotes above would drop."""
+    rest = _MARKER.sub("", answer.text)
+    for c in answer.citations:
+        rest = rest.replace(c.quote, "")
+    return not any(ch.isalnum() for ch in rest)
+
+
 def _said_above(numbers: list[int]) -> str:
     """A later question answered by the very quotes an earlier one was: "how many notices has meity sent and
     what did the last one ask for" quoted the one sentence that answers both twice, and the reply ran past
-    the length an answer keeps to."""
+    the length an answer keeps to. So also a later answer quoting only some of the quotes above ("how many
+    accounts did the latest notice ask to block and who were they linked to": the 1,178 accounts' sentence,
+    quoted second for the count, was quoted again in full for "who")."""
     return f"The same passage{'s' if len(numbers) > 1 else ''} as above: {' '.join(f'[{n}]' for n in numbers)}."
 
 

@@ -222,6 +222,19 @@ def test_a_question_answered_by_the_same_quotes_points_to_them() -> None:
     assert reply.citations == [notices]
 
 
+def test_a_question_answered_by_some_of_the_quotes_above_points_to_them() -> None:
+    """"how many accounts did the latest notice ask to block and who were they linked to": the second
+    answer's one sentence, quoted already for the count, was quoted again in full and the reply ran long.
+    An answer with words of its own besides the quotes keeps them."""
+    first, latest = _cite("a", 0), _cite("a", 1)
+    count = Answer("how many accounts", f"{first.quote} [1] {latest.quote} [2]", True, [first, latest])
+    linked = Answer("who were they linked to", f"{latest.quote} [1]", True, [latest])
+    reply = joined("how many accounts and who were they linked to", [count, linked])
+    assert reply.text.split("\n\n")[1] == "“who were they linked to” The same passage as above: [2]."
+    worded = Answer("who were they linked to", f"Khalistan, per: {latest.quote} [1]", True, [latest])
+    assert "Khalistan, per:" in joined("how many and who", [count, worded]).text
+
+
 @pytest.mark.parametrize("text, told", [
     ("I read about the tractor rally and some hashtag. What was the hashtag the first notice targeted?",
      ("I read about the tractor rally and some hashtag.", "What was the hashtag the first notice targeted?")),
