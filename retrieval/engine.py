@@ -24,7 +24,7 @@ from retrieval.answer import compose
 from retrieval.answer_like import is_answer_like
 from retrieval.definitions import spelled_out
 from retrieval.features import FEATURES, Candidates, candidates
-from retrieval.followup import FollowupContext, turn_of
+from retrieval.followup import FollowupContext, Turn, turn_of
 from retrieval.followup_search import FollowUp, follow_up
 from retrieval.hinglish import english_reading
 from retrieval.initialisms import spell_out_initials
@@ -32,7 +32,7 @@ from retrieval.loaded import LoadedIndex, load_index
 from retrieval.question import Kind, Question, analyse, has_subject
 from retrieval.same_question import as_what_about
 from retrieval.search import hybrid_search
-from retrieval.several import MAX_QUESTIONS, joined, questions_in
+from retrieval.several import MAX_QUESTIONS, context_and_ask, joined, questions_in
 from retrieval.shorthand import plain_words
 from retrieval.spelling import mend_typos
 from retrieval.timeline import DEFAULT_LIMIT, build_timeline
@@ -113,6 +113,11 @@ class Engine:
         """The answer to ``text``; a message asking several questions one after another gets each answered,
         a later one as a follow-up of those before it (``retrieval.several``)."""
         questions = questions_in(text)
+        told = context_and_ask(text) if len(questions) == 1 else None
+        if told is not None:  # the context told first is the turn before the ask
+            earlier = context.turns if context else ()
+            answer = self._ask_one(told[1], FollowupContext((*earlier, Turn(told[0], answered=False))))
+            return replace(answer, question=text)
         if len(questions) == 1:
             return self._ask_one(text, context)
         turns = list(context.turns) if context else []

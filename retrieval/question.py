@@ -55,6 +55,19 @@ _CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)s\b", re.IGNORECASE)
 _ASKING = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
 # "what is the deadline", "whats the fine amount": the same phrase after "what is the".
 _WHAT_IS = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?", re.IGNORECASE)
+# A keyword query ("blocked accounts count first notice", "deadline compliance notice") puts the word naming the
+# sort of answer anywhere, not only last. Read there only for words that are not also part of a name or a
+# phrase about something else ("Republic Day", "took place", "at the time"): those stay read only last.
+_SORT_ANYWHERE = frozenset(["date", "deadline", "amount", "number", "total", "count", "cost", "price", "toll",
+                            "location", "venue", "reason", "motive"])
+_KEYWORD_QUERY_WORDS = 8  # longer, a message without an asking word is a statement, not a keyword query
+# "what was the hashtag (that) the first notice targeted": a noun, then a clause saying which one, asks the
+# same as "what hashtag did the first notice target" (a name of that sort); as a definition ("what is koo")
+# it was read as no name and declined, while "what hashtag did ..." was answered.
+_WHAT_THE_NOUN = re.compile(
+    r"^\s*what\s+(?:is|was|are|were)\s+the\s+(?P<noun>[a-z]+)\s+"
+    r"(?:that|which|whom|who|the|a|an|its|his|her|their|this|these|those|they|it|he|she|we|you|i)\s",
+    re.IGNORECASE)
 _SORT_OF_ANSWER = {word: kind for kind, words in (
     (Kind.WHEN, "date day deadline time"), (Kind.COUNT, "amount number total count figure size cost price toll"),
     (Kind.WHERE, "place location venue"), (Kind.WHY, "reason motive"),
@@ -156,6 +169,16 @@ def _category(text_read: str) -> tuple[str, ...]:
     return tuple(terms(fragment[: cut.start()] if cut else fragment)[:2])
 
 
+def _keyword_sort(text: str) -> Kind | None:
+    """The sort of answer a short phrase with no asking word names by a word anywhere in it ("blocked accounts
+    count first notice": a count); None when it names none, or two different sorts."""
+    found = re.findall(r"[a-z]+", text.lower())
+    if len(found) > _KEYWORD_QUERY_WORDS:
+        return None
+    sorts = {_SORT_OF_ANSWER[w] for w in found if w in _SORT_ANYWHERE}
+    return sorts.pop() if len(sorts) == 1 else None
+
+
 def analyse(text: str) -> Question:
     """Classify by the interrogative; a question may be a bare phrase ("accounts blocked")."""
     plain = _CONTRACTED.sub(r"\1 is", asking_words(text))
@@ -185,8 +208,17 @@ def analyse(text: str) -> Question:
     phrase = _WHAT_IS.sub("", text_read, count=1)
     last = re.findall(r"[a-z]+", phrase.lower())[-1:]
     sort = _SORT_OF_ANSWER.get(last[0]) if last and not _ASKING.search(phrase) else None
+    if sort is None and not _ASKING.search(text_read):
+        sort = _keyword_sort(text_read)
     if sort is not None:
         return Question(text, sort, words, [])
+    the_noun = _WHAT_THE_NOUN.match(text_read)
+    if the_noun is not None:
+        noun = the_noun.group("noun").lower()
+        named = _SORT_OF_ANSWER.get(noun)
+        if named is not None:  # "what was the date that ...": a date, as "what date ..." asks
+            return Question(text, named, words, [])
+        return Question(text, Kind.NAME, words, [], tuple(terms(noun)))
     if _NAME.search(text_read) or _NAME_OF.search(text_read):
         return Question(text, Kind.NAME, words, [], _category(text_read))
     return Question(text, Kind.OTHER, words, [])

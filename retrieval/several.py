@@ -74,6 +74,22 @@ def questions_in(text: str) -> list[str]:
     return split if 2 <= len(split) <= MAX_SPLIT else [text]
 
 
+def context_and_ask(text: str) -> tuple[str, str] | None:
+    """A message that tells its context first and asks last ("So I was reading about the tractor rally, and
+    some hashtag got the government worked up. What was the hashtag the first notice targeted?"): the
+    sentences before the ask, and the ask; None for any other message. Searched as one text, the context's
+    words ("reading", "whole", "worked") outweighed the ask's, and the sentence that answers it ranked
+    fourth; the ask is answered with the context as the turn before it (``retrieval.followup``), so a
+    "he" or "it" in the ask still finds what the context named."""
+    parts = [p.strip() for p in _BETWEEN_QUESTIONS.split(text.strip()) if p.strip()]
+    if len(parts) < 2 or not asks_alone(parts[-1]):
+        return None
+    before = parts[:-1]
+    if any(p.endswith("?") or _OPENS_WITH_ASKING.match(p) for p in before):
+        return None  # questions one after another: ``questions_in``
+    return " ".join(before), parts[-1]
+
+
 def one_line(text: str) -> str:
     """``text``'s lines as one line, for a message that asks one question per line ("who is sawhney⏎how many
     accounts were blocked", or a numbered list) with each ended by a question mark, so that ``questions_in``
@@ -135,11 +151,14 @@ def joined(text: str, answers: list[Answer], left: int = 0) -> Answer:
     closest: list[Citation] = []
     related: list[Citation] = []
     said: list[str] = []  # the answered questions' bodies so far
+    shown: set[int] = set()  # the numbers of the quotes they gave
     for answer, numbers in zip(answers, numbered, strict=True):
         if answer.answered:
             full = _MARKER.sub(partial(_marker, numbers=numbers), answer.text)
-            body = _said_above(numbers) if full in said else full
+            quoted_above = bool(numbers) and shown.issuperset(numbers) and _only_quotes(answer)
+            body = _said_above(numbers) if full in said or quoted_above else full
             said.append(full)
+            shown.update(numbers)
         else:
             cited: list[int] = []  # its closest passages quoted for another question: pointed to by number
             below = 0
@@ -171,10 +190,21 @@ def _all_declined(text: str, answers: list[Answer], left: int = 0) -> Answer:
                   expanded=any(a.expanded for a in answers), parts=tuple(answers))
 
 
+def _only_quotes(answer: Answer) -> bool:
+    """Whether ``answer``'s text is its quotes and their markers alone, no words of its own that pointing to
+    the quotes above would drop."""
+    rest = _MARKER.sub("", answer.text)
+    for c in answer.citations:
+        rest = rest.replace(c.quote, "")
+    return not any(ch.isalnum() for ch in rest)
+
+
 def _said_above(numbers: list[int]) -> str:
     """A later question answered by the very quotes an earlier one was: "how many notices has meity sent and
     what did the last one ask for" quoted the one sentence that answers both twice, and the reply ran past
-    the length an answer keeps to."""
+    the length an answer keeps to. So also a later answer quoting only some of the quotes above ("how many
+    accounts did the latest notice ask to block and who were they linked to": the 1,178 accounts' sentence,
+    quoted second for the count, was quoted again in full for "who")."""
     return f"The same passage{'s' if len(numbers) > 1 else ''} as above: {' '.join(f'[{n}]' for n in numbers)}."
 
 

@@ -284,3 +284,31 @@ def test_a_quoted_table_keeps_its_cells_apart() -> None:
     table = "Quarter\tRequests\tAccounts withheld\nQ1 2022\t312\t1,048"
     quoted = Citation("d", "Title", None, None, table, 0, len(table), 1.0).quoted
     assert quoted == "“Quarter | Requests | Accounts withheld; Q1 2022 | 312 | 1,048”"
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("blocked accounts count first notice", Kind.COUNT), ("deadline compliance notice", Kind.WHEN),
+    ("total fine twitter india", Kind.COUNT),
+    # Words that are also part of a name or another phrase name the sort only last; a sentence is no query.
+    ("republic day violence", Kind.OTHER), ("time frame compliance", Kind.OTHER),
+    ("the ministry said the total had gone up again since it sent the last notice", Kind.OTHER),
+])
+def test_a_keyword_query_names_the_sort_of_answer_anywhere(question: str, kind: Kind) -> None:
+    """"blocked accounts count first notice" was no count (only a last word named the sort), and the
+    sentence with the first notice's 257 accounts, first, was declined; "first notice blocked accounts
+    count" was answered."""
+    assert analyse(question).kind is kind
+
+
+@pytest.mark.parametrize(("question", "kind", "category"), [
+    ("what was the hashtag that the first notice targeted", Kind.NAME, ("hashtag",)),
+    ("what is the law the ministry cited", Kind.NAME, ("law",)),
+    ("what was the date that the order was issued", Kind.WHEN, ()),
+    ("what is koo", Kind.OTHER, ()), ("what is the IT act", Kind.OTHER, ()),
+])
+def test_what_was_the_noun_and_a_clause_asks_as_what_noun_does(question: str, kind: Kind,
+                                                               category: tuple[str, ...]) -> None:
+    """"what was the hashtag the first notice targeted" was read as a definition and declined, while "what
+    hashtag did the first notice target" (a name of that sort) was answered."""
+    read = analyse(question)
+    assert read.kind is kind and read.category == category

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from retrieval.engine import Engine
-from retrieval.several import joined, one_line, questions_in
+from retrieval.several import context_and_ask, joined, one_line, questions_in
 from retrieval.types import Answer, Citation
 
 
@@ -220,3 +220,44 @@ def test_a_question_answered_by_the_same_quotes_points_to_them() -> None:
     assert reply.text.split("\n\n") == ["“how many notices has meity sent” Three notices, the latest for 1,178. [1]",
                                         "“what did the last one ask for” The same passage as above: [1]."]
     assert reply.citations == [notices]
+
+
+def test_a_question_answered_by_some_of_the_quotes_above_points_to_them() -> None:
+    """"how many accounts did the latest notice ask to block and who were they linked to": the second
+    answer's one sentence, quoted already for the count, was quoted again in full and the reply ran long.
+    An answer with words of its own besides the quotes keeps them."""
+    first, latest = _cite("a", 0), _cite("a", 1)
+    count = Answer("how many accounts", f"{first.quote} [1] {latest.quote} [2]", True, [first, latest])
+    linked = Answer("who were they linked to", f"{latest.quote} [1]", True, [latest])
+    reply = joined("how many accounts and who were they linked to", [count, linked])
+    assert reply.text.split("\n\n")[1] == "“who were they linked to” The same passage as above: [2]."
+    worded = Answer("who were they linked to", f"Khalistan, per: {latest.quote} [1]", True, [latest])
+    assert "Khalistan, per:" in joined("how many and who", [count, worded]).text
+
+
+@pytest.mark.parametrize("text, told", [
+    ("I read about the tractor rally and some hashtag. What was the hashtag the first notice targeted?",
+     ("I read about the tractor rally and some hashtag.", "What was the hashtag the first notice targeted?")),
+    ("My cousin follows this. She told me about the notices. How many accounts did the latest one ask to block?",
+     ("My cousin follows this. She told me about the notices.",
+      "How many accounts did the latest one ask to block?")),
+    ("Who is Ajay Sawhney? When will he meet Twitter?", None),  # questions one after another
+    ("Twitter blocked accounts. How many?", None),  # the ask names nothing of its own
+    ("Did Twitter comply? I read that it refused.", None),  # the last sentence asks nothing
+    ("How many accounts did Twitter permanently suspend?", None),
+])
+def test_the_context_told_before_the_ask_is_set_apart(text: str, told: tuple[str, str] | None) -> None:
+    assert context_and_ask(text) == told
+
+
+def test_a_question_after_its_context_is_answered_as_asked(seed_engine: Engine) -> None:
+    """Searched as one text, the context's words outweighed the ask's: the sentence naming the first notice's
+    hashtag ranked fourth and the message was declined."""
+    text = ("So I was reading about the whole farmers protest thing and the tractor rally on Republic Day, and "
+            "apparently some hashtag got the government really worked up. What was the hashtag that the first "
+            "notice targeted?")
+    reply = seed_engine.ask(text)
+    assert reply.answered and "#ModiPlanningFarmerGenocide" in reply.text and reply.question == text
+    # A "he" in the ask finds the name the context gave.
+    named = seed_engine.ask("I keep hearing about Ajay Sawhney. Who will he meet from Twitter?")
+    assert named.answered and "Vice President of Global Public Policy" in named.text
