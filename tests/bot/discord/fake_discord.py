@@ -59,6 +59,9 @@ class FakeDiscord(FakeRest):
         self._thread = threading.Thread(target=self._loop.run_forever, name="fake-discord", daemon=True)
         self._ws: web.WebSocketResponse | None = None
         self._seq = 0
+        # Per connection: the last sequence number sent on it, and the last one its heartbeats acknowledged.
+        self._sent: dict[web.WebSocketResponse, int] = {}
+        self._acked: dict[web.WebSocketResponse, int] = {}
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -149,11 +152,28 @@ class FakeDiscord(FakeRest):
         """Count a bot's events in hand (its core's ``InFlight``) for ``settled``."""
         self._watched.append(in_flight)
 
+    async def delivered(self, timeout: float = 15.0) -> None:
+        """Return once each connected bot has read every dispatch pushed to it so far. Discord may ask a client
+        for a heartbeat at any time (op 1) and the client answers at once with the last sequence number it read;
+        discord.py reads its gateway in order and schedules an event's handlers as it parses the event, so once
+        the heartbeat acknowledges the last dispatch sent, every handler of what was pushed has been scheduled.
+        A fixed sleep instead only guessed, and a loaded machine made an "it did not answer" check pass unseen."""
+        async def ask() -> list[tuple[web.WebSocketResponse, int]]:
+            pending = [(ws, seq) for ws, seq in self._sent.items() if not ws.closed and self._acked.get(ws, 0) < seq]
+            for ws, _ in pending:
+                await ws.send_str(json.dumps({"op": 1, "d": None}))
+            return pending
+
+        pending = await self._in_loop(ask())
+        await self.wait_for(lambda: all(ws.closed or self._acked.get(ws, 0) >= seq for ws, seq in pending), timeout)
+
     async def settled(self, timeout: float = 15.0) -> None:
-        """Return once every watched bot has finished handling the events it took: the rest of a split answer
-        is out and what the bot does on Discord's response is done (its answer remembered for replies, a refusal
-        for an edit). A message shows here before its response reaches the bot, so a test that acted as soon as
-        it saw one raced the bot."""
+        """Return once every watched bot has read every dispatch pushed to it (``delivered``) and finished
+        handling the events it took: the rest of a split answer is out and what the bot does on Discord's
+        response is done (its answer remembered for replies, a refusal for an edit). A message shows here before
+        its response reaches the bot, so a test that acted as soon as it saw one raced the bot. After this, a
+        message the bot did not answer is one it was never going to answer."""
+        await self.delivered(timeout)
         for in_flight in self._watched:
             if not await in_flight.drain(timeout):
                 raise AssertionError(f"the bot was still busy after {timeout} s; rejected={self.rejected}")
@@ -193,6 +213,7 @@ class FakeDiscord(FakeRest):
             # The replied-to message Discord sends along follows the same rule, by its own author and mentions.
             data = {**data, "referenced_message": {**replied, "content": "", "embeds": [], "attachments": []}}
         self._seq += 1
+        self._sent[ws] = self._seq
         await ws.send_str(json.dumps({"op": 0, "t": event, "s": self._seq, "d": data}))
 
     def reads_content(self, data: dict[str, Any]) -> bool:
@@ -224,6 +245,7 @@ class FakeDiscord(FakeRest):
             frame = json.loads(msg.data)
             if frame["op"] == 1:
                 self.heartbeats.append(time.monotonic())
+                self._acked[ws] = max(self._acked.get(ws, 0), frame["d"] or 0)  # the last sequence it read
                 await ws.send_str(json.dumps({"op": 11}))
             elif frame["op"] in (2, 6) and self.token_reset:  # IDENTIFY or RESUME with the old token
                 await ws.close(code=4004, message=b"Authentication failed.")

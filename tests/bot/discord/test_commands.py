@@ -229,5 +229,6 @@ async def test_a_rebuild_that_outlasts_its_interaction_reports_by_direct_message
     report = await fake.wait_for(lambda: next((m for m in fake.messages if "up to date" in m.text()), None), 20)
     assert fake.dm_channels[report.channel_id] == str(p.USER_ID)
     assert any("15 minutes" in m.text() for m in fake.messages if m.channel_id == report.channel_id)
+    await fake.settled()  # the report was the last thing sent: anything after it would have gone by now
     assert len(fake.rejected) == 1, "nothing more goes through the dead token"
     fake.rejected.clear()

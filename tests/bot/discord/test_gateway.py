@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import itertools
 import logging
+import math
 import time
 
 import pytest
@@ -56,7 +57,7 @@ async def test_heartbeats_continue_while_a_question_is_computed(
     start = time.monotonic()
     time.sleep(1.0)
     end = time.monotonic()
-    await asyncio.sleep(0.3)
+    await fake.wait_for(lambda: beats_between(fake, end, math.inf), timeout=5)  # the loop beats again after it
     assert len(beats_between(fake, start + 0.15, end)) == 0
 
 
@@ -95,7 +96,7 @@ async def test_a_token_reset_while_running_stops_with_the_same_clear_message(
     with 4004: the bot ended with a traceback and exit 1, and took Slack down with it when both ran."""
     async def reset() -> None:
         await fake.wait_for(lambda: fake.identifies)
-        await asyncio.sleep(0.3)
+        await fake.delivered()  # READY read: the bot is running
         fake.token_reset = True
         await fake.close_gateway(4004, b"Authentication failed.")
 

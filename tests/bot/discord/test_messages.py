@@ -96,7 +96,11 @@ async def test_a_refusal_in_a_server_channel_goes_away_and_an_answer_stays(
     in_dm = await reply_to(fake, await say(fake, "why " * 400, guild=False, channel_id=p.CHANNEL_ID + 100))
     answer = await reply_to(fake, await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER]))
     await fake.wait_for(lambda: refused.deleted, timeout=5)
-    await asyncio.sleep(0.5)
+    # A last refusal in the channel, sent after the others with the same lifetime: once it has gone, any
+    # deletion due for the DM's refusal or the answer came before it.
+    last = await reply_to(fake, await say(fake, f"{MENTION} " + "why " * 400, mentions=[p.BOT_USER]))
+    await fake.wait_for(lambda: last.deleted, timeout=5)
+    await fake.settled()
     assert "characters long" in in_dm.content and not in_dm.deleted and not answer.deleted
     assert fake.rejected == [] and fake.unexpected == []
 
@@ -358,7 +362,7 @@ async def test_a_question_edited_to_mention_the_bot_is_answered_once(bot: Disput
     here nothing came. Editing again (a typo), or a question that mentioned the bot from the start, asks
     nothing new."""
     asked = await say(fake, QUESTION)
-    await asyncio.sleep(0.3)
+    await fake.settled()  # read and handled: a reply to it would be out by now
     assert not fake.messages, "not addressed to the bot yet"
     await edit(fake, asked, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
     reply = await reply_to(fake, asked)
@@ -369,7 +373,7 @@ async def test_a_question_edited_to_mention_the_bot_is_answered_once(bot: Disput
     await edit(fake, answered, f"{MENTION} how many accounts was Twitter asked to block?", mentions=[p.BOT_USER])
     await edit(fake, answered, QUESTION)  # the mention taken out, then put back: still the one question
     await edit(fake, answered, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
-    await asyncio.sleep(0.5)
+    await fake.settled()  # every edit read and handled: a second answer to either would be out by now
     assert [m.reply_to for m in fake.messages if m.reply_to] == [asked["id"], answered["id"]]
     assert fake.rejected == [] and fake.unexpected == []
 
@@ -402,7 +406,7 @@ async def test_a_refused_question_fixed_by_an_edit_is_answered(bot: DisputeBot, 
     await fake.wait_for(lambda: all(r.deleted for r in refusals), timeout=5)  # the out-of-date refusals go
     again = await edit(fake, empty, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])  # answered: a typo fixed
     await fake.dispatch("MESSAGE_UPDATE", {**again, "embeds": [{"type": "link", "url": "https://example.org"}]})
-    await asyncio.sleep(0.5)
+    await fake.settled()  # both updates read and handled: an answer to either would be out by now
     assert len([m for m in fake.messages if m.reply_to in asked]) == 4
     assert fake.rejected == [] and fake.unexpected == []
 
@@ -492,7 +496,7 @@ async def test_other_bots_and_a_deleted_question_ask_nothing(bot: DisputeBot, fa
     answer = await reply_to(fake, asked)
     await fake.dispatch("MESSAGE_DELETE", {"id": asked["id"], "channel_id": str(p.CHANNEL_ID),
                                            "guild_id": str(p.GUILD_ID)})
-    await asyncio.sleep(0.5)
+    await fake.settled()  # the other bot's mention and the deletion read and handled
     assert [m.reply_to for m in fake.messages if m.reply_to] == [asked["id"]] and not answer.deleted
     assert fake.rejected == [] and fake.unexpected == []
 

@@ -16,6 +16,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.signature import SignatureVerifier
 
+from bot.core import CommandCore
 from tests.bot.slack.stub_slack import APP_ID, BOT_USER_ID, SUBSCRIBED, TEAM_ID, StubSlack
 
 SIGNING_SECRET = "stub-signing-secret"
@@ -145,6 +146,15 @@ async def command_reply(stub: StubSlack, app: AsyncApp, command: str, text: str 
     sent = slash_payload(stub, command, text, **payload)
     await slash(app, sent)
     return await reply_to(stub, sent)
+
+
+async def settled(core: CommandCore, timeout: float = 15.0) -> None:
+    """Return once the app over ``core`` has finished every event and command it acknowledged. Bolt schedules a
+    listener before the acknowledgement returns, and the listeners count themselves in flight from their first
+    statement (``InFlight.handling``); ``drain`` wants nothing in flight twice, a poll apart, so a listener
+    scheduled a moment ago has started by then. After this, a post the app did not make is one it was never
+    going to make: a fixed sleep only guessed, and under load let "answered once" pass before a second answer."""
+    assert await core.in_flight.drain(timeout), f"the app was still busy after {timeout} s"
 
 
 async def posts_in(stub: StubSlack, method: str, count: int = 1, timeout: float = 20.0) -> list[dict[str, Any]]:

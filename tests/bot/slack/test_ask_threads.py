@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +74,8 @@ async def test_a_reply_under_another_bot_message_is_not_followed(
         # answer reaches the app, and a next reply sent after a fixed 0.3 s read the thread again under load.
         assert await history_core.in_flight.drain(15)
     await send_event(history_app, message_event("unrelated", thread_ts="1.2", parent_user_id="UOTHER"))
-    await asyncio.sleep(0.5)  # listeners run after the acknowledgement: give any other read time to happen
+    # Listeners run after the acknowledgement: once the app has settled, any other read has happened.
+    assert await history_core.in_flight.drain(15)
     assert reads() == 1 and not stub.posted("chat.postMessage")
 
 

@@ -3,7 +3,6 @@ DMs (mpims), where the bot is one of several people as in a channel."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from tests.bot.slack.slack_requests import (
     posts_in,
     replied_ts,
     send_event,
+    settled,
     shown_text,
 )
 from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
@@ -58,28 +58,25 @@ async def test_an_edited_mention_is_answered_once_even_after_a_restart(
     mentioned = message_event(f"<@{BOT_USER_ID}> {fresh['text']}", kind="app_mention", ts=fresh["ts"])
     await send_event(restarted, edit_of(mentioned, str(mentioned["text"])))
     posts = await posts_in(stub, "chat.postMessage", 2)
-    await asyncio.sleep(0.5)
+    await settled(seed_core)  # every event handled: a second answer to the old question would be out by now
     assert [p["thread_ts"] for p in stub.posted("chat.postMessage")] == [old["ts"], fresh["ts"]], posts
 
 
 async def test_a_question_deleted_before_its_answer_gets_one_warning_and_no_apology(
-    stub: StubSlack, seed_app: AsyncApp, caplog: pytest.LogCaptureFixture
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Slack refuses a reply under a message deleted meanwhile (thread_not_found): two errors with tracebacks
     were logged ("failed", then "could not send the apology") and an apology was tried in the same dead thread."""
     stub.deleted.add("910.1")
     with caplog.at_level(logging.WARNING, logger="bot.slack"):
         await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="910.1"))
-        for _ in range(200):
-            if caplog.records:
-                break
-            await asyncio.sleep(0.05)
-        await asyncio.sleep(0.3)
+        await settled(seed_core)  # its handling over: the warning logged, and any apology tried
     assert [(r.levelname, "deleted" in r.getMessage()) for r in caplog.records] == [("WARNING", True)]
     assert not stub.posted("chat.postEphemeral") and APOLOGY not in caplog.text
 
 
-async def test_a_group_dm_is_answered_like_a_channel(stub: StubSlack, seed_app: AsyncApp) -> None:
+async def test_a_group_dm_is_answered_like_a_channel(stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+                                                      ) -> None:
     """Added to a group DM and mentioned there, the bot said nothing: the manifest subscribed to no
     message.mpim, the only event such a mention arrives as. It answers the mention in its thread and the
     un-mentioned follow-ups there, and leaves the people's other talk alone, as in a channel (not every
@@ -93,7 +90,7 @@ async def test_a_group_dm_is_answered_like_a_channel(stub: StubSlack, seed_app: 
     await send_event(seed_app, in_group_dm("lunch at 1? the usual place"))  # their own talk, not in a thread
     await send_event(seed_app, in_group_dm("and who ordered them blocked?", thread_ts=mention["ts"]))
     await posts_in(stub, "chat.postMessage", 2, timeout=10)
-    await asyncio.sleep(0.5)  # time for any answer to the lunch message to arrive
+    await settled(seed_core)  # all three handled: an answer to the lunch message would be out by now
     answers = stub.posted("chat.postMessage")
     assert [a["thread_ts"] for a in answers] == [mention["ts"], mention["ts"]], answers
     assert not stub.posted("chat.postEphemeral")

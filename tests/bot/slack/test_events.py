@@ -15,7 +15,7 @@ from bot.core import CommandCore
 from bot.settings import Settings
 from bot.wiring import moderator_policy
 from tests.bot.conftest import CoreFactory
-from tests.bot.slack.slack_requests import message_event, posts_in, send_event, shown_text
+from tests.bot.slack.slack_requests import message_event, posts_in, send_event, settled, shown_text
 from tests.bot.slack.stub_slack import BOT_TOKEN, BOT_USER_ID, StubSlack
 from tests.news_site import PAGES, saved_page_over_a_megabyte
 from tests.pdf_files import article_pdf
@@ -64,7 +64,7 @@ async def test_mention_is_answered_in_its_thread_and_follow_ups_need_no_mention(
 
 
 async def test_empty_mention_gets_a_private_hint_and_the_thread_is_not_followed(
-    stub: StubSlack, seed_app: AsyncApp
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
 ) -> None:
     await send_event(seed_app, message_event(f"<@{BOT_USER_ID}>", kind="app_mention", ts="300.1"))
     [hint] = await posts_in(stub, "chat.postEphemeral")
@@ -73,11 +73,13 @@ async def test_empty_mention_gets_a_private_hint_and_the_thread_is_not_followed(
     await send_event(seed_app, message_event("lunch at 1 today?", user="UOTHER", thread_ts="300.1", ts="300.2"))
     await send_event(seed_app, message_event(QUESTION, channel="D1", channel_type="im", ts="301.1"))
     await posts_in(stub, "chat.postMessage")
-    await asyncio.sleep(0.5)
+    await settled(seed_core)  # the chatter handled too: an answer to it would be out by now
     assert [p["channel"] for p in stub.posted("chat.postMessage")] == ["D1"]
 
 
-async def test_a_mention_also_sent_to_the_channel_is_answered_once(stub: StubSlack, seed_app: AsyncApp) -> None:
+async def test_a_mention_also_sent_to_the_channel_is_answered_once(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
     """"Also send to #channel" on a thread reply: app_mention and message both carry subtype thread_broadcast."""
     broadcast = {"text": f"<@{BOT_USER_ID}> {QUESTION}", "ts": "500.2", "thread_ts": "500.1",
                  "subtype": "thread_broadcast"}
@@ -85,11 +87,13 @@ async def test_a_mention_also_sent_to_the_channel_is_answered_once(stub: StubSla
     await send_event(seed_app, message_event(**broadcast))
     [answer] = await posts_in(stub, "chat.postMessage")
     assert answer["thread_ts"] == "500.1" and "257" in shown_text(answer)
-    await asyncio.sleep(0.5)
+    await settled(seed_core)  # both events handled: a second answer would be out by now
     assert len(stub.posted("chat.postMessage")) == 1
 
 
-async def test_files_shared_in_a_followed_thread_count_only_with_words(stub: StubSlack, seed_app: AsyncApp) -> None:
+async def test_files_shared_in_a_followed_thread_count_only_with_words(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
     await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="800.1"))
     await posts_in(stub, "chat.postMessage")
     picture = [{"id": "F7", "name": "screenshot.png"}]
@@ -97,7 +101,7 @@ async def test_files_shared_in_a_followed_thread_count_only_with_words(stub: Stu
     await send_event(seed_app, message_event("and who ordered the 1,178 accounts blocked?", thread_ts="800.1",
                                              subtype="file_share", files=picture))
     posts = await posts_in(stub, "chat.postMessage", 2)
-    await asyncio.sleep(0.5)
+    await settled(seed_core)  # the wordless share handled too: a reply or download for it would be out by now
     assert len(stub.posted("chat.postMessage")) == 2 and "1,178" in shown_text(posts[1])
     assert not stub.posted("chat.postEphemeral") and not stub.downloads
 
@@ -145,7 +149,7 @@ async def test_non_moderators_cannot_add_and_nothing_is_downloaded(
 
 
 async def test_a_reply_addressed_to_someone_else_in_a_followed_thread_is_left_alone(
-        stub: StubSlack, seed_app: AsyncApp) -> None:
+        stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp) -> None:
     """Bob asks the bot once inside Alice's thread; Alice's answer to Bob was answered with a public decline
     quoting her words. A reply naming no one is still a follow-up to the bot."""
     await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> how many accounts were ordered blocked?",
@@ -159,7 +163,7 @@ async def test_a_reply_addressed_to_someone_else_in_a_followed_thread_is_left_al
     await send_event(seed_app, message_event("and how many did twitter suspend?", user="UBOB", ts="100.99",
                                              thread_ts="100.1"))
     posts = await posts_in(stub, "chat.postMessage", count=2)
-    await asyncio.sleep(0.5)
+    await settled(seed_core)  # Alice's three handled too: a decline to any would be out by now
     assert len(stub.posted("chat.postMessage")) == 2 and "500" in shown_text(posts[-1])
 
 
@@ -216,16 +220,12 @@ async def test_add_in_a_channel_mention_is_told_privately_to_use_a_dm(stub: Stub
 
 
 async def test_a_channel_that_refuses_the_bot_gets_one_warning_and_no_apology(
-    stub: StubSlack, seed_app: AsyncApp, caplog: pytest.LogCaptureFixture,
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp, caplog: pytest.LogCaptureFixture,
 ) -> None:
     stub.read_only.add("C1")
     with caplog.at_level(logging.WARNING, logger="bot.slack"):
         await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="900.1"))
-        for _ in range(200):
-            if "refuses" in caplog.text:
-                break
-            await asyncio.sleep(0.05)
-        await asyncio.sleep(0.3)
+        await settled(seed_core)  # its handling over: the warning logged, and any apology tried
     assert [r.levelname for r in caplog.records if r.name.startswith("bot.slack")] == ["WARNING"]
     assert "restricted_action" in caplog.text and not stub.posted("chat.postEphemeral")
 

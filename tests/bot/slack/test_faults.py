@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import time
@@ -29,6 +28,7 @@ from tests.bot.slack.slack_requests import (
     posts_in,
     reply_to,
     send_event,
+    settled,
     shown_text,
     signed_bytes_headers,
     signed_headers,
@@ -109,7 +109,7 @@ def duplicates() -> float:
     return REGISTRY.get_sample_value("dispute_bot_duplicate_events_total", {"platform": "slack"}) or 0.0
 
 
-async def test_a_retried_event_is_answered_once(stub: StubSlack, seed_app: AsyncApp) -> None:
+async def test_a_retried_event_is_answered_once(stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp) -> None:
     before = duplicates()
     mention = message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="700.1")
     payload = json.dumps(event_payload(mention))
@@ -124,7 +124,7 @@ async def test_a_retried_event_is_answered_once(stub: StubSlack, seed_app: Async
     lost = message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="700.2")
     assert (await dispatch(seed_app, json.dumps(event_payload(lost)), JSON, extra_headers=retry)).status == 200
     await posts_in(stub, "chat.postMessage", 2)
-    await asyncio.sleep(0.3)
+    await settled(seed_core)  # all four handled: a second answer to 700.1 would be out by now
     assert [p["thread_ts"] for p in stub.posted("chat.postMessage")] == ["700.1", "700.2"]
     assert duplicates() - before == 1, "the retry was recognised by its event id, before any listener ran"
 
@@ -132,8 +132,8 @@ async def test_a_retried_event_is_answered_once(stub: StubSlack, seed_app: Async
 async def test_a_flood_of_mentions_gets_three_answers_and_one_slow_down(
     stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp], seed_index_dir: Path
 ) -> None:
-    app = make_app(make_core(seed_index_dir, Path("/nonexistent-corpus"), rate_limit_per_minute=5,
-                             rate_limit_burst=3))
+    core = make_core(seed_index_dir, Path("/nonexistent-corpus"), rate_limit_per_minute=5, rate_limit_burst=3)
+    app = make_app(core)
     started = time.monotonic()
     for n in range(30):
         event = message_event(f"<@{BOT_USER_ID}> <!channel> {QUESTION}", kind="app_mention", ts=f"800.{n:03d}")
@@ -141,7 +141,7 @@ async def test_a_flood_of_mentions_gets_three_answers_and_one_slow_down(
     assert time.monotonic() - started < 2.0
     await posts_in(stub, "chat.postMessage", 3)
     await posts_in(stub, "chat.postEphemeral", 1)
-    await asyncio.sleep(0.5)  # anything more would have arrived by now
+    await settled(core)  # all 30 handled: anything more would be out by now
     answers, notices = stub.posted("chat.postMessage"), stub.posted("chat.postEphemeral")
     assert len(answers) + len(notices) <= 12
     assert len(answers) == 3 and len(notices) == 1

@@ -22,6 +22,7 @@ from tests.bot.slack.slack_requests import (
     posts_in,
     reply_to,
     send_event,
+    settled,
     shown_text,
     slash,
     slash_payload,
@@ -98,12 +99,13 @@ async def test_follow_ups_in_a_thread_answered_before_a_restart_are_still_answer
     await send_event(before, first)
     await posts_in(stub, "chat.postMessage", 1)
     assert await running.in_flight.drain(5)  # as a restart does: what was being sent finishes
-    after = make_app(make_core(seed_index_dir, NOWHERE, history=make_history()))  # the same store, restarted
+    restarted = make_core(seed_index_dir, NOWHERE, history=make_history())  # the same store, restarted
+    after = make_app(restarted)
     await send_event(after, message_event("and how many accounts were ordered blocked?", thread_ts=first["ts"]))
     await send_event(after, message_event("lunch, anyone?", thread_ts="123.4"))  # a thread it never answered in
     second = (await posts_in(stub, "chat.postMessage", 2))[1]
     assert second["thread_ts"] == first["ts"] and "257" in shown_text(second)
-    await asyncio.sleep(0.5)
+    await settled(restarted)  # both handled: an answer to the lunch message would be out by now
     assert len(stub.posted("chat.postMessage")) == 2
 
 

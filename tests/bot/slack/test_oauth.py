@@ -28,7 +28,7 @@ from bot.settings import SLACK_AUTHORIZE_DEFAULT, Settings
 from bot.slack.app import EVENTS_PATH, SlackSetupError, serve_slack, setup_problem
 from bot.store.engines import open_engine
 from bot.store.migrations import migrate
-from tests.bot.slack.slack_requests import JSON, SIGNING_SECRET, event_payload, message_event, signed_headers
+from tests.bot.slack.slack_requests import JSON, SIGNING_SECRET, event_payload, message_event, settled, signed_headers
 from tests.bot.slack.stub_oauth import CLIENT_ID, CLIENT_SECRET, OAuthStubSlack
 from tests.bot.slack.stub_slack import BOT_USER_ID, MANIFEST
 
@@ -141,7 +141,7 @@ async def test_install_then_answer_with_that_workspaces_token(
         body = json.dumps(stranger)
         async with http.post(base + EVENTS_PATH, data=body, headers=signed_headers(body, JSON)) as response:
             assert response.status == 200  # Bolt's "please reinstall" text, not an error Slack would retry
-        await asyncio.sleep(0.3)
+        await settled(seed_core)  # acknowledged: a listener it started would have posted by now
         assert len(oauth_stub.posted("chat.postMessage")) == 1
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +9,9 @@ import pytest
 from slack_bolt.async_app import AsyncApp
 
 from bot.actors import ModeratorPolicy
+from bot.core import CommandCore
 from tests.bot.conftest import CoreFactory, HistoryFactory
-from tests.bot.slack.slack_requests import message_event, posts_in, send_event, shown_text
+from tests.bot.slack.slack_requests import message_event, posts_in, send_event, settled, shown_text
 from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
@@ -21,8 +21,13 @@ SOURCED = "Every quote names its article"  # what "is this true?" gets said afte
 
 
 @pytest.fixture
-def history_app(make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory, make_app: Any) -> AsyncApp:
-    return make_app(make_core(seed_index_dir, Path("/nonexistent-corpus"), ModeratorPolicy(), history=make_history()))
+def history_core(make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory) -> CommandCore:
+    return make_core(seed_index_dir, Path("/nonexistent-corpus"), ModeratorPolicy(), history=make_history())
+
+
+@pytest.fixture
+def history_app(history_core: CommandCore, make_app: Any) -> AsyncApp:
+    return make_app(history_core)
 
 
 def reads(stub: StubSlack) -> int:
@@ -63,11 +68,13 @@ async def test_a_post_that_cant_be_read_changes_nothing(stub: StubSlack, history
     assert SOURCED in shown_text(reply) and reads(stub) == 1
 
 
-async def test_a_mention_under_the_bots_own_message_reads_nothing_new(stub: StubSlack, history_app: AsyncApp) -> None:
+async def test_a_mention_under_the_bots_own_message_reads_nothing_new(
+    stub: StubSlack, history_core: CommandCore, history_app: AsyncApp
+) -> None:
     """Under a message of the bot's (no /ask answer), the first message is read to find its conversation, as
     before, and its text is not taken for someone's post."""
     root = stub.post_as_app("C1", "govt ordered twitter to block 1178 accounts")
     await send_event(history_app, mention("is this true?", root, parent=BOT_USER_ID))
     [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
-    await asyncio.sleep(0.2)
+    await settled(history_core)  # handled to its end: another read would have been made by now
     assert SOURCED in shown_text(reply) and reads(stub) == 1
