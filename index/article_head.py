@@ -40,12 +40,18 @@ def first_line_title(body: str) -> str:
     A seed article runs its first paragraph on one line, so a long line is cut at its first sentence end
     (found by the same sentence splitter the chunker uses, so "Inc." does not end it) or a word boundary.
     """
-    lines = [" ".join(_HEADING.sub("", line).split()) for line in unwrap(body).splitlines()]
+    written = [_HEADING.sub("", line).strip() for line in unwrap(body).splitlines()]
+    # A line of chrome pieces is told by the runs of spaces between them ("Share on X  Share on Y  Copy link",
+    # ``index.toolbars.is_chrome_run``): asked with its spaces squeezed, a share bar read as a headline and titled
+    # the story. So furniture is asked of each line as written, everything else of it squeezed.
+    chrome = {" ".join(line.split()) for line in written if is_furniture(line)}
+    lines = [" ".join(line.split()) for line in written]
     lines = [line for line in lines if line and not _RULE.fullmatch(line)]
     if (subject := mail_subject(lines)) is not None:
         return subject  # an e-mail's headline, over its "From:" line
     useful = [line for before, line, after in zip(["", *lines], lines, [*lines[1:], ""], strict=False)
-              if stamp_date(line) is None and not is_furniture(line) and not is_caption(line)  # nor a caption
+              if stamp_date(line) is None and line not in chrome and not is_furniture(line)
+              and not is_caption(line)  # nor a caption
               and not is_byline(line) and address_line(line) is None and not names_a_handle(line, after)
               and not is_post_age(line, before)
               and any(ch.isalpha() for ch in line)] or lines  # a post's "·" or counts name nothing

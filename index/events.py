@@ -43,7 +43,7 @@ from index.relative_days import counted_here, placed_days, relative_days
 from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 27  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 28  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -61,6 +61,8 @@ EVENTS_VERSION = 27  # 14: a yearless date in an undated article takes the year 
 # dateline ("MAREN, Friday 14 November 2025 - …") dates the article, and is no event (``index.lead_dateline``);
 # 26: a sentence opening with its day ("On Thursday, 11 February 2021: …") is no dateline, and its day an event
 # 27: a weekday that is no one day ("every Friday", "the first Friday in October") is not the one before the article
+# 28: a dateline naming its country after the city ("VESKA, Norvania, Tuesday 9 March 2021 – …") is no event, nor an
+# editor's note on the story ("This story was updated on February 13 to add …") (``index.corrections``)
 
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")

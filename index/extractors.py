@@ -35,7 +35,7 @@ from index.figures import figure_windows
 from index.lexical import TERMS_VERSION, terms
 
 # Bump when ``index.chunking.split_sentences`` splits differently: every cached article is split again.
-SENTENCES_VERSION = 19  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address;
+SENTENCES_VERSION = 20  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address;
 # 7: no sentence on lines of page furniture (index.furniture);
 # 8: a story's line opening with "Copyright" or about cookie rules is no furniture; 9: a stamp line with runs of spaces;
 # 10: a wrapped paragraph's lines after a block of links are no links; 11: a photo's caption or credit is furniture,
@@ -56,7 +56,10 @@ SENTENCES_VERSION = 19  # 4: a stamp line keeps its line breaks in wrapped text;
 # ("- 2 -") is furniture, and a page break that joins a cut sentence (``index.page_breaks``); 18: a note's mark
 # closing a sentence or opening a note ("three.[2]", "² The posts …") is no part of it (``index.note_marks``)
 # 19: a small table pasted as text (tab- or pipe-separated cells) is one sentence, its header with its rows
-# (``index.tables``)
+# (``index.tables``); 20: a correction note's sentence giving the right fact is a sentence again, and a story's
+# sentence stating the figure the note withdraws is none (``index.corrections``); an editor's note on the story, the
+# headlines under a links heading that ask, a release's contact block and "About …" boilerplate
+# (``index.release_foot``) and a sign-up box's lines ("Enter your email  Sign up") are furniture
 # Bump when what is stored about figures changes (``index.figures``).
 FIGURES_VERSION = 2  # 2: multiples ("twelvefold", "doubled", "halved") are figures
 

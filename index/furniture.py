@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from index.chunking import Span
+from index.corrections import correction_note, puts_right, withdrawn
 from index.own_lines import is_byline, is_read_time, is_speaker_label
 from index.page_breaks import PAGE_MARK  # a page's number as a PDF copied as text keeps it ("Page 2 of 3")
 from index.pasted import (
@@ -25,6 +26,7 @@ from index.pasted import (
     names_a_handle,
     signature_start,
 )
+from index.release_foot import CONTACT, CONTACT_HEADING, END_MARK, boilerplate_lines
 from index.stamps import date_line, is_stamp_line
 from index.toolbars import is_chrome_run, is_prompt, is_share_bar, is_tag_line
 
@@ -110,9 +112,6 @@ _LABEL = re.compile(
     r"|fact[\s-]*check|perspective)\s*[:|]?\s*",
     re.IGNORECASE,
 )
-_END_MARK = re.compile(r"\s*(?:#{3}|[-–—*\s]*ends?[-–—*\s]*)\s*", re.IGNORECASE)
-_CONTACT = re.compile(r"\s*(?:for\s+)?(?:media|press|news)\s+(?:contacts?|enquiries|inquiries|queries)\b.{0,150}",
-                      re.IGNORECASE)
 _WIRE_CREDIT = re.compile(
     r"\s*\(\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|edited)\s+by\s+[^()]{1,150}\)\s*"
     r"|\s*(?:(?:additional\s+)?reporting|writing)\s+by\s+[^;()]{1,60};\s*(?:editing|writing)\s+by\s+[^;()]{1,60}\s*"
@@ -124,17 +123,6 @@ _DISCLAIMER = re.compile(
     r"|(?:those\s+)?of\s+the\s+(?:author|writer))|\A\s*\(\s*(?:the\s+)?(?:writer|author|columnist)\s+is\b.*\)\s*\Z",
     re.IGNORECASE,
 )
-# An editor's note on the article itself, at its top or foot: "Correction, February 12, 2021: An earlier version of
-# this article said … 1,187 accounts. The order named 1,178 accounts.", "Clarification: …", "This article has been
-# corrected to …". It tells what the article once said, wrongly, and was quoted for the figure it withdraws; its day
-# was an event of the timeline, still ahead of the story.
-_CORRECTION = re.compile(
-    r"\s*[(\[]?\s*(?:(?:corrections?|clarifications?|erratum)(?:\s*[,(–—-]?\s*[\w ,.]{0,25}\d{4}\)?)?\s*:"
-    r"|(?:an\s+)?(?:earlier|previous|original)\s+version\s+of\s+this\s+(?:article|story|report)\b"
-    r"|this\s+(?:article|story|report)\s+(?:has\s+been|was)\s+(?:corrected|amended|updated)\s+to\b).*",
-    re.IGNORECASE | re.DOTALL,
-)
-_CORRECTION_CHARS = 600  # a note, not a paragraph of the story
 
 # A translation's credit, over or under the story: "Translated from Hindi by Kavya Iyer", "(This article was first
 # published in Hindi. Translated by Kavya Iyer.)". It says who put the words into English, none of the story.
@@ -146,8 +134,9 @@ _TRANSLATED = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*\s*$")
 _LINK_CHARS = 150  # a story's headline, not a paragraph
-
-
+# A headline may ask ("Explainer: What is the Network Safety Law?"): under a links heading it is one more link, where
+# it ended the links and the headlines under it were quoted as the story's sentences.
+_ASKS = re.compile(r"\?['\"’”)]*\s*$")
 
 
 def is_furniture(line: str) -> bool:
@@ -173,10 +162,10 @@ def is_page_furniture(line: str) -> bool:
             or _COPYRIGHT.fullmatch(stripped) is not None or is_share_bar(stripped) or is_tag_line(stripped)
             or is_prompt(stripped)
             or _FOOTER.fullmatch(line) is not None or is_credit(stripped) or _LABEL.fullmatch(line) is not None
-            or _END_MARK.fullmatch(line) is not None or _WIRE_CREDIT.fullmatch(line) is not None
+            or END_MARK.fullmatch(line) is not None or _WIRE_CREDIT.fullmatch(line) is not None
             or _TRANSLATED.fullmatch(line) is not None or PAGE_MARK.fullmatch(line) is not None
-            or (len(stripped) <= _CORRECTION_CHARS and _CORRECTION.fullmatch(stripped) is not None)
-            or (len(stripped) <= _CAPTION_CHARS and (_CONTACT.fullmatch(stripped) is not None
+            or correction_note(stripped)
+            or (len(stripped) <= _CAPTION_CHARS and (CONTACT.fullmatch(stripped) is not None
                                                      or _DISCLAIMER.search(stripped) is not None)))
 
 
@@ -205,28 +194,35 @@ def is_credit(line: str) -> bool:
 def furniture_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the lines of ``text`` that are furniture: those ``is_furniture`` names, the links
     under a links heading ("Also Read", then the other stories' headlines, none ending a sentence, up to the first
-    line that does), the article's one date alone (``_date_alone``), an e-mail's signature and a page's comments
-    to the end, and a copied post's name over its handle and its age under the "·" (``index.pasted``)."""
+    line that does; a headline that asks is one), a release's foot (``index.release_foot``: its contact heading and
+    the office and numbers under it up to a blank line, its issuer's "About …" boilerplate), the article's one date
+    alone (``_date_alone``), an e-mail's signature and a page's comments to the end, and a copied post's name over its
+    handle and its age under the "·" (``index.pasted``)."""
     out: list[tuple[int, int]] = []
-    under_heading = False
+    under_heading = contact = False
     start = 0
     lines = text.splitlines(keepends=True)
     alone = _date_alone(lines)
     tail = min((n for n in (signature_start(lines), comments_start(lines)) if n is not None), default=None)
+    about = boilerplate_lines(lines)
     before = ""
     following = [*(line.strip() for line in lines[1:]), ""]
     for n, (line, after) in enumerate(zip(lines, following, strict=True)):
         end = start + len(line)
         body = line.strip()
-        if tail is not None and n >= tail:  # a mail's signature, a page's comments
+        contact = contact and bool(body)  # a contact block runs to its first blank line
+        if (tail is not None and n >= tail) or contact or n in about:  # a signature, comments, a release's foot
             out.append((start, end))
         elif body:
-            if _LINK_HEADING.fullmatch(body):
+            if CONTACT_HEADING.fullmatch(body) is not None:
+                contact = True
+                out.append((start, end))
+            elif _LINK_HEADING.fullmatch(body):
                 under_heading = True
                 out.append((start, end))
             elif (is_furniture(body) or body == alone or names_a_handle(body, after) or is_post_age(body, before)
-                  or (under_heading and len(body) <= _LINK_CHARS and not _SENTENCE_END.search(body)
-                      and not _wrapped(body, after))):
+                  or (under_heading and len(body) <= _LINK_CHARS and not _wrapped(body, after)
+                      and (not _SENTENCE_END.search(body) or _ASKS.search(body) is not None))):
                 out.append((start, end))
             else:
                 under_heading = False
@@ -268,7 +264,9 @@ def story_sentences(text: str, sentences: Sequence[Span]) -> list[Span]:
     quoted or searched."""
     lines = furniture_lines(text)
     kept = [s for s in sentences if not _symbols_only(text[s.start:s.end]) and not _ending_credit(text, s)
-            and not any(start <= s.start and s.end <= end for start, end in lines)]
+            and (not any(start <= s.start and s.end <= end for start, end in lines) or puts_right(text, s))]
+    if stale := withdrawn(text, sentences):  # a figure the article's correction note says was wrong
+        kept = [s for s in kept if s not in stale]
     if not is_newsletter(text.splitlines()):
         return kept
     chrome = mail_chrome_sentences([text[s.start:s.end] for s in kept])

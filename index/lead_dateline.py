@@ -11,9 +11,12 @@ import re
 
 from index.stamps import WEEKDAY_WORDS, date_line
 
-# The place (one to three capitalised words, no weekday), a comma, the day (opening with a capital or a figure, so
-# "Twitter, on 11 February 2021 - …" is none), an agency in brackets, then " - ", " – " or ":" before the story.
-_LEAD_DATELINE = re.compile(r"\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s*,\s*([A-Z0-9].{5,39}?)\s*"
+# The place (one to three capitalised words, no weekday; a release's may name its country or state after a comma:
+# "VESKA, Norvania, Tuesday 9 March 2021 – …", "AUSTIN, Texas, March 9, 2021 –"), a comma, the day (opening with a
+# capital or a figure, so "Twitter, on 11 February 2021 - …" is none), an agency in brackets, then " - ", " – " or
+# ":" before the story.
+_PLACE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+_LEAD_DATELINE = re.compile(rf"\s*({_PLACE}(?:\s*,\s*{_PLACE})?)\s*,\s*([A-Z0-9].{{5,39}}?)\s*"
                             r"(?:\([A-Z][\w .&-]{0,30}\)\s*)?(?:\s[-–—]|:)(?=\s+\S)")
 
 # Words that open a sentence of the story, never a dateline's place: "On Monday, 8 February 2021: the ministry

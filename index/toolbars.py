@@ -40,7 +40,13 @@ _PROMPT = re.compile(
     r"|(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this|the))?\s+(?:ad|advertisement)"
     r"|(?:font|text)\s+size(?:\s+[aA+-]){0,4}|gift\s+this\s+(?:article|story)|save\s+(?:this\s+)?(?:article|story)"
     r"|print\s+this\s+(?:page|article|story)|share\s+via|read\s+(?:all\s+)?comments"
-    r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?)\s*[.!:]?\s*",
+    r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?"
+    # A sign-up box's other lines, set in the story's middle under its prompt: the field, the button, the offer
+    # ("Get the day's top stories delivered to your inbox"), the terms ("By signing up you agree to our …").
+    r"|enter\s+your\s+e-?mail(?:\s+address)?|sign\s+up(?:\s+now)?"
+    r"|by\s+(?:signing\s+up|subscribing|registering)\s*,?\s+you\s+agree\s+to\s+(?:our|the)\b.{1,80}"
+    r"|(?:get|receive)\b.{1,60}\b(?:delivered|sent)\s+(?:straight\s+|directly\s+)?to\s+your\s+inbox\b.{0,40})"
+    r"\s*[.!:]?\s*",
     re.IGNORECASE,
 )
 

@@ -12,6 +12,11 @@ from functools import lru_cache
 from index.tables import is_table
 
 MIN_WORDS = 6
+# A statement giving a figure says its fact in fewer words: "The order covered 430 accounts." (a correction's right
+# figure, ``index.corrections``) was the best-scored sentence for "how many accounts did the order cover" and could
+# not answer, so the answer quoted another article's figure.
+MIN_FIGURE_WORDS = 4
+_FIGURE = re.compile(r"\d")
 # Real sentences end in terminal punctuation (possibly inside a closing quote); headings and captions don't.
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _LIST_ITEM = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s+\S")
@@ -37,4 +42,4 @@ def is_answer_like(text: str) -> bool:
         return False
     if not ends_sentence(stripped) and not _LIST_ITEM.match(stripped) and not is_table(stripped):
         return False
-    return len(stripped.split()) >= MIN_WORDS
+    return len(stripped.split()) >= (MIN_FIGURE_WORDS if _FIGURE.search(stripped) else MIN_WORDS)

@@ -319,12 +319,14 @@ def test_a_date_alone_is_a_stamp_but_a_chronologys_dates_are_its_entries() -> No
 ])
 def test_a_correction_note_is_never_quoted_nor_an_event(note: str) -> None:
     """It tells what the article once said, wrongly: "how many accounts" was answered with the withdrawn 1,187, and
-    the note's day was an event of the timeline still ahead of the story."""
+    the note's day was an event of the timeline still ahead of the story. Only a sentence after the note's first
+    giving the right fact ("The order named 1,178 accounts.") is quoted (``index.corrections.puts_right``)."""
     story = "The ministry had asked Twitter to block 1,178 accounts, officials said on Wednesday."
     raw = f"Ministers join Koo as the standoff continues\n\n{note}\n\n{story}\n\n*{note}*\n"
     doc = parse_article(raw, "c", "c.md")
     assert doc.title == "Ministers join Koo as the standoff continues"
-    assert _sentences(doc.text) == [doc.title, story]
+    right = ["The order named 1,178 accounts."] if note.endswith("The order named 1,178 accounts.") else []
+    assert _sentences(doc.text) == [doc.title, *right, story, *right]
     assert {e["date"] for e in extract_events([doc], {"c": split_sentences(doc.text)})} <= {"2021-02-10"}
 
 

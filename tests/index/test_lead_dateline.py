@@ -16,6 +16,10 @@ _LEAD = "{} the regulator on Thursday fined the platform 8.5 million crowns over
     ("MAREN, Friday 14 November 2025 -", "2025-11-14"),
     ("MAREN, 14 November 2025:", "2025-11-14"),
     ("NEW DELHI, Feb 11, 2021 (Reuters) –", "2021-02-11"),
+    # A release's dateline naming its country or state after the city.
+    ("VESKA, Norvania, Tuesday 9 March 2021 –", "2021-03-09"),
+    ("AUSTIN, Texas, March 9, 2021 -", "2021-03-09"),
+    ("Alpha, Beta, Gamma and Delta -", None),  # a list of names, no day
     ("NEW DELHI, Feb 11 (Reuters) -", None),  # no year: no day
     ("Twitter, on 11 February 2021 -", None),  # no place opening a dateline
     ("On Thursday, 11 February 2021:", None),  # a sentence of the story telling that day's events

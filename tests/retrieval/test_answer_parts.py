@@ -176,6 +176,10 @@ def test_a_dateline_is_not_what_a_sentence_says() -> None:
     ("2. Platforms must publish a monthly compliance report", True),
     ("Twitter vs India: the standoff over blocking orders", False),  # a heading
     ("- Photo by the ministry", False),  # too short to state anything
+    # a figure's statement is short: a correction's right figure was the best sentence and could not answer
+    ("The order covered 430 accounts.", True),
+    ("The ministry said nothing more.", False),  # five words, no figure
+    ("In 2021.", False),
     ("Why did Twitter restore the accounts?", False),
     # an interviewer's turn puts a question even as a statement; the answer's turn is the story's
     ("Q: Your office sent a lot of removal notices in its first year.", False),
