@@ -25,10 +25,12 @@ from index.sentence_refs import opens_with_pronoun
 from retrieval.answer_like import ends_sentence
 from retrieval.figure_dates import FIGURES_DATE, ambiguous_figures, figures_note
 from retrieval.loaded import LoadedIndex
-from retrieval.reach import covered, period_covered
+from retrieval.question import analyse
+from retrieval.reach import absent_words, covered, period_covered
 from retrieval.relative_periods import relative_note, relative_period
 from retrieval.topic_dates import DateFilter, Period, topic_dates
 from retrieval.types import Citation, Timeline, TimelineEvent
+from retrieval.wording import never_use
 
 # An event's key: its date, and whether its reports were of something still ahead when reported.
 EventKey = tuple[str, bool]
@@ -288,7 +290,25 @@ def build_timeline(
     note = "" if not dates or dated else dates_note(dates, year, period_covered(index))
     if not events and (written := unreadable or FIGURES_DATE.search(rest)):
         note = f"{figures_note(written)} {period_covered(index)}".strip()
+    elif not events and not dates:  # with dates, the turns layer may say the day's events are about other things
+        note = undated_note(index, rest)
     return Timeline(events, topic, omitted=len(groups) - len(chosen), note=note, asked_back=bool(unreadable))
+
+
+def undated_note(index: LoadedIndex, words: str) -> str:
+    """What a timeline of a topic with no dated event says next: "/timeline koo" answered only "The articles give
+    no dated events about “koo”", a dead end, while they say much about Koo in sentences that date nothing. When
+    the topic's words are in the articles, that a question finds those sentences; otherwise which of them no article
+    uses, as a decline names them (``retrieval.wording``). Only for a topic naming no date: one that does is
+    told which period the articles cover, or (``retrieval.timeline_turns``) that its days' events are about other
+    things."""
+    question = analyse(words)
+    if not question.terms:
+        return ""
+    absent, _ = absent_words(index, question)
+    if absent:  # "cricket world cup": "The articles never use the words “cricket” or “cup”."
+        return f"The articles {never_use(absent)}."
+    return "Its words are in the articles without a date: ask about it as a question to see those passages."
 
 
 def dates_note(dates: list[DateFilter], year: int, covered: str) -> str:

@@ -38,16 +38,21 @@ def decline_text(index: LoadedIndex, question: Question) -> str:
         text = f"The articles never mention the {' or '.join(acronyms[:2])}, so they likely don't cover this."
     else:
         absent, every = absent_words(index, question)
-        quoted = [f"“{w}”" for w in absent[:3]]
-        listed = ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
-        never = f"never use the word{'s' if len(quoted) > 1 else ''} {listed}"
-        if every and quoted:
+        never = never_use(absent)
+        if every and absent:
             text = f"The articles {never}, so they likely don't cover this."
-        elif quoted:  # a word to put another way: chat's "nuke", a typo, a word the articles say differently
+        elif absent:  # a word to put another way: chat's "nuke", a typo, a word the articles say differently
             text = f"I couldn't find a clear answer to “{subject}” in the articles, which {never}."
         else:
             text = f"I couldn't find a clear answer to “{subject}” in the articles."
     return text + period_note(index, question)
+
+
+def never_use(absent: list[str]) -> str:
+    """'never use the word “x”', or 'the words “a”, “b” or “c”' (at most three), for words no article uses."""
+    quoted = [f"“{w}”" for w in absent[:3]]
+    listed = ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
+    return f"never use the word{'s' if len(quoted) > 1 else ''} {listed}"
 
 
 def in_another_script(text: str) -> bool:

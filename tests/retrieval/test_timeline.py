@@ -244,3 +244,14 @@ def test_a_whole_sentence_sums_up_an_event_over_a_fact_box_line(
     assert event.summary.startswith("The MP had 1.2 million followers")
     assert any(c.quote.endswith("Account suspended: 3rd Jan") for c in event.citations)
     assert_quotes_verbatim(index, build_timeline(index))
+
+
+def test_a_topic_the_articles_speak_of_without_dates_points_to_asking(seed: LoadedIndex) -> None:
+    """"/timeline koo" was a dead end ("no dated events about “koo”") while the seed articles say much about Koo
+    in sentences that date nothing: the reply says a question finds them."""
+    result = build_timeline(seed, "koo")
+    assert result.events == []
+    assert result.note == ("Its words are in the articles without a date: ask about it as a question to see those "
+                           "passages.")
+    assert build_timeline(seed, "feb 10").events and build_timeline(seed, "feb 10").note == ""  # dates alone
+    assert build_timeline(seed, "cricket world cup").note == "The articles never use the words “cricket” or “cup”."
