@@ -18,19 +18,17 @@ from typing import Any
 
 import numpy as np
 
-from index.dates import day_words
 from index.events import HOWS, YEAR_SOURCES
 from index.lexical import terms
 from index.sentence_refs import opens_with_pronoun
 from retrieval.answer_like import ends_sentence
-from retrieval.figure_dates import FIGURES_DATE, ambiguous_figures, figures_note
+from retrieval.figure_dates import ambiguous_figures
 from retrieval.loaded import LoadedIndex
-from retrieval.question import analyse
-from retrieval.reach import absent_words, covered, period_covered
+from retrieval.reach import covered
 from retrieval.relative_periods import relative_note, relative_period
+from retrieval.timeline_notes import timeline_note
 from retrieval.topic_dates import DateFilter, Period, topic_dates
 from retrieval.types import Citation, Timeline, TimelineEvent
-from retrieval.wording import never_use
 
 # An event's key: its date, and whether its reports were of something still ahead when reported.
 EventKey = tuple[str, bool]
@@ -287,34 +285,5 @@ def build_timeline(
     )[: max(limit, 0)]
     events = [_event(index, when, planned, groups[(when, planned)], estimated[(when, planned)])
               for when, planned in sorted(chosen)]
-    note = "" if not dates or dated else dates_note(dates, year, period_covered(index))
-    if not events and (written := unreadable or FIGURES_DATE.search(rest)):
-        note = f"{figures_note(written)} {period_covered(index)}".strip()
-    elif not events and not dates:  # with dates, the turns layer may say the day's events are about other things
-        note = undated_note(index, rest)
+    note = timeline_note(index, bool(events), dates, dated, year, rest, unreadable)
     return Timeline(events, topic, omitted=len(groups) - len(chosen), note=note, asked_back=bool(unreadable))
-
-
-def undated_note(index: LoadedIndex, words: str) -> str:
-    """What a timeline of a topic with no dated event says next: "/timeline koo" answered only "The articles give
-    no dated events about “koo”", a dead end, while they say much about Koo in sentences that date nothing. When
-    the topic's words are in the articles, that a question finds those sentences; otherwise which of them no article
-    uses, as a decline names them (``retrieval.wording``). Only for a topic naming no date: one that does is
-    told which period the articles cover, or (``retrieval.timeline_turns``) that its days' events are about other
-    things."""
-    question = analyse(words)
-    if not question.terms:
-        return ""
-    absent, _ = absent_words(index, question)
-    if absent:  # "cricket world cup": "The articles never use the words “cricket” or “cup”."
-        return f"The articles {never_use(absent)}."
-    return "Its words are in the articles without a date: ask about it as a question to see those passages."
-
-
-def dates_note(dates: list[DateFilter], year: int, covered: str) -> str:
-    """What a timeline says when the dates its topic names hold no event: that a period named backwards
-    ("between feb 15 and feb 10") ends before it starts, and which period the articles cover."""
-    backwards = [span for d in dates if isinstance(d, Period) and (span := d.days(year)) and span[0] > span[1]]
-    said = [f"{day_words(first)} to {day_words(last)} ends before it starts: name the earlier day first."
-            for first, last in backwards]
-    return " ".join([*said, covered]).strip()

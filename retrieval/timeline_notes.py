@@ -1,0 +1,56 @@
+"""What a timeline says besides its events: why it lists none, and what to ask instead.
+
+Split from ``retrieval.timeline``, which finds and dates the events; these notes only read the topic, the index's
+words and the period the articles cover.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.dates import day_words
+from retrieval.figure_dates import FIGURES_DATE, figures_note
+from retrieval.loaded import LoadedIndex
+from retrieval.question import analyse
+from retrieval.reach import absent_words, period_covered
+from retrieval.topic_dates import DateFilter, Period
+from retrieval.wording import never_use
+
+
+def timeline_note(
+    index: LoadedIndex, has_events: bool, dates: list[DateFilter], dated: bool, year: int, rest: str,
+    unreadable: re.Match[str] | None,
+) -> str:
+    """The note of a timeline of ``dates`` (``dated``: whether they hold any event) and the topic's other words
+    ``rest``; ``unreadable``: its day in figures that reads either way round, if any."""
+    note = "" if not dates or dated else dates_note(dates, year, period_covered(index))
+    if not has_events and (written := unreadable or FIGURES_DATE.search(rest)):
+        note = f"{figures_note(written)} {period_covered(index)}".strip()
+    elif not has_events and not dates:  # with dates, the turns layer may say the day's events are about other things
+        note = undated_note(index, rest)
+    return note
+
+
+def undated_note(index: LoadedIndex, words: str) -> str:
+    """What a timeline of a topic with no dated event says next: "/timeline koo" answered only "The articles give
+    no dated events about “koo”", a dead end, while they say much about Koo in sentences that date nothing. When
+    the topic's words are in the articles, that a question finds those sentences; otherwise which of them no article
+    uses, as a decline names them (``retrieval.wording``). Only for a topic naming no date: one that does is
+    told which period the articles cover, or (``retrieval.timeline_turns``) that its days' events are about other
+    things."""
+    question = analyse(words)
+    if not question.terms:
+        return ""
+    absent, _ = absent_words(index, question)
+    if absent:  # "cricket world cup": "The articles never use the words “cricket” or “cup”."
+        return f"The articles {never_use(absent)}."
+    return "Its words are in the articles without a date: ask about it as a question to see those passages."
+
+
+def dates_note(dates: list[DateFilter], year: int, covered: str) -> str:
+    """What a timeline says when the dates its topic names hold no event: that a period named backwards
+    ("between feb 15 and feb 10") ends before it starts, and which period the articles cover."""
+    backwards = [span for d in dates if isinstance(d, Period) and (span := d.days(year)) and span[0] > span[1]]
+    said = [f"{day_words(first)} to {day_words(last)} ends before it starts: name the earlier day first."
+            for first, last in backwards]
+    return " ".join([*said, covered]).strip()
