@@ -23,6 +23,11 @@ def without_links(raw: str) -> str:
     return _LINK.sub(" ", raw)
 
 
+# The subtypes of a person's own words: a plain message, one with files, a thread reply also sent to the
+# channel, and a /me message ("/me wonders who ordered the blocking" arrives as ``me_message``, its text the
+# words after /me). Every other subtype (edits, joins, topic changes, bot posts …) asks nothing.
+PERSON_SUBTYPES = (None, "file_share", "thread_broadcast", "me_message")
+
 # A mention of a person (<@U1>, <@W1|name>) or of a user group (<!subteam^S1|@team>).
 _ADDRESSEE = re.compile(
     r"<@([UW][A-Z0-9]+)(?:\|[^<>]*)?>|<!subteam\^([A-Z0-9]+)(?:\|[^<>]*)?>|<!(here|channel|everyone)(?:\|[^<>]*)?>"
@@ -66,8 +71,8 @@ def edited_message(event: dict[str, Any]) -> tuple[dict[str, Any], str] | None:
     Slack gives only outside it) and the words it had before; None for anything else: a bot's message, one
     the edit made a tombstone of, an event without the message."""
     new, old = event.get("message"), event.get("previous_message")
-    if not isinstance(new, dict) or not new.get("user") or new.get("bot_id") or new.get("subtype") not in (
-            None, "thread_broadcast", "file_share"):
+    if (not isinstance(new, dict) or not new.get("user") or new.get("bot_id")
+            or new.get("subtype") not in PERSON_SUBTYPES):
         return None
     before = str(old.get("text") or "") if isinstance(old, dict) else ""
     return {**new, "channel": event.get("channel"), "channel_type": event.get("channel_type")}, before

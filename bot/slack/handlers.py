@@ -41,6 +41,7 @@ from bot.slack.adding import ADD_HINT, add_from_dm, addable, is_add
 from bot.slack.ask_threads import thread_root
 from bot.slack.commands import SlashCommands
 from bot.slack.events import (
+    PERSON_SUBTYPES,
     addressed_elsewhere,
     conversation_of,
     edited_message,
@@ -60,8 +61,6 @@ from bot.slack.users import UserDirectory, installed_in
 from bot.validation import without_own_names
 
 log = logging.getLogger(__name__)
-
-ANSWERED_SUBTYPES = (None, "file_share", "thread_broadcast")  # edits, joins, bot posts etc. are ignored
 
 
 class SlackHandlers(SlashCommands):
@@ -106,7 +105,7 @@ class SlackHandlers(SlashCommands):
         # round trip during which a shutdown that saw nothing in flight would drop it for good.
         async with self.core.in_flight.handling():
             # A reply sent with "Also send to #channel" is a mention with the subtype thread_broadcast.
-            if event.get("bot_id") or event.get("subtype") not in ANSWERED_SUBTYPES or not event.get("user"):
+            if event.get("bot_id") or event.get("subtype") not in PERSON_SUBTYPES or not event.get("user"):
                 return
             await self._mentioned(event, context, client)
 
@@ -139,7 +138,7 @@ class SlackHandlers(SlashCommands):
         if event.get("subtype") == "message_changed":
             await self._edited(event, context, client)
             return
-        if event.get("subtype") not in ANSWERED_SUBTYPES or event.get("bot_id") or event.get("hidden"):
+        if event.get("subtype") not in PERSON_SUBTYPES or event.get("bot_id") or event.get("hidden"):
             return
         user = event.get("user")
         if not user or user == context.bot_user_id:
