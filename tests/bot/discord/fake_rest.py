@@ -54,6 +54,7 @@ class FakeRest(FakeRecords):
         self.files: dict[str, bytes] = {}
         self.file_requests: list[str] = []
         self.interactions: dict[str, InteractionState] = {}
+        self.late_callbacks: list[str] = []  # tokens of callbacks that came after the deadline (404, 10062)
         self.no_embed_links: set[str] = set()  # channels where the bot lacks the Embed Links permission
         self.no_history: set[str] = set()  # channels where the bot lacks Read Message History (no replies)
         self.read_only: set[str] = set()  # channels where the bot may read but not send (403, 50013)
@@ -170,6 +171,7 @@ class FakeRest(FakeRecords):
         state = self.interactions.get(token)
         now = time.monotonic()
         if state is None or now - state.dispatched_at > self.deadline:
+            self.late_callbacks.append(token)
             return json_response({"message": "Unknown interaction", "code": 10062}, 404)
         if state.stage != "new":
             return json_response({"message": "Interaction has already been acknowledged.", "code": 40060}, 400)
