@@ -229,3 +229,20 @@ async def test_an_interaction_that_reaches_the_bot_too_late_gets_one_warning_and
     assert sorted(w.split(" by ")[0] for w in warned) == ["/ask", "a feedback click"], warned
     assert all("after Discord's 3 seconds" in w for w in warned)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_replies_discord_rate_limits_are_sent_once_after_the_wait(
+    bot: DisputeBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Discord answers 429 with the seconds to wait when a route's limit is hit (about 5 messages per 5 s in a
+    channel): the reply to a mention goes once the wait is over, once, with no apology."""
+    fake.rate_limited_sends = 1
+    asked = p.message(f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    with caplog.at_level(logging.WARNING):
+        await fake.dispatch("MESSAGE_CREATE", asked)
+        reply = await fake.wait_for(lambda: next((m for m in fake.messages if m.reply_to == asked["id"]), None))
+        await fake.settled()
+    [(_, limited_at)] = fake.rate_limited
+    assert reply.at - limited_at >= fake.retry_after * 0.9 and "257" in reply.text()
+    assert [m.id for m in fake.messages] == [reply.id] and APOLOGY not in reply.text()
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
