@@ -23,6 +23,20 @@ def without_links(raw: str) -> str:
     return _LINK.sub(" ", raw)
 
 
+def shown(message: dict[str, Any]) -> str:
+    """What a post says to the people reading it, as Slack's raw text: its text, or, when that has nothing but
+    addresses, its attachments' titles and texts. A news app's post is often attachments alone, and a link
+    shared bare shows as the page's headline and summary, which Slack adds to it as an attachment (its
+    unfurl): "@bot is this true?" under either read nothing, or only an address (Discord's embeds alike)."""
+    text = str(message.get("text") or "")
+    if without_links(text).strip():
+        return text
+    attachments = message.get("attachments")
+    said = [str(part) for item in (attachments if isinstance(attachments, list) else []) if isinstance(item, dict)
+            for part in (item.get("title"), item.get("text")) if part]
+    return "\n".join(said) or text
+
+
 # The subtypes of a person's own words: a plain message, one with files, a thread reply also sent to the
 # channel, and a /me message ("/me wonders who ordered the blocking" arrives as ``me_message``, its text the
 # words after /me). Every other subtype (edits, joins, topic changes, bot posts …) asks nothing.

@@ -48,6 +48,7 @@ from bot.slack.events import (
     in_group_dm,
     mentions,
     post_key,
+    shown,
     stale_edit,
     thread_of,
 )
@@ -226,7 +227,7 @@ class SlackHandlers(SlashCommands):
         root = await thread_root(client, str(event.get("channel") or ""), str(event.get("thread_ts") or ""))
         if root.get("user") == bot_user:
             return None
-        return plain_from_slack(str(root.get("text") or "")) or None
+        return plain_from_slack(shown(root)) or None
 
     async def _hint(self, event: dict[str, Any], client: AsyncWebClient) -> None:
         """How to add articles, privately, once per post."""

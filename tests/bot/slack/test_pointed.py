@@ -78,3 +78,23 @@ async def test_a_mention_under_the_bots_own_message_reads_nothing_new(
     [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
     await settled(history_core)  # handled to its end: another read would have been made by now
     assert SOURCED in shown_text(reply) and reads(stub) == 1
+
+
+@pytest.mark.parametrize("kind", ["feed", "bare-link"])
+async def test_a_post_that_shows_only_attachments_is_read_by_what_they_say(
+    stub: StubSlack, history_app: AsyncApp, kind: str
+) -> None:
+    """A news app's post is often attachments alone, and a link shared bare shows as the page's headline and
+    summary, which Slack adds as an attachment (its unfurl): "@bot is this true?" in the thread of either read
+    nothing, or only an address, and was answered as if asked alone."""
+    page = "https://news.example/india-twitter"
+    preview = {"title": "Twitter told to block accounts", "text": CLAIM.split(" ", 1)[1], "fallback": "News"}
+    if kind == "feed":
+        root = stub.post_as_user("C1", "UFEED", "")
+        stub.app_messages[root].update(subtype="bot_message", bot_id="BFEED", attachments=[preview])
+    else:
+        root = stub.post_as_user("C1", "UOTHER", f"<{page}>")
+        stub.app_messages[root]["attachments"] = [{**preview, "from_url": page, "original_url": page, "id": 1}]
+    await send_event(history_app, mention("is this true?", root))
+    [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
+    assert "1,178" in shown_text(reply) and SOURCED not in shown_text(reply)
