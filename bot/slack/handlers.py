@@ -58,6 +58,7 @@ from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.names import OwnNames
 from bot.slack.posting import QUESTION_GONE, REFUSED, post_reply
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
+from bot.slack.rich_text import said
 from bot.slack.users import UserDirectory, installed_in
 from bot.validation import without_own_names
 
@@ -116,7 +117,7 @@ class SlackHandlers(SlashCommands):
             log.info("mention %s in %s edited long after it was posted; not answered again", event.get("ts"),
                      event.get("channel"))
             return
-        raw = str(event.get("text") or "")
+        raw = said(event, context.bot_user_id)
         text = without_own_names(plain_from_slack(raw, context.bot_user_id), await self.names.of(client))
         if is_add(raw, text, bool(event.get("files"))):
             # "@bot add" (with a file or an address) outside a DM was answered as the question "add", in public,
@@ -144,7 +145,7 @@ class SlackHandlers(SlashCommands):
         user = event.get("user")
         if not user or user == context.bot_user_id:
             return
-        raw = str(event.get("text") or "")
+        raw = said(event, context.bot_user_id)
         text = without_own_names(plain_from_slack(raw, context.bot_user_id), await self.names.of(client))
         is_dm = event.get("channel_type") == "im"
         shared = event.get("files")
