@@ -42,7 +42,9 @@ def marked(message: SlackMessage, conversation: str) -> SlackMessage:
 
 async def thread_root(client: AsyncWebClient, channel: str, thread_ts: str) -> dict[str, Any]:
     """The first message of the thread at ``thread_ts`` (one ``conversations.replies`` call), or {} when it
-    can't be read (deleted, or a channel whose history the app may not read)."""
+    can't be read (deleted, or a channel whose history the app may not read). A first message deleted after
+    people replied to it leaves a tombstone in its place (Slackbot's "This message was deleted.", subtype
+    ``tombstone``): no message either, not a post to read."""
     try:
         response = await client.conversations_replies(channel=channel, ts=thread_ts, limit=1, inclusive=True)
     except SlackApiError as exc:
@@ -51,7 +53,9 @@ async def thread_root(client: AsyncWebClient, channel: str, thread_ts: str) -> d
         return {}
     messages = response.get("messages") or []
     root = messages[0] if messages else {}
-    return root if isinstance(root, dict) and root.get("ts") == thread_ts else {}
+    if not isinstance(root, dict) or root.get("ts") != thread_ts or root.get("subtype") == "tombstone":
+        return {}
+    return root
 
 
 async def asked_in(client: AsyncWebClient, channel: str, thread_ts: str, bot_user: str) -> str | None:

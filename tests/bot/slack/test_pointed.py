@@ -68,6 +68,19 @@ async def test_a_post_that_cant_be_read_changes_nothing(stub: StubSlack, history
     assert SOURCED in shown_text(reply) and reads(stub) == 1
 
 
+async def test_a_post_deleted_under_its_thread_is_no_post(stub: StubSlack, history_app: AsyncApp) -> None:
+    """A message deleted after people replied to it leaves its thread under a tombstone, which Slack returns as
+    the thread's first message: Slackbot's "This message was deleted." (subtype tombstone, hidden). It was
+    read as the post "@bot is this true?" pointed at."""
+    root = stub.post_as_user("C1", "UOTHER", CLAIM)
+    stub.app_messages[root] = {"type": "message", "subtype": "tombstone", "text": "This message was deleted.",
+                               "user": "USLACKBOT", "hidden": True, "ts": root, "thread_ts": root,
+                               "parent_user_id": "USLACKBOT", "reply_count": 1, "channel": "C1"}
+    await send_event(history_app, mention("is this true?", root))
+    [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
+    assert SOURCED in shown_text(reply) and "deleted" not in shown_text(reply).lower()
+
+
 async def test_a_mention_under_the_bots_own_message_reads_nothing_new(
     stub: StubSlack, history_core: CommandCore, history_app: AsyncApp
 ) -> None:
