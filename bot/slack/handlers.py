@@ -225,7 +225,7 @@ class SlackHandlers(SlashCommands):
     @staticmethod
     async def _root_text(event: dict[str, Any], client: AsyncWebClient, bot_user: str) -> str | None:
         """The text of the first message of the thread ``event`` is in, unless it is the bot's own."""
-        root = await thread_root(client, str(event.get("channel") or ""), str(event.get("thread_ts") or ""))
+        root = await thread_root(client, str(event.get("channel") or ""), str(event.get("thread_ts") or ""), brief=True)
         if root.get("user") == bot_user:
             return None
         return plain_from_slack(shown(root)) or None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +81,23 @@ async def test_a_post_deleted_under_its_thread_is_no_post(stub: StubSlack, histo
     await send_event(history_app, mention("is this true?", root))
     [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
     assert SOURCED in shown_text(reply) and "deleted" not in shown_text(reply).lower()
+
+
+async def test_a_post_slack_wont_let_the_bot_read_for_a_minute_is_not_waited_for(
+    stub: StubSlack, history_app: AsyncApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Slack allows an app distributed outside its Marketplace one conversations.replies a minute (429,
+    Retry-After 60): the mention waited two minutes (two retries) for the post it only reads for context. It is
+    now answered alone at once, with one warning."""
+    root = stub.post_as_user("C1", "UOTHER", CLAIM)
+    stub.rate_limited["conversations.replies"], stub.retry_after = 5, 60
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="bot.slack"):
+        await send_event(history_app, mention("is this true?", root))
+        [reply] = await posts_in(stub, "chat.postMessage", timeout=15)
+    assert time.monotonic() - started < 15 and SOURCED in shown_text(reply)
+    assert reads(stub) == 1 and "ratelimited" in caplog.text
+    stub.rejected.clear()  # seen: the 429 this test is about
 
 
 async def test_a_mention_under_the_bots_own_message_reads_nothing_new(
