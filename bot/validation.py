@@ -77,6 +77,10 @@ def without_own_names(text: str, names: Iterable[str], marks: str = "") -> str:
 _EMOJI = re.compile(r"<a?:[A-Za-z0-9_~]{1,32}:\d+>")
 _COMMAND = re.compile(r"</([\w -]{1,64}):\d+>")
 _TIMESTAMP = re.compile(r"<t:(-?\d{1,20})(?::[tTdDfFR])?>")
+# Underscores that open or close a word: the italics of chat's markdown ("_how many accounts …?_", which is
+# also what Discord's /me sends), not part of it. An underscore is a word character, so "_how" was a word no
+# article has, and the question was searched without "how". One between letters ("snake_case") stays.
+_EMPHASIS = re.compile(r"(?<![^\W_])_+|_+(?![^\W_])")
 # Slack's date token shows its fallback text to clients that can't format it: <!date^1392734382^{date}|Feb 18>.
 _SLACK_DATE = re.compile(r"<!date\^[^|<>]*\|([^<>]*)>")
 
@@ -135,8 +139,9 @@ def _as_date(match: re.Match[str]) -> str:
 
 
 def plain_markup(text: str) -> str:
-    """Emoji, command, timestamp and date markup as the words a reader sees (emoji as nothing)."""
-    text = _EMOJI.sub(" ", text)
+    """Emoji, command, timestamp and date markup, and italics' underscores, as the words a reader sees (emoji
+    as nothing)."""
+    text = _EMPHASIS.sub("", _EMOJI.sub(" ", text))
     text = _COMMAND.sub(lambda m: f"/{m.group(1)}", text)
     text = _TIMESTAMP.sub(_as_date, text)
     return _SLACK_DATE.sub(lambda m: m.group(1), text)

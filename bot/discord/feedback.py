@@ -41,11 +41,12 @@ class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         # render builds these buttons, and responding renders: import them late
         from bot.discord.render import render
-        from bot.discord.responding import deliver
+        from bot.discord.responding import defer_in_time, deliver
 
         core = interaction.client.core
         async with core.in_flight.handling():  # a shutdown waits for the thanks it has acknowledged
-            await interaction.response.defer(ephemeral=True, thinking=True)
+            if await defer_in_time(interaction, "a feedback click", ephemeral=True) is None:
+                return  # too late to thank anyone: the vote is not stored either, and the click can be repeated
             try:
                 result = await core.vote(actor_for(interaction.user), self.answer_id, VOTES[self.vote])
             except Exception:

@@ -11,13 +11,26 @@ import logging
 
 import discord
 
+from bot.validation import strip_links
+
 log = logging.getLogger(__name__)
+
+
+def shown(post: discord.Message | discord.MessageSnapshot) -> str:
+    """What a post says to the people reading it: its text, or, when it has none besides addresses, what its
+    embeds show (each one's title and description). A news feed's post (a webhook's or another bot's) is often
+    an embed alone, and a link someone shares bare shows as the page's headline and summary, which Discord
+    adds as an embed: "@bot is this true?" under either read nothing, or only an address."""
+    if strip_links(post.content).strip() or not post.embeds:
+        return post.content
+    said = [part for embed in post.embeds for part in (embed.title, embed.description) if part]
+    return "\n".join(said) or post.content
 
 
 def forwarded(message: discord.Message) -> str:
     """The text of the messages ``message`` forwards (Discord's forwards carry it in ``message_snapshots``;
-    the forwarding message itself has none)."""
-    return "\n".join(snapshot.content for snapshot in message.message_snapshots if snapshot.content)
+    the forwarding message itself has none), as ``shown`` reads a post."""
+    return "\n".join(text for snapshot in message.message_snapshots if (text := shown(snapshot)))
 
 
 def reply_reference(message: discord.Message) -> discord.MessageReference | None:
@@ -49,4 +62,4 @@ async def pointed_text(message: discord.Message, me: discord.abc.User | None) ->
             return None
     if not isinstance(pointed, discord.Message) or (me is not None and pointed.author.id == me.id):
         return None
-    return pointed.content or forwarded(pointed) or None
+    return shown(pointed) or forwarded(pointed) or None

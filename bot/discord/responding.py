@@ -47,10 +47,11 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
     the answer shows in it. Returns the first message delivered (None when none was)."""
     private = private or not may_post(interaction)
     async with in_flight.handling():
-        deferral = await interaction.response.defer(thinking=True, ephemeral=private)
+        command = interaction.command.qualified_name if interaction.command else "?"
+        if (deferral := await defer_in_time(interaction, f"/{command}", ephemeral=private)) is None:
+            return None
         if channel_ask is not None:
             channel_ask.deferred(deferral)
-        command = interaction.command.qualified_name if interaction.command else "?"
         try:
             result = await work(interaction_actor(interaction))
         except Exception:
@@ -68,6 +69,28 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
         if channel_ask is not None:
             channel_ask.answered(sent)
         return sent
+
+
+UNKNOWN_INTERACTION = 10062
+
+
+async def defer_in_time(interaction: Interaction, what: str, *, ephemeral: bool
+                        ) -> discord.InteractionCallbackResponse[discord.Client] | None:
+    """Acknowledge ``interaction`` with a "thinking…"; None when it came too late for that. Discord takes the
+    acknowledgement within 3 seconds of the click or command and answers 404, 10062 (Unknown interaction) after
+    it, when the asker has been told "The application did not respond" already: an interaction replayed after a
+    reconnect, or one that waited behind a stalled event loop or a slow network. Nothing can reach them through
+    it any more, so the work is not run (they ask again), and the apology a failure gets would be one more
+    request refused the same way: one warning says what happened, not an error's traceback."""
+    try:
+        return await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+    except discord.NotFound as exc:
+        if exc.code != UNKNOWN_INTERACTION:
+            raise
+        log.warning("%s by %s reached the bot after Discord's 3 seconds to acknowledge it (interaction %s); "
+                    "Discord told them the application did not respond, so it was not run", what,
+                    interaction.user.id, interaction.id)
+        return None
 
 
 def may_post(interaction: Interaction) -> bool:

@@ -17,9 +17,11 @@ from dataclasses import replace
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import async_default_handlers
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack.render import SlackMessage
+from bot.slack.responding import BriefRateLimitRetry
 
 log = logging.getLogger(__name__)
 
@@ -40,18 +42,36 @@ def marked(message: SlackMessage, conversation: str) -> SlackMessage:
     return replace(message, blocks=[{**message.blocks[0], "block_id": block_id}, *message.blocks[1:]])
 
 
-async def thread_root(client: AsyncWebClient, channel: str, thread_ts: str) -> dict[str, Any]:
+async def thread_root(client: AsyncWebClient, channel: str, thread_ts: str, brief: bool = False) -> dict[str, Any]:
     """The first message of the thread at ``thread_ts`` (one ``conversations.replies`` call), or {} when it
-    can't be read (deleted, or a channel whose history the app may not read)."""
+    can't be read (deleted, or a channel whose history the app may not read). A first message deleted after
+    people replied to it leaves a tombstone in its place (Slackbot's "This message was deleted.", subtype
+    ``tombstone``): no message either, not a post to read. ``brief``: the message only adds context to an
+    answer, which must not wait a minute for it (``_reading``)."""
     try:
-        response = await client.conversations_replies(channel=channel, ts=thread_ts, limit=1, inclusive=True)
+        reader = _reading(client) if brief else client
+        response = await reader.conversations_replies(channel=channel, ts=thread_ts, limit=1, inclusive=True)
     except SlackApiError as exc:
         log.warning("could not read the first message of thread %s in %s (%s)", thread_ts, channel,
                     exc.response.get("error"))
         return {}
     messages = response.get("messages") or []
     root = messages[0] if messages else {}
-    return root if isinstance(root, dict) and root.get("ts") == thread_ts else {}
+    if not isinstance(root, dict) or root.get("ts") != thread_ts or root.get("subtype") == "tombstone":
+        return {}
+    return root
+
+
+def _reading(client: AsyncWebClient) -> AsyncWebClient:
+    """``client`` (its token and endpoint) waiting out a rate limit on a read only when Slack asks for a short
+    wait (``bot.slack.responding.MAX_RETRY_AFTER``), once. Slack limits conversations.replies to one call a
+    minute for apps distributed outside its Marketplace (since 2025): the shared client's retries slept the
+    Retry-After twice, and a mention waited two minutes for a message it only reads for context. A longer wait
+    now fails the read (``{}``). A reply under an ``/ask`` answer still waits (``asked_in``): without the read
+    it would get no answer at all."""
+    return AsyncWebClient(token=client.token, base_url=client.base_url, timeout=client.timeout, ssl=client.ssl,
+                          proxy=client.proxy, session=client.session, headers=client.headers,
+                          retry_handlers=[*async_default_handlers(), BriefRateLimitRetry(max_retry_count=1)])
 
 
 async def asked_in(client: AsyncWebClient, channel: str, thread_ts: str, bot_user: str) -> str | None:

@@ -23,6 +23,25 @@ def without_links(raw: str) -> str:
     return _LINK.sub(" ", raw)
 
 
+def shown(message: dict[str, Any]) -> str:
+    """What a post says to the people reading it, as Slack's raw text: its text, or, when that has nothing but
+    addresses, its attachments' titles and texts. A news app's post is often attachments alone, and a link
+    shared bare shows as the page's headline and summary, which Slack adds to it as an attachment (its
+    unfurl): "@bot is this true?" under either read nothing, or only an address (Discord's embeds alike)."""
+    text = str(message.get("text") or "")
+    if without_links(text).strip():
+        return text
+    attachments = message.get("attachments")
+    said = [str(part) for item in (attachments if isinstance(attachments, list) else []) if isinstance(item, dict)
+            for part in (item.get("title"), item.get("text")) if part]
+    return "\n".join(said) or text
+
+
+# The subtypes of a person's own words: a plain message, one with files, a thread reply also sent to the
+# channel, and a /me message ("/me wonders who ordered the blocking" arrives as ``me_message``, its text the
+# words after /me). Every other subtype (edits, joins, topic changes, bot posts …) asks nothing.
+PERSON_SUBTYPES = (None, "file_share", "thread_broadcast", "me_message")
+
 # A mention of a person (<@U1>, <@W1|name>) or of a user group (<!subteam^S1|@team>).
 _ADDRESSEE = re.compile(
     r"<@([UW][A-Z0-9]+)(?:\|[^<>]*)?>|<!subteam\^([A-Z0-9]+)(?:\|[^<>]*)?>|<!(here|channel|everyone)(?:\|[^<>]*)?>"
@@ -66,8 +85,8 @@ def edited_message(event: dict[str, Any]) -> tuple[dict[str, Any], str] | None:
     Slack gives only outside it) and the words it had before; None for anything else: a bot's message, one
     the edit made a tombstone of, an event without the message."""
     new, old = event.get("message"), event.get("previous_message")
-    if not isinstance(new, dict) or not new.get("user") or new.get("bot_id") or new.get("subtype") not in (
-            None, "thread_broadcast", "file_share"):
+    if (not isinstance(new, dict) or not new.get("user") or new.get("bot_id")
+            or new.get("subtype") not in PERSON_SUBTYPES):
         return None
     before = str(old.get("text") or "") if isinstance(old, dict) else ""
     return {**new, "channel": event.get("channel"), "channel_type": event.get("channel_type")}, before

@@ -41,12 +41,14 @@ from bot.slack.adding import ADD_HINT, add_from_dm, addable, is_add
 from bot.slack.ask_threads import thread_root
 from bot.slack.commands import SlashCommands
 from bot.slack.events import (
+    PERSON_SUBTYPES,
     addressed_elsewhere,
     conversation_of,
     edited_message,
     in_group_dm,
     mentions,
     post_key,
+    shown,
     stale_edit,
     thread_of,
 )
@@ -56,12 +58,11 @@ from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.names import OwnNames
 from bot.slack.posting import QUESTION_GONE, REFUSED, post_reply
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
+from bot.slack.rich_text import said
 from bot.slack.users import UserDirectory, installed_in
 from bot.validation import without_own_names
 
 log = logging.getLogger(__name__)
-
-ANSWERED_SUBTYPES = (None, "file_share", "thread_broadcast")  # edits, joins, bot posts etc. are ignored
 
 
 class SlackHandlers(SlashCommands):
@@ -106,7 +107,7 @@ class SlackHandlers(SlashCommands):
         # round trip during which a shutdown that saw nothing in flight would drop it for good.
         async with self.core.in_flight.handling():
             # A reply sent with "Also send to #channel" is a mention with the subtype thread_broadcast.
-            if event.get("bot_id") or event.get("subtype") not in ANSWERED_SUBTYPES or not event.get("user"):
+            if event.get("bot_id") or event.get("subtype") not in PERSON_SUBTYPES or not event.get("user"):
                 return
             await self._mentioned(event, context, client)
 
@@ -116,7 +117,7 @@ class SlackHandlers(SlashCommands):
             log.info("mention %s in %s edited long after it was posted; not answered again", event.get("ts"),
                      event.get("channel"))
             return
-        raw = str(event.get("text") or "")
+        raw = said(event, context.bot_user_id)
         text = without_own_names(plain_from_slack(raw, context.bot_user_id), await self.names.of(client))
         if is_add(raw, text, bool(event.get("files"))):
             # "@bot add" (with a file or an address) outside a DM was answered as the question "add", in public,
@@ -139,12 +140,12 @@ class SlackHandlers(SlashCommands):
         if event.get("subtype") == "message_changed":
             await self._edited(event, context, client)
             return
-        if event.get("subtype") not in ANSWERED_SUBTYPES or event.get("bot_id") or event.get("hidden"):
+        if event.get("subtype") not in PERSON_SUBTYPES or event.get("bot_id") or event.get("hidden"):
             return
         user = event.get("user")
         if not user or user == context.bot_user_id:
             return
-        raw = str(event.get("text") or "")
+        raw = said(event, context.bot_user_id)
         text = without_own_names(plain_from_slack(raw, context.bot_user_id), await self.names.of(client))
         is_dm = event.get("channel_type") == "im"
         shared = event.get("files")
@@ -224,10 +225,10 @@ class SlackHandlers(SlashCommands):
     @staticmethod
     async def _root_text(event: dict[str, Any], client: AsyncWebClient, bot_user: str) -> str | None:
         """The text of the first message of the thread ``event`` is in, unless it is the bot's own."""
-        root = await thread_root(client, str(event.get("channel") or ""), str(event.get("thread_ts") or ""))
+        root = await thread_root(client, str(event.get("channel") or ""), str(event.get("thread_ts") or ""), brief=True)
         if root.get("user") == bot_user:
             return None
-        return plain_from_slack(str(root.get("text") or "")) or None
+        return plain_from_slack(shown(root)) or None
 
     async def _hint(self, event: dict[str, Any], client: AsyncWebClient) -> None:
         """How to add articles, privately, once per post."""

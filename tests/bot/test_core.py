@@ -41,6 +41,14 @@ async def test_ask_answers_and_validates(seed_core: CommandCore) -> None:
     assert isinstance(long, Notice) and "characters" in long.text
 
 
+async def test_a_question_in_italics_gets_the_answer_it_gets_written_plain(seed_core: CommandCore) -> None:
+    """"_…_" (chat's italics, and Discord's /me) was answered with the 250 accounts Twitter failed to block."""
+    plain_answer = await seed_core.ask("how many accounts was Twitter ordered to block?")
+    italic = await seed_core.ask("_how many accounts was Twitter ordered to block?_")
+    assert isinstance(italic, Answer) and isinstance(plain_answer, Answer) and "1,178" in italic.text
+    assert italic.text == plain_answer.text
+
+
 async def test_sources_and_timeline(seed_core: CommandCore) -> None:
     sources = await seed_core.sources()
     assert isinstance(sources, SourcesList) and len(sources.sources) == 4

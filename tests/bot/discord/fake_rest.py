@@ -54,6 +54,7 @@ class FakeRest(FakeRecords):
         self.files: dict[str, bytes] = {}
         self.file_requests: list[str] = []
         self.interactions: dict[str, InteractionState] = {}
+        self.late_callbacks: list[str] = []  # tokens of callbacks that came after the deadline (404, 10062)
         self.no_embed_links: set[str] = set()  # channels where the bot lacks the Embed Links permission
         self.no_history: set[str] = set()  # channels where the bot lacks Read Message History (no replies)
         self.read_only: set[str] = set()  # channels where the bot may read but not send (403, 50013)
@@ -72,6 +73,11 @@ class FakeRest(FakeRecords):
         # answer without it, as before Discord added it, so the bot has to fetch the message.
         self.names_response_message = True
         self.drop_original_reads = False  # reading the response's message: the connection drops, no answer
+        # The next this-many message sends (to a channel, or through an interaction's webhook) are answered 429
+        # with Discord's rate limit body and headers, asking for a wait of ``retry_after`` seconds.
+        self.rate_limited_sends = 0
+        self.retry_after = 0.3
+        self.rate_limited: list[tuple[str, float]] = []  # (what, monotonic time) of each 429 given
 
     async def _send_dispatch(self, event: str, data: dict[str, Any]) -> None:
         raise NotImplementedError  # the gateway's job
@@ -96,12 +102,31 @@ class FakeRest(FakeRecords):
             return body
         return await request.json() if request.can_read_body else {}
 
+    def _rate_limit(self, what: str) -> web.Response | None:
+        """A 429 as Discord sends one for a route's limit (``X-RateLimit-Scope: user``), through its edge (``Via``;
+        discord.py takes a 429 without it for a Cloudflare ban and gives up), or None when this send is let by."""
+        if self.rate_limited_sends <= 0:
+            return None
+        self.rate_limited_sends -= 1
+        self.rate_limited.append((what, time.monotonic()))
+        body = {"message": "You are being rate limited.", "retry_after": self.retry_after, "global": False}
+        headers = {"Content-Type": "application/json", "Via": "1.1 google",
+                   "Retry-After": str(max(1, round(self.retry_after))), "X-RateLimit-Scope": "user",
+                   "X-RateLimit-Limit": "5", "X-RateLimit-Remaining": "0",
+                   "X-RateLimit-Reset-After": str(self.retry_after), "X-RateLimit-Bucket": "fake-messages"}
+        return web.Response(body=json.dumps(body).encode(), status=429, headers=headers)
+
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         method, parts = request.method, request.match_info["path"].split("/")
         body = await self._body(request)
         public = parts[0] in ("interactions", "webhooks")
         if not public and request.headers.get("Authorization") != f"Bot {p.TOKEN}":
             return json_response({"message": "401: Unauthorized", "code": 0}, 401)
+        # A message sent to a channel, or a follow-up through an interaction's webhook.
+        sending = method == "POST" and ((parts[0] == "channels" and parts[2:] == ["messages"])
+                                        or (parts[0] == "webhooks" and len(parts) == 3))
+        if sending and (limited := self._rate_limit("/".join(parts))) is not None:
+            return limited
         route = (method, *parts)
         match route:
             case ("GET", "users", "@me"):
@@ -170,6 +195,7 @@ class FakeRest(FakeRecords):
         state = self.interactions.get(token)
         now = time.monotonic()
         if state is None or now - state.dispatched_at > self.deadline:
+            self.late_callbacks.append(token)
             return json_response({"message": "Unknown interaction", "code": 10062}, 404)
         if state.stage != "new":
             return json_response({"message": "Interaction has already been acknowledged.", "code": 40060}, 400)
@@ -329,6 +355,10 @@ class FakeRest(FakeRecords):
             return web.Response(status=204)
         if not 1 <= len(body.get("name") or "") <= 100:
             return self._invalid(f"thread {message_id}", {"name": "BASE_TYPE_BAD_LENGTH"})
+        kinds = {c["id"]: c["type"] for c in p.guild()["channels"]}
+        if kinds.get(channel_id) not in p.THREADABLE_TYPES:  # a thread, a forum post, a voice channel's chat
+            self.rejected.append((f"thread {message_id}", {"": "Cannot execute action on this channel type"}))
+            return json_response({"message": "Cannot execute action on this channel type", "code": 50024}, 400)
         thread = p.thread(int(message_id), body["name"], int(channel_id),
                           auto_archive_duration=body.get("auto_archive_duration", 1440))
         self.threads.append(thread)

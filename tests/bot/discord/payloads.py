@@ -19,6 +19,8 @@ OTHER_ROLE_ID = 1_100_000_000_000_000_006
 USER_ID = 1_100_000_000_000_000_007
 OTHER_BOT_ID = 1_100_000_000_000_000_008
 BOT_ROLE_ID = 1_100_000_000_000_000_009  # the role Discord makes for the bot when it joins (managed, tagged)
+VOICE_CHANNEL_ID = 1_100_000_000_000_000_012  # a voice channel, whose text chat takes messages (no threads)
+FORUM_ID = 1_100_000_000_000_000_013  # a forum: only posts (threads) are written in, never the forum itself
 TOKEN = "fake-bot-token.never-real"
 TIMESTAMP = "2021-02-10T12:00:00.000000+00:00"
 ATTACHMENT_SIZE_LIMIT = 8 * 1024 * 1024
@@ -66,7 +68,15 @@ def guild() -> dict[str, Any]:
                   {**role(BOT_ROLE_ID, "dispute-bot"), "managed": True, "tags": {"bot_id": str(BOT_ID)}}],
         "channels": [{"id": str(CHANNEL_ID), "type": 0, "name": "general", "position": 0, "guild_id": str(GUILD_ID),
                       "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None,
-                      "rate_limit_per_user": 0, "last_message_id": None}],
+                      "rate_limit_per_user": 0, "last_message_id": None},
+                     {"id": str(VOICE_CHANNEL_ID), "type": 2, "name": "Lounge", "position": 1,
+                      "guild_id": str(GUILD_ID), "permission_overwrites": [], "nsfw": False, "parent_id": None,
+                      "bitrate": 64000, "user_limit": 0, "rtc_region": None, "rate_limit_per_user": 0,
+                      "last_message_id": None},
+                     {"id": str(FORUM_ID), "type": 15, "name": "claims", "position": 2, "guild_id": str(GUILD_ID),
+                      "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None,
+                      "rate_limit_per_user": 0, "last_message_id": None, "available_tags": [], "flags": 0,
+                      "default_reaction_emoji": None, "default_sort_order": None, "default_forum_layout": 0}],
         "threads": [], "members": [], "voice_states": [], "presences": [], "stage_instances": [],
         "guild_scheduled_events": [], "soundboard_sounds": [],
     }
@@ -83,6 +93,10 @@ def member(user_id: int = USER_ID, roles: tuple[int, ...] = (), permissions: int
     return {"user": user(user_id, name), "roles": [str(r) for r in roles], "permissions": str(permissions),
             "joined_at": TIMESTAMP, "deaf": False, "mute": False, "flags": 0, "pending": False, "nick": None,
             "avatar": None, "premium_since": None, "communication_disabled_until": None}
+
+
+# Channels a thread can be started on a message of (Start Thread from Message): text and announcement channels.
+THREADABLE_TYPES = (0, 5)
 
 
 def thread(thread_id: int, name: str = "Question", parent_id: int = CHANNEL_ID, owner_id: int = BOT_ID,

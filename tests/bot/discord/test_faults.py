@@ -203,3 +203,46 @@ async def test_an_ask_answer_whose_response_was_lost_is_shown_once(bot: DisputeB
     [answer] = fake.visible(interaction["token"])
     assert not answer.ephemeral and "257" in answer.text()
     assert fake.rejected == [(f"webhook {interaction['token']}", {"": "502 after create"})]
+
+
+async def test_an_interaction_that_reaches_the_bot_too_late_gets_one_warning_and_nothing_more(
+    start_bot: BotStarter, discord_core: CommandCore, make_fake: FakeFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An interaction the bot acknowledges after Discord's 3 seconds (replayed after a reconnect, or delayed by a
+    slow network) is answered 404, 10062, and the asker has been told "The application did not respond". The
+    failure was logged as an error with a traceback, and an apology sent through the same dead interaction,
+    refused again; a late 👍 raised in discord.py's view handler."""
+    fake = make_fake(deadline=0.0)  # every callback comes too late
+    await start_bot(discord_core, fake)
+    asked = p.slash("ask", {"question": QUESTION})
+    button = {"type": 2, "style": 2, "label": "Helpful", "custom_id": f"fb:up:{'0' * 32}"}
+    answer = {**p.message("an answer", author=p.BOT_USER), "components": [{"type": 1, "components": [button]}]}
+    clicked = p.button_click(button["custom_id"], answer)
+    with caplog.at_level(logging.WARNING):
+        await fake.dispatch("INTERACTION_CREATE", asked)
+        await fake.dispatch("INTERACTION_CREATE", clicked)
+        await fake.settled()
+        await fake.wait_for(lambda: len(caplog.records) >= 2)
+    assert sorted(fake.late_callbacks) == sorted([asked["token"], clicked["token"]]), "one attempt each"
+    assert not fake.messages and not fake.unexpected
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert sorted(w.split(" by ")[0] for w in warned) == ["/ask", "a feedback click"], warned
+    assert all("after Discord's 3 seconds" in w for w in warned)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_replies_discord_rate_limits_are_sent_once_after_the_wait(
+    bot: DisputeBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Discord answers 429 with the seconds to wait when a route's limit is hit (about 5 messages per 5 s in a
+    channel): the reply to a mention goes once the wait is over, once, with no apology."""
+    fake.rate_limited_sends = 1
+    asked = p.message(f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    with caplog.at_level(logging.WARNING):
+        await fake.dispatch("MESSAGE_CREATE", asked)
+        reply = await fake.wait_for(lambda: next((m for m in fake.messages if m.reply_to == asked["id"]), None))
+        await fake.settled()
+    [(_, limited_at)] = fake.rate_limited
+    assert reply.at - limited_at >= fake.retry_after * 0.9 and "257" in reply.text()
+    assert [m.id for m in fake.messages] == [reply.id] and APOLOGY not in reply.text()
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]

@@ -69,6 +69,25 @@ async def test_mention_gets_a_reply_and_a_thread_that_continues_the_conversation
     assert fake.rejected == [] and fake.unexpected == []
 
 
+async def test_a_mention_in_a_voice_channels_chat_or_a_forum_post_is_answered_where_it_was_asked(
+    bot: DisputeBot, fake: FakeDiscord
+) -> None:
+    """A voice channel's text chat and a forum post (a thread someone opened in a forum) take messages but no
+    thread on one (Discord: 400, 50024): the answer stays a reply there. In someone's forum post, talk that
+    does not address the bot is theirs."""
+    post = p.thread(int(p.snowflake()), "Is the 1,178 figure right?", parent_id=p.FORUM_ID, owner_id=p.USER_ID)
+    await fake.dispatch("THREAD_CREATE", {**post, "newly_created": True})
+    in_voice = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER], channel_id=p.VOICE_CHANNEL_ID)
+    in_post = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER], channel_id=int(post["id"]))
+    for asked, where in ((in_voice, str(p.VOICE_CHANNEL_ID)), (in_post, post["id"])):
+        reply = await reply_to(fake, asked)
+        assert reply.channel_id == where and "1,178" in reply.text()
+    await say(fake, "I read it differently", channel_id=int(post["id"]))
+    await fake.settled()
+    assert len(fake.messages) == 2 and not fake.threads
+    assert fake.rejected == [] and fake.unexpected == []
+
+
 async def test_dm_is_answered_without_a_mention(bot: DisputeBot, fake: FakeDiscord) -> None:
     asked = await say(fake, QUESTION, guild=False, channel_id=p.CHANNEL_ID + 100)
     reply = await reply_to(fake, asked)

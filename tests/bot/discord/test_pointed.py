@@ -93,3 +93,25 @@ async def test_a_forward_with_a_question_of_its_own_reads_the_post_as_the_turn_b
                         forwarding=p.message(CLAIM, author=OTHER))
     reply = await reply_to(fake, forward)
     assert searched(reply) and "khalistan" in reply.embeds[0]["footer"]["text"].lower()
+
+
+@pytest.mark.parametrize("kind", ["feed", "bare-link"])
+async def test_a_post_that_shows_only_an_embed_is_read_by_what_the_embed_says(
+    bot: DisputeBot, fake: FakeDiscord, kind: str
+) -> None:
+    """A news feed's post (a webhook's or another bot's) is often an embed alone, and a link shared bare shows as
+    the page's headline and summary, which Discord adds as an embed: "@bot is this true?" under either read
+    nothing (no text) or only an address, and was answered as if asked alone."""
+    page = "https://news.example/india-twitter"
+    embed = {"type": "rich" if kind == "feed" else "article", "url": page, "title": "Twitter told to block accounts",
+             "description": CLAIM}
+    if kind == "feed":
+        posted = p.message("", author=p.user(p.OTHER_BOT_ID, "news-feed", bot=True))
+    else:
+        posted = p.message(page, author=OTHER)
+    posted["embeds"] = [embed]
+    await fake.dispatch("MESSAGE_CREATE", posted)
+    asked = await say(fake, f"{MENTION} is this true?", mentions=[p.BOT_USER], replying_to=posted)
+    reply = await reply_to(fake, asked)
+    assert "1,178" in reply.text() and SOURCED not in reply.text()
+    assert fake.rejected == [] and fake.unexpected == []

@@ -189,6 +189,53 @@ async def test_a_question_with_a_screenshot_in_a_dm_is_answered(stub: StubSlack,
     assert not stub.posted("chat.postEphemeral") and not stub.downloads
 
 
+async def test_a_me_message_is_a_persons_words_and_other_subtypes_ask_nothing(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
+    """"/me wonders how many accounts …" in a DM, or in a thread the bot answered, arrives as a message of the
+    subtype me_message (its text the words after /me): it was dropped without a word. Slack's own notices in
+    a followed thread (a join, a topic change) still ask nothing."""
+    await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="960.1"))
+    await posts_in(stub, "chat.postMessage")
+    await send_event(seed_app, message_event("joined the channel", subtype="channel_join", thread_ts="960.1"))
+    await send_event(seed_app, message_event("set the channel topic: x", subtype="channel_topic", thread_ts="960.1"))
+    await send_event(seed_app, message_event(f"wonders {QUESTION}", subtype="me_message", thread_ts="960.1",
+                                             ts="960.4"))
+    await send_event(seed_app, message_event(f"wonders {QUESTION}", channel="D8", channel_type="im",
+                                             subtype="me_message", ts="961.1"))
+    posts = await posts_in(stub, "chat.postMessage", 3)
+    await settled(seed_core)
+    assert sorted((p["channel"], p["thread_ts"]) for p in stub.posted("chat.postMessage")) == [
+        ("C1", "960.1"), ("C1", "960.1"), ("D8", "961.1")]
+    assert all("257" in shown_text(p) for p in posts) and not stub.posted("chat.postEphemeral")
+
+
+def rich(*elements: dict[str, object]) -> list[dict[str, object]]:
+    """A message's blocks as Slack's composer makes them: one rich_text block of one section."""
+    return [{"type": "rich_text", "block_id": "b1",
+             "elements": [{"type": "rich_text_section", "elements": list(elements)}]}]
+
+
+async def test_a_message_whose_words_are_only_in_its_rich_text_blocks_is_answered(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
+    """A mention whose ``text`` holds only the mention, the words being in its rich_text blocks (as other apps
+    report of a mention written in a thread's composer), got "Please ask a question"; so did such a DM. A
+    mention with nothing else in its blocks either still gets the hint."""
+    me = {"type": "user", "user_id": BOT_USER_ID}
+    words = {"type": "text", "text": f" {QUESTION}"}
+    await send_event(seed_app, message_event(f"<@{BOT_USER_ID}>", kind="app_mention", ts="970.1",
+                                             blocks=rich(me, words)))
+    await send_event(seed_app, message_event("", channel="D9", channel_type="im", ts="971.1", blocks=rich(words)))
+    await send_event(seed_app, message_event(f"<@{BOT_USER_ID}>", kind="app_mention", ts="972.1", blocks=rich(me)))
+    answers = await posts_in(stub, "chat.postMessage", 2)
+    await settled(seed_core)
+    assert sorted((a["channel"], a["thread_ts"]) for a in answers) == [("C1", "970.1"), ("D9", "971.1")]
+    assert all("257" in shown_text(a) for a in answers)
+    [hint] = stub.posted("chat.postEphemeral")
+    assert hint["thread_ts"] == "972.1" and "Please ask a question" in hint["text"]
+
+
 async def test_an_article_shared_with_other_words_than_add_is_never_dropped_silently(
         stub: StubSlack, seed_app: AsyncApp) -> None:
     """A moderator's "add these" with an article attached got a public decline quoting "add these", and an

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +70,36 @@ async def test_a_post_that_cant_be_read_changes_nothing(stub: StubSlack, history
     assert SOURCED in shown_text(reply) and reads(stub) == 1
 
 
+async def test_a_post_deleted_under_its_thread_is_no_post(stub: StubSlack, history_app: AsyncApp) -> None:
+    """A message deleted after people replied to it leaves its thread under a tombstone, which Slack returns as
+    the thread's first message: Slackbot's "This message was deleted." (subtype tombstone, hidden). It was
+    read as the post "@bot is this true?" pointed at."""
+    root = stub.post_as_user("C1", "UOTHER", CLAIM)
+    stub.app_messages[root] = {"type": "message", "subtype": "tombstone", "text": "This message was deleted.",
+                               "user": "USLACKBOT", "hidden": True, "ts": root, "thread_ts": root,
+                               "parent_user_id": "USLACKBOT", "reply_count": 1, "channel": "C1"}
+    await send_event(history_app, mention("is this true?", root))
+    [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
+    assert SOURCED in shown_text(reply) and "deleted" not in shown_text(reply).lower()
+
+
+async def test_a_post_slack_wont_let_the_bot_read_for_a_minute_is_not_waited_for(
+    stub: StubSlack, history_app: AsyncApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Slack allows an app distributed outside its Marketplace one conversations.replies a minute (429,
+    Retry-After 60): the mention waited two minutes (two retries) for the post it only reads for context. It is
+    now answered alone at once, with one warning."""
+    root = stub.post_as_user("C1", "UOTHER", CLAIM)
+    stub.rate_limited["conversations.replies"], stub.retry_after = 5, 60
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="bot.slack"):
+        await send_event(history_app, mention("is this true?", root))
+        [reply] = await posts_in(stub, "chat.postMessage", timeout=15)
+    assert time.monotonic() - started < 15 and SOURCED in shown_text(reply)
+    assert reads(stub) == 1 and "ratelimited" in caplog.text
+    stub.rejected.clear()  # seen: the 429 this test is about
+
+
 async def test_a_mention_under_the_bots_own_message_reads_nothing_new(
     stub: StubSlack, history_core: CommandCore, history_app: AsyncApp
 ) -> None:
@@ -78,3 +110,23 @@ async def test_a_mention_under_the_bots_own_message_reads_nothing_new(
     [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
     await settled(history_core)  # handled to its end: another read would have been made by now
     assert SOURCED in shown_text(reply) and reads(stub) == 1
+
+
+@pytest.mark.parametrize("kind", ["feed", "bare-link"])
+async def test_a_post_that_shows_only_attachments_is_read_by_what_they_say(
+    stub: StubSlack, history_app: AsyncApp, kind: str
+) -> None:
+    """A news app's post is often attachments alone, and a link shared bare shows as the page's headline and
+    summary, which Slack adds as an attachment (its unfurl): "@bot is this true?" in the thread of either read
+    nothing, or only an address, and was answered as if asked alone."""
+    page = "https://news.example/india-twitter"
+    preview = {"title": "Twitter told to block accounts", "text": CLAIM.split(" ", 1)[1], "fallback": "News"}
+    if kind == "feed":
+        root = stub.post_as_user("C1", "UFEED", "")
+        stub.app_messages[root].update(subtype="bot_message", bot_id="BFEED", attachments=[preview])
+    else:
+        root = stub.post_as_user("C1", "UOTHER", f"<{page}>")
+        stub.app_messages[root]["attachments"] = [{**preview, "from_url": page, "original_url": page, "id": 1}]
+    await send_event(history_app, mention("is this true?", root))
+    [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
+    assert "1,178" in shown_text(reply) and SOURCED not in shown_text(reply)
