@@ -26,8 +26,9 @@ from aiohttp import WSMsgType, web
 
 from bot.inflight import InFlight
 from tests.bot.discord import payloads as p
+from tests.bot.discord.fake_interactions import InteractionState
 from tests.bot.discord.fake_records import Sent
-from tests.bot.discord.fake_rest import FakeRest, InteractionState
+from tests.bot.discord.fake_rest import FakeRest
 
 T = TypeVar("T")
 MESSAGE_CONTENT_INTENT = 1 << 15
