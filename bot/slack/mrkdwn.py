@@ -80,6 +80,26 @@ def plain_from_slack(text: str, drop_user: str | None = None) -> str:
     return squeezed(text)  # one question a line stays a list of questions (``bot.validation``)
 
 
+def as_shown(text: str) -> str:
+    """Mention markup left in by ``plain_from_slack`` as a Slack client shows it: ``<@U1|bob>`` as "@bob",
+    ``<#C1|general>`` as "#general", ``<!everyone>`` as "@everyone", ``<!subteam^S1|@team>`` as "@team". For
+    text given back to copy (``bot.render.typed``): it showed as raw markup, which pasted back is no mention,
+    only noise. Plain text, it pings no one: Slack reads a mention or broadcast only as markup."""
+
+    def shown(match: re.Match[str]) -> str:
+        target, _, label = match.group(1).partition("|")
+        if target.startswith("@") or target.startswith("!subteam"):
+            name = label or target.lstrip("@!").split("^")[-1]
+            return name if name.startswith("@") else f"@{name}"
+        if target.startswith("#"):
+            return f"#{label or target[1:]}"
+        if target in _BROADCASTS:
+            return f"@{target[1:]}"
+        return match.group(0)
+
+    return _SLACK_MARKUP.sub(shown, text)
+
+
 def _safe_cut(text: str, limit: int) -> int:
     """An index at most ``limit`` that does not split an entity such as ``&amp;``."""
     amp = text.rfind("&", max(0, limit - 4), limit)

@@ -31,7 +31,7 @@ from bot.slack.blocks import MAX_BLOCKS as MAX_BLOCKS
 from bot.slack.blocks import MESSAGE_TEXT_LIMIT, context, fallback, labelled, plain_text, section, text_sections
 from bot.slack.listings import render_sources, render_timeline
 from bot.slack.message import SlackMessage as SlackMessage
-from bot.slack.mrkdwn import clip, escape, link, literal
+from bot.slack.mrkdwn import as_shown, clip, escape, link, literal
 from retrieval.types import Answer, Citation, Timeline
 
 MAX_ANSWER_SECTIONS = 2  # 6,000 characters: the quotes need the rest of the message's 12,000
@@ -127,7 +127,7 @@ def render_notice(notice: Notice, show_question: bool = True) -> SlackMessage:
     gives back the question as typed (``Notice.asked``) to a slash command, whose text is gone once sent."""
     said = clip(literal(notice.text, keep_urls=True), FALLBACK_LIMIT)
     if show_question and notice.asked:
-        said = given_back(said, notice.asked, FALLBACK_LIMIT, escape)
+        said = given_back(said, as_shown(notice.asked), FALLBACK_LIMIT, escape)
     return SlackMessage(said, ephemeral=True)
 
 

@@ -86,12 +86,13 @@ async def test_timeline_and_sources(stub: StubSlack, seed_app: AsyncApp) -> None
 
 async def test_a_question_refused_as_too_long_is_given_back_to_copy(stub: StubSlack, seed_app: AsyncApp) -> None:
     """A slash command's text is gone once sent: told the question was too long, the asker had nothing left to
-    shorten. It comes back privately in a code block, escaped so that nothing in it mentions anyone; a mention's
-    refusal does not post it again (its words stay in the channel)."""
-    typed = "why did <!everyone> & twitter block " + "the accounts again " * 60
+    shorten. It comes back privately in a code block, mentions as a Slack client shows them ("@bob", not the
+    markup "<@U999|bob>", which pasted back is no mention) and escaped, so that nothing in it mentions anyone; a
+    mention's refusal does not post it again (its words stay in the channel)."""
+    typed = "why did <!everyone> & <@U999|bob> in <#C42|general> twitter block " + "the accounts again " * 60
     reply = await command_reply(stub, seed_app, "/ask", typed)
     assert reply["response_type"] == "ephemeral" and "characters long" in reply["text"]
-    shown = typed.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    shown = ("why did @everyone &amp; @bob in #general twitter block " + "the accounts again " * 60).strip()
     assert reply["text"].endswith(f"What you typed, to copy:\n```\n{shown}\n```")
     longer = await command_reply(stub, seed_app, "/timeline", "koo " * 1000)
     assert "characters long" in longer["text"] and "(its first" in longer["text"] and len(longer["text"]) <= 3000
@@ -302,7 +303,7 @@ async def test_an_unexpected_error_gives_the_question_or_topic_back_to_copy(
         await slash(seed_app, payload)
         reply = await reply_to(stub, payload)
         assert reply["response_type"] == "ephemeral" and reply["text"].startswith(APOLOGY)
-        shown = typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # pinging nobody
+        shown = f"why did twitter block @{BOT_USER_ID} &amp; the accounts ({command})"  # pinging nobody
         assert reply["text"].endswith(f"What you typed, to copy:\n```\n{shown}\n```")
     payload = slash_payload(stub, "/timeline", "")
     await slash(seed_app, payload)

@@ -20,7 +20,7 @@ from bot.core import CommandCore
 from bot.history_results import SHOWN_GROUPS, GapReport
 from bot.results import IndexChange, Notice, NoticeKind, SourcesList
 from bot.slack.handlers import SlackHandlers
-from bot.slack.mrkdwn import clip, escape, link, plain_from_slack, split_text
+from bot.slack.mrkdwn import as_shown, clip, escape, link, plain_from_slack, split_text
 from bot.slack.render import render
 from bot.validation import clean_question
 from retrieval.types import Answer, Citation, SourceInfo, Timeline, TimelineEvent
@@ -80,6 +80,11 @@ def test_incoming_text_is_read_as_the_user_meant_it() -> None:
     assert plain == "what about <@U2|ravi> in <#C1|general>, this & <b> <!everyone>?"
     assert clean_question(plain, 1000) == "what about in , this & <b> ?"
     assert plain_from_slack("<@UBOT>", "UBOT") == ""
+
+
+def test_mentions_given_back_read_as_a_client_shows_them() -> None:
+    typed = "<@U2|ravi> <@U3> <#C1|general> <#C2> <!here> <!subteam^S1|@mods> <!subteam^S2> <!date^1|Feb 18>"
+    assert as_shown(typed) == "@ravi @U3 #general #C2 @here @mods @S2 <!date^1|Feb 18>"
 
 
 def test_answer_lists_each_quote_with_title_date_and_link() -> None:
