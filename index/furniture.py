@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from index.blog_updates import superseded
 from index.chunking import Span
 from index.corrections import correction_note, puts_right, withdrawn
 from index.entry_heads import entry_heads
@@ -265,12 +266,14 @@ def _merged(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def story_sentences(text: str, sentences: Sequence[Span]) -> list[Span]:
     """``sentences`` without those that lie wholly on furniture lines, nor those without a word (a thread's
     "🧵"), nor a credit split from the caption it ends ("(File photo)" after "Photo: The logo on a screen."), nor a
-    newsletter's sign-off and chrome sharing a line with its story (``mail_chrome_sentences``): they are never
-    quoted or searched."""
+    newsletter's sign-off and chrome sharing a line with its story (``mail_chrome_sentences``), nor a figure a live
+    blog's later update says was not so (``index.blog_updates``): they are never quoted or searched."""
     lines = furniture_lines(text)
     kept = [s for s in sentences if not _symbols_only(text[s.start:s.end]) and not _ending_credit(text, s)
             and (not any(start <= s.start and s.end <= end for start, end in lines) or puts_right(text, s))]
     if stale := withdrawn(text, sentences):  # a figure the article's correction note says was wrong
+        kept = [s for s in kept if s not in stale]
+    if stale := superseded(text, kept):  # a figure a live blog's later update says was not so
         kept = [s for s in kept if s not in stale]
     if not is_newsletter(text.splitlines()):
         return kept
