@@ -25,6 +25,7 @@ from index.corrections import denied, label_end, retracted
 from index.date_resolution import CorpusWindow
 from index.date_tense import told_as_future
 from index.documents import Document
+from index.entry_heads import EntryHead, entry_day, entry_heads
 from index.furniture import is_furniture
 from index.lead_dateline import lead_dateline
 from index.mention_dates import (
@@ -43,7 +44,7 @@ from index.relative_days import counted_here, placed_days, relative_days
 from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 
-EVENTS_VERSION = 28  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 29  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -63,13 +64,16 @@ EVENTS_VERSION = 28  # 14: a yearless date in an undated article takes the year 
 # 27: a weekday that is no one day ("every Friday", "the first Friday in October") is not the one before the article
 # 28: a dateline naming its country after the city ("VESKA, Norvania, Tuesday 9 March 2021 – …") is no event, nor an
 # editor's note on the story ("This story was updated on February 13 to add …") (``index.corrections``)
+# 29: a live blog's or chronology's entry head ("Feb 9, 21:15") is no event; its entry's first sentence is one of its
+# day, and the entry's relative days ("tonight") count from it (``index.entry_heads``)
 
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")
 # How a record's date was told, most outright first; the timeline uses it to pick a summary too. A day named from
 # the article's ("yesterday") is placed more surely than its weekday, which might be of another week: "It met on
-# Wednesday." summed up the day "The council put off its vote yesterday" told.
-HOWS = ("explicit", "range", "named-day", "near-day", "weekday", "week", "month", "relative")
+# Wednesday." summed up the day "The council put off its vote yesterday" told. "entry": the day a live blog's entry
+# head names over the sentence (``index.entry_heads``).
+HOWS = ("explicit", "range", "named-day", "entry", "near-day", "weekday", "week", "month", "relative")
 
 
 def _record_rank(record: dict[str, Any]) -> tuple[int, int, int]:
@@ -114,6 +118,7 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
         anchors = year_anchors(located[doc.doc_id])
         window = article_window(corpus, located[doc.doc_id])
         given = None if doc.date_estimated else doc_dates[doc.doc_id]
+        heads = entry_heads(doc.text, doc_dates[doc.doc_id])
         for item in located[doc.doc_id]:
             text = doc.text[item.sentence.start : item.sentence.end]
             if stamp_date(text) is not None or is_furniture(text) or retracted(text):
@@ -121,7 +126,8 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
             if (item.mention.role != "primary" or item.mention.start < label_end(text)
                     or item.mention.start < _dateline_end(text) or denied(text, item.mention.start)):
                 continue  # "in the wake of the January 26 violence": the violence's date, not the sentence's
-            resolved = resolve_mention(item, doc_dates[doc.doc_id], anchors, window, doc.date_estimated)
+            written, reported = _entry_dates(heads, item.sentence.start, doc_dates[doc.doc_id], given)
+            resolved = resolve_mention(item, written, anchors, window, doc.date_estimated)
             if resolved is None:
                 continue
             when, how, year_from = resolved
@@ -130,21 +136,61 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
                 "date": when, "doc_id": doc.doc_id, "start": span.start, "end": span.end,
                 "quote": doc.text[span.start : span.end], "how": how, "year_from": year_from,
                 "estimated": year_from == "estimated", "role": item.mention.role, "mention": item.mention.text,
-                "planned": (item.mention.future and not behind(when, given)) or ahead_of(when, given),
+                "planned": (item.mention.future and not behind(when, reported)) or ahead_of(when, reported),
                 "future_tense": item.mention.future,
             }
             key = (span.start, when)
             if key not in best or _record_rank(record) < _record_rank(best[key]):
                 best[key] = record
         def resolve(item: Located, doc: Document = doc, anchors: list[Anchor] = anchors,
-                    window: CorpusWindow | None = window) -> tuple[str, str, str] | None:
-            return resolve_mention(item, doc_dates[doc.doc_id], anchors, window, doc.date_estimated)
+                    window: CorpusWindow | None = window, heads: list[EntryHead] = heads,
+                    ) -> tuple[str, str, str] | None:
+            written = _entry_dates(heads, item.sentence.start, doc_dates[doc.doc_id], None)[0]
+            return resolve_mention(item, written, anchors, window, doc.date_estimated)
 
         _count_here(doc, located[doc.doc_id], resolve, given, best)
         spans = sentences.get(doc.doc_id) or split_sentences(doc.text)
+        _entry_leads(doc, heads, spans, best)
         told = list(best.values()) + _told_relative(doc, spans, located[doc.doc_id], list(best.values()), given)
         records.extend(with_context(doc, spans, sorted(told, key=lambda r: (r["start"], r["date"]))))
     return records
+
+
+def _entry_dates(heads: list[EntryHead], position: int, written: date | None,
+                 given: date | None) -> tuple[date | None, date | None]:
+    """The day a sentence was written and the day it reports from: its live-blog entry's (``index.entry_heads``),
+    else the article's. An entry of February 9 saying the order "had been due to expire tonight" means February 9,
+    not the day the blog was last updated."""
+    head = entry_day(heads, position)
+    if head is None or head.day is None:
+        return written, given
+    return head.day, head.day if given is not None else None
+
+
+_LEAD_WORDS = 4
+
+
+def _entry_leads(doc: Document, heads: list[EntryHead], spans: list[Span],
+                 best: dict[tuple[int, str], dict[str, Any]]) -> None:
+    """Into ``best``: each dated entry's first sentence, an event of the day its head names ("Feb 9, 21:15" over
+    "Zipwire says its traffic … fell by 96% …"), which the head alone had stood for on the timeline."""
+    if not heads:
+        return
+    bounds = [*(head.start for head in heads[1:]), len(doc.text)]
+    for head, until in zip(heads, bounds, strict=True):
+        # A greeting ("Good morning.") names no event: the entry's first sentence of four words or more leads it.
+        lead = next((s for s in spans if head.end <= s.start < until
+                     and len(doc.text[s.start : s.end].split()) >= _LEAD_WORDS), None)
+        if head.day is None or lead is None or (lead.start, head.day.isoformat()) in best:
+            continue
+        year_from = "text" if head.year_given else "estimated" if doc.date_estimated else "article"
+        future = told_as_future(doc.text[lead.start : lead.end])
+        best[(lead.start, head.day.isoformat())] = {
+            "date": head.day.isoformat(), "doc_id": doc.doc_id, "start": lead.start, "end": lead.end,
+            "quote": doc.text[lead.start : lead.end], "how": "entry", "year_from": year_from,
+            "estimated": year_from == "estimated", "role": "primary", "mention": doc.text[head.start : head.end],
+            "planned": future, "future_tense": future,
+        }
 
 
 def _dateline_end(sentence: str) -> int:

@@ -13,8 +13,10 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from index.blog_updates import superseded
 from index.chunking import Span
 from index.corrections import correction_note, puts_right, withdrawn
+from index.entry_heads import entry_heads
 from index.own_lines import is_byline, is_read_time, is_speaker_label
 from index.page_breaks import PAGE_MARK  # a page's number as a PDF copied as text keeps it ("Page 2 of 3")
 from index.pasted import (
@@ -196,13 +198,15 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
     under a links heading ("Also Read", then the other stories' headlines, none ending a sentence, up to the first
     line that does; a headline that asks is one), a release's foot (``index.release_foot``: its contact heading and
     the office and numbers under it up to a blank line, its issuer's "About …" boilerplate), the article's one date
-    alone (``_date_alone``), an e-mail's signature and a page's comments to the end, and a copied post's name over its
+    alone (``_date_alone``), the heads of a live blog's or chronology's entries (``index.entry_heads``: their day
+    dates the entry), an e-mail's signature and a page's comments to the end, and a copied post's name over its
     handle and its age under the "·" (``index.pasted``)."""
     out: list[tuple[int, int]] = []
     under_heading = contact = False
     start = 0
     lines = text.splitlines(keepends=True)
     alone = _date_alone(lines)
+    heads = {head.line for head in entry_heads(text)}  # a live blog's "Feb 9, 21:15" over each entry
     tail = min((n for n in (signature_start(lines), comments_start(lines)) if n is not None), default=None)
     about = boilerplate_lines(lines)
     before = ""
@@ -220,7 +224,8 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
             elif _LINK_HEADING.fullmatch(body):
                 under_heading = True
                 out.append((start, end))
-            elif (is_furniture(body) or body == alone or names_a_handle(body, after) or is_post_age(body, before)
+            elif (is_furniture(body) or body == alone or n in heads or names_a_handle(body, after)
+                  or is_post_age(body, before)
                   or (under_heading and len(body) <= _LINK_CHARS and not _wrapped(body, after)
                       and (not _SENTENCE_END.search(body) or _ASKS.search(body) is not None))):
                 out.append((start, end))
@@ -233,7 +238,8 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
 
 def _date_alone(lines: list[str]) -> str | None:
     """The article's one line that is a date and nothing else ("Feb 12, 2021" under a headline): its stamp. Several
-    head a chronology's entries ("Jan 26, 2021", then what happened), and those say when each entry happened."""
+    head a chronology's entries ("Jan 26, 2021", then what happened): ``index.entry_heads`` dates each entry by its
+    head."""
     found = [line.strip() for line in lines if date_line(line) is not None]
     return found[0] if len(found) == 1 else None
 
@@ -260,12 +266,14 @@ def _merged(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def story_sentences(text: str, sentences: Sequence[Span]) -> list[Span]:
     """``sentences`` without those that lie wholly on furniture lines, nor those without a word (a thread's
     "🧵"), nor a credit split from the caption it ends ("(File photo)" after "Photo: The logo on a screen."), nor a
-    newsletter's sign-off and chrome sharing a line with its story (``mail_chrome_sentences``): they are never
-    quoted or searched."""
+    newsletter's sign-off and chrome sharing a line with its story (``mail_chrome_sentences``), nor a figure a live
+    blog's later update says was not so (``index.blog_updates``): they are never quoted or searched."""
     lines = furniture_lines(text)
     kept = [s for s in sentences if not _symbols_only(text[s.start:s.end]) and not _ending_credit(text, s)
             and (not any(start <= s.start and s.end <= end for start, end in lines) or puts_right(text, s))]
     if stale := withdrawn(text, sentences):  # a figure the article's correction note says was wrong
+        kept = [s for s in kept if s not in stale]
+    if stale := superseded(text, kept):  # a figure a live blog's later update says was not so
         kept = [s for s in kept if s not in stale]
     if not is_newsletter(text.splitlines()):
         return kept

@@ -1,7 +1,8 @@
 """A small table pasted as text is one sentence: its rows mean nothing without its header.
 
 A report's figures are often pasted as a table, its cells split by tabs (copied from a spreadsheet or a web
-page) or by pipes (Markdown, which ``index.markdown_text`` leaves as written):
+page), by pipes (Markdown, which ``index.markdown_text`` leaves as written) or by runs of spaces (a plain-text
+table, three columns or more):
 
     Quarter	Requests	Accounts withheld
     Q2 2022	455	1,930
@@ -24,16 +25,33 @@ _TAB = re.compile(r"\t+")
 # A Markdown table's rule under its header ("|---|:---:|"): a row of the table, with no text.
 _RULE_CELL = re.compile(r"\s*:?-{3,}:?\s*")
 _DIGIT = re.compile(r"\d")
+_SPACES = re.compile(r" {2,}")
+_SPACED_MIN_CELLS = 3
+_SPACED_CELL_CHARS = 30
 
 
 def _cells(line: str) -> int:
-    """How many cells a line has: split by tabs, or by pipes ("| a | b |", "a | b | c"); 0 when it has one."""
+    """How many cells a line has: split by tabs, or by pipes ("| a | b |", "a | b | c"), or by runs of spaces
+    (``_spaced_cells``); 0 when it has one."""
     stripped = line.strip()
     if "\t" in stripped:
         count = len(_TAB.split(stripped))
+    elif "|" in stripped:
+        count = len(stripped.strip("|").split("|"))
     else:
-        count = len(stripped.strip("|").split("|")) if "|" in stripped else 1
+        count = len(_spaced_cells(stripped))
     return count if count >= 2 else 0
+
+
+def _spaced_cells(stripped: str) -> list[str]:
+    """The cells of a row aligned with spaces, as a plain-text table is typed or exported ("2020    3,870    64%"):
+    three or more, split by two spaces or more, none over ``_SPACED_CELL_CHARS``. Read as lines, such a table's
+    header was a sentence holding no figure and its rows, figures alone, were no sentences at all. Two cells are
+    none: a sentence typed with two spaces after its full stop would be two."""
+    cells = _SPACES.split(stripped)
+    if len(cells) < _SPACED_MIN_CELLS or any(len(cell) > _SPACED_CELL_CHARS for cell in cells):
+        return [stripped]
+    return cells
 
 
 def _is_rule(line: str) -> bool:
@@ -77,7 +95,10 @@ def is_table(text: str) -> bool:
 
 def _cell_texts(line: str) -> list[str]:
     stripped = line.strip()
-    cells = _TAB.split(stripped) if "\t" in stripped else stripped.strip("|").split("|")
+    if "\t" in stripped:
+        cells = _TAB.split(stripped)
+    else:
+        cells = stripped.strip("|").split("|") if "|" in stripped else _spaced_cells(stripped)
     return [" ".join(cell.split()) for cell in cells]
 
 

@@ -17,7 +17,9 @@ _BUTTON = re.compile(
 )
 # A button that does something, alone on its line ("Email", "Print"); a network's name alone may head a story's part.
 _ACTION = re.compile(r"\s*(?:share|tweet|e-?mail|print|save|bookmark|copy\s+link)\s*", re.IGNORECASE)
-_SHARE_LEAD = re.compile(r"\s*share(?:\s+(?:this|the)\s+(?:article|story|page|post))?(?:\s+(?:on|via))?\s*:?\s*",
+# "Share this article", and what else a page is ("Share this live blog", "Share this video", "Share this report").
+_SHARE_LEAD = re.compile(r"\s*share(?:\s+(?:this|the)\s+(?:article|story|page|post|live\s*blog|blog(?:\s+post)?"
+                         r"|video|report|interview|explainer|gallery|feature))?(?:\s+(?:on|via))?\s*:?\s*",
                          re.IGNORECASE)
 _TWO_WORDS = re.compile(r"\b(copy|pin)\s+(link|it)\b", re.IGNORECASE)  # one button, read as one word
 _BETWEEN = re.compile(r"[\s,|·•/]+")

@@ -110,6 +110,39 @@ def _stated(date: str | None, page_text: str) -> str | None:
     return date if any(re.search(form, page_text, re.IGNORECASE) for form in forms) else None
 
 
+# A footnote's mark is a link to its note on the same page ("<sup><a href="#fn1">1</a></sup>"), or is named one
+# ("class="footnote-ref"", EPUB's "noteref").
+_NOTE_CLASS = re.compile(r"foot\s*note|\bfn(?:ref)?\b|note-?ref|\bref\b", re.IGNORECASE)
+
+
+def _is_note_mark(element: object) -> bool:
+    get = getattr(element, "get", None)
+    if get is None:
+        return False
+    named = " ".join(str(get(key) or "") for key in ("class", "role", "epub:type", "id"))
+    if _NOTE_CLASS.search(named):
+        return True
+    links = [a for a in element.iter("a")]  # type: ignore[attr-defined]
+    return bool(links) and all(str(a.get("href") or "").startswith("#") for a in links)
+
+
+def _drop_note_marks(tree: object) -> None:
+    """Take out the footnote marks of ``tree``, each a ``<sup>`` linking to its note on the page: the extractor
+    ran the mark into the sentence ("… the order says.1"), and the answer quoted the stray figure. A ``<sup>``
+    that is no link to a note ("10<sup>th</sup>", "km<sup>2</sup>") is the text's own and stays. Its text after
+    the mark stays too."""
+    for sup in list(tree.iter("sup")):  # type: ignore[attr-defined]
+        if not _is_note_mark(sup) or (parent := sup.getparent()) is None:
+            continue
+        tail = sup.tail or ""
+        previous = sup.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(sup)
+
+
 def extract_article(page: Page) -> WebArticle:
     """Main text and metadata of ``page``; ``NoArticleText`` when there is no article on it.
 
@@ -126,6 +159,7 @@ def extract_article(page: Page) -> WebArticle:
     if elements > MAX_ELEMENTS:
         raise NoArticleText(f"the page is too large to read as one article ({elements:,} HTML elements; a news "
                             f"page has a few thousand, and at most {MAX_ELEMENTS:,} are read)")
+    _drop_note_marks(tree)
     # Where a date can be stated: the text (JSON-LD included), attributes (meta, <time datetime>) and the URL.
     stated_in = " ".join([*tree.itertext(), *(str(v) for element in tree.iter() for v in element.attrib.values()),
                           page.final_url])

@@ -32,3 +32,16 @@ def test_a_table_is_shown_with_its_cells_and_rows_apart() -> None:
     assert one_line(TABBED) == "Quarter | Requests | Accounts withheld; Q1 2022 | 312 | 1,048; Q2 2022 | 455 | 1,930"
     assert one_line(PIPED) == "Quarter | Requests; Q1 2022 | 312; Q2 2022 | 455"
     assert one_line("The ministry\n  wrote again.") == "The ministry wrote again."
+
+
+def test_a_table_aligned_with_spaces_is_one_sentence_with_its_header() -> None:
+    text = ("The company's reports show the requests:\n\nYear    Data requests    Complied with\n"
+            "2019    2,115            58%\n2020    3,870            64%\n\nIt says it holds no messages.")
+    sentences = [text[s.start:s.end] for s in split_sentences(text)]
+    table = next(s for s in sentences if s.startswith("Year"))
+    assert one_line(table) == "Year | Data requests | Complied with; 2019 | 2,115 | 58%; 2020 | 3,870 | 64%"
+
+
+def test_prose_typed_with_two_spaces_after_its_full_stops_is_no_table() -> None:
+    text = "The bench sat for 6 days.  It heard 3 experts.\nThe ruling is due in 2021.  Both sides agreed.\n"
+    assert table_spans(text) == []

@@ -23,6 +23,8 @@ _STORY = "The regulator said the platform had overstated the number of removal d
     "Email", "Copy link", "Listen | 4 min read", "Share on Facebook  Share on X  Email",
     # A sign-up box's other lines, under its prompt in the story's middle.
     "Enter your email  Sign up", "Sign up", "By signing up you agree to our privacy policy.",
+    # A share bar named for what the page is, a live blog's or a video's.
+    "Share this live blog: Facebook | Twitter | WhatsApp", "Share this video: Facebook Twitter Email",
     "Get the day's top stories delivered to your inbox every morning.",
 ])
 def test_page_bars_are_never_quoted(line: str) -> None:

@@ -45,6 +45,19 @@ def test_metadata_goes_to_front_matter_and_main_text_to_the_body() -> None:
     assert "\n\n" in post.content  # paragraphs stay paragraphs
 
 
+def test_a_footnotes_mark_is_no_part_of_its_sentence_and_a_superscript_of_the_text_stays() -> None:
+    story = ("<p>Registered providers must keep connection logs for 180 days, the order says."
+             "<sup><a href=\"#fn1\" id=\"ref1\">1</a></sup> The regulator listed 212 services.</p>"
+             "<p>The survey covered 600 companies.<sup class=\"footnote-ref\">2</sup></p>"
+             "<p>It takes effect on the 15<sup>th</sup> of March, across 9 providers in the capital.</p>")
+    body = ("<html><head><title>VPN providers told to register</title></head><body><article>"
+            f"<h1>VPN providers told to register</h1>{story * 2}</article></body></html>").encode()
+    text = extract_article(Page("https://x.example/a", "https://x.example/a", body, "utf-8")).text
+    assert "the order says. The regulator listed 212 services." in text
+    assert "600 companies." in text and "companies.2" not in text
+    assert "15th of March" in text
+
+
 def test_an_undated_page_gets_no_date_from_its_copyright_line() -> None:
     article = extract_article(page("northwind-undated-brief.html"))
     assert article.date is None and article.site_name == "Northwind Daily"
