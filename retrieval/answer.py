@@ -21,7 +21,7 @@ from retrieval.loaded import LoadedIndex
 from retrieval.question import Kind, Question
 from retrieval.quotes import trim_to_window
 from retrieval.ranker import AnswerModel
-from retrieval.reach import unknown_acronyms, unknown_figures, unreached_years
+from retrieval.reach import unknown_acronyms, unknown_figures, unknown_speakers, unreached_years
 from retrieval.repeats import repeats
 from retrieval.signals import Carries, carries
 from retrieval.types import Answer, Citation
@@ -148,7 +148,7 @@ def compose(
     if opening is not None:
         order, below = [opening, *(i for i in order if i != opening)], False
     if (not order or below or unknown_figures(index, question) or unreached_years(index, question)
-            or unknown_acronyms(index, question)):
+            or unknown_acronyms(index, question) or unknown_speakers(index, question)):
         return decline(index, question, found, probs)
     picked = [order[0]]
     most = MAX_SENTENCES if question.kind is Kind.COUNT else 2
