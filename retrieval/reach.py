@@ -192,6 +192,11 @@ _SPEAKER = re.compile(
     r"|\bhow\s+(?:did|does|has|have)\s+(?P<reacted>[^?.!,]{1,60}?)\s+(?:react|respond|reply)\b"
     r"|\baccording\s+to\s+(?P<source>[^?.!,]{1,60})",
     re.IGNORECASE)
+# Words for the articles themselves or whoever wrote them ("according to the piece, …", "what did the writer
+# say about …"): the asker means the articles, which the answer quotes, not someone they must name.
+_THE_ARTICLES = frozenset(terms("piece pieces writeup text page site website paper newspaper author authors writer "
+                                "writers reporter reporters outlet publication"))
+_NO_SPEAKER = REQUEST_TERMS | _THE_ARTICLES
 
 
 def unknown_speakers(index: LoadedIndex, question: Question) -> list[str]:
@@ -210,7 +215,7 @@ def unknown_speakers(index: LoadedIndex, question: Question) -> list[str]:
     unknown: list[str] = []
     for word in words(who):
         term = terms(word)
-        if (term and term[0] in searched and term[0] not in REQUEST_TERMS and term[0] not in index.idf
+        if (term and term[0] in searched and term[0] not in _NO_SPEAKER and term[0] not in index.idf
                 and not _another_form_used(index, term[0])
                 and (word.istitle() or simplemma.is_known(word.lower(), lang="en"))):
             unknown.append(word)

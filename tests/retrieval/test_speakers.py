@@ -30,3 +30,15 @@ def test_a_misspelt_speaker_is_no_one_else(seed_engine: Engine) -> None:
 def test_a_speaker_the_articles_name_is_answered(seed_engine: Engine) -> None:
     answer = seed_engine.ask("According to CNBC-TV18, who turned down the meeting with Twitter?")
     assert answer.answered and "Ravi Shankar Prasad" in answer.text
+
+
+@pytest.mark.parametrize(("question", "holds"), [
+    ("according to the newspaper, who will lead the talks?", "Sawhney"),
+    ("what did the writer say about the jail term", "seven-year jail term"),
+])
+def test_the_articles_or_their_writer_named_as_the_source_are_no_unknown_speaker(
+        seed_engine: Engine, question: str, holds: str) -> None:
+    """"the newspaper", "the writer" mean the articles: declined for naming words no article uses, these lost
+    the answers they had before the speaker check."""
+    answer = seed_engine.ask(question)
+    assert answer.answered and holds in answer.text
