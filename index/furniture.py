@@ -302,3 +302,14 @@ def story_text(text: str) -> str:
         last = end
     kept.append(text[last:])
     return "\n".join(kept)
+
+
+def links_another_story(line: str) -> bool:
+    """Whether a line points to another story under a label ("Also Read: …", "Don't Miss | …"): the headline
+    after the label is that story's, so the article's next lines are not about it (the index keeps such a
+    line when no separator rule names it furniture; a question copying it asks about the other story)."""
+    if _LINK_LINE.match(line) is not None:
+        return True
+    label = _LINK_HEADING.match(line)
+    rest = line[label.end():] if label is not None else ""
+    return label is not None and bool(rest) and (":" in label.group() or rest[0] in "|–—-")

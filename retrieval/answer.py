@@ -16,11 +16,12 @@ from index.figures import figures, figures_near
 from index.tables import one_line
 from retrieval.asked import asked_span
 from retrieval.features import FEATURES, Candidates
+from retrieval.headings import under_copied_heading
 from retrieval.loaded import LoadedIndex
 from retrieval.question import Kind, Question
 from retrieval.quotes import trim_to_window
 from retrieval.ranker import AnswerModel
-from retrieval.reach import unknown_acronyms, unknown_figures, unreached_years
+from retrieval.reach import unknown_acronyms, unknown_figures, unknown_speakers, unreached_years
 from retrieval.repeats import repeats
 from retrieval.signals import Carries, carries
 from retrieval.types import Answer, Citation
@@ -142,8 +143,12 @@ def compose(
     like = found.column("answer_like") > 0
     order = [int(i) for i in np.argsort(-probs, kind="stable") if like[i]]
     below = not undeclined and bool(order) and probs[order[0]] < model.threshold
+    # A copied heading scores best but is no answer: its section's first sentence answers (``retrieval.headings``).
+    opening = under_copied_heading(index, found, probs, model.threshold) if below else None
+    if opening is not None:
+        order, below = [opening, *(i for i in order if i != opening)], False
     if (not order or below or unknown_figures(index, question) or unreached_years(index, question)
-            or unknown_acronyms(index, question)):
+            or unknown_acronyms(index, question) or unknown_speakers(index, question)):
         return decline(index, question, found, probs)
     picked = [order[0]]
     most = MAX_SENTENCES if question.kind is Kind.COUNT else 2
@@ -152,7 +157,7 @@ def compose(
             break
         if _adds(question, [found.texts[j] for j in picked], found.texts[i]):
             picked.append(i)
-    if len(picked) == 1 and len(order) > 1 and _close_second(probs, order, model.pair_ratio):
+    if opening is None and len(picked) == 1 and len(order) > 1 and _close_second(probs, order, model.pair_ratio):
         picked.append(order[1])
     parts, citations = _fill(index, question, found, probs, picked)
     if len(citations) < len(picked):

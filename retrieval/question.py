@@ -48,6 +48,13 @@ _HEAD_END = re.compile(r"\b(?:called|named|known|name)\b", re.IGNORECASE)
 _NAME_OF = re.compile(r"\bname\s+of\b|\bcalled\b|\bnamed\b", re.IGNORECASE)
 # "What kind of speech ...": a sort of thing is asked for ("protected speech"), not a proper name.
 _KIND_OF = re.compile(r"\bwhat\s+(?:kinds?|types?|sorts?)\s+of\b", re.IGNORECASE)
+# An adverb right after the asking word ("what exactly did X say", "who actually leads", "what precisely
+# happened") stresses the question, it does not name a sort of thing: "what exactly" was read as "what + noun",
+# a name of the sort "exact" asked for, and "what exactly did the government say" was declined while "what did
+# the government say" was answered.
+_STRESSED = re.compile(
+    r"\b(what|which|who|whom|when|where|why|how)\s+(?:exactly|precisely|actually|really|specifically)\b",
+    re.IGNORECASE)
 # Chat drops the apostrophe: "whats", "whos", "hows" are "what is", "who is", "how is".
 _CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)s\b", re.IGNORECASE)
 # Chat asks with a bare noun phrase whose last word names the sort of answer wanted ("fine amount?", "next
@@ -90,10 +97,15 @@ CHAT_FILLER = frozenset(
     terms("gonna wanna gotta kinda sorta supposedly apparently basically actually really anyway btw idk tbh lol")
     + terms("im ive ok okay hey hi guys stuff thing something else confused curious wondering")
 )
+# A request for the words themselves ("what exactly did the ministry say", "quote me MeitY's exact words")
+# asks for a quote, which every answer is: searched, "exact", "quote" and "words" counted against every
+# sentence (no article uses them) and such requests were declined while the same question without them was
+# answered.
+QUOTE_REQUEST = frozenset(terms("exact exactly precisely verbatim quote quotes word words specifically"))
 REQUEST_TERMS = frozenset(
     terms("give tell show list explain describe please number numbers details summarize summarise know want")
     + terms("mention mentioned coverage article articles story stories")
-) | CHAT_FILLER
+) | CHAT_FILLER | QUOTE_REQUEST
 
 
 @dataclass(frozen=True)
@@ -181,7 +193,7 @@ def _keyword_sort(text: str) -> Kind | None:
 
 def analyse(text: str) -> Question:
     """Classify by the interrogative; a question may be a bare phrase ("accounts blocked")."""
-    plain = _CONTRACTED.sub(r"\1 is", asking_words(text))
+    plain = _STRESSED.sub(r"\1", _CONTRACTED.sub(r"\1 is", asking_words(text)))
     # "kind of" says the answer is a sort of thing; no article sentence would say "kind".
     kind_of = _KIND_OF.search(plain) is not None
     text_read = _KIND_OF.sub("what", plain)

@@ -11,6 +11,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+import simplemma
+
 from index.dates import day_words
 from index.figures import figures
 from index.lexical import terms, words
@@ -180,3 +182,41 @@ def unknown_acronyms(index: LoadedIndex, question: Question) -> list[str]:
     named = {(m.group(1) or m.group(2)).lower() for m in _NAMED_ACRONYM.finditer(question.text)}
     return [t.upper() for t in dict.fromkeys(question.terms)
             if t in named and not terms(t) and t not in index.idf]
+
+
+# Who a question says spoke: "what did X say/tell/announce …", "how did X react", "according to X, …". The
+# articles can't report words of someone they never name.
+_SPEAKER = re.compile(
+    r"\bwhat\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>[^?.!,]{1,60}?)\s+"
+    r"(?:say|said|tell|told|claim|announce|write|tweet|post|state|add|reply|respond)\b"
+    r"|\bhow\s+(?:did|does|has|have)\s+(?P<reacted>[^?.!,]{1,60}?)\s+(?:react|respond|reply)\b"
+    r"|\baccording\s+to\s+(?P<source>[^?.!,]{1,60})",
+    re.IGNORECASE)
+# Words for the articles themselves or whoever wrote them ("according to the piece, …", "what did the writer
+# say about …"): the asker means the articles, which the answer quotes, not someone they must name.
+_THE_ARTICLES = frozenset(terms("piece pieces writeup text page site website paper newspaper author authors writer "
+                                "writers reporter reporters outlet publication"))
+_NO_SPEAKER = REQUEST_TERMS | _THE_ARTICLES
+
+
+def unknown_speakers(index: LoadedIndex, question: Question) -> list[str]:
+    """The words naming who the question says spoke that no article uses, in any form ("founder" in "what did
+    koo's founder say about ministers moving to koo", "Shah" in "according to Amit Shah, …"). A speaker is the
+    question's premise: one word of several, it weighed little against the rest, and "what did koo's founder
+    say …" was answered with a report that ministers will shift to Koo, which no founder said. Only words the
+    question is searched for count, and of those only an English word or a capitalised name: a typo ("the
+    ministery", one slip from both "ministry" and "minister", so not mended before the search) names no one
+    else, and "what did the ministery say about the blog post" was answered before this check declined it."""
+    searched = set(question.terms)
+    found = _SPEAKER.search(question.text)
+    if found is None:
+        return []
+    who = next(g for g in found.groups() if g is not None)
+    unknown: list[str] = []
+    for word in words(who):
+        term = terms(word)
+        if (term and term[0] in searched and term[0] not in _NO_SPEAKER and term[0] not in index.idf
+                and not _another_form_used(index, term[0])
+                and (word.istitle() or simplemma.is_known(word.lower(), lang="en"))):
+            unknown.append(word)
+    return unknown
