@@ -13,6 +13,8 @@ from pathlib import Path
 
 from bot.runner import build_if_missing
 from bot.settings import Settings
+from bot.smalltalk import without_greeting
+from bot.validation import InvalidInput, clean_question
 from index.builder import build_index
 from index.embedding import lazy_encoder
 from index.manage import Upload, add_articles
@@ -44,7 +46,20 @@ def run_eval(settings: Settings, files: list[Path], articles: list[Path], baseli
         # Questions are encoded exactly as the bot encodes them (the index's ONNX export when present).
         engine = Engine(index_dir, lazy_encoder(settings.embedding_model, index_dir))
         tutorial = Baseline.build(lazy_encoder(settings.embedding_model)(), corpus) if baseline else None
-        return evaluate(questions, engine.ask, tutorial.top if tutorial else None)
+        return evaluate(questions, lambda text: engine.ask(as_chat_reads(text, settings.max_question_chars)),
+                        tutorial.top if tutorial else None)
+
+
+def as_chat_reads(text: str, max_chars: int) -> str:
+    """A question file's question as the command core reads it from chat before searching (``CommandCore.ask``):
+    mentions, addresses and control characters gone, a greeting before it or thanks after it dropped. Scored
+    as typed, "@dispute-bot who is sawhney" or "hey bot, how many accounts … thanks!" counted its mention and
+    greeting as words no article uses, and was declined where every chat client answers it. A question the
+    core would refuse (empty, too long) is scored as typed."""
+    try:
+        return without_greeting(clean_question(text, max_chars))
+    except InvalidInput:
+        return text
 
 
 def _refuse(kind: str, message: str, as_json: bool, status: int) -> int:

@@ -229,6 +229,25 @@ def test_eval_scores_a_question_file_against_a_scratch_copy_with_an_article_adde
     assert not (corpus / article.name).exists() and index_dir.resolve() == live_before
 
 
+def test_eval_reads_each_question_as_chat_does(
+    env: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A question file written as people write in chat (a mention, a greeting, thanks) is scored on what the bot
+    answers them: scored as typed, the mention's id was "the figure 123456 that the question names" and
+    "@dispute-bot" a word no article uses, and both were declined where every chat client answers."""
+    questions = tmp_path / "chat.jsonl"
+    questions.write_text("\n".join(json.dumps(q) for q in [
+        {"id": "c1", "question": "<@123456> how many accounts did the latest notice ask twitter to block?",
+         "answers_any": ["1,178"], "answerable": True},
+        {"id": "c2", "question": "@dispute-bot hi! who is ajay sawhney? thanks", "answers_any": ["Secretary"],
+         "answerable": True},
+    ]) + "\n", encoding="utf-8")
+    assert main(["eval", str(questions), "--json", "--no-baseline"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [(q["id"], q["answered"], q["answer_holds"]) for q in report["questions"]] == [
+        ("c1", True, True), ("c2", True, True)]
+
+
 def test_one_shot_commands_build_a_missing_index_first(
     env: tuple[Path, Path], corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str]
