@@ -173,6 +173,10 @@ def _figure_context(
     return out
 
 
+# ``type_match`` of a sentence holding the span a "how long" question asks for (any figure scores 1).
+DURATION_MATCH = 1.5
+
+
 def _type_match(kind: Kind, text: str, question: str) -> float:
     info = carries(text)
     if kind is Kind.COUNT:
@@ -181,7 +185,7 @@ def _type_match(kind: Kind, text: str, question: str) -> float:
         if asks_duration(question) and info.has_duration and (found or not info.figures):
             # So is a span in words: "blocked those accounts for a few hours" gives no figure, and "how long
             # were they blocked?" read it as a sentence without what was asked for.
-            return 1.5
+            return DURATION_MATCH
         return found
     if kind is Kind.WHEN:
         return float(info.has_date or info.has_weekday or info.has_relative_time) + 0.5 * info.has_year

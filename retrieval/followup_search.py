@@ -14,13 +14,14 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from index.lexical import bm25_top
-from retrieval.features import Candidates, sentence_terms
+from retrieval.features import DURATION_MATCH, Candidates, sentence_terms
 from retrieval.followup import Expansion, FollowupContext, expand
 from retrieval.initialisms import names_cased
 from retrieval.loaded import LoadedIndex
 from retrieval.question import Question
 from retrieval.repeats import says_again
 from retrieval.search import dense_top, distinct_passages, rrf_fuse
+from retrieval.signals import asks_duration
 from retrieval.types import Answer, Passage
 
 FAVOURED_WEIGHT = 0.5
@@ -81,10 +82,15 @@ class FollowUp:
         new: it is found only through the words borrowed from it ("and when is he expected to meet
         Twitter?" finds the sentence that said who he is). It can't be the answer; it stays a candidate for
         the related passages. One that does share them ("why did it restore them?" with "restored") can:
-        people ask again about what a quote already said."""
+        people ask again about what a quote already said. So can one holding what a follow-up with no words of
+        its own asks for ("how many were there", "and when": a figure, a date; for "how long", a span of time):
+        it asks for a detail of what was just quoted ("... of which two were emergency blocking orders"), and
+        with that sentence kept from it, "how many were there" was declined."""
         out = probs.copy()
+        needed = DURATION_MATCH if asks_duration(self.question.text) else 1.0
+        holds = (found.column("type_match") >= needed) if not self.own_terms else np.zeros(len(out), dtype=bool)
         for i, text in enumerate(found.texts):
-            if says_again(text, self.echoes) and not sentence_terms(text) & self.own_terms:
+            if says_again(text, self.echoes) and not sentence_terms(text) & self.own_terms and not holds[i]:
                 out[i] = 0.0
         return out
 

@@ -292,6 +292,28 @@ def test_a_quote_the_last_answer_gave_answers_only_a_follow_up_sharing_its_words
     assert probs.tolist() == [0.6, 0.5, 0.3]  # the caller's probabilities are left alone
 
 
+def test_a_quote_holding_what_a_wordless_follow_up_asks_for_may_answer_it_again() -> None:
+    """"how many were there" after "what were the emergency blocking orders" asks a detail of the sentence just
+    quoted ("Of these, two were emergency blocking orders"): with that sentence kept from it, it was declined. A
+    quote holding what is asked (a figure; for "how long", a span of time) answers it again; one without does
+    not."""
+    said = "Twitter was served multiple blocking orders. Of these, two were emergency blocking orders."
+    other = "The talks are likely to happen this week."
+    matrix = np.zeros((2, len(FEATURES)), dtype=np.float32)
+    found = Candidates([0, 1], [said, other], matrix)
+    probs = np.array([0.6, 0.3])
+
+    def without_echoes(question: str, holds: float) -> list[float]:
+        matrix[0, FEATURES.index("type_match")] = holds
+        follow_up = FollowUp(Expansion(question, ()), analyse(question), np.zeros(3), [], frozenset(), (said,))
+        return follow_up.without_echoes(found, probs).tolist()
+
+    assert without_echoes("how many were there", 1.0) == [0.6, 0.3]
+    assert without_echoes("how many were there", 0.0) == [0.0, 0.3]
+    assert without_echoes("how long for", 1.0) == [0.0, 0.3]  # a figure, but no span of time
+    assert without_echoes("how long for", 1.5) == [0.6, 0.3]
+
+
 def test_one_after_the_first_stands_for_what_the_last_question_counted(shipped_engine: Engine) -> None:
     """"what did the first one ask" after "how many notices did meity send twitter" named nothing the
     detection saw, so it was searched alone and declined; "one" now leans on the notices."""
