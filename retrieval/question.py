@@ -97,11 +97,15 @@ CHAT_FILLER = frozenset(
     terms("gonna wanna gotta kinda sorta supposedly apparently basically actually really anyway btw idk tbh lol")
     + terms("im ive ok okay hey hi guys stuff thing something else confused curious wondering")
 )
-# A request for the words themselves ("what exactly did the ministry say", "quote me MeitY's exact words")
-# asks for a quote, which every answer is: searched, "exact", "quote" and "words" counted against every
-# sentence (no article uses them) and such requests were declined while the same question without them was
-# answered.
-QUOTE_REQUEST = frozenset(terms("exact exactly precisely verbatim quote quotes word words specifically"))
+# A request for the words themselves ("quote me MeitY's words", "what did they say verbatim") asks for a quote,
+# which every answer is: searched, "quote" and "words" counted against every sentence (no article uses them)
+# and such requests were declined while the same question without them was answered. Not "exact(ly)" or
+# "precisely" anywhere: as often as they ask for a quote, they qualify a figure or a time ("exactly how many",
+# "precisely when"), a question's own words; after an asking word ("what exactly did ...") ``_STRESSED`` drops
+# them. Read as request words everywhere, the one seed question so written ("Exactly how many of the 1,178
+# accounts were automated bots?", unanswerable) changed the held-out threshold from 0.36 to 0.39 when refitted,
+# and 298 held-out answers of 506 fell to 281 (training.fit --dry-run --c 1.0, 2026-12-06).
+QUOTE_REQUEST = frozenset(terms("verbatim quote quotes word words specifically"))
 REQUEST_TERMS = frozenset(
     terms("give tell show list explain describe please number numbers details summarize summarise know want")
     + terms("mention mentioned coverage article articles story stories")

@@ -322,13 +322,16 @@ def test_what_was_the_noun_and_a_clause_asks_as_what_noun_does(question: str, ki
     ("What exactly did the government say?", Kind.OTHER, "government"),
     ("what precisely happened at the meeting", Kind.OTHER, "happened meeting"),
     ("who actually leads the talks", Kind.WHO, "leads talks"),
-    ("Quote me MeitY's exact words about the blog post", Kind.OTHER, "MeitY blog post"),
+    ("Quote me MeitY's exact words about the blog post", Kind.OTHER, "MeitY exact blog post"),
+    ("what did meity say verbatim about the blog post", Kind.OTHER, "meity blog post"),
+    ("Exactly how many accounts were bots?", Kind.COUNT, "exactly accounts bots"),
 ])
 def test_a_request_for_the_exact_words_is_read_as_the_question_it_stresses(
         question: str, kind: Kind, searched: str) -> None:
     """"What exactly did the government say" was read as "what + noun", a name of the sort "exact", and its
     search counted "exact" (a word no article uses) against every sentence: it was declined while "what did
-    the government say" was answered. "quote", "exact" and "words" ask for a quote, which every answer is."""
+    the government say" was answered. "quote", "verbatim" and "words" ask for a quote, which every answer is;
+    "exactly" elsewhere qualifies what is asked ("exactly how many") and stays a word of the question."""
     read = analyse(question)
     assert read.kind is kind
     assert read.terms == terms(searched)
