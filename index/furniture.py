@@ -17,6 +17,7 @@ from index.blog_updates import superseded
 from index.chunking import Span
 from index.corrections import correction_note, puts_right, withdrawn
 from index.entry_heads import entry_heads
+from index.link_lines import LINK_HEADING, LINK_LINE
 from index.own_lines import is_byline, is_read_time, is_speaker_label
 from index.page_breaks import PAGE_MARK  # a page's number as a PDF copied as text keeps it ("Page 2 of 3")
 from index.pasted import (
@@ -40,21 +41,6 @@ _CHROME = re.compile(
     r"\s*(?:advertisement|skip\s+to\s+(?:main\s+)?content|listen\s+to\s+(?:this\s+)?(?:article|story)"
     r"|share(?:\s+this\s+(?:article|story))?|sign\s+in|log\s+in|subscribe(?:\s+now)?"
     r"|follow\s+us(?:\s+on\s+[\w ]{1,30})?)\s*",
-    re.IGNORECASE,
-)
-_LINK_LINE = re.compile(
-    r"\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+(?:stor(?:y|ies)|news|articles?))?|see\s+also|"
-    r"must\s+read|recommended|trending|watch(?:\s+video)?)\s*[:|–—-]",
-    re.IGNORECASE,
-)
-# A heading over links to other stories, on its own line ("Also Read", "More from India", "You may also like"), or
-# over the page's tags ("Tags", "Topics"), one a line.
-_LINK_HEADING = re.compile(
-    r"\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+(?:stor(?:y|ies)|news|articles?|links?))?|see\s+also"
-    r"|must\s+read|recommended(?:\s+for\s+you)?|trending(?:\s+(?:now|news|stories))?|top\s+stories"
-    r"|latest(?:\s+(?:news|stories))|more\s+stories|more\s+(?:from|in|on)\s+[\w&' -]{1,30}"
-    r"|you\s+(?:may|might)\s+also\s+(?:like|read)|most\s+(?:read|popular|viewed|shared)|editor'?s\s+picks"
-    r"|don'?t\s+miss|(?:(?:trending|related)\s+)?(?:tags|topics))\s*:?\s*",
     re.IGNORECASE,
 )
 # A cookie or consent notice: cookies named with what the reader is asked to do about them.
@@ -157,8 +143,8 @@ def is_page_furniture(line: str) -> bool:
     article is searched for its stamp and byline among lines that are none of these."""
     stripped = line.strip()
     return (_MENU.fullmatch(stripped) is not None or is_read_time(stripped) or is_pasted_furniture(stripped)
-            or _LINK_LINE.match(line) is not None
-            or _CHROME.fullmatch(line) is not None or _LINK_HEADING.fullmatch(line) is not None
+            or LINK_LINE.match(line) is not None
+            or _CHROME.fullmatch(line) is not None or LINK_HEADING.fullmatch(line) is not None
             or (len(stripped) <= _CONSENT_CHARS and _CONSENT.search(stripped) is not None
                 and (len(stripped) <= _BUTTON_CHARS or _READER.search(stripped) is not None))
             or _COPYRIGHT.fullmatch(stripped) is not None or is_share_bar(stripped) or is_tag_line(stripped)
@@ -221,7 +207,7 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
             if CONTACT_HEADING.fullmatch(body) is not None:
                 contact = True
                 out.append((start, end))
-            elif _LINK_HEADING.fullmatch(body):
+            elif LINK_HEADING.fullmatch(body):
                 under_heading = True
                 out.append((start, end))
             elif (is_furniture(body) or body == alone or n in heads or names_a_handle(body, after)
@@ -303,13 +289,3 @@ def story_text(text: str) -> str:
     kept.append(text[last:])
     return "\n".join(kept)
 
-
-def links_another_story(line: str) -> bool:
-    """Whether a line points to another story under a label ("Also Read: …", "Don't Miss | …"): the headline
-    after the label is that story's, so the article's next lines are not about it (the index keeps such a
-    line when no separator rule names it furniture; a question copying it asks about the other story)."""
-    if _LINK_LINE.match(line) is not None:
-        return True
-    label = _LINK_HEADING.match(line)
-    rest = line[label.end():] if label is not None else ""
-    return label is not None and bool(rest) and (":" in label.group() or rest[0] in "|–—-")

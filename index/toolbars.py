@@ -72,7 +72,7 @@ def is_tag_line(line: str) -> bool:
     """Whether ``line`` is a page's tags: a label ("Tags:", "Topics:", "Filed under:") over short names."""
     found = _TAGS.fullmatch(line)
     if found is None or found.group(1) is None:
-        return False  # the label alone heads its tags on the lines under it: ``index.furniture._LINK_HEADING``
+        return False  # the label alone heads its tags on the lines under it: ``index.link_lines.LINK_HEADING``
     if _ENDS_SENTENCE.search(found.group(1)):
         return False
     return all(0 < len(tag.strip()) <= _TAG_CHARS for tag in re.split(r"[,|;]", found.group(1)))

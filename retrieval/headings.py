@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from index.furniture import links_another_story
+from index.link_lines import links_another_story
 from retrieval.features import Candidates
 from retrieval.loaded import LoadedIndex
 

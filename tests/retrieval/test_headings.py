@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.furniture import links_another_story
+from index.link_lines import links_another_story
 from retrieval.engine import Engine
 
 
