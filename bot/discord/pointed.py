@@ -18,13 +18,26 @@ log = logging.getLogger(__name__)
 
 def shown(post: discord.Message | discord.MessageSnapshot) -> str:
     """What a post says to the people reading it: its text, or, when it has none besides addresses, what its
-    embeds show (each one's title and description). A news feed's post (a webhook's or another bot's) is often
-    an embed alone, and a link someone shares bare shows as the page's headline and summary, which Discord
-    adds as an embed: "@bot is this true?" under either read nothing, or only an address."""
-    if strip_links(post.content).strip() or not post.embeds:
+    embeds show (each one's title and description) or the poll it holds (``polled``). A news feed's post (a
+    webhook's or another bot's) is often an embed alone, and a link someone shares bare shows as the page's
+    headline and summary, which Discord adds as an embed: "@bot is this true?" under either read nothing, or
+    only an address."""
+    if strip_links(post.content).strip():
         return post.content
     said = [part for embed in post.embeds for part in (embed.title, embed.description) if part]
-    return "\n".join(said) or post.content
+    return "\n".join(said) or polled(post) or post.content
+
+
+def polled(post: discord.Message | discord.MessageSnapshot) -> str:
+    """A poll's question, and its answers on the next line: a poll has no text, and "@bot is this true?"
+    under one read nothing. The answers come along because a poll's claim may be in them ("How many accounts
+    were blocked?" with "1,178" and "250"); Discord withholds polls without the Message Content intent as it
+    does text. A forward's snapshot carries no poll in discord.py."""
+    poll = getattr(post, "poll", None)
+    if poll is None:
+        return ""
+    answers = "; ".join(answer.text for answer in poll.answers if answer.text)
+    return "\n".join(part for part in (poll.question or "", answers) if part)
 
 
 def forwarded(message: discord.Message) -> str:

@@ -39,6 +39,19 @@ def shard_of(guild_id: int | None, count: int) -> int:
     return 0 if guild_id is None else (guild_id >> 22) % count
 
 
+def withheld(message: dict[str, Any]) -> dict[str, Any]:
+    """``message`` as Discord sends it to an app without the Message Content intent: content, embeds,
+    attachments, components and polls empty, except in DMs, the app's own messages and messages that mention
+    the app's *user* (a mention of its managed role is no exemption; ``FakeDiscord.reads_content``). A
+    forward's snapshots are withheld alike."""
+    data = {**message, "content": "", "embeds": [], "attachments": [], "components": []}
+    data.pop("poll", None)
+    if "message_snapshots" in data:
+        data["message_snapshots"] = [{"message": {**s["message"], "content": "", "embeds": [], "attachments": []}}
+                                     for s in data["message_snapshots"]]
+    return data
+
+
 class FakeDiscord(FakeRest):
     def __init__(self, heartbeat_interval: float = 41.25, allow_message_content: bool = True,
                  deadline: float = 3.0, announce_threads: bool = True, drop_thread_requests: bool = False,
@@ -201,18 +214,11 @@ class FakeDiscord(FakeRest):
         ws = ws or self._ws
         assert ws is not None, "the bot is not connected"
         if event in ("MESSAGE_CREATE", "MESSAGE_UPDATE") and not self.reads_content(data):
-            # Discord without the Message Content intent: content, embeds, attachments, components and polls
-            # arrive empty, except in DMs, the app's own messages and messages that mention the app's *user*
-            # (a mention of its managed role is no exemption).
-            data = {**data, "content": "", "embeds": [], "attachments": [], "components": []}
-            data.pop("poll", None)
-            if "message_snapshots" in data:  # a forward's text is withheld alike
-                data["message_snapshots"] = [{"message": {**s["message"], "content": "", "embeds": [],
-                                                          "attachments": []}} for s in data["message_snapshots"]]
+            data = withheld(data)
         replied = data.get("referenced_message")
         if event in ("MESSAGE_CREATE", "MESSAGE_UPDATE") and replied and not self.reads_content(replied):
             # The replied-to message Discord sends along follows the same rule, by its own author and mentions.
-            data = {**data, "referenced_message": {**replied, "content": "", "embeds": [], "attachments": []}}
+            data = {**data, "referenced_message": withheld(replied)}
         self._seq += 1
         self._sent[ws] = self._seq
         await ws.send_str(json.dumps({"op": 0, "t": event, "s": self._seq, "d": data}))

@@ -115,3 +115,43 @@ async def test_a_post_that_shows_only_an_embed_is_read_by_what_the_embed_says(
     reply = await reply_to(fake, asked)
     assert "1,178" in reply.text() and SOURCED not in reply.text()
     assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_is_this_true_replying_to_a_forwarded_post_checks_what_it_forwards(
+    bot: DisputeBot, fake: FakeDiscord
+) -> None:
+    """Someone forwards a claim into a server channel (the forward has no text of its own, only Discord's
+    snapshot of the post), another replies to the forward mentioning the bot."""
+    forward = p.message("", author=OTHER, forwarding=p.message(CLAIM, author=OTHER, channel_id=p.CHANNEL_ID + 7))
+    await fake.dispatch("MESSAGE_CREATE", forward)
+    asked = await say(fake, f"{MENTION} is this true?", mentions=[p.BOT_USER], replying_to=forward)
+    reply = await reply_to(fake, asked)
+    assert "1,178" in reply.text() and SOURCED not in reply.text()
+    assert fake.rejected == [] and fake.unexpected == []
+
+
+def poll(question: str, *answers: str) -> dict[str, object]:
+    """A message's ``poll`` as Discord sends it (Poll Resource: a question and its answers, each a poll media
+    object; the message itself has no text)."""
+    return {"question": {"text": question},
+            "answers": [{"answer_id": n, "poll_media": {"text": text}} for n, text in enumerate(answers, 1)],
+            "expiry": p.TIMESTAMP, "allow_multiselect": False, "layout_type": 1,
+            "results": {"is_finalized": False, "answer_counts": []}}
+
+
+@pytest.mark.parametrize("claimed_by", ["question", "answers"])
+async def test_is_this_true_replying_to_a_poll_checks_what_the_poll_asks(
+    bot: DisputeBot, fake: FakeDiscord, claimed_by: str
+) -> None:
+    """A poll shows its question and answers and has no text: "@bot is this true?" under one read nothing and
+    was told that every quote names its article. The claim may be in the question or in the answers."""
+    posted = p.message("", author=OTHER)
+    posted["poll"] = (poll("Did the govt order twitter to block 1178 accounts linked to khalistan?", "Yes", "No")
+                      if claimed_by == "question" else
+                      poll("How many accounts linked to khalistan did the govt order twitter to block?",
+                           "1178 accounts", "about 250"))
+    await fake.dispatch("MESSAGE_CREATE", posted)
+    asked = await say(fake, f"{MENTION} is this true?", mentions=[p.BOT_USER], replying_to=posted)
+    reply = await reply_to(fake, asked)
+    assert "1,178" in reply.text() and SOURCED not in reply.text()
+    assert fake.rejected == [] and fake.unexpected == []
