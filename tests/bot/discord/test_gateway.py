@@ -7,13 +7,13 @@ import contextlib
 import itertools
 import logging
 import math
-import threading
 import time
 
 import pytest
 
 from bot.core import CommandCore
 from bot.discord.app import serve_discord
+from tests.bot.conftest import hold_answers
 from tests.bot.discord import payloads as p
 from tests.bot.discord.conftest import BotStarter, FakeFactory, settings_for
 from tests.bot.discord.fake_discord import MESSAGE_CONTENT_INTENT, FakeDiscord
@@ -139,15 +139,7 @@ async def test_a_reconnect_while_an_answer_is_computed_loses_it_not_and_sends_it
     is replayed on a RESUME and answered once; one asked on the new session is answered."""
     fake = make_fake()
     await start_bot(discord_core, fake)
-    computing, release = threading.Event(), threading.Event()
-    real_ask = discord_core.engine.ask
-
-    def held_ask(text: str, context: object = None) -> object:
-        computing.set()
-        release.wait(20)
-        return real_ask(text, context)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(discord_core.engine, "ask", held_ask)
+    computing, release = hold_answers(discord_core, monkeypatch)
     mention = f"<@{p.BOT_ID}>"
     first = p.message(f"{mention} how many accounts was twitter ordered to block?", mentions=[p.BOT_USER])
     await fake.dispatch("MESSAGE_CREATE", first)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import threading
 
 import pytest
 from pydantic import SecretStr
@@ -15,6 +14,7 @@ from pydantic import SecretStr
 from bot.core import CommandCore
 from bot.settings import Settings
 from bot.slack.app import serve_slack
+from tests.bot.conftest import hold_answers
 from tests.bot.slack.slack_requests import event_payload, message_event, posts_in, settled
 from tests.bot.slack.stub_slack import APP_TOKEN, BOT_USER_ID, StubSlack
 
@@ -29,15 +29,7 @@ def envelope(name: str, event: dict[str, object], retry: int = 0) -> dict[str, o
 async def test_a_refreshed_connection_loses_no_answer_and_sends_none_twice(
     stub: StubSlack, seed_core: CommandCore, slack_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    computing, release = threading.Event(), threading.Event()
-    real_ask = seed_core.engine.ask
-
-    def held_ask(text: str, context: object = None) -> object:
-        computing.set()
-        release.wait(20)
-        return real_ask(text, context)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(seed_core.engine, "ask", held_ask)
+    computing, release = hold_answers(seed_core, monkeypatch)
     settings = slack_settings.model_copy(update={"slack_app_token": SecretStr(APP_TOKEN),
                                                  "slack_signing_secret": None})
     task = asyncio.create_task(serve_slack(seed_core, settings))
