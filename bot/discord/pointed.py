@@ -89,7 +89,8 @@ async def opening(message: discord.Message, me: discord.abc.User | None) -> str 
     Read from discord.py's cache, else fetched (one request); a thread opened on no message (404), the bot's
     own message, or one that can't be read adds nothing."""
     thread = message.channel
-    if not isinstance(thread, discord.Thread) or message.id == thread.id:
+    # A private thread is never opened on a message: asking Discord for one would only ever get a 404.
+    if not isinstance(thread, discord.Thread) or message.id == thread.id or thread.is_private():
         return None
     start = thread.starter_message
     if start is None:

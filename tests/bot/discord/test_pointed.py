@@ -196,3 +196,14 @@ async def test_follow_ups_in_the_bots_own_thread_read_no_opening_message(bot: Di
     follow = await say(fake, "and when is he expected to meet twitter?", channel_id=int(thread["id"]))
     await reply_to(fake, follow)
     assert reply.id == thread["id"] and fake.fetched == [] and fake.rejected == [] and fake.unexpected == []
+
+
+async def test_a_mention_in_a_private_thread_asks_discord_for_no_opening_message(
+    bot: DisputeBot, fake: FakeDiscord
+) -> None:
+    """A private thread is opened on no message: each mention in one asked for a message that can't exist."""
+    private = {**p.thread(int(p.snowflake()), "between us", owner_id=p.FRIEND_ID), "type": 12}
+    await fake.dispatch("THREAD_CREATE", {**private, "newly_created": True})
+    asked = await say(fake, f"{MENTION} who is ajay sawhney?", mentions=[p.BOT_USER], channel_id=int(private["id"]))
+    reply = await reply_to(fake, asked)
+    assert "Sawhney" in reply.text() and fake.fetched == [] and fake.rejected == [] and fake.unexpected == []
