@@ -223,7 +223,7 @@ class Conversations(BotThreads, ReplySending):
                 return Notice(NoticeKind.INVALID, text)
 
             return await self.core.admission.run("ask", actor_for(message.author), notice)
-        pointed = await pointed_text(message, self.client.user)
+        pointed = await pointed_text(message, self.client.user, not self.is_bot_thread(message.channel))
         typing = asyncio.create_task(self._typing(message.channel))
         try:
             return await self.core.ask(question, actor_for(message.author), conversation, pointed_at=pointed)

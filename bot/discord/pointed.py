@@ -18,13 +18,26 @@ log = logging.getLogger(__name__)
 
 def shown(post: discord.Message | discord.MessageSnapshot) -> str:
     """What a post says to the people reading it: its text, or, when it has none besides addresses, what its
-    embeds show (each one's title and description). A news feed's post (a webhook's or another bot's) is often
-    an embed alone, and a link someone shares bare shows as the page's headline and summary, which Discord
-    adds as an embed: "@bot is this true?" under either read nothing, or only an address."""
-    if strip_links(post.content).strip() or not post.embeds:
+    embeds show (each one's title and description) or the poll it holds (``polled``). A news feed's post (a
+    webhook's or another bot's) is often an embed alone, and a link someone shares bare shows as the page's
+    headline and summary, which Discord adds as an embed: "@bot is this true?" under either read nothing, or
+    only an address."""
+    if strip_links(post.content).strip():
         return post.content
     said = [part for embed in post.embeds for part in (embed.title, embed.description) if part]
-    return "\n".join(said) or post.content
+    return "\n".join(said) or polled(post) or post.content
+
+
+def polled(post: discord.Message | discord.MessageSnapshot) -> str:
+    """A poll's question, and its answers on the next line: a poll has no text, and "@bot is this true?"
+    under one read nothing. The answers come along because a poll's claim may be in them ("How many accounts
+    were blocked?" with "1,178" and "250"); Discord withholds polls without the Message Content intent as it
+    does text. A forward's snapshot carries no poll in discord.py."""
+    poll = getattr(post, "poll", None)
+    if poll is None:
+        return ""
+    answers = "; ".join(answer.text for answer in poll.answers if answer.text)
+    return "\n".join(part for part in (poll.question or "", answers) if part)
 
 
 def forwarded(message: discord.Message) -> str:
@@ -42,17 +55,20 @@ def reply_reference(message: discord.Message) -> discord.MessageReference | None
     return reference
 
 
-async def pointed_text(message: discord.Message, me: discord.abc.User | None) -> str | None:
+async def pointed_text(message: discord.Message, me: discord.abc.User | None,
+                       thread_start: bool = True) -> str | None:
     """The text of the message ``message`` points at, for the core to read its question against: what it
-    forwards, or someone's post it replies to ("@bot is this true?" under a claim). Discord usually sends
-    the replied-to message along; when it doesn't, it is fetched (one request). A reply to the bot's own
-    (``me``) answer goes on with that answer's conversation instead, and a message that can't be read
-    (deleted, no Read Message History; without the Message Content intent its text is empty) adds nothing."""
+    forwards, someone's post it replies to ("@bot is this true?" under a claim), or else, with
+    ``thread_start`` (the caller's: not in a thread that is the bot's conversation), the post the thread it
+    is in was opened on (``opening``). Discord usually sends the replied-to message along; when it doesn't,
+    it is fetched (one request). A reply to the bot's own (``me``) answer goes on with that answer's
+    conversation instead, and a message that can't be read (deleted, no Read Message History; without the
+    Message Content intent its text is empty) adds nothing."""
     if text := forwarded(message):
         return text
     reference = reply_reference(message)
     if reference is None or reference.message_id is None:
-        return None
+        return await opening(message, me) if thread_start and reference is None else None
     pointed = reference.resolved or reference.cached_message
     if pointed is None:
         try:
@@ -63,3 +79,29 @@ async def pointed_text(message: discord.Message, me: discord.abc.User | None) ->
     if not isinstance(pointed, discord.Message) or (me is not None and pointed.author.id == me.id):
         return None
     return shown(pointed) or forwarded(pointed) or None
+
+
+async def opening(message: discord.Message, me: discord.abc.User | None) -> str | None:
+    """What the post a thread was opened on says, for a message in that thread. "@bot is this true?" in a
+    thread someone opened on a claim, or in a forum post, points at the claim as it does in the thread of a
+    Slack post; it was answered as "is this true?" alone. A thread opened on a message keeps that message's
+    id: it is in the thread's channel, or for a forum's (or media channel's) post in the thread itself.
+    Read from discord.py's cache, else fetched (one request); a thread opened on no message (404), the bot's
+    own message, or one that can't be read adds nothing."""
+    thread = message.channel
+    # A private thread is never opened on a message: asking Discord for one would only ever get a 404.
+    if not isinstance(thread, discord.Thread) or message.id == thread.id or thread.is_private():
+        return None
+    start = thread.starter_message
+    if start is None:
+        holder = thread if isinstance(thread.parent, discord.ForumChannel) else thread.parent
+        if not isinstance(holder, discord.Thread | discord.TextChannel | discord.VoiceChannel):
+            return None
+        try:
+            start = await holder.fetch_message(thread.id)
+        except discord.HTTPException as exc:
+            log.info("could not read the message thread %s was opened on: %s", thread.id, exc)
+            return None
+    if me is not None and start.author.id == me.id:
+        return None
+    return shown(start) or forwarded(start) or None

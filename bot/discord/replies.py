@@ -34,6 +34,12 @@ MISSING_PERMISSIONS = 50013
 NO_REPLY_HERE = frozenset({160005, 50083, 50001, 10003})
 # A reply needs Read Message History as well as Send Messages; without it Discord refuses the reference.
 CANNOT_REPLY = 160002
+# The server's AutoMod blocked the message: a keyword or link rule with the Block Message action, which applies
+# to bots as to members (200000), or Discord's harmful-links filter (240000). Articles about the dispute quote
+# words servers filter, so an answer can be refused where a question was not.
+AUTOMOD_BLOCKED = frozenset({200000, 240000})
+AUTOMOD_NOTICE = ("This server's AutoMod blocked my answer, so it could not be posted here. Ask me in a direct "
+                  "message, or a moderator can exempt my role from the rule.")
 
 
 class ReplySending:
@@ -75,6 +81,8 @@ class ReplySending:
             if exc.code in NO_REPLY_HERE:
                 log.warning("channel %s takes no message from the bot (%s %s); question %s not answered",
                             message.channel.id, exc.code, exc.text, message.id)
+            elif exc.code in AUTOMOD_BLOCKED:
+                await self._blocked(message, exc)
             else:
                 await self._failed(message)
             return None
@@ -82,6 +90,16 @@ class ReplySending:
             await self._failed(message)
             return None
         return reply, result
+
+    async def _blocked(self, message: discord.Message, exc: discord.HTTPException) -> None:
+        """The server's AutoMod refused the reply: no crash and no "something went wrong", which blamed the bot
+        for the server's rule. The asker is told why, in words of no answer's (so the rule lets them through),
+        and the notice goes away as the bot's other refusals in a server channel do."""
+        log.warning("AutoMod in channel %s blocked the reply to question %s (%s %s)", message.channel.id,
+                    message.id, exc.code, exc.text)
+        with contextlib.suppress(discord.HTTPException):
+            notice = await self._reply(message, content=AUTOMOD_NOTICE, allowed_mentions=NONE)
+            self.notices.expire(notice, NOTICE_LIFETIME)
 
     async def _failed(self, message: discord.Message) -> None:
         log.exception("answering message %s in channel %s failed", message.id, message.channel.id)

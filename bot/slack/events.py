@@ -37,6 +37,17 @@ def shown(message: dict[str, Any]) -> str:
     return "\n".join(said) or text
 
 
+def shared_text(message: dict[str, Any]) -> str:
+    """The text of the messages ``message`` shares, as Slack's raw text. "Share message" (Slack's forward) sends
+    the shared post along as an attachment marked ``is_share`` / ``is_msg_unfurl`` with its text, and the sharing
+    message's own text is only the comment added, often none: a post shared to the bot's DM, or under "@bot is
+    this true?", read nothing. A link's preview is an attachment too, but no share: it stays out."""
+    attachments = message.get("attachments")
+    return "\n".join(str(item["text"]) for item in (attachments if isinstance(attachments, list) else [])
+                     if isinstance(item, dict) and (item.get("is_share") or item.get("is_msg_unfurl"))
+                     and item.get("text"))
+
+
 # The subtypes of a person's own words: a plain message, one with files, a thread reply also sent to the
 # channel, and a /me message ("/me wonders who ordered the blocking" arrives as ``me_message``, its text the
 # words after /me). Every other subtype (edits, joins, topic changes, bot posts …) asks nothing.

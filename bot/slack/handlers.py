@@ -48,6 +48,7 @@ from bot.slack.events import (
     in_group_dm,
     mentions,
     post_key,
+    shared_text,
     shown,
     stale_edit,
     thread_of,
@@ -242,7 +243,10 @@ class SlackHandlers(SlashCommands):
     async def _ask(self, event: dict[str, Any], text: str, team: str,
                    root: Callable[[], Awaitable[str | None]] | None = None) -> tuple[SlackMessage, bool] | None:
         conversation = conversation_of(str(event.get("channel") or ""), thread_of(event), event.get("channel_type"))
-        pointed = await root() if root is not None else None
+        # What the message shares ("Share message") is what it points at, before the thread it is in.
+        pointed = plain_from_slack(shared_text(event)) or None
+        if pointed is None and root is not None:
+            pointed = await root()
         result = await self.core.ask(text, await self.users.actor(str(event["user"]), team=team), conversation,
                                      pointed_at=pointed)
         if isinstance(result, Notice):  # refused (empty, too long, slow down): an edit of it asks again

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -125,3 +126,18 @@ def many_sources() -> SourcesList:
         f"Twitter vs government of India: accounts withheld after MeitY notice, part {n} <!here>",
         "2021-02-10", f"https://www.hindustantimes.com/india-news/twitter-restores-accounts-after-meity-notice-"
         f"and-section-69a-order-{n}-101613040000000.html", "Hindustan Times", 14) for n in range(45)])
+
+
+def hold_answers(core: CommandCore, monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """Hold ``core``'s questions in its engine (off the event loop, where the engine runs) until ``release`` is
+    set: ``computing`` is set once one is being answered. For what happens to a connection meanwhile."""
+    computing, release = threading.Event(), threading.Event()
+    real_ask = core.engine.ask
+
+    def held_ask(text: str, context: object = None) -> object:
+        computing.set()
+        release.wait(20)
+        return real_ask(text, context)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(core.engine, "ask", held_ask)
+    return computing, release

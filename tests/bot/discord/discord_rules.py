@@ -2,7 +2,8 @@
 
 discord.py checks only the 10-embed limit itself; Discord refuses everything else with HTTP 400 and code
 50035 ("Invalid Form Body"), listing each problem under its path, which is what ``message_errors`` returns.
-``pings`` says whom a message would notify, following Discord's ``allowed_mentions`` rules.
+``pings`` says whom a message would notify, following Discord's ``allowed_mentions`` rules; ``withheld`` what an
+app without the Message Content intent is sent of a message.
 """
 
 from __future__ import annotations
@@ -158,3 +159,16 @@ def choices_allowed(choices: object) -> bool:
     return isinstance(choices, list) and len(choices) <= 25 and all(
         isinstance(c, dict) and 1 <= len(str(c.get("name", ""))) <= 100 and 1 <= len(str(c.get("value", ""))) <= 100
         for c in choices)
+
+
+def withheld(message: dict[str, Any]) -> dict[str, Any]:
+    """``message`` as Discord sends it to an app without the Message Content intent: content, embeds,
+    attachments, components and polls empty, except in DMs, the app's own messages and messages that mention
+    the app's *user* (a mention of its managed role is no exemption; ``FakeDiscord.reads_content``). A
+    forward's snapshots are withheld alike."""
+    data = {**message, "content": "", "embeds": [], "attachments": [], "components": []}
+    data.pop("poll", None)
+    if "message_snapshots" in data:
+        data["message_snapshots"] = [{"message": {**s["message"], "content": "", "embeds": [], "attachments": []}}
+                                     for s in data["message_snapshots"]]
+    return data

@@ -26,6 +26,7 @@ from aiohttp import WSMsgType, web
 
 from bot.inflight import InFlight
 from tests.bot.discord import payloads as p
+from tests.bot.discord.discord_rules import withheld
 from tests.bot.discord.fake_interactions import InteractionState
 from tests.bot.discord.fake_records import Sent
 from tests.bot.discord.fake_rest import FakeRest
@@ -55,6 +56,8 @@ class FakeDiscord(FakeRest):
         self.heartbeats: list[float] = []
         self.identifies: list[dict[str, Any]] = []
         self.closes: list[int | None] = []
+        self.resumes: list[dict[str, Any]] = []  # RESUME (op 6) payloads the bot sent
+        self._frames: list[tuple[int, str]] = []  # (seq, frame) of each dispatch, replayed on a RESUME
         self._watched: list[InFlight] = []  # the bots' ``InFlight``s (``watch``)
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="fake-discord", daemon=True)
@@ -145,6 +148,15 @@ class FakeDiscord(FakeRest):
 
         await self._in_loop(close())
 
+    async def send_op(self, op: int, d: Any = None) -> None:
+        """Send the bot's connection a gateway opcode as Discord does at any time: 7 RECONNECT (reconnect and
+        resume), 9 INVALID_SESSION (``d``: whether the session may be resumed; else it identifies anew)."""
+        async def send() -> None:
+            assert self._ws is not None, "the bot is not connected"
+            await self._ws.send_str(json.dumps({"op": op, "d": d}))
+
+        await self._in_loop(send())
+
     async def release_responses(self) -> None:
         """Let the held responses (``hold_responses``) reach the bot."""
         await self._in_loop(self._release_responses())
@@ -201,21 +213,18 @@ class FakeDiscord(FakeRest):
         ws = ws or self._ws
         assert ws is not None, "the bot is not connected"
         if event in ("MESSAGE_CREATE", "MESSAGE_UPDATE") and not self.reads_content(data):
-            # Discord without the Message Content intent: content, embeds, attachments, components and polls
-            # arrive empty, except in DMs, the app's own messages and messages that mention the app's *user*
-            # (a mention of its managed role is no exemption).
-            data = {**data, "content": "", "embeds": [], "attachments": [], "components": []}
-            data.pop("poll", None)
-            if "message_snapshots" in data:  # a forward's text is withheld alike
-                data["message_snapshots"] = [{"message": {**s["message"], "content": "", "embeds": [],
-                                                          "attachments": []}} for s in data["message_snapshots"]]
+            data = withheld(data)
         replied = data.get("referenced_message")
         if event in ("MESSAGE_CREATE", "MESSAGE_UPDATE") and replied and not self.reads_content(replied):
             # The replied-to message Discord sends along follows the same rule, by its own author and mentions.
-            data = {**data, "referenced_message": {**replied, "content": "", "embeds": [], "attachments": []}}
+            data = {**data, "referenced_message": withheld(replied)}
         self._seq += 1
+        frame = json.dumps({"op": 0, "t": event, "s": self._seq, "d": data})
+        self._frames.append((self._seq, frame))
+        if ws.closed:  # between connections: Discord keeps the session's events for a RESUME to replay
+            return
         self._sent[ws] = self._seq
-        await ws.send_str(json.dumps({"op": 0, "t": event, "s": self._seq, "d": data}))
+        await ws.send_str(frame)
 
     def reads_content(self, data: dict[str, Any]) -> bool:
         if not self.identifies or self.identifies[-1]["intents"] & MESSAGE_CONTENT_INTENT:
@@ -251,6 +260,15 @@ class FakeDiscord(FakeRest):
             elif frame["op"] in (2, 6) and self.token_reset:  # IDENTIFY or RESUME with the old token
                 await ws.close(code=4004, message=b"Authentication failed.")
                 break
+            elif frame["op"] == 6:  # RESUME: the events after the last one the bot read, then RESUMED
+                self.resumes.append(frame["d"])
+                if frame["d"]["session_id"] != p.ready(self.gateway_url)["session_id"] or self._sockets:
+                    await ws.send_str(json.dumps({"op": 9, "d": False}))
+                    continue
+                for seq, missed in [(seq, f) for seq, f in self._frames if seq > (frame["d"]["seq"] or 0)]:
+                    self._sent[ws] = seq
+                    await ws.send_str(missed)
+                await self._send_dispatch("RESUMED", {}, ws)
             elif frame["op"] == 2:
                 self.identifies.append(frame["d"])
                 shard_id, count = frame["d"].get("shard") or (0, 1)

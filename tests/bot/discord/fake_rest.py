@@ -44,6 +44,9 @@ class FakeRest(FakeInteractions):
         self.no_history: set[str] = set()  # channels where the bot lacks Read Message History (no replies)
         self.read_only: set[str] = set()  # channels where the bot may read but not send (403, 50013)
         self.locked: set[str] = set()  # locked threads: only members with Manage Threads may post (403, 160005)
+        # Words the server's AutoMod blocks (a keyword rule with the Block Message action, which bots are not
+        # exempt from): a message holding one, in its text or its embeds, is refused (400, 200000).
+        self.automod_keywords: set[str] = set()
         self.deleted: set[str] = set()  # ids of messages deleted since they were sent
         self.gone: set[str] = set()  # channels and threads deleted since the bot saw them (404, 10003)
         self.dm_channels: dict[str, str] = {}  # DM channel id -> the user it is with
@@ -196,6 +199,10 @@ class FakeRest(FakeInteractions):
         problem = self._check(f"channel {channel_id}", body)
         if problem:
             return problem
+        said = json.dumps([body.get("content"), body.get("embeds")]).lower()
+        if any(word in said for word in self.automod_keywords):
+            self.rejected.append((f"channel {channel_id}", {"": "Message was blocked by automatic moderation"}))
+            return json_response({"message": "Message was blocked by automatic moderation", "code": 200000}, 400)
         if channel_id in self.read_only:
             self.rejected.append((f"channel {channel_id}", {"": "Missing Permissions"}))
             return json_response({"message": "Missing Permissions", "code": 50013}, 403)

@@ -13,6 +13,7 @@ import pytest
 
 from bot.core import CommandCore
 from bot.discord.app import serve_discord
+from tests.bot.conftest import hold_answers
 from tests.bot.discord import payloads as p
 from tests.bot.discord.conftest import BotStarter, FakeFactory, settings_for
 from tests.bot.discord.fake_discord import MESSAGE_CONTENT_INTENT, FakeDiscord
@@ -125,3 +126,42 @@ async def test_without_a_guild_commands_sync_globally(
     await start_bot(discord_core, fake, settings=settings_for(fake, discord_guild_id=None))
     assert list(fake.synced) == ["global"] and len(fake.synced["global"]) == 7
 
+
+
+@pytest.mark.parametrize("op", [7, 9], ids=["reconnect-and-resume", "invalid-session"])
+async def test_a_reconnect_while_an_answer_is_computed_loses_it_not_and_sends_it_once(
+    start_bot: BotStarter, discord_core: CommandCore, make_fake: FakeFactory, monkeypatch: pytest.MonkeyPatch,
+    op: int
+) -> None:
+    """Discord tells a client to reconnect (op 7 RECONNECT, then RESUME, which replays the events it missed) or
+    that its session is gone (op 9 INVALID_SESSION, then a fresh IDENTIFY after discord.py's 5 s wait) at any
+    time. An answer being computed meanwhile goes out over REST, once; a question asked while the bot was away
+    is replayed on a RESUME and answered once; one asked on the new session is answered."""
+    fake = make_fake()
+    await start_bot(discord_core, fake)
+    computing, release = hold_answers(discord_core, monkeypatch)
+    mention = f"<@{p.BOT_ID}>"
+    first = p.message(f"{mention} how many accounts was twitter ordered to block?", mentions=[p.BOT_USER])
+    await fake.dispatch("MESSAGE_CREATE", first)
+    await fake.wait_for(computing.is_set)
+    await fake.send_op(op, False if op == 9 else None)
+    asked = [first]
+    if op == 7:  # sent as the bot reconnects: read on the old connection or replayed on the new one
+        asked.append(p.message(f"{mention} who is ajay sawhney?", mentions=[p.BOT_USER]))
+        await fake.dispatch("MESSAGE_CREATE", asked[-1])
+        await fake.wait_for(lambda: fake.resumes)
+    else:
+        await fake.wait_for(lambda: len(fake.identifies) == 2, timeout=20)
+    release.set()
+    await fake.wait_for(lambda: all(any(m.reply_to == q["id"] for m in fake.messages) for q in asked), timeout=20)
+    if op == 9:  # the new session's READY reached the bot (discord.py waits 2 s for its servers after it)
+        asked.append(p.message(f"{mention} who is ajay sawhney?", mentions=[p.BOT_USER]))
+        await asyncio.sleep(2.5)
+        await fake.dispatch("MESSAGE_CREATE", asked[-1])
+        await fake.wait_for(lambda: any(m.reply_to == asked[-1]["id"] for m in fake.messages), timeout=20)
+    await fake.settled()
+    for question in asked:
+        [reply] = [m for m in fake.messages if m.reply_to == question["id"]]
+        assert "1,178" in reply.text() or "Sawhney" in reply.text()
+    assert len(fake.identifies) == (1 if op == 7 else 2) and len(fake.resumes) == (1 if op == 7 else 0)
+    assert fake.rejected == [] and fake.unexpected == []

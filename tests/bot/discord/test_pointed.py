@@ -115,3 +115,95 @@ async def test_a_post_that_shows_only_an_embed_is_read_by_what_the_embed_says(
     reply = await reply_to(fake, asked)
     assert "1,178" in reply.text() and SOURCED not in reply.text()
     assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_is_this_true_replying_to_a_forwarded_post_checks_what_it_forwards(
+    bot: DisputeBot, fake: FakeDiscord
+) -> None:
+    """Someone forwards a claim into a server channel (the forward has no text of its own, only Discord's
+    snapshot of the post), another replies to the forward mentioning the bot."""
+    forward = p.message("", author=OTHER, forwarding=p.message(CLAIM, author=OTHER, channel_id=p.CHANNEL_ID + 7))
+    await fake.dispatch("MESSAGE_CREATE", forward)
+    asked = await say(fake, f"{MENTION} is this true?", mentions=[p.BOT_USER], replying_to=forward)
+    reply = await reply_to(fake, asked)
+    assert "1,178" in reply.text() and SOURCED not in reply.text()
+    assert fake.rejected == [] and fake.unexpected == []
+
+
+def poll(question: str, *answers: str) -> dict[str, object]:
+    """A message's ``poll`` as Discord sends it (Poll Resource: a question and its answers, each a poll media
+    object; the message itself has no text)."""
+    return {"question": {"text": question},
+            "answers": [{"answer_id": n, "poll_media": {"text": text}} for n, text in enumerate(answers, 1)],
+            "expiry": p.TIMESTAMP, "allow_multiselect": False, "layout_type": 1,
+            "results": {"is_finalized": False, "answer_counts": []}}
+
+
+@pytest.mark.parametrize("claimed_by", ["question", "answers"])
+async def test_is_this_true_replying_to_a_poll_checks_what_the_poll_asks(
+    bot: DisputeBot, fake: FakeDiscord, claimed_by: str
+) -> None:
+    """A poll shows its question and answers and has no text: "@bot is this true?" under one read nothing and
+    was told that every quote names its article. The claim may be in the question or in the answers."""
+    posted = p.message("", author=OTHER)
+    posted["poll"] = (poll("Did the govt order twitter to block 1178 accounts linked to khalistan?", "Yes", "No")
+                      if claimed_by == "question" else
+                      poll("How many accounts linked to khalistan did the govt order twitter to block?",
+                           "1178 accounts", "about 250"))
+    await fake.dispatch("MESSAGE_CREATE", posted)
+    asked = await say(fake, f"{MENTION} is this true?", mentions=[p.BOT_USER], replying_to=posted)
+    reply = await reply_to(fake, asked)
+    assert "1,178" in reply.text() and SOURCED not in reply.text()
+    assert fake.rejected == [] and fake.unexpected == []
+
+
+@pytest.mark.parametrize("seen", [True, False], ids=["cached", "fetched"])
+async def test_is_this_true_in_a_thread_opened_on_someones_post_checks_that_post(
+    bot: DisputeBot, fake: FakeDiscord, seen: bool
+) -> None:
+    """A member opens a thread on a claim ("Create Thread" on the message: the thread keeps its id) and asks in
+    it, as people do on Slack in a post's thread. It was answered as "is this true?" alone."""
+    posted = await claim(fake, seen=seen)
+    opened = p.thread(int(str(posted["id"])), "about the claim", owner_id=p.FRIEND_ID)
+    await fake.dispatch("THREAD_CREATE", {**opened, "newly_created": True})
+    asked = await say(fake, f"{MENTION} is this true?", mentions=[p.BOT_USER], channel_id=int(opened["id"]))
+    reply = await reply_to(fake, asked)
+    assert reply.channel_id == opened["id"] and "1,178" in reply.text() and SOURCED not in reply.text()
+    assert fake.fetched == ([] if seen else [posted["id"]])
+    assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_a_question_in_a_forum_post_borrows_from_the_posts_opening_message(
+    bot: DisputeBot, fake: FakeDiscord
+) -> None:
+    """A forum post's opening message is in the post (a thread) itself, with the post's id."""
+    post = p.thread(int(p.snowflake()), "Is the figure right?", parent_id=p.FORUM_ID, owner_id=p.FRIEND_ID)
+    await fake.dispatch("THREAD_CREATE", {**post, "newly_created": True})
+    opening = p.message(CLAIM, author=OTHER, channel_id=int(post["id"]))
+    fake.posts[post["id"]] = {**opening, "id": post["id"]}
+    asked = await say(fake, f"{MENTION} when was this", mentions=[p.BOT_USER], channel_id=int(post["id"]))
+    reply = await reply_to(fake, asked)
+    assert searched(reply) and "khalistan" in reply.embeds[0]["footer"]["text"].lower()
+    assert fake.fetched == [post["id"]] and fake.rejected == [] and fake.unexpected == []
+
+
+async def test_follow_ups_in_the_bots_own_thread_read_no_opening_message(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """The bot's thread is opened on its own answer and goes on with that conversation: nothing is fetched."""
+    asked = await say(fake, f"{MENTION} who is ajay sawhney?", mentions=[p.BOT_USER])
+    reply = await reply_to(fake, asked)
+    [thread] = await fake.wait_for(lambda: fake.threads)
+    await fake.settled()
+    follow = await say(fake, "and when is he expected to meet twitter?", channel_id=int(thread["id"]))
+    await reply_to(fake, follow)
+    assert reply.id == thread["id"] and fake.fetched == [] and fake.rejected == [] and fake.unexpected == []
+
+
+async def test_a_mention_in_a_private_thread_asks_discord_for_no_opening_message(
+    bot: DisputeBot, fake: FakeDiscord
+) -> None:
+    """A private thread is opened on no message: each mention in one asked for a message that can't exist."""
+    private = {**p.thread(int(p.snowflake()), "between us", owner_id=p.FRIEND_ID), "type": 12}
+    await fake.dispatch("THREAD_CREATE", {**private, "newly_created": True})
+    asked = await say(fake, f"{MENTION} who is ajay sawhney?", mentions=[p.BOT_USER], channel_id=int(private["id"]))
+    reply = await reply_to(fake, asked)
+    assert "Sawhney" in reply.text() and fake.fetched == [] and fake.rejected == [] and fake.unexpected == []

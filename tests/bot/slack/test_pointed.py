@@ -130,3 +130,35 @@ async def test_a_post_that_shows_only_attachments_is_read_by_what_they_say(
     await send_event(history_app, mention("is this true?", root))
     [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
     assert "1,178" in shown_text(reply) and SOURCED not in shown_text(reply)
+
+
+def shared(text: str, author: str = "UOTHER", channel: str = "C9", ts: str = "1690000000.000077") -> dict[str, Any]:
+    """A message shared with Slack's "Share message" (its forward), as the sharing message carries it: an
+    attachment with ``is_share`` and ``is_msg_unfurl``, the shared message's text in ``text`` (and its rich text
+    in ``message_blocks``); the sharing message's own text is the comment added, often none."""
+    link = f"https://stub.slack.com/archives/{channel}/p{ts.replace('.', '')}"
+    return {"ts": ts, "author_id": author, "channel_id": channel, "channel_team": "T1", "is_msg_unfurl": True,
+            "message_blocks": [{"team": "T1", "channel": channel, "ts": ts, "message": {"blocks": [
+                {"type": "rich_text", "block_id": "b1", "elements": [
+                    {"type": "rich_text_section", "elements": [{"type": "text", "text": text}]}]}]}}],
+            "color": "D0D0D0", "from_url": link, "is_share": True, "fallback": f"[December 1st, 2026] other: {text}",
+            "text": text, "author_name": "other", "author_subname": "other", "mrkdwn_in": ["text"],
+            "footer": "Slack Conversation"}
+
+
+@pytest.mark.parametrize("where", ["dm", "dm-with-words", "channel-mention"])
+async def test_a_shared_message_is_what_is_asked_about(stub: StubSlack, history_app: AsyncApp, where: str) -> None:
+    """Slack's forward: a message shared to the bot's DM, or with "@bot is this true?" as the comment, carries
+    the post as an attachment. It got "Please ask a question" (nothing shared read), or "is this true?" was
+    answered alone; now the post is read as a Discord forward is: the question, or the turn before the words."""
+    attachment = shared(CLAIM)
+    if where == "channel-mention":
+        event = message_event(f"<@{BOT_USER_ID}> is this true?", kind="app_mention", attachments=[attachment])
+    else:
+        event = message_event("is this true?" if where == "dm-with-words" else "", channel="D1",
+                              channel_type="im", attachments=[attachment])
+    await send_event(history_app, event)
+    [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
+    assert "1,178" in shown_text(reply) and SOURCED not in shown_text(reply)
+    assert "Please ask a question" not in shown_text(reply) and "<@UASKER>" not in shown_text(reply)
+    assert reads(stub) == 0, "a shared message comes with the event; nothing is fetched"
