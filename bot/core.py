@@ -230,6 +230,12 @@ class CommandCore(TimelineReaders, ModeratorActions):
         thread: follow-ups in the thread continue it)."""
         self.history.rename(old, new)
 
+    async def goes_on(self, conversation: str) -> bool:
+        """Whether ``conversation`` has earlier turns a follow-up there would read: a post someone's thread was
+        opened on is what a question there points at only until then (``bot.discord.messages``)."""
+        context = await self.history.context(conversation)
+        return context is not None and bool(context.turns)
+
     async def answered_in(self, conversation: str) -> bool | None:
         """Whether the bot replied in ``conversation`` within the time a thread is followed (``THREAD_TTL``),
         by the stored answers and replies (``replied_in``): an adapter's own memory of the threads it follows is

@@ -173,6 +173,23 @@ async def test_is_this_true_in_a_thread_opened_on_someones_post_checks_that_post
     assert fake.rejected == [] and fake.unexpected == []
 
 
+async def test_a_thread_the_bot_answered_in_is_its_conversation_not_the_opening_post_again(
+    bot: DisputeBot, fake: FakeDiscord
+) -> None:
+    """After its answer in a member's thread, the next mention there goes on with that conversation, as a Slack
+    thread the bot answered in is followed: the opening post was read again (fetched again) as the latest turn."""
+    posted = await claim(fake, seen=False)
+    opened = p.thread(int(str(posted["id"])), "about the claim", owner_id=p.FRIEND_ID)
+    await fake.dispatch("THREAD_CREATE", {**opened, "newly_created": True})
+    asked = await say(fake, f"{MENTION} is this true?", mentions=[p.BOT_USER], channel_id=int(opened["id"]))
+    await reply_to(fake, asked)
+    await fake.settled()
+    again = await say(fake, f"{MENTION} who is ajay sawhney?", mentions=[p.BOT_USER], channel_id=int(opened["id"]))
+    reply = await reply_to(fake, again)
+    assert "Sawhney" in reply.text()
+    assert fake.fetched == [posted["id"]] and fake.rejected == [] and fake.unexpected == []
+
+
 async def test_a_question_in_a_forum_post_borrows_from_the_posts_opening_message(
     bot: DisputeBot, fake: FakeDiscord
 ) -> None:
