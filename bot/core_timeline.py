@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from bot.actors import Actor
 from bot.refusals import given_back
 from bot.results import Notice, NoticeKind
+from bot.smalltalk import dated_overview, timeline_topic, wants_overview
 from bot.validation import InvalidInput, clean_topic
 from retrieval.followup import FollowupContext
 from retrieval.timeline_turns import (
@@ -34,6 +35,21 @@ if TYPE_CHECKING:
     T = TypeVar("T")
 
 
+def as_chat_asks(topic: str | None) -> str | None:
+    """A ``/timeline`` topic worded as a chat message asks what the message asks in chat: "what happened in feb
+    2022" the events of February 2022, "timeline of koo" those about Koo, "what happened" all of them. Read as
+    topic words, "what happened in feb 2022" listed only "The talks are likely to happen this week" (its
+    "happened"), none of that month's events. Any other topic is kept as typed."""
+    if not topic:
+        return topic
+    if wants_overview(topic):
+        return None
+    asked_for = timeline_topic(topic)
+    if asked_for is not None:
+        return asked_for or None
+    return dated_overview(topic) or topic
+
+
 class TimelineReaders:
     # What it reads of ``CommandCore``, set there.
     config: CoreConfig
@@ -50,7 +66,7 @@ class TimelineReaders:
         that?") reads the event it showed (``retrieval.timeline_turns``)."""
         async def work() -> Timeline | Notice:
             try:
-                cleaned = clean_topic(topic, self.config.max_question_chars)
+                cleaned = as_chat_asks(clean_topic(topic, self.config.max_question_chars))
             except InvalidInput as exc:
                 return Notice(NoticeKind.INVALID, str(exc))
             return await self._events(cleaned, conversation)

@@ -9,7 +9,9 @@ as it shows a week. Two days merely listed ("on January 31 and February 8") stay
 A phrase that names a period rather than reports one (a timeline topic: "feb 1 to feb 10", "feb 10 to 15",
 "10-15 february") is read with ``phrase=True``: there "to" needs no "from" and a day number may open or
 close the range without its month. In an article's sentence neither is safe ("adjourned on February 1 to
-February 10" is a move, "10 to 15 February" may be a count), so articles are read as before.
+February 10" is a move, "10 to 15 February" may be a count), so articles are read as before, but for a day number
+opening a day-first range after "between" ("between 4 and 6 February"), which names nothing else: read by its last
+day alone, "downloads rose between 4 and 6 February" was filed under 6 February.
 """
 
 from __future__ import annotations
@@ -68,15 +70,16 @@ def _same_month_end(sentence: str, first: Mention, phrase: bool) -> Mention | No
     return replace(first, start=found.start("day"), end=found.end(), text=found.group("day"), day=day)  # "10th"
 
 
-def _same_month_start(sentence: str, last: Mention) -> Mention | None:
-    """In a phrase, the "10" of "10-15 February" or "between 10 and 15 February" as the first mention of a
-    range ending at ``last``."""
+def _same_month_start(sentence: str, last: Mention, phrase: bool = True) -> Mention | None:
+    """The "10" of "between 10 and 15 February" (in a phrase also "10-15 February", "10 to 15 February") as the
+    first mention of a range ending at ``last``."""
     if last.kind != "day" or last.day is None or not last.text[:1].isdigit():
         return None
     found = _PHRASE_DAY_BEFORE.search(sentence[: last.start])
     if found is None or int(found.group("day")) >= last.day:
         return None
-    if (found.group("word") or "").lower() == "and" and not _OPENER["and"].search(sentence[: found.start()]):
+    between = (found.group("word") or "").lower() == "and" and _OPENER["and"].search(sentence[: found.start()])
+    if not between and (not phrase or (found.group("word") or "").lower() == "and"):
         return None
     return replace(last, start=found.start("day"), end=found.end("day"), text=found.group("day"),
                    day=int(found.group("day")), through=last)
@@ -94,7 +97,7 @@ def join_ranges(sentence: str, mentions: list[Mention], phrase: bool = False) ->
             out.append(replace(m, through=nxt))
             k += 2
             continue
-        start = _same_month_start(sentence, m) if phrase else None
+        start = _same_month_start(sentence, m, phrase)
         if start is not None:
             out.append(start)
             k += 1

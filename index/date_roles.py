@@ -19,6 +19,12 @@ _FUNCTION_WORDS = {
     "says", "he", "she", "we", "i", "you", "its", "his", "her", "our", "had", "has", "have", "were",
     "would", "could", "should", "may", "might", "can", "did", "also", "amid", "where", "which", "who",
 }
+# A preposition after a date opens a phrase of the sentence's, never a noun the date qualifies: "servers crashed for
+# several hours last week under the load" was read as a "last week under" like "the January 26 violence", and the
+# crash dated nothing.
+_PREPOSITIONS = {"under", "over", "against", "across", "despite", "without", "because", "about", "around", "toward",
+                 "towards", "from", "near", "via", "among", "amongst", "between", "behind", "beyond", "within", "upon",
+                 "onto", "throughout", "per", "unlike", "alongside", "outside", "inside", "ahead", "due"}
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s-]*$")
 # A date that ends a noun phrase led by a word of sequence or cause ("in connection with the tractor rally violence
 # on Republic Day", "following the protests of January 26", "after the meeting on Monday"): the date is the
@@ -70,7 +76,7 @@ def date_role(sentence: str, start: int, end: int) -> str:
     if led and _noun_phrase(led.group("noun").split()):
         return "reference"
     nxt = NEXT_WORD.match(sentence, end)
-    if nxt and nxt.group(1).islower() and nxt.group(1) not in _FUNCTION_WORDS:
+    if nxt and nxt.group(1).islower() and nxt.group(1) not in _FUNCTION_WORDS | _PREPOSITIONS:
         return "primary" if prev_word in _TEMPORAL_PREPS else "reference"
     return "primary"
 

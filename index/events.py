@@ -43,8 +43,9 @@ from index.mention_dates import (
 from index.relative_days import counted_here, placed_days, relative_days
 from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
+from index.update_days import UpdateDay, update_day, update_days
 
-EVENTS_VERSION = 29  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 30  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -66,6 +67,9 @@ EVENTS_VERSION = 29  # 14: a yearless date in an undated article takes the year 
 # editor's note on the story ("This story was updated on February 13 to add …") (``index.corrections``)
 # 29: a live blog's or chronology's entry head ("Feb 9, 21:15") is no event; its entry's first sentence is one of its
 # day, and the entry's relative days ("tonight") count from it (``index.entry_heads``)
+# 30: "between 4 and 6 February" is one range, not 6 February (``index.date_ranges``); a date before a preposition
+# ("last week under the load") dates its sentence (``index.date_roles``); an update paragraph's relative days
+# ("Update, February 14: … said on Sunday") count from its label's day (``index.update_days``)
 
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")
@@ -119,6 +123,8 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
         window = article_window(corpus, located[doc.doc_id])
         given = None if doc.date_estimated else doc_dates[doc.doc_id]
         heads = entry_heads(doc.text, doc_dates[doc.doc_id])
+        spans = sentences.get(doc.doc_id) or split_sentences(doc.text)
+        updates = update_days(doc.text, spans, doc_dates[doc.doc_id])
         for item in located[doc.doc_id]:
             text = doc.text[item.sentence.start : item.sentence.end]
             if stamp_date(text) is not None or is_furniture(text) or retracted(text):
@@ -126,7 +132,7 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
             if (item.mention.role != "primary" or item.mention.start < label_end(text)
                     or item.mention.start < _dateline_end(text) or denied(text, item.mention.start)):
                 continue  # "in the wake of the January 26 violence": the violence's date, not the sentence's
-            written, reported = _entry_dates(heads, item.sentence.start, doc_dates[doc.doc_id], given)
+            written, reported = _entry_dates(heads, updates, item.sentence.start, doc_dates[doc.doc_id], given)
             resolved = resolve_mention(item, written, anchors, window, doc.date_estimated)
             if resolved is None:
                 continue
@@ -144,27 +150,27 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
                 best[key] = record
         def resolve(item: Located, doc: Document = doc, anchors: list[Anchor] = anchors,
                     window: CorpusWindow | None = window, heads: list[EntryHead] = heads,
-                    ) -> tuple[str, str, str] | None:
-            written = _entry_dates(heads, item.sentence.start, doc_dates[doc.doc_id], None)[0]
+                    updates: list[UpdateDay] = updates) -> tuple[str, str, str] | None:
+            written = _entry_dates(heads, updates, item.sentence.start, doc_dates[doc.doc_id], None)[0]
             return resolve_mention(item, written, anchors, window, doc.date_estimated)
 
         _count_here(doc, located[doc.doc_id], resolve, given, best)
-        spans = sentences.get(doc.doc_id) or split_sentences(doc.text)
         _entry_leads(doc, heads, spans, best)
         told = list(best.values()) + _told_relative(doc, spans, located[doc.doc_id], list(best.values()), given)
         records.extend(with_context(doc, spans, sorted(told, key=lambda r: (r["start"], r["date"]))))
     return records
 
 
-def _entry_dates(heads: list[EntryHead], position: int, written: date | None,
+def _entry_dates(heads: list[EntryHead], updates: list[UpdateDay], position: int, written: date | None,
                  given: date | None) -> tuple[date | None, date | None]:
-    """The day a sentence was written and the day it reports from: its live-blog entry's (``index.entry_heads``),
-    else the article's. An entry of February 9 saying the order "had been due to expire tonight" means February 9,
-    not the day the blog was last updated."""
+    """The day a sentence was written and the day it reports from: its live-blog entry's (``index.entry_heads``)
+    or its update paragraph's (``index.update_days``), else the article's. An entry of February 9 saying the order
+    "had been due to expire tonight" means February 9, not the day the blog was last updated."""
     head = entry_day(heads, position)
-    if head is None or head.day is None:
+    day = head.day if head is not None and head.day is not None else update_day(updates, position)
+    if day is None:
         return written, given
-    return head.day, head.day if given is not None else None
+    return day, day if given is not None else None
 
 
 _LEAD_WORDS = 4

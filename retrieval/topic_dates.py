@@ -90,6 +90,10 @@ class Day:
 
 
 NEVER = Day(None, 0, 0)  # what a topic naming no real day ("feb 30") matches: nothing
+# A period of yearless ends whose first month comes later in the year than its last ("between dec 25 and jan 5",
+# "november to february") runs over a year's end when that makes it this long at most; longer, it was named
+# backwards ("between march 10 and feb 5").
+_OVER_YEAR_END_DAYS = 183
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ class Period:
         an end is no real day."""
         first, last = date.min, date.max
         if self.start is not None:
-            span = self.start.days(year)
+            span = self.start.days(year - 1 if self._over_year_end(year) else year)
             if span is None:
                 return None
             first = span[1] + timedelta(days=1) if self.start_excluded else span[0]
@@ -118,10 +122,25 @@ class Period:
             last = span[0] - timedelta(days=1) if self.end_excluded else span[1]
         return first, last
 
+    def _over_year_end(self, year: int) -> bool:
+        """Whether the period runs from ``year - 1`` into ``year`` (``_OVER_YEAR_END_DAYS``): both ends yearless, the
+        first's month later than the last's. Read in one year, "between dec 25 and jan 5" ended before it started,
+        and the events of 28 to 31 December were never listed."""
+        if self.start is None or self.end is None or self.start.year is not None or self.end.year is not None:
+            return False
+        first, last = self.start.days(year - 1), self.end.days(year)
+        return (self.start.month > self.end.month and first is not None and last is not None
+                and (last[1] - first[0]).days <= _OVER_YEAR_END_DAYS)
+
     def covers(self, when: str, year: int) -> bool:
         """Whether an event dated ``when`` has a day in the period (a yearless end in ``year``, the articles'
-        year): a week or a range overlaps it, a month-only event (no particular day) must lie wholly inside
-        it, as it answers a month, not a day."""
+        year; one over a year's end, ending in it or the next): a week or a range overlaps it, a month-only event
+        (no particular day) must lie wholly inside it, as it answers a month, not a day."""
+        if self._over_year_end(year) and self._covers(when, year + 1):
+            return True
+        return self._covers(when, year)
+
+    def _covers(self, when: str, year: int) -> bool:
         span = self.days(year)
         if span is None or span[0] > span[1]:
             return False

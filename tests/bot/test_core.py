@@ -73,6 +73,20 @@ async def test_a_timeline_of_a_period_through_the_core(seed_core: CommandCore) -
         "2021.")
 
 
+async def test_a_timeline_topic_worded_as_a_chat_message_asks_what_chat_asks(seed_core: CommandCore) -> None:
+    """"/timeline what happened between feb 9 and feb 12" was read as topic words too, and "happened" kept only
+    "The talks are likely to happen this week"; it lists the period's events, as chat does."""
+    async def dates(topic: str | None) -> list[tuple[str, bool]]:
+        timeline = await seed_core.timeline(topic)
+        assert isinstance(timeline, Timeline)
+        return [(e.date, e.planned) for e in timeline.events]
+
+    period = await dates("between feb 9 and feb 12")
+    assert len(period) == 3
+    assert await dates("what happened between feb 9 and feb 12?") == period
+    assert await dates("what happened") == await dates(None)
+
+
 def test_moderator_policy() -> None:
     policy = ModeratorPolicy(user_ids=frozenset({"slack:U9"}), role_ids=frozenset({"777"}))
     assert policy.allows(MOD) and policy.allows(ADMIN)
