@@ -29,7 +29,9 @@ from retrieval.followup_search import FollowUp, follow_up
 from retrieval.hinglish import english_reading
 from retrieval.initialisms import spell_out_initials
 from retrieval.loaded import LoadedIndex, load_index
+from retrieval.ordinals import ordinals_as_written
 from retrieval.question import Kind, Question, analyse, has_subject
+from retrieval.reach import figures_as_given
 from retrieval.same_question import as_what_about
 from retrieval.search import hybrid_search
 from retrieval.several import MAX_QUESTIONS, context_and_ask, joined, questions_in
@@ -212,6 +214,11 @@ def _reading(text: str, index: LoadedIndex) -> tuple[str, str | None]:
     restored = restore_acronyms(text, index)  # "the us" is the articles' "U.S."
     spelled = spell_out_initials(restored or text, index) or restored  # "GoI": the "Government of India"
     mended = mend_typos(spelled or text, index) or spelled
+    # "about 1200 accounts?", "over a thousand": searched as the figure the articles give (1,178)
+    figured = figures_as_given(mended or text, index)
+    mended = figured or mended
+    days = ordinals_as_written(mended or text, index)  # "feb 8th": the articles' "February 8"
+    mended = days or mended
     return mended or text, mended
 
 

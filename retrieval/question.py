@@ -55,6 +55,12 @@ _KIND_OF = re.compile(r"\bwhat\s+(?:kinds?|types?|sorts?)\s+of\b", re.IGNORECASE
 _STRESSED = re.compile(
     r"\b(what|which|who|whom|when|where|why|how)\s+(?:exactly|precisely|actually|really|specifically)\b",
     re.IGNORECASE)
+# "going to" before a verb says "will" ("what is he going to do", "is the centre going to promote koo"): searched,
+# "going" (stemmed "go") was a word of the question no sentence about what he will do holds, and "who is ajay
+# sawhney and what is he going to do" was declined in its second half while "what will he do" was answered. Not
+# before a determiner or a name ("going to the court", "going to Delhi"), where it is a movement.
+_GOING_TO = re.compile(r"\b(?:going|gonna)(?=\s+to\s+(?!(?:the|a|an|his|her|their|its|my|our|your)\b)(?-i:[a-z]))",
+                       re.IGNORECASE)
 # Chat drops the apostrophe: "whats", "whos", "hows" are "what is", "who is", "how is".
 _CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)s\b", re.IGNORECASE)
 # Chat asks with a bare noun phrase whose last word names the sort of answer wanted ("fine amount?", "next
@@ -204,7 +210,7 @@ def analyse(text: str) -> Question:
     # The measure word makes "how" ask ("how long", "how far") and says nothing about the story: searched, "long"
     # (a word these articles never use) counted against every sentence, and "how long after the government's
     # allegation did Twitter issue its statement" was declined above "within 24 hours of the allegation".
-    searched = _MEASURE.sub(r"\g<how>", text_read)
+    searched = _GOING_TO.sub("", _MEASURE.sub(r"\g<how>", text_read))
     words = [w for w in terms(searched) if w not in REQUEST_TERMS] or terms(searched)
     match = _COUNT.search(text_read) or _NUMBER_OF.search(text_read)
     if match:

@@ -19,6 +19,7 @@ from index.lexical import terms, words
 from retrieval.loaded import LoadedIndex
 from retrieval.question import REQUEST_TERMS, Question
 from retrieval.shorthand import plain_words
+from retrieval.stated_figures import as_given, given, stated_figures
 
 # Words that only build the sentence in chat ("doesn't", "gonna", "what's going on") or pad it ("how many
 # exactly", "the 69A thing", "ok thanks. who is ..."): true to say no article uses them, but no help to the
@@ -153,15 +154,26 @@ def unknown_figures(index: LoadedIndex, question: Question) -> list[str]:
     """Figures the question states that no article gives. Answered, such a question got a sentence with
     another figure ("around 250 accounts") as if it confirmed the question's; declined, it is told which
     figure the articles never give, and the closest passages show what they do say."""
-    stated = [f for f in figures(question.text) if f.value >= PREMISE_FIGURE]
+    stated = [f for f in stated_figures(question.text) if f.value >= PREMISE_FIGURE]
     if not stated:
         return []
+    known = known_figures(index)
+    return [f.text for f in stated if not given(f, known)]
+
+
+def known_figures(index: LoadedIndex) -> frozenset[float]:
+    """Every figure the articles give, read once per index."""
     known = _CORPUS_FIGURES.get(index.folder)
     if known is None:
         known = frozenset(f.value for doc in index.docs for f in figures(doc.text))
         _CORPUS_FIGURES.clear()  # one live index at a time: the newest build's figures
         _CORPUS_FIGURES[index.folder] = known
-    return [f.text for f in stated if f.value not in known]
+    return known
+
+
+def figures_as_given(text: str, index: LoadedIndex) -> str | None:
+    """``text`` with its hedged or worded figures written as the articles give them (``as_given``)."""
+    return as_given(text, known_figures(index), PREMISE_FIGURE)
 
 
 # Where a two-letter acronym stands for a place or a body: after "the", in any case ("did the US ask", "in the

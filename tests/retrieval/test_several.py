@@ -6,7 +6,9 @@ import re
 
 import pytest
 
+from index.lexical import terms
 from retrieval.engine import Engine
+from retrieval.question import analyse
 from retrieval.several import context_and_ask, joined, one_line, questions_in
 from retrieval.types import Answer, Citation
 
@@ -261,3 +263,20 @@ def test_a_question_after_its_context_is_answered_as_asked(seed_engine: Engine) 
     # A "he" in the ask finds the name the context gave.
     named = seed_engine.ask("I keep hearing about Ajay Sawhney. Who will he meet from Twitter?")
     assert named.answered and "Vice President of Global Public Policy" in named.text
+
+
+@pytest.mark.parametrize(("question", "searched"), [
+    ("what is he going to do", ""), ("is the centre going to promote koo", "centre promote koo"),
+    ("is twitter going to the court", "twitter going court"), ("is Sawhney going to Delhi", "sawhney going Delhi"),
+])
+def test_going_to_before_a_verb_is_no_search_word(question: str, searched: str) -> None:
+    """"going to" before a verb says "will"; before a determiner or a name it is a movement, and stays."""
+    assert analyse(question).terms == terms(searched)
+
+
+def test_what_he_is_going_to_do_is_answered_after_who_he_is(seed_engine: Engine) -> None:
+    """"who is ajay sawhney and what is he going to do" answered who he is and declined the rest ("going" was a
+    word no sentence about his talks holds), while "... and what will he do" was answered."""
+    answer = seed_engine.ask("who is ajay sawhney and what is he going to do")
+    assert answer.answered and "I couldn't find" not in answer.text
+    assert "lead the talks" in answer.text or "will meet" in answer.text or "will be meeting" in answer.text
