@@ -230,6 +230,11 @@ def _one_stamp(text: str, day_first: bool | None = None) -> tuple[str | None, bo
     if (match and len(match.group(1)) <= STAMP_CHARS
             and (day := normalise_date(match.group(1), day_first)) is not None):
         return day, True
+    # Named and signed: "Posted On: 16 MAR 2021 6:15PM by PIB Delhi", as a government release prints its day. Read
+    # as neither kind alone, the release's stamp dated nothing and it was dated by an estimate from its text.
+    signed = _BY_ISSUER.fullmatch(match.group(1)) if match else None
+    if signed and (day := date_line(signed.group(1), day_first)) is not None:
+        return day, True
     place = _PLACE_DATE.fullmatch(text)
     if (place and place.group(1).lower() not in WEEKDAY_WORDS
             and (day := date_line(place.group(2), day_first)) is not None):

@@ -248,6 +248,25 @@ def test_a_press_releases_issuer_line_is_no_title(issuer: str) -> None:
     assert (doc.title, doc.date) == ("Government seeks compliance from Twitter on blocking orders", "2021-02-10")
 
 
+def test_a_release_posted_on_a_day_signed_by_its_office_is_dated_and_titled_by_its_headline() -> None:
+    """"Posted On: 16 MAR 2021 6:15PM by CIB Varenna", as a government release prints its day, was read neither
+    as a named stamp nor as a signed one: the release was dated ~30 April (the day its rules came into force) by
+    an estimate, and titled by its letterhead's "Government of the Republic of Castovia"."""
+    raw = ("Government of the Republic of Castovia\nMinistry of Digital Affairs\nCastovia Information Bureau\n\n"
+           "Ministry notifies Intermediary Accountability Rules\n\nPosted On: 16 MAR 2021 6:15PM by CIB Varenna\n\n"
+           "The Ministry on Tuesday notified the rules, which come into force on 30 April 2021.\n")
+    doc = parse_article(raw, "r", "r.txt")
+    assert (doc.title, doc.date, doc.date_estimated) == ("Ministry notifies Intermediary Accountability Rules",
+                                                          "2021-03-16", False)
+    assert not any("Posted On" in sentence for sentence in _sentences(doc.text))
+
+
+@pytest.mark.parametrize("issuer", ["Government of the Republic of Castovia", "Office of the Prime Minister"])
+def test_an_issuer_line_naming_the_office_with_the_is_no_title(issuer: str) -> None:
+    raw = f"{issuer}\nGovernment seeks compliance on blocking orders\n\nThe Secretary met the platforms today.\n"
+    assert parse_article(raw, "r", "r.txt").title == "Government seeks compliance on blocking orders"
+
+
 @pytest.mark.parametrize("head", [
     "Ministry Of IT Asks Twitter To Comply\nThe Secretary met Twitter today.",
     "Twitter Defies IT Ministry\nThe company said on Monday that it would not block journalists.",
