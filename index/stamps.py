@@ -155,9 +155,11 @@ def no_such_stamp_day(line: str) -> tuple[str, str] | None:
 
 # A web copy's stamp line: "Updated: Feb 12, 2021 14:05 IST", "Published on 10 February 2021"; or one typed by
 # hand under the headline, "Date: 2021-02-04".
+# A judgment's or an order's day, as its caption labels it: "Date of Judgment: 5 March 2021", "Pronounced on: …".
 _STAMP = re.compile(
-    r"\s*(?:last\s+)?(?:updated|published|posted|modified|first\s+published|dated|date)(?:\s+(?:on|at))?\s*:?\s*"
-    r"(.+?)\s*",
+    r"\s*(?:last\s+)?(?:date\s+of\s+(?:the\s+)?(?:judgment|judgement|order|decision|issue|publication|release)"
+    r"|updated|published|posted|modified|first\s+published|dated|date|pronounced|delivered)"
+    r"(?:\s+(?:on|at))?\s*:?\s*(.+?)\s*",
     re.IGNORECASE,
 )
 # What a named stamp may say after its name, whether or not it reads as one day: a day in any form, a time alone
