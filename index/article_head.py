@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import islice, pairwise
+from itertools import islice, pairwise, takewhile
 
 from index.chunking import split_sentences, unwrap
 from index.day_order import day_first
@@ -114,7 +114,22 @@ def stamped(body: str) -> str | None:
     named = [day for day, is_named in found if is_named]
     if named:
         return named[0]
-    return found[0][0] if len(found) == 1 else None
+    if len(found) == 1:
+        return found[0][0]
+    return next((day for day, is_named in filter(None, (stamp(line, order) for line in _caption(body))) if is_named),
+                None)
+
+
+_CAPTION_LINES = 20  # a judgment's caption: the court, the case number, the parties, "versus", the bench
+_PROSE_WORDS = 12  # a line this long is the story's, its caption ended
+
+
+def _caption(body: str) -> list[str]:
+    """The short lines over a document's first line of prose, up to ``_CAPTION_LINES``: a judgment or an order
+    opens with its court, case number, parties and bench ("CORAM: …"), and its "Date of Judgment: 5 March 2021"
+    came ninth, past the lines a stamp is looked for in. Only a named stamp among them dates the document."""
+    lines = [line for line in body.splitlines() if line.strip()][:_CAPTION_LINES]
+    return list(takewhile(lambda line: len(line.split()) < _PROSE_WORDS, lines))
 
 
 def _stamp_or_byline(line: str, order: bool | None) -> tuple[str, bool] | None:

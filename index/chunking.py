@@ -13,6 +13,7 @@ import pysbd
 from index.note_marks import without_note_marks
 from index.own_lines import keeps_break
 from index.tables import table_spans
+from index.time_codes import without_time_code
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # The shortest line whose break ``_SOFT_BREAK`` may take for wrapping: a wrapped line is at least this long
@@ -76,12 +77,14 @@ def _segmenter() -> pysbd.Segmenter:
 
 def _trim(text: str, start: int, end: int) -> Span | None:
     """The sentence at ``start:end`` without the spaces around it, nor a note's mark at either end
-    (``index.note_marks``); None if nothing is left."""
+    (``index.note_marks``), nor a transcript's time code opening it (``index.time_codes``); None if nothing is
+    left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     start, end = without_note_marks(text, start, end)
+    start = without_time_code(text, start, end)
     return Span(start, end) if end > start else None
 
 

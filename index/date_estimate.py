@@ -25,10 +25,19 @@ from datetime import date
 from index.chunking import Span
 from index.date_resolution import CorpusWindow, corpus_window
 from index.documents import Document
-from index.mention_dates import Located, article_window, locate_mentions, mention_context, resolve_mention, year_anchors
+from index.lead_dateline import dateline_end
+from index.mention_dates import (
+    Anchor,
+    Located,
+    article_window,
+    locate_mentions,
+    mention_context,
+    resolve_mention,
+    year_anchors,
+)
 
 # Bump when the rule below changes: cached candidates (``index.articles``) are then computed again.
-DATE_ESTIMATE_VERSION = 8  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate;
+DATE_ESTIMATE_VERSION = 9  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate;
 # 3: a yearless date takes the year of the group of dated articles it falls in (``CorpusWindow``);
 # 4: a day right after "for" ("a hearing for March 21") is one set for, no candidate;
 # 5: "is due on March 21", "are expected later this week" speak of what is ahead, no candidate;
@@ -37,13 +46,18 @@ DATE_ESTIMATE_VERSION = 8  # 2: a date ending a noun phrase led by "after", "in 
 # ("is hearing the case on February 12"), or opening a clause told in the
 # future ("On February 12, officials will meet …"), speaks of what is ahead, no candidate
 # 8: the day of a plan called off or moved ("was scheduled for February 9 but was postponed") is no candidate
+# 9: a wire dateline's yearless day ("PORT ALDEN, Feb 23 (Tidewire) - …") is the estimate, whatever later day the
+# story names (``filed_day``)
 
 
-def date_candidates(items: list[Located], window: CorpusWindow | None) -> list[str]:
+def date_candidates(items: list[Located], window: CorpusWindow | None, text: str = "") -> list[str]:
     """The days (ISO) an undated article states as past events, latest last. Which of them may be the
-    estimate depends on today (``pick``), so the list can be kept with the article and reused tomorrow."""
+    estimate depends on today (``pick``), so the list can be kept with the article and reused tomorrow. An
+    article ``text`` whose lead opens with a dateline without its year has that day alone (``filed_day``)."""
     anchors = year_anchors(items)
     window = article_window(window, items)
+    if text and (filed := filed_day(items, anchors, window, text)) is not None:
+        return [filed]
     found: set[str] = set()
     for item in items:
         m = item.mention
@@ -54,6 +68,20 @@ def date_candidates(items: list[Located], window: CorpusWindow | None) -> list[s
         if len(last) == 10:
             found.add(last)
     return sorted(found)
+
+
+def filed_day(items: list[Located], anchors: list[Anchor], window: CorpusWindow | None, text: str) -> str | None:
+    """The day a wire story's dateline gives without its year ("PORT ALDEN, Feb 23 (Tidewire) - …"), its year
+    found as any yearless day's is: the day the story was filed. The latest day it names as past was the estimate,
+    and a deadline ("asked to report by March 31") put it five weeks late, its "on Tuesday" with it. None when
+    the article opens with no such dateline, or its year can't be told."""
+    for item in items:
+        sentence = text[item.sentence.start : item.sentence.end]
+        if item.mention.kind != "day" or item.mention.start >= dateline_end(sentence):
+            continue
+        resolved = resolve_mention(item, None, anchors, window)
+        return resolved[0] if resolved and len(resolved[0]) == 10 else None
+    return None
 
 
 def pick(doc: Document, candidates: list[str], today: date | None = None) -> Document:
@@ -67,7 +95,7 @@ def article_candidates(doc: Document, spans: list[Span], period: list[str]) -> l
     """``date_candidates`` of one undated article, when the dated articles are from the days ``period`` (ISO,
     ``index.extractors.dated_period``): all it depends on besides its own text."""
     window = corpus_window([date.fromisoformat(d) for d in period])
-    return date_candidates(locate_mentions(doc, spans), window)
+    return date_candidates(locate_mentions(doc, spans), window, doc.text)
 
 
 def estimate_dates(docs: list[Document], sentences: dict[str, list[Span]], today: date | None = None) -> list[Document]:
@@ -76,5 +104,5 @@ def estimate_dates(docs: list[Document], sentences: dict[str, list[Span]], today
     if not undated:
         return docs
     located, window = mention_context(docs, sentences, only=undated)
-    return [doc if doc.date else pick(doc, date_candidates(located.get(doc.doc_id, []), window), today)
+    return [doc if doc.date else pick(doc, date_candidates(located.get(doc.doc_id, []), window, doc.text), today)
             for doc in docs]

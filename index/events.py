@@ -27,7 +27,7 @@ from index.date_tense import told_as_future
 from index.documents import Document
 from index.entry_heads import EntryHead, entry_day, entry_heads
 from index.furniture import is_furniture
-from index.lead_dateline import lead_dateline
+from index.lead_dateline import dateline_end
 from index.mention_dates import (
     PARAGRAPH_BREAK,
     Anchor,
@@ -45,7 +45,7 @@ from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 from index.update_days import UpdateDay, update_day, update_days
 
-EVENTS_VERSION = 30  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 31  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -70,6 +70,8 @@ EVENTS_VERSION = 30  # 14: a yearless date in an undated article takes the year 
 # 30: "between 4 and 6 February" is one range, not 6 February (``index.date_ranges``); a date before a preposition
 # ("last week under the load") dates its sentence (``index.date_roles``); an update paragraph's relative days
 # ("Update, February 14: … said on Sunday") count from its label's day (``index.update_days``)
+# 31: a wire dateline's day without its year ("PORT ALDEN, Feb 23 (Tidewire) - …") is no event either: it is the
+# undated story's estimated date (``index.lead_dateline.dateline_end``)
 
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")
@@ -130,7 +132,7 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
             if stamp_date(text) is not None or is_furniture(text) or retracted(text):
                 continue  # "Updated: Feb 12, 2021 14:05 IST" dates the article; "Also Read: …" is another story
             if (item.mention.role != "primary" or item.mention.start < label_end(text)
-                    or item.mention.start < _dateline_end(text) or denied(text, item.mention.start)):
+                    or item.mention.start < dateline_end(text) or denied(text, item.mention.start)):
                 continue  # "in the wake of the January 26 violence": the violence's date, not the sentence's
             written, reported = _entry_dates(heads, updates, item.sentence.start, doc_dates[doc.doc_id], given)
             resolved = resolve_mention(item, written, anchors, window, doc.date_estimated)
@@ -197,12 +199,6 @@ def _entry_leads(doc: Document, heads: list[EntryHead], spans: list[Span],
             "estimated": year_from == "estimated", "role": "primary", "mention": doc.text[head.start : head.end],
             "planned": future, "future_tense": future,
         }
-
-
-def _dateline_end(sentence: str) -> int:
-    """Where a lead paragraph's dateline opening ``sentence`` ends (0 for none): its day is the article's."""
-    found = lead_dateline(sentence)
-    return found[1] if found else 0
 
 
 def _count_here(doc: Document, located: list[Located], resolve: Callable[[Located], tuple[str, str, str] | None],

@@ -3,12 +3,15 @@
 PDF has no other stamp: it was dated only by an estimate from its text ("~2025-11-14 (estimated)"), its "on
 Thursday" an estimated day too, and the dateline's day was an event of the timeline beside the lead's own day,
 the same sentence twice. The article's head (``index.article_head``) dates it by this; the events
-(``index.events``) take no event from it. A day without its year ("Feb 11") dates nothing here."""
+(``index.events``) take no event from it. A day without its year ("NEW DELHI, Feb 11 (Reuters) -", as every wire
+story is filed) dates nothing here: it is the estimate of an undated article's date (``index.date_estimate``),
+its year found as any yearless day's is, and no event either (``dateline_end``)."""
 
 from __future__ import annotations
 
 import re
 
+from index.dates import find_mentions
 from index.stamps import WEEKDAY_WORDS, date_line
 
 # The place (one to three capitalised words, no weekday; a release's may name its country or state after a comma:
@@ -33,3 +36,22 @@ def lead_dateline(line: str, day_first: bool | None = None) -> tuple[str, int] |
         return None
     day = date_line(found.group(2), day_first)
     return (day, found.end()) if day is not None else None
+
+
+def dateline_end(line: str) -> int:
+    """Where a dateline opening ``line`` ends, its day given with or without its year ("PORT ALDEN, Feb 23
+    (Tidewire) -", "MAREN, Tuesday 23 February -"); 0 when it opens with none. A wire story's dateline gives no
+    year: its day was an event of the timeline, the lead's sentence beside its own "on Tuesday", and the estimate
+    of the story's date was whatever later day it named (a deadline, "report by March 31")."""
+    found = _LEAD_DATELINE.match(line)
+    if found is None or found.group(1).lower() in WEEKDAY_WORDS or found.group(1).split()[0].lower() in _NO_PLACE:
+        return 0
+    if date_line(found.group(2)) is not None:
+        return found.end()
+    said = found.group(2)
+    days = find_mentions(said)
+    # One day, ending the dateline's date, with at most its weekday before it.
+    if (len(days) == 1 and days[0].kind == "day" and days[0].end == len(said)
+            and said[: days[0].start].strip(" ,").lower() in WEEKDAY_WORDS | {""}):
+        return found.end()
+    return 0

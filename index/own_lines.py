@@ -67,7 +67,9 @@ _ORG_HEAD = (r"(?:Ministry|Department|Office|Government|Bureau|Directorate|Secre
 _ORG_TAIL = (r"(?:Ministry|Department|Office|Bureau|Newsroom|News\s*room|Press\s+(?:Office|Room|Centre|Center)"
              r"|Media\s+(?:Centre|Center|Room|Relations)|Communications|Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited"
              r"|LLC|PLC|Group|Secretariat|Commission|Authority|Council|Agency|Foundation|Association|Government)")
-_ISSUER_PART = (rf"(?:{_ORG_HEAD}\s+(?:of|for)\s+{_CAPITALISED}(?:\s+(?:{_JOINING}\s+)?{_CAPITALISED}){{0,3}}"
+# "Government of the Republic of Castovia", "Office of the Prime Minister": a "the" after "of" is no title's word.
+_ISSUER_PART = (rf"(?:{_ORG_HEAD}\s+(?:of|for)\s+(?:the\s+)?{_CAPITALISED}"
+                rf"(?:\s+(?:{_JOINING}\s+)?{_CAPITALISED}){{0,3}}"
                 rf"|(?:{_CAPITALISED}\s+(?:{_JOINING}\s+)?){{0,4}}{_ORG_TAIL})")
 _ISSUER = re.compile(rf"{_ISSUER_PART}(?:\s*[,|]\s*{_ISSUER_PART})*")
 

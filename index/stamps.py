@@ -155,9 +155,11 @@ def no_such_stamp_day(line: str) -> tuple[str, str] | None:
 
 # A web copy's stamp line: "Updated: Feb 12, 2021 14:05 IST", "Published on 10 February 2021"; or one typed by
 # hand under the headline, "Date: 2021-02-04".
+# A judgment's or an order's day, as its caption labels it: "Date of Judgment: 5 March 2021", "Pronounced on: …".
 _STAMP = re.compile(
-    r"\s*(?:last\s+)?(?:updated|published|posted|modified|first\s+published|dated|date)(?:\s+(?:on|at))?\s*:?\s*"
-    r"(.+?)\s*",
+    r"\s*(?:last\s+)?(?:date\s+of\s+(?:the\s+)?(?:judgment|judgement|order|decision|issue|publication|release)"
+    r"|updated|published|posted|modified|first\s+published|dated|date|pronounced|delivered)"
+    r"(?:\s+(?:on|at))?\s*:?\s*(.+?)\s*",
     re.IGNORECASE,
 )
 # What a named stamp may say after its name, whether or not it reads as one day: a day in any form, a time alone
@@ -229,6 +231,11 @@ def _one_stamp(text: str, day_first: bool | None = None) -> tuple[str | None, bo
     match = _STAMP.fullmatch(text)
     if (match and len(match.group(1)) <= STAMP_CHARS
             and (day := normalise_date(match.group(1), day_first)) is not None):
+        return day, True
+    # Named and signed: "Posted On: 16 MAR 2021 6:15PM by PIB Delhi", as a government release prints its day. Read
+    # as neither kind alone, the release's stamp dated nothing and it was dated by an estimate from its text.
+    signed = _BY_ISSUER.fullmatch(match.group(1)) if match else None
+    if signed and (day := date_line(signed.group(1), day_first)) is not None:
         return day, True
     place = _PLACE_DATE.fullmatch(text)
     if (place and place.group(1).lower() not in WEEKDAY_WORDS

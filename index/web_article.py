@@ -143,6 +143,25 @@ def _drop_note_marks(tree: object) -> None:
         parent.remove(sup)
 
 
+# A row of a table as trafilatura writes one, a line of cells between pipes: "| Kelmar | 940 | 3,150 |".
+_TABLE_ROW = re.compile(r"\|.*\|")
+
+
+def _blocks(paragraphs: list[str]) -> str:
+    """The story's paragraphs a block each, but a table's rows one block, a line each: set apart by blank lines as
+    paragraphs are, each row of a page's ``<table>`` was a sentence of its own ("| Kelmar | 940 | 3,150 | 212 |"),
+    quoted without the header that says which figure is which, and the header's rule ("|---|---|") was a sentence
+    too. Kept together, the table is read, searched and quoted whole as a pasted one is (``index.tables``)."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        row = _TABLE_ROW.fullmatch(paragraph) is not None
+        if row and out and _TABLE_ROW.fullmatch(out[-1].rsplit("\n", 1)[-1]):
+            out[-1] += "\n" + paragraph
+        else:
+            out.append(paragraph)
+    return "\n\n".join(out)
+
+
 def extract_article(page: Page) -> WebArticle:
     """Main text and metadata of ``page``; ``NoArticleText`` when there is no article on it.
 
@@ -172,7 +191,7 @@ def extract_article(page: Page) -> WebArticle:
     paragraphs = [p for p in (" ".join(line.split()) for line in text.splitlines()) if p]
     if paragraphs and title and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the headline is in the front matter already
-    body = "\n\n".join(paragraphs)
+    body = _blocks(paragraphs)
     words = len(body.split())
     if words < MIN_ARTICLE_WORDS:
         found = f"only {words} words of text" if words else "no text"

@@ -21,7 +21,10 @@ _FIGURE = re.compile(r"\d")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _LIST_ITEM = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s+\S")
 # An interview's question turn ("Q: Your office sent a lot of notices."): the interviewer's words, not the story's.
-_INTERVIEWER = re.compile(r"(?:Q|Question|Interviewer|INTERVIEWER|QUESTION)\s*:\s")
+# A broadcast's or podcast's host asks too ("HOST: The ministry has said it will respond on Friday.", "ANCHOR (Radio
+# Estrava): …"): answered by the host's lead-in, an unanswerable question got the host's words as the fact.
+_INTERVIEWER = re.compile(r"(?:Q|Question|Interviewer|INTERVIEWER|QUESTION|Host|HOST|Presenter|PRESENTER|Anchor|ANCHOR"
+                          r"|Moderator|MODERATOR)(?:\s*\([^()]{1,40}\))?\s*:\s")
 
 
 def ends_sentence(text: str) -> bool:

@@ -201,3 +201,17 @@ def test_a_notes_mark_is_no_part_of_its_sentence() -> None:
         "It had challenged three.", "The office did not say which passages it objected to.",
         "The law[3] says so.", "The hall covers 40 m².",
         "Judgment of the Court of Appeal, No. 118 of 2023.", "The posts were later quoted in full."]
+
+
+@pytest.mark.parametrize(("line", "sentence"), [
+    ("[00:00:31] GUEST: We counted 2,816 orders in 2020.", "GUEST: We counted 2,816 orders in 2020."),
+    ("(12:31) HOST: Let's start with the numbers.", "HOST: Let's start with the numbers."),
+    ("00:12:31 MINISTER: The orders stand.", "MINISTER: The orders stand."),
+    # a clock time the story tells stays: only a transcript's time code opens a turn
+    ("At 10:30 on Tuesday the ministry wrote again.", "At 10:30 on Tuesday the ministry wrote again."),
+])
+def test_a_transcripts_time_code_is_no_part_of_the_turns_sentence(line: str, sentence: str) -> None:
+    """"[00:00:31] GUEST: We counted 2,816 orders in 2020." was quoted with its time code, which tells the reader
+    nothing, and scored below the turn's next sentence, which had none."""
+    text = f"Episode 58 transcript\n\n{line} It was a busy year.\n"
+    assert [text[s.start : s.end] for s in split_sentences(text)][1] == sentence

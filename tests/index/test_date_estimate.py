@@ -143,3 +143,25 @@ def test_this_week_with_a_given_and_an_estimated_date() -> None:
 
 def test_undated_article_without_estimate_places_no_weekday() -> None:
     assert events_of(doc("Twitter reached out on Monday. The talks happen this week.")) == []
+
+
+def test_a_wire_datelines_yearless_day_is_the_estimate_and_no_event() -> None:
+    """"PORT ALDEN, Feb 23 (Tidewire) - …", as a wire story is filed, gives no year: the story was estimated by the
+    latest day it named as past, a deadline five weeks on ("report by March 31"), and its "on Tuesday" with it;
+    and the dateline's day was an event beside the lead's own."""
+    text = ("Regulator orders app to trace senders\n\nPORT ALDEN, Feb 23 (Tidewire) - The regulator on Tuesday "
+            "ordered the app to trace the first senders of forwarded messages.\n\nA photo taken on January 14, 2021 "
+            "shows its logo. Four other services were asked to report by March 31 how many users they have.\n")
+    [story] = estimated(doc(text))
+    assert (story.date, story.date_estimated) == ("2021-02-23", True)
+    found = events_of(doc(text))
+    lead = [e for e in found if e["quote"].startswith("PORT ALDEN")]
+    assert [e["date"] for e in lead] == ["2021-02-23"]  # its Tuesday, not the dateline's day again
+    assert lead[0]["mention"] == "Tuesday"
+
+
+@pytest.mark.parametrize("lead", ["Twitter, on Feb 23 - the company said it would comply.",
+                                  "On Feb 23 - the day of the order - the company said it would comply."])
+def test_a_lead_opening_with_a_yearless_day_is_no_dateline(lead: str) -> None:
+    text = f"Twitter complies\n\n{lead} It had met officials on February 25, 2021.\n"
+    assert estimated(doc(text))[0].date == "2021-02-25"

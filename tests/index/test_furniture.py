@@ -248,6 +248,51 @@ def test_a_press_releases_issuer_line_is_no_title(issuer: str) -> None:
     assert (doc.title, doc.date) == ("Government seeks compliance from Twitter on blocking orders", "2021-02-10")
 
 
+def test_a_release_posted_on_a_day_signed_by_its_office_is_dated_and_titled_by_its_headline() -> None:
+    """"Posted On: 16 MAR 2021 6:15PM by CIB Varenna", as a government release prints its day, was read neither
+    as a named stamp nor as a signed one: the release was dated ~30 April (the day its rules came into force) by
+    an estimate, and titled by its letterhead's "Government of the Republic of Castovia"."""
+    raw = ("Government of the Republic of Castovia\nMinistry of Digital Affairs\nCastovia Information Bureau\n\n"
+           "Ministry notifies Intermediary Accountability Rules\n\nPosted On: 16 MAR 2021 6:15PM by CIB Varenna\n\n"
+           "The Ministry on Tuesday notified the rules, which come into force on 30 April 2021.\n")
+    doc = parse_article(raw, "r", "r.txt")
+    assert (doc.title, doc.date, doc.date_estimated) == ("Ministry notifies Intermediary Accountability Rules",
+                                                          "2021-03-16", False)
+    assert not any("Posted On" in sentence for sentence in _sentences(doc.text))
+
+
+_JUDGMENT_CAPTION = ("IN THE HIGH COURT OF NORVALE AT PELLAS\n\nW.P.(C) No. 4412 of 2021\n\n"
+                     "Brightline Social Ltd.                ... Petitioner\n\nversus\n\n"
+                     "Union of Norvale and Another          ... Respondents\n\nCORAM:\nHON'BLE THE CHIEF JUSTICE\n"
+                     "HON'BLE MR. JUSTICE OF THE SECOND BENCH\n\n{stamp}\n\nJUDGMENT\n\n")
+
+
+@pytest.mark.parametrize("stamp", ["Date of Judgment: 5 March 2021", "Pronounced on: 05.03.2021"])
+def test_a_judgments_labelled_day_in_its_caption_dates_it(stamp: str) -> None:
+    """A judgment opens with its court, case, parties and bench: its "Date of Judgment: 5 March 2021" came ninth,
+    past the lines a stamp was looked for in, so the judgment was dated only by an estimate, and the line was
+    quoted and put on the timeline as an event."""
+    story = ("1. This writ petition, heard on Tuesday, 2 March 2021, challenges 97 blocking orders issued to the "
+             "petitioner.\n\n2. Counsel for the respondents said on Friday that an appeal is being considered.\n")
+    doc = parse_article(_JUDGMENT_CAPTION.format(stamp=stamp) + story, "j", "j.txt")
+    assert (doc.date, doc.date_estimated) == ("2021-03-05", False)
+    assert not any(stamp in sentence for sentence in _sentences(doc.text))
+
+
+def test_a_stamp_under_the_first_line_of_prose_does_not_date_the_article() -> None:
+    """Only the caption's lines, over the story's first line of prose, are looked through past the first six."""
+    head = "\n".join(f"Line {n} of the head" for n in range(7))
+    raw = (f"{head}\n\nThe ministry said on Monday that the platform had blocked 500 accounts after the order.\n\n"
+           "Date of Judgment: 5 March 2021\n")
+    assert parse_article(raw, "a", "a.txt").date is None
+
+
+@pytest.mark.parametrize("issuer", ["Government of the Republic of Castovia", "Office of the Prime Minister"])
+def test_an_issuer_line_naming_the_office_with_the_is_no_title(issuer: str) -> None:
+    raw = f"{issuer}\nGovernment seeks compliance on blocking orders\n\nThe Secretary met the platforms today.\n"
+    assert parse_article(raw, "r", "r.txt").title == "Government seeks compliance on blocking orders"
+
+
 @pytest.mark.parametrize("head", [
     "Ministry Of IT Asks Twitter To Comply\nThe Secretary met Twitter today.",
     "Twitter Defies IT Ministry\nThe company said on Monday that it would not block journalists.",

@@ -325,3 +325,26 @@ def test_a_page_reached_through_a_shared_link_is_stored_without_its_tracking_par
     other = WebArticle("https://news.example.org/x?id=2", "https://news.example.org/x?id=2", "Title", "2021-02-12",
                        None, "Example", article.text, article.fetched_at)
     assert article.filename() == clean.filename() != other.filename()
+
+
+def test_a_pages_table_is_stored_as_one_block_and_read_whole() -> None:
+    """A transparency report's ``<table>`` came out a paragraph a row: "| Kelmar | 940 | 3,150 | 212 |" was a
+    sentence without the header saying which figure is which, and the header's rule "|---|---|" one too. Its rows
+    are one block now, read and quoted whole as a pasted table is (``index.tables``)."""
+    from index.chunking import split_sentences
+    from index.tables import is_table
+
+    rows = "".join(f"<tr><td>{c}</td><td>{d}</td><td>{a}</td></tr>"
+                   for c, d, a in [("Estrava", "2,310", "11,400"), ("Kelmar", "940", "3,150")])
+    body = ("<html><head><title>Transparency report</title></head><body><article><h1>Transparency report</h1>"
+            "<p>Between July and December 2020 we received 4,120 legal demands to withhold content, up 38 percent "
+            "from the first half of the year, from governments around the world.</p><table><thead><tr><th>Country"
+            f"</th><th>Demands</th><th>Accounts named</th></tr></thead><tbody>{rows}</tbody></table>"
+            "<p>We also received 1,845 requests for account information from law enforcement agencies.</p>"
+            "</article></body></html>").encode()
+    article = extract_article(Page("https://x.example/t", "https://x.example/t", body, "utf-8"))
+    doc = parse_article(article.markdown(), "t", "t.md")
+    sentences = [doc.text[s.start : s.end] for s in split_sentences(doc.text)]
+    [table] = [s for s in sentences if "Kelmar" in s]
+    assert is_table(table) and "Accounts named" in table and "3,150" in table
+    assert not any(s.strip("|-") == "" for s in sentences)  # the header's rule is no sentence

@@ -185,6 +185,12 @@ def test_a_dateline_is_not_what_a_sentence_says() -> None:
     ("Q: Your office sent a lot of removal notices in its first year.", False),
     ("Interviewer: Ministers say you are too soft on the platform.", False),
     ("Commissioner: We issued 1,420 removal notices between September and August.", True),
+    # a broadcast's host leads in as an interviewer does: "HOST: The ministry has said it will respond to Pipit on
+    # Friday." answered "what did the ministry say in its response on friday", which no article tells
+    ("HOST: The ministry has said it will respond to the platform on Friday.", False),
+    ("ANCHOR (Radio Estrava): Officials blocked 240 accounts this week.", False),
+    ("GUEST: We counted 2,816 orders in 2020.", True),
+    ("Hosting firms were told to keep logs for 180 days.", True),
     ("Quarter\tRequests\tAccounts withheld\nQ1 2022\t312\t1,048\nQ2 2022\t455\t1,930", True),  # a small table
 ])
 def test_answer_like_sentences(sentence: str, like: bool) -> None:

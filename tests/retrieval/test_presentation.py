@@ -15,7 +15,7 @@ from index.lexical import terms
 from retrieval.answer_like import is_answer_like
 from retrieval.engine import Engine
 from retrieval.question import analyse, has_subject
-from retrieval.reach import absent_words, unknown_acronyms, unreached_years
+from retrieval.reach import absent_words, period_note, unknown_acronyms, unreached_years
 from retrieval.repeats import repeats
 from retrieval.types import Answer, Citation
 from tests.retrieval.conftest import index_of
@@ -144,6 +144,11 @@ def test_a_year_an_article_writes_may_still_be_answered(tmp_path: Path, encoder_
     assert unreached_years(index, analyse("who launched koo in 2019?"))
     # A count, not a year: the figure no article gives is what the decline should be about.
     assert not unreached_years(index, analyse("why did the govt ask to block 2000 accounts?"))
+    # Declined for another reason, a year an article writes is not said to be outside the articles' period:
+    # "how many orders were issued in 2019" was told "The articles cover 10 January 2021 to …" though a podcast in
+    # them says "That's up from 1,090 in 2019".
+    assert period_note(index, question) == ""
+    assert period_note(index, analyse("who launched koo in 2019?")).startswith(" The articles cover")
 
 
 def test_an_answer_that_points_back_is_quoted_with_what_it_points_at(seed_engine: Engine) -> None:
