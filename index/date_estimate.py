@@ -25,10 +25,11 @@ from datetime import date
 from index.chunking import Span
 from index.date_resolution import CorpusWindow, corpus_window
 from index.documents import Document
+from index.kin_dates import kin_periods, kin_window
 from index.mention_dates import Located, article_window, locate_mentions, mention_context, resolve_mention, year_anchors
 
 # Bump when the rule below changes: cached candidates (``index.articles``) are then computed again.
-DATE_ESTIMATE_VERSION = 8  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate;
+DATE_ESTIMATE_VERSION = 9  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate;
 # 3: a yearless date takes the year of the group of dated articles it falls in (``CorpusWindow``);
 # 4: a day right after "for" ("a hearing for March 21") is one set for, no candidate;
 # 5: "is due on March 21", "are expected later this week" speak of what is ahead, no candidate;
@@ -37,6 +38,8 @@ DATE_ESTIMATE_VERSION = 8  # 2: a date ending a noun phrase led by "after", "in 
 # ("is hearing the case on February 12"), or opening a clause told in the
 # future ("On February 12, officials will meet …"), speaks of what is ahead, no candidate
 # 8: the day of a plan called off or moved ("was scheduled for February 9 but was postponed") is no candidate
+# 9: with dated articles in groups years apart, a yearless day's year comes from the group of the dated article
+# most like the undated one (``index.kin_dates``), not the larger group
 
 
 def date_candidates(items: list[Located], window: CorpusWindow | None) -> list[str]:
@@ -76,5 +79,7 @@ def estimate_dates(docs: list[Document], sentences: dict[str, list[Span]], today
     if not undated:
         return docs
     located, window = mention_context(docs, sentences, only=undated)
-    return [doc if doc.date else pick(doc, date_candidates(located.get(doc.doc_id, []), window), today)
+    kin = kin_periods(docs)
+    return [doc if doc.date else pick(doc, date_candidates(located.get(doc.doc_id, []),
+                                                           kin_window(kin, doc.doc_id, window)), today)
             for doc in docs]
