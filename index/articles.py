@@ -20,6 +20,7 @@ from index.documents import PARSE_VERSION, Document
 from index.embedding import EncoderProvider
 from index.extractors import EXTRACTORS, SENTENCES_VERSION, Article, dated_period
 from index.furniture import story_sentences
+from index.kin_dates import kin_periods
 from index.vector_cache import ProgressCallback, VectorCache, encode_missing
 
 
@@ -80,25 +81,28 @@ def _estimate_dates(
 ) -> tuple[list[Document], dict[int, tuple[str, list[str], bool]]]:
     """Undated articles get a date estimated from their text (``index.date_estimate``) before any extractor
     runs, so events and the cached entry see it. What an article's estimate rests on (the days it reports,
-    given the period the dated articles cover) is cached with it, so a build reads only new articles; with
+    given the period the dated articles cover, or the days of those most like it: ``index.kin_dates``) is
+    cached with it, so a build reads only new articles; with
     no dated article at all the period comes from every article's text, and all are read again.
 
     Returns the documents and, per undated article's position, (cache key, candidate days, computed now)."""
     period = dated_period(docs)
     if period is None:
         return estimate_dates(docs, {doc.doc_id: base[0] for doc, base in zip(docs, bases, strict=True)}), {}
-    key = part_key(DATES, DATE_ESTIMATE_VERSION, base_key, period)
+    kin = kin_periods(docs)  # each article's years come from the dated articles most like it
     out: list[Document] = []
     estimates: dict[int, tuple[str, list[str], bool]] = {}
     for n, (doc, entry, base) in enumerate(zip(docs, entries, bases, strict=True)):
         if doc.date:
             out.append(doc)
             continue
+        own = kin.get(doc.doc_id, period)
+        key = part_key(DATES, DATE_ESTIMATE_VERSION, base_key, own)
         stored = (entry.get("parts") or {}).get(DATES)
         if isinstance(stored, dict) and stored.get("key") == key and isinstance(stored.get("data"), list):
             candidates, computed = [str(c) for c in stored["data"]], False
         else:
-            candidates, computed = article_candidates(doc, base[0], period), True
+            candidates, computed = article_candidates(doc, base[0], own), True
         estimates[n] = (key, candidates, computed)
         out.append(pick(doc, candidates))
     return out, estimates

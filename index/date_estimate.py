@@ -25,6 +25,7 @@ from datetime import date
 from index.chunking import Span
 from index.date_resolution import CorpusWindow, corpus_window
 from index.documents import Document
+from index.kin_dates import kin_periods, kin_window
 from index.lead_dateline import dateline_end
 from index.mention_dates import (
     Anchor,
@@ -37,7 +38,7 @@ from index.mention_dates import (
 )
 
 # Bump when the rule below changes: cached candidates (``index.articles``) are then computed again.
-DATE_ESTIMATE_VERSION = 9  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate;
+DATE_ESTIMATE_VERSION = 10  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate;
 # 3: a yearless date takes the year of the group of dated articles it falls in (``CorpusWindow``);
 # 4: a day right after "for" ("a hearing for March 21") is one set for, no candidate;
 # 5: "is due on March 21", "are expected later this week" speak of what is ahead, no candidate;
@@ -48,6 +49,8 @@ DATE_ESTIMATE_VERSION = 9  # 2: a date ending a noun phrase led by "after", "in 
 # 8: the day of a plan called off or moved ("was scheduled for February 9 but was postponed") is no candidate
 # 9: a wire dateline's yearless day ("PORT ALDEN, Feb 23 (Tidewire) - …") is the estimate, whatever later day the
 # story names (``filed_day``)
+# 10: with dated articles in groups years apart, a yearless day's year comes from the group of the dated article
+# most like the undated one (``index.kin_dates``), not the larger group
 
 
 def date_candidates(items: list[Located], window: CorpusWindow | None, text: str = "") -> list[str]:
@@ -104,5 +107,7 @@ def estimate_dates(docs: list[Document], sentences: dict[str, list[Span]], today
     if not undated:
         return docs
     located, window = mention_context(docs, sentences, only=undated)
-    return [doc if doc.date else pick(doc, date_candidates(located.get(doc.doc_id, []), window, doc.text), today)
+    kin = kin_periods(docs)
+    return [doc if doc.date else pick(doc, date_candidates(located.get(doc.doc_id, []),
+                                                           kin_window(kin, doc.doc_id, window), doc.text), today)
             for doc in docs]

@@ -27,6 +27,7 @@ from index.date_tense import told_as_future
 from index.documents import Document
 from index.entry_heads import EntryHead, entry_day, entry_heads
 from index.furniture import is_furniture
+from index.kin_dates import kin_periods, kin_window
 from index.lead_dateline import dateline_end
 from index.mention_dates import (
     PARAGRAPH_BREAK,
@@ -45,7 +46,7 @@ from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 from index.update_days import UpdateDay, update_day, update_days
 
-EVENTS_VERSION = 31  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 32  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -72,6 +73,7 @@ EVENTS_VERSION = 31  # 14: a yearless date in an undated article takes the year 
 # ("Update, February 14: … said on Sunday") count from its label's day (``index.update_days``)
 # 31: a wire dateline's day without its year ("PORT ALDEN, Feb 23 (Tidewire) - …") is no event either: it is the
 # undated story's estimated date (``index.lead_dateline.dateline_end``)
+# 32: an undated article's yearless days take the years of the dated articles most like it (``index.kin_dates``)
 
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")
@@ -116,13 +118,14 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
     tense and not wholly before that date) and ``future_tense`` (told as still to come when said, "would be
     announced" included, which the timeline ranks below a report of what happened)."""
     located, corpus = mention_context(docs, sentences)
+    kin = kin_periods(docs)  # an undated article's years come from the dated articles most like it
     doc_dates = {d.doc_id: parse_doc_date(d.date) for d in docs}
 
     records: list[dict[str, Any]] = []
     for doc in docs:
         best: dict[tuple[int, str], dict[str, Any]] = {}
         anchors = year_anchors(located[doc.doc_id])
-        window = article_window(corpus, located[doc.doc_id])
+        window = article_window(kin_window(kin, doc.doc_id, corpus), located[doc.doc_id])
         given = None if doc.date_estimated else doc_dates[doc.doc_id]
         heads = entry_heads(doc.text, doc_dates[doc.doc_id])
         spans = sentences.get(doc.doc_id) or split_sentences(doc.text)

@@ -32,6 +32,7 @@ from index.chunking import Chunk, Span
 from index.documents import PARSE_VERSION, Document
 from index.events import EVENTS_VERSION, extract_events
 from index.figures import figure_windows
+from index.kin_dates import kin_periods
 from index.lexical import TERMS_VERSION, terms
 
 # Bump when ``index.chunking.split_sentences`` splits differently: every cached article is split again.
@@ -151,7 +152,8 @@ def dated_period(docs: list[Document]) -> list[str] | None:
     """The days (ISO, each once, in order) the articles that state a date are from; None when none does. An
     undated article's events and estimated date depend on the corpus only through this: the period they
     cover and, when they fall in groups years apart, which group holds most of them
-    (``index.date_resolution.CorpusWindow``)."""
+    (``index.date_resolution.CorpusWindow``), or, narrowed to one group's days, the group of the dated article
+    most like it (``index.kin_dates``)."""
     dated = {d for doc in docs if (d := _given_date(doc)) is not None}
     return [d.isoformat() for d in sorted(dated)] if dated else None
 
@@ -164,7 +166,8 @@ def _events_context(docs: list[Document]) -> PerArticleContext | None:
     if period is None:
         return None
     # An estimated date places the article's weekdays, so it is part of what its events depend on.
-    return lambda doc: "" if _given_date(doc) else {"dated": period,
+    kin = kin_periods(docs)  # an undated article's years come from the dated articles most like it
+    return lambda doc: "" if _given_date(doc) else {"dated": kin.get(doc.doc_id, period),
                                                     "estimated": doc.date if doc.date_estimated else None}
 
 
