@@ -225,8 +225,10 @@ class Conversations(BotThreads, ReplySending):
             return await self.core.admission.run("ask", actor_for(message.author), notice)
         # A thread's opening post is what a question there points at until the bot has answered in it; after that
         # the thread is its conversation (as a Slack thread the bot answered in is followed), and "when was
-        # that?" asks about the last answer, not the post again.
-        opening = not self.is_bot_thread(message.channel) and not await self.core.goes_on(conversation)
+        # that?" asks about the last answer, not the post again. Only a thread has an opening post: elsewhere the
+        # conversation's turns are not read twice (with shared state, a store round trip).
+        opening = (isinstance(message.channel, discord.Thread) and not self.is_bot_thread(message.channel)
+                   and not await self.core.goes_on(conversation))
         pointed = await pointed_text(message, self.client.user, opening)
         typing = asyncio.create_task(self._typing(message.channel))
         try:
