@@ -35,11 +35,26 @@ def _likeness(a: set[str], b: set[str], idf: dict[str, float]) -> float:
     return shared / norm if norm else 0.0
 
 
+# The last corpus's answer: a build asks twice for the same articles (their estimated dates, then their events'
+# context), and each time every article's text is read into terms, the slow part. Kept by the texts' hashes, not
+# the texts: a long-running bot would otherwise hold its last corpus's text after the build.
+_last: list[tuple[tuple[tuple[str, date | None, str, int], ...], dict[str, list[str]]]] = []
+
+
 def kin_periods(docs: list[Document]) -> dict[str, list[str]]:
     """For each undated article (by ``doc_id``) whose dated articles fall in groups years apart, the days
     (ISO, in order) of the group holding the dated article most like it; articles left out (all of them
     with one group or none) take the whole period (``index.extractors.dated_period``). A tie leaves the
     article out: no group is more its own."""
+    key = tuple((doc.doc_id, _given(doc), doc.sha256, hash(doc.text)) for doc in docs)
+    last = _last[0] if _last else None
+    if last is None or last[0] != key:
+        last = (key, _kin_periods(docs))
+        _last[:] = [last]
+    return {doc_id: list(days) for doc_id, days in last[1].items()}
+
+
+def _kin_periods(docs: list[Document]) -> dict[str, list[str]]:
     dated = [(doc, d) for doc in docs if (d := _given(doc)) is not None]
     window = corpus_window([d for _, d in dated])
     undated = [doc for doc in docs if _given(doc) is None]
