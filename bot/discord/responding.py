@@ -25,6 +25,7 @@ from bot.discord.answer_keys import ChannelAsk
 from bot.discord.identity import interaction_actor
 from bot.discord.outgoing import Outgoing, with_picture, without_files
 from bot.discord.render import render
+from bot.discord.replies import AUTOMOD_BLOCKED, AUTOMOD_NOTICE
 from bot.inflight import InFlight
 from bot.refusals import failed
 from bot.render.picture import FILENAME, timeline_png
@@ -108,7 +109,8 @@ async def deliver(interaction: Interaction, messages: list[Outgoing], *, private
                   ) -> discord.Message | None:
     """Send ``messages`` after a defer; the first resolves the "thinking…" message. Should Discord refuse
     one, the user gets the apology privately: before the first is out, the first follow-up would inherit a
-    public deferral's visibility, so the "thinking…" message goes first."""
+    public deferral's visibility, so the "thinking…" message goes first. One the server's AutoMod blocked
+    (``blocked``) is no failure of the bot's: the user is told so instead, as a mention's asker is."""
     first, rest = messages[0], messages[1:]
     resolved = False
     sent: discord.Message | None = None
@@ -127,14 +129,18 @@ async def deliver(interaction: Interaction, messages: list[Outgoing], *, private
             # outcome, as a direct message, instead of a "thinking…" that never resolves.
             await _by_direct_message(interaction, messages, command)
             return sent
-        log.exception("/%s by %s: Discord refused the reply", command, interaction.user.id)
+        if blocked := isinstance(exc, discord.HTTPException) and exc.code in AUTOMOD_BLOCKED:
+            log.warning("AutoMod in channel %s blocked the reply to /%s by %s (%s %s)", interaction.channel_id,
+                        command, interaction.user.id, exc.code, exc.text)
+        else:
+            log.exception("/%s by %s: Discord refused the reply", command, interaction.user.id)
         if not resolved and not private:
             try:
                 await interaction.delete_original_response()
             except Exception:  # the apology would then be public: better none
                 log.warning("could not remove the thinking message of interaction %s", interaction.id)
                 return sent
-        await apologise(interaction)
+        await apologise(interaction, AUTOMOD_NOTICE if blocked else APOLOGY)
     return sent
 
 

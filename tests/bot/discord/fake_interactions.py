@@ -2,11 +2,16 @@
 
 An interaction callback later than the 3-second deadline gets 404 / 10062 "Unknown interaction". The first
 follow-up after a deferral resolves the "thinking…" message and inherits the deferral's ephemerality. A token
-works for 15 minutes; after that every use of it is 401 / 50027.
+works for 15 minutes; after that every use of it is 401 / 50027. In a server, the message an interaction shows
+to everyone (the deferral's, unless it was ephemeral, or a public follow-up) passes the server's AutoMod as a
+bot's message does: one holding a blocked keyword is refused, 400 / 200000. Discord can't make a public message
+ephemeral after the fact, so editing the "thinking…" into it fails (as reported by bot libraries that handle
+it: tibue99/ezcord#85); an ephemeral one, which only the asker sees, is not held to the server's rules here.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +37,8 @@ class InteractionState:
 
 class FakeInteractions(FakeRecords):
     """Discord's answers to what the bot does with an interaction, recorded for the tests to inspect."""
+
+    automod_keywords: set[str]  # the server's AutoMod keywords (``FakeRest``)
 
     def __init__(self, deadline: float = 3.0) -> None:
         super().__init__()
@@ -106,6 +113,11 @@ class FakeInteractions(FakeRecords):
         if problem:
             return problem
         resolving = state.stage == "loading"  # the deferral's message, which keeps its id
+        public = not (state.deferred_ephemeral if resolving or edit else bool(body.get("flags", 0) & 64))
+        said = json.dumps([body.get("content"), body.get("embeds")]).lower()
+        if public and state.payload.get("guild_id") and any(word in said for word in self.automod_keywords):
+            self.rejected.append((f"webhook {token}", {"": "Message was blocked by automatic moderation"}))
+            return json_response({"message": "Message was blocked by automatic moderation", "code": 200000}, 400)
         if resolving:  # resolves "thinking…"; the deferral decided who sees it
             state.stage = "resolved"
             ephemeral = state.deferred_ephemeral
