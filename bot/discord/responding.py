@@ -14,6 +14,7 @@ buttons deliver through here too.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -25,7 +26,7 @@ from bot.discord.answer_keys import ChannelAsk
 from bot.discord.identity import interaction_actor
 from bot.discord.outgoing import Outgoing, with_picture, without_files
 from bot.discord.render import render
-from bot.discord.replies import AUTOMOD_BLOCKED, AUTOMOD_NOTICE
+from bot.discord.replies import AUTOMOD_BLOCKED, AUTOMOD_NOTICE, NO_REPLY_HERE
 from bot.inflight import InFlight
 from bot.refusals import failed
 from bot.render.picture import FILENAME, timeline_png
@@ -82,16 +83,29 @@ async def defer_in_time(interaction: Interaction, what: str, *, ephemeral: bool
     it, when the asker has been told "The application did not respond" already: an interaction replayed after a
     reconnect, or one that waited behind a stalled event loop or a slow network. Nothing can reach them through
     it any more, so the work is not run (they ask again), and the apology a failure gets would be one more
-    request refused the same way: one warning says what happened, not an error's traceback."""
+    request refused the same way: one warning says what happened, not an error's traceback. A thread a moderator
+    closed (archived and locked) before the command was acknowledged refuses the acknowledgement too (400,
+    50083), as does a channel the bot can't reach: nothing can be said there either (``closed``)."""
     try:
         return await interaction.response.defer(thinking=True, ephemeral=ephemeral)
-    except discord.NotFound as exc:
+    except discord.HTTPException as exc:
+        if exc.code in NO_REPLY_HERE:
+            closed(interaction, what, exc)
+            return None
         if exc.code != UNKNOWN_INTERACTION:
             raise
         log.warning("%s by %s reached the bot after Discord's 3 seconds to acknowledge it (interaction %s); "
                     "Discord told them the application did not respond, so it was not run", what,
                     interaction.user.id, interaction.id)
         return None
+
+
+def closed(interaction: Interaction, what: str, exc: discord.HTTPException) -> None:
+    """The one warning for a command where Discord takes nothing from the bot: a thread a moderator closed
+    (archived and locked) before or while the command was answered refuses its acknowledgement and every message
+    of it (400, 50083; discord/discord-api-docs#6884), and a channel the bot can't reach refuses them (50001)."""
+    log.warning("%s by %s: channel %s takes no message from the bot (%s %s); not answered", what,
+                interaction.user.id, interaction.channel_id, exc.code, exc.text)
 
 
 def may_post(interaction: Interaction) -> bool:
@@ -128,6 +142,13 @@ async def deliver(interaction: Interaction, messages: list[Outgoing], *, private
             # A rebuild can outlast the 15 minutes an interaction token lives: the moderator still gets its
             # outcome, as a direct message, instead of a "thinking…" that never resolves.
             await _by_direct_message(interaction, messages, command)
+            return sent
+        if isinstance(exc, discord.HTTPException) and exc.code in NO_REPLY_HERE:
+            # An apology would be refused the same way; the "thinking…" can still go (deleting is allowed).
+            closed(interaction, f"/{command}", exc)
+            if not resolved:
+                with contextlib.suppress(discord.HTTPException):
+                    await interaction.delete_original_response()
             return sent
         if blocked := isinstance(exc, discord.HTTPException) and exc.code in AUTOMOD_BLOCKED:
             log.warning("AutoMod in channel %s blocked the reply to /%s by %s (%s %s)", interaction.channel_id,

@@ -7,6 +7,9 @@ to everyone (the deferral's, unless it was ephemeral, or a public follow-up) pas
 bot's message does: one holding a blocked keyword is refused, 400 / 200000. Discord can't make a public message
 ephemeral after the fact, so editing the "thinking…" into it fails (as reported by bot libraries that handle
 it: tibue99/ezcord#85); an ephemeral one, which only the asker sees, is not held to the server's rules here.
+In a thread a moderator closed (archived and locked) before a command there was acknowledged, or while it was
+answered, Discord refuses the callback and every message of the interaction, 400 / 50083 "Thread is archived"
+(discord/discord-api-docs#5517, #6884); deleting the "thinking…" is allowed, as deleting is in an archived thread.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ class FakeInteractions(FakeRecords):
     """Discord's answers to what the bot does with an interaction, recorded for the tests to inspect."""
 
     automod_keywords: set[str]  # the server's AutoMod keywords (``FakeRest``)
+    closed: set[str]  # threads a moderator closed, archived and locked (``FakeRest``)
 
     def __init__(self, deadline: float = 3.0) -> None:
         super().__init__()
@@ -62,6 +66,8 @@ class FakeInteractions(FakeRecords):
             return json_response({"message": "Unknown interaction", "code": 10062}, 404)
         if state.stage != "new":
             return json_response({"message": "Interaction has already been acknowledged.", "code": 40060}, 400)
+        if (archived := self._archived(token)) is not None:
+            return archived
         data = body.get("data") or {}
         ephemeral = bool(data.get("flags", 0) & 64)
         state.callback_at = now
@@ -93,6 +99,13 @@ class FakeInteractions(FakeRecords):
             result["resource"]["message"] = self._messagejson_response(sent)
         return json_response(result)
 
+    def _archived(self, token: str) -> web.Response | None:
+        state = self.interactions[token]
+        if str(state.payload.get("channel_id")) not in self.closed:
+            return None
+        self.rejected.append((f"interaction {token}", {"": "Thread is archived"}))
+        return json_response({"message": "Thread is archived", "code": 50083}, 400)
+
     def _expired(self, token: str) -> web.Response | None:
         state = self.interactions.get(token)
         if state is not None and time.monotonic() - state.dispatched_at > self.token_lifetime:
@@ -106,6 +119,8 @@ class FakeInteractions(FakeRecords):
             return json_response({"message": "Unknown Webhook", "code": 10015}, 404)
         if (expired := self._expired(token)) is not None:
             return expired
+        if (archived := self._archived(token)) is not None:
+            return archived
         if body.get("_files") and not int(state.payload.get("app_permissions") or 0) & p.ATTACH_FILES:
             self.rejected.append((f"webhook {token}", {"files": "Missing Permissions"}))
             return json_response({"message": "Missing Permissions", "code": 50013}, 403)
