@@ -285,9 +285,9 @@ class SlackHandlers(SlashCommands):
                 if exc.response.get("error") not in REFUSED:
                     await self._failed(event, client, what)
                     return
-                # An announcement-only or archived channel, or one the bot has left: an apology would be
-                # refused the same way.
-                log.warning("channel %s refuses the bot's replies (%s); %s from %s not answered",
+                # An announcement-only or archived channel, one the bot has left, or a workspace that removed the
+                # app meanwhile (``TOKEN_REFUSED``): an apology would be refused the same way.
+                log.warning("Slack refuses the bot's replies in %s (%s); %s from %s not answered",
                             event.get("channel"), exc.response.get("error"), what, event.get("user"))
             except Exception:
                 await self._failed(event, client, what)
