@@ -20,6 +20,11 @@ from retrieval.followup import MAX_TURNS, FollowupContext, Turn
 
 TTL_SECONDS = 3600.0
 MAX_CONVERSATIONS = 10_000
+# A message pointing at one of the bot's own answers (shared or forwarded back to it) with no words of its own.
+# Its text was asked as a question, the answer's quotes and sources searched as if someone had written them.
+OWN_ANSWER = ("That is one of my answers: each quote in it is an article's own sentence, with the article's title, "
+              "date and link right under it. Ask me about it here (\"when was this?\", \"who ordered it?\") and I "
+              "go on from it.")
 
 
 def with_pointed(context: FollowupContext | None, pointed: str) -> FollowupContext:

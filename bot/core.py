@@ -19,7 +19,7 @@ from bot import metrics
 from bot.actors import Actor, ModeratorPolicy
 from bot.admission import Admission, VoteAdmission
 from bot.builds import APOLOGY, BuildRunner
-from bot.conversations import with_pointed
+from bot.conversations import OWN_ANSWER, with_pointed
 from bot.core_config import CoreConfig
 from bot.core_moderators import ModeratorActions
 from bot.core_timeline import TimelineReaders
@@ -135,7 +135,7 @@ class CommandCore(TimelineReaders, ModeratorActions):
 
     async def ask(
         self, question: str | None, actor: Actor | None = None, conversation: str | None = None,
-        pointed_at: str | None = None,
+        pointed_at: str | None = None, about_answer: str | None = None,
     ) -> Answer | Notice | Reply | Timeline:
         """``conversation`` names the thread, DM or session the question was asked in (see
         ``bot.conversations``): a follow-up there is searched with words from its earlier turns. Small talk
@@ -144,9 +144,15 @@ class CommandCore(TimelineReaders, ModeratorActions):
         ``pointed_at``: the text of the message the question points at, someone's post it replies to or
         forwards (the adapter fetches it). A question of its own reads it as the conversation's latest turn
         (``with_pointed``); a message that asks nothing else (a bare mention, a forward with no words) or only
-        doubts it ("is this true?", "source?") asks what it says."""
+        doubts it ("is this true?", "source?") asks what it says.
+
+        ``about_answer``: the conversation of the bot's own answer the message points at (shared or forwarded
+        back to it): asked about as a reply to that answer is, its text never searched (``with_pointed``)."""
         async def work() -> Answer | Notice | Reply | Timeline:
-            asked, pointed = question, pointed_text(pointed_at, self.config.max_question_chars)
+            if about_answer is not None and asks_nothing(question):
+                return Reply(OWN_ANSWER)
+            asked = question
+            pointed = "" if about_answer is not None else pointed_text(pointed_at, self.config.max_question_chars)
             if pointed and (asks_nothing(asked) or doubts_what_was_said(words_of(asked))):
                 asked, pointed = pointed, ""
             try:
@@ -170,7 +176,7 @@ class CommandCore(TimelineReaders, ModeratorActions):
                 events = await self._events(topic or None, conversation)
                 if not isinstance(events, Timeline) or events.events or events.asked_back:
                     return events
-            context = await self.history.context(conversation)
+            context = await self.history.context(about_answer or conversation)
             # "and the next day?", "what happened next?" after a timeline or an answer: the events then, about
             # what the timeline was about.
             move = None if pointed else await self._moved(context, cleaned)

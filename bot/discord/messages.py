@@ -29,7 +29,7 @@ from bot.core import CommandCore
 from bot.discord.answer_keys import AnswersInFlight
 from bot.discord.expiring import ExpiringNotices
 from bot.discord.identity import actor_for, conversation_key, thread_conversation
-from bot.discord.pointed import forwarded, pointed_text, reply_reference
+from bot.discord.pointed import answer_forwarded, forwarded, pointed_text, reply_reference
 from bot.discord.replies import ReplySending
 from bot.discord.threads import BotThreads, remember, worth_a_thread
 from bot.edits import edit_asks
@@ -229,10 +229,13 @@ class Conversations(BotThreads, ReplySending):
         # conversation's turns are not read twice (with shared state, a store round trip).
         opening = (isinstance(message.channel, discord.Thread) and not self.is_bot_thread(message.channel)
                    and not await self.core.goes_on(conversation))
-        pointed = await pointed_text(message, self.client.user, opening)
+        # One of the bot's own answers forwarded back is asked about as a reply to it is, its text never searched.
+        about = answer_forwarded(message, self._answers)
+        pointed = None if about is not None else await pointed_text(message, self.client.user, opening)
         typing = asyncio.create_task(self._typing(message.channel))
         try:
-            return await self.core.ask(question, actor_for(message.author), conversation, pointed_at=pointed)
+            return await self.core.ask(question, actor_for(message.author), conversation, pointed_at=pointed,
+                                       about_answer=about)
         finally:
             typing.cancel()
 

@@ -8,9 +8,12 @@ decides which messages address the bot and answers them.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 
 import discord
 
+from bot.discord.feedback import TEMPLATE as FEEDBACK_ID
+from bot.discord.identity import thread_conversation
 from bot.validation import strip_links
 
 log = logging.getLogger(__name__)
@@ -44,6 +47,38 @@ def forwarded(message: discord.Message) -> str:
     """The text of the messages ``message`` forwards (Discord's forwards carry it in ``message_snapshots``;
     the forwarding message itself has none), as ``shown`` reads a post."""
     return "\n".join(text for snapshot in message.message_snapshots if (text := shown(snapshot)))
+
+
+def answer_forwarded(message: discord.Message, answers: Mapping[int, str]) -> str | None:
+    """The conversation of the bot's own answer that ``message`` forwards, or that the forward it replies to
+    forwards (Discord sends that one along); None for anything else. A forward's snapshot has no author, so the
+    answer is known by its id (``answers``: the bot's answers this run, by message id, to their conversation)
+    or, after a restart, by its 👍/👎 buttons, which a snapshot keeps and only the bot's stored answers carry;
+    its conversation is then the thread opened on it, as for a reply to it (``thread_conversation``). Read as
+    a question, an answer forwarded back ("is this true?") was searched by its own quotes and wording."""
+    replied = reply_reference(message)
+    for forward in (message, replied.resolved if replied is not None else None):
+        reference = forward.reference if isinstance(forward, discord.Message) else None
+        if (reference is None or reference.message_id is None
+                or reference.type is not discord.MessageReferenceType.forward):
+            continue
+        if reference.message_id in answers:
+            return answers[reference.message_id]
+        snapshots = forward.message_snapshots if isinstance(forward, discord.Message) else []
+        if any(_has_feedback(snapshot.components) for snapshot in snapshots):
+            return thread_conversation(reference.message_id)
+    return None
+
+
+def _has_feedback(components: Sequence[object]) -> bool:
+    """Whether a message's components hold the bot's 👍/👎 buttons (``bot.discord.feedback``)."""
+    for component in components:
+        children = getattr(component, "children", None)
+        if isinstance(children, list | tuple) and _has_feedback(children):
+            return True
+        if FEEDBACK_ID.match(str(getattr(component, "custom_id", "") or "")):
+            return True
+    return False
 
 
 def reply_reference(message: discord.Message) -> discord.MessageReference | None:

@@ -14,6 +14,7 @@ buttons deliver through here too.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -25,6 +26,7 @@ from bot.discord.answer_keys import ChannelAsk
 from bot.discord.identity import interaction_actor
 from bot.discord.outgoing import Outgoing, with_picture, without_files
 from bot.discord.render import render
+from bot.discord.replies import AUTOMOD_BLOCKED, AUTOMOD_NOTICE, NO_REPLY_HERE
 from bot.inflight import InFlight
 from bot.refusals import failed
 from bot.render.picture import FILENAME, timeline_png
@@ -81,16 +83,29 @@ async def defer_in_time(interaction: Interaction, what: str, *, ephemeral: bool
     it, when the asker has been told "The application did not respond" already: an interaction replayed after a
     reconnect, or one that waited behind a stalled event loop or a slow network. Nothing can reach them through
     it any more, so the work is not run (they ask again), and the apology a failure gets would be one more
-    request refused the same way: one warning says what happened, not an error's traceback."""
+    request refused the same way: one warning says what happened, not an error's traceback. A thread a moderator
+    closed (archived and locked) before the command was acknowledged refuses the acknowledgement too (400,
+    50083), as does a channel the bot can't reach: nothing can be said there either (``closed``)."""
     try:
         return await interaction.response.defer(thinking=True, ephemeral=ephemeral)
-    except discord.NotFound as exc:
+    except discord.HTTPException as exc:
+        if exc.code in NO_REPLY_HERE:
+            closed(interaction, what, exc)
+            return None
         if exc.code != UNKNOWN_INTERACTION:
             raise
         log.warning("%s by %s reached the bot after Discord's 3 seconds to acknowledge it (interaction %s); "
                     "Discord told them the application did not respond, so it was not run", what,
                     interaction.user.id, interaction.id)
         return None
+
+
+def closed(interaction: Interaction, what: str, exc: discord.HTTPException) -> None:
+    """The one warning for a command where Discord takes nothing from the bot: a thread a moderator closed
+    (archived and locked) before or while the command was answered refuses its acknowledgement and every message
+    of it (400, 50083; discord/discord-api-docs#6884), and a channel the bot can't reach refuses them (50001)."""
+    log.warning("%s by %s: channel %s takes no message from the bot (%s %s); not answered", what,
+                interaction.user.id, interaction.channel_id, exc.code, exc.text)
 
 
 def may_post(interaction: Interaction) -> bool:
@@ -108,7 +123,8 @@ async def deliver(interaction: Interaction, messages: list[Outgoing], *, private
                   ) -> discord.Message | None:
     """Send ``messages`` after a defer; the first resolves the "thinking…" message. Should Discord refuse
     one, the user gets the apology privately: before the first is out, the first follow-up would inherit a
-    public deferral's visibility, so the "thinking…" message goes first."""
+    public deferral's visibility, so the "thinking…" message goes first. One the server's AutoMod blocked
+    (``blocked``) is no failure of the bot's: the user is told so instead, as a mention's asker is."""
     first, rest = messages[0], messages[1:]
     resolved = False
     sent: discord.Message | None = None
@@ -127,14 +143,25 @@ async def deliver(interaction: Interaction, messages: list[Outgoing], *, private
             # outcome, as a direct message, instead of a "thinking…" that never resolves.
             await _by_direct_message(interaction, messages, command)
             return sent
-        log.exception("/%s by %s: Discord refused the reply", command, interaction.user.id)
+        if isinstance(exc, discord.HTTPException) and exc.code in NO_REPLY_HERE:
+            # An apology would be refused the same way; the "thinking…" can still go (deleting is allowed).
+            closed(interaction, f"/{command}", exc)
+            if not resolved:
+                with contextlib.suppress(discord.HTTPException):
+                    await interaction.delete_original_response()
+            return sent
+        if blocked := isinstance(exc, discord.HTTPException) and exc.code in AUTOMOD_BLOCKED:
+            log.warning("AutoMod in channel %s blocked the reply to /%s by %s (%s %s)", interaction.channel_id,
+                        command, interaction.user.id, exc.code, exc.text)
+        else:
+            log.exception("/%s by %s: Discord refused the reply", command, interaction.user.id)
         if not resolved and not private:
             try:
                 await interaction.delete_original_response()
             except Exception:  # the apology would then be public: better none
                 log.warning("could not remove the thinking message of interaction %s", interaction.id)
                 return sent
-        await apologise(interaction)
+        await apologise(interaction, AUTOMOD_NOTICE if blocked else APOLOGY)
     return sent
 
 

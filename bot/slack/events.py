@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 # A link as Slack sends it (<https://x|label>, the label being only what is shown), or a bare address. A
 # label holds no "<" (Slack sends it as &lt;): stopping there keeps an unclosed "<https://…|" repeated through
@@ -46,6 +47,25 @@ def shared_text(message: dict[str, Any]) -> str:
     return "\n".join(str(item["text"]) for item in (attachments if isinstance(attachments, list) else [])
                      if isinstance(item, dict) and (item.get("is_share") or item.get("is_msg_unfurl"))
                      and item.get("text"))
+
+
+def shared_answer(message: dict[str, Any], bot_user_id: str | None, bot_id: str | None) -> str | None:
+    """The conversation of the bot's own post that ``message`` shares (an answer shared back to it: "@bot is
+    this true?" with it, or sent to its DM), or None. Its text is the bot's wording and the articles' quotes,
+    and read as the question it asked those back; it is asked about as a reply in its thread is. The share
+    names its author (``author_id``, or ``bot_id``) and where it was posted: its channel, and a reply's thread
+    in its permalink (``from_url``'s ``thread_ts``; an answer that opened no thread is its own root)."""
+    attachments = message.get("attachments")
+    for item in attachments if isinstance(attachments, list) else []:
+        if not isinstance(item, dict) or not (item.get("is_share") or item.get("is_msg_unfurl")):
+            continue
+        if not ((bot_user_id and item.get("author_id") == bot_user_id) or (bot_id and item.get("bot_id") == bot_id)):
+            continue
+        channel = str(item.get("channel_id") or "")
+        thread = parse_qs(urlsplit(str(item.get("from_url") or "")).query).get("thread_ts", [item.get("ts")])[0]
+        if channel:
+            return conversation_of(channel, thread)
+    return None
 
 
 # The subtypes of a person's own words: a plain message, one with files, a thread reply also sent to the

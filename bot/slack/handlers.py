@@ -48,6 +48,7 @@ from bot.slack.events import (
     in_group_dm,
     mentions,
     post_key,
+    shared_answer,
     shared_text,
     shown,
     stale_edit,
@@ -131,7 +132,7 @@ class SlackHandlers(SlashCommands):
         bot_user = context.bot_user_id
         pointing = (bool(event.get("thread_ts")) and not followed and event.get("thread_ts") != event.get("ts")
                     and event.get("parent_user_id") != bot_user)
-        await self._answer(event, client, text, context.team_id, bot_user if pointing else None)
+        await self._answer(event, client, text, context, bot_user if pointing else None)
 
     async def on_message(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
         async with self.core.in_flight.handling():  # as in on_mention
@@ -157,7 +158,7 @@ class SlackHandlers(SlashCommands):
         elif has_files and is_dm and text:
             # a screenshot and a question about it; an article shared with words other than "add" is answered
             # too, and its sender told how to add it, or the file was dropped without a word
-            if await self._answer(event, client, text, context.team_id) and addable(self.core, files):
+            if await self._answer(event, client, text, context) and addable(self.core, files):
                 await self._guarded(event, client, "add hint", self._add_hint)
         elif has_files and is_dm:
             await self._hint(event, client)
@@ -166,11 +167,11 @@ class SlackHandlers(SlashCommands):
         elif has_files and not text:
             return  # a picture shared in a thread the bot follows is no question; with words it may be one
         elif is_dm:
-            await self._answer(event, client, text, context.team_id)
+            await self._answer(event, client, text, context)
         elif addressed_elsewhere(raw, context.bot_user_id):
             return  # "@Bob thanks, I'll forward it": in a thread the bot follows, said to someone else
         elif event.get("thread_ts") and await self.threads.follows_reply(event, client, context.bot_user_id):
-            await self._answer(event, client, text, context.team_id)
+            await self._answer(event, client, text, context)
 
     async def _edited(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
         """An edit (``message_changed``) asks what the core's rule says (``bot.edits``), as on Discord: a question
@@ -194,25 +195,26 @@ class SlackHandlers(SlashCommands):
             text = without_own_names(plain_from_slack(raw, bot_user), await self.names.of(client))
             edited = message.get("edited")
             when = edited.get("ts") if isinstance(edited, dict) else time.time()
-            await self._answer(message, client, text, context.team_id, claim=f"{key}:edited:{when}")
+            await self._answer(message, client, text, context, claim=f"{key}:edited:{when}")
         elif in_group_dm(message):
             await self._mentioned(message, context, client)
 
     async def on_error(self, error: Exception) -> None:
         log.error("unhandled error in a Slack listener: %s", type(error).__name__, exc_info=error)
 
-    async def _answer(self, event: dict[str, Any], client: AsyncWebClient, text: str, workspace: str | None,
+    async def _answer(self, event: dict[str, Any], client: AsyncWebClient, text: str, context: AsyncBoltContext,
                       pointing: str | None = None, claim: str | None = None) -> bool:
-        """``workspace``: the one the event was delivered for (Bolt's ``context.team_id``), where the question
-        is stored as asked; in a Slack Connect channel the asker's own team may be another. False when the
+        """``context.team_id``: the workspace the event was delivered for, where the question is stored as asked;
+        in a Slack Connect channel the asker's own team may be another. False when the
         post was handled already (the same post arrives as app_mention and message.*; answered once).
         ``pointing`` (the bot's user id): the question points at its thread's first message, someone's post,
         read once here. ``claim``: what is claimed instead of the post (an edit of it, asked again)."""
         if not await call(self.seen, self.seen.claim, claim or post_key(event)):
             return False
-        team = str(workspace or event.get("team") or "")
+        team = str(context.team_id or event.get("team") or "")
         root = (lambda: self._root_text(event, client, pointing)) if pointing is not None else None
-        await self._guarded(event, client, "a question", lambda: self._ask(event, text, team, root),
+        about = shared_answer(event, context.bot_user_id, context.bot_id)  # the bot's own answer shared back
+        await self._guarded(event, client, "a question", lambda: self._ask(event, text, team, root, about),
                             public=lambda: self._replying(event))
         return True
 
@@ -240,15 +242,15 @@ class SlackHandlers(SlashCommands):
     async def _add_hint() -> tuple[SlackMessage, bool]:
         return SlackMessage(ADD_HINT, ephemeral=True), True
 
-    async def _ask(self, event: dict[str, Any], text: str, team: str,
-                   root: Callable[[], Awaitable[str | None]] | None = None) -> tuple[SlackMessage, bool] | None:
+    async def _ask(self, event: dict[str, Any], text: str, team: str, root: Callable[[], Awaitable[str | None]] | None,
+                   about: str | None) -> tuple[SlackMessage, bool] | None:
         conversation = conversation_of(str(event.get("channel") or ""), thread_of(event), event.get("channel_type"))
         # What the message shares ("Share message") is what it points at, before the thread it is in.
-        pointed = plain_from_slack(shared_text(event)) or None
-        if pointed is None and root is not None:
+        pointed = None if about else plain_from_slack(shared_text(event)) or None
+        if pointed is None and root is not None and about is None:
             pointed = await root()
         result = await self.core.ask(text, await self.users.actor(str(event["user"]), team=team), conversation,
-                                     pointed_at=pointed)
+                                     pointed_at=pointed, about_answer=about)
         if isinstance(result, Notice):  # refused (empty, too long, slow down): an edit of it asks again
             self.refused.add(post_key(event))
         if isinstance(result, Notice) and result.silent:
@@ -283,9 +285,9 @@ class SlackHandlers(SlashCommands):
                 if exc.response.get("error") not in REFUSED:
                     await self._failed(event, client, what)
                     return
-                # An announcement-only or archived channel, or one the bot has left: an apology would be
-                # refused the same way.
-                log.warning("channel %s refuses the bot's replies (%s); %s from %s not answered",
+                # An announcement-only or archived channel, one the bot has left, or a workspace that removed the
+                # app meanwhile (``TOKEN_REFUSED``): an apology would be refused the same way.
+                log.warning("Slack refuses the bot's replies in %s (%s); %s from %s not answered",
                             event.get("channel"), exc.response.get("error"), what, event.get("user"))
             except Exception:
                 await self._failed(event, client, what)

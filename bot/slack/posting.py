@@ -14,11 +14,16 @@ from bot.slack.render import SlackMessage
 log = logging.getLogger(__name__)
 
 # chat.postMessage / postEphemeral errors that mean the channel takes no reply from the bot at all.
-REFUSED = frozenset({
+CHANNEL_REFUSED = frozenset({
     "restricted_action", "restricted_action_read_only_channel", "restricted_action_thread_only_channel",
     "restricted_action_non_threadable_channel", "not_in_channel", "channel_not_found", "is_archived",
     "cannot_reply_to_message", "user_not_in_channel",
 })
+# The workspace takes no call with the bot's token any more: the app was uninstalled, or its token revoked, while
+# a question was answered ("account_inactive": a bot token of a deleted workspace or one the app was removed
+# from; Slack's documented errors for every Web API method). An apology would be refused the same way.
+TOKEN_REFUSED = frozenset({"account_inactive", "token_revoked", "invalid_auth", "not_authed", "token_expired"})
+REFUSED = CHANNEL_REFUSED | TOKEN_REFUSED
 # The message the reply would go under was deleted (a question deleted while the bot answered it): nobody is
 # left to tell, and an apology would go to the same thread.
 QUESTION_GONE = "thread_not_found"

@@ -2,11 +2,19 @@
 
 An interaction callback later than the 3-second deadline gets 404 / 10062 "Unknown interaction". The first
 follow-up after a deferral resolves the "thinking…" message and inherits the deferral's ephemerality. A token
-works for 15 minutes; after that every use of it is 401 / 50027.
+works for 15 minutes; after that every use of it is 401 / 50027. In a server, the message an interaction shows
+to everyone (the deferral's, unless it was ephemeral, or a public follow-up) passes the server's AutoMod as a
+bot's message does: one holding a blocked keyword is refused, 400 / 200000. Discord can't make a public message
+ephemeral after the fact, so editing the "thinking…" into it fails (as reported by bot libraries that handle
+it: tibue99/ezcord#85); an ephemeral one, which only the asker sees, is not held to the server's rules here.
+In a thread a moderator closed (archived and locked) before a command there was acknowledged, or while it was
+answered, Discord refuses the callback and every message of the interaction, 400 / 50083 "Thread is archived"
+(discord/discord-api-docs#5517, #6884); deleting the "thinking…" is allowed, as deleting is in an archived thread.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +41,9 @@ class InteractionState:
 class FakeInteractions(FakeRecords):
     """Discord's answers to what the bot does with an interaction, recorded for the tests to inspect."""
 
+    automod_keywords: set[str]  # the server's AutoMod keywords (``FakeRest``)
+    closed: set[str]  # threads a moderator closed, archived and locked (``FakeRest``)
+
     def __init__(self, deadline: float = 3.0) -> None:
         super().__init__()
         self.deadline = deadline
@@ -55,6 +66,8 @@ class FakeInteractions(FakeRecords):
             return json_response({"message": "Unknown interaction", "code": 10062}, 404)
         if state.stage != "new":
             return json_response({"message": "Interaction has already been acknowledged.", "code": 40060}, 400)
+        if (archived := self._archived(token)) is not None:
+            return archived
         data = body.get("data") or {}
         ephemeral = bool(data.get("flags", 0) & 64)
         state.callback_at = now
@@ -86,6 +99,13 @@ class FakeInteractions(FakeRecords):
             result["resource"]["message"] = self._messagejson_response(sent)
         return json_response(result)
 
+    def _archived(self, token: str) -> web.Response | None:
+        state = self.interactions[token]
+        if str(state.payload.get("channel_id")) not in self.closed:
+            return None
+        self.rejected.append((f"interaction {token}", {"": "Thread is archived"}))
+        return json_response({"message": "Thread is archived", "code": 50083}, 400)
+
     def _expired(self, token: str) -> web.Response | None:
         state = self.interactions.get(token)
         if state is not None and time.monotonic() - state.dispatched_at > self.token_lifetime:
@@ -99,6 +119,8 @@ class FakeInteractions(FakeRecords):
             return json_response({"message": "Unknown Webhook", "code": 10015}, 404)
         if (expired := self._expired(token)) is not None:
             return expired
+        if (archived := self._archived(token)) is not None:
+            return archived
         if body.get("_files") and not int(state.payload.get("app_permissions") or 0) & p.ATTACH_FILES:
             self.rejected.append((f"webhook {token}", {"files": "Missing Permissions"}))
             return json_response({"message": "Missing Permissions", "code": 50013}, 403)
@@ -106,6 +128,11 @@ class FakeInteractions(FakeRecords):
         if problem:
             return problem
         resolving = state.stage == "loading"  # the deferral's message, which keeps its id
+        public = not (state.deferred_ephemeral if resolving or edit else bool(body.get("flags", 0) & 64))
+        said = json.dumps([body.get("content"), body.get("embeds")]).lower()
+        if public and state.payload.get("guild_id") and any(word in said for word in self.automod_keywords):
+            self.rejected.append((f"webhook {token}", {"": "Message was blocked by automatic moderation"}))
+            return json_response({"message": "Message was blocked by automatic moderation", "code": 200000}, 400)
         if resolving:  # resolves "thinking…"; the deferral decided who sees it
             state.stage = "resolved"
             ephemeral = state.deferred_ephemeral

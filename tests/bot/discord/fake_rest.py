@@ -44,6 +44,10 @@ class FakeRest(FakeInteractions):
         self.no_history: set[str] = set()  # channels where the bot lacks Read Message History (no replies)
         self.read_only: set[str] = set()  # channels where the bot may read but not send (403, 50013)
         self.locked: set[str] = set()  # locked threads: only members with Manage Threads may post (403, 160005)
+        # Threads a moderator closed (archived and locked) while the bot answered. A message to an archived thread
+        # unarchives it, "unless the thread has been locked by a moderator" (Discord's threads topic): then it is
+        # refused (400, 50083, "Operation cannot be performed on an archived thread").
+        self.closed: set[str] = set()
         # Words the server's AutoMod blocks (a keyword rule with the Block Message action, which bots are not
         # exempt from): a message holding one, in its text or its embeds, is refused (400, 200000).
         self.automod_keywords: set[str] = set()
@@ -209,6 +213,10 @@ class FakeRest(FakeInteractions):
         if channel_id in self.locked:
             self.rejected.append((f"channel {channel_id}", {"": "Thread is locked"}))
             return json_response({"message": "Thread is locked", "code": 160005}, 403)
+        if channel_id in self.closed:
+            archived = "Operation cannot be performed on an archived thread"
+            self.rejected.append((f"channel {channel_id}", {"": archived}))
+            return json_response({"message": archived, "code": 50083}, 400)
         gone = body.get("message_reference") or {}
         if str(gone.get("message_id")) in self.deleted:
             if gone.get("fail_if_not_exists", True):  # Discord's default: refuse a reply to a deleted message

@@ -34,3 +34,23 @@ async def test_an_answer_the_servers_automod_blocks_is_explained_not_apologised_
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], "no crash logged"
     assert any("AutoMod" in r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
     assert len(fake.messages) == 1 and fake.unexpected == []
+
+
+async def test_an_ask_answer_the_servers_automod_blocks_is_explained_privately_not_apologised_for(
+    bot: DisputeBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    """/ask defers with a public "thinking…", then edits the answer into it: AutoMod holds that edit to the
+    server's rules as it does a message (400, 200000). It was logged as a crash with its traceback ("Discord
+    refused the reply") and the asker privately told "something went wrong". Now the "thinking…" goes and the
+    asker alone is told what a mention's asker is told, with one warning in the log."""
+    fake.automod_keywords = {"khalistan"}
+    interaction = p.slash("ask", {"question": "how many accounts was twitter ordered to block?"})
+    with caplog.at_level(logging.WARNING):
+        await fake.dispatch("INTERACTION_CREATE", interaction)
+        [notice] = await fake.answers(interaction["token"])
+    assert notice.ephemeral and "AutoMod" in notice.content and APOLOGY not in notice.content
+    assert fake.interactions[interaction["token"]].stage == "deleted", "no public 'thinking…' left behind"
+    assert [why for _, why in fake.rejected] == [{"": "Message was blocked by automatic moderation"}]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], "no crash logged"
+    assert any("AutoMod" in r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
+    assert fake.unexpected == []

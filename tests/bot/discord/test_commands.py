@@ -232,3 +232,39 @@ async def test_a_rebuild_that_outlasts_its_interaction_reports_by_direct_message
     await fake.settled()  # the report was the last thing sent: anything after it would have gone by now
     assert len(fake.rejected) == 1, "nothing more goes through the dead token"
     fake.rejected.clear()
+
+
+@pytest.mark.parametrize("closed", ["before-the-command", "while-answering"])
+async def test_ask_in_a_thread_a_moderator_closes_gets_one_warning_and_no_apology(
+    bot: DisputeBot, fake: FakeDiscord, discord_core: CommandCore, caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch, closed: str,
+) -> None:
+    """A moderator closes a thread (archives and locks it) just before /ask there is acknowledged, or while it is
+    answered: Discord refuses the callback, and every message of the interaction after it (400, 50083 "Thread is
+    archived"; discord/discord-api-docs#5517, #6884), which nothing the bot does can avoid. The refused deferral
+    went unhandled, and a refused answer was logged as an error with its traceback and followed by an apology
+    refused the same way (Discord counts refused requests against the bot). Now: one warning, and the
+    "thinking…" left behind is deleted (deleting is what an archived thread allows)."""
+    thread = p.thread(p.CHANNEL_ID + 50, owner_id=p.USER_ID)
+    ask = discord_core.engine.ask
+
+    def closing(text: str, context: object = None) -> object:
+        fake.closed.add(thread["id"])  # closed once the command was acknowledged
+        return ask(text, context)  # type: ignore[arg-type]
+
+    if closed == "before-the-command":
+        fake.closed.add(thread["id"])
+    else:
+        monkeypatch.setattr(discord_core.engine, "ask", closing)
+    interaction = p.slash("ask", {"question": QUESTION}, channel=thread,
+                          permissions=p.MEMBER_PERMISSIONS | p.SEND_MESSAGES_IN_THREADS)
+    with caplog.at_level(logging.WARNING):
+        await fake.dispatch("INTERACTION_CREATE", interaction)
+        await fake.wait_for(lambda: fake.rejected)
+        await fake.settled()
+    assert len(fake.rejected) == 1 and fake.rejected[0][1] == {"": "Thread is archived"}, "nothing tried again"
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], "no crash logged"
+    assert any("50083" in r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
+    assert fake.interactions[interaction["token"]].stage in ("new", "deleted"), "no 'thinking…' left behind"
+    fake.closed.clear()
+    fake.rejected.clear()

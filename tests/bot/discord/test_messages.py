@@ -306,12 +306,14 @@ async def test_an_answer_to_a_question_deleted_meanwhile_still_arrives(
 @pytest.mark.parametrize(("refusing", "tries", "logged"), [
     ("read_only", 2, "read but not send"),  # the embed, then the plain text: Embed Links may be all it lacks
     ("locked", 1, "takes no message from the bot (160005"),
+    ("closed", 1, "takes no message from the bot (50083"),
     ("gone", 1, "takes no message from the bot (10003"),
 ])
 async def test_where_the_bot_may_not_send_it_stops_without_an_error_or_an_apology(
     bot: DisputeBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture, refusing: str, tries: int, logged: str,
 ) -> None:
-    """Read but not send (403, 50013), a thread locked after the bot answered (403, 160005), or a thread or
+    """Read but not send (403, 50013), a thread locked after the bot answered (403, 160005), a thread a moderator
+    closed (archived and locked) while a question there was answered (400, 50083), or a thread or
     channel deleted while a question there was answered (404, 10003): each reply and then an apology were
     refused and an error logged, with a traceback; Discord bans bots for a while past 10,000 refused requests
     in 10 minutes."""

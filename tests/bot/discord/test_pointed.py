@@ -8,6 +8,7 @@ import pytest
 from bot.core import CommandCore
 from bot.discord.app import DisputeBot
 from tests.bot.discord import payloads as p
+from tests.bot.discord import test_messages
 from tests.bot.discord.conftest import BotStarter, FakeFactory
 from tests.bot.discord.fake_discord import FakeDiscord
 from tests.bot.discord.test_messages import MENTION, reply_to, say, searched
@@ -224,3 +225,40 @@ async def test_a_mention_in_a_private_thread_asks_discord_for_no_opening_message
     asked = await say(fake, f"{MENTION} who is ajay sawhney?", mentions=[p.BOT_USER], channel_id=int(private["id"]))
     reply = await reply_to(fake, asked)
     assert "Sawhney" in reply.text() and fake.fetched == [] and fake.rejected == [] and fake.unexpected == []
+
+
+talking_core = test_messages.talking_core  # a core that keeps conversations and stores answers (👍/👎 buttons)
+
+
+@pytest.mark.parametrize("how", ["forwarded", "forwarded-after-restart", "reply-to-its-forward"])
+async def test_the_bots_own_answer_forwarded_back_is_asked_about_as_a_reply_to_it_is(
+    start_bot: BotStarter, talking_core: CommandCore, make_fake: FakeFactory, how: str
+) -> None:
+    """Someone forwards one of the bot's answers (to its DM, or into a channel where another replies to the
+    forward) and asks "is this true?". Its text was read as the question: the bot's wording and the articles'
+    quotes were searched and quoted back. Now it is asked about as a reply to the answer is: "is this true?"
+    points to the sources under it, no words at all get a line saying what it is, and a question goes on from
+    the answer's conversation. After a restart the answer is known by its 👍/👎 buttons, which the snapshot
+    keeps (a snapshot has no author)."""
+    fake = make_fake()
+    bot = await start_bot(talking_core, fake)
+    answer = await reply_to(fake, await say(fake, f"{MENTION} {test_messages.FIRST}", mentions=[p.BOT_USER]))
+    assert answer.body.get("components"), "a stored answer carries its feedback buttons"
+    if how == "forwarded-after-restart":
+        bot.conversations._answers.clear()
+    dm = p.CHANNEL_ID + 100
+
+    async def ask(words: str) -> str:
+        if how == "reply-to-its-forward":
+            forward = p.message("", author=OTHER, forwarding=fake.message_json(answer))
+            await fake.dispatch("MESSAGE_CREATE", forward)
+            asked = await say(fake, f"{MENTION} {words}".strip(), mentions=[p.BOT_USER], replying_to=forward)
+        else:
+            asked = await say(fake, words, guild=False, channel_id=dm, forwarding=fake.message_json(answer))
+        return (await reply_to(fake, asked)).text()
+
+    assert SOURCED in await ask("is this true?")
+    assert "That is one of my answers" in await ask("")
+    follow_up = await ask(test_messages.FOLLOW_UP)
+    assert "Searched for:" in follow_up and "sawhney" in follow_up.lower(), "goes on from the answer's question"
+    assert fake.rejected == [] and fake.unexpected == []

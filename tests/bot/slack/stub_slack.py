@@ -87,6 +87,11 @@ class StubSlack:
         self.deleted: set[str] = set()
         # An app-level token revoked in the app's settings: Slack closes its connections and refuses it after.
         self.app_token_revoked = False
+        # The app uninstalled from the workspace (its bot token revoked): every Web API call with the bot token is
+        # refused with "account_inactive", Slack's error for a bot token of a workspace the app was removed from.
+        self.bot_token_revoked = False
+        # Archived channels: Slack refuses every post there ("is_archived", "Channel has been archived.").
+        self.archived: set[str] = set()
         # An in_channel reply through a response_url becomes a message by the app, with a ts of its own that
         # Slack never tells the app (the webhook answers "ok"); people can reply in its thread.
         self.response_ts: dict[str, str] = {}  # response_url key -> ts of the message it posted
@@ -233,12 +238,16 @@ class StubSlack:
             return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/link/?ticket=stub"}
         if token != BOT_TOKEN:
             return {"ok": False, "error": "invalid_auth"}
+        if self.bot_token_revoked:
+            return {"ok": False, "error": "account_inactive"}
         if method == "auth.test":
             return {"ok": True, "url": "https://stub.slack.test/", "team": "Stub", "user": self.bot_handle,
                     "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "is_enterprise_install": False}
         if method in ("chat.postMessage", "chat.postEphemeral"):
             if params.get("channel") in self.read_only:
                 return {"ok": False, "error": "restricted_action"}
+            if params.get("channel") in self.archived:
+                return {"ok": False, "error": "is_archived"}
             if params.get("channel") in self.outside:
                 return {"ok": False, "error": "not_in_channel"}
             if params.get("thread_ts") in self.deleted:

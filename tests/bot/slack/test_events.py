@@ -266,15 +266,33 @@ async def test_add_in_a_channel_mention_is_told_privately_to_use_a_dm(stub: Stub
     assert answer["thread_ts"] == "911.1" and not stub.downloads
 
 
+@pytest.mark.parametrize(("refusing", "error"), [
+    ("read-only", "restricted_action"), ("archived", "is_archived"), ("uninstalled", "account_inactive"),
+])
 async def test_a_channel_that_refuses_the_bot_gets_one_warning_and_no_apology(
     stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp, caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch, refusing: str, error: str,
 ) -> None:
-    stub.read_only.add("C1")
+    """An announcement-only channel; one archived, or a workspace that uninstalled the app (its bot token
+    revoked), while the question was answered. The uninstall's refusal ("account_inactive") was logged as an
+    error with its traceback, and an apology tried that Slack refused the same way."""
+    ask = seed_core.engine.ask
+
+    def refused_meanwhile(text: str, context: object = None) -> object:
+        if refusing == "archived":
+            stub.archived.add("C1")
+        elif refusing == "uninstalled":
+            stub.bot_token_revoked = True
+        return ask(text, context)  # type: ignore[arg-type]
+
+    if refusing == "read-only":
+        stub.read_only.add("C1")
+    monkeypatch.setattr(seed_core.engine, "ask", refused_meanwhile)
     with caplog.at_level(logging.WARNING, logger="bot.slack"):
         await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="900.1"))
         await settled(seed_core)  # its handling over: the warning logged, and any apology tried
     assert [r.levelname for r in caplog.records if r.name.startswith("bot.slack")] == ["WARNING"]
-    assert "restricted_action" in caplog.text and not stub.posted("chat.postEphemeral")
+    assert error in caplog.text and not stub.posted("chat.postEphemeral")
 
 
 async def _longest_stall(until: asyncio.Event) -> float:

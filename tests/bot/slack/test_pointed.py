@@ -14,7 +14,7 @@ from bot.actors import ModeratorPolicy
 from bot.core import CommandCore
 from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.slack.slack_requests import message_event, posts_in, send_event, settled, shown_text
-from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
+from tests.bot.slack.stub_slack import BOT_ID, BOT_USER_ID, StubSlack
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -162,3 +162,38 @@ async def test_a_shared_message_is_what_is_asked_about(stub: StubSlack, history_
     assert "1,178" in shown_text(reply) and SOURCED not in shown_text(reply)
     assert "Please ask a question" not in shown_text(reply) and "<@UASKER>" not in shown_text(reply)
     assert reads(stub) == 0, "a shared message comes with the event; nothing is fetched"
+
+
+@pytest.mark.parametrize("where", ["dm", "channel-mention"])
+async def test_the_bots_own_answer_shared_back_is_asked_about_as_a_reply_in_its_thread_is(
+    stub: StubSlack, history_app: AsyncApp, where: str
+) -> None:
+    """Someone shares one of the bot's answers (to its DM, or into a channel with "@bot is this true?"). Its
+    text was read as the question: the bot's wording and the articles' quotes were searched and quoted back.
+    Now it is asked about as a reply in the answer's thread is: "is this true?" points to the sources under
+    it, no words at all get a line saying what it is, and a question goes on from the answer's conversation.
+    The share names its author (the bot's user, and its bot id) and, in its permalink, the answer's thread."""
+    asked = message_event(f"<@{BOT_USER_ID}> Who is Ajay Prakash Sawhney?", kind="app_mention")
+    await send_event(history_app, asked)
+    [answer] = await posts_in(stub, "chat.postMessage", timeout=10)
+    assert answer["thread_ts"] == asked["ts"] and "Sawhney" in shown_text(answer)
+    share = {**shared(str(answer["text"]), author=BOT_USER_ID, channel="C1", ts="1700000100.000900"),
+             "bot_id": BOT_ID, "from_url": f"https://stub.slack.com/archives/C1/p1700000100000900"
+                                           f"?thread_ts={asked['ts']}&cid=C1"}
+
+    async def ask(words: str) -> str:
+        if where == "dm":
+            event = message_event(words, channel="D1", channel_type="im", attachments=[share])
+        else:
+            event = message_event(f"<@{BOT_USER_ID}> {words}".strip(), kind="app_mention", channel="C2",
+                                  attachments=[share])
+        count = len(stub.posted("chat.postMessage", "chat.postEphemeral"))
+        await send_event(history_app, event)
+        await stub.wait_for(lambda: len(stub.posted("chat.postMessage", "chat.postEphemeral")) > count, 10)
+        return shown_text(stub.posted("chat.postMessage", "chat.postEphemeral")[-1])
+
+    assert SOURCED in await ask("is this true?")
+    assert "That is one of my answers" in await ask("")
+    follow_up = await ask("and when is he expected to meet Twitter?")
+    assert "Searched for:" in follow_up and "sawhney" in follow_up.lower(), "goes on from the answer's question"
+    assert reads(stub) == 0 and stub.rejected == []
