@@ -499,3 +499,27 @@ def test_an_index_from_a_newer_release_says_upgrade_and_is_replaced_only_by_buil
     assert main(["index", "build", "--full"]) == 0
     assert main(["index", "status"]) == 0
     assert f"format {store.FORMAT_VERSION} (this release reads {store.FORMAT_VERSION})\n" in capsys.readouterr().out
+
+
+def test_status_says_when_the_index_served_is_out_of_date(
+        env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A moderator who had put a file in the corpus folder by hand, upgraded to a release with new rules, or
+    changed EMBEDDING_MODEL was shown the old index's counts with no word that questions were answered from an
+    index a build would now make differently."""
+    from index import store
+    from index.staleness import derived_key
+
+    corpus, index_dir = env
+    assert main(["index", "status"]) == 0
+    assert "Out of date" not in capsys.readouterr().out
+    (corpus / "dropped-in.md").write_text("Koo said on Thursday it had crossed three million users in India.\n")
+    manifest = json.loads((index_dir / store.MANIFEST).read_text())
+    older = {k: (v - 1 if isinstance(v, int) else v) for k, v in derived_key().items()}
+    (index_dir / store.MANIFEST).write_text(json.dumps({**manifest, **older}))
+    monkeypatch.setenv("EMBEDDING_MODEL", str(Path(__file__).parent))  # another model: only compared, never loaded
+    assert main(["index", "status"]) == 0, "an out-of-date index still serves"
+    out = capsys.readouterr().out
+    assert ("Out of date (EMBEDDING_MODEL is now " in out and "it was built by an older version" in out
+            and "the articles changed" in out and "dispute-bot index build brings it up to date" in out), out
+    assert main(["index", "status", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["out_of_date"]) == 3
