@@ -76,5 +76,7 @@ def close_ids(corpus_dir: Path, given: str, clean: Callable[[str], str]) -> list
             continue
         matches = difflib.get_close_matches(wanted, list(by_lower), n=CLOSE_IDS, cutoff=0.6)
         matches += [low for low in by_lower if len(wanted) >= 3 and wanted in low]  # "koo" for "koo-surge-1"
-        close += [by_lower[low] for low in matches if by_lower[low] not in close]
-    return close[:CLOSE_IDS]
+        close += [by_lower[low] for low in matches]
+    # Once each: an id both like the name and containing it ("story" for "new-story") was offered twice ("did
+    # you mean 'new-story' or 'new-story'?").
+    return list(dict.fromkeys(close))[:CLOSE_IDS]

@@ -405,6 +405,17 @@ def test_removing_a_name_that_matches_nothing_suggests_the_closest_ids(tmp_path:
     assert len(list(corpus.iterdir())) == 3
 
 
+def test_an_id_both_like_the_name_and_containing_it_is_offered_once(tmp_path: Path) -> None:
+    """"index remove story" said "did you mean 'new-story' or 'new-story'?"."""
+    from index.article_names import close_ids
+    from index.manage import safe_filename
+
+    for name in ("new-story.txt", "koo-surge.md"):
+        (tmp_path / name).write_text(STORY)
+    assert close_ids(tmp_path, "story", safe_filename) == ["new-story"]
+    assert close_ids(tmp_path, "New-Story", safe_filename) == ["new-story"]
+
+
 def test_putting_back_a_change_that_wrote_nothing_logs_no_error(tmp_path: Path,
                                                                 caplog: pytest.LogCaptureFixture) -> None:
     """A read-only corpus refused the upload before a byte was written, and putting it "back" (an unlink,
