@@ -259,13 +259,30 @@ def test_one_shot_commands_build_a_missing_index_first(
     assert main(["eval", "no-such.jsonl", "--no-baseline"]) == 2  # a usage error costs no build
     assert not index_dir.exists()
     capsys.readouterr()
+    assert main(["sources", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert "No index at" in err and "building it" in err and "Index rebuilt" in err
+    # stdout is the answer alone: it began with the build's plain-text report, which no JSON reader could parse.
+    assert len(json.loads(out)["sources"]) == len(list(corpus_copy.glob("*.txt")))
     assert main(["ask", "What app is the government promoting as an alternative to Twitter?"]) == 0
+    out, err = capsys.readouterr()  # built once: the next command finds it
+    assert "building" not in err and "Koo" in out and "Sources:" in out
+
+
+def test_one_shot_commands_build_again_an_index_an_older_release_wrote(
+        env: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    """This release can't read an older format: ``ask`` logged it twice, said the index was "missing or damaged"
+    and advised a full build, where ``run`` (and now these commands) simply build it again."""
+    from index import store
+
+    _, index_dir = env
+    manifest = json.loads((index_dir / store.MANIFEST).read_text())
+    (index_dir / store.MANIFEST).write_text(json.dumps({**manifest, "format": store.FORMAT_VERSION - 1}))
+    assert main(["sources", "--json"]) == 0
     out, err = capsys.readouterr()
-    assert "No index at" in err and "building it" in err
-    assert "Koo" in out and "Sources:" in out
-    assert main(["sources", "--json"]) == 0  # built once: the next command finds it
-    out, err = capsys.readouterr()
-    assert "building" not in err and len(json.loads(out)["sources"]) == len(list(corpus_copy.glob("*.txt")))
+    assert f"its format is {store.FORMAT_VERSION - 1}" in err and "Index rebuilt" in err
+    assert len(json.loads(out)["sources"]) == 4
+    assert json.loads((index_dir / store.MANIFEST).read_text())["format"] == store.FORMAT_VERSION
 
 
 def test_eval_reports_missing_files_as_a_usage_error(env: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
