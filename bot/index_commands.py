@@ -28,6 +28,7 @@ from index.builder import build_index
 from index.embedding import document_encoder
 from index.fetch_types import FetchOptions
 from index.manage import Upload, add_articles, index_status, remove_article
+from index.staleness import pending_changes
 from index.web_article import fetch_articles
 from retrieval.loaded import load_problem
 
@@ -61,14 +62,32 @@ def _format_text(info: dict[str, Any]) -> str:
     return text
 
 
+def _out_of_date(settings: Settings, info: dict[str, Any]) -> list[str]:
+    """Why a build now would make another index than the one served (the articles, EMBEDDING_MODEL or this
+    release's rules changed since it was built), or nothing when it is current. Status gave no word of it: a
+    moderator who had changed EMBEDDING_MODEL, upgraded, or put a file in the corpus folder by hand was shown
+    the old index's counts as if they were current, while questions were answered from it as it was."""
+    if store.newer_format(info["format"]):
+        return []  # its format line says to upgrade this replica, not to rebuild
+    reasons = pending_changes(settings.corpus_dir, settings.index_dir, model=settings.embedding_model)
+    reasons = [r for r in reasons if not r.startswith("its format is")]  # said beside the format already
+    if info["model"] != settings.embedding_model:
+        reasons = [f"EMBEDDING_MODEL is now {settings.embedding_model}" if "model or chunking" in r else r
+                   for r in reasons]
+    return reasons
+
+
 def _status_text(info: dict[str, Any]) -> str:
     if not info["exists"]:
         return f"No index at {info['index_dir']}. Build it with: dispute-bot index build"
     running = " (a build is running)" if info["build_running"] else ""
+    stale = info.get("out_of_date") or []
+    after = (f"\nOut of date ({'; '.join(stale)}): questions are answered from it as it is until "
+             "dispute-bot index build brings it up to date" if stale else "")
     return (f"{counted(info['docs'], 'article')}, {counted(info['chunks'], 'chunk')}, "
             f"{counted(info['events'], 'dated report')} (of events the timeline merges by date)\n"
             f"model {info['model']} (dim {info['dimension']}), FAISS {info['faiss_factory']}, {_format_text(info)}\n"
-            f"built {info['built_at']} in {info['build_seconds']} s{running}\n{info['folder']}")
+            f"built {info['built_at']} in {info['build_seconds']} s{running}\n{info['folder']}{after}")
 
 
 def build(settings: Settings, full: bool = False, as_json: bool = False) -> int:
@@ -156,6 +175,8 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     try:
         if command == "status":
             info = index_status(settings.index_dir)
+            if info["exists"]:
+                info["out_of_date"] = _out_of_date(settings, info)
             _print(info, _status_text(info), args.json, refused=not info["exists"])
             # An index this release can't read is as good as none to a script checking the exit status.
             return 0 if info["exists"] and info["format"] == info["reads_format"] else 1

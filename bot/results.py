@@ -115,11 +115,17 @@ class IndexChange:
                 f"{counted(r['chunks'], 'chunk')} "
                 f"({r['embedded_chunks']} embedded, {r['reused_chunks']} reused)."
             )
+            # An indexed article whose file can no longer be read (overwritten with junk, half copied) leaves the
+            # index too; "removed: koo" read as if a moderator had removed it. The file's reason follows below.
+            unreadable = {item["file"].rsplit(".", 1)[0] for item in r.get("skipped", [])}
+            ids = {**r, "removed_doc_ids": [i for i in r.get("removed_doc_ids", []) if i not in unreadable],
+                   "unreadable_ids": [i for i in r.get("removed_doc_ids", []) if i in unreadable]}
             changes = [
-                f"{label}: {named(r[key])}"
+                f"{label}: {named(ids[key])}"
                 for key, label in (("added_doc_ids", "added"), ("changed_doc_ids", "changed"),
-                                   ("removed_doc_ids", "removed"))
-                if r.get(key)
+                                   ("removed_doc_ids", "removed"),
+                                   ("unreadable_ids", "no longer indexed, as its file can't be read (below)"))
+                if ids.get(key)
             ]
             if changes:
                 text += " " + "; ".join(changes) + "."

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import sys
 from collections.abc import Awaitable
+from pathlib import Path
 
 from bot.build_lock import LockUnavailable
 from bot.core import CommandCore
@@ -99,14 +101,30 @@ def build_if_missing(settings: Settings) -> str | None:
 
     Returns why there is nothing to answer from when there is no index and no corpus folder to build one from
     (a wrong ``CORPUS_DIR``): the command says that, in one line, where it said only that the index was missing
-    and how to build it, which fails the same way."""
-    if store.live_dir(settings.index_dir) is not None:
+    and how to build it, which fails the same way.
+
+    An index in an older release's format is as good as none (this release can't read it: ``ask`` logged it
+    twice, called it "missing or damaged" and advised a full build) and is built the same way. The build's
+    report goes to stderr, as the notice before it: stdout is the command's answer, and ``ask --json`` and
+    ``sources --json`` began with a plain-text "Index rebuilt …" line their reader could not parse."""
+    live = store.live_dir(settings.index_dir)
+    if live is not None and not _older_format(live):
         return None
     if not settings.corpus_dir.is_dir():
-        return (f"There is no index at {settings.index_dir} and no corpus folder at {settings.corpus_dir} "
-                "(CORPUS_DIR) to build one from.")
-    ensure_index(settings)
+        return None if live is not None else (
+            f"There is no index at {settings.index_dir} and no corpus folder at {settings.corpus_dir} "
+            "(CORPUS_DIR) to build one from.")
+    with contextlib.redirect_stdout(sys.stderr):
+        ensure_index(settings)
     return None
+
+
+def _older_format(live: Path) -> bool:
+    """The live index's manifest names a format older than the one this release reads (a newer one is left
+    for the upgraded replicas; an unreadable manifest is the loader's to report)."""
+    manifest = read_manifest(live)
+    found = None if manifest is None else manifest.get("format")
+    return manifest is not None and found != store.FORMAT_VERSION and not store.newer_format(found)
 
 
 def choose_platforms(settings: Settings, platform: str) -> list[str]:

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from index.documents import ARTICLE_SUFFIXES, article_paths
 
+# The short hash of the name as given that ``manage.safe_filename`` appends to a name whose letters it drops.
+_HASH_TAIL = re.compile(r"-[0-9a-f]{8}$")
 # How many ids a "did you mean" lists at most.
 CLOSE_IDS = 3
 
@@ -53,7 +56,13 @@ def named_files(corpus_dir: Path, given: str, clean: Callable[[str], str]) -> li
         return found
     added = _as_added(given, clean)
     stems = {Path(name).stem for name in added if Path(given).suffix.lower() not in ARTICLE_SUFFIXES}
-    return [p for p in paths if p.name in added or p.stem in stems]
+    found = [p for p in paths if p.name in added or p.stem in stems]
+    if found or given.isascii():
+        return found
+    # Added before accented letters kept their base letter ("n-code-Koo-0bdcff54.md" for "Ünïcode 日本 Koo.md"):
+    # the short hash of the name as given, which the cleaning appends to such a name, still names the file.
+    hashed = {m.group(0) for name in added if (m := _HASH_TAIL.search(Path(name).stem))}
+    return [p for p in paths if (m := _HASH_TAIL.search(p.stem)) and m.group(0) in hashed]
 
 
 def close_ids(corpus_dir: Path, given: str, clean: Callable[[str], str]) -> list[str]:
@@ -67,5 +76,7 @@ def close_ids(corpus_dir: Path, given: str, clean: Callable[[str], str]) -> list
             continue
         matches = difflib.get_close_matches(wanted, list(by_lower), n=CLOSE_IDS, cutoff=0.6)
         matches += [low for low in by_lower if len(wanted) >= 3 and wanted in low]  # "koo" for "koo-surge-1"
-        close += [by_lower[low] for low in matches if by_lower[low] not in close]
-    return close[:CLOSE_IDS]
+        close += [by_lower[low] for low in matches]
+    # Once each: an id both like the name and containing it ("story" for "new-story") was offered twice ("did
+    # you mean 'new-story' or 'new-story'?").
+    return list(dict.fromkeys(close))[:CLOSE_IDS]

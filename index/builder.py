@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from index import store
 from index.article_cache import ArticleCache, part_key
@@ -90,6 +91,20 @@ def _load(corpus_dir: Path, index_dir: Path, full: bool) -> _Loaded:
     return cache, docs, skipped, notes
 
 
+def _settings_changed(old_manifest: dict[str, Any] | None, model: str, spec: ChunkSpec) -> str:
+    """Why every article is embedded again though few changed: the live index was made with another model or
+    chunking. An add after changing EMBEDDING_MODEL took 40 s instead of 2 and said only "added: koo". No
+    model name: the report is shown in chat, and a model may be a folder on the server."""
+    if old_manifest is None:
+        return ""
+    expected = settings_key(model, spec)
+    if old_manifest.get("model") != expected["model"]:
+        return "EMBEDDING_MODEL changed since the last build, so every article was embedded again"
+    if old_manifest.get("chunking") != expected["chunking"]:
+        return "the chunking settings changed since the last build, so every article was embedded again"
+    return ""
+
+
 def build_locked(
     corpus_dir: Path,
     index_dir: Path,
@@ -144,6 +159,7 @@ def build_locked(
         full = True
         cache, docs, skipped, notes = _load(corpus_dir, index_dir, full)  # read again, past the article cache
 
+    full_because = full_because or _settings_changed(old_manifest, model, spec)
     old_docs: dict[str, str] = (old_manifest or {}).get("docs", {})
     added = sorted(set(new_docs) - set(old_docs))
     removed = sorted(set(old_docs) - set(new_docs))

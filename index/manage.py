@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,11 +64,14 @@ def safe_filename(name: str) -> str:
 
     A name whose letters the cleaning drops (another script, accents) or cuts (over ``MAX_STEM``) gets a
     short hash of the name as given: "किसान 2021.md" and "ट्विटर 2021.md" both cleaned to "2021.md", and the
-    second silently replaced the first as if it were a correction of it.
+    second silently replaced the first as if it were a correction of it. Accented Latin letters keep their
+    base letter ("Déclaration Über.md" is "Declaration-Uber-…", not "D-claration-ber-…"): the id is what
+    moderators see in /sources and type to remove the article.
     """
     base = Path(name.replace("\\", "/")).name
     given, suffix = os.path.splitext(base)
-    stem = _UNSAFE.sub("-", given).strip(".-_")
+    folded = unicodedata.normalize("NFKD", given).encode("ascii", "ignore").decode("ascii")
+    stem = _UNSAFE.sub("-", folded).strip(".-_")
     if suffix.lower() not in ARTICLE_SUFFIXES:
         allowed = ", ".join(ARTICLE_SUFFIXES)
         raise ValueError(f"only {allowed}, PDF (.pdf) and saved web pages (.html) can be added "
@@ -177,6 +181,7 @@ def add_articles(
                           + [Incoming(a.requested_url, name, tuple(a.urls), a.text, data) for a, name, data in pages],
                           corpus_dir, outcome.rejected, {Path(name).stem for name, _ in accepted})
         undo = CorpusUndo()
+        same = {filename for filename, data in kept if _holds(corpus_dir / filename, data)}
         try:
             for filename, data in kept:
                 write_article(corpus_dir, filename, data, undo)
@@ -198,12 +203,31 @@ def add_articles(
             raise
         finally:
             undo.done()
+        outcome.notes += _unchanged_notes(same, outcome.report)
         # After the undo's reach: the build is live, and a note that can't be made must not take it back.
         try:
             outcome.notes += written_notes(index_dir, [*outcome.report.added_docs, *outcome.report.changed_docs])
         except (OSError, ValueError, KeyError) as exc:
             log.warning("could not compare the added articles' dates and titles with the others': %s", exc)
     return outcome
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the corpus file ``path`` already holds exactly ``data``."""
+    try:
+        return path.is_file() and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _unchanged_notes(same: set[str], report: BuildReport) -> list[dict[str, str]]:
+    """A note for each file of an add that was already indexed byte for byte (a moderator adding a file a second
+    time): the reply was "Index already up to date", naming no file, so it read as if the add had been lost. A file
+    put in the corpus folder by hand and never built is reported as added instead."""
+    built = {*report.added_docs, *report.changed_docs}
+    return [{"file": name, "note": f"already in the index as {Path(name).stem} with exactly this text: nothing "
+             "changed (a corrected version under the same name replaces it)"}
+            for name in sorted(same) if Path(name).stem not in built]
 
 
 def remove_article(

@@ -259,13 +259,30 @@ def test_one_shot_commands_build_a_missing_index_first(
     assert main(["eval", "no-such.jsonl", "--no-baseline"]) == 2  # a usage error costs no build
     assert not index_dir.exists()
     capsys.readouterr()
+    assert main(["sources", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert "No index at" in err and "building it" in err and "Index rebuilt" in err
+    # stdout is the answer alone: it began with the build's plain-text report, which no JSON reader could parse.
+    assert len(json.loads(out)["sources"]) == len(list(corpus_copy.glob("*.txt")))
     assert main(["ask", "What app is the government promoting as an alternative to Twitter?"]) == 0
+    out, err = capsys.readouterr()  # built once: the next command finds it
+    assert "building" not in err and "Koo" in out and "Sources:" in out
+
+
+def test_one_shot_commands_build_again_an_index_an_older_release_wrote(
+        env: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    """This release can't read an older format: ``ask`` logged it twice, said the index was "missing or damaged"
+    and advised a full build, where ``run`` (and now these commands) simply build it again."""
+    from index import store
+
+    _, index_dir = env
+    manifest = json.loads((index_dir / store.MANIFEST).read_text())
+    (index_dir / store.MANIFEST).write_text(json.dumps({**manifest, "format": store.FORMAT_VERSION - 1}))
+    assert main(["sources", "--json"]) == 0
     out, err = capsys.readouterr()
-    assert "No index at" in err and "building it" in err
-    assert "Koo" in out and "Sources:" in out
-    assert main(["sources", "--json"]) == 0  # built once: the next command finds it
-    out, err = capsys.readouterr()
-    assert "building" not in err and len(json.loads(out)["sources"]) == len(list(corpus_copy.glob("*.txt")))
+    assert f"its format is {store.FORMAT_VERSION - 1}" in err and "Index rebuilt" in err
+    assert len(json.loads(out)["sources"]) == 4
+    assert json.loads((index_dir / store.MANIFEST).read_text())["format"] == store.FORMAT_VERSION
 
 
 def test_eval_reports_missing_files_as_a_usage_error(env: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
@@ -499,3 +516,27 @@ def test_an_index_from_a_newer_release_says_upgrade_and_is_replaced_only_by_buil
     assert main(["index", "build", "--full"]) == 0
     assert main(["index", "status"]) == 0
     assert f"format {store.FORMAT_VERSION} (this release reads {store.FORMAT_VERSION})\n" in capsys.readouterr().out
+
+
+def test_status_says_when_the_index_served_is_out_of_date(
+        env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A moderator who had put a file in the corpus folder by hand, upgraded to a release with new rules, or
+    changed EMBEDDING_MODEL was shown the old index's counts with no word that questions were answered from an
+    index a build would now make differently."""
+    from index import store
+    from index.staleness import derived_key
+
+    corpus, index_dir = env
+    assert main(["index", "status"]) == 0
+    assert "Out of date" not in capsys.readouterr().out
+    (corpus / "dropped-in.md").write_text("Koo said on Thursday it had crossed three million users in India.\n")
+    manifest = json.loads((index_dir / store.MANIFEST).read_text())
+    older = {k: (v - 1 if isinstance(v, int) else v) for k, v in derived_key().items()}
+    (index_dir / store.MANIFEST).write_text(json.dumps({**manifest, **older}))
+    monkeypatch.setenv("EMBEDDING_MODEL", str(Path(__file__).parent))  # another model: only compared, never loaded
+    assert main(["index", "status"]) == 0, "an out-of-date index still serves"
+    out = capsys.readouterr().out
+    assert ("Out of date (EMBEDDING_MODEL is now " in out and "it was built by an older version" in out
+            and "the articles changed" in out and "dispute-bot index build brings it up to date" in out), out
+    assert main(["index", "status", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["out_of_date"]) == 3

@@ -209,6 +209,18 @@ async def test_reindex_names_a_hand_placed_file_whose_date_is_no_day(mod_core: C
             in result.summary())
 
 
+async def test_reindex_says_an_article_left_the_index_because_its_file_cannot_be_read(mod_core: CommandCore) -> None:
+    """An indexed article's file overwritten with junk (a half-finished copy) left the index, and /reindex said
+    "removed: <id>" as if a moderator had removed it, the file's reason only further down."""
+    victim = sorted(mod_core.config.corpus_dir.iterdir())[0]
+    victim.write_bytes(bytes(range(256)) * 8)
+    result = await mod_core.reindex(MOD)
+    assert isinstance(result, IndexChange) and result.report["removed_doc_ids"] == [victim.stem]
+    text = result.summary()
+    assert f"no longer indexed, as its file can't be read (below): {victim.stem}" in text, text
+    assert "removed:" not in text and f"\nSkipped {victim.name}: " in text
+
+
 async def test_a_wrong_corpus_folder_is_named_in_the_log_not_in_chat(
     mod_core: CommandCore, caplog: pytest.LogCaptureFixture
 ) -> None:

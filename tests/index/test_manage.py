@@ -12,6 +12,7 @@ import pytest
 
 from index import store
 from index.add_notes import far_dated
+from index.article_names import NoSuchArticle
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, Encoder
 from index.manage import Upload, add_articles, index_status, remove_article
@@ -212,6 +213,40 @@ def test_a_name_wholly_in_another_script_is_usable() -> None:
     assert safe_filename("story (1).md") == "story-1.md" and safe_filename("my article.md") == "my-article.md"
 
 
+def test_an_accented_name_keeps_its_base_letters_and_an_older_name_is_still_removed(
+        built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    """"Ünïcode 日本 Koo.md" was stored as "n-code-Koo-…": the id moderators see in /sources and type to remove
+    it had lost letters. A file stored under that older cleaning is still removed by the name it was added as."""
+    from index.manage import safe_filename
+
+    assert safe_filename("Déclaration Über.txt").startswith("Declaration-Uber-")
+    assert safe_filename("Ünïcode 日本 Koo.md").startswith("Unicode-Koo-")
+    corpus, index_dir = built_copy
+    digest = safe_filename("Ünïcode 日本 Koo.md").removesuffix(".md").rsplit("-", 1)[1]
+    (corpus / f"n-code-Koo-{digest}.md").write_text(STORY, encoding="utf-8")  # as an add before stored it
+    report = _remove("Ünïcode 日本 Koo.md", corpus, index_dir, encoder)
+    assert not (corpus / f"n-code-Koo-{digest}.md").exists() and report.docs == 4
+    with pytest.raises(NoSuchArticle):
+        _remove("Ünïcode 日本 Koo.md", corpus, index_dir, encoder)
+
+
+def test_adding_a_file_already_indexed_byte_for_byte_says_so(built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    """The second add of the same file said only "Index already up to date", naming no file, as if it was lost."""
+    corpus, index_dir = built_copy
+    koo = Upload("koo surge.md", b"---\ntitle: Koo surge\n---\nKoo said on Thursday it had crossed three million "
+                 b"users as ministers joined it.\n")
+    first = _add([koo], corpus, index_dir, encoder)
+    assert first.report is not None and first.report.added_docs == ["koo-surge"] and first.notes == []
+    again = _add([koo], corpus, index_dir, encoder)
+    assert again.report is not None and again.report.unchanged and again.rejected == []
+    [note] = again.notes
+    assert note["file"] == "koo-surge.md" and "already in the index as koo-surge with exactly this text" in note["note"]
+    # Put in the corpus folder by hand, never built: the add indexes it, and says it was added.
+    (corpus / "by-hand.md").write_text(STORY, encoding="utf-8")
+    hand = _add([Upload("by-hand.md", STORY.encode())], corpus, index_dir, encoder)
+    assert hand.report is not None and hand.report.added_docs == ["by-hand"] and hand.notes == []
+
+
 def test_a_change_whose_rebuild_fails_leaves_the_corpus_as_it_was(built_copy: tuple[Path, Path],
                                                                   encoder: Encoder,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
@@ -368,6 +403,17 @@ def test_removing_a_name_that_matches_nothing_suggests_the_closest_ids(tmp_path:
         _remove("xyzzy", corpus, index_dir, encoder)
     assert unlike.value.did_you_mean() == ""  # type: ignore[attr-defined]
     assert len(list(corpus.iterdir())) == 3
+
+
+def test_an_id_both_like_the_name_and_containing_it_is_offered_once(tmp_path: Path) -> None:
+    """"index remove story" said "did you mean 'new-story' or 'new-story'?"."""
+    from index.article_names import close_ids
+    from index.manage import safe_filename
+
+    for name in ("new-story.txt", "koo-surge.md"):
+        (tmp_path / name).write_text(STORY)
+    assert close_ids(tmp_path, "story", safe_filename) == ["new-story"]
+    assert close_ids(tmp_path, "New-Story", safe_filename) == ["new-story"]
 
 
 def test_putting_back_a_change_that_wrote_nothing_logs_no_error(tmp_path: Path,

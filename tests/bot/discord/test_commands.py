@@ -184,6 +184,20 @@ async def test_manage_server_permission_makes_a_moderator(
     assert "97 percent" in answer.text()
 
 
+async def test_the_same_attachment_added_twice_is_named_as_already_indexed(
+    start_bot: BotStarter, writable_discord_core: CommandCore, fake: FakeDiscord
+) -> None:
+    """The second /add-article of one file said only "Index already up to date: 5 articles", naming no file."""
+    await start_bot(writable_discord_core, fake)
+    article = b"Koo said on Thursday that it had crossed three million users as union ministers joined it.\n"
+    file = p.attachment("koo surge.txt", fake.file_url("koo surge.txt", article), len(article))
+    [first] = await run(fake, "add-article", files={"file": file}, roles=(p.MOD_ROLE_ID,))
+    assert "added: koo-surge" in first.text() and "already in the index" not in first.text()
+    [again] = await run(fake, "add-article", files={"file": file}, roles=(p.MOD_ROLE_ID,))
+    assert again.ephemeral and "Index already up to date" in again.text()
+    assert "koo-surge.txt: already in the index as koo-surge with exactly this text" in again.text(), again.text()
+
+
 async def test_add_article_by_non_moderator_never_downloads(bot: DisputeBot, fake: FakeDiscord) -> None:
     url = fake.file_url("x.txt", b"some article")
     [notice] = await run(fake, "add-article", files={"file": p.attachment("x.txt", url, 12)})
