@@ -30,6 +30,7 @@ from retrieval.followup_search import FollowUp, follow_up
 from retrieval.hinglish import english_reading
 from retrieval.initialisms import spell_out_initials
 from retrieval.loaded import LoadedIndex, load_index
+from retrieval.meanings import explained
 from retrieval.ordinals import ordinals_as_written
 from retrieval.question import Kind, Question, analyse, has_subject
 from retrieval.reach import covered, figures_as_given
@@ -142,7 +143,9 @@ class Engine:
             reading = as_what_about(reading) or reading  # "same question for koo": "what about koo"
         question, vector, passages, depth = self._search(text, index, reading)
         found, probs = self._read(index, question, vector, passages)
-        probs = spelled_out(index.aliases, reading, found, probs)  # "what is MeitY?": where an article says
+        spelled = spelled_out(index.aliases, reading, found, probs)  # "what is MeitY?": where an article says
+        # 'what does "non-compliance" mean here': the sentence saying what it stands for, not one using it
+        probs = explained(reading, found, probs, self.model.threshold) if spelled is probs else spelled
         if not has_subject(question) and in_another_script(question.text):
             # No search word of its own, in a script the index can't read: a conversation can't say what it
             # asks. Read as a follow-up, "किसानों के बारे में क्या हुआ" searched the earlier turn's words alone
