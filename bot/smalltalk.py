@@ -230,6 +230,14 @@ def timeline_topic(question: str) -> str | None:
     return "" if not topic or _THE_STORY.fullmatch(topic) else topic
 
 
+# Days in figures alone, or a period between two ("between 8/2 and 10/2", "since 9/2", "8/2-10/2"): the timeline
+# reads them against the articles' period (``retrieval.figure_dates``). Searched, "what happened between 8/2 and
+# 10/2" was declined although both days have events.
+_FIGURES_DAY = re.sub(r"\?P<\w+>", "?:", FIGURES_DATE.pattern)  # twice in one pattern: its groups unnamed
+_FIGURES_PERIOD = re.compile(rf"(?:(?:between|from|since|after|before|until|till)\s+)?{_FIGURES_DAY}"
+                             rf"(?:\s*(?:-|–|to|and|until|till)\s*{_FIGURES_DAY})?", re.IGNORECASE)
+
+
 def dated_overview(question: str) -> str | None:
     """The date (with any other words of the topic) a whole message asks the events of ("what happened on
     feb 10?" gives "feb 10"; a message that is only a date, "and feb 8?", gives "feb 8"), for the timeline;
@@ -246,7 +254,7 @@ def dated_overview(question: str) -> str | None:
     # back about: searched, "what happened last week" got "The talks are likely to happen this week" as if it
     # had happened, and "what happened on 9/2" that the articles "never use the word “9/2”".
     if (topic_dates(topic)[0] or relative_period(topic) or ambiguous_figures(topic)
-            or FIGURES_DATE.fullmatch(topic.strip())):
+            or _FIGURES_PERIOD.fullmatch(topic.strip())):
         return topic
     return None
 

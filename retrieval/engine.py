@@ -24,14 +24,16 @@ from retrieval.answer import compose
 from retrieval.answer_like import is_answer_like
 from retrieval.definitions import spelled_out
 from retrieval.features import FEATURES, Candidates, candidates
+from retrieval.figure_dates import FIGURES_DATE, within_period
 from retrieval.followup import FollowupContext, Turn, turn_of
 from retrieval.followup_search import FollowUp, follow_up
 from retrieval.hinglish import english_reading
 from retrieval.initialisms import spell_out_initials
 from retrieval.loaded import LoadedIndex, load_index
+from retrieval.meanings import explained
 from retrieval.ordinals import ordinals_as_written
 from retrieval.question import Kind, Question, analyse, has_subject
-from retrieval.reach import figures_as_given
+from retrieval.reach import covered, figures_as_given
 from retrieval.same_question import as_what_about
 from retrieval.search import hybrid_search
 from retrieval.several import MAX_QUESTIONS, context_and_ask, joined, questions_in
@@ -141,7 +143,9 @@ class Engine:
             reading = as_what_about(reading) or reading  # "same question for koo": "what about koo"
         question, vector, passages, depth = self._search(text, index, reading)
         found, probs = self._read(index, question, vector, passages)
-        probs = spelled_out(index.aliases, reading, found, probs)  # "what is MeitY?": where an article says
+        spelled = spelled_out(index.aliases, reading, found, probs)  # "what is MeitY?": where an article says
+        # 'what does "non-compliance" mean here': the sentence saying what it stands for, not one using it
+        probs = explained(reading, found, probs, self.model.threshold) if spelled is probs else spelled
         if not has_subject(question) and in_another_script(question.text):
             # No search word of its own, in a script the index can't read: a conversation can't say what it
             # asks. Read as a follow-up, "किसानों के बारे में क्या हुआ" searched the earlier turn's words alone
@@ -219,6 +223,9 @@ def _reading(text: str, index: LoadedIndex) -> tuple[str, str | None]:
     mended = figured or mended
     days = ordinals_as_written(mended or text, index)  # "feb 8th": the articles' "February 8"
     mended = days or mended
+    # "on 8/2", "10/02/2021": the one day of the two readings within the articles' period ("8 February")
+    figures_day = within_period(mended or text, covered(index)) if FIGURES_DATE.search(mended or text) else None
+    mended = figures_day or mended
     return mended or text, mended
 
 

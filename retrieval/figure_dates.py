@@ -5,7 +5,12 @@ written out for ``retrieval.topic_dates`` to read as any other day (a period too
 15/02/2021"). One that could be either ("10/02/2021": 10 February or 2 October) is named back to the asker
 with how to write it, and lists nothing: listing the sentences that share its figures would answer a
 question nobody asked. Without a year ("9/2", "24/7") figures are too often no date at all to be read as
-one; a topic with them that lists nothing still says how to write a date."""
+one; a topic with them that lists nothing still says how to write a date.
+
+Both are read against the period the articles cover (``within_period``): where only one reading falls in it,
+that is the day meant. "10/02/2021" asked of articles covering 26 January to 14 February 2021 was asked back
+("10 February 2021 or 2 October 2021?") although the articles can only speak of one of them, and "what did
+twitter say on 8/2" was declined: the articles "never use the word “8/2”"."""
 
 from __future__ import annotations
 
@@ -28,6 +33,50 @@ def _readings(found: re.Match[str]) -> set[date]:
         with suppress(ValueError):
             days.add(date(year, month, day))
     return days
+
+
+# Without a year, figures are read as a day only after a word that leads to one ("on 8/2", "since 9/2",
+# "between 8/2 and 10/2"): "24/7 coverage" or "3/4 of the accounts" are no dates.
+_DAY_LEAD = re.compile(r"\b(?:on|since|by|before|after|until|till|from|to|between|and|of)\s+$", re.IGNORECASE)
+
+
+def _readings_within(found: re.Match[str], first_day: date, last_day: date) -> set[date]:
+    """The days a figures date can be, day or month first, that fall from ``first_day`` to ``last_day``; a date
+    without a year is read in each year of that span."""
+    one, two = int(found["first"]), int(found["second"])
+    if found["year"]:
+        year = int(found["year"])
+        years = [year + 2000 if year < 100 else year]
+    else:
+        years = list(range(first_day.year, last_day.year + 1))
+    days = set()
+    for year in years:
+        for day, month in ((one, two), (two, one)):
+            with suppress(ValueError):
+                days.add(date(year, month, day))
+    return {d for d in days if first_day <= d <= last_day}
+
+
+def within_period(text: str, period: tuple[str, str] | None, topic: bool = False) -> str | None:
+    """``text`` with each figures date that only one reading puts within ``period`` (the articles' first and
+    last day, ISO) written out as that day; None when there is none. The year is written only where the asker
+    wrote one: a question's "8/2" is searched as "8 February", the words an answer would hold. A timeline
+    ``topic`` is about a time: its figures need no leading word ("9/2") to be read as a day."""
+    if period is None:
+        return None
+    first_day, last_day = (date.fromisoformat(d) for d in period)
+
+    def day(found: re.Match[str]) -> str:
+        if not (found["year"] or topic or _DAY_LEAD.search(text[: found.start()])):
+            return found.group(0)
+        readings = _readings_within(found, first_day, last_day)
+        if len(readings) != 1:
+            return found.group(0)
+        (only,) = readings
+        return day_words(only) if found["year"] else day_words(only).rsplit(" ", 1)[0]
+
+    out = FIGURES_DATE.sub(day, text)
+    return out if out != text else None
 
 
 def ambiguous_figures(topic: str) -> re.Match[str] | None:

@@ -22,7 +22,7 @@ from index.events import HOWS, YEAR_SOURCES
 from index.lexical import terms
 from index.sentence_refs import opens_with_pronoun
 from retrieval.answer_like import ends_sentence
-from retrieval.figure_dates import ambiguous_figures
+from retrieval.figure_dates import ambiguous_figures, within_period
 from retrieval.loaded import LoadedIndex
 from retrieval.reach import covered
 from retrieval.relative_periods import relative_note, relative_period
@@ -272,7 +272,8 @@ def build_timeline(
     supported ones are kept (most relevant, then most articles), and the timeline says how many were left out.
     """
     topic = topic.strip() if topic and topic.strip() else None
-    dates, rest = topic_dates(topic) if topic else ([], "")
+    # "10/02/2021": the one reading within the articles' period is the day meant (``within_period``).
+    dates, rest = topic_dates(within_period(topic, covered(index), topic=True) or topic) if topic else ([], "")
     year = articles_year(index) if any(isinstance(d, Period) for d in dates) else 0
     if period := relative_period(rest):  # "last week": of 2021, or of now? Asked back, not matched to "this week"
         return Timeline([], topic, note=relative_note(period, covered(index)), asked_back=True)

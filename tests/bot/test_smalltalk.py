@@ -258,6 +258,10 @@ async def test_what_is_going_on_is_answered_with_the_events_about_it(seed_core: 
     # a day in figures with no year, which the timeline says it can't read (day or month first?): searched, it
     # was told the articles "never use the word “9/2”"
     ("what happened on 9/2?", "9/2"), ("any news from 10.2", "10.2"),
+    # a period between two such days, read as the one day each falls on in the articles' period: searched,
+    # "what happened between 8/2 and 10/2" was declined although both days have events
+    ("what happened between 8/2 and 10/2", "between 8/2 and 10/2"), ("what happened since 9/2?", "since 9/2"),
+    ("events from 8/2 to 10/2", "8/2 to 10/2"),
 ])
 def test_what_happened_on_a_date_asks_for_that_dates_timeline(text: str, topic: str) -> None:
     assert dated_overview(text) == topic

@@ -122,24 +122,40 @@ def test_a_year_alone_is_every_day_of_it(index: LoadedIndex, encoder: Encoder) -
     assert topic_dates("top 2000 accounts") == ([], "top 2000 accounts")  # a figure, not a year
 
 
-@pytest.mark.parametrize("topic", ["10/02/2021 - 15/02/2021", "since 9/2", "10.02.2021 to 15.02.2021"])
+@pytest.mark.parametrize("topic", ["04/03/2021 - 07/03/2021", "since 3/4", "04.03.2021 to 07.03.2021"])
 def test_a_day_in_figures_alone_is_said_to_be_unreadable(index: LoadedIndex, encoder: Encoder, topic: str) -> None:
-    """"10/02/2021" was read as words and listed nothing, without a word on why."""
+    """"10/02/2021" was read as words and listed nothing, without a word on why. Neither reading of these
+    (4 March or 3 April) falls in the articles' period, so neither is the day meant."""
     result = timeline(index, encoder, topic)
     assert result.events == [] and "(day or month first?)" in result.note and "“feb 10”" in result.note
     assert result.note.endswith("The articles cover 1 February 2021 to 21 February 2021.")
 
 
-@pytest.mark.parametrize("topic", ["10/02/2021", "10.02.2021", "05/12/21", "koo 10/02/2021"])
+@pytest.mark.parametrize("topic", ["04/03/2021", "04.03.2021", "04/03/21", "koo 04/03/2021"])
 def test_a_day_in_figures_either_way_round_is_asked_back(index: LoadedIndex, encoder: Encoder, topic: str) -> None:
     """"10/02/2021", the README's own example, got no note: its 2021 was read as a year, leaving "10/02/", which
-    the figures pattern did not match. It lists nothing (not the sentences that share its figures) and names
-    both days it could be."""
+    the figures pattern did not match. One that neither way round falls in the articles' period lists nothing
+    (not the sentences that share its figures) and names both days it could be."""
     result = timeline(index, encoder, topic)
     assert result.events == [] and "(day or month first?)" in result.note and "“feb 10”" in result.note
-    if topic.endswith("10/02/2021"):
-        assert "could be 10 February 2021 or 2 October 2021" in result.note
+    if topic.endswith("04/03/2021"):
+        assert "could be 4 March 2021 or 3 April 2021" in result.note
     assert result.note.endswith("The articles cover 1 February 2021 to 21 February 2021.")
+
+
+@pytest.mark.parametrize(("topic", "expected"), [
+    ("10/02/2021", ["2021-02-10"]), ("10.02.2021", ["2021-02-10"]), ("02/10/2021", ["2021-02-10"]),
+    ("koo 10/02/21", ["2021-02-10"]), ("10/2", ["2021-02-10"]), ("since 12/2", ["2021-02-12", "2021-02-15",
+                                                                              "2021-02-20"]),
+    ("10/02/2021 - 15/02/2021", ["2021-02-10", "2021-02-12", "2021-02-15"]),
+])
+def test_a_day_in_figures_with_one_reading_in_the_articles_period_is_that_day(
+    index: LoadedIndex, encoder: Encoder, topic: str, expected: list[str]
+) -> None:
+    """"10/02/2021" was asked back ("10 February 2021 or 2 October 2021?") of articles covering 1 to 21 February
+    2021, where only one of the two can be meant; "10/2" without a year too."""
+    result = timeline(index, encoder, topic)
+    assert [e.date for e in result.events] == expected and not result.asked_back
 
 
 @pytest.mark.parametrize(("topic", "expected"), [
