@@ -47,7 +47,7 @@ from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 from index.update_days import UpdateDay, update_day, update_days
 
-EVENTS_VERSION = 33  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 34  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -77,6 +77,8 @@ EVENTS_VERSION = 33  # 14: a yearless date in an undated article takes the year 
 # 32: an undated article's yearless days take the years of the dated articles most like it (``index.kin_dates``)
 # 33: a dateline of its weekday alone ("KARSK, Friday — …") is no event; "The day before the filing, …" counts from
 # the day of the filing where the article dates it, not from the sentence before (``index.named_anchor``)
+# 34: a day in figures in the text ("On 10/02/2022 the regulator …") dates its sentence when it reads one way, by
+# itself, the article's other days or its date (``index.figure_days``)
 
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")
