@@ -38,7 +38,7 @@ from index.mention_dates import (
 )
 
 # Bump when the rule below changes: cached candidates (``index.articles``) are then computed again.
-DATE_ESTIMATE_VERSION = 10  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate;
+DATE_ESTIMATE_VERSION = 11  # 2: a date ending a noun phrase led by "after", "in the wake of" … is no candidate;
 # 3: a yearless date takes the year of the group of dated articles it falls in (``CorpusWindow``);
 # 4: a day right after "for" ("a hearing for March 21") is one set for, no candidate;
 # 5: "is due on March 21", "are expected later this week" speak of what is ahead, no candidate;
@@ -51,6 +51,7 @@ DATE_ESTIMATE_VERSION = 10  # 2: a date ending a noun phrase led by "after", "in
 # story names (``filed_day``)
 # 10: with dated articles in groups years apart, a yearless day's year comes from the group of the dated article
 # most like the undated one (``index.kin_dates``), not the larger group
+# 11: a day in figures in the text ("sent on 27/01/2022") is a candidate when it reads one way (``index.figure_days``)
 
 
 def date_candidates(items: list[Located], window: CorpusWindow | None, text: str = "") -> list[str]:

@@ -41,12 +41,13 @@ from index.mention_dates import (
     resolve_mention,
     year_anchors,
 )
+from index.named_anchor import named_anchor, named_event
 from index.relative_days import counted_here, placed_days, relative_days
 from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 from index.update_days import UpdateDay, update_day, update_days
 
-EVENTS_VERSION = 32  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 34  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -74,6 +75,10 @@ EVENTS_VERSION = 32  # 14: a yearless date in an undated article takes the year 
 # 31: a wire dateline's day without its year ("PORT ALDEN, Feb 23 (Tidewire) - …") is no event either: it is the
 # undated story's estimated date (``index.lead_dateline.dateline_end``)
 # 32: an undated article's yearless days take the years of the dated articles most like it (``index.kin_dates``)
+# 33: a dateline of its weekday alone ("KARSK, Friday — …") is no event; "The day before the filing, …" counts from
+# the day of the filing where the article dates it, not from the sentence before (``index.named_anchor``)
+# 34: a day in figures in the text ("On 10/02/2022 the regulator …") dates its sentence when it reads one way, by
+# itself, the article's other days or its date (``index.figure_days``)
 
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")
@@ -253,6 +258,9 @@ def _told_relative(
         phrases = [] if span.start in mentioned or is_furniture(text) else relative_days(text)
         leaned = before[1] if before and (before[0] == paragraph or before[1] == previous) else None
         anchor = dated.get(leaned.start, []) if leaned else []
+        stem = named_event(text, phrases[0]) if phrases else None
+        if stem is not None:  # "The day before the filing, …": the filing's day, told anywhere in the article
+            anchor = named_anchor(stem, span.start, dated) or anchor
         if phrases and len({r["date"] for r in anchor}) == 1 and len(anchor[0]["date"]) == 10:
             day, base = date.fromisoformat(anchor[0]["date"]), min(anchor, key=_record_rank)
             future = told_as_future(text)

@@ -40,7 +40,8 @@ def lead_dateline(line: str, day_first: bool | None = None) -> tuple[str, int] |
 
 def dateline_end(line: str) -> int:
     """Where a dateline opening ``line`` ends, its day given with or without its year ("PORT ALDEN, Feb 23
-    (Tidewire) -", "MAREN, Tuesday 23 February -"); 0 when it opens with none. A wire story's dateline gives no
+    (Tidewire) -", "MAREN, Tuesday 23 February -") or by its weekday alone ("KARSK, Friday —"); 0 when it opens
+    with none. A wire story's dateline gives no
     year: its day was an event of the timeline, the lead's sentence beside its own "on Tuesday", and the estimate
     of the story's date was whatever later day it named (a deadline, "report by March 31")."""
     found = _LEAD_DATELINE.match(line)
@@ -49,6 +50,8 @@ def dateline_end(line: str) -> int:
     if date_line(found.group(2)) is not None:
         return found.end()
     said = found.group(2)
+    if said.strip(" ,.").lower() in WEEKDAY_WORDS:
+        return found.end()  # "KARSK, Friday — …": the weekday the story was filed, the article's own day
     days = find_mentions(said)
     # One day, ending the dateline's date, with at most its weekday before it.
     if (len(days) == 1 and days[0].kind == "day" and days[0].end == len(said)

@@ -29,7 +29,9 @@ from index.date_resolution import (
     resolve_weekday,
 )
 from index.dates import Mention, find_mentions
+from index.day_order import day_first
 from index.documents import Document
+from index.figure_days import figure_mentions
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -56,10 +58,13 @@ def paragraph_at(starts: list[int], position: int) -> int:
 def locate_mentions(doc: Document, spans: list[Span]) -> list[Located]:
     starts = paragraph_of(doc.text)
     found: list[Located] = []
+    order, written = day_first(doc.text), None if doc.date_estimated else parse_doc_date(doc.date)
     for span in spans:
         paragraph = paragraph_at(starts, span.start)
         sentence = doc.text[span.start : span.end]
-        for mention in join_ranges(sentence, find_mentions(sentence)):
+        # Days in figures ("On 10/02/2022 the regulator …") too, read as the article writes them (``index.figure_days``)
+        mentions = sorted(find_mentions(sentence) + figure_mentions(sentence, order, written), key=lambda m: m.start)
+        for mention in join_ranges(sentence, mentions):
             found.append(Located(mention, span, span.start + mention.start, paragraph))
     return found
 

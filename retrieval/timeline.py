@@ -27,6 +27,7 @@ from retrieval.loaded import LoadedIndex
 from retrieval.reach import covered
 from retrieval.relative_periods import relative_note, relative_period
 from retrieval.timeline_notes import timeline_note
+from retrieval.timeline_stories import names_whole, other_stories
 from retrieval.topic_dates import DateFilter, Period, topic_dates
 from retrieval.types import Citation, Timeline, TimelineEvent
 
@@ -180,6 +181,13 @@ def _collect(
         group = by_event[event]
         if key not in group or cited.rank < group[key].rank:
             group[key] = cited
+    if len(topic_terms) > 1:  # "chirrup court challenge": not Chirrup's tax dispute told in another article
+        rows = {row for group in by_event.values() for row, _ in group}
+        other = other_stories(rows, lambda row: lexical_overlap(index, topic_terms, index.docs[row].text),
+                              MIN_LEXICAL_ONLY)
+        by_event = defaultdict(dict, {event: kept for event, group in by_event.items() if (kept := {
+            key: c for key, c in group.items()
+            if key[0] not in other or names_whole(lexical_overlap(index, topic_terms, str(c.record["quote"])))})})
     groups = {event: by_agreement(index, sorted(group.values(), key=lambda c: c.rank))
               for event, group in by_event.items()}
     return groups, estimated, dated

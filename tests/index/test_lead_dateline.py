@@ -46,3 +46,14 @@ def test_a_story_sentence_opening_with_its_day_keeps_its_event() -> None:
                         "a", "a.md")
     found = extract_events([doc], {doc.doc_id: split_sentences(doc.text)})
     assert "2021-02-11" in [e["date"] for e in found]
+
+
+@pytest.mark.parametrize("dateline", ["KARSK, Friday —", "PORT ALDEN, Friday -", "VESKA, Norvania, Friday:"])
+def test_a_dateline_of_its_weekday_alone_is_no_event(dateline: str) -> None:
+    """"KARSK, Friday — The court on Tuesday …" names the weekday the story was filed, the article's own date: it
+    was an event of that day beside the lead's own "on Tuesday", the lead sentence listed twice."""
+    doc = parse_article("---\ntitle: Court pauses an order\ndate: 2022-03-04\n---\n\n"
+                        f"{dateline} The court on Tuesday suspended part of the order against the platform.\n",
+                        "a", "a.md")
+    found = extract_events([doc], {doc.doc_id: split_sentences(doc.text)})
+    assert [e["date"] for e in found] == ["2022-03-01"]

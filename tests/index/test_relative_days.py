@@ -161,3 +161,20 @@ def test_a_sentence_counts_days_from_a_date_of_its_own(text: str, found: list[tu
 ])
 def test_a_count_from_no_one_day_of_the_sentence_adds_nothing(text: str) -> None:
     assert ("relative" not in {how for _, how in events_of(text)})
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # The event named is dated sentences or paragraphs before; the sentence just before dates another day.
+    ("The company filed its challenge on February 18.\n\nIts chair met the regional head on February 14. "
+     "The day before the filing, the company wrote to the authority.", ["2022-02-17"]),
+    ("The court ruled on Tuesday, 1 March 2022.\n\nThe judge heard arguments on February 25. "
+     "Two days after the ruling, the authority lodged an appeal.", ["2022-03-03"]),
+    # No sentence dates the event named: the sentence before is counted from, as before.
+    ("The notice was sent on February 8. The day after the meeting, Twitter replied.", ["2022-02-09"]),
+    # "Two days later" names no event: the sentence before.
+    ("The company filed on February 18. It met officials on February 14. Two days later, it wrote.", ["2022-02-16"]),
+])
+def test_a_day_counted_from_a_named_event_counts_from_that_events_day(text: str, found: list[str]) -> None:
+    """"The day before the filing, …" counts from the filing's day wherever the article dates it: counted from the
+    sentence before, it fell the day before a meeting that sentence told of."""
+    assert placed(text, "2022-03-04") == found

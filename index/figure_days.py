@@ -1,0 +1,61 @@
+"""Days written in figures in an article's text: "On 10/02/2022 the regulator …", "sent on 27/01/2022".
+
+``index.dates`` reads days whose month is a word; a day in figures was no date at all, so its sentence dated
+nothing and the event was missing from the timeline. A day in figures can be read two ways ("10/02/2022": 10
+February or 2 October), so it is read only when one reading is impossible (13 or more is no month), both name
+the same day, the article shows how it writes such days (``index.day_order``: its other days in figures, time
+zones, days written out), or the article's own date rules one out: told as past, a day after the article's date
+could not have happened yet. Otherwise it is left unread, never guessed. Only a four-figure year is read: "10.02.22"
+could as well be a score or a version.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from index.date_roles import date_role
+from index.date_tense import Clauses, tense
+from index.dates import Mention
+
+_FIGURES = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\w/-]|\.\d)")
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _reading(first: int, second: int, year: int, day_first: bool | None, written: date | None,
+             future: bool) -> date | None:
+    """The one day a figures date can name, or None when it can't be told."""
+    readings = {r for r in (_day(year, second, first), _day(year, first, second)) if r is not None}
+    if len(readings) == 1:
+        return readings.pop()
+    if not readings:
+        return None
+    if day_first is not None:
+        return _day(year, second, first) if day_first else _day(year, first, second)
+    if written is not None and not future:
+        past = [r for r in readings if r <= written]  # told as past: not after the article's date
+        return past[0] if len(past) == 1 else None
+    return None
+
+
+def figure_mentions(sentence: str, day_first: bool | None, written: date | None) -> list[Mention]:
+    """The days in figures ``sentence`` names, as ``index.dates`` mentions of kind ``day`` with their year.
+    ``day_first``: how the article writes days in figures (``index.day_order``); ``written``: the article's
+    given date (None when estimated, which can't rule a reading out)."""
+    found: list[Mention] = []
+    clauses: Clauses | None = None
+    for match in _FIGURES.finditer(sentence):
+        clauses = clauses or Clauses(sentence)
+        start, end = match.span()
+        future, reported = tense(clauses, start, end)
+        day = _reading(int(match.group(1)), int(match.group(3)), int(match.group(4)), day_first, written, future)
+        if day is not None:
+            found.append(Mention(start, end, match.group(0), "day", day.month, day.day, day.year, future=future,
+                                 reported=reported, role=date_role(sentence, start, end)))
+    return found
