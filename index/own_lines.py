@@ -42,10 +42,21 @@ _BYLINE = re.compile(
     rf"(?:(?:\s*,\s*|\s+(?:and|&|in|for)\s+|\s+/\s+)(?:{_NAME}|(?i:{_ROLE})))*"
     rf"(?:\s*[|·•].*|(?:\s*,\s*|\s+(?i:on|updated|published)\s*:?\s*)(?P<stamp>{STAMP_SAYS.pattern}))?\s*")
 _BYLINE_CHARS = 100
+# A writer named by role only, as an opinion page or a paper prints one: "By a former member of the Law
+# Commission", "By our special correspondent", "By a staff reporter". Was a sentence of its own and quoted. The "a"
+# or "our" before the role tells it from a name; a line that goes on ("By a margin of two votes, …") is none.
+_ROLE_NOUN = (r"(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|member|analyst|lawyer"
+              r"|advocate|professor|researcher|scholar|expert|academic|diplomat|officer|official)s?")
+_ROLE_BYLINE = re.compile(
+    rf"\s*(?:(?i:written|reported)\s+by|By|BY)\s+(?i:a|an|our)\s+(?:[\w'’-]+\s+){{0,3}}(?i:{_ROLE_NOUN})"
+    rf"(?:\s+(?:of|at|with|for|in)\s+(?:the\s+)?{_NAME})?(?:\s*,\s*{_NAME})?\s*")
 
 
 def is_byline(line: str) -> bool:
-    return len(line) <= _BYLINE_CHARS and _BYLINE.fullmatch(_EMPHASIS.sub("", line)) is not None
+    if len(line) > _BYLINE_CHARS:
+        return False
+    text = _EMPHASIS.sub("", line)
+    return _BYLINE.fullmatch(text) is not None or _ROLE_BYLINE.fullmatch(text) is not None
 
 
 def byline_day(line: str) -> str | None:

@@ -29,7 +29,8 @@ _MAIL_CHROME = re.compile(
     r"\s*(?:view\s+(?:this\s+(?:e-?mail|newsletter|message)\s+)?(?:in|on)\s+(?:your\s+|a\s+)?(?:web\s+)?browser"
     r"|unsubscribe\b|(?:update|manage)\s+your\s+(?:e-?mail\s+)?(?:preferences|subscriptions?)\b"
     r"|you\s+(?:are\s+)?receiv\w*\s+this\s+(?:e-?mail|newsletter|message)\b"
-    r"|forward\s+this(?:\s+(?:e-?mail|newsletter))?\s+to\s+a\s+friend\b).{0,150}",
+    r"|forward\s+this(?:\s+(?:e-?mail|newsletter|issue|edition))?\s+to\s+(?:a\s+)?(?:friend|colleague|someone)\b)"
+    r".{0,150}",
     re.IGNORECASE,
 )
 # A mail client's mark over a forwarded or quoted message: "---------- Forwarded message ---------",
@@ -92,10 +93,19 @@ def mail_chrome_sentences(sentences: Sequence[str]) -> set[int]:
     return chrome
 
 
+# A web copy's link opening a sentence of a newsletter's preheader ("Your weekly round-up of platform news. View
+# this email in your browser."), as a saved or exported e-mail keeps it: the strongest sign of a newsletter.
+_WEB_COPY = re.compile(r"(?:^|[.!?]\s+)view\s+this\s+(?:e-?mail|newsletter)\s+(?:in|on)\s+(?:your\s+|a\s+)?(?:web\s+)?"
+                       r"browser\b", re.IGNORECASE)
+
+
 def is_newsletter(lines: Sequence[str]) -> bool:
-    """Whether a text of ``lines`` is an e-mail newsletter: it opens with mail headers or has a chrome line."""
+    """Whether a text of ``lines`` is an e-mail newsletter: it opens with mail headers, has a chrome line, or a
+    line with a sentence linking to its web copy (a saved e-mail's preheader: the chrome line was the preheader's
+    last sentence, and the digest's sign-off, "That's all for this week.", was quoted and a timeline event)."""
     stripped = [line.strip() for line in lines if line.strip()]
-    return bool(mail_headers(stripped[:12])) or any(_MAIL_CHROME.fullmatch(line) for line in stripped)
+    return (bool(mail_headers(stripped[:12])) or any(_MAIL_CHROME.fullmatch(line) for line in stripped)
+            or any(_WEB_COPY.search(line) for line in stripped[:6]))
 
 
 def is_mail_header(line: str) -> bool:

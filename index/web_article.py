@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from index.duplicates import without_tracking
 from index.fetch_types import FetchError, FetchOptions, Page
 from index.markdown_text import article_markdown
+from index.page_stamps import head_stamp
 
 T = TypeVar("T")
 RunInThread = Callable[[Callable[[], T]], Awaitable[T]]
@@ -166,8 +167,9 @@ def extract_article(page: Page) -> WebArticle:
     """Main text and metadata of ``page``; ``NoArticleText`` when there is no article on it.
 
     CPU-bound (lxml parsing): call it from a worker thread. The publication date is read from what the
-    page states (metadata, the URL, visible date lines), never from a copyright year, which is what
-    trafilatura's extensive date search would fall back to.
+    page states (metadata, the URL, visible date lines; failing those, a stamp line over the story that htmldate
+    can't read, ``index.page_stamps``), never from a copyright year, which is what trafilatura's extensive date
+    search would fall back to.
     """
     import trafilatura
 
@@ -200,7 +202,8 @@ def extract_article(page: Page) -> WebArticle:
     named = _clean(getattr(extracted, "url", None)) if not page.final_url else None
     return WebArticle(
         url=page.final_url or (named if named and _WEB.match(named) else ""), requested_url=page.url, title=title,
-        date=_stated(_clean(getattr(extracted, "date", None)), stated_in),
+        date=(_stated(_clean(getattr(extracted, "date", None)), stated_in)
+              or head_stamp(tree.iter(), paragraphs[0] if paragraphs else "")),
         author=_clean(getattr(extracted, "author", None)), site_name=_clean(getattr(extracted, "sitename", None)),
         text=body, fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )

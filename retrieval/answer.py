@@ -18,6 +18,7 @@ from retrieval.asked import asked_span
 from retrieval.features import FEATURES, Candidates
 from retrieval.headings import under_copied_heading
 from retrieval.loaded import LoadedIndex
+from retrieval.planned import asks_done_of_planned
 from retrieval.question import Kind, Question
 from retrieval.quotes import trim_to_window
 from retrieval.ranker import AnswerModel
@@ -147,8 +148,11 @@ def compose(
     opening = under_copied_heading(index, found, probs, model.threshold) if below else None
     if opening is not None:
         order, below = [opening, *(i for i in order if i != opening)], False
+    # A question about what was done, answered best by a report that it was still to come, is declined
+    # (``retrieval.planned``).
     if (not order or below or unknown_figures(index, question) or unreached_years(index, question)
-            or unknown_acronyms(index, question) or unknown_speakers(index, question)):
+            or unknown_acronyms(index, question) or unknown_speakers(index, question)
+            or asks_done_of_planned(question.text, found.texts[order[0]])):
         return decline(index, question, found, probs)
     picked = [order[0]]
     most = MAX_SENTENCES if question.kind is Kind.COUNT else 2

@@ -252,3 +252,30 @@ def test_a_release_under_its_issuer_block_is_titled_by_its_headline() -> None:
     title, day, sentences = _read(RELEASE, "r.txt")
     assert (title, day) == ("Secretary MeitY holds meeting with senior executives of Twitter", "2021-02-11")
     assert "Secretary MeitY holds meeting with senior executives of Twitter" in sentences
+
+
+SAVED_DIGEST = """Your weekly round-up of platform regulation. View this email in your browser.
+
+Ministry notifies 36-hour takedown rule
+
+The ministry on Monday notified a rule requiring large platforms to remove flagged posts within 36 hours.
+
+That's all for this week. Forward this to a colleague who might like it.
+"""
+
+
+def test_a_saved_digest_whose_preheader_links_its_web_copy_is_quoted_without_its_chrome() -> None:
+    """A digest saved from a mail's web copy has no headers and no chrome line of its own: the preheader's "View this
+    email in your browser." and the closing "That's all for this week. Forward this to a colleague …" were quoted."""
+    _, _, sentences = _read(SAVED_DIGEST, "d.txt")
+    said = [" ".join(s.split()) for s in sentences]
+    assert said[-1] == ("The ministry on Monday notified a rule requiring large platforms to remove flagged posts "
+                        "within 36 hours.")
+    assert not any(s.startswith(("View this email", "That's all", "Forward this")) for s in said)
+
+
+def test_a_story_about_a_newsletter_link_is_no_newsletter() -> None:
+    story = ("The regulator said on Monday that links reading 'view this email in your browser' were used in "
+             "phishing mail.\nThat's all for today.\n")
+    _, _, sentences = _read(story, "s.txt")
+    assert any(s.startswith("That's all for today") for s in sentences)

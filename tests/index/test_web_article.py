@@ -64,6 +64,35 @@ def test_an_undated_page_gets_no_date_from_its_copyright_line() -> None:
     assert "date" not in frontmatter.loads(article.markdown()).metadata
 
 
+_STORY = ("<p>The platform restored 97 accounts on Friday, a day after a department of the Republic of Sundara had "
+          "ordered them withheld. Unions have protested near the capital since 26 November.</p>"
+          "<p>The department issued a fresh notice on Friday evening, warning that local officers could face penal "
+          "action. The platform said it had received 41 notices this year.</p>")
+
+
+def _page_with(head: str, foot: str = "") -> Page:
+    body = ("<html><head><title>Platform restores union accounts</title></head><body><article>"
+            f"<h1>Platform restores union accounts</h1>{head}{_STORY}</article>{foot}</body></html>").encode()
+    return Page("saved.html", "", body, "utf-8")
+
+
+@pytest.mark.parametrize("line", [
+    '<p class="meta">Desk | Updated: Feb.\u00a013, 2021 (IST) 10:40</p>',  # an English edition's line of facts
+    "<p>Updated: Feb. 13, 2021 10:40 a.m. ET</p>",  # AP style: the month's point
+    '<div class="byline"><span>By a staff reporter</span> <time>Feb. 13, 2021</time></div>',
+])
+def test_a_stamp_line_over_the_story_that_htmldate_cannot_read_dates_the_page(line: str) -> None:
+    """htmldate gave these no date and trafilatura left the line out of the story: the page was dated by an
+    estimate from its text ("since 26 November"), three months off."""
+    assert extract_article(_page_with(line)).date == "2021-02-13"
+
+
+def test_a_date_below_the_story_or_read_two_ways_does_not_date_the_page() -> None:
+    foot = '<aside><h3>Most read</h3><p>Feb. 3, 2021</p><p>Union leaders meet minister</p></aside>'
+    assert extract_article(_page_with("", foot)).date is None
+    assert extract_article(_page_with("<p>Updated: 10/02/2021 10:40</p>")).date is None
+
+
 def test_a_page_without_article_text_is_refused() -> None:
     with pytest.raises(NoArticleText, match="no article text on the page"):
         extract_article(page("subscribe.html"))
