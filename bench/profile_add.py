@@ -29,7 +29,7 @@ PARTS: list[tuple[str, list[tuple[str, str]]]] = [
     ("encode the new texts (ONNX)", [("index/onnx_encoder.py", "encode")]),
     ("export / quantize the query encoder", [("index/onnx_export.py", "export_query_encoder"),
                                              ("index/onnx_export.py", "export_model")]),
-    ("read and parse every article", [("index/documents.py", "load_corpus")]),
+    ("read and parse every article", [("index/corpus_files.py", "load_corpus")]),
     ("read the live index's vectors", [("index/vector_cache.py", "load_cache")]),
     ("split sentences (all articles / new only)", [("index/chunking.py", "split_sentences")]),
     ("analyse articles (after: new only)", [("index/articles.py", "analyse")]),

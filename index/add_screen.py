@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.documents import load_corpus, parse_article
+from index.corpus_files import load_corpus
+from index.documents import parse_article
 from index.duplicates import DuplicateFinder, normalise_url
 from index.web_article import WebArticle
 

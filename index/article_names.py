@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from index.documents import ARTICLE_SUFFIXES, article_paths
+from index.corpus_files import article_paths
+from index.documents import ARTICLE_SUFFIXES
 
 # The short hash of the name as given that ``manage.safe_filename`` appends to a name whose letters it drops.
 _HASH_TAIL = re.compile(r"-[0-9a-f]{8}$")

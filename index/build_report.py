@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from index.documents import SkippedFile
+from index.corpus_files import SkippedFile
 
 
 @dataclass

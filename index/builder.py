@@ -20,7 +20,8 @@ from index.articles import ArticleState, analyse, attach_vectors, save_entries
 from index.assemble import write_build
 from index.build_report import BuildReport, Stages
 from index.chunking import ChunkSpec
-from index.documents import Document, SkippedFile, load_corpus
+from index.corpus_files import SkippedFile, load_corpus
+from index.documents import Document
 from index.embedding import EncoderProvider
 from index.encoder_cache import prepare_query_encoder
 from index.onnx_export import DEFAULT_VARIANT

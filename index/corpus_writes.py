@@ -9,7 +9,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from index.documents import article_paths
+from index.corpus_files import article_paths
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Why an article's date can't be used, in the one line a moderator is shown: an upload is refused with it
 (``index.manage.check_upload``), and a file put in the corpus by hand is built undated with it as a note
-(``index.documents.load_corpus``), where before only the log said "cannot read the date", without the file.
+(``index.corpus_files.load_corpus``), where before only the log said "cannot read the date", without the file.
 
 Kept in one place so that a date is judged alike however it is written (front matter, a ``date`` line, a stamp
 under the headline) and wherever the file came from."""

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from index.article_head import first_line_title, head_address, stamped
-from index.date_problems import date_problem
 from index.day_order import day_first
 from index.duplicates import without_tracking
 from index.front_matter import (
@@ -21,16 +18,12 @@ from index.front_matter import (
     ArticleProblem,
     clean_str,
     front_matter,
-    front_matter_problem,
     refuse_unless_text,
 )
 from index.hyphens import mended
 from index.markdown_text import NestedTooDeep, plain_text
 from index.page_breaks import joined_pages
 from index.stamps import normalise_date, web_address
-from index.text_decoding import decode_article
-
-log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
@@ -133,12 +126,6 @@ class Document:
         )
 
 
-@dataclass(frozen=True)
-class SkippedFile:
-    filename: str
-    reason: str
-
-
 def _not_an_article(text: str) -> None:
     opened = _OPENS_FRONT_MATTER.match(text)
     if opened and not FRONT_MATTER.match(text):
@@ -234,70 +221,3 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
         sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
         filename=filename,
     )
-
-
-def article_paths(corpus_dir: Path) -> list[Path]:
-    """Article files in a stable order (doc ids are file stems, so order decides nothing but output)."""
-    if not corpus_dir.is_dir():
-        return []
-    return sorted(
-        p for p in corpus_dir.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-    )
-
-
-Parser = Callable[[str, str, str], Document]
-
-
-def load_article(path: Path, parse: Parser = parse_article, notes: list[SkippedFile] | None = None) -> Document:
-    """Read one article; raises ``ValueError`` with a readable reason when it can't be used. A date that can't be
-    read ("2021-02-30", "10/02/2021") leaves the article undated, and why is added to ``notes`` (the build's report:
-    a file put in the corpus by hand was built undated with only "cannot read the date" in the log, without the
-    file's name shown where a moderator looks)."""
-    try:
-        raw = decode_article(path.read_bytes())  # NotText is a ValueError with the reason
-    except OSError as exc:
-        raise ValueError(f"cannot read: {exc.strerror or exc}") from exc
-    if "\x00" in raw:
-        raise ValueError("binary file (contains NUL bytes)")
-    try:
-        doc = parse(raw, path.stem, path.name)
-    except ArticleProblem:
-        raise
-    except Exception as exc:  # malformed YAML front matter and the like
-        raise ValueError(front_matter_problem(exc)) from exc
-    if not doc.text.strip():
-        raise ValueError("empty article")
-    if (problem := date_problem(raw, doc.date, doc.text)) is not None:
-        log.warning("%s: %s; the article is undated", path.name, problem)
-        if notes is not None:
-            notes.append(SkippedFile(path.name, f"{problem}; it is indexed undated until then"))
-    return doc
-
-
-def load_corpus(corpus_dir: Path, parse: Parser = parse_article,
-                notes: list[SkippedFile] | None = None) -> tuple[list[Document], list[SkippedFile]]:
-    """Load every article; a bad file is reported and skipped so one file never stops a build. ``parse`` may
-    answer from a cache of parsed articles; ``notes`` gathers what a moderator should fix in a file that was
-    loaded (``load_article``)."""
-    docs: list[Document] = []
-    skipped: list[SkippedFile] = []
-    seen: dict[str, str] = {}
-    for path in article_paths(corpus_dir):
-        try:
-            doc = load_article(path, parse, notes)
-        except ValueError as exc:
-            log.warning("skipping %s: %s", path.name, exc)
-            skipped.append(SkippedFile(path.name, str(exc)))
-            continue
-        if doc.doc_id in seen:
-            reason = f"duplicate doc id {doc.doc_id!r} (already loaded from {seen[doc.doc_id]})"
-            log.warning("skipping %s: %s", path.name, reason)
-            skipped.append(SkippedFile(path.name, reason))
-            continue
-        seen[doc.doc_id] = path.name
-        docs.append(doc)
-    return docs, skipped
-
-
-def doc_ids(docs: Iterable[Document]) -> set[str]:
-    return {d.doc_id for d in docs}

@@ -21,9 +21,10 @@ from index.article_names import NoSuchArticle, close_ids, named_files
 from index.build_report import BuildReport
 from index.builder import ProgressCallback, build_locked
 from index.chunking import ChunkSpec
+from index.corpus_files import article_paths
 from index.corpus_writes import CorpusUndo, write_article
 from index.date_problems import date_problem
-from index.documents import ARTICLE_SUFFIXES, article_paths, parse_article, too_little_text
+from index.documents import ARTICLE_SUFFIXES, parse_article, too_little_text
 from index.embedding import EncoderProvider
 from index.front_matter import ArticleProblem, front_matter_problem, unlinked_url
 from index.pdf_article import is_pdf, pdf_markdown

@@ -10,7 +10,7 @@ from typing import Any
 from index import store
 from index.article_cache import ArticleCache
 from index.chunking import ChunkSpec
-from index.documents import load_corpus
+from index.corpus_files import load_corpus
 from index.extractors import versions
 from index.onnx_export import DEFAULT_VARIANT
 from index.vector_cache import read_manifest, settings_key

@@ -15,7 +15,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from index.documents import load_corpus
+from index.corpus_files import load_corpus
 from index.embedding import Encoder
 
 CHUNK_SIZE = 500

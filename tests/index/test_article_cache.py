@@ -15,8 +15,8 @@ import pytest
 from index import article_cache, articles, extractors, store
 from index.builder import build_index
 from index.chunking import split_sentences
+from index.corpus_files import load_corpus
 from index.date_estimate import estimate_dates
-from index.documents import load_corpus
 from index.embedding import DEFAULT_MODEL, Encoder
 from index.events import extract_events
 from tests.index.conftest import CountingEncoder

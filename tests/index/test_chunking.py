@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from index.chunking import ChunkSpec, chunk_sentences, split_sentences
-from index.documents import load_corpus
+from index.corpus_files import load_corpus
 
 SEED = Path(__file__).resolve().parents[2] / "corpus"
 

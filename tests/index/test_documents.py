@@ -8,7 +8,8 @@ import pytest
 
 from index.article_head import ambiguous_stamp, no_such_day_stamp
 from index.chunking import split_sentences
-from index.documents import Document, SkippedFile, load_article, load_corpus, parse_article
+from index.corpus_files import SkippedFile, load_article, load_corpus
+from index.documents import Document, parse_article
 from index.events import extract_events
 from index.front_matter import unreadable_date
 from index.manage import Upload, check_upload

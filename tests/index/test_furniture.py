@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from index.chunking import split_sentences
-from index.documents import load_corpus, parse_article
+from index.corpus_files import load_corpus
+from index.documents import parse_article
 from index.events import extract_events
 from index.furniture import is_caption, is_furniture, story_sentences
 

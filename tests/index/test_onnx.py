@@ -13,7 +13,7 @@ import pytest
 
 from index import onnx_export, store
 from index.chunking import split_sentences
-from index.documents import load_corpus
+from index.corpus_files import load_corpus
 from index.embedding import DEFAULT_MODEL, Encoder, OnnxEncoder, lazy_encoder, onnx_export_for
 from index.encoder_cache import ensure_exports, prepare_query_encoder
 from index.onnx_export import (

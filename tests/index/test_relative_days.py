@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from index.chunking import split_sentences
-from index.documents import Document, load_article
+from index.corpus_files import load_article
+from index.documents import Document
 from index.events import extract_events
 from index.relative_days import relative_days
 

@@ -150,7 +150,7 @@ def test_near_duplicate_text_is_found_and_other_reports_are_not(seed_docs: list[
 
 @pytest.fixture
 def seed_docs() -> list[Document]:
-    from index.documents import load_corpus
+    from index.corpus_files import load_corpus
     from tests.conftest import SEED_CORPUS
 
     return load_corpus(SEED_CORPUS)[0]
