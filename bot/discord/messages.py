@@ -29,7 +29,7 @@ from bot.core import CommandCore
 from bot.discord.answer_keys import AnswersInFlight
 from bot.discord.expiring import ExpiringNotices
 from bot.discord.identity import actor_for, conversation_key, thread_conversation
-from bot.discord.pointed import answer_forwarded, forwarded, pointed_text, reply_reference
+from bot.discord.pointed import answer_forwarded, files_forwarded, forwarded, pointed_text, reply_reference
 from bot.discord.replies import ReplySending
 from bot.discord.threads import BotThreads, remember, worth_a_thread
 from bot.edits import edit_asks
@@ -214,7 +214,7 @@ class Conversations(BotThreads, ReplySending):
             role = message.guild.self_role if message.guild is not None else None
             unread = ROLE_ONLY if role is not None and role in message.role_mentions else REPLY_UNREAD
             hint = unread.format(name=self.client.user.name if self.client.user else "dispute-bot")
-        elif not question and message.attachments:
+        elif not question and (message.attachments or files_forwarded(message)):
             hint = FILES_ONLY  # most likely an article to add, as Slack's moderators add one by DM
         elif strip_links(question).lower().split() == ["add"]:
             hint = ADD_BY_COMMAND  # Slack's way (the README's too): answered as the question "add", files unread

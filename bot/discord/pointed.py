@@ -49,6 +49,12 @@ def forwarded(message: discord.Message) -> str:
     return "\n".join(text for snapshot in message.message_snapshots if (text := shown(snapshot)))
 
 
+def files_forwarded(message: discord.Message) -> bool:
+    """Whether ``message`` forwards only files (an article passed on to the bot's DM): a forward keeps the post's
+    files in its snapshot, not on itself, so it looked like a message with nothing at all."""
+    return any(snapshot.attachments for snapshot in message.message_snapshots) and not forwarded(message)
+
+
 def answer_forwarded(message: discord.Message, answers: Mapping[int, str]) -> str | None:
     """The conversation of the bot's own answer that ``message`` forwards, or that the forward it replies to
     forwards (Discord sends that one along); None for anything else. A forward's snapshot has no author, so the

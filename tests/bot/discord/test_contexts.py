@@ -52,6 +52,19 @@ async def test_adding_the_slack_way_is_pointed_to_add_article(bot: DisputeBot, f
     assert (await reply_to(fake, asked)).embeds
 
 
+async def test_a_file_forwarded_without_words_is_pointed_to_add_article(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """A file forwarded to the bot's DM (Discord's forward: no text of its own, the file in its snapshot of the
+    post) was told "Please ask a question about the dispute", as a file sent directly no longer is."""
+    dm = p.CHANNEL_ID + 100
+    post = p.message("", author=p.user(p.FRIEND_ID, "someone"))
+    post["attachments"] = [p.attachment("koo.md", fake.file_url("koo.md", b"# Koo"), 5)]
+    sent = p.message("", guild=False, channel_id=dm, forwarding=post)
+    await fake.dispatch("MESSAGE_CREATE", sent)
+    reply = await reply_to(fake, sent)
+    assert "/add-article" in reply.text() and "Please ask a question" not in reply.text(), reply.text()
+    assert fake.file_requests == [] and reply.pings == []
+
+
 READ_ONLY = ("ask", "timeline", "sources")
 MODERATOR = ("reindex", "add-article", "remove-article", "report")
 
