@@ -28,18 +28,24 @@ def _day(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def readings(first: int, second: int, year: int) -> set[date]:
+    """The days "first/second/year" can be: day first, month first, one day when both agree, none when neither
+    is a day of the calendar. Questions' figures dates are read with it too (``retrieval.figure_dates``)."""
+    return {r for r in (_day(year, second, first), _day(year, first, second)) if r is not None}
+
+
 def _reading(first: int, second: int, year: int, day_first: bool | None, written: date | None,
              future: bool) -> date | None:
     """The one day a figures date can name, or None when it can't be told."""
-    readings = {r for r in (_day(year, second, first), _day(year, first, second)) if r is not None}
-    if len(readings) == 1:
-        return readings.pop()
-    if not readings:
+    found = readings(first, second, year)
+    if len(found) == 1:
+        return found.pop()
+    if not found:
         return None
     if day_first is not None:
         return _day(year, second, first) if day_first else _day(year, first, second)
     if written is not None and not future:
-        past = [r for r in readings if r <= written]  # told as past: not after the article's date
+        past = [r for r in found if r <= written]  # told as past: not after the article's date
         return past[0] if len(past) == 1 else None
     return None
 

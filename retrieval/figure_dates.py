@@ -15,10 +15,10 @@ twitter say on 8/2" was declined: the articles "never use the word “8/2”".""
 from __future__ import annotations
 
 import re
-from contextlib import suppress
 from datetime import date
 
 from index.dates import day_words
+from index.figure_days import readings
 
 FIGURES_DATE = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})(?:[/.](?P<year>\d{4}|\d{2}))?"
                           r"(?![\d/.])")
@@ -26,13 +26,8 @@ FIGURES_DATE = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})
 
 def _readings(found: re.Match[str]) -> set[date]:
     """The days a figures date with a year can be: day first, month first, or both when they agree."""
-    first, second, year = int(found["first"]), int(found["second"]), int(found["year"])
-    year += 2000 if year < 100 else 0
-    days = set()
-    for day, month in ((first, second), (second, first)):
-        with suppress(ValueError):
-            days.add(date(year, month, day))
-    return days
+    year = int(found["year"])
+    return readings(int(found["first"]), int(found["second"]), year + 2000 if year < 100 else year)
 
 
 # Without a year, figures are read as a day only after a word that leads to one ("on 8/2", "since 9/2",
@@ -43,17 +38,11 @@ _DAY_LEAD = re.compile(r"\b(?:on|since|by|before|after|until|till|from|to|betwee
 def _readings_within(found: re.Match[str], first_day: date, last_day: date) -> set[date]:
     """The days a figures date can be, day or month first, that fall from ``first_day`` to ``last_day``; a date
     without a year is read in each year of that span."""
-    one, two = int(found["first"]), int(found["second"])
     if found["year"]:
-        year = int(found["year"])
-        years = [year + 2000 if year < 100 else year]
+        days = _readings(found)
     else:
-        years = list(range(first_day.year, last_day.year + 1))
-    days = set()
-    for year in years:
-        for day, month in ((one, two), (two, one)):
-            with suppress(ValueError):
-                days.add(date(year, month, day))
+        one, two = int(found["first"]), int(found["second"])
+        days = {d for year in range(first_day.year, last_day.year + 1) for d in readings(one, two, year)}
     return {d for d in days if first_day <= d <= last_day}
 
 
