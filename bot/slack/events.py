@@ -49,6 +49,16 @@ def shared_text(message: dict[str, Any]) -> str:
                      and item.get("text"))
 
 
+def shared_files(message: dict[str, Any]) -> list[dict[str, Any]]:
+    """The files of the posts ``message`` shares: a share keeps the post's files in its attachment's ``files``,
+    none on the sharing message. A post of files alone (an article passed on to the bot's DM) has no text, and
+    read as nothing at all, it was asked as an empty question rather than pointed to how articles are added."""
+    attachments = message.get("attachments")
+    return [file for item in (attachments if isinstance(attachments, list) else [])
+            if isinstance(item, dict) and (item.get("is_share") or item.get("is_msg_unfurl"))
+            and isinstance(item.get("files"), list) for file in item["files"] if isinstance(file, dict)]
+
+
 def shared_answer(message: dict[str, Any], bot_user_id: str | None, bot_id: str | None) -> str | None:
     """The conversation of the bot's own post that ``message`` shares (an answer shared back to it: "@bot is
     this true?" with it, or sent to its DM), or None. Its text is the bot's wording and the articles' quotes,

@@ -49,6 +49,7 @@ from bot.slack.events import (
     mentions,
     post_key,
     shared_answer,
+    shared_files,
     shared_text,
     shown,
     stale_edit,
@@ -150,9 +151,10 @@ class SlackHandlers(SlashCommands):
         raw = said(event, context.bot_user_id)
         text = without_own_names(plain_from_slack(raw, context.bot_user_id), await self.names.of(client))
         is_dm = event.get("channel_type") == "im"
-        shared = event.get("files")
-        files: list[Any] = shared if isinstance(shared, list) else []
-        has_files = bool(files) or event.get("subtype") == "file_share"
+        own, passed_on = event.get("files"), shared_files(event)  # a shared post's files are in the share
+        files: list[Any] = [*(own if isinstance(own, list) else []), *passed_on]
+        # A shared post with text asks what it says; one of files alone is files sent, as if attached.
+        has_files = bool(own) or event.get("subtype") == "file_share" or bool(passed_on and not shared_text(event))
         if is_dm and is_add(raw, text, has_files):
             await self._add(event, client, context)
         elif has_files and is_dm and text:
