@@ -25,7 +25,9 @@ from collections import OrderedDict
 
 import discord
 
+from bot import metrics
 from bot.core import CommandCore
+from bot.dedupe import Deduper, MemoryDeduper
 from bot.discord.answer_keys import AnswersInFlight
 from bot.discord.expiring import ExpiringNotices
 from bot.discord.identity import actor_for, conversation_key, thread_conversation
@@ -34,6 +36,7 @@ from bot.discord.replies import ReplySending
 from bot.discord.threads import BotThreads, remember, worth_a_thread
 from bot.edits import edit_asks
 from bot.results import Notice, NoticeKind, Result
+from bot.shared_state import call
 from bot.validation import squeezed, strip_links, without_own_names
 from retrieval.types import Answer, Timeline
 
@@ -47,6 +50,8 @@ ADD_BY_COMMAND = ("Articles are added with /add-article (moderators only), with 
                   "address as its url; here I answer questions.")
 ROLE_ONLY = ("I can't read messages that mention my role. Ask again mentioning me (@{name} under Members, not "
              "under Roles), or use /ask.")
+# A voice message (``IS_VOICE_MESSAGE``: one audio attachment, no text) speaks its question: no file to add.
+VOICE_ONLY = "I can't listen to voice messages. Please type your question, or use /ask."
 REPLY_UNREAD = ("I can't read replies that don't mention me. Reply again with the reply's mention turned on "
                 "(@ON, above the message box), or mention me (@{name}), or use /ask.")
 
@@ -63,9 +68,12 @@ def _own_names(message: discord.Message, me: discord.ClientUser) -> set[str]:
 class Conversations(BotThreads, ReplySending):
     """Decides which messages address the bot, and answers them."""
 
-    def __init__(self, client: discord.Client, core: CommandCore, remembered_threads: int = 10_000) -> None:
+    def __init__(self, client: discord.Client, core: CommandCore, remembered_threads: int = 10_000,
+                 seen: Deduper | None = None) -> None:
         self.client = client
         self.core = core
+        # Messages taken as questions, claimed once (with a shared store, across processes): see ``handle``.
+        self.seen = seen or MemoryDeduper()
         self._threads: OrderedDict[int, None] = OrderedDict()
         self._remembered = remembered_threads
         # The bot's answer in a channel -> the conversation it belongs to, for replies to that answer.
@@ -101,7 +109,7 @@ class Conversations(BotThreads, ReplySending):
             return None  # "@Bob thanks, I'll forward these" in the bot's thread is said to Bob
         # one question a line stays a list
         text = squeezed(without_own_names(message.content, _own_names(message, me), own))
-        if not text and not forwarded(message) and not (
+        if not text and not forwarded(message) and not message.flags.voice and not (
                 mentioned or direct or (replied and self._text_withheld(message))):
             return None  # a thread message without content (no Message Content intent): nothing to answer
         return text
@@ -149,6 +157,13 @@ class Conversations(BotThreads, ReplySending):
         remember(self._asked, message.id, None, self._remembered)
         replied_to = self.replied_answer(message)
         async with self.core.in_flight.handling():
+            # The same message delivered again (replayed to a session that had read it, or sent to two processes
+            # connected for one shard, as an old one still is while its replacement starts) was answered again:
+            # two replies and two threads. An edit asked again is a new delivery of its own (``handle_edit``).
+            if message.edited_at is None and not await call(self.seen, self.seen.claim, f"discord:{message.id}"):
+                log.info("message %s was already handled; not answered again", message.id)
+                metrics.DUPLICATES.labels("discord").inc()
+                return
             if replied_to is not None and replied_to not in self._answers:
                 # Possibly an answer people saw before Discord's response to sending it reached the bot.
                 await self.answers_in_flight.settled(message.channel.id, replied_to)
@@ -214,6 +229,8 @@ class Conversations(BotThreads, ReplySending):
             role = message.guild.self_role if message.guild is not None else None
             unread = ROLE_ONLY if role is not None and role in message.role_mentions else REPLY_UNREAD
             hint = unread.format(name=self.client.user.name if self.client.user else "dispute-bot")
+        elif not question and message.flags.voice:
+            hint = VOICE_ONLY  # told it was a file to add, or in the bot's thread passed over in silence
         elif not question and (message.attachments or files_forwarded(message)):
             hint = FILES_ONLY  # most likely an article to add, as Slack's moderators add one by DM
         elif strip_links(question).lower().split() == ["add"]:

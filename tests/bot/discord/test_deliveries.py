@@ -1,0 +1,61 @@
+"""Messages Discord delivers in shapes the bot must not answer twice or wrongly: the same message twice, and a
+voice message (``IS_VOICE_MESSAGE``: one audio attachment, no text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.discord.app import DisputeBot
+from tests.bot.discord import payloads as p
+from tests.bot.discord.fake_discord import FakeDiscord
+from tests.bot.discord.test_messages import MENTION, QUESTION, reply_to, say
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+IS_VOICE_MESSAGE = 1 << 13
+
+
+@pytest.mark.parametrize("where", ["mention", "dm"])
+async def test_a_message_delivered_twice_is_answered_once(bot: DisputeBot, fake: FakeDiscord, where: str) -> None:
+    """A MESSAGE_CREATE can reach the bot twice: replayed to a session that had read it, or sent to two
+    processes connected for the same shard (an old one still up while its replacement starts). Each delivery
+    was answered: two replies, and two threads, to one question."""
+    if where == "dm":
+        asked = p.message(QUESTION, guild=False, channel_id=p.CHANNEL_ID + 100)
+    else:
+        asked = p.message(f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+    await fake.dispatch("MESSAGE_CREATE", asked)
+    await fake.dispatch("MESSAGE_CREATE", asked)
+    reply = await reply_to(fake, asked)
+    await fake.settled()
+    assert [m.id for m in fake.messages if m.reply_to == asked["id"]] == [reply.id]
+    assert len(fake.threads) == (0 if where == "dm" else 1)
+    assert fake.rejected == [] and fake.unexpected == []
+
+
+def voice_message(**kw: object) -> dict[str, object]:
+    """A voice message as Discord sends it: no text, the flag, and one audio attachment with its duration and
+    waveform (Messages resource, "Voice Messages")."""
+    message = p.message("", **kw)  # type: ignore[arg-type]
+    message["flags"] = IS_VOICE_MESSAGE
+    message["attachments"] = [{**p.attachment("voice-message.ogg", "https://cdn.discord.test/voice-message.ogg",
+                                              24_000), "content_type": "audio/ogg", "duration_secs": 4.2,
+                               "waveform": "AAAAAAAA"}]
+    return message
+
+
+async def test_a_voice_message_to_the_bot_is_told_to_type_the_question(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """A question spoken into a voice message (in a DM, or in the bot's thread, where people go on talking) was
+    told "I read questions, not attached files. To add an article, a moderator uses /add-article", as if an
+    article had been sent, or passed over in silence in the thread."""
+    dm = voice_message(guild=False, channel_id=p.CHANNEL_ID + 100)
+    await fake.dispatch("MESSAGE_CREATE", dm)
+    told = (await reply_to(fake, dm)).text()
+    assert "voice" in told and "/add-article" not in told, told
+    await reply_to(fake, await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER]))
+    [thread] = await fake.wait_for(lambda: fake.threads)
+    await fake.settled()
+    spoken = voice_message(channel_id=int(thread["id"]))
+    await fake.dispatch("MESSAGE_CREATE", spoken)
+    assert "voice" in (await reply_to(fake, spoken)).text()
+    assert fake.rejected == [] and fake.unexpected == []
