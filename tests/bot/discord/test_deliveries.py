@@ -3,6 +3,8 @@ voice message (``IS_VOICE_MESSAGE``: one audio attachment, no text)."""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from bot.discord.app import DisputeBot
@@ -58,4 +60,22 @@ async def test_a_voice_message_to_the_bot_is_told_to_type_the_question(bot: Disp
     spoken = voice_message(channel_id=int(thread["id"]))
     await fake.dispatch("MESSAGE_CREATE", spoken)
     assert "voice" in (await reply_to(fake, spoken)).text()
+    assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_a_command_delivered_twice_is_answered_once_without_an_error(
+    bot: DisputeBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Two processes connected for one shard (an old one still up while its replacement starts) both get each
+    command; Discord takes one acknowledgement and refuses the other (400, 40060 "Interaction has already been
+    acknowledged"). The refused one was logged as a failed command, with its traceback, at ERROR (what alerts
+    watch), and an apology was attempted through an interaction that was not its own."""
+    interaction = p.slash("ask", {"question": QUESTION})
+    with caplog.at_level(logging.INFO):
+        await fake.dispatch("INTERACTION_CREATE", interaction)
+        await fake.dispatch("INTERACTION_CREATE", interaction)
+        [answer] = await fake.answers(interaction["token"])
+    assert "257" in answer.text() or "1,178" in answer.text()
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert any("acknowledged" in r.getMessage() for r in caplog.records)
     assert fake.rejected == [] and fake.unexpected == []
