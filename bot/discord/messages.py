@@ -65,6 +65,11 @@ def _own_names(message: discord.Message, me: discord.ClientUser) -> set[str]:
     return names
 
 
+def _asked_alone(message: discord.Message) -> str:
+    """The conversation a question in a plain channel starts, until its answer's id keys it."""
+    return f"discord:message:{message.id}"
+
+
 class Conversations(BotThreads, ReplySending):
     """Decides which messages address the bot, and answers them."""
 
@@ -148,7 +153,7 @@ class Conversations(BotThreads, ReplySending):
             return thread_conversation(message.channel.id)
         if answer is not None:
             return self._answers.get(answer, thread_conversation(answer))
-        return f"discord:message:{message.id}"
+        return _asked_alone(message)
 
     async def handle(self, message: discord.Message) -> None:
         question = self.question_in(message)
@@ -181,9 +186,12 @@ class Conversations(BotThreads, ReplySending):
                 # one that shows no event is answered in place (``worth_a_thread``). The conversation moves to
                 # the thread before the thread is asked for (a thread opened on a message takes the message's
                 # id): a message in it, or a reply to the answer, that comes before Discord's response
-                # (seconds, when the request is slow or retried) goes on with the conversation.
-                opens = replied_to is None and worth_a_thread(result) and self._can_open_thread(message)
-                if opens:
+                # (seconds, when the request is slow or retried) goes on with the conversation. An answer that
+                # opens no thread (a voice channel's chat takes none) is keyed by its id all the same: a reply
+                # to it after a restart looks there, and found nothing under the question's id.
+                alone = conversation == _asked_alone(message)
+                opens = alone and worth_a_thread(result) and self._can_open_thread(message)
+                if alone:
                     thread = thread_conversation(reply.id)
                     self.core.continue_conversation(conversation, thread)
                     conversation = thread

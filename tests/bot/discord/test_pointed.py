@@ -298,3 +298,24 @@ async def test_an_answer_forwarded_after_a_restart_goes_on_with_the_dm_or_thread
     follow_up = (await reply_to(fake, asked)).text()
     assert "Searched for:" in follow_up and "sawhney" in follow_up.lower(), "goes on from the answer's question"
     assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_a_reply_after_a_restart_to_an_answer_that_opened_no_thread_goes_on_with_it(
+    start_bot: BotStarter, talking_core: CommandCore, make_fake: FakeFactory
+) -> None:
+    """An answer to a mention that opened no thread (a voice or stage channel's chat takes none) kept its
+    conversation under the question's id, and after a restart a reply to it looked for the thread opened on the
+    answer, as for every other answer in a channel: "and when is he expected to meet Twitter?" was answered
+    alone."""
+    fake = make_fake()
+    bot = await start_bot(talking_core, fake)
+    asked = await say(fake, f"{MENTION} {test_messages.FIRST}", mentions=[p.BOT_USER], channel_id=p.VOICE_CHANNEL_ID)
+    answer = await reply_to(fake, asked)
+    await fake.settled()
+    assert fake.threads == []
+    bot.conversations._answers.clear()
+    follow = await say(fake, test_messages.FOLLOW_UP, channel_id=p.VOICE_CHANNEL_ID,
+                       replying_to=fake.message_json(answer))
+    reply = (await reply_to(fake, follow)).text()
+    assert "Searched for:" in reply and "sawhney" in reply.lower(), "goes on from the answer's question"
+    assert fake.rejected == [] and fake.unexpected == []
