@@ -83,6 +83,14 @@ def shared_answer(message: dict[str, Any], bot_user_id: str | None, bot_id: str 
 # words after /me). Every other subtype (edits, joins, topic changes, bot posts …) asks nothing.
 PERSON_SUBTYPES = (None, "file_share", "thread_broadcast", "me_message")
 
+def someones_post(message: dict[str, Any]) -> bool:
+    """Whether a thread's first message is a post someone made (a person's, or an app's such as a news feed's),
+    which a mention in the thread may point at, and not a notice of Slack's own: a huddle's thread opens on
+    Slackbot's message (subtype ``huddle_thread``, its text "A huddle started" or none), and "@bot is this
+    true?" there asked whether a huddle started."""
+    return message.get("subtype") in (*PERSON_SUBTYPES, "bot_message")
+
+
 # A mention of a person (<@U1>, <@W1|name>) or of a user group (<!subteam^S1|@team>).
 _ADDRESSEE = re.compile(
     r"<@([UW][A-Z0-9]+)(?:\|[^<>]*)?>|<!subteam\^([A-Z0-9]+)(?:\|[^<>]*)?>|<!(here|channel|everyone)(?:\|[^<>]*)?>"

@@ -52,6 +52,7 @@ from bot.slack.events import (
     shared_files,
     shared_text,
     shown,
+    someones_post,
     stale_edit,
     thread_of,
 )
@@ -231,7 +232,7 @@ class SlackHandlers(SlashCommands):
     async def _root_text(event: dict[str, Any], client: AsyncWebClient, bot_user: str) -> str | None:
         """The text of the first message of the thread ``event`` is in, unless it is the bot's own."""
         root = await thread_root(client, str(event.get("channel") or ""), str(event.get("thread_ts") or ""), brief=True)
-        if root.get("user") == bot_user:
+        if root.get("user") == bot_user or not someones_post(root):
             return None
         return plain_from_slack(shown(root)) or None
 
