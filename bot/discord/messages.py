@@ -31,7 +31,14 @@ from bot.dedupe import Deduper, MemoryDeduper
 from bot.discord.answer_keys import AnswersInFlight
 from bot.discord.expiring import ExpiringNotices
 from bot.discord.identity import actor_for, conversation_key, thread_conversation
-from bot.discord.pointed import answer_forwarded, files_forwarded, forwarded, pointed_text, reply_reference
+from bot.discord.pointed import (
+    answer_forwarded,
+    files_forwarded,
+    forwarded,
+    pointed_text,
+    reply_reference,
+    spoken,
+)
 from bot.discord.replies import ReplySending
 from bot.discord.threads import BotThreads, remember, worth_a_thread
 from bot.edits import edit_asks
@@ -114,7 +121,7 @@ class Conversations(BotThreads, ReplySending):
             return None  # "@Bob thanks, I'll forward these" in the bot's thread is said to Bob
         # one question a line stays a list
         text = squeezed(without_own_names(message.content, _own_names(message, me), own))
-        if not text and not forwarded(message) and not message.flags.voice and not (
+        if not text and not forwarded(message) and not spoken(message) and not (
                 mentioned or direct or (replied and self._text_withheld(message))):
             return None  # a thread message without content (no Message Content intent): nothing to answer
         return text
@@ -237,7 +244,7 @@ class Conversations(BotThreads, ReplySending):
             role = message.guild.self_role if message.guild is not None else None
             unread = ROLE_ONLY if role is not None and role in message.role_mentions else REPLY_UNREAD
             hint = unread.format(name=self.client.user.name if self.client.user else "dispute-bot")
-        elif not question and message.flags.voice:
+        elif not question and spoken(message):
             hint = VOICE_ONLY  # told it was a file to add, or in the bot's thread passed over in silence
         elif not question and (message.attachments or files_forwarded(message)):
             hint = FILES_ONLY  # most likely an article to add, as Slack's moderators add one by DM

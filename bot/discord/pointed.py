@@ -55,6 +55,13 @@ def files_forwarded(message: discord.Message) -> bool:
     return any(snapshot.attachments for snapshot in message.message_snapshots) and not forwarded(message)
 
 
+def spoken(message: discord.Message) -> bool:
+    """Whether ``message`` is a voice message (``IS_VOICE_MESSAGE``: one audio attachment, no text), sent or
+    forwarded (a forward keeps the flag and the audio in its snapshot, none on itself). Its question is spoken:
+    it was taken for a file to add and pointed to /add-article."""
+    return message.flags.voice or any(snapshot.flags.voice for snapshot in message.message_snapshots)
+
+
 def answer_forwarded(message: discord.Message, answers: Mapping[int, str], client: discord.Client) -> str | None:
     """The conversation of the bot's own answer that ``message`` forwards, or that the forward it replies to
     forwards (Discord sends that one along); None for anything else. A forward's snapshot has no author, so the

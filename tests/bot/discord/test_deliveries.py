@@ -79,3 +79,15 @@ async def test_a_command_delivered_twice_is_answered_once_without_an_error(
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
     assert any("acknowledged" in r.getMessage() for r in caplog.records)
     assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_a_voice_message_forwarded_to_the_bot_is_told_to_type_the_question(
+    bot: DisputeBot, fake: FakeDiscord
+) -> None:
+    """A forward keeps the voice message's flag and audio in its snapshot, none on itself: it was taken for an
+    article forwarded on its own and pointed to /add-article."""
+    forward = p.message("", guild=False, channel_id=p.CHANNEL_ID + 100, forwarding=voice_message())
+    await fake.dispatch("MESSAGE_CREATE", forward)
+    told = (await reply_to(fake, forward)).text()
+    assert "voice" in told and "/add-article" not in told, told
+    assert fake.rejected == [] and fake.unexpected == []
