@@ -42,6 +42,7 @@ from bot.discord.pointed import (
 from bot.discord.replies import ReplySending
 from bot.discord.threads import BotThreads, remember, worth_a_thread
 from bot.edits import edit_asks
+from bot.refusals import SPOKEN
 from bot.results import Notice, NoticeKind, Result
 from bot.shared_state import call
 from bot.validation import squeezed, strip_links, without_own_names
@@ -57,8 +58,6 @@ ADD_BY_COMMAND = ("Articles are added with /add-article (moderators only), with 
                   "address as its url; here I answer questions.")
 ROLE_ONLY = ("I can't read messages that mention my role. Ask again mentioning me (@{name} under Members, not "
              "under Roles), or use /ask.")
-# A voice message (``IS_VOICE_MESSAGE``: one audio attachment, no text) speaks its question: no file to add.
-VOICE_ONLY = "I can't listen to voice messages. Please type your question, or use /ask."
 REPLY_UNREAD = ("I can't read replies that don't mention me. Reply again with the reply's mention turned on "
                 "(@ON, above the message box), or mention me (@{name}), or use /ask.")
 
@@ -245,7 +244,7 @@ class Conversations(BotThreads, ReplySending):
             unread = ROLE_ONLY if role is not None and role in message.role_mentions else REPLY_UNREAD
             hint = unread.format(name=self.client.user.name if self.client.user else "dispute-bot")
         elif not question and spoken(message):
-            hint = VOICE_ONLY  # told it was a file to add, or in the bot's thread passed over in silence
+            hint = SPOKEN  # told it was a file to add, or in the bot's thread passed over in silence
         elif not question and (message.attachments or files_forwarded(message)):
             hint = FILES_ONLY  # most likely an article to add, as Slack's moderators add one by DM
         elif strip_links(question).lower().split() == ["add"]:

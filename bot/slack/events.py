@@ -59,6 +59,13 @@ def shared_files(message: dict[str, Any]) -> list[dict[str, Any]]:
             and isinstance(item.get("files"), list) for file in item["files"] if isinstance(file, dict)]
 
 
+def spoken(files: list[Any]) -> bool:
+    """Whether the files are a clip someone recorded (``slack_audio``, ``slack_video``): a question spoken into
+    the bot's DM, or a thread it follows, was taken for an article to add, or passed over in silence."""
+    return bool(files) and all(isinstance(f, dict) and f.get("subtype") in ("slack_audio", "slack_video")
+                               for f in files)
+
+
 def shared_answer(message: dict[str, Any], bot_user_id: str | None, bot_id: str | None) -> str | None:
     """The conversation of the bot's own post that ``message`` shares (an answer shared back to it: "@bot is
     this true?" with it, or sent to its DM), or None. Its text is the bot's wording and the articles' quotes,

@@ -16,7 +16,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.core import CommandCore
 from tests.bot.conftest import CoreFactory
 from tests.bot.slack.slack_requests import message_event, posts_in, send_event, settled, shown_text
-from tests.bot.slack.stub_slack import StubSlack
+from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
 from tests.bot.slack.test_events import KOO, QUESTION
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
@@ -73,3 +73,31 @@ async def test_a_moderator_adds_the_article_of_a_post_shared_with_add(
     [reply] = await posts_in(stub, "chat.postMessage", timeout=60)
     assert "added: koo" in reply["text"], reply["text"]
     assert stub.downloads == [("F1", True)]
+
+
+def clip(file_id: str = "F9") -> dict[str, Any]:
+    """A clip recorded in Slack's message box, as its file comes in a ``file_share`` event (``subtype``
+    ``slack_audio``; Slack's transcription may still be under way)."""
+    return {"id": file_id, "name": "audio_message.m4a", "title": "Audio clip", "mimetype": "audio/mp4",
+            "filetype": "m4a", "subtype": "slack_audio", "media_display_type": "audio", "duration_ms": 4200,
+            "mode": "hosted", "size": 30_000, "transcription": {"status": "processing"}}
+
+
+async def test_a_clip_recorded_to_the_bot_is_told_to_type_the_question(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
+    """A question spoken into an audio clip, in the bot's DM or in a thread it answered in: the DM's was told how
+    to add articles, as if the clip were one, and the thread's was passed over in silence."""
+    await send_event(seed_app, message_event("", channel="D9", channel_type="im", subtype="file_share",
+                                             files=[clip()], ts="1699999999.100001"))
+    [told] = await posts_in(stub, "chat.postEphemeral")
+    assert "voice" in told["text"] and "add" not in told["text"], told["text"]
+    asked = message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="1699999999.200001")
+    await send_event(seed_app, asked)
+    await posts_in(stub, "chat.postMessage")
+    await send_event(seed_app, message_event("", thread_ts="1699999999.200001", subtype="file_share",
+                                             files=[clip("F10")], ts="1699999999.200002"))
+    told = (await posts_in(stub, "chat.postEphemeral", 2))[1]
+    assert "voice" in told["text"] and told["thread_ts"] == "1699999999.200001"
+    await settled(seed_core)
+    assert len(stub.posted("chat.postMessage")) == 1 and not stub.downloads
