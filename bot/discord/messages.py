@@ -45,6 +45,7 @@ from bot.edits import edit_asks
 from bot.refusals import SPOKEN
 from bot.results import Notice, NoticeKind, Result
 from bot.shared_state import call
+from bot.store.outage import log_store_failure
 from bot.validation import squeezed, strip_links, without_own_names
 from retrieval.types import Answer, Timeline
 
@@ -168,12 +169,7 @@ class Conversations(BotThreads, ReplySending):
         remember(self._asked, message.id, None, self._remembered)
         replied_to = self.replied_answer(message)
         async with self.core.in_flight.handling():
-            # The same message delivered again (replayed to a session that had read it, or sent to two processes
-            # connected for one shard, as an old one still is while its replacement starts) was answered again:
-            # two replies and two threads. An edit asked again is a new delivery of its own (``handle_edit``).
-            if message.edited_at is None and not await call(self.seen, self.seen.claim, f"discord:{message.id}"):
-                log.info("message %s was already handled; not answered again", message.id)
-                metrics.DUPLICATES.labels("discord").inc()
+            if not await self._first_delivery(message):
                 return
             if replied_to is not None and replied_to not in self._answers:
                 # Possibly an answer people saw before Discord's response to sending it reached the bot.
@@ -204,6 +200,24 @@ class Conversations(BotThreads, ReplySending):
                 remember(self._answers, reply.id, conversation, self._remembered)
             if opens:
                 await self._open_thread(reply, result.question if isinstance(result, Answer) else question)
+
+    async def _first_delivery(self, message: discord.Message) -> bool:
+        """Whether this is the first delivery of ``message``. The same message delivered again (replayed to a
+        session that had read it, or sent to two processes connected for one shard, as an old one still is while
+        its replacement starts) was answered again: two replies and two threads. An edit asked again is a new
+        delivery of its own (``handle_edit``). A store that can't be reached answers it: a reply twice is better
+        than none."""
+        if message.edited_at is not None:
+            return True
+        try:
+            first = await call(self.seen, self.seen.claim, f"discord:{message.id}")
+        except Exception:
+            log_store_failure(log, "could not claim a message as handled; answering it")
+            return True
+        if not first:
+            log.info("message %s was already handled; not answered again", message.id)
+            metrics.DUPLICATES.labels("discord").inc()
+        return first
 
     async def handle_edit(self, before: discord.Message, after: discord.Message) -> None:
         """What an edit asks is the core's rule (``bot.edits``), as on Slack. A message edited to address the bot

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 import pytest
+import sqlalchemy
 
 from bot.discord.app import DisputeBot
 from tests.bot.discord import payloads as p
@@ -91,3 +92,28 @@ async def test_a_voice_message_forwarded_to_the_bot_is_told_to_type_the_question
     told = (await reply_to(fake, forward)).text()
     assert "voice" in told and "/add-article" not in told, told
     assert fake.rejected == [] and fake.unexpected == []
+
+
+class Unreachable:
+    """A shared store's claims while the database can't be reached."""
+
+    blocking = True
+
+    def claim(self, key: str) -> bool:
+        raise sqlalchemy.exc.OperationalError("INSERT", {}, Exception("connection refused"))
+
+    def __contains__(self, key: object) -> bool:
+        raise sqlalchemy.exc.OperationalError("SELECT", {}, Exception("connection refused"))
+
+
+async def test_a_message_is_answered_while_the_store_of_claims_cant_be_reached(
+    bot: DisputeBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The claim that keeps a message from being answered twice must not keep it from being answered: a question
+    asked while the shared store restarts is answered (a duplicate delivery meanwhile may be too), with one line
+    saying why, not a traceback."""
+    bot.conversations.seen = Unreachable()
+    with caplog.at_level(logging.ERROR):
+        reply = await reply_to(fake, await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER]))
+    assert "257" in reply.text() or "1,178" in reply.text()
+    assert any("can't be reached" in r.getMessage() and r.exc_info is None for r in caplog.records)
