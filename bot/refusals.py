@@ -14,6 +14,9 @@ from bot.results import Notice, NoticeKind
 from bot.validation import words_of
 
 T = TypeVar("T")
+# A question spoken into a voice message (Discord) or an audio or video clip (Slack): no text to read, and no
+# article to add either, which is what a file sent alone is otherwise taken for.
+SPOKEN = "I can't listen to voice messages or clips. Please type your question, or use /ask."
 
 
 def failed(typed: str | None = None) -> Notice:

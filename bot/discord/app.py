@@ -84,7 +84,7 @@ class DisputeBot(discord.Client):
         self.settings = settings
         self.tree: app_commands.CommandTree[discord.Client] = Tree(self)
         register(self.tree, core, settings.discord_user_install)
-        self.conversations = Conversations(self, core)
+        self.conversations = Conversations(self, core, seen=core.shared.deduper())
         # 👍/👎 on answers sent before a restart still reach the core: routed by custom_id, not by message.
         self.add_dynamic_items(FeedbackButton)
 

@@ -56,8 +56,13 @@ def conversation_key(channel: object) -> str | None:
     if isinstance(channel, discord.Thread):
         return thread_conversation(channel.id)
     if isinstance(channel, discord.DMChannel | discord.GroupChannel):
-        return f"discord:dm:{channel.id}"
+        return dm_conversation(channel.id)
     return None
+
+
+def dm_conversation(channel_id: int) -> str:
+    """The conversation of a DM or group DM: all of it, as the bot sees one person (or a few) there."""
+    return f"discord:dm:{channel_id}"
 
 
 def thread_conversation(thread_id: int) -> str:

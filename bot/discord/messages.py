@@ -25,15 +25,27 @@ from collections import OrderedDict
 
 import discord
 
+from bot import metrics
 from bot.core import CommandCore
+from bot.dedupe import Deduper, MemoryDeduper
 from bot.discord.answer_keys import AnswersInFlight
 from bot.discord.expiring import ExpiringNotices
 from bot.discord.identity import actor_for, conversation_key, thread_conversation
-from bot.discord.pointed import answer_forwarded, files_forwarded, forwarded, pointed_text, reply_reference
+from bot.discord.pointed import (
+    answer_forwarded,
+    files_forwarded,
+    forwarded,
+    pointed_text,
+    reply_reference,
+    spoken,
+)
 from bot.discord.replies import ReplySending
 from bot.discord.threads import BotThreads, remember, worth_a_thread
 from bot.edits import edit_asks
+from bot.refusals import SPOKEN
 from bot.results import Notice, NoticeKind, Result
+from bot.shared_state import call
+from bot.store.outage import log_store_failure
 from bot.validation import squeezed, strip_links, without_own_names
 from retrieval.types import Answer, Timeline
 
@@ -60,12 +72,20 @@ def _own_names(message: discord.Message, me: discord.ClientUser) -> set[str]:
     return names
 
 
+def _asked_alone(message: discord.Message) -> str:
+    """The conversation a question in a plain channel starts, until its answer's id keys it."""
+    return f"discord:message:{message.id}"
+
+
 class Conversations(BotThreads, ReplySending):
     """Decides which messages address the bot, and answers them."""
 
-    def __init__(self, client: discord.Client, core: CommandCore, remembered_threads: int = 10_000) -> None:
+    def __init__(self, client: discord.Client, core: CommandCore, remembered_threads: int = 10_000,
+                 seen: Deduper | None = None) -> None:
         self.client = client
         self.core = core
+        # Messages taken as questions, claimed once (with a shared store, across processes): see ``handle``.
+        self.seen = seen or MemoryDeduper()
         self._threads: OrderedDict[int, None] = OrderedDict()
         self._remembered = remembered_threads
         # The bot's answer in a channel -> the conversation it belongs to, for replies to that answer.
@@ -101,7 +121,7 @@ class Conversations(BotThreads, ReplySending):
             return None  # "@Bob thanks, I'll forward these" in the bot's thread is said to Bob
         # one question a line stays a list
         text = squeezed(without_own_names(message.content, _own_names(message, me), own))
-        if not text and not forwarded(message) and not (
+        if not text and not forwarded(message) and not spoken(message) and not (
                 mentioned or direct or (replied and self._text_withheld(message))):
             return None  # a thread message without content (no Message Content intent): nothing to answer
         return text
@@ -140,7 +160,7 @@ class Conversations(BotThreads, ReplySending):
             return thread_conversation(message.channel.id)
         if answer is not None:
             return self._answers.get(answer, thread_conversation(answer))
-        return f"discord:message:{message.id}"
+        return _asked_alone(message)
 
     async def handle(self, message: discord.Message) -> None:
         question = self.question_in(message)
@@ -149,6 +169,8 @@ class Conversations(BotThreads, ReplySending):
         remember(self._asked, message.id, None, self._remembered)
         replied_to = self.replied_answer(message)
         async with self.core.in_flight.handling():
+            if not await self._first_delivery(message):
+                return
             if replied_to is not None and replied_to not in self._answers:
                 # Possibly an answer people saw before Discord's response to sending it reached the bot.
                 await self.answers_in_flight.settled(message.channel.id, replied_to)
@@ -166,15 +188,36 @@ class Conversations(BotThreads, ReplySending):
                 # one that shows no event is answered in place (``worth_a_thread``). The conversation moves to
                 # the thread before the thread is asked for (a thread opened on a message takes the message's
                 # id): a message in it, or a reply to the answer, that comes before Discord's response
-                # (seconds, when the request is slow or retried) goes on with the conversation.
-                opens = replied_to is None and worth_a_thread(result) and self._can_open_thread(message)
-                if opens:
+                # (seconds, when the request is slow or retried) goes on with the conversation. An answer that
+                # opens no thread (a voice channel's chat takes none) is keyed by its id all the same: a reply
+                # to it after a restart looks there, and found nothing under the question's id.
+                alone = conversation == _asked_alone(message)
+                opens = alone and worth_a_thread(result) and self._can_open_thread(message)
+                if alone:
                     thread = thread_conversation(reply.id)
                     self.core.continue_conversation(conversation, thread)
                     conversation = thread
                 remember(self._answers, reply.id, conversation, self._remembered)
             if opens:
                 await self._open_thread(reply, result.question if isinstance(result, Answer) else question)
+
+    async def _first_delivery(self, message: discord.Message) -> bool:
+        """Whether this is the first delivery of ``message``. The same message delivered again (replayed to a
+        session that had read it, or sent to two processes connected for one shard, as an old one still is while
+        its replacement starts) was answered again: two replies and two threads. An edit asked again is a new
+        delivery of its own (``handle_edit``). A store that can't be reached answers it: a reply twice is better
+        than none."""
+        if message.edited_at is not None:
+            return True
+        try:
+            first = await call(self.seen, self.seen.claim, f"discord:{message.id}")
+        except Exception:
+            log_store_failure(log, "could not claim a message as handled; answering it")
+            return True
+        if not first:
+            log.info("message %s was already handled; not answered again", message.id)
+            metrics.DUPLICATES.labels("discord").inc()
+        return first
 
     async def handle_edit(self, before: discord.Message, after: discord.Message) -> None:
         """What an edit asks is the core's rule (``bot.edits``), as on Slack. A message edited to address the bot
@@ -214,6 +257,8 @@ class Conversations(BotThreads, ReplySending):
             role = message.guild.self_role if message.guild is not None else None
             unread = ROLE_ONLY if role is not None and role in message.role_mentions else REPLY_UNREAD
             hint = unread.format(name=self.client.user.name if self.client.user else "dispute-bot")
+        elif not question and spoken(message):
+            hint = SPOKEN  # told it was a file to add, or in the bot's thread passed over in silence
         elif not question and (message.attachments or files_forwarded(message)):
             hint = FILES_ONLY  # most likely an article to add, as Slack's moderators add one by DM
         elif strip_links(question).lower().split() == ["add"]:
@@ -230,7 +275,7 @@ class Conversations(BotThreads, ReplySending):
         opening = (isinstance(message.channel, discord.Thread) and not self.is_bot_thread(message.channel)
                    and not await self.core.goes_on(conversation))
         # One of the bot's own answers forwarded back is asked about as a reply to it is, its text never searched.
-        about = answer_forwarded(message, self._answers)
+        about = answer_forwarded(message, self._answers, self.client)
         pointed = None if about is not None else await pointed_text(message, self.client.user, opening)
         typing = asyncio.create_task(self._typing(message.channel))
         try:

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 import discord
 
 from bot.discord.feedback import TEMPLATE as FEEDBACK_ID
-from bot.discord.identity import thread_conversation
+from bot.discord.identity import conversation_key, dm_conversation, thread_conversation
 from bot.validation import strip_links
 
 log = logging.getLogger(__name__)
@@ -55,13 +55,20 @@ def files_forwarded(message: discord.Message) -> bool:
     return any(snapshot.attachments for snapshot in message.message_snapshots) and not forwarded(message)
 
 
-def answer_forwarded(message: discord.Message, answers: Mapping[int, str]) -> str | None:
+def spoken(message: discord.Message) -> bool:
+    """Whether ``message`` is a voice message (``IS_VOICE_MESSAGE``: one audio attachment, no text), sent or
+    forwarded (a forward keeps the flag and the audio in its snapshot, none on itself). Its question is spoken:
+    it was taken for a file to add and pointed to /add-article."""
+    return message.flags.voice or any(snapshot.flags.voice for snapshot in message.message_snapshots)
+
+
+def answer_forwarded(message: discord.Message, answers: Mapping[int, str], client: discord.Client) -> str | None:
     """The conversation of the bot's own answer that ``message`` forwards, or that the forward it replies to
     forwards (Discord sends that one along); None for anything else. A forward's snapshot has no author, so the
     answer is known by its id (``answers``: the bot's answers this run, by message id, to their conversation)
     or, after a restart, by its 👍/👎 buttons, which a snapshot keeps and only the bot's stored answers carry;
-    its conversation is then the thread opened on it, as for a reply to it (``thread_conversation``). Read as
-    a question, an answer forwarded back ("is this true?") was searched by its own quotes and wording."""
+    its conversation is then the one of where it was given (``given_in``). Read as a question, an answer
+    forwarded back ("is this true?") was searched by its own quotes and wording."""
     replied = reply_reference(message)
     for forward in (message, replied.resolved if replied is not None else None):
         reference = forward.reference if isinstance(forward, discord.Message) else None
@@ -72,8 +79,23 @@ def answer_forwarded(message: discord.Message, answers: Mapping[int, str]) -> st
             return answers[reference.message_id]
         snapshots = forward.message_snapshots if isinstance(forward, discord.Message) else []
         if any(_has_feedback(snapshot.components) for snapshot in snapshots):
-            return thread_conversation(reference.message_id)
+            return given_in(reference, reference.message_id, client)
     return None
+
+
+def given_in(forward: discord.MessageReference, answer_id: int, client: discord.Client) -> str:
+    """The conversation of the bot's answer a forward names, by where the answer was (the forward's reference
+    names its channel, and its server unless it was in a DM): a DM's, a thread's, or in a plain channel the
+    thread opened on the answer, as for a reply to it (``thread_conversation``). After a restart an answer given
+    in a DM or a thread was taken for one in a plain channel, and a question asked with it read nothing of its
+    conversation. A channel of a server the bot has loaded that is not in its cache is a thread (an archived
+    one is never sent at start-up); in a server the bot is not in (a user's install), it can't be told."""
+    channel = client.get_channel(forward.channel_id)
+    if channel is None and forward.guild_id is None:
+        return dm_conversation(forward.channel_id)
+    if channel is None and forward.guild_id is not None and client.get_guild(forward.guild_id) is not None:
+        return thread_conversation(forward.channel_id)
+    return conversation_key(channel) or thread_conversation(answer_id)
 
 
 def _has_feedback(components: Sequence[object]) -> bool:

@@ -74,6 +74,7 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
 
 
 UNKNOWN_INTERACTION = 10062
+ALREADY_ACKNOWLEDGED = 40060
 
 
 async def defer_in_time(interaction: Interaction, what: str, *, ephemeral: bool
@@ -85,12 +86,19 @@ async def defer_in_time(interaction: Interaction, what: str, *, ephemeral: bool
     it any more, so the work is not run (they ask again), and the apology a failure gets would be one more
     request refused the same way: one warning says what happened, not an error's traceback. A thread a moderator
     closed (archived and locked) before the command was acknowledged refuses the acknowledgement too (400,
-    50083), as does a channel the bot can't reach: nothing can be said there either (``closed``)."""
+    50083), as does a channel the bot can't reach: nothing can be said there either (``closed``). One another
+    process acknowledged first (400, 40060: two connected for one shard, as an old one still is while its
+    replacement starts, both get every command) is that process's to answer: it was logged as a failed command
+    at ERROR, its traceback what alerts watch, and an apology tried through it."""
     try:
         return await interaction.response.defer(thinking=True, ephemeral=ephemeral)
     except discord.HTTPException as exc:
         if exc.code in NO_REPLY_HERE:
             closed(interaction, what, exc)
+            return None
+        if exc.code == ALREADY_ACKNOWLEDGED:
+            log.warning("%s by %s (interaction %s) was acknowledged already, by another process connected for the "
+                        "same shard; left to it", what, interaction.user.id, interaction.id)
             return None
         if exc.code != UNKNOWN_INTERACTION:
             raise

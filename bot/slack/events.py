@@ -49,6 +49,23 @@ def shared_text(message: dict[str, Any]) -> str:
                      and item.get("text"))
 
 
+def shared_files(message: dict[str, Any]) -> list[dict[str, Any]]:
+    """The files of the posts ``message`` shares: a share keeps the post's files in its attachment's ``files``,
+    none on the sharing message. A post of files alone (an article passed on to the bot's DM) has no text, and
+    read as nothing at all, it was asked as an empty question rather than pointed to how articles are added."""
+    attachments = message.get("attachments")
+    return [file for item in (attachments if isinstance(attachments, list) else [])
+            if isinstance(item, dict) and (item.get("is_share") or item.get("is_msg_unfurl"))
+            and isinstance(item.get("files"), list) for file in item["files"] if isinstance(file, dict)]
+
+
+def spoken(files: list[Any]) -> bool:
+    """Whether the files are a clip someone recorded (``slack_audio``, ``slack_video``): a question spoken into
+    the bot's DM, or a thread it follows, was taken for an article to add, or passed over in silence."""
+    return bool(files) and all(isinstance(f, dict) and f.get("subtype") in ("slack_audio", "slack_video")
+                               for f in files)
+
+
 def shared_answer(message: dict[str, Any], bot_user_id: str | None, bot_id: str | None) -> str | None:
     """The conversation of the bot's own post that ``message`` shares (an answer shared back to it: "@bot is
     this true?" with it, or sent to its DM), or None. Its text is the bot's wording and the articles' quotes,
@@ -72,6 +89,14 @@ def shared_answer(message: dict[str, Any], bot_user_id: str | None, bot_id: str 
 # channel, and a /me message ("/me wonders who ordered the blocking" arrives as ``me_message``, its text the
 # words after /me). Every other subtype (edits, joins, topic changes, bot posts …) asks nothing.
 PERSON_SUBTYPES = (None, "file_share", "thread_broadcast", "me_message")
+
+def someones_post(message: dict[str, Any]) -> bool:
+    """Whether a thread's first message is a post someone made (a person's, or an app's such as a news feed's),
+    which a mention in the thread may point at, and not a notice of Slack's own: a huddle's thread opens on
+    Slackbot's message (subtype ``huddle_thread``, its text "A huddle started" or none), and "@bot is this
+    true?" there asked whether a huddle started."""
+    return message.get("subtype") in (*PERSON_SUBTYPES, "bot_message")
+
 
 # A mention of a person (<@U1>, <@W1|name>) or of a user group (<!subteam^S1|@team>).
 _ADDRESSEE = re.compile(

@@ -35,6 +35,7 @@ from bot import metrics
 from bot.core import APOLOGY, CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.edits import edit_asks
+from bot.refusals import SPOKEN
 from bot.results import Notice
 from bot.shared_state import DEDUPE_TTL, StoreThreads, call
 from bot.slack.adding import ADD_HINT, add_from_dm, addable, is_add
@@ -49,8 +50,11 @@ from bot.slack.events import (
     mentions,
     post_key,
     shared_answer,
+    shared_files,
     shared_text,
     shown,
+    someones_post,
+    spoken,
     stale_edit,
     thread_of,
 )
@@ -58,7 +62,7 @@ from bot.slack.followed import FollowedThreads
 from bot.slack.memory import BoundedSet
 from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.names import OwnNames
-from bot.slack.posting import QUESTION_GONE, REFUSED, post_reply
+from bot.slack.posting import QUESTION_GONE, REFUSED, post_reply, private
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
 from bot.slack.rich_text import said
 from bot.slack.users import UserDirectory, installed_in
@@ -150,16 +154,19 @@ class SlackHandlers(SlashCommands):
         raw = said(event, context.bot_user_id)
         text = without_own_names(plain_from_slack(raw, context.bot_user_id), await self.names.of(client))
         is_dm = event.get("channel_type") == "im"
-        shared = event.get("files")
-        files: list[Any] = shared if isinstance(shared, list) else []
-        has_files = bool(files) or event.get("subtype") == "file_share"
+        own, passed_on = event.get("files"), shared_files(event)  # a shared post's files are in the share
+        files: list[Any] = [*(own if isinstance(own, list) else []), *passed_on]
+        # A shared post with text asks what it says; one of files alone is files sent, as if attached.
+        has_files = bool(own) or event.get("subtype") == "file_share" or bool(passed_on and not shared_text(event))
         if is_dm and is_add(raw, text, has_files):
             await self._add(event, client, context)
+        elif not text and spoken(files) and (is_dm or await self._follows(event, client, context)):
+            await self._hint(event, client, SPOKEN)
         elif has_files and is_dm and text:
             # a screenshot and a question about it; an article shared with words other than "add" is answered
             # too, and its sender told how to add it, or the file was dropped without a word
             if await self._answer(event, client, text, context) and addable(self.core, files):
-                await self._guarded(event, client, "add hint", self._add_hint)
+                await self._guarded(event, client, "add hint", private(ADD_HINT))
         elif has_files and is_dm:
             await self._hint(event, client)
         elif in_group_dm(event) and mentions(raw, context.bot_user_id):
@@ -170,8 +177,12 @@ class SlackHandlers(SlashCommands):
             await self._answer(event, client, text, context)
         elif addressed_elsewhere(raw, context.bot_user_id):
             return  # "@Bob thanks, I'll forward it": in a thread the bot follows, said to someone else
-        elif event.get("thread_ts") and await self.threads.follows_reply(event, client, context.bot_user_id):
+        elif await self._follows(event, client, context):
             await self._answer(event, client, text, context)
+
+    async def _follows(self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> bool:
+        """Whether ``event`` is a reply in a thread the bot follows (one it answered in)."""
+        return bool(event.get("thread_ts")) and await self.threads.follows_reply(event, client, context.bot_user_id)
 
     async def _edited(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
         """An edit (``message_changed``) asks what the core's rule says (``bot.edits``), as on Discord: a question
@@ -229,18 +240,14 @@ class SlackHandlers(SlashCommands):
     async def _root_text(event: dict[str, Any], client: AsyncWebClient, bot_user: str) -> str | None:
         """The text of the first message of the thread ``event`` is in, unless it is the bot's own."""
         root = await thread_root(client, str(event.get("channel") or ""), str(event.get("thread_ts") or ""), brief=True)
-        if root.get("user") == bot_user:
+        if root.get("user") == bot_user or not someones_post(root):
             return None
         return plain_from_slack(shown(root)) or None
 
-    async def _hint(self, event: dict[str, Any], client: AsyncWebClient) -> None:
-        """How to add articles, privately, once per post."""
+    async def _hint(self, event: dict[str, Any], client: AsyncWebClient, text: str = ADD_HINT) -> None:
+        """How to add articles (or ``text``), privately, once per post."""
         if await call(self.seen, self.seen.claim, post_key(event)):
-            await self._guarded(event, client, "add hint", self._add_hint)
-
-    @staticmethod
-    async def _add_hint() -> tuple[SlackMessage, bool]:
-        return SlackMessage(ADD_HINT, ephemeral=True), True
+            await self._guarded(event, client, "hint", private(text))
 
     async def _ask(self, event: dict[str, Any], text: str, team: str, root: Callable[[], Awaitable[str | None]] | None,
                    about: str | None) -> tuple[SlackMessage, bool] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -49,3 +50,9 @@ async def post_reply(client: AsyncWebClient, event: dict[str, Any], message: Sla
                   exc.response.get("errors") or "")
         await send(**kwargs, text=message.text)
 
+
+def private(text: str) -> Callable[[], Awaitable[tuple[SlackMessage, bool]]]:
+    """A reply of ``text`` shown only to the sender (the work a listener's ``_guarded`` posts the result of)."""
+    async def reply() -> tuple[SlackMessage, bool]:
+        return SlackMessage(text, ephemeral=True), True
+    return reply

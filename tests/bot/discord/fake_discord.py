@@ -125,7 +125,8 @@ class FakeDiscord(FakeRest):
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         if event == "MESSAGE_CREATE":
             self.posts[str(data["id"])] = data  # for GET /channels/{channel}/messages/{message}
-        if event == "INTERACTION_CREATE":
+        if event == "INTERACTION_CREATE" and data["token"] not in self.interactions:
+            # One interaction, however many sessions it is sent to: it is acknowledged once (then 400, 40060).
             self.interactions[data["token"]] = InteractionState(data, time.monotonic())
         await self._in_loop(self._send_dispatch(event, data))
 

@@ -120,8 +120,13 @@ class FakeRecords:
         """The message as Discord sends it in payloads (e.g. in a component interaction)."""
         return self._messagejson_response(sent)
 
+    def in_a_dm(self, channel_id: str) -> bool:
+        """Whether ``channel_id`` is a DM (``FakeRest`` knows its DM channels); a DM's messages name no server."""
+        return False
+
     def _messagejson_response(self, sent: Sent) -> dict[str, Any]:
-        return {"id": sent.id, "channel_id": sent.channel_id, "guild_id": str(p.GUILD_ID), "author": p.BOT_USER,
+        guild = {} if self.in_a_dm(sent.channel_id) else {"guild_id": str(p.GUILD_ID)}
+        return {"id": sent.id, "channel_id": sent.channel_id, **guild, "author": p.BOT_USER,
                 "content": sent.content, "embeds": sent.embeds, "flags": 64 if sent.ephemeral else 0, "type": 0,
                 "timestamp": p.TIMESTAMP, "edited_timestamp": None, "tts": False, "mention_everyone": False,
                 "mentions": [], "mention_roles": [], "pinned": False,

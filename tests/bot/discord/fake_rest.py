@@ -184,6 +184,12 @@ class FakeRest(FakeInteractions):
             return json_response({"message": "Unknown Message", "code": 10008}, 404)
         return json_response(found if self.reads_content(found) else {**found, "content": ""})
 
+    def in_a_dm(self, channel_id: str) -> bool:
+        """A DM channel: one the bot opened (``POST /users/@me/channels``) or one people wrote to it in, whose
+        messages come without a ``guild_id``."""
+        return channel_id in self.dm_channels or any(
+            post["channel_id"] == channel_id and "guild_id" not in post for post in self.posts.values())
+
     def reads_content(self, data: dict[str, Any]) -> bool:
         raise NotImplementedError  # the gateway's rule (``FakeDiscord``)
 

@@ -169,8 +169,10 @@ def message(content: str, *, channel_id: int = CHANNEL_ID, author: dict[str, Any
         if resolved:
             payload["referenced_message"] = replying_to
     if forwarding is not None:
+        # Discord's reference names where the post was: its channel, and its server unless it was in a DM.
         payload["message_reference"] = {"type": 1, "message_id": forwarding["id"],
-                                        "channel_id": forwarding["channel_id"]}
+                                        "channel_id": forwarding["channel_id"],
+                                        **{k: forwarding[k] for k in ("guild_id",) if k in forwarding}}
         payload["message_snapshots"] = [{"message": {
             k: forwarding[k] for k in ("type", "content", "embeds", "attachments", "timestamp", "edited_timestamp",
                                        "flags", "mentions", "mention_roles", "components")}}]

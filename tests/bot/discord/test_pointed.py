@@ -3,6 +3,7 @@ bot. The bot reads the post pointed at (sent along, fetched, or withheld without
 
 from __future__ import annotations
 
+import discord
 import pytest
 
 from bot.core import CommandCore
@@ -261,4 +262,60 @@ async def test_the_bots_own_answer_forwarded_back_is_asked_about_as_a_reply_to_i
     assert "That is one of my answers" in await ask("")
     follow_up = await ask(test_messages.FOLLOW_UP)
     assert "Searched for:" in follow_up and "sawhney" in follow_up.lower(), "goes on from the answer's question"
+    assert fake.rejected == [] and fake.unexpected == []
+
+
+@pytest.mark.parametrize("where", ["dm", "thread", "thread-not-cached"])
+async def test_an_answer_forwarded_after_a_restart_goes_on_with_the_dm_or_thread_it_was_given_in(
+    start_bot: BotStarter, talking_core: CommandCore, make_fake: FakeFactory, where: str
+) -> None:
+    """After a restart the bot knows its forwarded answer by its buttons only, and took its conversation for the
+    thread opened on it, as for an answer in a plain channel. An answer given in a DM or in a thread belongs to
+    that DM's or thread's conversation, which the forward's reference names (its channel, and its server unless
+    it was a DM): a follow-up asked with the forward read nothing of it. A thread the bot no longer has in its
+    cache (archived, or not sent at start-up) is still a thread: every other channel of a server it is in is."""
+    fake = make_fake()
+    bot = await start_bot(talking_core, fake)
+    dm = p.CHANNEL_ID + 100
+    if where == "dm":
+        answer = await reply_to(fake, await say(fake, test_messages.FIRST, guild=False, channel_id=dm))
+    else:
+        await reply_to(fake, await say(fake, f"{MENTION} who is ajay sawhney?", mentions=[p.BOT_USER]))
+        [thread] = await fake.wait_for(lambda: fake.threads)
+        await fake.settled()
+        answer = await reply_to(fake, await say(fake, test_messages.FIRST, channel_id=int(thread["id"])))
+    await fake.settled()
+    assert answer.body.get("components"), "a stored answer carries its feedback buttons"
+    bot.conversations._answers.clear()
+    bot.conversations._threads.clear()
+    if where == "thread-not-cached":
+        guild = bot.get_guild(p.GUILD_ID)
+        assert guild is not None
+        guild._remove_thread(discord.Object(int(thread["id"])))  # type: ignore[arg-type]
+    forwarded = fake.message_json(answer)
+    assert ("guild_id" in forwarded) == (where != "dm")
+    asked = await say(fake, test_messages.FOLLOW_UP, guild=False, channel_id=dm + 1, forwarding=forwarded)
+    follow_up = (await reply_to(fake, asked)).text()
+    assert "Searched for:" in follow_up and "sawhney" in follow_up.lower(), "goes on from the answer's question"
+    assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_a_reply_after_a_restart_to_an_answer_that_opened_no_thread_goes_on_with_it(
+    start_bot: BotStarter, talking_core: CommandCore, make_fake: FakeFactory
+) -> None:
+    """An answer to a mention that opened no thread (a voice or stage channel's chat takes none) kept its
+    conversation under the question's id, and after a restart a reply to it looked for the thread opened on the
+    answer, as for every other answer in a channel: "and when is he expected to meet Twitter?" was answered
+    alone."""
+    fake = make_fake()
+    bot = await start_bot(talking_core, fake)
+    asked = await say(fake, f"{MENTION} {test_messages.FIRST}", mentions=[p.BOT_USER], channel_id=p.VOICE_CHANNEL_ID)
+    answer = await reply_to(fake, asked)
+    await fake.settled()
+    assert fake.threads == []
+    bot.conversations._answers.clear()
+    follow = await say(fake, test_messages.FOLLOW_UP, channel_id=p.VOICE_CHANNEL_ID,
+                       replying_to=fake.message_json(answer))
+    reply = (await reply_to(fake, follow)).text()
+    assert "Searched for:" in reply and "sawhney" in reply.lower(), "goes on from the answer's question"
     assert fake.rejected == [] and fake.unexpected == []

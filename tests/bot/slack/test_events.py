@@ -360,3 +360,21 @@ async def test_one_question_a_line_gets_each_answered(stub: StubSlack, seed_app:
     shown = shown_text(answer)
     assert "who is ajay sawhney?" in shown and "how many accounts did twitter suspend?" in shown
     assert "Sawhney" in shown and "500" in shown and "couldn't find" not in shown
+
+
+async def test_another_apps_messages_that_mention_the_bot_get_no_answer(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
+    """Another app (a workflow's step, an alerting bot) mentions the bot in a channel, or writes to its DM: the
+    events carry the app's ``bot_id`` (and its bot user as ``user``). Answering would let two bots talk to each
+    other without end; the bot answers people only, as on Discord."""
+    app_post = {"user": "UAPPBOT", "bot_id": "BAPP", "app_id": "AAPP",
+                "bot_profile": {"id": "BAPP", "app_id": "AAPP", "name": "alerts", "deleted": False}}
+    await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="990.1",
+                                             **app_post))
+    await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {QUESTION}", ts="990.1", **app_post))
+    await send_event(seed_app, message_event(QUESTION, channel="D9", channel_type="im", ts="990.2", **app_post))
+    await send_event(seed_app, message_event(QUESTION, channel="D9", channel_type="im", ts="990.3",
+                                             subtype="bot_message", **app_post))
+    await settled(seed_core)
+    assert not stub.posted("chat.postMessage", "chat.postEphemeral")

@@ -197,3 +197,17 @@ async def test_the_bots_own_answer_shared_back_is_asked_about_as_a_reply_in_its_
     follow_up = await ask("and when is he expected to meet Twitter?")
     assert "Searched for:" in follow_up and "sawhney" in follow_up.lower(), "goes on from the answer's question"
     assert reads(stub) == 0 and stub.rejected == []
+
+
+@pytest.mark.parametrize("text", ["A huddle started", ""])
+async def test_a_mention_in_a_huddles_thread_points_at_no_post(stub: StubSlack, history_app: AsyncApp,
+                                                               text: str) -> None:
+    """A huddle's thread opens on Slackbot's message (``user`` USLACKBOT, subtype ``huddle_thread``, its text
+    "A huddle started" or none), not on anyone's post: "@bot who is ajay sawhney?" asked there was read with
+    "A huddle started" as the turn before it, and "@bot is this true?" asked whether a huddle started."""
+    root = stub.post_as_user("C1", "USLACKBOT", text)
+    stub.app_messages[root].update(subtype="huddle_thread", room={"id": "R1", "call_family": "huddle"})
+    await send_event(history_app, mention("is this true?", root, parent="USLACKBOT"))
+    [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
+    assert "huddle" not in shown_text(reply).lower(), shown_text(reply)
+    assert reads(stub) <= 1 and stub.rejected == []

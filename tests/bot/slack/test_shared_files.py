@@ -1,0 +1,103 @@
+"""A message shared with Slack's "Share message" that holds files and no text: an article passed on to the bot.
+
+The share arrives as an attachment marked ``is_share`` / ``is_msg_unfurl`` (as in ``test_pointed.shared``) whose
+``files`` lists the post's files (Slack's Java SDK added ``Attachment.files`` for it, slackapi/java-slack-sdk
+#647); it has no text, and the sharing message none of its own files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from slack_bolt.async_app import AsyncApp
+
+from bot.core import CommandCore
+from tests.bot.conftest import CoreFactory
+from tests.bot.slack.slack_requests import message_event, posts_in, send_event, settled, shown_text
+from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
+from tests.bot.slack.test_events import KOO, QUESTION
+
+pytestmark = pytest.mark.asyncio(loop_scope="function")
+
+
+def shared_files(*files: tuple[str, str], channel: str = "C9", ts: str = "1690000000.000088") -> dict[str, Any]:
+    """The attachment of a post holding only ``files`` ((id, name) pairs), shared on."""
+    link = f"https://stub.slack.com/archives/{channel}/p{ts.replace('.', '')}"
+    return {"ts": ts, "author_id": "UOTHER", "channel_id": channel, "channel_team": "T1", "is_msg_unfurl": True,
+            "is_share": True, "from_url": link, "color": "D0D0D0", "fallback": "[December 1st, 2026] other: ",
+            "author_name": "other", "author_subname": "other", "mrkdwn_in": ["text"], "footer": "Slack Conversation",
+            "files": [{"id": fid, "name": name, "title": name, "mimetype": "text/plain", "filetype": "text",
+                       "mode": "hosted", "size": 200} for fid, name in files]}
+
+
+def in_dm(text: str, user: str, *files: tuple[str, str]) -> dict[str, Any]:
+    return message_event(text, user=user, channel="D9", channel_type="im", attachments=[shared_files(*files)])
+
+
+async def test_a_shared_post_of_files_alone_gets_the_add_hint_privately(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
+    """Shared to the bot's DM with no words it was asked as an empty question ("Please ask a question"), as if
+    nothing came: a file sent directly gets the hint on adding articles, and so does one passed on."""
+    stub.add_file("F1", "koo.md", KOO)
+    await send_event(seed_app, in_dm("", "UASKER", ("F1", "koo.md")))
+    [hint] = await posts_in(stub, "chat.postEphemeral")
+    assert hint["user"] == "UASKER" and "with the text `add`" in hint["text"], hint["text"]
+    await settled(seed_core)
+    assert not stub.posted("chat.postMessage") and not stub.downloads
+
+
+async def test_a_question_with_a_shared_article_is_answered_and_its_sender_told_how_to_add_it(
+    stub: StubSlack, seed_app: AsyncApp
+) -> None:
+    stub.add_file("F1", "koo.md", KOO)
+    await send_event(seed_app, in_dm(QUESTION, "UASKER", ("F1", "koo.md")))
+    [answer] = await posts_in(stub, "chat.postMessage")
+    assert "257" in shown_text(answer)
+    [hint] = await posts_in(stub, "chat.postEphemeral")
+    assert hint["user"] == "UASKER" and "with the text `add`" in hint["text"]
+    assert not stub.downloads
+
+
+async def test_a_moderator_adds_the_article_of_a_post_shared_with_add(
+    stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
+    copied_index: tuple[Path, Path],
+) -> None:
+    """"add" with a post passed on that holds the article: the files were not read (only the message's own), and
+    the moderator was told nothing was added."""
+    core = make_core(*copied_index)
+    stub.add_file("F1", "koo.md", KOO)
+    await send_event(make_app(core), in_dm("add", "UADMIN", ("F1", "koo.md")))
+    [reply] = await posts_in(stub, "chat.postMessage", timeout=60)
+    assert "added: koo" in reply["text"], reply["text"]
+    assert stub.downloads == [("F1", True)]
+
+
+def clip(file_id: str = "F9") -> dict[str, Any]:
+    """A clip recorded in Slack's message box, as its file comes in a ``file_share`` event (``subtype``
+    ``slack_audio``; Slack's transcription may still be under way)."""
+    return {"id": file_id, "name": "audio_message.m4a", "title": "Audio clip", "mimetype": "audio/mp4",
+            "filetype": "m4a", "subtype": "slack_audio", "media_display_type": "audio", "duration_ms": 4200,
+            "mode": "hosted", "size": 30_000, "transcription": {"status": "processing"}}
+
+
+async def test_a_clip_recorded_to_the_bot_is_told_to_type_the_question(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
+    """A question spoken into an audio clip, in the bot's DM or in a thread it answered in: the DM's was told how
+    to add articles, as if the clip were one, and the thread's was passed over in silence."""
+    await send_event(seed_app, message_event("", channel="D9", channel_type="im", subtype="file_share",
+                                             files=[clip()], ts="1699999999.100001"))
+    [told] = await posts_in(stub, "chat.postEphemeral")
+    assert "voice" in told["text"] and "add" not in told["text"], told["text"]
+    asked = message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="1699999999.200001")
+    await send_event(seed_app, asked)
+    await posts_in(stub, "chat.postMessage")
+    await send_event(seed_app, message_event("", thread_ts="1699999999.200001", subtype="file_share",
+                                             files=[clip("F10")], ts="1699999999.200002"))
+    told = (await posts_in(stub, "chat.postEphemeral", 2))[1]
+    assert "voice" in told["text"] and told["thread_ts"] == "1699999999.200001"
+    await settled(seed_core)
+    assert len(stub.posted("chat.postMessage")) == 1 and not stub.downloads
