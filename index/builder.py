@@ -21,7 +21,7 @@ from index.assemble import write_build
 from index.build_report import BuildReport, Stages
 from index.change_journal import recover
 from index.chunking import ChunkSpec
-from index.corpus_files import SkippedFile, load_corpus
+from index.corpus_files import SkippedFile, indexed_versions, load_corpus
 from index.documents import Document
 from index.embedding import EncoderProvider
 from index.encoder_cache import prepare_query_encoder
@@ -87,7 +87,7 @@ def _load(corpus_dir: Path, index_dir: Path, full: bool) -> _Loaded:
     notes on files loaded; ``CorpusError`` when there is no article, leaving the live index as it was."""
     cache = ArticleCache(store.articles_dir(index_dir), read=not full)
     notes: list[SkippedFile] = []
-    docs, skipped = load_corpus(corpus_dir, cache.parse, notes)
+    docs, skipped = load_corpus(corpus_dir, cache.parse, notes, indexed_versions(store.live_dir(index_dir)))
     if not docs:
         why = "".join(f" Skipped {s.filename}: {s.reason}." for s in skipped[:5])
         raise store.CorpusError(f"{corpus_dir} has no article to index (.txt or .md files).{why} "
