@@ -113,8 +113,12 @@ def write_atomically(path: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.filename is None:
+            # A full disk fails the write or fsync naming no file: said as the index's folder, whose disk is not
+            # the one that is full when the corpus lives elsewhere.
+            exc.filename = str(path)
         raise
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:

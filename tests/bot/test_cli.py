@@ -562,3 +562,29 @@ def test_status_and_a_refused_add_say_what_an_interrupted_add_left(
     assert not left.exists()
     assert main(["index", "status"]) == 0
     assert "Interrupted" not in capsys.readouterr().out
+
+
+def test_a_full_disk_under_the_corpus_names_the_corpus_folder(
+        env: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A write that fills the disk fails with no file name (``No space left on device`` from write or fsync): a
+    full corpus disk was told as "cannot write the index (INDEX_DIR=…) …; 66,437,236 KB free on that disk", the
+    index's disk, so the operator looked at the wrong folder. (Reproduced with the corpus on a 64 KB tmpfs.)"""
+    import errno
+    import os
+
+    corpus, _ = env
+    real = os.fsync
+
+    def fsync(fd: int) -> None:  # as a full disk fails, for files being written in the corpus folder only
+        if Path(os.readlink(f"/proc/self/fd/{fd}")).parent == corpus.resolve():
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    article = tmp_path / "koo.md"
+    article.write_text("Koo said on Thursday it had crossed three million users in India.\n", encoding="utf-8")
+    assert main(["index", "add", str(article)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot write the corpus (CORPUS_DIR={corpus}): No space left on device" in err, err
+    assert not (corpus / "koo.md").exists() and not [p for p in corpus.iterdir() if p.name.startswith(".")]
