@@ -65,7 +65,7 @@ class Journal:
         if key in files:
             return
         files[key] = None if before is None else base64.b64encode(before).decode("ascii")
-        write_atomically(self.path, json.dumps(self._data).encode("utf-8"))
+        write_atomically(self.path, json.dumps(self._data).encode("utf-8"), prefix=f".{self.path.name}.")
 
     def close(self) -> None:
         """The change is over (published, or its files put back): nothing is left to recover. Failing to
@@ -119,6 +119,9 @@ def recover(index_dir: Path) -> list[SkippedFile]:
         path.unlink()
         return notes
     notes = []
+    for folder in {Path(name).parent for name in left.files}:  # a corpus file being written when it died
+        for debris in folder.glob(".upload-*"):
+            debris.unlink(missing_ok=True)
     for name, before in left.files.items():
         file = Path(name)
         now = file.read_bytes() if file.exists() else None

@@ -98,10 +98,11 @@ def restore_unfinished() -> int:
     return len(pending)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, prefix: str = ".upload-") -> None:
     """``path`` holds ``data`` whole or is as it was, and stays so through a power cut (the folder's entry is
-    synced too: a change's journal must be on disk before the corpus file it protects is touched)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".upload-")
+    synced too: a change's journal must be on disk before the corpus file it protects is touched). The
+    temporary file beside it starts with ``prefix``."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix)
     try:
         # mkstemp makes it owner-only; an article is readable like the files beside it (the bot may run as
         # another user than the moderator who added it on the host).

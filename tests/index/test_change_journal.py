@@ -15,7 +15,7 @@ import pytest
 
 from index import store
 from index.builder import build_index
-from index.change_journal import journal_path, pending, recover
+from index.change_journal import Journal, journal_path, pending, recover
 from index.embedding import DEFAULT_MODEL, EncoderProvider
 from index.manage import Upload, add_articles, index_status
 from retrieval.loaded import load_index
@@ -161,3 +161,16 @@ def test_a_change_that_fails_in_process_leaves_no_journal(
         add_articles([Upload("later.md", b"Twitter restored most of the accounts by the evening.\n")], corpus,
                      index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider, max_bytes=100_000)
     assert not (corpus / "later.md").exists() and not journal_path(index_dir).exists()
+
+
+def test_what_a_write_killed_midway_left_beside_the_journal_and_the_corpus_is_cleared(
+    built_copy: tuple[Path, Path],
+) -> None:
+    corpus, index_dir = built_copy
+    journal = journal_path(index_dir)
+    Journal(index_dir, "add").record(corpus / "half.md", None)
+    halves = [journal.with_name(f".{journal.name}.k2j3"), corpus / ".upload-x81b"]
+    for half in halves:
+        half.write_bytes(b"half writ")
+    notes = recover(index_dir)
+    assert [n.filename for n in notes] == ["half.md"] and not any(h.exists() for h in halves)
