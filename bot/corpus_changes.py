@@ -48,9 +48,10 @@ class CorpusChanges:
                 web_articles=fetched, force=force,
             )
             rejected = problems + outcome.rejected
-            if outcome.report is None:
+            if outcome.report is None:  # notes: an earlier add a killed process left, undone meanwhile
                 reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in rejected)
-                return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}")
+                notes = "".join(f"\nNote on {n['file']}: {n['note']}" for n in outcome.notes)
+                return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}{notes}")
             return IndexChange("add", outcome.change(), rejected)
 
         return await self._builds.run("add", actor, run)

@@ -84,6 +84,8 @@ def _status_text(info: dict[str, Any]) -> str:
     stale = info.get("out_of_date") or []
     after = (f"\nOut of date ({'; '.join(stale)}): questions are answered from it as it is until "
              "dispute-bot index build brings it up to date" if stale else "")
+    if info.get("interrupted"):  # said before "out of date", which the interrupted change's file makes it
+        after = f"\nInterrupted: {info['interrupted']}" + after
     return (f"{counted(info['docs'], 'article')}, {counted(info['chunks'], 'chunk')}, "
             f"{counted(info['events'], 'dated report')} (of events the timeline merges by date)\n"
             f"model {info['model']} (dim {info['dimension']}), FAISS {info['faiss_factory']}, {_format_text(info)}\n"
@@ -132,8 +134,9 @@ def add(settings: Settings, args: argparse.Namespace) -> int:
     hint = "\nAdd an article that is already indexed anyway with --force." if any(
         "duplicate_of" in r for r in rejected) else ""
     if outcome.report is None:
-        data = {"error": "invalid", "rejected": rejected}
-        text = "Nothing was added.\n" + "\n".join(f"Refused {r['file']}: {r['reason']}" for r in rejected)
+        data = {"error": "invalid", "rejected": rejected, "notes": outcome.notes}
+        text = "Nothing was added.\n" + "\n".join([f"Refused {r['file']}: {r['reason']}" for r in rejected]
+                                                   + [f"Note on {n['file']}: {n['note']}" for n in outcome.notes])
         _print(data, text + hint, args.json, refused=True)
         return 1
     change = IndexChange("add", outcome.change(), rejected)

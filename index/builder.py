@@ -19,8 +19,9 @@ from index.article_cache import ArticleCache, part_key
 from index.articles import ArticleState, analyse, attach_vectors, save_entries
 from index.assemble import write_build
 from index.build_report import BuildReport, Stages
+from index.change_journal import recover
 from index.chunking import ChunkSpec
-from index.corpus_files import SkippedFile, load_corpus
+from index.corpus_files import SkippedFile, indexed_versions, load_corpus
 from index.documents import Document
 from index.embedding import EncoderProvider
 from index.encoder_cache import prepare_query_encoder
@@ -50,12 +51,16 @@ def build_index(
 ) -> BuildReport:
     """Build or update the index from ``corpus_dir``; the live index is replaced only on success.
 
-    Raises ``store.BuildInProgress`` when another build holds the lock.
+    Raises ``store.BuildInProgress`` when another build holds the lock. An add or remove a killed process
+    left half done is first finished or undone (``index.change_journal``), and the report's notes say which.
     """
     with store.build_lock(index_dir):
-        return build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,
-                            spec=spec, full=full, progress=progress, live_check=live_check,
-                            replace_newer=replace_newer)
+        recovered = recover(index_dir)
+        report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,
+                              spec=spec, full=full, progress=progress, live_check=live_check,
+                              replace_newer=replace_newer)
+        report.notes[:0] = recovered
+        return report
 
 
 def _live_vectors(live: Path | None, old_docs: dict[str, str], model: str,
@@ -82,7 +87,7 @@ def _load(corpus_dir: Path, index_dir: Path, full: bool) -> _Loaded:
     notes on files loaded; ``CorpusError`` when there is no article, leaving the live index as it was."""
     cache = ArticleCache(store.articles_dir(index_dir), read=not full)
     notes: list[SkippedFile] = []
-    docs, skipped = load_corpus(corpus_dir, cache.parse, notes)
+    docs, skipped = load_corpus(corpus_dir, cache.parse, notes, indexed_versions(store.live_dir(index_dir)))
     if not docs:
         why = "".join(f" Skipped {s.filename}: {s.reason}." for s in skipped[:5])
         raise store.CorpusError(f"{corpus_dir} has no article to index (.txt or .md files).{why} "

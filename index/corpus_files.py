@@ -12,6 +12,7 @@ from pathlib import Path
 from index.date_problems import date_problem
 from index.documents import ARTICLE_SUFFIXES, Document, parse_article
 from index.front_matter import ArticleProblem, front_matter_problem
+from index.store import DOCS, read_jsonl
 from index.text_decoding import decode_article
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,32 @@ def article_paths(corpus_dir: Path) -> list[Path]:
 
 
 Parser = Callable[[str, str, str], Document]
+# The version of an article the live index holds, by doc id (None: it holds none): what a build keeps of an
+# article whose file is there but can't be read.
+Indexed = Callable[[str], Document | None]
+
+
+class Unreadable(ValueError):
+    """The file is there but can't be read (its permissions, a disk error): not a change its article's
+    moderator made, unlike a file deleted or rewritten."""
+
+
+def indexed_versions(live: Path | None) -> Indexed:
+    """The articles of the live build folder ``live`` as it holds them (its ``docs.jsonl``, read once and only
+    if asked): none when there is no index or it can't be read."""
+    held: list[dict[str, Document]] = []
+
+    def version(doc_id: str) -> Document | None:
+        if not held:
+            held.append({})
+            if live is not None:
+                try:
+                    held[0] = {d["doc_id"]: Document.from_dict(d) for d in read_jsonl(live / DOCS)}
+                except (OSError, ValueError, KeyError, TypeError) as exc:
+                    log.warning("could not read the live index's articles (%s)", exc)
+        return held[0].get(doc_id)
+
+    return version
 
 
 def load_article(path: Path, parse: Parser = parse_article, notes: list[SkippedFile] | None = None) -> Document:
@@ -41,9 +68,12 @@ def load_article(path: Path, parse: Parser = parse_article, notes: list[SkippedF
     a file put in the corpus by hand was built undated with only "cannot read the date" in the log, without the
     file's name shown where a moderator looks)."""
     try:
-        raw = decode_article(path.read_bytes())  # NotText is a ValueError with the reason
-    except OSError as exc:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:  # deleted since the folder was listed: as good as removed
         raise ValueError(f"cannot read: {exc.strerror or exc}") from exc
+    except OSError as exc:
+        raise Unreadable(f"cannot read: {exc.strerror or exc}") from exc
+    raw = decode_article(data)  # NotText is a ValueError with the reason
     if "\x00" in raw:
         raise ValueError("binary file (contains NUL bytes)")
     try:
@@ -61,17 +91,33 @@ def load_article(path: Path, parse: Parser = parse_article, notes: list[SkippedF
     return doc
 
 
-def load_corpus(corpus_dir: Path, parse: Parser = parse_article,
-                notes: list[SkippedFile] | None = None) -> tuple[list[Document], list[SkippedFile]]:
+def load_corpus(corpus_dir: Path, parse: Parser = parse_article, notes: list[SkippedFile] | None = None,
+                indexed: Indexed | None = None) -> tuple[list[Document], list[SkippedFile]]:
     """Load every article; a bad file is reported and skipped so one file never stops a build. ``parse`` may
     answer from a cache of parsed articles; ``notes`` gathers what a moderator should fix in a file that was
-    loaded (``load_article``)."""
+    loaded (``load_article``).
+
+    With ``indexed``, an indexed article whose file is there but can't be read keeps the version the live index
+    holds, with a note saying why: it was dropped from the index ("no longer indexed, as its file can't be
+    read"), though nobody had removed it, by the next build anyone made, for a permission changed by hand or a
+    failing disk. A file deleted, or rewritten with something that is no article, is still a change."""
     docs: list[Document] = []
     skipped: list[SkippedFile] = []
     seen: dict[str, str] = {}
     for path in article_paths(corpus_dir):
         try:
             doc = load_article(path, parse, notes)
+        except Unreadable as exc:
+            kept = indexed(path.stem) if indexed is not None else None
+            if kept is None or kept.filename != path.name:
+                log.warning("skipping %s: %s", path.name, exc)
+                skipped.append(SkippedFile(path.name, str(exc)))
+                continue
+            log.warning("%s: %s; keeping the version the live index holds", path.name, exc)
+            if notes is not None:
+                notes.append(SkippedFile(path.name, f"{exc}, so the index keeps the version it last held; make the "
+                                         f"file readable again, or remove the article ({kept.doc_id})"))
+            doc = kept
         except ValueError as exc:
             log.warning("skipping %s: %s", path.name, exc)
             skipped.append(SkippedFile(path.name, str(exc)))

@@ -8,8 +8,12 @@ import os
 import tempfile
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index.corpus_files import article_paths
+
+if TYPE_CHECKING:  # the journal writes its records with ``write_atomically``
+    from index.change_journal import Journal
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +39,15 @@ class CorpusUndo:
     """The corpus files a change touches, as they were; put back when the rebuild that should follow the
     change fails (a full disk, an interrupt, nothing loadable left). A refused or failed change then changes
     nothing: the corpus and the live index still agree, and the moderator can simply try again. Before, a
-    removed file stayed removed while the old index kept serving it, and a second remove said "no article"."""
+    removed file stayed removed while the old index kept serving it, and a second remove said "no article".
 
-    def __init__(self) -> None:
+    With a ``journal`` (``index.change_journal``), each file is also written down on disk before it is touched,
+    so that a process killed before it could put the files back leaves the next build to do it."""
+
+    def __init__(self, journal: Journal | None = None) -> None:
         self._saved: dict[Path, bytes | None] = {}
+        self._journal = journal
+        self._stuck = False  # a file could not be put back: the journal stays for the next build to retry
         with _LOCK:
             _UNFINISHED.add(self)
 
@@ -46,10 +55,15 @@ class CorpusUndo:
         """The change is over, kept or put back: nothing left for ``restore_unfinished``."""
         with _LOCK:
             _UNFINISHED.discard(self)
+        if self._journal is not None and not self._stuck:
+            self._journal.close()
 
     def keep(self, path: Path) -> None:
         if path not in self._saved:
-            self._saved[path] = path.read_bytes() if path.exists() else None
+            before = path.read_bytes() if path.exists() else None
+            if self._journal is not None:
+                self._journal.record(path, before)
+            self._saved[path] = before
 
     def restore(self) -> None:
         """Files already as they were are left alone: a change that failed before writing anything (a
@@ -64,6 +78,7 @@ class CorpusUndo:
                 else:
                     write_atomically(path, data)
             except OSError:
+                self._stuck = True
                 log.exception("could not put %s back after a failed change", path)
         self.done()
 
@@ -83,8 +98,11 @@ def restore_unfinished() -> int:
     return len(pending)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".upload-")
+def write_atomically(path: Path, data: bytes, prefix: str = ".upload-") -> None:
+    """``path`` holds ``data`` whole or is as it was, and stays so through a power cut (the folder's entry is
+    synced too: a change's journal must be on disk before the corpus file it protects is touched). The
+    temporary file beside it starts with ``prefix``."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix)
     try:
         # mkstemp makes it owner-only; an article is readable like the files beside it (the bot may run as
         # another user than the moderator who added it on the host).
@@ -96,6 +114,15 @@ def write_atomically(path: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.filename is None:
+            # A full disk fails the write or fsync naming no file: said as the index's folder, whose disk is not
+            # the one that is full when the corpus lives elsewhere.
+            exc.filename = str(path)
         raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

@@ -20,6 +20,7 @@ from index.add_screen import Incoming, same_files, screen, uploaded
 from index.article_names import NoSuchArticle, close_ids, named_files
 from index.build_report import BuildReport
 from index.builder import ProgressCallback, build_locked
+from index.change_journal import Journal, pending, recover
 from index.chunking import ChunkSpec
 from index.corpus_files import article_paths
 from index.corpus_writes import CorpusUndo, write_article
@@ -174,6 +175,8 @@ def add_articles(
         raise store.CorpusError(f"There is no corpus folder at {corpus_dir} (CORPUS_DIR); nothing was added.",
                                 store.SETUP_IN_CHAT.format("CORPUS_DIR"))
     with store.build_lock(index_dir):
+        # Before anything is screened against the corpus: an add a killed process left half done is undone.
+        outcome.notes += [{"file": n.filename, "note": n.reason} for n in recover(index_dir)]
         if force:
             kept = accepted + same_files(pages, corpus_dir)
         else:
@@ -181,7 +184,7 @@ def add_articles(
                                                                                        strict=True)]
                           + [Incoming(a.requested_url, name, tuple(a.urls), a.text, data) for a, name, data in pages],
                           corpus_dir, outcome.rejected, {Path(name).stem for name, _ in accepted})
-        undo = CorpusUndo()
+        undo = CorpusUndo(Journal(index_dir, "add"))
         same = {filename for filename, data in kept if _holds(corpus_dir / filename, data)}
         try:
             for filename, data in kept:
@@ -244,18 +247,21 @@ def remove_article(
     moderator sees it in the corpus folder; or that was added as ``doc_id``: "koo surge (1).txt") and rebuild;
     ``NoSuchArticle`` (a ``KeyError``, with the ids most like it) if there is none."""
     with store.build_lock(index_dir):
+        recovered = recover(index_dir)
         found = named_files(corpus_dir, doc_id, safe_filename)
         if not found or "/" in doc_id or doc_id.startswith("."):
             raise NoSuchArticle(doc_id, close_ids(corpus_dir, doc_id, safe_filename))
         if len(article_paths(corpus_dir)) == len(found):
             raise store.CorpusError(f"{doc_id} is the only article: the index needs at least one. Add another "
                                     "article first, then remove this one.")
-        undo = CorpusUndo()
+        undo = CorpusUndo(Journal(index_dir, "remove"))
         try:
             for path in found:
                 undo.keep(path)
                 path.unlink()
-            return build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider, spec=spec)
+            report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider, spec=spec)
+            report.notes[:0] = recovered
+            return report
         except BaseException:
             undo.restore()
             raise
@@ -277,6 +283,7 @@ def index_status(index_dir: Path) -> dict[str, Any]:
     except (OSError, ValueError) as exc:
         raise store.ManifestUnreadable(path, f"cannot be read ({type(exc).__name__})") from None
     counts = manifest.get("counts", {})
+    running = store.is_build_running(index_dir)
     return {
         "exists": True,
         "index_dir": str(index_dir),
@@ -290,7 +297,9 @@ def index_status(index_dir: Path) -> dict[str, Any]:
         "faiss_factory": manifest.get("faiss_factory"),
         "built_at": manifest.get("built_at"),
         "build_seconds": manifest.get("build_seconds"),
-        "build_running": store.is_build_running(index_dir),
+        "build_running": running,
+        # A journal is the running build's own while one runs; only a dead process's is worth saying.
+        "interrupted": None if running else pending(index_dir),
         "format": manifest.get("format"),
         "reads_format": store.FORMAT_VERSION,
     }

@@ -10,7 +10,7 @@ from typing import Any
 from index import store
 from index.article_cache import ArticleCache
 from index.chunking import ChunkSpec
-from index.corpus_files import load_corpus
+from index.corpus_files import indexed_versions, load_corpus
 from index.extractors import versions
 from index.onnx_export import DEFAULT_VARIANT
 from index.vector_cache import read_manifest, settings_key
@@ -55,5 +55,6 @@ def pending_changes(corpus_dir: Path, index_dir: Path, *, model: str, spec: Chun
     manifest = read_manifest(live) if live is not None else None
     if manifest is None:
         return ["there is no readable index"]
-    docs, _ = load_corpus(corpus_dir, ArticleCache(store.articles_dir(index_dir)).parse)
+    # An indexed article whose file can't be read is kept as indexed by a build, so it is no change here either.
+    docs, _ = load_corpus(corpus_dir, ArticleCache(store.articles_dir(index_dir)).parse, indexed=indexed_versions(live))
     return stale_reasons(manifest, {d.doc_id: d.sha256 for d in docs}, model, spec or ChunkSpec())

@@ -540,3 +540,51 @@ def test_status_says_when_the_index_served_is_out_of_date(
             and "the articles changed" in out and "dispute-bot index build brings it up to date" in out), out
     assert main(["index", "status", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["out_of_date"]) == 3
+
+
+def test_status_and_a_refused_add_say_what_an_interrupted_add_left(
+        env: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An add killed before its index was published (``tests/index/test_change_journal.py`` kills a real one)
+    left its file and journal: status says so, and the next add, even one refused, says it was undone."""
+    from index.change_journal import Journal
+
+    corpus, index_dir = env
+    left = corpus / "half-added.md"
+    Journal(index_dir, "add").record(left, None)  # as the killed add wrote it, before the file
+    left.write_text("Koo said on Thursday it had crossed three million users in India.\n", encoding="utf-8")
+    assert main(["index", "status"]) == 0
+    assert "\nInterrupted: an add of half-added.md was interrupted; the next index build" in capsys.readouterr().out
+    duplicate = tmp_path / "again.md"
+    duplicate.write_bytes((corpus / sorted(p.name for p in corpus.glob("0*"))[0]).read_bytes())
+    assert main(["index", "add", str(duplicate)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Nothing was added.\nRefused again.md") and "Note on half-added.md: an earlier add" in err
+    assert not left.exists()
+    assert main(["index", "status"]) == 0
+    assert "Interrupted" not in capsys.readouterr().out
+
+
+def test_a_full_disk_under_the_corpus_names_the_corpus_folder(
+        env: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A write that fills the disk fails with no file name (``No space left on device`` from write or fsync): a
+    full corpus disk was told as "cannot write the index (INDEX_DIR=…) …; 66,437,236 KB free on that disk", the
+    index's disk, so the operator looked at the wrong folder. (Reproduced with the corpus on a 64 KB tmpfs.)"""
+    import errno
+    import os
+
+    corpus, _ = env
+    real = os.fsync
+
+    def fsync(fd: int) -> None:  # as a full disk fails, for files being written in the corpus folder only
+        if Path(os.readlink(f"/proc/self/fd/{fd}")).parent == corpus.resolve():
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    article = tmp_path / "koo.md"
+    article.write_text("Koo said on Thursday it had crossed three million users in India.\n", encoding="utf-8")
+    assert main(["index", "add", str(article)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot write the corpus (CORPUS_DIR={corpus}): No space left on device" in err, err
+    assert not (corpus / "koo.md").exists() and not [p for p in corpus.iterdir() if p.name.startswith(".")]

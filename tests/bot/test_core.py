@@ -382,3 +382,22 @@ async def test_an_add_to_a_read_only_corpus_is_one_log_line_and_a_private_reason
     failed = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(failed) == 1 and failed[0].exc_info is None
     assert f"cannot write the corpus (CORPUS_DIR={corpus}): Read-only file system" in failed[0].getMessage()
+
+
+async def test_a_refused_add_in_chat_says_what_an_interrupted_add_left_was_undone(
+    mod_core: CommandCore, built_copy: tuple[Path, Path]
+) -> None:
+    """The next change after an add killed before its index was published undoes it (``index.change_journal``);
+    a moderator whose own add was then refused (a copy of an indexed article) was told only the refusal."""
+    from index.change_journal import Journal
+
+    corpus, index_dir = built_copy
+    left = corpus / "half-added.md"
+    Journal(index_dir, "add").record(left, None)  # as the killed add wrote it, before the file
+    left.write_text("Koo said on Thursday it had crossed three million users in India.\n", encoding="utf-8")
+    copy = (corpus / sorted(p.name for p in corpus.glob("0*"))[0]).read_bytes()
+    result = await mod_core.add_articles(MOD, [Upload("copy.txt", copy)])
+    assert isinstance(result, Notice) and result.kind is NoticeKind.INVALID and result.ephemeral
+    assert result.text.startswith("Nothing was added. copy.txt: ")
+    assert "\nNote on half-added.md: an earlier add stopped (the process was killed) before its index" in result.text
+    assert not left.exists()

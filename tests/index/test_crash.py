@@ -24,16 +24,10 @@ CHILD = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    import numpy as np
+    from tests.index.stand_in import StandInEncoder as Encoder
     import index.assemble as assemble
     import index.builder as builder
 
-    class Encoder:
-        dimension = 384
-        def encode(self, texts, batch_size=64):
-            rng = np.random.default_rng(len(texts))
-            v = rng.standard_normal((len(texts), 384)).astype("float32")
-            return v / np.linalg.norm(v, axis=1, keepdims=True)
 
     real_write = assemble.write_faiss
     def hanging_write(index, path):

@@ -1,0 +1,160 @@
+"""A moderator's corpus change, written down before it touches the corpus, so that a process killed mid-change
+(``kill -9``, a power cut, the out-of-memory killer) leaves the next build something to finish or undo.
+
+An add or remove writes its files into the corpus, then builds and publishes the new index. Killed between
+the two, it left a file in the corpus that the live index did not hold: the next build published an article
+the moderator had never been told was added (and a removal came back as removed by whoever built next). The
+in-process undo (``index.corpus_writes.CorpusUndo``) covers an exception or a signal the process can catch,
+not SIGKILL.
+
+So every file a change is about to touch is recorded first, with its bytes as they were, in
+``<INDEX_DIR>.journal.json`` (beside the index's lock and builds: written atomically and fsynced, and removed
+once the change is over, kept or put back). The next build, add or remove takes the build lock and, before
+anything else, reads a journal left behind (``recover``): if the live index is still the one the change
+started from, the change was never published and its files are put back; if another index went live, the
+change was published and only its journal is left to clear. Either way the report says which, so an add is
+all or nothing: the article is in both the corpus and the index, or in neither, and the moderator is told.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from index import store
+from index.corpus_files import SkippedFile
+from index.corpus_writes import write_atomically
+
+log = logging.getLogger(__name__)
+
+JOURNAL_VERSION = 1
+
+
+def journal_path(index_dir: Path) -> Path:
+    return index_dir.parent / f"{index_dir.name}.journal.json"
+
+
+def _live_name(index_dir: Path) -> str | None:
+    live = store.live_dir(index_dir)
+    return None if live is None else str(live)
+
+
+class Journal:
+    """The record of one change in progress; call only while holding the build lock."""
+
+    def __init__(self, index_dir: Path, action: str) -> None:
+        """``action``: "add" or "remove", as the report names the change that was interrupted."""
+        self.path = journal_path(index_dir)
+        self._data: dict[str, Any] = {
+            "version": JOURNAL_VERSION, "action": action, "pid": os.getpid(),
+            "started": datetime.now(UTC).isoformat(timespec="seconds"),
+            "live": _live_name(index_dir), "files": {},
+        }
+
+    def record(self, path: Path, before: bytes | None) -> None:
+        """Write down ``path`` as it is (``None``: absent) before the change touches it. An index folder that
+        can't be written stops the change here, before the corpus is touched."""
+        files = self._data["files"]
+        key = str(path.absolute())
+        if key in files:
+            return
+        files[key] = None if before is None else base64.b64encode(before).decode("ascii")
+        write_atomically(self.path, json.dumps(self._data).encode("utf-8"), prefix=f".{self.path.name}.")
+
+    def close(self) -> None:
+        """The change is over (published, or its files put back): nothing is left to recover. Failing to
+        delete the journal must not turn a published change into an error: the next build finds the index
+        published and only clears it."""
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not delete the finished change's journal %s (%s); the next build clears it",
+                        self.path, exc)
+
+
+@dataclass(frozen=True)
+class _Left:
+    action: str
+    live: str | None
+    files: dict[str, bytes | None]
+
+
+def _read(path: Path) -> _Left:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    files = {name: None if raw is None else base64.b64decode(raw) for name, raw in data["files"].items()}
+    return _Left(str(data["action"]), data["live"], files)
+
+
+def recover(index_dir: Path) -> list[SkippedFile]:
+    """Finish or undo a change a killed process left half done; call only while holding the build lock (no
+    change is under way then, so a journal is one whose process died). Returns a note per file for the
+    build's report, empty when there was nothing to recover."""
+    path = journal_path(index_dir)
+    for debris in path.parent.glob(f".{path.name}.*"):  # a journal being written when the process died
+        debris.unlink(missing_ok=True)
+    if not path.exists():
+        return []
+    try:
+        left = _read(path)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        # Written atomically, so this is a damaged disk or a hand edit: kept aside for the operator, not lost.
+        aside = path.with_name(f"{path.name}.unreadable-{datetime.now(UTC):%Y%m%dT%H%M%S}")
+        os.replace(path, aside)
+        log.error("the journal of an interrupted corpus change, %s, can't be read (%s); moved to %s", path, exc,
+                  aside)
+        return [SkippedFile(path.name, "an interrupted change's journal could not be read, so the change "
+                            "could not be checked; whoever runs the bot can see it in its log")]
+    what = "removal" if left.action == "remove" else "add"
+    if _live_name(index_dir) != left.live:
+        # Another index went live after the change began: the change's own build published it, under its lock.
+        log.warning("an interrupted %s had published its index; its journal is cleared", what)
+        notes = [SkippedFile(Path(name).name, f"an earlier {what} stopped (the process was killed) after its "
+                             "index was published, so it stands: nothing was undone") for name in left.files]
+        path.unlink()
+        return notes
+    notes = []
+    for folder in {Path(name).parent for name in left.files}:  # a corpus file being written when it died
+        for debris in folder.glob(".upload-*"):
+            debris.unlink(missing_ok=True)
+    for name, before in left.files.items():
+        file = Path(name)
+        now = file.read_bytes() if file.exists() else None
+        if now != before:
+            if before is None:
+                file.unlink()
+            else:
+                write_atomically(file, before)
+        if left.action == "remove":
+            outcome = "it is back in the corpus and still indexed; remove it again if that is still wanted"
+        elif before is None:
+            outcome = "it was taken back out of the corpus and is not indexed; add it again"
+        else:
+            outcome = "the file was put back as it was, which is what the index holds; add it again"
+        notes.append(SkippedFile(file.name, f"an earlier {what} stopped (the process was killed) before its "
+                                 f"index was published, so it was undone: {outcome}"))
+    log.warning("an interrupted %s of %s was undone: the live index had not changed", what,
+                ", ".join(n.filename for n in notes))
+    path.unlink()
+    return notes
+
+
+def pending(index_dir: Path) -> str | None:
+    """What a journal left behind says, for ``index status``: an interrupted change the next build, add,
+    remove or start undoes or finishes; None when there is none."""
+    path = journal_path(index_dir)
+    try:
+        left = _read(path)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return "an interrupted corpus change left a journal that can't be read; the next build sets it aside"
+    names = ", ".join(Path(n).name for n in left.files)
+    what = "removal" if left.action == "remove" else "add"
+    return (f"{'a' if what == 'removal' else 'an'} {what} of {names} was interrupted; the next index build, "
+            "add, remove or start finishes it if its index was published, or undoes it")
