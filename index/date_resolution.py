@@ -75,10 +75,29 @@ def resolve_weekday(weekday: int, anchor: date, qualifier: str = "", future: boo
     return anchor - timedelta(days=back)
 
 
-def resolve_week(anchor: date, qualifier: str = "this") -> tuple[date, date]:
+def resolve_weekend(anchor: date, qualifier: str = "weekend", future: bool = False) -> tuple[date, date]:
+    """The Saturday and Sunday a weekend means, seen from the article date: "over the weekend" in a report of
+    Friday 26 May is 20-21 May, the one just gone (the article's own, written on a Saturday or Sunday);
+    "last weekend" written on a weekend day the one before it; told as still to come ("will meet over the
+    weekend", "next weekend"), the first Saturday from the article's date on."""
+    if future or qualifier == "next-weekend":
+        saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7)
+        if anchor.weekday() == 6 and qualifier != "next-weekend":
+            saturday = anchor - timedelta(days=1)  # "this weekend" written on its Sunday
+    else:
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+        if qualifier == "last-weekend" and anchor.weekday() >= 5:
+            saturday -= timedelta(days=7)
+    return saturday, saturday + timedelta(days=1)
+
+
+def resolve_week(anchor: date, qualifier: str = "this", future: bool = False) -> tuple[date, date]:
     """The Monday-to-Sunday week "this week" (or "last"/"next week") means, seen from the article date; for
     "past" ("in the past week", "over the last week"), the seven days before it. "In the past week" in a
-    Thursday's report was placed on the Monday to Sunday before, leaving out the three days just gone."""
+    Thursday's report was placed on the Monday to Sunday before, leaving out the three days just gone. A
+    weekend's qualifier (``weekend``, ``last-weekend``, ``next-weekend``): its two days (``resolve_weekend``)."""
+    if qualifier.endswith("weekend"):
+        return resolve_weekend(anchor, qualifier, future)
     if qualifier == "past":
         return anchor - timedelta(days=7), anchor - timedelta(days=1)
     monday = anchor - timedelta(days=anchor.weekday())

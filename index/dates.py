@@ -78,6 +78,8 @@ _PATTERNS = [
     rf"(?P<wd>{'|'.join(_WEEKDAYS)})(?!\w)",
     rf"(?<!\w)(?P<nd>{_NAMED})(?:,?\s+(?P<ny>{_YEAR})(?!\d))?(?!\w)",
     r"(?<!\w)(?P<wk>(?i:this|last|next|past|coming|previous))\s+week(?!\w)",
+    r"(?<!\w)(?P<we>(?i:(?:over|at|during|through|throughout)\s+the|this\s+past|this|last|next|past|coming|"
+    r"previous))\s+weekend(?!\w)",
     r"(?<!\w)(?P<mo>(?i:this|last|next))\s+month(?!\w)",
     rf"(?<![\w'’-])(?P<rd>(?i:{_NEAR}))(?![\w-])",
 ]
@@ -87,7 +89,11 @@ _NOT_A_DAY = {"good", "black", "super", "cyber", "ash", "holy", "easter", "maund
 # month's nth ("the first Friday in October", "the second Tuesday of March"), which the nearest Friday before the
 # article is not. "last Friday" is the one before it, unless a month follows ("the last Friday of the month").
 _NO_ONE_WEEKDAY = {"every", "each", "first", "second", "third", "fourth", "fifth", "final",
-                   "st", "nd", "rd", "th"}  # the word before "2nd Tuesday" is read as "nd"
+                   "st", "nd", "rd", "th",  # the word before "2nd Tuesday" is read as "nd"
+                   # "the previous Friday", "the following Monday": of the day the story is at, not the article's
+                   # (``index.relative_days``); read as the article's, "The previous Friday, …" after a report of
+                   # Friday 2 June landed on 2 June itself
+                   "previous", "preceding", "following"}
 _OF_A_MONTH = re.compile(rf"\s+(?:of|in)\s+(?:the\s+month|{_FULL})\b", re.IGNORECASE)
 
 
@@ -96,7 +102,8 @@ class Mention:
     """A date expression in a sentence, as written (no year guessed yet).
 
     ``kind`` is ``day`` (a day of a month), ``month``, ``weekday``, ``named-day``, ``week`` ("this week",
-    "last week", "next week", or "past": "the past week"; ``qualifier`` says which) or ``near-month`` ("this
+    "last week", "next week", or "past": "the past week", or a weekend: "over the weekend"; ``qualifier`` says
+    which) or ``near-month`` ("this
     month", "last month", "next month": the article's month, or the one before or after it). ``role`` is
     ``near-day`` ("today", "yesterday", "tomorrow": ``offset`` days from the article's date). ``role`` is
     ``reference`` when the date modifies a noun ("the January 26 violence", "Tuesday's order", "in the wake of
@@ -166,6 +173,8 @@ def _build(match: re.Match[str], clauses: Clauses) -> Mention | None:
         return Mention(start, end, match.group(0), "week", qualifier=qualifier,
                        future=qualifier == "next" or is_future(clauses, start, end),
                        role=date_role(sentence, start, end))
+    elif g["we"]:
+        return _weekend(match, clauses)
     elif g["mo"]:
         # "the last month of campaigning", "over the last month" (thirty days, not a calendar month): no month
         if _OF_AFTER.match(sentence, end) or _THE_BEFORE.search(context_before(sentence, start)):
@@ -207,6 +216,23 @@ def _build(match: re.Match[str], clauses: Clauses) -> Mention | None:
         future, reported = True, True
     return Mention(start, end, sentence[start:end], kind, parsed.month, parsed.day if kind == "day" else None,
                    year, future=future, reported=reported, role=date_role(sentence, start, end))
+
+
+def _weekend(match: re.Match[str], clauses: Clauses) -> Mention | None:
+    """"over the weekend", "last weekend", "this weekend", "next weekend": a week mention whose qualifier
+    (``weekend``, ``last-weekend``, ``next-weekend``) ``index.date_resolution.resolve_week`` reads as the Saturday
+    and Sunday it means. Not "the weekend of March 4" (that day's), nor "the last weekend of the campaign"."""
+    sentence, (start, end) = clauses.sentence, match.span()
+    if _OF_AFTER.match(sentence, end):
+        return None
+    word = match.group("we").split()[0].lower()
+    future = word in ("next", "coming") or is_future(clauses, start, end)
+    qualifier = {"last": "last-weekend", "previous": "last-weekend", "next": "next-weekend",
+                 "coming": "next-weekend"}.get(word, "weekend")
+    if word == "last" and _THE_BEFORE.search(context_before(sentence, start)):
+        qualifier = "weekend"  # "the last weekend": the one just gone
+    return Mention(start, end, match.group(0), "week", qualifier=qualifier, future=future,
+                   role=date_role(sentence, start, end))
 
 
 # Before a capitalised "Today" that is a day: the start of the sentence or of a clause. Elsewhere it is a name's

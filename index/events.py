@@ -16,7 +16,7 @@ Where each mention lands on the calendar, and where a yearless date takes its ye
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from itertools import groupby, pairwise
 from typing import Any
 
@@ -42,12 +42,12 @@ from index.mention_dates import (
     year_anchors,
 )
 from index.named_anchor import named_anchor, named_event
-from index.relative_days import counted_here, placed_days, relative_days
+from index.relative_days import counted_here, moved_day, placed_days, relative_days
 from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 from index.update_days import UpdateDay, update_day, update_days
 
-EVENTS_VERSION = 34  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 35  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -79,6 +79,10 @@ EVENTS_VERSION = 34  # 14: a yearless date in an undated article takes the year 
 # the day of the filing where the article dates it, not from the sentence before (``index.named_anchor``)
 # 34: a day in figures in the text ("On 10/02/2022 the regulator …") dates its sentence when it reads one way, by
 # itself, the article's other days or its date (``index.figure_days``)
+# 35: "over the weekend", "last weekend": its Saturday and Sunday (``index.date_resolution.resolve_weekend``); "a week
+# after the order", "two weeks later": 7 and 14 days on, an estimate; "the previous Friday", "the following Monday":
+# that weekday from the day told before, not the article's (``index.relative_days``); "The day after the hearing"
+# finds "heard" by index.lexical's stems (``index.named_anchor``)
 
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")
@@ -224,11 +228,12 @@ def _count_here(doc: Document, located: list[Located], resolve: Callable[[Locate
             resolved = resolve(items[counted.mention])
             if resolved is None or len(resolved[0]) != 10:
                 continue
-            when = (date.fromisoformat(resolved[0]) + timedelta(days=counted.phrase.days)).isoformat()
+            when = moved_day(date.fromisoformat(resolved[0]), counted.phrase).isoformat()
             future = told_as_future(text[counted.phrase.start:])
             record = {
                 "date": when, "doc_id": doc.doc_id, "start": span.start, "end": span.end, "quote": text,
-                "how": "relative", "year_from": resolved[2], "estimated": resolved[2] == "estimated",
+                "how": "relative", "year_from": resolved[2],
+                "estimated": resolved[2] == "estimated" or counted.phrase.in_weeks,
                 "role": "primary", "mention": counted.phrase.text, "future_tense": future,
                 "planned": (future and not behind(when, given)) or ahead_of(when, given),
             }
@@ -264,9 +269,11 @@ def _told_relative(
         if phrases and len({r["date"] for r in anchor}) == 1 and len(anchor[0]["date"]) == 10:
             day, base = date.fromisoformat(anchor[0]["date"]), min(anchor, key=_record_rank)
             future = told_as_future(text)
-            for phrase, when in placed_days(phrases, day):
+            for k, (phrase, when) in enumerate(placed_days(phrases, day)):
+                # counted in weeks, here or in a phrase it chains from: about that day (``RelativeDay.in_weeks``)
+                rough = bool(base["estimated"]) or any(p.in_weeks for p in phrases[: k + 1])
                 record = {**base, "date": when.isoformat(), "start": span.start, "end": span.end, "quote": text,
-                          "how": "relative", "mention": phrase.text, "future_tense": future,
+                          "how": "relative", "mention": phrase.text, "future_tense": future, "estimated": rough,
                           "planned": (future and not behind(when.isoformat(), given)) or ahead_of(when.isoformat(),
                                                                                                   given)}
                 found.append(record)

@@ -132,7 +132,7 @@ def resolve_mention(
             n = doc_date.year * 12 + doc_date.month - 1 + {"last": -1, "next": 1}.get(m.qualifier, 0)
             return f"{n // 12:04d}-{n % 12 + 1:02d}", "month", source
         if m.kind == "week":
-            monday, sunday = resolve_week(doc_date, m.qualifier or "this")
+            monday, sunday = resolve_week(doc_date, m.qualifier or "this", m.future)
             return f"{monday.isoformat()}/{sunday.isoformat()}", "week", source
         if m.weekday is None:
             return None

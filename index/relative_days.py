@@ -5,8 +5,9 @@ by the offset it states. News writes this way to avoid repeating a date ("The re
 19, … Three days later the portal rated it false, and the next morning it notified the platforms"), so
 without it the timeline lost the later steps of a story.
 
-A day is never guessed: the phrase must state an exact offset in days ("more than two days later", "within
-a day" and "in the two days before" state none), and the sentence it leans on must date exactly one day. That
+A day is never guessed: the phrase must state an exact offset in days or weeks ("a week after the order",
+"two weeks later"; "more than two days later", "within a day", "in the two days before" and "weeks later" state
+none), and the sentence it leans on must date exactly one day. That
 sentence is the nearest one before it in the same paragraph that mentions a date, or else the sentence just
 before it; if it dates nothing, several dates, a month or a week, the sentence stays out of the timeline.
 Several phrases in one sentence chain ("three days later …, and the next morning …": a day after that).
@@ -30,8 +31,14 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "eight": 8, "nine": 9, "ten": 10}
 _COUNT = r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _PART = r"(?:day|morning|afternoon|evening|night)"
+# A week is seven days, a fortnight fourteen: "A week after the order, …", "two weeks later" place their sentence
+# (left out of the timeline, the story's later steps went with them), but news counts weeks loosely (a "week later"
+# may be six or eight days on), so such a day is an estimate (``RelativeDay.in_weeks``), shown as one.
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE = re.compile(
-    rf"(?<![\w-])(?:{_COUNT}\s+days?\s+(?P<dir>earlier|later|before|after)"
+    rf"(?<![\w-])(?:{_COUNT}\s+(?P<unit>days?|weeks?|fortnight)\s+(?P<dir>earlier|later|before|after)"
+    rf"|the\s+(?P<wrel>following|previous|preceding)\s+(?P<wday>{'|'.join(_WEEKDAYS)})"
     rf"|the\s+(?P<next>next|following|previous|preceding)\s+{_PART}"
     rf"|the\s+day\s+(?P<dir2>before|after)"
     rf"|(?P<same>that|the\s+same)\s+{_PART}"
@@ -43,6 +50,12 @@ _INEXACT = re.compile(r"(?:\b(?:than|within|about|around|some|nearly|almost|over
 _OPENING = re.compile(r"^[\s\"'“‘(]*$")
 
 
+def _count(m: re.Match[str]) -> int:
+    """The days a count states: its number times its unit's days ("two weeks" is 14)."""
+    n = int(m.group("n")) if m.group("n").isdigit() else _NUMBERS[m.group("n").lower()]
+    return n * _UNIT_DAYS[m.group("unit").lower()]
+
+
 @dataclass(frozen=True)
 class RelativeDay:
     """A phrase placing its sentence's event ``days`` from the day counted from, and where it is."""
@@ -50,6 +63,26 @@ class RelativeDay:
     text: str
     start: int
     days: int
+    in_weeks: bool = False  # counted in weeks ("a week after"): about that day, not surely it
+    # "the previous Friday" (``days`` -1) or "the following Monday" (+1): that weekday before or after the day
+    # counted from, not a fixed count of days
+    weekday: int | None = None
+
+
+def moved_day(day: date, phrase: RelativeDay) -> date:
+    """``day`` moved as ``phrase`` says: by its days, or to the weekday it names before or after ``day`` ("the
+    previous Friday" of Friday 2 June is 26 May)."""
+    if phrase.weekday is None:
+        return day + timedelta(days=phrase.days)
+    if phrase.days < 0:
+        return day - timedelta(days=(day.weekday() - phrase.weekday - 1) % 7 + 1)
+    return day + timedelta(days=(phrase.weekday - day.weekday() - 1) % 7 + 1)
+
+
+def _weekday_phrase(m: re.Match[str]) -> RelativeDay:
+    """"the previous Friday", "the following Monday" as a phrase: back or ahead to that weekday."""
+    back = m.group("wrel").lower() in ("previous", "preceding")
+    return RelativeDay(m.group(0), m.start(), -1 if back else 1, weekday=_WEEKDAYS.index(m.group("wday").lower()))
 
 
 def relative_days(sentence: str) -> list[RelativeDay]:
@@ -57,11 +90,16 @@ def relative_days(sentence: str) -> list[RelativeDay]:
     found: list[RelativeDay] = []
     for m in _RELATIVE.finditer(sentence):
         before = sentence[: m.start()]
+        in_weeks = False
+        if m.group("wday") is not None:  # "The previous Friday, …": that weekday before the day told before
+            found.append(_weekday_phrase(m))
+            continue
         if m.group("n") is not None:
             if _INEXACT.search(before):
                 continue
-            step = int(m.group("n")) if m.group("n").isdigit() else _NUMBERS[m.group("n").lower()]
+            step = _count(m)
             direction = m.group("dir").lower()
+            in_weeks = m.group("unit").lower() not in ("day", "days")
         elif m.group("dir2") is not None:
             step, direction = 1, m.group("dir2").lower()
         elif m.group("next") is not None:
@@ -70,7 +108,8 @@ def relative_days(sentence: str) -> list[RelativeDay]:
             step, direction = 0, "later"
         if direction in ("before", "after") and re.match(r"\s*\w", sentence[m.end():]) and not _OPENING.match(before):
             continue  # "it came two days after the company complained": counted from what the sentence names
-        found.append(RelativeDay(m.group(0), m.start(), step if direction in ("later", "after") else -step))
+        found.append(RelativeDay(m.group(0), m.start(), step if direction in ("later", "after") else -step,
+                                 in_weeks))
     return found
 
 
@@ -104,10 +143,17 @@ def counted_here(sentence: str, starts: list[int], ends: list[int]) -> list[Coun
     for m in _RELATIVE.finditer(sentence):
         between = ""
         direction = (m.group("dir") or m.group("dir2") or "").lower()
+        in_weeks = False
+        if m.group("wday") is not None:  # "met on February 10 and the following Monday filed": from February 10
+            k = max((k for k, end in enumerate(ends) if end <= m.start()), default=None)
+            if k is not None and _NEXT_CLAUSE.search(sentence, ends[k], m.start()):
+                found.append(CountedHere(_weekday_phrase(m), k))
+            continue
         if m.group("n") is not None:
             if _INEXACT.search(sentence[: m.start()]):
                 continue
-            step = int(m.group("n")) if m.group("n").isdigit() else _NUMBERS[m.group("n").lower()]
+            step = _count(m)
+            in_weeks = m.group("unit").lower() not in ("day", "days")
         elif m.group("dir2") is not None:
             step = 1
         elif m.group("next") is not None:
@@ -126,7 +172,7 @@ def counted_here(sentence: str, starts: list[int], ends: list[int]) -> list[Coun
             # three days later" says how long after the sentence before, of the same day.
             if k is None or not _NEXT_CLAUSE.search(sentence, ends[k], m.start()):
                 continue
-        found.append(CountedHere(RelativeDay(m.group(0), m.start(), days), k,
+        found.append(CountedHere(RelativeDay(m.group(0), m.start(), days, in_weeks), k,
                                  direction in ("before", "after") and not between.strip()))
     return found
 
@@ -136,6 +182,6 @@ def placed_days(phrases: list[RelativeDay], anchor: date) -> list[tuple[Relative
     placed: list[tuple[RelativeDay, date]] = []
     day = anchor
     for phrase in phrases:
-        day = day + timedelta(days=phrase.days)
+        day = moved_day(day, phrase)
         placed.append((phrase, day))
     return placed

@@ -30,6 +30,7 @@ from retrieval.reach import covered
 from retrieval.relative_periods import relative_note, relative_period
 from retrieval.timeline_notes import timeline_note
 from retrieval.timeline_stories import names_whole, other_stories
+from retrieval.timeline_subjects import most_named, refers_to_subject
 from retrieval.topic_dates import DateFilter, Period, topic_dates
 from retrieval.types import Citation, Timeline, TimelineEvent
 
@@ -162,6 +163,7 @@ def _collect(
     estimated: dict[EventKey, bool] = {}
     dated = False
     dates_of = Counter((str(r.get("doc_id")), r.get("start")) for r in index.events)  # a sentence's dates
+    titled: dict[int, bool] = {}  # whether an article is about the topic (``retrieval.timeline_subjects``)
     for record in index.events:
         doc_row = _usable(index, record)
         if doc_row is None:
@@ -179,6 +181,13 @@ def _collect(
             if context is not None and lexical_overlap(index, topic_terms, context[1]) >= MIN_LEXICAL_ONLY:
                 pointed = _relevance(index, doc_row, context[0], context[1], topic_terms, vector)
                 relevance = max((r for r in (relevance, pointed) if r is not None), default=None)
+        if relevance is None and topic and refers_to_subject(str(record["quote"])):
+            if doc_row not in titled:
+                doc = index.docs[doc_row]
+                titled[doc_row] = (lexical_overlap(index, topic_terms, doc.title or "") >= MIN_LEXICAL_ONLY
+                                   and bool(topic_terms & most_named(doc.text)))
+            # "the company filed …" in an article whose title names the topic: its subject, least on topic
+            relevance = MIN_SCORE if titled[doc_row] else None
         if relevance is None:
             continue
         cited = _Cited(record, doc_row, relevance, dates_of[(str(record["doc_id"]), record["start"])] > 1)

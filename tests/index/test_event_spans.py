@@ -67,6 +67,29 @@ def test_the_past_week_is_the_seven_days_before_the_article(sentence: str, when:
     assert dates(sentence, when) == [days]
 
 
+@pytest.mark.parametrize(("sentence", "when", "days"), [
+    # Friday 26 May 2023: the weekend just gone; a Monday's too; one written on its Sunday is its own
+    ("Over the weekend, thousands of users joined a campaign.", "2023-05-26", ["2023-05-20/2023-05-21"]),
+    ("Bramblr removed about 300 posts over the weekend, a spokesperson said.", "2023-05-22", ["2023-05-20/2023-05-21"]),
+    ("Protesters gathered at the weekend.", "2023-05-21", ["2023-05-20/2023-05-21"]),
+    ("The app crashed last weekend.", "2023-05-24", ["2023-05-20/2023-05-21"]),
+    ("The app crashed last weekend.", "2023-05-21", ["2023-05-13/2023-05-14"]),
+    # still to come: the first weekend from the article's date on, ahead
+    ("The two sides will meet over the weekend.", "2023-05-24", ["2023-05-27/2023-05-28"]),
+    ("Rallies are planned for next weekend.", "2023-05-24", ["2023-05-27/2023-05-28"]),
+    # no weekend of the article's
+    ("The videos came down in the last weekend of the campaign.", "2023-05-24", []),
+    ("The weekend of protests ended in arrests.", "2023-05-24", []),
+])
+def test_a_weekend_is_its_saturday_and_sunday(sentence: str, when: str, days: list[str]) -> None:
+    """"Over the weekend" (the commonest way news dates what happened between two weekday reports) dated
+    nothing, and the event was missing from the timeline; it is the weekend's two days, as "last week" is its
+    seven."""
+    found = events(doc(sentence, when))
+    assert [e["date"] for e in found] == days
+    assert all(e["planned"] == ("will" in sentence or "planned" in sentence) for e in found)
+
+
 def test_last_week_stays_the_calendar_week_before() -> None:
     assert dates("Twitter blocked the accounts last week.", "2021-02-11") == ["2021-02-01/2021-02-07"]
     assert dates("Twitter blocked the accounts the previous week.", "2021-02-11") == ["2021-02-01/2021-02-07"]

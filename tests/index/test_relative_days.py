@@ -42,6 +42,10 @@ def placed(text: str, when: str | None = "2021-02-12") -> list[str]:
         ("Three days later the portal rated it false, and the next morning it notified the platforms.", [3, 1]),
         ("The accounts were restored 3 days later.", [3]),
         ("The day before, the ministry had met the company.", [-1]),
+        # weeks count seven days, a fortnight fourteen
+        ("A week after the order, the company filed a challenge.", [7]),
+        ("Officials met again two weeks later.", [14]),
+        ("A fortnight earlier, the board had warned it.", [-14]),
     ],
 )
 def test_exact_offsets_are_read(sentence: str, offsets: list[int]) -> None:
@@ -55,7 +59,9 @@ def test_exact_offsets_are_read(sentence: str, offsets: list[int]) -> None:
         "About 1,200 posts were removed in the two days before the vote.",
         "It came two days after the company complained about the posts.",  # counted from the complaint
         "The account was back within a day.",
-        "Officials met again a week later.",  # weeks are read as no exact offset in days
+        "Officials met again weeks later.",  # weeks with no count state no offset
+        "Officials met again a few weeks later.",
+        "It was restored within a week.",
     ],
 )
 def test_no_exact_offset_from_the_sentence_before(sentence: str) -> None:
@@ -170,6 +176,14 @@ def test_a_count_from_no_one_day_of_the_sentence_adds_nothing(text: str) -> None
      "The day before the filing, the company wrote to the authority.", ["2022-02-17"]),
     ("The court ruled on Tuesday, 1 March 2022.\n\nThe judge heard arguments on February 25. "
      "Two days after the ruling, the authority lodged an appeal.", ["2022-03-03"]),
+    # The named event's word and the dating sentence's are forms a suffix cut can't join: "hearing" and "heard",
+    # "announcement" and "announced", "meeting" and "met" (index.lexical's dictionary form and stem join them).
+    ("The court heard the case on Tuesday, 1 March 2022.\n\nThe office wrote on March 3. "
+     "The day after the hearing, the office warned the company.", ["2022-03-02"]),
+    ("The office announced its ruling on February 23.\n\nDownloads fell on February 25. "
+     "The day after the announcement, the chief executive apologised.", ["2022-02-24"]),
+    ("Its chair met the minister on February 14. The company filed its challenge on February 18. "
+     "Two days after the meeting, the company wrote to the authority.", ["2022-02-16"]),
     # No sentence dates the event named: the sentence before is counted from, as before.
     ("The notice was sent on February 8. The day after the meeting, Twitter replied.", ["2022-02-09"]),
     # "Two days later" names no event: the sentence before.
@@ -179,3 +193,33 @@ def test_a_day_counted_from_a_named_event_counts_from_that_events_day(text: str,
     """"The day before the filing, …" counts from the filing's day wherever the article dates it: counted from the
     sentence before, it fell the day before a meeting that sentence told of."""
     assert placed(text, "2022-03-04") == found
+
+
+def test_a_day_counted_in_weeks_is_placed_and_shown_as_an_estimate() -> None:
+    """"A week after the order, the company filed …" was left out of the timeline, the story's challenge with it; it
+    is 7 days after the order's day (found by its word, ``index.named_anchor``), an estimate, as news counts weeks
+    loosely. A day counted in days stays exact."""
+    text = ("The office ordered the platform on May 2 to block 412 accounts.\n\nThe court met on May 5. "
+            "A week after the order, the company filed a challenge. Two days later, the office replied.")
+    records = extract_events([doc(text, "2023-05-19")], {})
+    told = [(r["date"], r["estimated"]) for r in records if r["how"] == "relative"]
+    assert told == [("2023-05-09", True), ("2023-05-11", True)]  # the second leans on the first: an estimate too
+    exact = extract_events([doc("The office ordered the platform on May 2. Seven days later, it filed.",
+                                "2023-05-19")], {})
+    assert [(r["date"], r["estimated"]) for r in exact if r["how"] == "relative"] == [("2023-05-09", False)]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # Monday 5 June 2023: the court ruled on Friday 2 June; the Friday before that one is 26 May, not 2 June
+    ("The court rejected the plea on Friday evening.\n\nThe previous Friday, the company's head had met the "
+     "director.", ["2023-05-26"]),
+    ("The court rejected the plea on Friday. The following Monday, the company blocked the accounts.",
+     ["2023-06-05"]),
+    ("The office wrote on Wednesday, May 31. The preceding Tuesday it had met the company.", ["2023-05-30"]),
+    # counted from the sentence's own day, a new clause between
+    ("The board met on May 24 and the following Monday issued its fine.", ["2023-05-29"]),
+])
+def test_the_previous_or_following_weekday_counts_from_the_day_told_before(text: str, found: list[str]) -> None:
+    """"The previous Friday, …" was read as the Friday before the article (the same Friday the sentence before
+    told of, 2 June) and merged into that day's event; it is the Friday before the day the story is at."""
+    assert placed(text, "2023-06-05") == found
