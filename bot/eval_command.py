@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.runner import build_if_missing
 from bot.settings import Settings
-from bot.smalltalk import without_greeting
+from bot.smalltalk import dated_overview, going_on, small_talk, timeline_topic, wants_overview, without_greeting
 from bot.validation import InvalidInput, clean_question
 from index.builder import build_index
 from index.embedding import lazy_encoder
@@ -21,7 +21,7 @@ from index.manage import Upload, add_articles
 from index.scratch import scratch_copy
 from retrieval.baseline import Baseline
 from retrieval.engine import Engine
-from retrieval.evaluate import EvalReport, evaluate, load_questions, summary
+from retrieval.evaluate import EvalQuestion, EvalReport, evaluate, load_questions, summary
 from retrieval.loaded import IndexLoadError
 
 
@@ -62,6 +62,36 @@ def as_chat_reads(text: str, max_chars: int) -> str:
         return text
 
 
+def chat_route(text: str, max_chars: int) -> str | None:
+    """What chat replies to this question with instead of an answer searched from the articles, as the command
+    core routes a message before searching it (``CommandCore.ask``): "small talk", "timeline" (a whole message
+    asking for the story's events, a topic's or a day's: "tl;dr", "timeline for koo", "what happened on 10
+    february"), or "timeline if it has events" ("what's going on between twitter and india"); None for a
+    question chat searches, as eval does. Eval scores every question by the searched answer, so a question chat
+    routes elsewhere was scored on a reply no chat user sees; the report says which."""
+    try:
+        cleaned = clean_question(text, max_chars)
+    except InvalidInput:
+        return None
+    if small_talk(cleaned) is not None:
+        return "small talk"
+    cleaned = without_greeting(cleaned)
+    if wants_overview(cleaned) or timeline_topic(cleaned) is not None or dated_overview(cleaned) is not None:
+        return "timeline"
+    return "timeline if it has events" if going_on(cleaned) is not None else None
+
+
+def chat_routes(questions: list[EvalQuestion], max_chars: int) -> list[dict[str, str]]:
+    """The questions chat would not answer by searching (``chat_route``), each with where it goes."""
+    routed = ((q, chat_route(q.question, max_chars)) for q in questions)
+    return [{"id": q.id, "question": q.question, "route": route} for q, route in routed if route is not None]
+
+
+def _routes_note(routes: list[dict[str, str]]) -> str:
+    return (f"chat does not search {len(routes)} of these questions; scored here by the searched answer: "
+            + "; ".join(f"{r['id'] or r['question']} ({r['route']})" for r in routes))
+
+
 def _refuse(kind: str, message: str, as_json: bool, status: int) -> int:
     """With ``--json`` a refusal is a JSON object on stdout too (as ``report --json`` gives one), so a script
     reading stdout learns why; otherwise a line on stderr."""
@@ -83,5 +113,9 @@ def main(settings: Settings, files: list[Path], articles: list[Path], as_json: b
         return _refuse("unavailable", nothing or str(exc), as_json, 1)
     except ValueError as exc:  # a bad question file
         return _refuse("invalid", str(exc), as_json, 1)
-    print(json.dumps(report.to_dict(), ensure_ascii=False) if as_json else summary(report))
+    routes = chat_routes(load_questions(files), settings.max_question_chars)
+    if as_json:
+        print(json.dumps({**report.to_dict(), "chat_routes": routes}, ensure_ascii=False))
+    else:
+        print(summary(report) + ("\n" + _routes_note(routes) if routes else ""))
     return 0

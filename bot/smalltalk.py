@@ -111,13 +111,17 @@ _SAID_BEFORE = r"(?:\s*[,!.:;…]+\s*|\s+[—–-]+\s+)"
 # and "well-known accounts" keep theirs. ("and" stays: it marks a follow-up.)
 _OPENER = (r"(?:ok(?:ay)?|k|so|wait|hmm+|btw|by\s+the\s+way|also|lol|bro|yaar|arre|ac+ha|oh+|well|um+|uh+"
            r"|anyway|right|listen|acha)")
+# A request for a short or simple answer ("tl;dr who …", "eli5: why …", "explain like i'm 5 why …"), which every
+# answer is: searched with it, "tl;dr what did twitter say …" was declined (no article uses "tl" or "dr").
+_SHORT_PLEASE = (r"(?:tl\s*;?\s*dr|eli5|explain\s+(?:it\s+|this\s+)?(?:to\s+me\s+)?like\s+i'?m\s+"
+                 r"(?:5|five|a\s+(?:kid|child|five[\s-]year[\s-]old)))")
 _ASKING_NEXT = (r"(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|was|were|did|does|do|can|could"
                 r"|will|would|has|have|had|tell|and)")
 # An acknowledgement of the last answer before the next question ("got it. why did twitter refuse", "cool, who
 # is sawhney", "thank you, that helps. why …") is no part of it either: searched with it, "that helps. why did
 # twitter refuse" was declined ("the articles never use the words “helps” or …").
 _PREAMBLE = re.compile(
-    rf"(?:{_GREETING.pattern}|{_THANKS.pattern}|{_NOTED.pattern}|{_OPENER})"
+    rf"(?:{_GREETING.pattern}|{_THANKS.pattern}|{_NOTED.pattern}|{_OPENER}|{_SHORT_PLEASE})"
     rf"(?:{_SAID_BEFORE}|\s+(?=(?:{_ASKING_NEXT}|{_OPENER})\b))"
     rf"|(?:(?:a|one)\s+)?(?:quick\s+)?(?:q|question){_SAID_BEFORE}",
     re.IGNORECASE)

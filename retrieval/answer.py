@@ -17,6 +17,7 @@ from index.tables import one_line
 from retrieval.asked import asked_span
 from retrieval.features import FEATURES, Candidates
 from retrieval.headings import under_copied_heading
+from retrieval.leads import dateline_only, lead_first
 from retrieval.loaded import LoadedIndex
 from retrieval.planned import asks_done_of_planned
 from retrieval.question import Kind, Question
@@ -142,12 +143,16 @@ def compose(
     """``undeclined``: the answer the bot would give were its best sentence over the threshold (training
     judges answers apart from the decline, which it chooses on them)."""
     like = found.column("answer_like") > 0
-    order = [int(i) for i in np.argsort(-probs, kind="stable") if like[i]]
+    # A sentence sharing only its dateline's place with the question is no answer (``retrieval.leads``).
+    order = [int(i) for i in np.argsort(-probs, kind="stable")
+             if like[i] and not dateline_only(question, found.texts[i])]
     below = not undeclined and bool(order) and probs[order[0]] < model.threshold
     # A copied heading scores best but is no answer: its section's first sentence answers (``retrieval.headings``).
     opening = under_copied_heading(index, found, probs, model.threshold) if below else None
     if opening is not None:
         order, below = [opening, *(i for i in order if i != opening)], False
+    else:  # one restating the question yields to one holding what it asks for (``retrieval.leads``)
+        order = lead_first(question, found, probs, order, model.threshold)
     # A question about what was done, answered best by a report that it was still to come, is declined
     # (``retrieval.planned``).
     if (not order or below or unknown_figures(index, question) or unreached_years(index, question)

@@ -186,6 +186,11 @@ async def test_an_overview_is_answered_with_the_timeline(make_core: CoreFactory,
     ("got it. how many accounts were blocked", "how many accounts were blocked"),
     ("cool, who is sawhney", "who is sawhney"), ("makes sense. and what about koo", "and what about koo"),
     ("interesting what did meity say", "what did meity say"),
+    # A request for a short or simple answer: "tl;dr what did twitter say in its blog post" was declined over
+    # "tl" and "dr", "explain like i'm 5 why …" over "like" and "5".
+    ("tl;dr what did twitter say in its blog post?", "what did twitter say in its blog post?"),
+    ("TLDR, who ordered it", "who ordered it"), ("eli5: why did twitter refuse", "why did twitter refuse"),
+    ("explain like i'm 5 why the government was annoyed", "why the government was annoyed"),
 ])
 def test_a_greeting_before_a_question_is_no_part_of_it(text: str, question: str) -> None:
     assert without_greeting(text) == question
@@ -197,7 +202,7 @@ def test_a_greeting_before_a_question_is_no_part_of_it(text: str, question: str)
     "well-known accounts blocked?", "right to free speech?", "also known as koo?",
     "who said hi to the minister?", "question is who ordered the blocking",
     "why did twitter say thank you", "was it a letter of thanks", "who said please", "thanks", "who gave thanks",
-    "why were there cheers",
+    "why were there cheers", "tl;dr", "tl dr of the blocking", "like i said who ordered it",
 ])
 def test_a_greeting_that_is_the_question_or_part_of_it_stays(text: str) -> None:
     assert without_greeting(text) == text
