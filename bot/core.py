@@ -31,16 +31,9 @@ from bot.ratelimit import RateLimiter
 from bot.refusals import given_back
 from bot.report import BadWindow
 from bot.results import IndexStatus, Notice, NoticeKind, Reply, SourcesList
+from bot.routing import route
 from bot.shared_state import THREAD_TTL, SharedState
-from bot.smalltalk import (
-    dated_overview,
-    doubts_what_was_said,
-    going_on,
-    small_talk,
-    timeline_topic,
-    wants_overview,
-    without_greeting,
-)
+from bot.smalltalk import doubts_what_was_said
 from bot.uploads import UploadRules
 from bot.validation import InvalidInput, asks_nothing, clean_question, pointed_text, words_of
 from index import store
@@ -159,22 +152,12 @@ class CommandCore(TimelineReaders, ModeratorActions):
                 cleaned = clean_question(asked, self.config.max_question_chars)
             except InvalidInput as exc:
                 return Notice(NoticeKind.INVALID, str(exc))
-            reply = small_talk(cleaned)
-            if reply is not None:
-                return reply
-            cleaned = without_greeting(cleaned)  # "hi, how many …" asks what "how many …" asks
-            if wants_overview(cleaned):  # "summarize", "tl;dr", "latest news": the dated events, as /timeline
-                return await self._events(None, conversation)
-            asked_for = timeline_topic(cleaned)  # "timeline for koo": /timeline koo
-            if asked_for is not None:
-                return await self._events(asked_for or None, conversation)
-            day = dated_overview(cleaned)  # "what happened on feb 10?": that date's events
-            if day is not None:
-                return await self._events(day, conversation)
-            topic = going_on(cleaned)  # "what's going on between twitter and india?": the events about it
-            if topic is not None:
-                events = await self._events(topic or None, conversation)
-                if not isinstance(events, Timeline) or events.events or events.asked_back:
+            cleaned, routed = route(cleaned)
+            if routed is not None:
+                if routed.reply is not None:
+                    return routed.reply
+                events = await self._events(routed.topic, conversation)
+                if not routed.if_events or not isinstance(events, Timeline) or events.events or events.asked_back:
                     return events
             context = await self.history.context(about_answer or conversation)
             # "and the next day?", "what happened next?" after a timeline or an answer: the events then, about

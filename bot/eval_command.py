@@ -11,9 +11,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bot.routing import route
 from bot.runner import build_if_missing
 from bot.settings import Settings
-from bot.smalltalk import dated_overview, going_on, small_talk, timeline_topic, wants_overview, without_greeting
+from bot.smalltalk import without_greeting
 from bot.validation import InvalidInput, clean_question
 from index.builder import build_index
 from index.embedding import lazy_encoder
@@ -73,18 +74,14 @@ def chat_route(text: str, max_chars: int) -> str | None:
         cleaned = clean_question(text, max_chars)
     except InvalidInput:
         return None
-    if small_talk(cleaned) is not None:
-        return "small talk"
-    cleaned = without_greeting(cleaned)
-    if wants_overview(cleaned) or timeline_topic(cleaned) is not None or dated_overview(cleaned) is not None:
-        return "timeline"
-    return "timeline if it has events" if going_on(cleaned) is not None else None
+    routed = route(cleaned)[1]
+    return None if routed is None else routed.name
 
 
 def chat_routes(questions: list[EvalQuestion], max_chars: int) -> list[dict[str, str]]:
     """The questions chat would not answer by searching (``chat_route``), each with where it goes."""
     routed = ((q, chat_route(q.question, max_chars)) for q in questions)
-    return [{"id": q.id, "question": q.question, "route": route} for q, route in routed if route is not None]
+    return [{"id": q.id, "question": q.question, "route": where} for q, where in routed if where is not None]
 
 
 def _routes_note(routes: list[dict[str, str]]) -> str:

@@ -1,0 +1,50 @@
+"""Where a chat message goes before the articles are searched, decided in one place.
+
+The command core follows the route and ``bot eval`` reports it. Eval had its own copy of the core's order
+(small talk, the story's overview, a topic's or a day's timeline, "what's going on"), which the two could
+drift apart on: eval would then name questions chat searches, or miss ones it doesn't.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.results import Reply
+from bot.smalltalk import dated_overview, going_on, small_talk, timeline_topic, wants_overview, without_greeting
+
+
+@dataclass(frozen=True)
+class Route:
+    """``reply``: small talk's answer. Otherwise the timeline about ``topic`` (None: the whole story); with
+    ``if_events`` only when that timeline shows events, the message being searched when it shows none."""
+
+    reply: Reply | None = None
+    topic: str | None = None
+    if_events: bool = False
+
+    @property
+    def name(self) -> str:
+        if self.reply is not None:
+            return "small talk"
+        return "timeline if it has events" if self.if_events else "timeline"
+
+
+def route(cleaned: str) -> tuple[str, Route | None]:
+    """The message without its greeting ("hi, how many …" asks what "how many …" asks), and where it goes
+    instead of a search (None: it is searched)."""
+    reply = small_talk(cleaned)
+    if reply is not None:
+        return cleaned, Route(reply=reply)
+    cleaned = without_greeting(cleaned)
+    if wants_overview(cleaned):  # "summarize", "tl;dr", "latest news": the dated events, as /timeline
+        return cleaned, Route()
+    asked_for = timeline_topic(cleaned)  # "timeline for koo": /timeline koo
+    if asked_for is not None:
+        return cleaned, Route(topic=asked_for or None)
+    day = dated_overview(cleaned)  # "what happened on feb 10?": that date's events
+    if day is not None:
+        return cleaned, Route(topic=day)
+    topic = going_on(cleaned)  # "what's going on between twitter and india?": the events about it, if any
+    if topic is not None:
+        return cleaned, Route(topic=topic or None, if_events=True)
+    return cleaned, None

@@ -1,0 +1,26 @@
+"""Where a message goes before a search: one decision that the command core and ``bot eval`` share."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.routing import route
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("hi", ("hi", "small talk")),
+    ("hey bot, how many accounts were blocked", ("how many accounts were blocked", None)),
+    ("tl;dr", ("tl;dr", "timeline")),
+    ("timeline for koo", ("timeline for koo", "timeline")),
+    ("what happened on feb 10?", ("what happened on feb 10?", "timeline")),
+    ("what's going on between twitter and india?", ("what's going on between twitter and india?",
+                                                    "timeline if it has events")),
+])
+def test_a_message_is_routed_once_for_chat_and_eval(message: str, expected: tuple[str, str | None]) -> None:
+    cleaned, routed = route(message)
+    assert (cleaned, None if routed is None else routed.name) == expected
+
+
+def test_a_topic_timeline_names_its_topic_and_the_whole_story_none() -> None:
+    assert route("timeline for koo")[1].topic == "koo"  # type: ignore[union-attr]
+    assert route("tl;dr")[1].topic is None  # type: ignore[union-attr]
