@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from index.duplicates import without_tracking
 from index.fetch_types import FetchError, FetchOptions, Page
 from index.markdown_text import article_markdown
+from index.page_headline import page_headline
 from index.page_stamps import head_stamp
 
 T = TypeVar("T")
@@ -191,8 +192,14 @@ def extract_article(page: Page) -> WebArticle:
     text = getattr(extracted, "text", None) or ""
     title = _clean(getattr(extracted, "title", None))
     paragraphs = [p for p in (" ".join(line.split()) for line in text.splitlines()) if p]
-    if paragraphs and title and paragraphs[0] == title:
+    start = paragraphs[0] if paragraphs else ""  # where the story begins, under its stamp line
+    if (headline := page_headline(tree, title, paragraphs)) is not None:
+        # The page's <title> is the site's name (``index.page_headline``): the story opens under its headline.
+        title = paragraphs.pop(headline)
+        start = paragraphs[headline] if headline < len(paragraphs) else ""
+    elif paragraphs and title and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the headline is in the front matter already
+        start = paragraphs[0] if paragraphs else ""
     body = _blocks(paragraphs)
     words = len(body.split())
     if words < MIN_ARTICLE_WORDS:
@@ -203,7 +210,7 @@ def extract_article(page: Page) -> WebArticle:
     return WebArticle(
         url=page.final_url or (named if named and _WEB.match(named) else ""), requested_url=page.url, title=title,
         date=(_stated(_clean(getattr(extracted, "date", None)), stated_in)
-              or head_stamp(tree.iter(), paragraphs[0] if paragraphs else "")),
+              or head_stamp(tree.iter(), start)),
         author=_clean(getattr(extracted, "author", None)), site_name=_clean(getattr(extracted, "sitename", None)),
         text=body, fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
