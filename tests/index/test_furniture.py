@@ -130,7 +130,7 @@ def test_copyright_and_consent_lines_are_furniture(line: str) -> None:
     "[Image source: Twitter]",
     # The marks a story is pasted with from a wire, a press release or an opinion page.
     "OPINION", "Analysis", "PRESS RELEASE", "FOR IMMEDIATE RELEASE", "Explained:", "LIVE UPDATES", "###", "-ENDS-",
-    "ENDS", "Media contact: Press Office, Ministry of Electronics & IT",
+    "ENDS", "RKV/MD", "DS/AK/SKS", "Media contact: Press Office, Ministry of Electronics & IT",
     "For media enquiries, write to the press office",
     "(Reporting by Reuters Staff; Editing by Reuters Desk)", "Reporting by A Staff; Editing by The Desk",
     "(Additional reporting by the Mumbai bureau)", "Our Standards: The Thomson Reuters Trust Principles.",
@@ -194,6 +194,7 @@ def test_the_training_articles_lose_no_sentence() -> None:
     "The talks would end soon, officials said.", "Analysis of the orders by lawyers found gaps.",
     "Interview requests to Twitter went unanswered.", "The press release said the talks were cordial.",
     "The writer is not named in the order.", "Media reports said the ministry had written again.",
+    "RKV/MD signed the order.", "AI/ML rules were notified.",
 ])
 def test_story_lines_that_open_like_those_marks_are_kept(line: str) -> None:
     assert not is_furniture(line)
