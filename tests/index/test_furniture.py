@@ -281,6 +281,17 @@ def test_a_judgments_labelled_day_in_its_caption_dates_it(stamp: str) -> None:
     assert not any(stamp in sentence for sentence in _sentences(doc.text))
 
 
+def test_a_judgments_bench_joined_into_one_long_line_in_capitals_is_still_its_caption() -> None:
+    """A PDF joins the bench's names into one line of 13 words: it had been taken for the first line of prose, and
+    the "Date of Judgment" under it dated nothing."""
+    caption = _JUDGMENT_CAPTION.replace("CORAM:\nHON'BLE THE CHIEF JUSTICE\nHON'BLE",
+                                        "CORAM: THE HON'BLE THE CHIEF JUSTICE THE HON'BLE")
+    assert "CORAM: THE HON'BLE THE CHIEF JUSTICE THE HON'BLE MR. JUSTICE OF THE SECOND BENCH" in caption
+    doc = parse_article(caption.format(stamp="Date of Judgment: 5 March 2021") + "1. The petitioner challenges 97 "
+                        "blocking orders issued in February 2021 by the ministry.\n", "j", "j.txt")
+    assert (doc.date, doc.date_estimated) == ("2021-03-05", False)
+
+
 def test_a_stamp_under_the_first_line_of_prose_does_not_date_the_article() -> None:
     """Only the caption's lines, over the story's first line of prose, are looked through past the first six."""
     head = "\n".join(f"Line {n} of the head" for n in range(7))
