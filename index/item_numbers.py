@@ -20,6 +20,11 @@ _NUMBER = re.compile(
     r"(?:[ \t]+(?=[\"'“‘(\[]?[A-Z])|$)")
 
 
+# A sentence's end. A list item stating its fact without one ("2. Platforms must appoint an officer within 15 days")
+# is quotable by its marker (``retrieval.answer_like``), and keeps it.
+_ENDS = re.compile(r"[.!?…][\"'”’)\]]*\s*\Z")
+
+
 def without_item_number(text: str, start: int, end: int) -> int:
     """Where the sentence at ``start:end`` of ``text`` begins once a paragraph's or a post's number opening its line
     is left out (see the module); ``start`` when it opens with none, ``end`` when it is one alone."""
@@ -27,4 +32,6 @@ def without_item_number(text: str, start: int, end: int) -> int:
     if text[line_start:start].strip():
         return start  # the sentence does not open its line: a number here is the story's
     found = _NUMBER.match(text, start, end)
-    return found.end() if found is not None else start
+    if found is None or (found.end() < end and not _ENDS.search(text, found.end(), end)):
+        return start  # a list item without a full stop keeps its number: it marks the line as an item's fact
+    return found.end()

@@ -234,3 +234,10 @@ def test_a_paragraphs_or_posts_number_is_no_part_of_its_sentence(line: str, sent
     "1/ Today we met …" with its post's: neither tells the reader anything, and each was a figure of the sentence."""
     text = f"Judgment of the court\n\n{line} It was so ordered.\n"
     assert [text[s.start : s.end] for s in split_sentences(text)][1] == sentence
+
+
+def test_a_list_item_without_a_full_stop_keeps_its_number() -> None:
+    """Its marker is what makes a list item stating a fact without a full stop quotable (``retrieval.answer_like``)."""
+    text = "Key facts\n\n2. Platforms must appoint an officer within 15 days\n\nIt was so ordered.\n"
+    said = [text[s.start : s.end] for s in split_sentences(text)]
+    assert said[1] == "2. Platforms must appoint an officer within 15 days"
