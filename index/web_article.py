@@ -24,6 +24,7 @@ from index.fetch_types import FetchError, FetchOptions, Page
 from index.markdown_text import article_markdown
 from index.page_headline import page_headline
 from index.page_stamps import head_stamp
+from index.pasted import is_newsletter, is_pasted_furniture, signs_off
 
 T = TypeVar("T")
 RunInThread = Callable[[Callable[[], T]], Awaitable[T]]
@@ -200,6 +201,12 @@ def extract_article(page: Page) -> WebArticle:
     elif paragraphs and title and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the headline is in the front matter already
         start = paragraphs[0] if paragraphs else ""
+    if is_newsletter(list(tree.itertext())):
+        # A newsletter's web copy: the extractor may drop its preheader and unsubscribe footer, by which the index
+        # knows a newsletter, and keep its sign-off, which was quoted and a timeline event ("That's all for this
+        # week" in the week after the issue's day). Its sign-off and the footer under it are no story.
+        while paragraphs and (signs_off(paragraphs[-1]) or is_pasted_furniture(paragraphs[-1])):
+            paragraphs.pop()
     body = _blocks(paragraphs)
     words = len(body.split())
     if words < MIN_ARTICLE_WORDS:

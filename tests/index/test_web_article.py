@@ -403,3 +403,22 @@ def test_a_page_titled_by_its_sites_name_is_titled_and_dated_by_its_headline_and
     other = extract_article(_portal_page("Platform restores union accounts after notice"))
     assert other.title == "Platform restores union accounts after notice"
     assert "Department issues final notice" in other.text
+
+
+def _digest(preheader: str, footer: str) -> Page:
+    """A newsletter's web copy saved as a page: table layout, a preheader, the issue, its sign-off, its footer."""
+    body = ("<html><head><title>The Policy Weekly #42</title></head><body><table role=\"presentation\"><tr><td>"
+            f"{preheader}<h1>The Policy Weekly</h1><p>Issue #42 · Friday, 19 February 2021</p>{_STORY}"
+            "<p>That's all for this week. See you next Friday.</p>"
+            f"{footer}</td></tr></table></body></html>").encode()
+    return Page("digest.html", "", body, "utf-8")
+
+
+def test_a_saved_newsletters_sign_off_is_left_out_of_its_story() -> None:
+    """The extractor drops a web copy's preheader and unsubscribe footer, by which the index knows a newsletter, and
+    kept its sign-off: "That's all for this week" was quoted, and an event of the week after the issue."""
+    chrome = _digest('<p>This week: union accounts. <a href="#">View this email in your browser</a></p>',
+                     '<p>You are receiving this email because you subscribed. <a href="#">Unsubscribe</a></p>')
+    text = extract_article(chrome).text
+    assert "That's all" not in text and text.rstrip().endswith("41 notices this year.")
+    assert "That's all for this week." in extract_article(_digest("", "")).text  # no newsletter: the story's words
