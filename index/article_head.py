@@ -129,7 +129,15 @@ def _caption(body: str) -> list[str]:
     opens with its court, case number, parties and bench ("CORAM: …"), and its "Date of Judgment: 5 March 2021"
     came ninth, past the lines a stamp is looked for in. Only a named stamp among them dates the document."""
     lines = [line for line in body.splitlines() if line.strip()][:_CAPTION_LINES]
-    return list(takewhile(lambda line: len(line.split()) < _PROSE_WORDS, lines))
+    return list(takewhile(lambda line: not _is_prose(line), lines))
+
+
+def _is_prose(line: str) -> bool:
+    """Whether a line is the story's: long, and written in lower case. A caption's line in capitals is none however
+    long: a PDF joins the bench's names into one ("CORAM: THE HON'BLE THE CHIEF JUSTICE THE HON'BLE MR. JUSTICE OF
+    THE SECOND BENCH", 13 words), which had ended the caption over the judgment's "Date of Judgment: …"."""
+    upper = sum(c.isupper() for c in line)
+    return len(line.split()) >= _PROSE_WORDS and upper < sum(c.islower() for c in line)
 
 
 def _stamp_or_byline(line: str, order: bool | None) -> tuple[str, bool] | None:

@@ -10,6 +10,7 @@ from itertools import pairwise
 
 import pysbd
 
+from index.item_numbers import without_item_number
 from index.note_marks import without_note_marks
 from index.own_lines import keeps_break
 from index.tables import table_spans
@@ -77,14 +78,15 @@ def _segmenter() -> pysbd.Segmenter:
 
 def _trim(text: str, start: int, end: int) -> Span | None:
     """The sentence at ``start:end`` without the spaces around it, nor a note's mark at either end
-    (``index.note_marks``), nor a transcript's time code opening it (``index.time_codes``); None if nothing is
-    left."""
+    (``index.note_marks``), nor a transcript's time code opening it (``index.time_codes``), nor a numbered
+    paragraph's or a thread post's number opening its line (``index.item_numbers``); None if nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     start, end = without_note_marks(text, start, end)
     start = without_time_code(text, start, end)
+    start = without_item_number(text, start, end)
     return Span(start, end) if end > start else None
 
 

@@ -28,7 +28,7 @@ from index.stamps import normalise_date, web_address
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 42  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
+PARSE_VERSION = 43  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
 # 13: front matter ended by "...", and TOML front matter; 14: an address pasted over the story;
 # 15: breadcrumbs and page chrome ("Skip to main content") are no title; 16: a .md body without its markup;
 # 17: a front-matter url that is no web address is no link; 18: a .md list item keeps a marker ("• ", "2. ");
@@ -63,6 +63,8 @@ PARSE_VERSION = 42  # 10: a date alone on its line is a stamp; 11: HTML fragment
 # anywhere in the caption over its first line of prose (``index.article_head._caption``)
 # 42: a byline naming the writer by role only ("By a former member of the Law Commission", "By our special
 # correspondent") is no title (``index.own_lines``)
+# 43: a judgment's caption line in capitals is no line of prose however long (a PDF's bench joined into one line,
+# "CORAM: THE HON'BLE …"): the caption's labelled day past it dates the judgment (``index.article_head._caption``)
 _OPENS_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 # A saved page, or a part of one copied from its source ("<div class=story><p>…"): a file that opens with a
 # block element's tag. Markdown's inline HTML ("<b>Note:</b>", "<br>", "<!-- -->") opens no article this way.

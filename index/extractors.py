@@ -36,7 +36,7 @@ from index.kin_dates import kin_periods
 from index.lexical import TERMS_VERSION, terms
 
 # Bump when ``index.chunking.split_sentences`` splits differently: every cached article is split again.
-SENTENCES_VERSION = 26  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address;
+SENTENCES_VERSION = 30  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address;
 # 7: no sentence on lines of page furniture (index.furniture);
 # 8: a story's line opening with "Copyright" or about cookie rules is no furniture; 9: a stamp line with runs of spaces;
 # 10: a wrapped paragraph's lines after a block of links are no links; 11: a photo's caption or credit is furniture,
@@ -69,6 +69,11 @@ SENTENCES_VERSION = 26  # 4: a stamp line keeps its line breaks in wrapped text;
 # 25: a saved e-mail whose preheader links its web copy ("… View this email in your browser.") is a newsletter, and
 # "Forward this to a colleague" is its chrome: its sign-off and chrome sentences are none (``index.pasted``)
 # 26: a byline naming the writer by role only ("By a former member of the Law Commission") is no sentence
+# 27: a numbered paragraph's or a thread post's number opening its line ("12. The petitioner …", "1/ Today …") is no
+# part of its sentence (``index.item_numbers``)
+# 28: a government press office's reference initials alone on a line under a release ("RKV/MD") are no sentence
+# 29: a list item without a full stop keeps its number ("2. Platforms must appoint …"): it makes the item quotable
+# 30: a newsletter's "See you next Friday." is a sign-off too (``index.pasted._SIGN_OFF``)
 # Bump when what is stored about figures changes (``index.figures``).
 FIGURES_VERSION = 2  # 2: multiples ("twelvefold", "doubled", "halved") are figures
 

@@ -29,7 +29,7 @@ from index.pasted import (
     names_a_handle,
     signature_start,
 )
-from index.release_foot import CONTACT, CONTACT_HEADING, END_MARK, boilerplate_lines
+from index.release_foot import CONTACT, CONTACT_HEADING, END_MARK, INITIALS, boilerplate_lines
 from index.stamps import date_line, is_stamp_line
 from index.toolbars import is_chrome_run, is_prompt, is_share_bar, is_tag_line
 
@@ -150,7 +150,8 @@ def is_page_furniture(line: str) -> bool:
             or _COPYRIGHT.fullmatch(stripped) is not None or is_share_bar(stripped) or is_tag_line(stripped)
             or is_prompt(stripped)
             or _FOOTER.fullmatch(line) is not None or is_credit(stripped) or _LABEL.fullmatch(line) is not None
-            or END_MARK.fullmatch(line) is not None or _WIRE_CREDIT.fullmatch(line) is not None
+            or END_MARK.fullmatch(line) is not None or INITIALS.fullmatch(line) is not None
+            or _WIRE_CREDIT.fullmatch(line) is not None
             or _TRANSLATED.fullmatch(line) is not None or PAGE_MARK.fullmatch(line) is not None
             or correction_note(stripped)
             or (len(stripped) <= _CAPTION_CHARS and (CONTACT.fullmatch(stripped) is not None

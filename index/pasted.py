@@ -73,10 +73,20 @@ def is_pasted_furniture(line: str) -> bool:
 # "Until next week." A sentence of its own, nothing about the story.
 _SIGN_OFF = re.compile(
     r"\s*(?:that['’]?s\s+(?:all|it)(?:\s+for\s+(?:today|tonight|now|this\s+(?:week|edition|issue)))?"
-    r"|thanks?\s+(?:you\s+)?for\s+reading|see\s+you\s+(?:tomorrow|next\s+(?:week|time)|on\s+\w+)"
+    r"|thanks?\s+(?:you\s+)?for\s+reading"
+    r"|see\s+you\s+(?:tomorrow|next\s+(?:week|time|month|issue|edition|\w+day)|on\s+\w+)"
     r"|until\s+(?:tomorrow|next\s+(?:week|time))|(?:see\s+you\s+)?(?:tomorrow|next\s+week)\s+then)\s*[.!]*\s*",
     re.IGNORECASE,
 )
+
+
+_SENTENCE = re.compile(r"[^.!?]+[.!?]+")
+
+
+def signs_off(paragraph: str) -> bool:
+    """Whether a paragraph is only a newsletter's sign-off ("That's all for this week. See you next Friday.")."""
+    said = _SENTENCE.findall(paragraph)
+    return bool(said) and "".join(said).strip() == paragraph.strip() and all(_SIGN_OFF.fullmatch(s) for s in said)
 
 
 def mail_chrome_sentences(sentences: Sequence[str]) -> set[int]:

@@ -38,6 +38,11 @@ _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*\Z")
 _BROKEN_WORD = re.compile(r"([^\W\d_]+)-\Z")
 _SOFT_HYPHEN = "\u00ad"
 _BULLETS = ("•", "◦", "▪", "■", "●")
+# A numbered paragraph's or a list item's mark before its text: "12.", "3.1", "(a)", "b)", "(iv)". A judgment, an
+# order or a report sets its numbered paragraphs with a hanging indent: the number at the margin, the paragraph's
+# next lines indented under its text, as a bullet's are.
+_ITEM_NUMBER = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|[a-z][.)]|[ivxlc]{1,6}[.)])\s",
+                          re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -134,9 +139,16 @@ def _breaks(before: Line, after: Line, spacing: float | None, new_page: bool) ->
     if drop <= 0 or drop > 3 * size:
         return ends_sentence  # the next column, or past a picture: the paragraph goes on unless it ended
     if (before.x is not None and after.x is not None and after.x - before.x > 0.8 * size
-            and not before.text.startswith(_BULLETS)):
+            and not _opens_item(before.text)):
         return True  # an indented first line (a list item's next line is indented under its text)
     return spacing is not None and drop / after.size > spacing * 1.3
+
+
+def _opens_item(text: str) -> bool:
+    """Whether a line opens a list item or a numbered paragraph, whose next line may hang indented under its text:
+    "12. The petitioner submits …" over "the orders were …" had been cut into two paragraphs mid-sentence, and each
+    half quoted as a sentence."""
+    return text.startswith(_BULLETS) or _ITEM_NUMBER.match(text) is not None
 
 
 def _joined(paragraph: str, line: str, hyphenated: set[str]) -> str:

@@ -1,14 +1,17 @@
-"""A press release's foot, under its story: the end mark ("###", "-ENDS-"), the contact block ("Media contact:", then
-the office, an e-mail address and a phone number, a line each) and the issuer's boilerplate ("About the Norvanian
-Data Protection Authority", then a paragraph on what the issuer is). None is the story: the contact block was quoted
-as "press@… +47 555 0142", and the boilerplate ("It … reports to Parliament") answered a question about a
-parliament's vote. ``index.furniture`` asks these for the lines it leaves out."""
+"""A press release's foot, under its story: the end mark ("###", "-ENDS-") and reference initials ("RKV/MD"), the
+contact block ("Media contact:", then the office, an e-mail address and a phone number, a line each) and the issuer's
+boilerplate ("About the Norvanian Data Protection Authority", then a paragraph on what the issuer is). None is the
+story: the contact block was quoted as "press@… +47 555 0142", and the boilerplate ("It … reports to Parliament")
+answered a question about a parliament's vote. ``index.furniture`` asks these for the lines it leaves out."""
 
 from __future__ import annotations
 
 import re
 
 END_MARK = re.compile(r"\s*(?:#{3}|[-–—*\s]*ends?[-–—*\s]*)\s*", re.IGNORECASE)
+# A government press office's reference initials under a release, who drafted and cleared it ("RKV/MD", "DS/AK/SKS"),
+# alone on their line: they were quoted as a sentence of the release.
+INITIALS = re.compile(r"\s*[A-Z]{1,6}(?:\s*/\s*[A-Z]{1,6}){1,4}\s*")
 _CONTACT_WORDS = r"\s*(?:for\s+)?(?:media|press|news)\s+(?:contacts?|enquiries|inquiries|queries)"
 # A contact line ("Media contact: Press Office, press@…") or its heading alone ("Media contact:").
 CONTACT = re.compile(rf"{_CONTACT_WORDS}\b.{{0,150}}", re.IGNORECASE)

@@ -22,7 +22,9 @@ from urllib.parse import urlsplit
 from index.duplicates import without_tracking
 from index.fetch_types import FetchError, FetchOptions, Page
 from index.markdown_text import article_markdown
+from index.page_headline import page_headline
 from index.page_stamps import head_stamp
+from index.pasted import is_newsletter, is_pasted_furniture, signs_off
 
 T = TypeVar("T")
 RunInThread = Callable[[Callable[[], T]], Awaitable[T]]
@@ -191,8 +193,20 @@ def extract_article(page: Page) -> WebArticle:
     text = getattr(extracted, "text", None) or ""
     title = _clean(getattr(extracted, "title", None))
     paragraphs = [p for p in (" ".join(line.split()) for line in text.splitlines()) if p]
-    if paragraphs and title and paragraphs[0] == title:
+    start = paragraphs[0] if paragraphs else ""  # where the story begins, under its stamp line
+    if (headline := page_headline(tree, title, paragraphs)) is not None:
+        # The page's <title> is the site's name (``index.page_headline``): the story opens under its headline.
+        title = paragraphs.pop(headline)
+        start = paragraphs[headline] if headline < len(paragraphs) else ""
+    elif paragraphs and title and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the headline is in the front matter already
+        start = paragraphs[0] if paragraphs else ""
+    if is_newsletter(list(tree.itertext())):
+        # A newsletter's web copy: the extractor may drop its preheader and unsubscribe footer, by which the index
+        # knows a newsletter, and keep its sign-off, which was quoted and a timeline event ("That's all for this
+        # week" in the week after the issue's day). Its sign-off and the footer under it are no story.
+        while paragraphs and (signs_off(paragraphs[-1]) or is_pasted_furniture(paragraphs[-1])):
+            paragraphs.pop()
     body = _blocks(paragraphs)
     words = len(body.split())
     if words < MIN_ARTICLE_WORDS:
@@ -203,7 +217,7 @@ def extract_article(page: Page) -> WebArticle:
     return WebArticle(
         url=page.final_url or (named if named and _WEB.match(named) else ""), requested_url=page.url, title=title,
         date=(_stated(_clean(getattr(extracted, "date", None)), stated_in)
-              or head_stamp(tree.iter(), paragraphs[0] if paragraphs else "")),
+              or head_stamp(tree.iter(), start)),
         author=_clean(getattr(extracted, "author", None)), site_name=_clean(getattr(extracted, "sitename", None)),
         text=body, fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )

@@ -215,3 +215,29 @@ def test_a_transcripts_time_code_is_no_part_of_the_turns_sentence(line: str, sen
     nothing, and scored below the turn's next sentence, which had none."""
     text = f"Episode 58 transcript\n\n{line} It was a busy year.\n"
     assert [text[s.start : s.end] for s in split_sentences(text)][1] == sentence
+
+
+@pytest.mark.parametrize(("line", "sentence"), [
+    ("12. The petitioner submits that the orders were issued without notice.",
+     "The petitioner submits that the orders were issued without notice."),
+    ("3.1 The Rules require a hearing before an order.", "The Rules require a hearing before an order."),
+    ("(b) The second ground is that the committee met once.", "The second ground is that the committee met once."),
+    ("1/ Today we met the Secretary for two hours.", "Today we met the Secretary for two hours."),
+    ("(2/5) We have agreed to withhold another 150 accounts.", "We have agreed to withhold another 150 accounts."),
+    # a figure of the story opening its sentence stays: no mark, or no new sentence after it
+    ("12 platforms complied with the order.", "12 platforms complied with the order."),
+    ("1/3 of the orders were never reviewed.", "1/3 of the orders were never reviewed."),
+    ("2,340 accounts were named in them.", "2,340 accounts were named in them."),
+])
+def test_a_paragraphs_or_posts_number_is_no_part_of_its_sentence(line: str, sentence: str) -> None:
+    """A judgment's "12. The petitioner submits …" was quoted with its paragraph's number, and a pasted thread's
+    "1/ Today we met …" with its post's: neither tells the reader anything, and each was a figure of the sentence."""
+    text = f"Judgment of the court\n\n{line} It was so ordered.\n"
+    assert [text[s.start : s.end] for s in split_sentences(text)][1] == sentence
+
+
+def test_a_list_item_without_a_full_stop_keeps_its_number() -> None:
+    """Its marker is what makes a list item stating a fact without a full stop quotable (``retrieval.answer_like``)."""
+    text = "Key facts\n\n2. Platforms must appoint an officer within 15 days\n\nIt was so ordered.\n"
+    said = [text[s.start : s.end] for s in split_sentences(text)]
+    assert said[1] == "2. Platforms must appoint an officer within 15 days"

@@ -130,7 +130,7 @@ def test_copyright_and_consent_lines_are_furniture(line: str) -> None:
     "[Image source: Twitter]",
     # The marks a story is pasted with from a wire, a press release or an opinion page.
     "OPINION", "Analysis", "PRESS RELEASE", "FOR IMMEDIATE RELEASE", "Explained:", "LIVE UPDATES", "###", "-ENDS-",
-    "ENDS", "Media contact: Press Office, Ministry of Electronics & IT",
+    "ENDS", "RKV/MD", "DS/AK/SKS", "Media contact: Press Office, Ministry of Electronics & IT",
     "For media enquiries, write to the press office",
     "(Reporting by Reuters Staff; Editing by Reuters Desk)", "Reporting by A Staff; Editing by The Desk",
     "(Additional reporting by the Mumbai bureau)", "Our Standards: The Thomson Reuters Trust Principles.",
@@ -194,6 +194,7 @@ def test_the_training_articles_lose_no_sentence() -> None:
     "The talks would end soon, officials said.", "Analysis of the orders by lawyers found gaps.",
     "Interview requests to Twitter went unanswered.", "The press release said the talks were cordial.",
     "The writer is not named in the order.", "Media reports said the ministry had written again.",
+    "RKV/MD signed the order.", "AI/ML rules were notified.",
 ])
 def test_story_lines_that_open_like_those_marks_are_kept(line: str) -> None:
     assert not is_furniture(line)
@@ -278,6 +279,17 @@ def test_a_judgments_labelled_day_in_its_caption_dates_it(stamp: str) -> None:
     doc = parse_article(_JUDGMENT_CAPTION.format(stamp=stamp) + story, "j", "j.txt")
     assert (doc.date, doc.date_estimated) == ("2021-03-05", False)
     assert not any(stamp in sentence for sentence in _sentences(doc.text))
+
+
+def test_a_judgments_bench_joined_into_one_long_line_in_capitals_is_still_its_caption() -> None:
+    """A PDF joins the bench's names into one line of 13 words: it had been taken for the first line of prose, and
+    the "Date of Judgment" under it dated nothing."""
+    caption = _JUDGMENT_CAPTION.replace("CORAM:\nHON'BLE THE CHIEF JUSTICE\nHON'BLE",
+                                        "CORAM: THE HON'BLE THE CHIEF JUSTICE THE HON'BLE")
+    assert "CORAM: THE HON'BLE THE CHIEF JUSTICE THE HON'BLE MR. JUSTICE OF THE SECOND BENCH" in caption
+    doc = parse_article(caption.format(stamp="Date of Judgment: 5 March 2021") + "1. The petitioner challenges 97 "
+                        "blocking orders issued in February 2021 by the ministry.\n", "j", "j.txt")
+    assert (doc.date, doc.date_estimated) == ("2021-03-05", False)
 
 
 def test_a_stamp_under_the_first_line_of_prose_does_not_date_the_article() -> None:

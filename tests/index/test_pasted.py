@@ -83,9 +83,9 @@ def test_a_thread_is_quoted_without_its_author_lines_counts_and_emoji() -> None:
     title, day, sentences = _read(THREAD, "t.txt")
     assert (title, day) == ("A thread on where the Twitter vs Government of India standoff stands tonight.",
                             "2021-02-10")
-    assert sentences == [
-        "1/ A thread on where the Twitter vs Government of India standoff stands tonight.",
-        "2/ Twitter said it would not act on accounts of journalists, politicians and activists.",
+    assert sentences == [  # each post quoted without its number ("1/"), as it is titled (``index.item_numbers``)
+        "A thread on where the Twitter vs Government of India standoff stands tonight.",
+        "Twitter said it would not act on accounts of journalists, politicians and activists.",
         "Follow @policy_watch_in for updates.",
     ]
 

@@ -131,6 +131,22 @@ def test_paragraphs_end_at_a_gap_an_indent_or_a_change_of_type() -> None:
         "An indented third."]
 
 
+def test_a_numbered_paragraphs_hanging_indent_continues_it() -> None:
+    """A judgment's numbered paragraphs: the number at the margin, the next lines indented under the text. The
+    paragraph ran on; before, the indent cut it mid-sentence into two paragraphs, each quoted as a sentence."""
+    numbered = [Line("12. The petitioner submits that the orders were issued without notice to the", y=700.0,
+                     x=72.0, size=11.0),
+                Line("holders of the accounts they named.", y=685.0, x=100.0, size=11.0),
+                Line("(b) The second ground is that the Review Committee met only", y=655.0, x=72.0, size=11.0),
+                Line("once.", y=640.0, x=100.0, size=11.0),
+                Line("A paragraph of its own follows", y=610.0, x=72.0, size=11.0),
+                Line("An indented line under it opens another.", y=595.0, x=100.0, size=11.0)]
+    assert article_text([numbered]).paragraphs == [
+        "12. The petitioner submits that the orders were issued without notice to the holders of the accounts they "
+        "named.", "(b) The second ground is that the Review Committee met only once.",
+        "A paragraph of its own follows", "An indented line under it opens another."]
+
+
 def test_furniture_on_every_page_is_dropped_and_a_printed_address_kept_aside() -> None:
     """A browser's print to PDF: the time printed and the page's title over each page, its address and page
     counter under it."""

@@ -377,3 +377,48 @@ def test_a_pages_table_is_stored_as_one_block_and_read_whole() -> None:
     [table] = [s for s in sentences if "Kelmar" in s]
     assert is_table(table) and "Accounts named" in table and "3,150" in table
     assert not any(s.strip("|-") == "" for s in sentences)  # the header's rule is no sentence
+
+
+def _portal_page(title: str) -> Page:
+    """A government portal's release: no metadata, no <h1>, its <title> the site's name (printed in its masthead and
+    footer), the headline an <h2> with the release's stamp under it."""
+    body = (f"<html><head><title>{title}</title></head><body>"
+            "<header><div class=\"title\">Press Information Bureau<br>Government of Sundara</div>"
+            "<ul><li><a href=\"/\">Home</a></li><li><a href=\"/r\">Releases</a></li></ul></header>"
+            "<div id=\"content\"><div class=\"MinistryNameSubhead\">Department of Telecommunication</div>"
+            "<h2>Department issues final notice to platform over withheld accounts</h2>"
+            "<div class=\"ReleaseDateSubHeaddateTime\">Posted On: 13 FEB 2021 7:08PM by PIB Sundara</div>"
+            f"{_STORY}</div><footer><p>Content owned by Press Information Bureau, Government of Sundara.</p>"
+            "</footer></body></html>").encode()
+    return Page("release.html", "", body, "utf-8")
+
+
+def test_a_page_titled_by_its_sites_name_is_titled_and_dated_by_its_headline_and_stamp() -> None:
+    """The portal's release was titled "Press Information Bureau", its headline quoted as a sentence, and, the
+    headline taken for the story's start, the stamp under it was missed: dated by an estimate."""
+    article = extract_article(_portal_page("Press Information Bureau"))
+    assert article.title == "Department issues final notice to platform over withheld accounts"
+    assert article.date == "2021-02-13" and "final notice" not in article.text
+    # a real headline as the <title>, with the story opening under a heading that is no headline: left as it was
+    other = extract_article(_portal_page("Platform restores union accounts after notice"))
+    assert other.title == "Platform restores union accounts after notice"
+    assert "Department issues final notice" in other.text
+
+
+def _digest(preheader: str, footer: str) -> Page:
+    """A newsletter's web copy saved as a page: table layout, a preheader, the issue, its sign-off, its footer."""
+    body = ("<html><head><title>The Policy Weekly #42</title></head><body><table role=\"presentation\"><tr><td>"
+            f"{preheader}<h1>The Policy Weekly</h1><p>Issue #42 · Friday, 19 February 2021</p>{_STORY}"
+            "<p>That's all for this week. See you next Friday.</p>"
+            f"{footer}</td></tr></table></body></html>").encode()
+    return Page("digest.html", "", body, "utf-8")
+
+
+def test_a_saved_newsletters_sign_off_is_left_out_of_its_story() -> None:
+    """The extractor drops a web copy's preheader and unsubscribe footer, by which the index knows a newsletter, and
+    kept its sign-off: "That's all for this week" was quoted, and an event of the week after the issue."""
+    chrome = _digest('<p>This week: union accounts. <a href="#">View this email in your browser</a></p>',
+                     '<p>You are receiving this email because you subscribed. <a href="#">Unsubscribe</a></p>')
+    text = extract_article(chrome).text
+    assert "That's all" not in text and text.rstrip().endswith("41 notices this year.")
+    assert "That's all for this week." in extract_article(_digest("", "")).text  # no newsletter: the story's words
