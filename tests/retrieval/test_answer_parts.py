@@ -221,6 +221,17 @@ def test_a_name_beside_the_sort_of_thing_asked_for() -> None:
     assert not name_near("Whats the Archive worth?", category, "whats the Archive worth")
 
 
+def test_a_long_sentence_s_clauses_are_tokenized_once_for_every_question() -> None:
+    from retrieval.quotes import _clause_terms
+
+    text = ("The ministry, which had written to the company twice, said on Monday that it would block the accounts, "
+            "and the company, in a blog post, said it had acted on most of them.")
+    _clause_terms.cache_clear()
+    shown = [trim_to_window(text, set(terms(words)), 70)[0] for words in ("ministry written", "blog post")]
+    assert _clause_terms.cache_info().misses == 1
+    assert "ministry" in shown[0] and "blog post" in shown[1]
+
+
 def test_a_sentence_is_tokenized_once_for_every_question_that_reads_it() -> None:
     from retrieval.signals import _name_words
 
