@@ -152,10 +152,6 @@ def _figure_features(question: Question, texts: list[str], cover: Coverage) -> d
     return out
 
 
-def _inv(rank: int) -> float:
-    return 1.0 / (1.0 + rank) if rank >= 0 else 0.0
-
-
 def candidates(
     index: LoadedIndex, question: Question, query_vector: np.ndarray, passages: list[Passage],
     encode: Encode | None = None, is_answer_like: Callable[[str], bool] = lambda _: True,
@@ -206,9 +202,9 @@ def candidates(
         "q_max_dense": float(dense.max()), "q_max_coverage": float(cov[:, 0].max()),
         "q_unknown_share": cover.unknown_share, "q_log_terms": math.log1p(len(qterms)),
         f"kind_{question.kind.value}": 1.0,
-        "passage_rank": [_inv(passage_rank[p.chunk_index]) for p in owner],
-        "chunk_dense_rank": [_inv(p.dense_rank) for p in owner],
-        "chunk_lexical_rank": [_inv(p.lexical_rank) for p in owner],
+        "passage_rank": [1.0 / (1.0 + passage_rank[p.chunk_index]) for p in owner],
+        "chunk_dense_rank": [1.0 / (1.0 + p.dense_rank) if p.dense_rank >= 0 else 0.0 for p in owner],
+        "chunk_lexical_rank": [1.0 / (1.0 + p.lexical_rank) if p.lexical_rank >= 0 else 0.0 for p in owner],
         **(_figure_features(question, texts, cover) if question.focus else {}),
         "name_near_category": [float(name_near(t, question.category, question.text)) for t in texts],
         "doc_missing_share": [doc_missing[d][0] for d in near.docs],
