@@ -243,7 +243,7 @@ def bm25_top(retriever: bm25s.BM25, query_terms: list[str], k: int, n_docs: int)
     k = min(k, n_docs)
     top = np.argpartition(-scores, k - 1)[:k]
     top = top[np.argsort(-scores[top])]
-    return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+    return [(i, s) for i, s in zip(top.tolist(), scores[top].tolist(), strict=True) if s > 0]
 
 
 def document_frequencies(units: Iterable[str]) -> tuple[int, dict[str, int]]:

@@ -32,9 +32,9 @@ def next_best(
         if _overlaps(passage, [*answer.citations, *answer.related]):
             continue
         # Sentences only (a caption or a heading "may answer it better" for nobody), none said already.
-        rows = [r for r in index.chunk_sentence_rows(passage.chunk_index)
-                if is_answer_like(text := index.sentence_text(r))
-                and not repeats(text, [*answer.citations, *answer.related, *found])]
+        # The texts the features read (``LoadedIndex.memo``): the same strings, so their per-text caches hit at once.
+        rows = [r for r, text, _ in index.memo.chunk(passage.chunk_index)
+                if is_answer_like(text) and not repeats(text, [*answer.citations, *answer.related, *found])]
         if not rows:
             continue
         sims = index.sentence_vectors[rows] @ query

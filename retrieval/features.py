@@ -14,14 +14,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from index.article_head import DATELINE
 from index.figures import WINDOW_WORDS, figures, figures_near, window_around
-from index.lexical import terms
+from retrieval.coverage import Coverage, document_terms, sentence_terms
 from retrieval.loaded import LoadedIndex
+from retrieval.neighbours import context_vectors, neighbours
 from retrieval.question import Kind, Question
 from retrieval.signals import asks_duration, carries, name_near, new_figures, new_names
 from retrieval.types import Passage
@@ -42,61 +41,6 @@ INDEX = {name: i for i, name in enumerate(FEATURES)}
 MAX_FIGURE_WINDOWS = 16
 
 
-
-
-@lru_cache(maxsize=65_536)
-def sentence_terms(sentence: str) -> frozenset[str]:
-    """The words a sentence says, its dateline left out (a question naming that city, "will it rain in delhi
-    tomorrow", is no closer to the sentence for it); every question reads the same corpus sentences again, so
-    each is tokenized once per process."""
-    return frozenset(terms(DATELINE.sub("", sentence, count=1)))
-
-
-class Coverage:
-    """Share of the question's IDF weight a text holds; an alias counts as the form it stands for."""
-
-    def __init__(self, index: LoadedIndex, question_terms: list[str]) -> None:
-        self.terms = sorted(set(question_terms))
-        self.weights = [index.idf.get(t, index.unknown_idf) for t in self.terms]
-        self.total = float(sum(self.weights))
-        self.alternatives: dict[str, list[frozenset[str]]] = {t: [frozenset([t])] for t in self.terms}
-        qset = set(self.terms)
-        for short, long_terms in index.aliases.items():
-            if short in qset:
-                self.alternatives[short].append(frozenset(long_terms))
-            if all(t in qset for t in long_terms):
-                for t in long_terms:
-                    self.alternatives[t].append(frozenset([short]))
-        unknown = [w for t, w in zip(self.terms, self.weights, strict=True) if t not in index.idf]
-        self.unknown_share = float(sum(unknown) / self.total) if self.total else 1.0
-
-    def missing(self, words: frozenset[str]) -> tuple[float, float]:
-        """(share of the question's IDF weight, largest IDF relative to the question's largest) of the terms
-        ``words`` lacks: "which court ..." asked of an article that never names a court can't be answered
-        from it, however close the rest of the question comes."""
-        gone = [w for term, w in zip(self.terms, self.weights, strict=True) if not self._holds(term, words)]
-        if not self.terms or not gone:
-            return 0.0, 0.0
-        return sum(gone) / self.total, max(gone) / max(self.weights)
-
-    def _holds(self, term: str, words: frozenset[str]) -> bool:
-        return term in words or any(alt <= words for alt in self.alternatives[term][1:])
-
-    def of(self, words: frozenset[str]) -> tuple[float, float]:
-        """(IDF-weighted share, plain share) of the question's terms found in ``words``."""
-        if not self.terms:
-            return 0.0, 0.0
-        weight, hits = 0.0, 0
-        for term, w in zip(self.terms, self.weights, strict=True):
-            if self._holds(term, words):
-                weight += w
-                hits += 1
-        return weight / self.total, hits / len(self.terms)
-
-
-@lru_cache(maxsize=4096)
-def document_terms(text: str) -> frozenset[str]:
-    return frozenset(terms(text))
 
 
 @dataclass
@@ -124,12 +68,10 @@ def _rows_of(index: LoadedIndex, passages: list[Passage]) -> tuple[list[int], li
     seen_rows: set[int] = set()
     seen_text: set[str] = set()
     for passage in passages:
-        for row in index.chunk_sentence_rows(passage.chunk_index):
+        for row, text, key in index.memo.chunk(passage.chunk_index):
             if row in seen_rows:
                 continue
             seen_rows.add(row)
-            text = index.sentence_text(row)
-            key = " ".join(text.lower().split())
             if key in seen_text:
                 continue
             seen_text.add(key)
@@ -137,12 +79,6 @@ def _rows_of(index: LoadedIndex, passages: list[Passage]) -> tuple[list[int], li
             texts.append(text)
             owner.append(passage)
     return rows, texts, owner
-
-
-def _neighbours(index: LoadedIndex, row: int) -> list[int]:
-    spans = index.sentence_spans
-    doc = spans[row, 0]
-    return [r for r in (row - 1, row, row + 1) if 0 <= r < len(spans) and spans[r, 0] == doc]
 
 
 def _figure_context(
@@ -199,96 +135,94 @@ def _type_match(kind: Kind, text: str, question: str) -> float:
     return 0.0
 
 
+def _figure_features(question: Question, texts: list[str], cover: Coverage) -> dict[str, list[float]]:
+    """Whether each sentence names the counted thing, and gives a figure (one the question doesn't state)
+    right beside it, and how much of the question the words around that figure hold."""
+    focus = set(question.focus)
+    stated = {f.value for f in figures(question.text)}
+    out: dict[str, list[float]] = {name: [] for name in (
+        "focus_present", "figure_near_focus", "new_figure_near_focus", "figure_local_coverage")}
+    for text in texts:
+        near = figures_near(text, question.focus)
+        out["focus_present"].append(float(bool(focus & sentence_terms(text))))
+        out["figure_near_focus"].append(float(bool(near)))
+        out["new_figure_near_focus"].append(float(any(f.value not in stated for f in near)))
+        out["figure_local_coverage"].append(
+            max(cover.of(sentence_terms(window_around(text, f)))[0] for f in near) if near else 0.0)
+    return out
+
+
 def candidates(
     index: LoadedIndex, question: Question, query_vector: np.ndarray, passages: list[Passage],
     encode: Encode | None = None, is_answer_like: Callable[[str], bool] = lambda _: True,
 ) -> Candidates:
+    """Every sentence of ``passages`` with its feature row. The features are filled a column at a time (a
+    NumPy item write per feature and sentence was a tenth of the time), from per-text facts kept per
+    process (``sentence_terms``, ``carries``, ``is_answer_like``)."""
     rows, texts, owner = _rows_of(index, passages)
     n = len(rows)
     matrix = np.zeros((n, len(FEATURES)), dtype=np.float32)
     if not n:
         return Candidates(rows, texts, matrix)
     query = query_vector.astype(np.float32)
-    vectors = index.sentence_vectors
-    dense = vectors[rows] @ query
-    ctx = np.array([vectors[_neighbours(index, r)].sum(axis=0) for r in rows], dtype=np.float32)
-    ctx /= np.maximum(np.linalg.norm(ctx, axis=1, keepdims=True), 1e-6)
-    dense_ctx = ctx @ query
+    dense = index.sentence_vectors[rows] @ query
+    near = neighbours(index, rows)
+    dense_ctx = context_vectors(index, near) @ query
     cover = Coverage(index, question.terms)
-    cov = np.array([cover.of(sentence_terms(t)) for t in texts], dtype=np.float32).reshape(n, 2)
-    words_of: dict[int, frozenset[str]] = dict(zip(rows, map(sentence_terms, texts), strict=True))
-
-    def words_at(row: int) -> frozenset[str]:
-        if row not in words_of:
-            words_of[row] = sentence_terms(index.sentence_text(row))
-        return words_of[row]
-
-    around = [frozenset().union(*map(words_at, _neighbours(index, row))) for row in rows]
-    cov_ctx = np.array([cover.of(words)[0] for words in around])
-    missing_ctx = np.array([cover.missing(words)[1] for words in around])
+    words = [index.memo.terms(row) for row in rows]
+    cov = np.array([cover.of(w) for w in words], dtype=np.float32).reshape(n, 2)
+    ctx_shares = [cover.shares(cover.found(index.memo.pooled(row))) for row in rows]
     order = np.argsort(-dense, kind="stable")
     dense_rank = np.empty(n)
     dense_rank[order] = np.arange(n)
     passage_rank = {p.chunk_index: i for i, p in enumerate(passages)}
-    figure_ctx = _figure_context(index, question, query, rows, texts, encode)
     qterms = set(question.terms)
     first_rows = set(index.doc_first_sentence.tolist())
-    stated = {f.value for f in figures(question.text)}
     doc_missing: dict[int, tuple[float, float]] = {}
-
-    def inv(rank: int) -> float:
-        return 1.0 / (1.0 + rank) if rank >= 0 else 0.0
-
-    col = INDEX
-    matrix[:, col["dense"]] = dense
-    matrix[:, col["dense_ctx"]] = dense_ctx
-    matrix[:, col["dense_gap"]] = dense - dense.max()
-    matrix[:, col["dense_rank"]] = 1.0 / (1.0 + dense_rank)
-    matrix[:, col["coverage"]] = cov[:, 0]
-    matrix[:, col["coverage_gap"]] = cov[:, 0] - cov[:, 0].max()
-    matrix[:, col["coverage_ctx"]] = cov_ctx
-    matrix[:, col["missing_ctx"]] = missing_ctx
-    matrix[:, col["matched_share"]] = cov[:, 1]
-    matrix[:, col["figure_context"]] = figure_ctx
-    matrix[:, col["q_max_dense"]] = float(dense.max())
-    matrix[:, col["q_max_coverage"]] = float(cov[:, 0].max())
-    matrix[:, col["q_unknown_share"]] = cover.unknown_share
-    matrix[:, col["q_log_terms"]] = math.log1p(len(qterms))
-    matrix[:, col[f"kind_{question.kind.value}"]] = 1.0
-    for i, (row, text, passage) in enumerate(zip(rows, texts, owner, strict=True)):
-        matrix[i, col["passage_rank"]] = inv(passage_rank[passage.chunk_index])
-        matrix[i, col["chunk_dense_rank"]] = inv(passage.dense_rank)
-        matrix[i, col["chunk_lexical_rank"]] = inv(passage.lexical_rank)
-        words = sentence_terms(text)
-        if question.focus:
-            matrix[i, col["focus_present"]] = float(bool(set(question.focus) & words))
-            near = figures_near(text, question.focus)
-            matrix[i, col["figure_near_focus"]] = float(bool(near))
-            matrix[i, col["new_figure_near_focus"]] = float(any(f.value not in stated for f in near))
-            if near:
-                local = max(cover.of(sentence_terms(window_around(text, f)))[0] for f in near)
-                matrix[i, col["figure_local_coverage"]] = local
-        matrix[i, col["name_near_category"]] = float(name_near(text, question.category, question.text))
-        doc_row = int(index.sentence_spans[row, 0])
+    for doc_row in near.docs:
         if doc_row not in doc_missing:
             doc_missing[doc_row] = cover.missing(document_terms(index.docs[doc_row].text))
-        matrix[i, col["doc_missing_share"]], matrix[i, col["doc_missing_max"]] = doc_missing[doc_row]
-        matrix[i, col["answer_like"]] = float(is_answer_like(text))
-        info = carries(text)
-        matrix[i, col["log_words"]] = math.log1p(info.words)
-        matrix[i, col["has_quote"]] = float(info.has_quote)
-        matrix[i, col["doc_first"]] = float(row in first_rows)
-        match = _type_match(question.kind, text, question.text)
-        after = row + 1
-        if after < len(index.sentence_spans) and index.sentence_spans[after, 0] == doc_row:
-            matrix[i, col["next_type_match"]] = _type_match(question.kind, index.sentence_text(after), question.text)
-        matrix[i, col["type_match"]] = match
-        matrix[i, col[f"type_match_{question.kind.value}"]] = match
+    info = [carries(t) for t in texts]
+    # A sentence's type match, kept per row: the sentence after a candidate is most often a candidate too.
+    matches = {row: _type_match(question.kind, text, question.text) for row, text in zip(rows, texts, strict=True)}
+
+    def match_at(row: int) -> float:
+        if row not in matches:
+            matches[row] = _type_match(question.kind, index.sentence_text(row), question.text)
+        return matches[row]
+
+    novel = [len(w - qterms) for w in words]
+    columns: dict[str, np.ndarray | list[float] | float] = {
+        "dense": dense, "dense_ctx": dense_ctx, "dense_gap": dense - dense.max(),
+        "dense_rank": 1.0 / (1.0 + dense_rank),
+        "coverage": cov[:, 0], "coverage_gap": cov[:, 0] - cov[:, 0].max(),
+        "coverage_ctx": np.array([s[0] for s in ctx_shares]),
+        "missing_ctx": np.array([s[3] for s in ctx_shares]), "matched_share": cov[:, 1],
+        "figure_context": _figure_context(index, question, query, rows, texts, encode),
+        "q_max_dense": float(dense.max()), "q_max_coverage": float(cov[:, 0].max()),
+        "q_unknown_share": cover.unknown_share, "q_log_terms": math.log1p(len(qterms)),
+        f"kind_{question.kind.value}": 1.0,
+        "passage_rank": [1.0 / (1.0 + passage_rank[p.chunk_index]) for p in owner],
+        "chunk_dense_rank": [1.0 / (1.0 + p.dense_rank) if p.dense_rank >= 0 else 0.0 for p in owner],
+        "chunk_lexical_rank": [1.0 / (1.0 + p.lexical_rank) if p.lexical_rank >= 0 else 0.0 for p in owner],
+        **(_figure_features(question, texts, cover) if question.focus else {}),
+        "name_near_category": [float(name_near(t, question.category, question.text)) for t in texts],
+        "doc_missing_share": [doc_missing[d][0] for d in near.docs],
+        "doc_missing_max": [doc_missing[d][1] for d in near.docs],
+        "answer_like": [float(is_answer_like(t)) for t in texts],
+        "log_words": [math.log1p(c.words) for c in info], "has_quote": [float(c.has_quote) for c in info],
+        "doc_first": [float(row in first_rows) for row in rows],
+        "next_type_match": [match_at(row + 1) if after else 0.0
+                            for row, after in zip(rows, near.after.tolist(), strict=True)],
+        "type_match": [matches[row] for row in rows],
+        f"type_match_{question.kind.value}": [matches[row] for row in rows],
         # An answer says something the question doesn't: a sentence made only of the question's own words
         # is about the question, not an answer to it.
-        novel = len(words - qterms)
-        matrix[i, col["novel_share"]] = novel / max(len(words), 1)
-        matrix[i, col["novel_terms"]] = math.log1p(novel)
-    matrix[:, col["type_x_dense"]] = matrix[:, col["type_match"]] * dense
-    matrix[:, col["type_x_coverage"]] = matrix[:, col["type_match"]] * cov[:, 0]
+        "novel_share": [k / max(len(w), 1) for k, w in zip(novel, words, strict=True)],
+        "novel_terms": [math.log1p(k) for k in novel],
+    }
+    for name, values in columns.items():
+        matrix[:, INDEX[name]] = values
+    matrix[:, INDEX["type_x_dense"]] = matrix[:, INDEX["type_match"]] * dense
+    matrix[:, INDEX["type_x_coverage"]] = matrix[:, INDEX["type_match"]] * cov[:, 0]
     return Candidates(rows, texts, matrix)

@@ -56,12 +56,14 @@ def names_by_initials(index: LoadedIndex) -> dict[str, set[str]]:
 
 
 def _meant(word: str, index: LoadedIndex, names: dict[str, set[str]]) -> str | None:
-    found = terms(word)
-    if len(found) != 1 or found[0] in index.idf or found[0] in REQUEST_TERMS:
-        return None  # a stop word, a word the articles use, or one that only asks
+    # The names first: most words are no article name's initials, and that look-up is cheaper than the
+    # word's terms (every short word of every question was tokenized before this).
     spelled = names.get(word.lower(), set())
     if len({name.casefold() for name in spelled}) != 1:
         return None  # none, or several names it could shorten: no guess
+    found = terms(word)
+    if len(found) != 1 or found[0] in index.idf or found[0] in REQUEST_TERMS:
+        return None  # a stop word, a word the articles use, or one that only asks
     return next(iter(spelled))
 
 

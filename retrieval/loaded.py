@@ -17,6 +17,7 @@ from index import store
 from index.documents import Document
 from index.lexical import load_bm25
 from index.vectors import read_faiss
+from retrieval.sentence_memo import SentenceMemo
 
 FIX = "dispute-bot index build"
 # A damaged file in an index whose articles did not change: only a full build rewrites every file.
@@ -81,6 +82,11 @@ class LoadedIndex:
         """The vocabulary in order, made on first use: a word's longer forms ("founder" for "found") are then
         a bisect away, where a scan of every term took 35 ms per word in a vocabulary of 190,000."""
         return sorted(self.idf)
+
+    @cached_property
+    def memo(self) -> SentenceMemo:
+        """What each sentence yields whatever the question, kept with this index (``retrieval.sentence_memo``)."""
+        return SentenceMemo(self)
 
     @property
     def built_at(self) -> str:

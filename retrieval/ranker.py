@@ -55,13 +55,19 @@ class AnswerModel:
         """One probability per row of ``matrix`` (columns named by ``names``); unused columns are ignored."""
         if not len(matrix):
             return np.zeros(0)
-        position = {name: i for i, name in enumerate(names)}
-        missing = [f for f in self.features if f not in position]
-        if missing:
-            raise ValueError(f"answer model needs features the candidates lack: {missing}")
-        x = matrix[:, [position[f] for f in self.features]].astype(np.float64)
+        x = matrix[:, _columns(self.features, tuple(names))].astype(np.float64)
         z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+@lru_cache(maxsize=16)
+def _columns(features: tuple[str, ...], names: tuple[str, ...]) -> list[int]:
+    """Where each of the model's features sits among ``names``: the same two lists for every question."""
+    position = {name: i for i, name in enumerate(names)}
+    missing = [f for f in features if f not in position]
+    if missing:
+        raise ValueError(f"answer model needs features the candidates lack: {missing}")
+    return [position[f] for f in features]
 
 
 def save(model: AnswerModel, path: Path = WEIGHTS) -> None:

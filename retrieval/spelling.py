@@ -60,8 +60,10 @@ def compounds(index: LoadedIndex) -> dict[str, str]:
 
 
 def _mended(word: str, index: LoadedIndex, choices: list[str]) -> str | None:
-    term = terms(word)
     joined = compounds(index).get(word.lower())
+    if joined is None and (len(word) < MIN_LENGTH or not _ALPHA.match(word)):
+        return None  # decided without the word's terms: most words of a question are short ones
+    term = terms(word)
     if joined is not None and term and term[0] not in index.idf:
         return joined[0].upper() + joined[1:] if word[0].isupper() else joined
     if len(word) < MIN_LENGTH or not _ALPHA.match(word) or not term or term[0] in index.idf \

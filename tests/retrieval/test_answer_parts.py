@@ -221,6 +221,27 @@ def test_a_name_beside_the_sort_of_thing_asked_for() -> None:
     assert not name_near("Whats the Archive worth?", category, "whats the Archive worth")
 
 
+def test_a_long_sentence_s_clauses_are_tokenized_once_for_every_question() -> None:
+    from retrieval.quotes import _clause_terms
+
+    text = ("The ministry, which had written to the company twice, said on Monday that it would block the accounts, "
+            "and the company, in a blog post, said it had acted on most of them.")
+    _clause_terms.cache_clear()
+    shown = [trim_to_window(text, set(terms(words)), 70)[0] for words in ("ministry written", "blog post")]
+    assert _clause_terms.cache_info().misses == 1
+    assert "ministry" in shown[0] and "blog post" in shown[1]
+
+
+def test_a_sentence_is_tokenized_once_for_every_question_that_reads_it() -> None:
+    from retrieval.signals import _name_words
+
+    sentence = "The archive, which the company calls the Ad Ledger, lists 48,300 ads."
+    _name_words.cache_clear()
+    for question in ("whats the archive called", "what is the name of the archive", "which company runs it"):
+        name_near(sentence, analyse(question).category, question)
+    assert _name_words.cache_info().misses == 1
+
+
 def test_a_stated_cause_and_a_length_of_time_are_read_from_the_surface() -> None:
     assert carries("The videos were removed because a system flagged them.").has_strong_reason
     assert carries("The videos were removed after a system flagged them.").has_reason

@@ -30,3 +30,30 @@ def test_an_unknown_word_counts_as_missing_at_the_index_s_rarest() -> None:
     cover = _coverage("what does the ministry of railways do", {"ministry": 1.0})
     share, largest = cover.missing(document_terms("The ministry sent Twitter an order."))
     assert largest == pytest.approx(1.0) and share == pytest.approx(9.0 / 10.0)
+
+
+def test_a_term_is_held_by_the_form_standing_for_it() -> None:
+    """An alias the articles define counts as the words it stands for, and they as it."""
+    meity = terms("MeitY")[0]
+    ministry = terms("ministry electronics")
+    index = SimpleNamespace(idf={meity: 3.0, ministry[0]: 1.0, ministry[1]: 2.0}, unknown_idf=9.0,
+                            aliases={meity: ministry})
+    short = Coverage(cast(LoadedIndex, index), [meity])
+    assert short.of(sentence_terms("The Ministry of Electronics said so.")) == (1.0, 1.0)
+    spelled = Coverage(cast(LoadedIndex, index), ministry)
+    assert spelled.of(sentence_terms("MeitY said so.")) == (1.0, 1.0)
+    assert spelled.missing(sentence_terms("The ministry said so.")) == (pytest.approx(2.0 / 3.0), 1.0)
+
+
+def test_texts_holding_the_same_terms_are_scored_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A question is checked against about 150 texts, most holding the same few of its terms."""
+    cover = _coverage("which court did twitter approach", {"court": 4.0, "twitter": 0.5, "approach": 2.0})
+    scored: list[frozenset[str]] = []
+    of = cover._of
+    monkeypatch.setattr(cover, "_of", lambda found: scored.append(found) or of(found))
+    texts = ["Twitter may approach the government again.", "Twitter could approach officials.",
+             "Twitter will approach a court.", "Nothing here."]
+    shares = [cover.of(sentence_terms(t)) for t in texts]
+    assert len(scored) == 3  # the first two hold "twitter" and "approach" alike
+    assert shares[0] == shares[1] == (pytest.approx(2.5 / 6.5), pytest.approx(2 / 3))
+    assert shares[2] == (1.0, 1.0) and shares[3] == (0.0, 0.0)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from index.embedding import EncoderProvider
+from index.lexical import terms
 from retrieval.engine import Engine
 from retrieval.initialisms import names_cased, spell_out_initials
 from tests.retrieval.conftest import index_of
@@ -43,3 +46,17 @@ def test_a_name_typed_in_lowercase_is_read_in_the_articles_capitals(
     assert names_cased("did the government of india and the port authority agree", index) == (
         "did the Government of India and the Port Authority agree")
     assert names_cased("did the government agree", index) == "did the government agree"
+
+
+def test_only_a_name_s_initials_are_tokenized(
+        tmp_path: Path, encoder_provider: EncoderProvider, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word that is no name's initials is left at one look-up: every short word of every question was
+    tokenized before."""
+    from retrieval import initialisms
+
+    index = index_of({"ports.md": ARTICLE}, tmp_path, encoder_provider)
+    read: list[str] = []
+    monkeypatch.setattr(initialisms, "terms", lambda text: read.append(text) or terms(text))
+    assert spell_out_initials("what did GoI say about the ports", index) == \
+        "what did Government of India say about the ports"
+    assert read == ["GoI"]

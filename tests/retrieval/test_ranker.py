@@ -52,3 +52,12 @@ def test_the_shipped_weights_use_only_features_the_code_computes() -> None:
     assert set(model.features) <= set(FEATURES)
     assert 0.0 < model.threshold < 1.0
     assert model.meta.get("held_out"), "the held-out figures travel with the weights"
+
+
+def test_the_columns_are_matched_once_for_every_question() -> None:
+    """Every question's candidates have the same columns: where the model's features sit is worked out once."""
+    model = _model()
+    ranker._columns.cache_clear()
+    for rows in ([[3.0, 0.0]], [[1.0, 2.0], [0.0, 0.0]], [[5.0, 5.0]]):
+        model.probabilities(np.array(rows), ["a", "b"])
+    assert ranker._columns.cache_info().misses == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from index.lexical import terms
 from retrieval.engine import Engine
 from retrieval.spelling import mend_typos
 
@@ -53,3 +54,15 @@ def test_a_hyphenated_article_word_typed_as_one_word_is_read_as_the_article_writ
     """"signups" was searched as the one word "signup", which no article holds where they write "sign-ups",
     and a decline said the articles "never use the word “signups”"."""
     assert mend_typos(typed, seed_engine.index) == meant
+
+
+def test_a_short_word_is_left_without_reading_its_terms(seed_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Too short to be mended and no hyphenated article word: decided before the word is tokenized, as most
+    words of a question are."""
+    from retrieval import spelling
+
+    read: list[str] = []
+    monkeypatch.setattr(spelling, "terms", lambda text: read.append(text) or terms(text))
+    assert mend_typos("how many acounts were blokced", seed_engine.index) == "how many accounts were blocked"
+    assert {"acounts", "blokced"} <= set(read)
+    assert not {"how", "many", "were"} & set(read)
