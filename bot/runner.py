@@ -15,7 +15,7 @@ from bot.core import CommandCore
 from bot.settings import Settings
 from bot.wiring import build_core
 from index import store
-from index.corpus_writes import restore_unfinished
+from index.change_journal import pending
 from index.staleness import pending_changes
 from index.vector_cache import read_manifest
 from retrieval.loaded import IndexLoadError, load_index
@@ -32,6 +32,10 @@ def ensure_index(settings: Settings) -> bool:
     fresh = store.live_dir(settings.index_dir) is None
     reasons = [] if fresh else pending_changes(settings.corpus_dir, settings.index_dir,
                                                model=settings.embedding_model)
+    if not fresh and not reasons and pending(settings.index_dir) is not None:
+        # An add or remove the last run stopped in (``_exit_leaving_build``) whose index went live: the
+        # articles agree with it, but its journal is the build's to clear, and its note the log's.
+        reasons = ["an interrupted add or remove to settle"]
     if fresh or reasons:
         what = (f"No index at {settings.index_dir} yet: building it" if fresh
                 else f"Updating the index ({'; '.join(reasons)})")
@@ -182,12 +186,16 @@ async def _setup_checked(job: Awaitable[object]) -> object:
 def _exit_leaving_build(core: CommandCore) -> None:
     """A build still running when the bot stops is left to the atomic-swap rules: the live index stays the
     last complete one and the next build clears the unfinished folder. Exiting must then not wait for the
-    build thread, which the interpreter would otherwise join."""
+    build thread, which the interpreter would otherwise join.
+
+    An add or remove under way is left to its journal (``index.change_journal``), which the next start settles
+    by whether the change's index went live: its files put back if not, the change standing if so. Putting
+    the files back here, as this did, raced the build thread: a publish in the moment before the exit left the
+    live index holding an article the corpus no longer had, dropped unannounced by the next build."""
     if not core.build_running:
         return
-    undone = restore_unfinished()  # an add or remove under way: its corpus files go back, as after Ctrl-C
-    log.warning("an index build was still running; it is abandoned (the live index is unchanged%s)",
-                f"; {undone} corpus change put back" if undone else "")
+    log.warning("an index build was still running; it is abandoned (the live index is unchanged unless it was "
+                "being published; an add or remove under way is finished or undone at the next start)")
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()

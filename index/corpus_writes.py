@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,13 +47,9 @@ class CorpusUndo:
         self._saved: dict[Path, bytes | None] = {}
         self._journal = journal
         self._stuck = False  # a file could not be put back: the journal stays for the next build to retry
-        with _LOCK:
-            _UNFINISHED.add(self)
 
     def done(self) -> None:
-        """The change is over, kept or put back: nothing left for ``restore_unfinished``."""
-        with _LOCK:
-            _UNFINISHED.discard(self)
+        """The change is over, kept or put back: nothing left for the journal to settle."""
         if self._journal is not None and not self._stuck:
             self._journal.close()
 
@@ -81,21 +76,6 @@ class CorpusUndo:
                 self._stuck = True
                 log.exception("could not put %s back after a failed change", path)
         self.done()
-
-
-_UNFINISHED: set[CorpusUndo] = set()
-_LOCK = threading.Lock()
-
-
-def restore_unfinished() -> int:
-    """Put back every change whose rebuild has not finished: for a process about to exit without waiting
-    for its build thread (the bot stopping mid-``/add-article``), which would leave an added file in the
-    corpus that the live index never got. How many changes were put back."""
-    with _LOCK:
-        pending = list(_UNFINISHED)
-    for undo in pending:
-        undo.restore()
-    return len(pending)
 
 
 def write_atomically(path: Path, data: bytes, prefix: str = ".upload-") -> None:

@@ -150,27 +150,56 @@ def test_a_rejected_token_is_one_line_without_an_asyncio_traceback(
     assert "never retrieved" not in caplog.text
 
 
-def test_stopping_mid_add_puts_the_corpus_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The bot stopping while an /add-article rebuild ran exited at once (it must not wait for the build
-    thread): the added file stayed in the corpus, unindexed, and a retry was refused as a duplicate."""
-    from index.corpus_writes import CorpusUndo, restore_unfinished, write_article
+def _stop_mid_add(corpus: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch, *, published: bool) -> None:
+    """The bot stopping while an /add-article ran: the add wrote koo.md (and replaced old.md) under its journal,
+    as ``add_articles`` does, its index published or not yet, and the process exits without waiting for it."""
+    from index.builder import build_locked
+    from index.change_journal import Journal
+    from index.corpus_writes import CorpusUndo, write_article
+    from index.embedding import document_encoder
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "old.md").write_text("The ministry wrote again.")
-    finished = CorpusUndo()
-    write_article(corpus, "kept.md", b"A change whose rebuild finished.", finished)
-    finished.done()
-    running = CorpusUndo()  # as add_articles holds it while its rebuild runs
-    write_article(corpus, "koo.md", b"Koo crossed three million users.", running)
-    write_article(corpus, "old.md", b"The ministry's letter, replaced.", running)
+    (corpus / "old.md").write_text("---\ntitle: Old\n---\nThe ministry wrote again to the platform.\n")
+    assert runner.ensure_index(_settings(corpus, index_dir))
+    running = CorpusUndo(Journal(index_dir, "add"))
+    write_article(corpus, "koo.md", b"---\ntitle: Koo\n---\nKoo crossed three million users.\n", running)
+    write_article(corpus, "old.md", b"---\ntitle: Old\n---\nThe ministry's letter, replaced.\n", running)
+    if published:  # the build thread's swap, in the moment before the exit
+        with store.build_lock(index_dir):
+            build_locked(corpus, index_dir, model=DEFAULT_MODEL,
+                         encoder_provider=document_encoder(DEFAULT_MODEL, index_dir))
     exits: list[int] = []
     monkeypatch.setattr(runner.os, "_exit", exits.append)
     runner._exit_leaving_build(SimpleNamespace(build_running=True))  # type: ignore[arg-type]
     assert exits == [0]
-    assert sorted(p.name for p in corpus.iterdir()) == ["kept.md", "old.md"]
-    assert (corpus / "old.md").read_text() == "The ministry wrote again."
-    assert restore_unfinished() == 0  # put back once
+
+
+def test_stopping_mid_add_leaves_the_change_to_the_next_start(
+        built_copy: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The bot must not wait for the build thread; the change it abandons is undone at the next start, so the
+    added file doesn't sit in the corpus unindexed (a retry was refused as a duplicate) and isn't published
+    unannounced by whoever builds next."""
+    corpus, index_dir = built_copy
+    _stop_mid_add(corpus, index_dir, monkeypatch, published=False)
+    assert runner.ensure_index(_settings(corpus, index_dir))
+    assert "was undone" in capsys.readouterr().out
+    assert not (corpus / "koo.md").exists()
+    assert "The ministry wrote again" in (corpus / "old.md").read_text()
+    assert staleness.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == []
+
+
+def test_stopping_as_an_add_is_published_keeps_the_article(
+        built_copy: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The files were put back in-process at the stop, racing the build thread: an index published just before
+    the exit held koo.md while the corpus no longer did, and the next start dropped the article again."""
+    corpus, index_dir = built_copy
+    _stop_mid_add(corpus, index_dir, monkeypatch, published=True)
+    assert (corpus / "koo.md").exists()
+    assert runner.ensure_index(_settings(corpus, index_dir))
+    assert "it stands" in capsys.readouterr().out
+    assert "replaced" in (corpus / "old.md").read_text()
+    assert staleness.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == []
+    docs = [json.loads(line)["doc_id"] for line in (index_dir / "docs.jsonl").read_text().splitlines()]
+    assert "koo" in docs
 
 
 def test_start_up_leaves_a_newer_releases_index_alone_and_says_upgrade(
