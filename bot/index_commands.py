@@ -82,8 +82,12 @@ def _status_text(info: dict[str, Any]) -> str:
         return f"No index at {info['index_dir']}. Build it with: dispute-bot index build"
     running = " (a build is running)" if info["build_running"] else ""
     stale = info.get("out_of_date") or []
-    after = (f"\nOut of date ({'; '.join(stale)}): questions are answered from it as it is until "
-             "dispute-bot index build brings it up to date" if stale else "")
+    # An interrupted change's file makes the index look out of date, but a build undoes that change rather than
+    # indexing it: "brings it up to date" alone told a moderator the half-added article would be published.
+    fix = ("dispute-bot index build first settles the interrupted change, then brings it up to date"
+           if info.get("interrupted") else "dispute-bot index build brings it up to date")
+    after = (f"\nOut of date ({'; '.join(stale)}): questions are answered from it as it is until {fix}"
+             if stale else "")
     if info.get("interrupted"):  # said before "out of date", which the interrupted change's file makes it
         after = f"\nInterrupted: {info['interrupted']}" + after
     return (f"{counted(info['docs'], 'article')}, {counted(info['chunks'], 'chunk')}, "
