@@ -5,9 +5,11 @@ from pathlib import Path
 import pytest
 
 from index.builder import build_index
-from index.embedding import DEFAULT_MODEL, EncoderProvider
+from index.embedding import DEFAULT_MODEL, Encoder, EncoderProvider
 from retrieval.engine import Engine
 from retrieval.loaded import LoadedIndex, load_index
+from retrieval.timeline import build_timeline
+from retrieval.types import Timeline
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +25,13 @@ def index_of(articles: dict[str, str], folder: Path, encoder_provider: EncoderPr
         (corpus / name).write_text(text, encoding="utf-8")
     build_index(corpus, folder / "index", model=DEFAULT_MODEL, encoder_provider=encoder_provider)
     return load_index(folder / "index")
+
+
+def topic_timeline(index: LoadedIndex, encoder: Encoder, topic: str) -> Timeline:
+    """The timeline ``/timeline topic`` gives: the topic encoded, as the engine does, for its meaning."""
+    return build_timeline(index, topic, encoder.encode([topic])[0])
+
+
+def dates_for(index: LoadedIndex, encoder: Encoder, topic: str) -> list[str]:
+    """The days of ``topic``'s timeline, in its order."""
+    return [e.date for e in topic_timeline(index, encoder, topic).events]

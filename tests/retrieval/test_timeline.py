@@ -12,7 +12,7 @@ from index.embedding import Encoder, EncoderProvider
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.timeline import build_timeline
 from retrieval.types import Timeline
-from tests.retrieval.conftest import index_of
+from tests.retrieval.conftest import index_of, topic_timeline
 
 ARTICLES = {
     "a.txt": (
@@ -38,10 +38,6 @@ def small_index(tmp_path_factory: pytest.TempPathFactory, encoder_provider: Enco
 @pytest.fixture(scope="module")
 def seed(seed_index_dir: Path) -> LoadedIndex:
     return load_index(seed_index_dir)
-
-
-def topic_timeline(index: LoadedIndex, encoder: Encoder, topic: str) -> Timeline:
-    return build_timeline(index, topic, encoder.encode([topic])[0])
 
 
 def assert_quotes_verbatim(index: LoadedIndex, timeline: Timeline) -> None:

@@ -12,7 +12,7 @@ import pytest
 from index.embedding import Encoder, EncoderProvider
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.timeline import build_timeline
-from tests.retrieval.conftest import index_of
+from tests.retrieval.conftest import index_of, topic_timeline
 
 TRAINING = Path(__file__).resolve().parents[2] / "training"
 ARTICLES = ("articles/elmarra_grievance_officers.md", "heldout/delmora_factcheck_label.md",
@@ -31,7 +31,7 @@ def training(tmp_path_factory: pytest.TempPathFactory, encoder_provider: Encoder
 
 
 def quotes(index: LoadedIndex, encoder: Encoder, topic: str) -> dict[str, str]:
-    timeline = build_timeline(index, topic, encoder.encode([topic])[0])
+    timeline = topic_timeline(index, encoder, topic)
     return {e.date: " ".join(c.quote for c in e.citations) for e in timeline.events}
 
 

@@ -10,8 +10,7 @@ import pytest
 from index.embedding import Encoder, EncoderProvider
 from retrieval.loaded import LoadedIndex
 from retrieval.timeline import build_timeline, topic_dates
-from retrieval.types import Timeline
-from tests.retrieval.conftest import index_of
+from tests.retrieval.conftest import dates_for, index_of, topic_timeline
 
 ARTICLES = {
     "a.txt": (
@@ -35,14 +34,6 @@ WEEK_OF_CAMP = "2021-02-03/2021-02-06"
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory, encoder_provider: EncoderProvider) -> LoadedIndex:
     return index_of(ARTICLES, tmp_path_factory.mktemp("ranges"), encoder_provider)
-
-
-def timeline(index: LoadedIndex, encoder: Encoder, topic: str) -> Timeline:
-    return build_timeline(index, topic, encoder.encode([topic])[0])
-
-
-def dates_for(index: LoadedIndex, encoder: Encoder, topic: str) -> list[str]:
-    return [e.date for e in timeline(index, encoder, topic).events]
 
 
 @pytest.mark.parametrize("topic", [
@@ -107,11 +98,11 @@ def test_a_dates_words_leave_nothing_behind(topic: str) -> None:
 
 
 def test_a_range_the_articles_have_no_events_in_says_what_they_cover(index: LoadedIndex, encoder: Encoder) -> None:
-    result = timeline(index, encoder, "between March 1 and March 5")
+    result = topic_timeline(index, encoder, "between March 1 and March 5")
     assert result.events == []
     assert result.note == "The articles cover 1 February 2021 to 21 February 2021."
     assert json.loads(json.dumps(result.to_dict()))["note"] == result.note
-    assert timeline(index, encoder, "feb 25").note == result.note  # as a single day with nothing on it
+    assert topic_timeline(index, encoder, "feb 25").note == result.note  # as a single day with nothing on it
 
 
 def test_a_year_alone_is_every_day_of_it(index: LoadedIndex, encoder: Encoder) -> None:
@@ -126,7 +117,7 @@ def test_a_year_alone_is_every_day_of_it(index: LoadedIndex, encoder: Encoder) -
 def test_a_day_in_figures_alone_is_said_to_be_unreadable(index: LoadedIndex, encoder: Encoder, topic: str) -> None:
     """"10/02/2021" was read as words and listed nothing, without a word on why. Neither reading of these
     (4 March or 3 April) falls in the articles' period, so neither is the day meant."""
-    result = timeline(index, encoder, topic)
+    result = topic_timeline(index, encoder, topic)
     assert result.events == [] and "(day or month first?)" in result.note and "“feb 10”" in result.note
     assert result.note.endswith("The articles cover 1 February 2021 to 21 February 2021.")
 
@@ -136,7 +127,7 @@ def test_a_day_in_figures_either_way_round_is_asked_back(index: LoadedIndex, enc
     """"10/02/2021", the README's own example, got no note: its 2021 was read as a year, leaving "10/02/", which
     the figures pattern did not match. One that neither way round falls in the articles' period lists nothing
     (not the sentences that share its figures) and names both days it could be."""
-    result = timeline(index, encoder, topic)
+    result = topic_timeline(index, encoder, topic)
     assert result.events == [] and "(day or month first?)" in result.note and "“feb 10”" in result.note
     if topic.endswith("04/03/2021"):
         assert "could be 4 March 2021 or 3 April 2021" in result.note
@@ -154,7 +145,7 @@ def test_a_day_in_figures_with_one_reading_in_the_articles_period_is_that_day(
 ) -> None:
     """"10/02/2021" was asked back ("10 February 2021 or 2 October 2021?") of articles covering 1 to 21 February
     2021, where only one of the two can be meant; "10/2" without a year too."""
-    result = timeline(index, encoder, topic)
+    result = topic_timeline(index, encoder, topic)
     assert [e.date for e in result.events] == expected and not result.asked_back
 
 
@@ -169,18 +160,18 @@ def test_a_day_in_figures_one_way_round_is_that_day(
     assert dates_for(index, encoder, topic) == expected
     assert topic_dates("01/01/2021") == topic_dates("1 January 2021")  # the same day whichever comes first
     assert topic_dates("31/02/2021")[0] == []  # no day at all
-    assert "is no day of the calendar" in timeline(index, encoder, "31/02/2021").note
+    assert "is no day of the calendar" in topic_timeline(index, encoder, "31/02/2021").note
 
 
 def test_a_range_named_backwards_says_so(index: LoadedIndex, encoder: Encoder) -> None:
-    result = timeline(index, encoder, "between feb 15 and feb 10")
+    result = topic_timeline(index, encoder, "between feb 15 and feb 10")
     assert result.events == []
     assert result.note.startswith("15 February 2021 to 10 February 2021 ends before it starts")
     assert result.note.endswith("The articles cover 1 February 2021 to 21 February 2021.")
 
 
 def test_no_note_when_the_dates_have_events_but_not_about_the_topic(index: LoadedIndex, encoder: Encoder) -> None:
-    result = timeline(index, encoder, "between feb 10 and feb 15 cricket world cup")
+    result = topic_timeline(index, encoder, "between feb 10 and feb 15 cricket world cup")
     assert result.events == [] and result.note == ""
     assert "note" not in result.to_dict()
 

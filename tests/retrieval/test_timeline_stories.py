@@ -7,9 +7,8 @@ import pytest
 
 from index.embedding import Encoder, EncoderProvider
 from retrieval.loaded import LoadedIndex
-from retrieval.timeline import build_timeline
 from retrieval.timeline_stories import other_stories
-from tests.retrieval.conftest import index_of
+from tests.retrieval.conftest import dates_for, index_of
 
 ARTICLES = {
     "court.txt": (
@@ -28,10 +27,6 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def stories(tmp_path_factory: pytest.TempPathFactory, encoder_provider: EncoderProvider) -> LoadedIndex:
     return index_of(ARTICLES, tmp_path_factory.mktemp("stories"), encoder_provider)
-
-
-def dates_for(index: LoadedIndex, encoder: Encoder, topic: str) -> list[str]:
-    return [e.date for e in build_timeline(index, topic, encoder.encode([topic])[0]).events]
 
 
 def test_a_topic_of_several_words_leaves_out_another_story_naming_one_of_them(

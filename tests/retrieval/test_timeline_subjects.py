@@ -7,9 +7,8 @@ import pytest
 
 from index.embedding import Encoder, EncoderProvider
 from retrieval.loaded import LoadedIndex
-from retrieval.timeline import build_timeline
 from retrieval.timeline_subjects import most_named, refers_to_subject
-from tests.retrieval.conftest import index_of
+from tests.retrieval.conftest import dates_for, index_of
 
 ARTICLES = {
     "order.md": (
@@ -30,10 +29,6 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def subjects(tmp_path_factory: pytest.TempPathFactory, encoder_provider: EncoderProvider) -> LoadedIndex:
     return index_of(ARTICLES, tmp_path_factory.mktemp("subjects"), encoder_provider)
-
-
-def dates_for(index: LoadedIndex, encoder: Encoder, topic: str) -> list[str]:
-    return [e.date for e in build_timeline(index, topic, encoder.encode([topic])[0]).events]
 
 
 def test_the_company_counts_for_the_topic_its_article_is_about(subjects: LoadedIndex, encoder: Encoder) -> None:

@@ -10,15 +10,12 @@ from index.embedding import Encoder
 from retrieval.engine import Engine
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.timeline import build_timeline, topic_dates
+from tests.retrieval.conftest import dates_for
 
 
 @pytest.fixture(scope="module")
 def seed(seed_index_dir: Path) -> LoadedIndex:
     return load_index(seed_index_dir)
-
-
-def dates_for(index: LoadedIndex, encoder: Encoder, topic: str) -> list[str]:
-    return [e.date for e in build_timeline(index, topic, encoder.encode([topic])[0]).events]
 
 
 @pytest.mark.parametrize("topic", ["February", "feb", "in february", "Febuary", "feburary"])
