@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from collections.abc import Awaitable
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.build_lock import LockUnavailable
@@ -97,15 +98,27 @@ def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
     return True
 
 
-def build_if_missing(settings: Settings) -> str | None:
+@dataclass(frozen=True)
+class NoIndex:
+    """Why a one-shot command has no index to answer from. ``said``: the build meant to make one failed and
+    has already said why on stderr, in one line naming the setting (``INDEX_DIR`` that can't be written, the
+    build lock's ``DATABASE_URL``, another build running), so a human is told nothing more."""
+
+    message: str
+    said: bool = False
+
+
+def build_if_missing(settings: Settings) -> NoIndex | None:
     """The one-shot commands (``ask``, ``eval``, ``sources``, ``timeline``) build a missing index first, as
     ``run`` does: after ``make test`` or a fresh clone, ``dispute-bot ask`` answered only that no index was
-    found. An existing index is left as it is (updating it is ``run``'s and ``index build``'s job), and a build
-    that fails leaves the command to report the missing index as before.
+    found. An existing index is left as it is (updating it is ``run``'s and ``index build``'s job).
 
     Returns why there is nothing to answer from when there is no index and no corpus folder to build one from
     (a wrong ``CORPUS_DIR``): the command says that, in one line, where it said only that the index was missing
-    and how to build it, which fails the same way.
+    and how to build it, which fails the same way. Likewise when the first build fails (an ``INDEX_DIR`` that
+    can't be written): the build's own line names the setting, and the command stops there. It went on to load
+    the index that was never written, logged two ERROR lines and advised ``index build --full``, which failed
+    the same way.
 
     An index in an older release's format is as good as none (this release can't read it: ``ask`` logged it
     twice, called it "missing or damaged" and advised a full build) and is built the same way. The build's
@@ -115,11 +128,14 @@ def build_if_missing(settings: Settings) -> str | None:
     if live is not None and not _older_format(live):
         return None
     if not settings.corpus_dir.is_dir():
-        return None if live is not None else (
+        return None if live is not None else NoIndex(
             f"There is no index at {settings.index_dir} and no corpus folder at {settings.corpus_dir} "
             "(CORPUS_DIR) to build one from.")
     with contextlib.redirect_stdout(sys.stderr):
-        ensure_index(settings)
+        ready = ensure_index(settings)
+    if not ready and store.live_dir(settings.index_dir) is None:
+        return NoIndex(f"There is no index at {settings.index_dir} (INDEX_DIR), and building one failed: "
+                       "the reason is on stderr.", said=True)
     return None
 
 
