@@ -221,6 +221,13 @@ def _exit_leaving_build(core: CommandCore) -> None:
 def run(settings: Settings, platform: str = "auto", http: bool = False, port: int = 3000,
         host: str = "0.0.0.0") -> int:
     platforms = choose_platforms(settings, platform)
+    stray = settings.slack_half_set if platform == "auto" else []  # ``--platform terminal|discord`` is a choice
+    if stray:  # meant for Slack: not served without a word (the terminal chat, or Discord alone)
+        named = ", ".join(stray)
+        print(f"dispute-bot: {named} {'is' if len(stray) == 1 else 'are'} set but SLACK_BOT_TOKEN (the xoxb- bot "
+              "token; or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, for installs in many workspaces) is not, so Slack "
+              f"can't start: set it, or unset {named} (see .env.example)", file=sys.stderr)
+        return 2
     for name, present in (("discord", settings.has_discord), ("slack", settings.has_slack)):
         if name in platforms and not present:
             token = "DISCORD_TOKEN" if name == "discord" else "SLACK_BOT_TOKEN"
