@@ -94,9 +94,12 @@ def build_client(settings: Settings) -> AsyncWebClient:
     return AsyncWebClient(token=token, base_url=settings.slack_api_url, retry_handlers=retry_handlers())
 
 
-# Variables Bolt reads by itself to set up (or fill in) its OAuth flow; the settings pass every value instead.
+# Variables Bolt reads by itself to set up (or fill in) its OAuth flow, and the bot token it reads beside the
+# client the settings build: the settings pass every value instead. With SLACK_BOT_TOKEN in the environment
+# (Docker, systemd's EnvironmentFile), every start logged Bolt's "As you gave `client` as well, `token` will be
+# unused", which read as if the bot token were ignored.
 BOLT_OAUTH_ENV = ("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_SCOPES", "SLACK_USER_SCOPES", "SLACK_REDIRECT_URI",
-                  "SLACK_INSTALL_PATH", "SLACK_REDIRECT_URI_PATH")
+                  "SLACK_INSTALL_PATH", "SLACK_REDIRECT_URI_PATH", "SLACK_BOT_TOKEN")
 
 
 @contextlib.contextmanager
