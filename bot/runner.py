@@ -162,6 +162,15 @@ async def _serve(core: CommandCore, settings: Settings, platforms: list[str], ht
     from bot import health
     from bot.shutdown import serve_until_stopped
 
+    monitor = None
+    if settings.metrics_port is not None and not ("slack" in platforms and http):  # else on Slack's port
+        try:
+            monitor = await health.serve_health(core, settings.metrics_host, settings.metrics_port)
+        except OSError as exc:  # before any platform starts: a probe that can't reach the bot must not go unsaid
+            raise PlatformRefused("dispute-bot: " + health.cannot_listen(
+                exc, settings.metrics_host, settings.metrics_port,
+                "set METRICS_PORT to a free port, METRICS_HOST to an address of this machine, or leave METRICS_PORT "
+                "empty (see .env.example)")) from None
     jobs = [core.warm_up()]
     if "discord" in platforms:
         from bot.discord.app import serve_discord
@@ -175,9 +184,6 @@ async def _serve(core: CommandCore, settings: Settings, platforms: list[str], ht
         from bot.terminal import chat
 
         jobs.append(chat(core))
-    monitor = None
-    if settings.metrics_port is not None and not ("slack" in platforms and http):  # else on Slack's port
-        monitor = await health.serve_health(core, settings.metrics_host, settings.metrics_port)
     try:
         await serve_until_stopped([_setup_checked(job) for job in jobs], core.in_flight)
     finally:

@@ -205,7 +205,11 @@ async def serve_slack(
         await check_bot_token(app.client)
     if http:
         secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
-        runner = await start_http(app, secret, host=host, port=port, core=core)
+        try:
+            runner = await start_http(app, secret, host=host, port=port, core=core)
+        except OSError as exc:
+            fix = "give run a free --port (Slack's Request URL must reach it), or --host an address of this machine"
+            raise SlackSetupError(health.cannot_listen(exc, host, port, fix)) from None
         log.info("Slack: HTTP mode, listening on %s:%d at %s (and /healthz, /readyz, /metrics)", host, port,
                  EVENTS_PATH)
         try:

@@ -283,3 +283,24 @@ def test_slack_credentials_without_the_bot_token_are_refused_not_ignored(
     said = capsys.readouterr().err.strip()
     assert said.count("\n") == 0 and "SLACK_BOT_TOKEN" in said and next(iter(given)).upper() in said, said
     assert runner.run(settings, platform="terminal") == 0 and served == [["terminal"]]
+
+
+def test_a_metrics_port_already_taken_is_one_line_naming_the_setting(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """METRICS_PORT held by another process (a second bot on the box, Prometheus's node exporter) ended the
+    start in a 20-line traceback from asyncio and two "coroutine … was never awaited" warnings."""
+    import socket
+
+    monkeypatch.setattr(runner, "ensure_index", lambda settings: True)
+    monkeypatch.setattr(runner, "build_core", lambda settings: SimpleNamespace(close=lambda **kw: None,
+                                                                               build_running=False))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        settings = Settings(_env_file=None, corpus_dir=tmp_path, index_dir=tmp_path / "index",  # type: ignore[call-arg]
+                            metrics_port=port)
+        assert runner.run(settings, platform="terminal") == 2
+    said = capsys.readouterr().err.strip()
+    assert said.startswith(f"dispute-bot: cannot listen on 127.0.0.1:{port} (Address already in use): ") and \
+        "METRICS_PORT" in said and said.count("\n") == 0, said

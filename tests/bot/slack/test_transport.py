@@ -258,3 +258,19 @@ async def test_the_bot_token_in_the_environment_draws_no_warning_that_it_is_unus
         app = build_app(seed_core, slack_settings)
     assert app.client.token == token and "unused" not in caplog.text, caplog.text
     assert os.environ["SLACK_BOT_TOKEN"] == token
+
+
+async def test_an_http_port_already_taken_is_one_line_naming_the_option(
+    stub: StubSlack, seed_core: CommandCore, slack_settings: Settings
+) -> None:
+    """``run --platform slack --http`` (or ``make run`` with a signing secret) on a port another process holds
+    ended in asyncio's traceback ("error while attempting to bind on address …")."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(SlackSetupError) as refused:
+            await serve_slack(seed_core, slack_settings, http=True, host="127.0.0.1", port=port)
+    said = str(refused.value.code)
+    assert said.startswith(f"dispute-bot: cannot listen on 127.0.0.1:{port} (Address already in use): ") and \
+        "--port" in said and "\n" not in said, said
