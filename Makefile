@@ -10,9 +10,24 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run test test-postgres lint typecheck unit bench soak train clean
+.PHONY: install python-check run test test-postgres lint typecheck unit bench soak train clean
 
-$(STAMP): pyproject.toml
+# Python 3.11 only (pyproject.toml's requires-python). With another, pip refused the project only after the
+# torch download into a new .venv, and every later `make run` reused that .venv and failed the same way.
+PY_IS_311 := -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'
+python-check:
+	@if [ -e $(BIN)/python ]; then \
+	  $(BIN)/python $(PY_IS_311) 2>/dev/null || { echo "make: $(VENV) holds $$($(BIN)/python -V 2>&1), not Python 3.11:" \
+	    "remove it (rm -rf $(VENV); var/ keeps the index and the answers) and run make again" >&2; exit 1; }; \
+	elif [ -z "$(PY)" ]; then \
+	  echo "make: dispute-bot needs Python 3.11, and there is no python3.11 or python3 on PATH:" \
+	    "install it, or name it: make PY=/path/to/python3.11" >&2; exit 1; \
+	else \
+	  $(PY) $(PY_IS_311) 2>/dev/null || { echo "make: dispute-bot needs Python 3.11, $(PY) is $$($(PY) -V 2>&1 | head -n 1):" \
+	    "install python3.11, or name it: make PY=/path/to/python3.11" >&2; exit 1; }; \
+	fi
+
+$(STAMP): pyproject.toml | python-check
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	# The CPU build of torch first (from PyPI, `torch` is the multi-GB CUDA build): this machine's own wheels

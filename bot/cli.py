@@ -192,8 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.runner import build_if_missing
 
             nothing = build_if_missing(settings)
-            if nothing is not None:
-                return _emit(Notice(NoticeKind.UNAVAILABLE, nothing), args.json)
+            if nothing is not None:  # a failed build has said why, naming the setting: nothing to add for a human
+                return 1 if nothing.said and not args.json else _emit(
+                    Notice(NoticeKind.UNAVAILABLE, nothing.message), args.json)
         if args.command == "ask":
             return _ask(settings, args.question, args.json)
         if args.command == "index":

@@ -105,9 +105,11 @@ def main(settings: Settings, files: list[Path], articles: list[Path], as_json: b
         return _refuse("invalid", f"no such file: {', '.join(missing)}", as_json, 2)
     nothing = build_if_missing(settings)  # after a fresh clone there is none yet; a usage error costs no build
     try:
-        report = run_eval(settings, files, articles, baseline)
-    except IndexLoadError as exc:  # no index to score against (and, ``nothing``, no corpus folder to build one)
-        return _refuse("unavailable", nothing or str(exc), as_json, 1)
+        report = run_eval(settings, files, articles, baseline)  # a bad question file is said first
+    except IndexLoadError as exc:  # no index: no corpus folder to build one from, or its build failed (and said why)
+        if nothing is not None and nothing.said and not as_json:
+            return 1
+        return _refuse("unavailable", nothing.message if nothing is not None else str(exc), as_json, 1)
     except ValueError as exc:  # a bad question file
         return _refuse("invalid", str(exc), as_json, 1)
     routes = chat_routes(load_questions(files), settings.max_question_chars)

@@ -11,6 +11,7 @@ In Slack HTTP mode they share Slack's port; otherwise ``METRICS_PORT`` serves th
 from __future__ import annotations
 
 import logging
+import os
 
 from aiohttp import web
 
@@ -40,11 +41,26 @@ def add_routes(server: web.Application, core: CommandCore) -> None:
 
 
 async def start(server: web.Application, host: str, port: int) -> web.AppRunner:
-    """Serve ``server`` on ``host:port`` (0: a free port, see ``runner.addresses``); ``cleanup()`` stops it."""
+    """Serve ``server`` on ``host:port`` (0: a free port, see ``runner.addresses``); ``cleanup()`` stops it.
+    An ``OSError`` (the port taken, a privileged port, a host that is no address here) is the caller's to
+    word with the setting it came from (``cannot_listen``)."""
     runner = web.AppRunner(server, access_log=None, shutdown_timeout=5.0)
     await runner.setup()
-    await web.TCPSite(runner, host, port).start()
+    try:
+        await web.TCPSite(runner, host, port).start()
+    except OSError:
+        await runner.cleanup()
+        raise
     return runner
+
+
+def cannot_listen(exc: OSError, host: str, port: int, fix: str) -> str:
+    """One line for a port the bot can't listen on, ending in ``fix`` (the setting or option to change). It was
+    a 20-line traceback ending in asyncio's "error while attempting to bind on address …", then two "coroutine
+    … was never awaited" warnings."""
+    errno = exc.errno if isinstance(exc.errno, int) and exc.errno > 0 else None
+    reason = os.strerror(errno) if errno is not None else (exc.strerror or str(exc))
+    return f"cannot listen on {host}:{port} ({reason}): {fix}"
 
 
 async def serve_health(core: CommandCore, host: str, port: int) -> web.AppRunner:

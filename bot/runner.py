@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from collections.abc import Awaitable
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.build_lock import LockUnavailable
@@ -97,15 +98,27 @@ def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
     return True
 
 
-def build_if_missing(settings: Settings) -> str | None:
+@dataclass(frozen=True)
+class NoIndex:
+    """Why a one-shot command has no index to answer from. ``said``: the build meant to make one failed and
+    has already said why on stderr, in one line naming the setting (``INDEX_DIR`` that can't be written, the
+    build lock's ``DATABASE_URL``, another build running), so a human is told nothing more."""
+
+    message: str
+    said: bool = False
+
+
+def build_if_missing(settings: Settings) -> NoIndex | None:
     """The one-shot commands (``ask``, ``eval``, ``sources``, ``timeline``) build a missing index first, as
     ``run`` does: after ``make test`` or a fresh clone, ``dispute-bot ask`` answered only that no index was
-    found. An existing index is left as it is (updating it is ``run``'s and ``index build``'s job), and a build
-    that fails leaves the command to report the missing index as before.
+    found. An existing index is left as it is (updating it is ``run``'s and ``index build``'s job).
 
     Returns why there is nothing to answer from when there is no index and no corpus folder to build one from
     (a wrong ``CORPUS_DIR``): the command says that, in one line, where it said only that the index was missing
-    and how to build it, which fails the same way.
+    and how to build it, which fails the same way. Likewise when the first build fails (an ``INDEX_DIR`` that
+    can't be written): the build's own line names the setting, and the command stops there. It went on to load
+    the index that was never written, logged two ERROR lines and advised ``index build --full``, which failed
+    the same way.
 
     An index in an older release's format is as good as none (this release can't read it: ``ask`` logged it
     twice, called it "missing or damaged" and advised a full build) and is built the same way. The build's
@@ -115,11 +128,14 @@ def build_if_missing(settings: Settings) -> str | None:
     if live is not None and not _older_format(live):
         return None
     if not settings.corpus_dir.is_dir():
-        return None if live is not None else (
+        return None if live is not None else NoIndex(
             f"There is no index at {settings.index_dir} and no corpus folder at {settings.corpus_dir} "
             "(CORPUS_DIR) to build one from.")
     with contextlib.redirect_stdout(sys.stderr):
-        ensure_index(settings)
+        ready = ensure_index(settings)
+    if not ready and store.live_dir(settings.index_dir) is None:
+        return NoIndex(f"There is no index at {settings.index_dir} (INDEX_DIR), and building one failed: "
+                       "the reason is on stderr.", said=True)
     return None
 
 
@@ -146,6 +162,15 @@ async def _serve(core: CommandCore, settings: Settings, platforms: list[str], ht
     from bot import health
     from bot.shutdown import serve_until_stopped
 
+    monitor = None
+    if settings.metrics_port is not None and not ("slack" in platforms and http):  # else on Slack's port
+        try:
+            monitor = await health.serve_health(core, settings.metrics_host, settings.metrics_port)
+        except OSError as exc:  # before any platform starts: a probe that can't reach the bot must not go unsaid
+            raise PlatformRefused("dispute-bot: " + health.cannot_listen(
+                exc, settings.metrics_host, settings.metrics_port,
+                "set METRICS_PORT to a free port, METRICS_HOST to an address of this machine, or leave METRICS_PORT "
+                "empty (see .env.example)")) from None
     jobs = [core.warm_up()]
     if "discord" in platforms:
         from bot.discord.app import serve_discord
@@ -159,9 +184,6 @@ async def _serve(core: CommandCore, settings: Settings, platforms: list[str], ht
         from bot.terminal import chat
 
         jobs.append(chat(core))
-    monitor = None
-    if settings.metrics_port is not None and not ("slack" in platforms and http):  # else on Slack's port
-        monitor = await health.serve_health(core, settings.metrics_host, settings.metrics_port)
     try:
         await serve_until_stopped([_setup_checked(job) for job in jobs], core.in_flight)
     finally:
@@ -205,6 +227,13 @@ def _exit_leaving_build(core: CommandCore) -> None:
 def run(settings: Settings, platform: str = "auto", http: bool = False, port: int = 3000,
         host: str = "0.0.0.0") -> int:
     platforms = choose_platforms(settings, platform)
+    stray = settings.slack_half_set if platform == "auto" else []  # ``--platform terminal|discord`` is a choice
+    if stray:  # meant for Slack: not served without a word (the terminal chat, or Discord alone)
+        named = ", ".join(stray)
+        print(f"dispute-bot: {named} {'is' if len(stray) == 1 else 'are'} set but SLACK_BOT_TOKEN (the xoxb- bot "
+              "token; or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, for installs in many workspaces) is not, so Slack "
+              f"can't start: set it, or unset {named} (see .env.example)", file=sys.stderr)
+        return 2
     for name, present in (("discord", settings.has_discord), ("slack", settings.has_slack)):
         if name in platforms and not present:
             token = "DISCORD_TOKEN" if name == "discord" else "SLACK_BOT_TOKEN"

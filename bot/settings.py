@@ -198,3 +198,13 @@ class Settings(BaseSettings):
     @property
     def has_slack(self) -> bool:
         return self.slack_bot_token is not None or self.slack_oauth
+
+    @property
+    def slack_half_set(self) -> list[str]:
+        """Slack credentials given without what turns Slack on (SLACK_BOT_TOKEN, or SLACK_CLIENT_ID with
+        SLACK_CLIENT_SECRET): an app token or signing secret alone, a client id without its secret. ``run``
+        then opened the terminal chat without a word, and, with no terminal (systemd, Docker), exited 0 at once."""
+        if self.has_slack:
+            return []
+        return [name.upper() for name in ("slack_app_token", "slack_signing_secret", "slack_client_id",
+                                          "slack_client_secret") if getattr(self, name) is not None]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shlex
 from pathlib import Path
 from types import SimpleNamespace
 from typing import cast
@@ -16,7 +17,7 @@ import yaml
 from discord import app_commands
 
 from bot.actors import ModeratorPolicy
-from bot.cli_args import build_parser
+from bot.cli_args import build_parser, with_values_joined
 from bot.core import CommandCore
 from bot.discord.app import INVITE_PERMISSIONS, INVITE_SCOPES
 from bot.discord.commands import register
@@ -143,6 +144,37 @@ def test_the_readme_command_table_names_the_real_commands_and_options() -> None:
     assert set(seen) == set(every)
     for name, flags in every.items():
         assert flags == seen[name], (name, flags - seen[name])
+
+
+def command_examples(text: str) -> list[str]:
+    """Each ``dispute-bot …`` command a reader would copy: a line of a fenced block (its ``# comment`` and a
+    ``< file`` redirection dropped), or an inline one with words after its command (``dispute-bot run --port
+    8080``; a bare ``dispute-bot eval`` in a sentence names the command). Synopses (``[--json]``, ``add|remove``,
+    ``FILE_OR_URL...``) are the command table's, checked above."""
+    lines = [line for block in re.findall(r"^ *```[a-z]*\n(.*?)^ *```", text, re.MULTILINE | re.DOTALL)
+             for line in block.splitlines()]
+    found = [m.group(1) for line in lines if (m := re.search(r"(?:^|[\s/])(dispute-bot\s[^#]*)", line))]
+    found += re.findall(r"`(?:\.venv/bin/)?(dispute-bot [^`]+)`", text)
+    return [cmd.split(" < ")[0].strip() for cmd in found if not re.search(r"[\[|]|\.\.\.|\b[A-Z_]{4,}\b", cmd)]
+
+
+@pytest.mark.parametrize("doc", ["README.md", *DOCS, ".env.example"])
+def test_every_command_example_in_the_docs_is_one_the_parser_takes(doc: str) -> None:
+    """The table's synopses were checked, but not the commands shown elsewhere to copy (``dispute-bot run
+    --platform slack --http --port 3000`` in a numbered step, ``dispute-bot run --port 8080`` for Docker): an
+    option renamed or a choice dropped left them failing with a usage line for whoever typed them."""
+    parser = build_parser()
+    commands = subcommands(parser)
+    wrong = []
+    for example in command_examples((ROOT / doc).read_text(encoding="utf-8")):
+        words = shlex.split(example)[1:]
+        head = words[0] if words else ""
+        if head in commands and len(words) > 1 + (head == "index"):  # more than the command's name
+            try:
+                parser.parse_args(with_values_joined(words))
+            except SystemExit:
+                wrong.append(example)
+    assert wrong == []
 
 
 def discord_commands() -> dict[str, list[str]]:

@@ -94,9 +94,12 @@ def build_client(settings: Settings) -> AsyncWebClient:
     return AsyncWebClient(token=token, base_url=settings.slack_api_url, retry_handlers=retry_handlers())
 
 
-# Variables Bolt reads by itself to set up (or fill in) its OAuth flow; the settings pass every value instead.
+# Variables Bolt reads by itself to set up (or fill in) its OAuth flow, and the bot token it reads beside the
+# client the settings build: the settings pass every value instead. With SLACK_BOT_TOKEN in the environment
+# (Docker, systemd's EnvironmentFile), every start logged Bolt's "As you gave `client` as well, `token` will be
+# unused", which read as if the bot token were ignored.
 BOLT_OAUTH_ENV = ("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_SCOPES", "SLACK_USER_SCOPES", "SLACK_REDIRECT_URI",
-                  "SLACK_INSTALL_PATH", "SLACK_REDIRECT_URI_PATH")
+                  "SLACK_INSTALL_PATH", "SLACK_REDIRECT_URI_PATH", "SLACK_BOT_TOKEN")
 
 
 @contextlib.contextmanager
@@ -202,7 +205,11 @@ async def serve_slack(
         await check_bot_token(app.client)
     if http:
         secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
-        runner = await start_http(app, secret, host=host, port=port, core=core)
+        try:
+            runner = await start_http(app, secret, host=host, port=port, core=core)
+        except OSError as exc:
+            fix = "give run a free --port (Slack's Request URL must reach it), or --host an address of this machine"
+            raise SlackSetupError(health.cannot_listen(exc, host, port, fix)) from None
         log.info("Slack: HTTP mode, listening on %s:%d at %s (and /healthz, /readyz, /metrics)", host, port,
                  EVENTS_PATH)
         try:

@@ -107,3 +107,30 @@ def test_a_negative_report_period_is_one_line_about_the_period(
     captured = capsys.readouterr()
     [line] = captured.err.strip().splitlines()
     assert "like 7d, 24h, 2w" in line and since in line and not captured.out
+
+
+def test_a_first_build_that_cannot_write_its_index_stops_the_command_at_its_one_line(
+        env: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """No index yet and an INDEX_DIR that can't be written (a misplaced path, a read-only disk): ``ask``,
+    ``sources``, ``timeline`` and ``eval`` said so in one line naming INDEX_DIR, then went on to load the index
+    never written, logged two ERROR lines and told the user to run ``index build --full``, which fails the same
+    way. Now the build's line is the last word, exit code 1; ``--json`` gets an error object."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("INDEX_DIR", str(blocker / "index"))
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(json.dumps({"question": "Which app?", "answers_any": ["Koo"]}) + "\n", encoding="utf-8")
+    for argv in (["ask", "who is ajay sawhney?"], ["sources"], ["timeline"],
+                 ["eval", str(questions), "--no-baseline"]):
+        assert main(argv) == 1, argv
+        said = capsys.readouterr()
+        assert said.out == "", argv
+        lines = said.err.splitlines()
+        assert lines[0].startswith(f"No index at {blocker / 'index'} yet: building it"), said.err
+        assert len(lines) == 2, said.err  # no ERROR log lines, no advice to run a build that fails the same way
+        assert lines[1].startswith(f"dispute-bot: cannot write the index (INDEX_DIR={blocker / 'index'}): "), said.err
+    for argv in (["sources", "--json"], ["eval", str(questions), "--no-baseline", "--json"]):
+        assert main(argv) == 1
+        refused = json.loads(capsys.readouterr().out)
+        assert refused["error"] == "unavailable" and "(INDEX_DIR)" in refused["message"], refused

@@ -254,3 +254,53 @@ def test_slack_with_only_oauth_settings_starts_http_mode_by_itself(
                       slack_bot_token=SecretStr("xoxb-1"), slack_app_token=SecretStr("xapp-1"),
                       slack_signing_secret=SecretStr("signing"))
     assert runner.run(socket) == 0 and served[-1] == (["slack"], False), "an app token still means Socket Mode"
+
+
+@pytest.mark.parametrize("given", [{"slack_app_token": "xapp-1"}, {"slack_signing_secret": "signing"},
+                                   {"slack_client_id": "1.2"}, {"slack_app_token": "xapp-1", "discord_token": "d"}])
+def test_slack_credentials_without_the_bot_token_are_refused_not_ignored(
+        given: dict[str, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """``make run`` with SLACK_APP_TOKEN (or the signing secret, or a client id) set and SLACK_BOT_TOKEN
+    forgotten opened the terminal chat (or served Discord alone) without a word; under systemd or Docker, with
+    no terminal, it then exited 0 at once. Now one line names what is set and what is missing, exit code 2,
+    before the index or the model loads; ``--platform terminal`` still opens the chat."""
+    from pydantic import SecretStr
+
+    served: list[list[str]] = []
+
+    async def serve(core: object, settings: Settings, platforms: list[str], *args: object) -> None:
+        served.append(platforms)
+
+    monkeypatch.setattr(runner, "_serve", serve)
+    monkeypatch.setattr(runner, "ensure_index", lambda settings: True)
+    monkeypatch.setattr(runner, "build_core", lambda settings: SimpleNamespace(close=lambda **kw: None,
+                                                                               build_running=False))
+    values = {k: v if k == "slack_client_id" else SecretStr(v) for k, v in given.items()}
+    settings = Settings(_env_file=None, corpus_dir=tmp_path, index_dir=tmp_path / "index",  # type: ignore[call-arg]
+                        **values)
+    assert runner.run(settings) == 2 and served == []
+    said = capsys.readouterr().err.strip()
+    assert said.count("\n") == 0 and "SLACK_BOT_TOKEN" in said and next(iter(given)).upper() in said, said
+    assert runner.run(settings, platform="terminal") == 0 and served == [["terminal"]]
+
+
+def test_a_metrics_port_already_taken_is_one_line_naming_the_setting(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """METRICS_PORT held by another process (a second bot on the box, Prometheus's node exporter) ended the
+    start in a 20-line traceback from asyncio and two "coroutine … was never awaited" warnings."""
+    import socket
+
+    monkeypatch.setattr(runner, "ensure_index", lambda settings: True)
+    monkeypatch.setattr(runner, "build_core", lambda settings: SimpleNamespace(close=lambda **kw: None,
+                                                                               build_running=False))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        settings = Settings(_env_file=None, corpus_dir=tmp_path, index_dir=tmp_path / "index",  # type: ignore[call-arg]
+                            metrics_port=port)
+        assert runner.run(settings, platform="terminal") == 2
+    said = capsys.readouterr().err.strip()
+    assert said.startswith(f"dispute-bot: cannot listen on 127.0.0.1:{port} (Address already in use): ") and \
+        "METRICS_PORT" in said and said.count("\n") == 0, said

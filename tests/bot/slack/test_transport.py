@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import os
 import socket
 import time
@@ -242,3 +243,34 @@ async def test_oauth_variables_in_the_environment_do_not_replace_the_bot_token(
     assert app.oauth_flow is None
     assert app.client.token == slack_settings.slack_bot_token.get_secret_value()  # type: ignore[union-attr]
     assert os.environ["SLACK_CLIENT_ID"] == "111.222"  # put back for anything else in the process
+
+
+async def test_the_bot_token_in_the_environment_draws_no_warning_that_it_is_unused(
+    seed_core: CommandCore, slack_settings: Settings, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture
+) -> None:
+    """Run with SLACK_BOT_TOKEN in the environment (Docker, systemd), every start logged Bolt's WARNING "As you
+    gave `client` as well, `token` will be unused": Bolt read the variable beside the client the settings built,
+    and a new operator read it as their token being ignored."""
+    token = slack_settings.slack_bot_token.get_secret_value()  # type: ignore[union-attr]
+    monkeypatch.setenv("SLACK_BOT_TOKEN", token)
+    with caplog.at_level(logging.WARNING):
+        app = build_app(seed_core, slack_settings)
+    assert app.client.token == token and "unused" not in caplog.text, caplog.text
+    assert os.environ["SLACK_BOT_TOKEN"] == token
+
+
+async def test_an_http_port_already_taken_is_one_line_naming_the_option(
+    stub: StubSlack, seed_core: CommandCore, slack_settings: Settings
+) -> None:
+    """``run --platform slack --http`` (or ``make run`` with a signing secret) on a port another process holds
+    ended in asyncio's traceback ("error while attempting to bind on address …")."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(SlackSetupError) as refused:
+            await serve_slack(seed_core, slack_settings, http=True, host="127.0.0.1", port=port)
+    said = str(refused.value.code)
+    assert said.startswith(f"dispute-bot: cannot listen on 127.0.0.1:{port} (Address already in use): ") and \
+        "--port" in said and "\n" not in said, said
