@@ -55,7 +55,7 @@ def build_index(
     left half done is first finished or undone (``index.change_journal``), and the report's notes say which.
     """
     with store.build_lock(index_dir):
-        recovered = recover(index_dir)
+        recovered = recover(index_dir, corpus_dir)
         report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,
                               spec=spec, full=full, progress=progress, live_check=live_check,
                               replace_newer=replace_newer)

@@ -176,7 +176,7 @@ def add_articles(
                                 store.SETUP_IN_CHAT.format("CORPUS_DIR"))
     with store.build_lock(index_dir):
         # Before anything is screened against the corpus: an add a killed process left half done is undone.
-        outcome.notes += [{"file": n.filename, "note": n.reason} for n in recover(index_dir)]
+        outcome.notes += [{"file": n.filename, "note": n.reason} for n in recover(index_dir, corpus_dir)]
         if force:
             kept = accepted + same_files(pages, corpus_dir)
         else:
@@ -247,7 +247,7 @@ def remove_article(
     moderator sees it in the corpus folder; or that was added as ``doc_id``: "koo surge (1).txt") and rebuild;
     ``NoSuchArticle`` (a ``KeyError``, with the ids most like it) if there is none."""
     with store.build_lock(index_dir):
-        recovered = recover(index_dir)
+        recovered = recover(index_dir, corpus_dir)
         found = named_files(corpus_dir, doc_id, safe_filename)
         if not found or "/" in doc_id or doc_id.startswith("."):
             raise NoSuchArticle(doc_id, close_ids(corpus_dir, doc_id, safe_filename))
@@ -257,7 +257,7 @@ def remove_article(
         undo = CorpusUndo(Journal(index_dir, "remove"))
         try:
             for path in found:
-                undo.keep(path)
+                undo.keep(path, None)
                 path.unlink()
             report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider, spec=spec)
             report.notes[:0] = recovered

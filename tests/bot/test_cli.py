@@ -550,8 +550,9 @@ def test_status_and_a_refused_add_say_what_an_interrupted_add_left(
 
     corpus, index_dir = env
     left = corpus / "half-added.md"
-    Journal(index_dir, "add").record(left, None)  # as the killed add wrote it, before the file
-    left.write_text("Koo said on Thursday it had crossed three million users in India.\n", encoding="utf-8")
+    half = b"Koo said on Thursday it had crossed three million users in India.\n"
+    Journal(index_dir, "add").record(left, None, half)  # as the killed add wrote it, before the file
+    left.write_bytes(half)
     assert main(["index", "status"]) == 0
     out = capsys.readouterr().out
     assert "\nInterrupted: an add of half-added.md was interrupted; the next index build" in out

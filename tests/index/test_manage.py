@@ -428,8 +428,8 @@ def test_putting_back_a_change_that_wrote_nothing_logs_no_error(tmp_path: Path,
     kept = tmp_path / "kept.md"
     kept.write_text("as it was", encoding="utf-8")
     undo = CorpusUndo()
-    undo.keep(blocker / "koo.md")
-    undo.keep(kept)
+    undo.keep(blocker / "koo.md", b"new")
+    undo.keep(kept, b"changed")
     kept.write_text("changed", encoding="utf-8")
     undo.restore()
     assert not caplog.records and kept.read_text(encoding="utf-8") == "as it was"
