@@ -27,7 +27,8 @@ from index.article_names import NoSuchArticle
 from index.builder import build_index
 from index.embedding import document_encoder
 from index.fetch_types import FetchOptions
-from index.manage import Upload, add_articles, index_status, remove_article
+from index.index_status import index_status
+from index.manage import Upload, add_articles, remove_article
 from index.staleness import pending_changes
 from index.web_article import fetch_articles
 from retrieval.loaded import load_problem
