@@ -20,7 +20,7 @@ from bot.progress import build_progress
 from bot.render.plain import printable
 from bot.results import IndexChange, counted
 from bot.settings import Settings
-from bot.shared_setup import shared_build_lock
+from bot.shared_setup import replicas_building, shared_build_lock
 from bot.unwritable import cannot_write
 from index import store
 from index.article_names import NoSuchArticle
@@ -82,6 +82,9 @@ def _status_text(info: dict[str, Any]) -> str:
     if not info["exists"]:
         return f"No index at {info['index_dir']}. Build it with: dispute-bot index build"
     running = " (a build is running)" if info["build_running"] else ""
+    if info.get("build_running_unknown"):
+        running = (" (whether another replica is building can't be told: the database holding the replicas' build "
+                   f"lock can't be reached: {info['build_running_unknown']})")
     stale = info.get("out_of_date") or []
     # An interrupted change's file makes the index look out of date, but a build undoes that change rather than
     # indexing it: "brings it up to date" alone told a moderator the half-added article would be published.
@@ -90,7 +93,9 @@ def _status_text(info: dict[str, Any]) -> str:
     after = (f"\nOut of date ({'; '.join(stale)}): questions are answered from it as it is until {fix}"
              if stale else "")
     if info.get("interrupted"):  # said before "out of date", which the interrupted change's file makes it
-        after = f"\nInterrupted: {info['interrupted']}" + after
+        what = ("Interrupted, or under way on another replica (status can't tell which)"
+                if info.get("build_running_unknown") else "Interrupted")
+        after = f"\n{what}: {info['interrupted']}" + after
     return (f"{counted(info['docs'], 'article')}, {counted(info['chunks'], 'chunk')}, "
             f"{counted(info['events'], 'dated report')} (of events the timeline merges by date)\n"
             f"model {info['model']} (dim {info['dimension']}), FAISS {info['faiss_factory']}, {_format_text(info)}\n"
@@ -182,7 +187,7 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         audit.info("index %s%s by %s", command, f" {detail}" if detail else "", _who())
     try:
         if command == "status":
-            info = index_status(settings.index_dir)
+            info = index_status(settings.index_dir, replicas_building(settings))
             if info["exists"]:
                 info["out_of_date"] = _out_of_date(settings, info)
             _print(info, _status_text(info), args.json, refused=not info["exists"])

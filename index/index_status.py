@@ -11,11 +11,16 @@ from index import store
 from index.change_journal import pending
 
 
-def index_status(index_dir: Path) -> dict[str, Any]:
-    """What is being served, read from the manifest alone (cheap: no vectors are loaded)."""
+def index_status(index_dir: Path, elsewhere: bool | str | None = None) -> dict[str, Any]:
+    """What is being served, read from the manifest alone (cheap: no vectors are loaded).
+
+    ``elsewhere``: what the lock guarding changes across machines says, where there is one (replicas sharing
+    PostgreSQL: ``bot.build_lock``), asked by the caller: True while it is held, a string saying why it can't
+    be asked. The index's file lock alone may not see another machine's build on a network volume."""
+    running = store.is_build_running(index_dir) or elsewhere is True
+    unknown = elsewhere if isinstance(elsewhere, str) and not running else None
     live = store.live_dir(index_dir)
     if live is None:
-        running = store.is_build_running(index_dir)
         return {"exists": False, "index_dir": str(index_dir), "build_running": running}
     path = live / store.MANIFEST
     try:
@@ -25,7 +30,6 @@ def index_status(index_dir: Path) -> dict[str, Any]:
     except (OSError, ValueError) as exc:
         raise store.ManifestUnreadable(path, f"cannot be read ({type(exc).__name__})") from None
     counts = manifest.get("counts", {})
-    running = store.is_build_running(index_dir)
     return {
         "exists": True,
         "index_dir": str(index_dir),
@@ -40,6 +44,8 @@ def index_status(index_dir: Path) -> dict[str, Any]:
         "built_at": manifest.get("built_at"),
         "build_seconds": manifest.get("build_seconds"),
         "build_running": running,
+        # Why it can't be told whether another machine is building (its lock's database can't be reached).
+        "build_running_unknown": unknown,
         # A journal is the running build's own while one runs; only a dead process's is worth saying.
         "interrupted": None if running else pending(index_dir),
         "format": manifest.get("format"),
