@@ -78,9 +78,19 @@ def _out_of_date(settings: Settings, info: dict[str, Any]) -> list[str]:
     return reasons
 
 
+def _failed_text(info: dict[str, Any]) -> str:
+    """The last build that failed since the served index was published, and why: status run after a failed
+    build said nothing of it (``index.build_failures``)."""
+    failed = info.get("last_failure")
+    if not failed:
+        return ""
+    serving = "The index above is still the one served." if info["exists"] else "There is still no index."
+    return f"\nThe last build failed ({failed.get('at', 'time unknown')}): {failed['reason'].rstrip('.')}. {serving}"
+
+
 def _status_text(info: dict[str, Any]) -> str:
     if not info["exists"]:
-        return f"No index at {info['index_dir']}. Build it with: dispute-bot index build"
+        return f"No index at {info['index_dir']}. Build it with: dispute-bot index build{_failed_text(info)}"
     running = " (a build is running)" if info["build_running"] else ""
     if info.get("build_running_unknown"):
         running = (" (whether another replica is building can't be told: the database holding the replicas' build "
@@ -99,7 +109,8 @@ def _status_text(info: dict[str, Any]) -> str:
     return (f"{counted(info['docs'], 'article')}, {counted(info['chunks'], 'chunk')}, "
             f"{counted(info['events'], 'dated report')} (of events the timeline merges by date)\n"
             f"model {info['model']} (dim {info['dimension']}), FAISS {info['faiss_factory']}, {_format_text(info)}\n"
-            f"built {info['built_at']} in {info['build_seconds']} s{running}\n{info['folder']}{after}")
+            f"built {info['built_at']} in {info['build_seconds']} s{running}\n{info['folder']}{_failed_text(info)}"
+            f"{after}")
 
 
 def build(settings: Settings, full: bool = False, as_json: bool = False) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from index import store
+from index.build_failures import last_failure
 from index.change_journal import pending
 
 
@@ -21,7 +22,8 @@ def index_status(index_dir: Path, elsewhere: bool | str | None = None) -> dict[s
     unknown = elsewhere if isinstance(elsewhere, str) and not running else None
     live = store.live_dir(index_dir)
     if live is None:
-        return {"exists": False, "index_dir": str(index_dir), "build_running": running}
+        return {"exists": False, "index_dir": str(index_dir), "build_running": running,
+                "last_failure": last_failure(index_dir)}
     path = live / store.MANIFEST
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
@@ -48,6 +50,8 @@ def index_status(index_dir: Path, elsewhere: bool | str | None = None) -> dict[s
         "build_running_unknown": unknown,
         # A journal is the running build's own while one runs; only a dead process's is worth saying.
         "interrupted": None if running else pending(index_dir),
+        # The last build that failed since this one was published: status said nothing of it.
+        "last_failure": last_failure(index_dir),
         "format": manifest.get("format"),
         "reads_format": store.FORMAT_VERSION,
     }
