@@ -117,7 +117,8 @@ def add_articles(
         else:
             kept = screen([uploaded(name, given, data) for (name, data), given in zip(accepted, given_names,
                                                                                        strict=True)]
-                          + [Incoming(a.requested_url, name, tuple(a.urls), a.text, data) for a, name, data in pages],
+                          + [Incoming(a.requested_url, name, tuple(a.urls), a.text, data, page=True,
+                                      title=a.title or "") for a, name, data in pages],
                           corpus_dir, outcome.rejected, {Path(name).stem for name, _ in accepted})
         undo = CorpusUndo(Journal(index_dir, "add"))
         same = {filename for filename, data in kept if _holds(corpus_dir / filename, data)}
