@@ -51,7 +51,6 @@ def screen(incoming: list[Incoming], corpus_dir: Path, rejected: list[dict[str, 
             rejected.append({"file": item.label, "duplicate_of": duplicate.doc_id,
                              "reason": _refusal(item, duplicate.doc_id, duplicate.why, files)})
             continue
-        files[Path(item.filename).stem] = item.filename
         finder.add(Path(item.filename).stem, item.urls, item.text)
         kept.append((item.filename, item.data))
     return kept

@@ -512,3 +512,16 @@ def test_another_article_under_an_indexed_articles_file_name_is_refused_not_swap
     corrected = koo.replace("three million users", "three million registered users")
     fixed = _add([Upload("koo.md", corrected.encode())], corpus, index_dir, encoder)
     assert fixed.report is not None and fixed.report.changed_docs == ["koo"] and not fixed.rejected
+
+
+def test_a_copy_within_one_add_is_not_told_to_replace_an_article_not_yet_indexed(
+        built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    """Two copies of one new article in one add: the second is refused, and not told to "add it named koo.md" to
+    replace an article that this same add is only now adding."""
+    corpus, index_dir = built_copy
+    koo = (b"---\ntitle: Koo crosses three million\ndate: 2021-02-11\nurl: https://example.com/koo\n---\n"
+           b"Koo said on Thursday it had crossed three million users in India as ministers joined it.\n")
+    outcome = _add([Upload("koo.md", koo), Upload("koo copy.md", koo)], corpus, index_dir, encoder)
+    [refused] = outcome.rejected
+    assert outcome.stored == ["koo.md"] and refused["duplicate_of"] == "koo"
+    assert "add it named" not in refused["reason"] and "remove koo first" in refused["reason"]
