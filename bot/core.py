@@ -38,7 +38,7 @@ from bot.uploads import UploadRules
 from bot.validation import InvalidInput, asks_nothing, clean_question, pointed_text, words_of
 from index import store
 from index.embedding import EncoderProvider
-from index.manage import index_status
+from index.index_status import index_status
 from retrieval.engine import Engine
 from retrieval.loaded import FIX_DAMAGED, IndexLoadError
 from retrieval.types import Answer, Timeline

@@ -20,14 +20,15 @@ from bot.progress import build_progress
 from bot.render.plain import printable
 from bot.results import IndexChange, counted
 from bot.settings import Settings
-from bot.shared_setup import shared_build_lock
+from bot.shared_setup import replicas_building, shared_build_lock
 from bot.unwritable import cannot_write
 from index import store
 from index.article_names import NoSuchArticle
 from index.builder import build_index
 from index.embedding import document_encoder
 from index.fetch_types import FetchOptions
-from index.manage import Upload, add_articles, index_status, remove_article
+from index.index_status import index_status
+from index.manage import Upload, add_articles, remove_article
 from index.staleness import pending_changes
 from index.web_article import fetch_articles
 from retrieval.loaded import load_problem
@@ -77,10 +78,23 @@ def _out_of_date(settings: Settings, info: dict[str, Any]) -> list[str]:
     return reasons
 
 
+def _failed_text(info: dict[str, Any]) -> str:
+    """The last build that failed since the served index was published, and why: status run after a failed
+    build said nothing of it (``index.build_failures``)."""
+    failed = info.get("last_failure")
+    if not failed:
+        return ""
+    serving = "The index above is still the one served." if info["exists"] else "There is still no index."
+    return f"\nThe last build failed ({failed.get('at', 'time unknown')}): {failed['reason'].rstrip('.')}. {serving}"
+
+
 def _status_text(info: dict[str, Any]) -> str:
     if not info["exists"]:
-        return f"No index at {info['index_dir']}. Build it with: dispute-bot index build"
+        return f"No index at {info['index_dir']}. Build it with: dispute-bot index build{_failed_text(info)}"
     running = " (a build is running)" if info["build_running"] else ""
+    if info.get("build_running_unknown"):
+        running = (" (whether another replica is building can't be told: the database holding the replicas' build "
+                   f"lock can't be reached: {info['build_running_unknown']})")
     stale = info.get("out_of_date") or []
     # An interrupted change's file makes the index look out of date, but a build undoes that change rather than
     # indexing it: "brings it up to date" alone told a moderator the half-added article would be published.
@@ -89,11 +103,14 @@ def _status_text(info: dict[str, Any]) -> str:
     after = (f"\nOut of date ({'; '.join(stale)}): questions are answered from it as it is until {fix}"
              if stale else "")
     if info.get("interrupted"):  # said before "out of date", which the interrupted change's file makes it
-        after = f"\nInterrupted: {info['interrupted']}" + after
+        what = ("Interrupted, or under way on another replica (status can't tell which)"
+                if info.get("build_running_unknown") else "Interrupted")
+        after = f"\n{what}: {info['interrupted']}" + after
     return (f"{counted(info['docs'], 'article')}, {counted(info['chunks'], 'chunk')}, "
             f"{counted(info['events'], 'dated report')} (of events the timeline merges by date)\n"
             f"model {info['model']} (dim {info['dimension']}), FAISS {info['faiss_factory']}, {_format_text(info)}\n"
-            f"built {info['built_at']} in {info['build_seconds']} s{running}\n{info['folder']}{after}")
+            f"built {info['built_at']} in {info['build_seconds']} s{running}\n{info['folder']}{_failed_text(info)}"
+            f"{after}")
 
 
 def build(settings: Settings, full: bool = False, as_json: bool = False) -> int:
@@ -181,7 +198,7 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         audit.info("index %s%s by %s", command, f" {detail}" if detail else "", _who())
     try:
         if command == "status":
-            info = index_status(settings.index_dir)
+            info = index_status(settings.index_dir, replicas_building(settings))
             if info["exists"]:
                 info["out_of_date"] = _out_of_date(settings, info)
             _print(info, _status_text(info), args.json, refused=not info["exists"])

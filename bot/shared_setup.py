@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import sqlalchemy as sa
 
-from bot.build_lock import advisory_build_lock
+from bot.build_lock import LockUnavailable, advisory_build_lock, advisory_lock_held
 from bot.history_setup import HistorySetupError, vote_key
 from bot.settings import Settings
 from bot.shared_state import SharedState
@@ -79,5 +79,23 @@ def shared_build_lock(settings: Settings) -> Iterator[None]:
     try:
         with advisory_build_lock(engine):
             yield
+    finally:
+        engine.dispose()
+
+
+def replicas_building(settings: Settings) -> bool | str | None:
+    """For ``index status``: whether a replica holds the replicas' build lock (the lock that guards every change
+    when they share PostgreSQL), a string saying why that can't be told (the database can't be reached), or
+    None where builds take no lock beyond the index's file lock (one box)."""
+    if not shares_state(settings) or _backend(settings) != "postgresql":
+        return None
+    try:
+        engine = open_engine(settings.database_url.get_secret_value())
+    except (sa.exc.SQLAlchemyError, OSError) as exc:
+        return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+    try:
+        return advisory_lock_held(engine)
+    except LockUnavailable as exc:
+        return str(exc)
     finally:
         engine.dispose()

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.manage import safe_filename
 from index.pdf_article import is_pdf
+from index.upload_checks import safe_filename
 from index.web_article import is_saved_page
 
 # Pages one add may fetch: each is a download and an extraction, all before one rebuild.

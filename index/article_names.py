@@ -14,7 +14,7 @@ from pathlib import Path
 from index.corpus_files import article_paths
 from index.documents import ARTICLE_SUFFIXES
 
-# The short hash of the name as given that ``manage.safe_filename`` appends to a name whose letters it drops.
+# The short hash of the name as given that ``upload_checks.safe_filename`` appends to a name whose letters it drops.
 _HASH_TAIL = re.compile(r"-[0-9a-f]{8}$")
 # How many ids a "did you mean" lists at most.
 CLOSE_IDS = 3
@@ -34,7 +34,7 @@ class NoSuchArticle(KeyError):
 
 
 def _as_added(given: str, clean: Callable[[str], str]) -> list[str]:
-    """The corpus file names an add would have stored ``given`` under (``clean`` is ``manage.safe_filename``): a
+    """The corpus file names an add would have stored ``given`` under (``clean`` is ``upload_checks.safe_filename``): a
     .txt or .md by its cleaned name, a PDF as a .md of its cleaned stem; a name without an article's
     extension as its cleaned stem, any extension."""
     stem, suffix = os.path.splitext(Path(given.replace("\\", "/")).name)

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from index import store
+from index import build_failures, store
 from index.article_cache import ArticleCache, part_key
 from index.articles import ArticleState, analyse, attach_vectors, save_entries
 from index.assemble import write_build
@@ -55,7 +55,7 @@ def build_index(
     left half done is first finished or undone (``index.change_journal``), and the report's notes say which.
     """
     with store.build_lock(index_dir):
-        recovered = recover(index_dir)
+        recovered = recover(index_dir, corpus_dir)
         report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,
                               spec=spec, full=full, progress=progress, live_check=live_check,
                               replace_newer=replace_newer)
@@ -129,7 +129,24 @@ def build_locked(
     An index in a newer release's format is ``store.NewerFormat`` (left as it is) unless ``replace_newer``.
     With ``live_check``, an index the manifest calls current but that can't be loaded (a truncated
     ``faiss.index``) is rebuilt in full, the report saying why: it was "already up to date" while the bot
-    could not load it."""
+    could not load it. A failure is kept for ``index status`` until a build succeeds (``index.build_failures``)."""
+    with build_failures.kept(index_dir):
+        return _build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider, spec=spec,
+                             full=full, progress=progress, live_check=live_check, replace_newer=replace_newer)
+
+
+def _build_locked(
+    corpus_dir: Path,
+    index_dir: Path,
+    *,
+    model: str,
+    encoder_provider: EncoderProvider,
+    spec: ChunkSpec | None,
+    full: bool,
+    progress: ProgressCallback | None,
+    live_check: LiveCheck | None,
+    replace_newer: bool,
+) -> BuildReport:
     spec = spec or ChunkSpec()
     started = time.perf_counter()
     stages = Stages()

@@ -26,11 +26,11 @@ def article_files(corpus_dir: Path, doc_id: str) -> list[Path]:
 def write_article(corpus_dir: Path, filename: str, data: bytes, undo: CorpusUndo) -> None:
     """An article's id is its file stem, so ``koo.md`` replaces ``koo.txt`` as a new version of the same
     article: left beside it, the next build would keep one of the two and skip the other as a duplicate."""
-    undo.keep(corpus_dir / filename)
+    undo.keep(corpus_dir / filename, data)
     write_atomically(corpus_dir / filename, data)
     for sibling in article_files(corpus_dir, Path(filename).stem):
         if sibling.name != filename:
-            undo.keep(sibling)
+            undo.keep(sibling, None)
             sibling.unlink()
 
 
@@ -53,11 +53,12 @@ class CorpusUndo:
         if self._journal is not None and not self._stuck:
             self._journal.close()
 
-    def keep(self, path: Path) -> None:
+    def keep(self, path: Path, after: bytes | None) -> None:
+        """Save ``path`` as it is before the change leaves ``after`` there (``None``: deletes it)."""
         if path not in self._saved:
             before = path.read_bytes() if path.exists() else None
             if self._journal is not None:
-                self._journal.record(path, before)
+                self._journal.record(path, before, after)
             self._saved[path] = before
 
     def restore(self) -> None:

@@ -1,5 +1,5 @@
 """Why an article's date can't be used, in the one line a moderator is shown: an upload is refused with it
-(``index.manage.check_upload``), and a file put in the corpus by hand is built undated with it as a note
+(``index.upload_checks.check_upload``), and a file put in the corpus by hand is built undated with it as a note
 (``index.corpus_files.load_corpus``), where before only the log said "cannot read the date", without the file.
 
 Kept in one place so that a date is judged alike however it is written (front matter, a ``date`` line, a stamp

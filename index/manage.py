@@ -1,14 +1,9 @@
-"""Moderator operations on the corpus: add, remove, status. Each change and its rebuild are one step
-under the build lock, so two moderators can never interleave a half-applied change."""
+"""Moderator operations on the corpus: add and remove (status: ``index.index_status``). Each change and its
+rebuild are one step under the build lock, so two moderators can never interleave a half-applied change."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-import os
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,30 +15,23 @@ from index.add_screen import Incoming, same_files, screen, uploaded
 from index.article_names import NoSuchArticle, close_ids, named_files
 from index.build_report import BuildReport
 from index.builder import ProgressCallback, build_locked
-from index.change_journal import Journal, pending, recover
+from index.change_journal import Journal, recover
 from index.chunking import ChunkSpec
 from index.corpus_files import article_paths
 from index.corpus_writes import CorpusUndo, write_article
-from index.date_problems import date_problem
-from index.documents import ARTICLE_SUFFIXES, parse_article, too_little_text
 from index.embedding import EncoderProvider
-from index.front_matter import ArticleProblem, front_matter_problem, unlinked_url
-from index.pdf_article import is_pdf, pdf_markdown
-from index.text_decoding import decode_article, utf8_bytes
+from index.front_matter import unlinked_url
+from index.index_status import index_status
+from index.pdf_article import is_pdf
+from index.text_decoding import utf8_bytes
+from index.upload_checks import MAX_STEM, Upload, check_upload, pdf_upload, safe_filename
 from index.web_article import NoArticleText, WebArticle, is_saved_page, saved_page_article
 
+# Checking an upload and reading the status live in their own modules; named here too, as callers import them.
+__all__ = ["MAX_STEM", "AddOutcome", "Upload", "add_articles", "check_upload", "index_status", "pdf_upload",
+           "remove_article", "safe_filename"]
+
 log = logging.getLogger(__name__)
-
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-MAX_STEM = 100
-
-
-@dataclass(frozen=True)
-class Upload:
-    """An article as received: its file name (as the user gave it) and raw bytes."""
-
-    name: str
-    data: bytes
 
 
 @dataclass
@@ -59,59 +47,6 @@ class AddOutcome:
             raise ValueError("nothing was built")
         report = self.report.to_dict()
         return {**report, "notes": [*report["notes"], *self.notes]}
-
-
-def safe_filename(name: str) -> str:
-    """A plain file name for the corpus: no folders, no hidden files, only .txt/.md.
-
-    A name whose letters the cleaning drops (another script, accents) or cuts (over ``MAX_STEM``) gets a
-    short hash of the name as given: "किसान 2021.md" and "ट्विटर 2021.md" both cleaned to "2021.md", and the
-    second silently replaced the first as if it were a correction of it. Accented Latin letters keep their
-    base letter ("Déclaration Über.md" is "Declaration-Uber-…", not "D-claration-ber-…"): the id is what
-    moderators see in /sources and type to remove the article.
-    """
-    base = Path(name.replace("\\", "/")).name
-    given, suffix = os.path.splitext(base)
-    folded = unicodedata.normalize("NFKD", given).encode("ascii", "ignore").decode("ascii")
-    stem = _UNSAFE.sub("-", folded).strip(".-_")
-    if suffix.lower() not in ARTICLE_SUFFIXES:
-        allowed = ", ".join(ARTICLE_SUFFIXES)
-        raise ValueError(f"only {allowed}, PDF (.pdf) and saved web pages (.html) can be added "
-                         f"(got {suffix or 'no extension'!r})")
-    if any(not ch.isascii() for ch in given) or len(stem) > MAX_STEM:
-        digest = hashlib.sha256(given.encode("utf-8")).hexdigest()[:8]
-        stem = f"{stem[:MAX_STEM - 9].rstrip('.-_') or 'article'}-{digest}"
-    if not stem:
-        raise ValueError("the file name has no usable characters")
-    return f"{stem}{suffix.lower()}"
-
-
-def pdf_upload(upload: Upload) -> Upload:
-    """A PDF as the ``.md`` article it is stored as (``index.pdf_article``): its name's stem, and its text with
-    front matter. CPU-bound; ``PdfRefused`` (a ``ValueError``) says why a PDF can't be added."""
-    stem, markdown = pdf_markdown(upload.name, upload.data)
-    return Upload(f"{stem}.md", markdown.encode("utf-8"))
-
-
-def check_upload(upload: Upload, max_bytes: int) -> str:
-    """The corpus file name for an acceptable upload; ``ValueError`` with the reason otherwise."""
-    filename = safe_filename(upload.name)
-    if len(upload.data) > max_bytes:
-        raise ValueError(f"{len(upload.data):,} bytes is over the {max_bytes:,}-byte limit")
-    raw = decode_article(upload.data)  # NotText is a ValueError with the reason
-    if "\x00" in raw:
-        raise ValueError("binary file (contains NUL bytes)")
-    try:
-        doc = parse_article(raw, Path(filename).stem, filename)
-    except ArticleProblem:
-        raise
-    except Exception as exc:  # malformed YAML front matter and the like
-        raise ValueError(front_matter_problem(exc)) from exc
-    if (too_little := too_little_text(doc.text)) is not None:
-        raise ValueError(too_little)
-    if (problem := date_problem(raw, doc.date, doc.text)) is not None:
-        raise ValueError(problem)
-    return filename
 
 
 def add_articles(
@@ -176,13 +111,14 @@ def add_articles(
                                 store.SETUP_IN_CHAT.format("CORPUS_DIR"))
     with store.build_lock(index_dir):
         # Before anything is screened against the corpus: an add a killed process left half done is undone.
-        outcome.notes += [{"file": n.filename, "note": n.reason} for n in recover(index_dir)]
+        outcome.notes += [{"file": n.filename, "note": n.reason} for n in recover(index_dir, corpus_dir)]
         if force:
             kept = accepted + same_files(pages, corpus_dir)
         else:
             kept = screen([uploaded(name, given, data) for (name, data), given in zip(accepted, given_names,
                                                                                        strict=True)]
-                          + [Incoming(a.requested_url, name, tuple(a.urls), a.text, data) for a, name, data in pages],
+                          + [Incoming(a.requested_url, name, tuple(a.urls), a.text, data, page=True,
+                                      title=a.title or "") for a, name, data in pages],
                           corpus_dir, outcome.rejected, {Path(name).stem for name, _ in accepted})
         undo = CorpusUndo(Journal(index_dir, "add"))
         same = {filename for filename, data in kept if _holds(corpus_dir / filename, data)}
@@ -247,7 +183,7 @@ def remove_article(
     moderator sees it in the corpus folder; or that was added as ``doc_id``: "koo surge (1).txt") and rebuild;
     ``NoSuchArticle`` (a ``KeyError``, with the ids most like it) if there is none."""
     with store.build_lock(index_dir):
-        recovered = recover(index_dir)
+        recovered = recover(index_dir, corpus_dir)
         found = named_files(corpus_dir, doc_id, safe_filename)
         if not found or "/" in doc_id or doc_id.startswith("."):
             raise NoSuchArticle(doc_id, close_ids(corpus_dir, doc_id, safe_filename))
@@ -257,7 +193,7 @@ def remove_article(
         undo = CorpusUndo(Journal(index_dir, "remove"))
         try:
             for path in found:
-                undo.keep(path)
+                undo.keep(path, None)
                 path.unlink()
             report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider, spec=spec)
             report.notes[:0] = recovered
@@ -267,39 +203,3 @@ def remove_article(
             raise
         finally:
             undo.done()
-
-
-def index_status(index_dir: Path) -> dict[str, Any]:
-    """What is being served, read from the manifest alone (cheap: no vectors are loaded)."""
-    live = store.live_dir(index_dir)
-    if live is None:
-        running = store.is_build_running(index_dir)
-        return {"exists": False, "index_dir": str(index_dir), "build_running": running}
-    path = live / store.MANIFEST
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise store.ManifestUnreadable(path, "does not exist") from None
-    except (OSError, ValueError) as exc:
-        raise store.ManifestUnreadable(path, f"cannot be read ({type(exc).__name__})") from None
-    counts = manifest.get("counts", {})
-    running = store.is_build_running(index_dir)
-    return {
-        "exists": True,
-        "index_dir": str(index_dir),
-        "folder": str(live),
-        "docs": counts.get("docs", len(manifest.get("docs", {}))),
-        "chunks": counts.get("chunks", 0),
-        "sentences": counts.get("sentences", 0),
-        "events": counts.get("events", 0),
-        "model": manifest.get("model"),
-        "dimension": manifest.get("dimension"),
-        "faiss_factory": manifest.get("faiss_factory"),
-        "built_at": manifest.get("built_at"),
-        "build_seconds": manifest.get("build_seconds"),
-        "build_running": running,
-        # A journal is the running build's own while one runs; only a dead process's is worth saying.
-        "interrupted": None if running else pending(index_dir),
-        "format": manifest.get("format"),
-        "reads_format": store.FORMAT_VERSION,
-    }

@@ -145,3 +145,60 @@ def test_a_connection_lost_mid_build_leaves_the_build_a_success(caplog: pytest.L
     finally:
         holder.close()
         other.close()
+
+
+def _half_added(corpus: Path, index_dir: Path) -> None:
+    """An add's journal and file, as a replica's add under way (or one killed) leaves them on the shared volume."""
+    from index.change_journal import Journal
+
+    half = b"Koo said on Thursday it had crossed three million users in India.\n"
+    Journal(index_dir, "add").record(corpus / "half-added.md", None, half)
+    (corpus / "half-added.md").write_bytes(half)
+
+
+def test_status_asks_the_replicas_lock_before_calling_an_add_interrupted(
+    built_copy: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Replicas share the index over a network volume, whose file locks may not see another machine's build:
+    ``index status`` asked only the file lock, and called another replica's add under way "Interrupted". It asks
+    the PostgreSQL advisory lock every change is made under (without taking it), as well."""
+    from bot.cli import main
+
+    url = needs_postgres()
+    corpus, index_dir = built_copy
+    monkeypatch.chdir(corpus.parent)
+    for name, value in (("DATABASE_URL", url), ("CORPUS_DIR", str(corpus)), ("INDEX_DIR", str(index_dir))):
+        monkeypatch.setenv(name, value)
+    _half_added(corpus, index_dir)
+    elsewhere = SharedStore(url)
+    try:
+        with advisory_build_lock(elsewhere.engine):  # another replica's add, its file lock unseen from here
+            assert main(["index", "status"]) == 0
+            out = capsys.readouterr().out
+            assert "(a build is running)" in out and "Interrupted" not in out
+            with shared_build_lock(Settings(_env_file=None, database_url=SecretStr(url))):  # type: ignore[call-arg]
+                pytest.fail("status took the lock")
+    except BuildInProgress:
+        pass
+    finally:
+        elsewhere.close()
+    assert main(["index", "status"]) == 0  # nobody holds it: the journal is a killed add's
+    out = capsys.readouterr().out
+    assert "(a build is running)" not in out and "\nInterrupted: an add of half-added.md" in out
+
+
+def test_status_says_it_cannot_tell_while_the_replicas_lock_cannot_be_asked(
+    built_copy: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli import main
+
+    corpus, index_dir = built_copy
+    monkeypatch.chdir(corpus.parent)
+    for name, value in (("DATABASE_URL", NOWHERE), ("CORPUS_DIR", str(corpus)), ("INDEX_DIR", str(index_dir))):
+        monkeypatch.setenv(name, value)
+    _half_added(corpus, index_dir)
+    assert main(["index", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "whether another replica is building can't be told: the database holding the replicas' build lock " \
+           "can't be reached: connection failed" in out
+    assert "\nInterrupted, or under way on another replica (status can't tell which): an add of half-added.md" in out

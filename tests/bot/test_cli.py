@@ -550,8 +550,9 @@ def test_status_and_a_refused_add_say_what_an_interrupted_add_left(
 
     corpus, index_dir = env
     left = corpus / "half-added.md"
-    Journal(index_dir, "add").record(left, None)  # as the killed add wrote it, before the file
-    left.write_text("Koo said on Thursday it had crossed three million users in India.\n", encoding="utf-8")
+    half = b"Koo said on Thursday it had crossed three million users in India.\n"
+    Journal(index_dir, "add").record(left, None, half)  # as the killed add wrote it, before the file
+    left.write_bytes(half)
     assert main(["index", "status"]) == 0
     out = capsys.readouterr().out
     assert "\nInterrupted: an add of half-added.md was interrupted; the next index build" in out
@@ -592,3 +593,35 @@ def test_a_full_disk_under_the_corpus_names_the_corpus_folder(
     err = capsys.readouterr().err
     assert f"cannot write the corpus (CORPUS_DIR={corpus}): No space left on device" in err, err
     assert not (corpus / "koo.md").exists() and not [p for p in corpus.iterdir() if p.name.startswith(".")]
+
+
+def test_status_after_a_failed_add_says_the_last_good_index_serves_and_why(
+        env: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """``index status`` after a build that failed (here an add's, the disk filling as its index was published)
+    said nothing of it: another moderator looking later saw the old counts as if nothing had been tried. It says
+    the build failed, why, and that the index shown is still served, until a build succeeds."""
+    from index import store
+
+    index_dir = env[1]
+    article = tmp_path / "koo.md"
+    article.write_text("---\ntitle: Koo\ndate: 2021-02-11\n---\nMinisters moved to Koo as the standoff with "
+                       "Twitter over the blocking orders deepened.\n", encoding="utf-8")
+
+    def disk_full(*args: object) -> Path:
+        raise OSError(28, "No space left on device", str(index_dir.parent / "index.builds"))
+
+    with monkeypatch.context() as patched:
+        patched.setattr(store, "publish", disk_full)
+        assert main(["index", "add", str(article)]) == 1
+    capsys.readouterr()
+    assert main(["index", "status"]) == 0
+    out = capsys.readouterr().out
+    assert ("\nThe last build failed (" in out and "): No space left on device ("
+            f"{index_dir.parent / 'index.builds'}). The index above is still the one served." in out), out
+    assert main(["index", "status", "--json"]) == 0
+    assert "No space left" in json.loads(capsys.readouterr().out)["last_failure"]["reason"]
+    assert main(["index", "build"]) == 0
+    capsys.readouterr()
+    assert main(["index", "status"]) == 0
+    assert "The last build failed" not in capsys.readouterr().out

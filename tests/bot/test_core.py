@@ -393,8 +393,9 @@ async def test_a_refused_add_in_chat_says_what_an_interrupted_add_left_was_undon
 
     corpus, index_dir = built_copy
     left = corpus / "half-added.md"
-    Journal(index_dir, "add").record(left, None)  # as the killed add wrote it, before the file
-    left.write_text("Koo said on Thursday it had crossed three million users in India.\n", encoding="utf-8")
+    half = b"Koo said on Thursday it had crossed three million users in India.\n"
+    Journal(index_dir, "add").record(left, None, half)  # as the killed add wrote it, before the file
+    left.write_bytes(half)
     copy = (corpus / sorted(p.name for p in corpus.glob("0*"))[0]).read_bytes()
     result = await mod_core.add_articles(MOD, [Upload("copy.txt", copy)])
     assert isinstance(result, Notice) and result.kind is NoticeKind.INVALID and result.ephemeral

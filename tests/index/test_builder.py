@@ -71,9 +71,11 @@ def test_adding_one_article_embeds_only_its_text(built_copy: tuple[Path, Path], 
 def test_an_upload_with_the_other_extension_is_a_new_version_of_the_same_article(
     built_copy: tuple[Path, Path], encoder: Encoder
 ) -> None:
-    """Left beside ``grievance.txt``, ``grievance.md`` would make the next build skip one of them."""
+    """Left beside ``grievance.txt``, ``grievance.md`` would make the next build skip one of them. (The older
+    draft is of the same article, its title kept: another article under the name is refused, test_manage.)"""
     corpus_copy, index_dir = built_copy
-    (corpus_copy / "grievance.txt").write_text("An older draft of the article, about something else entirely.")
+    (corpus_copy / "grievance.txt").write_text("Twitter appoints grievance officer\n\nAn older draft of the article, "
+                                               "with a different first paragraph.\n")
     outcome = add_articles([Upload("grievance.md", NEW_ARTICLE.encode())], corpus_copy, index_dir,
                            model=DEFAULT_MODEL, encoder_provider=lambda: encoder, max_bytes=100_000)
     assert outcome.report is not None and outcome.report.to_dict()["skipped"] == []

@@ -4,6 +4,7 @@ published that the moderator was not told was added, nor one removed that came b
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -112,7 +113,7 @@ def test_an_add_killed_after_its_index_was_published_stands(
     assert store.live_dir(index_dir) != live and journal_path(index_dir).exists()
     after = _files(corpus)
 
-    notes = recover(index_dir)  # what the next build, add or remove does first, under the lock
+    notes = recover(index_dir, corpus)  # what the next build, add or remove does first, under the lock
     assert _files(corpus) == after and "extra" in load_index(index_dir).doc_index
     assert {n.filename for n in notes} == {"extra.md", victim} and all("stands" in n.reason for n in notes)
     assert not journal_path(index_dir).exists()
@@ -141,7 +142,7 @@ def test_a_journal_that_cannot_be_read_is_set_aside_not_acted_on(built_copy: tup
     before = _files(corpus)
     journal_path(index_dir).write_text('{"action": "add", "fil', encoding="utf-8")
     assert "can't be read" in (pending(index_dir) or "")
-    notes = recover(index_dir)
+    notes = recover(index_dir, corpus)
     assert len(notes) == 1 and "could not be read" in notes[0].reason
     assert _files(corpus) == before and not journal_path(index_dir).exists()
     assert list(index_dir.parent.glob(f"{journal_path(index_dir).name}.unreadable-*"))
@@ -168,9 +169,85 @@ def test_what_a_write_killed_midway_left_beside_the_journal_and_the_corpus_is_cl
 ) -> None:
     corpus, index_dir = built_copy
     journal = journal_path(index_dir)
-    Journal(index_dir, "add").record(corpus / "half.md", None)
+    Journal(index_dir, "add").record(corpus / "half.md", None, b"half")
     halves = [journal.with_name(f".{journal.name}.k2j3"), corpus / ".upload-x81b"]
     for half in halves:
         half.write_bytes(b"half writ")
-    notes = recover(index_dir)
+    notes = recover(index_dir, corpus)
     assert [n.filename for n in notes] == ["half.md"] and not any(h.exists() for h in halves)
+
+
+def _half_added(corpus: Path, index_dir: Path) -> str:
+    """What an add killed before its index was published leaves, written as ``add_articles`` writes it: a new
+    article and a corrected version of an indexed one, under the change's journal. Returns the corrected file."""
+    from index.corpus_writes import CorpusUndo, write_article
+
+    victim = sorted(_files(corpus))[0]
+    undo = CorpusUndo(Journal(index_dir, "add"))
+    write_article(corpus, "extra.md", b"---\ntitle: Extra\n---\nKoo passed three million downloads in February.\n",
+                  undo)
+    write_article(corpus, victim, b"A corrected version of this article says that Twitter met the ministry.\n", undo)
+    return victim  # no undo.done(): the process died here
+
+
+def test_an_add_killed_before_the_corpus_folder_was_moved_is_undone_where_the_corpus_is_now(
+    built_copy: tuple[Path, Path], tmp_path: Path, encoder_provider: EncoderProvider
+) -> None:
+    """The journal names the files by path: putting a file back into the folder the corpus had been moved from
+    failed every build ("cannot write the index … No such file or directory") until the journal was deleted by
+    hand. The change is settled in the folder being built, and the files the add wrote are undone there."""
+    corpus, index_dir = built_copy
+    before = _files(corpus)
+    victim = _half_added(corpus, index_dir)
+    moved = corpus.rename(tmp_path / "articles")
+
+    report = build_index(moved, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider)
+    assert _files(moved) == before and report.unchanged
+    said = {n.filename: n.reason for n in report.notes}
+    assert "undone" in said["extra.md"] and "put back as it was" in said[victim]
+    assert not journal_path(index_dir).exists() and not corpus.exists()
+
+
+def test_a_moved_corpus_file_changed_since_the_killed_add_is_left_as_it_is(
+    built_copy: tuple[Path, Path], tmp_path: Path, encoder_provider: EncoderProvider
+) -> None:
+    """In a moved (or copied) corpus, a file is undone only while it is exactly what the killed add wrote: one
+    edited since is someone's article now, never deleted or overwritten, and the report says it was left."""
+    corpus, index_dir = built_copy
+    before = _files(corpus)
+    victim = _half_added(corpus, index_dir)
+    copied = tmp_path / "articles"
+    shutil.copytree(corpus, copied)
+    edited = b"---\ntitle: Extra\n---\nKoo passed three million downloads in February, its founder said.\n"
+    (copied / "extra.md").write_bytes(edited)
+
+    report = build_index(copied, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider)
+    assert (copied / "extra.md").read_bytes() == edited and report.added_docs == ["extra"]
+    assert (copied / victim).read_bytes() == before[victim]
+    said = {n.filename: n.reason for n in report.notes}
+    assert "left as it is" in said["extra.md"] and "undone" in said[victim]
+    assert (corpus / "extra.md").exists(), "the folder the corpus was copied from is not the corpus: untouched"
+
+
+def test_an_unpublished_add_is_undone_after_the_index_and_corpus_were_moved_together(
+    built_copy: tuple[Path, Path], tmp_path: Path, encoder_provider: EncoderProvider
+) -> None:
+    """Moving the data folder (the corpus, INDEX_DIR's link, its builds and the journal) changed the live build
+    folder's path, which read as "another index went live": the half-added article was declared published
+    ("it stands") and indexed by the build."""
+    corpus, index_dir = built_copy
+    before = _files(corpus)
+    _half_added(corpus, index_dir)
+    live = store.live_dir(index_dir)
+    assert live is not None
+    index_dir.unlink()
+    index_dir.symlink_to(os.path.relpath(live, index_dir.parent))  # as ``store.publish`` links it
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in (corpus.name, index_dir.name, f"{index_dir.name}.builds", journal_path(index_dir).name):
+        (tmp_path / name).rename(data / name)
+
+    report = build_index(data / corpus.name, data / index_dir.name, model=DEFAULT_MODEL,
+                         encoder_provider=encoder_provider)
+    assert _files(data / corpus.name) == before and report.unchanged
+    assert all("undone" in n.reason for n in report.notes) and len(report.notes) == 2

@@ -428,8 +428,8 @@ def test_putting_back_a_change_that_wrote_nothing_logs_no_error(tmp_path: Path,
     kept = tmp_path / "kept.md"
     kept.write_text("as it was", encoding="utf-8")
     undo = CorpusUndo()
-    undo.keep(blocker / "koo.md")
-    undo.keep(kept)
+    undo.keep(blocker / "koo.md", b"new")
+    undo.keep(kept, b"changed")
     kept.write_text("changed", encoding="utf-8")
     undo.restore()
     assert not caplog.records and kept.read_text(encoding="utf-8") == "as it was"
@@ -462,3 +462,66 @@ def test_a_far_dated_note_names_the_others_one_day_once() -> None:
     """The seed corpus states one date: the note on an article added years away read "(2021-02-10 to 2021-02-10)"."""
     [note] = far_dated([_doc("a", "2021-02-10"), _doc("b", "2021-02-10"), _doc("new", "2025-03-19")], ["new"])
     assert "every other article (2021-02-10): check the date" in note["note"]
+
+
+def test_a_newer_version_at_an_articles_address_is_told_the_one_step_that_replaces_it(
+        built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    """A moderator adding an updated version of an article (same address, text updated, saved under another
+    name) was refused with "to replace it, remove koo first": two builds, the article gone from answers between
+    them. The refusal names the article's own file name, and adding the file under it replaces the article in
+    one build, the stale text gone from the index."""
+    corpus, index_dir = built_copy
+    head = "---\ntitle: Koo crosses three million\ndate: 2021-02-11\nurl: https://example.com/koo\n---\n"
+    first = head + "Koo said on Thursday it had crossed three million users in India as ministers joined it.\n"
+    assert _add([Upload("koo.md", first.encode())], corpus, index_dir, encoder).report is not None
+    newer = (head + "Koo said on Thursday it had crossed three million users in India as ministers joined it. "
+             "Updated on Friday: the company now counts four million users.\n").encode()
+    outcome = _add([Upload("koo (updated).md", newer)], corpus, index_dir, encoder)
+    [refused] = outcome.rejected
+    assert outcome.report is None and refused["duplicate_of"] == "koo"
+    assert "to replace it with this version, add it named koo.md" in refused["reason"], refused["reason"]
+
+    replaced = _add([Upload("koo.md", newer)], corpus, index_dir, encoder)
+    assert replaced.report is not None and replaced.report.changed_docs == ["koo"] and not replaced.rejected
+    index = load_index(index_dir)
+    assert [d for d in index.doc_index if d.startswith("koo")] == ["koo"]
+    koo = index.docs[index.doc_index["koo"]]
+    assert "four million" in koo.text and "four million" in " ".join(c["text"] for c in index.chunks
+                                                                   if c["doc_id"] == "koo")
+
+
+@pytest.mark.parametrize("url", ["https://news.example.org/farmers", ""])
+def test_another_article_under_an_indexed_articles_file_name_is_refused_not_swapped_in(
+        built_copy: tuple[Path, Path], encoder: Encoder, url: str) -> None:
+    """A file of an indexed article's name replaces it, as a correction. A different story saved under the same
+    common name took the article's place, the reply saying only "changed: koo", the Koo article gone from the
+    corpus. Another address, or a new title sharing no phrase, is another article: refused, the article kept;
+    a correction (same address, or same title) still replaces it."""
+    corpus, index_dir = built_copy
+    koo = ("---\ntitle: Koo crosses three million\ndate: 2021-02-11\nurl: https://example.com/koo\n---\n"
+           "Koo said on Thursday it had crossed three million users in India as ministers joined it.\n")
+    assert _add([Upload("koo.md", koo.encode())], corpus, index_dir, encoder).report is not None
+    other = (f"---\ntitle: Farmers reach the Delhi borders\ndate: 2021-01-26\n{f'url: {url}' if url else ''}\n---\n"
+             "Thousands of farmers marched to the Delhi borders on Republic Day and police used tear gas.\n")
+    outcome = _add([Upload("koo.md", other.encode())], corpus, index_dir, encoder)
+    [refused] = outcome.rejected
+    assert outcome.report is None and (corpus / "koo.md").read_text() == koo
+    assert refused["reason"].startswith("koo.md in the corpus is another article (")
+    assert "rename this file to add it beside koo, or remove koo first" in refused["reason"]
+
+    corrected = koo.replace("three million users", "three million registered users")
+    fixed = _add([Upload("koo.md", corrected.encode())], corpus, index_dir, encoder)
+    assert fixed.report is not None and fixed.report.changed_docs == ["koo"] and not fixed.rejected
+
+
+def test_a_copy_within_one_add_is_not_told_to_replace_an_article_not_yet_indexed(
+        built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    """Two copies of one new article in one add: the second is refused, and not told to "add it named koo.md" to
+    replace an article that this same add is only now adding."""
+    corpus, index_dir = built_copy
+    koo = (b"---\ntitle: Koo crosses three million\ndate: 2021-02-11\nurl: https://example.com/koo\n---\n"
+           b"Koo said on Thursday it had crossed three million users in India as ministers joined it.\n")
+    outcome = _add([Upload("koo.md", koo), Upload("koo copy.md", koo)], corpus, index_dir, encoder)
+    [refused] = outcome.rejected
+    assert outcome.stored == ["koo.md"] and refused["duplicate_of"] == "koo"
+    assert "add it named" not in refused["reason"] and "remove koo first" in refused["reason"]
