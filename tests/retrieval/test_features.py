@@ -5,9 +5,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import cast
 
-import pytest
-
 import numpy as np
+import pytest
 
 from index.lexical import terms
 from retrieval.answer_like import is_answer_like
