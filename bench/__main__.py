@@ -22,7 +22,7 @@ from index.embedding import DEFAULT_MODEL, SentenceTransformerEncoder, offline_e
 offline_env()
 
 from bench import profile_add, scale, suite  # noqa: E402 (after the environment is set)
-from bench.common import dev_items, load_average, machine, now  # noqa: E402
+from bench.common import dev_items, fresh_questions, load_average, machine, now  # noqa: E402
 from index.onnx_export import DEFAULT_VARIANT  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
 
     torch_encoder = SentenceTransformerEncoder(DEFAULT_MODEL)
     seed_index, _ = scale.seed_index(lambda: torch_encoder)
-    ctx = suite.Context(torch_encoder, dev_items(), passes, seed_index)
+    ctx = suite.Context(torch_encoder, dev_items(), passes, seed_index, fresh=fresh_questions())
     wait_for_idle(args.wait_idle)
     load_before = load_average()
     started = time.perf_counter()

@@ -15,6 +15,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SET = ROOT / "tests" / "dev.jsonl"
+# Questions about the seed articles that the dev set does not ask: timed on their first asking.
+FRESH_SET = ROOT / "training" / "seed_blind.jsonl"
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,13 @@ def dev_items() -> list[DevItem]:
             items.append(DevItem(d["id"], d["question"], bool(d["answerable"]),
                                  tuple(d.get("answers_all", [])), tuple(d.get("answers_any", []))))
     return items
+
+
+def fresh_questions() -> list[str]:
+    """The questions of ``FRESH_SET`` that are not dev questions."""
+    dev = {item.question for item in dev_items()}
+    lines = FRESH_SET.read_text(encoding="utf-8").splitlines()
+    return [q for line in lines if line.strip() for q in (json.loads(line)["question"],) if q not in dev]
 
 
 def machine() -> str:

@@ -23,7 +23,7 @@ from retrieval.alternatives import next_best
 from retrieval.answer import compose
 from retrieval.answer_like import is_answer_like
 from retrieval.definitions import spelled_out
-from retrieval.features import FEATURES, Candidates, candidates
+from retrieval.features import FEATURES, Candidates, candidates, reread
 from retrieval.figure_dates import FIGURES_DATE, within_period
 from retrieval.followup import FollowupContext, Turn, turn_of
 from retrieval.followup_search import FollowUp, follow_up
@@ -174,10 +174,15 @@ class Engine:
 
     def _read_follow_up(self, index: LoadedIndex, followup: FollowUp
                         ) -> tuple[tuple[Candidates, np.ndarray], np.ndarray]:
-        """The follow-up's sentences judged against each of its readings; the reading the model trusts most."""
-        read = []
+        """The follow-up's sentences judged against each of its readings; the reading the model trusts most.
+        The readings share the question and the passages: a later one only re-reads the vector's columns."""
+        read: list[tuple[tuple[Candidates, np.ndarray], np.ndarray]] = []
         for vector in followup.readings():
-            found, probs = self._read(index, followup.question, vector, followup.passages)
+            if read:
+                found = reread(index, read[0][0][0], followup.question, vector, self.encoder.encode)
+                probs = self.model.probabilities(found.matrix, FEATURES)
+            else:
+                found, probs = self._read(index, followup.question, vector, followup.passages)
             read.append(((found, followup.without_echoes(found, probs)), vector))
         return max(read, key=lambda r: r[0][0].best(r[0][1]))  # the first on a tie: the expanded reading
 

@@ -20,7 +20,7 @@ import numpy as np
 from index.figures import WINDOW_WORDS, figures, figures_near, window_around
 from retrieval.coverage import Coverage, document_terms, sentence_terms
 from retrieval.loaded import LoadedIndex
-from retrieval.neighbours import context_vectors, neighbours
+from retrieval.neighbours import Neighbours, context_vectors, neighbours
 from retrieval.question import Kind, Question
 from retrieval.signals import asks_duration, carries, name_near, new_figures, new_names
 from retrieval.types import Passage
@@ -165,16 +165,12 @@ def candidates(
     if not n:
         return Candidates(rows, texts, matrix)
     query = query_vector.astype(np.float32)
-    dense = index.sentence_vectors[rows] @ query
     near = neighbours(index, rows)
-    dense_ctx = context_vectors(index, near) @ query
+    dense, meaning = _meaning_columns(index, question, query, rows, texts, near, encode)
     cover = Coverage(index, question.terms)
     words = [index.memo.terms(row) for row in rows]
     cov = np.array([cover.of(w) for w in words], dtype=np.float32).reshape(n, 2)
     ctx_shares = [cover.shares(cover.found(index.memo.pooled(row))) for row in rows]
-    order = np.argsort(-dense, kind="stable")
-    dense_rank = np.empty(n)
-    dense_rank[order] = np.arange(n)
     passage_rank = {p.chunk_index: i for i, p in enumerate(passages)}
     qterms = set(question.terms)
     first_rows = set(index.doc_first_sentence.tolist())
@@ -193,13 +189,11 @@ def candidates(
 
     novel = [len(w - qterms) for w in words]
     columns: dict[str, np.ndarray | list[float] | float] = {
-        "dense": dense, "dense_ctx": dense_ctx, "dense_gap": dense - dense.max(),
-        "dense_rank": 1.0 / (1.0 + dense_rank),
+        **meaning,
         "coverage": cov[:, 0], "coverage_gap": cov[:, 0] - cov[:, 0].max(),
         "coverage_ctx": np.array([s[0] for s in ctx_shares]),
         "missing_ctx": np.array([s[3] for s in ctx_shares]), "matched_share": cov[:, 1],
-        "figure_context": _figure_context(index, question, query, rows, texts, encode),
-        "q_max_dense": float(dense.max()), "q_max_coverage": float(cov[:, 0].max()),
+        "q_max_coverage": float(cov[:, 0].max()),
         "q_unknown_share": cover.unknown_share, "q_log_terms": math.log1p(len(qterms)),
         f"kind_{question.kind.value}": 1.0,
         "passage_rank": [1.0 / (1.0 + passage_rank[p.chunk_index]) for p in owner],
@@ -226,3 +220,38 @@ def candidates(
     matrix[:, INDEX["type_x_dense"]] = matrix[:, INDEX["type_match"]] * dense
     matrix[:, INDEX["type_x_coverage"]] = matrix[:, INDEX["type_match"]] * cov[:, 0]
     return Candidates(rows, texts, matrix)
+
+
+def _meaning_columns(
+    index: LoadedIndex, question: Question, query: np.ndarray, rows: list[int], texts: list[str],
+    near: Neighbours, encode: Encode | None,
+) -> tuple[np.ndarray, dict[str, np.ndarray | float]]:
+    """``dense`` and the columns that read the question's vector (``type_x_dense`` is made from ``dense``
+    afterwards); every other column depends only on the question's words and the passages."""
+    dense = index.sentence_vectors[rows] @ query
+    order = np.argsort(-dense, kind="stable")
+    dense_rank = np.empty(len(rows))
+    dense_rank[order] = np.arange(len(rows))
+    return dense, {
+        "dense": dense, "dense_ctx": context_vectors(index, near) @ query, "dense_gap": dense - dense.max(),
+        "dense_rank": 1.0 / (1.0 + dense_rank), "q_max_dense": float(dense.max()),
+        "figure_context": _figure_context(index, question, query, rows, texts, encode),
+    }
+
+
+def reread(index: LoadedIndex, found: Candidates, question: Question, query_vector: np.ndarray,
+           encode: Encode | None = None) -> Candidates:
+    """``found`` (the candidates of ``question``) judged against another reading of it: a follow-up's
+    sentences are scored against the question with the borrowed words and again with "it" resolved, over the
+    same passages. Only the columns that read the vector change, so only they are made again: the rest (the
+    coverage, the signals, the ranks) were a whole second ``candidates`` per such follow-up. The matrix is the
+    one ``candidates`` gives for that vector, to the bit (``tests/retrieval/test_features.py``)."""
+    matrix = found.matrix.copy()
+    if found.rows:
+        query = query_vector.astype(np.float32)
+        dense, meaning = _meaning_columns(index, question, query, found.rows, found.texts,
+                                          neighbours(index, found.rows), encode)
+        for name, values in meaning.items():
+            matrix[:, INDEX[name]] = values
+        matrix[:, INDEX["type_x_dense"]] = matrix[:, INDEX["type_match"]] * dense
+    return Candidates(found.rows, found.texts, matrix)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import cast
 
+import numpy as np
 import pytest
 
 from index.lexical import terms
-from retrieval.features import Coverage, document_terms, sentence_terms
+from retrieval.answer_like import is_answer_like
+from retrieval.engine import Engine
+from retrieval.features import FEATURES, Coverage, candidates, document_terms, reread, sentence_terms
 from retrieval.loaded import LoadedIndex
 
 
@@ -57,3 +60,26 @@ def test_texts_holding_the_same_terms_are_scored_once(monkeypatch: pytest.Monkey
     assert len(scored) == 3  # the first two hold "twitter" and "approach" alike
     assert shares[0] == shares[1] == (pytest.approx(2.5 / 6.5), pytest.approx(2 / 3))
     assert shares[2] == (1.0, 1.0) and shares[3] == (0.0, 0.0)
+
+
+@pytest.mark.parametrize(("asked", "reading"), [
+    ("how many accounts were ordered blocked?", "how many accounts did the government tell Twitter to block"),
+    ("who met Twitter's executives?", "who met Twitter's executives about the blocking orders"),
+])
+def test_a_second_reading_is_the_candidates_of_its_vector_to_the_bit(seed_engine: Engine, asked: str,
+                                                                     reading: str) -> None:
+    """A follow-up judges its sentences against a second reading (``Engine._read_follow_up``): re-reading only
+    the columns that read the vector must give what ``candidates`` gives for it, to the bit; a column that
+    reads the vector but is kept from the first reading would differ (the first case is a count: its figure
+    windows are compared with the vector too)."""
+    index = seed_engine.index
+    question, first, passages, _ = seed_engine._search(asked, index, asked)
+    second = seed_engine.encode_query(reading)
+    encode = seed_engine.encoder.encode
+    found = candidates(index, question, first, passages, encode, is_answer_like)
+    expected = candidates(index, question, second, passages, encode, is_answer_like)
+    got = reread(index, found, question, second, encode)
+    assert got.rows == expected.rows and got.texts == expected.texts
+    assert np.array_equal(got.matrix, expected.matrix)
+    changed = {FEATURES[i] for i in np.flatnonzero((found.matrix != expected.matrix).any(axis=0))}
+    assert {"dense", "dense_ctx", "type_x_dense"} <= changed  # the readings differ where a vector is read
