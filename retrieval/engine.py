@@ -22,16 +22,18 @@ from retrieval.acronyms import restore_acronyms
 from retrieval.alternatives import next_best
 from retrieval.answer import compose
 from retrieval.answer_like import is_answer_like
+from retrieval.comparisons import answered_apart, sides
 from retrieval.definitions import spelled_out
 from retrieval.features import FEATURES, Candidates, candidates, reread
 from retrieval.figure_dates import FIGURES_DATE, within_period
-from retrieval.followup import FollowupContext, Turn, turn_of
+from retrieval.followup import FollowupContext, Turn, expand, turn_of
 from retrieval.followup_search import FollowUp, follow_up
 from retrieval.hinglish import english_reading
 from retrieval.initialisms import spell_out_initials
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.meanings import explained
 from retrieval.ordinals import ordinals_as_written
+from retrieval.pronouns import resolve, scene_subject, unresolved_reference
 from retrieval.question import Kind, Question, analyse, has_subject
 from retrieval.reach import covered, figures_as_given
 from retrieval.same_question import as_what_about
@@ -119,17 +121,36 @@ class Engine:
         questions = questions_in(text)
         told = context_and_ask(text) if len(questions) == 1 else None
         if told is not None:  # the context told first is the turn before the ask
-            earlier = context.turns if context else ()
-            answer = self._ask_one(told[1], FollowupContext((*earlier, Turn(told[0], answered=False))))
-            return replace(answer, question=text)
+            return replace(self._ask_in_scene(*told, context), question=text)
         if len(questions) == 1:
-            return self._ask_one(text, context)
+            answer = self._ask_one(text, context)
+            # A comparison declined as one text: each fact asked on its own (``retrieval.comparisons``).
+            pair = sides(text) if not answer.answered else None
+            apart = answered_apart(text, pair, [self._ask_one(side, context) for side in pair.asks]) if pair else None
+            return apart or answer
         turns = list(context.turns) if context else []
         answers = []
         for asked in questions[:MAX_QUESTIONS]:  # the rest are left for the asker to ask on their own
             answers.append(self._ask_one(asked, FollowupContext(tuple(turns)) if turns else None))
             turns.append(turn_of(asked, answers[-1]))
         return joined(text, answers, left=len(questions) - len(answers))
+
+    def _ask_in_scene(self, scene: str, ask: str, context: FollowupContext | None) -> Answer:
+        """A message that sets a scene and then asks ("twitter reached out on monday. what did it ask for?"),
+        read twice: the scene as the turn before the ask, and the scene's words the ask borrows as its own
+        (the asker said them in this very message, not a turn ago); the reading whose best sentence the model
+        trusts more answers. As a turn, its words only steered the search: the sentence holding them ("Twitter
+        Inc. on Monday reached out ... seeking a formal dialogue") was judged against "what did it ask for?"
+        alone, and a tweet "asking for an emoji" won. The "it" is read as the scene's subject in both."""
+        index = self.index
+        ask = _in_scene(scene, ask, index)
+        told = FollowupContext((*(context.turns if context else ()), Turn(scene, answered=False)))
+        answer = self._ask_one(ask, told)
+        borrowed = expand(ask, index.idf, index.unknown_idf, FollowupContext((Turn(scene, answered=False),)))
+        if borrowed is None:
+            return answer
+        own = replace(self._ask_one(borrowed.text, context), searched_for=borrowed.text)
+        return own if _trusted(own) > _trusted(answer) else answer
 
     def _ask_one(self, text: str, context: FollowupContext | None = None) -> Answer:
         """``context``: the conversation's earlier turns. A question that leans on them is read twice: as
@@ -232,6 +253,20 @@ def _reading(text: str, index: LoadedIndex) -> tuple[str, str | None]:
     figures_day = within_period(mended or text, covered(index)) if FIGURES_DATE.search(mended or text) else None
     mended = figures_day or mended
     return mended or text, mended
+
+
+def _trusted(answer: Answer) -> float:
+    """How far the model trusts an answer's best quote; a decline, not at all."""
+    return max((c.score for c in answer.citations), default=0.0) if answer.answered else 0.0
+
+
+def _in_scene(scene: str, ask: str, index: LoadedIndex) -> str:
+    """``ask`` with the "it" or "he" it leaves open read as the subject its message's scene opens with
+    (``retrieval.pronouns.scene_subject``): "twitter reached out on monday. what did it ask for?" is asked as
+    "what did twitter ask for?", the scene's other words borrowed as a follow-up's are."""
+    reference = unresolved_reference(ask)
+    subject = scene_subject(scene, index.idf.keys()) if reference else None
+    return (resolve(ask, reference, subject) if subject else None) or ask
 
 
 def _plain(text: str, index: LoadedIndex) -> str | None:

@@ -42,6 +42,23 @@ _PREPOSITIONS = frozenset(
 )
 
 
+# What a message opens with before its scene: chat's fillers, and "I read (that)", "apparently" ...
+_SCENE_OPENER = re.compile(
+    r"^\s*(?:(?:so|ok|okay|well|hey|hi|now|and|but|apparently|basically|btw)\b[\s,]*)*"
+    r"(?:i\s+(?:read|heard|saw|see|know|think|noticed|understand)\s+(?:that\s+)?)?",
+    re.IGNORECASE,
+)
+# Where a scene's subject ends: its verb, an auxiliary or a past form ("Twitter reached out", "Sawhney is
+# going to", "the government sent ..."); a plain present ("says") is as often a plural noun and is not read.
+_SUBJECT_ENDS = re.compile(
+    r"^(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|shall|must|did|does|do|"
+    r"[a-z]{2,}ed|went|got|took|made|said|saw|came|left|lost|gave|sent|won|met|put|set|told|found|became|began|"
+    r"held|kept|brought|paid|wrote|chose|spoke|stood|ran|rose|fell)$",
+    re.IGNORECASE,
+)
+SUBJECT_WORDS = 4  # a scene's subject is a short noun phrase: "Twitter's senior management"
+
+
 def words(text: str) -> list[str]:
     """The words of ``text`` as follow-ups read them: a figure stays whole ("1.2", "500,000")."""
     return _WORD.findall(text)
@@ -172,3 +189,28 @@ def resolve(text: str, reference: str | None, antecedent: str) -> str | None:
         return None
     name = f"{antecedent}'s" if reference.lower() in _POSSESSIVE else antecedent
     return re.sub(rf"\b{re.escape(reference)}\b", lambda _: name, text.strip(), count=1)  # a name, no escapes
+
+
+def scene_subject(sentence: str, known: Set[str]) -> str | None:
+    """The subject a message's scene-setting sentence opens with ("twitter" of "twitter reached out on
+    monday"), for its question's "it" or "he" ("... what did it ask for?"): the words before its verb, after
+    any filler or "I read that", at most ``SUBJECT_WORDS`` of them, the last a term the index holds. None when
+    the sentence opens with no such phrase ("I was reading about ...", a pronoun, no verb in reach).
+
+    The scene is no earlier turn naming its subject in capitals or in a quote (``thing_referent``): chat types
+    "twitter" in lowercase, first, and a subject as common in the articles as the story's main actor is no
+    word ``followup.expand`` borrows. "twitter reached out on monday. what did it ask for?" borrowed "reached
+    monday" and searched "what did it ask for?" for a meaning: declined over Jack Dorsey's liked tweet."""
+    rest = sentence[_SCENE_OPENER.match(sentence).end():]  # type: ignore[union-attr]
+    found = words(rest)
+    lead = 0  # "the accounts were flagged": "the accounts", its determiner no word of the subject's own
+    while lead < len(found) and found[lead].lower() in _DETERMINERS | {"these", "those", "this", "that"}:
+        lead += 1
+    for n, word in enumerate(found[lead : lead + SUBJECT_WORDS + 1], start=lead):
+        if _SUBJECT_ENDS.match(word):
+            subject = found[lead:n]
+            if not subject or any(w.lower() in _PERSONAL or w.upper() == "I" for w in subject):
+                return None
+            last = terms(subject[-1])
+            return " ".join(found[:n]) if last and last[-1] in known else None
+    return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.pronouns import person_referent, resolve, thing_referent, unresolved_reference
+from retrieval.pronouns import person_referent, resolve, scene_subject, thing_referent, unresolved_reference
 
 IDF = {"sawhney": 4.0, "koo": 3.5}
 
@@ -83,3 +83,22 @@ def test_a_name_after_the_is_no_persons() -> None:
     assert person_referent("her", ["what did the court order yammerly to do?"], {"court": 3.0}, [quoted]) is None
     assert person_referent("he", ["who is sawhney"], IDF, [("Secretary Ajay Sawhney will lead.",)]
                            ) == ("sawhney", "Secretary Ajay Sawhney")
+
+
+@pytest.mark.parametrize(
+    ("scene", "subject"),
+    [
+        ("twitter reached out on monday.", "twitter"),  # lowercase and first: no capital names it
+        ("So sawhney is going to hold talks with twitter.", "sawhney"),
+        ("the accounts were flagged by security agencies.", "the accounts"),
+        ("I read that the government sent twitter three notices.", "the government"),
+        ("Twitter's senior management was to meet the minister.", "Twitter's senior management"),
+        ("I was reading about the tractor rally.", None),  # "I" is no subject "it" stands for
+        ("it was all over the news on monday.", None),
+        ("lots of people on my timeline keep talking about koo and blocking.", None),  # no verb in reach
+        ("the zorblax were flagged.", None),  # a word no article uses: nothing to search for
+    ],
+)
+def test_a_scene_opens_with_its_subject(scene: str, subject: str | None) -> None:
+    known = {"twitter", "sawhney", "account", "govern", "manag"}
+    assert scene_subject(scene, known) == subject

@@ -280,3 +280,13 @@ def test_what_he_is_going_to_do_is_answered_after_who_he_is(seed_engine: Engine)
     answer = seed_engine.ask("who is ajay sawhney and what is he going to do")
     assert answer.answered and "I couldn't find" not in answer.text
     assert "lead the talks" in answer.text or "will meet" in answer.text or "will be meeting" in answer.text
+
+
+def test_the_scene_a_message_sets_is_what_its_it_means(seed_engine: Engine) -> None:
+    """"it" is the subject the scene opens with, typed in lowercase and as common as the story's main actor,
+    and the scene's words are the ask's own: read as a turn before the ask, "twitter reached out on monday. what
+    did it ask for?" borrowed "reached monday" and was declined over a tweet "asking for an emoji"."""
+    text = "twitter reached out on monday. what did it ask for?"
+    reply = seed_engine.ask(text)
+    assert reply.answered and "formal dialogue" in reply.text and reply.question == text
+    assert reply.searched_for == "what did twitter ask for? reached monday"
