@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from index.events import HOWS, YEAR_SOURCES
+from index.lead_dateline import lead_end
 from index.lexical import terms
 from index.sentence_refs import opens_with_pronoun
 from retrieval.answer_like import ends_sentence
@@ -188,9 +189,12 @@ def by_agreement(index: LoadedIndex, cited: list[_Cited]) -> list[_Cited]:
 
 
 def _citation(index: LoadedIndex, cited: _Cited) -> Citation:
+    """The record's sentence as quoted, from the story's own words: a dateline or an update's label opening it
+    ("NEW DELHI:", "Update, June 8, 17:10:", ``index.lead_dateline.lead_end``) is page furniture, not the event."""
     doc = index.docs[cited.doc_row]
     r = cited.record
-    return Citation(doc.doc_id, doc.title, doc.date, doc.url, r["quote"], int(r["start"]), int(r["end"]),
+    cut = lead_end(str(r["quote"]))
+    return Citation(doc.doc_id, doc.title, doc.date, doc.url, r["quote"][cut:], int(r["start"]) + cut, int(r["end"]),
                     round(cited.relevance, 4), date_estimated=doc.date_estimated)
 
 
@@ -210,8 +214,9 @@ def with_antecedent(index: LoadedIndex, cited: _Cited, citation: Citation) -> Ci
     context = record_context(index, cited.doc_row, cited.record)
     if context is None or not opens_with_pronoun(citation.quote):
         return citation
-    start = context[0]
-    return replace(citation, quote=index.docs[cited.doc_row].text[start:citation.end], start=start)
+    text = index.docs[cited.doc_row].text
+    start = context[0] + lead_end(text[context[0] : citation.end])  # from the story's words, as ``_citation``
+    return replace(citation, quote=text[start : citation.end], start=start)
 
 
 # At most this many events are listed, the best supported; the reply says how many more there are.
