@@ -25,8 +25,9 @@ _RETRACTED = re.compile(
     re.IGNORECASE)
 # A note's label opening its sentence, with the day it was written: "Correction (March 22):", "Clarification, 22
 # March 2024:", "Editor's note (March 22):".
-_LABEL = re.compile(r"^\W*(?:corrections?|clarifications?|editor['’]?s\s+note|update[ds]?)\b[^:.!?]{0,40}:",
-                    re.IGNORECASE)
+# A time of day in it ("Update, June 8, 17:10:") is part of the label, not its end.
+_LABEL = re.compile(r"^\W*(?:corrections?|clarifications?|editor['’]?s\s+note|update[ds]?)\b"
+                    r"(?:[^:.!?]|(?<=\d)[:.](?=\d\d)){0,40}:", re.IGNORECASE)
 
 
 # A day denied: "The vote was held on Wednesday, not Tuesday", "… on February 9, not on February 8".

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 
 from index.dates import Mention
 
@@ -106,3 +107,21 @@ def join_ranges(sentence: str, mentions: list[Mention], phrase: bool = False) ->
         out.append(replace(m, through=end) if end else m)
         k += 1
     return out
+
+
+# "in the week of April 4", "the week beginning 4 April": a week named by one of its days, not that day.
+_WEEK_OF = re.compile(r"\bweek\s+(?P<word>of|beginning|starting|commencing)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|"
+                      r"sun)day,?\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def week_of(sentence: str, start: int, when: str) -> str | None:
+    """The week a day at ``start`` of ``sentence`` (placed on ``when``) names, as ``first/last`` day; None when it
+    names the day. "The office opened its inquiry in the week of April 4" was an event of April 4 itself, a day
+    the article never gave it: "of" a day is its calendar week (Monday to Sunday, as the index's weeks are),
+    "beginning"/"starting" one the seven days from it."""
+    found = _WEEK_OF.search(sentence, max(0, start - 40), start)
+    if found is None or len(when) != 10:
+        return None
+    day = date.fromisoformat(when)
+    first = day - timedelta(days=day.weekday()) if found.group("word").lower() == "of" else day
+    return f"{first.isoformat()}/{(first + timedelta(days=6)).isoformat()}"

@@ -1,5 +1,6 @@
 """Whether a date mention is told as still to come: the future markers of its clause, a reported future
-("would"), a time something was set for ("a sit-in for Monday").
+("would"), a time something was set for ("a sit-in for Monday"); and whether a date is ahead of or behind the day
+its article was written (``ahead_of``, ``behind``), which the events read beside the tense.
 
 ``index.dates`` reads each mention's tense here; a sentence's clauses are read once for all its dates.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from datetime import date
 
 from index.date_roles import context_before
 
@@ -164,3 +166,20 @@ def set_for(clauses: Clauses, start: int, end: int) -> bool:
         return False
     return not clauses.pastcontext_before(start)
 
+
+def ahead_of(when: str, reported: date | None) -> bool:
+    """Whether a date (a day, month or span) starts after the day the article was written: then it was a
+    plan or a deadline when reported ("the hearing on March 5"), whatever the tense, and the timeline must
+    not show it as what happened. An estimated article date is the latest day it reports as past, so it
+    can't tell: only the tense does."""
+    first = when.split("/")[0]
+    return reported is not None and (first if len(first) == 10 else f"{first}-01") > reported.isoformat()
+
+
+def behind(when: str, reported: date | None) -> bool:
+    """Whether every day of a date (a day, month or span) is before the day the article was written: then it
+    had come when reported, whatever the tense. "said the rules would be announced on February 25, 2021" in
+    an article of 2 March reports a plan of before that day, and "(still ahead when reported)" would be
+    false of it; whether the plan was carried out, its quote says as much as it says."""
+    last = when.split("/")[-1]
+    return reported is not None and last < (reported.isoformat()[:7] if len(last) == 7 else reported.isoformat())

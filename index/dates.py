@@ -166,6 +166,8 @@ def _build(match: re.Match[str], clauses: Clauses) -> Mention | None:
         if _OF_AFTER.match(sentence, end):  # "the last week of campaigning" is no week of the article
             return None
         word = g["wk"].lower()
+        if word == "previous" and _THE_BEFORE.search(context_before(sentence, start)):
+            return None  # "the previous week": of the day the story is at, not the article's (``index.relative_days``)
         # "last week" is the calendar week before the article's, as "last Monday" is the Monday before it; "the
         # past week", "in the last week" are the seven days before the article's date, whatever its weekday.
         the_last = word == "last" and _THE_BEFORE.search(context_before(sentence, start)) is not None

@@ -22,8 +22,9 @@ from typing import Any
 
 from index.chunking import Span, split_sentences
 from index.corrections import denied, label_end, retracted
+from index.date_ranges import week_of
 from index.date_resolution import CorpusWindow
-from index.date_tense import told_as_future
+from index.date_tense import ahead_of, behind, told_as_future
 from index.documents import Document
 from index.entry_heads import EntryHead, entry_day, entry_heads
 from index.furniture import is_furniture
@@ -42,12 +43,12 @@ from index.mention_dates import (
     year_anchors,
 )
 from index.named_anchor import named_anchor, named_event
-from index.relative_days import counted_here, moved_day, placed_days, relative_days
+from index.relative_days import counted_here, moved_day, placed_days, relative_days, week_span
 from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 from index.update_days import UpdateDay, update_day, update_days
 
-EVENTS_VERSION = 35  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 36  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -83,6 +84,10 @@ EVENTS_VERSION = 35  # 14: a yearless date in an undated article takes the year 
 # after the order", "two weeks later": 7 and 14 days on, an estimate; "the previous Friday", "the following Monday":
 # that weekday from the day told before, not the article's (``index.relative_days``); "The day after the hearing"
 # finds "heard" by index.lexical's stems (``index.named_anchor``)
+# 36: "the previous week", "the following week", "The week before, …": the calendar week before or after the one of
+# the day the sentence before dates, not the week before the article's (``index.relative_days``); an update's label
+# with its time ("Update, June 8, 17:10: …") names its day, and its first sentence dating nothing is an event of it;
+# "in the week of April 4" is that week, not April 4 (``index.date_ranges.week_of``)
 
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")
@@ -100,24 +105,6 @@ def _record_rank(record: dict[str, Any]) -> tuple[int, int, int]:
         YEAR_SOURCES.index(record["year_from"]),
         HOWS.index(record["how"]),
     )
-
-
-def ahead_of(when: str, reported: date | None) -> bool:
-    """Whether a date (a day, month or span) starts after the day the article was written: then it was a
-    plan or a deadline when reported ("the hearing on March 5"), whatever the tense, and the timeline must
-    not show it as what happened. An estimated article date is the latest day it reports as past, so it
-    can't tell: only the tense does."""
-    first = when.split("/")[0]
-    return reported is not None and (first if len(first) == 10 else f"{first}-01") > reported.isoformat()
-
-
-def behind(when: str, reported: date | None) -> bool:
-    """Whether every day of a date (a day, month or span) is before the day the article was written: then it
-    had come when reported, whatever the tense. "said the rules would be announced on February 25, 2021" in
-    an article of 2 March reports a plan of before that day, and "(still ahead when reported)" would be
-    false of it; whether the plan was carried out, its quote says as much as it says."""
-    last = when.split("/")[-1]
-    return reported is not None and last < (reported.isoformat()[:7] if len(last) == 7 else reported.isoformat())
 
 
 def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> list[dict[str, Any]]:
@@ -151,6 +138,8 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
             if resolved is None:
                 continue
             when, how, year_from = resolved
+            if (week := week_of(text, item.mention.start, when)) is not None:  # "in the week of April 4"
+                when, how = week, "week"
             span = item.sentence
             record = {
                 "date": when, "doc_id": doc.doc_id, "start": span.start, "end": span.end,
@@ -169,7 +158,7 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
             return resolve_mention(item, written, anchors, window, doc.date_estimated)
 
         _count_here(doc, located[doc.doc_id], resolve, given, best)
-        _entry_leads(doc, heads, spans, best)
+        _entry_leads(doc, heads, spans, updates, best)
         told = list(best.values()) + _told_relative(doc, spans, located[doc.doc_id], list(best.values()), given)
         records.extend(with_context(doc, spans, sorted(told, key=lambda r: (r["start"], r["date"]))))
     return records
@@ -190,25 +179,30 @@ def _entry_dates(heads: list[EntryHead], updates: list[UpdateDay], position: int
 _LEAD_WORDS = 4
 
 
-def _entry_leads(doc: Document, heads: list[EntryHead], spans: list[Span],
+def _entry_leads(doc: Document, heads: list[EntryHead], spans: list[Span], updates: list[UpdateDay],
                  best: dict[tuple[int, str], dict[str, Any]]) -> None:
     """Into ``best``: each dated entry's first sentence, an event of the day its head names ("Feb 9, 21:15" over
-    "Zipwire says its traffic … fell by 96% …"), which the head alone had stood for on the timeline."""
-    if not heads:
-        return
-    bounds = [*(head.start for head in heads[1:]), len(doc.text)]
-    for head, until in zip(heads, bounds, strict=True):
+    "Zipwire says its traffic … fell by 96% …"), which the head alone had stood for on the timeline; and an update
+    paragraph's first sentence dating nothing of its own, an event of its label's day ("Update, June 8, 11:20: The
+    hearing began …", a live blog's entry with its head inline, ``index.update_days``), which was no event at all."""
+    dated = {start for start, _ in best}
+    leads = [(s, u.day, False, doc.text[u.start : u.label_end]) for u in updates
+             for s in spans if s.start <= u.label_end < s.end and s.start not in dated]
+    for head, until in zip(heads, [*(head.start for head in heads[1:]), len(doc.text)][: len(heads)], strict=True):
         # A greeting ("Good morning.") names no event: the entry's first sentence of four words or more leads it.
         lead = next((s for s in spans if head.end <= s.start < until
                      and len(doc.text[s.start : s.end].split()) >= _LEAD_WORDS), None)
-        if head.day is None or lead is None or (lead.start, head.day.isoformat()) in best:
+        if head.day is not None and lead is not None:
+            leads.append((lead, head.day, head.year_given, doc.text[head.start : head.end]))
+    for lead, day, year_given, mention in leads:
+        if (lead.start, day.isoformat()) in best:
             continue
-        year_from = "text" if head.year_given else "estimated" if doc.date_estimated else "article"
+        year_from = "text" if year_given else "estimated" if doc.date_estimated else "article"
         future = told_as_future(doc.text[lead.start : lead.end])
-        best[(lead.start, head.day.isoformat())] = {
-            "date": head.day.isoformat(), "doc_id": doc.doc_id, "start": lead.start, "end": lead.end,
+        best[(lead.start, day.isoformat())] = {
+            "date": day.isoformat(), "doc_id": doc.doc_id, "start": lead.start, "end": lead.end,
             "quote": doc.text[lead.start : lead.end], "how": "entry", "year_from": year_from,
-            "estimated": year_from == "estimated", "role": "primary", "mention": doc.text[head.start : head.end],
+            "estimated": year_from == "estimated", "role": "primary", "mention": mention,
             "planned": future, "future_tense": future,
         }
 
@@ -266,16 +260,21 @@ def _told_relative(
         stem = named_event(text, phrases[0]) if phrases else None
         if stem is not None:  # "The day before the filing, …": the filing's day, told anywhere in the article
             anchor = named_anchor(stem, span.start, dated) or anchor
+        if phrases and not anchor and leaned is None and given is not None and all(p.week for p in phrases):
+            # "The previous week, …" with no dated sentence before it: the week before the article's, as "last week"
+            anchor = [{"date": given.isoformat(), "doc_id": doc.doc_id, "year_from": "article", "estimated": False,
+                       "role": "primary", "how": "week"}]
         if phrases and len({r["date"] for r in anchor}) == 1 and len(anchor[0]["date"]) == 10:
             day, base = date.fromisoformat(anchor[0]["date"]), min(anchor, key=_record_rank)
             future = told_as_future(text)
-            for k, (phrase, when) in enumerate(placed_days(phrases, day)):
+            for k, (phrase, moved) in enumerate(placed_days(phrases, day)):
                 # counted in weeks, here or in a phrase it chains from: about that day (``RelativeDay.in_weeks``)
                 rough = bool(base["estimated"]) or any(p.in_weeks for p in phrases[: k + 1])
-                record = {**base, "date": when.isoformat(), "start": span.start, "end": span.end, "quote": text,
-                          "how": "relative", "mention": phrase.text, "future_tense": future, "estimated": rough,
-                          "planned": (future and not behind(when.isoformat(), given)) or ahead_of(when.isoformat(),
-                                                                                                  given)}
+                when = week_span(moved) if phrase.week else moved.isoformat()  # "the previous week": a week
+                record = {**base, "date": when, "start": span.start, "end": span.end, "quote": text,
+                          "how": "week" if phrase.week else "relative", "mention": phrase.text,
+                          "future_tense": future, "estimated": rough,
+                          "planned": (future and not behind(when, given)) or ahead_of(when, given)}
                 found.append(record)
                 dated.setdefault(span.start, []).append(record)
         if span.start in mentioned or span.start in dated:

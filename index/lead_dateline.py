@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from index.corrections import label_end
 from index.dates import find_mentions
 from index.stamps import WEEKDAY_WORDS, date_line
 
@@ -58,3 +59,21 @@ def dateline_end(line: str) -> int:
             and said[: days[0].start].strip(" ,").lower() in WEEKDAY_WORDS | {""}):
         return found.end()
     return 0
+
+
+# A dateline of its place alone, in capitals, before a colon or a dash: "NEW DELHI:", "MARESK —", "LONDON (Reuters) -".
+# The story's first word follows with a capital (or a quote mark). Two letters at least: "I: …" is no place.
+_CAPS_PLACE = re.compile(r"\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}\s*(?:\([A-Z][\w .&-]{0,30}\)\s*)?"
+                         r"(?::|\s[-–—])\s+(?=[A-Z\"“‘'])")
+
+
+def lead_end(sentence: str) -> int:
+    """Where the story's own words start in ``sentence``: after a dateline ("NEW DELHI:", "MAREN, Feb 23 -") or an
+    update's or correction's label ("Update, June 8, 17:10:") opening it, and the spaces after; 0 when none opens
+    it. A timeline summed up a day as "NEW DELHI: The ministry …" or "Update, June 5: The court …", the page's
+    labels inside the quoted event."""
+    caps = _CAPS_PLACE.match(sentence)
+    cut = max(dateline_end(sentence), label_end(sentence), caps.end() if caps else 0)
+    while cut < len(sentence) and sentence[cut].isspace():
+        cut += 1
+    return cut if cut < len(sentence) else 0

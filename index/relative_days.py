@@ -39,6 +39,8 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _RELATIVE = re.compile(
     rf"(?<![\w-])(?:{_COUNT}\s+(?P<unit>days?|weeks?|fortnight)\s+(?P<dir>earlier|later|before|after)"
     rf"|the\s+(?P<wrel>following|previous|preceding)\s+(?P<wday>{'|'.join(_WEEKDAYS)})"
+    rf"|the\s+(?P<wkrel>following|previous|preceding)\s+week"
+    r"|the\s+week\s+(?P<wdir>before|after)"
     rf"|the\s+(?P<next>next|following|previous|preceding)\s+{_PART}"
     rf"|the\s+day\s+(?P<dir2>before|after)"
     rf"|(?P<same>that|the\s+same)\s+{_PART}"
@@ -67,6 +69,9 @@ class RelativeDay:
     # "the previous Friday" (``days`` -1) or "the following Monday" (+1): that weekday before or after the day
     # counted from, not a fixed count of days
     weekday: int | None = None
+    # "the previous week", "the following week", "The week before, …": the calendar week (Monday to Sunday) before
+    # or after the one of the day counted from (``days`` -7 or +7), not a day of it
+    week: bool = False
 
 
 def moved_day(day: date, phrase: RelativeDay) -> date:
@@ -77,6 +82,22 @@ def moved_day(day: date, phrase: RelativeDay) -> date:
     if phrase.days < 0:
         return day - timedelta(days=(day.weekday() - phrase.weekday - 1) % 7 + 1)
     return day + timedelta(days=(phrase.weekday - day.weekday() - 1) % 7 + 1)
+
+
+def week_span(day: date) -> str:
+    """The calendar week holding ``day``, as the index writes a week: ``YYYY-MM-DD/YYYY-MM-DD``, Monday to Sunday."""
+    monday = day - timedelta(days=day.weekday())
+    return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+
+
+def _week_phrase(m: re.Match[str], sentence: str) -> RelativeDay | None:
+    """"the previous week", "the following week", "The week before, …" as a phrase: a week back or ahead of the day
+    told before. "the week after the order" further in counts from the order, which no sentence before dates."""
+    if m.group("wdir") is not None and re.match(r"\s*\w", sentence[m.end():]) and not _OPENING.match(
+            sentence[: m.start()]):
+        return None
+    back = (m.group("wkrel") or m.group("wdir")).lower() in ("previous", "preceding", "before")
+    return RelativeDay(m.group(0), m.start(), -7 if back else 7, week=True)
 
 
 def _weekday_phrase(m: re.Match[str]) -> RelativeDay:
@@ -93,6 +114,10 @@ def relative_days(sentence: str) -> list[RelativeDay]:
         in_weeks = False
         if m.group("wday") is not None:  # "The previous Friday, …": that weekday before the day told before
             found.append(_weekday_phrase(m))
+            continue
+        if m.group("wkrel") is not None or m.group("wdir") is not None:  # "The previous week, …"
+            if (week := _week_phrase(m, sentence)) is not None:
+                found.append(week)
             continue
         if m.group("n") is not None:
             if _INEXACT.search(before):
@@ -144,6 +169,8 @@ def counted_here(sentence: str, starts: list[int], ends: list[int]) -> list[Coun
         between = ""
         direction = (m.group("dir") or m.group("dir2") or "").lower()
         in_weeks = False
+        if m.group("wkrel") is not None or m.group("wdir") is not None:
+            continue  # a week from a date of the sentence's own is not read: none of the probes told one
         if m.group("wday") is not None:  # "met on February 10 and the following Monday filed": from February 10
             k = max((k for k, end in enumerate(ends) if end <= m.start()), default=None)
             if k is not None and _NEXT_CLAUSE.search(sentence, ends[k], m.start()):

@@ -29,6 +29,7 @@ class UpdateDay:
     start: int  # the update's paragraph, from its label's sentence to the paragraph's end
     end: int
     day: date
+    label_end: int = 0  # where its label ends in the text: the update's own words follow
 
 
 def _label_day(label: str, article: date) -> date | None:
@@ -57,7 +58,8 @@ def update_days(text: str, spans: list[Span], article: date | None) -> list[Upda
         day = _label_day(text[span.start : label.end() - 1], article) if label else None
         if day is not None:
             k = paragraph_at(starts, span.start)
-            found.append(UpdateDay(span.start, starts[k + 1] if k + 1 < len(starts) else len(text), day))
+            found.append(UpdateDay(span.start, starts[k + 1] if k + 1 < len(starts) else len(text), day,
+                                   label.end() if label else span.start))
     return found
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from index.events import HOWS, YEAR_SOURCES
+from index.lead_dateline import lead_end
 from index.lexical import terms
 from index.sentence_refs import opens_with_pronoun
 from retrieval.answer_like import ends_sentence
@@ -29,6 +29,15 @@ from retrieval.loaded import LoadedIndex
 from retrieval.reach import covered
 from retrieval.relative_periods import relative_note, relative_period
 from retrieval.timeline_notes import timeline_note
+from retrieval.timeline_relevance import (
+    MIN_LEXICAL_ONLY,
+    MIN_SCORE,
+    lexical_overlap,
+    record_context,
+    sentence_relevance,
+    sentence_row,
+    weight_share,
+)
 from retrieval.timeline_stories import names_whole, other_stories
 from retrieval.timeline_subjects import most_named, refers_to_subject
 from retrieval.topic_dates import DateFilter, Period, topic_dates
@@ -36,16 +45,6 @@ from retrieval.types import Citation, Timeline, TimelineEvent
 
 # An event's key: its date, and whether its reports were of something still ahead when reported.
 EventKey = tuple[str, bool]
-
-# Calibrated with all-MiniLM-L6-v2 on the seed corpus: unrelated topics ("capital of France", "football
-# world cup", "weather in Delhi") score at most ~0.31 against any sentence, the sentences an on-topic
-# query should find score 0.36 and up. A sentence sharing no word with the topic must be clearly closer,
-# which keeps merely similar subjects ("Facebook privacy" vs Twitter's free-speech statement, 0.40) out.
-LEXICAL_WEIGHT = 0.2
-MIN_SCORE = 0.35
-MIN_DENSE_WITHOUT_OVERLAP = 0.45
-# Without a topic vector, at least half of the topic's (IDF-weighted) terms must be in the sentence.
-MIN_LEXICAL_ONLY = 0.5
 
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2}(?:/\d{4}-\d{2}-\d{2})?)?$")
 
@@ -82,43 +81,6 @@ class _Cited:
             self.doc_row,
             int(r["start"]),
         )
-
-
-def _sentence_row(index: LoadedIndex, doc_row: int, start: int) -> int | None:
-    """The row of ``sentence_vectors`` for the sentence of a document starting at ``start``."""
-    first = int(index.doc_first_sentence[doc_row]) if len(index.doc_first_sentence) else 0
-    last = (
-        int(index.doc_first_sentence[doc_row + 1])
-        if doc_row + 1 < len(index.doc_first_sentence)
-        else len(index.sentence_spans)
-    )
-    starts = index.sentence_spans[first:last, 1]
-    pos = int(np.searchsorted(starts, start))
-    if pos < len(starts) and int(starts[pos]) == start:
-        return first + pos
-    return None
-
-
-def lexical_overlap(index: LoadedIndex, topic_terms: set[str], text: str) -> float:
-    """Share of the topic's IDF weight found in ``text``; rare words count for more than "Twitter"."""
-    return _weight_share(index, topic_terms, set(terms(text)))
-
-
-def _weight_share(index: LoadedIndex, topic_terms: set[str], present: AbstractSet[str]) -> float:
-    if not topic_terms:
-        return 0.0
-    weights = {t: index.idf.get(t, index.unknown_idf) for t in topic_terms}
-    return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
-
-
-def topic_relevance(dense: float | None, lexical: float) -> float | None:
-    """A sentence's relevance to the topic, or ``None`` when it is not relevant."""
-    if dense is None:
-        return lexical if lexical >= MIN_LEXICAL_ONLY else None
-    score = dense + LEXICAL_WEIGHT * lexical
-    if lexical > 0 and score >= MIN_SCORE:
-        return score
-    return score if dense >= MIN_DENSE_WITHOUT_OVERLAP else None
 
 
 def _usable(index: LoadedIndex, record: dict[str, Any]) -> int | None:
@@ -176,10 +138,11 @@ def _collect(
         dated = True
         relevance: float | None = 1.0
         if topic:
-            relevance = _relevance(index, doc_row, int(record["start"]), record["quote"], topic_terms, vector)
-            context = _context(index, doc_row, record)
+            relevance = sentence_relevance(index, doc_row, int(record["start"]), record["quote"], topic_terms,
+                                           vector)
+            context = record_context(index, doc_row, record)
             if context is not None and lexical_overlap(index, topic_terms, context[1]) >= MIN_LEXICAL_ONLY:
-                pointed = _relevance(index, doc_row, context[0], context[1], topic_terms, vector)
+                pointed = sentence_relevance(index, doc_row, context[0], context[1], topic_terms, vector)
                 relevance = max((r for r in (relevance, pointed) if r is not None), default=None)
         if relevance is None and topic and refers_to_subject(str(record["quote"])):
             if doc_row not in titled:
@@ -198,7 +161,7 @@ def _collect(
     if len(topic_terms) > 1:  # "chirrup court challenge": not Chirrup's tax dispute told in another article
         rows = {row for group in by_event.values() for row, _ in group}
         # An article's terms are kept per text (``document_terms``): read anew they cost ~3 ms per 1,000 characters
-        other = other_stories(rows, lambda row: _weight_share(index, topic_terms, document_terms(index.docs[row].text)),
+        other = other_stories(rows, lambda row: weight_share(index, topic_terms, document_terms(index.docs[row].text)),
                               MIN_LEXICAL_ONLY)
         by_event = defaultdict(dict, {event: kept for event, group in by_event.items() if (kept := {
             key: c for key, c in group.items()
@@ -208,40 +171,13 @@ def _collect(
     return groups, estimated, dated
 
 
-def _relevance(
-    index: LoadedIndex, doc_row: int, start: int, text: str, topic_terms: set[str], vector: np.ndarray | None
-) -> float | None:
-    """How relevant to the topic the sentence of the document at ``start`` is (``topic_relevance``)."""
-    dense = None
-    row = _sentence_row(index, doc_row, start) if vector is not None else None
-    if row is not None and vector is not None:
-        dense = float(index.sentence_vectors[row] @ vector)
-    return topic_relevance(dense, lexical_overlap(index, topic_terms, text))
-
-
-def _context(index: LoadedIndex, doc_row: int, record: dict[str, Any]) -> tuple[int, str] | None:
-    """(start, text) of the sentence a record's sentence points back at ("The talks are likely to happen this
-    week." after "Sawhney will meet …", ``index.sentence_refs``), whose topic it shares: a topic naming Sawhney
-    or the meeting finds the talks' date. What it shares is the topic's words: the sentence before must name
-    (at least half of the IDF weight of) the topic, as a sentence does without a topic vector; merely
-    resembling it ("Public Facts Portal" and a journalist's report on "the sale of public land") lets a
-    sentence opening "Her account …" in no more than its own words would. ``None`` when the record names none
-    (or an index from before)."""
-    try:
-        start, end = int(record["context_start"]), int(record["context_end"])
-    except (KeyError, TypeError, ValueError):
-        return None
-    text = index.docs[doc_row].text
-    return (start, text[start:end]) if 0 <= start < end <= int(record["start"]) else None
-
-
 def by_agreement(index: LoadedIndex, cited: list[_Cited]) -> list[_Cited]:
     """``cited`` (in ``rank`` order) with, among reports equally on topic and of the date's own kind, the one
     the others most resemble first: several articles' reports of one date are merged into one event, which
     its first report sums up, and "Koo was downloaded 4 lakh times on February 10 alone" summed up the day
     two other articles reported Twitter's blog post (Discord shows only the summary and the other articles'
     titles). With two reports, each resembles the other as much: the order stays."""
-    rows = [_sentence_row(index, c.doc_row, int(c.record["start"])) for c in cited]
+    rows = [sentence_row(index, c.doc_row, int(c.record["start"])) for c in cited]
     if len(cited) < 3 or any(row is None for row in rows):
         return cited
     vectors = np.asarray(index.sentence_vectors[[row for row in rows if row is not None]], dtype=np.float32)
@@ -253,9 +189,12 @@ def by_agreement(index: LoadedIndex, cited: list[_Cited]) -> list[_Cited]:
 
 
 def _citation(index: LoadedIndex, cited: _Cited) -> Citation:
+    """The record's sentence as quoted, from the story's own words: a dateline or an update's label opening it
+    ("NEW DELHI:", "Update, June 8, 17:10:", ``index.lead_dateline.lead_end``) is page furniture, not the event."""
     doc = index.docs[cited.doc_row]
     r = cited.record
-    return Citation(doc.doc_id, doc.title, doc.date, doc.url, r["quote"], int(r["start"]), int(r["end"]),
+    cut = lead_end(str(r["quote"]))
+    return Citation(doc.doc_id, doc.title, doc.date, doc.url, r["quote"][cut:], int(r["start"]) + cut, int(r["end"]),
                     round(cited.relevance, 4), date_estimated=doc.date_estimated)
 
 
@@ -272,11 +211,12 @@ def with_antecedent(index: LoadedIndex, cited: _Cited, citation: Citation) -> Ci
     stands for who did what it tells (``index.sentence_refs.opens_with_pronoun``): "It met on Wednesday." summed
     up a day when nothing else reported it, and a timeline reader could not tell who met. The quote stays the
     article's own text, both sentences as written (``text[start:end] == quote``)."""
-    context = _context(index, cited.doc_row, cited.record)
+    context = record_context(index, cited.doc_row, cited.record)
     if context is None or not opens_with_pronoun(citation.quote):
         return citation
-    start = context[0]
-    return replace(citation, quote=index.docs[cited.doc_row].text[start:citation.end], start=start)
+    text = index.docs[cited.doc_row].text
+    start = context[0] + lead_end(text[context[0] : citation.end])  # from the story's words, as ``_citation``
+    return replace(citation, quote=text[start : citation.end], start=start)
 
 
 # At most this many events are listed, the best supported; the reply says how many more there are.

@@ -2,10 +2,11 @@
 
 "/timeline chirrup court challenge" listed every dated sentence naming Chirrup, its tax dispute in another country
 too: each such sentence shares the rarest topic word and is close enough in meaning to pass the sentence's own
-test (``retrieval.timeline.topic_relevance``). The sentence alone can't tell whose story it is ("A spokesperson for
-Chirrup said on Tuesday …"); its article can. When some article names the whole topic, an article that names less
-than half of its weight (``retrieval.timeline.MIN_LEXICAL_ONLY``) is another story, and its sentences are kept only
-when they name the whole topic themselves. A topic of one word, or one no article names whole, drops nothing.
+test (``retrieval.timeline_relevance.topic_relevance``). The sentence alone can't tell whose story it is ("A
+spokesperson for Chirrup said on Tuesday …"); its article can. When some article names the whole topic, an article
+that names less than half of its weight (``retrieval.timeline_relevance.MIN_LEXICAL_ONLY``) is another story, and
+its sentences are kept only when they name the whole topic themselves. A topic of one word, or one no article names
+whole, drops nothing.
 """
 
 from __future__ import annotations

@@ -38,3 +38,28 @@ def test_a_pages_update_stamp_over_the_story_gives_its_lead_no_day() -> None:
     found = events(doc("Updated Feb 14, 2022, 09:30 IST\nThe ministry said on Monday it had blocked the accounts.",
                        "2022-02-11"))
     assert [e["date"] for e in found] == ["2022-02-07"]
+
+
+def test_a_live_blogs_update_label_with_its_time_dates_the_updates_first_sentence() -> None:
+    """"Update, June 8, 11:20: The hearing began …" was read to its first colon ("Update, June 8, 11"), named no
+    day, and the live blog's updates dated nothing: the hearing was missing from the timeline. The label's day
+    dates an update's first sentence that dates nothing of its own, as a live blog's entry head does; one with a
+    day of its own keeps only it, and the label's day stays no event."""
+    found = events(doc("Update, June 8, 15:45: The judge adjourned the hearing to June 15.\n\n"
+                       "Update, June 8, 11:20: The hearing began with the company's lawyer arguing that the order "
+                       "gave no reasons.", "2022-06-08"))
+    assert [(e["date"], e["how"], e["planned"], e["quote"][:30]) for e in found] == [
+        ("2022-06-15", "explicit", True, "Update, June 8, 15:45: The jud"),
+        ("2022-06-08", "entry", False, "Update, June 8, 11:20: The hea")]
+    # its relative days count from the label's day (Wednesday 8 June), not the article's (Tuesday 14 June)
+    assert [e["date"] for e in events(doc("Update, June 8, 17:10: The regulator said on Monday it would comply.",
+                                          "2022-06-14"))] == ["2022-06-06"]
+
+
+def test_the_week_of_a_day_is_that_week() -> None:
+    """"The office opened its inquiry in the week of April 4" was an event of April 4 itself, a day the article
+    never gave it; it is the week holding April 4 (Monday to Sunday), or the seven days a week "beginning" on."""
+    found = events(doc("The office opened its inquiry in the week of April 4. It wrote to the firm on April 6. "
+                       "Hearings run in the week beginning Wednesday, April 13.", "2022-06-10"))
+    assert [(e["date"], e["how"]) for e in found] == [
+        ("2022-04-04/2022-04-10", "week"), ("2022-04-06", "explicit"), ("2022-04-13/2022-04-19", "week")]

@@ -327,7 +327,7 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 35  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
+    assert EVENTS_VERSION == 36  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
     # 5: web-page furniture ("Also Read: …"); 6: a date alone on its line ("Feb 12, 2021") is a stamp;
     # 7: a byline that carries one ("By Meera Kapoor | Updated: Feb 12, 2021"); 8: breadcrumbs, page chrome;
     # 9: ranges, "the last week of …", "would"/"gives … until" point ahead;
@@ -356,6 +356,7 @@ def test_version_bumped() -> None:
     # 33: a dateline of its weekday alone ("KARSK, Friday — …") is no event; "The day before the filing" counts
     # from the filing's day; 34: a day in figures in the text ("On 10/02/2022 …") when it reads one way
     # 35: weekends, counts in weeks, "the previous Friday" from the day told before, shared stems for named events
+    # 36: "the previous week", "the following week" from the day told before, not the article's
 
 
 def test_last_this_and_next_month_are_months_of_the_article_s_date() -> None:

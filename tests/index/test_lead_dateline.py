@@ -8,6 +8,7 @@ import pytest
 from index.chunking import split_sentences
 from index.documents import parse_article
 from index.events import extract_events
+from index.lead_dateline import lead_end
 
 _LEAD = "{} the regulator on Thursday fined the platform 8.5 million crowns over blocking orders."
 
@@ -57,3 +58,21 @@ def test_a_dateline_of_its_weekday_alone_is_no_event(dateline: str) -> None:
                         "a", "a.md")
     found = extract_events([doc], {doc.doc_id: split_sentences(doc.text)})
     assert [e["date"] for e in found] == ["2022-03-01"]
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("NEW DELHI: The ministry wrote to the company.", "The ministry wrote to the company."),
+    ("MARESK — Chatterbloom on Friday asked the court to quash the order.", "Chatterbloom on Friday asked the"),
+    ("LONDON (Reuters) - The regulator fined the app.", "The regulator fined the app."),
+    ("MAREN, Friday 14 November 2025 - The regulator fined the app.", "The regulator fined the app."),
+    ("Update, June 8, 17:10: The regulator said it would comply.", "The regulator said it would comply."),
+    ("Update, June 5: The court heard the case.", "The court heard the case."),
+    # no dateline nor label: the whole sentence
+    ("The VTA — the regulator — said it would comply.", "The VTA — the regulator — said it would comply."),
+    ("Twitter: a platform under pressure, the minister said.", "Twitter: a platform under pressure, the minister"),
+    ("I: the first part of the plan was agreed.", "I: the first part of the plan was agreed."),
+])
+def test_lead_end_skips_a_dateline_or_an_update_label(sentence: str, words: str) -> None:
+    """A timeline summed up a day as "NEW DELHI: The ministry …" or "Update, June 5: The court …": the page's
+    dateline or label inside the quoted event. ``lead_end`` is where the story's own words start."""
+    assert sentence[lead_end(sentence):].startswith(words)

@@ -223,3 +223,31 @@ def test_the_previous_or_following_weekday_counts_from_the_day_told_before(text:
     """"The previous Friday, …" was read as the Friday before the article (the same Friday the sentence before
     told of, 2 June) and merged into that day's event; it is the Friday before the day the story is at."""
     assert placed(text, "2023-06-05") == found
+
+
+def weeks(text: str, when: str = "2022-06-03") -> list[tuple[str, str]]:
+    """(date, how) of each record of a sentence telling "the previous week" or "the following week"."""
+    d = doc(text, when)
+    records = extract_events([d], {d.doc_id: split_sentences(d.text)})
+    return [(r["date"], r["how"]) for r in records if "week" in r["quote"].lower()]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # Friday 3 June 2022; the meeting of Wednesday 18 May: the week before it is 9-15 May, not 23-29 May
+    ("The head met the manager on May 18. The previous week, the regulator had asked platforms for reports.",
+     [("2022-05-09/2022-05-15", "week")]),
+    ("The head met the manager on May 18. The following week, the regulator wrote to every platform.",
+     [("2022-05-23/2022-05-29", "week")]),
+    ("The head met the manager on May 18. The week before, the regulator had asked platforms for reports.",
+     [("2022-05-09/2022-05-15", "week")]),
+    # no dated sentence before it: the week before the article's, as before
+    ("The previous week, the regulator had asked platforms for reports.", [("2022-05-23/2022-05-29", "week")]),
+    # "the week after the order" further in counts from the order, which no sentence before dates
+    ("The head met the manager on May 18. It acted the week after the order was published.", []),
+])
+def test_the_previous_or_following_week_counts_from_the_day_told_before(text: str,
+                                                                        found: list[tuple[str, str]]) -> None:
+    """"The previous week, …" after a sentence dating 18 May was placed in the week before the article's date
+    (23-29 May, after the meeting it preceded); it is the week before the day the story is at, as "the previous
+    Friday" is."""
+    assert weeks(text) == found
