@@ -83,6 +83,14 @@ _TIMESTAMP = re.compile(r"<t:(-?\d{1,20})(?::[tTdDfFR])?>")
 _EMPHASIS = re.compile(r"(?<![^\W_])_+|_+(?![^\W_])")
 # Slack's date token shows its fallback text to clients that can't format it: <!date^1392734382^{date}|Feb 18>.
 _SLACK_DATE = re.compile(r"<!date\^[^|<>]*\|([^<>]*)>")
+# The rest of chat's formatting (Discord's markdown, Slack's mrkdwn), what a reader sees as styled words: a
+# quote's, heading's or bullet's mark opening a line ("> ", ">>> ", "# ", "-# ", "- ") and the marks around
+# words (**bold**, *bold*, ~~struck~~, ~struck~, ||spoiler||, `code`, ```block```). Left in, a whole question
+# in bold, quoted or hidden as a spoiler ("**what happened on feb 10?**") was searched for its marks instead of
+# read for what it asks (that day's events), and the decline quoted the marks back. An asterisk or tilde
+# between letters or figures ("f*ck", "1~2") stays, as an underscore does.
+_LINE_MARK = re.compile(r"^[ \t]*(?:>>>|>|#{1,3}|-#|[-•])[ \t]+", re.MULTILINE)
+_STYLE_MARK = re.compile(r"`+|\|\|+|(?<![^\W_])[*~]+|[*~]+(?![^\W_])")
 
 
 # A web address, bare or as Slack and Discord send it (<https://x>, Slack's <https://x|label>). The articles
@@ -139,9 +147,9 @@ def _as_date(match: re.Match[str]) -> str:
 
 
 def plain_markup(text: str) -> str:
-    """Emoji, command, timestamp and date markup, and italics' underscores, as the words a reader sees (emoji
-    as nothing)."""
-    text = _EMPHASIS.sub("", _EMOJI.sub(" ", text))
+    """Emoji, command, timestamp and date markup, italics' underscores and the other formatting marks
+    (``_STYLE_MARK``, ``_LINE_MARK``), as the words a reader sees (emoji as nothing)."""
+    text = _EMPHASIS.sub("", _STYLE_MARK.sub("", _LINE_MARK.sub("", _EMOJI.sub(" ", text))))
     text = _COMMAND.sub(lambda m: f"/{m.group(1)}", text)
     text = _TIMESTAMP.sub(_as_date, text)
     return _SLACK_DATE.sub(lambda m: m.group(1), text)

@@ -82,6 +82,25 @@ def test_italics_underscores_are_no_part_of_the_words() -> None:
     assert clean_question("what is <:thinking_face:1234567890123456> this_", 100) == "what is this"
 
 
+@pytest.mark.parametrize("text", [
+    "**what happened on feb 10?**", "*what happened on feb 10?*", "> what happened on feb 10?",
+    ">>> what happened on feb 10?", "||what happened on feb 10?||", "`what happened on feb 10?`",
+    "```what happened on feb 10?```", "```\nwhat happened on feb 10?\n```", "~~what~~ happened on feb 10?",
+    "# what happened on feb 10?", "-# what happened on feb 10?", "- what happened on feb 10?",
+    "> *what* happened on ~feb 10~?",
+])
+def test_formatting_marks_are_no_part_of_the_question(text: str) -> None:
+    """Bold, a quote, a spoiler, code, a heading (Discord's markdown, Slack's mrkdwn) around a question: its marks
+    were read as its words, "**what happened on feb 10?**" was searched instead of listing the day's events
+    (``bot.routing``), and the decline quoted the marks back."""
+    assert clean_question(text, 100) == "what happened on feb 10?"
+
+
+def test_formatting_marks_between_letters_or_figures_stay() -> None:
+    assert clean_question("why did twitter say f*ck and 1~2 or a|b?", 100) == "why did twitter say f*ck and 1~2 or a|b?"
+    assert clean_question("who started #NotInMyRoom?", 100) == "who started #NotInMyRoom?"
+
+
 @pytest.mark.parametrize("text, question", [
     ("how many accounts were blocked? https://t.co/abc", "how many accounts were blocked?"),
     ("see https://www.example.org/x-y?z=1#top who is Ajay Sawhney", "who is Ajay Sawhney"),
