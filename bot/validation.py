@@ -106,7 +106,9 @@ _HANDING_OVER = frozenset({
     "this", "that", "these", "it", "out", "at", "here", "there", "in", "on", "the", "a", "an", "one", "link", "post",
     "page", "thread", "tweet", "pls", "plz", "please", "bro", "yaar", "guys", "hey", "hi", "ok", "so", "just", "i",
     "you", "what", "they", "he", "she", "wrote", "said", "says", "posted", "ye", "yeh", "isko", "ise"})
-_LINK = re.compile(r"<https?://[^<>\s|]*(?:\|(?P<label>[^<>]*))?>|(?<![\w@])(?:https?://|www\.)[^\s<>]+",
+# Discord's masked link, "[label](https://…)", is a link too: its address went and left "[label](" behind.
+_LINK = re.compile(r"\[(?P<masked>[^\[\]\n]*)\]\(<?https?://[^\s<>()]*>?\)"
+                   r"|<https?://[^<>\s|]*(?:\|(?P<label>[^<>]*))?>|(?<![\w@])(?:https?://|www\.)[^\s<>]+",
                    re.IGNORECASE)
 
 
@@ -119,20 +121,22 @@ def without_lead_in(text: str) -> str:
     links = list(_LINK.finditer(text))
     if not links:
         return text
-    before, after = text[:links[0].start()].strip(), strip_links(text[links[0].end():])
+    first = links[0]
+    label = first.group("label") or first.group("masked") or ""  # "check <https://…|this>", "see [this](https://…)"
+    before, after = f"{text[:first.start()]} {label}".strip(), strip_links(text[first.end():])
     words = re.findall(r"[\w']+", before.lower())
     if (before and len(before.split()) <= MAX_LEAD_IN_WORDS and _LOOK.search(before) and "?" not in before
             and all(_LOOK.fullmatch(w) or w in _HANDING_OVER for w in words)
             and not asks_alone(before) and asks_alone(after)):
-        return text[links[0].start():]
+        return text[first.end():]
     return text
 
 
 def strip_links(text: str) -> str:
-    """``text`` without web addresses; a Slack link's label, which its writer typed, stays unless it is an
-    address too."""
+    """``text`` without web addresses; a link's label (Slack's, or a masked link's), which its writer typed,
+    stays unless it is an address too."""
     def label(match: re.Match[str]) -> str:
-        shown = (match.group("label") or "").strip()
+        shown = (match.group("label") or match.group("masked") or "").strip()
         return shown if shown and not _LINK.fullmatch(shown) and "://" not in shown else " "
 
     return squeezed(_LINK.sub(label, text))

@@ -119,6 +119,14 @@ def test_formatting_marks_between_letters_or_figures_stay() -> None:
     ("who is Ajay Sawhney <https://example.com>", "who is Ajay Sawhney"),  # Slack's and Discord's <address>
     ("what is <https://example.org/koo|Koo>?", "what is Koo?"),  # a Slack link's label is what the user wrote
     ("what is koo? www.example.org/koo", "what is koo?"),
+    # Discord's masked link: its address went and "[…](" stayed behind, quoted back in the decline.
+    ("[what happened on feb 10?](https://example.com/x)", "what happened on feb 10?"),
+    ("what is [koo](<https://example.org/koo>)?", "what is koo?"),
+    # A lead-in that names the link by its label ("see [this](…)", Slack's "check <…|this>") goes as one typed
+    # before a bare address does: "this what happened on feb 10?" was left.
+    ("see [this](https://example.com/x) what happened on feb 10?", "what happened on feb 10?"),
+    ("check <https://t.co/a|this> why was the blog post called unusual", "why was the blog post called unusual"),
+    ("check <https://t.co/a|koo blog> why was it called unusual", "check koo blog why was it called unusual"),
 ])
 def test_web_addresses_are_no_part_of_a_question(text: str, question: str) -> None:
     """With an address in it, an answerable question was declined ("the articles never use the words
