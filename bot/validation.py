@@ -150,10 +150,15 @@ def _as_date(match: re.Match[str]) -> str:
     return day_words(moment)
 
 
+def _unmarked(text: str) -> str:
+    """``text`` without formatting marks: a line's opening mark, then those around words."""
+    return _EMPHASIS.sub("", _STYLE_MARK.sub("", _LINE_MARK.sub("", text)))
+
+
 def plain_markup(text: str) -> str:
     """Emoji, command, timestamp and date markup, italics' underscores and the other formatting marks
     (``_STYLE_MARK``, ``_LINE_MARK``), as the words a reader sees (emoji as nothing)."""
-    text = _EMPHASIS.sub("", _STYLE_MARK.sub("", _LINE_MARK.sub("", _EMOJI.sub(" ", text))))
+    text = _unmarked(_EMOJI.sub(" ", text))
     text = _COMMAND.sub(lambda m: f"/{m.group(1)}", text)
     text = _TIMESTAMP.sub(_as_date, text)
     return _SLACK_DATE.sub(lambda m: m.group(1), text)
@@ -217,9 +222,13 @@ def strip_mentions(text: str) -> str:
     ("@here@here") go as one run, so that takes two passes however long the text (it runs on the event loop,
     before the length check)."""
     text = plain_markup(text)
-    while (stripped := _MENTION.sub(" ", text)) != text:  # each pass shortens the text: it ends
-        text = stripped
-    return squeezed(text)
+    while True:
+        while (stripped := _MENTION.sub(" ", text)) != text:  # each pass shortens the text: it ends
+            text = stripped
+        # A mention gone can leave a mark at a line's start or a word's edge ("@here> 0"); each pass shortens too.
+        if (unmarked := _unmarked(text)) == text:
+            return squeezed(text)
+        text = unmarked
 
 
 def words_of(text: str | None) -> str:
