@@ -219,6 +219,12 @@ class CommandCore(TimelineReaders, ModeratorActions):
         thread: follow-ups in the thread continue it)."""
         self.history.rename(old, new)
 
+    async def answer_conversation(self, answer_id: str) -> str | None:
+        """The conversation the stored answer ``answer_id`` (its 👍/👎 buttons name it) was given in; None when it
+        is not stored. An adapter that knows an answer only by those buttons (a forward of it after a restart)
+        goes on with that conversation wherever the answer was, a server the bot is not in included."""
+        return await self.history.conversation_of(answer_id)
+
     async def goes_on(self, conversation: str) -> bool:
         """Whether ``conversation`` has earlier turns a follow-up there would read: a post someone's thread was
         opened on is what a question there points at only until then (``bot.discord.messages``)."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from bot.actors import Actor
 from bot.refusals import given_back
 from bot.results import Notice, NoticeKind
-from bot.smalltalk import dated_overview, timeline_topic, wants_overview
+from bot.story_requests import dated_overview, timeline_topic, wants_overview
 from bot.validation import InvalidInput, clean_topic
 from retrieval.followup import FollowupContext
 from retrieval.timeline_turns import (

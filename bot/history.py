@@ -102,6 +102,18 @@ class History:
             store = self.store
             self._pool.submit(store.rename_conversation, old, new).add_done_callback(_log_failure)
 
+    async def conversation_of(self, answer_id: str) -> str | None:
+        """Where a stored answer was given (``Store.conversation_of``), read on the store thread after any rename
+        queued there; None without a store, or when it fails (the caller then guesses)."""
+        if self.store is None:
+            return None
+        store = self.store
+        try:
+            return await self._run(lambda: store.conversation_of(answer_id))
+        except Exception:
+            log_store_failure(log, "could not read the conversation of a stored answer")
+            return None
+
     async def record(self, question: str, answer: Answer, actor: Actor | None, conversation: str | None,
                      engine: Engine) -> Answer:
         """Remember the turn and store the answer; the answer comes back with its id (for feedback)."""

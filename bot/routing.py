@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.results import Reply
-from bot.smalltalk import dated_overview, going_on, small_talk, timeline_topic, wants_overview, without_greeting
+from bot.smalltalk import small_talk, without_greeting
+from bot.story_requests import dated_overview, going_on, timeline_topic, wants_overview
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,14 @@ _TIMESTAMP = re.compile(r"<t:(-?\d{1,20})(?::[tTdDfFR])?>")
 _EMPHASIS = re.compile(r"(?<![^\W_])_+|_+(?![^\W_])")
 # Slack's date token shows its fallback text to clients that can't format it: <!date^1392734382^{date}|Feb 18>.
 _SLACK_DATE = re.compile(r"<!date\^[^|<>]*\|([^<>]*)>")
+# The rest of chat's formatting (Discord's markdown, Slack's mrkdwn), what a reader sees as styled words: a
+# quote's, heading's or bullet's mark opening a line ("> ", ">>> ", "# ", "-# ", "- ") and the marks around
+# words (**bold**, *bold*, ~~struck~~, ~struck~, ||spoiler||, `code`, ```block```). Left in, a whole question
+# in bold, quoted or hidden as a spoiler ("**what happened on feb 10?**") was searched for its marks instead of
+# read for what it asks (that day's events), and the decline quoted the marks back. An asterisk or tilde
+# between letters or figures ("f*ck", "1~2") stays, as an underscore does.
+_LINE_MARK = re.compile(r"^[ \t]*(?:>>>|>|#{1,3}|-#|[-•])[ \t]+", re.MULTILINE)
+_STYLE_MARK = re.compile(r"`+|\|\|+|(?<![^\W_])[*~]+|[*~]+(?![^\W_])")
 
 
 # A web address, bare or as Slack and Discord send it (<https://x>, Slack's <https://x|label>). The articles
@@ -98,7 +106,9 @@ _HANDING_OVER = frozenset({
     "this", "that", "these", "it", "out", "at", "here", "there", "in", "on", "the", "a", "an", "one", "link", "post",
     "page", "thread", "tweet", "pls", "plz", "please", "bro", "yaar", "guys", "hey", "hi", "ok", "so", "just", "i",
     "you", "what", "they", "he", "she", "wrote", "said", "says", "posted", "ye", "yeh", "isko", "ise"})
-_LINK = re.compile(r"<https?://[^<>\s|]*(?:\|(?P<label>[^<>]*))?>|(?<![\w@])(?:https?://|www\.)[^\s<>]+",
+# Discord's masked link, "[label](https://…)", is a link too: its address went and left "[label](" behind.
+_LINK = re.compile(r"\[(?P<masked>[^\[\]\n]*)\]\(<?https?://[^\s<>()]*>?\)"
+                   r"|<https?://[^<>\s|]*(?:\|(?P<label>[^<>]*))?>|(?<![\w@])(?:https?://|www\.)[^\s<>]+",
                    re.IGNORECASE)
 
 
@@ -111,20 +121,22 @@ def without_lead_in(text: str) -> str:
     links = list(_LINK.finditer(text))
     if not links:
         return text
-    before, after = text[:links[0].start()].strip(), strip_links(text[links[0].end():])
+    first = links[0]
+    label = first.group("label") or first.group("masked") or ""  # "check <https://…|this>", "see [this](https://…)"
+    before, after = f"{text[:first.start()]} {label}".strip(), strip_links(text[first.end():])
     words = re.findall(r"[\w']+", before.lower())
     if (before and len(before.split()) <= MAX_LEAD_IN_WORDS and _LOOK.search(before) and "?" not in before
             and all(_LOOK.fullmatch(w) or w in _HANDING_OVER for w in words)
             and not asks_alone(before) and asks_alone(after)):
-        return text[links[0].start():]
+        return text[first.end():]
     return text
 
 
 def strip_links(text: str) -> str:
-    """``text`` without web addresses; a Slack link's label, which its writer typed, stays unless it is an
-    address too."""
+    """``text`` without web addresses; a link's label (Slack's, or a masked link's), which its writer typed,
+    stays unless it is an address too."""
     def label(match: re.Match[str]) -> str:
-        shown = (match.group("label") or "").strip()
+        shown = (match.group("label") or match.group("masked") or "").strip()
         return shown if shown and not _LINK.fullmatch(shown) and "://" not in shown else " "
 
     return squeezed(_LINK.sub(label, text))
@@ -138,10 +150,15 @@ def _as_date(match: re.Match[str]) -> str:
     return day_words(moment)
 
 
+def _unmarked(text: str) -> str:
+    """``text`` without formatting marks: a line's opening mark, then those around words."""
+    return _EMPHASIS.sub("", _STYLE_MARK.sub("", _LINE_MARK.sub("", text)))
+
+
 def plain_markup(text: str) -> str:
-    """Emoji, command, timestamp and date markup, and italics' underscores, as the words a reader sees (emoji
-    as nothing)."""
-    text = _EMPHASIS.sub("", _EMOJI.sub(" ", text))
+    """Emoji, command, timestamp and date markup, italics' underscores and the other formatting marks
+    (``_STYLE_MARK``, ``_LINE_MARK``), as the words a reader sees (emoji as nothing)."""
+    text = _unmarked(_EMOJI.sub(" ", text))
     text = _COMMAND.sub(lambda m: f"/{m.group(1)}", text)
     text = _TIMESTAMP.sub(_as_date, text)
     return _SLACK_DATE.sub(lambda m: m.group(1), text)
@@ -205,9 +222,13 @@ def strip_mentions(text: str) -> str:
     ("@here@here") go as one run, so that takes two passes however long the text (it runs on the event loop,
     before the length check)."""
     text = plain_markup(text)
-    while (stripped := _MENTION.sub(" ", text)) != text:  # each pass shortens the text: it ends
-        text = stripped
-    return squeezed(text)
+    while True:
+        while (stripped := _MENTION.sub(" ", text)) != text:  # each pass shortens the text: it ends
+            text = stripped
+        # A mention gone can leave a mark at a line's start or a word's edge ("@here> 0"); each pass shortens too.
+        if (unmarked := _unmarked(text)) == text:
+            return squeezed(text)
+        text = unmarked
 
 
 def words_of(text: str | None) -> str:

@@ -275,7 +275,7 @@ class Conversations(BotThreads, ReplySending):
         opening = (isinstance(message.channel, discord.Thread) and not self.is_bot_thread(message.channel)
                    and not await self.core.goes_on(conversation))
         # One of the bot's own answers forwarded back is asked about as a reply to it is, its text never searched.
-        about = answer_forwarded(message, self._answers, self.client)
+        about = await answer_forwarded(message, self._answers, self.client, self.core.answer_conversation)
         pointed = None if about is not None else await pointed_text(message, self.client.user, opening)
         typing = asyncio.create_task(self._typing(message.channel))
         try:

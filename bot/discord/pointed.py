@@ -8,7 +8,7 @@ decides which messages address the bot and answers them.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 
 import discord
 
@@ -62,12 +62,14 @@ def spoken(message: discord.Message) -> bool:
     return message.flags.voice or any(snapshot.flags.voice for snapshot in message.message_snapshots)
 
 
-def answer_forwarded(message: discord.Message, answers: Mapping[int, str], client: discord.Client) -> str | None:
+async def answer_forwarded(message: discord.Message, answers: Mapping[int, str], client: discord.Client,
+                           stored: Callable[[str], Awaitable[str | None]]) -> str | None:
     """The conversation of the bot's own answer that ``message`` forwards, or that the forward it replies to
     forwards (Discord sends that one along); None for anything else. A forward's snapshot has no author, so the
     answer is known by its id (``answers``: the bot's answers this run, by message id, to their conversation)
-    or, after a restart, by its 👍/👎 buttons, which a snapshot keeps and only the bot's stored answers carry;
-    its conversation is then the one of where it was given (``given_in``). Read as a question, an answer
+    or, after a restart, by its 👍/👎 buttons, which a snapshot keeps and only the bot's stored answers carry:
+    they name the stored answer, whose conversation ``stored`` reads (``CommandCore.answer_conversation``), or,
+    should the store not say, the one of where it was given (``given_in``). Read as a question, an answer
     forwarded back ("is this true?") was searched by its own quotes and wording."""
     replied = reply_reference(message)
     for forward in (message, replied.resolved if replied is not None else None):
@@ -78,8 +80,9 @@ def answer_forwarded(message: discord.Message, answers: Mapping[int, str], clien
         if reference.message_id in answers:
             return answers[reference.message_id]
         snapshots = forward.message_snapshots if isinstance(forward, discord.Message) else []
-        if any(_has_feedback(snapshot.components) for snapshot in snapshots):
-            return given_in(reference, reference.message_id, client)
+        answer_id = next((found for snapshot in snapshots if (found := _feedback_answer(snapshot.components))), None)
+        if answer_id is not None:
+            return await stored(answer_id) or given_in(reference, reference.message_id, client)
     return None
 
 
@@ -89,7 +92,8 @@ def given_in(forward: discord.MessageReference, answer_id: int, client: discord.
     thread opened on the answer, as for a reply to it (``thread_conversation``). After a restart an answer given
     in a DM or a thread was taken for one in a plain channel, and a question asked with it read nothing of its
     conversation. A channel of a server the bot has loaded that is not in its cache is a thread (an archived
-    one is never sent at start-up); in a server the bot is not in (a user's install), it can't be told."""
+    one is never sent at start-up); in a server the bot is not in (a user's install, or one it has left) the
+    forward can't tell, which is why the stored answer is asked first."""
     channel = client.get_channel(forward.channel_id)
     if channel is None and forward.guild_id is None:
         return dm_conversation(forward.channel_id)
@@ -98,15 +102,15 @@ def given_in(forward: discord.MessageReference, answer_id: int, client: discord.
     return conversation_key(channel) or thread_conversation(answer_id)
 
 
-def _has_feedback(components: Sequence[object]) -> bool:
-    """Whether a message's components hold the bot's 👍/👎 buttons (``bot.discord.feedback``)."""
+def _feedback_answer(components: Sequence[object]) -> str | None:
+    """The stored answer's id that a message's 👍/👎 buttons (``bot.discord.feedback``) name, if it has them."""
     for component in components:
         children = getattr(component, "children", None)
-        if isinstance(children, list | tuple) and _has_feedback(children):
-            return True
-        if FEEDBACK_ID.match(str(getattr(component, "custom_id", "") or "")):
-            return True
-    return False
+        if isinstance(children, list | tuple) and (found := _feedback_answer(children)):
+            return found
+        if match := FEEDBACK_ID.match(str(getattr(component, "custom_id", "") or "")):
+            return match.group("answer")
+    return None
 
 
 def reply_reference(message: discord.Message) -> discord.MessageReference | None:

@@ -1,8 +1,9 @@
 """Bolt listeners: mentions, DMs and thread follow-ups, each turned into one core call (the slash commands
 and buttons they register with are ``bot.slack.commands``).
 
-Events are acknowledged by Bolt before the listener runs. Every listener catches its own exceptions: the
-details go to the log, the user gets a short ephemeral apology, never a traceback.
+Events are acknowledged by Bolt before the listener runs. Every listener's work runs through
+``bot.slack.posting.post_guarded``: the details of a failure go to the log, the user gets a short ephemeral
+apology, never a traceback.
 
 Each event is answered once: a global middleware drops an event whose ``event_id`` was already claimed (a
 retry of something handled), and a post that arrives as two events is claimed by channel and ``ts``; see
@@ -16,23 +17,20 @@ which asks nothing, as everywhere.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
-from dataclasses import replace
 from typing import Any
 
 from slack_bolt import BoltResponse
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.async_context import AsyncBoltContext
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import metrics
-from bot.core import APOLOGY, CommandCore
+from bot.core import CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.edits import edit_asks
 from bot.refusals import SPOKEN
@@ -62,7 +60,7 @@ from bot.slack.followed import FollowedThreads
 from bot.slack.memory import BoundedSet
 from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.names import OwnNames
-from bot.slack.posting import QUESTION_GONE, REFUSED, post_reply, private
+from bot.slack.posting import post_guarded, private
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
 from bot.slack.rich_text import said
 from bot.slack.users import UserDirectory, installed_in
@@ -166,7 +164,7 @@ class SlackHandlers(SlashCommands):
             # a screenshot and a question about it; an article shared with words other than "add" is answered
             # too, and its sender told how to add it, or the file was dropped without a word
             if await self._answer(event, client, text, context) and addable(self.core, files):
-                await self._guarded(event, client, "add hint", private(ADD_HINT))
+                await post_guarded(self.core.in_flight, event, client, "add hint", private(ADD_HINT))
         elif has_files and is_dm:
             await self._hint(event, client)
         elif in_group_dm(event) and mentions(raw, context.bot_user_id):
@@ -225,8 +223,8 @@ class SlackHandlers(SlashCommands):
         team = str(context.team_id or event.get("team") or "")
         root = (lambda: self._root_text(event, client, pointing)) if pointing is not None else None
         about = shared_answer(event, context.bot_user_id, context.bot_id)  # the bot's own answer shared back
-        await self._guarded(event, client, "a question", lambda: self._ask(event, text, team, root, about),
-                            public=lambda: self._replying(event))
+        await post_guarded(self.core.in_flight, event, client, "a question",
+                           lambda: self._ask(event, text, team, root, about), public=lambda: self._replying(event))
         return True
 
     def _replying(self, event: dict[str, Any]) -> AbstractAsyncContextManager[None]:
@@ -247,7 +245,7 @@ class SlackHandlers(SlashCommands):
     async def _hint(self, event: dict[str, Any], client: AsyncWebClient, text: str = ADD_HINT) -> None:
         """How to add articles (or ``text``), privately, once per post."""
         if await call(self.seen, self.seen.claim, post_key(event)):
-            await self._guarded(event, client, "hint", private(text))
+            await post_guarded(self.core.in_flight, event, client, "hint", private(text))
 
     async def _ask(self, event: dict[str, Any], text: str, team: str, root: Callable[[], Awaitable[str | None]] | None,
                    about: str | None) -> tuple[SlackMessage, bool] | None:
@@ -268,40 +266,5 @@ class SlackHandlers(SlashCommands):
     async def _add(self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
         if await call(self.seen, self.seen.claim, post_key(event)):
             team, installation = str(context.team_id or event.get("team") or ""), installed_in(context)
-            await self._guarded(event, client, "add",
-                                lambda: add_from_dm(self.core, self.users, event, client, team, installation))
-
-    async def _guarded(
-        self, event: dict[str, Any], client: AsyncWebClient, what: str,
-        work: Callable[[], Awaitable[tuple[SlackMessage, bool] | None]],
-        public: Callable[[], AbstractAsyncContextManager[None]] | None = None,
-    ) -> None:
-        """Run ``work`` and post what it returns (``None``: nothing to post). ``public``: entered around a public
-        post, what follows from a reply people can see, and only from one (it raises nothing of its own)."""
-        async with self.core.in_flight.handling():
-            try:
-                reply = await work()
-                if reply is not None:
-                    async with public() if public is not None and not reply[1] else contextlib.nullcontext():
-                        await post_reply(client, event, replace(reply[0], ephemeral=reply[1]))
-            except SlackApiError as exc:
-                if exc.response.get("error") == QUESTION_GONE:
-                    log.warning("%s from %s in %s was deleted before its answer; not answered", what,
-                                event.get("user"), event.get("channel"))
-                    return
-                if exc.response.get("error") not in REFUSED:
-                    await self._failed(event, client, what)
-                    return
-                # An announcement-only or archived channel, one the bot has left, or a workspace that removed the
-                # app meanwhile (``TOKEN_REFUSED``): an apology would be refused the same way.
-                log.warning("Slack refuses the bot's replies in %s (%s); %s from %s not answered",
-                            event.get("channel"), exc.response.get("error"), what, event.get("user"))
-            except Exception:
-                await self._failed(event, client, what)
-
-    async def _failed(self, event: dict[str, Any], client: AsyncWebClient, what: str) -> None:
-        log.exception("%s from %s in %s failed", what, event.get("user"), event.get("channel"))
-        try:
-            await post_reply(client, event, SlackMessage(APOLOGY, ephemeral=True))
-        except Exception:
-            log.exception("could not send the apology")
+            await post_guarded(self.core.in_flight, event, client, "add",
+                               lambda: add_from_dm(self.core, self.users, event, client, team, installation))

@@ -1,14 +1,21 @@
-"""Posting a reply in the thread of the event it answers, and the errors that mean a channel takes none."""
+"""Posting a reply in the thread of the event it answers, and the errors that mean a channel takes none: a
+listener's work runs through ``post_guarded``, which turns every failure into a log line and, where the channel
+still takes one, a short ephemeral apology, never a traceback."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
+from dataclasses import replace
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.core import APOLOGY
+from bot.inflight import InFlight
 from bot.slack.events import thread_of
 from bot.slack.render import SlackMessage
 
@@ -52,7 +59,46 @@ async def post_reply(client: AsyncWebClient, event: dict[str, Any], message: Sla
 
 
 def private(text: str) -> Callable[[], Awaitable[tuple[SlackMessage, bool]]]:
-    """A reply of ``text`` shown only to the sender (the work a listener's ``_guarded`` posts the result of)."""
+    """A reply of ``text`` shown only to the sender (the work ``post_guarded`` posts the result of)."""
     async def reply() -> tuple[SlackMessage, bool]:
         return SlackMessage(text, ephemeral=True), True
     return reply
+
+
+async def post_guarded(
+    in_flight: InFlight, event: dict[str, Any], client: AsyncWebClient, what: str,
+    work: Callable[[], Awaitable[tuple[SlackMessage, bool] | None]],
+    public: Callable[[], AbstractAsyncContextManager[None]] | None = None,
+) -> None:
+    """Run ``work`` and post what it returns (``None``: nothing to post; the flag: shown only to the sender),
+    counted in ``in_flight`` so a shutdown waits for it. ``public``: entered around a public post, what follows
+    from a reply people can see, and only from one (it raises nothing of its own)."""
+    async with in_flight.handling():
+        try:
+            reply = await work()
+            if reply is not None:
+                async with public() if public is not None and not reply[1] else contextlib.nullcontext():
+                    await post_reply(client, event, replace(reply[0], ephemeral=reply[1]))
+        except SlackApiError as exc:
+            if exc.response.get("error") == QUESTION_GONE:
+                log.warning("%s from %s in %s was deleted before its answer; not answered", what,
+                            event.get("user"), event.get("channel"))
+                return
+            if exc.response.get("error") not in REFUSED:
+                await _failed(event, client, what)
+                return
+            # An announcement-only or archived channel, one the bot has left, or a workspace that removed the
+            # app meanwhile (``TOKEN_REFUSED``): an apology would be refused the same way.
+            log.warning("Slack refuses the bot's replies in %s (%s); %s from %s not answered",
+                        event.get("channel"), exc.response.get("error"), what, event.get("user"))
+        except Exception:
+            await _failed(event, client, what)
+
+
+async def _failed(event: dict[str, Any], client: AsyncWebClient, what: str) -> None:
+    """The details to the log; to the sender, privately, the short apology."""
+    log.exception("%s from %s in %s failed", what, event.get("user"), event.get("channel"))
+    try:
+        await post_reply(client, event, SlackMessage(APOLOGY, ephemeral=True))
+    except Exception:
+        log.exception("could not send the apology")

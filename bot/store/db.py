@@ -179,6 +179,14 @@ class Store:
                                .where(answers.c.id == answer_id, answers.c.created_at >= self.cutoff())).first()
         return None if row is None else list(row[0] or [])
 
+    def conversation_of(self, answer_id: str) -> str | None:
+        """The conversation the stored answer ``answer_id`` was given in, as renamed since (a channel question's
+        moves to the thread on its answer); None for an answer not stored or past retention."""
+        with reading(self.engine) as conn:
+            row = conn.execute(sa.select(answers.c.conversation)
+                               .where(answers.c.id == answer_id, answers.c.created_at >= self.cutoff())).first()
+        return str(row[0]) if row is not None and row[0] else None
+
     def answered_in(self, conversation: str, since: datetime) -> bool:
         """Whether the bot replied in ``conversation`` since ``since`` (within retention): an answer stored, any
         reply marked (``mark_replied``), or a thread shared state recorded (``answered_threads``, which is kept

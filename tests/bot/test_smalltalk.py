@@ -22,14 +22,11 @@ from bot.smalltalk import (
     NOTED,
     SOURCED,
     WELCOME,
-    dated_overview,
-    going_on,
     small_talk,
-    timeline_topic,
-    wants_overview,
     without_greeting,
 )
 from bot.store.tables import answers
+from bot.story_requests import dated_overview, going_on, timeline_topic, wants_overview
 from retrieval.topic_dates import date_span
 from retrieval.types import Answer, Timeline
 from tests.bot.conftest import CoreFactory, HistoryFactory

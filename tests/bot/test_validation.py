@@ -82,6 +82,25 @@ def test_italics_underscores_are_no_part_of_the_words() -> None:
     assert clean_question("what is <:thinking_face:1234567890123456> this_", 100) == "what is this"
 
 
+@pytest.mark.parametrize("text", [
+    "**what happened on feb 10?**", "*what happened on feb 10?*", "> what happened on feb 10?",
+    ">>> what happened on feb 10?", "||what happened on feb 10?||", "`what happened on feb 10?`",
+    "```what happened on feb 10?```", "```\nwhat happened on feb 10?\n```", "~~what~~ happened on feb 10?",
+    "# what happened on feb 10?", "-# what happened on feb 10?", "- what happened on feb 10?",
+    "> *what* happened on ~feb 10~?",
+])
+def test_formatting_marks_are_no_part_of_the_question(text: str) -> None:
+    """Bold, a quote, a spoiler, code, a heading (Discord's markdown, Slack's mrkdwn) around a question: its marks
+    were read as its words, "**what happened on feb 10?**" was searched instead of listing the day's events
+    (``bot.routing``), and the decline quoted the marks back."""
+    assert clean_question(text, 100) == "what happened on feb 10?"
+
+
+def test_formatting_marks_between_letters_or_figures_stay() -> None:
+    assert clean_question("why did twitter say f*ck and 1~2 or a|b?", 100) == "why did twitter say f*ck and 1~2 or a|b?"
+    assert clean_question("who started #NotInMyRoom?", 100) == "who started #NotInMyRoom?"
+
+
 @pytest.mark.parametrize("text, question", [
     ("how many accounts were blocked? https://t.co/abc", "how many accounts were blocked?"),
     ("see https://www.example.org/x-y?z=1#top who is Ajay Sawhney", "who is Ajay Sawhney"),
@@ -100,6 +119,14 @@ def test_italics_underscores_are_no_part_of_the_words() -> None:
     ("who is Ajay Sawhney <https://example.com>", "who is Ajay Sawhney"),  # Slack's and Discord's <address>
     ("what is <https://example.org/koo|Koo>?", "what is Koo?"),  # a Slack link's label is what the user wrote
     ("what is koo? www.example.org/koo", "what is koo?"),
+    # Discord's masked link: its address went and "[…](" stayed behind, quoted back in the decline.
+    ("[what happened on feb 10?](https://example.com/x)", "what happened on feb 10?"),
+    ("what is [koo](<https://example.org/koo>)?", "what is koo?"),
+    # A lead-in that names the link by its label ("see [this](…)", Slack's "check <…|this>") goes as one typed
+    # before a bare address does: "this what happened on feb 10?" was left.
+    ("see [this](https://example.com/x) what happened on feb 10?", "what happened on feb 10?"),
+    ("check <https://t.co/a|this> why was the blog post called unusual", "why was the blog post called unusual"),
+    ("check <https://t.co/a|koo blog> why was it called unusual", "check koo blog why was it called unusual"),
 ])
 def test_web_addresses_are_no_part_of_a_question(text: str, question: str) -> None:
     """With an address in it, an answerable question was declined ("the articles never use the words

@@ -96,6 +96,17 @@ async def test_dm_is_answered_without_a_mention(bot: DisputeBot, fake: FakeDisco
     assert fake.threads == []
 
 
+async def test_a_question_hidden_as_a_spoiler_or_quoted_reads_as_the_same_question(
+    bot: DisputeBot, fake: FakeDiscord
+) -> None:
+    """Discord's markdown around a whole question (a spoiler, a quote, bold): its marks were read as words, and
+    "||what happened on feb 10?||" was searched and declined instead of listing that day's events."""
+    dm = p.CHANNEL_ID + 100
+    typed = ("what happened on feb 10?", "||what happened on feb 10?||", "> **what happened on feb 10?**")
+    texts = [(await reply_to(fake, await say(fake, text, guild=False, channel_id=dm))).text() for text in typed]
+    assert "couldn't find" not in texts[0] and texts[1] == texts[0] == texts[2]
+
+
 async def test_mention_without_a_question_gets_a_hint(bot: DisputeBot, fake: FakeDiscord) -> None:
     asked = await say(fake, f"<@!{p.BOT_ID}>  ", mentions=[p.BOT_USER])
     reply = await reply_to(fake, asked)

@@ -265,7 +265,7 @@ async def test_the_bots_own_answer_forwarded_back_is_asked_about_as_a_reply_to_i
     assert fake.rejected == [] and fake.unexpected == []
 
 
-@pytest.mark.parametrize("where", ["dm", "thread", "thread-not-cached"])
+@pytest.mark.parametrize("where", ["dm", "thread", "thread-not-cached", "thread-of-a-server-not-loaded"])
 async def test_an_answer_forwarded_after_a_restart_goes_on_with_the_dm_or_thread_it_was_given_in(
     start_bot: BotStarter, talking_core: CommandCore, make_fake: FakeFactory, where: str
 ) -> None:
@@ -273,7 +273,9 @@ async def test_an_answer_forwarded_after_a_restart_goes_on_with_the_dm_or_thread
     thread opened on it, as for an answer in a plain channel. An answer given in a DM or in a thread belongs to
     that DM's or thread's conversation, which the forward's reference names (its channel, and its server unless
     it was a DM): a follow-up asked with the forward read nothing of it. A thread the bot no longer has in its
-    cache (archived, or not sent at start-up) is still a thread: every other channel of a server it is in is."""
+    cache (archived, or not sent at start-up) is still a thread: every other channel of a server it is in is. In a
+    server the bot is not in (answered through a user's install, or one it has left since) the forward can't tell
+    a thread from a channel, and a follow-up read nothing: the stored answer its buttons name says where it was."""
     fake = make_fake()
     bot = await start_bot(talking_core, fake)
     dm = p.CHANNEL_ID + 100
@@ -292,6 +294,10 @@ async def test_an_answer_forwarded_after_a_restart_goes_on_with_the_dm_or_thread
         guild = bot.get_guild(p.GUILD_ID)
         assert guild is not None
         guild._remove_thread(discord.Object(int(thread["id"])))  # type: ignore[arg-type]
+    if where == "thread-of-a-server-not-loaded":
+        guild = bot.get_guild(p.GUILD_ID)
+        assert guild is not None
+        bot._connection._remove_guild(guild)
     forwarded = fake.message_json(answer)
     assert ("guild_id" in forwarded) == (where != "dm")
     asked = await say(fake, test_messages.FOLLOW_UP, guild=False, channel_id=dm + 1, forwarding=forwarded)

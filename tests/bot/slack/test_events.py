@@ -362,6 +362,17 @@ async def test_one_question_a_line_gets_each_answered(stub: StubSlack, seed_app:
     assert "Sawhney" in shown and "500" in shown and "couldn't find" not in shown
 
 
+async def test_a_question_in_bold_or_quoted_reads_as_the_same_question(stub: StubSlack, seed_app: AsyncApp) -> None:
+    """Slack's mrkdwn around a whole question (a quote, bold, code): its marks were read as words, and "&gt;
+    *what happened on feb 10?*" was searched and declined instead of listing that day's events."""
+    for ts, typed in (("1.1", "what happened on feb 10?"), ("1.2", "&gt; *what happened on feb 10?*"),
+                      ("1.3", "`what happened on feb 10?`")):
+        await send_event(seed_app, message_event(typed, channel="D5", channel_type="im", ts=ts))
+    plain, quoted, code = await posts_in(stub, "chat.postMessage", 3)
+    assert "couldn't find" not in shown_text(plain)
+    assert shown_text(quoted) == shown_text(plain) == shown_text(code)
+
+
 async def test_another_apps_messages_that_mention_the_bot_get_no_answer(
     stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
 ) -> None:

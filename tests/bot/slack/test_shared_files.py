@@ -101,3 +101,37 @@ async def test_a_clip_recorded_to_the_bot_is_told_to_type_the_question(
     assert "voice" in told["text"] and told["thread_ts"] == "1699999999.200001"
     await settled(seed_core)
     assert len(stub.posted("chat.postMessage")) == 1 and not stub.downloads
+
+
+# A canvas and a list as a message's ``files`` carry them: Slack's own document types, with no file extension in
+# their names (``filetype`` "quip" or "canvas" and ``mimetype`` "application/vnd.slack-docs" for a canvas,
+# "list" and "application/vnd.slack-list" for a list, as files.info describes them).
+CANVAS = {"id": "FCANVAS", "name": "Koo_notes", "title": "Koo notes", "filetype": "quip", "pretty_type": "Canvas",
+          "mimetype": "application/vnd.slack-docs", "mode": "hosted", "size": 2_000}
+LIST = {"id": "FLIST", "name": "Sources_to_check", "title": "Sources to check", "filetype": "list",
+        "pretty_type": "List", "mimetype": "application/vnd.slack-list", "mode": "hosted", "size": 900}
+
+
+async def test_a_canvas_or_list_shared_with_the_bot_is_no_article_and_never_downloaded(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
+    """A canvas or list shared to the bot's DM alone gets the hint on adding articles (the types it takes),
+    privately; with a question, the question is answered and no hint follows (neither is a file ``add`` takes);
+    with ``add``, a moderator is told each was refused and why. Nothing is fetched: a canvas downloads as Slack's
+    HTML export, which would be read as a saved page."""
+    for ts, files in (("1.1", [CANVAS]), ("1.2", [LIST])):
+        await send_event(seed_app, message_event("", channel="D9", channel_type="im", subtype="file_share",
+                                                 files=files, ts=ts))
+    hints = await posts_in(stub, "chat.postEphemeral", 2)
+    assert all("with the text `add`" in hint["text"] and hint["user"] == "UASKER" for hint in hints), hints
+    await send_event(seed_app, message_event(QUESTION, channel="D9", channel_type="im", subtype="file_share",
+                                             files=[CANVAS], ts="1.3"))
+    [answer] = await posts_in(stub, "chat.postMessage")
+    assert "257" in shown_text(answer)
+    await send_event(seed_app, message_event("add", user="UADMIN", channel="D9", channel_type="im",
+                                             subtype="file_share", files=[CANVAS, LIST], ts="1.4"))
+    refused = (await posts_in(stub, "chat.postEphemeral", 3))[2]["text"].replace("\u2060", "")  # mrkdwn kept inert
+    assert refused.startswith("Nothing was added.") and refused.count("can be added (got 'no extension')") == 2
+    assert "Koo_notes" in refused and "Sources_to_check" in refused, refused
+    await settled(seed_core)
+    assert len(stub.posted("chat.postMessage")) == 1 and not stub.downloads and not stub.posted("files.info")
