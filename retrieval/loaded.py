@@ -15,6 +15,7 @@ import numpy as np
 
 from index import store
 from index.documents import Document
+from index.figures import figures
 from index.lexical import load_bm25
 from index.vectors import read_faiss
 from retrieval.sentence_memo import SentenceMemo
@@ -87,6 +88,21 @@ class LoadedIndex:
     def memo(self) -> SentenceMemo:
         """What each sentence yields whatever the question, kept with this index (``retrieval.sentence_memo``)."""
         return SentenceMemo(self)
+
+    @cached_property
+    def figure_values(self) -> frozenset[float]:
+        """Every figure the articles give (``retrieval.reach.unknown_figures``), read once for this index: a
+        rebuild or add publishes a new folder, loaded as a new object, so it can't go stale."""
+        return frozenset(f.value for doc in self.docs for f in figures(doc.text))
+
+    @cached_property
+    def period(self) -> tuple[str, str] | None:
+        """The first and last day the articles report or are dated (ISO), from the dated events and the
+        articles' own dates; None when nothing is dated. Asked by every question naming a day or a year and
+        by every timeline with a topic: a walk over every event, done once for this index."""
+        days = [day for e in self.events for day in str(e.get("date", "")).split("/") if len(day) == 10]
+        days += [d.date for d in self.docs if d.date]
+        return (min(days), max(days)) if days else None
 
     @property
     def built_at(self) -> str:

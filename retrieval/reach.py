@@ -9,12 +9,10 @@ import re
 from bisect import bisect_left
 from datetime import date
 from functools import cache
-from pathlib import Path
 
 import simplemma
 
 from index.dates import day_words
-from index.figures import figures
 from index.lexical import terms, words
 from retrieval.loaded import LoadedIndex
 from retrieval.question import REQUEST_TERMS, Question
@@ -89,11 +87,8 @@ def _another_form_used(index: LoadedIndex, term: str) -> bool:
 
 
 def covered(index: LoadedIndex) -> tuple[str, str] | None:
-    """The first and last day the articles report or are dated (ISO), from the dated events and the
-    articles' own dates; None when nothing is dated."""
-    days = [day for e in index.events for day in str(e.get("date", "")).split("/") if len(day) == 10]
-    days += [d.date for d in index.docs if d.date]
-    return (min(days), max(days)) if days else None
+    """The first and last day the articles report or are dated (ISO); None when nothing is dated."""
+    return index.period
 
 
 # A bare four-digit number is a year when a word of time leads to it ("in 2019", "since 2017", "until
@@ -148,7 +143,6 @@ def _covered_words(period: tuple[str, str] | None) -> str:
 # A question's own figure from this size up is a claim about the story ("why did twitter delete 10,000
 # accounts"); smaller ones are as often a phrase ("in 3 days", "the 2 orders" written "two").
 PREMISE_FIGURE = 10
-_CORPUS_FIGURES: dict[Path, frozenset[float]] = {}
 
 
 def unknown_figures(index: LoadedIndex, question: Question) -> list[str]:
@@ -163,13 +157,8 @@ def unknown_figures(index: LoadedIndex, question: Question) -> list[str]:
 
 
 def known_figures(index: LoadedIndex) -> frozenset[float]:
-    """Every figure the articles give, read once per index."""
-    known = _CORPUS_FIGURES.get(index.folder)
-    if known is None:
-        known = frozenset(f.value for doc in index.docs for f in figures(doc.text))
-        _CORPUS_FIGURES.clear()  # one live index at a time: the newest build's figures
-        _CORPUS_FIGURES[index.folder] = known
-    return known
+    """Every figure the articles give, read once per loaded index (``LoadedIndex.figure_values``)."""
+    return index.figure_values
 
 
 def figures_as_given(text: str, index: LoadedIndex) -> str | None:

@@ -9,8 +9,10 @@ import pytest
 
 from index import store
 from index.builder import build_index
-from index.embedding import DEFAULT_MODEL, Encoder
+from index.embedding import DEFAULT_MODEL, Encoder, EncoderProvider
 from retrieval.loaded import IndexLoadError, IndexMissingError, load_index
+from retrieval.reach import covered, known_figures
+from tests.retrieval.conftest import index_of
 
 
 def _truncate(path: Path) -> None:
@@ -49,3 +51,20 @@ def test_damaged_file_is_named_with_the_fix(
 def test_missing_index(tmp_path: Path) -> None:
     with pytest.raises(IndexMissingError, match="dispute-bot index build"):
         load_index(tmp_path / "nothing-here")
+
+
+def test_figures_and_period_belong_to_each_loaded_index(tmp_path: Path, encoder_provider: EncoderProvider) -> None:
+    """What ``retrieval.reach`` asks of every question naming a figure or a day is read once per loaded
+    index and from that index alone: two indexes side by side (a live one and a build being checked)
+    each answer with their own articles' figures and days."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = index_of({"a.md": "date 2021-02-10\n\n# Notice\n\nThe ministry ordered 1,178 accounts blocked."},
+                     tmp_path / "a", encoder_provider)
+    second = index_of({"b.md": "date 2022-03-05\n\n# Fine\n\nThe regulator fined the platform 4,500 dollars."},
+                      tmp_path / "b", encoder_provider)
+    assert 1178 in known_figures(first) and 1178 not in known_figures(second)
+    assert 4500 in known_figures(second) and 4500 not in known_figures(first)
+    assert covered(first) == ("2021-02-10", "2021-02-10")
+    assert covered(second) == ("2022-03-05", "2022-03-05")
+    assert known_figures(first) is known_figures(first)  # kept, not read again
