@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import time
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -36,3 +39,13 @@ class FailingEncoder(CountingEncoder):
         if self.encoded + len(texts) > self.after:
             raise RuntimeError("encoder crashed")
         return super().encode(texts, batch_size)
+
+
+def wait_for_marker(child: subprocess.Popen[bytes], marker: Path, exited_first: str) -> None:
+    """Until ``child`` writes ``marker``: it has reached the point a crash test kills it at. Fails with
+    ``exited_first`` when the child ends before that, and after two minutes."""
+    deadline = time.monotonic() + 120
+    while not marker.exists():
+        assert child.poll() is None, exited_first
+        assert time.monotonic() < deadline
+        time.sleep(0.05)

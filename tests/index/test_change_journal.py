@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from index.change_journal import Journal, journal_path, pending, recover
 from index.embedding import DEFAULT_MODEL, EncoderProvider
 from index.manage import Upload, add_articles, index_status
 from retrieval.loaded import load_index
+from tests.index.conftest import wait_for_marker
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -66,11 +66,7 @@ def _killed_at(point: str, corpus: Path, index_dir: Path, marker: Path, *args: s
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(corpus), str(index_dir), str(marker), *args[:1],
                               point, *args[1:]], cwd=ROOT)
     try:
-        deadline = time.monotonic() + 120
-        while not marker.exists():
-            assert child.poll() is None, "the change exited before reaching the point it was to be killed at"
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+        wait_for_marker(child, marker, "the change exited before reaching the point it was to be killed at")
         os.kill(child.pid, signal.SIGKILL)
         child.wait(timeout=30)
     finally:

@@ -7,13 +7,13 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 from index import store
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, EncoderProvider
 from retrieval.loaded import load_index
+from tests.index.conftest import wait_for_marker
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,11 +51,7 @@ def test_kill_9_mid_build_keeps_the_old_index(
     marker = tmp_path / "marker"
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(corpus), str(index_dir), str(marker)], cwd=ROOT)
     try:
-        deadline = time.monotonic() + 120
-        while not marker.exists():
-            assert child.poll() is None, "the build exited before reaching the write"
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+        wait_for_marker(child, marker, "the build exited before reaching the write")
         assert store.is_build_running(index_dir)
         os.kill(child.pid, signal.SIGKILL)
         child.wait(timeout=30)
