@@ -35,7 +35,7 @@ from retrieval.meanings import explained
 from retrieval.ordinals import ordinals_as_written
 from retrieval.pronouns import resolve, scene_subject, unresolved_reference
 from retrieval.question import Kind, Question, analyse, has_subject
-from retrieval.reach import covered, figures_as_given
+from retrieval.reach import figures_as_given
 from retrieval.same_question import as_what_about
 from retrieval.search import hybrid_search
 from retrieval.several import MAX_QUESTIONS, context_and_ask, joined, questions_in
@@ -250,7 +250,7 @@ def _reading(text: str, index: LoadedIndex) -> tuple[str, str | None]:
     days = ordinals_as_written(mended or text, index)  # "feb 8th": the articles' "February 8"
     mended = days or mended
     # "on 8/2", "10/02/2021": the one day of the two readings within the articles' period ("8 February")
-    figures_day = within_period(mended or text, covered(index)) if FIGURES_DATE.search(mended or text) else None
+    figures_day = within_period(mended or text, index.period) if FIGURES_DATE.search(mended or text) else None
     mended = figures_day or mended
     return mended or text, mended
 

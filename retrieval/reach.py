@@ -86,11 +86,6 @@ def _another_form_used(index: LoadedIndex, term: str) -> bool:
     return False
 
 
-def covered(index: LoadedIndex) -> tuple[str, str] | None:
-    """The first and last day the articles report or are dated (ISO); None when nothing is dated."""
-    return index.period
-
-
 # A bare four-digit number is a year when a word of time leads to it ("in 2019", "since 2017", "until
 # 2022"); "block 2000 accounts" counts accounts, and declining it for the year 2000 told the asker which
 # period the articles cover instead of that no article gives the figure.
@@ -121,7 +116,7 @@ def period_note(index: LoadedIndex, question: Question) -> str:
     years = _years(question)
     if any(str(y) in index.idf for y in years):
         return ""
-    period = covered(index) if years else None
+    period = index.period if years else None
     if period is None or any(int(period[0][:4]) <= y <= int(period[1][:4]) for y in years):
         return ""
     return " " + _covered_words(period)  # the period already found, not looked up again
@@ -130,7 +125,7 @@ def period_note(index: LoadedIndex, question: Question) -> str:
 def period_covered(index: LoadedIndex) -> str:
     """"The articles cover 26 January 2021 to 14 February 2021.", or "" when nothing is dated: said where
     a question or a timeline topic asks about a time the articles have nothing on."""
-    return _covered_words(covered(index))
+    return _covered_words(index.period)
 
 
 def _covered_words(period: tuple[str, str] | None) -> str:
@@ -152,18 +147,13 @@ def unknown_figures(index: LoadedIndex, question: Question) -> list[str]:
     stated = [f for f in stated_figures(question.text) if f.value >= PREMISE_FIGURE]
     if not stated:
         return []
-    known = known_figures(index)
+    known = index.figure_values
     return [f.text for f in stated if not given(f, known)]
-
-
-def known_figures(index: LoadedIndex) -> frozenset[float]:
-    """Every figure the articles give, read once per loaded index (``LoadedIndex.figure_values``)."""
-    return index.figure_values
 
 
 def figures_as_given(text: str, index: LoadedIndex) -> str | None:
     """``text`` with its hedged or worded figures written as the articles give them (``as_given``)."""
-    return as_given(text, known_figures(index), PREMISE_FIGURE)
+    return as_given(text, index.figure_values, PREMISE_FIGURE)
 
 
 # Where a two-letter acronym stands for a place or a body: after "the", in any case ("did the US ask", "in the

@@ -26,7 +26,6 @@ from retrieval.answer_like import ends_sentence
 from retrieval.features import document_terms
 from retrieval.figure_dates import ambiguous_figures, within_period
 from retrieval.loaded import LoadedIndex
-from retrieval.reach import covered
 from retrieval.relative_periods import relative_note, relative_period
 from retrieval.timeline_notes import timeline_note
 from retrieval.timeline_relevance import (
@@ -236,10 +235,10 @@ def build_timeline(
     """
     topic = topic.strip() if topic and topic.strip() else None
     # "10/02/2021": the one reading within the articles' period is the day meant (``within_period``).
-    dates, rest = topic_dates(within_period(topic, covered(index), topic=True) or topic) if topic else ([], "")
+    dates, rest = topic_dates(within_period(topic, index.period, topic=True) or topic) if topic else ([], "")
     year = articles_year(index) if any(isinstance(d, Period) for d in dates) else 0
     if period := relative_period(rest):  # "last week": of 2021, or of now? Asked back, not matched to "this week"
-        return Timeline([], topic, note=relative_note(period, covered(index)), asked_back=True)
+        return Timeline([], topic, note=relative_note(period, index.period), asked_back=True)
     # "10/02/2021": 10 February or 2 October? Asked back, not searched as the words "10", "02" and "2021".
     unreadable = ambiguous_figures(rest)
     groups, estimated, dated = ({}, {}, True) if unreadable else _collect(index, topic, topic_vector, dates, rest, year)

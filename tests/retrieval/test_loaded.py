@@ -11,7 +11,6 @@ from index import store
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, Encoder, EncoderProvider
 from retrieval.loaded import IndexLoadError, IndexMissingError, load_index
-from retrieval.reach import covered, known_figures
 from tests.retrieval.conftest import index_of
 
 
@@ -63,8 +62,8 @@ def test_figures_and_period_belong_to_each_loaded_index(tmp_path: Path, encoder_
                      tmp_path / "a", encoder_provider)
     second = index_of({"b.md": "date 2022-03-05\n\n# Fine\n\nThe regulator fined the platform 4,500 dollars."},
                       tmp_path / "b", encoder_provider)
-    assert 1178 in known_figures(first) and 1178 not in known_figures(second)
-    assert 4500 in known_figures(second) and 4500 not in known_figures(first)
-    assert covered(first) == ("2021-02-10", "2021-02-10")
-    assert covered(second) == ("2022-03-05", "2022-03-05")
-    assert known_figures(first) is known_figures(first)  # kept, not read again
+    assert 1178 in first.figure_values and 1178 not in second.figure_values
+    assert 4500 in second.figure_values and 4500 not in first.figure_values
+    assert first.period == ("2021-02-10", "2021-02-10")
+    assert second.period == ("2022-03-05", "2022-03-05")
+    assert first.figure_values is first.figure_values  # kept, not read again
