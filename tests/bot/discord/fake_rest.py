@@ -194,7 +194,15 @@ class FakeRest(FakeInteractions):
         raise NotImplementedError  # the gateway's rule (``FakeDiscord``)
 
     def _delete_message(self, channel_id: str, message_id: str) -> web.Response:
-        """A bot may delete its own messages; anyone else's needs Manage Messages, which the fake never grants."""
+        """A bot may delete its own messages; anyone else's needs Manage Messages, which the fake never grants.
+        A public interaction response is the bot's message too, "thinking…" included, also once its token expired
+        (only an ephemeral one is reachable through the interaction alone: discord/discord-api-docs#3090)."""
+        thinking = next((s for s in self.interactions.values() if s.message_id == message_id
+                         and s.stage == "loading" and not s.deferred_ephemeral
+                         and str(s.payload["channel_id"]) == channel_id), None)
+        if thinking is not None:
+            thinking.stage = "deleted"
+            return web.Response(status=204)
         sent = next((m for m in self.messages if m.id == message_id and m.channel_id == channel_id), None)
         if sent is None or sent.deleted:
             return json_response({"message": "Unknown Message", "code": 10008}, 404)
