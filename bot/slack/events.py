@@ -37,8 +37,13 @@ def only_documents(raw: str, bot_user_id: str | None) -> bool:
     answered with the closest passages to those words); the bot can't open the document (no scope reads it, and
     its address gives a sign-in page), so there is nothing to ask."""
     links = links_in(raw)
-    return bool(links) and all(_DOCUMENT.match(url) for url in links) and not plain_from_slack(
-        without_links(raw), bot_user_id)
+    return bool(links) and all(map(slack_document, links)) and not plain_from_slack(without_links(raw), bot_user_id)
+
+
+def slack_document(url: str) -> bool:
+    """Whether ``url`` is a Slack canvas or list (``_DOCUMENT``), which no bot scope lets the bot read: fetched as a
+    page, it gives Slack's sign-in page."""
+    return bool(_DOCUMENT.match(url))
 
 
 def shown(message: dict[str, Any]) -> str:

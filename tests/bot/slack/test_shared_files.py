@@ -177,3 +177,22 @@ def test_only_links_to_slacks_own_documents_are_documents() -> None:
     assert not only_documents(f"{canvas_link()} <https://news.example/koo>", None), "a page besides"
     assert not only_documents(f"is this right? {canvas_link()}", None), "words of its own"
     assert not only_documents("<https://acme.slack.com/archives/C1/p1690000000000088>", None), "a message link"
+
+
+async def test_adding_a_canvas_by_its_link_is_refused_by_name_without_fetching_it(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``add`` and a canvas's link was fetched as a news page: Slack answers it with its sign-in page."""
+    fetched: list[object] = []
+
+    async def fetch(*args: object, **kw: object) -> object:
+        fetched.append(args)
+        raise AssertionError("a canvas was fetched")
+
+    monkeypatch.setattr(seed_core, "add_articles", fetch)
+    await send_event(seed_app, message_event(f"add {canvas_link()}", user="UADMIN", channel="D9", channel_type="im",
+                                             ts="4.1"))
+    [refused] = await posts_in(stub, "chat.postEphemeral")
+    text = refused["text"].replace("\u2060", "")
+    assert text.startswith("Nothing was added.") and "a Slack canvas or list, which I can't open" in text, text
+    assert "https://acme.slack.com/docs/T1/F0CANVAS" in text and not fetched
