@@ -175,8 +175,8 @@ class SlackHandlers(SlashCommands):
             await self._hint(event, client)
         elif in_group_dm(event) and mentions(raw, context.bot_user_id):
             await self._mentioned(event, context, client)  # as in a channel, where app_mention brings it
-        elif has_files and not text:
-            return  # a picture shared in a thread the bot follows is no question; with words it may be one
+        elif not text and not is_dm:
+            return  # a picture or emoji alone in a thread the bot follows is no question; with words it may be one
         elif is_dm:
             await self._answer(event, client, text, context)
         elif addressed_elsewhere(raw, context.bot_user_id):

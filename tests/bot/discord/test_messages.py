@@ -337,7 +337,8 @@ async def test_where_the_bot_may_not_send_it_answers_by_direct_message_without_a
         await fake.settled()  # its handling over: what it logs is logged, and no other try comes
     assert len(fake.rejected) == tries
     lead, *answer = fake.messages
-    assert {m.channel_id for m in fake.messages} == {c for c, user in fake.dm_channels.items() if user == str(p.USER_ID)}
+    dm = {channel for channel, user in fake.dm_channels.items() if user == str(p.USER_ID)}
+    assert {m.channel_id for m in fake.messages} == dm, "the asker's DM alone"
     assert lead.content == f"I can't post in <#{p.CHANNEL_ID}>, where you asked me, so here is my answer:"
     assert "1,178" in answer[0].text() and not any(m.pings for m in fake.messages)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
