@@ -65,7 +65,7 @@ from bot.slack.posting import post_guarded, private
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
 from bot.slack.rich_text import said
 from bot.slack.users import UserDirectory, installed_in
-from bot.validation import without_own_names
+from bot.validation import says_nothing, without_own_names
 
 log = logging.getLogger(__name__)
 
@@ -175,7 +175,7 @@ class SlackHandlers(SlashCommands):
             await self._hint(event, client)
         elif in_group_dm(event) and mentions(raw, context.bot_user_id):
             await self._mentioned(event, context, client)  # as in a channel, where app_mention brings it
-        elif not text and not is_dm:
+        elif not is_dm and says_nothing(text):
             return  # a picture or emoji alone in a thread the bot follows is no question; with words it may be one
         elif is_dm:
             await self._answer(event, client, text, context)

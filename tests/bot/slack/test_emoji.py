@@ -30,7 +30,8 @@ async def test_an_emoji_alone_is_no_question_and_emoji_beside_words_are_not_sear
     stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
 ) -> None:
     """A 👍 sent to the bot's DM (":+1:" in the event) got "The articles never use the word …" over three unrelated
-    passages, and in a thread the bot follows, publicly; a question with an emoji was searched for it."""
+    passages, and in a thread the bot follows, publicly; a question with an emoji was searched for it. A "?!" in
+    that thread got the prompt to ask a question: nothing now, as on Discord."""
     await send_event(seed_app, message_event(":+1:", channel="D9", channel_type="im", ts="3.1"))
     [prompt] = await posts_in(stub, "chat.postEphemeral")
     assert prompt["text"].startswith("Please ask a question about the dispute"), prompt["text"]
@@ -39,6 +40,7 @@ async def test_an_emoji_alone_is_no_question_and_emoji_beside_words_are_not_sear
     [answer] = await posts_in(stub, "chat.postMessage")
     assert "257" in shown_text(answer) and "thinking" not in shown_text(answer)
     await send_event(seed_app, message_event(":pray::tada:", thread_ts="3.2", ts="3.3"))  # in the bot's thread
+    await send_event(seed_app, message_event("?!", thread_ts="3.2", ts="3.31"))  # no words: no question either
     await send_event(seed_app, message_event("thanks :pray:", thread_ts="3.2", ts="3.4"))
     thanks = (await posts_in(stub, "chat.postMessage", 2))[1]
     assert thanks["thread_ts"] == "3.2" and "welcome" in shown_text(thanks).lower(), shown_text(thanks)
