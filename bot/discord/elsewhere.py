@@ -109,8 +109,8 @@ def may_send(interaction: Interaction) -> bool:
 
 def fitted(interaction: Interaction, messages: list[Outgoing], result: Result | None) -> list[Outgoing]:
     """``messages`` as the bot's permissions in the channel let it send them: without Embed Links, the same result
-    as text (``render_plain``); without Attach Files, without the picture. The interaction's webhook needed
-    neither, the bot's own messages need both."""
+    as text (``render_plain``); without Attach Files, without the picture. The interaction's webhook took embeds
+    whatever the bot's permissions; the bot's own messages need Embed Links for them."""
     allowed = interaction.app_permissions
     if not allowed.embed_links and result is not None:
         messages = render_plain(result)
@@ -146,4 +146,4 @@ async def to_asker(interaction: Interaction, messages: list[Outgoing], command: 
             await interaction.user.send(**message.send_kwargs())
     except discord.HTTPException as exc:
         log.warning("could not send /%s's result to %s by direct message (%s %s)", command, interaction.user.id,
-                    exc.status, exc.text)
+                    exc.code, exc.text)

@@ -141,3 +141,23 @@ async def test_a_late_timeline_shows_what_the_bots_permissions_in_the_channel_le
         assert shown[0].embeds[0]["image"]["url"] == "attachment://timeline.png"
     assert [why for _, why in fake.rejected] == [{"token": "expired"}]
     fake.rejected.clear()
+
+
+async def test_an_asker_who_takes_no_dms_costs_one_refusal_and_a_warning(
+    start_bot: BotStarter, slow_core: CommandCore, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Where neither the channel nor the asker's DMs take the late answer (Privacy Settings: no DMs from server
+    members), the bot stops after the first refused DM: no error, no retry, no apology anywhere."""
+    fake.no_dms.add(str(p.USER_ID))
+    interaction = p.slash("ask", {"question": QUESTION}, app_permissions=NO_SEND)
+    fake.token_lifetime = LIFETIME
+    await start_bot(slow_core, fake)
+    with caplog.at_level(logging.WARNING):
+        await fake.dispatch("INTERACTION_CREATE", interaction)
+        await fake.wait_for(lambda: len(fake.rejected) >= 2, 20)
+        await fake.settled()
+    assert [why for _, why in fake.rejected] == [{"token": "expired"}, {"": "Cannot send messages to this user"}]
+    assert not [m for m in fake.messages if not m.deleted]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+    assert any("by direct message" in r.getMessage() and "50007" in r.getMessage() for r in caplog.records)
+    fake.rejected.clear()
