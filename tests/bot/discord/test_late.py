@@ -93,6 +93,7 @@ LOCKED = {**p.thread(p.CHANNEL_ID + 77, owner_id=p.USER_ID),
     ("bot-may-not-send", 0),  # Discord said so with the command: nothing is tried in the channel
     ("locked-thread", 0),  # the bot lacks Manage Threads, which a locked thread asks of it
     ("users-install", 0),  # a server the bot is not in: a user's install runs commands there too
+    ("group-dm", 0),  # a group DM among friends, through a user's install: no place of the bot's
     ("channel-refuses", 1),  # the permission was taken away meanwhile (403, 50013)
 ])
 async def test_a_late_answer_goes_by_direct_message_where_the_bot_cannot_post(
@@ -106,8 +107,9 @@ async def test_a_late_answer_goes_by_direct_message_where_the_bot_cannot_post(
         interaction = p.slash("ask", {"question": QUESTION}, channel=LOCKED,
                               permissions=p.MEMBER_PERMISSIONS | p.SEND_MESSAGES_IN_THREADS,
                               app_permissions=p.MEMBER_PERMISSIONS | p.SEND_MESSAGES_IN_THREADS)
-    elif where == "users-install":
-        interaction = p.user_installed(p.slash("ask", {"question": QUESTION}), "server")
+    elif where in ("users-install", "group-dm"):
+        place = "server" if where == "users-install" else "group"
+        interaction = p.user_installed(p.slash("ask", {"question": QUESTION}), place)
     else:
         interaction = p.slash("ask", {"question": QUESTION})
         fake.read_only.add(str(p.CHANNEL_ID))
