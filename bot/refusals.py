@@ -17,6 +17,9 @@ T = TypeVar("T")
 # A question spoken into a voice message (Discord) or an audio or video clip (Slack): no text to read, and no
 # article to add either, which is what a file sent alone is otherwise taken for.
 SPOKEN = "I can't listen to voice messages or clips. Please type your question, or use /ask."
+# A link to a Slack canvas or list sent alone: the bot can't open one (``bot.slack.events.only_documents``).
+SLACK_DOCUMENT = ("I can't open Slack canvases or lists. Paste the passage you want checked, or ask me your "
+                  "question about it in words.")
 
 
 def failed(typed: str | None = None) -> Notice:

@@ -255,6 +255,13 @@ def pointed_text(text: str | None, max_chars: int) -> str:
     return cleaned
 
 
+def says_nothing(text: str | None) -> bool:
+    """Whether ``text`` has no letter or digit once markup, mentions and links are out (``words_of``): emoji alone
+    ("👍", a server's <:party:1>), "?" or "...". A question needs words; in a thread the bot follows, or as a reply
+    to its answer, such a message is a reaction typed out, and the prompt to ask a question answered it publicly."""
+    return not any(ch.isalnum() for ch in words_of(text))
+
+
 def clean_question(text: str | None, max_chars: int) -> str:
     """The question on one line; a message asking one question a line keeps them apart (``one_line``)."""
     cleaned = words_of(text)

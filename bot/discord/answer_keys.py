@@ -59,8 +59,11 @@ class ChannelAsk:
         self._bind(original.id)
 
     def answered(self, sent: discord.Message | None) -> None:
-        """After delivery: the fallback when the message's id was not known before."""
-        if not self._bound and sent is not None:
+        """After delivery: the fallback when the message's id was not known before, and the move to the answer's
+        own message when it is not the "thinking…" one (posted in the channel once the interaction expired)."""
+        if sent is None:
+            return
+        if not self._bound or (not sent.flags.ephemeral and thread_conversation(sent.id) != self.conversation):
             self._bind(sent.id)
 
     def _bind(self, message_id: int) -> None:

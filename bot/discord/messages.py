@@ -46,7 +46,7 @@ from bot.refusals import SPOKEN
 from bot.results import Notice, NoticeKind, Result
 from bot.shared_state import call
 from bot.store.outage import log_store_failure
-from bot.validation import squeezed, strip_links, without_own_names
+from bot.validation import says_nothing, squeezed, strip_links, without_own_names
 from retrieval.types import Answer, Timeline
 
 log = logging.getLogger(__name__)
@@ -124,6 +124,8 @@ class Conversations(BotThreads, ReplySending):
         if not text and not forwarded(message) and not spoken(message) and not (
                 mentioned or direct or (replied and self._text_withheld(message))):
             return None  # a thread message without content (no Message Content intent): nothing to answer
+        if text and not (mentioned or direct) and says_nothing(text) and not forwarded(message):
+            return None  # "👍" in the bot's thread, or replying to its answer: a reaction typed out, no question
         return text
 
     @staticmethod

@@ -38,6 +38,7 @@ CANNOT_REPLY = 160002
 # to bots as to members (200000), or Discord's harmful-links filter (240000). Articles about the dispute quote
 # words servers filter, so an answer can be refused where a question was not.
 AUTOMOD_BLOCKED = frozenset({200000, 240000})
+NOT_POSTED = "I can't post in <#{channel}>, where you asked me, so here is my answer:"
 AUTOMOD_NOTICE = ("This server's AutoMod blocked my answer, so it could not be posted here. Ask me in a direct "
                   "message, or a moderator can exempt my role from the rule.")
 
@@ -54,6 +55,7 @@ class ReplySending:
     async def _answer(self, message: discord.Message, question: str, conversation: str
                       ) -> tuple[discord.Message, Result] | None:
         """Reply to ``message``: the reply and the result it shows, or None when nothing was sent."""
+        result: Result | None = None
         try:
             result = await self._ask(message, question, conversation)
             if isinstance(result, Notice) and result.silent:
@@ -74,13 +76,16 @@ class ReplySending:
                         raise
                     # No Send Messages here at all: an apology would be refused too, and Discord counts
                     # refused requests against the bot (10,000 per 10 minutes before a temporary ban).
-                    log.warning("channel %s lets the bot read but not send; question %s not answered",
+                    log.warning("channel %s lets the bot read but not send; question %s not answered there",
                                 message.channel.id, message.id)
+                    await self._to_author(message, result)
                     return None
         except discord.HTTPException as exc:
             if exc.code in NO_REPLY_HERE:
-                log.warning("channel %s takes no message from the bot (%s %s); question %s not answered",
+                log.warning("channel %s takes no message from the bot (%s %s); question %s not answered there",
                             message.channel.id, exc.code, exc.text, message.id)
+                if result is not None:
+                    await self._to_author(message, result)
             elif exc.code in AUTOMOD_BLOCKED:
                 await self._blocked(message, exc)
             else:
@@ -90,6 +95,19 @@ class ReplySending:
             await self._failed(message)
             return None
         return reply, result
+
+    @staticmethod
+    async def _to_author(message: discord.Message, result: Result) -> None:
+        """``result`` to the asker by direct message, where the channel takes nothing from the bot (no Send
+        Messages, a locked or closed thread, a channel deleted meanwhile): they asked, and silence looked like a
+        broken bot. One who takes no DMs from the server's members is only logged."""
+        try:
+            await message.author.send(NOT_POSTED.format(channel=message.channel.id), allowed_mentions=NONE)
+            for part in render(result, show_question=False):
+                await message.author.send(**part.send_kwargs())
+        except discord.HTTPException as exc:
+            log.warning("could not send the answer to question %s by direct message either (%s %s)", message.id,
+                        exc.code, exc.text)
 
     async def _blocked(self, message: discord.Message, exc: discord.HTTPException) -> None:
         """The server's AutoMod refused the reply: no crash and no "something went wrong", which blamed the bot

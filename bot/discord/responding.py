@@ -23,6 +23,7 @@ import discord
 from bot.actors import Actor
 from bot.core import APOLOGY
 from bot.discord.answer_keys import ChannelAsk
+from bot.discord.elsewhere import NOT_TAKEN, deliver_late, to_asker, token_expired
 from bot.discord.identity import interaction_actor
 from bot.discord.outgoing import Outgoing, with_picture, without_files
 from bot.discord.render import render
@@ -50,9 +51,10 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
     private = private or not may_post(interaction)
     async with in_flight.handling():
         command = interaction.command.qualified_name if interaction.command else "?"
-        if (deferral := await defer_in_time(interaction, f"/{command}", ephemeral=private)) is None:
+        if (taken := await acknowledge(interaction, f"/{command}", ephemeral=private)) is None:
             return None
-        if channel_ask is not None:
+        deferral = None if isinstance(taken, _Closed) else taken
+        if channel_ask is not None and deferral is not None:
             channel_ask.deferred(deferral)
         try:
             result = await work(interaction_actor(interaction))
@@ -60,14 +62,19 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
             log.exception("/%s by %s failed", command, interaction.user.id)
             result = failed(typed)
         if isinstance(result, Notice) and result.silent:
-            await interaction.delete_original_response()
+            if deferral is not None:
+                await interaction.delete_original_response()
             return None
         messages = render(result)
         if isinstance(result, Timeline) and (png := await timeline_png(result)) is not None:
             messages = with_picture(messages, FILENAME, png)
+        if deferral is None:  # Discord took not even the "thinking…" where it was asked: the asker sees nothing
+            await to_asker(interaction, messages, command, NOT_TAKEN)
+            return None
         if channel_ask is not None and not (private or messages[0].ephemeral):
             await channel_ask.before_answer(interaction)
-        sent = await deliver(interaction, messages, private=private, command=command)
+        sent = await deliver(interaction, messages, private=private, command=command, result=result,
+                             thinking=deferral.message_id)
         if channel_ask is not None:
             channel_ask.answered(sent)
         return sent
@@ -77,8 +84,21 @@ UNKNOWN_INTERACTION = 10062
 ALREADY_ACKNOWLEDGED = 40060
 
 
-async def defer_in_time(interaction: Interaction, what: str, *, ephemeral: bool
-                        ) -> discord.InteractionCallbackResponse[discord.Client] | None:
+class _Closed:
+    """``acknowledge``'s answer for a command where Discord takes nothing from the bot (``closed``)."""
+
+
+CLOSED = _Closed()
+Deferral = discord.InteractionCallbackResponse[discord.Client]
+
+
+async def defer_in_time(interaction: Interaction, what: str, *, ephemeral: bool) -> Deferral | None:
+    """``acknowledge``, for a click: None also where nothing is taken (nothing is owed to a click there)."""
+    taken = await acknowledge(interaction, what, ephemeral=ephemeral)
+    return None if isinstance(taken, _Closed) else taken
+
+
+async def acknowledge(interaction: Interaction, what: str, *, ephemeral: bool) -> Deferral | _Closed | None:
     """Acknowledge ``interaction`` with a "thinking…"; None when it came too late for that. Discord takes the
     acknowledgement within 3 seconds of the click or command and answers 404, 10062 (Unknown interaction) after
     it, when the asker has been told "The application did not respond" already: an interaction replayed after a
@@ -86,7 +106,8 @@ async def defer_in_time(interaction: Interaction, what: str, *, ephemeral: bool
     it any more, so the work is not run (they ask again), and the apology a failure gets would be one more
     request refused the same way: one warning says what happened, not an error's traceback. A thread a moderator
     closed (archived and locked) before the command was acknowledged refuses the acknowledgement too (400,
-    50083), as does a channel the bot can't reach: nothing can be said there either (``closed``). One another
+    50083), as does a channel the bot can't reach (``closed``): ``CLOSED``, the asker left with Discord's
+    "Sending command…" unless the result goes to them by direct message. One another
     process acknowledged first (400, 40060: two connected for one shard, as an old one still is while its
     replacement starts, both get every command) is that process's to answer: it was logged as a failed command
     at ERROR, its traceback what alerts watch, and an apology tried through it."""
@@ -95,7 +116,7 @@ async def defer_in_time(interaction: Interaction, what: str, *, ephemeral: bool
     except discord.HTTPException as exc:
         if exc.code in NO_REPLY_HERE:
             closed(interaction, what, exc)
-            return None
+            return CLOSED
         if exc.code == ALREADY_ACKNOWLEDGED:
             log.warning("%s by %s (interaction %s) was acknowledged already, by another process connected for the "
                         "same shard; left to it", what, interaction.user.id, interaction.id)
@@ -112,7 +133,7 @@ def closed(interaction: Interaction, what: str, exc: discord.HTTPException) -> N
     """The one warning for a command where Discord takes nothing from the bot: a thread a moderator closed
     (archived and locked) before or while the command was answered refuses its acknowledgement and every message
     of it (400, 50083; discord/discord-api-docs#6884), and a channel the bot can't reach refuses them (50001)."""
-    log.warning("%s by %s: channel %s takes no message from the bot (%s %s); not answered", what,
+    log.warning("%s by %s: channel %s takes no message from the bot (%s %s); not answered there", what,
                 interaction.user.id, interaction.channel_id, exc.code, exc.text)
 
 
@@ -127,14 +148,18 @@ def may_post(interaction: Interaction) -> bool:
     return interaction.permissions.send_messages
 
 
-async def deliver(interaction: Interaction, messages: list[Outgoing], *, private: bool, command: str
-                  ) -> discord.Message | None:
-    """Send ``messages`` after a defer; the first resolves the "thinking…" message. Should Discord refuse
-    one, the user gets the apology privately: before the first is out, the first follow-up would inherit a
-    public deferral's visibility, so the "thinking…" message goes first. One the server's AutoMod blocked
-    (``blocked``) is no failure of the bot's: the user is told so instead, as a mention's asker is."""
+async def deliver(interaction: Interaction, messages: list[Outgoing], *, private: bool, command: str,
+                  result: Result | None = None, thinking: int | None = None) -> discord.Message | None:
+    """Send ``messages`` after a defer; the first resolves the "thinking…" message (``thinking``: its id, when
+    Discord named it). Should Discord refuse one, the user gets the apology privately: before the first is out,
+    the first follow-up would inherit a public deferral's visibility, so the "thinking…" message goes first. One
+    the server's AutoMod blocked (``blocked``) is no failure of the bot's: the user is told so instead, as a
+    mention's asker is. Work that outlasted the interaction is delivered by ``bot.discord.elsewhere`` (``result``: what
+    ``messages`` render). Returns the first message delivered (in the channel, when the interaction had expired;
+    None when none was)."""
     first, rest = messages[0], messages[1:]
     resolved = False
+    delivered = 0
     sent: discord.Message | None = None
     try:
         if first.ephemeral and not private:
@@ -142,21 +167,25 @@ async def deliver(interaction: Interaction, messages: list[Outgoing], *, private
             await interaction.delete_original_response()
             resolved = True
         sent = await _send(interaction, first, ephemeral=first.ephemeral or private, original=not resolved)
-        resolved = True
+        resolved, delivered = True, 1
         for message in rest:
             await _send(interaction, message, ephemeral=message.ephemeral or private)
+            delivered += 1
     except Exception as exc:
-        if private and token_expired(exc):
-            # A rebuild can outlast the 15 minutes an interaction token lives: the moderator still gets its
-            # outcome, as a direct message, instead of a "thinking…" that never resolves.
-            await _by_direct_message(interaction, messages, command)
-            return sent
+        if token_expired(exc):
+            # The work outlasted the 15 minutes an interaction token lives; nothing more goes through it.
+            late = await deliver_late(interaction, messages[delivered:], command=command, private=private,
+                                      result=result if delivered == 0 else None,
+                                      thinking=None if resolved else thinking)
+            return sent or late
         if isinstance(exc, discord.HTTPException) and exc.code in NO_REPLY_HERE:
-            # An apology would be refused the same way; the "thinking…" can still go (deleting is allowed).
+            # An apology would be refused the same way; the "thinking…" can still go (deleting is allowed), and
+            # what it could not show goes to the asker.
             closed(interaction, f"/{command}", exc)
             if not resolved:
                 with contextlib.suppress(discord.HTTPException):
                     await interaction.delete_original_response()
+            await to_asker(interaction, messages[delivered:], command, NOT_TAKEN)
             return sent
         if blocked := isinstance(exc, discord.HTTPException) and exc.code in AUTOMOD_BLOCKED:
             log.warning("AutoMod in channel %s blocked the reply to /%s by %s (%s %s)", interaction.channel_id,
@@ -173,29 +202,6 @@ async def deliver(interaction: Interaction, messages: list[Outgoing], *, private
     return sent
 
 
-INVALID_WEBHOOK_TOKEN = 50027
-
-
-def token_expired(exc: BaseException) -> bool:
-    """Discord answers 401, 50027 to any use of an interaction token older than 15 minutes."""
-    return isinstance(exc, discord.HTTPException) and (exc.status == 401 or exc.code == INVALID_WEBHOOK_TOKEN)
-
-
-async def _by_direct_message(interaction: Interaction, messages: list[Outgoing], command: str) -> None:
-    """``messages`` to the user who ran ``command``, privately, after its interaction expired; nothing more
-    goes through the dead token (Discord asks bots to stop using one that answered 401)."""
-    log.warning("/%s by %s outlasted its interaction; sending the result by direct message", command,
-                interaction.user.id)
-    try:
-        await interaction.user.send(f"Your /{command} finished after Discord's 15 minutes for a reply:",
-                                    allowed_mentions=discord.AllowedMentions.none())
-        for message in messages:
-            await interaction.user.send(**message.send_kwargs())
-    except discord.HTTPException as exc:
-        log.warning("could not send /%s's result to %s by direct message (%s %s)", command, interaction.user.id,
-                    exc.status, exc.text)
-
-
 async def _send(interaction: Interaction, message: Outgoing, *, ephemeral: bool, original: bool = False
                 ) -> discord.Message:
     """``message`` as the deferred response (``original``) or as a follow-up; one whose attachment is refused
@@ -204,7 +210,7 @@ async def _send(interaction: Interaction, message: Outgoing, *, ephemeral: bool,
     try:
         return await _post(interaction, message, ephemeral=ephemeral, original=original)
     except discord.HTTPException as exc:
-        if not message.files:
+        if not message.files or token_expired(exc):  # a dead token refuses the text as well
             raise
         log.warning("Discord refused the attachment of a reply (%s %s); sending the text only", exc.status,
                     exc.text)

@@ -10,7 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core import CommandCore
 from bot.results import IndexChange, Notice, Result
-from bot.slack.events import links_in, shared_files, without_links
+from bot.slack.events import links_in, shared_files, slack_document, without_links
 from bot.slack.files import fetch_uploads
 from bot.slack.mrkdwn import escape, plain_from_slack
 from bot.slack.render import SlackMessage, render
@@ -19,6 +19,7 @@ from bot.validation import strip_mentions
 
 ADD_HINT = ("To add articles, share .txt, .md, .pdf or saved .html files with me in a direct message with the "
             "text `add`, or send `add` followed by the address of a news page.")
+NOT_A_PAGE = "a Slack canvas or list, which I can't open: put its text in a .txt or .md file and add that"
 ADD_USAGE = ("Usage: `add <https://…>` (the address of a news page), or `add` with .txt, .md, .pdf or saved "
              ".html files attached.")
 
@@ -46,7 +47,9 @@ async def add_from_dm(core: CommandCore, users: UserDirectory, event: dict[str, 
     whose admins count; an admin of another one is no moderator here."""
     actor = await users.actor(str(event["user"]), lookup=True, client=client, team=team, installation=installation)
     raw = str(event.get("text") or "")
-    urls = links_in(raw)
+    # A canvas or list is no news page: fetched, Slack's sign-in page came back to be read as an article.
+    documents = [{"file": url, "reason": NOT_A_PAGE} for url in links_in(raw) if slack_document(url)]
+    urls = [url for url in links_in(raw) if not slack_document(url)]
     # words other than "add", the links and mentions: there should be none
     leftover = strip_mentions(plain_from_slack(without_links(raw))).split()[1:]
     too_many = core.uploads.too_many_addresses(urls)
@@ -59,7 +62,8 @@ async def add_from_dm(core: CommandCore, users: UserDirectory, event: dict[str, 
         # The files sent with "add", and those of a post shared with it (an article passed on: its files are in the
         # share, none on the message).
         files = [f for f in [*(event.get("files") or []), *shared_files(event)] if isinstance(f, dict)]
-        uploads, problems = await fetch_uploads(client, files, core)
+        uploads, fetched = await fetch_uploads(client, files, core)
+        problems = [*documents, *fetched]
         if uploads or urls or not problems:
             result = await core.add_articles(actor, uploads, urls)
         else:

@@ -22,6 +22,7 @@ from bot.render.picture import FILENAME, timeline_png
 from bot.results import Notice, NoticeKind, Result
 from bot.slack.ask_threads import ask_conversation, marked
 from bot.slack.events import conversation_of
+from bot.slack.late import EXPIRED, post_late
 from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
 from bot.slack.responding import send_response
@@ -43,10 +44,10 @@ class SlashCommands:
 
     # -- slash commands ------------------------------------------------------------------------------
 
-    async def ask(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+    async def ask(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient) -> None:
         conversation, asked = _conversations(command)
         await self._slash(ack, command, respond, "ask", lambda actor, text: self.core.ask(text, actor, conversation),
-                          conversation=asked, typed=True)
+                          conversation=asked, typed=True, client=client)
 
     async def timeline(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
                        client: AsyncWebClient, context: AsyncBoltContext) -> None:
@@ -60,7 +61,7 @@ class SlashCommands:
 
         pictures: list[Timeline] = []
         async with self.core.in_flight.handling():  # a shutdown waits for the picture too
-            await self._slash(ack, command, respond, "timeline", run, conversation=asked, typed=True)
+            await self._slash(ack, command, respond, "timeline", run, conversation=asked, typed=True, client=client)
             for timeline in pictures:  # after the text, which never waits for the picture
                 refused = await self._upload_picture(client, str(command.get("channel_id") or ""), timeline)
                 if refused in NOT_A_MEMBER:
@@ -95,7 +96,7 @@ class SlashCommands:
             return message.unshared or message
 
         await self._slash(ack, command, respond, "sources", lambda actor, _: self.core.sources(actor),
-                          before_reply=file_first)
+                          before_reply=file_first, client=client)
 
     async def reindex(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
                       client: AsyncWebClient, context: AsyncBoltContext) -> None:
@@ -164,7 +165,10 @@ class SlashCommands:
                 message = render(result, show_question=True)
                 if before_reply is not None:
                     message = await before_reply(message)
-                await self._respond(respond, marked(message, conversation) if conversation else message)
+                status = await self._respond(respond, marked(message, conversation) if conversation else message,
+                                             posts_late=client is not None)
+                if status == EXPIRED and client is not None:  # the work outlasted the response_url's 30 minutes
+                    await post_late(client, command, message, name, conversation)
                 return message
             except Exception:
                 log.exception("/%s from %s failed", name, user)
@@ -172,15 +176,17 @@ class SlashCommands:
                 return None
 
     async def _respond(self, respond: AsyncRespond, message: SlackMessage, fallible: bool = False,
-                       replace_original: bool | None = None) -> None:
+                       replace_original: bool | None = None, posts_late: bool = False) -> int | None:
         """Send ``message`` through the response_url (``send_response``: ``respond()`` with one retry after a
         short rate-limit wait). Nothing is raised when Slack refuses a reply (HTTP 404 for an expired or spent
         response_url, 400 for refused blocks, 429 still rate limited): the status is returned, so each one is
         checked here, refused blocks go again as plain text, and a reply nobody will see is logged.
         ``replace_original=False`` (a button click) posts a new message instead of editing the clicked one.
-        ``fallible``: an exception is logged rather than raised (the apology itself).
+        ``fallible``: an exception is logged rather than raised (the apology itself). ``posts_late``: the caller
+        posts a reply the expired response_url refused itself (``post_late``), so that is no error.
         Both sends go without link previews: the plain text names every article by its address, so the
-        resend would have filled the channel with previews the Block Kit reply never showed."""
+        resend would have filled the channel with previews the Block Kit reply never showed. Returns Slack's
+        last HTTP status (None when sending raised)."""
         how: dict[str, Any] = {"response_type": "ephemeral" if message.ephemeral else "in_channel",
                                "replace_original": replace_original, "unfurl_links": False, "unfurl_media": False}
         try:
@@ -190,13 +196,17 @@ class SlashCommands:
             if reply.status_code not in (200, 404, 429) and message.blocks:
                 log.error("Slack refused a reply (HTTP %s: %.200s); sending plain text", reply.status_code, reply.body)
                 reply = await send_response(respond, text=message.text, **how)
-            if reply.status_code != 200:  # an expired or spent response_url: nobody will see this reply
+            if reply.status_code == EXPIRED and posts_late:  # past its 30 minutes: posted with the bot's token
+                log.warning("the response_url refused a reply (HTTP 404: %.200s): %.100s", reply.body, message.text)
+            elif reply.status_code != 200:  # nobody will see this reply
                 log.error("Slack refused a reply (HTTP %s: %.200s): %.100s", reply.status_code, reply.body,
                           message.text)
+            return int(reply.status_code)
         except Exception:
             if not fallible:
                 raise
             log.exception("could not send a reply through response_url")
+            return None
 
 
 def _conversations(command: dict[str, Any]) -> tuple[str | None, str | None]:

@@ -7,6 +7,8 @@ import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from bot.slack.mrkdwn import plain_from_slack
+
 # A link as Slack sends it (<https://x|label>, the label being only what is shown), or a bare address. A
 # label holds no "<" (Slack sends it as &lt;): stopping there keeps an unclosed "<https://…|" repeated through
 # a long message from scanning to its end once per opening.
@@ -22,6 +24,26 @@ def links_in(raw: str) -> list[str]:
 def without_links(raw: str) -> str:
     """The raw text with every link blanked out: what else a message says besides its addresses."""
     return _LINK.sub(" ", raw)
+
+
+# Slack's own documents at a workspace's address: a canvas (``/docs/T…/F…``) or a list (``/lists/T…/F…``), on
+# slack.com (an Enterprise Grid org's ``acme.enterprise.slack.com`` too) or GovSlack's slack-gov.com.
+_DOCUMENT = re.compile(r"^https://[^/?#]+\.slack(?:-gov)?\.com/(?:docs|lists)/", re.IGNORECASE)
+
+
+def only_documents(raw: str, bot_user_id: str | None) -> bool:
+    """Whether the message is links to Slack canvases or lists and nothing else (a mention of the bot aside). Slack
+    writes such a link with the document's title as its label, which was asked as the question ("Koo notes" was
+    answered with the closest passages to those words); the bot can't open the document (no scope reads it, and
+    its address gives a sign-in page), so there is nothing to ask."""
+    links = links_in(raw)
+    return bool(links) and all(map(slack_document, links)) and not plain_from_slack(without_links(raw), bot_user_id)
+
+
+def slack_document(url: str) -> bool:
+    """Whether ``url`` is a Slack canvas or list (``_DOCUMENT``), which no bot scope lets the bot read: fetched as a
+    page, it gives Slack's sign-in page."""
+    return bool(_DOCUMENT.match(url))
 
 
 def shown(message: dict[str, Any]) -> str:

@@ -33,7 +33,7 @@ from bot import metrics
 from bot.core import CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.edits import edit_asks
-from bot.refusals import SPOKEN
+from bot.refusals import SLACK_DOCUMENT, SPOKEN
 from bot.results import Notice
 from bot.shared_state import DEDUPE_TTL, StoreThreads, call
 from bot.slack.adding import ADD_HINT, add_from_dm, addable, is_add
@@ -46,6 +46,7 @@ from bot.slack.events import (
     edited_message,
     in_group_dm,
     mentions,
+    only_documents,
     post_key,
     shared_answer,
     shared_files,
@@ -64,7 +65,7 @@ from bot.slack.posting import post_guarded, private
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
 from bot.slack.rich_text import said
 from bot.slack.users import UserDirectory, installed_in
-from bot.validation import without_own_names
+from bot.validation import says_nothing, without_own_names
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +129,9 @@ class SlackHandlers(SlashCommands):
             # and the file was dropped: adding happens in a DM, which the hint says, privately.
             await self._hint(event, client)
             return
+        if only_documents(raw, context.bot_user_id):
+            await self._hint(event, client, SLACK_DOCUMENT)
+            return
         # An /ask answer's thread goes on with it; in a thread the bot doesn't follow, the thread's first
         # message is someone's post the mention points at ("@bot is this true?" under a claim).
         followed = bool(event.get("thread_ts")) and await self.threads.follows_reply(event, client, context.bot_user_id)
@@ -158,6 +162,8 @@ class SlackHandlers(SlashCommands):
         has_files = bool(own) or event.get("subtype") == "file_share" or bool(passed_on and not shared_text(event))
         if is_dm and is_add(raw, text, has_files):
             await self._add(event, client, context)
+        elif is_dm and only_documents(raw, context.bot_user_id):  # elsewhere only a mention asks (``_mentioned``)
+            await self._hint(event, client, SLACK_DOCUMENT)
         elif not text and spoken(files) and (is_dm or await self._follows(event, client, context)):
             await self._hint(event, client, SPOKEN)
         elif has_files and is_dm and text:
@@ -169,8 +175,8 @@ class SlackHandlers(SlashCommands):
             await self._hint(event, client)
         elif in_group_dm(event) and mentions(raw, context.bot_user_id):
             await self._mentioned(event, context, client)  # as in a channel, where app_mention brings it
-        elif has_files and not text:
-            return  # a picture shared in a thread the bot follows is no question; with words it may be one
+        elif not is_dm and says_nothing(text):
+            return  # a picture or emoji alone in a thread the bot follows is no question; with words it may be one
         elif is_dm:
             await self._answer(event, client, text, context)
         elif addressed_elsewhere(raw, context.bot_user_id):

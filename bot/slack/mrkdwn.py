@@ -17,6 +17,12 @@ URL_LIMIT = 1000
 _SAFE_URL = re.compile(r"https?://[^\s<>|\"\x00-\x1f]+", re.IGNORECASE)
 _SLACK_MARKUP = re.compile(r"<([^<>]*)>")
 _BROADCASTS = ("!everyone", "!channel", "!here", "!subteam")
+# Emoji as Slack writes them in a message's text: shortcodes, ":+1:", ":thinking_face:", ":wave::skin-tone-2:" (a
+# run of them, side by side), never inside a word or a time ("10:30:45"). Read as words, "👍" in a DM or a thread
+# the bot follows was searched for "+1", and ":pray:" got "The articles never use the word “pray”" over three
+# passages, counted among the questions the articles can't answer; the same emoji typed on Discord arrives as the
+# character itself, which no word search sees.
+_EMOJI = re.compile(r"(?<![\w:])(?::[a-z0-9_+'-]+:)+(?![\w:])", re.IGNORECASE)
 # Slack has no escape for its formatting characters: "*farm*", "_x_", "~now~" and "`#tag`" in escaped text
 # still turn bold, italic, struck or code, and a line opening with "&gt;" into a quote. A WORD JOINER
 # (U+2060: invisible, and no word boundary, unlike the zero-width space Slack treats as one) on each side
@@ -63,6 +69,7 @@ def plain_from_slack(text: str, drop_user: str | None = None) -> str:
     core's ``clean_question`` recognises and removes them as it does for every platform.
 
     ``drop_user`` (the bot's own user id) removes mentions of the bot, so ``@bot what …`` asks ``what …``.
+    Emoji shortcodes go (``_EMOJI``): a feeling, not words to search for.
     """
 
     def resolve(match: re.Match[str]) -> str:
@@ -75,7 +82,7 @@ def plain_from_slack(text: str, drop_user: str | None = None) -> str:
             return label or target[1:].split("^")[0]
         return label or target  # <url> or <url|label>
 
-    text = _SLACK_MARKUP.sub(resolve, text)
+    text = _EMOJI.sub(" ", _SLACK_MARKUP.sub(resolve, text))
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     return squeezed(text)  # one question a line stays a list of questions (``bot.validation``)
 

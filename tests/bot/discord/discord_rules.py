@@ -86,8 +86,9 @@ def pings(body: dict[str, Any], replied_user_id: str | None = None) -> list[str]
     allowed = body.get("allowed_mentions")
     content = body.get("content") or ""
     parse = {"everyone", "users", "roles"} if allowed is None else set(allowed.get("parse", []))
-    users = set(allowed.get("users", [])) if allowed else set()
-    roles = set(allowed.get("roles", [])) if allowed else set()
+    # Snowflakes, as strings or (as discord.py sends them) numbers: Discord takes both.
+    users = {str(u) for u in allowed.get("users", [])} if allowed else set()
+    roles = {str(r) for r in allowed.get("roles", [])} if allowed else set()
     found = [f"@{m}" for m in re.findall(r"@(everyone|here)", content) if "everyone" in parse]
     found += [f"user {u}" for u in re.findall(r"<@!?(\d+)>", content) if "users" in parse or u in users]
     found += [f"role {r}" for r in re.findall(r"<@&(\d+)>", content) if "roles" in parse or r in roles]

@@ -54,6 +54,9 @@ class FakeRest(FakeInteractions):
         self.deleted: set[str] = set()  # ids of messages deleted since they were sent
         self.gone: set[str] = set()  # channels and threads deleted since the bot saw them (404, 10003)
         self.dm_channels: dict[str, str] = {}  # DM channel id -> the user it is with
+        # Users who take no DMs from the server's members (Privacy Settings), bots included: Discord opens the DM
+        # channel but refuses every message to it (403, 50007 "Cannot send messages to this user").
+        self.no_dms: set[str] = set()
         self.posts: dict[str, dict[str, Any]] = {}  # messages people posted (dispatched), by id
         self.fetched: list[str] = []  # ids of messages the bot fetched one by one
         self.drop_original_reads = False  # reading the response's message: the connection drops, no answer
@@ -194,7 +197,15 @@ class FakeRest(FakeInteractions):
         raise NotImplementedError  # the gateway's rule (``FakeDiscord``)
 
     def _delete_message(self, channel_id: str, message_id: str) -> web.Response:
-        """A bot may delete its own messages; anyone else's needs Manage Messages, which the fake never grants."""
+        """A bot may delete its own messages; anyone else's needs Manage Messages, which the fake never grants.
+        A public interaction response is the bot's message too, "thinking…" included, also once its token expired
+        (only an ephemeral one is reachable through the interaction alone: discord/discord-api-docs#3090)."""
+        thinking = next((s for s in self.interactions.values() if s.message_id == message_id
+                         and s.stage == "loading" and not s.deferred_ephemeral
+                         and str(s.payload["channel_id"]) == channel_id), None)
+        if thinking is not None:
+            thinking.stage = "deleted"
+            return web.Response(status=204)
         sent = next((m for m in self.messages if m.id == message_id and m.channel_id == channel_id), None)
         if sent is None or sent.deleted:
             return json_response({"message": "Unknown Message", "code": 10008}, 404)
@@ -203,6 +214,9 @@ class FakeRest(FakeInteractions):
         return web.Response(status=204)
 
     def _create_message(self, channel_id: str, body: dict[str, Any]) -> web.Response:
+        if self.dm_channels.get(channel_id) in self.no_dms:
+            self.rejected.append((f"channel {channel_id}", {"": "Cannot send messages to this user"}))
+            return json_response({"message": "Cannot send messages to this user", "code": 50007}, 403)
         if channel_id in self.gone:
             self.rejected.append((f"channel {channel_id}", {"": "Unknown Channel"}))
             return json_response({"message": "Unknown Channel", "code": 10003}, 404)

@@ -258,7 +258,8 @@ async def test_ask_in_a_thread_a_moderator_closes_gets_one_warning_and_no_apolog
     archived"; discord/discord-api-docs#5517, #6884), which nothing the bot does can avoid. The refused deferral
     went unhandled, and a refused answer was logged as an error with its traceback and followed by an apology
     refused the same way (Discord counts refused requests against the bot). Now: one warning, and the
-    "thinking…" left behind is deleted (deleting is what an archived thread allows)."""
+    "thinking…" left behind is deleted (deleting is what an archived thread allows). The asker, who saw nothing
+    or a "thinking…" go, got nothing at all: the answer now comes by direct message, saying why."""
     thread = p.thread(p.CHANNEL_ID + 50, owner_id=p.USER_ID)
     ask = discord_core.engine.ask
 
@@ -280,5 +281,8 @@ async def test_ask_in_a_thread_a_moderator_closes_gets_one_warning_and_no_apolog
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], "no crash logged"
     assert any("50083" in r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
     assert fake.interactions[interaction["token"]].stage in ("new", "deleted"), "no 'thinking…' left behind"
+    dm = [m for m in fake.messages if fake.dm_channels.get(m.channel_id) == str(p.USER_ID)]
+    assert len(dm) == 2 and "would not take my answer to your /ask" in dm[0].content, [m.text() for m in dm]
+    assert "1,178" in dm[1].text() or "257" in dm[1].text()
     fake.closed.clear()
     fake.rejected.clear()

@@ -320,21 +320,27 @@ async def test_an_answer_to_a_question_deleted_meanwhile_still_arrives(
     ("closed", 1, "takes no message from the bot (50083"),
     ("gone", 1, "takes no message from the bot (10003"),
 ])
-async def test_where_the_bot_may_not_send_it_stops_without_an_error_or_an_apology(
+async def test_where_the_bot_may_not_send_it_answers_by_direct_message_without_an_error_or_an_apology(
     bot: DisputeBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture, refusing: str, tries: int, logged: str,
 ) -> None:
     """Read but not send (403, 50013), a thread locked after the bot answered (403, 160005), a thread a moderator
     closed (archived and locked) while a question there was answered (400, 50083), or a thread or
     channel deleted while a question there was answered (404, 10003): each reply and then an apology were
     refused and an error logged, with a traceback; Discord bans bots for a while past 10,000 refused requests
-    in 10 minutes."""
+    in 10 minutes. Then the asker got nothing at all, as if the bot were broken: the answer now goes to them by
+    direct message, saying why."""
     channels: set[str] = getattr(fake, refusing)
     channels.add(str(p.CHANNEL_ID))
     with caplog.at_level(logging.WARNING):
         await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
         await fake.wait_for(lambda: len(fake.rejected) >= tries)
         await fake.settled()  # its handling over: what it logs is logged, and no other try comes
-    assert len(fake.rejected) == tries and fake.messages == []
+    assert len(fake.rejected) == tries
+    lead, *answer = fake.messages
+    dm = {channel for channel, user in fake.dm_channels.items() if user == str(p.USER_ID)}
+    assert {m.channel_id for m in fake.messages} == dm, "the asker's DM alone"
+    assert lead.content == f"I can't post in <#{p.CHANNEL_ID}>, where you asked me, so here is my answer:"
+    assert "1,178" in answer[0].text() and not any(m.pings for m in fake.messages)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert any(logged in r.getMessage() for r in caplog.records)
     fake.rejected.clear()

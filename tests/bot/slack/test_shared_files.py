@@ -135,3 +135,64 @@ async def test_a_canvas_or_list_shared_with_the_bot_is_no_article_and_never_down
     assert "Koo_notes" in refused and "Sources_to_check" in refused, refused
     await settled(seed_core)
     assert len(stub.posted("chat.postMessage")) == 1 and not stub.downloads and not stub.posted("files.info")
+
+
+def canvas_link(label: str | None = "Koo notes", host: str = "acme.slack.com", kind: str = "docs") -> str:
+    """A link to a canvas (or a list, ``kind="lists"``) as Slack writes one in a message's text: the document's
+    title as its label, as the client shows it."""
+    url = f"https://{host}/{kind}/T1/F0CANVAS"
+    return f"<{url}|{label}>" if label else f"<{url}>"
+
+
+async def test_a_link_to_a_canvas_or_list_alone_is_told_the_bot_cant_open_it(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
+    """A canvas link sent alone to the bot's DM was asked as its title: "Koo notes" got "I couldn't find a clear
+    answer to “Koo notes”" and the closest passages, as if the bot had read it. Now it is told, privately, that
+    the bot can't open canvases or lists and what to send instead; so is a mention with nothing but such a link.
+    A question with a canvas link in it is still answered."""
+    alone = [message_event(canvas_link(), channel="D9", channel_type="im", ts="2.1"),
+             message_event(canvas_link(), channel="D9", channel_type="im", files=[CANVAS], ts="2.2"),
+             message_event(canvas_link(None, "acme.enterprise.slack.com", "lists"), channel="D9", channel_type="im",
+                           ts="2.3"),
+             message_event(f"<@{BOT_USER_ID}> {canvas_link('Sources to check', 'gov.slack-gov.com')}",
+                           kind="app_mention", ts="2.4")]
+    for event in alone:
+        await send_event(seed_app, event)
+    told = await posts_in(stub, "chat.postEphemeral", len(alone))
+    assert all(t["text"].startswith("I can't open Slack canvases or lists.") for t in told), told
+    assert {t["user"] for t in told} == {"UASKER"}
+    await send_event(seed_app, message_event(f"{QUESTION} {canvas_link()}", channel="D9", channel_type="im", ts="2.5"))
+    [answer] = await posts_in(stub, "chat.postMessage")
+    assert "257" in shown_text(answer)
+    await settled(seed_core)
+    assert len(stub.posted("chat.postEphemeral")) == len(alone) and not stub.downloads
+
+
+def test_only_links_to_slacks_own_documents_are_documents() -> None:
+    from bot.slack.events import only_documents
+
+    assert only_documents(canvas_link(), None) and only_documents(f"<@UBOT> {canvas_link(None)}", "UBOT")
+    assert not only_documents("<https://news.example/docs/koo|Koo notes>", None), "a news site's /docs/ page"
+    assert not only_documents(f"{canvas_link()} <https://news.example/koo>", None), "a page besides"
+    assert not only_documents(f"is this right? {canvas_link()}", None), "words of its own"
+    assert not only_documents("<https://acme.slack.com/archives/C1/p1690000000000088>", None), "a message link"
+
+
+async def test_adding_a_canvas_by_its_link_is_refused_by_name_without_fetching_it(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``add`` and a canvas's link was fetched as a news page: Slack answers it with its sign-in page."""
+    fetched: list[object] = []
+
+    async def fetch(*args: object, **kw: object) -> object:
+        fetched.append(args)
+        raise AssertionError("a canvas was fetched")
+
+    monkeypatch.setattr(seed_core, "add_articles", fetch)
+    await send_event(seed_app, message_event(f"add {canvas_link()}", user="UADMIN", channel="D9", channel_type="im",
+                                             ts="4.1"))
+    [refused] = await posts_in(stub, "chat.postEphemeral")
+    text = refused["text"].replace("\u2060", "")
+    assert text.startswith("Nothing was added.") and "a Slack canvas or list, which I can't open" in text, text
+    assert "https://acme.slack.com/docs/T1/F0CANVAS" in text and not fetched

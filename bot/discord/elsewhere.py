@@ -1,0 +1,149 @@
+"""Delivering a command's result where its interaction can't carry it: in the channel, or by direct message.
+
+An interaction's token lives 15 minutes; after that Discord refuses every use of it (401, 50027), and asks bots to
+stop using a token that answered so. A public ``/ask`` or ``/timeline`` that took longer (a slow machine, a long
+queue, a rebuild holding the index) lost its answer there: the edit was refused, the apology too, and the asker
+was left with "The application did not respond". The bot's own token still works, so the result goes out as an
+ordinary message in the channel, naming the asker (who is the only one notified: ``allowed_mentions`` lists them
+alone), after the stale "thinking…" is deleted. Where the bot can't post (a server that only installed the
+commands, a user's install in a place the bot is not, a DM among friends, no Send Messages, a locked thread, or a
+refusal), and for anything private, the result goes to the asker by direct message. Nothing more goes through the
+dead token.
+
+A thread a moderator closed (archived and locked) before or while a command there was answered takes nothing
+through the interaction either, nor from the bot (400, 50083): the asker, who sees at most a "thinking…", gets the
+result by direct message (``to_asker``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from dataclasses import replace
+
+import discord
+
+from bot.discord.limits import CONTENT_LIMIT
+from bot.discord.outgoing import Outgoing, without_files
+from bot.discord.render import render_plain
+from bot.results import Result
+
+log = logging.getLogger(__name__)
+
+Interaction = discord.Interaction[discord.Client]
+INVALID_WEBHOOK_TOKEN = 50027
+
+
+def token_expired(exc: BaseException) -> bool:
+    """Discord answers 401, 50027 to any use of an interaction token older than 15 minutes."""
+    return isinstance(exc, discord.HTTPException) and (exc.status == 401 or exc.code == INVALID_WEBHOOK_TOKEN)
+
+
+async def deliver_late(interaction: Interaction, messages: list[Outgoing], *, command: str, private: bool,
+                       result: Result | None = None, thinking: int | None = None) -> discord.Message | None:
+    """``messages`` (those not delivered yet) after ``interaction`` expired: the first message posted in the
+    channel, or None when they went by direct message. ``result``: what they render, for a channel that takes no
+    embeds; ``thinking``: the id of the public "thinking…" still up, deleted first."""
+    log.warning("/%s by %s outlasted its interaction (Discord's 15 minutes to answer through it)", command,
+                interaction.user.id)
+    if private or any(m.ephemeral for m in messages):
+        await to_asker(interaction, messages, command, OUTLASTED)
+        return None
+    channel = _channel(interaction)
+    if thinking is not None and channel is not None and seated(interaction):
+        # Its own message: deleting it needs no permission, and a stale "thinking…" above the answer misleads.
+        with contextlib.suppress(discord.HTTPException):
+            await channel.get_partial_message(thinking).delete()
+    if channel is None or not may_send(interaction):
+        await to_asker(interaction, messages, command, OUTLASTED)
+        return None
+    shaped = fitted(interaction, messages, result)
+    parts = with_asker(shaped, interaction.user, command)
+    answer_at = len(parts) - len(shaped)  # the lead is a message of its own when it can't open the first
+    shown: discord.Message | None = None
+    for n, part in enumerate(parts):
+        kwargs = part.send_kwargs()
+        if n == 0:  # the asker alone is notified; every other mention stays text, as in all the bot sends
+            kwargs["allowed_mentions"] = discord.AllowedMentions(everyone=False, roles=False, replied_user=False,
+                                                                 users=[interaction.user])
+        try:
+            sent = await channel.send(**kwargs)
+        except discord.HTTPException as exc:
+            log.warning("channel %s refused /%s's late result (%s %s); sending it by direct message",
+                        interaction.channel_id, command, exc.code, exc.text)
+            await to_asker(interaction, messages if n <= answer_at else parts[n:], command, OUTLASTED)
+            return shown
+        if n == answer_at:
+            shown = sent
+    return shown
+
+
+def _channel(interaction: Interaction) -> discord.PartialMessageable | None:
+    if interaction.channel_id is None:
+        return None
+    return interaction.client.get_partial_messageable(interaction.channel_id, guild_id=interaction.guild_id)
+
+
+def seated(interaction: Interaction) -> bool:
+    """Whether the bot itself is where the command was run: a server that installed it, or its own DM with the
+    asker. A user's install runs commands in servers the bot is not in and in DMs among friends too."""
+    if interaction.guild_id is None:
+        return interaction.context.dm_channel
+    return interaction.is_guild_integration()
+
+
+def may_send(interaction: Interaction) -> bool:
+    """Whether the bot itself can post where the command was run, by what Discord said when it was: where it is
+    (``seated``), with Send Messages (in a thread, Send Messages in Threads, and in a locked one Manage Threads).
+    A DM needs no permission."""
+    if not seated(interaction):
+        return False
+    if interaction.guild_id is None:
+        return True
+    allowed = interaction.app_permissions
+    channel = interaction.channel
+    if isinstance(channel, discord.Thread):
+        return allowed.send_messages_in_threads and (not channel.locked or allowed.manage_threads)
+    return allowed.send_messages
+
+
+def fitted(interaction: Interaction, messages: list[Outgoing], result: Result | None) -> list[Outgoing]:
+    """``messages`` as the bot's permissions in the channel let it send them: without Embed Links, the same result
+    as text (``render_plain``); without Attach Files, without the picture. The interaction's webhook took embeds
+    whatever the bot's permissions; the bot's own messages need Embed Links for them."""
+    allowed = interaction.app_permissions
+    if not allowed.embed_links and result is not None:
+        messages = render_plain(result)
+    if not allowed.attach_files:
+        messages = [without_files(m) if m.files else m for m in messages]
+    return messages
+
+
+def with_asker(messages: list[Outgoing], asker: discord.abc.User, command: str) -> list[Outgoing]:
+    """``messages`` opening with a mention of ``asker`` and why the result came this way: in the first message's
+    text, or before it when that is a full page already."""
+    lead = f"<@{asker.id}> {OUTLASTED.format(command=command)}"
+    first = messages[0]
+    if not first.content:
+        return [replace(first, content=lead), *messages[1:]]
+    if len(lead) + 1 + len(first.content) <= CONTENT_LIMIT:
+        return [replace(first, content=f"{lead}\n{first.content}"), *messages[1:]]
+    return [Outgoing(content=lead), *messages]
+
+
+OUTLASTED = "Your /{command} finished after the 15 minutes Discord gives a command to answer:"
+NOT_TAKEN = ("Discord would not take my answer to your /{command} where you asked it (a thread closed by a moderator, "
+             "or a channel I can't reach), so here it is:")
+
+
+async def to_asker(interaction: Interaction, messages: list[Outgoing], command: str, why: str) -> None:
+    """``messages`` to the user who ran ``command``, privately, after a line saying ``why`` (``OUTLASTED``,
+    ``NOT_TAKEN``). A user who takes no DMs from the server's members is only logged: nothing else reaches them."""
+    log.warning("/%s by %s: sending the result by direct message", command, interaction.user.id)
+    try:
+        await interaction.user.send(why.format(command=command), allowed_mentions=discord.AllowedMentions.none())
+        for message in messages:
+            await interaction.user.send(**message.send_kwargs())
+    except discord.HTTPException as exc:
+        log.warning("could not send /%s's result to %s by direct message (%s %s)", command, interaction.user.id,
+                    exc.code, exc.text)
