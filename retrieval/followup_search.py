@@ -149,7 +149,11 @@ def follow_up(
     # Only an answer's quotes: a decline's closest passages were shown as not answering, and may still.
     last = context.turns[-1] if context.turns else None
     echoes = last.sentences if last is not None and last.answered else ()
-    whole_vector = encode(f"{last.question.strip()} {question.text.strip()}") if last is not None else None
+    # Only a question that says it goes on from the previous one is read with it as one text: "who founded koo"
+    # after "how much was twitter fined for not complying", so read, was answered with the sentence saying the
+    # government would promote the "Twitter-like app Koo" (``FollowUp.confirmed``).
+    whole_vector = (encode(f"{last.question.strip()} {question.text.strip()}")
+                    if last is not None and expansion.goes_on else None)
     return FollowUp(expansion, scored, expanded_vector, passages, frozenset(question.terms), echoes,
                     resolved_vector, whole_vector)
 

@@ -4,15 +4,14 @@ sentence that answers it, and a few borrowed words did not say enough either."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
+import pytest
 
 from index.embedding import EncoderProvider
 from retrieval.engine import Engine
 from retrieval.features import FEATURES, Candidates
 from retrieval.followup import Expansion, FollowupContext, turn_of
-from retrieval.followup_search import FollowUp, best_sentence
+from retrieval.followup_search import FollowUp, best_sentence, follow_up
 from retrieval.question import analyse
 from tests.retrieval.conftest import index_of
 
@@ -76,17 +75,42 @@ def test_the_first_choice_is_an_answer_like_sentence() -> None:
     assert best_sentence(_candidates([OWN], [0.0]), np.array([0.9])) is None
 
 
-def test_a_fragment_after_a_declined_question_is_answered_by_what_it_asks(
-        tmp_path: Path, encoder_provider: EncoderProvider) -> None:
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory, encoder_provider: EncoderProvider) -> Engine:
+    folder = tmp_path_factory.mktemp("tarrowind")
+    index_of({"tarrowind.md": ARTICLE}, folder, encoder_provider)
+    return Engine(folder / "index", encoder_provider)
+
+
+FIRST = "what fines do tarrowind influencers face for paid political posts?"
+
+
+def test_a_fragment_after_a_declined_question_is_answered_by_what_it_asks(engine: Engine) -> None:
     """"what about the parties" after the fines influencers face: declined before, as asked and with the
-    borrowed words, though both ranked the sentence that answers first."""
-    index_of({"tarrowind.md": ARTICLE}, tmp_path, encoder_provider)
-    engine = Engine(tmp_path / "index", encoder_provider)
-    first = "what fines do tarrowind influencers face for paid political posts?"
-    context = FollowupContext((turn_of(first, engine.ask(first)),))
+    borrowed words, though the question alone ranked the sentence that answers first."""
+    context = FollowupContext((turn_of(FIRST, engine.ask(FIRST)),))
     answer = engine.ask("what about the parties", context)
     assert answer.answered, answer.text
     assert "public funding" in answer.citations[0].quote, answer.citations[0].quote
     # A question of its own, asked in the same conversation, is answered as if asked alone.
     alone = engine.ask("when is parliament due to vote on the rule?")
     assert engine.ask("when is parliament due to vote on the rule?", context).text == alone.text
+
+
+def test_only_a_question_that_says_it_goes_on_is_read_with_the_previous_one(engine: Engine) -> None:
+    """"who founded koo" after "how much was twitter fined for not complying" is read as a follow-up for naming
+    little (three lowercase words), but may as well start a new topic: read with the fine as one text, it was
+    answered with a sentence about Koo that names no founder. A pronoun, "and ..." or "what about ..." says
+    the question goes on."""
+    index = engine.index
+    context = FollowupContext((turn_of(FIRST, engine.ask(FIRST)),))
+
+    def whole(text: str) -> np.ndarray | None:
+        question = analyse(text)
+        found = follow_up(index, question, engine.encode_query(text), context, engine.encode_query, 16)
+        assert found is not None, text  # both are read as follow-ups
+        return found.whole_vector
+
+    assert whole("who wrote the study") is None
+    assert whole("what about the parties") is not None
+    assert whole("when do they vote on it") is not None
