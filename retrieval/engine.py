@@ -27,7 +27,7 @@ from retrieval.definitions import spelled_out
 from retrieval.features import FEATURES, Candidates, candidates, reread
 from retrieval.figure_dates import FIGURES_DATE, within_period
 from retrieval.followup import FollowupContext, Turn, expand, turn_of
-from retrieval.followup_search import FollowUp, follow_up
+from retrieval.followup_search import FollowUp, best_sentence, follow_up
 from retrieval.hinglish import english_reading
 from retrieval.initialisms import spell_out_initials
 from retrieval.loaded import LoadedIndex, load_index
@@ -177,7 +177,7 @@ class Engine:
         followup = follow_up(index, question, vector, context, self.encode_query, depth,
                              _plain(reading, index) or reading) if context else None
         if followup is not None:
-            expanded, vector_x = self._read_follow_up(index, followup)
+            expanded, vector_x = self._read_follow_up(index, followup, best_sentence(found, probs))
             # A question naming nothing ("when?") can only mean what the conversation was about.
             raw_best = found.best(probs) if has_subject(question) else 0.0
             if expanded[0].best(expanded[1]) > raw_best or raw_best < self.model.threshold:
@@ -193,10 +193,12 @@ class Engine:
             return followup.finish(answer)
         return replace(answer, searched_for=mended) if mended else answer  # the reply says what was searched
 
-    def _read_follow_up(self, index: LoadedIndex, followup: FollowUp
+    def _read_follow_up(self, index: LoadedIndex, followup: FollowUp, own_best: str | None
                         ) -> tuple[tuple[Candidates, np.ndarray], np.ndarray]:
         """The follow-up's sentences judged against each of its readings; the reading the model trusts most.
-        The readings share the question and the passages: a later one only re-reads the vector's columns."""
+        The readings share the question and the passages: a later one only re-reads the vector's columns.
+        ``own_best``: the sentence the question read alone ranks first, which the previous question and this
+        one read as one text may confirm (``FollowUp.confirmed``)."""
         read: list[tuple[tuple[Candidates, np.ndarray], np.ndarray]] = []
         for vector in followup.readings():
             if read:
@@ -205,6 +207,10 @@ class Engine:
             else:
                 found, probs = self._read(index, followup.question, vector, followup.passages)
             read.append(((found, followup.without_echoes(found, probs)), vector))
+        if followup.whole_vector is not None and own_best is not None:
+            found = reread(index, read[0][0][0], followup.question, followup.whole_vector, self.encoder.encode)
+            whole = followup.without_echoes(found, self.model.probabilities(found.matrix, FEATURES))
+            read = [((f, followup.confirmed(f, p, whole, own_best)), v) for (f, p), v in read]
         return max(read, key=lambda r: r[0][0].best(r[0][1]))  # the first on a tie: the expanded reading
 
     def timeline(self, topic: str | None = None, every: bool = False) -> Timeline:

@@ -49,6 +49,10 @@ FRAGMENT_WORDS = 5  # words in all: "what did twitter do instead?" is a fragment
 # A name at most this many words from the words asked about stands in apposition to them ("the app Koo").
 APPOSITION = 1
 
+# Why a question is read as a follow-up when it only names little: it may as well start a new topic.
+VERY_SHORT_REASON = "very short"
+NO_TERM_REASON = "no distinctive term of its own"
+
 # Capitalised, but a time, not something "it" or "they" could stand for.
 _CALENDAR = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
@@ -115,6 +119,13 @@ class Expansion:
     # blur, but only a guess ("how seriously did the government take it?" meant the CEO's like, not him).
     resolved: str | None = None
 
+    @property
+    def goes_on(self) -> bool:
+        """Whether the question says itself that it goes on from the previous one (a pronoun with nothing to
+        refer to in it, "and ..." or "what about ...", "... then"), not only that it names little: "who founded
+        koo", three lowercase words, may as well start a new topic."""
+        return any(r not in (VERY_SHORT_REASON, NO_TERM_REASON) for r in self.reasons)
+
 
 @dataclass(frozen=True)
 class Detection:
@@ -151,19 +162,19 @@ def detect(text: str, idf: Mapping[str, float], unknown_idf: float, context: Fol
     fragment = len(words(text)) <= FRAGMENT_WORDS
     names_something = _NAMES_SOMETHING.search(text.strip()) is not None
     if not own - REQUEST_TERMS:
-        reasons.append("very short")
+        reasons.append(VERY_SHORT_REASON)
     elif not any(idf.get(t, unknown_idf) >= distinct_floor for t in own):
         if len(own) <= VERY_SHORT:
-            reasons.append("very short")
+            reasons.append(VERY_SHORT_REASON)
         elif fragment or not names_something:
             # Not a whole question naming its subject: "what did the Government of India ask twitter to block",
             # all common words, borrowed the earlier turn's "meity secretary" and was answered about him.
-            reasons.append("no distinctive term of its own")
+            reasons.append(NO_TERM_REASON)
     elif len(own - REQUEST_TERMS) <= VERY_SHORT and fragment and not names_something:
         # "used for what?", "in person?", "what did twitter do instead?": a few words, all lowercase and no
         # figure, are a fragment of the conversation even when a word is rare or one no article uses. Both
         # readings are searched (``Engine``), so a short question that stands alone keeps its own answer.
-        reasons.append("very short")
+        reasons.append(VERY_SHORT_REASON)
     return Detection(bool(reasons), tuple(reasons))
 
 

@@ -72,6 +72,7 @@ class FollowUp:
     own_terms: frozenset[str] = frozenset()
     echoes: tuple[str, ...] = ()  # what the previous answer quoted
     resolved_vector: np.ndarray | None = None  # the question with its pronoun resolved (``Expansion.resolved``)
+    whole_vector: np.ndarray | None = None  # the previous question and this one, read as one text (``confirmed``)
 
     def readings(self) -> list[np.ndarray]:
         """The meanings the follow-up's sentences are judged against: with the borrowed words, and resolved."""
@@ -92,6 +93,26 @@ class FollowUp:
         for i, text in enumerate(found.texts):
             if says_again(text, self.echoes) and not sentence_terms(text) & self.own_terms and not holds[i]:
                 out[i] = 0.0
+        return out
+
+    def confirmed(self, found: Candidates, probs: np.ndarray, whole: np.ndarray, own_best: str | None
+                  ) -> np.ndarray:
+        """``probs`` with the sentence the question read alone ranks first (``own_best``) judged also against
+        the previous question and this one read as one text (``whole``: its probabilities there), and trusted
+        as the more confident of the two. The borrowed words are a few rare ones appended to the question, and
+        a fragment keeps little of what was asked: "what about the parties" after "what fines do tarrowind
+        influencers face for paid political posts?" ranked "... and the party that paid them can lose part of
+        its public funding." first, as asked and with "fines tarrowind face Electoral" added, but under the
+        threshold both times, and was declined. Read after the whole question it is answered.
+
+        Only that sentence: read whole, the previous question lifts the sentences that answered it whatever is
+        asked next (an article's opening sentence), and letting every sentence be read so answered four more
+        follow-ups of the training conversations without the fact. The question's own words choose the
+        sentence; the conversation, read whole, says whether it answers."""
+        out = probs.copy()
+        for i, text in enumerate(found.texts):
+            if text == own_best:
+                out[i] = max(out[i], whole[i])
         return out
 
     def finish(self, answer: Answer) -> Answer:
@@ -128,5 +149,16 @@ def follow_up(
     # Only an answer's quotes: a decline's closest passages were shown as not answering, and may still.
     last = context.turns[-1] if context.turns else None
     echoes = last.sentences if last is not None and last.answered else ()
+    # Only a question that says it goes on from the previous one is read with it as one text: "who founded koo"
+    # after "how much was twitter fined for not complying", so read, was answered with the sentence saying the
+    # government would promote the "Twitter-like app Koo" (``FollowUp.confirmed``).
+    whole_vector = (encode(f"{last.question.strip()} {question.text.strip()}")
+                    if last is not None and expansion.goes_on else None)
     return FollowUp(expansion, scored, expanded_vector, passages, frozenset(question.terms), echoes,
-                    resolved_vector)
+                    resolved_vector, whole_vector)
+
+
+def best_sentence(found: Candidates, probs: np.ndarray) -> str | None:
+    """The sentence an answer to these candidates would start from (only answer-like ones can), if any."""
+    like = np.flatnonzero(found.column("answer_like") > 0)
+    return found.texts[int(like[np.argmax(probs[like])])] if len(like) else None
