@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.build_lock import LockUnavailable
+from bot.force_hints import cli_hint
 from bot.progress import build_progress
 from bot.render.plain import printable
 from bot.results import IndexChange, counted
@@ -152,8 +153,7 @@ def add(settings: Settings, args: argparse.Namespace) -> int:
                                max_bytes=settings.max_article_bytes, progress=progress, web_articles=fetched,
                                force=args.force)
     rejected += outcome.rejected
-    hint = "\nAdd an article that is already indexed anyway with --force." if any(
-        "duplicate_of" in r for r in rejected) else ""
+    hint = "" if args.force else cli_hint(rejected)
     if outcome.report is None:
         data = {"error": "invalid", "rejected": rejected, "notes": outcome.notes}
         text = "Nothing was added.\n" + "\n".join([f"Refused {r['file']}: {r['reason']}" for r in rejected]

@@ -87,6 +87,7 @@ class IndexChange:
     action: str
     report: dict[str, Any]
     rejected: list[dict[str, str]] = field(default_factory=list)  # files refused, with reasons
+    hint: str = ""  # said under the refused files: how a refusal can be overridden (``bot.force_hints``)
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.report, "rejected": self.rejected}
@@ -137,7 +138,7 @@ class IndexChange:
             text += f"\nSkipped {item['file']}: {item['reason']}"
         for item in r.get("notes", []):
             text += f"\nNote on {item['file']}: {item['note']}"
-        return text
+        return text + (f"\n{self.hint}" if self.hint else "")
 
 
 @dataclass(frozen=True)

@@ -104,7 +104,7 @@ def test_index_add_remove_build_json(
     assert main(["index", "remove", "ko.md"]) == 1
     assert "No article with id 'ko.md'" in capsys.readouterr().err  # and the closest ids:
     assert main(["index", "remove", "ko.md", "--json"]) == 1
-    assert "did you mean 'koo'?" in json.loads(capsys.readouterr().out)["message"]
+    assert "did you mean 'koo' (“Koo”)?" in json.loads(capsys.readouterr().out)["message"]
     assert main(["index", "remove", str(article), "--json"]) == 1  # a path is no name
     capsys.readouterr()
     assert main(["index", "remove", "koo.md", "--json"]) == 0  # the name as added
@@ -182,7 +182,8 @@ def test_index_add_urls_and_files(env: tuple[Path, Path], tmp_path: Path, monkey
     out = printed.err  # a refusal, on stderr as the exit codes promise
     assert printed.out == "" and "Nothing was added." in out
     assert f"Refused {page}: already in the index as web-ministry" in out
-    assert "--force" in out
+    # What --force does with it, said as it is: the same address replaces (an upload's too), not "add it anyway"
+    assert "With --force, one at an indexed article's address, or under its file name, replaces that article." in out
     assert main(["index", "add", page, "--force", "--json"]) == 0
     forced = json.loads(capsys.readouterr().out)
     # fetched again into the same file (same address): an update of that article, not a second copy
