@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from bot.change_history import ChangeHistory
 from bot.history_results import Feedback, GapReport
 from retrieval.types import Answer, SourceInfo, Timeline
 
@@ -143,15 +144,18 @@ class IndexChange:
 
 @dataclass(frozen=True)
 class IndexStatus:
-    docs: int
-    chunks: int
-    model: str
-    built_at: str
-    faiss_factory: str
-    folder: str
+    """What ``index status`` reports (``bot.status_report``), for the CLI and chat alike: ``index_status``'s
+    fields, with ``out_of_date`` when there is an index. Shown by ``bot.render.status``."""
+
+    info: dict[str, Any]
+
+    @property
+    def exists(self) -> bool:
+        return bool(self.info.get("exists"))
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return dict(self.info)
 
 
-Result = Answer | Timeline | SourcesList | IndexChange | IndexStatus | Notice | Feedback | GapReport | Reply
+Result = (Answer | Timeline | SourcesList | IndexChange | IndexStatus | Notice | Feedback | GapReport | Reply
+          | ChangeHistory)

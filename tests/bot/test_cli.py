@@ -626,3 +626,36 @@ def test_status_after_a_failed_add_says_the_last_good_index_serves_and_why(
     capsys.readouterr()
     assert main(["index", "status"]) == 0
     assert "The last build failed" not in capsys.readouterr().out
+
+
+def test_index_history_reads_back_every_change_from_the_command_line(
+        env: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Who added, removed or rebuilt what was said only in the audit log; ``index history`` reads it from the
+    store, where chat's changes are recorded too (``tests/bot/test_moderator_changes.py``)."""
+    import getpass
+
+    assert main(["index", "history"]) == 0
+    assert capsys.readouterr().out == "No moderator change is recorded yet.\n"
+    assert not (tmp_path / "bot.db").exists()  # reading made no database
+    article = tmp_path / "ferry.md"
+    article.write_text("---\ntitle: Ferry fares rise\ndate: 2021-03-02\n---\nThe harbour board said on Tuesday "
+                       "that ferry fares would rise by a fifth.\n", encoding="utf-8")
+    assert main(["index", "add", str(article), "--json"]) == 0
+    assert main(["index", "remove", "Ferry fares"]) == 1
+    assert main(["index", "remove", "ferry"]) == 0
+    capsys.readouterr()
+    assert main(["index", "history", "--limit", "2"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    user = getpass.getuser()
+    assert lines[0] == "The last 2 moderator changes, newest first:"
+    assert f" remove (ferry) by cli:{user}: published; removed ferry “Ferry fares rise”" in lines[1], lines
+    assert f" remove (Ferry fares) by cli:{user}: refused; No article with id 'Ferry fares' in " in lines[2], lines
+    assert "did you mean 'ferry' (“Ferry fares rise”)?" in lines[2] and len(lines) == 3
+    assert main(["index", "history", "--json"]) == 0
+    changes = json.loads(capsys.readouterr().out)["changes"]
+    assert [(c["action"], c["outcome"]) for c in changes] == [("remove", "published"), ("remove", "refused"),
+                                                             ("add", "published")]
+    assert changes[2]["given"] == [str(article)] and changes[2]["articles"] == [
+        {"doc_id": "ferry", "title": "Ferry fares rise", "url": None, "change": "added"}]
+    assert changes[2]["at"].endswith("Z") and changes[2]["platform"] == "cli"
+    assert main(["index", "history", "--limit", "0"]) == 2
