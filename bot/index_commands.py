@@ -1,4 +1,4 @@
-"""``dispute-bot index build|add|remove|status``."""
+"""``dispute-bot index build|add|remove|status|history``; every change is recorded (``bot.audit_trail``)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextvars import ContextVar
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -145,9 +146,22 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _given(args: argparse.Namespace) -> list[str]:
-    return {"add": lambda: [*args.files, *(["--force"] if args.force else [])],
+    """What the change named, as its record keeps it: a file by its name, not the path on the moderator's disk."""
+    return {"add": lambda: [item if is_url(item) else Path(item).name for item in args.files]
+                           + (["--force"] if args.force else []),
             "remove": lambda: [args.doc_id],
             "build": lambda: ["--full"] if args.full else []}[args.index_command]()
+
+
+def _without_folders(settings: Settings, text: str | None) -> str | None:
+    """A CLI message as its record keeps it: the CLI names the server's folders ("No article with id 'x' in
+    /srv/corpus"), and moderators read the records in chat too (``/index-history``), where no folder is shown."""
+    if not text:
+        return text
+    for folder, name in sorted(((str(settings.index_dir), "INDEX_DIR"), (str(settings.corpus_dir), "CORPUS_DIR")),
+                               key=lambda pair: -len(pair[0])):
+        text = text.replace(folder, name)
+    return text
 
 
 def _recorded(settings: Settings, args: argparse.Namespace) -> int:
@@ -168,7 +182,8 @@ def _recorded(settings: Settings, args: argparse.Namespace) -> int:
         after = indexed_articles(settings.index_dir) if "error" not in said else []
         trail = AuditTrail(settings.database_url.get_secret_value())
         try:
-            trail.write(change_record(action, _actor(), given, said, before, after))
+            record = change_record(action, _actor(), given, said, before, after)
+            trail.write(replace(record, reason=_without_folders(settings, record.reason)))
         finally:
             trail.close()
     return code
