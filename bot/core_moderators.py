@@ -65,7 +65,11 @@ class ModeratorActions:
     async def _recorded(self, action: str, actor: Actor, given: Sequence[str],
                         change: Callable[[], Awaitable[IndexChange | Notice]]) -> IndexChange | Notice:
         """``change`` run, and recorded whatever became of it, with the titles and addresses of the articles it
-        changed: a removed one's from the index before it, an added one's from the index after it."""
+        changed: a removed one's from the index before it, an added one's from the index after it. Not someone
+        else's attempt, refused as not a moderator: the audit log says it, and anyone could fill the store, kept
+        for good, with such rows (Slack shows moderator commands to everyone, and they pass no rate limit)."""
+        if not self.is_moderator(actor):
+            return await change()
         index_dir = self.config.index_dir
         before = await asyncio.to_thread(indexed_articles, index_dir)
         result = await change()
