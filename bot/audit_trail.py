@@ -61,10 +61,15 @@ class AuditTrail:
             return
         try:
             self._opened().write(record)
-        except Exception:
-            from bot.store.outage import log_store_failure
+        except Exception as exc:
+            from bot.store.outage import unreachable
 
-            log_store_failure(log, f"could not record the moderator change ({record.line()}); the log has it")
+            said = f"could not record the moderator change ({record.line()}); the log has it"
+            reason = unreachable(exc)
+            if reason is None:
+                log.exception(said)
+            else:  # an outage, which the change itself has met and said (a build lock not taken) or will
+                log.warning("%s (the database can't be reached: %s)", said, reason)
 
     def submit(self, record: ChangeRecord) -> None:
         """From an event loop that can't wait: written in order on the trail's own thread."""

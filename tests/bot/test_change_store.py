@@ -101,3 +101,16 @@ def test_a_record_that_cannot_be_written_is_logged_and_never_fails_the_change(
     trail.close()
     assert "could not record the moderator change (2026-12-06 00:00 UTC add (ferry.md) by discord:42" in caplog.text
     assert [r.levelno for r in caplog.records if "could not record" in r.message] == [logging.ERROR]
+
+
+def test_a_database_that_cannot_be_reached_is_one_warning_line(caplog: pytest.LogCaptureFixture) -> None:
+    """With PostgreSQL down, the change itself has said so (a build lock not taken): its lost record is one warning
+    line, not a second error with a traceback."""
+    from tests.bot.test_build_lock import NOWHERE
+
+    trail = AuditTrail(NOWHERE)
+    trail.write(ChangeRecord("rebuild", "cli", "ops", "failed", at=datetime(2026, 12, 6)))
+    trail.close()
+    [said] = [r for r in caplog.records if "could not record" in r.message]
+    assert said.levelno == logging.WARNING and said.exc_info is None
+    assert "(the database can't be reached: " in said.getMessage()
