@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from index.article_match import matching
 from retrieval.types import SourceInfo
 
 MAX_CHOICES = 25
@@ -37,17 +38,8 @@ def label_of(source: SourceInfo, limit: int = MAX_CHARS) -> str:
 
 
 def article_choices(sources: Sequence[SourceInfo], typed: str, limit: int = MAX_CHOICES) -> list[ArticleChoice]:
-    """The articles matching every word of ``typed`` (in any case, anywhere in the id, title or source), those
-    whose id starts with it first, then the newest; all of them, newest first, before anything is typed. An id
-    longer than a choice's value may be is left out: picked, it would arrive cut and match nothing."""
-    words = typed.casefold().split()
-    start = typed.strip().casefold()
-
-    def text(source: SourceInfo) -> str:
-        return f"{source.doc_id} {source.title} {source.source or ''}".casefold()
-
-    found = [s for s in sources if len(s.doc_id) <= MAX_CHARS and all(w in text(s) for w in words)]
-    found.sort(key=lambda s: s.doc_id)
-    found.sort(key=lambda s: s.date or "", reverse=True)
-    found.sort(key=lambda s: not (start and s.doc_id.casefold().startswith(start)))
+    """The articles ``typed`` names (``index.article_match.matching``: every word in the id, title or source,
+    ids starting with it first, then the newest). An id longer than a choice's value may be is left out: picked,
+    it would arrive cut and match nothing."""
+    found = matching([s for s in sources if len(s.doc_id) <= MAX_CHARS], typed)
     return [ArticleChoice(label_of(s), s.doc_id) for s in found[:limit]]

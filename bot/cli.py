@@ -136,7 +136,7 @@ def _needs_model(args: argparse.Namespace) -> bool:
     """Commands that may encode text with the embedding model; the others must work even when it is wrong
     (``sources`` and ``index status`` are how one looks at what an index was built with)."""
     if args.command == "index":
-        return bool(args.index_command != "status")
+        return bool(args.index_command not in ("status", "history"))
     if args.command == "timeline":
         return args.topic is not None
     return args.command in ("run", "ask", "eval", "report")

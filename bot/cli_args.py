@@ -100,4 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("--json", action="store_true", help="JSON output")
     status = isub.add_parser("status", help="what the index holds")
     status.add_argument("--json", action="store_true", help="JSON output")
+    history = isub.add_parser("history", help="the moderators' latest changes: who added, removed or rebuilt what")
+    history.add_argument("--limit", type=int, default=20, metavar="N", help="how many changes to show (default 20)")
+    history.add_argument("--json", action="store_true", help="JSON output")
     return parser

@@ -18,6 +18,7 @@ from typing import TypeVar
 from bot import metrics
 from bot.actors import Actor, ModeratorPolicy
 from bot.admission import Admission, VoteAdmission
+from bot.audit_trail import AuditTrail
 from bot.builds import APOLOGY, BuildRunner
 from bot.conversations import OWN_ANSWER, with_pointed
 from bot.core_config import CoreConfig
@@ -34,6 +35,7 @@ from bot.results import IndexStatus, Notice, NoticeKind, Reply, SourcesList
 from bot.routing import route
 from bot.shared_state import THREAD_TTL, SharedState
 from bot.smalltalk import doubts_what_was_said
+from bot.status_report import read_status
 from bot.uploads import UploadRules
 from bot.validation import InvalidInput, asks_nothing, clean_question, pointed_text, words_of
 from index import store
@@ -55,11 +57,12 @@ class CommandCore(TimelineReaders, ModeratorActions):
     def __init__(
         self, config: CoreConfig, encoder_provider: EncoderProvider, moderators: ModeratorPolicy,
         query_workers: int = 2, build_encoder_provider: EncoderProvider | None = None,
-        history: History | None = None, shared: SharedState | None = None,
+        history: History | None = None, shared: SharedState | None = None, changes: AuditTrail | None = None,
     ) -> None:
         """``encoder_provider`` encodes questions; ``build_encoder_provider`` (default: the same) embeds
         articles. They differ in the bot: questions go through the fast ONNX export, while article vectors
-        come from the model itself, so they are the same whichever way an article was added."""
+        come from the model itself, so they are the same whichever way an article was added. ``changes``: where
+        moderator changes are recorded (default: the log alone)."""
         self.config = config
         self.moderators = moderators
         self._encoder_provider = build_encoder_provider or encoder_provider
@@ -70,6 +73,7 @@ class CommandCore(TimelineReaders, ModeratorActions):
         self.shared = shared or SharedState()  # rate limits, event claims, build lock: own or replicas' (store)
         self.builds = BuildRunner(self.shared.build_lock, config)
         self.corpus = CorpusChanges(config, self.builds, self._encoder_provider)  # add and remove articles
+        self.changes = changes or AuditTrail()
         self.uploads = UploadRules(config.max_article_bytes, config.fetch.max_bytes)  # asked before downloads
         limiter = self.shared.limiter(config.rate_limit_per_minute, config.rate_limit_burst)
         self.admission = Admission(limiter, self.in_flight)
@@ -95,6 +99,7 @@ class CommandCore(TimelineReaders, ModeratorActions):
         self._queries.shutdown(wait=False, cancel_futures=True)
         self.builds.close(wait=wait_for_builds)
         self.history.close()
+        self.changes.close()
         self.shared.close()
 
     async def _run(self, pool: ThreadPoolExecutor, fn: Callable[[], T]) -> T:
@@ -179,15 +184,16 @@ class CommandCore(TimelineReaders, ModeratorActions):
             "sources", actor, lambda: self._guarded("sources", lambda: SourcesList(self.engine.sources())))
 
     async def status(self, actor: Actor | None = None) -> IndexStatus | Notice:
+        """What ``index status`` shows (``bot.status_report``), for chat's /status: a build running here or on
+        another replica, a change left interrupted, the last failed build. Chat showed the counts alone."""
         def read() -> IndexStatus:
-            info = index_status(self.config.index_dir)
-            if not info["exists"]:
-                raise IndexLoadError(self.config.index_dir, "does not exist")
-            return IndexStatus(docs=info["docs"], chunks=info["chunks"], model=str(info["model"]),
-                               built_at=str(info["built_at"]), faiss_factory=str(info["faiss_factory"]),
-                               folder=str(info["folder"]))
+            elsewhere = True if self.builds.running else self.shared.building_elsewhere()
+            try:
+                return read_status(self.config.corpus_dir, self.config.index_dir, self.config.model, elsewhere)
+            except store.ManifestUnreadable as exc:
+                raise IndexLoadError(self.config.index_dir, str(exc)) from None
 
-        return await self._guarded("status", read)
+        return await self.admission.run("status", actor, lambda: self._guarded("status", read))
 
     async def _guarded(self, what: str, fn: Callable[[], T]) -> T | Notice:
         try:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from bot.actors import Actor
 from bot.builds import BuildRunner
 from bot.core_config import CoreConfig
+from bot.force_hints import chat_hint
 from bot.results import IndexChange, Notice, NoticeKind
 from index.article_names import NoSuchArticle
 from index.embedding import EncoderProvider
@@ -48,11 +49,12 @@ class CorpusChanges:
                 web_articles=fetched, force=force,
             )
             rejected = problems + outcome.rejected
+            hint = "" if force else chat_hint(rejected)
             if outcome.report is None:  # notes: an earlier add a killed process left, undone meanwhile
                 reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in rejected)
                 notes = "".join(f"\nNote on {n['file']}: {n['note']}" for n in outcome.notes)
-                return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}{notes}")
-            return IndexChange("add", outcome.change(), rejected)
+                return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}{notes}{hint}")
+            return IndexChange("add", outcome.change(), rejected, hint=hint.strip())
 
         return await self._builds.run("add", actor, run)
 

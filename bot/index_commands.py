@@ -1,4 +1,4 @@
-"""``dispute-bot index build|add|remove|status``."""
+"""``dispute-bot index build|add|remove|status|history``; every change is recorded (``bot.audit_trail``)."""
 
 from __future__ import annotations
 
@@ -12,24 +12,31 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from bot.actors import Actor
+from bot.audit_trail import AuditTrail
 from bot.build_lock import LockUnavailable
+from bot.change_history import change_record
+from bot.force_hints import cli_hint
 from bot.progress import build_progress
 from bot.render.plain import printable
-from bot.results import IndexChange, counted
+from bot.render.status import status_text
+from bot.results import IndexChange
 from bot.settings import Settings
 from bot.shared_setup import replicas_building, shared_build_lock
+from bot.status_report import read_status
 from bot.unwritable import cannot_write
 from index import store
+from index.article_match import indexed_articles
 from index.article_names import NoSuchArticle
 from index.builder import build_index
 from index.embedding import document_encoder
 from index.fetch_types import FetchOptions
-from index.index_status import index_status
 from index.manage import Upload, add_articles, remove_article
-from index.staleness import pending_changes
 from index.web_article import fetch_articles
 from retrieval.loaded import load_problem
 
@@ -37,80 +44,26 @@ BUSY = "dispute-bot: an index build is already running; try again when it has fi
 audit = logging.getLogger("dispute_bot.audit")
 
 
-def _who() -> str:
+# What the command being run printed last: the change's report or its refusal, which its record is made from.
+_said: ContextVar[dict[str, Any] | None] = ContextVar("said", default=None)
+
+
+def _actor() -> Actor:
     try:
-        return f"cli:{getpass.getuser()}"
+        return Actor("cli", getpass.getuser())
     except (KeyError, OSError):
-        return "cli:unknown"
+        return Actor("cli", "unknown")
+
+
+def _who() -> str:
+    return _actor().describe()
 
 
 def _print(data: dict[str, Any], text: str, as_json: bool, refused: bool = False) -> None:
     """Refusals go to stderr unless ``--json`` (whose reader expects every reply on stdout)."""
+    _said.set(data)
     out = sys.stderr if refused and not as_json else sys.stdout
     print(json.dumps(data, ensure_ascii=False) if as_json else printable(text), file=out)  # file names are anyone's
-
-
-def _format_text(info: dict[str, Any]) -> str:
-    """The index's format against the one this release reads, and what to do when they differ: a newer one is
-    this replica's to catch up with (a rebuild here would overwrite the index the upgraded replicas serve)."""
-    found, reads = info["format"], info["reads_format"]
-    text = f"format {found} (this release reads {reads})"
-    if store.newer_format(found):
-        return (text + ": written by a newer release, which this one can't read. Upgrade this replica; don't "
-                "rebuild the index from it, that would replace the index the upgraded replicas serve.")
-    if found != reads:
-        return text + ": built by an older release. Rebuild it with: dispute-bot index build"
-    return text
-
-
-def _out_of_date(settings: Settings, info: dict[str, Any]) -> list[str]:
-    """Why a build now would make another index than the one served (the articles, EMBEDDING_MODEL or this
-    release's rules changed since it was built), or nothing when it is current. Status gave no word of it: a
-    moderator who had changed EMBEDDING_MODEL, upgraded, or put a file in the corpus folder by hand was shown
-    the old index's counts as if they were current, while questions were answered from it as it was."""
-    if store.newer_format(info["format"]):
-        return []  # its format line says to upgrade this replica, not to rebuild
-    reasons = pending_changes(settings.corpus_dir, settings.index_dir, model=settings.embedding_model)
-    reasons = [r for r in reasons if not r.startswith("its format is")]  # said beside the format already
-    if info["model"] != settings.embedding_model:
-        reasons = [f"EMBEDDING_MODEL is now {settings.embedding_model}" if "model or chunking" in r else r
-                   for r in reasons]
-    return reasons
-
-
-def _failed_text(info: dict[str, Any]) -> str:
-    """The last build that failed since the served index was published, and why: status run after a failed
-    build said nothing of it (``index.build_failures``)."""
-    failed = info.get("last_failure")
-    if not failed:
-        return ""
-    serving = "The index above is still the one served." if info["exists"] else "There is still no index."
-    return f"\nThe last build failed ({failed.get('at', 'time unknown')}): {failed['reason'].rstrip('.')}. {serving}"
-
-
-def _status_text(info: dict[str, Any]) -> str:
-    if not info["exists"]:
-        return f"No index at {info['index_dir']}. Build it with: dispute-bot index build{_failed_text(info)}"
-    running = " (a build is running)" if info["build_running"] else ""
-    if info.get("build_running_unknown"):
-        running = (" (whether another replica is building can't be told: the database holding the replicas' build "
-                   f"lock can't be reached: {info['build_running_unknown']})")
-    stale = info.get("out_of_date") or []
-    # An interrupted change's file makes the index look out of date, but a build undoes that change rather than
-    # indexing it: "brings it up to date" alone told a moderator the half-added article would be published.
-    fix = ("dispute-bot index build first settles the interrupted change, then brings it up to date"
-           if info.get("interrupted") else "dispute-bot index build brings it up to date")
-    after = (f"\nOut of date ({'; '.join(stale)}): questions are answered from it as it is until {fix}"
-             if stale else "")
-    if info.get("interrupted"):  # said before "out of date", which the interrupted change's file makes it
-        what = ("Interrupted, or under way on another replica (status can't tell which)"
-                if info.get("build_running_unknown") else "Interrupted")
-        after = f"\n{what}: {info['interrupted']}" + after
-    return (f"{counted(info['docs'], 'article')}, {counted(info['chunks'], 'chunk')}, "
-            f"{counted(info['events'], 'dated report')} (of events the timeline merges by date)\n"
-            f"model {info['model']} (dim {info['dimension']}), FAISS {info['faiss_factory']}, {_format_text(info)}\n"
-            f"built {info['built_at']} in {info['build_seconds']} s{running}\n{info['folder']}{_failed_text(info)}"
-            f"{after}")
 
 
 def build(settings: Settings, full: bool = False, as_json: bool = False) -> int:
@@ -152,8 +105,7 @@ def add(settings: Settings, args: argparse.Namespace) -> int:
                                max_bytes=settings.max_article_bytes, progress=progress, web_articles=fetched,
                                force=args.force)
     rejected += outcome.rejected
-    hint = "\nAdd an article that is already indexed anyway with --force." if any(
-        "duplicate_of" in r for r in rejected) else ""
+    hint = "" if args.force else cli_hint(rejected)
     if outcome.report is None:
         data = {"error": "invalid", "rejected": rejected, "notes": outcome.notes}
         text = "Nothing was added.\n" + "\n".join([f"Refused {r['file']}: {r['reason']}" for r in rejected]
@@ -185,23 +137,85 @@ def _terminate_as_interrupt() -> Iterator[None]:
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
+    if args.index_command == "history":
+        return history(settings, args.limit, args.json)
     with _terminate_as_interrupt():
-        return _run(settings, args)
+        if args.index_command == "status":
+            return _run(settings, args)
+        return _recorded(settings, args)
+
+
+def _given(args: argparse.Namespace) -> list[str]:
+    """What the change named, as its record keeps it: a file by its name, not the path on the moderator's disk."""
+    return {"add": lambda: [item if is_url(item) else Path(item).name for item in args.files]
+                           + (["--force"] if args.force else []),
+            "remove": lambda: [args.doc_id],
+            "build": lambda: ["--full"] if args.full else []}[args.index_command]()
+
+
+def _without_folders(settings: Settings, text: str | None) -> str | None:
+    """A CLI message as its record keeps it: the CLI names the server's folders ("No article with id 'x' in
+    /srv/corpus"), and moderators read the records in chat too (``/index-history``), where no folder is shown."""
+    if not text:
+        return text
+    for folder, name in sorted(((str(settings.index_dir), "INDEX_DIR"), (str(settings.corpus_dir), "CORPUS_DIR")),
+                               key=lambda pair: -len(pair[0])):
+        text = text.replace(folder, name)
+    return text
+
+
+def _recorded(settings: Settings, args: argparse.Namespace) -> int:
+    """A change run, then recorded in the store as chat's are (``bot.audit_trail``), from what it printed: its
+    report, or its refusal. One that raised (an interrupt, a bug) is recorded as failed, and raises on."""
+    given = _given(args)
+    audit.info("index %s%s by %s", args.index_command, f" {' '.join(given)}" if given else "", _who())
+    action = {"build": "rebuild"}.get(args.index_command, args.index_command)
+    before = indexed_articles(settings.index_dir)
+    _said.set(None)
+    try:
+        code = _run(settings, args)
+    except BaseException as exc:
+        _said.set({"error": "failed", "message": f"{type(exc).__name__}: {exc}".rstrip(": ")})
+        raise
+    finally:
+        said = _said.get() or {"error": "failed", "message": "it printed no outcome"}
+        after = indexed_articles(settings.index_dir) if "error" not in said else []
+        trail = AuditTrail(settings.database_url.get_secret_value())
+        try:
+            record = change_record(action, _actor(), given, said, before, after)
+            trail.write(replace(record, reason=_without_folders(settings, record.reason)))
+        finally:
+            trail.close()
+    return code
+
+
+def history(settings: Settings, limit: int, as_json: bool) -> int:
+    """``index history [--limit N]``: the newest moderator changes, from chat and the CLI alike."""
+    if limit < 1:
+        _print({"error": "invalid", "message": "--limit must be 1 or more"}, "dispute-bot: --limit must be 1 or more",
+               as_json, refused=True)
+        return 2
+    trail = AuditTrail(settings.database_url.get_secret_value())
+    try:
+        found = trail.history(limit)
+    except Exception as exc:  # the database can't be reached or read
+        message = f"cannot read the moderators' changes from DATABASE_URL ({type(exc).__name__})"
+        _print({"error": "failed", "message": message}, f"dispute-bot: {message}", as_json, refused=True)
+        return 1
+    finally:
+        trail.close()
+    _print(found.to_dict(), "\n".join(found.lines()), as_json)
+    return 0
 
 
 def _run(settings: Settings, args: argparse.Namespace) -> int:
     command = args.index_command
-    if command != "status":
-        detail = {"add": lambda: " ".join(args.files) + (" --force" if args.force else ""),
-                  "remove": lambda: args.doc_id,
-                  "build": lambda: "--full" if args.full else ""}[command]()
-        audit.info("index %s%s by %s", command, f" {detail}" if detail else "", _who())
     try:
         if command == "status":
-            info = index_status(settings.index_dir, replicas_building(settings))
-            if info["exists"]:
-                info["out_of_date"] = _out_of_date(settings, info)
-            _print(info, _status_text(info), args.json, refused=not info["exists"])
+            status = read_status(settings.corpus_dir, settings.index_dir, settings.embedding_model,
+                                 replicas_building(settings))
+            info = status.info
+            _print(info, status_text(status, chat=False), args.json, refused=not info["exists"])
             # An index this release can't read is as good as none to a script checking the exit status.
             return 0 if info["exists"] and info["format"] == info["reads_format"] else 1
         if command == "build":

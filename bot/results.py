@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from bot.change_history import ChangeHistory
 from bot.history_results import Feedback, GapReport
 from retrieval.types import Answer, SourceInfo, Timeline
 
@@ -87,6 +88,7 @@ class IndexChange:
     action: str
     report: dict[str, Any]
     rejected: list[dict[str, str]] = field(default_factory=list)  # files refused, with reasons
+    hint: str = ""  # said under the refused files: how a refusal can be overridden (``bot.force_hints``)
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.report, "rejected": self.rejected}
@@ -137,20 +139,23 @@ class IndexChange:
             text += f"\nSkipped {item['file']}: {item['reason']}"
         for item in r.get("notes", []):
             text += f"\nNote on {item['file']}: {item['note']}"
-        return text
+        return text + (f"\n{self.hint}" if self.hint else "")
 
 
 @dataclass(frozen=True)
 class IndexStatus:
-    docs: int
-    chunks: int
-    model: str
-    built_at: str
-    faiss_factory: str
-    folder: str
+    """What ``index status`` reports (``bot.status_report``), for the CLI and chat alike: ``index_status``'s
+    fields, with ``out_of_date`` when there is an index. Shown by ``bot.render.status``."""
+
+    info: dict[str, Any]
+
+    @property
+    def exists(self) -> bool:
+        return bool(self.info.get("exists"))
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return dict(self.info)
 
 
-Result = Answer | Timeline | SourcesList | IndexChange | IndexStatus | Notice | Feedback | GapReport | Reply
+Result = (Answer | Timeline | SourcesList | IndexChange | IndexStatus | Notice | Feedback | GapReport | Reply
+          | ChangeHistory)

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
-from bot.build_lock import advisory_build_lock
+from bot.build_lock import LockUnavailable, advisory_build_lock, advisory_lock_held
 from bot.conversations import MAX_CONVERSATIONS, TTL_SECONDS, ConversationMemory, RecentTurns
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.ratelimit import Decision, Limiter, RateLimiter
@@ -218,6 +218,16 @@ class SharedState:
         if self.store is not None and self.store.dialect == "postgresql":
             return advisory_build_lock(self.store.engine)
         return contextlib.nullcontext()
+
+    def building_elsewhere(self) -> bool | str | None:
+        """Whether a process holds the replicas' build lock (``build_lock``), what ``index status`` asks of the
+        CLI's: True or False, a string saying why it can't be told, None where there is no such lock. Blocking."""
+        if self.store is None or self.store.dialect != "postgresql":
+            return None
+        try:
+            return advisory_lock_held(self.store.engine)
+        except LockUnavailable as exc:
+            return str(exc)
 
     def close(self) -> None:
         if self.store is not None:

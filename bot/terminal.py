@@ -27,6 +27,8 @@ HELP = f"""Ask a question about the February 2021 Twitter-India blocking dispute
   /sources           the indexed articles
   /reindex [full]    rebuild the index from the corpus folder (full: re-embed every article)
   /report [7d]       answer rate, unanswered questions, down-voted answers
+  /status            the index: a build running, failed or interrupted, whether it is out of date
+  /index-history [N] the latest N article adds, removals and rebuilds (default 10)
   /help              this help
   /quit              leave (so do exit, quit and Ctrl-D)"""
 
@@ -69,6 +71,10 @@ async def handle_line(core: CommandCore, line: str, session: str | None = None) 
         result = await core.ask(rest, LOCAL_USER, session)
     elif command == "report":
         result = await core.report(LOCAL_USER, rest.strip() or None)
+    elif command == "status":
+        result = await core.status(LOCAL_USER)
+    elif command == "index-history":
+        result = await core.change_history(LOCAL_USER, rest.strip() or None)
     else:
         return f"Unknown command /{command}. Type /help for the list."
     return render(result)

@@ -93,6 +93,7 @@ def moderator_policy(settings: Settings) -> ModeratorPolicy:
 def build_core(settings: Settings) -> CommandCore:
     # Imported here: the core, the history and the shared store pull in retrieval and SQLAlchemy, which
     # one-shot ``index`` commands never need (they start a process per moderator action).
+    from bot.audit_trail import AuditTrail
     from bot.core import CommandCore
     from bot.history_setup import build_history
     from bot.shared_setup import build_shared_state
@@ -102,4 +103,5 @@ def build_core(settings: Settings) -> CommandCore:
     builds = document_encoder(settings.embedding_model, settings.index_dir)
     shared = build_shared_state(settings)  # rate limits, event claims, follow-ups: replicas share them or not
     return CommandCore(core_config(settings), queries, moderator_policy(settings), build_encoder_provider=builds,
-                       history=build_history(settings, shared.memory()), shared=shared)
+                       history=build_history(settings, shared.memory()), shared=shared,
+                       changes=AuditTrail(settings.database_url.get_secret_value()))

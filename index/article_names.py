@@ -16,21 +16,31 @@ from index.documents import ARTICLE_SUFFIXES
 
 # The short hash of the name as given that ``upload_checks.safe_filename`` appends to a name whose letters it drops.
 _HASH_TAIL = re.compile(r"-[0-9a-f]{8}$")
-# How many ids a "did you mean" lists at most.
+# How many ids a "did you mean" lists at most, and the characters of each one's title it shows.
 CLOSE_IDS = 3
+TITLE_CHARS = 60
 
 
 class NoSuchArticle(KeyError):
-    """No article by the name given; ``close``: the ids most like it, for a "did you mean"."""
+    """No article by the name given; ``close``: the ids most like it, for a "did you mean"; ``titles``: their
+    titles, by id, to say which article each is (an id such as ``000_23ab69559cfb75aa`` tells nobody)."""
 
-    def __init__(self, given: str, close: list[str]) -> None:
+    def __init__(self, given: str, close: list[str], titles: dict[str, str] | None = None) -> None:
         super().__init__(given)
         self.given = given
         self.close = close
+        self.titles = titles or {}
 
     def did_you_mean(self) -> str:
-        """"; did you mean 'koo-surge-1'?" or nothing, to follow "There is no article with id …"."""
-        return f"; did you mean {' or '.join(repr(doc_id) for doc_id in self.close)}?" if self.close else ""
+        """"; did you mean 'koo-surge-1' (“Koo signups surge”)?" or nothing, to follow "There is no article with
+        id …"."""
+        def named(doc_id: str) -> str:
+            title = " ".join(self.titles.get(doc_id, "").split())
+            if len(title) > TITLE_CHARS:
+                title = title[:TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+            return f"{doc_id!r} (“{title}”)" if title else repr(doc_id)
+
+        return f"; did you mean {' or '.join(named(doc_id) for doc_id in self.close)}?" if self.close else ""
 
 
 def _as_added(given: str, clean: Callable[[str], str]) -> list[str]:

@@ -26,11 +26,12 @@ def failure_path(index_dir: Path) -> Path:
 
 
 def _reason(exc: BaseException) -> str:
-    """The error as one line a moderator can act on: an interrupt named as one, a disk error with its file."""
+    """The error as one line a moderator can act on: an interrupt named as one, a disk error by its kind (its
+    file goes beside it, in ``file``)."""
     if isinstance(exc, KeyboardInterrupt):
         return "it was interrupted (Ctrl-C, or the process was told to stop)"
     if isinstance(exc, OSError) and exc.strerror:
-        return f"{exc.strerror}" + (f" ({exc.filename})" if exc.filename else "")
+        return exc.strerror  # its file is kept apart: chat's status must not show the server's folders
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return (text or type(exc).__name__)[:MAX_REASON]
 
@@ -44,6 +45,8 @@ def kept(index_dir: Path) -> Iterator[None]:
         yield
     except BaseException as exc:
         record = {"at": datetime.now(UTC).isoformat(timespec="seconds"), "reason": _reason(exc)}
+        if isinstance(exc, OSError) and exc.filename:
+            record["file"] = str(exc.filename)
         try:
             path.write_text(json.dumps(record), encoding="utf-8")
         except OSError as err:

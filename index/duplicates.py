@@ -101,6 +101,7 @@ def containment(a: frozenset[str], b: frozenset[str]) -> float:
 class Duplicate:
     doc_id: str
     why: str  # for the moderator: "the same address" or "nearly the same text (93% …)"
+    by_address: bool = False  # the same address: the same article, whatever its text (``--force`` replaces it)
 
 
 class DuplicateFinder:
@@ -120,7 +121,7 @@ class DuplicateFinder:
     def find(self, urls: Iterable[str], text: str) -> Duplicate | None:
         for url in urls:
             if (doc_id := self._urls.get(normalise_url(url))) is not None:
-                return Duplicate(doc_id, "the same address")
+                return Duplicate(doc_id, "the same address", by_address=True)
         mine = shingles(story_text(text))
         best = max(((resemblance(mine, theirs), doc_id) for doc_id, theirs in self._texts), default=(0.0, ""))
         if best[0] >= NEAR_DUPLICATE:

@@ -11,8 +11,9 @@ from typing import Any
 
 from index import store
 from index.add_notes import reading_note, written_notes
-from index.add_screen import Incoming, same_files, screen, uploaded
-from index.article_names import NoSuchArticle, close_ids, named_files
+from index.add_screen import Incoming, screen, uploaded
+from index.article_match import indexed_articles, matching
+from index.article_names import CLOSE_IDS, NoSuchArticle, close_ids, named_files
 from index.build_report import BuildReport
 from index.builder import ProgressCallback, build_locked
 from index.change_journal import Journal, recover
@@ -66,8 +67,9 @@ def add_articles(
 
     A file with the same name is replaced (a page's file name comes from its address). A file or page
     already in the corpus under another name, by address or nearly the same text, is refused unless
-    ``force``: a second copy would be listed, cited and dated twice. Raises ``store.BuildInProgress`` (and changes
-    nothing) when another build is running.
+    ``force``: a second copy would be listed, cited and dated twice. With ``force``, one at an indexed address
+    replaces that article and one of nearly the same text is added beside it (``index.add_screen``). Raises
+    ``store.BuildInProgress`` (and changes nothing) when another build is running.
     """
     outcome = AddOutcome(report=None)
     accepted: list[tuple[str, bytes]] = []
@@ -112,14 +114,10 @@ def add_articles(
     with store.build_lock(index_dir):
         # Before anything is screened against the corpus: an add a killed process left half done is undone.
         outcome.notes += [{"file": n.filename, "note": n.reason} for n in recover(index_dir, corpus_dir)]
-        if force:
-            kept = accepted + same_files(pages, corpus_dir)
-        else:
-            kept = screen([uploaded(name, given, data) for (name, data), given in zip(accepted, given_names,
-                                                                                       strict=True)]
-                          + [Incoming(a.requested_url, name, tuple(a.urls), a.text, data, page=True,
-                                      title=a.title or "") for a, name, data in pages],
-                          corpus_dir, outcome.rejected, {Path(name).stem for name, _ in accepted})
+        kept = screen([uploaded(name, given, data) for (name, data), given in zip(accepted, given_names, strict=True)]
+                      + [Incoming(a.requested_url, name, tuple(a.urls), a.text, data, page=True, title=a.title or "")
+                         for a, name, data in pages],
+                      corpus_dir, outcome.rejected, {Path(name).stem for name, _ in accepted}, force)
         undo = CorpusUndo(Journal(index_dir, "add"))
         same = {filename for filename, data in kept if _holds(corpus_dir / filename, data)}
         try:
@@ -186,7 +184,7 @@ def remove_article(
         recovered = recover(index_dir, corpus_dir)
         found = named_files(corpus_dir, doc_id, safe_filename)
         if not found or "/" in doc_id or doc_id.startswith("."):
-            raise NoSuchArticle(doc_id, close_ids(corpus_dir, doc_id, safe_filename))
+            raise _no_such_article(doc_id, corpus_dir, index_dir)
         if len(article_paths(corpus_dir)) == len(found):
             raise store.CorpusError(f"{doc_id} is the only article: the index needs at least one. Add another "
                                     "article first, then remove this one.")
@@ -203,3 +201,13 @@ def remove_article(
             raise
         finally:
             undo.done()
+
+
+def _no_such_article(given: str, corpus_dir: Path, index_dir: Path) -> NoSuchArticle:
+    """The refusal of a name that matches no article, suggesting the articles whose title holds its words (as
+    the Discord autocomplete offers them: "Koo crosses", words of a headline, was offered no article at all),
+    then the ids spelled most like it, each named with its title."""
+    articles = indexed_articles(index_dir)
+    titled = [a.doc_id for a in matching(articles, given)] if given.strip() else []
+    close = list(dict.fromkeys([*titled[:CLOSE_IDS], *close_ids(corpus_dir, given, safe_filename)]))[:CLOSE_IDS]
+    return NoSuchArticle(given, close, {a.doc_id: a.title for a in articles})

@@ -126,6 +126,12 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
     async def sources(interaction: Interaction) -> None:
         await respond(interaction, lambda actor: core.sources(actor))
 
+    @tree.command(name="status", description="The article index: a build running, failed or interrupted, and "
+                                             "whether it is out of date")
+    @offered_to_readers(user_install)
+    async def status(interaction: Interaction) -> None:
+        await respond(interaction, lambda actor: core.status(actor), private=True)
+
     @tree.command(name="reindex", description="Moderators: rebuild the article index from the corpus folder")
     @app_commands.describe(full="Re-embed every article instead of only the changed ones")
     @for_moderators
@@ -159,6 +165,13 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
     @for_moderators
     async def report(interaction: Interaction, since: str | None = None) -> None:
         await respond(interaction, lambda actor: core.report(actor, since), private=True)
+
+    @tree.command(name="index-history",
+                  description="Moderators: the latest article adds, removals and rebuilds, by whom, and how they ended")
+    @app_commands.describe(limit="How many changes to show (default 10)")
+    @for_moderators
+    async def index_history(interaction: Interaction, limit: app_commands.Range[int, 1, 50] | None = None) -> None:
+        await respond(interaction, lambda actor: core.change_history(actor, limit), private=True)
 
     @tree.error
     async def on_error(interaction: Interaction, error: app_commands.AppCommandError) -> None:

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import discord
 
+from bot.change_history import ChangeHistory
 from bot.discord.limits import (
     CONTENT_LIMIT,
     DESCRIPTION_LIMIT,
@@ -213,7 +214,12 @@ def render(result: Result, show_question: bool = True) -> list[Outgoing]:
                               colour=discord.Colour.green())
         return [Outgoing(embeds=(fit_embed(embed),))]
     if isinstance(result, IndexStatus):
-        embed = discord.Embed(title="Index status", description=safe(render_status(result), DESCRIPTION_LIMIT))
+        embed = discord.Embed(title="Index status", description=safe(render_status(result), DESCRIPTION_LIMIT,
+                                                                     keep_lines=True))
+        return [Outgoing(embeds=(fit_embed(embed),))]
+    if isinstance(result, ChangeHistory):  # names and titles are anyone's words: escaped, as a notice's are
+        embed = discord.Embed(title="Moderator changes", description=safe("\n".join(result.lines()),
+                                                                          DESCRIPTION_LIMIT, keep_lines=True))
         return [Outgoing(embeds=(fit_embed(embed),))]
     if isinstance(result, Notice):
         # A notice may repeat what was typed or uploaded (an article id, a file name, a period): escaped, so

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.change_history import ChangeHistory
 from bot.history_results import Feedback, GapReport
 from bot.render.dates import shown_date, shown_event_date
 from bot.render.lines import one_line
+from bot.render.status import status_text
 from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList, counted
 from retrieval.types import Answer, Citation, Timeline, same_title_and_date
 from retrieval.wording import ALSO_IN_THE_ARTICLES
@@ -141,8 +143,8 @@ def sources_not_sent(count: int, how: str) -> str:
 
 
 def render_status(status: IndexStatus) -> str:
-    return (f"{counted(status.docs, 'article')}, {counted(status.chunks, 'chunk')}; model {status.model}; "
-            f"FAISS {status.faiss_factory}; built {status.built_at}")
+    """As chat shows it (no folder of the server's): the terminal's and Slack's, and Discord's embed."""
+    return status_text(status, chat=True)
 
 
 def render(result: Result, locate: bool = True) -> str:
@@ -163,6 +165,6 @@ def render(result: Result, locate: bool = True) -> str:
     if isinstance(result, Feedback):
         more = [f"[{n}] {c.quoted}\n    — {source_line(c)}" for n, c in enumerate(result.alternatives, start=1)]
         return "\n".join([result.text, *more])
-    if isinstance(result, GapReport):
+    if isinstance(result, GapReport | ChangeHistory):
         return "\n".join(result.lines())
     raise TypeError(f"cannot render {type(result).__name__}")

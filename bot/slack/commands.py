@@ -122,6 +122,15 @@ class SlashCommands:
         await self._slash(ack, command, respond, "report", lambda actor, text: self.core.report(actor, text or None),
                           moderator_command=True, client=client, installation=installed_in(context))
 
+    async def status(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+        await self._slash(ack, command, respond, "status", lambda actor, _: self.core.status(actor))
+
+    async def index_history(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
+                            client: AsyncWebClient, context: AsyncBoltContext) -> None:
+        await self._slash(ack, command, respond, "index-history",
+                          lambda actor, text: self.core.change_history(actor, text or None), moderator_command=True,
+                          client=client, installation=installed_in(context))
+
     async def feedback(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
                        respond: AsyncRespond) -> None:
         """A 👍/👎 click: acknowledged first; the thanks (and after a 👎 the next-best passages) go only to the

@@ -87,6 +87,8 @@ class SlackHandlers(SlashCommands):
         app.command("/reindex")(self.reindex)
         app.command("/remove-article")(self.remove_article)
         app.command("/report")(self.report)
+        app.command("/status")(self.status)
+        app.command("/index-history")(self.index_history)
         app.action(re.compile(f"^(?:{'|'.join(FEEDBACK_ACTIONS)})$"))(self.feedback)
         app.event("app_mention")(self.on_mention)
         app.event("message")(self.on_message)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.change_history import ChangeHistory
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render import plain
 from bot.render.dates import shown_date
@@ -147,7 +148,7 @@ def render(result: Result, show_question: bool = True) -> SlackMessage:
         return render_feedback(result)
     if isinstance(result, GapReport):
         return render_report(result)
-    if isinstance(result, IndexChange | IndexStatus):
+    if isinstance(result, IndexChange | IndexStatus | ChangeHistory):
         said = result.summary(CHAT_IDS) if isinstance(result, IndexChange) else plain.render(result)
         return SlackMessage(clip(literal(said, keep_urls=True), FALLBACK_LIMIT), text_sections(escape(said), 10),
                             ephemeral=True)

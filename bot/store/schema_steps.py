@@ -202,6 +202,25 @@ def _v8_threads_named_as_conversations(conn: Connection) -> None:
             conn.execute(sa.insert(table).values(key=renamed, answered_at=answered_at))
 
 
+def _v9_moderator_changes(conn: Connection) -> None:
+    """Every moderator change, who made it where, what it named and changed, and how it ended: the audit log
+    alone said it, to whoever could read the bot's log while it was kept."""
+    sa.Table(
+        "moderator_changes", sa.MetaData(),
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("at", sa.DateTime, nullable=False, index=True),
+        sa.Column("action", sa.String(16), nullable=False),
+        sa.Column("platform", sa.String(16), nullable=False),
+        sa.Column("user_id", sa.String(200), nullable=False),
+        sa.Column("user_name", sa.String(200), nullable=True),
+        sa.Column("place", sa.String(PLACE_CHARS), nullable=True),
+        sa.Column("given", sa.JSON, nullable=False),
+        sa.Column("articles", sa.JSON, nullable=False),
+        sa.Column("outcome", sa.String(16), nullable=False),
+        sa.Column("reason", sa.Text, nullable=True),
+    ).create(conn)
+
+
 # Numbers need not be contiguous (branches reserve theirs); each is applied once, in this order.
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "answers and votes", _v1_answers_and_votes),
@@ -213,4 +232,5 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (6, "answers: each question of a message asking several", _v6_answer_parts),
     (7, "conversations replied in, whatever the reply", _v7_replied_conversations),
     (8, "answered threads named as the conversations replied in are", _v8_threads_named_as_conversations),
+    (9, "moderator changes: who added, removed or rebuilt what, and how it ended", _v9_moderator_changes),
 ]

@@ -106,3 +106,21 @@ discord_identify_leases = sa.Table(
     sa.Column("holder", sa.String(200), nullable=False),  # which process and shard identified last
     sa.Column("until", sa.DateTime, nullable=False),  # UTC; the next IDENTIFY in this bucket waits until then
 )
+
+# Every moderator change (migration 9): an add, a remove or a rebuild, from chat or the CLI, whatever became of
+# it. The ``dispute_bot.audit`` log said the same, but only to whoever could read the bot's log, and only while
+# it was kept. Kept for good (a few rows a day, whatever HISTORY_MODE says: it records moderators, not readers).
+moderator_changes = sa.Table(
+    "moderator_changes", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime, nullable=False, index=True),  # UTC, when the change ended
+    sa.Column("action", sa.String(16), nullable=False),  # "add", "remove", "rebuild"
+    sa.Column("platform", sa.String(16), nullable=False),  # "discord", "slack", "terminal", "cli"
+    sa.Column("user_id", sa.String(200), nullable=False),  # the platform's id; the login name on the CLI
+    sa.Column("user_name", sa.String(200), nullable=True),
+    sa.Column("place", sa.String(PLACE_CHARS), nullable=True),  # "discord:<guild id>", "slack:<team id>"
+    sa.Column("given", sa.JSON, nullable=False),  # what the moderator named: files, addresses, an id
+    sa.Column("articles", sa.JSON, nullable=False),  # [{"doc_id", "title", "url", "change"}] it changed
+    sa.Column("outcome", sa.String(16), nullable=False),  # "published", "unchanged", "refused", "failed"
+    sa.Column("reason", sa.Text, nullable=True),  # why refused or failed; files refused in a published add
+)

@@ -10,6 +10,7 @@ from typing import TypeVar
 import pytest
 
 from bot.actors import ModeratorPolicy
+from bot.audit_trail import AuditTrail
 from bot.core import CommandCore, CoreConfig
 from bot.history import History
 from bot.history_results import DownVoted, GapCluster, GapReport
@@ -33,7 +34,8 @@ def make_core(encoder_provider: EncoderProvider) -> Iterator[CoreFactory]:
     made: list[CommandCore] = []
 
     def factory(index_dir: Path, corpus_dir: Path, moderators: ModeratorPolicy | None = None,
-                history: History | None = None, shared: SharedState | None = None, **config: object) -> CommandCore:
+                history: History | None = None, shared: SharedState | None = None, changes: AuditTrail | None = None,
+                **config: object) -> CommandCore:
         config.setdefault("rate_limit_per_minute", 0.0)
         config.setdefault("vote_limit_per_minute", 0.0)  # the same for votes
         core = CommandCore(
@@ -42,6 +44,7 @@ def make_core(encoder_provider: EncoderProvider) -> Iterator[CoreFactory]:
             moderators or ModeratorPolicy(),
             history=history,
             shared=shared,
+            changes=changes,
         )
         made.append(core)
         return core

@@ -48,3 +48,11 @@ def test_at_most_25_and_never_an_id_too_long_to_be_sent_back() -> None:
     many = [source(f"a-{i:03}", f"Article {i}", f"2021-01-{1 + i % 28:02}") for i in range(40)]
     assert len(article_choices(many, "article")) == 25
     assert article_choices([source("x" * (MAX_CHARS + 1), "Too long an id")], "") == []
+
+
+def test_when_no_article_holds_every_word_those_holding_most_are_offered() -> None:
+    """A word misremembered ("surged" for "surge", a date that is not in the title) left nothing to offer; at least
+    half the words must still be there, so a word alone that matches nothing still offers nothing."""
+    assert [c.doc_id for c in article_choices(SOURCES, "koo signups surged")] == ["koo-surge"]
+    assert [c.doc_id for c in article_choices(SOURCES, "“Koo,”")] == ["koo-surge"]  # quotes and commas around it
+    assert article_choices(SOURCES, "koo cricket bats") == []  # one word of three

@@ -104,7 +104,7 @@ def test_index_add_remove_build_json(
     assert main(["index", "remove", "ko.md"]) == 1
     assert "No article with id 'ko.md'" in capsys.readouterr().err  # and the closest ids:
     assert main(["index", "remove", "ko.md", "--json"]) == 1
-    assert "did you mean 'koo'?" in json.loads(capsys.readouterr().out)["message"]
+    assert "did you mean 'koo' (“Koo”)?" in json.loads(capsys.readouterr().out)["message"]
     assert main(["index", "remove", str(article), "--json"]) == 1  # a path is no name
     capsys.readouterr()
     assert main(["index", "remove", "koo.md", "--json"]) == 0  # the name as added
@@ -182,7 +182,8 @@ def test_index_add_urls_and_files(env: tuple[Path, Path], tmp_path: Path, monkey
     out = printed.err  # a refusal, on stderr as the exit codes promise
     assert printed.out == "" and "Nothing was added." in out
     assert f"Refused {page}: already in the index as web-ministry" in out
-    assert "--force" in out
+    # What --force does with it, said as it is: the same address replaces (an upload's too), not "add it anyway"
+    assert "With --force, one at an indexed article's address, or under its file name, replaces that article." in out
     assert main(["index", "add", page, "--force", "--json"]) == 0
     forced = json.loads(capsys.readouterr().out)
     # fetched again into the same file (same address): an update of that article, not a second copy
@@ -625,3 +626,37 @@ def test_status_after_a_failed_add_says_the_last_good_index_serves_and_why(
     capsys.readouterr()
     assert main(["index", "status"]) == 0
     assert "The last build failed" not in capsys.readouterr().out
+
+
+def test_index_history_reads_back_every_change_from_the_command_line(
+        env: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Who added, removed or rebuilt what was said only in the audit log; ``index history`` reads it from the
+    store, where chat's changes are recorded too (``tests/bot/test_moderator_changes.py``)."""
+    import getpass
+
+    assert main(["index", "history"]) == 0
+    assert capsys.readouterr().out == "No moderator change is recorded yet.\n"
+    assert not (tmp_path / "bot.db").exists()  # reading made no database
+    article = tmp_path / "ferry.md"
+    article.write_text("---\ntitle: Ferry fares rise\ndate: 2021-03-02\n---\nThe harbour board said on Tuesday "
+                       "that ferry fares would rise by a fifth.\n", encoding="utf-8")
+    assert main(["index", "add", str(article), "--json"]) == 0
+    assert main(["index", "remove", "Ferry fares"]) == 1
+    assert main(["index", "remove", "ferry"]) == 0
+    capsys.readouterr()
+    assert main(["index", "history", "--limit", "2"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    user = getpass.getuser()
+    assert lines[0] == "The last 2 moderator changes, newest first:"
+    assert f" remove (ferry) by cli:{user}: published; removed ferry “Ferry fares rise”" in lines[1], lines
+    # no folder of the server's: moderators read these in chat too
+    assert f" remove (Ferry fares) by cli:{user}: refused; No article with id 'Ferry fares' in CORPUS_DIR;" in lines[2]
+    assert "did you mean 'ferry' (“Ferry fares rise”)?" in lines[2] and len(lines) == 3
+    assert main(["index", "history", "--json"]) == 0
+    changes = json.loads(capsys.readouterr().out)["changes"]
+    assert [(c["action"], c["outcome"]) for c in changes] == [("remove", "published"), ("remove", "refused"),
+                                                             ("add", "published")]
+    assert changes[2]["given"] == ["ferry.md"] and changes[2]["articles"] == [
+        {"doc_id": "ferry", "title": "Ferry fares rise", "url": None, "change": "added"}]
+    assert changes[2]["at"].endswith("Z") and changes[2]["platform"] == "cli"
+    assert main(["index", "history", "--limit", "0"]) == 2

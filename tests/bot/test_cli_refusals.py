@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import index_commands
 from bot.cli import main
 from bot.cli_args import build_parser as _parser
+from bot.render.status import status_text
+from bot.results import IndexStatus
 
 
 @pytest.fixture
@@ -92,9 +93,9 @@ def test_index_status_counts_one_of_a_kind_in_the_singular() -> None:
     info = {"exists": True, "docs": 1, "chunks": 1, "events": 1, "model": "m", "dimension": 384,
             "faiss_factory": "Flat", "built_at": "2021-02-10", "build_seconds": 1, "build_running": False,
             "folder": "/index", "format": 1, "reads_format": 1}
-    assert index_commands._status_text(info).startswith(
+    assert status_text(IndexStatus(info), chat=False).startswith(
         "1 article, 1 chunk, 1 dated report (of events the timeline merges by date)\n")
-    assert index_commands._status_text({**info, "docs": 2, "chunks": 0}).startswith("2 articles, 0 chunks,")
+    assert status_text(IndexStatus({**info, "docs": 2, "chunks": 0}), chat=False).startswith("2 articles, 0 chunks,")
 
 
 @pytest.mark.parametrize("since", ["-3d", "-7"])

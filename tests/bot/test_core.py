@@ -152,7 +152,9 @@ async def test_moderator_removes_an_article_by_the_name_it_was_added_under(mod_c
     article = "---\ntitle: Koo downloads surge\n---\nKoo said its downloads crossed three million this week.\n"
     assert isinstance(await mod_core.add_articles(MOD, [Upload("koo surge (1).md", article.encode())]), IndexChange)
     missing = await mod_core.remove_article(MOD, "koo surge 1.txt")
-    assert isinstance(missing, Notice) and "did you mean 'koo-surge-1'?" in missing.text
+    assert isinstance(missing, Notice) and "did you mean 'koo-surge-1' (“Koo downloads surge”)?" in missing.text
+    by_title = await mod_core.remove_article(MOD, "Koo downloads")  # words of its title, in chat too
+    assert isinstance(by_title, Notice) and "did you mean 'koo-surge-1' (“Koo downloads surge”)?" in by_title.text
     removed = await mod_core.remove_article(MOD, "koo surge (1).md")
     assert isinstance(removed, IndexChange) and removed.report["removed_doc_ids"] == ["koo-surge-1"]
 
@@ -402,3 +404,19 @@ async def test_a_refused_add_in_chat_says_what_an_interrupted_add_left_was_undon
     assert result.text.startswith("Nothing was added. copy.txt: ")
     assert "\nNote on half-added.md: an earlier add stopped (the process was killed) before its index" in result.text
     assert not left.exists()
+
+
+async def test_a_copy_refused_in_chat_says_who_can_override_it_and_what_that_does(
+    mod_core: CommandCore, built_copy: tuple[Path, Path]
+) -> None:
+    """Chat has no --force: a moderator refused a near-copy was told only "remove … first", with no word that
+    it could be added beside the article at all, nor how."""
+    corpus, _ = built_copy
+    copy = (corpus / sorted(p.name for p in corpus.glob("0*"))[1]).read_bytes()
+    result = await mod_core.add_articles(MOD, [Upload("syndicated copy.txt", copy)])
+    assert isinstance(result, Notice) and result.kind is NoticeKind.INVALID
+    assert result.text.endswith("\nChat can't override this; whoever runs the bot can, with `dispute-bot index add "
+                                "--force`: one of nearly the same text is added beside the article it resembles.")
+    fresh = b"A ferry operator said on Monday that it would add two night crossings from March.\n"
+    partly = await mod_core.add_articles(MOD, [Upload("ferry.txt", fresh), Upload("again.txt", copy)])
+    assert isinstance(partly, IndexChange) and partly.summary().endswith("added beside the article it resembles.")

@@ -56,8 +56,10 @@ def test_one_of_a_kind_is_counted_in_the_singular() -> None:
 
     one = SourceInfo(doc_id="a", title="T", date="2021-02-10", url=None, source=None, chunks=1)
     assert render_sources(SourcesList([one])).splitlines() == ["1 article:", "- a: T (2021-02-10; 1 chunk)"]
-    status = IndexStatus(docs=1, chunks=1, model="m", built_at="now", faiss_factory="Flat", folder="/i")
-    assert render_status(status).startswith("1 article, 1 chunk;")
+    status = IndexStatus({"exists": True, "docs": 1, "chunks": 1, "events": 1, "model": "m", "dimension": 4,
+                          "faiss_factory": "Flat", "format": 1, "reads_format": 1, "built_at": "now",
+                          "build_seconds": 1.0, "build_running": False, "folder": "/i"})
+    assert render_status(status).startswith("1 article, 1 chunk, 1 dated report (")
     assert IndexChange("build", {"unchanged": True, "docs": 1, "chunks": 1}).summary() == (
         "Index already up to date: 1 article, 1 chunk.")
     assert "2 articles, 3 chunks (" in IndexChange("build", {"docs": 2, "chunks": 3, "seconds": 1.0,

@@ -398,7 +398,9 @@ def test_removing_a_name_that_matches_nothing_suggests_the_closest_ids(tmp_path:
     build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
     with pytest.raises(KeyError) as missing:
         _remove("koo surge 1.md", corpus, index_dir, encoder)
-    assert missing.value.did_you_mean() == "; did you mean 'koo-surge-1' or 'koo-surge-2'?"  # type: ignore[attr-defined]
+    title = "“A short report about a platform and a ministry. It says…”"  # its first line, cut at a word
+    assert missing.value.did_you_mean() == (  # type: ignore[attr-defined]
+        f"; did you mean 'koo-surge-1' ({title}) or 'koo-surge-2' ({title})?")
     with pytest.raises(KeyError) as unlike:
         _remove("xyzzy", corpus, index_dir, encoder)
     assert unlike.value.did_you_mean() == ""  # type: ignore[attr-defined]
@@ -524,4 +526,77 @@ def test_a_copy_within_one_add_is_not_told_to_replace_an_article_not_yet_indexed
     outcome = _add([Upload("koo.md", koo), Upload("koo copy.md", koo)], corpus, index_dir, encoder)
     [refused] = outcome.rejected
     assert outcome.stored == ["koo.md"] and refused["duplicate_of"] == "koo"
-    assert "add it named" not in refused["reason"] and "remove koo first" in refused["reason"]
+    assert "add it named" not in refused["reason"] and "in this same add" in refused["reason"]
+    assert "remove koo first" not in refused["reason"]  # koo is not indexed yet: removing it would be refused
+
+
+def _forced(uploads: list[Upload], corpus: Path, index_dir: Path, encoder: Encoder):  # type: ignore[no-untyped-def]
+    return add_articles(uploads, corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder,
+                        max_bytes=100_000, force=True)
+
+
+def test_force_replaces_the_article_at_an_indexed_address_whether_uploaded_or_fetched(
+        built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    """``--force`` on a page fetched again from its address updated that article, but on an upload at the same
+    address it added a second article: two at one address, cited twice. An address is one article's, so the
+    upload now takes its place too, under its id (a page's path: ``test_web_article``)."""
+    corpus, index_dir = built_copy
+    head = "---\ntitle: Harbour ferry fares rise\ndate: 2021-03-02\nurl: https://news.example.net/ferry\n---\n"
+    first = head + "The harbour board said on Tuesday that ferry fares would rise by a tenth from April.\n"
+    assert _add([Upload("ferry.txt", first.encode())], corpus, index_dir, encoder).report is not None
+    newer = (head.replace("https://", "https://www.") + "The harbour board said on Tuesday that ferry fares "
+             "would rise by a fifth from April, not a tenth as first announced.\n")
+    outcome = _forced([Upload("ferry (update).md", newer.encode())], corpus, index_dir, encoder)
+    assert outcome.rejected == [] and outcome.stored == ["ferry.md"]
+    assert outcome.report is not None and outcome.report.changed_docs == ["ferry"] and not outcome.report.added_docs
+    assert not (corpus / "ferry.txt").exists() and not (corpus / "ferry-update.md").exists()
+    index = load_index(index_dir)
+    assert [d for d in index.doc_index if d.startswith("ferry")] == ["ferry"]
+    assert "a fifth" in index.docs[index.doc_index["ferry"]].text
+
+
+def test_force_adds_nearly_the_same_text_beside_the_article_it_resembles(
+        built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    """Nearly the same text under another name and address is another article that resembles one (a second
+    outlet's copy of a wire story): ``--force`` keeps both, uploaded or fetched alike (a page's path:
+    ``test_web_article``), and never deletes the one the screen compared it with."""
+    corpus, index_dir = built_copy
+    story = "The harbour board said on Tuesday that ferry fares would rise by a tenth from April, citing fuel. " * 3
+    assert _add([Upload("ferry.md", ("---\nurl: https://news.example.net/ferry\n---\n" + story).encode())],
+                corpus, index_dir, encoder).report is not None
+    copy = "---\nurl: https://other.example.org/wire/ferry\n---\n" + story
+    refused = _add([Upload("wire ferry.md", copy.encode())], corpus, index_dir, encoder)
+    assert refused.report is None and refused.rejected[0]["duplicate_of"] == "ferry"
+    outcome = _forced([Upload("wire ferry.md", copy.encode())], corpus, index_dir, encoder)
+    assert outcome.rejected == [] and outcome.stored == ["wire-ferry.md"]
+    assert {"ferry", "wire-ferry"} <= load_index(index_dir).doc_index.keys()
+
+
+def test_force_refuses_two_articles_of_one_add_at_one_indexed_address(
+        built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    """Both would take the indexed article's place, the second overwriting the first unannounced."""
+    corpus, index_dir = built_copy
+    head = "---\nurl: https://news.example.net/ferry\n---\n"
+    assert _add([Upload("ferry.md", (head + "Ferry fares will rise by a tenth, the harbour board said.\n").encode())],
+                corpus, index_dir, encoder).report is not None
+    outcome = _forced([Upload("a.md", (head + "Ferry fares will rise by a fifth, the board now says.\n").encode()),
+                       Upload("b.md", (head + "Ferry fares will rise by a quarter, the board now says.\n").encode())],
+                      corpus, index_dir, encoder)
+    assert outcome.stored == ["ferry.md"] and [r["file"] for r in outcome.rejected] == ["b.md"]
+    assert "in this same add" in outcome.rejected[0]["reason"]
+    assert "a fifth" in (corpus / "ferry.md").read_text()
+
+
+def test_removing_by_words_of_a_title_suggests_the_articles_so_titled(tmp_path: Path, encoder: Encoder) -> None:
+    """Removal takes an id or a file name, and a moderator remembers the headline: ``index remove "Ferry fares
+    rise"`` was told of no article at all (no id is spelled like it), where the autocomplete offers it."""
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "harbour-0412.md").write_text("---\ntitle: Ferry fares rise by a fifth\ndate: 2021-03-02\n---\n" + STORY)
+    (corpus / "council.md").write_text("---\ntitle: Council meets on the bridge\n---\n" + STORY.replace("three", "two"))
+    build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
+    for typed in ("Ferry fares rise", "“ferry FARES,”", "ferry fares rose"):  # the last: one word misremembered
+        with pytest.raises(NoSuchArticle) as missing:
+            _remove(typed, corpus, index_dir, encoder)
+        assert missing.value.did_you_mean() == "; did you mean 'harbour-0412' (“Ferry fares rise by a fifth”)?", typed
+    assert len(list(corpus.iterdir())) == 2

@@ -184,12 +184,12 @@ def test_add_duplicates_and_force(news_site: NewsSite, built_copy: tuple[Path, P
 
     stored, rejected = add("ledger-second-round.html")
     assert stored == [] and rejected == [{"file": news_site.page("ledger-second-round.html"),
-                                          "duplicate_of": ledger.doc_id,
+                                          "duplicate_of": ledger.doc_id, "force": "replace",
                                           "reason": f"already in the index as {ledger.doc_id} (the same address); "
                                                     f"to replace it, remove {ledger.doc_id} first"}]
     stored, rejected = add("northwind-copy.html")
     assert stored == [] and rejected[0]["duplicate_of"] == ledger.doc_id
-    assert "nearly the same text" in rejected[0]["reason"]
+    assert "nearly the same text" in rejected[0]["reason"] and rejected[0]["force"] == "beside"
 
     stored, rejected = add("northwind-copy.html", force=True)
     assert rejected == [] and len(stored) == 1

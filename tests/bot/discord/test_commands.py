@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 
 import pytest
 
@@ -27,7 +28,8 @@ async def run(fake: FakeDiscord, name: str, options: dict[str, object] | None = 
 
 async def test_commands_are_synced_to_the_guild_with_descriptions(bot: DisputeBot, fake: FakeDiscord) -> None:
     commands = {c["name"]: c for c in fake.synced[str(p.GUILD_ID)]}
-    assert set(commands) == {"ask", "timeline", "sources", "reindex", "add-article", "remove-article", "report"}
+    assert set(commands) == {"ask", "timeline", "sources", "status", "reindex", "add-article", "remove-article",
+                             "report", "index-history"}
     assert all(c["description"] for c in commands.values())
     assert [o["name"] for o in commands["ask"]["options"]] == ["question"]
     assert commands["ask"]["options"][0]["description"]
@@ -286,3 +288,29 @@ async def test_ask_in_a_thread_a_moderator_closes_gets_one_warning_and_no_apolog
     assert "1,178" in dm[1].text() or "257" in dm[1].text()
     fake.closed.clear()
     fake.rejected.clear()
+
+
+async def test_status_and_the_moderators_changes_from_discord(
+        start_bot: BotStarter, writable_discord_core: CommandCore, fake: FakeDiscord, tmp_path: Path) -> None:
+    """/status says what ``index status`` says, privately, without the server's folders; /index-history is the
+    moderators' (a member is refused by the core's check)."""
+    from bot.audit_trail import AuditTrail
+    from index.build_failures import failure_path
+
+    core = writable_discord_core
+    core.changes = AuditTrail(f"sqlite:///{tmp_path / 'bot.db'}")
+    failure_path(core.config.index_dir).write_text('{"at": "2026-12-06T20:00:00+00:00", "reason": "No space left '
+                                                   'on device", "file": "/srv/index.builds"}')
+    await start_bot(core, fake)
+    [status] = await run(fake, "status")
+    assert status.ephemeral and status.embeds[0]["title"] == "Index status"
+    shown = status.text()
+    assert "The last build failed (2026-12-06T20:00:00+00:00): No space left on device. The index above is still " \
+           "the one served." in shown and "/srv" not in shown and str(tmp_path) not in shown
+    [refused] = await run(fake, "index-history")
+    assert refused.ephemeral and refused.text() == "Only moderators can see the moderators' changes."
+    await run(fake, "reindex", roles=(p.MOD_ROLE_ID,))
+    [history] = await run(fake, "index-history", roles=(p.MOD_ROLE_ID,))
+    assert history.ephemeral and history.embeds[0]["title"] == "Moderator changes"
+    assert f"rebuild by discord:{p.USER_ID} (member) in discord:{p.GUILD_ID}: unchanged" in history.text()  # up to date
+    assert fake.rejected == []

@@ -65,8 +65,8 @@ async def test_a_file_forwarded_without_words_is_pointed_to_add_article(bot: Dis
     assert fake.file_requests == [] and reply.pings == []
 
 
-READ_ONLY = ("ask", "timeline", "sources")
-MODERATOR = ("reindex", "add-article", "remove-article", "report")
+READ_ONLY = ("ask", "timeline", "sources", "status")
+MODERATOR = ("reindex", "add-article", "remove-article", "report", "index-history")
 
 
 async def globally_synced(start_bot: BotStarter, core: CommandCore, fake: FakeDiscord, user_install: bool = True

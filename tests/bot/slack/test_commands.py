@@ -364,3 +364,28 @@ async def test_a_report_of_long_questions_is_delivered_whole_and_privately(
     assert reply["response_type"] == "ephemeral" and "blocks" in reply
     shown = shown_text(reply)
     assert "Most down-voted answers" in shown and "<!channel>" not in shown
+
+
+async def test_status_and_the_moderators_changes_from_slack(
+    stub: StubSlack, make_core: CoreFactory, copied_index: tuple[Path, Path],
+    make_app: Callable[[CommandCore], AsyncApp], tmp_path: Path,
+) -> None:
+    """/status says what ``index status`` says (a change left interrupted here), privately and without the
+    server's folders; /index-history is for moderators, through the core's check."""
+    from bot.audit_trail import AuditTrail
+    from index.change_journal import Journal
+
+    index_dir, corpus = copied_index
+    core = make_core(index_dir, corpus, changes=AuditTrail(f"sqlite:///{tmp_path / 'bot.db'}"))
+    Journal(index_dir, "remove").record(corpus / "gone.md", b"An article a killed removal took out.\n", None)
+    app = make_app(core)
+    status = await command_reply(stub, app, "/status")
+    shown = shown_text(status)
+    assert status["response_type"] == "ephemeral" and "4 articles, " in shown
+    assert "Interrupted: a removal of gone.md was interrupted" in shown, shown
+    assert str(tmp_path) not in shown and "dispute-bot index build" not in shown
+    refused = await command_reply(stub, app, "/index-history")
+    assert shown_text(refused) == "Only moderators can see the moderators' changes."
+    await command_reply(stub, app, "/reindex", user="UADMIN")
+    history = shown_text(await command_reply(stub, app, "/index-history", "5", user="UADMIN"))
+    assert "The last moderator change:" in history and " rebuild by slack:UADMIN" in history, history

@@ -1,0 +1,64 @@
+"""``index status`` and chat's ``/status`` as text, from one ``IndexStatus``: the CLI's says where the index is and
+names the CLI's commands; chat's names ``/reindex`` and never a folder of the server (anyone in a channel could
+read it), nor the file a failed build could not write (``index.build_failures`` keeps it apart)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.results import IndexStatus, counted
+from index import store
+
+
+def _format_text(info: dict[str, Any], rebuild: str) -> str:
+    """The index's format against the one this release reads, and what to do when they differ: a newer one is
+    this replica's to catch up with (a rebuild here would overwrite the index the upgraded replicas serve)."""
+    found, reads = info["format"], info["reads_format"]
+    text = f"format {found} (this release reads {reads})"
+    if store.newer_format(found):
+        return (text + ": written by a newer release, which this one can't read. Upgrade this replica; don't "
+                "rebuild the index from it, that would replace the index the upgraded replicas serve.")
+    if found != reads:
+        return text + f": built by an older release. Rebuild it with: {rebuild}"
+    return text
+
+
+def _failed_text(info: dict[str, Any], chat: bool) -> str:
+    """The last build that failed since the served index was published, and why: status run after a failed
+    build said nothing of it (``index.build_failures``)."""
+    failed = info.get("last_failure")
+    if not failed:
+        return ""
+    serving = "The index above is still the one served." if info["exists"] else "There is still no index."
+    where = "" if chat or not failed.get("file") else f" ({failed['file']})"
+    return (f"\nThe last build failed ({failed.get('at', 'time unknown')}): {failed['reason'].rstrip('.')}{where}. "
+            f"{serving}")
+
+
+def status_text(status: IndexStatus, chat: bool) -> str:
+    info = status.info
+    rebuild = "/reindex" if chat else "dispute-bot index build"
+    if not info["exists"]:
+        where = "yet" if chat else f"at {info['index_dir']}"
+        return f"No index {where}. Build it with: {rebuild}{_failed_text(info, chat)}"
+    running = " (a build is running)" if info["build_running"] else ""
+    if info.get("build_running_unknown"):
+        running = (" (whether another replica is building can't be told: the database holding the replicas' build "
+                   f"lock can't be reached: {info['build_running_unknown']})")
+    stale = info.get("out_of_date") or []
+    # An interrupted change's file makes the index look out of date, but a build undoes that change rather than
+    # indexing it: "brings it up to date" alone told a moderator the half-added article would be published.
+    fix = (f"{rebuild} first settles the interrupted change, then brings it up to date"
+           if info.get("interrupted") else f"{rebuild} brings it up to date")
+    after = (f"\nOut of date ({'; '.join(stale)}): questions are answered from it as it is until {fix}"
+             if stale else "")
+    if info.get("interrupted"):  # said before "out of date", which the interrupted change's file makes it
+        what = ("Interrupted, or under way on another replica (status can't tell which)"
+                if info.get("build_running_unknown") else "Interrupted")
+        after = f"\n{what}: {info['interrupted']}" + after
+    folder = "" if chat else f"\n{info['folder']}"
+    return (f"{counted(info['docs'], 'article')}, {counted(info['chunks'], 'chunk')}, "
+            f"{counted(info['events'], 'dated report')} (of events the timeline merges by date)\n"
+            f"model {info['model']} (dim {info['dimension']}), FAISS {info['faiss_factory']}, "
+            f"{_format_text(info, rebuild)}\n"
+            f"built {info['built_at']} in {info['build_seconds']} s{running}{folder}{_failed_text(info, chat)}{after}")

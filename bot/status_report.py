@@ -1,0 +1,40 @@
+"""What ``index status`` reports, read once for the CLI and the chat ``/status`` alike: the served index, whether
+it is out of date, a build running (another replica's too), a change left interrupted, and the last failed build.
+
+Chat's status showed the counts alone: a moderator asking there whether their /add-article had gone through, or
+why answers had not changed, was not told a build was running, had failed, or had been interrupted. Blocking (it
+reads the index's manifest and the corpus folder): the core calls it on a worker thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bot.results import IndexStatus
+from index import store
+from index.index_status import index_status
+from index.staleness import pending_changes
+
+
+def out_of_date(corpus_dir: Path, index_dir: Path, model: str, info: dict[str, Any]) -> list[str]:
+    """Why a build now would make another index than the one served (the articles, EMBEDDING_MODEL or this
+    release's rules changed since it was built), or nothing when it is current. Status gave no word of it: a
+    moderator who had changed EMBEDDING_MODEL, upgraded, or put a file in the corpus folder by hand was shown
+    the old index's counts as if they were current, while questions were answered from it as it was."""
+    if store.newer_format(info["format"]):
+        return []  # its format line says to upgrade this replica, not to rebuild
+    reasons = pending_changes(corpus_dir, index_dir, model=model)
+    reasons = [r for r in reasons if not r.startswith("its format is")]  # said beside the format already
+    if info["model"] != model:
+        reasons = [f"EMBEDDING_MODEL is now {model}" if "model or chunking" in r else r for r in reasons]
+    return reasons
+
+
+def read_status(corpus_dir: Path, index_dir: Path, model: str, elsewhere: bool | str | None) -> IndexStatus:
+    """``elsewhere``: whether another replica holds the replicas' build lock (``bot.build_lock``), or why that
+    can't be told; None where there is no such lock. Raises ``store.ManifestUnreadable``."""
+    info = index_status(index_dir, elsewhere)
+    if info["exists"]:
+        info["out_of_date"] = out_of_date(corpus_dir, index_dir, model, info)
+    return IndexStatus(info)
