@@ -15,11 +15,13 @@ safe in a worker thread; call ``render_png`` from one.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from index.date_values import approximate, date_words
 from retrieval.topic_dates import date_span
 from retrieval.types import Citation, Timeline, TimelineEvent
 
@@ -67,12 +69,18 @@ def _day(d: date, month: bool = True, year: bool = True) -> str:
     return f"{d.day}" + (f" {d:%b}" if month else "") + (f" {d.year}" if year else "")
 
 
+_MONTH_NAME = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b")
+
+
 def _short_date(p: _Placed) -> str:
     """``10 Feb 2021``, ``Feb 2021``, a span ``8–14 Feb 2021``; a span's first day names its own month and year
     when they differ from its last's (``28 Jan – 5 Feb 2025``): written as one month's, "1 April to 16 May"
-    read "1–16 May"."""
+    read "1–16 May". A year or a part of one as the articles word it, shortened: ``2019``, ``late Jan 2024``,
+    ``first week of Jun 2023`` (``index.date_values.date_words``), never as days."""
     if len(p.event.date) == 7:
         text = p.start.strftime("%b %Y")
+    elif (words := date_words(p.event.date)) is not None:  # "2019", "late Jan 2024", "mid-2020": no day
+        text = _MONTH_NAME.sub(lambda m: m.group(0)[:3], words.removeprefix("the "))
     elif p.start != p.end:
         same_year = p.start.year == p.end.year
         if same_year and p.start.month == p.end.month:
@@ -187,8 +195,9 @@ def timeline_figure(timeline: Timeline) -> Figure:
         y_event = mdates.date2num(p.start)
         colour = EVENT_COLOUR if not p.event.date_estimated else "#6c8ebf"
         if p.start != p.end:  # a week or a month: a light bar beside the line, the dot at its first day
+            # a part of a month or year ("late January"): its days were not named, so its bar is dashed
             ax.plot([0.01, 0.01], [mdates.date2num(p.start), mdates.date2num(p.end)], color=colour, alpha=0.35,
-                    linewidth=5, solid_capstyle="butt", zorder=2)
+                    linewidth=5, solid_capstyle="butt", zorder=2, linestyle="--" if approximate(p.event.date) else "-")
         ax.plot([0], [y_event], marker="o", markersize=7, color=colour, zorder=4,
                 markerfacecolor="white" if p.event.date_estimated else colour)
         y_label = float(from_px((label_x_px, height_px - y_px))[1])
