@@ -31,7 +31,7 @@ from index.dates import MONTHS, Mention
 _FULL = "|".join(MONTHS)
 _YEAR = r"(?:19|20)\d{2}"
 # The words naming a part, read into ``_PART_NAMES``' keys.
-_PART = (r"(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of(?:\s+the)?"
+PART_WORDS = (r"(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of(?:\s+the)?"
          r"|(?:the\s+)?(?:first|second)\s+half\s+of(?:\s+the)?"
          r"|(?:the\s+)?(?:first|second|third|fourth|last)\s+week\s+of(?:\s+the)?)")
 _PART_NAMES = {"early": "early", "beginning": "early", "start": "early", "mid": "mid", "middle": "mid",
@@ -41,14 +41,14 @@ _PART_NAMES = {"early": "early", "beginning": "early", "start": "early", "mid": 
 _NEAR = r"(?P<near>(?i:last|next|this|the))"
 _PATTERNS = [
     # "late January", "mid-March 2024", "the first week of June", "in March last year", "last March"
-    rf"(?<![\w-])(?:(?P<mpart>{_PART})[\s-]*|(?P<mq>(?i:last|next|this(?:\s+past|\s+coming)?))\s+)?"
+    rf"(?<![\w-])(?:(?P<mpart>{PART_WORDS})[\s-]*|(?P<mq>(?i:last|next|this(?:\s+past|\s+coming)?))\s+)?"
     rf"(?P<month>{_FULL})\b(?:,?\s+(?P<my>{_YEAR})\b|\s+(?P<myq>(?i:last|next|this))\s+year\b)?(?!,?\s*\d)",
     # "by the end of the month", "early next month"
-    rf"(?<![\w-])(?P<npart>{_PART})\s+(?P<nq>(?i:last|next|this|the))\s+month\b",
+    rf"(?<![\w-])(?P<npart>{PART_WORDS})\s+(?P<nq>(?i:last|next|this|the))\s+month\b",
     # "in 2019", "mid-2020", "the first half of 2023", "the end of 2019"
-    rf"(?<![\w-])(?:(?P<ypart>{_PART})[\s-]*|(?P<prep>(?i:in|during|throughout))\s+)(?P<year>{_YEAR})(?![\w-]|\s*[-–/]\d)",
+    rf"(?<![\w-])(?:(?P<ypart>{PART_WORDS})[\s-]*|(?P<prep>(?i:in|during|throughout))\s+)(?P<year>{_YEAR})(?![\w-]|\s*[-–/]\d)",
     # "last year", "early next year", "the end of the year"
-    rf"(?<![\w-])(?:(?P<qpart>{_PART})\s+)?{_NEAR}\s+year\b(?!['’])",
+    rf"(?<![\w-])(?:(?P<qpart>{PART_WORDS})\s+)?{_NEAR}\s+year\b(?!['’])",
 ]
 _COARSE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 _THE_LAST = re.compile(r"\bthe\s+$", re.IGNORECASE)  # "the last year of the plan", "over the last year": no year
@@ -58,8 +58,8 @@ _MONTH_RANGE_BEFORE = re.compile(rf"\b(?:between|from)\s+(?:{_FULL})\s+(?:and|to
 _FIGURE_BEFORE = re.compile(r"\d[\d,.]*%?(?:\s+[A-Za-z]+){0,2}\s+$")
 
 
-def _part(words: str | None) -> str:
-    """``_PART_NAMES``' name for the part words matched ("the end of the" → ``end``), "" for none."""
+def part_named(words: str | None) -> str:
+    """``_PART_NAMES``' name for the part words matched (``PART_WORDS``) ("the end of the" → ``end``), "" for none."""
     if not words:
         return ""
     kept = [w for w in words.lower().replace("-", " ").split() if w not in ("the", "of")]
@@ -80,24 +80,24 @@ def _build(match: re.Match[str], clauses: Clauses) -> Mention | None:
         qualifier = (g["mq"] or "").lower().split()[0] if g["mq"] else ""
         qualifier = f"{g['myq'].lower()}-year" if g["myq"] else qualifier
         return Mention(start, end, text, "month", MONTHS.index(g["month"]) + 1, year=int(g["my"]) if g["my"] else None,
-                       qualifier=qualifier, part=_part(g["mpart"]), future=future or qualifier == "next",
+                       qualifier=qualifier, part=part_named(g["mpart"]), future=future or qualifier == "next",
                        reported=reported, role=role)
     if g["npart"]:
         near = g["nq"].lower()
         return Mention(start, end, text, "near-month", qualifier="this" if near == "the" else near,
-                       part=_part(g["npart"]), future=future or near == "next", role=role)
+                       part=part_named(g["npart"]), future=future or near == "next", role=role)
     if (g["year"] or g["near"]) and word_before(sentence, start) in ("for", "since"):
         return None  # "a fund for this year", "labelled since last year": a period something holds for
     if g["year"]:
         if g["prep"] and _FIGURE_BEFORE.search(context_before(sentence, start)):
             role = "reference"  # "up from 1,090 in 2019": the figure's year
-        return Mention(start, end, text, "year", year=int(g["year"]), part=_part(g["ypart"]), future=future,
+        return Mention(start, end, text, "year", year=int(g["year"]), part=part_named(g["ypart"]), future=future,
                        reported=reported, role=role)
     near = g["near"].lower()
     if (not g["qpart"] and near == "the") or _OF_AFTER.match(sentence, end) or (
             near == "last" and not g["qpart"] and _THE_LAST.search(context_before(sentence, start))):
         return None  # "the year", "the last year of the plan", "over the last year"
-    return Mention(start, end, text, "year", qualifier="this" if near == "the" else near, part=_part(g["qpart"]),
+    return Mention(start, end, text, "year", qualifier="this" if near == "the" else near, part=part_named(g["qpart"]),
                    future=future or near == "next", role=role)
 
 

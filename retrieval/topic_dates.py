@@ -22,7 +22,7 @@ from index.dates import NAMED_DAYS, WEEKDAY_WORDS, Mention, find_mentions
 from retrieval.figure_dates import written_out
 from retrieval.month_parts import parts_of_month
 from retrieval.topic_months import FULL_MONTH_NAMES, MONTH_WORDS, month_named
-from retrieval.topic_years import topic_years
+from retrieval.topic_years import topic_years, year_parts
 
 _WORD = re.compile(r"[A-Za-z]+")
 # A month and a day number left over once the real dates are read: a day the month doesn't have.
@@ -250,6 +250,8 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
             start = inside.start() if inside else start
         found.append(bounded)
         rest = rest[:start] + " " + rest[at.end():]
+    year_months, rest = year_parts(rest)  # "mid-2020": May to August
+    found += [Period(Day(year, first, 1), Day(year, last, None)) for year, first, last in year_months]
     years, rest = topic_years(rest)  # a year alone, or two: every day of them
     found += [Period(Day(first, 1, 1), Day(last, 12, 31)) for first, last in years]
     return _closed(found), " ".join(rest.split())

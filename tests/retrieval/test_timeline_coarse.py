@@ -5,6 +5,7 @@ after one, over a small made-up corpus."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -15,7 +16,7 @@ from retrieval.followup import FollowupContext
 from retrieval.loaded import LoadedIndex
 from retrieval.timeline import build_timeline
 from retrieval.timeline_turns import moved, moved_events, timeline_turn
-from retrieval.topic_dates import topic_dates
+from retrieval.topic_dates import Period, topic_dates
 from retrieval.types import Citation, Timeline, TimelineEvent
 from tests.retrieval.conftest import dates_for, index_of
 
@@ -56,10 +57,23 @@ def test_events_of_no_day_in_order_and_json(index: LoadedIndex) -> None:
     ("march 22 2023", []),
     ("between march 1 and march 25 2023", ["2023-03-24"]),  # late March lies partly outside it
     ("june 2023", ["2023-06-13", "2023-06-30~"]),
+    ("mid-2020", ["2020-05~/2020-08~"]),  # read as 2020 and the word "mid", it listed nothing
+    ("early 2019", []),  # all of 2019 is not in its first months
 ])
 def test_topics_list_an_event_of_no_day_only_when_it_lies_wholly_inside(
         index: LoadedIndex, encoder: Encoder, topic: str, expected: list[str]) -> None:
     assert dates_for(index, encoder, topic) == expected
+
+
+@pytest.mark.parametrize(("topic", "first", "last", "rest"), [
+    ("mid-2020", date(2020, 5, 1), date(2020, 8, 31), ""),
+    ("koo in late 2022", date(2022, 9, 1), date(2022, 12, 31), "koo in"),
+    ("the first half of 2023", date(2023, 1, 1), date(2023, 6, 30), ""),
+    ("the end of 2019", date(2019, 12, 1), date(2019, 12, 31), ""),
+])
+def test_a_topic_naming_a_part_of_a_year_is_its_months(topic: str, first: date, last: date, rest: str) -> None:
+    (period,), words = topic_dates(topic)
+    assert isinstance(period, Period) and period.days(2021) == (first, last) and words == rest
 
 
 def cite(quote: str) -> Citation:
