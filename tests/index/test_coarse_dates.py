@@ -108,3 +108,11 @@ def test_an_update_label_ending_in_a_dash_is_no_event() -> None:
 def test_a_year_something_holds_for_and_a_range_of_months_date_nothing(sentence: str) -> None:
     """Found in articles the index was not fitted to: each was an event of a year or of June."""
     assert dates(doc(sentence, "2025-03-10")) == []
+
+
+def test_a_live_blog_entrys_sentence_telling_its_own_day_is_not_also_of_the_heads() -> None:
+    """As with an update's label: the head's day stands in for a first sentence dating nothing of its own."""
+    text = ("Live: the app ban\n\nFeb 9, 21:15\nThe court said it had ruled on the case two days earlier.\n\n"
+            "Feb 8, 10:00\nThe hearing opened with the state arguing the ban was lawful.")
+    found = [(e["date"], e["how"]) for e in events(doc(text, "2021-02-10")) if e["quote"].startswith("The court")]
+    assert found == [("2021-02-07", "relative")]
