@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from index.date_values import approximate, date_words
+from index.date_values import approximate, date_words, exact_days
 from retrieval.topic_dates import date_span
 from retrieval.types import Citation, Timeline, TimelineEvent
 
@@ -191,12 +191,16 @@ def timeline_figure(timeline: Timeline) -> Figure:
     bottom = height_px - ax.get_window_extent(renderer).y0 - line_px / 2
     label_x_px = to_px((0.05, 0))[0]
     room = ax.get_window_extent(renderer).x1 - label_x_px - 10
+    vague = 0  # bars of events of no day drawn so far: a year's bar would run on into the next year's
     for p, y_px in zip(placed, spread(wanted, spacing, top, bottom), strict=True):
         y_event = mdates.date2num(p.start)
         colour = EVENT_COLOUR if not p.event.date_estimated else "#6c8ebf"
         if p.start != p.end:  # a week or a month: a light bar beside the line, the dot at its first day
-            # a part of a month or year ("late January"): its days were not named, so its bar is dashed
-            ax.plot([0.01, 0.01], [mdates.date2num(p.start), mdates.date2num(p.end)], color=colour, alpha=0.35,
+            # a month, a year or a part of one: in two lanes taken in turn, so that "2017" and "2018" read as two
+            # bars, not one from 2017 to 2018; a part's bar ("late January": no day named) dashed
+            x = 0.01 + (0.008 * (vague % 2) if not exact_days(p.event.date) else 0)
+            vague += not exact_days(p.event.date)
+            ax.plot([x, x], [mdates.date2num(p.start), mdates.date2num(p.end)], color=colour, alpha=0.35,
                     linewidth=5, solid_capstyle="butt", zorder=2, linestyle="--" if approximate(p.event.date) else "-")
         ax.plot([0], [y_event], marker="o", markersize=7, color=colour, zorder=4,
                 markerfacecolor="white" if p.event.date_estimated else colour)

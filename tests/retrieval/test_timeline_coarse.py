@@ -106,3 +106,11 @@ def test_what_happened_next_after_an_event_of_no_day_goes_on_after_it() -> None:
                       for when in ("2020-05~/2020-08~", "2021", "2023-03-24")], topic=move.topic)
     assert [e.date for e in moved_events(move, later).events] == ["2020-05~/2020-08~", "2021", "2023-03-24"]
     assert topic_dates(move.topic)[0], "the move's topic is a period the timeline reads"
+
+
+def test_the_bars_of_two_years_in_a_row_are_two() -> None:
+    """"2017" and "2018" drew one bar from 2017 to the end of 2018, in one lane: read as one event over two years."""
+    timeline = Timeline([TimelineEvent("2017", "Quillo was founded in 2017.", [cite("x")]),
+                         TimelineEvent("2018", "In 2018 Quillo promised to label its results.", [cite("y")])])
+    bars = [line for line in timeline_figure(timeline).axes[0].lines if line.get_linewidth() == 5]
+    assert len(bars) == 2 and len({float(line.get_xdata()[0]) for line in bars}) == 2
