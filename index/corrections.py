@@ -26,8 +26,11 @@ _RETRACTED = re.compile(
 # A note's label opening its sentence, with the day it was written: "Correction (March 22):", "Clarification, 22
 # March 2024:", "Editor's note (March 22):".
 # A time of day in it ("Update, June 8, 17:10:") is part of the label, not its end.
-_LABEL = re.compile(r"^\W*(?:corrections?|clarifications?|editor['’]?s\s+note|update[ds]?)\b"
-                    r"(?:[^:.!?]|(?<=\d)[:.](?=\d\d)){0,40}:", re.IGNORECASE)
+# An update's label may end in a spaced dash instead, when it names a day ("Update June 8 - The court …"): read
+# as the story's words, its day was an event beside the one the sentence tells.
+UPDATE_DASH = r"update[ds]?\b[^:.!?\d]{0,20}\d[^:.!?]{0,20}?\s[-–—]\s"
+_LABEL = re.compile(r"^\W*(?:(?:corrections?|clarifications?|editor['’]?s\s+note|update[ds]?)\b"
+                    rf"(?:[^:.!?]|(?<=\d)[:.](?=\d\d)){{0,40}}:|{UPDATE_DASH})", re.IGNORECASE)
 
 
 # A day denied: "The vote was held on Wednesday, not Tuesday", "… on February 9, not on February 8".

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 
 from index.date_roles import context_before
+from index.date_values import span_of
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are|am)\s+(?:scheduled|set|expected|due|slated|likely|going)\s+to|to be held"
@@ -168,18 +169,16 @@ def set_for(clauses: Clauses, start: int, end: int) -> bool:
 
 
 def ahead_of(when: str, reported: date | None) -> bool:
-    """Whether a date (a day, month or span) starts after the day the article was written: then it was a
-    plan or a deadline when reported ("the hearing on March 5"), whatever the tense, and the timeline must
-    not show it as what happened. An estimated article date is the latest day it reports as past, so it
-    can't tell: only the tense does."""
-    first = when.split("/")[0]
-    return reported is not None and (first if len(first) == 10 else f"{first}-01") > reported.isoformat()
+    """Whether a date (a day, month, year, part of one or span: ``index.date_values``) starts after the day the
+    article was written: then it was a plan or a deadline when reported ("the hearing on March 5"), whatever the
+    tense, and the timeline must not show it as what happened. An estimated article date is the latest day it
+    reports as past, so it can't tell: only the tense does."""
+    return reported is not None and span_of(when)[0] > reported
 
 
 def behind(when: str, reported: date | None) -> bool:
-    """Whether every day of a date (a day, month or span) is before the day the article was written: then it
-    had come when reported, whatever the tense. "said the rules would be announced on February 25, 2021" in
-    an article of 2 March reports a plan of before that day, and "(still ahead when reported)" would be
+    """Whether every day of a date (a day, month, year, part of one or span) is before the day the article was
+    written: then it had come when reported, whatever the tense. "said the rules would be announced on February 25,
+    2021" in an article of 2 March reports a plan of before that day, and "(still ahead when reported)" would be
     false of it; whether the plan was carried out, its quote says as much as it says."""
-    last = when.split("/")[-1]
-    return reported is not None and last < (reported.isoformat()[:7] if len(last) == 7 else reported.isoformat())
+    return reported is not None and span_of(when)[1] < reported

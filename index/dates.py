@@ -131,6 +131,8 @@ class Mention:
     # The last day of a range this mention opens ("between February 19 and February 26"), set by
     # ``index.date_ranges``: one event over those days, not one at each end.
     through: Mention | None = None
+    # A part of the month or year named ("late", "first-week", "end"; ``index.coarse_dates``), "" for the whole.
+    part: str = ""
 
 
 @lru_cache(maxsize=4096)

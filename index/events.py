@@ -27,6 +27,7 @@ from index.date_resolution import CorpusWindow
 from index.date_tense import ahead_of, behind, told_as_future
 from index.documents import Document
 from index.entry_heads import EntryHead, entry_day, entry_heads
+from index.events_version import EVENTS_VERSION as EVENTS_VERSION  # its history is there
 from index.furniture import is_furniture
 from index.kin_dates import kin_periods, kin_window
 from index.lead_dateline import dateline_end
@@ -48,54 +49,13 @@ from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 from index.update_days import UpdateDay, update_day, update_days
 
-EVENTS_VERSION = 36  # 14: a yearless date in an undated article takes the year of its group of dated articles;
-# 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
-# 16: "last month", "this month", "next month": the month before, of or after the article's;
-# 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
-# 18: a day of a month set for ("called a sit-in for February 8") may be up to a month before the article;
-# 19: "Two days earlier, …", "The next morning …": a day from the one day the sentence before dates
-# (``index.relative_days``); ``context_start``/``context_end``: the sentence a "The talks …"/"It …" one points at;
-# 20: "are expected later this week", "is due on Friday": still ahead, as "are expected to" was;
-# 21: groups of dated articles as large leave a yearless day's year to the article's own days (``article_window``);
-# 22: a day counted from a date of the sentence's own ("two days after the January 26 violence"; ``_count_here``)
-# 23: "today", "yesterday", "tomorrow" from the article's date; the present progressive with a time of its own
-# ("is meeting officials this week", "is hearing the case on Friday") and a clause a date opens told in the future
-# ("On Friday, officials will meet …") are ahead; a correction note dates no event (``index.corrections``)
-# 24: the day of a plan called off or moved ("had been scheduled for Tuesday but was postponed") is no event, and
-# the day it was moved to ("moved to Thursday") is ahead (``index.called_off``); 25: the day of a lead paragraph's
-# dateline ("MAREN, Friday 14 November 2025 - …") dates the article, and is no event (``index.lead_dateline``);
-# 26: a sentence opening with its day ("On Thursday, 11 February 2021: …") is no dateline, and its day an event
-# 27: a weekday that is no one day ("every Friday", "the first Friday in October") is not the one before the article
-# 28: a dateline naming its country after the city ("VESKA, Norvania, Tuesday 9 March 2021 – …") is no event, nor an
-# editor's note on the story ("This story was updated on February 13 to add …") (``index.corrections``)
-# 29: a live blog's or chronology's entry head ("Feb 9, 21:15") is no event; its entry's first sentence is one of its
-# day, and the entry's relative days ("tonight") count from it (``index.entry_heads``)
-# 30: "between 4 and 6 February" is one range, not 6 February (``index.date_ranges``); a date before a preposition
-# ("last week under the load") dates its sentence (``index.date_roles``); an update paragraph's relative days
-# ("Update, February 14: … said on Sunday") count from its label's day (``index.update_days``)
-# 31: a wire dateline's day without its year ("PORT ALDEN, Feb 23 (Tidewire) - …") is no event either: it is the
-# undated story's estimated date (``index.lead_dateline.dateline_end``)
-# 32: an undated article's yearless days take the years of the dated articles most like it (``index.kin_dates``)
-# 33: a dateline of its weekday alone ("KARSK, Friday — …") is no event; "The day before the filing, …" counts from
-# the day of the filing where the article dates it, not from the sentence before (``index.named_anchor``)
-# 34: a day in figures in the text ("On 10/02/2022 the regulator …") dates its sentence when it reads one way, by
-# itself, the article's other days or its date (``index.figure_days``)
-# 35: "over the weekend", "last weekend": its Saturday and Sunday (``index.date_resolution.resolve_weekend``); "a week
-# after the order", "two weeks later": 7 and 14 days on, an estimate; "the previous Friday", "the following Monday":
-# that weekday from the day told before, not the article's (``index.relative_days``); "The day after the hearing"
-# finds "heard" by index.lexical's stems (``index.named_anchor``)
-# 36: "the previous week", "the following week", "The week before, …": the calendar week before or after the one of
-# the day the sentence before dates, not the week before the article's (``index.relative_days``); an update's label
-# with its time ("Update, June 8, 17:10: …") names its day, and its first sentence dating nothing is an event of it;
-# "in the week of April 4" is that week, not April 4 (``index.date_ranges.week_of``)
-
 # How far a record's date can be trusted, best first; the timeline uses it to pick a summary.
 YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")
 # How a record's date was told, most outright first; the timeline uses it to pick a summary too. A day named from
 # the article's ("yesterday") is placed more surely than its weekday, which might be of another week: "It met on
 # Wednesday." summed up the day "The council put off its vote yesterday" told. "entry": the day a live blog's entry
 # head names over the sentence (``index.entry_heads``).
-HOWS = ("explicit", "range", "named-day", "entry", "near-day", "weekday", "week", "month", "relative")
+HOWS = ("explicit", "range", "named-day", "entry", "near-day", "weekday", "week", "part", "month", "year", "relative")
 
 
 def _record_rank(record: dict[str, Any]) -> tuple[int, int, int]:
@@ -159,7 +119,11 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
 
         _count_here(doc, located[doc.doc_id], resolve, given, best)
         _entry_leads(doc, heads, spans, updates, best)
-        told = list(best.values()) + _told_relative(doc, spans, located[doc.doc_id], list(best.values()), given)
+        relative = _told_relative(doc, spans, located[doc.doc_id], list(best.values()), given, updates)
+        # An update's or entry's first sentence telling its own day from the label's ("Update, June 8: The court
+        # said it had ruled two days earlier") is of that day, not the label's, which stood in for a day it lacked
+        own = {r["start"] for r in relative}
+        told = [r for r in best.values() if r["how"] != "entry" or r["start"] not in own] + relative
         records.extend(with_context(doc, spans, sorted(told, key=lambda r: (r["start"], r["date"]))))
     return records
 
@@ -239,12 +203,16 @@ def _count_here(doc: Document, located: list[Located], resolve: Callable[[Locate
 
 
 def _told_relative(
-    doc: Document, spans: list[Span], located: list[Located], records: list[dict[str, Any]], given: date | None
+    doc: Document, spans: list[Span], located: list[Located], records: list[dict[str, Any]], given: date | None,
+    updates: list[UpdateDay],
 ) -> list[dict[str, Any]]:
     """Records of the sentences whose day is told from the day the sentence before dates ("Two days earlier,
-    …"; ``index.relative_days``), in reading order so one can lean on another ("The next day …" after one)."""
+    …"; ``index.relative_days``), in reading order so one can lean on another ("The next day …" after one). In an
+    update's paragraph (``updates``) with no dated sentence of its own before, from its label's day: "Update, June 8:
+    The court said it had ruled two days earlier." is 6 June (its label's day is no date of the sentence's own)."""
     starts = paragraph_of(doc.text)
-    mentioned = {item.sentence.start for item in located}
+    mentioned = {item.sentence.start for item in located
+                 if item.mention.start >= label_end(doc.text[item.sentence.start : item.sentence.end])}
     dated: dict[int, list[dict[str, Any]]] = {}
     for record in records:
         dated.setdefault(int(record["start"]), []).append(record)
@@ -257,6 +225,12 @@ def _told_relative(
         phrases = [] if span.start in mentioned or is_furniture(text) else relative_days(text)
         leaned = before[1] if before and (before[0] == paragraph or before[1] == previous) else None
         anchor = dated.get(leaned.start, []) if leaned else []
+        update = next((u for u in updates if u.start <= span.start < u.end), None)
+        reported = given if update is None or given is None else update.day
+        if phrases and update is not None and (leaned is None or leaned.start < update.start):
+            leaned, anchor = None, [{"date": update.day.isoformat(), "doc_id": doc.doc_id, "role": "primary",
+                                     "year_from": "estimated" if doc.date_estimated else "article",
+                                     "estimated": doc.date_estimated, "how": "entry"}]
         stem = named_event(text, phrases[0]) if phrases else None
         if stem is not None:  # "The day before the filing, …": the filing's day, told anywhere in the article
             anchor = named_anchor(stem, span.start, dated) or anchor
@@ -274,7 +248,7 @@ def _told_relative(
                 record = {**base, "date": when, "start": span.start, "end": span.end, "quote": text,
                           "how": "week" if phrase.week else "relative", "mention": phrase.text,
                           "future_tense": future, "estimated": rough,
-                          "planned": (future and not behind(when, given)) or ahead_of(when, given)}
+                          "planned": (future and not behind(when, reported)) or ahead_of(when, reported)}
                 found.append(record)
                 dated.setdefault(span.start, []).append(record)
         if span.start in mentioned or span.start in dated:

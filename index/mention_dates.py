@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from index.chunking import Span, split_sentences
+from index.coarse_dates import coarse_mentions, placed_by_coarse, resolve_coarse
 from index.date_ranges import join_ranges
 from index.date_resolution import (
     CorpusWindow,
@@ -63,7 +64,9 @@ def locate_mentions(doc: Document, spans: list[Span]) -> list[Located]:
         paragraph = paragraph_at(starts, span.start)
         sentence = doc.text[span.start : span.end]
         # Days in figures ("On 10/02/2022 the regulator …") too, read as the article writes them (``index.figure_days``)
-        mentions = sorted(find_mentions(sentence) + figure_mentions(sentence, order, written), key=lambda m: m.start)
+        # and dates of no day: "in 2019", "late January", "by the end of the month" (``index.coarse_dates``)
+        mentions = coarse_mentions(sentence, find_mentions(sentence)) + figure_mentions(sentence, order, written)
+        mentions.sort(key=lambda m: m.start)
         for mention in join_ranges(sentence, mentions):
             found.append(Located(mention, span, span.start + mention.start, paragraph))
     return found
@@ -122,6 +125,9 @@ def resolve_mention(
         if first and last and len(first[0]) == len(last[0]) == 10 and first[0] < last[0]:
             return f"{first[0]}/{last[0]}", "range", first[2]
         return first
+    if placed_by_coarse(m):  # a year, a part of a month or a year, "last March"
+        return resolve_coarse(m, doc_date, estimated, lambda whole: resolve_mention(
+            replace(item, mention=whole), doc_date, anchors, window, estimated))
     if m.kind in ("weekday", "week", "near-month", "near-day"):
         if doc_date is None:
             return None

@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from index.chunking import Span
+from index.corrections import UPDATE_DASH
 from index.date_resolution import nearest_year
 from index.dates import find_mentions
 from index.mention_dates import paragraph_at, paragraph_of
 from index.stamps import stamp_date
 
-# An update's label opening its paragraph, with its day: "Update, February 14:", "UPDATED (Feb 14, 2022):".
-_UPDATE_LABEL = re.compile(r"\W*update[ds]?\b[^:.!?]{0,40}:", re.IGNORECASE)
+# An update's label opening its paragraph, with its day: "Update, February 14:", "UPDATED (Feb 14, 2022):", "Update
+# June 8 - ".
+_UPDATE_LABEL = re.compile(rf"\W*(?:update[ds]?\b[^:.!?]{{0,40}}:|{UPDATE_DASH})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

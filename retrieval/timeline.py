@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from index.date_values import VALUE, sort_key
 from index.events import HOWS, YEAR_SOURCES
 from index.lead_dateline import lead_end
 from index.lexical import terms
@@ -45,6 +46,8 @@ from retrieval.types import Citation, Timeline, TimelineEvent
 # An event's key: its date, and whether its reports were of something still ahead when reported.
 EventKey = tuple[str, bool]
 
+# A day, a month or a span of days: the dates that tell which year the articles are about (``articles_year``); a
+# year or a part of one ("in 2019", ``index.date_values``) is most often the story's background.
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2}(?:/\d{4}-\d{2}-\d{2})?)?$")
 
 
@@ -87,7 +90,7 @@ def _usable(index: LoadedIndex, record: dict[str, Any]) -> int | None:
     try:
         doc_row = index.doc_index[record["doc_id"]]
         start, end = int(record["start"]), int(record["end"])
-        ok = bool(_DATE.match(str(record["date"]))) and index.docs[doc_row].text[start:end] == record["quote"]
+        ok = bool(VALUE.match(str(record["date"]))) and index.docs[doc_row].text[start:end] == record["quote"]
     except (KeyError, TypeError, ValueError):
         return None
     return doc_row if ok else None
@@ -229,8 +232,10 @@ def build_timeline(
     when reported, and one per date of what was still ahead (``planned``), after it.
 
     The summary is the best citation (most on topic, then a sentence whose own date this is, with the most
-    trusted year). A month-only date (``2021-01``) sorts before the days of that month, and a week
-    (``2021-02-08/2021-02-14``) right after its Monday. When there are more than ``limit`` events, the best
+    trusted year). Events sort by their first day (``index.date_values.sort_key``): a year (``2021``) before its
+    months, a month-only date (``2021-01``) before the days of that month, a week (``2021-02-08/2021-02-14``) right
+    after its Monday, and a part of a month or year ("late January", ``2021-01-21~/2021-01-31~``) after the events
+    of the day it begins on. When there are more than ``limit`` events, the best
     supported ones are kept (most relevant, then most articles), and the timeline says how many were left out.
     """
     topic = topic.strip() if topic and topic.strip() else None
@@ -247,6 +252,6 @@ def build_timeline(
         key=lambda d: (groups[d][0].rank[0], -len({c.doc_row for c in groups[d]}), groups[d][0].rank[1:], d),
     )[: max(limit, 0)]
     events = [_event(index, when, planned, groups[(when, planned)], estimated[(when, planned)])
-              for when, planned in sorted(chosen)]
+              for when, planned in sorted(chosen, key=lambda event: (sort_key(event[0]), event[1]))]
     note = timeline_note(index, bool(events), dates, dated, year, rest, unreadable)
     return Timeline(events, topic, omitted=len(groups) - len(chosen), note=note, asked_back=bool(unreadable))

@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from index.date_values import exact_days
 from retrieval.followup import FollowupContext, Turn
-from retrieval.topic_dates import DateFilter, Day, topic_dates
+from retrieval.topic_dates import DateFilter, Day, date_span, topic_dates
 from retrieval.types import Timeline, TimelineEvent
 
 # The reports of the event kept as its quotes: enough for the names a follow-up may mean, few enough that a
@@ -105,8 +106,9 @@ def timeline_turn(timeline: Timeline) -> Turn | None:
     reports = tuple(dict.fromkeys(c.quote for c in event.citations))[:MAX_REPORTS] or (event.summary,)
     question = " ".join(part for part in (subject, _what(event.summary)) if part)
     # A day asked about whose only event spans a week ("and the day before?" showing the week holding the 9th)
-    # is still the day moved from next.
-    day = event.date if _DAY.fullmatch(event.date) else _asked_day(named)
+    # is still the day moved from next; an event of no day ("2019", "late January") is left at its last day, so
+    # "what happened next?" lists what came after it (it had no day, and moved nowhere).
+    day = event.date if _DAY.fullmatch(event.date) else _asked_day(named) or _last_day(event)
     return Turn(question, tuple(dict.fromkeys(c.doc_id for c in event.citations)), reports, True, day=day,
                 topic=" ".join(subject.split()) or None)
 
@@ -201,7 +203,7 @@ def moved_turn(move: Moved | None, timeline: Timeline) -> Turn | None:
     turn = timeline_turn(timeline)
     last = _first_day(timeline.events[-1]) if timeline.events else ""
     if turn is not None and move is not None and move.after is not None and _DAY.fullmatch(last):
-        return replace(turn, day=last)  # (a month listed last has no day to go on after: its event's, as before)
+        return replace(turn, day=last)  # a month or year listed last: its first day, as the days in it follow it
     return turn or walked_turn(move, timeline)
 
 
@@ -215,8 +217,14 @@ def walked_turn(move: Moved | None, timeline: Timeline) -> Turn | None:
 
 
 def _first_day(event: TimelineEvent) -> str:
-    """The day (ISO) ``event`` began: a week's or a range's first."""
-    return event.date.split("/")[0]
+    """The day (ISO) ``event`` began: a week's or a range's first, a month's, a year's or a part's first day
+    (``index.date_values``), after which the events listed after it begin."""
+    return date_span(event.date)[0].isoformat()
+
+
+def _last_day(event: TimelineEvent) -> str | None:
+    """The last day (ISO) of an event of no day (a month, a year, a part of one); None for one of days."""
+    return None if exact_days(event.date) else date_span(event.date)[1].isoformat()
 
 
 def reported_day(timeline: Timeline, turn: Turn) -> str | None:

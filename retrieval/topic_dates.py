@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from index.date_ranges import join_ranges, phrase_dashes
+from index.date_values import exact_days, span_of
 from index.dates import NAMED_DAYS, WEEKDAY_WORDS, Mention, find_mentions
 from retrieval.figure_dates import written_out
 from retrieval.month_parts import parts_of_month
 from retrieval.topic_months import FULL_MONTH_NAMES, MONTH_WORDS, month_named
-from retrieval.topic_years import topic_years
+from retrieval.topic_years import topic_years, year_parts
 
 _WORD = re.compile(r"[A-Za-z]+")
 # A month and a day number left over once the real dates are read: a day the month doesn't have.
@@ -50,15 +51,9 @@ _MONTH_RANGE = re.compile(rf"\b(?:(?:between|from)\s+)?(?P<first>{FULL_MONTH_NAM
 
 
 def date_span(value: str) -> tuple[date, date]:
-    """An event's date (``YYYY-MM-DD``, a week ``start/end`` or a month ``YYYY-MM``) as first and last day."""
-    if "/" in value:
-        first, last = value.split("/", 1)
-        return date.fromisoformat(first), date.fromisoformat(last)
-    if len(value) == 7:
-        month = date.fromisoformat(f"{value}-01")
-        return month, (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    day = date.fromisoformat(value)
-    return day, day
+    """An event's date (a day, a week or range ``start/end``, a month ``YYYY-MM``, a year, a part of one:
+    ``index.date_values``) as first and last day."""
+    return span_of(value)
 
 
 @dataclass(frozen=True)
@@ -72,9 +67,10 @@ class Day:
     def covers(self, when: str, year: int) -> bool:
         """Whether an event dated ``when`` (a day, a week ``start/end`` or a month) falls on this date, in
         any year when the topic gave none (``year``, the articles' year, is for periods). A month-only event reports no
-        particular day, so it answers a month, never a day."""
-        if self.day is not None and len(when) == 7:
-            return False
+        particular day, so it answers a month, never a day; a part of a month ("late February"), a month (within it),
+        never a day either, and a year or a part of a year neither (``_within``)."""
+        if not exact_days(when):
+            return self.day is None and _within(when, self.month, self.year)
         first, last = date_span(when)
         days = (first + timedelta(days=k) for k in range((last - first).days + 1))
         return any(d.month == self.month and self.day in (None, d.day) and self.year in (None, d.year)
@@ -145,9 +141,16 @@ class Period:
         if span is None or span[0] > span[1]:
             return False
         first, last = date_span(when)
-        if len(when) == 7:
+        if not exact_days(when):  # a month, a year or a part of one names no day: all of it must be in the period
             return span[0] <= first and last <= span[1]
         return first <= span[1] and span[0] <= last
+
+
+def _within(when: str, month: int, year: int | None) -> bool:
+    """Whether an event of no day (a month, a year, a part of one) lies wholly inside ``month`` (of ``year``, or
+    of any year)."""
+    first, last = date_span(when)
+    return (first.year, first.month) == (last.year, last.month) and first.month == month and year in (None, first.year)
 
 
 DateFilter = Day | Period
@@ -247,6 +250,8 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
             start = inside.start() if inside else start
         found.append(bounded)
         rest = rest[:start] + " " + rest[at.end():]
+    year_months, rest = year_parts(rest)  # "mid-2020": May to August
+    found += [Period(Day(year, first, 1), Day(year, last, None)) for year, first, last in year_months]
     years, rest = topic_years(rest)  # a year alone, or two: every day of them
     found += [Period(Day(first, 1, 1), Day(last, 12, 31)) for first, last in years]
     return _closed(found), " ".join(rest.split())

@@ -10,6 +10,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from index.date_values import precision
 from index.tables import one_line
 
 
@@ -105,10 +106,12 @@ class Passage:
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    """One dated event. ``date`` is ``YYYY-MM-DD``, ``YYYY-MM`` when only the month is known, or a span
-    ``YYYY-MM-DD/YYYY-MM-DD``: a week (Monday to Sunday, from "this week") or a range ("between February 19
-    and February 26"). ``date_estimated``: every report of it was placed through an estimated article date.
-    ``planned``: every report of it was of something still ahead ("will meet on Friday", a deadline after the
+    """One dated event. ``date`` is ``YYYY-MM-DD``, ``YYYY-MM`` when only the month is known, ``YYYY`` when only
+    the year is, a span ``YYYY-MM-DD/YYYY-MM-DD``: a week (Monday to Sunday, from "this week") or a range ("between
+    February 19 and February 26"), or a part of a month or year, its ends marked ``~`` ("late January":
+    ``2024-01-21~/2024-01-31~``; ``index.date_values``), which JSON names with its ``precision``.
+    ``date_estimated``: every report of it was placed through an estimated article date. ``planned``: every report
+    of it was of something still ahead ("will meet on Friday", a deadline after the
     article's date), so nobody reads a plan as what happened."""
 
     date: str
@@ -119,7 +122,8 @@ class TimelineEvent:
 
     def to_dict(self) -> dict[str, Any]:
         citations = [c.to_dict() for c in self.citations]
-        return {"date": self.date, "date_estimated": self.date_estimated, "planned": self.planned,
+        return {"date": self.date, "precision": precision(self.date), "date_estimated": self.date_estimated,
+                "planned": self.planned,
                 "summary": self.summary, "citations": citations}
 
     def reports(self) -> list[tuple[Citation, list[Citation]]]:

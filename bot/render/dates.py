@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from index.date_values import approximate, date_words
+
 
 def shown_date(value: str | None, estimated: bool = False) -> str | None:
-    """``2021-02-10``; a week (``2021-02-08/2021-02-14``) as ``2021-02-08 – 2021-02-14``; an estimated date
-    as ``~2021-02-10 (estimated)``, so nobody takes a guess for a date the article gave."""
+    """``2021-02-10``; a week (``2021-02-08/2021-02-14``) as ``2021-02-08 – 2021-02-14``; a month, a year or a
+    part of one in words ("February 2021", "2019", "late January 2024": ``index.date_values.date_words``), never as
+    a day no article named; an estimated date as ``~2021-02-10 (estimated)``, so nobody takes a guess for a date
+    the article gave."""
     if not value:
         return None
-    text = value.replace("/", " – ")
+    text = date_words(value) or value.replace("/", " – ")
     return f"~{text} (estimated)" if estimated else text
 
 
@@ -27,9 +31,12 @@ def shown_event_date(value: str, estimated: bool = False, planned: bool = False)
 
 def span_words(value: str) -> str:
     """How a reply names an event's date when it points back at it: "that day", "that week" (Monday to
-    Sunday, from "this week"), "that month", or "in that period" (a range of days)."""
+    Sunday, from "this week"), "that month", "that year", or "in that period" (a range of days, or a part of a
+    month or year: "late January")."""
+    if approximate(value):
+        return "in that period"
     if "/" not in value:
-        return "that month" if len(value) == 7 else "that day"
+        return {4: "that year", 7: "that month"}.get(len(value), "that day")
     try:
         first, last = (date.fromisoformat(d) for d in value.split("/", 1))
     except ValueError:  # no span of days a renderer can read: said without naming its length

@@ -15,11 +15,13 @@ safe in a worker thread; call ``render_png`` from one.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from index.date_values import approximate, date_words, exact_days
 from retrieval.topic_dates import date_span
 from retrieval.types import Citation, Timeline, TimelineEvent
 
@@ -67,12 +69,18 @@ def _day(d: date, month: bool = True, year: bool = True) -> str:
     return f"{d.day}" + (f" {d:%b}" if month else "") + (f" {d.year}" if year else "")
 
 
+_MONTH_NAME = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b")
+
+
 def _short_date(p: _Placed) -> str:
     """``10 Feb 2021``, ``Feb 2021``, a span ``8–14 Feb 2021``; a span's first day names its own month and year
     when they differ from its last's (``28 Jan – 5 Feb 2025``): written as one month's, "1 April to 16 May"
-    read "1–16 May"."""
+    read "1–16 May". A year or a part of one as the articles word it, shortened: ``2019``, ``late Jan 2024``,
+    ``first week of Jun 2023`` (``index.date_values.date_words``), never as days."""
     if len(p.event.date) == 7:
         text = p.start.strftime("%b %Y")
+    elif (words := date_words(p.event.date)) is not None:  # "2019", "late Jan 2024", "mid-2020": no day
+        text = _MONTH_NAME.sub(lambda m: m.group(0)[:3], words.removeprefix("the "))
     elif p.start != p.end:
         same_year = p.start.year == p.end.year
         if same_year and p.start.month == p.end.month:
@@ -183,12 +191,17 @@ def timeline_figure(timeline: Timeline) -> Figure:
     bottom = height_px - ax.get_window_extent(renderer).y0 - line_px / 2
     label_x_px = to_px((0.05, 0))[0]
     room = ax.get_window_extent(renderer).x1 - label_x_px - 10
+    vague = 0  # bars of events of no day drawn so far: a year's bar would run on into the next year's
     for p, y_px in zip(placed, spread(wanted, spacing, top, bottom), strict=True):
         y_event = mdates.date2num(p.start)
         colour = EVENT_COLOUR if not p.event.date_estimated else "#6c8ebf"
         if p.start != p.end:  # a week or a month: a light bar beside the line, the dot at its first day
-            ax.plot([0.01, 0.01], [mdates.date2num(p.start), mdates.date2num(p.end)], color=colour, alpha=0.35,
-                    linewidth=5, solid_capstyle="butt", zorder=2)
+            # a month, a year or a part of one: in two lanes taken in turn, so that "2017" and "2018" read as two
+            # bars, not one from 2017 to 2018; a part's bar ("late January": no day named) dashed
+            x = 0.01 + (0.008 * (vague % 2) if not exact_days(p.event.date) else 0)
+            vague += not exact_days(p.event.date)
+            ax.plot([x, x], [mdates.date2num(p.start), mdates.date2num(p.end)], color=colour, alpha=0.35,
+                    linewidth=5, solid_capstyle="butt", zorder=2, linestyle="--" if approximate(p.event.date) else "-")
         ax.plot([0], [y_event], marker="o", markersize=7, color=colour, zorder=4,
                 markerfacecolor="white" if p.event.date_estimated else colour)
         y_label = float(from_px((label_x_px, height_px - y_px))[1])

@@ -138,7 +138,7 @@ def test_timeline_json(env: tuple[Path, Path], capsys: pytest.CaptureFixture[str
     assert main(["timeline", "--json"]) == 0
     events = json.loads(capsys.readouterr().out)["events"]
     assert [e["date"] for e in events] == sorted(e["date"] for e in events)
-    assert set(events[0]) == {"date", "date_estimated", "planned", "summary", "citations"}
+    assert set(events[0]) == {"date", "precision", "date_estimated", "planned", "summary", "citations"}
     assert main(["timeline", "--topic", "capital of France", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["events"] == []
 

@@ -47,7 +47,8 @@ def test_two_days_joined_by_and_are_two_events() -> None:
 def test_the_last_week_of_something_is_no_week_of_the_article() -> None:
     """"the last week of campaigning" named the week before the article's."""
     assert dates("The videos came down in the last week of campaigning.", "2021-02-10") == []
-    assert dates("Talks began in the first week of February.", "2021-02-10") == []
+    # the first week of a month is that month's first seven days, of no one day (``index.coarse_dates``)
+    assert dates("Talks began in the first week of February.", "2021-02-10") == ["2021-02-01~/2021-02-07~"]
     assert dates("Twitter blocked the accounts last week.", "2021-02-10") == ["2021-02-01/2021-02-07"]
 
 

@@ -60,7 +60,8 @@ def test_json_shape(small_index: LoadedIndex) -> None:
     data = json.loads(json.dumps(build_timeline(small_index).to_dict()))
     assert set(data) == {"events", "omitted"} and data["omitted"] == 0
     event = data["events"][0]
-    assert set(event) == {"date", "date_estimated", "planned", "summary", "citations"}
+    assert set(event) == {"date", "precision", "date_estimated", "planned", "summary", "citations"}
+    assert event["precision"] == "month"  # "2020-12" (``index.date_values.PRECISIONS``)
     assert {"doc_id", "quote", "start", "end"} <= set(event["citations"][0])
 
 

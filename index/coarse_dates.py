@@ -1,0 +1,152 @@
+"""Dates an article gives no day of: a year ("in 2019 the law was passed"), a part of a month or a year ("late
+February", "the first week of June", "mid-2020", "by the end of the month"), a month told from the article's
+("last March", "in March last year") and a year told so ("last year", "early next year").
+
+``index.dates`` reads days, weeks and whole months; read alone, "late January" was the whole of January and "in
+2019", "last March" or "by the end of the month" dated nothing, so a timeline lost what the articles told of the
+years before a story and its deadlines. Here each is a mention of its own: ``kind`` ``year`` (its ``year``, or
+``qualifier`` ``last``/``this``/``next`` from the article's year), a month with ``qualifier`` ``last``/``next``/
+``this`` ("last March": the latest March before the article's month) or ``last-year``/``this-year``/``next-year``,
+and ``part`` (``index.date_values.MONTH_PARTS``, ``YEAR_PARTS`` or ``END``) on a month, a month named from the
+article's ("the end of the month") or a year. ``resolve_coarse`` places them.
+
+A year right after a figure ("1,090 in 2019", "2.1 million marks in 2023") is the figure's period, not an event
+of the sentence's: such comparisons are how articles give past figures. A year after "for" or "since" ("a fund for
+this year", "labelled since last year") is a period something holds for, and the end of a range of months ("between
+January and June last year") no one month: they date nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from index.date_roles import context_before, date_role, word_before
+from index.date_tense import Clauses, tense
+from index.date_values import END, month_part, year_part
+from index.dates import MONTHS, Mention
+
+_FULL = "|".join(MONTHS)
+_YEAR = r"(?:19|20)\d{2}"
+# The words naming a part, read into ``_PART_NAMES``' keys.
+PART_WORDS = (r"(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of(?:\s+the)?"
+         r"|(?:the\s+)?(?:first|second)\s+half\s+of(?:\s+the)?"
+         r"|(?:the\s+)?(?:first|second|third|fourth|last)\s+week\s+of(?:\s+the)?)")
+_PART_NAMES = {"early": "early", "beginning": "early", "start": "early", "mid": "mid", "middle": "mid",
+               "late": "late", "end": END, "first half": "first-half", "second half": "second-half",
+               "first week": "first-week", "second week": "second-week", "third week": "third-week",
+               "fourth week": "fourth-week", "last week": "last-week"}
+_NEAR = r"(?P<near>(?i:last|next|this|the))"
+_PATTERNS = [
+    # "late January", "mid-March 2024", "the first week of June", "in March last year", "last March"
+    rf"(?<![\w-])(?:(?P<mpart>{PART_WORDS})[\s-]*|(?P<mq>(?i:last|next|this(?:\s+past|\s+coming)?))\s+)?"
+    rf"(?P<month>{_FULL})\b(?:,?\s+(?P<my>{_YEAR})\b|\s+(?P<myq>(?i:last|next|this))\s+year\b)?(?!,?\s*\d)",
+    # "by the end of the month", "early next month"
+    rf"(?<![\w-])(?P<npart>{PART_WORDS})\s+(?P<nq>(?i:last|next|this|the))\s+month\b",
+    # "in 2019", "mid-2020", "the first half of 2023", "the end of 2019"
+    rf"(?<![\w-])(?:(?P<ypart>{PART_WORDS})[\s-]*|(?P<prep>(?i:in|during|throughout))\s+)(?P<year>{_YEAR})(?![\w-]|\s*[-–/]\d)",
+    # "last year", "early next year", "the end of the year"
+    rf"(?<![\w-])(?:(?P<qpart>{PART_WORDS})\s+)?{_NEAR}\s+year\b(?!['’])",
+]
+_COARSE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+_THE_LAST = re.compile(r"\bthe\s+$", re.IGNORECASE)  # "the last year of the plan", "over the last year": no year
+_OF_AFTER = re.compile(r"\s+of\b")
+_MONTH_RANGE_BEFORE = re.compile(rf"\b(?:between|from)\s+(?:{_FULL})\s+(?:and|to|until|through)\s+$")
+# A year right after a figure and up to two words: "1,090 in 2019", "2.1 million marks in 2023".
+_FIGURE_BEFORE = re.compile(r"\d[\d,.]*%?(?:\s+[A-Za-z]+){0,2}\s+$")
+
+
+def part_named(words: str | None) -> str:
+    """``_PART_NAMES``' name for the part words matched (``PART_WORDS``) ("the end of the" → ``end``), "" for none."""
+    if not words:
+        return ""
+    kept = [w for w in words.lower().replace("-", " ").split() if w not in ("the", "of")]
+    return _PART_NAMES[" ".join(kept[:2]) if len(kept) > 1 and kept[1] in ("half", "week") else kept[0]]
+
+
+def _build(match: re.Match[str], clauses: Clauses) -> Mention | None:
+    sentence, (start, end) = clauses.sentence, match.span()
+    g = match.groupdict()
+    future, reported = tense(clauses, start, end)
+    role = date_role(sentence, start, end)
+    text = match.group(0)
+    if g["month"]:
+        if not (g["mpart"] or g["mq"] or g["myq"]):
+            return None  # a month alone is ``index.dates``' to read
+        if _MONTH_RANGE_BEFORE.search(context_before(sentence, start)):
+            return None  # "between January and June last year": months, not June; dated nothing rather than wrong
+        qualifier = (g["mq"] or "").lower().split()[0] if g["mq"] else ""
+        qualifier = f"{g['myq'].lower()}-year" if g["myq"] else qualifier
+        return Mention(start, end, text, "month", MONTHS.index(g["month"]) + 1, year=int(g["my"]) if g["my"] else None,
+                       qualifier=qualifier, part=part_named(g["mpart"]), future=future or qualifier == "next",
+                       reported=reported, role=role)
+    if g["npart"]:
+        near = g["nq"].lower()
+        return Mention(start, end, text, "near-month", qualifier="this" if near == "the" else near,
+                       part=part_named(g["npart"]), future=future or near == "next", role=role)
+    if (g["year"] or g["near"]) and word_before(sentence, start) in ("for", "since"):
+        return None  # "a fund for this year", "labelled since last year": a period something holds for
+    if g["year"]:
+        if g["prep"] and _FIGURE_BEFORE.search(context_before(sentence, start)):
+            role = "reference"  # "up from 1,090 in 2019": the figure's year
+        return Mention(start, end, text, "year", year=int(g["year"]), part=part_named(g["ypart"]), future=future,
+                       reported=reported, role=role)
+    near = g["near"].lower()
+    if (not g["qpart"] and near == "the") or _OF_AFTER.match(sentence, end) or (
+            near == "last" and not g["qpart"] and _THE_LAST.search(context_before(sentence, start))):
+        return None  # "the year", "the last year of the plan", "over the last year"
+    return Mention(start, end, text, "year", qualifier="this" if near == "the" else near, part=part_named(g["qpart"]),
+                   future=future or near == "next", role=role)
+
+
+def coarse_mentions(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` (``index.dates.find_mentions`` of ``sentence``) with the dates of no day added, left to right;
+    a month ``index.dates`` read whole ("late January") is the part of it this names instead."""
+    clauses = Clauses(sentence)
+    found = [m for m in (_build(x, clauses) for x in _COARSE.finditer(sentence)) if m is not None]
+    if not found:
+        return mentions
+    kept = [m for m in mentions
+            if not any(f.start < m.end and m.start < f.end for f in found if m.kind in ("month", "near-month"))
+            and not any(f.start <= m.start and m.end <= f.end for f in found)]
+    kept += [f for f in found if not any(m.start < f.end and f.start < m.end for m in kept)]
+    return sorted(kept, key=lambda m: m.start)
+
+
+Resolved = tuple[str, str, str]  # value, how, where its year came from (``index.mention_dates.resolve_mention``)
+
+
+def resolve_coarse(m: Mention, doc_date: date | None, estimated: bool,
+                   whole: Callable[[Mention], Resolved | None]) -> Resolved | None:
+    """Where a mention of this module lands: ``whole`` places the month or year a part is of (as a mention of a
+    month is placed), and a month or a year told from the article's date takes it from ``doc_date`` (an estimate
+    when ``estimated``). None when it can't be placed."""
+    if m.part:
+        placed = whole(replace(m, part="")) if m.kind != "year" or m.year is None else (f"{m.year:04d}", "year", "text")
+        if placed is None or len(placed[0]) not in (4, 7):
+            return None
+        value = placed[0]
+        if len(value) == 4:
+            return year_part(int(value), m.part), "year", placed[2]
+        return month_part(int(value[:4]), int(value[5:]), m.part), "part", placed[2]
+    if m.kind == "year" and m.year is not None:
+        return f"{m.year:04d}", "year", "text"
+    if doc_date is None:
+        return None
+    source = "estimated" if estimated else "article"
+    if m.kind == "year":
+        return f"{doc_date.year + {'last': -1, 'next': 1}.get(m.qualifier, 0):04d}", "year", source
+    assert m.month is not None
+    year = doc_date.year + {"last-year": -1, "next-year": 1}.get(m.qualifier, 0)
+    if m.qualifier == "last" and m.month >= doc_date.month:
+        year -= 1  # "last March" in a report of March or later this year: the one before
+    elif m.qualifier == "next" and m.month <= doc_date.month:
+        year += 1
+    return f"{year:04d}-{m.month:02d}", "month", source
+
+
+def placed_by_coarse(m: Mention) -> bool:
+    """Whether ``resolve_coarse`` places ``m``: a part, a year, or a month told from the article's."""
+    return bool(m.part) or m.kind == "year" or (m.kind == "month" and bool(m.qualifier))
