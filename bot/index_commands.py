@@ -31,7 +31,7 @@ from index.index_status import index_status
 from index.manage import Upload, add_articles, remove_article
 from index.staleness import pending_changes
 from index.web_article import fetch_articles
-from retrieval.loaded import load_problem
+from retrieval.loaded import FIX_DAMAGED, load_problem
 
 BUSY = "dispute-bot: an index build is already running; try again when it has finished."
 audit = logging.getLogger("dispute_bot.audit")
@@ -88,6 +88,24 @@ def _failed_text(info: dict[str, Any]) -> str:
     return f"\nThe last build failed ({failed.get('at', 'time unknown')}): {failed['reason'].rstrip('.')}. {serving}"
 
 
+def _files_text(info: dict[str, Any]) -> str:
+    """Which of the index's files were compared with what its build wrote (the damaged ones are said apart)."""
+    verified = info.get("files_verified")
+    if verified is None:
+        return ("files: not verified beyond being there (built before builds recorded sizes and checksums; "
+                "dispute-bot index build --full records them)")
+    if verified == "sizes":
+        return "files: sizes as built (--verify compares their checksums too)"
+    return "files: sizes and checksums as built"
+
+
+def _damage_text(info: dict[str, Any]) -> str:
+    """One line per damaged file, and the fix: a plain build of unchanged articles would find nothing to do."""
+    damage = info.get("damaged") or []
+    lines = [f"dispute-bot: The index file {Path(info['folder']) / d['file']} {d['problem']}." for d in damage]
+    return "\n".join(lines) + f" Rebuild the index with: {FIX_DAMAGED}" if lines else ""
+
+
 def _status_text(info: dict[str, Any]) -> str:
     if not info["exists"]:
         return f"No index at {info['index_dir']}. Build it with: dispute-bot index build{_failed_text(info)}"
@@ -109,8 +127,24 @@ def _status_text(info: dict[str, Any]) -> str:
     return (f"{counted(info['docs'], 'article')}, {counted(info['chunks'], 'chunk')}, "
             f"{counted(info['events'], 'dated report')} (of events the timeline merges by date)\n"
             f"model {info['model']} (dim {info['dimension']}), FAISS {info['faiss_factory']}, {_format_text(info)}\n"
-            f"built {info['built_at']} in {info['build_seconds']} s{running}\n{info['folder']}{_failed_text(info)}"
+            f"built {info['built_at']} in {info['build_seconds']} s{running}\n{info['folder']}\n{_files_text(info)}"
+            f"{_failed_text(info)}"
             f"{after}")
+
+
+def _status(settings: Settings, args: argparse.Namespace) -> int:
+    """``index status [--verify]``: exit 1 when there is no index, this release can't read its format, or a
+    file is not as its build wrote it (named on stderr with the fix): status read only the manifest and
+    exited 0 with ``faiss.index`` truncated or ``bm25`` deleted."""
+    info = index_status(settings.index_dir, replicas_building(settings), "checksums" if args.verify else "sizes")
+    if info["exists"]:
+        info["out_of_date"] = _out_of_date(settings, info)
+    _print(info, _status_text(info), args.json, refused=not info["exists"])
+    damage = _damage_text(info) if info["exists"] else ""
+    if damage and not args.json:  # --json has the damaged files in "damaged"
+        print(printable(damage), file=sys.stderr)
+    # An index this release can't read is as good as none to a script checking the exit status.
+    return 0 if info["exists"] and info["format"] == info["reads_format"] and not damage else 1
 
 
 def build(settings: Settings, full: bool = False, as_json: bool = False) -> int:
@@ -198,12 +232,7 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         audit.info("index %s%s by %s", command, f" {detail}" if detail else "", _who())
     try:
         if command == "status":
-            info = index_status(settings.index_dir, replicas_building(settings))
-            if info["exists"]:
-                info["out_of_date"] = _out_of_date(settings, info)
-            _print(info, _status_text(info), args.json, refused=not info["exists"])
-            # An index this release can't read is as good as none to a script checking the exit status.
-            return 0 if info["exists"] and info["format"] == info["reads_format"] else 1
+            return _status(settings, args)
         if command == "build":
             return build(settings, full=args.full, as_json=args.json)
         if command == "add":

@@ -11,6 +11,7 @@ from collections.abc import Awaitable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot import terminal
 from bot.build_lock import LockUnavailable
 from bot.core import CommandCore
 from bot.settings import Settings
@@ -31,8 +32,11 @@ def ensure_index(settings: Settings) -> bool:
     from bot.unwritable import cannot_write
 
     fresh = store.live_dir(settings.index_dir) is None
-    reasons = [] if fresh else pending_changes(settings.corpus_dir, settings.index_dir,
-                                               model=settings.embedding_model)
+    # No corpus folder beside an index (a wrong CORPUS_DIR): nothing to update it from, which was "Updating the
+    # index (the articles changed)" and the build's refusal, before the index was served anyway.
+    unsourced = not fresh and not settings.corpus_dir.is_dir()
+    reasons = [] if fresh or unsourced else pending_changes(settings.corpus_dir, settings.index_dir,
+                                                            model=settings.embedding_model)
     if not fresh and not reasons and pending(settings.index_dir) is not None:
         # An add or remove the last run stopped in (``_exit_leaving_build``) whose index went live: the
         # articles agree with it, but its journal is the build's to clear, and its note the log's.
@@ -72,6 +76,9 @@ def ensure_index(settings: Settings) -> bool:
         load_index(settings.index_dir)
     except IndexLoadError as exc:
         return _repaired(settings, exc)
+    if unsourced:
+        print(f"dispute-bot: there is no corpus folder at {settings.corpus_dir} (CORPUS_DIR), so the index is served "
+              "as it was built; articles can't be added or removed until it is there.", file=sys.stderr)
     return True
 
 
@@ -79,7 +86,9 @@ def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
     """Rebuild an index that can't be loaded though the articles did not change (a truncated
     ``faiss.index``), once, and load it again: ``make run`` stopped with "run index build", which is what
     it runs itself. An index in a newer release's format is left alone (the build refuses it); a repair that
-    fails leaves the damaged index and says both problems."""
+    fails (or has no corpus folder to rebuild from) leaves the damaged index and says both problems. The build
+    publishes only a complete folder, so a failed repair changes nothing; the build before the damaged one,
+    kept beside it, is not served instead: it may hold an article a moderator has since removed."""
     from bot.index_commands import build
 
     live = store.live_dir(settings.index_dir)
@@ -87,9 +96,16 @@ def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
     if manifest is not None and store.newer_format(manifest.get("format")):
         print(f"dispute-bot: {damage}", file=sys.stderr)  # "Upgrade this replica"
         return False
-    print(f"dispute-bot: {damage}\nRebuilding the index in full from {settings.corpus_dir} ...", file=sys.stderr)
+    damaged = f"dispute-bot: The index file {damage.path} {damage.problem}"
+    if not settings.corpus_dir.is_dir():  # nothing to rebuild from: the fix is the operator's, in one line
+        print(f"{damaged}, and there is no corpus folder at {settings.corpus_dir} (CORPUS_DIR) to rebuild it from.",
+              file=sys.stderr)
+        return False
+    # One line: the damage and what is done about it. It was three: the loader's error advising the command
+    # run next anyway, "Rebuilding ...", and the build's own warning naming the file again.
+    print(f"{damaged}: rebuilding the index in full from {settings.corpus_dir} ...", file=sys.stderr)
     try:
-        build(settings)
+        build(settings, full=True)
         load_index(settings.index_dir)
     except (store.NewerFormat, store.BuildInProgress, store.CorpusError, LockUnavailable, IndexLoadError,
             OSError) as exc:
@@ -156,7 +172,7 @@ def choose_platforms(settings: Settings, platform: str) -> list[str]:
 
 
 async def _serve(core: CommandCore, settings: Settings, platforms: list[str], http: bool, port: int,
-                 host: str = "0.0.0.0") -> None:
+                 host: str = "0.0.0.0", needs_input: bool = False) -> None:
     """Serve until the platforms end or a signal stops the bot (see ``bot.shutdown``). Warming up runs
     alongside, so ``/healthz`` answers at once and ``/readyz`` says when questions are answered quickly."""
     from bot import health
@@ -181,14 +197,17 @@ async def _serve(core: CommandCore, settings: Settings, platforms: list[str], ht
 
         jobs.append(serve_slack(core, settings, http=http, port=port, host=host))
     if "terminal" in platforms:
-        from bot.terminal import chat
-
-        jobs.append(chat(core))
+        jobs.append(terminal.chat(core, needs_input=needs_input))
     try:
         await serve_until_stopped([_setup_checked(job) for job in jobs], core.in_flight)
     finally:
         if monitor is not None:
             await monitor.cleanup()
+
+
+NO_INPUT = ("dispute-bot: no DISCORD_TOKEN or SLACK_BOT_TOKEN is set, and the terminal chat has no input (stdin is "
+            "not a terminal, and it ended before any question): set a token in .env (see .env.example), or run it in a "
+            "terminal")
 
 
 class PlatformRefused(Exception):
@@ -249,6 +268,13 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
         if problem:  # before the index and the model load, so a setup mistake is reported at once
             print(f"dispute-bot: {problem} (see .env.example)", file=sys.stderr)
             return 2
+    # The terminal chat for want of tokens, with no terminal to type in (a service manager, Docker without -i):
+    # said and refused, where it read end-of-input, exited 0, and was restarted in a loop saying nothing.
+    # Questions piped in (``echo q | dispute-bot run``) are still answered; only input with no line is refused.
+    unattended = platform == "auto" and platforms == ["terminal"] and not terminal.stdin_is_terminal()
+    if unattended and terminal.stdin_is_nothing():  # known now: before the index is built or loaded
+        print(NO_INPUT, file=sys.stderr)
+        return 2
     if platforms == ["terminal"] and logging.getLogger().level > logging.DEBUG:
         # A chat in the terminal, not a log viewer (nor faiss's); the audit lines of the user's own /report
         # and /reindex would land in the middle of the conversation too. Warnings and errors still show.
@@ -259,9 +285,12 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
     core = build_core(settings)
     log.info("starting: %s", ", ".join(platforms))
     try:
-        asyncio.run(_serve(core, settings, platforms, http, port, host))
+        asyncio.run(_serve(core, settings, platforms, http, port, host, needs_input=unattended))
     except KeyboardInterrupt:
         pass
+    except terminal.NoInput:
+        print(NO_INPUT, file=sys.stderr)
+        return 2
     except PlatformRefused as exc:
         print(exc, file=sys.stderr)
         return 2
