@@ -249,7 +249,7 @@ def test_one_shot_commands_build_a_missing_index_first(
     capsys.readouterr()
     assert main(["sources", "--json"]) == 0
     out, err = capsys.readouterr()
-    assert "No index at" in err and "building it" in err and "Index rebuilt" in err
+    assert "No index at" in err and "building it" in err and "Index built in" in err  # not "rebuilt": the first
     # stdout is the answer alone: it began with the build's plain-text report, which no JSON reader could parse.
     assert len(json.loads(out)["sources"]) == len(list(corpus_copy.glob("*.txt")))
     assert main(["ask", "What app is the government promoting as an alternative to Twitter?"]) == 0
