@@ -223,7 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(settings, args)
         if args.command in ("ask", "sources", "timeline"):  # eval builds once its files are checked
             from bot.results import Notice, NoticeKind
-            from bot.runner import build_if_missing
+            from bot.startup_index import build_if_missing
 
             nothing = build_if_missing(settings)
             if nothing is not None:  # a failed build has said why, naming the setting: nothing to add for a human

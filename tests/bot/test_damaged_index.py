@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bot import runner
+from bot import startup_index
 from bot.cli import main
 from bot.settings import Settings
 from index import file_check, store
+from retrieval.loaded import load_index
 
 FIX = "Rebuild the index with: dispute-bot index build --full"
 
@@ -116,12 +117,12 @@ def test_start_up_rebuilds_a_damaged_index_saying_so_once(built_copy: tuple[Path
     corpus, index_dir = built_copy
     path, size = _truncate_faiss(index_dir)
     with caplog.at_level(logging.WARNING):
-        assert runner.ensure_index(_settings(corpus, index_dir))
+        assert startup_index.ensure_index(_settings(corpus, index_dir))
     err = capsys.readouterr().err.splitlines()
     assert err[0] == (f"dispute-bot: The index file {path} is 100 bytes; the build wrote {size:,}: rebuilding the "
                       f"index in full from {corpus} ...")
     assert str(size) not in "\n".join(err[1:]) and not caplog.records
-    runner.load_index(index_dir)  # loads now
+    load_index(index_dir)  # loads now
 
 
 def test_start_up_without_a_corpus_to_repair_from_says_both_in_one_line(
@@ -129,7 +130,7 @@ def test_start_up_without_a_corpus_to_repair_from_says_both_in_one_line(
     _, index_dir = built_copy
     live = _live(index_dir)
     path, size = _truncate_faiss(index_dir)
-    assert not runner.ensure_index(_settings(tmp_path / "no-corpus", index_dir))
+    assert not startup_index.ensure_index(_settings(tmp_path / "no-corpus", index_dir))
     assert capsys.readouterr().err == (
         f"dispute-bot: The index file {path} is 100 bytes; the build wrote {size:,}, and there is no corpus "
         f"folder at {tmp_path / 'no-corpus'} (CORPUS_DIR) to rebuild it from.\n")
@@ -140,6 +141,6 @@ def test_start_up_without_a_corpus_serves_a_good_index_and_says_so(
         built_copy: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """It said "Updating the index (the articles changed)", then the build's refusal, then served anyway."""
     _, index_dir = built_copy
-    assert runner.ensure_index(_settings(tmp_path / "no-corpus", index_dir))
+    assert startup_index.ensure_index(_settings(tmp_path / "no-corpus", index_dir))
     err = capsys.readouterr().err
     assert "Updating" not in err and err.count("\n") == 1 and "served as it was built" in err

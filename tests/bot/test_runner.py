@@ -13,6 +13,7 @@ from bot import runner
 from bot.settings import Settings
 from index import extractors, staleness, store
 from index.embedding import DEFAULT_MODEL
+from retrieval.loaded import load_index
 
 
 def _settings(corpus: Path, index_dir: Path) -> Settings:
@@ -224,7 +225,7 @@ def test_start_up_rebuilds_an_index_it_cannot_load(built_copy: tuple[Path, Path]
     faiss_file.write_bytes(faiss_file.read_bytes()[:100])
     assert runner.ensure_index(_settings(corpus, index_dir))
     assert "faiss.index is 100 bytes" in capsys.readouterr().err  # its one line: tests/bot/test_damaged_index.py
-    runner.load_index(index_dir)  # loads now
+    load_index(index_dir)  # loads now
 
 
 def test_slack_with_only_oauth_settings_starts_http_mode_by_itself(
