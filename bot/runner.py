@@ -112,6 +112,12 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
             token = "DISCORD_TOKEN" if name == "discord" else "SLACK_BOT_TOKEN"
             print(f"dispute-bot: --platform {name} needs {token} (see .env.example)", file=sys.stderr)
             return 2
+    if http and "slack" not in platforms:  # Slack's HTTP mode, where there is no Slack: the chat opened without a word
+        why = (f"--platform {platform} serves no Slack: leave out --http" if platform != "auto" else
+               "SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET) is not set: set it (see .env.example), "
+               "or leave out --http")
+        print(f"dispute-bot: --http is Slack's HTTP mode, and {why}", file=sys.stderr)
+        return 2
     if "slack" in platforms:
         from bot.slack.app import http_by_itself, setup_problem
 

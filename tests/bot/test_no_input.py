@@ -54,3 +54,17 @@ def test_an_empty_pipe_is_refused_and_piped_questions_are_answered(built_copy: t
     piped = _run(built_copy, tmp_path, b"/sources\n")
     assert piped.returncode == 0, piped.stderr[-2000:]
     assert b"4 articles" in piped.stdout and runner.NO_INPUT.encode() not in piped.stderr
+
+
+@pytest.mark.parametrize("platform", ["auto", "terminal"])
+def test_http_without_slack_is_refused_not_ignored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, platform: str,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """``run --http`` with no Slack token opened the terminal chat without a word about Slack."""
+    for name in TOKENS:
+        monkeypatch.delenv(name, raising=False)
+    settings = Settings(_env_file=None, corpus_dir=tmp_path, index_dir=tmp_path / "index")  # type: ignore[call-arg]
+    monkeypatch.setattr(runner, "ensure_index", lambda settings: pytest.fail("the index was loaded first"))
+    assert runner.run(settings, platform=platform, http=True) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("dispute-bot: --http is Slack's HTTP mode") and err.count("\n") == 1
+    assert ("SLACK_BOT_TOKEN" if platform == "auto" else "--platform terminal serves no Slack") in err
