@@ -67,6 +67,7 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:' + os.environ.get('METRICS_PORT', '8080') + '/healthz', timeout=4)"]
 
-# Discord when DISCORD_TOKEN is set, Slack (Socket Mode) when SLACK_BOT_TOKEN/SLACK_APP_TOKEN are; for Slack
-# over HTTP (and multi-workspace OAuth) run: dispute-bot run --platform slack --http --port 8080
+# Discord when DISCORD_TOKEN is set, Slack (Socket Mode) when SLACK_BOT_TOKEN/SLACK_APP_TOKEN are; with neither,
+# it stops at once with exit 2 naming them (stdin is no terminal: nobody to chat with; `docker run -it` for the
+# terminal chat). For Slack over HTTP (and multi-workspace OAuth) run: dispute-bot run --platform slack --http --port 8080
 CMD ["dispute-bot", "run", "--port", "8080"]

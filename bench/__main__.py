@@ -23,6 +23,7 @@ offline_env()
 
 from bench import profile_add, scale, suite  # noqa: E402 (after the environment is set)
 from bench.common import dev_items, fresh_questions, load_average, machine, now  # noqa: E402
+from bot.output_path import unwritable  # noqa: E402
 from index.onnx_export import DEFAULT_VARIANT  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -49,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wait-idle", type=float, default=120, help="seconds to wait for a quiet machine")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
+    problem = unwritable(args.out)
+    if problem:  # before an hour of measuring, not after
+        parser.error(f"--out {problem}")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG
 

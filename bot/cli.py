@@ -50,8 +50,9 @@ def _write_png(result: Result, path: Path) -> int:
     if not result.events:
         print(f"dispute-bot: no dated events, so no picture was written to {path}", file=sys.stderr)
         return 1
-    if not path.name or path.is_dir():
-        print(f"dispute-bot: --png needs a file name, not the folder {str(path) or '.'!r}", file=sys.stderr)
+    problem = _png_problem(path)  # checked before the timeline too; a folder may have gone since
+    if problem:
+        print(problem, file=sys.stderr)
         return 1
     try:
         data = render_png(result)
@@ -71,21 +72,51 @@ def _write_png(result: Result, path: Path) -> int:
     return 0
 
 
+def _png_problem(path: Path) -> str | None:
+    """Why ``--png FILE`` can't be written, asked before any work (``bot.output_path``)."""
+    from bot.output_path import unwritable
+    from bot.render.plain import printable
+
+    problem = unwritable(path)
+    return None if problem is None else printable(f"dispute-bot: --png {problem}")  # a name may hold anything
+
+
 def _core(settings: Settings) -> CommandCore:
     from bot.wiring import build_core
 
     return build_core(settings)
 
 
+def _unloadable(core: CommandCore, as_json: bool) -> int | None:
+    """Load the index before the command's work, and say in one line why it can't be (the file and the fix),
+    where a damaged one gave two ERROR log lines, the chat's notice and the detail, four lines saying one thing.
+    None when it loads; the command then answers from it, loaded once."""
+    from bot.render.plain import printable
+    from bot.results import Notice, NoticeKind
+    from retrieval.loaded import IndexLoadError
+
+    try:
+        core.engine.index  # noqa: B018 (loads it, or raises why it can't)
+    except IndexLoadError as exc:
+        if as_json:
+            return _emit(Notice(NoticeKind.UNAVAILABLE, str(exc)), as_json)
+        print(printable(f"dispute-bot: {exc}"), file=sys.stderr)  # a folder's name may hold anything
+        return 1
+    return None
+
+
 def _ask(settings: Settings, question: str | None, as_json: bool) -> int:
     core = _core(settings)
     try:
-        if question is not None:
-            return _emit(asyncio.run(core.ask(question)), as_json)
-        if not as_json:
+        if question is None and not as_json:
             print("dispute-bot ask: give a question, or use --json to read JSON lines from stdin",
                   file=sys.stderr)
             return 2
+        unloadable = _unloadable(core, as_json)
+        if unloadable is not None:
+            return unloadable
+        if question is not None:
+            return _emit(asyncio.run(core.ask(question)), as_json)
         return asyncio.run(_ask_lines(core))
     finally:
         core.close()
@@ -183,13 +214,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     from index.model_files import ModelNotFound, require_model
 
     try:
+        if args.command == "timeline" and args.png is not None and (problem := _png_problem(args.png)):
+            print(problem, file=sys.stderr)
+            return 1
         if _needs_model(args):  # a wrong model in one line before any work, not a traceback (or an apology) after
             require_model(settings.embedding_model)
         if args.command == "run":
             return _run(settings, args)
         if args.command in ("ask", "sources", "timeline"):  # eval builds once its files are checked
             from bot.results import Notice, NoticeKind
-            from bot.runner import build_if_missing
+            from bot.startup_index import build_if_missing
 
             nothing = build_if_missing(settings)
             if nothing is not None:  # a failed build has said why, naming the setting: nothing to add for a human
@@ -205,6 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return eval_command.main(settings, args.files, args.add, args.json, not args.no_baseline)
         core = _core(settings)
         try:
+            unloadable = _unloadable(core, args.json) if args.command in ("sources", "timeline") else None
+            if unloadable is not None:
+                return unloadable
             if args.command == "sources":
                 return _emit(asyncio.run(core.sources()), args.json)
             if args.command == "timeline":

@@ -98,7 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     remove = isub.add_parser("remove", help="remove an article (by doc id) and update the index")
     remove.add_argument("doc_id", help="the article's id as `sources` lists it (or its file name)")
     remove.add_argument("--json", action="store_true", help="JSON output")
-    status = isub.add_parser("status", help="what the index holds")
+    status = isub.add_parser("status", help="what the index holds, and whether its files are as built")
+    status.add_argument("--verify", action="store_true",
+                        help="read every file to compare its checksum, not only its size, with the build's")
     status.add_argument("--json", action="store_true", help="JSON output")
     history = isub.add_parser("history", help="the moderators' latest changes: who added, removed or rebuilt what")
     history.add_argument("--limit", type=int, default=20, metavar="N", help="how many changes to show (default 20)")

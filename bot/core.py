@@ -291,6 +291,9 @@ class CommandCore(TimelineReaders, ModeratorActions):
         comes, naming articles by id."""
         try:
             return {source.doc_id: source.title for source in self.engine.sources()}
+        except IndexLoadError as exc:  # says the file and the fix: a traceback (to stderr, for `report`) adds nothing
+            log.warning("the report names articles by id: %s", exc)
+            return {}
         except Exception:
             log.exception("the report names articles by id: the index could not be read")
             return {}

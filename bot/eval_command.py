@@ -12,9 +12,9 @@ import tempfile
 from pathlib import Path
 
 from bot.routing import route
-from bot.runner import build_if_missing
 from bot.settings import Settings
 from bot.smalltalk import without_greeting
+from bot.startup_index import build_if_missing
 from bot.validation import InvalidInput, clean_question
 from index.builder import build_index
 from index.embedding import lazy_encoder

@@ -24,7 +24,7 @@ from bot.change_history import change_record
 from bot.force_hints import cli_hint
 from bot.progress import build_progress
 from bot.render.plain import printable
-from bot.render.status import status_text
+from bot.render.status import damage_text, status_text
 from bot.results import IndexChange
 from bot.settings import Settings
 from bot.shared_setup import replicas_building, shared_build_lock
@@ -64,6 +64,21 @@ def _print(data: dict[str, Any], text: str, as_json: bool, refused: bool = False
     _said.set(data)
     out = sys.stderr if refused and not as_json else sys.stdout
     print(json.dumps(data, ensure_ascii=False) if as_json else printable(text), file=out)  # file names are anyone's
+
+
+def _status(settings: Settings, args: argparse.Namespace) -> int:
+    """``index status [--verify]``: exit 1 when there is no index, this release can't read its format, or a
+    file is not as its build wrote it (named on stderr with the fix): status read only the manifest and
+    exited 0 with ``faiss.index`` truncated or ``bm25`` deleted."""
+    status = read_status(settings.corpus_dir, settings.index_dir, settings.embedding_model,
+                         replicas_building(settings), files="checksums" if args.verify else "sizes")
+    info = status.info
+    _print(info, status_text(status, chat=False), args.json, refused=not info["exists"])
+    damage = damage_text(info) if info["exists"] else ""
+    if damage and not args.json:  # --json has the damaged files in "damaged"
+        print(printable(damage), file=sys.stderr)
+    # An index this release can't read is as good as none to a script checking the exit status.
+    return 0 if info["exists"] and info["format"] == info["reads_format"] and not damage else 1
 
 
 def build(settings: Settings, full: bool = False, as_json: bool = False) -> int:
@@ -212,12 +227,7 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     command = args.index_command
     try:
         if command == "status":
-            status = read_status(settings.corpus_dir, settings.index_dir, settings.embedding_model,
-                                 replicas_building(settings))
-            info = status.info
-            _print(info, status_text(status, chat=False), args.json, refused=not info["exists"])
-            # An index this release can't read is as good as none to a script checking the exit status.
-            return 0 if info["exists"] and info["format"] == info["reads_format"] else 1
+            return _status(settings, args)
         if command == "build":
             return build(settings, full=args.full, as_json=args.json)
         if command == "add":

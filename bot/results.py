@@ -112,8 +112,10 @@ class IndexChange:
         elif r.get("unchanged"):
             text = f"Index already up to date: {counted(r['docs'], 'article')}, {counted(r['chunks'], 'chunk')}."
         else:
+            # Every article new to the index (the first build): "rebuilt" told a new user something was redone.
+            verb = "built" if r['docs'] and len(r.get("added_doc_ids", [])) == r['docs'] else "rebuilt"
             text = (
-                f"Index rebuilt in {r['seconds']:.1f} s: {counted(r['docs'], 'article')}, "
+                f"Index {verb} in {r['seconds']:.1f} s: {counted(r['docs'], 'article')}, "
                 f"{counted(r['chunks'], 'chunk')} "
                 f"({r['embedded_chunks']} embedded, {r['reused_chunks']} reused)."
             )

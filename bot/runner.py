@@ -1,150 +1,20 @@
-"""``dispute-bot run``: make sure an index exists, then serve the platforms that have tokens."""
+"""``dispute-bot run``: make sure an index exists (``bot.startup_index``), then serve the platforms that have tokens."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import sys
 from collections.abc import Awaitable
-from dataclasses import dataclass
-from pathlib import Path
 
-from bot.build_lock import LockUnavailable
+from bot import terminal
 from bot.core import CommandCore
 from bot.settings import Settings
+from bot.startup_index import ensure_index
 from bot.wiring import build_core
-from index import store
-from index.change_journal import pending
-from index.staleness import pending_changes
-from index.vector_cache import read_manifest
-from retrieval.loaded import IndexLoadError, load_index
 
 log = logging.getLogger(__name__)
-
-
-def ensure_index(settings: Settings) -> bool:
-    """Build the index on first run, bring it up to date when the articles or the index format changed
-    while the bot was down, and report a damaged one clearly instead of starting half-broken."""
-    from bot.index_commands import build
-    from bot.unwritable import cannot_write
-
-    fresh = store.live_dir(settings.index_dir) is None
-    reasons = [] if fresh else pending_changes(settings.corpus_dir, settings.index_dir,
-                                               model=settings.embedding_model)
-    if not fresh and not reasons and pending(settings.index_dir) is not None:
-        # An add or remove the last run stopped in (``_exit_leaving_build``) whose index went live: the
-        # articles agree with it, but its journal is the build's to clear, and its note the log's.
-        reasons = ["an interrupted add or remove to settle"]
-    if fresh or reasons:
-        what = (f"No index at {settings.index_dir} yet: building it" if fresh
-                else f"Updating the index ({'; '.join(reasons)})")
-        print(f"{what} from {settings.corpus_dir} ...", file=sys.stderr)
-        try:
-            build(settings)
-        except store.BuildInProgress:
-            print("Another process is building the index; "
-                  + ("try again shortly." if fresh else "serving the current one meanwhile."), file=sys.stderr)
-            if fresh:
-                return False
-        except LockUnavailable as exc:
-            print(f"dispute-bot: cannot reach DATABASE_URL for the replicas' build lock ({exc})"
-                  + ("" if fresh else "; serving the current index."), file=sys.stderr)
-            if fresh:
-                return False
-        except store.CorpusError as exc:
-            print(f"dispute-bot: {exc}", file=sys.stderr)
-            if fresh:
-                return False
-        except OSError as exc:  # a read-only or full disk: a line naming the setting, not a traceback
-            print(f"dispute-bot: {cannot_write(settings, exc)}" + ("" if fresh else "; serving the last good one."),
-                  file=sys.stderr)
-            if fresh:
-                return False
-        except Exception as exc:  # the last good index keeps serving; the next start tries again
-            if fresh:
-                raise
-            log.exception("updating the index failed")
-            print(f"Could not update the index ({type(exc).__name__}: {exc}); serving the last good one.",
-                  file=sys.stderr)
-    try:
-        load_index(settings.index_dir)
-    except IndexLoadError as exc:
-        return _repaired(settings, exc)
-    return True
-
-
-def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
-    """Rebuild an index that can't be loaded though the articles did not change (a truncated
-    ``faiss.index``), once, and load it again: ``make run`` stopped with "run index build", which is what
-    it runs itself. An index in a newer release's format is left alone (the build refuses it); a repair that
-    fails leaves the damaged index and says both problems."""
-    from bot.index_commands import build
-
-    live = store.live_dir(settings.index_dir)
-    manifest = read_manifest(live) if live is not None else None
-    if manifest is not None and store.newer_format(manifest.get("format")):
-        print(f"dispute-bot: {damage}", file=sys.stderr)  # "Upgrade this replica"
-        return False
-    print(f"dispute-bot: {damage}\nRebuilding the index in full from {settings.corpus_dir} ...", file=sys.stderr)
-    try:
-        build(settings)
-        load_index(settings.index_dir)
-    except (store.NewerFormat, store.BuildInProgress, store.CorpusError, LockUnavailable, IndexLoadError,
-            OSError) as exc:
-        print(f"dispute-bot: could not repair the index: {exc}", file=sys.stderr)
-        return False
-    return True
-
-
-@dataclass(frozen=True)
-class NoIndex:
-    """Why a one-shot command has no index to answer from. ``said``: the build meant to make one failed and
-    has already said why on stderr, in one line naming the setting (``INDEX_DIR`` that can't be written, the
-    build lock's ``DATABASE_URL``, another build running), so a human is told nothing more."""
-
-    message: str
-    said: bool = False
-
-
-def build_if_missing(settings: Settings) -> NoIndex | None:
-    """The one-shot commands (``ask``, ``eval``, ``sources``, ``timeline``) build a missing index first, as
-    ``run`` does: after ``make test`` or a fresh clone, ``dispute-bot ask`` answered only that no index was
-    found. An existing index is left as it is (updating it is ``run``'s and ``index build``'s job).
-
-    Returns why there is nothing to answer from when there is no index and no corpus folder to build one from
-    (a wrong ``CORPUS_DIR``): the command says that, in one line, where it said only that the index was missing
-    and how to build it, which fails the same way. Likewise when the first build fails (an ``INDEX_DIR`` that
-    can't be written): the build's own line names the setting, and the command stops there. It went on to load
-    the index that was never written, logged two ERROR lines and advised ``index build --full``, which failed
-    the same way.
-
-    An index in an older release's format is as good as none (this release can't read it: ``ask`` logged it
-    twice, called it "missing or damaged" and advised a full build) and is built the same way. The build's
-    report goes to stderr, as the notice before it: stdout is the command's answer, and ``ask --json`` and
-    ``sources --json`` began with a plain-text "Index rebuilt …" line their reader could not parse."""
-    live = store.live_dir(settings.index_dir)
-    if live is not None and not _older_format(live):
-        return None
-    if not settings.corpus_dir.is_dir():
-        return None if live is not None else NoIndex(
-            f"There is no index at {settings.index_dir} and no corpus folder at {settings.corpus_dir} "
-            "(CORPUS_DIR) to build one from.")
-    with contextlib.redirect_stdout(sys.stderr):
-        ready = ensure_index(settings)
-    if not ready and store.live_dir(settings.index_dir) is None:
-        return NoIndex(f"There is no index at {settings.index_dir} (INDEX_DIR), and building one failed: "
-                       "the reason is on stderr.", said=True)
-    return None
-
-
-def _older_format(live: Path) -> bool:
-    """The live index's manifest names a format older than the one this release reads (a newer one is left
-    for the upgraded replicas; an unreadable manifest is the loader's to report)."""
-    manifest = read_manifest(live)
-    found = None if manifest is None else manifest.get("format")
-    return manifest is not None and found != store.FORMAT_VERSION and not store.newer_format(found)
 
 
 def choose_platforms(settings: Settings, platform: str) -> list[str]:
@@ -156,7 +26,7 @@ def choose_platforms(settings: Settings, platform: str) -> list[str]:
 
 
 async def _serve(core: CommandCore, settings: Settings, platforms: list[str], http: bool, port: int,
-                 host: str = "0.0.0.0") -> None:
+                 host: str = "0.0.0.0", needs_input: bool = False) -> None:
     """Serve until the platforms end or a signal stops the bot (see ``bot.shutdown``). Warming up runs
     alongside, so ``/healthz`` answers at once and ``/readyz`` says when questions are answered quickly."""
     from bot import health
@@ -181,14 +51,17 @@ async def _serve(core: CommandCore, settings: Settings, platforms: list[str], ht
 
         jobs.append(serve_slack(core, settings, http=http, port=port, host=host))
     if "terminal" in platforms:
-        from bot.terminal import chat
-
-        jobs.append(chat(core))
+        jobs.append(terminal.chat(core, needs_input=needs_input))
     try:
         await serve_until_stopped([_setup_checked(job) for job in jobs], core.in_flight)
     finally:
         if monitor is not None:
             await monitor.cleanup()
+
+
+NO_INPUT = ("dispute-bot: no DISCORD_TOKEN or SLACK_BOT_TOKEN is set, and the terminal chat has no input (stdin is "
+            "not a terminal, and it ended before any question): set a token in .env (see .env.example), or run it in a "
+            "terminal")
 
 
 class PlatformRefused(Exception):
@@ -239,6 +112,12 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
             token = "DISCORD_TOKEN" if name == "discord" else "SLACK_BOT_TOKEN"
             print(f"dispute-bot: --platform {name} needs {token} (see .env.example)", file=sys.stderr)
             return 2
+    if http and "slack" not in platforms:  # Slack's HTTP mode, where there is no Slack: the chat opened without a word
+        why = (f"--platform {platform} serves no Slack: leave out --http" if platform != "auto" else
+               "SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET) is not set: set it (see .env.example), "
+               "or leave out --http")
+        print(f"dispute-bot: --http is Slack's HTTP mode, and {why}", file=sys.stderr)
+        return 2
     if "slack" in platforms:
         from bot.slack.app import http_by_itself, setup_problem
 
@@ -249,6 +128,13 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
         if problem:  # before the index and the model load, so a setup mistake is reported at once
             print(f"dispute-bot: {problem} (see .env.example)", file=sys.stderr)
             return 2
+    # The terminal chat for want of tokens, with no terminal to type in (a service manager, Docker without -i):
+    # said and refused, where it read end-of-input, exited 0, and was restarted in a loop saying nothing.
+    # Questions piped in (``echo q | dispute-bot run``) are still answered; only input with no line is refused.
+    unattended = platform == "auto" and platforms == ["terminal"] and not terminal.stdin_is_terminal()
+    if unattended and terminal.stdin_is_nothing():  # known now: before the index is built or loaded
+        print(NO_INPUT, file=sys.stderr)
+        return 2
     if platforms == ["terminal"] and logging.getLogger().level > logging.DEBUG:
         # A chat in the terminal, not a log viewer (nor faiss's); the audit lines of the user's own /report
         # and /reindex would land in the middle of the conversation too. Warnings and errors still show.
@@ -259,9 +145,12 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
     core = build_core(settings)
     log.info("starting: %s", ", ".join(platforms))
     try:
-        asyncio.run(_serve(core, settings, platforms, http, port, host))
+        asyncio.run(_serve(core, settings, platforms, http, port, host, needs_input=unattended))
     except KeyboardInterrupt:
         pass
+    except terminal.NoInput:
+        print(NO_INPUT, file=sys.stderr)
+        return 2
     except PlatformRefused as exc:
         print(exc, file=sys.stderr)
         return 2

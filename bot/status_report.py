@@ -31,10 +31,13 @@ def out_of_date(corpus_dir: Path, index_dir: Path, model: str, info: dict[str, A
     return reasons
 
 
-def read_status(corpus_dir: Path, index_dir: Path, model: str, elsewhere: bool | str | None) -> IndexStatus:
+def read_status(corpus_dir: Path, index_dir: Path, model: str, elsewhere: bool | str | None,
+                files: str | None = None) -> IndexStatus:
     """``elsewhere``: whether another replica holds the replicas' build lock (``bot.build_lock``), or why that
-    can't be told; None where there is no such lock. Raises ``store.ManifestUnreadable``."""
-    info = index_status(index_dir, elsewhere)
+    can't be told; None where there is no such lock. ``files``: how the index's files are compared with what
+    their build wrote ("sizes", "checksums"; ``index.index_status``), None not at all. Raises
+    ``store.ManifestUnreadable``."""
+    info = index_status(index_dir, elsewhere, files)
     if info["exists"]:
         info["out_of_date"] = out_of_date(corpus_dir, index_dir, model, info)
     return IndexStatus(info)

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import os
 import re
+import stat
 import sys
 import threading
 import uuid
@@ -80,6 +81,30 @@ async def handle_line(core: CommandCore, line: str, session: str | None = None) 
     return render(result)
 
 
+class NoInput(Exception):
+    """The chat's input ended before its first line, where that means nobody can ever type one (``chat``'s
+    ``needs_input``): the runner refuses in one line instead of exiting 0 as a chat that was left."""
+
+
+def stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except ValueError:  # closed
+        return False
+
+
+def stdin_is_nothing() -> bool:
+    """stdin closed (``<&-``) or ``/dev/null``, as a service manager and Docker without ``-i`` give it: no line
+    will ever come, which is known before the index is loaded. An empty pipe is only known at its end."""
+    if sys.stdin is None:
+        return True
+    try:
+        found, null = os.fstat(sys.stdin.fileno()), os.stat(os.devnull)
+    except (OSError, ValueError):  # no descriptor (an embedding host's stand-in): a reader will find out
+        return False
+    return stat.S_ISCHR(found.st_mode) and found.st_rdev == null.st_rdev
+
+
 def read_stdin(prompt: str) -> str:
     """``input()``, except when stdin is not a terminal (a pipe, ``docker run -i``): then the line is read
     from the file descriptor itself. The thread waiting in ``read_line`` then holds no lock of
@@ -131,19 +156,30 @@ async def read_line(read: Callable[[str], str], prompt: str) -> str:
 
 
 async def chat(
-    core: CommandCore, read: Callable[[str], str] = read_stdin, write: Callable[[str], None] = print
+    core: CommandCore, read: Callable[[str], str] = read_stdin, write: Callable[[str], None] = print,
+    needs_input: bool = False,
 ) -> None:
+    """Read and answer lines until the input ends or the user leaves. ``needs_input``: the input ending before
+    its first line is ``NoInput`` (the chat was chosen for want of chat tokens, and stdin is no terminal: under
+    a service manager that is a bot serving nobody, which exited 0 and was restarted in a loop)."""
     def show(text: str) -> None:
         write(printable(text))
 
     show("dispute-bot: ask about the 2021 Twitter-India blocking dispute. /help for commands, /quit to leave.")
     session = f"terminal:{uuid.uuid4().hex}"  # one chat session is one conversation
+    read_any = False
     while True:
         try:
             line = await read_line(read, "\n> ")
-        except (EOFError, KeyboardInterrupt):
+        except EOFError:
+            show("")
+            if needs_input and not read_any:
+                raise NoInput from None
+            return
+        except KeyboardInterrupt:
             show("")
             return
+        read_any = True
         async with core.in_flight.handling():
             reply = await handle_line(core, line, session)
         if reply is None:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from index import build_failures, store
+from index import build_failures, file_check, store
 from index.article_cache import ArticleCache, part_key
 from index.articles import ArticleState, analyse, attach_vectors, save_entries
 from index.assemble import write_build
@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 # loader's own check (``retrieval.loaded.load_problem``), passed in by the bot, since ``index`` sits below
 # ``retrieval``. Asked only of an index the manifest calls current, before it is called up to date.
 LiveCheck = Callable[[Path], str | None]
+# Why a build was full, in the report (shown in chat too): the server's folders are the log's to name.
+UNREADABLE = "the live index could not be read (the log says which file and why)"
 
 
 def build_index(
@@ -159,10 +161,16 @@ def _build_locked(
     old_manifest = read_manifest(live) if live is not None else None
     if old_manifest is not None and store.newer_format(old_manifest.get("format")) and not replace_newer:
         raise store.NewerFormat(index_dir, old_manifest.get("format"))
+    full_because = ""
+    # A live file not as its build wrote it (a stat each): an update would reuse its vectors, or call it current.
+    damage = file_check.damaged(live, old_manifest) if live is not None and old_manifest is not None else []
+    if damage and not full:
+        log.warning("the live index is damaged (%s %s): rebuilding it in full", damage[0].file, damage[0].problem)
+        full_because = UNREADABLE
+        full = True
     cache, docs, skipped, notes = _load(corpus_dir, index_dir, full)
     new_docs = {d.doc_id: d.sha256 for d in docs}
     stages.done("load")
-    full_because = ""
     # Checked on the manifest before any vector is read: an unchanged corpus costs almost nothing.
     if not full and old_manifest is not None and not stale_reasons(old_manifest, new_docs, model, spec):
         problem = live_check(index_dir) if live_check is not None else None
@@ -178,7 +186,7 @@ def _build_locked(
         # The file and the loader's reason go to the operator's log, once; the report (shown in chat too)
         # says what happened without the server's folders.
         log.warning("the live index could not be read (%s): rebuilding it in full", problem)
-        full_because = "the live index could not be read (the log says which file and why)"
+        full_because = UNREADABLE
         full = True
         cache, docs, skipped, notes = _load(corpus_dir, index_dir, full)  # read again, past the article cache
 
@@ -205,6 +213,8 @@ def _build_locked(
         query_encoder = prepare_query_encoder(model, tmp, store.encoders_dir(index_dir), DEFAULT_VARIANT,
                                               verify=full, previous=live)
         stages.done("query encoder")
+        files = file_check.record(tmp)  # for ``index status`` and the loader to tell a damaged file by
+        stages.done("checksums")
         seconds = time.perf_counter() - started
         manifest = {
             **settings_key(model, spec),
@@ -216,6 +226,7 @@ def _build_locked(
             "build_seconds": round(seconds, 3),
             **derived_key(),
             "counts": written["counts"],
+            file_check.FILES: files,
         }
         # The manifest is written last: a folder without one is never a complete build.
         store.write_json(tmp / store.MANIFEST, manifest)

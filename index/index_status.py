@@ -7,13 +7,18 @@ import json
 from pathlib import Path
 from typing import Any
 
-from index import store
+from index import file_check, store
 from index.build_failures import last_failure
 from index.change_journal import pending
 
 
-def index_status(index_dir: Path, elsewhere: bool | str | None = None) -> dict[str, Any]:
+def index_status(index_dir: Path, elsewhere: bool | str | None = None, files: str | None = None) -> dict[str, Any]:
     """What is being served, read from the manifest alone (cheap: no vectors are loaded).
+
+    ``files``: "sizes" also compares each file's size with the one its build recorded (a ``stat`` each),
+    "checksums" reads every byte too (``index.file_check``); the answer then says which were checked
+    (``files_verified``: None when the build recorded none) and which are ``damaged``. None (metrics, chat's
+    status) leaves the files alone.
 
     ``elsewhere``: what the lock guarding changes across machines says, where there is one (replicas sharing
     PostgreSQL: ``bot.build_lock``), asked by the caller: True while it is held, a string saying why it can't
@@ -32,6 +37,11 @@ def index_status(index_dir: Path, elsewhere: bool | str | None = None) -> dict[s
     except (OSError, ValueError) as exc:
         raise store.ManifestUnreadable(path, f"cannot be read ({type(exc).__name__})") from None
     counts = manifest.get("counts", {})
+    checked: dict[str, Any] = {}
+    if files is not None:
+        damage = file_check.damaged(live, manifest, checksums=files == "checksums")
+        checked = {"files_verified": files if file_check.recorded(manifest) else None,
+                   "damaged": [d.to_dict() for d in damage]}
     return {
         "exists": True,
         "index_dir": str(index_dir),
@@ -54,4 +64,5 @@ def index_status(index_dir: Path, elsewhere: bool | str | None = None) -> dict[s
         "last_failure": last_failure(index_dir),
         "format": manifest.get("format"),
         "reads_format": store.FORMAT_VERSION,
+        **checked,
     }

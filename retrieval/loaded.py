@@ -13,10 +13,11 @@ import bm25s
 import faiss
 import numpy as np
 
-from index import store
+from index import file_check, store
 from index.documents import Document
 from index.figures import figures
 from index.lexical import load_bm25
+from index.onnx_encoder import QUERY_ENCODER_DIR
 from index.vectors import read_faiss
 from retrieval.sentence_memo import SentenceMemo
 
@@ -125,6 +126,10 @@ def _file(folder: Path, name: str) -> Path:
     return path
 
 
+def _read_here(name: str) -> bool:
+    return not name.startswith(f"{QUERY_ENCODER_DIR}/")
+
+
 def load_index(index_dir: Path) -> LoadedIndex:
     """Read every file of the live build; any problem becomes an ``IndexLoadError``."""
     folder = store.live_dir(index_dir)
@@ -139,6 +144,12 @@ def load_index(index_dir: Path) -> LoadedIndex:
         if manifest.get("format") != store.FORMAT_VERSION:
             raise IndexLoadError(folder / current, f"has format {manifest.get('format')!r}, "
                                  f"this version reads {store.FORMAT_VERSION}")
+        # A stat per file the build recorded, before any is read: a truncated faiss.index is then "1,000 bytes;
+        # the build wrote 39,981", not faiss's C++ read error. The query encoder is not this loader's (a damaged
+        # one falls back to the model, with a warning).
+        damage = file_check.damaged(folder, manifest, wanted=_read_here)
+        if damage:
+            raise IndexLoadError(folder / damage[0].file, damage[0].problem)
         current = store.DOCS
         docs = [Document.from_dict(d) for d in store.read_jsonl(_file(folder, current))]
         current = store.CHUNKS

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.output_path import unwritable
 from index.embedding import DEFAULT_MODEL, SentenceTransformerEncoder
 from retrieval import ranker
 from training.dataset import WORK, Item, build_items
@@ -56,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=12)
     parser.add_argument("--out", type=Path, default=PAIRS)
     args = parser.parse_args(argv)
+    problem = unwritable(args.out, make_folders=True)
+    if problem:  # before the articles are encoded, not after
+        parser.error(f"--out {problem}")
     logging.basicConfig(level=logging.WARNING)
     items = build_items(collect(), SentenceTransformerEncoder(DEFAULT_MODEL))
     pairs = select(items, out_of_fold(items, float(ranker.load().meta.get("C", 0.3))), args.top)

@@ -4,10 +4,12 @@ read it), nor the file a failed build could not write (``index.build_failures`` 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from bot.results import IndexStatus, counted
 from index import store
+from retrieval.loaded import FIX_DAMAGED
 
 
 def _format_text(info: dict[str, Any], rebuild: str) -> str:
@@ -33,6 +35,27 @@ def _failed_text(info: dict[str, Any], chat: bool) -> str:
     where = "" if chat or not failed.get("file") else f" ({failed['file']})"
     return (f"\nThe last build failed ({failed.get('at', 'time unknown')}): {failed['reason'].rstrip('.')}{where}. "
             f"{serving}")
+
+
+def _files_text(info: dict[str, Any]) -> str:
+    """Which of the index's files were compared with what its build wrote, when they were (the damaged ones are
+    said apart, ``damage_text``)."""
+    if "files_verified" not in info:
+        return ""
+    verified = info["files_verified"]
+    if verified is None:
+        return ("\nfiles: not verified beyond being there (built before builds recorded sizes and checksums; "
+                "dispute-bot index build --full records them)")
+    if verified == "sizes":
+        return "\nfiles: sizes as built (--verify compares their checksums too)"
+    return "\nfiles: sizes and checksums as built"
+
+
+def damage_text(info: dict[str, Any]) -> str:
+    """One line per damaged file, and the fix: a plain build of unchanged articles would find nothing to do."""
+    damage = info.get("damaged") or []
+    lines = [f"dispute-bot: The index file {Path(info['folder']) / d['file']} {d['problem']}." for d in damage]
+    return "\n".join(lines) + f" Rebuild the index with: {FIX_DAMAGED}" if lines else ""
 
 
 def status_text(status: IndexStatus, chat: bool) -> str:
@@ -61,4 +84,5 @@ def status_text(status: IndexStatus, chat: bool) -> str:
             f"{counted(info['events'], 'dated report')} (of events the timeline merges by date)\n"
             f"model {info['model']} (dim {info['dimension']}), FAISS {info['faiss_factory']}, "
             f"{_format_text(info, rebuild)}\n"
-            f"built {info['built_at']} in {info['build_seconds']} s{running}{folder}{_failed_text(info, chat)}{after}")
+            f"built {info['built_at']} in {info['build_seconds']} s{running}{folder}{_files_text(info)}"
+            f"{_failed_text(info, chat)}{after}")

@@ -144,3 +144,16 @@ def hold_answers(core: CommandCore, monkeypatch: pytest.MonkeyPatch) -> tuple[th
 
     monkeypatch.setattr(core.engine, "ask", held_ask)
     return computing, release
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, built_copy: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
+    """The command line's settings, pointing at a private, already built index (``bot.cli.main`` in-process)."""
+    corpus, index_dir = built_copy
+    monkeypatch.chdir(tmp_path)  # no stray .env from the developer's checkout
+    monkeypatch.setenv("CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("INDEX_DIR", str(index_dir))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'bot.db'}")
+    for name in ("HISTORY_MODE", "FEEDBACK_HMAC_KEY", "HISTORY_RETENTION_DAYS"):
+        monkeypatch.delenv(name, raising=False)
+    return corpus, index_dir

@@ -14,18 +14,6 @@ from bot.cli import main
 from tests.news_site import NewsSite
 
 
-@pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch, built_copy: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
-    corpus, index_dir = built_copy
-    monkeypatch.chdir(tmp_path)  # no stray .env from the developer's checkout
-    monkeypatch.setenv("CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("INDEX_DIR", str(index_dir))
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'bot.db'}")
-    for name in ("HISTORY_MODE", "FEEDBACK_HMAC_KEY", "HISTORY_RETENTION_DAYS"):
-        monkeypatch.delenv(name, raising=False)
-    return corpus, index_dir
-
-
 def stdin_of(data: bytes) -> io.TextIOWrapper:
     """Standard input as a process has it: text over bytes (``ask --json`` reads the bytes)."""
     return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
@@ -262,7 +250,7 @@ def test_one_shot_commands_build_a_missing_index_first(
     capsys.readouterr()
     assert main(["sources", "--json"]) == 0
     out, err = capsys.readouterr()
-    assert "No index at" in err and "building it" in err and "Index rebuilt" in err
+    assert "No index at" in err and "building it" in err and "Index built in" in err  # not "rebuilt": the first
     # stdout is the answer alone: it began with the build's plain-text report, which no JSON reader could parse.
     assert len(json.loads(out)["sources"]) == len(list(corpus_copy.glob("*.txt")))
     assert main(["ask", "What app is the government promoting as an alternative to Twitter?"]) == 0

@@ -78,6 +78,42 @@ def test_a_picture_that_cannot_be_placed_leaves_no_temporary_file(
     assert list(folder.parent.iterdir()) == [folder] and list(folder.iterdir()) == []
 
 
+@pytest.mark.parametrize("where", ["a folder", "a missing folder"])
+def test_an_output_path_is_refused_before_any_work(env: tuple[Path, Path], tmp_path: Path, where: str,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """``timeline --png .`` printed the whole timeline (and built a missing index first) before refusing."""
+    import bot.wiring
+
+    def build_core(settings: object) -> object:
+        raise AssertionError("the timeline was made before the path was checked")
+
+    monkeypatch.setattr(bot.wiring, "build_core", build_core)
+    target = tmp_path if where == "a folder" else tmp_path / "no-such-folder" / "t.png"
+    assert main(["timeline", "--png", str(target)]) == 1
+    out, err = capsys.readouterr()
+    assert not out and err.count("\n") == 1
+    assert ("needs a file name" if where == "a folder" else f"there is no folder {target.parent}") in err
+
+
+@pytest.mark.parametrize("tool", ["bench", "training.pairs"])
+def test_the_developer_tools_check_their_out_path_first(tmp_path: Path, tool: str,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """``python -m bench --out DIR`` measured for an hour, then failed to write its report."""
+    import importlib
+
+    module = importlib.import_module("bench.__main__" if tool == "bench" else tool)
+
+    def encoder(*args: object) -> object:
+        raise AssertionError("work started before --out was checked")
+
+    monkeypatch.setattr(module, "SentenceTransformerEncoder", encoder)
+    with pytest.raises(SystemExit) as exited:
+        module.main(["--out", str(tmp_path)])
+    assert exited.value.code == 2 and "--out needs a file name, not the folder" in capsys.readouterr().err
+
+
 def test_ask_json_skips_a_byte_order_mark(env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     """A file saved by a Windows editor starts with one; its first line was reported invalid."""

@@ -12,7 +12,7 @@ from bot.actors import Actor
 from bot.core import CommandCore
 from bot.render.plain import printable
 from bot.results import Notice, NoticeKind
-from bot.terminal import chat, handle_line, read_stdin
+from bot.terminal import NoInput, chat, handle_line, read_stdin
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, EncoderProvider
 from tests.bot.conftest import CoreFactory
@@ -82,6 +82,17 @@ def _typed(lines: list[str]) -> Callable[[str], str]:
 async def test_chat_loop_ends_on_eof(seed_core: CommandCore) -> None:
     out: list[str] = []
     await chat(seed_core, _typed(["/sources"]), out.append)
+    assert any("4 articles" in line for line in out)
+
+
+async def test_the_chat_ending_before_its_first_line_is_no_input_only_when_input_is_needed(
+        seed_core: CommandCore) -> None:
+    """``run`` with no tokens and no terminal: see tests/bot/test_no_input.py."""
+    with pytest.raises(NoInput):
+        await chat(seed_core, _typed([]), lambda text: None, needs_input=True)
+    await chat(seed_core, _typed([]), lambda text: None)  # Ctrl-D at a terminal's first prompt: leaving
+    out: list[str] = []
+    await chat(seed_core, _typed(["/sources"]), out.append, needs_input=True)  # piped: answered, then done
     assert any("4 articles" in line for line in out)
 
 

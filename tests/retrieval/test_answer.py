@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from index import store
+from index import file_check, store
 from index.embedding import DEFAULT_MODEL, Encoder, EncoderProvider
 from index.manage import Upload, add_articles
 from retrieval import ranker
@@ -130,6 +131,10 @@ def test_an_index_built_before_figures_were_stored_still_answers_counts(
     assert live is not None
     (live / store.FIGURES).unlink()
     (live / store.FIGURE_VECTORS).unlink()
+    # Such a build recorded no file sizes either (``index.file_check``): the two files are not "missing".
+    manifest = json.loads((live / store.MANIFEST).read_text())
+    del manifest[file_check.FILES]
+    (live / store.MANIFEST).write_text(json.dumps(manifest))
     counting = CountingEncoder(encoder)
     answer = Engine(copy, lambda: counting).ask("How many accounts were ordered blocked?")
     assert answer.answered and "1,178" in answer.text

@@ -47,6 +47,20 @@ def test_damaged_file_is_named_with_the_fix(
     assert load_index(index_dir).chunks
 
 
+def test_a_file_of_another_size_than_its_build_wrote_is_said_plainly(built_copy: tuple[Path, Path]) -> None:
+    """The sizes in the manifest are looked at before any file is read: a truncated faiss.index was faiss's
+    C++ read error ("Error in void faiss::read_xb_vector(...) ... 955 != 39936")."""
+    _, index_dir = built_copy
+    live = store.live_dir(index_dir)
+    assert live is not None
+    size = (live / store.FAISS).stat().st_size
+    _truncate(live / store.FAISS)
+    with pytest.raises(IndexLoadError) as info:
+        load_index(index_dir)
+    assert str(info.value) == (f"The index file {live / store.FAISS} is 50 bytes; the build wrote {size:,}. "
+                               "Rebuild the index with: dispute-bot index build --full")
+
+
 def test_missing_index(tmp_path: Path) -> None:
     with pytest.raises(IndexMissingError, match="dispute-bot index build"):
         load_index(tmp_path / "nothing-here")
