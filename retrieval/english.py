@@ -12,7 +12,9 @@ Which one is meant is read from the kinds of slip chat makes most: a letter doub
 ("flaged": "flagged", not the commoner "flawed"), two letters swapped ("recieve": "receive", not "relieve")
 and a dropped final "g" ("tryin": "trying", not "train"). Where one such reading is plainly the one meant
 (the only one, or ten times as common as the next), it is taken; otherwise only a word with no rival near
-as common (ten times) is. Anything else stays as typed.
+as common (ten times), reached by a letter left out or a vowel for another ("definately"). An extra letter
+or another consonant more often makes an English word of another language's ("dilli": "dill") and is left,
+as is anything else.
 
 The list is read once, lazily, into a dict; a word is checked by looking up its few hundred one-edit
 variants (no scan of the list per question).
@@ -43,27 +45,36 @@ def frequencies() -> dict[str, int]:
     return counts
 
 
-def _slips(word: str) -> dict[str, bool]:
-    """The words one edit from ``word``, each marked True where the edit is one of chat's common slips
-    (a letter doubled or undoubled, two letters swapped, a final "g" dropped after "in")."""
-    found: dict[str, bool] = {}
+COMMON, LIKELY, OTHER = 2, 1, 0  # how likely an edit is a slip of chat's, most likely first
+_VOWELS = frozenset("aeiou")
 
-    def add(variant: str, common: bool) -> None:
-        found[variant] = found.get(variant, False) or common
+
+def _slips(word: str) -> dict[str, int]:
+    """The words one edit from ``word``, each with how likely that edit is a slip: ``COMMON`` for a letter
+    doubled or undoubled, two letters swapped, a final "g" dropped after "in"; ``LIKELY`` for a letter left
+    out or a vowel for another ("definately"); ``OTHER`` for an extra letter or another consonant, which
+    more often turn a word of another language into an English one ("dilli": "dill", "sundar": "sunday")."""
+    found: dict[str, int] = {}
+
+    def add(variant: str, slip: int) -> None:
+        found[variant] = max(found.get(variant, OTHER), slip)
 
     for i in range(len(word) + 1):
         left, right = word[:i], word[i:]
         if right:
             # a letter the typist added: common when it doubled its neighbour ("occurr": one "r" too many)
-            add(left + right[1:], (i > 0 and word[i - 1] == right[0]) or (len(right) > 1 and right[1] == right[0]))
+            doubled = (i > 0 and word[i - 1] == right[0]) or (len(right) > 1 and right[1] == right[0])
+            add(left + right[1:], COMMON if doubled else OTHER)
             for letter in _LETTERS:
                 if letter != right[0]:
-                    add(left + letter + right[1:], False)
+                    vowels = letter in _VOWELS and right[0] in _VOWELS
+                    add(left + letter + right[1:], LIKELY if vowels else OTHER)
         if len(right) > 1 and right[0] != right[1]:
-            add(left + right[1] + right[0] + right[2:], True)
+            add(left + right[1] + right[0] + right[2:], COMMON)
         for letter in _LETTERS:  # a letter the typist left out: common when it doubles a neighbour
             doubled = (bool(left) and left[-1] == letter) or (bool(right) and right[0] == letter)
-            add(left + letter + right, doubled or (not right and letter == "g" and word.endswith("in")))
+            dropped_g = not right and letter == "g" and word.endswith("in")
+            add(left + letter + right, COMMON if doubled or dropped_g else LIKELY)
     found.pop(word, None)
     return found
 
@@ -85,9 +96,10 @@ def english_word_meant(word: str) -> str | None:
     counts = frequencies()
     if word in counts or simplemma.is_known(word, lang="en"):
         return None
-    near = [(counts[w], w, common) for w, common in _slips(word).items()
+    slips = _slips(word)
+    near = [(counts[w], w, slip) for w, slip in slips.items()
             if w in counts and simplemma.is_known(w, lang="en")]  # the list holds names and codes too
-    common = _plainly_meant(sorted(((c, w) for c, w, slip in near if slip), reverse=True))
-    if common is not None or any(slip for *_, slip in near):
-        return common  # a common slip is the likelier reading: two of them as likely, no telling
-    return _plainly_meant(sorted(((c, w) for c, w, _ in near), reverse=True))
+    if any(slip == COMMON for *_, slip in near):  # the likelier reading: two of them as likely, no telling
+        return _plainly_meant(sorted(((c, w) for c, w, slip in near if slip == COMMON), reverse=True))
+    meant = _plainly_meant(sorted(((c, w) for c, w, _ in near), reverse=True))
+    return meant if meant is not None and slips[meant] == LIKELY else None

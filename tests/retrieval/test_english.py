@@ -32,6 +32,9 @@ def test_an_ordinary_word_misspelt_is_read_as_the_word_plainly_meant(typed: str,
     "priyanka",  # a name: nothing one edit away
     "Realy",  # a capital: a name, maybe
     "wich",  # too short to tell a slip from another word
+    "dilli",  # not "dill": an extra letter more often makes an English word of another language's
+    "sundar",  # not "sunday": nor does a consonant for another
+    "andolan",  # not "angolan"
     "acct2",  # a code
 ])
 def test_words_names_and_unclear_slips_are_left(typed: str) -> None:
