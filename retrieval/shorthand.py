@@ -28,7 +28,12 @@ WORDS = {
     "ppl": "people", "pls": "please", "plz": "please", "plzz": "please", "bcoz": "because", "bcz": "because",
     "coz": "because", "cuz": "because", "thru": "through", "b4": "before", "ur": "your", "tho": "though",
     "yrs": "years", "dept": "department", "msg": "message",
+    "acct": "account", "accts": "accounts", "hrs": "hours", "mins": "minutes", "approx": "approximately",
+    "intl": "international", "natl": "national",
 }
+# Left out as more than one word in chat: "min"/"max" (minimum, minute, minister; maximum, a name), "gov"
+# (government, governor, a web address), "yr" (year, your), "acc" (account, according); "info" is a word
+# itself, and written out as "information" it would match the ministry's name ("Information Technology").
 # Letters that are words in chat but a letter elsewhere ("section y", "the u.s."): read only where a
 # letter can't stand. "y" opens a question ("y did they", "and y?"); "u" stands between two words.
 _WHY = re.compile(r"(?i)(?<![\w.'’-])(^|\b(?:and|but|so|ok|okay|then)\s+)y(?![\w.'’-])")

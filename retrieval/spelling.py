@@ -5,7 +5,8 @@
 and the question was declined. A word the articles never use is compared with the words they do use
 (Damerau-Levenshtein, rapidfuzz), and replaced only when one article word is clearly the one meant: the
 word is long enough for a slip to be told from another word, one edit away (two for long words), and no
-other article word is as close. The reply says what was searched for, as for a follow-up.
+other article word is as close. Where none is, an ordinary English word plainly meant ("actualy",
+"tryin": ``retrieval.english``) is searched instead. The reply says what was searched for, as for a follow-up.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from index.lexical import terms, words
+from retrieval.english import english_word_meant
 from retrieval.loaded import LoadedIndex
 from retrieval.question import REQUEST_TERMS
+from retrieval.shorthand import WORDS
 
 MIN_LENGTH = 5  # shorter words are too often another real word one edit away ("form" for "from")
 LONG = 8  # from this length, two edits
@@ -67,18 +70,16 @@ def _mended(word: str, index: LoadedIndex, choices: list[str]) -> str | None:
     if joined is not None and term and term[0] not in index.idf:
         return joined[0].upper() + joined[1:] if word[0].isupper() else joined
     if len(word) < MIN_LENGTH or not _ALPHA.match(word) or not term or term[0] in index.idf \
-            or term[0] in REQUEST_TERMS or _CONTRACTED.fullmatch(word):
-        return None
+            or term[0] in REQUEST_TERMS or _CONTRACTED.fullmatch(word) or word.lower() in WORDS:
+        return None  # chat's shorthand ("accts") is read by ``retrieval.shorthand``, not taken for a slip
     if simplemma.is_known(word.lower(), lang="en"):
         return None  # a real word the articles don't use ("suing", "stuff", "unprotected") is no typo
     limit = 2 if len(word) >= LONG else 1
     close = process.extract(word.lower(), choices, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=8)
-    if not close:
-        return None
-    best = close[0][1]
+    best = close[0][1] if close else 0
     meant = {terms(choice)[0] for choice, distance, _ in close if distance == best and terms(choice)}
-    if len(meant) != 1:  # two article words as close: no telling which was meant
-        return None
+    if len(meant) != 1:  # no article word close, or two as close: an ordinary English word may be meant
+        return english_word_meant(word)
     choice = close[0][0]
     return choice.capitalize() if word[0].isupper() else choice
 
