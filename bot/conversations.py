@@ -16,7 +16,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable
 from typing import Protocol
 
-from retrieval.followup import MAX_TURNS, FollowupContext, Turn
+from retrieval.turns import MAX_TURNS, FollowupContext, Turn
 
 TTL_SECONDS = 3600.0
 MAX_CONVERSATIONS = 10_000

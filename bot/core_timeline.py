@@ -13,7 +13,6 @@ from bot.refusals import given_back
 from bot.results import Notice, NoticeKind
 from bot.story_requests import dated_overview, timeline_topic, wants_overview
 from bot.validation import InvalidInput, clean_topic
-from retrieval.followup import FollowupContext
 from retrieval.timeline_turns import (
     Moved,
     asks_next,
@@ -22,6 +21,7 @@ from retrieval.timeline_turns import (
     moved_turn,
     reported_day,
 )
+from retrieval.turns import FollowupContext
 from retrieval.types import Timeline
 
 if TYPE_CHECKING:

@@ -26,8 +26,8 @@ from bot.shared_state import blocking
 from bot.store import AnswerRecord, PartRecord, Store, VoteOutcome, utcnow
 from bot.store.outage import log_store_failure
 from retrieval.engine import Engine
-from retrieval.followup import FollowupContext, Turn, turn_of
 from retrieval.loaded import LoadedIndex
+from retrieval.turns import FollowupContext, Turn, turn_of
 from retrieval.types import Answer, Citation
 
 log = logging.getLogger(__name__)

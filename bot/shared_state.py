@@ -31,7 +31,7 @@ from bot.conversations import MAX_CONVERSATIONS, TTL_SECONDS, ConversationMemory
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.ratelimit import Decision, Limiter, RateLimiter
 from bot.store.shared import SharedStore
-from retrieval.followup import MAX_TURNS, FollowupContext, Turn
+from retrieval.turns import MAX_TURNS, FollowupContext, Turn
 
 log = logging.getLogger(__name__)
 

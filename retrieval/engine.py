@@ -26,7 +26,7 @@ from retrieval.comparisons import answered_apart, sides
 from retrieval.definitions import spelled_out
 from retrieval.features import FEATURES, Candidates, candidates, reread
 from retrieval.figure_dates import FIGURES_DATE, within_period
-from retrieval.followup import FollowupContext, Turn, expand, turn_of
+from retrieval.followup import expand
 from retrieval.followup_search import FollowUp, best_sentence, follow_up
 from retrieval.hinglish import english_reading
 from retrieval.initialisms import spell_out_initials
@@ -42,6 +42,7 @@ from retrieval.several import MAX_QUESTIONS, context_and_ask, joined, questions_
 from retrieval.shorthand import plain_words
 from retrieval.spelling import mend_typos
 from retrieval.timeline import DEFAULT_LIMIT, build_timeline
+from retrieval.turns import FollowupContext, Turn, turn_of
 from retrieval.types import Answer, Passage, SourceInfo, Timeline
 from retrieval.wording import in_another_script, nothing_named
 

@@ -27,9 +27,8 @@ from retrieval.pronouns import (
     words,
 )
 from retrieval.question import REQUEST_TERMS
-from retrieval.types import Answer
+from retrieval.turns import MAX_TURNS, FollowupContext
 
-MAX_TURNS = 3
 # Earlier words added to a follow-up: enough to name what "he" or "it" was, few enough to keep the new
 # question's own words in charge.
 MAX_QUESTION_TERMS = 3
@@ -66,40 +65,6 @@ _OPENERS = re.compile(
 _NAMES_SOMETHING = re.compile(r"\d|(?<=\S)\s+[\"'“‘(]?(?!I\b)[A-Z]")
 # "why though?", "how long then": a trailing particle that answers the previous turn.
 _CLOSERS = re.compile(r"\b(?:then|though|tho)\s*[?.!]*\s*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Turn:
-    """One earlier question of the conversation, as searched, and what its answer cited."""
-
-    question: str
-    doc_ids: tuple[str, ...] = ()
-    sentences: tuple[str, ...] = ()  # cited, or for a declined question the closest passages shown
-    answered: bool = True
-    # A timeline reply's turn (``retrieval.timeline_turns``): the day of the event it showed, which "and the
-    # next day?" moves from.
-    day: str | None = None
-    # A timeline reply's topic words without its dates ("koo" for "what happened with koo on feb 10"): what "and
-    # the next day?" and "what happened next?" go on asking about.
-    topic: str | None = None
-
-
-def turn_of(question: str, answer: Answer) -> Turn:
-    """The turn to remember: what was searched for (a follow-up carries its borrowed words on to the next
-    one) and what the answer quoted. A declined answer's closest passages were not cited: its articles are
-    not favoured, but a name they give right beside the words asked about is still what "it" may mean."""
-    searched = answer.searched_for or question
-    quotes = tuple(c.quote for c in answer.citations)
-    if not answer.answered:
-        return Turn(searched, (), quotes, answered=False)
-    return Turn(searched, tuple(dict.fromkeys(c.doc_id for c in answer.citations)), quotes, True)
-
-
-@dataclass(frozen=True)
-class FollowupContext:
-    """The earlier turns of one conversation, oldest first (at most ``MAX_TURNS`` are used)."""
-
-    turns: tuple[Turn, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,14 @@ import numpy as np
 
 from index.lexical import bm25_top
 from retrieval.features import DURATION_MATCH, Candidates, sentence_terms
-from retrieval.followup import Expansion, FollowupContext, expand
+from retrieval.followup import Expansion, expand
 from retrieval.initialisms import names_cased
 from retrieval.loaded import LoadedIndex
 from retrieval.question import Question
 from retrieval.repeats import says_again
 from retrieval.search import dense_top, distinct_passages, rrf_fuse
 from retrieval.signals import asks_duration
+from retrieval.turns import FollowupContext
 from retrieval.types import Answer, Passage
 
 FAVOURED_WEIGHT = 0.5

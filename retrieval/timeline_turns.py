@@ -22,8 +22,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from index.date_values import exact_days
-from retrieval.followup import FollowupContext, Turn
 from retrieval.topic_dates import DateFilter, Day, date_span, topic_dates
+from retrieval.turns import FollowupContext, Turn
 from retrieval.types import Timeline, TimelineEvent
 
 # The reports of the event kept as its quotes: enough for the names a follow-up may mean, few enough that a

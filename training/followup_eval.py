@@ -21,7 +21,7 @@ from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, SentenceTransformerEncoder, lazy_encoder
 from retrieval.engine import Engine
 from retrieval.evaluate import contains
-from retrieval.followup import FollowupContext, Turn, turn_of
+from retrieval.turns import FollowupContext, Turn, turn_of
 from retrieval.types import Answer
 from training.dataset import WORK, group_index
 from training.groups import ROOT, SHARED, Group

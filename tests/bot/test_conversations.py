@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.conversations import RecentTurns
-from retrieval.followup import Turn, turn_of
+from retrieval.turns import Turn, turn_of
 from retrieval.types import Answer, Citation
 
 

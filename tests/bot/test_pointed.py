@@ -10,7 +10,7 @@ from bot.conversations import with_pointed
 from bot.core import CommandCore
 from bot.results import Reply
 from bot.validation import pointed_text
-from retrieval.followup import FollowupContext, Turn
+from retrieval.turns import FollowupContext, Turn
 from retrieval.types import Answer
 
 CLAIM = "govt ordered twitter to block 1178 accounts linked to khalistan"

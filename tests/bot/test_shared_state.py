@@ -23,7 +23,7 @@ from bot.store.tables import (
     rate_buckets,
     schema_version,
 )
-from retrieval.followup import Turn
+from retrieval.turns import Turn
 
 T = TypeVar("T")
 

@@ -13,18 +13,10 @@ from index.embedding import DEFAULT_MODEL, lazy_encoder
 from index.lexical import terms
 from retrieval.engine import Engine
 from retrieval.features import FEATURES, Candidates
-from retrieval.followup import (
-    Expansion,
-    FollowupContext,
-    Turn,
-    detect,
-    expand,
-    idf_for_df,
-    turn_of,
-    units_from_unknown,
-)
+from retrieval.followup import Expansion, detect, expand, idf_for_df, units_from_unknown
 from retrieval.followup_search import FollowUp
 from retrieval.question import analyse
+from retrieval.turns import FollowupContext, Turn, turn_of
 from retrieval.types import Answer, Citation
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from retrieval.engine import Engine
-from retrieval.followup import FollowupContext, turn_of
 from retrieval.hinglish import english_reading
+from retrieval.turns import FollowupContext, turn_of
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,8 +8,8 @@ import pytest
 
 from index.embedding import DEFAULT_MODEL, lazy_encoder
 from retrieval.engine import Engine
-from retrieval.followup import FollowupContext, turn_of
 from retrieval.same_question import as_what_about
+from retrieval.turns import FollowupContext, turn_of
 
 
 @pytest.mark.parametrize(("asked", "read"), [

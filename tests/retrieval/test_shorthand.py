@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from retrieval.engine import Engine
-from retrieval.followup import FollowupContext, turn_of
 from retrieval.shorthand import plain_words
+from retrieval.turns import FollowupContext, turn_of
 
 
 @pytest.mark.parametrize(("typed", "meant"), [

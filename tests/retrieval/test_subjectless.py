@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.engine import Engine
-from retrieval.followup import FollowupContext, turn_of
+from retrieval.turns import FollowupContext, turn_of
 from retrieval.wording import in_another_script
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from retrieval.engine import Engine
-from retrieval.followup import FollowupContext, Turn, turn_of
 from retrieval.timeline_turns import (
     NEXT_EVENTS,
     Moved,
@@ -19,6 +18,7 @@ from retrieval.timeline_turns import (
     timeline_turn,
     walked_turn,
 )
+from retrieval.turns import FollowupContext, Turn, turn_of
 from retrieval.types import Citation, Timeline, TimelineEvent
 
 

@@ -10,9 +10,10 @@ import pytest
 from index.embedding import EncoderProvider
 from retrieval.engine import Engine
 from retrieval.features import FEATURES, Candidates
-from retrieval.followup import Expansion, FollowupContext, turn_of
+from retrieval.followup import Expansion
 from retrieval.followup_search import FollowUp, best_sentence, follow_up
 from retrieval.question import analyse
+from retrieval.turns import FollowupContext, turn_of
 from tests.retrieval.conftest import index_of
 
 # Fictional: no such country, commission, agency or vote.
