@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser("eval", help="score question files (JSON lines) against the index")
     evaluate.add_argument("files", nargs="+", type=Path, help="question files, e.g. tests/dev.jsonl")
-    evaluate.add_argument("--add", nargs="+", type=Path, default=[], metavar="ARTICLE",
+    # "extend": `--add a.md --add b.md` adds both; with the default "store" the last --add silently replaced the others.
+    evaluate.add_argument("--add", nargs="+", action="extend", type=Path, default=[], metavar="ARTICLE",
                           help="score against a scratch copy with these articles added (the index is untouched)")
     evaluate.add_argument("--no-baseline", action="store_true", help="skip the tutorial baseline")
     evaluate.add_argument("--json", action="store_true", help="JSON output")

@@ -171,3 +171,10 @@ def test_a_first_build_that_cannot_write_its_index_stops_the_command_at_its_one_
         assert main(argv) == 1
         refused = json.loads(capsys.readouterr().out)
         assert refused["error"] == "unavailable" and "(INDEX_DIR)" in refused["message"], refused
+
+
+def test_every_add_of_eval_is_kept_however_it_is_written() -> None:
+    """`--add a --add b` once kept only b: an eval scored the other articles' questions against nothing."""
+    repeated = _parser().parse_args(["eval", "q.jsonl", "--add", "a.md", "--add", "b.md", "c.md"])
+    listed = _parser().parse_args(["eval", "q.jsonl", "--add", "a.md", "b.md", "c.md"])
+    assert repeated.add == listed.add == [Path("a.md"), Path("b.md"), Path("c.md")]
