@@ -53,8 +53,9 @@ TRAINING = QuestionSet("training", ROOT / "training" / "articles", 12, 3, 14, 3,
 HELDOUT = QuestionSet("heldout", ROOT / "training" / "heldout", 12, 3, 12, 3, True)
 # Written 2026-12-06 by a writer who read only the articles and the file format: measured, never fitted on.
 UNSEEN = QuestionSet("unseen", ROOT / "training" / "unseen", 9, 3, 4, 3, True, 8)
+UNSEEN2 = QuestionSet("unseen2", ROOT / "training" / "unseen2", 9, 3, 4, 3, True)
 SHARED = QuestionSet("shared", ROOT.parent / "shared" / "train", 10, 2, 1, 0, False)
-SETS = (TRAINING, HELDOUT, UNSEEN, SHARED)
+SETS = (TRAINING, HELDOUT, UNSEEN, UNSEEN2, SHARED)
 
 
 def normalise(text: str) -> str:
