@@ -100,7 +100,13 @@ _HELP = re.compile(r"help(?:\s+me)?|commands|usage|what\s+can\s+you\s+do|what\s+
                    r"|(?:what|which)\s+(?:topics?|subjects?|things|questions|kind\s+of\s+questions)\s+(?:do|can)"
                    r"\s+(?:you|u)\s+(?:answer|know(?:\s+about)?)"
                    r"|what(?:\s+(?:questions|things|kind\s+of\s+questions))?\s+(?:can|should|may)\s+i\s+ask(?:\s+(?:you|u))?"
-                   r"|what'?s\s+your\s+(?:scope|coverage|topic)|what\s+is\s+your\s+(?:scope|coverage|topic)")
+                   r"|what'?s\s+your\s+(?:scope|coverage|topic)|what\s+is\s+your\s+(?:scope|coverage|topic)"
+                   # The question announced, not asked ("i have a question", "can i ask you something?"): searched,
+                   # it was told it "names nothing to look for".
+                   r"|(?:i\s+(?:have|got)|i'?ve\s+got)\s+(?:a|one|some|a\s+few|few|two|a\s+couple(?:\s+of)?)\s+"
+                   r"(?:(?:quick|small|simple)\s+)?(?:q|qs|questions?)"
+                   r"|(?:can|could|may)\s+i\s+ask(?:\s+(?:you|u))?(?:\s+(?:something|a\s+question|some\s+questions"
+                   r"|a\s+(?:quick|small|simple)\s+question))?")
 
 
 # A greeting, thanks or "quick question:" said before a question, to the bot: searched with it, "hi, how many
@@ -126,7 +132,13 @@ _ASKING_NEXT = (r"(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|w
 _PREAMBLE = re.compile(
     rf"(?:{_GREETING.pattern}|{_THANKS.pattern}|{_NOTED.pattern}|{_OPENER}|{_SHORT_PLEASE})"
     rf"(?:{_SAID_BEFORE}|\s+(?=(?:{_ASKING_NEXT}|{_OPENER})\b))"
-    rf"|(?:(?:a|one)\s+)?(?:quick\s+)?(?:q|question){_SAID_BEFORE}",
+    rf"|(?:(?:a|one)\s+)?(?:quick\s+)?(?:q|question){_SAID_BEFORE}"
+    # The asker announcing the questions ("i have two questions: who …", "can i ask you something? what …"):
+    # searched with them, "hello, i have two questions: who is sawhney and what is meity?" was declined.
+    rf"|(?:i\s+(?:have|got|had)|i'?ve\s+got|can\s+i\s+ask(?:\s+(?:you|u))?|let\s+me\s+ask(?:\s+(?:you|u))?)\s+"
+    r"(?:(?:a|an|one|two|three|2|3|some|few|a\s+few|a\s+couple(?:\s+of)?|couple(?:\s+of)?|more|another)\s+)?"
+    rf"(?:(?:quick|small|simple|short|other)\s+)?(?:q|qs|question|questions|something|thing|things|this)"
+    rf"(?:{_SAID_BEFORE}|\s*\?+\s*|\s+(?={_ASKING_NEXT}\b))",
     re.IGNORECASE)
 # Thanks or "please" said after a question ("what is koo, thanks!", "what is koo?? thx", "… pls"): searched
 # with it, a short question was declined, "the articles never use the word “thanks”".

@@ -17,7 +17,9 @@ from retrieval.timeline import topic_dates
 
 # The main points of a story, as chat asks for them ("the key points", "highlights", "the gist").
 _POINTS = (r"(?:the\s+)?(?:(?:main|key|important|major|big)\s+(?:points|facts|takeaways|events|developments|things)"
-           r"|highlights|gist|rundown|bullet\s+points|short\s+version)")
+           r"|highlights|gist|rundown|bullet\s+points|short\s+version)"
+           # "the main points of contention between …" asks what the sides disagree on: a question, searched
+           r"(?!\s+of\s+(?:contention|disagreement|dispute\s+between))")
 _OVERVIEW = re.compile(
     r"(?:(?:can\s+|could\s+)?(?:you\s+|i\s+)?(?:please\s+)?(?:give|show|send|get|see)(?:\s+(?:me|us))?\s+)?"
     r"(?:(?:can\s+you\s+|please\s+)?(?:summari[sz]e|sum\s+up)(?:\s+(?:it|this|the\s+(?:story|dispute|articles|news)))?"

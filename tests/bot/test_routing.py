@@ -20,6 +20,8 @@ from bot.routing import route
     ("give me the key points about koo", ("give me the key points about koo", "timeline if it has events")),
     ("the gist of the dispute", ("the gist of the dispute", "timeline")),
     ("what is the main point of the blog post", ("what is the main point of the blog post", None)),
+    ("what are the main points of contention between quillmark and the regulator?",
+     ("what are the main points of contention between quillmark and the regulator?", None)),
 ])
 def test_a_message_is_routed_once_for_chat_and_eval(message: str, expected: tuple[str, str | None]) -> None:
     cleaned, routed = route(message)

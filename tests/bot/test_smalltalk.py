@@ -80,6 +80,8 @@ def _question_file_texts() -> list[str]:
     ("when were the articles published?", SOURCED), ("what topics do you cover?", INTRO),
     ("what do you cover", INTRO), ("what can i ask you?", INTRO), ("what kind of questions can you answer", INTRO),
     ("what's your scope", INTRO),
+    # The question announced, not yet asked: searched, "i have a question" was told it names nothing to look for.
+    ("i have a question", INTRO), ("can i ask you something?", INTRO), ("I have a quick question", INTRO),
 ])
 def test_small_talk_gets_its_reply(text: str, reply: str | None) -> None:
     assert small_talk(text) == (Reply(reply) if reply else None)
@@ -101,6 +103,7 @@ def test_small_talk_gets_its_reply(text: str, reply: str | None) -> None:
     "where do the reports come from", "what topics did the blog post cover", "what does the act cover",
     "what questions did twitter answer", "is the news current", "how old is the law",
     "when were the orders published", "what can i ask the minister",
+    "can i ask the minister", "i have a question about koo", "can i ask why twitter refused",
 ])
 def test_questions_are_never_small_talk(text: str) -> None:
     assert small_talk(text) is None
@@ -203,6 +206,11 @@ async def test_an_overview_is_answered_with_the_timeline(make_core: CoreFactory,
     ("tl;dr what did twitter say in its blog post?", "what did twitter say in its blog post?"),
     ("TLDR, who ordered it", "who ordered it"), ("eli5: why did twitter refuse", "why did twitter refuse"),
     ("explain like i'm 5 why the government was annoyed", "why the government was annoyed"),
+    # The questions announced first: "hello, i have two questions: who is sawhney and what is meity?" was declined.
+    ("hello, i have two questions: who is sawhney and what is meity?", "who is sawhney and what is meity?"),
+    ("can i ask you something? what is koo", "what is koo"), ("i got a few qs - who is sawhney", "who is sawhney"),
+    ("i have a question who fined quillmark", "who fined quillmark"),
+    ("let me ask you this: who is the vorlan minister", "who is the vorlan minister"),
 ])
 def test_a_greeting_before_a_question_is_no_part_of_it(text: str, question: str) -> None:
     assert without_greeting(text) == question
