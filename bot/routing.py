@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bot.results import Reply
 from bot.smalltalk import small_talk, without_greeting
-from bot.story_requests import dated_overview, going_on, timeline_topic, wants_overview
+from bot.story_requests import dated_overview, going_on, points_about, timeline_topic, wants_overview
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,9 @@ def route(cleaned: str) -> tuple[str, Route | None]:
     asked_for = timeline_topic(cleaned)  # "timeline for koo": /timeline koo
     if asked_for is not None:
         return cleaned, Route(topic=asked_for or None)
+    points = points_about(cleaned)  # "key points about koo": its events, if any (else searched)
+    if points is not None:
+        return cleaned, Route(topic=points or None, if_events=bool(points))
     day = dated_overview(cleaned)  # "what happened on feb 10?": that date's events
     if day is not None:
         return cleaned, Route(topic=day)

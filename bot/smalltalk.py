@@ -63,6 +63,9 @@ _DISPUTED = re.compile(
     # Said of the bot ("bad bot", "you're useless"), the closing "bot" taken off as filler.
     r"|bad|stupid|dumb|useless|terrible|awful|trash|garbage|(?:you|u|this)\s+sucks?"
     r"|(?:that|this|it)\s+(?:doesn'?t|does\s+not|didn'?t|did\s+not)\s+answer\s+(?:my|the)\s+question)")
+# What the bot holds, as a chat user names it: "your" articles, info or data, or "the" articles or sources.
+_STOCK = (r"(?:(?:your|ur)\s+(?:articles|sources|news|data|information|info|knowledge|stories|reports)"
+          r"|the\s+(?:articles|sources))")
 _SOURCED = re.compile(
     r"(?:(?:and|so|ok(?:ay)?)\s+)?(?:(?:the|your|any|a)\s+)?(?:sources?|citations?|links?|refs?|references?|proof)"
     r"|(?:what'?s|what\s+is|what\s+are|whats)\s+(?:the|your)\s+(?:sources?|citations?)"
@@ -71,6 +74,15 @@ _SOURCED = re.compile(
     r"|(?:what|which|how\s+many)\s+(?:articles|sources|news\s+articles|reports|stories)\s+(?:do|did|can)\s+(?:you|u)"
     r"\s+(?:have|use|know|read|cite|quote|search)(?:\s+from)?"
     r"|how\s+(?:recent|old|up\s+to\s+date)\s+(?:are|is)\s+(?:your|the)\s+(?:articles|sources|news|data|information)"
+    # The same put other ways: searched, "how recent is your info", "where do your articles come from" and "how
+    # many articles have you got" were declined over three passages ("the articles never use the word “got”"),
+    # as if the articles could say what the bot holds.
+    rf"|how\s+(?:recent|old|new|current|fresh|up[\s-]+to[\s-]+date)\s+(?:are|is)\s+{_STOCK}"
+    rf"|(?:are|is)\s+{_STOCK}\s+(?:recent|current|new|old|fresh|up[\s-]+to[\s-]+date)"
+    rf"|where\s+(?:do|does|did)\s+{_STOCK}\s+come\s+from"
+    r"|(?:what|which|how\s+many)\s+(?:articles|sources|news\s+articles|reports|stories)\s+(?:have|has)\s+(?:you|u)"
+    r"\s+(?:got|read|indexed|collected)"
+    rf"|when\s+(?:were|was)\s+{_STOCK}\s+(?:written|published|collected|updated|added)"
     r"|(?:is|was)\s+(?:that|this|it)\s+(?:true|right|correct|accurate|real)(?:\s+(?:though|really))?"
     r"|says\s+who|(?:according\s+to\s+)?who\s+says")
 _HELP = re.compile(r"help(?:\s+me)?|commands|usage|what\s+can\s+you\s+do|what\s+do\s+you\s+do|who\s+are\s+you"
@@ -80,7 +92,21 @@ _HELP = re.compile(r"help(?:\s+me)?|commands|usage|what\s+can\s+you\s+do|what\s+
                    # (a closing "bot" is taken off as filler: "are you a bot" reads "are you a")
                    r"|(?:are|r)\s+(?:you|u)\s+(?:an?(?:\s+(?:robot|human|person|ai|chatbot|real\s+person))?|real|human|ai)"
                    r"|who\s+(?:made|built|created|wrote|runs)\s+(?:you|u|this\s+bot)"
-                   r"|what\s+(?:do|can)\s+(?:you|u)\s+(?:know|answer|tell\s+me)(?:\s+about)?")
+                   r"|what\s+(?:do|can)\s+(?:you|u)\s+(?:know|answer|tell\s+me)(?:\s+about)?"
+                   # What it covers, in other words: searched, "what topics do you cover" was declined ("the
+                   # articles never use the word “topics”"), as if the articles could say what the bot answers.
+                   r"|(?:what|which)(?:\s+(?:topics?|subjects?|things|questions|kind\s+of\s+questions))?\s+(?:do|can)"
+                   r"\s+(?:you|u)\s+(?:cover|handle|talk\s+about|help\s+with)"
+                   r"|(?:what|which)\s+(?:topics?|subjects?|things|questions|kind\s+of\s+questions)\s+(?:do|can)"
+                   r"\s+(?:you|u)\s+(?:answer|know(?:\s+about)?)"
+                   r"|what(?:\s+(?:questions|things|kind\s+of\s+questions))?\s+(?:can|should|may)\s+i\s+ask(?:\s+(?:you|u))?"
+                   r"|what'?s\s+your\s+(?:scope|coverage|topic)|what\s+is\s+your\s+(?:scope|coverage|topic)"
+                   # The question announced, not asked ("i have a question", "can i ask you something?"): searched,
+                   # it was told it "names nothing to look for".
+                   r"|(?:i\s+(?:have|got)|i'?ve\s+got)\s+(?:a|one|some|a\s+few|few|two|a\s+couple(?:\s+of)?)\s+"
+                   r"(?:(?:quick|small|simple)\s+)?(?:q|qs|questions?)"
+                   r"|(?:can|could|may)\s+i\s+ask(?:\s+(?:you|u))?(?:\s+(?:something|a\s+question|some\s+questions"
+                   r"|a\s+(?:quick|small|simple)\s+question))?")
 
 
 # A greeting, thanks or "quick question:" said before a question, to the bot: searched with it, "hi, how many
@@ -106,7 +132,13 @@ _ASKING_NEXT = (r"(?:who|whom|whose|what|whats|when|where|which|why|how|is|are|w
 _PREAMBLE = re.compile(
     rf"(?:{_GREETING.pattern}|{_THANKS.pattern}|{_NOTED.pattern}|{_OPENER}|{_SHORT_PLEASE})"
     rf"(?:{_SAID_BEFORE}|\s+(?=(?:{_ASKING_NEXT}|{_OPENER})\b))"
-    rf"|(?:(?:a|one)\s+)?(?:quick\s+)?(?:q|question){_SAID_BEFORE}",
+    rf"|(?:(?:a|one)\s+)?(?:quick\s+)?(?:q|question){_SAID_BEFORE}"
+    # The asker announcing the questions ("i have two questions: who …", "can i ask you something? what …"):
+    # searched with them, "hello, i have two questions: who is sawhney and what is meity?" was declined.
+    rf"|(?:i\s+(?:have|got|had)|i'?ve\s+got|can\s+i\s+ask(?:\s+(?:you|u))?|let\s+me\s+ask(?:\s+(?:you|u))?)\s+"
+    r"(?:(?:a|an|one|two|three|2|3|some|few|a\s+few|a\s+couple(?:\s+of)?|couple(?:\s+of)?|more|another)\s+)?"
+    rf"(?:(?:quick|small|simple|short|other)\s+)?(?:q|qs|question|questions|something|thing|things|this)"
+    rf"(?:{_SAID_BEFORE}|\s*\?+\s*|\s+(?={_ASKING_NEXT}\b))",
     re.IGNORECASE)
 # Thanks or "please" said after a question ("what is koo, thanks!", "what is koo?? thx", "… pls"): searched
 # with it, a short question was declined, "the articles never use the word “thanks”".

@@ -15,6 +15,11 @@ from retrieval.figure_dates import FIGURES_DATE, ambiguous_figures
 from retrieval.relative_periods import RELATIVE_PERIOD, relative_period
 from retrieval.timeline import topic_dates
 
+# The main points of a story, as chat asks for them ("the key points", "highlights", "the gist").
+_POINTS = (r"(?:the\s+)?(?:(?:main|key|important|major|big)\s+(?:points|facts|takeaways|events|developments|things)"
+           r"|highlights|gist|rundown|bullet\s+points|short\s+version)"
+           # "the main points of contention between …" asks what the sides disagree on: a question, searched
+           r"(?!\s+of\s+(?:contention|disagreement|dispute\s+between))")
 _OVERVIEW = re.compile(
     r"(?:(?:can\s+|could\s+)?(?:you\s+|i\s+)?(?:please\s+)?(?:give|show|send|get|see)(?:\s+(?:me|us))?\s+)?"
     r"(?:(?:can\s+you\s+|please\s+)?(?:summari[sz]e|sum\s+up)(?:\s+(?:it|this|the\s+(?:story|dispute|articles|news)))?"
@@ -26,7 +31,10 @@ _OVERVIEW = re.compile(
     r"|(?:(?:what'?s|what\s+is|any)\s+)?(?:the\s+)?(?:latest(?:\s+news)?|news)|what'?s\s+new"
     r"|what\s+happened|catch\s+me\s+up|what\s+is\s+(?:this|the\s+story|the\s+dispute)\s+about|what'?s\s+this\s+about"
     r"|(?:when|how)\s+did\s+(?:this|it|it\s+all|all\s+this|the\s+whole\s+thing)\s+(?:start|begin)"
-    r"|(?:what'?s|what\s+is)\s+the\s+(?:current\s+)?status|where\s+do\s+things\s+stand)"
+    r"|(?:what'?s|what\s+is)\s+the\s+(?:current\s+)?status|where\s+do\s+things\s+stand"
+    # The story's main points asked for in other words: searched, "what are the main points?" was declined
+    # ("the articles never use the word “main”") and "give me the key points about koo" too.
+    rf"|(?:what\s+(?:are|were)\s+)?{_POINTS}|(?:in\s+)?a\s+nutshell|brief\s+me|fill\s+me\s+in)"
     r"(?:\s+please)?")
 
 
@@ -148,3 +156,20 @@ def wants_overview(question: str) -> bool:
     """A whole message asking for the story as a whole ("summarize", "tl;dr", "latest news", "what
     happened"): no one sentence answers it, so the bot replies with its dated timeline."""
     return bool(_OVERVIEW.fullmatch(normalised(question)))
+
+
+# "key points about koo", "the gist of the blocking orders": the main points of a topic, which its timeline lists.
+_POINTS_ABOUT = re.compile(r"(?:(?:can|could)\s+(?:you|i)\s+)?(?:please\s+)?(?:(?:give|show|send|tell|list|get)"
+                           rf"(?:\s+(?:me|us))?\s+)?(?:what\s+(?:are|were)\s+)?{_POINTS}"
+                           r"\s+(?:of|about|on|regarding|for|from)\s+(?P<topic>.+)")
+
+
+def points_about(question: str) -> str | None:
+    """For a whole message asking for the main points of a topic ("key points about koo"), the topic ("" when
+    it names the story as a whole, "the gist of the dispute"), for the timeline; None for any other message.
+    Searched, "give me the key points about koo" was declined ("the articles never use the word “key”")."""
+    match = _POINTS_ABOUT.fullmatch(normalised(question))
+    if match is None:
+        return None
+    topic = match.group("topic")
+    return "" if _THE_STORY.fullmatch(topic) else topic

@@ -35,6 +35,7 @@ from retrieval.meanings import explained
 from retrieval.ordinals import ordinals_as_written
 from retrieval.pronouns import resolve, scene_subject, unresolved_reference
 from retrieval.question import Kind, Question, analyse, has_subject
+from retrieval.rambling import scene_and_ask, without_own_reason
 from retrieval.reach import figures_as_given
 from retrieval.same_question import as_what_about
 from retrieval.search import hybrid_search
@@ -120,11 +121,12 @@ class Engine:
         """The answer to ``text``; a message asking several questions one after another gets each answered,
         a later one as a follow-up of those before it (``retrieval.several``)."""
         questions = questions_in(text)
-        told = context_and_ask(text) if len(questions) == 1 else None
-        if told is not None:  # the context told first is the turn before the ask
-            return replace(self._ask_in_scene(*told, context), question=text)
+        # the context told first (in sentences of its own, or between commas) is the turn before the ask
+        told = (context_and_ask(text) or scene_and_ask(text)) if len(questions) == 1 else None
+        if told is not None:
+            return replace(self._ask_in_scene(told[0], without_own_reason(told[1]), context), question=text)
         if len(questions) == 1:
-            answer = self._ask_one(text, context)
+            answer = self._ask_one(without_own_reason(text), context)
             # A comparison declined as one text: each fact asked on its own (``retrieval.comparisons``).
             pair = sides(text) if not answer.answered else None
             apart = answered_apart(text, pair, [self._ask_one(side, context) for side in pair.asks]) if pair else None

@@ -49,7 +49,7 @@ COMMON, LIKELY, OTHER = 2, 1, 0  # how likely an edit is a slip of chat's, most 
 _VOWELS = frozenset("aeiou")
 
 
-def _slips(word: str) -> dict[str, int]:
+def slips(word: str) -> dict[str, int]:
     """The words one edit from ``word``, each with how likely that edit is a slip: ``COMMON`` for a letter
     doubled or undoubled, two letters swapped, a final "g" dropped after "in"; ``LIKELY`` for a letter left
     out or a vowel for another ("definately"); ``OTHER`` for an extra letter or another consonant, which
@@ -96,10 +96,10 @@ def english_word_meant(word: str) -> str | None:
     counts = frequencies()
     if word in counts or simplemma.is_known(word, lang="en"):
         return None
-    slips = _slips(word)
-    near = [(counts[w], w, slip) for w, slip in slips.items()
+    edits = slips(word)
+    near = [(counts[w], w, slip) for w, slip in edits.items()
             if w in counts and simplemma.is_known(w, lang="en")]  # the list holds names and codes too
     if any(slip == COMMON for *_, slip in near):  # the likelier reading: two of them as likely, no telling
         return _plainly_meant(sorted(((c, w) for c, w, slip in near if slip == COMMON), reverse=True))
     meant = _plainly_meant(sorted(((c, w) for c, w, _ in near), reverse=True))
-    return meant if meant is not None and slips[meant] == LIKELY else None
+    return meant if meant is not None and edits[meant] == LIKELY else None

@@ -49,6 +49,13 @@ _AND_ASKS_AGAIN = re.compile(
     r"\s*,?\s+(?:and|&)\s+(?=(?:is|are|was|were|did|does|do|has|have|will|can)\s+"
     r"(?:the|it|he|she|they|its|their|[A-Z]\w*)\b)",
 )
+# "… and whose accounts did it spare", "… and which law was used": the asking word's noun, then an auxiliary,
+# after a first question with a verb of its own ("which accounts and which hashtags were blocked" is one). Read as
+# one question, "how many accounts did twitter suspend and whose accounts did it refuse to touch" was answered
+# for the count alone.
+_AND_ASKS_WHICH = re.compile(rf"\s*,?\s+(?:and|&)\s+(?=(?:whose|which|what)\s+[a-z]+\s+(?:{_AUXILIARY})\b)",
+                             re.IGNORECASE)
+_HAS_AUXILIARY = re.compile(rf"\b(?:{_AUXILIARY})\b", re.IGNORECASE)
 _AUXILIARY_FIRST = rf"^\s*(?:{_AUXILIARY})\b"
 _OPENS_WITH_AUXILIARY = re.compile(_AUXILIARY_FIRST, re.IGNORECASE)
 # What the first of two joined questions starts with: an asking word or an auxiliary ("did Twitter comply").
@@ -119,6 +126,9 @@ def _joined_by_and(question: str) -> list[str]:
     pieces = [p.strip() for p in _AND_ASKS.split(question)]
     if len(pieces) < 2 and _OPENS_WITH_AUXILIARY.match(question):
         pieces = [p.strip() for p in _AND_ASKS_AGAIN.split(question)]
+    if len(pieces) < 2:
+        pieces = [p.strip() for p in _AND_ASKS_WHICH.split(question)]
+        pieces = pieces if _HAS_AUXILIARY.search(pieces[0]) else [question]
     if len(pieces) < 2 or not _ASKS.match(pieces[0]):
         return [question]
     if not all(len(p.split()) >= 2 and has_subject(analyse(p)) for p in pieces):

@@ -9,11 +9,15 @@ part of it that is not a quote, so they stay few and checkable.
 from __future__ import annotations
 
 from index.scripts import mostly_in_another_script
+from retrieval.languages import in_another_language
 from retrieval.loaded import LoadedIndex
 from retrieval.question import Question
 from retrieval.reach import absent_words, period_note, unknown_acronyms, unknown_figures
 from retrieval.types import Answer
 
+# What a question in another script or language is told: the keyword index reads Latin letters, the model English.
+ENGLISH_ONLY = ("I can only look questions up in English, the language of the articles (Hindi written in Latin "
+                "letters works too, as in “koo kya hai”). Please ask again in English.")
 CLOSEST_BELOW = " The closest passages are below."  # ends a decline that shows them
 # The heading every renderer puts over an answer's related sentences. Named here, not in the renderers, since a
 # reply's text points to it: a declined question of a message that asks several has its closest passages there.
@@ -34,6 +38,9 @@ def decline_text(index: LoadedIndex, question: Question) -> str:
     if unknown:
         figure = " or ".join(unknown[:2])
         text = f"The articles never give the figure {figure} that the question names."
+    elif in_another_language(question.text, index.idf):
+        # "¿Cuántas cuentas bloqueó Twitter?" was told the articles never use “Cuantas”, “cuentas” or “bloqueo”.
+        text = ENGLISH_ONLY
     elif acronyms:
         text = f"The articles never mention the {' or '.join(acronyms[:2])}, so they likely don't cover this."
     else:
@@ -68,8 +75,7 @@ def nothing_named(question: Question) -> Answer:
     about nothing the asker named, and "I couldn't find" would claim a search for something. A question
     in another script is told what the bot reads: the keyword index reads Latin letters, the model English."""
     if in_another_script(question.text):
-        text = ("I can only look questions up in English, the language of the articles (Hindi written in Latin "
-                "letters works too, as in “koo kya hai”). Please ask again in English.")
+        text = ENGLISH_ONLY
     else:
         text = (f"“{subject_of(question)}” names nothing to look for in the articles. Please say who or what you are "
                 "asking about.")

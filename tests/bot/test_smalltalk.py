@@ -73,6 +73,15 @@ def _question_file_texts() -> list[str]:
     ("stupid bot", DISPUTED), ("you're useless", DISPUTED), ("you suck", DISPUTED),
     ("bruh", f"Hi! {INTRO}"), ("gm", f"Hi! {INTRO}"), ("hey guys", f"Hi! {INTRO}"), ("shukriya", WELCOME),
     ("gn", FAREWELL),
+    # What the bot holds and covers, asked other ways: searched, each was declined over three passages ("the
+    # articles never use the word “topics”", "… the word “got”").
+    ("how recent is your info?", SOURCED), ("where do your articles come from?", SOURCED),
+    ("how many articles have you got?", SOURCED), ("are your sources up to date?", SOURCED),
+    ("when were the articles published?", SOURCED), ("what topics do you cover?", INTRO),
+    ("what do you cover", INTRO), ("what can i ask you?", INTRO), ("what kind of questions can you answer", INTRO),
+    ("what's your scope", INTRO),
+    # The question announced, not yet asked: searched, "i have a question" was told it names nothing to look for.
+    ("i have a question", INTRO), ("can i ask you something?", INTRO), ("I have a quick question", INTRO),
 ])
 def test_small_talk_gets_its_reply(text: str, reply: str | None) -> None:
     assert small_talk(text) == (Reply(reply) if reply else None)
@@ -91,6 +100,10 @@ def test_small_talk_gets_its_reply(text: str, reply: str | None) -> None:
     "ok so why did twitter unblock the accounts", "interesting, how many were blocked", "cool app koo?",
     "hey bot how many accounts were blocked pls", "got it, and when is the meeting",
     "good bot accounts?", "bad actors on twitter", "were the accounts bots", "useless accounts blocked?",
+    "where do the reports come from", "what topics did the blog post cover", "what does the act cover",
+    "what questions did twitter answer", "is the news current", "how old is the law",
+    "when were the orders published", "what can i ask the minister",
+    "can i ask the minister", "i have a question about koo", "can i ask why twitter refused",
 ])
 def test_questions_are_never_small_talk(text: str) -> None:
     assert small_talk(text) is None
@@ -133,14 +146,19 @@ def test_a_reply_is_shown_in_the_conversation_on_every_platform() -> None:
                                   "what's the latest news?", "any news", "when did this start", "how did it all begin?",
                                   "whats the current status", "where do things stand", "timeline", "Timeline?",
                                   "show me the timeline", "the full timeline", "timeline of events",
-                                  "show timeline", "can i get a timeline", "what's the timeline", "send us a timeline"])
+                                  "show timeline", "can i get a timeline", "what's the timeline", "send us a timeline",
+                                  # searched, "what are the main points?" was declined ("… never use the word “main”")
+                                  "what are the main points?", "the gist", "highlights", "key takeaways",
+                                  "in a nutshell", "give me the key facts", "brief me", "the short version"])
 def test_requests_for_the_whole_story_are_overviews(text: str) -> None:
     assert wants_overview(text) and small_talk(text) is None
 
 
 @pytest.mark.parametrize("text", ["what happened on feb 10", "news about koo", "summary of the blocking order",
                                   "what happened after the blog post", "who summarized the order",
-                                  "when did the blocking start", "what is the status of the accounts"])
+                                  "when did the blocking start", "what is the status of the accounts",
+                                  "what is the main point of the blog post", "what was the key point",
+                                  "the main points twitter made", "key points about koo"])
 def test_questions_about_something_are_not_overviews(text: str) -> None:
     assert not wants_overview(text)
 
@@ -188,6 +206,11 @@ async def test_an_overview_is_answered_with_the_timeline(make_core: CoreFactory,
     ("tl;dr what did twitter say in its blog post?", "what did twitter say in its blog post?"),
     ("TLDR, who ordered it", "who ordered it"), ("eli5: why did twitter refuse", "why did twitter refuse"),
     ("explain like i'm 5 why the government was annoyed", "why the government was annoyed"),
+    # The questions announced first: "hello, i have two questions: who is sawhney and what is meity?" was declined.
+    ("hello, i have two questions: who is sawhney and what is meity?", "who is sawhney and what is meity?"),
+    ("can i ask you something? what is koo", "what is koo"), ("i got a few qs - who is sawhney", "who is sawhney"),
+    ("i have a question who fined quillmark", "who fined quillmark"),
+    ("let me ask you this: who is the vorlan minister", "who is the vorlan minister"),
 ])
 def test_a_greeting_before_a_question_is_no_part_of_it(text: str, question: str) -> None:
     assert without_greeting(text) == question

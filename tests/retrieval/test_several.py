@@ -52,6 +52,11 @@ from retrieval.types import Answer, Citation
     ("is twitter complying and is the government satisfied?",
      ["is twitter complying", "is the government satisfied?"]),  # two that open with an auxiliary
     ("did twitter block and restore the accounts", ["did twitter block and restore the accounts"]),
+    # "whose", "which" or "what" with its noun, then an auxiliary: read as one question, the second went unanswered.
+    ("how many accounts did twitter suspend and whose accounts did it refuse to touch?",
+     ["how many accounts did twitter suspend", "whose accounts did it refuse to touch?"]),
+    ("how many accounts were blocked and which law was used", ["how many accounts were blocked", "which law was used"]),
+    ("which accounts and which hashtags were blocked", ["which accounts and which hashtags were blocked"]),
 ])
 def test_only_a_run_of_whole_questions_is_split(text: str, parts: list[str]) -> None:
     assert questions_in(text) == parts
