@@ -5,12 +5,15 @@ Users of chat bots fix typos in questions that were answered: answering again po
 asked for. They also fix the question the bot refused (empty, too long, told to slow down) instead of sending
 it again, and add a mention to a question they forgot to address. So an edit asks something only when its
 words changed and it is addressed to the bot now, and then only if the message got no answer before: it was
-refused, or it was not addressed to the bot until this edit. Everything else about an edit is ignored quietly.
+refused, or it got only small talk back ("hi" answered with a greeting, then edited into the question the asker
+meant to send), or it was not addressed to the bot until this edit. Everything else about an edit is ignored quietly.
 A deleted question is no request either: the answer stays, since others in the conversation may have read it
 and it quotes the articles, not the question.
 """
 
 from __future__ import annotations
+
+from bot.results import Notice, Reply
 
 
 def edit_asks(*, words_changed: bool, refused: bool, addressed_before: bool, addressed_now: bool) -> bool:
@@ -19,3 +22,11 @@ def edit_asks(*, words_changed: bool, refused: bool, addressed_before: bool, add
     if not words_changed or not addressed_now:
         return False
     return refused or not addressed_before
+
+
+def answered_nothing(result: object) -> bool:
+    """Whether ``result`` left a message without an answer from the articles, so that an edit of its words asks
+    again (``edit_asks``'s ``refused``): a refusal (``Notice``), or small talk (``Reply``: a greeting, thanks,
+    "is this true?"), which people turn into the question they meant by editing the message ("hi" -> "hi, who
+    ordered the blocking?"). Before, only a refusal counted, and such an edit went unanswered."""
+    return isinstance(result, Notice | Reply)

@@ -41,7 +41,7 @@ from bot.discord.pointed import (
 )
 from bot.discord.replies import ReplySending
 from bot.discord.threads import BotThreads, remember, worth_a_thread
-from bot.edits import edit_asks
+from bot.edits import answered_nothing, edit_asks
 from bot.refusals import SPOKEN
 from bot.results import Notice, NoticeKind, Result
 from bot.shared_state import call
@@ -179,8 +179,11 @@ class Conversations(BotThreads, ReplySending):
             conversation = self._conversation(message, replied_to)
             async with self.answers_in_flight.answering(message):
                 delivered = await self._answer(message, question, conversation)
-                if delivered is None or isinstance(delivered[1], Notice):
-                    remember(self._refused, message.id, delivered[0] if delivered else None, self._remembered)
+                if delivered is None or answered_nothing(delivered[1]):
+                    # An edit asks again; a refusal goes then, out of date, and small talk stays (it answered
+                    # what was said).
+                    refusal = delivered[0] if delivered and isinstance(delivered[1], Notice) else None
+                    remember(self._refused, message.id, refusal, self._remembered)
                     return
                 reply, result = delivered
                 if not isinstance(result, Answer | Timeline):

@@ -1,0 +1,36 @@
+"""Edits of messages to the bot that got small talk back, against the fake Discord (the refusal and mention cases
+are tests/bot/discord/test_messages.py's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.discord.app import DisputeBot
+from tests.bot.discord import payloads as p
+from tests.bot.discord.fake_discord import FakeDiscord
+from tests.bot.discord.test_messages import MENTION, QUESTION, edit, reply_to, say
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+@pytest.mark.parametrize("where", ["mention", "dm"])
+async def test_a_greeting_edited_into_a_question_is_answered_and_the_greeting_stays(
+    bot: DisputeBot, fake: FakeDiscord, where: str
+) -> None:
+    """"hi" gets the greeting; the asker then edits the message into the question they meant. The greeting counted
+    as an answer, so the edit was taken for a typo fixed in an answered question and nothing came."""
+    dm: dict[str, object] = {"channel_id": int(p.snowflake()), "guild": False} if where == "dm" else {}
+    lead, mentions = ("", []) if where == "dm" else (f"{MENTION} ", [p.BOT_USER])
+    hello = await say(fake, f"{lead}hi", mentions=mentions, **dm)
+    greeting = await reply_to(fake, hello)
+    assert greeting.text().startswith("Hi!")
+    await fake.settled()  # the greeting's response read: an edit sooner than that is no edit people make
+    await edit(fake, hello, f"{lead}hi, {QUESTION}", mentions=mentions, **dm)
+    answer = await fake.wait_for(lambda: next((m for m in fake.messages if m.reply_to == hello["id"] and m.embeds),
+                                              None))
+    assert "257" in answer.text() or "1,178" in answer.text()
+    await edit(fake, hello, f"{lead}hi, {QUESTION} (typo)", mentions=mentions, **dm)  # answered now: asks nothing
+    await fake.settled()
+    assert [m for m in fake.messages if m.reply_to == hello["id"]] == [greeting, answer]
+    assert not greeting.deleted, "the greeting answered what was said; it is no refusal to take back"
+    assert fake.rejected == [] and fake.unexpected == []
