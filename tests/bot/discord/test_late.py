@@ -163,3 +163,21 @@ async def test_an_asker_who_takes_no_dms_costs_one_refusal_and_a_warning(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
     assert any("by direct message" in r.getMessage() and "50007" in r.getMessage() for r in caplog.records)
     fake.rejected.clear()
+
+
+@pytest.mark.parametrize("where", ["channel", "thread"])
+async def test_a_late_answer_takes_down_the_thinking_discord_did_not_name(
+    start_bot: BotStarter, slow_core: CommandCore, fake: FakeDiscord, caplog: pytest.LogCaptureFixture, where: str
+) -> None:
+    """Discord's answer to the deferral without the "thinking…" message's id (``response_message_id``): the late
+    answer was posted under a "thinking…" left up for good (the dead token can no longer say which it was). Its id
+    is read while the token still works."""
+    fake.names_response_message = False
+    thread = p.thread(p.CHANNEL_ID + 78, owner_id=p.USER_ID)
+    interaction = p.slash("ask", {"question": QUESTION}, permissions=p.MEMBER_PERMISSIONS | p.SEND_MESSAGES_IN_THREADS,
+                          **({"channel": thread} if where == "thread" else {}))
+    shown = await outlasting(start_bot, slow_core, fake, interaction, caplog, answered)
+    assert [m.channel_id for m in shown] == [str(interaction["channel_id"])]
+    assert fake.interactions[interaction["token"]].stage == "deleted", "no 'thinking…' left behind"
+    assert [why for _, why in fake.rejected] == [{"token": "expired"}]
+    fake.rejected.clear()
