@@ -188,7 +188,7 @@ async def deliver(interaction: Interaction, messages: list[Outgoing], *, private
             await _send(interaction, message, ephemeral=message.ephemeral or private)
             delivered += 1
     except Exception as exc:
-        if token_expired(exc):
+        if token_expired(exc, interaction):
             # The work outlasted the 15 minutes an interaction token lives; nothing more goes through it.
             late = await deliver_late(interaction, messages[delivered:], command=command, private=private,
                                       result=result if delivered == 0 else None,
@@ -226,7 +226,7 @@ async def _send(interaction: Interaction, message: Outgoing, *, ephemeral: bool,
     try:
         return await _post(interaction, message, ephemeral=ephemeral, original=original)
     except discord.HTTPException as exc:
-        if not message.files or token_expired(exc):  # a dead token refuses the text as well
+        if not message.files or token_expired(exc, interaction):  # a dead token refuses the text as well
             raise
         log.warning("Discord refused the attachment of a reply (%s %s); sending the text only", exc.status,
                     exc.text)

@@ -181,3 +181,23 @@ async def test_a_late_answer_takes_down_the_thinking_discord_did_not_name(
     assert fake.interactions[interaction["token"]].stage == "deleted", "no 'thinking…' left behind"
     assert [why for _, why in fake.rejected] == [{"token": "expired"}]
     fake.rejected.clear()
+
+
+@pytest.mark.parametrize("command", ["ask", "timeline"])
+async def test_a_rate_limit_refusal_past_the_token_window_is_taken_as_its_end(
+    start_bot: BotStarter, slow_core: CommandCore, fake: FakeDiscord, caplog: pytest.LogCaptureFixture, command: str
+) -> None:
+    """Past its 15 minutes the token's use answered 429 with nothing to wait for (no ``Via``: discord.py gives up at
+    once) instead of 401: that was taken for a failure of the bot's, an error logged, an apology and a timeline's
+    text-only resend tried through the dead token, and the result lost. It is the token's end all the same."""
+    fake.expired_rate_limited = True
+    options = {"question": QUESTION} if command == "ask" else {}
+    interaction = p.slash(command, options)
+    shown = await outlasting(start_bot, slow_core, fake, interaction, caplog,
+                             answered if command == "ask" else lambda sent: any("2021-02-10" in m.text() for m in sent))
+    assert shown[0].channel_id == str(p.CHANNEL_ID) and shown[0].pings == [ASKER]
+    assert command == "ask" or list(shown[0].files) == ["timeline.png"]
+    assert fake.interactions[interaction["token"]].stage == "deleted", "no 'thinking…' left behind"
+    assert [why for _, why in fake.rejected] == [{"token": "expired"}], "one refusal: nothing more through the token"
+    fake.rejected.clear()
+    fake.expired_rate_limited = False
