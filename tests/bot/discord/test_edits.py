@@ -1,10 +1,15 @@
-"""Edits of messages to the bot that got small talk back, against the fake Discord (the refusal and mention cases
-are tests/bot/discord/test_messages.py's)."""
+"""Edits of messages to the bot that got small talk back, and questions deleted before their answer, against the
+fake Discord (the refusal and mention edits are tests/bot/discord/test_messages.py's)."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import time
+
 import pytest
 
+from bot.core import CommandCore
 from bot.discord.app import DisputeBot
 from tests.bot.discord import payloads as p
 from tests.bot.discord.fake_discord import FakeDiscord
@@ -34,3 +39,33 @@ async def test_a_greeting_edited_into_a_question_is_answered_and_the_greeting_st
     assert [m for m in fake.messages if m.reply_to == hello["id"]] == [greeting, answer]
     assert not greeting.deleted, "the greeting answered what was said; it is no refusal to take back"
     assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_a_question_deleted_before_its_answer_gets_none_and_one_warning(
+    bot: DisputeBot, fake: FakeDiscord, discord_core: CommandCore, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A reply to a deleted message is refused unless it may go without its reference: the answer and then its
+    apology were both refused, with an error logged. Then the answer came without its reference, under the deleted
+    question's words as its title: a question taken back (posted in the wrong place, asked again in other words,
+    regretted) was answered and shown all the same. As on Slack, it now gets none: one warning, no apology."""
+    ask = discord_core.engine.ask
+    started = asyncio.Event()
+
+    def slow(text: str, context: object = None) -> object:
+        started.set()
+        time.sleep(0.3)
+        return ask(text)
+
+    monkeypatch.setattr(discord_core.engine, "ask", slow)
+    with caplog.at_level(logging.WARNING):
+        asked = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+        await asyncio.wait_for(started.wait(), 10)
+        fake.deleted.add(str(asked["id"]))
+        await fake.wait_for(lambda: fake.rejected)
+        await fake.settled()
+    assert [why for _, why in fake.rejected] == [{"message_reference": "Unknown message"}], "one refused request"
+    assert not fake.messages, "no answer, and no apology"
+    assert [(r.levelname, "deleted" in r.getMessage()) for r in caplog.records if r.name.startswith("bot.")] == [
+        ("WARNING", True)]
+    fake.rejected.clear()
