@@ -12,7 +12,8 @@ conversation that message answered. Without the Message Content intent Discord w
 message that mentions only the role, or replies to the bot with the reply's mention off, so its author is told
 to mention the bot itself or use /ask. A file
 sent with no words (an article dropped in a DM, as Slack's moderators add one) is pointed to /add-article, and
-so is Slack's way of adding (``add`` with files attached, or followed by addresses). In a
+so is Slack's way of adding (``add`` with files attached, or followed by addresses); one sent to a DM with a
+question gets its answer, then the same pointer (``bot.discord.hints``). In a
 channel where the bot may send messages but not embeds, Discord refuses an embed-only message (403, code
 50013); the answer then goes out as plain text.
 """
@@ -20,6 +21,7 @@ channel where the bot may send messages but not embeds, Discord refuses an embed
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import OrderedDict
 
@@ -30,6 +32,7 @@ from bot.core import CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.discord.answer_keys import AnswersInFlight
 from bot.discord.expiring import ExpiringNotices
+from bot.discord.hints import ADD_BY_COMMAND, ARTICLE_UNREAD, FILES_ONLY, REPLY_UNREAD, ROLE_ONLY, article_attached
 from bot.discord.identity import actor_for, conversation_key, thread_conversation
 from bot.discord.pointed import (
     answer_forwarded,
@@ -52,15 +55,7 @@ from retrieval.types import Answer, Timeline
 log = logging.getLogger(__name__)
 
 ANSWERED_TYPES = (discord.MessageType.default, discord.MessageType.reply)
-FILES_ONLY = ("I read questions, not attached files. To add an article, a moderator uses /add-article with the file "
-              "attached; to ask, write your question.")
-# "add", alone with files attached or followed by addresses: how Slack's moderators add articles, by DM.
-ADD_BY_COMMAND = ("Articles are added with /add-article (moderators only), with the file attached or the page's "
-                  "address as its url; here I answer questions.")
-ROLE_ONLY = ("I can't read messages that mention my role. Ask again mentioning me (@{name} under Members, not "
-             "under Roles), or use /ask.")
-REPLY_UNREAD = ("I can't read replies that don't mention me. Reply again with the reply's mention turned on "
-                "(@ON, above the message box), or mention me (@{name}), or use /ask.")
+
 
 
 def _own_names(message: discord.Message, me: discord.ClientUser) -> set[str]:
@@ -186,6 +181,9 @@ class Conversations(BotThreads, ReplySending):
                     remember(self._refused, message.id, refusal, self._remembered)
                     return
                 reply, result = delivered
+                if message.guild is None and article_attached(message, self.core.uploads):
+                    with contextlib.suppress(discord.HTTPException):  # the answer came; this only helps
+                        await message.channel.send(ARTICLE_UNREAD, allowed_mentions=discord.AllowedMentions.none())
                 if not isinstance(result, Answer | Timeline):
                     return
                 # A reply to an answer stays where the asker put it: its conversation already has a thread. A
