@@ -127,9 +127,13 @@ class ReplySending:
             self.notices.expire(notice, NOTICE_LIFETIME)
 
     async def _failed(self, message: discord.Message) -> None:
+        """The details to the log; to the asker the apology, which in a server channel goes away as the bot's
+        refusals there do: a message can't be answered privately, and it stayed up for everyone for good."""
         log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
         with contextlib.suppress(Exception):
-            await self._reply(message, content=APOLOGY, allowed_mentions=NONE)
+            apology = await self._reply(message, content=APOLOGY, allowed_mentions=NONE)
+            if message.guild is not None:
+                self.notices.expire(apology, NOTICE_LIFETIME)
 
     @staticmethod
     async def _typing(channel: discord.abc.Messageable) -> None:
