@@ -14,12 +14,16 @@ and it quotes the articles, not the question.
 from __future__ import annotations
 
 from bot.results import Notice, Reply
+from bot.smalltalk import small_talk
 
 
-def edit_asks(*, words_changed: bool, refused: bool, addressed_before: bool, addressed_now: bool) -> bool:
+def edit_asks(*, words_changed: bool, refused: bool, addressed_before: bool, addressed_now: bool,
+              small_talk_now: bool = False) -> bool:
     """Whether an edited message is to be answered (again, when it was ``refused``). ``addressed_before``: the
-    bot took the message as addressed to it before the edit (answered or refused); ``addressed_now``: after."""
-    if not words_changed or not addressed_now:
+    bot took the message as addressed to it before the edit (answered or refused); ``addressed_now``: after.
+    ``small_talk_now``: the edit's words are only small talk (``only_small_talk``), which asks nothing: people
+    edit a message to fix a question, and a typo fixed in "thanks" got a second "You're welcome"."""
+    if not words_changed or not addressed_now or small_talk_now:
         return False
     return refused or not addressed_before
 
@@ -30,3 +34,9 @@ def answered_nothing(result: object) -> bool:
     "is this true?"), which people turn into the question they meant by editing the message ("hi" -> "hi, who
     ordered the blocking?"). Before, only a refusal counted, and such an edit went unanswered."""
     return isinstance(result, Notice | Reply)
+
+
+def only_small_talk(words: str) -> bool:
+    """Whether an edited message's words (as the adapter reads a question) are only small talk: "thanks",
+    "hi", "is this true?" (``bot.smalltalk.small_talk``)."""
+    return small_talk(words) is not None

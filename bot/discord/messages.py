@@ -44,7 +44,7 @@ from bot.discord.pointed import (
 )
 from bot.discord.replies import ReplySending
 from bot.discord.threads import BotThreads, remember, worth_a_thread
-from bot.edits import answered_nothing, edit_asks
+from bot.edits import answered_nothing, edit_asks, only_small_talk
 from bot.refusals import SPOKEN
 from bot.results import Notice, NoticeKind, Result
 from bot.shared_state import call
@@ -233,10 +233,10 @@ class Conversations(BotThreads, ReplySending):
         or to slow down, people fix the message they sent rather than send it again, and the fixed one went
         unanswered. The refusal it got, now out of date, is deleted. An update that leaves the words as they
         were (Discord adding a link's preview) asks nothing."""
-        refused = after.id in self._refused
+        refused, now = after.id in self._refused, self.question_in(after)
         if not edit_asks(words_changed=before.content != after.content, refused=refused,
                          addressed_before=after.id in self._asked or self.question_in(before) is not None,
-                         addressed_now=self.question_in(after) is not None):
+                         addressed_now=now is not None, small_talk_now=only_small_talk(now or "")):
             return
         await (self._ask_again(after) if refused else self.handle(after))
 

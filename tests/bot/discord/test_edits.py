@@ -35,8 +35,13 @@ async def test_a_greeting_edited_into_a_question_is_answered_and_the_greeting_st
                                               None))
     assert "257" in answer.text() or "1,178" in answer.text()
     await edit(fake, hello, f"{lead}hi, {QUESTION} (typo)", mentions=mentions, **dm)  # answered now: asks nothing
+    thanks = await say(fake, f"{lead}thanks", mentions=mentions, **dm)
+    welcome = await reply_to(fake, thanks)
+    await fake.settled()
+    await edit(fake, thanks, f"{lead}thanks!!", mentions=mentions, **dm)  # small talk still: no second welcome
     await fake.settled()
     assert [m for m in fake.messages if m.reply_to == hello["id"]] == [greeting, answer]
+    assert [m for m in fake.messages if m.reply_to == thanks["id"]] == [welcome]
     assert not greeting.deleted, "the greeting answered what was said; it is no refusal to take back"
     assert fake.rejected == [] and fake.unexpected == []
 

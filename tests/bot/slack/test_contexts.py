@@ -210,7 +210,11 @@ async def test_a_greeting_edited_into_a_question_is_answered_once(
     await send_event(seed_app, changed({**hello, "channel_type": place.get("channel_type", "channel")}, asked))
     answer = (await posts_in(stub, "chat.postMessage", 2, timeout=10))[-1]
     assert answer["thread_ts"] == hello["ts"] and "257" in shown_text(answer)
-    await send_event(seed_app, changed({**hello, "text": asked, "channel_type": place.get("channel_type", "channel")},
-                                       asked + " (typo)"))
+    kind = place.get("channel_type", "channel")
+    await send_event(seed_app, changed({**hello, "text": asked, "channel_type": kind}, asked + " (typo)"))
+    thanks = message_event(f"{lead}thanks", ts=f"{time.time():.6f}", **place)
+    await send_event(seed_app, thanks)
+    await posts_in(stub, "chat.postMessage", 3, timeout=10)
+    await send_event(seed_app, changed({**thanks, "channel_type": kind}, f"{lead}thanks!!"))  # still small talk
     assert await seed_core.in_flight.drain(5)
-    assert len(stub.posted("chat.postMessage")) == 2 and not stub.posted("chat.postEphemeral")
+    assert len(stub.posted("chat.postMessage")) == 3 and not stub.posted("chat.postEphemeral")
