@@ -7,9 +7,10 @@ conversation tied to that id only once the response came back left a reply made 
 
 For a slash command the id is known before the answer exists: an interaction's response keeps the id of its
 "thinking…" message, which Discord names in its answer to the deferral (``response_message_id``), or which
-the bot fetches before filling it in when Discord leaves it out. For a message the bot replies to, the id comes
-only with the response to sending the reply: a reply to a bot message the bot does not know yet, in a channel
-where it is sending an answer, waits for that answer to be remembered (``AnswersInFlight``).
+the bot reads once deferred (again before filling it in, should that read fail) when Discord leaves it out. For a
+message the bot replies to, the id comes only with the response to sending the reply: a reply to a bot message the
+bot does not know yet, in a channel where it is sending an answer, waits for that answer to be remembered
+(``AnswersInFlight``).
 """
 
 from __future__ import annotations
@@ -38,11 +39,10 @@ class ChannelAsk:
         self.conversation = f"discord:interaction:{interaction_id}"
         self._bound = False
 
-    def deferred(self, response: object) -> None:
-        """After the deferral: its message's id, when Discord named it, keys the conversation from the start
-        (before the core asks, so nothing needs moving)."""
-        message_id = getattr(response, "message_id", None)
-        if isinstance(message_id, int):
+    def deferred(self, message_id: int | None) -> None:
+        """After the deferral: its message's id (``bot.discord.responding.thinking_id``: named by Discord, or read),
+        when known, keys the conversation from the start (before the core asks, so nothing needs moving)."""
+        if message_id is not None:
             self.conversation, self._bound = thread_conversation(message_id), True
 
     async def before_answer(self, interaction: discord.Interaction[Any]) -> None:

@@ -34,9 +34,17 @@ Interaction = discord.Interaction[discord.Client]
 INVALID_WEBHOOK_TOKEN = 50027
 
 
-def token_expired(exc: BaseException) -> bool:
-    """Discord answers 401, 50027 to any use of an interaction token older than 15 minutes."""
-    return isinstance(exc, discord.HTTPException) and (exc.status == 401 or exc.code == INVALID_WEBHOOK_TOKEN)
+def token_expired(exc: BaseException, interaction: Interaction) -> bool:
+    """Whether ``exc`` says ``interaction``'s token takes nothing more: Discord answers 401, 50027 to any use of one
+    older than 15 minutes. A 429 that discord.py gave up on (no wait to honour: Discord's edge refusing a client
+    whose requests keep failing, or a limit that outlasted its retries) past those 15 minutes is the same dead end:
+    taken for a failure of the bot's, it was logged as an error and an apology (and a timeline's text-only resend)
+    sent through the dead token, and the result was lost."""
+    if not isinstance(exc, discord.HTTPException):
+        return False
+    if exc.status == 401 or exc.code == INVALID_WEBHOOK_TOKEN:
+        return True
+    return exc.status == 429 and interaction.is_expired()
 
 
 async def deliver_late(interaction: Interaction, messages: list[Outgoing], *, command: str, private: bool,

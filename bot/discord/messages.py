@@ -12,7 +12,8 @@ conversation that message answered. Without the Message Content intent Discord w
 message that mentions only the role, or replies to the bot with the reply's mention off, so its author is told
 to mention the bot itself or use /ask. A file
 sent with no words (an article dropped in a DM, as Slack's moderators add one) is pointed to /add-article, and
-so is Slack's way of adding (``add`` with files attached, or followed by addresses). In a
+so is Slack's way of adding (``add`` with files attached, or followed by addresses); one sent to a DM with a
+question gets its answer, then the same pointer (``bot.discord.hints``). In a
 channel where the bot may send messages but not embeds, Discord refuses an embed-only message (403, code
 50013); the answer then goes out as plain text.
 """
@@ -20,6 +21,7 @@ channel where the bot may send messages but not embeds, Discord refuses an embed
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import OrderedDict
 
@@ -30,6 +32,7 @@ from bot.core import CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.discord.answer_keys import AnswersInFlight
 from bot.discord.expiring import ExpiringNotices
+from bot.discord.hints import ADD_BY_COMMAND, ARTICLE_UNREAD, FILES_ONLY, REPLY_UNREAD, ROLE_ONLY, article_attached
 from bot.discord.identity import actor_for, conversation_key, thread_conversation
 from bot.discord.pointed import (
     answer_forwarded,
@@ -41,7 +44,7 @@ from bot.discord.pointed import (
 )
 from bot.discord.replies import ReplySending
 from bot.discord.threads import BotThreads, remember, worth_a_thread
-from bot.edits import edit_asks
+from bot.edits import answered_nothing, edit_asks, only_small_talk
 from bot.refusals import SPOKEN
 from bot.results import Notice, NoticeKind, Result
 from bot.shared_state import call
@@ -52,15 +55,7 @@ from retrieval.types import Answer, Timeline
 log = logging.getLogger(__name__)
 
 ANSWERED_TYPES = (discord.MessageType.default, discord.MessageType.reply)
-FILES_ONLY = ("I read questions, not attached files. To add an article, a moderator uses /add-article with the file "
-              "attached; to ask, write your question.")
-# "add", alone with files attached or followed by addresses: how Slack's moderators add articles, by DM.
-ADD_BY_COMMAND = ("Articles are added with /add-article (moderators only), with the file attached or the page's "
-                  "address as its url; here I answer questions.")
-ROLE_ONLY = ("I can't read messages that mention my role. Ask again mentioning me (@{name} under Members, not "
-             "under Roles), or use /ask.")
-REPLY_UNREAD = ("I can't read replies that don't mention me. Reply again with the reply's mention turned on "
-                "(@ON, above the message box), or mention me (@{name}), or use /ask.")
+
 
 
 def _own_names(message: discord.Message, me: discord.ClientUser) -> set[str]:
@@ -179,10 +174,16 @@ class Conversations(BotThreads, ReplySending):
             conversation = self._conversation(message, replied_to)
             async with self.answers_in_flight.answering(message):
                 delivered = await self._answer(message, question, conversation)
-                if delivered is None or isinstance(delivered[1], Notice):
-                    remember(self._refused, message.id, delivered[0] if delivered else None, self._remembered)
+                if delivered is None or answered_nothing(delivered[1]):
+                    # An edit asks again; a refusal goes then, out of date, and small talk stays (it answered
+                    # what was said).
+                    refusal = delivered[0] if delivered and isinstance(delivered[1], Notice) else None
+                    remember(self._refused, message.id, refusal, self._remembered)
                     return
                 reply, result = delivered
+                if message.guild is None and article_attached(message, self.core.uploads):
+                    with contextlib.suppress(discord.HTTPException):  # the answer came; this only helps
+                        await message.channel.send(ARTICLE_UNREAD, allowed_mentions=discord.AllowedMentions.none())
                 if not isinstance(result, Answer | Timeline):
                     return
                 # A reply to an answer stays where the asker put it: its conversation already has a thread. A
@@ -232,10 +233,10 @@ class Conversations(BotThreads, ReplySending):
         or to slow down, people fix the message they sent rather than send it again, and the fixed one went
         unanswered. The refusal it got, now out of date, is deleted. An update that leaves the words as they
         were (Discord adding a link's preview) asks nothing."""
-        refused = after.id in self._refused
+        refused, now = after.id in self._refused, self.question_in(after)
         if not edit_asks(words_changed=before.content != after.content, refused=refused,
                          addressed_before=after.id in self._asked or self.question_in(before) is not None,
-                         addressed_now=self.question_in(after) is not None):
+                         addressed_now=now is not None, small_talk_now=only_small_talk(now or "")):
             return
         await (self._ask_again(after) if refused else self.handle(after))
 

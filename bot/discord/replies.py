@@ -34,6 +34,8 @@ MISSING_PERMISSIONS = 50013
 NO_REPLY_HERE = frozenset({160005, 50083, 50001, 10003})
 # A reply needs Read Message History as well as Send Messages; without it Discord refuses the reference.
 CANNOT_REPLY = 160002
+# A reply to a message deleted meanwhile: 400, Invalid Form Body, its message_reference an unknown message.
+INVALID_FORM_BODY = 50035
 # The server's AutoMod blocked the message: a keyword or link rule with the Block Message action, which applies
 # to bots as to members (200000), or Discord's harmful-links filter (240000). Articles about the dispute quote
 # words servers filter, so an answer can be refused where a question was not.
@@ -81,7 +83,12 @@ class ReplySending:
                     await self._to_author(message, result)
                     return None
         except discord.HTTPException as exc:
-            if exc.code in NO_REPLY_HERE:
+            if question_gone(exc):
+                # As on Slack: a question taken back (in the wrong place, asked again in other words, regretted)
+                # gets no answer under its words, nor an apology for it.
+                log.warning("question %s in channel %s was deleted before its answer; not answered", message.id,
+                            message.channel.id)
+            elif exc.code in NO_REPLY_HERE:
                 log.warning("channel %s takes no message from the bot (%s %s); question %s not answered there",
                             message.channel.id, exc.code, exc.text, message.id)
                 if result is not None:
@@ -120,9 +127,13 @@ class ReplySending:
             self.notices.expire(notice, NOTICE_LIFETIME)
 
     async def _failed(self, message: discord.Message) -> None:
+        """The details to the log; to the asker the apology, which in a server channel goes away as the bot's
+        refusals there do: a message can't be answered privately, and it stayed up for everyone for good."""
         log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
         with contextlib.suppress(Exception):
-            await self._reply(message, content=APOLOGY, allowed_mentions=NONE)
+            apology = await self._reply(message, content=APOLOGY, allowed_mentions=NONE)
+            if message.guild is not None:
+                self.notices.expire(apology, NOTICE_LIFETIME)
 
     @staticmethod
     async def _typing(channel: discord.abc.Messageable) -> None:
@@ -145,9 +156,9 @@ class ReplySending:
     async def _reply(message: discord.Message, **kwargs: Any) -> discord.Message:
         """A reply to ``message``, or, where the bot may send but not read the channel's history (Discord
         refuses the reply then), the same message sent to the channel: the answer matters, not the arrow.
-        A question deleted meanwhile gets its answer without the arrow too (Discord refuses a reference to a
-        deleted message unless told not to fail: 400, MESSAGE_REFERENCE_UNKNOWN_MESSAGE)."""
-        reference = message.to_reference(fail_if_not_exists=False)
+        A question deleted meanwhile is refused (``question_gone``): the answer, sent without its reference as it
+        was, showed the deleted question's words as its title to everyone."""
+        reference = message.to_reference()
         try:
             return await message.channel.send(**kwargs, reference=reference, mention_author=False)
         except discord.HTTPException as exc:
@@ -156,3 +167,9 @@ class ReplySending:
             log.info("channel %s refused a reply (%s); sending the answer without the reference",
                      message.channel.id, exc.text)
             return await message.channel.send(**kwargs)
+
+
+def question_gone(exc: discord.HTTPException) -> bool:
+    """Whether Discord refused a reply because the message it replies to was deleted (400, 50035, its
+    ``message_reference`` an unknown message: MESSAGE_REFERENCE_UNKNOWN_MESSAGE)."""
+    return exc.code == INVALID_FORM_BODY and "In message_reference" in exc.text

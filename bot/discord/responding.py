@@ -54,8 +54,9 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
         if (taken := await acknowledge(interaction, f"/{command}", ephemeral=private)) is None:
             return None
         deferral = None if isinstance(taken, _Closed) else taken
-        if channel_ask is not None and deferral is not None:
-            channel_ask.deferred(deferral)
+        thinking = await thinking_id(interaction, deferral) if deferral is not None and not private else None
+        if channel_ask is not None:
+            channel_ask.deferred(thinking)
         try:
             result = await work(interaction_actor(interaction))
         except Exception:
@@ -74,10 +75,25 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
         if channel_ask is not None and not (private or messages[0].ephemeral):
             await channel_ask.before_answer(interaction)
         sent = await deliver(interaction, messages, private=private, command=command, result=result,
-                             thinking=deferral.message_id)
+                             thinking=thinking)
         if channel_ask is not None:
             channel_ask.answered(sent)
         return sent
+
+
+async def thinking_id(interaction: Interaction, deferral: Deferral) -> int | None:
+    """The id of the public "thinking…" message: named in Discord's answer to the deferral, else read once, while
+    the token still works. Work that outlasts the token (15 minutes) posts its result in the channel and deletes
+    the "thinking…" by this id with the bot's own token; without it the "thinking…" stayed up above the answer for
+    good. None when the read fails (the answer matters more; a warning says so)."""
+    if isinstance(deferral.message_id, int):
+        return deferral.message_id
+    try:
+        return (await interaction.original_response()).id
+    except Exception as exc:  # a dropped connection too
+        log.warning("could not read the response of interaction %s (%s: %s); should its answer come after the "
+                    "interaction expired, its 'thinking…' stays up", interaction.id, type(exc).__name__, exc)
+        return None
 
 
 UNKNOWN_INTERACTION = 10062
@@ -172,7 +188,7 @@ async def deliver(interaction: Interaction, messages: list[Outgoing], *, private
             await _send(interaction, message, ephemeral=message.ephemeral or private)
             delivered += 1
     except Exception as exc:
-        if token_expired(exc):
+        if token_expired(exc, interaction):
             # The work outlasted the 15 minutes an interaction token lives; nothing more goes through it.
             late = await deliver_late(interaction, messages[delivered:], command=command, private=private,
                                       result=result if delivered == 0 else None,
@@ -210,7 +226,7 @@ async def _send(interaction: Interaction, message: Outgoing, *, ephemeral: bool,
     try:
         return await _post(interaction, message, ephemeral=ephemeral, original=original)
     except discord.HTTPException as exc:
-        if not message.files or token_expired(exc):  # a dead token refuses the text as well
+        if not message.files or token_expired(exc, interaction):  # a dead token refuses the text as well
             raise
         log.warning("Discord refused the attachment of a reply (%s %s); sending the text only", exc.status,
                     exc.text)

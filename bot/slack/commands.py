@@ -22,7 +22,7 @@ from bot.render.picture import FILENAME, timeline_png
 from bot.results import Notice, NoticeKind, Result
 from bot.slack.ask_threads import ask_conversation, marked
 from bot.slack.events import conversation_of
-from bot.slack.late import EXPIRED, post_late
+from bot.slack.late import EXPIRED, post_late, to_dm, vote_late
 from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
 from bot.slack.responding import send_response
@@ -65,9 +65,13 @@ class SlashCommands:
             for timeline in pictures:  # after the text, which never waits for the picture
                 refused = await self._upload_picture(client, str(command.get("channel_id") or ""), timeline)
                 if refused in NOT_A_MEMBER:
-                    # The text came, the picture silently didn't (only the log said why): one private word.
-                    await self._respond(respond, SlackMessage(picture_missing(context.bot_user_id), ephemeral=True),
-                                        fallible=True)
+                    # The text came, the picture silently didn't (only the log said why): one private word; past
+                    # the response_url's 30 minutes by DM, after the late text (``post_late``), which went there too.
+                    note = SlackMessage(picture_missing(context.bot_user_id), ephemeral=True)
+                    if await self._respond(respond, note, fallible=True, posts_late=True) == EXPIRED:
+                        channel = str(command.get("channel_id") or "")
+                        await to_dm(client, str(command.get("user_id") or ""),
+                                    SlackMessage(picture_missing(context.bot_user_id, channel)), "the picture's note")
                     break
 
     async def _upload_picture(self, client: AsyncWebClient, channel: str, timeline: Timeline) -> str | None:
@@ -132,9 +136,10 @@ class SlashCommands:
                           client=client, installation=installed_in(context))
 
     async def feedback(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
-                       respond: AsyncRespond) -> None:
+                       respond: AsyncRespond, client: AsyncWebClient) -> None:
         """A 👍/👎 click: acknowledged first; the thanks (and after a 👎 the next-best passages) go only to the
-        person who clicked, as a new ephemeral message, so the shared answer never shows a vote."""
+        person who clicked, as a new ephemeral message, so the shared answer never shows a vote (past the
+        response_url's 30 minutes: ``vote_late``)."""
         await ack()
         user = str((body.get("user") or {}).get("id") or "")
         async with self.core.in_flight.handling():
@@ -143,7 +148,9 @@ class SlashCommands:
                                               FEEDBACK_ACTIONS.get(str(action.get("action_id")), 0))
                 # Through _respond, as every reply: a response_url that expired or a reply Slack refuses is
                 # logged (respond() returns the status, it raises nothing), and refused blocks go again as text.
-                await self._respond(respond, replace(render(result), ephemeral=True), replace_original=False)
+                message = replace(render(result), ephemeral=True)
+                if await self._respond(respond, message, replace_original=False, posts_late=True) == EXPIRED:
+                    await vote_late(client, user, result, message)
             except Exception:
                 log.exception("feedback from %s failed", user)
                 await self._respond(respond, SlackMessage(APOLOGY, ephemeral=True), fallible=True,
@@ -240,9 +247,11 @@ async def _share(client: AsyncWebClient, channel: str, filename: str, data: byte
     return None
 
 
-def picture_missing(bot_user_id: str | None) -> str:
-    """Why /timeline's picture is missing in a conversation the bot is not in, and how to get it."""
+def picture_missing(bot_user_id: str | None, channel: str = "") -> str:
+    """Why /timeline's picture is missing in a conversation the bot is not in, and how to get it; said in the
+    conversation, or elsewhere (a DM) naming ``channel``."""
     bot = f"<@{bot_user_id}>" if bot_user_id else "the bot"
-    return (f"The timeline's picture could not be shared here: {bot} is not a member of this channel (slash "
+    where, which = (f"in <#{channel}>", "that") if channel else ("here", "this")
+    return (f"The timeline's picture could not be shared {where}: {bot} is not a member of {which} channel (slash "
             f"commands work anyway, pictures don't). To get it, invite {bot} to the channel (`/invite`) and run "
             "/timeline again, or run /timeline in a direct message with it.")

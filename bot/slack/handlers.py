@@ -32,7 +32,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import metrics
 from bot.core import CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
-from bot.edits import edit_asks
+from bot.edits import answered_nothing, edit_asks, only_small_talk
 from bot.refusals import SLACK_DOCUMENT, SPOKEN
 from bot.results import Notice
 from bot.shared_state import DEDUPE_TTL, StoreThreads, call
@@ -77,7 +77,7 @@ class SlackHandlers(SlashCommands):
         self.threads = FollowedThreads(core, threads, memory)  # "channel:thread_ts" replied in; shared: the store's
         self.seen = seen or MemoryDeduper()  # event ids and (channel, ts) handled; shared: claimed off the loop
         self.names = OwnNames()  # its names typed as plain text, taken out of questions
-        self.refused = BoundedSet(memory)  # posts whose question got a refusal, not an answer (``_edited``)
+        self.refused = BoundedSet(memory)  # posts that got a refusal or small talk, no answer (``_edited``)
 
     def register(self, app: AsyncApp) -> None:
         app.middleware(self.drop_handled_events)
@@ -205,11 +205,12 @@ class SlackHandlers(SlashCommands):
             bool(message.get("thread_ts")) and not addressed_elsewhere(raw, bot_user)
             and await self.threads.follows_reply(message, client, bot_user))
         handled = refused or await call(self.seen, self.seen.__contains__, key)
-        if not edit_asks(words_changed=True, refused=refused, addressed_before=handled, addressed_now=addressed_now):
+        text = without_own_names(plain_from_slack(raw, bot_user), await self.names.of(client))
+        if not edit_asks(words_changed=True, refused=refused, addressed_before=handled, addressed_now=addressed_now,
+                         small_talk_now=only_small_talk(text)):
             return
         if refused:
             self.refused.discard(key)
-            text = without_own_names(plain_from_slack(raw, bot_user), await self.names.of(client))
             edited = message.get("edited")
             when = edited.get("ts") if isinstance(edited, dict) else time.time()
             await self._answer(message, client, text, context, claim=f"{key}:edited:{when}")
@@ -264,7 +265,7 @@ class SlackHandlers(SlashCommands):
             pointed = await root()
         result = await self.core.ask(text, await self.users.actor(str(event["user"]), team=team), conversation,
                                      pointed_at=pointed, about_answer=about)
-        if isinstance(result, Notice):  # refused (empty, too long, slow down): an edit of it asks again
+        if answered_nothing(result):  # refused (empty, too long, slow down) or small talk: an edit of it asks again
             self.refused.add(post_key(event))
         if isinstance(result, Notice) and result.silent:
             return None

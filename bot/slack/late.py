@@ -17,6 +17,7 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.history_results import Feedback
 from bot.slack.ask_threads import marked
 from bot.slack.message import SlackMessage
 
@@ -49,12 +50,31 @@ async def post_late(client: AsyncWebClient, command: dict[str, Any], message: Sl
         except SlackApiError as exc:
             log.warning("could not post /%s's late reply in %s (%s); sending it by direct message", name, channel,
                         exc.response.get("error"))
+    await to_dm(client, user, message, f"/{name}'s late reply",
+                f"Your /{name} finished after the 30 minutes Slack gives a command to answer:")
+
+
+async def to_dm(client: AsyncWebClient, user: str, message: SlackMessage, what: str, lead: str | None = None) -> None:
+    """``message`` to ``user`` by direct message (a post to their user id), opening with ``lead``; a refusal (the
+    user deactivated, the app's DMs turned off) is logged as a warning, since nothing else reaches them."""
     try:
-        await _post(client, user, with_lead(message, f"Your /{name} finished after the 30 minutes Slack gives a "
-                                                     "command to answer:"))
+        await _post(client, user, with_lead(message, lead) if lead else message)
     except SlackApiError as exc:
-        log.warning("could not send /%s's late reply to %s by direct message either (%s)", name, user,
-                    exc.response.get("error"))
+        log.warning("could not send %s to %s by direct message either (%s)", what, user, exc.response.get("error"))
+
+
+async def vote_late(client: AsyncWebClient, user: str, result: object, message: SlackMessage) -> None:
+    """The reply to a 👍/👎 click whose response_url expired (Slack takes a click's replies for 30 minutes; a long
+    queue or a rebuild holding the index can outlast them), which was only logged as an error: the next-best
+    passages after a 👎, which the clicker asked to see, go by direct message; a thanks alone (or a refusal of the
+    click) is dropped with a warning, as the clicker would expect: the vote is stored either way (the refusal's
+    line says otherwise), and a thanks half an hour late, alone in a DM, is noise."""
+    if isinstance(result, Feedback) and result.alternatives:
+        await to_dm(client, user, replace(message, ephemeral=False), "a vote's next-best passages",
+                    "Your 👎 was recorded after the 30 minutes Slack gives a button to answer. The next-best passages:")
+        return
+    log.warning("the reply to a vote by %s came after its response_url expired (Slack's 30 minutes); not sent: "
+                "%.100s", user, message.text)
 
 
 async def _post(client: AsyncWebClient, channel: str, message: SlackMessage) -> None:

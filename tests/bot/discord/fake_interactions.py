@@ -51,6 +51,9 @@ class FakeInteractions(FakeRecords):
         self.late_callbacks: list[str] = []  # tokens of callbacks that came after the deadline (404, 10062)
         # Discord: an interaction token works for 15 minutes; after that every use is 401, 50027.
         self.token_lifetime = 900.0
+        # An expired token's use answered 429 without Discord's ``Via`` (its edge refusing a client whose requests
+        # keep failing), which discord.py gives up on at once, instead of 401, 50027.
+        self.expired_rate_limited = False
         # The next this-many interaction messages (follow-ups and edits) are created, but the response is lost
         # on the way back: Discord's edge answers 502.
         self.lost_webhook_responses = 0
@@ -110,6 +113,9 @@ class FakeInteractions(FakeRecords):
         state = self.interactions.get(token)
         if state is not None and time.monotonic() - state.dispatched_at > self.token_lifetime:
             self.rejected.append((f"webhook {token}", {"token": "expired"}))
+            if self.expired_rate_limited:
+                return json_response({"message": "You are being rate limited.", "retry_after": 60.0, "global": False},
+                                     429)
             return json_response({"message": "Invalid Webhook Token", "code": 50027}, 401)
         return None
 

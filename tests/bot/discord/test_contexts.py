@@ -65,6 +65,26 @@ async def test_a_file_forwarded_without_words_is_pointed_to_add_article(bot: Dis
     assert fake.file_requests == [] and reply.pings == []
 
 
+@pytest.mark.parametrize("file", ["koo.md", "screenshot.png"])
+async def test_an_article_sent_with_a_question_in_a_dm_is_answered_and_pointed_to_add_article(
+    bot: DisputeBot, fake: FakeDiscord, file: str
+) -> None:
+    """An article dropped into the DM with words ("how many accounts does this say were blocked?") got the answer
+    to the words, the file passed over without a word (Slack tells its sender how to add it). A picture with a
+    question is a question only. Nothing is downloaded."""
+    dm = p.CHANNEL_ID + 101
+    sent = p.message("how many accounts was Twitter ordered to block?", guild=False, channel_id=dm)
+    sent["attachments"] = [p.attachment(file, fake.file_url(file, b"# Koo"), 5)]
+    await fake.dispatch("MESSAGE_CREATE", sent)
+    answer = await reply_to(fake, sent)
+    assert "257" in answer.text() or "1,178" in answer.text()
+    if file == "koo.md":
+        note = await fake.wait_for(lambda: next((m for m in fake.messages if "/add-article" in m.text()), None))
+        assert note.channel_id == str(dm) and note.pings == []
+    await fake.settled()
+    assert len(fake.messages) == (2 if file == "koo.md" else 1) and fake.file_requests == []
+
+
 READ_ONLY = ("ask", "timeline", "sources", "status")
 MODERATOR = ("reindex", "add-article", "remove-article", "report", "index-history")
 

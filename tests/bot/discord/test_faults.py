@@ -246,3 +246,29 @@ async def test_replies_discord_rate_limits_are_sent_once_after_the_wait(
     assert reply.at - limited_at >= fake.retry_after * 0.9 and "257" in reply.text()
     assert [m.id for m in fake.messages] == [reply.id] and APOLOGY not in reply.text()
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+@pytest.mark.parametrize("where", ["server", "dm"])
+async def test_an_apology_in_a_server_channel_goes_away_as_refusals_do(
+    bot: DisputeBot, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, where: str
+) -> None:
+    """A mention can't be answered privately, so its refusals delete themselves in a server channel; the apology
+    for a failure of the adapter's own (here rendering) stayed up for everyone for good. A DM's stays, as there."""
+    monkeypatch.setattr("bot.discord.replies.NOTICE_LIFETIME", 0.3)
+
+    def broken(*args: object, **kwargs: object) -> list[Outgoing]:
+        raise RuntimeError("rendering failed")
+
+    monkeypatch.setattr("bot.discord.replies.render", broken)
+    server = where == "server"
+    asked = p.message(f"{MENTION} {QUESTION}" if server else QUESTION, mentions=[p.BOT_USER] if server else None,
+                      guild=server, channel_id=p.CHANNEL_ID + (0 if server else 102))
+    with caplog.at_level(logging.ERROR):
+        await fake.dispatch("MESSAGE_CREATE", asked)
+        apology = await fake.wait_for(lambda: next((m for m in fake.messages if m.reply_to == asked["id"]), None))
+    assert apology.content == APOLOGY
+    if server:
+        await fake.wait_for(lambda: apology.deleted, timeout=5)
+    else:
+        await asyncio.sleep(0.6)
+        assert not apology.deleted

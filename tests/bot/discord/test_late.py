@@ -163,3 +163,41 @@ async def test_an_asker_who_takes_no_dms_costs_one_refusal_and_a_warning(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
     assert any("by direct message" in r.getMessage() and "50007" in r.getMessage() for r in caplog.records)
     fake.rejected.clear()
+
+
+@pytest.mark.parametrize("where", ["channel", "thread"])
+async def test_a_late_answer_takes_down_the_thinking_discord_did_not_name(
+    start_bot: BotStarter, slow_core: CommandCore, fake: FakeDiscord, caplog: pytest.LogCaptureFixture, where: str
+) -> None:
+    """Discord's answer to the deferral without the "thinking…" message's id (``response_message_id``): the late
+    answer was posted under a "thinking…" left up for good (the dead token can no longer say which it was). Its id
+    is read while the token still works."""
+    fake.names_response_message = False
+    thread = p.thread(p.CHANNEL_ID + 78, owner_id=p.USER_ID)
+    interaction = p.slash("ask", {"question": QUESTION}, permissions=p.MEMBER_PERMISSIONS | p.SEND_MESSAGES_IN_THREADS,
+                          **({"channel": thread} if where == "thread" else {}))
+    shown = await outlasting(start_bot, slow_core, fake, interaction, caplog, answered)
+    assert [m.channel_id for m in shown] == [str(interaction["channel_id"])]
+    assert fake.interactions[interaction["token"]].stage == "deleted", "no 'thinking…' left behind"
+    assert [why for _, why in fake.rejected] == [{"token": "expired"}]
+    fake.rejected.clear()
+
+
+@pytest.mark.parametrize("command", ["ask", "timeline"])
+async def test_a_rate_limit_refusal_past_the_token_window_is_taken_as_its_end(
+    start_bot: BotStarter, slow_core: CommandCore, fake: FakeDiscord, caplog: pytest.LogCaptureFixture, command: str
+) -> None:
+    """Past its 15 minutes the token's use answered 429 with nothing to wait for (no ``Via``: discord.py gives up at
+    once) instead of 401: that was taken for a failure of the bot's, an error logged, an apology and a timeline's
+    text-only resend tried through the dead token, and the result lost. It is the token's end all the same."""
+    fake.expired_rate_limited = True
+    options = {"question": QUESTION} if command == "ask" else {}
+    interaction = p.slash(command, options)
+    shown = await outlasting(start_bot, slow_core, fake, interaction, caplog,
+                             answered if command == "ask" else lambda sent: any("2021-02-10" in m.text() for m in sent))
+    assert shown[0].channel_id == str(p.CHANNEL_ID) and shown[0].pings == [ASKER]
+    assert command == "ask" or list(shown[0].files) == ["timeline.png"]
+    assert fake.interactions[interaction["token"]].stage == "deleted", "no 'thinking…' left behind"
+    assert [why for _, why in fake.rejected] == [{"token": "expired"}], "one refusal: nothing more through the token"
+    fake.rejected.clear()
+    fake.expired_rate_limited = False

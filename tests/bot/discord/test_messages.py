@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import time
 from pathlib import Path
 
 import discord
@@ -291,27 +289,6 @@ async def test_a_reply_to_an_ask_answer_goes_on_with_its_conversation(
     assert "Sawhney" in answer.text()
     follow = await say(fake, FOLLOW_UP, replying_to=fake.message_json(answer))
     assert searched(await reply_to(fake, follow))
-
-
-async def test_an_answer_to_a_question_deleted_meanwhile_still_arrives(
-    bot: DisputeBot, fake: FakeDiscord, discord_core: CommandCore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A reply to a deleted message is refused unless it may go without its reference: the answer and then
-    its apology were both refused, with an error logged."""
-    ask = discord_core.engine.ask
-    started = asyncio.Event()
-
-    def slow(text: str, context: object = None) -> object:
-        started.set()
-        time.sleep(0.3)
-        return ask(text)
-
-    monkeypatch.setattr(discord_core.engine, "ask", slow)
-    asked = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
-    await asyncio.wait_for(started.wait(), 10)
-    fake.deleted.add(str(asked["id"]))
-    answer = await fake.wait_for(lambda: next((m for m in fake.messages if "257" in m.text()), None))
-    assert answer.reply_to is None and fake.rejected == [] and not [m for m in fake.messages if APOLOGY in m.text()]
 
 
 @pytest.mark.parametrize(("refusing", "tries", "logged"), [

@@ -189,3 +189,32 @@ async def test_a_group_dm_message_edited_to_mention_the_bot_is_answered_once(
                                        f"<@{BOT_USER_ID}> {QUESTION} (typo)"))
     assert await seed_core.in_flight.drain(5)
     assert len(stub.posted("chat.postMessage")) == 1
+
+
+@pytest.mark.parametrize("where", ["dm", "channel"])
+async def test_a_greeting_edited_into_a_question_is_answered_once(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp, where: str
+) -> None:
+    """"hi" gets the greeting, then the asker edits the message into the question they meant: the greeting counted
+    as an answer, so the edit was taken for a typo fixed and nothing came (in a channel, where the edit comes as an
+    edited ``app_mention`` and a ``message_changed``, nor there)."""
+    lead = "" if where == "dm" else f"<@{BOT_USER_ID}> "
+    place: dict[str, Any] = {"channel": "D1", "channel_type": "im"} if where == "dm" else {"kind": "app_mention"}
+    hello = message_event(f"{lead}hi", ts=f"{time.time():.6f}", **place)
+    await send_event(seed_app, hello)
+    [greeting] = await posts_in(stub, "chat.postMessage", timeout=10)
+    assert shown_text(greeting).startswith("Hi!")
+    asked = f"{lead}hi, {QUESTION}"
+    if where == "channel":
+        await send_event(seed_app, edit_of(hello, asked))
+    await send_event(seed_app, changed({**hello, "channel_type": place.get("channel_type", "channel")}, asked))
+    answer = (await posts_in(stub, "chat.postMessage", 2, timeout=10))[-1]
+    assert answer["thread_ts"] == hello["ts"] and "257" in shown_text(answer)
+    kind = place.get("channel_type", "channel")
+    await send_event(seed_app, changed({**hello, "text": asked, "channel_type": kind}, asked + " (typo)"))
+    thanks = message_event(f"{lead}thanks", ts=f"{time.time():.6f}", **place)
+    await send_event(seed_app, thanks)
+    await posts_in(stub, "chat.postMessage", 3, timeout=10)
+    await send_event(seed_app, changed({**thanks, "channel_type": kind}, f"{lead}thanks!!"))  # still small talk
+    assert await seed_core.in_flight.drain(5)
+    assert len(stub.posted("chat.postMessage")) == 3 and not stub.posted("chat.postEphemeral")

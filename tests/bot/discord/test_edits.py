@@ -1,0 +1,76 @@
+"""Edits of messages to the bot that got small talk back, and questions deleted before their answer, against the
+fake Discord (the refusal and mention edits are tests/bot/discord/test_messages.py's)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+import pytest
+
+from bot.core import CommandCore
+from bot.discord.app import DisputeBot
+from tests.bot.discord import payloads as p
+from tests.bot.discord.fake_discord import FakeDiscord
+from tests.bot.discord.test_messages import MENTION, QUESTION, edit, reply_to, say
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+@pytest.mark.parametrize("where", ["mention", "dm"])
+async def test_a_greeting_edited_into_a_question_is_answered_and_the_greeting_stays(
+    bot: DisputeBot, fake: FakeDiscord, where: str
+) -> None:
+    """"hi" gets the greeting; the asker then edits the message into the question they meant. The greeting counted
+    as an answer, so the edit was taken for a typo fixed in an answered question and nothing came."""
+    dm: dict[str, object] = {"channel_id": int(p.snowflake()), "guild": False} if where == "dm" else {}
+    lead, mentions = ("", []) if where == "dm" else (f"{MENTION} ", [p.BOT_USER])
+    hello = await say(fake, f"{lead}hi", mentions=mentions, **dm)
+    greeting = await reply_to(fake, hello)
+    assert greeting.text().startswith("Hi!")
+    await fake.settled()  # the greeting's response read: an edit sooner than that is no edit people make
+    await edit(fake, hello, f"{lead}hi, {QUESTION}", mentions=mentions, **dm)
+    answer = await fake.wait_for(lambda: next((m for m in fake.messages if m.reply_to == hello["id"] and m.embeds),
+                                              None))
+    assert "257" in answer.text() or "1,178" in answer.text()
+    await edit(fake, hello, f"{lead}hi, {QUESTION} (typo)", mentions=mentions, **dm)  # answered now: asks nothing
+    thanks = await say(fake, f"{lead}thanks", mentions=mentions, **dm)
+    welcome = await reply_to(fake, thanks)
+    await fake.settled()
+    await edit(fake, thanks, f"{lead}thanks!!", mentions=mentions, **dm)  # small talk still: no second welcome
+    await fake.settled()
+    assert [m for m in fake.messages if m.reply_to == hello["id"]] == [greeting, answer]
+    assert [m for m in fake.messages if m.reply_to == thanks["id"]] == [welcome]
+    assert not greeting.deleted, "the greeting answered what was said; it is no refusal to take back"
+    assert fake.rejected == [] and fake.unexpected == []
+
+
+async def test_a_question_deleted_before_its_answer_gets_none_and_one_warning(
+    bot: DisputeBot, fake: FakeDiscord, discord_core: CommandCore, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A reply to a deleted message is refused unless it may go without its reference: the answer and then its
+    apology were both refused, with an error logged. Then the answer came without its reference, under the deleted
+    question's words as its title: a question taken back (posted in the wrong place, asked again in other words,
+    regretted) was answered and shown all the same. As on Slack, it now gets none: one warning, no apology."""
+    ask = discord_core.engine.ask
+    started = asyncio.Event()
+
+    def slow(text: str, context: object = None) -> object:
+        started.set()
+        time.sleep(0.3)
+        return ask(text)
+
+    monkeypatch.setattr(discord_core.engine, "ask", slow)
+    with caplog.at_level(logging.WARNING):
+        asked = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+        await asyncio.wait_for(started.wait(), 10)
+        fake.deleted.add(str(asked["id"]))
+        await fake.wait_for(lambda: fake.rejected)
+        await fake.settled()
+    assert [why for _, why in fake.rejected] == [{"message_reference": "Unknown message"}], "one refused request"
+    assert not fake.messages, "no answer, and no apology"
+    assert [(r.levelname, "deleted" in r.getMessage()) for r in caplog.records if r.name.startswith("bot.")] == [
+        ("WARNING", True)]
+    fake.rejected.clear()
