@@ -13,6 +13,7 @@ import pysbd
 from index.item_numbers import without_item_number
 from index.note_marks import without_note_marks
 from index.own_lines import keeps_break
+from index.scripts import at_dandas
 from index.tables import table_spans
 from index.time_codes import without_time_code
 
@@ -197,7 +198,7 @@ def _located(part: str) -> list[tuple[int, int]]:
         found = part.find(sentence, cursor)
         if found < 0:
             found = piece.start
-        out.append((found, found + len(sentence)))
+        out += at_dandas(part, found, found + len(sentence))  # a Hindi sentence ends at its danda
         cursor = found + len(sentence)
     return out
 
