@@ -10,6 +10,7 @@ from itertools import pairwise
 
 import pysbd
 
+from index.abbreviations import joined_citations
 from index.item_numbers import without_item_number
 from index.note_marks import without_note_marks
 from index.own_lines import keeps_break
@@ -203,7 +204,7 @@ def _located(part: str) -> list[tuple[int, int]]:
             found = piece.start
         out += at_dandas(part, found, found + len(sentence))  # a Hindi sentence ends at its danda
         cursor = found + len(sentence)
-    return out
+    return joined_citations(part, out)  # "under s. 12(3) of the act" is one sentence
 
 
 def _paragraph_sentences(paragraph: str) -> list[tuple[int, int]]:
