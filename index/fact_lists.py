@@ -8,7 +8,8 @@ article's box answered 1 of 5 questions on its figures. So a run of at least ``M
 own line with nothing but space between, is read, searched and quoted as one passage with the heading right over
 it (a short line ending no sentence), as a small table is (``index.tables``), when the whole is at most
 ``MAX_CHARS`` long. A transcript's turns ("MINISTER: We will …") end as sentences and stay apart; so does a list
-item, quotable alone.
+item, quotable alone, and a chronology's line labelled by its day ("Jan 26: Violence at the fort"), each an event
+of its own day on the timeline.
 """
 
 from __future__ import annotations
@@ -23,14 +24,21 @@ if TYPE_CHECKING:  # index.chunking reads tables, which read fact lists
 
 MIN_LINES = 3
 MAX_CHARS = 400  # an answer's length: the box is quoted whole
-# "Founded: 2020, in Port Halden", "Users (March 2024): 3 million": a label of one to five words, then its value.
+# "Founded: 2020, in Port Halden", "Backers (private): two funds": a label of one to five words, then its value.
 _FACT = re.compile(r"[^\W\d_][\w'’&/.-]*(?:[ \t]+[\w'’&/()%.-]+){0,4}[ \t]*:[ \t]+\S[^\n]{0,150}")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\Z")
+# A chronology's line is labelled by its day or time ("Jan 26: Violence at the fort", "14:05: …"): each line is an
+# event of its own day on the timeline, and stays a sentence of its own.
+_DATED_LABEL = re.compile(r"[^:]*(?:\d|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+                          r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+                          r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tomorrow)\b)",
+                          re.IGNORECASE)
 _HEADING_CHARS = 60
 
 
 def _fact_line(text: str) -> bool:
-    return _FACT.fullmatch(text) is not None and _ENDS_SENTENCE.search(text) is None
+    return (_FACT.fullmatch(text) is not None and _ENDS_SENTENCE.search(text) is None
+            and _DATED_LABEL.match(text.split(":", 1)[0]) is None)
 
 
 def _heading(text: str) -> bool:

@@ -56,3 +56,9 @@ def test_a_box_too_long_to_quote_keeps_a_line_a_passage() -> None:
     lines = [f"Figure {n}: {'a long value of the sidebar ' * 4}{n}" for n in range(5)]
     passages = _passages("A story of facts.\n\n" + "\n\n".join(lines) + "\n", "t.txt")
     assert passages[1:] == lines
+
+
+def test_a_chronology_labelled_by_days_keeps_a_line_a_sentence() -> None:
+    # Each line is an event of its own day on the timeline; one passage would put the whole list on each day.
+    lines = ["Jan 9: Zarnovia sends its first order", "March 25: Flitter is fined", "Monday: the appeal is heard"]
+    assert _passages("Key dates\n\n" + "\n\n".join(lines) + "\n", "t.txt") == ["Key dates", *lines]
