@@ -19,6 +19,7 @@ from index.date_estimate import DATE_ESTIMATE_VERSION, article_candidates, estim
 from index.documents import PARSE_VERSION, Document
 from index.embedding import EncoderProvider
 from index.extractors import EXTRACTORS, SENTENCES_VERSION, Article, dated_period
+from index.fact_lists import fact_lists
 from index.furniture import story_sentences
 from index.kin_dates import kin_periods
 from index.vector_cache import ProgressCallback, VectorCache, encode_missing
@@ -123,7 +124,8 @@ def analyse(docs: list[Document], cache: ArticleCache, spec: ChunkSpec,
         base = _base(doc, entry.get("base"), base_key)
         fresh.append(base is None)
         if base is None:
-            spans = story_sentences(doc.text, split_sentences(doc.text))  # no cookie banner is quoted
+            # No cookie banner is quoted; a fact box's lines are one passage with their heading
+            spans = fact_lists(doc.text, story_sentences(doc.text, split_sentences(doc.text)))
             base = spans, chunk_sentences(doc.doc_id, doc.text, spans, spec)
         entries.append(entry)
         bases.append(base)

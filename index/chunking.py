@@ -10,11 +10,14 @@ from itertools import pairwise
 
 import pysbd
 
+from index.abbreviations import joined_citations
 from index.item_numbers import without_item_number
 from index.note_marks import without_note_marks
 from index.own_lines import keeps_break
+from index.scripts import at_dandas
 from index.tables import table_spans
 from index.time_codes import without_time_code
+from index.turn_labels import without_answer_label
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # The shortest line whose break ``_SOFT_BREAK`` may take for wrapping: a wrapped line is at least this long
@@ -79,7 +82,8 @@ def _segmenter() -> pysbd.Segmenter:
 def _trim(text: str, start: int, end: int) -> Span | None:
     """The sentence at ``start:end`` without the spaces around it, nor a note's mark at either end
     (``index.note_marks``), nor a transcript's time code opening it (``index.time_codes``), nor a numbered
-    paragraph's or a thread post's number opening its line (``index.item_numbers``); None if nothing is left."""
+    paragraph's or a thread post's number opening its line (``index.item_numbers``), nor an interview's "A:" label
+    (``index.turn_labels``); None if nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -87,6 +91,7 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     start, end = without_note_marks(text, start, end)
     start = without_time_code(text, start, end)
     start = without_item_number(text, start, end)
+    start = without_answer_label(text, start, end)
     return Span(start, end) if end > start else None
 
 
@@ -197,9 +202,9 @@ def _located(part: str) -> list[tuple[int, int]]:
         found = part.find(sentence, cursor)
         if found < 0:
             found = piece.start
-        out.append((found, found + len(sentence)))
+        out += at_dandas(part, found, found + len(sentence))  # a Hindi sentence ends at its danda
         cursor = found + len(sentence)
-    return out
+    return joined_citations(part, out)  # "under s. 12(3) of the act" is one sentence
 
 
 def _paragraph_sentences(paragraph: str) -> list[tuple[int, int]]:

@@ -182,3 +182,14 @@ def behind(when: str, reported: date | None) -> bool:
     2021" in an article of 2 March reports a plan of before that day, and "(still ahead when reported)" would be
     false of it; whether the plan was carried out, its quote says as much as it says."""
     return reported is not None and span_of(when)[1] < reported
+
+
+# A sentence ending with a question mark, before any closing quote or bracket.
+_ASKS = re.compile(r"\?[\"'”’)\]]*\s*\Z")
+
+
+def asks(sentence: str) -> bool:
+    """Whether ``sentence`` is a question: it reports no event on the day it names. An interviewer's "How many
+    orders has the company received this year?" was the year's event, and a heading "What happens on April 2?"
+    one of April 2."""
+    return _ASKS.search(sentence) is not None

@@ -21,14 +21,16 @@ from index.front_matter import (
     refuse_unless_text,
 )
 from index.hyphens import mended
+from index.invisible import visible
 from index.markdown_text import NestedTooDeep, plain_text
+from index.mojibake import mojibake_mended
 from index.page_breaks import joined_pages
 from index.stamps import normalise_date, web_address
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 43  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
+PARSE_VERSION = 45  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
 # 13: front matter ended by "...", and TOML front matter; 14: an address pasted over the story;
 # 15: breadcrumbs and page chrome ("Skip to main content") are no title; 16: a .md body without its markup;
 # 17: a front-matter url that is no web address is no link; 18: a .md list item keeps a marker ("• ", "2. ");
@@ -65,6 +67,10 @@ PARSE_VERSION = 43  # 10: a date alone on its line is a stamp; 11: HTML fragment
 # correspondent") is no title (``index.own_lines``)
 # 43: a judgment's caption line in capitals is no line of prose however long (a PDF's bench joined into one line,
 # "CORAM: THE HON'BLE …"): the caption's labelled day past it dates the judgment (``index.article_head._caption``)
+# 44: invisible characters (zero-width space, soft hyphen, word joiner, a BOM mid-text) are no part of the text, and a
+# no-break space is a space (``index.invisible``)
+# 45: curly quotes, dashes and accents garbled by a Windows-1252 reading ("â€™", "Ã©") read as written
+# (``index.mojibake``)
 _OPENS_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 # A saved page, or a part of one copied from its source ("<div class=story><p>…"): a file that opens with a
 # block element's tag. Markdown's inline HTML ("<b>Note:</b>", "<br>", "<!-- -->") opens no article this way.
@@ -204,8 +210,9 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
             raise ArticleProblem(f"{exc} (from line {line})") from exc
     # A PDF's page breaks pasted as text go (``index.page_breaks``) before a word hyphenated over a wrapping line
     # break is mended: both are quoted and searched whole.
-    body = mended(joined_pages(body))
-    title = clean_str(meta.get("title")) or first_line_title(body) or doc_id
+    # No zero-width space opens a quote (``index.invisible``), nor does "â€™" stand for "’" (``index.mojibake``)
+    body = mended(joined_pages(visible(mojibake_mended(body))))
+    title = visible(mojibake_mended(clean_str(meta.get("title")) or first_line_title(body) or doc_id))
     # "date: 10/02/2021" reads as the article writes a day in figures, when its text shows that (``index.day_order``)
     date = normalise_date(meta.get("date"), day_first(body) if meta.get("date") else None)
     if date is None and not meta.get("date"):  # a date given but unreadable is refused, not replaced

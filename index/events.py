@@ -24,7 +24,7 @@ from index.chunking import Span, split_sentences
 from index.corrections import denied, label_end, retracted
 from index.date_ranges import week_of
 from index.date_resolution import CorpusWindow
-from index.date_tense import ahead_of, behind, told_as_future
+from index.date_tense import ahead_of, asks, behind, told_as_future
 from index.documents import Document
 from index.entry_heads import EntryHead, entry_day, entry_heads
 from index.events_version import EVENTS_VERSION as EVENTS_VERSION  # its history is there
@@ -88,7 +88,7 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
         updates = update_days(doc.text, spans, doc_dates[doc.doc_id])
         for item in located[doc.doc_id]:
             text = doc.text[item.sentence.start : item.sentence.end]
-            if stamp_date(text) is not None or is_furniture(text) or retracted(text):
+            if stamp_date(text) is not None or is_furniture(text) or asks(text) or retracted(text):
                 continue  # "Updated: Feb 12, 2021 14:05 IST" dates the article; "Also Read: …" is another story
             if (item.mention.role != "primary" or item.mention.start < label_end(text)
                     or item.mention.start < dateline_end(text) or denied(text, item.mention.start)):
@@ -180,7 +180,7 @@ def _count_here(doc: Document, located: list[Located], resolve: Callable[[Locate
         items = list(group)
         span = items[0].sentence
         text = doc.text[span.start : span.end]
-        if stamp_date(text) is not None or is_furniture(text) or retracted(text):
+        if stamp_date(text) is not None or is_furniture(text) or asks(text) or retracted(text):
             continue
         for counted in counted_here(text, [i.mention.start for i in items], [i.mention.end for i in items]):
             resolved = resolve(items[counted.mention])
@@ -222,7 +222,7 @@ def _told_relative(
     for span in spans:
         paragraph = paragraph_at(starts, span.start)
         text = doc.text[span.start : span.end]
-        phrases = [] if span.start in mentioned or is_furniture(text) else relative_days(text)
+        phrases = [] if span.start in mentioned or is_furniture(text) or asks(text) else relative_days(text)
         leaned = before[1] if before and (before[0] == paragraph or before[1] == previous) else None
         anchor = dated.get(leaned.start, []) if leaned else []
         update = next((u for u in updates if u.start <= span.start < u.end), None)

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from index.fact_lists import is_fact_list
+
 # A table longer than this keeps a sentence a row: about a chunk (``index.chunking.ChunkSpec.max_chars``).
 MAX_CHARS = 600
 _LINE = re.compile(r"[^\n]+")
@@ -89,8 +91,9 @@ def table_spans(paragraph: str) -> list[tuple[int, int]]:
 
 
 def is_table(text: str) -> bool:
-    """Whether ``text`` is a table, whole (a sentence ``index.chunking`` read as one: ``table_spans``)."""
-    return table_spans(text) == [(0, len(text))]
+    """Whether ``text`` is a table, whole (a sentence ``index.chunking`` read as one: ``table_spans``), or a fact
+    box read as one (``index.fact_lists``: a table of labels and values)."""
+    return table_spans(text) == [(0, len(text))] or is_fact_list(text)
 
 
 def _cell_texts(line: str) -> list[str]:
@@ -110,5 +113,5 @@ def one_line(text: str) -> str:
     stripped = text.strip()
     if not is_table(stripped):
         return " ".join(text.split())
-    rows = [line for line in stripped.splitlines() if not _is_rule(line)]
+    rows = [line for line in stripped.splitlines() if line.strip() and not _is_rule(line)]
     return "; ".join(" | ".join(_cell_texts(row)) for row in rows)

@@ -241,3 +241,12 @@ def test_a_list_item_without_a_full_stop_keeps_its_number() -> None:
     text = "Key facts\n\n2. Platforms must appoint an officer within 15 days\n\nIt was so ordered.\n"
     said = [text[s.start : s.end] for s in split_sentences(text)]
     assert said[1] == "2. Platforms must appoint an officer within 15 days"
+
+
+def test_a_hindi_paragraph_is_split_at_its_dandas() -> None:
+    # Invented: "The Zarnovian regulator fined the company. The company said it will appeal." Two sentences, one
+    # quote each; pysbd's English rules had read them as one.
+    text = 'ज़ार्नोविया के नियामक ने कंपनी पर जुर्माना लगाया। कंपनी ने कहा, "हम अपील करेंगे।" फ़ैसला 3 मई को आया॥ अंत'
+    sentences = [text[s.start:s.end] for s in split_sentences(text)]
+    assert sentences == ["ज़ार्नोविया के नियामक ने कंपनी पर जुर्माना लगाया।", 'कंपनी ने कहा, "हम अपील करेंगे।"',
+                         "फ़ैसला 3 मई को आया॥", "अंत"]

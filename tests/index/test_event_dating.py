@@ -63,3 +63,14 @@ def test_the_week_of_a_day_is_that_week() -> None:
                        "Hearings run in the week beginning Wednesday, April 13.", "2022-06-10"))
     assert [(e["date"], e["how"]) for e in found] == [
         ("2022-04-04/2022-04-10", "week"), ("2022-04-06", "explicit"), ("2022-04-13/2022-04-19", "week")]
+
+
+def test_a_question_is_no_event_of_the_day_it_names() -> None:
+    """An interviewer's question and a heading that asks were events: "this year" filed the first under 2031,
+    and the heading under 3 June. The answers that report something still are."""
+    found = events(doc("Zarnovia Ledger: How many orders has Flitter received this year?\n\n"
+                       "Policy head: We received 41 orders on March 3.\n\n"
+                       "What happens on June 3?\n\n"
+                       "The court hears the case on June 3.", "2031-04-14"))
+    assert sorted({e["quote"] for e in found}) == ["Policy head: We received 41 orders on March 3.",
+                                                   "The court hears the case on June 3."]
