@@ -7,6 +7,7 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.cli_parser import Parser
 from bot.render.examples import TIMELINE_EXAMPLES
 
 DISTRIBUTION = "dispute-bot"  # the name in pyproject.toml
@@ -46,7 +47,7 @@ def with_values_joined(argv: Sequence[str]) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="dispute-bot",
         description="Answers questions about the February 2021 Twitter-India blocking dispute, with cited "
         "passages from news articles.",
