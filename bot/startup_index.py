@@ -23,7 +23,6 @@ log = logging.getLogger(__name__)
 def ensure_index(settings: Settings) -> bool:
     """Build the index on first run, bring it up to date when the articles or the index format changed
     while the bot was down, and report a damaged one clearly instead of starting half-broken."""
-    from bot.index_commands import build
     from bot.unwritable import cannot_write
 
     fresh = store.live_dir(settings.index_dir) is None
@@ -41,7 +40,7 @@ def ensure_index(settings: Settings) -> bool:
                 else f"Updating the index ({'; '.join(reasons)})")
         print(f"{what} from {settings.corpus_dir} ...", file=sys.stderr)
         try:
-            build(settings)
+            _recorded_build(settings, "no index yet" if fresh else "; ".join(reasons))
         except store.BuildInProgress:
             print("Another process is building the index; "
                   + ("try again shortly." if fresh else "serving the current one meanwhile."), file=sys.stderr)
@@ -77,6 +76,16 @@ def ensure_index(settings: Settings) -> bool:
     return True
 
 
+def _recorded_build(settings: Settings, why: str, full: bool = False) -> None:
+    """A start-up build, recorded as a moderator's is ("rebuild … by start-up:<user>"; ``bot.recorded_change``)
+    with what started it; it was said on stderr only, and ``index history`` showed no change."""
+    from bot.index_commands import build
+    from bot.recorded_change import local_actor, recorded
+
+    recorded(settings, "rebuild", local_actor("start-up"), ["--full"] if full else [],
+             lambda: build(settings, full=full), why=f"at start-up: {why}")
+
+
 def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
     """Rebuild an index that can't be loaded though the articles did not change (a truncated
     ``faiss.index``), once, and load it again: ``make run`` stopped with "run index build", which is what
@@ -84,8 +93,6 @@ def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
     fails (or has no corpus folder to rebuild from) leaves the damaged index and says both problems. The build
     publishes only a complete folder, so a failed repair changes nothing; the build before the damaged one,
     kept beside it, is not served instead: it may hold an article a moderator has since removed."""
-    from bot.index_commands import build
-
     live = store.live_dir(settings.index_dir)
     manifest = read_manifest(live) if live is not None else None
     if manifest is not None and store.newer_format(manifest.get("format")):
@@ -100,7 +107,7 @@ def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
     # run next anyway, "Rebuilding ...", and the build's own warning naming the file again.
     print(f"{damaged}: rebuilding the index in full from {settings.corpus_dir} ...", file=sys.stderr)
     try:
-        build(settings, full=True)
+        _recorded_build(settings, f"{damage.path.name} {damage.problem}", full=True)
         load_index(settings.index_dir)
     except (store.NewerFormat, store.BuildInProgress, store.CorpusError, LockUnavailable, IndexLoadError,
             OSError) as exc:

@@ -1,0 +1,52 @@
+"""Start-up's builds are recorded in the store as moderators' changes are (``bot.recorded_change``): they were
+said on stderr only, and ``index history`` showed no change while the articles served had changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot import startup_index
+from bot.audit_trail import AuditTrail
+from bot.change_history import ChangeRecord
+from bot.settings import Settings
+from index import store
+
+
+def _settings(corpus: Path, index_dir: Path, tmp_path: Path) -> Settings:
+    return Settings(_env_file=None, corpus_dir=corpus, index_dir=index_dir,  # type: ignore[call-arg]
+                    database_url=f"sqlite:///{tmp_path / 'bot.db'}")
+
+
+def _history(settings: Settings) -> list[ChangeRecord]:
+    trail = AuditTrail(settings.database_url.get_secret_value())
+    try:
+        return trail.history(10).changes
+    finally:
+        trail.close()
+
+
+def test_an_update_at_start_up_is_recorded_with_what_started_it(built_copy: tuple[Path, Path],
+                                                                 tmp_path: Path) -> None:
+    corpus, index_dir = built_copy
+    (corpus / "quillby-ferns.md").write_text("# Quillby ferns reach Ostrava\n\nThe Quillby Fern Society said on "
+                                             "Tuesday that its ferns had reached Ostrava.\n", encoding="utf-8")
+    settings = _settings(corpus, index_dir, tmp_path)
+    assert startup_index.ensure_index(settings)
+    [record] = _history(settings)
+    assert (record.action, record.platform, record.outcome) == ("rebuild", "start-up", "published")
+    assert [a["doc_id"] for a in record.articles] == ["quillby-ferns"]
+    assert record.reason is not None and record.reason.startswith("at start-up: ")
+    assert str(corpus) not in record.line()  # folders are named by their setting, as the CLI's records
+
+
+def test_a_repair_at_start_up_is_recorded_with_the_damage(built_copy: tuple[Path, Path], tmp_path: Path) -> None:
+    corpus, index_dir = built_copy
+    live = store.live_dir(index_dir)
+    assert live is not None
+    with (live / store.FAISS).open("r+b") as fh:
+        fh.truncate(100)
+    settings = _settings(corpus, index_dir, tmp_path)
+    assert startup_index.ensure_index(settings)
+    [record] = _history(settings)
+    assert (record.action, record.given, record.outcome) == ("rebuild", ["--full"], "published")
+    assert record.reason is not None and "at start-up: faiss.index is 100 bytes" in record.reason
