@@ -191,7 +191,8 @@ def _index(settings: Settings, args: argparse.Namespace) -> int:
 def _run(settings: Settings, args: argparse.Namespace) -> int:
     from bot import runner
 
-    return runner.run(settings, platform=args.platform, http=args.http, port=args.port, host=args.host)
+    return runner.run(settings, platform=args.platform, http=args.http, port=args.port, host=args.host,
+                      check=args.check)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

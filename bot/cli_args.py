@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--http", action="store_true", help="Slack: serve HTTP events instead of Socket Mode")
     run.add_argument("--port", type=_port, default=3000, help="Slack HTTP mode port (default 3000)")
     run.add_argument("--host", default="0.0.0.0", help="Slack HTTP mode address (default all interfaces)")
+    run.add_argument("--check", action="store_true",
+                     help="only check the settings (exit 0, or 2 with what to fix); no index is built, nothing served")
 
     ask = sub.add_parser("ask", help="answer one question, or JSON lines from stdin with --json")
     ask.add_argument("question", nargs="?", help="the question; omit with --json to read stdin")

@@ -98,7 +98,10 @@ def _exit_leaving_build(core: CommandCore) -> None:
 
 
 def run(settings: Settings, platform: str = "auto", http: bool = False, port: int = 3000,
-        host: str = "0.0.0.0") -> int:
+        host: str = "0.0.0.0", check: bool = False) -> int:
+    """``check`` (``run --check``): stop after the settings' checks, before the index, with 0 or run's exit 2 and
+    its line. Compose runs it once before the bot (``compose.yaml``): Docker has no "don't restart on exit 2",
+    and the bot's restart policy restarted a deploy with no token for ever."""
     platforms = choose_platforms(settings, platform)
     stray = settings.slack_half_set if platform == "auto" else []  # ``--platform terminal|discord`` is a choice
     if stray:  # meant for Slack: not served without a word (the terminal chat, or Discord alone)
@@ -135,6 +138,9 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
     if unattended and terminal.stdin_is_nothing():  # known now: before the index is built or loaded
         print(NO_INPUT, file=sys.stderr)
         return 2
+    if check:
+        print(f"dispute-bot: the settings are complete; run would serve {', '.join(platforms)}", file=sys.stderr)
+        return 0
     if platforms == ["terminal"] and logging.getLogger().level > logging.DEBUG:
         # A chat in the terminal, not a log viewer (nor faiss's); the audit lines of the user's own /report
         # and /reindex would land in the middle of the conversation too. Warnings and errors still show.
