@@ -18,7 +18,7 @@ from bot.actors import Actor
 from bot.audit_trail import AuditTrail
 from bot.change_history import change_record
 from bot.settings import Settings
-from index.article_match import indexed_articles
+from index.article_match import IndexedArticle, indexed_articles
 
 # What the change being run printed last: its report or its refusal, which its record is made from.
 said: ContextVar[dict[str, Any] | None] = ContextVar("said", default=None)
@@ -44,10 +44,12 @@ def without_folders(settings: Settings, text: str | None) -> str | None:
 
 
 def recorded(settings: Settings, action: str, actor: Actor, given: Sequence[str], change: Callable[[], int],
-             why: str | None = None) -> int:
+             why: str | None = None, failures: bool = True) -> int:
     """Run ``change`` and record it from what it printed (``said``): its report, or its refusal. One that
     raised (an interrupt, a full disk, a bug) is recorded as failed, and raises on. ``why``: what started it,
-    kept in the record's reason (start-up's "no index yet", "the articles changed")."""
+    kept in the record's reason (start-up's "no index yet", "the articles changed"). ``failures`` False
+    records only a change that was made: start-up's failed build changed nothing, its line is on stderr and in
+    ``index status``, and a service restarted every 5 s would add a row each time."""
     before = indexed_articles(settings.index_dir)
     said.set(None)
     try:
@@ -57,11 +59,17 @@ def recorded(settings: Settings, action: str, actor: Actor, given: Sequence[str]
         raise
     finally:
         outcome = said.get() or {"error": "failed", "message": "it printed no outcome"}
-        after = indexed_articles(settings.index_dir) if "error" not in outcome else []
-        trail = AuditTrail(settings.database_url.get_secret_value())
-        try:
-            record = change_record(action, actor, given, outcome, before, after)
-            reason = "; ".join(part for part in (why, record.reason) if part) or None
-            trail.write(replace(record, reason=without_folders(settings, reason)))
-        finally:
-            trail.close()
+        if failures or "error" not in outcome:
+            _write(settings, action, actor, given, outcome, before, why)
+
+
+def _write(settings: Settings, action: str, actor: Actor, given: Sequence[str], outcome: dict[str, Any],
+           before: Sequence[IndexedArticle], why: str | None) -> None:
+    after = indexed_articles(settings.index_dir) if "error" not in outcome else []
+    trail = AuditTrail(settings.database_url.get_secret_value())
+    try:
+        record = change_record(action, actor, given, outcome, before, after)
+        reason = "; ".join(part for part in (why, record.reason) if part) or None
+        trail.write(replace(record, reason=without_folders(settings, reason)))
+    finally:
+        trail.close()

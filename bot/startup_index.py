@@ -77,13 +77,14 @@ def ensure_index(settings: Settings) -> bool:
 
 
 def _recorded_build(settings: Settings, why: str, full: bool = False) -> None:
-    """A start-up build, recorded as a moderator's is ("rebuild … by start-up:<user>"; ``bot.recorded_change``)
-    with what started it; it was said on stderr only, and ``index history`` showed no change."""
+    """A start-up build that changed the index, recorded as a moderator's is ("rebuild … by start-up:<user>";
+    ``bot.recorded_change``) with what started it; it was said on stderr only, and ``index history`` showed no
+    change. One that failed is not (it changed nothing, and a restart loop would write a row each time)."""
     from bot.index_commands import build
     from bot.recorded_change import local_actor, recorded
 
     recorded(settings, "rebuild", local_actor("start-up"), ["--full"] if full else [],
-             lambda: build(settings, full=full), why=f"at start-up: {why}")
+             lambda: build(settings, full=full), why=f"at start-up: {why}", failures=False)
 
 
 def _repaired(settings: Settings, damage: IndexLoadError) -> bool:

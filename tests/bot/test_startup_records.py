@@ -50,3 +50,13 @@ def test_a_repair_at_start_up_is_recorded_with_the_damage(built_copy: tuple[Path
     [record] = _history(settings)
     assert (record.action, record.given, record.outcome) == ("rebuild", ["--full"], "published")
     assert record.reason is not None and "at start-up: faiss.index is 100 bytes" in record.reason
+
+
+def test_a_failed_start_up_build_is_not_recorded(tmp_path: Path) -> None:
+    """It changed nothing (its line is on stderr and in ``index status``), and a service restarted every 5 s
+    with an empty corpus folder would write a row each time."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    settings = _settings(corpus, tmp_path / "index", tmp_path)
+    assert not startup_index.ensure_index(settings)
+    assert _history(settings) == []
