@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from index.vector_cache import read_manifest
 from retrieval.loaded import IndexLoadError, load_index
 
 log = logging.getLogger(__name__)
+WAIT_SECONDS = 1.0  # how often a start waiting for another process's build looks whether it has finished
 
 
 def ensure_index(settings: Settings) -> bool:
@@ -42,10 +44,10 @@ def ensure_index(settings: Settings) -> bool:
         try:
             _recorded_build(settings, "no index yet" if fresh else "; ".join(reasons))
         except store.BuildInProgress:
-            print("Another process is building the index; "
-                  + ("try again shortly." if fresh else "serving the current one meanwhile."), file=sys.stderr)
-            if fresh:
+            if fresh and not _waited_for_other_build(settings):
                 return False
+            if not fresh:
+                print("Another process is building the index; serving the current one meanwhile.", file=sys.stderr)
         except LockUnavailable as exc:
             print(f"dispute-bot: cannot reach DATABASE_URL for the replicas' build lock ({exc})"
                   + ("" if fresh else "; serving the current index."), file=sys.stderr)
@@ -74,6 +76,23 @@ def ensure_index(settings: Settings) -> bool:
         print(f"dispute-bot: there is no corpus folder at {settings.corpus_dir} (CORPUS_DIR), so the index is served "
               "as it was built; articles can't be added or removed until it is there.", file=sys.stderr)
     return True
+
+
+def _waited_for_other_build(settings: Settings) -> bool:
+    """Wait for another process's first build (a second ``run`` or a replica on the same INDEX_DIR, started
+    together) and serve what it publishes: the second stopped with "try again shortly" and exit 1, to be
+    restarted by its service manager, or not at all by hand. False, said, when it published nothing."""
+    from bot.shared_setup import replicas_building
+
+    print(f"dispute-bot: another process is building the index at {settings.index_dir}; waiting for it to finish "
+          "...", file=sys.stderr)
+    while store.is_build_running(settings.index_dir) or replicas_building(settings) is True:
+        time.sleep(WAIT_SECONDS)
+    if store.live_dir(settings.index_dir) is not None:
+        return True
+    print(f"dispute-bot: the other process's build published no index at {settings.index_dir}; "
+          "`dispute-bot index status` says why it failed.", file=sys.stderr)
+    return False
 
 
 def _recorded_build(settings: Settings, why: str, full: bool = False) -> None:

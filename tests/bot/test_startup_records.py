@@ -3,7 +3,11 @@ said on stderr only, and ``index history`` showed no change while the articles s
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
+
+import pytest
 
 from bot import startup_index
 from bot.audit_trail import AuditTrail
@@ -60,3 +64,26 @@ def test_a_failed_start_up_build_is_not_recorded(tmp_path: Path) -> None:
     settings = _settings(corpus, tmp_path / "index", tmp_path)
     assert not startup_index.ensure_index(settings)
     assert _history(settings) == []
+
+
+def test_a_second_start_waits_for_the_first_ones_build_and_serves_it(
+        built_copy: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Two ``run`` on one INDEX_DIR with no index yet: the second stopped with "try again shortly" and exit 1.
+    It waits for the first one's build now, and serves the index that build publishes."""
+    corpus, index_dir = built_copy
+    hidden = index_dir.with_name("published-later")
+    index_dir.rename(hidden)  # no index yet, while "another process" holds the build lock
+    monkeypatch.setattr(startup_index, "WAIT_SECONDS", 0.05)
+    settings = _settings(corpus, index_dir, tmp_path)
+    started: list[bool] = []
+    with store.build_lock(index_dir):
+        second = threading.Thread(target=lambda: started.append(startup_index.ensure_index(settings)))
+        second.start()
+        deadline = time.monotonic() + 60
+        while "waiting for it to finish" not in capsys.readouterr().err and time.monotonic() < deadline:
+            time.sleep(0.05)
+        hidden.rename(index_dir)  # the first process publishes, then lets go of the lock
+    second.join(timeout=60)
+    assert started == [True]
+    assert _history(settings) == []  # the build was the other process's to record
