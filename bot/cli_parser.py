@@ -60,6 +60,8 @@ class Parser(argparse.ArgumentParser):
     def _leftover_hint(self, extras: Sequence[str]) -> str:
         options = [s for a in self._actions for s in a.option_strings if s.startswith("--")]
         for word in extras:
+            if word.split("=", 1)[0] in options:  # "dispute-bot --json sources": the command's own, given before it
+                return f"; an option goes after its command: {self.prog} {word}"
             if word.startswith("-"):
                 meant = _close(word.split("=", 1)[0], options)
                 if meant:

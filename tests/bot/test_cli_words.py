@@ -48,3 +48,9 @@ def test_right_words_still_parse() -> None:
     args = build_parser().parse_args(["index", "build", "--full"])
     assert (args.command, args.index_command, args.full) == ("index", "build", True)
     assert build_parser().parse_args(["ask", "who banned zorblax"]).question == "who banned zorblax"
+
+
+def test_an_option_given_before_its_command_is_told_where_it_goes(capsys: pytest.CaptureFixture[str]) -> None:
+    """It was told "unrecognized arguments: --json; did you mean --json?"."""
+    err = refusal(["index", "--json", "status"], capsys)
+    assert "unrecognized arguments: --json; an option goes after its command: dispute-bot index status --json" in err
