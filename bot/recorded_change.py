@@ -22,6 +22,7 @@ from index.article_match import IndexedArticle, indexed_articles
 
 # What the change being run printed last: its report or its refusal, which its record is made from.
 said: ContextVar[dict[str, Any] | None] = ContextVar("said", default=None)
+INTERRUPTED = "interrupted (Ctrl-C, or the process was told to stop)"
 
 
 def local_actor(platform: str = "cli") -> Actor:
@@ -55,7 +56,9 @@ def recorded(settings: Settings, action: str, actor: Actor, given: Sequence[str]
     try:
         return change()
     except BaseException as exc:
-        said.set({"error": "failed", "message": f"{type(exc).__name__}: {exc}".rstrip(": ")})
+        message = (INTERRUPTED if isinstance(exc, KeyboardInterrupt)  # its record said "KeyboardInterrupt"
+                   else f"{type(exc).__name__}: {exc}".rstrip(": "))
+        said.set({"error": "failed", "message": message})
         raise
     finally:
         outcome = said.get() or {"error": "failed", "message": "it printed no outcome"}
