@@ -10,7 +10,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install python-check run test test-postgres lint typecheck unit bench soak train clean
+.PHONY: install python-check venv-check run test test-postgres lint typecheck unit bench soak train clean
 
 # Python 3.11 only (pyproject.toml's requires-python). With another, pip refused the project only after the
 # torch download into a new .venv, and every later `make run` reused that .venv and failed the same way.
@@ -39,7 +39,17 @@ $(STAMP): pyproject.toml | python-check
 
 install: $(STAMP)
 
-run: install
+# A .venv that no longer starts: the checkout was moved (its scripts name the old path) or the Python that made it
+# was removed or upgraded. make said only ".venv/bin/dispute-bot: No such file or directory", of a file that is there.
+venv-check: install
+	@$(BIN)/dispute-bot --version >/dev/null 2>&1 || { \
+	  interpreter=$$(head -n 1 $(BIN)/dispute-bot 2>/dev/null | sed 's/^#! *//'); \
+	  if [ -x "$$interpreter" ]; then why="it says: $$($(BIN)/dispute-bot --version 2>&1 | tail -n 1)"; \
+	  else why="its Python, $$interpreter, is gone (the checkout moved, or the Python that made $(VENV) was removed)"; fi; \
+	  echo "make: $(BIN)/dispute-bot does not start: $$why. Remove $(VENV) (rm -rf $(VENV); var/ keeps the index" \
+	    "and the answers) and run make again" >&2; exit 1; }
+
+run: venv-check
 	$(BIN)/dispute-bot run
 
 lint: install

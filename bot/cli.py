@@ -191,7 +191,8 @@ def _index(settings: Settings, args: argparse.Namespace) -> int:
 def _run(settings: Settings, args: argparse.Namespace) -> int:
     from bot import runner
 
-    return runner.run(settings, platform=args.platform, http=args.http, port=args.port, host=args.host)
+    return runner.run(settings, platform=args.platform, http=args.http, port=args.port, host=args.host,
+                      check=args.check)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -256,7 +257,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             core.close()
     except ModelNotFound as exc:  # before any work, or on loading it (a folder whose files are incomplete)
         return _model_error(exc)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM during an index change (``index_commands``): it stopped silently
+        if args.command == "index" and args.index_command in ("build", "add", "remove"):
+            print("dispute-bot: stopped before the change finished; nothing of it was published (an add's files "
+                  "are taken back out of the corpus).", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (``dispute-bot timeline | head``): stop quietly, as Unix tools do.

@@ -7,6 +7,7 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.cli_parser import Parser
 from bot.render.examples import TIMELINE_EXAMPLES
 
 DISTRIBUTION = "dispute-bot"  # the name in pyproject.toml
@@ -46,7 +47,7 @@ def with_values_joined(argv: Sequence[str]) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="dispute-bot",
         description="Answers questions about the February 2021 Twitter-India blocking dispute, with cited "
         "passages from news articles.",
@@ -59,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--http", action="store_true", help="Slack: serve HTTP events instead of Socket Mode")
     run.add_argument("--port", type=_port, default=3000, help="Slack HTTP mode port (default 3000)")
     run.add_argument("--host", default="0.0.0.0", help="Slack HTTP mode address (default all interfaces)")
+    run.add_argument("--check", action="store_true",
+                     help="only check the settings (exit 0, or 2 with what to fix); no index is built, nothing served")
 
     ask = sub.add_parser("ask", help="answer one question, or JSON lines from stdin with --json")
     ask.add_argument("question", nargs="?", help="the question; omit with --json to read stdin")

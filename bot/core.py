@@ -185,11 +185,13 @@ class CommandCore(TimelineReaders, ModeratorActions):
 
     async def status(self, actor: Actor | None = None) -> IndexStatus | Notice:
         """What ``index status`` shows (``bot.status_report``), for chat's /status: a build running here or on
-        another replica, a change left interrupted, the last failed build. Chat showed the counts alone."""
+        another replica, a change left interrupted, the last failed build, a file cut short or deleted since the
+        load (sizes: a stat each; the checksums, seconds per GB, are the load's). Chat showed the counts alone."""
         def read() -> IndexStatus:
             elsewhere = True if self.builds.running else self.shared.building_elsewhere()
             try:
-                return read_status(self.config.corpus_dir, self.config.index_dir, self.config.model, elsewhere)
+                return read_status(self.config.corpus_dir, self.config.index_dir, self.config.model, elsewhere,
+                                   files="sizes")
             except store.ManifestUnreadable as exc:
                 raise IndexLoadError(self.config.index_dir, str(exc)) from None
 

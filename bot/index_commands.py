@@ -5,24 +5,20 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import getpass
 import json
 import logging
 import signal
 import sys
 import threading
 from collections.abc import Iterator
-from contextvars import ContextVar
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bot.actors import Actor
 from bot.audit_trail import AuditTrail
 from bot.build_lock import LockUnavailable
-from bot.change_history import change_record
 from bot.force_hints import cli_hint
 from bot.progress import build_progress
+from bot.recorded_change import local_actor, recorded, said
 from bot.render.plain import printable
 from bot.render.status import damage_text, status_text
 from bot.results import IndexChange
@@ -31,7 +27,6 @@ from bot.shared_setup import replicas_building, shared_build_lock
 from bot.status_report import read_status
 from bot.unwritable import cannot_write
 from index import store
-from index.article_match import indexed_articles
 from index.article_names import NoSuchArticle
 from index.builder import build_index
 from index.embedding import document_encoder
@@ -44,24 +39,13 @@ BUSY = "dispute-bot: an index build is already running; try again when it has fi
 audit = logging.getLogger("dispute_bot.audit")
 
 
-# What the command being run printed last: the change's report or its refusal, which its record is made from.
-_said: ContextVar[dict[str, Any] | None] = ContextVar("said", default=None)
-
-
-def _actor() -> Actor:
-    try:
-        return Actor("cli", getpass.getuser())
-    except (KeyError, OSError):
-        return Actor("cli", "unknown")
-
-
 def _who() -> str:
-    return _actor().describe()
+    return local_actor().describe()
 
 
 def _print(data: dict[str, Any], text: str, as_json: bool, refused: bool = False) -> None:
     """Refusals go to stderr unless ``--json`` (whose reader expects every reply on stdout)."""
-    _said.set(data)
+    said.set(data)
     out = sys.stderr if refused and not as_json else sys.stdout
     print(json.dumps(data, ensure_ascii=False) if as_json else printable(text), file=out)  # file names are anyone's
 
@@ -168,40 +152,12 @@ def _given(args: argparse.Namespace) -> list[str]:
             "build": lambda: ["--full"] if args.full else []}[args.index_command]()
 
 
-def _without_folders(settings: Settings, text: str | None) -> str | None:
-    """A CLI message as its record keeps it: the CLI names the server's folders ("No article with id 'x' in
-    /srv/corpus"), and moderators read the records in chat too (``/index-history``), where no folder is shown."""
-    if not text:
-        return text
-    for folder, name in sorted(((str(settings.index_dir), "INDEX_DIR"), (str(settings.corpus_dir), "CORPUS_DIR")),
-                               key=lambda pair: -len(pair[0])):
-        text = text.replace(folder, name)
-    return text
-
-
 def _recorded(settings: Settings, args: argparse.Namespace) -> int:
-    """A change run, then recorded in the store as chat's are (``bot.audit_trail``), from what it printed: its
-    report, or its refusal. One that raised (an interrupt, a bug) is recorded as failed, and raises on."""
+    """A change run, then recorded in the store as chat's are (``bot.recorded_change``)."""
     given = _given(args)
     audit.info("index %s%s by %s", args.index_command, f" {' '.join(given)}" if given else "", _who())
     action = {"build": "rebuild"}.get(args.index_command, args.index_command)
-    before = indexed_articles(settings.index_dir)
-    _said.set(None)
-    try:
-        code = _run(settings, args)
-    except BaseException as exc:
-        _said.set({"error": "failed", "message": f"{type(exc).__name__}: {exc}".rstrip(": ")})
-        raise
-    finally:
-        said = _said.get() or {"error": "failed", "message": "it printed no outcome"}
-        after = indexed_articles(settings.index_dir) if "error" not in said else []
-        trail = AuditTrail(settings.database_url.get_secret_value())
-        try:
-            record = change_record(action, _actor(), given, said, before, after)
-            trail.write(replace(record, reason=_without_folders(settings, record.reason)))
-        finally:
-            trail.close()
-    return code
+    return recorded(settings, action, local_actor(), given, lambda: _run(settings, args))
 
 
 def history(settings: Settings, limit: int, as_json: bool) -> int:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
+import signal
 import sys
-from collections.abc import Awaitable
+import threading
+from collections.abc import Awaitable, Iterator
 
 from bot import terminal
 from bot.core import CommandCore
@@ -97,8 +100,31 @@ def _exit_leaving_build(core: CommandCore) -> None:
     os._exit(0)
 
 
+@contextlib.contextmanager
+def _stop_signals() -> Iterator[list[str]]:
+    """SIGTERM during start-up's build (before ``bot.shutdown`` takes the signals) ends it as Ctrl-C does, so it
+    is said: the process died without a word, leaving the operator to wonder what the build left."""
+    stopped_by: list[str] = []
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may take signals
+        yield stopped_by
+        return
+
+    def interrupted(signum: int, frame: object) -> None:
+        stopped_by.append("SIGTERM")
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupted)
+    try:
+        yield stopped_by
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run(settings: Settings, platform: str = "auto", http: bool = False, port: int = 3000,
-        host: str = "0.0.0.0") -> int:
+        host: str = "0.0.0.0", check: bool = False) -> int:
+    """``check`` (``run --check``): stop after the settings' checks, before the index, with 0 or run's exit 2 and
+    its line. Compose runs it once before the bot (``compose.yaml``): Docker has no "don't restart on exit 2",
+    and the bot's restart policy restarted a deploy with no token for ever."""
     platforms = choose_platforms(settings, platform)
     stray = settings.slack_half_set if platform == "auto" else []  # ``--platform terminal|discord`` is a choice
     if stray:  # meant for Slack: not served without a word (the terminal chat, or Discord alone)
@@ -135,12 +161,25 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
     if unattended and terminal.stdin_is_nothing():  # known now: before the index is built or loaded
         print(NO_INPUT, file=sys.stderr)
         return 2
+    if check:
+        print(f"dispute-bot: the settings are complete; run would serve {', '.join(platforms)}", file=sys.stderr)
+        return 0
     if platforms == ["terminal"] and logging.getLogger().level > logging.DEBUG:
         # A chat in the terminal, not a log viewer (nor faiss's); the audit lines of the user's own /report
         # and /reindex would land in the middle of the conversation too. Warnings and errors still show.
         for logger in (logging.getLogger(), logging.getLogger("dispute_bot.audit")):
             logger.setLevel(logging.WARNING)
-    if not ensure_index(settings):
+    with _stop_signals() as stopped_by:
+        try:
+            ready = ensure_index(settings)
+        except KeyboardInterrupt:
+            print(f"dispute-bot: stopped ({stopped_by[-1] if stopped_by else 'Ctrl-C'}) while building the index; "
+                  "nothing of that build was published, and the next start builds it again.", file=sys.stderr)
+            if stopped_by:  # ended by the signal, as before: a service manager's stop stays a clean stop
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                os.kill(os.getpid(), signal.SIGTERM)
+            return 130
+    if not ready:
         return 1
     core = build_core(settings)
     log.info("starting: %s", ", ".join(platforms))

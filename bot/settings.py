@@ -14,6 +14,9 @@ from index.embedding import DEFAULT_MODEL
 DISCORD_API_DEFAULT = "https://discord.com/api/v10"
 SLACK_API_DEFAULT = "https://slack.com/api/"
 SLACK_AUTHORIZE_DEFAULT = "https://slack.com/oauth/v2/authorize"
+# Credentials issued by Discord and Slack: none holds whitespace (FEEDBACK_HMAC_KEY is the operator's own words).
+_TOKENS = frozenset({"discord_token", "slack_bot_token", "slack_app_token", "slack_signing_secret",
+                     "slack_client_secret"})
 # The bot scopes slack/manifest.yml asks for (a test keeps the two in step): what OAuth installs request.
 SLACK_SCOPES_DEFAULT = ("app_mentions:read", "channels:history", "groups:history", "mpim:history", "chat:write",
                         "commands", "files:read", "files:write", "im:history", "im:read", "im:write", "users:read")
@@ -133,6 +136,11 @@ class Settings(BaseSettings):
         text = value.strip()
         if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
             text = text[1:-1].strip()
+        if info.field_name in _TOKENS and any(c.isspace() for c in text):
+            # A quoted "Bot abc…" or two lines pasted as one: logging in would fail only after the index was
+            # built and loaded, as a rejected token. Said here, before any work; the value is never repeated.
+            raise ValueError("holds a space or a line break, which no token has: copy the token alone "
+                             "(without \"Bot \" or anything pasted with it)")
         return text or (text if info.field_name == "database_url" else None)  # a blank URL is refused below
 
     @field_validator("database_url")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,12 +19,12 @@ from index.vector_cache import read_manifest
 from retrieval.loaded import IndexLoadError, load_index
 
 log = logging.getLogger(__name__)
+WAIT_SECONDS = 1.0  # how often a start waiting for another process's build looks whether it has finished
 
 
 def ensure_index(settings: Settings) -> bool:
     """Build the index on first run, bring it up to date when the articles or the index format changed
     while the bot was down, and report a damaged one clearly instead of starting half-broken."""
-    from bot.index_commands import build
     from bot.unwritable import cannot_write
 
     fresh = store.live_dir(settings.index_dir) is None
@@ -41,12 +42,12 @@ def ensure_index(settings: Settings) -> bool:
                 else f"Updating the index ({'; '.join(reasons)})")
         print(f"{what} from {settings.corpus_dir} ...", file=sys.stderr)
         try:
-            build(settings)
+            _recorded_build(settings, "no index yet" if fresh else "; ".join(reasons))
         except store.BuildInProgress:
-            print("Another process is building the index; "
-                  + ("try again shortly." if fresh else "serving the current one meanwhile."), file=sys.stderr)
-            if fresh:
+            if fresh and not _waited_for_other_build(settings):
                 return False
+            if not fresh:
+                print("Another process is building the index; serving the current one meanwhile.", file=sys.stderr)
         except LockUnavailable as exc:
             print(f"dispute-bot: cannot reach DATABASE_URL for the replicas' build lock ({exc})"
                   + ("" if fresh else "; serving the current index."), file=sys.stderr)
@@ -77,6 +78,34 @@ def ensure_index(settings: Settings) -> bool:
     return True
 
 
+def _waited_for_other_build(settings: Settings) -> bool:
+    """Wait for another process's first build (a second ``run`` or a replica on the same INDEX_DIR, started
+    together) and serve what it publishes: the second stopped with "try again shortly" and exit 1, to be
+    restarted by its service manager, or not at all by hand. False, said, when it published nothing."""
+    from bot.shared_setup import replicas_building
+
+    print(f"dispute-bot: another process is building the index at {settings.index_dir}; waiting for it to finish "
+          "...", file=sys.stderr)
+    while store.is_build_running(settings.index_dir) or replicas_building(settings) is True:
+        time.sleep(WAIT_SECONDS)
+    if store.live_dir(settings.index_dir) is not None:
+        return True
+    print(f"dispute-bot: the other process's build published no index at {settings.index_dir}; "
+          "`dispute-bot index status` says why it failed.", file=sys.stderr)
+    return False
+
+
+def _recorded_build(settings: Settings, why: str, full: bool = False) -> None:
+    """A start-up build that changed the index, recorded as a moderator's is ("rebuild … by start-up:<user>";
+    ``bot.recorded_change``) with what started it; it was said on stderr only, and ``index history`` showed no
+    change. One that failed is not (it changed nothing, and a restart loop would write a row each time)."""
+    from bot.index_commands import build
+    from bot.recorded_change import local_actor, recorded
+
+    recorded(settings, "rebuild", local_actor("start-up"), ["--full"] if full else [],
+             lambda: build(settings, full=full), why=f"at start-up: {why}", failures=False)
+
+
 def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
     """Rebuild an index that can't be loaded though the articles did not change (a truncated
     ``faiss.index``), once, and load it again: ``make run`` stopped with "run index build", which is what
@@ -84,8 +113,6 @@ def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
     fails (or has no corpus folder to rebuild from) leaves the damaged index and says both problems. The build
     publishes only a complete folder, so a failed repair changes nothing; the build before the damaged one,
     kept beside it, is not served instead: it may hold an article a moderator has since removed."""
-    from bot.index_commands import build
-
     live = store.live_dir(settings.index_dir)
     manifest = read_manifest(live) if live is not None else None
     if manifest is not None and store.newer_format(manifest.get("format")):
@@ -100,7 +127,7 @@ def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
     # run next anyway, "Rebuilding ...", and the build's own warning naming the file again.
     print(f"{damaged}: rebuilding the index in full from {settings.corpus_dir} ...", file=sys.stderr)
     try:
-        build(settings, full=True)
+        _recorded_build(settings, f"{damage.path.name} {damage.problem}", full=True)
         load_index(settings.index_dir)
     except (store.NewerFormat, store.BuildInProgress, store.CorpusError, LockUnavailable, IndexLoadError,
             OSError) as exc:

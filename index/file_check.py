@@ -3,10 +3,11 @@
 ``index status`` read only the manifest, so a truncated ``faiss.index``, a deleted ``bm25`` folder or a
 manifest naming files that were not there was reported as a healthy index (exit 0), and the loader said so
 only from deep inside faiss, in a C++ message. With the sizes recorded, a damaged file is told by a ``stat``
-each (cheap enough for every load and every status); the checksums, which read every byte, are for
-``index status --verify``. CRC-32, not a cryptographic hash: this catches truncation and bit rot, not
-tampering (nobody is defended against who can write the index folder), at 10 ms for the 22 MB query encoder,
-which every build (an add included) records again.
+each (cheap enough for every status); the checksums, which read every byte, are for ``index status --verify``
+and for every load (``retrieval.loaded``), which reads those bytes next anyway: 0.4 ms for the seed index, about
+1.5 s a GB, where sizes alone served a file with other bytes of the same size. CRC-32, not a cryptographic
+hash: this catches truncation and bit rot, not tampering (nobody is defended against who can write the index
+folder), at 10 ms for the 22 MB query encoder, which every build (an add included) records again.
 
 Builds from before this module record nothing: only the files every build must hold are looked for, and the
 status says the rest was "not verified".

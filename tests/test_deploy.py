@@ -157,3 +157,18 @@ def test_env_example_loads_and_names_only_settings() -> None:
     keys = {line.split("=", 1)[0] for line in (ROOT / ".env.example").read_text().splitlines()
             if "=" in line and not line.startswith("#")}
     assert keys <= {name.upper() for name in Settings.model_fields}, keys
+
+
+def test_a_setting_to_fix_stops_compose_before_the_bot_starts() -> None:
+    """Docker restarts on any exit status its policy names: a deploy with no chat token started the bot, which
+    exited 2 and was restarted for ever. A one-shot check of the same settings runs first, never restarted,
+    and the bot waits for it to succeed."""
+    services = compose()["services"]
+    check, bot = services["check"], services["bot"]
+    assert check["command"][:3] == ["dispute-bot", "run", "--check"]
+    assert check["restart"] == "no" and bot["restart"] == "unless-stopped"
+    assert bot["depends_on"]["check"]["condition"] == "service_completed_successfully"
+    for key in ("image", "env_file", "environment"):  # the settings the bot will read, read by the same code
+        assert check[key] == bot[key], key
+    command = json.loads(values(stages()[-1], "CMD")[-1])
+    assert check["command"] == [*command[:2], "--check", *command[2:]], "the options the image's bot runs with"

@@ -59,3 +59,33 @@ def test_a_venv_of_another_python_is_named_with_how_to_replace_it(tmp_path: Path
 def test_python_3_11_passes_the_check(tmp_path: Path) -> None:
     done = make(tmp_path, "python-check", f"PY={python_reporting('3.11.7', tmp_path / 'bin' / 'python3')}")
     assert done.returncode == 0 and done.stderr == "", done.stderr
+
+
+def _installed_venv(tmp_path: Path, script: str) -> Path:
+    """A venv make takes as installed (3.11, its stamp newer than pyproject.toml) whose ``dispute-bot`` is
+    ``script``."""
+    python_reporting("3.11.7", tmp_path / "venv" / "bin" / "python")
+    (tmp_path / "venv" / ".installed-stamp").touch()
+    bot = tmp_path / "venv" / "bin" / "dispute-bot"
+    bot.write_text(script, encoding="utf-8")
+    bot.chmod(0o755)
+    return bot
+
+
+def test_a_venv_that_no_longer_starts_is_named_with_how_to_replace_it(tmp_path: Path) -> None:
+    """A checkout moved after ``make run`` (the scripts name the old path): make said only
+    "venv/bin/dispute-bot: No such file or directory", of a file that is there."""
+    _installed_venv(tmp_path, f"#!{tmp_path / 'old-place' / 'bin' / 'python'}\n")
+    done = make(tmp_path, "run", f"PY={sys.executable}")
+    assert done.returncode != 0 and "No such file or directory" not in done.stderr, done.stderr
+    assert f"its Python, {tmp_path / 'old-place' / 'bin' / 'python'}, is gone" in done.stderr, done.stderr
+    assert f"rm -rf {tmp_path / 'venv'}" in done.stderr
+    _installed_venv(tmp_path, "#!/bin/sh\necho 'ModuleNotFoundError: no module named quillby' >&2\nexit 1\n")
+    broken = make(tmp_path, "run", f"PY={sys.executable}")
+    assert broken.returncode != 0 and "it says: ModuleNotFoundError: no module named quillby" in broken.stderr
+
+
+def test_a_venv_that_starts_runs_the_bot(tmp_path: Path) -> None:
+    _installed_venv(tmp_path, "#!/bin/sh\necho \"started with $*\"\n")
+    done = make(tmp_path, "run", f"PY={sys.executable}")
+    assert done.returncode == 0 and "started with run" in done.stdout, done.stderr

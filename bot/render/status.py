@@ -37,17 +37,21 @@ def _failed_text(info: dict[str, Any], chat: bool) -> str:
             f"{serving}")
 
 
-def _files_text(info: dict[str, Any]) -> str:
-    """Which of the index's files were compared with what its build wrote, when they were (the damaged ones are
-    said apart, ``damage_text``)."""
+def _files_text(info: dict[str, Any], chat: bool) -> str:
+    """Which of the index's files were compared with what its build wrote, when they were. The CLI says the
+    damaged ones apart, on stderr (``damage_text``); chat here, by file name alone, with chat's fix."""
     if "files_verified" not in info:
         return ""
     verified = info["files_verified"]
+    full = "/reindex full" if chat else FIX_DAMAGED
     if verified is None:
         return ("\nfiles: not verified beyond being there (built before builds recorded sizes and checksums; "
-                "dispute-bot index build --full records them)")
+                f"{full} records them)")
+    damage = info.get("damaged") or []
+    if chat and damage:
+        return "".join(f"\nThe index file {d['file']} {d['problem']}." for d in damage) + f" Rebuild it with: {full}"
     if verified == "sizes":
-        return "\nfiles: sizes as built (--verify compares their checksums too)"
+        return "\nfiles: sizes as built" + ("" if chat else " (--verify compares their checksums too)")
     return "\nfiles: sizes and checksums as built"
 
 
@@ -84,5 +88,5 @@ def status_text(status: IndexStatus, chat: bool) -> str:
             f"{counted(info['events'], 'dated report')} (of events the timeline merges by date)\n"
             f"model {info['model']} (dim {info['dimension']}), FAISS {info['faiss_factory']}, "
             f"{_format_text(info, rebuild)}\n"
-            f"built {info['built_at']} in {info['build_seconds']} s{running}{folder}{_files_text(info)}"
+            f"built {info['built_at']} in {info['build_seconds']} s{running}{folder}{_files_text(info, chat)}"
             f"{_failed_text(info, chat)}{after}")

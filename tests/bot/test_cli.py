@@ -402,7 +402,7 @@ def test_a_busy_build_answers_json_on_stdout(env: tuple[Path, Path], capsys: pyt
 
 
 def test_a_sigterm_during_index_add_puts_the_corpus_back(
-    env: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    env: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """``timeout`` or a service manager stopping an add left the file in the corpus but not in the index; the
     next build published it unannounced and a retry was refused as a duplicate. It now ends like Ctrl-C."""
@@ -424,6 +424,10 @@ def test_a_sigterm_during_index_add_puts_the_corpus_back(
     handler = signal.getsignal(signal.SIGTERM)
     assert main(["index", "add", str(article)]) == 130
     assert sorted(p.name for p in corpus.iterdir()) == before
+    assert capsys.readouterr().err.startswith("dispute-bot: stopped before the change finished; nothing of it was "
+                                              "published")  # it stopped without a word
+    assert main(["index", "history", "--limit", "1"]) == 0
+    assert "add (koo.md) by cli:" in (out := capsys.readouterr().out) and "failed; interrupted (Ctrl-C" in out, out
     assert signal.getsignal(signal.SIGTERM) == handler  # the command's handler is gone afterwards
 
 

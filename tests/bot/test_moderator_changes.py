@@ -15,6 +15,7 @@ from bot.change_history import ChangeHistory
 from bot.core import CommandCore
 from bot.render import plain
 from bot.results import IndexChange, IndexStatus, Notice, NoticeKind
+from index import store
 from index.build_failures import failure_path
 from index.change_journal import Journal
 from index.manage import Upload
@@ -97,6 +98,22 @@ async def test_chat_status_says_what_index_status_says_without_the_servers_folde
     assert "\nInterrupted: an add of half.md was interrupted" in shown
     assert "Out of date (" in shown and "/reindex first settles the interrupted change" in shown
     assert str(index_dir.parent) not in shown and "dispute-bot index build" not in shown
+
+
+async def test_chat_status_names_a_file_cut_short_since_the_index_was_loaded(
+        core: CommandCore, built_copy: tuple[Path, Path]) -> None:
+    """Chat's status compared no file (the CLI's compares sizes): a damaged index was shown as healthy until the
+    next restart failed to load it. It compares sizes, names the file without its folder and gives chat's fix."""
+    _, index_dir = built_copy
+    assert "files: sizes as built" in plain.render(await core.status(MEMBER))
+    faiss_file = store.live_dir(index_dir) / store.FAISS  # type: ignore[operator]
+    size = faiss_file.stat().st_size
+    with faiss_file.open("r+b") as fh:
+        fh.truncate(100)
+    shown = plain.render(await core.status(MEMBER))
+    assert (f"\nThe index file {store.FAISS} is 100 bytes; the build wrote {size:,}. Rebuild it with: /reindex full"
+            in shown), shown
+    assert str(index_dir.parent) not in shown and "dispute-bot" not in shown
 
 
 async def test_chat_status_says_a_build_is_running_here_or_on_another_replica(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,21 +20,44 @@ TOKENS = ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_CLIENT_I
           "SLACK_SIGNING_SECRET")
 
 
-def test_stdin_from_dev_null_is_refused_before_the_index_is_loaded(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def _settings(tmp_path: Path) -> Settings:
+    return Settings(_env_file=None, corpus_dir=tmp_path, index_dir=tmp_path / "index")  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def unattended(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No chat token, stdin from ``/dev/null``, and an index that must not be built or loaded."""
     for name in TOKENS:
         monkeypatch.delenv(name, raising=False)
-    settings = Settings(_env_file=None, corpus_dir=tmp_path, index_dir=tmp_path / "index")  # type: ignore[call-arg]
 
     def ensure_index(settings: Settings) -> bool:
         raise AssertionError("the index was built or loaded first")
 
     monkeypatch.setattr(runner, "ensure_index", ensure_index)
-    with open(os.devnull) as null:
-        monkeypatch.setattr(sys, "stdin", null)
-        assert runner.run(settings) == 2
+    null = open(os.devnull)  # noqa: SIM115 (closed at the test's end)
+    monkeypatch.setattr(sys, "stdin", null)
+    yield
+    null.close()
+
+
+@pytest.mark.usefixtures("unattended")
+def test_stdin_from_dev_null_is_refused_before_the_index_is_loaded(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert runner.run(_settings(tmp_path)) == 2
     err = capsys.readouterr().err
     assert err == runner.NO_INPUT + "\n" and "DISCORD_TOKEN" in err and "SLACK_BOT_TOKEN" in err
+
+
+@pytest.mark.usefixtures("unattended")
+def test_run_check_says_what_run_would_and_stops_before_the_index(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``run --check`` (compose's one-shot check before the bot): run's own refusal and exit 2, or 0 and what it
+    would serve, never building or loading the index."""
+    assert runner.run(_settings(tmp_path), check=True) == 2
+    assert capsys.readouterr().err == runner.NO_INPUT + "\n"
+    monkeypatch.setenv("DISCORD_TOKEN", "a-made-up-token")
+    assert runner.run(_settings(tmp_path), check=True) == 0
+    assert "run would serve discord" in capsys.readouterr().err
 
 
 def _run(built_copy: tuple[Path, Path], tmp_path: Path, typed: bytes) -> subprocess.CompletedProcess[str]:

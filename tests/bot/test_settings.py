@@ -97,3 +97,18 @@ def test_a_log_level_that_is_no_level_is_refused(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("LOG_LEVEL", "verbose")
     assert main(["sources"]) == 2
     assert capsys.readouterr().err.startswith("dispute-bot: bad setting LOG_LEVEL='verbose': ")
+
+
+@pytest.mark.parametrize("value", ['"Bot MTA.x.y"', "MTA.x.y\nMTA.z.w", "MTA.x y"])
+def test_a_token_with_a_space_or_a_line_break_inside_is_refused_before_any_work(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str) -> None:
+    """No Discord or Slack token holds whitespace: a pasted "Bot " prefix or two lines were kept, and the bot
+    built and loaded the index before the platform refused the login. Refused at once, the value not repeated."""
+    from bot.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DISCORD_TOKEN", value)
+    assert main(["run", "--check"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("dispute-bot: bad setting DISCORD_TOKEN: holds a space or a line break")
+    assert "MTA" not in err and len(err.splitlines()) == 1

@@ -7,11 +7,13 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from index import file_check, store
 from index.builder import UNREADABLE, build_index
 from index.embedding import DEFAULT_MODEL, Encoder
 from index.file_check import Damage, damaged
-from retrieval.loaded import load_index
+from retrieval.loaded import IndexLoadError, load_index
 from tests.index.conftest import CountingEncoder
 
 
@@ -84,3 +86,14 @@ def test_an_update_over_a_damaged_live_index_is_built_in_full(built_copy: tuple[
     report = build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: enc).to_dict()
     assert report["full_because"] == UNREADABLE and report["reused_chunks"] == 0 and enc.encoded > 0
     assert store.live_dir(index_dir) != live and len(load_index(index_dir).docs) == 5
+
+
+def test_the_loader_refuses_a_file_of_the_right_size_with_other_bytes(built_copy: tuple[Path, Path]) -> None:
+    """Sizes let a flipped byte through to be served (a misquoted article, vectors ranking other passages);
+    only ``index status --verify`` told it. The loader compares checksums too."""
+    _, index_dir = built_copy
+    live, _ = _live(index_dir)
+    _flip_last_byte(live / store.DOCS)
+    with pytest.raises(IndexLoadError) as refused:
+        load_index(index_dir)
+    assert refused.value.path == live / store.DOCS and "its checksum differs" in refused.value.problem
