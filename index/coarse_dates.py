@@ -13,7 +13,10 @@ article's ("the end of the month") or a year. ``resolve_coarse`` places them.
 A year right after a figure ("1,090 in 2019", "2.1 million marks in 2023") is the figure's period, not an event
 of the sentence's: such comparisons are how articles give past figures. A year after "for" or "since" ("a fund for
 this year", "labelled since last year") is a period something holds for, and the end of a range of months ("between
-January and June last year") no one month: they date nothing.
+January and June last year") no one month: they date nothing. Nor does a year or a part of one given with a count
+("In 2023 the platform received 4,100 requests", ``index.period_figures``): the period's statistic. "by 2025" is a
+deadline: the year, still ahead when the article's date is before it, and no event at all when that year had
+gone by ("By 2019 the app had ten million users" is what was so by then).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from index.date_roles import context_before, date_role, word_before
 from index.date_tense import Clauses, tense
 from index.date_values import END, month_part, year_part
 from index.dates import MONTHS, Mention
+from index.period_figures import counts_for_period
 
 _FULL = "|".join(MONTHS)
 _YEAR = r"(?:19|20)\d{2}"
@@ -45,8 +49,9 @@ _PATTERNS = [
     rf"(?P<month>{_FULL})\b(?:,?\s+(?P<my>{_YEAR})\b|\s+(?P<myq>(?i:last|next|this))\s+year\b)?(?!,?\s*\d)",
     # "by the end of the month", "early next month"
     rf"(?<![\w-])(?P<npart>{PART_WORDS})\s+(?P<nq>(?i:last|next|this|the))\s+month\b",
-    # "in 2019", "mid-2020", "the first half of 2023", "the end of 2019"
-    rf"(?<![\w-])(?:(?P<ypart>{PART_WORDS})[\s-]*|(?P<prep>(?i:in|during|throughout))\s+)(?P<year>{_YEAR})(?![\w-]|\s*[-–/]\d)",
+    # "in 2019", "mid-2020", "the first half of 2023", "the end of 2019", "by 2025"
+    rf"(?<![\w-])(?:(?P<ypart>{PART_WORDS})[\s-]*|(?P<prep>(?i:in|during|throughout|by))\s+)(?P<year>{_YEAR})"
+    r"(?![\w-]|\s*[-–/]\d)",
     # "last year", "early next year", "the end of the year"
     rf"(?<![\w-])(?:(?P<qpart>{PART_WORDS})\s+)?{_NEAR}\s+year\b(?!['’])",
 ]
@@ -88,11 +93,15 @@ def _build(match: re.Match[str], clauses: Clauses) -> Mention | None:
                        part=part_named(g["npart"]), future=future or near == "next", role=role)
     if (g["year"] or g["near"]) and word_before(sentence, start) in ("for", "since"):
         return None  # "a fund for this year", "labelled since last year": a period something holds for
+    if (g["year"] or g["near"]) and (g["prep"] or "").lower() != "by" and counts_for_period(sentence):
+        return None  # "In 2023 the platform received 4,100 requests": the year's statistic, no event of it
     if g["year"]:
         if g["prep"] and _FIGURE_BEFORE.search(context_before(sentence, start)):
             role = "reference"  # "up from 1,090 in 2019": the figure's year
+        # "must verify its users by 2025": a deadline, "by" its qualifier (``resolve_coarse``)
+        qualifier = "by" if (g["prep"] or "").lower() == "by" else ""
         return Mention(start, end, text, "year", year=int(g["year"]), part=part_named(g["ypart"]), future=future,
-                       reported=reported, role=role)
+                       reported=reported, role=role, qualifier=qualifier)
     near = g["near"].lower()
     if (not g["qpart"] and near == "the") or _OF_AFTER.match(sentence, end) or (
             near == "last" and not g["qpart"] and _THE_LAST.search(context_before(sentence, start))):
@@ -132,6 +141,8 @@ def resolve_coarse(m: Mention, doc_date: date | None, estimated: bool,
             return year_part(int(value), m.part), "year", placed[2]
         return month_part(int(value[:4]), int(value[5:]), m.part), "part", placed[2]
     if m.kind == "year" and m.year is not None:
+        if m.qualifier == "by" and not m.future and (doc_date is None or m.year < doc_date.year):
+            return None  # "By 2019 the app had ten million users": what was so by a year gone, no event of it
         return f"{m.year:04d}", "year", "text"
     if doc_date is None:
         return None

@@ -3,7 +3,7 @@ older version is extracted again (``index.extractors``). Kept apart from ``index
 only grows, doesn't crowd the rules.
 """
 
-EVENTS_VERSION = 37  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 38  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -46,3 +46,7 @@ EVENTS_VERSION = 37  # 14: a yearless date in an undated article takes the year 
 # 37: a year ("in 2019"), a part of a month or a year ("late January", "the first week of June", "mid-2020", "by the
 # end of the month"), "last March" and "last year" are dates of their own, of no day (``index.coarse_dates``,
 # written as ``index.date_values`` says); "late January" was the whole month, the others dated nothing
+# 38: an entry head with its time first or an update's word ("11:20 AM, Feb 9", "Update (Feb 9, 11:20):") and an
+# update's label alone on its line are no events, their entries' first sentences are; "by 2025" is a deadline year;
+# a year's count ("In 2023 the platform received 4,100 requests") dates nothing (``index.period_figures``); "from 3
+# to 5 March" and "from March 3 to 5" are ranges (``index.date_ranges``)

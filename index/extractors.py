@@ -36,7 +36,7 @@ from index.kin_dates import kin_periods
 from index.lexical import TERMS_VERSION, terms
 
 # Bump when ``index.chunking.split_sentences`` splits differently: every cached article is split again.
-SENTENCES_VERSION = 30  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address;
+SENTENCES_VERSION = 31  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address;
 # 7: no sentence on lines of page furniture (index.furniture);
 # 8: a story's line opening with "Copyright" or about cookie rules is no furniture; 9: a stamp line with runs of spaces;
 # 10: a wrapped paragraph's lines after a block of links are no links; 11: a photo's caption or credit is furniture,
@@ -74,6 +74,8 @@ SENTENCES_VERSION = 30  # 4: a stamp line keeps its line breaks in wrapped text;
 # 28: a government press office's reference initials alone on a line under a release ("RKV/MD") are no sentence
 # 29: a list item without a full stop keeps its number ("2. Platforms must appoint …"): it makes the item quotable
 # 30: a newsletter's "See you next Friday." is a sign-off too (``index.pasted._SIGN_OFF``)
+# 31: an entry head with its time first or an update's word ("11:20 AM, Feb 9", "Update (Feb 9, 11:20):") is
+# furniture too (``index.entry_heads``)
 # Bump when what is stored about figures changes (``index.figures``).
 FIGURES_VERSION = 2  # 2: multiples ("twelvefold", "doubled", "halved") are figures
 
