@@ -49,4 +49,5 @@ EVENTS_VERSION = 38  # 14: a yearless date in an undated article takes the year 
 # 38: an entry head with its time first or an update's word ("11:20 AM, Feb 9", "Update (Feb 9, 11:20):") and an
 # update's label alone on its line are no events, their entries' first sentences are; "by 2025" is a deadline year;
 # a year's count ("In 2023 the platform received 4,100 requests") dates nothing (``index.period_figures``); "from 3
-# to 5 March" and "from March 3 to 5" are ranges (``index.date_ranges``)
+# to 5 March" and "from March 3 to 5" are ranges (``index.date_ranges``); "two days ago", "three weeks ago", "a month
+# ago", "ten years ago" are counted back from the day written (``index.coarse_dates``)

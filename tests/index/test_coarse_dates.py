@@ -154,3 +154,23 @@ def test_a_year_with_no_count_of_things_still_dates_its_sentence(sentence: str, 
 def test_a_count_with_a_day_is_still_that_days_event() -> None:
     found = dates(doc("On March 3, 2022 the ministry ordered 1,178 accounts blocked.", "2023-06-14"))
     assert found == ["2022-03-03"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Two days ago the app was blocked in the capital.", "2023-11-07"),
+    ("The regulator met the firm three weeks ago.", "2023-10-16/2023-10-22"),  # the week holding 19 October
+    ("A month ago the app was blocked.", "2023-10"),
+    ("The firm was founded ten years ago.", "2013"),
+])
+def test_a_time_ago_is_counted_back_from_the_articles_day(sentence: str, expected: str) -> None:
+    """Each dated nothing: "Two weeks ago the app was briefly blocked" was missing from a probe's timeline."""
+    assert dates(doc(sentence, "2023-11-09")) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some 40 years ago the port opened.",  # no one year
+    "A few days ago the app was blocked.",
+    "The app had 5 million users two years ago.",  # the year's statistic
+])
+def test_a_hedged_or_counted_time_ago_dates_nothing(sentence: str) -> None:
+    assert dates(doc(sentence, "2023-11-09")) == []
