@@ -79,13 +79,18 @@ def _same_month_end(sentence: str, first: Mention, phrase: bool) -> Mention | No
 
 def _same_month_start(sentence: str, last: Mention, phrase: bool = True) -> Mention | None:
     """The "10" of "between 10 and 15 February" (in a phrase also "10-15 February", "10 to 15 February") as the
-    first mention of a range ending at ``last``."""
+    first mention of a range ending at ``last``; in an article, the "3" of "on 3 and 5 March" as a day of its own
+    (``through`` None)."""
     if last.kind != "day" or last.day is None or not last.text[:1].isdigit():
         return None
     found = _PHRASE_DAY_BEFORE.search(sentence[: last.start])
     if found is None or int(found.group("day")) >= last.day:
         return None
     word = (found.group("word") or "").lower()
+    if word == "and" and not phrase and not _OPENER["and"].search(sentence[: found.start()]):
+        # "on 3 and 5 March": two days listed, each its own event (the first was read as nothing)
+        return replace(last, start=found.start("day"), end=found.end("day"), text=found.group("day"),
+                       day=int(found.group("day")), through=None)
     between = word == "and" and _OPENER["and"].search(sentence[: found.start()])
     from_to = word not in ("", "and") and _FROM.search(sentence[: found.start()])  # "from 3 to 5 March"
     if not between and not from_to and (not phrase or word == "and"):
@@ -108,7 +113,7 @@ def join_ranges(sentence: str, mentions: list[Mention], phrase: bool = False) ->
             continue
         start = _same_month_start(sentence, m, phrase)
         if start is not None:
-            out.append(start)
+            out.extend([start] if start.through is not None else [start, m])  # a range, or two days listed
             k += 1
             continue
         end = _same_month_end(sentence, m, phrase)

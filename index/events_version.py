@@ -50,4 +50,4 @@ EVENTS_VERSION = 38  # 14: a yearless date in an undated article takes the year 
 # update's label alone on its line are no events, their entries' first sentences are; "by 2025" is a deadline year;
 # a year's count ("In 2023 the platform received 4,100 requests") dates nothing (``index.period_figures``); "from 3
 # to 5 March" and "from March 3 to 5" are ranges (``index.date_ranges``); "two days ago", "three weeks ago", "a month
-# ago", "ten years ago" are counted back from the day written (``index.coarse_dates``)
+# ago", "ten years ago" are counted back from the day written (``index.coarse_dates``); "on 3 and 5 March" two days

@@ -25,7 +25,7 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NOT_COUNTED = frozenset((
     "dollars", "euros", "pounds", "rupees", "crowns", "kronor", "kroner", "marks", "francs", "pesos", "reais",
     "rubles", "roubles", "yen", "yuan", "lira", "liras", "dinars", "dirhams", "riyals", "shillings", "zlotys",
-    "forints", "rands", "takas", "cents", "pence", "units",
+    "forints", "rands", "takas", "florins", "guilders", "ducats", "rials", "kyats", "cents", "pence",
     "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
     "was", "has", "is", "its", "this", "his", "as", "us", "does", "thus", "plus", "less", "across", "whereas",
 ))

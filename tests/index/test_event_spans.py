@@ -44,6 +44,12 @@ def test_two_days_joined_by_and_are_two_events() -> None:
         "2021-01-31", "2021-02-08"]  # a clause apart: no range
 
 
+def test_two_day_numbers_listed_before_their_month_are_two_events() -> None:
+    """"on 3 and 5 March" was an event of 5 March alone: the 3 was read as nothing."""
+    assert dates("The court sat on 3 and 5 March.", "2021-03-10") == ["2021-03-03", "2021-03-05"]
+    assert dates("The court will sit on 3 and 5 April.", "2021-03-10") == ["2021-04-03", "2021-04-05"]
+
+
 def test_the_last_week_of_something_is_no_week_of_the_article() -> None:
     """"the last week of campaigning" named the week before the article's."""
     assert dates("The videos came down in the last week of campaigning.", "2021-02-10") == []
