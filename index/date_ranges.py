@@ -10,8 +10,9 @@ A phrase that names a period rather than reports one (a timeline topic: "feb 1 t
 "10-15 february") is read with ``phrase=True``: there "to" needs no "from" and a day number may open or
 close the range without its month. In an article's sentence neither is safe ("adjourned on February 1 to
 February 10" is a move, "10 to 15 February" may be a count), so articles are read as before, but for a day number
-opening a day-first range after "between" ("between 4 and 6 February"), which names nothing else: read by its last
-day alone, "downloads rose between 4 and 6 February" was filed under 6 February.
+opening a day-first range after "between" ("between 4 and 6 February") or "from" ("from 3 to 5 March"), and a day
+number ending one after "from" ("from March 3 to 5"), which name nothing else: read by its last day alone, "downloads
+rose between 4 and 6 February" was filed under 6 February, and "The strike ran from 3 to 5 March" under 5 March.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from index.dates import Mention
+from index.dates import MONTHS, Mention
 
 # What may stand between the two ends: the connector and a few words ("and polling day on February 6").
 _BETWEEN = re.compile(r"\s*(?P<word>and|to|until|till|through)\s+[^,;:.()]{0,30}$|\s*[-–—]\s*$", re.IGNORECASE)
@@ -35,6 +36,7 @@ _PHRASE_DAY_AFTER = re.compile(r"(?:\s*[-–—]\s*|\s+(?P<word>to|until|till|th
 # date (a phrase's hyphen between two numbers is written as a dash first, see ``phrase_dashes``).
 _PHRASE_DAY_BEFORE = re.compile(r"(?<![\w.,/-])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
                                 r"(?:\s*[-–—]\s*|\s+(?P<word>to|until|till|through|and)\s+)$", re.IGNORECASE)
+_MONTH_NEXT = re.compile(rf"\s*(?:of\s+)?(?:{'|'.join(m[:3] for m in MONTHS)})", re.IGNORECASE)
 _NUMBER_HYPHEN = re.compile(r"(?<![\d-])(?P<first>\d{1,2})\s*-\s*(?=\d{1,2}(?!\d))")  # not "2021-02-10"
 
 
@@ -61,6 +63,10 @@ def _same_month_end(sentence: str, first: Mention, phrase: bool) -> Mention | No
     """The "5" of "March 3-5" (in a phrase also "March 3 to 5", "between March 3 and 5") as a mention of 5 March
     (the year, when written, follows it)."""
     found = (_PHRASE_DAY_AFTER if phrase else _DAY_AFTER).match(sentence, first.end)
+    if found is None and not phrase and _FROM.search(sentence[: first.start]):  # "from March 3 to 5"
+        found = _PHRASE_DAY_AFTER.match(sentence, first.end)
+        found = found if found is not None and (found.group("word") or "").lower() not in ("", "and") and not \
+            _MONTH_NEXT.match(sentence, found.end()) else None  # "from 3 March to 5 March" is ``_joined``'s
     if first.kind != "day" or first.day is None or found is None or first.year is not None:
         return None
     if phrase and (found.group("word") or "").lower() == "and" and not _OPENER["and"].search(sentence[: first.start]):
@@ -73,14 +79,21 @@ def _same_month_end(sentence: str, first: Mention, phrase: bool) -> Mention | No
 
 def _same_month_start(sentence: str, last: Mention, phrase: bool = True) -> Mention | None:
     """The "10" of "between 10 and 15 February" (in a phrase also "10-15 February", "10 to 15 February") as the
-    first mention of a range ending at ``last``."""
+    first mention of a range ending at ``last``; in an article, the "3" of "on 3 and 5 March" as a day of its own
+    (``through`` None)."""
     if last.kind != "day" or last.day is None or not last.text[:1].isdigit():
         return None
     found = _PHRASE_DAY_BEFORE.search(sentence[: last.start])
     if found is None or int(found.group("day")) >= last.day:
         return None
-    between = (found.group("word") or "").lower() == "and" and _OPENER["and"].search(sentence[: found.start()])
-    if not between and (not phrase or (found.group("word") or "").lower() == "and"):
+    word = (found.group("word") or "").lower()
+    if word == "and" and not phrase and not _OPENER["and"].search(sentence[: found.start()]):
+        # "on 3 and 5 March": two days listed, each its own event (the first was read as nothing)
+        return replace(last, start=found.start("day"), end=found.end("day"), text=found.group("day"),
+                       day=int(found.group("day")), through=None)
+    between = word == "and" and _OPENER["and"].search(sentence[: found.start()])
+    from_to = word not in ("", "and") and _FROM.search(sentence[: found.start()])  # "from 3 to 5 March"
+    if not between and not from_to and (not phrase or word == "and"):
         return None
     return replace(last, start=found.start("day"), end=found.end("day"), text=found.group("day"),
                    day=int(found.group("day")), through=last)
@@ -100,7 +113,7 @@ def join_ranges(sentence: str, mentions: list[Mention], phrase: bool = False) ->
             continue
         start = _same_month_start(sentence, m, phrase)
         if start is not None:
-            out.append(start)
+            out.extend([start] if start.through is not None else [start, m])  # a range, or two days listed
             k += 1
             continue
         end = _same_month_end(sentence, m, phrase)

@@ -7,6 +7,11 @@ and an entry's "tonight" or "this morning" was read from the day the blog was la
 says when its entry happened: it is no sentence (``index.furniture``), the entry's first sentence is an event of
 its day, and the entry's relative days count from it (``index.events``).
 
+A head may open with an update's word ("Update: Feb 9, 11:20", "UPDATE (Feb 9, 11:20):", "Update 14:05 IST") or give
+its time before its day ("11:20 AM, Feb 9", "21:15 IST, February 9"): read as sentences, such heads alone on their
+lines were the timeline's events and their entries' sentences were dated by nothing. "Updated …" is a page's stamp
+(``index.stamps``), not an entry's head.
+
 A line is a head only where the text has several (a single date alone under a headline is the article's stamp,
 ``index.furniture._date_alone``) and a line of story follows it. A time alone ("16:40") takes the day of the nearest
 head above it that names one ("February 9, 2021" over "21:15 IST", "13:45 IST"), or the article's own day.
@@ -21,13 +26,19 @@ from datetime import date
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _TIME = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4}T?|\s*\([A-Z]{2,4}\))?"
-# "Feb 9", "9 Feb", "February 9, 2021", with a weekday before it and a time after it ("Feb 9, 21:15", "Feb 9 at 9pm").
+# An update's word opening a head ("Update:", "UPDATE (", "Update -"), and what closes it (")", ":").
+_UPDATE = r"(?:update\b\s*[:,\-–—]?\s*\(?\s*)?"
+_CLOSE = r"\)?\s*:?"
+# "Feb 9", "9 Feb", "February 9, 2021", with a weekday before it and a time after it ("Feb 9, 21:15", "Feb 9 at 9pm")
+# or before it ("11:20 AM, Feb 9", "21:15 IST, February 9").
+_SEP = r"\s*(?:,|at|-|–|—|\||·)?\s*"
 _DAY = re.compile(
-    rf"\s*{_WEEKDAY}(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
-    rf"(?P<m2>{_MONTH}))(?:,?\s+(?P<year>\d{{4}}))?(?:\s*(?:,|at|-|–|—|\||·)?\s*(?P<time>{_TIME}))?\s*",
+    rf"\s*{_UPDATE}(?:(?P<before>{_TIME})\s*(?:,|at|on|-|–|—|\||·)?\s*)?{_WEEKDAY}"
+    rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}))"
+    rf"(?:,?\s+(?P<year>\d{{4}}))?(?(before)|(?:{_SEP}(?P<time>{_TIME}))?){_CLOSE}\s*",
     re.IGNORECASE,
 )
-_TIME_ALONE = re.compile(rf"\s*{_TIME}\s*", re.IGNORECASE)
+_TIME_ALONE = re.compile(rf"\s*{_UPDATE}{_TIME}{_CLOSE}\s*", re.IGNORECASE)
 _MONTH_NUMBERS = {name: n for n, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 _MAX_CHARS = 45  # "Wednesday, February 10, 2021, 09:30 a.m. IST": a head, not a sentence

@@ -151,7 +151,7 @@ def _entry_leads(doc: Document, heads: list[EntryHead], spans: list[Span], updat
     hearing began …", a live blog's entry with its head inline, ``index.update_days``), which was no event at all."""
     dated = {start for start, _ in best}
     leads = [(s, u.day, False, doc.text[u.start : u.label_end]) for u in updates
-             for s in spans if s.start <= u.label_end < s.end and s.start not in dated]
+             for s in spans if s.start <= u.words < s.end and s.start not in dated]
     for head, until in zip(heads, [*(head.start for head in heads[1:]), len(doc.text)][: len(heads)], strict=True):
         # A greeting ("Good morning.") names no event: the entry's first sentence of four words or more leads it.
         lead = next((s for s in spans if head.end <= s.start < until

@@ -3,7 +3,7 @@ older version is extracted again (``index.extractors``). Kept apart from ``index
 only grows, doesn't crowd the rules.
 """
 
-EVENTS_VERSION = 38  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 39  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -48,3 +48,8 @@ EVENTS_VERSION = 38  # 14: a yearless date in an undated article takes the year 
 # written as ``index.date_values`` says); "late January" was the whole month, the others dated nothing
 # 38: a question ("How many orders has the company received this year?", a heading "What happens on April 2?") is
 # no event of the day it names (``index.date_tense.asks``)
+# 39: an entry head with its time first or an update's word ("11:20 AM, Feb 9", "Update (Feb 9, 11:20):") and an
+# update's label alone on its line are no events, their entries' first sentences are; "by 2025" is a deadline year;
+# a year's count ("In 2023 the platform received 4,100 requests") dates nothing (``index.period_figures``); "from 3
+# to 5 March" and "from March 3 to 5" are ranges (``index.date_ranges``); "two days ago", "three weeks ago", "a month
+# ago", "ten years ago" are counted back from the day written (``index.coarse_dates``); "on 3 and 5 March" two days

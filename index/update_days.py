@@ -23,7 +23,9 @@ from index.stamps import stamp_date
 
 # An update's label opening its paragraph, with its day: "Update, February 14:", "UPDATED (Feb 14, 2022):", "Update
 # June 8 - ".
-_UPDATE_LABEL = re.compile(rf"\W*(?:update[ds]?\b[^:.!?]{{0,40}}:|{UPDATE_DASH})", re.IGNORECASE)
+# A time's colon is no label's end: "Update, June 8, 11:20:" (``index.corrections``' labels read it so too).
+_UPDATE_LABEL = re.compile(rf"\W*(?:update[ds]?\b(?:[^:.!?]|(?<=\d)[:.](?=\d\d)){{0,40}}:|{UPDATE_DASH})",
+                           re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class UpdateDay:
     end: int
     day: date
     label_end: int = 0  # where its label ends in the text: the update's own words follow
+    words: int = 0  # where the update's own words begin: after its label, or the next paragraph's under a label alone
 
 
 def _label_day(label: str, article: date) -> date | None:
@@ -58,11 +61,22 @@ def update_days(text: str, spans: list[Span], article: date | None) -> list[Upda
         if label and stamp_date(text[span.start : span.end]) is not None:
             continue  # "Updated Feb 14, 2022, 09:30 IST" over the story: when the page changed, not a paragraph's day
         day = _label_day(text[span.start : label.end() - 1], article) if label else None
-        if day is not None:
+        if day is not None and label is not None:
             k = paragraph_at(starts, span.start)
-            found.append(UpdateDay(span.start, starts[k + 1] if k + 1 < len(starts) else len(text), day,
-                                   label.end() if label else span.start))
+            end = starts[k + 1] if k + 1 < len(starts) else len(text)
+            words = label.end()
+            if not text[label.end() : span.end].strip(" \t:–—-") and (after := _next_start(spans, span)) is not None:
+                # "Update, April 5, 14:20:" alone on its line: the paragraph under it is the update's
+                words = after.start
+                k = paragraph_at(starts, after.start)
+                end = starts[k + 1] if k + 1 < len(starts) else len(text)
+            found.append(UpdateDay(span.start, end, day, label.end(), words))
     return found
+
+
+def _next_start(spans: list[Span], span: Span) -> Span | None:
+    """The sentence after ``span``."""
+    return next((s for s in spans if s.start >= span.end), None)
 
 
 def update_day(days: list[UpdateDay], position: int) -> date | None:

@@ -28,6 +28,7 @@ from retrieval.features import document_terms
 from retrieval.figure_dates import ambiguous_figures, within_period
 from retrieval.loaded import LoadedIndex
 from retrieval.relative_periods import relative_note, relative_period
+from retrieval.timeline_granularity import merged_granularities, sentence_likeness
 from retrieval.timeline_notes import timeline_note
 from retrieval.timeline_relevance import (
     MIN_LEXICAL_ONLY,
@@ -170,7 +171,8 @@ def _collect(
             if key[0] not in other or names_whole(lexical_overlap(index, topic_terms, str(c.record["quote"])))})})
     groups = {event: by_agreement(index, sorted(group.values(), key=lambda c: c.rank))
               for event, group in by_event.items()}
-    return groups, estimated, dated
+    # "ordered in March to block 300 accounts" beside "on Tuesday ordered … 300 accounts": one happening, one line
+    return merged_granularities(groups, sentence_likeness(index)), estimated, dated
 
 
 def by_agreement(index: LoadedIndex, cited: list[_Cited]) -> list[_Cited]:

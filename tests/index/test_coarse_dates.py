@@ -116,3 +116,61 @@ def test_a_live_blog_entrys_sentence_telling_its_own_day_is_not_also_of_the_head
             "Feb 8, 10:00\nThe hearing opened with the state arguing the ban was lawful.")
     found = [(e["date"], e["how"]) for e in events(doc(text, "2021-02-10")) if e["quote"].startswith("The court")]
     assert found == [("2021-02-07", "relative")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Under the new rules, the firm must verify all of its users by 2025.", [("2025", True)]),
+    ("By 2026, every app will have to store its data locally.", [("2026", True)]),
+    ("By 2019 the app had ten million users.", []),  # what was so by a year gone: no event of it
+    ("The firm had promised to comply by 2021.", []),
+])
+def test_by_a_year_is_a_deadline_of_that_year(sentence: str, expected: list[tuple[str, bool]]) -> None:
+    """"by 2025" dated nothing: a deadline year was missing from the timeline."""
+    assert [(e["date"], e["planned"]) for e in events(doc(sentence, "2023-06-14"))] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2022 the platform received 4,100 government requests.",
+    "The platform received 4,100 requests in 2022, its transparency report shows.",
+    "In the first half of 2022, the ministry sent 1,900 takedown demands to platforms.",
+    "In 2022, takedown demands rose 40% to 4,100.",
+    "Last year the app removed 2.1 million posts at the regulator's request.",
+])
+def test_a_years_count_is_its_statistic_not_an_event(sentence: str) -> None:
+    """Each was a timeline event of its year (or half-year), though it sums up a year of happenings."""
+    assert dates(doc(sentence, "2023-06-14")) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("In 2019 the law was amended after 12 complaints.", "2019"),  # a small count: may be one happening's
+    ("In 2021 the regulator fined the app 2 million crowns.", "2021"),  # a sum of money: one fine
+    ("In 2018 the firm opened its first office, after 40 years abroad.", "2018"),  # a span of time
+])
+def test_a_year_with_no_count_of_things_still_dates_its_sentence(sentence: str, expected: str) -> None:
+    """A count that is no period's statistic leaves the year's event alone."""
+    assert dates(doc(sentence, "2023-06-14")) == [expected]
+
+
+def test_a_count_with_a_day_is_still_that_days_event() -> None:
+    found = dates(doc("On March 3, 2022 the ministry ordered 1,178 accounts blocked.", "2023-06-14"))
+    assert found == ["2022-03-03"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Two days ago the app was blocked in the capital.", "2023-11-07"),
+    ("The regulator met the firm three weeks ago.", "2023-10-16/2023-10-22"),  # the week holding 19 October
+    ("A month ago the app was blocked.", "2023-10"),
+    ("The firm was founded ten years ago.", "2013"),
+])
+def test_a_time_ago_is_counted_back_from_the_articles_day(sentence: str, expected: str) -> None:
+    """Each dated nothing: "Two weeks ago the app was briefly blocked" was missing from a probe's timeline."""
+    assert dates(doc(sentence, "2023-11-09")) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some 40 years ago the port opened.",  # no one year
+    "A few days ago the app was blocked.",
+    "The app had 5 million users two years ago.",  # the year's statistic
+])
+def test_a_hedged_or_counted_time_ago_dates_nothing(sentence: str) -> None:
+    assert dates(doc(sentence, "2023-11-09")) == []

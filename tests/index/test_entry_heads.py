@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from index.chunking import split_sentences
 from index.documents import Document
 from index.entry_heads import entry_heads
@@ -61,3 +63,28 @@ def test_times_alone_take_the_day_of_the_head_above_and_one_date_alone_is_no_hea
     text = "Shutdown live\n\nFebruary 9, 2021\n\n21:15 IST\nTraffic fell by 96%.\n\n13:45 IST\nPolice made arrests.\n"
     assert [(h.day, h.year_given) for h in entry_heads(text, date(2021, 2, 10))] == [(date(2021, 2, 9), True)] * 3
     assert entry_heads("Headline\nFeb 12, 2021\n\nThe story's text.\n", date(2021, 2, 12)) == []
+
+
+@pytest.mark.parametrize("heads", [
+    ("11:20 AM, Feb 9", "10:05 AM, Feb 8"),  # the time before the day
+    ("21:15 IST, February 9", "09:30 IST, February 8"),
+    ("Update: Feb 9, 11:20", "Update: Feb 8, 10:05"),  # an update's word opening the head
+    ("UPDATE (Feb 9, 11:20):", "UPDATE (Feb 8, 10:05):"),
+])
+def test_heads_with_their_time_first_or_an_updates_word_date_their_entries(heads: tuple[str, str]) -> None:
+    """Such heads were read as sentences: each was a timeline event quoting the head alone, and its entry's
+    first sentence was dated by nothing."""
+    text = (f"Live: the ferry strike\n\n{heads[0]}\nThe port authority reopened two of the four berths.\n\n"
+            f"{heads[1]}\nDockworkers blocked the gates of the northern terminal.")
+    found = _events(text)
+    assert found == {"The port authority reopened two of the four berths.": {"2021-02-09"},
+                     "Dockworkers blocked the gates of the northern terminal.": {"2021-02-08"}}
+
+
+def test_an_updates_label_alone_on_its_line_dates_the_paragraph_under_it() -> None:
+    """"Update, February 10, 14:20:" on a line of its own was an event quoting the label alone (its time's colon
+    read as the label's end), and the update's sentence under it was no event."""
+    text = ("The court reserved its verdict on Monday.\n\nUpdate, February 10, 14:20:\n\n"
+            "The ministry said it would appeal any ruling against it.")
+    assert _events(text) == {"The court reserved its verdict on Monday.": {"2021-02-08"},
+                             "The ministry said it would appeal any ruling against it.": {"2021-02-10"}}

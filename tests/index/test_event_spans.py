@@ -44,6 +44,12 @@ def test_two_days_joined_by_and_are_two_events() -> None:
         "2021-01-31", "2021-02-08"]  # a clause apart: no range
 
 
+def test_two_day_numbers_listed_before_their_month_are_two_events() -> None:
+    """"on 3 and 5 March" was an event of 5 March alone: the 3 was read as nothing."""
+    assert dates("The court sat on 3 and 5 March.", "2021-03-10") == ["2021-03-03", "2021-03-05"]
+    assert dates("The court will sit on 3 and 5 April.", "2021-03-10") == ["2021-04-03", "2021-04-05"]
+
+
 def test_the_last_week_of_something_is_no_week_of_the_article() -> None:
     """"the last week of campaigning" named the week before the article's."""
     assert dates("The videos came down in the last week of campaigning.", "2021-02-10") == []
@@ -143,3 +149,17 @@ def test_a_yearless_day_said_to_come_is_placed_from_when_it_was_said(text: str, 
 def test_a_date_still_ahead_when_reported_is_planned(text: str, when: str | None, planned: bool) -> None:
     """"The talks are likely to happen this week" was listed like what had happened that week."""
     assert [e["planned"] for e in events(doc(text, when))] == [planned]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The strike ran from 3 to 5 March and closed the port.", "2021-03-03/2021-03-05"),
+    ("The court will hear the case from 2 to 4 March.", "2021-03-02/2021-03-04"),
+    ("The strike ran from March 3 to 5.", "2021-03-03/2021-03-05"),
+])
+def test_a_range_from_a_day_number_to_a_day_is_one_event(sentence: str, expected: str) -> None:
+    """"from 3 to 5 March" was an event of 5 March alone, and "from March 3 to 5" one of 3 March."""
+    assert [(e["date"], e["how"]) for e in events(doc(sentence, "2021-02-20"))] == [(expected, "range")]
+
+
+def test_a_move_from_one_day_to_another_stays_two_days() -> None:
+    assert dates("The hearing moved from 3 March to 5 March.", "2021-03-10") == ["2021-03-03", "2021-03-05"]

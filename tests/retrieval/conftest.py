@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,14 @@ def index_of(articles: dict[str, str], folder: Path, encoder_provider: EncoderPr
         (corpus / name).write_text(text, encoding="utf-8")
     build_index(corpus, folder / "index", model=DEFAULT_MODEL, encoder_provider=encoder_provider)
     return load_index(folder / "index")
+
+
+def module_index(articles: dict[str, str], name: str) -> Callable[..., LoadedIndex]:
+    """A module's fixture: the index of ``articles`` (``index_of``), built once for the module's tests."""
+    @pytest.fixture(scope="module")
+    def index(tmp_path_factory: pytest.TempPathFactory, encoder_provider: EncoderProvider) -> LoadedIndex:
+        return index_of(articles, tmp_path_factory.mktemp(name), encoder_provider)
+    return index
 
 
 def topic_timeline(index: LoadedIndex, encoder: Encoder, topic: str) -> Timeline:
