@@ -26,6 +26,9 @@ from retrieval.turns import MAX_TURNS, FollowupContext
 from retrieval.types import Answer, Passage
 
 FAVOURED_WEIGHT = 0.5
+# A sentence sharing this many of a follow-up's own words is about what the question itself names ("did twitter
+# claim it was being fair when enforcing its rules": "... took enforcement action ... the Twitter Rules").
+OWN_SUBJECT = 2
 
 
 def weighted_bm25(index: LoadedIndex, weights: Mapping[str, float], depth: int) -> list[int]:
@@ -102,7 +105,8 @@ class FollowUp:
 
     def about_the_conversation(self, index: LoadedIndex, found: Candidates, probs: np.ndarray) -> np.ndarray:
         """``probs`` with the sentences that can't be about what the follow-up's pronoun stands for left out:
-        those holding none of the borrowed words, in none of the articles the previous answer cited. "is the
+        those holding none of the borrowed words, in none of the articles the previous answer cited, nor
+        ``OWN_SUBJECT`` of the question's own words (then the question names what it is about). "is the
         privacy policy available in hindi?" then "why does that matter?" was answered with a statement of
         another article saying "no matter their views", which shares only "matter" with it. Only for a question
         with a pronoun it gives nothing to refer to (it asks about what was said before), and only when an
@@ -113,8 +117,10 @@ class FollowUp:
         out = probs.copy()
         borrowed = set(self.expansion.weights)
         for i, (row, text) in enumerate(zip(found.rows, found.texts, strict=True)):
-            doc = index.docs[int(index.sentence_spans[row][0])].doc_id
-            if doc not in favoured and not sentence_terms(text) & borrowed:
+            words = sentence_terms(text)
+            if index.docs[int(index.sentence_spans[row][0])].doc_id in favoured or words & borrowed:
+                continue
+            if len(words & self.own_terms) < OWN_SUBJECT:
                 out[i] = 0.0
         return out
 

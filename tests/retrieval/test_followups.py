@@ -397,3 +397,7 @@ def test_a_follow_up_with_a_pronoun_is_answered_about_what_was_said_before() -> 
     assert follow_up.about_the_conversation(index, found, probs).tolist() == [0.4, 0.0, 0.3]
     fragment = FollowUp(replace(expansion, reasons=("very short",)), q, np.zeros(3), [], frozenset(q.terms))
     assert fragment.about_the_conversation(index, found, probs).tolist() == [0.4, 0.8, 0.3]  # no pronoun
+    # Two of the question's own words: it names what it asks about ("did twitter claim it was fair enforcing
+    # its rules" and "... took enforcement action ... the Twitter Rules").
+    named = FollowUp(expansion, q, np.zeros(3), [], frozenset({"matter", "view"}))
+    assert named.about_the_conversation(index, found, probs).tolist() == [0.4, 0.8, 0.3]
