@@ -182,7 +182,9 @@ class Engine:
         if followup is not None:
             expanded, vector_x = self._read_follow_up(index, followup, best_sentence(found, probs))
             # A question naming nothing ("when?") can only mean what the conversation was about.
-            raw_best = found.best(probs) if has_subject(question) else 0.0
+            # With a pronoun it leaves open, only about what was said before ("why does that matter?").
+            own = followup.about_the_conversation(index, found, probs)
+            raw_best = found.best(own) if has_subject(question) else 0.0
             if expanded[0].best(expanded[1]) > raw_best or raw_best < self.model.threshold:
                 question, vector, passages = followup.question, vector_x, followup.passages
                 found, probs = expanded
@@ -209,10 +211,10 @@ class Engine:
                 probs = self.model.probabilities(found.matrix, FEATURES)
             else:
                 found, probs = self._read(index, followup.question, vector, followup.passages)
-            read.append(((found, followup.without_echoes(found, probs)), vector))
+            read.append(((found, followup.judged(index, found, probs)), vector))
         if followup.whole_vector is not None and own_best is not None:
             found = reread(index, read[0][0][0], followup.question, followup.whole_vector, self.encoder.encode)
-            whole = followup.without_echoes(found, self.model.probabilities(found.matrix, FEATURES))
+            whole = followup.judged(index, found, self.model.probabilities(found.matrix, FEATURES))
             read = [((f, followup.confirmed(f, p, whole, own_best)), v) for (f, p), v in read]
         return max(read, key=lambda r: r[0][0].best(r[0][1]))  # the first on a tie: the expanded reading
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from index.lexical import terms
+from retrieval.phrases import asked_plural, dislocated, possessed
 from retrieval.pronouns import (
     person_referent,
     resolve,
@@ -83,6 +84,11 @@ class Expansion:
     # to Koo?"): a meaning the borrowed words appended to the question ("... to it? made-in-India app Koo")
     # blur, but only a guess ("how seriously did the government take it?" meant the CEO's like, not him).
     resolved: str | None = None
+
+    @property
+    def refers(self) -> bool:
+        """Whether the question has a pronoun it gives nothing to refer to."""
+        return any(r.endswith("refers to something earlier") for r in self.reasons)
 
     @property
     def goes_on(self) -> bool:
@@ -241,7 +247,13 @@ def expand(
         previous = turns[-1]
         known = {term for _, term, _ in _weighted_words(previous.question, idf, floor)}
         thing = thing_referent(reference, previous.question, previous.sentences, known)
-        antecedent = thing or antecedent
+        # A plain noun phrase rather than a name: the phrase the name owns ("Lestria's new fact-check unit"),
+        # the plural things the question asked about ("which groups ..."), the set "any of them" counts.
+        phrase = (possessed(reference, previous.question, thing) if thing else None) or asked_plural(
+            reference, previous.question, text)
+        antecedent = phrase or thing or antecedent
+        if dislocated(text):
+            antecedent = None  # "and the police, what have they done?": the question says what "they" is
     person = person_referent(reference, [t.question for t in turns], idf, [t.sentences for t in turns])
     if person is not None and person[0] in candidates:
         # "he" is this person, not a name the answer gave: a sentence naming them speaks of what was asked.

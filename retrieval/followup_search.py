@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from index.lexical import bm25_top
+from index.lexical import bm25_top, terms
 from retrieval.features import DURATION_MATCH, Candidates, sentence_terms
 from retrieval.followup import Expansion, expand
 from retrieval.initialisms import names_cased
@@ -22,10 +22,13 @@ from retrieval.question import Question
 from retrieval.repeats import says_again
 from retrieval.search import dense_top, distinct_passages, rrf_fuse
 from retrieval.signals import asks_duration
-from retrieval.turns import FollowupContext
+from retrieval.turns import MAX_TURNS, FollowupContext
 from retrieval.types import Answer, Passage
 
 FAVOURED_WEIGHT = 0.5
+# A sentence sharing this many of a follow-up's own words is about what the question itself names ("did twitter
+# claim it was being fair when enforcing its rules": "... took enforcement action ... the Twitter Rules").
+OWN_SUBJECT = 2
 
 
 def weighted_bm25(index: LoadedIndex, weights: Mapping[str, float], depth: int) -> list[int]:
@@ -74,6 +77,8 @@ class FollowUp:
     echoes: tuple[str, ...] = ()  # what the previous answer quoted
     resolved_vector: np.ndarray | None = None  # the question with its pronoun resolved (``Expansion.resolved``)
     whole_vector: np.ndarray | None = None  # the previous question and this one, read as one text (``confirmed``)
+    shown: tuple[str, ...] = ()  # the closest passages the declined earlier turns showed
+    new_terms: frozenset[str] = frozenset()  # own words the previous question did not ask
 
     def readings(self) -> list[np.ndarray]:
         """The meanings the follow-up's sentences are judged against: with the borrowed words, and resolved."""
@@ -94,7 +99,35 @@ class FollowUp:
         for i, text in enumerate(found.texts):
             if says_again(text, self.echoes) and not sentence_terms(text) & self.own_terms and not holds[i]:
                 out[i] = 0.0
+            elif says_again(text, self.shown) and not sentence_terms(text) & self.new_terms:
+                out[i] = 0.0  # shown as not answering, and holding nothing asked now that wasn't asked then
         return out
+
+    def about_the_conversation(self, index: LoadedIndex, found: Candidates, probs: np.ndarray) -> np.ndarray:
+        """``probs`` with the sentences that can't be about what the follow-up's pronoun stands for left out:
+        those holding none of the borrowed words, in none of the articles the previous answer cited, nor
+        ``OWN_SUBJECT`` of the question's own words (then the question names what it is about). "is the
+        privacy policy available in hindi?" then "why does that matter?" was answered with a statement of
+        another article saying "no matter their views", which shares only "matter" with it. Only for a question
+        with a pronoun it gives nothing to refer to (it asks about what was said before), and only when an
+        answer cited articles: a declined turn's closest passages name none."""
+        favoured = set(self.expansion.favoured_docs)
+        if not self.expansion.refers or not favoured:
+            return probs
+        out = probs.copy()
+        borrowed = set(self.expansion.weights)
+        for i, (row, text) in enumerate(zip(found.rows, found.texts, strict=True)):
+            words = sentence_terms(text)
+            if index.docs[int(index.sentence_spans[row][0])].doc_id in favoured or words & borrowed:
+                continue
+            if len(words & self.own_terms) < OWN_SUBJECT:
+                out[i] = 0.0
+        return out
+
+    def judged(self, index: LoadedIndex, found: Candidates, probs: np.ndarray) -> np.ndarray:
+        """``probs`` of one reading with what can't answer the follow-up left out (``without_echoes``,
+        ``about_the_conversation``)."""
+        return self.about_the_conversation(index, found, self.without_echoes(found, probs))
 
     def confirmed(self, found: Candidates, probs: np.ndarray, whole: np.ndarray, own_best: str | None
                   ) -> np.ndarray:
@@ -150,13 +183,18 @@ def follow_up(
     # Only an answer's quotes: a decline's closest passages were shown as not answering, and may still.
     last = context.turns[-1] if context.turns else None
     echoes = last.sentences if last is not None and last.answered else ()
+    # A declined turn's closest passages may answer a follow-up only with a word it asks anew: "how slow was
+    # gatherly at answering complaints" was declined over the article's opening sentence (a fine "for failing to
+    # deal with users' grievances on time"), and "what did they blame that on" was answered with it.
+    shown = tuple(s for t in context.turns[-MAX_TURNS:] if not t.answered for s in t.sentences)
+    new_terms = frozenset(question.terms) - set(terms(last.question)) if last is not None else frozenset()
     # Only a question that says it goes on from the previous one is read with it as one text: "who founded koo"
     # after "how much was twitter fined for not complying", so read, was answered with the sentence saying the
     # government would promote the "Twitter-like app Koo" (``FollowUp.confirmed``).
     whole_vector = (encode(f"{last.question.strip()} {question.text.strip()}")
                     if last is not None and expansion.goes_on else None)
     return FollowUp(expansion, scored, expanded_vector, passages, frozenset(question.terms), echoes,
-                    resolved_vector, whole_vector)
+                    resolved_vector, whole_vector, shown, new_terms)
 
 
 def best_sentence(found: Candidates, probs: np.ndarray) -> str | None:

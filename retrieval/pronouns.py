@@ -27,6 +27,10 @@ _POSSESSIVE = frozenset(["his", "hers", "its", "their", "theirs"])  # "her" read
 # "her" meant.
 _FULL_NAME = re.compile(r"(?<![Tt]he\s)(?<![Aa]n\s)(?<![Aa]\s)\b(?!(?:The|A|An)\b)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 _DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "there"])
+AUXILIARIES = frozenset(
+    ["is", "are", "was", "were", "be", "been", "do", "does", "did", "have", "has", "had", "will", "would", "can",
+     "could", "should", "may", "might", "must", "shall"]
+)
 # "one" stands for a noun said before when a determiner or an adjective of order or choice leads it ("the
 # first one", "the latest one?", "which one", "the other ones"): "what did the first one ask", after "how
 # many notices did meity send", named nothing and was searched alone. "ones" is never a figure.
@@ -36,7 +40,7 @@ _ONE_LEADS = frozenset(
      "new", "old", "same", "which", "that", "this", "these", "those", "each", "either"]
 )
 _DETERMINERS = frozenset(["the", "a", "an", "our", "your", "my"])
-_PREPOSITIONS = frozenset(
+PREPOSITIONS = _PREPOSITIONS = frozenset(
     ["about", "on", "of", "with", "for", "to", "from", "after", "before", "by", "in", "at", "over", "against",
      "like", "into", "than", "behind", "under"]
 )
@@ -68,7 +72,8 @@ def unresolved_reference(text: str) -> str | None:
     """A pronoun or pronominal demonstrative the question itself gives no antecedent for.
 
     A capitalised name earlier in the question ("Did Twitter say it …") is taken as the antecedent; a
-    demonstrative is pronominal after a preposition or at the end ("on that", "with those?"), not when it
+    demonstrative is pronominal after a preposition or at the end ("on that", "with those?"), or after an
+    auxiliary with only its verb to follow ("why does that matter?"), not when it
     introduces a noun or a relative clause ("accounts that were blocked"); "one" after "the first", "which"
     or "the other" stands for a noun said before.
     """
@@ -87,7 +92,8 @@ def unresolved_reference(text: str) -> str | None:
             return word
         if lower in _DEMONSTRATIVE:
             before = found[i - 1].lower() if i else ""
-            if i == len(found) - 1 or before in _PREPOSITIONS:
+            # "why does that matter?", "is that true?": after an auxiliary, with one word left, it is the subject.
+            if i == len(found) - 1 or before in _PREPOSITIONS or (before in AUXILIARIES and i == len(found) - 2):
                 return word
     return None
 
@@ -187,7 +193,9 @@ def resolve(text: str, reference: str | None, antecedent: str) -> str | None:
     "Sawhney's"); None when what it leans on is no personal pronoun ("on that"), which no single name replaces."""
     if reference is None or reference.lower() not in _PERSONAL:
         return None
-    name = f"{antecedent}'s" if reference.lower() in _POSSESSIVE else antecedent
+    # "their" for "the groups" is "the groups'": a plural noun phrase takes the apostrophe alone.
+    ending = "'" if antecedent.startswith("the ") and antecedent.endswith("s") else "'s"
+    name = f"{antecedent}{ending}" if reference.lower() in _POSSESSIVE else antecedent
     return re.sub(rf"\b{re.escape(reference)}\b", lambda _: name, text.strip(), count=1)  # a name, no escapes
 
 

@@ -4,6 +4,7 @@ answered through the engine the way the bot answers them (the shipped ONNX query
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -348,3 +349,55 @@ def test_his_is_never_a_name_the_answer_gave_beside_the_words_asked() -> None:
     his = expand("when did his party complain about it", idf, UNKNOWN, context)
     assert his is not None and his.resolved is None
     assert "Progressive" in his.added  # still borrowed: only the guess at "his" is dropped
+
+
+def test_a_declined_turns_closest_passage_answers_only_what_is_asked_anew() -> None:
+    """"how slow was gatherly at answering complaints" was declined over the article's opening sentence; "what
+    did they blame that on" was then answered with it, as its words were borrowed. A passage a declined turn
+    showed answers a follow-up only holding a word the follow-up asks that the question before did not."""
+    lead = "Velanto: The commission fined Quobbly for answering complaints slowly, its first such fine."
+    fault = "Quobbly blamed a software fault for the backlog."
+    other = "The fine must be paid by March 31."
+    found = Candidates([0, 1, 2], [lead, fault, other], np.zeros((3, len(FEATURES)), dtype=np.float32))
+    probs = np.array([0.6, 0.5, 0.3])
+    before = Turn("how slow was quobbly at answering complaints?", (), (lead, other), answered=False)
+
+    def judged(question: str) -> list[float]:
+        q = analyse(question)
+        new = frozenset(q.terms) - set(terms(before.question))
+        follow_up = FollowUp(Expansion(question, ()), q, np.zeros(3), [], frozenset(q.terms), (),
+                             shown=before.sentences, new_terms=new)
+        return follow_up.without_echoes(found, probs).tolist()
+
+    assert judged("what did they blame that on") == [0.0, 0.5, 0.0]
+    assert judged("when is the fine due") == [0.6, 0.5, 0.3]  # asked anew: a shown passage holding it may answer
+
+
+def test_a_follow_up_with_a_pronoun_is_answered_about_what_was_said_before() -> None:
+    """"is the privacy policy available in hindi?" then "why does that matter?" was answered with another
+    article's statement "no matter their views": sharing only "matter", it can't be about "that". A sentence
+    of the article the previous answer cited, or holding a borrowed word, can."""
+    from types import SimpleNamespace
+    from typing import cast
+
+    from retrieval.loaded import LoadedIndex
+    index = cast(LoadedIndex, SimpleNamespace(
+        docs=[SimpleNamespace(doc_id="doc-app"), SimpleNamespace(doc_id="doc-other")],
+        sentence_spans=np.array([[0, 0, 10], [1, 0, 10], [1, 11, 20]])))
+    texts = ["Most users post in other languages.", "Everyone, no matter their views, feels safe.",
+             "The privacy policy of the other app is long."]
+    found = Candidates([0, 1, 2], texts, np.zeros((3, len(FEATURES)), dtype=np.float32))
+    probs = np.array([0.4, 0.8, 0.3])
+    question = "why does that matter?"
+    expansion = Expansion(f"{question} privacy policy", ("privacy", "policy"),
+                          weights={"privaci": 0.5, "polici": 0.5}, favoured_docs=("doc-app",),
+                          reasons=("“that” refers to something earlier",))
+    q = analyse(question)
+    follow_up = FollowUp(expansion, q, np.zeros(3), [], frozenset(q.terms))
+    assert follow_up.about_the_conversation(index, found, probs).tolist() == [0.4, 0.0, 0.3]
+    fragment = FollowUp(replace(expansion, reasons=("very short",)), q, np.zeros(3), [], frozenset(q.terms))
+    assert fragment.about_the_conversation(index, found, probs).tolist() == [0.4, 0.8, 0.3]  # no pronoun
+    # Two of the question's own words: it names what it asks about ("did twitter claim it was fair enforcing
+    # its rules" and "... took enforcement action ... the Twitter Rules").
+    named = FollowUp(expansion, q, np.zeros(3), [], frozenset({"matter", "view"}))
+    assert named.about_the_conversation(index, found, probs).tolist() == [0.4, 0.8, 0.3]

@@ -22,6 +22,8 @@ IDF = {"sawhney": 4.0, "koo": 3.5}
         ("what did the first one ask", "one"), ("and the latest one?", "one"), ("and the other ones?", "ones"),
         ("which one was about the hashtag", "one"),
         ("did one ministry send it", "it"), ("what did one of the notices ask", None),
+        # After an auxiliary with only its verb to follow, a demonstrative is the subject: "that" is what was said.
+        ("why does that matter?", "that"), ("when did this happen", "this"), ("when did that notice arrive?", None),
     ],
 )
 def test_the_unresolved_reference_is_read_from_grammar(question: str, reference: str | None) -> None:
