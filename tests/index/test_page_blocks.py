@@ -1,4 +1,4 @@
-"""A saved page's sidebar is kept when it is the story's own (dates, facts), dropped when it is furniture."""
+"""A saved page's blocks: its own sidebar kept and furniture dropped; a gallery's captions a paragraph each."""
 
 from __future__ import annotations
 
@@ -41,3 +41,31 @@ def test_a_sidebar_of_furniture_is_still_dropped() -> None:
 
 def test_a_pull_quote_is_not_printed_twice() -> None:
     assert _body(PULL_QUOTE).count("nine days") == 1
+
+
+GALLERY = ("<html><head><title>In pictures: the Kelmar ferry strike</title></head><body><article>"
+           "<h1>In pictures: the Kelmar ferry strike</h1>"
+           "<figure><img src='1.jpg'><figcaption>Commuters queue at the Port Halden terminal on the first morning of "
+           "the strike, 3 March 2024. Photo: Ledger staff</figcaption></figure>"
+           "<figure><img src='2.jpg'><figcaption>Union secretary Alma Verrin addresses striking crews outside the "
+           "harbour board offices.</figcaption></figure>"
+           "<figure><img src='3.jpg'><figcaption>An empty ferry berth at Kelmar North, where crossings stopped for "
+           "nine days.</figcaption></figure></article></body></html>")
+
+
+def test_a_gallerys_captions_are_paragraphs_of_their_own() -> None:
+    """The fallback reader ran headline and captions into one paragraph: the title opened the first caption's
+    sentence, and the credit swallowed the second caption."""
+    url = "https://ledger.example.org/gallery"
+    article = extract_article(Page(url, url, GALLERY.encode("utf-8"), "utf-8"))
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0].startswith("Commuters queue") and "In pictures" not in article.text
+    assert "Union secretary Alma Verrin addresses striking crews outside the harbour board offices." in paragraphs
+
+
+def test_an_articles_captions_beside_its_story_are_left_as_they_were() -> None:
+    html = (f"<html><head><title>Ferry strike ends</title></head><body><article><h1>Ferry strike ends</h1>{STORY}"
+            "<figure><img src='a.jpg'><figcaption>Crews at the terminal.</figcaption></figure>"
+            "</article></body></html>")
+    url = "https://ledger.example.org/ferry"
+    assert "Crews at the terminal" not in extract_article(Page(url, url, html.encode("utf-8"), "utf-8")).text
