@@ -81,7 +81,8 @@ SENTENCES_VERSION = 37  # 4: a stamp line keeps its line breaks in wrapped text;
 # 35: a chronology's lines labelled by their day ("Jan 9: …", "Monday: …") are no fact box (``index.fact_lists``)
 # 36: an entry head with its time first or an update's word ("11:20 AM, Feb 9", "Update (Feb 9, 11:20):") is
 # furniture too (``index.entry_heads``)
-# 37: an embedded post's foot ("— Alma Verrin (@verrin_harbour) March 17, 2024") is furniture (``index.pasted``)
+# 37: an embedded post's foot ("— Alma Verrin (@verrin_harbour) March 17, 2024") is furniture (``index.pasted``); a
+# pull quote repeating a line of the story is no sentence (``index.pull_quotes``)
 # Bump when what is stored about figures changes (``index.figures``).
 FIGURES_VERSION = 2  # 2: multiples ("twelvefold", "doubled", "halved") are figures
 
