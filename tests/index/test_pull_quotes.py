@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from index.builder import build_index
 from index.chunking import split_sentences
+from index.embedding import DEFAULT_MODEL, EncoderProvider
 from index.pull_quotes import without_pull_quotes
+from retrieval.loaded import load_index
 
 OPED = """Port Halden's ferry freeze is a lesson in how not to regulate
 
@@ -32,3 +37,13 @@ def test_a_pull_quote_is_left_out_and_the_storys_sentence_stays() -> None:
 def test_a_line_said_twice_apart_keeps_both() -> None:
     text = "Ferries will run late all week, the board said.\n\nFerries will run late all week, the board said.\n"
     assert len(_sentences(text)) == 2
+
+
+def test_a_built_index_has_the_story_sentence_and_not_the_pull_quote(tmp_path: Path,
+                                                                     encoder_provider: EncoderProvider) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "oped.txt").write_text(OPED, encoding="utf-8")
+    build_index(tmp_path / "corpus", tmp_path / "index", model=DEFAULT_MODEL, encoder_provider=encoder_provider)
+    index = load_index(tmp_path / "index")
+    sentences = [index.sentence_text(row) for row in range(len(index.sentence_spans))]
+    assert sum("loses the trust it needs" in s for s in sentences) == 1
