@@ -22,6 +22,7 @@ from index.extractors import EXTRACTORS, SENTENCES_VERSION, Article, dated_perio
 from index.fact_lists import fact_lists
 from index.furniture import story_sentences
 from index.kin_dates import kin_periods
+from index.pull_quotes import without_pull_quotes
 from index.vector_cache import ProgressCallback, VectorCache, encode_missing
 
 
@@ -124,8 +125,9 @@ def analyse(docs: list[Document], cache: ArticleCache, spec: ChunkSpec,
         base = _base(doc, entry.get("base"), base_key)
         fresh.append(base is None)
         if base is None:
-            # No cookie banner is quoted; a fact box's lines are one passage with their heading
-            spans = fact_lists(doc.text, story_sentences(doc.text, split_sentences(doc.text)))
+            # No cookie banner nor pull quote is quoted; a fact box's lines are one passage with their heading
+            story = without_pull_quotes(doc.text, story_sentences(doc.text, split_sentences(doc.text)))
+            spans = fact_lists(doc.text, story)
             base = spans, chunk_sentences(doc.doc_id, doc.text, spans, spec)
         entries.append(entry)
         bases.append(base)

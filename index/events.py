@@ -20,6 +20,7 @@ from datetime import date
 from itertools import groupby, pairwise
 from typing import Any
 
+from index.box_lines import to_box_lines
 from index.chunking import Span, split_sentences
 from index.corrections import denied, label_end, retracted
 from index.date_ranges import week_of
@@ -44,6 +45,7 @@ from index.mention_dates import (
     year_anchors,
 )
 from index.named_anchor import named_anchor, named_event
+from index.reference_entries import is_reference_entry
 from index.relative_days import counted_here, moved_day, placed_days, relative_days, week_span
 from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
@@ -88,7 +90,8 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
         updates = update_days(doc.text, spans, doc_dates[doc.doc_id])
         for item in located[doc.doc_id]:
             text = doc.text[item.sentence.start : item.sentence.end]
-            if stamp_date(text) is not None or is_furniture(text) or asks(text) or retracted(text):
+            if (stamp_date(text) is not None or is_furniture(text) or asks(text) or retracted(text)
+                    or is_reference_entry(text)):
                 continue  # "Updated: Feb 12, 2021 14:05 IST" dates the article; "Also Read: …" is another story
             if (item.mention.role != "primary" or item.mention.start < label_end(text)
                     or item.mention.start < dateline_end(text) or denied(text, item.mention.start)):
@@ -124,7 +127,8 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
         # said it had ruled two days earlier") is of that day, not the label's, which stood in for a day it lacked
         own = {r["start"] for r in relative}
         told = [r for r in best.values() if r["how"] != "entry" or r["start"] not in own] + relative
-        records.extend(with_context(doc, spans, sorted(told, key=lambda r: (r["start"], r["date"]))))
+        told = to_box_lines(doc.text, with_context(doc, spans, told))  # a fact box's line, not the box
+        records.extend(sorted(told, key=lambda r: (r["start"], r["date"])))
     return records
 
 
@@ -180,7 +184,8 @@ def _count_here(doc: Document, located: list[Located], resolve: Callable[[Locate
         items = list(group)
         span = items[0].sentence
         text = doc.text[span.start : span.end]
-        if stamp_date(text) is not None or is_furniture(text) or asks(text) or retracted(text):
+        if (stamp_date(text) is not None or is_furniture(text) or asks(text) or retracted(text)
+                or is_reference_entry(text)):
             continue
         for counted in counted_here(text, [i.mention.start for i in items], [i.mention.end for i in items]):
             resolved = resolve(items[counted.mention])

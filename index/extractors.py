@@ -36,7 +36,7 @@ from index.kin_dates import kin_periods
 from index.lexical import TERMS_VERSION, terms
 
 # Bump when ``index.chunking.split_sentences`` splits differently: every cached article is split again.
-SENTENCES_VERSION = 36  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address;
+SENTENCES_VERSION = 37  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address;
 # 7: no sentence on lines of page furniture (index.furniture);
 # 8: a story's line opening with "Copyright" or about cookie rules is no furniture; 9: a stamp line with runs of spaces;
 # 10: a wrapped paragraph's lines after a block of links are no links; 11: a photo's caption or credit is furniture,
@@ -81,6 +81,8 @@ SENTENCES_VERSION = 36  # 4: a stamp line keeps its line breaks in wrapped text;
 # 35: a chronology's lines labelled by their day ("Jan 9: …", "Monday: …") are no fact box (``index.fact_lists``)
 # 36: an entry head with its time first or an update's word ("11:20 AM, Feb 9", "Update (Feb 9, 11:20):") is
 # furniture too (``index.entry_heads``)
+# 37: an embedded post's foot ("— Alma Verrin (@verrin_harbour) March 17, 2024") is furniture (``index.pasted``); a
+# pull quote repeating a line of the story is no sentence (``index.pull_quotes``)
 # Bump when what is stored about figures changes (``index.figures``).
 FIGURES_VERSION = 2  # 2: multiples ("twelvefold", "doubled", "halved") are figures
 

@@ -41,6 +41,10 @@ _SIGNATURE = re.compile(r"--\s?")  # the line a mail's signature opens with
 # A post's author line, its name and handle ("Policy Watcher @policy_watch_in", "@policy_watch_in · 9h"), and the
 # counts under it. "Follow @policy_watch_in for updates." says more and is a sentence.
 _AUTHOR = re.compile(r"\s*(?:[^\s@.!?][^@.!?]{0,50}\s+)?@\w{1,30}(?:\s*[·•]\s*\S[^.!?]{0,30})?\s*")
+# An embedded post's foot, as a page prints the post it quotes: "— Alma Verrin (@verrin_harbour) March 17, 2024",
+# "- Ledger (@ledger) 17 March 2024". Its name, handle and day: quoted as a sentence and the day's event, summed up
+# by the line itself (the post's words above it stay the story's).
+_POST_FOOT = re.compile(r"\s*[—–-]{1,2}\s*[^\n()@]{1,50}\(@\w{1,30}\)\s*(?:\w[\w ,.:]{0,40})?\s*")
 _COUNTS = re.compile(r"\s*(?:[\d.,]+[KkMm]?\s+(?:retweets?|reposts?|quote\s+tweets?|quotes?|likes?|repl(?:y|ies)|views?"
                      r"|bookmarks?|comments?|shares?)\b\s*[·•|,]?\s*)+", re.IGNORECASE)
 
@@ -60,12 +64,13 @@ _COMMENT_CHROME = re.compile(
 
 
 def is_pasted_furniture(line: str) -> bool:
-    """Whether a line is an e-mail's header or chrome, a post's author line or counts, or a comment's button."""
+    """Whether a line is an e-mail's header or chrome, a post's author line, foot or counts, or a comment's button."""
     stripped = line.strip()
     return (_COMMENT_CHROME.fullmatch(stripped) is not None
             or _PARTY.fullmatch(stripped) is not None or _HEADER.fullmatch(stripped) is not None
             or _FORWARDED.fullmatch(stripped) is not None
             or _MAIL_CHROME.fullmatch(stripped) is not None or _AUTHOR.fullmatch(stripped) is not None
+            or _POST_FOOT.fullmatch(stripped) is not None
             or _COUNTS.fullmatch(stripped) is not None)
 
 

@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 from index.duplicates import without_tracking
 from index.fetch_types import FetchError, FetchOptions, Page
 from index.markdown_text import article_markdown
+from index.page_asides import keep_story_asides
+from index.page_galleries import captions_as_paragraphs
 from index.page_headline import page_headline
 from index.page_stamps import head_stamp
 from index.pasted import is_newsletter, is_pasted_furniture, signs_off
@@ -183,6 +185,8 @@ def extract_article(page: Page) -> WebArticle:
         raise NoArticleText(f"the page is too large to read as one article ({elements:,} HTML elements; a news "
                             f"page has a few thousand, and at most {MAX_ELEMENTS:,} are read)")
     _drop_note_marks(tree)
+    captions_as_paragraphs(tree)  # a gallery's captions, a paragraph each (``index.page_galleries``)
+    keep_story_asides(tree)  # a "Key dates" box is the story's; related links are not (``index.page_asides``)
     # Where a date can be stated: the text (JSON-LD included), attributes (meta, <time datetime>) and the URL.
     stated_in = " ".join([*tree.itertext(), *(str(v) for element in tree.iter() for v in element.attrib.values()),
                           page.final_url])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from index.turn_labels import is_interviewer_turn
 from retrieval.answer import citation
 from retrieval.answer_like import is_answer_like
 from retrieval.loaded import LoadedIndex
@@ -33,8 +34,10 @@ def next_best(
             continue
         # Sentences only (a caption or a heading "may answer it better" for nobody), none said already.
         # The texts the features read (``LoadedIndex.memo``): the same strings, so their per-text caches hit at once.
+        article = index.docs[index.doc_index[passage.doc_id]].text
         rows = [r for r, text, _ in index.memo.chunk(passage.chunk_index)
-                if is_answer_like(text) and not repeats(text, [*answer.citations, *answer.related, *found])]
+                if is_answer_like(text) and not is_interviewer_turn(article, text)
+                and not repeats(text, [*answer.citations, *answer.related, *found])]
         if not rows:
             continue
         sims = index.sentence_vectors[rows] @ query

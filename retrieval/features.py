@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.figures import WINDOW_WORDS, figures, figures_near, window_around
+from index.turn_labels import is_interviewer_turn
 from retrieval.coverage import Coverage, document_terms, sentence_terms
 from retrieval.loaded import LoadedIndex
 from retrieval.neighbours import Neighbours, context_vectors, neighbours
@@ -203,7 +204,9 @@ def candidates(
         "name_near_category": [float(name_near(t, question.category, question.text)) for t in texts],
         "doc_missing_share": [doc_missing[d][0] for d in near.docs],
         "doc_missing_max": [doc_missing[d][1] for d in near.docs],
-        "answer_like": [float(is_answer_like(t)) for t in texts],
+        # an interviewer labelled by a name ("Northern Ledger: …") is known from the article (``index.turn_labels``)
+        "answer_like": [float(is_answer_like(t) and not is_interviewer_turn(index.docs[d].text, t))
+                        for t, d in zip(texts, near.docs, strict=True)],
         "log_words": [math.log1p(c.words) for c in info], "has_quote": [float(c.has_quote) for c in info],
         "doc_first": [float(row in first_rows) for row in rows],
         "next_type_match": [match_at(row + 1) if after else 0.0

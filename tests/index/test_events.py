@@ -330,7 +330,7 @@ def test_roles_and_one_record_per_sentence_and_date() -> None:
 
 
 def test_version_bumped() -> None:
-    assert EVENTS_VERSION == 39  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
+    assert EVENTS_VERSION == 40  # 2: weeks and estimated article dates; 3: past-leaning years, schedules; 4: stamps;
     # 5: web-page furniture ("Also Read: …"); 6: a date alone on its line ("Feb 12, 2021") is a stamp;
     # 7: a byline that carries one ("By Meera Kapoor | Updated: Feb 12, 2021"); 8: breadcrumbs, page chrome;
     # 9: ranges, "the last week of …", "would"/"gives … until" point ahead;
@@ -362,6 +362,7 @@ def test_version_bumped() -> None:
     # 36: "the previous week", "the following week" from the day told before, not the article's
     # 37: dates of no day; 38: a question is no event of the day it names
     # 39: time-first and update-word entry heads, an update's label alone, "by 2025", a year's count, "from 3 to 5"
+    # 40: a source list's entry is no event of its day; a fact box's date is an event of its line
 
 
 def test_last_this_and_next_month_are_months_of_the_article_s_date() -> None:
