@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from index.disk_full import disk_full
+
 log = logging.getLogger(__name__)
 
 MAX_REASON = 300  # characters of the error kept: one line for status, not a traceback
@@ -45,12 +47,17 @@ def kept(index_dir: Path) -> Iterator[None]:
         yield
     except BaseException as exc:
         record = {"at": datetime.now(UTC).isoformat(timespec="seconds"), "reason": _reason(exc)}
-        if isinstance(exc, OSError) and exc.filename:
-            record["file"] = str(exc.filename)
-        try:
-            path.write_text(json.dumps(record), encoding="utf-8")
+        if isinstance(exc, OSError) and (exc.filename2 or exc.filename):  # a copy's second is its destination
+            record["file"] = str(exc.filename2 or exc.filename)
+        tmp = path.with_name(f".{path.name}.tmp")
+        try:  # whole or not at all: on a full disk it was left at 0 bytes, which status could not read
+            tmp.write_text(json.dumps(record), encoding="utf-8")
+            tmp.replace(path)
         except OSError as err:
-            log.warning("could not keep the failed build's reason in %s (%s)", path, err)
+            tmp.unlink(missing_ok=True)
+            # On a full disk the build's own line says so; this one, before it, only repeated it.
+            say = log.debug if disk_full(err) else log.warning
+            say("could not keep the failed build's reason in %s (%s)", path, err)
         raise
     try:
         path.unlink(missing_ok=True)
