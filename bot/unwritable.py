@@ -39,6 +39,20 @@ def unwritten_setting(folders: Folders, exc: OSError) -> str:
     return "CORPUS_DIR" if where.absolute().is_relative_to(folders.corpus_dir.absolute()) else "INDEX_DIR"
 
 
+def _last_build_size(index_dir: Path) -> int | None:
+    """Bytes the live build holds of its own (its files not shared with the encoder cache by a hard link):
+    about what the next build needs, said beside the free space of a full disk. None without one."""
+    from index import store
+
+    live = store.live_dir(index_dir)
+    if live is None:
+        return None
+    try:
+        return sum(st.st_size for p in live.rglob("*") if (st := p.lstat()) and p.is_file() and st.st_nlink == 1)
+    except OSError:
+        return None
+
+
 def cannot_write(settings: Folders, exc: OSError) -> str:
     """A read-only, full or missing disk as one line naming the setting to fix, not a traceback. numpy's
     short write on a full disk (``9984 requested and 9184 written``) carries no errno, so the free space left
@@ -55,5 +69,8 @@ def cannot_write(settings: Folders, exc: OSError) -> str:
         with contextlib.suppress(OSError):
             if probe is not None:
                 why += f"; {shutil.disk_usage(probe).free // 1024:,} KB free on that disk"
+        needed = _last_build_size(settings.index_dir) if setting == "INDEX_DIR" else None
+        if needed:
+            why += f", and the last build took {needed // 1024 + 1:,} KB of its own"
     what = "the corpus" if setting == "CORPUS_DIR" else "the index"
     return f"cannot write {what} ({setting}={folder}): {why} ({where})"
