@@ -9,14 +9,16 @@ good index is still served and why the build after it failed, until a build succ
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from index.disk_full import disk_full
+from index.disk_full import disk_full, short_write
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,8 @@ def _reason(exc: BaseException) -> str:
     file goes beside it, in ``file``)."""
     if isinstance(exc, KeyboardInterrupt):
         return "it was interrupted (Ctrl-C, or the process was told to stop)"
+    if isinstance(exc, OSError) and short_write(exc) is not None:  # numpy's "N requested and M written"
+        return os.strerror(errno.ENOSPC)
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror  # its file is kept apart: chat's status must not show the server's folders
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
