@@ -35,12 +35,14 @@ def local_actor(platform: str = "cli") -> Actor:
 
 def without_folders(settings: Settings, text: str | None) -> str | None:
     """A message as its record keeps it: the CLI names the server's folders ("No article with id 'x' in
-    /srv/corpus"), and moderators read the records in chat too (``/index-history``), where no folder is shown."""
+    /srv/corpus"), and moderators read the records in chat too (``/index-history``), where no folder is shown.
+    A message that names the setting beside its folder keeps it once: "at CORPUS_DIR (CORPUS_DIR)" and
+    "(INDEX_DIR=INDEX_DIR)" were read in the history."""
     if not text:
         return text
     for folder, name in sorted(((str(settings.index_dir), "INDEX_DIR"), (str(settings.corpus_dir), "CORPUS_DIR")),
                                key=lambda pair: -len(pair[0])):
-        text = text.replace(folder, name)
+        text = text.replace(f"{name}={folder}", name).replace(f"{folder} ({name})", name).replace(folder, name)
     return text
 
 

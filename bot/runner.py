@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
-import signal
 import sys
-import threading
-from collections.abc import Awaitable, Iterator
+from collections.abc import Awaitable
 
 from bot import terminal
+from bot.build_signals import say_stopped, stop_signals
 from bot.core import CommandCore
 from bot.settings import Settings
 from bot.startup_index import ensure_index
@@ -100,26 +98,6 @@ def _exit_leaving_build(core: CommandCore) -> None:
     os._exit(0)
 
 
-@contextlib.contextmanager
-def _stop_signals() -> Iterator[list[str]]:
-    """SIGTERM during start-up's build (before ``bot.shutdown`` takes the signals) ends it as Ctrl-C does, so it
-    is said: the process died without a word, leaving the operator to wonder what the build left."""
-    stopped_by: list[str] = []
-    if threading.current_thread() is not threading.main_thread():  # only the main thread may take signals
-        yield stopped_by
-        return
-
-    def interrupted(signum: int, frame: object) -> None:
-        stopped_by.append("SIGTERM")
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupted)
-    try:
-        yield stopped_by
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def run(settings: Settings, platform: str = "auto", http: bool = False, port: int = 3000,
         host: str = "0.0.0.0", check: bool = False) -> int:
     """``check`` (``run --check``): stop after the settings' checks, before the index, with 0 or run's exit 2 and
@@ -169,16 +147,11 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
         # and /reindex would land in the middle of the conversation too. Warnings and errors still show.
         for logger in (logging.getLogger(), logging.getLogger("dispute_bot.audit")):
             logger.setLevel(logging.WARNING)
-    with _stop_signals() as stopped_by:
+    with stop_signals() as stopped_by:
         try:
             ready = ensure_index(settings)
         except KeyboardInterrupt:
-            print(f"dispute-bot: stopped ({stopped_by[-1] if stopped_by else 'Ctrl-C'}) while building the index; "
-                  "nothing of that build was published, and the next start builds it again.", file=sys.stderr)
-            if stopped_by:  # ended by the signal, as before: a service manager's stop stays a clean stop
-                signal.signal(signal.SIGTERM, signal.SIG_DFL)
-                os.kill(os.getpid(), signal.SIGTERM)
-            return 130
+            return say_stopped(stopped_by, "the next start")
     if not ready:
         return 1
     core = build_core(settings)

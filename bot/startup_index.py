@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.build_lock import LockUnavailable
+from bot.build_signals import say_stopped, stop_signals
 from bot.settings import Settings
 from index import store
 from index.change_journal import pending
@@ -24,7 +25,15 @@ WAIT_SECONDS = 1.0  # how often a start waiting for another process's build look
 
 def ensure_index(settings: Settings) -> bool:
     """Build the index on first run, bring it up to date when the articles or the index format changed
-    while the bot was down, and report a damaged one clearly instead of starting half-broken."""
+    while the bot was down, and report a damaged one clearly instead of starting half-broken.
+
+    Every line goes to stderr, the build's report ("Index built in …") too: under ``run`` stdout is the
+    terminal chat, which began with that report, and a one-shot command's stdout is its answer."""
+    with contextlib.redirect_stdout(sys.stderr):
+        return _ensure_index(settings)
+
+
+def _ensure_index(settings: Settings) -> bool:
     from bot.unwritable import cannot_write
 
     fresh = store.live_dir(settings.index_dir) is None
@@ -169,8 +178,12 @@ def build_if_missing(settings: Settings) -> NoIndex | None:
         return None if live is not None else NoIndex(
             f"There is no index at {settings.index_dir} and no corpus folder at {settings.corpus_dir} "
             "(CORPUS_DIR) to build one from.")
-    with contextlib.redirect_stdout(sys.stderr):
-        ready = ensure_index(settings)
+    with stop_signals() as stopped_by:
+        try:
+            ready = ensure_index(settings)
+        except KeyboardInterrupt:  # SIGTERM ended the process without a word; Ctrl-C with none either
+            say_stopped(stopped_by, "the next command")
+            raise
     if not ready and store.live_dir(settings.index_dir) is None:
         return NoIndex(f"There is no index at {settings.index_dir} (INDEX_DIR), and building one failed: "
                        "the reason is on stderr.", said=True)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 import shutil
 from pathlib import Path
 from typing import Protocol
+
+from index.disk_full import short_write
 
 
 class Folders(Protocol):
@@ -24,14 +27,30 @@ class Folders(Protocol):
 
 
 def _failed_at(folders: Folders, exc: OSError) -> Path:
-    """The path ``exc`` failed to write; the index folder when it names none (numpy's short write)."""
-    return Path(exc.filename) if exc.filename else folders.index_dir
+    """The path ``exc`` failed to write; the index folder when it names none (numpy's short write). A copy's
+    error names its source first and the file it was writing second: the second is where the disk is."""
+    failed = exc.filename2 or exc.filename
+    return Path(failed) if failed else folders.index_dir
 
 
 def unwritten_setting(folders: Folders, exc: OSError) -> str:
     """``CORPUS_DIR`` or ``INDEX_DIR``: the setting naming the folder that ``exc`` failed to write in."""
     where = _failed_at(folders, exc)
     return "CORPUS_DIR" if where.absolute().is_relative_to(folders.corpus_dir.absolute()) else "INDEX_DIR"
+
+
+def _last_build_size(index_dir: Path) -> int | None:
+    """Bytes the live build holds of its own (its files not shared with the encoder cache by a hard link):
+    about what the next build needs, said beside the free space of a full disk. None without one."""
+    from index import store
+
+    live = store.live_dir(index_dir)
+    if live is None:
+        return None
+    try:
+        return sum(st.st_size for p in live.rglob("*") if (st := p.lstat()) and p.is_file() and st.st_nlink == 1)
+    except OSError:
+        return None
 
 
 def cannot_write(settings: Folders, exc: OSError) -> str:
@@ -41,11 +60,17 @@ def cannot_write(settings: Folders, exc: OSError) -> str:
     where = _failed_at(settings, exc)
     setting = unwritten_setting(settings, exc)
     folder = settings.corpus_dir if setting == "CORPUS_DIR" else settings.index_dir
+    short = short_write(exc)
     why = exc.strerror or str(exc)
-    if exc.errno in (None, errno.ENOSPC):
+    if short is not None:  # numpy's "10368 requested and 7136 written": the disk is full, said as such
+        why = f"{os.strerror(errno.ENOSPC)} (a write of {short[0]:,} bytes got {short[1]:,} in)"
+    if exc.errno in (None, errno.ENOSPC, errno.EDQUOT):
         probe = next((p for p in (where, *where.absolute().parents) if p.exists()), None)
         with contextlib.suppress(OSError):
             if probe is not None:
                 why += f"; {shutil.disk_usage(probe).free // 1024:,} KB free on that disk"
+        needed = _last_build_size(settings.index_dir) if setting == "INDEX_DIR" else None
+        if needed:
+            why += f", and the last build took {needed // 1024 + 1:,} KB of its own"
     what = "the corpus" if setting == "CORPUS_DIR" else "the index"
     return f"cannot write {what} ({setting}={folder}): {why} ({where})"

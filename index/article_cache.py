@@ -18,6 +18,7 @@ published build.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -52,6 +53,7 @@ class ArticleCache:
         self.root = root
         self.read = read
         self._entries: dict[str, dict[str, Any] | None] = {}
+        self.written: list[Path] = []  # files this build added (not replaced), for ``discard_written``
 
     def _path(self, key: str, suffix: str) -> Path:
         return self.root / key[:2] / f"{key}{suffix}"
@@ -107,18 +109,36 @@ class ArticleCache:
         folder = self.root / key[:2]
         folder.mkdir(parents=True, exist_ok=True)
         temp = f".tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        if vectors is not None:
-            tmp = folder / f"{key}{temp}{VECTORS}"
-            np.ascontiguousarray(vectors, dtype="<f4").tofile(tmp)
-            os.replace(tmp, self._path(key, f".{tag}{VECTORS}"))
-        tmp = folder / f"{key}{temp}.json"
-        tmp.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, self._path(key, ".json"))
+        finals = [self._path(key, f".{tag}{VECTORS}"), self._path(key, ".json")]
+        new = [path for path in finals if not path.exists()]  # an entry replaced in place is kept on failure
+        tmps = [folder / f"{key}{temp}{VECTORS}", folder / f"{key}{temp}.json"]
+        try:  # a write that fails (a full disk) leaves no half-written file behind
+            if vectors is not None:
+                np.ascontiguousarray(vectors, dtype="<f4").tofile(tmps[0])
+                os.replace(tmps[0], finals[0])
+            tmps[1].write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(tmps[1], finals[1])
+        except BaseException:
+            for path in (*tmps, *new):  # vectors without their JSON entry are no entry either
+                path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # made for this entry alone, and empty
+            raise
+        self.written.extend(new)
         self._entries[key] = entry
         if vectors is not None:
             for other in folder.glob(f"{key}.*"):
                 if other.name not in (f"{key}.{tag}{VECTORS}", f"{key}.json"):
                     other.unlink(missing_ok=True)
+
+    def discard_written(self) -> None:
+        """Delete the files this build added, for a build that failed for lack of space: they held the
+        space the failed build needed, and stayed on the full disk until a later build succeeded."""
+        for path in self.written:
+            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                path.parent.rmdir()  # only when empty
+        self.written.clear()
 
     def prune(self, keep: set[str]) -> None:
         """Remove entries of article versions no longer in the corpus, and debris of killed builds."""

@@ -9,12 +9,16 @@ good index is still served and why the build after it failed, until a build succ
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from index.disk_full import disk_full, short_write
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +34,8 @@ def _reason(exc: BaseException) -> str:
     file goes beside it, in ``file``)."""
     if isinstance(exc, KeyboardInterrupt):
         return "it was interrupted (Ctrl-C, or the process was told to stop)"
+    if isinstance(exc, OSError) and short_write(exc) is not None:  # numpy's "N requested and M written"
+        return os.strerror(errno.ENOSPC)
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror  # its file is kept apart: chat's status must not show the server's folders
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
@@ -45,12 +51,17 @@ def kept(index_dir: Path) -> Iterator[None]:
         yield
     except BaseException as exc:
         record = {"at": datetime.now(UTC).isoformat(timespec="seconds"), "reason": _reason(exc)}
-        if isinstance(exc, OSError) and exc.filename:
-            record["file"] = str(exc.filename)
-        try:
-            path.write_text(json.dumps(record), encoding="utf-8")
+        if isinstance(exc, OSError) and (exc.filename2 or exc.filename):  # a copy's second is its destination
+            record["file"] = str(exc.filename2 or exc.filename)
+        tmp = path.with_name(f".{path.name}.tmp")
+        try:  # whole or not at all: on a full disk it was left at 0 bytes, which status could not read
+            tmp.write_text(json.dumps(record), encoding="utf-8")
+            tmp.replace(path)
         except OSError as err:
-            log.warning("could not keep the failed build's reason in %s (%s)", path, err)
+            tmp.unlink(missing_ok=True)
+            # On a full disk the build's own line says so; this one, before it, only repeated it.
+            say = log.debug if disk_full(err) else log.warning
+            say("could not keep the failed build's reason in %s (%s)", path, err)
         raise
     try:
         path.unlink(missing_ok=True)

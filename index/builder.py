@@ -22,6 +22,7 @@ from index.build_report import BuildReport, Stages
 from index.change_journal import recover
 from index.chunking import ChunkSpec
 from index.corpus_files import SkippedFile, indexed_versions, load_corpus
+from index.disk_full import disk_full
 from index.documents import Document
 from index.embedding import EncoderProvider
 from index.encoder_cache import prepare_query_encoder
@@ -201,13 +202,13 @@ def _build_locked(
     embedded = attach_vectors(states, cache, part_key(settings_key(model, spec)), encoder_provider,
                               _live_vectors(None if full else live, old_docs, model, spec), progress)
     stages.done("embed")
-    save_entries(states, cache)
-    stages.done("cache")
-    if progress:
-        progress("writing", 0, 1)
-
-    tmp = store.new_build_folder(index_dir)
+    tmp: Path | None = None
     try:
+        save_entries(states, cache)
+        stages.done("cache")
+        if progress:
+            progress("writing", 0, 1)
+        tmp = store.new_build_folder(index_dir)
         written = write_build(tmp, states, stages.done, lambda: encoder_provider().dimension)
         # Questions are encoded by this ONNX export when present (no torch in the query process).
         query_encoder = prepare_query_encoder(model, tmp, store.encoders_dir(index_dir), DEFAULT_VARIANT,
@@ -232,8 +233,11 @@ def _build_locked(
         store.write_json(tmp / store.MANIFEST, manifest)
         store.publish(index_dir, tmp)
         stages.done("publish")
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+    except BaseException as exc:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+        if disk_full(exc) is not None:  # the cache entries it added held space it needed: given back
+            cache.discard_written()
         raise
     cache.prune({s.key for s in states})
     stages.done("prune")

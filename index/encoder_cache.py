@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+from index.disk_full import disk_full
 from index.model_files import model_fingerprint, resolve_model_path
 from index.onnx_encoder import EXPORT_VERSION, MODEL_FILE, QUERY_ENCODER_DIR, read_meta
 
@@ -118,6 +119,11 @@ def ensure_exports(model: str, root: Path, needed: tuple[str, ...] | None = None
             export_model(model, {v: tmp / v for v in missing})
         except Exception as exc:
             shutil.rmtree(tmp, ignore_errors=True)
+            full = disk_full(exc)
+            if full is not None:  # the disk's to fix, not the model's: not remembered as a failed export
+                with contextlib.suppress(OSError):
+                    base.rmdir()  # only when empty
+                raise full from exc
             base.mkdir(parents=True, exist_ok=True)
             failed.write_text(json.dumps({"error": f"{type(exc).__name__}: {exc}"}) + "\n", encoding="utf-8")
             raise ExportUnavailable(f"{type(exc).__name__}: {exc}") from exc
@@ -154,15 +160,19 @@ def prepare_query_encoder(model: str, build_dir: Path, root: Path, variant: str,
                           previous: Path | None = None) -> str:
     """Link the ONNX query encoder into ``build_dir``; returns the manifest's ``query_encoder`` value.
 
-    Never raises: a failed export logs a warning and the index is served with the torch encoder.
+    Raises only on a full disk (``index.disk_full``): another failed export logs a warning and the index is
+    served with the torch encoder.
     """
     target = build_dir / QUERY_ENCODER_DIR
     try:
         folder = ensure_exports(model, root, (variant,), verify=verify, previous=previous)[variant]
         _link_or_copy(folder, target)
         return variant
-    except Exception as exc:  # any failure here must not fail the build
+    except Exception as exc:  # any failure here but a full disk must not fail the build
+        shutil.rmtree(target, ignore_errors=True)
+        full = disk_full(exc)
+        if full is not None:  # the build's next write would fail anyway; its line says so, without this warning
+            raise full from exc
         log.warning("ONNX query encoder not available (%s: %s); questions will use torch",
                     type(exc).__name__, exc)
-        shutil.rmtree(target, ignore_errors=True)
         return "torch"

@@ -180,6 +180,9 @@ def remove_article(
     """Delete the article whose file stem is ``doc_id`` (or whose file is named ``doc_id``: "koo.md", as the
     moderator sees it in the corpus folder; or that was added as ``doc_id``: "koo surge (1).txt") and rebuild;
     ``NoSuchArticle`` (a ``KeyError``, with the ids most like it) if there is none."""
+    if not corpus_dir.is_dir():  # it was "no article with id 'x' …; did you mean 'x'": the one asked for
+        raise store.CorpusError(f"There is no corpus folder at {corpus_dir} (CORPUS_DIR); nothing was removed.",
+                                store.SETUP_IN_CHAT.format("CORPUS_DIR"))
     with store.build_lock(index_dir):
         recovered = recover(index_dir, corpus_dir)
         found = named_files(corpus_dir, doc_id, safe_filename)
@@ -209,5 +212,6 @@ def _no_such_article(given: str, corpus_dir: Path, index_dir: Path) -> NoSuchArt
     then the ids spelled most like it, each named with its title."""
     articles = indexed_articles(index_dir)
     titled = [a.doc_id for a in matching(articles, given)] if given.strip() else []
-    close = list(dict.fromkeys([*titled[:CLOSE_IDS], *close_ids(corpus_dir, given, safe_filename)]))[:CLOSE_IDS]
+    close = [doc_id for doc_id in dict.fromkeys([*titled[:CLOSE_IDS], *close_ids(corpus_dir, given, safe_filename)])
+             if doc_id != given][:CLOSE_IDS]  # never the name just refused
     return NoSuchArticle(given, close, {a.doc_id: a.title for a in articles})

@@ -465,14 +465,19 @@ def test_an_index_or_corpus_that_cannot_be_written_is_one_line_not_a_traceback(
 
 
 def test_a_full_disk_says_how_much_is_left(tmp_path: Path) -> None:
-    """numpy's short write on a full disk has no errno: "9984 requested and 9184 written" alone."""
+    """numpy's short write on a full disk has no errno: "9984 requested and 9184 written" alone, now said as the
+    full disk it is. A copy's error names its source first: the disk that is full is its destination's."""
+    import errno
+
     from bot.settings import Settings
     from bot.unwritable import cannot_write
 
     settings = Settings(_env_file=None, index_dir=tmp_path / "index")  # type: ignore[call-arg]
     line = cannot_write(settings, OSError("9984 requested and 9184 written"))
-    assert line.startswith(f"cannot write the index (INDEX_DIR={tmp_path / 'index'}): 9984 requested and 9184 "
-                           "written; ") and " KB free on that disk" in line
+    assert line.startswith(f"cannot write the index (INDEX_DIR={tmp_path / 'index'}): No space left on device (a "
+                           "write of 9,984 bytes got 9,184 in); ") and " KB free on that disk" in line
+    copy = OSError(errno.ENOSPC, "No space left on device", "/model/tokenizer.json", None, str(tmp_path / "x.json"))
+    assert cannot_write(settings, copy).endswith(f"({tmp_path / 'x.json'})")
 
 
 def test_index_build_rebuilds_an_index_the_bot_cannot_load(env: tuple[Path, Path],

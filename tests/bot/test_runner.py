@@ -182,7 +182,7 @@ def test_stopping_mid_add_leaves_the_change_to_the_next_start(
     corpus, index_dir = built_copy
     _stop_mid_add(corpus, index_dir, monkeypatch, published=False)
     assert runner.ensure_index(_settings(corpus, index_dir))
-    assert "was undone" in capsys.readouterr().out
+    assert "was undone" in capsys.readouterr().err  # the report is on stderr: stdout is the chat
     assert not (corpus / "koo.md").exists()
     assert "The ministry wrote again" in (corpus / "old.md").read_text()
     assert staleness.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == []
@@ -196,7 +196,7 @@ def test_stopping_as_an_add_is_published_keeps_the_article(
     _stop_mid_add(corpus, index_dir, monkeypatch, published=True)
     assert (corpus / "koo.md").exists()
     assert runner.ensure_index(_settings(corpus, index_dir))
-    assert "it stands" in capsys.readouterr().out
+    assert "it stands" in capsys.readouterr().err
     assert "replaced" in (corpus / "old.md").read_text()
     assert staleness.pending_changes(corpus, index_dir, model=DEFAULT_MODEL) == []
     docs = [json.loads(line)["doc_id"] for line in (index_dir / "docs.jsonl").read_text().splitlines()]

@@ -87,3 +87,28 @@ def test_a_second_start_waits_for_the_first_ones_build_and_serves_it(
     second.join(timeout=60)
     assert started == [True]
     assert _history(settings) == []  # the build was the other process's to record
+
+
+def test_a_recorded_message_names_each_setting_once(tmp_path: Path) -> None:
+    """The record hides the server's folders behind their settings; a message that already named the setting
+    beside its folder read "at CORPUS_DIR (CORPUS_DIR)" and "(INDEX_DIR=INDEX_DIR)" in the history."""
+    from bot.recorded_change import without_folders
+
+    settings = _settings(tmp_path / "articles", tmp_path / "idx", tmp_path)
+    assert without_folders(settings, f"There is no corpus folder at {tmp_path / 'articles'} (CORPUS_DIR) to build "
+                                     f"one from; cannot write the index (INDEX_DIR={tmp_path / 'idx'}): full "
+                                     f"({tmp_path / 'idx'}/x.npy)") == (
+        "There is no corpus folder at CORPUS_DIR to build one from; cannot write the index (INDEX_DIR): full "
+        "(INDEX_DIR/x.npy)")
+
+
+def test_the_start_up_builds_report_goes_to_stderr_not_the_chat(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Under ``run`` stdout is the terminal chat; it began with "Index built in …", the start-up build's report."""
+    (tmp_path / "corpus").mkdir()
+    settings = _settings(tmp_path / "corpus", tmp_path / "index", tmp_path)
+    monkeypatch.setattr(startup_index, "_recorded_build", lambda s, why, full=False: print("Index built in 1 s."))
+    monkeypatch.setattr(startup_index, "load_index", lambda index_dir: None)
+    assert startup_index.ensure_index(settings)
+    out, err = capsys.readouterr()
+    assert out == "" and "Index built in 1 s." in err
