@@ -10,9 +10,9 @@ import pytest
 from bot.core import CommandCore
 from bot.discord.app import DisputeBot
 from tests.bot.discord import payloads as p
+from tests.bot.discord.chatting import MENTION, reply_to
 from tests.bot.discord.conftest import BotStarter, settings_for
 from tests.bot.discord.fake_discord import FakeDiscord
-from tests.bot.discord.test_messages import MENTION, reply_to
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 

@@ -1,5 +1,5 @@
 """Edits of messages to the bot that got small talk back, and questions deleted before their answer, against the
-fake Discord (the refusal and mention edits are tests/bot/discord/test_messages.py's)."""
+fake Discord (the refusal and mention edits are tests/bot/discord/test_refusal_notices.py's)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from bot.discord.app import DisputeBot
 from bot.discord.outgoing import Outgoing
 from bot.results import Result
 from tests.bot.discord import payloads as p
+from tests.bot.discord.chatting import MENTION, QUESTION, edit, reply_to, say
 from tests.bot.discord.fake_discord import FakeDiscord
-from tests.bot.discord.test_messages import MENTION, QUESTION, edit, reply_to, say
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
