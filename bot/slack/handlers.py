@@ -184,7 +184,10 @@ class SlackHandlers(SlashCommands):
         elif addressed_elsewhere(raw, context.bot_user_id):
             return  # "@Bob thanks, I'll forward it": in a thread the bot follows, said to someone else
         elif await self._follows(event, client, context):
-            await self._answer_hinted(event, client, text, context)
+            if is_add(raw, text, has_files):  # "add" with an article in the bot's thread: as in a mention
+                await self._hint(event, client)
+            else:
+                await self._answer_hinted(event, client, text, context)
 
     async def _follows(self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> bool:
         """Whether ``event`` is a reply in a thread the bot follows (one it answered in)."""

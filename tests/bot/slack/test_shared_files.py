@@ -222,3 +222,21 @@ async def test_an_article_sent_with_a_question_in_a_channel_gets_the_add_hint_pr
     await posts_in(stub, "chat.postMessage", 3)
     await settled(seed_core)
     assert len(stub.posted("chat.postEphemeral")) == 2 and not stub.downloads
+
+
+async def test_add_with_an_article_in_a_thread_the_bot_follows_is_told_privately_to_use_a_dm(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
+    """A mention's "add" got the hint; the same in the bot's thread, where no mention is needed, was answered in
+    public as the question "add", with the closest passages, and the article read by nobody."""
+    await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="600.1"))
+    await posts_in(stub, "chat.postMessage")
+    await send_event(seed_app, message_event("add", user="UADMIN", thread_ts="600.1", ts="600.2",
+                                             files=[{"id": "F1", "name": "koo.md"}], subtype="file_share"))
+    [hint] = await posts_in(stub, "chat.postEphemeral")
+    assert hint["user"] == "UADMIN" and hint["thread_ts"] == "600.1" and "direct message" in hint["text"]
+    await send_event(seed_app, message_event("and who ordered it?", thread_ts="600.1", ts="600.3"))
+    await posts_in(stub, "chat.postMessage", 2)  # the sentinel: the thread is still followed
+    await settled(seed_core)
+    assert len(stub.posted("chat.postMessage")) == 2 and len(stub.posted("chat.postEphemeral")) == 1
+    assert not stub.downloads
