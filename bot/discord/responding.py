@@ -78,12 +78,13 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
         if deferral is None:  # Discord took not even the "thinking…" where it was asked: the asker sees nothing
             await to_asker(interaction, messages, command, NOT_TAKEN)
             return None
-        if progress.withdrawn:
-            return await deliver_late(interaction, messages, command=command, private=private, result=result)
-        if channel_ask is not None and not (private or messages[0].ephemeral):
-            await channel_ask.before_answer(interaction)
-        sent = await deliver(interaction, messages, private=private, command=command, result=result,
-                             thinking=thinking)
+        if progress.withdrawn:  # a reply to the answer posted in the channel goes on with it (``answered``)
+            sent = await deliver_late(interaction, messages, command=command, private=private, result=result)
+        else:
+            if channel_ask is not None and not (private or messages[0].ephemeral):
+                await channel_ask.before_answer(interaction)
+            sent = await deliver(interaction, messages, private=private, command=command, result=result,
+                                 thinking=thinking)
         if channel_ask is not None:
             channel_ask.answered(sent)
         return sent

@@ -19,6 +19,7 @@ from bot.discord import withdrawing
 from bot.ratelimit import Decision
 from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.discord import payloads as p
+from tests.bot.discord.chatting import FIRST, FOLLOW_UP, reply_to, say, searched
 from tests.bot.discord.conftest import MODERATORS, BotStarter
 from tests.bot.discord.fake_discord import FakeDiscord
 from tests.bot.discord.fake_records import Sent
@@ -244,3 +245,24 @@ async def test_a_rate_limited_ask_dropped_past_the_token_window_raises_nothing(
     assert not [m for m in fake.messages if not m.deleted]
     assert [why for _, why in fake.rejected] == [{"token": "expired"}]
     fake.rejected.clear()
+
+
+async def test_a_thinking_whose_id_is_unknown_is_taken_down_in_time_and_the_late_answer_goes_on(
+    start_bot: BotStarter, slow_core: CommandCore, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Discord named no "thinking…" and reading it failed: the bot's token could not say which message to delete
+    after the 15 minutes, and it stayed up above the late answer. It is taken down through the token before it
+    dies; the answer posted in the channel is still one a reply goes on with."""
+    fake.names_response_message, fake.drop_original_reads = False, True
+    interaction = p.slash("ask", {"question": FIRST})
+    [answer] = await outlasting(start_bot, slow_core, fake, interaction, caplog, answered_first)
+    assert answer.channel_id == str(p.CHANNEL_ID) and answer.pings == [ASKER]
+    assert fake.interactions[interaction["token"]].stage == "deleted", "no 'thinking…' left behind"
+    assert fake.rejected == [], "nothing through the token once it is dead"
+    follow = await say(fake, FOLLOW_UP, replying_to=fake.message_json(answer))
+    assert searched(await reply_to(fake, follow))
+    fake.drop_original_reads = False
+
+
+def answered_first(messages: list[Sent]) -> bool:
+    return any("Sawhney" in m.text() for m in messages)
