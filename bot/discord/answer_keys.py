@@ -79,6 +79,16 @@ class AnswersInFlight:
 
     def __init__(self) -> None:
         self._sending: defaultdict[int, dict[int, asyncio.Event]] = defaultdict(dict)
+        self._gone: set[int] = set()  # questions deleted while their answer was being sent
+
+    def deleted(self, channel_id: int, message_id: int) -> None:
+        """Discord says ``message_id`` was deleted: if its answer is being sent, the parts not yet sent are not."""
+        if message_id in self._sending.get(channel_id, {}):
+            self._gone.add(message_id)
+
+    def gone(self, message: discord.Message) -> bool:
+        """Whether ``message`` was deleted while its answer was being sent."""
+        return message.id in self._gone
 
     def sending(self, message: discord.Message) -> None:
         """The answer to ``message`` is about to be sent: people may see it before the bot knows its id."""
@@ -91,6 +101,7 @@ class AnswersInFlight:
             yield
         finally:
             channel = message.channel.id
+            self._gone.discard(message.id)
             done = self._sending.get(channel, {}).pop(message.id, None)
             if done is not None:
                 done.set()

@@ -157,6 +157,13 @@ class DisputeBot(discord.Client):
     async def on_message_edit(self, before: discord.Message, after: discord.Message) -> None:
         await self.conversations.handle_edit(before, after)
 
+    async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
+        self.conversations.answers_in_flight.deleted(payload.channel_id, payload.message_id)
+
+    async def on_raw_bulk_message_delete(self, payload: discord.RawBulkMessageDeleteEvent) -> None:
+        for message_id in payload.message_ids:
+            self.conversations.answers_in_flight.deleted(payload.channel_id, message_id)
+
 
 class ShardedDisputeBot(DisputeBot, discord.AutoShardedClient):
     """The same bot over the shards in ``DISCORD_SHARD_IDS`` (all when unset) of ``DISCORD_SHARD_COUNT``. DMs

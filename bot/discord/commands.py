@@ -12,6 +12,7 @@ commands for a while after a sync), gets a short private "out of date" note, not
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -29,6 +30,8 @@ from bot.results import IndexChange, Notice, Result
 from index.manage import Upload
 
 log = logging.getLogger(__name__)
+
+CHOICES_WITHIN = 2.0  # seconds to find the articles to offer: Discord's 3, less the way there and back
 
 # Discord's own limit on a string option's length, which it also applies when none is set. The core's limit
 # (``MAX_QUESTION_CHARS``, for a question and a timeline topic alike) counts the words left once mentions, links,
@@ -157,7 +160,15 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
     @remove_article.autocomplete("article_id")
     async def article_ids(interaction: Interaction, typed: str) -> list[app_commands.Choice[str]]:
         # The articles matching what is typed, by title and date; an id typed whole is still taken as it is.
-        choices = await core.removal_choices(interaction_actor(interaction), typed)
+        # Discord takes the choices within 3 seconds: read behind busy workers (a queue of questions, a rebuild)
+        # they came late, refused (404, 10062) and logged as an error with its traceback at every keystroke.
+        # None offered in time is what the moderator sees either way; the id typed whole still works.
+        try:
+            offered = core.removal_choices(interaction_actor(interaction), typed)
+            choices = await asyncio.wait_for(offered, CHOICES_WITHIN)
+        except TimeoutError:
+            log.info("no articles offered to %s: reading them took over %.1f s", interaction.user.id, CHOICES_WITHIN)
+            return []
         return [app_commands.Choice(name=c.label, value=c.doc_id) for c in choices]
 
     @tree.command(name="report", description="Moderators: answer rate, unanswered questions, down-voted answers")

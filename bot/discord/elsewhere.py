@@ -58,10 +58,7 @@ async def deliver_late(interaction: Interaction, messages: list[Outgoing], *, co
         await to_asker(interaction, messages, command, OUTLASTED)
         return None
     channel = _channel(interaction)
-    if thinking is not None and channel is not None and seated(interaction):
-        # Its own message: deleting it needs no permission, and a stale "thinking…" above the answer misleads.
-        with contextlib.suppress(discord.HTTPException):
-            await channel.get_partial_message(thinking).delete()
+    await take_down(interaction, thinking)
     if channel is None or not may_send(interaction):
         await to_asker(interaction, messages, command, OUTLASTED)
         return None
@@ -84,6 +81,16 @@ async def deliver_late(interaction: Interaction, messages: list[Outgoing], *, co
         if n == answer_at:
             shown = sent
     return shown
+
+
+async def take_down(interaction: Interaction, thinking: int | None) -> None:
+    """Delete the public "thinking…" ``thinking`` (its id) with the bot's own token, once the interaction's is dead:
+    its own message, deleting it needs no permission, and a stale "thinking…" above the answer misleads. Only where
+    the bot itself is (``seated``); elsewhere ``bot.discord.withdrawing`` took it down while the token worked."""
+    channel = _channel(interaction)
+    if thinking is not None and channel is not None and seated(interaction):
+        with contextlib.suppress(discord.HTTPException):
+            await channel.get_partial_message(thinking).delete()
 
 
 def _channel(interaction: Interaction) -> discord.PartialMessageable | None:

@@ -21,7 +21,6 @@ channel where the bot may send messages but not embeds, Discord refuses an embed
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections import OrderedDict
 
@@ -32,7 +31,7 @@ from bot.core import CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.discord.answer_keys import AnswersInFlight
 from bot.discord.expiring import ExpiringNotices
-from bot.discord.hints import ADD_BY_COMMAND, ARTICLE_UNREAD, FILES_ONLY, REPLY_UNREAD, ROLE_ONLY, article_attached
+from bot.discord.hints import ADD_BY_COMMAND, FILES_ONLY, REPLY_UNREAD, ROLE_ONLY, article_attached, tell_article_unread
 from bot.discord.identity import actor_for, conversation_key, thread_conversation
 from bot.discord.pointed import (
     answer_forwarded,
@@ -181,9 +180,8 @@ class Conversations(BotThreads, ReplySending):
                     remember(self._refused, message.id, refusal, self._remembered)
                     return
                 reply, result = delivered
-                if message.guild is None and article_attached(message, self.core.uploads):
-                    with contextlib.suppress(discord.HTTPException):  # the answer came; this only helps
-                        await message.channel.send(ARTICLE_UNREAD, allowed_mentions=discord.AllowedMentions.none())
+                if article_attached(message, self.core.uploads):  # in a server channel, it goes as refusals do
+                    await tell_article_unread(message, self.notices)
                 if not isinstance(result, Answer | Timeline):
                     return
                 # A reply to an answer stays where the asker put it: its conversation already has a thread. A

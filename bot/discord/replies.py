@@ -45,6 +45,14 @@ AUTOMOD_NOTICE = ("This server's AutoMod blocked my answer, so it could not be p
                   "message, or a moderator can exempt my role from the rule.")
 
 
+class QuestionGone(Exception):
+    """The question was deleted while its answer went out in parts; ``sent``: the parts already posted."""
+
+    def __init__(self, sent: list[discord.Message]) -> None:
+        super().__init__("question deleted")
+        self.sent = sent
+
+
 class ReplySending:
     """Sends replies, with the fallbacks Discord's refusals call for."""
 
@@ -82,6 +90,15 @@ class ReplySending:
                                 message.channel.id, message.id)
                     await self._to_author(message, result)
                     return None
+        except QuestionGone as gone:
+            # Deleted while a long answer went out in parts: the rest is not sent, and the parts people saw go
+            # too, as the whole answer would have (an answer's end under nothing told half of it to everyone).
+            log.warning("question %s in channel %s was deleted while its answer was sent; %d part(s) taken back",
+                        message.id, message.channel.id, len(gone.sent))
+            for part in gone.sent:
+                with contextlib.suppress(discord.HTTPException):
+                    await part.delete()
+            return None
         except discord.HTTPException as exc:
             if question_gone(exc):
                 # As on Slack: a question taken back (in the wrong place, asked again in other words, regretted)
@@ -148,8 +165,13 @@ class ReplySending:
         reply = await self._reply(message, **outgoing[0].send_kwargs())
         if delete_after is not None:
             self.notices.expire(reply, delete_after)
+        sent = [reply]
         for part in outgoing[1:]:
-            await message.channel.send(**part.send_kwargs())
+            # The parts after the first are no replies, which Discord would refuse once the question is gone:
+            # its deletion (``AnswersInFlight.deleted``) is what stops them.
+            if self.answers_in_flight.gone(message):
+                raise QuestionGone(sent)
+            sent.append(await message.channel.send(**part.send_kwargs()))
         return reply
 
     @staticmethod

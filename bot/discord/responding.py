@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
 
 import discord
@@ -23,11 +24,12 @@ import discord
 from bot.actors import Actor
 from bot.core import APOLOGY
 from bot.discord.answer_keys import ChannelAsk
-from bot.discord.elsewhere import NOT_TAKEN, deliver_late, to_asker, token_expired
+from bot.discord.elsewhere import NOT_TAKEN, deliver_late, seated, take_down, to_asker, token_expired
 from bot.discord.identity import interaction_actor
 from bot.discord.outgoing import Outgoing, with_picture, without_files
 from bot.discord.render import render
 from bot.discord.replies import AUTOMOD_BLOCKED, AUTOMOD_NOTICE, NO_REPLY_HERE
+from bot.discord.withdrawing import Thinking
 from bot.inflight import InFlight
 from bot.refusals import failed
 from bot.render.picture import FILENAME, timeline_png
@@ -49,6 +51,7 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
     ``channel_ask``: a question in a plain channel, whose conversation is tied to the response's message before
     the answer shows in it. Returns the first message delivered (None when none was)."""
     private = private or not may_post(interaction)
+    received = time.monotonic()
     async with in_flight.handling():
         command = interaction.command.qualified_name if interaction.command else "?"
         if (taken := await acknowledge(interaction, f"/{command}", ephemeral=private)) is None:
@@ -57,14 +60,17 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
         thinking = await thinking_id(interaction, deferral) if deferral is not None and not private else None
         if channel_ask is not None:
             channel_ask.deferred(thinking)
+        # Public, and where nothing could take its "thinking…" down once the token dies: taken down before.
+        progress = Thinking(interaction, received=received, what=f"/{command}", must_withdraw=deferral is not None
+                            and not private and (thinking is None or not seated(interaction)))
         try:
-            result = await work(interaction_actor(interaction))
+            result = await progress.run(work(interaction_actor(interaction)))
         except Exception:
             log.exception("/%s by %s failed", command, interaction.user.id)
             result = failed(typed)
         if isinstance(result, Notice) and result.silent:
-            if deferral is not None:
-                await interaction.delete_original_response()
+            if deferral is not None and not progress.withdrawn:
+                await _take_back(interaction, thinking)
             return None
         messages = render(result)
         if isinstance(result, Timeline) and (png := await timeline_png(result)) is not None:
@@ -72,13 +78,30 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
         if deferral is None:  # Discord took not even the "thinking…" where it was asked: the asker sees nothing
             await to_asker(interaction, messages, command, NOT_TAKEN)
             return None
-        if channel_ask is not None and not (private or messages[0].ephemeral):
-            await channel_ask.before_answer(interaction)
-        sent = await deliver(interaction, messages, private=private, command=command, result=result,
-                             thinking=thinking)
+        if progress.withdrawn:  # a reply to the answer posted in the channel goes on with it (``answered``)
+            sent = await deliver_late(interaction, messages, command=command, private=private, result=result)
+        else:
+            if channel_ask is not None and not (private or messages[0].ephemeral):
+                await channel_ask.before_answer(interaction)
+            sent = await deliver(interaction, messages, private=private, command=command, result=result,
+                                 thinking=thinking)
         if channel_ask is not None:
             channel_ask.answered(sent)
         return sent
+
+
+async def _take_back(interaction: Interaction, thinking: int | None) -> None:
+    """Delete the "thinking…" of a command that shows nothing (a rate-limited user told already): through the
+    interaction, or with the bot's own token once the interaction's is dead (work that outlasted its 15 minutes:
+    the refusal was raised unhandled, and the "thinking…" left up)."""
+    try:
+        await interaction.delete_original_response()
+    except discord.HTTPException as exc:
+        if not token_expired(exc, interaction):
+            log.warning("could not remove the thinking message of interaction %s (%s %s)", interaction.id,
+                        exc.code, exc.text)
+            return
+        await take_down(interaction, thinking)
 
 
 async def thinking_id(interaction: Interaction, deferral: Deferral) -> int | None:

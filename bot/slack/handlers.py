@@ -140,7 +140,8 @@ class SlackHandlers(SlashCommands):
         bot_user = context.bot_user_id
         pointing = (bool(event.get("thread_ts")) and not followed and event.get("thread_ts") != event.get("ts")
                     and event.get("parent_user_id") != bot_user)
-        await self._answer(event, client, text, context, bot_user if pointing else None)
+        # An article attached to a question in a channel: answered, and its sender told how to add it, as in a DM.
+        await self._answer_hinted(event, client, text, context, bot_user if pointing else None)
 
     async def on_message(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
         async with self.core.in_flight.handling():  # as in on_mention
@@ -171,8 +172,7 @@ class SlackHandlers(SlashCommands):
         elif has_files and is_dm and text:
             # a screenshot and a question about it; an article shared with words other than "add" is answered
             # too, and its sender told how to add it, or the file was dropped without a word
-            if await self._answer(event, client, text, context) and addable(self.core, files):
-                await post_guarded(self.core.in_flight, event, client, "add hint", private(ADD_HINT))
+            await self._answer_hinted(event, client, text, context)
         elif has_files and is_dm:
             await self._hint(event, client)
         elif in_group_dm(event) and mentions(raw, context.bot_user_id):
@@ -184,7 +184,10 @@ class SlackHandlers(SlashCommands):
         elif addressed_elsewhere(raw, context.bot_user_id):
             return  # "@Bob thanks, I'll forward it": in a thread the bot follows, said to someone else
         elif await self._follows(event, client, context):
-            await self._answer(event, client, text, context)
+            if is_add(raw, text, has_files):  # "add" with an article in the bot's thread: as in a mention
+                await self._hint(event, client)
+            else:
+                await self._answer_hinted(event, client, text, context)
 
     async def _follows(self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> bool:
         """Whether ``event`` is a reply in a thread the bot follows (one it answered in)."""
@@ -235,6 +238,15 @@ class SlackHandlers(SlashCommands):
         await post_guarded(self.core.in_flight, event, client, "a question",
                            lambda: self._ask(event, text, team, root, about), public=lambda: self._replying(event))
         return True
+
+    async def _answer_hinted(self, event: dict[str, Any], client: AsyncWebClient, text: str,
+                             context: AsyncBoltContext, pointing: str | None = None) -> None:
+        """``_answer``, then, when the post came with a file ``add`` takes (its own or a shared post's), how to
+        add it, privately: an article sent with a question was read as the question alone, without a word."""
+        own = event.get("files")
+        files = [*(own if isinstance(own, list) else []), *shared_files(event)]
+        if await self._answer(event, client, text, context, pointing) and addable(self.core, files):
+            await post_guarded(self.core.in_flight, event, client, "add hint", private(ADD_HINT))
 
     def _replying(self, event: dict[str, Any]) -> AbstractAsyncContextManager[None]:
         """Around a public reply to ``event``: only a thread the bot answered in public is one it follows (after an

@@ -18,7 +18,7 @@ from bot.actors import ModeratorPolicy
 from bot.core import CommandCore
 from bot.discord.app import DisputeBot, build_bot
 from bot.settings import Settings
-from tests.bot.conftest import CoreFactory
+from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.discord import payloads as p
 from tests.bot.discord.fake_discord import FakeDiscord
 
@@ -65,6 +65,12 @@ def settings_for(fake: FakeDiscord, **overrides: Any) -> Settings:
 def discord_core(make_core: CoreFactory, seed_index_dir: Path) -> CommandCore:
     """A core over the shared seed index whose moderators are the members with ``MOD_ROLE_ID``."""
     return make_core(seed_index_dir, Path("/nonexistent-corpus"), MODERATORS)
+
+
+@pytest.fixture
+def talking_core(make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory) -> CommandCore:
+    """A core that keeps conversations (a SQLite history), so a follow-up can lean on earlier turns."""
+    return make_core(seed_index_dir, Path("/nonexistent-corpus"), MODERATORS, history=make_history())
 
 
 @pytest.fixture

@@ -12,14 +12,12 @@ import pytest
 from bot.core import CommandCore
 from bot.discord.app import DisputeBot
 from tests.bot.discord import payloads as p
-from tests.bot.discord import test_messages
+from tests.bot.discord.chatting import FIRST, FOLLOW_UP, MENTION, reply_to, say, searched
 from tests.bot.discord.conftest import BotStarter
 from tests.bot.discord.fake_discord import FakeDiscord
 from tests.bot.discord.fake_records import Sent
-from tests.bot.discord.test_messages import FIRST, FOLLOW_UP, MENTION, reply_to, say, searched
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
-talking_core = test_messages.talking_core  # a core that keeps conversations
 
 
 async def replied_in_the_window(fake: FakeDiscord, bot: DisputeBot, answer: Sent) -> None:

@@ -3,6 +3,9 @@ real discord.py code path against the fake Discord."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import time
 from typing import Any
 
 import pytest
@@ -49,3 +52,22 @@ async def test_a_member_who_may_not_remove_articles_is_offered_none(bot: Dispute
     they could not remove would invite a refusal."""
     assert await offered(fake, "", ()) == []
     assert await offered(fake, "ravi", ()) == []
+
+
+async def test_articles_read_too_slowly_are_offered_as_none_in_time_without_an_error(
+    bot: DisputeBot, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Behind busy workers the articles took longer than Discord's 3 seconds to read: the choices came late,
+    Discord refused them (404, 10062), and discord.py logged an error with its traceback at each keystroke."""
+    sources = bot.core.engine.sources
+
+    def slow() -> Any:
+        time.sleep(3.5)
+        return sources()
+
+    monkeypatch.setattr(bot.core.engine, "sources", slow)
+    with caplog.at_level(logging.INFO):
+        assert await offered(fake, "ravi", (p.MOD_ROLE_ID,)) == []
+        await asyncio.sleep(1.6)  # the slow read over: nothing more comes of it
+    assert fake.late_callbacks == [] and fake.rejected == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text

@@ -10,9 +10,9 @@ import pytest
 from bot.core import CommandCore
 from bot.discord.app import DisputeBot
 from tests.bot.discord import payloads as p
+from tests.bot.discord.chatting import MENTION, reply_to
 from tests.bot.discord.conftest import BotStarter, settings_for
 from tests.bot.discord.fake_discord import FakeDiscord
-from tests.bot.discord.test_messages import MENTION, reply_to
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -156,3 +156,20 @@ async def test_moderator_commands_are_offered_only_through_a_servers_install(
             assert fake.not_offered(p.user_installed(p.slash(name), place)) is not None, (name, place)
         bot_dm = p.bot_dm_slash(name, p.USER_ID)
         assert fake.not_offered(p.slash(name)) is None and fake.not_offered(bot_dm) is None, name
+
+
+async def test_an_article_sent_with_a_mention_in_a_server_channel_gets_the_note_for_a_while(
+    bot: DisputeBot, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the bot's DM an article sent with a question got the note on /add-article; with a mention in a server
+    channel the file was passed over without a word. The note is public there, so it goes as refusals do."""
+    monkeypatch.setattr("bot.discord.replies.NOTICE_LIFETIME", 0.3)
+    sent = p.message(f"{MENTION} how many accounts was Twitter ordered to block?", mentions=[p.BOT_USER])
+    sent["attachments"] = [p.attachment("leak.md", fake.file_url("leak.md", b"# Leak"), 6)]
+    await fake.dispatch("MESSAGE_CREATE", sent)
+    answer = await reply_to(fake, sent)
+    note = await fake.wait_for(lambda: next((m for m in fake.messages if "/add-article" in m.text()), None))
+    assert note.channel_id == str(p.CHANNEL_ID) and note.pings == []
+    await fake.wait_for(lambda: note.deleted, timeout=5)
+    await fake.settled()
+    assert not answer.deleted and fake.file_requests == [] and fake.rejected == []

@@ -10,8 +10,8 @@ import sqlalchemy
 
 from bot.discord.app import DisputeBot
 from tests.bot.discord import payloads as p
+from tests.bot.discord.chatting import MENTION, QUESTION, reply_to, say
 from tests.bot.discord.fake_discord import FakeDiscord
-from tests.bot.discord.test_messages import MENTION, QUESTION, reply_to, say
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 

@@ -1,5 +1,5 @@
 """Edits of messages to the bot that got small talk back, and questions deleted before their answer, against the
-fake Discord (the refusal and mention edits are tests/bot/discord/test_messages.py's)."""
+fake Discord (the refusal and mention edits are tests/bot/discord/test_refusal_notices.py's)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,17 @@ import asyncio
 import logging
 import time
 
+import discord
 import pytest
 
 from bot.core import CommandCore
+from bot.discord import replies
 from bot.discord.app import DisputeBot
+from bot.discord.outgoing import Outgoing
+from bot.results import Result
 from tests.bot.discord import payloads as p
+from tests.bot.discord.chatting import MENTION, QUESTION, edit, reply_to, say
 from tests.bot.discord.fake_discord import FakeDiscord
-from tests.bot.discord.test_messages import MENTION, QUESTION, edit, reply_to, say
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -74,3 +78,39 @@ async def test_a_question_deleted_before_its_answer_gets_none_and_one_warning(
     assert [(r.levelname, "deleted" in r.getMessage()) for r in caplog.records if r.name.startswith("bot.")] == [
         ("WARNING", True)]
     fake.rejected.clear()
+
+
+async def test_a_question_deleted_while_its_long_answer_is_posted_gets_no_more_of_it(
+    bot: DisputeBot, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An answer over several messages: only the first is a reply, which Discord refuses once the question is
+    gone; the later parts went to the channel all the same, the end of an answer under nothing. Discord's
+    MESSAGE_DELETE for the question now stops them, and the part already posted is taken back."""
+    real_render, real_reply = replies.render, replies.ReplySending._reply
+
+    def in_parts(result: Result, show_question: bool = True) -> list[Outgoing]:
+        return [*real_render(result, show_question), Outgoing(content="part two"), Outgoing(content="part three")]
+
+    async def then_deleted(message: discord.Message, **kwargs: object) -> discord.Message:
+        sent = await real_reply(message, **kwargs)  # the first part is up: now the asker deletes the question
+        fake.deleted.add(str(message.id))
+        await fake.dispatch("MESSAGE_DELETE", {"id": str(message.id), "channel_id": str(message.channel.id),
+                                               "guild_id": str(p.GUILD_ID)})
+        await fake.delivered()
+        await asyncio.sleep(0.05)  # the bot's loop reads the event before the next part would go
+        return sent
+
+    monkeypatch.setattr(replies, "render", in_parts)
+    monkeypatch.setattr(replies.ReplySending, "_reply", staticmethod(then_deleted))
+    with caplog.at_level(logging.WARNING):
+        asked = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])
+        first = await reply_to(fake, asked)
+        await fake.settled()
+    assert first.deleted, "the part posted before the question went is taken back"
+    assert not [m for m in fake.messages if m.text() in ("part two", "part three")]
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("bot.")] == [
+        f"question {asked['id']} in channel {p.CHANNEL_ID} was deleted while its answer was sent; 1 part(s) taken back"]
+    monkeypatch.undo()
+    again = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])  # the next question: a whole answer
+    whole = await reply_to(fake, again)
+    assert not whole.deleted and ("257" in whole.text() or "1,178" in whole.text())

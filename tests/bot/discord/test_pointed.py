@@ -8,11 +8,11 @@ import pytest
 
 from bot.core import CommandCore
 from bot.discord.app import DisputeBot
+from tests.bot.discord import chatting
 from tests.bot.discord import payloads as p
-from tests.bot.discord import test_messages
+from tests.bot.discord.chatting import MENTION, reply_to, say, searched
 from tests.bot.discord.conftest import BotStarter, FakeFactory
 from tests.bot.discord.fake_discord import FakeDiscord
-from tests.bot.discord.test_messages import MENTION, reply_to, say, searched
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -228,7 +228,6 @@ async def test_a_mention_in_a_private_thread_asks_discord_for_no_opening_message
     assert "Sawhney" in reply.text() and fake.fetched == [] and fake.rejected == [] and fake.unexpected == []
 
 
-talking_core = test_messages.talking_core  # a core that keeps conversations and stores answers (👍/👎 buttons)
 
 
 @pytest.mark.parametrize("how", ["forwarded", "forwarded-after-restart", "reply-to-its-forward"])
@@ -243,7 +242,7 @@ async def test_the_bots_own_answer_forwarded_back_is_asked_about_as_a_reply_to_i
     keeps (a snapshot has no author)."""
     fake = make_fake()
     bot = await start_bot(talking_core, fake)
-    answer = await reply_to(fake, await say(fake, f"{MENTION} {test_messages.FIRST}", mentions=[p.BOT_USER]))
+    answer = await reply_to(fake, await say(fake, f"{MENTION} {chatting.FIRST}", mentions=[p.BOT_USER]))
     assert answer.body.get("components"), "a stored answer carries its feedback buttons"
     if how == "forwarded-after-restart":
         bot.conversations._answers.clear()
@@ -260,7 +259,7 @@ async def test_the_bots_own_answer_forwarded_back_is_asked_about_as_a_reply_to_i
 
     assert SOURCED in await ask("is this true?")
     assert "That is one of my answers" in await ask("")
-    follow_up = await ask(test_messages.FOLLOW_UP)
+    follow_up = await ask(chatting.FOLLOW_UP)
     assert "Searched for:" in follow_up and "sawhney" in follow_up.lower(), "goes on from the answer's question"
     assert fake.rejected == [] and fake.unexpected == []
 
@@ -280,12 +279,12 @@ async def test_an_answer_forwarded_after_a_restart_goes_on_with_the_dm_or_thread
     bot = await start_bot(talking_core, fake)
     dm = p.CHANNEL_ID + 100
     if where == "dm":
-        answer = await reply_to(fake, await say(fake, test_messages.FIRST, guild=False, channel_id=dm))
+        answer = await reply_to(fake, await say(fake, chatting.FIRST, guild=False, channel_id=dm))
     else:
         await reply_to(fake, await say(fake, f"{MENTION} who is ajay sawhney?", mentions=[p.BOT_USER]))
         [thread] = await fake.wait_for(lambda: fake.threads)
         await fake.settled()
-        answer = await reply_to(fake, await say(fake, test_messages.FIRST, channel_id=int(thread["id"])))
+        answer = await reply_to(fake, await say(fake, chatting.FIRST, channel_id=int(thread["id"])))
     await fake.settled()
     assert answer.body.get("components"), "a stored answer carries its feedback buttons"
     bot.conversations._answers.clear()
@@ -300,7 +299,7 @@ async def test_an_answer_forwarded_after_a_restart_goes_on_with_the_dm_or_thread
         bot._connection._remove_guild(guild)
     forwarded = fake.message_json(answer)
     assert ("guild_id" in forwarded) == (where != "dm")
-    asked = await say(fake, test_messages.FOLLOW_UP, guild=False, channel_id=dm + 1, forwarding=forwarded)
+    asked = await say(fake, chatting.FOLLOW_UP, guild=False, channel_id=dm + 1, forwarding=forwarded)
     follow_up = (await reply_to(fake, asked)).text()
     assert "Searched for:" in follow_up and "sawhney" in follow_up.lower(), "goes on from the answer's question"
     assert fake.rejected == [] and fake.unexpected == []
@@ -315,12 +314,12 @@ async def test_a_reply_after_a_restart_to_an_answer_that_opened_no_thread_goes_o
     alone."""
     fake = make_fake()
     bot = await start_bot(talking_core, fake)
-    asked = await say(fake, f"{MENTION} {test_messages.FIRST}", mentions=[p.BOT_USER], channel_id=p.VOICE_CHANNEL_ID)
+    asked = await say(fake, f"{MENTION} {chatting.FIRST}", mentions=[p.BOT_USER], channel_id=p.VOICE_CHANNEL_ID)
     answer = await reply_to(fake, asked)
     await fake.settled()
     assert fake.threads == []
     bot.conversations._answers.clear()
-    follow = await say(fake, test_messages.FOLLOW_UP, channel_id=p.VOICE_CHANNEL_ID,
+    follow = await say(fake, chatting.FOLLOW_UP, channel_id=p.VOICE_CHANNEL_ID,
                        replying_to=fake.message_json(answer))
     reply = (await reply_to(fake, follow)).text()
     assert "Searched for:" in reply and "sawhney" in reply.lower(), "goes on from the answer's question"

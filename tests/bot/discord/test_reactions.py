@@ -7,13 +7,11 @@ import pytest
 
 from bot.core import CommandCore
 from tests.bot.discord import payloads as p
-from tests.bot.discord import test_messages
+from tests.bot.discord.chatting import MENTION, QUESTION, reply_to, say
 from tests.bot.discord.conftest import BotStarter
 from tests.bot.discord.fake_discord import FakeDiscord
-from tests.bot.discord.test_messages import MENTION, QUESTION, reply_to, say
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
-talking_core = test_messages.talking_core  # a core that keeps conversations: the thread's follow-up reads the answer
 
 
 async def test_emoji_alone_in_the_bots_thread_or_replying_to_its_answer_is_left_alone(

@@ -196,3 +196,47 @@ async def test_adding_a_canvas_by_its_link_is_refused_by_name_without_fetching_i
     text = refused["text"].replace("\u2060", "")
     assert text.startswith("Nothing was added.") and "a Slack canvas or list, which I can't open" in text, text
     assert "https://acme.slack.com/docs/T1/F0CANVAS" in text and not fetched
+
+
+async def test_an_article_sent_with_a_question_in_a_channel_gets_the_add_hint_privately_once(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
+    """In a DM an article sent with a question got the answer and the hint on adding it; in a channel (a mention,
+    or a reply in a thread the bot answered in) the answer came and the article was dropped without a word.
+    A picture with a question is a question only; the post arrives as two events and is hinted once."""
+    stub.add_file("F1", "koo.md", KOO)
+    article, picture = [{"id": "F1", "name": "koo.md"}], [{"id": "F2", "name": "screenshot.png"}]
+    both = {"text": f"<@{BOT_USER_ID}> {QUESTION}", "ts": "500.1", "files": article, "subtype": "file_share"}
+    await send_event(seed_app, message_event(kind="app_mention", **both))
+    await send_event(seed_app, message_event(**both))
+    [answer] = await posts_in(stub, "chat.postMessage")
+    [hint] = await posts_in(stub, "chat.postEphemeral")
+    assert answer["thread_ts"] == "500.1" and "257" in shown_text(answer)
+    assert hint["user"] == "UASKER" and hint["thread_ts"] == "500.1" and "with the text `add`" in hint["text"]
+    await send_event(seed_app, message_event("and who ordered it?", thread_ts="500.1", ts="500.2", files=article,
+                                             subtype="file_share"))
+    hints = await posts_in(stub, "chat.postEphemeral", 2)
+    assert hints[1]["thread_ts"] == "500.1" and "with the text `add`" in hints[1]["text"]
+    await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="501.1",
+                                             files=picture))
+    await posts_in(stub, "chat.postMessage", 3)
+    await settled(seed_core)
+    assert len(stub.posted("chat.postEphemeral")) == 2 and not stub.downloads
+
+
+async def test_add_with_an_article_in_a_thread_the_bot_follows_is_told_privately_to_use_a_dm(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
+    """A mention's "add" got the hint; the same in the bot's thread, where no mention is needed, was answered in
+    public as the question "add", with the closest passages, and the article read by nobody."""
+    await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="600.1"))
+    await posts_in(stub, "chat.postMessage")
+    await send_event(seed_app, message_event("add", user="UADMIN", thread_ts="600.1", ts="600.2",
+                                             files=[{"id": "F1", "name": "koo.md"}], subtype="file_share"))
+    [hint] = await posts_in(stub, "chat.postEphemeral")
+    assert hint["user"] == "UADMIN" and hint["thread_ts"] == "600.1" and "direct message" in hint["text"]
+    await send_event(seed_app, message_event("and who ordered it?", thread_ts="600.1", ts="600.3"))
+    await posts_in(stub, "chat.postMessage", 2)  # the sentinel: the thread is still followed
+    await settled(seed_core)
+    assert len(stub.posted("chat.postMessage")) == 2 and len(stub.posted("chat.postEphemeral")) == 1
+    assert not stub.downloads
