@@ -1,0 +1,115 @@
+"""The answer to a list question (``retrieval.list_questions``): the distinct names of the kind asked for that the
+articles write, each with one quoted sentence and its citation, the most often named first.
+
+"which ministers are named", "what apps are mentioned besides twitter": the single-sentence path declined them,
+since no one sentence names them all. Names are read from every indexed sentence (``retrieval.name_spans``), so
+an article added is listed like the rest; a short name that ends a longer one of the same kind ("Prasad" in
+"Ravi Shankar Prasad") or that an article spells out ("MeitY") counts as that one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.lexical import terms
+from retrieval.answer import citation
+from retrieval.list_questions import ListAsk, NameKind
+from retrieval.loaded import LoadedIndex
+from retrieval.name_spans import Mention, mentions
+from retrieval.types import Answer
+
+MAX_NAMES = 8
+QUOTE_CHARS = 240
+# How a sentence the articles tell ends; a heading, a caption ("File image: …") or a byline ends otherwise.
+_ENDS = re.compile(r"[.!?:;\"”’')]\s*$")
+
+
+@dataclass
+class _Named:
+    name: str
+    rows: list[int] = field(default_factory=list)  # sentences naming it, in article order
+    shown: tuple[int, int, int] = (-1, 0, 0)  # the sentence quoted (the first showing its kind), the name in it
+    first: int = 0
+
+
+def list_answer(index: LoadedIndex, asked: ListAsk, question: str) -> Answer | None:
+    """The names ``asked`` for, most often named first (then the first named), at most ``MAX_NAMES``; a decline
+    when the articles name none. None when a kind of the question's own ("ministers") is named beside no name:
+    the question is then searched as any other."""
+    named = _gather(index, asked)
+    if not named:
+        if asked.kind is NameKind.ROLE:
+            return None
+        return Answer(question, f"The articles name no {asked.noun}.", answered=False)
+    ranked = sorted(named.values(), key=lambda n: (-len(set(n.rows)), n.first))[:MAX_NAMES]
+    more = len(named) - len(ranked)
+    names = ", ".join(n.name for n in ranked)
+    text = f"The articles name these {asked.noun}: {names}" + (f", and {more} more." if more else ".")
+    citations = [citation(index, n.shown[0], *_window(index, *n.shown), 1.0) for n in ranked]
+    return Answer(question, text, answered=True, citations=citations)
+
+
+def _window(index: LoadedIndex, row: int, name_start: int, name_end: int) -> tuple[int, int]:
+    """The sentence, or (a long one) the words around the name: eight whole sentences of 400 characters made a
+    reply longer than a chat message, when each is quoted for one name. Offsets in the article."""
+    _, start, end = (int(v) for v in index.sentence_spans[row])
+    if end - start <= QUOTE_CHARS:
+        return start, end
+    text = index.sentence_text(row)
+    left = max(0, name_start - QUOTE_CHARS // 3)
+    right = min(len(text), max(name_end, left + QUOTE_CHARS))
+    if left > 0:
+        left = text.find(" ", left) + 1 or left  # whole words only
+    if right < len(text):
+        right = text.rfind(" ", left, right) if text.rfind(" ", left, right) > name_end else right
+    return start + left, start + right
+
+
+# The mark of a name each kind lists (``Mention``'s flags); ``ROLE`` is read from the words beside the name.
+_FLAG = {NameKind.SECTION: "section", NameKind.LAW: "law", NameKind.PERSON: "person", NameKind.ORG: "org",
+         NameKind.COMPANY: "company", NameKind.APP: "app"}
+
+
+def _fits(mention: Mention, sentence: str, asked: ListAsk) -> bool:
+    if asked.kind in _FLAG:
+        return bool(getattr(mention, _FLAG[asked.kind]))
+    cue = re.compile(rf"\b{re.escape(asked.cue)}s?\b", re.IGNORECASE)
+    return not mention.law and not mention.org and mention.titled(sentence, cue)
+
+
+def _gather(index: LoadedIndex, asked: ListAsk) -> dict[str, _Named]:
+    """Every name of the kind, keyed by its longest form, with the sentences naming it in any form."""
+    shown: dict[str, tuple[str, tuple[int, int, int]]] = {}  # name's key -> (name as written, where shown)
+    seen: dict[str, list[int]] = {}  # name's key -> sentences writing it, whatever its kind there
+    for row in range(len(index.sentence_spans)):
+        sentence = index.sentence_text(row)
+        if len(sentence.split()) < 4 or not _ENDS.search(sentence):  # a heading, a caption: not told in sentences
+            continue
+        for mention in mentions(sentence):
+            key = " ".join(mention.name.casefold().split())
+            seen.setdefault(key, []).append(row)
+            if key not in shown and _fits(mention, sentence, asked):
+                shown[key] = (" ".join(mention.name.split()), (row, mention.start, mention.end))
+    besides = [b for b in asked.besides if b]
+    keys = [k for k in shown if not any(b in k for b in besides)]
+    named: dict[str, _Named] = {}
+    for key in sorted(keys, key=lambda k: -len(k)):
+        whole = next((n for n in named.values() if _part_of(key, n.name.casefold(), index)), None)
+        if whole is not None:
+            whole.rows.extend(seen[key])
+            continue
+        name, where = shown[key]
+        named[key] = _Named(name, list(seen[key]), where)
+    for n in named.values():
+        n.first = min(n.rows)
+    return named
+
+
+def _part_of(short: str, long: str, index: LoadedIndex) -> bool:
+    """Whether ``short`` names what ``long`` does: its last words ("prasad" of "ravi shankar prasad") or the
+    short form an article defines for it ("meity")."""
+    if long.endswith(" " + short):
+        return True
+    spelled = index.aliases.get(" ".join(terms(short)))
+    return spelled is not None and list(spelled) == terms(long)
