@@ -17,7 +17,7 @@ from retrieval.answer import citation
 from retrieval.list_questions import ListAsk, NameKind
 from retrieval.loaded import LoadedIndex
 from retrieval.name_spans import Mention, mentions
-from retrieval.types import Answer
+from retrieval.types import Answer, Citation
 
 MAX_NAMES = 8
 QUOTE_CHARS = 240
@@ -43,11 +43,18 @@ def list_answer(index: LoadedIndex, asked: ListAsk, question: str) -> Answer | N
             return None
         return Answer(question, f"The articles name no {asked.noun}.", answered=False)
     ranked = sorted(named.values(), key=lambda n: (-len(set(n.rows)), n.first))[:MAX_NAMES]
-    more = len(named) - len(ranked)
-    names = ", ".join(n.name for n in ranked)
-    text = f"The articles name these {asked.noun}: {names}" + (f", and {more} more." if more else ".")
-    citations = [citation(index, n.shown[0], *_window(index, *n.shown), 1.0) for n in ranked]
-    return Answer(question, text, answered=True, citations=citations)
+    quoted = [(n.name, citation(index, n.shown[0], *_window(index, *n.shown), 1.0)) for n in ranked]
+    return named_answer(question, asked.noun, quoted, len(named) - len(ranked))
+
+
+def named_answer(question: str, noun: str, quoted: list[tuple[str, Citation]], more: int) -> Answer:
+    """The names one a line, numbered as the quotes under them are (every renderer numbers an answer's quotes
+    from 1), so each name's sentence is found by its number; ``more``: names left out past the cap."""
+    lines = [f"The articles name these {noun} (the most often named first):"]
+    lines += [f"{n}. {name}" for n, (name, _) in enumerate(quoted, start=1)]
+    if more:
+        lines.append(f"…and {more} more, named less often.")
+    return Answer(question, "\n".join(lines), answered=True, citations=[c for _, c in quoted])
 
 
 def _window(index: LoadedIndex, row: int, name_start: int, name_end: int) -> tuple[int, int]:

@@ -98,7 +98,8 @@ def test_ministers_are_the_names_titled_minister(index: LoadedIndex) -> None:
     assert asked is not None
     answer = list_answer(index, asked, "which ministers are named")
     assert answer is not None and answer.answered
-    assert answer.text == "The articles name these ministers: Odessa Varnlow, Pell Arkwright."
+    assert answer.text.splitlines() == ["The articles name these ministers (the most often named first):",
+                                        "1. Odessa Varnlow", "2. Pell Arkwright"]
     # each name with one quoted sentence naming it, from the article, checkable by its offsets
     assert [("Varnlow" in c.quote, "Arkwright" in c.quote) for c in answer.citations] == [(True, False), (False, True)]
     doc = index.docs[0]
@@ -109,11 +110,11 @@ def test_people_apps_companies_laws_and_sections(index: LoadedIndex) -> None:
     people = _names(index, "who are the main people in this story?")
     assert "Odessa Varnlow" in people and "Marit Soole" in people and "Pell Arkwright" in people
     assert people.index("Odessa Varnlow") < people.index("Pell Arkwright")  # named most often first
-    assert "Varnlow," not in people.replace("Odessa Varnlow,", "")  # "Varnlow" alone counts as her
+    assert people.count("Varnlow") == 1  # "Varnlow" alone is her, not a name of its own
     assert "Quillo" in _names(index, "which companies are mentioned?")
     apps = _names(index, "what apps are mentioned besides quillo")
     assert "Tarnwick" in apps and "Quillo" not in apps
-    assert _names(index, "list the sections mentioned") == "The articles name these sections: Section 12B, Section 4."
+    assert _names(index, "list the sections mentioned").splitlines()[1:] == ["1. Section 12B", "2. Section 4"]
     laws = _names(index, "which laws are cited")
     assert "Online Harms Act" in laws and "Brelland Telecom Rules" in laws
     assert "Ministry of Digital Affairs" in _names(index, "which organisations are mentioned")
@@ -137,10 +138,11 @@ def test_capped_at_max_names(panel: LoadedIndex) -> None:
     asked = list_question("who are the people involved")
     assert asked is not None
     answer = list_answer(panel, asked, "who are the people involved")
-    assert answer is not None and len(answer.citations) == MAX_NAMES and answer.text.endswith(", and 3 more.")
+    assert answer is not None and len(answer.citations) == MAX_NAMES
+    assert answer.text.endswith("\n…and 3 more, named less often.")
 
 
 def test_the_engine_answers_a_list_question_with_its_names(tmp_path: Path, encoder_provider: EncoderProvider) -> None:
     index_of({"brelland.md": ARTICLE}, tmp_path, encoder_provider)
     answer = Engine(tmp_path / "index", encoder_provider).ask("Which ministers are named?")
-    assert answer.answered and answer.text.startswith("The articles name these ministers: Odessa Varnlow")
+    assert answer.answered and answer.text.splitlines()[1] == "1. Odessa Varnlow"
