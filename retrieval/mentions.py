@@ -79,6 +79,8 @@ _FLAG = {NameKind.SECTION: "section", NameKind.LAW: "law", NameKind.PERSON: "per
 
 
 def _fits(mention: Mention, sentence: str, asked: ListAsk) -> bool:
+    if asked.kind is NameKind.COMPANY and mention.app:  # an app or a platform is its company's ("app Koo")
+        return True
     if asked.kind in _FLAG:
         return bool(getattr(mention, _FLAG[asked.kind]))
     cue = re.compile(rf"\b{re.escape(asked.cue)}s?\b", re.IGNORECASE)
@@ -89,6 +91,7 @@ def _gather(index: LoadedIndex, asked: ListAsk) -> dict[str, _Named]:
     """Every name of the kind, keyed by its longest form, with the sentences naming it in any form."""
     shown: dict[str, tuple[str, tuple[int, int, int]]] = {}  # name's key -> (name as written, where shown)
     seen: dict[str, list[int]] = {}  # name's key -> sentences writing it, whatever its kind there
+    inside: set[str] = set()  # names written after a sentence's first word somewhere
     for row in range(len(index.sentence_spans)):
         sentence = index.sentence_text(row)
         if len(sentence.split()) < 4 or not _ENDS.search(sentence):  # a heading, a caption: not told in sentences
@@ -96,10 +99,13 @@ def _gather(index: LoadedIndex, asked: ListAsk) -> dict[str, _Named]:
         for mention in mentions(sentence):
             key = " ".join(mention.name.casefold().split())
             seen.setdefault(key, []).append(row)
+            if not mention.opens(sentence):
+                inside.add(key)
             if key not in shown and _fits(mention, sentence, asked):
                 shown[key] = (" ".join(mention.name.split()), (row, mention.start, mention.end))
     besides = [b for b in asked.besides if b]
-    keys = [k for k in shown if not any(b in k for b in besides)]
+    # A word of one word only ever opening a sentence ("Companies that fail …") has its capital from its place.
+    keys = [k for k in shown if not any(b in k for b in besides) and (k in inside or " " in k)]
     named: dict[str, _Named] = {}
     for key in sorted(keys, key=lambda k: -len(k)):
         whole = next((n for n in named.values() if _part_of(key, n.name.casefold(), index)), None)

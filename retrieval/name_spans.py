@@ -25,7 +25,7 @@ _ROLE = (r"minister|secretary|spokes(?:person|man|woman)|ceo|cto|coo|founder|co-
          r"|senator|ambassador|researcher|expert|spokesperson|mr|ms|mrs|dr|shri|smt|sri|prof|minister-of-state"
          r"|deputy|vice-president|inspector|superintendent|constable|comedian|actor|actress|singer|farmer")
 _TITLE = re.compile(rf"^(?:{_ROLE})\.?$", re.IGNORECASE)
-_SAYS = re.compile(r"^\s*(?:,\s*(?:who|the|a|an|its|his|her)\b|said|says|told|added|tweeted|wrote|posted|stated"
+_SAYS = re.compile(r"^\s*(?:,\s*who\b|said|says|told|added|tweeted|wrote|posted|stated"
                    r"|noted|argued|asked|claimed|explained|announced|confirmed|replied|responded|alleged|urged)",
                    re.IGNORECASE)
 _ORG_WORD = re.compile(r"\b(?:Inc|Ltd|Limited|Corp|Corporation|Company|Co|LLC|LLP|Plc|Ministry|Department|Court"
@@ -61,6 +61,10 @@ class Mention:
     section: bool = False
     company: bool = False  # "Twitter Inc.", "the firm X": a business, not any organisation
 
+    def opens(self, sentence: str) -> bool:
+        """Whether the name opens its sentence (after a dateline, if any), where any word has a capital."""
+        return not re.search(r"[a-z0-9]", sentence[: self.start])
+
     def titled(self, sentence: str, cue: re.Pattern[str]) -> bool:
         """Whether ``cue`` is a title just before the name ("IT Minister X"), with no stop between ("officials,
         Twitter" is none), or in an appositive after it ("X, the minister of …")."""
@@ -88,11 +92,10 @@ def mentions(sentence: str, opening: int = 0) -> list[Mention]:
     masked = SECTION.sub(lambda m: "§" * len(m.group()), sentence)
     for match in _SPAN.finditer(masked):
         for start, end in _parts(sentence, match.start(), match.end(), opening):
-            name = _trimmed(sentence[start:end])
-            if name is None:
-                continue
-            end = start + len(name)
-            found.append(_mention(sentence, name, start, end))
+            trimmed = _trimmed(sentence[start:end])
+            if trimmed is not None:
+                start += trimmed[0]
+                found.append(_mention(sentence, trimmed[1], start, start + len(trimmed[1])))
     return found
 
 
@@ -121,15 +124,22 @@ def _parts(sentence: str, start: int, end: int, opening: int) -> list[tuple[int,
     return out
 
 
-def _trimmed(name: str) -> str | None:
-    name = re.sub(r"(?:['’]s?|[.,])$", "", name.strip())
-    name = re.sub(r"^(?:The|A|An)\s+", "", name)
+# What a name opens with that is no part of it: an article, or its owner ("Quentara's Ministry of Digital
+# Affairs" is the ministry, "Belvoria's Constitutional Court" the court).
+_LEAD = re.compile(r"^(?:(?:The|A|An)\s+|.*['’]s\s+)")
+
+
+def _trimmed(span: str) -> tuple[int, str] | None:
+    """The name in ``span`` and where in it the name starts; None for no name."""
+    lead = _LEAD.match(span)
+    skip = lead.end() if lead is not None else 0
+    name = re.sub(r"(?:['’]s?|[.,])$", "", span[skip:].rstrip())
     words = name.split()
     if not words or _NOT_NAME.match(name) or (len(words) == 1 and len(name) < 2):
         return None
     if any(w.isdigit() for w in words):
         return None
-    return name
+    return skip, name
 
 
 def _mention(sentence: str, name: str, start: int, end: int) -> Mention:
@@ -150,5 +160,5 @@ def _mention(sentence: str, name: str, start: int, end: int) -> Mention:
     plain = not person and not law and not org and not _DEMONYM.match(name)
     app = plain and mention.beside(sentence, _APP_CUE)
     company = suffix is not None or ((plain or org) and (
-        mention.beside(sentence, _COMPANY_CUE) or bool(_COMPANY_CUE.fullmatch(words[-1]))))
+        mention.beside(sentence, _COMPANY_CUE) or (len(words) > 1 and bool(_COMPANY_CUE.fullmatch(words[-1])))))
     return Mention(name, start, end, person, org or company, law, app, company=company)

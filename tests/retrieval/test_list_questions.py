@@ -85,6 +85,19 @@ def test_spans_end_at_a_full_stop_and_a_hyphen() -> None:
     assert "Brelland" not in names and "Tarnwick" in names and "Tarnwick. Quillo" not in names
 
 
+def test_an_owner_is_no_part_of_the_name_and_an_appositive_no_person() -> None:
+    found = {m.name: m for m in mentions("Parley went to Belvoria's Constitutional Court to close Ostmark Square, "
+                                         "the city's main square.")}
+    assert found["Constitutional Court"].org and "Belvoria's Constitutional Court" not in found
+    assert not found["Ostmark Square"].person  # ", the …" after a name says nothing of a person
+
+
+def test_a_word_opening_a_sentence_has_its_capital_from_its_place() -> None:
+    sentence = "Companies that fail lose the protection, Reuters said."
+    [companies] = [m for m in mentions(sentence) if m.name == "Companies"]
+    assert companies.opens(sentence) and not companies.company
+
+
 def _names(index: LoadedIndex, question: str) -> str:
     asked = list_question(question)
     assert asked is not None
@@ -111,7 +124,8 @@ def test_people_apps_companies_laws_and_sections(index: LoadedIndex) -> None:
     assert "Odessa Varnlow" in people and "Marit Soole" in people and "Pell Arkwright" in people
     assert people.index("Odessa Varnlow") < people.index("Pell Arkwright")  # named most often first
     assert people.count("Varnlow") == 1  # "Varnlow" alone is her, not a name of its own
-    assert "Quillo" in _names(index, "which companies are mentioned?")
+    companies = _names(index, "which companies are mentioned?")
+    assert "Quillo" in companies and "Tarnwick" in companies  # "the platform Tarnwick": an app is its company's
     apps = _names(index, "what apps are mentioned besides quillo")
     assert "Tarnwick" in apps and "Quillo" not in apps
     assert _names(index, "list the sections mentioned").splitlines()[1:] == ["1. Section 12B", "2. Section 4"]
