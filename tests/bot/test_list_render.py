@@ -64,3 +64,10 @@ def test_terminal_shows_every_name_and_its_numbered_quote() -> None:
     assert lines[MAX_NAMES + 1] == "…and 3 more, named less often."
     for n, name in enumerate(NAMES, start=1):
         assert any(line.startswith(f"[{n}] “@everyone Minister {name} said") for line in lines)
+
+
+def test_a_list_declined_points_at_no_passages_on_discord() -> None:
+    [message] = discord_render(Answer("which laws are cited?", "The articles name no laws.", answered=False))
+    [embed] = message.embeds
+    assert embed.description == "The articles name no laws." and not embed.fields
+    assert "closest" not in (embed.footer.text or "")
