@@ -34,6 +34,7 @@ class ListAsk:
     noun: str
     cue: str = ""
     besides: tuple[str, ...] = ()
+    of: str = ""  # what the names are of: "list the sections of the telecom act" lists that act's
 
 
 _KIND_WORDS: dict[NameKind, str] = {
@@ -96,7 +97,7 @@ def list_question(text: str) -> ListAsk | None:
     besides = tuple(w for w in re.split(r"\s*(?:,|\band\b|\bor\b)\s*", left_out) if w)
     for kind, words in _KIND_WORDS.items():
         if re.fullmatch(words, noun, re.IGNORECASE):
-            return ListAsk(kind, noun, besides=besides)
+            return ListAsk(kind, noun, besides=besides, of=match.groupdict().get("of") or "")
     return ListAsk(NameKind.ROLE, noun, cue=_singular(noun), besides=besides)
 
 

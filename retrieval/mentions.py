@@ -37,7 +37,7 @@ def list_answer(index: LoadedIndex, asked: ListAsk, question: str) -> Answer | N
     """The names ``asked`` for, most often named first (then the first named), at most ``MAX_NAMES``; a decline
     when the articles name none. None when a kind of the question's own ("ministers") is named beside no name:
     the question is then searched as any other."""
-    named = _gather(index, asked)
+    named = _gather(index, asked, _of(index, asked)) or _gather(index, asked)
     if not named:
         if asked.kind is NameKind.ROLE:
             return None
@@ -87,8 +87,25 @@ def _fits(mention: Mention, sentence: str, asked: ListAsk) -> bool:
     return not mention.law and not mention.org and mention.titled(sentence, cue)
 
 
-def _gather(index: LoadedIndex, asked: ListAsk) -> dict[str, _Named]:
-    """Every name of the kind, keyed by its longest form, with the sentences naming it in any form."""
+def _of(index: LoadedIndex, asked: ListAsk) -> frozenset[str]:
+    """The terms the words after a section must hold for it to be one of what the question names ("of the telecom
+    act"); none for other kinds, whose "of" says little ("the ministers of the government")."""
+    if asked.kind is not NameKind.SECTION:
+        return frozenset()
+    return frozenset(terms(asked.of))
+
+
+def _of_this(of: frozenset[str], sentence: str, mention: Mention) -> bool:
+    """Whether the words right after the name hold ``of``'s terms: "Section 4 of the Online Harms Act" is the
+    harms act's, whatever else its sentence names ("the Telecom Rules and Section 4 of …")."""
+    return not of or of <= set(terms(" ".join(sentence[mention.end :].split()[:8])))
+
+
+def _gather(index: LoadedIndex, asked: ListAsk, of: frozenset[str] = frozenset()) -> dict[str, _Named]:
+    """Every name of the kind, keyed by its longest form, with the sentences naming it in any form; with ``of``,
+    shown only from a sentence holding those terms (no section of that act named: every section is listed,
+    since the articles may write the act in words the question doesn't, "IT Act" for "Information Technology
+    Act", and each quote shows whose section it is)."""
     shown: dict[str, tuple[str, tuple[int, int, int]]] = {}  # name's key -> (name as written, where shown)
     seen: dict[str, list[int]] = {}  # name's key -> sentences writing it, whatever its kind there
     inside: set[str] = set()  # names written after a sentence's first word somewhere
@@ -101,7 +118,7 @@ def _gather(index: LoadedIndex, asked: ListAsk) -> dict[str, _Named]:
             seen.setdefault(key, []).append(row)
             if not mention.opens(sentence):
                 inside.add(key)
-            if key not in shown and _fits(mention, sentence, asked):
+            if key not in shown and _fits(mention, sentence, asked) and _of_this(of, sentence, mention):
                 shown[key] = (" ".join(mention.name.split()), (row, mention.start, mention.end))
     besides = [b for b in asked.besides if b]
     # A word of one word only ever opening a sentence ("Companies that fail …") has its capital from its place.

@@ -20,7 +20,7 @@ title: Brelland orders messaging app Quillo to pull posts
 date: 2023-03-14
 ---
 The Brelland Ministry of Digital Affairs (MDA) on Tuesday ordered the messaging app Quillo to remove 40 posts under
-Section 12B of the Online Harms Act.
+Section 12B of the Online Harms Act. Quillo said Section 9 of the Brelland Telecom Act did not apply.
 
 Digital Affairs Minister Odessa Varnlow said the posts broke the law. Quillo Inc. said it would challenge the order in
 the High Court of Brelland.
@@ -128,7 +128,13 @@ def test_people_apps_companies_laws_and_sections(index: LoadedIndex) -> None:
     assert "Quillo" in companies and "Tarnwick" in companies  # "the platform Tarnwick": an app is its company's
     apps = _names(index, "what apps are mentioned besides quillo")
     assert "Tarnwick" in apps and "Quillo" not in apps
-    assert _names(index, "list the sections mentioned").splitlines()[1:] == ["1. Section 12B", "2. Section 4"]
+    assert _names(index, "list the sections mentioned").splitlines()[1:] == ["1. Section 12B", "2. Section 9",
+                                                                             "3. Section 4"]
+    # "Section 9 of the Brelland Telecom Act" is no section of the harms act; an act no section is of lists all
+    assert _names(index, "list the sections of the online harms act").splitlines()[1:] == ["1. Section 12B",
+                                                                                             "2. Section 4"]
+    assert _names(index, "list the sections of the telecom act").splitlines()[1:] == ["1. Section 9"]
+    assert len(_names(index, "list the sections of the penal code").splitlines()) == 4
     laws = _names(index, "which laws are cited")
     assert "Online Harms Act" in laws and "Brelland Telecom Rules" in laws
     assert "Ministry of Digital Affairs" in _names(index, "which organisations are mentioned")
