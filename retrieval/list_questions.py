@@ -75,8 +75,9 @@ _LIST_QUESTIONS = tuple(re.compile(rf"{_PLEASE}{shape}{_END}", re.IGNORECASE) fo
     rf"who\s+(?:all\s+)?(?:is|are|was|were|gets?|got)\s+(?:all\s+)?{_MENTIONED}{_SCOPE}?{_BESIDES}?",
 ))
 
-# Plural words that are no kind of name: "which accounts are mentioned" asks about accounts, not names.
-_NO_NAMES = re.compile(r"(?:accounts|handles|tweets|posts|orders|things|steps|reasons|issues|demands|events"
+# Plural words that are no kind of name: "which accounts are mentioned" asks about accounts, not names; "which
+# ones are mentioned" about what the conversation was about (searched as a follow-up).
+_NO_NAMES = re.compile(r"(?:ones|others|accounts|handles|tweets|posts|orders|things|steps|reasons|issues|demands|events"
                        r"|dates|days|numbers|figures\s+given|words|questions|details|points|facts|news)")
 
 

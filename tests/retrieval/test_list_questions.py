@@ -59,6 +59,7 @@ def test_list_questions_are_read_as_lists(question: str, kind: NameKind, noun: s
     "which minister met twitter's officials",  # one fact: a singular kind with a verb of its own
     "who are the farmers protesting against",
     "which accounts are mentioned",  # accounts, not names
+    "which ones are mentioned",  # a follow-up's
     "what are the new rules",  # what they say
     "what are the main points",
     "who is the minister",
