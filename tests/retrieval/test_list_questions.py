@@ -167,3 +167,18 @@ def test_the_engine_answers_a_list_question_with_its_names(tmp_path: Path, encod
     index_of({"brelland.md": ARTICLE}, tmp_path, encoder_provider)
     answer = Engine(tmp_path / "index", encoder_provider).ask("Which ministers are named?")
     assert answer.answered and answer.text.splitlines()[1] == "1. Odessa Varnlow"
+
+
+def test_names_are_read_once_per_build(panel: LoadedIndex, index: LoadedIndex,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import retrieval.mentions as listed
+    calls: list[str] = []
+    monkeypatch.setattr(listed, "_READ", {})
+    monkeypatch.setattr(listed, "mentions", lambda sentence: calls.append(sentence) or mentions(sentence))
+    asked = list_question("who are the people involved")
+    assert asked is not None
+    first = list_answer(panel, asked, "who")
+    read = len(calls)
+    assert read and list_answer(panel, asked, "who") == first and len(calls) == read  # not read again
+    list_answer(index, asked, "who")  # another build's sentences are its own
+    assert len(calls) > read
