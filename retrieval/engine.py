@@ -30,8 +30,10 @@ from retrieval.followup import expand
 from retrieval.followup_search import FollowUp, best_sentence, follow_up
 from retrieval.hinglish import english_reading
 from retrieval.initialisms import spell_out_initials
+from retrieval.list_questions import list_question
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.meanings import explained
+from retrieval.mentions import list_answer
 from retrieval.ordinals import ordinals_as_written
 from retrieval.pronouns import resolve, scene_subject, unresolved_reference
 from retrieval.question import Kind, Question, analyse, has_subject
@@ -120,6 +122,10 @@ class Engine:
     def ask(self, text: str, context: FollowupContext | None = None) -> Answer:
         """The answer to ``text``; a message asking several questions one after another gets each answered,
         a later one as a follow-up of those before it (``retrieval.several``)."""
+        kind = list_question(text)  # "which ministers are named": the names, not one sentence
+        listed = list_answer(self.index, kind, text) if kind is not None else None
+        if listed is not None:
+            return listed
         questions = questions_in(text)
         # the context told first (in sentences of its own, or between commas) is the turn before the ask
         told = (context_and_ask(text) or scene_and_ask(text)) if len(questions) == 1 else None

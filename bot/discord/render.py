@@ -70,8 +70,11 @@ def render_answer(answer: Answer) -> list[Outgoing]:
         description=safe(answer.text, ANSWER_TEXT_LIMIT, keep_lines=True) or "\u200b",
         colour=discord.Colour.blurple() if answer.answered else discord.Colour.light_grey(),
     )
+    # A decline with no passage to show ("The articles name no laws.") points at none: "these are the closest
+    # ones" sat under an empty embed.
     footer = ("Quotes are verbatim from the indexed news articles." if answer.answered
-              else "No passage answers this directly; these are the closest ones.")
+              else "No passage answers this directly; these are the closest ones." if answer.citations
+              else "No passage answers this.")
     if answer.searched_for:  # a follow-up, searched with words from earlier in the conversation
         footer = clip(f"Searched for: {' '.join(answer.searched_for.split())}", 400) + "\n" + footer
     if len(answer.citations) > len(shown):

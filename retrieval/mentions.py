@@ -1,0 +1,163 @@
+"""The answer to a list question (``retrieval.list_questions``): the distinct names of the kind asked for that the
+articles write, each with one quoted sentence and its citation, the most often named first.
+
+"which ministers are named", "what apps are mentioned besides twitter": the single-sentence path declined them,
+since no one sentence names them all. Names are read from every indexed sentence (``retrieval.name_spans``), so
+an article added is listed like the rest; a short name that ends a longer one of the same kind ("Prasad" in
+"Ravi Shankar Prasad") or that an article spells out ("MeitY") counts as that one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.lexical import terms
+from retrieval.answer import citation
+from retrieval.list_questions import ListAsk, NameKind
+from retrieval.loaded import LoadedIndex
+from retrieval.name_spans import Mention, mentions
+from retrieval.types import Answer, Citation
+
+MAX_NAMES = 8
+QUOTE_CHARS = 240
+# How a sentence the articles tell ends; a heading, a caption ("File image: …") or a byline ends otherwise.
+_ENDS = re.compile(r"[.!?:;\"”’')]\s*$")
+
+
+@dataclass
+class _Named:
+    name: str
+    rows: list[int] = field(default_factory=list)  # sentences naming it, in article order
+    shown: tuple[int, int, int] = (-1, 0, 0)  # the sentence quoted (the first showing its kind), the name in it
+    first: int = 0
+
+
+def list_answer(index: LoadedIndex, asked: ListAsk, question: str) -> Answer | None:
+    """The names ``asked`` for, most often named first (then the first named), at most ``MAX_NAMES``; a decline
+    when the articles name none. None when a kind of the question's own ("ministers") is named beside no name:
+    the question is then searched as any other."""
+    named = _gather(index, asked, _of(index, asked)) or _gather(index, asked)
+    if not named:
+        if asked.kind is NameKind.ROLE:
+            return None
+        return Answer(question, f"The articles name no {asked.noun}.", answered=False)
+    ranked = sorted(named.values(), key=lambda n: (-len(set(n.rows)), n.first))[:MAX_NAMES]
+    quoted = [(n.name, citation(index, n.shown[0], *_window(index, *n.shown), 1.0)) for n in ranked]
+    return named_answer(question, asked.noun, quoted, len(named) - len(ranked))
+
+
+def named_answer(question: str, noun: str, quoted: list[tuple[str, Citation]], more: int) -> Answer:
+    """The names one a line, numbered as the quotes under them are (every renderer numbers an answer's quotes
+    from 1), so each name's sentence is found by its number; ``more``: names left out past the cap."""
+    lines = [f"The articles name these {noun} (the most often named first):"]
+    lines += [f"{n}. {name}" for n, (name, _) in enumerate(quoted, start=1)]
+    if more:
+        lines.append(f"…and {more} more, named less often.")
+    return Answer(question, "\n".join(lines), answered=True, citations=[c for _, c in quoted])
+
+
+def _window(index: LoadedIndex, row: int, name_start: int, name_end: int) -> tuple[int, int]:
+    """The sentence, or (a long one) the words around the name: eight whole sentences of 400 characters made a
+    reply longer than a chat message, when each is quoted for one name. Offsets in the article."""
+    _, start, end = (int(v) for v in index.sentence_spans[row])
+    if end - start <= QUOTE_CHARS:
+        return start, end
+    text = index.sentence_text(row)
+    left = max(0, name_start - QUOTE_CHARS // 3)
+    right = min(len(text), max(name_end, left + QUOTE_CHARS))
+    if left > 0:
+        left = text.find(" ", left) + 1 or left  # whole words only
+    if right < len(text):
+        right = text.rfind(" ", left, right) if text.rfind(" ", left, right) > name_end else right
+    return start + left, start + right
+
+
+# The mark of a name each kind lists (``Mention``'s flags); ``ROLE`` is read from the words beside the name.
+_FLAG = {NameKind.SECTION: "section", NameKind.LAW: "law", NameKind.PERSON: "person", NameKind.ORG: "org",
+         NameKind.COMPANY: "company", NameKind.APP: "app"}
+
+
+def _fits(mention: Mention, sentence: str, asked: ListAsk) -> bool:
+    if asked.kind is NameKind.COMPANY and mention.app:  # an app or a platform is its company's ("app Koo")
+        return True
+    if asked.kind in _FLAG:
+        return bool(getattr(mention, _FLAG[asked.kind]))
+    cue = re.compile(rf"\b{re.escape(asked.cue)}s?\b", re.IGNORECASE)
+    return not mention.law and not mention.org and mention.titled(sentence, cue)
+
+
+def _of(index: LoadedIndex, asked: ListAsk) -> frozenset[str]:
+    """The terms the words after a section must hold for it to be one of what the question names ("of the telecom
+    act"); none for other kinds, whose "of" says little ("the ministers of the government")."""
+    if asked.kind is not NameKind.SECTION:
+        return frozenset()
+    return frozenset(terms(asked.of))
+
+
+def _of_this(of: frozenset[str], sentence: str, mention: Mention) -> bool:
+    """Whether the words right after the name hold ``of``'s terms: "Section 4 of the Online Harms Act" is the
+    harms act's, whatever else its sentence names ("the Telecom Rules and Section 4 of …")."""
+    return not of or of <= set(terms(" ".join(sentence[mention.end :].split()[:8])))
+
+
+# Every sentence's names, per build folder (a rebuild publishes a new one): reading them took 0.2 ms a sentence,
+# seconds a list question on a large index. The last two folders are kept (the live one and the one before it).
+_READ: dict[Path, list[tuple[int, str, list[Mention]]]] = {}
+
+
+def _read(index: LoadedIndex) -> list[tuple[int, str, list[Mention]]]:
+    """The sentences told as sentences (a heading or a caption is not), each with its names."""
+    done = _READ.get(index.folder)
+    if done is None:
+        done = []
+        for row in range(len(index.sentence_spans)):
+            sentence = index.sentence_text(row)
+            if len(sentence.split()) >= 4 and _ENDS.search(sentence):
+                done.append((row, sentence, mentions(sentence)))
+        while len(_READ) >= 2:
+            _READ.pop(next(iter(_READ)))
+        _READ[index.folder] = done
+    return done
+
+
+def _gather(index: LoadedIndex, asked: ListAsk, of: frozenset[str] = frozenset()) -> dict[str, _Named]:
+    """Every name of the kind, keyed by its longest form, with the sentences naming it in any form; with ``of``,
+    shown only from a sentence holding those terms (no section of that act named: every section is listed,
+    since the articles may write the act in words the question doesn't, "IT Act" for "Information Technology
+    Act", and each quote shows whose section it is)."""
+    shown: dict[str, tuple[str, tuple[int, int, int]]] = {}  # name's key -> (name as written, where shown)
+    seen: dict[str, list[int]] = {}  # name's key -> sentences writing it, whatever its kind there
+    inside: set[str] = set()  # names written after a sentence's first word somewhere
+    for row, sentence, found in _read(index):
+        for mention in found:
+            key = " ".join(mention.name.casefold().split())
+            seen.setdefault(key, []).append(row)
+            if not mention.opens(sentence):
+                inside.add(key)
+            if key not in shown and _fits(mention, sentence, asked) and _of_this(of, sentence, mention):
+                shown[key] = (" ".join(mention.name.split()), (row, mention.start, mention.end))
+    besides = [b for b in asked.besides if b]
+    # A word of one word only ever opening a sentence ("Companies that fail …") has its capital from its place.
+    keys = [k for k in shown if not any(b in k for b in besides) and (k in inside or " " in k)]
+    named: dict[str, _Named] = {}
+    for key in sorted(keys, key=lambda k: -len(k)):
+        whole = next((n for n in named.values() if _part_of(key, n.name.casefold(), index)), None)
+        if whole is not None:
+            whole.rows.extend(seen[key])
+            continue
+        name, where = shown[key]
+        named[key] = _Named(name, list(seen[key]), where)
+    for n in named.values():
+        n.first = min(n.rows)
+    return named
+
+
+def _part_of(short: str, long: str, index: LoadedIndex) -> bool:
+    """Whether ``short`` names what ``long`` does: its last words ("prasad" of "ravi shankar prasad") or the
+    short form an article defines for it ("meity")."""
+    if long.endswith(" " + short):
+        return True
+    spelled = index.aliases.get(" ".join(terms(short)))
+    return spelled is not None and list(spelled) == terms(long)
