@@ -56,7 +56,10 @@ async def test_ignores_bots_itself_and_messages_not_addressed_to_it(bot: Dispute
     assert replied == {barrier["id"]}, [m["content"] for m in ignored if m["id"] in replied]
 
 
-async def test_hostile_mentions_never_ping(bot: DisputeBot, fake: FakeDiscord) -> None:
+async def test_hostile_mentions_never_ping(start_bot: BotStarter, writable_discord_core: CommandCore,
+                                          fake: FakeDiscord) -> None:
+    # A corpus folder that exists: without one, a removal is refused before the id is read (and echoed).
+    await start_bot(writable_discord_core, fake)
     hostile = f"@everyone @here <@&{p.MOD_ROLE_ID}> <@{p.USER_ID}> {QUESTION}"
     asked = await say(fake, f"{MENTION} {hostile}", mentions=[p.BOT_USER])
     await reply_to(fake, asked)

@@ -112,8 +112,12 @@ async def test_reindex_by_non_moderator_is_refused_ephemerally(bot: DisputeBot, 
     assert notice.content == "Only moderators can rebuild the index."
 
 
-async def test_what_a_notice_repeats_of_the_command_shows_as_typed(bot: DisputeBot, fake: FakeDiscord) -> None:
-    """The notice's content went out unescaped: "/remove-article article_id:**x**" came back in bold."""
+async def test_what_a_notice_repeats_of_the_command_shows_as_typed(
+    start_bot: BotStarter, writable_discord_core: CommandCore, fake: FakeDiscord
+) -> None:
+    """The notice's content went out unescaped: "/remove-article article_id:**x**" came back in bold. (Over a
+    corpus folder that exists: without one, a removal is refused before the id is read.)"""
+    await start_bot(writable_discord_core, fake)
     [notice] = await run(fake, "remove-article", {"article_id": "**x** _y_ `z` <@123456789> [a](https://e.example)"},
                          roles=(p.MOD_ROLE_ID,))
     assert notice.ephemeral
