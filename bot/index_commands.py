@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import logging
-import signal
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from bot.audit_trail import AuditTrail
 from bot.build_lock import LockUnavailable
+from bot.build_signals import stop_signals
 from bot.force_hints import cli_hint
 from bot.progress import build_progress
 from bot.recorded_change import local_actor, recorded, said
@@ -116,29 +113,13 @@ def add(settings: Settings, args: argparse.Namespace) -> int:
     return 1 if rejected else 0
 
 
-def _interrupted(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
-@contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """A SIGTERM (``timeout``, a service manager, ``kill``) ends a change the way Ctrl-C does: the corpus
-    files it wrote are put back. Its default action ended the process at once and left an added file in
-    the corpus that the live index didn't hold, to be published unannounced by the next build."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _interrupted)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def run(settings: Settings, args: argparse.Namespace) -> int:
     if args.index_command == "history":
         return history(settings, args.limit, args.json)
-    with _terminate_as_interrupt():
+    # A SIGTERM (``timeout``, a service manager, ``kill``) ends a change the way Ctrl-C does: the corpus files it
+    # wrote are put back (its default action left an added file the live index didn't hold, published unannounced
+    # by the next build).
+    with stop_signals():
         if args.index_command == "status":
             return _run(settings, args)
         return _recorded(settings, args)

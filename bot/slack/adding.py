@@ -10,7 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core import CommandCore
 from bot.results import IndexChange, Notice, Result
-from bot.slack.events import links_in, shared_files, slack_document, without_links
+from bot.slack.events import event_files, links_in, slack_document, without_links
 from bot.slack.files import fetch_uploads
 from bot.slack.mrkdwn import escape, plain_from_slack
 from bot.slack.render import SlackMessage, render
@@ -61,7 +61,7 @@ async def add_from_dm(core: CommandCore, users: UserDirectory, event: dict[str, 
     else:
         # The files sent with "add", and those of a post shared with it (an article passed on: its files are in the
         # share, none on the message).
-        files = [f for f in [*(event.get("files") or []), *shared_files(event)] if isinstance(f, dict)]
+        files = [f for f in event_files(event) if isinstance(f, dict)]
         uploads, fetched = await fetch_uploads(client, files, core)
         problems = [*documents, *fetched]
         if uploads or urls or not problems:

@@ -81,6 +81,12 @@ def shared_files(message: dict[str, Any]) -> list[dict[str, Any]]:
             and isinstance(item.get("files"), list) for file in item["files"] if isinstance(file, dict)]
 
 
+def event_files(message: dict[str, Any]) -> list[Any]:
+    """The files ``message`` brings: its own, then those of a post it shares (``shared_files``)."""
+    own = message.get("files")
+    return [*(own if isinstance(own, list) else []), *shared_files(message)]
+
+
 def spoken(files: list[Any]) -> bool:
     """Whether the files are a clip someone recorded (``slack_audio``, ``slack_video``): a question spoken into
     the bot's DM, or a thread it follows, was taken for an article to add, or passed over in silence."""

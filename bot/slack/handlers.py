@@ -44,6 +44,7 @@ from bot.slack.events import (
     addressed_elsewhere,
     conversation_of,
     edited_message,
+    event_files,
     in_group_dm,
     mentions,
     only_documents,
@@ -243,8 +244,7 @@ class SlackHandlers(SlashCommands):
                              context: AsyncBoltContext, pointing: str | None = None) -> None:
         """``_answer``, then, when the post came with a file ``add`` takes (its own or a shared post's), how to
         add it, privately: an article sent with a question was read as the question alone, without a word."""
-        own = event.get("files")
-        files = [*(own if isinstance(own, list) else []), *shared_files(event)]
+        files = event_files(event)
         if await self._answer(event, client, text, context, pointing) and addable(self.core, files):
             await post_guarded(self.core.in_flight, event, client, "add hint", private(ADD_HINT))
 
