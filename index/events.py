@@ -90,8 +90,7 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
         updates = update_days(doc.text, spans, doc_dates[doc.doc_id])
         for item in located[doc.doc_id]:
             text = doc.text[item.sentence.start : item.sentence.end]
-            if (stamp_date(text) is not None or is_furniture(text) or asks(text) or retracted(text)
-                    or is_reference_entry(text)):
+            if _dates_nothing(text):
                 continue  # "Updated: Feb 12, 2021 14:05 IST" dates the article; "Also Read: …" is another story
             if (item.mention.role != "primary" or item.mention.start < label_end(text)
                     or item.mention.start < dateline_end(text) or denied(text, item.mention.start)):
@@ -175,6 +174,13 @@ def _entry_leads(doc: Document, heads: list[EntryHead], spans: list[Span], updat
         }
 
 
+def _dates_nothing(text: str) -> bool:
+    """A sentence whose dates are no event: a stamp dating the article, page furniture, a question, a withdrawn
+    figure, a source list's entry. One test for both readers of events, so a kind added here reaches both."""
+    return (stamp_date(text) is not None or is_furniture(text) or asks(text) or retracted(text)
+            or is_reference_entry(text))
+
+
 def _count_here(doc: Document, located: list[Located], resolve: Callable[[Located], tuple[str, str, str] | None],
                 given: date | None, best: dict[tuple[int, str], dict[str, Any]]) -> None:
     """Into ``best``: the days a sentence counts from a date of its own ("two days after the January 26
@@ -184,8 +190,7 @@ def _count_here(doc: Document, located: list[Located], resolve: Callable[[Locate
         items = list(group)
         span = items[0].sentence
         text = doc.text[span.start : span.end]
-        if (stamp_date(text) is not None or is_furniture(text) or asks(text) or retracted(text)
-                or is_reference_entry(text)):
+        if _dates_nothing(text):
             continue
         for counted in counted_here(text, [i.mention.start for i in items], [i.mention.end for i in items]):
             resolved = resolve(items[counted.mention])

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from index.stamps import MONTH_WORD
+
 if TYPE_CHECKING:  # index.chunking reads tables, which read fact lists
     from index.chunking import Span
 
@@ -29,8 +31,7 @@ _FACT = re.compile(r"[^\W\d_][\w'’&/.-]*(?:[ \t]+[\w'’&/()%.-]+){0,4}[ \t]*:
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\Z")
 # A chronology's line is labelled by its day or time ("Jan 26: Violence at the fort", "14:05: …"): each line is an
 # event of its own day on the timeline, and stays a sentence of its own.
-_DATED_LABEL = re.compile(r"[^:]*(?:\d|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-                          r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+_DATED_LABEL = re.compile(rf"[^:]*(?:\d|\b{MONTH_WORD}\b"
                           r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tomorrow)\b)",
                           re.IGNORECASE)
 _HEADING_CHARS = 60

@@ -181,7 +181,7 @@ def _lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="en") if word.isalpha() else word
 
 
-def _unaccented(text: str) -> str:
+def unaccented(text: str) -> str:
     """``text`` with its letters' accents left off: people type "cafe" and "Pena" for an article's "café" and
     "Peña", and the tokens read Latin letters without accents ("café" was "caf")."""
     if text.isascii():
@@ -191,12 +191,12 @@ def _unaccented(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words ``terms`` reads, as written (but for accents): what to show a user for a term of theirs."""
-    return _TOKEN.findall(_unaccented(text))
+    return _TOKEN.findall(unaccented(text))
 
 
 def terms(text: str) -> list[str]:
     """Stemmed, lower-cased content terms with stop words removed; accents are left off."""
-    text = _unaccented(text)
+    text = unaccented(text)
     if not any(ch.islower() for ch in text):
         text = text.lower()  # SHOUTED TEXT has no acronyms to tell apart
     words: list[str] = []

@@ -104,8 +104,11 @@ def ambiguous_figures(line: str, day_first: bool | None = None) -> str | None:
 # Days that have the shape of a date but are none ("2021-02-30", "31/02/2021", "February 30, 2021"): an upload
 # dated so was shown undated without a word, as one whose day and month can't be told apart was.
 _ISO_DAY = re.compile(rf"(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})(?:{_TIME}|T\S*)")
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# A month's name or its short form, in any case when the pattern is compiled IGNORECASE; shared by the readers of
+# page lines (source lists, fact boxes) so a spelling added here reaches them all.
+MONTH_WORD = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+              r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH = rf"{MONTH_WORD}\.?"
 _WRITTEN_DAY = re.compile(
     rf"(?:[a-z]+day,?\s+)?(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})|(?P<month2>{_MONTH})\s+"
     rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?),?\s+(?P<year>\d{{4}}){_TIME}", re.IGNORECASE)

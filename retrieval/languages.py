@@ -16,12 +16,11 @@ question with no English grammar word ("the", "did", "what") most of whose longe
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Container
 
 import simplemma
 
-from index.lexical import terms
+from index.lexical import terms, unaccented
 from retrieval.english import OTHER, SHORTEST, frequencies, slips
 
 FOREIGN_WORDS = 3  # the fewest foreign words a question in another language holds
@@ -38,18 +37,18 @@ _GRAMMAR = frozenset([
 
 
 def _plain(word: str) -> str:
-    """``word`` lower-cased, accents off ("bloqueó": "bloqueo")."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """``word`` lower-cased, accents off ("bloqueó": "bloqueo"), as the index's tokens read it."""
+    return unaccented(word.lower())
 
 
-def _foreign(word: str, known_terms: Container[str]) -> bool:
-    """Whether ``word`` is neither English, nor a word of the articles, nor a likely slip from an English word
-    (a typo of one: "acounts", "blokced" are English questions). An extra letter or another consonant is no
-    likely slip: it more often makes an English word of a foreign one ("viele": "vile"), as ``english`` says."""
+def _foreign(word: str) -> bool:
+    """Whether ``word``, no word of the articles (the caller's ``longer`` leaves those out), is neither English
+    nor a likely slip from an English word (a typo of one: "acounts", "blokced" are English questions). An extra
+    letter or another consonant is no likely slip: it more often makes an English word of a foreign one ("viele":
+    "vile"), as ``english`` says."""
     plain = _plain(word)
     english = frequencies()
-    if plain in english or _named(word, known_terms):
+    if plain in english:
         return False
     # the list holds names and codes too ("dijon", "estes"): a slip's word must be one simplemma knows
     return not any(variant in english and simplemma.is_known(variant, lang="en")
@@ -70,7 +69,7 @@ def in_another_language(text: str, known_terms: Container[str]) -> bool:
     if any(_plain(w) in _GRAMMAR for w in typed):
         return False
     longer = [(n, w) for n, w in enumerate(typed) if len(_plain(w)) >= SHORTEST and not _named(w, known_terms)]
-    foreign = [w for n, w in longer if (n == 0 or not w[0].isupper()) and _foreign(w, known_terms)]
+    foreign = [w for n, w in longer if (n == 0 or not w[0].isupper()) and _foreign(w)]
     if len(foreign) < FOREIGN_WORDS or len(foreign) <= FOREIGN_SHARE * len(longer):
         return False
     # And a mark of a language: an accented letter or "¿", or a short word no English dictionary knows

@@ -38,7 +38,8 @@ def list_answer(index: LoadedIndex, asked: ListAsk, question: str) -> Answer | N
     """The names ``asked`` for, most often named first (then the first named), at most ``MAX_NAMES``; a decline
     when the articles name none. None when a kind of the question's own ("ministers") is named beside no name:
     the question is then searched as any other."""
-    named = _gather(index, asked, _of(index, asked)) or _gather(index, asked)
+    of = _of(index, asked)  # empty for every kind but sections: the second pass would be the first again
+    named = _gather(index, asked, of) or (_gather(index, asked) if of else {})
     if not named:
         if asked.kind is NameKind.ROLE:
             return None

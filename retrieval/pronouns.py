@@ -40,7 +40,7 @@ _ONE_LEADS = frozenset(
      "new", "old", "same", "which", "that", "this", "these", "those", "each", "either"]
 )
 _DETERMINERS = frozenset(["the", "a", "an", "our", "your", "my"])
-PREPOSITIONS = _PREPOSITIONS = frozenset(
+PREPOSITIONS = frozenset(
     ["about", "on", "of", "with", "for", "to", "from", "after", "before", "by", "in", "at", "over", "against",
      "like", "into", "than", "behind", "under"]
 )
@@ -93,7 +93,7 @@ def unresolved_reference(text: str) -> str | None:
         if lower in _DEMONSTRATIVE:
             before = found[i - 1].lower() if i else ""
             # "why does that matter?", "is that true?": after an auxiliary, with one word left, it is the subject.
-            if i == len(found) - 1 or before in _PREPOSITIONS or (before in AUXILIARIES and i == len(found) - 2):
+            if i == len(found) - 1 or before in PREPOSITIONS or (before in AUXILIARIES and i == len(found) - 2):
                 return word
     return None
 

@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from index.date_values import exact_days
-from retrieval.topic_dates import DateFilter, Day, date_span, topic_dates
+from index.date_values import exact_days, span_of
+from retrieval.topic_dates import DateFilter, Day, topic_dates
 from retrieval.turns import FollowupContext, Turn
 from retrieval.types import Timeline, TimelineEvent
 
@@ -219,12 +219,12 @@ def walked_turn(move: Moved | None, timeline: Timeline) -> Turn | None:
 def _first_day(event: TimelineEvent) -> str:
     """The day (ISO) ``event`` began: a week's or a range's first, a month's, a year's or a part's first day
     (``index.date_values``), after which the events listed after it begin."""
-    return date_span(event.date)[0].isoformat()
+    return span_of(event.date)[0].isoformat()
 
 
 def _last_day(event: TimelineEvent) -> str | None:
     """The last day (ISO) of an event of no day (a month, a year, a part of one); None for one of days."""
-    return None if exact_days(event.date) else date_span(event.date)[1].isoformat()
+    return None if exact_days(event.date) else span_of(event.date)[1].isoformat()
 
 
 def reported_day(timeline: Timeline, turn: Turn) -> str | None:

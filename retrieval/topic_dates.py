@@ -50,12 +50,6 @@ _MONTH_RANGE = re.compile(rf"\b(?:(?:between|from)\s+)?(?P<first>{FULL_MONTH_NAM
                           rf"(?P<last>{FULL_MONTH_NAMES})\b")
 
 
-def date_span(value: str) -> tuple[date, date]:
-    """An event's date (a day, a week or range ``start/end``, a month ``YYYY-MM``, a year, a part of one:
-    ``index.date_values``) as first and last day."""
-    return span_of(value)
-
-
 @dataclass(frozen=True)
 class Day:
     """A date a topic names: ``day`` None for a whole month, ``year`` None when not given."""
@@ -71,7 +65,7 @@ class Day:
         never a day either, and a year or a part of a year neither (``_within``)."""
         if not exact_days(when):
             return self.day is None and _within(when, self.month, self.year)
-        first, last = date_span(when)
+        first, last = span_of(when)
         days = (first + timedelta(days=k) for k in range((last - first).days + 1))
         return any(d.month == self.month and self.day in (None, d.day) and self.year in (None, d.year)
                    for d in days)
@@ -82,7 +76,7 @@ class Day:
             first = date(self.year or year, self.month, self.day or 1)
         except ValueError:
             return None
-        return (first, first) if self.day is not None else date_span(first.isoformat()[:7])
+        return (first, first) if self.day is not None else span_of(first.isoformat()[:7])
 
 
 NEVER = Day(None, 0, 0)  # what a topic naming no real day ("feb 30") matches: nothing
@@ -140,7 +134,7 @@ class Period:
         span = self.days(year)
         if span is None or span[0] > span[1]:
             return False
-        first, last = date_span(when)
+        first, last = span_of(when)
         if not exact_days(when):  # a month, a year or a part of one names no day: all of it must be in the period
             return span[0] <= first and last <= span[1]
         return first <= span[1] and span[0] <= last
@@ -149,7 +143,7 @@ class Period:
 def _within(when: str, month: int, year: int | None) -> bool:
     """Whether an event of no day (a month, a year, a part of one) lies wholly inside ``month`` (of ``year``, or
     of any year)."""
-    first, last = date_span(when)
+    first, last = span_of(when)
     return (first.year, first.month) == (last.year, last.month) and first.month == month and year in (None, first.year)
 
 

@@ -21,8 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from index.date_values import approximate, date_words, exact_days
-from retrieval.topic_dates import date_span
+from index.date_values import approximate, date_words, exact_days, span_of
 from retrieval.types import Citation, Timeline, TimelineEvent
 
 if TYPE_CHECKING:
@@ -146,7 +145,7 @@ def timeline_figure(timeline: Timeline) -> Figure:
 
     # In the text timeline's order (a month before its days, a week right after its Monday), each event at its
     # first day: drawn at their middles, "8–14 Feb" came after "10 Feb", the other way round from the text.
-    placed = [_Placed(e, *date_span(e.date)) for e in timeline.events[:MAX_EVENTS]]
+    placed = [_Placed(e, *span_of(e.date)) for e in timeline.events[:MAX_EVENTS]]
     numbers = _numbers([p.event for p in placed])
     line_px = FONT * DPI / 72 * 1.35
     spacing = line_px + LABEL_GAP_PX

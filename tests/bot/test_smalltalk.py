@@ -27,7 +27,7 @@ from bot.smalltalk import (
 )
 from bot.store.tables import answers
 from bot.story_requests import dated_overview, going_on, timeline_topic, wants_overview
-from retrieval.topic_dates import date_span
+from index.date_values import span_of as date_span
 from retrieval.types import Answer, Timeline
 from tests.bot.conftest import CoreFactory, HistoryFactory
 
