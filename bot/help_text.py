@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bot.actors import Actor
 from bot.results import Reply
+from bot.smalltalk import ADDING_TOPIC, HELP_TOPIC
 
 FILE_TYPES = ".txt, .md, .pdf or saved .html"
 CLI_ADD = "dispute-bot index add FILE-or-URL"
@@ -37,8 +38,6 @@ _COMMANDS = {
     "slack": "/remove-article, /reindex [full], /status, /report, /index-history",
 }
 _TERMINAL_COMMANDS = "/reindex [full], /status, /report, /index-history"
-ADDING_TOPIC = "adding"
-HELP_TOPIC = "help"
 
 
 def adding_help(actor: Actor | None, moderator: bool) -> str:

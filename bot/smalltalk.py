@@ -24,6 +24,8 @@ FAREWELL = "Bye! Come back any time with more questions about the articles."
 DISPUTED = ("Thanks for saying so. My answers are the articles' own sentences, each with its source under it, so "
             "a wrong one is the wrong sentence: a 👎 under the answer (on Discord and Slack) tells the moderators "
             "and shows you the next-best passages. Asking again in other words often finds the right one.")
+HELP_TOPIC = "help"  # ``Reply.about`` of the introduction, which the core fills in for the asker
+ADDING_TOPIC = "adding"  # of the request to know how articles are added (``bot.help_text``)
 ADDING = "Moderators add articles; ask me on Discord or Slack how, or see the README's Moderators section."
 SOURCED = ("Every quote names its article right under the answer: title, date, and a link where the article has "
            "one. /sources lists all the articles I have.")
@@ -212,7 +214,7 @@ def small_talk(question: str) -> Reply | None:
     if _SOURCED.fullmatch(text):
         return Reply(SOURCED)
     if _GREETING.fullmatch(text) or _HELP.fullmatch(text):
-        return Reply(f"Hi! {INTRO}" if _GREETING.fullmatch(text) else INTRO, about="help")
+        return Reply(f"Hi! {INTRO}" if _GREETING.fullmatch(text) else INTRO, about=HELP_TOPIC)
     if _ADDING.fullmatch(text):  # the core says it in the asker's platform's words (``bot.help_text``)
-        return Reply(ADDING, about="adding")
+        return Reply(ADDING, about=ADDING_TOPIC)
     return None
