@@ -22,9 +22,11 @@ from bot.audit_trail import AuditTrail
 from bot.builds import APOLOGY, BuildRunner
 from bot.conversations import OWN_ANSWER, with_pointed
 from bot.core_config import CoreConfig
+from bot.core_home import HomeReader
 from bot.core_moderators import ModeratorActions
 from bot.core_timeline import TimelineReaders
 from bot.corpus_changes import CorpusChanges
+from bot.help_text import for_asker
 from bot.history import History
 from bot.history_results import Feedback, GapReport
 from bot.inflight import InFlight
@@ -50,9 +52,9 @@ audit = logging.getLogger("dispute_bot.audit")
 
 T = TypeVar("T")
 
-class CommandCore(TimelineReaders, ModeratorActions):
-    """The commands. Timeline readers (``bot.core_timeline``) and moderator actions (``bot.core_moderators``)
-    are written in modules of their own."""
+class CommandCore(TimelineReaders, ModeratorActions, HomeReader):
+    """The commands. Timeline readers (``bot.core_timeline``), moderator actions (``bot.core_moderators``) and
+    the bot's own page (``bot.core_home``) are written in modules of their own."""
 
     def __init__(
         self, config: CoreConfig, encoder_provider: EncoderProvider, moderators: ModeratorPolicy,
@@ -159,8 +161,8 @@ class CommandCore(TimelineReaders, ModeratorActions):
                 return Notice(NoticeKind.INVALID, str(exc))
             cleaned, routed = route(cleaned)
             if routed is not None:
-                if routed.reply is not None:
-                    return routed.reply
+                if routed.reply is not None:  # help in the asker's platform's words, a moderator's commands
+                    return for_asker(routed.reply, actor, actor is not None and self.is_moderator(actor))
                 events = await self._events(routed.topic, conversation)
                 if not routed.if_events or not isinstance(events, Timeline) or events.events or events.asked_back:
                     return events

@@ -14,7 +14,7 @@ and it quotes the articles, not the question.
 from __future__ import annotations
 
 from bot.results import Notice, Reply
-from bot.smalltalk import small_talk
+from bot.smalltalk import ADDING_TOPIC, small_talk
 
 
 def edit_asks(*, words_changed: bool, refused: bool, addressed_before: bool, addressed_now: bool,
@@ -38,5 +38,8 @@ def answered_nothing(result: object) -> bool:
 
 def only_small_talk(words: str) -> bool:
     """Whether an edited message's words (as the adapter reads a question) are only small talk: "thanks",
-    "hi", "is this true?" (``bot.smalltalk.small_talk``)."""
-    return small_talk(words) is not None
+    "hi", "is this true?" (``bot.smalltalk.small_talk``). Not "how do I add an article?": a request the reply
+    before the edit did not answer ("hi" greeted, then edited into it), which went unanswered once it was
+    read as small talk."""
+    reply = small_talk(words)
+    return reply is not None and reply.about != ADDING_TOPIC

@@ -57,9 +57,11 @@ class Notice:
 @dataclass(frozen=True)
 class Reply:
     """Something the bot says that is neither an answer from the articles nor a refusal: a greeting, thanks,
-    help (``bot.smalltalk``). Shown like an answer, in the conversation."""
+    help (``bot.smalltalk``). Shown like an answer, in the conversation. ``about``: what kind of help it is
+    ("help", "adding"), which the core fills in for the asker (``bot.help_text``); "" for the rest."""
 
     text: str
+    about: str = field(default="", compare=False)
 
     @property
     def ephemeral(self) -> bool:
@@ -67,6 +69,18 @@ class Reply:
 
     def to_dict(self) -> dict[str, Any]:
         return {"reply": self.text}
+
+
+@dataclass(frozen=True)
+class Home:
+    """The bot's own page (``bot.core_home``): ``intro`` what it is, ``sources`` the articles (None: the index
+    can't be read now), ``adding`` how articles are added in the asker's platform's words; a ``moderator`` sees
+    the moderator commands too. Rendered by the platform that has such a page (Slack's App Home)."""
+
+    intro: str
+    sources: list[SourceInfo] | None
+    moderator: bool
+    adding: str
 
 
 @dataclass(frozen=True)

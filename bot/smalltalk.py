@@ -24,6 +24,9 @@ FAREWELL = "Bye! Come back any time with more questions about the articles."
 DISPUTED = ("Thanks for saying so. My answers are the articles' own sentences, each with its source under it, so "
             "a wrong one is the wrong sentence: a 👎 under the answer (on Discord and Slack) tells the moderators "
             "and shows you the next-best passages. Asking again in other words often finds the right one.")
+HELP_TOPIC = "help"  # ``Reply.about`` of the introduction, which the core fills in for the asker
+ADDING_TOPIC = "adding"  # of the request to know how articles are added (``bot.help_text``)
+ADDING = "Moderators add articles; ask me on Discord or Slack how, or see the README's Moderators section."
 SOURCED = ("Every quote names its article right under the answer: title, date, and a link where the article has "
            "one. /sources lists all the articles I have.")
 
@@ -107,6 +110,20 @@ _HELP = re.compile(r"help(?:\s+me)?|commands|usage|what\s+can\s+you\s+do|what\s+
                    r"(?:(?:quick|small|simple)\s+)?(?:q|qs|questions?)"
                    r"|(?:can|could|may)\s+i\s+ask(?:\s+(?:you|u))?(?:\s+(?:something|a\s+question|some\s+questions"
                    r"|a\s+(?:quick|small|simple)\s+question))?")
+
+# How the articles get in, or out ("how do i add an article?", "can i upload a source", "how to remove an
+# article"): searched, it was declined, and nothing told a moderator about /add-article (``bot.help_text``).
+_WHO_DOES = r"(?:i|we|you|u|one|someone|people|users|moderators|mods|admins)"
+_ARTICLE = (r"(?:(?:an?|the|new|more|my|our|this|that|some|other|another|your|extra)\s+)*(?:news\s+)?"
+            r"(?:articles?|sources?|stor(?:y|ies)|news|links?|files?|documents?|pdfs?|pages?|urls?|reports?)")
+_CHANGE = (r"(?:add|upload|submit|suggest|contribute|include|send|share|give|feed|put\s+in|remove|delete"
+           r"|take\s+out|update|replace|correct)")
+_ADDING = re.compile(
+    rf"(?:how\s+(?:do|can|could|should|would|does|to)(?:\s+{_WHO_DOES})?|(?:can|could|may)\s+{_WHO_DOES}"
+    rf"|where\s+(?:do|can)\s+{_WHO_DOES}|i\s+(?:want|wanna|would\s+like)\s+to|who\s+(?:can|may))"
+    rf"\s+{_CHANGE}\s+{_ARTICLE}(?:\s+(?:to|into|in|from)(?:\s+(?:you|u|the|this|your))?"
+    r"(?:\s+(?:bot|index|corpus|sources|articles|knowledge\s+base|database|list))?)?"
+    r"|how\s+(?:do|can)\s+(?:i|we)\s+(?:rebuild|reindex|update)\s+the\s+index|(?:adding|uploading)\s+" + _ARTICLE)
 
 
 # A greeting, thanks or "quick question:" said before a question, to the bot: searched with it, "hi, how many
@@ -197,5 +214,7 @@ def small_talk(question: str) -> Reply | None:
     if _SOURCED.fullmatch(text):
         return Reply(SOURCED)
     if _GREETING.fullmatch(text) or _HELP.fullmatch(text):
-        return Reply(f"Hi! {INTRO}" if _GREETING.fullmatch(text) else INTRO)
+        return Reply(f"Hi! {INTRO}" if _GREETING.fullmatch(text) else INTRO, about=HELP_TOPIC)
+    if _ADDING.fullmatch(text):  # the core says it in the asker's platform's words (``bot.help_text``)
+        return Reply(ADDING, about=ADDING_TOPIC)
     return None

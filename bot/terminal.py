@@ -31,7 +31,8 @@ HELP = f"""Ask a question about the February 2021 Twitter-India blocking dispute
   /status            the index: a build running, failed or interrupted, whether it is out of date
   /index-history [N] the latest N article adds, removals and rebuilds (default 10)
   /help              this help
-  /quit              leave (so do exit, quit and Ctrl-D)"""
+  /quit              leave (so do exit, quit and Ctrl-D)
+Articles are added and removed on the command line: dispute-bot index add FILE-or-URL, dispute-bot index remove ID"""
 
 
 # What people type to leave a terminal program (Python's REPL, a shell), without the slash: searched as a

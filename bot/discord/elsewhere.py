@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Iterable
 from dataclasses import replace
 
 import discord
@@ -153,12 +154,19 @@ NOT_TAKEN = ("Discord would not take my answer to your /{command} where you aske
 
 async def to_asker(interaction: Interaction, messages: list[Outgoing], command: str, why: str) -> None:
     """``messages`` to the user who ran ``command``, privately, after a line saying ``why`` (``OUTLASTED``,
-    ``NOT_TAKEN``). A user who takes no DMs from the server's members is only logged: nothing else reaches them."""
+    ``NOT_TAKEN``)."""
     log.warning("/%s by %s: sending the result by direct message", command, interaction.user.id)
+    await by_dm(interaction.user, why.format(command=command), messages,
+                f"/{command}'s result to {interaction.user.id}")
+
+
+async def by_dm(user: discord.User | discord.Member, why: str, messages: Iterable[Outgoing], what: str) -> None:
+    """``why``, then ``messages``, to ``user`` by direct message: the one way left to reach someone whose command
+    or question can't be answered where it was asked. A user who takes no DMs from the server's members is only
+    logged (``what`` names what was lost): nothing else reaches them."""
     try:
-        await interaction.user.send(why.format(command=command), allowed_mentions=discord.AllowedMentions.none())
+        await user.send(why, allowed_mentions=discord.AllowedMentions.none())
         for message in messages:
-            await interaction.user.send(**message.send_kwargs())
+            await user.send(**message.send_kwargs())
     except discord.HTTPException as exc:
-        log.warning("could not send /%s's result to %s by direct message (%s %s)", command, interaction.user.id,
-                    exc.code, exc.text)
+        log.warning("could not send %s by direct message (%s %s)", what, exc.code, exc.text)

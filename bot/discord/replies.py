@@ -16,6 +16,7 @@ import discord
 
 from bot.builds import APOLOGY
 from bot.discord.answer_keys import AnswersInFlight
+from bot.discord.elsewhere import by_dm
 from bot.discord.expiring import ExpiringNotices
 from bot.discord.outgoing import Outgoing
 from bot.discord.render import render, render_plain
@@ -125,13 +126,8 @@ class ReplySending:
         """``result`` to the asker by direct message, where the channel takes nothing from the bot (no Send
         Messages, a locked or closed thread, a channel deleted meanwhile): they asked, and silence looked like a
         broken bot. One who takes no DMs from the server's members is only logged."""
-        try:
-            await message.author.send(NOT_POSTED.format(channel=message.channel.id), allowed_mentions=NONE)
-            for part in render(result, show_question=False):
-                await message.author.send(**part.send_kwargs())
-        except discord.HTTPException as exc:
-            log.warning("could not send the answer to question %s by direct message either (%s %s)", message.id,
-                        exc.code, exc.text)
+        await by_dm(message.author, NOT_POSTED.format(channel=message.channel.id), render(result, show_question=False),
+                    f"the answer to question {message.id}")
 
     async def _blocked(self, message: discord.Message, exc: discord.HTTPException) -> None:
         """The server's AutoMod refused the reply: no crash and no "something went wrong", which blamed the bot

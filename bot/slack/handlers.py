@@ -59,6 +59,7 @@ from bot.slack.events import (
     thread_of,
 )
 from bot.slack.followed import FollowedThreads
+from bot.slack.home import AppHome
 from bot.slack.memory import BoundedSet
 from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.names import OwnNames
@@ -93,6 +94,7 @@ class SlackHandlers(SlashCommands):
         app.action(re.compile(f"^(?:{'|'.join(FEEDBACK_ACTIONS)})$"))(self.feedback)
         app.event("app_mention")(self.on_mention)
         app.event("message")(self.on_message)
+        app.event("app_home_opened")(AppHome(self.core, self.users).opened)
         app.error(self.on_error)
 
     async def drop_handled_events(

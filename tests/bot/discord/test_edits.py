@@ -114,3 +114,19 @@ async def test_a_question_deleted_while_its_long_answer_is_posted_gets_no_more_o
     again = await say(fake, f"{MENTION} {QUESTION}", mentions=[p.BOT_USER])  # the next question: a whole answer
     whole = await reply_to(fake, again)
     assert not whole.deleted and ("257" in whole.text() or "1,178" in whole.text())
+
+
+async def test_a_greeting_edited_into_asking_how_to_add_an_article_is_told_how(
+    bot: DisputeBot, fake: FakeDiscord
+) -> None:
+    """"how do I add an article?" is small talk to the router (the core answers it with how articles are added),
+    and an edit into small talk asks nothing: "hi" edited into it got no answer at all."""
+    dm: dict[str, object] = {"channel_id": int(p.snowflake()), "guild": False}
+    hello = await say(fake, "hi", **dm)
+    greeting = await reply_to(fake, hello)
+    await fake.settled()
+    await edit(fake, hello, "how do I add an article?", **dm)
+    told = await fake.wait_for(lambda: next((m for m in fake.messages if m.reply_to == hello["id"]
+                                             and m is not greeting), None))
+    assert "/add-article" in told.text() and "moderator" in told.text()
+    assert fake.rejected == [] and fake.unexpected == []

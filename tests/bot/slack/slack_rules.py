@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 MAX_BLOCKS = 50
+MAX_VIEW_BLOCKS = 100  # a Home tab's (or modal's) view
 SECTION_TEXT = 3000
 SECTION_FIELD = 2000
 HEADER_TEXT = 150
@@ -30,11 +31,11 @@ def _text_object(obj: Any, limit: int, where: str, plain_only: bool = False) -> 
     return []
 
 
-def block_errors(blocks: Any) -> list[str]:
-    """Slack's checks on a message's blocks, as far as this bot can trip them."""
+def block_errors(blocks: Any, max_blocks: int = MAX_BLOCKS) -> list[str]:
+    """Slack's checks on a message's blocks (a view's, with ``max_blocks`` 100), as far as this bot can trip them."""
     if not isinstance(blocks, list):
         return ["must be an array [json-pointer:/blocks]"]
-    errors = [f"no more than {MAX_BLOCKS} items allowed [json-pointer:/blocks]"] if len(blocks) > MAX_BLOCKS else []
+    errors = [f"no more than {max_blocks} items allowed [json-pointer:/blocks]"] if len(blocks) > max_blocks else []
     block_ids: set[str] = set()
     for i, block in enumerate(blocks):
         where = f"/blocks/{i}"
@@ -109,3 +110,12 @@ def message_error(message: dict[str, Any]) -> tuple[str, list[str]] | None:
         if errors:
             return "invalid_blocks", errors
     return None
+
+
+def view_error(view: Any) -> list[str]:
+    """Why ``views.publish`` would refuse ``view`` as a Home tab (``invalid_arguments``), or []."""
+    if isinstance(view, str):  # form-encoded calls send the view as JSON text
+        view = json.loads(view)
+    if not isinstance(view, dict) or view.get("type") != "home":
+        return ["must be a home view [json-pointer:/view/type]"]
+    return block_errors(view.get("blocks"), MAX_VIEW_BLOCKS)

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from aiohttp import WSMsgType, web
 
-from tests.bot.slack.slack_rules import message_error, texts
+from tests.bot.slack.slack_rules import message_error, texts, view_error
 
 BOT_TOKEN = "xoxb-stub-bot-token"
 APP_TOKEN = "xapp-stub-app-token"
@@ -61,6 +61,7 @@ class StubSlack:
         self.bot_name = "dispute-bot"
         self.bot_display_name = ""
         self.files: dict[str, tuple[dict[str, Any], bytes]] = {}
+        self.home_views: dict[str, dict[str, Any]] = {}  # user id -> the App Home view last published for them
         # The bot token carries the scopes the app manifest asks for, as after installing from it.
         self.scopes: set[str] = set(yaml.safe_load(MANIFEST.read_text())["oauth_config"]["scopes"]["bot"])
         self.uploads: dict[str, dict[str, Any]] = {}  # file id -> {"filename", "length", "data"}
@@ -286,6 +287,14 @@ class StubSlack:
             user = self.users.get(str(params.get("user"))) or (self._bot_user() if params.get("user") == BOT_USER_ID
                                                                 else None)
             return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+        if method == "views.publish":  # no scope needed; the page replaces the user's last one
+            view = json.loads(params["view"]) if isinstance(params.get("view"), str) else params.get("view")
+            errors = view_error(view) if params.get("user_id") else ["user_id is required"]
+            if errors:
+                self.rejected.append((method, "invalid_arguments", errors))
+                return {"ok": False, "error": "invalid_arguments", "response_metadata": {"messages": errors}}
+            self.home_views[str(params["user_id"])] = view
+            return {"ok": True, "view": {"id": f"V{next(self._ts):06d}", **view}}
         if method == "files.info":
             found = self.files.get(str(params.get("file")))
             return {"ok": True, "file": found[0]} if found else {"ok": False, "error": "file_not_found"}

@@ -1,35 +1,21 @@
-"""Mentions, DMs, thread follow-ups and moderators' ``add`` uploads, as Events API requests through Bolt."""
+"""Mentions, DMs and thread follow-ups, as Events API requests through Bolt."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import time
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from slack_bolt.async_app import AsyncApp
 
 from bot.core import CommandCore
-from bot.settings import Settings
-from bot.wiring import moderator_policy
-from tests.bot.conftest import CoreFactory
 from tests.bot.slack.slack_requests import message_event, posts_in, send_event, settled, shown_text
-from tests.bot.slack.stub_slack import BOT_TOKEN, BOT_USER_ID, StubSlack
-from tests.news_site import PAGES, saved_page_over_a_megabyte
-from tests.pdf_files import article_pdf
+from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
 QUESTION = "how many accounts were ordered blocked?"
-KOO = b"""---
-title: Koo downloads surge
-date: 2021-02-11
-url: https://news.example/koo
----
-Koo, the Indian microblogging app, said on 11 February 2021 that it had crossed three million users.
-"""
 
 
 async def test_mention_is_answered_in_its_thread_and_follow_ups_need_no_mention(
@@ -106,48 +92,6 @@ async def test_files_shared_in_a_followed_thread_count_only_with_words(
     assert not stub.posted("chat.postEphemeral") and not stub.downloads
 
 
-def share(text: str, user: str, *files: tuple[str, str]) -> dict[str, object]:
-    return message_event(text, user=user, channel="D9", channel_type="im", subtype="file_share",
-                         files=[{"id": fid, "name": name} for fid, name in files])
-
-
-async def test_moderator_adds_articles_by_sharing_them_in_a_dm(
-    stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
-    copied_index: tuple[Path, Path], caplog: pytest.LogCaptureFixture,
-) -> None:
-    core = make_core(*copied_index)
-    app = make_app(core)
-    stub.add_file("F1", "koo.md", KOO)
-    stub.add_file("F2", "photo.png", b"\x89PNG")
-    stub.add_file("F3", "ledger.html", (PAGES / "ledger-second-round.html").read_bytes())  # a page saved as HTML
-    stub.add_file("F4", "talks.pdf", article_pdf())  # a story printed to PDF
-    with caplog.at_level(logging.DEBUG):
-        event = share("add", "UADMIN", ("F1", "koo.md"), ("F2", "photo.png"), ("F3", "ledger.html"),
-                      ("F4", "talks.pdf"))
-        await send_event(app, event)
-        [reply] = await posts_in(stub, "chat.postMessage", timeout=60)
-    assert reply["thread_ts"] == event["ts"] and reply["channel"] == "D9"
-    assert "added: koo, talks" in reply["text"], reply["text"]
-    assert "Refused photo.png: only .txt, .md, PDF (.pdf) and saved web pages (.html)" in reply["text"]
-    assert "web-ministry-and-twitter-hold-a-second-round" in reply["text"]
-    assert stub.downloads == [("F1", True), ("F3", True), ("F4", True)]  # with the bot token; the .png never
-    assert BOT_TOKEN not in caplog.text
-    assert "koo" in {s.doc_id for s in (await core.sources()).sources}  # type: ignore[union-attr]
-
-
-async def test_non_moderators_cannot_add_and_nothing_is_downloaded(
-    stub: StubSlack, seed_app: AsyncApp
-) -> None:
-    stub.add_file("F1", "koo.md", KOO)
-    await send_event(seed_app, share("add", "UASKER", ("F1", "koo.md")))
-    [refusal] = await posts_in(stub, "chat.postEphemeral")
-    assert refusal["text"] == "Only moderators can add articles." and refusal["user"] == "UASKER"
-    await send_event(seed_app, share("", "UADMIN", ("F1", "koo.md")))  # shared without "add"
-    hint = (await posts_in(stub, "chat.postEphemeral", 2))[1]
-    assert "with the text `add`" in hint["text"]
-    assert not stub.downloads and not stub.posted("files.info", "chat.postMessage")
-
-
 async def test_a_reply_addressed_to_someone_else_in_a_followed_thread_is_left_alone(
         stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp) -> None:
     """Bob asks the bot once inside Alice's thread; Alice's answer to Bob was answered with a public decline
@@ -165,20 +109,6 @@ async def test_a_reply_addressed_to_someone_else_in_a_followed_thread_is_left_al
     posts = await posts_in(stub, "chat.postMessage", count=2)
     await settled(seed_core)  # Alice's three handled too: a decline to any would be out by now
     assert len(stub.posted("chat.postMessage")) == 2 and "500" in shown_text(posts[-1])
-
-
-async def test_an_admin_of_another_workspace_cannot_add_by_dm(
-    stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
-    copied_index: tuple[Path, Path], slack_settings: Settings,
-) -> None:
-    """/reindex refused them; a DM "add" looked the user up without the request's workspace, and their admin
-    flag in their own workspace made them a moderator here."""
-    core = make_core(*copied_index, moderator_policy(slack_settings))
-    stub.add_file("F1", "koo.md", KOO)
-    await send_event(make_app(core), share("add", "UELSEWHERE", ("F1", "koo.md")))
-    [refusal] = await posts_in(stub, "chat.postEphemeral", timeout=60)
-    assert refusal["text"] == "Only moderators can add articles."
-    assert not stub.downloads and "koo" not in {s.doc_id for s in (await core.sources()).sources}  # type: ignore[union-attr]
 
 
 async def test_a_question_with_a_screenshot_in_a_dm_is_answered(stub: StubSlack, seed_app: AsyncApp) -> None:
@@ -234,36 +164,6 @@ async def test_a_message_whose_words_are_only_in_its_rich_text_blocks_is_answere
     assert all("257" in shown_text(a) for a in answers)
     [hint] = stub.posted("chat.postEphemeral")
     assert hint["thread_ts"] == "972.1" and "Please ask a question" in hint["text"]
-
-
-async def test_an_article_shared_with_other_words_than_add_is_never_dropped_silently(
-        stub: StubSlack, seed_app: AsyncApp) -> None:
-    """A moderator's "add these" with an article attached got a public decline quoting "add these", and an
-    article shared with a question about it was answered as if no file came: neither said how to add it."""
-    stub.add_file("F1", "koo.md", KOO)
-    await send_event(seed_app, share("add these please", "UADMIN", ("F1", "koo.md")))
-    [usage] = await posts_in(stub, "chat.postEphemeral")
-    assert usage["user"] == "UADMIN" and usage["text"].startswith("Usage: `add &lt;https://…&gt;`"), usage["text"]
-    await send_event(seed_app, share(QUESTION, "UASKER", ("F1", "koo.md")))
-    [answer] = await posts_in(stub, "chat.postMessage")
-    assert "257" in shown_text(answer)
-    hint = (await posts_in(stub, "chat.postEphemeral", 2))[1]
-    assert hint["user"] == "UASKER" and "with the text `add`" in hint["text"]
-    assert not stub.downloads
-
-
-async def test_add_in_a_channel_mention_is_told_privately_to_use_a_dm(stub: StubSlack, seed_app: AsyncApp) -> None:
-    """"@bot add" with an article (or an address) in a channel was answered in public as the question "add",
-    with the closest passages, and the file was dropped without a word."""
-    for n, (text, files) in enumerate([("add", [{"id": "F1", "name": "koo.md"}]),
-                                       ("add <https://news.example/koo>", [])]):
-        await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {text}", kind="app_mention", user="UADMIN",
-                                                 ts=f"910.{n + 1}", files=files))
-    hints = await posts_in(stub, "chat.postEphemeral", 2)
-    assert all(h["user"] == "UADMIN" and "direct message" in h["text"] for h in hints)
-    await send_event(seed_app, message_event(f"<@{BOT_USER_ID}> {QUESTION}", kind="app_mention", ts="911.1"))
-    [answer] = await posts_in(stub, "chat.postMessage")  # the sentinel: the only public post
-    assert answer["thread_ts"] == "911.1" and not stub.downloads
 
 
 @pytest.mark.parametrize(("refusing", "error"), [
@@ -335,20 +235,6 @@ async def test_unclosed_markup_in_a_channel_message_does_not_stall_the_bot(
     done.set()
     assert answer["channel"] == "D8"
     assert await stall < 1.0
-
-
-async def test_a_saved_page_over_the_article_limit_is_added_by_dm(
-    stub: StubSlack, make_core: CoreFactory, make_app: Callable[[CommandCore], AsyncApp],
-    copied_index: tuple[Path, Path],
-) -> None:
-    """A saved page past MAX_ARTICLE_BYTES (its inline scripts; the story is a few kilobytes) is read as its
-    address would be, up to the 5 MB fetched, as ``index add page.html`` reads it; it was refused unread."""
-    core = make_core(*copied_index)
-    stub.add_file("F4", "ledger.html", saved_page_over_a_megabyte())
-    await send_event(make_app(core), share("add", "UADMIN", ("F4", "ledger.html")))
-    [reply] = await posts_in(stub, "chat.postMessage", timeout=60)
-    assert "web-ministry-and-twitter-hold-a-second-round" in reply["text"], reply["text"]
-    assert stub.downloads == [("F4", True)]
 
 
 async def test_one_question_a_line_gets_each_answered(stub: StubSlack, seed_app: AsyncApp) -> None:

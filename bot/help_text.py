@@ -1,0 +1,73 @@
+"""Help that depends on who asks and where: how articles are added, and the moderator commands.
+
+The small-talk reader (``bot.smalltalk``) knows only the words: "help" got the same introduction for everyone,
+which never said how an article gets in, and "how do i add an article?" was searched and declined. What a
+moderator types differs by platform (Discord's /add-article, a file or link sent to the bot's Slack DM, the
+command line for the terminal), and whether the asker is one is the core's to say: both are facts of the
+``Actor``, so the core fills them in here (``for_asker``) and every renderer shows the text as it is.
+"""
+
+from __future__ import annotations
+
+from bot.actors import Actor
+from bot.results import Reply
+from bot.smalltalk import ADDING_TOPIC, HELP_TOPIC
+
+FILE_TYPES = ".txt, .md, .pdf or saved .html"
+CLI_ADD = "dispute-bot index add FILE-or-URL"
+CLI_REMOVE = "dispute-bot index remove ID"
+
+# How a moderator adds, removes and rebuilds, per ``Actor.platform``; a platform not named gets the command line.
+_HOW = {
+    "discord": (f"use /add-article with a {FILE_TYPES} file attached, or up to 5 news page addresses in its url option",
+                "/remove-article takes one out (Discord offers the ids as you type)", "/reindex"),
+    "slack": (f"share a {FILE_TYPES} file with me in a direct message with the message “add”, or send “add” "
+              "followed by up to 5 news page addresses", "/remove-article with the id /sources lists takes one out",
+              "/reindex"),
+}
+_CLI = (f"run {CLI_ADD} on the bot's server", f"{CLI_REMOVE} takes one out", "dispute-bot index build")
+# Who counts, in words a chat user knows (``ModeratorPolicy`` is the rule); the terminal's user is one.
+_WHO = {
+    "discord": "users and roles the bot's operator listed, and members with Manage Server where the operator "
+               "trusts them",
+    "slack": "users the bot's operator listed, and the workspace's admins and owners",
+}
+# A moderator's commands, per platform; the terminal has no /remove-article (the command line removes).
+_COMMANDS = {
+    "discord": "/add-article, /remove-article, /reindex [full], /status, /report, /index-history",
+    "slack": "/remove-article, /reindex [full], /status, /report, /index-history",
+}
+_TERMINAL_COMMANDS = "/reindex [full], /status, /report, /index-history"
+
+
+def adding_help(actor: Actor | None, moderator: bool) -> str:
+    """How an article is added, who may, what happens next, and how one is removed or the index rebuilt."""
+    platform = actor.platform if actor is not None else ""
+    add, remove, rebuild = _HOW.get(platform, _CLI)
+    who = _WHO.get(platform)
+    if moderator:
+        whose = "You are a moderator here. To add an article"
+    elif who:
+        whose = (f"Only moderators add articles ({who}); if you aren't one, send one the article or its link. "
+                 "To add one")
+    else:
+        whose = "Moderators add articles. To add one"
+    return (f"{whose}, {add}. I check it is no copy of an article already indexed, rebuild the index (questions "
+            "are answered from the old one meanwhile) and reply with what was added or refused and its id; a "
+            f"file named as an indexed article replaces it. {remove[0].upper()}{remove[1:]}, and {rebuild} "
+            "rebuilds after the articles changed on disk.")
+
+
+def for_asker(reply: Reply, actor: Actor | None, moderator: bool) -> Reply:
+    """``reply`` (small talk's) as the asker should read it: the adding help in their platform's words, and
+    the general help with a moderator's commands for a moderator, a pointer to the adding help for others."""
+    if reply.about == ADDING_TOPIC:
+        return Reply(adding_help(actor, moderator), about=ADDING_TOPIC)
+    if reply.about != HELP_TOPIC:
+        return reply
+    if moderator:
+        commands = _COMMANDS.get(actor.platform if actor is not None else "", _TERMINAL_COMMANDS)
+        more = f" As a moderator you also have {commands}; ask me “how do I add an article?” for adding."
+    else:
+        more = " Moderators add the articles: ask me “how do I add an article?” to see how."
+    return Reply(reply.text + more, about=HELP_TOPIC)
