@@ -13,7 +13,6 @@ import asyncio
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.change_history import ChangeHistory, ChangeRecord
@@ -26,12 +25,10 @@ log = logging.getLogger(__name__)
 
 def _missing_sqlite_file(url: str) -> bool:
     """A SQLite database that does not exist yet: nothing is recorded in it, and reading must not create it."""
-    import sqlalchemy as sa
+    from bot.store.engines import sqlite_file
 
-    parsed = sa.engine.make_url(url)
-    database = parsed.database
-    return (parsed.get_backend_name() == "sqlite" and bool(database) and database != ":memory:"
-            and not str(database).startswith("file:") and not Path(str(database)).exists())
+    database = sqlite_file(url)
+    return database is not None and not database.exists()
 
 
 class AuditTrail:

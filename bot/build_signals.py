@@ -10,7 +10,10 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @contextlib.contextmanager
@@ -41,3 +44,15 @@ def say_stopped(stopped_by: list[str], again: str) -> int:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGTERM)
     return 130
+
+
+def said_if_stopped(build: Callable[[], T], again: str) -> T:
+    """``build()`` (the index made before a command serves) with SIGTERM taken as Ctrl-C; stopped by either, it
+    is said (``say_stopped``) and ``KeyboardInterrupt`` raised for the caller's exit code. ``run`` and the
+    one-shot commands each wrapped their build in this by hand."""
+    with stop_signals() as stopped_by:
+        try:
+            return build()
+        except KeyboardInterrupt:
+            say_stopped(stopped_by, again)
+            raise

@@ -81,10 +81,18 @@ def _png_problem(path: Path) -> str | None:
     return None if problem is None else printable(f"dispute-bot: --png {problem}")  # a name may hold anything
 
 
-def _core(settings: Settings) -> CommandCore:
+def _core(settings: Settings, needs_store: bool = False) -> CommandCore:
+    """The core; an answer (``ask``, ``sources``, ``timeline``) needs no database, so one that can't be reached
+    is a warning line and the answer still comes, where it was the command's only output (exit 1)."""
+    from bot.render.plain import printable
     from bot.wiring import build_core
 
-    return build_core(settings)
+    def warn(reason: str) -> None:
+        print(printable(f"dispute-bot: warning: DATABASE_URL can't be reached ({reason}); answering without the "
+                        "conversation history: nothing is recorded for report, and no follow-up is remembered"),
+              file=sys.stderr)
+
+    return build_core(settings, None if needs_store else warn)
 
 
 def _unloadable(core: CommandCore, as_json: bool) -> int | None:
@@ -238,7 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot import eval_command
 
             return eval_command.main(settings, args.files, args.add, args.json, not args.no_baseline)
-        core = _core(settings)
+        core = _core(settings, needs_store=args.command == "report")
         try:
             unloadable = _unloadable(core, args.json) if args.command in ("sources", "timeline") else None
             if unloadable is not None:

@@ -6,7 +6,6 @@ import logging
 import os
 import secrets
 import tempfile
-from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -14,6 +13,8 @@ from bot.conversations import ConversationMemory
 from bot.history import History
 from bot.settings import Settings
 from bot.store import HistoryMode, Store
+from bot.store.engines import sqlite_file
+from bot.store.outage import unreachable
 
 log = logging.getLogger(__name__)
 
@@ -21,16 +22,20 @@ KEY_FILE = "feedback_hmac.key"
 
 
 class HistorySetupError(SystemExit):
-    def __init__(self, message: str) -> None:
+    """``unreachable``: why the database could not be opened, when that is the problem (not a setting), so a
+    command that can do without the store (``ask``) answers anyway (``bot.wiring.build_core``)."""
+
+    def __init__(self, message: str, unreachable: str | None = None) -> None:
         super().__init__(f"dispute-bot: {message} (see .env.example)")
+        self.unreachable = unreachable
 
 
-def _sqlite_file(url: str) -> Path | None:
-    parsed = sa.engine.make_url(url)
-    database = parsed.database
-    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
-        return None
-    return Path(database)
+def cannot_open(exc: Exception) -> str | None:
+    """The reason, in one line, when opening the store failed because the database can't be reached or its
+    file opened (the server down, a SQLite path that can't be created); None for any other failure."""
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
+    return unreachable(exc)
 
 
 def vote_key(settings: Settings) -> bytes:
@@ -38,7 +43,7 @@ def vote_key(settings: Settings) -> bytes:
     stay changeable across restarts. Other databases are shared between machines, so they need the setting."""
     if settings.feedback_hmac_key is not None:
         return settings.feedback_hmac_key.get_secret_value().encode()
-    database = _sqlite_file(settings.database_url.get_secret_value())
+    database = sqlite_file(settings.database_url.get_secret_value())
     if database is None:
         raise HistorySetupError("FEEDBACK_HMAC_KEY must be set when DATABASE_URL is not a SQLite file")
     path = database.parent / KEY_FILE
@@ -73,8 +78,8 @@ def build_history(settings: Settings, memory: ConversationMemory | None = None) 
         store = Store(settings.database_url.get_secret_value(), vote_key(settings), mode,
                       settings.history_retention_days)
     except (sa.exc.SQLAlchemyError, OSError) as exc:
-        raise HistorySetupError(f"cannot open DATABASE_URL ({type(exc).__name__}: {str(exc).splitlines()[0]})") \
-            from None
+        raise HistorySetupError(f"cannot open DATABASE_URL ({type(exc).__name__}: {str(exc).splitlines()[0]})",
+                                cannot_open(exc)) from None
     return History(store, memory)
 
 
@@ -82,7 +87,7 @@ def _prune_what_was_stored(settings: Settings) -> None:
     """With history off nothing new is stored, but what an earlier mode stored is still deleted once it is past
     retention. Nothing is created for it: no SQLite file, no key."""
     url = settings.database_url.get_secret_value()
-    database = _sqlite_file(url)
+    database = sqlite_file(url)
     if database is not None and not database.exists():
         return
     try:

@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from bot.progress import build_progress
 from bot.recorded_change import local_actor, recorded, said
 from bot.render.plain import printable
 from bot.render.status import damage_text, status_text
-from bot.results import IndexChange
+from bot.results import IndexChange, refused_lines
 from bot.settings import Settings
 from bot.shared_setup import replicas_building, shared_build_lock
 from bot.status_report import read_status
@@ -104,11 +105,15 @@ def add(settings: Settings, args: argparse.Namespace) -> int:
     hint = "" if args.force else cli_hint(rejected)
     if outcome.report is None:
         data = {"error": "invalid", "rejected": rejected, "notes": outcome.notes}
-        text = "Nothing was added.\n" + "\n".join([f"Refused {r['file']}: {r['reason']}" for r in rejected]
-                                                   + [f"Note on {n['file']}: {n['note']}" for n in outcome.notes])
+        text = "\n".join(["Nothing was added.", refused_lines(rejected)]
+                         + [f"Note on {n['file']}: {n['note']}" for n in outcome.notes])
         _print(data, text + hint, args.json, refused=True)
         return 1
     change = IndexChange("add", outcome.change(), rejected)
+    if rejected and not args.json:  # what was added is the result (stdout); the files refused are errors (stderr)
+        _print(change.to_dict(), replace(change, rejected=[]).summary(), as_json=False)
+        print(printable(refused_lines(rejected) + hint), file=sys.stderr)
+        return 1
     _print(change.to_dict(), change.summary() + hint, args.json)
     return 1 if rejected else 0
 

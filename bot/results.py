@@ -95,6 +95,11 @@ class SourcesList:
 CHAT_IDS = 10
 
 
+def refused_lines(rejected: list[dict[str, str]]) -> str:
+    """"Refused FILE: reason", a line per file an add refused (chat's reply and the command line's stderr)."""
+    return "\n".join(f"Refused {item['file']}: {item['reason']}" for item in rejected)
+
+
 @dataclass(frozen=True)
 class IndexChange:
     """A finished build (reindex, add, remove), with the counts moderators care about."""
@@ -149,8 +154,8 @@ class IndexChange:
                 text += " " + "; ".join(changes) + "."
             if r.get("full_because"):
                 text += f"\nRebuilt in full: {r['full_because']}."
-        for item in self.rejected:
-            text += f"\nRefused {item['file']}: {item['reason']}"
+        if self.rejected:
+            text += "\n" + refused_lines(self.rejected)
         for item in r.get("skipped", []):
             text += f"\nSkipped {item['file']}: {item['reason']}"
         for item in r.get("notes", []):

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Awaitable
 
 from bot import terminal
-from bot.build_signals import say_stopped, stop_signals
+from bot.build_signals import said_if_stopped
 from bot.core import CommandCore
 from bot.settings import Settings
 from bot.startup_index import ensure_index
@@ -98,6 +98,22 @@ def _exit_leaving_build(core: CommandCore) -> None:
     os._exit(0)
 
 
+def _checked_database(settings: Settings, platforms: list[str]) -> int:
+    """The last of ``run --check``'s checks: the database every process opens at start (history, shared state,
+    moderators' changes), reachable and in a schema this release can migrate. A database that is down or a
+    newer release's was found only when the bot started, and the bot was then restarted for ever."""
+    from bot.render.plain import printable
+    from bot.store.readiness import database_problem
+
+    problem = database_problem(settings.database_url.get_secret_value())
+    if problem is not None:
+        print(printable(f"dispute-bot: DATABASE_URL {problem} (see .env.example)"), file=sys.stderr)
+        return 2
+    print(f"dispute-bot: the settings are complete and the database answers; run would serve {', '.join(platforms)}",
+          file=sys.stderr)
+    return 0
+
+
 def run(settings: Settings, platform: str = "auto", http: bool = False, port: int = 3000,
         host: str = "0.0.0.0", check: bool = False) -> int:
     """``check`` (``run --check``): stop after the settings' checks, before the index, with 0 or run's exit 2 and
@@ -140,18 +156,16 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
         print(NO_INPUT, file=sys.stderr)
         return 2
     if check:
-        print(f"dispute-bot: the settings are complete; run would serve {', '.join(platforms)}", file=sys.stderr)
-        return 0
+        return _checked_database(settings, platforms)
     if platforms == ["terminal"] and logging.getLogger().level > logging.DEBUG:
         # A chat in the terminal, not a log viewer (nor faiss's); the audit lines of the user's own /report
         # and /reindex would land in the middle of the conversation too. Warnings and errors still show.
         for logger in (logging.getLogger(), logging.getLogger("dispute_bot.audit")):
             logger.setLevel(logging.WARNING)
-    with stop_signals() as stopped_by:
-        try:
-            ready = ensure_index(settings)
-        except KeyboardInterrupt:
-            return say_stopped(stopped_by, "the next start")
+    try:
+        ready = said_if_stopped(lambda: ensure_index(settings), "the next start")
+    except KeyboardInterrupt:  # Ctrl-C (SIGTERM has ended the process by its signal)
+        return 130
     if not ready:
         return 1
     core = build_core(settings)

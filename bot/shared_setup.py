@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import sqlalchemy as sa
 
 from bot.build_lock import LockUnavailable, advisory_build_lock, advisory_lock_held
-from bot.history_setup import HistorySetupError, vote_key
+from bot.history_setup import HistorySetupError, cannot_open, vote_key
 from bot.settings import Settings
 from bot.shared_state import SharedState
 from bot.store.engines import open_engine
@@ -25,9 +25,8 @@ from bot.store.shared import SharedStore
 log = logging.getLogger(__name__)
 
 
-class SharedSetupError(SystemExit):
-    def __init__(self, message: str) -> None:
-        super().__init__(f"dispute-bot: {message} (see .env.example)")
+class SharedSetupError(HistorySetupError):
+    """As ``HistorySetupError``: ``unreachable`` says why when the database can't be reached."""
 
 
 def _backend(settings: Settings) -> str:
@@ -42,7 +41,8 @@ def shares_state(settings: Settings) -> bool:
 
 def _problem(exc: Exception) -> SharedSetupError:
     first = str(exc).splitlines()[0] if str(exc) else ""
-    return SharedSetupError(f"cannot open DATABASE_URL for the shared state ({type(exc).__name__}: {first})")
+    return SharedSetupError(f"cannot open DATABASE_URL for the shared state ({type(exc).__name__}: {first})",
+                            cannot_open(exc))
 
 
 def build_shared_state(settings: Settings) -> SharedState:

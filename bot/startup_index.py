@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.build_lock import LockUnavailable
-from bot.build_signals import say_stopped, stop_signals
+from bot.build_signals import said_if_stopped
 from bot.settings import Settings
 from index import store
 from index.change_journal import pending
@@ -178,12 +178,8 @@ def build_if_missing(settings: Settings) -> NoIndex | None:
         return None if live is not None else NoIndex(
             f"There is no index at {settings.index_dir} and no corpus folder at {settings.corpus_dir} "
             "(CORPUS_DIR) to build one from.")
-    with stop_signals() as stopped_by:
-        try:
-            ready = ensure_index(settings)
-        except KeyboardInterrupt:  # SIGTERM ended the process without a word; Ctrl-C with none either
-            say_stopped(stopped_by, "the next command")
-            raise
+    # SIGTERM ended the process without a word, Ctrl-C with none either: now said, then the command's exit
+    ready = said_if_stopped(lambda: ensure_index(settings), "the next command")
     if not ready and store.live_dir(settings.index_dir) is None:
         return NoIndex(f"There is no index at {settings.index_dir} (INDEX_DIR), and building one failed: "
                        "the reason is on stderr.", said=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bot.actors import ModeratorPolicy, home
@@ -90,18 +91,31 @@ def moderator_policy(settings: Settings) -> ModeratorPolicy:
     )
 
 
-def build_core(settings: Settings) -> CommandCore:
+def build_core(settings: Settings, without_store: Callable[[str], None] | None = None) -> CommandCore:
+    """``without_store``: for a command that can answer without the database (``ask``, ``sources``,
+    ``timeline``), told why it can't be reached; the core then keeps follow-ups in memory and records nothing.
+    Without it, an unreachable database stops the command (the bot, ``report``) with its one line."""
     # Imported here: the core, the history and the shared store pull in retrieval and SQLAlchemy, which
     # one-shot ``index`` commands never need (they start a process per moderator action).
     from bot.audit_trail import AuditTrail
     from bot.core import CommandCore
-    from bot.history_setup import build_history
+    from bot.history import History
+    from bot.history_setup import HistorySetupError, build_history
     from bot.shared_setup import build_shared_state
+    from bot.shared_state import SharedState
 
     queries = lazy_encoder(settings.embedding_model, settings.index_dir)  # ONNX export of the live index if any
     # The model's float32 ONNX export (its own vectors, no torch), loaded when a moderator first rebuilds.
     builds = document_encoder(settings.embedding_model, settings.index_dir)
-    shared = build_shared_state(settings)  # rate limits, event claims, follow-ups: replicas share them or not
+    shared = SharedState()
+    try:
+        shared = build_shared_state(settings)  # rate limits, event claims, follow-ups: replicas share them or not
+        history = build_history(settings, shared.memory())
+    except HistorySetupError as exc:  # the shared state's too
+        shared.close()
+        if without_store is None or exc.unreachable is None:
+            raise
+        without_store(exc.unreachable)
+        shared, history = SharedState(), History()
     return CommandCore(core_config(settings), queries, moderator_policy(settings), build_encoder_provider=builds,
-                       history=build_history(settings, shared.memory()), shared=shared,
-                       changes=AuditTrail(settings.database_url.get_secret_value()))
+                       history=history, shared=shared, changes=AuditTrail(settings.database_url.get_secret_value()))

@@ -5,6 +5,7 @@ files (reading bytes, decoding, refusing binaries, noting unreadable dates for t
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,12 +26,20 @@ class SkippedFile:
 
 
 def article_paths(corpus_dir: Path) -> list[Path]:
-    """Article files in a stable order (doc ids are file stems, so order decides nothing but output)."""
+    """Article files in a stable order (doc ids are file stems, so order decides nothing but output). A link that
+    leads to no file is listed too, for ``load_article`` to say so: left out, an indexed one was dropped from the
+    index as if a moderator had removed it, and any other went unmentioned."""
     if not corpus_dir.is_dir():
         return []
     return sorted(
-        p for p in corpus_dir.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+        p for p in corpus_dir.iterdir()
+        if p.suffix.lower() in ARTICLE_SUFFIXES and (p.is_file() or _leads_nowhere(p))
     )
+
+
+def _leads_nowhere(path: Path) -> bool:
+    """A symbolic link whose target is gone (moved, on a disk not mounted) or is a loop of links."""
+    return path.is_symlink() and not path.exists()
 
 
 Parser = Callable[[str, str, str], Document]
@@ -67,6 +76,9 @@ def load_article(path: Path, parse: Parser = parse_article, notes: list[SkippedF
     read ("2021-02-30", "10/02/2021") leaves the article undated, and why is added to ``notes`` (the build's report:
     a file put in the corpus by hand was built undated with only "cannot read the date" in the log, without the
     file's name shown where a moderator looks)."""
+    if _leads_nowhere(path):  # there, but not readable now: as a disk error is (an indexed article is kept)
+        raise Unreadable(f"a symbolic link to {os.readlink(path)}, which leads to no file (moved, on a disk not "
+                         "mounted, or a loop of links)")
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:  # deleted since the folder was listed: as good as removed

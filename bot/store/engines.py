@@ -76,13 +76,22 @@ def _server_options(parsed: sa.engine.URL) -> dict[str, Any]:
     return options
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite ``DATABASE_URL``; None for another database, an in-memory one or a ``file:`` URI."""
+    parsed = sa.engine.make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
 def open_engine(url: str) -> Engine:
     """The engine of every store, the build lock and shared state; SQLite's options are its own."""
     parsed = sa.engine.make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        database = parsed.database
-        if database and database != ":memory:" and not database.startswith("file:"):
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        database = sqlite_file(url)
+        if database is not None:
+            database.parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(parsed)
         _sqlite_setup(engine)
         return engine

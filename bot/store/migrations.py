@@ -22,9 +22,14 @@ from bot.store.tables import schema_version
 
 log = logging.getLogger(__name__)
 
-__all__ = ["MIGRATIONS", "Step", "applied_versions", "current_version", "migrate"]
+__all__ = ["MIGRATIONS", "Step", "applied_versions", "current_version", "migrate", "newest_known"]
 
 MIGRATION_LOCK = zlib.crc32(b"dispute-bot schema migration")
+
+
+def newest_known() -> int:
+    """The newest schema version this release knows (its last step)."""
+    return max(number for number, _, _ in MIGRATIONS)
 
 
 def current_version(conn: Connection) -> int:
@@ -103,7 +108,7 @@ def _tell_if_newer(engine: Engine, version: int) -> None:
     """A database a newer release migrated (a rollback, or an old replica in a rolling deploy) was used
     without a word: the first write a newer migration changed then failed as an apology to a user and a
     traceback in the log, with nothing saying why. Once per database, since several stores open it."""
-    known = max(number for number, _, _ in MIGRATIONS)
+    known = newest_known()
     where = engine.url.render_as_string(hide_password=True)
     if version > known and where not in _TOLD_NEWER:
         _TOLD_NEWER.add(where)
