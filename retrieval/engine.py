@@ -22,6 +22,7 @@ from retrieval.acronyms import restore_acronyms
 from retrieval.alternatives import next_best
 from retrieval.answer import compose
 from retrieval.answer_like import is_answer_like
+from retrieval.choices import decided
 from retrieval.comparisons import answered_apart, sides
 from retrieval.definitions import spelled_out
 from retrieval.features import FEATURES, Candidates, candidates, reread
@@ -176,6 +177,7 @@ class Engine:
         spelled = spelled_out(index.aliases, reading, found, probs)  # "what is MeitY?": where an article says
         # 'what does "non-compliance" mean here': the sentence saying what it stands for, not one using it
         probs = explained(reading, found, probs, self.model.threshold) if spelled is probs else spelled
+        probs = decided(reading, found, probs, index.idf)  # "in person or online": a sentence naming one
         if not has_subject(question) and in_another_script(question.text):
             # No search word of its own, in a script the index can't read: a conversation can't say what it
             # asks. Read as a follow-up, "किसानों के बारे में क्या हुआ" searched the earlier turn's words alone
