@@ -31,10 +31,11 @@ from retrieval.followup import expand
 from retrieval.followup_search import FollowUp, best_sentence, follow_up
 from retrieval.hinglish import english_reading
 from retrieval.initialisms import spell_out_initials
+from retrieval.list_followups import follow_up_searched, list_follow_up
 from retrieval.list_questions import list_question
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.meanings import explained
-from retrieval.mentions import list_answer
+from retrieval.mentions import MAX_NAMES, list_answer
 from retrieval.ordinals import ordinals_as_written
 from retrieval.pronouns import resolve, scene_subject, unresolved_reference
 from retrieval.question import Kind, Question, analyse, has_subject
@@ -48,6 +49,7 @@ from retrieval.spelling import mend_typos
 from retrieval.timeline import DEFAULT_LIMIT, build_timeline
 from retrieval.turns import FollowupContext, Turn, turn_of
 from retrieval.types import Answer, Passage, SourceInfo, Timeline
+from retrieval.unnamed import without_unnamed
 from retrieval.wording import in_another_script, nothing_named
 
 log = logging.getLogger(__name__)
@@ -127,13 +129,17 @@ class Engine:
         listed = list_answer(self.index, kind, text) if kind is not None else None
         if listed is not None:
             return listed
+        over = list_follow_up(text, context, MAX_NAMES)  # "which of them is a minister" after a list
+        listed = list_answer(self.index, over, text) if over is not None else None
+        if over is not None and listed is not None:
+            return replace(listed, searched_for=follow_up_searched(over), expanded=True)
         questions = questions_in(text)
         # the context told first (in sentences of its own, or between commas) is the turn before the ask
         told = (context_and_ask(text) or scene_and_ask(text)) if len(questions) == 1 else None
         if told is not None:
             return replace(self._ask_in_scene(told[0], without_own_reason(told[1]), context), question=text)
         if len(questions) == 1:
-            answer = self._ask_one(without_own_reason(text), context)
+            answer = without_unnamed(self._ask_one(without_own_reason(text), context))  # a role, not its name
             # A comparison declined as one text: each fact asked on its own (``retrieval.comparisons``).
             pair = sides(text) if not answer.answered else None
             apart = answered_apart(text, pair, [self._ask_one(side, context) for side in pair.asks]) if pair else None
@@ -141,7 +147,7 @@ class Engine:
         turns = list(context.turns) if context else []
         answers = []
         for asked in questions[:MAX_QUESTIONS]:  # the rest are left for the asker to ask on their own
-            answers.append(self._ask_one(asked, FollowupContext(tuple(turns)) if turns else None))
+            answers.append(without_unnamed(self._ask_one(asked, FollowupContext(tuple(turns)) if turns else None)))
             turns.append(turn_of(asked, answers[-1]))
         return joined(text, answers, left=len(questions) - len(answers))
 

@@ -35,6 +35,10 @@ class ListAsk:
     cue: str = ""
     besides: tuple[str, ...] = ()
     of: str = ""  # what the names are of: "list the sections of the telecom act" lists that act's
+    # A follow-up over the list (``retrieval.list_followups``): only the names written with this word ("which of
+    # them is a minister"), or those after the first ``skip`` ("who else was named").
+    narrow: str = ""
+    skip: int = 0
 
 
 _KIND_WORDS: dict[NameKind, str] = {
@@ -99,10 +103,11 @@ def list_question(text: str) -> ListAsk | None:
     for kind, words in _KIND_WORDS.items():
         if re.fullmatch(words, noun, re.IGNORECASE):
             return ListAsk(kind, noun, besides=besides, of=match.groupdict().get("of") or "")
-    return ListAsk(NameKind.ROLE, noun, cue=_singular(noun), besides=besides)
+    return ListAsk(NameKind.ROLE, noun, cue=singular(noun), besides=besides)
 
 
-def _singular(noun: str) -> str:
+def singular(noun: str) -> str:
+    """The singular of a plural noun, as a title beside a name is written ("ministers": "minister")."""
     if noun.endswith("ies"):
         return noun[:-3] + "y"
     if noun.endswith(("sses", "ches", "shes", "xes")):

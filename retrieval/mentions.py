@@ -17,6 +17,7 @@ from index.lexical import terms
 from retrieval.answer import citation
 from retrieval.list_questions import ListAsk, NameKind
 from retrieval.loaded import LoadedIndex
+from retrieval.name_forms import same_thing
 from retrieval.name_spans import Mention, mentions
 from retrieval.types import Answer, Citation
 
@@ -32,6 +33,15 @@ class _Named:
     rows: list[int] = field(default_factory=list)  # sentences naming it, in article order
     shown: tuple[int, int, int] = (-1, 0, 0)  # the sentence quoted (the first showing its kind), the name in it
     first: int = 0
+    person: bool = False  # shown as a person's name: a middle name may be left out of another form
+    forms: list[str] = field(default_factory=list)  # shorter names of it the articles write ("IT Act")
+
+    def line(self) -> str:
+        """The name as listed: its longest form, and the others that hold a word it doesn't ("Information
+        Technology Act (also “IT Act”)"), so a quote or question using one is found in the list."""
+        words = {w.casefold() for w in self.name.split()}
+        other = [f for f in dict.fromkeys(self.forms) if any(w.casefold() not in words for w in f.split())][:2]
+        return self.name + (" (also " + ", ".join(f"“{f}”" for f in other) + ")" if other else "")
 
 
 def list_answer(index: LoadedIndex, asked: ListAsk, question: str) -> Answer | None:
@@ -41,12 +51,19 @@ def list_answer(index: LoadedIndex, asked: ListAsk, question: str) -> Answer | N
     of = _of(index, asked)  # empty for every kind but sections: the second pass would be the first again
     named = _gather(index, asked, of) or (_gather(index, asked) if of else {})
     if not named:
+        if asked.narrow:  # "which of them is a minister": none is written as one
+            return Answer(question, f"None of the {asked.noun} the articles name is written with “{asked.narrow}”.",
+                          answered=False)
         if asked.kind is NameKind.ROLE:
             return None
         return Answer(question, f"The articles name no {asked.noun}.", answered=False)
-    ranked = sorted(named.values(), key=lambda n: (-len(set(n.rows)), n.first))[:MAX_NAMES]
-    quoted = [(n.name, citation(index, n.shown[0], *_window(index, *n.shown), 1.0)) for n in ranked]
-    return named_answer(question, asked.noun, quoted, len(named) - len(ranked))
+    ranked = sorted(named.values(), key=lambda n: (-len(set(n.rows)), n.first))[asked.skip : asked.skip + MAX_NAMES]
+    if not ranked:  # "who else was named" after every name was shown
+        return Answer(question, f"The articles name no other {asked.noun} than the {len(named)} listed.",
+                      answered=False)
+    quoted = [(n.line(), citation(index, n.shown[0], *_window(index, *n.shown), 1.0)) for n in ranked]
+    noun = asked.noun + (f" written with “{asked.narrow}”" if asked.narrow else "")
+    return named_answer(question, noun, quoted, len(named) - len(ranked) - asked.skip)
 
 
 def named_answer(question: str, noun: str, quoted: list[tuple[str, Citation]], more: int) -> Answer:
@@ -81,12 +98,21 @@ _FLAG = {NameKind.SECTION: "section", NameKind.LAW: "law", NameKind.PERSON: "per
 
 
 def _fits(mention: Mention, sentence: str, asked: ListAsk) -> bool:
+    if asked.narrow and not _written_with(mention, sentence, asked.narrow):
+        return False
     if asked.kind is NameKind.COMPANY and mention.app:  # an app or a platform is its company's ("app Koo")
         return True
     if asked.kind in _FLAG:
         return bool(getattr(mention, _FLAG[asked.kind]))
     cue = re.compile(rf"\b{re.escape(asked.cue)}s?\b", re.IGNORECASE)
     return not mention.law and not mention.org and mention.titled(sentence, cue)
+
+
+def _written_with(mention: Mention, sentence: str, word: str) -> bool:
+    """Whether ``word`` is a title of the name ("Minister X", "X, the minister") or a word of the name's own
+    ("Ministry of …" for "ministry")."""
+    cue = re.compile(rf"\b{re.escape(word)}s?\b", re.IGNORECASE)
+    return bool(cue.search(mention.name)) or mention.titled(sentence, cue)
 
 
 def _of(index: LoadedIndex, asked: ListAsk) -> frozenset[str]:
@@ -128,7 +154,7 @@ def _gather(index: LoadedIndex, asked: ListAsk, of: frozenset[str] = frozenset()
     shown only from a sentence holding those terms (no section of that act named: every section is listed,
     since the articles may write the act in words the question doesn't, "IT Act" for "Information Technology
     Act", and each quote shows whose section it is)."""
-    shown: dict[str, tuple[str, tuple[int, int, int]]] = {}  # name's key -> (name as written, where shown)
+    shown: dict[str, tuple[str, tuple[int, int, int], bool]] = {}  # key -> (name as written, where, a person's)
     seen: dict[str, list[int]] = {}  # name's key -> sentences writing it, whatever its kind there
     inside: set[str] = set()  # names written after a sentence's first word somewhere
     for row, sentence, found in _read(index):
@@ -138,27 +164,29 @@ def _gather(index: LoadedIndex, asked: ListAsk, of: frozenset[str] = frozenset()
             if not mention.opens(sentence):
                 inside.add(key)
             if key not in shown and _fits(mention, sentence, asked) and _of_this(of, sentence, mention):
-                shown[key] = (" ".join(mention.name.split()), (row, mention.start, mention.end))
+                shown[key] = (" ".join(mention.name.split()), (row, mention.start, mention.end), mention.person)
     besides = [b for b in asked.besides if b]
     # A word of one word only ever opening a sentence ("Companies that fail …") has its capital from its place.
     keys = [k for k in shown if not any(b in k for b in besides) and (k in inside or " " in k)]
     named: dict[str, _Named] = {}
     for key in sorted(keys, key=lambda k: -len(k)):
-        whole = next((n for n in named.values() if _part_of(key, n.name.casefold(), index)), None)
+        name, where, person = shown[key]
+        whole = _whole(name, person, list(named.values()), index)
         if whole is not None:
             whole.rows.extend(seen[key])
+            whole.forms.append(name)
             continue
-        name, where = shown[key]
-        named[key] = _Named(name, list(seen[key]), where)
+        named[key] = _Named(name, list(seen[key]), where, person=person)
     for n in named.values():
         n.first = min(n.rows)
     return named
 
 
-def _part_of(short: str, long: str, index: LoadedIndex) -> bool:
-    """Whether ``short`` names what ``long`` does: its last words ("prasad" of "ravi shankar prasad") or the
-    short form an article defines for it ("meity")."""
-    if long.endswith(" " + short):
-        return True
-    spelled = index.aliases.get(" ".join(terms(short)))
-    return spelled is not None and list(spelled) == terms(long)
+def _whole(name: str, person: bool, longer: list[_Named], index: LoadedIndex) -> _Named | None:
+    """The one longer name ``name`` is a form of (``retrieval.name_forms``): "IT Act" of "Information Technology
+    Act". A form of several ("IT Act" where "Information Technology Act" and "Income Tax Act" are both written)
+    stays a name of its own, unless it is the first one's last words ("Prasad"), as it always counted."""
+    wholes = [n for n in longer if same_thing(name, n.name, index.aliases, people=person and n.person)]
+    if len(wholes) == 1 or (wholes and wholes[0].name.casefold().endswith(" " + name.casefold())):
+        return wholes[0]
+    return None

@@ -25,6 +25,8 @@ _ROLE = (r"minister|secretary|spokes(?:person|man|woman)|ceo|cto|coo|founder|co-
          r"|senator|ambassador|researcher|expert|spokesperson|mr|ms|mrs|dr|shri|smt|sri|prof|minister-of-state"
          r"|deputy|vice-president|inspector|superintendent|constable|comedian|actor|actress|singer|farmer")
 _TITLE = re.compile(rf"^(?:{_ROLE})\.?$", re.IGNORECASE)
+# A role word anywhere in a text ("koo's ceo"): what a question asking for someone's name asks about.
+ROLE_WORD = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 _SAYS = re.compile(r"^\s*(?:,\s*who\b|said|says|told|added|tweeted|wrote|posted|stated"
                    r"|noted|argued|asked|claimed|explained|announced|confirmed|replied|responded|alleged|urged)",
                    re.IGNORECASE)
@@ -32,7 +34,8 @@ _ORG_WORD = re.compile(r"\b(?:Inc|Ltd|Limited|Corp|Corporation|Company|Co|LLC|LL
                        r"|Committee|Council|Association|Foundation|Union|Party|Government|Board|Commission|Authority"
                        r"|Agency|Bank|University|Institute|Group|Technologies|Federation|Forum|Trust|Society"
                        r"|Bureau|Office|Centre|Center|Cell|Tribunal|Parliament|Assembly|Police|Army)\b\.?")
-_LAW_WORD = re.compile(r"\b(?:Act|Acts|Rules|Code|Bill|Law|Regulations?|Guidelines|Ordinance|Constitution)$")
+_LAW_WORD = re.compile(r"\b(?:Act|Acts|Rules|Code|Bill|Law|Regulations?|Guidelines|Ordinance|Constitution)$"
+                       r"|^(?:Constitution|Code|Charter)\s+of\s")  # "the Constitution of Quorvan"
 _APP_CUE = re.compile(r"apps?|platforms?|microblogging|micro-blogging|media|networking|messaging|websites?|sites?"
                       r"|networks?|services?|handles?", re.IGNORECASE)
 _COMPANY_CUE = re.compile(r"companies|company|firms?|startups?|start-ups?|corporations?|giants?|makers?|owners?"
@@ -67,8 +70,9 @@ class Mention:
 
     def titled(self, sentence: str, cue: re.Pattern[str]) -> bool:
         """Whether ``cue`` is a title just before the name ("IT Minister X"), with no stop between ("officials,
-        Twitter" is none), or in an appositive after it ("X, the minister of …")."""
-        before = re.split(r"[,;:.!?()“”\"]", sentence[: self.start])[-1].split()[-3:]
+        Twitter" is none), or set off by commas before it ("the ministry's secretary, X, said"), or in an
+        appositive after it ("X, the minister of …")."""
+        before = re.split(r"[,;:.!?()“”\"]", _apposed_before(sentence, self.start, self.end))[-1].split()[-3:]
         after = re.match(r"\s*,\s*((?:\S+\s+){0,4}\S+)", sentence[self.end :])
         return bool(cue.search(" ".join(before))) or (after is not None and bool(cue.search(after.group(1))))
 
@@ -142,9 +146,23 @@ def _trimmed(span: str) -> tuple[int, str] | None:
     return skip, name
 
 
+def _apposed_before(sentence: str, start: int, end: int) -> str:
+    """The words before the name, without the comma that sets it off when a comma closes it too ("the ministry's
+    secretary, X, told": the secretary is X); a comma before only ("officials, Twitter said") sets off nothing."""
+    head = sentence[:start]
+    if re.search(r",\s*$", head) and re.match(r"\s*,", sentence[end:]):
+        return re.sub(r",\s*$", " ", head)
+    return head
+
+
+# "X, the company's head of public policy, said": a role in the words a comma sets off after the name.
+_APPOSITIVE = re.compile(
+    rf"\s*,\s*(?:(?:the|a|an|its|their|his|her|[\w-]+['’]s)\s+)?(?:[\w'’-]+\s+){{0,3}}(?:{_ROLE})\b", re.IGNORECASE)
+
+
 def _mention(sentence: str, name: str, start: int, end: int) -> Mention:
-    before = sentence[:start].split()[-2:]
-    titled = any(_TITLE.match(w.strip(",.")) for w in before)
+    before = _apposed_before(sentence, start, end).split()[-2:]
+    titled = any(_TITLE.match(w.strip(",.")) for w in before) or bool(_APPOSITIVE.match(sentence[end:]))
     words = name.split()
     speaks = bool(_SAYS.match(sentence[end:])) and len(words) >= 2
     suffix = _COMPANY.search(name)
