@@ -25,6 +25,7 @@ from index.chunking import Span, split_sentences
 from index.corrections import denied, label_end, retracted
 from index.date_ranges import week_of
 from index.date_resolution import CorpusWindow
+from index.date_roles import held_since
 from index.date_tense import ahead_of, asks, behind, told_as_future
 from index.documents import Document
 from index.entry_heads import EntryHead, entry_day, entry_heads
@@ -93,8 +94,10 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
             if _dates_nothing(text):
                 continue  # "Updated: Feb 12, 2021 14:05 IST" dates the article; "Also Read: …" is another story
             if (item.mention.role != "primary" or item.mention.start < label_end(text)
-                    or item.mention.start < dateline_end(text) or denied(text, item.mention.start)):
-                continue  # "in the wake of the January 26 violence": the violence's date, not the sentence's
+                    or item.mention.start < dateline_end(text) or denied(text, item.mention.start)
+                    or held_since(text, item.mention.start, item.mention.text)):
+                continue  # "in the wake of the January 26 violence": the violence's date, not the sentence's;
+                # "blocked since 3 March": a state when written, no happening of that day
             written, reported = _entry_dates(heads, updates, item.sentence.start, doc_dates[doc.doc_id], given)
             resolved = resolve_mention(item, written, anchors, window, doc.date_estimated)
             if resolved is None:
