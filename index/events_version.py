@@ -56,4 +56,5 @@ EVENTS_VERSION = 41  # 14: a yearless date in an undated article takes the year 
 # 40: a source list's entry ("Harbour Board, press statement, 12 March 2024.") is no event of its day
 # (``index.reference_entries``); a fact box's date is an event of the box's line naming it (``index.box_lines``)
 # 41: a date a state holds since ("blocked since 3 March", "43 arrested since Saturday night") is no event of its
-# day (``index.date_roles.held_since``)
+# day (``index.date_roles.held_since``); an endnote of one source and its day ("[1] Order of …, 7 September 2023.") is
+# no event either (``index.reference_entries``)

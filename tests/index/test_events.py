@@ -363,7 +363,7 @@ def test_version_bumped() -> None:
     # 37: dates of no day; 38: a question is no event of the day it names
     # 39: time-first and update-word entry heads, an update's label alone, "by 2025", a year's count, "from 3 to 5"
     # 40: a source list's entry is no event of its day; a fact box's date is an event of its line
-    # 41: a day a state has held since ("blocked since 3 March") is no event of its day
+    # 41: a day a state has held since ("blocked since 3 March") is no event of its day; nor an endnote's
 
 
 def test_last_this_and_next_month_are_months_of_the_article_s_date() -> None:
