@@ -66,6 +66,18 @@ def word_before(sentence: str, start: int) -> str:
     return prev.group(1).lower() if prev else ""
 
 
+# A date a state has held since ("has been blocked since 3 March", "43 arrested since Saturday night", "ever since
+# the morning of 3 March"): the sentence tells how things stand when written, not a happening of that day.
+_SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+(?:(?:very\s+)?(?:morning|afternoon|evening|night|start|beginning"
+                    r"|middle|end|first\s+week|first\s+days?)\s+of\s+)?)?$", re.IGNORECASE)
+
+
+def held_since(sentence: str, start: int, text: str) -> bool:
+    """Whether the date ``text`` at ``start`` is one a state has held since, as "since" before it says (the
+    month of "since March" holds the word itself)."""
+    return text[:6].lower() == "since " or _SINCE.search(context_before(sentence, start)) is not None
+
+
 def date_role(sentence: str, start: int, end: int) -> str:
     if start <= _BEFORE and _SUBJECT_START.fullmatch(sentence, 0, start):
         return "primary"  # "The January 26 violence left …", "Twitter's Monday statement came late": its subject

@@ -30,7 +30,7 @@ from index.stamps import normalise_date, web_address
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Bump when ``parse_article`` reads a file differently: builds keep parsed articles by content
 # (``index.article_cache``) and parse them again only for a new version.
-PARSE_VERSION = 45  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
+PARSE_VERSION = 46  # 10: a date alone on its line is a stamp; 11: HTML fragments, rules; 12: bylines;
 # 13: front matter ended by "...", and TOML front matter; 14: an address pasted over the story;
 # 15: breadcrumbs and page chrome ("Skip to main content") are no title; 16: a .md body without its markup;
 # 17: a front-matter url that is no web address is no link; 18: a .md list item keeps a marker ("• ", "2. ");
@@ -71,6 +71,7 @@ PARSE_VERSION = 45  # 10: a date alone on its line is a stamp; 11: HTML fragment
 # no-break space is a space (``index.invisible``)
 # 45: curly quotes, dashes and accents garbled by a Windows-1252 reading ("â€™", "Ã©") read as written
 # (``index.mojibake``)
+# 46: an issuer line naming its state ("Ministry of Digital Affairs, Republic of Caldany") is no title
 _OPENS_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 # A saved page, or a part of one copied from its source ("<div class=story><p>…"): a file that opens with a
 # block element's tag. Markdown's inline HTML ("<b>Note:</b>", "<br>", "<!-- -->") opens no article this way.

@@ -25,6 +25,7 @@ from index.chunking import Span, split_sentences
 from index.corrections import denied, label_end, retracted
 from index.date_ranges import week_of
 from index.date_resolution import CorpusWindow
+from index.date_roles import held_since
 from index.date_tense import ahead_of, asks, behind, told_as_future
 from index.documents import Document
 from index.entry_heads import EntryHead, entry_day, entry_heads
@@ -45,6 +46,7 @@ from index.mention_dates import (
     year_anchors,
 )
 from index.named_anchor import named_anchor, named_event
+from index.note_marks import note_mark_before
 from index.reference_entries import is_reference_entry
 from index.relative_days import counted_here, moved_day, placed_days, relative_days, week_span
 from index.sentence_refs import opens_with_reference
@@ -90,11 +92,13 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
         updates = update_days(doc.text, spans, doc_dates[doc.doc_id])
         for item in located[doc.doc_id]:
             text = doc.text[item.sentence.start : item.sentence.end]
-            if _dates_nothing(text):
+            if _dates_nothing(doc.text, item.sentence.start, item.sentence.end):
                 continue  # "Updated: Feb 12, 2021 14:05 IST" dates the article; "Also Read: …" is another story
             if (item.mention.role != "primary" or item.mention.start < label_end(text)
-                    or item.mention.start < dateline_end(text) or denied(text, item.mention.start)):
-                continue  # "in the wake of the January 26 violence": the violence's date, not the sentence's
+                    or item.mention.start < dateline_end(text) or denied(text, item.mention.start)
+                    or held_since(text, item.mention.start, item.mention.text)):
+                continue  # "in the wake of the January 26 violence": the violence's date, not the sentence's;
+                # "blocked since 3 March": a state when written, no happening of that day
             written, reported = _entry_dates(heads, updates, item.sentence.start, doc_dates[doc.doc_id], given)
             resolved = resolve_mention(item, written, anchors, window, doc.date_estimated)
             if resolved is None:
@@ -174,11 +178,13 @@ def _entry_leads(doc: Document, heads: list[EntryHead], spans: list[Span], updat
         }
 
 
-def _dates_nothing(text: str) -> bool:
-    """A sentence whose dates are no event: a stamp dating the article, page furniture, a question, a withdrawn
-    figure, a source list's entry. One test for both readers of events, so a kind added here reaches both."""
-    return (stamp_date(text) is not None or is_furniture(text) or asks(text) or retracted(text)
-            or is_reference_entry(text))
+def _dates_nothing(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``start:end`` of ``text`` dates no event: a stamp dating the article, page
+    furniture, a question, a withdrawn figure, a source list's entry (read with its line's note mark, "[1] Order
+    of …", which the sentence leaves out). One test for both readers of events, so a kind added here reaches both."""
+    sentence = text[start:end]
+    return (stamp_date(sentence) is not None or is_furniture(sentence) or asks(sentence) or retracted(sentence)
+            or is_reference_entry(note_mark_before(text, start) + sentence))
 
 
 def _count_here(doc: Document, located: list[Located], resolve: Callable[[Located], tuple[str, str, str] | None],
@@ -190,7 +196,7 @@ def _count_here(doc: Document, located: list[Located], resolve: Callable[[Locate
         items = list(group)
         span = items[0].sentence
         text = doc.text[span.start : span.end]
-        if _dates_nothing(text):
+        if _dates_nothing(doc.text, span.start, span.end):
             continue
         for counted in counted_here(text, [i.mention.start for i in items], [i.mention.end for i in items]):
             resolved = resolve(items[counted.mention])

@@ -36,7 +36,7 @@ from index.kin_dates import kin_periods
 from index.lexical import TERMS_VERSION, terms
 
 # Bump when ``index.chunking.split_sentences`` splits differently: every cached article is split again.
-SENTENCES_VERSION = 37  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address;
+SENTENCES_VERSION = 38  # 4: a stamp line keeps its line breaks in wrapped text; 5: a byline; 6: an address;
 # 7: no sentence on lines of page furniture (index.furniture);
 # 8: a story's line opening with "Copyright" or about cookie rules is no furniture; 9: a stamp line with runs of spaces;
 # 10: a wrapped paragraph's lines after a block of links are no links; 11: a photo's caption or credit is furniture,
@@ -83,6 +83,7 @@ SENTENCES_VERSION = 37  # 4: a stamp line keeps its line breaks in wrapped text;
 # furniture too (``index.entry_heads``)
 # 37: an embedded post's foot ("— Alma Verrin (@verrin_harbour) March 17, 2024") is furniture (``index.pasted``); a
 # pull quote repeating a line of the story is no sentence (``index.pull_quotes``)
+# 38: a note's mark split from the quote it follows ('… requires".[2]') is no sentence (``index.note_marks``)
 # Bump when what is stored about figures changes (``index.figures``).
 FIGURES_VERSION = 2  # 2: multiples ("twelvefold", "doubled", "halved") are figures
 

@@ -17,11 +17,15 @@ _MARK = r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
 _CLOSING = re.compile(rf"(?<=[.!?;:,\"'”’)])(?:{_MARK})+$")
 # A mark opening a note's line ("[1] Judgment of …", "² The posts were …"), before the note's first word.
 _OPENING = re.compile(rf"{_MARK}[ \t]+(?=\S)")  # matched at the sentence's start
+_ONLY = re.compile(rf"(?:{_MARK})+")
+_LINE_MARK = re.compile(rf"[ \t]*{_MARK}[ \t]+")  # all of a line before its note's first word
 
 
 def without_note_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """``(start, end)``, a sentence of ``text``, without a note's mark at either end (see the module)."""
     sentence = text[start:end]
+    if _ONLY.fullmatch(sentence):  # split from a quote it follows ('… requires".[2]'): no sentence at all
+        return start, start
     closing = _CLOSING.search(sentence)
     if closing is not None and closing.start() > 0:
         end = start + closing.start()
@@ -29,3 +33,10 @@ def without_note_marks(text: str, start: int, end: int) -> tuple[int, int]:
     if opening is not None:
         start = opening.end()
     return start, end
+
+
+def note_mark_before(text: str, start: int) -> str:
+    """The note's mark opening the line of the sentence at ``start`` ("[1] " of "[1] Order of …"), which the
+    sentence leaves out; "" when its line opens otherwise."""
+    head = text[text.rfind("\n", 0, start) + 1 : start]
+    return head if _LINE_MARK.fullmatch(head) else ""

@@ -73,8 +73,9 @@ def byline_day(line: str) -> str | None:
 # other words.
 _CAPITALISED = r"(?:[A-Z][\w.'’&-]*|&)"
 _JOINING = r"(?:of|for|and|&|the|on|in)"
+# A state's own name joins an office's on its line ("Ministry of Digital Affairs, Republic of Caldany").
 _ORG_HEAD = (r"(?:Ministry|Department|Office|Government|Bureau|Directorate|Secretariat|Commission|Council|Authority"
-             r"|Embassy|High\s+Commission|Agency|Board)")
+             r"|Embassy|High\s+Commission|Agency|Board|Republic|Kingdom|Federation|Commonwealth|Principality)")
 _ORG_TAIL = (r"(?:Ministry|Department|Office|Bureau|Newsroom|News\s*room|Press\s+(?:Office|Room|Centre|Center)"
              r"|Media\s+(?:Centre|Center|Room|Relations)|Communications|Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited"
              r"|LLC|PLC|Group|Secretariat|Commission|Authority|Council|Agency|Foundation|Association|Government)")

@@ -17,17 +17,19 @@ _MONTH = rf"{MONTH_WORD}\.?"
 _DAY = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
         rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})")
-_MARKER = re.compile(r"\s*(?:[-*+•]|\[\d{1,3}\]|\d{1,3}[.)]|\^?\d{1,3}\s)?\s*")
+_MARKER = re.compile(r"\s*(?:[-*+•]|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}[.)]|\^?\d{1,3}\s)?\s*")
 _ENDS_WITH_DAY = re.compile(rf"(?P<parts>.+?),\s*\(?(?P<day>{_DAY})\)?\s*[.;]?\s*\Z", re.IGNORECASE | re.DOTALL)
 _ACCESSED = re.compile(rf"\b(?:accessed|retrieved|viewed)\s+(?:on\s+)?{_DAY}", re.IGNORECASE)
 _BRINGS_DAY = re.compile(r"\b(?:on|by|since|until|till|from|before|after|of|in)\s*\Z", re.IGNORECASE)
+_NOTE_MARK = re.compile(r"\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _PART_WORDS = 10
 _MIN_PARTS = 2
 
 
 def is_reference_entry(sentence: str) -> bool:
-    """Whether ``sentence`` is an entry of a list of sources (see the module)."""
-    text = sentence[_MARKER.match(sentence).end():].strip()  # type: ignore[union-attr]
+    """Whether ``sentence`` is an entry of a list of sources (see the module), with its note's mark if it has one."""
+    opening = _MARKER.match(sentence).group()  # type: ignore[union-attr]
+    text = sentence[len(opening):].strip()
     if "\n" in text:
         return False
     if _ACCESSED.search(text):
@@ -36,5 +38,8 @@ def is_reference_entry(sentence: str) -> bool:
     if found is None:
         return False
     parts = [part.strip() for part in found.group("parts").split(",")]
-    return (len(parts) >= _MIN_PARTS and all(0 < len(part.split()) <= _PART_WORDS for part in parts)
+    # An endnote's mark opening it ("[1] Order of the High Court of Lorvath, 7 September 2023.") says what the line is:
+    # one part before the day is enough.
+    least = 1 if _NOTE_MARK.fullmatch(opening.strip()) else _MIN_PARTS
+    return (len(parts) >= least and all(0 < len(part.split()) <= _PART_WORDS for part in parts)
             and _BRINGS_DAY.search(parts[-1]) is None)

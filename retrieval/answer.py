@@ -15,6 +15,7 @@ import numpy as np
 from index.figures import figures, figures_near
 from index.tables import one_line
 from retrieval.asked import asked_span
+from retrieval.cited import citation
 from retrieval.features import FEATURES, Candidates
 from retrieval.headings import under_copied_heading
 from retrieval.leads import dateline_only, lead_first
@@ -25,6 +26,7 @@ from retrieval.quotes import trim_to_window
 from retrieval.ranker import AnswerModel
 from retrieval.reach import unknown_acronyms, unknown_figures, unknown_speakers, unreached_years
 from retrieval.repeats import repeats
+from retrieval.said_by import with_speaker
 from retrieval.signals import Carries, carries
 from retrieval.types import Answer, Citation
 from retrieval.wording import CLOSEST_BELOW, decline_text
@@ -51,21 +53,6 @@ LEANS_BACK = re.compile(
     r"|(?:This|That|These|Those) (?:is|was|were|are|comes|came|means|meant|follows|followed)\b"
     r"|The same (?:was|is|were|has|had)\b)"
 )
-
-
-def citation(index: LoadedIndex, row: int, start: int, end: int, score: float) -> Citation:
-    """The quote ``start:end`` of sentence ``row``'s article (it may run into the next sentence)."""
-    doc_row, first, last = (int(v) for v in index.sentence_spans[row])
-    doc = index.docs[doc_row]
-    nxt = row + 1
-    ends = {last}
-    if nxt < len(index.sentence_spans) and int(index.sentence_spans[nxt][0]) == doc_row:
-        ends.add(int(index.sentence_spans[nxt][2]))
-    return Citation(
-        doc_id=doc.doc_id, title=doc.title, date=doc.date, url=doc.url,
-        quote=doc.text[start:end], start=start, end=end, score=round(score, 4), date_estimated=doc.date_estimated,
-        cut_before=start > first, cut_after=end not in ends,
-    )
 
 
 def _quote(index: LoadedIndex, row: int, score: float, question: Question, budget: int, follow: bool,
@@ -173,6 +160,8 @@ def compose(
         windowed = _windows(index, question, found, probs, picked)
         if len(windowed[1]) > len(citations):
             parts, citations = windowed
+    # Words quoting someone named in another sentence are quoted with it (``retrieval.said_by``).
+    parts, citations = with_speaker(index, found.rows[picked[0]], parts, citations, MAX_CHARS)
     related = _related(index, question, found, probs, order, citations)
     return Answer(question.text, " ".join(parts), True, citations, related=related)
 

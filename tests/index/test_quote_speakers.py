@@ -1,0 +1,46 @@
+"""Who says a quotation that names no one (``index.quote_speakers``): the sentence attributing the quote it
+continues, in its paragraph or the one before, on small made-up texts (no index, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.chunking import split_sentences
+from index.quote_speakers import attributes, attribution, bare_quote
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    """Each sentence's first words, to the first words of the sentence saying who speaks it (None: no one)."""
+    spans = [(s.start, s.end) for s in split_sentences(text)]
+    heads = [" ".join(text[a:b].split()[:3]) for a, b in spans]
+    found = [attribution(text, spans, i) for i in range(len(spans))]
+    return {head: (None if k is None else heads[k]) for head, k in zip(heads, found, strict=True)}
+
+
+def test_a_quote_continued_in_the_next_paragraph_is_said_by_the_quotes_speaker() -> None:
+    """`"…," said the chair. ¶ "…"`: the second paragraph's quote had no one saying it."""
+    found = _speakers('"We gave every operator a month," said Ilse Marrow, the chair.\n\n'
+                      '"A ferry without a certificate puts lives at risk. We will not lift the freeze."\n\n'
+                      "Operators called the freeze unlawful.")
+    assert found == {'"We gave every': None, '"A ferry without': '"We gave every', "Operators called the": None}
+
+
+@pytest.mark.parametrize("text", [
+    "Quarrel officials were blunt.\n\n“The rules are clear.”",  # narrative before: no one said so here
+    "“We act,” the minister said.\n\nThe union disagreed.\n\n“It is a farce.”",  # narrative ends the run
+    "The minister said the rules were clear.\n\nThe opposition was unmoved.",  # quotes nothing
+])
+def test_a_quote_after_narrative_is_said_by_no_one_found(text: str) -> None:
+    assert set(_speakers(text).values()) == {None}
+
+
+@pytest.mark.parametrize(("sentence", "attributed", "bare"), [
+    ("“We act,” the minister said.", True, False),
+    ("‘We will fight,’ she said.", True, False),
+    ('"We act," according to the minister.', True, False),
+    ('"He said "no" to them."', False, True),  # a saying verb inside the quote says no one
+    ("‘We won’t fight.’", False, True),
+    ("He called it “a farce”.", False, False),
+])
+def test_what_a_sentence_says_of_its_speaker(sentence: str, attributed: bool, bare: bool) -> None:
+    assert (attributes(sentence), bare_quote(sentence)) == (attributed, bare)
