@@ -12,7 +12,6 @@ import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
 from typing import TypeVar
 
 from bot import metrics
@@ -22,6 +21,7 @@ from bot.audit_trail import AuditTrail
 from bot.builds import APOLOGY, BuildRunner
 from bot.conversations import OWN_ANSWER, with_pointed
 from bot.core_config import CoreConfig
+from bot.core_conversations import ConversationLinks
 from bot.core_home import HomeReader
 from bot.core_moderators import ModeratorActions
 from bot.core_timeline import TimelineReaders
@@ -35,7 +35,7 @@ from bot.refusals import given_back
 from bot.report import BadWindow
 from bot.results import IndexStatus, Notice, NoticeKind, Reply, SourcesList
 from bot.routing import route
-from bot.shared_state import THREAD_TTL, SharedState
+from bot.shared_state import SharedState
 from bot.smalltalk import doubts_what_was_said
 from bot.status_report import read_status
 from bot.uploads import UploadRules
@@ -52,9 +52,10 @@ audit = logging.getLogger("dispute_bot.audit")
 
 T = TypeVar("T")
 
-class CommandCore(TimelineReaders, ModeratorActions, HomeReader):
-    """The commands. Timeline readers (``bot.core_timeline``), moderator actions (``bot.core_moderators``) and
-    the bot's own page (``bot.core_home``) are written in modules of their own."""
+class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeReader):
+    """The commands. Timeline readers (``bot.core_timeline``), moderator actions (``bot.core_moderators``),
+    what adapters ask of a conversation (``bot.core_conversations``) and the bot's own page (``bot.core_home``)
+    are written in modules of their own."""
 
     def __init__(
         self, config: CoreConfig, encoder_provider: EncoderProvider, moderators: ModeratorPolicy,
@@ -222,37 +223,7 @@ class CommandCore(TimelineReaders, ModeratorActions, HomeReader):
                     "loads again" if available else "cannot be loaded", "ready" if self.ready else "not ready")
             self._publish_ready()
 
-    # -- conversations and feedback -----------------------------------------------------------------
-
-    def continue_conversation(self, old: str, new: str) -> None:
-        """The conversation keyed ``old`` goes on under ``new`` (a question in a channel whose answer got a
-        thread: follow-ups in the thread continue it)."""
-        self.history.rename(old, new)
-
-    async def answer_conversation(self, answer_id: str) -> str | None:
-        """The conversation the stored answer ``answer_id`` (its 👍/👎 buttons name it) was given in; None when it
-        is not stored. An adapter that knows an answer only by those buttons (a forward of it after a restart)
-        goes on with that conversation wherever the answer was, a server the bot is not in included."""
-        return await self.history.conversation_of(answer_id)
-
-    async def goes_on(self, conversation: str) -> bool:
-        """Whether ``conversation`` has earlier turns a follow-up there would read: a post someone's thread was
-        opened on is what a question there points at only until then (``bot.discord.messages``)."""
-        context = await self.history.context(conversation)
-        return context is not None and bool(context.turns)
-
-    async def answered_in(self, conversation: str) -> bool | None:
-        """Whether the bot replied in ``conversation`` within the time a thread is followed (``THREAD_TTL``),
-        by the stored answers and replies (``replied_in``): an adapter's own memory of the threads it follows is
-        lost on a restart, and a follow-up there then went unanswered without a word. None when the store could
-        not say (it failed): the adapter asks again next time rather than remember the thread as not followed."""
-        return await self.history.answered_in(conversation, timedelta(seconds=THREAD_TTL))
-
-    async def replied_in(self, conversation: str) -> None:
-        """The bot replied in public in ``conversation``, whatever the reply: an answer, a timeline (not stored
-        as an answer), a decline. Stored (unless ``HISTORY_MODE=off``) for ``answered_in`` to find after a
-        restart: a thread whose only reply was a timeline was no longer followed."""
-        await self.history.replied_in(conversation)
+    # -- feedback -----------------------------------------------------------------------------------
 
     async def vote(self, actor: Actor, answer_id: str, value: int) -> Feedback | Notice:
         """A 👍 (+1) or 👎 (-1) on a stored answer; a second vote by the same person replaces the first. Clicks

@@ -34,6 +34,7 @@ from index.date_tense import Clauses, tense
 from index.date_values import END, month_part, year_part
 from index.dates import MONTHS, Mention
 from index.period_figures import counts_for_period
+from index.relative_days import COUNT_WORDS
 
 _FULL = "|".join(MONTHS)
 _YEAR = r"(?:19|20)\d{2}"
@@ -62,8 +63,6 @@ _PATTERNS = [
     r"(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b",
 ]
 _HEDGED = re.compile(r"\b(?:about|some|around|nearly|almost|roughly|over|under|than|least|just)\s+$", re.IGNORECASE)
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _COARSE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 _THE_LAST = re.compile(r"\bthe\s+$", re.IGNORECASE)  # "the last year of the plan", "over the last year": no year
 _OF_AFTER = re.compile(r"\s+of\b")
@@ -100,7 +99,7 @@ def _build(match: re.Match[str], clauses: Clauses) -> Mention | None:
         if _HEDGED.search(context_before(sentence, start)) or (g["unit"].lower() == "year"
                                                                 and counts_for_period(sentence)):
             return None  # "some 40 years ago": no one year; "had 5 million users two years ago": its statistic
-        count = int(g["count"]) if g["count"].isdigit() else _COUNTS[g["count"].lower()]
+        count = int(g["count"]) if g["count"].isdigit() else COUNT_WORDS[g["count"].lower()]
         return Mention(start, end, text, "ago", qualifier=g["unit"].lower(), offset=-count, role=role)
     if g["npart"]:
         near = g["nq"].lower()

@@ -71,6 +71,20 @@ def indexed_versions(live: Path | None) -> Indexed:
     return version
 
 
+def parsed_article(data: bytes, stem: str, name: str, parse: Parser = parse_article) -> tuple[str, Document]:
+    """A file's text and the article ``parse`` reads from it, for the corpus and for an upload alike; a
+    ``ValueError`` with the reason when it is no text (``NotText``), binary, or its front matter is malformed."""
+    raw = decode_article(data)  # NotText is a ValueError with the reason
+    if "\x00" in raw:
+        raise ValueError("binary file (contains NUL bytes)")
+    try:
+        return raw, parse(raw, stem, name)
+    except ArticleProblem:
+        raise
+    except Exception as exc:  # malformed YAML front matter and the like
+        raise ValueError(front_matter_problem(exc)) from exc
+
+
 def load_article(path: Path, parse: Parser = parse_article, notes: list[SkippedFile] | None = None) -> Document:
     """Read one article; raises ``ValueError`` with a readable reason when it can't be used. A date that can't be
     read ("2021-02-30", "10/02/2021") leaves the article undated, and why is added to ``notes`` (the build's report:
@@ -85,15 +99,7 @@ def load_article(path: Path, parse: Parser = parse_article, notes: list[SkippedF
         raise ValueError(f"cannot read: {exc.strerror or exc}") from exc
     except OSError as exc:
         raise Unreadable(f"cannot read: {exc.strerror or exc}") from exc
-    raw = decode_article(data)  # NotText is a ValueError with the reason
-    if "\x00" in raw:
-        raise ValueError("binary file (contains NUL bytes)")
-    try:
-        doc = parse(raw, path.stem, path.name)
-    except ArticleProblem:
-        raise
-    except Exception as exc:  # malformed YAML front matter and the like
-        raise ValueError(front_matter_problem(exc)) from exc
+    raw, doc = parsed_article(data, path.stem, path.name, parse)
     if not doc.text.strip():
         raise ValueError("empty article")
     if (problem := date_problem(raw, doc.date, doc.text)) is not None:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 
-def _valid(year: int, month: int, day: int) -> date | None:
+def valid_date(year: int, month: int, day: int) -> date | None:
+    """The day, None when the calendar has no such day (February 30, or a day and month read the wrong way)."""
     try:
         return date(year, month, day)
     except ValueError:
@@ -35,7 +36,7 @@ def nearest_year(month: int, day: int, anchor: date, future: bool = False, repor
     go to the past, as news reports the past); in a future-tense clause, the first occurrence on or after
     the anchor; in one future only as reported speech ("would"), the first no more than ``REPORTED_DAYS`` before
     it ("would be announced on February 25" in a report of 2 March is that February's, not the next)."""
-    candidates = [d for y in range(anchor.year - 1, anchor.year + 2) if (d := _valid(y, month, day))]
+    candidates = [d for y in range(anchor.year - 1, anchor.year + 2) if (d := valid_date(y, month, day))]
     if future:
         earliest = anchor - timedelta(days=REPORTED_DAYS) if reported else anchor
         later = [d for d in candidates if d >= earliest]
@@ -135,7 +136,7 @@ class CorpusWindow:
             return self
         cost: dict[int, int] = {}
         for year in range(self.start.year, self.end.year + 1):
-            found = [self._gap(d) for month, day in article_days if (d := _valid(year, month, day))]
+            found = [self._gap(d) for month, day in article_days if (d := valid_date(year, month, day))]
             if len(found) == len(article_days):
                 cost[year] = sum(found)
         ranked = sorted(cost.values())
@@ -155,7 +156,7 @@ class CorpusWindow:
                 first, last = date(year, month, 1), date(year + month // 12, month % 12 + 1, 1)
                 if first <= end and last > start:
                     fits.append(year)
-            elif (d := _valid(year, month, day)) and start <= d <= end:
+            elif (d := valid_date(year, month, day)) and start <= d <= end:
                 fits.append(year)
         return fits
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import re
+from collections.abc import Callable
 
 _FULL = (errno.ENOSPC, errno.EDQUOT)
 _SHORT_WRITE = re.compile(r"^(\d+) requested and (\d+) written$")  # numpy's tofile/save on a full disk
@@ -25,6 +26,17 @@ def disk_full(exc: BaseException) -> OSError | None:
             return current
         current = current.__cause__ or current.__context__
     return None
+
+
+def raise_if_full(exc: BaseException, tidy: Callable[[], object] | None = None) -> None:
+    """Raise the full-disk ``OSError`` behind ``exc`` (``disk_full``), from ``exc``, once ``tidy`` has cleared what
+    the failed step leaves only then; return when the disk is not full. Where any other failure falls back to
+    another encoder or is remembered as the model's, a full disk stops the build on the disk's own error."""
+    full = disk_full(exc)
+    if full is not None:
+        if tidy is not None:
+            tidy()
+        raise full from exc
 
 
 def short_write(exc: OSError) -> tuple[int, int] | None:

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from index.disk_full import disk_full
+from index.disk_full import raise_if_full
 from index.model_files import DEFAULT_MODEL, ModelNotFound, offline_env, require_model, resolve_model_path
 from index.onnx_encoder import QUERY_ENCODER_DIR, OnnxEncoder, read_meta
 
@@ -162,9 +162,7 @@ def _load_document_encoder(model: str, index_dir: Path, threads: int) -> Encoder
         log.info("embedding articles with the %s export in %s", DOCUMENT_VARIANT, folder)
         return encoder
     except Exception as exc:  # an unsupported model or a broken export: the model itself still works
-        full = disk_full(exc)
-        if full is not None:  # not the export's fault: the build stops with the disk's line, no torch warning
-            raise full from exc
+        raise_if_full(exc)  # not the export's fault: the build stops with the disk's line, no torch warning
         log.warning("articles are embedded with torch: no usable ONNX export of %s (%s: %s)",
                     model, type(exc).__name__, exc)
         return SentenceTransformerEncoder(model)

@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from index.disk_full import disk_full
+from index.disk_full import raise_if_full
 from index.model_files import model_fingerprint, resolve_model_path
 from index.onnx_encoder import EXPORT_VERSION, MODEL_FILE, QUERY_ENCODER_DIR, read_meta
 
@@ -119,11 +119,8 @@ def ensure_exports(model: str, root: Path, needed: tuple[str, ...] | None = None
             export_model(model, {v: tmp / v for v in missing})
         except Exception as exc:
             shutil.rmtree(tmp, ignore_errors=True)
-            full = disk_full(exc)
-            if full is not None:  # the disk's to fix, not the model's: not remembered as a failed export
-                with contextlib.suppress(OSError):
-                    base.rmdir()  # only when empty
-                raise full from exc
+            # The disk's to fix, not the model's: not remembered as a failed export (its folder goes, when empty)
+            raise_if_full(exc, tidy=lambda: _remove_if_empty(base))
             base.mkdir(parents=True, exist_ok=True)
             failed.write_text(json.dumps({"error": f"{type(exc).__name__}: {exc}"}) + "\n", encoding="utf-8")
             raise ExportUnavailable(f"{type(exc).__name__}: {exc}") from exc
@@ -132,6 +129,11 @@ def ensure_exports(model: str, root: Path, needed: tuple[str, ...] | None = None
         shutil.rmtree(tmp, ignore_errors=True)
         failed.unlink(missing_ok=True)
         return folders
+
+
+def _remove_if_empty(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # only when empty
 
 
 def _replace_dir(src: Path, dst: Path) -> None:
@@ -170,9 +172,7 @@ def prepare_query_encoder(model: str, build_dir: Path, root: Path, variant: str,
         return variant
     except Exception as exc:  # any failure here but a full disk must not fail the build
         shutil.rmtree(target, ignore_errors=True)
-        full = disk_full(exc)
-        if full is not None:  # the build's next write would fail anyway; its line says so, without this warning
-            raise full from exc
+        raise_if_full(exc)  # the build's next write would fail anyway; its line says so, without this warning
         log.warning("ONNX query encoder not available (%s: %s); questions will use torch",
                     type(exc).__name__, exc)
         return "torch"

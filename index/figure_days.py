@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from index.date_resolution import valid_date
 from index.date_roles import date_role
 from index.date_tense import Clauses, tense
 from index.dates import Mention
@@ -21,17 +22,10 @@ from index.dates import Mention
 _FIGURES = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\w/-]|\.\d)")
 
 
-def _day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def readings(first: int, second: int, year: int) -> set[date]:
     """The days "first/second/year" can be: day first, month first, one day when both agree, none when neither
     is a day of the calendar. Questions' figures dates are read with it too (``retrieval.figure_dates``)."""
-    return {r for r in (_day(year, second, first), _day(year, first, second)) if r is not None}
+    return {r for r in (valid_date(year, second, first), valid_date(year, first, second)) if r is not None}
 
 
 def _reading(first: int, second: int, year: int, day_first: bool | None, written: date | None,
@@ -43,7 +37,7 @@ def _reading(first: int, second: int, year: int, day_first: bool | None, written
     if not found:
         return None
     if day_first is not None:
-        return _day(year, second, first) if day_first else _day(year, first, second)
+        return valid_date(year, second, first) if day_first else valid_date(year, first, second)
     if written is not None and not future:
         past = [r for r in found if r <= written]  # told as past: not after the article's date
         return past[0] if len(past) == 1 else None

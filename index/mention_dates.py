@@ -47,8 +47,9 @@ class Located:
     paragraph: int
 
 
-def paragraph_of(text: str) -> list[int]:
-    return [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
+def paragraph_of(text: str, breaks: re.Pattern[str] = PARAGRAPH_BREAK) -> list[int]:
+    """Where each paragraph of ``text`` starts, ascending: 0, then the end of each of its ``breaks``."""
+    return [0] + [m.end() for m in breaks.finditer(text)]
 
 
 def paragraph_at(starts: list[int], position: int) -> int:

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 
-# What a furniture sidebar is called, by its class, id or heading.
+# What a furniture sidebar is called, by its class, id or heading ("quote": a pull quote, a blockquote).
 _CHROME = re.compile(
     r"related|newsletter|subscri|sign[\s_-]*up|advert|\bads?\b|promo|sponsor|popular|trending|most[\s_-]*read"
     r"|read[\s_-]*(?:more|next|also)|also[\s_-]*read|more[\s_-]*(?:from|on|stories)|recommend|share|social|follow"
-    r"|comment|author[\s_-]*bio|about[\s_-]*the[\s_-]*author|nav|menu|widget|sidebar[\s_-]*ad|pull[\s_-]*quote"
-    r"|blockquote|quote",
+    r"|comment|author[\s_-]*bio|about[\s_-]*the[\s_-]*author|nav|menu|widget|sidebar[\s_-]*ad|quote",
     re.IGNORECASE,
 )
 _FORM_TAGS = frozenset({"form", "input", "button", "select", "textarea", "iframe", "script"})

@@ -13,9 +13,12 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from index.mention_dates import paragraph_at, paragraph_of
+
 if TYPE_CHECKING:
     from index.chunking import Span
 
+# A blank line of spaces or tabs only (``mention_dates.PARAGRAPH_BREAK`` takes any white space).
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _MIN_WORDS = 6
 
@@ -26,11 +29,10 @@ def _words(text: str) -> str:
 
 def without_pull_quotes(text: str, spans: Sequence[Span]) -> list[Span]:
     """``spans``, the sentences of ``text``, without those that are a pull quote (see the module)."""
-    bounds = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text)), len(text) + 1]
+    starts = paragraph_of(text, _PARAGRAPH_BREAK)
     paragraphs: dict[int, list[Span]] = {}
     for span in spans:
-        n = next(k for k in range(len(bounds) - 1) if bounds[k] <= span.start < bounds[k + 1])
-        paragraphs.setdefault(n, []).append(span)
+        paragraphs.setdefault(paragraph_at(starts, span.start), []).append(span)
     alone = {n: group[0] for n, group in paragraphs.items() if len(group) == 1}
     if not alone:
         return list(spans)

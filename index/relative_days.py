@@ -27,8 +27,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10}
+# A count in words, as a time is counted ("a week", "two days", "twelve years ago"); each pattern names the words it
+# reads (``_COUNT`` up to ten; ``index.coarse_dates``' "… ago" up to twelve).
+COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _COUNT = r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _PART = r"(?:day|morning|afternoon|evening|night)"
 # A week is seven days, a fortnight fourteen: "A week after the order, …", "two weeks later" place their sentence
@@ -54,7 +56,7 @@ _OPENING = re.compile(r"^[\s\"'“‘(]*$")
 
 def _count(m: re.Match[str]) -> int:
     """The days a count states: its number times its unit's days ("two weeks" is 14)."""
-    n = int(m.group("n")) if m.group("n").isdigit() else _NUMBERS[m.group("n").lower()]
+    n = int(m.group("n")) if m.group("n").isdigit() else COUNT_WORDS[m.group("n").lower()]
     return n * _UNIT_DAYS[m.group("unit").lower()]
 
 

@@ -10,11 +10,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.corpus_files import parsed_article
 from index.date_problems import date_problem
-from index.documents import ARTICLE_SUFFIXES, parse_article, too_little_text
-from index.front_matter import ArticleProblem, front_matter_problem
+from index.documents import ARTICLE_SUFFIXES, too_little_text
 from index.pdf_article import pdf_markdown
-from index.text_decoding import decode_article
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_STEM = 100
@@ -65,15 +64,7 @@ def check_upload(upload: Upload, max_bytes: int) -> str:
     filename = safe_filename(upload.name)
     if len(upload.data) > max_bytes:
         raise ValueError(f"{len(upload.data):,} bytes is over the {max_bytes:,}-byte limit")
-    raw = decode_article(upload.data)  # NotText is a ValueError with the reason
-    if "\x00" in raw:
-        raise ValueError("binary file (contains NUL bytes)")
-    try:
-        doc = parse_article(raw, Path(filename).stem, filename)
-    except ArticleProblem:
-        raise
-    except Exception as exc:  # malformed YAML front matter and the like
-        raise ValueError(front_matter_problem(exc)) from exc
+    raw, doc = parsed_article(upload.data, Path(filename).stem, filename)
     if (too_little := too_little_text(doc.text)) is not None:
         raise ValueError(too_little)
     if (problem := date_problem(raw, doc.date, doc.text)) is not None:

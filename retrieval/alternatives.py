@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from index.turn_labels import is_interviewer_turn
 from retrieval.answer import citation
-from retrieval.answer_like import is_answer_like
+from retrieval.answer_like import answers_in
 from retrieval.loaded import LoadedIndex
 from retrieval.repeats import repeats
 from retrieval.types import Answer, Citation, Passage
@@ -36,7 +35,7 @@ def next_best(
         # The texts the features read (``LoadedIndex.memo``): the same strings, so their per-text caches hit at once.
         article = index.docs[index.doc_index[passage.doc_id]].text
         rows = [r for r, text, _ in index.memo.chunk(passage.chunk_index)
-                if is_answer_like(text) and not is_interviewer_turn(article, text)
+                if answers_in(article, text)
                 and not repeats(text, [*answer.citations, *answer.related, *found])]
         if not rows:
             continue

@@ -7,9 +7,11 @@ such sentences; the timeline sums up an event by one that ends as a sentence doe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from index.tables import is_table
+from index.turn_labels import is_interviewer_turn
 
 MIN_WORDS = 6
 # A statement giving a figure says its fact in fewer words: "The order covered 430 accounts." (a correction's right
@@ -46,3 +48,10 @@ def is_answer_like(text: str) -> bool:
     if not ends_sentence(stripped) and not _LIST_ITEM.match(stripped) and not is_table(stripped):
         return False
     return len(stripped.split()) >= (MIN_FIGURE_WORDS if _FIGURE.search(stripped) else MIN_WORDS)
+
+
+def answers_in(article: str, sentence: str, answer_like: Callable[[str], bool] = is_answer_like) -> bool:
+    """Whether ``sentence`` of ``article`` can be an answer: ``answer_like`` (a caller may give its own) and no
+    interviewer's turn the article labels by a name ("Northern Ledger: …", ``index.turn_labels``), which only the
+    whole article tells."""
+    return answer_like(sentence) and not is_interviewer_turn(article, sentence)

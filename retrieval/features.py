@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.figures import WINDOW_WORDS, figures, figures_near, window_around
-from index.turn_labels import is_interviewer_turn
+from retrieval.answer_like import answers_in
 from retrieval.coverage import Coverage, document_terms, sentence_terms
 from retrieval.loaded import LoadedIndex
 from retrieval.neighbours import Neighbours, context_vectors, neighbours
@@ -205,7 +205,7 @@ def candidates(
         "doc_missing_share": [doc_missing[d][0] for d in near.docs],
         "doc_missing_max": [doc_missing[d][1] for d in near.docs],
         # an interviewer labelled by a name ("Northern Ledger: …") is known from the article (``index.turn_labels``)
-        "answer_like": [float(is_answer_like(t) and not is_interviewer_turn(index.docs[d].text, t))
+        "answer_like": [float(answers_in(index.docs[d].text, t, is_answer_like))
                         for t, d in zip(texts, near.docs, strict=True)],
         "log_words": [math.log1p(c.words) for c in info], "has_quote": [float(c.has_quote) for c in info],
         "doc_first": [float(row in first_rows) for row in rows],

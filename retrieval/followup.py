@@ -84,11 +84,13 @@ class Expansion:
     # to Koo?"): a meaning the borrowed words appended to the question ("... to it? made-in-India app Koo")
     # blur, but only a guess ("how seriously did the government take it?" meant the CEO's like, not him).
     resolved: str | None = None
+    # The pronouns ("it", "that") the question gives nothing to refer to, as written (``Detection.references``).
+    references: tuple[str, ...] = ()
 
     @property
     def refers(self) -> bool:
         """Whether the question has a pronoun it gives nothing to refer to."""
-        return any(r.endswith("refers to something earlier") for r in self.reasons)
+        return bool(self.references)
 
     @property
     def goes_on(self) -> bool:
@@ -102,6 +104,7 @@ class Expansion:
 class Detection:
     follow_up: bool
     reasons: tuple[str, ...]
+    references: tuple[str, ...] = ()  # a pronoun with nothing in the question to refer to (one of ``reasons``)
 
 
 def idf_for_df(df: float, units: int) -> float:
@@ -124,6 +127,7 @@ def detect(text: str, idf: Mapping[str, float], unknown_idf: float, context: Fol
     reference = unresolved_reference(text)
     if reference:
         reasons.append(f"“{reference}” refers to something earlier")
+    references = (reference,) if reference else ()
     own = set(terms(text))
     units = units_from_unknown(unknown_idf)
     distinct_floor = idf_for_df(max(MIN_DISTINCT_DF, DISTINCT_SHARE * units), units)
@@ -146,7 +150,7 @@ def detect(text: str, idf: Mapping[str, float], unknown_idf: float, context: Fol
         # figure, are a fragment of the conversation even when a word is rare or one no article uses. Both
         # readings are searched (``Engine``), so a short question that stands alone keeps its own answer.
         reasons.append(VERY_SHORT_REASON)
-    return Detection(bool(reasons), tuple(reasons))
+    return Detection(bool(reasons), tuple(reasons), references)
 
 
 def _names(
@@ -191,7 +195,8 @@ def expand(
     if typed is not None and typed != text:
         also = detect(typed, idf, unknown_idf, context)
         detection = Detection(detection.follow_up or also.follow_up,
-                              tuple(dict.fromkeys(detection.reasons + also.reasons)))
+                              tuple(dict.fromkeys(detection.reasons + also.reasons)),
+                              tuple(dict.fromkeys(detection.references + also.references)))
     if not detection.follow_up or context is None:
         return None
     # Words that only ask ("tell me more", "explain please") name nothing: "tell", which no article uses,
@@ -274,6 +279,7 @@ def expand(
         favoured_docs=last_answered.doc_ids if last_answered else (),
         answer_terms=tuple(term for term, _ in chosen if term in appositive),
         reasons=detection.reasons,
+        references=detection.references,
         resolved=resolve(text, reference, antecedent) if antecedent else None,
     )
 

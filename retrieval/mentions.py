@@ -11,20 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from index.lexical import terms
 from retrieval.answer import citation
 from retrieval.list_questions import ListAsk, NameKind
 from retrieval.loaded import LoadedIndex
 from retrieval.name_forms import same_thing
-from retrieval.name_spans import Mention, mentions
+from retrieval.name_spans import Mention
 from retrieval.types import Answer, Citation
 
 MAX_NAMES = 8
 QUOTE_CHARS = 240
-# How a sentence the articles tell ends; a heading, a caption ("File image: …") or a byline ends otherwise.
-_ENDS = re.compile(r"[.!?:;\"”’')]\s*$")
 
 
 @dataclass
@@ -129,26 +126,6 @@ def _of_this(of: frozenset[str], sentence: str, mention: Mention) -> bool:
     return not of or of <= set(terms(" ".join(sentence[mention.end :].split()[:8])))
 
 
-# Every sentence's names, per build folder (a rebuild publishes a new one): reading them took 0.2 ms a sentence,
-# seconds a list question on a large index. The last two folders are kept (the live one and the one before it).
-_READ: dict[Path, list[tuple[int, str, list[Mention]]]] = {}
-
-
-def _read(index: LoadedIndex) -> list[tuple[int, str, list[Mention]]]:
-    """The sentences told as sentences (a heading or a caption is not), each with its names."""
-    done = _READ.get(index.folder)
-    if done is None:
-        done = []
-        for row in range(len(index.sentence_spans)):
-            sentence = index.sentence_text(row)
-            if len(sentence.split()) >= 4 and _ENDS.search(sentence):
-                done.append((row, sentence, mentions(sentence)))
-        while len(_READ) >= 2:
-            _READ.pop(next(iter(_READ)))
-        _READ[index.folder] = done
-    return done
-
-
 def _gather(index: LoadedIndex, asked: ListAsk, of: frozenset[str] = frozenset()) -> dict[str, _Named]:
     """Every name of the kind, keyed by its longest form, with the sentences naming it in any form; with ``of``,
     shown only from a sentence holding those terms (no section of that act named: every section is listed,
@@ -157,7 +134,7 @@ def _gather(index: LoadedIndex, asked: ListAsk, of: frozenset[str] = frozenset()
     shown: dict[str, tuple[str, tuple[int, int, int], bool]] = {}  # key -> (name as written, where, a person's)
     seen: dict[str, list[int]] = {}  # name's key -> sentences writing it, whatever its kind there
     inside: set[str] = set()  # names written after a sentence's first word somewhere
-    for row, sentence, found in _read(index):
+    for row, sentence, found in index.named_sentences:
         for mention in found:
             key = " ".join(mention.name.casefold().split())
             seen.setdefault(key, []).append(row)

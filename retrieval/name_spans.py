@@ -8,6 +8,7 @@ organisation's "Ministry", "Inc"; a law's "Act") and the words beside it (a pers
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _WORD = r"[A-Z][\w'’&]*(?:-[A-Z0-9][\w'’&]*)*"
@@ -40,6 +41,8 @@ _APP_CUE = re.compile(r"apps?|platforms?|microblogging|micro-blogging|media|netw
                       r"|networks?|services?|handles?", re.IGNORECASE)
 _COMPANY_CUE = re.compile(r"companies|company|firms?|startups?|start-ups?|corporations?|giants?|makers?|owners?"
                           r"|Inc|Ltd|Corp|LLC|Technologies|Labs|Systems", re.IGNORECASE)
+# How a sentence the articles tell ends; a heading, a caption ("File image: …") or a byline ends otherwise.
+_ENDS = re.compile(r"[.!?:;\"”’')]\s*$")
 _COMPANY = re.compile(r"\s+(?:Inc|Ltd|Corp|LLC|LLP|Plc|Pvt)\.?$")
 # "Indian", "Japanese": a people's word, which a capital makes no name of an app or a company.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish|ean)$")
@@ -101,6 +104,14 @@ def mentions(sentence: str, opening: int = 0) -> list[Mention]:
                 start += trimmed[0]
                 found.append(_mention(sentence, trimmed[1], start, start + len(trimmed[1])))
     return found
+
+
+def told_names(sentences: Iterable[str]) -> list[tuple[int, str, list[Mention]]]:
+    """Of ``sentences`` (an index's, in row order), those told as sentences, each with its row and its names:
+    what ``retrieval.mentions`` lists names from. A heading, a caption ("File image: …") or a byline is not one:
+    fewer than four words, or an end no told sentence has."""
+    return [(row, sentence, mentions(sentence)) for row, sentence in enumerate(sentences)
+            if len(sentence.split()) >= 4 and _ENDS.search(sentence)]
 
 
 def _section(match: re.Match[str]) -> Mention:

@@ -8,8 +8,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from index.documents import Document, parse_article
-from index.duplicates import DuplicateFinder, normalise_url, resemblance, shingles
+from index.documents import parse_article
 from index.embedding import DEFAULT_MODEL, EncoderProvider
 from index.fetch import FetchOptions, Page
 from index.manage import Upload, add_articles
@@ -100,102 +99,6 @@ def test_a_page_without_article_text_is_refused() -> None:
         extract_article(Page("https://x.example/", "https://x.example/", b"<html><body></body></html>", None))
 
 
-def test_file_name_is_stable_per_address() -> None:
-    a = extract_article(page("ledger-second-round.html"))
-    b = extract_article(page("ledger-second-round.html", "https://news.example.org/other"))
-    assert a.filename() == extract_article(page("ledger-second-round.html")).filename()
-    assert a.filename() != b.filename()
-    assert a.filename().startswith("web-ministry-and-twitter-hold-a-second-round") and a.filename().endswith(".md")
-
-
-def test_fetch_articles_reports_each_refusal(news_site: NewsSite) -> None:
-    articles, rejected = fetched(news_site, "ledger-second-round.html", "subscribe.html", "missing.html")
-    assert [a.title for a in articles] == ["Ministry and Twitter hold a second round of talks on blocking orders"]
-    assert [(r["file"].rsplit("/", 1)[1], r["reason"].split(" (")[0]) for r in rejected] == [
-        ("subscribe.html", "no article text on the page"), ("missing.html", "127.0.0.1 answered HTTP 404 Not Found")]
-
-
-# --- duplicates ------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [("https://www.Ledger.example.org/tech/story/", "http://ledger.example.org/tech/story"),
-     ("https://ledger.example.org/s?id=4&utm_source=x&fbclid=y", "https://ledger.example.org:443/s?id=4#comments"),
-     ("https://ledger.example.org/s?b=2&a=1", "https://ledger.example.org/s?a=1&b=2")],
-)
-def test_same_address(a: str, b: str) -> None:
-    assert normalise_url(a) == normalise_url(b)
-
-
-def test_different_addresses() -> None:
-    assert normalise_url("https://ledger.example.org/s?id=4") != normalise_url("https://ledger.example.org/s?id=5")
-    assert normalise_url("https://ledger.example.org/a") != normalise_url("https://ledger.example.org/b")
-
-
-def test_near_duplicate_text_is_found_and_other_reports_are_not(seed_docs: list[Document]) -> None:
-    original = extract_article(page("ledger-second-round.html"))
-    copy = extract_article(page("northwind-copy.html"))
-    assert 0.8 <= resemblance(shingles(original.text), shingles(copy.text)) < 1.0  # nearly, not exactly
-    finder = DuplicateFinder(seed_docs)
-    assert finder.find(original.urls, original.text) is None  # the seed articles report other things
-    finder.add("web-original", original.urls, original.text)
-    found = finder.find(copy.urls, copy.text)
-    assert found is not None and found.doc_id == "web-original" and "nearly the same text" in found.why
-    # every pair of seed articles (all about the same dispute) is far below the threshold
-    for doc in seed_docs:
-        others = DuplicateFinder([d for d in seed_docs if d is not doc])
-        assert others.find([], doc.text) is None
-
-
-@pytest.fixture
-def seed_docs() -> list[Document]:
-    from index.corpus_files import load_corpus
-    from tests.conftest import SEED_CORPUS
-
-    return load_corpus(SEED_CORPUS)[0]
-
-
-# --- adding to a real index ------------------------------------------------------------------------
-
-
-def test_add_duplicates_and_force(news_site: NewsSite, built_copy: tuple[Path, Path],
-                                  encoder_provider: EncoderProvider) -> None:
-    corpus, index_dir = built_copy
-
-    def add(*names: str, force: bool = False) -> tuple[list[str], list[dict[str, str]]]:
-        articles, problems = fetched(news_site, *names)
-        outcome = add_articles([], corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider,
-                               max_bytes=1_000_000, web_articles=articles, force=force)
-        return outcome.stored, problems + outcome.rejected
-
-    stored, rejected = add("ledger-second-round.html", "northwind-undated-brief.html")
-    assert rejected == [] and len(stored) == 2
-    index = load_index(index_dir)
-    added = {d.doc_id: d for d in index.docs if d.doc_id.startswith("web-")}
-    ledger = next(d for d in added.values() if d.source == "The Example Ledger")
-    assert (ledger.date, ledger.date_estimated, ledger.url) == ("2021-02-12", False,
-                                                                news_site.page("ledger-second-round.html"))
-    brief = next(d for d in added.values() if d.source == "Northwind Daily")
-    # no date on the page; "On February 12" with the year of the dated seed articles
-    assert (brief.date, brief.date_estimated) == ("2021-02-12", True)
-    monday = [e for e in index.events if e["doc_id"] == brief.doc_id and e["how"] == "weekday"]
-    assert [(e["date"], e["estimated"]) for e in monday] == [("2021-02-08", True)]  # "said on Monday"
-
-    stored, rejected = add("ledger-second-round.html")
-    assert stored == [] and rejected == [{"file": news_site.page("ledger-second-round.html"),
-                                          "duplicate_of": ledger.doc_id, "force": "replace",
-                                          "reason": f"already in the index as {ledger.doc_id} (the same address); "
-                                                    f"to replace it, remove {ledger.doc_id} first"}]
-    stored, rejected = add("northwind-copy.html")
-    assert stored == [] and rejected[0]["duplicate_of"] == ledger.doc_id
-    assert "nearly the same text" in rejected[0]["reason"] and rejected[0]["force"] == "beside"
-
-    stored, rejected = add("northwind-copy.html", force=True)
-    assert rejected == [] and len(stored) == 1
-    assert len([d for d in load_index(index_dir).docs if d.doc_id.startswith("web-")]) == 3
-
-
 def test_a_saved_page_uploaded_is_added_like_its_page_fetched(news_site: NewsSite, built_copy: tuple[Path, Path],
                                                                encoder_provider: EncoderProvider) -> None:
     """A moderator's "Save page as…" (.html) was refused ("only .txt and .md"): its story is now read as the
@@ -242,52 +145,6 @@ def html_page(head: str = "", body_extra: str = "", charset: str | None = "utf-8
     return Page(url, url, raw if raw is not None else html.encode("utf-8"), charset)
 
 
-@pytest.mark.parametrize("label", ["ISO-8859-1", "us-ascii", "latin1"])
-def test_legacy_charset_labels_are_read_as_browsers_read_them(label: str) -> None:
-    """WHATWG: these labels mean windows-1252. Decoded literally, curly quotes and the euro sign vanished."""
-    body = f"<p>{BODY} She said \u201cno\u201d to the \u20ac5,000 fine and won\u2019t pay.</p>"
-    raw = html_page(body_extra=body).body.decode("utf-8").encode("cp1252")
-    article = extract_article(html_page(raw=raw, charset=label))
-    assert "\u201cno\u201d" in article.text and "\u20ac5,000" in article.text and "won\u2019t" in article.text
-
-
-def test_a_byte_order_mark_wins_over_the_header() -> None:
-    raw = "\ufeff".encode() + html_page(body_extra="<p>Caf\u00e9 owners were not consulted at all.</p>").body
-    assert "Caf\u00e9 owners" in extract_article(html_page(raw=raw, charset="iso-8859-1")).text
-
-
-def test_a_charset_that_is_no_web_encoding_costs_only_its_page(news_site: NewsSite,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    """``charset=idna`` raised a UnicodeError that lost every page of the add (a traceback on the CLI)."""
-    import index.fetch
-
-    real = index.fetch.fetch_page
-
-    async def fetch(url: str, options: FetchOptions | None = None) -> Page:
-        page = await real(url, options)
-        return Page(page.url, page.final_url, page.body, "idna") if "ledger" in url else page
-
-    monkeypatch.setattr(index.fetch, "fetch_page", fetch)
-    articles, rejected = fetched(news_site, "ledger-second-round.html", "northwind-undated-brief.html")
-    assert len(articles) == 2 and rejected == []  # read as bytes, its charset detected
-
-
-def test_an_extractor_failure_costs_only_its_page(news_site: NewsSite, monkeypatch: pytest.MonkeyPatch) -> None:
-    import index.web_article as web_article
-
-    real = web_article.extract_article
-
-    def extract(page: Page) -> WebArticle:
-        if "ledger" in page.url:
-            raise UnicodeError("Unsupported error handling")
-        return real(page)
-
-    monkeypatch.setattr(web_article, "extract_article", extract)
-    articles, rejected = fetched(news_site, "ledger-second-round.html", "northwind-undated-brief.html")
-    assert len(articles) == 1 and rejected == [{"file": news_site.page("ledger-second-round.html"),
-                                                "reason": "the page could not be read as an article"}]
-
-
 @pytest.mark.parametrize("stated, kept", [
     ("2021-02-10T08:00:00+05:30", "2021-02-10"),
     ("2021-02", None),  # htmldate filled in today's day
@@ -302,31 +159,6 @@ def test_a_date_line_in_words_states_the_day() -> None:
     article = extract_article(html_page(head='<meta property="article:published_time" content="2021-02-10">',
                                         body_extra="<p>Published February 10, 2021</p>"))
     assert article.date == "2021-02-10"
-
-
-def test_a_page_too_large_to_read_is_refused_before_extraction() -> None:
-    """120,000 elements took 95 s of CPU in trafilatura, with no way to stop it."""
-    filler = "".join(f"<p>word {i} <a href='/{i}'>link</a></p>" for i in range(15_000))
-    with pytest.raises(NoArticleText, match="too large to read as one article"):
-        extract_article(html_page(body_extra=filler))
-
-
-def test_forcing_a_page_again_updates_its_file_even_if_its_headline_changed(
-        built_copy: tuple[Path, Path], encoder_provider: EncoderProvider) -> None:
-    corpus, index_dir = built_copy
-    url = "https://news.example.org/bridge"
-
-    def article(title: str) -> WebArticle:
-        return WebArticle(url, url, title, "2021-02-12", None, "Example", BODY, "2021-02-12T10:00:00+00:00")
-
-    def add(title: str, force: bool) -> list[str]:
-        return add_articles([], corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider,
-                            max_bytes=1_000_000, web_articles=[article(title)], force=force).stored
-
-    [first] = add("Council delays bridge vote", False)
-    [again] = add("Council delays bridge vote again after row over steel", True)
-    assert again == first and len(list(corpus.glob("web-*"))) == 1
-    assert "again after row over steel" in (corpus / first).read_text()
 
 
 def test_a_fetched_story_is_stored_so_that_it_reads_back_word_for_word() -> None:

@@ -391,11 +391,12 @@ def test_a_follow_up_with_a_pronoun_is_answered_about_what_was_said_before() -> 
     question = "why does that matter?"
     expansion = Expansion(f"{question} privacy policy", ("privacy", "policy"),
                           weights={"privaci": 0.5, "polici": 0.5}, favoured_docs=("doc-app",),
-                          reasons=("“that” refers to something earlier",))
+                          reasons=("“that” refers to something earlier",), references=("that",))
     q = analyse(question)
     follow_up = FollowUp(expansion, q, np.zeros(3), [], frozenset(q.terms))
     assert follow_up.about_the_conversation(index, found, probs).tolist() == [0.4, 0.0, 0.3]
-    fragment = FollowUp(replace(expansion, reasons=("very short",)), q, np.zeros(3), [], frozenset(q.terms))
+    fragment = FollowUp(replace(expansion, reasons=("very short",), references=()), q, np.zeros(3), [],
+                        frozenset(q.terms))
     assert fragment.about_the_conversation(index, found, probs).tolist() == [0.4, 0.8, 0.3]  # no pronoun
     # Two of the question's own words: it names what it asks about ("did twitter claim it was fair enforcing
     # its rules" and "... took enforcement action ... the Twitter Rules").
