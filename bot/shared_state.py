@@ -30,6 +30,7 @@ from bot.build_lock import LockUnavailable, advisory_build_lock, advisory_lock_h
 from bot.conversations import MAX_CONVERSATIONS, TTL_SECONDS, ConversationMemory, RecentTurns
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.ratelimit import Decision, Limiter, RateLimiter
+from bot.store.outage import log_store_failure
 from bot.store.shared import SharedStore
 from retrieval.turns import MAX_TURNS, FollowupContext, Turn
 
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 PRUNE_EVERY = 300.0  # seconds between deletions of expired rows, per process and table
+STORE_RETRY_AFTER = 10.0  # seconds an event claim is decided in this process after the store failed
 DEDUPE_TTL = 3600.0  # Slack's last retry comes about 30 minutes after the event
 THREAD_TTL = 7 * 86400.0  # follow-ups without a mention in a thread the bot answered in, for a week
 
@@ -83,7 +85,14 @@ class _Pruner:
 
 
 class StoreDeduper:
-    """``Deduper`` over the shared store: one claim per key among all processes."""
+    """``Deduper`` over the shared store: one claim per key among all processes.
+
+    While the store can't be reached (PostgreSQL restarting), this process decides alone, from what it
+    claimed itself: every Slack event raised out of the claim, Bolt answered 400 and logged a traceback, and
+    no question was answered until the database was back. A retry that reaches another replica meanwhile may be
+    answered twice: better than none. After a failure the store is left alone for ``STORE_RETRY_AFTER``
+    seconds: Slack's acknowledgement waits for the claim, and a database host that drops packets takes the
+    connect timeout (5 s) to fail, past Slack's 3 s, so each event would have been retried to every replica."""
 
     blocking = True
 
@@ -92,13 +101,32 @@ class StoreDeduper:
         self._ttl = ttl
         self._clock = clock
         self._pruner = _Pruner(lambda now: store.prune_claims(now - ttl), "event claims", clock)
+        self._local = MemoryDeduper(ttl=ttl)  # this process's own claims, what decides while the store can't
+        self._down_until = 0.0
+
+    def _ask(self, fn: Callable[[], bool], what: str) -> bool | None:
+        """``fn()`` on the store; None when it failed, or failed less than ``STORE_RETRY_AFTER`` s ago."""
+        if self._clock() < self._down_until:
+            return None
+        try:
+            return fn()
+        except sa.exc.SQLAlchemyError:
+            self._down_until = self._clock() + STORE_RETRY_AFTER
+            log_store_failure(log, f"could not {what} in the store; this replica decides alone for "
+                                   f"{STORE_RETRY_AFTER:.0f} s")
+            return None
 
     def claim(self, key: str) -> bool:
         self._pruner.maybe()
-        return self._store.claim(key, self._clock(), self._ttl)
+        first = self._ask(lambda: self._store.claim(key, self._clock(), self._ttl), "claim an event")
+        here = self._local.claim(key)  # an event claimed here during an outage is not answered again after it
+        return here if first is None else first and here
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self._store.is_claimed(key, self._clock(), self._ttl)
+        if not isinstance(key, str):
+            return False
+        claimed = self._ask(lambda: self._store.is_claimed(key, self._clock(), self._ttl), "read an event claim")
+        return key in self._local if claimed is None else claimed
 
 
 class StoreRateLimiter:
@@ -173,19 +201,33 @@ class StoreThreads:
         self._pruner = _Pruner(lambda now: store.prune_threads(now - ttl), "answered threads", clock)
 
     def add(self, key: str) -> None:
+        """A failure is logged: the adapter follows the thread in its own memory meanwhile."""
         self._pruner.maybe()
-        self._store.mark_thread(key, self._clock())
+        try:
+            self._store.mark_thread(key, self._clock())
+        except sa.exc.SQLAlchemyError:
+            log_store_failure(log, "could not record the thread answered in; other replicas may not follow it")
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self._store.thread_answered(key, self._clock() - self._ttl)
+        """False when the store can't say: a follow-up there raised out of the Slack listener (a traceback)."""
+        if not isinstance(key, str):
+            return False
+        try:
+            return self._store.thread_answered(key, self._clock() - self._ttl)
+        except sa.exc.SQLAlchemyError:
+            log_store_failure(log, "could not read whether the bot answered in a thread; taken as not")
+            return False
 
 
 class SharedState:
     """What this process shares with the others; ``store=None``: nothing, everything stays in memory."""
 
     def __init__(self, store: SharedStore | None = None, share_turns: bool = True,
-                 user_key: bytes | None = None) -> None:
+                 user_key: bytes | None = None, claims: SharedStore | None = None) -> None:
+        """``claims``: without ``store``, the store event claims alone go through (``SHARED_STATE=auto`` on
+        SQLite: every process on the file answers an event once; the rest stays in this process)."""
         self.store = store
+        self.claims = store if store is not None else claims
         self._share_turns = share_turns
         self._user_key = user_key
 
@@ -194,7 +236,7 @@ class SharedState:
         return self.store is not None
 
     def deduper(self) -> Deduper:
-        return StoreDeduper(self.store) if self.store is not None else MemoryDeduper()
+        return StoreDeduper(self.claims) if self.claims is not None else MemoryDeduper()
 
     def limiter(self, per_minute: float, burst: int) -> Limiter:
         if self.store is not None:
@@ -230,5 +272,5 @@ class SharedState:
             return str(exc)
 
     def close(self) -> None:
-        if self.store is not None:
-            self.store.close()
+        if self.claims is not None:
+            self.claims.close()
