@@ -32,13 +32,13 @@ from bot.dedupe import Deduper, MemoryDeduper
 from bot.ratelimit import Decision, Limiter, RateLimiter
 from bot.store.outage import log_store_failure
 from bot.store.shared import SharedStore
+from bot.store_breaker import Breaker
 from retrieval.turns import MAX_TURNS, FollowupContext, Turn
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 PRUNE_EVERY = 300.0  # seconds between deletions of expired rows, per process and table
-STORE_RETRY_AFTER = 10.0  # seconds an event claim is decided in this process after the store failed
 DEDUPE_TTL = 3600.0  # Slack's last retry comes about 30 minutes after the event
 THREAD_TTL = 7 * 86400.0  # follow-ups without a mention in a thread the bot answered in, for a week
 
@@ -90,9 +90,7 @@ class StoreDeduper:
     While the store can't be reached (PostgreSQL restarting), this process decides alone, from what it
     claimed itself: every Slack event raised out of the claim, Bolt answered 400 and logged a traceback, and
     no question was answered until the database was back. A retry that reaches another replica meanwhile may be
-    answered twice: better than none. After a failure the store is left alone for ``STORE_RETRY_AFTER``
-    seconds: Slack's acknowledgement waits for the claim, and a database host that drops packets takes the
-    connect timeout (5 s) to fail, past Slack's 3 s, so each event would have been retried to every replica."""
+    answered twice: better than none (``bot.store_breaker``)."""
 
     blocking = True
 
@@ -102,35 +100,26 @@ class StoreDeduper:
         self._clock = clock
         self._pruner = _Pruner(lambda now: store.prune_claims(now - ttl), "event claims", clock)
         self._local = MemoryDeduper(ttl=ttl)  # this process's own claims, what decides while the store can't
-        self._down_until = 0.0
-
-    def _ask(self, fn: Callable[[], bool], what: str) -> bool | None:
-        """``fn()`` on the store; None when it failed, or failed less than ``STORE_RETRY_AFTER`` s ago."""
-        if self._clock() < self._down_until:
-            return None
-        try:
-            return fn()
-        except sa.exc.SQLAlchemyError:
-            self._down_until = self._clock() + STORE_RETRY_AFTER
-            log_store_failure(log, f"could not {what} in the store; this replica decides alone for "
-                                   f"{STORE_RETRY_AFTER:.0f} s")
-            return None
+        self._breaker = Breaker(clock)
 
     def claim(self, key: str) -> bool:
         self._pruner.maybe()
-        first = self._ask(lambda: self._store.claim(key, self._clock(), self._ttl), "claim an event")
+        first = self._breaker.ask(lambda: self._store.claim(key, self._clock(), self._ttl), "claim an event")
         here = self._local.claim(key)  # an event claimed here during an outage is not answered again after it
         return here if first is None else first and here
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
             return False
-        claimed = self._ask(lambda: self._store.is_claimed(key, self._clock(), self._ttl), "read an event claim")
+        claimed = self._breaker.ask(lambda: self._store.is_claimed(key, self._clock(), self._ttl),
+                                    "read an event claim")
         return key in self._local if claimed is None else claimed
 
 
 class StoreRateLimiter:
-    """``Limiter`` over the shared store: one bucket per user among all processes (see ``bot.ratelimit``)."""
+    """``Limiter`` over the shared store: one bucket per user among all processes (see ``bot.ratelimit``).
+    While the store can't be reached, this process's own buckets decide (charged all along): a flood then
+    went through unlimited."""
 
     blocking = True
 
@@ -144,6 +133,8 @@ class StoreRateLimiter:
         # A bucket idle for the time it takes to fill up is full: its row can go.
         refill = self.burst / self.rate if self.rate > 0 else 0.0
         self._pruner = _Pruner(lambda now: store.prune_buckets(now - refill, now), "rate-limit buckets", clock)
+        self._local = RateLimiter(per_minute, burst)
+        self._breaker = Breaker(clock)
 
     @property
     def enabled(self) -> bool:
@@ -154,8 +145,10 @@ class StoreRateLimiter:
             return Decision(True)
         self._pruner.maybe()
         bucket = self._pseudonym(key)  # the store never holds a raw user id, only a keyed digest of it
-        allowed, retry_after, notify = self._store.take_token(bucket, self._clock(), self.rate, self.burst)
-        return Decision(allowed, retry_after, notify)
+        here = self._local.check(bucket)
+        shared = self._breaker.ask(lambda: self._store.take_token(bucket, self._clock(), self.rate, self.burst),
+                                   "check the rate limit")
+        return here if shared is None else Decision(*shared)
 
 
 class StoreTurns:

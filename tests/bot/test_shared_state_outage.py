@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.shared_state import STORE_RETRY_AFTER, StoreDeduper, StoreThreads
+from bot.shared_state import StoreDeduper, StoreRateLimiter, StoreThreads
 from bot.store.shared import SharedStore
+from bot.store_breaker import STORE_RETRY_AFTER
 from tests.bot.test_shared_state import Clock
 
 
@@ -66,3 +67,21 @@ def test_threads_the_store_cannot_look_up_are_not_followed_and_nothing_raises(
     assert caplog.text.count("the database can't be reached") == 2
     flaky(False)
     assert "C1:1.0" in threads and "C1:2.0" not in threads
+
+
+def test_this_replica_limits_a_flood_alone_while_the_store_is_down(
+    flaky: Callable[[bool], SharedStore], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A flood during the outage went through unlimited (every check raised, so each question was let in)."""
+    clock = Clock()
+    limiter = StoreRateLimiter(flaky(False), per_minute=1, burst=2, clock=clock)
+    assert limiter.check("slack:U1").allowed
+    flaky(True)
+    decisions = [limiter.check("slack:U1") for _ in range(4)]
+    assert [d.allowed for d in decisions] == [True, False, False, False], "its own bucket, charged all along"
+    assert [d.notify for d in decisions[1:]] == [True, False, False]  # told once
+    assert caplog.text.count("could not check the rate limit in the store") == 1
+    flaky(False)
+    clock.now += STORE_RETRY_AFTER + 1
+    # The shared bucket decides again: its second token (this replica's own bucket is empty), then none.
+    assert limiter.check("slack:U1").allowed and not limiter.check("slack:U1").allowed

@@ -14,8 +14,8 @@ import aiohttp
 import pytest
 import sqlalchemy as sa
 
-from bot.shared_state import STORE_RETRY_AFTER
 from bot.store.tables import handled_events
+from bot.store_breaker import STORE_RETRY_AFTER
 from tests.bot.shared_db import needs_postgres
 from tests.bot.slack.slack_requests import SIGNING_SECRET, event_payload, message_event, shown_text
 from tests.bot.slack.stub_slack import BOT_TOKEN, BOT_USER_ID, StubSlack
