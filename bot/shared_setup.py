@@ -2,7 +2,8 @@
 process's own (memory) or shared with the other replicas through the store on DATABASE_URL.
 
 ``auto`` (the default) shares when DATABASE_URL is not SQLite: a server database means replicas, and one
-SQLite file means one box, where memory is faster and loses nothing. ``store`` shares through SQLite too (two
+SQLite file means one box, where memory is faster; event claims alone still go through the file there, so that
+several processes on it answer each event once (``claims_in_store``). ``store`` shares through SQLite too (two
 processes on one box, e.g. Discord shards and Slack); ``memory`` never shares. Follow-up turns hold what
 users asked, so they are shared only with HISTORY_MODE=full; otherwise they stay in each process's memory.
 """
@@ -19,7 +20,7 @@ from bot.build_lock import LockUnavailable, advisory_build_lock, advisory_lock_h
 from bot.history_setup import HistorySetupError, cannot_open, vote_key
 from bot.settings import Settings
 from bot.shared_state import SharedState
-from bot.store.engines import open_engine
+from bot.store.engines import open_engine, sqlite_file
 from bot.store.shared import SharedStore
 
 log = logging.getLogger(__name__)
@@ -45,13 +46,30 @@ def _problem(exc: Exception) -> SharedSetupError:
                             cannot_open(exc))
 
 
-def build_shared_state(settings: Settings) -> SharedState:
-    if not shares_state(settings):
-        return SharedState()
+def _open(settings: Settings) -> SharedStore:
     try:
-        store = SharedStore(settings.database_url.get_secret_value())
+        return SharedStore(settings.database_url.get_secret_value())
     except (sa.exc.SQLAlchemyError, OSError) as exc:
         raise _problem(exc) from None
+
+
+def claims_in_store(settings: Settings) -> bool:
+    """``auto`` on SQLite keeps rate limits and turns in memory, but event claims go through the file: two
+    replicas on one SQLite file (Slack HTTP processes behind a proxy) each kept their own, and a Slack retry
+    that reached the other one was answered twice. Not with HISTORY_MODE=off, which writes no file, nor with
+    an in-memory database (one per connection)."""
+    return (settings.shared_state == "auto" and settings.history_mode != "off"
+            and sqlite_file(settings.database_url.get_secret_value()) is not None)
+
+
+def build_shared_state(settings: Settings) -> SharedState:
+    if not shares_state(settings):
+        if not claims_in_store(settings):
+            return SharedState()
+        log.info("event claims in the store on sqlite (SHARED_STATE=auto); rate limits and follow-up turns "
+                 "stay in this process (SHARED_STATE=store shares them with other processes on this file)")
+        return SharedState(claims=_open(settings))
+    store = _open(settings)
     share_turns = settings.history_mode == "full"
     if not share_turns:
         log.warning("HISTORY_MODE=%s: follow-up turns stay in each replica's memory (they hold what users asked)",

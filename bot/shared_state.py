@@ -30,7 +30,9 @@ from bot.build_lock import LockUnavailable, advisory_build_lock, advisory_lock_h
 from bot.conversations import MAX_CONVERSATIONS, TTL_SECONDS, ConversationMemory, RecentTurns
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.ratelimit import Decision, Limiter, RateLimiter
+from bot.store.outage import log_store_failure
 from bot.store.shared import SharedStore
+from bot.store_breaker import Breaker
 from retrieval.turns import MAX_TURNS, FollowupContext, Turn
 
 log = logging.getLogger(__name__)
@@ -83,7 +85,12 @@ class _Pruner:
 
 
 class StoreDeduper:
-    """``Deduper`` over the shared store: one claim per key among all processes."""
+    """``Deduper`` over the shared store: one claim per key among all processes.
+
+    While the store can't be reached (PostgreSQL restarting), this process decides alone, from what it
+    claimed itself: every Slack event raised out of the claim, Bolt answered 400 and logged a traceback, and
+    no question was answered until the database was back. A retry that reaches another replica meanwhile may be
+    answered twice: better than none (``bot.store_breaker``)."""
 
     blocking = True
 
@@ -92,17 +99,27 @@ class StoreDeduper:
         self._ttl = ttl
         self._clock = clock
         self._pruner = _Pruner(lambda now: store.prune_claims(now - ttl), "event claims", clock)
+        self._local = MemoryDeduper(ttl=ttl)  # this process's own claims, what decides while the store can't
+        self._breaker = Breaker(clock)
 
     def claim(self, key: str) -> bool:
         self._pruner.maybe()
-        return self._store.claim(key, self._clock(), self._ttl)
+        first = self._breaker.ask(lambda: self._store.claim(key, self._clock(), self._ttl), "claim an event")
+        here = self._local.claim(key)  # an event claimed here during an outage is not answered again after it
+        return here if first is None else first and here
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self._store.is_claimed(key, self._clock(), self._ttl)
+        if not isinstance(key, str):
+            return False
+        claimed = self._breaker.ask(lambda: self._store.is_claimed(key, self._clock(), self._ttl),
+                                    "read an event claim")
+        return key in self._local if claimed is None else claimed
 
 
 class StoreRateLimiter:
-    """``Limiter`` over the shared store: one bucket per user among all processes (see ``bot.ratelimit``)."""
+    """``Limiter`` over the shared store: one bucket per user among all processes (see ``bot.ratelimit``).
+    While the store can't be reached, this process's own buckets decide (charged all along): a flood then
+    went through unlimited."""
 
     blocking = True
 
@@ -116,6 +133,8 @@ class StoreRateLimiter:
         # A bucket idle for the time it takes to fill up is full: its row can go.
         refill = self.burst / self.rate if self.rate > 0 else 0.0
         self._pruner = _Pruner(lambda now: store.prune_buckets(now - refill, now), "rate-limit buckets", clock)
+        self._local = RateLimiter(per_minute, burst)
+        self._breaker = Breaker(clock)
 
     @property
     def enabled(self) -> bool:
@@ -126,8 +145,10 @@ class StoreRateLimiter:
             return Decision(True)
         self._pruner.maybe()
         bucket = self._pseudonym(key)  # the store never holds a raw user id, only a keyed digest of it
-        allowed, retry_after, notify = self._store.take_token(bucket, self._clock(), self.rate, self.burst)
-        return Decision(allowed, retry_after, notify)
+        here = self._local.check(bucket)
+        shared = self._breaker.ask(lambda: self._store.take_token(bucket, self._clock(), self.rate, self.burst),
+                                   "check the rate limit")
+        return here if shared is None else Decision(*shared)
 
 
 class StoreTurns:
@@ -173,19 +194,33 @@ class StoreThreads:
         self._pruner = _Pruner(lambda now: store.prune_threads(now - ttl), "answered threads", clock)
 
     def add(self, key: str) -> None:
+        """A failure is logged: the adapter follows the thread in its own memory meanwhile."""
         self._pruner.maybe()
-        self._store.mark_thread(key, self._clock())
+        try:
+            self._store.mark_thread(key, self._clock())
+        except sa.exc.SQLAlchemyError:
+            log_store_failure(log, "could not record the thread answered in; other replicas may not follow it")
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self._store.thread_answered(key, self._clock() - self._ttl)
+        """False when the store can't say: a follow-up there raised out of the Slack listener (a traceback)."""
+        if not isinstance(key, str):
+            return False
+        try:
+            return self._store.thread_answered(key, self._clock() - self._ttl)
+        except sa.exc.SQLAlchemyError:
+            log_store_failure(log, "could not read whether the bot answered in a thread; taken as not")
+            return False
 
 
 class SharedState:
     """What this process shares with the others; ``store=None``: nothing, everything stays in memory."""
 
     def __init__(self, store: SharedStore | None = None, share_turns: bool = True,
-                 user_key: bytes | None = None) -> None:
+                 user_key: bytes | None = None, claims: SharedStore | None = None) -> None:
+        """``claims``: without ``store``, the store event claims alone go through (``SHARED_STATE=auto`` on
+        SQLite: every process on the file answers an event once; the rest stays in this process)."""
         self.store = store
+        self.claims = store if store is not None else claims
         self._share_turns = share_turns
         self._user_key = user_key
 
@@ -194,7 +229,7 @@ class SharedState:
         return self.store is not None
 
     def deduper(self) -> Deduper:
-        return StoreDeduper(self.store) if self.store is not None else MemoryDeduper()
+        return StoreDeduper(self.claims) if self.claims is not None else MemoryDeduper()
 
     def limiter(self, per_minute: float, burst: int) -> Limiter:
         if self.store is not None:
@@ -230,5 +265,5 @@ class SharedState:
             return str(exc)
 
     def close(self) -> None:
-        if self.store is not None:
-            self.store.close()
+        if self.claims is not None:
+            self.claims.close()

@@ -70,16 +70,25 @@ class Cluster:
     def start(self) -> None:
         self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust",
                   "-E", "UTF8", "--locale=C", "--no-sync")
+        self.serve()
+
+    def serve(self) -> None:
+        """Start the server on the cluster made by ``start`` (again, after ``halt``: a database restarting)."""
         options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -c unix_socket_directories={self.root} "
                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100")
         self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-o", options,
                   "-w", "-t", "60", "start")
         self.started = True
 
+    def halt(self, mode: str = "immediate") -> None:
+        """Stop the server, keeping its data (``serve`` starts it again)."""
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop")
+        self.started = False
+
     def stop(self) -> None:
         try:
             if self.started:
-                self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
+                self.halt()
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
 
