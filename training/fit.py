@@ -39,6 +39,7 @@ from training.groups import (
     has_shared_training,
     is_off_topic,
     never_fitted,
+    with_paraphrases,
 )
 
 log = logging.getLogger("training")
@@ -175,7 +176,7 @@ def held_out(items: list[Item], c: float, names: Sequence[str] = FEATURES
     for g in sorted({it.group for it in items}):
         t, ratio = choose([r for r in rows if r.item.group != g and not never_fitted(r.item.group)])
         report = per_group.setdefault(g, EvalReport())
-        for r in (r for r in rows if r.item.group == g):
+        for r in (r for r in rows if r.item.group == g and r.item.original):
             answer = compose(r.item.index, r.item.analysed, r.item.found, r.probs, judge(t, ratio))
             report.results.append(score_one(r.item.question, answer))
     return [r for r in rows if not never_fitted(r.item.group)], per_group
@@ -207,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="measure only; keep the shipped weights")
     parser.add_argument("--force", action="store_true",
                         help="write the weights even without ../shared/train (fewer training articles)")
+    parser.add_argument("--paraphrases", action="store_true",
+                        help="fit on training/paraphrases/ too (scored: the original questions only)")
     args = parser.parse_args(argv)
     if not args.dry_run and not args.force and not has_shared_training():
         print(f"{SHARED / 'train'} not found: the shipped model was fitted with its articles as well. Measuring "
@@ -214,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         args.dry_run = True
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    groups = collect()
+    groups = with_paraphrases(collect()) if args.paraphrases else collect()
     encoder = SentenceTransformerEncoder(DEFAULT_MODEL)
     items = build_items(groups, encoder)
     results = {}
