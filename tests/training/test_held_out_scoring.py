@@ -20,7 +20,8 @@ def test_only_the_questions_as_written_are_scored(monkeypatch: pytest.MonkeyPatc
 
     items = [item("a", "a-01", True), item("a", "a-01-p1", False), item("b", "b-01", True),
              item("b", "b-01-p1", False), item("b", "b-01-p2", False)]
-    monkeypatch.setattr(fit_module, "out_of_fold", lambda its, c, names: {i: np.zeros(1) for i in range(len(its))})
+    monkeypatch.setattr(fit_module, "out_of_fold",
+                        lambda its, c, names, weight: {i: np.zeros(1) for i in range(len(its))})
     monkeypatch.setattr(fit_module, "_unpaired", lambda it, probs: Row(it, probs, {}, {}))
     monkeypatch.setattr(fit_module, "choose_threshold", lambda rows: 0.5)
     monkeypatch.setattr(fit_module, "row_of", lambda it, probs, t: Row(it, probs, {}, {}))
