@@ -32,6 +32,7 @@ class Item:
     found: Candidates
     labels: np.ndarray  # 1 where the sentence is in the question's articles and holds a gold string
     index: LoadedIndex
+    original: bool = True  # False for a paraphrase: fitted on, never scored
 
 
 def labels_for(q: EvalQuestion, index: LoadedIndex, found: Candidates) -> np.ndarray:
@@ -72,8 +73,9 @@ def build_items(groups: list[Group], encoder: Encoder, work: Path = WORK) -> lis
         # Questions are encoded as the bot encodes them: by the index's ONNX export.
         engine = Engine(index_dir, lazy_encoder(DEFAULT_MODEL, index_dir))
         index = engine.index
-        for q in group.questions:
+        asked = [(q, True) for q in group.questions] + [(q, False) for q in group.paraphrases]
+        for q, original in asked:
             analysed, found = engine.candidates(q.question, index)
-            items.append(Item(group.name, q, analysed, found, labels_for(q, index, found), index))
-        log.info("group %s: %d questions", group.name, len(group.questions))
+            items.append(Item(group.name, q, analysed, found, labels_for(q, index, found), index, original))
+        log.info("group %s: %d questions, %d paraphrases", group.name, len(group.questions), len(group.paraphrases))
     return items

@@ -39,21 +39,24 @@ from training.groups import (
     has_shared_training,
     is_off_topic,
     never_fitted,
+    with_paraphrases,
 )
 
 log = logging.getLogger("training")
 GRID = np.round(np.arange(0.02, 0.96, 0.01), 2)
 
 
-def fit(items: list[Item], c: float, names: Sequence[str] = FEATURES) -> AnswerModel:
-    """``names``: the columns of the items' matrices; an experiment may append its own (``training.cross_encoder``)."""
+def fit(items: list[Item], c: float, names: Sequence[str] = FEATURES, paraphrase_weight: float = 1.0) -> AnswerModel:
+    """``names``: the columns of the items' matrices; an experiment may append its own (``training.cross_encoder``).
+    ``paraphrase_weight``: what a paraphrase's sentences count for against an original question's."""
     x = np.vstack([it.found.matrix for it in items])
     if x.shape[1] != len(names):
         raise ValueError(f"{x.shape[1]} feature columns, {len(names)} names")
     y = np.concatenate([it.labels for it in items])
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ > 1e-9, scaler.scale_, 1.0)
-    lr = LogisticRegression(C=c, max_iter=2000).fit((x - scaler.mean_) / scale, y)
+    weights = np.concatenate([np.full(len(it.labels), 1.0 if it.original else paraphrase_weight) for it in items])
+    lr = LogisticRegression(C=c, max_iter=2000).fit((x - scaler.mean_) / scale, y, sample_weight=weights)
     return AnswerModel(tuple(names), scaler.mean_, scale, lr.coef_[0], float(lr.intercept_[0]), 0.5, {})
 
 
@@ -148,23 +151,24 @@ def choose(rows: list[Row]) -> tuple[float, float]:
     return choose_threshold(rows, ratio), ratio
 
 
-def out_of_fold(items: list[Item], c: float, names: Sequence[str] = FEATURES) -> dict[int, np.ndarray]:
+def out_of_fold(items: list[Item], c: float, names: Sequence[str] = FEATURES, paraphrase_weight: float = 1.0
+                ) -> dict[int, np.ndarray]:
     """Item position -> probabilities from a model fitted without the item's group (eval groups are never
     fitted on, so every model may score them)."""
     fitted = [it for it in items if not never_fitted(it.group)]
     out: dict[int, np.ndarray] = {}
     for g in sorted({it.group for it in items}):
-        model = fit([it for it in fitted if it.group != g], c, names)
+        model = fit([it for it in fitted if it.group != g], c, names, paraphrase_weight)
         out.update({i: probs_of(model, it, names) for i, it in enumerate(items) if it.group == g})
     return out
 
 
-def held_out(items: list[Item], c: float, names: Sequence[str] = FEATURES
+def held_out(items: list[Item], c: float, names: Sequence[str] = FEATURES, paraphrase_weight: float = 1.0
              ) -> tuple[list[Row], dict[str, EvalReport]]:
     """Leave-one-group-out: out-of-fold probabilities, then each group scored with a threshold and pairing
     share chosen on the other groups only. Returns the pooled out-of-fold rows (for the shipped choices) and
     the reports."""
-    probs = out_of_fold(items, c, names)
+    probs = out_of_fold(items, c, names, paraphrase_weight)
     # Composed first as if never declining, to choose the threshold to compose with: what joins the best
     # sentence depends on it (a runner-up adds a figure or a date only above it). Every fold's choice lies
     # within a hundredth or two of the pooled one.
@@ -175,7 +179,7 @@ def held_out(items: list[Item], c: float, names: Sequence[str] = FEATURES
     for g in sorted({it.group for it in items}):
         t, ratio = choose([r for r in rows if r.item.group != g and not never_fitted(r.item.group)])
         report = per_group.setdefault(g, EvalReport())
-        for r in (r for r in rows if r.item.group == g):
+        for r in (r for r in rows if r.item.group == g and r.item.original):
             answer = compose(r.item.index, r.item.analysed, r.item.found, r.probs, judge(t, ratio))
             report.results.append(score_one(r.item.question, answer))
     return [r for r in rows if not never_fitted(r.item.group)], per_group
@@ -207,6 +211,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="measure only; keep the shipped weights")
     parser.add_argument("--force", action="store_true",
                         help="write the weights even without ../shared/train (fewer training articles)")
+    parser.add_argument("--paraphrases", action="store_true",
+                        help="fit on training/paraphrases/ too (scored: the original questions only)")
+    parser.add_argument("--paraphrase-weight", type=float, default=1.0,
+                        help="with --paraphrases: what a paraphrase counts for in the fit against an original")
     args = parser.parse_args(argv)
     if not args.dry_run and not args.force and not has_shared_training():
         print(f"{SHARED / 'train'} not found: the shipped model was fitted with its articles as well. Measuring "
@@ -214,12 +222,12 @@ def main(argv: list[str] | None = None) -> int:
         args.dry_run = True
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    groups = collect()
+    groups = with_paraphrases(collect()) if args.paraphrases else collect()
     encoder = SentenceTransformerEncoder(DEFAULT_MODEL)
     items = build_items(groups, encoder)
     results = {}
     for c in args.c:
-        results[c] = held_out(items, c)
+        results[c] = held_out(items, c, paraphrase_weight=args.paraphrase_weight)
         t = EvalReport([r for rep in results[c][1].values() for r in rep.results]).totals()
         print(f"C={c}: held-out answer {t['answer_holds']}/{t['answerable']}, declined "
               f"{t['declined']}/{t['unanswerable']}, top-3 {t['top3_holds']}/{t['answerable']}")
@@ -227,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     pooled, per_group = results[c]
     summary = summarise(per_group)
     print(json.dumps(summary, indent=1))
-    final = fit([it for it in items if not never_fitted(it.group)], c)
+    final = fit([it for it in items if not never_fitted(it.group)], c, paraphrase_weight=args.paraphrase_weight)
     # The shipped threshold and pairing share come from held-out probabilities, never the fitted model's own.
     threshold, ratio = choose(pooled)
     model = AnswerModel(final.features, final.mean, final.scale, final.coef, final.intercept, threshold, {

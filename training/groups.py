@@ -25,6 +25,9 @@ EVAL_PREFIX = "eval:"  # groups named so are measured, never fitted on
 # Articles written after the model was last fitted (training/heldout/): measured, never fitted on, so that
 # their figure says what an article nobody tuned for gets.
 HELDOUT_PREFIX = "heldout:"
+# Chat-style rewordings of the training articles' questions (``<stem>.jsonl``, ids ``<orig-id>-p1``), fitted on
+# as more questions of their article's group, so a held-out article's rewordings are held out with it.
+PARAPHRASES = ROOT / "training" / "paraphrases"
 
 
 @dataclass
@@ -33,6 +36,18 @@ class Group:
     article: Path | None  # added to the seed corpus; None for questions about the seed corpus itself
     questions: list[EvalQuestion] = field(default_factory=list)
     held_out_only: bool = False  # an eval article: measured, never fitted on
+    # Fitted on, never scored: the held-out figures stay those of the questions as written.
+    paraphrases: list[EvalQuestion] = field(default_factory=list)
+
+
+def with_paraphrases(groups: list[Group], folder: Path = PARAPHRASES) -> list[Group]:
+    """Each fitted article group with its rewordings from ``folder`` (eval and held-out articles get none:
+    they are never fitted on)."""
+    for group in groups:
+        path = folder / f"{group.name}.jsonl"
+        if group.article is not None and not group.held_out_only and path.exists():
+            group.paraphrases = load_questions([path])
+    return groups
 
 
 def _article_groups(folder: Path, held_out_only: bool = False, prefix: str = EVAL_PREFIX) -> list[Group]:
