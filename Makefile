@@ -72,8 +72,9 @@ test-postgres: install
 	$(BIN)/python -m tests.pg_cluster -- $(BIN)/pytest -q -rs $(PG_TESTS)
 
 # Refit the answer model (retrieval/answer_model.json) and print its held-out figures.
+# The paraphrases at 0.15 of an original's weight: held out 301 against 287 of 506 without them (2026-12-07).
 train: install
-	$(BIN)/python -m training.fit
+	$(BIN)/python -m training.fit --paraphrases --paraphrase-weight 0.15
 
 # `make bench BENCH_ARGS=--quick` for a shorter run.
 bench: install
