@@ -17,7 +17,8 @@ from bot.core import CommandCore
 from tests.bot.conftest import CoreFactory
 from tests.bot.slack.slack_requests import message_event, posts_in, send_event, settled, shown_text
 from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
-from tests.bot.slack.test_events import KOO, QUESTION
+from tests.bot.slack.test_adding_by_dm import KOO
+from tests.bot.slack.test_events import QUESTION
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
