@@ -233,19 +233,15 @@ def strip_mentions(text: str) -> str:
 
 def words_of(text: str | None) -> str:
     """What a message says, on one line: control characters, pasted addresses and mentions gone. Read again
-    until nothing changes, since one step can uncover what an earlier one looks for: markup gone from
-    "_HTTP://0" leaves an address the link step didn't see beside the "_" (found by the property test). Each
-    pass only removes, so two or three do; the bound keeps a pathological text off the event loop."""
+    until nothing changes (at most 6 passes, each only removes): markup gone from "_HTTP://0" uncovers an
+    address the link step didn't see beside the "_" (found by the property test)."""
     current = text or ""
-    for _ in range(_MAX_PASSES):
+    for _ in range(6):
         cleaned = one_line(strip_mentions(strip_links(without_lead_in(strip_control(current)))))
         if cleaned == current:
             break
         current = cleaned
     return current
-
-
-_MAX_PASSES = 6
 
 
 def asks_nothing(text: str | None) -> bool:
