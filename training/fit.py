@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -215,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="fit on training/paraphrases/ too (scored: the original questions only)")
     parser.add_argument("--paraphrase-weight", type=float, default=1.0,
                         help="with --paraphrases: what a paraphrase counts for in the fit against an original")
+    parser.add_argument("--paraphrase-dir", type=Path, action="append", default=[],
+                        help="with --paraphrases: a folder of rewordings (repeatable; default training/paraphrases)")
     args = parser.parse_args(argv)
     if not args.dry_run and not args.force and not has_shared_training():
         print(f"{SHARED / 'train'} not found: the shipped model was fitted with its articles as well. Measuring "
@@ -222,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         args.dry_run = True
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    groups = with_paraphrases(collect()) if args.paraphrases else collect()
+    groups = with_paraphrases(collect(), *args.paraphrase_dir) if args.paraphrases else collect()
     encoder = SentenceTransformerEncoder(DEFAULT_MODEL)
     items = build_items(groups, encoder)
     results = {}

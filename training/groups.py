@@ -40,13 +40,16 @@ class Group:
     paraphrases: list[EvalQuestion] = field(default_factory=list)
 
 
-def with_paraphrases(groups: list[Group], folder: Path = PARAPHRASES) -> list[Group]:
-    """Each fitted article group with its rewordings from ``folder`` (eval and held-out articles get none:
-    they are never fitted on)."""
+def with_paraphrases(groups: list[Group], *folders: Path) -> list[Group]:
+    """Each fitted article group with its rewordings from ``folders`` (default ``PARAPHRASES``; several folders
+    are several writers' rewordings, compared by fitting with and without them). Eval and held-out articles
+    get none: they are never fitted on."""
     for group in groups:
-        path = folder / f"{group.name}.jsonl"
-        if group.article is not None and not group.held_out_only and path.exists():
-            group.paraphrases = load_questions([path])
+        if group.article is None or group.held_out_only:
+            continue
+        paths = [f / f"{group.name}.jsonl" for f in folders or (PARAPHRASES,)]
+        if existing := [p for p in paths if p.exists()]:
+            group.paraphrases = load_questions(existing)
     return groups
 
 
