@@ -54,8 +54,10 @@ HELDOUT = QuestionSet("heldout", ROOT / "training" / "heldout", 12, 3, 12, 3, Tr
 # Written 2026-12-06 by a writer who read only the articles and the file format: measured, never fitted on.
 UNSEEN = QuestionSet("unseen", ROOT / "training" / "unseen", 9, 3, 4, 3, True, 8)
 UNSEEN2 = QuestionSet("unseen2", ROOT / "training" / "unseen2", 9, 3, 4, 3, True)
+UNSEEN3 = QuestionSet("unseen3", ROOT / "training" / "unseen3", 9, 3, 4, 3, True)
+UNSEEN4 = QuestionSet("unseen4", ROOT / "training" / "unseen4", 9, 3, 4, 3, True)
 SHARED = QuestionSet("shared", ROOT.parent / "shared" / "train", 10, 2, 1, 0, False)
-SETS = (TRAINING, HELDOUT, UNSEEN, UNSEEN2, SHARED)
+SETS = (TRAINING, HELDOUT, UNSEEN, UNSEEN2, UNSEEN3, UNSEEN4, SHARED)
 
 
 def normalise(text: str) -> str:
