@@ -26,7 +26,7 @@ from bot.core_home import HomeReader
 from bot.core_moderators import ModeratorActions
 from bot.core_timeline import TimelineReaders
 from bot.corpus_changes import CorpusChanges
-from bot.help_text import for_asker
+from bot.help_text import Identify, asker, for_asker
 from bot.history import History
 from bot.history_results import Feedback, GapReport
 from bot.inflight import InFlight
@@ -136,7 +136,7 @@ class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeRead
 
     async def ask(
         self, question: str | None, actor: Actor | None = None, conversation: str | None = None,
-        pointed_at: str | None = None, about_answer: str | None = None,
+        pointed_at: str | None = None, about_answer: str | None = None, identify: Identify | None = None,
     ) -> Answer | Notice | Reply | Timeline:
         """``conversation`` names the thread, DM or session the question was asked in (see
         ``bot.conversations``): a follow-up there is searched with words from its earlier turns. Small talk
@@ -148,7 +148,10 @@ class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeRead
         doubts it ("is this true?", "source?") asks what it says.
 
         ``about_answer``: the conversation of the bot's own answer the message points at (shared or forwarded
-        back to it): asked about as a reply to that answer is, its text never searched (``with_pointed``)."""
+        back to it): asked about as a reply to that answer is, its text never searched (``with_pointed``).
+
+        ``identify``: ``actor`` with the facts the adapter looks up only on need (Slack's admin flags), for help,
+        which names a moderator's commands by the rule moderator commands and App Home use (``help_text.asker``)."""
         async def work() -> Answer | Notice | Reply | Timeline:
             if about_answer is not None and asks_nothing(question):
                 return Reply(OWN_ANSWER)
@@ -163,7 +166,8 @@ class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeRead
             cleaned, routed = route(cleaned)
             if routed is not None:
                 if routed.reply is not None:  # help in the asker's platform's words, a moderator's commands
-                    return for_asker(routed.reply, actor, actor is not None and self.is_moderator(actor))
+                    who = await asker(routed.reply, actor, identify)
+                    return for_asker(routed.reply, who, who is not None and self.is_moderator(who))
                 events = await self._events(routed.topic, conversation)
                 if not routed.if_events or not isinstance(events, Timeline) or events.events or events.asked_back:
                     return events

@@ -5,13 +5,24 @@ which never said how an article gets in, and "how do i add an article?" was sear
 moderator types differs by platform (Discord's /add-article, a file or link sent to the bot's Slack DM, the
 command line for the terminal), and whether the asker is one is the core's to say: both are facts of the
 ``Actor``, so the core fills them in here (``for_asker``) and every renderer shows the text as it is.
+
+Some of those facts cost the adapter a call to learn (Slack's admin flags: ``users.info``), which an ordinary
+question must not pay: the adapter then hands the core a way to learn them (``Identify``), and the core asks for
+them only for help (``asker``), so a workspace admin's help names their commands as their App Home does.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Awaitable, Callable
+
 from bot.actors import Actor
 from bot.results import Reply
 from bot.smalltalk import ADDING_TOPIC, HELP_TOPIC
+
+log = logging.getLogger(__name__)
+
+Identify = Callable[[], Awaitable[Actor]]
 
 FILE_TYPES = ".txt, .md, .pdf or saved .html"
 CLI_ADD = "dispute-bot index add FILE-or-URL"
@@ -62,7 +73,7 @@ def for_asker(reply: Reply, actor: Actor | None, moderator: bool) -> Reply:
     """``reply`` (small talk's) as the asker should read it: the adding help in their platform's words, and
     the general help with a moderator's commands for a moderator, a pointer to the adding help for others."""
     if reply.about == ADDING_TOPIC:
-        return Reply(adding_help(actor, moderator), about=ADDING_TOPIC)
+        return Reply(adding_help(actor, moderator), about=ADDING_TOPIC, private=True)
     if reply.about != HELP_TOPIC:
         return reply
     if moderator:
@@ -70,4 +81,17 @@ def for_asker(reply: Reply, actor: Actor | None, moderator: bool) -> Reply:
         more = f" As a moderator you also have {commands}; ask me “how do I add an article?” for adding."
     else:
         more = " Moderators add the articles: ask me “how do I add an article?” to see how."
-    return Reply(reply.text + more, about=HELP_TOPIC)
+    return Reply(reply.text + more, about=HELP_TOPIC, private=True)
+
+
+async def asker(reply: Reply, actor: Actor | None, identify: Identify | None) -> Actor | None:
+    """Who asked, as ``for_asker`` needs them for ``reply``: looked up in full (``identify``) only for help, which
+    differs for a moderator; any other reply needs nobody looked up. A lookup that fails leaves the actor as
+    the adapter gave it (no moderator's part, the general help still said)."""
+    if identify is None or reply.about not in (HELP_TOPIC, ADDING_TOPIC):
+        return actor
+    try:
+        return await identify()
+    except Exception:
+        log.warning("could not look up who asked for help; answering as for anyone", exc_info=True)
+        return actor

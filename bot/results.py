@@ -58,14 +58,17 @@ class Notice:
 class Reply:
     """Something the bot says that is neither an answer from the articles nor a refusal: a greeting, thanks,
     help (``bot.smalltalk``). Shown like an answer, in the conversation. ``about``: what kind of help it is
-    ("help", "adding"), which the core fills in for the asker (``bot.help_text``); "" for the rest."""
+    ("help", "adding"), which the core fills in for the asker (``bot.help_text``); "" for the rest.
+    ``private``: for the asker alone, as a refusal is (help written for who asks: a moderator's commands, whether
+    they may add); a public /ask help filled the channel with what nobody else asked."""
 
     text: str
     about: str = field(default="", compare=False)
+    private: bool = field(default=False, compare=False)
 
     @property
     def ephemeral(self) -> bool:
-        return False
+        return self.private
 
     def to_dict(self) -> dict[str, Any]:
         return {"reply": self.text}

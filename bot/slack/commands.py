@@ -17,6 +17,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.actors import Actor
 from bot.core import APOLOGY, CommandCore
+from bot.help_text import Identify
 from bot.refusals import failed
 from bot.render.picture import FILENAME, timeline_png
 from bot.results import Notice, NoticeKind, Result
@@ -44,10 +45,19 @@ class SlashCommands:
 
     # -- slash commands ------------------------------------------------------------------------------
 
-    async def ask(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient) -> None:
+    async def ask(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient,
+                  context: AsyncBoltContext) -> None:
         conversation, asked = _conversations(command)
-        await self._slash(ack, command, respond, "ask", lambda actor, text: self.core.ask(text, actor, conversation),
+        identify = self.identify(str(command.get("user_id") or ""), client, str(command.get("team_id") or ""),
+                                 installed_in(context))
+        await self._slash(ack, command, respond, "ask",
+                          lambda actor, text: self.core.ask(text, actor, conversation, identify=identify),
                           conversation=asked, typed=True, client=client)
+
+    def identify(self, user: str, client: AsyncWebClient, team: str, installation: str) -> Identify:
+        """The asker looked up as for a moderator command and the App Home (admin flags, ``users.info``, cached),
+        which the core asks for only when they asked for help (``CommandCore.ask``)."""
+        return lambda: self.users.actor(user, lookup=True, client=client, team=team, installation=installation)
 
     async def timeline(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
                        client: AsyncWebClient, context: AsyncBoltContext) -> None:

@@ -33,8 +33,9 @@ from bot import metrics
 from bot.core import CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.edits import answered_nothing, edit_asks, only_small_talk
+from bot.help_text import Identify
 from bot.refusals import SLACK_DOCUMENT, SPOKEN
-from bot.results import Notice
+from bot.results import Notice, Reply
 from bot.shared_state import DEDUPE_TTL, StoreThreads, call
 from bot.slack.adding import ADD_HINT, add_from_dm, addable, is_add
 from bot.slack.ask_threads import thread_root
@@ -238,8 +239,10 @@ class SlackHandlers(SlashCommands):
         team = str(context.team_id or event.get("team") or "")
         root = (lambda: self._root_text(event, client, pointing)) if pointing is not None else None
         about = shared_answer(event, context.bot_user_id, context.bot_id)  # the bot's own answer shared back
+        identify = self.identify(str(event["user"]), client, team, installed_in(context))
         await post_guarded(self.core.in_flight, event, client, "a question",
-                           lambda: self._ask(event, text, team, root, about), public=lambda: self._replying(event))
+                           lambda: self._ask(event, text, team, root, about, identify),
+                           public=lambda: self._replying(event))
         return True
 
     async def _answer_hinted(self, event: dict[str, Any], client: AsyncWebClient, text: str,
@@ -271,20 +274,22 @@ class SlackHandlers(SlashCommands):
             await post_guarded(self.core.in_flight, event, client, "hint", private(text))
 
     async def _ask(self, event: dict[str, Any], text: str, team: str, root: Callable[[], Awaitable[str | None]] | None,
-                   about: str | None) -> tuple[SlackMessage, bool] | None:
+                   about: str | None, identify: Identify) -> tuple[SlackMessage, bool] | None:
+        """Help (a ``Reply`` for its asker) is posted as it was asked, in the open: a mention stays in the channel
+        for everyone, as on Discord, where a message can't be answered privately; only /ask's is private."""
         conversation = conversation_of(str(event.get("channel") or ""), thread_of(event), event.get("channel_type"))
         # What the message shares ("Share message") is what it points at, before the thread it is in.
         pointed = None if about else plain_from_slack(shared_text(event)) or None
         if pointed is None and root is not None and about is None:
             pointed = await root()
         result = await self.core.ask(text, await self.users.actor(str(event["user"]), team=team), conversation,
-                                     pointed_at=pointed, about_answer=about)
+                                     pointed_at=pointed, about_answer=about, identify=identify)
         if answered_nothing(result):  # refused (empty, too long, slow down) or small talk: an edit of it asks again
             self.refused.add(post_key(event))
         if isinstance(result, Notice) and result.silent:
             return None
         message = render(result, show_question=False)
-        return message, message.ephemeral
+        return message, message.ephemeral and not isinstance(result, Reply)
 
     async def _add(self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
         if await call(self.seen, self.seen.claim, post_key(event)):

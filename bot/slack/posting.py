@@ -17,6 +17,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.core import APOLOGY
 from bot.inflight import InFlight
 from bot.slack.events import thread_of
+from bot.slack.late import to_dm
 from bot.slack.render import SlackMessage
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ CHANNEL_REFUSED = frozenset({
 # from; Slack's documented errors for every Web API method). An apology would be refused the same way.
 TOKEN_REFUSED = frozenset({"account_inactive", "token_revoked", "invalid_auth", "not_authed", "token_expired"})
 REFUSED = CHANNEL_REFUSED | TOKEN_REFUSED
+# Said first in a DM carrying a reply the channel refused (an announcement-only channel, one archived meanwhile).
+NOT_POSTED = "I can't post in <#{channel}>, where you asked me, so here is my reply:"
 # The message the reply would go under was deleted (a question deleted while the bot answered it): nobody is
 # left to tell, and an apology would go to the same thread.
 QUESTION_GONE = "thread_not_found"
@@ -74,6 +77,7 @@ async def post_guarded(
     counted in ``in_flight`` so a shutdown waits for it. ``public``: entered around a public post, what follows
     from a reply people can see, and only from one (it raises nothing of its own)."""
     async with in_flight.handling():
+        reply: tuple[SlackMessage, bool] | None = None
         try:
             reply = await work()
             if reply is not None:
@@ -89,8 +93,12 @@ async def post_guarded(
                 return
             # An announcement-only or archived channel, one the bot has left, or a workspace that removed the
             # app meanwhile (``TOKEN_REFUSED``): an apology would be refused the same way.
-            log.warning("Slack refuses the bot's replies in %s (%s); %s from %s not answered",
+            log.warning("Slack refuses the bot's replies in %s (%s); %s from %s not answered there",
                         event.get("channel"), exc.response.get("error"), what, event.get("user"))
+            if reply is not None and exc.response.get("error") in CHANNEL_REFUSED and event.get("user"):
+                # They asked and heard nothing, as if the bot were down; the DM is theirs (as on Discord).
+                await to_dm(client, str(event["user"]), replace(reply[0], ephemeral=False), f"the reply to {what}",
+                            NOT_POSTED.format(channel=event.get("channel")))
         except Exception:
             await _failed(event, client, what)
 

@@ -143,7 +143,7 @@ def render(result: Result, show_question: bool = True) -> SlackMessage:
     if isinstance(result, Notice):
         return render_notice(result, show_question)
     if isinstance(result, Reply):
-        return SlackMessage(clip(escape(result.text), FALLBACK_LIMIT))
+        return SlackMessage(clip(escape(result.text), FALLBACK_LIMIT), ephemeral=result.ephemeral)
     if isinstance(result, Feedback):
         return render_feedback(result)
     if isinstance(result, GapReport):

@@ -6,15 +6,16 @@ import asyncio
 import logging
 import time
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from slack_bolt.async_app import AsyncApp
 
 from bot.actors import Actor
 from bot.core import APOLOGY, CommandCore
-from bot.results import Notice, Result
+from bot.results import Notice, Reply, Result
 from bot.slack.render import SlackMessage
-from retrieval.types import Answer, Citation
+from retrieval.types import Answer, Citation, Timeline
 from tests.bot.conftest import returning
 from tests.bot.slack.slack_requests import (
     command_reply,
@@ -38,10 +39,10 @@ async def test_ask_acks_at_once_then_answers_with_cited_facts(
     gate = asyncio.Event()
     real_ask = seed_core.ask
 
-    async def slow_ask(question: str | None, actor: Actor | None = None, conversation: str | None = None
-                       ) -> Answer | Notice:
+    async def slow_ask(question: str | None, actor: Actor | None = None, conversation: str | None = None,
+                       **more: Any) -> Answer | Notice | Reply | Timeline:
         await gate.wait()  # the answer can't start until the acknowledgement is back
-        return await real_ask(question, actor, conversation)
+        return await real_ask(question, actor, conversation, **more)
 
     monkeypatch.setattr(seed_core, "ask", slow_ask)
     payload = slash_payload(stub, "/ask", "how many accounts were ordered blocked?")
@@ -140,8 +141,8 @@ async def test_unexpected_error_is_logged_and_apologised_for(
     stub: StubSlack, seed_app: AsyncApp, seed_core: CommandCore, monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    async def broken(question: str | None, actor: Actor | None = None, conversation: str | None = None
-                     ) -> Answer | Notice:
+    async def broken(question: str | None, actor: Actor | None = None, conversation: str | None = None,
+                     **more: Any) -> Answer | Notice:
         raise RuntimeError("internal detail /srv/secret/path")
 
     monkeypatch.setattr(seed_core, "ask", broken)
