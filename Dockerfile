@@ -15,15 +15,18 @@ ARG DB_DRIVER="psycopg[binary]>=3.1,<4"
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
-RUN pip install --index-url "$TORCH_INDEX" "torch==${TORCH_VERSION}"
+# torch alone (--no-deps): its dependencies come with the project's below, at the lock's versions.
+RUN pip install --no-deps --index-url "$TORCH_INDEX" "torch==${TORCH_VERSION}"
 
 WORKDIR /src
-COPY pyproject.toml README.md ./
+# The lock (make lock): every distribution at the version `make install` installs and the tests passed with.
+COPY pyproject.toml README.md constraints.txt ./
 COPY bot ./bot
 COPY retrieval ./retrieval
 COPY index ./index
-# torch is already satisfied (2.13.0+cpu meets ==2.13.0), so pip keeps the CPU build.
-RUN pip install . "$DB_DRIVER" \
+# torch is already satisfied (2.13.0+cpu meets ==2.13.0 in pyproject.toml and the lock), so pip keeps the CPU build.
+RUN pip install -c constraints.txt --upgrade pip \
+    && pip install -c constraints.txt . "$DB_DRIVER" \
     && python -c "import torch; assert not torch.cuda.is_available() and torch.__version__.startswith('${TORCH_VERSION}')"
 
 # ---- runtime stage ----------------------------------------------------------------------------------------

@@ -84,7 +84,7 @@ def test_cpu_torch_pinned_as_in_pyproject() -> None:
     assert "--index-url \"$TORCH_INDEX\"" in torch_step
     # torch is installed before the project, so `pip install .` finds the pin met and keeps the CPU wheel.
     runs = values(build, "RUN")
-    assert runs.index(torch_step) < next(i for i, v in enumerate(runs) if "pip install ." in v)
+    assert runs.index(torch_step) < next(i for i, v in enumerate(runs) if re.search(r"pip install (-c \S+ )?\.", v))
 
 
 def test_the_model_comes_from_its_package_and_nothing_is_downloaded() -> None:
