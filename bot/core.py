@@ -197,10 +197,14 @@ class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeRead
         def read() -> IndexStatus:
             elsewhere = True if self.builds.running else self.shared.building_elsewhere()
             try:
-                return read_status(self.config.corpus_dir, self.config.index_dir, self.config.model, elsewhere,
-                                   files="sizes")
+                status = read_status(self.config.corpus_dir, self.config.index_dir, self.config.model, elsewhere,
+                                     files="sizes")
             except store.ManifestUnreadable as exc:
                 raise IndexLoadError(self.config.index_dir, str(exc)) from None
+            outage = self.shared.outage()  # claims and rate limits are this replica's own meanwhile
+            if outage is not None:
+                status.info["database_unreachable_seconds"] = round(outage)
+            return status
 
         return await self.admission.run("status", actor, lambda: self._guarded("status", read))
 

@@ -3,6 +3,12 @@
 The command core calls this; it calls the store. All store work runs on one dedicated thread (SQLite has one
 writer anyway), never on an adapter's event loop. A store failure is logged and costs only the feedback
 buttons of that answer: the answer itself is always delivered.
+
+While the database can't be reached, the process's ``Breaker`` (shared with the event claims and rate limits)
+leaves it alone: each question cost a connect timeout and a log line per write. Meanwhile answers go out
+without feedback buttons (a vote on them could not be saved) and are counted in the line logged when the
+database is back; a vote clicked on an earlier answer is refused, told to the voter, never dropped silently;
+turns stay in this replica's memory for follow-ups (``bot.store_turns``).
 """
 
 from __future__ import annotations
@@ -22,9 +28,11 @@ from bot.actors import Actor
 from bot.conversations import ConversationMemory, RecentTurns
 from bot.history_results import CHANGED, GONE, NOT_RECORDED, THANKS, Feedback, GapReport
 from bot.report import build_report, parse_window
+from bot.results import Notice, NoticeKind
 from bot.shared_state import blocking
 from bot.store import AnswerRecord, PartRecord, Store, VoteOutcome, utcnow
 from bot.store.outage import log_store_failure
+from bot.store_breaker import Breaker, StoreDown
 from retrieval.engine import Engine
 from retrieval.loaded import LoadedIndex
 from retrieval.turns import FollowupContext, Turn, turn_of
@@ -32,6 +40,8 @@ from retrieval.types import Answer, Citation
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+VOTE_NOT_SAVED = ("Sorry, your vote could not be saved: the bot's database can't be reached right now. "
+                  "Please click again in a minute.")
 
 
 def _chunk_id(index: LoadedIndex, citation: Citation) -> int | None:
@@ -62,9 +72,11 @@ def _log_failure(job: Future[None]) -> None:
 
 
 class History:
-    def __init__(self, store: Store | None = None, memory: ConversationMemory | None = None) -> None:
+    def __init__(self, store: Store | None = None, memory: ConversationMemory | None = None,
+                 breaker: Breaker | None = None) -> None:
         self.store = store
         self.memory: ConversationMemory = memory or RecentTurns()
+        self.breaker = breaker or Breaker()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
 
     def close(self) -> None:
@@ -74,6 +86,10 @@ class History:
 
     async def _run(self, fn: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._pool, fn)
+
+    async def _stored(self, fn: Callable[[], T], what: str) -> T:
+        """``fn`` on the store thread through the breaker: raises ``StoreDown`` while the database is down."""
+        return await self._run(lambda: self.breaker.call(fn, what))
 
     @property
     def records(self) -> bool:
@@ -100,7 +116,8 @@ class History:
             self.memory.rename(old, new)
         if self.store is not None:
             store = self.store
-            self._pool.submit(store.rename_conversation, old, new).add_done_callback(_log_failure)
+            self._pool.submit(self.breaker.ask, lambda: store.rename_conversation(old, new),
+                              "move a conversation to its thread").add_done_callback(_log_failure)
 
     async def conversation_of(self, answer_id: str) -> str | None:
         """Where a stored answer was given (``Store.conversation_of``), read on the store thread after any rename
@@ -109,7 +126,9 @@ class History:
             return None
         store = self.store
         try:
-            return await self._run(lambda: store.conversation_of(answer_id))
+            return await self._stored(lambda: store.conversation_of(answer_id), "read an answer's conversation")
+        except StoreDown:
+            return None
         except Exception:
             log_store_failure(log, "could not read the conversation of a stored answer")
             return None
@@ -139,7 +158,9 @@ class History:
             ))
 
         try:
-            stored = await self._run(write)
+            stored = await self._stored(write, "save an answer")
+        except StoreDown:
+            return answer  # without buttons: a vote on it could not be saved either
         except Exception:
             log_store_failure(log, "could not store an answer; it is delivered without feedback buttons")
             return answer
@@ -164,7 +185,9 @@ class History:
             return
         store = self.store
         try:
-            await self._run(lambda: store.mark_replied(conversation))
+            await self._stored(lambda: store.mark_replied(conversation), "mark a conversation replied in")
+        except StoreDown:
+            return
         except Exception:
             log_store_failure(log, "could not mark the conversation replied in; after a restart it may go unfollowed")
 
@@ -177,12 +200,15 @@ class History:
             return False
         store = self.store
         try:
-            return await self._run(lambda: store.answered_in(conversation, utcnow() - within))
+            return await self._stored(lambda: store.answered_in(conversation, utcnow() - within),
+                                      "read a conversation's replies")
+        except StoreDown:
+            return None
         except Exception:
             log_store_failure(log, "could not read whether the conversation was answered in")
             return None
 
-    async def vote(self, actor: Actor, answer_id: str, value: int) -> Feedback:
+    async def vote(self, actor: Actor, answer_id: str, value: int) -> Feedback | Notice:
         if self.store is None:
             return Feedback(value, NOT_RECORDED)  # a button from before HISTORY_MODE=off
         store = self.store
@@ -192,7 +218,10 @@ class History:
             more = store.alternatives(answer_id) if value < 0 and outcome is not VoteOutcome.UNKNOWN_ANSWER else []
             return outcome, more or []
 
-        outcome, more = await self._run(write)
+        try:
+            outcome, more = await self._stored(write, "save a vote")
+        except StoreDown:
+            return Notice(NoticeKind.UNAVAILABLE, VOTE_NOT_SAVED)
         if outcome is VoteOutcome.UNKNOWN_ANSWER:
             return Feedback(value, GONE)
         text = CHANGED if outcome is VoteOutcome.CHANGED else THANKS

@@ -15,6 +15,7 @@ from bot.settings import Settings
 from bot.store import HistoryMode, Store
 from bot.store.engines import sqlite_file
 from bot.store.outage import unreachable
+from bot.store_breaker import Breaker
 
 log = logging.getLogger(__name__)
 
@@ -68,19 +69,21 @@ def vote_key(settings: Settings) -> bytes:
     return key
 
 
-def build_history(settings: Settings, memory: ConversationMemory | None = None) -> History:
-    """``memory``: where follow-up turns are kept (default: this process's memory)."""
+def build_history(settings: Settings, memory: ConversationMemory | None = None,
+                  breaker: Breaker | None = None) -> History:
+    """``memory``: where follow-up turns are kept (default: this process's memory); ``breaker``: the process's
+    one account of whether the database answers (``bot.store_breaker``), shared with the shared state."""
     mode = HistoryMode(settings.history_mode)
     if mode is HistoryMode.OFF:
         _prune_what_was_stored(settings)
-        return History(memory=memory)
+        return History(memory=memory, breaker=breaker)
     try:
         store = Store(settings.database_url.get_secret_value(), vote_key(settings), mode,
                       settings.history_retention_days)
     except (sa.exc.SQLAlchemyError, OSError) as exc:
         raise HistorySetupError(f"cannot open DATABASE_URL ({type(exc).__name__}: {str(exc).splitlines()[0]})",
                                 cannot_open(exc)) from None
-    return History(store, memory)
+    return History(store, memory, breaker)
 
 
 def _prune_what_was_stored(settings: Settings) -> None:

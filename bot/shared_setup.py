@@ -2,9 +2,10 @@
 process's own (memory) or shared with the other replicas through the store on DATABASE_URL.
 
 ``auto`` (the default) shares when DATABASE_URL is not SQLite: a server database means replicas, and one
-SQLite file means one box, where memory is faster; event claims alone still go through the file there, so that
-several processes on it answer each event once (``claims_in_store``). ``store`` shares through SQLite too (two
-processes on one box, e.g. Discord shards and Slack); ``memory`` never shares. Follow-up turns hold what
+SQLite file means one box, where memory is faster; event claims and rate limits still go through the file there,
+so that several processes on it answer each event once and hold each user to one limit (``claims_in_store``).
+``store`` shares through SQLite too (two processes on one box, e.g. Discord shards and Slack); ``memory`` never
+shares. Follow-up turns hold what
 users asked, so they are shared only with HISTORY_MODE=full; otherwise they stay in each process's memory.
 """
 
@@ -54,10 +55,10 @@ def _open(settings: Settings) -> SharedStore:
 
 
 def claims_in_store(settings: Settings) -> bool:
-    """``auto`` on SQLite keeps rate limits and turns in memory, but event claims go through the file: two
-    replicas on one SQLite file (Slack HTTP processes behind a proxy) each kept their own, and a Slack retry
-    that reached the other one was answered twice. Not with HISTORY_MODE=off, which writes no file, nor with
-    an in-memory database (one per connection)."""
+    """``auto`` on SQLite keeps turns in memory, but event claims and rate limits go through the file: two
+    replicas on one SQLite file (Slack HTTP processes behind a proxy) each kept their own, a Slack retry that
+    reached the other one was answered twice, and a user alternating between them had twice the burst. Not with
+    HISTORY_MODE=off, which writes no file, nor with an in-memory database (one per connection)."""
     return (settings.shared_state == "auto" and settings.history_mode != "off"
             and sqlite_file(settings.database_url.get_secret_value()) is not None)
 
@@ -66,9 +67,9 @@ def build_shared_state(settings: Settings) -> SharedState:
     if not shares_state(settings):
         if not claims_in_store(settings):
             return SharedState()
-        log.info("event claims in the store on sqlite (SHARED_STATE=auto); rate limits and follow-up turns "
-                 "stay in this process (SHARED_STATE=store shares them with other processes on this file)")
-        return SharedState(claims=_open(settings))
+        log.info("event claims and rate limits in the store on sqlite (SHARED_STATE=auto); follow-up turns stay "
+                 "in this process (SHARED_STATE=store shares them with other processes on this file)")
+        return SharedState(claims=_open(settings), user_key=vote_key(settings))
     store = _open(settings)
     share_turns = settings.history_mode == "full"
     if not share_turns:

@@ -16,29 +16,24 @@ import functools
 import hashlib
 import hmac
 import logging
-import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
-from dataclasses import asdict
 from typing import Any, TypeVar
 
-import sqlalchemy as sa
-
 from bot.build_lock import LockUnavailable, advisory_build_lock, advisory_lock_held
-from bot.conversations import MAX_CONVERSATIONS, TTL_SECONDS, ConversationMemory, RecentTurns
+from bot.conversations import ConversationMemory, RecentTurns
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.ratelimit import Decision, Limiter, RateLimiter
-from bot.store.outage import log_store_failure
 from bot.store.shared import SharedStore
 from bot.store_breaker import Breaker
-from retrieval.turns import MAX_TURNS, FollowupContext, Turn
+from bot.store_pruner import Pruner
+from bot.store_turns import StoreTurns
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-PRUNE_EVERY = 300.0  # seconds between deletions of expired rows, per process and table
 DEDUPE_TTL = 3600.0  # Slack's last retry comes about 30 minutes after the event
 THREAD_TTL = 7 * 86400.0  # follow-ups without a mention in a thread the bot answered in, for a week
 
@@ -59,31 +54,6 @@ async def call(obj: object, fn: Callable[..., T], *args: Any) -> T:
     return fn(*args)
 
 
-class _Pruner:
-    """Deletes a table's expired rows at most every ``PRUNE_EVERY`` seconds (a failure is only logged)."""
-
-    def __init__(self, prune: Callable[[float], int], what: str, clock: Callable[[], float]) -> None:
-        self._prune = prune
-        self._what = what
-        self._clock = clock
-        self._next = 0.0
-        self._lock = threading.Lock()
-
-    def maybe(self) -> None:
-        now = self._clock()
-        with self._lock:
-            if now < self._next:
-                return
-            self._next = now + PRUNE_EVERY
-        try:
-            deleted = self._prune(now)
-        except sa.exc.SQLAlchemyError as exc:
-            log.warning("pruning %s failed: %s", self._what, type(exc).__name__)
-            return
-        if deleted:
-            log.debug("pruned %d expired %s", deleted, self._what)
-
-
 class StoreDeduper:
     """``Deduper`` over the shared store: one claim per key among all processes.
 
@@ -94,13 +64,14 @@ class StoreDeduper:
 
     blocking = True
 
-    def __init__(self, store: SharedStore, ttl: float = DEDUPE_TTL, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, store: SharedStore, ttl: float = DEDUPE_TTL, clock: Callable[[], float] = time.time,
+                 breaker: Breaker | None = None) -> None:
         self._store = store
         self._ttl = ttl
         self._clock = clock
-        self._pruner = _Pruner(lambda now: store.prune_claims(now - ttl), "event claims", clock)
+        self._breaker = breaker or Breaker(clock)
+        self._pruner = Pruner(lambda now: store.prune_claims(now - ttl), "event claims", clock, self._breaker)
         self._local = MemoryDeduper(ttl=ttl)  # this process's own claims, what decides while the store can't
-        self._breaker = Breaker(clock)
 
     def claim(self, key: str) -> bool:
         self._pruner.maybe()
@@ -124,7 +95,8 @@ class StoreRateLimiter:
     blocking = True
 
     def __init__(self, store: SharedStore, per_minute: float, burst: int,
-                 clock: Callable[[], float] = time.time, pseudonym: Callable[[str], str] = lambda key: key) -> None:
+                 clock: Callable[[], float] = time.time, pseudonym: Callable[[str], str] = lambda key: key,
+                 breaker: Breaker | None = None) -> None:
         self.rate = per_minute / 60.0
         self._pseudonym = pseudonym
         self.burst = max(1, burst)
@@ -132,9 +104,10 @@ class StoreRateLimiter:
         self._clock = clock
         # A bucket idle for the time it takes to fill up is full: its row can go.
         refill = self.burst / self.rate if self.rate > 0 else 0.0
-        self._pruner = _Pruner(lambda now: store.prune_buckets(now - refill, now), "rate-limit buckets", clock)
+        self._breaker = breaker or Breaker(clock)
+        self._pruner = Pruner(lambda now: store.prune_buckets(now - refill, now), "rate-limit buckets", clock,
+                              self._breaker)
         self._local = RateLimiter(per_minute, burst)
-        self._breaker = Breaker(clock)
 
     @property
     def enabled(self) -> bool:
@@ -151,89 +124,66 @@ class StoreRateLimiter:
         return here if shared is None else Decision(*shared)
 
 
-class StoreTurns:
-    """``ConversationMemory`` over the shared store: the last ``turns`` turns per conversation, for ``ttl``
-    seconds; at most ``max_conversations`` × ``turns`` rows in all."""
-
-    blocking = True
-
-    def __init__(self, store: SharedStore, turns: int = MAX_TURNS, ttl: float = TTL_SECONDS,
-                 max_conversations: int = MAX_CONVERSATIONS, clock: Callable[[], float] = time.time) -> None:
-        self._store = store
-        self._turns = turns
-        self._ttl = ttl
-        self._clock = clock
-        self._pruner = _Pruner(lambda now: store.prune_turns(now - ttl, max_conversations * turns),
-                               "conversation turns", clock)
-
-    def context(self, key: str) -> FollowupContext | None:
-        rows = self._store.turns(key, self._clock() - self._ttl, self._turns)
-        turns = [Turn(str(r["question"]), tuple(r.get("doc_ids") or ()), tuple(r.get("sentences") or ()),
-                      bool(r.get("answered", True)), str(r["day"]) if r.get("day") else None,
-                      str(r["topic"]) if r.get("topic") else None) for r in rows]
-        return FollowupContext(tuple(turns)) if turns else None
-
-    def remember(self, key: str, turn: Turn) -> None:
-        self._pruner.maybe()
-        self._store.add_turn(key, asdict(turn), self._clock(), self._turns)
-
-    def rename(self, old: str, new: str) -> None:
-        self._store.rename_turns(old, new)
-
-
 class StoreThreads:
     """The threads the bot answered in, over the shared store: a follow-up there (no mention) is answered
     whichever replica it reaches. Remembered for ``ttl`` seconds after the bot's last answer there."""
 
     blocking = True
 
-    def __init__(self, store: SharedStore, ttl: float = THREAD_TTL, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, store: SharedStore, ttl: float = THREAD_TTL, clock: Callable[[], float] = time.time,
+                 breaker: Breaker | None = None) -> None:
         self._store = store
         self._ttl = ttl
         self._clock = clock
-        self._pruner = _Pruner(lambda now: store.prune_threads(now - ttl), "answered threads", clock)
+        self._breaker = breaker or Breaker(clock)
+        self._pruner = Pruner(lambda now: store.prune_threads(now - ttl), "answered threads", clock, self._breaker)
 
     def add(self, key: str) -> None:
-        """A failure is logged: the adapter follows the thread in its own memory meanwhile."""
+        """A failure is logged (once an outage): the adapter follows the thread in its own memory meanwhile,
+        and other replicas may not follow it."""
         self._pruner.maybe()
-        try:
-            self._store.mark_thread(key, self._clock())
-        except sa.exc.SQLAlchemyError:
-            log_store_failure(log, "could not record the thread answered in; other replicas may not follow it")
+        self._breaker.ask(lambda: self._store.mark_thread(key, self._clock()), "record a thread answered in")
 
     def __contains__(self, key: object) -> bool:
         """False when the store can't say: a follow-up there raised out of the Slack listener (a traceback)."""
         if not isinstance(key, str):
             return False
-        try:
-            return self._store.thread_answered(key, self._clock() - self._ttl)
-        except sa.exc.SQLAlchemyError:
-            log_store_failure(log, "could not read whether the bot answered in a thread; taken as not")
-            return False
+        answered = self._breaker.ask(lambda: self._store.thread_answered(key, self._clock() - self._ttl),
+                                     "read whether the bot answered in a thread")
+        return bool(answered)
 
 
 class SharedState:
     """What this process shares with the others; ``store=None``: nothing, everything stays in memory."""
 
     def __init__(self, store: SharedStore | None = None, share_turns: bool = True,
-                 user_key: bytes | None = None, claims: SharedStore | None = None) -> None:
-        """``claims``: without ``store``, the store event claims alone go through (``SHARED_STATE=auto`` on
-        SQLite: every process on the file answers an event once; the rest stays in this process)."""
+                 user_key: bytes | None = None, claims: SharedStore | None = None,
+                 breaker: Breaker | None = None) -> None:
+        """``claims``: without ``store``, event claims and rate limits alone go through that store
+        (``SHARED_STATE=auto`` on SQLite: every process on the file answers an event once, and a user's limit
+        holds across them; the rest stays in this process)."""
         self.store = store
         self.claims = store if store is not None else claims
         self._share_turns = share_turns
         self._user_key = user_key
+        # One per process, for every call to the database (the history's too, ``bot.wiring``): ``bot.store_breaker``.
+        self.breaker = breaker or Breaker()
+
+    def outage(self) -> float | None:
+        """Seconds the database has been unreachable while this process shares state through it (``/status``
+        says claims and limits are this replica's own meanwhile); None when it answers or nothing is shared."""
+        return self.breaker.down_for if self.claims is not None else None
 
     @property
     def shared(self) -> bool:
         return self.store is not None
 
     def deduper(self) -> Deduper:
-        return StoreDeduper(self.claims) if self.claims is not None else MemoryDeduper()
+        return StoreDeduper(self.claims, breaker=self.breaker) if self.claims is not None else MemoryDeduper()
 
     def limiter(self, per_minute: float, burst: int) -> Limiter:
-        if self.store is not None:
-            return StoreRateLimiter(self.store, per_minute, burst, pseudonym=self.pseudonym)
+        if self.claims is not None:  # per process, N replicas on one SQLite file let a user ask N × the burst
+            return StoreRateLimiter(self.claims, per_minute, burst, pseudonym=self.pseudonym, breaker=self.breaker)
         return RateLimiter(per_minute, burst)
 
     def pseudonym(self, key: str) -> str:
@@ -242,10 +192,12 @@ class SharedState:
 
     def answered_threads(self) -> StoreThreads | None:
         """None: the adapter keeps its own bounded set in memory."""
-        return StoreThreads(self.store) if self.store is not None else None
+        return StoreThreads(self.store, breaker=self.breaker) if self.store is not None else None
 
     def memory(self) -> ConversationMemory:
-        return StoreTurns(self.store) if self.store is not None and self._share_turns else RecentTurns()
+        if self.store is not None and self._share_turns:
+            return StoreTurns(self.store, breaker=self.breaker)
+        return RecentTurns()
 
     def build_lock(self) -> AbstractContextManager[None]:
         """Held around every build this process starts: a PostgreSQL advisory lock when the store is

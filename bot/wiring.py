@@ -110,7 +110,7 @@ def build_core(settings: Settings, without_store: Callable[[str], None] | None =
     shared = SharedState()
     try:
         shared = build_shared_state(settings)  # rate limits, event claims, follow-ups: replicas share them or not
-        history = build_history(settings, shared.memory())
+        history = build_history(settings, shared.memory(), shared.breaker)
     except HistorySetupError as exc:  # the shared state's too
         shared.close()
         if without_store is None or exc.unreachable is None:

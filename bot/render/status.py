@@ -62,8 +62,24 @@ def damage_text(info: dict[str, Any]) -> str:
     return "\n".join(lines) + f" Rebuild the index with: {FIX_DAMAGED}" if lines else ""
 
 
+def outage_text(info: dict[str, Any]) -> str:
+    """While the database the replicas share can't be reached (``bot.store_breaker``): what an operator must know
+    of the bot's behaviour meanwhile, which is otherwise only in one log line per outage."""
+    seconds = info.get("database_unreachable_seconds")
+    if seconds is None:
+        return ""
+    return (f"\nThe database can't be reached (for {seconds} s): until it is back, duplicate-event protection and "
+            "rate limits are per replica (a retry reaching another replica may be answered twice, and each "
+            "replica counts a user's questions alone), follow-ups see only this replica's turns, and answers "
+            "are not stored (no feedback buttons).")
+
+
 def status_text(status: IndexStatus, chat: bool) -> str:
     info = status.info
+    return _index_text(info, chat) + outage_text(info)
+
+
+def _index_text(info: dict[str, Any], chat: bool) -> str:
     rebuild = "/reindex" if chat else "dispute-bot index build"
     if not info["exists"]:
         where = "yet" if chat else f"at {info['index_dir']}"

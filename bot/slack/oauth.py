@@ -31,9 +31,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.settings import Settings
-from bot.shared_state import PRUNE_EVERY
 from bot.store.engines import open_engine
 from bot.store.migrations import migrate
+from bot.store_pruner import PRUNE_EVERY
 
 log = logging.getLogger(__name__)
 

@@ -296,6 +296,6 @@ async def test_a_database_gone_away_is_one_line_per_failure_not_a_traceback(
     assert isinstance(answer, Answer) and answer.answered and answer.answer_id is None
     failures = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert [r.getMessage() for r in failures] == [
-        "could not store an answer; it is delivered without feedback buttons (the database can't be reached: "
-        "unable to open database file)"]
+        "could not save an answer in the store; this replica decides alone for 10 s (the database can't be "
+        "reached: unable to open database file)"]
     assert failures[0].exc_info is None

@@ -41,7 +41,8 @@ def test_the_core_uses_the_store_when_sharing_and_memory_otherwise(tmp_path: Pat
         shared.close()
     alone = build_core(settings(database_url=url, index_dir=tmp_path / "index"))
     try:
-        assert isinstance(alone.admission.limiter, RateLimiter) and isinstance(alone.history.memory, RecentTurns)
+        assert isinstance(alone.admission.limiter, StoreRateLimiter)  # through the file: one limit per user
+        assert isinstance(alone.history.memory, RecentTurns)
         assert isinstance(alone.shared.deduper(), StoreDeduper) and alone.shared.answered_threads() is None
     finally:
         alone.close()
@@ -68,16 +69,16 @@ def test_processes_on_one_sqlite_file_answer_an_event_once_under_auto(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Two Slack replicas on one SQLite file (``SHARED_STATE=auto``, the default) each claimed events in their
-    own memory: a retry that reached the other one was answered twice. The claims go through the file now;
-    rate limits and turns stay in each process (memory is faster; ``store`` shares them)."""
+    own memory: a retry that reached the other one was answered twice. The claims and rate limits go through
+    the file now; turns stay in each process (memory is faster; ``store`` shares them)."""
     caplog.set_level(logging.INFO, "bot.shared_setup")
     url = SecretStr(f"sqlite:///{tmp_path / 'bot.db'}")
     one, other = build_shared_state(settings(database_url=url)), build_shared_state(settings(database_url=url))
     try:
         assert one.deduper().claim("event:Ev1") and not other.deduper().claim("event:Ev1")
-        assert not one.shared and isinstance(one.limiter(5, 3), RateLimiter)
+        assert not one.shared and isinstance(one.limiter(5, 3), StoreRateLimiter)
         assert isinstance(one.memory(), RecentTurns) and one.answered_threads() is None
-        assert "event claims in the store on sqlite (SHARED_STATE=auto)" in caplog.text
+        assert "event claims and rate limits in the store on sqlite (SHARED_STATE=auto)" in caplog.text
     finally:
         one.close()
         other.close()
@@ -86,4 +87,5 @@ def test_processes_on_one_sqlite_file_answer_an_event_once_under_auto(
         # No file for claims alone where nothing else is written (HISTORY_MODE=off), an in-memory database
         # (one per connection), or SHARED_STATE=memory.
         alone = build_shared_state(settings(**{"database_url": SecretStr(f"sqlite:///{tmp_path / 'x.db'}"), **values}))
-        assert isinstance(alone.deduper(), MemoryDeduper) and not (tmp_path / "x.db").exists()
+        assert isinstance(alone.deduper(), MemoryDeduper) and isinstance(alone.limiter(5, 3), RateLimiter)
+        assert not (tmp_path / "x.db").exists()
