@@ -20,7 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # The fitted articles' question files; only the repository's own are certain to be here (../shared may not).
 SOURCES = (ROOT / "training" / "articles", ROOT.parent / "shared" / "train")
 SOURCE_KEYS = ("answers_any", "docs", "answerable")
-PER_QUESTION = {True: 2, False: 1}  # rewordings per answerable / unanswerable question
+# Rewordings per answerable / unanswerable question, by number: -p1 and -p2 are the first writer's (one for an
+# unanswerable question), -p3, -p4 and -p5 one each from three more writers (terse, chatty, plain words).
+WRITTEN = {True: [1, 2, 3, 4, 5], False: [1, 3, 4, 5]}
 
 
 def rows(path: Path) -> list[dict[str, Any]]:
@@ -48,16 +50,17 @@ def test_rewordings_keep_their_originals_labels(path: Path) -> None:
     if source is None:
         pytest.skip(f"{path.stem}: its questions live in ../shared/train, absent here")
     originals = {r["id"]: r for r in rows(source)}
-    counts: dict[str, int] = {}
+    numbers: dict[str, list[int]] = {}
     for row in rows(path):
         orig = originals.get(row.get("paraphrase_of", ""))
         assert orig is not None, f"{row.get('id')}: paraphrase_of names no question of {source.name}"
-        counts[orig["id"]] = counts.get(orig["id"], 0) + 1
-        assert row["id"] == f"{orig['id']}-p{counts[orig['id']]}", f"{row['id']}: ids run <orig-id>-p1, -p2"
+        stem, _, number = row["id"].rpartition("-p")
+        assert stem == orig["id"] and number.isdigit(), f"{row['id']}: ids are <orig-id>-p<writer's number>"
+        numbers.setdefault(orig["id"], []).append(int(number))
         assert {k: row.get(k) for k in SOURCE_KEYS} == {k: orig.get(k) for k in SOURCE_KEYS}, row["id"]
         assert row["question"].strip().lower() != orig["question"].strip().lower(), f"{row['id']}: a copy"
         EvalQuestion.from_dict(row)  # loads as the fit loads it
-    assert counts == {i: PER_QUESTION[r["answerable"]] for i, r in originals.items()}
+    assert numbers == {i: WRITTEN[r["answerable"]] for i, r in originals.items()}
 
 
 def test_rewordings_join_their_article_group_and_never_a_measured_one(tmp_path: Path) -> None:
