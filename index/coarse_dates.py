@@ -19,7 +19,8 @@ deadline: the year, still ahead when the article's date is before it, and no eve
 gone by ("By 2019 the app had ten million users" is what was so by then). A time ago ("two days ago", "three weeks
 ago", "a month ago", "ten years ago"; ``kind`` ``ago``, the unit its ``qualifier``, ``offset`` the count back) is
 counted from the day the article or its entry was written: that day, the calendar week holding the day so many weeks
-back (news counts weeks loosely), that month or that year; hedged ("some 40 years ago") it is none.
+back (news counts weeks loosely), that month or that year, and hours or minutes ago that day; hedged ("some 40
+years ago") it is none.
 """
 
 from __future__ import annotations
@@ -58,9 +59,9 @@ _PATTERNS = [
     r"(?![\w-]|\s*[-–/]\d)",
     # "last year", "early next year", "the end of the year"
     rf"(?<![\w-])(?:(?P<qpart>{PART_WORDS})\s+)?{_NEAR}\s+year\b(?!['’])",
-    # "two days ago", "a week ago", "three months ago", "ten years ago"
+    # "two days ago", "a week ago", "three months ago", "ten years ago"; "3 hours ago", "40 minutes ago"
     r"(?<![\w-])(?P<count>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d{1,2})\s+"
-    r"(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b",
+    r"(?P<unit>(?i:minute|hour|day|week|month|year))s?\s+(?i:ago)\b",
 ]
 _HEDGED = re.compile(r"\b(?:about|some|around|nearly|almost|roughly|over|under|than|least|just)\s+$", re.IGNORECASE)
 _COARSE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
@@ -176,7 +177,10 @@ def resolve_coarse(m: Mention, doc_date: date | None, estimated: bool,
 
 def _ago(m: Mention, written: date) -> tuple[str, str]:
     """Where "N days/weeks/months/years ago" lands from the day it was written: that day; the Monday-to-Sunday week
-    holding the day N weeks back (news counts weeks loosely, as "a week after" says); that month; that year."""
+    holding the day N weeks back (news counts weeks loosely, as "a week after" says); that month; that year. Hours
+    or minutes ago are the day it was written: a report's "3 hours ago" had dated nothing."""
+    if m.qualifier in ("hour", "minute"):
+        return written.isoformat(), "near-day"
     if m.qualifier == "day":
         return (written + timedelta(days=m.offset)).isoformat(), "near-day"
     if m.qualifier == "week":

@@ -3,7 +3,7 @@ older version is extracted again (``index.extractors``). Kept apart from ``index
 only grows, doesn't crowd the rules.
 """
 
-EVENTS_VERSION = 41  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 42  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -58,3 +58,4 @@ EVENTS_VERSION = 41  # 14: a yearless date in an undated article takes the year 
 # 41: a date a state holds since ("blocked since 3 March", "43 arrested since Saturday night") is no event of its
 # day (``index.date_roles.held_since``); an endnote of one source and its day ("[1] Order of …, 7 September 2023.") is
 # no event either (``index.reference_entries``)
+# 42: "3 hours ago", "40 minutes ago" are the day written (``index.coarse_dates``)

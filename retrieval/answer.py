@@ -22,6 +22,8 @@ from retrieval.leads import dateline_only, lead_first
 from retrieval.loaded import LoadedIndex
 from retrieval.planned import asks_done_of_planned
 from retrieval.question import Kind, Question
+from retrieval.question_headings import under_asked_heading
+from retrieval.quote_days import with_days_meant
 from retrieval.quotes import trim_to_window
 from retrieval.ranker import AnswerModel
 from retrieval.reach import unknown_acronyms, unknown_figures, unknown_speakers, unreached_years
@@ -140,6 +142,10 @@ def compose(
         order, below = [opening, *(i for i in order if i != opening)], False
     else:  # one restating the question yields to one holding what it asks for (``retrieval.leads``)
         order = lead_first(question, found, probs, order, model.threshold)
+    # The section under the question heading the question asks again answers (``retrieval.question_headings``).
+    asked = under_asked_heading(index, found, probs, order, model.threshold) if opening is None else None
+    if asked is not None:
+        order, below = [asked, *(i for i in order if i != asked)], False
     # A question about what was done, answered best by a report that it was still to come, is declined
     # (``retrieval.planned``).
     if (not order or below or unknown_figures(index, question) or unreached_years(index, question)
@@ -163,6 +169,8 @@ def compose(
     # Words quoting someone named in another sentence are quoted with it (``retrieval.said_by``).
     parts, citations = with_speaker(index, found.rows[picked[0]], parts, citations, MAX_CHARS)
     related = _related(index, question, found, probs, order, citations)
+    if question.kind is Kind.WHEN:  # "Yesterday …" quoted as written, its day beside it (``retrieval.quote_days``)
+        citations = with_days_meant(index, citations)
     return Answer(question.text, " ".join(parts), True, citations, related=related)
 
 

@@ -15,6 +15,17 @@ from index.tables import one_line
 
 
 @dataclass(frozen=True)
+class DayMeant:
+    """The day that words of a quote counting from the article's own date stand for ("Yesterday" in a report of 14
+    March 2024: 2024-03-13; a wire dateline's "Tuesday"). The quote keeps the article's words, as every quote does;
+    a "when" answer names the day beside it, where the asker had to count it from the article's date."""
+
+    words: str
+    day: str
+    estimated: bool = False
+
+
+@dataclass(frozen=True)
 class Citation:
     """A verbatim quote and where it came from.
 
@@ -36,6 +47,7 @@ class Citation:
     # quote never reads as a whole sentence of the article.
     cut_before: bool = False
     cut_after: bool = False
+    meant: DayMeant | None = None  # a "when" answer's quote: the day its relative words stand for
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -27,7 +27,7 @@ from bot.discord.limits import (
 )
 from bot.discord.outgoing import Outgoing
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
-from bot.render.dates import shown_date, shown_event_date, span_words
+from bot.render.dates import shown_date, shown_event_date, shown_meant, span_words
 from bot.render.lines import one_line
 from bot.render.plain import (
     NEXT_HINT,
@@ -55,6 +55,8 @@ MAX_MESSAGES = 3  # a long list is cut after this many messages rather than floo
 
 def _citation_value(c: Citation, limit: int) -> str:
     when = safe(shown_date(c.date, c.date_estimated) or "undated", 40)
+    if c.meant:
+        when += f" · {safe(shown_meant(c.meant), 80)}"
     source = f"{when} · {link('Read the article', c.url) if c.url else safe(c.doc_id, 100)}"
     room = limit - len(source) - 1  # the line break
     if room < 20:  # a pathological source line: keep the quote, drop the source details

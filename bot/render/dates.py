@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from index.date_values import approximate, date_words
+from retrieval.types import DayMeant
 
 
 def shown_date(value: str | None, estimated: bool = False) -> str | None:
@@ -16,6 +17,11 @@ def shown_date(value: str | None, estimated: bool = False) -> str | None:
         return None
     text = date_words(value) or value.replace("/", " – ")
     return f"~{text} (estimated)" if estimated else text
+
+
+def shown_meant(meant: DayMeant) -> str:
+    """The day a quote's relative words stand for, beside its article's date: ``“Yesterday” = 2024-03-13``."""
+    return f"“{meant.words}” = {shown_date(meant.day, meant.estimated) or meant.day}"
 
 
 # Said after an event every report of which was of something still to come when written: a meeting

@@ -7,7 +7,7 @@ import unicodedata
 
 from bot.change_history import ChangeHistory
 from bot.history_results import Feedback, GapReport
-from bot.render.dates import shown_date, shown_event_date
+from bot.render.dates import shown_date, shown_event_date, shown_meant
 from bot.render.lines import one_line
 from bot.render.status import status_text
 from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList, counted
@@ -45,6 +45,8 @@ RELATED_HEADING = f"{ALSO_IN_THE_ARTICLES}:"  # a joined reply's text points a d
 
 def source_line(c: Citation) -> str:
     parts = [c.title or c.doc_id, (shown_date(c.date, c.date_estimated) or c.date) if c.date else "undated"]
+    if c.meant:
+        parts.append(shown_meant(c.meant))
     if c.url:
         parts.append(c.url)
     return " · ".join(parts)

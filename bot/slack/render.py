@@ -24,7 +24,7 @@ from typing import Any
 from bot.change_history import ChangeHistory
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render import plain
-from bot.render.dates import shown_date
+from bot.render.dates import shown_date, shown_meant
 from bot.render.typed import given_back
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from bot.slack.blocks import FALLBACK_LIMIT as FALLBACK_LIMIT
@@ -49,6 +49,8 @@ def _citation(n: int | None, c: Citation) -> list[dict[str, Any]]:
     answer doesn't cite, has none."""
     head = link(c.url, c.title or c.doc_id) if n is None else f"*[{n}]* {link(c.url, c.title or c.doc_id)}"
     head += f" · {literal(shown_date(c.date, c.date_estimated) or c.date) if c.date else 'undated'}"
+    if c.meant:
+        head += f" · {literal(shown_meant(c.meant))}"
     quote = "\n".join(line for line in escape(c.quoted).splitlines() if line.strip()) or "…"
     return [section(head), {"type": "section", "text": plain_text(quote, QUOTE_LIMIT)}]
 

@@ -39,7 +39,7 @@ def test_ask_json_lines(env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
     assert len(first["citations"]) + len(first.get("related", [])) <= 3
     assert first["answered"] and "500" in first["answer"]
     assert set(first["citations"][0]) == {"doc_id", "title", "date", "date_estimated", "url", "quote", "start", "end",
-                                          "score", "cut_before", "cut_after"}
+                                          "score", "cut_before", "cut_after", "meant"}
     assert second["answered"] is False
     assert second["answer"].startswith("The articles never use the words “capital” or “France”")
     assert bad["error"] == "invalid" and bad["line"] == 3
