@@ -37,11 +37,11 @@ from retrieval.loaded import LoadedIndex, load_index
 from retrieval.meanings import explained
 from retrieval.mentions import MAX_NAMES, list_answer
 from retrieval.ordinals import ordinals_as_written
-from retrieval.pronouns import resolve, scene_subject, unresolved_reference
 from retrieval.question import Kind, Question, analyse, has_subject
 from retrieval.rambling import scene_and_ask, without_own_reason
 from retrieval.reach import figures_as_given
 from retrieval.same_question import as_what_about
+from retrieval.scene_reading import in_scene, trusted
 from retrieval.search import hybrid_search
 from retrieval.several import MAX_QUESTIONS, context_and_ask, joined, questions_in
 from retrieval.shorthand import plain_words
@@ -139,7 +139,7 @@ class Engine:
         if told is not None:
             return replace(self._ask_in_scene(told[0], without_own_reason(told[1]), context), question=text)
         if len(questions) == 1:
-            answer = without_unnamed(self._ask_one(without_own_reason(text), context))  # a role, not its name
+            answer = self._ask_one(without_own_reason(text), context)
             # A comparison declined as one text: each fact asked on its own (``retrieval.comparisons``).
             pair = sides(text) if not answer.answered else None
             apart = answered_apart(text, pair, [self._ask_one(side, context) for side in pair.asks]) if pair else None
@@ -147,7 +147,7 @@ class Engine:
         turns = list(context.turns) if context else []
         answers = []
         for asked in questions[:MAX_QUESTIONS]:  # the rest are left for the asker to ask on their own
-            answers.append(without_unnamed(self._ask_one(asked, FollowupContext(tuple(turns)) if turns else None)))
+            answers.append(self._ask_one(asked, FollowupContext(tuple(turns)) if turns else None))
             turns.append(turn_of(asked, answers[-1]))
         return joined(text, answers, left=len(questions) - len(answers))
 
@@ -159,16 +159,23 @@ class Engine:
         Inc. on Monday reached out ... seeking a formal dialogue") was judged against "what did it ask for?"
         alone, and a tweet "asking for an emoji" won. The "it" is read as the scene's subject in both."""
         index = self.index
-        ask = _in_scene(scene, ask, index)
+        # "twitter's vp is meeting sawhney. what's his name?": the name asked for is checked in the whole message
+        message = f"{scene}{'' if scene[-1:] in '.!?' else ','} {ask}"
+        ask = in_scene(scene, ask, index)
         told = FollowupContext((*(context.turns if context else ()), Turn(scene, answered=False)))
-        answer = self._ask_one(ask, told)
+        answer = self._ask_one(ask, told, message)
         borrowed = expand(ask, index.idf, index.unknown_idf, FollowupContext((Turn(scene, answered=False),)))
         if borrowed is None:
             return answer
-        own = replace(self._ask_one(borrowed.text, context), searched_for=borrowed.text)
-        return own if _trusted(own) > _trusted(answer) else answer
+        own = replace(self._ask_one(borrowed.text, context, message), searched_for=borrowed.text)
+        return own if trusted(own) > trusted(answer) else answer
 
-    def _ask_one(self, text: str, context: FollowupContext | None = None) -> Answer:
+    def _ask_one(self, text: str, context: FollowupContext | None = None, message: str | None = None) -> Answer:
+        """Every question read, on whichever path, ends here: an answer naming a role where its name was asked
+        for is declined (``retrieval.unnamed``); ``message``: what was asked, when ``text`` is one reading of it."""
+        return without_unnamed(self._read_one(text, context), message or text)
+
+    def _read_one(self, text: str, context: FollowupContext | None = None) -> Answer:
         """``context``: the conversation's earlier turns. A question that leans on them is read twice: as
         asked, and with words borrowed from them (``retrieval.followup``); the reading whose best sentence
         the answer model trusts more answers. A wrong guess about what "it" meant can then cost nothing,
@@ -278,20 +285,6 @@ def _reading(text: str, index: LoadedIndex) -> tuple[str, str | None]:
     figures_day = within_period(mended or text, index.period) if FIGURES_DATE.search(mended or text) else None
     mended = figures_day or mended
     return mended or text, mended
-
-
-def _trusted(answer: Answer) -> float:
-    """How far the model trusts an answer's best quote; a decline, not at all."""
-    return max((c.score for c in answer.citations), default=0.0) if answer.answered else 0.0
-
-
-def _in_scene(scene: str, ask: str, index: LoadedIndex) -> str:
-    """``ask`` with the "it" or "he" it leaves open read as the subject its message's scene opens with
-    (``retrieval.pronouns.scene_subject``): "twitter reached out on monday. what did it ask for?" is asked as
-    "what did twitter ask for?", the scene's other words borrowed as a follow-up's are."""
-    reference = unresolved_reference(ask)
-    subject = scene_subject(scene, index.idf.keys()) if reference else None
-    return (resolve(ask, reference, subject) if subject else None) or ask
 
 
 def _plain(text: str, index: LoadedIndex) -> str | None:

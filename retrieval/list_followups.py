@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from retrieval.list_questions import ListAsk, list_question, singular
+from retrieval.list_questions import ListAsk, list_question, singular, written
+from retrieval.name_spans import ROLE_WORD
 from retrieval.turns import FollowupContext
 
 _THEM = r"(?:them|those|these|the\s+(?:names|people|ones)(?:\s+(?:named|mentioned|listed))?)"
 # "which of them is a minister", "who among those are ministers", "which ones are ministries"
 _WHICH_OF = re.compile(
     rf"(?:and\s+)?(?:which|who|what)\s+(?:(?:one\s+)?(?:of|among)\s+{_THEM}|ones)\s+(?:is|are|was|were|r)\s+"
-    r"(?:(?:a|an|the)\s+)?(?P<cue>[a-z][a-z-]{2,})[\s?.!]*", re.IGNORECASE)
+    r"(?:(?:a|an|the)\s+)?(?P<cue>[a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,}){0,2})[\s?.!]*", re.IGNORECASE)
 # "who else was named", "anyone else?", "list the others", "any more?", "what other names are there"
 _ELSE = re.compile(
     r"(?:and\s+)?(?:(?:who|what|which|anyone|anybody|anything|any(?:one|thing)?|someone)\s+else"
@@ -35,21 +36,42 @@ def list_follow_up(text: str, context: FollowupContext | None, shown: int) -> Li
     many names a list answer shows (the others start after them). None for any other question."""
     if context is None or not context.turns:
         return None
-    before = list_question(context.turns[-1].question)
+    before = list_asked(context.turns[-1].question)
     if before is None:
         return None
     asked = " ".join(text.split())
-    which = _WHICH_OF.fullmatch(asked)
+    which = _WHICH_OF.fullmatch(asked.lower())
     if which is not None:
-        word = which.group("cue").lower()
-        return replace(before, narrow=singular(word) if word.endswith("s") and not word.endswith("ss") else word)
+        # "a union minister": names written with both words, and with those the chain narrowed to before; words
+        # ending in no title ("the most quoted") ask something else, searched as usual
+        words = [singular(w) if w.endswith("s") and not w.endswith("ss") else w for w in which.group("cue").split()]
+        if len(words) > 1 and not ROLE_WORD.fullmatch(words[-1]):
+            return None
+        return replace(before, narrow=tuple(dict.fromkeys((*before.narrow, *words))))
     if _ELSE.fullmatch(asked):
         return replace(before, skip=before.skip + shown)
     return None
 
 
 def follow_up_searched(asked: ListAsk) -> str:
-    """What a follow-up over a list searched, as a list question of its own: said in the reply, and read as the
-    last turn by the next follow-up ("who else" after "which of them is a minister")."""
-    named = f"which {asked.noun} are named" + (f", written with “{asked.narrow}”" if asked.narrow else "")
+    """What a follow-up over a list searched, as a list question of its own: said in the reply, and read back
+    (``list_asked``) as the last turn by the next follow-up, so a chain goes on as far as the conversation does
+    ("which of them is a minister", then "which of those is a union minister", then "who else")."""
+    named = f"which {asked.noun} are named" + (" besides " + ", ".join(asked.besides) if asked.besides else "")
+    named += f", written with {written(asked)}" if asked.narrow else ""
     return named + (f", after the first {asked.skip}" if asked.skip else "")
+
+
+_SEARCHED = re.compile(r"(?P<list>which .+? are named(?: besides .+?)?)(?:, written with (?P<narrow>“.+?”))?"
+                       r"(?:, after the first (?P<skip>\d+))?")
+
+
+def list_asked(question: str) -> ListAsk | None:
+    """The list ``question`` (a turn's, as searched) asked for: a list question's, or a follow-up's over one as
+    ``follow_up_searched`` wrote it, its narrowing words and its skip kept."""
+    searched = _SEARCHED.fullmatch(question)
+    asked = list_question(searched.group("list") if searched is not None else question)
+    if searched is None or asked is None:
+        return asked
+    narrow = tuple(re.findall(r"“(.+?)”", searched.group("narrow") or ""))
+    return replace(asked, narrow=narrow, skip=int(searched.group("skip") or 0))

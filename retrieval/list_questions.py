@@ -37,7 +37,7 @@ class ListAsk:
     of: str = ""  # what the names are of: "list the sections of the telecom act" lists that act's
     # A follow-up over the list (``retrieval.list_followups``): only the names written with this word ("which of
     # them is a minister"), or those after the first ``skip`` ("who else was named").
-    narrow: str = ""
+    narrow: tuple[str, ...] = ()  # every word the names are written with, one a follow-up in the chain
     skip: int = 0
 
 
@@ -113,3 +113,8 @@ def singular(noun: str) -> str:
     if noun.endswith(("sses", "ches", "shes", "xes")):
         return noun[:-2]
     return noun[:-1]
+
+
+def written(asked: ListAsk) -> str:
+    """The words a narrowed list's names are written with, as a reply says them ("“minister” and “union”")."""
+    return " and ".join(f"“{word}”" for word in asked.narrow)

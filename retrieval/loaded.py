@@ -19,6 +19,7 @@ from index.figures import figures
 from index.lexical import load_bm25
 from index.onnx_encoder import QUERY_ENCODER_DIR
 from index.vectors import read_faiss
+from retrieval.name_kinds import with_corpus_kinds
 from retrieval.name_spans import Mention, told_names
 from retrieval.sentence_memo import SentenceMemo
 
@@ -102,7 +103,8 @@ class LoadedIndex:
         """Every sentence told as a sentence, with its row and its names (``retrieval.name_spans.told_names``),
         read once for this index, on its first list question (``retrieval.mentions``): 0.2 ms a sentence, seconds
         a list question on a large index when read for each."""
-        return told_names(self.sentence_text(row) for row in range(len(self.sentence_spans)))
+        told = told_names(self.sentence_text(row) for row in range(len(self.sentence_spans)))
+        return with_corpus_kinds(told, self.aliases)  # "Harbour Ledger said": no person where it is an org
 
     @cached_property
     def period(self) -> tuple[str, str] | None:

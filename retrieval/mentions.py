@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from index.lexical import terms
 from retrieval.answer import citation
-from retrieval.list_questions import ListAsk, NameKind
+from retrieval.list_questions import ListAsk, NameKind, written
 from retrieval.loaded import LoadedIndex
 from retrieval.name_forms import same_thing
 from retrieval.name_spans import Mention
@@ -49,7 +49,7 @@ def list_answer(index: LoadedIndex, asked: ListAsk, question: str) -> Answer | N
     named = _gather(index, asked, of) or (_gather(index, asked) if of else {})
     if not named:
         if asked.narrow:  # "which of them is a minister": none is written as one
-            return Answer(question, f"None of the {asked.noun} the articles name is written with “{asked.narrow}”.",
+            return Answer(question, f"None of the {asked.noun} the articles name is written with {written(asked)}.",
                           answered=False)
         if asked.kind is NameKind.ROLE:
             return None
@@ -59,7 +59,7 @@ def list_answer(index: LoadedIndex, asked: ListAsk, question: str) -> Answer | N
         return Answer(question, f"The articles name no other {asked.noun} than the {len(named)} listed.",
                       answered=False)
     quoted = [(n.line(), citation(index, n.shown[0], *_window(index, *n.shown), 1.0)) for n in ranked]
-    noun = asked.noun + (f" written with “{asked.narrow}”" if asked.narrow else "")
+    noun = asked.noun + (f" written with {written(asked)}" if asked.narrow else "")
     return named_answer(question, noun, quoted, len(named) - len(ranked) - asked.skip)
 
 
@@ -95,7 +95,7 @@ _FLAG = {NameKind.SECTION: "section", NameKind.LAW: "law", NameKind.PERSON: "per
 
 
 def _fits(mention: Mention, sentence: str, asked: ListAsk) -> bool:
-    if asked.narrow and not _written_with(mention, sentence, asked.narrow):
+    if not all(_written_with(mention, sentence, word) for word in asked.narrow):
         return False
     if asked.kind is NameKind.COMPANY and mention.app:  # an app or a platform is its company's ("app Koo")
         return True

@@ -20,18 +20,18 @@ _SPAN = re.compile(rf"(?<![\w-]){_WORD}(?:{_GAP}(?:{_JOIN}{_GAP})*{_WORD})*")
 SECTION = re.compile(r"\b[Ss]ection\s+(\d+[A-Z]{0,2}(?:\(\d+\))?)")
 # Words a title or role is written with before or after a person's name ("IT Minister X", "X, the company's
 # founder"), and the verbs of someone speaking: generic English, no story's.
-_ROLE = (r"minister|secretary|spokes(?:person|man|woman)|ceo|cto|coo|founder|co-founder|chief|head|director"
+ROLE = (r"minister|secretary|spokes(?:person|man|woman)|ceo|cto|coo|founder|co-founder|chief|head|director"
          r"|chair(?:man|person|woman)?|president|officer|official|executive|lawyer|advocate|attorney|counsel|judge"
          r"|justice|mp|mla|leader|journalist|activist|editor|analyst|professor|commissioner|manager|governor"
          r"|senator|ambassador|researcher|expert|spokesperson|mr|ms|mrs|dr|shri|smt|sri|prof|minister-of-state"
-         r"|deputy|vice-president|inspector|superintendent|constable|comedian|actor|actress|singer|farmer")
-_TITLE = re.compile(rf"^(?:{_ROLE})\.?$", re.IGNORECASE)
+         r"|deputy|vice-president|vp|inspector|superintendent|constable|comedian|actor|actress|singer|farmer")
+_TITLE = re.compile(rf"^(?:{ROLE})\.?$", re.IGNORECASE)
 # A role word anywhere in a text ("koo's ceo"): what a question asking for someone's name asks about.
-ROLE_WORD = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
+ROLE_WORD = re.compile(rf"\b(?:{ROLE})\b", re.IGNORECASE)
 _SAYS = re.compile(r"^\s*(?:,\s*who\b|said|says|told|added|tweeted|wrote|posted|stated"
                    r"|noted|argued|asked|claimed|explained|announced|confirmed|replied|responded|alleged|urged)",
                    re.IGNORECASE)
-_ORG_WORD = re.compile(r"\b(?:Inc|Ltd|Limited|Corp|Corporation|Company|Co|LLC|LLP|Plc|Ministry|Department|Court"
+ORG_WORD = re.compile(r"\b(?:Inc|Ltd|Limited|Corp|Corporation|Company|Co|LLC|LLP|Plc|Ministry|Department|Court"
                        r"|Committee|Council|Association|Foundation|Union|Party|Government|Board|Commission|Authority"
                        r"|Agency|Bank|University|Institute|Group|Technologies|Federation|Forum|Trust|Society"
                        r"|Bureau|Office|Centre|Center|Cell|Tribunal|Parliament|Assembly|Police|Army)\b\.?")
@@ -166,14 +166,19 @@ def _apposed_before(sentence: str, start: int, end: int) -> str:
     return head
 
 
-# "X, the company's head of public policy, said": a role in the words a comma sets off after the name.
+# "X, the company's head of public policy, said": a role in the words a comma sets off after the name (", said its
+# country head" is no appositive: someone else speaks).
 _APPOSITIVE = re.compile(
-    rf"\s*,\s*(?:(?:the|a|an|its|their|his|her|[\w-]+['’]s)\s+)?(?:[\w'’-]+\s+){{0,3}}(?:{_ROLE})\b", re.IGNORECASE)
+    rf"\s*,\s*(?!(?:said|says|told|added)\b)(?:(?:the|a|an|its|their|his|her|[\w-]+['’]s)\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,3}}(?:{ROLE})\b", re.IGNORECASE)
 
 
 def _mention(sentence: str, name: str, start: int, end: int) -> Mention:
     before = _apposed_before(sentence, start, end).split()[-2:]
-    titled = any(_TITLE.match(w.strip(",.")) for w in before) or bool(_APPOSITIVE.match(sentence[end:]))
+    # A title right before the name, or before a word in capitals ("Union Minister X"); not across a verb ("the
+    # judge said Yammerly had …": the judge is the one saying)
+    titled = (any(_TITLE.match(w.strip(",.")) and all(v[:1].isupper() for v in before[n + 1 :])
+                  for n, w in enumerate(before)) or bool(_APPOSITIVE.match(sentence[end:])))
     words = name.split()
     speaks = bool(_SAYS.match(sentence[end:])) and len(words) >= 2
     suffix = _COMPANY.search(name)
@@ -181,7 +186,7 @@ def _mention(sentence: str, name: str, start: int, end: int) -> Mention:
         name, end = name[: suffix.start()], start + suffix.start()
     law = bool(_LAW_WORD.search(name))
     # An organisation's word alone ("the Centre", "the Union") names none: "Ministry of …", "… Inc" do.
-    org = suffix is not None or (bool(_ORG_WORD.search(name)) and len(words) >= 2 and not law)
+    org = suffix is not None or (bool(ORG_WORD.search(name)) and len(words) >= 2 and not law)
     # A person's name is words in capitals, none an acronym ("Secretary IT" names no one).
     person = ((titled or speaks) and not org and not law
               and all(w[0].isupper() and not (len(w) > 1 and w.isupper()) for w in words))
