@@ -40,6 +40,7 @@ from retrieval.ordinals import ordinals_as_written
 from retrieval.question import Kind, Question, analyse, has_subject
 from retrieval.rambling import scene_and_ask, without_own_reason
 from retrieval.reach import figures_as_given
+from retrieval.role_holders import holder_answer
 from retrieval.same_question import as_what_about
 from retrieval.scene_reading import in_scene, trusted
 from retrieval.search import hybrid_search
@@ -173,7 +174,14 @@ class Engine:
     def _ask_one(self, text: str, context: FollowupContext | None = None, message: str | None = None) -> Answer:
         """Every question read, on whichever path, ends here: an answer naming a role where its name was asked
         for is declined (``retrieval.unnamed``); ``message``: what was asked, when ``text`` is one reading of it."""
-        return without_unnamed(self._read_one(text, context), message or text)
+        answer, asked = self._read_one(text, context), message or text
+        return without_unnamed(answer, asked, lambda: self._holder(text, answer, asked))
+
+    def _holder(self, text: str, answer: Answer, message: str) -> Answer | None:
+        """``answer`` given by a candidate naming who holds the role asked about (``retrieval.role_holders``)."""
+        index = self.index
+        question, vector, passages, _ = self._search(text, index, _reading(text, index)[0])
+        return holder_answer(index, answer, message, *self._read(index, question, vector, passages))
 
     def _read_one(self, text: str, context: FollowupContext | None = None) -> Answer:
         """``context``: the conversation's earlier turns. A question that leans on them is read twice: as

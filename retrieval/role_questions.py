@@ -58,6 +58,17 @@ def asks_for_a_name(message: str) -> bool:
     return False
 
 
+def role_asked(message: str) -> str | None:
+    """The role ``message`` asks the holder of, as worded ("the IT secretary"); None when it asks for no role's
+    name, or asks it by a pronoun or a verb ("what's his name", "who heads the ministry")."""
+    asked = " ".join(message.split())
+    for start in (0, *(m.end() for m in _CUT.finditer(asked))):
+        who = _who(asked[start:])
+        if who is not None:
+            return who if ROLE_WORD.search(who) and not _PRONOUN.fullmatch(who) else None
+    return None
+
+
 def _who(ask: str) -> str | None:
     """Whose name ``ask`` asks for, as worded; None when it asks for none."""
     found = next((m for m in (p.fullmatch(ask) for p in _ASKS_NAME) if m is not None), None)

@@ -13,8 +13,10 @@ with the sentences it came closest with below. Which questions ask for a role's 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
+from retrieval.answer import DECLINE_SHOWN
 from retrieval.name_spans import mentions
 from retrieval.role_questions import asks_for_a_name
 from retrieval.types import Answer
@@ -38,12 +40,20 @@ def _plain(word: str) -> str:
     return re.sub(r"['’]s$", "", word).casefold()
 
 
-def without_unnamed(answer: Answer, message: str | None = None) -> Answer:
-    """``answer``, declined when it was asked for a name beside a role and quotes none (its quotes then shown as
-    the closest passages); ``message``: what was asked, when ``answer`` is one reading of it ("what's his name?"
-    asked after the scene naming the role)."""
+def without_unnamed(answer: Answer, message: str | None = None,
+                    further: Callable[[], Answer | None] | None = None) -> Answer:
+    """``answer``, declined when it was asked for a name beside a role and quotes none (its quotes and the related
+    passages then shown as the closest, up to three); ``message``: what was asked, when ``answer`` is one reading
+    of it ("what's his name?" asked after the scene naming the role); ``further``: the answer a wider look finds,
+    which the decline yields to (``retrieval.role_holders``: its best sentence writes the role in one form, another
+    names its holder with the role in another)."""
     asked = message or answer.question
     if not answer.answered or not asks_for_a_name(asked) or names_someone(answer, asked):
         return answer
-    text = "I couldn't find that name in the articles: the closest passages, below, name the role but no one in it."
-    return replace(answer, text=text, answered=False, related=[])
+    found = further() if further is not None else None
+    if found is not None:
+        return found
+    # The passages shown were checked, no more: another article may name whoever holds it.
+    text = "I couldn't find that name in the articles: the closest passages, below, name no one in that role."
+    shown = [*answer.citations, *answer.related][:DECLINE_SHOWN]
+    return replace(answer, text=text, answered=False, citations=shown, related=[])
