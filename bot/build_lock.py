@@ -58,17 +58,23 @@ def advisory_build_lock(engine: Engine, key: int = LOCK_KEY) -> Iterator[None]:
                             "released the lock with it", unreachable(exc) or type(exc).__name__)
 
 
-def advisory_lock_held(engine: Engine, key: int = LOCK_KEY) -> bool:
-    """Whether any session holds the build lock ``key`` in this database: what ``index status`` asks when replicas
+def advisory_lock_holders(engine: Engine, key: int = LOCK_KEY) -> int:
+    """How many sessions hold the build lock ``key`` in this database: what ``index status`` asks when replicas
     share PostgreSQL. The index's file lock, all status asked before, sits on a network volume there and may not
     see another machine's build, so its add's journal read as an interrupted one. Read from ``pg_locks``, never by
-    taking the lock: a build starting in that moment must not be refused as busy. ``LockUnavailable`` when the
-    database can't be reached."""
+    taking the lock: a build starting in that moment must not be refused as busy. Raises SQLAlchemy's errors
+    (chat's ``/status`` asks through the process's back-off, ``bot.store_breaker``)."""
     query = sa.text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = 0 "
                     "AND objid = :key AND objsubid = 1 "
                     "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+    with engine.connect() as conn:
+        return int(conn.scalar(query, {"key": key}) or 0)
+
+
+def advisory_lock_held(engine: Engine, key: int = LOCK_KEY) -> bool:
+    """Whether any session holds the build lock (``advisory_lock_holders``); ``LockUnavailable`` when the
+    database can't be reached."""
     try:
-        with engine.connect() as conn:
-            return bool(conn.scalar(query, {"key": key}))
+        return advisory_lock_holders(engine, key) > 0
     except sa.exc.SQLAlchemyError as exc:
         raise LockUnavailable(unreachable(exc) or type(exc).__name__) from None

@@ -27,7 +27,7 @@ from bot.core_moderators import ModeratorActions
 from bot.core_timeline import TimelineReaders
 from bot.corpus_changes import CorpusChanges
 from bot.help_text import Identify, asker, for_asker
-from bot.history import History
+from bot.history import REPORT_NEEDS_DATABASE, History
 from bot.history_results import Feedback, GapReport
 from bot.inflight import InFlight
 from bot.ratelimit import RateLimiter
@@ -38,6 +38,7 @@ from bot.routing import route
 from bot.shared_state import SharedState
 from bot.smalltalk import doubts_what_was_said
 from bot.status_report import read_status
+from bot.store_breaker import StoreDown
 from bot.uploads import UploadRules
 from bot.validation import InvalidInput, asks_nothing, clean_question, pointed_text, words_of
 from index import store
@@ -265,6 +266,8 @@ class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeRead
             return await self.history.report(since, self.engine.encoder.encode, actor.home or None, titles)
         except BadWindow as exc:
             return Notice(NoticeKind.INVALID, str(exc))
+        except StoreDown:  # the breaker logged the outage's first failure; during the back-off nothing waits
+            return Notice(NoticeKind.UNAVAILABLE, REPORT_NEEDS_DATABASE)
         except Exception:
             log.exception("the report failed")
             return Notice(NoticeKind.FAILED, APOLOGY)

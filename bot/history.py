@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 VOTE_NOT_SAVED = ("Sorry, your vote could not be saved: the bot's database can't be reached right now. "
                   "Please click again in a minute.")
+REPORT_NEEDS_DATABASE = ("The report needs the bot's database, which can't be reached right now. "
+                         "Please try again in a minute.")
 
 
 def _chunk_id(index: LoadedIndex, citation: Citation) -> int | None:
@@ -233,7 +235,8 @@ class History:
 
     async def report(self, window_text: str | None, encode: Callable[[list[str]], np.ndarray],
                      place: str | None = None, titles: Mapping[str, str] | None = None) -> GapReport:
-        """Raises ``BadWindow`` for an unreadable period; needs a store (see ``records``). ``place``: only the
+        """Raises ``BadWindow`` for an unreadable period, ``StoreDown`` while the database can't be reached (at once
+        during the back-off, ``bot.store_breaker``); needs a store (see ``records``). ``place``: only the
         questions asked in that server or workspace; ``titles``: article titles by id, naming what a
         down-voted answer quoted."""
         window, length = parse_window(window_text)
@@ -241,5 +244,6 @@ class History:
             raise RuntimeError("no store")
         store = self.store
         since = utcnow() - length
-        finish = await self._run(lambda: build_report(store, window, since, place, titles))
+        finish = await self._stored(lambda: build_report(store, window, since, place, titles),
+                                   "read the knowledge-gap report")
         return await asyncio.to_thread(finish, encode)

@@ -22,12 +22,12 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from typing import Any, TypeVar
 
-from bot.build_lock import LockUnavailable, advisory_build_lock, advisory_lock_held
+from bot.build_lock import advisory_build_lock, advisory_lock_holders
 from bot.conversations import ConversationMemory, RecentTurns
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.ratelimit import Decision, Limiter, RateLimiter
 from bot.store.shared import SharedStore
-from bot.store_breaker import Breaker
+from bot.store_breaker import Breaker, StoreDown
 from bot.store_pruner import Pruner
 from bot.store_turns import StoreTurns
 
@@ -171,8 +171,12 @@ class SharedState:
 
     def outage(self) -> float | None:
         """Seconds the database has been unreachable while this process shares state through it (``/status``
-        says claims and limits are this replica's own meanwhile); None when it answers or nothing is shared."""
-        return self.breaker.down_for if self.claims is not None else None
+        says claims and limits are this replica's own meanwhile); None when it answers or nothing is shared.
+        Blocking: once the back-off has run out, one trivial query finds out (``Breaker.probe``)."""
+        if self.claims is None:
+            return None
+        self.breaker.probe(self.claims.ping)
+        return self.breaker.down_for
 
     @property
     def shared(self) -> bool:
@@ -208,13 +212,16 @@ class SharedState:
 
     def building_elsewhere(self) -> bool | str | None:
         """Whether a process holds the replicas' build lock (``build_lock``), what ``index status`` asks of the
-        CLI's: True or False, a string saying why it can't be told, None where there is no such lock. Blocking."""
-        if self.store is None or self.store.dialect != "postgresql":
+        CLI's: True or False, a string saying why it can't be told, None where there is no such lock. Blocking;
+        through the back-off, so that during an outage ``/status`` answers at once, not after a connect timeout."""
+        store = self.store
+        if store is None or store.dialect != "postgresql":
             return None
         try:
-            return advisory_lock_held(self.store.engine)
-        except LockUnavailable as exc:
-            return str(exc)
+            return self.breaker.call(lambda: advisory_lock_holders(store.engine) > 0, "read the build lock",
+                                     counted=False)
+        except StoreDown:
+            return self.breaker.reason or "it failed moments ago"
 
     def close(self) -> None:
         if self.claims is not None:

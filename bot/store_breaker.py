@@ -15,6 +15,7 @@ with what went unsaved meanwhile (the operator's account of it), not once per qu
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -24,7 +25,7 @@ from typing import TypeVar
 
 import sqlalchemy as sa
 
-from bot.store.outage import log_store_failure
+from bot.store.outage import log_store_failure, unreachable
 
 log = logging.getLogger("bot.shared_state")
 
@@ -44,6 +45,7 @@ class Breaker:
         self._down_until = 0.0
         self._down_since: float | None = None  # when the outage began; None while the store answers
         self._missed: Counter[str] = Counter()  # what was not done in the store during this outage
+        self._reason: str | None = None  # the outage's latest failure, as the driver said it
         self._lock = threading.Lock()
 
     @property
@@ -52,22 +54,30 @@ class Breaker:
         since = self._down_since
         return None if since is None else max(0.0, self._clock() - since)
 
-    def call(self, fn: Callable[[], T], what: str) -> T:
+    @property
+    def reason(self) -> str | None:
+        """Why the store last failed (the driver's line), during an outage; None while it answers."""
+        return self._reason if self._down_since is not None else None
+
+    def call(self, fn: Callable[[], T], what: str, counted: bool = True) -> T:
         """``fn()``; raises ``StoreDown`` when the store fails now (the outage's first failure logged in one
         line) or is being left alone. ``what`` ("claim an event") is counted as missed, for the line logged
-        when the store answers again."""
+        when the store answers again, unless not ``counted`` (a read for ``/status`` leaves nothing undone)."""
         if self._clock() < self._down_until:
-            self._miss(what)
+            if counted:
+                self._miss(what)
             raise StoreDown(what)
         try:
             result = fn()
-        except sa.exc.SQLAlchemyError:
+        except sa.exc.SQLAlchemyError as exc:
             with self._lock:
                 self._down_until = self._clock() + STORE_RETRY_AFTER
                 first = self._down_since is None
                 if first:
                     self._down_since = self._clock()
-                self._missed[what] += 1
+                self._reason = unreachable(exc) or type(exc).__name__
+                if counted:
+                    self._missed[what] += 1
             if first:
                 log_store_failure(log, f"could not {what} in the store; this replica decides alone for "
                                        f"{STORE_RETRY_AFTER:.0f} s")
@@ -82,6 +92,14 @@ class Breaker:
             return self.call(fn, what)
         except StoreDown:
             return None
+
+    def probe(self, fn: Callable[[], object]) -> None:
+        """``fn()`` (a trivial query) once the back-off of an outage has run out, else nothing: the outage
+        ended only at the next store call, so a replica nobody asked anything kept telling ``/status`` the
+        database was down long after it was back."""
+        if self._down_since is not None and self._clock() >= self._down_until:
+            with contextlib.suppress(StoreDown):
+                self.call(fn, "see whether the database answers", counted=False)
 
     def _miss(self, what: str) -> None:
         with self._lock:

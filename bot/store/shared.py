@@ -47,6 +47,11 @@ class SharedStore:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    def ping(self) -> None:
+        """One trivial query: whether the database answers (``Breaker.probe``)."""
+        with self.engine.connect() as conn:
+            conn.execute(sa.select(1))
+
     def close(self) -> None:
         self.engine.dispose()
 
