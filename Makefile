@@ -63,7 +63,7 @@ lock:
 	  echo "# installs, applied as pip constraints (pip install -c $(LOCK) ...). Resolved on $$("$$tmp/venv/bin/python" \
 	    -c 'import platform; print("CPython", platform.python_version(), "on", platform.system(), platform.machine())')."; \
 	  echo "# A distribution needed only on another platform is not named here and installs unpinned there."; \
-	  "$$tmp/venv/bin/python" -m pip freeze --all --exclude-editable --exclude setuptools --exclude wheel \
+	  "$$tmp/venv/bin/python" -m pip freeze --all --exclude-editable --exclude wheel \
 	    | sed -E 's/^([^=]+==[^+]+)\+.*$$/\1/'; } > "$$tmp/lock"; \
 	if grep -v '^#' "$$tmp/lock" | grep -Evq '^[A-Za-z0-9._-]+==[A-Za-z0-9.!]+$$'; then \
 	  echo "make: pip freeze wrote lines that are not name==version (a direct URL or a path?):" >&2; \

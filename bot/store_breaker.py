@@ -70,12 +70,17 @@ class Breaker:
         try:
             result = fn()
         except sa.exc.SQLAlchemyError as exc:
+            if unreachable(exc) is None:
+                # The database answered, with an error (a constraint, a bug): this call failed, the store is not
+                # down, so the other calls keep going to it and nothing is logged as an outage.
+                log.exception("could not %s in the store", what)
+                raise StoreDown(what) from exc
             with self._lock:
                 self._down_until = self._clock() + STORE_RETRY_AFTER
                 first = self._down_since is None
                 if first:
                     self._down_since = self._clock()
-                self._reason = unreachable(exc) or type(exc).__name__
+                self._reason = unreachable(exc)
                 if counted:
                     self._missed[what] += 1
             if first:

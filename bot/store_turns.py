@@ -58,20 +58,25 @@ class StoreTurns:
         if not pending:
             return
         cutoff = self._clock() - self._ttl
+        written: list[tuple[float, Turn]] = []  # each turn as its own write lands: a failure half-way through
+        # left the ones already written pending, and the next save wrote them again (a follow-up saw them twice)
 
         def write() -> None:
             for when, turn in pending:
                 if when >= cutoff:
                     self._store.add_turn(key, asdict(turn), when, self._turns)
+                written.append((when, turn))
 
-        self._breaker.call(write, "remember a conversation turn")
-        with self._lock:
-            left = self._unsaved.get(key)
-            while left and pending and left[0] == pending[0]:
-                left.popleft()
-                pending.pop(0)
-            if left is not None and not left:
-                del self._unsaved[key]
+        try:
+            self._breaker.call(write, "remember a conversation turn")
+        finally:
+            with self._lock:
+                left = self._unsaved.get(key)
+                while left and written and left[0] == written[0]:
+                    left.popleft()
+                    written.pop(0)
+                if left is not None and not left:
+                    del self._unsaved[key]
 
     def context(self, key: str) -> FollowupContext | None:
         try:

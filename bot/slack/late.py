@@ -61,6 +61,8 @@ async def to_dm(client: AsyncWebClient, user: str, message: SlackMessage, what: 
         await _post(client, user, with_lead(message, lead) if lead else message)
     except SlackApiError as exc:
         log.warning("could not send %s to %s by direct message either (%s)", what, user, exc.response.get("error"))
+    except Exception:  # a network failure: callers send it from their own error handling, where it would escape
+        log.exception("could not send %s to %s by direct message either", what, user)
 
 
 async def vote_late(client: AsyncWebClient, user: str, result: object, message: SlackMessage) -> None:
