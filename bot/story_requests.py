@@ -66,13 +66,18 @@ _GOING_ON = re.compile(r"(?:(?:and|so)\s+)?(?:what(?:'?s|\s+is|\s+was|\s+has\s+b
 
 # "Twitter vs India", "india versus twitter": a standoff named by its sides asks for its story too.
 _VERSUS = re.compile(r"(?:[\w'-]+\s+){0,3}[\w'-]+\s+(?:vs|v|versus)\s+(?:[\w'-]+\s+){0,3}[\w'-]+")
+# ... unless it asks something of one side: "court for hushwire suit vs govt", "corner shop vs ministry line, who"
+# (chat's terse questions, which went to the timeline) hold an asking word or a preposition, as "Twitter vs India"
+# and "the government vs twitter" don't.
+_ASKS_OF_A_SIDE = re.compile(r"\b(?:who|whom|whose|what|whats|which|when|where|why|how|for|in|by|at|on|about|with"
+                             r"|to|from|over)\b")
 
 
 def going_on(question: str) -> str | None:
     """For a whole message asking what is going on, the topic it names ("" for none), for the timeline;
     None for any other message."""
     text = normalised(question)
-    if _VERSUS.fullmatch(text):
+    if _VERSUS.fullmatch(text) and not _ASKS_OF_A_SIDE.search(text):
         return text
     match = _GOING_ON.fullmatch(text)
     if match is None:
