@@ -24,6 +24,7 @@ from retrieval.answer import compose
 from retrieval.answer_like import is_answer_like
 from retrieval.choices import decided
 from retrieval.comparisons import answered_apart, sides
+from retrieval.declined_roles import role_checked
 from retrieval.definitions import spelled_out
 from retrieval.features import FEATURES, Candidates, candidates, reread
 from retrieval.figure_dates import FIGURES_DATE, within_period
@@ -50,7 +51,6 @@ from retrieval.spelling import mend_typos
 from retrieval.timeline import DEFAULT_LIMIT, build_timeline
 from retrieval.turns import FollowupContext, Turn, turn_of
 from retrieval.types import Answer, Passage, SourceInfo, Timeline
-from retrieval.unnamed import without_unnamed
 from retrieval.wording import in_another_script, nothing_named
 
 log = logging.getLogger(__name__)
@@ -175,7 +175,7 @@ class Engine:
         """Every question read, on whichever path, ends here: an answer naming a role where its name was asked
         for is declined (``retrieval.unnamed``); ``message``: what was asked, when ``text`` is one reading of it."""
         answer, asked = self._read_one(text, context), message or text
-        return without_unnamed(answer, asked, lambda: self._holder(text, answer, asked))
+        return role_checked(answer, asked, lambda: self._holder(text, answer, asked))
 
     def _holder(self, text: str, answer: Answer, message: str) -> Answer | None:
         """``answer`` given by a candidate naming who holds the role asked about (``retrieval.role_holders``)."""

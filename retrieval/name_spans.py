@@ -24,7 +24,7 @@ ROLE = (r"minister|secretary|spokes(?:person|man|woman)|ceo|cto|coo|founder|co-f
          r"|chair(?:man|person|woman)?|president|officer|official|executive|lawyer|advocate|attorney|counsel|judge"
          r"|justice|mp|mla|leader|journalist|activist|editor|analyst|professor|commissioner|manager|governor"
          r"|senator|ambassador|researcher|expert|spokesperson|mr|ms|mrs|dr|shri|smt|sri|prof|minister-of-state"
-         r"|deputy|vice-president|vp|inspector|superintendent|constable|comedian|actor|actress|singer|farmer")
+         r"|deputy|vice-president|vp|md|inspector|superintendent|constable|comedian|actor|actress|singer|farmer")
 _TITLE = re.compile(rf"^(?:{ROLE})\.?$", re.IGNORECASE)
 # A role word anywhere in a text ("koo's ceo"): what a question asking for someone's name asks about.
 ROLE_WORD = re.compile(rf"\b(?:{ROLE})\b", re.IGNORECASE)

@@ -25,6 +25,7 @@ from retrieval.loaded import LoadedIndex
 from retrieval.name_spans import ORG_WORD, ROLE_WORD, Mention, mentions
 from retrieval.quotes import trim_to_window
 from retrieval.role_questions import role_asked
+from retrieval.role_titles import is_title, read_as, title_cue
 from retrieval.types import Answer, Citation
 
 MAX_CHARS = 400
@@ -43,11 +44,11 @@ def role_words(index: LoadedIndex, message: str) -> tuple[list[str], list[str]] 
     forms = written_acronyms(index)
     roles: list[str] = []
     others: list[str] = []
-    for word in _ASKED_WORD.findall(who):
+    for word in _ASKED_WORD.findall(read_as(who)):  # "chief executive" as "ceo", one role
         bare = re.sub(r"['’]s$", "", word)
         # "the it secretary": the articles' "IT" (no pronoun sits between "the" and a role)
         bare = forms.get(bare.casefold(), bare) if not terms(bare) else bare
-        if ROLE_WORD.fullmatch(bare):
+        if ROLE_WORD.fullmatch(bare) or is_title(bare):
             roles.append(bare.casefold())
         elif _short(bare):
             others.append(bare)
@@ -126,7 +127,7 @@ def holder_sentences(index: LoadedIndex, message: str, found: Candidates, probs:
     if asked is None:
         return []
     roles, others = asked
-    cue = re.compile(rf"\b(?:{'|'.join(re.escape(r) for r in roles)})\b", re.IGNORECASE)
+    cue = re.compile(rf"\b(?:{'|'.join(title_cue(r) for r in roles)})\b", re.IGNORECASE)
     plain = {w.casefold() for w in _ASKED_WORD.findall(message)}
     out = []
     for i in (int(i) for i in np.argsort(-probs, kind="stable")):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from retrieval.name_spans import ROLE, ROLE_WORD
+from retrieval.role_titles import asked_title
 
 _ENDS = r"[\s?.!]*"
 _LEAD = r"(?:(?:so|and|but|ok|okay)\s+)?"
@@ -47,7 +48,7 @@ _CUT = re.compile(r"[.!?,;:]\s+")
 def asks_for_a_name(message: str) -> bool:
     """Whether ``message`` asks for the name of someone a role says ("ceo"), in its words or, for "what's his
     name", in the scene the message sets before it."""
-    asked = " ".join(message.split())
+    asked = asked_title(" ".join(message.split()))  # "the IT secy": the secretary
     for start in (0, *(m.end() for m in _CUT.finditer(asked))):
         who = _who(asked[start:])
         if who is None:
@@ -61,7 +62,7 @@ def asks_for_a_name(message: str) -> bool:
 def role_asked(message: str) -> str | None:
     """The role ``message`` asks the holder of, as worded ("the IT secretary"); None when it asks for no role's
     name, or asks it by a pronoun or a verb ("what's his name", "who heads the ministry")."""
-    asked = " ".join(message.split())
+    asked = asked_title(" ".join(message.split()))  # "the IT secy": the secretary
     for start in (0, *(m.end() for m in _CUT.finditer(asked))):
         who = _who(asked[start:])
         if who is not None:
