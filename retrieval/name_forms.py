@@ -53,7 +53,7 @@ def _initials(letters: str, words: list[str]) -> int:
     return 0
 
 
-def _acronym(word: str) -> bool:
+def written_as_initials(word: str) -> bool:
     """Written as initials: two capitals or more, and no lower-case word ("IT", "MeitY", "U.S.")."""
     letters = word.replace(".", "")
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and letters.isalpha()
@@ -72,7 +72,7 @@ def _match(a: list[str], b: list[str], aliases: dict[str, list[str]]) -> bool:
         return not a and not b
     if a[0].casefold() == b[0].casefold() and _match(a[1:], b[1:], aliases):
         return True
-    if not _acronym(a[0]):
+    if not written_as_initials(a[0]):
         return False
     taken = _initials(a[0].replace(".", ""), b)
     if taken and _match(a[1:], b[taken:], aliases):
@@ -88,7 +88,7 @@ def _match(a: list[str], b: list[str], aliases: dict[str, list[str]]) -> bool:
 def _middle_left_out(a: list[str], b: list[str]) -> bool:
     """A person's middle name left out: "Ajay Sawhney" of "Ajay Prakash Sawhney" (first and last words the same,
     each a capitalised word, the rest in order)."""
-    if len(a) < 2 or len(b) <= len(a) or not all(w[:1].isupper() and not _acronym(w) for w in b):
+    if len(a) < 2 or len(b) <= len(a) or not all(w[:1].isupper() and not written_as_initials(w) for w in b):
         return False
     fa, fb = [w.casefold() for w in a], [w.casefold() for w in b]
     if fa[0] != fb[0] or fa[-1] != fb[-1]:

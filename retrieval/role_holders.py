@@ -22,6 +22,7 @@ from retrieval.acronyms import written_acronyms
 from retrieval.cited import citation
 from retrieval.features import Candidates
 from retrieval.loaded import LoadedIndex
+from retrieval.name_forms import written_as_initials
 from retrieval.name_spans import ORG_WORD, ROLE_WORD, Mention, mentions
 from retrieval.quotes import trim_to_window
 from retrieval.role_questions import role_asked
@@ -50,17 +51,11 @@ def role_words(index: LoadedIndex, message: str) -> tuple[list[str], list[str]] 
         bare = forms.get(bare.casefold(), bare) if not terms(bare) else bare
         if ROLE_WORD.fullmatch(bare) or is_title(bare):
             roles.append(bare.casefold())
-        elif _short(bare):
+        elif written_as_initials(bare):
             others.append(bare)
         else:
             others.extend(terms(bare))
     return (roles, others) if roles and others else None
-
-
-def _short(word: str) -> bool:
-    """Written as a short form: two capitals or more ("IT", "MeitY", "U.S.")."""
-    letters = word.replace(".", "")
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and letters.isalpha()
 
 
 def _around(sentence: str, at: re.Match[str], person: Mention) -> str:
@@ -95,7 +90,7 @@ def _covered(asked: list[str], written: str, aliases: dict[str, list[str]]) -> b
     asked terms is the initials of a short form written ("Secretary IT" for "information technology secretary")."""
     found = terms(written)
     runs = [found, *(aliases[t] for t in found if t in aliases)]
-    shorts = {w.replace(".", "").casefold() for w in re.findall(r"[\w.]+", written) if _short(w)}
+    shorts = {w.replace(".", "").casefold() for w in re.findall(r"[\w.]+", written) if written_as_initials(w)}
     done: set[int] = set()
     for n in range(len(asked)):
         for m in range(n + 2, len(asked) + 1):
@@ -105,8 +100,8 @@ def _covered(asked: list[str], written: str, aliases: dict[str, list[str]]) -> b
 
 
 def _written(word: str, runs: list[list[str]], shorts: set[str], aliases: dict[str, list[str]]) -> bool:
-    own = terms(word.casefold()) if _short(word) else [word]
-    letters = word.replace(".", "").casefold() if _short(word) else ""
+    own = terms(word.casefold()) if written_as_initials(word) else [word]
+    letters = word.replace(".", "").casefold() if written_as_initials(word) else ""
     spelled = aliases.get(own[0]) if own else None
     if letters in shorts:
         return True
