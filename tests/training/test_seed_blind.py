@@ -1,4 +1,4 @@
-"""The seed-article questions and conversations written blind on 2026-12-04, 2026-12-06 and 2026-12-07 (two sets
+"""The seed-article questions and conversations written blind on 2026-12-04, 2026-12-06 and 2026-12-07 (three sets
 that day) (``training/seed_blind*.jsonl``):
 a measure never fitted on, so every gold string must be one an answer from the shipped articles can hold."""
 
@@ -15,7 +15,15 @@ CORPUS = ROOT / "corpus"
 
 
 @pytest.mark.parametrize(
-    "name", ["seed_blind.jsonl", "seed_blind2.jsonl", "seed_blind3.jsonl", "seed_blind4.jsonl", "seed_blind5.jsonl"]
+    "name",
+    [
+        "seed_blind.jsonl",
+        "seed_blind2.jsonl",
+        "seed_blind3.jsonl",
+        "seed_blind4.jsonl",
+        "seed_blind5.jsonl",
+        "seed_blind6.jsonl",
+    ],
 )
 def test_blind_questions_have_golds_their_articles_hold(name: str) -> None:
     questions = load_questions(ROOT / "training" / name)
