@@ -4,7 +4,9 @@ A follow-up reads the conversation's earlier turns from the store, so it is answ
 reaches. While the database was down, every question cost a connect timeout and a log line to remember its
 turn, and the next follow-up found nothing: "and who ordered it?" was answered as if asked alone. Now each turn
 is also kept in this replica's memory: during an outage (``Breaker``) follow-ups read that, and the turns the
-store missed are written to it the next time their conversation is asked about with the store back.
+store missed are written to it the next time their conversation is asked about with the store back. A
+conversation moved to its thread during the outage (``rename``) is moved in the store then too, before those turns:
+its earlier turns stayed under the old key, and the thread's follow-ups never saw them.
 """
 
 from __future__ import annotations
@@ -49,10 +51,19 @@ class StoreTurns:
                               "conversation turns", clock, self._breaker)
         self._here = RecentTurns(turns, ttl, max_conversations, clock)  # what follow-ups read during an outage
         self._unsaved: OrderedDict[str, deque[tuple[float, Turn]]] = OrderedDict()  # not yet in the store
+        self._moved: OrderedDict[str, str] = OrderedDict()  # new key -> old key: renames the store missed
         self._lock = threading.Lock()
 
     def _save(self, key: str) -> None:
-        """Write the conversation's turns the store missed, oldest first; raises ``StoreDown`` if it still can't."""
+        """Write the conversation's turns the store missed, oldest first, after the rename it missed, if any;
+        raises ``StoreDown`` if it still can't."""
+        with self._lock:
+            old = self._moved.get(key)
+        if old is not None:
+            self._breaker.call(lambda: self._store.rename_turns(old, key), "move a conversation's turns")
+            with self._lock:
+                if self._moved.get(key) == old:
+                    del self._moved[key]
         with self._lock:
             pending = list(self._unsaved.get(key, ()))
         if not pending:
@@ -108,4 +119,11 @@ class StoreTurns:
             pending = self._unsaved.pop(old, None)
             if pending is not None:
                 self._unsaved[new] = pending
-        self._breaker.ask(lambda: self._store.rename_turns(old, new), "move a conversation's turns")
+            earlier = self._moved.pop(old, None)  # moved twice during one outage: from where the store has it
+        try:
+            self._breaker.call(lambda: self._store.rename_turns(earlier or old, new), "move a conversation's turns")
+        except StoreDown:
+            with self._lock:
+                self._moved[new] = earlier or old
+                while len(self._moved) > self._max:
+                    self._moved.popitem(last=False)

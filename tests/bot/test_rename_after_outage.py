@@ -1,0 +1,84 @@
+"""A conversation moved to its thread while the store was down keeps its earlier turns: the store moves them when it
+is back, before the turns it missed are written. They stayed under the old key, and the thread's follow-ups,
+once the outage was over, were answered as if asked alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from bot.store.shared import SharedStore
+from bot.store_turns import StoreTurns
+from retrieval.turns import Turn
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class Down(SharedStore):
+    """A store that fails every call as an unreachable database does while ``down``."""
+
+    down = False
+
+    def _check(self) -> None:
+        if self.down:
+            raise sa.exc.OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    def add_turn(self, *args: Any, **kwargs: Any) -> None:
+        self._check()
+        super().add_turn(*args, **kwargs)
+
+    def rename_turns(self, old: str, new: str) -> None:
+        self._check()
+        super().rename_turns(old, new)
+
+    def turns(self, *args: Any, **kwargs: Any) -> Any:
+        self._check()
+        return super().turns(*args, **kwargs)
+
+
+def _questions(memory: StoreTurns, key: str) -> list[str]:
+    context = memory.context(key)
+    return [t.question for t in context.turns] if context else []
+
+
+def test_a_rename_the_store_missed_is_made_when_it_is_back(tmp_path: Path) -> None:
+    clock = Clock()
+    store = Down(f"sqlite:///{tmp_path / 'bot.db'}")
+    memory = StoreTurns(store, clock=clock)
+    memory.remember("slack:channel:C1:1", Turn("how many accounts were blocked?"))  # stored
+    store.down = True
+    memory.rename("slack:channel:C1:1", "slack:thread:C1:1")  # the answer opened a thread: missed
+    memory.remember("slack:thread:C1:1", Turn("and who ordered it?"))  # kept in memory
+    clock.now += 11
+    store.down = False
+    # Another replica, or this one after a restart, reads the store alone: both turns are under the thread.
+    fresh = StoreTurns(store, clock=clock)
+    assert _questions(memory, "slack:thread:C1:1") == ["how many accounts were blocked?", "and who ordered it?"]
+    assert _questions(fresh, "slack:thread:C1:1") == ["how many accounts were blocked?", "and who ordered it?"]
+    assert _questions(fresh, "slack:channel:C1:1") == []
+    store.close()
+
+
+def test_moved_twice_during_an_outage_the_store_moves_it_once_from_where_it_has_it(tmp_path: Path) -> None:
+    clock = Clock()
+    store = Down(f"sqlite:///{tmp_path / 'bot.db'}")
+    memory = StoreTurns(store, clock=clock)
+    memory.remember("a", Turn("who is the IT minister?"))
+    store.down = True
+    memory.rename("a", "b")
+    memory.rename("b", "c")
+    clock.now += 11
+    store.down = False
+    memory.remember("c", Turn("when did he say that?"))
+    fresh = StoreTurns(store, clock=clock)
+    assert _questions(fresh, "c") == ["who is the IT minister?", "when did he say that?"]
+    assert _questions(fresh, "a") == [] and _questions(fresh, "b") == []
+    store.close()
