@@ -87,9 +87,33 @@ def link(label: str, url: str | None) -> str:
     return label
 
 
+def _common_length(lengths: list[int], total: int) -> int:
+    """The largest length that, with every longer text cut to it, leaves at most ``total`` characters (at
+    least 1: Discord refuses an empty field)."""
+    low, high = 1, max(lengths)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if sum(min(n, mid) for n in lengths) <= total:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+def _clip_keeping_last_line(text: str, limit: int) -> str:
+    """``text`` within ``limit``, cut before its last line when that line takes under half the room: clipped
+    at the end, a passage lost its source and a masked link was left half written."""
+    body, newline, last = text.rpartition("\n")
+    if not newline or not body.strip() or len(last) > limit // 2:
+        return clip(text, limit)
+    return clip(body, limit - len(last) - 1) + "\n" + last
+
+
 def fit_embed(embed: discord.Embed) -> discord.Embed:
-    """Enforce every per-embed limit on ``embed`` (in place); over 6,000 in total, the longest text shrinks
-    first, so a huge quote is cut before a title is touched."""
+    """Enforce every per-embed limit on ``embed`` (in place). Over 6,000 in total, the longest texts shrink to
+    one common length, so a huge quote is cut before a title is touched, and a cut is shared: taken whole from
+    the longest part, one after another, it left the first of several equal fields (a reply's best passages)
+    as a bare "…". A field keeps its last line (a passage's source: date and link) while it can."""
     parts: dict[str, str] = {
         "title": clip(embed.title or "", TITLE_LIMIT),
         "description": clip(embed.description or "", DESCRIPTION_LIMIT),
@@ -101,9 +125,11 @@ def fit_embed(embed: discord.Embed) -> discord.Embed:
     for i, f in enumerate(fields):  # Discord refuses empty field names and values
         parts[f"name{i}"] = clip(f.name or "\u200b", FIELD_NAME_LIMIT)
         parts[f"value{i}"] = clip(f.value or "\u200b", FIELD_VALUE_LIMIT)
-    while (excess := sum(len(text) for text in parts.values()) - EMBED_TOTAL_LIMIT) > 0:
-        key = max(parts, key=lambda k: len(parts[k]))
-        parts[key] = clip(parts[key], max(1, len(parts[key]) - excess))
+    if sum(len(text) for text in parts.values()) > EMBED_TOTAL_LIMIT:
+        cap = _common_length([len(text) for text in parts.values()], EMBED_TOTAL_LIMIT)
+        for key, text in parts.items():
+            if len(text) > cap:
+                parts[key] = _clip_keeping_last_line(text, cap) if key.startswith("value") else clip(text, cap)
     embed.title = parts["title"] or None
     embed.description = parts["description"] or None
     if parts["footer"]:

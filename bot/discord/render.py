@@ -39,6 +39,7 @@ from bot.render.plain import (
 )
 from bot.render.plain import render as plain_text
 from bot.render.typed import given_back
+from bot.render.whole import fitting_whole, passages_not_shown
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline, TimelineEvent, same_title_and_date
 from retrieval.wording import ALSO_IN_THE_ARTICLES
@@ -96,14 +97,25 @@ def render_answer(answer: Answer) -> list[Outgoing]:
 
 
 def render_feedback(feedback: Feedback) -> list[Outgoing]:
-    """The clicker's thanks; after a 👎, the next-best passages as quotes."""
+    """The clicker's thanks; after a 👎, the next-best passages as quotes, the best ones first and whole, each
+    with its source line, while they fit in the embed's 6,000 characters; the rest are counted in the footer.
+    Given a share each (as an answer's citations are), the best passages lost most of their words to make room
+    for the weakest; cut down to fit afterwards, the first ones were left as a bare "…" without their link."""
+    thanks = clip(feedback.text, CONTENT_LIMIT)
     if not feedback.alternatives:
-        return [Outgoing(content=clip(feedback.text, CONTENT_LIMIT), ephemeral=True)]
+        return [Outgoing(content=thanks, ephemeral=True)]
     embed = discord.Embed(title="Other passages", colour=discord.Colour.light_grey())
-    for n, c in enumerate(feedback.alternatives[:MAX_CITATIONS], start=1):
-        embed.add_field(name=clip(f"[{n}] " + safe(c.title or c.doc_id, FIELD_NAME_LIMIT), FIELD_NAME_LIMIT),
-                        value=_citation_value(c, FIELD_VALUE_LIMIT), inline=False)
-    return [Outgoing(content=clip(feedback.text, CONTENT_LIMIT), embeds=(fit_embed(embed),), ephemeral=True)]
+    offered = feedback.alternatives[:MAX_CITATIONS]
+    names = [clip(f"[{n}] " + safe(c.title or c.doc_id, FIELD_NAME_LIMIT), FIELD_NAME_LIMIT)
+             for n, c in enumerate(offered, start=1)]
+    values = [_citation_value(c, FIELD_VALUE_LIMIT) for c in offered]
+    shown = fitting_whole([len(name) + len(value) for name, value in zip(names, values, strict=True)],
+                          EMBED_TOTAL_LIMIT - len(embed), len(passages_not_shown(len(feedback.alternatives))))
+    for name, value in zip(names[:shown], values[:shown], strict=True):
+        embed.add_field(name=name, value=value, inline=False)
+    if len(feedback.alternatives) > shown:
+        embed.set_footer(text=passages_not_shown(len(feedback.alternatives) - shown))
+    return [Outgoing(content=thanks, embeds=(fit_embed(embed),), ephemeral=True)]
 
 
 def render_report(report: GapReport) -> list[Outgoing]:

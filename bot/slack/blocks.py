@@ -17,6 +17,7 @@ MAX_BLOCKS = 50  # blocks in one message
 # All the blocks' text together: Slack refuses a message over about 12,000 characters (msg_blocks_too_long),
 # and its plain-text fallback would then carry only the first few events of a long timeline, without links.
 MESSAGE_TEXT_LIMIT = 11_000
+QUOTE_LIMIT = 1500  # one cited quote; a web paragraph read as one sentence would leave no room for the others
 FALLBACK_LIMIT = 3000  # the notification/fallback ``text``; Slack allows 40,000 but nobody reads that
 
 

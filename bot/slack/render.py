@@ -29,14 +29,23 @@ from bot.render.typed import given_back
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from bot.slack.blocks import FALLBACK_LIMIT as FALLBACK_LIMIT
 from bot.slack.blocks import MAX_BLOCKS as MAX_BLOCKS
-from bot.slack.blocks import MESSAGE_TEXT_LIMIT, context, fallback, labelled, plain_text, section, text_sections
+from bot.slack.blocks import (
+    MESSAGE_TEXT_LIMIT,
+    QUOTE_LIMIT,
+    context,
+    fallback,
+    labelled,
+    plain_text,
+    section,
+    text_sections,
+)
+from bot.slack.feedback_text import feedback_fallback
 from bot.slack.listings import render_sources, render_timeline
 from bot.slack.message import SlackMessage as SlackMessage
 from bot.slack.mrkdwn import as_shown, clip, escape, link, literal
 from retrieval.types import Answer, Citation, Timeline
 
 MAX_ANSWER_SECTIONS = 2  # 6,000 characters: the quotes need the rest of the message's 12,000
-QUOTE_LIMIT = 1500  # one cited quote; a web paragraph read as one sentence would leave no room for the others
 FEEDBACK_ACTIONS = {"feedback_up": 1, "feedback_down": -1}  # action_id -> vote; the button value is the answer id
 
 
@@ -113,10 +122,13 @@ def feedback_buttons(answer_id: str) -> dict[str, Any]:
 
 
 def render_feedback(feedback: Feedback) -> SlackMessage:
-    blocks = [section(escape(feedback.text))]
-    for n, c in enumerate(feedback.alternatives[:(MAX_BLOCKS - 1) // 2], start=1):
-        blocks += _citation(n, c)
-    return SlackMessage(clip(escape(feedback.text), FALLBACK_LIMIT), blocks, ephemeral=True)
+    """The thanks, then after a 👎 the next-best passages, the best first, within the message's block and text
+    limits (a passage past them is counted, not sent: Slack refuses the whole message). The fallback text
+    carries the passages too: it is what is sent when Slack refuses the blocks, and it held only the thanks."""
+    thanks = section(escape(feedback.text))
+    passages = _quotes([_citation(n, c) for n, c in enumerate(feedback.alternatives, start=1)],
+                       MAX_BLOCKS - 1, MESSAGE_TEXT_LIMIT - _text_of([thanks]), "passages")
+    return SlackMessage(feedback_fallback(feedback), [thanks, *passages] if passages else [thanks], ephemeral=True)
 
 
 def render_report(report: GapReport) -> SlackMessage:
