@@ -33,7 +33,7 @@ from bot.core import CommandCore
 from bot.settings import Settings
 from bot.slack.handlers import SlackHandlers
 from bot.slack.http import EVENTS_PATH, web_app
-from bot.slack.lifecycle import stop_when_uninstalled, watch_app_token
+from bot.slack.lifecycle import ROTATING, stop_when_uninstalled, watch_app_token
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +69,8 @@ def setup_problem(settings: Settings, http: bool) -> str | None:
             return ("SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (installs in many workspaces) need HTTP mode: "
                     "run with --http, or set SLACK_BOT_TOKEN for one workspace")
         return "Slack needs SLACK_BOT_TOKEN (the xoxb- bot token)"
+    if settings.slack_bot_token.get_secret_value().startswith("xoxe."):  # it would stop answering in 12 hours
+        return ROTATING
     if http and settings.slack_signing_secret is None:
         return "--http needs SLACK_SIGNING_SECRET to verify that requests come from Slack"
     if not http and settings.slack_app_token is None:
@@ -201,8 +203,9 @@ async def serve_slack(
         app = build_oauth_app(core, settings, engine)
         log.info("Slack: multi-workspace OAuth; installs start at %s", settings.slack_install_path)
     else:
-        app = build_app(core, settings, gone=gone)
-        await check_bot_token(app.client)
+        client = build_client(settings)
+        await check_bot_token(client)  # before the watch: a token refused at start-up is a setting, said once
+        app = build_app(core, settings, client=client, gone=gone)
     if http:
         secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
         try:

@@ -22,6 +22,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack.render import SlackMessage
 from bot.slack.responding import BriefRateLimitRetry
+from bot.slack.token_watch import watches
 
 log = logging.getLogger(__name__)
 
@@ -68,10 +69,11 @@ def _reading(client: AsyncWebClient) -> AsyncWebClient:
     minute for apps distributed outside its Marketplace (since 2025): the shared client's retries slept the
     Retry-After twice, and a mention waited two minutes for a message it only reads for context. A longer wait
     now fails the read (``{}``). A reply under an ``/ask`` answer still waits (``asked_in``): without the read
-    it would get no answer at all."""
+    it would get no answer at all. The watch on the bot token (``bot.slack.token_watch``) comes along."""
     return AsyncWebClient(token=client.token, base_url=client.base_url, timeout=client.timeout, ssl=client.ssl,
                           proxy=client.proxy, session=client.session, headers=client.headers,
-                          retry_handlers=[*async_default_handlers(), BriefRateLimitRetry(max_retry_count=1)])
+                          retry_handlers=[*watches(client), *async_default_handlers(),
+                                          BriefRateLimitRetry(max_retry_count=1)])
 
 
 async def asked_in(client: AsyncWebClient, channel: str, thread_ts: str, bot_user: str) -> str | None:

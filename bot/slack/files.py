@@ -1,8 +1,11 @@
 """Downloading articles a moderator shared with the bot, for ``add``.
 
 Slack serves file contents only to a request carrying a token with ``files:read``: ``files.info`` gives
-``url_private_download`` and an authenticated GET fetches it. The bot token is sent only over HTTPS, or to
-the same origin as the configured Web API base (a local proxy or a test stub); it is never logged.
+``url_private_download`` and an authenticated GET fetches it. The bot token goes only to Slack's own file
+hosts over HTTPS (slack.com, slack-gov.com and their subdomains), or to the origin of the configured Web API
+base (a local proxy or a test stub); it is never logged. A file kept outside Slack (Google Drive, or one an
+app registered with ``files.remote.add``: ``is_external``, mode ``external``) has a ``url_private`` on that
+outside service, which the token must never reach: it is refused before any download.
 Files are checked for type and size before they are downloaded, and a download stops at the size limit.
 """
 
@@ -33,10 +36,28 @@ def _origin(url: str) -> tuple[str, str | None, int | None]:
     return parts.scheme.lower(), parts.hostname, parts.port
 
 
+# Where Slack serves files from (files.slack.com; GovSlack's slack-gov.com): a host of these or a subdomain.
+SLACK_FILE_DOMAINS = ("slack.com", "slack-gov.com")
+EXTERNAL = "that file is stored outside Slack: download it and share the file itself"
+
+
 def may_send_token(url: str, api_base: str) -> bool:
-    """HTTPS anywhere Slack points us, or plain HTTP only to the Web API's own origin."""
-    scheme = urlsplit(url).scheme.lower()
-    return scheme == "https" or (scheme == "http" and _origin(url) == _origin(api_base))
+    """Only Slack's own hosts over HTTPS, or the Web API's own origin. "Any HTTPS address" sent the bot token
+    to whatever ``url_private`` files.info gave, which for a remote file is the outside service's."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if not host:
+        return False
+    if _origin(url) == _origin(api_base):
+        return True
+    return parts.scheme.lower() == "https" and any(host == domain or host.endswith("." + domain)
+                                                   for domain in SLACK_FILE_DOMAINS)
+
+
+def stored_outside(info: dict[str, Any]) -> bool:
+    """A remote file (Google Drive, or one another app added with ``files.remote.add``): its bytes are not in
+    Slack, and its ``url_private`` points at the service that holds them."""
+    return bool(info.get("is_external")) or info.get("mode") == "external"
 
 
 async def _download(client: AsyncWebClient, session: aiohttp.ClientSession, url: str, max_bytes: int) -> bytes:
@@ -79,8 +100,12 @@ async def fetch_uploads(
             try:
                 if (refused := core.uploads.refusal(name, 0)) is not None:
                     raise DownloadError(refused)
+                if stored_outside(shared):
+                    raise DownloadError(EXTERNAL)
                 info = await _file_info(client, shared)
                 name = str(info.get("name") or name)
+                if stored_outside(info):
+                    raise DownloadError(EXTERNAL)
                 size = int(info.get("size") or 0)
                 if (refused := core.uploads.refusal(name, size)) is not None:
                     raise DownloadError(refused)
@@ -88,7 +113,7 @@ async def fetch_uploads(
                 if not url:
                     raise DownloadError("Slack gave no download address for it")
                 if not may_send_token(url, client.base_url):
-                    raise DownloadError("its download address is neither HTTPS nor the configured Slack API")
+                    raise DownloadError("its download address is not on Slack's own file servers")
                 uploads.append(Upload(name=name, data=await _download(client, session, url, core.uploads.limit(name))))
             except DownloadError as exc:
                 rejected.append({"file": name, "reason": str(exc)})

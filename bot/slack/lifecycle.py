@@ -3,8 +3,9 @@
 A single-workspace bot (token mode) whose app was uninstalled, whose bot token was revoked, or whose
 app-level token Slack refuses can't answer anyone again until someone installs it anew or sets a new token.
 It used to carry on as if ready: an uninstall went unhandled (404 in HTTP mode, an unacknowledged envelope in
-Socket Mode), and a refused app-level token was retried forever with a traceback each time. Each now ends
-``serve_slack`` with the reason, so the process exits 2 and a service manager shows it failed.
+Socket Mode), and a refused app-level token was retried forever with a traceback each time; a bot token Slack
+refused during the run (expired, revoked) was logged reply by reply. Each now ends ``serve_slack`` with the
+reason, so the process exits 2 and a service manager shows it failed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.errors import SlackApiError
+
+from bot.slack.token_watch import watch_bot_token
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +52,19 @@ def watch_app_token(handler: AsyncSocketModeHandler) -> asyncio.Future[str]:
 
 
 REINSTALL = "SLACK_BOT_TOKEN no longer works. Install the app again and set the new bot token."
+# With token rotation on, Slack issues bot tokens (xoxe.xoxb-…) that expire 12 hours after they are issued; only
+# an OAuth install flow holds the refresh token that renews them, and Bolt rotates them only in its own.
+ROTATING = ("SLACK_BOT_TOKEN is a rotating token (xoxe.…), which Slack expires 12 hours after issuing it and only "
+            "an OAuth install renews: set SLACK_CLIENT_ID and SLACK_CLIENT_SECRET and serve HTTP mode (--http) to "
+            "install the app through the bot, which renews its tokens, or use an app without token rotation and its "
+            "xoxb- bot token")
 
 
 def stop_when_uninstalled(app: AsyncApp, gone: asyncio.Future[str] | None) -> None:
     """Token mode only: with OAuth, Bolt's own revocation listeners delete the workspace's installation and
-    the other workspaces carry on. ``gone`` (None: log only) resolves with what happened."""
+    the other workspaces carry on, and one workspace's refused token must not stop them. ``gone`` (None: log
+    only) resolves with what happened: an uninstall event, or any Web API call Slack refused the bot token for
+    (``bot.slack.token_watch``)."""
 
     def end(reason: str) -> None:
         log.error("Slack: %s", reason)
@@ -68,5 +79,10 @@ def stop_when_uninstalled(app: AsyncApp, gone: asyncio.Future[str] | None) -> No
         if tokens.get("bot"):  # a user's own token revoked is no concern of a bot-token app
             end(f"the bot token of workspace {context.team_id} was revoked; {REINSTALL}")
 
+    def refused(error: str) -> None:
+        why = ROTATING if error == "token_expired" else REINSTALL
+        end(f"the bot token was refused during the run ({error}); {why}")
+
+    watch_bot_token(app.client, refused)
     app.event("app_uninstalled")(uninstalled)
     app.event("tokens_revoked")(revoked)
