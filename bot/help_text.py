@@ -17,6 +17,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from bot.actors import Actor
+from bot.cli_name import cli_command
 from bot.results import Reply
 from bot.smalltalk import ADDING_TOPIC, HELP_TOPIC
 
@@ -25,18 +26,23 @@ log = logging.getLogger(__name__)
 Identify = Callable[[], Awaitable[Actor]]
 
 FILE_TYPES = ".txt, .md, .pdf or saved .html"
-CLI_ADD = "dispute-bot index add FILE-or-URL"
-CLI_REMOVE = "dispute-bot index remove ID"
 
 # How a moderator adds, removes and rebuilds, per ``Actor.platform``; a platform not named gets the command line.
 _HOW = {
     "discord": (f"use /add-article with a {FILE_TYPES} file attached, or up to 5 news page addresses in its url option",
-                "/remove-article takes one out (Discord offers the ids as you type)", "/reindex"),
+                "use /remove-article (Discord offers the ids as you type)", "/reindex"),
     "slack": (f"share a {FILE_TYPES} file with me in a direct message with the message “add”, or send “add” "
-              "followed by up to 5 news page addresses", "/remove-article with the id /sources lists takes one out",
+              "followed by up to 5 news page addresses", "use /remove-article with the id /sources lists",
               "/reindex"),
 }
-_CLI = (f"run {CLI_ADD} on the bot's server", f"{CLI_REMOVE} takes one out", "dispute-bot index build")
+
+
+def _cli() -> tuple[str, str, str]:
+    """The command line's, as it runs from the bot's folder (``bot.cli_name``)."""
+    cli = cli_command()
+    return (f"run {cli} index add FILE-or-URL in the bot's folder", f"run {cli} index remove ID",
+            f"{cli} index build")
+
 # Who counts, in words a chat user knows (``ModeratorPolicy`` is the rule); the terminal's user is one.
 _WHO = {
     "discord": "users and roles the bot's operator listed, and members with Manage Server where the operator "
@@ -54,7 +60,7 @@ _TERMINAL_COMMANDS = "/reindex [full], /status, /report, /index-history"
 def adding_help(actor: Actor | None, moderator: bool) -> str:
     """How an article is added, who may, what happens next, and how one is removed or the index rebuilt."""
     platform = actor.platform if actor is not None else ""
-    add, remove, rebuild = _HOW.get(platform, _CLI)
+    add, remove, rebuild = _HOW.get(platform) or _cli()
     who = _WHO.get(platform)
     if moderator:
         whose = "You are a moderator here. To add an article"
@@ -65,8 +71,8 @@ def adding_help(actor: Actor | None, moderator: bool) -> str:
         whose = "Moderators add articles. To add one"
     return (f"{whose}, {add}. I check it is no copy of an article already indexed, rebuild the index (questions "
             "are answered from the old one meanwhile) and reply with what was added or refused and its id; a "
-            f"file named as an indexed article replaces it. {remove[0].upper()}{remove[1:]}, and {rebuild} "
-            "rebuilds after the articles changed on disk.")
+            f"file named as an indexed article replaces it. To take one out, {remove}; {rebuild} rebuilds the "
+            "index after the articles changed on disk.")  # never sentence-cased: a command is typed as written
 
 
 def for_asker(reply: Reply, actor: Actor | None, moderator: bool) -> Reply:

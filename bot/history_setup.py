@@ -15,6 +15,7 @@ from bot.settings import Settings
 from bot.store import HistoryMode, Store
 from bot.store.engines import sqlite_file
 from bot.store.outage import unreachable
+from bot.store.sqlite_folder import ensure_folder
 from bot.store_breaker import Breaker
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ def vote_key(settings: Settings) -> bytes:
         raise HistorySetupError("FEEDBACK_HMAC_KEY must be set when DATABASE_URL is not a SQLite file")
     path = database.parent / KEY_FILE
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        ensure_folder(database)  # the default's var/ is made; a mistyped path's folders are not
         # Written in full under a private name, then linked into place: a process starting at the same moment
         # sees either no key or the whole key, never an empty file, and the first link wins.
         fd, temporary = tempfile.mkstemp(prefix=f".{KEY_FILE}.", dir=path.parent)

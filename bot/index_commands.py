@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from bot.add_paths import read_files
 from bot.audit_trail import AuditTrail
 from bot.build_lock import LockUnavailable
 from bot.build_signals import stop_signals
@@ -29,7 +30,7 @@ from index.article_names import NoSuchArticle
 from index.builder import build_index
 from index.embedding import document_encoder
 from index.fetch_types import FetchOptions
-from index.manage import Upload, add_articles, remove_article
+from index.manage import add_articles, remove_article
 from index.web_article import fetch_articles
 from retrieval.loaded import load_problem
 
@@ -82,16 +83,7 @@ def is_url(text: str) -> bool:
 
 def add(settings: Settings, args: argparse.Namespace) -> int:
     """``index add FILE_OR_URL... [--force]``: files and web pages, one rebuild for all of them."""
-    uploads: list[Upload] = []
-    rejected: list[dict[str, str]] = []
-    for item in args.files:
-        if is_url(item):
-            continue
-        path = Path(item)
-        try:
-            uploads.append(Upload(path.name, path.read_bytes()))
-        except OSError as exc:
-            rejected.append({"file": str(path), "reason": exc.strerror or str(exc)})
+    uploads, rejected = read_files([item for item in args.files if not is_url(item)])
     urls = [item for item in args.files if is_url(item)]
     fetched, problems = (asyncio.run(fetch_articles(urls, FetchOptions(allow_private=settings.allow_private_urls)))
                          if urls else ([], []))

@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.results import IndexStatus
 from index import store
+from index.foreign_files import foreign_files
 from index.index_status import index_status
 from index.staleness import pending_changes
 
@@ -38,6 +39,8 @@ def read_status(corpus_dir: Path, index_dir: Path, model: str, elsewhere: bool |
     their build wrote ("sizes", "checksums"; ``index.index_status``), None not at all. Raises
     ``store.ManifestUnreadable``."""
     info = index_status(index_dir, elsewhere, files)
+    # Files a build leaves out for their kind (a saved page copied in by hand), which status never mentioned.
+    info["not_read"] = [{"file": f.filename, "reason": f.reason} for f in foreign_files(corpus_dir)]
     if info["exists"]:
         info["out_of_date"] = out_of_date(corpus_dir, index_dir, model, info)
     return IndexStatus(info)

@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable
 
 from bot.actors import LOCAL_USER
+from bot.cli_name import cli_command
 from bot.core import CommandCore
 from bot.render.examples import TIMELINE_PERIOD
 from bot.render.plain import printable, render
@@ -32,7 +33,8 @@ HELP = f"""Ask a question about the February 2021 Twitter-India blocking dispute
   /index-history [N] the latest N article adds, removals and rebuilds (default 10)
   /help              this help
   /quit              leave (so do exit, quit and Ctrl-D)
-Articles are added and removed on the command line: dispute-bot index add FILE-or-URL, dispute-bot index remove ID"""
+Articles are added and removed on the command line, from here: {{cli}} index add FILE-or-URL, {{cli}} index remove ID"""
+# {cli}: the command as it runs here (``bot.cli_name``): ``dispute-bot`` alone was not found after ``make run``.
 
 
 # What people type to leave a terminal program (Python's REPL, a shell), without the slash: searched as a
@@ -56,7 +58,7 @@ async def handle_line(core: CommandCore, line: str, session: str | None = None) 
     if command in ("quit", "exit", "q"):
         return None
     if command in ("help", "h", "?"):
-        return HELP
+        return HELP.replace("{cli}", cli_command())
     if command == "sources":
         if rest.strip():
             return "/sources takes no arguments."

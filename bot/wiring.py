@@ -50,6 +50,9 @@ def configure_logging(settings: Settings, quiet: bool = False) -> None:
     # faiss logs at INFO which CPU build it tried to load (eight lines, two of them ModuleNotFoundErrors that
     # are normal): nothing an operator acts on, and the first thing the terminal chat showed.
     logging.getLogger("faiss.loader").setLevel(logging.WARNING)
+    # trafilatura logs ERROR for a page lxml can't parse ("lxml parsing failed: Document is empty"), which the
+    # refusal of that page says in the moderator's words: two library lines before it were noise.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 def core_config(settings: Settings) -> CoreConfig:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from index.corpus_files import article_paths
 from index.documents import ARTICLE_SUFFIXES
+from index.saved_names import saved_page_files
 
 # The short hash of the name as given that ``upload_checks.safe_filename`` appends to a name whose letters it drops.
 _HASH_TAIL = re.compile(r"-[0-9a-f]{8}$")
@@ -67,7 +68,8 @@ def named_files(corpus_dir: Path, given: str, clean: Callable[[str], str]) -> li
         return found
     added = _as_added(given, clean)
     stems = {Path(name).stem for name in added if Path(given).suffix.lower() not in ARTICLE_SUFFIXES}
-    found = [p for p in paths if p.name in added or p.stem in stems]
+    # A saved page was stored under a name made from its headline: found by the name it was added under.
+    found = [p for p in paths if p.name in added or p.stem in stems] or saved_page_files(paths, given)
     if found or given.isascii():
         return found
     # Added before accented letters kept their base letter ("n-code-Koo-0bdcff54.md" for "Ünïcode 日本 Koo.md"):

@@ -50,7 +50,9 @@ def kept(index_dir: Path) -> Iterator[None]:
     try:
         yield
     except BaseException as exc:
-        record = {"at": datetime.now(UTC).isoformat(timespec="seconds"), "reason": _reason(exc)}
+        record: dict[str, Any] = {"at": datetime.now(UTC).isoformat(timespec="seconds"), "reason": _reason(exc)}
+        if isinstance(exc, KeyboardInterrupt):  # stopped, not failed: status said "The last build failed"
+            record["interrupted"] = True
         if isinstance(exc, OSError) and (exc.filename2 or exc.filename):  # a copy's second is its destination
             record["file"] = str(exc.filename2 or exc.filename)
         tmp = path.with_name(f".{path.name}.tmp")

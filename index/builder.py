@@ -26,6 +26,7 @@ from index.disk_full import disk_full
 from index.documents import Document
 from index.embedding import EncoderProvider
 from index.encoder_cache import prepare_query_encoder
+from index.foreign_files import foreign_files
 from index.onnx_export import DEFAULT_VARIANT
 from index.staleness import derived_key, stale_reasons
 from index.vector_cache import ProgressCallback, VectorCache, load_cache, read_manifest, settings_key
@@ -91,6 +92,7 @@ def _load(corpus_dir: Path, index_dir: Path, full: bool) -> _Loaded:
     cache = ArticleCache(store.articles_dir(index_dir), read=not full)
     notes: list[SkippedFile] = []
     docs, skipped = load_corpus(corpus_dir, cache.parse, notes, indexed_versions(store.live_dir(index_dir)))
+    skipped += foreign_files(corpus_dir)  # a saved page copied in by hand: named, where it went unmentioned
     if not docs:
         why = "".join(f" Skipped {s.filename}: {s.reason}." for s in skipped[:5])
         raise store.CorpusError(f"{corpus_dir} has no article to index (.txt or .md files).{why} "

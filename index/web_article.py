@@ -13,7 +13,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from datetime import date as _date
 from typing import TypeVar
@@ -58,6 +58,7 @@ class WebArticle:
     site_name: str | None
     text: str
     fetched_at: str
+    saved_as: str | None = None  # a saved page's file name as added, by which ``index remove`` finds it
 
     @property
     def urls(self) -> tuple[str, ...]:
@@ -69,14 +70,20 @@ class WebArticle:
         link as stored, without its tracking parameters: the same story shared twice ("?utm_source=twitter",
         "?fbclid=…") was two file names for one link, and the name kept what the stored link had dropped."""
         slug = _SLUG.sub("-", (self.title or urlsplit(self.url).hostname or "page").lower()).strip("-")[:60]
-        digest = hashlib.sha256(without_tracking(self.url or self.requested_url).encode("utf-8")).hexdigest()[:10]
+        digest = address_digest(self.url or self.requested_url)
         return f"web-{slug.rstrip('-') or 'page'}-{digest}.md"
 
     def markdown(self) -> str:
         return article_markdown({"title": self.title, "date": self.date, "author": self.author,
                                  "source": self.site_name, "url": without_tracking(self.url),
-                                 "fetched": self.fetched_at},
+                                 "fetched": self.fetched_at, "saved_as": self.saved_as},
                                 self.text)  # the story is plain text, not Markdown
+
+
+def address_digest(address: str) -> str:
+    """The hash that ends a page's file name: of its link without tracking parameters (a saved page naming no
+    address: of its file name as added)."""
+    return hashlib.sha256(without_tracking(address).encode("utf-8")).hexdigest()[:10]
 
 
 def _clean(value: object) -> str | None:
@@ -177,7 +184,10 @@ def extract_article(page: Page) -> WebArticle:
     """
     import trafilatura
 
-    tree = trafilatura.load_html(_page_text(page))
+    text = _page_text(page)
+    if not text.strip():  # an empty file: "could not be read as HTML", after two of lxml's error lines
+        raise NoArticleText("the page is empty (nothing in it to read)")
+    tree = trafilatura.load_html(text)
     if tree is None:
         raise NoArticleText("no article text on the page (it could not be read as HTML)")
     elements = sum(1 for _ in tree.iter())
@@ -238,8 +248,9 @@ def is_saved_page(name: str) -> bool:
 def saved_page_article(name: str, data: bytes) -> WebArticle:
     """The story of a web page a moderator saved and uploaded; ``NoArticleText`` when it holds none. Stored
     like a fetched page (front matter with its address when the page names one), so adding the same story
-    by address later is recognised as the same article. CPU-bound, like ``extract_article``."""
-    return extract_article(Page(url=name, final_url="", body=data, charset=None))
+    by address later is recognised as the same article, and with the file name it was added under (``saved_as``), by
+    which ``index remove`` finds it. CPU-bound, like ``extract_article``."""
+    return replace(extract_article(Page(url=name, final_url="", body=data, charset=None)), saved_as=name)
 
 
 async def _to_thread(fn: Callable[[], T]) -> T:

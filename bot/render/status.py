@@ -32,6 +32,9 @@ def _failed_text(info: dict[str, Any], chat: bool) -> str:
     if not failed:
         return ""
     serving = "The index above is still the one served." if info["exists"] else "There is still no index."
+    if failed.get("interrupted"):  # Ctrl-C or SIGTERM: nothing went wrong, and "failed" sent moderators looking
+        return (f"\nThe last build was interrupted ({failed.get('at', 'time unknown')}: Ctrl-C, or the process was "
+                f"told to stop); nothing of it was published. {serving}")
     where = "" if chat or not failed.get("file") else f" ({failed['file']})"
     return (f"\nThe last build failed ({failed.get('at', 'time unknown')}): {failed['reason'].rstrip('.')}{where}. "
             f"{serving}")
@@ -76,7 +79,12 @@ def outage_text(info: dict[str, Any]) -> str:
 
 def status_text(status: IndexStatus, chat: bool) -> str:
     info = status.info
-    return _index_text(info, chat) + outage_text(info)
+    return _index_text(info, chat) + _not_read_text(info) + outage_text(info)
+
+
+def _not_read_text(info: dict[str, Any]) -> str:
+    """The corpus folder's files a build leaves out for their kind, each with why and how to add it instead."""
+    return "".join(f"\nNot read from the corpus folder: {f['file']}, {f['reason']}" for f in info.get("not_read", []))
 
 
 def _index_text(info: dict[str, Any], chat: bool) -> str:

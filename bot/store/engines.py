@@ -16,6 +16,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from bot.store.reads import READ_ONLY
+from bot.store.sqlite_folder import ensure_folder
 
 # Seconds a connection keeps asking for WAL while other processes switch a new database to it (as long as
 # the busy timeout set below).
@@ -91,7 +92,7 @@ def open_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         database = sqlite_file(url)
         if database is not None:
-            database.parent.mkdir(parents=True, exist_ok=True)
+            ensure_folder(database)
         engine = sa.create_engine(parsed)
         _sqlite_setup(engine)
         return engine
