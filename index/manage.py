@@ -188,6 +188,12 @@ def remove_article(
         found = named_files(corpus_dir, doc_id, safe_filename)
         if not found or "/" in doc_id or doc_id.startswith("."):
             raise _no_such_article(doc_id, corpus_dir, index_dir)
+        if len({p.stem for p in found}) > 1:
+            # Saved pages are often all "page.html": the name they were added under may name several articles,
+            # and removing it removed every one of them.
+            ids = ", ".join(sorted({p.stem for p in found}))
+            raise store.CorpusError(f"{doc_id} names {len({p.stem for p in found})} articles ({ids}); nothing was "
+                                    "removed: remove the one you mean by its id.")
         if len(article_paths(corpus_dir)) == len(found):
             raise store.CorpusError(f"{doc_id} is the only article: the index needs at least one. Add another "
                                     "article first, then remove this one.")
