@@ -55,6 +55,12 @@ class Breaker:
         return None if since is None else max(0.0, self._clock() - since)
 
     @property
+    def backing_off(self) -> bool:
+        """Whether store calls are being left alone now, after one found it unreachable; False after a call the
+        database answered with an error (a constraint, a bug), which no waiting mends."""
+        return self._clock() < self._down_until
+
+    @property
     def reason(self) -> str | None:
         """Why the store last failed (the driver's line), during an outage; None while it answers."""
         return self._reason if self._down_since is not None else None

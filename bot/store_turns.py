@@ -60,7 +60,13 @@ class StoreTurns:
         with self._lock:
             old = self._moved.get(key)
         if old is not None:
-            self._breaker.call(lambda: self._store.rename_turns(old, key), "move a conversation's turns")
+            try:  # joined to what the store has under ``key`` by now: another replica may have written there
+                self._breaker.call(lambda: self._store.rename_turns(old, key, self._turns),
+                                   "move a conversation's turns")
+            except StoreDown:
+                if self._breaker.backing_off:
+                    raise  # unreachable: tried again with the next turn
+                # The database refused it (logged by the breaker): trying again each turn would not help.
             with self._lock:
                 if self._moved.get(key) == old:
                     del self._moved[key]

@@ -150,15 +150,23 @@ class SharedStore:
                                      .order_by(conversation_turns.c.id.desc()).limit(keep)))
             conn.execute(sa.delete(conversation_turns).where(of, conversation_turns.c.id < min(kept)))
 
-    def rename_turns(self, old: str, new: str) -> None:
-        """The turns of ``old`` continue as ``new`` (replacing any ``new`` had); nothing when ``old`` has none."""
+    def rename_turns(self, old: str, new: str, keep: int | None = None) -> None:
+        """The turns of ``old`` continue as ``new`` (replacing any ``new`` had); nothing when ``old`` has none.
+        With ``keep``, a rename made late (after an outage) joins them to the turns ``new`` has by then, which
+        another replica may have written, and keeps the newest ``keep``: replacing them lost those turns."""
         old_key, new_key = db_key(old), db_key(new)
+        of_new = conversation_turns.c.conversation == new_key
         with self.engine.begin() as conn:
             if conn.scalar(sa.select(sa.func.count()).select_from(conversation_turns)
                            .where(conversation_turns.c.conversation == old_key)):
-                conn.execute(sa.delete(conversation_turns).where(conversation_turns.c.conversation == new_key))
+                if keep is None:
+                    conn.execute(sa.delete(conversation_turns).where(of_new))
                 conn.execute(sa.update(conversation_turns).where(conversation_turns.c.conversation == old_key)
                              .values(conversation=new_key))
+                if keep is not None:
+                    kept = list(conn.scalars(sa.select(conversation_turns.c.id).where(of_new)
+                                             .order_by(conversation_turns.c.id.desc()).limit(keep)))
+                    conn.execute(sa.delete(conversation_turns).where(of_new, conversation_turns.c.id < min(kept)))
 
     def prune_turns(self, before: float, max_rows: int) -> int:
         """Turns older than ``before``, and the oldest beyond ``max_rows`` in all (a bound however busy)."""

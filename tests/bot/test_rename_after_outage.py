@@ -35,9 +35,9 @@ class Down(SharedStore):
         self._check()
         super().add_turn(*args, **kwargs)
 
-    def rename_turns(self, old: str, new: str) -> None:
+    def rename_turns(self, old: str, new: str, keep: int | None = None) -> None:
         self._check()
-        super().rename_turns(old, new)
+        super().rename_turns(old, new, keep)
 
     def turns(self, *args: Any, **kwargs: Any) -> Any:
         self._check()
@@ -81,4 +81,46 @@ def test_moved_twice_during_an_outage_the_store_moves_it_once_from_where_it_has_
     fresh = StoreTurns(store, clock=clock)
     assert _questions(fresh, "c") == ["who is the IT minister?", "when did he say that?"]
     assert _questions(fresh, "a") == [] and _questions(fresh, "b") == []
+    store.close()
+
+
+def test_a_late_rename_keeps_what_another_replica_wrote_under_the_new_key(tmp_path: Path) -> None:
+    clock = Clock()
+    store = Down(f"sqlite:///{tmp_path / 'bot.db'}")
+    a, b = StoreTurns(store, clock=clock), StoreTurns(store, clock=clock)
+    a.remember("channel", Turn("how many accounts were blocked?"))
+    store.down = True
+    a.rename("channel", "thread")  # missed by the store
+    clock.now += 11
+    store.down = False
+    b.remember("thread", Turn("and who ordered it?"))  # another replica, with the store back
+    a.remember("thread", Turn("when?"))  # the late rename, then this turn
+    assert _questions(StoreTurns(store, clock=clock), "thread") == [
+        "how many accounts were blocked?", "and who ordered it?", "when?"]
+    store.close()
+
+
+class Refusing(Down):
+    """A database that answers, and refuses the rename (a constraint, a bug): not an outage."""
+
+    refuse = False
+
+    def rename_turns(self, old: str, new: str, keep: int | None = None) -> None:
+        if self.refuse:
+            raise sa.exc.IntegrityError("UPDATE conversation_turns", {}, Exception("constraint failed"))
+        super().rename_turns(old, new, keep)
+
+
+def test_a_late_rename_the_database_refuses_is_dropped_and_the_turns_still_written(tmp_path: Path) -> None:
+    clock = Clock()
+    store = Refusing(f"sqlite:///{tmp_path / 'bot.db'}")
+    memory = StoreTurns(store, clock=clock)
+    memory.remember("channel", Turn("how many accounts were blocked?"))
+    store.down = True
+    memory.rename("channel", "thread")
+    clock.now += 11
+    store.down, store.refuse = False, True
+    memory.remember("thread", Turn("and who ordered it?"))
+    memory.remember("thread", Turn("when?"))
+    assert _questions(StoreTurns(store, clock=clock), "thread") == ["and who ordered it?", "when?"]
     store.close()
