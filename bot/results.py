@@ -161,6 +161,11 @@ class IndexChange:
             text += "\n" + refused_lines(self.rejected)
         for item in r.get("skipped", []):
             text += f"\nSkipped {item['file']}: {item['reason']}"
+        not_read = r.get("not_read", [])
+        for item in not_read if max_ids is None else not_read[:max_ids]:
+            text += f"\nSkipped {item['file']}: {item['reason']}"
+        if max_ids is not None and len(not_read) > max_ids:
+            text += f"\n…and {counted(len(not_read) - max_ids, 'more file')} not read (index status names them)."
         for item in r.get("notes", []):
             text += f"\nNote on {item['file']}: {item['note']}"
         return text + (f"\n{self.hint}" if self.hint else "")

@@ -32,6 +32,9 @@ class BuildReport:
     stages: dict[str, float] = field(default_factory=dict)
     # Why every file was rebuilt though the articles did not change (the live index could not be read).
     full_because: str = ""
+    # Files of the corpus folder a build does not read for their kind (a saved page copied in by hand), apart from
+    # ``skipped`` articles: a leftover "koo.pdf" beside a removed "koo.md" made that removal read as unreadable.
+    not_read: list[SkippedFile] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +56,7 @@ class BuildReport:
             "notes": [{"file": n.filename, "note": n.reason} for n in self.notes],
             "stages": {k: round(v, 3) for k, v in self.stages.items()},
             "full_because": self.full_because,
+            "not_read": [{"file": s.filename, "reason": s.reason} for s in self.not_read],
         }
 
 

@@ -92,9 +92,8 @@ def _load(corpus_dir: Path, index_dir: Path, full: bool) -> _Loaded:
     cache = ArticleCache(store.articles_dir(index_dir), read=not full)
     notes: list[SkippedFile] = []
     docs, skipped = load_corpus(corpus_dir, cache.parse, notes, indexed_versions(store.live_dir(index_dir)))
-    skipped += foreign_files(corpus_dir)  # a saved page copied in by hand: named, where it went unmentioned
     if not docs:
-        why = "".join(f" Skipped {s.filename}: {s.reason}." for s in skipped[:5])
+        why = "".join(f" Skipped {s.filename}: {s.reason}." for s in [*skipped, *foreign_files(corpus_dir)][:5])
         raise store.CorpusError(f"{corpus_dir} has no article to index (.txt or .md files).{why} "
                                 "The index was left as it was.",
                                 f"The corpus folder has no article to index (.txt or .md files).{why} "
@@ -184,6 +183,7 @@ def _build_locked(
                 embedded_chunks=0, reused_chunks=counts.get("chunks", 0), embedded_sentences=0,
                 removed_docs=[], added_docs=[], changed_docs=[], events=counts.get("events", 0),
                 seconds=time.perf_counter() - started, unchanged=True, skipped=skipped, notes=notes,
+                not_read=foreign_files(corpus_dir),
                 faiss_factory=old_manifest.get("faiss_factory", ""), stages=stages.seconds,
             )
         # The file and the loader's reason go to the operator's log, once; the report (shown in chat too)
@@ -250,5 +250,5 @@ def _build_locked(
         embedded_sentences=embedded.sentences, removed_docs=removed, added_docs=added,
         changed_docs=changed, events=counts["events"], seconds=time.perf_counter() - started,
         unchanged=False, skipped=skipped, notes=notes, faiss_factory=written["faiss_factory"], stages=stages.seconds,
-        full_because=full_because,
+        full_because=full_because, not_read=foreign_files(corpus_dir),
     )
