@@ -139,9 +139,9 @@ class Engine:
             apart = answered_apart(text, pair, [self._ask_one(side, context) for side in pair.asks]) if pair else None
             return apart or answer
         turns = list(context.turns) if context else []
-        answers = []
+        answers: list[Answer] = []
         for asked in questions[:MAX_QUESTIONS]:  # the rest are left for the asker to ask on their own
-            answers.append(self._ask_one(asked, FollowupContext(tuple(turns)) if turns else None))
+            answers.append(self._ask_one(asked, FollowupContext(tuple(turns), bool(answers)) if turns else None))
             turns.append(turn_of(asked, answers[-1]))
         return joined(text, answers, left=len(questions) - len(answers))
 
@@ -156,7 +156,7 @@ class Engine:
         # "twitter's vp is meeting sawhney. what's his name?": the name asked for is checked in the whole message
         message = f"{scene}{'' if scene[-1:] in '.!?' else ','} {ask}"
         ask = in_scene(scene, ask, index)
-        told = FollowupContext((*(context.turns if context else ()), Turn(scene, answered=False)))
+        told = FollowupContext((*(context.turns if context else ()), Turn(scene, answered=False)), True)
         answer = self._ask_one(ask, told, message)
         borrowed = expand(ask, index.idf, index.unknown_idf, FollowupContext((Turn(scene, answered=False),)))
         if borrowed is None:

@@ -86,6 +86,7 @@ class FollowUp:
     whole_vector: np.ndarray | None = None  # the previous question and this one, read as one text (``confirmed``)
     shown: tuple[str, ...] = ()  # the closest passages the declined earlier turns showed
     new_terms: frozenset[str] = frozenset()  # own words the previous question did not ask
+    same_message: bool = False  # the previous question was asked in the same message (``FollowupContext``)
 
     def readings(self) -> list[np.ndarray]:
         """The meanings the follow-up's sentences are judged against: with the borrowed words, and resolved."""
@@ -160,8 +161,9 @@ class FollowUp:
     def leans(self) -> bool:
         """Whether the question means the conversation: it goes on from the previous one ("and when?", "why
         did it ..."), names nothing of its own ("why?") or is a fragment of a sentence ("used for what?", "in
-        person?"); not a whole question that only names little ("who is the IT minister?", "what is koo")."""
-        return (self.expansion.goes_on or not self.own_terms - REQUEST_TERMS
+        person?"); not a whole question that only names little ("who is the IT minister?", "what is koo"),
+        unless the asker wrote the words it borrows in the same message."""
+        return (self.same_message or self.expansion.goes_on or not self.own_terms - REQUEST_TERMS
                 or _WHOLE_QUESTION.match(self.question.text) is None)
 
     def takes_over(self, expanded_best: float, own_best: float, threshold: float) -> bool:
@@ -222,7 +224,7 @@ def follow_up(
     whole_vector = (encode(f"{last.question.strip()} {question.text.strip()}")
                     if last is not None and expansion.goes_on else None)
     return FollowUp(expansion, scored, expanded_vector, passages, frozenset(question.terms), echoes,
-                    resolved_vector, whole_vector, shown, new_terms)
+                    resolved_vector, whole_vector, shown, new_terms, context.same_message)
 
 
 def best_sentence(found: Candidates, probs: np.ndarray) -> str | None:

@@ -15,10 +15,10 @@ from retrieval.turns import FollowupContext, Turn, turn_of
 THRESHOLD = 0.35
 
 
-def _follow_up(asked: str, reasons: tuple[str, ...]) -> FollowUp:
+def _follow_up(asked: str, reasons: tuple[str, ...], same_message: bool = False) -> FollowUp:
     question = analyse(asked)
     expansion = Expansion(text=f"{asked} koo comply", added=("koo", "comply"), reasons=reasons)
-    return FollowUp(expansion, question, np.zeros(3), [], frozenset(question.terms))
+    return FollowUp(expansion, question, np.zeros(3), [], frozenset(question.terms), same_message=same_message)
 
 
 @pytest.mark.parametrize("reason", [VERY_SHORT_REASON, NO_TERM_REASON])
@@ -50,3 +50,9 @@ def test_a_fragment_is_declined_with_the_conversation(asked: str) -> None:
     """A fragment of a sentence the conversation asked leans on it: when neither reading answers, its decline
     shows the expanded reading's closest passages, about what it goes on from."""
     assert _follow_up(asked, (VERY_SHORT_REASON,)).takes_over(0.30, 0.27, THRESHOLD)
+
+
+def test_a_question_after_another_in_the_same_message_reads_its_words() -> None:
+    """"did the regulator ask for the rule? what did sovik say": the words it borrows are the asker's own, and the
+    more trusted reading answers, as before."""
+    assert _follow_up("what did sovik say", (VERY_SHORT_REASON,), same_message=True).takes_over(0.8, 0.67, THRESHOLD)
