@@ -16,9 +16,7 @@ import numpy as np
 
 from index import store
 from index.embedding import Encoder, EncoderProvider
-from index.lexical import terms
 from retrieval import ranker
-from retrieval.acronyms import restore_acronyms
 from retrieval.alternatives import next_best
 from retrieval.answer import compose
 from retrieval.answer_like import is_answer_like
@@ -27,26 +25,21 @@ from retrieval.comparisons import answered_apart, sides
 from retrieval.declined_roles import role_checked
 from retrieval.definitions import spelled_out
 from retrieval.features import FEATURES, Candidates, candidates, reread
-from retrieval.figure_dates import FIGURES_DATE, within_period
 from retrieval.followup import expand
 from retrieval.followup_search import FollowUp, best_sentence, follow_up
-from retrieval.hinglish import english_reading
-from retrieval.initialisms import spell_out_initials
 from retrieval.list_followups import follow_up_searched, list_follow_up
 from retrieval.list_questions import list_question
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.meanings import explained
 from retrieval.mentions import MAX_NAMES, list_answer
-from retrieval.ordinals import ordinals_as_written
 from retrieval.question import Kind, Question, analyse, has_subject
 from retrieval.rambling import scene_and_ask, without_own_reason
-from retrieval.reach import figures_as_given
+from retrieval.reading import plain_reading, searched_as
 from retrieval.role_holders import holder_answer
 from retrieval.same_question import as_what_about
 from retrieval.scene_reading import in_scene, trusted
 from retrieval.search import hybrid_search
 from retrieval.several import MAX_QUESTIONS, context_and_ask, joined, questions_in
-from retrieval.shorthand import plain_words
 from retrieval.spelling import mend_typos
 from retrieval.timeline import DEFAULT_LIMIT, build_timeline
 from retrieval.turns import FollowupContext, Turn, turn_of
@@ -104,7 +97,7 @@ class Engine:
 
     def _search(self, text: str, index: LoadedIndex, reading: str
                 ) -> tuple[Question, np.ndarray, list[Passage], int]:
-        """``reading``: what is searched for ``text`` (``_reading``); the question keeps its words (a decline
+        """``reading``: what is searched for ``text`` (``retrieval.reading``); the question keeps its words (a decline
         quotes them)."""
         question = replace(analyse(reading), text=text)
         vector = self.encode_query(reading)
@@ -120,7 +113,7 @@ class Engine:
     def candidates(self, text: str, index: LoadedIndex | None = None) -> tuple[Question, Candidates]:
         """The question read, and every sentence it considers with its features (what training fits on)."""
         index = index or self.index
-        question, vector, passages, _ = self._search(text, index, _reading(text, index)[0])
+        question, vector, passages, _ = self._search(text, index, searched_as(text, index)[0])
         return question, candidates(index, question, vector, passages, self.encoder.encode, is_answer_like)
 
     def ask(self, text: str, context: FollowupContext | None = None) -> Answer:
@@ -146,9 +139,9 @@ class Engine:
             apart = answered_apart(text, pair, [self._ask_one(side, context) for side in pair.asks]) if pair else None
             return apart or answer
         turns = list(context.turns) if context else []
-        answers = []
+        answers: list[Answer] = []
         for asked in questions[:MAX_QUESTIONS]:  # the rest are left for the asker to ask on their own
-            answers.append(self._ask_one(asked, FollowupContext(tuple(turns)) if turns else None))
+            answers.append(self._ask_one(asked, FollowupContext(tuple(turns), bool(answers)) if turns else None))
             turns.append(turn_of(asked, answers[-1]))
         return joined(text, answers, left=len(questions) - len(answers))
 
@@ -163,7 +156,7 @@ class Engine:
         # "twitter's vp is meeting sawhney. what's his name?": the name asked for is checked in the whole message
         message = f"{scene}{'' if scene[-1:] in '.!?' else ','} {ask}"
         ask = in_scene(scene, ask, index)
-        told = FollowupContext((*(context.turns if context else ()), Turn(scene, answered=False)))
+        told = FollowupContext((*(context.turns if context else ()), Turn(scene, answered=False)), True)
         answer = self._ask_one(ask, told, message)
         borrowed = expand(ask, index.idf, index.unknown_idf, FollowupContext((Turn(scene, answered=False),)))
         if borrowed is None:
@@ -175,22 +168,26 @@ class Engine:
         """Every question read, on whichever path, ends here: an answer naming a role where its name was asked
         for is declined (``retrieval.unnamed``); ``message``: what was asked, when ``text`` is one reading of it."""
         answer, asked = self._read_one(text, context), message or text
-        return role_checked(answer, asked, lambda: self._holder(text, answer, asked))
+        checked = role_checked(answer, asked, lambda: self._holder(text, answer, asked))
+        if checked.answered or not answer.expanded or answer.leans:
+            return checked
+        # The expanded reading of a question that may stand alone answered with what it doesn't ask for (a
+        # role, not a name): declined as itself, not with words it never wrote (``FollowUp.takes_over``).
+        return self._ask_one(text, None, message)
 
     def _holder(self, text: str, answer: Answer, message: str) -> Answer | None:
         """``answer`` given by a candidate naming who holds the role asked about (``retrieval.role_holders``)."""
         index = self.index
-        question, vector, passages, _ = self._search(text, index, _reading(text, index)[0])
+        question, vector, passages, _ = self._search(text, index, searched_as(text, index)[0])
         return holder_answer(index, answer, message, *self._read(index, question, vector, passages))
 
     def _read_one(self, text: str, context: FollowupContext | None = None) -> Answer:
         """``context``: the conversation's earlier turns. A question that leans on them is read twice: as
         asked, and with words borrowed from them (``retrieval.followup``); the reading whose best sentence
         the answer model trusts more answers. A wrong guess about what "it" meant can then cost nothing,
-        and a second turn that names its own subject keeps its own answer. When neither reading answers, the
-        decline shows the expanded reading's closest passages: they are about what "he" or "it" refers to."""
+        and a second turn that names its own subject keeps its own answer, or decline (``FollowUp.takes_over``)."""
         index = self.index
-        reading, mended = _reading(text, index)
+        reading, mended = searched_as(text, index)
         if context is not None:
             reading = as_what_about(reading) or reading  # "same question for koo": "what about koo"
         question, vector, passages, depth = self._search(text, index, reading)
@@ -205,16 +202,16 @@ class Engine:
             # and was declined over them ("Searched for: … Ravi Shankar Prasad"), never told to ask in English.
             return nothing_named(question)
         # A follow-up is judged, and its borrowed words searched, on chat's shorthand written out ("wat abt
-        # farmers" opens with "what about"); a first question is searched as typed (see ``_reading``).
+        # farmers" opens with "what about"); a first question is searched as typed (see ``retrieval.reading``).
         followup = follow_up(index, question, vector, context, self.encode_query, depth,
-                             _plain(reading, index) or reading) if context else None
+                             plain_reading(reading, index) or reading) if context else None
         if followup is not None:
             expanded, vector_x = self._read_follow_up(index, followup, best_sentence(found, probs))
             # A question naming nothing ("when?") can only mean what the conversation was about.
             # With a pronoun it leaves open, only about what was said before ("why does that matter?").
             own = followup.about_the_conversation(index, found, probs)
             raw_best = found.best(own) if has_subject(question) else 0.0
-            if expanded[0].best(expanded[1]) > raw_best or raw_best < self.model.threshold:
+            if followup.takes_over(expanded[0].best(expanded[1]), raw_best, self.model.threshold):
                 question, vector, passages = followup.question, vector_x, followup.passages
                 found, probs = expanded
             else:
@@ -268,33 +265,3 @@ class Engine:
             for i, d in enumerate(index.docs)
         ]
 
-
-def _reading(text: str, index: LoadedIndex) -> tuple[str, str | None]:
-    """What to search for ``text``, and the text with its typos mended when that is what it is. Romanised
-    Hindi ("koo kya hai") is searched as its English reading, typos as the article words meant, and an
-    initialism no article writes as the one name it spells out ("GoI": ``retrieval.initialisms``).
-
-    Chat's shorthand ("govt", "ppl", "wat") is not written out here: searched written out, the answer model
-    refitted on the training questions that use it held out 4 fewer answers on the never-fitted articles
-    (leave one article out, 2026-12-05: 101/288 against 105, one off-topic question answered), whichever
-    part of the shorthand was written out. A follow-up reads it (``_plain``), and declines don't name it."""
-    english = english_reading(text)
-    if english:
-        return english, None
-    restored = restore_acronyms(text, index)  # "the us" is the articles' "U.S."
-    spelled = spell_out_initials(restored or text, index) or restored  # "GoI": the "Government of India"
-    mended = mend_typos(spelled or text, index) or spelled
-    # "about 1200 accounts?", "over a thousand": searched as the figure the articles give (1,178)
-    figured = figures_as_given(mended or text, index)
-    mended = figured or mended
-    days = ordinals_as_written(mended or text, index)  # "feb 8th": the articles' "February 8"
-    mended = days or mended
-    # "on 8/2", "10/02/2021": the one day of the two readings within the articles' period ("8 February")
-    figures_day = within_period(mended or text, index.period) if FIGURES_DATE.search(mended or text) else None
-    mended = figures_day or mended
-    return mended or text, mended
-
-
-def _plain(text: str, index: LoadedIndex) -> str | None:
-    """``text`` with chat's shorthand written out ("wat abt": "what about"), except the forms the articles use."""
-    return plain_words(text, lambda word: any(t in index.idf for t in terms(word)))

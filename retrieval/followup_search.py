@@ -8,6 +8,7 @@ previous answer cited get a ranking of their own, at half weight: a follow-up us
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
@@ -18,7 +19,7 @@ from retrieval.features import DURATION_MATCH, Candidates, sentence_terms
 from retrieval.followup import Expansion, expand
 from retrieval.initialisms import names_cased
 from retrieval.loaded import LoadedIndex
-from retrieval.question import Question
+from retrieval.question import REQUEST_TERMS, Question
 from retrieval.repeats import says_again
 from retrieval.search import dense_top, distinct_passages, rrf_fuse
 from retrieval.signals import asks_duration
@@ -29,6 +30,12 @@ FAVOURED_WEIGHT = 0.5
 # A sentence sharing this many of a follow-up's own words is about what the question itself names ("did twitter
 # claim it was being fair when enforcing its rules": "... took enforcement action ... the Twitter Rules").
 OWN_SUBJECT = 2
+# A whole question opens with a question word, an auxiliary or a request, after any greeting ("ok who is ...");
+# "used for what?" and "in person?" are fragments of one the conversation asked.
+_WHOLE_QUESTION = re.compile(
+    r"^\W*(?:(?:ok|okay|hey|hi|hello|so|well|wait|oh|hmm+|um+|btw)\b[\s,.!]*)*"
+    r"(?:what|who|whom|whose|when|where|why|how|which|is|are|was|were|am|do|does|did|has|have|had|can|could|"
+    r"will|would|should|shall|may|might|must|tell|explain|describe|list|name)\b", re.IGNORECASE)
 
 
 def weighted_bm25(index: LoadedIndex, weights: Mapping[str, float], depth: int) -> list[int]:
@@ -79,6 +86,7 @@ class FollowUp:
     whole_vector: np.ndarray | None = None  # the previous question and this one, read as one text (``confirmed``)
     shown: tuple[str, ...] = ()  # the closest passages the declined earlier turns showed
     new_terms: frozenset[str] = frozenset()  # own words the previous question did not ask
+    same_message: bool = False  # the previous question was asked in the same message (``FollowupContext``)
 
     def readings(self) -> list[np.ndarray]:
         """The meanings the follow-up's sentences are judged against: with the borrowed words, and resolved."""
@@ -149,9 +157,31 @@ class FollowUp:
                 out[i] = max(out[i], whole[i])
         return out
 
+    @property
+    def leans(self) -> bool:
+        """Whether the question means the conversation: it goes on from the previous one ("and when?", "why
+        did it ..."), names nothing of its own ("why?") or is a fragment of a sentence ("used for what?", "in
+        person?"); not a whole question that only names little ("who is the IT minister?", "what is koo"),
+        unless the asker wrote the words it borrows in the same message."""
+        return (self.same_message or self.expansion.goes_on or not self.own_terms - REQUEST_TERMS
+                or _WHOLE_QUESTION.match(self.question.text) is None)
+
+    def takes_over(self, expanded_best: float, own_best: float, threshold: float) -> bool:
+        """Whether the expanded reading answers rather than the question's own (``*_best``: the probability of
+        each reading's best sentence). A question that leans on the conversation (``leans``) takes the
+        expanded reading when it is trusted more or the question's own doesn't answer: when neither answers,
+        its decline shows the expanded reading's closest passages, about what "it" refers to. One that only
+        names little may as well stand alone, and is answered or declined as itself unless only the expanded
+        reading answers: "who is the IT minister?" after three turns was declined as "(Searched for: who is
+        the IT minister? koo comply happen Twitter-like)", and "what is koo" was answered "(Searched for: what
+        is koo comply happen)" when its own reading answered too."""
+        if self.leans:
+            return expanded_best > own_best or own_best < threshold
+        return own_best < threshold <= expanded_best
+
     def finish(self, answer: Answer) -> Answer:
         """The answer, saying what was searched for, marked as read with the conversation."""
-        return replace(answer, searched_for=self.expansion.text, expanded=True)
+        return replace(answer, searched_for=self.expansion.text, expanded=True, leans=self.leans)
 
 
 def follow_up(
@@ -194,7 +224,7 @@ def follow_up(
     whole_vector = (encode(f"{last.question.strip()} {question.text.strip()}")
                     if last is not None and expansion.goes_on else None)
     return FollowUp(expansion, scored, expanded_vector, passages, frozenset(question.terms), echoes,
-                    resolved_vector, whole_vector, shown, new_terms)
+                    resolved_vector, whole_vector, shown, new_terms, context.same_message)
 
 
 def best_sentence(found: Candidates, probs: np.ndarray) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -96,7 +97,17 @@ class LoadedIndex:
     def figure_values(self) -> frozenset[float]:
         """Every figure the articles give (``retrieval.reach.unknown_figures``), read once for this index: a
         rebuild or add publishes a new folder, loaded as a new object, so it can't go stale."""
-        return frozenset(f.value for doc in self.docs for f in figures(doc.text))
+        return frozenset(self.figure_texts)
+
+    @cached_property
+    def figure_texts(self) -> dict[float, Counter[str]]:
+        """Every figure the articles give, with how often each written form of it occurs ("1,178": a question's
+        "1178" is searched so, ``retrieval.figure_forms``)."""
+        out: dict[float, Counter[str]] = {}
+        for doc in self.docs:
+            for f in figures(doc.text):
+                out.setdefault(f.value, Counter())[f.text] += 1
+        return out
 
     @cached_property
     def named_sentences(self) -> list[tuple[int, str, list[Mention]]]:

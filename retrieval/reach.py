@@ -14,6 +14,7 @@ import simplemma
 
 from index.dates import day_words
 from index.lexical import terms, words
+from retrieval.figure_forms import as_written
 from retrieval.loaded import LoadedIndex
 from retrieval.question import REQUEST_TERMS, Question
 from retrieval.shorthand import plain_words
@@ -144,7 +145,9 @@ def unknown_figures(index: LoadedIndex, question: Question) -> list[str]:
     """Figures the question states that no article gives. Answered, such a question got a sentence with
     another figure ("around 250 accounts") as if it confirmed the question's; declined, it is told which
     figure the articles never give, and the closest passages show what they do say."""
-    stated = [f for f in stated_figures(question.text) if f.value >= PREMISE_FIGURE]
+    # "1 178" is read as the articles write it ("1,178"), not as 1 and 178
+    written = as_written(question.text, index.figure_texts) or question.text
+    stated = [f for f in stated_figures(written) if f.value >= PREMISE_FIGURE]
     if not stated:
         return []
     known = index.figure_values

@@ -11,7 +11,7 @@ Only forms that are no English word, or that chat alone uses where they stand ("
 writes "Govt.". "tho" is "though", read as the written-out "why though?" is: a particle that leans on the
 previous turn. Tried and not kept: leaving that particle out of what is searched; on the training
 conversations it answered one "why though?" without the fact that had been declined, and helped none.
-A first question is searched as typed (``retrieval.engine._reading`` says why).
+A first question is searched as typed (``retrieval.reading.searched_as`` says why).
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def plain_words(text: str, used: Callable[[str], bool] = lambda _: False) -> str
 def asking_words(text: str) -> str:
     """``text`` with the shorthand for words that only make it a question written out ("wen", "wat", "b4",
     "y", "r": "when", "what", "before", "why", "are"), and shorthand that names something ("govt", "ppl")
-    left as typed, since a first question is searched as typed (``retrieval.engine._reading``).
+    left as typed, since a first question is searched as typed (``retrieval.reading.searched_as``).
 
     As typed, "wen was the order issued" asked no "when" and "wat regulation ..." no "what", so the answer
     model judged sentences for another kind of question; "b4" was searched as "b" and the figure 4 (which a

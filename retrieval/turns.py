@@ -45,3 +45,6 @@ class FollowupContext:
     """The earlier turns of one conversation, oldest first (at most ``MAX_TURNS`` are used)."""
 
     turns: tuple[Turn, ...] = ()
+    # The last turn is an earlier question of the same message ("did the regulator ask for the rule? what did
+    # sovik say"), or the scene it set: words borrowed from it are the asker's own (``FollowUp.leans``).
+    same_message: bool = False

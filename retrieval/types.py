@@ -76,6 +76,9 @@ class Answer:
     # Only the first of those: a follow-up read with its conversation. The report counts these, and mended
     # spelling alone borrows nothing from earlier turns.
     expanded: bool = field(default=False, compare=False)
+    # An expanded answer to a question that leans on the conversation ("and when?", "why did it ..."), not to
+    # one that only names little and may stand alone (``FollowUp.takes_over``).
+    leans: bool = field(default=False, compare=False)
     # Shown below an answer: the sentences the answer model ranks next, so that a reader can judge the answer
     # and find what it missed without asking again (an answer and these make at most three quotes).
     related: list[Citation] = field(default_factory=list)

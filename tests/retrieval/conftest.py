@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from index.builder import build_index
-from index.embedding import DEFAULT_MODEL, Encoder, EncoderProvider
+from index.embedding import DEFAULT_MODEL, Encoder, EncoderProvider, lazy_encoder
 from retrieval.engine import Engine
 from retrieval.loaded import LoadedIndex, load_index
 from retrieval.timeline import build_timeline
@@ -16,6 +16,14 @@ from retrieval.types import Timeline
 @pytest.fixture(scope="session")
 def seed_engine(seed_index_dir: Path, encoder_provider: EncoderProvider) -> Engine:
     return Engine(seed_index_dir, encoder_provider)
+
+
+@pytest.fixture(scope="session")
+def shipped_engine(seed_index_dir: Path) -> Engine:
+    """The engine as the bot runs it: questions encoded by the index's ONNX export (``seed_engine`` encodes
+    them with sentence-transformers, which answered "what were the 1178 accounts accused of?" before the bot
+    did)."""
+    return Engine(seed_index_dir, lazy_encoder(DEFAULT_MODEL, seed_index_dir))
 
 
 def index_of(articles: dict[str, str], folder: Path, encoder_provider: EncoderProvider) -> LoadedIndex:
