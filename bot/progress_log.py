@@ -14,8 +14,10 @@ from collections.abc import Callable
 # Kept at INFO by ``bot.wiring.configure_logging`` even when a one-shot command logs only warnings.
 LOGGER = "dispute_bot.progress"
 EVERY_S = 10.0
-# What each build stage counts, for the line a stage starts with.
-_UNITS = {"analysing": "articles", "embedding": "new texts (chunks, sentences, figure windows)"}
+# The line each build stage starts with.
+_STARTS = {"analysing": "analysing {total} articles",
+           "embedding": "embedding {total} new texts (chunks, sentences, figure windows)",
+           "writing": "writing the new index"}
 
 log = logging.getLogger(LOGGER)
 
@@ -34,7 +36,7 @@ class LoggedProgress:
         now = self._clock()
         if stage != self._stage:
             self._stage, self._started, self._last = stage, now, now
-            log.info("%s %s %s", stage, f"{total:,}", _UNITS.get(stage, "steps"))
+            log.info(_STARTS.get(stage, "{stage}: {total} steps").format(stage=stage, total=f"{total:,}"))
             if done < total or total == 0:
                 return
         if done >= total:
