@@ -1,4 +1,4 @@
-"""A rich progress bar for index builds, shown only when stderr is a terminal."""
+"""Progress of index builds: a rich progress bar when stderr is a terminal, else log lines (``bot.progress_log``)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,15 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
+from bot.progress_log import LoggedProgress
 from index.builder import ProgressCallback
 
 
 @contextmanager
-def build_progress() -> Iterator[ProgressCallback | None]:
+def build_progress() -> Iterator[ProgressCallback]:
     console = Console(stderr=True)
     if not sys.stderr.isatty():
-        yield None
+        yield LoggedProgress()
         return
     with Progress(
         TextColumn("[bold]{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from bot.actors import ModeratorPolicy, home
 from bot.core_config import CoreConfig
 from bot.metrics import count_logged_errors
+from bot.progress_log import LOGGER as PROGRESS_LOGGER
 from bot.render.plain import printable
 from bot.settings import Settings
 from index.embedding import document_encoder, lazy_encoder
@@ -39,6 +40,8 @@ def configure_logging(settings: Settings, quiet: bool = False) -> None:
     count_logged_errors()
     # Moderator actions are always recorded, even when a one-shot command keeps other logs quiet.
     logging.getLogger("dispute_bot.audit").setLevel(logging.INFO)
+    # And a long build's progress, when no terminal shows a bar (``bot.progress_log``).
+    logging.getLogger(PROGRESS_LOGGER).setLevel(logging.INFO)
     # Third-party loggers that echo request URLs at DEBUG could carry tokens: keep them at WARNING.
     for noisy in ("discord.http", "slack_sdk", "slack_bolt", "aiohttp.access", "urllib3", "httpx"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger(noisy).level))

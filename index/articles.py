@@ -116,6 +116,8 @@ def analyse(docs: list[Document], cache: ArticleCache, spec: ChunkSpec,
     # The parse is in the key: an entry is kept by file content, and a file read differently now (a .md body
     # without its markup) would otherwise keep sentence spans of the text it had before.
     base_key = part_key(SENTENCES_VERSION, PARSE_VERSION, spec.to_dict())
+    if progress:  # a new long article is split and read for dates before the first article is counted done
+        progress("analysing", 0, len(docs))
     keys = [entry_key(doc.doc_id, doc.filename, doc.sha256) for doc in docs]
     entries: list[dict[str, Any]] = []
     bases: list[tuple[list[Span], list[Chunk]]] = []

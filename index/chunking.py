@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-import pysbd
-
 from index.abbreviations import joined_citations
 from index.item_numbers import without_item_number
 from index.note_marks import without_note_marks
 from index.own_lines import keeps_break
 from index.scripts import at_dandas
+from index.sentence_spans import Segmenter
 from index.tables import table_spans
 from index.time_codes import without_time_code
 from index.turn_labels import without_answer_label
@@ -75,8 +74,8 @@ def text_hash(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+def _segmenter() -> Segmenter:
+    return Segmenter(language="en", clean=False, char_span=True)
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:

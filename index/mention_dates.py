@@ -33,6 +33,7 @@ from index.dates import Mention, find_mentions
 from index.day_order import day_first
 from index.documents import Document
 from index.figure_days import figure_mentions
+from index.year_anchors import Anchor, Anchors
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -80,13 +81,10 @@ def _anchor_of(m: Mention) -> date | None:
     return date(m.year, m.month, m.day or 15)
 
 
-Anchor = tuple[int, date, int, bool]  # offset, point in time, paragraph, whether it names a day
-
-
-def year_anchors(located: list[Located]) -> list[Anchor]:
+def year_anchors(located: list[Located]) -> Anchors:
     """(offset, point in time, paragraph, names a day) of every mention that carries its own year."""
-    return [(o.offset + m.start - o.mention.start, a, o.paragraph, m.day is not None)
-            for o in located for m in (o.mention, o.mention.through) if m and (a := _anchor_of(m))]
+    return Anchors((o.offset + m.start - o.mention.start, a, o.paragraph, m.day is not None)
+                   for o in located for m in (o.mention, o.mention.through) if m and (a := _anchor_of(m)))
 
 
 def _year_anchor(item: Located, doc_date: date | None, anchors: list[Anchor]) -> tuple[date, str] | None:
@@ -98,16 +96,15 @@ def _year_anchor(item: Located, doc_date: date | None, anchors: list[Anchor]) ->
     March 7"): "an office in India since July 2014 ... on February 9" is background, not the story's year.
     ``None`` leaves the corpus window as the last resort.
     """
-    dated = [(abs(offset - item.offset), a, p, day) for offset, a, p, day in anchors]
-    same_paragraph = [(dist, a) for dist, a, p, day in dated
-                      if p == item.paragraph and (day or a.month == item.mention.month)]
+    indexed = anchors if isinstance(anchors, Anchors) else Anchors(anchors)
+    same_paragraph = [(abs(offset - item.offset), a) for offset, a, _, day in indexed.in_paragraph(item.paragraph)
+                      if day or a.month == item.mention.month]
     if same_paragraph:
         return min(same_paragraph)[1], "nearby"
     if doc_date is not None:
         return doc_date, "article"
-    if dated:
-        return min((dist, a) for dist, a, _, _ in dated)[1], "nearby"
-    return None
+    nearest = indexed.nearest(item.offset)
+    return (nearest, "nearby") if nearest is not None else None
 
 
 def resolve_mention(

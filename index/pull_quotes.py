@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from index.mention_dates import paragraph_at, paragraph_of
@@ -37,10 +38,25 @@ def without_pull_quotes(text: str, spans: Sequence[Span]) -> list[Span]:
     if not alone:
         return list(spans)
     said = {n: _words(" ".join(text[s.start:s.end] for s in group)) for n, group in paragraphs.items()}
+    holding = _pairs_index(said)
     repeats = set()
     for n, span in alone.items():
         words = _words(text[span.start:span.end])
-        longer = (other for k, other in said.items() if k != n and len(other) > len(words))
-        if len(words.split()) >= _MIN_WORDS and any(words in other for other in longer):
+        split = words.split()
+        if len(split) < _MIN_WORDS:
+            continue
+        # Only paragraphs holding the rarest of its word pairs can hold all its words in order.
+        candidates = min((holding[pair] for pair in pairwise(split)), key=len)
+        if any(k != n and len(said[k]) > len(words) and words in said[k] for k in candidates):
             repeats.add(span)
     return [span for span in spans if span not in repeats]
+
+
+def _pairs_index(said: dict[int, str]) -> dict[tuple[str, str], set[int]]:
+    """The paragraphs holding each pair of adjacent words. Each one-sentence paragraph was looked for in every
+    other paragraph: an article of one-sentence paragraphs, as news often is, took the square of its length."""
+    holding: dict[tuple[str, str], set[int]] = {}
+    for n, words in said.items():
+        for pair in pairwise(words.split()):
+            holding.setdefault(pair, set()).add(n)
+    return holding

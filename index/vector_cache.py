@@ -98,6 +98,8 @@ def encode_missing(
     fresh: dict[str, np.ndarray] = {}
     if not missing:
         return fresh
+    if progress:  # before the model loads: the stage and its count show at once
+        progress("embedding", 0, len(missing))
     encoder = encoder_provider()
     # Longest first: batches of similar length waste less padding, and the ETA starts pessimistic.
     items = sorted(missing.items(), key=lambda kv: len(kv[1]), reverse=True)
