@@ -48,9 +48,12 @@ def as_written(text: str, texts: Mapping[float, Counter[str]]) -> str | None:
     """``text`` with each figure in digits that the articles give written as they most often write it, when
     they never write it as typed; None when nothing changed. ``texts``: each figure the articles give, with
     how often each written form of it occurs (``LoadedIndex.figure_texts``)."""
+    matches = list(_DIGITS.finditer(text))
+    if not matches:  # most questions: the corpus's figures are not read through on every question
+        return None
     forms = articles_forms(texts)
     out, at = [], 0
-    for match in _DIGITS.finditer(text):
+    for match in matches:
         value = _value(match, forms)
         if value is None or value not in forms or match[0] in texts[value]:
             continue
