@@ -26,6 +26,7 @@ from bot.discord.limits import (
     safe,
 )
 from bot.discord.outgoing import Outgoing
+from bot.discord.plain_text import plain_content
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render.dates import shown_date, shown_event_date, shown_meant, span_words
 from bot.render.lines import one_line
@@ -37,7 +38,6 @@ from bot.render.plain import (
     sources_not_sent,
     without_direction_changes,
 )
-from bot.render.plain import render as plain_text
 from bot.render.typed import given_back
 from bot.render.whole import fitting_whole, passages_not_shown
 from bot.results import CHAT_IDS, IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
@@ -261,5 +261,4 @@ def render_plain(result: Result) -> list[Outgoing]:
     messages = render(result)
     if not any(m.embeds for m in messages):
         return messages
-    text = safe(plain_text(result, locate=False), CONTENT_LIMIT, keep_lines=True) or ELLIPSIS
-    return [Outgoing(content=text, feedback=result.answer_id if isinstance(result, Answer) else None)]
+    return [Outgoing(content=plain_content(result), feedback=result.answer_id if isinstance(result, Answer) else None)]

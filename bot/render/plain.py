@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from collections.abc import Callable
 
 from bot.change_history import ChangeHistory
 from bot.history_results import Feedback, GapReport
@@ -62,25 +64,52 @@ def also_in(c: Citation, copies: list[Citation]) -> str:
     return "; also " + "; ".join(names)
 
 
-def render_answer(answer: Answer, locate: bool = True) -> str:
-    """``locate``: each quote's article id and offsets, for checking it on the command line; chat
-    fallbacks (a notification's text, a channel without embeds) leave them out."""
-    lines = [answer.text, ""]
-    if answer.searched_for:  # a follow-up, searched with words from earlier in the conversation
-        lines[1:1] = [f"(Searched for: {answer.searched_for})"]
-    heading = "Sources:" if answer.answered else "Closest passages:"
-    if answer.citations:
-        lines.append(heading)
-    def where(c: Citation) -> str:
-        return f"    — {source_line(c)}" + (f" [{c.doc_id} {c.start}-{c.end}]" if locate else "")
+# A platform's way of showing a piece of text: escaped for its markup, and cut to at most the given length.
+Shown = Callable[[str, int], str]
 
-    for n, c in enumerate(answer.citations, start=1):
-        lines += [f"[{n}] {c.quoted}", where(c)]
-    if answer.related:
-        lines.append(RELATED_HEADING)
-    for c in answer.related:
-        lines += [f"- {c.quoted}", where(c)]
-    return "\n".join(lines).rstrip()
+
+def as_written(text: str, limit: int) -> str:
+    """The terminal's way: nothing to escape, and a reply of any length."""
+    return text
+
+
+def passage_text(marker: str, c: Citation, shown: Shown = as_written, quote_limit: int = sys.maxsize,
+                 where: str = "") -> str:
+    """A quote after its marker, on the line below it the source line (then ``where``): only the quote is cut,
+    to ``quote_limit``, so that no passage loses its article."""
+    return shown(f"{marker} {c.quoted}", quote_limit) + "\n    — " + shown(source_line(c) + where, sys.maxsize)
+
+
+def answer_parts(answer: Answer, shown: Shown = as_written, quote_limit: int = sys.maxsize, locate: bool = True
+                 ) -> tuple[str, list[str]]:
+    """The answer's text, and its passages best first: the cited ones, the first under its heading, then the
+    related ones, the first under theirs. Apart, so that a chat reply that can't hold every passage shows
+    those that fit whole and counts the rest (``bot.render.whole``). ``locate``: each quote's article id and
+    offsets, for checking it on the command line; chat replies leave them out."""
+    head = shown(answer.text, sys.maxsize)
+    if answer.searched_for:  # a follow-up, searched with words from earlier in the conversation
+        head += "\n" + shown(f"(Searched for: {answer.searched_for})", sys.maxsize)
+
+    def where(c: Citation) -> str:
+        return f" [{c.doc_id} {c.start}-{c.end}]" if locate else ""
+
+    cited = [passage_text(f"[{n}]", c, shown, quote_limit, where(c))
+             for n, c in enumerate(answer.citations, start=1)]
+    related = [passage_text("-", c, shown, quote_limit, where(c)) for c in answer.related]
+    if cited:
+        cited[0] = ("Sources:" if answer.answered else "Closest passages:") + "\n" + cited[0]
+    if related:
+        related[0] = f"{RELATED_HEADING}\n{related[0]}"
+    passages = cited + related
+    if passages:  # a blank line between the answer and its passages
+        passages[0] = "\n" + passages[0]
+    return head, passages
+
+
+def render_answer(answer: Answer, locate: bool = True) -> str:
+    """``locate``: as ``answer_parts``; chat fallbacks (a notification's text) leave them out."""
+    head, passages = answer_parts(answer, locate=locate)
+    return "\n".join([head, *passages]).rstrip()
 
 
 # How to see the events a "what happened next?" reply leaves out, which come after those it lists
@@ -165,7 +194,7 @@ def render(result: Result, locate: bool = True) -> str:
     if isinstance(result, Reply):
         return result.text
     if isinstance(result, Feedback):
-        more = [f"[{n}] {c.quoted}\n    — {source_line(c)}" for n, c in enumerate(result.alternatives, start=1)]
+        more = [passage_text(f"[{n}]", c) for n, c in enumerate(result.alternatives, start=1)]
         return "\n".join([result.text, *more])
     if isinstance(result, GapReport | ChangeHistory):
         return "\n".join(result.lines())

@@ -24,3 +24,20 @@ def fitting_whole(sizes: Sequence[int], room: int, note: int) -> int:
 def passages_not_shown(count: int) -> str:
     """The line that counts the passages left out (the words every platform uses)."""
     return f"{counted(count, 'more passage')} not shown."
+
+
+def whole_lines(head: str, items: Sequence[str], room: int) -> list[str]:
+    """``head``, then the items (best first) that fit whole with it in ``room`` characters, a line each (or a
+    few), then a line counting the rest: a platform's plain text, escaped, whose end Discord or Slack would
+    otherwise cut in the middle of a passage or of its source line. A ``head`` over ``room`` is the caller's
+    to cut."""
+    shown = fitting_whole([1 + len(item) for item in items], room - len(head), 1 + len(count_line(len(items))))
+    lines = [head, *items[:shown]]
+    if shown < len(items):
+        lines.append(count_line(len(items) - shown))
+    return lines
+
+
+def count_line(count: int) -> str:
+    """``passages_not_shown`` closing a plain text, after the passages shown."""
+    return "…and " + passages_not_shown(count)

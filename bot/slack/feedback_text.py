@@ -6,8 +6,8 @@ the middle of a passage, without that passage's article."""
 from __future__ import annotations
 
 from bot.history_results import Feedback
-from bot.render.plain import source_line
-from bot.render.whole import fitting_whole, passages_not_shown
+from bot.render.plain import passage_text
+from bot.render.whole import whole_lines
 from bot.slack.blocks import FALLBACK_LIMIT, QUOTE_LIMIT
 from bot.slack.mrkdwn import clip, literal
 
@@ -15,13 +15,9 @@ from bot.slack.mrkdwn import clip, literal
 def feedback_fallback(feedback: Feedback) -> str:
     """mrkdwn that Slack auto-links (``literal`` with the addresses whole), the thanks first."""
     thanks = literal(feedback.text, keep_urls=True)
-    items = [clip(literal(f"[{n}] {c.quoted}", keep_urls=True), QUOTE_LIMIT)
-             + "\n    — " + literal(source_line(c), keep_urls=True)
-             for n, c in enumerate(feedback.alternatives, start=1)]
-    count = len(items)
-    note = "…and " + passages_not_shown(count)
-    shown = fitting_whole([1 + len(item) for item in items], FALLBACK_LIMIT - len(thanks), 1 + len(note))
-    lines = [thanks, *items[:shown]]
-    if shown < count:
-        lines.append("…and " + passages_not_shown(count - shown))
-    return clip("\n".join(lines), FALLBACK_LIMIT)
+    items = [passage_text(f"[{n}]", c, _as_shown, QUOTE_LIMIT) for n, c in enumerate(feedback.alternatives, start=1)]
+    return clip("\n".join(whole_lines(thanks, items, FALLBACK_LIMIT)), FALLBACK_LIMIT)
+
+
+def _as_shown(text: str, limit: int) -> str:
+    return clip(literal(text, keep_urls=True), limit)
