@@ -1,8 +1,10 @@
-"""The timeline: dated sentences from the index, merged by date, optionally filtered by a topic.
+"""The timeline: dated sentences from the index, merged by date and happening, optionally filtered by a topic.
 
 The index stores one record per (sentence, date) (``index.events``). Merging happens here rather than
 at index time because the topic filter has to judge single sentences: an event is kept when at least one
-of its sentences is about the topic, and only those sentences are cited. What was still ahead when reported
+of its sentences is about the topic, and only those sentences are cited. Reports of one date are one event only
+when they tell one happening (``retrieval.timeline_happenings``): two stories of a day are two events of it, each
+citing its own reports. What was still ahead when reported
 ("the talks are likely to happen this week") is never merged with what had happened ("this week, the Centre
 had sent a notice"): a date's plans are an event of their own, so whether an event is ``planned`` does not
 depend on which other reports a topic lets in.
@@ -28,7 +30,8 @@ from retrieval.features import document_terms
 from retrieval.figure_dates import ambiguous_figures, within_period
 from retrieval.loaded import LoadedIndex
 from retrieval.relative_periods import relative_note, relative_period
-from retrieval.timeline_granularity import merged_granularities, sentence_likeness
+from retrieval.timeline_granularity import LineKey, merged_granularities, sentence_likeness
+from retrieval.timeline_happenings import happenings
 from retrieval.timeline_notes import timeline_note
 from retrieval.timeline_relevance import (
     MIN_LEXICAL_ONLY,
@@ -44,7 +47,7 @@ from retrieval.timeline_subjects import most_named, refers_to_subject
 from retrieval.topic_dates import DateFilter, Period, topic_dates
 from retrieval.types import Citation, Timeline, TimelineEvent
 
-# An event's key: its date, and whether its reports were of something still ahead when reported.
+# A date's key: the date, and whether its reports were of something still ahead when reported.
 EventKey = tuple[str, bool]
 
 # A day, a month or a span of days: the dates that tell which year the articles are about (``articles_year``); a
@@ -109,8 +112,9 @@ def articles_year(index: LoadedIndex) -> int:
 def _collect(
     index: LoadedIndex, topic: str | None, topic_vector: np.ndarray | None, dates: list[DateFilter], rest: str,
     year: int,
-) -> tuple[dict[EventKey, list[_Cited]], dict[EventKey, bool], bool]:
-    """Relevant records by event (date, and whether still ahead when reported); for every event (relevant
+) -> tuple[dict[LineKey, list[_Cited]], dict[EventKey, bool], bool]:
+    """Relevant records by event (date, whether still ahead when reported, and which of the date's happenings:
+    ``retrieval.timeline_happenings``, numbered in the order of their best reports); for every date (relevant
     or not) whether only estimates date it (a date some dated article reports is not shown as estimated
     because the topic left that article out); and
     whether any event falls on the topic's ``dates`` at all, about the topic or not. Past a date, only
@@ -169,18 +173,18 @@ def _collect(
         by_event = defaultdict(dict, {event: kept for event, group in by_event.items() if (kept := {
             key: c for key, c in group.items()
             if key[0] not in other or names_whole(lexical_overlap(index, topic_terms, str(c.record["quote"])))})})
-    groups = {event: by_agreement(index, sorted(group.values(), key=lambda c: c.rank))
-              for event, group in by_event.items()}
+    likeness = sentence_likeness(index)
+    groups = {(*event, n): by_agreement(index, line) for event, group in by_event.items()
+              for n, line in enumerate(happenings(sorted(group.values(), key=lambda c: c.rank), likeness))}
     # "ordered in March to block 300 accounts" beside "on Tuesday ordered … 300 accounts": one happening, one line
-    return merged_granularities(groups, sentence_likeness(index)), estimated, dated
+    return merged_granularities(groups, likeness), estimated, dated
 
 
 def by_agreement(index: LoadedIndex, cited: list[_Cited]) -> list[_Cited]:
     """``cited`` (in ``rank`` order) with, among reports equally on topic and of the date's own kind, the one
-    the others most resemble first: several articles' reports of one date are merged into one event, which
-    its first report sums up, and "Koo was downloaded 4 lakh times on February 10 alone" summed up the day
-    two other articles reported Twitter's blog post (Discord shows only the summary and the other articles'
-    titles). With two reports, each resembles the other as much: the order stays."""
+    the others most resemble first: several articles' reports of one happening are one event, which its first
+    report sums up (Discord shows only the summary and the other articles' titles), best in the words most of
+    them use. With two reports, each resembles the other as much: the order stays."""
     rows = [sentence_row(index, c.doc_row, int(c.record["start"])) for c in cited]
     if len(cited) < 3 or any(row is None for row in rows):
         return cited
@@ -230,8 +234,9 @@ DEFAULT_LIMIT = 25
 def build_timeline(
     index: LoadedIndex, topic: str | None = None, topic_vector: np.ndarray | None = None, limit: int = DEFAULT_LIMIT
 ) -> Timeline:
-    """Events in date order, each citing every sentence that reports it: one per date of what had happened
-    when reported, and one per date of what was still ahead (``planned``), after it.
+    """Events in date order, each citing every sentence that reports it: one per happening of a date
+    (``retrieval.timeline_happenings``) of what had happened when reported, and one per happening of what was
+    still ahead (``planned``), after them.
 
     The summary is the best citation (most on topic, then a sentence whose own date this is, with the most
     trusted year). Events sort by their first day (``index.date_values.sort_key``): a year (``2021``) before its
@@ -253,7 +258,8 @@ def build_timeline(
         groups,
         key=lambda d: (groups[d][0].rank[0], -len({c.doc_row for c in groups[d]}), groups[d][0].rank[1:], d),
     )[: max(limit, 0)]
-    events = [_event(index, when, planned, groups[(when, planned)], estimated[(when, planned)])
-              for when, planned in sorted(chosen, key=lambda event: (sort_key(event[0]), event[1]))]
+    place = {line: rank for rank, line in enumerate(chosen)}  # a date's happenings: the best supported first
+    events = [_event(index, when, planned, groups[(when, planned, n)], estimated[(when, planned)])
+              for when, planned, n in sorted(chosen, key=lambda line: (sort_key(line[0]), line[1], place[line]))]
     note = timeline_note(index, bool(events), dates, dated, year, rest, unreadable)
     return Timeline(events, topic, omitted=len(groups) - len(chosen), note=note, asked_back=bool(unreadable))

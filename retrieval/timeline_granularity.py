@@ -14,31 +14,22 @@ month has such a report. It is then cited on that day's line, after the day's ow
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
 from index.date_values import exact_days, span_of
 from index.period_figures import counts
 from retrieval.loaded import LoadedIndex
+from retrieval.timeline_happenings import R, Report
 from retrieval.timeline_relevance import sentence_row
 
 # Sentence vectors' likeness two reports of one happening are at least: the pair this was written for was 0.68 alike,
 # the closest report of another happening in that month 0.53 (a probe of five invented articles, 2026-12-06).
 MIN_LIKENESS = 0.6
 
-EventKey = tuple[str, bool]
+# A line's key: its date, whether still ahead when reported, and which of the date's happenings it is.
+LineKey = tuple[str, bool, int]
 
-
-class _Report(Protocol):
-    @property
-    def record(self) -> dict[str, Any]: ...
-
-    @property
-    def doc_row(self) -> int: ...
-
-
-R = TypeVar("R", bound=_Report)
 
 
 def _one_happening(report: R, other: R, likeness: Callable[[R, R], float]) -> bool:
@@ -49,7 +40,7 @@ def _one_happening(report: R, other: R, likeness: Callable[[R, R], float]) -> bo
     return likeness(report, other) >= MIN_LIKENESS
 
 
-def merged_granularities(groups: dict[EventKey, list[R]], likeness: Callable[[R, R], float]) -> dict[EventKey, list[R]]:
+def merged_granularities(groups: dict[LineKey, list[R]], likeness: Callable[[R, R], float]) -> dict[LineKey, list[R]]:
     """``groups`` (reports by event, best first) with each report of a month, a part of one or a year that tells
     the happening one day's line in it reports (module docstring) moved to that line; an event left with no
     report is dropped. What was still ahead when reported is joined only to what was still ahead, and what had
@@ -69,9 +60,9 @@ def merged_granularities(groups: dict[EventKey, list[R]], likeness: Callable[[R,
     return {key: reports for key, reports in out.items() if reports}
 
 
-def sentence_likeness(index: LoadedIndex) -> Callable[[_Report, _Report], float]:
+def sentence_likeness(index: LoadedIndex) -> Callable[[Report, Report], float]:
     """How alike two reports' sentences are (cosine of their sentence vectors; 0 for a sentence with none)."""
-    def likeness(one: _Report, other: _Report) -> float:
+    def likeness(one: Report, other: Report) -> float:
         rows = [sentence_row(index, r.doc_row, int(r.record["start"])) for r in (one, other)]
         if rows[0] is None or rows[1] is None:
             return 0.0

@@ -191,33 +191,40 @@ def test_a_sentence_that_dates_another_event_is_not_the_summary_when_another_dat
     tmp_path: Path, encoder_provider: EncoderProvider
 ) -> None:
     """'The court on Monday ordered Yammerly to restore the account it suspended in July' was the summary of
-    July, read as a July court order, beside 'The journalist filed two appeals in July', which tells of July
-    alone. The sentence stays cited, and remains the summary of its Monday."""
+    July, read as a July court order, beside 'Yammerly suspended the journalist's account in July', which tells
+    of July alone. The sentence stays cited, and remains the summary of its Monday. (The appeals filed in July are
+    another happening of that month: a line of their own, ``retrieval.timeline_happenings``.)"""
     index = index_of({"a.txt": (
         "date 2021-09-14\n"
         "The court on Monday ordered Yammerly to restore the account it suspended in July.\n\n"
+        "Yammerly suspended the journalist's account in July after a complaint.\n\n"
         "The journalist filed two appeals in July with the company."
     )}, tmp_path, encoder_provider)
-    events = {e.date: e for e in build_timeline(index).events}
-    assert sorted(events) == ["2021-07", "2021-09-13"]
-    assert events["2021-07"].summary == "The journalist filed two appeals in July with the company."
-    assert len(events["2021-07"].citations) == 2
-    assert events["2021-09-13"].summary.startswith("The court on Monday")
+    lines = [(e.date, e.summary, [c.quote for c in e.citations]) for e in build_timeline(index).events]
+    assert [date for date, _, _ in lines] == ["2021-07", "2021-07", "2021-09-13"]
+    suspended = next(line for line in lines if "suspended the journalist" in line[1])
+    assert suspended[1] == "Yammerly suspended the journalist's account in July after a complaint."
+    assert len(suspended[2]) == 2 and suspended[2][1].startswith("The court on Monday")
+    assert ("2021-07", "The journalist filed two appeals in July with the company.",
+            ["The journalist filed two appeals in July with the company."]) in lines
+    assert lines[-1][1].startswith("The court on Monday")
 
 
 def test_a_date_several_articles_report_is_summed_up_by_what_most_of_them_say(
     tmp_path: Path, encoder_provider: EncoderProvider
 ) -> None:
     """Koo's downloads on February 10 summed up the day two other articles reported Twitter's blog post of that
-    day, which on Discord then showed only as those articles' titles."""
+    day, which on Discord then showed only as those articles' titles. They are another happening: a line of
+    their own, after the blog post's, which two articles report (``retrieval.timeline_happenings``)."""
     index = index_of({
         "a.txt": "date 2021-02-13\nKoo said its app was downloaded more than 400,000 times on February 10 alone.",
         "b.txt": "date 2021-02-11\nOn February 10, Twitter published a blog post on the government's blocking orders.",
         "c.txt": "date 2021-02-12\nTwitter put out a blog post about the blocking orders on February 10.",
     }, tmp_path, encoder_provider)
-    (event,) = build_timeline(index).events
-    assert event.date == "2021-02-10" and len(event.citations) == 3
-    assert "blog post" in event.summary
+    post, downloads = build_timeline(index).events
+    assert post.date == downloads.date == "2021-02-10"
+    assert "blog post" in post.summary and {c.doc_id for c in post.citations} == {"b", "c"}
+    assert [c.doc_id for c in downloads.citations] == ["a"]
     assert_quotes_verbatim(index, build_timeline(index))
 
 

@@ -35,7 +35,9 @@ index = module_index(ARTICLES, "granularity")
 def test_a_months_report_of_a_days_happening_is_cited_on_that_days_line(index: LoadedIndex) -> None:
     """"Quillo was ordered in March to block 300 accounts" had a line of its own under March 2024 beside the
     day's "on Tuesday ordered … to block 300 accounts": one order shown as two."""
-    events = {e.date: [c.quote for c in e.citations] for e in build_timeline(index).events}
+    events: dict[str, list[str]] = {}  # a date's quotes, over its lines (one per happening)
+    for event in build_timeline(index).events:
+        events.setdefault(event.date, []).extend(c.quote for c in event.citations)
     assert events["2024-03-12"][0].startswith("The Veltrian communications ministry on Tuesday ordered")
     assert "Quillo was ordered in March to block 300 accounts linked to the strike." in events["2024-03-12"]
     # another month report, naming no figure the day's reports give, keeps its month's line
