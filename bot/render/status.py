@@ -109,7 +109,7 @@ def _index_text(info: dict[str, Any], chat: bool) -> str:
         after = f"\n{what}: {info['interrupted']}" + after
     folder = "" if chat else f"\n{info['folder']}"
     return (f"{counted(info['docs'], 'article')}, {counted(info['chunks'], 'chunk')}, "
-            f"{counted(info['events'], 'dated report')} (of events the timeline merges by date)\n"
+            f"{counted(info['events'], 'dated report')} (joined where they tell one happening)\n"
             f"model {info['model']} (dim {info['dimension']}), FAISS {info['faiss_factory']}, "
             f"{_format_text(info, rebuild)}\n"
             f"built {info['built_at']} in {info['build_seconds']} s{running}{folder}{_files_text(info, chat)}"

@@ -130,7 +130,7 @@ def test_index_status_counts_one_of_a_kind_in_the_singular() -> None:
             "faiss_factory": "Flat", "built_at": "2021-02-10", "build_seconds": 1, "build_running": False,
             "folder": "/index", "format": 1, "reads_format": 1}
     assert status_text(IndexStatus(info), chat=False).startswith(
-        "1 article, 1 chunk, 1 dated report (of events the timeline merges by date)\n")
+        "1 article, 1 chunk, 1 dated report (joined where they tell one happening)\n")
     assert status_text(IndexStatus({**info, "docs": 2, "chunks": 0}), chat=False).startswith("2 articles, 0 chunks,")
 
 
