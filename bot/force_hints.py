@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bot.cli_name import cli_command
+
 _WHAT = {"replace": "one at an indexed article's address, or under its file name, replaces that article",
          "beside": "one of nearly the same text is added beside the article it resembles"}
 
@@ -29,5 +31,6 @@ def cli_hint(rejected: Iterable[dict[str, str]]) -> str:
 
 def chat_hint(rejected: Iterable[dict[str, str]]) -> str:
     parts = _parts(rejected)
-    return (f"\nChat can't override this; whoever runs the bot can, with `dispute-bot index add --force`: "
+    # Named as the bot was started (``.venv/bin/dispute-bot`` after ``make run``): the bare name is not on the PATH.
+    return (f"\nChat can't override this; whoever runs the bot can, with `{cli_command()} index add --force`: "
             f"{' and '.join(parts)}." if parts else "")

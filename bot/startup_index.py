@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.build_lock import LockUnavailable
 from bot.build_signals import said_if_stopped
+from bot.cli_name import cli_command
 from bot.settings import Settings
 from index import store
 from index.change_journal import pending
@@ -100,7 +101,7 @@ def _waited_for_other_build(settings: Settings) -> bool:
     if store.live_dir(settings.index_dir) is not None:
         return True
     print(f"dispute-bot: the other process's build published no index at {settings.index_dir}; "
-          "`dispute-bot index status` says why it failed.", file=sys.stderr)
+          f"`{cli_command()} index status` says why it failed.", file=sys.stderr)
     return False
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.actors import Actor, ModeratorPolicy
+from bot.cli_name import cli_command
 from bot.core import CommandCore
 from bot.render import plain
 from bot.results import IndexChange, Notice, NoticeKind, SourcesList
@@ -415,8 +416,8 @@ async def test_a_copy_refused_in_chat_says_who_can_override_it_and_what_that_doe
     copy = (corpus / sorted(p.name for p in corpus.glob("0*"))[1]).read_bytes()
     result = await mod_core.add_articles(MOD, [Upload("syndicated copy.txt", copy)])
     assert isinstance(result, Notice) and result.kind is NoticeKind.INVALID
-    assert result.text.endswith("\nChat can't override this; whoever runs the bot can, with `dispute-bot index add "
-                                "--force`: one of nearly the same text is added beside the article it resembles.")
+    assert result.text.endswith(f"\nChat can't override this; whoever runs the bot can, with `{cli_command()} index "
+                                "add --force`: one of nearly the same text is added beside the article it resembles.")
     fresh = b"A ferry operator said on Monday that it would add two night crossings from March.\n"
     partly = await mod_core.add_articles(MOD, [Upload("ferry.txt", fresh), Upload("again.txt", copy)])
     assert isinstance(partly, IndexChange) and partly.summary().endswith("added beside the article it resembles.")
