@@ -44,16 +44,13 @@ def _value(match: re.Match[str], forms: Mapping[float, str]) -> float | None:
     return value
 
 
-def as_written(text: str, texts: Mapping[float, Counter[str]]) -> str | None:
+def as_written(text: str, texts: Mapping[float, Counter[str]], forms: Mapping[float, str]) -> str | None:
     """``text`` with each figure in digits that the articles give written as they most often write it, when
     they never write it as typed; None when nothing changed. ``texts``: each figure the articles give, with
-    how often each written form of it occurs (``LoadedIndex.figure_texts``)."""
-    matches = list(_DIGITS.finditer(text))
-    if not matches:  # most questions: the corpus's figures are not read through on every question
-        return None
-    forms = articles_forms(texts)
+    how often each written form of it occurs (``LoadedIndex.figure_texts``); ``forms``: ``articles_forms`` of
+    them, read once per index (``LoadedIndex.figure_forms``), not on every question."""
     out, at = [], 0
-    for match in matches:
+    for match in _DIGITS.finditer(text):
         value = _value(match, forms)
         if value is None or value not in forms or match[0] in texts[value]:
             continue

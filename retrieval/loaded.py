@@ -20,6 +20,7 @@ from index.figures import figures
 from index.lexical import load_bm25
 from index.onnx_encoder import QUERY_ENCODER_DIR
 from index.vectors import read_faiss
+from retrieval.figure_forms import articles_forms
 from retrieval.name_kinds import with_corpus_kinds
 from retrieval.name_spans import Mention, told_names
 from retrieval.sentence_memo import SentenceMemo
@@ -108,6 +109,12 @@ class LoadedIndex:
             for f in figures(doc.text):
                 out.setdefault(f.value, Counter())[f.text] += 1
         return out
+
+    @cached_property
+    def figure_forms(self) -> dict[float, str]:
+        """Each figure the articles give in digits, in the form they most often write it, read once for this
+        index (``retrieval.figure_forms``)."""
+        return articles_forms(self.figure_texts)
 
     @cached_property
     def named_sentences(self) -> list[tuple[int, str, list[Mention]]]:

@@ -146,7 +146,7 @@ def unknown_figures(index: LoadedIndex, question: Question) -> list[str]:
     another figure ("around 250 accounts") as if it confirmed the question's; declined, it is told which
     figure the articles never give, and the closest passages show what they do say."""
     # "1 178" is read as the articles write it ("1,178"), not as 1 and 178
-    written = as_written(question.text, index.figure_texts) or question.text
+    written = as_written(question.text, index.figure_texts, index.figure_forms) or question.text
     stated = [f for f in stated_figures(written) if f.value >= PREMISE_FIGURE]
     if not stated:
         return []

@@ -34,7 +34,8 @@ def searched_as(text: str, index: LoadedIndex) -> tuple[str, str | None]:
     mended = mend_typos(spelled or text, index) or spelled
     # "about 1200 accounts?", "over a thousand": searched as the figure the articles give (1,178)
     figured = figures_as_given(mended or text, index)
-    mended = as_written(figured or mended or text, index.figure_texts) or figured or mended  # "1178": "1,178"
+    # "1178": the articles' "1,178"
+    mended = as_written(figured or mended or text, index.figure_texts, index.figure_forms) or figured or mended
     days = ordinals_as_written(mended or text, index)  # "feb 8th": the articles' "February 8"
     mended = days or mended
     # "on 8/2", "10/02/2021": the one day of the two readings within the articles' period ("8 February")

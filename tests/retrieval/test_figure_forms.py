@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from retrieval.engine import Engine
-from retrieval.figure_forms import as_written
+from retrieval.figure_forms import articles_forms, as_written
 from retrieval.question import analyse
 from retrieval.reach import unknown_figures
 
@@ -29,7 +29,7 @@ WRITTEN = {1178.0: Counter({"1,178": 3}), 257.0: Counter({"257": 2}), 1.25: Coun
     ("the 3456 accounts", None),  # no article gives it: named as the question's own premise
 ])
 def test_a_figure_is_written_as_the_articles_write_it(text: str, expected: str | None) -> None:
-    assert as_written(text, WRITTEN) == expected
+    assert as_written(text, WRITTEN, articles_forms(WRITTEN)) == expected
 
 
 @pytest.mark.parametrize("asked", ["what were the 1178 accounts accused of?",
