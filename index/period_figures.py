@@ -21,11 +21,14 @@ _MAGNITUDES = {"hundred": 100.0, "thousand": 1e3, "lakh": 1e5, "million": 1e6, "
 # What is counted: a plural noun within two words ("4,100 government requests", "86,000 posts").
 _COUNTED = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?([A-Za-z]+s)\b")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-# Not things counted: money (a currency's name), time (a span), and words ending in "s" that are no plural.
-_NOT_COUNTED = frozenset((
+# A currency's name in the plural a sum is written with ("2 million euros"); ``retrieval.money_sums`` reads them.
+CURRENCY_WORDS = frozenset((
     "dollars", "euros", "pounds", "rupees", "crowns", "kronor", "kroner", "marks", "francs", "pesos", "reais",
     "rubles", "roubles", "yen", "yuan", "lira", "liras", "dinars", "dirhams", "riyals", "shillings", "zlotys",
     "forints", "rands", "takas", "florins", "guilders", "ducats", "rials", "kyats", "cents", "pence",
+))
+# Not things counted: money (a currency's name), time (a span), and words ending in "s" that are no plural.
+_NOT_COUNTED = CURRENCY_WORDS | frozenset((
     "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
     "was", "has", "is", "its", "this", "his", "as", "us", "does", "thus", "plus", "less", "across", "whereas",
 ))

@@ -12,7 +12,8 @@ outlets' words and 14 pairs of two happenings of one day (``docs/timeline.md``),
   at least ``MIN_LIKENESS`` alike; or they give one figure ("2,000 farmers", "nearly 2,000 protesters") and are at
   least ``MIN_LIKENESS_WITH_FIGURE`` alike;
 - and they do not count one thing by different figures ("ordered Quillo to block 300 accounts", "ordered Bramblr to
-  block 120 accounts": two orders, however alike the sentences).
+  block 120 accounts": two orders, however alike the sentences), nor give different sums of one currency ("fined
+  Bramblr 2 million euros", "fined Chirrup 5 million euros": two fines; ``retrieval.money_sums``).
 
 A sentence of an article opening with a pronoun for who acted ("It met on Wednesday.", after "… said the council met
 on Tuesday") names nothing of its own to compare: it goes on with its article, and is one happening with that
@@ -34,6 +35,7 @@ from index.dates import WEEKDAY_WORDS, find_mentions
 from index.lexical import terms
 from index.period_figures import counts
 from index.sentence_refs import opens_with_pronoun
+from retrieval.money_sums import sums
 
 # Sentence vectors' likeness (cosine) of two reports of one happening. Of the probe's pairs, the reports of one
 # happening were 0.40 to 0.82 alike, those of two happenings 0.05 to 0.63: at 0.45 every pair of one happening but
@@ -64,8 +66,8 @@ _CALENDAR = frozenset(terms(" ".join([*WEEKDAY_WORDS, "week", "weekend", "today"
 
 @lru_cache(maxsize=4096)
 def _beyond_date(sentence: str, mention: str) -> tuple[frozenset[str], frozenset[tuple[float, str]]]:
-    """The words and the counts of things ``sentence`` gives besides its dates: its ``mention`` and every other
-    date it writes ("on Saturday, February 13, 2021") say when, not what."""
+    """The words and the counts of things (sums of money among them) ``sentence`` gives besides its dates: its
+    ``mention`` and every other date it writes ("on Saturday, February 13, 2021") say when, not what."""
     spans = [(m.start, m.end) for m in find_mentions(sentence)]
     if mention:
         spans += [(m.start(), m.end()) for m in re.finditer(re.escape(mention), sentence)]
@@ -73,7 +75,7 @@ def _beyond_date(sentence: str, mention: str) -> tuple[frozenset[str], frozenset
     for start, end in spans:
         kept[start:end] = " " * (end - start)
     rest = "".join(kept)
-    return frozenset(terms(rest)) - _CALENDAR, frozenset(counts(rest))
+    return frozenset(terms(rest)) - _CALENDAR, frozenset(counts(rest) | sums(rest))
 
 
 def _parts(report: Report) -> tuple[frozenset[str], frozenset[tuple[float, str]]]:

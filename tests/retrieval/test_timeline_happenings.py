@@ -99,3 +99,13 @@ def test_a_shared_figure_tells_one_happening_in_other_words() -> None:
     assert one_happening(one, other, lambda a, b: 0.40)
     assert not one_happening(one, _report("Police said 500 protesters gathered outside the office on Thursday.",
                                           "on Thursday", 1), lambda a, b: 0.40)
+
+
+def test_two_sums_of_one_currency_are_two_happenings() -> None:
+    """One regulator fining two apps on one day, in nearly the same words, is two fines: sums of money were no
+    count of things, so nothing parted them (``retrieval.money_sums``)."""
+    one = _report("The regulator fined Bramblr 2 million euros on Tuesday.", "on Tuesday", 0)
+    other = _report("The regulator fined Chirrup 5 million euros on Tuesday.", "on Tuesday", 1)
+    assert not one_happening(one, other, lambda a, b: 0.8)
+    again = _report("Bramblr was ordered on Tuesday to pay a €2m penalty by the regulator.", "on Tuesday", 2)
+    assert one_happening(one, again, lambda a, b: 0.40)
