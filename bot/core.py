@@ -86,6 +86,7 @@ class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeRead
         self.warm = False  # index loaded and encoder warm
         self.index_available = True  # the last question could load the live index (a damaged one can't)
         metrics.watch_index(metrics.IndexGauges(lambda: store.live_dir(config.index_dir), self._index_counts))
+        metrics.watch_store(lambda: self.history.records and self.history.breaker.down_for is None)
 
     def _index_counts(self) -> tuple[int, int]:
         info = index_status(self.config.index_dir)

@@ -47,6 +47,11 @@ READY = Gauge("dispute_bot_ready",
 ERRORS = Counter("dispute_bot_errors", "Log records at ERROR or above, by logger", ["logger"])
 DUPLICATES = Counter("dispute_bot_duplicate_events", "Platform events dropped as already handled (retries)",
                      ["platform"])
+STORE_UP = Gauge("dispute_bot_store_up",
+                 "1 while this replica's database answers; 0 during an outage (it decides alone) or with no database")
+STORE_SKIPPED = Counter("dispute_bot_store_writes_skipped",
+                        "Store calls not made during a database outage (kept in memory or decided alone), by what",
+                        ["what"])
 
 
 def outcome(result: object) -> str:
@@ -111,6 +116,13 @@ def watch_index(gauges: IndexGauges) -> None:
     """Point the index gauges at ``gauges`` (the last command core built wins; a process has one)."""
     INDEX_ARTICLES.set_function(lambda: gauges.current()[0])
     INDEX_CHUNKS.set_function(lambda: gauges.current()[1])
+
+
+def watch_store(answers: Callable[[], bool]) -> None:
+    """Point ``dispute_bot_store_up`` at ``answers`` (the last command core built wins, as for the index). An
+    outage ends at the next store call that succeeds (a question, a vote, the periodic prune): a scrape asks
+    nothing of the database, so that it never waits on one that drops packets."""
+    STORE_UP.set_function(lambda: 1.0 if answers() else 0.0)
 
 
 def exposition() -> tuple[bytes, str]:

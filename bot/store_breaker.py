@@ -25,6 +25,7 @@ from typing import TypeVar
 
 import sqlalchemy as sa
 
+from bot.metrics import STORE_SKIPPED
 from bot.store.outage import log_store_failure, unreachable
 
 log = logging.getLogger("bot.shared_state")
@@ -89,6 +90,7 @@ class Breaker:
                 self._reason = unreachable(exc)
                 if counted:
                     self._missed[what] += 1
+                    STORE_SKIPPED.labels(what).inc()
             if first:
                 log_store_failure(log, f"could not {what} in the store; this replica decides alone for "
                                        f"{STORE_RETRY_AFTER:.0f} s")
@@ -115,6 +117,7 @@ class Breaker:
     def _miss(self, what: str) -> None:
         with self._lock:
             self._missed[what] += 1
+        STORE_SKIPPED.labels(what).inc()
 
     def _recovered(self) -> None:
         with self._lock:

@@ -45,6 +45,9 @@ def configure_logging(settings: Settings, quiet: bool = False) -> None:
     # Third-party loggers that echo request URLs at DEBUG could carry tokens: keep them at WARNING.
     for noisy in ("discord.http", "slack_sdk", "slack_bolt", "aiohttp.access", "urllib3", "httpx"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger(noisy).level))
+    # And discord.py's others at INFO: at DEBUG its gateway logs every event's payload (an interaction's reply
+    # token, valid 15 minutes, among them) and its webhooks each follow-up's address, which holds that token.
+    logging.getLogger("discord").setLevel(max(logging.INFO, logging.getLogger("discord").level))
     # bm25s sets its own logger to DEBUG when imported, which would bypass the root level on every build: it
     # is imported first (``index`` commands load it later, not with the core), then quietened.
     import bm25s  # noqa: F401
