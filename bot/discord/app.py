@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 TOKEN_REJECTED = ("dispute-bot: Discord rejected DISCORD_TOKEN; copy the bot token again from the Developer Portal "
                   "(Bot → Reset Token)")
 AUTHENTICATION_FAILED = 4004  # the gateway's close code for a token that is (no longer) valid
+SHARDING_REQUIRED = 4011  # the gateway's close code for a session that would hold too many servers (2,500+)
 DISCORD_GATEWAY_DEFAULT = "wss://gateway.discord.gg/"
 INVITE_SCOPES = ("bot", "applications.commands")
 INVITE_PERMISSIONS = discord.Permissions(
@@ -196,11 +197,12 @@ class ShardedDisputeBot(DisputeBot, discord.AutoShardedClient):
 
 
 def build_bot(core: CommandCore, settings: Settings, *, message_content: bool = True,
-              gate: IdentifyGate | None = None, **options: Any) -> DisputeBot:
+              gate: IdentifyGate | None = None, sharded: bool = False, **options: Any) -> DisputeBot:
     """A ready-to-start bot for ``settings``' endpoints; ``options`` go to ``discord.Client``. Sharded (an
-    ``AutoShardedClient``) when ``DISCORD_SHARD_COUNT`` is set."""
+    ``AutoShardedClient``) when ``DISCORD_SHARD_COUNT`` is set, or over as many shards as Discord recommends
+    when ``sharded``."""
     apply_endpoints(settings)
-    if settings.discord_shard_count is not None:
+    if sharded or settings.discord_shard_count is not None:
         return ShardedDisputeBot(core, settings, gate=gate, message_content=message_content, **options)
     return DisputeBot(core, settings, message_content=message_content, **options)
 
@@ -224,8 +226,9 @@ async def serve_discord(core: CommandCore, settings: Settings) -> None:
 
 async def _serve(core: CommandCore, settings: Settings, token: str, gate: IdentifyGate | None,
                  message_content: bool) -> None:
+    sharded = False
     while True:
-        bot = build_bot(core, settings, message_content=message_content, gate=gate)
+        bot = build_bot(core, settings, message_content=message_content, gate=gate, sharded=sharded)
         try:
             async with bot:
                 await bot.start(token)
@@ -235,9 +238,20 @@ async def _serve(core: CommandCore, settings: Settings, token: str, gate: Identi
         except discord.ConnectionClosed as exc:
             # A token reset while the bot runs (in the portal, or by Discord after a leak) closes the gateway
             # with 4004 and discord.py gives up: the same one line as at start-up, not a traceback.
-            if exc.code != AUTHENTICATION_FAILED:
+            if exc.code == AUTHENTICATION_FAILED:
+                raise SystemExit(TOKEN_REJECTED) from None
+            if exc.code != SHARDING_REQUIRED:
                 raise
-            raise SystemExit(TOKEN_REJECTED) from None
+            # Grown past 2,500 servers, an unsharded bot is refused (4011): the process ended with a traceback,
+            # Slack's side too, and a restart policy looped. Sharded as Discord recommends, one process holds on.
+            if sharded or settings.discord_shard_count is not None:
+                raise SystemExit(f"dispute-bot: Discord requires more shards than DISCORD_SHARD_COUNT="
+                                 f"{settings.discord_shard_count} (close code 4011); raise it (docs/deploy.md)"
+                                 ) from None
+            log.warning("Discord requires sharding (close code 4011: the bot is in 2,500 or more servers); "
+                        "reconnecting over the shards Discord recommends, in this process. To spread them over "
+                        "processes, set DISCORD_SHARD_COUNT and DISCORD_SHARD_IDS (docs/deploy.md).")
+            sharded = True
         except (aiohttp.ClientConnectionError, OSError) as exc:
             # Signing in failed before any gateway session (discord.py reconnects once connected): no network,
             # a proxy, or a wrong DISCORD_API_BASE. An 87-line traceback said less.

@@ -52,6 +52,7 @@ class FakeDiscord(FakeRest):
         self._sockets: dict[int, tuple[web.WebSocketResponse, int]] = {}  # shard id -> (socket, shard count)
         self.heartbeat_interval = heartbeat_interval
         self.token_reset = False  # the token was reset in the Developer Portal: gateway auth fails (4004)
+        self.sharding_required = False  # 2,500+ servers: an IDENTIFY with fewer shards than recommended gets 4011
         self.allow_message_content = allow_message_content
         self.heartbeats: list[float] = []
         self.identifies: list[dict[str, Any]] = []
@@ -275,6 +276,9 @@ class FakeDiscord(FakeRest):
                 shard_id, count = frame["d"].get("shard") or (0, 1)
                 if not 0 <= shard_id < count:
                     await ws.close(code=4010, message=b"Invalid shard.")
+                    break
+                if self.sharding_required and count < self.recommended_shards:
+                    await ws.close(code=4011, message=b"Sharding required.")
                     break
                 if frame["d"]["intents"] & MESSAGE_CONTENT_INTENT and not self.allow_message_content:
                     await ws.close(code=4014, message=b"Disallowed intent(s).")
