@@ -21,7 +21,14 @@ from bot.core import CommandCore
 log = logging.getLogger(__name__)
 
 
-def add_routes(server: web.Application, core: CommandCore) -> None:
+def on_slack_port(metrics_port: int | None, slack_port: int) -> bool:
+    """Whether Slack's HTTP listener serves ``/metrics`` too: only when ``METRICS_PORT`` is unset or is that port
+    (the image's 8080). A different ``METRICS_PORT`` was ignored, so the metrics were public on the port Slack
+    and the load balancer reach; probes still find ``/healthz`` and ``/readyz`` there."""
+    return metrics_port is None or metrics_port == slack_port
+
+
+def add_routes(server: web.Application, core: CommandCore, metrics_too: bool = True) -> None:
     async def healthz(request: web.Request) -> web.Response:
         return web.json_response({"alive": True})
 
@@ -37,7 +44,8 @@ def add_routes(server: web.Application, core: CommandCore) -> None:
 
     server.router.add_get("/healthz", healthz)
     server.router.add_get("/readyz", readyz)
-    server.router.add_get("/metrics", scrape)
+    if metrics_too:
+        server.router.add_get("/metrics", scrape)
 
 
 async def start(server: web.Application, host: str, port: int) -> web.AppRunner:

@@ -34,7 +34,8 @@ async def _serve(core: CommandCore, settings: Settings, platforms: list[str], ht
     from bot.shutdown import serve_until_stopped
 
     monitor = None
-    if settings.metrics_port is not None and not ("slack" in platforms and http):  # else on Slack's port
+    if settings.metrics_port is not None and not ("slack" in platforms and http
+                                                  and health.on_slack_port(settings.metrics_port, port)):
         try:
             monitor = await health.serve_health(core, settings.metrics_host, settings.metrics_port)
         except OSError as exc:  # before any platform starts: a probe that can't reach the bot must not go unsaid

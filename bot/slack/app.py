@@ -152,12 +152,13 @@ def build_oauth_app(core: CommandCore, settings: Settings, engine: Engine) -> As
 
 
 async def start_http(app: AsyncApp, signing_secret: str, host: str = "0.0.0.0", port: int = 3000,
-                     core: CommandCore | None = None) -> web.AppRunner:
-    """Serve ``app`` at ``EVENTS_PATH`` on ``host:port`` (0 picks a free port), with the health and metrics
-    endpoints of ``core`` when given; ``cleanup()`` stops it."""
+                     core: CommandCore | None = None, metrics_too: bool = True) -> web.AppRunner:
+    """Serve ``app`` at ``EVENTS_PATH`` on ``host:port`` (0 picks a free port), with the health endpoints of
+    ``core`` when given, and its metrics unless ``METRICS_PORT`` serves them (``health.on_slack_port``);
+    ``cleanup()`` stops it."""
     server = web_app(app, signing_secret)
     if core is not None:
-        health.add_routes(server, core)
+        health.add_routes(server, core, metrics_too)
     return await health.start(server, host, port)
 
 
@@ -209,12 +210,13 @@ async def serve_slack(
     if http:
         secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
         try:
-            runner = await start_http(app, secret, host=host, port=port, core=core)
+            metrics_too = health.on_slack_port(settings.metrics_port, port)
+            runner = await start_http(app, secret, host=host, port=port, core=core, metrics_too=metrics_too)
         except OSError as exc:
             fix = "give run a free --port (Slack's Request URL must reach it), or --host an address of this machine"
             raise SlackSetupError(health.cannot_listen(exc, host, port, fix)) from None
-        log.info("Slack: HTTP mode, listening on %s:%d at %s (and /healthz, /readyz, /metrics)", host, port,
-                 EVENTS_PATH)
+        log.info("Slack: HTTP mode, listening on %s:%d at %s (and /healthz, /readyz%s)", host, port,
+                 EVENTS_PATH, ", /metrics" if metrics_too else "")
         try:
             raise SlackSetupError(await gone)  # with OAuth, never: each workspace's uninstall is its own
         finally:
