@@ -31,6 +31,7 @@ from bot.core import CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.discord.answer_keys import AnswersInFlight
 from bot.discord.expiring import ExpiringNotices
+from bot.discord.forwards import RecentForwards
 from bot.discord.hints import ADD_BY_COMMAND, FILES_ONLY, REPLY_UNREAD, ROLE_ONLY, article_attached, tell_article_unread
 from bot.discord.identity import actor_for, conversation_key, thread_conversation
 from bot.discord.pointed import (
@@ -89,6 +90,7 @@ class Conversations(BotThreads, ReplySending):
         self._refused: OrderedDict[int, discord.Message | None] = OrderedDict()
         self.notices = ExpiringNotices()  # refusals in server channels, deleted once read or as the bot stops
         self.answers_in_flight = AnswersInFlight()  # for a reply to an answer sent but not yet remembered
+        self.forwards = RecentForwards()  # a forward and the comment sent with it, two messages
 
     def question_in(self, message: discord.Message) -> str | None:
         """The question ``message`` asks the bot (its own mention removed), or None if not addressed to it.
@@ -159,9 +161,10 @@ class Conversations(BotThreads, ReplySending):
         return _asked_alone(message)
 
     async def handle(self, message: discord.Message) -> None:
+        self.forwards.saw(message)
         question = self.question_in(message)
-        if question is None:
-            return
+        if question is None or (not question and await self.forwards.followed(message)):
+            return  # not addressed, or a forward its author commented on: the comment asks about it
         remember(self._asked, message.id, None, self._remembered)
         replied_to = self.replied_answer(message)
         async with self.core.in_flight.handling():
@@ -277,7 +280,8 @@ class Conversations(BotThreads, ReplySending):
                    and not await self.core.goes_on(conversation))
         # One of the bot's own answers forwarded back is asked about as a reply to it is, its text never searched.
         about = await answer_forwarded(message, self._answers, self.client, self.core.answer_conversation)
-        pointed = None if about is not None else await pointed_text(message, self.client.user, opening)
+        pointed = None if about is not None else (self.forwards.commented(message)
+                                                  or await pointed_text(message, self.client.user, opening))
         typing = asyncio.create_task(self._typing(message.channel))
         try:
             return await self.core.ask(question, actor_for(message.author), conversation, pointed_at=pointed,

@@ -20,12 +20,13 @@ from bot.discord.limits import clip
 from retrieval.types import Answer, Timeline
 
 log = logging.getLogger(__name__)
+K = TypeVar("K")
 V = TypeVar("V")
 
 THREAD_NAME_LIMIT = 100
 
 
-def remember(memory: OrderedDict[int, V], key: int, value: V, limit: int) -> None:
+def remember(memory: OrderedDict[K, V], key: K, value: V, limit: int) -> None:
     """Keep ``key`` in ``memory``, forgetting the oldest entries beyond ``limit``: a long-running bot's
     memory stays flat, and forgetting only means the next follow-up there needs a mention."""
     memory[key] = value
