@@ -14,7 +14,8 @@ the bot's own formatting (a title in a link, a timeline's summaries) it goes thr
 leaves its formatting characters nothing to pair with.
 
 The building blocks are ``bot.slack.blocks``, the two long lists (a timeline, the sources) ``bot.slack.listings``,
-and the message itself ``bot.slack.message``; this module renders the rest and dispatches each result.
+every message's plain-text fallback ``bot.slack.fallback_text``, and the message itself ``bot.slack.message``; this
+module renders the rest and dispatches each result.
 """
 
 from __future__ import annotations
