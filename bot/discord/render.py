@@ -26,7 +26,7 @@ from bot.discord.limits import (
     safe,
 )
 from bot.discord.outgoing import Outgoing
-from bot.discord.plain_text import plain_content
+from bot.discord.plain_text import REPORT_HINT, TIMELINE_HINT, plain_content, plain_sources
 from bot.history_results import CHAT_QUESTION_CHARS, Feedback, GapReport
 from bot.render.dates import shown_date, shown_event_date, shown_meant, span_words
 from bot.render.lines import one_line
@@ -120,8 +120,7 @@ def render_feedback(feedback: Feedback) -> list[Outgoing]:
 
 def render_report(report: GapReport) -> list[Outgoing]:
     lines = [safe(line, PAGE_LIMIT, keep_lines=True) for line in report.lines(CHAT_QUESTION_CHARS)]
-    pages = paged("Knowledge gaps", lines[1:], "lines", "narrow it down with /report since:…",
-                  discord.Colour.orange())
+    pages = paged("Knowledge gaps", lines[1:], "lines", REPORT_HINT, discord.Colour.orange())
     return [Outgoing(content=clip(lines[0], CONTENT_LIMIT), embeds=p.embeds, ephemeral=True) if n == 0
             else Outgoing(embeds=p.embeds, ephemeral=True) for n, p in enumerate(pages)]
 
@@ -174,7 +173,7 @@ def render_timeline(timeline: Timeline) -> list[Outgoing]:
         said = no_events_text(timeline, safe(timeline.topic, 300) if timeline.topic else None)
         return [Outgoing(embeds=(discord.Embed(title=clip(title, 200), description=said,
                                                colour=discord.Colour.teal()),))]
-    hint = NEXT_HINT if timeline.later else "narrow it down with /timeline topic:…"
+    hint = NEXT_HINT if timeline.later else TIMELINE_HINT
     return paged(title, [_event_line(e) for e in timeline.events], "events", hint, discord.Colour.teal(),
                  omitted=timeline.omitted)
 
@@ -261,4 +260,6 @@ def render_plain(result: Result) -> list[Outgoing]:
     messages = render(result)
     if not any(m.embeds for m in messages):
         return messages
+    if isinstance(result, SourcesList):
+        return [plain_sources(result)]
     return [Outgoing(content=plain_content(result), feedback=result.answer_id if isinstance(result, Answer) else None)]

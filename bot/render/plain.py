@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Callable
 
 from bot.change_history import ChangeHistory
 from bot.history_results import Feedback, GapReport
-from bot.render.dates import shown_date, shown_event_date, shown_meant
-from bot.render.lines import one_line
+from bot.render.list_text import Shown, as_written, source_line, sources_parts, timeline_parts
 from bot.render.status import status_text
-from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList, counted
-from retrieval.types import Answer, Citation, Timeline, same_title_and_date
+from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
+from retrieval.types import Answer, Citation, Timeline
 from retrieval.wording import ALSO_IN_THE_ARTICLES
 
 # Bidirectional overrides and isolates can make a line read differently from what it contains.
@@ -43,34 +41,6 @@ def printable(text: str) -> str:
 
 # Sentences ranked next after the answer's: not the answer, but where it may be if the answer is wrong.
 RELATED_HEADING = f"{ALSO_IN_THE_ARTICLES}:"  # a joined reply's text points a declined question here
-
-
-def source_line(c: Citation) -> str:
-    parts = [c.title or c.doc_id, (shown_date(c.date, c.date_estimated) or c.date) if c.date else "undated"]
-    if c.meant:
-        parts.append(shown_meant(c.meant))
-    if c.url:
-        parts.append(c.url)
-    return " · ".join(parts)
-
-
-def also_in(c: Citation, copies: list[Citation]) -> str:
-    """The other sources of a report shown once (``TimelineEvent.reports``): a copy of the same title and
-    date by its address (or id), another article by its source line."""
-    if not copies:
-        return ""
-    names = [(copy.url or copy.doc_id) if same_title_and_date(c, copy) else source_line(copy)
-             for copy in copies]
-    return "; also " + "; ".join(names)
-
-
-# A platform's way of showing a piece of text: escaped for its markup, and cut to at most the given length.
-Shown = Callable[[str, int], str]
-
-
-def as_written(text: str, limit: int) -> str:
-    """The terminal's way: nothing to escape, and a reply of any length."""
-    return text
 
 
 def passage_text(marker: str, c: Citation, shown: Shown = as_written, quote_limit: int = sys.maxsize,
@@ -118,16 +88,11 @@ NEXT_HINT = "ask “and then?” for the next ones"
 
 
 def render_timeline(timeline: Timeline) -> str:
-    searched = f"(Searched for: {timeline.searched_for})" if timeline.searched_for else ""
+    searched, events = timeline_parts(timeline)
     if not timeline.events:
         said = no_events_text(timeline)
         return "\n".join(filter(None, [searched, said]))
-    lines: list[str] = [searched] if searched else []
-    for event in timeline.events:
-        lines.append(f"{shown_event_date(event.date, event.date_estimated, event.planned)}  {one_line(event.summary)}")
-        for c, copies in event.reports():
-            quote = "" if c.quote == event.summary else f"“{one_line(c.quote)}” "
-            lines.append(f"            — {quote}({source_line(c)}{also_in(c, copies)})")
+    lines = [searched, *events] if searched else events
     if timeline.omitted:
         why = f"later; {NEXT_HINT}" if timeline.later else "less supported; name a topic to narrow the timeline down"
         lines.append(f"…and {timeline.omitted} more dated event{'s' if timeline.omitted != 1 else ''}, {why}.")
@@ -148,11 +113,8 @@ def no_events_text(timeline: Timeline, topic: str | None = None) -> str:
 def render_sources(sources: SourcesList) -> str:
     if not sources.sources:
         return "No articles are indexed."
-    lines = [f"{counted(len(sources.sources), 'article')}:"]
-    for s in sources.sources:
-        meta = " · ".join(x for x in (shown_date(s.date, s.date_estimated) or "undated", s.source, s.url) if x)
-        lines.append(f"- {s.doc_id}: {s.title} ({meta}; {counted(s.chunks, 'chunk')})")
-    return "\n".join(lines)
+    head, items = sources_parts(sources)
+    return "\n".join([head, *items])
 
 
 SOURCES_FILENAME = "sources.txt"

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.render import plain
-from bot.results import Result
-from bot.slack.mrkdwn import SECTION_LIMIT, clip, escape, literal, split_text
+from bot.slack.mrkdwn import SECTION_LIMIT, clip, escape, split_text
 
 CONTEXT_LIMIT = 2000  # kept below the 3,000 of a text object: context lines are meant to be short
 MAX_BLOCKS = 50  # blocks in one message
@@ -47,11 +45,6 @@ def labelled(label: str, words: str) -> dict[str, Any]:
     """A context line of the bot's mrkdwn ``label`` then someone's ``words`` as written."""
     return {"type": "context", "elements": [mrkdwn_text(label, CONTEXT_LIMIT),
                                             plain_text(escape(words), CONTEXT_LIMIT)]}
-
-
-def fallback(result: Result) -> str:
-    """The notification text: mrkdwn that Slack auto-links, so addresses stay whole (``literal``)."""
-    return clip(literal(plain.render(result, locate=False), keep_urls=True), FALLBACK_LIMIT)
 
 
 def text_sections(escaped: str, max_sections: int) -> list[dict[str, Any]]:

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 from bot.render import plain
 from bot.render.dates import shown_date, shown_event_date, span_words
-from bot.render.examples import TIMELINE_DAY, TIMELINE_TOPIC
 from bot.render.lines import one_line
 from bot.results import SourcesList
-from bot.slack.blocks import MAX_BLOCKS, fallback, pack, section
+from bot.slack.blocks import MAX_BLOCKS, pack, section
+from bot.slack.fallback_text import TIMELINE_HINT, fallback
 from bot.slack.message import SlackMessage
 from bot.slack.mrkdwn import SECTION_LIMIT, clip, escape, link, literal
 from retrieval.types import Citation, Timeline, TimelineEvent, same_title_and_date
 
 EVENT_SUMMARY_LIMIT = 600  # one long web paragraph read as a sentence would crowd out its own sources
 MAX_EVENT_SOURCES = 3
-# How to reach the events a timeline leaves out (Discord's footer says it too): a topic narrows it down.
-TIMELINE_HINT = f"; name a topic to narrow it down (`/timeline {TIMELINE_TOPIC}`, `/timeline {TIMELINE_DAY}`)"
 
 
 def _event(event: TimelineEvent) -> str:
@@ -75,10 +73,11 @@ def render_sources(sources: SourcesList) -> SlackMessage:
         items.append(f"• {link(s.url, s.title or s.doc_id)} ({meta}; {s.chunks} chunks)")
     header = section(f"*{len(items)} indexed articles*")
     name, data = plain.sources_file(sources)
-    blocks = [header, *pack(items, MAX_BLOCKS - 1, "articles", "\n", f"; all {len(items)} are in {name}, shared here")]
+    shared = f"; all {len(items)} are in {name}, shared here"
+    blocks = [header, *pack(items, MAX_BLOCKS - 1, "articles", "\n", shared)]
     if blocks[-1]["type"] != "context":  # pack's closing note: some were left out
         return SlackMessage(fallback(sources), blocks)
     elsewhere = plain.sources_not_sent(len(items), "invite the bot to this channel or run /sources in a DM with it")
     unshared = [header, *pack(items, MAX_BLOCKS - 1, "articles", "\n", f"; {elsewhere}")]
-    return SlackMessage(fallback(sources), blocks, file=(name, data),
-                        unshared=SlackMessage(fallback(sources), unshared))
+    return SlackMessage(fallback(sources, f"{shared}."), blocks, file=(name, data),
+                        unshared=SlackMessage(fallback(sources, f"; {elsewhere}."), unshared))

@@ -14,7 +14,8 @@ the bot's own formatting (a title in a link, a timeline's summaries) it goes thr
 leaves its formatting characters nothing to pair with.
 
 The building blocks are ``bot.slack.blocks``, the two long lists (a timeline, the sources) ``bot.slack.listings``,
-and the message itself ``bot.slack.message``; this module renders the rest and dispatches each result.
+every message's plain-text fallback ``bot.slack.fallback_text``, and the message itself ``bot.slack.message``; this
+module renders the rest and dispatches each result.
 """
 
 from __future__ import annotations
@@ -33,13 +34,12 @@ from bot.slack.blocks import (
     MESSAGE_TEXT_LIMIT,
     QUOTE_LIMIT,
     context,
-    fallback,
     labelled,
     plain_text,
     section,
     text_sections,
 )
-from bot.slack.feedback_text import feedback_fallback
+from bot.slack.fallback_text import fallback
 from bot.slack.listings import render_sources, render_timeline
 from bot.slack.message import SlackMessage as SlackMessage
 from bot.slack.mrkdwn import as_shown, clip, escape, link, literal
@@ -128,13 +128,12 @@ def render_feedback(feedback: Feedback) -> SlackMessage:
     thanks = section(escape(feedback.text))
     passages = _quotes([_citation(n, c) for n, c in enumerate(feedback.alternatives, start=1)],
                        MAX_BLOCKS - 1, MESSAGE_TEXT_LIMIT - _text_of([thanks]), "passages")
-    return SlackMessage(feedback_fallback(feedback), [thanks, *passages] if passages else [thanks], ephemeral=True)
+    return SlackMessage(fallback(feedback), [thanks, *passages] if passages else [thanks], ephemeral=True)
 
 
 def render_report(report: GapReport) -> SlackMessage:
     lines = "\n".join(report.lines(CHAT_QUESTION_CHARS))  # people's questions: plain_text sections
-    return SlackMessage(clip(literal(lines, keep_urls=True), FALLBACK_LIMIT), text_sections(escape(lines), 10),
-                        ephemeral=True)
+    return SlackMessage(fallback(report), text_sections(escape(lines), 10), ephemeral=True)
 
 
 def render_notice(notice: Notice, show_question: bool = True) -> SlackMessage:
@@ -164,6 +163,5 @@ def render(result: Result, show_question: bool = True) -> SlackMessage:
         return render_report(result)
     if isinstance(result, IndexChange | IndexStatus | ChangeHistory):
         said = result.summary(CHAT_IDS) if isinstance(result, IndexChange) else plain.render(result)
-        return SlackMessage(clip(literal(said, keep_urls=True), FALLBACK_LIMIT), text_sections(escape(said), 10),
-                            ephemeral=True)
+        return SlackMessage(fallback(result), text_sections(escape(said), 10), ephemeral=True)
     raise TypeError(f"cannot render {type(result).__name__}")
