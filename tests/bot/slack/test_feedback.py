@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from slack_bolt.async_app import AsyncApp
 
-from bot.actors import ModeratorPolicy
 from bot.core import CommandCore
 from bot.store_breaker import STORE_RETRY_AFTER, Breaker
 from tests.bot.conftest import CoreFactory, HistoryFactory
+from tests.bot.fake_clock import FakeClock
 from tests.bot.slack.slack_requests import (
     block_action,
     click,
@@ -29,18 +29,9 @@ from tests.bot.slack.slack_requests import (
     slash_payload,
 )
 from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
-from tests.bot.test_shared_state import Clock
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 NOWHERE = Path("/nonexistent-corpus")
-
-
-@pytest.fixture
-def history_app(make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
-                make_app: Callable[[CommandCore], AsyncApp]) -> AsyncApp:
-    core = make_core(seed_index_dir, NOWHERE, ModeratorPolicy(user_ids=frozenset({"slack:UMOD"})),
-                     history=make_history())
-    return make_app(core)
 
 
 def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
@@ -157,14 +148,14 @@ async def test_a_store_that_fails_once_does_not_leave_a_thread_unfollowed_for_go
         return read(conversation, since)
 
     monkeypatch.setattr(history.store, "answered_in", flaky)
-    clock = Clock()
-    history.breaker = Breaker(clock)
+    clock = FakeClock()
+    history.breaker = Breaker(clock.time)
     await send_event(after, message_event("and when is he expected to meet Twitter?", thread_ts=first["ts"]))
     for _ in range(400):  # the failure is logged, and the store left alone for STORE_RETRY_AFTER from then
         if any("replies" in r.getMessage() for r in caplog.records):
             break
         await asyncio.sleep(0.05)
-    clock.now += STORE_RETRY_AFTER + 1
+    clock.advance(STORE_RETRY_AFTER + 1)
     await send_event(after, message_event("and how many accounts were ordered blocked?", thread_ts=first["ts"]))
     second = (await posts_in(stub, "chat.postMessage", 2))[1]
     assert second["thread_ts"] == first["ts"] and "257" in shown_text(second)
