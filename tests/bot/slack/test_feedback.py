@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -81,17 +81,30 @@ async def test_follow_up_in_a_thread_is_expanded_and_says_so(stub: StubSlack, hi
     assert buttons(second)
 
 
+Mentioned = Callable[[str], Awaitable[tuple[dict[str, Any], dict[str, Any]]]]
+
+
+@pytest.fixture
+def before_a_restart(stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+                     make_app: Callable[[CommandCore], AsyncApp]) -> Mentioned:
+    """``await before_a_restart(text)``: a bot with a stored history is mentioned with ``text``, replies in the
+    thread, and stops as a restart stops it; ``(the mention, the reply)``. The test starts the next bot."""
+    async def mentioned(text: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        running = make_core(seed_index_dir, NOWHERE, history=make_history())
+        first = message_event(f"<@UBOT> {text}", kind="app_mention")
+        await send_event(make_app(running), first)
+        [reply] = await posts_in(stub, "chat.postMessage", 1)
+        assert await running.in_flight.drain(5)  # as a restart does: what was being sent finishes
+        return first, reply
+    return mentioned
+
+
 async def test_follow_ups_in_a_thread_answered_before_a_restart_are_still_answered(
         stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
-        make_app: Callable[[CommandCore], AsyncApp]) -> None:
+        make_app: Callable[[CommandCore], AsyncApp], before_a_restart: Mentioned) -> None:
     """The threads the bot follows were kept in the adapter's memory (without shared state, the default on
     SQLite): after a restart a follow-up there, with no mention, went unanswered without a word."""
-    running = make_core(seed_index_dir, NOWHERE, history=make_history())
-    before = make_app(running)
-    first = message_event("<@UBOT> Who is Ajay Prakash Sawhney?", kind="app_mention")
-    await send_event(before, first)
-    await posts_in(stub, "chat.postMessage", 1)
-    assert await running.in_flight.drain(5)  # as a restart does: what was being sent finishes
+    first, _ = await before_a_restart("Who is Ajay Prakash Sawhney?")
     restarted = make_core(seed_index_dir, NOWHERE, history=make_history())  # the same store, restarted
     after = make_app(restarted)
     await send_event(after, message_event("and how many accounts were ordered blocked?", thread_ts=first["ts"]))
@@ -104,16 +117,11 @@ async def test_follow_ups_in_a_thread_answered_before_a_restart_are_still_answer
 
 async def test_a_thread_whose_only_reply_was_a_timeline_is_still_followed_after_a_restart(
         stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
-        make_app: Callable[[CommandCore], AsyncApp]) -> None:
+        make_app: Callable[[CommandCore], AsyncApp], before_a_restart: Mentioned) -> None:
     """A timeline reply starts a conversation, but is stored as no answer: after a restart the check of the
     stored answers found none in its thread, and a follow-up there, with no mention, went unanswered."""
-    running = make_core(seed_index_dir, NOWHERE, history=make_history())
-    before = make_app(running)
-    first = message_event("<@UBOT> what happened on feb 10", kind="app_mention")
-    await send_event(before, first)
-    [timeline] = await posts_in(stub, "chat.postMessage", 1)
+    first, timeline = await before_a_restart("what happened on feb 10")
     assert timeline["thread_ts"] == first["ts"] and "2021-02-10" in shown_text(timeline), shown_text(timeline)
-    assert await running.in_flight.drain(5)  # as a restart does: what was being sent finishes
     after = make_app(make_core(seed_index_dir, NOWHERE, history=make_history()))  # the same store, restarted
     await send_event(after, message_event("how many accounts were ordered blocked?", thread_ts=first["ts"]))
     second = (await posts_in(stub, "chat.postMessage", 2))[1]
@@ -123,18 +131,13 @@ async def test_a_thread_whose_only_reply_was_a_timeline_is_still_followed_after_
 async def test_a_store_that_fails_once_does_not_leave_a_thread_unfollowed_for_good(
         stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
         make_app: Callable[[CommandCore], AsyncApp], monkeypatch: pytest.MonkeyPatch,
-        caplog: pytest.LogCaptureFixture) -> None:
+        caplog: pytest.LogCaptureFixture, before_a_restart: Mentioned) -> None:
     """After a restart, a follow-up arriving while the database could not be reached was taken as one in a
     thread the bot never answered in, and the thread was remembered so: once the database was back, every
     follow-up there still went unanswered, and each failure logged a traceback."""
     import sqlalchemy as sa
 
-    running = make_core(seed_index_dir, NOWHERE, history=make_history())
-    before = make_app(running)
-    first = message_event("<@UBOT> Who is Ajay Prakash Sawhney?", kind="app_mention")
-    await send_event(before, first)
-    await posts_in(stub, "chat.postMessage", 1)
-    assert await running.in_flight.drain(5)  # as a restart does: what was being sent finishes
+    first, _ = await before_a_restart("Who is Ajay Prakash Sawhney?")
     history = make_history()
     after = make_app(make_core(seed_index_dir, NOWHERE, history=history))  # the same store, restarted
     assert history.store is not None
