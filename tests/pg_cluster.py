@@ -17,7 +17,6 @@ import os
 import pwd
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from pathlib import Path
 from types import FrameType
 
 from tests.bot.shared_db import POSTGRES_ENV
+from tests.loopback import free_port
 
 NOT_AVAILABLE = 4
 SERVICE_USER = "postgres"
@@ -37,12 +37,6 @@ def find_bin() -> Path | None:
         return Path(found[-1]).parent
     on_path = shutil.which("initdb")
     return Path(on_path).resolve().parent if on_path else None
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Cluster:

@@ -20,6 +20,7 @@ from bot.store import HistoryMode, Store
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, EncoderProvider
 from retrieval.types import SourceInfo
+from tests.bot.fake_clock import FakeClock
 from tests.bot.shared_db import database
 
 CoreFactory = Callable[..., CommandCore]
@@ -68,6 +69,12 @@ def writable_core(
     index_dir = tmp_path / "index"
     build_index(corpus_copy, index_dir, model=DEFAULT_MODEL, encoder_provider=encoder_provider)
     return make_core(index_dir, corpus_copy, ModeratorPolicy(user_ids=frozenset({"test:mod"})))
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """The test's clock: 2026-01-01 12:00 UTC until the test moves it (``clock.advance``)."""
+    return FakeClock()
 
 
 HistoryFactory = Callable[..., History]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from tests.pg_cluster import free_port  # a port with nothing listening (bound, then let go)
+from tests.loopback import free_port  # a port with nothing listening (bound, then let go)
 
 QUESTION = "What app is the government promoting as an alternative to Twitter?"
 

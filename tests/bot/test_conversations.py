@@ -5,18 +5,11 @@ from __future__ import annotations
 from bot.conversations import RecentTurns
 from retrieval.turns import Turn, turn_of
 from retrieval.types import Answer, Citation
-
-
-class Tick:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.bot.fake_clock import FakeClock
 
 
 def test_keeps_the_last_three_turns_in_order() -> None:
-    memory = RecentTurns(clock=Tick())
+    memory = RecentTurns(clock=FakeClock().monotonic)
     for n in range(5):
         memory.remember("c", Turn(f"q{n}"))
     context = memory.context("c")
@@ -25,7 +18,7 @@ def test_keeps_the_last_three_turns_in_order() -> None:
 
 
 def test_least_recently_used_conversation_is_forgotten_first() -> None:
-    memory = RecentTurns(max_conversations=2, clock=Tick())
+    memory = RecentTurns(max_conversations=2, clock=FakeClock().monotonic)
     memory.remember("a", Turn("qa"))
     memory.remember("b", Turn("qb"))
     assert memory.context("a") is not None  # "a" is now the most recently used
@@ -34,17 +27,17 @@ def test_least_recently_used_conversation_is_forgotten_first() -> None:
 
 
 def test_turns_expire_after_the_ttl_and_conversations_can_move() -> None:
-    tick = Tick()
-    memory = RecentTurns(ttl=3600, clock=tick)
+    clock = FakeClock()
+    memory = RecentTurns(ttl=3600, clock=clock.monotonic)
     memory.remember("a", Turn("old"))
-    tick.now += 3000
+    clock.advance(3000)
     memory.remember("a", Turn("new"))
-    tick.now += 1000  # "old" is 4000 s old, "new" 1000 s
+    clock.advance(1000)  # "old" is 4000 s old, "new" 1000 s
     context = memory.context("a")
     assert context is not None and [t.question for t in context.turns] == ["new"]
     memory.rename("a", "thread")
     assert memory.context("a") is None and memory.context("thread") is not None
-    tick.now += 3601
+    clock.advance(3601)
     assert memory.context("thread") is None and len(memory) == 0
 
 

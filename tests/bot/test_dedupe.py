@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from bot.dedupe import Deduper, MemoryDeduper
+from tests.bot.fake_clock import FakeClock
 
 
 def test_first_claim_wins_until_the_ttl_passes() -> None:
-    now = [0.0]
-    seen: Deduper = MemoryDeduper(ttl=60.0, clock=lambda: now[0])
+    clock = FakeClock()
+    seen: Deduper = MemoryDeduper(ttl=60.0, clock=clock.monotonic)
     assert seen.claim("event:Ev1") and not seen.claim("event:Ev1")
     assert seen.claim("event:Ev2")
-    now[0] = 59.0
+    clock.advance(59)
     assert not seen.claim("event:Ev1")
-    now[0] = 61.0
+    clock.advance(2)
     assert seen.claim("event:Ev1"), "forgotten after the TTL"
 
 

@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ import aiohttp
 from bot import health
 from bot.core import CommandCore
 from tests.bot.conftest import CoreFactory
+from tests.loopback import free_port
 
 
 async def test_endpoints_follow_the_cores_state(seed_core: CommandCore) -> None:
@@ -43,17 +43,11 @@ async def test_endpoints_follow_the_cores_state(seed_core: CommandCore) -> None:
         await runner.cleanup()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 async def test_terminal_mode_serves_metrics_port_and_stops_on_sigint(
     built_copy: tuple[Path, Path], tmp_path: Path
 ) -> None:
     corpus, index_dir = built_copy
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "CORPUS_DIR": str(corpus), "INDEX_DIR": str(index_dir), "METRICS_PORT": str(port),
            "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     child = subprocess.Popen([sys.executable, "-m", "bot", "run", "--platform", "terminal"], cwd=tmp_path, env=env,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,29 +12,22 @@ import sqlalchemy as sa
 from bot.store import migrations
 from bot.store.engines import open_engine
 from bot.store.leases import LeaseGate
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 1, 1, 12, 0, 0)
-
-    def __call__(self) -> datetime:
-        return self.now
+from tests.bot.fake_clock import FakeClock
 
 
 def test_a_lease_is_held_for_its_window_then_taken_by_the_next(db_url: str) -> None:
     url = db_url
-    clock = Clock()
+    clock = FakeClock()
     first = LeaseGate.open(url)
-    first._clock = clock
-    second = LeaseGate(open_engine(url), first.window, clock)  # another process on the same database
+    first._clock = clock.utcnow
+    second = LeaseGate(open_engine(url), first.window, clock.utcnow)  # another process on the same database
     assert first.try_take(0, "a shard 0") == 0.0
     wait = second.try_take(0, "b shard 1")
     assert wait == pytest.approx(first.window.total_seconds())
     assert second.try_take(1, "b shard 1") == 0.0, "another bucket is independent"
-    clock.now += timedelta(seconds=2)
+    clock.advance(timedelta(seconds=2))
     assert second.try_take(0, "b shard 1") == pytest.approx(first.window.total_seconds() - 2)
-    clock.now += first.window
+    clock.advance(first.window)
     assert second.try_take(0, "b shard 1") == 0.0
     assert {(b, h) for b, h, _ in first.holders()} == {(0, "b shard 1"), (1, "b shard 1")}
     first.close()

@@ -21,8 +21,8 @@ from bot.store import Store
 from bot.store.shared import SharedStore
 from bot.store_breaker import STORE_RETRY_AFTER, Breaker
 from tests.bot.conftest import VOTE_KEY, CoreFactory
+from tests.bot.fake_clock import FakeClock
 from tests.bot.test_outage_writes import gone
-from tests.bot.test_shared_state import Clock
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -42,9 +42,9 @@ class LockedLikePostgres(SharedStore):
 async def test_status_during_an_outage_asks_no_database_for_the_build_lock(
     make_core: CoreFactory, seed_index_dir: Path, tmp_path: Path
 ) -> None:
-    clock = Clock()
+    clock = FakeClock()
     store = LockedLikePostgres(f"sqlite:///{tmp_path / 'bot.db'}")
-    state = SharedState(store, breaker=Breaker(clock))
+    state = SharedState(store, breaker=Breaker(clock.time))
     core = make_core(seed_index_dir, tmp_path / "corpus", shared=state)
     attempts: list[int] = []
     store.engine = gone(attempts)
@@ -57,7 +57,7 @@ async def test_status_during_an_outage_asks_no_database_for_the_build_lock(
         assert UNREACHABLE in shown and "whether another replica is building can't be told" in shown, shown
     assert len(attempts) == 1, "each /status waited for the build lock's database during the back-off"
 
-    clock.now += STORE_RETRY_AFTER + 1  # the back-off over: one /status asks once, still down
+    clock.advance(STORE_RETRY_AFTER + 1)  # the back-off over: one /status asks once, still down
     assert UNREACHABLE in plain.render(await core.status(MEMBER))
     assert len(attempts) == 2
 
@@ -65,8 +65,8 @@ async def test_status_during_an_outage_asks_no_database_for_the_build_lock(
 async def test_report_during_an_outage_says_it_needs_the_database(
     make_core: CoreFactory, seed_index_dir: Path, tmp_path: Path
 ) -> None:
-    clock = Clock()
-    breaker = Breaker(clock)
+    clock = FakeClock()
+    breaker = Breaker(clock.time)
     store = Store(f"sqlite:///{tmp_path / 'bot.db'}", VOTE_KEY)
     history = History(store, breaker=breaker)
     core = make_core(seed_index_dir, tmp_path / "corpus", ModeratorPolicy(user_ids=frozenset({"test:mod"})),
@@ -80,16 +80,16 @@ async def test_report_during_an_outage_says_it_needs_the_database(
     assert len(attempts) == 1, "the second report waited for the database during the back-off"
 
     store.engine = good
-    clock.now += STORE_RETRY_AFTER + 1
+    clock.advance(STORE_RETRY_AFTER + 1)
     assert not isinstance(await core.report(MOD), Notice)
 
 
 async def test_an_idle_replicas_status_finds_the_database_back(
     make_core: CoreFactory, seed_index_dir: Path, tmp_path: Path
 ) -> None:
-    clock = Clock()
+    clock = FakeClock()
     claims = SharedStore(f"sqlite:///{tmp_path / 'bot.db'}")
-    state = SharedState(claims=claims, breaker=Breaker(clock))
+    state = SharedState(claims=claims, breaker=Breaker(clock.time))
     core = make_core(seed_index_dir, tmp_path / "corpus", shared=state)
     good, attempts = claims.engine, []
     claims.engine = gone(attempts)
@@ -98,7 +98,7 @@ async def test_an_idle_replicas_status_finds_the_database_back(
     assert len(attempts) == 1  # the back-off runs: /status asks nothing
 
     claims.engine = good  # the database is back; nobody asks a question here
-    clock.now += STORE_RETRY_AFTER + 1
+    clock.advance(STORE_RETRY_AFTER + 1)
     status = await core.status(MEMBER)
     assert isinstance(status, IndexStatus)
     assert UNREACHABLE not in plain.render(status) and "database_unreachable_seconds" not in status.to_dict()

@@ -28,7 +28,7 @@ from bot.store_breaker import STORE_RETRY_AFTER, Breaker
 from retrieval.engine import Engine
 from retrieval.types import Answer
 from tests.bot.conftest import VOTE_KEY
-from tests.bot.test_shared_state import Clock
+from tests.bot.fake_clock import FakeClock
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -53,9 +53,9 @@ def declined(question: str) -> Answer:
 
 async def test_follow_ups_keep_their_turns_and_a_vote_is_refused_to_the_voter(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'bot.db'}"
-    clock = Clock()
+    clock = FakeClock()
     shared, store = SharedStore(url), Store(url, VOTE_KEY)
-    history = History(store, StoreTurns(shared, clock=clock))
+    history = History(store, StoreTurns(shared, clock=clock.time))
     engines = shared.engine, store.engine
     shared.engine = store.engine = gone([])
     try:
@@ -68,9 +68,9 @@ async def test_follow_ups_keep_their_turns_and_a_vote_is_refused_to_the_voter(tm
         assert vote == Notice(NoticeKind.UNAVAILABLE, VOTE_NOT_SAVED) and vote.ephemeral
 
         shared.engine, store.engine = engines
-        clock.now += STORE_RETRY_AFTER + 1
+        clock.advance(STORE_RETRY_AFTER + 1)
         assert await history.context(THREAD) == earlier  # read from the store, the turns written to it first
-        other = StoreTurns(SharedStore(url), clock=clock)  # another replica, after the outage
+        other = StoreTurns(SharedStore(url), clock=clock.time)  # another replica, after the outage
         found = other.context(THREAD)
         assert found is not None and [t.question for t in found.turns] == [t.question for t in earlier.turns]
     finally:
@@ -83,8 +83,8 @@ async def test_one_outage_is_one_line_and_one_connection_attempt_per_back_off(
 ) -> None:
     """Five questions during an outage: a claim, a rate-limit check, a turn, an answer and a reply each."""
     url = f"sqlite:///{tmp_path / 'bot.db'}"
-    clock = Clock()
-    breaker = Breaker(clock)
+    clock = FakeClock()
+    breaker = Breaker(clock.time)
     shared, store = SharedStore(url), Store(url, VOTE_KEY)
     state = SharedState(shared, user_key=b"key", breaker=breaker)
     history = History(store, state.memory(), breaker)
@@ -104,7 +104,7 @@ async def test_one_outage_is_one_line_and_one_connection_attempt_per_back_off(
         assert state.outage() is not None
 
         shared.engine, store.engine = engines
-        clock.now += STORE_RETRY_AFTER + 1
+        clock.advance(STORE_RETRY_AFTER + 1)
         assert deduper.claim("event:after") and state.outage() is None
         back = [r.getMessage() for r in caplog.records if "answers again" in r.getMessage()]
         assert len(back) == 1 and "save an answer ×5" in back[0], back

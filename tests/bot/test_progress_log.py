@@ -9,6 +9,7 @@ import pytest
 
 from bot.cli import main
 from bot.progress_log import LOGGER, LoggedProgress
+from tests.bot.fake_clock import FakeClock
 
 
 def _lines(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -31,12 +32,12 @@ def test_index_add_without_a_terminal_logs_each_stage(
 
 
 def test_a_long_stage_logs_about_every_ten_seconds(caplog: pytest.LogCaptureFixture) -> None:
-    now = [0.0]
-    progress = LoggedProgress(every=10.0, clock=lambda: now[0])
+    clock = FakeClock()
+    progress = LoggedProgress(every=10.0, clock=clock.monotonic)
     caplog.set_level(logging.INFO, logger=LOGGER)
     progress("embedding", 0, 1000)
     for done in range(100, 1001, 100):  # one step of 100 texts every 3 s
-        now[0] += 3.0
+        clock.advance(3)
         progress("embedding", done, 1000)
     assert _lines(caplog) == [
         "embedding 1,000 new texts (chunks, sentences, figure windows)",

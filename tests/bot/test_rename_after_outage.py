@@ -12,14 +12,7 @@ import sqlalchemy as sa
 from bot.store.shared import SharedStore
 from bot.store_turns import StoreTurns
 from retrieval.turns import Turn
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.bot.fake_clock import FakeClock
 
 
 class Down(SharedStore):
@@ -50,17 +43,17 @@ def _questions(memory: StoreTurns, key: str) -> list[str]:
 
 
 def test_a_rename_the_store_missed_is_made_when_it_is_back(tmp_path: Path) -> None:
-    clock = Clock()
+    clock = FakeClock()
     store = Down(f"sqlite:///{tmp_path / 'bot.db'}")
-    memory = StoreTurns(store, clock=clock)
+    memory = StoreTurns(store, clock=clock.time)
     memory.remember("slack:channel:C1:1", Turn("how many accounts were blocked?"))  # stored
     store.down = True
     memory.rename("slack:channel:C1:1", "slack:thread:C1:1")  # the answer opened a thread: missed
     memory.remember("slack:thread:C1:1", Turn("and who ordered it?"))  # kept in memory
-    clock.now += 11
+    clock.advance(11)
     store.down = False
     # Another replica, or this one after a restart, reads the store alone: both turns are under the thread.
-    fresh = StoreTurns(store, clock=clock)
+    fresh = StoreTurns(store, clock=clock.time)
     assert _questions(memory, "slack:thread:C1:1") == ["how many accounts were blocked?", "and who ordered it?"]
     assert _questions(fresh, "slack:thread:C1:1") == ["how many accounts were blocked?", "and who ordered it?"]
     assert _questions(fresh, "slack:channel:C1:1") == []
@@ -68,34 +61,34 @@ def test_a_rename_the_store_missed_is_made_when_it_is_back(tmp_path: Path) -> No
 
 
 def test_moved_twice_during_an_outage_the_store_moves_it_once_from_where_it_has_it(tmp_path: Path) -> None:
-    clock = Clock()
+    clock = FakeClock()
     store = Down(f"sqlite:///{tmp_path / 'bot.db'}")
-    memory = StoreTurns(store, clock=clock)
+    memory = StoreTurns(store, clock=clock.time)
     memory.remember("a", Turn("who is the IT minister?"))
     store.down = True
     memory.rename("a", "b")
     memory.rename("b", "c")
-    clock.now += 11
+    clock.advance(11)
     store.down = False
     memory.remember("c", Turn("when did he say that?"))
-    fresh = StoreTurns(store, clock=clock)
+    fresh = StoreTurns(store, clock=clock.time)
     assert _questions(fresh, "c") == ["who is the IT minister?", "when did he say that?"]
     assert _questions(fresh, "a") == [] and _questions(fresh, "b") == []
     store.close()
 
 
 def test_a_late_rename_keeps_what_another_replica_wrote_under_the_new_key(tmp_path: Path) -> None:
-    clock = Clock()
+    clock = FakeClock()
     store = Down(f"sqlite:///{tmp_path / 'bot.db'}")
-    a, b = StoreTurns(store, clock=clock), StoreTurns(store, clock=clock)
+    a, b = StoreTurns(store, clock=clock.time), StoreTurns(store, clock=clock.time)
     a.remember("channel", Turn("how many accounts were blocked?"))
     store.down = True
     a.rename("channel", "thread")  # missed by the store
-    clock.now += 11
+    clock.advance(11)
     store.down = False
     b.remember("thread", Turn("and who ordered it?"))  # another replica, with the store back
     a.remember("thread", Turn("when?"))  # the late rename, then this turn
-    assert _questions(StoreTurns(store, clock=clock), "thread") == [
+    assert _questions(StoreTurns(store, clock=clock.time), "thread") == [
         "how many accounts were blocked?", "and who ordered it?", "when?"]
     store.close()
 
@@ -112,15 +105,15 @@ class Refusing(Down):
 
 
 def test_a_late_rename_the_database_refuses_is_dropped_and_the_turns_still_written(tmp_path: Path) -> None:
-    clock = Clock()
+    clock = FakeClock()
     store = Refusing(f"sqlite:///{tmp_path / 'bot.db'}")
-    memory = StoreTurns(store, clock=clock)
+    memory = StoreTurns(store, clock=clock.time)
     memory.remember("channel", Turn("how many accounts were blocked?"))
     store.down = True
     memory.rename("channel", "thread")
-    clock.now += 11
+    clock.advance(11)
     store.down, store.refuse = False, True
     memory.remember("thread", Turn("and who ordered it?"))
     memory.remember("thread", Turn("when?"))
-    assert _questions(StoreTurns(store, clock=clock), "thread") == ["and who ordered it?", "when?"]
+    assert _questions(StoreTurns(store, clock=clock.time), "thread") == ["and who ordered it?", "when?"]
     store.close()

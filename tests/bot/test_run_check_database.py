@@ -14,7 +14,7 @@ from bot.settings import Settings
 from bot.store import HistoryMode, Store
 from bot.store.migrations import newest_known
 from bot.store.tables import schema_version
-from tests.pg_cluster import free_port  # a port with nothing listening (bound, then let go)
+from tests.loopback import free_port  # a port with nothing listening (bound, then let go)
 
 
 def _settings(tmp_path: Path, url: str) -> Settings:

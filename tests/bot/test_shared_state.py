@@ -24,16 +24,9 @@ from bot.store.tables import (
     schema_version,
 )
 from retrieval.turns import Turn
+from tests.bot.fake_clock import FakeClock
 
 T = TypeVar("T")
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_800_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
@@ -108,14 +101,14 @@ def test_replicas_starting_together_migrate_once(db_url: str) -> None:
 def test_a_claim_is_won_once_until_it_expires_and_expired_claims_are_pruned(
     stores: Callable[[], SharedStore]
 ) -> None:
-    clock = Clock()
-    one, other = StoreDeduper(stores(), ttl=3600, clock=clock), StoreDeduper(stores(), ttl=3600, clock=clock)
+    clock = FakeClock()
+    one, other = (StoreDeduper(stores(), ttl=3600, clock=clock.time) for _ in range(2))
     assert one.claim("event:Ev1")
     assert not other.claim("event:Ev1") and not one.claim("event:Ev1")  # a retry to the other replica
     assert other.claim("event:Ev2") and "event:Ev1" in other and "event:Ev3" not in other
     long_key = "post:" + "x" * 600  # hashed to fit the column, still one claim
     assert one.claim(long_key) and not other.claim(long_key)
-    clock.now += 3601
+    clock.advance(3601)
     assert "event:Ev1" not in one
     assert other.claim("event:Ev3"), "an hour later: the claim prunes what expired"
     with stores().engine.connect() as conn:
@@ -154,20 +147,20 @@ def test_claims_from_separate_processes_have_exactly_one_winner(db_url: str,
 
 
 def test_one_bucket_across_replicas_with_the_memory_limiters_rules(stores: Callable[[], SharedStore]) -> None:
-    clock = Clock()
-    a = StoreRateLimiter(stores(), per_minute=6, burst=3, clock=clock)
-    b = StoreRateLimiter(stores(), per_minute=6, burst=3, clock=clock)
+    clock = FakeClock()
+    a = StoreRateLimiter(stores(), per_minute=6, burst=3, clock=clock.time)
+    b = StoreRateLimiter(stores(), per_minute=6, burst=3, clock=clock.time)
     assert [a.check("slack:U1").allowed, b.check("slack:U1").allowed, a.check("slack:U1").allowed] == [True] * 3
     told = b.check("slack:U1")
     assert not told.allowed and told.notify and told.retry_seconds == 10  # 6 a minute: one every 10 s
     quiet = [a.check("slack:U1"), b.check("slack:U1")]
     assert not any(d.allowed or d.notify for d in quiet), "told once per window, then dropped silently"
     assert a.check("slack:U2").allowed, "other users have their own bucket"
-    clock.now += 10
+    clock.advance(10)
     assert b.check("slack:U1").allowed and not a.check("slack:U1").allowed
-    clock.now += 600  # long idle: full again, never more than the burst
+    clock.advance(600)  # long idle: full again, never more than the burst
     assert [a.check("slack:U1").allowed for _ in range(4)] == [True, True, True, False]
-    off = StoreRateLimiter(stores(), per_minute=0, burst=1, clock=clock)
+    off = StoreRateLimiter(stores(), per_minute=0, burst=1, clock=clock.time)
     assert not off.enabled and all(off.check("slack:U1").allowed for _ in range(5))
 
 
@@ -184,13 +177,13 @@ def test_concurrent_checks_never_exceed_the_burst(stores: Callable[[], SharedSto
 
 
 def test_idle_full_buckets_are_pruned(stores: Callable[[], SharedStore]) -> None:
-    clock = Clock()
+    clock = FakeClock()
     store = stores()
-    limiter = StoreRateLimiter(store, per_minute=60, burst=3, clock=clock)  # full again after 3 s idle
+    limiter = StoreRateLimiter(store, per_minute=60, burst=3, clock=clock.time)  # full again after 3 s idle
     limiter.check("slack:idle")
-    clock.now += 1
+    clock.advance(1)
     limiter.check("slack:busy")
-    assert store.prune_buckets(idle_before=clock.now - 0.5, now=clock.now) == 1
+    assert store.prune_buckets(idle_before=clock.time() - 0.5, now=clock.time()) == 1
     with store.engine.connect() as conn:
         assert list(conn.scalars(sa.select(rate_buckets.c.key))) == ["slack:busy"]
 
@@ -205,12 +198,12 @@ def turn(n: int) -> Turn:
 
 
 def test_turns_are_shared_kept_three_deep_expire_and_move_with_a_rename(stores: Callable[[], SharedStore]) -> None:
-    clock = Clock()
-    a, b = StoreTurns(stores(), clock=clock), StoreTurns(stores(), clock=clock)
+    clock = FakeClock()
+    a, b = StoreTurns(stores(), clock=clock.time), StoreTurns(stores(), clock=clock.time)
     assert a.context("slack:thread:C1:1") is None
     for n in range(4):
         (a if n % 2 else b).remember("slack:thread:C1:1", turn(n))
-        clock.now += 1
+        clock.advance(1)
     context = b.context("slack:thread:C1:1")
     assert context is not None and context.turns == (turn(1), turn(2), turn(3)), "the last 3, oldest first"
     with stores().engine.connect() as conn:
@@ -221,32 +214,32 @@ def test_turns_are_shared_kept_three_deep_expire_and_move_with_a_rename(stores: 
     assert moved is not None and moved.turns == context.turns
     a.rename("nothing:here", "discord:thread:9")  # renaming an unknown conversation changes nothing
     assert b.context("discord:thread:9") == moved
-    clock.now += 3601
+    clock.advance(3601)
     assert a.context("discord:thread:9") is None, "turns older than an hour are not used"
 
 
 def test_turn_rows_are_bounded_by_age_and_count(stores: Callable[[], SharedStore]) -> None:
-    clock = Clock()
+    clock = FakeClock()
     store = stores()
-    memory = StoreTurns(store, clock=clock)
+    memory = StoreTurns(store, clock=clock.time)
     for n in range(6):
         memory.remember(f"c{n}", turn(n))
-        clock.now += 10
-    assert store.prune_turns(before=clock.now - 45, max_rows=10) == 2  # c0 and c1 are older than 45 s
+        clock.advance(10)
+    assert store.prune_turns(before=clock.time() - 45, max_rows=10) == 2  # c0 and c1 are older than 45 s
     assert store.prune_turns(before=0, max_rows=3) == 1  # then only the 3 newest rows stay
     assert [memory.context(f"c{n}") is not None for n in range(6)] == [False] * 3 + [True] * 3
 
 
 def test_threads_answered_in_are_known_to_every_replica_for_a_week(stores: Callable[[], SharedStore]) -> None:
-    clock = Clock()
-    a, b = StoreThreads(stores(), clock=clock), StoreThreads(stores(), clock=clock)
+    clock = FakeClock()
+    a, b = StoreThreads(stores(), clock=clock.time), StoreThreads(stores(), clock=clock.time)
     a.add("C1:100.1")
     assert "C1:100.1" in b and "C1:999.9" not in b and 42 not in b
-    clock.now += 6 * 86400
+    clock.advance(6 * 86400)
     b.add("C1:100.1")  # answered there again: remembered for another week
-    clock.now += 2 * 86400
+    clock.advance(2 * 86400)
     assert "C1:100.1" in a
-    clock.now += 7 * 86400 + 1
+    clock.advance(7 * 86400 + 1)
     assert "C1:100.1" not in a
     a.add("C2:1.1")  # the next write prunes what expired
     with stores().engine.connect() as conn:

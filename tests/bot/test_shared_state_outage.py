@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from bot.shared_state import StoreDeduper, StoreRateLimiter, StoreThreads
 from bot.store.shared import SharedStore
 from bot.store_breaker import STORE_RETRY_AFTER
-from tests.bot.test_shared_state import Clock
+from tests.bot.fake_clock import FakeClock
 
 
 @pytest.fixture
@@ -37,9 +37,9 @@ def flaky(db_url: str, tmp_path: Path) -> Iterator[Callable[[bool], SharedStore]
 def test_claims_fall_back_to_this_replica_while_the_store_is_down(
     flaky: Callable[[bool], SharedStore], caplog: pytest.LogCaptureFixture
 ) -> None:
-    clock = Clock()
+    clock = FakeClock()
     store = flaky(False)
-    seen = StoreDeduper(store, clock=clock)
+    seen = StoreDeduper(store, clock=clock.time)
     assert seen.claim("event:before")
     flaky(True)
     assert not seen.claim("event:before"), "claimed here before the outage: still a duplicate"
@@ -49,25 +49,26 @@ def test_claims_fall_back_to_this_replica_while_the_store_is_down(
                              "(the database can't be reached") == 1, "then the store is left alone for 10 s"
     assert "Traceback" not in caplog.text
     flaky(False)
-    clock.now += STORE_RETRY_AFTER - 1
-    assert seen.claim("event:soon") and StoreDeduper(store).claim("event:soon"), "not asked: decided here"
-    clock.now += 2
-    assert seen.claim("event:after") and not StoreDeduper(store).claim("event:after")  # shared again
+    clock.advance(STORE_RETRY_AFTER - 1)
+    other = StoreDeduper(store, clock=clock.time)  # another replica: the same instant on its synced clock
+    assert seen.claim("event:soon") and other.claim("event:soon"), "not asked: decided here"
+    clock.advance(2)
+    assert seen.claim("event:after") and not other.claim("event:after")  # shared again
     assert not seen.claim("event:during"), "claimed here during the outage: a late retry is still a duplicate"
 
 
 def test_threads_the_store_cannot_look_up_are_not_followed_and_nothing_raises(
     flaky: Callable[[bool], SharedStore], caplog: pytest.LogCaptureFixture
 ) -> None:
-    clock = Clock()
-    threads = StoreThreads(flaky(False), clock=clock)
+    clock = FakeClock()
+    threads = StoreThreads(flaky(False), clock=clock.time)
     threads.add("C1:1.0")
     flaky(True)
     assert "C1:1.0" not in threads
     threads.add("C1:2.0")  # not raised: the adapter follows it in its memory meanwhile
     assert caplog.text.count("the database can't be reached") == 1, "one line an outage, not one a call"
     flaky(False)
-    clock.now += STORE_RETRY_AFTER + 1
+    clock.advance(STORE_RETRY_AFTER + 1)
     assert "C1:1.0" in threads and "C1:2.0" not in threads
 
 
@@ -75,8 +76,8 @@ def test_this_replica_limits_a_flood_alone_while_the_store_is_down(
     flaky: Callable[[bool], SharedStore], caplog: pytest.LogCaptureFixture
 ) -> None:
     """A flood during the outage went through unlimited (every check raised, so each question was let in)."""
-    clock = Clock()
-    limiter = StoreRateLimiter(flaky(False), per_minute=1, burst=2, clock=clock)
+    clock = FakeClock()
+    limiter = StoreRateLimiter(flaky(False), per_minute=1, burst=2, clock=clock.time)
     assert limiter.check("slack:U1").allowed
     flaky(True)
     decisions = [limiter.check("slack:U1") for _ in range(4)]
@@ -84,6 +85,6 @@ def test_this_replica_limits_a_flood_alone_while_the_store_is_down(
     assert [d.notify for d in decisions[1:]] == [True, False, False]  # told once
     assert caplog.text.count("could not check the rate limit in the store") == 1
     flaky(False)
-    clock.now += STORE_RETRY_AFTER + 1
+    clock.advance(STORE_RETRY_AFTER + 1)
     # The shared bucket decides again: its second token (this replica's own bucket is empty), then none.
     assert limiter.check("slack:U1").allowed and not limiter.check("slack:U1").allowed

@@ -8,7 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,16 +17,9 @@ import sqlalchemy as sa
 from bot.store import AnswerRecord, HistoryMode, Store, VoteOutcome
 from bot.store.migrations import MIGRATIONS
 from bot.store.tables import answers, fit_key, replied_conversations, votes
+from tests.bot.fake_clock import FakeClock
 
 KEY = b"k" * 32
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 1, 1, 12, 0, 0)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def record(answer_id: str, question: str = "who blocked what?", answered: bool = True,
@@ -35,11 +28,6 @@ def record(answer_id: str, question: str = "who blocked what?", answered: bool =
                         answered=answered, cited=[{"doc_id": "d1", "chunk": 3, "start": 0, "end": 10}],
                         index_build="build-1", searched_for=searched_for, quote="A quoted sentence.",
                         alternatives=[{"doc_id": "d2", "quote": "Another sentence."}])
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 def test_created_migrated_and_reopened_with_wal(tmp_path: Path) -> None:
@@ -58,9 +46,9 @@ def test_created_migrated_and_reopened_with_wal(tmp_path: Path) -> None:
     assert {"answers", "votes", "schema_version"} <= tables
 
 
-def test_full_mode_keeps_questions_and_votes_never_keep_user_ids(tmp_path: Path, clock: Clock) -> None:
+def test_full_mode_keeps_questions_and_votes_never_keep_user_ids(tmp_path: Path, clock: FakeClock) -> None:
     path = tmp_path / "bot.db"
-    store = Store(f"sqlite:///{path}", KEY, clock=clock)
+    store = Store(f"sqlite:///{path}", KEY, clock=clock.utcnow)
     assert store.record_answer(record("a" * 32, searched_for="and when? Sawhney"))
     assert store.vote("a" * 32, "discord", "1100000000000000007", 1) is VoteOutcome.RECORDED
     assert store.vote("a" * 32, "discord", "1100000000000000007", 1) is VoteOutcome.UNCHANGED
@@ -96,13 +84,13 @@ def test_off_mode_stores_nothing(db_url: str) -> None:
     store.close()
 
 
-def test_old_answers_and_their_votes_are_pruned(db_url: str, clock: Clock) -> None:
-    store = Store(db_url, KEY, retention_days=90, clock=clock)
+def test_old_answers_and_their_votes_are_pruned(db_url: str, clock: FakeClock) -> None:
+    store = Store(db_url, KEY, retention_days=90, clock=clock.utcnow)
     store.record_answer(record("e" * 32))
     store.vote("e" * 32, "slack", "U1", -1)
-    clock.now += timedelta(days=60)
+    clock.advance(timedelta(days=60))
     store.record_answer(record("f" * 32))
-    clock.now += timedelta(days=31)
+    clock.advance(timedelta(days=31))
     assert store.prune() == 1
     with store.engine.connect() as conn:
         assert [r.id for r in conn.execute(sa.select(answers.c.id))] == ["f" * 32]
@@ -110,8 +98,8 @@ def test_old_answers_and_their_votes_are_pruned(db_url: str, clock: Clock) -> No
     store.close()
 
 
-def test_conversation_renamed_and_down_votes_ranked(db_url: str, clock: Clock) -> None:
-    store = Store(db_url, KEY, clock=clock)
+def test_conversation_renamed_and_down_votes_ranked(db_url: str, clock: FakeClock) -> None:
+    store = Store(db_url, KEY, clock=clock.utcnow)
     for n, answer_id in enumerate(("1" * 32, "2" * 32, "3" * 32)):
         store.record_answer(record(answer_id, question=f"question {n}", conversation="discord:message:9"))
     store.rename_conversation("discord:message:9", "discord:thread:9")
@@ -120,7 +108,7 @@ def test_conversation_renamed_and_down_votes_ranked(db_url: str, clock: Clock) -
     store.vote("1" * 32, "slack", "U3", -1)
     store.vote("1" * 32, "slack", "U4", 1)
     store.vote("3" * 32, "slack", "U5", 1)
-    ranked = store.most_down_voted(clock.now - timedelta(days=1), 5)
+    ranked = store.most_down_voted(clock.utcnow() - timedelta(days=1), 5)
     assert [(r.question, r.down, r.up) for r in ranked] == [("question 1", 2, 0), ("question 0", 1, 1)]
     with store.engine.connect() as conn:
         assert {r[0] for r in conn.execute(sa.select(answers.c.conversation))} == {"discord:thread:9"}
@@ -193,59 +181,60 @@ def test_processes_opening_a_new_database_together_all_connect(tmp_path: Path) -
             assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_answers_past_retention_are_gone_before_any_prune_runs(db_url: str, clock: Clock) -> None:
+def test_answers_past_retention_are_gone_before_any_prune_runs(db_url: str, clock: FakeClock) -> None:
     """A quiet process prunes only now and then: what is past retention must already look deleted."""
-    store = Store(db_url, KEY, retention_days=90, clock=clock)
+    store = Store(db_url, KEY, retention_days=90, clock=clock.utcnow)
     store.record_answer(record("7" * 32))
     store.vote("7" * 32, "slack", "U1", -1)
-    clock.now += timedelta(days=91)
-    store._pruned_at = clock.now  # as if a prune had just run, before the answer expired
+    clock.advance(timedelta(days=91))
+    store._pruned_at = clock.utcnow()  # as if a prune had just run, before the answer expired
     assert store.alternatives("7" * 32) is None
-    assert store.answers_since(clock.now - timedelta(days=365)) == []
-    assert store.most_down_voted(clock.now - timedelta(days=365), 5) == []
+    assert store.answers_since(clock.utcnow() - timedelta(days=365)) == []
+    assert store.most_down_voted(clock.utcnow() - timedelta(days=365), 5) == []
     assert store.vote("7" * 32, "slack", "U2", 1) is VoteOutcome.UNKNOWN_ANSWER
     store.close()
 
 
-def test_whether_a_conversation_was_answered_in_recently(db_url: str, clock: Clock) -> None:
+def test_whether_a_conversation_was_answered_in_recently(db_url: str, clock: FakeClock) -> None:
     """What a Slack adapter asks after a restart before leaving a thread reply unanswered."""
-    store = Store(db_url, KEY, clock=clock)
+    store = Store(db_url, KEY, clock=clock.utcnow)
     store.record_answer(record("9" * 32, conversation="x" * 250))  # stored hashed: found all the same
-    assert store.answered_in("x" * 250, clock.now - timedelta(days=7))
-    assert not store.answered_in("discord:thread:2", clock.now - timedelta(days=7))
-    clock.now += timedelta(days=8)
-    assert not store.answered_in("x" * 250, clock.now - timedelta(days=7))
+    assert store.answered_in("x" * 250, clock.utcnow() - timedelta(days=7))
+    assert not store.answered_in("discord:thread:2", clock.utcnow() - timedelta(days=7))
+    clock.advance(timedelta(days=8))
+    assert not store.answered_in("x" * 250, clock.utcnow() - timedelta(days=7))
     store.close()
 
 
-def test_a_conversation_replied_in_with_no_answer_stored_counts_as_answered_in(db_url: str, clock: Clock) -> None:
+def test_a_conversation_replied_in_with_no_answer_stored_counts_as_answered_in(db_url: str, clock: FakeClock) -> None:
     """A timeline reply is stored as no answer: a Slack thread whose only reply was one was no longer followed
     after a restart. Any reply marked counts, for the week asked about and while retention keeps it."""
-    store = Store(db_url, KEY, clock=clock)
+    store = Store(db_url, KEY, clock=clock.utcnow)
     week = timedelta(days=7)
-    assert not store.answered_in("slack:thread:C1:1.0", clock.now - week)
+    assert not store.answered_in("slack:thread:C1:1.0", clock.utcnow() - week)
     store.mark_replied("slack:thread:C1:1.0")
     store.mark_replied("slack:thread:C1:1.0")  # a second reply there: the latest is kept, no clash
     store.mark_replied("y" * 250)  # a conversation id longer than its column: hashed, found all the same
-    assert store.answered_in("slack:thread:C1:1.0", clock.now - week) and store.answered_in("y" * 250, clock.now - week)
-    assert not store.answered_in("slack:thread:C1:2.0", clock.now - week)
-    clock.now += timedelta(days=6)
+    since = clock.utcnow() - week
+    assert store.answered_in("slack:thread:C1:1.0", since) and store.answered_in("y" * 250, since)
+    assert not store.answered_in("slack:thread:C1:2.0", clock.utcnow() - week)
+    clock.advance(timedelta(days=6))
     store.mark_replied("slack:thread:C1:1.0")
-    clock.now += timedelta(days=2)
-    assert store.answered_in("slack:thread:C1:1.0", clock.now - week), "from its latest reply"
-    assert not store.answered_in("y" * 250, clock.now - week)
-    clock.now += timedelta(days=91)
+    clock.advance(timedelta(days=2))
+    assert store.answered_in("slack:thread:C1:1.0", clock.utcnow() - week), "from its latest reply"
+    assert not store.answered_in("y" * 250, clock.utcnow() - week)
+    clock.advance(timedelta(days=91))
     store.prune()
     with store.engine.connect() as conn:
         assert conn.scalar(sa.select(sa.func.count()).select_from(replied_conversations)) == 0, "past retention"
     store.close()
-    off = Store(db_url, KEY, HistoryMode.OFF, clock=clock)
+    off = Store(db_url, KEY, HistoryMode.OFF, clock=clock.utcnow)
     off.mark_replied("slack:thread:C1:3.0")  # nothing is stored
-    assert not off.answered_in("slack:thread:C1:3.0", clock.now - week)
+    assert not off.answered_in("slack:thread:C1:3.0", clock.utcnow() - week)
     off.close()
 
 
-def test_a_version_6_database_upgrades_to_keep_the_conversations_replied_in(db_url: str, clock: Clock,
+def test_a_version_6_database_upgrades_to_keep_the_conversations_replied_in(db_url: str, clock: FakeClock,
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """Migration 7 adds ``replied_conversations``; answers stored before still count as replies."""
     from bot.store import migrations
@@ -255,21 +244,21 @@ def test_a_version_6_database_upgrades_to_keep_the_conversations_replied_in(db_u
     assert migrations.migrate(old) == 6 and not sa.inspect(old).has_table("replied_conversations")
     with old.begin() as conn:
         conn.execute(sa.insert(answers).values(
-            id="6" * 32, created_at=clock.now, platform="slack", conversation="slack:thread:C1:1.0", answered=True,
+            id="6" * 32, created_at=clock.utcnow(), platform="slack", conversation="slack:thread:C1:1.0", answered=True,
             cited=[], index_build="b1", expanded=False, alternatives=[]))
     old.dispose()
     monkeypatch.undo()
-    store = Store(db_url, KEY, clock=clock)
+    store = Store(db_url, KEY, clock=clock.utcnow)
     assert store.version >= 7 and store.version == max(number for number, _, _ in MIGRATIONS)
     store.mark_replied("slack:thread:C1:2.0")
-    week_ago = clock.now - timedelta(days=7)
+    week_ago = clock.utcnow() - timedelta(days=7)
     assert store.answered_in("slack:thread:C1:1.0", week_ago) and store.answered_in("slack:thread:C1:2.0", week_ago)
     store.close()
 
 
-def test_a_conversation_id_longer_than_its_column_is_stored_hashed(db_url: str, clock: Clock) -> None:
+def test_a_conversation_id_longer_than_its_column_is_stored_hashed(db_url: str, clock: FakeClock) -> None:
     """``ask --json`` takes any conversation id; PostgreSQL refused one over 200 characters."""
-    store = Store(db_url, KEY, clock=clock)
+    store = Store(db_url, KEY, clock=clock.utcnow)
     long_id, longer = "x" * 250, "y" * 5000
     assert store.record_answer(record("8" * 32, conversation=long_id))
     store.rename_conversation(long_id, longer)
@@ -280,24 +269,24 @@ def test_a_conversation_id_longer_than_its_column_is_stored_hashed(db_url: str, 
     store.close()
 
 
-def test_a_read_only_copy_can_be_reported_on(tmp_path: Path, clock: Clock) -> None:
+def test_a_read_only_copy_can_be_reported_on(tmp_path: Path, clock: FakeClock) -> None:
     path = tmp_path / "bot.db"
-    store = Store(f"sqlite:///{path}", KEY, clock=clock)
+    store = Store(f"sqlite:///{path}", KEY, clock=clock.utcnow)
     store.record_answer(record("9" * 32))
     store.close()
-    copy = Store(f"sqlite:///file:{path}?mode=ro&uri=true", KEY, clock=clock)  # pruning fails: logged, not fatal
-    assert [r.id for r in copy.answers_since(clock.now - timedelta(days=1))] == ["9" * 32]
+    copy = Store(f"sqlite:///file:{path}?mode=ro&uri=true", KEY, clock=clock.utcnow)  # pruning fails: logged, not fatal
+    assert [r.id for r in copy.answers_since(clock.utcnow() - timedelta(days=1))] == ["9" * 32]
     copy.close()
 
 
-def test_shared_follow_up_turns_do_not_outlive_their_hour_or_a_mode_change(db_url: str, clock: Clock) -> None:
+def test_shared_follow_up_turns_do_not_outlive_their_hour_or_a_mode_change(db_url: str, clock: FakeClock) -> None:
     """Turns shared through the store hold what people asked. They were pruned only while a replica kept
     sharing them, so after a switch to anonymized or off (or to memory-only state) they stayed for good."""
     from bot.store.shared import SharedStore
     from bot.store.tables import conversation_turns
 
     shared = SharedStore(db_url)
-    now = clock().replace(tzinfo=UTC).timestamp()
+    now = clock.time()
     shared.add_turn("slack:dm:D1", {"question": "an hour ago"}, now - 3700, 3)
     shared.add_turn("slack:dm:D2", {"question": "just now"}, now - 60, 3)
 
@@ -305,12 +294,12 @@ def test_shared_follow_up_turns_do_not_outlive_their_hour_or_a_mode_change(db_ur
         with shared.engine.connect() as conn:
             return sorted(r.turn["question"] for r in conn.execute(sa.select(conversation_turns.c.turn)))
 
-    Store(db_url, KEY, HistoryMode.FULL, clock=clock).close()
+    Store(db_url, KEY, HistoryMode.FULL, clock=clock.utcnow).close()
     assert questions() == ["just now"]
-    Store(db_url, KEY, HistoryMode.ANONYMIZED, clock=clock).close()
+    Store(db_url, KEY, HistoryMode.ANONYMIZED, clock=clock.utcnow).close()
     assert questions() == []
     shared.add_turn("slack:dm:D3", {"question": "asked under full"}, now, 3)
-    Store(db_url, KEY, HistoryMode.OFF, clock=clock).close()
+    Store(db_url, KEY, HistoryMode.OFF, clock=clock.utcnow).close()
     assert questions() == []
     shared.engine.dispose()
 
@@ -333,7 +322,7 @@ def test_a_database_whose_migration_2_lacked_answered_threads_gets_them(db_url: 
 
 
 def test_threads_shared_state_recorded_before_migration_8_are_still_followed_without_it(
-    db_url: str, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    db_url: str, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``answered_threads`` rows were keyed ``<channel>:<ts>``; migration 8 names them as the conversations
     ``replied_conversations`` holds, so the store's ``answered_in`` (what is read with ``SHARED_STATE`` off)
@@ -344,15 +333,15 @@ def test_threads_shared_state_recorded_before_migration_8_are_still_followed_wit
     monkeypatch.setattr(migrations, "MIGRATIONS", [m for m in MIGRATIONS if m[0] <= 7])
     old = sa.create_engine(db_url)
     assert migrations.migrate(old) == 7
-    now = clock.now.replace(tzinfo=UTC).timestamp()
+    now = clock.time()
     with old.begin() as conn:
         conn.execute(sa.insert(answered_threads), [
             {"key": "C1:1.0", "answered_at": now - 3600}, {"key": "C1:2.0", "answered_at": now - 30 * 86400},
             {"key": "C1:3.0", "answered_at": now - 60}, {"key": "slack:thread:C1:3.0", "answered_at": now}])
     old.dispose()
     monkeypatch.undo()
-    store = Store(db_url, KEY, clock=clock)
-    week_ago = clock.now - timedelta(days=7)
+    store = Store(db_url, KEY, clock=clock.utcnow)
+    week_ago = clock.utcnow() - timedelta(days=7)
     assert store.answered_in("slack:thread:C1:1.0", week_ago)
     assert not store.answered_in("slack:thread:C1:2.0", week_ago), "a thread is followed for a week, no longer"
     with store.engine.connect() as conn:
@@ -362,7 +351,7 @@ def test_threads_shared_state_recorded_before_migration_8_are_still_followed_wit
 
 
 def test_a_version_5_database_upgrades_to_keep_the_questions_of_a_message(
-    tmp_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Migration 6 adds ``answers.parts``: answers stored before keep reading as one question each, and a
     message asking several is stored with each question's outcome (its text only in full mode)."""
@@ -370,31 +359,31 @@ def test_a_version_5_database_upgrades_to_keep_the_questions_of_a_message(
 
     url = f"sqlite:///{tmp_path / 'bot.db'}"
     monkeypatch.setattr(migrations, "MIGRATIONS", [m for m in MIGRATIONS if m[0] <= 5])
-    old = Store(url, KEY, clock=clock)
+    old = Store(url, KEY, clock=clock.utcnow)
     assert old.version == 5
     with old.engine.begin() as conn:  # as the previous release wrote it: no parts column yet
         columns = {c["name"] for c in sa.inspect(conn).get_columns("answers")}
         assert "parts" not in columns
         conn.execute(sa.text("INSERT INTO answers (id, created_at, platform, question, answered, cited, "
                              "index_build, expanded, alternatives) VALUES ('a1', :at, 'discord', 'who?', 0, '[]', "
-                             "'b1', 0, '[]')"), {"at": clock.now})
+                             "'b1', 0, '[]')"), {"at": clock.utcnow()})
     old.close()
     monkeypatch.undo()
-    store = Store(url, KEY, clock=clock)
+    store = Store(url, KEY, clock=clock.utcnow)
     assert store.version == max(number for number, _, _ in MIGRATIONS)
     several = record("a2", "Who is X? Why Y?")
     store.record_answer(AnswerRecord(**{**several.__dict__, "parts": [
         PartRecord("Who is X?", True), PartRecord("Why Y?", False, expanded=True, searched_for="Why Y? X")]}))
-    rows = {r.id: r for r in store.answers_since(clock.now - timedelta(days=1))}
+    rows = {r.id: r for r in store.answers_since(clock.utcnow() - timedelta(days=1))}
     assert rows["a1"].parts is None and rows["a1"].question == "who?"
     assert rows["a2"].parts == [
         {"question": "Who is X?", "answered": True, "expanded": False, "searched_for": None},
         {"question": "Why Y?", "answered": False, "expanded": True, "searched_for": "Why Y? X"}]
     store.close()
-    anonymized = Store(url, KEY, HistoryMode.ANONYMIZED, clock=clock)
+    anonymized = Store(url, KEY, HistoryMode.ANONYMIZED, clock=clock.utcnow)
     anonymized.record_answer(AnswerRecord(**{**record("a3").__dict__, "parts": [PartRecord("Why Y?", False,
                                                                                             searched_for="Y")]}))
-    [row] = [r for r in anonymized.answers_since(clock.now - timedelta(days=1)) if r.id == "a3"]
+    [row] = [r for r in anonymized.answers_since(clock.utcnow() - timedelta(days=1)) if r.id == "a3"]
     assert row.parts == [{"question": None, "answered": False, "expanded": False, "searched_for": None}]
     anonymized.close()
 

@@ -11,14 +11,7 @@ import sqlalchemy as sa
 from bot.store.shared import SharedStore
 from bot.store_turns import StoreTurns
 from retrieval.turns import Turn
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.bot.fake_clock import FakeClock
 
 
 class Flaky(SharedStore):
@@ -33,16 +26,16 @@ class Flaky(SharedStore):
 
 
 def test_turns_written_before_a_failure_are_not_written_again(tmp_path: Path) -> None:
-    clock = Clock()
+    clock = FakeClock()
     store = Flaky(f"sqlite:///{tmp_path / 'bot.db'}")
     store.failing = [True]  # down: the first turn is kept in memory only
-    memory = StoreTurns(store, clock=clock)
+    memory = StoreTurns(store, clock=clock.time)
     first, second = Turn("who ordered it?"), Turn("and when?")
     memory.remember("c1", first)
-    clock.now += 11  # past the back-off: the store is asked again
+    clock.advance(11)  # past the back-off: the store is asked again
     store.failing = [False, True]  # the missed turn lands, then the store fails on the new one
     memory.remember("c1", second)
-    clock.now += 11
+    clock.advance(11)
     context = memory.context("c1")  # the store is back: what it missed is written
     assert context is not None and [t.question for t in context.turns] == ["who ordered it?", "and when?"]
     store.close()

@@ -12,12 +12,16 @@ import pytest_asyncio
 from pydantic import SecretStr
 from slack_bolt.async_app import AsyncApp
 
+from bot.actors import ModeratorPolicy
 from bot.core import CommandCore
 from bot.settings import Settings
 from bot.slack.app import build_app
 from index import store
+from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.slack.slack_requests import SIGNING_SECRET
+from tests.bot.slack.stub_oauth import OAuthStubSlack
 from tests.bot.slack.stub_slack import BOT_TOKEN, TEAM_ID, StubSlack
+from tests.loopback import running
 
 USERS: dict[str, dict[str, Any]] = {
     "UASKER": {"id": "UASKER", "name": "asker", "team_id": TEAM_ID},
@@ -33,13 +37,19 @@ USERS: dict[str, dict[str, Any]] = {
 async def stub() -> AsyncIterator[StubSlack]:
     """Fails the test if the app sent anything Slack would refuse (oversized blocks, no text …), or a public
     message with article links that Slack would show with previews."""
-    slack = StubSlack()
-    await slack.start()
-    slack.users.update(USERS)
-    yield slack
-    await slack.stop()
+    async with running(StubSlack()) as slack:
+        slack.users.update(USERS)
+        yield slack
     assert not slack.rejected, f"Slack would have refused these messages: {slack.rejected}"
     assert not slack.unfurled, f"Slack would have shown link previews under these messages: {slack.unfurled}"
+
+
+@pytest_asyncio.fixture(loop_scope="function")
+async def oauth_stub() -> AsyncIterator[OAuthStubSlack]:
+    """The stub with Slack's OAuth endpoints: installs in other workspaces, each with its own bot token."""
+    async with running(OAuthStubSlack()) as slack:
+        yield slack
+    assert not slack.rejected, f"Slack would have refused these messages: {slack.rejected}"
 
 
 @pytest.fixture
@@ -56,6 +66,19 @@ def make_app(slack_settings: Settings) -> Callable[[CommandCore], AsyncApp]:
 @pytest.fixture
 def seed_app(seed_core: CommandCore, make_app: Callable[[CommandCore], AsyncApp]) -> AsyncApp:
     return make_app(seed_core)
+
+
+@pytest.fixture
+def history_core(make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory) -> CommandCore:
+    """A core over the seed index with a stored history, as a deployed bot has: it follows the threads it
+    answered in and takes votes. ``UMOD`` (``USERS``' listed moderator) is its one listed moderator."""
+    moderators = ModeratorPolicy(user_ids=frozenset({"slack:UMOD"}))
+    return make_core(seed_index_dir, Path("/nonexistent-corpus"), moderators, history=make_history())
+
+
+@pytest.fixture
+def history_app(history_core: CommandCore, make_app: Callable[[CommandCore], AsyncApp]) -> AsyncApp:
+    return make_app(history_core)
 
 
 @pytest.fixture

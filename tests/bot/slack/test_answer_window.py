@@ -9,14 +9,10 @@ until the reply is answered: the order is fixed, not timed.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from slack_bolt.async_app import AsyncApp
 
-from bot.core import CommandCore
-from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.slack.slack_requests import message_event, posts_in, send_event, shown_text
 from tests.bot.slack.stub_slack import StubSlack
 
@@ -24,19 +20,16 @@ pytestmark = pytest.mark.asyncio(loop_scope="function")
 
 
 async def test_a_reply_before_slack_answers_the_post_is_a_follow_up(
-        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
-        make_app: Callable[[CommandCore], AsyncApp]) -> None:
-    core = make_core(seed_index_dir, Path("/nonexistent-corpus"), history=make_history())
-    app = make_app(core)
+        stub: StubSlack, history_app: AsyncApp) -> None:
     stub.post_answers = asyncio.Event()
     # A timeline: stored as no answer, so only the thread followed from before the post makes the reply a follow-up.
     first = message_event("<@UBOT> what happened on feb 10", kind="app_mention")
-    asking = asyncio.create_task(send_event(app, first))
+    asking = asyncio.create_task(send_event(history_app, first))
     try:
         [answer] = await posts_in(stub, "chat.postMessage", 1)  # shown; Slack's answer to the post held
         assert "2021-02-10" in shown_text(answer)
         following = asyncio.create_task(
-            send_event(app, message_event("how many accounts were ordered blocked?", thread_ts=first["ts"])))
+            send_event(history_app, message_event("how many accounts were ordered blocked?", thread_ts=first["ts"])))
         second = (await posts_in(stub, "chat.postMessage", 2))[1]
     finally:
         stub.post_answers.set()

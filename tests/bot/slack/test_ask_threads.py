@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import pytest
 from slack_bolt.async_app import AsyncApp
 
-from bot.actors import ModeratorPolicy
 from bot.core import CommandCore
-from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.slack.slack_requests import (
     message_event,
     posts_in,
@@ -23,16 +18,6 @@ from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
 FOLLOW_UP = "and when is he expected to meet Twitter?"
-
-
-@pytest.fixture
-def history_core(make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory) -> CommandCore:
-    return make_core(seed_index_dir, Path("/nonexistent-corpus"), ModeratorPolicy(), history=make_history())
-
-
-@pytest.fixture
-def history_app(history_core: CommandCore, make_app: Any) -> AsyncApp:
-    return make_app(history_core)
 
 
 @pytest.mark.parametrize("mention", [False, True], ids=["reply", "reply-mentioning-the-bot"])

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -35,6 +34,7 @@ from tests.bot.slack.slack_requests import (
 from tests.bot.slack.stub_oauth import OAuthStubSlack
 from tests.bot.slack.stub_slack import APP_TOKEN, BOT_TOKEN, BOT_USER_ID, StubSlack
 from tests.bot.slack.test_oauth import TEAM, oauth_settings, redirect, serving, start_install
+from tests.loopback import free_port, running
 
 QUESTION = "how many accounts were ordered blocked?"
 ROTATING = "xoxe.xoxb-1-MTIzNDU2Nzg5MA-rotating"
@@ -53,22 +53,14 @@ class RefusingSlack(StubSlack):
 
 @pytest_asyncio.fixture(loop_scope="function")
 async def refusing() -> AsyncIterator[RefusingSlack]:
-    slack = RefusingSlack()
-    await slack.start()
-    yield slack
-    await slack.stop()
+    async with running(RefusingSlack()) as slack:
+        yield slack
 
 
 def settings_for(stub: StubSlack, **changes: Any) -> Settings:
     settings = Settings(_env_file=None, slack_bot_token=SecretStr(BOT_TOKEN),  # type: ignore[call-arg]
                         slack_app_token=SecretStr(APP_TOKEN), slack_api_url=stub.api_url)
     return settings.model_copy(update=changes)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def mention(ts: str) -> dict[str, Any]:
@@ -115,7 +107,7 @@ async def test_a_bot_token_refused_while_answering_stops_socket_mode_with_the_re
 async def test_a_bot_token_refused_in_http_mode_stops_the_server(
     refusing: RefusingSlack, seed_core: CommandCore
 ) -> None:
-    port = _free_port()
+    port = free_port()
     settings = settings_for(refusing, slack_app_token=None, slack_signing_secret=SecretStr(SIGNING_SECRET))
     task = asyncio.create_task(_served(seed_core, settings, http=True, host="127.0.0.1", port=port))
     url = f"http://127.0.0.1:{port}"
@@ -138,27 +130,22 @@ async def test_a_bot_token_refused_in_http_mode_stops_the_server(
 
 @pytest.mark.asyncio(loop_scope="function")
 async def test_one_workspaces_refused_token_stops_nothing_with_oauth(
-    seed_core: CommandCore, db_url: str
+    oauth_stub: OAuthStubSlack, seed_core: CommandCore, db_url: str
 ) -> None:
     """Many workspaces: the one whose token Slack refuses is logged, and the bot serves the others on."""
-    stub = OAuthStubSlack()
-    await stub.start()
-    try:
-        async with serving(seed_core, oauth_settings(stub, db_url)) as base, aiohttp.ClientSession() as http:
-            _, cookie = await start_install(http, base)
-            assert await redirect(http, base, stub.approve(TEAM, ["chat:write"]), cookie, cookie) == 200
-            stub.bot_token_revoked = True  # every call with a valid token: "account_inactive"
-            payload = mention("992.1")
-            payload["team_id"] = payload["event"]["team"] = payload["authorizations"][0]["team_id"] = TEAM
-            body = json.dumps(payload)
-            async with http.post(base + EVENTS_PATH, data=body, headers=signed_headers(body, JSON)) as response:
-                assert response.status == 200
-            await stub.wait_for(lambda: bool(stub.posted("chat.postMessage")))
-            await asyncio.sleep(0.5)  # time for a stop to take the server down, were there one
-            async with http.get(base + "/healthz") as response:
-                assert response.status == 200
-    finally:
-        await stub.stop()
+    async with serving(seed_core, oauth_settings(oauth_stub, db_url)) as base, aiohttp.ClientSession() as http:
+        _, cookie = await start_install(http, base)
+        assert await redirect(http, base, oauth_stub.approve(TEAM, ["chat:write"]), cookie, cookie) == 200
+        oauth_stub.bot_token_revoked = True  # every call with a valid token: "account_inactive"
+        payload = mention("992.1")
+        payload["team_id"] = payload["event"]["team"] = payload["authorizations"][0]["team_id"] = TEAM
+        body = json.dumps(payload)
+        async with http.post(base + EVENTS_PATH, data=body, headers=signed_headers(body, JSON)) as response:
+            assert response.status == 200
+        await oauth_stub.wait_for(lambda: bool(oauth_stub.posted("chat.postMessage")))
+        await asyncio.sleep(0.5)  # time for a stop to take the server down, were there one
+        async with http.get(base + "/healthz") as response:
+            assert response.status == 200
 
 
 @pytest.mark.parametrize("http", [False, True])

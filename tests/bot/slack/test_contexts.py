@@ -6,15 +6,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 from slack_bolt.async_app import AsyncApp
 
-from bot.actors import ModeratorPolicy
 from bot.core import APOLOGY, CommandCore
-from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.slack.slack_requests import (
     message_event,
     posts_in,
@@ -106,16 +103,14 @@ async def test_an_empty_mention_in_a_group_dm_gets_a_private_hint(stub: StubSlac
 
 
 async def test_a_reply_under_an_ask_answer_in_a_group_dm_goes_on_with_it(
-    stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
-    make_app: Callable[[CommandCore], AsyncApp],
+    stub: StubSlack, history_app: AsyncApp
 ) -> None:
     """Following the thread of an /ask answer reads its first message (conversations.replies), which in a group
     DM takes mpim:history: without it the reply was left unanswered."""
     stub.group_dms.add(GROUP_DM)
-    app = make_app(make_core(seed_index_dir, Path("/nonexistent-corpus"), ModeratorPolicy(), history=make_history()))
-    answer_ts = await replied_ts(stub, app, "/ask", "Who is Ajay Prakash Sawhney?", channel=GROUP_DM)
-    await send_event(app, in_group_dm("and when is he expected to meet Twitter?", thread_ts=answer_ts,
-                                      parent_user_id=BOT_USER_ID))
+    answer_ts = await replied_ts(stub, history_app, "/ask", "Who is Ajay Prakash Sawhney?", channel=GROUP_DM)
+    await send_event(history_app, in_group_dm("and when is he expected to meet Twitter?", thread_ts=answer_ts,
+                                              parent_user_id=BOT_USER_ID))
     [reply] = await posts_in(stub, "chat.postMessage", timeout=10)
     assert reply["channel"] == GROUP_DM and reply["thread_ts"] == answer_ts
     assert "Searched for:" in shown_text(reply) and "Sawhney" in shown_text(reply)

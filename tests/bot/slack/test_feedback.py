@@ -5,17 +5,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from slack_bolt.async_app import AsyncApp
 
-from bot.actors import ModeratorPolicy
 from bot.core import CommandCore
 from bot.store_breaker import STORE_RETRY_AFTER, Breaker
 from tests.bot.conftest import CoreFactory, HistoryFactory
+from tests.bot.fake_clock import FakeClock
 from tests.bot.slack.slack_requests import (
     block_action,
     click,
@@ -29,18 +29,9 @@ from tests.bot.slack.slack_requests import (
     slash_payload,
 )
 from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
-from tests.bot.test_shared_state import Clock
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 NOWHERE = Path("/nonexistent-corpus")
-
-
-@pytest.fixture
-def history_app(make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
-                make_app: Callable[[CommandCore], AsyncApp]) -> AsyncApp:
-    core = make_core(seed_index_dir, NOWHERE, ModeratorPolicy(user_ids=frozenset({"slack:UMOD"})),
-                     history=make_history())
-    return make_app(core)
 
 
 def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
@@ -90,17 +81,30 @@ async def test_follow_up_in_a_thread_is_expanded_and_says_so(stub: StubSlack, hi
     assert buttons(second)
 
 
+Mentioned = Callable[[str], Awaitable[tuple[dict[str, Any], dict[str, Any]]]]
+
+
+@pytest.fixture
+def before_a_restart(stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+                     make_app: Callable[[CommandCore], AsyncApp]) -> Mentioned:
+    """``await before_a_restart(text)``: a bot with a stored history is mentioned with ``text``, replies in the
+    thread, and stops as a restart stops it; ``(the mention, the reply)``. The test starts the next bot."""
+    async def mentioned(text: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        running = make_core(seed_index_dir, NOWHERE, history=make_history())
+        first = message_event(f"<@UBOT> {text}", kind="app_mention")
+        await send_event(make_app(running), first)
+        [reply] = await posts_in(stub, "chat.postMessage", 1)
+        assert await running.in_flight.drain(5)  # as a restart does: what was being sent finishes
+        return first, reply
+    return mentioned
+
+
 async def test_follow_ups_in_a_thread_answered_before_a_restart_are_still_answered(
         stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
-        make_app: Callable[[CommandCore], AsyncApp]) -> None:
+        make_app: Callable[[CommandCore], AsyncApp], before_a_restart: Mentioned) -> None:
     """The threads the bot follows were kept in the adapter's memory (without shared state, the default on
     SQLite): after a restart a follow-up there, with no mention, went unanswered without a word."""
-    running = make_core(seed_index_dir, NOWHERE, history=make_history())
-    before = make_app(running)
-    first = message_event("<@UBOT> Who is Ajay Prakash Sawhney?", kind="app_mention")
-    await send_event(before, first)
-    await posts_in(stub, "chat.postMessage", 1)
-    assert await running.in_flight.drain(5)  # as a restart does: what was being sent finishes
+    first, _ = await before_a_restart("Who is Ajay Prakash Sawhney?")
     restarted = make_core(seed_index_dir, NOWHERE, history=make_history())  # the same store, restarted
     after = make_app(restarted)
     await send_event(after, message_event("and how many accounts were ordered blocked?", thread_ts=first["ts"]))
@@ -113,16 +117,11 @@ async def test_follow_ups_in_a_thread_answered_before_a_restart_are_still_answer
 
 async def test_a_thread_whose_only_reply_was_a_timeline_is_still_followed_after_a_restart(
         stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
-        make_app: Callable[[CommandCore], AsyncApp]) -> None:
+        make_app: Callable[[CommandCore], AsyncApp], before_a_restart: Mentioned) -> None:
     """A timeline reply starts a conversation, but is stored as no answer: after a restart the check of the
     stored answers found none in its thread, and a follow-up there, with no mention, went unanswered."""
-    running = make_core(seed_index_dir, NOWHERE, history=make_history())
-    before = make_app(running)
-    first = message_event("<@UBOT> what happened on feb 10", kind="app_mention")
-    await send_event(before, first)
-    [timeline] = await posts_in(stub, "chat.postMessage", 1)
+    first, timeline = await before_a_restart("what happened on feb 10")
     assert timeline["thread_ts"] == first["ts"] and "2021-02-10" in shown_text(timeline), shown_text(timeline)
-    assert await running.in_flight.drain(5)  # as a restart does: what was being sent finishes
     after = make_app(make_core(seed_index_dir, NOWHERE, history=make_history()))  # the same store, restarted
     await send_event(after, message_event("how many accounts were ordered blocked?", thread_ts=first["ts"]))
     second = (await posts_in(stub, "chat.postMessage", 2))[1]
@@ -132,18 +131,13 @@ async def test_a_thread_whose_only_reply_was_a_timeline_is_still_followed_after_
 async def test_a_store_that_fails_once_does_not_leave_a_thread_unfollowed_for_good(
         stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
         make_app: Callable[[CommandCore], AsyncApp], monkeypatch: pytest.MonkeyPatch,
-        caplog: pytest.LogCaptureFixture) -> None:
+        caplog: pytest.LogCaptureFixture, before_a_restart: Mentioned) -> None:
     """After a restart, a follow-up arriving while the database could not be reached was taken as one in a
     thread the bot never answered in, and the thread was remembered so: once the database was back, every
     follow-up there still went unanswered, and each failure logged a traceback."""
     import sqlalchemy as sa
 
-    running = make_core(seed_index_dir, NOWHERE, history=make_history())
-    before = make_app(running)
-    first = message_event("<@UBOT> Who is Ajay Prakash Sawhney?", kind="app_mention")
-    await send_event(before, first)
-    await posts_in(stub, "chat.postMessage", 1)
-    assert await running.in_flight.drain(5)  # as a restart does: what was being sent finishes
+    first, _ = await before_a_restart("Who is Ajay Prakash Sawhney?")
     history = make_history()
     after = make_app(make_core(seed_index_dir, NOWHERE, history=history))  # the same store, restarted
     assert history.store is not None
@@ -157,14 +151,14 @@ async def test_a_store_that_fails_once_does_not_leave_a_thread_unfollowed_for_go
         return read(conversation, since)
 
     monkeypatch.setattr(history.store, "answered_in", flaky)
-    clock = Clock()
-    history.breaker = Breaker(clock)
+    clock = FakeClock()
+    history.breaker = Breaker(clock.time)
     await send_event(after, message_event("and when is he expected to meet Twitter?", thread_ts=first["ts"]))
     for _ in range(400):  # the failure is logged, and the store left alone for STORE_RETRY_AFTER from then
         if any("replies" in r.getMessage() for r in caplog.records):
             break
         await asyncio.sleep(0.05)
-    clock.now += STORE_RETRY_AFTER + 1
+    clock.advance(STORE_RETRY_AFTER + 1)
     await send_event(after, message_event("and how many accounts were ordered blocked?", thread_ts=first["ts"]))
     second = (await posts_in(stub, "chat.postMessage", 2))[1]
     assert second["thread_ts"] == first["ts"] and "257" in shown_text(second)

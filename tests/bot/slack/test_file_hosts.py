@@ -27,6 +27,7 @@ from tests.bot.conftest import CoreFactory
 from tests.bot.slack.slack_requests import message_event, send_event, settled
 from tests.bot.slack.stub_slack import BOT_TOKEN, StubSlack
 from tests.bot.slack.test_adding_by_dm import KOO
+from tests.loopback import running
 
 CERT = Path(__file__).with_name("localhost.pem")  # certificate and key, for localhost and 127.0.0.1 until 2126
 OUTSIDE = "that file is stored outside Slack: download it and share the file itself"
@@ -65,10 +66,8 @@ class OutsideServer:
 
 @pytest_asyncio.fixture(loop_scope="function")
 async def outside() -> AsyncIterator[OutsideServer]:
-    server = OutsideServer()
-    await server.start()
-    yield server
-    await server.stop()
+    async with running(OutsideServer()) as server:
+        yield server
 
 
 @pytest.fixture

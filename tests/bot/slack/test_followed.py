@@ -31,11 +31,10 @@ async def until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
 
 
 async def test_the_reply_does_not_wait_for_the_record_that_it_was_sent(
-        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+        stub: StubSlack, history_core: CommandCore,
         make_app: Callable[[CommandCore], AsyncApp], monkeypatch: pytest.MonkeyPatch) -> None:
     """The store write that keeps a thread followed after a restart was awaited before the reply was posted: a
     slow database delayed every answer in a channel. It now comes after, and is still made."""
-    core = make_core(seed_index_dir, NOWHERE, history=make_history())
     gate, done = asyncio.Event(), asyncio.Event()
     recorded: list[str] = []
 
@@ -44,9 +43,9 @@ async def test_the_reply_does_not_wait_for_the_record_that_it_was_sent(
         recorded.append(conversation)
         done.set()
 
-    monkeypatch.setattr(core, "replied_in", slow)
+    monkeypatch.setattr(history_core, "replied_in", slow)
     first = message_event(FIRST, kind="app_mention")
-    await send_event(make_app(core), first)
+    await send_event(make_app(history_core), first)
     [timeline] = await posts_in(stub, "chat.postMessage", 1)  # posted while the write still waits
     assert "2021-02-10" in shown_text(timeline) and recorded == []
     gate.set()
@@ -55,16 +54,14 @@ async def test_the_reply_does_not_wait_for_the_record_that_it_was_sent(
 
 
 async def test_a_failed_record_is_logged_and_the_reply_stands(
-        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
+        stub: StubSlack, history_core: CommandCore,
         make_app: Callable[[CommandCore], AsyncApp], monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
-    core = make_core(seed_index_dir, NOWHERE, history=make_history())
-
     async def failing(conversation: str) -> None:
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(core, "replied_in", failing)
-    app = make_app(core)
+    monkeypatch.setattr(history_core, "replied_in", failing)
+    app = make_app(history_core)
     first = message_event(FIRST, kind="app_mention")
     with caplog.at_level(logging.ERROR, logger="bot.slack"):
         await send_event(app, first)
@@ -104,28 +101,25 @@ async def test_with_shared_state_a_reply_is_recorded_once_and_followed_after_a_r
 
 @pytest.mark.parametrize("refusal", ["read_only", "deleted"])
 async def test_a_reply_slack_refused_leaves_its_thread_unfollowed(
-        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
-        make_app: Callable[[CommandCore], AsyncApp], refusal: str) -> None:
+        stub: StubSlack, history_core: CommandCore, history_app: AsyncApp, refusal: str) -> None:
     """The thread was followed as the reply was sent, whatever became of the post: in an announcement-only
     channel (``restricted_action``), or under a question deleted meanwhile, nobody saw a reply, yet the next
     message in that thread was read as a question without a mention, here and (in the store) after a restart."""
-    core = make_core(seed_index_dir, NOWHERE, history=make_history())
-    app = make_app(core)
     first = message_event(FIRST, kind="app_mention", channel="C7")
     if refusal == "read_only":
         stub.read_only.add("C7")
     else:
         stub.deleted.add(first["ts"])
-    await send_event(app, first)
+    await send_event(history_app, first)
     await posts_in(stub, "chat.postMessage", 1)
-    assert await core.in_flight.drain(5)
+    assert await history_core.in_flight.drain(5)
     stub.read_only.clear()
     stub.deleted.clear()
-    await send_event(app, message_event("what did they say about it", channel="C7", thread_ts=first["ts"]))
-    assert await core.in_flight.drain(5)
+    await send_event(history_app, message_event("what did they say about it", channel="C7", thread_ts=first["ts"]))
+    assert await history_core.in_flight.drain(5)
     in_channel = [m for m in stub.posted("chat.postMessage") if m["channel"] == "C7"]  # not the asker's DM
     assert len(in_channel) == 1, "a message nobody addressed to the bot was answered"
-    assert await core.answered_in(f"slack:thread:C7:{first['ts']}") is False
+    assert await history_core.answered_in(f"slack:thread:C7:{first['ts']}") is False
 
 
 @pytest.mark.parametrize("before, after", [("store", "memory"), ("memory", "store")])

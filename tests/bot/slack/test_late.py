@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 from slack_bolt.async_app import AsyncApp
 
-from bot.actors import ModeratorPolicy
 from bot.core import CommandCore
-from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.slack.slack_requests import (
     block_action,
     click,
@@ -66,22 +62,19 @@ def errors(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
 
 @pytest.mark.parametrize("vote", ["feedback_down", "feedback_up"])
 async def test_a_vote_answered_after_its_response_url_expired_sends_what_was_asked_for_and_drops_a_thanks(
-    stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
-    make_app: Callable[[CommandCore], AsyncApp], caplog: pytest.LogCaptureFixture, vote: str,
+    stub: StubSlack, history_core: CommandCore, history_app: AsyncApp, caplog: pytest.LogCaptureFixture, vote: str,
 ) -> None:
     """A click's reply refused by its expired response_url was logged as an error and lost: after a 👎 that lost the
     next-best passages the clicker asked to see, which now come by DM; a thanks alone is dropped with a warning."""
-    core = make_core(seed_index_dir, Path("/nonexistent-corpus"), ModeratorPolicy(), history=make_history())
-    app = make_app(core)
     asked = slash_payload(stub, "/ask", "What app is the government promoting as an alternative to Twitter?")
-    await slash(app, asked)
+    await slash(history_app, asked)
     answer = await reply_to(stub, asked)
     [value] = {e["value"] for b in answer["blocks"] if b["type"] == "actions" for e in b["elements"]}
     with caplog.at_level(logging.WARNING):
-        await click(app, expired(stub, block_action(stub, vote, value)))
+        await click(history_app, expired(stub, block_action(stub, vote, value)))
         if vote == "feedback_down":
             [passages] = await posts_in(stub, "chat.postMessage")
-        await settled(core)
+        await settled(history_core)
     assert not errors(caplog), caplog.text
     if vote == "feedback_down":
         assert passages["channel"] == "UASKER" and passages["text"].startswith("Your 👎 was recorded after the 30")

@@ -3,21 +3,17 @@ through Bolt's real dispatcher against the stub Slack: taken out of the question
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from slack_bolt.async_app import AsyncApp
 
 from bot.core import CommandCore
 from bot.store.db import utcnow
-from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.slack.slack_requests import message_event, posts_in, send_event
 from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
-NOWHERE = Path("/nonexistent-corpus")
 
 
 def asked(core: CommandCore) -> list[str]:
@@ -28,24 +24,21 @@ def asked(core: CommandCore) -> list[str]:
 
 
 async def test_the_bots_own_names_typed_as_text_are_not_read_as_the_question(
-        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
-        make_app: Callable[[CommandCore], AsyncApp]) -> None:
+        stub: StubSlack, history_core: CommandCore, history_app: AsyncApp) -> None:
     """"dispute-bot how many accounts …" in a DM, "@Dispute Helper who is …" (the name the operator gave the app,
     typed where the mention was not picked) in a mention: the names were searched as words of the question."""
     stub.bot_name, stub.bot_display_name = "Dispute Helper", "Helper Bot"
-    core = make_core(seed_index_dir, NOWHERE, history=make_history())
-    app = make_app(core)
-    await send_event(app, message_event("dispute-bot how many accounts were ordered blocked?", channel="D1",
-                                        channel_type="im"))
+    await send_event(history_app, message_event("dispute-bot how many accounts were ordered blocked?", channel="D1",
+                                                channel_type="im"))
     await posts_in(stub, "chat.postMessage", 1)
-    await send_event(app, message_event(f"<@{BOT_USER_ID}> @Dispute Helper who is ajay sawhney?",
-                                        kind="app_mention"))
+    await send_event(history_app, message_event(f"<@{BOT_USER_ID}> @Dispute Helper who is ajay sawhney?",
+                                                kind="app_mention"))
     await posts_in(stub, "chat.postMessage", 2)
-    await send_event(app, message_event("Helper Bot: what did @kooindiabot and dispute-bot say?", channel="D1",
-                                        channel_type="im"))
+    await send_event(history_app, message_event("Helper Bot: what did @kooindiabot and dispute-bot say?", channel="D1",
+                                                channel_type="im"))
     await posts_in(stub, "chat.postMessage", 3)
-    assert await core.in_flight.drain(5)
-    assert asked(core) == ["how many accounts were ordered blocked?", "who is ajay sawhney?",
+    assert await history_core.in_flight.drain(5)
+    assert asked(history_core) == ["how many accounts were ordered blocked?", "who is ajay sawhney?",
                            "what did @kooindiabot and dispute-bot say?"]
     # Learned once, not per message.
     assert len(stub.posted("bots.info")) == 1
@@ -53,29 +46,24 @@ async def test_the_bots_own_names_typed_as_text_are_not_read_as_the_question(
 
 
 async def test_a_name_that_opens_no_question_stays(
-        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
-        make_app: Callable[[CommandCore], AsyncApp]) -> None:
+        stub: StubSlack, history_core: CommandCore, history_app: AsyncApp) -> None:
     """A bot named after something the articles discuss keeps that word where it is no address: "koo signups in
     february" is about Koo, not said to a bot named "Koo"."""
     stub.bot_name = "Koo"
-    core = make_core(seed_index_dir, NOWHERE, history=make_history())
-    await send_event(make_app(core), message_event("koo signups in february", channel="D1", channel_type="im"))
+    await send_event(history_app, message_event("koo signups in february", channel="D1", channel_type="im"))
     await posts_in(stub, "chat.postMessage", 1)
-    assert await core.in_flight.drain(5)
-    assert asked(core) == ["koo signups in february"]
+    assert await history_core.in_flight.drain(5)
+    assert asked(history_core) == ["koo signups in february"]
 
 
 async def test_slack_failing_to_say_the_names_does_not_stop_the_answer(
-        stub: StubSlack, make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory,
-        make_app: Callable[[CommandCore], AsyncApp], caplog: pytest.LogCaptureFixture) -> None:
+        stub: StubSlack, history_app: AsyncApp, caplog: pytest.LogCaptureFixture) -> None:
     """Without ``users:read`` (an app from an older manifest) the names can't be learned: the question is still
     answered, with only the names the core knows taken out, and the lookup is not repeated for every message."""
     stub.scopes.discard("users:read")
-    core = make_core(seed_index_dir, NOWHERE, history=make_history())
-    app = make_app(core)
     for n in range(2):
-        await send_event(app, message_event("how many accounts were ordered blocked?", channel="D1",
-                                            channel_type="im"))
+        await send_event(history_app, message_event("how many accounts were ordered blocked?", channel="D1",
+                                                    channel_type="im"))
         await posts_in(stub, "chat.postMessage", n + 1)
     assert "could not learn the bot's names" in caplog.text
     assert len(stub.posted("bots.info")) == 1

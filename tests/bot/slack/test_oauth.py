@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import json
 import re
-import socket
 from collections.abc import AsyncIterator
 from datetime import datetime
 from html import unescape
@@ -16,7 +15,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import aiohttp
 import pytest
-import pytest_asyncio
 import sqlalchemy as sa
 import yaml
 from pydantic import SecretStr
@@ -31,20 +29,12 @@ from bot.store.migrations import migrate
 from tests.bot.slack.slack_requests import JSON, SIGNING_SECRET, event_payload, message_event, settled, signed_headers
 from tests.bot.slack.stub_oauth import CLIENT_ID, CLIENT_SECRET, OAuthStubSlack
 from tests.bot.slack.stub_slack import BOT_USER_ID, MANIFEST
+from tests.loopback import free_port
 
 TEAM = "T0OTHER"
 QUESTION = "how many accounts were ordered blocked?"
 COOKIE = "slack-app-oauth-state"
 REFUSED = (400, 401)  # Bolt's failure page: 400 for a state from another browser, 401 for an unknown one
-
-
-@pytest_asyncio.fixture(loop_scope="function")
-async def oauth_stub() -> AsyncIterator[OAuthStubSlack]:
-    slack = OAuthStubSlack()
-    await slack.start()
-    yield slack
-    await slack.stop()
-    assert not slack.rejected
 
 
 def oauth_settings(stub: OAuthStubSlack, database_url: str) -> Settings:
@@ -53,15 +43,9 @@ def oauth_settings(stub: OAuthStubSlack, database_url: str) -> Settings:
                     slack_api_url=stub.api_url, database_url=SecretStr(database_url))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextlib.asynccontextmanager
 async def serving(core: CommandCore, settings: Settings) -> AsyncIterator[str]:
-    port = _free_port()
+    port = free_port()
     task = asyncio.create_task(serve_slack(core, settings, http=True, host="127.0.0.1", port=port))
     base = f"http://127.0.0.1:{port}"
     try:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import logging
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
 from slack_bolt.async_app import AsyncApp
 
-from bot.actors import ModeratorPolicy
 from bot.core import CommandCore
-from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.slack.slack_requests import message_event, posts_in, send_event, settled, shown_text
 from tests.bot.slack.stub_slack import BOT_ID, BOT_USER_ID, StubSlack
 
@@ -20,16 +17,6 @@ pytestmark = pytest.mark.asyncio(loop_scope="function")
 
 CLAIM = "<@UASKER> govt ordered twitter to block 1178 accounts linked to khalistan"
 SOURCED = "Every quote names its article"  # what "is this true?" gets said after one of the bot's answers
-
-
-@pytest.fixture
-def history_core(make_core: CoreFactory, seed_index_dir: Path, make_history: HistoryFactory) -> CommandCore:
-    return make_core(seed_index_dir, Path("/nonexistent-corpus"), ModeratorPolicy(), history=make_history())
-
-
-@pytest.fixture
-def history_app(history_core: CommandCore, make_app: Any) -> AsyncApp:
-    return make_app(history_core)
 
 
 def reads(stub: StubSlack) -> int:

@@ -27,7 +27,8 @@ from tests.bot.slack.slack_requests import (
     signed_headers,
 )
 from tests.bot.slack.stub_slack import BOT_TOKEN, BOT_USER_ID, StubSlack
-from tests.bot.slack.test_shutdown import _free_port, _wait_ready
+from tests.bot.slack.test_shutdown import _wait_ready
+from tests.loopback import free_port
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -41,7 +42,7 @@ def replicas(n: int, env: dict[str, str], tmp_path: Path) -> Iterator[list[Repli
     started: list[Replica] = []
     try:
         for i in range(n):
-            port = _free_port()
+            port = free_port()
             log = tmp_path / f"replica{i}.log"
             with log.open("wb") as out:
                 child = subprocess.Popen(

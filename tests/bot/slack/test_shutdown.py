@@ -7,7 +7,6 @@ import contextlib
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,17 +18,12 @@ import pytest
 from bot.core import CommandCore
 from tests.bot.slack.slack_requests import FORM, SIGNING_SECRET, form_body, signed_headers, slash_payload
 from tests.bot.slack.stub_slack import BOT_TOKEN, StubSlack
+from tests.loopback import free_port
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
 QUESTIONS = ["how many accounts were ordered blocked?", "Which app is the government promoting?",
              "Under which section of the IT Act were the orders issued?", "What did Twitter say?"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def _wait_ready(http: aiohttp.ClientSession, base: str, child: subprocess.Popen[bytes], log: Path) -> None:
@@ -48,7 +42,7 @@ async def test_sigterm_finishes_answers_in_flight_then_exits_0(
     stub: StubSlack, built_copy: tuple[Path, Path], tmp_path: Path
 ) -> None:
     corpus, index_dir = built_copy
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
            "SLACK_API_URL": stub.api_url, "CORPUS_DIR": str(corpus), "INDEX_DIR": str(index_dir),
            "RATE_LIMIT_PER_MINUTE": "0", "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}

@@ -36,6 +36,7 @@ from tests.bot.slack.slack_requests import (
     slash_payload,
 )
 from tests.bot.slack.stub_slack import APP_TOKEN, BOT_TOKEN, BOT_USER_ID, StubSlack
+from tests.loopback import free_port
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -75,12 +76,6 @@ async def test_slacks_ssl_check_is_answered_200_and_nothing_else_unsigned(
     assert "ssl_check=1&token" not in caplog.text and caplog.text.count("refused a Slack request") == 2
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 async def test_http_mode_over_loopback(stub: StubSlack, seed_app: AsyncApp) -> None:
     runner = await start_http(seed_app, SIGNING_SECRET, host="127.0.0.1", port=0)
     url = f"http://127.0.0.1:{runner.addresses[0][1]}{EVENTS_PATH}"
@@ -101,7 +96,7 @@ async def test_http_mode_over_loopback(stub: StubSlack, seed_app: AsyncApp) -> N
 
 
 async def test_serve_slack_http_mode(stub: StubSlack, seed_core: CommandCore, slack_settings: Settings) -> None:
-    port = _free_port()
+    port = free_port()
     task = asyncio.create_task(serve_slack(seed_core, slack_settings, http=True, host="127.0.0.1", port=port))
     payload = slash_payload(stub, "/sources")
     body = form_body(payload)
