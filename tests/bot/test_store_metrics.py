@@ -14,8 +14,8 @@ from bot.store import Store
 from bot.store.shared import SharedStore
 from bot.store_breaker import STORE_RETRY_AFTER, Breaker
 from tests.bot.conftest import VOTE_KEY, CoreFactory
+from tests.bot.fake_clock import FakeClock
 from tests.bot.test_outage_writes import gone
-from tests.bot.test_shared_state import Clock
 
 CLAIM = "claim an event"
 
@@ -29,11 +29,10 @@ def _up() -> float | None:
 
 
 def test_an_outage_shows_in_the_metrics_until_the_store_answers_again(
-    make_core: CoreFactory, seed_index_dir: Path, tmp_path: Path
+    make_core: CoreFactory, seed_index_dir: Path, tmp_path: Path, clock: FakeClock
 ) -> None:
     url = f"sqlite:///{tmp_path / 'bot.db'}"
-    clock = Clock()
-    breaker = Breaker(clock)
+    breaker = Breaker(clock.time)
     shared_store = SharedStore(url)
     state = SharedState(shared_store, breaker=breaker)
     history = History(Store(url, VOTE_KEY), breaker=breaker)
@@ -46,7 +45,7 @@ def test_an_outage_shows_in_the_metrics_until_the_store_answers_again(
     assert _up() == 0.0
     assert _skipped(CLAIM) == before + 2
     shared_store.engine = engine
-    clock.now += STORE_RETRY_AFTER + 1
+    clock.advance(STORE_RETRY_AFTER + 1)
     assert state.deduper().claim("event:three")  # the store answers again
     assert _up() == 1.0 and _skipped(CLAIM) == before + 2
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import socket
 
 import aiohttp
 import pytest
@@ -14,12 +13,7 @@ from bot import health, runner
 from bot.core import CommandCore
 from bot.settings import Settings
 from tests.bot.slack.stub_slack import StubSlack
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.loopback import free_port
 
 
 async def _status(http: aiohttp.ClientSession, url: str) -> int:
@@ -34,7 +28,7 @@ async def _status(http: aiohttp.ClientSession, url: str) -> int:
 async def test_a_metrics_port_of_its_own_keeps_metrics_off_the_slack_port(
     stub: StubSlack, seed_core: CommandCore, slack_settings: Settings
 ) -> None:
-    slack_port, metrics_port = _free_port(), _free_port()
+    slack_port, metrics_port = free_port(), free_port()
     settings = slack_settings.model_copy(update={"metrics_port": metrics_port, "metrics_host": "127.0.0.1"})
     serving = asyncio.create_task(runner._serve(seed_core, settings, ["slack"], http=True, port=slack_port,
                                                 host="127.0.0.1"))
