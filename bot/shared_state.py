@@ -71,7 +71,8 @@ class StoreDeduper:
         self._clock = clock
         self._breaker = breaker or Breaker(clock)
         self._pruner = Pruner(lambda now: store.prune_claims(now - ttl), "event claims", clock, self._breaker)
-        self._local = MemoryDeduper(ttl=ttl)  # this process's own claims, what decides while the store can't
+        # This process's own claims, what decides while the store can't; by the same clock as the store's.
+        self._local = MemoryDeduper(ttl=ttl, clock=clock)
 
     def claim(self, key: str) -> bool:
         self._pruner.maybe()
@@ -107,7 +108,7 @@ class StoreRateLimiter:
         self._breaker = breaker or Breaker(clock)
         self._pruner = Pruner(lambda now: store.prune_buckets(now - refill, now), "rate-limit buckets", clock,
                               self._breaker)
-        self._local = RateLimiter(per_minute, burst)
+        self._local = RateLimiter(per_minute, burst, clock=clock)
 
     @property
     def enabled(self) -> bool:
