@@ -51,8 +51,9 @@ def advisory_build_lock(engine: Engine, key: int = LOCK_KEY) -> Iterator[LockChe
 
     A database that can't be reached is ``LockUnavailable`` (it was a traceback on the command line and an
     apology in chat). A connection lost during the build took the lock with it (the server ends the
-    session): the build that finished stays a success. Its unlock failing had turned a published index
-    into "something went wrong … the previous index is still being used"."""
+    session): the build's check catches that before it publishes; lost after it published, the build stays a
+    success. Its unlock failing had turned a published index into "something went wrong … the previous index
+    is still being used"."""
     with contextlib.ExitStack() as stack:
         try:
             conn = stack.enter_context(engine.connect())
@@ -63,20 +64,26 @@ def advisory_build_lock(engine: Engine, key: int = LOCK_KEY) -> Iterator[LockChe
         if not held:
             raise BuildInProgress("an index build is already running on another replica")
 
+        lost: list[str] = []  # what the check found, once it found the lock gone: nothing left to unlock
+
         def still_held() -> str | None:
             # Asked on the lock's own connection: a session reconnected meanwhile is a new one, holding nothing.
             try:
-                return None if conn.scalar(_MINE, {"key": key}) else NOT_HELD
+                if conn.scalar(_MINE, {"key": key}):
+                    return None
+                lost.append(NOT_HELD)
             except sa.exc.SQLAlchemyError as exc:
-                log.warning("the build lock's database connection was lost during the build (%s)",
-                            unreachable(exc) or type(exc).__name__)
-                return SESSION_ENDED
+                log.warning("the build lock's database connection was lost during the build (%s); the server "
+                            "released the lock with it", unreachable(exc) or type(exc).__name__)
+                lost.append(SESSION_ENDED)
+            return lost[-1]
 
         try:
             yield still_held
         finally:
             try:
-                conn.scalar(sa.select(sa.func.pg_advisory_unlock(key)))
+                if not lost:
+                    conn.scalar(sa.select(sa.func.pg_advisory_unlock(key)))
             except sa.exc.SQLAlchemyError as exc:
                 log.warning("the build lock's database connection was lost during the build (%s); the server "
                             "released the lock with it", unreachable(exc) or type(exc).__name__)

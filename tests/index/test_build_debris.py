@@ -14,7 +14,7 @@ from index import build_folders, store
 OTHER_MACHINE = "0" * 12
 
 
-def _dead_pid() -> int:
+def dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()  # reaped: the pid names no process now
     return child.pid
@@ -32,7 +32,7 @@ def _folder(index_dir: Path, name: str, age: float = 0.0) -> Path:
 
 def test_a_folder_whose_process_is_gone_is_debris_and_a_running_ones_is_not(tmp_path: Path) -> None:
     index_dir = tmp_path / "index"
-    gone = _folder(index_dir, build_folders.folder_name(pid=_dead_pid()))
+    gone = _folder(index_dir, build_folders.folder_name(pid=dead_pid()))
     running = _folder(index_dir, build_folders.folder_name(pid=os.getpid()))
     store.clear_debris(index_dir)
     assert not gone.exists()
@@ -42,7 +42,7 @@ def test_a_folder_whose_process_is_gone_is_debris_and_a_running_ones_is_not(tmp_
 def test_another_machines_folder_is_left_until_it_is_a_day_old(tmp_path: Path) -> None:
     """Its pid means nothing here (it may run there); only age tells it is over."""
     index_dir = tmp_path / "index"
-    recent = _folder(index_dir, build_folders.folder_name(pid=_dead_pid(), machine=OTHER_MACHINE,
+    recent = _folder(index_dir, build_folders.folder_name(pid=dead_pid(), machine=OTHER_MACHINE,
                                                            now=time.time() - 3600), age=3600)
     old_age = build_folders.DEBRIS_AGE_SECONDS + 60
     old = _folder(index_dir, build_folders.folder_name(pid=os.getpid(), machine=OTHER_MACHINE,
@@ -62,7 +62,7 @@ def test_a_folder_written_to_lately_is_not_old_whatever_its_name_says(tmp_path: 
 
 def test_an_older_releases_folder_names_no_owner_and_goes_by_age_alone(tmp_path: Path) -> None:
     index_dir = tmp_path / "index"
-    fresh = _folder(index_dir, f".tmp-{_dead_pid()}-0123abcd")
+    fresh = _folder(index_dir, f".tmp-{dead_pid()}-0123abcd")
     old = _folder(index_dir, ".tmp-77-89abcdef", age=build_folders.DEBRIS_AGE_SECONDS + 60)
     store.clear_debris(index_dir)
     assert fresh.exists()
