@@ -20,6 +20,7 @@ from bot.build_lock import LockUnavailable
 from bot.results import IndexChange, Notice, NoticeKind
 from bot.unwritable import Folders, cannot_write, unwritten_setting
 from index import store
+from index.lock_check import LockCheck
 
 log = logging.getLogger(__name__)
 audit = logging.getLogger("dispute_bot.audit")
@@ -33,10 +34,14 @@ UNWRITABLE = ("The bot can't write to its {} folder, so nothing was changed; who
 _DISK_ERRORS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT})
 UNREACHABLE = ("The database the bot's replicas share can't be reached, so nothing was changed; try again in a "
                "moment. The previous index is still being used.")
+LOCK_LOST = ("The build lost the replicas' build lock before it finished (its database connection ended), so "
+             "nothing of it was published and the previous index is still being used; try again in a moment.")
+# A build: given the check its lock hands it (``index.lock_check``), asked before it publishes; None: no such lock.
+Build = Callable[[LockCheck | None], IndexChange | Notice]
 
 
 class BuildRunner:
-    def __init__(self, lock: Callable[[], AbstractContextManager[None]], folders: Folders) -> None:
+    def __init__(self, lock: Callable[[], AbstractContextManager[LockCheck | None]], folders: Folders) -> None:
         """``lock``: held around every build (a PostgreSQL advisory lock when replicas share a store);
         ``folders``: the corpus and index folders, named in the log when one can't be written."""
         self._lock = lock
@@ -55,7 +60,7 @@ class BuildRunner:
     async def in_thread(self, fn: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._pool, fn)
 
-    async def run(self, what: str, actor: Actor, fn: Callable[[], IndexChange | Notice]) -> IndexChange | Notice:
+    async def run(self, what: str, actor: Actor, fn: Build) -> IndexChange | Notice:
         # The in-process guard answers a second request at once; the locks below cover other processes.
         if not self._guard.acquire(blocking=False):
             metrics.BUILDS.labels(what, "busy").inc()
@@ -65,8 +70,8 @@ class BuildRunner:
         def tracked() -> IndexChange | Notice:
             self._building.set()
             try:
-                with self._lock():
-                    return fn()
+                with self._lock() as still_held:
+                    return fn(still_held)
             finally:
                 self._building.clear()
 
@@ -80,6 +85,10 @@ class BuildRunner:
             log.error("%s by %s not started: the database holding the build lock can't be reached (%s)", what,
                       actor.describe(), exc)
             return Notice(NoticeKind.FAILED, UNREACHABLE)
+        except store.LockLost as exc:  # the replicas' lock ended with its session mid-build: nothing published
+            metrics.BUILDS.labels(what, "failed").inc()
+            log.error("%s by %s not published: %s", what, actor.describe(), exc)
+            return Notice(NoticeKind.FAILED, LOCK_LOST)
         except store.CorpusError as exc:  # nothing to build from, or the last article: refused, nothing changed
             metrics.BUILDS.labels(what, "invalid").inc()
             if exc.in_chat != str(exc):

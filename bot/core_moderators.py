@@ -84,9 +84,10 @@ class ModeratorActions:
                 return refusal
             audit.info("reindex (full=%s) by %s", full, actor.describe())
             # A newer release's index is never replaced from chat, even with full: only the CLI's --full does.
-            return await self.builds.run("reindex", actor, lambda: IndexChange("reindex", build_index(
+            return await self.builds.run("reindex", actor, lambda still_held: IndexChange("reindex", build_index(
                 self.config.corpus_dir, self.config.index_dir, model=self.config.model,
-                encoder_provider=self._encoder_provider, full=full, live_check=load_problem).to_dict()))
+                encoder_provider=self._encoder_provider, full=full, live_check=load_problem,
+                still_held=still_held).to_dict()))
 
         return await self._recorded("rebuild", actor, ["full"] if full else [], change)
 

@@ -14,6 +14,7 @@ from bot.force_hints import chat_hint
 from bot.results import IndexChange, Notice, NoticeKind
 from index.article_names import NoSuchArticle
 from index.embedding import EncoderProvider
+from index.lock_check import LockCheck
 from index.manage import Upload, add_articles, remove_article
 from index.web_article import WebArticle, fetch_articles
 
@@ -42,11 +43,11 @@ class CorpusChanges:
                 audit.info("add by %s: nothing added (%s)", actor.describe(), reasons)
                 return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}")
 
-        def run() -> IndexChange | Notice:
+        def run(still_held: LockCheck | None) -> IndexChange | Notice:
             outcome = add_articles(
                 uploads, self._config.corpus_dir, self._config.index_dir, model=self._config.model,
                 encoder_provider=self._encoder_provider, max_bytes=self._config.max_article_bytes,
-                web_articles=fetched, force=force,
+                web_articles=fetched, force=force, still_held=still_held,
             )
             rejected = problems + outcome.rejected
             hint = "" if force else chat_hint(rejected)
@@ -61,10 +62,11 @@ class CorpusChanges:
     async def remove(self, actor: Actor, doc_id: str) -> IndexChange | Notice:
         audit.info("remove %s by %s", doc_id, actor.describe())
 
-        def run() -> IndexChange | Notice:
+        def run(still_held: LockCheck | None) -> IndexChange | Notice:
             try:
                 report = remove_article(doc_id, self._config.corpus_dir, self._config.index_dir,
-                                        model=self._config.model, encoder_provider=self._encoder_provider)
+                                        model=self._config.model, encoder_provider=self._encoder_provider,
+                                        still_held=still_held)
             except NoSuchArticle as exc:
                 return Notice(NoticeKind.INVALID,
                               f"There is no article with id {doc_id!r}{exc.did_you_mean()}; see /sources.")

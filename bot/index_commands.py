@@ -30,6 +30,7 @@ from index.article_names import NoSuchArticle
 from index.builder import build_index
 from index.embedding import document_encoder
 from index.fetch_types import FetchOptions
+from index.lock_check import LockCheck
 from index.manage import add_articles, remove_article
 from index.web_article import fetch_articles
 from retrieval.loaded import load_problem
@@ -66,10 +67,10 @@ def _status(settings: Settings, args: argparse.Namespace) -> int:
 
 def build(settings: Settings, full: bool = False, as_json: bool = False) -> int:
     """``index build``, and start-up's. Only ``--full`` asked here replaces an index in a newer release's format."""
-    with shared_build_lock(settings), build_progress() as progress:
+    with shared_build_lock(settings) as still_held, build_progress() as progress:
         report = build_index(settings.corpus_dir, settings.index_dir, model=settings.embedding_model,
                              encoder_provider=document_encoder(settings.embedding_model, settings.index_dir), full=full,
-                             progress=progress, live_check=load_problem, replace_newer=full)
+                             progress=progress, live_check=load_problem, replace_newer=full, still_held=still_held)
     change = IndexChange("build", report.to_dict())
     _print(change.to_dict(), change.summary(), as_json)
     return 0
@@ -81,7 +82,7 @@ def is_url(text: str) -> bool:
     return "://" in text
 
 
-def add(settings: Settings, args: argparse.Namespace) -> int:
+def add(settings: Settings, args: argparse.Namespace, still_held: LockCheck | None = None) -> int:
     """``index add FILE_OR_URL... [--force]``: files and web pages, one rebuild for all of them."""
     uploads, rejected = read_files([item for item in args.files if not is_url(item)])
     urls = [item for item in args.files if is_url(item)]
@@ -92,7 +93,7 @@ def add(settings: Settings, args: argparse.Namespace) -> int:
         outcome = add_articles(uploads, settings.corpus_dir, settings.index_dir, model=settings.embedding_model,
                                encoder_provider=document_encoder(settings.embedding_model, settings.index_dir),
                                max_bytes=settings.max_article_bytes, progress=progress, web_articles=fetched,
-                               force=args.force)
+                               force=args.force, still_held=still_held)
     rejected += outcome.rejected
     hint = "" if args.force else cli_hint(rejected)
     if outcome.report is None:
@@ -165,14 +166,15 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         if command == "build":
             return build(settings, full=args.full, as_json=args.json)
         if command == "add":
-            with shared_build_lock(settings):
-                return add(settings, args)
+            with shared_build_lock(settings) as still_held:
+                return add(settings, args, still_held)
         if command == "remove":
             try:
-                with shared_build_lock(settings):
+                with shared_build_lock(settings) as still_held:
                     encoder = document_encoder(settings.embedding_model, settings.index_dir)
                     report = remove_article(args.doc_id, settings.corpus_dir, settings.index_dir,
-                                            model=settings.embedding_model, encoder_provider=encoder)
+                                            model=settings.embedding_model, encoder_provider=encoder,
+                                            still_held=still_held)
             except NoSuchArticle as exc:
                 message = f"No article with id {args.doc_id!r} in {settings.corpus_dir}{exc.did_you_mean()}"
                 _print({"error": "invalid", "message": message}, f"dispute-bot: {message}", args.json, refused=True)
@@ -185,6 +187,9 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         return 3
     except (store.CorpusError, store.ManifestUnreadable) as exc:
         _print({"error": "invalid", "message": str(exc)}, f"dispute-bot: {exc}", args.json, refused=True)
+        return 1
+    except store.LockLost as exc:
+        _print({"error": "failed", "message": str(exc)}, f"dispute-bot: {exc}; try again.", args.json, refused=True)
         return 1
     except LockUnavailable as exc:
         message = (f"cannot reach DATABASE_URL for the replicas' build lock ({exc}); nothing was changed, and "

@@ -23,6 +23,7 @@ from bot.settings import Settings
 from bot.shared_state import SharedState
 from bot.store.engines import open_engine, sqlite_file
 from bot.store.shared import SharedStore
+from index.lock_check import LockCheck
 
 log = logging.getLogger(__name__)
 
@@ -86,18 +87,19 @@ def build_shared_state(settings: Settings) -> SharedState:
 
 
 @contextlib.contextmanager
-def shared_build_lock(settings: Settings) -> Iterator[None]:
-    """Around a build started from the command line: the replicas' advisory lock when they share PostgreSQL."""
+def shared_build_lock(settings: Settings) -> Iterator[LockCheck | None]:
+    """Around a build started from the command line: the replicas' advisory lock when they share PostgreSQL,
+    giving the check the build asks before publishing (None: no such lock)."""
     if not shares_state(settings) or _backend(settings) != "postgresql":
-        yield
+        yield None
         return
     try:
         engine = open_engine(settings.database_url.get_secret_value())
     except (sa.exc.SQLAlchemyError, OSError) as exc:
         raise _problem(exc) from None
     try:
-        with advisory_build_lock(engine):
-            yield
+        with advisory_build_lock(engine) as still_held:
+            yield still_held
     finally:
         engine.dispose()
 

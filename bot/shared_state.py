@@ -30,6 +30,7 @@ from bot.store.shared import SharedStore
 from bot.store_breaker import Breaker, StoreDown
 from bot.store_pruner import Pruner
 from bot.store_turns import StoreTurns
+from index.lock_check import LockCheck
 
 log = logging.getLogger(__name__)
 
@@ -204,12 +205,13 @@ class SharedState:
             return StoreTurns(self.store, breaker=self.breaker)
         return RecentTurns()
 
-    def build_lock(self) -> AbstractContextManager[None]:
+    def build_lock(self) -> AbstractContextManager[LockCheck | None]:
         """Held around every build this process starts: a PostgreSQL advisory lock when the store is
-        PostgreSQL (builds on different machines), else nothing beyond the index's own file lock."""
+        PostgreSQL (builds on different machines), else nothing beyond the index's own file lock. Gives the
+        check a build asks before publishing (``index.lock_check``); None where there is no lock to lose."""
         if self.store is not None and self.store.dialect == "postgresql":
             return advisory_build_lock(self.store.engine)
-        return contextlib.nullcontext()
+        return contextlib.nullcontext(None)
 
     def building_elsewhere(self) -> bool | str | None:
         """Whether a process holds the replicas' build lock (``build_lock``), what ``index status`` asks of the

@@ -58,6 +58,10 @@ def _ensure_index(settings: Settings) -> bool:
                 return False
             if not fresh:
                 print("Another process is building the index; serving the current one meanwhile.", file=sys.stderr)
+        except store.LockLost as exc:  # another replica took the lock meanwhile: its build is the one to serve
+            print(f"dispute-bot: {exc}", file=sys.stderr)
+            if fresh and not _waited_for_other_build(settings):
+                return False
         except LockUnavailable as exc:
             print(f"dispute-bot: cannot reach DATABASE_URL for the replicas' build lock ({exc})"
                   + ("" if fresh else "; serving the current index."), file=sys.stderr)

@@ -27,6 +27,7 @@ from index.documents import Document
 from index.embedding import EncoderProvider
 from index.encoder_cache import prepare_query_encoder
 from index.foreign_files import foreign_files
+from index.lock_check import LockCheck
 from index.onnx_export import DEFAULT_VARIANT
 from index.staleness import derived_key, stale_reasons
 from index.vector_cache import ProgressCallback, VectorCache, load_cache, read_manifest, settings_key
@@ -52,17 +53,19 @@ def build_index(
     progress: ProgressCallback | None = None,
     live_check: LiveCheck | None = None,
     replace_newer: bool = False,
+    still_held: LockCheck | None = None,
 ) -> BuildReport:
     """Build or update the index from ``corpus_dir``; the live index is replaced only on success.
 
     Raises ``store.BuildInProgress`` when another build holds the lock. An add or remove a killed process
     left half done is first finished or undone (``index.change_journal``), and the report's notes say which.
+    ``still_held``: the caller's own lock around this one (the replicas'), asked just before publishing.
     """
     with store.build_lock(index_dir):
         recovered = recover(index_dir, corpus_dir)
         report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,
                               spec=spec, full=full, progress=progress, live_check=live_check,
-                              replace_newer=replace_newer)
+                              replace_newer=replace_newer, still_held=still_held)
         report.notes[:0] = recovered
         return report
 
@@ -126,6 +129,7 @@ def build_locked(
     progress: ProgressCallback | None = None,
     live_check: LiveCheck | None = None,
     replace_newer: bool = False,
+    still_held: LockCheck | None = None,
 ) -> BuildReport:
     """``build_index`` for a caller that already holds the build lock (to change the corpus and rebuild
     as one step). ``full`` recomputes and re-embeds everything, ignoring every cache.
@@ -133,10 +137,12 @@ def build_locked(
     An index in a newer release's format is ``store.NewerFormat`` (left as it is) unless ``replace_newer``.
     With ``live_check``, an index the manifest calls current but that can't be loaded (a truncated
     ``faiss.index``) is rebuilt in full, the report saying why: it was "already up to date" while the bot
-    could not load it. A failure is kept for ``index status`` until a build succeeds (``index.build_failures``)."""
+    could not load it. A failure is kept for ``index status`` until a build succeeds (``index.build_failures``).
+    A lost lock (``still_held``, ``index.lock_check``) is such a failure: ``store.LockLost``, nothing published."""
     with build_failures.kept(index_dir):
         return _build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider, spec=spec,
-                             full=full, progress=progress, live_check=live_check, replace_newer=replace_newer)
+                             full=full, progress=progress, live_check=live_check, replace_newer=replace_newer,
+                             still_held=still_held)
 
 
 def _build_locked(
@@ -150,6 +156,7 @@ def _build_locked(
     progress: ProgressCallback | None,
     live_check: LiveCheck | None,
     replace_newer: bool,
+    still_held: LockCheck | None,
 ) -> BuildReport:
     spec = spec or ChunkSpec()
     started = time.perf_counter()
@@ -233,7 +240,7 @@ def _build_locked(
         }
         # The manifest is written last: a folder without one is never a complete build.
         store.write_json(tmp / store.MANIFEST, manifest)
-        store.publish(index_dir, tmp)
+        store.publish(index_dir, tmp, still_held)
         stages.done("publish")
     except BaseException as exc:
         if tmp is not None:

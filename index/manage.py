@@ -23,6 +23,7 @@ from index.corpus_writes import CorpusUndo, write_article
 from index.embedding import EncoderProvider
 from index.front_matter import unlinked_url
 from index.index_status import index_status
+from index.lock_check import LockCheck
 from index.pdf_article import is_pdf
 from index.text_decoding import utf8_bytes
 from index.upload_checks import MAX_STEM, Upload, check_upload, pdf_upload, safe_filename
@@ -62,6 +63,7 @@ def add_articles(
     progress: ProgressCallback | None = None,
     web_articles: Sequence[WebArticle] = (),
     force: bool = False,
+    still_held: LockCheck | None = None,
 ) -> AddOutcome:
     """Copy the acceptable uploads and fetched pages into the corpus and rebuild once.
 
@@ -69,7 +71,8 @@ def add_articles(
     already in the corpus under another name, by address or nearly the same text, is refused unless
     ``force``: a second copy would be listed, cited and dated twice. With ``force``, one at an indexed address
     replaces that article and one of nearly the same text is added beside it (``index.add_screen``). Raises
-    ``store.BuildInProgress`` (and changes nothing) when another build is running.
+    ``store.BuildInProgress`` (and changes nothing) when another build is running. ``still_held``: the
+    caller's lock around this one, asked before publishing (``index.lock_check``).
     """
     outcome = AddOutcome(report=None)
     accepted: list[tuple[str, bytes]] = []
@@ -135,7 +138,7 @@ def add_articles(
             if not outcome.stored:
                 return outcome
             outcome.report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,
-                                          spec=spec, progress=progress)
+                                          spec=spec, progress=progress, still_held=still_held)
         except BaseException:
             undo.restore()
             raise
@@ -176,6 +179,7 @@ def remove_article(
     model: str,
     encoder_provider: EncoderProvider,
     spec: ChunkSpec | None = None,
+    still_held: LockCheck | None = None,
 ) -> BuildReport:
     """Delete the article whose file stem is ``doc_id`` (or whose file is named ``doc_id``: "koo.md", as the
     moderator sees it in the corpus folder; or that was added as ``doc_id``: "koo surge (1).txt") and rebuild;
@@ -202,7 +206,8 @@ def remove_article(
             for path in found:
                 undo.keep(path, None)
                 path.unlink()
-            report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider, spec=spec)
+            report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider, spec=spec,
+                                  still_held=still_held)
             report.notes[:0] = recovered
             return report
         except BaseException:

@@ -21,6 +21,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from index import build_folders
+from index.lock_check import LockCheck, confirm
+from index.lock_check import LockLost as LockLost  # raised by ``publish``; callers catch it as ``store.LockLost``
+
 FORMAT_VERSION = 1
 # A build finding the lock taken looks again this many times, this far apart, before it is "already running".
 LOCK_ATTEMPTS = 10
@@ -178,12 +182,11 @@ def is_build_running(index_dir: Path) -> bool:
 
 
 def clear_debris(index_dir: Path) -> None:
-    """Delete half-written build folders; call only while holding the build lock (no other build is writing
-    then, so any temporary folder is debris from a dead one). Every build starts with it, an unchanged
-    corpus included: otherwise a killed build's folder stayed until the corpus next changed."""
-    root = builds_dir(index_dir)
-    for stale in root.glob(".tmp-*") if root.is_dir() else ():
-        shutil.rmtree(stale, ignore_errors=True)
+    """Delete half-written build folders whose build is over (``index.build_folders``: its process gone, or a
+    day old); call only while holding the build lock. Every build starts with it, an unchanged corpus included:
+    otherwise a killed build's folder stayed until the corpus next changed. Never a live build's: a replica whose
+    lock was lost mid-build is still writing into its own."""
+    build_folders.clear(builds_dir(index_dir))
 
 
 def check_index_dir(index_dir: Path) -> None:
@@ -204,17 +207,19 @@ def new_build_folder(index_dir: Path) -> Path:
     root = builds_dir(index_dir)
     root.mkdir(parents=True, exist_ok=True)
     clear_debris(index_dir)
-    folder = root / f".tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    folder = root / build_folders.folder_name()  # its owner and time: the debris rule's to read
     folder.mkdir()
     return folder
 
 
-def publish(index_dir: Path, tmp_folder: Path) -> Path:
+def publish(index_dir: Path, tmp_folder: Path, still_held: LockCheck | None = None) -> Path:
     """Make a finished build live in one atomic step, then prune old builds. The build checked INDEX_DIR
-    (``check_index_dir``) under the same lock before any work: a plain folder here is a hand-copied index."""
+    (``check_index_dir``) under the same lock before any work: a plain folder here is a hand-copied index.
+    ``still_held``: asked last, once the files are on disk; a lost lock is ``LockLost`` and nothing changes."""
     root = builds_dir(index_dir)
     final = root / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     _fsync_tree(tmp_folder)
+    confirm(still_held)
     previous = live_dir(index_dir) if index_dir.is_symlink() else None
     os.rename(tmp_folder, final)
     link_tmp = index_dir.parent / f".{index_dir.name}.link-{uuid.uuid4().hex[:8]}"

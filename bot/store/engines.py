@@ -68,12 +68,23 @@ def _sqlite_setup(engine: Engine) -> None:
 CONNECT_TIMEOUT_SECONDS = 5
 
 
+# libpq's TCP keepalives and user timeout. The build lock is a session's, held on one connection idle for the whole
+# build: a database host gone silent (a crash, a network cut) was noticed only by the OS's defaults, two hours for an
+# idle connection and some fifteen minutes for an unanswered query, while the server may have ended the session and
+# its lock long before. With these, the first probe goes after 30 s idle and a peer silent for about a minute makes
+# the connection fail, so the build's check before publishing (``bot.build_lock``) is answered, not hung.
+KEEPALIVES: dict[str, int] = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
+                              "keepalives_count": 3, "tcp_user_timeout": 60_000}
+
+
 def _server_options(parsed: sa.engine.URL) -> dict[str, Any]:
     """A server database's engine options: a connection checked before use (one the server dropped is
-    replaced, not failed on) and, for PostgreSQL, a bounded connect, unless ``DATABASE_URL`` sets its own."""
+    replaced, not failed on) and, for PostgreSQL, a bounded connect and TCP keepalives, each unless
+    ``DATABASE_URL`` sets its own."""
     options: dict[str, Any] = {"pool_pre_ping": True}
-    if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
-        options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+    if parsed.get_backend_name() == "postgresql":
+        wanted: dict[str, int] = {"connect_timeout": CONNECT_TIMEOUT_SECONDS, **KEEPALIVES}
+        options["connect_args"] = {name: value for name, value in wanted.items() if name not in parsed.query}
     return options
 
 

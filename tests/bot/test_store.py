@@ -434,9 +434,9 @@ def test_engine_options_bound_postgresql_connects_and_leave_sqlite_alone(tmp_pat
 
     engine = engines.open_engine("postgresql+psycopg://bot@db.invalid/bot")
     assert engine.pool._pre_ping  # type: ignore[attr-defined]
-    assert engines._server_options(engine.url)["connect_args"] == {"connect_timeout": engines.CONNECT_TIMEOUT_SECONDS}
+    assert engines._server_options(engine.url)["connect_args"]["connect_timeout"] == engines.CONNECT_TIMEOUT_SECONDS
     own = sa.engine.make_url("postgresql+psycopg://bot@db.invalid/bot?connect_timeout=20")
-    assert "connect_args" not in engines._server_options(own)  # the URL's own timeout is kept
+    assert "connect_timeout" not in engines._server_options(own)["connect_args"]  # the URL's own timeout is kept
     lite = engines.open_engine(f"sqlite:///{tmp_path / 'bot.db'}")
     assert not lite.pool._pre_ping  # type: ignore[attr-defined]
     for made in (engine, lite):

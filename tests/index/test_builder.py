@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from index import extractors, store
+from index import build_folders, extractors, store
 from index.builder import build_index
 from index.chunking import ChunkSpec
 from index.embedding import DEFAULT_MODEL, Encoder
 from index.manage import Upload, add_articles, index_status, remove_article
 from retrieval.loaded import IndexLoadError, load_index, load_problem
 from tests.index.conftest import CountingEncoder, FailingEncoder
+from tests.index.test_build_debris import dead_pid
 
 NEW_ARTICLE = """---
 title: Twitter appoints grievance officer
@@ -174,7 +175,7 @@ def test_an_unchanged_build_still_clears_a_dead_builds_folder(built_copy: tuple[
     """A build killed while writing leaves ``.tmp-*``; the next build found nothing changed and returned
     before clearing it, so it stayed until the corpus next changed (the README says the next build clears it)."""
     corpus, index_dir = built_copy
-    debris = store.builds_dir(index_dir) / ".tmp-99999-deadbeef"
+    debris = store.builds_dir(index_dir) / build_folders.folder_name(pid=dead_pid())  # its process gone
     debris.mkdir()
     (debris / "chunks.jsonl").write_text("half", encoding="utf-8")
     assert _build(corpus, index_dir, CountingEncoder(encoder))["unchanged"]
