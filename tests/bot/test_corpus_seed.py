@@ -64,3 +64,13 @@ def test_any_command_seeds_the_folder_named_by_the_settings(
     assert "Copied 2 shipped articles" in capsys.readouterr().err
     main(["index", "status"])
     assert "Copied" not in capsys.readouterr().err
+
+
+def test_the_settings_check_copies_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``run --check`` writes nothing (in compose it runs without the bot's volumes)."""
+    corpus = tmp_path / "volume" / "corpus"
+    monkeypatch.setenv("CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("CORPUS_SEED_DIR", str(_seed(tmp_path)))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'bot.db'}")
+    main(["run", "--check"])
+    assert not corpus.exists()
