@@ -38,7 +38,8 @@ ENV PATH=/opt/venv/bin:$PATH \
     HF_HUB_OFFLINE=1 \
     TRANSFORMERS_OFFLINE=1 \
     TOKENIZERS_PARALLELISM=false \
-    CORPUS_DIR=/app/corpus \
+    CORPUS_DIR=/app/index/corpus \
+    CORPUS_SEED_DIR=/app/shipped-corpus \
     INDEX_DIR=/app/index/live \
     DATABASE_URL=sqlite:////app/var/bot.db \
     METRICS_HOST=0.0.0.0 \
@@ -53,15 +54,18 @@ RUN groupadd --system --gid 10001 bot \
     && mkdir -p /app/index /app/var \
     && chown bot:bot /app/index /app/var
 COPY --from=build /opt/venv /opt/venv
-# The shipped articles; mount your own folder over /app/corpus to serve others.
-COPY --chown=bot:bot corpus /app/corpus
+# The shipped articles, read-only: copied into CORPUS_DIR (on the index volume, which replicas share) by the first
+# start that finds it missing or holding no article, never over a file there. Articles moderators add are written
+# to CORPUS_DIR, so they outlive the container. To serve other articles, put them in that folder.
+COPY corpus /app/shipped-corpus
 
 WORKDIR /app
 USER 10001:10001
 
-# The index (a build folder per version plus the "live" symlink) and the SQLite database live on volumes.
-# With an empty index volume, `dispute-bot run` builds the index at start (about 20 s for the shipped
-# corpus); with one already built (another replica, or `dispute-bot index build` in a job), it reads it.
+# The corpus (/app/index/corpus), the index (a build folder per version plus the "live" symlink) and the SQLite
+# database live on volumes. With an empty index volume, `dispute-bot run` copies the shipped articles there and
+# builds the index at start (about 20 s for the shipped corpus); with one already built (another replica, or
+# `dispute-bot index build` in a job), it reads it.
 VOLUME ["/app/index", "/app/var"]
 
 # 8080 serves /healthz, /readyz and /metrics (METRICS_PORT); with `run --http --port 8080` it is also Slack's

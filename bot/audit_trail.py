@@ -83,6 +83,15 @@ class AuditTrail:
             return ChangeHistory([])
         return ChangeHistory(self._opened().recent(limit))
 
+    def held_adds(self) -> set[str] | None:
+        """The articles moderators added and nobody removed since (``ChangeStore.held_adds``); None where nothing
+        records them (no database). Raises when the database can't be read."""
+        if self._url is None:
+            return None
+        if self._store is None and _missing_sqlite_file(self._url):
+            return set()
+        return self._opened().held_adds()
+
     async def read(self, limit: int) -> ChangeHistory:
         return await asyncio.get_running_loop().run_in_executor(self._pool, self.history, limit)
 

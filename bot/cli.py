@@ -220,6 +220,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"dispute-bot: bad setting {line} (see .env.example)", file=sys.stderr)
         return 2
     configure_logging(settings, quiet=args.command != "run")
+    if not (args.command == "run" and args.check):  # the check writes nothing, and has no volume in compose
+        from bot.corpus_seed import seeded
+
+        seeded(settings)  # the image's shipped articles, on a volume's first start
     from index.model_files import ModelNotFound, require_model
 
     try:

@@ -54,8 +54,12 @@ def _status(settings: Settings, args: argparse.Namespace) -> int:
     """``index status [--verify]``: exit 1 when there is no index, this release can't read its format, or a
     file is not as its build wrote it (named on stderr with the fix): status read only the manifest and
     exited 0 with ``faiss.index`` truncated or ``bm25`` deleted."""
-    status = read_status(settings.corpus_dir, settings.index_dir, settings.embedding_model,
-                         replicas_building(settings), files="checksums" if args.verify else "sizes")
+    trail = AuditTrail(settings.database_url.get_secret_value())
+    try:
+        status = read_status(settings.corpus_dir, settings.index_dir, settings.embedding_model,
+                             replicas_building(settings), files="checksums" if args.verify else "sizes", trail=trail)
+    finally:
+        trail.close()
     info = status.info
     _print(info, status_text(status, chat=False), args.json, refused=not info["exists"])
     damage = damage_text(info) if info["exists"] else ""

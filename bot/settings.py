@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     corpus_dir: Path = Path("corpus")
+    # Shipped articles copied into CORPUS_DIR when it is missing or holds none (the image's; bot.corpus_seed).
+    corpus_seed_dir: Path | None = None
     index_dir: Path = Path("var/index")
     embedding_model: str = DEFAULT_MODEL
     max_article_bytes: int = Field(default=1_000_000, gt=0)

@@ -13,6 +13,7 @@ from pathlib import Path
 from bot.build_lock import LockUnavailable
 from bot.build_signals import said_if_stopped
 from bot.cli_name import cli_command
+from bot.lacking_articles import lacking_text, read_lacking
 from bot.settings import Settings
 from index import store
 from index.change_journal import pending
@@ -47,6 +48,8 @@ def _ensure_index(settings: Settings) -> bool:
         # An add or remove the last run stopped in (``_exit_leaving_build``) whose index went live: the
         # articles agree with it, but its journal is the build's to clear, and its note the log's.
         reasons = ["an interrupted add or remove to settle"]
+    if reasons and _kept_lacking(settings, f" It is not updated from this folder meanwhile ({'; '.join(reasons)})."):
+        reasons = []
     if fresh or reasons:
         what = (f"No index at {settings.index_dir} yet: building it" if fresh
                 else f"Updating the index ({'; '.join(reasons)})")
@@ -90,6 +93,15 @@ def _ensure_index(settings: Settings) -> bool:
         print(f"dispute-bot: there is no corpus folder at {settings.corpus_dir} (CORPUS_DIR), so the index is served "
               "as it was built; articles can't be added or removed until it is there.", file=sys.stderr)
     return True
+
+
+def _kept_lacking(settings: Settings, after: str, before: str = "dispute-bot: ") -> bool:
+    """Whether this replica's corpus folder lacks articles moderators added that the index holds: a build from
+    it would drop them for every replica (``bot.lacking_articles``), so none is made, and that is said."""
+    lacking = read_lacking(settings.corpus_dir, settings.index_dir, settings.database_url.get_secret_value())
+    if lacking.doc_ids:
+        print(f"{before}{lacking_text(lacking, chat=False)}{after}", file=sys.stderr)
+    return bool(lacking.doc_ids)
 
 
 def _waited_for_other_build(settings: Settings) -> bool:
@@ -136,6 +148,9 @@ def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
     if not settings.corpus_dir.is_dir():  # nothing to rebuild from: the fix is the operator's, in one line
         print(f"{damaged}, and there is no corpus folder at {settings.corpus_dir} (CORPUS_DIR) to rebuild it from.",
               file=sys.stderr)
+        return False
+    if _kept_lacking(settings, " It is not rebuilt from this folder: fix that first, then start again.",
+                     before=f"{damaged}. "):
         return False
     # One line: the damage and what is done about it. It was three: the loader's error advising the command
     # run next anyway, "Rebuilding ...", and the build's own warning naming the file again.

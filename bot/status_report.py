@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from bot.audit_trail import AuditTrail
+from bot.lacking_articles import lacking_added
 from bot.results import IndexStatus
 from index import store
 from index.foreign_files import foreign_files
@@ -33,14 +35,17 @@ def out_of_date(corpus_dir: Path, index_dir: Path, model: str, info: dict[str, A
 
 
 def read_status(corpus_dir: Path, index_dir: Path, model: str, elsewhere: bool | str | None,
-                files: str | None = None) -> IndexStatus:
+                files: str | None = None, trail: AuditTrail | None = None) -> IndexStatus:
     """``elsewhere``: whether another replica holds the replicas' build lock (``bot.build_lock``), or why that
     can't be told; None where there is no such lock. ``files``: how the index's files are compared with what
-    their build wrote ("sizes", "checksums"; ``index.index_status``), None not at all. Raises
-    ``store.ManifestUnreadable``."""
+    their build wrote ("sizes", "checksums"; ``index.index_status``), None not at all. ``trail``: the record of
+    moderators' changes, which tells the added articles this corpus folder lacks (``lacking``), kept by start-up
+    and dropped by a rebuild here. Raises ``store.ManifestUnreadable``."""
     info = index_status(index_dir, elsewhere, files)
     # Files a build leaves out for their kind (a saved page copied in by hand), which status never mentioned.
     info["not_read"] = [{"file": f.filename, "reason": f.reason} for f in foreign_files(corpus_dir)]
     if info["exists"]:
         info["out_of_date"] = out_of_date(corpus_dir, index_dir, model, info)
+        if trail is not None:
+            info["lacking"] = lacking_added(corpus_dir, index_dir, trail).to_dict()
     return IndexStatus(info)

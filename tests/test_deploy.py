@@ -172,3 +172,18 @@ def test_a_setting_to_fix_stops_compose_before_the_bot_starts() -> None:
         assert check[key] == bot[key], key
     command = json.loads(values(stages()[-1], "CMD")[-1])
     assert check["command"] == [*command[:2], "--check", *command[2:]], "the options the image's bot runs with"
+
+
+def test_the_corpus_lives_on_the_shared_volume_seeded_from_the_shipped_articles() -> None:
+    """``CORPUS_DIR=/app/corpus`` lay in the container's writable layer: articles moderators added were lost when
+    the container was recreated, and each replica's folder was its own, from which its start-up rebuilt."""
+    runtime = stages()[-1]
+    env, service = env_of(runtime), compose()["services"]["bot"]
+    mounts = {m.split(":")[1] for m in service["volumes"]}
+    for corpus in (Path(env["CORPUS_DIR"]), Path(service["environment"]["CORPUS_DIR"])):
+        assert any(corpus.is_relative_to(mount) for mount in mounts), f"{corpus} is on no volume"
+        assert corpus.parent == Path(service["environment"]["INDEX_DIR"]).parent, "beside the index, on its volume"
+    shipped = [v.split()[-1] for v in values(runtime, "COPY") if v.split()[-2] == "corpus"]
+    assert shipped == [env["CORPUS_SEED_DIR"]], "the shipped articles are the seed, copied into the volume's folder"
+    declared = set(json.loads(values(runtime, "VOLUME")[-1]))
+    assert not any(Path(env["CORPUS_SEED_DIR"]).is_relative_to(v) for v in declared), "a volume would hide the seed"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from bot.lacking_articles import Lacking, lacking_text
 from bot.results import IndexStatus, counted
 from index import store
 from retrieval.loaded import FIX_DAMAGED
@@ -79,7 +80,14 @@ def outage_text(info: dict[str, Any]) -> str:
 
 def status_text(status: IndexStatus, chat: bool) -> str:
     info = status.info
-    return _index_text(info, chat) + _not_read_text(info) + outage_text(info)
+    return _index_text(info, chat) + _lacking_text(info, chat) + _not_read_text(info) + outage_text(info)
+
+
+def _lacking_text(info: dict[str, Any], chat: bool) -> str:
+    """The added articles this replica's corpus folder lacks: "out of date" alone sent a moderator to rebuild,
+    which dropped them."""
+    lacking = info.get("lacking")
+    return f"\n{lacking_text(Lacking(**lacking), chat)}" if lacking and lacking["doc_ids"] else ""
 
 
 def _not_read_text(info: dict[str, Any]) -> str:
@@ -101,6 +109,8 @@ def _index_text(info: dict[str, Any], chat: bool) -> str:
     # indexing it: "brings it up to date" alone told a moderator the half-added article would be published.
     fix = (f"{rebuild} first settles the interrupted change, then brings it up to date"
            if info.get("interrupted") else f"{rebuild} brings it up to date")
+    if (info.get("lacking") or {}).get("doc_ids"):  # a build here would drop them: said below, not advised
+        fix = "this corpus folder holds the articles moderators added (below)"
     after = (f"\nOut of date ({'; '.join(stale)}): questions are answered from it as it is until {fix}"
              if stale else "")
     if info.get("interrupted"):  # said before "out of date", which the interrupted change's file makes it

@@ -1,0 +1,59 @@
+"""The shipped articles copied into a corpus folder that holds none yet (``CORPUS_SEED_DIR``, set by the image).
+
+The image served its own ``/app/corpus``, in the container's writable layer: what moderators added there was
+lost when the container was recreated (``docker compose up --build``), and each replica had a folder of its
+own. The corpus now lives on the volume the replicas share, so the shipped articles must get there once: on
+the first start, when the folder is missing or holds no article. Nothing is ever copied over a file there, and
+a folder holding articles is left as it is, so moderators' removals and edits stand.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from bot.settings import Settings
+from index.corpus_files import article_paths
+
+
+def seed_corpus(corpus_dir: Path, seed_dir: Path) -> list[str]:
+    """Copy ``seed_dir``'s files into ``corpus_dir`` when it is missing or holds no article; the names copied.
+
+    Each file is written beside its place under a hidden name, then linked into place, which fails rather than
+    replace a file: two replicas starting together on an empty volume copy each file once, and neither reads
+    half of one."""
+    if article_paths(corpus_dir) or not seed_dir.is_dir() or seed_dir.resolve() == corpus_dir.resolve():
+        return []
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for source in sorted(p for p in seed_dir.iterdir() if p.is_file() and not p.name.startswith(".")):
+        target = corpus_dir / source.name
+        partial = corpus_dir / f".{source.name}.{os.getpid()}.seeding"
+        shutil.copyfile(source, partial)
+        try:
+            os.link(partial, target)
+            copied.append(source.name)
+        except FileExistsError:
+            pass
+        finally:
+            partial.unlink()
+    return copied
+
+
+def seeded(settings: Settings) -> None:
+    """``seed_corpus`` for the settings, said in one line on stderr when it copied anything. A folder that can't
+    be made or written is left to the command, which says so naming ``CORPUS_DIR``."""
+    if settings.corpus_seed_dir is None:
+        return
+    try:
+        copied = seed_corpus(settings.corpus_dir, settings.corpus_seed_dir)
+    except OSError as exc:
+        print(f"dispute-bot: could not copy the shipped articles (CORPUS_SEED_DIR) into the corpus folder at "
+              f"{settings.corpus_dir} (CORPUS_DIR): {exc.strerror or exc}", file=sys.stderr)
+        return
+    if copied:
+        print(f"Copied {len(copied)} shipped article{'s' if len(copied) > 1 else ''} from "
+              f"{settings.corpus_seed_dir} (CORPUS_SEED_DIR) into the empty corpus folder {settings.corpus_dir}.",
+              file=sys.stderr)
