@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 RATE = 1.0  # posts a second in one channel, sustained (Slack: about one)
 BURST = 3  # posts at once after a quiet spell ("short bursts >1 allowed")
+SLOW_ANSWER = 2.0  # seconds Slack may take to answer a post before the channel's next one goes anyway
 PATIENCE = 120.0  # seconds a post may wait for its turn before its asker is told the channel is busy
 
 
@@ -77,10 +78,20 @@ class ChannelPacer:
     @asynccontextmanager
     async def turn(self, channel: str) -> AsyncIterator[None]:
         """Post to ``channel`` inside this: after the posts that came before, spaced as Slack allows. Raises
-        ``ChannelBusy`` instead of waiting past ``patience``."""
+        ``ChannelBusy`` instead of waiting past ``patience``. A post Slack is slow to answer hands the turn on
+        after ``SLOW_ANSWER`` seconds: people see a message before Slack answers its post, and a reply to it
+        (in the same channel) must not wait for that answer."""
         started = self.clock.now()
         state = self._channel(channel, started)
         await self._enter(state)
+        handed_on = False
+
+        def hand_on() -> None:
+            nonlocal handed_on
+            if not handed_on:
+                handed_on = True
+                self._leave(state)
+
         try:
             while (wait := self._wait(state)) > 0:
                 if self.clock.now() + wait - started > self.patience:
@@ -89,9 +100,11 @@ class ChannelPacer:
             state.tokens -= 1
             state.limited = False
             reset = _in_turn.set((self, state))
+            slow = asyncio.get_running_loop().call_later(SLOW_ANSWER, hand_on)
             try:
                 yield
             finally:
+                slow.cancel()
                 _in_turn.reset(reset)
                 # Spacing counts from the end of this post; after a refusal, from the end of Slack's wait, and
                 # without a burst.
@@ -99,7 +112,7 @@ class ChannelPacer:
                 if state.limited:
                     state.tokens, state.updated = 0.0, max(state.updated, state.not_before)
         finally:
-            self._leave(state)
+            hand_on()
             self._forget_idle()
 
     def _channel(self, channel: str, now: float) -> _Channel:

@@ -102,3 +102,20 @@ async def test_a_cancelled_waiter_does_not_stall_the_channel() -> None:
     release.set()
     await asyncio.wait_for(asyncio.gather(holder, after), 5)
     assert gone.cancelled() and len(pacer) == 1
+
+
+async def test_a_post_slack_is_slow_to_answer_hands_the_turn_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """People see a post before Slack answers it; a reply to it must not wait for that answer."""
+    monkeypatch.setattr("bot.slack.pacing.SLOW_ANSWER", 0.05)
+    pacer, answered = pacer_on(SteppedClock()), asyncio.Event()
+
+    async def slow_post() -> None:
+        async with pacer.turn("C1"):
+            await answered.wait()
+
+    slow = asyncio.create_task(slow_post())
+    await asyncio.sleep(0)
+    async with asyncio.timeout(5):
+        async with pacer.turn("C1"):
+            answered.set()
+    await slow
