@@ -24,7 +24,7 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
-from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler, async_default_handlers
+from slack_sdk.http_retry.builtin_async_handlers import async_default_handlers
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.engine import Engine
 
@@ -34,6 +34,8 @@ from bot.settings import Settings
 from bot.slack.handlers import SlackHandlers
 from bot.slack.http import EVENTS_PATH, web_app
 from bot.slack.lifecycle import ROTATING, stop_when_uninstalled, watch_app_token
+from bot.slack.pacing import Clock
+from bot.slack.rate_limits import posting_retry
 
 log = logging.getLogger(__name__)
 
@@ -84,16 +86,17 @@ def setup_problem(settings: Settings, http: bool) -> str | None:
     return None
 
 
-def retry_handlers() -> list[AsyncRetryHandler]:
+def retry_handlers(clock: Clock | None = None) -> list[AsyncRetryHandler]:
     """slack_sdk retries only broken connections by default; a burst of answers in one channel (about one
-    message a second is allowed) is refused with 429 and Retry-After, and the answer was lost. Bolt copies
-    these to the client it makes for each request."""
-    return [*async_default_handlers(), AsyncRateLimitErrorRetryHandler(max_retry_count=2)]
+    message a second is allowed) was refused with 429 and the answers lost. The rate-limit retry carries the
+    channel pacer the posting path takes turns with (``bot.slack.rate_limits``); Bolt copies these handlers to
+    the client it makes for each request. ``clock``: tests' time."""
+    return [*async_default_handlers(), posting_retry(clock)]
 
 
-def build_client(settings: Settings) -> AsyncWebClient:
+def build_client(settings: Settings, clock: Clock | None = None) -> AsyncWebClient:
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
-    return AsyncWebClient(token=token, base_url=settings.slack_api_url, retry_handlers=retry_handlers())
+    return AsyncWebClient(token=token, base_url=settings.slack_api_url, retry_handlers=retry_handlers(clock))
 
 
 # Variables Bolt reads by itself to set up (or fill in) its OAuth flow, and the bot token it reads beside the

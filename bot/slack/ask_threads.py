@@ -20,8 +20,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import async_default_handlers
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.slack.rate_limits import brief_retry
 from bot.slack.render import SlackMessage
-from bot.slack.responding import BriefRateLimitRetry
 from bot.slack.token_watch import watches
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ async def thread_root(client: AsyncWebClient, channel: str, thread_ts: str, brie
 
 def _reading(client: AsyncWebClient) -> AsyncWebClient:
     """``client`` (its token and endpoint) waiting out a rate limit on a read only when Slack asks for a short
-    wait (``bot.slack.responding.MAX_RETRY_AFTER``), once. Slack limits conversations.replies to one call a
+    wait (``bot.slack.rate_limits.brief_retry``), once. Slack limits conversations.replies to one call a
     minute for apps distributed outside its Marketplace (since 2025): the shared client's retries slept the
     Retry-After twice, and a mention waited two minutes for a message it only reads for context. A longer wait
     now fails the read (``{}``). A reply under an ``/ask`` answer still waits (``asked_in``): without the read
@@ -73,7 +73,7 @@ def _reading(client: AsyncWebClient) -> AsyncWebClient:
     return AsyncWebClient(token=client.token, base_url=client.base_url, timeout=client.timeout, ssl=client.ssl,
                           proxy=client.proxy, session=client.session, headers=client.headers,
                           retry_handlers=[*watches(client), *async_default_handlers(),
-                                          BriefRateLimitRetry(max_retry_count=1)])
+                                          brief_retry()])
 
 
 async def asked_in(client: AsyncWebClient, channel: str, thread_ts: str, bot_user: str) -> str | None:

@@ -20,6 +20,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.history_results import Feedback
 from bot.slack.ask_threads import marked
 from bot.slack.message import SlackMessage
+from bot.slack.pacing import ChannelBusy
+from bot.slack.rate_limits import paced
 
 log = logging.getLogger(__name__)
 EXPIRED = 404  # what a response_url past its 30 minutes answers (expired_url)
@@ -47,9 +49,10 @@ async def post_late(client: AsyncWebClient, command: dict[str, Any], message: Sl
         try:
             await _post(client, channel, marked(public, conversation) if conversation else public)
             return
-        except SlackApiError as exc:
+        except (SlackApiError, ChannelBusy) as exc:  # ChannelBusy: Slack holding the channel (bot.slack.pacing)
+            error = exc.response.get("error") if isinstance(exc, SlackApiError) else "busy"
             log.warning("could not post /%s's late reply in %s (%s); sending it by direct message", name, channel,
-                        exc.response.get("error"))
+                        error)
     await to_dm(client, user, message, f"/{name}'s late reply",
                 f"Your /{name} finished after the 30 minutes Slack gives a command to answer:")
 
@@ -80,5 +83,7 @@ async def vote_late(client: AsyncWebClient, user: str, result: object, message: 
 
 
 async def _post(client: AsyncWebClient, channel: str, message: SlackMessage) -> None:
-    """Without link previews, as every reply: the articles' addresses would fill the channel with them."""
-    await client.chat_postMessage(channel=channel, **message.payload(), unfurl_links=False, unfurl_media=False)
+    """Without link previews, as every reply: the articles' addresses would fill the channel with them; in its
+    turn among the channel's posts (``bot.slack.pacing``)."""
+    async with paced(client, channel):
+        await client.chat_postMessage(channel=channel, **message.payload(), unfurl_links=False, unfurl_media=False)

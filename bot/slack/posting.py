@@ -16,8 +16,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core import APOLOGY
 from bot.inflight import InFlight
+from bot.slack.busy import RATE_LIMITED, held_back_note
 from bot.slack.events import thread_of
 from bot.slack.late import to_dm
+from bot.slack.pacing import ChannelBusy
+from bot.slack.rate_limits import paced
 from bot.slack.render import SlackMessage
 
 log = logging.getLogger(__name__)
@@ -49,16 +52,18 @@ async def post_reply(client: AsyncWebClient, event: dict[str, Any], message: Sla
     else:
         send = client.chat_postMessage
         kwargs.update(unfurl_links=False, unfurl_media=False)
-    try:
-        await send(**kwargs, **message.payload())
-    except SlackApiError as exc:
-        # msg_blocks_too_long: all the blocks' text together is over about 12,000 characters (undocumented;
-        # each block is within its own limit): a timeline of many articles.
-        if exc.response.get("error") not in ("invalid_blocks", "msg_blocks_too_long") or not message.blocks:
-            raise
-        log.error("Slack refused the blocks of a reply (%s %s); sending plain text", exc.response.get("error"),
-                  exc.response.get("errors") or "")
-        await send(**kwargs, text=message.text)
+    # Public posts take their turn in the channel (``bot.slack.pacing``); Slack limits ephemeral ones apart.
+    async with contextlib.nullcontext() if message.ephemeral else paced(client, str(event["channel"])):
+        try:
+            await send(**kwargs, **message.payload())
+        except SlackApiError as exc:
+            # msg_blocks_too_long: all the blocks' text together is over about 12,000 characters (undocumented;
+            # each block is within its own limit): a timeline of many articles.
+            if exc.response.get("error") not in ("invalid_blocks", "msg_blocks_too_long") or not message.blocks:
+                raise
+            log.error("Slack refused the blocks of a reply (%s %s); sending plain text", exc.response.get("error"),
+                      exc.response.get("errors") or "")
+            await send(**kwargs, text=message.text)
 
 
 def private(text: str) -> Callable[[], Awaitable[tuple[SlackMessage, bool]]]:
@@ -83,7 +88,12 @@ async def post_guarded(
             if reply is not None:
                 async with public() if public is not None and not reply[1] else contextlib.nullcontext():
                     await post_reply(client, event, replace(reply[0], ephemeral=reply[1]))
+        except ChannelBusy:
+            await _held_back(client, event, what, reply)
         except SlackApiError as exc:
+            if exc.response.get("error") == RATE_LIMITED:
+                await _held_back(client, event, what, reply)
+                return
             if exc.response.get("error") == QUESTION_GONE:
                 log.warning("%s from %s in %s was deleted before its answer; not answered", what,
                             event.get("user"), event.get("channel"))
@@ -101,6 +111,17 @@ async def post_guarded(
                             NOT_POSTED.format(channel=event.get("channel")))
         except Exception:
             await _failed(event, client, what)
+
+
+async def _held_back(client: AsyncWebClient, event: dict[str, Any], what: str,
+                     reply: tuple[SlackMessage, bool] | None) -> None:
+    """Slack held the channel past the retries' two minutes: not a failure of the bot's (``bot.slack.busy``)."""
+    log.warning("Slack held back %s from %s in %s (its rate limit); sent to them privately", what,
+                event.get("user"), event.get("channel"))
+    try:
+        await post_reply(client, event, held_back_note(reply[0] if reply else None))
+    except Exception as exc:  # Slack refusing this too, or the network: nothing else reaches them
+        log.warning("could not tell %s privately either (%s)", event.get("user"), exc)
 
 
 async def _failed(event: dict[str, Any], client: AsyncWebClient, what: str) -> None:
