@@ -187,3 +187,10 @@ def test_the_corpus_lives_on_the_shared_volume_seeded_from_the_shipped_articles(
     assert shipped == [env["CORPUS_SEED_DIR"]], "the shipped articles are the seed, copied into the volume's folder"
     declared = set(json.loads(values(runtime, "VOLUME")[-1]))
     assert not any(Path(env["CORPUS_SEED_DIR"]).is_relative_to(v) for v in declared), "a volume would hide the seed"
+
+
+def test_every_service_keeps_its_logs_bounded() -> None:
+    """Docker's default json-file log has no size limit: a long-running bot's log grew until the disk was full."""
+    for name, service in compose()["services"].items():
+        options = (service.get("logging") or {}).get("options") or {}
+        assert options.get("max-size") and options.get("max-file"), name
