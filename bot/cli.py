@@ -204,6 +204,23 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command's exit code. Its output is flushed here, not at the interpreter's exit: a reader gone by then
+    (``index status | head -1``) made Python print "Exception ignored … BrokenPipeError" and exit 120."""
+    try:
+        code = _command(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """Stop quietly, as Unix tools do when the reader went away (``dispute-bot timeline | head``)."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 141
+
+
+def _command(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(with_values_joined(sys.argv[1:] if argv is None else argv))
     from pydantic import ValidationError
 
@@ -275,9 +292,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                   "are taken back out of the corpus).", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # The reader went away (``dispute-bot timeline | head``): stop quietly, as Unix tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141
+        return _reader_gone()
     return 2
 
 

@@ -200,6 +200,8 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
                    "the live index was left as it was.")
         _print({"error": "failed", "message": message}, f"dispute-bot: {message}", args.json, refused=True)
         return 1
+    except BrokenPipeError:  # the reader went away (``index status | head``): no write of the index failed
+        raise
     except OSError as exc:  # the live index is untouched: a build publishes only a complete folder
         message = cannot_write(settings, exc) + "; the live index was left as it was."
         _print({"error": "failed", "message": message}, f"dispute-bot: {message}", args.json, refused=True)

@@ -54,6 +54,8 @@ def _files_text(info: dict[str, Any], chat: bool) -> str:
     damage = info.get("damaged") or []
     if chat and damage:
         return "".join(f"\nThe index file {d['file']} {d['problem']}." for d in damage) + f" Rebuild it with: {full}"
+    if damage:  # named on stderr (``damage_text``): stdout must not say the files are as built
+        return f"\nfiles: {len(damage)} not as built (named below); {full}"
     if verified == "sizes":
         return "\nfiles: sizes as built" + ("" if chat else " (--verify compares their checksums too)")
     return "\nfiles: sizes and checksums as built"

@@ -42,6 +42,7 @@ def test_status_names_a_damaged_file_and_the_fix_and_exits_1(env: tuple[Path, Pa
     assert main(["index", "status"]) == 1
     out, err = capsys.readouterr()
     assert "4 articles" in out
+    assert "sizes as built" not in out and "files: 1 not as built" in out  # stdout agreed with nothing on stderr
     assert err == f"dispute-bot: The index file {path} is 100 bytes; the build wrote {size:,}. {FIX}\n"
     assert main(["index", "status", "--json"]) == 1
     info = json.loads(capsys.readouterr().out)
