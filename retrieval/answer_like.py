@@ -11,15 +11,10 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from index.list_markers import LIST_MARKER
+from index.quotable import long_enough
 from index.tables import is_table
 from index.turn_labels import is_interviewer_turn
 
-MIN_WORDS = 6
-# A statement giving a figure says its fact in fewer words: "The order covered 430 accounts." (a correction's right
-# figure, ``index.corrections``) was the best-scored sentence for "how many accounts did the order cover" and could
-# not answer, so the answer quoted another article's figure.
-MIN_FIGURE_WORDS = 4
-_FIGURE = re.compile(r"\d")
 # Real sentences end in terminal punctuation (possibly inside a closing quote); headings and captions don't.
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 # An interview's question turn ("Q: Your office sent a lot of notices."): the interviewer's words, not the story's.
@@ -47,7 +42,7 @@ def is_answer_like(text: str) -> bool:
         return False
     if not ends_sentence(stripped) and not LIST_MARKER.match(stripped) and not is_table(stripped):
         return False
-    return len(stripped.split()) >= (MIN_FIGURE_WORDS if _FIGURE.search(stripped) else MIN_WORDS)
+    return long_enough(stripped)  # the lengths an added article needs a sentence of (``index.quotable``)
 
 
 def answers_in(article: str, sentence: str, answer_like: Callable[[str], bool] = is_answer_like) -> bool:
