@@ -16,9 +16,14 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM taken as Ctrl-C (``stop_signals``), so everything that puts a stopped change back does so for both;
+    only the exit status tells them apart: 143 (128 + 15), where a SIGTERM'd ``index add`` exited 130, Ctrl-C's."""
+
+
 @contextlib.contextmanager
 def stop_signals() -> Iterator[list[str]]:
-    """SIGTERM raises ``KeyboardInterrupt`` inside; the list says it was SIGTERM (empty: Ctrl-C)."""
+    """SIGTERM raises ``Terminated`` (a ``KeyboardInterrupt``) inside; the list says it was SIGTERM (empty: Ctrl-C)."""
     stopped_by: list[str] = []
     if threading.current_thread() is not threading.main_thread():  # only the main thread may take signals
         yield stopped_by
@@ -26,7 +31,7 @@ def stop_signals() -> Iterator[list[str]]:
 
     def interrupted(signum: int, frame: object) -> None:
         stopped_by.append("SIGTERM")
-        raise KeyboardInterrupt
+        raise Terminated
 
     previous = signal.signal(signal.SIGTERM, interrupted)
     try:

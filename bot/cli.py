@@ -171,6 +171,13 @@ async def _ask_lines(core: CommandCore) -> int:
     return status
 
 
+def _stopped_status(exc: KeyboardInterrupt) -> int:
+    """128 + the signal's number, as a shell reports a process the signal ended: 143 for SIGTERM, 130 for Ctrl-C."""
+    from bot.build_signals import Terminated
+
+    return 143 if isinstance(exc, Terminated) else 130
+
+
 def _needs_model(args: argparse.Namespace) -> bool:
     """Commands that may encode text with the embedding model; the others must work even when it is wrong
     (``sources`` and ``index status`` are how one looks at what an index was built with)."""
@@ -286,11 +293,11 @@ def _command(argv: Sequence[str] | None) -> int:
             core.close()
     except ModelNotFound as exc:  # before any work, or on loading it (a folder whose files are incomplete)
         return _model_error(exc)
-    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM during an index change (``index_commands``): it stopped silently
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM during an index change (``index_commands``)
         if args.command == "index" and args.index_command in ("build", "add", "remove"):
             print("dispute-bot: stopped before the change finished; nothing of it was published (an add's files "
                   "are taken back out of the corpus).", file=sys.stderr)
-        return 130
+        return _stopped_status(exc)
     except BrokenPipeError:
         return _reader_gone()
     return 2

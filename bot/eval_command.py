@@ -39,8 +39,8 @@ def _prepare(settings: Settings, articles: list[Path], work: Path) -> tuple[Path
     return corpus, index_dir
 
 
-def run_eval(settings: Settings, files: list[Path], articles: list[Path], baseline: bool = True) -> EvalReport:
-    questions = load_questions(files)
+def run_eval(settings: Settings, questions: list[EvalQuestion], articles: list[Path],
+             baseline: bool = True) -> EvalReport:
     with tempfile.TemporaryDirectory(prefix="dispute-bot-eval-") as tmp:
         corpus, index_dir = (_prepare(settings, articles, Path(tmp)) if articles
                              else (settings.corpus_dir, settings.index_dir))
@@ -103,16 +103,20 @@ def main(settings: Settings, files: list[Path], articles: list[Path], as_json: b
     missing = [str(p) for p in [*files, *articles] if not p.is_file()]
     if missing:
         return _refuse("invalid", f"no such file: {', '.join(missing)}", as_json, 2)
+    try:  # every bad line of every file, before any build or scoring: nothing is half-scored
+        questions = load_questions(files)
+    except ValueError as exc:
+        return _refuse("invalid", str(exc), as_json, 2)
     nothing = build_if_missing(settings)  # after a fresh clone there is none yet; a usage error costs no build
     try:
-        report = run_eval(settings, files, articles, baseline)  # a bad question file is said first
+        report = run_eval(settings, questions, articles, baseline)
     except IndexLoadError as exc:  # no index: no corpus folder to build one from, or its build failed (and said why)
         if nothing is not None and nothing.said and not as_json:
             return 1
         return _refuse("unavailable", nothing.message if nothing is not None else str(exc), as_json, 1)
-    except ValueError as exc:  # a bad question file
+    except ValueError as exc:  # an article of --add refused
         return _refuse("invalid", str(exc), as_json, 1)
-    routes = chat_routes(load_questions(files), settings.max_question_chars)
+    routes = chat_routes(questions, settings.max_question_chars)
     if as_json:
         print(json.dumps({**report.to_dict(), "chat_routes": routes}, ensure_ascii=False))
     else:

@@ -25,6 +25,7 @@ from index.invisible import visible
 from index.markdown_text import NestedTooDeep, plain_text
 from index.mojibake import mojibake_mended
 from index.page_breaks import joined_pages
+from index.quotable import MIN_FIGURE_WORDS, MIN_WORDS, long_enough
 from index.stamps import normalise_date, web_address
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -148,28 +149,32 @@ def _not_an_article(text: str) -> None:
 
 # A full stop, question or exclamation mark, ellipsis, or the danda and ideographic full stop of other scripts.
 _SENTENCE_END = re.compile(r"[.!?…।॥。！？]")
+_PARAGRAPH = re.compile(r"\n\s*\n")
 # An article this long needs no full stop to be quoted (a list of facts, a transcript).
 MIN_WORDS_WITHOUT_SENTENCE = 20
 
 
 def too_little_text(text: str) -> str | None:
-    """Why an added article is too little to be one, or None: it is empty, or it has no full sentence (two words
-    or more ending in a full stop, "?" or "!") and fewer than ``MIN_WORDS_WITHOUT_SENTENCE`` words. "ok" was
-    added without a word. Such a file is refused, not added with a note: the bot answers with sentences quoted
-    from the articles, and one with nothing to quote can only be listed among the sources and come up in
+    """Why an added article is too little to be one, or None: it is empty, or it has no full sentence (ending in
+    a full stop, "?" or "!") as long as an answer's quote (``index.quotable``: six words, or four with a figure)
+    and fewer than ``MIN_WORDS_WITHOUT_SENTENCE`` words. "ok" was added without a word, and "Twitter row." (a
+    headline alone) as an article. Such a file is refused, not added with a note: the bot answers with sentences
+    quoted from the articles, and one with nothing to quote can only be listed among the sources and come up in
     searches as noise; what a moderator sends so is a slip (the wrong file, a reply saved as one). A short
-    statement with one full sentence ("Twitter restored the accounts.") is an article and is added. Files put
-    in the corpus folder by hand are built as they are."""
+    statement ("Twitter restored the 97 accounts.") is an article and is added. Files put in the corpus folder
+    by hand are built as they are."""
     if not text.strip():
         return "the article is empty"
     words = [w for w in text.split() if any(ch.isalnum() for ch in w)]
-    sentence = any(sum(any(ch.isalpha() for ch in w) for w in part.split()) >= 2
-                   for part in _SENTENCE_END.split(text)[:-1])  # the text before each full stop
-    if sentence or len(words) >= MIN_WORDS_WITHOUT_SENTENCE:
+    sentences = [part.strip() for paragraph in _PARAGRAPH.split(text)  # a heading's line is no part of one
+                 for part in _SENTENCE_END.split(paragraph)[:-1]]  # the text before each full stop
+    if any(long_enough(s) for s in sentences) or len(words) >= MIN_WORDS_WITHOUT_SENTENCE:
         return None
     count = f"{len(words)} word{'' if len(words) == 1 else 's'}" if words else "no words"
-    return (f"too little text to quote ({count}, and no full sentence): the bot answers with sentences quoted from "
-            "the articles; add the article's text")
+    lacking = (f"no sentence of {MIN_WORDS} words or more, or {MIN_FIGURE_WORDS} with a figure"
+               if any(s.split() for s in sentences) else "no full sentence")
+    return (f"too little text to quote ({count}, and {lacking}): the bot answers with sentences quoted from the "
+            "articles; add the article's text")
 
 
 def is_markdown(filename: str) -> bool:

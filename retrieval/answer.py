@@ -13,6 +13,7 @@ import re
 import numpy as np
 
 from index.figures import figures, figures_near
+from index.list_markers import after_list_marker
 from index.tables import one_line
 from retrieval.asked import asked_span
 from retrieval.cited import citation
@@ -87,6 +88,8 @@ def _quote(index: LoadedIndex, row: int, score: float, question: Question, budge
         leans = LEANS_BACK.match(following) is not None
         if (_CONTINUES.match(following) or leans or completes) and "\n" not in gap and new_end - start <= budget:
             text, end = doc_text[start:new_end], new_end
+    start = after_list_marker(doc_text, start, end)  # a list item's marker is no word of the answer
+    text = doc_text[start:end]
     keep = set(question.terms) | set(question.focus)
     must = asked_span(text, question) if asked or question.kind is Kind.COUNT else None
     shown, (s, e) = trim_to_window(text, keep, budget, must)

@@ -10,18 +10,13 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from index.list_markers import LIST_MARKER
+from index.quotable import long_enough
 from index.tables import is_table
 from index.turn_labels import is_interviewer_turn
 
-MIN_WORDS = 6
-# A statement giving a figure says its fact in fewer words: "The order covered 430 accounts." (a correction's right
-# figure, ``index.corrections``) was the best-scored sentence for "how many accounts did the order cover" and could
-# not answer, so the answer quoted another article's figure.
-MIN_FIGURE_WORDS = 4
-_FIGURE = re.compile(r"\d")
 # Real sentences end in terminal punctuation (possibly inside a closing quote); headings and captions don't.
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
-_LIST_ITEM = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s+\S")
 # An interview's question turn ("Q: Your office sent a lot of notices."): the interviewer's words, not the story's.
 # A broadcast's or podcast's host asks too ("HOST: The ministry has said it will respond on Friday.", "ANCHOR (Radio
 # Estrava): …"): answered by the host's lead-in, an unanswerable question got the host's words as the fact.
@@ -45,9 +40,9 @@ def is_answer_like(text: str) -> bool:
     stripped = text.strip()
     if stripped.rstrip("\"'”’)]").endswith("?") or _INTERVIEWER.match(stripped):
         return False
-    if not ends_sentence(stripped) and not _LIST_ITEM.match(stripped) and not is_table(stripped):
+    if not ends_sentence(stripped) and not LIST_MARKER.match(stripped) and not is_table(stripped):
         return False
-    return len(stripped.split()) >= (MIN_FIGURE_WORDS if _FIGURE.search(stripped) else MIN_WORDS)
+    return long_enough(stripped)  # the lengths an added article needs a sentence of (``index.quotable``)
 
 
 def answers_in(article: str, sentence: str, answer_like: Callable[[str], bool] = is_answer_like) -> bool:

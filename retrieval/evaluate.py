@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from retrieval.question_file import read_questions
 from retrieval.types import Answer
 
 MAX_ANSWER_CHARS = 400
@@ -34,8 +35,9 @@ class EvalQuestion:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], source: str = "") -> EvalQuestion:
-        if not isinstance(data.get("question"), str) or not data["question"].strip():
-            raise ValueError("no question")
+        question = data.get("question")
+        if not isinstance(question, str) or not question.strip():
+            raise ValueError('no "question"' if question is None else '"question" must be a non-empty string')
         answers_any, answers_all, docs = (_strings(data, key) for key in ("answers_any", "answers_all", "docs"))
         for key, golds in (("answers_any", answers_any), ("answers_all", answers_all)):
             _looks_for_something(key, golds)
@@ -66,27 +68,9 @@ def _looks_for_something(key: str, golds: tuple[str, ...]) -> None:
 
 
 def load_questions(paths: Iterable[Path]) -> list[EvalQuestion]:
-    """Every question of every file; a bad line is an error naming the file and line, never skipped, and a
-    file without questions is an error too (a score of 0/0 would read as a pass)."""
-    out: list[EvalQuestion] = []
-    for path in paths:
-        try:
-            # "utf-8-sig": Windows editors (Notepad) start a UTF-8 file with a byte-order mark, and the first
-            # line was refused as "Unexpected UTF-8 BOM"; ``ask --json`` reads such a file already.
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ValueError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-        before = len(out)
-        for n, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                out.append(EvalQuestion.from_dict(json.loads(line), path.name))
-            except (ValueError, AttributeError, TypeError) as exc:
-                raise ValueError(f"{path}:{n}: {exc}") from exc
-        if len(out) == before:
-            raise ValueError(f"{path}: no questions in it")
-    return out
+    """Every question of every file; ``QuestionFileError`` (a ``ValueError``) naming every bad line with its file
+    and line number, and each file that is not UTF-8 or holds no question (``retrieval.question_file``)."""
+    return read_questions(paths, EvalQuestion.from_dict)
 
 
 def normalise(text: str) -> str:

@@ -19,7 +19,7 @@ import numpy as np
 from index.lexical import terms
 from index.tables import one_line
 from retrieval.acronyms import written_acronyms
-from retrieval.cited import citation
+from retrieval.cited import citation, quoted_span
 from retrieval.features import Candidates
 from retrieval.loaded import LoadedIndex
 from retrieval.name_forms import written_as_initials
@@ -159,7 +159,7 @@ def holder_answer(index: LoadedIndex, answer: Answer, message: str, found: Candi
     parts: list[str] = []
     shown: list[Citation] = []
     for i in rows:
-        doc_row, start, end = (int(v) for v in index.sentence_spans[found.rows[i]])
+        doc_row, start, end = quoted_span(index, found.rows[i])
         text = index.docs[doc_row].text[start:end]
         part, (s, e) = trim_to_window(text, set(terms(message)), MAX_CHARS)
         parts.append(one_line(part))

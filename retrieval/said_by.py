@@ -14,7 +14,7 @@ import re
 from index.lexical import terms
 from index.quote_speakers import attribution, outside_quotes
 from index.tables import one_line
-from retrieval.cited import citation
+from retrieval.cited import citation, quoted_span
 from retrieval.loaded import LoadedIndex
 from retrieval.quotes import trim_to_window
 from retrieval.types import Citation
@@ -47,7 +47,7 @@ def with_speaker(index: LoadedIndex, row: int, parts: list[str], citations: list
     said = speaker_row(index, row) if citations else None
     if said is None:
         return parts, citations
-    doc_row, start, end = (int(v) for v in index.sentence_spans[said])
+    doc_row, start, end = quoted_span(index, said)
     if any(c.doc_id == index.docs[doc_row].doc_id and c.start < end and c.end > start for c in citations):
         return parts, citations
     text = index.docs[doc_row].text[start:end]

@@ -24,6 +24,7 @@ from index.date_values import VALUE, sort_key
 from index.events import HOWS, YEAR_SOURCES
 from index.lead_dateline import lead_end
 from index.lexical import terms
+from index.list_markers import after_list_marker
 from index.sentence_refs import opens_with_pronoun
 from retrieval.answer_like import ends_sentence
 from retrieval.features import document_terms
@@ -198,10 +199,13 @@ def by_agreement(index: LoadedIndex, cited: list[_Cited]) -> list[_Cited]:
 
 def _citation(index: LoadedIndex, cited: _Cited) -> Citation:
     """The record's sentence as quoted, from the story's own words: a dateline or an update's label opening it
-    ("NEW DELHI:", "Update, June 8, 17:10:", ``index.lead_dateline.lead_end``) is page furniture, not the event."""
+    ("NEW DELHI:", "Update, June 8, 17:10:", ``index.lead_dateline.lead_end``) is page furniture, not the event,
+    as a list item's marker is (``index.list_markers``)."""
     doc = index.docs[cited.doc_row]
     r = cited.record
-    cut = lead_end(str(r["quote"]))
+    quote, start = str(r["quote"]), int(r["start"])
+    item = after_list_marker(doc.text, start, int(r["end"])) - start  # the quote is doc.text[start:end] (``_valid``)
+    cut = item + lead_end(quote[item:])
     return Citation(doc.doc_id, doc.title, doc.date, doc.url, r["quote"][cut:], int(r["start"]) + cut, int(r["end"]),
                     round(cited.relevance, 4), date_estimated=doc.date_estimated)
 

@@ -82,9 +82,10 @@ def test_history_lines_say_when_who_where_what_and_how_it_ended() -> None:
     assert ChangeHistory([], kept=False).lines()[0].startswith("Moderator changes are not recorded here")
 
 
-def test_reading_a_database_not_made_yet_creates_nothing(tmp_path: Path) -> None:
+def test_reading_a_database_not_made_yet_creates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``index history`` before any change, or with a mistyped DATABASE_URL, must not leave a database file."""
-    trail = AuditTrail(f"sqlite:///{tmp_path / 'var' / 'bot.db'}")
+    monkeypatch.chdir(tmp_path)  # the default's var/, the one folder a write makes (``bot.store.sqlite_folder``)
+    trail = AuditTrail("sqlite:///var/bot.db")
     assert trail.history(5) == ChangeHistory([])
     assert not (tmp_path / "var").exists()
     trail.write(ChangeRecord("rebuild", "cli", "ops", "published"))

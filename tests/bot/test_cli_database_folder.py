@@ -22,10 +22,10 @@ def test_a_mistyped_sqlite_folder_is_named_and_not_created(
     assert main(["ask", "how many accounts were ordered blocked?"]) == 0  # answered without the store
     printed = capsys.readouterr()
     assert "accounts" in printed.out
-    assert ("DATABASE_URL can't be reached (its SQLite file's folder does not exist, nor the folder that would "
-            f"hold it: {missing})") in printed.err
+    assert ("DATABASE_URL can't be reached (its SQLite file's folder does not exist (make it first, or correct the "
+            f"path): {missing})") in printed.err
     assert not (tmp_path / "nonexistent").exists()  # no folder, no bot.db, no feedback_hmac.key
-    with pytest.raises(SystemExit, match="its SQLite file's folder does not exist, nor"):  # report needs the store
+    with pytest.raises(SystemExit, match="its SQLite file's folder does not exist"):  # report needs the store
         main(["report"])
     assert not (tmp_path / "nonexistent").exists()
     # The default's folder, var/, which a fresh checkout lacks, is still made.

@@ -106,11 +106,11 @@ def test_eval_refuses_a_bad_question_file_and_a_missing_index(
 ) -> None:
     questions = tmp_path / "q.jsonl"
     questions.write_text(json.dumps({"question": "Which app?", "answers_any": "Koo"}) + "\n")
-    assert main(["eval", str(questions), "--no-baseline"]) == 1
+    assert main(["eval", str(questions), "--no-baseline"]) == 2  # a bad question file is a usage error
     assert "answers_any must be a list of strings" in capsys.readouterr().err
     for data, reason in ((b"\n\n", "no questions in it"), (b"\xff{}", "not UTF-8 text")):
         questions.write_bytes(data)
-        assert main(["eval", str(questions), "--no-baseline"]) == 1
+        assert main(["eval", str(questions), "--no-baseline"]) == 2
         assert reason in capsys.readouterr().err
     questions.write_text(json.dumps({"question": "Which app?", "answers_any": ["Koo"]}) + "\n")
     monkeypatch.setenv("INDEX_DIR", str(tmp_path / "nowhere" / "index"))

@@ -21,12 +21,12 @@ def test_a_missing_file_is_a_json_error_with_json(tmp_path: Path, capsys: pytest
 def test_a_bad_question_file_is_a_json_error_with_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps({"question": "Which app?", "answers_any": "Koo"}) + "\n")
-    assert main(["eval", str(bad), "--json", "--no-baseline"]) == 1
+    assert main(["eval", str(bad), "--json", "--no-baseline"]) == 2
     out, err = capsys.readouterr()
     refusal = json.loads(out)
     assert refusal["error"] == "invalid" and "answers_any must be a list of strings" in refusal["message"]
     assert not err
-    assert main(["eval", str(bad), "--no-baseline"]) == 1  # without --json: the line on stderr, as before
+    assert main(["eval", str(bad), "--no-baseline"]) == 2  # without --json: the line on stderr, as before
     out, err = capsys.readouterr()
     assert not out and err.startswith("dispute-bot eval: ") and "answers_any" in err
 

@@ -285,6 +285,7 @@ async def test_a_database_gone_away_is_one_line_per_failure_not_a_traceback(
     goes away with its folder; the question is still answered, and each failure is one line."""
     import shutil
 
+    (tmp_path / "db").mkdir()
     history = make_history(path=tmp_path / "db" / "bot.db")
     core = make_core(seed_index_dir, Path("/nonexistent-corpus"), history=history)
     asker = Actor(platform="test", user_id="u1")

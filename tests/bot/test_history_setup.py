@@ -37,6 +37,7 @@ def test_defaults_and_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_vote_key_from_the_setting_or_a_private_file_beside_sqlite(tmp_path: Path) -> None:
     assert vote_key(settings(feedback_hmac_key=SecretStr("abc"))) == b"abc"
+    (tmp_path / "state").mkdir()  # a given path's folder must exist (``bot.store.sqlite_folder``)
     url = f"sqlite:///{tmp_path / 'state' / 'bot.db'}"
     first = vote_key(settings(database_url=url))
     assert len(first) == 64 and vote_key(settings(database_url=url)) == first  # stable across restarts

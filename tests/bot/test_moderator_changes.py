@@ -29,6 +29,7 @@ FERRY = ("---\ntitle: Harbour ferry fares rise by a fifth\ndate: 2021-03-02\nurl
 
 @pytest.fixture
 def trail(tmp_path: Path) -> AuditTrail:
+    (tmp_path / "var").mkdir()
     return AuditTrail(f"sqlite:///{tmp_path / 'var' / 'bot.db'}")
 
 

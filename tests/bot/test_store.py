@@ -32,6 +32,7 @@ def record(answer_id: str, question: str = "who blocked what?", answered: bool =
 
 def test_created_migrated_and_reopened_with_wal(tmp_path: Path) -> None:
     path = tmp_path / "nested" / "bot.db"
+    path.parent.mkdir()  # only the default's var/ is made (``bot.store.sqlite_folder``)
     store = Store(f"sqlite:///{path}", KEY)
     numbers = [number for number, _, _ in MIGRATIONS]
     assert store.version == max(numbers)

@@ -123,7 +123,7 @@ def test_a_date_that_is_no_day_is_refused_as_written_not_in_python_form(
     line: str, shown: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """YAML reads "[2021-02-12]" as a list holding a date: the refusal showed "[datetime.date(2021, 2, 12)]"."""
-    raw = f"---\ntitle: T\n{line}\n---\nThe ministry wrote again.\n"
+    raw = f"---\ntitle: T\n{line}\n---\nThe ministry wrote to Twitter again.\n"
     with pytest.raises(ValueError, match=r"cannot read the date") as refused:
         check_upload(Upload("a.md", raw.encode()), 10_000)
     assert shown in str(refused.value) and "datetime" not in str(refused.value)

@@ -218,7 +218,8 @@ def test_upload_checks(corpus_copy: Path, tmp_path: Path, encoder: Encoder) -> N
     enc = CountingEncoder(encoder)
     uploads = [
         Upload("report.docx", b"PK\x03\x04"), Upload("latin1.txt", "caf\xe9".encode("latin-1")),
-        Upload("empty.md", b"  \n"), Upload("huge.txt", b"a" * 2000), Upload("../../etc/evil.txt", b"Fine text."),
+        Upload("empty.md", b"  \n"), Upload("huge.txt", b"a" * 2000),
+        Upload("../../etc/evil.txt", b"Fine text, long enough to quote."),
     ]
     outcome = add_articles(uploads, corpus_copy, tmp_path / "index", model=DEFAULT_MODEL,
                            encoder_provider=lambda: enc, max_bytes=1000)

@@ -37,10 +37,10 @@ def test_a_byte_order_mark_or_windows_line_endings_change_nothing(newline: str, 
 def test_an_upload_whose_date_cannot_be_read_is_refused(
     written: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    raw = f"---\ntitle: T\ndate: {written}\n---\nThe ministry wrote again."
+    raw = f"---\ntitle: T\ndate: {written}\n---\nThe ministry wrote to Twitter again."
     with pytest.raises(ValueError, match="cannot read the date"):
         check_upload(Upload("a.md", raw.encode()), 10_000)
-    assert check_upload(Upload("b.md", b"---\ntitle: T\n---\nThe ministry wrote again."), 10_000) == "b.md"
+    assert check_upload(Upload("b.md", b"---\ntitle: T\n---\nThe ministry wrote to Twitter again."), 10_000) == "b.md"
     (tmp_path / "a.md").write_text(raw, encoding="utf-8")  # put in the corpus folder by hand: built, undated
     assert load_article(tmp_path / "a.md").date is None
     assert f"cannot read the date {written!r}" in caplog.text
@@ -222,8 +222,7 @@ def test_a_bracket_or_quote_never_closed_is_refused_naming_the_line_it_opens(hea
 
 
 @pytest.mark.parametrize(("raw", "count"), [
-    ("ok", "1 word"), ("ok.\n", "1 word"), ("---\ntitle: Koo\n---\nTwitter blocks 250 accounts\n", "4 words"),
-    ("...\n", "no words"),
+    ("ok", "1 word"), ("---\ntitle: Koo\n---\nTwitter blocks 250 accounts\n", "4 words"), ("...\n", "no words"),
 ])
 def test_an_upload_with_too_little_text_to_quote_is_refused(raw: str, count: str, tmp_path: Path) -> None:
     """A 2-character article ("ok") was added without a word: the bot can quote nothing from it."""
@@ -234,7 +233,7 @@ def test_an_upload_with_too_little_text_to_quote_is_refused(raw: str, count: str
 
 
 @pytest.mark.parametrize("raw", [
-    "Fine text.", "Twitter restored the accounts.\n", "Did Twitter comply?", "ट्विटर ने खाते बंद किए।",
+    "Twitter restored the 97 accounts.\n", "Did Twitter comply with the order?", "ट्विटर ने सरकार के आदेश पर खाते बंद किए।",
     "# Facts\n\n" + "".join(f"- Koo had {n} lakh users in week {n}\n" for n in range(1, 6)),
 ])
 def test_a_short_article_with_a_sentence_or_enough_words_is_added(raw: str) -> None:
