@@ -35,6 +35,8 @@ class BuildReport:
     # Files of the corpus folder a build does not read for their kind (a saved page copied in by hand), apart from
     # ``skipped`` articles: a leftover "koo.pdf" beside a removed "koo.md" made that removal read as unreadable.
     not_read: list[SkippedFile] = field(default_factory=list)
+    # The words around each figure, embedded beside the chunks and sentences: a third of a long article's texts.
+    embedded_figures: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -46,6 +48,7 @@ class BuildReport:
             "seconds": round(self.seconds, 3),
             "sentences": self.sentences,
             "embedded_sentences": self.embedded_sentences,
+            "embedded_figures": self.embedded_figures,
             "events": self.events,
             "added_doc_ids": self.added_docs,
             "changed_doc_ids": self.changed_docs,

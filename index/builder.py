@@ -254,8 +254,8 @@ def _build_locked(
     return BuildReport(
         docs=len(docs), chunks=counts["chunks"], sentences=counts["sentences"],
         embedded_chunks=embedded.chunks, reused_chunks=counts["chunks"] - embedded.chunks,
-        embedded_sentences=embedded.sentences, removed_docs=removed, added_docs=added,
-        changed_docs=changed, events=counts["events"], seconds=time.perf_counter() - started,
+        embedded_sentences=embedded.sentences, embedded_figures=embedded.figures, removed_docs=removed,
+        added_docs=added, changed_docs=changed, events=counts["events"], seconds=time.perf_counter() - started,
         unchanged=False, skipped=skipped, notes=notes, faiss_factory=written["faiss_factory"], stages=stages.seconds,
         full_because=full_because, not_read=foreign_files(corpus_dir),
     )

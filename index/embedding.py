@@ -13,7 +13,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -23,7 +23,7 @@ from index.onnx_encoder import QUERY_ENCODER_DIR, OnnxEncoder, read_meta
 
 __all__ = ["DEFAULT_MODEL", "Encoder", "EncoderProvider", "ModelNotFound", "OnnxEncoder",
            "SentenceTransformerEncoder", "document_encoder", "lazy_encoder", "offline_env", "onnx_export_for",
-           "require_model", "resolve_model_path"]
+           "require_model", "resolve_model_path", "token_counts"]
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +73,20 @@ class SentenceTransformerEncoder:
 
 
 EncoderProvider = Callable[[], Encoder]
+
+
+@runtime_checkable
+class CountsTokens(Protocol):
+    """An encoder that can tell how many tokens it would read of each text without encoding them."""
+
+    def token_counts(self, texts: Sequence[str]) -> list[int]: ...
+
+
+def token_counts(encoder: Encoder, texts: Sequence[str]) -> list[int]:
+    """What each text costs ``encoder``: its tokens when the encoder counts them, else its characters."""
+    if isinstance(encoder, CountsTokens):
+        return encoder.token_counts(texts)
+    return [len(t) for t in texts]
 
 
 def onnx_export_for(index_dir: Path, model: str | None) -> tuple[Path, dict[str, Any]] | None:

@@ -21,7 +21,7 @@ import numpy as np
 from index import store
 from index.chunking import ChunkSpec, text_hash
 from index.documents import Document
-from index.embedding import EncoderProvider
+from index.embedding import EncoderProvider, token_counts
 from index.figures import WINDOW_WORDS, Figure, window_around
 
 log = logging.getLogger(__name__)
@@ -101,8 +101,10 @@ def encode_missing(
     if progress:  # before the model loads: the stage and its count show at once
         progress("embedding", 0, len(missing))
     encoder = encoder_provider()
-    # Longest first: batches of similar length waste less padding, and the ETA starts pessimistic.
-    items = sorted(missing.items(), key=lambda kv: len(kv[1]), reverse=True)
+    # Longest first: batches of similar length waste less padding, and the ETA starts pessimistic. In tokens
+    # when the encoder counts them (each call below sorts only its own part).
+    lengths = dict(zip(missing, token_counts(encoder, list(missing.values())), strict=True))
+    items = sorted(missing.items(), key=lambda kv: lengths[kv[0]], reverse=True)
     step = ENCODE_BATCH * 4  # the encoder batches inside; this is how often progress is reported
     for i in range(0, len(items), step):
         part = items[i : i + step]
