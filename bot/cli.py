@@ -83,12 +83,13 @@ def _png_problem(path: Path) -> str | None:
 
 def _core(settings: Settings, needs_store: bool = False) -> CommandCore:
     """The core; an answer (``ask``, ``sources``, ``timeline``) needs no database, so one that can't be reached
-    is a warning line and the answer still comes, where it was the command's only output (exit 1)."""
+    is a warning line and the answer still comes, where it was the command's only output (exit 1). So is a URL
+    no connection could use (a scheme or driver, ``bot.store.url_check``), as the README promises."""
     from bot.render.plain import printable
     from bot.wiring import build_core
 
     def warn(reason: str) -> None:
-        print(printable(f"dispute-bot: warning: DATABASE_URL can't be reached ({reason}); answering without the "
+        print(printable(f"dispute-bot: warning: DATABASE_URL {reason}; answering without the "
                         "conversation history: nothing is recorded for report, and no follow-up is remembered"),
               file=sys.stderr)
 
@@ -204,13 +205,25 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Ctrl-C at any moment, the first seconds' imports and settings too, ends with 130 and no traceback."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(with_values_joined(sys.argv[1:] if argv is None else argv))
     from pydantic import ValidationError
 
     from bot.settings import Settings
-    from bot.settings_problems import problems, unknown_in_env_file
+    from bot.settings_problems import env_file_problem, problems, unknown_in_env_file
     from bot.wiring import configure_logging
 
+    unreadable = env_file_problem()  # a token the user meant to set is never silently dropped
+    if unreadable is not None:
+        print(f"dispute-bot: {unreadable}", file=sys.stderr)
+        return 2
     for warning in unknown_in_env_file():
         print(f"dispute-bot: warning: {warning}", file=sys.stderr)
     try:
