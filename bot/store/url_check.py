@@ -27,8 +27,7 @@ class UnusableUrl(sa.exc.ArgumentError):
 
 
 def _shown(url: URL, drivername: str) -> str:
-    shown = url.set(drivername=drivername).render_as_string(hide_password=True)
-    return f"{shown} (your password in place of ***)" if url.password else shown
+    return url.set(drivername=drivername).render_as_string(hide_password=True)
 
 
 def _instead(url: URL) -> str | None:
@@ -43,6 +42,14 @@ def _instead(url: URL) -> str | None:
 
 
 def url_problem(url: str) -> str | None:
+    """``_problem`` with a note when the URL it suggests shows the password as ``***``."""
+    problem = _problem(url)
+    if problem is not None and "***" in problem:
+        problem += " (*** stands for your password)"
+    return problem
+
+
+def _problem(url: str) -> str | None:
     """Why no connection could be made with this URL, in words that follow "DATABASE_URL"; None when the
     scheme is SQLite's or PostgreSQL's with its driver installed (whether the server answers is not asked)."""
     try:
