@@ -60,10 +60,13 @@ class AuditTrail:
             self._opened().write(record)
         except Exception as exc:
             from bot.store.outage import unreachable
+            from bot.store.url_check import UnusableUrl
 
             said = f"could not record the moderator change ({record.line()}); the log has it"
             reason = unreachable(exc)
-            if reason is None:
+            if isinstance(exc, UnusableUrl):  # the setting's mistake, said with its fix: no traceback
+                log.error("%s (DATABASE_URL %s)", said, exc)
+            elif reason is None:
                 log.exception(said)
             else:  # an outage, which the change itself has met and said (a build lock not taken) or will
                 log.warning("%s (the database can't be reached: %s)", said, reason)

@@ -6,16 +6,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import codecs
-import contextlib
 import json
 import os
 import re
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.cli_args import build_parser, with_values_joined
+from bot.cli_png import png_problem, write_png
 
 if TYPE_CHECKING:
     from bot.core import CommandCore
@@ -39,56 +38,15 @@ def _emit(result: Result, as_json: bool) -> int:
     return 1 if refused else 0
 
 
-def _write_png(result: Result, path: Path) -> int:
-    """``timeline --png FILE``: the picture next to the text. Messages go to stderr, so ``--json`` output
-    stays one clean object."""
-    from bot.render.timeline_png import render_png
-    from retrieval.types import Timeline
-
-    if not isinstance(result, Timeline):
-        return 1
-    if not result.events:
-        print(f"dispute-bot: no dated events, so no picture was written to {path}", file=sys.stderr)
-        return 1
-    problem = _png_problem(path)  # checked before the timeline too; a folder may have gone since
-    if problem:
-        print(problem, file=sys.stderr)
-        return 1
-    try:
-        data = render_png(result)
-    except Exception as exc:  # matplotlib's failures are not worth a traceback; the text output stands
-        print(f"dispute-bot: could not draw the timeline picture: {exc}", file=sys.stderr)
-        return 1
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):  # a half-written copy, or one that could not replace FILE (a folder)
-            tmp.unlink(missing_ok=True)
-        print(f"dispute-bot: could not write {path}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    print(f"Wrote the timeline picture to {path} ({len(data):,} bytes).", file=sys.stderr)
-    return 0
-
-
-def _png_problem(path: Path) -> str | None:
-    """Why ``--png FILE`` can't be written, asked before any work (``bot.output_path``)."""
-    from bot.output_path import unwritable
-    from bot.render.plain import printable
-
-    problem = unwritable(path)
-    return None if problem is None else printable(f"dispute-bot: --png {problem}")  # a name may hold anything
-
-
 def _core(settings: Settings, needs_store: bool = False) -> CommandCore:
     """The core; an answer (``ask``, ``sources``, ``timeline``) needs no database, so one that can't be reached
-    is a warning line and the answer still comes, where it was the command's only output (exit 1)."""
+    is a warning line and the answer still comes, where it was the command's only output (exit 1). So is a URL
+    no connection could use (a scheme or driver, ``bot.store.url_check``), as the README promises."""
     from bot.render.plain import printable
     from bot.wiring import build_core
 
     def warn(reason: str) -> None:
-        print(printable(f"dispute-bot: warning: DATABASE_URL can't be reached ({reason}); answering without the "
+        print(printable(f"dispute-bot: warning: DATABASE_URL {reason}; answering without the "
                         "conversation history: nothing is recorded for report, and no follow-up is remembered"),
               file=sys.stderr)
 
@@ -211,12 +169,15 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """The command's exit code. Its output is flushed here, not at the interpreter's exit: a reader gone by then
-    (``index status | head -1``) made Python print "Exception ignored … BrokenPipeError" and exit 120."""
+    """The command's exit code. Ctrl-C at any moment, the first seconds' imports and settings too, ends with 130
+    and no traceback. Output is flushed here, not at the interpreter's exit: a reader gone by then (``index status |
+    head -1``) made Python print "Exception ignored … BrokenPipeError" and exit 120."""
     try:
-        code = _command(argv)
+        code = _main(argv)
         sys.stdout.flush()
         return code
+    except KeyboardInterrupt:
+        return 130
     except BrokenPipeError:
         return _reader_gone()
 
@@ -227,14 +188,18 @@ def _reader_gone() -> int:
     return 141
 
 
-def _command(argv: Sequence[str] | None) -> int:
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(with_values_joined(sys.argv[1:] if argv is None else argv))
     from pydantic import ValidationError
 
     from bot.settings import Settings
-    from bot.settings_problems import problems, unknown_in_env_file
+    from bot.settings_problems import env_file_problem, problems, unknown_in_env_file
     from bot.wiring import configure_logging
 
+    unreadable = env_file_problem()  # a token the user meant to set is never silently dropped
+    if unreadable is not None:
+        print(f"dispute-bot: {unreadable}", file=sys.stderr)
+        return 2
     for warning in unknown_in_env_file():
         print(f"dispute-bot: warning: {warning}", file=sys.stderr)
     try:
@@ -251,7 +216,7 @@ def _command(argv: Sequence[str] | None) -> int:
     from index.model_files import ModelNotFound, require_model
 
     try:
-        if args.command == "timeline" and args.png is not None and (problem := _png_problem(args.png)):
+        if args.command == "timeline" and args.png is not None and (problem := png_problem(args.png)):
             print(problem, file=sys.stderr)
             return 1
         if _needs_model(args):  # a wrong model in one line before any work, not a traceback (or an apology) after
@@ -284,7 +249,7 @@ def _command(argv: Sequence[str] | None) -> int:
             if args.command == "timeline":
                 result = asyncio.run(core.timeline(args.topic))
                 status = _emit(result, args.json)
-                return max(status, _write_png(result, args.png)) if args.png else status
+                return max(status, write_png(result, args.png)) if args.png else status
             if args.command == "report":
                 from bot.actors import LOCAL_USER
 

@@ -16,6 +16,7 @@ from bot.store import HistoryMode, Store
 from bot.store.engines import sqlite_file
 from bot.store.outage import unreachable
 from bot.store.sqlite_folder import ensure_folder
+from bot.store.url_check import UnusableUrl
 from bot.store_breaker import Breaker
 
 log = logging.getLogger(__name__)
@@ -25,11 +26,31 @@ KEY_FILE = "feedback_hmac.key"
 
 class HistorySetupError(SystemExit):
     """``unreachable``: why the database could not be opened, when that is the problem (not a setting), so a
-    command that can do without the store (``ask``) answers anyway (``bot.wiring.build_core``)."""
+    command that can do without the store (``ask``) answers anyway (``bot.wiring.build_core``). ``unusable``:
+    the URL itself can't be used (a scheme or driver), which such a command treats the same way."""
 
-    def __init__(self, message: str, unreachable: str | None = None) -> None:
+    def __init__(self, message: str, unreachable: str | None = None, unusable: bool = False) -> None:
         super().__init__(f"dispute-bot: {message} (see .env.example)")
         self.unreachable = unreachable
+        self.unusable = unusable
+
+    @property
+    def without_store(self) -> str | None:
+        """What follows "DATABASE_URL" in the warning of a command that answers without the store; None when
+        it must stop instead."""
+        if self.unreachable is None:
+            return None
+        return self.unreachable if self.unusable else f"can't be reached ({self.unreachable})"
+
+
+def opening_failed(exc: Exception, what: str = "", kind: type[HistorySetupError] = HistorySetupError
+                   ) -> HistorySetupError:
+    """The one line for a store that could not be opened: a URL no connection could use says what to write
+    instead (``bot.store.url_check``), where it was SQLAlchemy's plugin error; other failures keep their type."""
+    if isinstance(exc, UnusableUrl):
+        return kind(f"DATABASE_URL {exc}", str(exc), unusable=True)
+    first = str(exc).splitlines()[0] if str(exc) else ""
+    return kind(f"cannot open DATABASE_URL{what} ({type(exc).__name__}: {first})", cannot_open(exc))
 
 
 def cannot_open(exc: Exception) -> str | None:
@@ -82,8 +103,7 @@ def build_history(settings: Settings, memory: ConversationMemory | None = None,
         store = Store(settings.database_url.get_secret_value(), vote_key(settings), mode,
                       settings.history_retention_days)
     except (sa.exc.SQLAlchemyError, OSError) as exc:
-        raise HistorySetupError(f"cannot open DATABASE_URL ({type(exc).__name__}: {str(exc).splitlines()[0]})",
-                                cannot_open(exc)) from None
+        raise opening_failed(exc) from None
     return History(store, memory, breaker)
 
 

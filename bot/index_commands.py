@@ -24,6 +24,7 @@ from bot.results import IndexChange, refused_lines
 from bot.settings import Settings
 from bot.shared_setup import replicas_building, shared_build_lock
 from bot.status_report import read_status
+from bot.store.url_check import UnusableUrl
 from bot.unwritable import cannot_write
 from index import store
 from index.article_names import NoSuchArticle
@@ -153,7 +154,8 @@ def history(settings: Settings, limit: int, as_json: bool) -> int:
     try:
         found = trail.history(limit)
     except Exception as exc:  # the database can't be reached or read
-        message = f"cannot read the moderators' changes from DATABASE_URL ({type(exc).__name__})"
+        message = (f"DATABASE_URL {exc}" if isinstance(exc, UnusableUrl)  # what to write instead, no password
+                   else f"cannot read the moderators' changes from DATABASE_URL ({type(exc).__name__})")
         _print({"error": "failed", "message": message}, f"dispute-bot: {message}", as_json, refused=True)
         return 1
     finally:

@@ -11,6 +11,7 @@ from collections.abc import Awaitable
 from bot import terminal
 from bot.build_signals import said_if_stopped
 from bot.core import CommandCore
+from bot.run_checks import NO_INPUT, checked, url_line
 from bot.settings import Settings
 from bot.startup_index import ensure_index
 from bot.wiring import build_core
@@ -61,11 +62,6 @@ async def _serve(core: CommandCore, settings: Settings, platforms: list[str], ht
             await monitor.cleanup()
 
 
-NO_INPUT = ("dispute-bot: no DISCORD_TOKEN or SLACK_BOT_TOKEN is set, and the terminal chat has no input (stdin is "
-            "not a terminal, and it ended before any question): set a token in .env (see .env.example), or run it in a "
-            "terminal")
-
-
 class PlatformRefused(Exception):
     """A platform refused the settings (a rejected token): the message is the whole report."""
 
@@ -99,7 +95,7 @@ def _exit_leaving_build(core: CommandCore) -> None:
     os._exit(0)
 
 
-def _checked_database(settings: Settings, platforms: list[str]) -> int:
+def _checked_database(settings: Settings, platforms: list[str], problems: list[str]) -> int:
     """The last of ``run --check``'s checks: the database every process opens at start (history, shared state,
     moderators' changes), reachable and in a schema this release can migrate. A database that is down or a
     newer release's was found only when the bot started, and the bot was then restarted for ever."""
@@ -108,7 +104,9 @@ def _checked_database(settings: Settings, platforms: list[str]) -> int:
 
     problem = database_problem(settings.database_url.get_secret_value())
     if problem is not None:
-        print(printable(f"dispute-bot: DATABASE_URL {problem} (see .env.example)"), file=sys.stderr)
+        problems = [*problems, printable(f"dispute-bot: DATABASE_URL {problem} (see .env.example)")]
+    if problems:  # the settings' problems and the database's, each in its line
+        print("\n".join(problems), file=sys.stderr)
         return 2
     print(f"dispute-bot: the settings are complete and the database answers; run would serve {', '.join(platforms)}",
           file=sys.stderr)
@@ -121,43 +119,14 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
     its line. Compose runs it once before the bot (``compose.yaml``): Docker has no "don't restart on exit 2",
     and the bot's restart policy restarted a deploy with no token for ever."""
     platforms = choose_platforms(settings, platform)
-    stray = settings.slack_half_set if platform == "auto" else []  # ``--platform terminal|discord`` is a choice
-    if stray:  # meant for Slack: not served without a word (the terminal chat, or Discord alone)
-        named = ", ".join(stray)
-        print(f"dispute-bot: {named} {'is' if len(stray) == 1 else 'are'} set but SLACK_BOT_TOKEN (the xoxb- bot "
-              "token; or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, for installs in many workspaces) is not, so Slack "
-              f"can't start: set it, or unset {named} (see .env.example)", file=sys.stderr)
+    found = checked(settings, platform, platforms, http, port)
+    http = found.http
+    if check:  # every problem at once, the database's too
+        return _checked_database(settings, platforms, found.problems)
+    url = url_line(settings)
+    if found.problems or url:
+        print("\n".join([*found.problems, *([url] if url else [])]), file=sys.stderr)
         return 2
-    for name, present in (("discord", settings.has_discord), ("slack", settings.has_slack)):
-        if name in platforms and not present:
-            token = "DISCORD_TOKEN" if name == "discord" else "SLACK_BOT_TOKEN"
-            print(f"dispute-bot: --platform {name} needs {token} (see .env.example)", file=sys.stderr)
-            return 2
-    if http and "slack" not in platforms:  # Slack's HTTP mode, where there is no Slack: the chat opened without a word
-        why = (f"--platform {platform} serves no Slack: leave out --http" if platform != "auto" else
-               "SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET) is not set: set it (see .env.example), "
-               "or leave out --http")
-        print(f"dispute-bot: --http is Slack's HTTP mode, and {why}", file=sys.stderr)
-        return 2
-    if "slack" in platforms:
-        from bot.slack.app import http_by_itself, setup_problem
-
-        if not http and http_by_itself(settings):
-            http = True
-            log.info("Slack: no SLACK_APP_TOKEN for Socket Mode, so HTTP mode (as with --http) on port %d", port)
-        problem = setup_problem(settings, http)
-        if problem:  # before the index and the model load, so a setup mistake is reported at once
-            print(f"dispute-bot: {problem} (see .env.example)", file=sys.stderr)
-            return 2
-    # The terminal chat for want of tokens, with no terminal to type in (a service manager, Docker without -i):
-    # said and refused, where it read end-of-input, exited 0, and was restarted in a loop saying nothing.
-    # Questions piped in (``echo q | dispute-bot run``) are still answered; only input with no line is refused.
-    unattended = platform == "auto" and platforms == ["terminal"] and not terminal.stdin_is_terminal()
-    if unattended and terminal.stdin_is_nothing():  # known now: before the index is built or loaded
-        print(NO_INPUT, file=sys.stderr)
-        return 2
-    if check:
-        return _checked_database(settings, platforms)
     if platforms == ["terminal"] and logging.getLogger().level > logging.DEBUG:
         # A chat in the terminal, not a log viewer (nor faiss's); the audit lines of the user's own /report
         # and /reindex would land in the middle of the conversation too. Warnings and errors still show.
@@ -172,9 +141,9 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
     core = build_core(settings)
     log.info("starting: %s", ", ".join(platforms))
     try:
-        asyncio.run(_serve(core, settings, platforms, http, port, host, needs_input=unattended))
-    except KeyboardInterrupt:
-        pass
+        asyncio.run(_serve(core, settings, platforms, http, port, host, needs_input=found.unattended))
+    except KeyboardInterrupt:  # Ctrl-C still starting up, before serving's own handler (which ends with 0)
+        return 130
     except terminal.NoInput:
         print(NO_INPUT, file=sys.stderr)
         return 2

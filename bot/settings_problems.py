@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from bot.settings import Settings
 
+_NAME = re.compile(r"\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=")
 SHOWN_INPUT = 60  # characters of a refused value repeated back
 
 
@@ -52,3 +54,22 @@ def unknown_in_env_file(env_file: Path = Path(".env")) -> list[str]:
         if close:
             out.append(f"{env_file} sets {name}, which is no setting: did you mean {close[0]}?")
     return out
+
+
+def env_file_problem(env_file: Path = Path(".env")) -> str | None:
+    """The first line of ``.env`` python-dotenv can't read (an unclosed quote: ``DISCORD_TOKEN="abc…``), by file,
+    line and name, never the value. python-dotenv warns "could not parse statement" (once per reader, twice here)
+    and drops the line: the token the user meant to set was missing, and the bot opened the terminal chat."""
+    try:
+        from dotenv.parser import parse_stream
+
+        with env_file.open(encoding="utf-8-sig") as stream:  # a Windows editor's byte-order mark is no error
+            broken = next((b for b in parse_stream(stream) if b.error), None)
+    except (OSError, UnicodeDecodeError):
+        return None  # no .env (the common case), or one pydantic-settings refuses in its own words
+    if broken is None:
+        return None
+    name = _NAME.match(broken.original.string)
+    what = f" ({name.group(1)}=…)" if name else ""
+    return (f"{env_file.absolute()} line {broken.original.line}{what} can't be read: is a quote left open, or the "
+            "line not NAME=value? Fix that line; nothing was started (see .env.example)")

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import sqlalchemy as sa
 
 from bot.build_lock import LockUnavailable, advisory_build_lock, advisory_lock_held
-from bot.history_setup import HistorySetupError, cannot_open, vote_key
+from bot.history_setup import HistorySetupError, opening_failed, vote_key
 from bot.settings import Settings
 from bot.shared_state import SharedState
 from bot.store.engines import open_engine, sqlite_file
@@ -42,10 +42,8 @@ def shares_state(settings: Settings) -> bool:
     return settings.shared_state == "store"
 
 
-def _problem(exc: Exception) -> SharedSetupError:
-    first = str(exc).splitlines()[0] if str(exc) else ""
-    return SharedSetupError(f"cannot open DATABASE_URL for the shared state ({type(exc).__name__}: {first})",
-                            cannot_open(exc))
+def _problem(exc: Exception) -> HistorySetupError:
+    return opening_failed(exc, " for the shared state", SharedSetupError)
 
 
 def _open(settings: Settings) -> SharedStore:

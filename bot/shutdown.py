@@ -58,8 +58,16 @@ async def serve_until_stopped(jobs: Iterable[Awaitable[Any]], in_flight: InFligh
         return True
     finally:
         stopping.cancel()
+        if not serving.done():  # cancelled from outside: a Ctrl-C before these handlers, which asyncio.run turns
+            serving.cancel()  # into cancelling this task; the jobs' gather, never awaited, was logged at exit
+        serving.add_done_callback(_retrieved)  # as a 40-line "exception was never retrieved" traceback
         for number in SIGNALS:
             loop.remove_signal_handler(number)
+
+
+def _retrieved(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()
 
 
 async def _finish(in_flight: InFlight, grace: float, hurry: asyncio.Event) -> None:

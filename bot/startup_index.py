@@ -13,6 +13,8 @@ from pathlib import Path
 from bot.build_lock import LockUnavailable
 from bot.build_signals import said_if_stopped
 from bot.cli_name import cli_command
+from bot.corpus_place import corpus_place, no_corpus, relative_hint
+from bot.encoder_check import encoder_damage
 from bot.lacking_articles import lacking_text, read_lacking
 from bot.settings import Settings
 from index import store
@@ -39,6 +41,9 @@ def _ensure_index(settings: Settings) -> bool:
     from bot.unwritable import cannot_write
 
     fresh = store.live_dir(settings.index_dir) is None
+    if fresh and not settings.corpus_dir.is_dir():  # said before anything is made (INDEX_DIR's folder, its lock)
+        print(no_corpus(settings.corpus_dir), file=sys.stderr)
+        return False
     # No corpus folder beside an index (a wrong CORPUS_DIR): nothing to update it from, which was "Updating the
     # index (the articles changed)" and the build's refusal, before the index was served anyway.
     unsourced = not fresh and not settings.corpus_dir.is_dir()
@@ -89,9 +94,15 @@ def _ensure_index(settings: Settings) -> bool:
         load_index(settings.index_dir)
     except IndexLoadError as exc:
         return _repaired(settings, exc)
+    encoder = encoder_damage(settings.index_dir)  # not the loader's, but as damaged as any other file
+    if encoder is not None and not _repaired(settings, encoder):
+        # The index itself loads: served, its questions encoded by the model (torch) until a rebuild succeeds.
+        print("dispute-bot: serving the index meanwhile; questions are encoded with the model itself (torch).",
+              file=sys.stderr)
     if unsourced:
-        print(f"dispute-bot: there is no corpus folder at {settings.corpus_dir} (CORPUS_DIR), so the index is served "
-              "as it was built; articles can't be added or removed until it is there.", file=sys.stderr)
+        print(f"dispute-bot: there is no corpus folder at {corpus_place(settings.corpus_dir)}, so the index is "
+              "served as it was built; articles can't be added or removed until it is there."
+              f"{relative_hint(settings.corpus_dir)}", file=sys.stderr)
     return True
 
 
@@ -146,8 +157,8 @@ def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
         return False
     damaged = f"dispute-bot: The index file {damage.path} {damage.problem}"
     if not settings.corpus_dir.is_dir():  # nothing to rebuild from: the fix is the operator's, in one line
-        print(f"{damaged}, and there is no corpus folder at {settings.corpus_dir} (CORPUS_DIR) to rebuild it from.",
-              file=sys.stderr)
+        print(f"{damaged}, and there is no corpus folder at {corpus_place(settings.corpus_dir)} to rebuild it from."
+              f"{relative_hint(settings.corpus_dir)}", file=sys.stderr)
         return False
     if _kept_lacking(settings, " It is not rebuilt from this folder: fix that first, then start again.",
                      before=f"{damaged}. "):
@@ -196,8 +207,8 @@ def build_if_missing(settings: Settings) -> NoIndex | None:
         return None
     if not settings.corpus_dir.is_dir():
         return None if live is not None else NoIndex(
-            f"There is no index at {settings.index_dir} and no corpus folder at {settings.corpus_dir} "
-            "(CORPUS_DIR) to build one from.")
+            f"There is no index at {settings.index_dir} and no corpus folder at {corpus_place(settings.corpus_dir)} "
+            f"to build one from.{relative_hint(settings.corpus_dir)}")
     # SIGTERM ended the process without a word, Ctrl-C with none either: now said, then the command's exit
     ready = said_if_stopped(lambda: ensure_index(settings), "the next command")
     if not ready and store.live_dir(settings.index_dir) is None:

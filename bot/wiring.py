@@ -102,7 +102,8 @@ def moderator_policy(settings: Settings) -> ModeratorPolicy:
 
 def build_core(settings: Settings, without_store: Callable[[str], None] | None = None) -> CommandCore:
     """``without_store``: for a command that can answer without the database (``ask``, ``sources``,
-    ``timeline``), told why it can't be reached; the core then keeps follow-ups in memory and records nothing.
+    ``timeline``), told why it can't be reached or used (the words after "DATABASE_URL"); the core then keeps
+    follow-ups in memory and records nothing.
     Without it, an unreachable database stops the command (the bot, ``report``) with its one line."""
     # Imported here: the core, the history and the shared store pull in retrieval and SQLAlchemy, which
     # one-shot ``index`` commands never need (they start a process per moderator action).
@@ -122,9 +123,10 @@ def build_core(settings: Settings, without_store: Callable[[str], None] | None =
         history = build_history(settings, shared.memory(), shared.breaker)
     except HistorySetupError as exc:  # the shared state's too
         shared.close()
-        if without_store is None or exc.unreachable is None:
+        reason = exc.without_store
+        if without_store is None or reason is None:
             raise
-        without_store(exc.unreachable)
+        without_store(reason)
         shared, history = SharedState(), History()
     return CommandCore(core_config(settings), queries, moderator_policy(settings), build_encoder_provider=builds,
                        history=history, shared=shared, changes=AuditTrail(settings.database_url.get_secret_value()))

@@ -136,6 +136,9 @@ def lazy_encoder(model: str, index_dir: Path | None = None) -> EncoderProvider:
         if live is not None and live == state["live"] and state["key"] in loaded:
             return loaded[state["key"]]
         with lock:
+            live = store.live_dir(index_dir)  # a caller that waited here (warm-up and a first question) finds it loaded
+            if live is not None and live == state["live"] and state["key"] in loaded:
+                return loaded[state["key"]]
             found = onnx_export_for(index_dir, model)
             if found is None and (found := onnx_export_for(index_dir, None)) is not None:
                 # The index was built with another model (the setting changed and the rebuild failed or is

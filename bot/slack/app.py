@@ -73,6 +73,9 @@ def setup_problem(settings: Settings, http: bool) -> str | None:
         return "Slack needs SLACK_BOT_TOKEN (the xoxb- bot token)"
     if settings.slack_bot_token.get_secret_value().startswith("xoxe."):  # it would stop answering in 12 hours
         return ROTATING
+    if settings.slack_bot_token.get_secret_value().startswith("xoxp-"):  # it would act as, and post as, a person
+        return ("SLACK_BOT_TOKEN is a user token (xoxp-…), which acts as the person who installed the app: the bot "
+                "needs the app's bot token (xoxb-…, from OAuth & Permissions → Bot User OAuth Token)")
     if http and settings.slack_signing_secret is None:
         return "--http needs SLACK_SIGNING_SECRET to verify that requests come from Slack"
     if not http and settings.slack_app_token is None:

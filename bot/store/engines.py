@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 
 from bot.store.reads import READ_ONLY
 from bot.store.sqlite_folder import ensure_folder
+from bot.store.url_check import checked
 
 # Seconds a connection keeps asking for WAL while other processes switch a new database to it (as long as
 # the busy timeout set below).
@@ -98,7 +99,9 @@ def sqlite_file(url: str) -> Path | None:
 
 
 def open_engine(url: str) -> Engine:
-    """The engine of every store, the build lock and shared state; SQLite's options are its own."""
+    """The engine of every store, the build lock and shared state; SQLite's options are its own. A URL no
+    connection could use (``bot.store.url_check``) is refused here, in words saying what to write instead."""
+    checked(url)
     parsed = sa.engine.make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = sqlite_file(url)

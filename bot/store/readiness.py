@@ -13,6 +13,7 @@ from bot.store.migrations import current_version, newest_known
 from bot.store.outage import unreachable
 from bot.store.reads import reading
 from bot.store.tables import schema_version
+from bot.store.url_check import UnusableUrl
 
 
 def _uncreatable(path: Path) -> str | None:
@@ -32,7 +33,9 @@ def database_problem(url: str) -> str | None:
         if path is not None and not path.exists():
             return _uncreatable(path)
         engine = open_engine(url)
-    except (sa.exc.SQLAlchemyError, ImportError, OSError) as exc:  # a malformed URL, a driver not installed
+    except UnusableUrl as exc:  # a scheme SQLAlchemy doesn't know, a driver not installed: what to write instead
+        return str(exc)
+    except (sa.exc.SQLAlchemyError, ImportError, OSError) as exc:
         return f"can't be used ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})"
     try:
         with reading(engine) as conn:
