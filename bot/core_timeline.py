@@ -91,7 +91,7 @@ class TimelineReaders:
         follow-up most plausibly means, as if it had been the answer. A reply showing no event leaves the
         turns as they were, but for a day walked to ("and the next day?"), whose day it keeps (``moved_turn``).
         ``move``: the follow-up moving in time it answers, which shapes it."""
-        if move is not None and move.after is not None:  # the first few after a day: of all, not the best
+        if move is not None and (move.after or move.before):  # the first few after a day: of all, not the best
             events = await self._guarded("timeline", lambda: self.engine.timeline(topic, every=True))
         else:
             events = await self._guarded("timeline", lambda: self.engine.timeline(topic))

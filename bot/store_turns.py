@@ -29,7 +29,8 @@ from retrieval.turns import MAX_TURNS, FollowupContext, Turn
 def _turn(row: dict[str, Any]) -> Turn:
     return Turn(str(row["question"]), tuple(row.get("doc_ids") or ()), tuple(row.get("sentences") or ()),
                 bool(row.get("answered", True)),
-                str(row["day"]) if row.get("day") else None, str(row["topic"]) if row.get("topic") else None)
+                str(row["day"]) if row.get("day") else None, str(row["topic"]) if row.get("topic") else None,
+                str(row["first_day"]) if row.get("first_day") else None)
 
 
 class StoreTurns:

@@ -28,6 +28,7 @@ from retrieval.pronouns import (
     words,
 )
 from retrieval.question import REQUEST_TERMS
+from retrieval.turn_words import answer_names, asked_words, topic_turns
 from retrieval.turns import MAX_TURNS, FollowupContext
 
 # Earlier words added to a follow-up: enough to name what "he" or "it" was, few enough to keep the new
@@ -49,14 +50,13 @@ FRAGMENT_WORDS = 5  # words in all: "what did twitter do instead?" is a fragment
 # A name at most this many words from the words asked about stands in apposition to them ("the app Koo").
 APPOSITION = 1
 
+# An earlier question of fewer words ("why?", "when exactly?") went on with the topic before it.
+TOPIC_WORDS = 3
+
 # Why a question is read as a follow-up when it only names little: it may as well start a new topic.
 VERY_SHORT_REASON = "very short"
 NO_TERM_REASON = "no distinctive term of its own"
 
-# Capitalised, but a time, not something "it" or "they" could stand for.
-_CALENDAR = re.compile(
-    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)$", re.IGNORECASE)
 # Words that continue the previous question rather than start a new one.
 _OPENERS = re.compile(
     r"^\s*(?:and|but|also|so|then|plus|what\s+about|how\s+about|what\s+else|and\s+what|anything\s+else)\b",
@@ -153,37 +153,6 @@ def detect(text: str, idf: Mapping[str, float], unknown_idf: float, context: Fol
     return Detection(bool(reasons), tuple(reasons), references)
 
 
-def _names(
-    sentence: str, idf: Mapping[str, float], floor: float, asked: set[str]
-) -> list[tuple[str, str, float, int]]:
-    """(word, term, idf, distance in words to the nearest asked term) for each capitalised word of
-    ``sentence`` that does not start it (a name, not a sentence opener) and that the index knows."""
-    written = words(sentence)
-    asked_at = [i for i, w in enumerate(written) if asked.intersection(terms(w))]
-    found: list[tuple[str, str, float, int]] = []
-    for i, word in enumerate(written[1:], start=1):
-        if not word[0].isupper() or _CALENDAR.match(word):
-            continue
-        distance = min((abs(i - j) for j in asked_at), default=len(written))
-        for term in terms(word):
-            value = idf.get(term)
-            if value is not None and value >= floor and term not in asked:
-                found.append((word, term, value, distance))
-    return found
-
-
-def _weighted_words(text: str, idf: Mapping[str, float], floor: float) -> list[tuple[str, str, float]]:
-    """(surface word, term, idf) for each word of ``text`` the index knows and that is not too common; words
-    that ask ("tell me") or speak of the articles ("the coverage") name nothing "it" could stand for."""
-    found: list[tuple[str, str, float]] = []
-    for word in words(text):
-        for term in terms(word):
-            value = idf.get(term)
-            if value is not None and value >= floor and term not in REQUEST_TERMS:
-                found.append((word, term, value))
-    return found
-
-
 def expand(
     text: str, idf: Mapping[str, float], unknown_idf: float, context: FollowupContext | None,
     typed: str | None = None,
@@ -205,14 +174,15 @@ def expand(
     units = units_from_unknown(unknown_idf)
     floor = idf_for_df(COMMON_SHARE * units, units)
     top = max(idf.values(), default=1.0) or 1.0
-    turns = list(context.turns[-MAX_TURNS:])
+    every = list(context.turns[-MAX_TURNS:])
+    turns = topic_turns(every, lambda q: _leans(q, detect(q, idf, unknown_idf, context)))
     candidates: dict[str, tuple[float, str, int]] = {}  # term -> (weight, surface word, order)
     answer_terms: dict[str, tuple[float, str, int]] = {}
     appositive: set[str] = set()
     order = 0
     for age, turn in enumerate(reversed(turns)):
         recency = DECAY**age
-        for word, term, value in _weighted_words(turn.question, idf, floor):
+        for word, term, value in asked_words(turn.question, idf, floor):
             order += 1
             weight = recency * value / top
             if term not in own and weight > candidates.get(term, (0.0, "", 0))[0]:
@@ -222,35 +192,43 @@ def expand(
             # the name next to the question's own words is most likely the one the answer was about.
             asked = set(terms(turn.question))
             for sentence in turn.sentences:
-                for word, term, value, distance in _names(sentence, idf, floor, asked):
-                    if not turn.answered and distance > APPOSITION:
-                        continue  # a passage merely shown: only the name it gives the asked words counts
+                for word, term, value, distance in answer_names(sentence, idf, floor, asked):
+                    if distance > APPOSITION:
+                        # Only the name the answer gives the asked words (what it was about): any other name of
+                        # its quotes is the bot's word, not the asker's ("why?" was searched "why? Trends", from
+                        # "content, Trends, Tweets, and accounts"), as of a passage merely shown.
+                        continue
                     order += 1
                     weight = ANSWER_WEIGHT * value / top / (1 + distance)
                     if term not in own and term not in candidates and weight > answer_terms.get(term, (0, "", 0))[0]:
                         answer_terms[term] = (weight, word, order)
-                        if distance <= APPOSITION:
-                            appositive.add(term)
-    if not candidates and not answer_terms and turns:
+                        appositive.add(term)
+    if not candidates and turns:
         # "what did the government order twitter to do?" then "why?": every word asked before is common in
         # the articles, so none was borrowed, and "why" was told it names nothing. The words asked just
-        # before are still what it means, common or not.
-        for word, term, value in _weighted_words(turns[-1].question, idf, 0.0):
+        # before are still what it means, common or not, with or without a name the answer gave.
+        for word, term, value in asked_words(turns[-1].question, idf, 0.0):
             order += 1
             if term not in own and value / top > candidates.get(term, (0.0, "", 0))[0]:
                 candidates[term] = (value / top, word, order)
+    reference = unresolved_reference(text)
+    # "he" is the person an earlier question named, though a question of another topic came since ("what is koo")
+    person = person_referent(reference, [t.question for t in every], idf, [t.sentences for t in every])
+    if person is not None and person[0] not in candidates and person[0] not in own and person != person_referent(
+            reference, [t.question for t in turns], idf, [t.sentences for t in turns]):
+        order += 1
+        candidates[person[0]] = (DECAY * idf[person[0]] / top, person[1].split()[-1], order)
     chosen = sorted(candidates.items(), key=lambda kv: -kv[1][0])[:MAX_QUESTION_TERMS]
     chosen += sorted(answer_terms.items(), key=lambda kv: -kv[1][0])[:MAX_ANSWER_TERMS]
     # What "it" may stand for: the name borrowed from the previous answer, or the person asked about.
     antecedent = next((word for term, (_, word, _) in chosen if term in appositive and term in answer_terms), None)
-    reference = unresolved_reference(text)
     if turns:
         # A name the earlier question gave itself is what "it" or "they" goes on about; the answer's name
         # beside the words asked only when the question asked for one ("the made-in-India app mentioned": Koo).
         # The answer's name read "what did they blame that on", after "how slow was gatherly at answering
         # complaints in castavia?", as "what did Online blame that on" (its "Online Services Commission").
         previous = turns[-1]
-        known = {term for _, term, _ in _weighted_words(previous.question, idf, floor)}
+        known = {term for _, term, _ in asked_words(previous.question, idf, floor)}
         thing = thing_referent(reference, previous.question, previous.sentences, known)
         # A plain noun phrase rather than a name: the phrase the name owns ("Lestria's new fact-check unit"),
         # the plural things the question asked about ("which groups ..."), the set "any of them" counts.
@@ -259,7 +237,6 @@ def expand(
         antecedent = phrase or thing or antecedent
         if dislocated(text):
             antecedent = None  # "and the police, what have they done?": the question says what "they" is
-    person = person_referent(reference, [t.question for t in turns], idf, [t.sentences for t in turns])
     if person is not None and person[0] in candidates:
         # "he" is this person, not a name the answer gave: a sentence naming them speaks of what was asked.
         appositive, antecedent = {person[0]}, person[1]
@@ -282,6 +259,14 @@ def expand(
         references=detection.references,
         resolved=resolve(text, reference, antecedent) if antecedent else None,
     )
+
+
+def _leans(question: str, detection: Detection) -> bool:
+    """Whether an earlier question leaned on the turns before it: it says it goes on ("and koo?", "when will he
+    meet twitter?"), or it is a word or two ("why?"). A whole question of its own common words ("how many
+    accounts were blocked?") started a topic of its own, though read as a follow-up when asked."""
+    return len(words(question)) < TOPIC_WORDS or any(
+        r not in (VERY_SHORT_REASON, NO_TERM_REASON) for r in detection.reasons)
 
 
 def _dedupe(words: Iterable[str]) -> list[str]:

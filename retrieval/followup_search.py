@@ -19,7 +19,7 @@ from retrieval.features import DURATION_MATCH, Candidates, sentence_terms
 from retrieval.followup import Expansion, expand
 from retrieval.initialisms import names_cased
 from retrieval.loaded import LoadedIndex
-from retrieval.question import REQUEST_TERMS, Question
+from retrieval.question import REQUEST_TERMS, Kind, Question
 from retrieval.repeats import says_again
 from retrieval.search import dense_top, distinct_passages, rrf_fuse
 from retrieval.signals import asks_duration
@@ -103,7 +103,11 @@ class FollowUp:
         with that sentence kept from it, "how many were there" was declined."""
         out = probs.copy()
         needed = DURATION_MATCH if asks_duration(self.question.text) else 1.0
-        holds = (found.column("type_match") >= needed) if not self.own_terms else np.zeros(len(out), dtype=bool)
+        # "why?" asks what made the quoted thing happen, which the quote itself seldom says: it gave "why?" the
+        # answer just given, word for word, when other sentences were there to answer.
+        asks_reason = self.question.kind is Kind.WHY
+        holds = (found.column("type_match") >= needed) if not self.own_terms and not asks_reason \
+            else np.zeros(len(out), dtype=bool)
         for i, text in enumerate(found.texts):
             if says_again(text, self.echoes) and not sentence_terms(text) & self.own_terms and not holds[i]:
                 out[i] = 0.0
@@ -213,6 +217,8 @@ def follow_up(
     # Only an answer's quotes: a decline's closest passages were shown as not answering, and may still.
     last = context.turns[-1] if context.turns else None
     echoes = last.sentences if last is not None and last.answered else ()
+    if question.kind is Kind.WHY:  # nor any answer of the topic: "why?" gave again the one two turns back
+        echoes = tuple(s for t in context.turns[-MAX_TURNS:] if t.answered for s in t.sentences)
     # A declined turn's closest passages may answer a follow-up only with a word it asks anew: "how slow was
     # gatherly at answering complaints" was declined over the article's opening sentence (a fine "for failing to
     # deal with users' grievances on time"), and "what did they blame that on" was answered with it.

@@ -12,7 +12,9 @@ only one on a day asked about, the latest in a longer list, and the one read las
 
 A follow-up that moves in time keeps what the timeline was about (``moved``): after "what happened with koo on
 feb 10", "and the next day?" asks for Koo's events of the 11th (it listed every event of that day), and "what
-happened next?" / "and then?" for the first few about Koo after the 10th (they were searched and declined).
+happened next?" / "and then?" for the first few about Koo after the 10th (they were searched and declined), and
+"and before that?" for the last few about Koo before the first day the timeline showed (it was searched as an
+answer's follow-up, with words of the event shown, and declined).
 """
 
 from __future__ import annotations
@@ -67,6 +69,17 @@ _NEXT = re.compile(
 )
 
 
+# A whole message asking what came before what was just shown: "and before that?", "what happened before?",
+# "and earlier?". Not "the day before", a day (``_SHIFT``).
+_BEFORE = re.compile(
+    r"(?:(?:and|so|ok(?:ay)?|also)\s+)*(?:"
+    r"(?:what\s+(?:happened|came|went\s+on|was\s+going\s+on)\s+)?(?:before|earlier|prior)(?:\s+(?:that|this|then))?"
+    r"|what\s+(?:before|earlier)"
+    r")\s*[?.!]*",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Moved:
     """What a follow-up that moves in time asks the timeline: ``topic``, the earlier turn's words and the new
@@ -80,6 +93,8 @@ class Moved:
     # "What happened next?": the day moved from (ISO); an event that began on it or before (the week holding it,
     # its month) was no news after it.
     after: str | None = None
+    # "And before that?": the first day shown (ISO); an event begun on it or after was no news before it.
+    before: str | None = None
     # "And the next day?": the earlier turn at the day moved to, remembered when that day shows nothing about the
     # topic, so that asking again walks on from it (it stayed on the day before, and asked for the same day again).
     walked: Turn | None = field(default=None, compare=False)
@@ -109,8 +124,9 @@ def timeline_turn(timeline: Timeline) -> Turn | None:
     # is still the day moved from next; an event of no day ("2019", "late January") is left at its last day, so
     # "what happened next?" lists what came after it (it had no day, and moved nowhere).
     day = event.date if _DAY.fullmatch(event.date) else _asked_day(named) or _last_day(event)
+    first = min((_first_day(e) for e in timeline.events), default=None)
     return Turn(question, tuple(dict.fromkeys(c.doc_id for c in event.citations)), reports, True, day=day,
-                topic=" ".join(subject.split()) or None)
+                topic=" ".join(subject.split()) or None, first_day=first if first and day and first < day else None)
 
 
 def _asked_day(named: list[DateFilter]) -> str | None:
@@ -147,6 +163,11 @@ def asks_next(question: str) -> bool:
     return _NEXT.fullmatch(question.strip()) is not None
 
 
+def asks_before(question: str) -> bool:
+    """Whether a whole message asks what came before what was just shown ("and before that?")."""
+    return _BEFORE.fullmatch(question.strip()) is not None
+
+
 def moved(context: FollowupContext | None, question: str, day: str | None = None) -> Moved | None:
     """What ``question`` asks the timeline when it moves in time from the latest turn: "and the next day?" the
     next day's events, "what happened next?" the first few after the turn's day, both about the turn's topic
@@ -165,10 +186,14 @@ def moved(context: FollowupContext | None, question: str, day: str | None = None
         walked = replace(last, day=to.isoformat())
     elif asks_next(question):
         dates, first = f"after {_written(date.fromisoformat(start))}", NEXT_EVENTS
+    elif asks_before(question) and last.day is not None:  # before the first day shown, as next is after the last
+        start = last.first_day or last.day
+        dates = f"before {_written(date.fromisoformat(start))}"
+        return Moved(f"{last.topic or ''} {dates}".strip(), last.topic or "", dates, NEXT_EVENTS, before=start)
     else:
         return None
     subject = (last.topic or "") if last.day is not None else ""
-    return Moved(f"{subject} {dates}".strip(), subject, dates, first, start if first else None, walked)
+    return Moved(f"{subject} {dates}".strip(), subject, dates, first, start if first else None, walked=walked)
 
 
 def moved_events(move: Moved, timeline: Timeline) -> Timeline:
@@ -184,9 +209,12 @@ def moved_events(move: Moved, timeline: Timeline) -> Timeline:
         shown += [e for e in later[len(shown):] if shown and _first_day(e) == _first_day(shown[-1])]
         rest = len(later) - len(shown) + timeline.omitted
         timeline = replace(timeline, events=shown, omitted=rest, later=rest > 0)
+    elif move.before is not None:  # the last few before the day: what came just before it, not the story's start
+        earlier = [e for e in timeline.events if _first_day(e) < move.before]
+        timeline = replace(timeline, events=earlier[-(move.first or len(earlier)):] if earlier else [])
     if timeline.events or timeline.note or timeline.asked_back or not move.subject:
         return timeline
-    if move.after is not None:  # a week begun before the day may hold later days: no claim about other events
+    if move.after is not None or move.before is not None:  # a week may span the day: no claim about other events
         note = (f"The articles date nothing about {move.subject} {move.dates}; for every event {move.dates}, ask "
                 f"“what happened {move.dates}?”")
     else:

@@ -27,6 +27,8 @@ class Turn:
     # A timeline reply's topic words without its dates ("koo" for "what happened with koo on feb 10"): what "and
     # the next day?" and "what happened next?" go on asking about.
     topic: str | None = None
+    # A timeline reply's first day, when it showed events before ``day``: what "and before that?" goes back from.
+    first_day: str | None = None
 
 
 def turn_of(question: str, answer: Answer) -> Turn:
