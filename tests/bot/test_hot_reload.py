@@ -4,6 +4,7 @@ answering, ready, with ``/status`` saying which build answers and why."""
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -13,13 +14,16 @@ from bot.actors import Actor, ModeratorPolicy
 from bot.core import CommandCore
 from bot.render.status import status_text
 from bot.results import IndexChange, IndexStatus, SourcesList
+from index.embedding import EncoderProvider
 from index.manage import Upload
 from retrieval import loaded
 from retrieval.loaded import LoadedIndex
 from retrieval.reloads import RELOAD_WAIT
 from retrieval.types import Answer
 from tests.bot.conftest import CoreFactory
-from tests.retrieval.test_reloads import ARTICLE, publish_damaged
+from tests.retrieval.test_reloads import ARTICLE, held_load, publish_article, publish_damaged
+
+__all__ = ["held_load"]  # the fixture, used here by name
 
 MOD = Actor("discord", "42", "mod", role_ids=frozenset({"777"}))
 
@@ -65,3 +69,23 @@ async def test_a_newer_build_that_cannot_be_loaded_leaves_the_bot_answering_and_
     text = status_text(status, chat=True)
     assert "This replica still answers from the index built" in text and "faiss.index" in text
     assert "/reindex full" in text and str(index_dir.parent) not in text
+
+
+async def test_status_says_the_replica_answers_from_the_older_build_while_it_loads_the_newer(
+    make_core: CoreFactory, built_copy: tuple[Path, Path], encoder_provider: EncoderProvider,
+    held_load: tuple[threading.Event, threading.Event],
+) -> None:
+    corpus, index_dir = built_copy
+    core = make_core(index_dir, corpus)
+    release, _ = held_load
+    release.set()
+    before = await served(core)
+    release.clear()
+    publish_article(corpus, index_dir, encoder_provider)  # as the CLI's index add, in another process, would
+    assert await served(core) == before  # the load is held: answered from the build it replaces
+    status = await core.status()
+    assert isinstance(status, IndexStatus)
+    text = status_text(status, chat=True)
+    assert f"{len(before) + 1} articles" in text.splitlines()[0]  # the published index, as before
+    assert "This replica answers from the index built" in text and f"({len(before)} articles) while it loads" in text
+    release.set()
