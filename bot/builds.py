@@ -41,11 +41,16 @@ Build = Callable[[LockCheck | None], IndexChange | Notice]
 
 
 class BuildRunner:
-    def __init__(self, lock: Callable[[], AbstractContextManager[LockCheck | None]], folders: Folders) -> None:
+    def __init__(self, lock: Callable[[], AbstractContextManager[LockCheck | None]], folders: Folders,
+                 loaded: Callable[[], None] = lambda: None) -> None:
         """``lock``: held around every build (a PostgreSQL advisory lock when replicas share a store);
-        ``folders``: the corpus and index folders, named in the log when one can't be written."""
+        ``folders``: the corpus and index folders, named in the log when one can't be written; ``loaded``: makes
+        this process serve what a build published (``Engine.reload``), called once the lock is released and
+        before the change is reported done: its next question here sees the change, while questions meanwhile
+        are answered from the index it replaces."""
         self._lock = lock
         self._folders = folders
+        self._loaded = loaded
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="build")
         self._guard = threading.Lock()
         self._building = threading.Event()  # set while a build thread works, even if its caller was cancelled
@@ -71,7 +76,9 @@ class BuildRunner:
             self._building.set()
             try:
                 with self._lock() as still_held:
-                    return fn(still_held)
+                    done = fn(still_held)
+                self._loaded()
+                return done
             finally:
                 self._building.clear()
 

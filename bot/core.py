@@ -37,7 +37,7 @@ from bot.results import IndexStatus, Notice, NoticeKind, Reply, SourcesList
 from bot.routing import route
 from bot.shared_state import SharedState
 from bot.smalltalk import doubts_what_was_said
-from bot.status_report import read_status
+from bot.status_report import read_status, served_build
 from bot.store_breaker import StoreDown
 from bot.uploads import UploadRules
 from bot.validation import InvalidInput, asks_nothing, clean_question, pointed_text, words_of
@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 audit = logging.getLogger("dispute_bot.audit")
 
 T = TypeVar("T")
+INDEX_CHECK_SECONDS = 1.0  # how often a replica looks for a build published elsewhere: one readlink
 
 class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeReader):
     """The commands. Timeline readers (``bot.core_timeline``), moderator actions (``bot.core_moderators``),
@@ -75,7 +76,7 @@ class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeRead
         self.history = history or History()  # follow-ups, stored answers, feedback (without a store: none)
         self.in_flight = InFlight(config.max_in_flight)
         self.shared = shared or SharedState()  # rate limits, event claims, build lock: own or replicas' (store)
-        self.builds = BuildRunner(self.shared.build_lock, config)
+        self.builds = BuildRunner(self.shared.build_lock, config, self.engine.reload)
         self.corpus = CorpusChanges(config, self.builds, self._encoder_provider)  # add and remove articles
         self.changes = changes or AuditTrail()
         self.uploads = UploadRules(config.max_article_bytes, config.fetch.max_bytes)  # asked before downloads
@@ -101,6 +102,7 @@ class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeRead
         published half-written, and the next build clears its folder."""
         self.warm = False
         metrics.READY.set(0)
+        self.engine.close()
         self._queries.shutdown(wait=False, cancel_futures=True)
         self.builds.close(wait=wait_for_builds)
         self.history.close()
@@ -117,6 +119,8 @@ class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeRead
             self.engine.encode_query("warm up")
 
         await self._run(self._queries, load)
+        # Builds other processes publish are loaded beside the served index, an idle replica's too.
+        self.engine.watch(INDEX_CHECK_SECONDS)
         self.warm = True
         self._publish_ready()
 
@@ -206,6 +210,9 @@ class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeRead
             outage = self.shared.outage()  # claims and rate limits are this replica's own meanwhile
             if outage is not None:
                 status.info["database_unreachable_seconds"] = round(outage)
+            served = served_build(self.engine.reload_state())
+            if served is not None:
+                status.info["served_build"] = served
             return status
 
         return await self.admission.run("status", actor, lambda: self._guarded("status", read))

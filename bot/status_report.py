@@ -9,7 +9,7 @@ reads the index's manifest and the corpus folder): the core calls it on a worker
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.audit_trail import AuditTrail
 from bot.lacking_articles import lacking_added
@@ -18,6 +18,9 @@ from index import store
 from index.foreign_files import foreign_files
 from index.index_status import index_status
 from index.staleness import pending_changes
+
+if TYPE_CHECKING:
+    from retrieval.reloads import ReloadState
 
 
 def out_of_date(corpus_dir: Path, index_dir: Path, model: str, info: dict[str, Any]) -> list[str]:
@@ -49,3 +52,14 @@ def read_status(corpus_dir: Path, index_dir: Path, model: str, elsewhere: bool |
         if trail is not None:
             info["lacking"] = lacking_added(corpus_dir, index_dir, trail).to_dict()
     return IndexStatus(info)
+
+
+def served_build(state: ReloadState) -> dict[str, Any] | None:
+    """The build this process answers from when it is not the published one (``retrieval.reloads``): while it
+    loads the newer build, or because that one can't be loaded. Status described the published index alone, so a
+    moderator was shown counts, and "files: sizes as built", of an index no question was answered from."""
+    if state.serving is None:
+        return None
+    return {"built_at": state.serving.built_at, "docs": len(state.serving.docs),
+            "loading_seconds": round(state.loading_seconds, 1) if state.loading else None,
+            "not_loaded": state.not_loaded}

@@ -7,14 +7,11 @@ current ``LoadedIndex`` reference once and uses only that.
 
 from __future__ import annotations
 
-import logging
-import threading
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from index import store
 from index.embedding import Encoder, EncoderProvider
 from retrieval import ranker
 from retrieval.alternatives import next_best
@@ -29,12 +26,13 @@ from retrieval.followup import expand
 from retrieval.followup_search import FollowUp, best_sentence, follow_up
 from retrieval.list_followups import follow_up_searched, list_follow_up
 from retrieval.list_questions import list_question
-from retrieval.loaded import LoadedIndex, load_index
+from retrieval.loaded import LoadedIndex
 from retrieval.meanings import explained
 from retrieval.mentions import MAX_NAMES, list_answer
 from retrieval.question import Kind, Question, analyse, has_subject
 from retrieval.rambling import scene_and_ask, without_own_reason
 from retrieval.reading import plain_reading, searched_as
+from retrieval.reloads import Reloads, ReloadState
 from retrieval.role_holders import holder_answer
 from retrieval.same_question import as_what_about
 from retrieval.scene_reading import in_scene, trusted
@@ -46,8 +44,6 @@ from retrieval.turns import FollowupContext, Turn, turn_of
 from retrieval.types import Answer, Passage, SourceInfo, Timeline
 from retrieval.wording import in_another_script, nothing_named
 
-log = logging.getLogger(__name__)
-
 PASSAGES = 16
 
 
@@ -56,25 +52,27 @@ class Engine:
                  model: ranker.AnswerModel | None = None) -> None:
         self.index_dir = index_dir
         self._encoder_provider = encoder_provider
-        self._lock = threading.Lock()
-        self._index: LoadedIndex | None = None
+        self._reloads = Reloads(index_dir)  # a newer build is loaded beside the current one (``retrieval.reloads``)
         self._model = model
 
     @property
     def index(self) -> LoadedIndex:
-        """The current index, reloaded when a newer build has been published."""
-        current = self._index
-        live = store.live_dir(self.index_dir)
-        if current is not None and live is not None and live == current.folder:
-            return current
-        with self._lock:
-            if self._index is None or store.live_dir(self.index_dir) != self._index.folder:
-                fresh = load_index(self.index_dir)
-                if self._index is not None and fresh.model != self._index.model:
-                    log.info("index model changed from %s to %s", self._index.model, fresh.model)
-                self._index = fresh
-                log.info("serving index %s", fresh.folder)
-            return self._index
+        """The current index: a newer published build once it has loaded (``retrieval.reloads``)."""
+        return self._reloads.index()
+
+    def reload(self) -> None:
+        """Serve the published build before returning (after a change made by this process)."""
+        self._reloads.reload()
+
+    def watch(self, every: float) -> None:
+        """Look for a newer build every ``every`` seconds, so an idle replica loads it before its next question."""
+        self._reloads.watch(every)
+
+    def reload_state(self) -> ReloadState:
+        return self._reloads.state()
+
+    def close(self) -> None:
+        self._reloads.stop()
 
     @property
     def model(self) -> ranker.AnswerModel:

@@ -6,11 +6,14 @@ per-text cache that hashes the fresh slice first) and pooling its neighbours' wo
 question's feature time. The memo belongs to the ``LoadedIndex`` it describes (``LoadedIndex.memo``): a rebuild
 or an add publishes a new folder, loaded as a new object with a memo of its own, so nothing here can go stale.
 It is filled lazily, so loading an index of a million chunks costs nothing more, and it is emptied when it
-holds more than ``MAX_ROWS`` sentences (a long-running bot on a large index keeps a bounded working set).
+holds more than ``MAX_ROWS`` sentences (a long-running bot on a large index keeps a bounded working set). It
+refers to its index weakly: index and memo held each other, so a replaced index (gigabytes at a million chunks)
+stayed in memory until Python's cycle collector next ran, not freed when its last question ended.
 """
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, TypeVar
 
 from retrieval.coverage import sentence_terms
@@ -24,7 +27,7 @@ T = TypeVar("T")
 
 class SentenceMemo:
     def __init__(self, index: LoadedIndex) -> None:
-        self._index = index
+        self._index: LoadedIndex = weakref.proxy(index)  # the index holds the memo (``LoadedIndex.memo``)
         self._texts: dict[int, str] = {}
         self._terms: dict[int, frozenset[str]] = {}
         self._pooled: dict[int, frozenset[str]] = {}

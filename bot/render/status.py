@@ -82,7 +82,21 @@ def outage_text(info: dict[str, Any]) -> str:
 
 def status_text(status: IndexStatus, chat: bool) -> str:
     info = status.info
-    return _index_text(info, chat) + _lacking_text(info, chat) + _not_read_text(info) + outage_text(info)
+    return (_index_text(info, chat) + _served_text(info, chat) + _lacking_text(info, chat) + _not_read_text(info)
+            + outage_text(info))
+
+
+def _served_text(info: dict[str, Any], chat: bool) -> str:
+    """The build this replica answers from when it is not the one above (``bot.status_report.served_build``)."""
+    served = info.get("served_build")
+    if not served:
+        return ""
+    older = f"the index built {served['built_at']} ({counted(served['docs'], 'article')})"
+    if served["not_loaded"]:
+        full = "/reindex full" if chat else FIX_DAMAGED
+        return (f"\nThis replica still answers from {older}: the index above can't be loaded (its file "
+                f"{served['not_loaded']}). Rebuild it with: {full}")
+    return f"\nThis replica answers from {older} while it loads the index above ({served['loading_seconds']} s so far)."
 
 
 def _lacking_text(info: dict[str, Any], chat: bool) -> str:
