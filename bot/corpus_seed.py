@@ -9,9 +9,11 @@ a folder holding articles is left as it is, so moderators' removals and edits st
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from bot.settings import Settings
@@ -21,25 +23,33 @@ from index.corpus_files import article_paths
 def seed_corpus(corpus_dir: Path, seed_dir: Path) -> list[str]:
     """Copy ``seed_dir``'s files into ``corpus_dir`` when it is missing or holds no article; the names copied.
 
-    Each file is written beside its place under a hidden name, then linked into place, which fails rather than
-    replace a file: two replicas starting together on an empty volume copy each file once, and neither reads
-    half of one."""
+    Replicas starting together on an empty volume take turns (a lock file beside the corpus folder), so none finds
+    some articles copied and builds from half the corpus. Each file is written under a hidden name of its own (in
+    containers every replica is PID 1: a name by PID was shared), then linked into place, which fails rather than
+    replace a file."""
     if article_paths(corpus_dir) or not seed_dir.is_dir() or seed_dir.resolve() == corpus_dir.resolve():
         return []
     corpus_dir.mkdir(parents=True, exist_ok=True)
-    copied = []
-    for source in sorted(p for p in seed_dir.iterdir() if p.is_file() and not p.name.startswith(".")):
-        target = corpus_dir / source.name
-        partial = corpus_dir / f".{source.name}.{os.getpid()}.seeding"
+    with (corpus_dir.parent / f".{corpus_dir.name}.seeding.lock").open("a") as lock:  # beside it, not among them
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if article_paths(corpus_dir):  # another replica seeded it while this one waited
+            return []
+        return [name for source in sorted(p for p in seed_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+                if (name := _copied(source, corpus_dir))]
+
+
+def _copied(source: Path, corpus_dir: Path) -> str | None:
+    """``source``'s name once it is in ``corpus_dir``; None when a file of that name was there already."""
+    handle, partial = tempfile.mkstemp(dir=corpus_dir, prefix=f".{source.name}.", suffix=".seeding")
+    os.close(handle)
+    try:
         shutil.copyfile(source, partial)
-        try:
-            os.link(partial, target)
-            copied.append(source.name)
-        except FileExistsError:
-            pass
-        finally:
-            partial.unlink()
-    return copied
+        os.link(partial, corpus_dir / source.name)
+        return source.name
+    except FileExistsError:
+        return None
+    finally:
+        os.unlink(partial)
 
 
 def seeded(settings: Settings) -> None:

@@ -158,6 +158,9 @@ class Settings(BaseSettings):
         except ArgumentError:
             raise ValueError("is not a database URL; for example sqlite:///var/bot.db, or "
                              "postgresql+psycopg://user:password@host/db") from None
+        except ValueError:  # a password holding "@" or ":" read as the port: its message quoted the password
+            raise ValueError("could not be read: percent-encode @, : and / in the password (@ is %40, : is %3A, "
+                             "/ is %2F)") from None
         return value
 
     @field_validator("discord_shard_ids", mode="before")

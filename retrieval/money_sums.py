@@ -13,6 +13,7 @@ import re
 
 from index.period_figures import CURRENCY_WORDS
 
+MONEY = "money:"  # what a sum counts: "money:" and its currency's plural name
 _FIGURE = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _MAGNITUDES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "m": 1e6, "mn": 1e6, "million": 1e6,
                "crore": 1e7, "bn": 1e9, "billion": 1e9}
@@ -44,8 +45,8 @@ def sums(sentence: str) -> set[tuple[float, str]]:
     found: set[tuple[float, str]] = set()
     for match in _BEFORE.finditer(sentence):
         sign, figure, short, long = match.groups()
-        found.add((_value(figure, short, long), "money:" + _SIGNS[sign.lower().strip()]))
+        found.add((_value(figure, short, long), MONEY + _SIGNS[sign.lower().strip()]))
     for match in _AFTER.finditer(sentence):
         figure, short, long, stem = match.groups()
-        found.add((_value(figure, short, long), "money:" + _currency(stem)))
+        found.add((_value(figure, short, long), MONEY + _currency(stem)))
     return found

@@ -35,7 +35,7 @@ from index.dates import WEEKDAY_WORDS, find_mentions
 from index.lexical import terms
 from index.period_figures import counts
 from index.sentence_refs import opens_with_pronoun
-from retrieval.money_sums import sums
+from retrieval.money_sums import MONEY, sums
 
 # Sentence vectors' likeness (cosine) of two reports of one happening. Of the probe's pairs, the reports of one
 # happening were 0.40 to 0.82 alike, those of two happenings 0.05 to 0.63: at 0.45 every pair of one happening but
@@ -84,12 +84,15 @@ def _parts(report: Report) -> tuple[frozenset[str], frozenset[tuple[float, str]]
 
 def _counted_apart(one: Iterable[tuple[float, str]], other: Iterable[tuple[float, str]]) -> bool:
     """Whether two reports count one kind of thing by figures that have none in common ("300 accounts", "120
-    accounts")."""
+    accounts"). Sums of money part them only when no sum is shared in any currency: "fined ₹2 crore (about
+    $270,000)" and "fined Rs 2 crore ($268,000)" are one fine, converted by each outlet its own way."""
     figures: dict[str, tuple[set[float], set[float]]] = {}
     for side, found in enumerate((one, other)):
         for value, what in found:
             figures.setdefault(what, (set(), set()))[side].add(value)
-    return any(mine and theirs and not mine & theirs for mine, theirs in figures.values())
+    one_sum = any(mine & theirs for what, (mine, theirs) in figures.items() if what.startswith(MONEY))
+    return any(mine and theirs and not mine & theirs for what, (mine, theirs) in figures.items()
+               if not (one_sum and what.startswith(MONEY)))
 
 
 def one_happening(report: R, other: R, likeness: Callable[[R, R], float]) -> bool:

@@ -244,10 +244,13 @@ async def _serve(core: CommandCore, settings: Settings, token: str, gate: Identi
                 raise
             # Grown past 2,500 servers, an unsharded bot is refused (4011): the process ended with a traceback,
             # Slack's side too, and a restart policy looped. Sharded as Discord recommends, one process holds on.
-            if sharded or settings.discord_shard_count is not None:
+            if settings.discord_shard_count is not None:
                 raise SystemExit(f"dispute-bot: Discord requires more shards than DISCORD_SHARD_COUNT="
                                  f"{settings.discord_shard_count} (close code 4011); raise it (docs/deploy.md)"
                                  ) from None
+            if sharded:
+                raise SystemExit("dispute-bot: Discord refused the shard count it recommended (close code 4011); "
+                                 "set DISCORD_SHARD_COUNT above it (docs/deploy.md)") from None
             log.warning("Discord requires sharding (close code 4011: the bot is in 2,500 or more servers); "
                         "reconnecting over the shards Discord recommends, in this process. To spread them over "
                         "processes, set DISCORD_SHARD_COUNT and DISCORD_SHARD_IDS (docs/deploy.md).")

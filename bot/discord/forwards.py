@@ -31,24 +31,22 @@ _Key = tuple[int, int]  # (channel id, author id)
 
 
 class RecentForwards:
-    """Each author's latest forward per channel, and the latest message they sent there."""
+    """Each author's latest forward per channel not yet answered or commented on."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic, wait: float = COMMENT_WAIT) -> None:
         self._clock = clock
         self._wait = wait
-        self._forwards: OrderedDict[_Key, tuple[float, str]] = OrderedDict()
-        self._latest: OrderedDict[_Key, int] = OrderedDict()
+        self._forwards: OrderedDict[_Key, tuple[float, int, str]] = OrderedDict()  # when, the forward's id, its text
+        self._taken: OrderedDict[int, None] = OrderedDict()  # forwards a comment asked about
 
     @staticmethod
     def _key(message: discord.Message) -> _Key:
         return message.channel.id, message.author.id
 
     def saw(self, message: discord.Message) -> None:
-        """Note ``message``, whether or not it addresses the bot: a forward in a server channel does not."""
-        key = self._key(message)
-        remember(self._latest, key, message.id, _REMEMBERED)
+        """Note a forward, whether or not it addresses the bot: one in a server channel does not."""
         if text := forwarded(message):
-            remember(self._forwards, key, (self._clock(), text), _REMEMBERED)
+            remember(self._forwards, self._key(message), (self._clock(), message.id, text), _REMEMBERED)
 
     def commented(self, message: discord.Message) -> str | None:
         """What the forward ``message`` comments on says: its author's forward in this channel of the last
@@ -58,13 +56,21 @@ class RecentForwards:
         found = self._forwards.pop(self._key(message), None)
         if found is None or self._clock() - found[0] > FORWARD_WINDOW:
             return None
-        return found[1]
+        remember(self._taken, found[1], None, _REMEMBERED)
+        return found[2]
 
     async def followed(self, message: discord.Message) -> bool:
-        """Whether the forward ``message``, taken as a question, got its author's comment within ``COMMENT_WAIT``
-        seconds: that comment then asks about the forward (``commented``), and the forward is not answered too."""
+        """Whether the forward ``message``, taken as a question, was taken up within ``COMMENT_WAIT`` seconds by its
+        author's comment (``commented``), which then asks about it: the forward is not answered too. Otherwise it
+        is answered alone, once, and no later message takes it up (another forward, a reply to something else, a
+        message after the wait)."""
         if not forwarded(message):
             return False
         await asyncio.sleep(self._wait)
-        return self._latest.get(self._key(message), message.id) != message.id
-
+        if message.id in self._taken:
+            return True
+        key = self._key(message)
+        waiting = self._forwards.get(key)
+        if waiting is not None and waiting[1] == message.id:
+            del self._forwards[key]
+        return False

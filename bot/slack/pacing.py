@@ -63,6 +63,9 @@ def slack_asked_wait(seconds: float) -> None:
         pacer, state = current
         state.limited = True
         state.not_before = max(state.not_before, pacer.clock.now() + seconds)
+        # No token until the wait is over: a post handed the turn meanwhile goes a second after it, behind the
+        # refused post's retry (which sleeps the wait and less than a second more), never in a burst beside it.
+        state.tokens, state.updated = 0.0, max(state.updated, state.not_before)
 
 
 class ChannelPacer:
@@ -100,7 +103,8 @@ class ChannelPacer:
             state.tokens -= 1
             state.limited = False
             reset = _in_turn.set((self, state))
-            slow = asyncio.get_running_loop().call_later(SLOW_ANSWER, hand_on)
+            # Not while Slack holds this post: its retry comes first, in the order the posts came.
+            slow = asyncio.get_running_loop().call_later(SLOW_ANSWER, lambda: None if state.limited else hand_on())
             try:
                 yield
             finally:

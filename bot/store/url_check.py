@@ -56,6 +56,8 @@ def _problem(url: str) -> str | None:
         parsed = make_url(url)
     except sa.exc.ArgumentError:
         return f"is not a database URL; write {SUPPORTED}"
+    except ValueError:  # a password holding "@" or ":" read as the port; the message would quote it
+        return "could not be read: percent-encode @, : and / in the password (@ is %40, : is %3A, / is %2F)"
     scheme = f"{parsed.drivername}://"
     try:
         dialect = parsed.get_dialect()

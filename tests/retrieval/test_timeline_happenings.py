@@ -109,3 +109,10 @@ def test_two_sums_of_one_currency_are_two_happenings() -> None:
     assert not one_happening(one, other, lambda a, b: 0.8)
     again = _report("Bramblr was ordered on Tuesday to pay a €2m penalty by the regulator.", "on Tuesday", 2)
     assert one_happening(one, again, lambda a, b: 0.40)
+
+
+def test_one_sum_told_in_two_currencies_is_one_happening() -> None:
+    """Each outlet converts a fine its own way: a different dollar figure beside the same rupees parted them."""
+    one = _report("The regulator fined Quillo ₹2 crore (about $270,000) on Tuesday.", "on Tuesday", 0)
+    other = _report("Quillo was fined Rs 2 crore ($268,000) by the regulator on Tuesday.", "on Tuesday", 1)
+    assert one_happening(one, other, lambda a, b: 0.5)

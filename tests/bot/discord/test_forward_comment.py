@@ -46,3 +46,13 @@ async def test_a_forward_and_its_comment_in_a_dm_get_one_answer(bot: DisputeBot,
     assert "1,178" in reply.text() and SOURCED not in reply.text()
     await asyncio.sleep(2.0)  # past the forward's wait for a comment
     assert [m for m in fake.messages if m.reply_to == forward["id"]] == []
+
+
+async def test_two_forwards_in_a_row_are_each_answered(bot: DisputeBot, fake: FakeDiscord) -> None:
+    """The second forward silenced the first: any later message of its author counted as its comment."""
+    dm = p.CHANNEL_ID + 101
+    first = await say(fake, "", guild=False, channel_id=dm, forwarding=p.message(CLAIM, author=OTHER))
+    second = await say(fake, "", guild=False, channel_id=dm,
+                       forwarding=p.message("koo downloads after the twitter standoff", author=OTHER))
+    assert "1,178" in (await reply_to(fake, first)).text()
+    assert await reply_to(fake, second)
