@@ -15,6 +15,7 @@ from index.furniture import is_caption, is_furniture, is_page_furniture
 from index.lead_dateline import lead_dateline
 from index.own_lines import address_line, byline_day, is_byline, is_issuer
 from index.pasted import is_post_age, mail_subject, names_a_handle
+from index.place_dateline import words_start
 from index.scripts import mostly_in_another_script
 from index.stamps import ambiguous_figures, no_such_stamp_day, stamp, stamp_date
 
@@ -29,9 +30,6 @@ _WIRE_SLUG = re.compile(r"^(?:(?:(?:UPDATE|WRAPUP)\s*\d+|REFILE|CORRECTED|RPT|EX
 
 # A thread's numbering before its first post ("1/ A thread on …", "1/7 …"): which post it is, not its words.
 _THREAD_NUMBER = re.compile(r"^\d{1,2}/\d{0,2}\s+(?=\S)")
-
-# A news dateline ("New Delhi: Twitter on Monday ..."): where a story was filed, not what it says.
-DATELINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*:\s+")
 
 
 def first_line_title(body: str) -> str:
@@ -63,9 +61,9 @@ def first_line_title(body: str) -> str:
     line = _bare(_THREAD_NUMBER.sub("", _WIRE_SLUG.sub("", _after_issuer(useful))))
     if len(line) <= _TITLE_MAX:
         return line
-    # A story's first sentence standing in for its title: its dateline ("New Delhi: ") says where it was
-    # filed, not what it is about, and took a fifth of the room a source's title has in a citation.
-    line = DATELINE.sub("", line, count=1)
+    # A story's first sentence standing in for its title: its dateline ("New Delhi: ", "VALMERE, Tavrenia - ")
+    # says where it was filed, not what it is about, and took a fifth of the room a source's title has in a citation.
+    line = line[words_start(line) :]
     spans = split_sentences(line)
     if spans and 20 < spans[0].end <= _TITLE_MAX:
         return line[spans[0].start : spans[0].end]

@@ -13,6 +13,7 @@ import re
 
 from index.corrections import label_end
 from index.dates import find_mentions
+from index.place_dateline import place_dateline_end
 from index.stamps import WEEKDAY_WORDS, date_line
 
 # The place (one to three capitalised words, no weekday; a release's may name its country or state after a comma:
@@ -61,19 +62,12 @@ def dateline_end(line: str) -> int:
     return 0
 
 
-# A dateline of its place alone, in capitals, before a colon or a dash: "NEW DELHI:", "MARESK —", "LONDON (Reuters) -".
-# The story's first word follows with a capital (or a quote mark). Two letters at least: "I: …" is no place.
-_CAPS_PLACE = re.compile(r"\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}\s*(?:\([A-Z][\w .&-]{0,30}\)\s*)?"
-                         r"(?::|\s[-–—])\s+(?=[A-Z\"“‘'])")
-
-
 def lead_end(sentence: str) -> int:
-    """Where the story's own words start in ``sentence``: after a dateline ("NEW DELHI:", "MAREN, Feb 23 -") or an
-    update's or correction's label ("Update, June 8, 17:10:") opening it, and the spaces after; 0 when none opens
-    it. A timeline summed up a day as "NEW DELHI: The ministry …" or "Update, June 5: The court …", the page's
-    labels inside the quoted event."""
-    caps = _CAPS_PLACE.match(sentence)
-    cut = max(dateline_end(sentence), label_end(sentence), caps.end() if caps else 0)
+    """Where the story's own words start in ``sentence``: after a dateline ("NEW DELHI:", "MAREN, Feb 23 -",
+    "VALMERE, Tavrenia -", ``index.place_dateline``) or an update's or correction's label ("Update, June 8,
+    17:10:") opening it, and the spaces after; 0 when none opens it. A timeline summed up a day as "NEW DELHI: The
+    ministry …" or "Update, June 5: The court …", the page's labels inside the quoted event."""
+    cut = max(dateline_end(sentence), label_end(sentence), place_dateline_end(sentence))
     while cut < len(sentence) and sentence[cut].isspace():
         cut += 1
     return cut if cut < len(sentence) else 0

@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from index.article_head import DATELINE
 from index.lexical import terms
+from index.place_dateline import words_start
 
 if TYPE_CHECKING:
     from retrieval.loaded import LoadedIndex
@@ -20,10 +20,10 @@ if TYPE_CHECKING:
 
 @lru_cache(maxsize=65_536)
 def sentence_terms(sentence: str) -> frozenset[str]:
-    """The words a sentence says, its dateline left out (a question naming that city, "will it rain in delhi
-    tomorrow", is no closer to the sentence for it); every question reads the same corpus sentences again, so
-    each is tokenized once per process."""
-    return frozenset(terms(DATELINE.sub("", sentence, count=1)))
+    """The words a sentence says, its dateline left out (``index.place_dateline.words_start``: a question naming
+    that city, "will it rain in delhi tomorrow", is no closer to the sentence for it); every question reads the
+    same corpus sentences again, so each is tokenized once per process."""
+    return frozenset(terms(sentence[words_start(sentence) :]))
 
 
 @lru_cache(maxsize=4096)

@@ -23,8 +23,8 @@ import re
 
 import numpy as np
 
-from index.article_head import DATELINE
 from index.lexical import terms
+from index.place_dateline import words_start
 from retrieval.features import Candidates, sentence_terms
 from retrieval.question import Kind, Question
 
@@ -77,9 +77,10 @@ def lead_first(question: Question, found: Candidates, probs: np.ndarray, order: 
 
 
 def dateline_only(question: Question, text: str) -> bool:
-    """Whether ``text`` shares words with the question only in its dateline ("New Delhi: ...")."""
-    line = DATELINE.match(text)
-    if line is None:
+    """Whether ``text`` shares words with the question only in its dateline ("New Delhi: ...", "VALMERE, Tavrenia -
+    ...")."""
+    cut = words_start(text)
+    if cut == 0:
         return False
     asked = set(question.terms)
-    return bool(asked.intersection(terms(line.group(0)))) and not asked.intersection(sentence_terms(text))
+    return bool(asked.intersection(terms(text[:cut]))) and not asked.intersection(sentence_terms(text))
