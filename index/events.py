@@ -22,6 +22,7 @@ from typing import Any
 
 from index.box_lines import to_box_lines
 from index.chunking import Span, split_sentences
+from index.clause_dates import side_dates
 from index.corrections import denied, label_end, retracted
 from index.date_ranges import week_of
 from index.date_resolution import CorpusWindow
@@ -49,6 +50,7 @@ from index.named_anchor import named_anchor, named_event
 from index.note_marks import note_mark_before
 from index.reference_entries import is_reference_entry
 from index.relative_days import counted_here, moved_day, placed_days, relative_days, week_span
+from index.rhetorical_days import rhetorical
 from index.sentence_refs import opens_with_reference
 from index.stamps import stamp_date
 from index.update_days import UpdateDay, update_day, update_days
@@ -59,7 +61,9 @@ YEAR_SOURCES = ("text", "article", "nearby", "corpus", "estimated")
 # the article's ("yesterday") is placed more surely than its weekday, which might be of another week: "It met on
 # Wednesday." summed up the day "The council put off its vote yesterday" told. "entry": the day a live blog's entry
 # head names over the sentence (``index.entry_heads``).
-HOWS = ("explicit", "range", "named-day", "entry", "near-day", "weekday", "week", "part", "month", "year", "relative")
+# "ordinal": a day by its ordinal alone ("on the 5th"), placed from the article's date (``index.ordinal_days``).
+HOWS = ("explicit", "range", "named-day", "entry", "near-day", "weekday", "ordinal", "week", "part", "month", "year",
+        "relative")
 
 
 def _record_rank(record: dict[str, Any]) -> tuple[int, int, int]:
@@ -90,15 +94,10 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
         heads = entry_heads(doc.text, doc_dates[doc.doc_id])
         spans = sentences.get(doc.doc_id) or split_sentences(doc.text)
         updates = update_days(doc.text, spans, doc_dates[doc.doc_id])
-        for item in located[doc.doc_id]:
+        kept = [item for item in located[doc.doc_id] if _own_date(doc.text, item)]
+        side = side_dates(doc.text, kept)  # "fined on Thursday … before the election on September 14": the fine's
+        for item in (item for item in kept if item.offset not in side):
             text = doc.text[item.sentence.start : item.sentence.end]
-            if _dates_nothing(doc.text, item.sentence.start, item.sentence.end):
-                continue  # "Updated: Feb 12, 2021 14:05 IST" dates the article; "Also Read: …" is another story
-            if (item.mention.role != "primary" or item.mention.start < label_end(text)
-                    or item.mention.start < dateline_end(text) or denied(text, item.mention.start)
-                    or held_since(text, item.mention.start, item.mention.text)):
-                continue  # "in the wake of the January 26 violence": the violence's date, not the sentence's;
-                # "blocked since 3 March": a state when written, no happening of that day
             written, reported = _entry_dates(heads, updates, item.sentence.start, doc_dates[doc.doc_id], given)
             resolved = resolve_mention(item, written, anchors, window, doc.date_estimated)
             if resolved is None:
@@ -133,6 +132,18 @@ def extract_events(docs: list[Document], sentences: dict[str, list[Span]]) -> li
         told = to_box_lines(doc.text, with_context(doc, spans, told))  # a fact box's line, not the box
         records.extend(sorted(told, key=lambda r: (r["start"], r["date"])))
     return records
+
+
+def _own_date(text: str, item: Located) -> bool:
+    """Whether ``item`` may date its sentence's event: not a date of an article's stamp or a page's furniture
+    (``_dates_nothing``: "Updated: Feb 12, 2021 14:05 IST", "Also Read: …"), nor a noun's ("in the wake of the
+    January 26 violence"), a label's or a dateline's, one denied, nor one a state holds since ("blocked since 3
+    March": a state when written, no happening of that day)."""
+    sentence = text[item.sentence.start : item.sentence.end]
+    return not (_dates_nothing(text, item.sentence.start, item.sentence.end) or item.mention.role != "primary"
+                or item.mention.start < max(label_end(sentence), dateline_end(sentence))
+                or denied(sentence, item.mention.start) or held_since(sentence, item.mention.start, item.mention.text)
+                or rhetorical(sentence, item.mention.start))  # '"Today it is paid advertising. Tomorrow … may …"'
 
 
 def _entry_dates(heads: list[EntryHead], updates: list[UpdateDay], position: int, written: date | None,

@@ -3,7 +3,7 @@ older version is extracted again (``index.extractors``). Kept apart from ``index
 only grows, doesn't crowd the rules.
 """
 
-EVENTS_VERSION = 42  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 43  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -59,3 +59,6 @@ EVENTS_VERSION = 42  # 14: a yearless date in an undated article takes the year 
 # day (``index.date_roles.held_since``); an endnote of one source and its day ("[1] Order of …, 7 September 2023.") is
 # no event either (``index.reference_entries``)
 # 42: "3 hours ago", "40 minutes ago" are the day written (``index.coarse_dates``)
+# 43: a date inside a clause or phrase hung on its sentence ("before the election on September 14", "since the panel
+# was set up in June", "a claim that caused a crush last Friday") dates no event when another date of the sentence
+# is its main clause's (``index.clause_dates``)

@@ -33,6 +33,7 @@ from index.dates import Mention, find_mentions
 from index.day_order import day_first
 from index.documents import Document
 from index.figure_days import figure_mentions
+from index.ordinal_days import ordinal_day, ordinal_mentions
 from index.year_anchors import Anchor, Anchors
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -68,6 +69,7 @@ def locate_mentions(doc: Document, spans: list[Span]) -> list[Located]:
         # Days in figures ("On 10/02/2022 the regulator …") too, read as the article writes them (``index.figure_days``)
         # and dates of no day: "in 2019", "late January", "by the end of the month" (``index.coarse_dates``)
         mentions = coarse_mentions(sentence, find_mentions(sentence)) + figure_mentions(sentence, order, written)
+        mentions += ordinal_mentions(sentence, doc.text[starts[paragraph] : span.start], written)  # "on the 5th"
         mentions.sort(key=lambda m: m.start)
         for mention in join_ranges(sentence, mentions):
             found.append(Located(mention, span, span.start + mention.start, paragraph))
@@ -126,10 +128,13 @@ def resolve_mention(
     if placed_by_coarse(m):  # a year, a part of a month or a year, "last March"
         return resolve_coarse(m, doc_date, estimated, lambda whole: resolve_mention(
             replace(item, mention=whole), doc_date, anchors, window, estimated))
-    if m.kind in ("weekday", "week", "near-month", "near-day"):
+    if m.kind in ("weekday", "week", "near-month", "near-day", "ordinal"):
         if doc_date is None:
             return None
         source = "estimated" if estimated else "article"
+        if m.kind == "ordinal":  # "appeared on the 5th" in a report of 12 June is 5 June
+            day = ordinal_day(doc_date, m.day or 0, m.future)
+            return (day.isoformat(), "ordinal", source) if day else None
         if m.kind == "near-day":  # "yesterday" in a report of 10 February is the 9th
             return (doc_date + timedelta(days=m.offset)).isoformat(), "near-day", source
         if m.kind == "near-month":  # "last month" in a report of 14 February 2025 is January 2025

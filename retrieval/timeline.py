@@ -33,6 +33,7 @@ from retrieval.loaded import LoadedIndex
 from retrieval.relative_periods import relative_note, relative_period
 from retrieval.timeline_granularity import LineKey, merged_granularities, sentence_likeness
 from retrieval.timeline_happenings import happenings
+from retrieval.timeline_leads import lead_sentences
 from retrieval.timeline_notes import timeline_note
 from retrieval.timeline_relevance import (
     MIN_LEXICAL_ONLY,
@@ -247,7 +248,8 @@ def build_timeline(
     months, a month-only date (``2021-01``) before the days of that month, a week (``2021-02-08/2021-02-14``) right
     after its Monday, and a part of a month or year ("late January", ``2021-01-21~/2021-01-31~``) after the events
     of the day it begins on. When there are more than ``limit`` events, the best
-    supported ones are kept (most relevant, then most articles), and the timeline says how many were left out.
+    supported ones are kept (most relevant, then most articles, then an article's lead event:
+    ``retrieval.timeline_leads``), and the timeline says how many were left out.
     """
     topic = topic.strip() if topic and topic.strip() else None
     # "10/02/2021": the one reading within the articles' period is the day meant (``within_period``).
@@ -258,10 +260,13 @@ def build_timeline(
     # "10/02/2021": 10 February or 2 October? Asked back, not searched as the words "10", "02" and "2021".
     unreadable = ambiguous_figures(rest)
     groups, estimated, dated = ({}, {}, True) if unreadable else _collect(index, topic, topic_vector, dates, rest, year)
-    chosen = sorted(
-        groups,
-        key=lambda d: (groups[d][0].rank[0], -len({c.doc_row for c in groups[d]}), groups[d][0].rank[1:], d),
-    )[: max(limit, 0)]
+    leads = lead_sentences(index)  # an article's headline act before its background and quotes
+
+    def lead(line: LineKey) -> bool:
+        return any((str(c.record["doc_id"]), int(c.record["start"])) in leads for c in groups[line])
+
+    chosen = sorted(groups, key=lambda d: (groups[d][0].rank[0], -len({c.doc_row for c in groups[d]}), not lead(d),
+                                           groups[d][0].rank[1:], d))[: max(limit, 0)]
     place = {line: rank for rank, line in enumerate(chosen)}  # a date's happenings: the best supported first
     events = [_event(index, when, planned, groups[(when, planned, n)], estimated[(when, planned)])
               for when, planned, n in sorted(chosen, key=lambda line: (sort_key(line[0]), line[1], place[line]))]
