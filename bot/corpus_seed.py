@@ -30,12 +30,19 @@ def seed_corpus(corpus_dir: Path, seed_dir: Path) -> list[str]:
     if article_paths(corpus_dir) or not seed_dir.is_dir() or seed_dir.resolve() == corpus_dir.resolve():
         return []
     corpus_dir.mkdir(parents=True, exist_ok=True)
-    with (corpus_dir.parent / f".{corpus_dir.name}.seeding.lock").open("a") as lock:  # beside it, not among them
+    with _lock_file(corpus_dir).open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if article_paths(corpus_dir):  # another replica seeded it while this one waited
             return []
         return [name for source in sorted(p for p in seed_dir.iterdir() if p.is_file() and not p.name.startswith("."))
                 if (name := _copied(source, corpus_dir))]
+
+
+def _lock_file(corpus_dir: Path) -> Path:
+    """Beside the corpus folder, not among its articles; inside it (hidden, no article's suffix) when the folder
+    is a mount whose parent the bot can't write (a volume mounted at ``CORPUS_DIR`` itself)."""
+    beside = corpus_dir.parent / f".{corpus_dir.name}.seeding.lock"
+    return beside if os.access(corpus_dir.parent, os.W_OK) or beside.exists() else corpus_dir / ".seeding.lock"
 
 
 def _copied(source: Path, corpus_dir: Path) -> str | None:
