@@ -16,8 +16,9 @@ import re
 # A figure, not part of a larger number, an amount of money ("$4,100", "₹2 crore") or a day ("3/5").
 _NUMBER = re.compile(r"(?<![\w.,$€£₹¥/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d/]|[.,]\d)")
 _SHARE = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
-_MAGNITUDE = re.compile(r"\s+(million|billion|thousand|lakh|crore|hundred)s?\b", re.IGNORECASE)
-_MAGNITUDES = {"hundred": 100.0, "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9}
+# A figure's magnitude word and its worth ("4.1 million"); ``retrieval.money_sums`` reads sums by them too.
+MAGNITUDES = {"hundred": 100.0, "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9}
+_MAGNITUDE = re.compile(rf"\s+({'|'.join(MAGNITUDES)})s?\b", re.IGNORECASE)
 # What is counted: a plural noun within two words ("4,100 government requests", "86,000 posts").
 _COUNTED = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?([A-Za-z]+s)\b")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -50,7 +51,7 @@ def counts(sentence: str) -> set[tuple[float, str]]:
             found.add((value, "%"))
             continue
         if magnitude := _MAGNITUDE.match(after):
-            value = round(value * _MAGNITUDES[magnitude.group(1).lower()], 6)
+            value = round(value * MAGNITUDES[magnitude.group(1).lower()], 6)
             after = after[magnitude.end():]
         counted = _COUNTED.match(after)
         if counted is not None and counted.group(1).lower() not in _NOT_COUNTED:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
-from index.period_figures import CURRENCY_WORDS
+from index.period_figures import CURRENCY_WORDS, MAGNITUDES
 
 MONEY = "money:"  # what a sum counts: "money:" and its currency's plural name
 _FIGURE = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-_MAGNITUDES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "m": 1e6, "mn": 1e6, "million": 1e6,
-               "crore": 1e7, "bn": 1e9, "billion": 1e9}
-_MAGNITUDE = r"(?:\s*(k|m|mn|bn)\b|\s+(hundred|thousand|lakh|million|crore|billion)s?\b)?"
+# The magnitude words counts are read by ("2 million euros"), and the short forms sums are written with ("£20m").
+_SHORT = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+_MAGNITUDES = {**MAGNITUDES, **_SHORT}
+_MAGNITUDE = rf"(?:\s*({'|'.join(_SHORT)})\b|\s+({'|'.join(MAGNITUDES)})s?\b)?"
 # A symbol or code written before the figure ("$4,100", "₹2 crore", "Rs. 50 lakh", "EUR 3m").
 _SIGNS = {"$": "dollars", "us$": "dollars", "usd": "dollars", "€": "euros", "eur": "euros", "£": "pounds",
           "gbp": "pounds", "₹": "rupees", "rs": "rupees", "rs.": "rupees", "inr": "rupees", "¥": "yen"}
