@@ -15,6 +15,7 @@ from bot.add_paths import read_files
 from bot.audit_trail import AuditTrail
 from bot.build_lock import LockUnavailable
 from bot.build_signals import stop_signals
+from bot.change_preflight import record_problem
 from bot.force_hints import cli_hint
 from bot.progress import build_progress
 from bot.recorded_change import local_actor, recorded, said
@@ -139,6 +140,12 @@ def _given(args: argparse.Namespace) -> list[str]:
 def _recorded(settings: Settings, args: argparse.Namespace) -> int:
     """A change run, then recorded in the store as chat's are (``bot.recorded_change``)."""
     given = _given(args)
+    problem = record_problem(settings.database_url.get_secret_value())
+    if problem is not None:  # known before minutes of work, which no history would then show
+        message = (f"DATABASE_URL {problem}; nothing was changed: every index change is recorded there "
+                   "(index history)")
+        _print({"error": "invalid", "message": message}, f"dispute-bot: {message}", args.json, refused=True)
+        return 1
     audit.info("index %s%s by %s", args.index_command, f" {' '.join(given)}" if given else "", _who())
     action = {"build": "rebuild"}.get(args.index_command, args.index_command)
     return recorded(settings, action, local_actor(), given, lambda: _run(settings, args))
