@@ -1,4 +1,4 @@
-"""The seed-article questions and conversations written blind on 2026-12-04, 2026-12-06 and 2026-12-07 (three sets
+"""The seed-article questions and conversations written blind on 2026-12-04, 2026-12-06 and 2026-12-07 (four sets
 that day) (``training/seed_blind*.jsonl``):
 a measure never fitted on, so every gold string must be one an answer from the shipped articles can hold."""
 
@@ -23,6 +23,7 @@ CORPUS = ROOT / "corpus"
         "seed_blind4.jsonl",
         "seed_blind5.jsonl",
         "seed_blind6.jsonl",
+        "seed_blind7.jsonl",
     ],
 )
 def test_blind_questions_have_golds_their_articles_hold(name: str) -> None:
@@ -41,10 +42,11 @@ def test_blind_questions_have_golds_their_articles_hold(name: str) -> None:
         assert all(any(occurs(str(g), t) for g in golds) for t in texts), q["id"]
 
 
-def test_blind_conversations_end_on_a_question_the_articles_answer() -> None:
-    conversations = load_questions(ROOT / "training" / "seed_blind_followups.jsonl")
+@pytest.mark.parametrize(("name", "count"), [("seed_blind_followups.jsonl", 16), ("seed_blind7_followups.jsonl", 12)])
+def test_blind_conversations_end_on_a_question_the_articles_answer(name: str, count: int) -> None:
+    conversations = load_questions(ROOT / "training" / name)
     corpus = " ".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
-    assert len(conversations) == 16
+    assert len(conversations) == count
     for c in conversations:
         turns = c["turns"]
         assert isinstance(turns, list) and len(turns) == 2 and "answers_any" not in turns[0], c["id"]

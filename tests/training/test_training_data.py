@@ -57,8 +57,9 @@ UNSEEN2 = QuestionSet("unseen2", ROOT / "training" / "unseen2", 9, 3, 4, 3, True
 UNSEEN3 = QuestionSet("unseen3", ROOT / "training" / "unseen3", 9, 3, 4, 3, True)
 UNSEEN4 = QuestionSet("unseen4", ROOT / "training" / "unseen4", 9, 3, 4, 3, True)
 UNSEEN5 = QuestionSet("unseen5", ROOT / "training" / "unseen5", 9, 3, 4, 3, True)
+UNSEEN6 = QuestionSet("unseen6", ROOT / "training" / "unseen6", 9, 3, 4, 3, True)
 SHARED = QuestionSet("shared", ROOT.parent / "shared" / "train", 10, 2, 1, 0, False)
-SETS = (TRAINING, HELDOUT, UNSEEN, UNSEEN2, UNSEEN3, UNSEEN4, UNSEEN5, SHARED)
+SETS = (TRAINING, HELDOUT, UNSEEN, UNSEEN2, UNSEEN3, UNSEEN4, UNSEEN5, UNSEEN6, SHARED)
 
 
 def normalise(text: str) -> str:
