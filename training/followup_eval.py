@@ -27,7 +27,6 @@ from training.dataset import WORK, group_index
 from training.groups import ROOT, SHARED, Group
 
 FOLLOWUPS = ROOT / "training" / "followups"
-SEED_BLIND = ROOT / "training" / "seed_blind_followups.jsonl"
 
 
 def article_for(stem: str) -> Path | None:
@@ -81,9 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         for key, value in score(engine, conversations, args.verbose).items():
             total[key] += value
     _print("training articles", total)
-    # Conversations about the seed articles: the shipped ones and those written blind on 2026-12-04.
+    # Conversations about the seed articles: the shipped ones and those written blind (2026-12-04, 2026-12-07).
     engine = Engine(seed_index, lazy_encoder(DEFAULT_MODEL, seed_index))
-    for path in (SHARED / "eval" / "followups.jsonl", SEED_BLIND):
+    for path in (SHARED / "eval" / "followups.jsonl", *sorted(ROOT.glob("training/seed_blind*_followups.jsonl"))):
         if path.is_file():
             conversations = _conversations(path)
             _print(path.name, score(engine, conversations, args.verbose))
