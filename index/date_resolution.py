@@ -96,14 +96,20 @@ def resolve_week(anchor: date, qualifier: str = "this", future: bool = False) ->
     """The Monday-to-Sunday week "this week" (or "last"/"next week") means, seen from the article date; for
     "past" ("in the past week", "over the last week"), the seven days before it. "In the past week" in a
     Thursday's report was placed on the Monday to Sunday before, leaving out the three days just gone. A
-    weekend's qualifier (``weekend``, ``last-weekend``, ``next-weekend``): its two days (``resolve_weekend``)."""
+    weekend's qualifier (``weekend``, ``last-weekend``, ``next-weekend``): its two days (``resolve_weekend``).
+    "This week" told in the past (``this-past``) ends on the article's date; otherwise it is the whole week.
+    "This week, the Centre had sent a notice" in a Wednesday's report was dated up to the Sunday after it, so
+    the timeline told it among the next days' events ("and the next day?" listed it)."""
     if qualifier.endswith("weekend"):
         return resolve_weekend(anchor, qualifier, future)
     if qualifier == "past":
         return anchor - timedelta(days=7), anchor - timedelta(days=1)
     monday = anchor - timedelta(days=anchor.weekday())
     monday += timedelta(weeks={"last": -1, "next": 1}.get(qualifier, 0))
-    return monday, monday + timedelta(days=6)
+    sunday = monday + timedelta(days=6)
+    if qualifier == "this-past":  # what has happened: up to the article's date
+        return monday, min(sunday, anchor)
+    return monday, sunday
 
 
 @dataclass(frozen=True)

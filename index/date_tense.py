@@ -145,6 +145,12 @@ def told_as_future(text: str) -> bool:
     return bool(_FUTURE.search(text))
 
 
+def told_in_past(text: str) -> bool:
+    """Whether ``text`` has a verb in the past (``_PAST_VERB``): "This week, the Centre had sent a notice" tells
+    what has happened, where "the talks are likely this week" may still be ahead."""
+    return bool(_PAST_VERB.search(text))
+
+
 def tense(clauses: Clauses, start: int, end: int | None = None) -> tuple[bool, bool]:
     """(future, as ``is_future``; reported: future only by a "would", "said it would be announced on February
     25", no "will" or "is due to"), the clause read once for both."""

@@ -24,7 +24,7 @@ import dateparser
 
 from index.called_off import called_off, moved_to
 from index.date_roles import NEXT_WORD, context_before, date_role, word_before
-from index.date_tense import Clauses, is_future, set_for, tense
+from index.date_tense import Clauses, is_future, set_for, tense, told_in_past
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -174,8 +174,10 @@ def _build(match: re.Match[str], clauses: Clauses) -> Mention | None:
         # past week", "in the last week" are the seven days before the article's date, whatever its weekday.
         the_last = word == "last" and _THE_BEFORE.search(context_before(sentence, start)) is not None
         qualifier = "past" if word == "past" or the_last else {"previous": "last", "coming": "next"}.get(word, word)
-        return Mention(start, end, match.group(0), "week", qualifier=qualifier,
-                       future=qualifier == "next" or is_future(clauses, start, end),
+        future = qualifier == "next" or is_future(clauses, start, end)
+        if qualifier == "this" and not future and told_in_past(sentence):
+            qualifier = "this-past"  # what has happened this week: up to the article's date (``resolve_week``)
+        return Mention(start, end, match.group(0), "week", qualifier=qualifier, future=future,
                        role=date_role(sentence, start, end))
     elif g["we"]:
         return _weekend(match, clauses)

@@ -3,7 +3,7 @@ older version is extracted again (``index.extractors``). Kept apart from ``index
 only grows, doesn't crowd the rules.
 """
 
-EVENTS_VERSION = 43  # 14: a yearless date in an undated article takes the year of its group of dated articles;
+EVENTS_VERSION = 44  # 14: a yearless date in an undated article takes the year of its group of dated articles;
 # 15: a day or weekday right after "for" ("called a sit-in for Monday") is one set for, ahead;
 # 16: "last month", "this month", "next month": the month before, of or after the article's;
 # 17: "the past week", "in the last week": the seven days before the article's date, not the calendar week before;
@@ -62,3 +62,5 @@ EVENTS_VERSION = 43  # 14: a yearless date in an undated article takes the year 
 # 43: a date inside a clause or phrase hung on its sentence ("before the election on September 14", "since the panel
 # was set up in June", "a claim that caused a crush last Friday") dates no event when another date of the sentence
 # is its main clause's (``index.clause_dates``)
+# 44: "this week" in the past tense is the week's days up to the article's date, ahead from it
+# (``index.date_resolution.resolve_week``)

@@ -109,7 +109,8 @@ def test_estimate_never_gives_years_to_yearless_dates() -> None:
 
 @pytest.mark.parametrize(
     ("qualifier", "expected"),
-    [("this", ("2021-02-08", "2021-02-14")), ("last", ("2021-02-01", "2021-02-07")),
+    [("this", ("2021-02-08", "2021-02-14")), ("this-past", ("2021-02-08", "2021-02-10")),
+     ("last", ("2021-02-01", "2021-02-07")),
      ("next", ("2021-02-15", "2021-02-21")), ("past", ("2021-02-03", "2021-02-09"))],  # the seven days before
 )
 def test_resolve_week(qualifier: str, expected: tuple[str, str]) -> None:
@@ -119,9 +120,11 @@ def test_resolve_week(qualifier: str, expected: tuple[str, str]) -> None:
 
 @pytest.mark.parametrize(
     ("sentence", "qualifier"),
-    [("The talks are likely to happen this week.", "this"), ("Earlier this week, Twitter wrote.", "this"),
+    [("The talks are likely to happen this week.", "this"), ("Earlier this week, Twitter wrote.", "this-past"),
      ("Last week the ministry sent a notice.", "last"), ("They will meet in the coming week.", "next"),
-     ("Over the past week accounts were blocked.", "past"), ("In the last week, Twitter wrote.", "past")],
+     ("Over the past week accounts were blocked.", "past"), ("In the last week, Twitter wrote.", "past"),
+     ("The minister is meeting Twitter officials this week.", "this"),
+     ("This week, the Centre sent a notice.", "this-past")],
 )
 def test_week_mentions(sentence: str, qualifier: str) -> None:
     [mention] = find_mentions(sentence)
@@ -135,8 +138,10 @@ def test_not_week_mentions(sentence: str) -> None:
 
 
 def test_this_week_with_a_given_and_an_estimated_date() -> None:
+    """What happened "this week" ends on the article's date (it was dated up to the Sunday after it); what is
+    ahead stays the whole week."""
     given = events_of(doc("This week, the Centre sent a notice to Twitter.", "2021-02-10"))
-    assert [(e["date"], e["how"], e["estimated"]) for e in given] == [("2021-02-08/2021-02-14", "week", False)]
+    assert [(e["date"], e["how"], e["estimated"]) for e in given] == [("2021-02-08/2021-02-10", "week", False)]
     guessed = events_of(doc("On 10 February 2021 Twitter wrote a note.\n\nThe talks are likely this week."))
     assert ("2021-02-08/2021-02-14", "week", True) in [(e["date"], e["how"], e["estimated"]) for e in guessed]
 

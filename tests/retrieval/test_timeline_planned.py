@@ -52,10 +52,10 @@ def test_a_plan_is_never_merged_with_what_happened_and_reads_the_same_in_every_v
     this week" as another report of it, not planned; ``--topic "this week"`` showed the talks alone as still
     ahead. A plan and what happened are two events, and each is planned or not whatever else is shown."""
     both = index_of(SAME_WEEK, tmp_path_factory.mktemp("week"), encoder_provider)
-    week = "2021-02-08/2021-02-14"
+    sent, week = "2021-02-08/2021-02-10", "2021-02-08/2021-02-14"  # what happened, up to the article's date
     views = [build_timeline(both), build_timeline(both, "between feb 8 and feb 14"), build_timeline(both, "feb 9")]
     for timeline in views:
-        assert [(e.date, e.planned, len(e.citations)) for e in timeline.events] == [(week, False, 1), (week, True, 1)]
+        assert [(e.date, e.planned, len(e.citations)) for e in timeline.events] == [(sent, False, 1), (week, True, 1)]
         done, plan = timeline.events
         assert "had sent a notice" in done.summary and "likely to happen" in plan.summary
 
