@@ -14,7 +14,6 @@ from pathlib import Path
 
 from index.article_match import matching
 from index.kept_articles import restorable
-from index.restore import live_ids
 from retrieval.types import SourceInfo
 
 MAX_CHOICES = 25
@@ -48,9 +47,9 @@ def article_choices(sources: Sequence[SourceInfo], typed: str, limit: int = MAX_
     return [ArticleChoice(label_of(s), s.doc_id) for s in found[:limit]]
 
 
-def kept_choices(corpus_dir: Path, index_dir: Path, typed: str, limit: int = MAX_CHOICES) -> list[ArticleChoice]:
-    """The removed articles a restore can bring back (the newest kept copy of each id not live), as
-    ``article_choices`` offers them. Blocking: reads the kept folder, the index's articles and the corpus folder."""
-    copies = restorable(index_dir, live_ids(corpus_dir, index_dir))
+def kept_choices(index_dir: Path, live: set[str], typed: str, limit: int = MAX_CHOICES) -> list[ArticleChoice]:
+    """The removed articles a restore can bring back (the newest kept copy of each id not in ``live``), as
+    ``article_choices`` offers them. Blocking: reads the kept folder."""
+    copies = restorable(index_dir, live)
     return article_choices([SourceInfo(c.doc_id, c.title, c.date, None, None, 0, c.date_estimated) for c in copies],
                            typed, limit)

@@ -20,6 +20,7 @@ from bot.change_history import ChangeHistory, change_record
 from bot.results import IndexChange, Notice, NoticeKind
 from index.article_match import indexed_articles
 from index.builder import build_index
+from index.corpus_files import article_paths
 from index.manage import Upload
 from retrieval.loaded import load_problem
 
@@ -180,9 +181,13 @@ class ModeratorActions:
         """The removed articles to offer while ``actor`` types the id of one to restore, as ``removal_choices``."""
         if not self.is_moderator(actor):
             return []
+        def offered() -> list[ArticleChoice]:
+            # The articles served (in memory: asked at every keystroke) and any file in the corpus folder.
+            live = {s.doc_id for s in self.engine.sources()} | {p.stem for p in article_paths(self.config.corpus_dir)}
+            return kept_choices(self.config.index_dir, live, typed)
+
         try:
-            return await asyncio.get_running_loop().run_in_executor(
-                self._queries, kept_choices, self.config.corpus_dir, self.config.index_dir, typed)
+            return await asyncio.get_running_loop().run_in_executor(self._queries, offered)
         except Exception:
             log.debug("no articles to offer: the kept copies could not be read", exc_info=True)
             return []
