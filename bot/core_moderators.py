@@ -176,11 +176,11 @@ class ModeratorActions:
             return []
         return article_choices(sources, typed)
 
-
     async def restore_choices(self, actor: Actor, typed: str) -> list[ArticleChoice]:
         """The removed articles to offer while ``actor`` types the id of one to restore, as ``removal_choices``."""
         if not self.is_moderator(actor):
             return []
+
         def offered() -> list[ArticleChoice]:
             # The articles served (in memory: asked at every keystroke) and any file in the corpus folder.
             live = {s.doc_id for s in self.engine.sources()} | {p.stem for p in article_paths(self.config.corpus_dir)}
