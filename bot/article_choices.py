@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from index.article_match import matching
+from index.kept_articles import restorable
 from retrieval.types import SourceInfo
 
 MAX_CHOICES = 25
@@ -43,3 +45,11 @@ def article_choices(sources: Sequence[SourceInfo], typed: str, limit: int = MAX_
     it would arrive cut and match nothing."""
     found = matching([s for s in sources if len(s.doc_id) <= MAX_CHARS], typed)
     return [ArticleChoice(label_of(s), s.doc_id) for s in found[:limit]]
+
+
+def kept_choices(index_dir: Path, live: set[str], typed: str, limit: int = MAX_CHOICES) -> list[ArticleChoice]:
+    """The removed articles a restore can bring back (the newest kept copy of each id not in ``live``), as
+    ``article_choices`` offers them. Blocking: reads the kept folder."""
+    copies = restorable(index_dir, live)
+    return article_choices([SourceInfo(c.doc_id, c.title, c.date, None, None, 0, c.date_estimated) for c in copies],
+                           typed, limit)

@@ -67,10 +67,13 @@ def _changed(articles: Sequence[dict[str, Any]]) -> str:
 
 @dataclass(frozen=True)
 class ChangeHistory:
-    """The newest moderator changes, newest first; ``kept`` says where (none when nothing records them)."""
+    """The newest moderator changes, newest first; ``kept`` says where (none when nothing records them).
+    ``restore``: how the reader restores an article ("/restore-article ID"), said under a removal or replacement
+    (a removed article's text was lost for good, and nothing said it could come back)."""
 
     changes: list[ChangeRecord]
     kept: bool = True
+    restore: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {"changes": [c.to_dict() for c in self.changes]}
@@ -80,8 +83,13 @@ class ChangeHistory:
             return ["Moderator changes are not recorded here (no database), only in the bot's log."]
         if not self.changes:
             return ["No moderator change is recorded yet."]
-        return [f"The last {len(self.changes)} moderator changes, newest first:" if len(self.changes) > 1
-                else "The last moderator change:", *(c.line() for c in self.changes)]
+        lines = [f"The last {len(self.changes)} moderator changes, newest first:" if len(self.changes) > 1
+                 else "The last moderator change:", *(c.line() for c in self.changes)]
+        lost = {"removed", "changed"}
+        if self.restore and any(a.get("change") in lost for c in self.changes for a in c.articles):
+            lines.append(f"A removed or replaced article can be brought back as it was with {self.restore} "
+                         "while its copy is kept.")
+        return lines
 
 
 def change_record(action: str, actor: Actor, given: Iterable[str], said: dict[str, Any],

@@ -259,7 +259,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except ModelNotFound as exc:  # before any work, or on loading it (a folder whose files are incomplete)
         return _model_error(exc)
     except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM during an index change (``index_commands``)
-        if args.command == "index" and args.index_command in ("build", "add", "remove"):
+        if args.command == "index" and args.index_command in ("build", "add", "remove", "restore"):
             print("dispute-bot: stopped before the change finished; nothing of it was published (an add's files "
                   "are taken back out of the corpus).", file=sys.stderr)
         return _stopped_status(exc)

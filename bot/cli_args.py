@@ -102,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     remove = isub.add_parser("remove", help="remove an article (by doc id) and update the index")
     remove.add_argument("doc_id", help="the article's id as `sources` lists it (or its file name)")
     remove.add_argument("--json", action="store_true", help="JSON output")
+    restore = isub.add_parser("restore", help="bring back a removed or replaced article, as it was, and update the "
+                                              "index")
+    restore.add_argument("doc_id", help="the removed article's id (index history names it) or its file name")
+    restore.add_argument("--json", action="store_true", help="JSON output")
     status = isub.add_parser("status", help="what the index holds, and whether its files are as built")
     status.add_argument("--verify", action="store_true",
                         help="read every file to compare its checksum, not only its size, with the build's")

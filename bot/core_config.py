@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.fetch_types import FetchOptions
+from index.kept_articles import Retention
 
 
 @dataclass(frozen=True)
@@ -14,6 +15,7 @@ class CoreConfig:
     index_dir: Path
     model: str
     max_article_bytes: int = 1_000_000
+    kept: Retention = field(default_factory=Retention)  # removed and replaced articles, for a restore
     max_question_chars: int = 1000
     fetch: FetchOptions = field(default_factory=FetchOptions)  # articles added by URL
     rate_limit_per_minute: float = 5.0  # per user; 0 turns the limit off

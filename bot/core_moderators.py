@@ -10,15 +10,17 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.actors import Actor
-from bot.article_choices import ArticleChoice, article_choices
+from bot.article_choices import ArticleChoice, article_choices, kept_choices
 from bot.audit_trail import AuditTrail
 from bot.change_history import ChangeHistory, change_record
 from bot.results import IndexChange, Notice, NoticeKind
 from index.article_match import indexed_articles
 from index.builder import build_index
+from index.corpus_files import article_paths
 from index.manage import Upload
 from retrieval.loaded import load_problem
 
@@ -37,6 +39,8 @@ log = logging.getLogger(__name__)
 
 FORBIDDEN = "Only moderators can {what}."
 REMOVE_USAGE = "Usage: /remove-article ID, with the id /sources lists for the article"
+RESTORE_USAGE = "Usage: /restore-article ID, with the id of a removed article (/index-history names them)"
+RESTORE_HOW = "/restore-article ID"
 NOTHING_TO_ADD = "Attach a .txt, .md, .pdf or saved .html article, or give a web page's address, to add."
 HISTORY_LIMIT = 10  # changes /index-history shows unless asked for more
 MAX_HISTORY_LIMIT = 50
@@ -128,6 +132,18 @@ class ModeratorActions:
 
         return await self._recorded("remove", actor, [doc_id.strip()] if doc_id.strip() else [], change)
 
+    async def restore_article(self, actor: Actor, given: str) -> IndexChange | Notice:
+        """Put back the newest kept copy of a removed or replaced article, recorded as an add or removal is."""
+        async def change() -> IndexChange | Notice:
+            refusal = self._refuse(actor, "restore articles")
+            if refusal:
+                return refusal
+            if not given.strip():
+                return Notice(NoticeKind.INVALID, RESTORE_USAGE)
+            return await self.corpus.restore(actor, given.strip())
+
+        return await self._recorded("restore", actor, [given.strip()] if given.strip() else [], change)
+
     async def change_history(self, actor: Actor, limit: str | int | None = None) -> ChangeHistory | Notice:
         """Moderators: the newest moderator changes (``HISTORY_LIMIT``, or ``limit`` up to ``MAX_HISTORY_LIMIT``),
         who made each where, what it named and changed, and how it ended."""
@@ -142,7 +158,7 @@ class ModeratorActions:
             return Notice(NoticeKind.INVALID, f"Give how many changes to show, 1 to {MAX_HISTORY_LIMIT} "
                                               f"(default {HISTORY_LIMIT}).")
         try:
-            return await self.changes.read(count)
+            return replace(await self.changes.read(count), restore=RESTORE_HOW)
         except Exception:
             log.exception("the moderators' changes could not be read")
             return Notice(NoticeKind.FAILED, "The moderators' changes could not be read; the bot's log says why.")
@@ -160,3 +176,18 @@ class ModeratorActions:
             return []
         return article_choices(sources, typed)
 
+    async def restore_choices(self, actor: Actor, typed: str) -> list[ArticleChoice]:
+        """The removed articles to offer while ``actor`` types the id of one to restore, as ``removal_choices``."""
+        if not self.is_moderator(actor):
+            return []
+
+        def offered() -> list[ArticleChoice]:
+            # The articles served (in memory: asked at every keystroke) and any file in the corpus folder.
+            live = {s.doc_id for s in self.engine.sources()} | {p.stem for p in article_paths(self.config.corpus_dir)}
+            return kept_choices(self.config.index_dir, live, typed)
+
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._queries, offered)
+        except Exception:
+            log.debug("no articles to offer: the kept copies could not be read", exc_info=True)
+            return []

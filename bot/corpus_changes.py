@@ -11,11 +11,13 @@ from bot.actors import Actor
 from bot.builds import BuildRunner
 from bot.core_config import CoreConfig
 from bot.force_hints import chat_hint
+from bot.restore_text import live_refusal, nothing_kept, restored
 from bot.results import IndexChange, Notice, NoticeKind
 from index.article_names import NoSuchArticle
 from index.embedding import EncoderProvider
 from index.lock_check import LockCheck
 from index.manage import Upload, add_articles, remove_article
+from index.restore import ArticleLive, NothingKept, restore_article
 from index.web_article import WebArticle, fetch_articles
 
 audit = logging.getLogger("dispute_bot.audit")
@@ -47,7 +49,7 @@ class CorpusChanges:
             outcome = add_articles(
                 uploads, self._config.corpus_dir, self._config.index_dir, model=self._config.model,
                 encoder_provider=self._encoder_provider, max_bytes=self._config.max_article_bytes,
-                web_articles=fetched, force=force, still_held=still_held,
+                web_articles=fetched, force=force, still_held=still_held, retention=self._config.kept,
             )
             rejected = problems + outcome.rejected
             hint = "" if force else chat_hint(rejected)
@@ -66,10 +68,28 @@ class CorpusChanges:
             try:
                 report = remove_article(doc_id, self._config.corpus_dir, self._config.index_dir,
                                         model=self._config.model, encoder_provider=self._encoder_provider,
-                                        still_held=still_held)
+                                        still_held=still_held, retention=self._config.kept)
             except NoSuchArticle as exc:
                 return Notice(NoticeKind.INVALID,
                               f"There is no article with id {doc_id!r}{exc.did_you_mean()}; see /sources.")
             return IndexChange("remove", report.to_dict())
 
         return await self._builds.run("remove", actor, run)
+
+    async def restore(self, actor: Actor, given: str) -> IndexChange | Notice:
+        """The newest kept copy of a removed or replaced article put back (``index.restore``), with its rebuild."""
+        audit.info("restore %s by %s", given, actor.describe())
+
+        def run(still_held: LockCheck | None) -> IndexChange | Notice:
+            try:
+                report, copy = restore_article(given, self._config.corpus_dir, self._config.index_dir,
+                                               model=self._config.model, encoder_provider=self._encoder_provider,
+                                               still_held=still_held)
+            except ArticleLive as exc:
+                return Notice(NoticeKind.INVALID, live_refusal(exc.doc_id, f"/remove-article {exc.doc_id}"))
+            except NothingKept as exc:
+                return Notice(NoticeKind.INVALID, nothing_kept(exc, self._config.kept, "/index-history"))
+            return IndexChange("restore", {**report.to_dict(), "restored": restored(copy)})
+
+        return await self._builds.run("restore", actor, run)
+

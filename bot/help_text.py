@@ -30,17 +30,19 @@ FILE_TYPES = ".txt, .md, .pdf or saved .html"
 # How a moderator adds, removes and rebuilds, per ``Actor.platform``; a platform not named gets the command line.
 _HOW = {
     "discord": (f"use /add-article with a {FILE_TYPES} file attached, or up to 5 news page addresses in its url option",
-                "use /remove-article (Discord offers the ids as you type)", "/reindex"),
+                "use /remove-article (Discord offers the ids as you type; /restore-article brings one back)",
+                "/reindex"),
     "slack": (f"share a {FILE_TYPES} file with me in a direct message with the message “add”, or send “add” "
-              "followed by up to 5 news page addresses", "use /remove-article with the id /sources lists",
-              "/reindex"),
+              "followed by up to 5 news page addresses", "use /remove-article with the id /sources lists "
+              "(/restore-article brings one back)", "/reindex"),
 }
 
 
 def _cli() -> tuple[str, str, str]:
     """The command line's, as it runs from the bot's folder (``bot.cli_name``)."""
     cli = cli_command()
-    return (f"run {cli} index add FILE-or-URL in the bot's folder", f"run {cli} index remove ID",
+    return (f"run {cli} index add FILE-or-URL in the bot's folder",
+            f"run {cli} index remove ID ({cli} index restore ID brings it back)",
             f"{cli} index build")
 
 # Who counts, in words a chat user knows (``ModeratorPolicy`` is the rule); the terminal's user is one.
@@ -51,8 +53,8 @@ _WHO = {
 }
 # A moderator's commands, per platform; the terminal has no /remove-article (the command line removes).
 _COMMANDS = {
-    "discord": "/add-article, /remove-article, /reindex [full], /status, /report, /index-history",
-    "slack": "/remove-article, /reindex [full], /status, /report, /index-history",
+    "discord": "/add-article, /remove-article, /restore-article, /reindex [full], /status, /report, /index-history",
+    "slack": "/remove-article, /restore-article, /reindex [full], /status, /report, /index-history",
 }
 _TERMINAL_COMMANDS = "/reindex [full], /status, /report, /index-history"
 

@@ -1,4 +1,4 @@
-"""``dispute-bot index build|add|remove|status|history``; every change is recorded (``bot.audit_trail``)."""
+"""``dispute-bot index build|add|remove|restore|status|history``; every change is recorded (``bot.audit_trail``)."""
 
 from __future__ import annotations
 
@@ -16,17 +16,20 @@ from bot.audit_trail import AuditTrail
 from bot.build_lock import LockUnavailable
 from bot.build_signals import stop_signals
 from bot.change_preflight import record_problem
+from bot.cli_name import cli_command
 from bot.force_hints import cli_hint
 from bot.progress import build_progress
 from bot.recorded_change import local_actor, recorded, said
 from bot.render.plain import printable
 from bot.render.status import damage_text, status_text
+from bot.restore_text import live_refusal, nothing_kept, restored
 from bot.results import IndexChange, refused_lines
 from bot.settings import Settings
 from bot.shared_setup import replicas_building, shared_build_lock
 from bot.status_report import read_status
 from bot.store.url_check import UnusableUrl
 from bot.unwritable import cannot_write
+from bot.wiring import kept_retention
 from index import store
 from index.article_names import NoSuchArticle
 from index.builder import build_index
@@ -34,6 +37,7 @@ from index.embedding import document_encoder
 from index.fetch_types import FetchOptions
 from index.lock_check import LockCheck
 from index.manage import add_articles, remove_article
+from index.restore import ArticleLive, NothingKept, restore_article
 from index.web_article import fetch_articles
 from retrieval.loaded import load_problem
 
@@ -99,7 +103,7 @@ def add(settings: Settings, args: argparse.Namespace, still_held: LockCheck | No
         outcome = add_articles(uploads, settings.corpus_dir, settings.index_dir, model=settings.embedding_model,
                                encoder_provider=document_encoder(settings.embedding_model, settings.index_dir),
                                max_bytes=settings.max_article_bytes, progress=progress, web_articles=fetched,
-                               force=args.force, still_held=still_held)
+                               force=args.force, still_held=still_held, retention=kept_retention(settings))
     rejected += outcome.rejected
     hint = "" if args.force else cli_hint(rejected)
     if outcome.report is None:
@@ -134,6 +138,7 @@ def _given(args: argparse.Namespace) -> list[str]:
     return {"add": lambda: [item if is_url(item) else Path(item).name for item in args.files]
                            + (["--force"] if args.force else []),
             "remove": lambda: [args.doc_id],
+            "restore": lambda: [args.doc_id],
             "build": lambda: ["--full"] if args.full else []}[args.index_command]()
 
 
@@ -159,7 +164,7 @@ def history(settings: Settings, limit: int, as_json: bool) -> int:
         return 2
     trail = AuditTrail(settings.database_url.get_secret_value())
     try:
-        found = trail.history(limit)
+        found = replace(trail.history(limit), restore=f"`{cli_command()} index restore ID`")
     except Exception as exc:  # the database can't be reached or read
         message = (f"DATABASE_URL {exc}" if isinstance(exc, UnusableUrl)  # what to write instead, no password
                    else f"cannot read the moderators' changes from DATABASE_URL ({type(exc).__name__})")
@@ -168,6 +173,25 @@ def history(settings: Settings, limit: int, as_json: bool) -> int:
     finally:
         trail.close()
     _print(found.to_dict(), "\n".join(found.lines()), as_json)
+    return 0
+
+
+def restore(settings: Settings, args: argparse.Namespace) -> int:
+    """``index restore ID``: the newest kept copy of a removed or replaced article back in the index."""
+    try:
+        with shared_build_lock(settings) as still_held:
+            report, copy = restore_article(args.doc_id, settings.corpus_dir, settings.index_dir,
+                                           model=settings.embedding_model, still_held=still_held,
+                                           encoder_provider=document_encoder(settings.embedding_model,
+                                                                             settings.index_dir))
+    except (ArticleLive, NothingKept) as exc:
+        message = (live_refusal(exc.doc_id, f"{cli_command()} index remove {exc.doc_id}")
+                   if isinstance(exc, ArticleLive)
+                   else nothing_kept(exc, kept_retention(settings), f"`{cli_command()} index history`"))
+        _print({"error": "invalid", "message": message}, f"dispute-bot: {message}", args.json, refused=True)
+        return 1
+    change = IndexChange("restore", {**report.to_dict(), "restored": restored(copy)})
+    _print(change.to_dict(), change.summary(), args.json)
     return 0
 
 
@@ -187,7 +211,7 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
                     encoder = document_encoder(settings.embedding_model, settings.index_dir)
                     report = remove_article(args.doc_id, settings.corpus_dir, settings.index_dir,
                                             model=settings.embedding_model, encoder_provider=encoder,
-                                            still_held=still_held)
+                                            still_held=still_held, retention=kept_retention(settings))
             except NoSuchArticle as exc:
                 message = f"No article with id {args.doc_id!r} in {settings.corpus_dir}{exc.did_you_mean()}"
                 _print({"error": "invalid", "message": message}, f"dispute-bot: {message}", args.json, refused=True)
@@ -195,6 +219,8 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
             change = IndexChange("remove", report.to_dict())
             _print(change.to_dict(), change.summary(), args.json)
             return 0
+        if command == "restore":
+            return restore(settings, args)
     except store.BuildInProgress:
         _print({"error": "busy", "message": BUSY.removeprefix("dispute-bot: ")}, BUSY, args.json, refused=True)
         return 3

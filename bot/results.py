@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.change_history import ChangeHistory
 from bot.history_results import Feedback, GapReport
+from bot.titled_ids import TITLED_ACTIONS, restored_line, titled
 from retrieval.types import Answer, SourceInfo, Timeline
 
 
@@ -120,12 +121,13 @@ class IndexChange:
         per kind (chat: a rebuild of 60 articles listed them past Discord's 4,096 characters, and the cut
         took the refused and skipped files after them); None names them all (the terminal)."""
 
-        def named(ids: list[str]) -> str:
-            if max_ids is None or len(ids) <= max_ids:
-                return ", ".join(ids)
-            return ", ".join(ids[:max_ids]) + f" and {len(ids) - max_ids} more"
-
         r = self.report
+        heads = r.get("articles", {}) if self.action in TITLED_ACTIONS else {}
+
+        def named(ids: list[str]) -> str:
+            shown = [titled(doc_id, heads) for doc_id in (ids if max_ids is None else ids[:max_ids])]
+            return ", ".join(shown) + (f" and {len(ids) - len(shown)} more" if len(ids) > len(shown) else "")
+
         if r.get("unchanged") and self.action == "remove":
             # The file was put in the corpus folder by hand and never built: "already up to date" read as if
             # nothing had been removed.
@@ -148,7 +150,8 @@ class IndexChange:
                    "unreadable_ids": [i for i in r.get("removed_doc_ids", []) if i in unreadable]}
             changes = [
                 f"{label}: {named(ids[key])}"
-                for key, label in (("added_doc_ids", "added"), ("changed_doc_ids", "changed"),
+                for key, label in (("added_doc_ids", "restored" if self.action == "restore" else "added"),
+                                   ("changed_doc_ids", "changed"),
                                    ("removed_doc_ids", "removed"),
                                    ("unreadable_ids", "no longer indexed, as its file can't be read (below)"))
                 if ids.get(key)
@@ -157,6 +160,7 @@ class IndexChange:
                 text += " " + "; ".join(changes) + "."
             if r.get("full_because"):
                 text += f"\nRebuilt in full: {r['full_because']}."
+            text += restored_line(r)
         if self.rejected:
             text += "\n" + refused_lines(self.rejected)
         for item in r.get("skipped", []):

@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(default=1000, gt=0)
     # Articles added by URL may come from private, loopback and link-local addresses (an intranet, tests).
     allow_private_urls: bool = False
+    # Removed and replaced articles kept for `index restore` (<INDEX_DIR>.removed): the newest N, for D days.
+    removed_articles_kept: int = Field(default=200, ge=0)  # 0 keeps none: nothing can be restored
+    removed_articles_days: int = Field(default=90, gt=0, le=36_500)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 
     # Limits and monitoring (see the README's "Limits, health and metrics").

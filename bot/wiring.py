@@ -14,6 +14,7 @@ from bot.render.plain import printable
 from bot.settings import Settings
 from index.embedding import document_encoder, lazy_encoder
 from index.fetch_types import FetchOptions
+from index.kept_articles import Retention
 
 if TYPE_CHECKING:  # the core pulls in retrieval; ``index`` commands don't need it
     from bot.core import CommandCore
@@ -61,6 +62,11 @@ def configure_logging(settings: Settings, quiet: bool = False) -> None:
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
+def kept_retention(settings: Settings) -> Retention:
+    """How many removed and replaced articles are kept for a restore, and for how long (chat and CLI alike)."""
+    return Retention(copies=settings.removed_articles_kept, days=settings.removed_articles_days)
+
+
 def core_config(settings: Settings) -> CoreConfig:
     from bot.core import CoreConfig
 
@@ -69,6 +75,7 @@ def core_config(settings: Settings) -> CoreConfig:
         index_dir=settings.index_dir,
         model=settings.embedding_model,
         max_article_bytes=settings.max_article_bytes,
+        kept=kept_retention(settings),
         max_question_chars=settings.max_question_chars,
         fetch=FetchOptions(allow_private=settings.allow_private_urls),
         rate_limit_per_minute=settings.rate_limit_per_minute,

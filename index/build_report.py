@@ -37,6 +37,8 @@ class BuildReport:
     not_read: list[SkippedFile] = field(default_factory=list)
     # The words around each figure, embedded beside the chunks and sentences: a third of a long article's texts.
     embedded_figures: int = 0
+    # Title, date and estimated date of each article added, changed or removed, by id (``index.change_titles``).
+    articles: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -60,6 +62,7 @@ class BuildReport:
             "stages": {k: round(v, 3) for k, v in self.stages.items()},
             "full_because": self.full_because,
             "not_read": [{"file": s.filename, "reason": s.reason} for s in self.not_read],
+            "articles": self.articles,
         }
 
 

@@ -20,6 +20,7 @@ from index.articles import ArticleState, analyse, attach_vectors, save_entries
 from index.assemble import write_build
 from index.build_report import BuildReport, Stages
 from index.change_journal import recover
+from index.change_titles import name_articles, previous_heads
 from index.chunking import ChunkSpec
 from index.corpus_files import SkippedFile, indexed_versions, load_corpus
 from index.disk_full import disk_full
@@ -139,10 +140,13 @@ def build_locked(
     ``faiss.index``) is rebuilt in full, the report saying why: it was "already up to date" while the bot
     could not load it. A failure is kept for ``index status`` until a build succeeds (``index.build_failures``).
     A lost lock (``still_held``, ``index.lock_check``) is such a failure: ``store.LockLost``, nothing published."""
+    previous = previous_heads(index_dir)
     with build_failures.kept(index_dir):
-        return _build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider, spec=spec,
-                             full=full, progress=progress, live_check=live_check, replace_newer=replace_newer,
-                             still_held=still_held)
+        report = _build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider, spec=spec,
+                               full=full, progress=progress, live_check=live_check, replace_newer=replace_newer,
+                               still_held=still_held)
+    name_articles(report, previous, store.live_dir(index_dir))
+    return report
 
 
 def _build_locked(

@@ -90,6 +90,11 @@ class Journal:
                         self.path, exc)
 
 
+def _what(action: str) -> str:
+    """The change as a report names it: "removal", "restore" or "add"."""
+    return {"remove": "removal", "restore": "restore"}.get(action, "add")
+
+
 def _digest(data: bytes | None) -> str | None:
     return None if data is None else hashlib.sha256(data).hexdigest()
 
@@ -146,7 +151,7 @@ def recover(index_dir: Path, corpus_dir: Path) -> list[SkippedFile]:
                   aside)
         return [SkippedFile(path.name, "an interrupted change's journal could not be read, so the change "
                             "could not be checked; whoever runs the bot can see it in its log")]
-    what = "removal" if left.action == "remove" else "add"
+    what = _what(left.action)
     if not _same_index(index_dir, left.live):
         # Another index went live after the change began: the change's own build published it, under its lock.
         log.warning("an interrupted %s had published its index; its journal is cleared", what)
@@ -183,7 +188,8 @@ def _undo(name: str, before: bytes | None, left: _Left, corpus_dir: Path, what: 
     if left.action == "remove":
         outcome = "it is back in the corpus and still indexed; remove it again if that is still wanted"
     elif before is None:
-        outcome = "it was taken back out of the corpus and is not indexed; add it again"
+        outcome = ("it was taken back out of the corpus and is not indexed; "
+                   f"{'restore' if left.action == 'restore' else 'add'} it again")
     else:
         outcome = "the file was put back as it was, which is what the index holds; add it again"
     return SkippedFile(file.name, f"an earlier {what} stopped (the process was killed) before its index was "
@@ -201,6 +207,6 @@ def pending(index_dir: Path) -> str | None:
     except (OSError, ValueError, KeyError, TypeError):
         return "an interrupted corpus change left a journal that can't be read; the next build sets it aside"
     names = ", ".join(Path(n).name for n in left.files)
-    what = "removal" if left.action == "remove" else "add"
-    return (f"{'a' if what == 'removal' else 'an'} {what} of {names} was interrupted; the next index build, "
+    what = _what(left.action)
+    return (f"{'an' if what == 'add' else 'a'} {what} of {names} was interrupted; the next index build, "
             "add, remove or start finishes it if its index was published, or undoes it")

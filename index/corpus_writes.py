@@ -13,6 +13,7 @@ from index.corpus_files import article_paths
 
 if TYPE_CHECKING:  # the journal writes its records with ``write_atomically``
     from index.change_journal import Journal
+    from index.kept_articles import SetAside
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +42,14 @@ class CorpusUndo:
     removed file stayed removed while the old index kept serving it, and a second remove said "no article".
 
     With a ``journal`` (``index.change_journal``), each file is also written down on disk before it is touched,
-    so that a process killed before it could put the files back leaves the next build to do it."""
+    so that a process killed before it could put the files back leaves the next build to do it. With ``aside``
+    (``index.kept_articles``), each file the change deletes or overwrites is first copied where a moderator can
+    restore it from, and the copies are dropped again when the change is undone."""
 
-    def __init__(self, journal: Journal | None = None) -> None:
+    def __init__(self, journal: Journal | None = None, aside: SetAside | None = None) -> None:
         self._saved: dict[Path, bytes | None] = {}
         self._journal = journal
+        self._aside = aside
         self._stuck = False  # a file could not be put back: the journal stays for the next build to retry
 
     def done(self) -> None:
@@ -56,6 +60,8 @@ class CorpusUndo:
     def keep(self, path: Path, after: bytes | None) -> None:
         """Save ``path`` as it is before the change leaves ``after`` there (``None``: deletes it)."""
         if path not in self._saved:
+            if self._aside is not None:
+                self._aside.keep(path, after)
             before = path.read_bytes() if path.exists() else None
             if self._journal is not None:
                 self._journal.record(path, before, after)
@@ -76,6 +82,8 @@ class CorpusUndo:
             except OSError:
                 self._stuck = True
                 log.exception("could not put %s back after a failed change", path)
+        if self._aside is not None and not self._stuck:
+            self._aside.discard()
         self.done()
 
 

@@ -23,6 +23,7 @@ from index.corpus_writes import CorpusUndo, write_article
 from index.embedding import EncoderProvider
 from index.front_matter import unlinked_url
 from index.index_status import index_status
+from index.kept_articles import Retention, SetAside
 from index.lock_check import LockCheck
 from index.pdf_article import is_pdf
 from index.text_decoding import utf8_bytes
@@ -64,6 +65,7 @@ def add_articles(
     web_articles: Sequence[WebArticle] = (),
     force: bool = False,
     still_held: LockCheck | None = None,
+    retention: Retention | None = None,
 ) -> AddOutcome:
     """Copy the acceptable uploads and fetched pages into the corpus and rebuild once.
 
@@ -72,7 +74,8 @@ def add_articles(
     ``force``: a second copy would be listed, cited and dated twice. With ``force``, one at an indexed address
     replaces that article and one of nearly the same text is added beside it (``index.add_screen``). Raises
     ``store.BuildInProgress`` (and changes nothing) when another build is running. ``still_held``: the
-    caller's lock around this one, asked before publishing (``index.lock_check``).
+    caller's lock around this one, asked before publishing (``index.lock_check``). A file replaced is kept
+    for ``index restore`` within ``retention`` (``index.kept_articles``).
     """
     outcome = AddOutcome(report=None)
     accepted: list[tuple[str, bytes]] = []
@@ -121,7 +124,7 @@ def add_articles(
                       + [Incoming(a.requested_url, name, tuple(a.urls), a.text, data, page=True, title=a.title or "")
                          for a, name, data in pages],
                       corpus_dir, outcome.rejected, {Path(name).stem for name, _ in accepted}, force)
-        undo = CorpusUndo(Journal(index_dir, "add"))
+        undo = CorpusUndo(Journal(index_dir, "add"), SetAside(index_dir, "replaced", retention or Retention()))
         same = {filename for filename, data in kept if _holds(corpus_dir / filename, data)}
         try:
             for filename, data in kept:
@@ -180,10 +183,12 @@ def remove_article(
     encoder_provider: EncoderProvider,
     spec: ChunkSpec | None = None,
     still_held: LockCheck | None = None,
+    retention: Retention | None = None,
 ) -> BuildReport:
     """Delete the article whose file stem is ``doc_id`` (or whose file is named ``doc_id``: "koo.md", as the
     moderator sees it in the corpus folder; or that was added as ``doc_id``: "koo surge (1).txt") and rebuild;
-    ``NoSuchArticle`` (a ``KeyError``, with the ids most like it) if there is none."""
+    ``NoSuchArticle`` (a ``KeyError``, with the ids most like it) if there is none. Its file is kept for
+    ``index restore`` within ``retention`` (``index.kept_articles``)."""
     if not corpus_dir.is_dir():  # it was "no article with id 'x' …; did you mean 'x'": the one asked for
         raise store.CorpusError(f"There is no corpus folder at {corpus_dir} (CORPUS_DIR); nothing was removed.",
                                 store.SETUP_IN_CHAT.format("CORPUS_DIR"))
@@ -201,7 +206,7 @@ def remove_article(
         if len(article_paths(corpus_dir)) == len(found):
             raise store.CorpusError(f"{doc_id} is the only article: the index needs at least one. Add another "
                                     "article first, then remove this one.")
-        undo = CorpusUndo(Journal(index_dir, "remove"))
+        undo = CorpusUndo(Journal(index_dir, "remove"), SetAside(index_dir, "removed", retention or Retention()))
         try:
             for path in found:
                 undo.keep(path, None)

@@ -20,6 +20,7 @@ import discord
 from discord import app_commands
 
 from bot.actors import Actor
+from bot.article_choices import ArticleChoice
 from bot.core import CommandCore
 from bot.discord.answer_keys import ChannelAsk
 from bot.discord.identity import conversation_key, interaction_actor
@@ -86,6 +87,16 @@ async def read_upload(
             log.warning("could not download %s: %s", attachment.filename, exc)
             return core.refuse_add(actor, f"Could not download {attachment.filename}; please try again.")
     return await core.add_articles(actor, uploads, urls)
+
+
+async def offered(interaction: Interaction, choices: Awaitable[list[ArticleChoice]]) -> list[app_commands.Choice[str]]:
+    """The articles an autocomplete offers, or none when finding them takes longer than Discord waits."""
+    try:
+        found = await asyncio.wait_for(choices, CHOICES_WITHIN)
+    except TimeoutError:
+        log.info("no articles offered to %s: reading them took over %.1f s", interaction.user.id, CHOICES_WITHIN)
+        return []
+    return [app_commands.Choice(name=c.label, value=c.doc_id) for c in found]
 
 
 def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, user_install: bool = False) -> None:
@@ -163,13 +174,18 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
         # Discord takes the choices within 3 seconds: read behind busy workers (a queue of questions, a rebuild)
         # they came late, refused (404, 10062) and logged as an error with its traceback at every keystroke.
         # None offered in time is what the moderator sees either way; the id typed whole still works.
-        try:
-            offered = core.removal_choices(interaction_actor(interaction), typed)
-            choices = await asyncio.wait_for(offered, CHOICES_WITHIN)
-        except TimeoutError:
-            log.info("no articles offered to %s: reading them took over %.1f s", interaction.user.id, CHOICES_WITHIN)
-            return []
-        return [app_commands.Choice(name=c.label, value=c.doc_id) for c in choices]
+        return await offered(interaction, core.removal_choices(interaction_actor(interaction), typed))
+
+    @tree.command(name="restore-article",
+                  description="Moderators: bring back a removed or replaced article as it was (see /index-history)")
+    @app_commands.describe(article_id="Type words of its title, or its id, and pick it from the removed articles")
+    @for_moderators
+    async def restore_article(interaction: Interaction, article_id: str) -> None:
+        await respond(interaction, lambda actor: core.restore_article(actor, article_id.strip()), private=True)
+
+    @restore_article.autocomplete("article_id")
+    async def kept_ids(interaction: Interaction, typed: str) -> list[app_commands.Choice[str]]:
+        return await offered(interaction, core.restore_choices(interaction_actor(interaction), typed))
 
     @tree.command(name="report", description="Moderators: answer rate, unanswered questions, down-voted answers")
     @app_commands.describe(since="The period to cover, e.g. 7d, 24h or 2w (default 7d)")

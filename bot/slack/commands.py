@@ -131,6 +131,13 @@ class SlashCommands:
                           lambda actor, text: self.core.remove_article(actor, text), moderator_command=True,
                           client=client, installation=installed_in(context))
 
+    async def restore_article(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
+                              client: AsyncWebClient, context: AsyncBoltContext) -> None:
+        # The id of a removed article (/index-history names it), checked by the core.
+        await self._slash(ack, command, respond, "restore-article",
+                          lambda actor, text: self.core.restore_article(actor, text), moderator_command=True,
+                          client=client, installation=installed_in(context))
+
     async def report(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond,
                      client: AsyncWebClient, context: AsyncBoltContext) -> None:
         await self._slash(ack, command, respond, "report", lambda actor, text: self.core.report(actor, text or None),

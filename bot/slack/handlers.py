@@ -89,6 +89,7 @@ class SlackHandlers(SlashCommands):
         app.command("/sources")(self.sources)
         app.command("/reindex")(self.reindex)
         app.command("/remove-article")(self.remove_article)
+        app.command("/restore-article")(self.restore_article)
         app.command("/report")(self.report)
         app.command("/status")(self.status)
         app.command("/index-history")(self.index_history)

@@ -36,6 +36,7 @@ COMMANDS = ("• `/ask <question>`: an answer, shown in the channel\n"
             "• `/status`: the index, and whether a rebuild is running (only you see it)")
 MODERATOR_COMMANDS = ("• `/reindex [full]`: rebuild the index after articles changed on disk\n"
                       "• `/remove-article <id>`: take an article out\n"
+                      "• `/restore-article <id>`: bring a removed or replaced article back as it was\n"
                       "• `/report [7d]`: answer rate, unanswered questions, down-voted answers\n"
                       "• `/index-history [10]`: the latest adds, removals and rebuilds, by whom\n"
                       "Replies to these are shown only to you.")

@@ -64,6 +64,6 @@ class ChangeStore:
                     change, doc_id = article.get("change"), str(article.get("doc_id"))
                     if change == "removed":
                         held.discard(doc_id)
-                    elif action == "add":
+                    elif action in ("add", "restore"):  # a restore puts an article back as an add does
                         held.add(doc_id)
         return held

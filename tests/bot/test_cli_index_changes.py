@@ -167,7 +167,7 @@ def test_index_history_reads_back_every_change_from_the_command_line(
     assert f" remove (ferry) by cli:{user}: published; removed ferry “Ferry fares rise”" in lines[1], lines
     # no folder of the server's: moderators read these in chat too
     assert f" remove (Ferry fares) by cli:{user}: refused; No article with id 'Ferry fares' in CORPUS_DIR;" in lines[2]
-    assert "did you mean 'ferry' (“Ferry fares rise”)?" in lines[2] and len(lines) == 3
+    assert "did you mean 'ferry' (“Ferry fares rise”)?" in lines[2] and len(lines) == 4  # 4: how to restore
     assert main(["index", "history", "--json"]) == 0
     changes = json.loads(capsys.readouterr().out)["changes"]
     assert [(c["action"], c["outcome"]) for c in changes] == [("remove", "published"), ("remove", "refused"),

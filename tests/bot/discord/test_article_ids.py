@@ -17,8 +17,9 @@ from tests.bot.discord.fake_discord import FakeDiscord
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 
-async def offered(fake: FakeDiscord, typed: str, roles: tuple[int, ...]) -> list[dict[str, Any]]:
-    interaction = p.autocomplete("remove-article", "article_id", typed, roles=roles)
+async def offered(fake: FakeDiscord, typed: str, roles: tuple[int, ...],
+                  command: str = "remove-article") -> list[dict[str, Any]]:
+    interaction = p.autocomplete(command, "article_id", typed, roles=roles)
     await fake.dispatch("INTERACTION_CREATE", interaction)
     state = fake.interactions[interaction["token"]]
     await fake.wait_for(lambda: state.stage == "resolved")
@@ -30,8 +31,8 @@ async def test_the_option_is_declared_for_autocomplete(bot: DisputeBot, fake: Fa
     commands = {c["name"]: c for c in fake.synced[str(p.GUILD_ID)]}
     [option] = commands["remove-article"]["options"]
     assert option["autocomplete"] is True
-    assert not any(o.get("autocomplete") for c in commands.values() if c["name"] != "remove-article"
-                   for o in c.get("options") or [])
+    assert not any(o.get("autocomplete") for c in commands.values()
+                   if c["name"] not in ("remove-article", "restore-article") for o in c.get("options") or [])
 
 
 async def test_a_moderator_typing_words_of_a_title_is_offered_that_article_by_title_and_date(

@@ -29,7 +29,7 @@ async def run(fake: FakeDiscord, name: str, options: dict[str, object] | None = 
 async def test_commands_are_synced_to_the_guild_with_descriptions(bot: DisputeBot, fake: FakeDiscord) -> None:
     commands = {c["name"]: c for c in fake.synced[str(p.GUILD_ID)]}
     assert set(commands) == {"ask", "timeline", "sources", "status", "reindex", "add-article", "remove-article",
-                             "report", "index-history"}
+                             "restore-article", "report", "index-history"}
     assert all(c["description"] for c in commands.values())
     assert [o["name"] for o in commands["ask"]["options"]] == ["question"]
     assert commands["ask"]["options"][0]["description"]

@@ -86,7 +86,7 @@ async def test_an_article_sent_with_a_question_in_a_dm_is_answered_and_pointed_t
 
 
 READ_ONLY = ("ask", "timeline", "sources", "status")
-MODERATOR = ("reindex", "add-article", "remove-article", "report", "index-history")
+MODERATOR = ("reindex", "add-article", "remove-article", "restore-article", "report", "index-history")
 
 
 async def globally_synced(start_bot: BotStarter, core: CommandCore, fake: FakeDiscord, user_install: bool = True

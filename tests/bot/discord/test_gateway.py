@@ -124,7 +124,7 @@ async def test_without_a_guild_commands_sync_globally(
     start_bot: BotStarter, discord_core: CommandCore, fake: FakeDiscord
 ) -> None:
     await start_bot(discord_core, fake, settings=settings_for(fake, discord_guild_id=None))
-    assert list(fake.synced) == ["global"] and len(fake.synced["global"]) == 9  # /status and /index-history joined
+    assert list(fake.synced) == ["global"] and len(fake.synced["global"]) == 10  # /status, /restore-article joined
 
 
 

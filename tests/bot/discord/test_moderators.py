@@ -128,7 +128,7 @@ async def test_manage_server_where_only_a_user_installed_the_app_makes_no_modera
         assert reply.ephemeral and (reply.text() == REFUSED) is not allowed, (roles, reply.text())
 
 
-MODERATOR_COMMANDS = ("reindex", "add-article", "remove-article", "report", "index-history")
+MODERATOR_COMMANDS = ("reindex", "add-article", "remove-article", "restore-article", "report", "index-history")
 
 
 @pytest.mark.parametrize(("listed", "shown_to"), [

@@ -125,7 +125,7 @@ async def test_file_and_url_together_and_refusals(
     options = {"url": f"{news_site.page('northwind-undated-brief.html')} {news_site.page('subscribe.html')}"}
     [report] = await run(fake, "add-article", options, files={"file": file}, roles=(p.MOD_ROLE_ID,))
     text = report.text()
-    assert "added: note, web-digital-rights-forum-asks-for-hearings" in text, text  # one rebuild for both
+    assert "added: note (“A note”, 2021-02-13), web-digital-rights-forum-asks-for-hearings" in text, text
     assert f"Refused {news_site.page('subscribe.html')}: no article text on the page" in text
     [sources] = await run(fake, "sources")
     assert "~2021-02-12 (estimated)" in sources.text()  # the undated brief's estimated date, marked

@@ -51,7 +51,7 @@ async def test_moderator_adds_articles_by_sharing_them_in_a_dm(
         await send_event(app, event)
         [reply] = await posts_in(stub, "chat.postMessage", timeout=60)
     assert reply["thread_ts"] == event["ts"] and reply["channel"] == "D9"
-    assert "added: koo, talks" in reply["text"], reply["text"]
+    assert "added: koo (“" in reply["text"] and "), talks (“" in reply["text"], reply["text"]  # each by title and date
     assert "Refused photo.png: only .txt, .md, PDF (.pdf) and saved web pages (.html)" in reply["text"]
     assert "web-ministry-and-twitter-hold-a-second-round" in reply["text"]
     assert stub.downloads == [("F1", True), ("F3", True), ("F4", True)]  # with the bot token; the .png never
