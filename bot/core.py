@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from bot import metrics
+from bot.about_asks import NOTED_TOPIC, acknowledges
 from bot.actors import Actor, ModeratorPolicy
 from bot.admission import Admission, VoteAdmission
 from bot.audit_trail import AuditTrail
@@ -24,9 +25,10 @@ from bot.core_config import CoreConfig
 from bot.core_conversations import ConversationLinks
 from bot.core_home import HomeReader
 from bot.core_moderators import ModeratorActions
+from bot.core_replies import ContextReplies
 from bot.core_timeline import TimelineReaders
 from bot.corpus_changes import CorpusChanges
-from bot.help_text import Identify, asker, for_asker
+from bot.help_text import Identify
 from bot.history import REPORT_NEEDS_DATABASE, History
 from bot.history_results import Feedback, GapReport
 from bot.inflight import InFlight
@@ -36,7 +38,7 @@ from bot.report import BadWindow
 from bot.results import IndexStatus, Notice, NoticeKind, Reply, SourcesList
 from bot.routing import route
 from bot.shared_state import SharedState
-from bot.smalltalk import doubts_what_was_said
+from bot.smalltalk import NOTED, doubts_what_was_said
 from bot.status_report import read_status, served_build
 from bot.store_breaker import StoreDown
 from bot.uploads import UploadRules
@@ -54,10 +56,10 @@ audit = logging.getLogger("dispute_bot.audit")
 T = TypeVar("T")
 INDEX_CHECK_SECONDS = 1.0  # how often a replica looks for a build published elsewhere: one readlink
 
-class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeReader):
+class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeReader, ContextReplies):
     """The commands. Timeline readers (``bot.core_timeline``), moderator actions (``bot.core_moderators``),
-    what adapters ask of a conversation (``bot.core_conversations``) and the bot's own page (``bot.core_home``)
-    are written in modules of their own."""
+    what adapters ask of a conversation (``bot.core_conversations``), the bot's own page (``bot.core_home``) and
+    replies filled in from what it holds (``bot.core_replies``) are written in modules of their own."""
 
     def __init__(
         self, config: CoreConfig, encoder_provider: EncoderProvider, moderators: ModeratorPolicy,
@@ -161,6 +163,8 @@ class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeRead
         async def work() -> Answer | Notice | Reply | Timeline:
             if about_answer is not None and asks_nothing(question):
                 return Reply(OWN_ANSWER)
+            if acknowledges(question):  # "👍" after a reply: as "ok" is
+                return await self._said(Reply(NOTED, about=NOTED_TOPIC), actor, identify, about_answer or conversation)
             asked = question
             pointed = "" if about_answer is not None else pointed_text(pointed_at, self.config.max_question_chars)
             if pointed and (asks_nothing(asked) or doubts_what_was_said(words_of(asked))):
@@ -169,12 +173,11 @@ class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeRead
                 cleaned = clean_question(asked, self.config.max_question_chars)
             except InvalidInput as exc:
                 return Notice(NoticeKind.INVALID, str(exc))
-            cleaned, routed = route(cleaned)
+            cleaned, routed = route(cleaned, await self._subjects(cleaned))
             if routed is not None:
-                if routed.reply is not None:  # help in the asker's platform's words, a moderator's commands
-                    who = await asker(routed.reply, actor, identify)
-                    return for_asker(routed.reply, who, who is not None and self.is_moderator(who))
-                events = await self._events(routed.topic, conversation)
+                if routed.reply is not None:  # help for the asker; what the bot knows; "more", "ok" after a reply
+                    return await self._said(routed.reply, actor, identify, about_answer or conversation)
+                events = await self._story(routed, conversation)
                 if not routed.if_events or not isinstance(events, Timeline) or events.events or events.asked_back:
                     return events
             context = await self.history.context(about_answer or conversation)

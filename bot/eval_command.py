@@ -40,15 +40,17 @@ def _prepare(settings: Settings, articles: list[Path], work: Path) -> tuple[Path
 
 
 def run_eval(settings: Settings, questions: list[EvalQuestion], articles: list[Path],
-             baseline: bool = True) -> EvalReport:
+             baseline: bool = True) -> tuple[EvalReport, frozenset[str]]:
+    """The report, and the story's main subjects in the index scored (what chat routes by: ``chat_routes``)."""
     with tempfile.TemporaryDirectory(prefix="dispute-bot-eval-") as tmp:
         corpus, index_dir = (_prepare(settings, articles, Path(tmp)) if articles
                              else (settings.corpus_dir, settings.index_dir))
         # Questions are encoded exactly as the bot encodes them (the index's ONNX export when present).
         engine = Engine(index_dir, lazy_encoder(settings.embedding_model, index_dir))
         tutorial = Baseline.build(lazy_encoder(settings.embedding_model)(), corpus) if baseline else None
-        return evaluate(questions, lambda text: engine.ask(as_chat_reads(text, settings.max_question_chars)),
-                        tutorial.top if tutorial else None)
+        report = evaluate(questions, lambda text: engine.ask(as_chat_reads(text, settings.max_question_chars)),
+                          tutorial.top if tutorial else None)
+        return report, engine.index.story_subjects
 
 
 def as_chat_reads(text: str, max_chars: int) -> str:
@@ -63,7 +65,7 @@ def as_chat_reads(text: str, max_chars: int) -> str:
         return text
 
 
-def chat_route(text: str, max_chars: int) -> str | None:
+def chat_route(text: str, max_chars: int, subjects: frozenset[str] = frozenset()) -> str | None:
     """What chat replies to this question with instead of an answer searched from the articles, as the command
     core routes a message before searching it (``CommandCore.ask``): "small talk", "timeline" (a whole message
     asking for the story's events, a topic's or a day's: "tl;dr", "timeline for koo", "what happened on 10
@@ -74,13 +76,15 @@ def chat_route(text: str, max_chars: int) -> str | None:
         cleaned = clean_question(text, max_chars)
     except InvalidInput:
         return None
-    routed = route(cleaned)[1]
+    routed = route(cleaned, subjects)[1]
     return None if routed is None else routed.name
 
 
-def chat_routes(questions: list[EvalQuestion], max_chars: int) -> list[dict[str, str]]:
-    """The questions chat would not answer by searching (``chat_route``), each with where it goes."""
-    routed = ((q, chat_route(q.question, max_chars)) for q in questions)
+def chat_routes(questions: list[EvalQuestion], max_chars: int, subjects: frozenset[str] = frozenset(),
+                ) -> list[dict[str, str]]:
+    """The questions chat would not answer by searching (``chat_route``), each with where it goes; ``subjects``:
+    the story's main subjects in the index, by which chat reads a request for the story."""
+    routed = ((q, chat_route(q.question, max_chars, subjects)) for q in questions)
     return [{"id": q.id, "question": q.question, "route": where} for q, where in routed if where is not None]
 
 
@@ -109,14 +113,14 @@ def main(settings: Settings, files: list[Path], articles: list[Path], as_json: b
         return _refuse("invalid", str(exc), as_json, 2)
     nothing = build_if_missing(settings)  # after a fresh clone there is none yet; a usage error costs no build
     try:
-        report = run_eval(settings, questions, articles, baseline)
+        report, subjects = run_eval(settings, questions, articles, baseline)
     except IndexLoadError as exc:  # no index: no corpus folder to build one from, or its build failed (and said why)
         if nothing is not None and nothing.said and not as_json:
             return 1
         return _refuse("unavailable", nothing.message if nothing is not None else str(exc), as_json, 1)
     except ValueError as exc:  # an article of --add refused
         return _refuse("invalid", str(exc), as_json, 1)
-    routes = chat_routes(questions, settings.max_question_chars)
+    routes = chat_routes(questions, settings.max_question_chars, subjects)
     if as_json:
         print(json.dumps({**report.to_dict(), "chat_routes": routes}, ensure_ascii=False))
     else:

@@ -11,17 +11,20 @@ from dataclasses import dataclass
 
 from bot.results import Reply
 from bot.smalltalk import small_talk, without_greeting
+from bot.story_asks import asks_latest, asks_story
 from bot.story_requests import dated_overview, going_on, points_about, timeline_topic, wants_overview
 
 
 @dataclass(frozen=True)
 class Route:
     """``reply``: small talk's answer. Otherwise the timeline about ``topic`` (None: the whole story); with
-    ``if_events`` only when that timeline shows events, the message being searched when it shows none."""
+    ``if_events`` only when that timeline shows events, the message being searched when it shows none;
+    ``newest``: asked for the latest news ("what's the latest?"), which the reply leads with."""
 
     reply: Reply | None = None
     topic: str | None = None
     if_events: bool = False
+    newest: bool = False
 
     @property
     def name(self) -> str:
@@ -30,14 +33,18 @@ class Route:
         return "timeline if it has events" if self.if_events else "timeline"
 
 
-def route(cleaned: str) -> tuple[str, Route | None]:
+def route(cleaned: str, subjects: frozenset[str] = frozenset()) -> tuple[str, Route | None]:
     """The message without its greeting ("hi, how many …" asks what "how many …" asks), and where it goes
-    instead of a search (None: it is searched)."""
+    instead of a search (None: it is searched). ``subjects``: the story's main subjects, read from the index
+    (``LoadedIndex.story_subjects``), by which "what happened with twitter and india?" asks for the story."""
     reply = small_talk(cleaned)
     if reply is not None:
         return cleaned, Route(reply=reply)
     cleaned = without_greeting(cleaned)
-    if wants_overview(cleaned):  # "summarize", "tl;dr", "latest news": the dated events, as /timeline
+    latest = asks_latest(cleaned)  # "what's the latest?", "any news?": the newest events first
+    if latest or wants_overview(cleaned):  # "summarize", "tl;dr", "latest news": the dated events, as /timeline
+        return cleaned, Route(newest=latest)
+    if asks_story(cleaned, subjects):  # "what happened between twitter and india?": the whole story
         return cleaned, Route()
     asked_for = timeline_topic(cleaned)  # "timeline for koo": /timeline koo
     if asked_for is not None:

@@ -12,6 +12,18 @@ from __future__ import annotations
 
 import re
 
+from bot.about_asks import (
+    ABOUT_ME,
+    ME,
+    MORE,
+    MORE_TOPIC,
+    NOTED_TOPIC,
+    RECENT,
+    STOCK_ASK,
+    WEB,
+    WEB_TOPIC,
+    sourced_topic,
+)
 from bot.results import Reply
 
 INTRO = ("I answer questions about the February 2021 standoff between Twitter and the Government of India by "
@@ -27,6 +39,8 @@ DISPUTED = ("Thanks for saying so. My answers are the articles' own sentences, e
 HELP_TOPIC = "help"  # ``Reply.about`` of the introduction, which the core fills in for the asker
 ADDING_TOPIC = "adding"  # of the request to know how articles are added (``bot.help_text``)
 ADDING = "Moderators add articles; ask me on Discord or Slack how, or see the README's Moderators section."
+WEB_REPLY = "No, I can't search the web: I answer only from the articles I have, which /sources lists."
+MORE_REPLY = "Ask me a question about the articles first; after an answer, “more” shows the next-best passages."
 SOURCED = ("Every quote names its article right under the answer: title, date, and a link where the article has "
            "one. /sources lists all the articles I have.")
 
@@ -66,35 +80,20 @@ _DISPUTED = re.compile(
     # Said of the bot ("bad bot", "you're useless"), the closing "bot" taken off as filler.
     r"|bad|stupid|dumb|useless|terrible|awful|trash|garbage|(?:you|u|this)\s+sucks?"
     r"|(?:that|this|it)\s+(?:doesn'?t|does\s+not|didn'?t|did\s+not)\s+answer\s+(?:my|the)\s+question)")
-# What the bot holds, as a chat user names it: "your" articles, info or data, or "the" articles or sources.
-_STOCK = (r"(?:(?:your|ur)\s+(?:articles|sources|news|data|information|info|knowledge|stories|reports)"
-          r"|the\s+(?:articles|sources))")
 _SOURCED = re.compile(
     r"(?:(?:and|so|ok(?:ay)?)\s+)?(?:(?:the|your|any|a)\s+)?(?:sources?|citations?|links?|refs?|references?|proof)"
     r"|(?:what'?s|what\s+is|what\s+are|whats)\s+(?:the|your)\s+(?:sources?|citations?)"
     r"|(?:where|how)\s+(?:did|do)\s+(?:you|u)\s+(?:get|find|read)\s+(?:that|this|it)(?:\s+from)?"
-    # The articles themselves: "what articles do you have" was told it names nothing to look for.
-    r"|(?:what|which|how\s+many)\s+(?:articles|sources|news\s+articles|reports|stories)\s+(?:do|did|can)\s+(?:you|u)"
-    r"\s+(?:have|use|know|read|cite|quote|search)(?:\s+from)?"
-    r"|how\s+(?:recent|old|up\s+to\s+date)\s+(?:are|is)\s+(?:your|the)\s+(?:articles|sources|news|data|information)"
-    # The same put other ways: searched, "how recent is your info", "where do your articles come from" and "how
-    # many articles have you got" were declined over three passages ("the articles never use the word “got”"),
-    # as if the articles could say what the bot holds.
-    rf"|how\s+(?:recent|old|new|current|fresh|up[\s-]+to[\s-]+date)\s+(?:are|is)\s+{_STOCK}"
-    rf"|(?:are|is)\s+{_STOCK}\s+(?:recent|current|new|old|fresh|up[\s-]+to[\s-]+date)"
-    rf"|where\s+(?:do|does|did)\s+{_STOCK}\s+come\s+from"
-    r"|(?:what|which|how\s+many)\s+(?:articles|sources|news\s+articles|reports|stories)\s+(?:have|has)\s+(?:you|u)"
-    r"\s+(?:got|read|indexed|collected)"
-    rf"|when\s+(?:were|was)\s+{_STOCK}\s+(?:written|published|collected|updated|added)"
+    # The articles themselves, which ones and how recent (``bot.about_asks``): searched, "how recent is your
+    # info", "where do your articles come from" and "how many articles have you got" were declined over three
+    # passages ("the articles never use the word “got”"), as if the articles could say what the bot holds.
+    rf"|{STOCK_ASK.pattern}|{RECENT.pattern}"
     r"|(?:is|was)\s+(?:that|this|it)\s+(?:true|right|correct|accurate|real)(?:\s+(?:though|really))?"
     r"|says\s+who|(?:according\s+to\s+)?who\s+says")
-_HELP = re.compile(r"help(?:\s+me)?|commands|usage|what\s+can\s+you\s+do|what\s+do\s+you\s+do|who\s+are\s+you"
-                   r"|what\s+are\s+you|how\s+do\s+(?:i|you)\s+use\s+(?:you|this|this\s+bot|the\s+bot)"
+_HELP = re.compile(r"help(?:\s+me)?|commands|usage|what\s+can\s+you\s+do|what\s+do\s+you\s+do"
+                   r"|how\s+do\s+(?:i|you)\s+use\s+(?:you|this|this\s+bot|the\s+bot)"
                    r"|how\s+does\s+this\s+(?:bot\s+)?work"
-                   # About the bot itself: "are you a bot" got the sentence about automated bot accounts.
-                   # (a closing "bot" is taken off as filler: "are you a bot" reads "are you a")
-                   r"|(?:are|r)\s+(?:you|u)\s+(?:an?(?:\s+(?:robot|human|person|ai|chatbot|real\s+person))?|real|human|ai)"
-                   r"|who\s+(?:made|built|created|wrote|runs)\s+(?:you|u|this\s+bot)"
+                   # (about the bot itself, "are you a bot", "who made you": ``bot.about_asks.ME``, a short line)
                    r"|what\s+(?:do|can)\s+(?:you|u)\s+(?:know|answer|tell\s+me)(?:\s+about)?"
                    # What it covers, in other words: searched, "what topics do you cover" was declined ("the
                    # articles never use the word “topics”"), as if the articles could say what the bot answers.
@@ -207,12 +206,18 @@ def small_talk(question: str) -> Reply | None:
         return Reply(WELCOME)
     if _FAREWELL.fullmatch(text):  # searched, "bye" got "The articles don't say" over three passages
         return Reply(FAREWELL)
-    if _NOTED.fullmatch(text):
-        return Reply(NOTED)
+    if _NOTED.fullmatch(text):  # the core says it as the last reply calls for (``bot.core_replies``)
+        return Reply(NOTED, about=NOTED_TOPIC)
     if _DISPUTED.fullmatch(text):
         return Reply(DISPUTED)
-    if _SOURCED.fullmatch(text):
-        return Reply(SOURCED)
+    if _SOURCED.fullmatch(text):  # the core answers it from the articles and the last answer
+        return Reply(SOURCED, about=sourced_topic(text))
+    if WEB.fullmatch(text):
+        return Reply(WEB_REPLY, about=WEB_TOPIC)
+    if MORE.fullmatch(text):
+        return Reply(MORE_REPLY, about=MORE_TOPIC)
+    if ME.fullmatch(text):
+        return Reply(ABOUT_ME)
     if _GREETING.fullmatch(text) or _HELP.fullmatch(text):
         return Reply(f"Hi! {INTRO}" if _GREETING.fullmatch(text) else INTRO, about=HELP_TOPIC)
     if _ADDING.fullmatch(text):  # the core says it in the asker's platform's words (``bot.help_text``)

@@ -24,6 +24,7 @@ from retrieval.figure_forms import articles_forms
 from retrieval.name_kinds import with_corpus_kinds
 from retrieval.name_spans import Mention, told_names
 from retrieval.sentence_memo import SentenceMemo
+from retrieval.story_subjects import subject_words
 
 FIX = "dispute-bot index build"
 # A damaged file in an index whose articles did not change: only a full build rewrites every file.
@@ -123,6 +124,14 @@ class LoadedIndex:
         a list question on a large index when read for each."""
         told = told_names(self.sentence_text(row) for row in range(len(self.sentence_spans)))
         return with_corpus_kinds(told, self.aliases)  # "Harbour Ledger said": no person where it is an org
+
+    @cached_property
+    def story_subjects(self) -> frozenset[str]:
+        """The words of the names most articles share (``retrieval.story_subjects``), read once for this index:
+        what a message asking for the whole story ("what happened with twitter and india?") names it by."""
+        rows = self.sentence_spans[:, 0].tolist() if len(self.sentence_spans) else []
+        named = ((int(rows[row]), mentions) for row, _, mentions in self.named_sentences)
+        return subject_words(named, len(self.docs))
 
     @cached_property
     def period(self) -> tuple[str, str] | None:

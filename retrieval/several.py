@@ -12,6 +12,7 @@ import re
 from functools import partial
 
 from retrieval.question import analyse, has_subject
+from retrieval.said_before import said_once
 from retrieval.types import Answer, Citation
 from retrieval.wording import ALSO_IN_THE_ARTICLES, CLOSEST_BELOW
 
@@ -153,6 +154,7 @@ def joined(text: str, answers: list[Answer], left: int = 0) -> Answer:
     The reply keeps every answer in ``parts``, so the history can count each question on its own."""
     citations: list[Citation] = []
     numbered: list[list[int]] = []
+    answers = said_once(answers)  # no sentence quoted twice, once under each question
     for answer in answers:  # every citation numbered first: a declined question may point to one
         numbered.append([_number(c, citations) for c in answer.citations] if answer.answered else [])
     if not any(a.answered for a in answers):  # all declined: the closest passages are what there is to show

@@ -59,7 +59,17 @@ class Citation:
         offsets must; shown as they were, a source's quote broke mid-sentence ("Communications Oversight" over
         "Authority (COA) …"), as the answer's own text (``retrieval.answer``) and the timeline never do."""
         quote = one_line(self.quote)  # a table's cells and rows kept apart (``index.tables``)
-        return f"“{'… ' if self.cut_before else ''}{quote}{'…' if self.cut_after else ''}”"
+        text = f"{'… ' if self.cut_before else ''}{quote}{'…' if self.cut_after else ''}"
+        if not (self.cut_before or self.cut_after) and quote.startswith("“"):
+            # A sentence that opens a quotation of its own ("“Safety of our employees …") is shown in its own
+            # marks, closed where it leaves them open: in ours too, it read "““Safety … Twitter.”".
+            return text + _left_open(quote)
+        return f"“{text}”"
+
+
+def _left_open(quote: str) -> str:
+    """The mark that closes the quotation ``quote`` opens, when it does not close it itself; "" when it does."""
+    return "”" if quote.count("“") > quote.count("”") else ""
 
 
 @dataclass(frozen=True)
@@ -191,9 +201,14 @@ class Timeline:
     # The topic names a time that can't be placed ("last week", "10/02/2021": which day?): nothing was looked up,
     # and the note alone is the reply, saying why and what to ask instead.
     asked_back: bool = False
+    # The newest events first, for someone asking for the latest news ("what's the latest?"): in date order, the
+    # reply began with the oldest event, a month before the news they asked for.
+    newest_first: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"events": [e.to_dict() for e in self.events], "omitted": self.omitted}
+        if self.newest_first:
+            out["newest_first"] = True
         if self.searched_for is not None:
             out["searched_for"] = self.searched_for
         if self.note:

@@ -167,6 +167,7 @@ def paged(title: str, lines: Sequence[str], noun: str, hint: str, colour: discor
 
 def render_timeline(timeline: Timeline) -> list[Outgoing]:
     title = "Timeline" + (f": {safe(timeline.topic, 150)}" if timeline.topic else "")
+    title += " (newest first)" if timeline.newest_first else ""
     if timeline.searched_for:  # the topic's typos mended
         title += f" (searched for: {safe(' '.join(timeline.searched_for.split()), 150)})"
     if not timeline.events:

@@ -80,10 +80,15 @@ def event_text(event: TimelineEvent, shown: Shown = as_written, limits: ItemLimi
     return "\n".join(lines)
 
 
+NEWEST_FIRST = "Newest first:"  # said over a timeline listing the newest events first (``Timeline.newest_first``)
+
+
 def timeline_parts(timeline: Timeline, shown: Shown = as_written, limits: ItemLimits = WHOLE
                    ) -> tuple[str, list[str]]:
     """What was searched for (empty when the topic was searched as typed), and each event."""
     searched = shown(f"(Searched for: {timeline.searched_for})", sys.maxsize) if timeline.searched_for else ""
+    if timeline.newest_first:
+        searched = "\n".join(filter(None, [searched, NEWEST_FIRST]))
     return searched, [event_text(e, shown, limits) for e in timeline.events]
 
 

@@ -56,7 +56,8 @@ def render_timeline(timeline: Timeline) -> SlackMessage:
     why = (f"later, not shown: {plain.NEXT_HINT}" if timeline.later
            else "less supported, not shown: name a topic to narrow it down")
     more = f" (and {timeline.omitted} {why})" if timeline.omitted else ""
-    header = section(f"*Timeline{about}*: {count} dated event{'s' if count != 1 else ''}{more}")
+    newest = ", newest first" if timeline.newest_first else ""
+    header = section(f"*Timeline{about}*: {count} dated event{'s' if count != 1 else ''}{newest}{more}")
     items = [_event(e) for e in timeline.events]
     return SlackMessage(fallback(timeline), [header, *pack(items, MAX_BLOCKS - 1, "events", "\n\n", TIMELINE_HINT)])
 

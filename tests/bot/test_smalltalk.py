@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from bot.about_asks import ABOUT_ME
 from bot.actors import Actor
 from bot.core import CommandCore
 from bot.discord.render import render as discord_render
@@ -45,7 +46,7 @@ def _question_file_texts() -> list[str]:
 @pytest.mark.parametrize("text, reply", [
     ("hi", f"Hi! {INTRO}"), ("Hello there!", f"Hi! {INTRO}"), ("hey bot 👋", f"Hi! {INTRO}"),
     ("Good morning", f"Hi! {INTRO}"), ("thanks!", WELCOME), ("Thank you so much.", WELCOME), ("ok thanks", WELCOME),
-    ("thx", WELCOME), ("help", INTRO), ("What can you do?", INTRO), ("who are you", INTRO),
+    ("thx", WELCOME), ("help", INTRO), ("What can you do?", INTRO), ("who are you", ABOUT_ME),
     ("how do I use this bot?", INTRO), ("bye", FAREWELL), ("Goodbye!", FAREWELL), ("see you", FAREWELL),
     ("cya", FAREWELL), ("ok bye 👋", FAREWELL), ("See you later, bot", FAREWELL),
     # Acknowledgements and chat filler: searched, "ok cool" got "The articles don't say" over three passages.
@@ -64,7 +65,8 @@ def _question_file_texts() -> list[str]:
     ("are you there?", f"Hi! {INTRO}"), ("yes", NOTED), ("yep!", NOTED), ("nope", DISPUTED), ("no", DISPUTED),
     # About the bot and its articles: "are you a bot" was answered with the sentence about automated bot
     # accounts, "what articles do you have" told it names nothing to look for.
-    ("are you a bot?", INTRO), ("r u human", INTRO), ("who made you", INTRO), ("what do you know about?", INTRO),
+    ("are you a bot?", ABOUT_ME), ("r u human", ABOUT_ME), ("who made you", ABOUT_ME),
+    ("what do you know about?", INTRO),
     ("what articles do you have", SOURCED), ("Which sources do you use?", SOURCED),
     ("how many articles do you know", SOURCED), ("how recent are your articles?", SOURCED),
     # Remarks about the bot: searched, "good bot" lent "bot" to the next follow-up, and "why?" was answered
