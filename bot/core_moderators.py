@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from bot.actors import Actor
 from bot.article_choices import ArticleChoice, article_choices
 from bot.audit_trail import AuditTrail
+from bot.build_updates import ProgressSink
 from bot.change_history import ChangeHistory, change_record
 from bot.results import IndexChange, Notice, NoticeKind
 from index.article_match import indexed_articles
@@ -101,10 +102,12 @@ class ModeratorActions:
         return notice
 
     async def add_articles(
-        self, actor: Actor, uploads: list[Upload], urls: Sequence[str] = (), force: bool = False
+        self, actor: Actor, uploads: list[Upload], urls: Sequence[str] = (), force: bool = False,
+        progress: ProgressSink | None = None,
     ) -> IndexChange | Notice:
         """Add uploaded files and the articles at ``urls`` (fetched on the event loop; extracted in a worker
-        thread) in one rebuild. ``force`` adds pages already in the corpus anyway."""
+        thread) in one rebuild. ``force`` adds pages already in the corpus anyway. ``progress``: the adapter's
+        edit of its reply, given the build's stages as it runs (``bot.build_updates``)."""
         async def change() -> IndexChange | Notice:
             refusal = self._refuse(actor, "add articles")
             if refusal:
@@ -112,7 +115,7 @@ class ModeratorActions:
             if not uploads and not urls:
                 audit.info("add by %s refused: %s", actor.describe(), NOTHING_TO_ADD)
                 return Notice(NoticeKind.INVALID, NOTHING_TO_ADD)
-            return await self.corpus.add(actor, uploads, urls, force)
+            return await self.corpus.add(actor, uploads, urls, force, progress)
 
         given = [u.name for u in uploads] + list(urls) + (["--force"] if force else [])
         return await self._recorded("add", actor, given, change)
