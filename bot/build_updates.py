@@ -112,8 +112,10 @@ class ProgressRelay:
         while update is not None and not self._closed:
             try:
                 await self._sink(update)
-            except Exception:  # the change goes on, and its result is what matters: one warning
+            except Exception:  # the change goes on, and its result is what matters: one warning, no more updates
                 log.warning("could not show the progress of a %s", self._what, exc_info=True)
+                with self._lock:
+                    self._closed = True
                 return
             update, self._waiting = self._waiting, None
 
@@ -128,8 +130,3 @@ class ProgressRelay:
                 await asyncio.wait_for(self._sending, CLOSE_WITHIN_S)
             except TimeoutError:
                 log.warning("a progress update of a %s took over %.0f s; dropped", self._what, CLOSE_WITHIN_S)
-
-    @property
-    def shown(self) -> bool:
-        """Whether any update was handed over (an adapter then has a message to settle)."""
-        return self._last is not None

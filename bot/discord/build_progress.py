@@ -71,7 +71,7 @@ class ProgressReply:
         try:
             await self._interaction.edit_original_response(content=safe(text, CONTENT_LIMIT),
                                                            allowed_mentions=discord.AllowedMentions.none())
-        except discord.HTTPException as exc:  # the result still comes, the way ``bot.discord.responding`` finds
-            self._done = True
-            log.warning("could not show /%s's progress in interaction %s (%s %s); no more updates", self._command,
-                        self._interaction.id, exc.code, exc.text)
+        except Exception as exc:  # the result still comes, the way ``bot.discord.responding`` finds; never lost
+            self._done = True  # for a progress edit that failed, nor the work left running unawaited
+            log.warning("could not show /%s's progress in interaction %s (%s: %s); no more updates", self._command,
+                        self._interaction.id, type(exc).__name__, exc)

@@ -145,7 +145,9 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
     @app_commands.describe(full="Re-embed every article instead of only the changed ones")
     @for_moderators
     async def reindex(interaction: Interaction, full: bool = False) -> None:
-        await respond(interaction, lambda actor: core.reindex(actor, full=full), private=True, change=True)
+        reply = ProgressReply(interaction, received=time.monotonic(), command="reindex")
+        await respond(interaction, lambda actor: reply.around(core.reindex(actor, full=full, progress=reply.show)),
+                      private=True, change=True)
 
     @tree.command(name="add-article",
                   description="Moderators: add a news article, as a .txt/.md/.pdf/.html file or by URL")

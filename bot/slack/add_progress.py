@@ -56,5 +56,6 @@ class ProgressPost:
         text = f"{self._latest.doing}: {how} after {elapsed(time.monotonic() - self._started)}; the result follows."
         try:
             await self._client.chat_update(channel=self._channel, ts=self._ts, text=literal(text))
-        except SlackApiError as exc:  # the result is posted anyway
-            log.warning("could not close the progress message of an add (%s)", exc.response.get("error"))
+        except Exception as exc:  # the result is posted anyway
+            error = exc.response.get("error") if isinstance(exc, SlackApiError) else type(exc).__name__
+            log.warning("could not close the progress message of an add (%s)", error)

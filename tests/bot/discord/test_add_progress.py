@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from aiohttp import web
 
+import bot.core_moderators as core_moderators
 import bot.corpus_changes as changes
 from bot.build_updates import EVERY_S
 from bot.core import CommandCore
@@ -156,3 +157,26 @@ async def test_a_second_add_is_refused_naming_the_running_one_before_fetching(
     assert refusal.content == ("An add of articles by member on Discord, started 12:00 UTC (2 min 5 s ago), is "
                                "still running; try again when it has finished."), refusal.content
     assert "Running now: an add of articles by member on Discord, started 12:00 UTC" in shown.text(), shown.text()
+
+
+async def test_a_rebuild_shows_its_stages_too(
+    start_bot: BotStarter, core: CommandCore, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/reindex full of a large corpus runs for minutes as well, under the same "thinking…"."""
+    edits = edits_of(fake, monkeypatch)
+    real = core_moderators.build_index
+
+    def stepping(*args: Any, progress: Any = None, **kw: Any) -> Any:
+        assert progress is not None, "the build is given no progress callback"
+        progress("embedding", 0, 40)
+        waits_for(lambda: len(edits) == 1)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(core_moderators, "build_index", stepping)
+    await start_bot(core, fake)
+    interaction = p.slash("reindex", roles=(p.MOD_ROLE_ID,))
+    await fake.dispatch("INTERACTION_CREATE", interaction)
+    [result] = await fake.answers(interaction["token"], timeout=60)
+    assert [content for _, content in edits] == [
+        "Rebuilding the index: embedding new texts, 0 of 40 (0%), 0 s so far. I'll say here when it's done.", None]
+    assert result.ephemeral and "Index" in result.text() and not result.content, result.text()
