@@ -40,3 +40,14 @@ def hold_adds(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threadi
 
     monkeypatch.setattr(changes, "add_articles", held)
     return started, release
+
+
+def stepped(real: Callable[..., Any], steps: Callable[[Callable[[str, int, int], None]], None]) -> Callable[..., Any]:
+    """``real`` (a build: ``add_articles``, ``build_index``) that first runs ``steps`` with the progress callback it
+    was given, then builds without it (the test's clock does not move: it would show nothing more)."""
+    def run(*args: Any, progress: Callable[[str, int, int], None] | None = None, **kw: Any) -> Any:
+        assert progress is not None, "the build is given no progress callback"
+        steps(progress)
+        return real(*args, **kw)
+
+    return run

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from bot.build_updates import EVERY_S
 from bot.core import CommandCore
 from bot.discord import withdrawing
 from index.fetch_types import FetchOptions
-from tests.bot.build_steps import KOO, hold_adds, waits_for
+from tests.bot.build_steps import KOO, hold_adds, stepped, waits_for
 from tests.bot.conftest import CoreFactory
 from tests.bot.discord import payloads as p
 from tests.bot.discord.conftest import MODERATORS, BotStarter
@@ -28,6 +29,7 @@ from tests.bot.fake_clock import FakeClock
 from tests.news_site import NewsSite
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
+Progress = Callable[[str, int, int], None]
 
 @pytest.fixture
 def core(make_core: CoreFactory, corpus_copy: Path, tmp_path: Path, seed_index_dir: Path,
@@ -71,19 +73,16 @@ async def test_the_reply_shows_the_builds_stages_then_the_result(
 ) -> None:
     """A 1 MB article takes minutes to add: the moderator saw "thinking…" alone until it ended."""
     edits = edits_of(fake, monkeypatch)
-    real = changes.add_articles
 
-    def stepping(*args: Any, progress: Any = None, **kw: Any) -> Any:
-        assert progress is not None, "the build is given no progress callback"
+    def steps(progress: Progress) -> None:
         progress("analysing", 0, 6)
         waits_for(lambda: len(edits) == 1)
         progress("analysing", 3, 6)  # sooner than EVERY_S after the last: not shown
         clock.advance(EVERY_S)
         progress("embedding", 30, 120)
         waits_for(lambda: len(edits) == 2)
-        return real(*args, **kw)
 
-    monkeypatch.setattr(changes, "add_articles", stepping)
+    monkeypatch.setattr(changes, "add_articles", stepped(changes.add_articles, steps))
     await start_bot(core, fake)
     interaction = add_file(fake)
     await fake.dispatch("INTERACTION_CREATE", interaction)
@@ -108,15 +107,13 @@ async def test_an_add_outlasting_the_token_says_where_its_result_will_come_and_r
     fake.token_lifetime = lifetime
     fake.no_dms.add(str(p.USER_ID))
     edits = edits_of(fake, monkeypatch)
-    real = changes.add_articles
 
-    def slow(*args: Any, progress: Any = None, **kw: Any) -> Any:
+    def slow(progress: Progress) -> None:
         progress("analysing", 0, 6)
         waits_for(lambda: any("by direct message" in str(content) for _, content in edits))
         time.sleep(lifetime)  # past the token's life
-        return real(*args, **kw)
 
-    monkeypatch.setattr(changes, "add_articles", slow)
+    monkeypatch.setattr(changes, "add_articles", stepped(changes.add_articles, slow))
     await start_bot(core, fake)
     await fake.dispatch("INTERACTION_CREATE", add_file(fake))
     posted = await fake.wait_for(lambda: [m for m in fake.messages if m.channel_id == str(p.CHANNEL_ID)
@@ -164,15 +161,12 @@ async def test_a_rebuild_shows_its_stages_too(
 ) -> None:
     """/reindex full of a large corpus runs for minutes as well, under the same "thinking…"."""
     edits = edits_of(fake, monkeypatch)
-    real = core_moderators.build_index
 
-    def stepping(*args: Any, progress: Any = None, **kw: Any) -> Any:
-        assert progress is not None, "the build is given no progress callback"
+    def steps(progress: Progress) -> None:
         progress("embedding", 0, 40)
         waits_for(lambda: len(edits) == 1)
-        return real(*args, **kw)
 
-    monkeypatch.setattr(core_moderators, "build_index", stepping)
+    monkeypatch.setattr(core_moderators, "build_index", stepped(core_moderators.build_index, steps))
     await start_bot(core, fake)
     interaction = p.slash("reindex", roles=(p.MOD_ROLE_ID,))
     await fake.dispatch("INTERACTION_CREATE", interaction)

@@ -16,7 +16,7 @@ import bot.corpus_changes as changes
 from bot.build_updates import EVERY_S
 from bot.core import CommandCore
 from index.fetch_types import FetchOptions
-from tests.bot.build_steps import KOO, hold_adds, waits_for
+from tests.bot.build_steps import KOO, hold_adds, stepped, waits_for
 from tests.bot.conftest import CoreFactory
 from tests.bot.fake_clock import FakeClock
 from tests.bot.slack.dm_results import progress_posts, results, results_in
@@ -44,20 +44,17 @@ async def test_an_add_in_a_dm_posts_one_message_at_once_and_updates_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The DM got no reply at all until the add ended (minutes, for a long article)."""
-    real = changes.add_articles
     seen_before_the_end: list[str] = []
 
-    def stepping(*args: Any, progress: Any = None, **kw: Any) -> Any:
-        assert progress is not None, "the build is given no progress callback"
+    def steps(progress: Callable[[str, int, int], None]) -> None:
         progress("analysing", 0, 6)
         waits_for(lambda: bool(progress_posts(stub)))
         seen_before_the_end.extend(str(p["text"]) for p in stub.posted("chat.postMessage"))
         clock.advance(EVERY_S)
         progress("embedding", 30, 120)
         waits_for(lambda: bool(stub.edits))
-        return real(*args, **kw)
 
-    monkeypatch.setattr(changes, "add_articles", stepping)
+    monkeypatch.setattr(changes, "add_articles", stepped(changes.add_articles, steps))
     stub.add_file("F1", "koo.md", KOO)
     event = share("add", "F1", "koo.md", "500.1")
     await send_event(make_app(core), event)
