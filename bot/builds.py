@@ -1,6 +1,7 @@
-"""Index builds started from chat: one at a time in this process (a second request is told at once), under
-the file lock and, with replicas, the shared lock; counted, timed and audited. Builds run on their own
-thread, which also takes other work that must never hold up questions (extracting a fetched page)."""
+"""Index builds started from chat: one at a time in this process (a second request is told at once, with the
+change running: ``bot.running_change``), under the file lock and, with replicas, the shared lock; counted, timed
+and audited. Builds run on their own thread, which also takes other work that must never hold up questions
+(extracting a fetched page)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import errno
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from typing import TypeVar
@@ -18,6 +19,7 @@ from bot import metrics
 from bot.actors import Actor
 from bot.build_lock import LockUnavailable
 from bot.results import IndexChange, Notice, NoticeKind
+from bot.running_change import RunningChange, busy_text
 from bot.unwritable import Folders, cannot_write, unwritten_setting
 from index import store
 from index.lock_check import LockCheck
@@ -27,7 +29,6 @@ audit = logging.getLogger("dispute_bot.audit")
 T = TypeVar("T")
 
 APOLOGY = "Sorry, something went wrong while handling that. The error has been logged."
-BUSY = "An index rebuild is already running; try again when it has finished."
 # A folder the bot can't write (read-only, full, not its own): the operator's to fix, named in the log only.
 UNWRITABLE = ("The bot can't write to its {} folder, so nothing was changed; whoever runs the bot can see why in "
               "its log. The previous index is still being used.")
@@ -54,10 +55,17 @@ class BuildRunner:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="build")
         self._guard = threading.Lock()
         self._building = threading.Event()  # set while a build thread works, even if its caller was cancelled
+        self._current: RunningChange | None = None  # the change let in, from its claim (before any fetch) to its end
+        self.now: Callable[[], float] = time.time  # when a change was let in, as refusals say; tests set theirs
 
     @property
     def running(self) -> bool:
         return self._building.is_set()
+
+    @property
+    def current(self) -> RunningChange | None:
+        """The change under way in this process, if any: named by the busy refusal and /status."""
+        return self._current
 
     def close(self, wait: bool) -> None:
         self._pool.shutdown(wait=wait, cancel_futures=not wait)
@@ -65,11 +73,24 @@ class BuildRunner:
     async def in_thread(self, fn: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._pool, fn)
 
-    async def run(self, what: str, actor: Actor, fn: Build) -> IndexChange | Notice:
+    async def run(self, what: str, actor: Actor, fn: Build,
+                  prepare: Callable[[], Awaitable[Notice | None]] | None = None) -> IndexChange | Notice:
+        """``fn`` on the build thread. ``prepare``: work the change needs first, on the event loop (an add's web
+        pages fetched), done once the change is let in and refused with it: a URL add fetched its pages, then
+        waited unseen for a running build, where a file add was refused at once."""
         # The in-process guard answers a second request at once; the locks below cover other processes.
         if not self._guard.acquire(blocking=False):
             metrics.BUILDS.labels(what, "busy").inc()
-            return Notice(NoticeKind.BUSY, BUSY)
+            return Notice(NoticeKind.BUSY, busy_text(self._current, self.now()))
+        self._current = RunningChange(what, actor, self.now())
+        try:
+            refused = await prepare() if prepare is not None else None
+            return refused if refused is not None else await self._build(what, actor, fn)
+        finally:
+            self._current = None
+            self._guard.release()
+
+    async def _build(self, what: str, actor: Actor, fn: Build) -> IndexChange | Notice:
         started = time.perf_counter()
 
         def tracked() -> IndexChange | Notice:
@@ -86,7 +107,7 @@ class BuildRunner:
             result = await self.in_thread(tracked)
         except store.BuildInProgress:  # the file lock (another process) or the shared lock (another machine)
             metrics.BUILDS.labels(what, "busy").inc()
-            return Notice(NoticeKind.BUSY, BUSY)
+            return Notice(NoticeKind.BUSY, busy_text(None))
         except LockUnavailable as exc:  # replicas share a database that can't be reached: none may build
             metrics.BUILDS.labels(what, "failed").inc()
             log.error("%s by %s not started: the database holding the build lock can't be reached (%s)", what,
@@ -115,8 +136,6 @@ class BuildRunner:
             metrics.BUILDS.labels(what, "failed").inc()
             log.exception("%s by %s failed; the previous index is still serving", what, actor.describe())
             return Notice(NoticeKind.FAILED, APOLOGY + " The previous index is still being used.")
-        finally:
-            self._guard.release()
         metrics.BUILDS.labels(what, result.kind.value if isinstance(result, Notice) else "done").inc()
         metrics.BUILD_SECONDS.labels(what).observe(time.perf_counter() - started)
         if isinstance(result, IndexChange):

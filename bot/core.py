@@ -216,6 +216,8 @@ class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeRead
             served = served_build(self.engine.reload_state())
             if served is not None:
                 status.info["served_build"] = served
+            if (running := self.builds.current) is not None:  # what, by whom, since when: not only that one runs
+                status.info["running_change"] = running.describe(self.builds.now())
             return status
 
         return await self.admission.run("status", actor, lambda: self._guarded("status", read))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.actors import Actor
 from bot.article_choices import ArticleChoice, article_choices, kept_choices
 from bot.audit_trail import AuditTrail
+from bot.build_updates import ProgressRelay, ProgressSink
 from bot.change_history import ChangeHistory, change_record
 from bot.results import IndexChange, Notice, NoticeKind
 from index.article_match import indexed_articles
@@ -81,17 +82,24 @@ class ModeratorActions:
         await self.changes.record(change_record(action, actor, given, result.to_dict(), before, after))
         return result
 
-    async def reindex(self, actor: Actor, full: bool = False) -> IndexChange | Notice:
+    async def reindex(self, actor: Actor, full: bool = False, progress: ProgressSink | None = None
+                      ) -> IndexChange | Notice:
+        """``progress``: as for ``add_articles`` (a full rebuild of a large corpus runs for minutes)."""
         async def change() -> IndexChange | Notice:
             refusal = self._refuse(actor, "rebuild the index")
             if refusal:
                 return refusal
             audit.info("reindex (full=%s) by %s", full, actor.describe())
-            # A newer release's index is never replaced from chat, even with full: only the CLI's --full does.
-            return await self.builds.run("reindex", actor, lambda still_held: IndexChange("reindex", build_index(
-                self.config.corpus_dir, self.config.index_dir, model=self.config.model,
-                encoder_provider=self._encoder_provider, full=full, live_check=load_problem,
-                still_held=still_held).to_dict()))
+            relay = ProgressRelay(progress, "reindex", [], clock=self.corpus.clock) if progress else None
+            try:
+                # A newer release's index is never replaced from chat, even with full: only the CLI's --full does.
+                return await self.builds.run("reindex", actor, lambda still_held: IndexChange("reindex", build_index(
+                    self.config.corpus_dir, self.config.index_dir, model=self.config.model,
+                    encoder_provider=self._encoder_provider, full=full, live_check=load_problem,
+                    still_held=still_held, progress=relay).to_dict()))
+            finally:
+                if relay is not None:
+                    await relay.close()
 
         return await self._recorded("rebuild", actor, ["full"] if full else [], change)
 
@@ -105,10 +113,12 @@ class ModeratorActions:
         return notice
 
     async def add_articles(
-        self, actor: Actor, uploads: list[Upload], urls: Sequence[str] = (), force: bool = False
+        self, actor: Actor, uploads: list[Upload], urls: Sequence[str] = (), force: bool = False,
+        progress: ProgressSink | None = None,
     ) -> IndexChange | Notice:
         """Add uploaded files and the articles at ``urls`` (fetched on the event loop; extracted in a worker
-        thread) in one rebuild. ``force`` adds pages already in the corpus anyway."""
+        thread) in one rebuild. ``force`` adds pages already in the corpus anyway. ``progress``: the adapter's
+        edit of its reply, given the build's stages as it runs (``bot.build_updates``)."""
         async def change() -> IndexChange | Notice:
             refusal = self._refuse(actor, "add articles")
             if refusal:
@@ -116,7 +126,7 @@ class ModeratorActions:
             if not uploads and not urls:
                 audit.info("add by %s refused: %s", actor.describe(), NOTHING_TO_ADD)
                 return Notice(NoticeKind.INVALID, NOTHING_TO_ADD)
-            return await self.corpus.add(actor, uploads, urls, force)
+            return await self.corpus.add(actor, uploads, urls, force, progress)
 
         given = [u.name for u in uploads] + list(urls) + (["--force"] if force else [])
         return await self._recorded("add", actor, given, change)

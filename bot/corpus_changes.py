@@ -5,9 +5,11 @@ thread, so questions go on being answered from the old index until the new one i
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 
 from bot.actors import Actor
+from bot.build_updates import ProgressRelay, ProgressSink
 from bot.builds import BuildRunner
 from bot.core_config import CoreConfig
 from bot.force_hints import chat_hint
@@ -29,27 +31,39 @@ class CorpusChanges:
         self._config = config
         self._builds = builds
         self._encoder_provider = encoder_provider
+        self.clock: Callable[[], float] = time.monotonic  # what progress updates are spaced by; tests set theirs
 
-    async def add(self, actor: Actor, uploads: list[Upload], urls: Sequence[str], force: bool) -> IndexChange | Notice:
-        """The pages at ``urls`` are fetched here, on the event loop; their text is extracted on the build thread."""
+    async def add(self, actor: Actor, uploads: list[Upload], urls: Sequence[str], force: bool,
+                  progress: ProgressSink | None = None) -> IndexChange | Notice:
+        """The pages at ``urls`` are fetched here, on the event loop, once the add is let in (refused like a file
+        add while another change runs); their text is extracted on the build thread. ``progress``: where the
+        build's stages go as it runs (``bot.build_updates``)."""
         names = [u.name for u in uploads] + list(urls)
         audit.info("add %s%s by %s", ", ".join(names), " (force)" if force else "", actor.describe())
+        relay = ProgressRelay(progress, "add", names, clock=self.clock) if progress is not None else None
         fetched: list[WebArticle] = []
         problems: list[dict[str, str]] = []
-        if urls:
+
+        async def fetch() -> Notice | None:
+            nonlocal fetched, problems
+            if not urls:
+                return None
+            if relay is not None:
+                relay("fetching", 0, len(urls))
             # Extraction is CPU-bound and can't be stopped: on the build thread, never one that answers questions.
-            fetched, problems = await fetch_articles(urls, self._config.fetch,
-                                                     self._builds.in_thread)
-            if not fetched and not uploads:
-                reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in problems)
-                audit.info("add by %s: nothing added (%s)", actor.describe(), reasons)
-                return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}")
+            fetched, problems = await fetch_articles(urls, self._config.fetch, self._builds.in_thread)
+            if fetched or uploads:
+                return None
+            reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in problems)
+            audit.info("add by %s: nothing added (%s)", actor.describe(), reasons)
+            return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}")
 
         def run(still_held: LockCheck | None) -> IndexChange | Notice:
             outcome = add_articles(
                 uploads, self._config.corpus_dir, self._config.index_dir, model=self._config.model,
                 encoder_provider=self._encoder_provider, max_bytes=self._config.max_article_bytes,
                 web_articles=fetched, force=force, still_held=still_held, retention=self._config.kept,
+                progress=relay,
             )
             rejected = problems + outcome.rejected
             hint = "" if force else chat_hint(rejected)
@@ -59,7 +73,11 @@ class CorpusChanges:
                 return Notice(NoticeKind.INVALID, f"Nothing was added. {reasons}{notes}{hint}")
             return IndexChange("add", outcome.change(), rejected, hint=hint.strip())
 
-        return await self._builds.run("add", actor, run)
+        try:
+            return await self._builds.run("add", actor, run, prepare=fetch)
+        finally:
+            if relay is not None:
+                await relay.close()
 
     async def remove(self, actor: Actor, doc_id: str) -> IndexChange | Notice:
         audit.info("remove %s by %s", doc_id, actor.describe())

@@ -42,9 +42,15 @@ class UploadRules:
             except ValueError as exc:  # not .txt, .md, .pdf or .html
                 return str(exc)
         limit = self.limit(filename)
-        if size > limit:
-            return f"{size:,} bytes is over the {limit:,}-byte limit"
-        return None
+        if size <= limit:
+            return None
+        # What to do, said with the limit: the number alone left the moderator to guess (a shorter file? none?).
+        if is_saved_page(filename) or is_pdf(filename):
+            return (f"{size:,} bytes is over the {limit:,}-byte limit for a saved page or PDF: give the page's web "
+                    f"address instead, or put the article's text in a .txt or .md file (at most "
+                    f"{self.max_article_bytes:,} bytes) and add that")
+        return (f"{size:,} bytes is over the {limit:,}-byte limit for an article: split it into parts under the "
+                "limit and add each, or ask whoever runs the bot to raise MAX_ARTICLE_BYTES")
 
     def too_many_addresses(self, urls: Sequence[str]) -> str | None:
         """Why an add of these addresses is refused before anything is fetched, or None. Discord and Slack each

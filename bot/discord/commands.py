@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 
 import discord
@@ -21,8 +22,10 @@ from discord import app_commands
 
 from bot.actors import Actor
 from bot.article_choices import ArticleChoice
+from bot.build_updates import ProgressSink
 from bot.core import CommandCore
 from bot.discord.answer_keys import ChannelAsk
+from bot.discord.build_progress import ProgressReply
 from bot.discord.identity import conversation_key, interaction_actor
 from bot.discord.installs import offered_to_moderators, offered_to_readers
 from bot.discord.responding import Interaction, Work, apologise, respond_with
@@ -66,11 +69,13 @@ def addresses(text: str | None) -> list[str]:
 
 
 async def read_upload(
-    core: CommandCore, actor: Actor, attachment: discord.Attachment | None, url: str | None = None
+    core: CommandCore, actor: Actor, attachment: discord.Attachment | None, url: str | None = None,
+    progress: ProgressSink | None = None,
 ) -> IndexChange | Notice:
     """Add an attached article and/or the pages at ``url`` (addresses separated by spaces). Refusals come
     first, so a non-moderator never makes the bot download or fetch anything, and a file of a type that
-    can't be added, or over the size limit, is refused without being downloaded."""
+    can't be added, or over the size limit, is refused without being downloaded. ``progress``: the reply's
+    edit with the build's stages (``bot.discord.build_progress``)."""
     if not core.is_moderator(actor):
         return await core.add_articles(actor, [])  # the core refuses and audits the attempt
     urls = addresses(url)
@@ -86,7 +91,7 @@ async def read_upload(
         except discord.HTTPException as exc:
             log.warning("could not download %s: %s", attachment.filename, exc)
             return core.refuse_add(actor, f"Could not download {attachment.filename}; please try again.")
-    return await core.add_articles(actor, uploads, urls)
+    return await core.add_articles(actor, uploads, urls, progress=progress)
 
 
 async def offered(interaction: Interaction, choices: Awaitable[list[ArticleChoice]]) -> list[app_commands.Choice[str]]:
@@ -105,8 +110,9 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
 
     for_moderators = offered_to_moderators(core.moderators.admins_only("discord"))
 
-    async def respond(interaction: Interaction, work: Work, *, private: bool = False) -> None:
-        await respond_with(interaction, work, core.in_flight, private=private)
+    async def respond(interaction: Interaction, work: Work, *, private: bool = False, change: bool = False) -> None:
+        # ``change``: a moderator's change, whose late result goes in the channel when the DM is refused
+        await respond_with(interaction, work, core.in_flight, private=private, late_in_channel=change)
 
     async def in_conversation(interaction: Interaction, work: Callable[[Actor, str], Awaitable[Result]],
                               typed: str | None) -> None:
@@ -150,7 +156,9 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
     @app_commands.describe(full="Re-embed every article instead of only the changed ones")
     @for_moderators
     async def reindex(interaction: Interaction, full: bool = False) -> None:
-        await respond(interaction, lambda actor: core.reindex(actor, full=full), private=True)
+        reply = ProgressReply(interaction, received=time.monotonic(), command="reindex")
+        await respond(interaction, lambda actor: reply.around(core.reindex(actor, full=full, progress=reply.show)),
+                      private=True, change=True)
 
     @tree.command(name="add-article",
                   description="Moderators: add a news article, as a .txt/.md/.pdf/.html file or by URL")
@@ -160,13 +168,16 @@ def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, 
     @for_moderators
     async def add_article(interaction: Interaction, file: discord.Attachment | None = None,
                           url: str | None = None) -> None:
-        await respond(interaction, lambda actor: read_upload(core, actor, file, url), private=True)
+        reply = ProgressReply(interaction, received=time.monotonic(), command="add-article")
+        await respond(interaction, lambda actor: reply.around(read_upload(core, actor, file, url, reply.show)),
+                      private=True, change=True)
 
     @tree.command(name="remove-article", description="Moderators: remove an article by its id (see /sources)")
     @app_commands.describe(article_id="Type words of its title, or its id (shown by /sources), and pick it")
     @for_moderators
     async def remove_article(interaction: Interaction, article_id: str) -> None:
-        await respond(interaction, lambda actor: core.remove_article(actor, article_id.strip()), private=True)
+        await respond(interaction, lambda actor: core.remove_article(actor, article_id.strip()), private=True,
+                      change=True)
 
     @remove_article.autocomplete("article_id")
     async def article_ids(interaction: Interaction, typed: str) -> list[app_commands.Choice[str]]:

@@ -49,14 +49,18 @@ def token_expired(exc: BaseException, interaction: Interaction) -> bool:
 
 
 async def deliver_late(interaction: Interaction, messages: list[Outgoing], *, command: str, private: bool,
-                       result: Result | None = None, thinking: int | None = None) -> discord.Message | None:
+                       result: Result | None = None, thinking: int | None = None, in_channel: bool = False
+                       ) -> discord.Message | None:
     """``messages`` (those not delivered yet) after ``interaction`` expired: the first message posted in the
     channel, or None when they went by direct message. ``result``: what they render, for a channel that takes no
-    embeds; ``thinking``: the id of the public "thinking…" still up, deleted first."""
+    embeds; ``thinking``: the id of the public "thinking…" still up, deleted first. ``in_channel``: a private
+    result the user's DMs refuse is posted in the channel, naming them (a moderator's change: its result was
+    only logged, and nothing told them whether their article went in)."""
     log.warning("/%s by %s outlasted its interaction (Discord's 15 minutes to answer through it)", command,
                 interaction.user.id)
     if private or any(m.ephemeral for m in messages):
-        await to_asker(interaction, messages, command, OUTLASTED)
+        if not await to_asker(interaction, messages, command, OUTLASTED) and in_channel:
+            return await _naming_asker(interaction, messages, command, result)
         return None
     channel = _channel(interaction)
     await take_down(interaction, thinking)
@@ -65,7 +69,32 @@ async def deliver_late(interaction: Interaction, messages: list[Outgoing], *, co
         return None
     shaped = fitted(interaction, messages, result)
     parts = with_asker(shaped, interaction.user, command)
-    answer_at = len(parts) - len(shaped)  # the lead is a message of its own when it can't open the first
+    shown, refused_at = await _in_channel(interaction, channel, parts, len(parts) - len(shaped))
+    if refused_at is not None:
+        await to_asker(interaction, messages if refused_at <= len(parts) - len(shaped) else parts[refused_at:],
+                       command, OUTLASTED)
+    return shown
+
+
+async def _naming_asker(interaction: Interaction, messages: list[Outgoing], command: str,
+                        result: Result | None) -> discord.Message | None:
+    """A private result the user takes no DM of, in the channel, where the bot can post there: the user alone
+    notified (``_in_channel``)."""
+    channel = _channel(interaction)
+    if channel is None or not may_send(interaction):
+        log.warning("/%s's late result to %s: no DM taken and the channel takes none; only logged", command,
+                    interaction.user.id)
+        return None
+    shaped = fitted(interaction, messages, result)
+    parts = with_asker(shaped, interaction.user, command, NO_DM)
+    shown, _ = await _in_channel(interaction, channel, parts, len(parts) - len(shaped))
+    return shown
+
+
+async def _in_channel(interaction: Interaction, channel: discord.PartialMessageable, parts: list[Outgoing],
+                      answer_at: int) -> tuple[discord.Message | None, int | None]:
+    """``parts`` sent in ``channel``, the first notifying the asker alone: the message at ``answer_at`` (the
+    answer's first), and the index of the part the channel refused (None: all went)."""
     shown: discord.Message | None = None
     for n, part in enumerate(parts):
         kwargs = part.send_kwargs()
@@ -75,13 +104,12 @@ async def deliver_late(interaction: Interaction, messages: list[Outgoing], *, co
         try:
             sent = await channel.send(**kwargs)
         except discord.HTTPException as exc:
-            log.warning("channel %s refused /%s's late result (%s %s); sending it by direct message",
-                        interaction.channel_id, command, exc.code, exc.text)
-            await to_asker(interaction, messages if n <= answer_at else parts[n:], command, OUTLASTED)
-            return shown
+            log.warning("channel %s refused the late result for %s (%s %s)", interaction.channel_id,
+                        interaction.user.id, exc.code, exc.text)
+            return shown, n
         if n == answer_at:
             shown = sent
-    return shown
+    return shown, None
 
 
 async def take_down(interaction: Interaction, thinking: int | None) -> None:
@@ -135,10 +163,11 @@ def fitted(interaction: Interaction, messages: list[Outgoing], result: Result | 
     return messages
 
 
-def with_asker(messages: list[Outgoing], asker: discord.abc.User, command: str) -> list[Outgoing]:
-    """``messages`` opening with a mention of ``asker`` and why the result came this way: in the first message's
-    text, or before it when that is a full page already."""
-    lead = f"<@{asker.id}> {OUTLASTED.format(command=command)}"
+def with_asker(messages: list[Outgoing], asker: discord.abc.User, command: str, why: str | None = None
+               ) -> list[Outgoing]:
+    """``messages`` opening with a mention of ``asker`` and why the result came this way (``why``, by default
+    ``OUTLASTED``): in the first message's text, or before it when that is a full page already."""
+    lead = f"<@{asker.id}> {(why or OUTLASTED).format(command=command)}"
     first = messages[0]
     if not first.content:
         return [replace(first, content=lead), *messages[1:]]
@@ -148,25 +177,30 @@ def with_asker(messages: list[Outgoing], asker: discord.abc.User, command: str) 
 
 
 OUTLASTED = "Your /{command} finished after the 15 minutes Discord gives a command to answer:"
+NO_DM = ("Your /{command} finished after the 15 minutes Discord gives a command to answer, and your direct messages "
+         "take none from me, so here is its result:")
 NOT_TAKEN = ("Discord would not take my answer to your /{command} where you asked it (a thread closed by a moderator, "
              "or a channel I can't reach), so here it is:")
 
 
-async def to_asker(interaction: Interaction, messages: list[Outgoing], command: str, why: str) -> None:
+async def to_asker(interaction: Interaction, messages: list[Outgoing], command: str, why: str) -> bool:
     """``messages`` to the user who ran ``command``, privately, after a line saying ``why`` (``OUTLASTED``,
-    ``NOT_TAKEN``)."""
+    ``NOT_TAKEN``); False when their DMs refused it."""
     log.warning("/%s by %s: sending the result by direct message", command, interaction.user.id)
-    await by_dm(interaction.user, why.format(command=command), messages,
-                f"/{command}'s result to {interaction.user.id}")
+    return await by_dm(interaction.user, why.format(command=command), messages,
+                       f"/{command}'s result to {interaction.user.id}")
 
 
-async def by_dm(user: discord.User | discord.Member, why: str, messages: Iterable[Outgoing], what: str) -> None:
+async def by_dm(user: discord.User | discord.Member, why: str, messages: Iterable[Outgoing], what: str) -> bool:
     """``why``, then ``messages``, to ``user`` by direct message: the one way left to reach someone whose command
-    or question can't be answered where it was asked. A user who takes no DMs from the server's members is only
-    logged (``what`` names what was lost): nothing else reaches them."""
+    or question can't be answered where it was asked. A user who takes no DMs from the server's members is
+    logged (``what`` names what was lost), and False returned: only a moderator's change is then posted in the
+    channel for them (``deliver_late``)."""
     try:
         await user.send(why, allowed_mentions=discord.AllowedMentions.none())
         for message in messages:
             await user.send(**message.send_kwargs())
     except discord.HTTPException as exc:
         log.warning("could not send %s by direct message (%s %s)", what, exc.code, exc.text)
+        return False
+    return True

@@ -43,13 +43,15 @@ Work = Callable[[Actor], Awaitable[Result]]
 
 
 async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight, *,
-                       private: bool = False, typed: str | None = None, channel_ask: ChannelAsk | None = None
-                       ) -> discord.Message | None:
+                       private: bool = False, typed: str | None = None, channel_ask: ChannelAsk | None = None,
+                       late_in_channel: bool = False) -> discord.Message | None:
     """Defer, run ``work`` for the user, deliver the result; an unexpected error becomes an apology, which gives
     back ``typed`` (the question or topic asked) as the core's refusals do.
     A timeline with events also gets its picture, unless rendering it fails (then only the text).
     ``channel_ask``: a question in a plain channel, whose conversation is tied to the response's message before
-    the answer shows in it. Returns the first message delivered (None when none was)."""
+    the answer shows in it. ``late_in_channel``: a private result past the token's life goes in the channel,
+    naming the user, when their DMs refuse it (``bot.discord.elsewhere``). Returns the first message delivered
+    (None when none was)."""
     private = private or not may_post(interaction)
     received = time.monotonic()
     async with in_flight.handling():
@@ -84,7 +86,7 @@ async def respond_with(interaction: Interaction, work: Work, in_flight: InFlight
             if channel_ask is not None and not (private or messages[0].ephemeral):
                 await channel_ask.before_answer(interaction)
             sent = await deliver(interaction, messages, private=private, command=command, result=result,
-                                 thinking=thinking)
+                                 thinking=thinking, late_in_channel=late_in_channel)
         if channel_ask is not None:
             channel_ask.answered(sent)
         return sent
@@ -188,7 +190,8 @@ def may_post(interaction: Interaction) -> bool:
 
 
 async def deliver(interaction: Interaction, messages: list[Outgoing], *, private: bool, command: str,
-                  result: Result | None = None, thinking: int | None = None) -> discord.Message | None:
+                  result: Result | None = None, thinking: int | None = None, late_in_channel: bool = False
+                  ) -> discord.Message | None:
     """Send ``messages`` after a defer; the first resolves the "thinking…" message (``thinking``: its id, when
     Discord named it). Should Discord refuse one, the user gets the apology privately: before the first is out,
     the first follow-up would inherit a public deferral's visibility, so the "thinking…" message goes first. One
@@ -215,7 +218,7 @@ async def deliver(interaction: Interaction, messages: list[Outgoing], *, private
             # The work outlasted the 15 minutes an interaction token lives; nothing more goes through it.
             late = await deliver_late(interaction, messages[delivered:], command=command, private=private,
                                       result=result if delivered == 0 else None,
-                                      thinking=None if resolved else thinking)
+                                      thinking=None if resolved else thinking, in_channel=late_in_channel)
             return sent or late
         if isinstance(exc, discord.HTTPException) and exc.code in NO_REPLY_HERE:
             # An apology would be refused the same way; the "thinking…" can still go (deleting is allowed), and
@@ -258,8 +261,8 @@ async def _send(interaction: Interaction, message: Outgoing, *, ephemeral: bool,
 
 async def _post(interaction: Interaction, message: Outgoing, *, ephemeral: bool, original: bool
                 ) -> discord.Message:
-    if original:  # who sees it was settled by the deferral
-        return await interaction.edit_original_response(**message.edit_kwargs())
+    if original:  # who sees it was settled by the deferral; the text of a progress update goes
+        return await interaction.edit_original_response(**{"content": None, **message.edit_kwargs()})
     return await interaction.followup.send(**message.send_kwargs(), ephemeral=ephemeral, wait=True)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import discord
@@ -41,17 +41,9 @@ class Thinking:
 
     async def run(self, work: Awaitable[T]) -> T:
         """``work``'s result; when it is not ready by the deadline, the "thinking…" is taken down meanwhile."""
-        task = asyncio.ensure_future(work)
         if not self._must:
-            return await task
-        try:
-            done, _ = await asyncio.wait({task}, timeout=max(0.0, self._deadline - time.monotonic()))
-        except BaseException:
-            task.cancel()
-            raise
-        if not done:
-            await self._withdraw()
-        return await task
+            return await work
+        return await by_deadline(work, self._deadline, self._withdraw)
 
     async def _withdraw(self) -> None:
         self.withdrawn = True
@@ -62,3 +54,17 @@ class Thinking:
         except discord.HTTPException as exc:
             log.warning("could not take down the 'thinking…' of interaction %s (%s %s)", self._interaction.id,
                         exc.code, exc.text)
+
+
+async def by_deadline(work: Awaitable[T], deadline: float, late: Callable[[], Awaitable[None]]) -> T:
+    """``work``'s result; ``late`` run meanwhile when it is not ready by ``deadline`` (on ``time.monotonic``'s
+    clock). ``work`` is cancelled with the caller."""
+    task = asyncio.ensure_future(work)
+    try:
+        done, _ = await asyncio.wait({task}, timeout=max(0.0, deadline - time.monotonic()))
+    except BaseException:
+        task.cancel()
+        raise
+    if not done:
+        await late()
+    return await task

@@ -82,8 +82,15 @@ def outage_text(info: dict[str, Any]) -> str:
 
 def status_text(status: IndexStatus, chat: bool) -> str:
     info = status.info
-    return (_index_text(info, chat) + _served_text(info, chat) + _lacking_text(info, chat) + _not_read_text(info)
-            + outage_text(info))
+    return (_index_text(info, chat) + _running_text(info) + _served_text(info, chat) + _lacking_text(info, chat)
+            + _not_read_text(info) + outage_text(info))
+
+
+def _running_text(info: dict[str, Any]) -> str:
+    """The change under way in this process (``bot.running_change``): "(a build is running)" alone left a
+    moderator to guess what, whose, and whether to wait a minute or a quarter of an hour."""
+    running = info.get("running_change")
+    return f"\nRunning now: {running}." if running else ""
 
 
 def _served_text(info: dict[str, Any], chat: bool) -> str:

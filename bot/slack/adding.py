@@ -1,5 +1,9 @@
 """``add`` in a DM to the bot: the files shared with it (.txt, .md, .pdf, saved .html) and the pages whose
-addresses follow the word, added in one rebuild by a moderator (the core refuses anyone else, and audits it)."""
+addresses follow the word, added in one rebuild by a moderator (the core refuses anyone else, and audits it).
+
+Every reply is an ordinary message of the DM: in a 1:1 DM an ephemeral one hides nothing from anyone, reaches only
+a user active in Slack and vanishes on reload, so a "failed, the previous index is still used" fifteen minutes
+later was likely never seen. While the add runs, ``bot.slack.add_progress`` keeps one message up to date."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core import CommandCore
 from bot.results import IndexChange, Notice, Result
+from bot.slack.add_progress import ProgressPost
 from bot.slack.events import event_files, links_in, slack_document, without_links
 from bot.slack.files import fetch_uploads
 from bot.slack.mrkdwn import escape, plain_from_slack
@@ -27,7 +32,7 @@ ADD_USAGE = ("Usage: `add <https://…>` (the address of a news page), or `add` 
 def is_add(raw: str, text: str, has_files: bool = False) -> bool:
     """The message asks to add: the word alone, or followed by links or with files attached. "add these"
     with files attached asks to add them too: read as a question, it got a decline quoting "add these" and
-    the files were dropped without a word (``add_from_dm`` tells a moderator the usage instead)."""
+    the files were dropped without a word (``add_from_dm`` adds them)."""
     words = text.lower().split()  # "add⏎<link>": the message keeps its line breaks
     return words == ["add"] or (words[:1] == ["add"] and (has_files or bool(links_in(raw))))
 
@@ -50,8 +55,12 @@ async def add_from_dm(core: CommandCore, users: UserDirectory, event: dict[str, 
     # A canvas or list is no news page: fetched, Slack's sign-in page came back to be read as an article.
     documents = [{"file": url, "reason": NOT_A_PAGE} for url in links_in(raw) if slack_document(url)]
     urls = [url for url in links_in(raw) if not slack_document(url)]
-    # words other than "add", the links and mentions: there should be none
-    leftover = strip_mentions(plain_from_slack(without_links(raw))).split()[1:]
+    # The files sent with "add", and those of a post shared with it (an article passed on: its files are in the
+    # share, none on the message).
+    files = [f for f in event_files(event) if isinstance(f, dict)]
+    # Words other than "add", the links and mentions: none without files. With files, "add this" and "add these
+    # please" name them: the usage it got left the moderator to send the files again.
+    leftover = [] if files else strip_mentions(plain_from_slack(without_links(raw))).split()[1:]
     too_many = core.uploads.too_many_addresses(urls)
     result: Result
     if not core.is_moderator(actor):
@@ -59,13 +68,12 @@ async def add_from_dm(core: CommandCore, users: UserDirectory, event: dict[str, 
     elif leftover or too_many:
         result = core.refuse_add(actor, too_many or ADD_USAGE)
     else:
-        # The files sent with "add", and those of a post shared with it (an article passed on: its files are in the
-        # share, none on the message).
-        files = [f for f in event_files(event) if isinstance(f, dict)]
         uploads, fetched = await fetch_uploads(client, files, core)
         problems = [*documents, *fetched]
         if uploads or urls or not problems:
-            result = await core.add_articles(actor, uploads, urls)
+            progress = ProgressPost(client, event)
+            result = await core.add_articles(actor, uploads, urls, progress=progress.show)
+            await progress.finish(result)
         else:
             result = core.refuse_add(actor, "Nothing was added.")
         if problems and isinstance(result, IndexChange):
@@ -74,5 +82,5 @@ async def add_from_dm(core: CommandCore, users: UserDirectory, event: dict[str, 
             reasons = "; ".join(f"{p['file']}: {p['reason']}" for p in problems)
             result = Notice(result.kind, f"{result.text} {reasons}")
     if isinstance(result, Notice) and result.text == ADD_USAGE:  # the bot's own words: its code spans stay
-        return SlackMessage(escape(ADD_USAGE), ephemeral=True), True
-    return render(result), isinstance(result, Notice)
+        return SlackMessage(escape(ADD_USAGE)), False
+    return replace(render(result), ephemeral=False), False

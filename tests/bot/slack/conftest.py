@@ -21,6 +21,7 @@ from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.slack.slack_requests import SIGNING_SECRET
 from tests.bot.slack.stub_oauth import OAuthStubSlack
 from tests.bot.slack.stub_slack import BOT_TOKEN, TEAM_ID, StubSlack
+from tests.bot.slack.stub_updates import EditableStubSlack
 from tests.loopback import running
 
 USERS: dict[str, dict[str, Any]] = {
@@ -37,7 +38,7 @@ USERS: dict[str, dict[str, Any]] = {
 async def stub() -> AsyncIterator[StubSlack]:
     """Fails the test if the app sent anything Slack would refuse (oversized blocks, no text …), or a public
     message with article links that Slack would show with previews."""
-    async with running(StubSlack()) as slack:
+    async with running(EditableStubSlack()) as slack:  # with chat.update
         slack.users.update(USERS)
         yield slack
     assert not slack.rejected, f"Slack would have refused these messages: {slack.rejected}"

@@ -24,6 +24,7 @@ from bot.settings import Settings
 from bot.slack.app import build_app
 from bot.slack.files import may_send_token
 from tests.bot.conftest import CoreFactory
+from tests.bot.slack.dm_results import results, results_in
 from tests.bot.slack.slack_requests import message_event, send_event, settled
 from tests.bot.slack.stub_slack import BOT_TOKEN, StubSlack
 from tests.bot.slack.test_adding_by_dm import KOO
@@ -87,10 +88,10 @@ def add_in_dm(file_id: str, name: str, ts: str) -> dict[str, object]:
 
 
 async def _reply(stub: StubSlack, core: CommandCore) -> str:
-    """The moderator's reply: a private refusal, or the public "added" of an article that was downloaded."""
-    await stub.wait_for(lambda: bool(stub.posted("chat.postEphemeral", "chat.postMessage")), timeout=120)
+    """The moderator's reply: a refusal, or the "added" of an article that was downloaded."""
+    await results_in(stub, timeout=120)
     await settled(core)
-    [reply] = stub.posted("chat.postEphemeral", "chat.postMessage")
+    [reply] = results(stub)
     return str(reply["text"]).replace("\u2060", "")  # the file's name is kept inert in mrkdwn
 
 
@@ -110,7 +111,7 @@ async def test_a_file_stored_outside_slack_is_refused_and_never_fetched(
     text = await _reply(stub, core)
     assert outside.seen == [] and stub.downloads == [], outside.seen
     assert text.startswith("Nothing was added.") and f"koo.md: {OUTSIDE}" in text, text
-    assert not stub.posted("chat.postMessage")
+    assert len(stub.posted("chat.postMessage")) == 1  # the refusal, as an ordinary message of the DM: no progress
 
 
 @pytest.mark.asyncio(loop_scope="function")

@@ -18,13 +18,13 @@ from bot.settings import Settings
 from bot.slack.users import UserDirectory
 from bot.wiring import moderator_policy
 from tests.bot.conftest import CoreFactory, returning
+from tests.bot.slack.dm_results import results_in
 from tests.bot.slack.slack_requests import (
     JSON,
     command_reply,
     dispatch,
     event_payload,
     message_event,
-    posts_in,
     reply_to,
     shown_text,
     slash,
@@ -137,7 +137,7 @@ async def test_a_payload_naming_the_foreign_admins_own_workspace_makes_no_modera
     await dispatch(app, json.dumps({**event_payload(event), "team_id": "T0OTHER",
                                     "authorizations": [{"team_id": "T0OTHER", "user_id": "UBOT", "is_bot": True}]}),
                    JSON)
-    [refused] = await posts_in(stub, "chat.postEphemeral")
+    [refused] = await results_in(stub)
     assert refused["text"] == "Only moderators can add articles."
 
 

@@ -15,6 +15,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.core import CommandCore
 from tests.bot.conftest import CoreFactory
+from tests.bot.slack.dm_results import results_in
 from tests.bot.slack.slack_requests import message_event, posts_in, send_event, settled, shown_text
 from tests.bot.slack.stub_slack import BOT_USER_ID, StubSlack
 from tests.bot.slack.test_adding_by_dm import KOO
@@ -71,7 +72,7 @@ async def test_a_moderator_adds_the_article_of_a_post_shared_with_add(
     core = make_core(*copied_index)
     stub.add_file("F1", "koo.md", KOO)
     await send_event(make_app(core), in_dm("add", "UADMIN", ("F1", "koo.md")))
-    [reply] = await posts_in(stub, "chat.postMessage", timeout=60)
+    [reply] = await results_in(stub, timeout=60)
     assert "added: koo" in reply["text"], reply["text"]
     assert stub.downloads == [("F1", True)]
 
@@ -131,11 +132,11 @@ async def test_a_canvas_or_list_shared_with_the_bot_is_no_article_and_never_down
     assert "257" in shown_text(answer)
     await send_event(seed_app, message_event("add", user="UADMIN", channel="D9", channel_type="im",
                                              subtype="file_share", files=[CANVAS, LIST], ts="1.4"))
-    refused = (await posts_in(stub, "chat.postEphemeral", 3))[2]["text"].replace("\u2060", "")  # mrkdwn kept inert
+    refused = (await results_in(stub, 2))[1]["text"].replace("\u2060", "")  # mrkdwn kept inert
     assert refused.startswith("Nothing was added.") and refused.count("can be added (got 'no extension')") == 2
     assert "Koo_notes" in refused and "Sources_to_check" in refused, refused
     await settled(seed_core)
-    assert len(stub.posted("chat.postMessage")) == 1 and not stub.downloads and not stub.posted("files.info")
+    assert len(stub.posted("chat.postMessage")) == 2 and not stub.downloads and not stub.posted("files.info")
 
 
 def canvas_link(label: str | None = "Koo notes", host: str = "acme.slack.com", kind: str = "docs") -> str:
@@ -193,7 +194,7 @@ async def test_adding_a_canvas_by_its_link_is_refused_by_name_without_fetching_i
     monkeypatch.setattr(seed_core, "add_articles", fetch)
     await send_event(seed_app, message_event(f"add {canvas_link()}", user="UADMIN", channel="D9", channel_type="im",
                                              ts="4.1"))
-    [refused] = await posts_in(stub, "chat.postEphemeral")
+    [refused] = await results_in(stub)
     text = refused["text"].replace("\u2060", "")
     assert text.startswith("Nothing was added.") and "a Slack canvas or list, which I can't open" in text, text
     assert "https://acme.slack.com/docs/T1/F0CANVAS" in text and not fetched

@@ -16,10 +16,10 @@ from bot.results import SourcesList
 from bot.slack.events import links_in
 from index.fetch_types import FetchOptions
 from tests.bot.conftest import CoreFactory, returning
+from tests.bot.slack.dm_results import results_in
 from tests.bot.slack.slack_requests import (
     command_reply,
     message_event,
-    posts_in,
     reply_to,
     send_event,
     shown_text,
@@ -103,32 +103,32 @@ async def test_moderator_adds_a_page_by_url_in_a_dm(stub: StubSlack, url_app: As
     url = news_site.page("ledger-second-round.html")
     shown = url.removeprefix("http://")
     await send_event(url_app, dm(f"add <{url}|{shown}>"))
-    [report] = await posts_in(stub, "chat.postMessage", timeout=60)
+    [report] = await results_in(stub, timeout=60)
     assert "added: web-ministry-and-twitter-hold" in report["text"], report["text"]
     await send_event(url_app, dm("How many accounts did the ministry say were still visible?", user="UASKER"))
-    answer = (await posts_in(stub, "chat.postMessage", 2, timeout=60))[1]
+    answer = (await results_in(stub, 2, timeout=60))[1]
     assert "412 accounts" in shown_text(answer)
     await send_event(url_app, dm(f"add {url}"))
-    [again] = await posts_in(stub, "chat.postEphemeral", timeout=60)
-    assert "already in the index as web-ministry-and-twitter-hold" in again["text"] and again["user"] == "UADMIN"
+    again = (await results_in(stub, 3, timeout=60))[2]
+    assert "already in the index as web-ministry-and-twitter-hold" in again["text"] and again["channel"] == "D9"
     # Addressed to the bot by name, before or after: the mention is no extra word; nor is a line break.
     for n, text in enumerate((f"<@{BOT_USER_ID}> add <{url}>", f"add <{url}> <@{BOT_USER_ID}>", f"add\n<{url}>"),
-                             start=2):
+                             start=4):
         await send_event(url_app, dm(text))
-        reply = (await posts_in(stub, "chat.postEphemeral", n, timeout=60))[-1]
+        reply = (await results_in(stub, n, timeout=60))[-1]
         assert "already in the index as web-ministry-and-twitter-hold" in reply["text"], reply["text"]
 
 
 async def test_add_url_refusals(stub: StubSlack, url_app: AsyncApp, news_site: NewsSite) -> None:
     url = news_site.page("ledger-second-round.html")
     await send_event(url_app, dm(f"add <{url}>", user="UASKER"))
-    [refused] = await posts_in(stub, "chat.postEphemeral")
+    [refused] = await results_in(stub)
     assert refused["text"] == "Only moderators can add articles." and news_site.hits == []
     await send_event(url_app, dm(f"add <{url}> please, it is important"))
-    usage = (await posts_in(stub, "chat.postEphemeral", 2))[1]
+    usage = (await results_in(stub, 2))[1]
     assert usage["text"].startswith("Usage: `add &lt;https://…&gt;`") and news_site.hits == []
     await send_event(url_app, dm(f"add <{news_site.url('/report.pdf')}>"))
-    pdf = (await posts_in(stub, "chat.postEphemeral", 3, timeout=60))[2]
+    pdf = (await results_in(stub, 3, timeout=60))[2]
     assert "Nothing was added" in pdf["text"] and "not a web page" in pdf["text"] and "application/pdf" in pdf["text"]
 
 
@@ -139,10 +139,10 @@ async def test_too_many_addresses_are_refused_by_the_one_rule_discord_uses_too(
     monkeypatch.setattr("bot.uploads.MAX_URLS", 2)
     links = " ".join(f"<{news_site.page('ledger-second-round.html')}?n={n}>" for n in range(3))
     await send_event(url_app, dm(f"add {links}"))
-    [refused] = await posts_in(stub, "chat.postEphemeral")
+    [refused] = await results_in(stub)
     assert refused["text"] == "Give at most 2 addresses at a time." and news_site.hits == []
     await send_event(url_app, dm(f"add {links} please"))  # too many and words besides: the limit is said
-    again = (await posts_in(stub, "chat.postEphemeral", 2))[1]
+    again = (await results_in(stub, 2))[1]
     assert again["text"] == "Give at most 2 addresses at a time." and news_site.hits == []
 
 
@@ -152,7 +152,7 @@ async def test_private_addresses_are_refused_by_default(
 ) -> None:
     app = make_app(make_core(*copied_index))
     await send_event(app, dm(f"add <{news_site.page('ledger-second-round.html')}>"))
-    [refused] = await posts_in(stub, "chat.postEphemeral", timeout=60)
+    [refused] = await results_in(stub, timeout=60)
     assert "127.0.0.1 is a loopback address" in refused["text"] and news_site.hits == []
 
 
