@@ -17,6 +17,7 @@ from retrieval import ranker
 from retrieval.alternatives import next_best
 from retrieval.answer import compose
 from retrieval.answer_like import is_answer_like
+from retrieval.answer_nearby import nearby
 from retrieval.choices import decided
 from retrieval.comparisons import answered_apart, sides
 from retrieval.declined_roles import role_checked
@@ -203,6 +204,7 @@ class Engine:
         # farmers" opens with "what about"); a first question is searched as typed (see ``retrieval.reading``).
         followup = follow_up(index, question, vector, context, self.encode_query, depth,
                              plain_reading(reading, index) or reading) if context else None
+        leaning, own_vector = (followup if followup is not None and followup.leans else None), vector
         if followup is not None:
             expanded, vector_x = self._read_follow_up(index, followup, best_sentence(found, probs))
             # A question naming nothing ("when?") can only mean what the conversation was about.
@@ -214,9 +216,17 @@ class Engine:
                 found, probs = expanded
             else:
                 followup = None
+        # A follow-up about the previous answer is answered first from its quotes' neighbours (``answer_nearby``).
+        near = nearby(index, context.turns[-1], leaning.question, [*leaning.readings(), own_vector], self.model,
+                      self.encoder.encode) if leaning is not None and context is not None and context.turns else None
+        below = False
+        if leaning is not None and near is not None and near.answers(found.best(probs), self.model.threshold):
+            followup, question, passages = leaning, leaning.question, near.passages
+            found, probs = near.found, near.probs
+            below = near.best < self.model.threshold
         if followup is None and not has_subject(question):
             return nothing_named(question)
-        answer = compose(index, question, found, probs, self.model)
+        answer = compose(index, question, found, probs, self.model, undeclined=below)
         answer = replace(answer, alternatives=next_best(index, passages, vector, answer))  # offered after a 👎
         if followup is not None:
             return followup.finish(answer)

@@ -57,11 +57,18 @@ TOPIC_WORDS = 3
 VERY_SHORT_REASON = "very short"
 NO_TERM_REASON = "no distinctive term of its own"
 
-# Words that continue the previous question rather than start a new one.
+# Words that continue the previous question rather than start a new one, after chat's fillers ("ok so who's
+# going instead": read as a question of its own, it kept its own answer).
 _OPENERS = re.compile(
-    r"^\s*(?:and|but|also|so|then|plus|what\s+about|how\s+about|what\s+else|and\s+what|anything\s+else)\b",
+    r"^\s*(?:(?:ok|okay|ok+ay|right|alright|well|hmm+|oh|ah|wait)\b[\s,.!]*)*"
+    r"(?:and|but|also|so|then|plus|what\s+about|how\s+about|what\s+else|and\s+what|anything\s+else)\b",
     re.IGNORECASE,
 )
+# A word leaving unsaid what it replaces or adds to ("who's going instead", "who else", "did they sign too"):
+# the previous turn said it. "instead of meeting twitter" says it itself.
+_ELLIPSIS = re.compile(r"\b(?:instead(?!\s+of\b)|else)\b|\b(?:either|too|as\s+well|again)\s*[?.!]*\s*$",
+                       re.IGNORECASE)
+ELLIPSIS_WORDS = 8  # words in all: a longer question says what it is about
 # What makes a short question stand on its own: a figure, or a capitalised word after its first (a name).
 _NAMES_SOMETHING = re.compile(r"\d|(?<=\S)\s+[\"'“‘(]?(?!I\b)[A-Z]")
 # "why though?", "how long then": a trailing particle that answers the previous turn.
@@ -124,6 +131,9 @@ def detect(text: str, idf: Mapping[str, float], unknown_idf: float, context: Fol
     reasons: list[str] = []
     if _OPENERS.match(text) or _CLOSERS.search(text):
         reasons.append("continues the previous question")
+    elif (_ELLIPSIS.search(text) and len(words(text)) <= ELLIPSIS_WORDS
+          and _NAMES_SOMETHING.search(text.strip()) is None):
+        reasons.append("leaves unsaid what it goes on from")
     reference = unresolved_reference(text)
     if reference:
         reasons.append(f"“{reference}” refers to something earlier")
