@@ -10,6 +10,7 @@ from typing import Any
 from bot.lacking_articles import Lacking, lacking_text
 from bot.results import IndexStatus, counted
 from index import store
+from index.newer_release import newer_text
 from retrieval.loaded import FIX_DAMAGED
 
 
@@ -23,6 +24,12 @@ def _format_text(info: dict[str, Any], rebuild: str) -> str:
                 "rebuild the index from it, that would replace the index the upgraded replicas serve.")
     if found != reads:
         return text + f": built by an older release. Rebuild it with: {rebuild}"
+    newer = info.get("newer_release")
+    if newer:  # this release reads it, but a rebuild here would undo the newer release's (``index.newer_release``)
+        anyway = "" if rebuild.startswith("/") else "; after rolling back, dispute-bot index build --full replaces it"
+        return (text + f"\nBuilt by a newer release: upgrade this replica ({newer_text(newer)}). It is served as it "
+                f"is; {rebuild} refuses to rebuild it, which would replace the index the upgraded replicas serve"
+                f"{anyway}.")
     return text
 
 
