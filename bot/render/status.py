@@ -133,7 +133,7 @@ def _index_text(info: dict[str, Any], chat: bool) -> str:
     fix = (f"{rebuild} first settles the interrupted change, then brings it up to date"
            if info.get("interrupted") else f"{rebuild} brings it up to date")
     if (info.get("lacking") or {}).get("doc_ids"):  # a build here would drop them: said below, not advised
-        fix = "this corpus folder holds the articles moderators added (below)"
+        fix = "this corpus folder holds the articles named below"
     after = (f"\nOut of date ({'; '.join(stale)}): questions are answered from it as it is until {fix}"
              if stale else "")
     if info.get("interrupted"):  # said before "out of date", which the interrupted change's file makes it
