@@ -86,14 +86,15 @@ class AuditTrail:
             return ChangeHistory([])
         return ChangeHistory(self._opened().recent(limit))
 
-    def held_adds(self) -> set[str] | None:
-        """The articles moderators added and nobody removed since (``ChangeStore.held_adds``); None where nothing
-        records them (no database). Raises when the database can't be read."""
+    def recorded_articles(self) -> tuple[set[str], set[str]] | None:
+        """The articles moderators added and nobody removed since, and every article a published change names
+        (``ChangeStore.recorded_articles``); None where nothing records them. Raises when the database can't be
+        read."""
         if self._url is None:
             return None
         if self._store is None and _missing_sqlite_file(self._url):
-            return set()
-        return self._opened().held_adds()
+            return set(), set()
+        return self._opened().recorded_articles()
 
     async def read(self, limit: int) -> ChangeHistory:
         return await asyncio.get_running_loop().run_in_executor(self._pool, self.history, limit)

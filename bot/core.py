@@ -207,7 +207,7 @@ class CommandCore(TimelineReaders, ModeratorActions, ConversationLinks, HomeRead
             elsewhere = True if self.builds.running else self.shared.building_elsewhere()
             try:
                 status = read_status(self.config.corpus_dir, self.config.index_dir, self.config.model, elsewhere,
-                                     files="sizes", trail=self.changes)
+                                     files="sizes", trail=self.changes, seed_dir=self.config.corpus_seed_dir)
             except store.ManifestUnreadable as exc:
                 raise IndexLoadError(self.config.index_dir, str(exc)) from None
             outage = self.shared.outage()  # claims and rate limits are this replica's own meanwhile

@@ -25,3 +25,4 @@ class CoreConfig:
     # store, and nothing else bounded them. Counted in each process (see ``CommandCore.vote``); 0 turns it off.
     vote_limit_per_minute: float = 20.0
     vote_limit_burst: int = 6
+    corpus_seed_dir: Path | None = None  # the shipped articles (``CORPUS_SEED_DIR``), for status (bot.lacking_articles)

@@ -63,7 +63,8 @@ def _status(settings: Settings, args: argparse.Namespace) -> int:
     trail = AuditTrail(settings.database_url.get_secret_value())
     try:
         status = read_status(settings.corpus_dir, settings.index_dir, settings.embedding_model,
-                             replicas_building(settings), files="checksums" if args.verify else "sizes", trail=trail)
+                             replicas_building(settings), files="checksums" if args.verify else "sizes", trail=trail,
+                             seed_dir=settings.corpus_seed_dir)
     finally:
         trail.close()
     info = status.info

@@ -15,6 +15,7 @@ from pathlib import Path
 from bot.audit_trail import AuditTrail
 from bot.cli_name import cli_command
 from index import store
+from index.article_match import indexed_articles
 from index.corpus_files import article_paths
 from index.vector_cache import read_manifest
 
@@ -23,13 +24,17 @@ from index.vector_cache import read_manifest
 class Lacking:
     """``doc_ids``: what this folder lacks of the index's added articles. ``unknown``: why the record of changes
     could not be read (the database can't be reached), in which case every indexed article the folder lacks is
-    counted, since none can be told to be a hand edit."""
+    counted, since none can be told to be a hand edit. ``unrecorded``: those of ``doc_ids`` no recorded change
+    names and the shipped articles (``CORPUS_SEED_DIR``) lack, with the address the index knows each by (None
+    when it has none): indexed before the store recorded changes, as the articles added in an older image's own
+    corpus folder were."""
 
     doc_ids: list[str] = field(default_factory=list)
     unknown: str | None = None
+    unrecorded: dict[str, str | None] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
-        return {"doc_ids": self.doc_ids, "unknown": self.unknown}
+        return {"doc_ids": self.doc_ids, "unknown": self.unknown, "unrecorded": self.unrecorded}
 
 
 def missing_from_folder(corpus_dir: Path, index_dir: Path) -> list[str]:
@@ -43,22 +48,35 @@ def missing_from_folder(corpus_dir: Path, index_dir: Path) -> list[str]:
     return sorted(doc_id for doc_id in manifest.get("docs", {}) if doc_id not in present)
 
 
-def lacking_added(corpus_dir: Path, index_dir: Path, trail: AuditTrail) -> Lacking:
-    """Blocking (the folder, the manifest, and the store only when an article is missing from the folder)."""
+def lacking_added(corpus_dir: Path, index_dir: Path, trail: AuditTrail, seed_dir: Path | None = None) -> Lacking:
+    """Blocking (the folder, the manifest, and the store only when an article is missing from the folder).
+
+    With a seed folder (the image's shipped articles), an article the index holds that neither folder has and no
+    recorded change names is kept too: the corpus folder was seeded anew (an upgrade from an image that kept it
+    inside the container), so the article's file went with the old container, and nothing recorded can say it
+    was removed. Start-up dropped it ("rebuild by start-up … removed"). Without a seed folder the corpus folder
+    is the one the index was built from, and a file deleted there by hand stays a removal, as documented."""
     missing = missing_from_folder(corpus_dir, index_dir)
     if not missing:
         return Lacking()
     try:
-        held = trail.held_adds()
+        recorded = trail.recorded_articles()
     except Exception as exc:  # the database can't be read: keeping an article is undone by a remove, dropping it not
         return Lacking(missing, f"the moderators' changes can't be read from DATABASE_URL ({type(exc).__name__})")
-    return Lacking([doc_id for doc_id in missing if held is not None and doc_id in held])
+    if recorded is None:
+        return Lacking()
+    held, named = recorded
+    shipped = {path.stem for path in article_paths(seed_dir)} if seed_dir is not None and seed_dir.is_dir() else None
+    unrecorded = [] if shipped is None else [d for d in missing if d not in named and d not in shipped]
+    addresses = {a.doc_id: a.url for a in indexed_articles(index_dir)} if unrecorded else {}
+    return Lacking([d for d in missing if d in held or d in unrecorded], None,
+                   {d: addresses.get(d) for d in unrecorded})
 
 
-def read_lacking(corpus_dir: Path, index_dir: Path, database_url: str) -> Lacking:
+def read_lacking(corpus_dir: Path, index_dir: Path, database_url: str, seed_dir: Path | None = None) -> Lacking:
     trail = AuditTrail(database_url)
     try:
-        return lacking_added(corpus_dir, index_dir, trail)
+        return lacking_added(corpus_dir, index_dir, trail, seed_dir)
     finally:
         trail.close()
 
@@ -67,13 +85,39 @@ def lacking_text(lacking: Lacking, chat: bool) -> str:
     """One line: which articles, that they are kept, and the fixes (chat names no folder and chat's command)."""
     if not lacking.doc_ids:
         return ""
-    ids = ", ".join(lacking.doc_ids)
-    n = len(lacking.doc_ids)
-    what = (f"This replica's corpus folder lacks {n} article{'s' if n > 1 else ''} the index holds ({lacking.unknown}, "
-            f"so it can't tell a moderator's add from a file deleted by hand): {ids}" if lacking.unknown else
-            f"This replica's corpus folder lacks {n} article{'s' if n > 1 else ''} moderators added, which the index "
-            f"holds: {ids}")
-    folder = "share the corpus folder" if chat else "point CORPUS_DIR at the corpus folder the replicas share"
     rebuild = "/reindex" if chat else f"`{cli_command()} index build`"
-    return (f"{what}. Start-up serves the index as it is rather than drop them: {folder} (docs/deploy.md), or add "
-            f"them here again; to drop them deliberately, {rebuild} removes every article this folder lacks.")
+    added = [d for d in lacking.doc_ids if d not in lacking.unrecorded]
+    what = [_unknown_text(lacking) if lacking.unknown else _added_text(added) if added else "",
+            "" if lacking.unknown or not lacking.unrecorded else _unrecorded_text(lacking.unrecorded, chat)]
+    folder = "share the corpus folder" if chat else "point CORPUS_DIR at the corpus folder the replicas share"
+    fixes = [f"{folder} (docs/deploy.md), or add them here again"] if lacking.unknown or added else []
+    if lacking.unrecorded and not lacking.unknown:
+        add = "/add-article" if chat else f"`{cli_command()} index add FILE_OR_URL`"
+        fixes.append(f"restore {'those indexed before changes were recorded' if fixes else 'them'} by adding each "
+                     f"again ({add}, from its file or the address shown)")
+    return (f"{'. '.join(w for w in what if w)}. Start-up serves the index as it is rather than drop them: "
+            f"{'; '.join(fixes)}; "
+            f"to drop them deliberately, {rebuild} removes every article this folder lacks.")
+
+
+def _unknown_text(lacking: Lacking) -> str:
+    n = len(lacking.doc_ids)
+    return (f"This replica's corpus folder lacks {n} article{'s' if n > 1 else ''} the index holds ({lacking.unknown}, "
+            f"so it can't tell a moderator's add from a file deleted by hand): {', '.join(lacking.doc_ids)}")
+
+
+def _added_text(added: list[str]) -> str:
+    n = len(added)
+    return (f"This replica's corpus folder lacks {n} article{'s' if n > 1 else ''} moderators added, which the index "
+            f"holds: {', '.join(added)}")
+
+
+def _unrecorded_text(unrecorded: dict[str, str | None], chat: bool) -> str:
+    """The articles indexed before changes were recorded, each with the address the index knows it by: their
+    files are gone with the folder they were in, so the way back is adding each again."""
+    n = len(unrecorded)
+    named = ", ".join(f"{d} ({url})" if url else d for d, url in unrecorded.items())
+    shipped = "the shipped articles" if chat else "the shipped articles (CORPUS_SEED_DIR)"
+    return (f"The index holds {n} article{'s' if n > 1 else ''} that neither this corpus folder nor {shipped} has "
+            f"and no recorded change names, most likely added in an older image's own corpus folder before changes "
+            f"were recorded, their files gone with it: {named}")

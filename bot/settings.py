@@ -22,6 +22,10 @@ SLACK_SCOPES_DEFAULT = ("app_mentions:read", "channels:history", "groups:history
                         "commands", "files:read", "files:write", "im:history", "im:read", "im:write", "users:read")
 
 
+# Older releases passed LOG_LEVEL to logging as it was, which takes these too.
+_LEVEL_ALIASES = {"WARN": "WARNING", "FATAL": "CRITICAL"}
+
+
 class Settings(BaseSettings):
     """Tokens are ``SecretStr``: printing or logging the settings shows ``**********``, never a token."""
 
@@ -114,10 +118,13 @@ class Settings(BaseSettings):
     @classmethod
     def _level_name(cls, value: object) -> object:
         """``debug`` as well as ``DEBUG``. Any other word (``verbose``, ``WARN ``) used to log at INFO without a
-        word, so an operator asking for DEBUG lines got none and no reason; now it is refused like any bad value."""
+        word, so an operator asking for DEBUG lines got none and no reason; now it is refused like any bad value.
+        ``WARN`` and ``FATAL``, Python's own aliases, which older releases accepted, are read as the names they
+        stand for: an upgrade refused a ``.env`` that had worked."""
         if not isinstance(value, str):
             return value
         name = value.strip().upper()
+        name = _LEVEL_ALIASES.get(name, name)
         return name if name in get_args(cls.model_fields["log_level"].annotation) else value  # refused as written
 
     @field_validator("discord_token", "slack_bot_token", "slack_app_token", "slack_signing_secret",

@@ -19,6 +19,7 @@ from bot.lacking_articles import lacking_text, read_lacking
 from bot.settings import Settings
 from index import store
 from index.change_journal import pending
+from index.newer_release import live_newer
 from index.staleness import pending_changes
 from index.vector_cache import read_manifest
 from retrieval.loaded import IndexLoadError, load_index
@@ -53,6 +54,10 @@ def _ensure_index(settings: Settings) -> bool:
         # An add or remove the last run stopped in (``_exit_leaving_build``) whose index went live: the
         # articles agree with it, but its journal is the build's to clear, and its note the log's.
         reasons = ["an interrupted add or remove to settle"]
+    newer = None if fresh or unsourced else live_newer(settings.index_dir)
+    if newer is not None:  # a rolling deploy: the upgraded replicas' index is served, not rebuilt in an older form
+        print(f"dispute-bot: {newer} It is served as it is meanwhile.", file=sys.stderr)
+        reasons = []
     if reasons and _kept_lacking(settings, f" It is not updated from this folder meanwhile ({'; '.join(reasons)})."):
         reasons = []
     if fresh or reasons:
@@ -109,7 +114,8 @@ def _ensure_index(settings: Settings) -> bool:
 def _kept_lacking(settings: Settings, after: str, before: str = "dispute-bot: ") -> bool:
     """Whether this replica's corpus folder lacks articles moderators added that the index holds: a build from
     it would drop them for every replica (``bot.lacking_articles``), so none is made, and that is said."""
-    lacking = read_lacking(settings.corpus_dir, settings.index_dir, settings.database_url.get_secret_value())
+    lacking = read_lacking(settings.corpus_dir, settings.index_dir, settings.database_url.get_secret_value(),
+                           settings.corpus_seed_dir)
     if lacking.doc_ids:
         print(f"{before}{lacking_text(lacking, chat=False)}{after}", file=sys.stderr)
     return bool(lacking.doc_ids)
@@ -154,6 +160,11 @@ def _repaired(settings: Settings, damage: IndexLoadError) -> bool:
     manifest = read_manifest(live) if live is not None else None
     if manifest is not None and store.newer_format(manifest.get("format")):
         print(f"dispute-bot: {damage}", file=sys.stderr)  # "Upgrade this replica"
+        return False
+    newer = live_newer(settings.index_dir)
+    if newer is not None:  # a repair here would be a full build in this release's older form
+        print(f"dispute-bot: The index file {damage.path} {damage.problem}; it is not repaired here. {newer}",
+              file=sys.stderr)
         return False
     damaged = f"dispute-bot: The index file {damage.path} {damage.problem}"
     if not settings.corpus_dir.is_dir():  # nothing to rebuild from: the fix is the operator's, in one line

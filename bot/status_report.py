@@ -28,7 +28,7 @@ def out_of_date(corpus_dir: Path, index_dir: Path, model: str, info: dict[str, A
     release's rules changed since it was built), or nothing when it is current. Status gave no word of it: a
     moderator who had changed EMBEDDING_MODEL, upgraded, or put a file in the corpus folder by hand was shown
     the old index's counts as if they were current, while questions were answered from it as it was."""
-    if store.newer_format(info["format"]):
+    if store.newer_format(info["format"]) or info.get("newer_release"):
         return []  # its format line says to upgrade this replica, not to rebuild
     reasons = pending_changes(corpus_dir, index_dir, model=model)
     reasons = [r for r in reasons if not r.startswith("its format is")]  # said beside the format already
@@ -38,19 +38,21 @@ def out_of_date(corpus_dir: Path, index_dir: Path, model: str, info: dict[str, A
 
 
 def read_status(corpus_dir: Path, index_dir: Path, model: str, elsewhere: bool | str | None,
-                files: str | None = None, trail: AuditTrail | None = None) -> IndexStatus:
+                files: str | None = None, trail: AuditTrail | None = None,
+                seed_dir: Path | None = None) -> IndexStatus:
     """``elsewhere``: whether another replica holds the replicas' build lock (``bot.build_lock``), or why that
     can't be told; None where there is no such lock. ``files``: how the index's files are compared with what
     their build wrote ("sizes", "checksums"; ``index.index_status``), None not at all. ``trail``: the record of
     moderators' changes, which tells the added articles this corpus folder lacks (``lacking``), kept by start-up
-    and dropped by a rebuild here. Raises ``store.ManifestUnreadable``."""
+    and dropped by a rebuild here; ``seed_dir``, the shipped articles (``CORPUS_SEED_DIR``), tells those indexed
+    before changes were recorded (``bot.lacking_articles``). Raises ``store.ManifestUnreadable``."""
     info = index_status(index_dir, elsewhere, files)
     # Files a build leaves out for their kind (a saved page copied in by hand), which status never mentioned.
     info["not_read"] = [{"file": f.filename, "reason": f.reason} for f in foreign_files(corpus_dir)]
     if info["exists"]:
         info["out_of_date"] = out_of_date(corpus_dir, index_dir, model, info)
         if trail is not None:
-            info["lacking"] = lacking_added(corpus_dir, index_dir, trail).to_dict()
+            info["lacking"] = lacking_added(corpus_dir, index_dir, trail, seed_dir).to_dict()
     return IndexStatus(info)
 
 

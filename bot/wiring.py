@@ -83,6 +83,7 @@ def core_config(settings: Settings) -> CoreConfig:
         vote_limit_per_minute=settings.vote_rate_limit_per_minute,
         vote_limit_burst=settings.vote_rate_limit_burst,
         max_in_flight=settings.max_in_flight,
+        corpus_seed_dir=settings.corpus_seed_dir,
     )
 
 

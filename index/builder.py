@@ -29,6 +29,7 @@ from index.embedding import EncoderProvider
 from index.encoder_cache import prepare_query_encoder
 from index.foreign_files import foreign_files
 from index.lock_check import LockCheck
+from index.newer_release import refuse_newer
 from index.onnx_export import DEFAULT_VARIANT
 from index.staleness import derived_key, stale_reasons
 from index.vector_cache import ProgressCallback, VectorCache, load_cache, read_manifest, settings_key
@@ -135,7 +136,8 @@ def build_locked(
     """``build_index`` for a caller that already holds the build lock (to change the corpus and rebuild
     as one step). ``full`` recomputes and re-embeds everything, ignoring every cache.
 
-    An index in a newer release's format is ``store.NewerFormat`` (left as it is) unless ``replace_newer``.
+    An index a newer release built (its format, or a version of what it derives from the text) is
+    ``store.NewerFormat`` (left as it is) unless ``replace_newer`` (``index.newer_release``).
     With ``live_check``, an index the manifest calls current but that can't be loaded (a truncated
     ``faiss.index``) is rebuilt in full, the report saying why: it was "already up to date" while the bot
     could not load it. A failure is kept for ``index status`` until a build succeeds (``index.build_failures``).
@@ -172,8 +174,8 @@ def _build_locked(
     store.clear_debris(index_dir)
     live = store.live_dir(index_dir)
     old_manifest = read_manifest(live) if live is not None else None
-    if old_manifest is not None and store.newer_format(old_manifest.get("format")) and not replace_newer:
-        raise store.NewerFormat(index_dir, old_manifest.get("format"))
+    if not replace_newer:
+        refuse_newer(index_dir, old_manifest)
     full_because = ""
     # A live file not as its build wrote it (a stat each): an update would reuse its vectors, or call it current.
     damage = file_check.damaged(live, old_manifest) if live is not None and old_manifest is not None else []

@@ -10,6 +10,7 @@ from typing import Any
 from index import file_check, store
 from index.build_failures import last_failure
 from index.change_journal import pending
+from index.newer_release import newer_versions
 
 
 def index_status(index_dir: Path, elsewhere: bool | str | None = None, files: str | None = None) -> dict[str, Any]:
@@ -64,5 +65,7 @@ def index_status(index_dir: Path, elsewhere: bool | str | None = None, files: st
         "last_failure": last_failure(index_dir),
         "format": manifest.get("format"),
         "reads_format": store.FORMAT_VERSION,
+        # What it derives from the text in a newer release's versions (a rolling deploy): left for that release.
+        "newer_release": newer_versions(manifest),
         **checked,
     }

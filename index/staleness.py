@@ -12,6 +12,7 @@ from index.article_cache import ArticleCache
 from index.chunking import ChunkSpec
 from index.corpus_files import indexed_versions, load_corpus
 from index.extractors import versions
+from index.newer_release import newer_text, newer_versions
 from index.onnx_export import DEFAULT_VARIANT
 from index.vector_cache import read_manifest, settings_key
 
@@ -37,7 +38,10 @@ def stale_reasons(manifest: dict[str, Any], docs: dict[str, str], model: str, sp
         reasons.append(f"its format is {manifest.get('format')}, this release writes {expected['format']}")
     if any(manifest.get(k) != expected[k] for k in ("model", "chunking")):
         reasons.append("the model or chunking settings changed")
-    if any(manifest.get(k, _UNRECORDED.get(k)) != v for k, v in derived_key().items()) \
+    newer = newer_versions(manifest)
+    if newer:  # a build refuses it (``index.newer_release``): it is no older version to bring up to date
+        reasons.append(f"it was built by a newer release ({newer_text(newer)})")
+    elif any(manifest.get(k, _UNRECORDED.get(k)) != v for k, v in derived_key().items()) \
             or not _query_encoder_current(manifest):
         reasons.append("it was built by an older version")
     if docs != manifest.get("docs", {}):

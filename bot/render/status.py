@@ -10,6 +10,7 @@ from typing import Any
 from bot.lacking_articles import Lacking, lacking_text
 from bot.results import IndexStatus, counted
 from index import store
+from index.newer_release import newer_text
 from retrieval.loaded import FIX_DAMAGED
 
 
@@ -23,6 +24,12 @@ def _format_text(info: dict[str, Any], rebuild: str) -> str:
                 "rebuild the index from it, that would replace the index the upgraded replicas serve.")
     if found != reads:
         return text + f": built by an older release. Rebuild it with: {rebuild}"
+    newer = info.get("newer_release")
+    if newer:  # this release reads it, but a rebuild here would undo the newer release's (``index.newer_release``)
+        anyway = "" if rebuild.startswith("/") else "; after rolling back, dispute-bot index build --full replaces it"
+        return (text + f"\nBuilt by a newer release: upgrade this replica ({newer_text(newer)}). It is served as it "
+                f"is; {rebuild} refuses to rebuild it, which would replace the index the upgraded replicas serve"
+                f"{anyway}.")
     return text
 
 
@@ -133,7 +140,7 @@ def _index_text(info: dict[str, Any], chat: bool) -> str:
     fix = (f"{rebuild} first settles the interrupted change, then brings it up to date"
            if info.get("interrupted") else f"{rebuild} brings it up to date")
     if (info.get("lacking") or {}).get("doc_ids"):  # a build here would drop them: said below, not advised
-        fix = "this corpus folder holds the articles moderators added (below)"
+        fix = "this corpus folder holds the articles named below"
     after = (f"\nOut of date ({'; '.join(stale)}): questions are answered from it as it is until {fix}"
              if stale else "")
     if info.get("interrupted"):  # said before "out of date", which the interrupted change's file makes it

@@ -49,21 +49,26 @@ class ChangeStore:
                                  user_name=r.user_name, place=r.place, given=list(r.given or []),
                                  articles=list(r.articles or []), reason=r.reason, at=r.at) for r in rows]
 
-    def held_adds(self) -> set[str]:
+    def recorded_articles(self) -> tuple[set[str], set[str]]:
         """The doc ids a published add (chat's or the CLI's) put in the index and no published change since has
         removed: the articles a replica's start-up must not drop for its corpus folder lacking them. An article
         a build picked up from the folder (start-up's, ``index build``) is a hand edit, not an add, and does not
-        make one of them; the latest add or removal naming an article decides."""
+        make one of them; the latest add or removal naming an article decides. And every doc id any published
+        change names (added, changed or removed, by any action): an indexed article outside those was indexed
+        before the store recorded changes (migration 9), so nothing here can say a moderator added or removed
+        it (``bot.lacking_articles``)."""
         c = moderator_changes.c
         held: set[str] = set()
+        named: set[str] = set()
         with reading(self.engine) as conn:
             rows = conn.execute(sa.select(c.action, c.articles).where(c.outcome == "published")
                                 .order_by(c.at, c.id))
             for action, articles in rows:
                 for article in articles or []:
                     change, doc_id = article.get("change"), str(article.get("doc_id"))
+                    named.add(doc_id)
                     if change == "removed":
                         held.discard(doc_id)
                     elif action in ("add", "restore"):  # a restore puts an article back as an add does
                         held.add(doc_id)
-        return held
+        return held, named
