@@ -17,6 +17,7 @@ from typing import TypeVar
 from bot import metrics
 from bot.actors import Actor, ModeratorPolicy
 from bot.admission import Admission, VoteAdmission
+from bot.audit_log import audit
 from bot.audit_trail import AuditTrail
 from bot.builds import APOLOGY, BuildRunner
 from bot.conversations import OWN_ANSWER, with_pointed
@@ -49,7 +50,6 @@ from retrieval.loaded import FIX_DAMAGED, IndexLoadError
 from retrieval.types import Answer, Timeline
 
 log = logging.getLogger(__name__)
-audit = logging.getLogger("dispute_bot.audit")
 
 T = TypeVar("T")
 INDEX_CHECK_SECONDS = 1.0  # how often a replica looks for a build published elsewhere: one readlink

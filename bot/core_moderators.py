@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot.actors import Actor
 from bot.article_choices import ArticleChoice, article_choices
+from bot.audit_log import audit
 from bot.audit_trail import AuditTrail
 from bot.change_history import ChangeHistory, change_record
 from bot.results import IndexChange, Notice, NoticeKind
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from index.embedding import EncoderProvider
     from retrieval.engine import Engine
 
-audit = logging.getLogger("dispute_bot.audit")
 log = logging.getLogger(__name__)
 
 FORBIDDEN = "Only moderators can {what}."

@@ -4,10 +4,10 @@ thread, so questions go on being answered from the old index until the new one i
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 
 from bot.actors import Actor
+from bot.audit_log import audit
 from bot.builds import BuildRunner
 from bot.core_config import CoreConfig
 from bot.force_hints import chat_hint
@@ -17,8 +17,6 @@ from index.embedding import EncoderProvider
 from index.lock_check import LockCheck
 from index.manage import Upload, add_articles, remove_article
 from index.web_article import WebArticle, fetch_articles
-
-audit = logging.getLogger("dispute_bot.audit")
 
 
 class CorpusChanges:
