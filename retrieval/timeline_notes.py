@@ -13,7 +13,7 @@ from retrieval.figure_dates import FIGURES_DATE, figures_note
 from retrieval.loaded import LoadedIndex
 from retrieval.question import analyse
 from retrieval.reach import absent_words, period_covered
-from retrieval.topic_dates import DateFilter, Period
+from retrieval.topic_dates import DateFilter, Day, Period
 from retrieval.wording import never_use
 
 
@@ -49,8 +49,12 @@ def undated_note(index: LoadedIndex, words: str) -> str:
 
 def dates_note(dates: list[DateFilter], year: int, covered: str) -> str:
     """What a timeline says when the dates its topic names hold no event: that a period named backwards
-    ("between feb 15 and feb 10") ends before it starts, and which period the articles cover."""
+    ("between feb 15 and feb 10") ends before it starts, that a day does not exist ("February 30": it had been
+    answered only with the period the articles cover, as if that day had been looked up), and which period
+    the articles cover."""
     backwards = [span for d in dates if isinstance(d, Period) and (span := d.days(year)) and span[0] > span[1]]
     said = [f"{day_words(first)} to {day_words(last)} ends before it starts: name the earlier day first."
             for first, last in backwards]
+    said += [f"{d.written} is no day of the calendar: check the day and month."
+             for d in dates if isinstance(d, Day) and d.written and d.days(year) is None]
     return " ".join([*said, covered]).strip()

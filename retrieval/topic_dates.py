@@ -13,7 +13,7 @@ month ("early feb") is read by ``retrieval.month_parts``, a year alone ("2021", 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from index.date_ranges import join_ranges, phrase_dashes
@@ -21,6 +21,7 @@ from index.date_values import exact_days, span_of
 from index.dates import NAMED_DAYS, WEEKDAY_WORDS, Mention, find_mentions
 from retrieval.figure_dates import written_out
 from retrieval.month_parts import parts_of_month
+from retrieval.month_ranges import month_year_ranges
 from retrieval.topic_months import FULL_MONTH_NAMES, MONTH_WORDS, month_named
 from retrieval.topic_years import topic_years, year_parts
 
@@ -57,6 +58,7 @@ class Day:
     year: int | None
     month: int
     day: int | None
+    written: str = field(default="", compare=False)  # a day that does not exist ("February 30"), as the topic has it
 
     def covers(self, when: str, year: int) -> bool:
         """Whether an event dated ``when`` (a day, a week ``start/end`` or a month) falls on this date, in
@@ -209,6 +211,9 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
     parts, written = parts_of_month(written)
     found: list[DateFilter] = [Period(Day(year, number, first), Day(year, number, last))
                                for year, number, first, last in parts]
+    ranges, written = month_year_ranges(written)  # "February 2021 to January 2021": one period, named backwards
+    found += [Period(Day(first_year, first, None), Day(last_year, last, None))
+              for first_year, first, last_year, last in ranges]
     spans: list[tuple[int, int]] = []  # where the dates' words are, taken out of the rest by position
     for m in join_ranges(written, find_mentions(written), phrase=True):
         day = _day_of(m)
@@ -229,7 +234,8 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
         assert first is not None and last is not None
         found.append(Period(Day(None, first, None), Day(None, last, None)))
     rest = _MONTH_RANGE.sub(" ", rest)
-    found += [NEVER] * len(_NO_SUCH_DAY.findall(rest))  # "feb 30": a date of no event, not the words "February 30"
+    # "feb 30": a date of no event, not the words "February 30"; kept as written, to be told it is no day
+    found += [replace(NEVER, written=" ".join(text.split())) for text in _NO_SUCH_DAY.findall(rest)]
     rest = _NO_SUCH_DAY.sub(" ", rest)
     for word in _WORD.findall(rest):
         number = month_named(word)
