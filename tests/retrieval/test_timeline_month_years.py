@@ -38,7 +38,26 @@ def test_months_with_a_year_are_every_day_between(index: LoadedIndex, encoder: E
     assert [e.date for e in result.events] == ["2021-01-12", "2021-02-10", "2021-03-15"], result
 
 
-@pytest.mark.parametrize("topic", ["February 30", "30 February 2021"])
-def test_a_day_that_does_not_exist_is_called_so(index: LoadedIndex, encoder: Encoder, topic: str) -> None:
+@pytest.mark.parametrize(("topic", "said"), [("February 30", "February 30 is no day of the calendar"),
+                                             ("30 February 2021", "30 February 2021 is no day (February 2021 has 28")])
+def test_a_day_that_does_not_exist_is_called_so(index: LoadedIndex, encoder: Encoder, topic: str, said: str) -> None:
     result = topic_timeline(index, encoder, topic)
-    assert result.events == [] and "is no day of the calendar" in result.note, result
+    assert result.events == [] and said in result.note, result
+
+
+@pytest.mark.parametrize(("topic", "said"), [
+    ("2021-02-30", "2021-02-30 is no day (February 2021 has 28 days)"),
+    ("events on 9999-01-01", "9999-01-01 is outside the years dates are read in (1900 to 2100)"),
+    ("28 February 9999", "28 February 9999 is outside the years dates are read in"),
+    ("in january 2150", "January 2150 is outside the years dates are read in"),
+])
+def test_a_date_that_is_none_says_why(index: LoadedIndex, encoder: Encoder, topic: str, said: str) -> None:
+    """"2021-02-30" listed every event (as the year 2021), "9999-01-01" was answered "The articles never use the
+    words 9999 or 01", as if the topic were words, and "28 February 9999" listed 28 February of any year."""
+    result = topic_timeline(index, encoder, topic)
+    assert result.events == [] and said in result.note and "never use" not in result.note, result
+
+
+@pytest.mark.parametrize("topic", ["2021-02-10", "accounts withheld 2021-02-10", "February 10, 2021"])
+def test_a_day_in_a_year_dates_are_read_in_still_filters(index: LoadedIndex, encoder: Encoder, topic: str) -> None:
+    assert [e.date for e in topic_timeline(index, encoder, topic).events] == ["2021-02-10"]
