@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from bot import metrics
 from bot.actors import Actor
+from bot.audit_log import audit
 from bot.build_lock import LockUnavailable
 from bot.results import IndexChange, Notice, NoticeKind
 from bot.running_change import RunningChange, busy_text
@@ -25,7 +26,6 @@ from index import store
 from index.lock_check import LockCheck
 
 log = logging.getLogger(__name__)
-audit = logging.getLogger("dispute_bot.audit")
 T = TypeVar("T")
 
 APOLOGY = "Sorry, something went wrong while handling that. The error has been logged."

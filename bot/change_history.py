@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.actors import Actor
+from bot.one_line import on_one_line
 from index.article_match import IndexedArticle
 
 REFUSED_KINDS = frozenset({"invalid", "forbidden", "busy", "rate_limited", "overloaded"})
@@ -49,7 +50,7 @@ class ChangeRecord:
             text += f"; {changed}"
         if self.reason:
             text += f"; {' '.join(self.reason.split())}"
-        return text
+        return on_one_line(text)  # a file name with a line break in it wrote a made-up record under this one
 
 
 def _changed(articles: Sequence[dict[str, Any]]) -> str:

@@ -18,6 +18,7 @@ from bot import metrics
 from bot.about_asks import NOTED_TOPIC, acknowledges
 from bot.actors import Actor, ModeratorPolicy
 from bot.admission import Admission, VoteAdmission
+from bot.audit_log import audit
 from bot.audit_trail import AuditTrail
 from bot.builds import APOLOGY, BuildRunner
 from bot.conversations import OWN_ANSWER, with_pointed
@@ -51,7 +52,6 @@ from retrieval.loaded import FIX_DAMAGED, IndexLoadError
 from retrieval.types import Answer, Timeline
 
 log = logging.getLogger(__name__)
-audit = logging.getLogger("dispute_bot.audit")
 
 T = TypeVar("T")
 INDEX_CHECK_SECONDS = 1.0  # how often a replica looks for a build published elsewhere: one readlink

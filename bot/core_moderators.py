@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot.actors import Actor
 from bot.article_choices import ArticleChoice, article_choices, kept_choices
+from bot.audit_log import audit
 from bot.audit_trail import AuditTrail
 from bot.build_updates import ProgressRelay, ProgressSink
 from bot.change_history import ChangeHistory, change_record
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
     from index.embedding import EncoderProvider
     from retrieval.engine import Engine
 
-audit = logging.getLogger("dispute_bot.audit")
 log = logging.getLogger(__name__)
 
 FORBIDDEN = "Only moderators can {what}."

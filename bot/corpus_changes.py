@@ -4,11 +4,11 @@ thread, so questions go on being answered from the old index until the new one i
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable, Sequence
 
 from bot.actors import Actor
+from bot.audit_log import audit
 from bot.build_updates import ProgressRelay, ProgressSink
 from bot.builds import BuildRunner
 from bot.core_config import CoreConfig
@@ -21,8 +21,6 @@ from index.lock_check import LockCheck
 from index.manage import Upload, add_articles, remove_article
 from index.restore import ArticleLive, NothingKept, restore_article
 from index.web_article import WebArticle, fetch_articles
-
-audit = logging.getLogger("dispute_bot.audit")
 
 
 class CorpusChanges:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import logging
 import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from bot.add_paths import read_files
+from bot.audit_log import audit
 from bot.audit_trail import AuditTrail
 from bot.build_lock import LockUnavailable
 from bot.build_signals import stop_signals
@@ -42,7 +42,6 @@ from index.web_article import fetch_articles
 from retrieval.loaded import load_problem
 
 BUSY = "dispute-bot: an index build is already running; try again when it has finished."
-audit = logging.getLogger("dispute_bot.audit")
 
 
 def _who() -> str:

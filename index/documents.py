@@ -16,6 +16,7 @@ from index.front_matter import (
     DATE_HEADER,
     FRONT_MATTER,
     ArticleProblem,
+    clean_line,
     clean_str,
     front_matter,
     refuse_unless_text,
@@ -218,7 +219,7 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
     # break is mended: both are quoted and searched whole.
     # No zero-width space opens a quote (``index.invisible``), nor does "â€™" stand for "’" (``index.mojibake``)
     body = mended(joined_pages(visible(mojibake_mended(body))))
-    title = visible(mojibake_mended(clean_str(meta.get("title")) or first_line_title(body) or doc_id))
+    title = visible(mojibake_mended(clean_line(meta.get("title")) or first_line_title(body) or doc_id))
     # "date: 10/02/2021" reads as the article writes a day in figures, when its text shows that (``index.day_order``)
     date = normalise_date(meta.get("date"), day_first(body) if meta.get("date") else None)
     if date is None and not meta.get("date"):  # a date given but unreadable is refused, not replaced
@@ -230,7 +231,7 @@ def parse_article(raw: str, doc_id: str, filename: str) -> Document:
         title=title,
         date=date,
         url=without_tracking(url) if url else None,
-        source=clean_str(meta.get("source")),
+        source=clean_line(meta.get("source")),
         text=body,
         body_offset=body_offset,
         sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+import unicodedata
 from typing import Any
 
 import yaml
@@ -91,6 +92,21 @@ def clean_str(value: object) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def clean_line(value: object) -> str | None:
+    """A title or source, shown on one line wherever it is listed: a YAML title with a line break in it
+    ("…\n# Heading") broke the lines of the command line's and the terminal's sources and of Discord's plain
+    list, and a control character (BEL, ESC) reached Discord and Slack as it was. A line break or tab, with the
+    spaces around it, becomes one space; other control characters go; other spaces stay as written."""
+    if value is None:
+        return None
+    text = "".join(ch for ch in str(value) if ch.isspace() or unicodedata.category(ch) != "Cc")
+    return _BREAKS.sub(" ", text).strip() or None
+
+
+# A line break of any kind (and a tab, a line's other control that is whitespace), with the spaces around it.
+_BREAKS = re.compile(r"\s*[\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]\s*")
 
 
 def front_matter_problem(exc: Exception) -> str:

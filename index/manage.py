@@ -28,6 +28,7 @@ from index.lock_check import LockCheck
 from index.pdf_article import is_pdf
 from index.text_decoding import utf8_bytes
 from index.upload_checks import MAX_STEM, Upload, check_upload, pdf_upload, safe_filename
+from index.url_note import unlinked_url_note
 from index.web_article import NoArticleText, WebArticle, is_saved_page, saved_page_article
 
 # Checking an upload and reading the status live in their own modules; named here too, as callers import them.
@@ -135,9 +136,7 @@ def add_articles(
                 if note is not None:
                     outcome.notes.append({"file": filename, "note": note})
                 if (url := unlinked_url(text)) is not None:
-                    outcome.notes.append({"file": filename, "note": (
-                        f"added, but its front matter's url “{url[:200]}” is no web address (one starting http:// "
-                        "or https://), so its quotes show no link")})
+                    outcome.notes.append({"file": filename, "note": unlinked_url_note(url)})
             if not outcome.stored:
                 return outcome
             outcome.report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,

@@ -14,6 +14,7 @@ from index.corpus_files import parsed_article
 from index.date_problems import date_problem
 from index.documents import ARTICLE_SUFFIXES, too_little_text
 from index.pdf_article import pdf_markdown
+from index.repeated_keys import repeated_key_problem
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_STEM = 100
@@ -65,6 +66,8 @@ def check_upload(upload: Upload, max_bytes: int) -> str:
     if len(upload.data) > max_bytes:
         raise ValueError(f"{len(upload.data):,} bytes is over the {max_bytes:,}-byte limit")
     raw, doc = parsed_article(upload.data, Path(filename).stem, filename)
+    if (repeated := repeated_key_problem(raw)) is not None:
+        raise ValueError(repeated)
     if (too_little := too_little_text(doc.text)) is not None:
         raise ValueError(too_little)
     if (problem := date_problem(raw, doc.date, doc.text)) is not None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from index.dates import day_words
+from index.stamps import YEARS, no_such_day
 from retrieval.figure_dates import FIGURES_DATE, figures_note
 from retrieval.loaded import LoadedIndex
 from retrieval.question import analyse
 from retrieval.reach import absent_words, period_covered
-from retrieval.topic_dates import DateFilter, Period
+from retrieval.topic_dates import DateFilter, Day, Period
 from retrieval.wording import never_use
 
 
@@ -49,8 +50,20 @@ def undated_note(index: LoadedIndex, words: str) -> str:
 
 def dates_note(dates: list[DateFilter], year: int, covered: str) -> str:
     """What a timeline says when the dates its topic names hold no event: that a period named backwards
-    ("between feb 15 and feb 10") ends before it starts, and which period the articles cover."""
+    ("between feb 15 and feb 10") ends before it starts, that a day does not exist ("February 30": it had been
+    answered only with the period the articles cover, as if that day had been looked up), and which period
+    the articles cover."""
     backwards = [span for d in dates if isinstance(d, Period) and (span := d.days(year)) and span[0] > span[1]]
     said = [f"{day_words(first)} to {day_words(last)} ends before it starts: name the earlier day first."
             for first, last in backwards]
+    said += [_no_day(d.written) for d in dates if isinstance(d, Day) and d.written and d.days(year) is None]
     return " ".join([*said, covered]).strip()
+
+
+def _no_day(written: str) -> str:
+    """Why a date the topic names is none: a day the month lacks, or a year outside those dates are read in."""
+    if (why := no_such_day(written)) is not None:
+        return f"{written} is no day ({why}): check the day and month."
+    if (year := re.search(r"(?<!\d)\d{4,}(?!\d)", written)) is not None and int(year.group()) not in YEARS:
+        return f"{written} is outside the years dates are read in ({YEARS.start} to {YEARS.stop - 1})."
+    return f"{written} is no day of the calendar: check the day and month."

@@ -13,14 +13,16 @@ month ("early feb") is read by ``retrieval.month_parts``, a year alone ("2021", 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from index.date_ranges import join_ranges, phrase_dashes
 from index.date_values import exact_days, span_of
 from index.dates import NAMED_DAYS, WEEKDAY_WORDS, Mention, find_mentions
+from index.stamps import YEARS, no_such_day
 from retrieval.figure_dates import written_out
 from retrieval.month_parts import parts_of_month
+from retrieval.month_ranges import month_year_ranges
 from retrieval.topic_months import FULL_MONTH_NAMES, MONTH_WORDS, month_named
 from retrieval.topic_years import topic_years, year_parts
 
@@ -29,6 +31,12 @@ _WORD = re.compile(r"[A-Za-z]+")
 _MONTH_NAMES = FULL_MONTH_NAMES + "|" + "|".join(m[:3].capitalize() for m in MONTH_WORDS)
 _NO_SUCH_DAY = re.compile(rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:of\s+)?(?:{_MONTH_NAMES}))\b"
                           rf"(?:,?\s+\d{{4}})?")
+# A day written as ISO's YYYY-MM-DD left once the dates are read: none ("2021-02-30"), or in a year no article's
+# date is read in ("9999-01-01"), it is no date of any event.
+_ISO_DAY = re.compile(r"(?<![\w-])\d{4,}-\d{1,2}-\d{1,2}(?![\w-])")
+# A year right after a date's words ("28 February 9999", "january 2150"): the dates' reading takes 1900 to 2100 only
+# (``index.stamps.YEARS``), and left the year behind as a word, the date was that day or month of any year.
+_YEAR_WRITTEN = re.compile(r",?\s+(?P<year>\d{4,})\b")
 # A word that makes a single date one end of a period; "after" and "before" leave the date itself out.
 # "on or after feb 10" and "on or before" keep it in.
 _BOUND = re.compile(r"\b(?P<inclusive>on\s+or\s+)?(?P<word>since|from|starting(?:\s+from)?|after|before|until|till"
@@ -57,6 +65,7 @@ class Day:
     year: int | None
     month: int
     day: int | None
+    written: str = field(default="", compare=False)  # a day that does not exist ("February 30"), as the topic has it
 
     def covers(self, when: str, year: int) -> bool:
         """Whether an event dated ``when`` (a day, a week ``start/end`` or a month) falls on this date, in
@@ -156,6 +165,13 @@ def _day_of(m: Mention) -> Day | None:
     return Day(m.year, m.month, m.day if m.kind != "month" else None)
 
 
+def _far_year(written: str, end: int) -> re.Match[str] | None:
+    """The year written right after a date's words ending at ``end`` when no article's date is read in it
+    ("28 February 9999"): that date is none (``_YEAR_WRITTEN``)."""
+    far = _YEAR_WRITTEN.match(written, end)
+    return far if far is not None and int(far["year"]) not in YEARS else None
+
+
 def _bounded(written: str, start: int, day: Day) -> tuple[DateFilter, int]:
     """``day``, or the open period a word right before it makes of it ("since feb 9"), with where the date's
     words begin."""
@@ -209,10 +225,17 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
     parts, written = parts_of_month(written)
     found: list[DateFilter] = [Period(Day(year, number, first), Day(year, number, last))
                                for year, number, first, last in parts]
+    ranges, written = month_year_ranges(written)  # "February 2021 to January 2021": one period, named backwards
+    found += [Period(Day(first_year, first, None), Day(last_year, last, None))
+              for first_year, first, last_year, last in ranges]
     spans: list[tuple[int, int]] = []  # where the dates' words are, taken out of the rest by position
     for m in join_ranges(written, find_mentions(written), phrase=True):
         day = _day_of(m)
         if day is None:
+            continue
+        if (far := _far_year(written, m.through.end if m.through is not None else m.end)) is not None:
+            found.append(replace(NEVER, written=" ".join(written[m.start:far.end()].split())))
+            spans.append((m.start, far.end()))
             continue
         if m.through is not None:
             period, start, end = _ranged(written, m, day)
@@ -229,8 +252,13 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
         assert first is not None and last is not None
         found.append(Period(Day(None, first, None), Day(None, last, None)))
     rest = _MONTH_RANGE.sub(" ", rest)
-    found += [NEVER] * len(_NO_SUCH_DAY.findall(rest))  # "feb 30": a date of no event, not the words "February 30"
+    # "feb 30", "2021-02-30", "9999-01-01": a date of no event, not the words "February 30"; kept as written, to be
+    # told why (``retrieval.timeline_notes``)
+    found += [replace(NEVER, written=" ".join(text.split())) for text in _NO_SUCH_DAY.findall(rest)]
     rest = _NO_SUCH_DAY.sub(" ", rest)
+    no_days = [text for text in _ISO_DAY.findall(rest) if no_such_day(text) or int(text.split("-")[0]) not in YEARS]
+    found += [replace(NEVER, written=text) for text in no_days]
+    rest = _ISO_DAY.sub(lambda m: " " if m.group() in no_days else m.group(), rest)
     for word in _WORD.findall(rest):
         number = month_named(word)
         at = re.search(rf"\b{re.escape(word)}\b", rest) if number else None
@@ -242,6 +270,10 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
                 continue
             inside = _IN.search(rest[: at.start()])
             start = inside.start() if inside else start
+        if (far := _far_year(rest, at.end())) is not None:  # "in january 9999"
+            found.append(replace(NEVER, written=" ".join(rest[at.start():far.end()].split())))
+            rest = rest[:start] + " " + rest[far.end():]
+            continue
         found.append(bounded)
         rest = rest[:start] + " " + rest[at.end():]
     year_months, rest = year_parts(rest)  # "mid-2020": May to August

@@ -34,8 +34,10 @@ _BRACKET = re.compile(r"(\\*)([\[\]])")
 # Mention markup: users, nicknames and roles (<@1>, <@!1>, <@&1>), channels (<#1>), custom emoji (<:x:1>,
 # <a:x:1>), commands (</ask:1>), timestamps (<t:1>) and guide links (<id:home>), and @everyone / @here.
 # allowed_mentions=none stops the pings, not the rendering: in an embed <@123456789> still showed as a
-# mention chip. A backslash shows the markup as typed, as it does for any markdown character.
-_MENTION = re.compile(r"<(?=[@#/]|a?:|t:|id:)|(?<![\w@])@(?=(?:everyone|here)\b)", re.IGNORECASE)
+# mention chip. A backslash shows the markup as typed, as it does for any markdown character. "@everyone" and "@here"
+# glued to other letters too ("x@everyone", "@everyoneKoo", "a@here.com"): Discord's markdown reads them wherever
+# they stand (discord.py's ``escape_mentions`` escapes them there too), and the backslash does not show.
+_MENTION = re.compile(r"<(?=[@#/]|a?:|t:|id:)|@(?=everyone|here)", re.IGNORECASE)
 
 
 def clip(text: str, limit: int) -> str:

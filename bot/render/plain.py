@@ -8,14 +8,13 @@ import unicodedata
 
 from bot.change_history import ChangeHistory
 from bot.history_results import Feedback, GapReport
+from bot.one_line import BIDI
 from bot.render.list_text import Shown, as_written, source_line, sources_parts, timeline_parts
 from bot.render.status import status_text
 from bot.results import IndexChange, IndexStatus, Notice, Reply, Result, SourcesList
 from retrieval.types import Answer, Citation, Timeline
 from retrieval.wording import ALSO_IN_THE_ARTICLES
 
-# Bidirectional overrides and isolates can make a line read differently from what it contains.
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _UNPRINTABLE = re.compile(r"[^\n\t -~]")
 # Embeddings, overrides and isolates: one left open in a summary reverses the rest of its chat line (the
 # source's title and link included). The marks (LRM, RLM, ALM) stay: Arabic and Hebrew text needs them.
@@ -27,7 +26,7 @@ def without_direction_changes(text: str) -> str:
 
 
 def _shown(ch: str) -> str:
-    if ch in _BIDI or unicodedata.category(ch) == "Cc":
+    if ch in BIDI or unicodedata.category(ch) == "Cc":
         return ch.encode("unicode_escape").decode("ascii")
     return ch
 

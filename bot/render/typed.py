@@ -14,6 +14,7 @@ WHOLE = "What you typed, to copy:"
 CUT = "What you typed (its first {shown:,} of {total:,} characters), to copy:"
 _FENCES = re.compile(r"`{3,}")  # would close the block early: broken up with zero-width spaces
 _ZERO_WIDTH = "\u200b"
+NEAR = 0.7  # a space within the last 30% of what fits is a word's end worth cutting back to
 
 
 def given_back(said: str, typed: str, limit: int, escape: Callable[[str], str] = str) -> str:
@@ -31,6 +32,12 @@ def given_back(said: str, typed: str, limit: int, escape: Callable[[str], str] =
         if len(out) <= limit:
             return out
         over = len(out) - limit
-        cut = shown[: max(0, len(shown) - over - 1)]
-        shown = (cut.rsplit(None, 1)[0] if " " in cut.strip() else cut).rstrip()
+        shown = _at_word(shown[: max(0, len(shown) - over - 1)])
     return said
+
+
+def _at_word(cut: str) -> str:
+    """``cut`` back to its last space only when one is near its end (as ``clip`` does): always cut back, "why did
+    twitter " and 2,400 characters of one pasted word (an address) were given back as "why did twitter"."""
+    space = max(cut.rfind(" "), cut.rfind("\n"), cut.rfind("\t"))
+    return (cut[:space] if space > len(cut) * NEAR else cut).rstrip()

@@ -56,10 +56,11 @@ def text_sections(escaped: str, max_sections: int) -> list[dict[str, Any]]:
     return [plain_section(p) for p in pieces]
 
 
-def pack(items: list[str], budget: int, noun: str, sep: str, hint: str = "") -> list[dict[str, Any]]:
+def pack(items: list[str], budget: int, noun: str, sep: str, hint: str = "", *, chars: int = MESSAGE_TEXT_LIMIT
+         ) -> list[dict[str, Any]]:
     """One section per item when they fit in ``budget`` blocks, otherwise items share sections; never more
-    text than one message carries (``MESSAGE_TEXT_LIMIT``): what is left is counted in a closing note, with
-    ``hint`` (how to see it) after the count."""
+    than ``chars`` characters (what the message's other blocks leave of ``MESSAGE_TEXT_LIMIT``): what is left
+    is counted in a closing note, with ``hint`` (how to see it) after the count."""
     separate = len(items) <= budget
     sections: list[str] = []
     total = 0
@@ -67,7 +68,7 @@ def pack(items: list[str], budget: int, noun: str, sep: str, hint: str = "") -> 
         item = clip(item, SECTION_LIMIT)
         join = not separate and bool(sections) and len(sections[-1]) + len(sep) + len(item) <= SECTION_LIMIT
         grow = len(sep) + len(item) if join else len(item)
-        if total + grow > MESSAGE_TEXT_LIMIT or not (separate or join or len(sections) < budget - 1):
+        if total + grow > chars or not (separate or join or len(sections) < budget - 1):
             return [*map(section, sections), context(f"…and {len(items) - i} more {noun} not shown{hint}.")]
         if join:
             sections[-1] += sep + item

@@ -7,7 +7,7 @@ from bot.render import plain
 from bot.render.dates import shown_date, shown_event_date, span_words
 from bot.render.lines import one_line
 from bot.results import SourcesList
-from bot.slack.blocks import MAX_BLOCKS, pack, section
+from bot.slack.blocks import MAX_BLOCKS, MESSAGE_TEXT_LIMIT, pack, section
 from bot.slack.fallback_text import TIMELINE_HINT, fallback
 from bot.slack.message import SlackMessage
 from bot.slack.mrkdwn import SECTION_LIMIT, clip, escape, link, literal
@@ -15,6 +15,7 @@ from retrieval.types import Citation, Timeline, TimelineEvent, same_title_and_da
 
 EVENT_SUMMARY_LIMIT = 600  # one long web paragraph read as a sentence would crowd out its own sources
 MAX_EVENT_SOURCES = 3
+TOPIC_LIMIT = 200  # characters of a timeline's topic its heading shows
 
 
 def _event(event: TimelineEvent) -> str:
@@ -44,10 +45,18 @@ def _copy_label(c: Citation, copy: Citation) -> str:
     return "a copy" if same_title_and_date(c, copy) else copy.title or copy.doc_id
 
 
+def _topic(text: str) -> str:
+    """A timeline's topic (or the words searched for) as its heading shows it, within ``TOPIC_LIMIT``: a topic
+    may be as long as a question, and the heading's text was left out of the message's budget (Slack refused a
+    long topic's timeline, over 12,000 characters, and the asker saw only the fallback text)."""
+    text = " ".join(text.split())
+    return literal(text if len(text) <= TOPIC_LIMIT else text[: TOPIC_LIMIT - 1].rstrip() + "…")
+
+
 def render_timeline(timeline: Timeline) -> SlackMessage:
-    about = f" about “{literal(timeline.topic)}”" if timeline.topic else ""
+    about = f" about “{_topic(timeline.topic)}”" if timeline.topic else ""
     if timeline.searched_for:  # the topic's typos mended
-        about += f" (searched for: {literal(' '.join(timeline.searched_for.split()))})"
+        about += f" (searched for: {_topic(timeline.searched_for)})"
     if not timeline.events:  # a time that can't be placed ("last week"): the note alone, nothing was looked up
         said = (literal(timeline.note) if timeline.asked_back
                 else f"The articles give no dated events{about}. {literal(timeline.note)}".rstrip())
@@ -59,7 +68,9 @@ def render_timeline(timeline: Timeline) -> SlackMessage:
     newest = ", newest first" if timeline.newest_first else ""
     header = section(f"*Timeline{about}*: {count} dated event{'s' if count != 1 else ''}{newest}{more}")
     items = [_event(e) for e in timeline.events]
-    return SlackMessage(fallback(timeline), [header, *pack(items, MAX_BLOCKS - 1, "events", "\n\n", TIMELINE_HINT)])
+    events = pack(items, MAX_BLOCKS - 1, "events", "\n\n", TIMELINE_HINT,
+                  chars=MESSAGE_TEXT_LIMIT - len(header["text"]["text"]))
+    return SlackMessage(fallback(timeline), [header, *events])
 
 
 def render_sources(sources: SourcesList) -> SlackMessage:

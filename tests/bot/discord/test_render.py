@@ -143,7 +143,7 @@ def test_mention_markup_in_articles_shows_as_typed() -> None:
     assert answer.embeds[0].fields[0].value and answer.embeds[0].fields[0].value.startswith(
         "“Koo founders told \\<@123456789> \\<@!42> \\<@&1> \\<#1> \\<:koo:99> \\</ask:7> \\<t:1612915200:R> "
         "\\@everyone.”")
-    assert safe("mail x@here.com, <https://a.example>, 3 < 4", 100) == "mail x@here.com, <https://a.example>, 3 < 4"
+    assert safe("mail x@here.com, <https://a.example>, 3 < 4", 100) == "mail x\\@here.com, <https://a.example>, 3 < 4"
 
 
 def test_clip_cuts_at_words_and_never_leaves_half_an_escape() -> None:
