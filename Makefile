@@ -99,7 +99,8 @@ test: lint typecheck unit
 # replicas on one database; the server is stopped and its folder deleted afterwards (tests/pg_cluster.py).
 PG_TESTS := tests/bot/test_shared_state.py tests/bot/test_build_lock.py tests/bot/test_store.py tests/bot/test_change_store.py tests/bot/test_leases.py tests/bot/slack/test_oauth.py \
 	tests/bot/slack/test_replicas.py tests/bot/slack/test_database_restart.py tests/bot/test_shared_state_outage.py \
-	tests/bot/slack/test_database_outage_writes.py tests/bot/test_build_lock_lost.py
+	tests/bot/slack/test_database_outage_writes.py tests/bot/test_build_lock_lost.py tests/bot/test_migration_failure.py \
+	tests/bot/test_store_contention.py
 test-postgres: install
 	$(BIN)/python -m tests.pg_cluster -- $(BIN)/pytest -q -rs $(PG_TESTS)
 

@@ -33,12 +33,16 @@ def _hermetic_settings(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest
     ``.env`` in the checkout. Every variable that ``Settings`` reads is removed (pydantic-settings matches
     names case-insensitively, so any spelling is), and each test runs in an empty directory, so no ``.env``
     is found unless the test writes one. Tests set what they need with ``monkeypatch`` or arguments.
+
+    Proxy variables go too (``HTTPS_PROXY``, ``http_proxy``, ``ALL_PROXY``, ``WS_PROXY``, ``NO_PROXY``, any
+    ``*_proxy``): slack_sdk sends every call through ``HTTPS_PROXY``/``HTTP_PROXY`` and, unlike curl, ignores
+    ``NO_PROXY``, so a developer's proxy took the stub servers' 127.0.0.1 traffic and tests failed.
     """
     from bot.settings import Settings
 
     fields = {name.lower() for name in Settings.model_fields}
     for key in list(os.environ):
-        if key.lower() in fields:
+        if key.lower() in fields or key.lower().endswith("_proxy"):
             monkeypatch.delenv(key)
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
 

@@ -7,6 +7,7 @@ whose driver is not in the image, an index outside the volume.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shlex
@@ -142,13 +143,39 @@ def test_compose_wires_the_bot_to_a_healthy_postgres_and_volumes() -> None:
     assert str(index_dir.parent) in mounts, "the live symlink, its builds and the lock sit on the index volume"
 
 
-@pytest.mark.skipif(shutil.which("docker-compose") is None, reason="docker-compose is not installed")
+def compose_command() -> list[str] | None:
+    """The Compose on this machine: v1's ``docker-compose``, or v2's ``docker compose`` plugin (what Docker
+    installs today, with no ``docker-compose`` at all); None when there is neither."""
+    if shutil.which("docker-compose"):
+        return ["docker-compose"]
+    if shutil.which("docker"):
+        with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+            if subprocess.run(["docker", "compose", "version"], capture_output=True, timeout=30).returncode == 0:
+                return ["docker", "compose"]
+    return None
+
+
 def test_docker_compose_accepts_the_file(tmp_path: Path) -> None:
+    command = compose_command()
+    if command is None:
+        pytest.skip("neither docker-compose (Compose v1) nor the `docker compose` plugin (v2) is installed")
     shutil.copy(ROOT / "compose.yaml", tmp_path / "compose.yaml")
     (tmp_path / ".env").write_text("POSTGRES_PASSWORD=p\nFEEDBACK_HMAC_KEY=k\n")
-    done = subprocess.run(["docker-compose", "-f", "compose.yaml", "config", "--quiet"], cwd=tmp_path,
+    done = subprocess.run([*command, "-f", "compose.yaml", "config", "--quiet"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(("plugin", "found"), [(True, ["docker", "compose"]), (False, None)])
+def test_compose_v2_alone_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plugin: bool,
+                                   found: list[str] | None) -> None:
+    """Only ``docker-compose`` was looked for: on a machine with Docker's v2 plugin alone the check above was
+    skipped. A ``docker`` on PATH that has (or lacks) the ``compose`` subcommand stands for each machine."""
+    docker = tmp_path / "docker"
+    docker.write_text(f'#!/bin/sh\n[ "$1 $2" = "compose version" ] && exit {0 if plugin else 1}\nexit 1\n')
+    docker.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert compose_command() == found
 
 
 def test_env_example_loads_and_names_only_settings() -> None:

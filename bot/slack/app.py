@@ -35,6 +35,7 @@ from bot.slack.handlers import SlackHandlers
 from bot.slack.http import EVENTS_PATH, web_app
 from bot.slack.lifecycle import ROTATING, stop_when_uninstalled, watch_app_token
 from bot.slack.pacing import Clock
+from bot.slack.proxy_env import no_proxy_ignored
 from bot.slack.rate_limits import posting_retry
 
 log = logging.getLogger(__name__)
@@ -198,6 +199,8 @@ async def serve_slack(
 ) -> None:
     """Serve Slack until cancelled: Socket Mode when SLACK_APP_TOKEN is set (and not ``http``), else HTTP
     on ``host:port`` (all interfaces by default: Slack must reach it, usually through a TLS proxy)."""
+    if proxy_warning := no_proxy_ignored(settings.slack_api_url):
+        log.warning("%s", proxy_warning)
     problem = setup_problem(settings, http)
     if problem:
         raise SlackSetupError(problem)

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import subprocess
-import sys
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -116,70 +113,6 @@ def test_conversation_renamed_and_down_votes_ranked(db_url: str, clock: FakeCloc
     assert store.alternatives("2" * 32) == [{"doc_id": "d2", "quote": "Another sentence."}]
     assert store.alternatives("9" * 32) is None
     store.close()
-
-
-VOTER = """
-import sys
-from bot.store import Store
-store = Store(sys.argv[1], b"k" * 32)
-failed = 0
-for n in range(400):
-    try:
-        store.vote(sys.argv[3 + n % 3], "slack", f"{sys.argv[2]}{n % 7}", 1 if n % 2 else -1)
-    except Exception as exc:
-        failed += 1
-        print(type(exc).__name__, str(exc).splitlines()[0], file=sys.stderr)
-print(failed)
-"""
-
-
-def test_two_processes_voting_at_once_lose_no_vote(db_url: str) -> None:
-    """Each vote reads, then writes: begun deferred, SQLite refused the write at once ("database is locked")
-    whenever the other process had written in between, and that vote was lost."""
-    store = Store(db_url, KEY)
-    ids = [str(n) * 32 for n in range(3)]
-    for answer_id in ids:
-        store.record_answer(record(answer_id))
-    store.close()
-    root = Path(__file__).resolve().parents[2]
-    voters = [subprocess.Popen([sys.executable, "-c", VOTER, db_url, who, *ids], cwd=root, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE) for who in ("A", "B")]
-    outcomes = [voter.communicate(timeout=120) for voter in voters]
-    assert [out.strip() for out, _ in outcomes] == ["0", "0"], [err[-500:] for _, err in outcomes]
-
-
-OPENER = """
-import sys, time
-from bot.store.engines import open_engine
-start, paths = float(sys.argv[1]), sys.argv[2:]
-failed = 0
-for n, path in enumerate(paths):
-    time.sleep(max(0.0, start + n * 0.04 - time.time()))
-    engine = open_engine(f"sqlite:///{path}")
-    try:
-        engine.connect().close()
-    except Exception as exc:
-        failed += 1
-        print(type(exc).__name__, str(exc).splitlines()[0], file=sys.stderr)
-    engine.dispose()
-print(failed)
-"""
-
-
-def test_processes_opening_a_new_database_together_all_connect(tmp_path: Path) -> None:
-    """Two bot processes started together on a new SQLite file: one stopped with "database is locked" at once
-    (both switched the file to WAL at the same moment, and SQLite refuses one without waiting). Three
-    processes open 60 new files, each at the same instants."""
-    paths = [str(tmp_path / f"{n}.db") for n in range(60)]
-    start = f"{time.time() + 2.0:.3f}"  # after every process has imported the store
-    root = Path(__file__).resolve().parents[2]
-    openers = [subprocess.Popen([sys.executable, "-c", OPENER, start, *paths], cwd=root, text=True,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
-    outcomes = [opener.communicate(timeout=120) for opener in openers]
-    assert [out.strip() for out, _ in outcomes] == ["0", "0", "0"], [err[-500:] for _, err in outcomes]
-    for path in paths:
-        with sqlite3.connect(path) as conn:
-            assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_answers_past_retention_are_gone_before_any_prune_runs(db_url: str, clock: FakeClock) -> None:

@@ -12,7 +12,10 @@ import re
 from typing import Any
 
 EMBED_LIMITS = {"title": 256, "description": 4096}
-COMMAND_NAME = re.compile(r"^[-_\w]{1,32}$")
+# Slash command and option names: Discord's ``^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$``, lowercase where a
+# letter has a lowercase form. USER and MESSAGE (context menu) commands may use any case and spaces.
+COMMAND_NAME = re.compile(r"^[-_'\w\u0900-\u097f\u0e00-\u0e7f]{1,32}$")
+CHAT_INPUT = 1
 
 
 def _too_long(errors: dict[str, str], path: str, text: str | None, limit: int) -> int:
@@ -46,6 +49,20 @@ def message_errors(body: dict[str, Any]) -> dict[str, str]:
     if total > 6000:
         errors["embeds"] = "MAX_EMBED_SIZE_EXCEEDED: Embed size exceeds maximum size of 6000"
     errors.update(component_errors(body.get("components") or []))
+    errors.update(mention_errors(body.get("allowed_mentions")))
+    return errors
+
+
+def mention_errors(allowed: dict[str, Any] | None) -> dict[str, str]:
+    """``allowed_mentions`` as Discord checks it: ``parse`` naming "users" (or "roles") and a ``users`` (``roles``)
+    list too is refused, as is a list of more than 100."""
+    errors: dict[str, str] = {}
+    for kind in ("users", "roles"):
+        listed = (allowed or {}).get(kind) or []
+        if listed and kind in ((allowed or {}).get("parse") or []):
+            errors[f"allowed_mentions.{kind}"] = "MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE"
+        if len(listed) > 100:
+            errors[f"allowed_mentions.{kind}"] = "BASE_TYPE_MAX_LENGTH: Must be 100 or fewer in length."
     return errors
 
 
@@ -82,8 +99,11 @@ def is_empty(body: dict[str, Any]) -> bool:
 
 
 def pings(body: dict[str, Any], replied_user_id: str | None = None) -> list[str]:
-    """Who Discord would notify. Without ``allowed_mentions`` everything in the content pings."""
+    """Who Discord would notify. Without ``allowed_mentions`` everything in the content pings. A body Discord
+    refuses for its ``allowed_mentions`` notifies nobody, being never sent: asking is a mistake (ValueError)."""
     allowed = body.get("allowed_mentions")
+    if mention_errors(allowed):
+        raise ValueError(f"Discord refuses this allowed_mentions: {mention_errors(allowed)}")
     content = body.get("content") or ""
     parse = {"everyone", "users", "roles"} if allowed is None else set(allowed.get("parse", []))
     # Snowflakes, as strings or (as discord.py sends them) numbers: Discord takes both.
@@ -97,24 +117,60 @@ def pings(body: dict[str, Any], replied_user_id: str | None = None) -> list[str]
     return found
 
 
+def _longest(item: dict[str, Any], field: str) -> int:
+    """A field's length as the 4000-character total counts it: its longest localization, if longer."""
+    localized = item.get(f"{field}_localizations") or {}
+    return max([len(str(item.get(field) or "")), *(len(str(v)) for v in localized.values())])
+
+
+def command_size(item: dict[str, Any]) -> int:
+    """Characters of names, descriptions and choice values in a command, its options (and theirs) and choices."""
+    size = _longest(item, "name") + _longest(item, "description")
+    size += sum(_longest(choice, "name") + len(str(choice.get("value", ""))) for choice in item.get("choices") or [])
+    return size + sum(command_size(option) for option in item.get("options") or [])
+
+
+def slash_name(name: str) -> bool:
+    return bool(COMMAND_NAME.match(name)) and name == name.lower()
+
+
 def command_errors(commands: list[dict[str, Any]]) -> dict[str, str]:
-    """What Discord checks when commands are registered: names, descriptions, required options first."""
+    """What Discord checks when commands are registered: names (unique per command type), descriptions, at most
+    25 options (unique names, required ones first) and 25 choices, 4000 characters in all per command; context
+    menu commands (USER, MESSAGE) with an empty description and no options."""
     errors: dict[str, str] = {}
+    seen: set[tuple[int, str]] = set()
     for i, command in enumerate(commands):
-        name = command.get("name", "")
-        if not COMMAND_NAME.match(name) or name != name.lower():
+        name, kind = command.get("name", ""), command.get("type", CHAT_INPUT)
+        if not (slash_name(name) if kind == CHAT_INPUT else 1 <= len(name) <= 32):
             errors[f"{i}.name"] = "APPLICATION_COMMAND_INVALID_NAME"
-        if not 1 <= len(command.get("description") or "") <= 100:
-            errors[f"{i}.description"] = "BASE_TYPE_BAD_LENGTH: Must be between 1 and 100 in length."
+        if (kind, name) in seen:
+            errors[f"{i}.name"] = "APPLICATION_COMMANDS_DUPLICATE_NAME: Application command names must be unique"
+        seen.add((kind, name))
         permissions = command.get("default_member_permissions")  # a permission bit set (digits; a number is taken)
         if permissions is not None and not str(permissions).isdigit():
             errors[f"{i}.default_member_permissions"] = "NUMBER_TYPE_COERCE"
+        if kind != CHAT_INPUT:  # a context menu command: no description (an empty one), no options
+            if command.get("description") or command.get("options"):
+                errors[str(i)] = "a USER or MESSAGE command takes no description and no options"
+            continue
+        if command_size(command) > 4000:
+            errors[str(i)] = "APPLICATION_COMMAND_TOO_LARGE: Command exceeds maximum size (4000)"
+        options = command.get("options") or []
+        if len(options) > 25:
+            errors[f"{i}.options"] = "BASE_TYPE_MAX_LENGTH: Must be 25 or fewer in length."
+        if len({option.get("name") for option in options}) < len(options):
+            errors[f"{i}.options"] = "APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS"
+        if not 1 <= len(command.get("description") or "") <= 100:
+            errors[f"{i}.description"] = "BASE_TYPE_BAD_LENGTH: Must be between 1 and 100 in length."
         seen_optional = False
         for j, option in enumerate(command.get("options") or []):
-            if not COMMAND_NAME.match(option.get("name", "")):
+            if not slash_name(option.get("name", "")):
                 errors[f"{i}.options.{j}.name"] = "APPLICATION_COMMAND_INVALID_NAME"
             if not 1 <= len(option.get("description") or "") <= 100:
                 errors[f"{i}.options.{j}.description"] = "BASE_TYPE_BAD_LENGTH"
+            if len(option.get("choices") or []) > 25:
+                errors[f"{i}.options.{j}.choices"] = "BASE_TYPE_MAX_LENGTH: Must be 25 or fewer in length."
             if option.get("required") and seen_optional:
                 errors[f"{i}.options.{j}.required"] = "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID"
             seen_optional = seen_optional or not option.get("required")

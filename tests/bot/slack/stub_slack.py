@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from aiohttp import WSMsgType, web
 
+from tests.bot.slack.post_rules import post_refusal
 from tests.bot.slack.slack_rules import message_error, texts, view_error
 
 BOT_TOKEN = "xoxb-stub-bot-token"
@@ -79,6 +80,8 @@ class StubSlack:
         # response_url), but the bot token can't post or share a file there: Slack answers "not_in_channel"
         # (chat:write.public, which the manifest doesn't ask for, would allow posts, never file shares).
         self.outside: set[str] = set()
+        # Members of the channels a test names (others hold everyone): ephemeral posts to others are refused.
+        self.members: dict[str, set[str]] = {}
         # Announcement-only channels: Slack refuses every post there from anyone but admins ("restricted_action").
         self.read_only: set[str] = set()
         # Group DMs (mpims) the bot was added to: reading one's history needs mpim:history, as Slack has it.
@@ -245,12 +248,12 @@ class StubSlack:
             return {"ok": True, "url": "https://stub.slack.test/", "team": "Stub", "user": self.bot_handle,
                     "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "is_enterprise_install": False}
         if method in ("chat.postMessage", "chat.postEphemeral"):
+            if refused := post_refusal(method, params, self.scopes, self.outside, self.members):
+                return refused
             if params.get("channel") in self.read_only:
                 return {"ok": False, "error": "restricted_action"}
             if params.get("channel") in self.archived:
                 return {"ok": False, "error": "is_archived"}
-            if params.get("channel") in self.outside:
-                return {"ok": False, "error": "not_in_channel"}
             if params.get("thread_ts") in self.deleted:
                 return {"ok": False, "error": "thread_not_found"}
             refusal = message_error(params) or self._blocks_too_long(params)
