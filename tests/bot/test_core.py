@@ -66,7 +66,7 @@ async def test_a_timeline_of_a_period_through_the_core(seed_core: CommandCore) -
     timeline = await seed_core.timeline("between feb 9 and feb 12")
     assert isinstance(timeline, Timeline)
     assert [(e.date, e.planned) for e in timeline.events] == [
-        ("2021-02-08/2021-02-14", False), ("2021-02-08/2021-02-14", True), ("2021-02-10", False)]
+        ("2021-02-08/2021-02-10", False), ("2021-02-08/2021-02-14", True), ("2021-02-10", False)]
     backwards = await seed_core.timeline("between feb 15 and feb 10")
     assert isinstance(backwards, Timeline) and plain.render(backwards) == (
         "The articles give no dated events about “between feb 15 and feb 10”. 15 February 2021 to 10 February "

@@ -62,7 +62,7 @@ async def test_a_removed_article_is_restored_and_recorded(core: CommandCore, tra
     record = trail.history(1).changes[0]
     assert (record.action, record.outcome, record.given) == ("restore", "published", ["ferry"])
     assert record.articles[0]["doc_id"] == "ferry" and record.articles[0]["title"].startswith("Harbour ferry")
-    assert "ferry" in ChangeStore(f"sqlite:///{tmp_path / 'bot.db'}").recorded_articles()[0]  # kept by a lacking replica
+    assert "ferry" in ChangeStore(f"sqlite:///{tmp_path / 'bot.db'}").recorded_articles()[0]  # kept
 
 
 async def test_restore_refusals_are_private_and_say_what_to_do(core: CommandCore, trail: AuditTrail) -> None:
