@@ -33,7 +33,8 @@ async def test_emoji_alone_in_the_bots_thread_or_replying_to_its_answer_is_left_
     follow = await say(fake, "and how many did twitter suspend?", channel_id=here)
     assert "500" in (await reply_to(fake, follow)).text()
     await fake.settled()
-    for message in prompted:
-        assert "Please ask a question" in (await reply_to(fake, message)).text()
+    # A 👍 with no reply before it to acknowledge is welcomed (``bot.about_replies.noted_text``); "🤔" is prompted.
+    assert (await reply_to(fake, prompted[0])).text() == "Ask me anything about the articles whenever you like."
+    assert "Please ask a question" in (await reply_to(fake, prompted[1])).text()
     replied = {m.reply_to for m in fake.messages}
     assert not replied & {m["id"] for m in ignored}, [m["content"] for m in ignored if m["id"] in replied]
