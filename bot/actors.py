@@ -16,7 +16,8 @@ class Actor:
     says nothing about the bot's articles. ``org`` is the organisation ``home`` belongs to, where the platform
     has one (a Slack Enterprise Grid org). ``installed_in`` is the home of the bot's installation that served
     the request (Slack: the bot token's own workspace, or org for an org-wide install), whatever the request
-    says it came from; empty where the adapter names none (Discord, the terminal).
+    says it came from; empty where the adapter names none (the terminal, Discord but for a user's own install
+    used in a server that never installed the bot).
     """
 
     platform: str
@@ -69,8 +70,15 @@ class ModeratorPolicy:
         """Whether ``platform``'s moderators are its admins alone (Manage Server on Discord): no user or role
         listed. A moderator command can then be shown to admins only without hiding it from any moderator; a
         listed user or role may lack the admin permission, and would no longer see it."""
-        listed = any(u.startswith(f"{platform}:") or ":" not in u for u in self.user_ids)
-        return not listed and not (platform == "discord" and self.role_ids)
+        return not self.lists_users(platform) and not self.lists_roles(platform)
+
+    def lists_users(self, platform: str) -> bool:
+        """Whether a user of ``platform`` may be a moderator by id (a bare id may be any platform's)."""
+        return any(u.startswith(f"{platform}:") or ":" not in u for u in self.user_ids)
+
+    def lists_roles(self, platform: str) -> bool:
+        """Whether a role of ``platform`` may make a moderator: only Discord has roles."""
+        return platform == "discord" and bool(self.role_ids)
 
     def trusting(self, platform: str) -> ModeratorPolicy:
         """This policy with ``platform``'s admins trusted wherever: for a private Discord application, every

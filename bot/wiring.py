@@ -104,7 +104,8 @@ def moderator_policy(settings: Settings) -> ModeratorPolicy:
                             *(f"discord:{u}" for u in settings.discord_moderator_ids)]),
         role_ids=frozenset(str(r) for r in settings.discord_moderator_role_ids),
         admin_homes=homes,
-        installation_bound=frozenset({"slack"}) if settings.slack_client_id else frozenset(),
+        # Manage Server counts only where the server installed the bot, never through a user's own install.
+        installation_bound=frozenset({"discord", "slack"} if settings.slack_client_id else {"discord"}),
     )
 
 
