@@ -10,13 +10,15 @@ from dataclasses import dataclass, field, replace
 class Actor:
     """Facts an adapter reports about a user; no adapter decides permissions itself.
 
-    ``platform_admin`` is the platform's own notion of authority: Manage Server on Discord, workspace
-    admin or owner on Slack, the local user in the terminal. It holds in ``home`` only, the server or
-    workspace it was read in ("discord:<guild id>", "slack:<team id>"): being an admin of one's own server
-    says nothing about the bot's articles. ``org`` is the organisation ``home`` belongs to, where the platform
-    has one (a Slack Enterprise Grid org). ``installed_in`` is the home of the bot's installation that served
-    the request (Slack: the bot token's own workspace, or org for an org-wide install), whatever the request
-    says it came from; empty where the adapter names none (Discord, the terminal).
+    ``role_ids`` are the platform's roles the user holds: Discord's roles, Slack's user groups (only those the
+    operator listed, looked up where asked). ``platform_admin`` is the platform's own notion of authority: Manage
+    Server on Discord, workspace admin or owner on Slack, the local user in the terminal. It holds in ``home`` only,
+    the server or workspace it was read in ("discord:<guild id>", "slack:<team id>"): being an admin of one's own
+    server says nothing about the bot's articles. ``org`` is the organisation ``home`` belongs to, where the
+    platform has one (a Slack Enterprise Grid org). ``installed_in`` is the home of the bot's installation that
+    served the request (Slack: the bot token's own workspace, or org for an org-wide install), whatever the request
+    says it came from; empty where the adapter names none (the terminal, Discord but for a user's own install used
+    in a server that never installed the bot).
     """
 
     platform: str
@@ -47,7 +49,7 @@ class ModeratorPolicy:
     """
 
     user_ids: frozenset[str] = frozenset()  # "platform:user_id" or a bare user id
-    role_ids: frozenset[str] = frozenset()
+    role_ids: frozenset[str] = frozenset()  # "platform:role_id" (a Slack user group's too) or a bare Discord role id
     admin_homes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     installation_bound: frozenset[str] = frozenset()
 
@@ -56,7 +58,8 @@ class ModeratorPolicy:
             return True
         if actor.user_id in self.user_ids or f"{actor.platform}:{actor.user_id}" in self.user_ids:
             return True
-        return bool(self.role_ids & actor.role_ids)
+        bare = actor.role_ids if actor.platform == "discord" else frozenset()
+        return any(f"{actor.platform}:{r}" in self.role_ids for r in actor.role_ids) or bool(self.role_ids & bare)
 
     def trusts_admins_of(self, actor: Actor) -> bool:
         homes = self.admin_homes.get(actor.platform)
@@ -69,8 +72,20 @@ class ModeratorPolicy:
         """Whether ``platform``'s moderators are its admins alone (Manage Server on Discord): no user or role
         listed. A moderator command can then be shown to admins only without hiding it from any moderator; a
         listed user or role may lack the admin permission, and would no longer see it."""
-        listed = any(u.startswith(f"{platform}:") or ":" not in u for u in self.user_ids)
-        return not listed and not (platform == "discord" and self.role_ids)
+        return not self.lists_users(platform) and not self.lists_roles(platform)
+
+    def lists_users(self, platform: str) -> bool:
+        """Whether a user of ``platform`` may be a moderator by id (a bare id may be any platform's)."""
+        return any(u.startswith(f"{platform}:") or ":" not in u for u in self.user_ids)
+
+    def lists_roles(self, platform: str) -> bool:
+        """Whether a role of ``platform`` (a Slack user group) may make a moderator."""
+        return bool(self.roles_of(platform))
+
+    def roles_of(self, platform: str) -> frozenset[str]:
+        """The ids of ``platform``'s roles (Slack: user groups) listed, as the platform names them."""
+        bare = {r for r in self.role_ids if ":" not in r} if platform == "discord" else set()
+        return frozenset({r.removeprefix(f"{platform}:") for r in self.role_ids if r.startswith(f"{platform}:")} | bare)
 
     def trusting(self, platform: str) -> ModeratorPolicy:
         """This policy with ``platform``'s admins trusted wherever: for a private Discord application, every

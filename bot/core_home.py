@@ -14,6 +14,7 @@ from bot.smalltalk import INTRO
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from bot.actors import ModeratorPolicy
     from retrieval.engine import Engine
 
     T = TypeVar("T")
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 class HomeReader:
     # What it reads of ``CommandCore``, set there.
     engine: Engine
+    moderators: ModeratorPolicy
 
     if TYPE_CHECKING:
         async def _guarded(self, what: str, fn: Callable[[], T]) -> T | Notice: ...
@@ -35,4 +37,5 @@ class HomeReader:
         (``Home.sources`` None) and the rest of the page stands."""
         sources = await self._guarded("home", self.engine.sources)
         moderator = self.is_moderator(actor)
-        return Home(INTRO, None if isinstance(sources, Notice) else sources, moderator, adding_help(actor, moderator))
+        adding = adding_help(actor, self.moderators)
+        return Home(INTRO, None if isinstance(sources, Notice) else sources, moderator, adding)

@@ -19,6 +19,7 @@ from bot.audit_log import audit
 from bot.audit_trail import AuditTrail
 from bot.build_updates import ProgressRelay, ProgressSink
 from bot.change_history import ChangeHistory, change_record
+from bot.moderator_words import how_to_become
 from bot.results import IndexChange, Notice, NoticeKind
 from index.article_match import indexed_articles
 from index.builder import build_index
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORBIDDEN = "Only moderators can {what}."
+FORBIDDEN = "Only moderators can {what}."  # then who moderates here and how to become one (``bot.moderator_words``)
 REMOVE_USAGE = "Usage: /remove-article ID, with the id /sources lists for the article"
 RESTORE_USAGE = "Usage: /restore-article ID, with the id of a removed article (/index-history names them)"
 RESTORE_HOW = "/restore-article ID"
@@ -65,7 +66,7 @@ class ModeratorActions:
         if self.is_moderator(actor):
             return None
         audit.warning("refused %s for %s: not a moderator", what, actor.describe())
-        return Notice(NoticeKind.FORBIDDEN, FORBIDDEN.format(what=what))
+        return Notice(NoticeKind.FORBIDDEN, f"{FORBIDDEN.format(what=what)} {how_to_become(self.moderators, actor)}")
 
     async def _recorded(self, action: str, actor: Actor, given: Sequence[str],
                         change: Callable[[], Awaitable[IndexChange | Notice]]) -> IndexChange | Notice:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from concurrent.futures import ThreadPoolExecutor
 
+    from bot.actors import ModeratorPolicy
     from bot.history import History
     from retrieval.engine import Engine
     from retrieval.timeline_turns import Moved
@@ -42,11 +43,11 @@ class ContextReplies:
     engine: Engine
     history: History
     _queries: ThreadPoolExecutor
+    moderators: ModeratorPolicy
 
     if TYPE_CHECKING:
         async def _run(self, pool: ThreadPoolExecutor, fn: Callable[[], T]) -> T: ...
         async def _guarded(self, what: str, fn: Callable[[], T]) -> T | Notice: ...
-        def is_moderator(self, actor: Actor) -> bool: ...
         async def _moved(self, context: FollowupContext | None, question: str) -> Moved | None: ...
         async def _events(self, topic: str | None, conversation: str | None, move: Moved | None = None,
                           ) -> Timeline | Notice: ...
@@ -75,7 +76,7 @@ class ContextReplies:
         commands), filled in from the articles and the conversation's last turn where its topic asks."""
         if reply.about not in (*_KNOWN, CITED_TOPIC, MORE_TOPIC, NOTED_TOPIC):
             who = await asker(reply, actor, identify)
-            return for_asker(reply, who, who is not None and self.is_moderator(who))
+            return for_asker(reply, who, self.moderators)
         context = await self.history.context(conversation)
         last = context.turns[-1] if context is not None and context.turns else None
         if reply.about == NOTED_TOPIC:

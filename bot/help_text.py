@@ -16,8 +16,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
-from bot.actors import Actor
+from bot.actors import Actor, ModeratorPolicy
 from bot.cli_name import cli_command
+from bot.moderator_words import OPERATOR, who_moderates
 from bot.results import Reply
 from bot.smalltalk import ADDING_TOPIC, HELP_TOPIC
 
@@ -45,12 +46,6 @@ def _cli() -> tuple[str, str, str]:
             f"run {cli} index remove ID ({cli} index restore ID brings it back)",
             f"{cli} index build")
 
-# Who counts, in words a chat user knows (``ModeratorPolicy`` is the rule); the terminal's user is one.
-_WHO = {
-    "discord": "users and roles the bot's operator listed, and members with Manage Server where the operator "
-               "trusts them",
-    "slack": "users the bot's operator listed, and the workspace's admins and owners",
-}
 # A moderator's commands, per platform; the terminal has no /remove-article (the command line removes).
 _COMMANDS = {
     "discord": "/add-article, /remove-article, /restore-article, /reindex [full], /status, /report, /index-history",
@@ -59,16 +54,20 @@ _COMMANDS = {
 _TERMINAL_COMMANDS = "/reindex [full], /status, /report, /index-history"
 
 
-def adding_help(actor: Actor | None, moderator: bool) -> str:
-    """How an article is added, who may, what happens next, and how one is removed or the index rebuilt."""
+def adding_help(actor: Actor | None, policy: ModeratorPolicy) -> str:
+    """How an article is added, who may (for this asker, as ``policy`` has it), what happens next, and how one is
+    removed or the index rebuilt."""
     platform = actor.platform if actor is not None else ""
     add, remove, rebuild = _HOW.get(platform) or _cli()
-    who = _WHO.get(platform)
-    if moderator:
+    who = who_moderates(policy, actor) if actor is not None and platform in _HOW else ""
+    if actor is not None and policy.allows(actor):
         whose = "You are a moderator here. To add an article"
     elif who:
         whose = (f"Only moderators add articles ({who}); if you aren't one, send one the article or its link. "
                  "To add one")
+    elif platform in _HOW:
+        whose = (f"Only moderators add articles, and only {OPERATOR} can make you one; if you aren't one, send one "
+                 "the article or its link. To add one")
     else:
         whose = "Moderators add articles. To add one"
     return (f"{whose}, {add}. I check it is no copy of an article already indexed, rebuild the index (questions "
@@ -77,14 +76,14 @@ def adding_help(actor: Actor | None, moderator: bool) -> str:
             "index after the articles changed on disk.")  # never sentence-cased: a command is typed as written
 
 
-def for_asker(reply: Reply, actor: Actor | None, moderator: bool) -> Reply:
+def for_asker(reply: Reply, actor: Actor | None, policy: ModeratorPolicy) -> Reply:
     """``reply`` (small talk's) as the asker should read it: the adding help in their platform's words, and
     the general help with a moderator's commands for a moderator, a pointer to the adding help for others."""
     if reply.about == ADDING_TOPIC:
-        return Reply(adding_help(actor, moderator), about=ADDING_TOPIC, private=True)
+        return Reply(adding_help(actor, policy), about=ADDING_TOPIC, private=True)
     if reply.about != HELP_TOPIC:
         return reply
-    if moderator:
+    if actor is not None and policy.allows(actor):
         commands = _COMMANDS.get(actor.platform if actor is not None else "", _TERMINAL_COMMANDS)
         more = f" As a moderator you also have {commands}; ask me “how do I add an article?” for adding."
     else:

@@ -19,7 +19,8 @@ _TOKENS = frozenset({"discord_token", "slack_bot_token", "slack_app_token", "sla
                      "slack_client_secret"})
 # The bot scopes slack/manifest.yml asks for (a test keeps the two in step): what OAuth installs request.
 SLACK_SCOPES_DEFAULT = ("app_mentions:read", "channels:history", "groups:history", "mpim:history", "chat:write",
-                        "commands", "files:read", "files:write", "im:history", "im:read", "im:write", "users:read")
+                        "commands", "files:read", "files:write", "im:history", "im:read", "im:write", "users:read",
+                        "usergroups:read")
 
 
 # Older releases passed LOG_LEVEL to logging as it was, which takes these too.
@@ -78,6 +79,8 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = None
     slack_api_url: str = SLACK_API_DEFAULT
     slack_moderator_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # User groups (Slack's roles) whose members are moderators, in every workspace; needs usergroups:read.
+    slack_moderator_group_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # Workspaces whose admins and owners are moderators; unset, the workspace of SLACK_BOT_TOKEN's install
     # (with OAuth, whose installs anyone may make: none).
     slack_moderator_team_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
@@ -102,7 +105,7 @@ class Settings(BaseSettings):
     shared_state: Literal["auto", "store", "memory"] = "auto"
 
     @field_validator("discord_moderator_role_ids", "discord_moderator_ids", "discord_moderator_guild_ids",
-                     "slack_moderator_ids",
+                     "slack_moderator_ids", "slack_moderator_group_ids",
                      "slack_moderator_team_ids", "slack_scopes", mode="before")
     @classmethod
     def _comma_list(cls, value: object) -> object:

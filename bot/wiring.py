@@ -88,8 +88,8 @@ def core_config(settings: Settings) -> CoreConfig:
 
 
 def moderator_policy(settings: Settings) -> ModeratorPolicy:
-    """Listed users and roles, and the admins of the servers and workspaces the operator named. A Discord
-    server's admins count only when it is named (the Discord adapter trusts every server of a private
+    """Listed users and roles (Slack's: user groups), and the admins of the servers and workspaces the operator
+    named. A Discord server's admins count only when it is named (the Discord adapter trusts every server of a private
     application at login); a Slack workspace's, with one install, unless others are named (the bot token's
     own, not a Slack Connect guest's: ``ModeratorPolicy``); with OAuth, where anyone may install the app,
     only in the named workspaces, each through its own installation."""
@@ -102,9 +102,12 @@ def moderator_policy(settings: Settings) -> ModeratorPolicy:
     return ModeratorPolicy(
         user_ids=frozenset([*(f"slack:{u}" for u in settings.slack_moderator_ids),
                             *(f"discord:{u}" for u in settings.discord_moderator_ids)]),
-        role_ids=frozenset(str(r) for r in settings.discord_moderator_role_ids),
+        # Per platform: a Slack user group's id may never match a Discord role's, or the other way round.
+        role_ids=frozenset([*(f"discord:{r}" for r in settings.discord_moderator_role_ids),
+                            *(f"slack:{g}" for g in settings.slack_moderator_group_ids)]),
         admin_homes=homes,
-        installation_bound=frozenset({"slack"}) if settings.slack_client_id else frozenset(),
+        # Manage Server counts only where the server installed the bot, never through a user's own install.
+        installation_bound=frozenset({"discord", "slack"} if settings.slack_client_id else {"discord"}),
     )
 
 

@@ -9,6 +9,8 @@ import discord
 
 from bot.actors import Actor, home
 
+NOT_INSTALLED = home("discord", "?")  # ``Actor.installed_in`` of a command from a server that never installed the bot
+
 
 def actor_for(user: discord.User | discord.Member) -> Actor:
     """The facts the core's moderator policy needs: role ids, and whether the member has Manage Server in
@@ -47,7 +49,9 @@ def interaction_actor(interaction: discord.Interaction[Any]) -> Actor:
     actor = actor_for(interaction.user)
     if interaction.guild_id is None or interaction.is_guild_integration():
         return actor
-    return replace(actor, platform_admin=False)
+    # No installation of this server served it: the policy then trusts no admin here, and the help and the
+    # refusal say so (``trusts_admins_of``) rather than name Manage Server to someone who holds it in vain.
+    return replace(actor, platform_admin=False, installed_in=NOT_INSTALLED)
 
 
 def conversation_key(channel: object) -> str | None:

@@ -67,6 +67,7 @@ from bot.slack.names import OwnNames
 from bot.slack.posting import post_guarded, private
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
 from bot.slack.rich_text import said
+from bot.slack.user_groups import UserGroups
 from bot.slack.users import UserDirectory, installed_in
 from bot.validation import says_nothing, without_own_names
 
@@ -76,7 +77,7 @@ log = logging.getLogger(__name__)
 class SlackHandlers(SlashCommands):
     def __init__(self, core: CommandCore, client: AsyncWebClient, memory: int = 5000,
                  seen: Deduper | None = None, threads: StoreThreads | None = None) -> None:
-        super().__init__(core, UserDirectory(client))
+        super().__init__(core, UserDirectory(client, groups=UserGroups(core.moderators.roles_of("slack"))))
         self.threads = FollowedThreads(core, threads, memory)  # "channel:thread_ts" replied in; shared: the store's
         self.seen = seen or MemoryDeduper()  # event ids and (channel, ts) handled; shared: claimed off the loop
         self.names = OwnNames()  # its names typed as plain text, taken out of questions

@@ -6,7 +6,8 @@ installation is the token's own (auth.test's team_id / enterprise_id, which Bolt
 keeps in ``context.authorize_result``), never the team a payload names: a Slack Connect or Enterprise Grid
 payload may name the user's own organisation, whose admins are not the installer's. Lookups are cached
 briefly so a burst of moderator commands costs one API call, and a promotion or demotion in the workspace
-takes effect within minutes. Only moderator commands look users up: asking questions needs no API call.
+takes effect within minutes. Only moderator commands look users up: asking questions needs no API call. So are
+the operator's moderator user groups the user is in (``bot.slack.user_groups``), Slack's roles.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.actors import Actor, home
+from bot.slack.user_groups import UserGroups
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +45,10 @@ def installed_in(context: AsyncBoltContext) -> str:
 
 
 class UserDirectory:
-    def __init__(self, client: AsyncWebClient, ttl: float = 300.0, max_entries: int = 1000) -> None:
+    def __init__(self, client: AsyncWebClient, ttl: float = 300.0, max_entries: int = 1000,
+                 groups: UserGroups | None = None) -> None:
         self._client = client
+        self._groups = groups or UserGroups(())
         self._ttl = ttl
         self._max = max_entries
         self._cache: OrderedDict[str, tuple[float, Actor]] = OrderedDict()
@@ -52,7 +56,8 @@ class UserDirectory:
 
     async def actor(self, user_id: str, lookup: bool = False, client: AsyncWebClient | None = None,
                     team: str = "", installation: str = "") -> Actor:
-        """The actor for ``user_id``; with ``lookup`` its admin status comes from ``users.info`` (cached).
+        """The actor for ``user_id``; with ``lookup`` its admin status comes from ``users.info`` (cached), and
+        its role ids are the operator's user groups it is in (``UserGroups``, cached apart, for less long).
         ``client`` is the request's own (with many workspaces, it holds that workspace's token); ``team`` the
         workspace the request came from, where a question is stored as asked (a moderator's report covers it);
         ``installation`` the home of the token's installation (``installed_in``), else asked of auth.test once."""
@@ -67,13 +72,16 @@ class UserDirectory:
         cached = self._cache.get(key)
         if cached and now - cached[0] < self._ttl:
             self._cache.move_to_end(key)
-            return cached[1]
-        actor = replace(await self._look_up(client, user_id, asked_in), installed_in=installation)
-        self._cache[key] = (now, actor)
-        self._cache.move_to_end(key)
-        while len(self._cache) > self._max:
-            self._cache.popitem(last=False)
-        return actor
+            actor = cached[1]
+        else:
+            actor = replace(await self._look_up(client, user_id, asked_in), installed_in=installation)
+            self._cache[key] = (now, actor)
+            self._cache.move_to_end(key)
+            while len(self._cache) > self._max:
+                self._cache.popitem(last=False)
+        if not self._groups.groups:
+            return actor
+        return replace(actor, role_ids=await self._groups.of(client, user_id, team))
 
     async def _look_up(self, client: AsyncWebClient, user_id: str, asked_in: str) -> Actor:
         """``asked_in``: the request's workspace, the home when Slack names none (or the lookup fails): an

@@ -63,3 +63,14 @@ def test_admins_count_in_the_installation_they_were_seen_through() -> None:
     oauth = moderator_policy(settings(slack_client_id="1.2", slack_client_secret="s", slack_moderator_team_ids="T1,T2"))
     assert oauth.allows(seen("slack:T1", "slack:T1"))
     assert not oauth.allows(seen("slack:T1", "slack:T2"))  # named, but seen through another's install
+
+
+def test_a_slack_user_group_never_matches_a_discord_role_of_the_same_id() -> None:
+    policy = moderator_policy(settings(discord_moderator_role_ids="123", slack_moderator_group_ids="S1, S2"))
+    assert policy.roles_of("slack") == {"S1", "S2"} and policy.roles_of("discord") == {"123"}
+    assert policy.allows(Actor(platform="slack", user_id="U1", role_ids=frozenset({"S2"})))
+    assert policy.allows(Actor(platform="discord", user_id="1", role_ids=frozenset({"123"})))
+    assert not policy.allows(Actor(platform="discord", user_id="1", role_ids=frozenset({"S1"})))
+    assert not policy.allows(Actor(platform="slack", user_id="U1", role_ids=frozenset({"123"})))
+    assert policy.admins_only("slack") is False and policy.admins_only("discord") is False
+    assert moderator_policy(settings(slack_moderator_group_ids="S1")).admins_only("discord")

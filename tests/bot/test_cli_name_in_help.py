@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.actors import LOCAL_USER, Actor
+from bot.actors import LOCAL_USER, Actor, ModeratorPolicy
 from bot.cli_name import command_for
 from bot.help_text import adding_help
 
@@ -27,12 +27,12 @@ def test_the_command_is_named_as_it_runs_from_here(started_as: str, on_path: str
 
 def test_no_command_is_sentence_cased() -> None:
     for actor in (LOCAL_USER, Actor("discord", "1", "mod"), Actor("slack", "U1", "mod")):
-        text = adding_help(actor, moderator=True)
+        text = adding_help(actor, ModeratorPolicy(user_ids=frozenset({"local", "1", "U1"})))
         assert "Dispute-bot" not in text and ".Venv" not in text and "Use /" not in text, actor.platform
 
 
 def test_the_terminal_is_told_a_command_that_runs_from_the_project_folder() -> None:
-    text = adding_help(LOCAL_USER, moderator=True)
+    text = adding_help(LOCAL_USER, ModeratorPolicy())
     assert ".venv/bin/dispute-bot index add FILE-or-URL" in text
     assert ".venv/bin/dispute-bot index remove ID" in text
 

@@ -67,7 +67,9 @@ async def test_every_change_is_recorded_with_who_where_what_and_how_it_ended(
 async def test_only_moderators_read_the_changes_and_a_bad_limit_is_told(core: CommandCore, trail: AuditTrail) -> None:
     refused = await core.change_history(MEMBER)
     assert isinstance(refused, Notice) and refused.kind is NoticeKind.FORBIDDEN
-    assert refused.text == "Only moderators can see the moderators' changes."
+    assert refused.text == "Only moderators can see the moderators' changes. Here that is members with Manage " \
+                           "Server and members of the roles the bot's operator listed: to become one, ask the bot's " \
+                           "operator to list you, or a member with Manage Server for one of those roles."
     await core.reindex(MEMBER)
     await core.reindex(MOD)
     shown = await core.change_history(MOD, "1")  # the member's refused attempt is in the log, not here

@@ -25,6 +25,9 @@ from tests.bot.discord.fake_discord import FakeDiscord
 FakeFactory = Callable[..., FakeDiscord]
 BotStarter = Callable[..., Awaitable[DisputeBot]]
 MODERATORS = ModeratorPolicy(role_ids=frozenset({str(p.MOD_ROLE_ID)}))
+# What a refusal adds under ``MODERATORS`` in the fake's server: who moderates there, and how to become one.
+BECOME = "Here that is members with Manage Server and members of the roles the bot's operator listed: to become " \
+         "one, ask the bot's operator to list you, or a member with Manage Server for one of those roles."
 
 
 @pytest.fixture(autouse=True)

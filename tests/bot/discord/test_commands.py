@@ -11,7 +11,7 @@ import pytest
 from bot.core import APOLOGY, CommandCore
 from bot.discord.app import DisputeBot
 from tests.bot.discord import payloads as p
-from tests.bot.discord.conftest import BotStarter
+from tests.bot.discord.conftest import BECOME, BotStarter
 from tests.bot.discord.fake_discord import FakeDiscord
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -109,7 +109,7 @@ async def test_empty_question_is_refused_ephemerally(bot: DisputeBot, fake: Fake
 async def test_reindex_by_non_moderator_is_refused_ephemerally(bot: DisputeBot, fake: FakeDiscord) -> None:
     [notice] = await run(fake, "reindex", roles=(p.OTHER_ROLE_ID,))
     assert notice.ephemeral
-    assert notice.content == "Only moderators can rebuild the index."
+    assert notice.content == f"Only moderators can rebuild the index. {BECOME}"
 
 
 async def test_what_a_notice_repeats_of_the_command_shows_as_typed(
@@ -207,7 +207,7 @@ async def test_the_same_attachment_added_twice_is_named_as_already_indexed(
 async def test_add_article_by_non_moderator_never_downloads(bot: DisputeBot, fake: FakeDiscord) -> None:
     url = fake.file_url("x.txt", b"some article")
     [notice] = await run(fake, "add-article", files={"file": p.attachment("x.txt", url, 12)})
-    assert notice.ephemeral and notice.content == "Only moderators can add articles."
+    assert notice.ephemeral and notice.content == f"Only moderators can add articles. {BECOME}"
     assert fake.file_requests == []
 
 
@@ -312,7 +312,7 @@ async def test_status_and_the_moderators_changes_from_discord(
     assert "The last build failed (2026-12-06T20:00:00+00:00): No space left on device. The index above is still " \
            "the one served." in shown and "/srv" not in shown and str(tmp_path) not in shown
     [refused] = await run(fake, "index-history")
-    assert refused.ephemeral and refused.text() == "Only moderators can see the moderators' changes."
+    assert refused.ephemeral and refused.text() == f"Only moderators can see the moderators' changes. {BECOME}"
     await run(fake, "reindex", roles=(p.MOD_ROLE_ID,))
     [history] = await run(fake, "index-history", roles=(p.MOD_ROLE_ID,))
     assert history.ephemeral and history.embeds[0]["title"] == "Moderator changes"

@@ -9,7 +9,7 @@ import pytest
 
 from bot.core import CommandCore
 from tests.bot.discord import payloads as p
-from tests.bot.discord.conftest import BotStarter
+from tests.bot.discord.conftest import BECOME, BotStarter
 from tests.bot.discord.fake_discord import FakeDiscord
 from tests.bot.discord.test_article_ids import offered as offered_for
 from tests.bot.discord.test_commands import run
@@ -45,7 +45,7 @@ async def test_a_removed_article_is_offered_and_restored(
     assert await offered(fake, "three million", ()) == []  # a member may not restore: offered none
 
     [refused] = await run(fake, "restore-article", {"article_id": "koo"})
-    assert refused.ephemeral and "Only moderators can restore articles." in refused.text()
+    assert refused.ephemeral and refused.text() == f"Only moderators can restore articles. {BECOME}"
     [restored] = await run(fake, "restore-article", {"article_id": "koo"}, roles=(p.MOD_ROLE_ID,))
     assert restored.ephemeral and "restored: koo (“Koo crosses three million users”" in restored.text()
     [again] = await run(fake, "restore-article", {"article_id": "koo"}, roles=(p.MOD_ROLE_ID,))

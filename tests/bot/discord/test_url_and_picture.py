@@ -14,7 +14,7 @@ from bot.results import SourcesList
 from index.fetch import FetchOptions
 from tests.bot.conftest import CoreFactory, returning
 from tests.bot.discord import payloads as p
-from tests.bot.discord.conftest import MODERATORS, BotStarter
+from tests.bot.discord.conftest import BECOME, MODERATORS, BotStarter
 from tests.bot.discord.fake_discord import FakeDiscord
 from tests.bot.discord.fake_records import Sent
 from tests.news_site import NewsSite, saved_page_over_a_megabyte
@@ -138,7 +138,7 @@ async def test_non_moderators_never_make_the_bot_fetch(
 ) -> None:
     await start_bot(url_core, fake)
     [notice] = await run(fake, "add-article", {"url": news_site.page("ledger-second-round.html")})
-    assert notice.ephemeral and notice.content == "Only moderators can add articles."
+    assert notice.ephemeral and notice.content == f"Only moderators can add articles. {BECOME}"
     assert news_site.hits == []
 
 

@@ -33,6 +33,14 @@ USERS: dict[str, dict[str, Any]] = {
     "UELSEWHERE": {"id": "UELSEWHERE", "name": "admin-elsewhere", "is_admin": True, "team_id": "T0OTHER"},
 }
 
+# What a refusal adds, after "Only moderators can …": who moderates for the asker and how to become one, in the
+# stub's workspace with nobody listed, with a listed user (``history_core``), and for an admin of another
+# workspace, whose admins count for nothing here.
+BECOME = "Here that is this workspace's admins and owners: to become one, ask the bot's operator to list you."
+BECOME_LISTED = "Here that is this workspace's admins and owners and the users the bot's operator listed: to " \
+                "become one, ask the bot's operator to list you."
+BECOME_ELSEWHERE = "To become one, ask the bot's operator to list you."
+
 
 @pytest_asyncio.fixture(loop_scope="function")
 async def stub() -> AsyncIterator[StubSlack]:

@@ -36,7 +36,8 @@ SUBSCRIBED: frozenset[str] = frozenset(
     yaml.safe_load(MANIFEST.read_text())["settings"]["event_subscriptions"]["bot_events"])
 # Methods that need a scope beyond chat:write, as Slack documents them.
 NEEDED_SCOPES = {"files.getUploadURLExternal": "files:write", "files.completeUploadExternal": "files:write",
-                 "files.info": "files:read", "users.info": "users:read", "bots.info": "users:read"}
+                 "files.info": "files:read", "users.info": "users:read", "bots.info": "users:read",
+                 "usergroups.users.list": "usergroups:read"}
 
 
 @dataclass
@@ -56,6 +57,7 @@ class StubSlack:
         self.acks: list[dict[str, Any]] = []  # Socket Mode frames the app sent back
         self.downloads: list[tuple[str, bool]] = []  # (file id, carried the bot token)
         self.users: dict[str, dict[str, Any]] = {}
+        self.usergroups: dict[str, list[str]] = {}  # user group id ("S…") -> its members' user ids
         # The bot's names: its user's handle (auth.test's "user"), the bot name the operator gave the app in its
         # config (bots.info, and the bot user's real name), and the display name of the bot user (users.info).
         self.bot_handle = "dispute-bot"
@@ -290,6 +292,9 @@ class StubSlack:
             user = self.users.get(str(params.get("user"))) or (self._bot_user() if params.get("user") == BOT_USER_ID
                                                                 else None)
             return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+        if method == "usergroups.users.list":  # Slack's answer: the members' ids, or no_such_subteam
+            members = self.usergroups.get(str(params.get("usergroup")))
+            return {"ok": True, "users": members} if members is not None else {"ok": False, "error": "no_such_subteam"}
         if method == "views.publish":  # no scope needed; the page replaces the user's last one
             view = json.loads(params["view"]) if isinstance(params.get("view"), str) else params.get("view")
             errors = view_error(view) if params.get("user_id") else ["user_id is required"]

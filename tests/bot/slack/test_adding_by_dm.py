@@ -13,6 +13,7 @@ from bot.core import CommandCore
 from bot.settings import Settings
 from bot.wiring import moderator_policy
 from tests.bot.conftest import CoreFactory
+from tests.bot.slack.conftest import BECOME, BECOME_ELSEWHERE
 from tests.bot.slack.slack_requests import message_event, posts_in, send_event, shown_text
 from tests.bot.slack.stub_slack import BOT_TOKEN, BOT_USER_ID, StubSlack
 from tests.news_site import PAGES, saved_page_over_a_megabyte
@@ -65,7 +66,7 @@ async def test_non_moderators_cannot_add_and_nothing_is_downloaded(
     stub.add_file("F1", "koo.md", KOO)
     await send_event(seed_app, share("add", "UASKER", ("F1", "koo.md")))
     [refusal] = await posts_in(stub, "chat.postMessage")  # in a 1:1 DM nothing is hidden by a normal message
-    assert refusal["text"] == "Only moderators can add articles." and refusal["channel"] == "D9"
+    assert refusal["text"] == f"Only moderators can add articles. {BECOME}" and refusal["channel"] == "D9"
     await send_event(seed_app, share("", "UADMIN", ("F1", "koo.md")))  # shared without "add"
     [hint] = await posts_in(stub, "chat.postEphemeral")
     assert "with the text `add`" in hint["text"]
@@ -82,7 +83,7 @@ async def test_an_admin_of_another_workspace_cannot_add_by_dm(
     stub.add_file("F1", "koo.md", KOO)
     await send_event(make_app(core), share("add", "UELSEWHERE", ("F1", "koo.md")))
     [refusal] = await posts_in(stub, "chat.postMessage", timeout=60)
-    assert refusal["text"] == "Only moderators can add articles."
+    assert refusal["text"] == f"Only moderators can add articles. {BECOME_ELSEWHERE}"
     assert not stub.downloads and "koo" not in {s.doc_id for s in (await core.sources()).sources}  # type: ignore[union-attr]
 
 

@@ -16,6 +16,7 @@ from bot.core import CommandCore
 from bot.store_breaker import STORE_RETRY_AFTER, Breaker
 from tests.bot.conftest import CoreFactory, HistoryFactory
 from tests.bot.fake_clock import FakeClock
+from tests.bot.slack.conftest import BECOME_LISTED
 from tests.bot.slack.slack_requests import (
     block_action,
     click,
@@ -175,7 +176,8 @@ async def test_report_is_for_moderators_only(stub: StubSlack, history_app: Async
     await reply_to(stub, elsewhere)
     refused = slash_payload(stub, "/report", user="UASKER")
     await slash(history_app, refused)
-    assert (await reply_to(stub, refused))["text"] == "Only moderators can see the knowledge-gap report."
+    said = (await reply_to(stub, refused))["text"]
+    assert said == f"Only moderators can see the knowledge-gap report. {BECOME_LISTED}"
     report = slash_payload(stub, "/report", "7d", user="UMOD")
     await slash(history_app, report)
     shown = await reply_to(stub, report, timeout=60)

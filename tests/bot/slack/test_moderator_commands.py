@@ -18,6 +18,7 @@ from bot.settings import Settings
 from bot.slack.users import UserDirectory
 from bot.wiring import moderator_policy
 from tests.bot.conftest import CoreFactory, returning
+from tests.bot.slack.conftest import BECOME, BECOME_ELSEWHERE, BECOME_LISTED
 from tests.bot.slack.dm_results import results_in
 from tests.bot.slack.slack_requests import (
     JSON,
@@ -40,7 +41,7 @@ async def test_non_moderator_reindex_is_refused_ephemerally(stub: StubSlack, see
     await slash(seed_app, payload)
     reply = await reply_to(stub, payload)
     assert reply["response_type"] == "ephemeral"
-    assert reply["text"] == "Only moderators can rebuild the index."
+    assert reply["text"] == f"Only moderators can rebuild the index. {BECOME}"
     assert [c.params["user"] for c in stub.calls if c.method == "users.info"] == ["UASKER"]
 
 
@@ -73,7 +74,7 @@ async def test_a_moderator_removes_an_article_by_its_id_and_others_are_refused(
     core = make_core(index_dir, corpus_dir, ModeratorPolicy(user_ids=frozenset({"slack:UMOD"})))
     app = make_app(core)
     [first, *rest] = sorted(p.stem for p in corpus_dir.iterdir())
-    for user, text, said in (("UASKER", first, "Only moderators can remove articles."),
+    for user, text, said in (("UASKER", first, f"Only moderators can remove articles. {BECOME_LISTED}"),
                              ("UMOD", "  ", "Usage: /remove-article ID, with the id /sources lists for the article"),
                              ("UMOD", "no-such-article", "There is no article with id 'no-such-article'")):
         payload = slash_payload(stub, "/remove-article", text, user=user)
@@ -100,7 +101,8 @@ async def test_admins_count_only_in_the_workspaces_named(
         payload = slash_payload(stub, "/reindex", user=user)
         await slash(app, payload)
         reply = await reply_to(stub, payload, timeout=60)
-        assert (reply["text"] == "Only moderators can rebuild the index.") is not allowed, (user, reply["text"])
+        refused = reply["text"] == f"Only moderators can rebuild the index. {BECOME_ELSEWHERE}"
+        assert refused is not allowed, (user, reply["text"])
 
 
 async def test_an_admin_of_another_workspace_is_no_moderator_with_one_token(
@@ -111,12 +113,13 @@ async def test_an_admin_of_another_workspace_is_no_moderator_with_one_token(
     (the request names this workspace; users.info their own) could /reindex and read /report."""
     app = make_app(make_core(*copied_index, moderator_policy(slack_settings)))
     for user, allowed in (("UELSEWHERE", False), ("UADMIN", True)):
-        for command, refusal in (("/reindex", "Only moderators can rebuild the index."),
-                                 ("/report", "Only moderators")):
+        for command, refusal in (("/reindex", f"Only moderators can rebuild the index. {BECOME_ELSEWHERE}"),
+                                 ("/report", f"Only moderators can see the knowledge-gap report. "
+                                             f"{BECOME_ELSEWHERE}")):
             payload = slash_payload(stub, command, user=user)
             await slash(app, payload)
             reply = await reply_to(stub, payload, timeout=60)
-            assert reply["text"].startswith(refusal) is not allowed, (user, command, reply["text"])
+            assert (reply["text"] == refusal) is not allowed, (user, command, reply["text"])
 
 
 async def test_a_payload_naming_the_foreign_admins_own_workspace_makes_no_moderator(
@@ -138,7 +141,7 @@ async def test_a_payload_naming_the_foreign_admins_own_workspace_makes_no_modera
                                     "authorizations": [{"team_id": "T0OTHER", "user_id": "UBOT", "is_bot": True}]}),
                    JSON)
     [refused] = await results_in(stub)
-    assert refused["text"] == "Only moderators can add articles."
+    assert refused["text"] == f"Only moderators can add articles. {BECOME_ELSEWHERE}"
 
 
 async def test_the_user_directory_asks_auth_test_once_when_bolt_gave_no_installation(stub: StubSlack) -> None:
@@ -181,7 +184,7 @@ async def test_status_and_the_moderators_changes_from_slack(
     assert "Interrupted: a removal of gone.md was interrupted" in shown, shown
     assert str(tmp_path) not in shown and "dispute-bot index build" not in shown
     refused = await command_reply(stub, app, "/index-history")
-    assert shown_text(refused) == "Only moderators can see the moderators' changes."
+    assert shown_text(refused) == f"Only moderators can see the moderators' changes. {BECOME}"
     await command_reply(stub, app, "/reindex", user="UADMIN")
     history = shown_text(await command_reply(stub, app, "/index-history", "5", user="UADMIN"))
     assert "The last moderator change:" in history and " rebuild by slack:UADMIN" in history, history

@@ -21,6 +21,7 @@ from pydantic import SecretStr
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
+from bot.actors import ModeratorPolicy
 from bot.core import CommandCore
 from bot.settings import SLACK_AUTHORIZE_DEFAULT, Settings
 from bot.slack.app import EVENTS_PATH, SlackSetupError, serve_slack, setup_problem
@@ -201,7 +202,7 @@ def test_oauth_mode_shares_event_claims_and_answered_threads(tmp_path: Path, mon
                         slack_client_secret=SecretStr(CLIENT_SECRET), slack_signing_secret=SecretStr(SIGNING_SECRET))
     engine = open_engine(f"sqlite:///{tmp_path / 'bot.db'}")
     migrate(engine)
-    slack_app.build_oauth_app(SimpleNamespace(shared=shared), settings, engine)  # type: ignore[arg-type]
+    slack_app.build_oauth_app(SimpleNamespace(shared=shared, moderators=ModeratorPolicy()), settings, engine)  # type: ignore[arg-type]
     engine.dispose()
     assert given == [{"seen": "the shared claims", "threads": "the shared threads"}]
 

@@ -12,6 +12,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.actors import ModeratorPolicy
 from bot.core import CommandCore
 from tests.bot.conftest import CoreFactory
+from tests.bot.slack.conftest import BECOME_LISTED
 from tests.bot.slack.slack_requests import command_reply, shown_text
 from tests.bot.slack.stub_slack import StubSlack
 
@@ -32,7 +33,7 @@ async def test_a_moderator_restores_a_removed_article(
 
     refused = await command_reply(stub, app, "/restore-article", path.stem, user="UASKER")
     assert refused["response_type"] == "ephemeral"
-    assert shown_text(refused) == "Only moderators can restore articles."
+    assert shown_text(refused) == f"Only moderators can restore articles. {BECOME_LISTED}"
     restored = await command_reply(stub, app, "/restore-article", path.stem, user="UMOD")
     assert restored["response_type"] == "ephemeral" and f"restored: {path.stem} (“" in shown_text(restored)
     assert path.read_bytes() == text

@@ -16,6 +16,7 @@ from bot.results import SourcesList
 from bot.slack.events import links_in
 from index.fetch_types import FetchOptions
 from tests.bot.conftest import CoreFactory, returning
+from tests.bot.slack.conftest import BECOME
 from tests.bot.slack.dm_results import results_in
 from tests.bot.slack.slack_requests import (
     command_reply,
@@ -123,7 +124,7 @@ async def test_add_url_refusals(stub: StubSlack, url_app: AsyncApp, news_site: N
     url = news_site.page("ledger-second-round.html")
     await send_event(url_app, dm(f"add <{url}>", user="UASKER"))
     [refused] = await results_in(stub)
-    assert refused["text"] == "Only moderators can add articles." and news_site.hits == []
+    assert refused["text"] == f"Only moderators can add articles. {BECOME}" and news_site.hits == []
     await send_event(url_app, dm(f"add <{url}> please, it is important"))
     usage = (await results_in(stub, 2))[1]
     assert usage["text"].startswith("Usage: `add &lt;https://…&gt;`") and news_site.hits == []
