@@ -85,3 +85,45 @@ def attribution(text: str, spans: Sequence[tuple[int, int]], i: int) -> int | No
         k -= 1
     return None
 
+
+
+# Saying and responding verbs that name a speaker next to them, outside the quote marks: the attributing verbs,
+# and the ones a reply or a reaction is reported with ("MeitY reacted …", "the company responded …").
+_SPEAKS = re.compile(
+    rf"(?:{_SAYS.pattern}|\b(?:responded|responds|reacted|reacts|alleged|alleges|denied|denies|countered"
+    r"|counters|contended|contends|asserted|asserts|clarified|clarifies|acknowledged|admitted|urged|said))\b",
+    re.IGNORECASE)
+# Where a clause ends: the speaker is the words of the clause holding the verb.
+_CLAUSE = re.compile(r"[,;:()—–]|\s-\s")
+# A clause before the verb opening with one of these sets the scene ("In a blog post,", "On Tuesday,"); the
+# speaker is in another clause.
+_SCENE = re.compile(r"^\s*(?:in|on|at|during|after|before|earlier|later|meanwhile|however|also|then|since|while"
+                    r"|as|with|through|via|amid|following|separately|instead)\b", re.IGNORECASE)
+# The verb's object or what follows the speaker after an inverted verb (`…," said Ilse Marrow on Monday.`).
+_AFTER_SPEAKER = re.compile(r"\s(?:in|on|at|during|after|before|to|that|while|when|as|for|from|about)\s",
+                            re.IGNORECASE)
+_MOST_WORDS = 10  # a speaker named in more words than this is a clause, not a name
+
+
+def named_speaker(sentence: str) -> str | None:
+    """The words naming who speaks in the sentence, as written: the subject of its first saying or responding
+    verb outside its quote marks ("In a blog post, Twitter said …": "Twitter"; `"…," MeitY reacted on …`:
+    "MeitY"), the words after an inverted one (`"…," said Ilse Marrow, the chair.`: "Ilse Marrow"), or the
+    source of "according to". None when it names no one that way. Grammar only: a pronoun or "the company" is
+    returned as written, for the caller to read or leave."""
+    out = outside_quotes(sentence)
+    verb = _SPEAKS.search(out)
+    if verb is None:
+        return None
+    if verb.group(0).lower().startswith("according"):
+        return _words(_CLAUSE.split(out[verb.end():], maxsplit=1)[0])
+    clauses = [c for c in _CLAUSE.split(out[: verb.start()]) if c.strip()]
+    if clauses:  # the nearest clause not setting the scene; "On Tuesday the government" when all do
+        return _words(next((c for c in reversed(clauses) if not _SCENE.match(c)), clauses[-1]))
+    after = _CLAUSE.split(out[verb.end():], maxsplit=1)[0]
+    return _words(_AFTER_SPEAKER.split(f"{after} ", maxsplit=1)[0])
+
+
+def _words(phrase: str) -> str | None:
+    words = phrase.strip(" .!?\"'“”‘’").split()
+    return " ".join(words) if 0 < len(words) <= _MOST_WORDS else None

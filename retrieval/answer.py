@@ -31,6 +31,7 @@ from retrieval.reach import unknown_acronyms, unknown_figures, unknown_speakers,
 from retrieval.repeats import repeats
 from retrieval.said_by import with_speaker
 from retrieval.signals import Carries, carries
+from retrieval.speaker_first import speaker_first
 from retrieval.types import Answer, Citation
 from retrieval.wording import CLOSEST_BELOW, decline_text
 
@@ -149,6 +150,8 @@ def compose(
     asked = under_asked_heading(index, found, probs, order, model.threshold) if opening is None else None
     if asked is not None:
         order, below = [asked, *(i for i in order if i != asked)], False
+    elif opening is None:  # "what did X say": X's words before another speaker's (``retrieval.speaker_first``)
+        order = speaker_first(index, question, found, probs, order)
     # A question about what was done, answered best by a report that it was still to come, is declined
     # (``retrieval.planned``).
     if (not order or below or unknown_figures(index, question) or unreached_years(index, question)

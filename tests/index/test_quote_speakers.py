@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index.chunking import split_sentences
-from index.quote_speakers import attributes, attribution, bare_quote
+from index.quote_speakers import attributes, attribution, bare_quote, named_speaker
 
 
 def _speakers(text: str) -> dict[str, str | None]:
@@ -44,3 +44,18 @@ def test_a_quote_after_narrative_is_said_by_no_one_found(text: str) -> None:
 ])
 def test_what_a_sentence_says_of_its_speaker(sentence: str, attributed: bool, bare: bool) -> None:
     assert (attributes(sentence), bare_quote(sentence)) == (attributed, bare)
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # the subject of a reaction: the name inside the quote and the one after the verb are no speaker
+    ('"Upon the request of Orbel, we explained it," the DCC reacted on Orbel\'s rival app.', "the DCC"),
+    ("In a blog post, Orbel said it had blocked the posts.", "Orbel"),  # a scene-setting clause before
+    ("Orbel, in a blog post, said it would comply.", "Orbel"),
+    ('"We will fight," said Mara Tesk, Orbel\'s head of policy.', "Mara Tesk"),  # inverted
+    ('"We will appeal," said the company on Monday.', "the company"),
+    ("According to the regulator, the posts broke the law.", "the regulator"),
+    ("On Tuesday the ministry responded by issuing a notice.", "On Tuesday the ministry"),
+    ("Orbel blocked 300 posts on Tuesday.", None),  # no one speaks
+])
+def test_the_speaker_is_the_saying_verbs_subject(sentence: str, speaker: str | None) -> None:
+    assert named_speaker(sentence) == speaker
