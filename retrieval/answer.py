@@ -21,7 +21,7 @@ from retrieval.features import FEATURES, Candidates
 from retrieval.headings import under_copied_heading
 from retrieval.leads import dateline_only, lead_first
 from retrieval.loaded import LoadedIndex
-from retrieval.planned import asks_done_of_planned
+from retrieval.other_than_asked import tells_other_than_asked
 from retrieval.question import Kind, Question
 from retrieval.question_headings import under_asked_heading
 from retrieval.quote_days import with_days_meant
@@ -152,11 +152,11 @@ def compose(
         order, below = [asked, *(i for i in order if i != asked)], False
     elif opening is None:  # "what did X say": X's words before another speaker's (``retrieval.speaker_first``)
         order = speaker_first(index, question, found, probs, order)
-    # A question about what was done, answered best by a report that it was still to come, is declined
-    # (``retrieval.planned``).
+    # A best sentence telling another thing than the one asked about (a plan for what was done, an unnamed one for
+    # its name) is no answer (``retrieval.other_than_asked``).
     if (not order or below or unknown_figures(index, question) or unreached_years(index, question)
             or unknown_acronyms(index, question) or unknown_speakers(index, question)
-            or asks_done_of_planned(question.text, found.texts[order[0]])):
+            or tells_other_than_asked(index, question, found.rows[order[0]])):
         return decline(index, question, found, probs)
     picked = [order[0]]
     most = MAX_SENTENCES if question.kind is Kind.COUNT else 2
