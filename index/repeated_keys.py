@@ -1,7 +1,8 @@
 """A front-matter key given twice ("date: 2021-02-30" and, two lines on, "date: 2021-02-19"): YAML keeps the last
 without a word, so an upload was added with whichever came last, and the moderator never learnt the file
-disagreed with itself. An upload naming a key twice is refused, with both lines, to keep the one meant. TOML
-refuses a repeated key itself (``index.front_matter``)."""
+disagreed with itself. An upload naming a key twice is refused, with both lines, to keep the one meant; in any
+case ("Title:" and "title:"), since keys are read whatever their case and one of the two was kept without a word.
+TOML refuses a repeated key itself (``index.front_matter``)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def repeated_key_problem(raw: str) -> str | None:
     for key, value in node.value:
         if not isinstance(key, yaml.ScalarNode) or key.value == "<<":  # a merge key ("<<: *defaults") may repeat
             continue
-        if (first := seen.setdefault(key.value, value)) is not value:
+        if (first := seen.setdefault(str(key.value).casefold(), value)) is not value:
             return (f"the front matter gives {key.value} twice: {_shown(first)} (line {first.start_mark.line + 1}) "
                     f"and {_shown(value)} (line {value.start_mark.line + 1}); keep the one meant and delete the other")
     return None

@@ -23,3 +23,10 @@ def test_a_title_given_twice_is_refused_too() -> None:
     twice = f"---\ntitle: first\ntitle: second\ndate: 2021-02-19\n---\n{BODY}"
     with pytest.raises(ValueError, match="gives title twice: “first” \\(line 2\\) and “second” \\(line 3\\)"):
         check_upload(Upload("koo.md", twice.encode()), 100_000)
+
+
+def test_a_key_given_twice_in_two_cases_is_refused() -> None:
+    """Keys are read whatever their case, and "title:" won over "Title:" without a word."""
+    twice = f"---\nTitle: first\ndate: 2021-02-19\ntitle: second\n---\n{BODY}"
+    with pytest.raises(ValueError, match="gives title twice: “first” \\(line 2\\) and “second” \\(line 4\\)"):
+        check_upload(Upload("koo.md", twice.encode()), 100_000)
