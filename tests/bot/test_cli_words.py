@@ -40,7 +40,7 @@ def test_an_unquoted_question_is_told_to_be_quoted(capsys: pytest.CaptureFixture
 
 def test_a_missing_command_names_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
     err = refusal(["index"], capsys)
-    assert "name a command: build, add, remove, status, history" in err
+    assert "name a command: build, add, remove, restore, status, history" in err
     assert "index_command" not in err
 
 

@@ -221,7 +221,7 @@ def test_an_index_built_before_markdown_was_read_is_built_again_with_its_sentenc
             older.setattr(module, "PARSE_VERSION", article_cache.PARSE_VERSION - 1)
         older.setattr(article_cache, "parse_article",
                       lambda raw, d, f: replace(real_parse(raw, d, f.replace(".md", ".txt")), filename=f))
-        _build(corpus, index_dir, encoder)
+        _build(corpus, index_dir, encoder, full=True, replace_newer=True)  # the older release's own index
     docs = {d["doc_id"]: d for d in store.read_jsonl(_live(index_dir) / store.DOCS)}
     assert "**" in docs["koo"]["text"]
     assert not _build(corpus, index_dir, encoder)["unchanged"]

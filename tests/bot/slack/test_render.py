@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from types import SimpleNamespace
 from typing import cast
 
 import pytest
@@ -16,6 +17,7 @@ import yaml
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.actors import ModeratorPolicy
 from bot.core import CommandCore
 from bot.history_results import SHOWN_GROUPS, GapReport
 from bot.results import IndexChange, Notice, NoticeKind, SourcesList
@@ -199,7 +201,8 @@ def test_manifest_matches_the_app() -> None:
     is handled: /remove-article was Discord's alone, so Slack's moderators could add articles but not remove one."""
     manifest = yaml.safe_load((ROOT / "slack" / "manifest.yml").read_text(encoding="utf-8"))
     app = Registered()
-    SlackHandlers(cast(CommandCore, None), cast(AsyncWebClient, None)).register(cast(AsyncApp, app))
+    core = SimpleNamespace(moderators=ModeratorPolicy())  # all the handlers read of the core when registering
+    SlackHandlers(cast(CommandCore, core), cast(AsyncWebClient, None)).register(cast(AsyncApp, app))
     assert [c["command"] for c in manifest["features"]["slash_commands"]] == app.commands
     assert "/remove-article" in app.commands
     assert manifest["settings"]["interactivity"]["is_enabled"] is True  # the feedback buttons
