@@ -6,9 +6,12 @@ says no one said it, and "who said …" found the words without the speaker. A s
 (it opens with a quote mark and has no saying verb outside its quotes) is said by whoever the nearest quotation
 before it in its paragraph is attributed to, or, when it opens its paragraph, the quotation closing the
 paragraph before (the convention for a quote running on over paragraphs). Narrative between them ends the
-run: a quote after a sentence that quotes no one is nobody's here. (A quote closed by a later sentence,
-`"We never back down. We never have," she said.`, is one sentence to the splitter.) Grammar, not topics: it
-holds for any article.
+run: a quote after a sentence that quotes no one is nobody's here. A quote closed by a later sentence,
+`"We never back down. We never have," she said.`, is one sentence to the splitter when its marks are double;
+in single marks (`‘We never back down. We never have,’ she said.`) or over a kept line break it is split, and
+the sentences before the one closing it are said by whoever that sentence names: the quote marks are followed
+over the paragraph's sentences to find which sentence closes the quotation. Grammar, not topics: it holds for
+any article.
 """
 
 from __future__ import annotations
@@ -25,17 +28,43 @@ _SAYS = re.compile(
     re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 _MOST_PARAGRAPHS = 4  # a run of quoted paragraphs longer than this is a document quoted, not a speaker
+_MOST_QUOTED = 5  # a quotation split over more sentences than this is a document quoted, not a speaker's words
 
 
 def outside_quotes(sentence: str) -> str:
-    """The sentence's words outside its quote marks: where a speaker is named."""
-    out: list[str] = []
-    inside = False
+    """The sentence's words outside its quote marks: where a speaker is named. A sentence whose first quote
+    mark closes a quotation began inside it (`…soon," the ministry said.`): its words before that mark are
+    quoted, not the speaker."""
+    return _read(sentence, _begins_inside(sentence))[0]
+
+
+def _begins_inside(sentence: str) -> bool:
+    """Whether the sentence's first quote mark closes a quotation: a closing double mark, a straight one after a
+    word and before a space or a stop, or a single closing mark after a stop (after a letter it is an
+    apostrophe: "players’", "won’t")."""
     for n, ch in enumerate(sentence):
-        after = sentence[n + 1 : n + 2]
-        # A straight mark, or a single one (an apostrophe otherwise: "won’t", "’90s"), closes after a word or a
-        # stop and before a space, a stop or the end; a straight one opens anywhere else.
-        closes = n > 0 and not sentence[n - 1].isspace() and (not after.strip() or after in ",.;:!?)—-")
+        if ch in "“«‘":
+            return False
+        if ch in "”»" or (ch == "’" and n > 0 and sentence[n - 1] in ",.;:!?"):
+            return True
+        if ch == '"':
+            return _closes_at(sentence, n)
+    return False
+
+
+def _closes_at(sentence: str, n: int) -> bool:
+    """Whether a straight mark, or a single one (an apostrophe otherwise: "won’t", "’90s"), at ``n`` closes: after a
+    word or a stop and before a space, a stop or the end."""
+    after = sentence[n + 1 : n + 2]
+    return n > 0 and not sentence[n - 1].isspace() and (not after.strip() or after in ",.;:!?)—-")
+
+
+def _read(sentence: str, inside: bool) -> tuple[str, bool]:
+    """The sentence's words outside its quote marks, read from ``inside`` a quotation or not, and whether it
+    ends inside one (its quotation runs on into the next sentence)."""
+    out: list[str] = []
+    for n, ch in enumerate(sentence):
+        closes = _closes_at(sentence, n)  # a straight mark that does not close opens
         if ch == '"':
             inside = not closes
         elif ch in "“«" or (ch == "‘" and (n == 0 or not sentence[n - 1].isalnum())):
@@ -44,12 +73,13 @@ def outside_quotes(sentence: str) -> str:
             inside = False
         elif not inside:
             out.append(ch)
-    return "".join(out)
+    return "".join(out), inside
 
 
 def quotes(sentence: str) -> bool:
     """Whether the sentence holds a quotation."""
-    return any(mark in sentence for mark in "\"“”«»") or _OPENS.match(sentence) is not None
+    return (any(mark in sentence for mark in "\"“”«»") or _OPENS.match(sentence) is not None
+            or _begins_inside(sentence))
 
 
 def attributes(sentence: str) -> bool:
@@ -65,7 +95,11 @@ def bare_quote(sentence: str) -> bool:
 def attribution(text: str, spans: Sequence[tuple[int, int]], i: int) -> int | None:
     """The index in ``spans`` (one article's sentences, in order, as offsets into ``text``) of the sentence
     attributing sentence ``i``'s quotation, when sentence ``i`` is a bare quote and its speaker is named in
-    another sentence; else None."""
+    another sentence; else None. A sentence of a quotation that a later sentence of its paragraph closes is
+    said by whoever that sentence names; otherwise a bare quote is said by the quotation before it."""
+    closing = _said_at_close(text, spans, i)
+    if closing is not None:
+        return closing
     start, end = spans[i]
     if not bare_quote(text[start:end]):
         return None
@@ -85,6 +119,42 @@ def attribution(text: str, spans: Sequence[tuple[int, int]], i: int) -> int | No
         k -= 1
     return None
 
+
+def _said_at_close(text: str, spans: Sequence[tuple[int, int]], i: int) -> int | None:
+    """The index of the sentence closing the quotation sentence ``i`` is part of and naming who says it (a
+    saying verb outside its quote marks), when sentence ``i`` opens or continues a quotation it does not close
+    and a later sentence of its paragraph closes it; else None."""
+    opened, inside = _open_quotation(text, spans, i)
+    sentence = text[spans[i][0] : spans[i][1]]
+    if not inside:
+        if not _OPENS.match(sentence):  # narrative before its quote mark: not all quotation
+            return None
+        opened = i
+    words, inside = _read(sentence, inside)
+    if not inside or _SAYS.search(words):  # closed in itself, or it names its own speaker
+        return None
+    for k in range(i + 1, min(len(spans), opened + _MOST_QUOTED)):
+        if _PARAGRAPH_BREAK.search(text[spans[k - 1][1] : spans[k][0]]):
+            return None  # a quotation running over paragraphs is reopened in the next: its speaker is before it
+        words, inside = _read(text[spans[k][0] : spans[k][1]], True)
+        if words.strip() or not inside:  # the quotation closes in sentence k
+            return k if _SAYS.search(words) else None
+    return None
+
+
+def _open_quotation(text: str, spans: Sequence[tuple[int, int]], i: int) -> tuple[int, bool]:
+    """The index of the sentence that opened the quotation open where sentence ``i`` starts (``i`` when none is)
+    and whether one is, read over the sentences of its paragraph before it."""
+    first = i
+    while first > 0 and not _PARAGRAPH_BREAK.search(text[spans[first - 1][1] : spans[first][0]]):
+        first -= 1
+    opened, inside = i, False
+    for k in range(first, i):
+        was = inside
+        inside = _read(text[spans[k][0] : spans[k][1]], inside)[1]
+        if inside and not was:
+            opened = k
+    return opened, inside
 
 
 # Saying and responding verbs that name a speaker next to them, outside the quote marks: the attributing verbs,

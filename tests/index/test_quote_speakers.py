@@ -34,6 +34,26 @@ def test_a_quote_after_narrative_is_said_by_no_one_found(text: str) -> None:
     assert set(_speakers(text).values()) == {None}
 
 
+def test_a_quote_split_before_its_close_is_said_by_the_sentence_closing_it() -> None:
+    """Single marks (or a kept line break) split a quotation the splitter keeps whole in double marks; its
+    sentences before the close had no one saying them."""
+    found = _speakers("The board met on Monday.\n\n‘We gave every operator a month. Most did nothing. We will "
+                      "not lift the freeze,’ said Ilse Marrow, the chair.\n\nOperators called the freeze unlawful.")
+    assert found == {"The board met": None, "‘We gave every": "We will not", "Most did nothing.": "We will not",
+                     "We will not": None, "Operators called the": None}
+    found = _speakers('"We gave every operator a month.\nMost did nothing," said Ilse Marrow.')
+    assert found == {'"We gave every': "Most did nothing,\"", 'Most did nothing,"': None}
+
+
+@pytest.mark.parametrize("text", [
+    "‘We act. We fight. We win. We rest. We eat. We sleep,’ said the chair.",  # a document, not a speaker
+    "‘We act. We fight.’ The board agreed.",  # the sentence closing it names no one
+    "The board wrote: ‘We act. We fight,’ the letter read.",  # not all quotation, and no saying verb after
+])
+def test_a_split_quote_closed_without_a_speaker_near_is_said_by_no_one_found(text: str) -> None:
+    assert set(_speakers(text).values()) == {None}
+
+
 @pytest.mark.parametrize(("sentence", "attributed", "bare"), [
     ("“We act,” the minister said.", True, False),
     ("‘We will fight,’ she said.", True, False),
@@ -56,6 +76,10 @@ def test_what_a_sentence_says_of_its_speaker(sentence: str, attributed: bool, ba
     ("According to the regulator, the posts broke the law.", "the regulator"),
     ("On Tuesday the ministry responded by issuing a notice.", "On Tuesday the ministry"),
     ("Orbel blocked 300 posts on Tuesday.", None),  # no one speaks
+    # the close of a quotation opened in the sentence before: the words before the mark are quoted
+    ('We will not lift the freeze," said Ilse Marrow.', "Ilse Marrow"),
+    ("We will not lift the freeze,’ said Ilse Marrow.", "Ilse Marrow"),
+    ("The players’ union said it would strike.", "The players’ union"),  # an apostrophe closes nothing
 ])
 def test_the_speaker_is_the_saying_verbs_subject(sentence: str, speaker: str | None) -> None:
     assert named_speaker(sentence) == speaker
