@@ -167,9 +167,7 @@ def _build_locked(
     spec = spec or ChunkSpec()
     started = time.perf_counter()
     stages = Stages()
-    if not corpus_dir.is_dir():
-        raise store.CorpusError(f"There is no corpus folder at {corpus_dir.absolute()} (CORPUS_DIR); nothing was "
-                                "built.", store.SETUP_IN_CHAT.format("CORPUS_DIR"))
+    store.require_corpus(corpus_dir.absolute(), "built")
     store.check_index_dir(index_dir)
     store.clear_debris(index_dir)
     live = store.live_dir(index_dir)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +53,18 @@ class CorpusUndo:
         self._journal = journal
         self._aside = aside
         self._stuck = False  # a file could not be put back: the journal stays for the next build to retry
+
+    @contextmanager
+    def guarding(self) -> Iterator[None]:
+        """The change and rebuild in the block are put back when it raises, in any way (an interrupt too), and
+        settled when it ends: the one shape of every corpus change (add, remove, restore)."""
+        try:
+            yield
+        except BaseException:
+            self.restore()
+            raise
+        finally:
+            self.done()
 
     def done(self) -> None:
         """The change is over, kept or put back: nothing left for the journal to settle."""

@@ -115,9 +115,7 @@ def add_articles(
             outcome.rejected.append({"file": article.requested_url, "reason": str(exc)})
     if not accepted and not pages:
         return outcome
-    if not corpus_dir.is_dir():  # a typo in CORPUS_DIR, or run from another folder: never a second corpus
-        raise store.CorpusError(f"There is no corpus folder at {corpus_dir} (CORPUS_DIR); nothing was added.",
-                                store.SETUP_IN_CHAT.format("CORPUS_DIR"))
+    store.require_corpus(corpus_dir, "added")
     with store.build_lock(index_dir):
         # Before anything is screened against the corpus: an add a killed process left half done is undone.
         outcome.notes += [{"file": n.filename, "note": n.reason} for n in recover(index_dir, corpus_dir)]
@@ -127,7 +125,7 @@ def add_articles(
                       corpus_dir, outcome.rejected, {Path(name).stem for name, _ in accepted}, force)
         undo = CorpusUndo(Journal(index_dir, "add"), SetAside(index_dir, "replaced", retention or Retention()))
         same = {filename for filename, data in kept if _holds(corpus_dir / filename, data)}
-        try:
+        with undo.guarding():
             for filename, data in kept:
                 write_article(corpus_dir, filename, data, undo)
                 outcome.stored.append(filename)
@@ -141,11 +139,6 @@ def add_articles(
                 return outcome
             outcome.report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider,
                                           spec=spec, progress=progress, still_held=still_held)
-        except BaseException:
-            undo.restore()
-            raise
-        finally:
-            undo.done()
         outcome.notes += _unchanged_notes(same, outcome.report)
         # After the undo's reach: the build is live, and a note that can't be made must not take it back.
         try:
@@ -188,9 +181,8 @@ def remove_article(
     moderator sees it in the corpus folder; or that was added as ``doc_id``: "koo surge (1).txt") and rebuild;
     ``NoSuchArticle`` (a ``KeyError``, with the ids most like it) if there is none. Its file is kept for
     ``index restore`` within ``retention`` (``index.kept_articles``)."""
-    if not corpus_dir.is_dir():  # it was "no article with id 'x' …; did you mean 'x'": the one asked for
-        raise store.CorpusError(f"There is no corpus folder at {corpus_dir} (CORPUS_DIR); nothing was removed.",
-                                store.SETUP_IN_CHAT.format("CORPUS_DIR"))
+    # Before the name is looked up: it was "no article with id 'x' …; did you mean 'x'", the one asked for.
+    store.require_corpus(corpus_dir, "removed")
     with store.build_lock(index_dir):
         recovered = recover(index_dir, corpus_dir)
         found = named_files(corpus_dir, doc_id, safe_filename)
@@ -206,7 +198,7 @@ def remove_article(
             raise store.CorpusError(f"{doc_id} is the only article: the index needs at least one. Add another "
                                     "article first, then remove this one.")
         undo = CorpusUndo(Journal(index_dir, "remove"), SetAside(index_dir, "removed", retention or Retention()))
-        try:
+        with undo.guarding():
             for path in found:
                 undo.keep(path, None)
                 path.unlink()
@@ -214,11 +206,6 @@ def remove_article(
                                   still_held=still_held)
             report.notes[:0] = recovered
             return report
-        except BaseException:
-            undo.restore()
-            raise
-        finally:
-            undo.done()
 
 
 def _no_such_article(given: str, corpus_dir: Path, index_dir: Path) -> NoSuchArticle:

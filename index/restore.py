@@ -63,9 +63,7 @@ def restore_article(
     """Put back the newest kept copy of the article ``given`` names (its id or file name) and rebuild; the
     report and the copy restored. ``ArticleLive`` when one of that id is live (it must be removed first, which
     keeps it in turn); ``NothingKept`` when no copy is kept. The copy stays kept: removed again, it is kept once."""
-    if not corpus_dir.is_dir():
-        raise store.CorpusError(f"There is no corpus folder at {corpus_dir} (CORPUS_DIR); nothing was restored.",
-                                store.SETUP_IN_CHAT.format("CORPUS_DIR"))
+    store.require_corpus(corpus_dir, "restored")
     with store.build_lock(index_dir):
         recovered = recover(index_dir, corpus_dir)
         copy = None if "/" in given or given.startswith(".") else newest(index_dir, given)
@@ -75,17 +73,12 @@ def restore_article(
         if copy is None:
             raise _nothing_kept(given, index_dir, live)
         undo = CorpusUndo(Journal(index_dir, "restore"))
-        try:
+        with undo.guarding():
             write_article(corpus_dir, copy.filename, copy.data(), undo)
             report = build_locked(corpus_dir, index_dir, model=model, encoder_provider=encoder_provider, spec=spec,
                                   still_held=still_held)
             report.notes[:0] = recovered
             return report, copy
-        except BaseException:
-            undo.restore()
-            raise
-        finally:
-            undo.done()
 
 
 def _nothing_kept(given: str, index_dir: Path, live: set[str]) -> NothingKept:

@@ -70,6 +70,14 @@ class CorpusError(ValueError):
         self.in_chat = in_chat or message
 
 
+def require_corpus(corpus_dir: Path, undone: str) -> None:
+    """Raise ``CorpusError`` when ``corpus_dir`` is no folder (a typo in CORPUS_DIR, or run from another folder):
+    never a second corpus made there. ``undone``: what was not done, "added", "built"."""
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"There is no corpus folder at {corpus_dir} (CORPUS_DIR); nothing was {undone}.",
+                          SETUP_IN_CHAT.format("CORPUS_DIR"))
+
+
 class NewerFormat(CorpusError):
     """The live index was written by a newer release, in a format this one can't read. Rebuilding it here would
     replace it with the older format under the replicas already upgraded (a rolling deploy), so builds refuse
