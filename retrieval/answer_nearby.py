@@ -12,7 +12,9 @@ So the answer layer also reads those sentences: only the ones holding what the q
 for "how long", a date for "when", a name for "who"; see ``features._type_match``), and the quoted sentence
 itself at a discount, since the asker has just read it. They answer when they are trusted as much as the search
 (or more), or when the search finds nothing it trusts and the best of them is at least plausible
-(``FLOOR``): the conversation, not the follow-up's few words, says where it is.
+(``FLOOR``): the conversation, not the follow-up's few words, says where it is. A follow-up with words of its own
+("are they appealing?") is answered only by a sentence sharing one, or holding the figure or date it asks for
+(``on_the_question``): a plausible neighbour holding none of them was more often a wrong answer than a right one.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import numpy as np
 
 from index.lexical import terms
 from retrieval.answer_like import is_answer_like
-from retrieval.features import DURATION_MATCH, FEATURES, Candidates, Encode, candidates, reread
+from retrieval.features import DURATION_MATCH, FEATURES, Candidates, Encode, candidates, reread, sentence_terms
 from retrieval.loaded import LoadedIndex
 from retrieval.question import REQUEST_TERMS, Kind, Question
 from retrieval.ranker import AnswerModel
@@ -130,10 +132,34 @@ def holds_asked(question: Question, found: Candidates) -> np.ndarray:
     return found.column("type_match") >= needed
 
 
+def on_the_question(question: Question, found: Candidates, quoted: Sequence[int], own: frozenset[str],
+                    completes: bool) -> np.ndarray:
+    """Per candidate, whether anything in it shows it is about what the follow-up asks: one of the follow-up's
+    own words (``own``), or for "how many" / "when" / "how long" the figure, date or span asked for (few
+    sentences hold one). A follow-up naming nothing of its own ("how long for", "for what?") and a fragment of the
+    previous question ("in person?", ``completes``) ask about what was just answered: any sentence may answer.
+
+    Read without this, "anyone challenging it", "who got it before it cost money" and "are they appealing?" were
+    answered with the quote or a sentence beside it holding none of their words, where the search had declined:
+    of the 12 training conversations' second turns the nearby reading had answered without the fact, 8 are
+    declined again, and none of the 13 it answered right is lost. The quoted sentence's own date or figure does not
+    count: the asker has read it, and a follow-up with words of its own asks about another event ("so when does
+    the block end" after "... said on Monday ...")."""
+    asked = own - REQUEST_TERMS - _ASKS_A_TIME
+    if not asked or completes:
+        return np.ones(len(found.rows), dtype=bool)
+    shares = np.array([bool(sentence_terms(text) & asked) for text in found.texts], dtype=bool)
+    if question.kind in (Kind.COUNT, Kind.WHEN):
+        shares |= holds_asked(question, found) & (found.column("type_match") >= 1.0) & ~np.isin(found.rows, quoted)
+    return shares
+
+
 def nearby(index: LoadedIndex, last: Turn, question: Question, vectors: Sequence[np.ndarray], model: AnswerModel,
-           encode: Encode) -> Nearby | None:
+           encode: Encode, own: frozenset[str] = frozenset(), completes: bool = True) -> Nearby | None:
     """The sentences around ``last``'s quotes, each judged against every reading of the follow-up (``vectors``)
-    and kept at its best; None when the turn quoted nothing found in the articles."""
+    and kept at its best; None when the turn quoted nothing found in the articles. ``own``: the follow-up's own
+    words (not those borrowed from the conversation); ``completes``: it completes the previous question
+    (``FollowUp.completes``, ``on_the_question``)."""
     quoted = quoted_rows(index, last)
     near = window(index, quoted)
     passages = passages_over(index, near)
@@ -144,7 +170,8 @@ def nearby(index: LoadedIndex, last: Turn, question: Question, vectors: Sequence
     for vector in vectors[1:]:
         probs = np.maximum(probs, model.probabilities(reread(index, found, question, vector, encode).matrix, FEATURES))
     rows = np.asarray(found.rows)
-    holds = holds_asked(question, found) & (found.column("answer_like") > 0)
+    holds = holds_asked(question, found) & (found.column("answer_like") > 0) & on_the_question(
+        question, found, quoted, own, completes)
     reach = np.isin(rows, near) & holds
     weight = np.where(np.isin(rows, quoted), ECHO_WEIGHT, 1.0)
     told = np.isin(rows, quoted) & holds

@@ -218,7 +218,8 @@ class Engine:
                 followup = None
         # A follow-up about the previous answer is answered first from its quotes' neighbours (``answer_nearby``).
         near = nearby(index, context.turns[-1], leaning.question, [*leaning.readings(), own_vector], self.model,
-                      self.encoder.encode) if leaning is not None and context is not None and context.turns else None
+                      self.encoder.encode, leaning.own_terms, leaning.completes
+                      ) if leaning is not None and context is not None and context.turns else None
         below = False
         if leaning is not None and near is not None and near.answers(found.best(probs), self.model.threshold):
             followup, question, passages = leaning, leaning.question, near.passages

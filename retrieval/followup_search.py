@@ -162,13 +162,24 @@ class FollowUp:
         return out
 
     @property
+    def fragment(self) -> bool:
+        """Whether the question is a fragment of one the conversation asked ("used for what?", "in person?")."""
+        return _WHOLE_QUESTION.match(self.question.text) is None
+
+    @property
+    def completes(self) -> bool:
+        """Whether the question completes the previous one: a fragment with no pronoun left open ("in person?",
+        "used for what?"), where "anyone challenging it" asks something new about what "it" was."""
+        return self.fragment and not self.expansion.refers
+
+    @property
     def leans(self) -> bool:
         """Whether the question means the conversation: it goes on from the previous one ("and when?", "why
         did it ..."), names nothing of its own ("why?") or is a fragment of a sentence ("used for what?", "in
         person?"); not a whole question that only names little ("who is the IT minister?", "what is koo"),
         unless the asker wrote the words it borrows in the same message."""
         return (self.same_message or self.expansion.goes_on or not self.own_terms - REQUEST_TERMS
-                or _WHOLE_QUESTION.match(self.question.text) is None)
+                or self.fragment)
 
     def takes_over(self, expanded_best: float, own_best: float, threshold: float) -> bool:
         """Whether the expanded reading answers rather than the question's own (``*_best``: the probability of

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from retrieval.answer_nearby import FLOOR, Nearby, holds_asked, quoted_rows, window
+from retrieval.answer_nearby import FLOOR, Nearby, holds_asked, on_the_question, quoted_rows, window
 from retrieval.engine import Engine
 from retrieval.features import FEATURES, INDEX, Candidates
 from retrieval.followup import detect, idf_for_df
@@ -77,6 +77,36 @@ def test_only_sentences_holding_what_is_asked_can_answer(index: LoadedIndex) -> 
     assert holds_asked(analyse("did they go along with it"), found).tolist() == [True, True]
 
 
+def _typed(texts: list[str], type_match: list[float]) -> Candidates:
+    found = Candidates(list(range(len(texts))), texts, np.zeros((len(texts), len(FEATURES)), dtype=np.float32))
+    found.matrix[:, INDEX["type_match"]] = type_match
+    return found
+
+
+def test_a_neighbour_sharing_none_of_the_follow_ups_words_does_not_answer_it() -> None:
+    """"are they appealing?" beside "The council ordered ... on Tuesday": nothing says it is about an appeal."""
+    found = _typed(["The council ordered Quillnet to hide 40 channels on Tuesday.",
+                    "Quillnet said it would appeal the order on Friday."], [0.0, 0.0])
+    asked = analyse("are they appealing?")
+    assert on_the_question(asked, found, [0], frozenset(asked.terms), False).tolist() == [False, True]
+    # Naming nothing of its own ("for what?") or a fragment of the previous question ("in person?"), it asks
+    # about what was just answered: any sentence may answer.
+    assert on_the_question(analyse("for what?"), found, [0], frozenset(), False).all()
+    assert on_the_question(analyse("in person?"), found, [0], frozenset(analyse("in person?").terms), True).all()
+
+
+def test_a_date_beside_the_quote_answers_when_but_not_the_quotes_own() -> None:
+    """For "so when does the block end", a date shows a sentence holds what is asked, unless it is the quote's:
+    the asker has read that one, and its date is the quoted event's."""
+    found = _typed(["The council ordered Quillnet to hide 40 channels on Tuesday.",
+                    "The order runs until June 1."], [1.0, 1.0])
+    asked = analyse("so when does the block end")
+    assert on_the_question(asked, found, [0], frozenset(asked.terms), False).tolist() == [False, True]
+    # Words that only ask for a time ("what day was that") name nothing: the quote's day answers it.
+    assert on_the_question(analyse("what day was that"), found, [0], frozenset(analyse("what day was that").terms),
+                           False).all()
+
+
 def _nearby(best: float) -> Nearby:
     found = Candidates([0], ["x"], np.zeros((1, len(FEATURES)), dtype=np.float32))
     found.matrix[:, INDEX["answer_like"]] = 1.0
@@ -129,3 +159,14 @@ def test_what_day_that_was_is_the_day_the_quote_gives(shipped_engine: Engine) ->
 def test_what_was_done_instead_is_read_with_the_conversation(shipped_engine: Engine) -> None:
     assert "blog post" in _second(shipped_engine, "who was twitter's senior management supposed to meet on wednesday?",
                                   "what did twitter do instead?")
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("who is Ajay Prakash Sawhney?", "is he appealing"),
+    ("what did the government order twitter to do?", "what did they blame that on"),
+])
+def test_a_follow_up_the_quotes_neighbours_say_nothing_of_is_declined(shipped_engine: Engine, first: str,
+                                                                       second: str) -> None:
+    """The search declines these; the sentences beside the previous answer's quote hold none of their words
+    (no appeal, no blame), and had answered with one of them."""
+    assert _second(shipped_engine, first, second) == ""
