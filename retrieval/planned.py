@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from retrieval.topical_asks import topic_of
+
 # The question asks what was done: "what did X decide", "did X go to court", "what happened at the hearing".
 # Not "what did X say it would do" (the saying is done, and a plan is its answer).
 _ASKS_DONE = re.compile(r"\b(?:did|what\s+happened)\b(?!.*\b(?:would|will|plans?|going\s+to)\b)", re.IGNORECASE)
@@ -32,5 +34,8 @@ def told_as_planned(sentence: str) -> bool:
 
 
 def asks_done_of_planned(question: str, sentence: str) -> bool:
-    """Whether ``question`` asks what was done and ``sentence``, its best answer, only tells it as planned."""
-    return _ASKS_DONE.search(question) is not None and told_as_planned(sentence)
+    """Whether ``question`` asks what was done and ``sentence``, its best answer, only tells it as planned. Not a
+    vague topical ask ("what happened with koo?", ``retrieval.topical_asks``): it asks what the articles tell of
+    its subject, which a plan tells as well as a deed."""
+    return (_ASKS_DONE.search(question) is not None and topic_of(question) is None
+            and told_as_planned(sentence))

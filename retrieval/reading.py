@@ -15,6 +15,7 @@ from retrieval.ordinals import ordinals_as_written
 from retrieval.reach import figures_as_given
 from retrieval.shorthand import plain_words
 from retrieval.spelling import mend_typos
+from retrieval.topical_asks import as_told_about
 
 
 def searched_as(text: str, index: LoadedIndex) -> tuple[str, str | None]:
@@ -41,7 +42,10 @@ def searched_as(text: str, index: LoadedIndex) -> tuple[str, str | None]:
     # "on 8/2", "10/02/2021": the one day of the two readings within the articles' period ("8 February")
     figures_day = within_period(mended or text, index.period) if FIGURES_DATE.search(mended or text) else None
     mended = figures_day or mended
-    return mended or text, mended
+    # "what happened with koo?", "any news on koo": read as "tell me about koo" (``retrieval.topical_asks``); the
+    # reply names no search of its own, the asker's words being only chat's framing of the same ask.
+    told_about = as_told_about(mended or text, lambda term: term in index.idf)
+    return told_about or mended or text, mended
 
 
 def plain_reading(text: str, index: LoadedIndex) -> str | None:

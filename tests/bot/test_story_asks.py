@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core import CommandCore
 from bot.routing import route
 from bot.story_asks import asks_latest, asks_story
 from retrieval.name_spans import Mention
 from retrieval.story_subjects import names_subject, subject_words
+from retrieval.types import Answer
 
 SIDES = frozenset({"twitter", "indian", "centre"})  # as an index of this story reads them
 
@@ -66,3 +68,18 @@ def test_eval_names_a_request_for_the_story_as_chat_routes_it() -> None:
 
     assert chat_route("what happened between twitter and india?", 1000, SIDES) == "timeline"
     assert chat_route("what happened with koo?", 1000, SIDES) is None
+
+
+@pytest.mark.parametrize(("message", "subject"), [
+    ("what happened with koo?", "koo"), ("any update on koo", "koo"), ("what's new with koo", "koo"),
+    ("what happened with the farmers protest", "the farmers protest"),
+    ("any news on the farmers protest?", "the farmers protest"),
+])
+async def test_a_vague_ask_about_one_subject_is_answered_as_tell_me_about_it(
+        seed_core: CommandCore, message: str, subject: str) -> None:
+    """Searched, not routed (it names more than the story), "what happened with koo?" was declined over the
+    sentences "tell me about koo" is answered with (``retrieval.topical_asks``)."""
+    told = await seed_core.ask(f"tell me about {subject}")
+    asked = await seed_core.ask(message)
+    assert isinstance(told, Answer) and isinstance(asked, Answer) and told.answered
+    assert asked.answered and asked.text == told.text
