@@ -18,7 +18,9 @@ class Actor:
     platform has one (a Slack Enterprise Grid org). ``installed_in`` is the home of the bot's installation that
     served the request (Slack: the bot token's own workspace, or org for an org-wide install), whatever the request
     says it came from; empty where the adapter names none (the terminal, Discord but for a user's own install used
-    in a server that never installed the bot).
+    in a server that never installed the bot). ``admin_unknown``: ``platform_admin`` was never read (Slack: no
+    ``users.info`` lookup made, or one that failed), so the user may be an admin where admins count, or a Slack
+    Connect guest whose own workspace's admins don't: nothing said to them may name the admins as theirs.
     """
 
     platform: str
@@ -29,6 +31,7 @@ class Actor:
     home: str = ""
     org: str = ""
     installed_in: str = ""
+    admin_unknown: bool = False
 
     def describe(self) -> str:
         return f"{self.platform}:{self.user_id}" + (f" ({self.name})" if self.name else "")

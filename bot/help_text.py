@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable
 
 from bot.actors import Actor, ModeratorPolicy
 from bot.cli_name import cli_command
-from bot.moderator_words import OPERATOR, who_moderates
+from bot.moderator_words import OPERATOR, UNKNOWN_STANDING, who_moderates
 from bot.results import Reply
 from bot.smalltalk import ADDING_TOPIC, HELP_TOPIC
 
@@ -56,12 +56,18 @@ _TERMINAL_COMMANDS = "/reindex [full], /status, /report, /index-history"
 
 def adding_help(actor: Actor | None, policy: ModeratorPolicy) -> str:
     """How an article is added, who may (for this asker, as ``policy`` has it), what happens next, and how one is
-    removed or the index rebuilt."""
+    removed or the index rebuilt. An asker whose admin standing is unknown (``Actor.admin_unknown``: Slack's
+    lookup failed) is told who moderates in general words, not that this workspace's admins do: they may be a
+    Slack Connect guest, for whom those admins don't."""
     platform = actor.platform if actor is not None else ""
     add, remove, rebuild = _HOW.get(platform) or _cli()
     who = who_moderates(policy, actor) if actor is not None and platform in _HOW else ""
     if actor is not None and policy.allows(actor):
         whose = "You are a moderator here. To add an article"
+    elif actor is not None and actor.admin_unknown and platform in _HOW and policy.trusts_admins_of(actor):
+        # Whether they are a guest is unknown, so whether the admins named would count for them (``Actor``).
+        whose = (f"Only moderators add articles ({UNKNOWN_STANDING}); if you aren't one, send one the article or its "
+                 "link. To add one")
     elif who:
         whose = (f"Only moderators add articles ({who}); if you aren't one, send one the article or its link. "
                  "To add one")

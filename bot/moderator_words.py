@@ -17,6 +17,8 @@ _ADMINS = {"discord": "members with Manage Server", "slack": "this workspace's a
 # What the platform's listed roles are called.
 _ROLES = {"slack": "user groups"}
 OPERATOR = "the bot's operator"
+# Who moderates, for an asker not known to be of the workspace whose admins count (``Actor.admin_unknown``).
+UNKNOWN_STANDING = f"who they are is decided by {OPERATOR}'s settings for your workspace"
 
 
 def who_moderates(policy: ModeratorPolicy, actor: Actor) -> str:

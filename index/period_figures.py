@@ -36,6 +36,12 @@ _NOT_COUNTED = CURRENCY_WORDS | frozenset((
 _LEAST = 100  # a count of fewer things may be one happening's ("two officials resigned")
 
 
+def counted_noun(word: str) -> bool:
+    """Whether ``word``, right after a figure, is a thing counted ("accounts", "handles"): a plural, not money, a
+    span of time or a word ending in "s" that is no plural (``_NOT_COUNTED``)."""
+    return word.lower() not in _NOT_COUNTED and re.fullmatch(r"[A-Za-z][A-Za-z-]*[^su'’]s", word) is not None
+
+
 def counts(sentence: str) -> set[tuple[float, str]]:
     """The counts of things ``sentence`` gives, each as (figure, what it counts): "300 accounts" is (300.0,
     "accounts"), "4.1 million posts" (4100000.0, "posts"); a share is (its figure, "%"). Not a year, a sum of

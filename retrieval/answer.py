@@ -2,8 +2,8 @@
 
 The answer never contains a word the articles don't: it is built from whole sentences (or clause-aligned
 windows of a long one), each carried with the offsets that locate it in its article. Which sentences, and
-whether to answer at all, is the answer model's call (``retrieval.ranker``); this module only shapes what
-it chose into a reply.
+whether to answer at all, is the answer model's call (``retrieval.ranker``), in the order ``retrieval.answer_order``
+gives its ranking; this module only shapes what it chose into a reply.
 """
 
 from __future__ import annotations
@@ -15,23 +15,18 @@ import numpy as np
 from index.figures import figures, figures_near
 from index.list_markers import after_list_marker
 from index.tables import one_line
+from retrieval.answer_order import answer_order
 from retrieval.asked import asked_span
 from retrieval.cited import citation
 from retrieval.features import FEATURES, Candidates
-from retrieval.headings import under_copied_heading
-from retrieval.leads import dateline_only, lead_first
 from retrieval.loaded import LoadedIndex
-from retrieval.other_than_asked import tells_other_than_asked
 from retrieval.question import Kind, Question
-from retrieval.question_headings import under_asked_heading
 from retrieval.quote_days import with_days_meant
 from retrieval.quotes import trim_to_window
 from retrieval.ranker import AnswerModel
-from retrieval.reach import unknown_acronyms, unknown_figures, unknown_speakers, unreached_years
 from retrieval.repeats import repeats
 from retrieval.said_by import with_speaker
 from retrieval.signals import Carries, carries
-from retrieval.speaker_first import speaker_first
 from retrieval.types import Answer, Citation
 from retrieval.wording import CLOSEST_BELOW, decline_text
 
@@ -135,29 +130,10 @@ def compose(
 ) -> Answer:
     """``undeclined``: the answer the bot would give were its best sentence over the threshold (training
     judges answers apart from the decline, which it chooses on them)."""
-    like = found.column("answer_like") > 0
-    # A sentence sharing only its dateline's place with the question is no answer (``retrieval.leads``).
-    order = [int(i) for i in np.argsort(-probs, kind="stable")
-             if like[i] and not dateline_only(question, found.texts[i])]
-    below = not undeclined and bool(order) and probs[order[0]] < model.threshold
-    # A copied heading scores best but is no answer: its section's first sentence answers (``retrieval.headings``).
-    opening = under_copied_heading(index, found, probs, model.threshold) if below else None
-    if opening is not None:
-        order, below = [opening, *(i for i in order if i != opening)], False
-    else:  # one restating the question yields to one holding what it asks for (``retrieval.leads``)
-        order = lead_first(question, found, probs, order, model.threshold)
-    # The section under the question heading the question asks again answers (``retrieval.question_headings``).
-    asked = under_asked_heading(index, found, probs, order, model.threshold) if opening is None else None
-    if asked is not None:
-        order, below = [asked, *(i for i in order if i != asked)], False
-    elif opening is None:  # "what did X say": X's words before another speaker's (``retrieval.speaker_first``)
-        order = speaker_first(index, question, found, probs, order)
-    # A best sentence telling another thing than the one asked about (a plan for what was done, an unnamed one for
-    # its name) is no answer (``retrieval.other_than_asked``).
-    if (not order or below or unknown_figures(index, question) or unreached_years(index, question)
-            or unknown_acronyms(index, question) or unknown_speakers(index, question)
-            or tells_other_than_asked(index, question, found.rows[order[0]])):
+    chosen = answer_order(index, question, found, probs, model, undeclined=undeclined)
+    if chosen.declined:
         return decline(index, question, found, probs)
+    order = chosen.order
     picked = [order[0]]
     most = MAX_SENTENCES if question.kind is Kind.COUNT else 2
     for i in order[1:]:
@@ -165,7 +141,7 @@ def compose(
             break
         if _adds(question, [found.texts[j] for j in picked], found.texts[i]):
             picked.append(i)
-    if opening is None and len(picked) == 1 and len(order) > 1 and _close_second(probs, order, model.pair_ratio):
+    if not chosen.headed and len(picked) == 1 and len(order) > 1 and _close_second(probs, order, model.pair_ratio):
         picked.append(order[1])
     parts, citations = _fill(index, question, found, probs, picked)
     if len(citations) < len(picked):

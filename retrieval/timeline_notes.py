@@ -51,13 +51,19 @@ def undated_note(index: LoadedIndex, words: str) -> str:
 def dates_note(dates: list[DateFilter], year: int, covered: str) -> str:
     """What a timeline says when the dates its topic names hold no event: that a period named backwards
     ("between feb 15 and feb 10") ends before it starts, that a day does not exist ("February 30": it had been
-    answered only with the period the articles cover, as if that day had been looked up), and which period
-    the articles cover."""
+    answered only with the period the articles cover, as if that day had been looked up; nor does an end of a
+    period, which matches no event), and which period the articles cover."""
     backwards = [span for d in dates if isinstance(d, Period) and (span := d.days(year)) and span[0] > span[1]]
     said = [f"{day_words(first)} to {day_words(last)} ends before it starts: name the earlier day first."
             for first, last in backwards]
-    said += [_no_day(d.written) for d in dates if isinstance(d, Day) and d.written and d.days(year) is None]
+    said += [_no_day(d.written) for d in _days_named(dates) if d.written and d.days(year) is None]
     return " ".join([*said, covered]).strip()
+
+
+def _days_named(dates: list[DateFilter]) -> list[Day]:
+    """The days ``dates`` name, a period's ends among them: "feb 10 to feb 31" is told its end is no day, as
+    "feb 31" alone is."""
+    return [day for d in dates for day in ((d.start, d.end) if isinstance(d, Period) else (d,)) if day is not None]
 
 
 def _no_day(written: str) -> str:

@@ -24,7 +24,7 @@ from retrieval.figure_dates import written_out
 from retrieval.month_parts import parts_of_month
 from retrieval.month_ranges import month_year_ranges
 from retrieval.topic_months import FULL_MONTH_NAMES, MONTH_WORDS, month_named
-from retrieval.topic_years import topic_years, year_parts
+from retrieval.topic_years import hide_counted, shown_counted, topic_years, year_parts
 
 _WORD = re.compile(r"[A-Za-z]+")
 # A month and a day number left over once the real dates are read: a day the month doesn't have.
@@ -44,6 +44,8 @@ _BOUND = re.compile(r"\b(?P<inclusive>on\s+or\s+)?(?P<word>since|from|starting(?
 _OPENS = {"since", "from", "starting", "after"}
 _EXCLUSIVE = {"after", "before"}
 _RANGE_OPENER = re.compile(r"\b(?:between|from|since|starting(?:\s+from)?)\s+$", re.IGNORECASE)
+# What joins a period's two ends ("feb 10 to feb 31", "feb 10 - feb 31", "between feb 10 and feb 31").
+_JOIN = re.compile(r"\s*(?:[-–—]|(?P<word>to|and|until|till|through))\s*", re.IGNORECASE)
 _IN = re.compile(r"(?:\bin\s+)?$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r",?\s+(?P<year>(?:19|20)\d{2})\b")
 # A weekday written beside a date ("Thursday, February 11", "thu 11 feb"; after it only behind a comma or in
@@ -88,6 +90,7 @@ class Day:
         return (first, first) if self.day is not None else span_of(first.isoformat()[:7])
 
 
+_LEAP_YEAR = 2000  # a year that has every day a month may have (February 29 too)
 NEVER = Day(None, 0, 0)  # what a topic naming no real day ("feb 30") matches: nothing
 # A period of yearless ends whose first month comes later in the year than its last ("between dec 25 and jan 5",
 # "november to february") runs over a year's end when that makes it this long at most; longer, it was named
@@ -202,9 +205,18 @@ def _ranged(written: str, m: Mention, first: Day) -> tuple[Period, int, int]:
     year = through.year or first.year
     if year is None and (after := _YEAR_AFTER.match(written, end)):
         year, end = int(after.group("year")), after.end()
-    last = Day(year, through.month or first.month, through.day)
+    last = _named(Day(year, through.month or first.month, through.day))
     opener = _RANGE_OPENER.search(written[: m.start])
     return Period(Day(first.year or year, first.month, first.day), last), opener.start() if opener else m.start, end
+
+
+def _named(day: Day) -> Day:
+    """``day`` with its words (``Day.written``) when no year has it ("feb 10 to 31": no February has a 31st), to be
+    told why as a "feb 31" alone is (``retrieval.timeline_notes``)."""
+    if day.day is None or day.days(day.year or _LEAP_YEAR) is not None:
+        return day
+    words = f"{MONTH_WORDS[day.month - 1].capitalize()} {day.day}" if 1 <= day.month <= 12 else ""
+    return replace(day, written=f"{words}, {day.year}" if words and day.year else words)
 
 
 def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
@@ -221,6 +233,7 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
     written = phrase_dashes(_WORD.sub(month, written_out(topic)))  # "13/02/2021" as "13 February 2021"
     for name in NAMED_DAYS:  # "republic day" as the articles write it, "Republic Day"
         written = re.sub(rf"\b{re.escape(name)}\b", name.title().replace("'S", "'s"), written, flags=re.IGNORECASE)
+    written, counted = hide_counted(written)  # "feb 10 1500 accounts": a figure of accounts, no year
     # "early feb" before the dates: read alone, "feb" would be the whole month.
     parts, written = parts_of_month(written)
     found: list[DateFilter] = [Period(Day(year, number, first), Day(year, number, last))
@@ -229,6 +242,7 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
     found += [Period(Day(first_year, first, None), Day(last_year, last, None))
               for first_year, first, last_year, last in ranges]
     spans: list[tuple[int, int]] = []  # where the dates' words are, taken out of the rest by position
+    singles: list[tuple[int, int, int]] = []  # where a day alone is written, and its place in ``found``
     for m in join_ranges(written, find_mentions(written), phrase=True):
         day = _day_of(m)
         if day is None:
@@ -244,9 +258,12 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
             continue
         start, end = _with_weekday(written, m.start, m.end)
         bounded, start = _bounded(written, start, day)
+        if bounded is day or (isinstance(bounded, Period) and bounded.end is None):  # "feb 10", "from feb 10"
+            singles.append((start, end, len(found)))
         found.append(bounded)
         spans.append((start, end))
     rest = "".join(" " if any(a <= k < b for a, b in spans) else ch for k, ch in enumerate(written))
+    rest = _no_day_ends(rest, singles, found)  # "feb 10 to feb 31": one period, which is none
     for months in _MONTH_RANGE.finditer(rest):  # "between january and february": from the 1st to the 28th
         first, last = (month_named(months.group(g)) for g in ("first", "last"))
         assert first is not None and last is not None
@@ -280,7 +297,38 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
     found += [Period(Day(year, first, 1), Day(year, last, None)) for year, first, last in year_months]
     years, rest = topic_years(rest)  # a year alone, or two: every day of them
     found += [Period(Day(first, 1, 1), Day(last, 12, 31)) for first, last in years]
-    return _closed(found), " ".join(rest.split())
+    return _closed(found), " ".join(shown_counted(rest, counted).split())
+
+
+def _no_day_ends(rest: str, singles: list[tuple[int, int, int]], found: list[DateFilter]) -> str:
+    """A period one of whose ends is no day ("feb 30 to mar 5", "between feb 10 and feb 31", "from feb 10 to feb 30";
+    ``_NO_SUCH_DAY``, left in ``rest`` as words since no date is read in it): the day read at the other end
+    (``singles``: where each day alone, or the start of an open period, is written, and its place in ``found``)
+    becomes that period, which matches no event (``Period.days``) and is told why as a single "feb 30" is
+    (``retrieval.timeline_notes``); ``rest`` is returned with the period's words blanked, at the same length. Left as
+    a day and words, the real end's events were listed as if it alone had been asked for, and the impossible end
+    went unsaid."""
+    for no_day in list(_NO_SUCH_DAY.finditer(rest)):
+        never = replace(NEVER, written=" ".join(no_day.group().split()))
+        for start, end, k in singles:
+            day = found[k]
+            if end <= no_day.start() and (join := _JOIN.fullmatch(rest, end, no_day.start())):
+                period = replace(day, end=never) if isinstance(day, Period) else Period(day, never)
+                first, last = start, no_day.end()
+            elif (isinstance(day, Day) and no_day.end() <= start
+                  and (join := _JOIN.fullmatch(rest, no_day.end(), start))):
+                period, first, last = Period(never, day), no_day.start(), end
+            else:
+                continue
+            opener = _RANGE_OPENER.search(rest[:first])
+            if join.group("word") == "and" and (opener is None or not opener.group().lower().startswith("between")):
+                continue  # "feb 10 and feb 31": two days, not a period
+            first = opener.start() if opener else first
+            found[k] = period
+            singles.remove((start, end, k))
+            rest = rest[:first] + " " * (last - first) + rest[last:]
+            break
+    return rest
 
 
 def _closed(found: list[DateFilter]) -> list[DateFilter]:

@@ -1,6 +1,8 @@
 """The years a timeline topic names alone ("2021", "in 2020", "from 2020 to 2021", "2020-21"), read once its
 days and months are (``retrieval.topic_dates``). A figure is a year only after a word of time or at the end
-of the topic: "top 2000 accounts" names none, and the end of a day in figures ("10/02/2021") is no year alone."""
+of the topic: "top 2000 accounts" names none, and the end of a day in figures ("10/02/2021") is no year alone. A
+figure of things counted ("feb 10 1500 accounts") is no year either: it is hidden from every reading of dates
+(``hide_counted``) and given back as the topic's words."""
 
 from __future__ import annotations
 
@@ -8,10 +10,44 @@ import re
 
 from index.coarse_dates import PART_WORDS, part_named
 from index.date_values import END, YEAR_PARTS
+from index.period_figures import counted_noun
+from index.stamps import YEARS
 
 _YEARS = re.compile(r"(?:\b(?:in|from|between|during)\s+|(?<![\w,./])(?=(?:19|20)\d{2}\s*(?:[-–—]|to\b|and\b|$)))"
                     r"(?P<first>(?:19|20)\d{2})"
                     r"(?:(?:\s*[-–—]\s*|\s+(?:to|and|until|till|through)\s+)(?P<last>(?:19|20)?\d{2}))?\b")
+
+
+# A figure too long for a day and the word after it ("1500 accounts", "1,178 handles"); no figure of a larger one
+# or of a day in figures ("10/02/2021").
+_FIGURE = re.compile(r"(?<![\w,./-])(?P<figure>\d{1,3}(?:,\d{3})+|\d{4,})(?=\s+(?P<word>[A-Za-z][\w'’-]*))")
+HIDDEN = "\ue000"  # what stands for a counted figure's characters while the dates are read: no reader takes it
+
+
+def hide_counted(topic: str) -> tuple[str, list[str]]:
+    """``topic`` with each figure of things counted hidden ("feb 10 1500 accounts", "1,178 handles"), at the same
+    length (positions hold), and the figures hidden, in order, for ``shown_counted``. Read as the year of the date
+    before it, "feb 10 1500 accounts" was told 1500 is outside the years dates are read in.
+
+    A figure in those years (``index.stamps.YEARS``) is not hidden: after a date's words or a word of time it is
+    written as a year is ("January 2021 accounts", "from 2020 to 2021"), and elsewhere no year reading takes it
+    ("top 2000 accounts")."""
+    hidden: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:
+        figure = m.group("figure")
+        if not counted_noun(m.group("word")) or ("," not in figure and int(figure) in YEARS):
+            return m.group(0)
+        hidden.append(figure)
+        return HIDDEN * len(figure)
+
+    return _FIGURE.sub(hide, topic), hidden
+
+
+def shown_counted(rest: str, hidden: list[str]) -> str:
+    """``rest`` of a topic with the figures ``hide_counted`` hid written back, in order: they are the topic's words."""
+    figures = iter(hidden)
+    return re.sub(f"{HIDDEN}+", lambda _: next(figures, ""), rest)
 
 
 _YEAR_PART = re.compile(rf"(?<![\w-])(?P<part>{PART_WORDS})[\s-]*(?P<year>(?:19|20)\d{{2}})\b")

@@ -63,7 +63,7 @@ class UserDirectory:
         ``installation`` the home of the token's installation (``installed_in``), else asked of auth.test once."""
         asked_in = home("slack", team) if team else ""
         if not lookup:
-            return Actor(platform="slack", user_id=user_id, home=asked_in)
+            return Actor(platform="slack", user_id=user_id, home=asked_in, admin_unknown=True)
         client = client or self._client
         installation = installation or await self._installation(client)
         # Admin in one workspace isn't in another: the installation and the request's workspace are in the key.
@@ -92,7 +92,7 @@ class UserDirectory:
             # Not fatal: the user may still be a moderator by id. Missing users:read shows up here.
             log.warning("users.info for %s failed (%s); treating them as a non-admin", user_id,
                         exc.response.get("error"))
-            return Actor(platform="slack", user_id=user_id, home=asked_in)
+            return Actor(platform="slack", user_id=user_id, home=asked_in, admin_unknown=True)
         user = response.get("user") or {}
         team = user.get("team_id") or client.default_params.get("team_id")
         grid = user.get("enterprise_user")

@@ -9,6 +9,7 @@ import pytest
 
 from index.embedding import Encoder, EncoderProvider
 from retrieval.loaded import LoadedIndex
+from retrieval.topic_dates import Day, topic_dates
 from tests.retrieval.conftest import index_of, topic_timeline
 
 ARTICLES = {
@@ -61,3 +62,47 @@ def test_a_date_that_is_none_says_why(index: LoadedIndex, encoder: Encoder, topi
 @pytest.mark.parametrize("topic", ["2021-02-10", "accounts withheld 2021-02-10", "February 10, 2021"])
 def test_a_day_in_a_year_dates_are_read_in_still_filters(index: LoadedIndex, encoder: Encoder, topic: str) -> None:
     assert [e.date for e in topic_timeline(index, encoder, topic).events] == ["2021-02-10"]
+
+
+@pytest.mark.parametrize(("topic", "said"), [
+    ("feb 10 to feb 30", "February 30 is no day of the calendar"),
+    ("between feb 10 and feb 31", "February 31 is no day of the calendar"),
+    ("from feb 10 to feb 30", "February 30 is no day of the calendar"),
+    ("feb 30 to mar 15", "February 30 is no day of the calendar"),
+    ("feb 10 to 31", "February 31 is no day of the calendar"),
+    ("feb 10 to 29, 2021", "February 29, 2021 is no day (February 2021 has 28 days)"),
+])
+def test_a_period_with_an_end_that_is_no_day_is_refused_as_that_day(
+        index: LoadedIndex, encoder: Encoder, topic: str, said: str) -> None:
+    """"feb 10 to feb 30" listed February 10's events alone, as if the topic were "feb 10", and never said the
+    end was no day; "feb 10 to 31" listed nothing and said only which period the articles cover. A period is
+    refused as the single "feb 30" is, with the same words."""
+    result = topic_timeline(index, encoder, topic)
+    assert result.events == [] and said in result.note, result
+
+
+def test_two_days_one_of_them_none_are_no_period(index: LoadedIndex, encoder: Encoder) -> None:
+    """Without "between", "and" joins two days, not a period's ends: the day that exists is still listed."""
+    assert [e.date for e in topic_timeline(index, encoder, "feb 10 and feb 30").events] == ["2021-02-10"]
+    assert topic_timeline(index, encoder, "between feb 10 and feb 30").events == []
+
+
+@pytest.mark.parametrize("topic", ["feb 10 1500 accounts", "feb 10 1178 handles", "feb 10 9999 accounts",
+                                   "feb 10, 1500 accounts"])
+def test_a_figure_of_things_counted_after_a_day_is_no_year(index: LoadedIndex, encoder: Encoder, topic: str) -> None:
+    """"feb 10 1500 accounts" was told 1500 is outside the years dates are read in: a figure followed by what it
+    counts is a figure, searched as the topic's words, and the day is still February 10."""
+    result = topic_timeline(index, encoder, topic)
+    assert "outside the years" not in result.note, result
+    dates, rest = topic_dates(topic)
+    assert dates == [Day(None, 2, 10)] and rest.lstrip(", ") == " ".join(topic.split()[2:])
+
+
+def test_a_year_or_a_day_before_a_counted_thing_is_still_read() -> None:
+    """Only a figure too long for a day and outside the years dates are read in is no year: "January 2021
+    accounts" is still January 2021, "feb 10 accounts" February 10, and "days" count no thing."""
+    assert topic_dates("january 2150 accounts") == ([Day(None, 1, None)], "2150 accounts")
+    assert topic_dates("january 2021 accounts") == ([Day(2021, 1, None)], "accounts")
+    assert topic_dates("feb 10 accounts") == ([Day(None, 2, 10)], "accounts")
+    assert topic_dates("feb 10 2021 accounts") == ([Day(2021, 2, 10)], "accounts")
+    assert topic_dates("28 February 9999 days")[0] == [Day(None, 0, 0, written="28 February 9999")]

@@ -52,3 +52,13 @@ async def test_an_admins_help_in_a_dm_names_their_commands(stub: StubSlack, seed
     posted = await posts_in(stub, "chat.postMessage")
     await settled(seed_core)
     assert "As a moderator you also have" in shown_text(posted[0]) and not stub.posted("chat.postEphemeral")
+
+
+async def test_help_names_no_admins_to_someone_whose_lookup_failed(stub: StubSlack, seed_app: AsyncApp) -> None:
+    """Without users:read (or with users.info down) the asker may be a Slack Connect guest, whose own workspace's
+    admins are no moderators: the help said "this workspace's admins and owners" moderate for them all the same."""
+    stub.scopes.discard("users:read")
+    reply = await command_reply(stub, seed_app, "/ask", "how do I add an article?", user="UGUEST")
+    assert "users.info" in [c.method for c in stub.calls]  # looked up, and refused
+    assert reply["text"].startswith("Only moderators add articles (who they are")
+    assert "admins" not in reply["text"] and "owners" not in reply["text"]
