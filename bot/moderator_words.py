@@ -34,9 +34,13 @@ def who_moderates(policy: ModeratorPolicy, actor: Actor) -> str:
 
 
 def how_to_become(policy: ModeratorPolicy, actor: Actor) -> str:
-    """One sentence for a refused ``actor``: who moderates here, and whom to ask to become one."""
-    who = who_moderates(policy, actor)
+    """One sentence for a refused ``actor``: who moderates here, and whom to ask to become one. An asker whose
+    admin standing was never read (``Actor.admin_unknown``: Slack's lookup failed) may be a Slack Connect guest,
+    for whom this workspace's admins don't count: they are told where it is decided, not that the admins are."""
     ask = f"ask {OPERATOR} to list you"
+    if actor.admin_unknown and policy.trusts_admins_of(actor) and actor.platform in _ADMINS:
+        return f"Who moderates here is decided by {OPERATOR}'s settings for your workspace: to become one, {ask}."
+    who = who_moderates(policy, actor)
     if actor.platform == "discord" and policy.trusts_admins_of(actor):
         ask += ", or a member with Manage Server " + (
             "for one of those roles" if policy.lists_roles("discord") else "here")

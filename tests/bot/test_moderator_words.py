@@ -69,3 +69,13 @@ def test_listed_users_are_named_only_on_their_platform() -> None:
     assert how_to_become(policy, slack()) == ONLY_OPERATOR
     assert adding_help(slack(), policy).startswith("Only moderators add articles, and only the bot's operator can "
                                                    "make you one; if you aren't one, send one the article")
+
+
+def test_a_refusal_names_no_admins_to_an_asker_whose_standing_is_unknown() -> None:
+    """Slack's users.info failed (``Actor.admin_unknown``): the asker may be a Slack Connect guest, so the refusal
+    must not say this workspace's admins moderate for them, as the help doesn't."""
+    policy = moderator_policy(settings())
+    unknown = Actor("slack", "U2", "member", home="slack:T1", installed_in="slack:T1", admin_unknown=True)
+    said = how_to_become(policy, unknown)
+    assert "admins" not in said and "settings for your workspace" in said, said
+    assert how_to_become(policy, slack()) == SLACK_ADMINS  # looked up: the admins do count
