@@ -28,7 +28,14 @@ from bot.discord.answer_keys import ChannelAsk
 from bot.discord.build_progress import ProgressReply
 from bot.discord.identity import conversation_key, interaction_actor
 from bot.discord.installs import offered_to_moderators, offered_to_readers
-from bot.discord.responding import Interaction, Work, apologise, respond_with
+from bot.discord.responding import (
+    ALREADY_ACKNOWLEDGED,
+    UNKNOWN_INTERACTION,
+    Interaction,
+    Work,
+    apologise,
+    respond_with,
+)
 from bot.render.examples import TIMELINE_EXAMPLES
 from bot.results import IndexChange, Notice, Result
 from index.manage import Upload
@@ -95,13 +102,35 @@ async def read_upload(
 
 
 async def offered(interaction: Interaction, choices: Awaitable[list[ArticleChoice]]) -> list[app_commands.Choice[str]]:
-    """The articles an autocomplete offers, or none when finding them takes longer than Discord waits."""
+    """The articles an autocomplete offers, or none when finding them takes longer than Discord waits; sent from
+    here (``answer_typing``), not by discord.py."""
     try:
         found = await asyncio.wait_for(choices, CHOICES_WITHIN)
     except TimeoutError:
         log.info("no articles offered to %s: reading them took over %.1f s", interaction.user.id, CHOICES_WITHIN)
-        return []
-    return [app_commands.Choice(name=c.label, value=c.doc_id) for c in found]
+        found = []
+    offer = [app_commands.Choice(name=c.label, value=c.doc_id) for c in found]
+    await answer_typing(interaction, offer)
+    return offer
+
+
+async def answer_typing(interaction: Interaction, offer: list[app_commands.Choice[str]]) -> None:
+    """Send ``offer`` as the autocomplete's answer. One another process answered first (400, 40060: two connected
+    for one shard, as an old one still is while its replacement starts, both get every keystroke), or one that
+    reached the bot after Discord's 3 seconds (404, 10062: replayed after a reconnect, or behind a stalled event
+    loop), was refused and logged by discord.py as an error with its traceback, what alerts watch, at every
+    keystroke: nothing can be sent for it any more, so one warning says so, as for a command
+    (``bot.discord.responding.acknowledge``), and the interaction counts as answered, which keeps discord.py from
+    sending the choices again."""
+    try:
+        await interaction.response.autocomplete(offer)
+    except discord.HTTPException as exc:
+        if exc.code not in (ALREADY_ACKNOWLEDGED, UNKNOWN_INTERACTION):
+            raise
+        log.warning("no articles offered to %s (interaction %s): %s", interaction.user.id, interaction.id,
+                    "another process connected for the same shard answered first" if exc.code == ALREADY_ACKNOWLEDGED
+                    else "it reached the bot after Discord's 3 seconds")
+        interaction.response._response_type = discord.InteractionResponseType.autocomplete_result
 
 
 def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, user_install: bool = False) -> None:
