@@ -16,6 +16,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from typing import Any, cast
 
 import discord
 from discord import app_commands
@@ -64,7 +65,26 @@ class Tree(app_commands.CommandTree[discord.Client]):
         if interaction.data is None:  # discord.py would fail on it with an AttributeError in a task
             log.warning("ignored interaction %s of type %s without data", interaction.id, interaction.type)
             return False
+        if interaction.type is discord.InteractionType.autocomplete and not self._offers_choices(interaction):
+            # A client still showing an older version of a command (clients cache them for a while after a sync)
+            # sends keystrokes for an option or a command this version no longer has, or that offers no choices
+            # now: discord.py logged an error with its traceback at each one (or, for a command gone, tried the
+            # "out of date" note, which Discord takes from no autocomplete), and the typing got no answer.
+            name = interaction.data.get("name", "?")
+            log.info("out-of-date autocomplete for /%s from %s: no choices offered", name, interaction.user.id)
+            await answer_typing(interaction, [])
+            return False
         return True
+
+    def _offers_choices(self, interaction: Interaction) -> bool:
+        """Whether the option being typed into (``focused``) is one of this version's that offers choices."""
+        data = cast(dict[str, Any], interaction.data)
+        name = str(data.get("name") or "")
+        guild = discord.Object(interaction.guild_id) if interaction.guild_id is not None else None
+        command = self.get_command(name, guild=guild) or self.get_command(name)
+        focused = next((o.get("name") for o in data.get("options") or [] if o.get("focused")), None)
+        return isinstance(command, app_commands.Command) and any(
+            p.display_name == focused and p.autocomplete for p in command.parameters)
 
 
 def addresses(text: str | None) -> list[str]:

@@ -99,3 +99,24 @@ async def test_keystrokes_delivered_twice_or_too_late_get_one_warning_each_and_n
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
     warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warned) == 2 and "answered first" in warned[0] and "3 seconds" in warned[1], warned
+
+
+async def test_typing_into_an_out_of_date_command_is_offered_nothing_without_an_error(
+    bot: DisputeBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A client still showing an older version of the commands (they are cached a while after a sync) sends
+    keystrokes for an option this version names otherwise, for one that offers no choices now, or for a command
+    gone: discord.py logged an error with its traceback at each, or sent the "out of date" note, which Discord
+    refuses for a keystroke, and the typing got no answer ("Loading options failed")."""
+    stale = [p.autocomplete("remove-article", "article", "ravi", roles=(p.MOD_ROLE_ID,)),
+             p.autocomplete("report", "since", "7", roles=(p.MOD_ROLE_ID,)),
+             p.autocomplete("delete-article", "article_id", "ravi", roles=(p.MOD_ROLE_ID,))]
+    with caplog.at_level(logging.INFO):
+        for typed in stale:
+            await fake.dispatch("INTERACTION_CREATE", typed)
+        states = [fake.interactions[typed["token"]] for typed in stale]
+        await fake.wait_for(lambda: all(state.stage == "resolved" for state in states))
+        await fake.settled()
+    assert [state.choices for state in states] == [[], [], []]
+    assert fake.rejected == [] and not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+    assert "Ravi" in (await offered(fake, "ravi", (p.MOD_ROLE_ID,)))[0]["name"]  # today's option still offers
