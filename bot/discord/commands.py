@@ -16,6 +16,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from typing import Any, cast
 
 import discord
 from discord import app_commands
@@ -28,7 +29,14 @@ from bot.discord.answer_keys import ChannelAsk
 from bot.discord.build_progress import ProgressReply
 from bot.discord.identity import conversation_key, interaction_actor
 from bot.discord.installs import offered_to_moderators, offered_to_readers
-from bot.discord.responding import Interaction, Work, apologise, respond_with
+from bot.discord.responding import (
+    ALREADY_ACKNOWLEDGED,
+    UNKNOWN_INTERACTION,
+    Interaction,
+    Work,
+    apologise,
+    respond_with,
+)
 from bot.render.examples import TIMELINE_EXAMPLES
 from bot.results import IndexChange, Notice, Result
 from index.manage import Upload
@@ -57,7 +65,26 @@ class Tree(app_commands.CommandTree[discord.Client]):
         if interaction.data is None:  # discord.py would fail on it with an AttributeError in a task
             log.warning("ignored interaction %s of type %s without data", interaction.id, interaction.type)
             return False
+        if interaction.type is discord.InteractionType.autocomplete and not self._offers_choices(interaction):
+            # A client still showing an older version of a command (clients cache them for a while after a sync)
+            # sends keystrokes for an option or a command this version no longer has, or that offers no choices
+            # now: discord.py logged an error with its traceback at each one (or, for a command gone, tried the
+            # "out of date" note, which Discord takes from no autocomplete), and the typing got no answer.
+            name = interaction.data.get("name", "?")
+            log.info("out-of-date autocomplete for /%s from %s: no choices offered", name, interaction.user.id)
+            await answer_typing(interaction, [])
+            return False
         return True
+
+    def _offers_choices(self, interaction: Interaction) -> bool:
+        """Whether the option being typed into (``focused``) is one of this version's that offers choices."""
+        data = cast(dict[str, Any], interaction.data)
+        name = str(data.get("name") or "")
+        guild = discord.Object(interaction.guild_id) if interaction.guild_id is not None else None
+        command = self.get_command(name, guild=guild) or self.get_command(name)
+        focused = next((o.get("name") for o in data.get("options") or [] if o.get("focused")), None)
+        return isinstance(command, app_commands.Command) and any(
+            p.display_name == focused and p.autocomplete for p in command.parameters)
 
 
 def addresses(text: str | None) -> list[str]:
@@ -95,13 +122,35 @@ async def read_upload(
 
 
 async def offered(interaction: Interaction, choices: Awaitable[list[ArticleChoice]]) -> list[app_commands.Choice[str]]:
-    """The articles an autocomplete offers, or none when finding them takes longer than Discord waits."""
+    """The articles an autocomplete offers, or none when finding them takes longer than Discord waits; sent from
+    here (``answer_typing``), not by discord.py."""
     try:
         found = await asyncio.wait_for(choices, CHOICES_WITHIN)
     except TimeoutError:
         log.info("no articles offered to %s: reading them took over %.1f s", interaction.user.id, CHOICES_WITHIN)
-        return []
-    return [app_commands.Choice(name=c.label, value=c.doc_id) for c in found]
+        found = []
+    offer = [app_commands.Choice(name=c.label, value=c.doc_id) for c in found]
+    await answer_typing(interaction, offer)
+    return offer
+
+
+async def answer_typing(interaction: Interaction, offer: list[app_commands.Choice[str]]) -> None:
+    """Send ``offer`` as the autocomplete's answer. One another process answered first (400, 40060: two connected
+    for one shard, as an old one still is while its replacement starts, both get every keystroke), or one that
+    reached the bot after Discord's 3 seconds (404, 10062: replayed after a reconnect, or behind a stalled event
+    loop), was refused and logged by discord.py as an error with its traceback, what alerts watch, at every
+    keystroke: nothing can be sent for it any more, so one warning says so, as for a command
+    (``bot.discord.responding.acknowledge``), and the interaction counts as answered, which keeps discord.py from
+    sending the choices again."""
+    try:
+        await interaction.response.autocomplete(offer)
+    except discord.HTTPException as exc:
+        if exc.code not in (ALREADY_ACKNOWLEDGED, UNKNOWN_INTERACTION):
+            raise
+        log.warning("no articles offered to %s (interaction %s): %s", interaction.user.id, interaction.id,
+                    "another process connected for the same shard answered first" if exc.code == ALREADY_ACKNOWLEDGED
+                    else "it reached the bot after Discord's 3 seconds")
+        interaction.response._response_type = discord.InteractionResponseType.autocomplete_result
 
 
 def register(tree: app_commands.CommandTree[discord.Client], core: CommandCore, user_install: bool = False) -> None:

@@ -146,8 +146,24 @@ class SlackHandlers(SlashCommands):
         bot_user = context.bot_user_id
         pointing = (bool(event.get("thread_ts")) and not followed and event.get("thread_ts") != event.get("ts")
                     and event.get("parent_user_id") != bot_user)
+        if not text and (told := self._unread_files(event, pointing)) is not None:
+            await self._hint(event, client, told)
+            return
         # An article attached to a question in a channel: answered, and its sender told how to add it, as in a DM.
         await self._answer_hinted(event, client, text, context, bot_user if pointing else None)
+
+    def _unread_files(self, event: dict[str, Any], pointing: bool) -> str | None:
+        """What a mention with no words but its files is told, as the same post in the bot's DM is: a clip recorded
+        in the message box is a question the bot can't hear, and an article (sent alone, not pointing at a thread's
+        post) one to add by DM. Asked as an empty question, both got "Please ask a question", as if nothing had
+        come (the article's sender that and the add hint, two private messages). None: asked as it is (a picture
+        alone, a shared post, which is what the mention asks about)."""
+        files = event_files(event)
+        if not files or shared_text(event):
+            return None
+        if spoken(files):
+            return SPOKEN
+        return ADD_HINT if not pointing and addable(self.core, files) else None
 
     async def on_message(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
         async with self.core.in_flight.handling():  # as in on_mention

@@ -14,6 +14,8 @@ import pytest
 from slack_bolt.async_app import AsyncApp
 
 from bot.core import CommandCore
+from bot.refusals import SPOKEN
+from bot.slack.adding import ADD_HINT
 from tests.bot.conftest import CoreFactory
 from tests.bot.slack.dm_results import results_in
 from tests.bot.slack.slack_requests import message_event, posts_in, send_event, settled, shown_text
@@ -242,3 +244,24 @@ async def test_add_with_an_article_in_a_thread_the_bot_follows_is_told_privately
     await settled(seed_core)
     assert len(stub.posted("chat.postMessage")) == 2 and len(stub.posted("chat.postEphemeral")) == 1
     assert not stub.downloads
+
+
+async def test_a_mention_with_only_a_clip_or_an_article_is_told_what_the_bot_reads(
+    stub: StubSlack, seed_core: CommandCore, seed_app: AsyncApp
+) -> None:
+    """"@bot" with a clip recorded in the message box, or with an article attached, and no words: in a DM the same
+    post is told to type the question, or how to add the article; as a mention in a channel (or a group DM) it
+    was told "Please ask a question", as if nothing had come, and the article's sender got that and the add hint,
+    two private messages. Each post arrives as app_mention and message, and is told once."""
+    spoken = {"text": f"<@{BOT_USER_ID}>", "ts": "600.1", "files": [clip()], "subtype": "file_share"}
+    article = {"text": f"<@{BOT_USER_ID}>", "ts": "600.2", "files": [{"id": "F1", "name": "koo.md"}],
+               "subtype": "file_share"}
+    for post in (spoken, article):
+        await send_event(seed_app, message_event(kind="app_mention", **post))
+        await send_event(seed_app, message_event(**post))
+    in_group = {**spoken, "ts": "600.3", "channel": "G1", "channel_type": "mpim"}
+    await send_event(seed_app, message_event(**in_group))
+    await settled(seed_core)
+    told = [(p["thread_ts"], p["text"]) for p in stub.posted("chat.postEphemeral")]
+    assert sorted(told) == [("600.1", SPOKEN), ("600.2", ADD_HINT), ("600.3", SPOKEN)], told
+    assert not stub.posted("chat.postMessage") and not stub.downloads
