@@ -21,7 +21,10 @@ _ASKS = re.compile(r"\b(?:what\s+(?:has\s+)?happen(?:ed|ing|s)|what'?s\s+happeni
                    r"|what(?:'?s|\s+is|\s+was)\s+(?:the\s+)?(?:deal|story|matter|issue|problem)(?:\s+with)?"
                    r"|what(?:'?s|\s+is|\s+was)\s+(?:up|going\s+on)\s+with|background|backstory|context|brief\s+me"
                    r"|summar(?:y|ise|ize)|overview|catch\s+(?:me|us)\s+up|fill\s+(?:me|us)\s+in|walk\s+(?:me|us)\s+through"
-                   r"|break\s+(?:it\s+|this\s+)?down|(?:what|whats|what's)\b.*\babout$)")
+                   r"|break\s+(?:it\s+|this\s+)?down|(?:what|whats|what's)\b.*\babout$"
+                   # "any news on twitter and india", "what's new with the standoff" (``retrieval.topical_asks``)
+                   r"|any\s+(?:news|updates?|developments?|word)\s+(?:on|about|regarding|with)"
+                   r"|what(?:'?s|\s+is)\s+(?:new|the\s+latest)\s+(?:with|on|about))")
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -35,7 +38,8 @@ _FILLER = _words("""what whats what's is was has have had been happened happenin
 down deal explain explanation tell me us about of describe summary summarise summarize overview background backstory
 context catch fill in walk through break brief the this that these those whole entire all between with and or & vs v
 versus over a an its it to so can could would you u please pls plz briefly quickly simply short basically exactly
-really just quick in kindly give bit little""")
+really just quick in kindly give bit little any news update updates development developments word regarding new
+latest""")
 # A pointer at the story ("what is this about", "explain all this"), which names it without a word of its own.
 _POINTERS = frozenset({"this", "that", "it", "all"})
 

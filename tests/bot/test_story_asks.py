@@ -17,7 +17,8 @@ SIDES = frozenset({"twitter", "indian", "centre"})  # as an index of this story 
 @pytest.mark.parametrize("message", [
     "what happened with twitter and india?", "what happened between twitter and india?",
     "twitter india fight explain pls 🙏", "what is this dispute about?", "explain the twitter centre row",
-    "tell me about the whole twitter vs india thing",
+    "tell me about the whole twitter vs india thing", "any news on twitter and india?",
+    "any updates regarding the standoff", "what's new with the twitter india row",
 ])
 def test_a_request_for_the_story_in_its_own_words(message: str) -> None:
     assert asks_story(message, SIDES)
@@ -26,7 +27,8 @@ def test_a_request_for_the_story_in_its_own_words(message: str) -> None:
 
 @pytest.mark.parametrize("message", [
     "what happened with koo?", "what happened on feb 10", "explain section 69a", "what did twitter say about india?",
-    "why did twitter and india fight?", "what happened to the accounts?", "what is meity?",
+    "why did twitter and india fight?", "what happened to the accounts?", "what is meity?", "any news on koo",
+    "any update on the accounts", "what's new with koo",
 ])
 def test_a_question_naming_anything_else_is_its_own(message: str) -> None:
     assert not asks_story(message, SIDES)
