@@ -12,6 +12,7 @@ from retrieval.hinglish import english_reading
 from retrieval.initialisms import spell_out_initials
 from retrieval.loaded import LoadedIndex
 from retrieval.ordinals import ordinals_as_written
+from retrieval.phrasal import news_verbs
 from retrieval.reach import figures_as_given
 from retrieval.shorthand import plain_words
 from retrieval.spelling import mend_typos
@@ -33,6 +34,8 @@ def searched_as(text: str, index: LoadedIndex) -> tuple[str, str | None]:
     restored = restore_acronyms(text, index)  # "the us" is the articles' "U.S."
     spelled = spell_out_initials(restored or text, index) or restored  # "GoI": the "Government of India"
     mended = mend_typos(spelled or text, index) or spelled
+    # "when does the rule kick in": the articles' "take effect" (``retrieval.phrasal``)
+    mended = news_verbs(mended or text, index) or mended
     # "about 1200 accounts?", "over a thousand": searched as the figure the articles give (1,178)
     figured = figures_as_given(mended or text, index)
     # "1178": the articles' "1,178"
