@@ -298,11 +298,22 @@ def written_phrasals(index: LoadedIndex) -> frozenset[Phrasal]:
     known = _USED.get(index.folder)
     if known is None:
         known = used_phrasals(doc.text for doc in index.docs)
-        _USED.clear()  # one live index at a time
+        while len(_USED) >= _KEPT:  # the live index and the one a reload is loading beside it
+            _USED.pop(next(iter(_USED)))
         _USED[index.folder] = known
     return known
 
 
+_KEPT = 2
+
+
 def news_verbs(text: str, index: LoadedIndex) -> str | None:
-    """``text`` with chat's phrasal verbs read as the plain verbs the articles use, or None when it has none."""
-    return plain_verbs(text, lambda term: term in index.idf, written_phrasals(index))
+    """``text`` with chat's phrasal verbs read as the plain verbs the articles use, or None when it has none.
+    The articles are read for the phrasal verbs they write only once a question holds one: on a large index
+    that reading takes a while, and most questions hold none."""
+    def used(term: str) -> bool:
+        return term in index.idf
+
+    if plain_verbs(text, used) is None:
+        return None
+    return plain_verbs(text, used, written_phrasals(index))
