@@ -109,10 +109,9 @@ _IRREGULAR = {
 # Single-syllable verbs ending consonant-vowel-consonant double it ("step": "stepped", "shut": "shutting").
 _DOUBLES = frozenset({"step", "shut", "set", "put", "cut", "hit", "quit", "stop", "ban", "plan", "drop", "admit"})
 BASE, THIRD, PAST, PARTICIPLE, ING = range(5)
-_AUXILIARY = frozenset({"be", "been", "being", "is", "are", "was", "were", "am", "get", "gets", "got", "gotten",
-                        "getting", "has", "have", "had", "having"})
 _PASSIVE = frozenset({"be", "been", "being", "is", "are", "was", "were", "am", "get", "gets", "got", "gotten",
                       "getting"})
+_AUXILIARY = _PASSIVE | {"has", "have", "had", "having"}
 _OBJECT_GAP = 3  # words that may stand between a verb and its particle ("pull the posts down")
 _NO_PLACE = frozenset({"for", "in", "on", "at", "by", "after", "before", "since", "over", "during", "yet", "because",
                        "when", "permanently", "again", "too", "already", "and", "or", "but", "with", "without", "so"})
