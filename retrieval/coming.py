@@ -34,8 +34,7 @@ def dates_only_done(index: LoadedIndex, row: int) -> bool:
     in the past (none planned, none told as still to come)."""
     doc_row, start, end = (int(v) for v in index.sentence_spans[row])
     doc_id = index.docs[doc_row].doc_id
-    events = [e for e in index.events
-              if e["doc_id"] == doc_id and int(e["start"]) < end and int(e["end"]) > start]
+    events = [e for e in index.events_by_doc.get(doc_id, []) if int(e["start"]) < end and int(e["end"]) > start]
     return bool(events) and not any(e.get("planned") or e.get("future_tense") for e in events)
 
 

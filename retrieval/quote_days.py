@@ -18,8 +18,9 @@ from retrieval.types import Citation, DayMeant
 
 
 def day_meant(events: list[dict[str, Any]], citation: Citation) -> DayMeant | None:
-    """The day of the first event of ``citation``'s article, within its quote, whose year the text did not
-    state: its words counted from the article's date. None when there is none."""
+    """The day of the first event of ``citation``'s article (``events``: that article's, or every article's),
+    within its quote, whose year the text did not state: its words counted from the article's date. None when
+    there is none."""
     for event in events:
         if event["doc_id"] != citation.doc_id or event.get("year_from") == "text":
             continue
@@ -33,4 +34,4 @@ def day_meant(events: list[dict[str, Any]], citation: Citation) -> DayMeant | No
 
 def with_days_meant(index: LoadedIndex, citations: list[Citation]) -> list[Citation]:
     """``citations``, each carrying the day its relative words stand for, where it has such words."""
-    return [replace(c, meant=day_meant(index.events, c)) for c in citations]
+    return [replace(c, meant=day_meant(index.events_by_doc.get(c.doc_id, []), c)) for c in citations]
