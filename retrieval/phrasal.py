@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from index.lexical import terms
+from retrieval.inflection import BASE, PARTICIPLE, PAST, form_of, forms
 from retrieval.loaded import LoadedIndex
 
 
@@ -97,18 +99,6 @@ TABLE: tuple[Phrasal, ...] = (
     _entry("own up to", "admit|acknowledge"),
 )
 
-# Verbs whose forms don't follow the rule (past, past participle).
-_IRREGULAR = {
-    "take": ("took", "taken"), "come": ("came", "come"), "begin": ("began", "begun"), "give": ("gave", "given"),
-    "throw": ("threw", "thrown"), "strike": ("struck", "struck"), "hold": ("held", "held"), "go": ("went", "gone"),
-    "find": ("found", "found"), "stand": ("stood", "stood"), "fight": ("fought", "fought"), "put": ("put", "put"),
-    "set": ("set", "set"), "shut": ("shut", "shut"), "cut": ("cut", "cut"), "hit": ("hit", "hit"),
-    "quit": ("quit", "quit"), "leave": ("left", "left"), "withdraw": ("withdrew", "withdrawn"),
-    "forgo": ("forwent", "forgone"),
-}
-# Single-syllable verbs ending consonant-vowel-consonant double it ("step": "stepped", "shut": "shutting").
-_DOUBLES = frozenset({"step", "shut", "set", "put", "cut", "hit", "quit", "stop", "ban", "plan", "drop", "admit"})
-BASE, THIRD, PAST, PARTICIPLE, ING = range(5)
 _PASSIVE = frozenset({"be", "been", "being", "is", "are", "was", "were", "am", "get", "gets", "got", "gotten",
                       "getting"})
 _AUXILIARY = _PASSIVE | {"has", "have", "had", "having"}
@@ -118,35 +108,13 @@ _NO_PLACE = frozenset({"for", "in", "on", "at", "by", "after", "before", "since"
 _JOINS = frozenset({"and", "or", "but", "to", "when", "then", "after", "before", "if", "because", "so"})
 
 
-def forms(verb: str) -> tuple[str, str, str, str, str]:
-    """``verb``'s base, third person, past, past participle and -ing forms."""
-    stem = verb + verb[-1] if verb in _DOUBLES else verb
-    past, participle = _IRREGULAR.get(verb, (None, None))
-    if past is None:
-        if verb.endswith("e"):
-            past = verb + "d"
-        else:
-            past = verb[:-1] + "ied" if re.search(r"[^aeiou]y$", verb) else stem + "ed"
-        participle = past
-    third = verb + "es" if re.search(r"(?:s|sh|ch|x|o)$", verb) else (
-        verb[:-1] + "ies" if re.search(r"[^aeiou]y$", verb) else verb + "s")
-    ing = verb[:-1] + "ing" if verb.endswith("e") and not verb.endswith("ee") else stem + "ing"
-    return verb, third, past, participle or past, ing
-
-
-def _form_of(word: str, verb: str) -> int | None:
-    """Which form of ``verb`` ``word`` is (``BASE``...``ING``), or None."""
-    found = [i for i, form in enumerate(forms(verb)) if form == word]
-    return found[0] if found else None
-
-
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[^\sA-Za-z]")
 _USED: dict[Path, frozenset[Phrasal]] = {}
 
 
 def _in_text(entry: Phrasal, tokens: list[str]) -> bool:
     return any(_match(entry, tokens, i) is not None for i, token in enumerate(tokens)
-               if _form_of(token, entry.verb) is not None)
+               if form_of(token, entry.verb) is not None)
 
 
 # A phrasal verb the articles write as a noun ("sign-ups", "shutdown", "crackdown", "rollout"): its search
@@ -169,10 +137,14 @@ def used_phrasals(texts: Iterable[str]) -> frozenset[Phrasal]:
 
 
 def _verb_of(token: str) -> str | None:
-    return _VERB_FORMS.get(token)
+    return _verb_forms().get(token)
 
 
-_VERB_FORMS = {form: entry.verb for entry in TABLE for form in forms(entry.verb)}
+@cache
+def _verb_forms() -> dict[str, str]:
+    """Each form of the table's verbs, and its verb: made on first use, as the verbs' dictionary is read then
+    (``retrieval.inflection``), not when the module is imported."""
+    return {form: entry.verb for entry in TABLE for form in forms(entry.verb)}
 
 
 def _match(entry: Phrasal, tokens: list[str], i: int) -> tuple[int, bool] | None:
@@ -263,7 +235,7 @@ def _read_at(tokens: list[str], spans: list[tuple[int, int, str]], i: int, used:
         if matched is None:
             continue
         end, separated = matched
-        form = _form_of(tokens[i], verb)
+        form = form_of(tokens[i], verb)
         if form is None:
             return None
         back = _clause_before(tokens, i)

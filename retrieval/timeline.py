@@ -27,6 +27,7 @@ from index.lexical import terms
 from index.list_markers import after_list_marker
 from index.sentence_refs import opens_with_pronoun
 from retrieval.answer_like import ends_sentence
+from retrieval.date_filters import DateFilter, Period
 from retrieval.features import document_terms
 from retrieval.figure_dates import ambiguous_figures, within_period
 from retrieval.loaded import LoadedIndex
@@ -46,7 +47,7 @@ from retrieval.timeline_relevance import (
 )
 from retrieval.timeline_stories import names_whole, other_stories
 from retrieval.timeline_subjects import most_named, refers_to_subject
-from retrieval.topic_dates import DateFilter, Period, topic_dates
+from retrieval.topic_dates import topic_dates
 from retrieval.types import Citation, Timeline, TimelineEvent
 
 # A date's key: the date, and whether its reports were of something still ahead when reported.

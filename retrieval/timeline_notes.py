@@ -10,11 +10,11 @@ import re
 
 from index.dates import day_words
 from index.stamps import YEARS, no_such_day
+from retrieval.date_filters import DateFilter, Day, Period
 from retrieval.figure_dates import FIGURES_DATE, figures_note
 from retrieval.loaded import LoadedIndex
 from retrieval.question import analyse
 from retrieval.reach import absent_words, period_covered
-from retrieval.topic_dates import DateFilter, Day, Period
 from retrieval.wording import never_use
 
 

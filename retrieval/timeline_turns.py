@@ -24,7 +24,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from index.date_values import exact_days, span_of
-from retrieval.topic_dates import DateFilter, Day, topic_dates
+from retrieval.date_filters import DateFilter, Day
+from retrieval.topic_dates import topic_dates
 from retrieval.turns import FollowupContext, Turn
 from retrieval.types import Timeline, TimelineEvent
 

@@ -20,6 +20,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import async_default_handlers
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.slack.events import shown, someones_post
+from bot.slack.mrkdwn import plain_from_slack
 from bot.slack.rate_limits import brief_retry
 from bot.slack.render import SlackMessage
 from bot.slack.token_watch import watches
@@ -61,6 +63,16 @@ async def thread_root(client: AsyncWebClient, channel: str, thread_ts: str, brie
     if not isinstance(root, dict) or root.get("ts") != thread_ts or root.get("subtype") == "tombstone":
         return {}
     return root
+
+
+
+async def root_text(event: dict[str, Any], client: AsyncWebClient, bot_user: str) -> str | None:
+    """The text of the first message of the thread ``event`` is in, unless it is the bot's own: what a mention
+    there points at (``bot.slack.handlers``)."""
+    root = await thread_root(client, str(event.get("channel") or ""), str(event.get("thread_ts") or ""), brief=True)
+    if root.get("user") == bot_user or not someones_post(root):
+        return None
+    return plain_from_slack(shown(root)) or None
 
 
 def _reading(client: AsyncWebClient) -> AsyncWebClient:

@@ -34,11 +34,11 @@ from bot.core import CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.edits import answered_nothing, edit_asks, only_small_talk
 from bot.help_text import Identify
-from bot.refusals import SLACK_DOCUMENT, SPOKEN
+from bot.refusals import SLACK_DOCUMENT
 from bot.results import Notice, Reply
 from bot.shared_state import DEDUPE_TTL, StoreThreads, call
 from bot.slack.adding import ADD_HINT, add_from_dm, addable, is_add
-from bot.slack.ask_threads import thread_root
+from bot.slack.ask_threads import root_text
 from bot.slack.commands import SlashCommands
 from bot.slack.events import (
     PERSON_SUBTYPES,
@@ -53,9 +53,6 @@ from bot.slack.events import (
     shared_answer,
     shared_files,
     shared_text,
-    shown,
-    someones_post,
-    spoken,
     stale_edit,
     thread_of,
 )
@@ -67,6 +64,7 @@ from bot.slack.names import OwnNames
 from bot.slack.posting import post_guarded, private
 from bot.slack.render import FEEDBACK_ACTIONS, SlackMessage, render
 from bot.slack.rich_text import said
+from bot.slack.unread_files import files_told, mention_files_told
 from bot.slack.user_groups import UserGroups
 from bot.slack.users import UserDirectory, installed_in
 from bot.validation import says_nothing, without_own_names
@@ -146,24 +144,11 @@ class SlackHandlers(SlashCommands):
         bot_user = context.bot_user_id
         pointing = (bool(event.get("thread_ts")) and not followed and event.get("thread_ts") != event.get("ts")
                     and event.get("parent_user_id") != bot_user)
-        if not text and (told := self._unread_files(event, pointing)) is not None:
+        if not text and (told := mention_files_told(self.core, event, pointing)) is not None:
             await self._hint(event, client, told)
             return
         # An article attached to a question in a channel: answered, and its sender told how to add it, as in a DM.
         await self._answer_hinted(event, client, text, context, bot_user if pointing else None)
-
-    def _unread_files(self, event: dict[str, Any], pointing: bool) -> str | None:
-        """What a mention with no words but its files is told, as the same post in the bot's DM is: a clip recorded
-        in the message box is a question the bot can't hear, and an article (sent alone, not pointing at a thread's
-        post) one to add by DM. Asked as an empty question, both got "Please ask a question", as if nothing had
-        come (the article's sender that and the add hint, two private messages). None: asked as it is (a picture
-        alone, a shared post, which is what the mention asks about)."""
-        files = event_files(event)
-        if not files or shared_text(event):
-            return None
-        if spoken(files):
-            return SPOKEN
-        return ADD_HINT if not pointing and addable(self.core, files) else None
 
     async def on_message(self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient) -> None:
         async with self.core.in_flight.handling():  # as in on_mention
@@ -189,14 +174,13 @@ class SlackHandlers(SlashCommands):
             await self._add(event, client, context)
         elif is_dm and only_documents(raw, context.bot_user_id):  # elsewhere only a mention asks (``_mentioned``)
             await self._hint(event, client, SLACK_DOCUMENT)
-        elif not text and spoken(files) and (is_dm or await self._follows(event, client, context)):
-            await self._hint(event, client, SPOKEN)
+        elif (not text and (told := files_told(files, is_dm and has_files)) is not None
+              and (is_dm or await self._follows(event, client, context))):
+            await self._hint(event, client, told)  # a clip, in a DM or a thread the bot follows; files alone in a DM
         elif has_files and is_dm and text:
             # a screenshot and a question about it; an article shared with words other than "add" is answered
             # too, and its sender told how to add it, or the file was dropped without a word
             await self._answer_hinted(event, client, text, context)
-        elif has_files and is_dm:
-            await self._hint(event, client)
         elif in_group_dm(event) and mentions(raw, context.bot_user_id):
             await self._mentioned(event, context, client)  # as in a channel, where app_mention brings it
         elif not is_dm and says_nothing(text):
@@ -255,7 +239,7 @@ class SlackHandlers(SlashCommands):
         if not await call(self.seen, self.seen.claim, claim or post_key(event)):
             return False
         team = str(context.team_id or event.get("team") or "")
-        root = (lambda: self._root_text(event, client, pointing)) if pointing is not None else None
+        root = (lambda: root_text(event, client, pointing)) if pointing is not None else None
         about = shared_answer(event, context.bot_user_id, context.bot_id)  # the bot's own answer shared back
         identify = self.identify(str(event["user"]), client, team, installed_in(context))
         await post_guarded(self.core.in_flight, event, client, "a question",
@@ -277,14 +261,6 @@ class SlackHandlers(SlashCommands):
         Slack refused, nobody saw a reply), whatever the reply was (a timeline is stored as no answer)."""
         channel, thread = str(event.get("channel") or ""), thread_of(event)
         return self.threads.replying(f"{channel}:{thread}", conversation_of(channel, thread, event.get("channel_type")))
-
-    @staticmethod
-    async def _root_text(event: dict[str, Any], client: AsyncWebClient, bot_user: str) -> str | None:
-        """The text of the first message of the thread ``event`` is in, unless it is the bot's own."""
-        root = await thread_root(client, str(event.get("channel") or ""), str(event.get("thread_ts") or ""), brief=True)
-        if root.get("user") == bot_user or not someones_post(root):
-            return None
-        return plain_from_slack(shown(root)) or None
 
     async def _hint(self, event: dict[str, Any], client: AsyncWebClient, text: str = ADD_HINT) -> None:
         """How to add articles (or ``text``), privately, once per post."""

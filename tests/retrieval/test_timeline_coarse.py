@@ -12,10 +12,11 @@ import pytest
 from bot.render.dates import shown_date, span_words
 from bot.render.timeline_png import timeline_figure
 from index.embedding import Encoder, EncoderProvider
+from retrieval.date_filters import Period
 from retrieval.loaded import LoadedIndex
 from retrieval.timeline import build_timeline
 from retrieval.timeline_turns import moved, moved_events, timeline_turn
-from retrieval.topic_dates import Period, topic_dates
+from retrieval.topic_dates import topic_dates
 from retrieval.turns import FollowupContext
 from retrieval.types import Citation, Timeline, TimelineEvent
 from tests.retrieval.conftest import dates_for, index_of

@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 from index.embedding import Encoder, EncoderProvider
+from retrieval.date_filters import Day
 from retrieval.loaded import LoadedIndex
-from retrieval.topic_dates import Day, topic_dates
+from retrieval.topic_dates import topic_dates
 from tests.retrieval.conftest import index_of, topic_timeline
 
 ARTICLES = {
