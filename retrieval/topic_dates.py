@@ -119,13 +119,15 @@ def _named(day: Day) -> Day:
     return replace(day, written=f"{words}, {day.year}" if words and day.year else words)
 
 
-def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
+def topic_dates(topic: str, article_years: range = YEARS) -> tuple[list[DateFilter], str]:
     """The dates a topic names ("feb 8", "8 February 2021", "2021-02-08", "January 2021", a month alone:
     "February", "feb"; a named day however written: "republic day"; a period: "between feb 10 and feb 15",
     "from feb 1 to feb 10", "feb 10-15", "10 to 15 february", "since feb 9", "before feb 5", "after 8 feb",
     "jan to feb"; a year: "2021", "in 2020", "2020-21"; a day in figures that can be read one way only:
     "13/02/2021"), and the rest of the topic. "may" and "march" are a
-    month alone only as the whole topic or an end of a period ("twitter may block", "farmers march" name no month)."""
+    month alone only as the whole topic or an end of a period ("twitter may block", "farmers march" name no month).
+    ``article_years``: those a figure followed by what it counts is read as (``hide_counted``): the articles'
+    years, when the caller knows them."""
     def month(m: re.Match[str]) -> str:
         number = month_named(m.group(0))
         return MONTH_WORDS[number - 1].capitalize() if number else m.group(0)
@@ -133,7 +135,7 @@ def topic_dates(topic: str) -> tuple[list[DateFilter], str]:
     written = phrase_dashes(_WORD.sub(month, written_out(topic)))  # "13/02/2021" as "13 February 2021"
     for name in NAMED_DAYS:  # "republic day" as the articles write it, "Republic Day"
         written = re.sub(rf"\b{re.escape(name)}\b", name.title().replace("'S", "'s"), written, flags=re.IGNORECASE)
-    written, counted = hide_counted(written)  # "feb 10 1500 accounts": a figure of accounts, no year
+    written, counted = hide_counted(written, article_years)  # "feb 10 1500 accounts": a figure of accounts, no year
     # "early feb" before the dates: read alone, "feb" would be the whole month.
     parts, written = parts_of_month(written)
     found: list[DateFilter] = [Period(Day(year, number, first), Day(year, number, last))

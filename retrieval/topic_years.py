@@ -21,27 +21,41 @@ _YEARS = re.compile(r"(?:\b(?:in|from|between|during)\s+|(?<![\w,./])(?=(?:19|20
 # A figure too long for a day and the word after it ("1500 accounts", "1,178 handles"); no figure of a larger one
 # or of a day in figures ("10/02/2021").
 _FIGURE = re.compile(r"(?<![\w,./-])(?P<figure>\d{1,3}(?:,\d{3})+|\d{4,})(?=\s+(?P<word>[A-Za-z][\w'’-]*))")
+# A word of time right before a figure makes it a year ("in 2000 accounts"), as ``_YEARS`` reads one.
+_TIME_WORD = re.compile(r"\b(?:in|from|between|during)\s+$", re.IGNORECASE)
 HIDDEN = "\ue000"  # what stands for a counted figure's characters while the dates are read: no reader takes it
 
 
-def hide_counted(topic: str) -> tuple[str, list[str]]:
+def hide_counted(topic: str, years: range = YEARS) -> tuple[str, list[str]]:
     """``topic`` with each figure of things counted hidden ("feb 10 1500 accounts", "1,178 handles"), at the same
     length (positions hold), and the figures hidden, in order, for ``shown_counted``. Read as the year of the date
     before it, "feb 10 1500 accounts" was told 1500 is outside the years dates are read in.
 
-    A figure in those years (``index.stamps.YEARS``) is not hidden: after a date's words or a word of time it is
-    written as a year is ("January 2021 accounts", "from 2020 to 2021"), and elsewhere no year reading takes it
-    ("top 2000 accounts")."""
+    A figure in ``years`` is not hidden: after a date's words it is written as a year is ("January 2021
+    accounts", "feb 10 2021 accounts"). The caller that knows the articles passes their years: "feb 10 2000
+    accounts" read 2000 as the year of February 10 (it is within the years dates are read in,
+    ``index.stamps.YEARS``), and was told the articles cover 2021, though a figure followed by what it counts
+    is a count whatever its value. A figure after a word of time is a year all the same ("in 2000 accounts")."""
     hidden: list[str] = []
 
     def hide(m: re.Match[str]) -> str:
         figure = m.group("figure")
-        if not counted_noun(m.group("word")) or ("," not in figure and int(figure) in YEARS):
+        if not counted_noun(m.group("word")) or ("," not in figure and (
+                int(figure) in years or (int(figure) in YEARS and _TIME_WORD.search(topic[:m.start()])))):
             return m.group(0)
         hidden.append(figure)
         return HIDDEN * len(figure)
 
     return _FIGURE.sub(hide, topic), hidden
+
+
+def period_years(period: tuple[str, str] | None) -> range:
+    """The years of the articles' ``period`` (their first and last day, ISO), which a figure of things counted is
+    read as (``hide_counted``); every year dates are read in when there is none."""
+    if period is None:
+        return YEARS
+    first, last = (int(day[:4]) for day in period)
+    return range(first, last + 1)
 
 
 def shown_counted(rest: str, hidden: list[str]) -> str:

@@ -27,6 +27,7 @@ from collections import OrderedDict
 import discord
 
 from bot import metrics
+from bot.addressed import addressed_elsewhere
 from bot.core import CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
 from bot.discord.answer_keys import AnswersInFlight
@@ -113,8 +114,12 @@ class Conversations(BotThreads, ReplySending):
         replied = self.replied_answer(message) is not None
         if not (mentioned or direct or replied or self.is_bot_thread(message.channel)):
             return None
-        if not (mentioned or direct or replied) and self._said_to_others(message):
-            return None  # "@Bob thanks, I'll forward these" in the bot's thread is said to Bob
+        # Only a mention typed names the bot: a reply's ping of its answer is no word of the asker's.
+        typed = me.id in message.raw_mentions or (role is not None and role in message.role_mentions)
+        if not (typed or direct) and addressed_elsewhere(self._named(message, me.id, role), me.id):
+            return None  # "@Bob thanks, I'll forward these" in the bot's thread, or replying to its answer: Bob's
+        if not (mentioned or direct or replied) and self._replies_to_others(message):
+            return None  # in the bot's thread, a reply to Bob's message is said to Bob
         # one question a line stays a list
         text = squeezed(without_own_names(message.content, _own_names(message, me), own))
         if not text and not forwarded(message) and not spoken(message) and not (
@@ -125,13 +130,24 @@ class Conversations(BotThreads, ReplySending):
         return text
 
     @staticmethod
-    def _said_to_others(message: discord.Message) -> bool:
-        """A message that mentions people, a role or everyone, or replies to someone else's message: in the
-        bot's thread it is part of the people's own conversation, and answering it would post a decline
-        that quotes their words (the Slack side's ``addressed_elsewhere``). A reply to one's own message
-        ("I mean …") still talks to the bot; one to a message Discord no longer has is left alone."""
-        if message.mentions or message.raw_role_mentions or message.mention_everyone:
-            return True
+    def _named(message: discord.Message, me: int, role: discord.Role | None) -> set[object]:
+        """Whom ``message`` names, for the core's rule on whom a follow-up is for (``bot.addressed``, which Slack's
+        thread replies take too): the people, roles and everyone it mentions, the bot's own role as the bot. A
+        reply's ping (of the bot when it replies to its answer) names no one unless typed: "@Bob look at this"
+        sent as a reply to the answer was answered as a follow-up, though said to Bob. The author is no one else."""
+        reference = reply_reference(message)
+        replied = reference.resolved if reference is not None else None
+        pinged = {me, *([replied.author.id] if isinstance(replied, discord.Message) else [])}
+        people = {user.id for user in message.mentions if user.id in message.raw_mentions or user.id not in pinged}
+        roles = {me if role is not None and r == role.id else r
+                 for r in {*message.raw_role_mentions, *(r.id for r in message.role_mentions)}}
+        return {*(people - {message.author.id}), *roles, *(["everyone"] if message.mention_everyone else [])}
+
+    @staticmethod
+    def _replies_to_others(message: discord.Message) -> bool:
+        """A reply to someone else's message: in the bot's thread it is part of the people's own conversation.
+        A reply to one's own message ("I mean …") still talks to the bot; one to a message Discord no longer has
+        is left alone."""
         reference = reply_reference(message)
         if reference is None:
             return False  # a forward is the forwarder's own post, not a reply to anyone

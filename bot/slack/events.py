@@ -7,6 +7,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from bot.addressed import addressed_elsewhere as said_elsewhere
 from bot.slack.mrkdwn import plain_from_slack
 
 # A link as Slack sends it (<https://x|label>, the label being only what is shown), or a bare address. A
@@ -135,9 +136,9 @@ _ADDRESSEE = re.compile(
 def addressed_elsewhere(raw: str, bot_user_id: str | None) -> bool:
     """A message that mentions people but not the bot is said to them ("@Bob thanks, I'll forward it",
     "@here lunch moved to 1pm"), even in a thread the bot follows: answering it would post a decline that
-    quotes their words."""
-    named = {user or group or everyone for user, group, everyone in _ADDRESSEE.findall(raw)}
-    return bool(named) and bot_user_id not in named
+    quotes their words. The rule is the core's (``bot.addressed``), which Discord's follow-ups take too."""
+    return said_elsewhere((user or group or everyone for user, group, everyone in _ADDRESSEE.findall(raw)),
+                          bot_user_id)
 
 
 def mentions(raw: str, bot_user_id: str | None) -> bool:

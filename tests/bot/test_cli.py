@@ -160,3 +160,16 @@ def test_the_terminal_chat_starts_quietly_and_ends_with_its_input(env: tuple[Pat
                           capture_output=True, text=True, timeout=120, env={**os.environ}, **closed)  # type: ignore[call-overload]
     assert done.returncode == 0, done.stderr[-2000:]
     assert "INFO" not in done.stderr and "Traceback" not in done.stderr, done.stderr[-2000:]
+
+
+def test_a_figure_of_things_counted_outside_the_articles_years_is_no_year(
+    env: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """"feb 10 2000 accounts" read 2000 as the year of February 10 (within the years dates are read in) and was
+    told the period the articles cover, where "feb 10 1500 accounts" is February 10 and the words "1500
+    accounts": a figure followed by what it counts is a count, unless it is one of the articles' years."""
+    said = []
+    for figure in ("1500", "2000"):
+        assert main(["timeline", "--topic", f"feb 10 {figure} accounts"]) == 0
+        said.append(capsys.readouterr().out.replace(figure, "N"))
+    assert said[1] == said[0] and "cover" not in said[1]

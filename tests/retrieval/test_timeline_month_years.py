@@ -107,3 +107,14 @@ def test_a_year_or_a_day_before_a_counted_thing_is_still_read() -> None:
     assert topic_dates("feb 10 accounts") == ([Day(None, 2, 10)], "accounts")
     assert topic_dates("feb 10 2021 accounts") == ([Day(2021, 2, 10)], "accounts")
     assert topic_dates("28 February 9999 days")[0] == [Day(None, 0, 0, written="28 February 9999")]
+
+
+def test_a_figure_of_things_counted_is_a_year_only_among_the_articles_years() -> None:
+    """With the articles' years known, a figure before what it counts is a count unless it is one of them ("feb 10
+    2000 accounts"; 2000 is within the years dates are read in, and was read as February 10's year); after a
+    word of time it is still a year ("in 2000 accounts"), and so is one of the articles' years."""
+    years = range(2021, 2022)
+    assert topic_dates("feb 10 2000 accounts", years) == ([Day(None, 2, 10)], "2000 accounts")
+    assert topic_dates("feb 10 2021 accounts", years) == ([Day(2021, 2, 10)], "accounts")
+    assert topic_dates("in 2000 accounts", years)[0] == topic_dates("in 2000")[0] != []
+    assert topic_dates("2000 to 2021", years)[0] == topic_dates("2000 to 2021")[0] != []

@@ -76,6 +76,30 @@ async def test_a_reply_to_an_answer_goes_on_with_its_conversation(
     assert ignored["id"] not in {m.reply_to for m in fake.messages}
 
 
+async def test_a_reply_to_an_answer_that_names_someone_else_is_said_to_them(
+    start_bot: BotStarter, talking_core: CommandCore, fake: FakeDiscord
+) -> None:
+    """A reply to the bot's answer pings the bot (Discord's reply mention, on by default), and "@Bob look at this"
+    sent so, or one naming a role or everyone, was answered as a follow-up: the same words in a Slack thread the
+    bot follows are Bob's (``bot.addressed``). Typing the bot's mention among them still asks it; so does the
+    reply's ping alone."""
+    await start_bot(talking_core, fake)
+    answer = fake.message_json(await reply_to(fake, await say(fake, f"{MENTION} {FIRST}", mentions=[p.BOT_USER])))
+    bob = p.user(p.USER_ID + 7, "bob")
+    ignored = [
+        await say(fake, f"<@{p.USER_ID + 7}> look at this, {QUESTION}", mentions=[p.BOT_USER, bob], replying_to=answer),
+        await say(fake, f"<@&{p.MOD_ROLE_ID}> {QUESTION}", mentions=[p.BOT_USER], mention_roles=(p.MOD_ROLE_ID,),
+                  replying_to=answer),
+        await say(fake, f"@everyone {QUESTION}", mention_everyone=True, replying_to=answer),
+    ]
+    both = await say(fake, f"{MENTION} <@{p.USER_ID + 7}> {QUESTION}", mentions=[p.BOT_USER, bob], replying_to=answer)
+    assert "257" in (await reply_to(fake, both)).text()
+    pinged = await say(fake, FOLLOW_UP, mentions=[p.BOT_USER], replying_to=answer)
+    assert searched(await reply_to(fake, pinged))
+    replied = {m.reply_to for m in fake.messages}
+    assert not replied & {m["id"] for m in ignored}, [m["content"] for m in ignored if m["id"] in replied]
+
+
 @pytest.mark.parametrize("announce_threads", [True, False], ids=["thread-announced", "thread-not-announced"])
 async def test_the_conversation_goes_on_before_discords_response_opening_its_thread(
     start_bot: BotStarter, talking_core: CommandCore, make_fake: FakeFactory, announce_threads: bool
