@@ -106,9 +106,12 @@ _HANDING_OVER = frozenset({
     "this", "that", "these", "it", "out", "at", "here", "there", "in", "on", "the", "a", "an", "one", "link", "post",
     "page", "thread", "tweet", "pls", "plz", "please", "bro", "yaar", "guys", "hey", "hi", "ok", "so", "just", "i",
     "you", "what", "they", "he", "she", "wrote", "said", "says", "posted", "ye", "yeh", "isko", "ise"})
-# Discord's masked link, "[label](https://…)", is a link too: its address went and left "[label](" behind.
+# Discord's masked link, "[label](https://…)", is a link too: its address went and left "[label](" behind. A
+# host and a path typed without a scheme ("ndtv.com/news/x") is an address as well: Slack links it and sends it as
+# <http://ndtv.com/news/x|ndtv.com/news/x>, whose label, read as the user's words, kept "ndtv", "com", "news".
 _LINK = re.compile(r"\[(?P<masked>[^\[\]\n]*)\]\(<?https?://[^\s<>()]*>?\)"
-                   r"|<https?://[^<>\s|]*(?:\|(?P<label>[^<>]*))?>|(?<![\w@])(?:https?://|www\.)[^\s<>]+",
+                   r"|<https?://[^<>\s|]*(?:\|(?P<label>[^<>]*))?>|(?<![\w@])(?:https?://|www\.)[^\s<>]+"
+                   r"|(?<![\w@./-])(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>]*",
                    re.IGNORECASE)
 
 

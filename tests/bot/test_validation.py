@@ -127,6 +127,13 @@ def test_formatting_marks_between_letters_or_figures_stay() -> None:
     ("see [this](https://example.com/x) what happened on feb 10?", "what happened on feb 10?"),
     ("check <https://t.co/a|this> why was the blog post called unusual", "why was the blog post called unusual"),
     ("check <https://t.co/a|koo blog> why was it called unusual", "check koo blog why was it called unusual"),
+    # A host and path typed without a scheme, as typed and as Slack links it: the label is an address too.
+    ("check ndtv.com/news/x who is sawhney", "who is sawhney"),
+    ("what did <http://x.com/a|x.com/a> say about koo", "what did say about koo"),
+    ("how many accounts? twitter.com/TwitterIndia/status/1", "how many accounts?"),
+    # A slash between words, a figure or a bare host with no path is no address.
+    ("was it 24/7 and/or 1,178/257 accounts", "was it 24/7 and/or 1,178/257 accounts"),
+    ("is koo.in an indian app", "is koo.in an indian app"),
 ])
 def test_web_addresses_are_no_part_of_a_question(text: str, question: str) -> None:
     """With an address in it, an answerable question was declined ("the articles never use the words
