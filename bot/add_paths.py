@@ -1,10 +1,12 @@
 """The files an ``index add`` names on the command line, read, or refused with a reason a moderator can act on:
 a folder ("Is a directory"), a web address typed without ``https://`` ("No such file or directory"), and two files
 of one name from two folders (refused as "same.txt", which named neither) were each refused in words that did not
-say what to do."""
+say what to do. One file named twice (``index add *.md koo.md``, or ``koo.md ./koo.md``) is one file, read once:
+it was refused as "another file named koo.md … rename one", exit code 1, though everything given was added."""
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 from pathlib import Path
@@ -23,6 +25,8 @@ def read_files(items: list[str]) -> tuple[list[Upload], list[dict[str, str]]]:
     taken: dict[str, str] = {}  # a file name -> the path of this add it was read from
     for item in items:
         path = Path(item)
+        if path.name in taken and _same_file(taken[path.name], item):
+            continue
         if path.name in taken:  # the corpus holds one file per name: which two, by path
             rejected.append({"file": item, "reason": f"another file named {path.name} is in this add "
                              f"({taken[path.name]}): the corpus holds one file per name; rename one"})
@@ -41,6 +45,14 @@ def read_files(items: list[str]) -> tuple[list[Upload], list[dict[str, str]]]:
             continue
         taken[path.name] = item
     return uploads, rejected
+
+
+def _same_file(first: str, second: str) -> bool:
+    """Whether two paths of an add lead to one file (the same path, a relative and an absolute one, a link)."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
 
 
 def _missing(item: str, exc: OSError) -> str:

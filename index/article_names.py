@@ -26,15 +26,23 @@ class NoSuchArticle(KeyError):
     """No article by the name given; ``close``: the ids most like it, for a "did you mean"; ``titles``: their
     titles, by id, to say which article each is (an id such as ``000_23ab69559cfb75aa`` tells nobody)."""
 
-    def __init__(self, given: str, close: list[str], titles: dict[str, str] | None = None) -> None:
+    def __init__(self, given: str, close: list[str], titles: dict[str, str] | None = None,
+                 unfiled: bool = False) -> None:
         super().__init__(given)
         self.given = given
         self.close = close
         self.titles = titles or {}
+        # The live index holds an article of that id, whose file the corpus folder no longer has.
+        self.unfiled = unfiled
 
     def did_you_mean(self) -> str:
         """"; did you mean 'koo-surge-1' (“Koo signups surge”)?" or nothing, to follow "There is no article with
-        id …"."""
+        id …". For an article the index still serves without its file, why it can't be removed and what drops
+        it: "there is no article" alone contradicted the sources list, which names it, and left it answered."""
+        if self.unfiled:
+            return ("; the index still holds it, but its file is no longer in the corpus folder (deleted or moved "
+                    "by hand, or this replica reads another folder), so there is no file to remove: a rebuild of "
+                    "the index drops it, with every other article the folder lacks; or add its file again")
         def named(doc_id: str) -> str:
             title = " ".join(self.titles.get(doc_id, "").split())
             if len(title) > TITLE_CHARS:

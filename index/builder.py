@@ -99,10 +99,11 @@ def _load(corpus_dir: Path, index_dir: Path, full: bool) -> _Loaded:
     docs, skipped = load_corpus(corpus_dir, cache.parse, notes, indexed_versions(store.live_dir(index_dir)))
     if not docs:
         why = "".join(f" Skipped {s.filename}: {s.reason}." for s in [*skipped, *foreign_files(corpus_dir)][:5])
-        raise store.CorpusError(f"{corpus_dir} has no article to index (.txt or .md files).{why} "
-                                "The index was left as it was.",
-                                f"The corpus folder has no article to index (.txt or .md files).{why} "
-                                "The index was left as it was.")
+        # With no index yet (a first build, or `sources` in a new install) "left as it was" told of one there is not.
+        kept = ("The index was left as it was." if store.live_dir(index_dir) is not None
+                else "There is no index yet: add an article first.")
+        raise store.CorpusError(f"{corpus_dir} has no article to index (.txt or .md files).{why} {kept}",
+                                f"The corpus folder has no article to index (.txt or .md files).{why} {kept}")
     return cache, docs, skipped, notes
 
 

@@ -20,6 +20,7 @@ from index.change_journal import Journal, recover
 from index.chunking import ChunkSpec
 from index.corpus_files import article_paths
 from index.corpus_writes import CorpusUndo, write_article
+from index.documents import ARTICLE_SUFFIXES
 from index.embedding import EncoderProvider
 from index.front_matter import unlinked_url
 from index.index_status import index_status
@@ -216,4 +217,6 @@ def _no_such_article(given: str, corpus_dir: Path, index_dir: Path) -> NoSuchArt
     titled = [a.doc_id for a in matching(articles, given)] if given.strip() else []
     close = [doc_id for doc_id in dict.fromkeys([*titled[:CLOSE_IDS], *close_ids(corpus_dir, given, safe_filename)])
              if doc_id != given][:CLOSE_IDS]  # never the name just refused
-    return NoSuchArticle(given, close, {a.doc_id: a.title for a in articles})
+    named = {given, Path(given).stem} if Path(given).suffix.lower() in ARTICLE_SUFFIXES else {given}
+    unfiled = any(a.doc_id in named for a in articles)
+    return NoSuchArticle(given, [] if unfiled else close, {a.doc_id: a.title for a in articles}, unfiled)

@@ -6,6 +6,10 @@ the encoding charset-normalizer detects, but only when the detection is confiden
 orderly and reads as a language) and the result is text (no control characters); anything else, a binary
 file above all, is still refused, with what to do. An accepted file is stored in the corpus as UTF-8
 (``utf8_bytes``), so the corpus folder holds UTF-8 only and a build never has to guess again.
+
+UTF-16 saved without a byte-order mark (PowerShell's and some exporters' "Unicode" without a signature) is read
+as what it is: its English text is every other byte NUL, which is valid UTF-8, so it was taken as UTF-8 and
+refused as "binary file (contains NUL bytes)", a text file called binary with nothing said of how to fix it.
 """
 
 from __future__ import annotations
@@ -29,6 +33,12 @@ MIN_COHERENCE = 0.05
 _PREFERRED = ("cp1252", "utf_16", "utf_32")
 CHAOS_TOLERANCE = 0.02
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+# A NUL in at least this share of one byte position of the pairs, and in at most the other share of the other:
+# UTF-16 text (little-endian: the high bytes, which are NUL for Latin letters), not a binary file.
+_UTF16_NULS = 0.9
+_UTF16_OTHER = 0.05
 
 
 class NotText(ValueError):
@@ -77,6 +87,8 @@ def decode_article(data: bytes) -> str:
     say (``file_kind``)."""
     if (kind := file_kind(data)) is not None:
         raise NotText(kind)
+    if (text := _bomless_utf16(data)) is not None:
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -97,9 +109,32 @@ def decode_article(data: bytes) -> str:
     return text
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """``data`` as UTF-16 without a byte-order mark when one byte of nearly every pair is NUL and the other
+    almost never is, and it decodes to text; None otherwise (a file with a mark is read by the detection)."""
+    if len(data) < 4 or len(data) % 2 or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None
+    pairs = len(data) // 2
+    even, odd = data[0::2].count(0) / pairs, data[1::2].count(0) / pairs
+    encoding = ("utf-16-le" if odd >= _UTF16_NULS and even <= _UTF16_OTHER
+                else "utf-16-be" if even >= _UTF16_NULS and odd <= _UTF16_OTHER else None)
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if _CONTROL.search(text) or not text.strip():
+        return None
+    log.info("read a file that is not UTF-8 as %s without a byte-order mark", encoding)
+    return text
+
+
 def utf8_bytes(data: bytes) -> bytes:
     """``data`` as the corpus stores it: UTF-8 unchanged, text in another encoding re-encoded (with no
     byte-order mark); ``NotText`` for what ``decode_article`` refuses."""
+    if (text := _bomless_utf16(data)) is not None:  # valid UTF-8 too, NULs and all
+        return text.encode("utf-8")
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:

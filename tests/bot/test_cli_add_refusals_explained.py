@@ -70,3 +70,16 @@ def test_a_stopped_build_is_called_interrupted_by_status(
     assert "The last build failed" not in out
     assert main(["index", "status", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["last_failure"]["interrupted"] is True
+
+
+def test_one_file_named_twice_is_added_once_and_nothing_refused(
+        env: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A glob and a name (``index add *.md koo.md``) give one file twice: it was refused as "another file named …
+    rename one", exit code 1, though it was added."""
+    story = tmp_path / "twice.txt"
+    story.write_text("Twitter restored forty accounts on Friday after a review of the orders.\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["index", "add", str(story), "twice.txt", str(story), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["added_doc_ids"] == ["twice"] and report["rejected"] == []

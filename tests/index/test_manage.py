@@ -38,10 +38,20 @@ def test_a_build_with_nothing_to_index_is_refused_and_keeps_the_index(
     shutil.rmtree(corpus)
     if corpus_state == "empty":
         corpus.mkdir()
-    with pytest.raises(store.CorpusError, match="no article to index" if corpus_state == "empty"
+    with pytest.raises(store.CorpusError, match="no article to index.* left as it was" if corpus_state == "empty"
                        else "no corpus folder"):
         build_index(corpus, index_dir, model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
     assert store.live_dir(index_dir) == live
+
+
+def test_a_first_build_with_nothing_to_index_names_no_index_it_kept(tmp_path: Path, encoder: Encoder) -> None:
+    """With no index yet (a new install's first `sources` or build), the refusal said "The index was left as it
+    was", of an index there is not."""
+    (tmp_path / "corpus").mkdir()
+    with pytest.raises(store.CorpusError) as refused:
+        build_index(tmp_path / "corpus", tmp_path / "index", model=DEFAULT_MODEL, encoder_provider=lambda: encoder)
+    assert "left as it was" not in str(refused.value) and "There is no index yet" in str(refused.value)
+    assert "left as it was" not in refused.value.in_chat
 
 
 def test_adding_to_a_corpus_folder_that_does_not_exist_creates_nothing(tmp_path: Path, encoder: Encoder) -> None:

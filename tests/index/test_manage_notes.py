@@ -112,3 +112,20 @@ def test_a_far_dated_note_names_the_others_one_day_once() -> None:
     """The seed corpus states one date: the note on an article added years away read "(2021-02-10 to 2021-02-10)"."""
     [note] = far_dated([_doc("a", "2021-02-10"), _doc("b", "2021-02-10"), _doc("new", "2025-03-19")], ["new"])
     assert "every other article (2021-02-10): check the date" in note["note"]
+
+
+def test_utf16_without_a_byte_order_mark_is_added_as_utf8(built_copy: tuple[Path, Path], encoder: Encoder) -> None:
+    """UTF-16 saved without its mark ("Unicode" from PowerShell and some exporters) is English text with every
+    other byte NUL, which is valid UTF-8: it was refused as "binary file (contains NUL bytes)". Binary bytes with
+    NULs in them still are."""
+    corpus, index_dir = built_copy
+    outcome = _add([Upload("le.txt", WINDOWS_STORY.encode("utf-16-le")),
+                    Upload("be.txt", STORY.encode("utf-16-be")),
+                    Upload("junk.txt", b"\x01\x00\x02\x00\x03\x00" * 40)], corpus, index_dir, encoder)
+    assert outcome.stored == ["le.txt", "be.txt"]
+    [junk] = outcome.rejected
+    assert junk["file"] == "junk.txt" and "NUL" in junk["reason"]
+    assert (corpus / "le.txt").read_bytes() == WINDOWS_STORY.encode("utf-8")
+    assert (corpus / "be.txt").read_bytes() == STORY.encode("utf-8")
+    index = load_index(index_dir)
+    assert index.docs[index.doc_index["le"]].text == WINDOWS_STORY
