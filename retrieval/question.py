@@ -31,8 +31,10 @@ _COUNT = re.compile(
 # A measure ("how long", "how fast") wants a figure too, but what follows is not the counted thing.
 _MEASURE = re.compile(r"\b(?P<how>how)\s+(?:long|big|large|fast|far|old|soon|often)\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\b(?:number|count|total)\s+of\b(?P<focus>[^?.!]*)", re.IGNORECASE)
-_WHEN = re.compile(r"\b(?:when|what\s+(?:date|day|time|year|month)|which\s+(?:date|day|year|month))\b",
-                   re.IGNORECASE)
+# "what weekday", "which weekday": a day is asked for, as "what day" asks; read as a name, "what weekday was the
+# report approved" wanted a proper name beside "weekday" and was declined over "adopted its final report on Monday".
+_WHEN = re.compile(
+    r"\b(?:when|what\s+(?:date|day|weekday|time|year|month)|which\s+(?:date|day|weekday|year|month))\b", re.IGNORECASE)
 _WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
 _WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
 _WHY = re.compile(r"\b(?:why|what\s+(?:reason|reasons|prompted|led|caused)|for\s+what\s+reason)\b", re.IGNORECASE)
@@ -201,6 +203,20 @@ def _keyword_sort(text: str) -> Kind | None:
     return sorts.pop() if len(sorts) == 1 else None
 
 
+# The question's own asking word opens it; a "who", "when", "where" or "why" further on opens a clause inside it
+# ("which court told the app to find out who first sent the clip", "what app did officials use when the ban
+# began"). Read by that later word, "which court ..." asked for a person and was declined over the sentence naming
+# the court. ``_WHEN`` also matches at the opening ("what day ..."), where it stays the question's kind.
+_OPENING_NAME = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|hey|hi)\W+)?" + _NAME.pattern, re.IGNORECASE)
+
+
+def _names_first(text_read: str, later: re.Pattern[str]) -> bool:
+    """Whether ``text_read`` opens by asking "which"/"what" + a noun, and ``later``'s asking word comes after."""
+    opening = _OPENING_NAME.match(text_read)
+    found = later.search(text_read)
+    return opening is not None and found is not None and found.start() >= opening.end()
+
+
 def analyse(text: str) -> Question:
     """Classify by the interrogative; a question may be a bare phrase ("accounts blocked")."""
     plain = _STRESSED.sub(r"\1", _CONTRACTED.sub(r"\1 is", asking_words(text)))
@@ -217,13 +233,13 @@ def analyse(text: str) -> Question:
         return Question(text, Kind.COUNT, words, _focus_terms(match.group("focus")))
     if _MEASURE.search(text_read):
         return Question(text, Kind.COUNT, words, [])
-    if _WHEN.search(text_read):
+    if _WHEN.search(text_read) and not _names_first(text_read, _WHEN):
         return Question(text, Kind.WHEN, words, [])
-    if _WHO.search(text_read):
+    if _WHO.search(text_read) and not _names_first(text_read, _WHO):
         return Question(text, Kind.WHO, words, [])
-    if _WHERE.search(text_read):
+    if _WHERE.search(text_read) and not _names_first(text_read, _WHERE):
         return Question(text, Kind.WHERE, words, [])
-    if _WHY.search(text_read):
+    if _WHY.search(text_read) and not _names_first(text_read, _WHY):
         return Question(text, Kind.WHY, words, [])
     if kind_of:
         return Question(text, Kind.OTHER, words, [])
