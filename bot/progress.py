@@ -16,7 +16,9 @@ from index.builder import ProgressCallback
 @contextmanager
 def build_progress() -> Iterator[ProgressCallback]:
     console = Console(stderr=True)
-    if not sys.stderr.isatty():
+    # TERM=dumb: rich draws no live bar there, and a transient one leaves nothing, so a first build said nothing
+    # between "building it" and its report; the log lines say how far it is.
+    if not sys.stderr.isatty() or console.is_dumb_terminal:
         yield LoggedProgress()
         return
     with Progress(

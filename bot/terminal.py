@@ -52,7 +52,7 @@ async def handle_line(core: CommandCore, line: str, session: str | None = None) 
         return None
     if not text.startswith("/"):
         return render(await core.ask(text, LOCAL_USER, session))
-    command, _, rest = text[1:].partition(" ")
+    command, _, rest = text[1:].lstrip().partition(" ")  # "/ help": the slash typed apart, as some do
     command = command.lower()
     result: Result
     if command in ("quit", "exit", "q"):
@@ -119,6 +119,16 @@ def read_stdin(prompt: str) -> str:
         return input(prompt)
     sys.stdout.write(prompt)
     sys.stdout.flush()
+    line = _read_raw_line()
+    # No terminal echoed it: without this a transcript (``… | dispute-bot run > answers.txt``) held each answer
+    # after a bare "> ", and which question it answered was lost.
+    sys.stdout.write(printable(line) + "\n")
+    sys.stdout.flush()
+    return line
+
+
+def _read_raw_line() -> str:
+    """One line from stdin's descriptor, without its line break; ``EOFError`` at the end of the input."""
     line = bytearray()
     while True:
         byte = os.read(sys.stdin.fileno(), 1)
@@ -172,8 +182,13 @@ async def chat(
     session = f"terminal:{uuid.uuid4().hex}"  # one chat session is one conversation
     read_any = False
     while True:
+        if core.in_flight.closing:  # Ctrl-C or SIGTERM came during the answer just shown: no prompt to leave
+            return  # behind, as if the chat went on (the shell's prompt followed it on the same line)
         try:
             line = await read_line(read, "\n> ")
+        except asyncio.CancelledError:  # stopped at the prompt: end its line ("> ^C"), or the shell's prompt
+            show("")  # would be written after it
+            raise
         except EOFError:
             show("")
             if needs_input and not read_any:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import logging
+import sys
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
+from bot.progress import build_progress
 from bot.progress_log import LOGGER, LoggedProgress
 from tests.bot.fake_clock import FakeClock
 
@@ -45,3 +48,19 @@ def test_a_long_stage_logs_about_every_ten_seconds(caplog: pytest.LogCaptureFixt
         "embedding: 800 of 1,000 (80%), 24 s so far",
         "embedding: 1,000 of 1,000 done in 30 s",
     ]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("term", "logged"), [("dumb", True), ("xterm-256color", False)])
+def test_a_dumb_terminal_gets_the_log_lines_not_a_bar(monkeypatch: pytest.MonkeyPatch, term: str,
+                                                      logged: bool) -> None:
+    """TERM=dumb: rich draws no live bar there and a transient one leaves nothing, so a first build showed
+    nothing at all between "building it" and its report."""
+    monkeypatch.setenv("TERM", term)
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    with build_progress() as progress:
+        assert isinstance(progress, LoggedProgress) is logged

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import asyncio
 import io
 import os
+import threading
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +18,7 @@ from bot.terminal import NoInput, chat, handle_line, read_stdin
 from index.builder import build_index
 from index.embedding import DEFAULT_MODEL, EncoderProvider
 from tests.bot.conftest import CoreFactory
+from tests.conftest import SEED_CORPUS
 
 
 async def test_commands_and_questions(seed_core: CommandCore) -> None:
@@ -158,19 +161,67 @@ def test_lines_from_a_pipe_are_read_from_the_descriptor(monkeypatch: pytest.Monk
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     """Not through sys.stdin's buffer, whose lock a reading thread would hold when a shutdown comes."""
     read_end, write_end = os.pipe()
-    os.write(write_end, "how many accounts?\r\nwho is Sawhney – the secretary\n/quit".encode())
+    os.write(write_end, "how many accounts?\r\nwho is Sawhney – the secretary\n/quit \x1b[2J".encode())
     os.close(write_end)
     stdin = _PipeStdin(io.BufferedReader(io.FileIO(read_end)))
     monkeypatch.setattr("sys.stdin", stdin)
     try:
         assert read_stdin("> ") == "how many accounts?"
         assert read_stdin("> ") == "who is Sawhney – the secretary"
-        assert read_stdin("> ") == "/quit"
+        assert read_stdin("> ") == "/quit \x1b[2J"
         with pytest.raises(EOFError):
             read_stdin("> ")
     finally:
         stdin.close()
-    assert capsys.readouterr().out == "> " * 4
+    # Each line after its prompt, as a terminal would have echoed it: a transcript of piped questions
+    # (``… | dispute-bot run > answers.txt``) held bare "> " prompts, and no answer said what it answered.
+    assert capsys.readouterr().out == ("> how many accounts?\n> who is Sawhney – the secretary\n"
+                                       "> /quit \\x1b[2J\n> ")
+
+
+async def test_a_slash_typed_apart_from_its_command_is_the_command(seed_core: CommandCore) -> None:
+    """"/ help" was "Unknown command /." """
+    assert "/timeline" in (await handle_line(seed_core, "/ help") or "")
+
+
+async def test_a_chat_stopped_at_its_prompt_ends_the_prompt_line(seed_core: CommandCore) -> None:
+    """Ctrl-C or SIGTERM at "> " cancels the chat: its line is ended, or the shell's prompt went after "> ^C"."""
+    asked = threading.Event()
+
+    def read(prompt: str) -> str:
+        asked.set()
+        threading.Event().wait(5)  # nobody types
+        raise EOFError
+
+    out: list[str] = []
+    task = asyncio.create_task(chat(seed_core, read, out.append))
+    while not asked.is_set():
+        await asyncio.sleep(0.01)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert out[-1] == "", out
+
+
+async def test_no_prompt_follows_an_answer_the_chat_was_stopped_during(
+        make_core: CoreFactory, seed_index_dir: Path) -> None:
+    """Stopped while answering: the answer is shown and the chat ends, with no "> " left as if it went on."""
+    core = make_core(seed_index_dir, SEED_CORPUS)
+    prompts: list[str] = []
+    lines = iter(["/sources", "/help"])
+
+    def read(prompt: str) -> str:
+        prompts.append(prompt)
+        return next(lines)
+
+    def write(text: str) -> None:
+        out.append(text)
+        if "4 articles" in text:
+            core.in_flight.close()  # as a signal's shutdown does, the answer under way still shown
+
+    out: list[str] = []
+    await chat(core, read, write)
+    assert len(prompts) == 1 and not any("/timeline" in text for text in out), out
 
 
 def test_a_plain_timeline_says_how_many_dated_events_it_left_out() -> None:
