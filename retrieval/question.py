@@ -203,20 +203,6 @@ def _keyword_sort(text: str) -> Kind | None:
     return sorts.pop() if len(sorts) == 1 else None
 
 
-# The question's own asking word opens it; a "who", "when", "where" or "why" further on opens a clause inside it
-# ("which court told the app to find out who first sent the clip", "what app did officials use when the ban
-# began"). Read by that later word, "which court ..." asked for a person and was declined over the sentence naming
-# the court. ``_WHEN`` also matches at the opening ("what day ..."), where it stays the question's kind.
-_OPENING_NAME = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|hey|hi)\W+)?" + _NAME.pattern, re.IGNORECASE)
-
-
-def _names_first(text_read: str, later: re.Pattern[str]) -> bool:
-    """Whether ``text_read`` opens by asking "which"/"what" + a noun, and ``later``'s asking word comes after."""
-    opening = _OPENING_NAME.match(text_read)
-    found = later.search(text_read)
-    return opening is not None and found is not None and found.start() >= opening.end()
-
-
 def analyse(text: str) -> Question:
     """Classify by the interrogative; a question may be a bare phrase ("accounts blocked")."""
     plain = _STRESSED.sub(r"\1", _CONTRACTED.sub(r"\1 is", asking_words(text)))
@@ -233,13 +219,13 @@ def analyse(text: str) -> Question:
         return Question(text, Kind.COUNT, words, _focus_terms(match.group("focus")))
     if _MEASURE.search(text_read):
         return Question(text, Kind.COUNT, words, [])
-    if _WHEN.search(text_read) and not _names_first(text_read, _WHEN):
+    if _WHEN.search(text_read):
         return Question(text, Kind.WHEN, words, [])
-    if _WHO.search(text_read) and not _names_first(text_read, _WHO):
+    if _WHO.search(text_read):
         return Question(text, Kind.WHO, words, [])
-    if _WHERE.search(text_read) and not _names_first(text_read, _WHERE):
+    if _WHERE.search(text_read):
         return Question(text, Kind.WHERE, words, [])
-    if _WHY.search(text_read) and not _names_first(text_read, _WHY):
+    if _WHY.search(text_read):
         return Question(text, Kind.WHY, words, [])
     if kind_of:
         return Question(text, Kind.OTHER, words, [])
