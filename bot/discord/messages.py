@@ -30,6 +30,7 @@ from bot import metrics
 from bot.addressed import addressed_elsewhere
 from bot.core import CommandCore
 from bot.dedupe import Deduper, MemoryDeduper
+from bot.discord.addressees import named, replies_to_others
 from bot.discord.answer_keys import AnswersInFlight
 from bot.discord.expiring import ExpiringNotices
 from bot.discord.forwards import RecentForwards
@@ -40,7 +41,6 @@ from bot.discord.pointed import (
     files_forwarded,
     forwarded,
     pointed_text,
-    reply_reference,
     spoken,
 )
 from bot.discord.replies import ReplySending
@@ -116,9 +116,9 @@ class Conversations(BotThreads, ReplySending):
             return None
         # Only a mention typed names the bot: a reply's ping of its answer is no word of the asker's.
         typed = me.id in message.raw_mentions or (role is not None and role in message.role_mentions)
-        if not (typed or direct) and addressed_elsewhere(self._named(message, me.id, role), me.id):
+        if not (typed or direct) and addressed_elsewhere(named(message, me.id, role), me.id):
             return None  # "@Bob thanks, I'll forward these" in the bot's thread, or replying to its answer: Bob's
-        if not (mentioned or direct or replied) and self._replies_to_others(message):
+        if not (mentioned or direct or replied) and replies_to_others(message):
             return None  # in the bot's thread, a reply to Bob's message is said to Bob
         # one question a line stays a list
         text = squeezed(without_own_names(message.content, _own_names(message, me), own))
@@ -128,31 +128,6 @@ class Conversations(BotThreads, ReplySending):
         if text and not (mentioned or direct) and says_nothing(text) and not forwarded(message):
             return None  # "👍" in the bot's thread, or replying to its answer: a reaction typed out, no question
         return text
-
-    @staticmethod
-    def _named(message: discord.Message, me: int, role: discord.Role | None) -> set[object]:
-        """Whom ``message`` names, for the core's rule on whom a follow-up is for (``bot.addressed``, which Slack's
-        thread replies take too): the people, roles and everyone it mentions, the bot's own role as the bot. A
-        reply's ping (of the bot when it replies to its answer) names no one unless typed: "@Bob look at this"
-        sent as a reply to the answer was answered as a follow-up, though said to Bob. The author is no one else."""
-        reference = reply_reference(message)
-        replied = reference.resolved if reference is not None else None
-        pinged = {me, *([replied.author.id] if isinstance(replied, discord.Message) else [])}
-        people = {user.id for user in message.mentions if user.id in message.raw_mentions or user.id not in pinged}
-        roles = {me if role is not None and r == role.id else r
-                 for r in {*message.raw_role_mentions, *(r.id for r in message.role_mentions)}}
-        return {*(people - {message.author.id}), *roles, *(["everyone"] if message.mention_everyone else [])}
-
-    @staticmethod
-    def _replies_to_others(message: discord.Message) -> bool:
-        """A reply to someone else's message: in the bot's thread it is part of the people's own conversation.
-        A reply to one's own message ("I mean …") still talks to the bot; one to a message Discord no longer has
-        is left alone."""
-        reference = reply_reference(message)
-        if reference is None:
-            return False  # a forward is the forwarder's own post, not a reply to anyone
-        replied = reference.resolved
-        return not isinstance(replied, discord.Message) or replied.author.id != message.author.id
 
     def replied_answer(self, message: discord.Message) -> int | None:
         """The id of the bot's message that ``message`` replies to, if it replies to one."""

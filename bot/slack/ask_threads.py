@@ -65,7 +65,6 @@ async def thread_root(client: AsyncWebClient, channel: str, thread_ts: str, brie
     return root
 
 
-
 async def root_text(event: dict[str, Any], client: AsyncWebClient, bot_user: str) -> str | None:
     """The text of the first message of the thread ``event`` is in, unless it is the bot's own: what a mention
     there points at (``bot.slack.handlers``)."""
