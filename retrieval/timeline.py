@@ -274,4 +274,5 @@ def build_timeline(
     events = [_event(index, when, planned, groups[(when, planned, n)], estimated[(when, planned)])
               for when, planned, n in sorted(chosen, key=lambda line: (sort_key(line[0]), line[1], place[line]))]
     note = timeline_note(index, bool(events), dates, dated, year, rest, unreadable)
-    return Timeline(events, topic, omitted=len(groups) - len(chosen), note=note, asked_back=bool(unreadable))
+    return Timeline(events, topic, omitted=len(groups) - len(chosen), note=note, asked_back=bool(unreadable),
+                    period=index.period)

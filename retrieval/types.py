@@ -204,6 +204,9 @@ class Timeline:
     # The newest events first, for someone asking for the latest news ("what's the latest?"): in date order, the
     # reply began with the oldest event, a month before the news they asked for.
     newest_first: bool = False
+    # The articles' first and last day (ISO) the topic was read against: a follow-up reads the topic again
+    # (``retrieval.timeline_turns``) and must read "feb 10 2000 accounts" or "9/2" as the timeline did.
+    period: tuple[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"events": [e.to_dict() for e in self.events], "omitted": self.omitted}

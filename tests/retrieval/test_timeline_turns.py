@@ -129,6 +129,17 @@ def test_a_week_asked_about_for_one_day_is_that_day_to_move_from() -> None:
     assert timeline_turn(Timeline([WEEK], topic="feb 9")).day is None, "no year: which day?"  # type: ignore[union-attr]
 
 
+def test_a_topic_is_read_in_the_articles_years_as_the_timeline_read_it() -> None:
+    """The timeline read its topic in the articles' years, so the turn it leaves reads it the same way: in
+    "feb 10 2000 accounts" (articles of 2021) 2000 counts accounts, and the week shown is no day to move from;
+    "9/2" is the 9th of February of the articles' period, the day to move from, and no word of the subject."""
+    period = ("2021-01-26", "2021-02-12")
+    counted = timeline_turn(Timeline([WEEK], topic="feb 10 2000 accounts", period=period))
+    assert counted is not None and counted.day is None and counted.topic == "2000 accounts"
+    figures = timeline_turn(Timeline([WEEK], topic="9/2/2021", period=period))
+    assert figures is not None and figures.day == "2021-02-09" and figures.topic is None
+
+
 @pytest.mark.parametrize("asked", ["what happened next?", "and then?", "then what", "what happened after that?",
                                    "And what came next?", "ok what next", "what did they do next?", "after that?"])
 def test_a_message_asking_what_came_next(asked: str) -> None:
