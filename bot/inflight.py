@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterator
 
 
 class InFlight:
@@ -24,6 +24,7 @@ class InFlight:
         self._questions = 0
         self._handlers = 0
         self._closing = False
+        self._on_close: list[Callable[[], None]] = []
         self._lock = threading.Lock()
 
     @property
@@ -61,9 +62,21 @@ class InFlight:
             with self._lock:
                 self._handlers -= 1
 
+    @contextlib.contextmanager
+    def on_close(self, callback: Callable[[], None]) -> Iterator[None]:
+        """``callback()`` when ``close()`` is called inside, on the thread that calls it: the terminal chat says at
+        once that the Ctrl-C was heard and the answer under way is still coming (nothing showed it until then)."""
+        self._on_close.append(callback)
+        try:
+            yield
+        finally:
+            self._on_close.remove(callback)
+
     def close(self) -> None:
         """From now on the core turns questions away; what is already running carries on."""
         self._closing = True
+        for callback in list(self._on_close):
+            callback()
 
     async def drain(self, timeout: float, poll: float = 0.02) -> bool:
         """Wait until nothing is in flight; False if ``timeout`` seconds passed first."""

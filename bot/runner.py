@@ -132,6 +132,9 @@ def run(settings: Settings, platform: str = "auto", http: bool = False, port: in
         # and /reindex would land in the middle of the conversation too. Warnings and errors still show.
         for logger in (logging.getLogger(), logging.getLogger("dispute_bot.audit")):
             logger.setLevel(logging.WARNING)
+        # A second Ctrl-C during an answer: the chat says itself that it stopped before the answer was finished
+        # (``terminal.STOPPED``), where two timestamped shutdown warnings were the only words.
+        logging.getLogger("bot.shutdown").setLevel(logging.ERROR)
     try:
         ready = said_if_stopped(lambda: ensure_index(settings), "the next start")
     except KeyboardInterrupt:  # Ctrl-C (SIGTERM has ended the process by its signal)

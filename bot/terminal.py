@@ -16,6 +16,7 @@ import threading
 import uuid
 from collections.abc import Callable
 
+from bot import line_editing
 from bot.actors import LOCAL_USER
 from bot.cli_name import cli_command
 from bot.core import CommandCore
@@ -36,6 +37,15 @@ HELP = f"""Ask a question about the February 2021 Twitter-India blocking dispute
 Articles are added and removed on the command line, from here: {{cli}} index add FILE-or-URL, {{cli}} index remove ID"""
 # {cli}: the command as it runs here (``bot.cli_name``): ``dispute-bot`` alone was not found after ``make run``.
 
+
+# What Tab completes at the start of a line (``bot.line_editing``): the commands as /help lists them.
+COMMANDS = tuple(re.findall(r"^  (/[\w-]+)", HELP, re.MULTILINE))
+
+# Said at once when Ctrl-C (or SIGTERM) comes during an answer: the chat stops after it is shown (the shutdown's
+# grace, ``bot.shutdown``), and until then nothing showed the key was heard.
+STOPPING = "Stopping after this answer; Ctrl-C again stops now."
+# The second Ctrl-C, or the grace over: the answer is dropped (what was stored is kept: the core closes its stores).
+STOPPED = "Stopped before the answer was finished."
 
 # What people type to leave a terminal program (Python's REPL, a shell), without the slash: searched as a
 # question, "exit" was declined, counted in the report as a knowledge gap and borrowed by the next follow-up.
@@ -116,6 +126,11 @@ def read_stdin(prompt: str) -> str:
     if sys.stdin is None:  # started with stdin closed (`<&-`): nothing will ever be typed
         raise EOFError
     if sys.stdin.isatty():
+        if line_editing.enable(COMMANDS):
+            # readline redraws its prompt as the line is edited: it is given the prompt's last line, and the
+            # blank line before it is written once
+            head, newline, prompt = prompt.rpartition("\n")
+            sys.stdout.write(head + newline)
         return input(prompt)
     sys.stdout.write(prompt)
     sys.stdout.flush()
@@ -178,6 +193,11 @@ async def chat(
     def show(text: str) -> None:
         write(printable(text))
 
+    with line_editing.terminal_kept():
+        await _chat(core, read, show, needs_input)
+
+
+async def _chat(core: CommandCore, read: Callable[[str], str], show: Callable[[str], None], needs_input: bool) -> None:
     show("dispute-bot: ask about the 2021 Twitter-India blocking dispute. /help for commands, /quit to leave.")
     session = f"terminal:{uuid.uuid4().hex}"  # one chat session is one conversation
     read_any = False
@@ -199,7 +219,12 @@ async def chat(
             return
         read_any = True
         async with core.in_flight.handling():
-            reply = await handle_line(core, line, session)
+            with core.in_flight.on_close(lambda: show("\n" + STOPPING)):  # "^C" echoed: the line after it
+                try:
+                    reply = await handle_line(core, line, session)
+                except asyncio.CancelledError:
+                    show("\n" + STOPPED)
+                    raise
         if reply is None:
             return
         if reply:
