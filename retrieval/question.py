@@ -65,6 +65,14 @@ _GOING_TO = re.compile(r"\b(?:going|gonna)(?=\s+to\s+(?!(?:the|a|an|his|her|thei
                        re.IGNORECASE)
 # Chat drops the apostrophe: "whats", "whos", "hows" are "what is", "who is", "how is".
 _CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)s\b", re.IGNORECASE)
+# "when"/"where" after another asking word in the same clause joins a clause, it does not ask: "why did the firm get
+# a notice when it complied" asks why, "what did the judges do when the hearing ended" asks what. Not after a
+# preposition ("from when till when", "since when"), "and"/"or" ("when and where"), or a noun of time or place
+# ("the date when", "the place where"), where it still asks for one.
+_JOINING = re.compile(r"\b(?:when|where)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[,;:?.!]")
+_STILL_ASKS = frozenset(["from", "till", "til", "until", "since", "by", "to", "and", "or",
+                         "date", "day", "time", "year", "month", "place", "location", "venue"])
 # Chat asks with a bare noun phrase whose last word names the sort of answer wanted ("fine amount?", "next
 # hearing date?", "deadline?"): read as the question word it stands for would be.
 _ASKING = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
@@ -203,6 +211,26 @@ def _keyword_sort(text: str) -> Kind | None:
     return sorts.pop() if len(sorts) == 1 else None
 
 
+def _asking_only(text: str) -> str:
+    """``text`` with each "when"/"where" that joins a clause rather than asks (``_JOINING``) written "while"/"at",
+    for reading the kind: its words are searched as typed."""
+    def read(match: re.Match[str]) -> str:
+        starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, match.start())]
+        before = text[starts[-1] if starts else 0: match.start()]
+        previous = re.findall(r"[a-z]+", before.lower())[-1:]
+        if not _ASKING.search(before) or (previous and previous[0] in _STILL_ASKS):
+            return match.group()
+        return "while" if match.group().lower() == "when" else "at"
+    return _JOINING.sub(read, text)
+
+
+def _opens_with_why(text: str) -> bool:
+    """Whether the first asking word is "why": "why do they disagree on the number of requests" asks for a
+    reason, not a count."""
+    first = _ASKING.search(text)
+    return first is not None and first.group().lower() == "why"
+
+
 def analyse(text: str) -> Question:
     """Classify by the interrogative; a question may be a bare phrase ("accounts blocked")."""
     plain = _STRESSED.sub(r"\1", _CONTRACTED.sub(r"\1 is", asking_words(text)))
@@ -214,16 +242,17 @@ def analyse(text: str) -> Question:
     # allegation did Twitter issue its statement" was declined above "within 24 hours of the allegation".
     searched = _GOING_TO.sub("", _MEASURE.sub(r"\g<how>", text_read))
     words = [w for w in terms(searched) if w not in REQUEST_TERMS] or terms(searched)
+    asking = _asking_only(text_read)
     match = _COUNT.search(text_read) or _NUMBER_OF.search(text_read)
     if match:
         return Question(text, Kind.COUNT, words, _focus_terms(match.group("focus")))
     if _MEASURE.search(text_read):
         return Question(text, Kind.COUNT, words, [])
-    if _WHEN.search(text_read):
+    if _WHEN.search(asking):
         return Question(text, Kind.WHEN, words, [])
     if _WHO.search(text_read):
         return Question(text, Kind.WHO, words, [])
-    if _WHERE.search(text_read):
+    if _WHERE.search(asking):
         return Question(text, Kind.WHERE, words, [])
     if _WHY.search(text_read):
         return Question(text, Kind.WHY, words, [])

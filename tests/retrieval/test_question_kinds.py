@@ -1,0 +1,26 @@
+"""Ways chat asks that were read as the wrong kind of question (``retrieval.question``): each with made-up
+questions, none from the eval or training files. A table's readings are checked together, those that must stay
+as they were beside those that change, so each test fails without its change."""
+
+from __future__ import annotations
+
+from retrieval.question import Kind, analyse
+
+
+def test_when_or_where_after_another_asking_word_joins_a_clause() -> None:
+    readings = {
+        "why was the firm fined when it had paid the levy": Kind.WHY,
+        "what did the regulator say when the app went offline": Kind.OTHER,
+        "how did the company react when its office was raided": Kind.OTHER,
+        "who chaired the panel when the report came out": Kind.WHO,
+        "which union ran the depot where the strike began": Kind.NAME,
+        "the app was pulled in march, why exactly was it restored when the ban stood": Kind.WHY,
+        # still asking: after a preposition, "and", a noun of time or place, or opening a clause of its own
+        "from when till when was the portal down": Kind.WHEN,
+        "what was the day when the portal went down": Kind.WHEN,
+        "the portal went down last week, when did it come back": Kind.WHEN,
+        "do you know when the portal comes back": Kind.WHEN,
+        "when and where was the rally held": Kind.WHEN,
+        "what was the place where the rally was held": Kind.WHERE,
+    }
+    assert {question: analyse(question).kind for question in readings} == readings
