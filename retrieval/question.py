@@ -65,6 +65,8 @@ _GOING_TO = re.compile(r"\b(?:going|gonna)(?=\s+to\s+(?!(?:the|a|an|his|her|thei
                        re.IGNORECASE)
 # Chat drops the apostrophe: "whats", "whos", "hows" are "what is", "who is", "how is".
 _CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)s\b", re.IGNORECASE)
+# "how come" is chat's "why"; searched, "come" counted against every sentence giving a reason.
+_HOW_COME = re.compile(r"\bhow\s+come\b", re.IGNORECASE)
 # "when"/"where" after another asking word in the same clause joins a clause, it does not ask: "why did the firm get
 # a notice when it complied" asks why, "what did the judges do when the hearing ended" asks what. Not after a
 # preposition ("from when till when", "since when"), "and"/"or" ("when and where"), or a noun of time or place
@@ -233,7 +235,7 @@ def _opens_with_why(text: str) -> bool:
 
 def analyse(text: str) -> Question:
     """Classify by the interrogative; a question may be a bare phrase ("accounts blocked")."""
-    plain = _STRESSED.sub(r"\1", _CONTRACTED.sub(r"\1 is", asking_words(text)))
+    plain = _STRESSED.sub(r"\1", _CONTRACTED.sub(r"\1 is", _HOW_COME.sub("why", asking_words(text))))
     # "kind of" says the answer is a sort of thing; no article sentence would say "kind".
     kind_of = _KIND_OF.search(plain) is not None
     text_read = _KIND_OF.sub("what", plain)

@@ -24,3 +24,9 @@ def test_when_or_where_after_another_asking_word_joins_a_clause() -> None:
         "what was the place where the rally was held": Kind.WHERE,
     }
     assert {question: analyse(question).kind for question in readings} == readings
+
+
+def test_how_come_asks_why_and_is_no_search_word() -> None:
+    question = analyse("how come the firm skipped the hearing")
+    assert question.kind is Kind.WHY
+    assert "come" not in question.terms
