@@ -63,8 +63,9 @@ _STRESSED = re.compile(
 # before a determiner or a name ("going to the court", "going to Delhi"), where it is a movement.
 _GOING_TO = re.compile(r"\b(?:going|gonna)(?=\s+to\s+(?!(?:the|a|an|his|her|their|its|my|our|your)\b)(?-i:[a-z]))",
                        re.IGNORECASE)
-# Chat drops the apostrophe: "whats", "whos", "hows" are "what is", "who is", "how is".
-_CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)s\b", re.IGNORECASE)
+# Chat drops the apostrophe: "whats", "whos", "hows" are "what is", "who is", "how is"; and so are "what's",
+# "who's": "what's the leaked doc called" was no "what is the" and named no sort of name.
+_CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)['\u2019]?s\b", re.IGNORECASE)
 # "how come" is chat's "why"; searched, "come" counted against every sentence giving a reason.
 _HOW_COME = re.compile(r"\bhow\s+come\b", re.IGNORECASE)
 # "when"/"where" after another asking word in the same clause joins a clause, it does not ask: "why did the firm get

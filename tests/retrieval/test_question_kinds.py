@@ -30,3 +30,8 @@ def test_how_come_asks_why_and_is_no_search_word() -> None:
     question = analyse("how come the firm skipped the hearing")
     assert question.kind is Kind.WHY
     assert "come" not in question.terms
+
+
+def test_apostrophe_contraction_reads_as_whats() -> None:
+    assert analyse("what's the petition called").category == ("petit",)
+    assert analyse("what’s the petition called").category == analyse("whats the petition called").category
