@@ -234,6 +234,21 @@ def _opens_with_why(text: str) -> bool:
     return first is not None and first.group().lower() == "why"
 
 
+# A question opening with one of these asks yes or no ("did the app change its name"), not for a name.
+_YES_NO = frozenset(["is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can",
+                     "could", "should"])
+
+
+def _named_last(phrase: str) -> tuple[str, ...] | None:
+    """The sort of name a bare phrase ending in "name(s)" asks for ("interministerial committee chair name",
+    "telcos told to cut data, names"): its last two words before "name"; None when it doesn't end so, or asks yes
+    or no."""
+    found = re.findall(r"[a-z]+", phrase.lower())
+    if len(found) < 2 or found[-1] not in ("name", "names") or found[0] in _YES_NO:
+        return None
+    return tuple(terms(" ".join(found[:-1]))[-2:])
+
+
 def analyse(text: str) -> Question:
     """Classify by the interrogative; a question may be a bare phrase ("accounts blocked")."""
     plain = _STRESSED.sub(r"\1", _CONTRACTED.sub(r"\1 is", _HOW_COME.sub("why", asking_words(text))))
@@ -262,6 +277,9 @@ def analyse(text: str) -> Question:
     if kind_of:
         return Question(text, Kind.OTHER, words, [])
     phrase = _WHAT_IS.sub("", text_read, count=1)
+    name_sort = _named_last(phrase) if not _ASKING.search(phrase) else None
+    if name_sort is not None:
+        return Question(text, Kind.NAME, words, [], name_sort)
     last = re.findall(r"[a-z]+", phrase.lower())[-1:]
     sort = _SORT_OF_ANSWER.get(last[0]) if last and not _ASKING.search(phrase) else None
     if sort is None and not _ASKING.search(text_read):

@@ -35,3 +35,14 @@ def test_how_come_asks_why_and_is_no_search_word() -> None:
 def test_apostrophe_contraction_reads_as_whats() -> None:
     assert analyse("what's the petition called").category == ("petit",)
     assert analyse("what’s the petition called").category == analyse("whats the petition called").category
+
+
+def test_a_bare_phrase_ending_in_name_asks_for_one() -> None:
+    readings = {
+        "bank regulator chief name": (Kind.NAME, ("regul", "chief")),
+        "ferry operator name?": (Kind.NAME, ("ferri", "oper")),
+        "ports closed by the strike, names": (Kind.NAME, ("close", "strike")),
+        "did the ferry operator change its name": (Kind.OTHER, ()),  # yes or no
+    }
+    found = {question: (analyse(question).kind, analyse(question).category) for question in readings}
+    assert found == readings
