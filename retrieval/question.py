@@ -30,7 +30,8 @@ _COUNT = re.compile(
 )
 # A measure ("how long", "how fast") wants a figure too, but what follows is not the counted thing.
 _MEASURE = re.compile(r"\b(?P<how>how)\s+(?:long|big|large|fast|far|old|soon|often)\b", re.IGNORECASE)
-_NUMBER_OF = re.compile(r"\b(?:number|count|total)\s+of\b(?P<focus>[^?.!]*)", re.IGNORECASE)
+# Chat writes "number" as "no." ("no. of orders the firm wants scrapped").
+_NUMBER_OF = re.compile(r"(?:\b(?:number|count|total)\s+|\bno\.\s*)of\b(?P<focus>[^?.!]*)", re.IGNORECASE)
 # "what weekday", "which weekday": a day is asked for, as "what day" asks; read as a name, "what weekday was the
 # report approved" wanted a proper name beside "weekday" and was declined over "adopted its final report on Monday".
 _WHEN = re.compile(
@@ -84,7 +85,7 @@ _WHAT_IS = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?", re.IGNORE
 # A keyword query ("blocked accounts count first notice", "deadline compliance notice") puts the word naming the
 # sort of answer anywhere, not only last. Read there only for words that are not also part of a name or a
 # phrase about something else ("Republic Day", "took place", "at the time"): those stay read only last.
-_SORT_ANYWHERE = frozenset(["date", "deadline", "amount", "number", "total", "count", "cost", "price", "toll",
+_SORT_ANYWHERE = frozenset(["date", "deadline", "amount", "amt", "number", "total", "count", "cost", "price", "toll",
                             "location", "venue", "reason", "motive"])
 _KEYWORD_QUERY_WORDS = 8  # longer, a message without an asking word is a statement, not a keyword query
 # "what was the hashtag (that) the first notice targeted": a noun, then a clause saying which one, asks the
@@ -95,7 +96,7 @@ _WHAT_THE_NOUN = re.compile(
     r"(?:that|which|whom|who|the|a|an|its|his|her|their|this|these|those|they|it|he|she|we|you|i)\s",
     re.IGNORECASE)
 _SORT_OF_ANSWER = {word: kind for kind, words in (
-    (Kind.WHEN, "date day deadline time"), (Kind.COUNT, "amount number total count figure size cost price toll"),
+    (Kind.WHEN, "date day deadline time"), (Kind.COUNT, "amount amt number total count figure size cost price toll"),
     (Kind.WHERE, "place location venue"), (Kind.WHY, "reason motive"),
 ) for word in words.split()}
 # The focus of "how many X were ..." ends at the first verb-like word.

@@ -46,3 +46,14 @@ def test_a_bare_phrase_ending_in_name_asks_for_one() -> None:
     }
     found = {question: (analyse(question).kind, analyse(question).category) for question in readings}
     assert found == readings
+
+
+def test_no_dot_of_is_number_of() -> None:
+    for question, focus in (("no. of branches closed by the bank", ["branch"]),
+                            ("no. of fines issued last year", ["fine"])):
+        found = analyse(question)
+        assert (found.kind, found.focus) == (Kind.COUNT, focus)
+
+
+def test_amt_is_an_amount() -> None:
+    assert analyse("bank fine amt").kind is Kind.COUNT
