@@ -228,13 +228,6 @@ def _asking_only(text: str) -> str:
     return _JOINING.sub(read, text)
 
 
-def _opens_with_why(text: str) -> bool:
-    """Whether the first asking word is "why": "why do they disagree on the number of requests" asks for a
-    reason, not a count."""
-    first = _ASKING.search(text)
-    return first is not None and first.group().lower() == "why"
-
-
 # A question opening with one of these asks yes or no ("did the app change its name"), not for a name.
 _YES_NO = frozenset(["is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can",
                      "could", "should"])
