@@ -30,7 +30,8 @@ _COUNT = re.compile(
 )
 # A measure ("how long", "how fast") wants a figure too, but what follows is not the counted thing.
 _MEASURE = re.compile(r"\b(?P<how>how)\s+(?:long|big|large|fast|far|old|soon|often)\b", re.IGNORECASE)
-_NUMBER_OF = re.compile(r"\b(?:number|count|total)\s+of\b(?P<focus>[^?.!]*)", re.IGNORECASE)
+# Chat writes "number" as "no." ("no. of orders the firm wants scrapped").
+_NUMBER_OF = re.compile(r"(?:\b(?:number|count|total)\s+|\bno\.\s*)of\b(?P<focus>[^?.!]*)", re.IGNORECASE)
 # "what weekday", "which weekday": a day is asked for, as "what day" asks; read as a name, "what weekday was the
 # report approved" wanted a proper name beside "weekday" and was declined over "adopted its final report on Monday".
 _WHEN = re.compile(
@@ -63,8 +64,19 @@ _STRESSED = re.compile(
 # before a determiner or a name ("going to the court", "going to Delhi"), where it is a movement.
 _GOING_TO = re.compile(r"\b(?:going|gonna)(?=\s+to\s+(?!(?:the|a|an|his|her|their|its|my|our|your)\b)(?-i:[a-z]))",
                        re.IGNORECASE)
-# Chat drops the apostrophe: "whats", "whos", "hows" are "what is", "who is", "how is".
-_CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)s\b", re.IGNORECASE)
+# Chat drops the apostrophe: "whats", "whos", "hows" are "what is", "who is", "how is"; and so are "what's",
+# "who's": "what's the leaked doc called" was no "what is the" and named no sort of name.
+_CONTRACTED = re.compile(r"\b(what|who|where|when|why|how)['\u2019]?s\b", re.IGNORECASE)
+# "how come" is chat's "why"; searched, "come" counted against every sentence giving a reason.
+_HOW_COME = re.compile(r"\bhow\s+come\b", re.IGNORECASE)
+# "when"/"where" after another asking word in the same clause joins a clause, it does not ask: "why did the firm get
+# a notice when it complied" asks why, "what did the judges do when the hearing ended" asks what. Not after a
+# preposition ("from when till when", "since when"), "and"/"or" ("when and where"), or a noun of time or place
+# ("the date when", "the place where"), where it still asks for one.
+_JOINING = re.compile(r"\b(?:when|where)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[,;:?.!]")
+_STILL_ASKS = frozenset(["from", "till", "til", "until", "since", "by", "to", "and", "or",
+                         "date", "day", "time", "year", "month", "place", "location", "venue"])
 # Chat asks with a bare noun phrase whose last word names the sort of answer wanted ("fine amount?", "next
 # hearing date?", "deadline?"): read as the question word it stands for would be.
 _ASKING = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
@@ -73,7 +85,7 @@ _WHAT_IS = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?", re.IGNORE
 # A keyword query ("blocked accounts count first notice", "deadline compliance notice") puts the word naming the
 # sort of answer anywhere, not only last. Read there only for words that are not also part of a name or a
 # phrase about something else ("Republic Day", "took place", "at the time"): those stay read only last.
-_SORT_ANYWHERE = frozenset(["date", "deadline", "amount", "number", "total", "count", "cost", "price", "toll",
+_SORT_ANYWHERE = frozenset(["date", "deadline", "amount", "amt", "number", "total", "count", "cost", "price", "toll",
                             "location", "venue", "reason", "motive"])
 _KEYWORD_QUERY_WORDS = 8  # longer, a message without an asking word is a statement, not a keyword query
 # "what was the hashtag (that) the first notice targeted": a noun, then a clause saying which one, asks the
@@ -84,7 +96,7 @@ _WHAT_THE_NOUN = re.compile(
     r"(?:that|which|whom|who|the|a|an|its|his|her|their|this|these|those|they|it|he|she|we|you|i)\s",
     re.IGNORECASE)
 _SORT_OF_ANSWER = {word: kind for kind, words in (
-    (Kind.WHEN, "date day deadline time"), (Kind.COUNT, "amount number total count figure size cost price toll"),
+    (Kind.WHEN, "date day deadline time"), (Kind.COUNT, "amount amt number total count figure size cost price toll"),
     (Kind.WHERE, "place location venue"), (Kind.WHY, "reason motive"),
 ) for word in words.split()}
 # The focus of "how many X were ..." ends at the first verb-like word.
@@ -203,9 +215,37 @@ def _keyword_sort(text: str) -> Kind | None:
     return sorts.pop() if len(sorts) == 1 else None
 
 
+def _asking_only(text: str) -> str:
+    """``text`` with each "when"/"where" that joins a clause rather than asks (``_JOINING``) written "while"/"at",
+    for reading the kind: its words are searched as typed."""
+    def read(match: re.Match[str]) -> str:
+        starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, match.start())]
+        before = text[starts[-1] if starts else 0: match.start()]
+        previous = re.findall(r"[a-z]+", before.lower())[-1:]
+        if not _ASKING.search(before) or (previous and previous[0] in _STILL_ASKS):
+            return match.group()
+        return "while" if match.group().lower() == "when" else "at"
+    return _JOINING.sub(read, text)
+
+
+# A question opening with one of these asks yes or no ("did the app change its name"), not for a name.
+_YES_NO = frozenset(["is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can",
+                     "could", "should"])
+
+
+def _named_last(phrase: str) -> tuple[str, ...] | None:
+    """The sort of name a bare phrase ending in "name(s)" asks for ("interministerial committee chair name",
+    "telcos told to cut data, names"): its last two words before "name"; None when it doesn't end so, or asks yes
+    or no."""
+    found = re.findall(r"[a-z]+", phrase.lower())
+    if len(found) < 2 or found[-1] not in ("name", "names") or found[0] in _YES_NO:
+        return None
+    return tuple(terms(" ".join(found[:-1]))[-2:])
+
+
 def analyse(text: str) -> Question:
     """Classify by the interrogative; a question may be a bare phrase ("accounts blocked")."""
-    plain = _STRESSED.sub(r"\1", _CONTRACTED.sub(r"\1 is", asking_words(text)))
+    plain = _STRESSED.sub(r"\1", _CONTRACTED.sub(r"\1 is", _HOW_COME.sub("why", asking_words(text))))
     # "kind of" says the answer is a sort of thing; no article sentence would say "kind".
     kind_of = _KIND_OF.search(plain) is not None
     text_read = _KIND_OF.sub("what", plain)
@@ -214,22 +254,26 @@ def analyse(text: str) -> Question:
     # allegation did Twitter issue its statement" was declined above "within 24 hours of the allegation".
     searched = _GOING_TO.sub("", _MEASURE.sub(r"\g<how>", text_read))
     words = [w for w in terms(searched) if w not in REQUEST_TERMS] or terms(searched)
+    asking = _asking_only(text_read)
     match = _COUNT.search(text_read) or _NUMBER_OF.search(text_read)
     if match:
         return Question(text, Kind.COUNT, words, _focus_terms(match.group("focus")))
     if _MEASURE.search(text_read):
         return Question(text, Kind.COUNT, words, [])
-    if _WHEN.search(text_read):
+    if _WHEN.search(asking):
         return Question(text, Kind.WHEN, words, [])
     if _WHO.search(text_read):
         return Question(text, Kind.WHO, words, [])
-    if _WHERE.search(text_read):
+    if _WHERE.search(asking):
         return Question(text, Kind.WHERE, words, [])
     if _WHY.search(text_read):
         return Question(text, Kind.WHY, words, [])
     if kind_of:
         return Question(text, Kind.OTHER, words, [])
     phrase = _WHAT_IS.sub("", text_read, count=1)
+    name_sort = _named_last(phrase) if not _ASKING.search(phrase) else None
+    if name_sort is not None:
+        return Question(text, Kind.NAME, words, [], name_sort)
     last = re.findall(r"[a-z]+", phrase.lower())[-1:]
     sort = _SORT_OF_ANSWER.get(last[0]) if last and not _ASKING.search(phrase) else None
     if sort is None and not _ASKING.search(text_read):
