@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES = (ROOT / "training" / "articles", ROOT.parent / "shared" / "train")
 SOURCE_KEYS = ("answers_any", "docs", "answerable")
 # Rewordings per answerable / unanswerable question, by number: -p1 and -p2 are the first writer's (one for an
-# unanswerable question), -p3, -p4 and -p5 one each from three more writers (terse, chatty, plain words).
-WRITTEN = {True: [1, 2, 3, 4, 5], False: [1, 3, 4, 5]}
+# unanswerable question), -p3, -p4 and -p5 one each from three more writers (terse, chatty, plain words), and
+# -p6, -p7 and -p8 one each from three after them (phone typing, requests, an outsider's descriptions).
+WRITTEN = {True: [1, 2, 3, 4, 5, 6, 7, 8], False: [1, 3, 4, 5, 6, 7, 8]}
 
 
 def rows(path: Path) -> list[dict[str, Any]]:
