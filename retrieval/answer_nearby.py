@@ -177,8 +177,11 @@ def nearby(index: LoadedIndex, last: Turn, question: Question, vectors: Sequence
     told = np.isin(rows, quoted) & holds
     if told.any() and _asks_time_of_quote(question):
         # "what day was that" after "Twitter released a blog post on Wednesday ...": that day, not the date the
-        # next sentence gives ("Beginning on 26 January 2021, ..."), which the model preferred.
-        reach, weight = told, np.ones(len(rows))
+        # next sentence gives ("Beginning on 26 January 2021, ..."), which the model preferred. The quote holds
+        # the time asked of it, so it answers however unsure the model is of a follow-up of no words of its own
+        # (0.0097 for this one, refitted on 2026-12-08, under ``SPARSE_FLOOR``): no floor, unless the search trusts
+        # a sentence of its own.
+        return Nearby(found, np.where(told, probs, 0.0), passages, 0.0)
     probs = np.where(reach, probs * weight, 0.0)
     return Nearby(found, probs, passages, _floor(question, found, probs))
 
