@@ -91,7 +91,7 @@ typecheck: install
 
 # The PostgreSQL URL is set only by test-postgres: a stray one in the caller's shell must not reach `make test`.
 unit: install
-	env -u DISPUTE_BOT_TEST_POSTGRES_URL $(BIN)/pytest -q
+	env -u DISPUTE_BOT_TEST_POSTGRES_URL $(BIN)/pytest -q -n auto --maxprocesses 4
 
 test: lint typecheck unit
 
