@@ -13,7 +13,7 @@ import re
 from bot.smalltalk import normalised
 from retrieval.figure_dates import FIGURES_DATE, ambiguous_figures
 from retrieval.relative_periods import RELATIVE_PERIOD, relative_period
-from retrieval.timeline import topic_dates
+from retrieval.topic_dates import topic_dates
 
 # The main points of a story, as chat asks for them ("the key points", "highlights", "the gist").
 _POINTS = (r"(?:the\s+)?(?:(?:main|key|important|major|big)\s+(?:points|facts|takeaways|events|developments|things)"

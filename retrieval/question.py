@@ -254,12 +254,12 @@ def analyse(text: str) -> Question:
     # allegation did Twitter issue its statement" was declined above "within 24 hours of the allegation".
     searched = _GOING_TO.sub("", _MEASURE.sub(r"\g<how>", text_read))
     words = [w for w in terms(searched) if w not in REQUEST_TERMS] or terms(searched)
-    asking = _asking_only(text_read)
     match = _COUNT.search(text_read) or _NUMBER_OF.search(text_read)
     if match:
         return Question(text, Kind.COUNT, words, _focus_terms(match.group("focus")))
     if _MEASURE.search(text_read):
         return Question(text, Kind.COUNT, words, [])
+    asking = _asking_only(text_read)
     if _WHEN.search(asking):
         return Question(text, Kind.WHEN, words, [])
     if _WHO.search(text_read):
@@ -271,11 +271,12 @@ def analyse(text: str) -> Question:
     if kind_of:
         return Question(text, Kind.OTHER, words, [])
     phrase = _WHAT_IS.sub("", text_read, count=1)
-    name_sort = _named_last(phrase) if not _ASKING.search(phrase) else None
+    bare = not _ASKING.search(phrase)  # a noun phrase asking nothing in words: its last word says what it asks
+    name_sort = _named_last(phrase) if bare else None
     if name_sort is not None:
         return Question(text, Kind.NAME, words, [], name_sort)
     last = re.findall(r"[a-z]+", phrase.lower())[-1:]
-    sort = _SORT_OF_ANSWER.get(last[0]) if last and not _ASKING.search(phrase) else None
+    sort = _SORT_OF_ANSWER.get(last[0]) if last and bare else None
     if sort is None and not _ASKING.search(text_read):
         sort = _keyword_sort(text_read)
     if sort is not None:

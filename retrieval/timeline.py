@@ -29,7 +29,7 @@ from index.sentence_refs import opens_with_pronoun
 from retrieval.answer_like import ends_sentence
 from retrieval.date_filters import DateFilter, Period
 from retrieval.features import document_terms
-from retrieval.figure_dates import ambiguous_figures, within_period
+from retrieval.figure_dates import ambiguous_figures
 from retrieval.loaded import LoadedIndex
 from retrieval.relative_periods import relative_note, relative_period
 from retrieval.timeline_granularity import LineKey, merged_granularities, sentence_likeness
@@ -47,8 +47,7 @@ from retrieval.timeline_relevance import (
 )
 from retrieval.timeline_stories import names_whole, other_stories
 from retrieval.timeline_subjects import most_named, refers_to_subject
-from retrieval.topic_dates import topic_dates
-from retrieval.topic_years import period_years
+from retrieval.topic_dates import topic_dates_within
 from retrieval.types import Citation, Timeline, TimelineEvent
 
 # A date's key: the date, and whether its reports were of something still ahead when reported.
@@ -254,9 +253,8 @@ def build_timeline(
     ``retrieval.timeline_leads``), and the timeline says how many were left out.
     """
     topic = topic.strip() if topic and topic.strip() else None
-    # "10/02/2021": the one reading within the articles' period is the day meant (``within_period``).
-    dates, rest = (topic_dates(within_period(topic, index.period, topic=True) or topic, period_years(index.period))
-                   if topic else ([], ""))
+    # "10/02/2021": the one reading within the articles' period is the day meant (``topic_dates_within``).
+    dates, rest = topic_dates_within(topic, index.period) if topic else ([], "")
     year = articles_year(index) if any(isinstance(d, Period) for d in dates) else 0
     if period := relative_period(rest):  # "last week": of 2021, or of now? Asked back, not matched to "this week"
         return Timeline([], topic, note=relative_note(period, index.period), asked_back=True)

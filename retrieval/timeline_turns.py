@@ -25,9 +25,7 @@ from datetime import date, timedelta
 
 from index.date_values import exact_days, span_of
 from retrieval.date_filters import DateFilter, Day
-from retrieval.figure_dates import within_period
-from retrieval.topic_dates import topic_dates
-from retrieval.topic_years import period_years
+from retrieval.topic_dates import topic_dates, topic_dates_within
 from retrieval.turns import FollowupContext, Turn
 from retrieval.types import Timeline, TimelineEvent
 
@@ -119,10 +117,7 @@ def timeline_turn(timeline: Timeline) -> Turn | None:
     if event is None:
         return None
     asked = timeline.searched_for or timeline.topic or ""
-    # Read as ``build_timeline`` read it: its figures dates within the articles' period, in the articles' years.
-    period = timeline.period
-    named, rest = (topic_dates(within_period(asked, period, topic=True) or asked, period_years(period))
-                   if asked else ([], ""))
+    named, rest = topic_dates_within(asked, timeline.period) if asked else ([], "")  # as build_timeline read it
     subject = _EDGE_WORDS.sub("", rest)
     reports = tuple(dict.fromkeys(c.quote for c in event.citations))[:MAX_REPORTS] or (event.summary,)
     question = " ".join(part for part in (subject, _what(event.summary)) if part)

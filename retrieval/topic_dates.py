@@ -19,11 +19,11 @@ from index.date_ranges import join_ranges, phrase_dashes
 from index.dates import NAMED_DAYS, WEEKDAY_WORDS, Mention, find_mentions
 from index.stamps import YEARS, no_such_day
 from retrieval.date_filters import NEVER, DateFilter, Day, Period
-from retrieval.figure_dates import written_out
+from retrieval.figure_dates import within_period, written_out
 from retrieval.month_parts import parts_of_month
 from retrieval.month_ranges import month_year_ranges
 from retrieval.topic_months import FULL_MONTH_NAMES, MONTH_WORDS, month_named
-from retrieval.topic_years import hide_counted, shown_counted, topic_years, year_parts
+from retrieval.topic_years import hide_counted, period_years, shown_counted, topic_years, year_parts
 
 _WORD = re.compile(r"[A-Za-z]+")
 # A month and a day number left over once the real dates are read: a day the month doesn't have.
@@ -243,3 +243,10 @@ def _closed(found: list[DateFilter]) -> list[DateFilter]:
     (start,), (end,) = starts, ends
     joined = Period(start.start, end.end, start.start_excluded, end.end_excluded)
     return [joined if d is start else d for d in found if d is not end]
+
+
+def topic_dates_within(topic: str, period: tuple[str, str] | None) -> tuple[list[DateFilter], str]:
+    """``topic_dates`` of a timeline's topic as read against the articles' ``period`` (first and last day, ISO):
+    its figures dates within it ("9/2": the 9th of February), its counted figures in its years ("feb 10 2000
+    accounts"). A timeline and the follow-up to it read the topic by this one reading, so they agree."""
+    return topic_dates(within_period(topic, period, topic=True) or topic, period_years(period))

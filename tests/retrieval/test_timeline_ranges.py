@@ -10,7 +10,8 @@ import pytest
 from index.embedding import Encoder, EncoderProvider
 from retrieval.date_filters import Day, Period
 from retrieval.loaded import LoadedIndex
-from retrieval.timeline import build_timeline, topic_dates
+from retrieval.timeline import build_timeline
+from retrieval.topic_dates import topic_dates
 from tests.retrieval.conftest import dates_for, index_of, topic_timeline
 
 ARTICLES = {

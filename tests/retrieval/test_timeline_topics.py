@@ -9,7 +9,8 @@ import pytest
 from index.embedding import Encoder
 from retrieval.engine import Engine
 from retrieval.loaded import LoadedIndex, load_index
-from retrieval.timeline import build_timeline, topic_dates
+from retrieval.timeline import build_timeline
+from retrieval.topic_dates import topic_dates
 from tests.retrieval.conftest import dates_for
 
 
